@@ -1,0 +1,45 @@
+# Two commands: `make run` and `make test`. Both create .venv and install what they need.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export NGVH_DATA_DIR ?= ./data
+# Nothing may download weights at run time: the hub stays offline, telemetry off.
+export HF_HUB_OFFLINE = 1
+export TRANSFORMERS_OFFLINE = 1
+export ANONYMIZED_TELEMETRY = False
+
+.PHONY: run test install install-test ingest-samples chat serve bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	# torch pinned to the CPU build on disk before the [st] extra can ask for a newer one
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[test,st,bench]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+ingest-samples: install
+	$(BIN)/ngvh ingest data/samples
+
+run: ingest-samples
+	$(BIN)/ngvh chat
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+bench: install-test
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/ask.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

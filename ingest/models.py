@@ -1,0 +1,104 @@
+"""The domain objects ingest produces: a plan's metadata, its section tree and its chunks."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+SECTION_SEPARATOR = " › "
+
+SourceKind = Literal["full_text", "news"]
+
+
+class IngestError(Exception):
+    """A file that cannot become a plan; the message says why, in words an admin understands."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass
+class PlanMeta:
+    title: str
+    number: str | None = None  # "726/KH-UBND"
+    doc_type: str | None = None  # "Kế hoạch", "Quyết định", "Công văn", "Chỉ thị"
+    issuer: str | None = None  # "UBND tỉnh Cao Bằng", "Bộ Ngoại giao"
+    province: str | None = None  # canonical name: "Cao Bằng", "Thừa Thiên Huế"
+    date: str | None = None  # ISO issue date of the document
+    signer: str | None = None
+    horizon: list[int] = field(default_factory=list)  # [2025, 2030]
+    implements: list[str] = field(default_factory=list)  # ["2013/QĐ-TTg", "25/CT-TTg"]
+    source_kind: SourceKind = "full_text"
+    field: str | None = None  # "Lĩnh vực" when the page states it
+    published: str | None = None  # ISO date of the web page / article, when known
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PlanMeta":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass
+class Section:
+    """A node of the section tree. Offsets are in the plan's cleaned text."""
+
+    marker: str  # "II.", "2.", "a)", "-", "" for the root / preamble
+    heading: str  # "MỤC TIÊU", "" when the node is a bullet or the root
+    level: int  # 0 root, 1 Phần/Chương/Roman, 2 numbered, 3 lettered, 4 dash/bullet...
+    start: int  # first character of the heading line (or of the body for the root)
+    end: int  # one past the last character of the section, children included
+    body_start: int  # first character after the heading line
+    children: list["Section"] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.marker} {self.heading}".strip()
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Chunk:
+    plan_id: str
+    seq: int  # position in the plan, from 0
+    text: str  # what is quoted: the plan's own words, no prefix
+    embed_text: str  # what is embedded: title and section path, then the text
+    section: str | None  # "II. MỤC TIÊU › 2. Các mục tiêu cụ thể"
+    start: int  # offsets of `text` in the cleaned plan text
+    end: int
+    source: str  # file name the plan came from
+    id: str = ""  # deterministic, set by Plan.finalize(): "<plan id>:<version>:<seq>"
+
+    @property
+    def text_hash(self) -> str:
+        return hashlib.sha256(self.embed_text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class Plan:
+    id: str
+    meta: PlanMeta
+    text: str  # cleaned, normalised text; chunk offsets point into it
+    source: str  # file name
+    sections: Section
+    chunks: list[Chunk]
+    version: str = ""  # content hash of what is stored: text, metadata and chunking
+
+    def finalize(self, chunker_version: str) -> "Plan":
+        payload = json.dumps(
+            [self.text, self.meta.to_dict(), chunker_version, self.source], ensure_ascii=False, sort_keys=True
+        )
+        self.version = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+        for chunk in self.chunks:
+            chunk.plan_id = self.id
+            chunk.id = f"{self.id}:{self.version}:{chunk.seq:04d}"
+        return self

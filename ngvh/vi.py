@@ -1,0 +1,71 @@
+"""Vietnamese text primitives shared by every package: NFC, one tone-mark convention, folding, syllables.
+
+All functions are pure and cheap; they are applied to plan text on the way in and to every query.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks (NFD): huyền, sắc, hỏi, ngã, nặng.
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+
+# In the open syllables oa / oe / uy the old convention writes the tone on the second vowel (hoà,
+# khoẻ, thuỷ) and the convention used by most administrative texts on the first (hòa, khỏe, thủy).
+# We keep the latter. With a final consonant (hoàn, khoét, huyện) both conventions agree.
+_OPEN_PAIR = re.compile(
+    r"(?P<pre>[qQ]?)(?P<first>[oOuU])(?P<second>[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
+)
+_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _move_tone(match: re.Match) -> str:
+    pre, first, second = match.group("pre"), match.group("first"), match.group("second")
+    decomposed = unicodedata.normalize("NFD", second)
+    base, marks = decomposed[0], decomposed[1:]
+    if (first.lower(), base.lower()) not in _PAIRS:
+        return match.group(0)
+    if pre and first.lower() == "u":  # "quý": u belongs to the consonant qu, the mark stays on y
+        return match.group(0)
+    tone = "".join(m for m in marks if m in _TONE_MARKS)
+    rest = "".join(m for m in marks if m not in _TONE_MARKS)
+    return pre + unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base + rest)
+
+
+def normalize(text: str) -> str:
+    """NFC with one tone-mark convention (hoà → hòa, thuỷ → thủy); other characters untouched."""
+    text = unicodedata.normalize("NFC", text)
+    return _OPEN_PAIR.sub(_move_tone, text)
+
+
+def normalize_spaces(text: str) -> str:
+    """normalize() plus collapsed horizontal whitespace; line breaks are kept."""
+    text = normalize(text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def fold(text: str) -> str:
+    """Lower-case without diacritics: 'Thừa Thiên Huế' → 'thua thien hue'. Used for matching only."""
+    decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-case syllables (Vietnamese words are written as space-separated syllables)."""
+    return _SYLLABLE.findall(normalize(text).lower())
+
+
+def folded_syllables(text: str) -> list[str]:
+    return [fold(s) for s in syllables(text)]
+
+
+def collapse(text: str) -> str:
+    """Folded text with single spaces, for substring matching of names and phrases."""
+    return " ".join(folded_syllables(text))
