@@ -98,6 +98,9 @@ class Plan:
             [self.text, self.meta.to_dict(), chunker_version, self.source], ensure_ascii=False, sort_keys=True
         )
         self.version = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+        return self.finalize_ids()
+
+    def finalize_ids(self) -> "Plan":
         for chunk in self.chunks:
             chunk.plan_id = self.id
             chunk.id = f"{self.id}:{self.version}:{chunk.seq:04d}"

@@ -1,0 +1,45 @@
+"""Named limits and tunables of the webhook service (one place, so tests and docs quote the same numbers)."""
+from __future__ import annotations
+
+from telegram.constants import MessageLimit
+
+# --- message sizes ------------------------------------------------------------------------------
+TELEGRAM_TEXT_LIMIT: int = MessageLimit.MAX_TEXT_LENGTH  # 4096, counted after entity parsing
+ZALO_TEXT_LIMIT: int = 2000  # Zalo Bot sendMessage and Zalo OA message/cs both cap text at 2,000
+MAX_QUESTION_CHARS: int = 2000  # longer questions get a "too long" reply instead of an answer
+QUOTE_PREVIEW_CHARS: int = 300  # quote shown under an answer; the whole passage is behind /nguon n
+
+# --- request bodies -----------------------------------------------------------------------------
+MAX_WEBHOOK_BODY: int = 1024 * 1024  # 1 MB: real updates are a few KB; bigger bodies are refused (413)
+MAX_UPLOAD_BYTES: int = 20 * 1024 * 1024  # 20 MB: also the Bot API's getFile download limit
+UPLOAD_SUFFIXES: frozenset[str] = frozenset({".pdf", ".docx", ".txt", ".html", ".htm"})
+
+# --- dedupe, pacing, rate -----------------------------------------------------------------------
+DEDUPE_TTL_SECONDS: int = 2 * 24 * 3600  # Telegram stops re-delivering an update well within a day
+DEDUPE_MEMORY_MAX: int = 200_000  # in-process keys kept at most (oldest dropped first)
+RATE_WINDOW_SECONDS: float = 60.0  # NGVH_RATE_PER_MINUTE counts over this sliding window
+TELEGRAM_PRIVATE_INTERVAL: float = 1.0  # Telegram: about one message per second in a private chat
+TELEGRAM_GROUP_INTERVAL: float = 3.0  # ... and 20 messages per minute in a group
+TELEGRAM_GLOBAL_INTERVAL: float = 1 / 30  # ... and about 30 messages per second over all chats
+ZALO_CHAT_INTERVAL: float = 1.0  # Zalo publishes no number; one message a second per chat is safe
+LAST_ANSWER_TTL_SECONDS: int = 7 * 24 * 3600  # how long /nguon n can refer to the last answer
+
+# --- sending ------------------------------------------------------------------------------------
+SEND_ATTEMPTS: int = 5  # first try plus retries for 5xx, timeouts and 429
+SEND_BACKOFF_BASE: float = 0.5  # seconds; doubled per retry, with jitter
+SEND_BACKOFF_MAX: float = 8.0
+SEND_TIMEOUT: float = 10.0  # seconds for one API call
+RETRY_AFTER_MAX: float = 60.0  # never sleep longer than this on a 429, even if asked to
+TYPING_REFRESH_SECONDS: float = 4.5  # chat actions last about 5 s on both Telegram and Zalo
+
+# --- work ---------------------------------------------------------------------------------------
+WORKERS: int = 8  # asyncio workers draining the queue (mostly waiting on the network)
+ASK_THREADS: int = 2  # threads running the CPU-bound answering core (2 cores on the target box)
+QUEUE_MAX: int = 10_000  # beyond this the webhook answers 503 so the platform re-delivers later
+SHUTDOWN_GRACE_SECONDS: float = 10.0
+POLL_TIMEOUT_SECONDS: int = 30  # long-polling getUpdates timeout
+
+# --- Zalo OA tokens -----------------------------------------------------------------------------
+ZALO_OA_REFRESH_MARGIN: float = 15 * 60  # refresh the access token this long before it expires
+ZALO_OA_INVALID_TOKEN: int = -216  # Open API error: access token invalid or expired
+ZALO_OA_TOKEN_FILE: str = "zalo_oa_tokens.json"  # under NGVH_DATA_DIR/state

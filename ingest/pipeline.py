@@ -1,0 +1,79 @@
+"""File → Plan: read, clean, check it is a plan, extract metadata, parse sections, chunk, name it."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ngvh import vi
+
+from .chunking import CHUNKER_VERSION, chunk_plan
+from .clean import clean_text
+from .metadata import extract_metadata
+from .models import IngestError, Plan, PlanMeta
+from .readers import read_document
+from .structure import parse_sections
+
+MIN_PLAN_CHARS = 200
+# Words any plan, directive or article about one uses; a file with none of them is not ours.
+_ADMIN_VOCABULARY = (
+    "ke hoach", "chien luoc", "quyet dinh", "cong van", "chi thi", "chuong trinh", "trien khai",
+    "nhiem vu", "ngoai giao", "doi ngoai", "uy ban nhan dan", "ubnd", "ban hanh", "thuc hien",
+)
+_MIN_VOCABULARY_HITS = 3
+
+
+def load_plan(path: Path, max_chars: int = 1000) -> Plan:
+    """Read one file and turn it into a finished Plan; IngestError says why a file is not one."""
+    raw = read_document(path)
+    text = clean_text(raw.text)
+    check_plan_text(text, raw.source)
+    return build_plan(text, raw.source, max_chars=max_chars)
+
+
+def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: int = 1000) -> Plan:
+    """Cleaned text → Plan. Also used by `ngvh reindex`, which starts from the stored texts."""
+    text = vi.normalize(text)
+    meta = meta or extract_metadata(text, source)
+    root = parse_sections(text)
+    chunks = chunk_plan(text, root, meta.title, source, max_chars=max_chars)
+    if not chunks:
+        raise IngestError(source, "no text left to index after cleaning")
+    plan = Plan(id=plan_identity(meta, text), meta=meta, text=text, source=source, sections=root, chunks=chunks)
+    return plan.finalize(CHUNKER_VERSION)
+
+
+def check_plan_text(text: str, source: str) -> None:
+    stripped = text.strip()
+    if not stripped:
+        raise IngestError(source, "the file is empty (no text after removing web-page boilerplate)")
+    if len(stripped) < MIN_PLAN_CHARS:
+        raise IngestError(source, f"too short to be a plan ({len(stripped)} characters of text)")
+    words = vi.syllables(stripped)
+    accented = sum(1 for w in words if vi.has_diacritics(w))
+    if words and accented / len(words) < 0.15:
+        raise IngestError(source, "not Vietnamese text: ngvh ingests Vietnamese plans and articles about them")
+    folded = vi.collapse(stripped)
+    hits = sum(1 for term in _ADMIN_VOCABULARY if term in folded)
+    if hits < _MIN_VOCABULARY_HITS:
+        raise IngestError(
+            source, "does not look like a plan or an article about one (no administrative-document wording)"
+        )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", vi.fold(text)).strip("-")
+
+
+def plan_identity(meta: PlanMeta, text: str) -> str:
+    """Number + issuer when known (an amended plan replaces its old version), else a content hash.
+
+    A news article about a plan is a different source from the plan's full text, so it gets its own
+    identity: ingesting both keeps both.
+    """
+    owner = meta.province or meta.issuer
+    if meta.number and owner:
+        ident = _slug(f"{meta.number} {owner}")
+        return ident + ("-tin" if meta.source_kind == "news" else "")
+    digest = hashlib.sha256(vi.collapse(text).encode("utf-8")).hexdigest()[:16]
+    return f"doc-{digest}"

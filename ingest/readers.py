@@ -1,0 +1,357 @@
+"""Files → raw text: plain text, saved web pages, PDF text layers and Word documents.
+
+Every failure becomes an IngestError whose reason an administrator can act on (empty file,
+encrypted PDF, scanned image, not really a .docx, ...). Web-page chrome that lives in the HTML
+structure (menus, footers, share bars) is dropped here; what survives as text is left to clean.py.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+from ngvh.vi import normalize_spaces
+
+from .models import IngestError
+
+Format = Literal["txt", "html", "pdf", "docx"]
+
+SUPPORTED_SUFFIXES: dict[str, Format] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    text: str
+    source: str  # file name
+    fmt: Format
+
+
+def find_plan_files(path: Path) -> list[Path]:
+    """The readable files under a folder (recursive, sorted); a single file is returned as is."""
+    path = Path(path)
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise IngestError(str(path), "no such file or folder")
+    found = []
+    for item in path.rglob("*"):
+        parts = item.relative_to(path).parts
+        # hidden files and folders, and Word's "~$name.docx" lock files, are never plans
+        if any(part.startswith((".", "~$")) for part in parts):
+            continue
+        if item.is_file() and item.suffix.lower() in SUPPORTED_SUFFIXES:
+            found.append(item)
+    return sorted(found)
+
+
+def read_document(path: Path) -> RawDocument:
+    path = Path(path)
+    source = path.name
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise IngestError(source, f"unsupported file type '{path.suffix or '(none)'}'; supported: {supported}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(source, f"cannot read the file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise IngestError(source, "the file is empty (0 bytes of text)")
+    if fmt == "txt":
+        text = decode_text(data, source)
+        if looks_like_html(text):
+            fmt, text = "html", html_to_text(text)
+    elif fmt == "html":
+        text = html_to_text(decode_text(data, source, declared=_declared_charset(data)))
+    elif fmt == "pdf":
+        text = pdf_to_text(path, data)
+    else:
+        text = docx_to_text(path, data)
+    text = _collapse_blank_lines(normalize_spaces(text)).strip()
+    if not text:
+        raise IngestError(source, "no readable text in the file")
+    return RawDocument(text=text, source=source, fmt=fmt)
+
+
+# --- plain text -----------------------------------------------------------------------------------
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
+    """UTF-8 (with or without BOM), UTF-16, a declared charset, or the old Vietnamese cp1258."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, source)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16, source)
+    if b"\x00" in data:
+        raise IngestError(source, "binary data, not text (the file is corrupt or has the wrong extension)")
+    candidates = [declared] if declared else []
+    candidates += ["utf-8", "cp1258"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible_text(text):
+            return text
+    raise IngestError(source, "cannot decode the text: not UTF-8, UTF-16 or Windows-1258")
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise IngestError(source, f"invalid {encoding.upper()} text ({exc.reason})") from exc
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # Mostly-ASCII UTF-16 has a NUL in every other byte; which half tells the byte order.
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _plausible_text(text: str) -> bool:
+    """Few control characters: a wrong decoding of binary data is full of them."""
+    if not text:
+        return False
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    return controls <= max(2, len(text) // 200)
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|table|tr|td|li|ul|h[1-6]|body|head|meta)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """A saved page renamed to .txt: starts like HTML, or is dense with block tags."""
+    if _HTML_START.match(text[:2000]):
+        return True
+    tags = len(_HTML_TAG.findall(text[:20000]))
+    return tags >= 10 and "</" in text
+
+
+# Elements that are page chrome by their very name.
+_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "form", "aside", "iframe", "svg", "button",
+              "select", "input", "textarea", "object", "embed", "canvas", "map", "dialog", "menu"}
+# header/footer inside an article belong to it (its title, its date line); elsewhere they are chrome.
+_CHROME_TAGS = {"header", "footer"}
+# class / id words of menus, share bars, footers, related-news lists, comment boxes, ...
+_CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:menu|menus|mainmenu|topmenu|megamenu|nav|navbar|navigation|share|sharing|social|"
+    r"footer|breadcrumbs?|sidebar|side-bar|related|tin-?khac|tinkhac|other-news|othernews|comments?|"
+    r"binh-?luan|banner|advert|ads|quang-?cao|login|search|tim-?kiem|toolbar|tags|rating|"
+    r"counter|thong-?ke|visitor|weblink|lien-?ket)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_KEEP_CONTAINERS = ("article", "main", "h1")
+_BLOCK_TAGS = {"address", "article", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
+               "h3", "h4", "h5", "h6", "header", "footer", "hr", "li", "main", "ol", "p", "pre", "section",
+               "table", "ul", "caption", "center", "tbody", "thead", "tfoot"}
+_PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "pre", "figure", "ul", "ol"}
+_HTML_SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
+
+
+def html_to_text(html: str) -> str:
+    from bs4 import BeautifulSoup
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    soup = BeautifulSoup(html, "html.parser")
+    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
+        node.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    _drop_chrome(soup)
+    root = soup.body or soup
+    return "".join(_render(root))
+
+
+def _drop_chrome(soup) -> None:
+    total = len(soup.get_text(" ", strip=True)) or 1
+    for tag in soup.find_all(True):
+        if getattr(tag, "decomposed", False):
+            continue
+        if tag.name in ("html", "body", "main", "article"):
+            continue
+        is_chrome = tag.name in _CHROME_TAGS and tag.find_parent("article") is None
+        if not is_chrome:
+            words = " ".join([*(tag.get("class") or []), tag.get("id") or "", tag.get("role") or ""])
+            is_chrome = bool(words.strip()) and bool(_CHROME_WORDS.search(words))
+        if not is_chrome:
+            continue
+        # A wrapper that holds the article itself ("content-with-sidebar") is not chrome.
+        if tag.find(_KEEP_CONTAINERS) is not None or len(tag.get_text(" ", strip=True)) > 0.6 * total:
+            continue
+        tag.decompose()
+
+
+def _render(node) -> Iterable[str]:
+    from bs4.element import NavigableString, Tag
+
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            yield _HTML_SPACE.sub(" ", str(child))
+        elif isinstance(child, Tag):
+            name = child.name
+            if name == "br":
+                yield "\n"
+            elif name == "tr":
+                cells = [_HTML_SPACE.sub(" ", c.get_text(" ")).strip() for c in child.find_all(["td", "th"])]
+                if any(cells):
+                    yield "\n" + table_row(cells) + "\n"
+            elif name in _BLOCK_TAGS:
+                gap = "\n\n" if name in _PARAGRAPH_TAGS else "\n"
+                yield gap
+                yield from _render(child)
+                yield gap
+            else:
+                yield from _render(child)
+
+
+def table_row(cells: list[str]) -> str:
+    """One table row as one line; the task-table parser relies on exactly this form."""
+    return "| " + " | ".join(cells) + " |"
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+_MIN_TEXT_PER_PAGE = 20
+
+
+def pdf_to_text(path: Path, data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    source = path.name
+    if not data.lstrip().startswith(b"%PDF"):
+        raise IngestError(source, "not a PDF file (no PDF header): corrupt, or the extension is wrong")
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError as exc:
+                raise IngestError(source, "encrypted PDF with AES, which cannot be opened here; "
+                                          "save an unencrypted copy") from exc
+            if not opened:
+                raise IngestError(source, "encrypted PDF protected by a password; save an unencrypted copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise IngestError(source, "encrypted PDF protected by a password; save an unencrypted copy") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(source, f"corrupt or unreadable PDF ({exc})") from exc
+    if not pages:
+        raise IngestError(source, "the PDF has no pages")
+    text_chars = sum(len("".join(p.split())) for p in pages)
+    if text_chars < _MIN_TEXT_PER_PAGE * len(pages) / 4 or text_chars < _MIN_TEXT_PER_PAGE:
+        raise IngestError(source, "the PDF is a scanned image without a text layer; run OCR on it first")
+    return "\n\n".join(unwrap_lines(p) for p in pages)
+
+
+_SENTENCE_END = re.compile(r"[.:;!?…]$")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join PDF lines that a page width broke: a line continuing in lower case is the same sentence."""
+    lines = normalize_spaces(text).split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line and line[0].islower() and not _SENTENCE_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# --- DOCX -----------------------------------------------------------------------------------------
+
+# Emblem headers and signature blocks are laid out as tables; their cells are lines, not task rows.
+_LAYOUT_MARKERS = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Nơi nhận|TM\.|KT\.|CHỦ TỊCH",
+                             re.IGNORECASE)
+
+
+def docx_to_text(path: Path, data: bytes) -> str:
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    source = path.name
+    if not data.startswith(b"PK"):
+        hint = " (it looks like an old .doc file: save it as .docx)" if data.startswith(b"\xd0\xcf\x11\xe0") else ""
+        raise IngestError(source, f"not a real .docx file{hint}")
+    try:
+        document = Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IngestError(source, f"corrupt or unreadable .docx ({exc})") from exc
+    return "\n\n".join(_docx_blocks(document))
+
+
+def _docx_blocks(document) -> Iterable[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    for element in body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(element, document).text
+        elif tag == "tbl":
+            yield _docx_table(Table(element, document))
+
+
+def _docx_table(table) -> str:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is returned once per grid column it spans
+                continue
+            seen.add(id(cell._tc))
+            cells.append(cell)
+        rows.append(cells)
+    texts = [[" ".join(p.text.strip() for p in c.paragraphs if p.text.strip()) for c in cells] for cells in rows]
+    flat = " ".join(t for row in texts for t in row)
+    if max((len(r) for r in rows), default=0) <= 2 and _LAYOUT_MARKERS.search(flat):
+        # layout table: left column then right column, one line per paragraph
+        columns = max(len(r) for r in rows)
+        return "\n".join(
+            p.text for col in range(columns) for cells in rows if col < len(cells) for p in cells[col].paragraphs
+        )
+    return "\n".join(table_row(row) for row in texts if any(row))
+
+
+def _collapse_blank_lines(text: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", text)

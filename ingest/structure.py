@@ -1,0 +1,453 @@
+"""Section tree of Vietnamese administrative documents (Kế hoạch, Quyết định, Công văn …).
+
+Headings and list markers are recognised line by line. How deep a marker sits is decided by its
+type relative to the types already open, not by fixed depths: documents start at any level ("I."
+or directly "1."), and the weaker list markers ("a)", "1)", "-", "+") nest in whatever order the
+document first uses them.
+
+Conventions of the returned tree (ingest.models.Section):
+- the root has marker "", heading "", level 0 and spans the whole text; its own body (text before
+  its first child) is the preamble: emblem, "Số: …", title, "Thực hiện Quyết định …";
+- level is the depth in the tree (a document starting at "1." has its "1." at level 1);
+- a headed node ("II.", "1.", "a)", "Điều 3.") has the text after its marker as heading, and
+  body_start after its heading line(s); a bullet ("-", "+", "•" …) has heading "" and
+  body_start == start: its whole line is body;
+- the signature block ("Nơi nhận:", "KT. CHỦ TỊCH" …) becomes a last child of the root with
+  marker "" and heading "Nơi nhận", so it is never part of the last real section.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ingest.models import SECTION_SEPARATOR, Section
+from ngvh.vi import fold
+
+BULLET_MARKERS = frozenset("-–—+•●▪◦*·")
+SIGNATURE_HEADING = "Nơi nhận"
+DISPLAY_LIMIT = 120
+
+# Fixed order of the strong heading types; numbers go deeper with each ".n" component.
+_STRONG_ORDER = ("phan", "chuong", "muc", "dieu", "upper", "roman")
+_ENUM_KINDS = frozenset({"letter", "num_paren", "lroman"})
+_BULLET_KIND = {"-": "dash", "–": "dash", "—": "dash", "+": "plus", "*": "star"}
+# Vietnamese lists use a b c d đ e g h i k …; the Latin letters are kept so "e) f)" still counts.
+_ALPHABET = "abcdđefghijklmnopqrstuvwxyz"
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+             "chin": 9, "muoi": 10}
+
+_DIVISION = re.compile(
+    r"(?P<kw>[Pp]hần|PHẦN|[Cc]hương|CHƯƠNG|[Mm]ục|MỤC|[Đđ]iều|ĐIỀU)\s+"
+    r"(?P<num>(?:[Tt]hứ|THỨ)\s+[^\W\d_]+|[IVXLC]+|\d{1,3})(?![^\W_])(?P<tail>.*)"
+)
+_ROMAN = re.compile(r"(?P<num>[IVX]+)(?![^\W_])(?P<tail>.*)")
+_UPPER = re.compile(r"(?P<num>[A-ZĐ])(?P<tail>[.)].*)")
+_NUMBER = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<delim>[.)])?(?=\s|[^\W\d_])(?P<tail>.*)")
+_LETTER = re.compile(r"(?P<num>[a-zđ])(?P<delim>[).])(?=\s|[^\W\d_])(?P<tail>.*)")
+_LROMAN = re.compile(r"(?P<num>[ivx]+)(?P<delim>[).])(?=\s)(?P<tail>.*)")
+_DELIM = re.compile(r"\s*([.):\-–—])\s*")
+_SIGNATURE_TITLE = re.compile(
+    r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)"
+)
+
+
+@dataclass(frozen=True)
+class _Marker:
+    kind: str  # "phan", "roman", "num2", "letter", "dash" …
+    value: int  # ordinal within its kind, for sequence checks (0 when meaningless)
+    marker: str  # as written: "II.", "Điều 3.", "-"
+    rest: str  # the text after the marker on the same line
+    delim: str  # ".", ")", "-", ":" or "" (dotless "II MỤC TIÊU")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # first non-space character
+    end: int  # end of the line, newline excluded
+    text: str  # stripped
+
+
+# ---------------------------------------------------------------- line-level recognition
+
+
+def is_caps(text: str) -> bool:
+    """All-caps heading text ("MỤC TIÊU"); needs two letters so "I" or "A" alone do not count."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def roman_value(token: str) -> int | None:
+    """I..XXXIX only: larger numerals do not occur as headings and L/C/D/M are letters in lists."""
+    values = {"I": 1, "V": 5, "X": 10}
+    if not token or any(c not in values for c in token.upper()):
+        return None
+    token = token.upper()
+    total = 0
+    for i, c in enumerate(token):
+        v = values[c]
+        total += -v if i + 1 < len(token) and values[token[i + 1]] > v else v
+    return total if 0 < total < 40 and _to_roman(total) == token else None
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for v, s in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out, value = out + s, value - v
+    return out
+
+
+def _split_delim(tail: str) -> tuple[str, str, str] | None:
+    """(delimiter, rest, marker suffix as written) or None when the tail has no delimiter."""
+    match = _DELIM.match(tail)
+    if not match:
+        return None
+    return match.group(1), tail[match.end():].strip(), tail[: match.end()].rstrip()
+
+
+def _division(line: str) -> _Marker | None:
+    m = _DIVISION.fullmatch(line)
+    if not m:
+        return None
+    tail, kw = m.group("tail"), m.group("kw")
+    num = " ".join(m.group("num").split())
+    kind = {"p": "phan", "c": "chuong", "m": "muc", "đ": "dieu"}[kw[0].lower()]
+    split = _split_delim(tail)
+    if split and split[0] != ")":
+        delim, rest, suffix = split
+    elif not tail.strip():
+        delim, rest, suffix = "", "", ""
+    elif kind != "dieu" and tail[:1].isspace() and is_caps(tail):  # "CHƯƠNG I QUY ĐỊNH CHUNG"
+        delim, rest, suffix = "", tail.strip(), ""
+    else:  # "Điều 5 Quyết định này …" is a sentence, not a heading
+        return None
+    words = num.split()
+    value = (_ORDINALS.get(fold(words[-1]), 0) if len(words) > 1
+             else int(num) if num.isdigit() else roman_value(num) or 0)
+    return _Marker(kind, value, f"{kw} {num}{suffix}", rest, delim)
+
+
+def _roman(line: str) -> _Marker | None:
+    m = _ROMAN.fullmatch(line)
+    value = roman_value(m.group("num")) if m else None
+    if not m or value is None:
+        return None
+    tail = m.group("tail")
+    split = _split_delim(tail)
+    if split:
+        delim, rest, suffix = split
+        after = tail.lstrip()[1:2]
+        if delim == "." and after and not after.isspace() and not is_caps(rest):
+            return None  # "V.I. Lênin", "I.1 …"
+    elif tail[:1].isspace() and is_caps(tail):  # "II MỤC TIÊU": dot missing, all-caps heading
+        delim, rest, suffix = "", tail.strip(), ""
+    else:
+        return None
+    return _Marker("roman", value, m.group("num") + suffix, rest, delim)
+
+
+def _upper(line: str) -> _Marker | None:
+    m = _UPPER.fullmatch(line)
+    if not m:
+        return None
+    tail = m.group("tail")
+    if len(tail) > 1 and not tail[1].isspace() and not is_caps(tail[1:]):
+        return None  # "A.B. …", "C.Mác"
+    return _Marker("upper", _ALPHABET.index(m.group("num").lower()) + 1, m.group("num") + tail[0],
+                   tail[1:].strip(), tail[0])
+
+
+def _number(line: str) -> _Marker | None:
+    m = _NUMBER.fullmatch(line)
+    if not m:
+        return None
+    parts, delim, tail = m.group("num").split("."), m.group("delim") or "", m.group("tail")
+    if int(parts[0]) == 0:
+        return None
+    if len(parts) == 1 and not delim:
+        return None  # "10 năm …"
+    if not delim and not (tail[:1].isspace() and tail.strip()[:1].isupper()):
+        return None  # "2.5 triệu lượt khách …"
+    kind = "num_paren" if delim == ")" and len(parts) == 1 else f"num{len(parts)}"
+    return _Marker(kind, int(parts[-1]), m.group("num") + delim, tail.strip(), delim)
+
+
+def _letter(line: str) -> _Marker | None:
+    m = _LETTER.fullmatch(line)
+    if not m:
+        return None
+    if m.group("delim") == "." and not m.group("tail")[:1].isspace():
+        return None
+    return _Marker("letter", _ALPHABET.index(m.group("num")) + 1, m.group("num") + m.group("delim"),
+                   m.group("tail").strip(), m.group("delim"))
+
+
+def _lroman(line: str) -> _Marker | None:
+    m = _LROMAN.fullmatch(line)
+    value = roman_value(m.group("num")) if m else None
+    if value is None:
+        return None
+    return _Marker("lroman", value, m.group("num") + m.group("delim"), m.group("tail").strip(), m.group("delim"))
+
+
+def _bullet(line: str) -> _Marker | None:
+    char, rest = line[:1], line[1:]
+    if char not in BULLET_MARKERS or not any(c.isalnum() for c in rest) or rest[:1] == char:
+        return None  # "-------" under the emblem, "***"
+    first = rest[:1]
+    if char in "-–—+" and not (first.isspace() or first.isalpha() or first in "\"“'("):
+        return None  # "+84 233 …", "-5%"
+    if char == "*" and not first.isspace():
+        return None
+    return _Marker(_BULLET_KIND.get(char, "dot"), 0, char, rest.strip(), "")
+
+
+def candidates(line: str) -> list[_Marker]:
+    """Every reading of a stripped line as a marker, before sequence context picks one."""
+    found = [_division(line), _roman(line), _upper(line), _number(line), _letter(line), _lroman(line),
+             _bullet(line)]
+    return [m for m in found if m is not None]
+
+
+def looks_headed(line: str) -> bool:
+    """Context-free: the stripped line starts with a heading or numbered/lettered list marker."""
+    return any(m.kind not in ("dash", "plus", "star", "dot") for m in candidates(line))
+
+
+def is_signature_line(line: str) -> bool:
+    """First line of the signature block: "Nơi nhận:", "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"."""
+    if re.match(r"(?:Nơi nhận|NƠI NHẬN)\s*:?", line):
+        return True
+    signer = re.match(r"(?:KT|TM|TL|TUQ)\s*\.\s*(.+)", line)
+    if signer:
+        return is_caps(signer.group(1))
+    return _SIGNATURE_TITLE.fullmatch(line.strip()) is not None
+
+
+# ---------------------------------------------------------------- sequence context
+
+
+class _Context:
+    """Ranks of the marker types seen so far and the last value of each open sequence."""
+
+    def __init__(self) -> None:
+        self.enum_order: list[str] = []  # weak enumerations, in order of first use
+        self.bullet_order: list[str] = []
+        self.last: dict[str, tuple[int, int]] = {}  # kind → (value, serial)
+        self.serial = 0
+
+    def rank(self, kind: str) -> tuple[int, int]:
+        if kind in _STRONG_ORDER:
+            return 0, _STRONG_ORDER.index(kind)
+        if kind.startswith("num") and kind[3:].isdigit():
+            return 0, len(_STRONG_ORDER) + int(kind[3:])
+        order = self.enum_order if kind in _ENUM_KINDS else self.bullet_order
+        if kind not in order:
+            order.append(kind)  # a type first used deeper than the open ones ranks below them
+        return (1 if kind in _ENUM_KINDS else 2), order.index(kind)
+
+    def fits(self, marker: _Marker) -> bool:
+        """Starts a list or continues the open sibling sequence (one skipped item tolerated)."""
+        prev = self.last.get(marker.kind)
+        return marker.value == 1 or (prev is not None and prev[0] < marker.value <= prev[0] + 2)
+
+    def recency(self, marker: _Marker) -> int:
+        return self.last.get(marker.kind, (0, -1))[1]
+
+    def choose(self, found: list[_Marker]) -> _Marker | None:
+        accepted = [m for m in found if self._acceptable(m)]
+        if not accepted:
+            return None
+        # A fitting sequence wins ("V." after "IV." is Roman, "i)" after "h)" a letter); among
+        # several, the sequence used last; else the order of `candidates` (Roman before letter).
+        fitting = [m for m in accepted if self.fits(m)]
+        if fitting:
+            return max(fitting, key=self.recency)
+        return accepted[0]
+
+    def _acceptable(self, m: _Marker) -> bool:
+        if m.kind in ("roman", "upper"):
+            return self.fits(m) or is_caps(m.rest)
+        if m.kind == "letter":
+            return m.delim == ")" or self.fits(m)
+        if m.kind == "lroman":
+            return self.fits(m)
+        return True
+
+    def opened(self, marker: _Marker) -> None:
+        """A section of this kind opened: deeper sequences restart under it."""
+        rank = self.rank(marker.kind)
+        for kind in [k for k in self.last if self.rank(k) > rank]:
+            del self.last[kind]
+        self.serial += 1
+        self.last[marker.kind] = (marker.value, self.serial)
+
+
+# ---------------------------------------------------------------- tree building
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_Line(pos + lead, pos + len(raw), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def _signature_index(lines: list[_Line]) -> int | None:
+    """Earliest signature line after which no heading or numbered item follows."""
+    last_headed = max((i for i, ln in enumerate(lines) if ln.text and looks_headed(ln.text)), default=-1)
+    for i, line in enumerate(lines):
+        if i > last_headed and line.text and is_signature_line(line.text):
+            return i
+    return None
+
+
+def _next_text_line(lines: list[_Line], i: int, limit: int) -> int | None:
+    """Index of the next non-empty line, allowing one blank line in between."""
+    for j in (i + 1, i + 2):
+        if j >= limit:
+            return None
+        if lines[j].text:
+            return j
+    return None
+
+
+def _heading_lines(marker: _Marker, lines: list[_Line], i: int, limit: int) -> tuple[str, int]:
+    """Heading text and index of its last line: a bare marker takes the next line ("Chương I" /
+    "QUY ĐỊNH CHUNG"); an all-caps heading continues on following all-caps lines."""
+    heading, last = marker.rest, i
+    if not heading:
+        j = _next_text_line(lines, i, limit)
+        if j is not None and not candidates(lines[j].text) and not is_signature_line(lines[j].text):
+            heading, last = lines[j].text, j
+    for _ in range(2):
+        if not is_caps(heading):
+            break
+        j = _next_text_line(lines, last, limit)
+        if j is None:
+            break
+        nxt = lines[j].text
+        if not is_caps(nxt) or candidates(nxt) or is_signature_line(nxt) or len(nxt) > 200:
+            break
+        heading, last = f"{heading} {nxt}", j
+    return heading, last
+
+
+def parse_sections(text: str) -> Section:
+    """The section tree of a document; offsets point into `text`."""
+    root = Section(marker="", heading="", level=0, start=0, end=len(text), body_start=0)
+    lines = _lines(text)
+    sig = _signature_index(lines)
+    limit = sig if sig is not None else len(lines)
+    body_end = lines[sig].start if sig is not None else len(text)
+
+    ctx = _Context()
+    stack: list[tuple[Section, tuple[int, int]]] = [(root, (-1, -1))]
+    i = 0
+    while i < limit:
+        line = lines[i]
+        marker = ctx.choose(candidates(line.text)) if line.text else None
+        if marker is None:
+            i += 1
+            continue
+        rank = ctx.rank(marker.kind)
+        while stack[-1][1] >= rank:
+            stack.pop()[0].end = line.start
+        parent = stack[-1][0]
+        if marker.kind in ("dash", "plus", "star", "dot"):
+            heading, last, body_start = "", i, line.start
+        else:
+            heading, last = _heading_lines(marker, lines, i, limit)
+            body_start = min(lines[last].end + 1, len(text))
+        node = Section(marker=marker.marker, heading=heading, level=parent.level + 1, start=line.start,
+                       end=body_end, body_start=body_start)
+        parent.children.append(node)
+        stack.append((node, rank))
+        ctx.opened(marker)
+        i = last + 1
+    for node, _ in stack[1:]:
+        node.end = body_end
+    if sig is not None:
+        start = lines[sig].start
+        root.children.append(Section(marker="", heading=SIGNATURE_HEADING, level=1, start=start,
+                                     end=len(text), body_start=start))
+    return root
+
+
+# ---------------------------------------------------------------- paths
+
+
+def is_bullet(node: Section) -> bool:
+    return node.marker in BULLET_MARKERS
+
+
+def is_headed(node: Section) -> bool:
+    """A node that names a part of the document (not the root, not a dash/bullet item)."""
+    return node.level > 0 and not is_bullet(node) and bool(node.marker or node.heading)
+
+
+def is_signature(node: Section) -> bool:
+    return node.level > 0 and node.marker == "" and node.heading == SIGNATURE_HEADING
+
+
+def display_label(node: Section, limit: int = DISPLAY_LIMIT) -> str:
+    """"II. MỤC TIÊU"; a long sentence used as heading is cut at a word boundary for display."""
+    label = node.label
+    if len(label) <= limit:
+        return label
+    cut = label[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def chain_at(root: Section, offset: int) -> list[Section]:
+    """Nodes containing `offset`, outermost first, the root excluded."""
+    chain, node = [], root
+    while True:
+        inner = next((c for c in node.children if c.start <= offset < c.end), None)
+        if inner is None:
+            return chain
+        chain.append(inner)
+        node = inner
+
+
+def section_path(node_chain: Iterable[Section]) -> str:
+    """Display path of the headed nodes of a chain: "II. MỤC TIÊU › 2. Các mục tiêu cụ thể".
+
+    Dash/bullet items are skipped, so the path stops at the deepest headed section; "" when the
+    chain has no headed node (preamble, news paragraphs).
+    """
+    return SECTION_SEPARATOR.join(display_label(n) for n in node_chain if is_headed(n))
+
+
+def path_at(root: Section, offset: int) -> str | None:
+    """Display path of the section containing `offset`, None in the preamble."""
+    return section_path(chain_at(root, offset)) or None
+
+
+def headed_nodes(root: Section) -> list[tuple[Section, Section | None]]:
+    """(node, nearest headed ancestor or None) for every headed node, in document order."""
+    out: list[tuple[Section, Section | None]] = []
+
+    def visit(node: Section, owner: Section | None) -> None:
+        for child in node.children:
+            if is_headed(child):
+                out.append((child, owner))
+                visit(child, child)
+            else:
+                visit(child, owner)
+
+    visit(root, None)
+    return out
+
+
+def outline(root: Section) -> list[str]:
+    """Indented labels of the headed nodes, for debugging and tests."""
+    lines = []
+    for node, _ in headed_nodes(root):
+        depth = len([a for a in chain_at(root, node.start) if is_headed(a)]) - 1
+        lines.append("  " * depth + display_label(node))
+    return lines

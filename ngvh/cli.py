@@ -1,0 +1,225 @@
+"""The `ngvh` command line: ingest, catalog, ask, chat, serve and maintenance commands."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi đáp kế hoạch ngoại giao văn hóa.")
+console = Console()
+err_console = Console(stderr=True)
+
+STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
+
+
+def _services():
+    from ngvh.services import get_services
+
+    return get_services()
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err_console.print(f"[bold red]Lỗi:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _store_errors():
+    from vectorstore import EmbedderMismatch, StoreUnavailable
+
+    return (EmbedderMismatch, StoreUnavailable)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders (walked recursively)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
+):
+    """Ingest plans (.txt, .html, .pdf, .docx): new ones are added, changed ones replaced."""
+    services = _services()
+    try:
+        report = _run_ingest(services, paths, quiet=as_json)
+    except _store_errors() as err:
+        _fail(str(err))
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        _print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _run_ingest(services, paths, quiet: bool):
+    if quiet or not console.is_terminal:
+        return services.ingest_paths(list(paths))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        files_task = progress.add_task("Tệp", total=None)
+        chunks_task = progress.add_task("Đoạn", total=None)
+
+        def on_event(kind, **data):
+            if kind == "files":
+                progress.update(files_task, total=data["total"])
+            elif kind == "file":
+                progress.update(files_task, description=f"Tệp {data['path'].name[:40]}")
+                progress.reset(chunks_task, total=None)
+            elif kind == "chunks":
+                progress.update(chunks_task, completed=data["done"], total=data["total"])
+            elif kind == "row":
+                progress.advance(files_task)
+
+        return services.ingest_paths(list(paths), on_event=on_event)
+
+
+def _print_report(report) -> None:
+    table = Table(title="Kết quả nạp kế hoạch", show_lines=False)
+    for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "Ghi chú"):
+        table.add_column(col, overflow="fold")
+    for row in report.rows:
+        style = STATUS_STYLE.get(row.status, "")
+        note = row.reason or (f"{row.embedded} đoạn được nhúng mới" if row.embedded else "")
+        table.add_row(row.source, f"[{style}]{row.status}[/]", row.plan_id or "", row.number or "", str(row.chunks), note)
+    console.print(table)
+    counts = report.counts()
+    console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+@app.command()
+def plans(as_json: Annotated[bool, typer.Option("--json", help="JSON list of plan objects")] = False):
+    """List the catalog: number, type, issuer, province, date, horizon, chunks, source."""
+    try:
+        rows = _services().plans()
+    except _store_errors() as err:
+        _fail(str(err))
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        console.print("Kho đang trống. Chạy [bold]ngvh ingest <thư mục>[/] để nạp kế hoạch.")
+        return
+    table = Table(title=f"{len(rows)} văn bản trong kho")
+    for col in ("Số hiệu", "Loại", "Cơ quan ban hành", "Tỉnh/TP", "Ngày", "Tầm nhìn", "Đoạn", "Nguồn", "ID"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        horizon = ", ".join(str(y) for y in r["horizon"])
+        table.add_row(r["number"] or "—", r["type"] or "—", r["issuer"] or "—", r["province"] or "—",
+                      r["date"] or "—", horizon or "—", str(r["chunks"]), r["source"], r["id"])
+    console.print(table)
+
+
+@app.command()
+def chunks(
+    plan: Annotated[Optional[str], typer.Option("--plan", help="Only this plan id")] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line")] = True,
+):
+    """Export stored chunks (id, plan id, section, text, source) for inspection and backup."""
+    try:
+        store = _services().store
+        if plan and store.get_plan(plan) is None:
+            _fail(f"no plan with id {plan!r}; see `ngvh plans`")
+        for chunk in store.iter_chunks(plan):
+            record = {"id": chunk.id, "plan_id": chunk.plan_id, "section": chunk.section,
+                      "text": chunk.text, "source": chunk.source, "start": chunk.start, "end": chunk.end}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except _store_errors() as err:
+        _fail(str(err))
+
+
+@app.command()
+def remove(plan_id: Annotated[str, typer.Argument(help="Plan id from `ngvh plans`")]):
+    """Delete one plan and all its chunks."""
+    try:
+        removed = _services().remove(plan_id)
+    except _store_errors() as err:
+        _fail(str(err))
+    if not removed:
+        _fail(f"no plan with id {plan_id!r}; see `ngvh plans`", code=1)
+    console.print(f"Đã xóa {plan_id}.")
+
+
+@app.command()
+def reindex():
+    """Rebuild every chunk and embedding from the stored plan texts (e.g. after changing embedder)."""
+    from ngvh.ingesting import reindex_all
+
+    try:
+        report = reindex_all(_services())
+    except _store_errors()[1] as err:
+        _fail(str(err))
+    _print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def ask(
+    question: Annotated[Optional[str], typer.Argument(help="Câu hỏi")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Questions on stdin, one JSON answer per line")] = False,
+):
+    """Answer a question from the plans, with citations."""
+    from ngvh.render import render_answer
+
+    services = _services()
+    try:
+        if jsonl:
+            for line in sys.stdin:
+                if not line.strip():
+                    continue
+                answer = services.ask(line.rstrip("\n"))
+                sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            return
+        if not question:
+            _fail("give a question, or --jsonl to read questions from stdin")
+        answer = services.ask(question)
+    except _store_errors() as err:
+        _fail(str(err))
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        console.print(render_answer(answer))
+
+
+@app.command()
+def chat():
+    """Interactive terminal chat over the same answering function."""
+    from ngvh.render import render_answer
+
+    services = _services()
+    console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/thoat[/] để thoát.")
+    while True:
+        try:
+            question = console.input("[bold cyan]Bạn:[/] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return
+        if question.lower() in {"/thoat", "/quit", "/exit", "thoat"}:
+            return
+        if not question:
+            continue
+        try:
+            answer = services.ask(question)
+        except _store_errors() as err:
+            _fail(str(err))
+        console.print(render_answer(answer))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    polling: Annotated[bool, typer.Option("--polling", help="Telegram/Zalo Bot by long polling")] = False,
+):
+    """Run the web service: webhooks, web chat, admin API."""
+    import bot
+    from ngvh.config import get_settings
+
+    bot.serve(get_settings(), host=host, port=port, polling=polling)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,6 @@
+"""Question → answer with citations: query understanding, hybrid retrieval, extractive answers."""
+from .answerer import Answerer
+from .models import Answer, Citation
+from .retriever import HybridSearch, PlanRetriever
+
+__all__ = ["Answer", "Answerer", "Citation", "HybridSearch", "PlanRetriever"]

@@ -1,0 +1,170 @@
+"""Question → Answer: scope the plans a question names, retrieve, then answer from facts or passages."""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ngvh import vi
+
+from . import replies
+from .citations import Point, number_points, plan_label
+from .compose import choose_points
+from .facts import fact_point
+from .models import Answer
+from .passages import coverage, make_idf, query_terms, unit_terms
+from .query import ParsedQuery, number_matches, parse_query
+from .retriever import Hit, HybridSearch
+from .scope import Evidence, load_rule, never_answer
+
+MAX_QUESTION_CHARS = 2000
+YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date or horizon
+ISSUER_BOOST = 0.6
+
+
+@dataclass
+class Scope:
+    plan_ids: list[str] | None = None  # None: every plan
+    missing: str | None = None  # what the question named that the store does not hold
+    boost: dict[str, float] = field(default_factory=dict)
+
+
+class Answerer:
+    def __init__(self, store, embeddings, settings=None):
+        self.store = store
+        self.engine = HybridSearch(store, embeddings)
+        self.k = getattr(settings, "top_k", 8)
+        self.rule = load_rule()
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self._plans: dict = {}
+        self._chunks_by_plan: dict[str, list] = {}
+        self._idf = None
+
+    # -- catalog state, refreshed when the store's active versions change -----------------------
+    def _refresh(self) -> None:
+        key = tuple(sorted(self.store.active_versions().items()))
+        if key == self._key:
+            return
+        with self._lock:
+            if key == self._key:
+                return
+            plans = {p.id: p for p in self.store.list_plans()}
+            by_plan: dict[str, list] = {}
+            df: Counter = Counter()
+            for chunk in self.store.iter_chunks():
+                by_plan.setdefault(chunk.plan_id, []).append(chunk)
+                df.update(unit_terms(chunk.text))
+            n = sum(len(v) for v in by_plan.values())
+            self._plans, self._chunks_by_plan = plans, by_plan
+            self._idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
+            self._key = key
+
+    def plan(self, plan_id: str):
+        return self._plans.get(plan_id)
+
+    @property
+    def plans(self) -> list:
+        self._refresh()
+        return list(self._plans.values())
+
+    # -- scope: which plans a question is about -------------------------------------------------
+    def scope_for(self, pq: ParsedQuery) -> Scope:
+        self._refresh()
+        plans = list(self._plans.values())
+        scope = Scope()
+        wanted = pq.numbers + pq.bare_numbers
+        if wanted:
+            by_number = [p.id for p in plans if any(number_matches(n, p.meta.number) for n in wanted)]
+            implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
+            if by_number:
+                scope.plan_ids = by_number
+            elif implements:  # a national document the plans implement: keep all, favour those
+                scope.boost.update({pid: YEAR_BOOST for pid in implements})
+            else:
+                scope.missing = f"văn bản số {', '.join(wanted)}"
+                return scope
+        if pq.provinces and scope.plan_ids is None:
+            in_place = [p.id for p in plans if p.meta.province in pq.provinces]
+            if not in_place:
+                scope.missing = f"kế hoạch nào của {', '.join(pq.provinces)}"
+                return scope
+            scope.plan_ids = in_place
+        for plan in plans:
+            meta = plan.meta
+            years = set(meta.horizon) | {int(d[:4]) for d in (meta.date, meta.published) if d}
+            if years & set(pq.years):
+                scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + YEAR_BOOST
+            if meta.issuer and not meta.province and vi.collapse(meta.issuer) in pq.folded:
+                scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
+        return scope
+
+    def search(self, pq: ParsedQuery, scope: Scope, k: int | None = None) -> list[Hit]:
+        return self.engine.search(pq.text, k or self.k, plan_ids=scope.plan_ids, plan_boost=scope.boost)
+
+    # -- answering --------------------------------------------------------------------------------
+    def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
+        terms = query_terms(pq.text)
+        best_cov = 0.0
+        for hit in hits[:3]:
+            plan = self.plan(hit.chunk.plan_id)
+            title = plan.meta.title if plan else ""
+            text_terms = unit_terms(f"{title}\n{hit.chunk.section or ''}\n{hit.chunk.text}")
+            best_cov = max(best_cov, coverage(terms, text_terms, self._idf))
+        dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
+        content_terms = [t for t in terms if " " not in t and self._idf(t) > 0]
+        return Evidence(coverage=best_cov, dense=dense, terms=len(content_terms))
+
+    def ask(self, question: str) -> Answer:
+        question = vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS]
+        if not question:
+            return Answer(question, False, replies.EMPTY_QUESTION, kind="refusal")
+        self._refresh()
+        plans = list(self._plans.values())
+        if not plans:
+            return Answer(question, False, replies.EMPTY_STORE, kind="empty")
+        if never_answer(question):
+            return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
+        pq = parse_query(question)
+        scope = self.scope_for(pq)
+        if scope.missing:
+            return Answer(question, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope")
+        hits = self.search(pq, scope)
+        if not hits:
+            return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
+        named = scope.plan_ids is not None
+        if pq.intent != "general":
+            answer = self._fact_answer(pq, scope, hits, named)
+            if answer:
+                return answer
+        if not self.rule.answerable(self.evidence(pq, hits)):
+            return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
+        return self._passage_answer(pq, hits)
+
+    def _fact_answer(self, pq: ParsedQuery, scope: Scope, hits: list[Hit], named: bool) -> Answer | None:
+        if named and len(scope.plan_ids) <= 3:
+            targets = scope.plan_ids
+        elif self.rule.answerable(self.evidence(pq, hits)):
+            targets = [hits[0].chunk.plan_id]
+        else:
+            return None
+        points = []
+        for plan_id in targets:
+            plan = self.plan(plan_id)
+            point = fact_point(pq.intent, plan, self._chunks_by_plan.get(plan_id, [])) if plan else None
+            if point:
+                points.append(point)
+        if not points:
+            return None
+        lines, citations = number_points(points, self.plan)
+        return Answer(pq.text, True, "\n".join(lines), citations, kind="metadata")
+
+    def _passage_answer(self, pq: ParsedQuery, hits: list[Hit]) -> Answer:
+        points: list[Point] = choose_points(pq.text, hits, self._idf)
+        if not points:
+            return Answer(pq.text, False, replies.out_of_scope(list(self._plans.values())), kind="refusal")
+        plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
+        lead = f"Theo {plan_label(self.plan(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
+        lines, citations = number_points(points, self.plan)
+        body = "\n".join(f"- {line}" for line in lines)
+        return Answer(pq.text, True, f"{lead}\n{body}", citations, kind="general")

@@ -1,0 +1,89 @@
+"""Answers about a plan itself (number, date, signer, issuer, horizon, field, implemented documents),
+taken from its metadata and cited to the passage that states them."""
+from __future__ import annotations
+
+import re
+
+from ngvh import vi
+
+from .citations import Point, plan_label
+
+
+def vn_date(iso: str | None) -> str | None:
+    """'2022-04-28' → '28/04/2022'; partial dates are shown as far as known."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    return "/".join(reversed(parts))
+
+
+def _date_patterns(iso: str) -> list[re.Pattern]:
+    parts = iso.split("-")
+    if len(parts) != 3:
+        return [re.compile(re.escape(parts[0]))]
+    y, m, d = parts[0], int(parts[1]), int(parts[2])
+    return [
+        re.compile(rf"\b0?{d}\s*[/.-]\s*0?{m}\s*[/.-]\s*{y}\b"),
+        re.compile(rf"ngày\s+0?{d}\s+tháng\s+0?{m}\s+năm\s+{y}", re.IGNORECASE),
+        re.compile(rf"\b0?{d}\s*/\s*0?{m}\b"),
+    ]
+
+
+def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
+    """The answer line for one metadata intent, and patterns that find its evidence in the text."""
+    label = plan_label(meta)
+    if intent == "date" and meta.date:
+        return f"{label} được ban hành ngày {vn_date(meta.date)}.", _date_patterns(meta.date)
+    if intent == "signer" and meta.signer:
+        return f"{label} do ông/bà {meta.signer} ký.", [re.compile(re.escape(meta.signer))]
+    if intent == "number" and meta.number:
+        return f"Số hiệu của văn bản là {meta.number} ({meta.doc_type or 'văn bản'}).", [re.compile(re.escape(meta.number))]
+    if intent == "issuer" and meta.issuer:
+        return f"{label} do {meta.issuer} ban hành.", [re.compile(re.escape(meta.number or meta.issuer))]
+    if intent == "horizon" and meta.horizon:
+        years = ", tầm nhìn ".join(f"đến năm {y}" for y in meta.horizon)
+        return f"{label} đặt mục tiêu {years}.", [re.compile(rf"năm {meta.horizon[-1]}")]
+    if intent == "field" and meta.field:
+        return f"{label} thuộc lĩnh vực {meta.field}.", [re.compile(r"Lĩnh vực", re.IGNORECASE), re.compile(re.escape(meta.field))]
+    if intent == "implements" and meta.implements:
+        docs = "; ".join(_national_doc_name(n) for n in meta.implements)
+        return f"{label} được xây dựng để thực hiện {docs}.", [re.compile(re.escape(n.split('-')[0])) for n in meta.implements]
+    if intent == "doc_type" and meta.doc_type:
+        return f"Văn bản {meta.number or ''} là {meta.doc_type.lower()}.".replace("  ", " "), [re.compile(re.escape(meta.doc_type), re.IGNORECASE)]
+    return None
+
+
+def _national_doc_name(number: str) -> str:
+    kinds = {"QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CV": "Công văn"}
+    suffix = number.split("/", 1)[1] if "/" in number else ""
+    kind = kinds.get(suffix.split("-")[0].upper(), "văn bản")
+    who = " của Thủ tướng Chính phủ" if suffix.upper().endswith("TTG") else ""
+    return f"{kind} số {number}{who}"
+
+
+def fact_point(intent: str, plan, chunks: list) -> Point | None:
+    """A cited Point answering `intent` for `plan`, or None when the plan does not state it."""
+    found = fact_sentence(intent, plan.meta)
+    if not found:
+        return None
+    sentence, patterns = found
+    for pattern in patterns:
+        for chunk in chunks:
+            match = pattern.search(chunk.text)
+            if match:
+                return Point(sentence, chunk, _line_around(chunk.text, match.start()), 1.0)
+    return Point(sentence, chunks[0], chunks[0].text, 0.5) if chunks else None
+
+
+def _line_around(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if len(line) < 40:  # a bare "Lĩnh vực …" line reads better with its neighbours
+        block_end = text.find("\n", end + 1) if end >= 0 else -1
+        line = text[start : block_end if block_end >= 0 else len(text)].strip().replace("\n", "; ")
+    return line
+
+
+def same_fold(a: str, b: str) -> bool:
+    return vi.collapse(a) == vi.collapse(b)

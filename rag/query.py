@@ -1,0 +1,85 @@
+"""Question → ParsedQuery: places, document numbers, years, agencies and what is asked about the plan."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ngvh import vi
+
+# "726/KH-UBND", "2013/QĐ-TTg", "404/BNG-NGVH-UNESCO", also typed "726/kh-ubnd" or "2013/qd-ttg"
+_NUMBER = re.compile(r"\b(\d{1,5})\s*/\s*((?:[A-Za-zĐđ&]+-?)+[A-Za-zĐđ&]*)", re.UNICODE)
+# "Kế hoạch 173", "công văn số 404", "KH số 141" → a number without its suffix
+_BARE_NUMBER = re.compile(
+    r"\b(?:ke hoach|cong van|quyet dinh|chi thi|chuong trinh|thong bao|nghi quyet|van ban|kh|cv|qd|ct)"
+    r"\s+(?:so\s+)?(\d{1,5})\b(?!\s*/)"
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+# What a question asks about the plan itself; matched on the folded question.
+_METADATA_INTENTS: list[tuple[str, re.Pattern]] = [
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky)\b")),
+    ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
+    ("implements", re.compile(r"\b(can cu|thuc hien|trien khai)\b.*\b(quyet dinh|chi thi|van ban) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
+    ("date", re.compile(r"\b(ngay nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh)\b")),
+    ("number", re.compile(r"\b(so hieu|so (may|bao nhieu|ky hieu)|ky hieu)\b")),
+    ("issuer", re.compile(r"\b(co quan nao|ai|don vi nao|cap nao) ban hanh\b|\bdo (ai|co quan nao) ban hanh\b")),
+    ("horizon", re.compile(r"\b(tam nhin|den nam nao|giai doan nao|thoi han (den|la)|muc tieu den nam nao)\b")),
+    ("doc_type", re.compile(r"\bloai van ban\b")),
+]
+
+# Agency mentions ("Sở Ngoại vụ", "UBND các huyện") are kept for the structured-answers layer.
+_AGENCY = re.compile(
+    r"\b((?:Sở|Ban|Bộ|Ủy ban|UBND|Văn phòng|Công an|Đài|Báo|Hội|Liên hiệp|Trung tâm)\s+"
+    r"(?:[A-ZĐÂĂÊÔƠƯ][\w&-]*|và|các|tỉnh|thành phố|huyện)(?:[ ,]+(?:[A-ZĐÂĂÊÔƠƯ][\w&-]*|và|các))*)",
+    re.UNICODE,
+)
+
+
+@dataclass
+class ParsedQuery:
+    text: str  # normalised question
+    folded: str  # collapsed, without diacritics
+    accented: bool
+    provinces: list[str] = field(default_factory=list)  # canonical names
+    numbers: list[str] = field(default_factory=list)  # "726/KH-UBND" as typed (normalised case)
+    bare_numbers: list[str] = field(default_factory=list)  # "404" from "Công văn 404"
+    years: list[int] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    intent: str = "general"  # general | date | signer | number | issuer | horizon | field | implements | doc_type
+
+
+def _canonical_number(num: str, suffix: str) -> str:
+    suffix = suffix.upper().replace("QD", "QĐ")
+    return f"{num}/{suffix.strip('-')}"
+
+
+def parse_query(question: str) -> ParsedQuery:
+    from ingest.places import find_provinces
+
+    text = vi.normalize_spaces(question).replace("\n", " ").strip()
+    folded = vi.collapse(text)
+    numbers = [_canonical_number(m.group(1), m.group(2)) for m in _NUMBER.finditer(text)]
+    bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
+    years = sorted({int(y) for y in _YEAR.findall(text)})
+    intent = next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+    return ParsedQuery(
+        text=text,
+        folded=folded,
+        accented=vi.has_diacritics(text),
+        provinces=find_provinces(text),
+        numbers=numbers,
+        bare_numbers=[b for b in bare if b not in {n.split("/")[0] for n in numbers}],
+        years=years,
+        agencies=[m.group(1).strip(" ,") for m in _AGENCY.finditer(text)],
+        intent=intent,
+    )
+
+
+def number_matches(query_number: str, plan_number: str | None) -> bool:
+    """'726/kh-ubnd' matches '726/KH-UBND'; a bare '404' matches '404/BNG-NGVH-UNESCO'."""
+    if not plan_number:
+        return False
+    q, p = vi.fold(query_number).replace(" ", ""), vi.fold(plan_number).replace(" ", "")
+    if "/" not in q:
+        return p.split("/")[0] == q
+    return p == q

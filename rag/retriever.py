@@ -1,0 +1,112 @@
+"""Hybrid retrieval over the plan store: dense + Vietnamese BM25, fused; and its LangChain retriever."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from .fusion import apply_priors, zscore_fusion
+from .query import ParsedQuery, parse_query
+
+CANDIDATES = 40  # per list, before fusion
+# z-score fusion weights, measured on ALQAC (bench/retrieval.py): lexical carries exact Vietnamese
+# wording (law and plan texts repeat the question's words); dense rescues paraphrases.
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 1.0
+
+
+@dataclass
+class Hit:
+    chunk: Any  # vectorstore StoredChunk
+    score: float  # fused
+    dense: float | None = None  # cosine similarity, when the dense list had it
+    lexical: float | None = None  # BM25 score, when the lexical list had it
+
+
+class HybridSearch:
+    """Dense and lexical search over the active chunks, optionally restricted to some plans."""
+
+    def __init__(self, store, embeddings, dense_weight: float = DENSE_WEIGHT, lexical_weight: float = LEXICAL_WEIGHT):
+        self.store = store
+        self.embeddings = embeddings
+        self.weights = (dense_weight, lexical_weight)
+
+    def dense(self, text: str, k: int, plan_ids: Sequence[str] | None = None) -> list[tuple[Any, float]]:
+        vector = self.embeddings.embed_query(text)
+        return self.store.dense_search(vector, k, plan_ids=list(plan_ids) if plan_ids else None)
+
+    def lexical(self, text: str, k: int, plan_ids: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        index = self.store.lexical()
+        allowed = None
+        if plan_ids:
+            wanted = set(plan_ids)
+            allowed = {cid for cid in index.ids if cid.split(":", 1)[0] in wanted}
+        return index.search(text, k, allowed_ids=allowed)
+
+    def search(
+        self,
+        text: str,
+        k: int = 8,
+        plan_ids: Sequence[str] | None = None,
+        plan_boost: dict[str, float] | None = None,
+    ) -> list[Hit]:
+        dense = self.dense(text, CANDIDATES, plan_ids)
+        lexical = self.lexical(text, CANDIDATES, plan_ids)
+        chunks = {c.id: c for c, _ in dense}
+        dense_ranking = [(c.id, s) for c, s in dense]
+        fused = zscore_fusion([dense_ranking, lexical], self.weights)
+        chunk_plan = {cid: cid.split(":", 1)[0] for cid, _ in fused}
+        fused = apply_priors(fused, chunk_plan, plan_boost or {})[:k]
+        missing = [cid for cid, _ in fused if cid not in chunks]
+        if missing:
+            chunks.update({c.id: c for c in self.store.get_chunks(missing)})
+        dense_by_id, lexical_by_id = dict(dense_ranking), dict(lexical)
+        return [
+            Hit(chunks[cid], score, dense_by_id.get(cid), lexical_by_id.get(cid))
+            for cid, score in fused
+            if cid in chunks
+        ]
+
+
+class PlanRetriever(BaseRetriever):
+    """LangChain face of the hybrid search: Documents carry the chunk and plan metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    answerer: Any  # rag.answerer.Answerer: resolves the plan scope of a question
+    k: int = 8
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        parsed = parse_query(query)
+        scope = self.answerer.scope_for(parsed)
+        if scope.missing:
+            return []
+        hits = self.answerer.search(parsed, scope, k=self.k)
+        return [hit_to_document(hit, self.answerer.plan(hit.chunk.plan_id)) for hit in hits]
+
+
+def hit_to_document(hit: Hit, plan) -> Document:
+    chunk = hit.chunk
+    meta = plan.meta if plan else None
+    return Document(
+        page_content=chunk.text,
+        metadata={
+            "chunk_id": chunk.id,
+            "plan_id": chunk.plan_id,
+            "section": chunk.section,
+            "source": chunk.source,
+            "start": chunk.start,
+            "end": chunk.end,
+            "score": hit.score,
+            "plan": meta.number if meta else None,
+            "title": meta.title if meta else "",
+            "issuer": meta.issuer if meta else None,
+            "date": meta.date if meta else None,
+        },
+    )
+
+
+__all__ = ["HybridSearch", "Hit", "PlanRetriever", "ParsedQuery", "hit_to_document"]

@@ -1,0 +1,64 @@
+"""Is a question answerable from the plans? Hard rules for requests we never serve, and a calibrated
+evidence rule (fitted by bench/calibrate_scope.py on labelled questions) for everything else."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ngvh import vi
+
+CALIBRATION_FILE = Path(__file__).with_name("scope_calibration.json")
+
+# Requests to reveal or override instructions, and creative/chit-chat tasks, are out of scope
+# however close their words are to the plans (folded patterns).
+_NEVER = [
+    re.compile(p)
+    for p in (
+        r"\b(bo qua|phot lo|quen|bo het)\b.*\b(huong dan|chi dan|quy tac|lenh)\b",
+        r"\b(system prompt|prompt he thong|loi nhac he thong|ignore (all |the )?(previous|above))\b",
+        r"\b(tiet lo|in ra|cho (toi|minh) (xem|biet)|hien thi)\b.*\b(huong dan|prompt|cau lenh|chi dan) (he thong|cua ban|an)\b",
+        r"\b(viet|sang tac|lam) (cho (toi|minh) )?(mot )?(bai tho|bai hat|truyen|cau chuyen|bai van|bai luan|loi bai hat|tho)\b",
+        r"\b(ke|noi) (cho (toi|minh) )?(mot )?(chuyen cuoi|truyen cuoi|cau chuyen)\b",
+        r"\b(cach nau|cong thuc nau|mon an|nau an|thoi tiet|du bao thoi tiet|gia vang|ty gia|gia xang|xo so|ket qua bong da|chung khoan)\b",
+    )
+]
+
+
+@dataclass
+class Evidence:
+    coverage: float  # idf-weighted share of question terms found in the best passage, 0..1
+    dense: float  # cosine similarity of the best dense hit
+    terms: int  # number of content terms in the question
+
+
+@dataclass
+class ScopeRule:
+    """found ⇔ w_cov·coverage + w_dense·dense + bias > 0 (a logistic boundary)."""
+
+    w_coverage: float = 9.0
+    w_dense: float = 10.0
+    bias: float = -11.3
+    measured: str = "defaults before calibration"
+
+    def probability(self, ev: Evidence) -> float:
+        z = self.w_coverage * ev.coverage + self.w_dense * ev.dense + self.bias
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def answerable(self, ev: Evidence) -> bool:
+        return ev.terms > 0 and self.probability(ev) >= 0.5
+
+
+def load_rule(path: Path = CALIBRATION_FILE) -> ScopeRule:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return ScopeRule(**{k: data[k] for k in ("w_coverage", "w_dense", "bias", "measured") if k in data})
+    except (OSError, ValueError, TypeError):
+        return ScopeRule()
+
+
+def never_answer(question: str) -> bool:
+    folded = vi.collapse(question)
+    return any(p.search(folded) for p in _NEVER)

@@ -1,0 +1,550 @@
+"""PlanStore: plans and their embedded chunks in Chroma, re-ingested without ever showing a mix.
+
+Two collections:
+  {prefix}_chunks  one record per chunk, id "<plan id>:<version>:<seq>", cosine space; the collection
+                   metadata names the embedder so vectors from two models are never compared.
+  {prefix}_plans   the catalog: one record per plan (document = the plan's cleaned text, so the chunks
+                   can always be rebuilt from the store) and one `__generation__` record that changes on
+                   every write, so readers notice changes with one tiny get.
+
+Re-ingest writes the new version's chunks next to the old ones, then switches the catalog record, then
+deletes the old chunks. Readers only accept chunks whose version is the catalog's active one, so a
+process killed at any point leaves the previous version answering, and the next run finishes the job.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import threading
+import uuid
+from dataclasses import dataclass, fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator, Literal, Sequence
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from ingest.models import Plan, PlanMeta
+from vectorstore.embeddings import embed_documents_np, embedder_dim, embedder_name
+from vectorstore.lexical import LexicalIndex, LexicalParams
+
+GENERATION_ID = "__generation__"
+_KIND_PLAN = "plan"
+_KIND_GENERATION = "generation"
+_DUMMY_VECTOR = [0.0]  # catalog records are never searched by vector
+_MAX_WRITE_BATCH = 500  # keeps HTTP requests to a Chroma server a few MB
+_PAGE = 1000  # page size when scanning a collection
+_LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}  # type: ignore[comparison-overlap]
+
+Progress = Callable[[int, int], None]
+
+
+class EmbedderMismatch(RuntimeError):
+    """The chunks collection was embedded with another model; vectors cannot be compared."""
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    plan_id: str
+    version: str
+    seq: int
+    section: str | None
+    text: str
+    source: str
+    start: int
+    end: int
+
+
+@dataclass
+class PlanRecord:
+    id: str
+    version: str
+    source: str
+    chunks: int
+    ingested_at: str
+    meta: PlanMeta
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    status: Literal["added", "replaced", "unchanged"]
+    plan_id: str
+    version: str
+    chunks: int
+    embedded: int
+    reused: int
+
+
+# -- record <-> metadata (pure) ------------------------------------------------------------------
+def plan_metadata(plan: Plan, ingested_at: str) -> dict:
+    """Catalog metadata: Chroma holds no None and no lists, so None is skipped and lists become JSON."""
+    meta: dict = {
+        "kind": _KIND_PLAN,
+        "plan_id": plan.id,
+        "version": plan.version,
+        "source": plan.source,
+        "chunks": len(plan.chunks),
+        "ingested_at": ingested_at,
+    }
+    for key, value in plan.meta.to_dict().items():
+        if value is None:
+            continue
+        meta[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+    return meta
+
+
+def record_from_metadata(meta: dict) -> PlanRecord:
+    data = {k: (json.loads(v) if k in _LIST_FIELDS and isinstance(v, str) else v) for k, v in meta.items()}
+    return PlanRecord(
+        id=meta["plan_id"],
+        version=meta["version"],
+        source=meta.get("source", ""),
+        chunks=int(meta.get("chunks", 0)),
+        ingested_at=meta.get("ingested_at", ""),
+        meta=PlanMeta.from_dict({"title": "", **data}),
+    )
+
+
+def chunk_metadata(chunk, version: str) -> dict:
+    meta = {
+        "plan_id": chunk.plan_id,
+        "version": version,
+        "seq": chunk.seq,
+        "source": chunk.source,
+        "start": chunk.start,
+        "end": chunk.end,
+        "text_hash": chunk.text_hash,
+    }
+    if chunk.section is not None:
+        meta["section"] = chunk.section
+    return meta
+
+
+def stored_chunk(chunk_id: str, document: str | None, meta: dict) -> StoredChunk:
+    return StoredChunk(
+        id=chunk_id,
+        plan_id=meta["plan_id"],
+        version=meta["version"],
+        seq=int(meta["seq"]),
+        section=meta.get("section"),
+        text=document or "",
+        source=meta.get("source", ""),
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+    )
+
+
+def lexical_text(title: str, chunk: StoredChunk) -> str:
+    """What BM25 indexes for a chunk: the same parts as Chunk.embed_text (title, section, text)."""
+    return "\n".join(part for part in (title, chunk.section or "", chunk.text) if part)
+
+
+def _batches(items: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class PlanStore:
+    def __init__(
+        self,
+        client,
+        embeddings: Embeddings,
+        prefix: str = "ngvh",
+        lexical_dir: Path | None = None,
+        embed_batch: int = 64,
+        lexical_params: LexicalParams | None = None,
+    ):
+        self.client = client
+        self.embeddings = embeddings
+        self.prefix = prefix
+        self.lexical_dir = Path(lexical_dir) if lexical_dir else None
+        self.lexical_params = lexical_params or LexicalParams()
+        self.embed_batch = max(1, embed_batch)
+        self._write_batch = max(1, min(int(client.get_max_batch_size()), _MAX_WRITE_BATCH))
+        self._plans = client.get_or_create_collection(
+            f"{prefix}_plans", metadata={"ngvh": "catalog"}, embedding_function=None
+        )
+        self._chunks = self._open_chunks(embeddings)
+        self._lock = threading.RLock()
+        self._catalog_cache: tuple[str, dict[str, PlanRecord]] | None = None
+        self._lexical_cache: tuple[str, LexicalIndex] | None = None
+
+    # -- collections ------------------------------------------------------------------------
+    @property
+    def chunks_name(self) -> str:
+        return f"{self.prefix}_chunks"
+
+    def _open_chunks(self, embeddings: Embeddings):
+        name, dim = embedder_name(embeddings), embedder_dim(embeddings)
+        collection = self.client.get_or_create_collection(
+            self.chunks_name,
+            metadata={"hnsw:space": "cosine", "embedder": name, "dim": dim},
+            embedding_function=None,
+        )
+        stored = collection.metadata or {}
+        if stored.get("embedder") != name or stored.get("dim") != dim:
+            raise EmbedderMismatch(
+                f"the store's chunks were embedded with {stored.get('embedder', 'an unknown embedder')} "
+                f"({stored.get('dim', '?')} dims) but the configured embedder is {name} ({dim} dims); "
+                f"run `ngvh reindex` to re-embed all plans with {name}"
+            )
+        return collection
+
+    # -- generation and catalog --------------------------------------------------------------
+    def _generation(self) -> str:
+        got = self._plans.get(ids=[GENERATION_ID], include=["metadatas"])
+        return str(got["metadatas"][0].get("token", "")) if got["ids"] else ""
+
+    def _bump_generation(self) -> None:
+        got = self._plans.get(ids=[GENERATION_ID], include=["metadatas"])
+        counter = int(got["metadatas"][0].get("counter", 0)) if got["ids"] else 0
+        meta = {"kind": _KIND_GENERATION, "token": uuid.uuid4().hex, "counter": counter + 1, "changed_at": _now()}
+        self._plans.upsert(ids=[GENERATION_ID], embeddings=[_DUMMY_VECTOR], documents=[""], metadatas=[meta])
+
+    def _load_catalog(self) -> dict[str, PlanRecord]:
+        records: dict[str, PlanRecord] = {}
+        offset = 0
+        while True:
+            page = self._plans.get(where={"kind": _KIND_PLAN}, include=["metadatas"], limit=_PAGE, offset=offset)
+            for meta in page["metadatas"]:
+                record = record_from_metadata(meta)
+                records[record.id] = record
+            if len(page["ids"]) < _PAGE:
+                return records
+            offset += _PAGE
+
+    def _catalog(self) -> tuple[str, dict[str, PlanRecord]]:
+        """(generation, records); the generation is read first, so the records are at least that new."""
+        token = self._generation()
+        with self._lock:
+            if self._catalog_cache is not None and self._catalog_cache[0] == token:
+                return self._catalog_cache
+        records = self._load_catalog()
+        with self._lock:
+            self._catalog_cache = (token, records)
+        return token, records
+
+    def active_versions(self) -> dict[str, str]:
+        """plan id → active version; one small get per call, the catalog is reloaded only after a change."""
+        return {pid: rec.version for pid, rec in self._catalog()[1].items()}
+
+    def list_plans(self) -> list[PlanRecord]:
+        return sorted(self._catalog()[1].values(), key=lambda r: r.id)
+
+    def get_plan(self, plan_id: str) -> PlanRecord | None:
+        return self._catalog()[1].get(plan_id)
+
+    def get_plan_text(self, plan_id: str) -> str | None:
+        got = self._plans.get(ids=[plan_id], include=["documents", "metadatas"])
+        if not got["ids"] or (got["metadatas"][0] or {}).get("kind") != _KIND_PLAN:
+            return None
+        return got["documents"][0]
+
+    def _catalog_record(self, plan_id: str) -> PlanRecord | None:
+        """Fresh from Chroma, bypassing the cache: writers must see what is really active."""
+        got = self._plans.get(ids=[plan_id], include=["metadatas"])
+        if not got["ids"] or got["metadatas"][0].get("kind") != _KIND_PLAN:
+            return None
+        return record_from_metadata(got["metadatas"][0])
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _write_chunks(self, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
+        for start in range(0, len(ids), self._write_batch):
+            end = start + self._write_batch
+            self._chunks.upsert(
+                ids=ids[start:end],
+                embeddings=vectors[start:end],
+                documents=documents[start:end],
+                metadatas=metadatas[start:end],
+            )
+
+    def _existing_chunks(self, plan_id: str) -> dict[str, dict]:
+        """id → metadata of every chunk of this plan, any version."""
+        got = self._chunks.get(where={"plan_id": plan_id}, include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"]))
+
+    def _embeddings_of(self, ids: list[str]) -> dict[str, np.ndarray]:
+        vectors: dict[str, np.ndarray] = {}
+        for batch in _batches(ids, self._write_batch):
+            got = self._chunks.get(ids=list(batch), include=["embeddings"])
+            vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
+        return vectors
+
+    def upsert_plan(self, plan: Plan, on_progress: Progress | None = None) -> UpsertResult:
+        """Store a finalized plan; only chunks whose content changed are embedded."""
+        _check_plan(plan)
+        version = plan.version
+        current = self._catalog_record(plan.id)
+        existing = self._existing_chunks(plan.id)
+        wanted = [c.id for c in plan.chunks]
+        stale_exists = any(meta.get("version") != version for meta in existing.values())
+
+        if current is not None and current.version == version and all(i in existing for i in wanted):
+            if stale_exists:  # a run killed after the switch left the old version behind
+                self._delete_other_versions(plan.id, version)
+            n = len(plan.chunks)
+            return UpsertResult("unchanged", plan.id, version, n, embedded=0, reused=n)
+
+        # (a) reuse: a chunk with the same content hash (any version) keeps its vector.
+        hash_to_id: dict[str, str] = {}
+        for chunk_id, meta in existing.items():
+            if meta.get("text_hash"):
+                hash_to_id.setdefault(meta["text_hash"], chunk_id)
+        # chunks of this very version written by a run that was killed before its switch
+        already = {c.id for c in plan.chunks if c.id in existing and existing[c.id].get("text_hash") == c.text_hash}
+        todo = [c for c in plan.chunks if c.id not in already]
+        reusable = [c for c in todo if c.text_hash in hash_to_id]
+        fresh = [c for c in todo if c.text_hash not in hash_to_id]
+
+        # (b) write the new version's chunks; the old version's ids differ, so they stay untouched.
+        if reusable:
+            vectors = self._embeddings_of(sorted({hash_to_id[c.text_hash] for c in reusable}))
+            matrix = np.stack([vectors[hash_to_id[c.text_hash]] for c in reusable])
+            self._write_chunks(
+                [c.id for c in reusable], matrix, [c.text for c in reusable],
+                [chunk_metadata(c, version) for c in reusable],
+            )
+        if on_progress is not None:
+            on_progress(0, len(fresh))
+        done = 0
+        for batch in _batches(fresh, self.embed_batch):
+            matrix = embed_documents_np(self.embeddings, [c.embed_text for c in batch])
+            self._write_chunks(
+                [c.id for c in batch], matrix, [c.text for c in batch],
+                [chunk_metadata(c, version) for c in batch],
+            )
+            done += len(batch)
+            if on_progress is not None:
+                on_progress(done, len(fresh))
+
+        # (c) switch: from here on readers accept the new version only.
+        self._plans.upsert(
+            ids=[plan.id], embeddings=[_DUMMY_VECTOR], documents=[plan.text],
+            metadatas=[plan_metadata(plan, _now())],
+        )
+        self._bump_generation()
+
+        # (d) the old version's chunks are now invisible; remove them.
+        if stale_exists:
+            self._delete_other_versions(plan.id, version)
+        status = "added" if current is None else "replaced"
+        n = len(plan.chunks)
+        return UpsertResult(status, plan.id, version, n, embedded=len(fresh), reused=n - len(fresh))
+
+    def _delete_other_versions(self, plan_id: str, version: str) -> None:
+        self._chunks.delete(where={"$and": [{"plan_id": plan_id}, {"version": {"$ne": version}}]})
+
+    def remove_plan(self, plan_id: str) -> bool:
+        """Forget a plan: catalog first (readers stop seeing it at once), then its chunks."""
+        known = self._catalog_record(plan_id) is not None
+        if known:
+            self._plans.delete(ids=[plan_id])
+            self._bump_generation()
+        self._chunks.delete(where={"plan_id": plan_id})
+        return known
+
+    def collect_garbage(self) -> int:
+        """Delete chunks of inactive versions and unknown plans. Not while an ingest is running elsewhere:
+        that ingest's not-yet-switched chunks look inactive too."""
+        active = self.active_versions()
+        doomed = [
+            chunk_id
+            for chunk_id, meta in self._scan_chunks(include_documents=False)
+            if active.get(meta.get("plan_id")) != meta.get("version")
+        ]
+        for batch in _batches(doomed, self._write_batch):
+            self._chunks.delete(ids=list(batch))
+        return len(doomed)
+
+    def reset_chunks(self, embeddings: Embeddings) -> None:
+        """Drop every chunk and start over with another embedder (`ngvh reindex`); the catalog stays."""
+        try:
+            self.client.delete_collection(self.chunks_name)
+        except Exception:  # already gone: nothing to drop
+            pass
+        self.embeddings = embeddings
+        self._chunks = self._open_chunks(embeddings)
+        self._bump_generation()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def count_chunks(self) -> int:
+        """Chunks stored (a crashed ingest's leftovers included until the next run cleans them)."""
+        return self._chunks.count()
+
+    def _scan_chunks(self, include_documents: bool = True) -> Iterator[tuple[str, dict] | tuple[str, dict, str]]:
+        include = ["metadatas", "documents"] if include_documents else ["metadatas"]
+        offset = 0
+        while True:
+            page = self._chunks.get(include=include, limit=_PAGE, offset=offset)
+            if include_documents:
+                yield from zip(page["ids"], page["metadatas"], page["documents"])
+            else:
+                yield from zip(page["ids"], page["metadatas"])
+            if len(page["ids"]) < _PAGE:
+                return
+            offset += _PAGE
+
+    def _active_chunks(self, versions: dict[str, str], plan_id: str | None = None) -> list[StoredChunk]:
+        if plan_id is not None:
+            version = versions.get(plan_id)
+            if version is None:
+                return []
+            got = self._chunks.get(
+                where={"$and": [{"plan_id": plan_id}, {"version": version}]}, include=["metadatas", "documents"]
+            )
+            rows = zip(got["ids"], got["metadatas"], got["documents"])
+        else:
+            rows = self._scan_chunks()
+        chunks = [stored_chunk(i, doc, meta) for i, meta, doc in rows if versions.get(meta.get("plan_id")) == meta.get("version")]
+        chunks.sort(key=lambda c: (c.plan_id, c.seq))
+        return chunks
+
+    def iter_chunks(self, plan_id: str | None = None) -> Iterator[StoredChunk]:
+        """Active chunks in plan / seq order."""
+        yield from self._active_chunks(self.active_versions(), plan_id)
+
+    def get_chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
+        """Active chunks among these ids, in the order given."""
+        if not ids:
+            return []
+        active = self.active_versions()
+        found: dict[str, StoredChunk] = {}
+        for batch in _batches(list(ids), self._write_batch):
+            got = self._chunks.get(ids=list(batch), include=["metadatas", "documents"])
+            for chunk_id, meta, doc in zip(got["ids"], got["metadatas"], got["documents"]):
+                if active.get(meta.get("plan_id")) == meta.get("version"):
+                    found[chunk_id] = stored_chunk(chunk_id, doc, meta)
+        return [found[i] for i in ids if i in found]
+
+    def dense_search(
+        self, query_embedding: Sequence[float] | np.ndarray, k: int, plan_ids: list[str] | None = None
+    ) -> list[tuple[StoredChunk, float]]:
+        """Nearest active chunks, score = cosine similarity. Inactive chunks (a re-ingest in flight,
+        a crash's leftovers) are over-fetched and dropped; the query widens if too many were dropped."""
+        active = self.active_versions()
+        if k <= 0 or not active:
+            return []
+        where = None
+        if plan_ids is not None:
+            wanted = sorted({p for p in plan_ids if p in active})
+            if not wanted:
+                return []
+            where = {"plan_id": wanted[0]} if len(wanted) == 1 else {"plan_id": {"$in": wanted}}
+        total = self._chunks.count()
+        if total == 0:
+            return []
+        vector = np.asarray(query_embedding, dtype=np.float32).reshape(1, -1)
+        n = min(total, max(2 * k, k + 16))
+        while True:
+            got = self._chunks.query(
+                query_embeddings=vector, n_results=n, where=where, include=["metadatas", "documents", "distances"]
+            )
+            ids, metas, docs, dists = got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0]
+            hits = [
+                (stored_chunk(i, doc, meta), 1.0 - float(dist))
+                for i, meta, doc, dist in zip(ids, metas, docs, dists)
+                if active.get(meta.get("plan_id")) == meta.get("version")
+            ]
+            if len(hits) >= k or len(ids) < n or n >= total:
+                return hits[:k]
+            n = min(total, n * 4)
+
+    # -- lexical -----------------------------------------------------------------------------------
+    def _lexical_fingerprint(self, generation: str) -> str:
+        key = f"{self.prefix}|{generation}|{self.lexical_params.signature()}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+    def lexical(self) -> LexicalIndex:
+        """BM25 over the active chunks, rebuilt from Chroma whenever the store changed (here or elsewhere)."""
+        fingerprint = self._lexical_fingerprint(self._generation())
+        with self._lock:
+            if self._lexical_cache is not None and self._lexical_cache[0] == fingerprint:
+                return self._lexical_cache[1]
+            index = self._load_lexical(fingerprint)
+            if index is None:
+                fingerprint, index, consistent = self._build_lexical()
+                if consistent:
+                    self._save_lexical(fingerprint, index)
+            self._lexical_cache = (fingerprint, index)
+            return index
+
+    def lexical_search(self, query: str, k: int, plan_ids: list[str] | None = None) -> list[tuple[StoredChunk, float]]:
+        """BM25 hits as chunks, best first."""
+        index = self.lexical()
+        allowed = None
+        if plan_ids is not None:
+            wanted = set(plan_ids)
+            allowed = {i for i in index.ids if i.rsplit(":", 2)[0] in wanted}
+        hits = index.search(query, k, allowed)
+        chunks = {c.id: c for c in self.get_chunks([i for i, _ in hits])}
+        return [(chunks[i], score) for i, score in hits if i in chunks]
+
+    def _build_lexical(self, attempts: int = 3) -> tuple[str, LexicalIndex, bool]:
+        """(fingerprint, index, consistent). Consistent = no write happened while reading and every
+        active plan had all its chunks; only a consistent index is persisted."""
+        for attempt in range(attempts):
+            generation, records = self._catalog()
+            versions = {pid: rec.version for pid, rec in records.items()}
+            chunks = self._active_chunks(versions)
+            counts: dict[str, int] = {}
+            for chunk in chunks:
+                counts[chunk.plan_id] = counts.get(chunk.plan_id, 0) + 1
+            complete = all(counts.get(pid, 0) == rec.chunks for pid, rec in records.items())
+            unchanged = self._generation() == generation
+            if unchanged and (complete or attempt == attempts - 1):
+                break
+        index = LexicalIndex.build(
+            [c.id for c in chunks],
+            (lexical_text(records[c.plan_id].meta.title, c) for c in chunks),
+            self.lexical_params,
+        )
+        return self._lexical_fingerprint(generation), index, unchanged and complete
+
+    def _lexical_root(self) -> Path | None:
+        return self.lexical_dir / self.prefix if self.lexical_dir else None
+
+    def _load_lexical(self, fingerprint: str) -> LexicalIndex | None:
+        root = self._lexical_root()
+        if root is None or not (root / fingerprint / "meta.json").exists():
+            return None
+        try:
+            return LexicalIndex.load(root / fingerprint, self.lexical_params)
+        except (OSError, ValueError):  # half-deleted by another process, or another format: rebuild
+            return None
+
+    def _save_lexical(self, fingerprint: str, index: LexicalIndex) -> None:
+        """Write to a temporary directory, then rename: another process never loads a half-written index."""
+        root = self._lexical_root()
+        if root is None:
+            return
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = root / f".tmp-{uuid.uuid4().hex}"
+        index.save(tmp)
+        try:
+            os.rename(tmp, root / fingerprint)
+        except OSError:  # another process saved the same fingerprint first
+            shutil.rmtree(tmp, ignore_errors=True)
+        for old in root.iterdir():
+            if old.name != fingerprint and not old.name.startswith(".tmp-"):
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _check_plan(plan: Plan) -> None:
+    if not plan.version:
+        raise ValueError(f"plan {plan.id!r} has no version: call Plan.finalize() before storing it")
+    if not plan.id or plan.id.startswith("__"):
+        raise ValueError(f"invalid plan id {plan.id!r}")
+    prefix = f"{plan.id}:{plan.version}:"
+    bad = [c.id for c in plan.chunks if not c.id.startswith(prefix)]
+    if bad:
+        raise ValueError(f"plan {plan.id!r}: chunk ids {bad[:3]} do not carry version {plan.version}")
+    if len({c.id for c in plan.chunks}) != len(plan.chunks):
+        raise ValueError(f"plan {plan.id!r}: duplicate chunk ids")
