@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from ngvh import vi
 
+from .places import PROVINCES
+
 
 @dataclass(frozen=True)
 class AgencyName:
@@ -28,18 +30,6 @@ class AgencyMention:
     end: int
     known: bool = True
 
-
-# Pre-2025 provinces and centrally-run cities, plus common short forms: "Báo Cao Bằng", "Đài PT-TH Huế".
-PROVINCES = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
-    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
-    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
-    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
-    "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
-    "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
-    "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh",
-    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Thành phố Hồ Chí Minh", "Hồ Chí Minh", "Bà Rịa Vũng Tàu",
-)
 
 # Ministries and provincial departments share most subject names: (subject, abbreviations).
 _SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -131,8 +121,8 @@ _TABLE: dict[str, list[str]] = {
     "Cục Thống kê tỉnh": [],
     "Ngân hàng Nhà nước chi nhánh tỉnh": [],
     "Các sở, ban, ngành": [
-        "re:cac so(?:\\s*[,;\\-–]\\s*(?:ban|nganh|doan the|co quan))+(?: (?:tinh|thanh pho|lien quan))?",
-        "re:cac so,? nganh(?: (?:tinh|thanh pho|lien quan))?",
+        "re:cac so(?:\\s*[,;\\-–]\\s*(?:ban|nganh|doan the|co quan|dia phuong|don vi|hoi))+(?: (?:tinh|thanh pho|lien quan|khac))?",
+        "re:cac so,? nganh(?: (?:tinh|thanh pho|lien quan|khac))?",
         "re:cac co quan(?: chuyen mon)? thuoc (?:ubnd|uy ban nhan dan) (?:tinh|thanh pho)",
     ],
     "Các cơ quan, đơn vị liên quan": [
@@ -180,8 +170,19 @@ def _alias_pattern(alias: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    """Folded province names and their spelled-out aliases ("Báo Huế", "Đài PT-TH Bà Rịa - Vũng Tàu")."""
+    names = set()
+    for province in PROVINCES:
+        for name in (province.name, *province.aliases):
+            if any(c.islower() for c in name):  # skip bare abbreviations such as "HCM", "BRVT"
+                names.add(vi.collapse(name))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def _province_alternation() -> str:
-    names = sorted({vi.collapse(p) for p in PROVINCES}, key=len, reverse=True)
+    names = sorted(_province_names(), key=len, reverse=True)
     return "|".join(_SEP.join(re.escape(w) for w in n.split()) for n in names)
 
 
@@ -224,21 +225,17 @@ def _known_mentions(text: str) -> list[AgencyMention]:
 
 def _extend_place(text: str, end: int) -> int:
     """Swallow a trailing place name: "Sở Ngoại vụ tỉnh Cao Bằng" is still Sở Ngoại vụ."""
-    place_word = r"\s+(?:tỉnh|thành phố)" if not re.search(r"(?:tỉnh|thành phố)$", text[:end]) else ""
-    m = re.match(place_word + r"((?:\s+[A-ZĐ][^\s,;:.()]*){1,4})", text[end:])
-    if not m:
-        return end
-    words = m.group(1).split()
-    # the longest run of capitalised words that is a province name
-    for n in range(len(words), 0, -1):
-        if vi.collapse(" ".join(words[:n])) in _province_names():
-            return end + m.start(1) + len(m.group(1)) - len(" ".join(words[n:])) - (1 if n < len(words) else 0)
+    place_word = "" if re.search(r"(?:tỉnh|thành phố)$", text[:end]) else r"\s+(?:tinh|thanh pho)"
+    folded = _fold_with_map(text[end:end + 60])
+    m = _place_pattern(place_word).match(folded)
+    if m and text[end + m.start("name")].isupper():
+        return end + m.end()
     return end
 
 
-@lru_cache(maxsize=1)
-def _province_names() -> frozenset[str]:
-    return frozenset(vi.collapse(p) for p in PROVINCES)
+@lru_cache(maxsize=2)
+def _place_pattern(place_word: str) -> re.Pattern:
+    return re.compile(rf"{place_word}\s+(?P<name>{_province_alternation()})(?![a-z0-9])")
 
 
 _WORD = re.compile(r"[^\W_]+(?:[.\-&][^\W_]+)*", re.UNICODE)

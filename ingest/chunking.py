@@ -126,12 +126,8 @@ def _merge_tiny_siblings(text: str, blocks: list[_Block], max_chars: int, min_ch
     def flush() -> None:
         if not group:
             return
-        if len(group) == 1:
-            path = group[0].path
-        else:
-            parent = group[0].parent
-            path = section_path(group[0].chain[: -1]) or None if is_headed(parent) or parent.level == 0 \
-                else section_path(group[0].chain[:-1]) or None
+        # several sections in one chunk: only their common parent's path is true of all of them
+        path = group[0].path if len(group) == 1 else section_path(group[0].chain[:-1]) or None
         units = tuple(u for b in group for u in (b.start, *b.units))[1:]
         spans.append((group[0].start, group[-1].end, path, units))
         group.clear()
@@ -149,17 +145,12 @@ def _merge_tiny_siblings(text: str, blocks: list[_Block], max_chars: int, min_ch
 # ---------------------------------------------------------------- cutting long text
 
 
-def _line_starts(text: str, start: int, end: int) -> list[int]:
-    return [m.end() for m in re.finditer(r"\n", text[start:end])] and [
-        start + m.end() for m in re.finditer(r"\n+", text[start:end])]
-
-
 def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
     return [start + m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text[start:end])]
 
 
 def _at_line_start(text: str, pos: int, floor: int) -> bool:
-    line_start = text.rfind("\n", floor, pos) + 1 if text.rfind("\n", floor, pos) >= 0 else floor
+    line_start = max(floor, text.rfind("\n", 0, pos) + 1)
     return not text[line_start:pos].strip()
 
 
@@ -184,8 +175,8 @@ def _regex_starts(pattern: re.Pattern) -> Callable[[str, int, int], list[int]]:
     return lambda text, start, end: [m.end() for m in pattern.finditer(text, start, end)]
 
 
+# After item and paragraph starts (level 0), from coarse to fine.
 _CUTTERS: tuple[Callable[[str, int, int], list[int]], ...] = (
-    _paragraph_starts,
     lambda text, start, end: [start + m.end() for m in re.finditer(r"\n\s*", text[start:end])],
     _sentence_starts,
     _regex_starts(_CLAUSE_END),
@@ -193,41 +184,51 @@ _CUTTERS: tuple[Callable[[str, int, int], list[int]], ...] = (
 )
 
 
-def _atoms(text: str, start: int, end: int, max_chars: int, level: int, units: tuple[int, ...]) -> list[
-        tuple[int, int]]:
-    """Contiguous pieces each within max_chars, cut at the coarsest boundaries that suffice."""
+def _cuts(text: str, start: int, end: int, level: int, units: tuple[int, ...]) -> list[int]:
+    if level == 0:
+        return sorted({u for u in units if start < u < end} | set(_paragraph_starts(text, start, end)))
+    return [c for c in _CUTTERS[level - 1](text, start, end) if start < c < end]
+
+
+def _pieces(text: str, start: int, end: int, max_chars: int, min_chars: int, level: int,
+            units: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Contiguous pieces each within max_chars, cut at the coarsest boundaries that suffice.
+
+    Whole segments (items, paragraphs, sentences) are packed together greedily; the fragments of a
+    segment that had to be cut finer stay apart from their neighbours, so chunks start and end at
+    item boundaries where possible, unless one side is tiny (a heading line, a short tail).
+    """
     if _trimmed_len(text, start, end) <= max_chars:
         return [(start, end)]
     if level > len(_CUTTERS):  # one "word" longer than max_chars: hard cut
         return [(p, min(p + max_chars, end)) for p in range(start, end, max_chars)]
-    if level == 0:
-        cuts = sorted({u for u in units if start < u < end} | set(_paragraph_starts(text, start, end)))
-    else:
-        cuts = [c for c in _CUTTERS[level - 1](text, start, end) if start < c < end]
+    cuts = _cuts(text, start, end, level, units)
     if not cuts:
-        return _atoms(text, start, end, max_chars, level + 1, units)
+        return _pieces(text, start, end, max_chars, min_chars, level + 1, units)
     bounds = [start, *cuts, end]
     out: list[tuple[int, int]] = []
+    last_whole = False
     for a, b in zip(bounds, bounds[1:]):
-        out.extend(_atoms(text, a, b, max_chars, level + 1, units))
+        sub = _pieces(text, a, b, max_chars, min_chars, level + 1, units)
+        whole = len(sub) == 1
+        if out:
+            joinable = (last_whole and whole) or min(_trimmed_len(text, *out[-1]), _trimmed_len(text, *sub[0])) < min_chars
+            if joinable and _trimmed_len(text, out[-1][0], sub[0][1]) <= max_chars:
+                out[-1] = (out[-1][0], sub[0][1])
+                sub = sub[1:]
+        out.extend(sub)
+        last_whole = whole
     return out
 
 
-def _pack(text: str, atoms: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
-    """Greedily join consecutive atoms while the joined text stays within max_chars."""
-    pieces: list[tuple[int, int]] = []
-    for a, b in atoms:
-        if pieces and _trimmed_len(text, pieces[-1][0], b) <= max_chars:
-            pieces[-1] = (pieces[-1][0], b)
-        else:
-            pieces.append((a, b))
-    return pieces
+def split_span(text: str, start: int, end: int, max_chars: int, min_chars: int = 0,
+               units: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """Cut text[start:end] into contiguous pieces whose trimmed length is at most max_chars.
 
-
-def split_span(text: str, start: int, end: int, max_chars: int, units: tuple[int, ...] = ()) -> list[
-        tuple[int, int]]:
-    """Cut text[start:end] into contiguous pieces whose trimmed length is at most max_chars."""
-    return _pack(text, _atoms(text, start, end, max_chars, 0, units), max_chars)
+    `units` are extra item starts (bullets, sub-items) preferred as cut points; paragraph starts
+    always are. Pieces shorter than `min_chars` may be glued across an item boundary.
+    """
+    return _pieces(text, start, end, max_chars, min_chars, 0, units)
 
 
 # ---------------------------------------------------------------- chunks
@@ -253,7 +254,7 @@ def chunk_plan(text: str, root: Section, title: str, source: str, max_chars: int
     blocks = _join_lead_ins(text, _blocks(root), min_chars)
     chunks: list[Chunk] = []
     for span_start, span_end, path, units in _merge_tiny_siblings(text, blocks, max_chars, min_chars):
-        for a, b in split_span(text, span_start, span_end, max_chars, units):
+        for a, b in split_span(text, span_start, span_end, max_chars, min_chars, units):
             start, end = _trim(text, a, b)
             if start == end:
                 continue

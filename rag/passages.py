@@ -11,16 +11,19 @@ from ngvh import vi
 MAX_POINT_CHARS = 300  # one point of an answer; longer sentences are cut to their best clauses
 _BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
 # Sentence ends: . ! ? … followed by space and an upper-case letter, a quote or a bullet.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
 _CLAUSE_END = re.compile(r"(?<=[;,:])\s+")
 
-# Question words and function syllables that say nothing about the content (folded).
+# Question words and function syllables that say nothing about the content. Matched on the accented
+# syllable; for questions typed without diacritics only the folded forms that are not also common
+# content syllables (đầu tư → "dau tu", từ → "tu") are dropped.
 STOPWORDS = frozenset(
-    """a ai bao bay boi cac cach cai chi cho chu co con cua da dang day de den deu di do doi duoc
-    gi gom hay hoac khi khong la lam len loai ma may minh mot muon nao nay neu ngay nhieu nhu nhung
-    noi o ra rang roi sao se so ta tai the thi theo thuoc tren trong tu va vao ve vi voi xin
-    hay hoi biet cho toi ban vay nhe a oi dau""".split()
+    """à ạ ai bao bây bởi các cách cái chỉ cho chứ có còn của đã đang đâu đây để đều đó được gì gồm
+    hãy hay hoặc hỏi khi không là làm lên mà mấy mình một muốn nào này nếu nhé như những nơi ở ơi
+    ra rằng rồi sao sẽ tại thế thì thuộc trên trong tôi và vào vậy về vì với xin biết bạn""".split()
 )
+_AMBIGUOUS_FOLDED = frozenset("dau tu de co con ban ma cai chi bao the ra tai tren khi lam nao".split())
+FOLDED_STOPWORDS = frozenset(vi.fold(w) for w in STOPWORDS) - _AMBIGUOUS_FOLDED | {"gi", "nao"}
 
 
 @dataclass
@@ -57,9 +60,14 @@ def strip_marker(text: str) -> str:
 
 def query_terms(question: str) -> list[str]:
     """Folded content syllables and adjacent bigrams of a question (bigrams carry word meaning)."""
-    syl = [s for s in vi.folded_syllables(question)]
-    keep = [s for s in syl if s not in STOPWORDS and not s.isdigit() or (s.isdigit() and len(s) == 4)]
-    bigrams = [f"{a} {b}" for a, b in zip(syl, syl[1:]) if not (a in STOPWORDS and b in STOPWORDS)]
+    accented = vi.has_diacritics(question)
+    syl = vi.syllables(question)
+    stop = [(s in STOPWORDS) if accented else (vi.fold(s) in FOLDED_STOPWORDS) for s in syl]
+    folded = [vi.fold(s) for s in syl]
+    keep = [f for f, is_stop in zip(folded, stop) if not is_stop and (not f.isdigit() or len(f) == 4)]
+    bigrams = [
+        f"{folded[i]} {folded[i + 1]}" for i in range(len(folded) - 1) if not (stop[i] or stop[i + 1])
+    ]
     return keep + bigrams
 
 
@@ -77,27 +85,29 @@ def coverage(terms: list[str], text_terms: set[str], idf: Callable[[str], float]
 
 
 def best_window(sentence: str, terms: list[str], idf: Callable[[str], float], limit: int = MAX_POINT_CHARS) -> str:
-    """The part of a long sentence that answers: best clause, extended forward (then back) to `limit`."""
+    """The part of a long sentence that answers: the run of clauses within `limit` covering most terms."""
     if len(sentence) <= limit:
         return sentence
-    clauses = [c for c in _CLAUSE_END.split(sentence) if c.strip()]
-    scores = [coverage(terms, unit_terms(c), idf) for c in clauses]
-    best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
-    lo, hi = best, best + 1
-    length = len(clauses[best])
-    while True:
-        grew = False
-        if hi < len(clauses) and length + len(clauses[hi]) + 1 <= limit:
-            length += len(clauses[hi]) + 1
-            hi += 1
-            grew = True
-        elif lo > 0 and length + len(clauses[lo - 1]) + 1 <= limit and scores[lo - 1] > 0:
-            lo -= 1
-            length += len(clauses[lo]) + 1
-            grew = True
-        if not grew:
-            break
-    window = " ".join(c.strip() for c in clauses[lo:hi])
+    clauses = [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
+    # The shortest run of clauses that reaches the best coverage, then filled forward to `limit`:
+    # the answer usually follows the words the question repeats ("… qua hình ảnh của ai?").
+    best: tuple[float, int, int, int] = (-1.0, 0, 0, 1)
+    for lo in range(len(clauses)):
+        length = 0
+        for hi in range(lo + 1, len(clauses) + 1):
+            length += len(clauses[hi - 1]) + 1
+            if length > limit and hi > lo + 1:
+                break
+            score = coverage(terms, unit_terms(" ".join(clauses[lo:hi])), idf)
+            if score > best[0] + 1e-9 or (abs(score - best[0]) <= 1e-9 and length < best[1]):
+                best = (score, length, lo, hi)
+    _, length, lo, hi = best
+    while hi < len(clauses) and length + len(clauses[hi]) + 1 <= limit:
+        length += len(clauses[hi]) + 1
+        hi += 1
+    best = (0.0, lo, hi)
+    _, lo, hi = best
+    window = " ".join(clauses[lo:hi])
     if len(window) > limit:  # one clause alone is too long: cut at a word boundary
         window = window[:limit].rsplit(" ", 1)[0]
         hi = len(clauses) + 1
@@ -117,8 +127,6 @@ def make_idf(doc_freq: Callable[[str], int], n_docs: int) -> Callable[[str], flo
     """BM25-style idf from a document-frequency lookup; unknown terms count as rare."""
 
     def idf(term: str) -> float:
-        if term in STOPWORDS:
-            return 0.0
         df = doc_freq(term)
         return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 

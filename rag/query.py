@@ -27,14 +27,6 @@ _METADATA_INTENTS: list[tuple[str, re.Pattern]] = [
     ("doc_type", re.compile(r"\bloai van ban\b")),
 ]
 
-# Agency mentions ("Sở Ngoại vụ", "UBND các huyện") are kept for the structured-answers layer.
-_AGENCY = re.compile(
-    r"\b((?:Sở|Ban|Bộ|Ủy ban|UBND|Văn phòng|Công an|Đài|Báo|Hội|Liên hiệp|Trung tâm)\s+"
-    r"(?:[A-ZĐÂĂÊÔƠƯ][\w&-]*|và|các|tỉnh|thành phố|huyện)(?:[ ,]+(?:[A-ZĐÂĂÊÔƠƯ][\w&-]*|và|các))*)",
-    re.UNICODE,
-)
-
-
 @dataclass
 class ParsedQuery:
     text: str  # normalised question
@@ -54,6 +46,7 @@ def _canonical_number(num: str, suffix: str) -> str:
 
 
 def parse_query(question: str) -> ParsedQuery:
+    from ingest.agencies import find_agencies
     from ingest.places import find_provinces
 
     text = vi.normalize_spaces(question).replace("\n", " ").strip()
@@ -70,7 +63,7 @@ def parse_query(question: str) -> ParsedQuery:
         numbers=numbers,
         bare_numbers=[b for b in bare if b not in {n.split("/")[0] for n in numbers}],
         years=years,
-        agencies=[m.group(1).strip(" ,") for m in _AGENCY.finditer(text)],
+        agencies=list(dict.fromkeys(m.canonical for m in find_agencies(text))),
         intent=intent,
     )
 

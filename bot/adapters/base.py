@@ -1,0 +1,88 @@
+"""The one small interface every messaging channel implements."""
+from __future__ import annotations
+
+import abc
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, ClassVar
+
+from bot.models import Attachment, InboundMessage, Verdict
+
+# Where parsed messages go: the worker queue (returns False when full, so the webhook can say 503).
+Sink = Callable[[InboundMessage], Awaitable[bool]]
+
+
+class SendError(Exception):
+    """A platform API call that did not succeed."""
+
+    retryable: bool = False
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class RetryLater(SendError):
+    """429: the platform told us how long to wait."""
+
+    retryable = True
+
+
+class TransientError(SendError):
+    """5xx, timeouts, connection errors: worth retrying with backoff."""
+
+    retryable = True
+
+
+class PermanentError(SendError):
+    """4xx other than 429 (blocked by the user, bad chat id...): retrying cannot help."""
+
+
+class ChannelAdapter(abc.ABC):
+    name: ClassVar[str]  # also the metrics label and the route suffix
+    text_limit: ClassVar[int]
+    supports_polling: ClassVar[bool] = False
+
+    # -- receiving ----------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
+        """Check the request's secret header or signature (constant time)."""
+
+    @abc.abstractmethod
+    def parse(self, payload: Any) -> list[InboundMessage]:
+        """Messages in one decoded payload; unknown events give []."""
+
+    # -- sending ------------------------------------------------------------------------------------
+    @abc.abstractmethod
+    async def send_text(self, chat_id: str, text: str) -> None:
+        """Send one message already within text_limit; raise a SendError subclass on failure."""
+
+    @abc.abstractmethod
+    async def show_typing(self, chat_id: str) -> None: ...
+
+    async def fetch_attachment(self, attachment: Attachment) -> bytes:
+        raise PermanentError(f"{self.name} cannot fetch attachments")
+
+    @abc.abstractmethod
+    def render_answer(self, answer: Any) -> list[str]:
+        """An Answer as messages in this channel's format, each within text_limit."""
+
+    @abc.abstractmethod
+    def render_text(self, text: str) -> list[str]:
+        """Plain text (escaped if the channel uses markup), split to text_limit."""
+
+    def pacing(self, chat_id: str, is_group: bool) -> list[tuple[str, float]]:
+        """(key, minimum interval) pairs a send must respect: per chat, and per bot where it applies."""
+        return [(f"{self.name}:{chat_id}", 1.0)]
+
+    # -- lifecycle ----------------------------------------------------------------------------------
+    async def start(self, sink: Sink, polling: bool = False) -> None:
+        """Open clients; start long polling when asked and supported."""
+
+    async def register_webhook(self, public_url: str) -> None:
+        """Tell the platform where to deliver (only when NGVH_PUBLIC_URL is set)."""
+
+    async def stop_intake(self) -> None:
+        """Stop receiving (long polling, background tasks); sending still works so the queue can drain."""
+
+    async def stop(self) -> None:
+        """Close clients."""

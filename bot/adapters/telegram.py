@@ -1,0 +1,209 @@
+"""Telegram through python-telegram-bot v22.
+
+The Application is built with `updater(None)` for webhooks: the FastAPI route puts verified Updates on
+its update_queue (PTB's custom-webhook pattern) and a TypeHandler turns them into InboundMessages for the
+shared workers. With --polling the Application keeps its Updater and long-polls getUpdates instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from telegram import Bot, LinkPreviewOptions, Update
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.request import HTTPXRequest
+
+from bot import formatting
+from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError
+from bot.constants import (
+    POLL_TIMEOUT_SECONDS,
+    SEND_TIMEOUT,
+    TELEGRAM_GLOBAL_INTERVAL,
+    TELEGRAM_GROUP_INTERVAL,
+    TELEGRAM_PRIVATE_INTERVAL,
+    TELEGRAM_TEXT_LIMIT,
+)
+from bot.models import Attachment, InboundMessage, Verdict
+from bot.security import check_secret_header
+
+log = logging.getLogger("ngvh.bot.telegram")
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+ALLOWED_UPDATES = ["message"]  # edits, reactions, channel posts... are not questions
+
+
+def bot_id(token: str) -> str:
+    """The numeric part of a token: dedupe keys stay unique per bot without containing the secret."""
+    return token.split(":", 1)[0]
+
+
+def update_key(token: str, update_id: int) -> str:
+    return f"tg:{bot_id(token)}:{update_id}"
+
+
+def parse_update(update: Update, token: str) -> list[InboundMessage]:
+    """New messages only; anything else (edits, member changes, polls...) gives []."""
+    message = update.message
+    if message is None:
+        return []
+    chat = message.chat
+    user = message.from_user
+    attachments: tuple[Attachment, ...] = ()
+    if message.document is not None:
+        doc = message.document
+        attachments = (Attachment(doc.file_id, doc.file_name or "document", doc.mime_type, doc.file_size),)
+    return [
+        InboundMessage(
+            channel=TelegramAdapter.name,
+            chat_id=str(chat.id),
+            user_id=str(user.id if user else chat.id),
+            message_id=str(message.message_id),
+            dedupe_key=update_key(token, update.update_id),
+            text=(message.text or message.caption or "").strip(),
+            attachments=attachments,
+            is_group=chat.type in (ChatType.GROUP, ChatType.SUPERGROUP),
+        )
+    ]
+
+
+def _seconds(value: int | dt.timedelta) -> float:
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+class TelegramAdapter(ChannelAdapter):
+    name = "telegram"
+    text_limit = TELEGRAM_TEXT_LIMIT
+    supports_polling = True
+
+    def __init__(self, token: str, secret: str | None, api_base: str, timeout: float = SEND_TIMEOUT, polling: bool = False):
+        self.token = token
+        self.secret = secret
+        self.polling = polling
+        self._sink: Sink | None = None
+        api_base = api_base.rstrip("/")
+        request = HTTPXRequest(
+            connection_pool_size=32,
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            pool_timeout=timeout,
+        )
+        builder = (
+            Application.builder()
+            .token(token)
+            .base_url(f"{api_base}/bot")  # PTB appends the token: {base}/bot{token}/{method}
+            .base_file_url(f"{api_base}/file/bot")
+            .request(request)
+            .concurrent_updates(False)  # the handler only enqueues; order per chat is kept
+        )
+        if polling:
+            builder = builder.get_updates_request(HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10, connect_timeout=timeout))
+        else:
+            builder = builder.updater(None)
+        self.app: Application = builder.build()
+        self.app.add_handler(TypeHandler(Update, self._on_update))
+
+    @property
+    def bot(self) -> Bot:
+        return self.app.bot
+
+    # -- receiving ----------------------------------------------------------------------------------
+    def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
+        return check_secret_header(headers, SECRET_HEADER, self.secret or "")
+
+    def parse(self, payload: Any) -> list[InboundMessage]:
+        update = payload if isinstance(payload, Update) else Update.de_json(payload, self.bot)
+        return parse_update(update, self.token)
+
+    def update_key(self, update_id: int) -> str:
+        return update_key(self.token, update_id)
+
+    async def enqueue_update(self, payload: dict) -> None:
+        """Called by the webhook route after verification and dedupe: hand the Update to PTB."""
+        await self.app.update_queue.put(Update.de_json(payload, self.bot))
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self._sink is None:
+            return
+        for message in parse_update(update, self.token):
+            if not await self._sink(message):
+                log.error("queue full, dropped update", extra={"channel": self.name, "update_id": update.update_id})
+
+    # -- sending ------------------------------------------------------------------------------------
+    async def send_text(self, chat_id: str, text: str) -> None:
+        try:
+            await self.bot.send_message(
+                chat_id=chat_id,
+                text=text,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except RetryAfter as exc:
+            raise RetryLater(str(exc), retry_after=_seconds(exc.retry_after)) from exc
+        except (BadRequest, Forbidden) as exc:  # BadRequest subclasses NetworkError: catch it first
+            raise PermanentError(str(exc)) from exc
+        except (TimedOut, NetworkError) as exc:
+            raise TransientError(str(exc)) from exc
+        except TelegramError as exc:
+            raise PermanentError(str(exc)) from exc
+
+    async def show_typing(self, chat_id: str) -> None:
+        try:
+            await self.bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING)
+        except TelegramError:
+            pass  # cosmetic: never let a typing indicator fail an answer
+
+    async def fetch_attachment(self, attachment: Attachment) -> bytes:
+        try:
+            file = await self.bot.get_file(attachment.file_id)
+            return bytes(await file.download_as_bytearray())
+        except (TimedOut, NetworkError) as exc:
+            raise TransientError(str(exc)) from exc
+        except TelegramError as exc:
+            raise PermanentError(str(exc)) from exc
+
+    def render_answer(self, answer: Any) -> list[str]:
+        return formatting.telegram_answer(answer, self.text_limit)
+
+    def render_text(self, text: str) -> list[str]:
+        pieces = formatting.split_text(text, self.text_limit, lambda s: formatting.utf16_len(formatting.escape_html(s)))
+        return [formatting.escape_html(p) for p in pieces]
+
+    def pacing(self, chat_id: str, is_group: bool) -> list[tuple[str, float]]:
+        per_chat = TELEGRAM_GROUP_INTERVAL if is_group else TELEGRAM_PRIVATE_INTERVAL
+        return [
+            (f"tg:{bot_id(self.token)}:chat:{chat_id}", per_chat),
+            (f"tg:{bot_id(self.token)}:all", TELEGRAM_GLOBAL_INTERVAL),
+        ]
+
+    # -- lifecycle ----------------------------------------------------------------------------------
+    async def start(self, sink: Sink, polling: bool = False) -> None:
+        self._sink = sink
+        await self.app.initialize()  # getMe: fails fast on a wrong token or an unreachable API
+        if self.polling and self.app.updater is not None:
+            # start_polling deletes any webhook first, as getUpdates requires
+            await self.app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT_SECONDS)
+        await self.app.start()  # starts consuming update_queue
+
+    async def register_webhook(self, public_url: str) -> None:
+        await self.bot.set_webhook(
+            url=f"{public_url.rstrip('/')}/webhook/telegram",
+            secret_token=self.secret,
+            allowed_updates=ALLOWED_UPDATES,
+            max_connections=40,
+        )
+        log.info("telegram webhook registered", extra={"channel": self.name})
+
+    async def stop_intake(self) -> None:
+        if self.app.updater is not None and self.app.updater.running:
+            await self.app.updater.stop()
+        if self.app.running:
+            await self.app.stop()
+
+    async def stop(self) -> None:
+        await self.stop_intake()
+        await self.app.shutdown()

@@ -1,0 +1,281 @@
+"""Zalo Official Account, Open API v3: the channel provinces run for citizens.
+
+Events arrive signed: X-ZEvent-Signature: mac=SHA-256(app_id + raw body + timestamp + OA secret key).
+Replies go to POST /v3.0/oa/message/cs with an `access_token` header. Access tokens live about 25 hours
+and are refreshed with the refresh token, which is single use: the new pair is written atomically under
+NGVH_DATA_DIR/state (and shared through Redis when configured) before it is used.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot import formatting
+from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError
+from bot.constants import (
+    SEND_TIMEOUT,
+    ZALO_CHAT_INTERVAL,
+    ZALO_OA_INVALID_TOKEN,
+    ZALO_OA_REFRESH_MARGIN,
+    ZALO_TEXT_LIMIT,
+)
+from bot.coordination import Coordination, MemoryCoordination
+from bot.logs import register_secret
+from bot.models import InboundMessage, Verdict
+from bot.security import check_zalo_oa_signature
+
+log = logging.getLogger("ngvh.bot.zalo_oa")
+
+TEXT_EVENT = "user_send_text"
+SHARED_KEY = "zalo-oa:tokens"
+SHARED_TTL = 100 * 24 * 3600  # refresh tokens live three months
+
+
+def parse_event(payload: Any) -> list[InboundMessage]:
+    if not isinstance(payload, dict) or payload.get("event_name") != TEXT_EVENT:
+        return []  # follow, unfollow, images, stickers...: ignored with 200
+    message = payload.get("message") or {}
+    sender = payload.get("sender") or {}
+    user = sender.get("id")
+    msg_id = message.get("msg_id")
+    if not user or not msg_id or not isinstance(message, dict):
+        return []
+    return [
+        InboundMessage(
+            channel=ZaloOAAdapter.name,
+            chat_id=str(user),
+            user_id=str(user),
+            message_id=str(msg_id),
+            dedupe_key=f"zoa:{payload.get('app_id', '')}:{msg_id}",
+            text=str(message.get("text") or "").strip(),
+        )
+    ]
+
+
+@dataclass
+class OATokens:
+    access_token: str
+    refresh_token: str | None
+    expires_at: float | None = None  # epoch seconds; None when unknown (tokens from the environment)
+
+    def fresh(self, now: float, margin: float) -> bool:
+        return self.expires_at is None or self.expires_at - now > margin
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    """Write, fsync, then rename: a crash leaves the old file or the new one, never half of either."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)  # tokens: owner only
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+class OATokenManager:
+    def __init__(
+        self,
+        path: Path,
+        app_id: str,
+        app_secret: str | None,
+        oauth_base: str,
+        access_token: str | None,
+        refresh_token: str | None,
+        coordination: Coordination | None = None,
+        client: httpx.AsyncClient | None = None,
+        clock=time.time,
+    ):
+        self.path = path
+        self.app_id = app_id
+        self.app_secret = app_secret
+        self.oauth_url = f"{oauth_base.rstrip('/')}/v4/oa/access_token"
+        self.coordination = coordination or MemoryCoordination()
+        self.client = client or httpx.AsyncClient(timeout=SEND_TIMEOUT)
+        self.clock = clock
+        self.tokens = self._load() or OATokens(access_token or "", refresh_token)
+
+    def _load(self) -> OATokens | None:
+        # the file wins over the environment: the refresh token in .env was consumed by the first refresh
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return OATokens(data["access_token"], data.get("refresh_token"), data.get("expires_at"))
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError) as exc:
+            log.error("unreadable Zalo OA token file, using the environment", extra={"error": str(exc)})
+            return None
+
+    async def current(self) -> str:
+        await self._adopt_shared()
+        if not self.tokens.access_token or not self.tokens.fresh(self.clock(), ZALO_OA_REFRESH_MARGIN):
+            await self.refresh(stale=self.tokens.access_token)
+        return self.tokens.access_token
+
+    async def _adopt_shared(self) -> None:
+        shared = await self.coordination.get_json(SHARED_KEY)
+        if shared and shared.get("access_token") != self.tokens.access_token:
+            self.tokens = OATokens(shared["access_token"], shared.get("refresh_token"), shared.get("expires_at"))
+
+    async def refresh(self, stale: str | None) -> str:
+        """Trade the refresh token for a new pair, once, even if many workers or replicas ask at once."""
+        async with self.coordination.lock("zalo-oa-refresh", timeout=60):
+            await self._adopt_shared()
+            if stale is not None and self.tokens.access_token and self.tokens.access_token != stale:
+                return self.tokens.access_token  # someone refreshed while we waited for the lock
+            if not (self.tokens.refresh_token and self.app_secret):
+                raise PermanentError("Zalo OA access token invalid and no refresh token / app secret to renew it")
+            try:
+                response = await self.client.post(
+                    self.oauth_url,
+                    headers={"secret_key": self.app_secret},
+                    data={"refresh_token": self.tokens.refresh_token, "app_id": self.app_id, "grant_type": "refresh_token"},
+                )
+            except httpx.HTTPError as exc:
+                raise TransientError(f"token refresh: {type(exc).__name__}") from exc
+            if response.status_code >= 500:
+                raise TransientError(f"token refresh: HTTP {response.status_code}")
+            try:
+                data = response.json()
+            except ValueError:
+                data = {}
+            if not data.get("access_token"):
+                raise PermanentError(f"token refresh refused: {data.get('error_name') or data.get('error') or response.status_code}")
+            expires_in = float(data.get("expires_in") or 0) or None
+            new = OATokens(
+                data["access_token"],
+                data.get("refresh_token") or self.tokens.refresh_token,
+                self.clock() + expires_in if expires_in else None,
+            )
+            register_secret(new.access_token)
+            register_secret(new.refresh_token)
+            # persist before use: if we crash now, the next start still holds the only valid refresh token
+            write_json_atomic(self.path, asdict(new))
+            await self.coordination.put_json(SHARED_KEY, asdict(new), SHARED_TTL)
+            self.tokens = new
+            log.info("zalo oa access token refreshed", extra={"channel": ZaloOAAdapter.name})
+            return new.access_token
+
+
+class ZaloOAAdapter(ChannelAdapter):
+    name = "zalo-oa"
+    text_limit = ZALO_TEXT_LIMIT
+
+    def __init__(
+        self,
+        app_id: str,
+        secret_key: str,
+        api_base: str,
+        tokens: OATokenManager,
+        timeout: float = SEND_TIMEOUT,
+    ):
+        self.app_id = app_id
+        self.secret_key = secret_key
+        self.tokens = tokens
+        self._client = httpx.AsyncClient(base_url=api_base.rstrip("/"), timeout=timeout)
+        self._refresher: asyncio.Task | None = None
+
+    def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
+        return check_zalo_oa_signature(headers, body, self.app_id, self.secret_key)
+
+    def parse(self, payload: Any) -> list[InboundMessage]:
+        return parse_event(payload)
+
+    async def send_text(self, chat_id: str, text: str) -> None:
+        token = await self.tokens.current()
+        error = await self._send(token, chat_id, text)
+        if error == ZALO_OA_INVALID_TOKEN:  # expired early or revoked: refresh once and resend
+            token = await self.tokens.refresh(stale=token)
+            error = await self._send(token, chat_id, text)
+        if error:
+            raise PermanentError(f"message/cs error {error}")
+
+    async def _send(self, token: str, chat_id: str, text: str) -> int:
+        body = {"recipient": {"user_id": chat_id}, "message": {"text": text}}
+        try:
+            response = await self._client.post("/v3.0/oa/message/cs", json=body, headers={"access_token": token})
+        except httpx.TimeoutException as exc:
+            raise TransientError("message/cs: timeout") from exc
+        except httpx.HTTPError as exc:
+            raise TransientError(f"message/cs: {type(exc).__name__}") from exc
+        if response.status_code == 429:
+            raise RetryLater("message/cs: 429", retry_after=_float(response.headers.get("retry-after"), 1.0))
+        if response.status_code >= 500:
+            raise TransientError(f"message/cs: HTTP {response.status_code}")
+        try:
+            data = response.json()
+        except ValueError as exc:
+            raise TransientError("message/cs: unreadable response") from exc
+        return int(data.get("error", 0) or 0) if isinstance(data, dict) else 0
+
+    async def show_typing(self, chat_id: str) -> None:
+        return None  # the OA API has no typing indicator for customer-service messages
+
+    def render_answer(self, answer: Any) -> list[str]:
+        return formatting.plain_answer(answer, self.text_limit)
+
+    def render_text(self, text: str) -> list[str]:
+        return formatting.split_text(text, self.text_limit)
+
+    def pacing(self, chat_id: str, is_group: bool) -> list[tuple[str, float]]:
+        return [(f"zoa:{self.app_id}:chat:{chat_id}", ZALO_CHAT_INTERVAL)]
+
+    async def start(self, sink: Sink, polling: bool = False) -> None:
+        self._refresher = asyncio.create_task(self._keep_fresh(), name="zalo-oa-refresh")
+
+    async def register_webhook(self, public_url: str) -> None:
+        # OA webhooks are set in the developers.zalo.me console, not through the API
+        log.info("set the Zalo OA webhook URL in the developer console", extra={"url": f"{public_url.rstrip('/')}/webhook/zalo-oa"})
+
+    async def _keep_fresh(self) -> None:
+        """Refresh ahead of expiry even when nobody writes, so a quiet week does not kill the tokens."""
+        while True:
+            try:
+                await self.tokens.current()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # logged, retried next round
+                log.warning("zalo oa token check failed", extra={"error": str(exc)})
+            await asyncio.sleep(300)
+
+    async def stop_intake(self) -> None:
+        if self._refresher is not None:
+            self._refresher.cancel()
+            try:
+                await self._refresher
+            except (asyncio.CancelledError, Exception):
+                pass
+            self._refresher = None
+
+    async def stop(self) -> None:
+        await self.stop_intake()
+        await self._client.aclose()
+        await self.tokens.client.aclose()
+
+
+def _float(value: str | None, default: float) -> float:
+    try:
+        return float(value) if value is not None else default
+    except ValueError:
+        return default

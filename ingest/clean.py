@@ -1,0 +1,299 @@
+"""Remove web-portal boilerplate from the text of a saved page without touching plan content.
+
+Lines are classified one by one. Some boilerplate is recognisable anywhere (visitor counters, share
+buttons, QR-code blurbs, language switchers, breadcrumbs, portal footers, "Nguồn: …"). Other lines
+are only suspicious where page chrome lives: before the article starts (site names, slogans, menus)
+and after its last paragraph (contact blocks, bylines, site links). A "tin khác" list after the
+article is cut whole. Lines that carry document identity (emblem header, "Số: …", the metadata
+block of legal-document pages, signature block, table rows) are never removed: metadata and
+answers rely on them.
+
+Photo captions stay: they sit inside the article and name its events ("Lễ hội Hoa Phượng Đỏ…");
+the "(Ảnh: …)" credit is a few words of noise not worth the risk of cutting a sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from ngvh import vi
+
+# --- vocabulary -----------------------------------------------------------------------------------
+
+# Whole lines (folded, punctuation removed) that only portals print: menus, widgets, headings of boxes.
+PORTAL_LINES = frozenset({
+    "tim kiem", "tim kiem tin tuc", "lien ket website", "lien ket web", "lien ket", "so ban nganh",
+    "ubnd huyen thi xa thanh pho", "trang chu", "gioi thieu", "tin tuc", "tin tuc su kien", "lien he",
+    "so do cong", "so do site", "so do trang", "dang nhap", "dang ky", "hoi dap", "thu vien anh",
+    "thu vien video", "xem them", "doc tiep", "binh luan", "y kien ban doc", "gui y kien", "in trang",
+    "in bai viet", "ban in", "quay lai", "ve dau trang", "len dau trang", "tro ve", "tien ich",
+    "tien ich thong tin", "nguon tin", "chung toi tren mang xa hoi", "mang xa hoi", "theo doi chung toi",
+    "ket noi voi chung toi", "chia se", "gui email", "facebook", "twitter", "zalo", "youtube", "print",
+    "goc", "xem tin theo ngay", "thong ke truy cap", "van ban moi", "tin moi", "tin moi nhat",
+    "tin doc nhieu", "tin noi bat", "tin xem nhieu", "danh ba", "chuyen muc", "du lieu dang cap nhat",
+    "ban dang xem", "ban dang o", "vi tri hien tai", "cong dich vu cong", "dich vu cong truc tuyen",
+    "email", "top", "menu", "home", "english", "tieng viet", "tieng anh", "toan van", "tai ve",
+})
+# Headings of the related-news list that follows an article: everything after one is cut.
+RELATED_HEADINGS = frozenset({
+    "tin khac", "cac tin khac", "tin lien quan", "cac tin lien quan", "bai viet lien quan",
+    "cac bai viet lien quan", "tin cung chuyen muc", "cac tin cung chuyen muc", "cac tin da dua",
+    "tin da dua", "tin bai khac", "cac tin bai khac", "bai viet khac", "cac bai viet khac", "tin moi hon",
+    "tin cu hon", "cac tin cu hon", "cac tin moi hon", "tin bai lien quan", "xem them cac tin khac",
+    "van ban lien quan", "cac van ban khac", "tin cung loai",
+})
+_LANGUAGE_CODES = frozenset({"vi", "vn", "en", "eng", "kr", "ko", "ja", "jp", "cn", "zh", "fr", "ru", "de",
+                             "la", "lo", "km", "th", "es", "ch"})
+_NAV_SEGMENTS = frozenset({"trang chu", "home", "chi tiet", "chi tiet tin", "tin tuc", "tin tuc su kien",
+                           "su kien", "thoi su", "tin hoat dong", "hoat dong", "tin trong tinh",
+                           "tin trong nuoc", "tin quoc te", "tin chuyen nganh", "tin tong hop", "van ban"})
+_PORTAL_PHRASES = ("he thong cong thong tin dien tu", "cong thong tin dien tu", "trang thong tin dien tu",
+                   "ban quyen", "copyright", "giay phep so", "giay phep xuat ban", "giay phep thiet lap",
+                   "chiu trach nhiem chinh", "chiu trach nhiem noi dung", "truong ban bien tap", "ghi ro nguon",
+                   "thiet ke boi", "phat trien boi", "designed by", "powered by", "all rights reserved",
+                   "dang chay thu nghiem", "co quan chu quan", "don vi quan ly")
+_COUNTER_WORDS = ("truy cap", "luot xem", "dang online", "online", "luot truy cap", "thong ke", "hom nay",
+                  "hom qua", "trong thang", "tong so")
+_CONTACT_LABELS = re.compile(
+    r"^(?:dia chi|tru so|dien thoai|dt|đt|tel|fax|email|e-mail|hotline|website|duong day nong|so dien thoai)"
+    r"\s*[:.]", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:\+84|\b0)\s?\d{2,3}[\s.]?\d{3}[\s.]?\d{3,4}\b")
+_SOURCE = re.compile(r"^(?:nguon|nguon tin|nguon anh|theo nguon)\s*:", re.IGNORECASE)
+
+# --- protected lines: the identity of a legal document ----------------------------------------------
+
+DOC_NUMBER = re.compile(r"\b\d{1,5}(?:/\d{4})?[/-][A-ZĐÐ]{1,6}[A-Za-zĐđ]*(?:[-/–][A-ZĐÐ][A-Za-zĐđ0-9]*)*")
+_PROTECTED = re.compile(
+    r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|^Số\s*:|^Số hiệu\b|"
+    r"^(?:Ngày ban hành|Ngày có hiệu lực|Ngày hết hiệu lực|Ngày công báo|Số công báo|Loại văn bản|"
+    r"Cơ quan ban hành|Người ký|Lĩnh vực|Tình trạng(?: hiệu lực)?|Nơi ban hành)\b|"
+    r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
+    r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CHƯƠNG TRÌNH|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|"
+    r"TỜ TRÌNH|ĐỀ ÁN|PHỤ LỤC)\b|"
+    r"^(?:Về việc|V/v|Kính gửi|Nơi nhận)\b|^\(?Đã ký\)?$|"
+    r"^(?:TM|KT|TL|TUQ|Q)\.\s|^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$|"
+    r"^\|"
+)
+_EMBLEM_ISSUER = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ |TỈNH |THÀNH PHỐ |SỞ |BAN |CHÍNH PHỦ|"
+                            r"THỦ TƯỚNG|VĂN PHÒNG|ĐẢNG)")
+_SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|"
+                              r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$|\(?Đã ký\)?$)")
+_LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s)")
+_HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+\S|^(?:PHẦN|CHƯƠNG|Phần|Chương)\s+[IVXLC\d]+")
+_PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4}$")
+
+# --- dates ----------------------------------------------------------------------------------------
+
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s?[AaPp][Mm](?![a-z]))?")
+_DATE_WORDS = frozenset({"ngay", "cap", "nhat", "dang", "thoi", "gian", "luc", "gio", "xuat", "ban", "thu",
+                         "hai", "ba", "tu", "nam", "sau", "bay", "chu", "cn", "gmt", "am", "pm", "7"})
+_WEEKDAY = re.compile(r"^(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn)\b")
+_DATELINE_JUNK = re.compile(
+    r"\bPrint\b|\bGốc\b|\bBản in\b|\bIn bài\b|\d[\d.,]*\s*lượt xem|lượt xem\s*:?\s*\d[\d.,]*|"
+    r"[\w-]*(?:\.[\w-]+)*\.(?:gov|com|org|net|edu)\.vn\b|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\b|\|",
+    re.IGNORECASE)
+
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…;:][\"”’)\]]*$|\./\.$")
+SHORT_LINE_WORDS = 8
+BODY_LINE_WORDS = 12
+
+
+def _key(line: str) -> str:
+    """Folded words only: how a line is compared with the vocabulary."""
+    return " ".join(vi.fold(w) for w in _WORD.findall(line))
+
+
+def _word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def tidy_dateline(line: str) -> str:
+    """'Print Thứ Tư, 31/05/2023 18:30 Gốc' → 'Thứ Tư, 31/05/2023 18:30'; other lines unchanged."""
+    if not NUMERIC_DATE.search(line):
+        return line
+    unglued = re.sub(r"(\d{1,2}:\d{2}\s?[AaPp][Mm])(?=[^\W\d_])", r"\1 ", line)
+    tidied = _DATELINE_JUNK.sub(" ", unglued)
+    tidied = re.sub(r"\s+", " ", tidied).strip(" -–,|")
+    return tidied if is_dateline(tidied) else line
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is only a date (and time, weekday, "Ngày cập nhật"): an article's timestamp."""
+    if not NUMERIC_DATE.search(line) or _word_count(line) > 12:
+        return False
+    rest = _TIME.sub(" ", NUMERIC_DATE.sub(" ", line))
+    return all(w in _DATE_WORDS for w in _key(rest).split())
+
+
+def is_date_banner(line: str) -> bool:
+    """'Chủ nhật, Ngày 27/10/2024': the portal's today's date (no time), not the article's."""
+    return is_dateline(line) and bool(_WEEKDAY.match(_key(line))) and not _TIME.search(line)
+
+
+def is_protected(line: str, has_emblem: bool = False) -> bool:
+    if _PROTECTED.search(line) or DOC_NUMBER.search(line):
+        return True
+    # Upper-case issuer lines ("ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG") only where the emblem header is.
+    return has_emblem and line.isupper() and bool(_EMBLEM_ISSUER.match(line)) and _word_count(line) <= 12
+
+
+def _is_breadcrumb(line: str) -> bool:
+    parts = [p for p in re.split(r"\s*(?:»|›|>|\s/\s|\s[-–]\s|\|)\s*", line) if p.strip()]
+    if len(parts) < 2 or any(_word_count(p) > 6 for p in parts) or _SENTENCE_END.search(line):
+        return False
+    return any(_key(p) in _NAV_SEGMENTS for p in parts)
+
+
+def _is_counter(key: str, words: int) -> bool:
+    if words > 8 or not any(w in key for w in _COUNTER_WORDS):
+        return False
+    return bool(re.search(r"\d", key)) or key in PORTAL_LINES
+
+
+def _is_language_switch(key: str) -> bool:
+    words = key.split()
+    return len(words) >= 2 and all(w in _LANGUAGE_CODES for w in words)
+
+
+def classify_line(line: str) -> str | None:
+    """Why a line is boilerplate wherever it appears, or None. Protected lines are never boilerplate."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if not _WORD.search(stripped):
+        return "separator"  # "-------", "***", "|"
+    if is_protected(stripped):
+        return None
+    key, words = _key(stripped), _word_count(stripped)
+    if key in RELATED_HEADINGS:
+        return "related"
+    if key in PORTAL_LINES:
+        return "portal"
+    if "qr code" in key or key.startswith("ma qr"):
+        return "qr"
+    if _is_counter(key, words):
+        return "counter"
+    if re.match(r"(?:chia se|share|tweet|like|gui bai|in bai)\b", key) and words <= 6:
+        return "share"
+    if _is_language_switch(key):
+        return "language"
+    if is_date_banner(stripped):
+        return "date-banner"
+    if _SOURCE.match(vi.fold(stripped)) and words <= 10 and not _SENTENCE_END.search(stripped.rstrip(":")):
+        return "source"
+    if words <= 14 and (key.startswith(_PORTAL_PHRASES) or "©" in stripped) and not _SENTENCE_END.search(stripped):
+        return "portal"
+    if _is_breadcrumb(stripped):
+        return "breadcrumb"
+    return None
+
+
+def _is_contact(line: str) -> bool:
+    key = vi.fold(line.strip())
+    if _CONTACT_LABELS.match(key):
+        return True
+    return _word_count(line) <= 16 and bool(_EMAIL.search(line) or _PHONE.search(line))
+
+
+def _is_body(line: str) -> bool:
+    if _is_contact(line):
+        return False
+    words = _word_count(line)
+    return words >= BODY_LINE_WORDS or (words >= SHORT_LINE_WORDS and bool(_SENTENCE_END.search(line)))
+
+
+def _is_anchor(line: str) -> bool:
+    """Where an article or a document starts: header chrome ends before it."""
+    return (_is_body(line) or is_dateline(line) or _HEADING.match(line) is not None
+            or re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Số\s*:|^Số hiệu\b", line) is not None)
+
+
+def signature_names(lines: list[str]) -> set[int]:
+    """Indexes of the signer's name: a name within a few lines after "CHỦ TỊCH", "KT. …", "(Đã ký)"."""
+    names: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _SIGNATURE_TITLE.match(line.strip()):
+            continue
+        seen = 0
+        for j in range(i + 1, len(lines)):
+            candidate = lines[j].strip()
+            if not candidate:
+                continue
+            seen += 1
+            if _PERSON_NAME.match(candidate) or (candidate.isupper() and 2 <= _word_count(candidate) <= 5
+                                                 and not _SIGNATURE_TITLE.match(candidate)):
+                names.add(j)
+                break
+            if seen >= 4:
+                break
+    return names
+
+
+def _next_content(lines: list[str], i: int) -> str:
+    for line in lines[i + 1:]:
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def clean_text(text: str) -> str:
+    lines = [tidy_dateline(line) for line in vi.normalize_spaces(text).split("\n")]
+    has_emblem = any(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", l) for l in lines)
+    reasons: list[str | None] = [classify_line(line) for line in lines]
+    protected = [is_protected(line.strip(), has_emblem) for line in lines]
+    for i in signature_names(lines):
+        protected[i] = True
+    drop = [r is not None for r in reasons]
+
+    def content(i: int) -> bool:
+        return bool(lines[i].strip()) and not drop[i]
+
+    # A related-news list after the article: cut it with everything below it.
+    bodies = [i for i in range(len(lines)) if content(i) and _is_body(lines[i])]
+    if bodies:
+        for i in range(bodies[0] + 1, len(lines)):
+            if reasons[i] == "related":
+                drop[i:] = [True] * (len(lines) - i)
+                break
+
+    # Header chrome: site names, slogans, menus before the first anchor line.
+    anchor = next((i for i in range(len(lines)) if content(i) and _is_anchor(lines[i].strip())), len(lines))
+    head = [i for i in range(anchor) if content(i) and not protected[i]]
+    short_head = [i for i in head if _word_count(lines[i]) < SHORT_LINE_WORDS]
+    if len(short_head) >= 2 or any(reasons[i] for i in range(anchor)):
+        for i in short_head:
+            drop[i] = True
+    for i in head:
+        if _is_contact(lines[i]):
+            drop[i] = True
+
+    # Footer chrome: after the last paragraph of the article.
+    bodies = [i for i in range(len(lines)) if content(i) and _is_body(lines[i])]
+    last = bodies[-1] if bodies else anchor
+    for i in range(last + 1, len(lines)):
+        if not content(i) or protected[i]:
+            continue
+        line = lines[i].strip()
+        if _is_contact(line):
+            drop[i] = True
+            continue
+        if _word_count(line) >= SHORT_LINE_WORDS or _LIST_ITEM.match(line):
+            continue
+        if has_emblem and line.isupper():
+            continue  # a heading of the document's annex
+        following = _next_content(lines, i)
+        if following.startswith("|") or _LIST_ITEM.match(following):
+            continue  # the caption of a table or list
+        if not _SENTENCE_END.search(line) or _PERSON_NAME.match(line):
+            drop[i] = True  # byline, site name, link
+
+    kept = [line for line, dropped in zip(lines, drop) if not dropped]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def boilerplate_lines(text: str) -> list[tuple[str, str]]:
+    """(line, reason) for the lines classify_line flags anywhere: a debugging aid for admins."""
+    return [(line, reason) for line in vi.normalize_spaces(text).split("\n")
+            if (reason := classify_line(tidy_dateline(line))) is not None]

@@ -1,0 +1,51 @@
+"""Citation numbering invariants: 1..N in order shown, every mark listed, every citation used."""
+from dataclasses import dataclass
+
+from ingest.models import PlanMeta
+from rag.citations import Point, check_citations, number_points, plan_label
+
+
+@dataclass
+class FakeChunk:  # the shape of vectorstore.StoredChunk that citations read
+    id: str
+    plan_id: str
+    section: str | None
+    source: str
+    text: str
+    seq: int = 0
+
+
+@dataclass
+class FakePlan:
+    meta: PlanMeta
+
+
+PLANS = {
+    "p1": FakePlan(PlanMeta(title="Kế hoạch A", number="726/KH-UBND", doc_type="Kế hoạch", issuer="UBND tỉnh Cao Bằng")),
+    "p2": FakePlan(PlanMeta(title="Tin về kế hoạch B", source_kind="news")),
+}
+
+
+def test_numbers_follow_first_use_and_repeat_for_the_same_chunk():
+    c1 = FakeChunk("p1:v:1", "p1", "II. MỤC TIÊU", "a.txt", "text one")
+    c2 = FakeChunk("p2:v:0", "p2", None, "b.txt", "text two")
+    points = [Point("x", c1, "q1", 0.9), Point("y", c2, "q2", 0.8), Point("z", c1, "q3", 0.7)]
+    lines, cites = number_points(points, PLANS.get)
+    assert lines == ["x [1]", "y [2]", "z [1]"]
+    assert [c.n for c in cites] == [1, 2]
+    assert cites[0].plan == "726/KH-UBND" and cites[0].section == "II. MỤC TIÊU" and cites[0].source == "a.txt"
+    assert cites[1].plan is None and cites[1].title == "Tin về kế hoạch B"
+    assert check_citations("\n".join(lines), cites)
+
+
+def test_check_citations_rejects_unused_or_unknown_marks():
+    c1 = FakeChunk("p1:v:1", "p1", None, "a.txt", "t")
+    _, cites = number_points([Point("x", c1, "q", 1.0)], PLANS.get)
+    assert not check_citations("no marks", cites)
+    assert not check_citations("x [1] y [2]", cites)
+    assert check_citations("x [1]", cites)
+
+
+def test_plan_label():
+    assert plan_label(PLANS["p1"].meta) == "Kế hoạch 726/KH-UBND của UBND tỉnh Cao Bằng"
+    assert plan_label(PLANS["p2"].meta).startswith("bài viết")

@@ -1,0 +1,35 @@
+"""Ranking functions are plain functions: fusion and priors tested without any store."""
+from rag.fusion import apply_priors, rrf, zscore_fusion, zscores
+
+
+def test_rrf_rewards_agreement():
+    fused = rrf([[("a", 9), ("b", 8), ("c", 7)], [("b", 3), ("c", 2), ("a", 1)]])
+    assert fused[0][0] == "b"
+    assert {cid for cid, _ in fused} == {"a", "b", "c"}
+
+
+def test_zscores_center_and_scale():
+    z = zscores([("a", 3.0), ("b", 2.0), ("c", 1.0)])
+    assert abs(sum(z.values())) < 1e-9
+    assert z["a"] > z["b"] > z["c"]
+    assert zscores([("a", 1.0), ("b", 1.0)]) == {"a": 0.0, "b": 0.0}
+
+
+def test_zscore_fusion_keeps_a_strong_lexical_lead():
+    dense = [("x", 0.82), ("y", 0.81), ("z", 0.80)]
+    lexical = [("y", 30.0), ("x", 5.0), ("z", 4.0)]
+    fused = zscore_fusion([dense, lexical], [1.0, 1.0])
+    assert fused[0][0] == "y"
+
+
+def test_missing_ids_get_the_list_floor():
+    fused = dict(zscore_fusion([[("a", 1.0), ("b", 0.0)], [("c", 5.0), ("a", 1.0)]], [1.0, 1.0]))
+    assert set(fused) == {"a", "b", "c"}
+    assert fused["a"] > fused["b"]
+
+
+def test_priors_reorder_by_plan():
+    ranking = [("p1:v:0", 1.0), ("p2:v:0", 0.8)]
+    boosted = apply_priors(ranking, {"p1:v:0": "p1", "p2:v:0": "p2"}, {"p2": 0.5})
+    assert boosted[0][0] == "p2:v:0"
+    assert apply_priors(ranking, {}, {}) == ranking

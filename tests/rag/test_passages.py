@@ -1,0 +1,50 @@
+"""Quotable units and windows: never a raw dump, the answering clause kept."""
+from rag.passages import best_window, coverage, query_terms, shorten, split_units, strip_marker, unit_terms
+
+
+def flat_idf(term):
+    return 0.0 if term in {"la", "gi"} else 1.0
+
+
+def test_units_are_sentences_and_bullets_with_exact_offsets():
+    text = "1. Mục đích\n- Quảng bá hình ảnh. Thu hút đầu tư.\n- Tiếp thu tinh hoa văn hóa nhân loại."
+    units = split_units(text)
+    assert [u.text for u in units] == [
+        "1. Mục đích", "- Quảng bá hình ảnh.", "Thu hút đầu tư.", "- Tiếp thu tinh hoa văn hóa nhân loại.",
+    ]
+    for u in units:
+        assert text[u.start:u.end] == u.text
+    assert strip_marker("- Quảng bá hình ảnh.") == "Quảng bá hình ảnh."
+    assert strip_marker("a) Nội dung") == "Nội dung"
+
+
+def test_query_terms_drop_question_words_and_fold():
+    terms = query_terms("Hải Phòng thu hút đầu tư vào lĩnh vực nào?")
+    assert "hai phong" in terms and "dau tu" in terms
+    assert "nao" not in terms and "vao" not in terms
+
+
+def test_unaccented_query_covers_accented_text():
+    terms = query_terms("thu hut dau tu")
+    assert coverage(terms, unit_terms("Thu hút đầu tư nước ngoài"), flat_idf) == 1.0
+    assert coverage(terms, unit_terms("Bảo tồn di sản"), flat_idf) == 0.0
+
+
+def test_best_window_keeps_the_answering_clause():
+    sentence = (
+        "Quảng bá các giá trị văn hóa, hình ảnh đất nước, con người Việt Nam nói chung và tỉnh nói riêng, "
+        "trong đó chú trọng việc lan tỏa các giá trị, tư tưởng, quan điểm nhân sinh quan tiến bộ và cao đẹp "
+        "của dân tộc, đặc biệt là thông qua hình ảnh, giá trị tư tưởng của Chủ tịch Hồ Chí Minh và các danh "
+        "nhân được UNESCO vinh danh; quan tâm phát triển ngành công nghiệp văn hóa, mở rộng thị trường cho "
+        "hàng hóa, sản phẩm, dịch vụ của tỉnh; xây dựng tỉnh trở thành địa chỉ hấp dẫn về giao lưu văn hóa."
+    )
+    terms = query_terms("lan tỏa giá trị tư tưởng qua hình ảnh của ai")
+    window = best_window(sentence, terms, flat_idf, limit=300)
+    assert len(window) <= 302
+    assert "Hồ Chí Minh" in window
+    assert best_window("Câu ngắn.", terms, flat_idf) == "Câu ngắn."
+
+
+def test_shorten_cuts_at_a_word():
+    assert shorten("một hai ba bốn năm", 9) == "một hai…"
+    assert shorten("ngắn", 10) == "ngắn"

@@ -1,0 +1,74 @@
+"""Query understanding: places (any alias, with or without diacritics), numbers, years, intents."""
+import pytest
+
+from rag.query import number_matches, parse_query
+
+
+@pytest.mark.parametrize(
+    "question, province",
+    [
+        ("Kế hoạch của tỉnh Cao Bằng có mục tiêu gì?", "Cao Bằng"),
+        ("ke hoach cao bang", "Cao Bằng"),
+        ("TT Huế làm gì để quảng bá di sản?", "Thừa Thiên Huế"),
+        ("thua thien hue co ke hoach gi", "Thừa Thiên Huế"),
+        ("Hải Phòng thu hút đầu tư vào lĩnh vực nào?", "Hải Phòng"),
+        ("hai phong den nam 2020", "Hải Phòng"),
+    ],
+)
+def test_province_named_in_any_form(question, province):
+    assert parse_query(question).provinces == [province]
+
+
+def test_no_province_in_plain_question():
+    assert parse_query("Mục tiêu giữ vững môi trường hòa bình, ổn định là gì?").provinces == []
+
+
+def test_two_provinces_in_order():
+    assert parse_query("Cao Bằng và Huế khác nhau thế nào về mục tiêu?").provinces == ["Cao Bằng", "Thừa Thiên Huế"]
+
+
+def test_document_numbers_full_and_bare():
+    pq = parse_query("Kế hoạch 726/KH-UBND và công văn số 404 nói gì?")
+    assert pq.numbers == ["726/KH-UBND"]
+    assert pq.bare_numbers == ["404"]
+    assert parse_query("ke hoach 726/kh-ubnd").numbers == ["726/KH-UBND"]
+    assert parse_query("thực hiện quyết định 2013/qd-ttg").numbers == ["2013/QĐ-TTg".upper()]
+
+
+def test_number_matching_is_case_and_accent_blind():
+    assert number_matches("726/KH-UBND", "726/KH-UBND")
+    assert number_matches("2013/QĐ-TTG", "2013/QĐ-TTg")
+    assert number_matches("404", "404/BNG-NGVH-UNESCO")
+    assert not number_matches("40", "404/BNG-NGVH-UNESCO")
+    assert not number_matches("726/KH-UBND", None)
+
+
+def test_years_and_agencies_are_kept():
+    pq = parse_query("Sở Ngoại vụ phải làm gì đến năm 2025?")
+    assert pq.years == [2025]
+    assert pq.agencies == ["Sở Ngoại vụ"]
+    assert pq.intent == "general"
+
+
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("Kế hoạch 173/KH-UBND được ban hành ngày nào?", "date"),
+        ("ke hoach 726 ban hanh khi nao", "date"),
+        ("Ai ký kế hoạch của Cao Bằng?", "signer"),
+        ("Kế hoạch 726/KH-UBND thuộc lĩnh vực gì?", "field"),
+        ("Cao Bằng xây dựng kế hoạch căn cứ vào quyết định nào của Thủ tướng?", "implements"),
+        ("Kế hoạch của Cao Bằng có tầm nhìn đến năm nào?", "horizon"),
+        ("Cơ quan nào ban hành Công văn 404?", "issuer"),
+        ("Mục tiêu cụ thể của Cao Bằng là gì?", "general"),
+    ],
+)
+def test_metadata_intents(question, intent):
+    assert parse_query(question).intent == intent
+
+
+def test_query_is_nfc_and_tone_normalised():
+    decomposed = "Ke\u0302\u0301 hoa\u0323ch hoà bình"
+    pq = parse_query(decomposed)
+    assert pq.text == "Kế hoạch hòa bình"
+    assert pq.accented and not parse_query("ke hoach").accented
