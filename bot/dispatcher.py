@@ -46,8 +46,6 @@ def safe_file_name(name: str) -> str:
 
 
 def save_upload(folder: Path, name: str, data: bytes) -> Path:
-    from bot.adapters.zalo_oa import write_json_atomic  # noqa: F401  (same atomic pattern below)
-
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / safe_file_name(name)
     tmp = path.with_name(path.name + ".part")

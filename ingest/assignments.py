@@ -45,7 +45,7 @@ _RECURRING = re.compile(
     r"nam tiep theo|tro di)\b"
 )
 _RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|den(?: het)?(?: nam)?|toi(?: nam)?)\s*({_YEAR})\b")
-_ANY_YEAR = re.compile(rf"(?<![\d/])({_YEAR})(?!\d)")
+_ANY_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 
 
 def parse_deadline(text: str) -> Deadline:
@@ -97,8 +97,15 @@ _TITLE_WORD = re.compile(r"Chiến lược|Kế hoạch|Chương trình|Đề á
                          r"Kết luận|Luật|chiến lược|tầm nhìn")
 
 
+# Phrases a title never uses: with these cues a year is always a deadline.
+_DEADLINE_CUE = re.compile(r"truoc|vao|trong|tu |den het|hoan thanh|cham nhat|han chot|quy|thang|hang|moi|dinh ky|thuong xuyen|"
+                           r"lien tuc|cuoi|dau|giua|6|sau")
+
+
 def _in_title(text: str, start: int) -> bool:
-    clause = re.split(r"[,;:.()]", text[:start])[-1]
+    if _DEADLINE_CUE.match(_fold_with_map(text[start:start + 12])):
+        return False
+    clause = re.split(r"[;:.()]", text[:start])[-1]  # not at commas: titles contain them
     return _TITLE_WORD.search(clause) is not None
 
 
@@ -322,9 +329,9 @@ def _duty(
 
 
 def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Section,
-            role: Role | None = None) -> list[Assignment]:
+            role: Role | None = None, partners: list[AgencyMention] | None = None) -> list[Assignment]:
     out: list[Assignment] = []
-    inherited: tuple[Role | None, list[AgencyMention]] = (role, [])
+    inherited: tuple[Role | None, list[AgencyMention]] = (role, partners or [])
     for ca, cb in _clauses(text, a, b):
         made, inherited = _duty(subjects, text, ca, cb, root, inherited)
         out += made
@@ -341,7 +348,7 @@ def _labelled(text: str, a: int, b: int) -> tuple[list[AgencyMention], int] | No
     colon = text.find(":", a, b)
     if colon < 0 or colon - a > 200:
         return None
-    agencies = agency_list(text[a:colon])
+    agencies = agency_list(text[a:colon]) or _unlisted_agency(text, a, colon)
     if not agencies:
         return None
     shift = a + len(text[a:colon]) - len(text[a:colon].lstrip())
@@ -349,6 +356,19 @@ def _labelled(text: str, a: int, b: int) -> tuple[list[AgencyMention], int] | No
     lead = len(body) - len(_ASSIGN_VERB.sub("", body))
     moved = [AgencyMention(m.canonical, m.raw, m.start + shift + lead, m.end + shift + lead, m.known) for m in agencies]
     return moved, colon + 1
+
+
+_ROLE_WORDS = re.compile(r"chủ trì|phối hợp|thực hiện|tham mưu|thời gian|kinh phí", re.IGNORECASE)
+
+
+def _unlisted_agency(text: str, a: int, b: int) -> list[AgencyMention] | None:
+    """A label that starts like an agency but is not one we can parse ("Ban Quản lý Khu kinh tế cửa
+    khẩu Đồng Đăng - Lạng Sơn:"): the whole label is the agency, verbatim."""
+    label = text[a:b].strip()
+    mentions = find_agencies(label)
+    if not mentions or mentions[0].start != 0 or len(vi.syllables(label)) > 16 or _ROLE_WORDS.search(label):
+        return None
+    return [AgencyMention(label, label, 0, len(label), False)]
 
 
 def _subject_led(text: str, a: int, b: int, strong: bool) -> tuple[list[AgencyMention], int] | None:
@@ -368,20 +388,37 @@ def _subject_led(text: str, a: int, b: int, strong: bool) -> tuple[list[AgencyMe
     return moved, a + run[-1].end
 
 
-def _node_subjects(text: str, node: Section) -> tuple[list[AgencyMention], Role | None] | None:
-    """Agencies a sub-section or bullet is about, from its first line, for the lines under it."""
+@dataclass(frozen=True)
+class _Context:
+    """Who the lines under a sub-section or bullet are about, and the role and partners it sets."""
+
+    start: int  # where the heading line starts
+    subjects: list[AgencyMention]
+    role: Role | None = None
+    partners: tuple[AgencyMention, ...] = ()
+
+
+def _node_context(text: str, node: Section) -> _Context | None:
+    """The context a sub-section or bullet sets, from its first line ("1. Sở Ngoại vụ", "- Sở X:",
+    "c) Sở X chủ trì, phối hợp với … thực hiện các nhiệm vụ sau:")."""
     line_end = text.find("\n", node.start)
     line_end = len(text) if line_end < 0 else line_end
     a = _content_start(text, node.start, line_end)
     whole = agency_list(text[a:line_end])
     if whole:
-        return whole, None
+        return _Context(node.start, whole)
     labelled = _labelled(text, a, line_end)
     if labelled:
-        return labelled[0], None
+        return _Context(node.start, labelled[0])
     led = _subject_led(text, a, line_end, strong=False)
     if led and text[a:line_end].rstrip().endswith(":"):
-        return led[0], role_of(text[led[1]:line_end])
+        rest = text[led[1]:line_end]
+        role = role_of(rest)
+        partners: list[AgencyMention] = []
+        m = _PARTNERS.search(rest)
+        if m and role != SUPPORT:
+            partners = _run_at(find_agencies(rest), rest, m.end())
+        return _Context(node.start, led[0], role, tuple(partners))
     return None
 
 
@@ -390,7 +427,7 @@ def _node_subjects(text: str, node: Section) -> tuple[list[AgencyMention], Role 
 _ORGANISING = re.compile(r"to chuc thuc hien|trach nhiem thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
                          r"trach nhiem cua cac|giao nhiem vu")
 _CONTENT = re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|chuong trinh hanh dong")
-_TIME_LINE = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:", re.IGNORECASE)
+_TIME_LINE = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
 
 
 def _outermost(root: Section, pattern: re.Pattern, skip: list[Section] = ()) -> list[Section]:
@@ -411,46 +448,49 @@ def _outermost(root: Section, pattern: re.Pattern, skip: list[Section] = ()) -> 
 
 def _organising_assignments(text: str, root: Section, section: Section) -> list[Assignment]:
     out: list[Assignment] = []
-    subjects_of: dict[int, tuple[list[AgencyMention], Role | None] | None] = {}
+    contexts: dict[int, _Context | None] = {}
     for a, b in _lines(text, section.body_start, section.end):
-        chain = [n for n in chain_at(root, a) if n.start >= section.body_start and section.start <= n.start]
-        own = chain[-1] if chain and chain[-1].start == a else None
-        context = None
-        for node in reversed(chain):
-            if node is own:
-                continue
-            if id(node) not in subjects_of:
-                subjects_of[id(node)] = _node_subjects(text, node)
-            if subjects_of[id(node)]:
-                context = subjects_of[id(node)]
-                break
         c = _content_start(text, a, b)
         if c >= b or text[a] == "|":
             continue
-        if agency_list(text[c:b]):
+        context = _context_at(text, root, section, a, contexts)
+        line = text[c:b]
+        if agency_list(line):
             continue  # a heading naming the agency: its duties follow
-        if _TIME_LINE.match(text[c:b]):
-            _apply_time(out, text[c:b], context)
+        if _TIME_LINE.match(vi.fold(line)):
+            _apply_time(out, line, context)
             continue
-        labelled = _labelled(text, c, b)
-        led = labelled or _subject_led(text, c, b, strong=False)
+        if line.rstrip().endswith(":"):
+            continue  # "… thực hiện các nhiệm vụ sau:" introduces the items below it
+        led = _labelled(text, c, b) or _subject_led(text, c, b, strong=False)
         if led:
             out += _duties(led[0], text, led[1], b, root)
         elif context:
-            out += _duties(context[0], text, c, b, root, role=context[1])
+            out += _duties(context.subjects, text, c, b, root, context.role, list(context.partners))
     return out
 
 
-def _apply_time(done: list[Assignment], line: str, context) -> None:
+def _context_at(text: str, root: Section, section: Section, offset: int,
+                cache: dict[int, _Context | None]) -> _Context | None:
+    """The innermost enclosing sub-section or bullet (not the line's own) that names agencies."""
+    chain = [n for n in chain_at(root, offset) if n.start >= section.body_start]
+    for node in reversed(chain):
+        if node.start == offset:
+            continue
+        if id(node) not in cache:
+            cache[id(node)] = _node_context(text, node)
+        if cache[id(node)]:
+            return cache[id(node)]
+    return None
+
+
+def _apply_time(done: list[Assignment], line: str, context: _Context | None) -> None:
     """"Thời gian thực hiện: hằng năm" closing an agency's duties applies to those still without one."""
     if not context:
         return
-    deadline = parse_deadline(line.split(":", 1)[1])
-    names = {m.canonical for m in context[0]}
-    for item in reversed(done):
-        if item.agency not in names and item.role != SUPPORT:
-            break
-        if item.deadline is None:
+    deadline = parse_deadline(line.split(":", 1)[1].strip(" ."))
+    for item in done:
+        if item.start > context.start and item.deadline is None:
             item.deadline, item.due_year = deadline.text, deadline.due_year
             item.period, item.recurring = deadline.period, deadline.recurring
 
@@ -528,6 +568,7 @@ def _agency_cell(cell: str) -> list[AgencyMention]:
 def _table_assignments(text: str, root: Section) -> list[Assignment]:
     out: list[Assignment] = []
     for block in _table_blocks(text):
+        section = _table_section(text, root, block[0][0])
         roles: list[str | None] | None = None
         for i, (a, b) in enumerate(block):
             cells = _cells(text[a:b])
@@ -540,7 +581,9 @@ def _table_assignments(text: str, root: Section) -> list[Assignment]:
             if _sub_header(cells):
                 roles = _merge_header(roles, cells)
                 continue
-            out += _row_assignments(text, root, a, b, cells, roles)
+            for item in _row_assignments(text, root, a, b, cells, roles):
+                item.section = section
+                out.append(item)
     return out
 
 
@@ -668,8 +711,6 @@ def extract_assignments(text: str, root: Section) -> list[Assignment]:
     for section in _outermost(root, _CONTENT, skip=organising):
         found += _content_assignments(text, root, section)
     tables = _table_assignments(text, root)
-    for item in tables:
-        item.section = _table_section(text, root, item.start)
     inside_tables = {(t.start, t.end) for t in tables}
     found = [f for f in found if (f.start, f.end) not in inside_tables and not text[f.start:f.start + 1] == "|"]
     found += tables

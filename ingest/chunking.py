@@ -11,8 +11,8 @@ How the text is cut (every chunk is an exact, trimmed slice of the plan text):
 3. Tiny siblings: consecutive leaf sections under the same parent node that are each shorter than
    `min_chars` are merged while the total stays within `max_chars`. A merged chunk's path is the
    parent's path (e.g. "IV. TỔ CHỨC THỰC HIỆN" for several one-line agency duties). A section that
-   is not tiny always keeps its own, more specific path. Nothing merges across parents, and the
-   signature block ("Nơi nhận") is never merged.
+   is not tiny always keeps its own, more specific path. Nothing merges across parents; top-level
+   sections (whose parent, the root, has no path) and the signature block are never merged.
 4. A block longer than `max_chars` is cut at item boundaries (bullets, sub-items, paragraphs),
    then line breaks, then sentence ends (". ", "; ", "… "; abbreviations such as "TP.", "v.v."
    kept), then commas, then whitespace; the pieces are packed greedily back up to `max_chars`.
@@ -117,7 +117,8 @@ def _merge_tiny_siblings(text: str, blocks: list[_Block], max_chars: int, min_ch
         tuple[int, int, str | None, tuple[int, ...]]]:
     """(start, end, path, unit starts) per chunkable span; tiny sibling leaves share their parent's path."""
     def tiny(b: _Block) -> bool:
-        return (b.leaf and b.parent is not None and not is_signature(b.owner)
+        # top-level sections are never merged: the root has no path to give the merged chunk
+        return (b.leaf and not is_signature(b.owner) and bool(section_path(b.chain[:-1]))
                 and _trimmed_len(text, b.start, b.end) < min_chars)
 
     spans: list[tuple[int, int, str | None, tuple[int, ...]]] = []
@@ -212,7 +213,8 @@ def _pieces(text: str, start: int, end: int, max_chars: int, min_chars: int, lev
         sub = _pieces(text, a, b, max_chars, min_chars, level + 1, units)
         whole = len(sub) == 1
         if out:
-            joinable = (last_whole and whole) or min(_trimmed_len(text, *out[-1]), _trimmed_len(text, *sub[0])) < min_chars
+            tiny = min(_trimmed_len(text, *out[-1]), _trimmed_len(text, *sub[0])) < min_chars
+            joinable = (last_whole and whole) or tiny
             if joinable and _trimmed_len(text, out[-1][0], sub[0][1]) <= max_chars:
                 out[-1] = (out[-1][0], sub[0][1])
                 sub = sub[1:]

@@ -142,8 +142,10 @@ def _words(text: str) -> list[str]:
     return _TOKEN.findall(vi.normalize(text).lower())
 
 
-def _is_abbreviation(alias: str) -> bool:
-    return alias.replace("-", "").replace(" ", "").isupper() and " " not in alias.strip()
+def _is_short_abbreviation(alias: str) -> bool:
+    # "HN", "HCM": only in capitals inside a text with diacritics (lower case could be anything)
+    compact = alias.replace("-", "").replace(" ", "")
+    return compact.isupper() and len(compact) <= 3
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +158,7 @@ def _tables() -> tuple[dict[tuple[str, ...], _Alias], dict[tuple[str, ...], _Ali
             words = tuple(_words(alias))
             key_folded = tuple(vi.fold(w) for w in words)
             bare = " ".join(key_folded) in _BARE_ONLY_WITHOUT_DIACRITICS
-            entry = _Alias(p.name, p.common_phrase and alias == p.name, _is_abbreviation(alias), bare)
+            entry = _Alias(p.name, p.common_phrase and alias == p.name, _is_short_abbreviation(alias), bare)
             if not bare:
                 exact.setdefault(words, entry)
             folded.setdefault(key_folded, entry)
@@ -184,12 +186,8 @@ def _capitalised(words: list[str]) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
-def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, accented_text: bool,
-            ascii_words: bool) -> bool:
+def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, accented_text: bool) -> bool:
     if alias.upper_only and accented_text and not all(w.isupper() for w in words):
-        return False
-    if ascii_words and accented_text and not _capitalised(words):
-        # "long an", "gia lai" in lower case inside a text written with diacritics: ordinary words
         return False
     if not alias.strict or not accented_text:
         return True
@@ -222,7 +220,7 @@ def iter_mentions(text: str) -> Iterator[Mention]:
                 alias = folded.get(tuple(vi.fold(w) for w in lower))
                 if alias is not None and alias.bare_ascii_only and accented_text:
                     alias = None
-            if alias is not None and _accept(alias, words, tokens, i, accented_text, ascii_words):
+            if alias is not None and _accept(alias, words, tokens, i, accented_text):
                 found = (alias, n)
                 break
         if found:

@@ -228,7 +228,7 @@ def _render(node) -> Iterable[str]:
             elif name == "tr":
                 cells = [_HTML_SPACE.sub(" ", c.get_text(" ")).strip() for c in child.find_all(["td", "th"])]
                 if any(cells):
-                    yield "\n" + table_row(cells) + "\n"
+                    yield "\n" + table_row(cells)
             elif name in _BLOCK_TAGS:
                 gap = "\n\n" if name in _PARAGRAPH_TAGS else "\n"
                 yield gap
@@ -342,7 +342,8 @@ def _docx_table(table) -> str:
             seen.add(id(cell._tc))
             cells.append(cell)
         rows.append(cells)
-    texts = [[" ".join(p.text.strip() for p in c.paragraphs if p.text.strip()) for c in cells] for cells in rows]
+    # a cell is one field of the row: its paragraphs and line breaks become spaces
+    texts = [[" ".join(" ".join(p.text for p in c.paragraphs).split()) for c in cells] for cells in rows]
     flat = " ".join(t for row in texts for t in row)
     if max((len(r) for r in rows), default=0) <= 2 and _LAYOUT_MARKERS.search(flat):
         # layout table: left column then right column, one line per paragraph

@@ -442,12 +442,3 @@ def headed_nodes(root: Section) -> list[tuple[Section, Section | None]]:
 
     visit(root, None)
     return out
-
-
-def outline(root: Section) -> list[str]:
-    """Indented labels of the headed nodes, for debugging and tests."""
-    lines = []
-    for node, _ in headed_nodes(root):
-        depth = len([a for a in chain_at(root, node.start) if is_headed(a)]) - 1
-        lines.append("  " * depth + display_label(node))
-    return lines

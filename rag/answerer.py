@@ -60,6 +60,10 @@ class Answerer:
             self._idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._key = key
 
+    def _section_chunks(self, chunk) -> list:
+        same = [c for c in self._chunks_by_plan.get(chunk.plan_id, []) if c.section == chunk.section]
+        return sorted(same, key=lambda c: c.seq) or [chunk]
+
     def plan(self, plan_id: str):
         return self._plans.get(plan_id)
 
@@ -104,7 +108,7 @@ class Answerer:
 
     # -- answering --------------------------------------------------------------------------------
     def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
-        terms = query_terms(pq.text)
+        terms = query_terms(pq.content or pq.text)
         best_cov = 0.0
         for hit in hits[:3]:
             plan = self.plan(hit.chunk.plan_id)
@@ -160,7 +164,7 @@ class Answerer:
         return Answer(pq.text, True, "\n".join(lines), citations, kind="metadata")
 
     def _passage_answer(self, pq: ParsedQuery, hits: list[Hit]) -> Answer:
-        points: list[Point] = choose_points(pq.text, hits, self._idf)
+        points: list[Point] = choose_points(pq.content or pq.text, hits, self._idf, self._section_chunks)
         if not points:
             return Answer(pq.text, False, replies.out_of_scope(list(self._plans.values())), kind="refusal")
         plans = list(dict.fromkeys(p.chunk.plan_id for p in points))

@@ -18,6 +18,9 @@ LIST_ITEM_CHARS = 140
 _LIST_QUESTION = re.compile(r"\b(gom (nhung )?(gi|nao)|nhung (gi|noi dung|nhiem vu|muc tieu|yeu cau|giai phap)|la gi|noi dung|bao gom|cac (muc tieu|yeu cau|nhiem vu|giai phap))\b")
 
 
+_MARKER = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)\-]?\s+", re.IGNORECASE)
+
+
 @dataclass
 class Candidate:
     chunk: object
@@ -32,7 +35,7 @@ def section_match(terms: list[str], section: str | None, idf: Callable[[str], fl
     """How much of the question the deepest heading of a chunk's section path answers (0..1)."""
     if not section:
         return 0.0
-    heading = section.split("›")[-1]
+    heading = _MARKER.sub("", section.split("›")[-1].strip())
     heading_terms = unit_terms(heading)
     weights = [(t, idf(t)) for t in terms if t in heading_terms]
     mine = sum(w for _, w in weights)
@@ -57,27 +60,37 @@ def rank_units(question: str, hits: list, idf: Callable[[str], float]) -> list[C
     return out
 
 
-def list_points(question: str, hits: list, idf) -> list[Point] | None:
-    """For 'what does section X contain' questions: the first items of the matching section."""
+def list_points(question: str, hits: list, idf, section_chunks=None) -> list[Point] | None:
+    """For 'what does section X contain' questions: the first items of the matching section.
+
+    `section_chunks(chunk)` gives every chunk of the same plan section in order: a long section is
+    split over several chunks and its list starts in the first one.
+    """
     if not _LIST_QUESTION.search(vi.collapse(question)):
         return None
     terms = query_terms(question)
     for hit in hits[:3]:
         if section_match(terms, hit.chunk.section, idf) < 0.5:
             continue
-        units = [u for u in split_units(hit.chunk.text) if len(strip_marker(u.text)) >= 15]
-        bullets = [u for u in units if u.text.lstrip().startswith(("-", "–", "+", "•", "*"))] or units[1:] or units
+        chunks = section_chunks(hit.chunk) if section_chunks else [hit.chunk]
+        items = [
+            (chunk, unit)
+            for chunk in chunks
+            for unit in split_units(chunk.text)
+            if len(strip_marker(unit.text)) >= 15
+        ]
+        bullets = [(c, u) for c, u in items if u.text.lstrip().startswith(("-", "–", "+", "•", "*"))] or items[1:] or items
         points = []
-        for unit in bullets[:4]:
+        for chunk, unit in bullets[:4]:
             body = strip_marker(unit.text)
-            points.append(Point(shorten(body, LIST_ITEM_CHARS), hit.chunk, body, hit.score))
+            points.append(Point(shorten(body, LIST_ITEM_CHARS), chunk, body, hit.score))
         if points:
             return points
     return None
 
 
-def choose_points(question: str, hits: list, idf: Callable[[str], float]) -> list[Point]:
-    listed = list_points(question, hits, idf)
+def choose_points(question: str, hits: list, idf: Callable[[str], float], section_chunks=None) -> list[Point]:
+    listed = list_points(question, hits, idf, section_chunks)
     if listed:
         return listed
     ranked = rank_units(question, hits, idf)

@@ -11,7 +11,7 @@ from ngvh import vi
 MAX_POINT_CHARS = 300  # one point of an answer; longer sentences are cut to their best clauses
 _BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
 # Sentence ends: . ! ? … followed by space and an upper-case letter, a quote or a bullet.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[^\W\d_][\"”’)][.!?…]))[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
 _CLAUSE_END = re.compile(r"(?<=[;,:])\s+")
 
 # Question words and function syllables that say nothing about the content. Matched on the accented

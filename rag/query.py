@@ -37,6 +37,7 @@ class ParsedQuery:
     bare_numbers: list[str] = field(default_factory=list)  # "404" from "Công văn 404"
     years: list[int] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
+    content: str = ""  # the question without the place names and numbers that set its scope
     intent: str = "general"  # general | date | signer | number | issuer | horizon | field | implements | doc_type
 
 
@@ -47,7 +48,7 @@ def _canonical_number(num: str, suffix: str) -> str:
 
 def parse_query(question: str) -> ParsedQuery:
     from ingest.agencies import find_agencies
-    from ingest.places import find_provinces
+    from ingest.places import iter_mentions
 
     text = vi.normalize_spaces(question).replace("\n", " ").strip()
     folded = vi.collapse(text)
@@ -55,17 +56,26 @@ def parse_query(question: str) -> ParsedQuery:
     bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
     years = sorted({int(y) for y in _YEAR.findall(text)})
     intent = next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+    places = list(iter_mentions(text))
+    content = _NUMBER.sub(" ", _cut_spans(text, [(m.start, m.end) for m in places]))
     return ParsedQuery(
         text=text,
         folded=folded,
         accented=vi.has_diacritics(text),
-        provinces=find_provinces(text),
+        provinces=list(dict.fromkeys(m.province for m in places)),
         numbers=numbers,
         bare_numbers=[b for b in bare if b not in {n.split("/")[0] for n in numbers}],
         years=years,
         agencies=list(dict.fromkeys(m.canonical for m in find_agencies(text))),
+        content=" ".join(content.split()),
         intent=intent,
     )
+
+
+def _cut_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 def number_matches(query_number: str, plan_number: str | None) -> bool:

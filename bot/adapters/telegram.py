@@ -122,9 +122,12 @@ class TelegramAdapter(ChannelAdapter):
     def update_key(self, update_id: int) -> str:
         return update_key(self.token, update_id)
 
-    async def enqueue_update(self, payload: dict) -> None:
+    def decode(self, payload: dict) -> Update:
+        return Update.de_json(payload, self.bot)
+
+    async def enqueue_update(self, update: Update) -> None:
         """Called by the webhook route after verification and dedupe: hand the Update to PTB."""
-        await self.app.update_queue.put(Update.de_json(payload, self.bot))
+        await self.app.update_queue.put(update)
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self._sink is None:

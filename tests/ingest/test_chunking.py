@@ -180,6 +180,11 @@ def test_merging_never_crosses_parents():
     assert chunks[0].text == "I. MỤC ĐÍCH\n1. Một việc nhỏ.\n2. Hai việc nhỏ."
 
 
+def test_top_level_sections_keep_their_paths_even_when_tiny():
+    chunks = chunks_of("1. Mục đích\nViệc nhỏ.\n2. Yêu cầu\nViệc nhỏ.\n")
+    assert [c.section for c in chunks] == ["1. Mục đích", "2. Yêu cầu"]
+
+
 def test_long_section_is_split_at_bullets_then_sentences_then_commas():
     text = fixture("ke_hoach_so_bat_dau.txt")
     chunks = [c for c in chunks_of(text) if c.section == "2. Nhiệm vụ trọng tâm › 2.1. Quảng bá văn hóa"]
@@ -203,6 +208,14 @@ def test_sentence_split_keeps_abbreviations():
     ]
 
 
+def test_abbreviations_are_not_sentence_ends_even_when_a_sentence_must_be_cut():
+    text = ("Đoàn công tác tại TP. Hồ Chí Minh gồm đại diện Sở Ngoại vụ, Sở Văn hóa, Thể thao và Du lịch, "
+            "các hội nghề nghiệp v.v. và một số doanh nghiệp, hợp tác xã của tỉnh.")
+    pieces = [text[a:b].strip() for a, b in split_span(text, 0, len(text), 60)]
+    assert "".join(p + " " for p in pieces).strip() == text
+    assert all(p.endswith(",") for p in pieces[:-1]), pieces  # commas, not "TP." or "v.v."
+
+
 def test_semicolons_and_ellipses_end_sentences():
     text = "Một là tuyên truyền sâu rộng; hai là quảng bá hình ảnh… Ba là hợp tác quốc tế."
     pieces = [text[a:b].strip() for a, b in split_span(text, 0, len(text), 35)]
@@ -210,12 +223,12 @@ def test_semicolons_and_ellipses_end_sentences():
 
 
 def test_last_resort_whitespace_and_hard_cuts():
-    words = "quảngbá " * 40 + "x" * 130
-    pieces = split_span(words, 0, len(words), 50)
-    assert "".join(words[a:b] for a, b in pieces) == words
-    assert all(len(words[a:b].strip()) <= 50 for a, b in pieces)
-    assert all(words[a:b].strip() in ("", *[f"{' '.join(['quảngbá'] * k)}" for k in range(1, 7)])
-               for a, b in pieces[:-4])
+    text = "quảngbá " * 40 + "x" * 130  # no punctuation at all, then one "word" longer than max_chars
+    pieces = [text[a:b] for a, b in split_span(text, 0, len(text), 50)]
+    assert "".join(pieces) == text
+    assert all(len(p.strip()) <= 50 for p in pieces)
+    assert all(set(p.split()) == {"quảngbá"} for p in pieces if "x" not in p)  # cut between words
+    assert sum(1 for p in pieces if set(p.strip()) == {"x"}) >= 2  # the long word is hard-cut
 
 
 # ---------------------------------------------------------------- news articles and the preamble
@@ -241,7 +254,10 @@ def test_small_paragraphs_merge_and_chunks_start_at_paragraphs():
 def test_long_news_paragraph_is_split_by_sentences():
     text = sample("000")
     chunks = chunks_of(text)
-    long_paragraph = next(p for p in text.split("\n\n") if len(p) > 1000)
-    inside = [c for c in chunks if c.text in long_paragraph]
-    assert len(inside) >= 2
-    assert all(c.text.endswith((".", ";", "…")) for c in inside)
+    start = next(i for i, p in enumerate(text.split("\n\n")) if len(p) > 1000)
+    offset = sum(len(p) + 2 for p in text.split("\n\n")[:start])
+    end = offset + len(text.split("\n\n")[start])
+    overlapping = [c for c in chunks if c.start < end and c.end > offset]
+    assert len(overlapping) >= 2
+    cut_inside = [c for c in overlapping if offset < c.end < end]
+    assert cut_inside and all(c.text.endswith((".", ";", "…")) for c in cut_inside)

@@ -6,8 +6,9 @@ import time
 import pytest
 
 from ingest.models import PlanMeta
-from tests.vectorstore.plan_factory import CAO_BANG_V1, CAO_BANG_V2, cao_bang, hue, make_plan
+from tests.vectorstore.plan_factory import CAO_BANG_V2, cao_bang, hue, make_plan
 from vectorstore import EmbedderMismatch, PlanStore, open_client
+from vectorstore.store import chunk_metadata
 
 
 def ids_of(store: PlanStore, plan_id: str | None = None) -> list[str]:
@@ -101,7 +102,7 @@ def test_dense_search_widens_past_inactive_chunks(store, e5):
     store._write_chunks(  # noqa: SLF001 - reproduce a run that died before the switch
         [c.id for c in pending.chunks], e5.embed_documents_np([c.embed_text for c in pending.chunks]),
         [c.text for c in pending.chunks],
-        [__import__("vectorstore.store", fromlist=["x"]).chunk_metadata(c, pending.version) for c in pending.chunks],
+        [chunk_metadata(c, pending.version) for c in pending.chunks],
     )
     hits = store.dense_search(e5.embed_query("Lễ hội Thác Bản Giốc"), 2)
     assert [c.plan_id for c, _ in hits] == ["kh-hue-2024", "kh-hue-2024"]

@@ -1,0 +1,437 @@
+"""Plan metadata from cleaned text: number, type, issuer, province, dates, signer, title, horizon.
+
+The text is either the document itself (emblem header, "Số: …", sections, signature) or a news
+article about it. Each field has its own small extractor; each prefers the most explicit evidence
+(a "Số hiệu" line over the emblem, the emblem over a sentence of the article) and falls back step by
+step. A news article's fields describe the plan it reports on, not the national documents it cites:
+those go to `implements`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from ngvh import vi
+
+from .clean import NUMERIC_DATE, is_date_banner, is_dateline, signature_names
+from .models import PlanMeta
+from .places import canonical_province, iter_mentions, province_kind
+
+# --- document numbers -----------------------------------------------------------------------------
+
+_STATE_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?/([A-ZĐÐ][A-Za-zĐđÐ]{0,7}(?:[-–][A-ZĐÐ][A-Za-zĐđÐ0-9]{0,15})*)")
+_PARTY_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})-([A-ZĐÐ]{2,4})/(TW|TƯ|BCT|BBT|[A-ZĐ]{2,4}U)\b")
+# Issuer codes of national documents: the Prime Minister, the Government, the National Assembly,
+# the President, the Party's central bodies.
+_NATIONAL_ISSUERS = {"TTg", "CP", "QH", "UBTVQH", "CTN", "TW", "TƯ", "BCT", "BBT"}
+TYPE_CODES = {
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
+    "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
+    "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
+}
+DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
+             "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
+_DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
+_ISSUER_CODES = {"BNG": "Bộ Ngoại giao", "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+                 "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}
+
+
+class DocNumber(NamedTuple):
+    number: str  # normalised: "2013/QĐ-TTg"
+    start: int
+    end: int
+
+    @property
+    def codes(self) -> list[str]:
+        tail = self.number.split("/")[-1]
+        return re.split(r"[-–]", tail)
+
+    @property
+    def national(self) -> bool:
+        return self.codes[-1] in _NATIONAL_ISSUERS or self.codes[0] in _NATIONAL_ISSUERS
+
+
+def normalize_number(raw: str) -> str:
+    """'2013/QD-TTg' → '2013/QĐ-TTg': one spelling of Đ, no spaces, ASCII hyphens."""
+    text = raw.replace("Ð", "Đ").replace("–", "-").replace(" ", "")
+    return re.sub(r"(?<=/)(QD|ND)(?=-|$)", lambda m: {"QD": "QĐ", "ND": "NĐ"}[m.group()], text)
+
+
+def find_numbers(text: str) -> list[DocNumber]:
+    found = [DocNumber(normalize_number(m.group(0)), m.start(), m.end()) for m in _STATE_NUMBER.finditer(text)]
+    found += [DocNumber(normalize_number(m.group(0)), m.start(), m.end()) for m in _PARTY_NUMBER.finditer(text)]
+    return sorted(found, key=lambda n: n.start)
+
+
+def implemented_documents(text: str) -> list[str]:
+    """National documents the text cites (Quyết định 2013/QĐ-TTg, Chỉ thị 25/CT-TTg, …), first seen first."""
+    return list(dict.fromkeys(n.number for n in find_numbers(text) if n.national))
+
+
+_OWN_NUMBER_LINE = re.compile(r"(?:^|\n|\|)\s*Số(?:\s+hiệu|\s*:)\s*(?=\d)")
+_POSITIVE_CUES = ("ban hành", "vừa có", "đã có", "có", "ký", "đính kèm", "phê duyệt")
+_NEGATIVE_CUES = ("thực hiện", "căn cứ", "theo", "trên cơ sở")
+
+
+def _cue_score(text: str, start: int) -> int:
+    """+2 when the nearest cue before the number says it is issued here, -3 when it is being applied."""
+    before = text[max(0, start - 60):start].lower()
+    best, score = -1, 0
+    for cues, value in ((_POSITIVE_CUES, 2), (_NEGATIVE_CUES, -3)):
+        for cue in cues:
+            for m in re.finditer(r"\b" + cue + r"\b", before):
+                if m.start() > best:
+                    best, score = m.start(), value
+    return score
+
+
+def document_number(text: str, title: str | None = None) -> DocNumber | None:
+    """This document's own number ("Số: …", "Số hiệu …"), else the plan a news article is about."""
+    numbers = find_numbers(text)
+    for n in numbers:
+        if _OWN_NUMBER_LINE.search(text[max(0, n.start - 12):n.start + 1]):
+            return n
+    candidates = [n for n in numbers if not n.national]
+    if not candidates:
+        return None
+    title_numbers = {n.number for n in find_numbers(title or "")}
+    scored = [(_cue_score(text, n.start) + (3 if n.number in title_numbers else 0), -n.start, n) for n in candidates]
+    score, _, best = max(scored)
+    return best if score >= 0 else None
+
+
+def document_type(text: str, number: DocNumber | None, title: str | None) -> str | None:
+    declared = _labelled(text, "Loại văn bản")
+    if declared:
+        return _known_type(declared) or declared
+    if number:
+        before = text[max(0, number.start - 40):number.start]
+        words = list(_DOC_TYPE_WORD.finditer(before))
+        if words and re.fullmatch(r"\s*(?:hành động\s+)?(?:số\s*)?", before[words[-1].end():], re.IGNORECASE):
+            return _known_type(words[-1].group())
+        code = number.codes[0]
+        if code in TYPE_CODES:
+            return TYPE_CODES[code]
+        return "Công văn"  # "404/BNG-NGVH": a number without a type code is an official letter
+    if title:
+        match = _DOC_TYPE_WORD.search(title)
+        if match:
+            return _known_type(match.group())
+    return None
+
+
+def _known_type(word: str) -> str | None:
+    folded = vi.fold(word.strip())
+    return next((t for t in DOC_TYPES if vi.fold(t) == folded), None)
+
+
+# --- labelled lines of legal-document pages ("Số hiệu", "Người ký", "Lĩnh vực") -------------------
+
+def _labelled(text: str, label: str) -> str | None:
+    match = re.search(r"^" + label + r"\s*:?\s+(\S.{0,80}?)\s*$", text, re.MULTILINE)
+    return match.group(1) if match and len(match.group(1).split()) <= 10 else None
+
+
+def plan_field(text: str) -> str | None:
+    return _labelled(text, "Lĩnh vực")
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+_WORDED_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_PLACE_DATE = re.compile(r"(?:^|\n|\|)\s*[A-ZĐÀ-Ỹ][^\n,|]{1,40},\s*" + _WORDED_DATE)
+_SHORT_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
+
+
+def published_date(text: str) -> str | None:
+    """The article's own timestamp line ("Ngày cập nhật 29/04/2022", "28-02-2022 09:56")."""
+    for line in text.split("\n")[:40]:
+        line = line.strip()
+        if is_dateline(line) and not is_date_banner(line):
+            match = NUMERIC_DATE.search(line)
+            return iso_date(match.group(1), match.group(2), match.group(3))
+    return None
+
+
+def _sentence_around(text: str, start: int) -> tuple[int, str]:
+    left = max(text.rfind("\n", 0, start), max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=-1))
+    left = max(left, 0)
+    right = re.search(r"[.!?](?:\s|$)|\n", text[start:])
+    end = start + right.start() if right else len(text)
+    return left, text[left:end]
+
+
+def _year_for(month: int, published: str | None) -> int | None:
+    """'Ngày 10/02' in an article of 28-02-2022 is 2022; in one of January it would be the year before."""
+    if not published:
+        return None
+    pub = date.fromisoformat(published)
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def issue_date(text: str, number: DocNumber | None, published: str | None) -> str | None:
+    declared = _labelled(text, "Ngày ban hành")
+    if declared and NUMERIC_DATE.search(declared):
+        m = NUMERIC_DATE.search(declared)
+        return iso_date(m.group(1), m.group(2), m.group(3))
+    place_date = _PLACE_DATE.search(text)
+    if place_date:
+        return iso_date(*place_date.groups()[-3:])
+    if number is None:
+        return None
+    # "… Kế hoạch số 173/KH-UBND ngày 28/4/2022" : the date right after the number
+    after = text[number.end:number.end + 40]
+    m = re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:" + _WORDED_DATE[len("ngày\\s+"):] + r")", after)
+    if m:
+        return iso_date(*m.groups())
+    m = re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", after)
+    if m:
+        return _dated(m.group(1), m.group(2), m.group(3), published)
+    # "Ngày 28/4/2022, Ủy ban nhân dân tỉnh … ban hành Kế hoạch số 173/KH-UBND …"
+    left, sentence = _sentence_around(text, number.start)
+    m = re.match(r"\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*,", sentence)
+    if m and not any(n.start < number.start for n in find_numbers(sentence) if left + n.start < number.start):
+        return _dated(m.group(1), m.group(2), m.group(3), published)
+    m = re.match(r"\s*" + _WORDED_DATE.replace("ngày", "Ngày", 1) + r"\s*,", sentence)
+    if m:
+        return iso_date(*m.groups())
+    return None
+
+
+def _dated(day: str, month: str, year: str | None, published: str | None) -> str | None:
+    year_value = int(year) if year else _year_for(int(month), published)
+    return iso_date(day, month, year_value) if year_value else None
+
+
+# --- issuer and province --------------------------------------------------------------------------
+
+_MINISTRIES = ("Ngoại giao", "Văn hóa, Thể thao và Du lịch", "Thông tin và Truyền thông", "Giáo dục và Đào tạo",
+               "Công Thương", "Kế hoạch và Đầu tư", "Tài chính", "Nội vụ", "Quốc phòng", "Công an", "Tư pháp",
+               "Khoa học và Công nghệ", "Lao động - Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn",
+               "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường", "Xây dựng", "Giao thông vận tải", "Y tế",
+               "Dân tộc và Tôn giáo")
+_MINISTRY = re.compile(r"\bBộ\s+(" + "|".join(re.escape(m) for m in _MINISTRIES) + r")\b", re.IGNORECASE)
+_PEOPLES_COMMITTEE = re.compile(
+    r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|ỦY BAN NHÂN DÂN)\s+(tỉnh|thành phố|TP\.?|TỈNH|THÀNH PHỐ)"
+    r"((?:[\s-]+[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*){0,4})")
+_EMBLEM_COMMITTEE = re.compile(r"^\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s*\n+\s*(TỈNH|THÀNH PHỐ)\s+([^\n]+)$", re.MULTILINE)
+
+
+def _committee(kind: str, place: str | None) -> str:
+    kind = "thành phố" if vi.fold(kind).startswith(("thanh pho", "tp")) else "tỉnh"
+    return f"UBND {kind} {place}" if place else f"UBND {kind}"
+
+
+def _issuer_in(fragment: str) -> str | None:
+    """The last issuing body named in a fragment (the one nearest a number that follows it)."""
+    found: list[tuple[int, str]] = []
+    for m in _MINISTRY.finditer(fragment):
+        name = next(x for x in _MINISTRIES if vi.fold(x) == vi.fold(m.group(1)))
+        found.append((m.start(), f"Bộ {name}"))
+    for m in _PEOPLES_COMMITTEE.finditer(fragment):
+        place = _leading_province(m.group(2))
+        found.append((m.start(), _committee(m.group(1), place)))
+    return max(found)[1] if found else None
+
+
+def _leading_province(words: str) -> str | None:
+    mentions = list(iter_mentions(words.strip()))
+    return mentions[0].province if mentions and mentions[0].start == 0 else None
+
+
+def document_issuer(text: str, number: DocNumber | None) -> str | None:
+    declared = _labelled(text, "Cơ quan ban hành")
+    if declared:
+        place = canonical_province(declared)
+        return _committee(province_kind(place) or "tỉnh", place) if place else (_issuer_in(declared) or declared)
+    emblem = _EMBLEM_COMMITTEE.search(text)
+    if emblem:
+        return _committee(emblem.group(1), canonical_province(emblem.group(2)))
+    if number:
+        left, sentence = _sentence_around(text, number.start)
+        named = _issuer_in(text[left:number.start])
+        if named:
+            return named
+        for code in number.codes[1:] + number.codes[:1]:
+            if code in _ISSUER_CODES:
+                return _ISSUER_CODES[code]
+            if code == "UBND":
+                return "UBND"
+    return _issuer_in(text[:2000])
+
+
+def dominant_province(text: str) -> str | None:
+    counts = Counter(m.province for m in iter_mentions(text))
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(p for p in counts if counts[p] == top)  # Counter keeps first-seen order on ties
+
+
+def complete_issuer(issuer: str | None, text: str) -> tuple[str | None, str | None]:
+    """(issuer, province): a committee named without its place ("UBND thành phố") gets the text's province."""
+    if issuer and (issuer.startswith("Bộ ") or issuer in _ISSUER_CODES.values()):
+        return issuer, None  # a ministry or the Government: not a provincial plan
+    place = canonical_province(issuer.split(" ", 2)[-1]) if issuer and issuer.count(" ") >= 2 else None
+    if issuer and re.fullmatch(r"UBND(?: tỉnh| thành phố)?", issuer):
+        place = dominant_province(text)
+        if place:
+            kind = issuer.split(" ", 1)[1] if " " in issuer else province_kind(place) or "tỉnh"
+            issuer = _committee(kind, place)
+        return issuer, place
+    return issuer, place or (None if issuer else dominant_province(text))
+
+
+# --- signer, title, horizon, kind -----------------------------------------------------------------
+
+def document_signer(text: str) -> str | None:
+    declared = _labelled(text, "Người ký")
+    if declared:
+        return declared
+    lines = text.split("\n")
+    names = signature_names(lines)
+    if not names:
+        return None
+    name = lines[max(names)].strip()
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+
+
+_TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
+_NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b")
+
+
+def headline(text: str) -> str | None:
+    """A page heading: a line of some length before the article's first paragraph or the emblem."""
+    for line in text.split("\n")[:25]:
+        line = line.strip()
+        if not line:
+            continue
+        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line):
+            return None
+        words = len(line.split())
+        if re.search(r"[.;:!?…]$", line):
+            if words >= 8:
+                return None  # reached the body: headlines carry no final full stop
+            continue
+        if words >= 6 and not line.isupper() and not is_dateline(line) and not _NOT_A_HEADLINE.match(line):
+            return line.rstrip(".")
+    return None
+
+
+def upper_title(text: str) -> str | None:
+    """'KẾ HOẠCH HÀNH ĐỘNG' + 'TRIỂN KHAI …' of a full text, in sentence case."""
+    lines = [line.strip() for line in text.split("\n")]
+    for i, line in enumerate(lines):
+        if line.isupper() and _DOC_TYPE_WORD.match(line):
+            parts = [line]
+            for nxt in lines[i + 1:]:
+                if not nxt:
+                    continue
+                if not nxt.isupper() or re.match(r"^[IVXLC]+\.", nxt):
+                    break
+                parts.append(nxt)
+            return sentence_case(" ".join(parts))
+    return None
+
+
+def sentence_case(text: str) -> str:
+    """'KẾ HOẠCH … TỈNH CAO BẰNG' → 'Kế hoạch … tỉnh Cao Bằng' (place names and Việt Nam keep capitals)."""
+    lower = text.lower()
+    out = lower[:1].upper() + lower[1:]
+    for mention in iter_mentions(out):
+        out = out[:mention.start] + mention.text.title() + out[mention.end:]
+    return re.sub(r"\bviệt nam\b", "Việt Nam", out)
+
+
+def mentioned_title(text: str, number: DocNumber | None) -> str | None:
+    """'Kế hoạch 141/KH-UBND về triển khai …' as an article words it."""
+    starts: list[int] = []
+    if number:
+        words = list(_DOC_TYPE_WORD.finditer(text[max(0, number.start - 40):number.start]))
+        if words:
+            starts.append(max(0, number.start - 40) + words[-1].start())
+    national = [n for n in find_numbers(text) if n.national]
+    for m in re.finditer(r"\b(?:" + "|".join(DOC_TYPES) + r")\b", text):  # capitalised: a name, not "kế hoạch"
+        if not any(n.start - m.end() < 12 and n.start >= m.end() for n in national):
+            starts.append(m.start())
+    for start in starts:
+        stop = _TITLE_STOP.search(text, start + 10)
+        fragment = text[start:stop.start() if stop else len(text)].strip(" ,")
+        if len(fragment.split()) >= 6:
+            return fragment
+    return None
+
+
+_HORIZON = (
+    re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})", re.IGNORECASE),
+    re.compile(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?(\d{4})", re.IGNORECASE),
+    re.compile(r"(?:giai đoạn|năm)\s+\d{4}\s*[-–]\s*(\d{4})", re.IGNORECASE),
+)
+
+
+def horizon_years(text: str) -> list[int]:
+    years = {int(m.group(1)) for pattern in _HORIZON for m in pattern.finditer(text)}
+    return sorted(y for y in years if 1990 <= y <= 2100)
+
+
+def plan_horizon(title: str, text: str, issued: str | None) -> list[int]:
+    """Target years from the title, else from the first paragraph that states some."""
+    years = horizon_years(title)
+    if not years:
+        for paragraph in text.split("\n"):
+            years = horizon_years(paragraph)
+            if years:
+                break
+    floor = int(issued[:4]) if issued else 0
+    return [y for y in years if y >= floor]
+
+
+def source_kind(text: str) -> str:
+    """'full_text' when the text has the shape of the document itself, else 'news'."""
+    signs = [
+        bool(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", text)),
+        bool(re.search(r"(?:^|\n|\|)\s*Số\s*:\s*\d", text)),
+        len(re.findall(r"(?m)^\s*[IVXLC]+\.\s+\S", text)) >= 2,
+        bool(re.search(r"(?m)^\s*(?:Nơi nhận|(?:TM|KT)\.\s|(?:PHÓ )?CHỦ TỊCH$)", text)),
+    ]
+    return "full_text" if sum(signs) >= 2 else "news"
+
+
+# --- everything -----------------------------------------------------------------------------------
+
+def extract_metadata(text: str, source: str) -> PlanMeta:
+    text = vi.normalize(text)
+    heading = headline(text)
+    number = document_number(text, heading)
+    title = heading or upper_title(text) or mentioned_title(text, number)
+    doc_type = document_type(text, number, title)
+    if not title:
+        title = f"{doc_type or 'Văn bản'} {number.number}" if number else Path(source).stem
+    published = published_date(text)
+    issued = issue_date(text, number, published)
+    issuer, province = complete_issuer(document_issuer(text, number), text)
+    return PlanMeta(
+        title=title,
+        number=number.number if number else None,
+        doc_type=doc_type,
+        issuer=issuer,
+        province=province,
+        date=issued,
+        signer=document_signer(text),
+        horizon=plan_horizon(title, text, issued),
+        implements=[n for n in implemented_documents(text) if not number or n != number.number],
+        source_kind=source_kind(text),
+        field=plan_field(text),
+        published=published,
+    )

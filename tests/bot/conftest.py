@@ -1,0 +1,154 @@
+"""Fixtures for the webhook service: fake platform APIs, settings, and the app served on a free port."""
+from __future__ import annotations
+
+import asyncio
+import socket
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import AsyncIterator
+
+import httpx
+import pytest
+import uvicorn
+
+from bot.runtime import BotOptions
+from ngvh.config import Settings
+from tests.bot.fakes import FakeCore, FakeTelegram, FakeZaloBot, FakeZaloOA
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+
+TG_TOKEN = "123456789:AAH-fake-telegram-token-for-tests-only"
+TG_SECRET = "tg_secret_for_tests_0123456789"
+ZB_TOKEN = "987654321:zalo-bot-fake-token-for-tests-only-xyz"
+ZB_SECRET = "zb_secret_for_tests_0123456789"
+OA_APP_ID = "3608465249409039670"
+OA_SECRET_KEY = "oa-secret-key-for-tests-0123"
+OA_APP_SECRET = "oa-app-secret-for-tests-0123"
+ADMIN_TOKEN = "admin-token-for-tests-0123456789"
+ADMIN_ID = 4242
+
+
+def fast_options(**overrides) -> BotOptions:
+    """Real behaviour with short waits: tests stay fast and still exercise retries and pacing."""
+    values = dict(
+        workers=4,
+        backoff_base=0.02,
+        backoff_max=0.1,
+        send_timeout=0.5,
+        pacing_scale=0.0,
+        shutdown_grace=3.0,
+        warm_up=False,
+    )
+    values.update(overrides)
+    return BotOptions(**values)
+
+
+def make_settings(data_dir: Path, **overrides) -> Settings:
+    values = dict(data_dir=data_dir, rate_per_minute=20)
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # never read a developer's .env
+
+
+@pytest.fixture
+def fake_telegram():
+    server = FakeTelegram(TG_TOKEN)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def fake_zalo_bot():
+    server = FakeZaloBot(ZB_TOKEN)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def fake_zalo_oa():
+    server = FakeZaloOA(OA_APP_ID, OA_APP_SECRET, "AT-initial", "RT-initial")
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def core() -> FakeCore:
+    return FakeCore()
+
+
+@pytest.fixture
+def all_channels(data_dir, fake_telegram, fake_zalo_bot, fake_zalo_oa) -> Settings:
+    return make_settings(
+        data_dir,
+        telegram_token=TG_TOKEN,
+        telegram_secret=TG_SECRET,
+        telegram_api_base=fake_telegram.url,
+        zalo_bot_token=ZB_TOKEN,
+        zalo_bot_secret=ZB_SECRET,
+        zalo_bot_api_base=fake_zalo_bot.url,
+        zalo_oa_app_id=OA_APP_ID,
+        zalo_oa_secret_key=OA_SECRET_KEY,
+        zalo_oa_app_secret=OA_APP_SECRET,
+        zalo_oa_access_token="AT-initial",
+        zalo_oa_refresh_token="RT-initial",
+        zalo_oa_api_base=fake_zalo_oa.url,
+        zalo_oa_oauth_base=fake_zalo_oa.url,
+        admin_token=ADMIN_TOKEN,
+        admin_ids=[ADMIN_ID],
+    )
+
+
+def free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))  # the OS picks a free port
+    return sock
+
+
+@asynccontextmanager
+async def serving(app, startup_timeout: float = 15.0) -> AsyncIterator[str]:
+    """Serve app with uvicorn on a free loopback port in this event loop; yields the base URL."""
+    sock = free_socket()
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False))
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    deadline = asyncio.get_running_loop().time() + startup_timeout
+    while not server.started:
+        if task.done():
+            sock.close()
+            raise AssertionError(f"server did not start: {task.exception()!r}")
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"server did not start within {startup_timeout}s")
+        await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, 20)
+        sock.close()
+
+
+@asynccontextmanager
+async def running(settings: Settings, services, options: BotOptions | None = None, polling: bool = False):
+    """(base URL, httpx client, runtime) for an app on a free port."""
+    from bot import create_app
+
+    app = create_app(settings, services, options=options or fast_options(), polling=polling)
+    async with serving(app) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=10) as client:
+            yield url, client, app.state.runtime
+
+
+async def wait_idle(runtime, timeout: float = 10.0) -> None:
+    """Wait until every accepted message has been handled (queue empty, no worker busy)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    await asyncio.sleep(0.05)  # PTB's update_queue hands over asynchronously
+    while not (runtime.queue.idle and _ptb_idle(runtime)):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"workers still busy after {timeout}s (queue {runtime.queue.qsize()})")
+        await asyncio.sleep(0.02)
+
+
+def _ptb_idle(runtime) -> bool:
+    adapter = runtime.adapters.get("telegram")
+    return adapter is None or adapter.app.update_queue.empty()

@@ -1,0 +1,351 @@
+"""Small real HTTP servers on 127.0.0.1 standing in for the Telegram, Zalo Bot and Zalo OA APIs.
+
+They record every call and can be told to answer the next calls of a method with 429, 5xx or a delay
+longer than the client's timeout. Also: a fake answering core for pure channel tests.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import parse_qs
+
+from ngvh.services import IngestReport, IngestRow
+from rag.models import Answer, Citation
+
+
+@dataclass
+class Call:
+    method: str  # API method ("sendMessage") or path for non-bot routes
+    params: dict
+    headers: dict
+    at: float
+    status: int = 200  # what the fake answered
+    ok: bool = True  # False when the fake injected a fault
+
+
+@dataclass
+class Fault:
+    status: int = 500
+    delay: float = 0.0  # seconds before answering (a timeout when longer than the client's)
+    retry_after: int | None = None
+    body: dict | None = None
+
+
+class FakeApiServer:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._faults: dict[str, deque[Fault]] = defaultdict(deque)
+        self._lock = threading.Lock()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_GET(self):
+                outer._handle(self, b"")
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                outer._handle(self, self.rfile.read(length) if length else b"")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # -- programming faults ---------------------------------------------------------------------------
+    def fail_next(self, method: str, status: int = 500, times: int = 1, delay: float = 0.0, retry_after: int | None = None, body: dict | None = None) -> None:
+        with self._lock:
+            for _ in range(times):
+                self._faults[method].append(Fault(status, delay, retry_after, body))
+
+    def _take_fault(self, method: str) -> Fault | None:
+        with self._lock:
+            queue = self._faults.get(method)
+            return queue.popleft() if queue else None
+
+    # -- inspecting -----------------------------------------------------------------------------------
+    def calls_to(self, method: str, ok_only: bool = True) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method and (c.ok or not ok_only)]
+
+    def sent_texts(self, method: str = "sendMessage") -> list[str]:
+        return [c.params.get("text", "") for c in self.calls_to(method)]
+
+    async def wait_for(self, predicate: Callable[[], bool], timeout: float, what: str) -> None:
+        """Poll until predicate() holds; fail with a message saying what never happened."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"timed out after {timeout:.1f}s waiting for {what}; calls: {[(c.method, c.status) for c in self.calls][-20:]}")
+
+    async def wait_calls(self, method: str, count: int, timeout: float = 10.0) -> list[Call]:
+        await self.wait_for(lambda: len(self.calls_to(method)) >= count, timeout, f"{count} successful {method} call(s)")
+        return self.calls_to(method)
+
+    # -- serving --------------------------------------------------------------------------------------
+    def _handle(self, request: BaseHTTPRequestHandler, body: bytes) -> None:
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        params = _decode(body, headers.get("content-type", ""))
+        method, answer = self.route(request.path, params, headers)
+        fault = self._take_fault(method)
+        call = Call(method, params, headers, time.monotonic())
+        if fault is not None:
+            call.ok, call.status = False, fault.status
+            with self._lock:
+                self.calls.append(call)
+            if fault.delay:
+                time.sleep(fault.delay)
+            self._send(request, fault.status, fault.body or self.fault_body(fault))
+            return
+        status, payload = answer()
+        call.status, call.ok = status, 200 <= status < 300
+        with self._lock:
+            self.calls.append(call)
+        self._send(request, status, payload)
+
+    @staticmethod
+    def _send(request: BaseHTTPRequestHandler, status: int, payload: Any) -> None:
+        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        try:
+            request.send_response(status)
+            request.send_header("Content-Type", "application/octet-stream" if isinstance(payload, bytes) else "application/json")
+            request.send_header("Content-Length", str(len(data)))
+            request.end_headers()
+            request.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout test)
+
+    def fault_body(self, fault: Fault) -> dict:
+        return {"ok": False, "error_code": fault.status, "description": "injected fault"}
+
+    def route(self, path: str, params: dict, headers: dict) -> tuple[str, Callable[[], tuple[int, Any]]]:
+        raise NotImplementedError
+
+
+def _decode(body: bytes, content_type: str) -> dict:
+    if not body:
+        return {}
+    if "json" in content_type:
+        try:
+            data = json.loads(body)
+            return data if isinstance(data, dict) else {"_": data}
+        except ValueError:
+            return {}
+    if "x-www-form-urlencoded" in content_type:
+        return {k: v[-1] for k, v in parse_qs(body.decode(), keep_blank_values=True).items()}
+    return {"_raw": body}
+
+
+class FakeTelegram(FakeApiServer):
+    """Bot API at /bot<token>/<method> and files at /file/bot<token>/<path>."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.files: dict[str, bytes] = {}
+        self.pending_updates: deque[dict] = deque()
+        self._message_ids = itertools.count(1)
+        super().__init__()
+
+    def fault_body(self, fault: Fault) -> dict:
+        body = {"ok": False, "error_code": fault.status, "description": "injected fault"}
+        if fault.retry_after is not None:
+            body["parameters"] = {"retry_after": fault.retry_after}
+            body["description"] = f"Too Many Requests: retry after {fault.retry_after}"
+        return body
+
+    def add_file(self, file_id: str, data: bytes) -> None:
+        self.files[file_id] = data
+
+    def route(self, path, params, headers):
+        if path.startswith(f"/file/bot{self.token}/"):
+            file_path = path.split(f"/file/bot{self.token}/", 1)[1]
+            return "download", lambda: (200, self.files[file_path]) if file_path in self.files else (404, {"ok": False})
+        prefix, _, method = path.rpartition("/")
+        if prefix != f"/bot{self.token}":
+            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
+
+    def result(self, method: str, params: dict) -> Any:
+        if method == "getMe":
+            return {"id": int(self.token.split(":")[0]), "is_bot": True, "first_name": "ngvh", "username": "ngvh_test_bot"}
+        if method == "sendMessage":
+            return {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": int(params.get("chat_id", 0)), "type": "private"},
+                "text": params.get("text", ""),
+            }
+        if method == "getFile":
+            file_id = params.get("file_id", "")
+            return {"file_id": file_id, "file_unique_id": "u" + file_id, "file_size": len(self.files.get(file_id, b"")), "file_path": file_id}
+        if method == "getUpdates":
+            deadline = time.monotonic() + min(float(params.get("timeout", 0) or 0), 1.0)
+            while not self.pending_updates and time.monotonic() < deadline:
+                time.sleep(0.02)
+            out = []
+            while self.pending_updates:
+                out.append(self.pending_updates.popleft())
+            return out
+        return True  # setWebhook, deleteWebhook, sendChatAction, close...
+
+
+class FakeZaloBot(FakeApiServer):
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.pending_updates: deque[dict] = deque()
+        super().__init__()
+
+    def route(self, path, params, headers):
+        prefix, _, method = path.rpartition("/")
+        if prefix != f"/bot{self.token}":
+            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
+
+    def result(self, method: str, params: dict) -> Any:
+        if method == "getMe":
+            return {"id": self.token.split(":")[0], "account_name": "bot.ngvh", "account_type": "BASIC"}
+        if method == "sendMessage":
+            return {"message_id": f"m{time.monotonic_ns()}", "date": int(time.time() * 1000)}
+        if method == "getUpdates":
+            deadline = time.monotonic() + min(float(params.get("timeout", 0) or 0), 1.0)
+            while not self.pending_updates and time.monotonic() < deadline:
+                time.sleep(0.02)
+            return self.pending_updates.popleft() if self.pending_updates else None
+        if method == "setWebhook":
+            return {"url": params.get("url"), "updated_at": int(time.time() * 1000)}
+        return True
+
+
+class FakeZaloOA(FakeApiServer):
+    """Open API (/v3.0/oa/message/cs) and OAuth (/v4/oa/access_token) on one server."""
+
+    def __init__(self, app_id: str, app_secret: str, access_token: str, refresh_token: str) -> None:
+        self.app_id = app_id
+        self.app_secret = app_secret
+        self.valid_access = {access_token}
+        self.valid_refresh = {refresh_token}
+        self.issued = itertools.count(1)
+        super().__init__()
+
+    def fault_body(self, fault: Fault) -> dict:
+        return {"error": -fault.status, "message": "injected fault"}
+
+    def expire_access_tokens(self) -> None:
+        self.valid_access.clear()
+
+    def route(self, path, params, headers):
+        if path == "/v3.0/oa/message/cs":
+            return "message/cs", lambda: self._message(params, headers)
+        if path == "/v4/oa/access_token":
+            return "access_token", lambda: self._refresh(params, headers)
+        return path, lambda: (404, {"error": 404})
+
+    def _message(self, params, headers):
+        if headers.get("access_token") not in self.valid_access:
+            return 200, {"error": -216, "message": "Access token is invalid"}
+        return 200, {"error": 0, "message": "Success", "data": {"message_id": f"m{time.monotonic_ns()}", "user_id": params.get("recipient", {}).get("user_id")}}
+
+    def _refresh(self, params, headers):
+        if headers.get("secret_key") != self.app_secret or params.get("app_id") != self.app_id:
+            return 200, {"error": -14002, "error_name": "Invalid app secret"}
+        token = params.get("refresh_token")
+        if token not in self.valid_refresh:
+            return 200, {"error": -14014, "error_name": "Invalid refresh token"}
+        self.valid_refresh.discard(token)  # single use
+        n = next(self.issued)
+        access, refresh = f"AT-new-{n}", f"RT-new-{n}"
+        self.valid_access = {access}
+        self.valid_refresh.add(refresh)
+        return 200, {"access_token": access, "refresh_token": refresh, "expires_in": "90000"}
+
+
+# --- a fake answering core ------------------------------------------------------------------------
+CITATION = dict(
+    plan="726/KH-UBND",
+    title="Kế hoạch triển khai Chiến lược Ngoại giao văn hóa trên địa bàn tỉnh Cao Bằng",
+    issuer="UBND tỉnh Cao Bằng",
+    date="2022-03-29",
+    section="II. MỤC TIÊU › 2. Mục tiêu cụ thể",
+    source="001_32f94a6958947b77.txt",
+    quote="Quảng bá <hình ảnh> & con người Cao Bằng tới bạn bè quốc tế.",
+    score=0.87,
+    plan_id="plan-cao-bang",
+    doc_type="Kế hoạch",
+    full_quote="Quảng bá <hình ảnh> & con người Cao Bằng tới bạn bè quốc tế. Toàn văn đoạn trích dài hơn.",
+)
+
+
+class FakeCore:
+    """Same methods as ngvh.services.Services; answers echo the question with one or two citations."""
+
+    def __init__(self, delay: float = 0.0, fail: bool = False):
+        self.delay = delay
+        self.fail = fail
+        self.questions: list[str] = []
+        self.ingested: list[tuple[str, bytes]] = []
+        self.removed: list[str] = []
+        self._plans = [
+            {"id": "plan-cao-bang", "number": "726/KH-UBND", "type": "Kế hoạch", "issuer": "UBND tỉnh Cao Bằng",
+             "province": "Cao Bằng", "date": "2022-03-29", "horizon": [2025, 2030], "chunks": 12, "source": "001.txt"},
+        ]
+        self._lock = threading.Lock()
+
+    def ask(self, question: str) -> Answer:
+        with self._lock:
+            self.questions.append(question)
+        if self.delay:
+            time.sleep(self.delay)
+        if self.fail:
+            raise RuntimeError("core exploded")
+        if "không có" in question:
+            return Answer(question, False, "Không tìm thấy thông tin này trong các văn bản đã nạp.", [], kind="refusal")
+        citations = [Citation(n=1, **CITATION), Citation(n=2, **{**CITATION, "section": "III. NHIỆM VỤ", "plan_id": "p2"})]
+        return Answer(question, True, f"Trả lời cho: {question} [1][2]", citations)
+
+    def plans(self) -> list[dict]:
+        with self._lock:
+            return list(self._plans)
+
+    def ingest_paths(self, paths: list[Path], on_event=None) -> IngestReport:
+        rows = []
+        for path in paths:
+            data = Path(path).read_bytes()
+            with self._lock:
+                self.ingested.append((Path(path).name, data))
+                self._plans.append({"id": f"plan-{len(self._plans)}", "number": None, "type": None, "issuer": None,
+                                    "province": None, "date": None, "horizon": [], "chunks": 1, "source": Path(path).name})
+            rows.append(IngestRow(source=Path(path).name, status="added", plan_id=f"plan-{len(self._plans) - 1}", chunks=1, embedded=1))
+        return IngestReport(rows)
+
+    def remove(self, plan_id: str) -> bool:
+        with self._lock:
+            before = len(self._plans)
+            self._plans = [p for p in self._plans if p["id"] != plan_id]
+            self.removed.append(plan_id)
+            return len(self._plans) < before
+
+    def health(self) -> dict:
+        return {"store": "ok", "chroma": "embedded", "embedder": "fake", "plans": len(self._plans), "chunks": 12}

@@ -1,0 +1,145 @@
+"""Metadata of each sample, stated by hand, plus the small extractors one by one."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.metadata import (
+    document_number,
+    document_type,
+    extract_metadata,
+    find_numbers,
+    horizon_years,
+    implemented_documents,
+    issue_date,
+    normalize_number,
+    sentence_case,
+    source_kind,
+)
+from ingest.readers import read_document
+from tests.conftest import FIXTURES, SAMPLES
+
+
+def _meta(path):
+    raw = read_document(path)
+    return extract_metadata(clean_text(raw.text), raw.source)
+
+
+EXPECTED = {
+    "000_239ee8307a17dc05.txt": dict(
+        title="Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh",
+        number="173/KH-UBND", doc_type="Kế hoạch", issuer="UBND tỉnh Thừa Thiên Huế", province="Thừa Thiên Huế",
+        date="2022-04-28", signer=None, horizon=[2030], implements=[], source_kind="news", field=None,
+        published="2022-04-29",
+    ),
+    "001_32f94a6958947b77.txt": dict(
+        title="Kế hoạch 726/KH-UBND năm 2022 triển khai thực hiện Chiến lược Ngoại giao văn hóa trên địa bàn tỉnh "
+              "Cao Bằng đến năm 2025, tầm nhìn đến năm 2030",
+        number="726/KH-UBND", doc_type="Kế hoạch", issuer="UBND tỉnh Cao Bằng", province="Cao Bằng",
+        date="2022-03-29", signer="Lê Hải Hòa", horizon=[2025, 2030], implements=["2013/QĐ-TTg"],
+        source_kind="full_text", field="Văn hóa - Xã hội", published=None,
+    ),
+    "002_b35ca742d8998c4f.txt": dict(
+        title="Bộ Ngoại giao hướng dẫn xây dựng Chương trình/Kế hoạch hành động thiển khai Chiến lược Ngoại giao "
+              "văn hóa đến năm 2030",
+        number="404/BNG-NGVH-UNESCO", doc_type="Công văn", issuer="Bộ Ngoại giao", province=None,
+        date="2022-02-10", signer=None, horizon=[2030], implements=["2013/QĐ-TTg"], source_kind="news",
+        field=None, published="2022-02-28",
+    ),
+    "003_bb55a98e4bfd3a2f.txt": dict(
+        title="Kế hoạch 141/KH-UBND về triển khai Chiến lược Văn hóa đối ngoại của Việt Nam trên địa bàn thành phố "
+              "Hải Phòng",
+        number="141/KH-UBND", doc_type="Kế hoạch", issuer="UBND thành phố Hải Phòng", province="Hải Phòng",
+        date=None, signer=None, horizon=[2030], implements=["25/CT-TTg"], source_kind="news", field=None,
+        published="2023-05-31",
+    ),
+    "004_35f3d52366773844.txt": dict(
+        title="Kế hoạch hành động của thành phố Hải Phòng triển khai Chiến lược ngoại giao văn hóa đến năm 2020",
+        number=None, doc_type="Kế hoạch", issuer="UBND thành phố Hải Phòng", province="Hải Phòng", date=None,
+        signer=None, horizon=[2020], implements=[], source_kind="news", field=None, published="2014-09-03",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_metadata(name):
+    assert _meta(SAMPLES / name).to_dict() == EXPECTED[name]
+
+
+def test_full_text_plan_metadata():
+    meta = _meta(FIXTURES / "files" / "full_plan.txt")
+    assert meta.to_dict() == dict(
+        title="Kế hoạch thực hiện chiến lược ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh Quảng Ninh giai đoạn "
+              "2022 - 2025",
+        number="95/KH-UBND", doc_type="Kế hoạch", issuer="UBND tỉnh Quảng Ninh", province="Quảng Ninh",
+        date="2022-04-15", signer="Nguyễn Thị Hạnh", horizon=[2025, 2030], implements=["2013/QĐ-TTg", "33-NQ/TW"],
+        source_kind="full_text", field=None, published=None,
+    )
+
+
+def test_saved_page_metadata():
+    meta = _meta(FIXTURES / "files" / "news_page.html")
+    assert (meta.number, meta.issuer, meta.province, meta.date, meta.published, meta.implements) == (
+        "58/KH-UBND", "UBND tỉnh Lạng Sơn", "Lạng Sơn", "2022-05-12", "2022-05-15", ["2013/QĐ-TTg"])
+
+
+def test_text_without_any_evidence_falls_back_to_the_file_name():
+    meta = extract_metadata("Một đoạn văn ngắn không nêu văn bản nào.", "ghi-chu.txt")
+    assert meta.title == "ghi-chu" and meta.number is None and meta.province is None and meta.horizon == []
+
+
+# --- small extractors ----------------------------------------------------------------------------
+
+def test_numbers_are_found_and_normalised():
+    text = "Căn cứ 2013/QD-TTg, Nghị định 12/2021/NĐ-CP, Kết luận 09-KL/TW và Công văn 404/BNG-NGVH-UNESCO."
+    assert [n.number for n in find_numbers(text)] == ["2013/QĐ-TTg", "12/2021/NĐ-CP", "09-KL/TW",
+                                                     "404/BNG-NGVH-UNESCO"]
+    assert implemented_documents(text) == ["2013/QĐ-TTg", "12/2021/NĐ-CP", "09-KL/TW"]
+    assert normalize_number("25/CT–TTg") == "25/CT-TTg"
+
+
+def test_own_number_is_not_a_cited_one():
+    text = ("Thực hiện Kế hoạch số 99/KH-BNG của Bộ Ngoại giao và Quyết định số 2013/QĐ-TTg, "
+            "UBND tỉnh Hà Giang ban hành Kế hoạch số 45/KH-UBND về ngoại giao văn hóa.")
+    assert document_number(text).number == "45/KH-UBND"
+    only_cited = "Thực hiện Kế hoạch số 99/KH-BNG, Sở Ngoại vụ tổ chức hội nghị quán triệt."
+    assert document_number(only_cited) is None
+    assert document_number("Số: 12/KH-UBND\nThực hiện Kế hoạch số 7/KH-BNG").number == "12/KH-UBND"
+
+
+def test_document_type_from_words_and_codes():
+    for text, expected in [
+        ("UBND tỉnh ban hành Chương trình hành động số 5/CTr-UBND", "Chương trình"),
+        ("Sở đã ban hành văn bản 77/QĐ-SNgV", "Quyết định"),
+        ("UBND tỉnh có văn bản 1234/UBND-VX", "Công văn"),
+    ]:
+        assert document_type(text, document_number(text), None) == expected
+
+
+def test_issue_date_forms():
+    text = "UBND tỉnh đã ban hành Kế hoạch số 30/KH-UBND ngày 12 tháng 3 năm 2023 về ngoại giao văn hóa."
+    assert issue_date(text, document_number(text), None) == "2023-03-12"
+    text = "Ngày 05/01, UBND tỉnh ban hành Kế hoạch số 3/KH-UBND."
+    assert issue_date(text, document_number(text), "2024-02-01") == "2024-01-05"
+    assert issue_date(text, document_number(text), None) is None  # no year anywhere
+    text = "Ngày 20/12, UBND tỉnh ban hành Kế hoạch số 300/KH-UBND."
+    assert issue_date(text, document_number(text), "2023-01-10") == "2022-12-20"
+    text = "Thực hiện Chỉ thị số 25/CT-TTg ngày 10/9/2021, UBND thành phố đã ban hành Kế hoạch 141/KH-UBND."
+    assert issue_date(text, document_number(text), None) is None  # that date belongs to the Chỉ thị
+
+
+def test_horizon_years():
+    assert horizon_years("đến năm 2025, tầm nhìn đến năm 2030") == [2025, 2030]
+    assert horizon_years("giai đoạn 2022-2025") == [2025]
+    assert horizon_years("Chiến lược ngoại giao văn hóa đến năm 2020") == [2020]
+    assert horizon_years("Hội nghị ngày 24/11/2021 tại Hà Nội") == []
+
+
+def test_sentence_case_keeps_place_names():
+    assert sentence_case("KẾ HOẠCH TRIỂN KHAI TRÊN ĐỊA BÀN TỈNH CAO BẰNG VÀ VIỆT NAM") == (
+        "Kế hoạch triển khai trên địa bàn tỉnh Cao Bằng và Việt Nam")
+
+
+def test_source_kind():
+    assert source_kind("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/KH-UBND\nI. MỤC ĐÍCH") == "full_text"
+    assert source_kind("Ngày 1/2/2022, UBND tỉnh ban hành Kế hoạch số 1/KH-UBND.") == "news"
