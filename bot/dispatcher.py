@@ -147,9 +147,11 @@ class Dispatcher:
     async def typing(self, adapter: ChannelAdapter, chat_id: str) -> AsyncIterator[None]:
         async def keep_typing() -> None:
             while True:
-                await adapter.show_typing(chat_id)
                 await asyncio.sleep(TYPING_REFRESH_SECONDS)
+                await adapter.show_typing(chat_id)
 
+        # the first indicator is awaited so even a quick answer shows it; refreshes run alongside
+        await adapter.show_typing(chat_id)
         task = asyncio.create_task(keep_typing())
         try:
             yield

@@ -305,10 +305,12 @@ def _make(
 
 def _duty(
     subjects: list[AgencyMention], text: str, a: int, b: int, root: Section,
-    inherited: tuple[Role | None, list[AgencyMention]] = (None, []),
+    inherited: tuple[Role | None, list[AgencyMention]] = (None, []), inherited_partners: bool = False,
 ) -> tuple[list[Assignment], tuple[Role | None, list[AgencyMention]]]:
     """Assignments for one duty clause text[a:b] of `subjects`; returns them and the (role, partners)
-    that following clauses of the same item inherit when they name no role of their own."""
+    that following clauses inherit when they name no role of their own. Partners carry over only from
+    an intro line ("chủ trì, phối hợp với X thực hiện các nhiệm vụ sau:"): after "; " a new verb
+    usually starts a task of the subject alone."""
     clause = text[a:b]
     has_role = bool(_LEAD_CUE.search(clause) or _SUPPORT_START.match(clause.strip()) or _PARTNERS.search(clause))
     role = role_of(clause) if has_role or inherited[0] is None else inherited[0]
@@ -318,7 +320,7 @@ def _duty(
         if m:
             mentions = find_agencies(clause)
             partners = _run_at(mentions, clause, m.end(), max_gap=0)
-        elif not has_role:
+        elif not has_role and inherited_partners:
             partners = inherited[1]
     found = find_deadline(clause)
     deadline = found[0] if found else None
@@ -333,7 +335,8 @@ def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Sect
     out: list[Assignment] = []
     inherited: tuple[Role | None, list[AgencyMention]] = (role, partners or [])
     for ca, cb in _clauses(text, a, b):
-        made, inherited = _duty(subjects, text, ca, cb, root, inherited)
+        made, _ = _duty(subjects, text, ca, cb, root, inherited, inherited_partners=bool(partners))
+        inherited = (made[0].role if made else inherited[0], inherited[1])
         out += made
     return out
 
@@ -381,8 +384,8 @@ def _subject_led(text: str, a: int, b: int, strong: bool) -> tuple[list[AgencyMe
     if not run:
         return None
     rest = line[run[-1].end:]
-    cue = _STRONG_ROLE_AFTER if strong and not verb else _ROLE_AFTER
-    if not cue.match(rest):
+    cue = _STRONG_ROLE_AFTER if strong else _ROLE_AFTER
+    if not verb and not cue.match(rest):  # after "Giao …"/"Đề nghị …" any wording is a duty
         return None
     moved = [AgencyMention(m.canonical, m.raw, m.start + a, m.end + a, m.known) for m in run]
     return moved, a + run[-1].end
@@ -649,14 +652,20 @@ def _content_assignments(text: str, root: Section, section: Section) -> list[Ass
             continue
         c = _content_start(text, a, b)
         for sa, sb in _clauses(text, c, b, on_semicolon=False):
-            out += _sentence_assignments(text, root, sa, sb)
+            # "… Cơ quan thực hiện: Sở X." names who does the sentences before it
+            task_start = c if _LABEL_SENTENCE.match(text[sa:sb]) else sa
+            out += _sentence_assignments(text, root, sa, sb, task_start)
     return out
 
 
-def _sentence_assignments(text: str, root: Section, a: int, b: int) -> list[Assignment]:
+_LABEL_SENTENCE = re.compile(r"\(?(?:cơ quan|đơn vị)\s+(?:chủ trì|phối hợp|thực hiện)\s*:", re.IGNORECASE)
+
+
+def _sentence_assignments(text: str, root: Section, a: int, b: int, task_start: int | None = None) -> list[Assignment]:
     """Agencies given a role in a task sentence: "(Sở X chủ trì, phối hợp với Sở Y)", "giao Sở X thực
     hiện", "(Cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y)"."""
     sentence = text[a:b]
+    task_from = a if task_start is None else task_start
     mentions = find_agencies(sentence)
     found = find_deadline(sentence)
     deadline = found[0] if found else None
@@ -684,7 +693,7 @@ def _sentence_assignments(text: str, root: Section, a: int, b: int) -> list[Assi
         for agency in run:
             if (agency.canonical, role) not in seen:
                 seen.add((agency.canonical, role))
-                out.append(_make(agency, role, text, a, b, root, a, deadline))
+                out.append(_make(agency, role, text, task_from, b, root, a, deadline))
         if role == LEAD:
             p = _PARTNERS.search(after[:60])
             if p:
@@ -693,7 +702,7 @@ def _sentence_assignments(text: str, root: Section, a: int, b: int) -> list[Assi
                 for agency in partners:
                     if (agency.canonical, SUPPORT) not in seen:
                         seen.add((agency.canonical, SUPPORT))
-                        out.append(_make(agency, SUPPORT, text, a, b, root, a, deadline))
+                        out.append(_make(agency, SUPPORT, text, task_from, b, root, a, deadline))
                 if partners:
                     used_until = partners[-1].end
     return out

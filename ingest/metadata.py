@@ -18,7 +18,7 @@ from ngvh import vi
 
 from .clean import NUMERIC_DATE, is_date_banner, is_dateline, signature_names
 from .models import PlanMeta
-from .places import canonical_province, iter_mentions, province_kind
+from .places import canonical_province, find_provinces, iter_mentions, province_kind
 
 # --- document numbers -----------------------------------------------------------------------------
 
@@ -225,7 +225,16 @@ _MINISTRY = re.compile(r"\bBộ\s+(" + "|".join(re.escape(m) for m in _MINISTRIE
 _PEOPLES_COMMITTEE = re.compile(
     r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|ỦY BAN NHÂN DÂN)\s+(tỉnh|thành phố|TP\.?|TỈNH|THÀNH PHỐ)"
     r"((?:[\s-]+[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*){0,4})")
-_EMBLEM_COMMITTEE = re.compile(r"^\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s*\n+\s*(TỈNH|THÀNH PHỐ)\s+([^\n]+)$", re.MULTILINE)
+# "ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG", or "UBND TỈNH QUẢNG TRỊ / SỞ NGOẠI VỤ" for a department's document
+_EMBLEM_COMMITTEE = re.compile(
+    r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+([^\n]+)$(?:\n\s*(SỞ\s+[^\n]+)$)?",
+    re.MULTILINE)
+
+
+def _department_name(upper: str) -> str:
+    """'SỞ NGOẠI VỤ' → 'Sở Ngoại vụ': the first word of the proper name keeps its capital."""
+    words = upper.lower().split()
+    return " ".join(w.capitalize() if i < 2 else w for i, w in enumerate(words))
 
 
 def _committee(kind: str, place: str | None) -> str:
@@ -257,7 +266,11 @@ def document_issuer(text: str, number: DocNumber | None) -> str | None:
         return _committee(province_kind(place) or "tỉnh", place) if place else (_issuer_in(declared) or declared)
     emblem = _EMBLEM_COMMITTEE.search(text)
     if emblem:
-        return _committee(emblem.group(1), canonical_province(emblem.group(2)))
+        kind, place, department = emblem.groups()
+        province = canonical_province(place)
+        if department:
+            return f"{_department_name(department)} {kind.lower()} {province or place.title()}"
+        return _committee(kind, province)
     if number:
         left, sentence = _sentence_around(text, number.start)
         named = _issuer_in(text[left:number.start])
@@ -283,14 +296,14 @@ def complete_issuer(issuer: str | None, text: str) -> tuple[str | None, str | No
     """(issuer, province): a committee named without its place ("UBND thành phố") gets the text's province."""
     if issuer and (issuer.startswith("Bộ ") or issuer in _ISSUER_CODES.values()):
         return issuer, None  # a ministry or the Government: not a provincial plan
-    place = canonical_province(issuer.split(" ", 2)[-1]) if issuer and issuer.count(" ") >= 2 else None
-    if issuer and re.fullmatch(r"UBND(?: tỉnh| thành phố)?", issuer):
-        place = dominant_province(text)
-        if place:
-            kind = issuer.split(" ", 1)[1] if " " in issuer else province_kind(place) or "tỉnh"
-            issuer = _committee(kind, place)
-        return issuer, place
-    return issuer, place or (None if issuer else dominant_province(text))
+    named = find_provinces(issuer) if issuer else []
+    if named:
+        return issuer, named[0]
+    place = dominant_province(text)
+    if issuer and place and re.fullmatch(r"UBND(?: tỉnh| thành phố)?", issuer):
+        kind = issuer.split(" ", 1)[1] if " " in issuer else province_kind(place) or "tỉnh"
+        issuer = _committee(kind, place)
+    return issuer, place
 
 
 # --- signer, title, horizon, kind -----------------------------------------------------------------

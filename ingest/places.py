@@ -203,26 +203,28 @@ def iter_mentions(text: str) -> Iterator[Mention]:
     """Every province mention, left to right; the longest alias at a position wins."""
     text = vi.normalize(text)
     tokens = list(_TOKEN.finditer(text))
-    exact, folded = _tables()
-    accented_text = vi.has_diacritics(text)
+    lower = [t.group().lower() for t in tokens]
+    folded = [vi.fold(w) for w in lower]
+    plain = [f == w for f, w in zip(folded, lower)]  # written without diacritics
+    exact, by_fold = _tables()
+    firsts = _first_words()
+    accented_text = not all(plain)
     i = 0
     while i < len(tokens):
         found = None
-        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
-            span = tokens[i:i + n]
-            if any(_JOINER.fullmatch(text, a.end(), b.start()) is None for a, b in zip(span, span[1:])):
-                continue
-            words = [t.group() for t in span]
-            lower = tuple(w.lower() for w in words)
-            ascii_words = all(not vi.has_diacritics(w) for w in words)
-            alias = exact.get(lower)
-            if alias is None and ascii_words:
-                alias = folded.get(tuple(vi.fold(w) for w in lower))
-                if alias is not None and alias.bare_ascii_only and accented_text:
-                    alias = None
-            if alias is not None and _accept(alias, words, tokens, i, accented_text):
-                found = (alias, n)
-                break
+        if lower[i] in firsts or folded[i] in firsts:
+            for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+                span = tokens[i:i + n]
+                if any(_JOINER.fullmatch(text, a.end(), b.start()) is None for a, b in zip(span, span[1:])):
+                    continue
+                alias = exact.get(tuple(lower[i:i + n]))
+                if alias is None and all(plain[i:i + n]):
+                    alias = by_fold.get(tuple(folded[i:i + n]))
+                    if alias is not None and alias.bare_ascii_only and accented_text:
+                        alias = None
+                if alias is not None and _accept(alias, [t.group() for t in span], tokens, i, accented_text):
+                    found = (alias, n)
+                    break
         if found:
             alias, n = found
             start, end = tokens[i].start(), tokens[i + n - 1].end()
@@ -230,6 +232,12 @@ def iter_mentions(text: str) -> Iterator[Mention]:
             i += n
         else:
             i += 1
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    exact, by_fold = _tables()
+    return frozenset(key[0] for key in (*exact, *by_fold))
 
 
 def find_provinces(text: str) -> list[str]:

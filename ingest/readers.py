@@ -298,8 +298,8 @@ def unwrap_lines(text: str) -> str:
 # --- DOCX -----------------------------------------------------------------------------------------
 
 # Emblem headers and signature blocks are laid out as tables; their cells are lines, not task rows.
-_LAYOUT_MARKERS = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Nơi nhận|TM\.|KT\.|CHỦ TỊCH",
-                             re.IGNORECASE)
+# Case matters: "Chủ tịch UBND tỉnh" in a data table is not a signature block.
+_LAYOUT_MARKERS = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Nơi nhận|\bTM\.|\bKT\.|CHỦ TỊCH")
 
 
 def docx_to_text(path: Path, data: bytes) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -70,7 +71,10 @@ def parse_update(update: Update, token: str) -> list[InboundMessage]:
     ]
 
 
-def _seconds(value: int | dt.timedelta) -> float:
+def _retry_after(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the type becomes timedelta; we accept both
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
 
 
@@ -146,7 +150,7 @@ class TelegramAdapter(ChannelAdapter):
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         except RetryAfter as exc:
-            raise RetryLater(str(exc), retry_after=_seconds(exc.retry_after)) from exc
+            raise RetryLater(str(exc), retry_after=_retry_after(exc)) from exc
         except (BadRequest, Forbidden) as exc:  # BadRequest subclasses NetworkError: catch it first
             raise PermanentError(str(exc)) from exc
         except (TimedOut, NetworkError) as exc:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 from ngvh.services import IngestReport, IngestRow
 from rag.models import Answer, Citation
@@ -109,7 +109,7 @@ class FakeApiServer:
     def _handle(self, request: BaseHTTPRequestHandler, body: bytes) -> None:
         headers = {k.lower(): v for k, v in request.headers.items()}
         params = _decode(body, headers.get("content-type", ""))
-        method, answer = self.route(request.path, params, headers)
+        method, answer = self.route(unquote(request.path), params, headers)
         fault = self._take_fault(method)
         call = Call(method, params, headers, time.monotonic())
         if fault is not None:

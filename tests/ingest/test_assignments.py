@@ -64,7 +64,7 @@ def score(found: list[Assignment], expected: list[dict]) -> tuple[float, float, 
     return precision, recall, pairs
 
 
-PLAN_NAMES = ["plan_a_lang_son", "plan_b_quang_ninh", "plan_c_quang_nam"]
+PLAN_NAMES = ["plan_a_lang_son", "plan_b_quang_ninh", "plan_c_quang_nam", "plan_d_can_tho"]
 
 
 @pytest.mark.parametrize("name", PLAN_NAMES)
