@@ -148,9 +148,6 @@ _HEADS = (
     "Thư viện", "Đoàn", "Đài", "Báo", "Tạp chí", "Công ty", "Tổng công ty", "Ngân hàng", "Quỹ", "Câu lạc bộ",
     "Công an", "Bộ Chỉ huy", "Bộ đội", "Hội đồng", "Đại học",
 )
-# Lower-case words that end a body's name: "… Du lịch tỉnh", "… thành phố Huế".
-_PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận")
-
 _SEP = r"(?:[\s,\-–&/.]|\bva\b)*"
 
 
@@ -200,13 +197,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 _NEEDS_CAPITAL = {"Tỉnh đoàn", "Báo tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"}
 
 
-def _fold_with_map(text: str) -> str:
+def fold_same_length(text: str) -> str:
     """Folded text of the same length (one folded char per source char), so offsets carry over."""
     return "".join((vi.fold(c) or " ")[0] if c.strip() else " " for c in text)
 
 
 def _known_mentions(text: str) -> list[AgencyMention]:
-    folded = _fold_with_map(text)
+    folded = fold_same_length(text)
     candidates: list[tuple[int, int, str]] = []
     for canonical, pattern in _patterns():
         for m in pattern.finditer(folded):
@@ -226,7 +223,7 @@ def _known_mentions(text: str) -> list[AgencyMention]:
 def _extend_place(text: str, end: int) -> int:
     """Swallow a trailing place name: "Sở Ngoại vụ tỉnh Cao Bằng" is still Sở Ngoại vụ."""
     place_word = "" if re.search(r"(?:tỉnh|thành phố)$", text[:end]) else r"\s+(?:tinh|thanh pho)"
-    folded = _fold_with_map(text[end:end + 60])
+    folded = fold_same_length(text[end:end + 60])
     m = _place_pattern(place_word).match(folded)
     if m and text[end + m.start("name")].isupper():
         return end + m.end()
@@ -245,49 +242,46 @@ def _is_capital(word: str) -> bool:
     return word[:1].isupper()
 
 
+# Lower-case words that never finish a name's word: they start the predicate ("Sở X chủ trì").
+_PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây"}
+
+
 def _unknown_at(text: str, start: int, stop: int) -> int | None:
-    """End of an agency-like name beginning at `start` (a head word), or None.
+    """End of an agency-like name beginning at `start` with a head word, or None.
 
     Vietnamese body names capitalise the first syllable of each word ("Trung tâm Xúc tiến Đầu tư,
-    Thương mại và Du lịch tỉnh"): we take capitalised words with at most one lower-case syllable after
-    each, joined by ",", "và", "-", and an optional trailing place word.
+    Thương mại và Du lịch tỉnh"): we take capitalised words, each with at most one lower-case syllable
+    after it, joined by spaces, ",", "-", "&" or "và", then an optional place word and place name.
     """
     head = next((h for h in sorted(_HEADS, key=len, reverse=True) if text.startswith(h, start)), None)
     if head is None:
         return None
     pos = start + len(head)
-    if pos < len(text) and (text[pos].isalnum()):
-        return None
     words = [(m.start() + pos, m.end() + pos, m.group()) for m in _WORD.finditer(text[pos:stop])]
-    if not words or not _is_capital(words[0][2]) or words[0][0] - pos > 1:
+    if not words or text[pos:words[0][0]] != " " or not _is_capital(words[0][2]):
         return None
-    end = pos
-    i = 0
+    end, i = pos, 0
     while i < len(words):
-        ws, we, w = words[i]
+        ws, we, word = words[i]
         gap = text[end:ws]
-        joined_by_connector = re.fullmatch(r"\s*(?:,|-|–|&)?\s*", gap) is not None
-        if w == "và" and re.fullmatch(r"\s*", gap) and i + 1 < len(words) and _is_capital(words[i + 1][2]):
-            end = we
-            i += 1
+        if word == "và" and gap == " " and i + 1 < len(words) and _is_capital(words[i + 1][2]):
+            end, i = we, i + 1  # "… Thương mại và Du lịch"
             continue
-        if not joined_by_connector or not _is_capital(w):
+        if not _is_capital(word) or not re.fullmatch(r" |\s*[,\-–&]\s*", gap):
             break
-        if gap.strip() in {",", "-", "–", "&"} or i == 0 or re.fullmatch(r"\s+", gap):
-            end = we
+        end, i = we, i + 1
+        if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) \
+                and words[i][2] not in _PREDICATE_STARTS:
+            end, i = words[i][1], i + 1  # "Xúc tiến", "Du lịch"
+    place = re.match(r" (?:tỉnh|thành phố|huyện|thị xã|quận)(?!\w)", text[end:stop])
+    if place:
+        end += place.end()
+        while i < len(words) and words[i][0] < end:
             i += 1
-            # one lower-case syllable may finish the word: "Xúc tiến", "Du lịch"
-            if i < len(words) and not _is_capital(words[i][2]) and re.fullmatch(r" ", text[end:words[i][0]]):
-                if words[i][2] not in ("và", "chủ", "phối", "thực", "tham", "có", "là", "được"):
-                    end = words[i][1]
-                    i += 1
-            continue
-        break
-    # trailing place word ("tỉnh", "thành phố") and an optional capitalised place name
-    rest = text[end:stop]
-    m = re.match(r" (tỉnh|thành phố|huyện|thị xã|quận)(?![^\W_])((?: [A-ZĐÀ-Ỹ][^\s,;:.()]*){0,3})", rest)
-    if m:
-        end += m.end()
+        for ws, we, word in words[i:i + 3]:  # "… tỉnh Quảng Nam"
+            if not _is_capital(word) or not re.fullmatch(r" |\s*[\-–]\s*", text[end:ws]):
+                break
+            end = we
     return end if end > pos else None
 
 
@@ -297,6 +291,11 @@ def _word_starts(text: str) -> list[int]:
 
 def find_agencies(text: str) -> list[AgencyMention]:
     """Agencies named in `text`, in order: table names (canonical) and agency-like names (verbatim)."""
+    return list(_find_agencies(text))
+
+
+@lru_cache(maxsize=4096)  # extraction asks about the same line several times
+def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
     known = _known_mentions(text)
     mentions = list(known)
     bounds = sorted((m.start, m.end) for m in known)
@@ -313,7 +312,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
         raw = text[start:end].rstrip(" ,-–&")
         mentions.append(AgencyMention(raw, raw, start, start + len(raw), False))
         covered_until = start + len(raw)
-    return sorted(mentions, key=lambda m: m.start)
+    return tuple(sorted(mentions, key=lambda m: m.start))
 
 
 _CLEAN_EDGES = re.compile(r"^[\s\-–+•*:;,.]+|[\s:;,.]+$")

@@ -18,7 +18,7 @@ from typing import Iterator, Literal
 
 from ngvh import vi
 
-from .agencies import AgencyMention, _fold_with_map, find_agencies, normalize_agency
+from .agencies import AgencyMention, fold_same_length, find_agencies, normalize_agency
 from .models import Section
 from .structure import chain_at, is_bullet, is_signature, path_at
 
@@ -103,7 +103,7 @@ _DEADLINE_CUE = re.compile(r"truoc|vao|trong|tu |den het|hoan thanh|cham nhat|ha
 
 
 def _in_title(text: str, start: int) -> bool:
-    if _DEADLINE_CUE.match(_fold_with_map(text[start:start + 12])):
+    if _DEADLINE_CUE.match(fold_same_length(text[start:start + 12])):
         return False
     clause = re.split(r"[;:.()]", text[:start])[-1]  # not at commas: titles contain them
     return _TITLE_WORD.search(clause) is not None
@@ -111,7 +111,7 @@ def _in_title(text: str, start: int) -> bool:
 
 def find_deadline(text: str) -> tuple[Deadline, int, int] | None:
     """The deadline stated in a task sentence, with its span in `text`; None when there is none."""
-    folded = _fold_with_map(text)
+    folded = fold_same_length(text)
     label = _LABEL.search(folded)
     if label:
         end = label.end() + len(re.split(r"[;.)\n]", text[label.end():])[0])
@@ -210,9 +210,11 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _clauses(text: str, start: int, end: int, on_semicolon: bool = True) -> list[tuple[int, int]]:
     """Split a duty into sentences (and ";"-separated duties); very short pieces stay with the previous."""
-    pattern = r";\s+|\.\s+(?=[A-ZĐÀ-Ỹ])" if on_semicolon else r"\.\s+(?=[A-ZĐÀ-Ỹ])"
+    pattern = r";\s+|\.\s+" if on_semicolon else r"\.\s+"
     pieces, pos = [], start
     for m in re.finditer(pattern, text[start:end]):
+        if m.group().startswith(".") and not text[start + m.end():start + m.end() + 1].isupper():
+            continue  # a sentence ends only before a capital letter
         pieces.append((pos, start + m.start()))
         pos = start + m.end()
     pieces.append((pos, end))
@@ -247,7 +249,7 @@ def role_of(clause: str) -> Role:
     return DO
 
 
-def _run_at(mentions: list[AgencyMention], text: str, pos: int, max_gap: int = 0) -> list[AgencyMention]:
+def _run_at(mentions: list[AgencyMention], text: str, pos: int) -> list[AgencyMention]:
     """Agencies listed one after another from `pos` ("Sở A, Sở B và UBND các huyện")."""
     run: list[AgencyMention] = []
     cursor = pos
@@ -255,10 +257,7 @@ def _run_at(mentions: list[AgencyMention], text: str, pos: int, max_gap: int = 0
         if m.start < cursor:
             continue
         gap = text[cursor:m.start]
-        limit = max_gap if not run else len(gap)
-        if len(gap) > limit and not run:
-            break
-        if _CONNECTOR.fullmatch(gap) is None:
+        if (gap.strip() != "") if not run else (_CONNECTOR.fullmatch(gap) is None):
             break
         run.append(m)
         cursor = m.end
@@ -305,38 +304,38 @@ def _make(
 
 def _duty(
     subjects: list[AgencyMention], text: str, a: int, b: int, root: Section,
-    inherited: tuple[Role | None, list[AgencyMention]] = (None, []), inherited_partners: bool = False,
-) -> tuple[list[Assignment], tuple[Role | None, list[AgencyMention]]]:
-    """Assignments for one duty clause text[a:b] of `subjects`; returns them and the (role, partners)
-    that following clauses inherit when they name no role of their own. Partners carry over only from
-    an intro line ("chủ trì, phối hợp với X thực hiện các nhiệm vụ sau:"): after "; " a new verb
-    usually starts a task of the subject alone."""
+    role: Role | None = None, partners: list[AgencyMention] | None = None,
+) -> list[Assignment]:
+    """Assignments for one duty clause text[a:b] of `subjects`. A clause that names no role takes
+    `role` and `partners` from what introduced it."""
     clause = text[a:b]
     has_role = bool(_LEAD_CUE.search(clause) or _SUPPORT_START.match(clause.strip()) or _PARTNERS.search(clause))
-    role = role_of(clause) if has_role or inherited[0] is None else inherited[0]
-    partners: list[AgencyMention] = []
+    if has_role or role is None:
+        role = role_of(clause)
+    found_partners: list[AgencyMention] = []
     if role != SUPPORT:
         m = _PARTNERS.search(clause)
         if m:
-            mentions = find_agencies(clause)
-            partners = _run_at(mentions, clause, m.end(), max_gap=0)
-        elif not has_role and inherited_partners:
-            partners = inherited[1]
+            found_partners = _run_at(find_agencies(clause), clause, m.end())
+        elif not has_role:
+            found_partners = partners or []
     found = find_deadline(clause)
     deadline = found[0] if found else None
     out = [_make(s, role, text, a, b, root, a, deadline) for s in subjects]
     subject_names = {s.canonical for s in subjects}
-    out += [_make(p, SUPPORT, text, a, b, root, a, deadline) for p in partners if p.canonical not in subject_names]
-    return out, (role, partners)
+    out += [_make(p, SUPPORT, text, a, b, root, a, deadline) for p in found_partners if p.canonical not in subject_names]
+    return out
 
 
 def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Section,
             role: Role | None = None, partners: list[AgencyMention] | None = None) -> list[Assignment]:
+    """One item's duties, split at ";" and sentences. Later clauses keep the role of the first
+    ("Chủ trì …; tổng hợp …"); partners carry over only from an intro line ("chủ trì, phối hợp với X
+    thực hiện các nhiệm vụ sau:"), since after "; " a new verb usually starts the subject's own task."""
     out: list[Assignment] = []
-    inherited: tuple[Role | None, list[AgencyMention]] = (role, partners or [])
     for ca, cb in _clauses(text, a, b):
-        made, _ = _duty(subjects, text, ca, cb, root, inherited, inherited_partners=bool(partners))
-        inherited = (made[0].role if made else inherited[0], inherited[1])
+        made = _duty(subjects, text, ca, cb, root, role, partners)
+        role = made[0].role if made else role
         out += made
     return out
 
@@ -374,7 +373,7 @@ def _unlisted_agency(text: str, a: int, b: int) -> list[AgencyMention] | None:
     return [AgencyMention(label, label, 0, len(label), False)]
 
 
-def _subject_led(text: str, a: int, b: int, strong: bool) -> tuple[list[AgencyMention], int] | None:
+def _subject_led(text: str, a: int, b: int) -> tuple[list[AgencyMention], int] | None:
     """"Giao Sở Ngoại vụ chủ trì …", "Sở Tài chính tham mưu …" → (agencies, start of the duty)."""
     line = text[a:b]
     verb = _ASSIGN_VERB.match(line)
@@ -384,8 +383,7 @@ def _subject_led(text: str, a: int, b: int, strong: bool) -> tuple[list[AgencyMe
     if not run:
         return None
     rest = line[run[-1].end:]
-    cue = _STRONG_ROLE_AFTER if strong else _ROLE_AFTER
-    if not verb and not cue.match(rest):  # after "Giao …"/"Đề nghị …" any wording is a duty
+    if not verb and not _ROLE_AFTER.match(rest):  # after "Giao …"/"Đề nghị …" any wording is a duty
         return None
     moved = [AgencyMention(m.canonical, m.raw, m.start + a, m.end + a, m.known) for m in run]
     return moved, a + run[-1].end
@@ -413,7 +411,7 @@ def _node_context(text: str, node: Section) -> _Context | None:
     labelled = _labelled(text, a, line_end)
     if labelled:
         return _Context(node.start, labelled[0])
-    led = _subject_led(text, a, line_end, strong=False)
+    led = _subject_led(text, a, line_end)
     if led and text[a:line_end].rstrip().endswith(":"):
         rest = text[led[1]:line_end]
         role = role_of(rest)
@@ -465,7 +463,7 @@ def _organising_assignments(text: str, root: Section, section: Section) -> list[
             continue
         if line.rstrip().endswith(":"):
             continue  # "… thực hiện các nhiệm vụ sau:" introduces the items below it
-        led = _labelled(text, c, b) or _subject_led(text, c, b, strong=False)
+        led = _labelled(text, c, b) or _subject_led(text, c, b)
         if led:
             out += _duties(led[0], text, led[1], b, root)
         elif context:
@@ -538,12 +536,10 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _table_blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Runs of table-row lines ("| … | … |"), one per table."""
     block: list[tuple[int, int]] = []
     for a, b in _lines(text, 0, len(text)):
         if text[a] == "|":
-            if block and text.count("\n", block[-1][1], a) > 2:
-                yield block
-                block = []
             block.append((a, b))
         elif block:
             yield block
@@ -572,21 +568,17 @@ def _table_assignments(text: str, root: Section) -> list[Assignment]:
     out: list[Assignment] = []
     for block in _table_blocks(text):
         section = _table_section(text, root, block[0][0])
-        roles: list[str | None] | None = None
-        for i, (a, b) in enumerate(block):
+        roles: list[str | None] | None = None  # column roles, once a header row is seen
+        for a, b in block:
             cells = _cells(text[a:b])
-            if roles is None or (_is_header(cells) and not any(c.isdigit() for c in cells[:1])):
-                if _is_header(cells) or (roles is not None and _sub_header(cells)):
-                    roles = [column_role(c) for c in cells]
-                continue
-            if roles is None:
-                continue
-            if _sub_header(cells):
+            if _is_header(cells) and not cells[0].isdigit():
+                roles = [column_role(c) for c in cells]
+            elif roles is not None and _sub_header(cells):
                 roles = _merge_header(roles, cells)
-                continue
-            for item in _row_assignments(text, root, a, b, cells, roles):
-                item.section = section
-                out.append(item)
+            elif roles is not None:
+                for item in _row_assignments(text, root, a, b, cells, roles):
+                    item.section = section
+                    out.append(item)
     return out
 
 
@@ -658,6 +650,7 @@ def _content_assignments(text: str, root: Section, section: Section) -> list[Ass
     return out
 
 
+_ASSIGNED_BEFORE = re.compile(r"(?:giao(?: cho)?|đề nghị|yêu cầu)\s*$", re.IGNORECASE)
 _LABEL_SENTENCE = re.compile(r"\(?(?:cơ quan|đơn vị)\s+(?:chủ trì|phối hợp|thực hiện)\s*:", re.IGNORECASE)
 
 
@@ -682,11 +675,10 @@ def _sentence_assignments(text: str, root: Section, a: int, b: int, task_start: 
         role: Role | None = None
         if label and before.rstrip().endswith(":"):
             role = {"chủ trì": LEAD, "phối hợp": SUPPORT, "thực hiện": DO}[label.group(1).lower()]
-        elif re.search(r"(?:giao(?: cho)?|đề nghị|yêu cầu)\s*$", before, re.IGNORECASE) or \
-                _STRONG_ROLE_AFTER.match(after):
+        elif _STRONG_ROLE_AFTER.match(after):  # "Sở X chủ trì, phối hợp với …"
             role = role_of(after)
-            if not _STRONG_ROLE_AFTER.match(after):
-                role = DO
+        elif _ASSIGNED_BEFORE.search(before):  # "giao Sở X số hóa …"
+            role = DO
         if role is None:
             continue
         used_until = run[-1].end
@@ -719,10 +711,7 @@ def extract_assignments(text: str, root: Section) -> list[Assignment]:
         found += _organising_assignments(text, root, section)
     for section in _outermost(root, _CONTENT, skip=organising):
         found += _content_assignments(text, root, section)
-    tables = _table_assignments(text, root)
-    inside_tables = {(t.start, t.end) for t in tables}
-    found = [f for f in found if (f.start, f.end) not in inside_tables and not text[f.start:f.start + 1] == "|"]
-    found += tables
+    found += _table_assignments(text, root)
     unique: dict[tuple, Assignment] = {}
     for item in sorted(found, key=lambda x: (x.start, x.end)):
         unique.setdefault((item.agency, item.role, item.start, item.end), item)

@@ -201,7 +201,7 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
     # "Ngày 28/4/2022, Ủy ban nhân dân tỉnh … ban hành Kế hoạch số 173/KH-UBND …"
     left, sentence = _sentence_around(text, number.start)
     m = re.match(r"\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*,", sentence)
-    if m and not any(n.start < number.start for n in find_numbers(sentence) if left + n.start < number.start):
+    if m and not any(left + n.start < number.start for n in find_numbers(sentence)):  # no other number first
         return _dated(m.group(1), m.group(2), m.group(3), published)
     m = re.match(r"\s*" + _WORDED_DATE.replace("ngày", "Ngày", 1) + r"\s*,", sentence)
     if m:
@@ -330,14 +330,16 @@ def headline(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line):
-            return None
+        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
+                line.isupper() and _DOC_TYPE_WORD.match(line)):
+            return None  # the document itself starts: its title is the upper-case one
         words = len(line.split())
         if re.search(r"[.;:!?…]$", line):
             if words >= 8:
                 return None  # reached the body: headlines carry no final full stop
             continue
-        if words >= 6 and not line.isupper() and not is_dateline(line) and not _NOT_A_HEADLINE.match(line):
+        if (words >= 6 and not line.isupper() and not is_dateline(line) and not _NOT_A_HEADLINE.match(line)
+                and not _PLACE_DATE.search(line)):
             return line.rstrip(".")
     return None
 
@@ -348,13 +350,16 @@ def upper_title(text: str) -> str | None:
     for i, line in enumerate(lines):
         if line.isupper() and _DOC_TYPE_WORD.match(line):
             parts = [line]
-            for nxt in lines[i + 1:]:
-                if not nxt:
-                    continue
+            following = [nxt for nxt in lines[i + 1:] if nxt]
+            for nxt in following:
                 if not nxt.isupper() or re.match(r"^[IVXLC]+\.", nxt):
                     break
                 parts.append(nxt)
-            return sentence_case(" ".join(parts))
+            title = sentence_case(" ".join(parts))
+            rest = following[len(parts) - 1:]
+            if rest and re.match(r"(?:Về việc|V/v)\b", rest[0]):  # "QUYẾT ĐỊNH" / "Về việc ban hành …"
+                title += " " + re.sub(r"^V/v\b", "về việc", rest[0][:1].lower() + rest[0][1:])
+            return title
     return None
 
 
@@ -415,6 +420,7 @@ def source_kind(text: str) -> str:
     signs = [
         bool(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", text)),
         bool(re.search(r"(?:^|\n|\|)\s*Số\s*:\s*\d", text)),
+        bool(_PLACE_DATE.search(text)),
         len(re.findall(r"(?m)^\s*[IVXLC]+\.\s+\S", text)) >= 2,
         bool(re.search(r"(?m)^\s*(?:Nơi nhận|(?:TM|KT)\.\s|(?:PHÓ )?CHỦ TỊCH$)", text)),
     ]

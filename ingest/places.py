@@ -200,7 +200,10 @@ def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, acc
 
 
 def iter_mentions(text: str) -> Iterator[Mention]:
-    """Every province mention, left to right; the longest alias at a position wins."""
+    """Every province mention, left to right; the longest alias at a position wins.
+
+    Offsets are in vi.normalize(text), which is the text itself for already-normalised input.
+    """
     text = vi.normalize(text)
     tokens = list(_TOKEN.finditer(text))
     lower = [t.group().lower() for t in tokens]

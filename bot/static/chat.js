@@ -1,5 +1,5 @@
 // ngvh web chat: posts to /api/ask and renders the answer with its citations as expandable quotes.
-// Everything from the server goes in through textContent, never innerHTML.
+// Everything from the server goes in through textContent, never parsed as HTML.
 "use strict";
 (function () {
   const form = document.getElementById("ask");

@@ -152,3 +152,53 @@ async def wait_idle(runtime, timeout: float = 10.0) -> None:
 def _ptb_idle(runtime) -> bool:
     adapter = runtime.adapters.get("telegram")
     return adapter is None or adapter.app.update_queue.empty()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A throwaway redis-server (Debian's package) on a free loopback port, no persistence."""
+    import subprocess
+    import time
+
+    from tests.conftest import require_system
+
+    binary = require_system("redis-server", "redis-server")
+    sock = free_socket()
+    port = sock.getsockname()[1]
+    sock.close()  # redis binds it itself; the window for a clash is tiny and loopback-only
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=port)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(f"redis-server did not start: {proc.stderr.read().decode()[-500:]}")
+            time.sleep(0.05)
+    client.close()
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    import redis
+
+    client = redis.Redis.from_url(redis_server)
+    client.flushall()  # each test starts empty
+    client.close()
+    return redis_server
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "e2e: uses the real answering core on the sample plans (pytest -m e2e tests/bot)")

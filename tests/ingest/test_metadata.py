@@ -143,3 +143,35 @@ def test_sentence_case_keeps_place_names():
 def test_source_kind():
     assert source_kind("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/KH-UBND\nI. MỤC ĐÍCH") == "full_text"
     assert source_kind("Ngày 1/2/2022, UBND tỉnh ban hành Kế hoạch số 1/KH-UBND.") == "news"
+
+
+def test_department_document_with_a_decision_title_and_signature():
+    text = clean_text(
+        "UBND TỈNH QUẢNG TRỊ\nSỞ NGOẠI VỤ\nSố: 12/QĐ-SNgV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nQuảng Trị, ngày 3 tháng 5 năm 2023\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành Kế hoạch tổ chức Ngày Văn hóa Việt Nam tại Lào\n"
+        "I. MỤC ĐÍCH\nQuảng bá văn hóa, con người Quảng Trị tới bạn bè Lào trong năm 2023.\n"
+        "II. NỘI DUNG\nTổ chức triển lãm ảnh và biểu diễn nghệ thuật tại tỉnh Savannakhet.\n"
+        "GIÁM ĐỐC\n\nTrần Văn An")
+    meta = extract_metadata(text, "qd.txt")
+    assert (meta.title, meta.number, meta.doc_type, meta.issuer, meta.province, meta.date, meta.signer,
+            meta.source_kind) == (
+        "Quyết định về việc ban hành Kế hoạch tổ chức Ngày Văn hóa Việt Nam tại Lào", "12/QĐ-SNgV", "Quyết định",
+        "Sở Ngoại vụ tỉnh Quảng Trị", "Quảng Trị", "2023-05-03", "Trần Văn An", "full_text")
+
+
+def test_word_document_end_to_end(tmp_path):
+    from tests.ingest.test_readers import write_docx
+
+    raw = read_document(write_docx(tmp_path / "ke-hoach.docx"))
+    meta = extract_metadata(clean_text(raw.text), raw.source)
+    assert (meta.number, meta.issuer, meta.province, meta.date, meta.title, meta.source_kind) == (
+        "726/KH-UBND", "UBND tỉnh Cao Bằng", "Cao Bằng", "2022-03-29", "Kế hoạch hành động", "full_text")
+
+
+def test_a_ministry_article_gets_no_province_even_when_it_names_provinces():
+    text = ("Bộ Ngoại giao hướng dẫn các địa phương xây dựng kế hoạch ngoại giao văn hóa\n\n"
+            "Ngày 10/3/2023, Bộ Ngoại giao có Công văn số 900/BNG-VH gửi UBND các tỉnh Lào Cai, Hà Giang, Cao Bằng "
+            "hướng dẫn triển khai Chiến lược Ngoại giao văn hóa đến năm 2030.")
+    meta = extract_metadata(text, "bng.txt")
+    assert (meta.issuer, meta.province, meta.number, meta.date) == ("Bộ Ngoại giao", None, "900/BNG-VH", "2023-03-10")

@@ -1,0 +1,128 @@
+"""Fit the answer-or-refuse rule (rag/scope.py) on labelled questions and write rag/scope_calibration.json.
+
+    .venv/bin/python bench/calibrate_scope.py [--questions bench/questions/scope.jsonl] [--write]
+
+Ingests the sample plans into a temporary store, computes for every question the evidence the
+answerer sees (idf-weighted coverage of the question's terms in the best passage, best dense
+cosine), fits a logistic boundary, and prints accuracy, the share of out-of-scope questions that
+would be answered, and the share of in-scope questions that would be refused — on the fitting set
+and by 5-fold cross-validation. Questions refused by hard rules (instruction leaks, creative
+requests, unknown province or number) are reported separately: they never reach the rule.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ngvh.config import Settings  # noqa: E402
+from ngvh.services import Services  # noqa: E402
+from rag.query import parse_query  # noqa: E402
+from rag.scope import CALIBRATION_FILE, never_answer  # noqa: E402
+
+
+def features(services: Services, question: str):
+    answerer = services.answerer
+    if never_answer(question):
+        return "rule"
+    pq = parse_query(question)
+    scope = answerer.scope_for(pq)
+    if scope.missing:
+        return "unknown_scope"
+    hits = answerer.search(pq, scope)
+    if not hits:
+        return "no_hits"
+    ev = answerer.evidence(pq, hits)
+    if ev.terms == 0:
+        return "no_terms"
+    return np.array([ev.coverage, ev.dense])
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 4000, lr: float = 0.5):
+    """Plain gradient descent on standardised features; returns weights on the raw features."""
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    z = (x - mu) / sd
+    w, b = np.zeros(z.shape[1]), 0.0
+    # weigh classes equally: a refusal and an answer matter the same
+    cw = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(z @ w + b)))
+        g = (p - y) * cw
+        w -= lr * (z.T @ g / len(y) + l2 * w)
+        b -= lr * g.mean()
+    raw_w = w / sd
+    raw_b = b - (w * mu / sd).sum()
+    return raw_w, raw_b
+
+
+def rates(x, y, w, b):
+    pred = (x @ w + b) >= 0
+    acc = float((pred == (y == 1)).mean())
+    answered_out = float(pred[y == 0].mean()) if (y == 0).any() else 0.0
+    refused_in = float((~pred[y == 1]).mean()) if (y == 1).any() else 0.0
+    return acc, answered_out, refused_in
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--questions", default=str(ROOT / "bench" / "questions" / "scope.jsonl"))
+    ap.add_argument("--corpus", default=str(ROOT / "data" / "samples"))
+    ap.add_argument("--write", action="store_true", help=f"write {CALIBRATION_FILE.name}")
+    args = ap.parse_args()
+
+    items = [json.loads(l) for l in open(args.questions, encoding="utf-8") if l.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        services = Services(Settings(data_dir=Path(tmp)))
+        report = services.ingest_paths([Path(args.corpus)])
+        assert report.ok, report.to_json()
+        rows, labels, ruled = [], [], {}
+        for item in items:
+            f = features(services, item["q"])
+            if isinstance(f, str):
+                ruled.setdefault(f, [0, 0])[int(bool(item["in_scope"]))] += 1
+                continue
+            rows.append(f)
+            labels.append(1.0 if item["in_scope"] else 0.0)
+    x, y = np.array(rows), np.array(labels)
+    w, b = fit_logistic(x, y)
+    acc, ans_out, ref_in = rates(x, y, w, b)
+
+    # 5-fold cross-validation: how the rule does on questions it was not fitted on
+    rng = np.random.default_rng(7)
+    order = rng.permutation(len(y))
+    folds = np.array_split(order, 5)
+    cv = []
+    for k in range(5):
+        test = folds[k]
+        train = np.concatenate([folds[j] for j in range(5) if j != k])
+        fw, fb = fit_logistic(x[train], y[train])
+        cv.append(rates(x[test], y[test], fw, fb))
+    cv_acc, cv_out, cv_in = (float(np.mean([c[i] for c in cv])) for i in range(3))
+
+    print(f"questions: {len(items)}; decided by hard rules (label counts [out, in]): {ruled}")
+    print(f"rule: found ⇔ {w[0]:.2f}·coverage + {w[1]:.2f}·dense + {b:.2f} ≥ 0")
+    print(f"fit:  accuracy {acc:.3f}, out-of-scope answered {ans_out:.3f}, in-scope refused {ref_in:.3f}")
+    print(f"5-fold CV: accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}")
+    if args.write:
+        measured = (
+            f"{len(y)} labelled questions (bench/questions/scope.jsonl): accuracy {acc:.3f}; "
+            f"5-fold CV accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}"
+        )
+        CALIBRATION_FILE.write_text(
+            json.dumps({"w_coverage": round(float(w[0]), 4), "w_dense": round(float(w[1]), 4),
+                        "bias": round(float(b), 4), "measured": measured}, ensure_ascii=False, indent=1) + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {CALIBRATION_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

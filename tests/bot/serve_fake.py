@@ -1,0 +1,30 @@
+"""A service process for multi-replica tests: the real app with the fake core, settings from NGVH_*.
+
+Prints `LISTENING <port>` once the socket is bound (the OS picks the port), then serves until SIGTERM.
+Run as `python -m tests.bot.serve_fake`.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import uvicorn
+
+from bot import create_app
+from ngvh.config import Settings
+from tests.bot.conftest import fast_options, free_socket
+from tests.bot.fakes import FakeCore
+
+
+def main() -> None:
+    settings = Settings(_env_file=None)
+    options = fast_options(pacing_scale=float(os.environ.get("NGVH_TEST_PACING", "0")))
+    app = create_app(settings, FakeCore(delay=float(os.environ.get("NGVH_TEST_CORE_DELAY", "0"))), options=options)
+    sock = free_socket()
+    print(f"LISTENING {sock.getsockname()[1]}", flush=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
+    server.run(sockets=[sock])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
