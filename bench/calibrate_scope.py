@@ -3,8 +3,8 @@
     .venv/bin/python bench/calibrate_scope.py [--questions bench/questions/scope.jsonl] [--write]
 
 Ingests the sample plans into a temporary store, computes for every question the evidence the
-answerer sees (idf-weighted coverage of the question's terms in the best passage, best dense
-cosine), fits a logistic boundary, and prints accuracy, the share of out-of-scope questions that
+answerer sees (idf-weighted coverage of the question's syllables and syllable pairs in the best passage,
+best dense cosine), fits a logistic boundary, and prints accuracy, the share of out-of-scope questions that
 would be answered, and the share of in-scope questions that would be refused — on the fitting set
 and by 5-fold cross-validation. Questions refused by hard rules (instruction leaks, creative
 requests, unknown province or number) are reported separately: they never reach the rule.
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from ngvh.config import Settings  # noqa: E402
 from ngvh.services import Services  # noqa: E402
 from rag.query import parse_query  # noqa: E402
-from rag.scope import CALIBRATION_FILE, never_answer  # noqa: E402
+from rag.scope import CALIBRATION_FILE, FEATURES, never_answer  # noqa: E402
 
 
 def features(services: Services, question: str):
@@ -42,7 +42,12 @@ def features(services: Services, question: str):
     ev = answerer.evidence(pq, hits)
     if ev.terms == 0:
         return "no_terms"
-    return np.array([ev.coverage, ev.dense])
+    return np.array(ev.vector())
+
+
+# Refusing a question the plans answer costs a user more than answering a borderline one with
+# cited passages (they can read the quotes and judge): in-scope errors weigh this much more.
+IN_SCOPE_WEIGHT = 2.0
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 4000, lr: float = 0.5):
@@ -50,8 +55,8 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 40
     mu, sd = x.mean(0), x.std(0) + 1e-9
     z = (x - mu) / sd
     w, b = np.zeros(z.shape[1]), 0.0
-    # weigh classes equally: a refusal and an answer matter the same
-    cw = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    # classes balanced, then in-scope errors weighted up (IN_SCOPE_WEIGHT)
+    cw = np.where(y == 1, IN_SCOPE_WEIGHT * 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
     for _ in range(steps):
         p = 1 / (1 + np.exp(-(z @ w + b)))
         g = (p - y) * cw
@@ -107,7 +112,7 @@ def main() -> int:
     cv_acc, cv_out, cv_in = (float(np.mean([c[i] for c in cv])) for i in range(3))
 
     print(f"questions: {len(items)}; decided by hard rules (label counts [out, in]): {ruled}")
-    print(f"rule: found ⇔ {w[0]:.2f}·coverage + {w[1]:.2f}·dense + {b:.2f} ≥ 0")
+    print("rule: found ⇔ " + " + ".join(f"{wi:.2f}·{f}" for wi, f in zip(w, FEATURES)) + f" + {b:.2f} ≥ 0")
     print(f"fit:  accuracy {acc:.3f}, out-of-scope answered {ans_out:.3f}, in-scope refused {ref_in:.3f}")
     print(f"5-fold CV: accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}")
     if args.write:
@@ -116,7 +121,7 @@ def main() -> int:
             f"5-fold CV accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}"
         )
         CALIBRATION_FILE.write_text(
-            json.dumps({"w_coverage": round(float(w[0]), 4), "w_dense": round(float(w[1]), 4),
+            json.dumps({"weights": {f: round(float(wi), 4) for f, wi in zip(FEATURES, w)},
                         "bias": round(float(b), 4), "measured": measured}, ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8",
         )

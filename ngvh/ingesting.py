@@ -73,7 +73,7 @@ def reindex_all(services) -> IngestReport:
             continue
         plan.id = record.id  # identity is kept even if the extractors changed since the first ingest
         plan.finalize_ids()
-        result = store.upsert_plan(plan, force=True)
+        result = store.upsert_plan(plan)
         row.status, row.chunks, row.embedded = "replaced", result.chunks, result.embedded
         report.rows.append(row)
     return report

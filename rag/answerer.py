@@ -10,7 +10,7 @@ from ngvh import vi
 from . import replies
 from .citations import Point, number_points, plan_label
 from .compose import choose_points
-from .facts import fact_point
+from .facts import about_the_plan, fact_point
 from .models import Answer
 from .passages import coverage, make_idf, query_terms, unit_terms
 from .query import ParsedQuery, number_matches, parse_query
@@ -27,6 +27,11 @@ class Scope:
     plan_ids: list[str] | None = None  # None: every plan
     missing: str | None = None  # what the question named that the store does not hold
     boost: dict[str, float] = field(default_factory=dict)
+    names_other_documents: bool = False  # the question names a document that is not a stored plan
+
+
+def _looks_like_year(number: str) -> bool:
+    return len(number) == 4 and 1945 <= int(number) <= 2100
 
 
 class Answerer:
@@ -77,7 +82,13 @@ class Answerer:
         self._refresh()
         plans = list(self._plans.values())
         scope = Scope()
-        wanted = pq.numbers + pq.bare_numbers
+        known = lambda n: any(number_matches(n, p.meta.number) for p in plans) or any(  # noqa: E731
+            number_matches(n, i) for p in plans for i in p.meta.implements
+        )
+        # "kế hoạch 2014" names a year more often than a document number 2014
+        years = [int(n) for n in pq.bare_numbers if _looks_like_year(n) and not known(n)]
+        wanted = pq.numbers + [n for n in pq.bare_numbers if int(n) not in years]
+        pq.years = sorted(set(pq.years) | set(years))
         if wanted:
             by_number = [p.id for p in plans if any(number_matches(n, p.meta.number) for n in wanted)]
             implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
@@ -88,6 +99,9 @@ class Answerer:
             else:
                 scope.missing = f"văn bản số {', '.join(wanted)}"
                 return scope
+            scope.names_other_documents = not by_number or any(
+                not any(number_matches(n, p.meta.number) for p in plans) for n in wanted
+            )
         if pq.provinces and scope.plan_ids is None:
             in_place = [p.id for p in plans if p.meta.province in pq.provinces]
             if not in_place:
@@ -109,15 +123,17 @@ class Answerer:
     # -- answering --------------------------------------------------------------------------------
     def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
         terms = query_terms(pq.content or pq.text)
-        best_cov = 0.0
+        words = [t for t in terms if " " not in t]
+        phrases = [t for t in terms if " " in t]
+        best = (0.0, 0.0)
         for hit in hits[:3]:
             plan = self.plan(hit.chunk.plan_id)
             title = plan.meta.title if plan else ""
             text_terms = unit_terms(f"{title}\n{hit.chunk.section or ''}\n{hit.chunk.text}")
-            best_cov = max(best_cov, coverage(terms, text_terms, self._idf))
+            found = (coverage(words, text_terms, self._idf), coverage(phrases, text_terms, self._idf))
+            best = max(best, found, key=sum)
         dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
-        content_terms = [t for t in terms if " " not in t and self._idf(t) > 0]
-        return Evidence(coverage=best_cov, dense=dense, terms=len(content_terms))
+        return Evidence(words=best[0], phrases=best[1], dense=dense, terms=len(words), accented=pq.accented)
 
     def ask(self, question: str) -> Answer:
         question = vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS]
@@ -146,11 +162,18 @@ class Answerer:
         return self._passage_answer(pq, hits)
 
     def _fact_answer(self, pq: ParsedQuery, scope: Scope, hits: list[Hit], named: bool) -> Answer | None:
+        if scope.names_other_documents:
+            return None  # "Quyết định 2013/QĐ-TTg ký ngày nào?" asks about a cited document, not a plan
         if named and len(scope.plan_ids) <= 3:
             targets = scope.plan_ids
+            if len(targets) > 1 and scope.boost:  # a year or issuer in the question picks among them
+                top = max(scope.boost.get(t, 0.0) for t in targets)
+                targets = [t for t in targets if scope.boost.get(t, 0.0) == top]
         elif self.rule.answerable(self.evidence(pq, hits)):
             targets = [hits[0].chunk.plan_id]
         else:
+            return None
+        if not about_the_plan(pq, [self.plan(t) for t in targets], self._idf):
             return None
         points = []
         for plan_id in targets:

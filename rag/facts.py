@@ -85,5 +85,22 @@ def _line_around(text: str, pos: int) -> str:
     return line
 
 
-def same_fold(a: str, b: str) -> bool:
-    return vi.collapse(a) == vi.collapse(b)
+# Words that name a plan or ask for one of its facts; what is left of a question after removing them
+# (and the plan's own title and issuer words) is what it asks about beyond the plan's metadata.
+_PLAN_WORDS = set(
+    """ke hoach cong van quyet dinh chi thi van ban chuong trinh so hieu ky hieu ban hanh ngay thang nam
+    khi nao bao gio thoi gian ai ky nguoi co quan don vi linh vuc loai tam nhin giai doan den muc tieu
+    can cu thuc hien trien khai xay dung thu tuong chinh phu vao la cua duoc gi nao may bao nhieu do
+    hanh dong ngoai giao van hoa chien luoc tinh thanh pho ubnd uy ban nhan dan""".split()
+)
+RESIDUAL_SYLLABLES = 2
+
+
+def about_the_plan(pq, plans: list, idf) -> bool:
+    """True when the question asks for a fact of the plan itself, not about something in its text."""
+    own = set(_PLAN_WORDS)
+    for plan in plans:
+        if plan is not None:
+            own |= set(vi.folded_syllables(f"{plan.meta.title} {plan.meta.issuer or ''}"))
+    residual = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in own and not s.isdigit()]
+    return len(residual) <= RESIDUAL_SYLLABLES

@@ -231,6 +231,12 @@ class LLMAnswerer:
         answer = self.fallback(prep.extractive, reason) if reason else self.finish(prep, raw)
         yield {"type": "final", "answer": answer.to_json()}
 
+    def __getattr__(self, name: str):
+        # a drop-in for the extractive Answerer: scope_for, search, plan, plans… stay the base's
+        if name == "base":
+            raise AttributeError(name)
+        return getattr(self.base, name)
+
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 

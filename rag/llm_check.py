@@ -17,12 +17,11 @@ from .passages import split_units, strip_marker, unit_terms
 
 MARK = re.compile(r"\[(\d{1,3})\]")
 # "[1, 2]", "[1;3]", "[2-4]" as models often write them; split into single marks first
-_GROUP = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})+)\]")
+_GROUP = re.compile(r"([ \t]*)\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})+)\]")
 _INVALID_SPACE = re.compile(r"[ \t]*\[(\d{1,3})\]")
 _REPEAT = re.compile(r"\[(\d{1,3})\](?:\s*\[\1\])+")
 # reasoning models served by Ollama/vLLM (qwen3, deepseek-r1) may emit their thinking inline
 _THINK = re.compile(r"<think>.*?(?:</think>|\Z)", re.S)
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([.,;:!?…])")
 MAX_RANGE = 10  # "[1-300]" is not a citation, it is noise
 LEAK_SHINGLE = 10  # syllables in a row shared with the system prompt that count as repeating it
 
@@ -39,18 +38,17 @@ def strip_reasoning(text: str) -> str:
 
 
 def split_groups(text: str) -> str:
-    """'[1, 3]' → '[1][3]', '[2-4]' → '[2][3][4]' (short ranges only)."""
+    """'[1, 3]' → '[1][3]', '[2-4]' → '[2][3][4]'; a long or reversed range is no citation and goes."""
 
     def expand(match: re.Match) -> str:
-        body = match.group(1)
         numbers: list[int] = []
-        for part in re.split(r"\s*[,;]\s*", body):
+        for part in re.split(r"\s*[,;]\s*", match.group(2)):
             bounds = [int(x) for x in re.split(r"\s*[–-]\s*", part)]
-            if len(bounds) == 2 and 0 <= bounds[1] - bounds[0] <= MAX_RANGE:
-                numbers.extend(range(bounds[0], bounds[1] + 1))
-            else:
+            if len(bounds) == 1:
                 numbers.extend(bounds)
-        return "".join(f"[{n}]" for n in numbers)
+            elif len(bounds) == 2 and 0 <= bounds[1] - bounds[0] <= MAX_RANGE:
+                numbers.extend(range(bounds[0], bounds[1] + 1))
+        return match.group(1) + "".join(f"[{n}]" for n in numbers) if numbers else ""
 
     return _GROUP.sub(expand, text)
 
@@ -65,7 +63,7 @@ def drop_invalid(text: str, n_blocks: int) -> str:
     def keep(match: re.Match) -> str:
         return match.group(0) if 1 <= int(match.group(1)) <= n_blocks else ""
 
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", _INVALID_SPACE.sub(keep, text)) if MARK.search(text) else text
+    return _INVALID_SPACE.sub(keep, text)
 
 
 def renumber(text: str) -> tuple[str, list[int]]:
@@ -139,12 +137,17 @@ def stream_view(raw: str, n_blocks: int) -> str:
 
 
 # -- quotes for the rebuilt citations ------------------------------------------------------------------
+_CLAIM = re.compile(r"([^\n\[\]]*?)((?:[ \t]*\[\d{1,3}\])+)")
+
+
 def claims_by_mark(text: str) -> dict[int, list[str]]:
-    """For each mark, the lines/sentences of the answer that carry it."""
+    """For each mark, the words of the answer it stands behind (the text since the previous marks)."""
     out: dict[int, list[str]] = {}
-    for unit in split_units(text):
-        for n in dict.fromkeys(find_marks(unit.text)):
-            out.setdefault(n, []).append(MARK.sub("", unit.text).strip())
+    for match in _CLAIM.finditer(text):
+        claim = match.group(1).strip(" \t.,;:!?…-–•*")
+        for n in dict.fromkeys(find_marks(match.group(2))):
+            if claim:
+                out.setdefault(n, []).append(claim)
     return out
 
 

@@ -128,6 +128,8 @@ def make_idf(doc_freq: Callable[[str], int], n_docs: int) -> Callable[[str], flo
 
     def idf(term: str) -> float:
         df = doc_freq(term)
+        if df == 0 and " " in term:  # a syllable pair the plans never use is not a word of theirs
+            return 0.0
         return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
     return idf

@@ -29,22 +29,29 @@ _NEVER = [
 
 @dataclass
 class Evidence:
-    coverage: float  # idf-weighted share of question terms found in the best passage, 0..1
+    words: float  # idf-weighted share of the question's syllables found in the best passage, 0..1
+    phrases: float  # the same for its syllable pairs that the plans use (Vietnamese words span syllables)
     dense: float  # cosine similarity of the best dense hit
-    terms: int  # number of content terms in the question
+    terms: int  # number of content syllables in the question
+    accented: bool = True  # typed with diacritics: the embedder scores unaccented text lower
+
+    def vector(self) -> list[float]:
+        return [self.words, self.phrases, self.dense, float(self.accented)]
+
+
+FEATURES = ("words", "phrases", "dense", "accented")
 
 
 @dataclass
 class ScopeRule:
-    """found ⇔ w_cov·coverage + w_dense·dense + bias > 0 (a logistic boundary)."""
+    """found ⇔ w·(words, phrases, dense) + bias ≥ 0: a logistic boundary fitted on labelled questions."""
 
-    w_coverage: float = 9.0
-    w_dense: float = 10.0
-    bias: float = -11.3
+    weights: tuple[float, ...] = (6.0, 4.0, 10.0, -1.0)
+    bias: float = -13.0
     measured: str = "defaults before calibration"
 
     def probability(self, ev: Evidence) -> float:
-        z = self.w_coverage * ev.coverage + self.w_dense * ev.dense + self.bias
+        z = sum(w * x for w, x in zip(self.weights, ev.vector())) + self.bias
         return 1.0 / (1.0 + math.exp(-z))
 
     def answerable(self, ev: Evidence) -> bool:
@@ -54,8 +61,8 @@ class ScopeRule:
 def load_rule(path: Path = CALIBRATION_FILE) -> ScopeRule:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return ScopeRule(**{k: data[k] for k in ("w_coverage", "w_dense", "bias", "measured") if k in data})
-    except (OSError, ValueError, TypeError):
+        return ScopeRule(tuple(float(data["weights"][f]) for f in FEATURES), float(data["bias"]), data.get("measured", ""))
+    except (OSError, ValueError, TypeError, KeyError):
         return ScopeRule()
 
 

@@ -107,6 +107,12 @@ class FakeApiServer:
 
     # -- serving --------------------------------------------------------------------------------------
     def _handle(self, request: BaseHTTPRequestHandler, body: bytes) -> None:
+        if request.path == "/_calls":  # what was recorded, for a fake running in another process
+            with self._lock:
+                summary = [{"method": c.method, "ok": c.ok, "status": c.status, "chat_id": str(c.params.get("chat_id", "")),
+                            "text": c.params.get("text", "")} for c in self.calls if c.method != "_calls"]
+            self._send(request, 200, summary)
+            return
         headers = {k.lower(): v for k, v in request.headers.items()}
         params = _decode(body, headers.get("content-type", ""))
         method, answer = self.route(unquote(request.path), params, headers)
@@ -349,3 +355,14 @@ class FakeCore:
 
     def health(self) -> dict:
         return {"store": "ok", "chroma": "embedded", "embedder": "fake", "plans": len(self._plans), "chunks": 12}
+
+
+if __name__ == "__main__":  # `python -m tests.bot.fakes telegram <token>`: a fake in its own process
+    import sys
+
+    server = {"telegram": FakeTelegram}[sys.argv[1]](sys.argv[2])
+    print(f"LISTENING {server.server.server_address[1]}", flush=True)
+    try:
+        server.thread.join()
+    except KeyboardInterrupt:
+        pass

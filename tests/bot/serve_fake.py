@@ -11,6 +11,7 @@ import sys
 import uvicorn
 
 from bot import create_app
+from bot.runtime import BotOptions
 from ngvh.config import Settings
 from tests.bot.conftest import fast_options, free_socket
 from tests.bot.fakes import FakeCore
@@ -18,7 +19,10 @@ from tests.bot.fakes import FakeCore
 
 def main() -> None:
     settings = Settings(_env_file=None)
-    options = fast_options(pacing_scale=float(os.environ.get("NGVH_TEST_PACING", "0")))
+    if os.environ.get("NGVH_TEST_PROFILE") == "production":  # the load test: real timeouts, pacing, workers
+        options = BotOptions(warm_up=False)
+    else:
+        options = fast_options(pacing_scale=float(os.environ.get("NGVH_TEST_PACING", "0")))
     app = create_app(settings, FakeCore(delay=float(os.environ.get("NGVH_TEST_CORE_DELAY", "0"))), options=options)
     sock = free_socket()
     print(f"LISTENING {sock.getsockname()[1]}", flush=True)

@@ -208,6 +208,15 @@ def test_found_false_never_calls_the_model(llm, fake, sample_services, question)
     assert fake.requests == []
 
 
+def test_it_stands_in_for_the_extractive_answerer(llm, fake, sample_services):
+    from rag import PlanRetriever
+
+    assert {p.id for p in llm.plans} == {p.id for p in sample_services.answerer.plans}
+    documents = PlanRetriever(answerer=llm, k=3).invoke(QUESTION)
+    assert len(documents) == 3 and documents[0].metadata["plan"] == "726/KH-UBND"
+    assert fake.requests == []  # retrieval alone never calls the model
+
+
 def test_plan_record_facts_stay_extractive(llm, fake):
     answer = llm.ask("Kế hoạch 726/KH-UBND được ban hành ngày nào?")
     assert answer.found and answer.kind == "metadata" and answer.mode == "extractive"

@@ -1,0 +1,334 @@
+"""Webhook load test: N Telegram updates from C concurrent clients against a running service on 127.0.0.1.
+
+    .venv/bin/python bench/load_webhooks.py                 # 2,000 updates, 50 clients, fake core
+    .venv/bin/python bench/load_webhooks.py --core real     # the real answering core on data/samples
+    .venv/bin/python bench/load_webhooks.py --write-docs    # also update "Webhook load" in docs/benchmarks.md
+
+What it does, all on loopback:
+1. starts a fake Telegram Bot API (a real HTTP server that records every sendMessage);
+2. starts the service as its own process (`python -m bot` with the real core, or the same app with a
+   fake core so only the webhook path is measured) with production pacing, retries and workers;
+3. posts the updates from C clients (each update to its own chat) plus re-deliveries of some of them,
+   timing every acknowledgement;
+4. waits until every update is answered and checks: every chat got an answer, none got it twice,
+   no request failed. Answers drain at Telegram's pace (about 30 messages a second over all chats).
+Exit status 1 when a check fails.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+class FakeTelegramProcess:
+    """The tests' fake Bot API, run as its own process so its threads do not slow the load clients."""
+
+    def __init__(self, token: str):
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.bot.fakes", "telegram", token], cwd=ROOT,
+                                     env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        if not line.startswith("LISTENING"):
+            raise SystemExit(f"fake Telegram did not start: {line!r}")
+        self.url = f"http://127.0.0.1:{line.split()[1]}"
+
+    def calls(self) -> list[dict]:
+        return httpx.get(self.url + "/_calls", timeout=30).json()
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+TOKEN = "555000111:bench-fake-telegram-token-not-real-000"
+SECRET = "bench_secret_0123456789abcdef"
+HEADER = "X-Telegram-Bot-Api-Secret-Token"
+QUESTIONS = [
+    "Kế hoạch 726/KH-UBND của Cao Bằng có mục tiêu gì?",
+    "Thừa Thiên Huế ban hành kế hoạch ngoại giao văn hóa khi nào?",
+    "Hải Phòng giao nhiệm vụ gì cho Sở Ngoại vụ?",
+    "Bộ Ngoại giao hướng dẫn gì về chương trình hành động?",
+    "Quảng bá văn hóa Huế ở nước ngoài thế nào?",
+]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def update(i: int) -> dict:
+    chat = 700_000 + i  # one chat per update: "answered exactly once" is then per chat
+    return {
+        "update_id": 10_000 + i,
+        "message": {
+            "message_id": i + 1,
+            "date": int(time.time()),
+            "chat": {"id": chat, "type": "private"},
+            "from": {"id": chat, "is_bot": False, "first_name": "Bench"},
+            "text": f"{QUESTIONS[i % len(QUESTIONS)]} (#{i})",
+        },
+    }
+
+
+def start_service(core: str, fake_url: str, data_dir: Path) -> tuple[subprocess.Popen, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NGVH_")}
+    env.update(
+        NGVH_DATA_DIR=str(data_dir),
+        NGVH_TELEGRAM_TOKEN=TOKEN,
+        NGVH_TELEGRAM_SECRET=SECRET,
+        NGVH_TELEGRAM_API_BASE=fake_url,
+        PYTHONPATH=str(ROOT),
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        ANONYMIZED_TELEMETRY="False",
+    )
+    if core == "real":
+        ingest = subprocess.run([sys.executable, "-m", "ngvh.cli", "ingest", str(ROOT / "data" / "samples")], env=env, cwd=ROOT,
+                                capture_output=True, text=True, timeout=600)
+        if ingest.returncode != 0:
+            raise SystemExit(f"ingest failed: {ingest.stderr[-2000:]}")
+        port = _free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        url = f"http://127.0.0.1:{port}"
+    else:
+        env["NGVH_TEST_PROFILE"] = "production"
+        proc = subprocess.Popen([sys.executable, "-m", "tests.bot.serve_fake"], env=env, cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = proc.stdout.readline()
+        if not line.startswith("LISTENING"):
+            raise SystemExit(f"service did not start: {line!r} {proc.stderr.read()[-2000:]}")
+        url = f"http://127.0.0.1:{line.split()[1]}"
+    deadline = time.monotonic() + 120
+    while True:  # /healthz also loads the real core's model, so the first answer is not a cold start
+        try:
+            if httpx.get(url + "/healthz", timeout=60).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"service not healthy: {proc.stderr.read()[-2000:] if proc.poll() is not None else 'timeout'}")
+        time.sleep(0.2)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RawClient:
+    """A minimal keep-alive HTTP/1.1 client: the load generator must cost less CPU than what it measures."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def post(self, path: str, body: bytes, headers: dict[str, str]) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        head = f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+        self.writer.write(head.encode() + body)
+        await self.writer.drain()
+        status = int((await self.reader.readline()).split()[1])
+        length = 0
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode().partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        await self.reader.readexactly(length)
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+async def post_all(url: str, updates: list[dict], clients: int) -> tuple[list[float], Counter]:
+    """Each client takes the next update from a shared queue; returns ack latencies and status counts."""
+    host, port = url.removeprefix("http://").split(":")
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+    for item in updates:
+        queue.put_nowait(json.dumps(item).encode())  # serialised up front, outside the timing
+    latencies: list[float] = []
+    statuses: Counter = Counter()
+
+    async def client() -> None:
+        http = RawClient(host, int(port))
+        try:
+            while not queue.empty():
+                body = queue.get_nowait()
+                started = time.perf_counter()
+                try:
+                    statuses[await http.post("/webhook/telegram", body, {HEADER: SECRET})] += 1
+                except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
+                    statuses[type(exc).__name__] += 1
+                    await http.close()
+                    http = RawClient(host, int(port))
+                latencies.append(time.perf_counter() - started)
+        finally:
+            await http.close()
+
+    await asyncio.gather(*[client() for _ in range(clients)])
+    return latencies, statuses
+
+
+def server_quantile(metrics: str, route: str, q: float) -> float | None:
+    """Upper bound (ms) of the histogram bucket holding quantile q of the service's own request timings."""
+    buckets = []
+    for line in metrics.splitlines():
+        if line.startswith("ngvh_http_request_seconds_bucket{") and f'route="{route}"' in line:
+            le = line.split('le="', 1)[1].split('"', 1)[0]
+            buckets.append((float("inf") if le == "+Inf" else float(le), float(line.split()[-1])))
+    if not buckets:
+        return None
+    buckets.sort()
+    total = buckets[-1][1]
+    for bound, count in buckets:
+        if count >= q * total:
+            return bound * 1000
+    return None
+
+
+def check_answers(calls: list[dict], n: int) -> dict:
+    texts_by_chat: dict[str, list[str]] = defaultdict(list)
+    for call in calls:
+        if call["method"] == "sendMessage" and call["ok"]:
+            texts_by_chat[call["chat_id"]].append(call["text"])
+    expected = {str(700_000 + i) for i in range(n)}
+    unanswered = expected - set(texts_by_chat)
+    doubled = [chat for chat, texts in texts_by_chat.items() if len(texts) != len(set(texts))]
+    failed = sum(1 for c in calls if c["method"] == "sendMessage" and not c["ok"])
+    return {"chats_answered": len(expected & set(texts_by_chat)), "unanswered": len(unanswered), "answered_twice": len(doubled),
+            "send_messages": sum(len(t) for t in texts_by_chat.values()), "failed_sends": failed}
+
+
+def write_docs(path: Path, body: str) -> None:
+    """Replace (or add) only the '## Webhook load' section; other sections stay as they are."""
+    heading = "## Webhook load"
+    section = f"{heading}\n\n{body.strip()}\n"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# Benchmarks\n\n{section}", encoding="utf-8")
+        return
+    text = path.read_text(encoding="utf-8")
+    start = text.find(heading + "\n")
+    if start < 0:
+        path.write_text(text.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+        return
+    end = text.find("\n## ", start + len(heading))
+    rest = text[end + 1 :] if end >= 0 else ""
+    path.write_text(text[:start] + section + ("\n" + rest if rest else ""), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--updates", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--redeliveries", type=int, default=200, help="updates posted a second time (must not be answered again)")
+    parser.add_argument("--core", choices=["fake", "real"], default="fake")
+    parser.add_argument("--drain-timeout", type=float, default=900, help="seconds to wait for all answers")
+    parser.add_argument("--write-docs", action="store_true", help="update the 'Webhook load' section of docs/benchmarks.md")
+    args = parser.parse_args()
+
+    fake = FakeTelegramProcess(TOKEN)
+    data_dir = Path(tempfile.mkdtemp(prefix="ngvh-load-"))
+    proc, url = start_service(args.core, fake.url, data_dir)
+    try:
+        updates = [update(i) for i in range(args.updates)]
+        rng = random.Random(4)
+        redelivered = [updates[i] for i in rng.sample(range(args.updates), min(args.redeliveries, args.updates))]
+        # re-deliveries are mixed in after their originals, as Telegram would send them
+        stream = updates[: args.updates // 2] + redelivered[: len(redelivered) // 2] + updates[args.updates // 2 :] + redelivered[len(redelivered) // 2 :]
+        started = time.perf_counter()
+        latencies, statuses = asyncio.run(post_all(url, stream, args.clients))
+        post_seconds = time.perf_counter() - started
+        deadline = time.monotonic() + args.drain_timeout
+        while time.monotonic() < deadline and check_answers(fake.calls(), args.updates)["unanswered"]:
+            time.sleep(1.0)
+        drained = time.perf_counter() - started
+        time.sleep(2.0)  # a double answer would show up here
+        answers = check_answers(fake.calls(), args.updates)
+        metrics = httpx.get(url + "/metrics", timeout=10).text
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        fake.close()
+
+    duplicates = next((float(line.split()[-1]) for line in metrics.splitlines() if line.startswith("ngvh_webhook_duplicates_total{")), 0.0)
+    ms = [x * 1000 for x in latencies]
+    result = {
+        "core": args.core,
+        "updates": args.updates,
+        "redeliveries": len(redelivered),
+        "clients": args.clients,
+        "requests": len(ms),
+        "statuses": {str(k): v for k, v in statuses.items()},
+        "ack_ms": {"p50": round(percentile(ms, 50), 1), "p90": round(percentile(ms, 90), 1), "p99": round(percentile(ms, 99), 1),
+                   "max": round(max(ms), 1), "mean": round(statistics.mean(ms), 1)},
+        "server_ack_ms_bucket": {"p50": server_quantile(metrics, "/webhook/telegram", 0.5), "p99": server_quantile(metrics, "/webhook/telegram", 0.99)},
+        "post_seconds": round(post_seconds, 2),
+        "requests_per_second": round(len(ms) / post_seconds, 1),
+        "all_answered_seconds": round(drained, 1),
+        "duplicates_dropped": int(duplicates),
+        **answers,
+    }
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    ok = (
+        statuses.get(200, 0) == len(stream)
+        and answers["unanswered"] == 0
+        and answers["answered_twice"] == 0
+        and int(duplicates) == len(redelivered)
+    )
+    print(f"ack p50 {result['ack_ms']['p50']} ms, p99 {result['ack_ms']['p99']} ms (goal ≤ 50 ms); "
+          f"{answers['chats_answered']}/{args.updates} answered, {answers['answered_twice']} twice; {'OK' if ok else 'FAILED'}")
+    if args.write_docs:
+        write_docs(ROOT / "docs" / "benchmarks.md", docs_section(result, ok))
+    return 0 if ok else 1
+
+
+def docs_section(r: dict, ok: bool) -> str:
+    cpu = os.cpu_count()
+    return f"""
+`bench/load_webhooks.py --core {r['core']}`: {r['updates']:,} Telegram updates (each to its own chat) plus {r['redeliveries']} re-deliveries,
+posted by {r['clients']} concurrent clients over loopback to the service running as its own process
+(production pacing, retries and workers), answered through a fake Bot API that records every `sendMessage`.
+Measured on a shared {cpu}-CPU machine, with client, service and fake API on the same CPUs.
+
+| measure | value |
+| --- | --- |
+| webhook ack seen by the clients, p50 / p90 / p99 / max | {r['ack_ms']['p50']} / {r['ack_ms']['p90']} / {r['ack_ms']['p99']} / {r['ack_ms']['max']} ms (goal p99 ≤ 50 ms) |
+| ack inside the service (`ngvh_http_request_seconds` bucket), p50 / p99 | ≤ {r['server_ack_ms_bucket']['p50']} / ≤ {r['server_ack_ms_bucket']['p99']} ms |
+| requests accepted | {r['statuses'].get('200', 0)} of {r['requests']} (HTTP statuses: {r['statuses']}) |
+| posting rate | {r['requests_per_second']} requests/s ({r['post_seconds']} s for all) |
+| updates answered | {r['chats_answered']} of {r['updates']}, {r['answered_twice']} answered twice |
+| re-deliveries dropped as duplicates | {r['duplicates_dropped']} of {r['redeliveries']} |
+| all answers sent after | {r['all_answered_seconds']} s (bounded by Telegram's ~30 messages/s pacing) |
+| result | {'OK' if ok else 'FAILED'} |
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
