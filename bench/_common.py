@@ -131,14 +131,16 @@ def _sentence(rng: random.Random) -> str:
     return f"{rng.choice(_VERBS)} {rng.choice(_TOPICS)}, {rng.choice(_DETAILS)}."
 
 
-def synthetic_plan(seed: int, size: int = 1) -> tuple[str, str]:
+def synthetic_plan(seed: int, small: bool = False) -> tuple[str, str]:
     """(file name, text) of a plan-like Vietnamese document with I./1./- sections, varied by seed.
 
-    `size` scales the number of bullets per sub-section (1: about 6-12 chunks of the project's chunker).
+    Full size: 4-5 sections, about 10 chunks of ~560 characters with the project's chunker (like the
+    sample plans). small=True: 2-3 sections with one sub-section each, about 3-4 chunks of ~350
+    characters, so that thousands of them embed in minutes on 2 cores.
     """
     rng = random.Random(seed)
     province = rng.choice(_PROVINCES)
-    number = f"{rng.randint(10, 999)}/KH-UBND"
+    number = f"{seed + 1}/KH-UBND"  # unique per seed: plan identity is number + issuer
     year = rng.choice([2021, 2022, 2023, 2024, 2025])
     day, month = rng.randint(1, 28), rng.randint(1, 12)
     lines = [
@@ -146,25 +148,45 @@ def synthetic_plan(seed: int, size: int = 1) -> tuple[str, str]:
         f"Số: {number}",
         f"{province}, ngày {day} tháng {month} năm {year}",
         "KẾ HOẠCH",
-        f"Triển khai thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh {province} (seed {seed})",
+        f"Triển khai thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh {province}",
         "",
         "Thực hiện Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng Chính phủ phê duyệt Chiến lược "
         f"Ngoại giao văn hóa đến năm 2030, Ủy ban nhân dân tỉnh {province} ban hành Kế hoạch thực hiện như sau:",
         "",
     ]
     sections = list(_SECTIONS)
-    if rng.random() < 0.4:
+    if small:
+        sections = [sections[0]] + rng.sample(sections[1:], rng.randint(1, 2))
+    elif rng.random() < 0.4:
         sections.pop(rng.randrange(1, len(sections) - 1))
     for i, (heading, subs) in enumerate(sections):
         lines.append(f"{_ROMAN[i]}. {heading}")
-        for j, sub in enumerate(subs[: rng.randint(1, len(subs))], start=1):
+        n_subs = 1 if small else rng.randint(1, len(subs))
+        for j, sub in enumerate(rng.sample(subs, n_subs) if small else subs[:n_subs], start=1):
             lines.append(f"{j}. {sub}")
             lines.append(_sentence(rng))
-            for _ in range(size * rng.randint(1, 4)):
+            for _ in range(rng.randint(1, 2) if small else rng.randint(1, 4)):
                 lines.append(f"- {_sentence(rng)}")
                 if rng.random() < 0.3:
-                    lines.append(f"- {rng.choice(_AGENCIES)} chủ trì, phối hợp với {rng.choice(_AGENCIES)} {rng.choice(_DETAILS)}.")
+                    lines.append(f"- {rng.choice(_AGENCIES)} chủ trì, phối hợp với {rng.choice(_AGENCIES)} "
+                                 f"{rng.choice(_DETAILS)}.")
         lines.append("")
     lines += ["Nơi nhận:", "- Bộ Ngoại giao;", "- Thường trực Tỉnh ủy;", "- Lưu: VT.",
               "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", rng.choice(["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu"])]
     return f"synthetic_{seed:05d}.txt", "\n".join(lines) + "\n"
+
+
+def synthetic_questions(seed: int, n: int) -> list[str]:
+    """Questions in the style users ask about such plans: topic, province-scoped, duties, deadlines."""
+    rng = random.Random(seed)
+    forms = [
+        lambda: f"Kế hoạch ngoại giao văn hóa của {rng.choice(_PROVINCES)} có những nhiệm vụ gì?",
+        lambda: f"Tỉnh nào {rng.choice(_TOPICS)}?",
+        lambda: f"{rng.choice(_AGENCIES)} có trách nhiệm gì trong việc {rng.choice(_TOPICS)}?",
+        lambda: f"Kinh phí thực hiện kế hoạch {rng.choice(_TOPICS)} lấy từ đâu?",
+        lambda: f"mục tiêu {rng.choice(_TOPICS)} của {rng.choice(_PROVINCES)} là gì",
+        lambda: f"Báo cáo kết quả thực hiện kế hoạch gửi về đâu, trước ngày nào?",
+        lambda: f"Ai ký kế hoạch {rng.randint(1, 3000)}/KH-UBND?",
+        lambda: f"ke hoach {rng.choice(_TOPICS)} o {rng.choice(_PROVINCES)}",
+    ]
+    return [rng.choice(forms)() for _ in range(n)]

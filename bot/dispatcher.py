@@ -17,6 +17,7 @@ from bot.constants import (
     MAX_QUESTION_CHARS,
     MAX_UPLOAD_BYTES,
     RATE_WINDOW_SECONDS,
+    TYPING_DELAY_SECONDS,
     TYPING_REFRESH_SECONDS,
     UPLOAD_SUFFIXES,
 )
@@ -146,12 +147,11 @@ class Dispatcher:
     @asynccontextmanager
     async def typing(self, adapter: ChannelAdapter, chat_id: str) -> AsyncIterator[None]:
         async def keep_typing() -> None:
+            await asyncio.sleep(TYPING_DELAY_SECONDS)
             while True:
-                await asyncio.sleep(TYPING_REFRESH_SECONDS)
                 await adapter.show_typing(chat_id)
+                await asyncio.sleep(TYPING_REFRESH_SECONDS)
 
-        # the first indicator is awaited so even a quick answer shows it; refreshes run alongside
-        await adapter.show_typing(chat_id)
         task = asyncio.create_task(keep_typing())
         try:
             yield

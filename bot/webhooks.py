@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 
 from bot.adapters.base import ChannelAdapter
-from bot.adapters.telegram import TelegramAdapter
+from bot.adapters.telegram import TelegramAdapter, update_id_of
 from bot.constants import MAX_WEBHOOK_BODY
 from bot.deps import BodyTooLarge, RuntimeDep, channel_dep, parse_json, read_limited
 from bot.models import Verdict
@@ -46,20 +46,16 @@ async def verified_payload(request: Request, rt: Runtime, adapter: ChannelAdapte
 @router.post("/webhook/telegram")
 async def telegram_webhook(request: Request, rt: RuntimeDep, adapter: TelegramDep) -> dict:
     payload = await verified_payload(request, rt, adapter)
-    update_id = payload.get("update_id") if isinstance(payload, dict) else None
-    if not isinstance(update_id, int) or isinstance(update_id, bool):
+    update_id = update_id_of(payload)
+    if update_id is None:
         raise reject(rt, adapter.name, 400, "malformed")
     assert isinstance(adapter, TelegramAdapter)
-    try:
-        update = adapter.decode(payload)  # a payload PTB cannot read is a 400 now, not a worker error later
-    except Exception:
-        raise reject(rt, adapter.name, 400, "malformed") from None
     if rt.queue.full():
         raise reject(rt, adapter.name, 503, "overloaded")  # no dedupe mark: Telegram's retry gets through
     if not await rt.coordination.first_time(adapter.update_key(update_id), rt.options.dedupe_ttl):
         rt.metrics.duplicates.labels(adapter.name).inc()
         return {"ok": True, "duplicate": True}
-    await adapter.enqueue_update(update)  # PTB's update_queue → TypeHandler → worker queue
+    await adapter.enqueue_update(payload)  # PTB's update_queue → TypeHandler → worker queue
     return OK
 
 
@@ -67,7 +63,10 @@ async def _accept_messages(request: Request, rt: Runtime, adapter: ChannelAdapte
     payload = await verified_payload(request, rt, adapter)
     if not isinstance(payload, dict):
         raise reject(rt, adapter.name, 400, "malformed")
-    messages = adapter.parse(payload)
+    try:
+        messages = adapter.parse(payload)
+    except Exception:  # parsers are total; this is the net under them, so bad input stays a 400
+        raise reject(rt, adapter.name, 400, "malformed") from None
     if not messages:
         return {"ok": True, "ignored": True}  # unknown or non-text events
     duplicates = 0

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Values that people copy from examples and forget to replace; refused for secrets.
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "changethis", "secret", "token", "admin", "xxx", "your-token"}
@@ -44,7 +45,7 @@ class Settings(BaseSettings):
     zalo_oa_api_base: str = "https://openapi.zalo.me"
     zalo_oa_oauth_base: str = "https://oauth.zaloapp.com"
     admin_token: str | None = None
-    admin_ids: list[int] = Field(default_factory=list)
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)  # NoDecode: "1,2" is not JSON
     redis_url: str | None = None
     public_url: str | None = None
     rate_per_minute: int = 20
@@ -54,7 +55,7 @@ class Settings(BaseSettings):
     def _split_ids(cls, value):
         # NGVH_ADMIN_IDS=123,456 is friendlier than a JSON list
         if isinstance(value, str):
-            return [int(v) for v in value.replace(";", ",").split(",") if v.strip()]
+            return [int(v) for v in value.strip().strip("[]").replace(";", ",").split(",") if v.strip()]
         if isinstance(value, int):
             return [value]
         return value

@@ -1,6 +1,7 @@
 """Question → Answer: scope the plans a question names, retrieve, then answer from facts or passages."""
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ class Scope:
     missing: str | None = None  # what the question named that the store does not hold
     boost: dict[str, float] = field(default_factory=dict)
     names_other_documents: bool = False  # the question names a document that is not a stored plan
+
+
+_ASKS_POSTING = re.compile(r"\b(dang|dang tai|cap nhat|dua tin|bai viet|tin)\b")
 
 
 def _looks_like_year(number: str) -> bool:
@@ -175,10 +179,11 @@ class Answerer:
             return None
         if not about_the_plan(pq, [self.plan(t) for t in targets], self._idf):
             return None
+        intent = "published" if pq.intent == "date" and _ASKS_POSTING.search(pq.folded) else pq.intent
         points = []
         for plan_id in targets:
             plan = self.plan(plan_id)
-            point = fact_point(pq.intent, plan, self._chunks_by_plan.get(plan_id, [])) if plan else None
+            point = fact_point(intent, plan, self._chunks_by_plan.get(plan_id, [])) if plan else None
             if point:
                 points.append(point)
         if not points:

@@ -32,8 +32,13 @@ def _date_patterns(iso: str) -> list[re.Pattern]:
 def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     """The answer line for one metadata intent, and patterns that find its evidence in the text."""
     label = plan_label(meta)
-    if intent == "date" and meta.date:
+    if intent == "published" and meta.published:
+        return f"Bài viết về {label} được đăng ngày {vn_date(meta.published)}.", _date_patterns(meta.published)
+    if intent in ("date", "published") and meta.date:
         return f"{label} được ban hành ngày {vn_date(meta.date)}.", _date_patterns(meta.date)
+    if intent == "date" and meta.published:  # a news page without the plan's own date
+        return (f"Văn bản không ghi ngày ban hành; bài viết về {label} được đăng ngày "
+                f"{vn_date(meta.published)}.", _date_patterns(meta.published))
     if intent == "signer" and meta.signer:
         return f"{label} do ông/bà {meta.signer} ký.", [re.compile(re.escape(meta.signer))]
     if intent == "number" and meta.number:

@@ -9,6 +9,7 @@ from typing import Callable
 from ngvh import vi
 
 MAX_POINT_CHARS = 300  # one point of an answer; longer sentences are cut to their best clauses
+ENUMERATION_STRETCH = 1.3
 _BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
 # Sentence ends: . ! ? … followed by space and an upper-case letter, a quote or a bullet.
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[^\W\d_][\"”’)][.!?…]))[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
@@ -84,29 +85,54 @@ def coverage(terms: list[str], text_terms: set[str], idf: Callable[[str], float]
     return sum(idf(t) for t in terms if t in text_terms) / total
 
 
+_SEGMENT_END = re.compile(r"(?<=;)\s+")
+
+
 def best_window(sentence: str, terms: list[str], idf: Callable[[str], float], limit: int = MAX_POINT_CHARS) -> str:
-    """The part of a long sentence that answers: the run of clauses within `limit` covering most terms."""
+    """The part of a long sentence that answers, within `limit` characters.
+
+    Semicolon-separated items are kept whole where possible (an enumeration reads best item by
+    item); inside one over-long item the run of comma clauses covering most terms is taken.
+    """
+    segments = [c.strip() for c in _SEGMENT_END.split(sentence) if c.strip()]
+    if len(segments) >= 3:  # an enumeration: its items are the answer, allow a longer point
+        limit = int(limit * ENUMERATION_STRETCH)
     if len(sentence) <= limit:
         return sentence
-    clauses = [c.strip() for c in _CLAUSE_END.split(sentence) if c.strip()]
-    # The shortest run of clauses that reaches the best coverage, then filled forward to `limit`:
-    # the answer usually follows the words the question repeats ("… qua hình ảnh của ai?").
+    lo, hi = _best_run(segments, terms, idf, limit)
+    if hi - lo == 1 and len(segments[lo]) > limit:
+        inner = _window(segments[lo], terms, idf, limit, _CLAUSE_END)
+        return ("…" if lo > 0 and not inner.startswith("…") else "") + inner + (
+            "…" if hi < len(segments) and not inner.endswith("…") else "")
+    window = " ".join(segments[lo:hi])
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(segments) or not window.endswith((".", "!", "?", "…")) else ""
+    return prefix + window.rstrip(" ;,:") + suffix
+
+
+def _best_run(parts: list[str], terms, idf, limit: int) -> tuple[int, int]:
+    """Shortest run of parts reaching the best coverage, then filled forward up to `limit`:
+    the answer usually follows the words the question repeats ("… qua hình ảnh của ai?")."""
     best: tuple[float, int, int, int] = (-1.0, 0, 0, 1)
-    for lo in range(len(clauses)):
+    for lo in range(len(parts)):
         length = 0
-        for hi in range(lo + 1, len(clauses) + 1):
-            length += len(clauses[hi - 1]) + 1
+        for hi in range(lo + 1, len(parts) + 1):
+            length += len(parts[hi - 1]) + 1
             if length > limit and hi > lo + 1:
                 break
-            score = coverage(terms, unit_terms(" ".join(clauses[lo:hi])), idf)
+            score = coverage(terms, unit_terms(" ".join(parts[lo:hi])), idf)
             if score > best[0] + 1e-9 or (abs(score - best[0]) <= 1e-9 and length < best[1]):
                 best = (score, length, lo, hi)
     _, length, lo, hi = best
-    while hi < len(clauses) and length + len(clauses[hi]) + 1 <= limit:
-        length += len(clauses[hi]) + 1
+    while hi < len(parts) and length + len(parts[hi]) + 1 <= limit:
+        length += len(parts[hi]) + 1
         hi += 1
-    best = (0.0, lo, hi)
-    _, lo, hi = best
+    return lo, hi
+
+
+def _window(text: str, terms, idf, limit: int, splitter: re.Pattern) -> str:
+    clauses = [c.strip() for c in splitter.split(text) if c.strip()]
+    lo, hi = _best_run(clauses, terms, idf, limit)
     window = " ".join(clauses[lo:hi])
     if len(window) > limit:  # one clause alone is too long: cut at a word boundary
         window = window[:limit].rsplit(" ", 1)[0]

@@ -49,10 +49,10 @@ def parse_payload(payload: Any, token: str) -> list[InboundMessage]:
         message = event.get("message")
         if not isinstance(message, dict):
             continue
-        chat = message.get("chat") or {}
-        sender = message.get("from") or {}
+        chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
+        sender = message.get("from") if isinstance(message.get("from"), dict) else {}
         chat_id = chat.get("id") or sender.get("id")
-        if not chat_id:
+        if not chat_id or isinstance(chat_id, (dict, list)):
             continue
         message_id = message.get("message_id")
         if not message_id:  # no id to dedupe on: fall back to what identifies the message

@@ -44,11 +44,11 @@ SHARED_TTL = 100 * 24 * 3600  # refresh tokens live three months
 def parse_event(payload: Any) -> list[InboundMessage]:
     if not isinstance(payload, dict) or payload.get("event_name") != TEXT_EVENT:
         return []  # follow, unfollow, images, stickers...: ignored with 200
-    message = payload.get("message") or {}
-    sender = payload.get("sender") or {}
-    user = sender.get("id")
-    msg_id = message.get("msg_id")
-    if not user or not msg_id or not isinstance(message, dict):
+    message, sender = payload.get("message"), payload.get("sender")
+    if not isinstance(message, dict) or not isinstance(sender, dict):
+        return []
+    user, msg_id = sender.get("id"), message.get("msg_id")
+    if not user or not msg_id or isinstance(user, (dict, list)) or isinstance(msg_id, (dict, list)):
         return []
     return [
         InboundMessage(

@@ -59,7 +59,7 @@ async def test_question_is_answered_with_html_and_citations(tg_settings, fake_te
     text = call.params["text"]
     assert text.startswith("Trả lời cho: Kế hoạch &lt;726&gt; &amp; mục tiêu?")
     assert "<b>[1]</b> 726/KH-UBND · UBND tỉnh Cao Bằng · 29/03/2022" in text and "<blockquote expandable>" in text
-    assert fake_telegram.calls_to("sendChatAction")[0].params["action"] == "typing"
+    assert fake_telegram.calls_to("sendChatAction") == [], "a quick answer needs no typing indicator"
     assert fake_telegram.calls_to("getMe"), "the Application is initialised against the configured base URL"
 
 
@@ -125,6 +125,9 @@ async def test_ack_is_immediate_even_when_answers_are_slow(tg_settings, fake_tel
         assert response.status_code == 200 and ack < 0.5, f"ack took {ack:.3f}s"
         assert fake_telegram.calls_to("sendMessage") == []
         await fake_telegram.wait_calls("sendMessage", 1, timeout=10)
+    [typing] = fake_telegram.calls_to("sendChatAction")  # a slow answer shows "typing…" while it is prepared
+    assert typing.params == {"chat_id": "1001", "action": "typing"}
+    assert fake_telegram.calls_to("sendMessage")[0].at - typing.at >= 0.3
 
 
 async def test_commands_help_plans_and_sources(tg_settings, fake_telegram, core):

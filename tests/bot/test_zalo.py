@@ -66,6 +66,12 @@ async def test_zalo_bot_answers_in_plain_text_once(zb_settings, fake_zalo_bot, c
     assert "<b>" not in text and "&lt;" not in text, "Zalo gets plain text"
     assert text.startswith("Trả lời cho: Hải Phòng có kế hoạch gì?") and "Nguồn:\n[1] 726/KH-UBND" in text
     assert len(fake_zalo_bot.calls_to("sendMessage")) == 1 and core.questions == ["Hải Phòng có kế hoạch gì?"]
+
+
+async def test_zalo_bot_shows_typing_for_slow_answers(zb_settings, fake_zalo_bot):
+    async with running(zb_settings, FakeCore(delay=1.3)) as (_, client, _rt):
+        await zb_post(client, zb_event("m1"))
+        await fake_zalo_bot.wait_calls("sendMessage", 1)
     assert fake_zalo_bot.calls_to("sendChatAction")[0].params == {"chat_id": "e4ea2cd5189df1c3a88c", "action": "typing"}
 
 

@@ -45,6 +45,7 @@ class FakeOpenAI:
         self.replies: deque[Reply] = deque()
         self.requests: list[dict] = []
         self.headers: list[dict[str, str]] = []
+        self.received: list[float] = []  # time.monotonic() of each request's arrival
         self.stopped = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -105,6 +106,7 @@ class FakeOpenAI:
                 if self.path.rstrip("/") != "/v1/chat/completions":
                     return self._error(404, "not found")
                 request = json.loads(body or b"{}")
+                fake.received.append(time.monotonic())
                 fake.requests.append(request)
                 fake.headers.append({k.lower(): v for k, v in self.headers.items()})
                 try:
