@@ -31,7 +31,7 @@ ingest-samples: install
 	$(BIN)/ngvh ingest data/samples
 
 run: ingest-samples
-	$(BIN)/ngvh chat
+	$(BIN)/ngvh serve --host 127.0.0.1 --port 8000
 
 test: install-test
 	$(BIN)/python -m pytest -q

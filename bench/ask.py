@@ -147,8 +147,10 @@ def fill_store(services: Services, plans: list, label: str, embedder: CachedEmbe
 
 
 def measure(services: Services, questions: list[str], warmup: int) -> dict:
-    answerer = services.answerer
-    engine = answerer.engine
+    from rag.retriever import HybridSearch
+
+    # the extractive Answerer's engine (an LLM wrapper, when configured, has none of its own)
+    engine = getattr(services.answerer, "engine", None) or HybridSearch(services.store, services.embeddings)
     k = services.settings.top_k
     embedder = services.embeddings
     # warm-up: every question once (answerer state, lexical index, Chroma pages, lru caches)

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.metrics import Metrics
-from bot.runtime import BotOptions, Runtime, check_settings
+from bot.runtime import BotOptions, ConfigError, Runtime, check_settings
 from ngvh.config import Settings, get_settings
 
 log = logging.getLogger("ngvh.bot")
@@ -105,7 +105,11 @@ def serve(settings: Settings | None, host: str, port: int, polling: bool = False
 
     settings = settings or get_settings()
     configure_logging(settings)
-    app = create_app(settings, polling=polling)
+    try:
+        app = create_app(settings, polling=polling)
+    except ConfigError as exc:
+        log.error("refusing to start", extra={"error": str(exc)})
+        raise SystemExit(f"ngvh serve: {exc}") from None
     log.info("starting", extra={"host": host, "port": port, "polling": polling, "channels": ",".join(app.state.runtime.adapters) or "web"})
     uvicorn.run(
         app,

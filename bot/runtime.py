@@ -176,6 +176,9 @@ class WorkQueue:
         except asyncio.QueueFull:
             return False
 
+    async def put_wait(self, message: InboundMessage) -> None:
+        await self._queue.put(message)
+
     def start(self) -> None:
         self._tasks = [asyncio.create_task(self._run(), name=f"ngvh-worker-{i}") for i in range(self._workers)]
 
@@ -278,7 +281,12 @@ class Runtime:
         return False
 
     async def _polling_sink(self, message: InboundMessage) -> bool:
-        return await self.accept(message) is not False
+        # polling has no platform re-delivery to fall back on: wait for room instead of dropping
+        if not await self.coordination.first_time(message.dedupe_key, self.options.dedupe_ttl):
+            self.metrics.duplicates.labels(message.channel).inc()
+            return True
+        await self.queue.put_wait(message)
+        return True
 
     # -- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> None:

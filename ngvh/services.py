@@ -86,6 +86,10 @@ class Services:
                 from rag import Answerer
 
                 self._answerer = Answerer(self.store, self.embeddings, self.settings)
+                if self.settings.llm_enabled:  # generated answers; the extractive one stays the safety net
+                    from rag.llm import LLMAnswerer
+
+                    self._answerer = LLMAnswerer(self._answerer, self.settings)
             return self._answerer
 
     # -- operations ------------------------------------------------------------------------

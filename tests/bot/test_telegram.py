@@ -281,3 +281,18 @@ async def test_polling_mode_answers_without_webhooks(data_dir, fake_telegram, co
         await asyncio.sleep(0.3)
     assert fake_telegram.calls_to("deleteWebhook"), "getUpdates needs the webhook removed"
     assert core.questions == ["qua polling"], "a re-fetched update is answered once"
+
+
+async def test_full_queue_answers_503_and_the_redelivery_gets_through(tg_settings, fake_telegram):
+    core = FakeCore(delay=0.8)
+    async with running(tg_settings, core, fast_options(workers=1, queue_max=1)) as (_, client, rt):
+        assert (await post(client, tg_update(1, "một"))).status_code == 200
+        await fake_telegram.wait_for(lambda: core.questions == ["một"], 5, "the worker to take the first update")
+        assert (await post(client, tg_update(2, "hai"))).status_code == 200
+        await fake_telegram.wait_for(lambda: rt.queue.full(), 5, "the queue to fill")
+        overloaded = await post(client, tg_update(3, "ba"))
+        assert overloaded.status_code == 503, "Telegram keeps the update and re-delivers it"
+        await fake_telegram.wait_calls("sendMessage", 2, timeout=10)
+        assert (await post(client, tg_update(3, "ba"))).json() == {"ok": True}, "the re-delivery is not a duplicate"
+        await fake_telegram.wait_calls("sendMessage", 3, timeout=10)
+    assert core.questions == ["một", "hai", "ba"]
