@@ -17,8 +17,10 @@ from typing import Callable, Iterable
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+BENCH = ROOT / "bench"
+# The project root first, and bench/ off the path once this module is imported: bench/ingest.py
+# would otherwise shadow the `ingest` package for the scripts run from bench/.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if p != str(ROOT) and Path(p or ".").resolve() != BENCH]
 
 # Same environment as the Makefile: nothing downloads, no telemetry.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

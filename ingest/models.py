@@ -92,6 +92,7 @@ class Plan:
     sections: Section
     chunks: list[Chunk]
     version: str = ""  # content hash of what is stored: text, metadata and chunking
+    assignments: list = field(default_factory=list)  # ingest.assignments.Assignment: who does what by when
 
     def finalize(self, chunker_version: str) -> "Plan":
         payload = json.dumps(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ngvh import vi
 
+from .assignments import extract_assignments
 from .chunking import CHUNKER_VERSION, chunk_plan
 from .clean import clean_text
 from .metadata import extract_metadata
@@ -15,6 +16,8 @@ from .readers import read_document
 from .structure import parse_sections
 
 MIN_PLAN_CHARS = 200
+# Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
+PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-1"
 # Words any plan, directive or article about one uses; a file with none of them is not ours.
 _ADMIN_VOCABULARY = (
     "ke hoach", "chien luoc", "quyet dinh", "cong van", "chi thi", "chuong trinh", "trien khai",
@@ -40,7 +43,8 @@ def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: 
     if not chunks:
         raise IngestError(source, "no text left to index after cleaning")
     plan = Plan(id=plan_identity(meta, text), meta=meta, text=text, source=source, sections=root, chunks=chunks)
-    return plan.finalize(CHUNKER_VERSION)
+    plan.assignments = extract_assignments(text, root)
+    return plan.finalize(PIPELINE_VERSION)
 
 
 def check_plan_text(text: str, source: str) -> None:

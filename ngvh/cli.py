@@ -209,6 +209,51 @@ def chat():
 
 
 @app.command()
+def tasks(
+    agency: Annotated[Optional[str], typer.Option(help="Agency, e.g. 'Sở Ngoại vụ' or 'Sở VHTTDL'")] = None,
+    by: Annotated[Optional[int], typer.Option("--by", help="Due by this year (recurring tasks in the period too)")] = None,
+    province: Annotated[Optional[str], typer.Option(help="Province or city, any alias")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON list")] = False,
+):
+    """Who must do what by when: the assignments extracted from the plans."""
+    from ingest.agencies import normalize_agency
+    from ingest.places import canonical_province
+    from rag.tasks import select_tasks
+
+    place = canonical_province(province) if province else None
+    if province and not place:
+        _fail(f"unknown province or city: {province!r}")
+    wanted = normalize_agency(agency).canonical if agency else None
+    try:
+        rows = select_tasks(_services().store.list_plans(), wanted, by, place)
+    except _store_errors() as err:
+        _fail(str(err))
+    records = [
+        {"plan": r.plan.meta.number, "plan_id": r.plan.id, "province": r.plan.meta.province,
+         "agency": r.assignment.agency, "role": r.assignment.role, "task": r.assignment.task,
+         "deadline": r.assignment.deadline, "due_year": r.assignment.due_year,
+         "recurring": r.assignment.recurring, "status": r.status, "section": r.assignment.section,
+         "source": r.plan.source}
+        for r in rows
+    ]
+    if as_json:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return
+    if not records:
+        console.print("Không có nhiệm vụ nào khớp điều kiện.")
+        return
+    table = Table(title=f"{len(records)} nhiệm vụ" + (f" đến năm {by}" if by else ""))
+    for col in ("Kế hoạch", "Cơ quan", "Vai trò", "Nhiệm vụ", "Thời hạn", "Mục"):
+        table.add_column(col, overflow="fold")
+    for r in records:
+        when = r["deadline"] or "—"
+        if r["status"] == "recurring":
+            when += " (định kỳ)"
+        table.add_row(r["plan"] or r["plan_id"], r["agency"], r["role"], r["task"], when, r["section"] or "—")
+    console.print(table)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,

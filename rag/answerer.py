@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ngvh import vi
 
-from . import replies
+from . import replies, tasks
 from .citations import Point, number_points, plan_label
 from .compose import choose_points
 from .facts import about_the_plan, fact_point
@@ -153,6 +153,9 @@ class Answerer:
         scope = self.scope_for(pq)
         if scope.missing:
             return Answer(question, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope")
+        routed = self._structured_answer(pq, scope)
+        if routed:
+            return routed
         hits = self.search(pq, scope)
         if not hits:
             return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
@@ -164,6 +167,73 @@ class Answerer:
         if not self.rule.answerable(self.evidence(pq, hits)):
             return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
         return self._passage_answer(pq, hits)
+
+    # -- the structured layer: duties, the catalog, comparisons -----------------------------------
+    def _scoped_plans(self, scope: Scope) -> list:
+        ids = scope.plan_ids if scope.plan_ids is not None else list(self._plans)
+        return [self._plans[i] for i in ids if i in self._plans]
+
+    def _chunk_at(self, plan_id: str, offset: int):
+        chunks = self._chunks_by_plan.get(plan_id, [])
+        before = [c for c in chunks if c.start <= offset]
+        return max(before, key=lambda c: c.start) if before else (chunks[0] if chunks else None)
+
+    def _structured_answer(self, pq: ParsedQuery, scope: Scope) -> Answer | None:
+        route = tasks.route(pq)
+        if route == "tasks":
+            return self._tasks_answer(pq, scope)
+        if route == "catalog":
+            points = tasks.catalog_points(self._scoped_plans(scope), pq.years, lambda pid: self._chunk_at(pid, 0))
+            if not points:
+                return None
+            lines, citations = number_points(points, self.plan)
+            lead = f"Kho có {len(points)} văn bản" + (f" ban hành năm {', '.join(map(str, pq.years))}" if pq.years else "") + ":"
+            return Answer(pq.text, True, lead + "\n" + "\n".join(f"- {l}" for l in lines), citations, kind="catalog")
+        if route == "compare":
+            return self._compare_answer(pq)
+        return None
+
+    def _tasks_answer(self, pq: ParsedQuery, scope: Scope) -> Answer | None:
+        by = max(pq.years) if pq.years else None
+        rows = [r for agency in pq.agencies for r in tasks.select_tasks(self._scoped_plans(scope), agency, by)]
+        if not rows:
+            return None
+        groups, left_out = tasks.task_points(rows, self._chunk_at)
+        points = [p for _, group in groups for p in group]
+        lines, citations = number_points(points, self.plan)
+        due = sum(1 for r in rows if r.status == "due")
+        recurring = sum(1 for r in rows if r.status == "recurring")
+        head = f"{', '.join(pq.agencies)}: {len(rows)} nhiệm vụ"
+        if by:
+            head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
+        out, i = [head + ":"], 0
+        for lead, group in groups:
+            out.append(lead)
+            for _ in group:
+                out.append(f"- {lines[i]}")
+                i += 1
+        if left_out:
+            out.append(f"(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)")
+        return Answer(pq.text, True, "\n".join(out), citations, kind="tasks")
+
+    def _compare_answer(self, pq: ParsedQuery) -> Answer | None:
+        points: list[Point] = []
+        for province in pq.provinces:
+            ids = [p.id for p in self._plans.values() if p.meta.province == province]
+            if not ids:
+                continue
+            hits = self.engine.search(pq.content or pq.text, self.k, plan_ids=ids)
+            points += choose_points(pq.content or pq.text, hits, self._idf, self._section_chunks)[:2]
+        if len({p.chunk.plan_id for p in points}) < 2:
+            return None
+        lines, citations = number_points(points, self.plan)
+        out, last = [], None
+        for point, line in zip(points, lines):
+            if point.chunk.plan_id != last:
+                out.append(f"Theo {plan_label(self.plan(point.chunk.plan_id).meta)}:")
+                last = point.chunk.plan_id
+            out.append(f"- {line}")
+        return Answer(pq.text, True, "\n".join(out), citations, kind="compare")
 
     def _fact_answer(self, pq: ParsedQuery, scope: Scope, hits: list[Hit], named: bool) -> Answer | None:
         if scope.names_other_documents:

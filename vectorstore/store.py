@@ -19,7 +19,7 @@ import os
 import shutil
 import threading
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Literal, Sequence
@@ -67,6 +67,7 @@ class PlanRecord:
     chunks: int
     ingested_at: str
     meta: PlanMeta
+    assignments: list[dict] = field(default_factory=list)  # kept in the catalog record: switched with the chunks
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def plan_metadata(plan: Plan, ingested_at: str) -> dict:
         if value is None:
             continue
         meta[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+    if plan.assignments:
+        meta["assignments"] = json.dumps([a.to_dict() for a in plan.assignments], ensure_ascii=False)
     return meta
 
 
@@ -106,6 +109,7 @@ def record_from_metadata(meta: dict) -> PlanRecord:
         chunks=int(meta.get("chunks", 0)),
         ingested_at=meta.get("ingested_at", ""),
         meta=PlanMeta.from_dict({"title": "", **data}),
+        assignments=json.loads(meta["assignments"]) if isinstance(meta.get("assignments"), str) else [],
     )
 
 

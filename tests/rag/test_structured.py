@@ -1,0 +1,101 @@
+"""The structured layer over test plans with real-format duties: who must do what by when."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ngvh.config import Settings
+from ngvh.services import Services
+from rag.citations import check_citations
+from rag.query import parse_query
+from rag.tasks import route
+from tests.conftest import FIXTURES
+
+PLANS = FIXTURES / "plans"
+
+
+@pytest.fixture(scope="module")
+def task_services(tmp_path_factory, samples_dir):
+    data = tmp_path_factory.mktemp("tasks-store")
+    services = Services(Settings(data_dir=data))
+    folder = data / "in"
+    folder.mkdir()
+    for name in ("plan_a_lang_son.txt", "plan_b_quang_ninh.txt"):
+        (folder / name).write_text((PLANS / name).read_text(encoding="utf-8"), encoding="utf-8")
+    report = services.ingest_paths([folder, samples_dir / "001_32f94a6958947b77.txt"])
+    assert report.ok, report.to_json()
+    services.data = data
+    return services
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Sở Ngoại vụ phải làm gì đến năm 2025?", "tasks"),
+        ("So ngoai vu co nhiem vu gi", "tasks"),
+        ("Những tỉnh nào đã có kế hoạch thực hiện Chiến lược ngoại giao văn hóa?", "catalog"),
+        ("Kế hoạch nào ban hành năm 2022?", "catalog"),
+        ("Cao Bằng và Huế khác nhau thế nào về mục tiêu?", "compare"),
+        ("Mục tiêu cụ thể của Cao Bằng là gì?", "general"),
+        ("Kế hoạch nào đặt mục tiêu xây dựng hồ sơ Công viên địa chất toàn cầu?", "general"),
+    ],
+)
+def test_router(question, expected):
+    assert route(parse_query(question)) == expected
+
+
+def test_agency_duties_by_year_grouped_by_plan_and_cited(task_services):
+    answer = task_services.ask("Sở Ngoại vụ phải làm gì đến năm 2025?")
+    assert answer.found and answer.kind == "tasks"
+    assert "Lạng Sơn" in answer.answer and "Quảng Ninh" in answer.answer
+    assert "Hội nghị sơ kết" in answer.answer  # due 2025 in plan A
+    assert "có hạn" in answer.answer and "thường xuyên" in answer.answer  # says which is which
+    assert check_citations(answer.answer, answer.citations)
+    sections = [c.section or "" for c in answer.citations]
+    assert all(sections) and any("TỔ CHỨC THỰC HIỆN" in s for s in sections)
+
+
+def test_abbreviated_agency_and_no_diacritics(task_services):
+    answer = task_services.ask("so vhttdl tinh lang son phai lam gi")
+    assert answer.found and answer.kind == "tasks"
+    assert "Công viên địa chất" in answer.answer
+    assert {c.source for c in answer.citations} == {"plan_a_lang_son.txt"}
+
+
+def test_catalog_question_lists_plans(task_services):
+    answer = task_services.ask("Những tỉnh nào đã có kế hoạch thực hiện Chiến lược ngoại giao văn hóa?")
+    assert answer.found and answer.kind == "catalog"
+    for place in ("Cao Bằng", "Lạng Sơn", "Quảng Ninh"):
+        assert place in answer.answer
+    assert check_citations(answer.answer, answer.citations)
+
+
+def test_comparison_cites_both_plans(task_services):
+    answer = task_services.ask("Cao Bằng và Lạng Sơn khác nhau thế nào về mục tiêu cụ thể?")
+    assert answer.found and answer.kind == "compare"
+    assert len({c.source for c in answer.citations}) == 2
+    assert check_citations(answer.answer, answer.citations)
+
+
+def test_reingest_and_removal_keep_tasks_in_step(task_services):
+    plans = {p.id: p for p in task_services.store.list_plans()}
+    with_tasks = [p for p in plans.values() if p.assignments]
+    assert len(with_tasks) == 2
+    victim = with_tasks[0]
+    assert task_services.remove(victim.id)
+    left = task_services.answerer.ask("Sở Ngoại vụ phải làm gì?")
+    assert victim.source not in {c.source for c in left.citations}
+    report = task_services.ingest_paths([task_services.data / "in" / victim.source])
+    assert report.rows[0].status == "added"
+
+
+def test_tasks_command_json(task_services):
+    env = dict(os.environ, NGVH_DATA_DIR=str(task_services.data))
+    out = subprocess.run([sys.executable, "-m", "ngvh.cli", "tasks", "--agency", "Sở VHTTDL", "--by", "2025", "--json"],
+                         env=env, capture_output=True, text=True, timeout=120)
+    rows = json.loads(out.stdout)
+    assert rows and all(r["agency"] == "Sở Văn hóa, Thể thao và Du lịch" for r in rows)
+    assert all(r["status"] in ("due", "recurring") for r in rows)
+    assert all((r["due_year"] or 0) <= 2025 or r["recurring"] for r in rows)
