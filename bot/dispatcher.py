@@ -21,7 +21,7 @@ from bot.constants import (
     TYPING_REFRESH_SECONDS,
     UPLOAD_SUFFIXES,
 )
-from bot.models import Attachment, InboundMessage
+from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -69,7 +69,12 @@ class Dispatcher:
         self.rt = runtime
 
     # -- entry point ----------------------------------------------------------------------------------
-    async def handle(self, message: InboundMessage) -> None:
+    async def handle(self, item: WorkItem) -> None:
+        if isinstance(item, RawUpdate):
+            for message in self.rt.adapters[item.channel].parse(item.payload):
+                await self.handle(message)
+            return
+        message = item
         adapter = self.rt.adapters[message.channel]
         settings = self.rt.settings
         metrics = self.rt.metrics

@@ -19,7 +19,7 @@ _TOKEN_SHAPES = [
     re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}\b"),  # the same token on its own
     re.compile(r"(?i)(access_token|refresh_token|secret_key|secret_token)([\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+"),
 ]
-_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "color_message"}
 
 
 def secret_values(settings: Settings) -> list[str]:

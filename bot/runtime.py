@@ -26,7 +26,7 @@ from bot.constants import (
 from bot.coordination import Coordination, make_coordination
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics
-from bot.models import InboundMessage
+from bot.models import InboundMessage, WorkItem
 from bot.security import valid_secret_token
 from ngvh.config import Settings, is_placeholder_secret
 
@@ -154,7 +154,7 @@ class WorkQueue:
     def __init__(self, handler, workers: int, maxsize: int, metrics: Metrics):
         self._handler = handler
         self._workers = workers
-        self._queue: asyncio.Queue[InboundMessage] = asyncio.Queue(maxsize=maxsize)
+        self._queue: asyncio.Queue[WorkItem] = asyncio.Queue(maxsize=maxsize)
         self._tasks: list[asyncio.Task] = []
         self._metrics = metrics
         self._busy = 0
@@ -169,14 +169,14 @@ class WorkQueue:
     def idle(self) -> bool:
         return self._queue.empty() and self._busy == 0
 
-    async def put(self, message: InboundMessage) -> bool:
+    async def put(self, message: WorkItem) -> bool:
         try:
             self._queue.put_nowait(message)
             return True
         except asyncio.QueueFull:
             return False
 
-    async def put_wait(self, message: InboundMessage) -> None:
+    async def put_wait(self, message: WorkItem) -> None:
         await self._queue.put(message)
 
     def start(self) -> None:
@@ -192,7 +192,7 @@ class WorkQueue:
                 raise
             except Exception:
                 self._metrics.errors.labels(message.channel).inc()
-                log.exception("message handling failed", extra={"channel": message.channel, "chat": message.chat_id})
+                log.exception("message handling failed", extra={"channel": message.channel, "chat": getattr(message, "chat_id", None)})
             finally:
                 self._busy -= 1
                 self._queue.task_done()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
 
 from bot.adapters.base import ChannelAdapter
 from bot.adapters.telegram import TelegramAdapter, update_id_of
@@ -19,7 +20,14 @@ ZaloBotDep = Annotated[ChannelAdapter, Depends(channel_dep("zalo-bot"))]
 ZaloOADep = Annotated[ChannelAdapter, Depends(channel_dep("zalo-oa"))]
 
 _REJECT = {Verdict.MISSING: (401, "unauthorized"), Verdict.FORGED: (403, "forbidden"), Verdict.MALFORMED: (400, "malformed")}
-OK = {"ok": True}
+
+def ack(body: bytes = b'{"ok":true}') -> Response:
+    # pre-encoded: the ack path is the one that must stay fast under bursts
+    return Response(content=body, media_type="application/json")
+
+
+DUPLICATE = b'{"ok":true,"duplicate":true}'
+IGNORED = b'{"ok":true,"ignored":true}'
 
 
 def reject(rt: Runtime, channel: str, status: int, reason: str) -> HTTPException:
@@ -44,7 +52,7 @@ async def verified_payload(request: Request, rt: Runtime, adapter: ChannelAdapte
 
 
 @router.post("/webhook/telegram")
-async def telegram_webhook(request: Request, rt: RuntimeDep, adapter: TelegramDep) -> dict:
+async def telegram_webhook(request: Request, rt: RuntimeDep, adapter: TelegramDep) -> Response:
     payload = await verified_payload(request, rt, adapter)
     update_id = update_id_of(payload)
     if update_id is None:
@@ -54,12 +62,12 @@ async def telegram_webhook(request: Request, rt: RuntimeDep, adapter: TelegramDe
         raise reject(rt, adapter.name, 503, "overloaded")  # no dedupe mark: Telegram's retry gets through
     if not await rt.coordination.first_time(adapter.update_key(update_id), rt.options.dedupe_ttl):
         rt.metrics.duplicates.labels(adapter.name).inc()
-        return {"ok": True, "duplicate": True}
+        return ack(DUPLICATE)
     await adapter.enqueue_update(payload)  # PTB's update_queue → TypeHandler → worker queue
-    return OK
+    return ack()
 
 
-async def _accept_messages(request: Request, rt: Runtime, adapter: ChannelAdapter) -> dict:
+async def _accept_messages(request: Request, rt: Runtime, adapter: ChannelAdapter) -> Response:
     payload = await verified_payload(request, rt, adapter)
     if not isinstance(payload, dict):
         raise reject(rt, adapter.name, 400, "malformed")
@@ -68,21 +76,21 @@ async def _accept_messages(request: Request, rt: Runtime, adapter: ChannelAdapte
     except Exception:  # parsers are total; this is the net under them, so bad input stays a 400
         raise reject(rt, adapter.name, 400, "malformed") from None
     if not messages:
-        return {"ok": True, "ignored": True}  # unknown or non-text events
+        return ack(IGNORED)  # unknown or non-text events
     duplicates = 0
     for message in messages:
         accepted = await rt.accept(message)
         if accepted is False:
             raise reject(rt, adapter.name, 503, "overloaded")
         duplicates += accepted is None
-    return {"ok": True, "duplicate": True} if duplicates == len(messages) else OK
+    return ack(DUPLICATE) if duplicates == len(messages) else ack()
 
 
 @router.post("/webhook/zalo-bot")
-async def zalo_bot_webhook(request: Request, rt: RuntimeDep, adapter: ZaloBotDep) -> dict:
+async def zalo_bot_webhook(request: Request, rt: RuntimeDep, adapter: ZaloBotDep) -> Response:
     return await _accept_messages(request, rt, adapter)
 
 
 @router.post("/webhook/zalo-oa")
-async def zalo_oa_webhook(request: Request, rt: RuntimeDep, adapter: ZaloOADep) -> dict:
+async def zalo_oa_webhook(request: Request, rt: RuntimeDep, adapter: ZaloOADep) -> Response:
     return await _accept_messages(request, rt, adapter)

@@ -160,6 +160,12 @@ class Answerer:
         if not hits:
             return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
         named = scope.plan_ids is not None
+        if pq.intent == "general" and named and len(scope.plan_ids) <= 2 and about_the_plan(
+            pq, [self.plan(t) for t in scope.plan_ids], self._idf, residual=0
+        ):
+            overview = self._overview_answer(pq, scope.plan_ids)  # "ke hoach cao bang": what is it?
+            if overview:
+                return overview
         if pq.intent != "general":
             answer = self._fact_answer(pq, scope, hits, named)
             if answer:
@@ -234,6 +240,35 @@ class Answerer:
                 last = point.chunk.plan_id
             out.append(f"- {line}")
         return Answer(pq.text, True, "\n".join(out), citations, kind="compare")
+
+    def _overview_answer(self, pq: ParsedQuery, plan_ids: list[str]) -> Answer | None:
+        groups: list[tuple[str, list[Point]]] = []
+        for plan_id in plan_ids:
+            plan = self.plan(plan_id)
+            if not plan:
+                continue
+            label = plan_label(plan.meta)
+            chunks = self._chunks_by_plan.get(plan_id, [])
+            points = []
+            for intent in ("date", "horizon", "implements", "signer"):
+                point = fact_point(intent, plan, chunks)
+                if point:  # the lead names the plan once; each point keeps its own fact
+                    rest = point.text.removeprefix(label).strip()
+                    point.text = rest[:1].upper() + rest[1:]
+                    points.append(point)
+            if points:
+                title = plan.meta.title
+                lead = title if plan.meta.number and plan.meta.number in title else f"{label}: {title}"
+                groups.append((lead + ":", points))
+        if not groups:
+            return None
+        lines, citations = number_points([p for _, group in groups for p in group], self.plan)
+        out, i = [], 0
+        for lead, group in groups:
+            out.append(lead)
+            out += [f"- {lines[i + j]}" for j in range(len(group))]
+            i += len(group)
+        return Answer(pq.text, True, "\n".join(out), citations, kind="overview")
 
     def _fact_answer(self, pq: ParsedQuery, scope: Scope, hits: list[Hit], named: bool) -> Answer | None:
         if scope.names_other_documents:

@@ -54,7 +54,7 @@ def number_points(points: list[Point], plan_of) -> tuple[list[str], list[Citatio
                     date=meta.date if meta else None,
                     section=chunk.section,
                     source=chunk.source,
-                    quote=shorten(point.quote, QUOTE_CHARS),
+                    quote=shorten(" ".join(point.quote.split()), QUOTE_CHARS),
                     score=point.score,
                     plan_id=chunk.plan_id,
                     doc_type=meta.doc_type if meta else None,

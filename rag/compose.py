@@ -31,6 +31,11 @@ class Candidate:
     score: float
 
 
+def quotable(body: str) -> bool:
+    """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
+    return len(body) >= 30 and not body.isupper() and len(body.split()) >= 6
+
+
 def section_match(terms: list[str], section: str | None, idf: Callable[[str], float]) -> float:
     """How much of the question the deepest heading of a chunk's section path answers (0..1)."""
     if not section:
@@ -51,7 +56,7 @@ def rank_units(question: str, hits: list, idf: Callable[[str], float]) -> list[C
         prior = 0.15 / (1 + rank)  # the fused ranking already weighed the whole chunk
         for unit in split_units(chunk.text):
             body = strip_marker(unit.text)
-            if len(body) < 15:
+            if not quotable(body):
                 continue
             cov = coverage(terms, unit_terms(body), idf)
             shown = best_window(body, terms, idf)

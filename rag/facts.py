@@ -40,7 +40,7 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
         return (f"Văn bản không ghi ngày ban hành; bài viết về {label} được đăng ngày "
                 f"{vn_date(meta.published)}.", _date_patterns(meta.published))
     if intent == "signer" and meta.signer:
-        return f"{label} do ông/bà {meta.signer} ký.", [re.compile(re.escape(meta.signer))]
+        return f"{label} do {meta.signer} ký.", [re.compile(re.escape(meta.signer))]
     if intent == "number" and meta.number:
         return f"Số hiệu của văn bản là {meta.number} ({meta.doc_type or 'văn bản'}).", [re.compile(re.escape(meta.number))]
     if intent == "issuer" and meta.issuer:
@@ -101,11 +101,11 @@ _PLAN_WORDS = set(
 RESIDUAL_SYLLABLES = 2
 
 
-def about_the_plan(pq, plans: list, idf) -> bool:
+def about_the_plan(pq, plans: list, idf, residual: int = RESIDUAL_SYLLABLES) -> bool:
     """True when the question asks for a fact of the plan itself, not about something in its text."""
     own = set(_PLAN_WORDS)
     for plan in plans:
         if plan is not None:
             own |= set(vi.folded_syllables(f"{plan.meta.title} {plan.meta.issuer or ''}"))
-    residual = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in own and not s.isdigit()]
-    return len(residual) <= RESIDUAL_SYLLABLES
+    left = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in own and not s.isdigit()]
+    return len(left) <= residual

@@ -5,10 +5,10 @@ import abc
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ClassVar
 
-from bot.models import Attachment, InboundMessage, Verdict
+from bot.models import Attachment, InboundMessage, Verdict, WorkItem
 
 # Where parsed messages go: the worker queue (returns False when full, so the webhook can say 503).
-Sink = Callable[[InboundMessage], Awaitable[bool]]
+Sink = Callable[[WorkItem], Awaitable[bool]]
 
 
 class SendError(Exception):

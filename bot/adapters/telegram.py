@@ -28,7 +28,7 @@ from bot.constants import (
     TELEGRAM_PRIVATE_INTERVAL,
     TELEGRAM_TEXT_LIMIT,
 )
-from bot.models import Attachment, InboundMessage, Verdict
+from bot.models import Attachment, InboundMessage, RawUpdate, Verdict
 from bot.security import check_secret_header
 
 log = logging.getLogger("ngvh.bot.telegram")
@@ -142,7 +142,11 @@ class TelegramAdapter(ChannelAdapter):
         return check_secret_header(headers, SECRET_HEADER, self.secret or "")
 
     def parse(self, payload: Any) -> list[InboundMessage]:
-        update = payload if isinstance(payload, Update) else Update.de_json(payload, self.bot)
+        try:
+            update = payload if isinstance(payload, Update) else Update.de_json(payload, self.bot)
+        except Exception as exc:  # already acknowledged: a payload PTB cannot read is logged and dropped
+            log.warning("unreadable telegram update", extra={"channel": self.name, "error": repr(exc)})
+            return []
         return parse_update(update, self.token)
 
     def update_key(self, update_id: int) -> str:
@@ -153,12 +157,9 @@ class TelegramAdapter(ChannelAdapter):
         await self.app.update_queue.put(payload)
 
     async def _on_payload(self, payload: dict, context: ContextTypes.DEFAULT_TYPE) -> None:
-        try:
-            update = Update.de_json(payload, self.bot)
-        except Exception as exc:  # already acknowledged: a payload PTB cannot read is logged and dropped
-            log.warning("unreadable telegram update", extra={"channel": self.name, "update_id": payload.get("update_id"), "error": repr(exc)})
-            return
-        await self._on_update(update, context)
+        # the worker decodes it (see RawUpdate): a burst of deliveries is acknowledged first
+        if self._sink is not None and not await self._sink(RawUpdate(self.name, payload, update_key(self.token, payload["update_id"]))):
+            log.error("queue full, dropped update", extra={"channel": self.name, "update_id": payload.get("update_id")})
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self._sink is None:
