@@ -95,8 +95,12 @@ def main() -> int:
                 continue
             rows.append(f)
             labels.append(1.0 if item["in_scope"] else 0.0)
+        embedder = services.embeddings.name
     x, y = np.array(rows), np.array(labels)
     w, b = fit_logistic(x, y)
+    lexical = [i for i, f in enumerate(FEATURES) if f != "dense"]
+    lw, lb = fit_logistic(x[:, lexical], y)
+    l_acc, l_out, l_in = rates(x[:, lexical], y, lw, lb)
     acc, ans_out, ref_in = rates(x, y, w, b)
 
     # 5-fold cross-validation: how the rule does on questions it was not fitted on
@@ -115,14 +119,25 @@ def main() -> int:
     print("rule: found ⇔ " + " + ".join(f"{wi:.2f}·{f}" for wi, f in zip(w, FEATURES)) + f" + {b:.2f} ≥ 0")
     print(f"fit:  accuracy {acc:.3f}, out-of-scope answered {ans_out:.3f}, in-scope refused {ref_in:.3f}")
     print(f"5-fold CV: accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}")
+    print(f"lexical-only rule (for other embedders): accuracy {l_acc:.3f}, "
+          f"out-of-scope answered {l_out:.3f}, in-scope refused {l_in:.3f}")
     if args.write:
         measured = (
             f"{len(y)} labelled questions (bench/questions/scope.jsonl): accuracy {acc:.3f}; "
             f"5-fold CV accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}"
         )
         CALIBRATION_FILE.write_text(
-            json.dumps({"weights": {f: round(float(wi), 4) for f, wi in zip(FEATURES, w)},
-                        "bias": round(float(b), 4), "measured": measured}, ensure_ascii=False, indent=1) + "\n",
+            json.dumps({
+                "embedder": embedder,
+                "weights": {f: round(float(wi), 4) for f, wi in zip(FEATURES, w)},
+                "bias": round(float(b), 4),
+                "measured": measured,
+                "lexical_only": {
+                    "weights": {FEATURES[i]: round(float(wi), 4) for i, wi in zip(lexical, lw)},
+                    "bias": round(float(lb), 4),
+                    "measured": f"fit accuracy {l_acc:.3f} on the same questions, no dense feature",
+                },
+            }, ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8",
         )
         print(f"wrote {CALIBRATION_FILE}")

@@ -53,6 +53,7 @@ class BotOptions:
     dedupe_ttl: float = DEDUPE_TTL_SECONDS
     shutdown_grace: float = SHUTDOWN_GRACE_SECONDS
     warm_up: bool = True  # load the core in the background at start-up, so the first answer is quick
+    channel_retry: float = 5.0  # first wait before retrying a channel that failed to start (doubles, ≤ 5 min)
 
 
 def check_settings(settings: Settings, polling: bool = False) -> None:
@@ -226,6 +227,7 @@ class Runtime:
         self._ingest_pool = ThreadPoolExecutor(1, thread_name_prefix="ngvh-ingest")
         self._core_lock = ReadWriteLock()
         self._secrets = secret_values(settings)
+        self._retries: list[asyncio.Task] = []
 
     @property
     def admin_enabled(self) -> bool:
@@ -296,20 +298,39 @@ class Runtime:
             except Exception as exc:
                 raise ConfigError(f"NGVH_REDIS_URL is set but Redis does not answer: {type(exc).__name__}") from exc
         self.queue.start()
-        sink = self._polling_sink if self.polling else self.queue.put
         for name, adapter in self.adapters.items():
-            try:
-                await adapter.start(sink, self.polling)
-                if self.settings.public_url and not self.polling:
-                    await adapter.register_webhook(self.settings.public_url)
-                self.channel_state[name] = "ok"
-                log.info("channel started", extra={"channel": name, "polling": self.polling})
-            except Exception as exc:
+            if not await self._start_channel(name, adapter):
                 # one broken channel must not take the web chat and the others down with it
-                self.channel_state[name] = "error: " + redact(str(exc) or type(exc).__name__, self._secrets)
-                log.error("channel failed to start", extra={"channel": name, "error": self.channel_state[name]})
+                self._retries.append(asyncio.create_task(self._retry_channel(name, adapter), name=f"retry-{name}"))
         if self.options.warm_up:
             asyncio.get_running_loop().run_in_executor(self._ask_pool, self._warm_up)
+
+    async def _start_channel(self, name: str, adapter: ChannelAdapter) -> bool:
+        sink = self._polling_sink if self.polling else self.queue.put
+        try:
+            await adapter.start(sink, self.polling)
+            if self.settings.public_url and not self.polling:
+                await adapter.register_webhook(self.settings.public_url)
+        except Exception as exc:
+            self.channel_state[name] = "error: " + redact(str(exc) or type(exc).__name__, self._secrets)
+            log.error("channel failed to start", extra={"channel": name, "error": self.channel_state[name]})
+            return False
+        self.channel_state[name] = "ok"
+        log.info("channel started", extra={"channel": name, "polling": self.polling})
+        return True
+
+    async def _retry_channel(self, name: str, adapter: ChannelAdapter) -> None:
+        """Keep trying: the platform may simply have been unreachable when the service booted."""
+        delay = self.options.channel_retry
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await adapter.stop_intake()  # undo a half-done start before trying again
+            except Exception:
+                pass
+            if await self._start_channel(name, adapter):
+                return
+            delay = min(delay * 2, 300.0)
 
     def _warm_up(self) -> None:
         try:
@@ -318,6 +339,9 @@ class Runtime:
             log.warning("core warm-up failed", extra={"error": redact(str(exc), self._secrets)})
 
     async def stop(self) -> None:
+        for task in self._retries:
+            task.cancel()
+        await asyncio.gather(*self._retries, return_exceptions=True)
         # stop receiving, answer what was accepted, then close the clients the answers went through
         for name, adapter in self.adapters.items():
             try:

@@ -144,10 +144,8 @@ def remove(plan_id: Annotated[str, typer.Argument(help="Plan id from `ngvh plans
 @app.command()
 def reindex():
     """Rebuild every chunk and embedding from the stored plan texts (e.g. after changing embedder)."""
-    from ngvh.ingesting import reindex_all
-
     try:
-        report = reindex_all(_services())
+        report = _services().reindex()
     except _store_errors()[1] as err:
         _fail(str(err))
     _print_report(report)

@@ -54,14 +54,13 @@ def _ingest_one(services, path: Path, seen: dict[str, str], emit: EventSink) -> 
     return base
 
 
-def reindex_all(services) -> IngestReport:
-    """Rebuild chunks and embeddings from the texts kept in the catalog, with the current embedder."""
+def reindex_all(store, embeddings) -> IngestReport:
+    """Rebuild chunks and embeddings from the texts kept in the catalog, with `embeddings`."""
     from ingest.pipeline import build_plan
 
-    store = services.store
     records = store.list_plans()
     texts = {r.id: store.get_plan_text(r.id) for r in records}
-    store.reset_chunks(services.embeddings)
+    store.reset_chunks(embeddings)
     report = IngestReport()
     for record in records:
         row = IngestRow(source=record.source, status="", plan_id=record.id, number=record.meta.number)

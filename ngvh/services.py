@@ -107,6 +107,23 @@ class Services:
 
         return ingest_paths(self, paths, on_event=on_event)
 
+    def reindex(self) -> IngestReport:
+        """Rebuild every chunk with the configured embedder, even if the store was built with another."""
+        from ngvh.ingesting import reindex_all
+        from vectorstore import PlanStore, open_client
+
+        with self._lock:
+            store = PlanStore(
+                open_client(self.settings),
+                self.embeddings,
+                prefix=self.settings.collection_prefix,
+                lexical_dir=self.settings.lexical_path,
+                check_embedder=False,
+            )
+            report = reindex_all(store, self.embeddings)
+            self._store, self._answerer = store, None
+        return report
+
     def remove(self, plan_id: str) -> bool:
         return self.store.remove_plan(plan_id)
 

@@ -43,7 +43,7 @@ class Answerer:
         self.store = store
         self.engine = HybridSearch(store, embeddings)
         self.k = getattr(settings, "top_k", 8)
-        self.rule = load_rule()
+        self.rule = load_rule(getattr(embeddings, "name", None))
         self._lock = threading.Lock()
         self._key: tuple | None = None
         self._plans: dict = {}

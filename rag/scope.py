@@ -44,7 +44,9 @@ FEATURES = ("words", "phrases", "dense", "accented")
 
 @dataclass
 class ScopeRule:
-    """found ⇔ w·(words, phrases, dense) + bias ≥ 0: a logistic boundary fitted on labelled questions."""
+    """found ⇔ w·(words, phrases, dense, accented) + bias ≥ 0: a logistic boundary fitted on labelled
+    questions. Dense similarities are on each embedder's own scale, so a rule fitted with one embedder
+    uses no dense weight under another (the lexical-only fit)."""
 
     weights: tuple[float, ...] = (6.0, 4.0, 10.0, -1.0)
     bias: float = -13.0
@@ -58,10 +60,13 @@ class ScopeRule:
         return ev.terms > 0 and self.probability(ev) >= 0.5
 
 
-def load_rule(path: Path = CALIBRATION_FILE) -> ScopeRule:
+def load_rule(embedder: str | None = None, path: Path = CALIBRATION_FILE) -> ScopeRule:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return ScopeRule(tuple(float(data["weights"][f]) for f in FEATURES), float(data["bias"]), data.get("measured", ""))
+        if embedder and data.get("embedder") and embedder != data["embedder"] and "lexical_only" in data:
+            data = {**data["lexical_only"], "measured": data["lexical_only"].get("measured", "")}
+        return ScopeRule(tuple(float(data["weights"].get(f, 0.0)) for f in FEATURES), float(data["bias"]),
+                         data.get("measured", ""))
     except (OSError, ValueError, TypeError, KeyError):
         return ScopeRule()
 

@@ -165,6 +165,7 @@ class PlanStore:
         lexical_dir: Path | None = None,
         embed_batch: int = 64,
         lexical_params: LexicalParams | None = None,
+        check_embedder: bool = True,
     ):
         self.client = client
         self.embeddings = embeddings
@@ -176,7 +177,12 @@ class PlanStore:
         self._plans = client.get_or_create_collection(
             f"{prefix}_plans", metadata={"ngvh": "catalog"}, embedding_function=None
         )
-        self._chunks = self._open_chunks(embeddings)
+        try:
+            self._chunks = self._open_chunks(embeddings)
+        except EmbedderMismatch:
+            if check_embedder:
+                raise
+            self._chunks = None  # opened for `ngvh reindex`: reset_chunks() comes before any use
         self._lock = threading.RLock()
         self._catalog_cache: tuple[str, dict[str, PlanRecord]] | None = None
         self._lexical_cache: tuple[str, LexicalIndex] | None = None

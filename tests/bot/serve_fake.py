@@ -26,7 +26,8 @@ def main() -> None:
     app = create_app(settings, FakeCore(delay=float(os.environ.get("NGVH_TEST_CORE_DELAY", "0"))), options=options)
     sock = free_socket()
     print(f"LISTENING {sock.getsockname()[1]}", flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
+    loop = os.environ.get("NGVH_TEST_LOOP", "auto")  # "asyncio" for debugging slow callbacks
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", loop=loop))
     server.run(sockets=[sock])
 
 

@@ -5,13 +5,12 @@ import io
 import json
 import logging
 
-import httpx
 import pytest
 
 from bot import create_app
 from bot.logs import JsonFormatter, configure_logging, redact, secret_values
 from bot.runtime import ConfigError
-from tests.bot.conftest import ADMIN_TOKEN, TG_SECRET, TG_TOKEN, fast_options, make_settings, running
+from tests.bot.conftest import ADMIN_TOKEN, TG_SECRET, TG_TOKEN, make_settings, running
 from tests.bot.fakes import FakeCore
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -205,3 +204,19 @@ def test_redact_is_pure():
     assert redact("https://h/bot12345:abcdefghijklmnopqrstuvwxyz/getMe") == "https://h/bot***/getMe"
     assert secret_values(make_settings(__import__("pathlib").Path("/tmp"), admin_token="abcd1234efgh")) == ["abcd1234efgh"]
     assert JsonFormatter(["s3cr3t"]).format(logging.makeLogRecord({"msg": "s3cr3t!"})).count("***") == 1
+
+
+async def test_channel_that_failed_to_start_is_retried(data_dir, core, fake_telegram):
+    from tests.bot.conftest import fast_options
+    from tests.bot.test_telegram import post, tg_update
+
+    fake_telegram.fail_next("getMe", status=502, times=2)  # Telegram unreachable while the service boots
+    settings = make_settings(data_dir, telegram_token=TG_TOKEN, telegram_secret=TG_SECRET, telegram_api_base=fake_telegram.url)
+    async with running(settings, core, fast_options(channel_retry=0.2)) as (_, client, rt):
+        health = (await client.get("/healthz")).json()
+        assert health["status"] == "degraded" and health["channels"]["telegram"].startswith("error")
+        assert (await post(client, tg_update(1))).status_code == 503
+        await fake_telegram.wait_for(lambda: rt.ready("telegram"), 10, "the channel to start on a retry")
+        assert (await post(client, tg_update(1))).status_code == 200
+        await fake_telegram.wait_calls("sendMessage", 1)
+    assert len(fake_telegram.calls_to("getMe", ok_only=False)) == 3

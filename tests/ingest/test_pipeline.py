@@ -1,0 +1,52 @@
+"""File → Plan glue: what counts as a plan, identities, deterministic chunk ids."""
+import pytest
+
+from ingest import IngestError
+from ingest.models import PlanMeta
+from ingest.pipeline import build_plan, check_plan_text, load_plan, plan_identity
+
+
+def test_identity_is_number_and_issuer_else_content_hash():
+    full = PlanMeta(title="t", number="726/KH-UBND", province="Cao Bằng", issuer="UBND tỉnh Cao Bằng")
+    assert plan_identity(full, "x") == "726-kh-ubnd-cao-bang"
+    news = PlanMeta(title="t", number="173/KH-UBND", province="Thừa Thiên Huế", source_kind="news")
+    assert plan_identity(news, "x") == "173-kh-ubnd-thua-thien-hue-tin"
+    ministry = PlanMeta(title="t", number="404/BNG-NGVH-UNESCO", issuer="Bộ Ngoại giao")
+    assert plan_identity(ministry, "x") == "404-bng-ngvh-unesco-bo-ngoai-giao"
+    anonymous = PlanMeta(title="t")
+    assert plan_identity(anonymous, "Văn bản A").startswith("doc-")
+    assert plan_identity(anonymous, "Văn bản A") == plan_identity(anonymous, "van ban a")  # folded content
+    assert plan_identity(anonymous, "Văn bản A") != plan_identity(anonymous, "Văn bản B")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "empty"),
+        ("Kế hoạch ngắn.", "too short"),
+        ("This is an English report about the weather and the economy. " * 10, "not Vietnamese"),
+        ("Phở bò: nước dùng ninh xương, bánh phở, thịt bò tái, hành lá, rau thơm. " * 6, "does not look like a plan"),
+    ],
+)
+def test_non_plans_are_refused_with_a_reason(text, reason):
+    with pytest.raises(IngestError) as err:
+        check_plan_text(text, "f.txt")
+    assert reason in err.value.reason and err.value.source == "f.txt"
+
+
+def test_chunk_ids_are_deterministic_and_versioned(samples_dir):
+    a = load_plan(samples_dir / "001_32f94a6958947b77.txt")
+    b = load_plan(samples_dir / "001_32f94a6958947b77.txt")
+    assert [c.id for c in a.chunks] == [c.id for c in b.chunks]
+    assert all(c.id.startswith(f"{a.id}:{a.version}:") for c in a.chunks)
+    changed = build_plan(a.text + "\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Ngoại vụ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.", a.source)
+    assert changed.id == a.id and changed.version != a.version
+
+
+def test_every_chunk_quotes_the_cleaned_text(samples_dir):
+    for path in sorted(samples_dir.glob("*.txt")):
+        plan = load_plan(path)
+        for chunk in plan.chunks:
+            assert plan.text[chunk.start:chunk.end] == chunk.text
+            assert chunk.embed_text.startswith(plan.meta.title.split("\n")[0][:20])
+            assert chunk.text in chunk.embed_text and not chunk.text.startswith(plan.meta.title)
