@@ -38,18 +38,19 @@ async def test_first_time_is_atomic_under_concurrency(coord):
 
 
 async def test_hit_is_a_sliding_window(coord):
-    assert [await coord.hit("u", 3, 0.5) for _ in range(5)] == [True, True, True, False, False]
-    assert await coord.hit("other", 3, 0.5), "users are counted separately"
-    await asyncio.sleep(0.6)
-    assert await coord.hit("u", 3, 0.5)
+    assert [await coord.hit("u", 3, 1.0) for _ in range(5)] == [True, True, True, False, False]
+    assert await coord.hit("other", 3, 1.0), "users are counted separately"
+    await asyncio.sleep(1.1)
+    assert await coord.hit("u", 3, 1.0)
 
 
 async def test_reserve_spaces_sends(coord):
     waits = [await coord.reserve("chat", 0.2) for _ in range(4)]
-    assert waits[0] == pytest.approx(0, abs=0.02)
-    for i, wait in enumerate(waits[1:], 1):
-        assert wait == pytest.approx(0.2 * i, abs=0.05)
-    assert await coord.reserve("another chat", 0.2) == pytest.approx(0, abs=0.02)
+    assert waits[0] == pytest.approx(0, abs=0.01)
+    for i, wait in enumerate(waits[1:], 1):  # time passing between calls can only shorten a wait
+        assert 0.2 * i - 0.15 <= wait <= 0.2 * i + 0.01, waits
+    assert waits == sorted(waits)
+    assert await coord.reserve("another chat", 0.2) == pytest.approx(0, abs=0.01)
 
 
 async def test_json_values(coord):

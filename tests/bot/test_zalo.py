@@ -69,7 +69,7 @@ async def test_zalo_bot_answers_in_plain_text_once(zb_settings, fake_zalo_bot, c
 
 
 async def test_zalo_bot_shows_typing_for_slow_answers(zb_settings, fake_zalo_bot):
-    async with running(zb_settings, FakeCore(delay=1.3)) as (_, client, _rt):
+    async with running(zb_settings, FakeCore(delay=2.0)) as (_, client, _rt):
         await zb_post(client, zb_event("m1"))
         await fake_zalo_bot.wait_calls("sendMessage", 1)
     assert fake_zalo_bot.calls_to("sendChatAction")[0].params == {"chat_id": "e4ea2cd5189df1c3a88c", "action": "typing"}
