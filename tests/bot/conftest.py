@@ -35,7 +35,7 @@ def fast_options(**overrides) -> BotOptions:
         workers=4,
         backoff_base=0.02,
         backoff_max=0.1,
-        send_timeout=0.5,
+        send_timeout=2.0,  # short, yet far above a loopback call on a busy machine
         pacing_scale=0.0,
         shutdown_grace=3.0,
         warm_up=False,

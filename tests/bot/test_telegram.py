@@ -195,7 +195,7 @@ async def test_429_is_retried_after_retry_after(tg_settings, fake_telegram, core
 async def test_5xx_and_timeouts_are_retried_with_backoff(tg_settings, fake_telegram, core):
     fake_telegram.fail_next("sendMessage", status=500)
     fake_telegram.fail_next("sendMessage", status=502)
-    fake_telegram.fail_next("sendMessage", status=200, delay=1.0)  # longer than the 0.5 s client timeout
+    fake_telegram.fail_next("sendMessage", status=200, delay=3.0)  # longer than the 2 s client timeout
     async with running(tg_settings, core) as (_, client, _rt):
         await post(client, tg_update(1))
         await fake_telegram.wait_calls("sendMessage", 1, timeout=10)

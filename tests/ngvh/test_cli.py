@@ -101,3 +101,9 @@ def test_bad_files_are_reported_and_others_still_ingested(tmp_path, samples_dir)
     table = run(["ingest", str(folder)], tmp_path / "store")
     assert table.returncode == 1
     assert "empty.txt" in table.stdout and "failed" in table.stdout and "unchanged" in table.stdout
+
+
+def test_chat_answers_until_the_user_leaves(store_dir):
+    result = run(["chat"], store_dir, stdin="Hải Phòng hợp tác với thành phố nào của Nhật Bản?\n/thoat\n")
+    assert result.returncode == 0, result.stderr
+    assert "Kitakyushu" in result.stdout and "Nguồn" in result.stdout

@@ -93,3 +93,18 @@ def test_json_contract_shape(sample_services):
     assert set(cite) >= {"n", "plan", "title", "issuer", "date", "section", "source", "quote", "score"}
     assert "Yêu cầu" in cite["section"]
     assert isinstance(cite["score"], float)
+
+
+def test_langchain_retriever_returns_documents_with_plan_metadata(sample_services):
+    from langchain_core.documents import Document
+
+    from rag import PlanRetriever
+
+    retriever = PlanRetriever(answerer=sample_services.answerer, k=4)
+    docs = retriever.invoke("ke hoach hai phong hop tac voi thanh pho nao cua nhat ban")
+    assert docs and all(isinstance(d, Document) for d in docs)
+    assert {d.metadata["source"] for d in docs} <= {"003_bb55a98e4bfd3a2f.txt", "004_35f3d52366773844.txt"}
+    top = docs[0].metadata
+    assert top["plan_id"] and top["chunk_id"].startswith(top["plan_id"] + ":")
+    assert "Kitakyushu" in " ".join(d.page_content for d in docs)
+    assert retriever.invoke("Kế hoạch của tỉnh Lào Cai") == []  # a place the store does not hold
