@@ -10,6 +10,7 @@ from ngvh import vi
 
 MAX_POINT_CHARS = 300  # one point of an answer; longer sentences are cut to their best clauses
 ENUMERATION_STRETCH = 1.3
+SHORT_LEAD_CHARS = 60
 _BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
 # Sentence ends: . ! ? … followed by space and an upper-case letter, a quote or a bullet.
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[^\W\d_][\"”’)][.!?…]))[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
@@ -124,6 +125,10 @@ def _best_run(parts: list[str], terms, idf, limit: int) -> tuple[int, int]:
             if score > best[0] + 1e-9 or (abs(score - best[0]) <= 1e-9 and length < best[1]):
                 best = (score, length, lo, hi)
     _, length, lo, hi = best
+    # A short lead-in ("Ngày 30/11/2021, …", "Theo đó, …") often carries the answer itself.
+    lead = sum(len(p) + 1 for p in parts[:lo])
+    if 0 < lead <= SHORT_LEAD_CHARS:
+        lo, length = 0, length + lead
     while hi < len(parts) and length + len(parts[hi]) + 1 <= limit:
         length += len(parts[hi]) + 1
         hi += 1
