@@ -31,7 +31,7 @@ SEND_BACKOFF_MAX: float = 8.0
 SEND_TIMEOUT: float = 10.0  # seconds for one API call
 RETRY_AFTER_MAX: float = 60.0  # never sleep longer than this on a 429, even if asked to
 TYPING_DELAY_SECONDS: float = 1.0  # quick answers need no "typing…": it would double the API calls
-TYPING_REFRESH_SECONDS: float = 4.5  # chat actions last about 5 s on both Telegram and Zalo
+TYPING_REFRESH_SECONDS: float = 4.0  # chat actions last about 5 s; refreshed every 4 s while the model works
 
 # --- work ---------------------------------------------------------------------------------------
 WORKERS: int = 8  # asyncio workers draining the queue (mostly waiting on the network)

@@ -48,5 +48,6 @@ def test_every_chunk_quotes_the_cleaned_text(samples_dir):
         plan = load_plan(path)
         for chunk in plan.chunks:
             assert plan.text[chunk.start:chunk.end] == chunk.text
-            assert chunk.embed_text.startswith(plan.meta.title.split("\n")[0][:20])
-            assert chunk.text in chunk.embed_text and not chunk.text.startswith(plan.meta.title)
+            # embedded: title and section path, then the text; quoted: the text alone
+            prefix = "\n".join(x for x in (plan.meta.title, chunk.section) if x)
+            assert chunk.embed_text == f"{prefix}\n{chunk.text}"
