@@ -7,7 +7,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, AsyncIterator
 
 from bot.adapters.base import ChannelAdapter
 from bot.constants import (
@@ -208,6 +208,21 @@ class WorkQueue:
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
 
+class _Retrieved:
+    """A streaming answerer whose retrieval step (`prepare`) already ran in the ask pool under the read lock:
+    its astream then only talks to the model, with nothing from the index left to read."""
+
+    def __init__(self, answerer: Any, prepared: Any):
+        self._answerer = answerer
+        self._prepared = prepared
+
+    def prepare(self, question: str) -> Any:
+        return self._prepared
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._answerer, name)
+
+
 class Runtime:
     def __init__(self, settings: Settings, services: Any, options: BotOptions | None = None, polling: bool = False):
         from bot.dispatcher import Dispatcher
@@ -244,6 +259,40 @@ class Runtime:
         self._core_lock.acquire_read()
         try:
             return self.services.ask(question)
+        finally:
+            self._core_lock.release_read()
+
+    async def ask_stream(self, question: str) -> AsyncIterator[dict[str, Any]]:
+        """{"type": "delta", "text"} events as a streaming answerer writes, then one {"type": "final", "answer",
+        "kind"} ("answer" is the `ngvh ask --json` object; "kind" is for metrics only).
+
+        Without a streaming answerer (extractive mode, or a core with no `answerer`) the only event is the
+        final one, from the same locked call as ask()."""
+        loop = asyncio.get_running_loop()
+        answerer, prepared = await loop.run_in_executor(self._ask_pool, self._retrieve_locked, question)
+        if answerer is None:
+            yield {"type": "final", "answer": prepared.to_json(), "kind": getattr(prepared, "kind", "general")}
+            return
+        # The lock covered retrieval only. The model's reply streams with it released: held across a network
+        # wait of up to NGVH_LLM_TIMEOUT, it would stall every ingest that long (and, since a waiting writer
+        # holds back new readers, every other answer too). Nothing after retrieval reads the index: the
+        # context blocks are already built and the plan records for the citations are in memory.
+        kind = getattr(prepared, "kind", None) or getattr(getattr(prepared, "extractive", None), "kind", None) or "general"
+        events = type(answerer).astream(_Retrieved(answerer, prepared), question)
+        try:
+            async for event in events:
+                yield {**event, "kind": kind} if event.get("type") == "final" else event
+        finally:
+            await events.aclose()  # a client that leaves mid-answer closes the model's HTTP stream too
+
+    def _retrieve_locked(self, question: str):
+        """(answerer, its retrieval result) for a streaming answerer, else (None, the finished Answer)."""
+        self._core_lock.acquire_read()
+        try:
+            answerer = getattr(self.services, "answerer", None)
+            if callable(getattr(answerer, "astream", None)) and callable(getattr(answerer, "prepare", None)):
+                return answerer, answerer.prepare(question)
+            return None, self.services.ask(question)
         finally:
             self._core_lock.release_read()
 

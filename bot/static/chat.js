@@ -1,5 +1,6 @@
-// ngvh web chat: posts to /api/ask and renders the answer with its citations as expandable quotes.
-// Everything from the server goes in through textContent, never parsed as HTML.
+// ngvh web chat: posts to /api/ask/stream, shows the answer as the model writes it, then replaces it with the
+// final checked answer and its citations as expandable quotes (/api/ask when the browser cannot stream).
+// Everything from the server goes in through textContent or text nodes, never parsed as HTML.
 "use strict";
 (function () {
   const form = document.getElementById("ask");
@@ -24,6 +25,36 @@
     return [c.plan || c.title || c.source, c.issuer, viDate(c.date)].filter(Boolean).join(" · ");
   }
 
+  const BUSY_TEXT = "Xin lỗi, hệ thống đang bận. Vui lòng thử lại.";
+  const OFFLINE_TEXT = "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.";
+  const CUT_TEXT = "Kết nối bị gián đoạn khi đang trả lời. Vui lòng thử lại.";
+
+  let pending = null;  // the bubble the streamed text goes into, until the final answer replaces it
+
+  // the final answer (or an error) takes the streamed bubble's place, or comes last in the log
+  function place(item) {
+    if (pending && pending.parentNode === log) log.replaceChild(item, pending);
+    else log.appendChild(item);
+    pending = null;
+    item.scrollIntoView({ block: "start", behavior: "smooth" });
+  }
+
+  function showDelta(text) {
+    if (!pending) {
+      pending = el("li", "msg bot streaming");
+      pending.setAttribute("aria-busy", "true");  // read out once, when the final answer replaces it
+      pending.appendChild(el("div", "answer"));
+      log.appendChild(pending);
+      pending.scrollIntoView({ block: "start", behavior: "smooth" });
+      status.textContent = "Đang viết câu trả lời…";
+    }
+    pending.firstChild.appendChild(document.createTextNode(text));
+  }
+
+  function showError(message) {
+    place(el("li", "msg bot error", message));
+  }
+
   function renderAnswer(data) {
     const item = el("li", "msg bot");
     item.appendChild(el("div", "answer", data.answer));
@@ -44,8 +75,75 @@
       }
       item.appendChild(box);
     }
-    log.appendChild(item);
-    item.scrollIntoView({ block: "start", behavior: "smooth" });
+    place(item);
+  }
+
+  function post(path, question) {
+    return fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question }),
+    });
+  }
+
+  async function errorMessage(res) {
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = null; }
+    return (data && data.message) || BUSY_TEXT;
+  }
+
+  function canStream() {
+    return typeof ReadableStream === "function" && typeof TextDecoder === "function" &&
+      typeof Response === "function" && "body" in Response.prototype;
+  }
+
+  // the whole answer at once
+  async function askPlain(question) {
+    const res = await post("/api/ask", question);
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = null; }
+    if (!res.ok || !data) showError((data && data.message) || BUSY_TEXT);
+    else renderAnswer(data);
+  }
+
+  // one JSON object a line: {"type":"delta","text"}… then {"type":"final","answer"}; false: not streamable here
+  async function askStream(question) {
+    const res = await post("/api/ask/stream", question);
+    if (res.status === 404 || res.status === 405) return false;  // a server without the streaming route
+    if (!res.ok) {
+      showError(await errorMessage(res));
+      return true;
+    }
+    if (!res.body || typeof res.body.getReader !== "function") return false;
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder("utf-8");
+    let buffer = "";
+    let final = null;
+    const take = (line) => {
+      if (!line.trim()) return;
+      let event = null;
+      try { event = JSON.parse(line); } catch (e) { return; }
+      if (event && event.type === "delta" && typeof event.text === "string") showDelta(event.text);
+      else if (event && event.type === "final" && event.answer) final = event.answer;
+    };
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+        let nl;
+        while ((nl = buffer.indexOf("\n")) >= 0) {
+          take(buffer.slice(0, nl));
+          buffer = buffer.slice(nl + 1);
+        }
+        if (done) break;
+      }
+      take(buffer);
+    } catch (e) {
+      final = null;  // the connection broke mid-answer
+    }
+    if (final) renderAnswer(final);
+    else showError(CUT_TEXT);
+    return true;
   }
 
   async function ask(question) {
@@ -54,24 +152,12 @@
     input.setAttribute("aria-busy", "true");
     status.textContent = "Đang tìm câu trả lời…";
     try {
-      const res = await fetch("/api/ask", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ question }),
-      });
-      let data = null;
-      try { data = await res.json(); } catch (e) { data = null; }
-      if (!res.ok || !data) {
-        const msg = (data && data.message) || "Xin lỗi, hệ thống đang bận. Vui lòng thử lại.";
-        log.appendChild(el("li", "msg bot error", msg));
-      } else {
-        renderAnswer(data);
-      }
-      status.textContent = "";
+      if (!(canStream() && await askStream(question))) await askPlain(question);
     } catch (e) {
-      log.appendChild(el("li", "msg bot error", "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại."));
-      status.textContent = "";
+      showError(OFFLINE_TEXT);
     } finally {
+      pending = null;
+      status.textContent = "";
       button.disabled = false;
       input.removeAttribute("aria-busy");
       input.focus();
