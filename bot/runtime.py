@@ -208,21 +208,6 @@ class WorkQueue:
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
 
-class _Retrieved:
-    """A streaming answerer whose retrieval step (`prepare`) already ran in the ask pool under the read lock:
-    its astream then only talks to the model, with nothing from the index left to read."""
-
-    def __init__(self, answerer: Any, prepared: Any):
-        self._answerer = answerer
-        self._prepared = prepared
-
-    def prepare(self, question: str) -> Any:
-        return self._prepared
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._answerer, name)
-
-
 class Runtime:
     def __init__(self, settings: Settings, services: Any, options: BotOptions | None = None, polling: bool = False):
         from bot.dispatcher import Dispatcher
@@ -278,7 +263,7 @@ class Runtime:
         # holds back new readers, every other answer too). Nothing after retrieval reads the index: the
         # context blocks are already built and the plan records for the citations are in memory.
         kind = getattr(prepared, "kind", None) or getattr(getattr(prepared, "extractive", None), "kind", None) or "general"
-        events = type(answerer).astream(_Retrieved(answerer, prepared), question)
+        events = answerer.astream_prepared(prepared)
         try:
             async for event in events:
                 yield {**event, "kind": kind} if event.get("type") == "final" else event
@@ -290,7 +275,7 @@ class Runtime:
         self._core_lock.acquire_read()
         try:
             answerer = getattr(self.services, "answerer", None)
-            if callable(getattr(answerer, "astream", None)) and callable(getattr(answerer, "prepare", None)):
+            if callable(getattr(answerer, "astream_prepared", None)) and callable(getattr(answerer, "prepare", None)):
                 return answerer, answerer.prepare(question)
             return None, self.services.ask(question)
         finally:

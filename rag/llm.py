@@ -201,6 +201,11 @@ class LLMAnswerer:
         Deltas carry only settled, already-cleaned text that passed the leak check; the final answer
         (checked, or the extractive one on failure) replaces whatever was shown."""
         prep = await asyncio.to_thread(self.prepare, question)
+        async for event in self.astream_prepared(prep):
+            yield event
+
+    async def astream_prepared(self, prep) -> AsyncIterator[dict[str, Any]]:
+        """astream() after `prepare` ran elsewhere (a channel runs retrieval under its own lock)."""
         if isinstance(prep, Answer):
             yield {"type": "final", "answer": prep.to_json()}
             return
