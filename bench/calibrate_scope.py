@@ -4,7 +4,7 @@
 
 Ingests the sample plans into a temporary store, computes for every question the evidence the
 answerer sees (idf-weighted coverage of the question's syllables and syllable pairs in the best passage,
-best dense cosine), fits a logistic boundary, and prints accuracy, the share of out-of-scope questions that
+best dense cosine), fits a logistic boundary, and prints accuracy (each accented question is used twice: as written and without diacritics), the share of out-of-scope questions that
 would be answered, and the share of in-scope questions that would be refused — on the fitting set
 and by 5-fold cross-validation. Questions refused by hard rules (instruction leaks, creative
 requests, unknown province or number) are reported separately: they never reach the rule.
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from ngvh.config import Settings  # noqa: E402
 from ngvh.services import Services  # noqa: E402
+from ngvh.vi import fold, has_diacritics  # noqa: E402
 from rag.query import parse_query  # noqa: E402
 from rag.scope import CALIBRATION_FILE, FEATURES, never_answer  # noqa: E402
 
@@ -75,6 +76,28 @@ def rates(x, y, w, b):
     return acc, answered_out, refused_in
 
 
+def evaluate(x, y, l2=1e-3):
+    """Fit on all, and 5-fold cross-validated rates: (weights, bias, fit rates, cv rates)."""
+    w, b = fit_logistic(x, y, l2)
+    rng = np.random.default_rng(7)
+    folds = np.array_split(rng.permutation(len(y)), 5)
+    cv = []
+    for k in range(5):
+        train = np.concatenate([folds[j] for j in range(5) if j != k])
+        fw, fb = fit_logistic(x[train], y[train], l2)
+        cv.append(rates(x[folds[k]], y[folds[k]], fw, fb))
+    return w, b, rates(x, y, w, b), tuple(float(np.mean([c[i] for c in cv])) for i in range(3))
+
+
+def boundary_json(w, b, columns) -> dict:
+    return {"weights": {FEATURES[c]: round(float(wi), 4) for c, wi in zip(columns, w)}, "bias": round(float(b), 4)}
+
+
+def describe(name, fit, cv) -> str:
+    return (f"{name}: fit accuracy {fit[0]:.3f}; 5-fold CV accuracy {cv[0]:.3f}, "
+            f"out-of-scope answered {cv[1]:.3f}, in-scope refused {cv[2]:.3f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--questions", default=str(ROOT / "bench" / "questions" / "scope.jsonl"))
@@ -83,63 +106,42 @@ def main() -> int:
     args = ap.parse_args()
 
     items = [json.loads(l) for l in open(args.questions, encoding="utf-8") if l.strip()]
+    # Citizens often type without diacritics: every accented question also counts in its folded form,
+    # so the folded boundary learns from the same questions.
+    items += [{**it, "q": fold(it["q"])} for it in items if has_diacritics(it["q"])]
+    groups: dict[str, tuple[list, list]] = {"accented": ([], []), "folded": ([], [])}
+    ruled: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         services = Services(Settings(data_dir=Path(tmp)))
         report = services.ingest_paths([Path(args.corpus)])
         assert report.ok, report.to_json()
-        rows, labels, ruled = [], [], {}
+        embedder = services.embeddings.name
         for item in items:
             f = features(services, item["q"])
             if isinstance(f, str):
                 ruled.setdefault(f, [0, 0])[int(bool(item["in_scope"]))] += 1
                 continue
+            rows, labels = groups["accented" if has_diacritics(item["q"]) else "folded"]
             rows.append(f)
             labels.append(1.0 if item["in_scope"] else 0.0)
-        embedder = services.embeddings.name
-    x, y = np.array(rows), np.array(labels)
-    w, b = fit_logistic(x, y)
-    lexical = [i for i, f in enumerate(FEATURES) if f != "dense"]
-    lw, lb = fit_logistic(x[:, lexical], y)
-    l_acc, l_out, l_in = rates(x[:, lexical], y, lw, lb)
-    acc, ans_out, ref_in = rates(x, y, w, b)
 
-    # 5-fold cross-validation: how the rule does on questions it was not fitted on
-    rng = np.random.default_rng(7)
-    order = rng.permutation(len(y))
-    folds = np.array_split(order, 5)
-    cv = []
-    for k in range(5):
-        test = folds[k]
-        train = np.concatenate([folds[j] for j in range(5) if j != k])
-        fw, fb = fit_logistic(x[train], y[train])
-        cv.append(rates(x[test], y[test], fw, fb))
-    cv_acc, cv_out, cv_in = (float(np.mean([c[i] for c in cv])) for i in range(3))
-
-    print(f"questions: {len(items)}; decided by hard rules (label counts [out, in]): {ruled}")
-    print("rule: found ⇔ " + " + ".join(f"{wi:.2f}·{f}" for wi, f in zip(w, FEATURES)) + f" + {b:.2f} ≥ 0")
-    print(f"fit:  accuracy {acc:.3f}, out-of-scope answered {ans_out:.3f}, in-scope refused {ref_in:.3f}")
-    print(f"5-fold CV: accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}")
-    print(f"lexical-only rule (for other embedders): accuracy {l_acc:.3f}, "
-          f"out-of-scope answered {l_out:.3f}, in-scope refused {l_in:.3f}")
+    print(f"questions: {len(items)} (accented ones also folded); decided by hard rules [out, in]: {ruled}")
+    out = {"embedder": embedder, "lexical_only": {}}
+    lines = []
+    for name, (rows, labels) in groups.items():
+        x, y = np.array(rows), np.array(labels)
+        w, b, fit, cv = evaluate(x, y)
+        lexical = [i for i, f in enumerate(FEATURES) if f != "dense"]
+        lw, lb, lfit, lcv = evaluate(x[:, lexical], y)
+        out[name] = boundary_json(w, b, range(len(FEATURES)))
+        out["lexical_only"][name] = boundary_json(lw, lb, lexical)
+        print(f"{name} rule: found ⇔ " + " + ".join(f"{wi:.2f}·{f}" for wi, f in zip(w, FEATURES)) + f" + {b:.2f} ≥ 0")
+        lines.append(describe(f"{name} ({len(y)} questions)", fit, cv))
+        print("  " + lines[-1])
+        print("  " + describe("lexical-only", lfit, lcv))
+    out["measured"] = "bench/questions/scope.jsonl — " + "; ".join(lines)
     if args.write:
-        measured = (
-            f"{len(y)} labelled questions (bench/questions/scope.jsonl): accuracy {acc:.3f}; "
-            f"5-fold CV accuracy {cv_acc:.3f}, out-of-scope answered {cv_out:.3f}, in-scope refused {cv_in:.3f}"
-        )
-        CALIBRATION_FILE.write_text(
-            json.dumps({
-                "embedder": embedder,
-                "weights": {f: round(float(wi), 4) for f, wi in zip(FEATURES, w)},
-                "bias": round(float(b), 4),
-                "measured": measured,
-                "lexical_only": {
-                    "weights": {FEATURES[i]: round(float(wi), 4) for i, wi in zip(lexical, lw)},
-                    "bias": round(float(lb), 4),
-                    "measured": f"fit accuracy {l_acc:.3f} on the same questions, no dense feature",
-                },
-            }, ensure_ascii=False, indent=1) + "\n",
-            encoding="utf-8",
-        )
+        CALIBRATION_FILE.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {CALIBRATION_FILE}")
     return 0
 

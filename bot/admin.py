@@ -58,8 +58,6 @@ async def upload_plans(request: Request, rt: RuntimeDep, _: AdminDep) -> JSONRes
     finally:
         await form.close()
     report = await rt.ingest(paths)
-    for row in report.rows:
-        rt.metrics.ingests.labels(row.status).inc()
     log.info("admin ingest", extra={"files": len(paths), "counts": str(report.counts())})
     return JSONResponse(report.to_json(), status_code=200 if report.ok else 422)
 

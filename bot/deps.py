@@ -84,14 +84,14 @@ AdminDep = Annotated[None, Depends(require_admin)]
 
 
 def channel_dep(name: str):
-    """A dependency giving the adapter of one channel: 404 when not configured, 503 while not ready."""
+    """A dependency giving the adapter of one channel: 404 when not configured, 503 while not ready or long-polling."""
 
     def dependency(rt: RuntimeDep) -> ChannelAdapter:
         adapter = rt.adapters.get(name)
         if adapter is None:
             rt.metrics.webhook_rejects.labels(name, "disabled").inc()
             raise HTTPException(404, f"channel {name} is not configured")
-        if not rt.ready(name) or rt.polling:
+        if not rt.ready(name) or rt.polls(adapter):
             rt.metrics.webhook_rejects.labels(name, "not_ready").inc()
             raise HTTPException(503, f"channel {name} is not accepting webhooks")  # the platform re-delivers
         return adapter

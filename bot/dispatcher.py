@@ -186,8 +186,6 @@ class Dispatcher:
             return
         path = save_upload(self.rt.settings.data_dir / "uploads", attachment.file_name, data)
         report = await self.rt.ingest([path])
-        for row in report.rows:
-            self.rt.metrics.ingests.labels(row.status).inc()
         log.info("ingest from chat", extra={"channel": message.channel, "user": message.user_id, "counts": str(report.counts())})
         await self.reply(adapter, message, formatting.ingest_report_text(report.to_json()))
 

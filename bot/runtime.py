@@ -5,9 +5,10 @@ import asyncio
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Iterator
 
 from bot.adapters.base import ChannelAdapter
 from bot.constants import (
@@ -148,6 +149,22 @@ class ReadWriteLock:
             self._writer = False
             self._cond.notify_all()
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        self.acquire_read()
+        try:
+            yield
+        finally:
+            self.release_read()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        self.acquire_write()
+        try:
+            yield
+        finally:
+            self.release_write()
+
 
 class WorkQueue:
     """Bounded queue drained by a few asyncio workers; a failing message is logged, never fatal."""
@@ -236,16 +253,13 @@ class Runtime:
     def ready(self, channel: str) -> bool:
         return self.channel_state.get(channel) == "ok"
 
+    def polls(self, adapter: ChannelAdapter) -> bool:
+        """Whether this channel long-polls: with --polling, Zalo OA (no polling API) keeps its webhook."""
+        return self.polling and adapter.supports_polling
+
     # -- the core, off the event loop -----------------------------------------------------------------
     async def ask(self, question: str):
-        return await asyncio.get_running_loop().run_in_executor(self._ask_pool, self._ask_locked, question)
-
-    def _ask_locked(self, question: str):
-        self._core_lock.acquire_read()
-        try:
-            return self.services.ask(question)
-        finally:
-            self._core_lock.release_read()
+        return await asyncio.get_running_loop().run_in_executor(self._ask_pool, self._read_locked, self.services.ask, question)
 
     async def ask_stream(self, question: str) -> AsyncIterator[dict[str, Any]]:
         """{"type": "delta", "text"} events as a streaming answerer writes, then one {"type": "final", "answer",
@@ -272,38 +286,34 @@ class Runtime:
 
     def _retrieve_locked(self, question: str):
         """(answerer, its retrieval result) for a streaming answerer, else (None, the finished Answer)."""
-        self._core_lock.acquire_read()
-        try:
+        with self._core_lock.reading():
             answerer = getattr(self.services, "answerer", None)
             if callable(getattr(answerer, "astream_prepared", None)) and callable(getattr(answerer, "prepare", None)):
                 return answerer, answerer.prepare(question)
             return None, self.services.ask(question)
-        finally:
-            self._core_lock.release_read()
 
     async def ingest(self, paths: list[Path]):
-        return await asyncio.get_running_loop().run_in_executor(self._ingest_pool, self._write_locked, self.services.ingest_paths, paths)
+        """Ingest uploaded files (admin route or chat); every report row is counted."""
+        report = await asyncio.get_running_loop().run_in_executor(
+            self._ingest_pool, self._write_locked, self.services.ingest_paths, paths
+        )
+        for row in report.rows:
+            self.metrics.ingests.labels(row.status).inc()
+        return report
 
     async def remove(self, plan_id: str) -> bool:
         return await asyncio.get_running_loop().run_in_executor(self._ingest_pool, self._write_locked, self.services.remove, plan_id)
 
     def _write_locked(self, fn, *args):
-        # answers wait while the index changes, then all see the new version at once
-        self._core_lock.acquire_write()
-        try:
+        with self._core_lock.writing():  # answers wait while the index changes, then all see the new version at once
             return fn(*args)
-        finally:
-            self._core_lock.release_write()
 
     async def plans(self) -> list[dict]:
         return await asyncio.get_running_loop().run_in_executor(self._ask_pool, self._read_locked, self.services.plans)
 
     def _read_locked(self, fn, *args):
-        self._core_lock.acquire_read()
-        try:
+        with self._core_lock.reading():
             return fn(*args)
-        finally:
-            self._core_lock.release_read()
 
     # -- intake -----------------------------------------------------------------------------------------
     async def accept(self, message: InboundMessage) -> bool | None:
@@ -340,17 +350,18 @@ class Runtime:
             asyncio.get_running_loop().run_in_executor(self._ask_pool, self._warm_up)
 
     async def _start_channel(self, name: str, adapter: ChannelAdapter) -> bool:
-        sink = self._polling_sink if self.polling else self.queue.put
+        polls = self.polls(adapter)
+        sink = self._polling_sink if polls else self.queue.put
         try:
-            await adapter.start(sink, self.polling)
-            if self.settings.public_url and not self.polling:
+            await adapter.start(sink, polls)
+            if self.settings.public_url and not polls:
                 await adapter.register_webhook(self.settings.public_url)
         except Exception as exc:
             self.channel_state[name] = "error: " + redact(str(exc) or type(exc).__name__, self._secrets)
             log.error("channel failed to start", extra={"channel": name, "error": self.channel_state[name]})
             return False
         self.channel_state[name] = "ok"
-        log.info("channel started", extra={"channel": name, "polling": self.polling})
+        log.info("channel started", extra={"channel": name, "polling": polls})
         return True
 
     async def _retry_channel(self, name: str, adapter: ChannelAdapter) -> None:

@@ -80,7 +80,8 @@ _SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:PHÓ )?(?:CHỦ T�
                               r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$|\(?Đã ký\)?$)")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s)")
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+\S|^(?:PHẦN|CHƯƠNG|Phần|Chương)\s+[IVXLC\d]+")
-_PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4}$")
+_NAME_WORD = f"[{vi.UPPER}][{vi.LOWER}]+"  # "Hòa", "Đỗ"
+_PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s{_NAME_WORD}){{1,4}}$")
 
 # --- dates ----------------------------------------------------------------------------------------
 
@@ -286,14 +287,8 @@ def clean_text(text: str) -> str:
         following = _next_content(lines, i)
         if following.startswith("|") or _LIST_ITEM.match(following):
             continue  # the caption of a table or list
-        if not _SENTENCE_END.search(line) or _PERSON_NAME.match(line):
+        if not _SENTENCE_END.search(line):
             drop[i] = True  # byline, site name, link
 
     kept = [line for line, dropped in zip(lines, drop) if not dropped]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
-
-
-def boilerplate_lines(text: str) -> list[tuple[str, str]]:
-    """(line, reason) for the lines classify_line flags anywhere: a debugging aid for admins."""
-    return [(line, reason) for line in vi.normalize_spaces(text).split("\n")
-            if (reason := classify_line(tidy_dateline(line))) is not None]

@@ -150,7 +150,7 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 
 
 _WORDED_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_PLACE_DATE = re.compile(r"(?:^|\n|\|)\s*[A-ZĐÀ-Ỹ][^\n,|]{1,40},\s*" + _WORDED_DATE)
+_PLACE_DATE = re.compile(r"(?:^|\n|\|)\s*[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED_DATE)  # "Cao Bằng, ngày …"
 _SHORT_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
 
 

@@ -1,8 +1,6 @@
 """The plan catalog as rows: the shape `ngvh plans --json`, /plans and /admin/plans share."""
 from __future__ import annotations
 
-CATALOG_FIELDS = ("number", "type", "issuer", "province", "date", "horizon", "chunks", "source", "id")
-
 
 def plan_row(record) -> dict:
     meta = record.meta

@@ -68,16 +68,19 @@ class Services:
     def store(self):
         with self._lock:
             if self._store is None:
-                from vectorstore import PlanStore, open_client
-
-                client = open_client(self.settings)
-                self._store = PlanStore(
-                    client,
-                    self.embeddings,
-                    prefix=self.settings.collection_prefix,
-                    lexical_dir=self.settings.lexical_path,
-                )
+                self._store = self._open_store()
             return self._store
+
+    def _open_store(self, check_embedder: bool = True):
+        from vectorstore import PlanStore, open_client
+
+        return PlanStore(
+            open_client(self.settings),
+            self.embeddings,
+            prefix=self.settings.collection_prefix,
+            lexical_dir=self.settings.lexical_path,
+            check_embedder=check_embedder,
+        )
 
     @property
     def answerer(self):
@@ -110,16 +113,9 @@ class Services:
     def reindex(self) -> IngestReport:
         """Rebuild every chunk with the configured embedder, even if the store was built with another."""
         from ngvh.ingesting import reindex_all
-        from vectorstore import PlanStore, open_client
 
         with self._lock:
-            store = PlanStore(
-                open_client(self.settings),
-                self.embeddings,
-                prefix=self.settings.collection_prefix,
-                lexical_dir=self.settings.lexical_path,
-                check_embedder=False,
-            )
+            store = self._open_store(check_embedder=False)
             report = reindex_all(store, self.embeddings)
             self._store, self._answerer = store, None
         return report
@@ -148,10 +144,3 @@ def get_services() -> Services:
         if _services is None:
             _services = Services()
         return _services
-
-
-def reset_services() -> None:
-    """Forget the process-wide Services (tests change NGVH_* between cases)."""
-    global _services
-    with _services_lock:
-        _services = None

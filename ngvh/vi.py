@@ -18,6 +18,17 @@ _OPEN_PAIR = re.compile(
 )
 _PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
+# Vietnamese letters by case, as bodies of regex character classes ("[" + UPPER + "]"). The code-point
+# range À-Ỹ is not "the capitals": it interleaves cases (à, ă, đ, ơ, ạ, ấ… all fall inside it).
+_VOWELS = "aăâeêioôơuưy"
+LOWER = "a-zđ" + "".join(
+    unicodedata.normalize("NFC", vowel + tone)
+    for vowel in _VOWELS
+    for tone in ("", *_TONE_MARKS)
+    if not (vowel + tone).isascii()
+)
+UPPER = LOWER.upper()  # "A-ZĐÀÁẢ…"
+
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 

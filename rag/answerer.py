@@ -49,6 +49,7 @@ class Answerer:
         self._plans: dict = {}
         self._chunks_by_plan: dict[str, list] = {}
         self._idf = None
+        self._df: Counter = Counter()
 
     # -- catalog state, refreshed when the store's active versions change -----------------------
     def _refresh(self) -> None:
@@ -66,6 +67,7 @@ class Answerer:
                 df.update(unit_terms(chunk.text))
             n = sum(len(v) for v in by_plan.values())
             self._plans, self._chunks_by_plan = plans, by_plan
+            self._df = df
             self._idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._key = key
 
@@ -137,7 +139,9 @@ class Answerer:
             found = (coverage(words, text_terms, self._idf), coverage(phrases, text_terms, self._idf))
             best = max(best, found, key=sum)
         dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
-        return Evidence(words=best[0], phrases=best[1], dense=dense, terms=len(words), accented=pq.accented)
+        known = sum(1 for t in phrases if self._df.get(t)) / len(phrases) if phrases else 0.5
+        return Evidence(words=best[0], phrases=best[1], dense=dense, terms=len(words), accented=pq.accented,
+                        known=known)
 
     def ask(self, question: str) -> Answer:
         question = vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS]

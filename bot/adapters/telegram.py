@@ -19,7 +19,7 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError
+from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, bot_id
 from bot.constants import (
     POLL_TIMEOUT_SECONDS,
     SEND_TIMEOUT,
@@ -35,11 +35,6 @@ log = logging.getLogger("ngvh.bot.telegram")
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ALLOWED_UPDATES = ["message"]  # edits, reactions, channel posts... are not questions
-
-
-def bot_id(token: str) -> str:
-    """The numeric part of a token: dedupe keys stay unique per bot without containing the secret."""
-    return token.split(":", 1)[0]
 
 
 def update_key(token: str, update_id: int) -> str:

@@ -15,7 +15,16 @@ from typing import Any
 import httpx
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, SendError, Sink, TransientError
+from bot.adapters.base import (
+    ChannelAdapter,
+    PermanentError,
+    RetryLater,
+    SendError,
+    Sink,
+    TransientError,
+    bot_id,
+    cancel_task,
+)
 from bot.constants import POLL_TIMEOUT_SECONDS, SEND_TIMEOUT, ZALO_CHAT_INTERVAL, ZALO_TEXT_LIMIT
 from bot.models import InboundMessage, Verdict
 from bot.security import check_secret_header
@@ -24,10 +33,6 @@ log = logging.getLogger("ngvh.bot.zalo_bot")
 
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
 TEXT_EVENT = "message.text.received"
-
-
-def bot_id(token: str) -> str:
-    return token.split(":", 1)[0]
 
 
 def _events(payload: Any) -> list[dict]:
@@ -157,13 +162,8 @@ class ZaloBotAdapter(ChannelAdapter):
                 await sink(message)  # the polling sink dedupes on message_id
 
     async def stop_intake(self) -> None:
-        if self._poller is not None:
-            self._poller.cancel()
-            try:
-                await self._poller
-            except (asyncio.CancelledError, Exception):
-                pass
-            self._poller = None
+        await cancel_task(self._poller)
+        self._poller = None
 
     async def stop(self) -> None:
         await self.stop_intake()

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError
+from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, cancel_task
 from bot.constants import (
     SEND_TIMEOUT,
     ZALO_CHAT_INTERVAL,
@@ -260,13 +260,8 @@ class ZaloOAAdapter(ChannelAdapter):
             await asyncio.sleep(300)
 
     async def stop_intake(self) -> None:
-        if self._refresher is not None:
-            self._refresher.cancel()
-            try:
-                await self._refresher
-            except (asyncio.CancelledError, Exception):
-                pass
-            self._refresher = None
+        await cancel_task(self._refresher)
+        self._refresher = None
 
     async def stop(self) -> None:
         await self.stop_intake()

@@ -50,6 +50,27 @@ def make_settings(data_dir: Path, **overrides) -> Settings:
     return Settings(_env_file=None, **values)  # never read a developer's .env
 
 
+def telegram_channel(fake: FakeTelegram) -> dict:
+    """Settings for Telegram against a fake Bot API, with a valid webhook secret."""
+    return dict(telegram_token=TG_TOKEN, telegram_secret=TG_SECRET, telegram_api_base=fake.url)
+
+
+def zalo_bot_channel(fake: FakeZaloBot) -> dict:
+    return dict(zalo_bot_token=ZB_TOKEN, zalo_bot_secret=ZB_SECRET, zalo_bot_api_base=fake.url)
+
+
+def zalo_oa_channel(fake: FakeZaloOA) -> dict:
+    return dict(
+        zalo_oa_app_id=OA_APP_ID,
+        zalo_oa_secret_key=OA_SECRET_KEY,
+        zalo_oa_app_secret=OA_APP_SECRET,
+        zalo_oa_access_token="AT-initial",
+        zalo_oa_refresh_token="RT-initial",
+        zalo_oa_api_base=fake.url,
+        zalo_oa_oauth_base=fake.url,
+    )
+
+
 @pytest.fixture
 def fake_telegram():
     server = FakeTelegram(TG_TOKEN)
@@ -80,19 +101,9 @@ def core() -> FakeCore:
 def all_channels(data_dir, fake_telegram, fake_zalo_bot, fake_zalo_oa) -> Settings:
     return make_settings(
         data_dir,
-        telegram_token=TG_TOKEN,
-        telegram_secret=TG_SECRET,
-        telegram_api_base=fake_telegram.url,
-        zalo_bot_token=ZB_TOKEN,
-        zalo_bot_secret=ZB_SECRET,
-        zalo_bot_api_base=fake_zalo_bot.url,
-        zalo_oa_app_id=OA_APP_ID,
-        zalo_oa_secret_key=OA_SECRET_KEY,
-        zalo_oa_app_secret=OA_APP_SECRET,
-        zalo_oa_access_token="AT-initial",
-        zalo_oa_refresh_token="RT-initial",
-        zalo_oa_api_base=fake_zalo_oa.url,
-        zalo_oa_oauth_base=fake_zalo_oa.url,
+        **telegram_channel(fake_telegram),
+        **zalo_bot_channel(fake_zalo_bot),
+        **zalo_oa_channel(fake_zalo_oa),
         admin_token=ADMIN_TOKEN,
         admin_ids=[ADMIN_ID],
     )

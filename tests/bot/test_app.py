@@ -207,11 +207,11 @@ def test_redact_is_pure():
 
 
 async def test_channel_that_failed_to_start_is_retried(data_dir, core, fake_telegram):
-    from tests.bot.conftest import fast_options
+    from tests.bot.conftest import fast_options, telegram_channel
     from tests.bot.test_telegram import post, tg_update
 
     fake_telegram.fail_next("getMe", status=502, times=2)  # Telegram unreachable while the service boots
-    settings = make_settings(data_dir, telegram_token=TG_TOKEN, telegram_secret=TG_SECRET, telegram_api_base=fake_telegram.url)
+    settings = make_settings(data_dir, **telegram_channel(fake_telegram))
     async with running(settings, core, fast_options(channel_retry=0.2)) as (_, client, rt):
         health = (await client.get("/healthz")).json()
         assert health["status"] == "degraded" and health["channels"]["telegram"].startswith("error")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.conftest import ADMIN_ID, ADMIN_TOKEN, TG_SECRET, TG_TOKEN, fast_options, make_settings, running
+from tests.bot.conftest import ADMIN_ID, ADMIN_TOKEN, TG_SECRET, fast_options, make_settings, running, telegram_channel
 from tests.bot.test_telegram import HEADER, tg_update
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -58,14 +58,7 @@ def real_services(core_data_dir, samples_dir):
 
 @pytest.fixture
 def e2e_settings(core_data_dir, fake_telegram):
-    return make_settings(
-        core_data_dir,
-        telegram_token=TG_TOKEN,
-        telegram_secret=TG_SECRET,
-        telegram_api_base=fake_telegram.url,
-        admin_token=ADMIN_TOKEN,
-        admin_ids=[ADMIN_ID],
-    )
+    return make_settings(core_data_dir, **telegram_channel(fake_telegram), admin_token=ADMIN_TOKEN, admin_ids=[ADMIN_ID])
 
 
 async def test_api_ask_is_the_cli_json(e2e_settings, real_services):

@@ -9,7 +9,16 @@ import time
 import pytest
 
 from bot import formatting
-from tests.bot.conftest import ADMIN_ID, TG_SECRET, TG_TOKEN, fast_options, make_settings, running, wait_idle
+from tests.bot.conftest import (
+    ADMIN_ID,
+    TG_SECRET,
+    TG_TOKEN,
+    fast_options,
+    make_settings,
+    running,
+    telegram_channel,
+    wait_idle,
+)
 from tests.bot.fakes import FakeCore
 
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -39,14 +48,7 @@ async def post(client, payload, secret: str | None = TG_SECRET, **kwargs):
 
 @pytest.fixture
 def tg_settings(data_dir, fake_telegram):
-    return make_settings(
-        data_dir,
-        telegram_token=TG_TOKEN,
-        telegram_secret=TG_SECRET,
-        telegram_api_base=fake_telegram.url,
-        admin_ids=[ADMIN_ID],
-        rate_per_minute=20,
-    )
+    return make_settings(data_dir, **telegram_channel(fake_telegram), admin_ids=[ADMIN_ID], rate_per_minute=20)
 
 
 async def test_question_is_answered_with_html_and_citations(tg_settings, fake_telegram, core):
@@ -164,8 +166,7 @@ async def test_too_long_question_gets_a_clear_reply(tg_settings, fake_telegram, 
 
 
 async def test_rate_limit_slows_one_user_not_others(data_dir, fake_telegram, core):
-    settings = make_settings(data_dir, telegram_token=TG_TOKEN, telegram_secret=TG_SECRET,
-                             telegram_api_base=fake_telegram.url, rate_per_minute=3)
+    settings = make_settings(data_dir, **telegram_channel(fake_telegram), rate_per_minute=3)
     async with running(settings, core) as (_, client, rt):
         for i in range(1, 7):
             await post(client, tg_update(i, f"câu {i}", chat_id=555))
@@ -262,8 +263,7 @@ async def test_admin_document_is_ingested_and_others_refused(tg_settings, fake_t
 
 
 async def test_public_url_registers_the_webhook(data_dir, fake_telegram, core):
-    settings = make_settings(data_dir, telegram_token=TG_TOKEN, telegram_secret=TG_SECRET,
-                             telegram_api_base=fake_telegram.url, public_url="https://ngvh.example.gov.vn/")
+    settings = make_settings(data_dir, **telegram_channel(fake_telegram), public_url="https://ngvh.example.gov.vn/")
     async with running(settings, core):
         pass
     [call] = fake_telegram.calls_to("setWebhook")

@@ -20,6 +20,8 @@ from tests.bot.conftest import (
     make_settings,
     running,
     wait_idle,
+    zalo_bot_channel,
+    zalo_oa_channel,
 )
 from tests.bot.fakes import FakeCore
 
@@ -45,7 +47,7 @@ def zb_event(message_id: str, text: str = "Hải Phòng có kế hoạch gì?", 
 
 @pytest.fixture
 def zb_settings(data_dir, fake_zalo_bot):
-    return make_settings(data_dir, zalo_bot_token=ZB_TOKEN, zalo_bot_secret=ZB_SECRET, zalo_bot_api_base=fake_zalo_bot.url)
+    return make_settings(data_dir, **zalo_bot_channel(fake_zalo_bot))
 
 
 async def zb_post(client, payload=None, secret=ZB_SECRET, content=None):
@@ -126,8 +128,7 @@ async def test_zalo_bot_polling(data_dir, fake_zalo_bot, core):
 
 
 async def test_zalo_bot_webhook_registration(data_dir, fake_zalo_bot, core):
-    settings = make_settings(data_dir, zalo_bot_token=ZB_TOKEN, zalo_bot_secret=ZB_SECRET,
-                             zalo_bot_api_base=fake_zalo_bot.url, public_url="https://ngvh.example.gov.vn")
+    settings = make_settings(data_dir, **zalo_bot_channel(fake_zalo_bot), public_url="https://ngvh.example.gov.vn")
     async with running(settings, core):
         pass
     [call] = fake_zalo_bot.calls_to("setWebhook")
@@ -158,16 +159,7 @@ def signed(body: bytes, key: str = OA_SECRET_KEY) -> dict:
 
 @pytest.fixture
 def oa_settings(data_dir, fake_zalo_oa):
-    return make_settings(
-        data_dir,
-        zalo_oa_app_id=OA_APP_ID,
-        zalo_oa_secret_key=OA_SECRET_KEY,
-        zalo_oa_app_secret=OA_APP_SECRET,
-        zalo_oa_access_token="AT-initial",
-        zalo_oa_refresh_token="RT-initial",
-        zalo_oa_api_base=fake_zalo_oa.url,
-        zalo_oa_oauth_base=fake_zalo_oa.url,
-    )
+    return make_settings(data_dir, **zalo_oa_channel(fake_zalo_oa))
 
 
 async def test_zalo_oa_signed_event_is_answered(oa_settings, fake_zalo_oa, core):
@@ -180,6 +172,16 @@ async def test_zalo_oa_signed_event_is_answered(oa_settings, fake_zalo_oa, core)
     assert call.headers["access_token"] == "AT-initial"
     assert call.params["recipient"] == {"user_id": "246845883529197922"}
     assert call.params["message"]["text"].startswith("Trả lời cho: Thừa Thiên Huế")
+    assert core.questions == ["Thừa Thiên Huế ban hành kế hoạch khi nào?"]
+
+
+async def test_zalo_oa_keeps_its_webhook_when_the_others_poll(oa_settings, fake_zalo_oa, core):
+    # --polling is for Telegram and Zalo Bot; Zalo OA has no polling API and still needs its webhook
+    async with running(oa_settings, core, polling=True) as (_, client, rt):
+        body = oa_event("msg-1")
+        assert (await client.post("/webhook/zalo-oa", content=body, headers=signed(body))).status_code == 200
+        await fake_zalo_oa.wait_calls("message/cs", 1)
+        await wait_idle(rt)
     assert core.questions == ["Thừa Thiên Huế ban hành kế hoạch khi nào?"]
 
 

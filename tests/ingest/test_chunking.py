@@ -1,30 +1,14 @@
 """Structure-aware chunking: exact offsets, no lost text, never two sections in one chunk."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingest.chunking import CHUNKER_VERSION, chunk_plan, embed_text, split_span
 from ingest.models import SECTION_SEPARATOR, Chunk
 from ingest.structure import chain_at, is_headed, parse_sections, section_path
-from tests.conftest import FIXTURES, SAMPLES
+from tests.ingest.texts import ALL_TEXTS, fixture, read, sample
 
-STRUCTURE_FIXTURES = FIXTURES / "structure"
-ALL_TEXTS = sorted(SAMPLES.glob("*.txt")) + sorted(STRUCTURE_FIXTURES.glob("*.txt"))
 TITLE = "Kế hoạch thử nghiệm\n  triển khai Chiến lược"
-
-
-def read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-def sample(prefix: str) -> str:
-    return read(next(SAMPLES.glob(f"{prefix}_*.txt")))
-
-
-def fixture(name: str) -> str:
-    return read(STRUCTURE_FIXTURES / name)
 
 
 def chunks_of(text: str, **kwargs) -> list[Chunk]:

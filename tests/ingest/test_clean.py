@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.clean import classify_line, clean_text, is_date_banner, is_dateline, tidy_dateline
+from ingest.clean import classify_line, clean_text, is_date_banner, is_dateline, signature_names, tidy_dateline
 from ingest.readers import read_document
 from tests.conftest import FIXTURES, SAMPLES
 
@@ -176,3 +176,9 @@ def test_datelines():
     assert not is_dateline("Ngày ban hành 29/03/2022")
     assert not is_dateline("Hội nghị văn hóa toàn quốc (ngày 24/11/2021)")
     assert is_date_banner("Chủ nhật, Ngày 27/10/2024") and not is_date_banner("Thứ Tư, 31/05/2023 18:30")
+
+
+def test_a_signer_name_is_capitalised_words():
+    # "À-Ỹ" interleaves cases: a class built from it took lower-case words ("đầy đủ") for a name
+    assert signature_names(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "đường Trần Phú", "Lê Hải Hòa"]) == {3}
+    assert signature_names(["CHỦ TỊCH", "đầy đủ", "Ủy ban", "Đỗ Thị Ánh Tuyết"]) == {3}

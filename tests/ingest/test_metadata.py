@@ -175,3 +175,14 @@ def test_a_ministry_article_gets_no_province_even_when_it_names_provinces():
             "hướng dẫn triển khai Chiến lược Ngoại giao văn hóa đến năm 2030.")
     meta = extract_metadata(text, "bng.txt")
     assert (meta.issuer, meta.province, meta.number, meta.date) == ("Bộ Ngoại giao", None, "900/BNG-VH", "2023-03-10")
+
+
+def test_a_lower_case_line_with_a_worded_date_is_not_the_place_date_line():
+    # "À-Ỹ" interleaves cases: a class built from it took "đêm nhạc…" for a place name like "Cao Bằng, ngày …"
+    text = ("UBND tỉnh đã ban hành Kế hoạch số 30/KH-UBND ngày 12 tháng 3 năm 2023 về ngoại giao văn hóa. "
+            "Các hoạt động chính:\nđêm nhạc giao hữu tại Hà Nội, ngày 10 tháng 6 năm 2023;\n"
+            "ẩm thực ba miền tại Huế, ngày 20 tháng 9 năm 2023.")
+    assert issue_date(text, document_number(text), None) == "2023-03-12"
+    assert source_kind(text) == "news"
+    assert issue_date("Cao Bằng, ngày 29 tháng 3 năm 2022\nKẾ HOẠCH", None, None) == "2022-03-29"
+    assert issue_date("Đà Nẵng, ngày 2 tháng 3 năm 2022\nKẾ HOẠCH", None, None) == "2022-03-02"

@@ -1,8 +1,6 @@
 """Section tree of Vietnamese administrative documents: real sample, synthetic fixtures, variants."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingest.models import SECTION_SEPARATOR, Section
@@ -17,22 +15,7 @@ from ingest.structure import (
     path_at,
     section_path,
 )
-from tests.conftest import FIXTURES, SAMPLES
-
-STRUCTURE_FIXTURES = FIXTURES / "structure"
-ALL_TEXTS = sorted(SAMPLES.glob("*.txt")) + sorted(STRUCTURE_FIXTURES.glob("*.txt"))
-
-
-def read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-def sample(prefix: str) -> str:
-    return read(next(SAMPLES.glob(f"{prefix}_*.txt")))
-
-
-def fixture(name: str) -> str:
-    return read(STRUCTURE_FIXTURES / name)
+from tests.ingest.texts import ALL_TEXTS, fixture, read, sample
 
 
 def tree(text: str) -> list[tuple[str, str | None]]:
