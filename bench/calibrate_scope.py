@@ -48,7 +48,7 @@ def features(services: Services, question: str):
 
 # Refusing a question the plans answer costs a user more than answering a borderline one with
 # cited passages (they can read the quotes and judge): in-scope errors weigh this much more.
-IN_SCOPE_WEIGHT = 2.0
+IN_SCOPE_WEIGHT = 3.0
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 4000, lr: float = 0.5):

@@ -139,7 +139,8 @@ class Answerer:
             found = (coverage(words, text_terms, self._idf), coverage(phrases, text_terms, self._idf))
             best = max(best, found, key=sum)
         dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
-        known = sum(1 for t in phrases if self._df.get(t)) / len(phrases) if phrases else 0.5
+        worded = [t for t in phrases if not any(c.isdigit() for c in t)]  # "van 404" is no phrase
+        known = sum(1 for t in worded if self._df.get(t)) / len(worded) if worded else 0.5
         return Evidence(words=best[0], phrases=best[1], dense=dense, terms=len(words), accented=pq.accented,
                         known=known)
 

@@ -22,7 +22,8 @@ _CLAUSE_END = re.compile(r"(?<=[;,:])\s+")
 STOPWORDS = frozenset(
     """à ạ ai bao bây bởi các cách cái chỉ cho chứ có còn của đã đang đâu đây để đều đó được gì gồm
     hãy hay hoặc hỏi khi không là làm lên mà mấy mình một muốn nào này nếu nhé như những nơi ở ơi
-    ra rằng rồi sao sẽ tại thế thì thuộc trên trong tôi và vào vậy về vì với xin biết bạn""".split()
+    ra rằng rồi sao sẽ tại thế thì thuộc trên trong tôi và vào vậy về vì với xin biết bạn theo nêu
+    cần tới hãy""".split()
 )
 _AMBIGUOUS_FOLDED = frozenset("dau tu de co con ban ma cai chi bao the ra tai tren khi lam nao".split())
 FOLDED_STOPWORDS = frozenset(vi.fold(w) for w in STOPWORDS) - _AMBIGUOUS_FOLDED | {"gi", "nao"}
