@@ -371,55 +371,52 @@ def tune(services: Services, corpus, queries, qrels, plan_to_article, deep: int 
     def describe(p) -> str:
         return f"k1 {p.k1} b {p.b} bigram {p.bigram_weight} folded {p.folded_weight}"
 
-    base = LexicalParams()
-    print(f"dense alone: ", end="")
+    current = (LexicalParams(), CANDIDATES, (DENSE_WEIGHT, LEXICAL_WEIGHT))
+    previous = (LexicalParams(k1=1.2, b=0.75, bigram_weight=0.5, folded_weight=0.3), 40, (1.0, 1.0))  # before tuning
+    print("dense alone: ", end="")
     show("", score([[c for c, _ in d] for d in alqac.dense]))
 
     # Stage A: BM25 alone
     rows = []
     grid = [LexicalParams(k1=k1, b=b, bigram_weight=bw, folded_weight=fw)
-            for k1 in (0.5, 0.7, 0.9, 1.2, 1.5) for b in (0.4, 0.6, 0.75, 0.9)
+            for k1 in (0.3, 0.5, 0.7, 0.9, 1.2, 1.5) for b in (0.4, 0.6, 0.75, 0.9)
             for bw in (0.5, 1.0, 1.5, 2.0) for fw in (0.1, 0.3)]
-    for params in dict.fromkeys([base] + grid):
+    for params in dict.fromkeys([previous[0], current[0]] + grid):
         rows.append((score([[c for c, _ in lst] for lst in alqac.lexical(params)]), params))
     rows.sort(key=lambda r: -r[0][0])
-    print(f"Stage A — project BM25 alone, {len(rows)} settings (top 10, then the current defaults):")
-    for res, params in rows[:10] + [r for r in rows if r[1] == base]:
+    print(f"Stage A — project BM25 alone, {len(rows)} settings (top 8, then before tuning, then now):")
+    for res, params in rows[:8] + [r for r in rows if r[1] == previous[0]] + [r for r in rows if r[1] == current[0]]:
         show(describe(params), res)
 
-    # Stage B: z-score fusion of dense with the best lexical settings, the defaults, and round
-    # "general" settings near the optimum
-    general = [LexicalParams(k1=0.9, b=0.75, bigram_weight=1.0), LexicalParams(k1=0.9, b=0.6, bigram_weight=1.0),
-               LexicalParams(k1=0.7, b=0.6, bigram_weight=1.0), LexicalParams(k1=1.2, b=0.75, bigram_weight=1.0)]
+    # Stage B: z-score fusion with the dense list
+    pairs = ((1.0, 1.0), (0.9, 1.1), (0.85, 1.15), (0.8, 1.2), (0.75, 1.25), (0.7, 1.3))
     fused_rows = []
-    for params in dict.fromkeys([base] + general + [r[1] for r in rows[:5]]):
-        for cand in (20, 30, 40, 60, 100):
-            for wl in (0.6, 0.8, 1.0, 1.25, 1.5, 2.0):
-                res = score(alqac.fused(params, cand, (1.0, wl)))
-                fused_rows.append((res, params, cand, wl))
+    for params in dict.fromkeys([previous[0], current[0]] + [r[1] for r in rows[:4]]):
+        for cand in (20, 40, 60, 100):
+            for weights in pairs:
+                fused_rows.append((score(alqac.fused(params, cand, weights)), params, cand, weights))
     fused_rows.sort(key=lambda r: -r[0][0])
-    print("Stage B — z-score fusion, dense weight 1 (top 15, the current constants, the general settings' best):")
-    current = [r for r in fused_rows if r[1] == base and r[2] == CANDIDATES and r[3] == LEXICAL_WEIGHT / DENSE_WEIGHT]
-    general_best = [max((r for r in fused_rows if r[1] == g), key=lambda r: r[0][0]) for g in general]
-    for res, params, cand, wl in fused_rows[:15] + current + general_best:
-        show(f"candidates {cand} lexical_w {wl}  {describe(params)}", res)
+    print(f"Stage B — z-score fusion, {len(fused_rows)} settings (top 10, then before tuning, then now):")
+    pick = [r for r in fused_rows if r[1:] == previous] + [r for r in fused_rows if r[1:] == current]
+    for res, params, cand, weights in fused_rows[:10] + pick:
+        show(f"candidates {cand} weights {weights}  {describe(params)}", res)
 
-    best = fused_rows[0]
-    print("Other fusion rules (best z-score setting's lexical params and candidates):")
-    for rule, weights in (("rrf", (1.0, 1.0)), ("rrf", (1.0, best[3])), ("minmax", (1.0, 1.0)),
-                          ("minmax", (1.0, best[3]))):
-        show(f"{rule} weights {weights}", score(alqac.fused(best[1], best[2], weights, rule)))
+    print("Other fusion rules (current lexical params and candidates):")
+    for rule, weights in (("rrf", (1.0, 1.0)), ("rrf", current[2]), ("minmax", (1.0, 1.0)), ("minmax", current[2])):
+        show(f"{rule} weights {weights}", score(alqac.fused(current[0], current[1], weights, rule)))
 
     # Guard: the same settings on Vietnamese plan text (sample plans, hand-written questions)
-    guard = plan_text_guard(services, [base] + general + [best[1]])
+    best = fused_rows[0][1:]
+    guard = plan_text_guard(services)
     if guard:
         print("Plan-text guard — sample plans, %d questions, passage MRR@10 (a chunk of the source "
-              "holding the answer key):" % guard["n"])
-        for (params, cand, wl) in [(base, CANDIDATES, LEXICAL_WEIGHT)] + [(r[1], r[2], r[3]) for r in general_best] + [best[1:]]:
-            print(f"  {guard['score'](params, cand, wl):.3f}  candidates {cand} lexical_w {wl}  {describe(params)}")
+              "holding the answer key), hybrid:" % guard["n"])
+        for label, (params, cand, weights) in (("before tuning", previous), ("now", current), ("ALQAC best", best)):
+            print(f"  {guard['score'](params, cand, weights):.3f}  {label}: candidates {cand} weights {weights}  "
+                  f"{describe(params)}")
 
 
-def plan_text_guard(services: Services, params_list) -> dict | None:
+def plan_text_guard(services: Services) -> dict | None:
     """Passage ranking on the sample plans (a separate collection prefix in the same data dir)."""
     from ngvh.vi import collapse
 
@@ -438,9 +435,9 @@ def plan_text_guard(services: Services, params_list) -> dict | None:
         rel.append({cid for cid, c in cands.chunks.items()
                     if c.source == source and any(k in collapse(c.text) for k in folded)})
 
-    def score(params, cand, wl) -> float:
+    def score(params, cand, weights) -> float:
         rr = []
-        for ranking, good in zip(cands.fused(params, cand, (1.0, wl)), rel):
+        for ranking, good in zip(cands.fused(params, cand, weights), rel):
             rr.append(next((1.0 / i for i, cid in enumerate(ranking[:TOP], start=1) if cid in good), 0.0))
         return float(np.mean(rr))
 

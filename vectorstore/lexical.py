@@ -38,11 +38,14 @@ FUNCTION_SYLLABLES = frozenset(
 
 @dataclass(frozen=True)
 class LexicalParams:
-    k1: float = 1.2
+    # k1 and bigram_weight tuned on ALQAC (bench/retrieval.py --tune; MRR@10 of this BM25 alone
+    # .862 → .887 from k1 1.2 → 0.5 and bigrams 0.5 → 1; flat for k1 0.3-0.7, b 0.6-0.85) and checked
+    # on the sample plans (passage MRR@10 of the hybrid .949 → .95+).
+    k1: float = 0.5
     b: float = 0.75
     # query-side weight of bigram terms relative to syllables. Known-item check on the sample plans
     # (MRR@10, phrase / scrambled-word queries): 0 → .75/.91, 0.5 → .82/.90, 1 → .83/.88
-    bigram_weight: float = 0.5
+    bigram_weight: float = 1.0
     folded_weight: float = 0.3  # query-side weight of folded terms when the query has diacritics
     drop_function_syllables: bool = False  # measured: no gain on the sample plans (IDF already does it)
 
