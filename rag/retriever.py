@@ -18,6 +18,11 @@ CANDIDATES = 40  # per list, before fusion (60 or 100: +0.001 MRR@10 on ALQAC, +
 # 2 so that the answerer's year / issuer priors (z-score units) keep their strength.
 DENSE_WEIGHT = 0.8
 LEXICAL_WEIGHT = 1.2
+# The dense list sees a question's first DENSE_QUERY_WORDS syllables, BM25 all of them. Query embedding
+# time grows with length and is most of a search; on ALQAC's long questions (p95 53 syllables) a cap of
+# 40 cut embedding p95 from 54 to 38 ms at no loss (hybrid MRR@10 .906 → .907; a cap of 32: .905).
+# Plan questions are shorter than the cap.
+DENSE_QUERY_WORDS = 40
 
 
 @dataclass
@@ -36,12 +41,21 @@ class HybridSearch:
         self.embeddings = embeddings
         self.weights = (dense_weight, lexical_weight)
 
-    def dense(self, text: str, k: int, plan_ids: Sequence[str] | None = None) -> list[tuple[Any, float]]:
-        vector = self.embeddings.embed_query(text)
-        return self.store.dense_search(vector, k, plan_ids=list(plan_ids) if plan_ids else None)
+    def dense_ranking(
+        self, text: str, k: int, plan_ids: Sequence[str] | None = None, active: dict[str, str] | None = None
+    ) -> list[tuple[str, float]]:
+        vector = self.embeddings.embed_query(dense_query(text))
+        return self.store.dense_ranking(vector, k, plan_ids=list(plan_ids) if plan_ids else None, active=active)
 
-    def lexical(self, text: str, k: int, plan_ids: Sequence[str] | None = None) -> list[tuple[str, float]]:
-        index = self.store.lexical()
+    def dense(self, text: str, k: int, plan_ids: Sequence[str] | None = None) -> list[tuple[Any, float]]:
+        """The dense list alone, with its chunks (what the benchmark calls "dense")."""
+        active, _ = self.store.search_view()
+        ranking = self.dense_ranking(text, k, plan_ids, active)
+        chunks = {c.id: c for c in self.store.get_chunks([cid for cid, _ in ranking], active)}
+        return [(chunks[cid], score) for cid, score in ranking if cid in chunks]
+
+    def lexical(self, text: str, k: int, plan_ids: Sequence[str] | None = None, index=None) -> list[tuple[str, float]]:
+        index = self.store.lexical() if index is None else index
         allowed = None
         if plan_ids:
             wanted = set(plan_ids)
@@ -55,22 +69,26 @@ class HybridSearch:
         plan_ids: Sequence[str] | None = None,
         plan_boost: dict[str, float] | None = None,
     ) -> list[Hit]:
-        dense = self.dense(text, CANDIDATES, plan_ids)
-        lexical = self.lexical(text, CANDIDATES, plan_ids)
-        chunks = {c.id: c for c, _ in dense}
-        dense_ranking = [(c.id, s) for c, s in dense]
-        fused = zscore_fusion([dense_ranking, lexical], self.weights)
+        active, index = self.store.search_view()  # one consistent view for every read below
+        dense = self.dense_ranking(text, CANDIDATES, plan_ids, active)
+        lexical = self.lexical(text, CANDIDATES, plan_ids, index)
+        fused = zscore_fusion([dense, lexical], self.weights)
         chunk_plan = {cid: cid.split(":", 1)[0] for cid, _ in fused}
         fused = apply_priors(fused, chunk_plan, plan_boost or {})[:k]
-        missing = [cid for cid, _ in fused if cid not in chunks]
-        if missing:
-            chunks.update({c.id: c for c in self.store.get_chunks(missing)})
-        dense_by_id, lexical_by_id = dict(dense_ranking), dict(lexical)
+        # only the chunks shown are read from the store
+        chunks = {c.id: c for c in self.store.get_chunks([cid for cid, _ in fused], active)}
+        dense_by_id, lexical_by_id = dict(dense), dict(lexical)
         return [
             Hit(chunks[cid], score, dense_by_id.get(cid), lexical_by_id.get(cid))
             for cid, score in fused
             if cid in chunks
         ]
+
+
+def dense_query(text: str, words: int = DENSE_QUERY_WORDS) -> str:
+    """The part of a question the embedder sees: its first `words` whitespace-separated syllables."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words])
 
 
 class PlanRetriever(BaseRetriever):
@@ -110,4 +128,4 @@ def hit_to_document(hit: Hit, plan) -> Document:
     )
 
 
-__all__ = ["HybridSearch", "Hit", "PlanRetriever", "ParsedQuery", "hit_to_document"]
+__all__ = ["HybridSearch", "Hit", "PlanRetriever", "ParsedQuery", "dense_query", "hit_to_document"]

@@ -142,6 +142,12 @@ def stored_chunk(chunk_id: str, document: str | None, meta: dict) -> StoredChunk
     )
 
 
+def _is_active(chunk_id: str, active: dict[str, str]) -> bool:
+    """Chunk ids are "<plan id>:<version>:<seq>" (checked when a plan is stored)."""
+    plan_id, _, rest = chunk_id.partition(":")
+    return active.get(plan_id) == rest.partition(":")[0]
+
+
 def lexical_text(title: str, chunk: StoredChunk) -> str:
     """What BM25 indexes for a chunk: the same parts as Chunk.embed_text (title, section, text)."""
     return "\n".join(part for part in (title, chunk.section or "", chunk.text) if part)
@@ -421,11 +427,11 @@ class PlanStore:
         """Active chunks in plan / seq order."""
         yield from self._active_chunks(self.active_versions(), plan_id)
 
-    def get_chunks(self, ids: Sequence[str]) -> list[StoredChunk]:
-        """Active chunks among these ids, in the order given."""
+    def get_chunks(self, ids: Sequence[str], active: dict[str, str] | None = None) -> list[StoredChunk]:
+        """Active chunks among these ids, in the order given (`active`: versions already read)."""
         if not ids:
             return []
-        active = self.active_versions()
+        active = self.active_versions() if active is None else active
         found: dict[str, StoredChunk] = {}
         for batch in _batches(list(ids), self._write_batch):
             got = self._chunks.get(ids=list(batch), include=["metadatas", "documents"])
@@ -434,12 +440,20 @@ class PlanStore:
                     found[chunk_id] = stored_chunk(chunk_id, doc, meta)
         return [found[i] for i in ids if i in found]
 
-    def dense_search(
-        self, query_embedding: Sequence[float] | np.ndarray, k: int, plan_ids: list[str] | None = None
-    ) -> list[tuple[StoredChunk, float]]:
-        """Nearest active chunks, score = cosine similarity. Inactive chunks (a re-ingest in flight,
-        a crash's leftovers) are over-fetched and dropped; the query widens if too many were dropped."""
-        active = self.active_versions()
+    def dense_ranking(
+        self,
+        query_embedding: Sequence[float] | np.ndarray,
+        k: int,
+        plan_ids: list[str] | None = None,
+        active: dict[str, str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """Ids of the nearest active chunks with their cosine similarity, best first.
+
+        Only ids and distances are read: a chunk id carries its plan and version, so telling active
+        chunks from inactive ones (a re-ingest in flight, a crash's leftovers) needs no metadata read,
+        which would cost more than the vector search itself. Inactive chunks are over-fetched and
+        dropped; the query widens if too many were dropped. `active`: versions already read."""
+        active = self.active_versions() if active is None else active
         if k <= 0 or not active:
             return []
         where = None
@@ -448,24 +462,23 @@ class PlanStore:
             if not wanted:
                 return []
             where = {"plan_id": wanted[0]} if len(wanted) == 1 else {"plan_id": {"$in": wanted}}
-        total = self._chunks.count()
-        if total == 0:
-            return []
         vector = np.asarray(query_embedding, dtype=np.float32).reshape(1, -1)
-        n = min(total, max(2 * k, k + 16))
-        while True:
-            got = self._chunks.query(
-                query_embeddings=vector, n_results=n, where=where, include=["metadatas", "documents", "distances"]
-            )
-            ids, metas, docs, dists = got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0]
-            hits = [
-                (stored_chunk(i, doc, meta), 1.0 - float(dist))
-                for i, meta, doc, dist in zip(ids, metas, docs, dists)
-                if active.get(meta.get("plan_id")) == meta.get("version")
-            ]
-            if len(hits) >= k or len(ids) < n or n >= total:
+        n = max(2 * k, k + 16)
+        while True:  # Chroma returns fewer than n when there are no more: that ends the widening
+            got = self._chunks.query(query_embeddings=vector, n_results=n, where=where, include=["distances"])
+            ids, dists = got["ids"][0], got["distances"][0]
+            hits = [(i, 1.0 - float(dist)) for i, dist in zip(ids, dists) if _is_active(i, active)]
+            if len(hits) >= k or len(ids) < n:
                 return hits[:k]
-            n = min(total, n * 4)
+            n *= 4
+
+    def dense_search(
+        self, query_embedding: Sequence[float] | np.ndarray, k: int, plan_ids: list[str] | None = None
+    ) -> list[tuple[StoredChunk, float]]:
+        """Nearest active chunks with their cosine similarity, best first."""
+        ranking = self.dense_ranking(query_embedding, k, plan_ids)
+        chunks = {c.id: c for c in self.get_chunks([i for i, _ in ranking])}
+        return [(chunks[i], score) for i, score in ranking if i in chunks]
 
     # -- lexical -----------------------------------------------------------------------------------
     def _lexical_fingerprint(self, generation: str) -> str:
@@ -474,7 +487,16 @@ class PlanStore:
 
     def lexical(self) -> LexicalIndex:
         """BM25 over the active chunks, rebuilt from Chroma whenever the store changed (here or elsewhere)."""
-        fingerprint = self._lexical_fingerprint(self._generation())
+        return self._lexical_for(self._generation())
+
+    def search_view(self) -> tuple[dict[str, str], LexicalIndex]:
+        """(active versions, lexical index) of one generation, for the several reads of one search:
+        one generation read instead of one per step."""
+        generation, records = self._catalog()
+        return {pid: rec.version for pid, rec in records.items()}, self._lexical_for(generation)
+
+    def _lexical_for(self, generation: str) -> LexicalIndex:
+        fingerprint = self._lexical_fingerprint(generation)
         with self._lock:
             if self._lexical_cache is not None and self._lexical_cache[0] == fingerprint:
                 return self._lexical_cache[1]
@@ -550,7 +572,7 @@ class PlanStore:
 def _check_plan(plan: Plan) -> None:
     if not plan.version:
         raise ValueError(f"plan {plan.id!r} has no version: call Plan.finalize() before storing it")
-    if not plan.id or plan.id.startswith("__"):
+    if not plan.id or plan.id.startswith("__") or ":" in plan.id:
         raise ValueError(f"invalid plan id {plan.id!r}")
     prefix = f"{plan.id}:{plan.version}:"
     bad = [c.id for c in plan.chunks if not c.id.startswith(prefix)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import time
 
 import pytest
 
@@ -121,11 +120,9 @@ async def test_bad_bodies_are_4xx_never_5xx(tg_settings, fake_telegram, core):
 async def test_ack_is_immediate_even_when_answers_are_slow(tg_settings, fake_telegram):
     core = FakeCore(delay=2.0)
     async with running(tg_settings, core) as (_, client, _rt):
-        started = time.perf_counter()
         response = await post(client, tg_update(1))
-        ack = time.perf_counter() - started
-        assert response.status_code == 200 and ack < 1.0, f"ack took {ack:.3f}s while the answer takes 2 s"
-        assert fake_telegram.calls_to("sendMessage") == []
+        # the 200 came back while the 2-second answer was still being prepared
+        assert response.status_code == 200 and fake_telegram.calls_to("sendMessage") == []
         await fake_telegram.wait_calls("sendMessage", 1, timeout=10)
     [typing] = fake_telegram.calls_to("sendChatAction")  # a slow answer shows "typing…" while it is prepared
     assert typing.params == {"chat_id": "1001", "action": "typing"}

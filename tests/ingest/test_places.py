@@ -1,8 +1,6 @@
 """The province gazetteer: aliases with and without diacritics, no false friends in ordinary text."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from ingest.places import (
@@ -127,11 +125,8 @@ def test_aliases_and_kind():
     assert province_kind("Cao Bằng") == "tỉnh"
 
 
-def test_fast_enough_for_every_query():
+def test_long_text_lists_each_place_once_in_order_of_appearance():
+    # speed is measured in bench/ask.py (query parsing is part of every ask), not here
     text = "Kế hoạch ngoại giao văn hóa của tỉnh Thừa Thiên Huế và thành phố Hải Phòng. " * 200
-    find_provinces(text)
-    started = time.perf_counter()
-    for _ in range(20):
-        find_provinces("kế hoạch ngoại giao văn hóa của TT-Huế đến năm 2030 gồm những gì?")
-    assert time.perf_counter() - started < 0.5
     assert find_provinces(text) == ["Thừa Thiên Huế", "Hải Phòng"]
+    assert find_provinces("kế hoạch ngoại giao văn hóa của TT-Huế đến năm 2030 gồm những gì?") == ["Thừa Thiên Huế"]

@@ -33,3 +33,14 @@ def test_priors_reorder_by_plan():
     boosted = apply_priors(ranking, {"p1:v:0": "p1", "p2:v:0": "p2"}, {"p2": 0.5})
     assert boosted[0][0] == "p2:v:0"
     assert apply_priors(ranking, {}, {}) == ranking
+
+
+def test_dense_query_caps_long_questions_only():
+    from rag.retriever import DENSE_QUERY_WORDS, dense_query
+
+    short = "Sở Ngoại vụ phải làm gì đến năm 2025?"
+    assert dense_query(short) == short  # untouched, spacing included
+    long = " ".join(f"từ{i}" for i in range(DENSE_QUERY_WORDS + 15))
+    capped = dense_query(long)
+    assert capped.split() == long.split()[:DENSE_QUERY_WORDS]
+    assert dense_query("  a   b  c ", words=2) == "a b"

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import random
-import time
 
-import numpy as np
 import pytest
 
 from tests.vectorstore.plan_factory import cao_bang, hue
@@ -88,7 +86,8 @@ def test_save_load_round_trip(tmp_path):
 
 
 @pytest.mark.slow
-def test_query_latency_on_10k_chunks():
+def test_search_on_10k_chunks_ranks_filters_and_folds():
+    # latency on 10,000 chunks is measured in bench/ask.py, against a baseline in the same run
     rng = random.Random(7)
     words = (
         "kế hoạch ngoại giao văn hóa tỉnh cao bằng thừa thiên huế giai đoạn năm mục tiêu nhiệm vụ giải pháp "
@@ -100,13 +99,18 @@ def test_query_latency_on_10k_chunks():
     index = LexicalIndex.build([f"p{i // 40}:v:{i % 40:04d}" for i in range(10_000)], texts)
     queries = ["kế hoạch ngoại giao văn hóa tỉnh Cao Bằng", "ke hoach cao bang", "nhiệm vụ và giải pháp",
                "di san le hoi du lich thua thien hue", "kinh phí"]
-    timings = []
-    for _ in range(20):
-        for q in queries:
-            start = time.perf_counter()
-            index.search(q, 50)
-            timings.append(time.perf_counter() - start)
-    assert np.percentile(timings, 95) < 0.010
+    for q in queries:
+        hits = index.search(q, 50)
+        assert 0 < len(hits) <= 50
+        assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    # the accented and folded forms of one query find the same best chunks
+    accented = [cid for cid, _ in index.search("di sản lễ hội du lịch thừa thiên huế", 10)]
+    folded = [cid for cid, _ in index.search("di san le hoi du lich thua thien hue", 10)]
+    assert len(set(accented) & set(folded)) >= 5
+    # a filter keeps only the allowed chunks, however many match
+    allowed = {f"p100:v:{i:04d}" for i in range(40)}
+    filtered = index.search("kế hoạch ngoại giao", 50, allowed_ids=allowed)
+    assert filtered and {cid for cid, _ in filtered} <= allowed
 
 
 def test_store_index_follows_changes_from_another_instance(settings, e5):

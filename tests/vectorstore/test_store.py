@@ -1,8 +1,6 @@
 """PlanStore on a real embedded Chroma (PersistentClient under the test's NGVH_DATA_DIR)."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from ingest.models import PlanMeta
@@ -119,17 +117,42 @@ def test_other_instance_changes_are_seen(store, settings, e5):
     assert {c.plan_id for c in store.iter_chunks()} == {"kh-hue-2024"}
 
 
-def test_active_versions_is_cheap_when_nothing_changed(store):
+def test_active_versions_reloads_the_catalog_only_after_a_change(store, monkeypatch):
     for i in range(200):
         store.upsert_plan(make_plan(f"empty-{i:03d}", []))  # catalog-only plans: no embedding
     store.active_versions()
-    timings = []
+    loads = []
+    real_load = store._load_catalog  # noqa: SLF001 - count the expensive path, not time it
+    monkeypatch.setattr(store, "_load_catalog", lambda: loads.append(1) or real_load())
     for _ in range(50):
-        start = time.perf_counter()
         versions = store.active_versions()
-        timings.append(time.perf_counter() - start)
-    assert len(versions) == 200
-    assert sorted(timings)[25] < 0.005  # one tiny get, no catalog reload
+    assert len(versions) == 200 and loads == []
+    store.remove_plan("empty-000")
+    assert "empty-000" not in store.active_versions() and len(loads) == 1
+
+
+def test_dense_ranking_reads_ids_and_distances_only(store, e5, monkeypatch):
+    """The chunk id carries plan and version: ranking never pays for metadata or documents."""
+    store.upsert_plan(cao_bang(1))
+    store.upsert_plan(hue())
+    includes = []
+    real_query = store._chunks.query  # noqa: SLF001
+
+    def spy(**kwargs):
+        includes.append(kwargs.get("include"))
+        return real_query(**kwargs)
+
+    monkeypatch.setattr(store._chunks, "query", spy)  # noqa: SLF001
+    ranking = store.dense_ranking(e5.embed_query("Lễ hội Thác Bản Giốc"), 3)
+    assert includes == [["distances"]]
+    assert [cid for cid, _ in ranking] == [c.id for c, _ in store.dense_search(e5.embed_query("Lễ hội Thác Bản Giốc"), 3)]
+    assert all(cid.startswith(("kh-726-cao-bang:", "kh-hue-2024:")) for cid, _ in ranking)
+
+
+def test_plan_id_with_colon_is_refused(store):
+    plan = make_plan("kh:1", [("I. MỤC ĐÍCH", "Một đoạn.")])
+    with pytest.raises(ValueError, match="invalid plan id"):
+        store.upsert_plan(plan)
 
 
 def test_plan_must_be_finalized(store):
