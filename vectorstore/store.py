@@ -1,14 +1,19 @@
 """PlanStore: plans and their embedded chunks in Chroma, re-ingested without ever showing a mix.
 
-Two collections:
+Three collections:
   {prefix}_chunks  one record per chunk, id "<plan id>:<version>:<seq>", cosine space; the collection
                    metadata names the embedder so vectors from two models are never compared.
-  {prefix}_plans   the catalog: one record per plan (document = the plan's cleaned text, so the chunks
-                   can always be rebuilt from the store) and one `__generation__` record that changes on
-                   every write, so readers notice changes with one tiny get.
+  {prefix}_plans   the catalog: one small record per plan (metadata) and one `__generation__` record
+                   that changes on every write, so readers notice changes with one tiny get.
+  {prefix}_texts   each plan version's cleaned text (so the chunks can always be rebuilt from the
+                   store) and its assignments (JSON), in pieces of at most 1,000 characters, id
+                   "<plan id>:<version>:<part>:<seq>". Why pieces: in embedded Chroma, every write to a
+                   collection holding records larger than one SQLite page (~4 KB) costs time in
+                   proportion to those records (a 1-record upsert: 7 ms, then 160 ms with 100 plan texts
+                   of 19 KB beside it), which made ingest quadratic; small records keep writes flat.
 
-Re-ingest writes the new version's chunks next to the old ones, then switches the catalog record, then
-deletes the old chunks. Readers only accept chunks whose version is the catalog's active one, so a
+Re-ingest writes the new version's chunks and texts next to the old ones, then switches the catalog
+record, then deletes the old version. Readers only accept chunks whose version is the catalog's active one, so a
 process killed at any point leaves the previous version answering, and the next run finishes the job.
 """
 from __future__ import annotations
@@ -34,7 +39,10 @@ from vectorstore.lexical import LexicalIndex, LexicalParams
 GENERATION_ID = "__generation__"
 _KIND_PLAN = "plan"
 _KIND_GENERATION = "generation"
-_DUMMY_VECTOR = [0.0]  # catalog records are never searched by vector
+_DUMMY_VECTOR = [0.0]  # catalog and text records are never searched by vector
+TEXT_PIECE_CHARS = 1000  # ≤ 3,000 bytes of UTF-8: a piece stays inside one SQLite page (see above)
+_PART_TEXT = "text"
+_PART_ASSIGNMENTS = "assignments"
 _MAX_WRITE_BATCH = 500  # keeps HTTP requests to a Chroma server a few MB
 _PAGE = 5000  # page size when scanning a collection (Chroma costs ~0.1 ms per record, little per call)
 _LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}  # type: ignore[comparison-overlap]
@@ -67,7 +75,7 @@ class PlanRecord:
     chunks: int
     ingested_at: str
     meta: PlanMeta
-    assignments: list[dict] = field(default_factory=list)  # kept in the catalog record: switched with the chunks
+    assignments: list[dict] = field(default_factory=list)  # stored per version beside the text: switched with the chunks
 
 
 @dataclass(frozen=True)
@@ -95,9 +103,30 @@ def plan_metadata(plan: Plan, ingested_at: str) -> dict:
         if value is None:
             continue
         meta[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
-    if plan.assignments:
-        meta["assignments"] = json.dumps([a.to_dict() for a in plan.assignments], ensure_ascii=False)
     return meta
+
+
+def text_pieces(text: str, size: int = TEXT_PIECE_CHARS) -> list[str]:
+    """Consecutive slices whose concatenation is exactly `text` (one empty piece for an empty text)."""
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+def text_records(plan: Plan) -> tuple[list[str], list[str], list[dict]]:
+    """(ids, documents, metadatas) of a plan version's text and assignments pieces."""
+    parts = {_PART_TEXT: plan.text}
+    if plan.assignments:
+        parts[_PART_ASSIGNMENTS] = json.dumps([a.to_dict() for a in plan.assignments], ensure_ascii=False)
+    ids, docs, metas = [], [], []
+    for part, value in parts.items():
+        for seq, piece in enumerate(text_pieces(value)):
+            ids.append(f"{plan.id}:{plan.version}:{part}:{seq:04d}")
+            docs.append(piece)
+            metas.append({"plan_id": plan.id, "version": plan.version, "part": part, "seq": seq})
+    return ids, docs, metas
+
+
+def join_pieces(metadatas: Sequence[dict], documents: Sequence[str | None]) -> str:
+    return "".join(doc or "" for _, doc in sorted(zip(metadatas, documents), key=lambda md: int(md[0]["seq"])))
 
 
 def record_from_metadata(meta: dict) -> PlanRecord:
@@ -109,6 +138,7 @@ def record_from_metadata(meta: dict) -> PlanRecord:
         chunks=int(meta.get("chunks", 0)),
         ingested_at=meta.get("ingested_at", ""),
         meta=PlanMeta.from_dict({"title": "", **data}),
+        # stores written before the texts collection kept the assignments here
         assignments=json.loads(meta["assignments"]) if isinstance(meta.get("assignments"), str) else [],
     )
 
@@ -183,6 +213,9 @@ class PlanStore:
         self._plans = client.get_or_create_collection(
             f"{prefix}_plans", metadata={"ngvh": "catalog"}, embedding_function=None
         )
+        self._texts = client.get_or_create_collection(
+            f"{prefix}_texts", metadata={"ngvh": "plan texts"}, embedding_function=None
+        )
         try:
             self._chunks = self._open_chunks(embeddings)
         except EmbedderMismatch:
@@ -227,14 +260,31 @@ class PlanStore:
 
     def _load_catalog(self) -> dict[str, PlanRecord]:
         records: dict[str, PlanRecord] = {}
-        offset = 0
-        while True:
-            page = self._plans.get(where={"kind": _KIND_PLAN}, include=["metadatas"], limit=_PAGE, offset=offset)
+        for page in self._pages(self._plans, where={"kind": _KIND_PLAN}, include=["metadatas"]):
             for meta in page["metadatas"]:
                 record = record_from_metadata(meta)
                 records[record.id] = record
+        # assignments of the active versions (pieces of other versions: an ingest in flight or leftovers)
+        pieces: dict[str, tuple[list[dict], list[str]]] = {}
+        for page in self._pages(self._texts, where={"part": _PART_ASSIGNMENTS}, include=["metadatas", "documents"]):
+            for meta, doc in zip(page["metadatas"], page["documents"]):
+                record = records.get(meta.get("plan_id"))
+                if record is not None and record.version == meta.get("version"):
+                    metas, docs = pieces.setdefault(record.id, ([], []))
+                    metas.append(meta)
+                    docs.append(doc)
+        for plan_id, (metas, docs) in pieces.items():
+            records[plan_id].assignments = json.loads(join_pieces(metas, docs))
+        return records
+
+    @staticmethod
+    def _pages(collection, **query) -> Iterator[dict]:
+        offset = 0
+        while True:
+            page = collection.get(limit=_PAGE, offset=offset, **query)
+            yield page
             if len(page["ids"]) < _PAGE:
-                return records
+                return
             offset += _PAGE
 
     def _catalog(self) -> tuple[str, dict[str, PlanRecord]]:
@@ -259,10 +309,25 @@ class PlanStore:
         return self._catalog()[1].get(plan_id)
 
     def get_plan_text(self, plan_id: str) -> str | None:
+        """The active version's cleaned text, or None for an unknown plan."""
         got = self._plans.get(ids=[plan_id], include=["documents", "metadatas"])
         if not got["ids"] or (got["metadatas"][0] or {}).get("kind") != _KIND_PLAN:
             return None
-        return got["documents"][0]
+        text = self._read_part(plan_id, got["metadatas"][0]["version"], _PART_TEXT)
+        return text if text is not None else got["documents"][0]  # older stores kept it in the catalog
+
+    def _read_part(self, plan_id: str, version: str, part: str) -> str | None:
+        got = self._texts.get(
+            where={"$and": [{"plan_id": plan_id}, {"version": version}, {"part": part}]},
+            include=["metadatas", "documents"],
+        )
+        return join_pieces(got["metadatas"], got["documents"]) if got["ids"] else None
+
+    def _has_texts(self, plan_id: str, version: str) -> bool:
+        got = self._texts.get(
+            where={"$and": [{"plan_id": plan_id}, {"version": version}, {"part": _PART_TEXT}]}, limit=1, include=[]
+        )
+        return bool(got["ids"])
 
     def _catalog_record(self, plan_id: str) -> PlanRecord | None:
         """Fresh from Chroma, bypassing the cache: writers must see what is really active."""
@@ -280,6 +345,15 @@ class PlanStore:
                 embeddings=vectors[start:end],
                 documents=documents[start:end],
                 metadatas=metadatas[start:end],
+            )
+
+    def _write_texts(self, plan: Plan) -> None:
+        ids, docs, metas = text_records(plan)
+        for start in range(0, len(ids), self._write_batch):
+            end = start + self._write_batch
+            self._texts.upsert(
+                ids=ids[start:end], embeddings=[_DUMMY_VECTOR] * len(ids[start:end]),
+                documents=docs[start:end], metadatas=metas[start:end],
             )
 
     def _existing_chunks(self, plan_id: str) -> dict[str, dict]:
@@ -304,6 +378,9 @@ class PlanStore:
         stale_exists = any(meta.get("version") != version for meta in existing.values())
 
         if current is not None and current.version == version and all(i in existing for i in wanted):
+            if not self._has_texts(plan.id, version):  # a store from before the texts collection
+                self._write_texts(plan)
+                self._switch(plan)
             if stale_exists:  # a run killed after the switch left the old version behind
                 self._delete_other_versions(plan.id, version)
             n = len(plan.chunks)
@@ -341,22 +418,31 @@ class PlanStore:
             if on_progress is not None:
                 on_progress(done, len(fresh))
 
-        # (c) switch: from here on readers accept the new version only.
-        self._plans.upsert(
-            ids=[plan.id], embeddings=[_DUMMY_VECTOR], documents=[plan.text],
-            metadatas=[plan_metadata(plan, _now())],
-        )
-        self._bump_generation()
+        self._write_texts(plan)
 
-        # (d) the old version's chunks are now invisible; remove them.
-        if stale_exists:
+        # (c) switch: from here on readers accept the new version only.
+        self._switch(plan)
+
+        # (d) the old version's chunks and texts are now invisible; remove them.
+        if stale_exists or current is not None:
             self._delete_other_versions(plan.id, version)
         status = "added" if current is None else "replaced"
         n = len(plan.chunks)
         return UpsertResult(status, plan.id, version, n, embedded=len(fresh), reused=n - len(fresh))
 
+    def _switch(self, plan: Plan) -> None:
+        meta = plan_metadata(plan, _now())
+        before = self._plans.get(ids=[plan.id], include=["metadatas"])
+        if before["ids"]:
+            # Chroma merges metadata on upsert: a field the new version lacks is removed explicitly
+            meta.update({key: None for key in before["metadatas"][0] or {} if key not in meta})
+        self._plans.upsert(ids=[plan.id], embeddings=[_DUMMY_VECTOR], documents=[""], metadatas=[meta])
+        self._bump_generation()
+
     def _delete_other_versions(self, plan_id: str, version: str) -> None:
-        self._chunks.delete(where={"$and": [{"plan_id": plan_id}, {"version": {"$ne": version}}]})
+        other = {"$and": [{"plan_id": plan_id}, {"version": {"$ne": version}}]}
+        self._chunks.delete(where=other)
+        self._texts.delete(where=other)
 
     def remove_plan(self, plan_id: str) -> bool:
         """Forget a plan: catalog first (readers stop seeing it at once), then its chunks."""
@@ -365,6 +451,7 @@ class PlanStore:
             self._plans.delete(ids=[plan_id])
             self._bump_generation()
         self._chunks.delete(where={"plan_id": plan_id})
+        self._texts.delete(where={"plan_id": plan_id})
         return known
 
     def collect_garbage(self) -> int:
@@ -378,6 +465,14 @@ class PlanStore:
         ]
         for batch in _batches(doomed, self._write_batch):
             self._chunks.delete(ids=list(batch))
+        doomed_texts = [
+            piece_id
+            for page in self._pages(self._texts, include=["metadatas"])
+            for piece_id, meta in zip(page["ids"], page["metadatas"])
+            if active.get(meta.get("plan_id")) != meta.get("version")
+        ]
+        for batch in _batches(doomed_texts, self._write_batch):
+            self._texts.delete(ids=list(batch))
         return len(doomed)
 
     def reset_chunks(self, embeddings: Embeddings) -> None:

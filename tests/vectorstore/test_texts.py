@@ -1,0 +1,80 @@
+"""Plan texts and assignments kept per version in small pieces (real embedded Chroma)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ingest.pipeline import load_plan
+from tests.vectorstore.plan_factory import cao_bang, make_plan
+from vectorstore.store import TEXT_PIECE_CHARS, join_pieces, text_pieces
+
+PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"  # plans with many assignments
+SQLITE_PAGE_PAYLOAD = 4000  # a record bigger than one SQLite page slows every later write to its collection
+
+
+def test_text_pieces_round_trip():
+    text = "Kế hoạch ngoại giao văn hóa. " * 120
+    pieces = text_pieces(text, size=100)
+    assert "".join(pieces) == text and all(len(p) <= 100 for p in pieces)
+    assert text_pieces("") == [""]
+    metas = [{"seq": i} for i in range(len(pieces))]
+    assert join_pieces(list(reversed(metas)), list(reversed(pieces))) == text  # order comes from seq
+
+
+def all_records(collection) -> list[tuple[str, str, dict]]:
+    got = collection.get(include=["documents", "metadatas"])
+    return list(zip(got["ids"], got["documents"], got["metadatas"]))
+
+
+def test_long_plan_text_and_assignments_stored_in_small_records(store):
+    plan = load_plan(PLANS / "plan_a_lang_son.txt")
+    assert len(plan.text) > 3 * TEXT_PIECE_CHARS and plan.assignments
+    store.upsert_plan(plan)
+    assert store.get_plan_text(plan.id) == plan.text
+    assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
+    for collection in (store._plans, store._texts):  # noqa: SLF001 - the invariant is about what Chroma holds
+        for record_id, document, meta in all_records(collection):
+            size = len((document or "").encode("utf-8")) + len(json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+            assert size < SQLITE_PAGE_PAYLOAD, record_id
+
+
+def test_replaced_plan_keeps_only_the_new_version_and_its_fields(store):
+    v1 = cao_bang(1)
+    store.upsert_plan(v1)
+    v2 = make_plan("kh-726-cao-bang", [("I. MỤC ĐÍCH", "Một mục đích mới của kế hoạch.")], number=None)
+    assert store.upsert_plan(v2).status == "replaced"
+    record = store.get_plan("kh-726-cao-bang")
+    assert record.meta.number is None  # not the v1 number left behind by a metadata merge
+    assert store.get_plan_text("kh-726-cao-bang") == v2.text
+    versions = {meta["version"] for _, _, meta in all_records(store._texts)}  # noqa: SLF001
+    assert versions == {v2.version}
+
+
+def test_texts_of_an_unswitched_version_stay_invisible_until_collected(store):
+    v1, v2 = cao_bang(1), cao_bang(2)
+    store.upsert_plan(v1)
+    store._write_texts(v2)  # noqa: SLF001 - a run killed after writing the texts, before its switch
+    assert store.get_plan_text(v1.id) == v1.text
+    store.collect_garbage()
+    assert {meta["version"] for _, _, meta in all_records(store._texts)} == {v1.version}  # noqa: SLF001
+
+
+def test_store_written_before_the_texts_collection_is_read_then_upgraded(store):
+    plan = load_plan(PLANS / "plan_d_can_tho.txt")
+    assert plan.assignments
+    store.upsert_plan(plan)
+    # rewrite the catalog record the way older versions of ngvh stored it, and drop the pieces
+    old_meta = store._plans.get(ids=[plan.id], include=["metadatas"])["metadatas"][0]  # noqa: SLF001
+    old_meta["assignments"] = json.dumps([a.to_dict() for a in plan.assignments], ensure_ascii=False)
+    store._plans.upsert(ids=[plan.id], embeddings=[[0.0]], documents=[plan.text], metadatas=[old_meta])  # noqa: SLF001
+    store._texts.delete(where={"plan_id": plan.id})  # noqa: SLF001
+    store._bump_generation()  # noqa: SLF001
+
+    assert store.get_plan_text(plan.id) == plan.text
+    assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
+
+    assert store.upsert_plan(load_plan(PLANS / "plan_d_can_tho.txt")).status == "unchanged"
+    [(_, document, meta)] = [r for r in all_records(store._plans) if r[0] == plan.id]  # noqa: SLF001
+    assert document == "" and "assignments" not in meta
+    assert store.get_plan_text(plan.id) == plan.text
+    assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
