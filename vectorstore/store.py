@@ -252,10 +252,13 @@ class PlanStore:
         got = self._plans.get(ids=[GENERATION_ID], include=["metadatas"])
         return str(got["metadatas"][0].get("token", "")) if got["ids"] else ""
 
-    def _bump_generation(self) -> None:
+    def _next_generation(self) -> dict:
         got = self._plans.get(ids=[GENERATION_ID], include=["metadatas"])
         counter = int(got["metadatas"][0].get("counter", 0)) if got["ids"] else 0
-        meta = {"kind": _KIND_GENERATION, "token": uuid.uuid4().hex, "counter": counter + 1, "changed_at": _now()}
+        return {"kind": _KIND_GENERATION, "token": uuid.uuid4().hex, "counter": counter + 1, "changed_at": _now()}
+
+    def _bump_generation(self) -> None:
+        meta = self._next_generation()
         self._plans.upsert(ids=[GENERATION_ID], embeddings=[_DUMMY_VECTOR], documents=[""], metadatas=[meta])
 
     def _load_catalog(self) -> dict[str, PlanRecord]:
@@ -436,8 +439,11 @@ class PlanStore:
         if before["ids"]:
             # Chroma merges metadata on upsert: a field the new version lacks is removed explicitly
             meta.update({key: None for key in before["metadatas"][0] or {} if key not in meta})
-        self._plans.upsert(ids=[plan.id], embeddings=[_DUMMY_VECTOR], documents=[""], metadatas=[meta])
-        self._bump_generation()
+        # one upsert: the switch and the generation change that announces it land together
+        self._plans.upsert(
+            ids=[plan.id, GENERATION_ID], embeddings=[_DUMMY_VECTOR, _DUMMY_VECTOR], documents=["", ""],
+            metadatas=[meta, self._next_generation()],
+        )
 
     def _delete_other_versions(self, plan_id: str, version: str) -> None:
         other = {"$and": [{"plan_id": plan_id}, {"version": {"$ne": version}}]}
