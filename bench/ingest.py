@@ -4,7 +4,7 @@
 
 Two corpora, each ingested into a FRESH store (a temporary NGVH_DATA_DIR under ./data/bench-ingest,
 deleted afterwards) through the real path, Services.ingest_paths: read, clean, check, metadata,
-sections, chunking, then PlanStore.upsert_plan (embedding, Chroma writes, catalog switch):
+sections, chunking, then PlanStore.upsert_plans in groups (embedding, Chroma writes, catalog switch):
   samples    the five plans of data/samples
   synthetic  --plans generated plan-like Vietnamese texts (I./1./- sections, varied by seed; small
              plans of ~4-5 chunks so that 1,000 of them embed in minutes on 2 cores)

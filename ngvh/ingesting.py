@@ -10,6 +10,11 @@ from ingest.readers import find_plan_files
 
 from .services import IngestReport, IngestRow
 
+# Plans are stored in groups (PlanStore.upsert_plans): Chroma costs far more per write call than per
+# record. A group switches together; a crash loses at most the group being written.
+GROUP_PLANS = 32
+GROUP_CHUNKS = 512
+
 # on_event(kind, **data): "files" (total), "file" (path), "chunks" (done, total), "row" (row)
 EventSink = Callable[..., None]
 
@@ -29,29 +34,46 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
         files.extend(found)
     emit("files", total=len(files))
     seen: dict[str, str] = {}  # plan id → file that provided it in this run
+    group: list[tuple[object, IngestRow]] = []  # parsed plans waiting to be stored together
+
+    def flush() -> None:
+        if not group:
+            return
+        plans = [plan for plan, _ in group]
+        results = services.store.upsert_plans(plans, on_progress=lambda done, total: emit("chunks", done=done, total=total))
+        for (_, row), result in zip(group, results):
+            row.status, row.chunks, row.embedded = result.status, result.chunks, result.embedded
+            emit("row", row=row)
+        group.clear()
+
     for path in files:
         emit("file", path=path)
-        row = _ingest_one(services, path, seen, emit)
-        report.rows.append(row)
-        emit("row", row=row)
+        plan, row = _load_one(path, seen)
+        report.rows.append(row)  # rows stay in file order; a stored plan's row is filled in at its flush
+        if plan is None:
+            emit("row", row=row)
+            continue
+        group.append((plan, row))
+        if len(group) >= GROUP_PLANS or sum(len(p.chunks) for p, _ in group) >= GROUP_CHUNKS:
+            flush()
+    flush()
     return report
 
 
-def _ingest_one(services, path: Path, seen: dict[str, str], emit: EventSink) -> IngestRow:
+def _load_one(path: Path, seen: dict[str, str]):
+    """(plan, row) ready to store, or (None, row) saying why this file is not stored."""
     try:
         plan = load_plan(path)
     except IngestError as err:
-        return IngestRow(source=path.name, status="failed", reason=err.reason)
+        return None, IngestRow(source=path.name, status="failed", reason=err.reason)
     except Exception as err:  # a parser bug must not stop the other files
-        return IngestRow(source=path.name, status="failed", reason=f"could not be read ({type(err).__name__}: {err})")
-    base = IngestRow(source=path.name, status="", plan_id=plan.id, number=plan.meta.number, title=plan.meta.title)
+        return None, IngestRow(source=path.name, status="failed", reason=f"could not be read ({type(err).__name__}: {err})")
+    row = IngestRow(source=path.name, status="", plan_id=plan.id, number=plan.meta.number, title=plan.meta.title)
     if plan.id in seen:
-        base.status, base.reason = "skipped", f"same plan as {seen[plan.id]} in this run"
-        return base
+        row.status, row.reason = "skipped", f"same plan as {seen[plan.id]} in this run"
+        return None, row
     seen[plan.id] = path.name
-    result = services.store.upsert_plan(plan, on_progress=lambda done, total: emit("chunks", done=done, total=total))
-    base.status, base.chunks, base.embedded = result.status, result.chunks, result.embedded
-    return base
+    return plan, row
 
 
 def reindex_all(store, embeddings) -> IngestReport:

@@ -53,7 +53,7 @@ def test_replaced_plan_keeps_only_the_new_version_and_its_fields(store):
 def test_texts_of_an_unswitched_version_stay_invisible_until_collected(store):
     v1, v2 = cao_bang(1), cao_bang(2)
     store.upsert_plan(v1)
-    store._write_texts(v2)  # noqa: SLF001 - a run killed after writing the texts, before its switch
+    store._write_texts([v2])  # noqa: SLF001 - a run killed after writing the texts, before its switch
     assert store.get_plan_text(v1.id) == v1.text
     store.collect_garbage()
     assert {meta["version"] for _, _, meta in all_records(store._texts)} == {v1.version}  # noqa: SLF001
@@ -65,6 +65,7 @@ def test_store_written_before_the_texts_collection_is_read_then_upgraded(store):
     store.upsert_plan(plan)
     # rewrite the catalog record the way older versions of ngvh stored it, and drop the pieces
     old_meta = store._plans.get(ids=[plan.id], include=["metadatas"])["metadatas"][0]  # noqa: SLF001
+    old_meta["format"] = None  # older records had no format (None removes the key: Chroma merges metadata)
     old_meta["assignments"] = json.dumps([a.to_dict() for a in plan.assignments], ensure_ascii=False)
     store._plans.upsert(ids=[plan.id], embeddings=[[0.0]], documents=[plan.text], metadatas=[old_meta])  # noqa: SLF001
     store._texts.delete(where={"plan_id": plan.id})  # noqa: SLF001
@@ -78,3 +79,45 @@ def test_store_written_before_the_texts_collection_is_read_then_upgraded(store):
     assert document == "" and "assignments" not in meta
     assert store.get_plan_text(plan.id) == plan.text
     assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
+
+
+def test_a_group_of_plans_is_stored_in_few_writes_with_one_result_each(store, monkeypatch):
+    import pytest
+
+    from tests.vectorstore.plan_factory import hue
+
+    store.upsert_plan(cao_bang(1))
+    store.upsert_plan(hue())
+    calls = []
+    real_upsert = store._chunks.upsert  # noqa: SLF001
+    monkeypatch.setattr(store._chunks, "upsert", lambda **kw: calls.append(len(kw["ids"])) or real_upsert(**kw))  # noqa: SLF001
+    lang_son = load_plan(PLANS / "plan_a_lang_son.txt")
+    results = store.upsert_plans([hue(), cao_bang(2), lang_son])
+    assert [(r.plan_id, r.status) for r in results] == [
+        ("kh-hue-2024", "unchanged"), ("kh-726-cao-bang", "replaced"), (lang_son.id, "added")
+    ]
+    assert len(calls) == 2 and sum(calls) == len(cao_bang(2).chunks) + len(lang_son.chunks)  # reused + fresh
+    assert set(store.active_versions()) == {"kh-hue-2024", "kh-726-cao-bang", lang_son.id}
+    assert store.get_plan_text(lang_son.id) == lang_son.text
+    assert store.collect_garbage() == 0  # no old version left behind
+    with pytest.raises(ValueError, match="twice"):
+        store.upsert_plans([hue(), hue()])
+
+
+def test_a_group_that_fails_before_its_switch_leaves_every_previous_version(store, e5):
+    class Failing:
+        name, dim = e5.name, e5.dim
+
+        def embed_documents(self, texts):
+            raise ConnectionError("embedder gone")
+
+    store.upsert_plan(cao_bang(1))
+    store.embeddings = Failing()
+    import pytest
+
+    with pytest.raises(ConnectionError):
+        store.upsert_plans([cao_bang(2), load_plan(PLANS / "plan_d_can_tho.txt")])
+    store.embeddings = e5
+    assert set(store.active_versions()) == {"kh-726-cao-bang"}
+    assert store.get_plan_text("kh-726-cao-bang") == cao_bang(1).text
+    assert [c.text for c in store.iter_chunks("kh-726-cao-bang")] == [c.text for c in cao_bang(1).chunks]
