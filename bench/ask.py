@@ -134,11 +134,11 @@ def fill_store(services: Services, plans: list, label: str, embedder: CachedEmbe
     store = services.store
     t0 = time.perf_counter()
     embedded = 0
-    for i, plan in enumerate(plans, start=1):
-        embedded += store.upsert_plan(plan).embedded
-        if i % 200 == 0:
+    for i in range(0, len(plans), 50):  # in groups, as `ngvh ingest` does
+        embedded += sum(r.embedded for r in store.upsert_plans(plans[i : i + 50]))
+        if (i + 50) % 200 == 0:
             embedder.save()
-            log(f"  {label}: {i}/{len(plans)} plans, {embedded} chunks embedded, {time.perf_counter() - t0:.0f}s")
+            log(f"  {label}: {i + 50}/{len(plans)} plans, {embedded} chunks embedded, {time.perf_counter() - t0:.0f}s")
     wanted = {p.id for p in plans}
     for plan_id in set(store.active_versions()) - wanted:
         store.remove_plan(plan_id)

@@ -127,15 +127,20 @@ def index_corpus(services: Services, corpus: list[dict]) -> dict[str, str]:
     t0 = time.perf_counter()
     embedded = chunks = 0
     counts = {"added": 0, "replaced": 0, "unchanged": 0}
+    group = []
     for i, doc in enumerate(corpus, start=1):
         plan = article_plan(doc, embeddings)
         if plan.id in plan_to_article:
             raise SystemExit(f"two articles map to plan id {plan.id}")
         plan_to_article[plan.id] = doc["_id"]
-        result = store.upsert_plan(plan)
-        counts[result.status] += 1
-        embedded += result.embedded
-        chunks += result.chunks
+        group.append(plan)
+        if len(group) < 50 and i < len(corpus):
+            continue
+        for result in store.upsert_plans(group):  # in groups, as `ngvh ingest` does
+            counts[result.status] += 1
+            embedded += result.embedded
+            chunks += result.chunks
+        group = []
         if i % 100 == 0 or i == len(corpus):
             el = time.perf_counter() - t0
             eta = el / i * (len(corpus) - i)
