@@ -49,10 +49,8 @@ class HybridSearch:
 
     def dense(self, text: str, k: int, plan_ids: Sequence[str] | None = None) -> list[tuple[Any, float]]:
         """The dense list alone, with its chunks (what the benchmark calls "dense")."""
-        active, _ = self.store.search_view()
-        ranking = self.dense_ranking(text, k, plan_ids, active)
-        chunks = {c.id: c for c in self.store.get_chunks([cid for cid, _ in ranking], active)}
-        return [(chunks[cid], score) for cid, score in ranking if cid in chunks]
+        vector = self.embeddings.embed_query(dense_query(text))
+        return self.store.dense_search(vector, k, plan_ids=list(plan_ids) if plan_ids else None)
 
     def lexical(self, text: str, k: int, plan_ids: Sequence[str] | None = None, index=None) -> list[tuple[str, float]]:
         index = self.store.lexical() if index is None else index
