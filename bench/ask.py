@@ -1,4 +1,4 @@
-"""Steady-state `ask` latency, in-process (ngvh.services.Services.ask), against store size.
+"""Steady-state `ask` latency, in-process (ngvh.app.services.Services.ask), against store size.
 
     .venv/bin/python bench/ask.py [--sizes 100,1000,3000,10000] [--questions 200] [--json] [--no-plot]
 
@@ -37,7 +37,7 @@ from langchain_core.embeddings import Embeddings  # noqa: E402
 
 from ingest.clean import clean_text  # noqa: E402
 from ingest.pipeline import build_plan, check_plan_text  # noqa: E402
-from ngvh.services import Services  # noqa: E402
+from ngvh.app.services import Services  # noqa: E402
 from vectorstore import make_embeddings  # noqa: E402
 from vectorstore.embeddings import embed_documents_np, embed_query_np  # noqa: E402
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ngvh.config import Settings  # noqa: E402
-from ngvh.services import Services  # noqa: E402
+from ngvh.app.services import Services  # noqa: E402
 from ngvh.vi import fold, has_diacritics  # noqa: E402
 from rag.query import parse_query  # noqa: E402
 from rag.scope import CALIBRATION_FILE, FEATURES, never_answer  # noqa: E402

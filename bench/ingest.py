@@ -37,7 +37,7 @@ from langchain_core.embeddings import Embeddings  # noqa: E402
 
 from ingest.pipeline import load_plan  # noqa: E402
 from ingest.readers import find_plan_files  # noqa: E402
-from ngvh.services import Services  # noqa: E402
+from ngvh.app.services import Services  # noqa: E402
 from vectorstore import make_embeddings  # noqa: E402
 from vectorstore.embeddings import embed_documents_np, embed_query_np  # noqa: E402
 

@@ -6,7 +6,7 @@
 
 What it does, all on loopback:
 1. starts a fake Telegram Bot API (a real HTTP server that records every sendMessage);
-2. starts the service as its own process (`python -m bot` with the real core, or the same app with a
+2. starts the service as its own process (`ngvh serve` with the real core, or the same app with a
    fake core so only the webhook path is measured) with production pacing, retries and workers;
 3. posts the updates from C clients (each update to its own chat) plus re-deliveries of some of them,
    timing every acknowledgement;
@@ -98,12 +98,12 @@ def start_service(core: str, fake_url: str, data_dir: Path) -> tuple[subprocess.
         ANONYMIZED_TELEMETRY="False",
     )
     if core == "real":
-        ingest = subprocess.run([sys.executable, "-m", "ngvh.cli", "ingest", str(ROOT / "data" / "samples")], env=env, cwd=ROOT,
+        ingest = subprocess.run([sys.executable, "-m", "ngvh.app.cli", "ingest", str(ROOT / "data" / "samples")], env=env, cwd=ROOT,
                                 capture_output=True, text=True, timeout=600)
         if ingest.returncode != 0:
             raise SystemExit(f"ingest failed: {ingest.stderr[-2000:]}")
         port = _free_port()
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
+        proc = subprocess.Popen([sys.executable, "-m", "ngvh.app", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         url = f"http://127.0.0.1:{port}"
     else:
@@ -355,7 +355,7 @@ plus re-deliveries of some of them, posted by concurrent keep-alive clients over
 running as its own process (production workers, retries and pacing). A fake Bot API, also its own process,
 records every `sendMessage`; the run passes when every update is answered exactly once and every request
 got 200. "fake core" answers instantly, so only the webhook path is measured; "real core" is
-`python -m bot` with `ngvh.services.Services` on `data/samples`.
+`ngvh serve` with `ngvh.app.services.Services` on `data/samples`.
 
 {table}
 

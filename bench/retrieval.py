@@ -46,7 +46,7 @@ from _common import ROOT, bench_settings, log, machine, percentiles, today  # no
 from ingest.chunking import CHUNKER_VERSION, embed_text, split_span  # noqa: E402
 from ingest.models import Chunk, Plan, PlanMeta, Section  # noqa: E402
 from ngvh import vi  # noqa: E402
-from ngvh.services import Services  # noqa: E402
+from ngvh.app.services import Services  # noqa: E402
 
 DEFAULT_ALQAC = ROOT.parent / "shared" / "bench" / "alqac"
 DEFAULT_DATA = Path("./data/bench-alqac")

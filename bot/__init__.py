@@ -11,13 +11,13 @@ if TYPE_CHECKING:
 __all__ = ["create_app", "serve"]
 
 
-def create_app(settings: "Settings | None" = None, services: Any = None, **kwargs: Any) -> "FastAPI":
+def create_app(settings: "Settings", services: Any, **kwargs: Any) -> "FastAPI":
     from bot.app import create_app as _create_app
 
     return _create_app(settings, services, **kwargs)
 
 
-def serve(settings: "Settings | None", host: str, port: int, polling: bool = False) -> None:
+def serve(settings: "Settings", services: Any, host: str, port: int, polling: bool = False) -> None:
     from bot.app import serve as _serve
 
-    _serve(settings, host, port, polling)
+    _serve(settings, services, host, port, polling)

@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bot.metrics import Metrics
 from bot.runtime import BotOptions, ConfigError, Runtime, check_settings
-from ngvh.config import Settings, get_settings
+from ngvh.config import Settings
 
 log = logging.getLogger("ngvh.bot")
 
@@ -56,26 +56,15 @@ async def lifespan(app: FastAPI):
         await runtime.stop()
 
 
-def _default_services(settings: Settings, explicit: bool) -> Any:
-    from ngvh.services import Services, get_services
-
-    # the process-wide Services unless the caller brought its own settings
-    return Services(settings) if explicit and settings is not get_settings() else get_services()
-
-
 def create_app(
-    settings: Settings | None = None,
-    services: Any = None,
+    settings: Settings,
+    services: Any,
     *,
     options: BotOptions | None = None,
     polling: bool = False,
 ) -> FastAPI:
     """Build the app. Raises ConfigError for unsafe settings (placeholder admin token, missing secrets)."""
-    explicit = settings is not None
-    settings = settings or get_settings()
     check_settings(settings, polling)
-    if services is None:
-        services = _default_services(settings, explicit)
     runtime = Runtime(settings, services, options, polling)
 
     app = FastAPI(title="ngvh", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
@@ -97,16 +86,15 @@ def create_app(
     return app
 
 
-def serve(settings: Settings | None, host: str, port: int, polling: bool = False) -> None:
+def serve(settings: Settings, services: Any, host: str, port: int, polling: bool = False) -> None:
     """Run the service (uvicorn); with polling=True Telegram and Zalo Bot long-poll instead of webhooks."""
     import uvicorn
 
     from bot.logs import configure_logging
 
-    settings = settings or get_settings()
     configure_logging(settings)
     try:
-        app = create_app(settings, polling=polling)
+        app = create_app(settings, services, polling=polling)
     except ConfigError as exc:
         log.error("refusing to start", extra={"error": str(exc)})
         raise SystemExit(f"ngvh serve: {exc}") from None

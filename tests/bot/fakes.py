@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import parse_qs, unquote
 
-from ngvh.services import IngestReport, IngestRow
+from ngvh.app.services import IngestReport, IngestRow
 from rag.models import Answer, Citation
 
 
@@ -305,7 +305,7 @@ CITATION = dict(
 
 
 class FakeCore:
-    """Same methods as ngvh.services.Services; answers echo the question with one or two citations."""
+    """Same methods as ngvh.app.services.Services; answers echo the question with one or two citations."""
 
     def __init__(self, delay: float = 0.0, fail: bool = False):
         self.delay = delay

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ngvh.config import Settings
-from ngvh.services import Services
+from ngvh.app.services import Services
 from rag.citations import check_citations
 from rag.models import Citation
 from tests.bot.conftest import make_settings, running

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-NGVH = [sys.executable, "-m", "ngvh.cli"]
+NGVH = [sys.executable, "-m", "ngvh.app.cli"]
 
 
 def run(args, data_dir, stdin=None, timeout=300):

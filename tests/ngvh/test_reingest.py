@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from ngvh.config import Settings
-from ngvh.services import Services
+from ngvh.app.services import Services
 from vectorstore import EmbedderMismatch
 
 CAO_BANG = "001_32f94a6958947b77.txt"

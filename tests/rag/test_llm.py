@@ -11,7 +11,7 @@ import pytest
 
 import prompts
 from ngvh.config import Settings
-from ngvh.services import Services
+from ngvh.app.services import Services
 from rag.citations import check_citations
 from rag.llm import DEADLINE_SLACK, LLMAnswerer
 from tests.fakes.openai_server import FakeOpenAI, Reply, messages_of

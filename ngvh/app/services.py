@@ -101,18 +101,18 @@ class Services:
         return self.answerer.ask(question)
 
     def plans(self) -> list[dict]:
-        from ngvh.catalog import plan_rows
+        from ngvh.app.catalog import plan_rows
 
         return plan_rows(self.store.list_plans())
 
     def ingest_paths(self, paths: list[Path], on_event=None) -> IngestReport:
-        from ngvh.ingesting import ingest_paths
+        from ngvh.app.ingesting import ingest_paths
 
         return ingest_paths(self, paths, on_event=on_event)
 
     def reindex(self) -> IngestReport:
         """Rebuild every chunk with the configured embedder, even if the store was built with another."""
-        from ngvh.ingesting import reindex_all
+        from ngvh.app.ingesting import reindex_all
 
         with self._lock:
             store = self._open_store(check_embedder=False)

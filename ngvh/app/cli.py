@@ -19,7 +19,7 @@ STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipp
 
 
 def _services():
-    from ngvh.services import get_services
+    from ngvh.app.services import get_services
 
     return get_services()
 
@@ -159,7 +159,7 @@ def ask(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Questions on stdin, one JSON answer per line")] = False,
 ):
     """Answer a question from the plans, with citations."""
-    from ngvh.render import render_answer
+    from ngvh.app.render import render_answer
 
     services = _services()
     try:
@@ -185,7 +185,7 @@ def ask(
 @app.command()
 def chat():
     """Interactive terminal chat over the same answering function."""
-    from ngvh.render import render_answer
+    from ngvh.app.render import render_answer
 
     services = _services()
     console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/thoat[/] để thoát.")
@@ -259,9 +259,8 @@ def serve(
 ):
     """Run the web service: webhooks, web chat, admin API."""
     import bot
-    from ngvh.config import get_settings
 
-    bot.serve(get_settings(), host=host, port=port, polling=polling)
+    bot.serve(_services().settings, _services(), host=host, port=port, polling=polling)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""The application shell: CLI, composition root and ingest orchestration; imported by nobody below it."""
