@@ -24,6 +24,9 @@ ENV PATH=/opt/venv/bin:$PATH \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
     ANONYMIZED_TELEMETRY=False
+# OCR for scanned PDFs (Vietnamese data) and Word 97-2003 .doc files, as provinces publish them
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie antiword catdoc \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --user-group --home-dir /data --no-create-home --shell /usr/sbin/nologin ngvh \
     && mkdir -p /data /app/samples && chown ngvh:ngvh /data
 COPY --from=build /opt/venv /opt/venv

@@ -8,7 +8,7 @@ from ingest import IngestError
 from ingest.pipeline import load_plan
 from ingest.readers import find_plan_files
 
-from ngvh.app.services import IngestReport, IngestRow
+from ingest.report import IngestReport, IngestRow
 
 # Plans are stored in groups (PlanStore.upsert_plans): Chroma costs far more per write call than per
 # record. A group switches together; a crash loses at most the group being written.

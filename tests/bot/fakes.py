@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import parse_qs, unquote
 
-from ngvh.app.services import IngestReport, IngestRow
+from ingest.report import IngestReport, IngestRow
 from rag.models import Answer, Citation
 
 
