@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.intake.base import LEASE_SECONDS
+
 from bot.constants import (
     ASK_DEADLINE_SECONDS,
     DEDUPE_TTL_SECONDS,
@@ -32,4 +34,5 @@ class BotOptions:
     warm_up: bool = True  # load the core at worker start, so the first answer is quick
     channel_retry: float = 5.0  # first wait before retrying a channel that failed to start (doubles, ≤ 5 min)
     ask_deadline: float = ASK_DEADLINE_SECONDS  # web questions unanswered by then get 503 + Retry-After
-    web_in_flight: int = WEB_IN_FLIGHT_MAX  # web questions waiting for a worker at once, per serve process
+    web_in_flight: int = WEB_IN_FLIGHT_MAX
+    lease: float = LEASE_SECONDS  # a worker silent this long has its jobs handed to another (it renews at a third)  # web questions waiting for a worker at once, per serve process

@@ -64,7 +64,7 @@ class Service:
         self.polling = polling
         self.metrics = Metrics()
         self.coordination: Coordination = make_coordination(settings)
-        self.intake: Intake = open_intake(settings)
+        self.intake: Intake = open_intake(settings, self.options.lease)
         self.adapters = build_adapters(settings, self.coordination, self.options)
         self.channel_state: dict[str, str] = {name: "starting" for name in self.adapters}
         self.secrets = secret_values(settings)

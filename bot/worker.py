@@ -16,7 +16,6 @@ from bot.coordination import Coordination
 from bot.core import CoreRunner
 from bot.dispatcher import Dispatcher
 from bot.intake import Intake, Job
-from bot.intake.base import LEASE_SECONDS
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
@@ -26,7 +25,7 @@ from ngvh.config import Settings
 
 log = logging.getLogger("ngvh.bot.worker")
 
-MAX_ATTEMPTS = 3  # a job that took its worker down this often is dropped (logged), not retried forever
+MAX_ATTEMPTS = 5  # a job handed out this often (its worker died each time) is dropped, logged, not retried forever
 TAKE_WAIT_SECONDS = 0.5
 
 
@@ -202,7 +201,7 @@ class Worker:
 
     async def _renew_leases(self, stop: asyncio.Event) -> None:
         while True:
-            await asyncio.sleep(LEASE_SECONDS / 3)
+            await asyncio.sleep(self.options.lease / 3)
             try:
                 await self.intake.renew(self.name)
             except Exception as exc:

@@ -25,7 +25,7 @@ async def run_worker(settings: Settings, core: AnsweringCore, options: BotOption
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     coordination = make_coordination(settings)
-    intake = open_intake(settings)
+    intake = open_intake(settings, options.lease)
     adapters = build_adapters(settings, coordination, options)
     runner = CoreRunner(core, options.ask_threads)
     secrets = secret_values(settings)

@@ -41,7 +41,8 @@ return 1
 
 
 class RedisIntake:
-    def __init__(self, url: str, prefix: str = "ngvh:"):
+    def __init__(self, url: str, prefix: str = "ngvh:", lease: float = LEASE_SECONDS):
+        self.lease = lease
         import redis.asyncio as aioredis
 
         self._redis = aioredis.from_url(url, decode_responses=True, socket_timeout=10, socket_connect_timeout=5)
@@ -54,6 +55,7 @@ class RedisIntake:
         self._taken: dict[str, Job] = {}  # entry id → job being worked on by this process
         self._last_claim = 0.0
         self._waiting_since: dict[str, float] = {}
+        self._claim_cursor: dict[str, str] = {}  # XAUTOCLAIM scans the pending list in steps, from here
 
     def _k(self, key: str) -> str:
         return self._prefix + key
@@ -103,12 +105,13 @@ class RedisIntake:
             job = await self._runnable_held()
             if job is not None:
                 return self._mark_taken(job)
-            if time.monotonic() - self._last_claim >= CLAIM_EVERY_SECONDS:
+            if time.monotonic() - self._last_claim >= min(CLAIM_EVERY_SECONDS, self.lease / 2):
                 self._last_claim = time.monotonic()
                 for job in await self._reclaim(consumer):
-                    if await self._runnable(job):
-                        return self._mark_taken(job)
-                    self._hold(job)
+                    self._hold(job)  # all of them: a job neither held nor taken would not be renewed
+                job = await self._runnable_held()
+                if job is not None:
+                    return self._mark_taken(job)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
@@ -119,10 +122,7 @@ class RedisIntake:
             read = await self._redis.xreadgroup(GROUP, consumer, {s: ">" for s in self._streams}, count=1, block=block)
             for stream, entries in read or []:
                 for entry_id, fields in entries:
-                    job = self._job(stream, entry_id, fields, attempts=1)
-                    if await self._runnable(job):
-                        return self._mark_taken(job)
-                    self._hold(job)
+                    self._hold(self._job(stream, entry_id, fields, attempts=1))
 
     def _job(self, stream: str, entry_id: str, fields: dict, attempts: int) -> Job:
         deadline = fields.get("deadline") or ""
@@ -145,25 +145,23 @@ class RedisIntake:
         self._taken[job.id] = job
         return job
 
-    async def _runnable(self, job: Job) -> bool:
-        seq = job.handle[2]
-        if seq <= 1:
-            return True
-        done = int(await self._redis.get(self._k("done:" + job.order_key)) or 0)
-        if done >= seq - 1:
-            return True
-        return time.monotonic() - self._waiting_since.get(job.id, time.monotonic()) > ORDER_WAIT_MAX
-
     async def _runnable_held(self) -> Job | None:
-        for index, job in enumerate(self._held):
-            if await self._runnable(job):
+        if not self._held:
+            return None
+        done = await self._redis.mget([self._k("done:" + job.order_key) for job in self._held])  # one round trip
+        now = time.monotonic()
+        for index, (job, value) in enumerate(zip(self._held, done)):
+            seq = job.handle[2]
+            if seq <= 1 or int(value or 0) >= seq - 1 or now - self._waiting_since.get(job.id, now) > ORDER_WAIT_MAX:
                 return self._held.pop(index)
         return None
 
     async def _reclaim(self, consumer: str) -> list[Job]:
         jobs: list[Job] = []
         for stream in self._streams:
-            result = await self._redis.xautoclaim(stream, GROUP, consumer, int(LEASE_SECONDS * 1000), "0-0", count=16)
+            cursor = self._claim_cursor.get(stream, "0-0")
+            result = await self._redis.xautoclaim(stream, GROUP, consumer, int(self.lease * 1000), cursor, count=16)
+            self._claim_cursor[stream] = result[0] or "0-0"  # "0-0": the whole list was scanned, start over
             entries = result[1] if len(result) > 1 else []
             for entry_id, fields in entries:
                 if not fields or entry_id in {j.handle[1] for j in self._held}:

@@ -154,8 +154,9 @@ def _resolve(future: asyncio.Future, outcome: tuple[bool, Any]) -> None:
 
 
 class SqliteIntake:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, lease: float = LEASE_SECONDS):
         self.path = Path(path)
+        self.lease = lease
         self._db = SqliteThread(self.path, _SCHEMA)
         self._last_purge = 0.0
 
@@ -208,13 +209,13 @@ class SqliteIntake:
         owner = owner_id(consumer)
         deadline = time.monotonic() + wait
         while True:
-            job = await self._db.call(lambda conn: self._claim(conn, owner))
+            job = await self._db.call(lambda conn: self._claim(conn, owner, self.lease))
             if job is not None or time.monotonic() >= deadline:
                 return job
             await asyncio.sleep(TAKE_POLL_SECONDS)
 
     @staticmethod
-    def _claim(conn: sqlite3.Connection, owner: str) -> Job | None:
+    def _claim(conn: sqlite3.Connection, owner: str, lease: float) -> Job | None:
         now = time.time()
         # the oldest unfinished job of every order key; a key whose head is leased waits its turn
         rows = conn.execute(
@@ -227,7 +228,7 @@ class SqliteIntake:
                 continue
             conn.execute(
                 "UPDATE jobs SET owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?",
-                (owner, now + LEASE_SECONDS, job_id),
+                (owner, now + lease, job_id),
             )
             return Job(str(job_id), kind, order_key, json.loads(body), job_deadline, attempts + 1)
         return None
@@ -238,7 +239,7 @@ class SqliteIntake:
     async def renew(self, consumer: str) -> None:
         owner = owner_id(consumer)
         await self._db.call(
-            lambda conn: conn.execute("UPDATE jobs SET lease_until = ? WHERE owner = ?", (time.time() + LEASE_SECONDS, owner))
+            lambda conn: conn.execute("UPDATE jobs SET lease_until = ? WHERE owner = ?", (time.time() + self.lease, owner))
         )
 
     # -- results ------------------------------------------------------------------------------------
