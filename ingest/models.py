@@ -108,3 +108,52 @@ class Plan:
             chunk.plan_id = self.id
             chunk.id = chunk_id(self.id, self.version, chunk.seq)
         return self
+
+# -- assignments: who does what by when ------------------------------------------------------------
+Role = Literal["chủ trì", "phối hợp", "thực hiện"]
+LEAD: Role = "chủ trì"
+SUPPORT: Role = "phối hợp"
+DO: Role = "thực hiện"
+
+
+@dataclass
+class Assignment:
+    agency: str  # canonical name, or the name as written when unknown
+    agency_raw: str
+    known_agency: bool
+    role: Role
+    task: str
+    deadline: str | None = None
+    due_year: int | None = None
+    period: tuple[int, int] | None = None
+    recurring: bool = False
+    section: str | None = None  # display path: "IV. TỔ CHỨC THỰC HIỆN › 1. Sở Ngoại vụ"
+    start: int = 0  # offsets of the task in the plan text
+    end: int = 0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["period"] = list(self.period) if self.period else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Assignment":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        if known.get("period") is not None:
+            known["period"] = tuple(known["period"])
+        return cls(**known)
+
+
+def due_by(assignment: Assignment, year: int) -> Literal["due", "recurring"] | None:
+    """Does "đến năm <year>" cover this assignment, and how?
+
+    "due": a one-off task due by then (due_year ≤ year). "recurring": repeated or continuous work
+    running at some point up to that year (no period, or a period starting by then).
+    """
+    if assignment.recurring:
+        if assignment.period is None or assignment.period[0] <= year:
+            return "recurring"
+        return None
+    if assignment.due_year is not None and assignment.due_year <= year:
+        return "due"
+    return None
