@@ -263,15 +263,17 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if kinds & {"province", "number"} or _search(_GLOBAL, text):
         return same
     pq = parse_query(text)
+    metadata = pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"}
     short = len(content) <= SHORT_QUESTION_SYLLABLES
-    continuation = bool(lead) and lead.split()[-1] in {"con", "va", "the", "vay"} or lead in _LEAD_MARKERS
-    if pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"} or continuation or short or "agency" in kinds:
-        if context.empty:
-            if pq.intent in METADATA_INTENTS and not kinds:
-                return _unresolved(question, text, "Bạn hỏi về kế hoạch nào?")
-            return same
-        return _resolve_bare(question, text, context, pq.intent in METADATA_INTENTS, lead)
-    return same
+    continuation = lead in _LEAD_MARKERS or bool(lead) and lead.split()[-1] in {"con", "va", "the", "vay"}
+    if context.empty:  # the first turn: only a question that needs a subject cannot stand alone
+        if metadata and not kinds:
+            return _unresolved(question, text, "Bạn hỏi về kế hoạch nào?")
+        return same
+    if _target_label(context, text) is None and not (metadata or short or continuation):
+        return same  # the context names several plans: a full question is asked of all of them
+    # A question without its own plan or place, in a conversation about one, is about that one.
+    return _resolve_bare(question, text, context, metadata, lead)
 
 
 def _unresolved(question: str, text: str, reason: str) -> Resolution:
