@@ -19,9 +19,11 @@ STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipp
 
 
 def _services():
-    from ngvh.app.services import get_services
+    """The composition root for this one command (a command line process runs exactly one command)."""
+    from ngvh.app.services import Services
+    from ngvh.config import get_settings
 
-    return get_services()
+    return Services(get_settings())
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -273,7 +275,8 @@ def serve(
     """Run the web service: webhooks, web chat, admin API."""
     import bot
 
-    bot.serve(_services().settings, _services(), host=host, port=port, polling=polling)
+    services = _services()
+    bot.serve(services.settings, services, host=host, port=port, polling=polling)
 
 
 if __name__ == "__main__":
