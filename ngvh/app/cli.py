@@ -166,11 +166,13 @@ def ask(
     services = _services()
     try:
         if jsonl:
+            from ngvh.app.turns import JsonlTurns
+
+            turns = JsonlTurns(services.ask)
             for line in sys.stdin:
                 if not line.strip():
                     continue
-                answer = services.ask(line.rstrip("\n"))
-                sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(turns.answer_line(line), ensure_ascii=False) + "\n")
                 sys.stdout.flush()
             return
         if not question:
@@ -186,11 +188,16 @@ def ask(
 
 @app.command()
 def chat():
-    """Interactive terminal chat over the same answering function."""
+    """Interactive terminal chat over the same answering function; follow-up questions keep context."""
+    from rich.markup import escape
+
     from ngvh.app.render import render_answer
+    from rag.conversation import Conversation, answer_turn
 
     services = _services()
-    console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/thoat[/] để thoát.")
+    console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "
+                  "cuộc trò chuyện mới, [bold]/thoat[/] để thoát.")
+    context = Conversation()
     while True:
         try:
             question = console.input("[bold cyan]Bạn:[/] ").strip()
@@ -201,10 +208,16 @@ def chat():
             return
         if not question:
             continue
+        if question.lower() in {"/moi", "/mới", "/new"}:
+            context = Conversation()
+            console.print("[dim]Đã bắt đầu cuộc trò chuyện mới.[/]")
+            continue
         try:
-            answer = services.ask(question)
+            answer, resolution, context = answer_turn(services.ask, question, context)
         except _store_errors() as err:
             _fail(str(err))
+        if resolution.rewritten:
+            console.print(f"[dim]↪ Hiểu là: {escape(resolution.question_understood)}[/]")
         console.print(render_answer(answer))
 
 
