@@ -1,6 +1,7 @@
 """The domain objects ingest produces: a plan's metadata, its section tree and its chunks."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,11 @@ class PlanMeta:
     source_kind: SourceKind = "full_text"
     field: str | None = None  # "Lĩnh vực" when the page states it
     published: str | None = None  # ISO date of the web page / article, when known
+    # (dataclasses.field: `field` above is the document's Lĩnh vực and shadows the helper here)
+    quality: float | None = None  # share of words that are valid syllables or known words (1.0 = clean)
+    ocr_pages: list[int] = dataclasses.field(default_factory=list)  # 1-based pages read by OCR (scanned images)
+    ocr_confidence: float | None = None  # mean OCR word confidence, 0-100, over those pages
+    ocr_low_pages: list[int] = dataclasses.field(default_factory=list)  # OCR'd pages under the confidence floor
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -95,6 +101,7 @@ class Plan:
     chunks: list[Chunk]
     version: str = ""  # content hash of what is stored: text, metadata and chunking
     assignments: list = field(default_factory=list)  # ingest.assignments.Assignment: who does what by when
+    warnings: list[str] = field(default_factory=list)  # what an administrator should check (low quality, OCR)
 
     def finalize(self, chunker_version: str) -> "Plan":
         payload = json.dumps(
