@@ -18,16 +18,11 @@ from ngvh import vi
 
 from .clean import NUMERIC_DATE, is_date_banner, is_dateline, signature_names
 from .models import PlanMeta
+from .numbers import DocNumber, canonical_number, find_numbers
 from .places import canonical_province, find_provinces, iter_mentions, province_kind
 
-# --- document numbers -----------------------------------------------------------------------------
+# --- document numbers (ingest/numbers.py holds the one spelling rule) -------------------------------
 
-_STATE_NUMBER = re.compile(
-    r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?/([A-ZĐÐ][A-Za-zĐđÐ]{0,7}(?:[-–][A-ZĐÐ][A-Za-zĐđÐ0-9]{0,15})*)")
-_PARTY_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})-([A-ZĐÐ]{2,4})/(TW|TƯ|BCT|BBT|[A-ZĐ]{2,4}U)\b")
-# Issuer codes of national documents: the Prime Minister, the Government, the National Assembly,
-# the President, the Party's central bodies.
-_NATIONAL_ISSUERS = {"TTg", "CP", "QH", "UBTVQH", "CTN", "TW", "TƯ", "BCT", "BBT"}
 TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
     "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
@@ -38,33 +33,7 @@ DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Ch
 _DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
 _ISSUER_CODES = {"BNG": "Bộ Ngoại giao", "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
                  "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}
-
-
-class DocNumber(NamedTuple):
-    number: str  # normalised: "2013/QĐ-TTg"
-    start: int
-    end: int
-
-    @property
-    def codes(self) -> list[str]:
-        tail = self.number.split("/")[-1]
-        return re.split(r"[-–]", tail)
-
-    @property
-    def national(self) -> bool:
-        return self.codes[-1] in _NATIONAL_ISSUERS or self.codes[0] in _NATIONAL_ISSUERS
-
-
-def normalize_number(raw: str) -> str:
-    """'2013/QD-TTg' → '2013/QĐ-TTg': one spelling of Đ, no spaces, ASCII hyphens."""
-    text = raw.replace("Ð", "Đ").replace("–", "-").replace(" ", "")
-    return re.sub(r"(?<=/)(QD|ND)(?=-|$)", lambda m: {"QD": "QĐ", "ND": "NĐ"}[m.group()], text)
-
-
-def find_numbers(text: str) -> list[DocNumber]:
-    found = [DocNumber(normalize_number(m.group(0)), m.start(), m.end()) for m in _STATE_NUMBER.finditer(text)]
-    found += [DocNumber(normalize_number(m.group(0)), m.start(), m.end()) for m in _PARTY_NUMBER.finditer(text)]
-    return sorted(found, key=lambda n: n.start)
+normalize_number = canonical_number
 
 
 def implemented_documents(text: str) -> list[str]:
