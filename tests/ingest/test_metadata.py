@@ -156,7 +156,7 @@ def test_department_document_with_a_decision_title_and_signature():
     meta = extract_metadata(text, "qd.txt")
     assert (meta.title, meta.number, meta.doc_type, meta.issuer, meta.province, meta.date, meta.signer,
             meta.source_kind) == (
-        "Quyết định về việc ban hành Kế hoạch tổ chức Ngày Văn hóa Việt Nam tại Lào", "12/QĐ-SNgV", "Quyết định",
+        "Kế hoạch tổ chức Ngày Văn hóa Việt Nam tại Lào", "12/QĐ-SNgV", "Quyết định",
         "Sở Ngoại vụ tỉnh Quảng Trị", "Quảng Trị", "2023-05-03", "Trần Văn An", "full_text")
 
 
