@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from ngvh.ids import chunk_id
+
 SECTION_SEPARATOR = " › "
 
 SourceKind = Literal["full_text", "news"]
@@ -104,5 +106,5 @@ class Plan:
     def finalize_ids(self) -> "Plan":
         for chunk in self.chunks:
             chunk.plan_id = self.id
-            chunk.id = f"{self.id}:{self.version}:{chunk.seq:04d}"
+            chunk.id = chunk_id(self.id, self.version, chunk.seq)
         return self
