@@ -17,7 +17,9 @@ from ngvh import vi
 
 from .clean import is_dateline
 from .dates import PLACE_DATE, issue_date, labelled, published_date, sentence_around
+from .decisions import carried_plan_start
 from .models import PlanMeta
+from .relations import extract_relations
 from .signers import document_signer
 from .titles import DOC_TYPES, TYPE_CODES, _DOC_TYPE_WORD, carried_plan_title, header_title, headline, mentioned_title, sentence_case, upper_title
 from .numbers import DocNumber, canonical_number, find_numbers
@@ -230,6 +232,19 @@ def source_kind(text: str) -> str:
 
 # --- everything -----------------------------------------------------------------------------------
 
+def _carried_plan(text: str, number: DocNumber | None) -> tuple[str | None, list[str], str | None]:
+    """(title, own numbers, signer) of the plan a decision issues, when the text carries one."""
+    split = carried_plan_start(text)
+    if split is None:
+        return None, [], None
+    part = text[split:]
+    own = [n.number for n in find_numbers(part[:600])
+           if _OWN_NUMBER_LINE.search(part[max(0, n.start - 12):n.start + 1])]
+    others = [n for n in own if not number or n != number.number][:1]
+    title = upper_title(part)
+    return title, others, document_signer(text[:split])
+
+
 def extract_metadata(text: str, source: str) -> PlanMeta:
     text = vi.normalize(text)
     heading = headline(text)
@@ -241,13 +256,15 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         title = header_title(text, document_type(text, number, None))
     title = title or mentioned_title(text, number)
     doc_type = document_type(text, number, title)
+    carried_title, other_numbers, decision_signer = _carried_plan(text, number)
     if doc_type == "Quyết định":  # a decision that issues a plan is catalogued under the plan's title
-        title = carried_plan_title(upper or "") or carried_plan_title(title or "") or title
+        title = carried_title or carried_plan_title(upper or "") or carried_plan_title(title or "") or title
     if not title:
         title = f"{doc_type or 'Văn bản'} {number.number}" if number else Path(source).stem
     published = published_date(text)
     issued = issue_date(text, number, published)
     issuer, province = complete_issuer(document_issuer(text, number), text)
+    own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     return PlanMeta(
         title=title,
         number=number.number if number else None,
@@ -255,10 +272,13 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         issuer=issuer,
         province=province,
         date=issued,
-        signer=document_signer(text),
+        signer=decision_signer or document_signer(text),
         horizon=plan_horizon(title, text, issued),
         implements=[n for n in implemented_documents(text) if not number or n != number.number],
         source_kind=kind,
         field=plan_field(text),
         published=published,
+        number_as_written=number.raw if number and number.raw and number.raw != number.number else None,
+        other_numbers=other_numbers,
+        relations=[r.to_dict() for r in extract_relations(text, own_numbers)],
     )

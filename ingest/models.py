@@ -1,6 +1,7 @@
 """The domain objects ingest produces: a plan's metadata, its section tree and its chunks."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,15 @@ class PlanMeta:
     source_kind: SourceKind = "full_text"
     field: str | None = None  # "Lĩnh vực" when the page states it
     published: str | None = None  # ISO date of the web page / article, when known
+    number_as_written: str | None = None  # the number as the text spells it, when not canonical ("317/KH.UBND")
+    # `field` above names the plan's field, so the dataclass helper is spelled in full below
+    other_numbers: list[str] = dataclasses.field(default_factory=list)  # a decision's carried plan's own number
+    relations: list[dict] = dataclasses.field(default_factory=list)  # ingest.relations.Relation.to_dict(), forward only
+    sources: list[str] = dataclasses.field(default_factory=list)  # every file (portal copy) this entry was read from
+
+    def known_numbers(self) -> list[str]:
+        """Every number this entry answers to: its own, then those of documents it carries."""
+        return [n for n in (self.number, *self.other_numbers) if n]
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -61,14 +61,21 @@ EXPECTED = {
 }
 
 
+PLAN_FIELDS = ("title", "number", "doc_type", "issuer", "province", "date", "signer", "horizon", "implements",
+               "source_kind", "field", "published")
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_metadata(name):
-    assert _meta(SAMPLES / name).to_dict() == EXPECTED[name]
+    # the fields stated here; numbers as written, relations and sources have tests of their own
+    got = _meta(SAMPLES / name).to_dict()
+    assert {k: got[k] for k in EXPECTED[name]} == EXPECTED[name]
 
 
 def test_full_text_plan_metadata():
     meta = _meta(FIXTURES / "files" / "full_plan.txt")
-    assert meta.to_dict() == dict(
+    got = meta.to_dict()
+    assert {k: got[k] for k in PLAN_FIELDS} == dict(
         title="Kế hoạch thực hiện chiến lược ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh Quảng Ninh giai đoạn "
               "2022 - 2025",
         number="95/KH-UBND", doc_type="Kế hoạch", issuer="UBND tỉnh Quảng Ninh", province="Quảng Ninh",
