@@ -42,6 +42,14 @@ class PlanMeta:
     ocr_pages: list[int] = dataclasses.field(default_factory=list)  # 1-based pages read by OCR (scanned images)
     ocr_confidence: float | None = None  # mean OCR word confidence, 0-100, over those pages
     ocr_low_pages: list[int] = dataclasses.field(default_factory=list)  # OCR'd pages under the confidence floor
+    number_as_written: str | None = None  # the number as the text spells it, when not canonical ("317/KH.UBND")
+    other_numbers: list[str] = dataclasses.field(default_factory=list)  # a decision's carried plan's own number
+    relations: list[dict] = dataclasses.field(default_factory=list)  # ingest.relations.Relation.to_dict(), forward only
+    sources: list[str] = dataclasses.field(default_factory=list)  # every file (portal copy) this entry was read from
+
+    def known_numbers(self) -> list[str]:
+        """Every number this entry answers to: its own, then those of documents it carries."""
+        return [n for n in (self.number, *self.other_numbers) if n]
 
     def to_dict(self) -> dict:
         return asdict(self)
