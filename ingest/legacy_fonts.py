@@ -37,14 +37,16 @@ _UNICODE_TO_TCVN3 = {v: k for k, v in TCVN3_TO_UNICODE.items()}
 
 def tcvn3_to_unicode(text: str) -> str:
     """Decode text set in a TCVN3 font. Words typed in capitals (".VnTimeH") come out in capitals."""
-    converted = "".join(TCVN3_TO_UNICODE.get(c, c) for c in text)
+    converted = unicodedata.normalize("NFC", "".join(TCVN3_TO_UNICODE.get(c, c) for c in text))
     # .VnTimeH draws the lower-case codes as capitals: "HO¹CH" is "HOẠCH", not "HOạCH".
-    line_in_caps = _ascii_caps(text)
-    return re.sub(r"[^\W\d_]+", lambda m: _recase(m.group(0), line_in_caps), unicodedata.normalize("NFC", converted))
+    line_in_caps = _legacy_words_in_caps(text)
+    return re.sub(r"[^\W\d_]+", lambda m: _recase(m.group(0), line_in_caps), converted)
 
 
-def _ascii_caps(text: str) -> bool:
-    letters = [c for c in text if c.isascii() and c.isalpha()]
+def _legacy_words_in_caps(text: str) -> bool:
+    """Are the words that hold legacy codes typed in capitals? ("KÕ HO¹CH" yes; "Sè: 88/KH-UBND" no)"""
+    letters = [c for word in re.findall(r"[^\W\d_]+", text) if any(ch in TCVN3_TO_UNICODE for ch in word)
+               for c in word if c.isascii()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
