@@ -81,7 +81,8 @@ def _run_ingest(services, paths, quiet: bool):
 def _print_report(report) -> None:
     table = Table(title="Kết quả nạp kế hoạch", show_lines=False)
     for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "OCR", "Chất lượng", "Ghi chú"):
-        table.add_column(col, overflow="fold")
+        # the status word must stay whole on narrow terminals; the other columns fold
+        table.add_column(col, overflow="fold", no_wrap=col in ("Kết quả", "OCR", "Chất lượng"))
     for row in report.rows:
         style = STATUS_STYLE.get(row.status, "")
         status = f"[{style}]{row.status}[/]"
@@ -89,12 +90,12 @@ def _print_report(report) -> None:
         if row.embedded:
             notes.append(f"{row.embedded} đoạn được nhúng mới")
         if row.warnings and row.status != "failed":
-            status += " [yellow]⚠ cảnh báo[/]"
+            status += " [yellow]⚠[/]"
             notes += [f"[yellow]⚠ {w}[/]" for w in row.warnings]
         ocr = ""
         if row.ocr_pages:
-            confidence = f", tin cậy {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
-            ocr = f"{row.ocr_pages} trang{confidence}"
+            confidence = f" {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
+            ocr = f"{row.ocr_pages} tr.{confidence}"  # pages read by OCR and their mean confidence
         quality = f"{row.quality:.2f}" if row.quality is not None else ""
         table.add_row(row.source, status, row.plan_id or "", row.number or "", str(row.chunks), ocr, quality,
                       "\n".join(notes))
