@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ngvh import vi
+from ngvh.limits import MAX_QUESTION_CHARS
 
 from . import replies, tasks
 from .citations import Point, number_points, plan_label
@@ -18,7 +19,6 @@ from .query import ParsedQuery, number_matches, parse_query
 from .retriever import Hit, HybridSearch
 from .scope import Evidence, load_rule, never_answer
 
-MAX_QUESTION_CHARS = 2000
 YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date or horizon
 ISSUER_BOOST = 0.6
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 def plan_row(record) -> dict:
     meta = record.meta
     links = record.links  # computed from every entry's stored relations when the catalog was read
-    stored = meta.to_dict()
     return {
         "number": meta.number,
         "type": meta.doc_type,
@@ -23,7 +22,7 @@ def plan_row(record) -> dict:
         "implements": list(dict.fromkeys([*links.implements, *meta.implements])),
         "replaces": list(links.replaces),
         "replaced_by": links.replaced_by,
-        "quality": stored.get("quality"),  # text quality, set by ingest's text repair (None before it)
+        "quality": meta.quality,  # share of valid syllables (None in stores written before it was measured)
         "number_as_written": meta.number_as_written,
         "other_numbers": list(meta.other_numbers),
         "amends": list(links.amends),

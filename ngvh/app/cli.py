@@ -19,9 +19,11 @@ STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipp
 
 
 def _services():
-    from ngvh.app.services import get_services
+    """The composition root for this one command (a command line process runs exactly one command)."""
+    from ngvh.app.services import Services
+    from ngvh.config import get_settings
 
-    return get_services()
+    return Services(get_settings())
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -77,15 +79,30 @@ def _run_ingest(services, paths, quiet: bool):
 
 def _print_report(report) -> None:
     table = Table(title="Kết quả nạp kế hoạch", show_lines=False)
-    for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "Ghi chú"):
+    for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "OCR", "Chất lượng", "Ghi chú"):
         table.add_column(col, overflow="fold")
     for row in report.rows:
         style = STATUS_STYLE.get(row.status, "")
-        note = row.reason or (f"{row.embedded} đoạn được nhúng mới" if row.embedded else "")
-        table.add_row(row.source, f"[{style}]{row.status}[/]", row.plan_id or "", row.number or "", str(row.chunks), note)
+        status = f"[{style}]{row.status}[/]"
+        notes = [row.reason] if row.reason else []
+        if row.embedded:
+            notes.append(f"{row.embedded} đoạn được nhúng mới")
+        if row.warnings and row.status != "failed":
+            status += " [yellow]⚠ cảnh báo[/]"
+            notes += [f"[yellow]⚠ {w}[/]" for w in row.warnings]
+        ocr = ""
+        if row.ocr_pages:
+            confidence = f", tin cậy {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
+            ocr = f"{row.ocr_pages} trang{confidence}"
+        quality = f"{row.quality:.2f}" if row.quality is not None else ""
+        table.add_row(row.source, status, row.plan_id or "", row.number or "", str(row.chunks), ocr, quality,
+                      "\n".join(notes))
     console.print(table)
     counts = report.counts()
-    console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    if report.warnings:
+        summary += f"; [yellow]{report.warnings} tệp có cảnh báo[/]"
+    console.print(summary)
 
 
 @app.command()
@@ -188,11 +205,13 @@ def ask(
     services = _services()
     try:
         if jsonl:
+            from ngvh.app.turns import JsonlTurns
+
+            turns = JsonlTurns(services.ask)
             for line in sys.stdin:
                 if not line.strip():
                     continue
-                answer = services.ask(line.rstrip("\n"))
-                sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(turns.answer_line(line), ensure_ascii=False) + "\n")
                 sys.stdout.flush()
             return
         if not question:
@@ -208,11 +227,16 @@ def ask(
 
 @app.command()
 def chat():
-    """Interactive terminal chat over the same answering function."""
+    """Interactive terminal chat over the same answering function; follow-up questions keep context."""
+    from rich.markup import escape
+
     from ngvh.app.render import render_answer
+    from rag.conversation import Conversation, answer_turn
 
     services = _services()
-    console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/thoat[/] để thoát.")
+    console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "
+                  "cuộc trò chuyện mới, [bold]/thoat[/] để thoát.")
+    context = Conversation()
     while True:
         try:
             question = console.input("[bold cyan]Bạn:[/] ").strip()
@@ -223,10 +247,16 @@ def chat():
             return
         if not question:
             continue
+        if question.lower() in {"/moi", "/mới", "/new"}:
+            context = Conversation()
+            console.print("[dim]Đã bắt đầu cuộc trò chuyện mới.[/]")
+            continue
         try:
-            answer = services.ask(question)
+            answer, resolution, context = answer_turn(services.ask, question, context)
         except _store_errors() as err:
             _fail(str(err))
+        if resolution.rewritten:
+            console.print(f"[dim]↪ Hiểu là: {escape(resolution.question_understood)}[/]")
         console.print(render_answer(answer))
 
 
@@ -284,7 +314,8 @@ def serve(
     """Run the web service: webhooks, web chat, admin API."""
     import bot
 
-    bot.serve(_services().settings, _services(), host=host, port=port, polling=polling)
+    services = _services()
+    bot.serve(services.settings, services, host=host, port=port, polling=polling)
 
 
 if __name__ == "__main__":

@@ -5,21 +5,23 @@ Channels (bot/), the CLI and benchmarks go through `Services`; they never build 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from langchain_core.embeddings import Embeddings
+
 from ingest.report import IngestReport, IngestRow
-from ngvh.config import Settings, get_settings
+from ngvh.config import Settings
 
 
 class Services:
     """Everything a channel needs: ask, the catalog, ingest and removal, health."""
 
-    def __init__(self, settings: Settings | None = None):
-        self.settings = settings or get_settings()
+    def __init__(self, settings: Settings, embeddings: Embeddings | None = None):
+        """`embeddings`: an embedder already built (benchmarks wrap one in a cache); else from settings."""
+        self.settings = settings
         self._lock = threading.RLock()
         self._store = None
-        self._embeddings = None
+        self._embeddings = embeddings
         self._answerer = None
 
     # -- parts, built on first use ---------------------------------------------------------
@@ -100,15 +102,3 @@ class Services:
             "plans": len(store.active_versions()),
             "chunks": store.count_chunks(),
         }
-
-
-_services: Services | None = None
-_services_lock = threading.Lock()
-
-
-def get_services() -> Services:
-    global _services
-    with _services_lock:
-        if _services is None:
-            _services = Services()
-        return _services
