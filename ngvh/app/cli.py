@@ -121,13 +121,37 @@ def plans(as_json: Annotated[bool, typer.Option("--json", help="JSON list of pla
         console.print("Kho đang trống. Chạy [bold]ngvh ingest <thư mục>[/] để nạp kế hoạch.")
         return
     table = Table(title=f"{len(rows)} văn bản trong kho")
-    for col in ("Số hiệu", "Loại", "Cơ quan ban hành", "Tỉnh/TP", "Ngày", "Tầm nhìn", "Đoạn", "Nguồn", "ID"):
+    for col in ("Số hiệu", "Loại", "Cơ quan ban hành", "Tỉnh/TP", "Ngày", "Người ký", "Thực hiện", "Quan hệ",
+                "Chất lượng", "Tầm nhìn", "Đoạn", "Nguồn", "ID"):
         table.add_column(col, overflow="fold")
     for r in rows:
         horizon = ", ".join(str(y) for y in r["horizon"])
         table.add_row(r["number"] or "—", r["type"] or "—", r["issuer"] or "—", r["province"] or "—",
-                      r["date"] or "—", horizon or "—", str(r["chunks"]), r["source"], r["id"])
+                      r["date"] or "—", r["signer"] or "—", ", ".join(r["implements"]) or "—", _relations_cell(r),
+                      _quality_cell(r["quality"]), horizon or "—", str(r["chunks"]), ", ".join(r["sources"]), r["id"])
     console.print(table)
+
+
+def _relations_cell(row: dict) -> str:
+    parts = []
+    if row["replaces"]:
+        parts.append("thay thế " + ", ".join(row["replaces"]))
+    if row["replaced_by"]:
+        parts.append(f"[yellow]bị thay thế bởi {row['replaced_by']}[/]")
+    if row["amends"]:
+        parts.append("sửa đổi " + ", ".join(row["amends"]))
+    if row["continues"]:
+        parts.append("tiếp nối " + ", ".join(row["continues"]))
+    if row["reports_on"]:
+        parts.append(f"tin về {row['reports_on']}")
+    return "; ".join(parts) or "—"
+
+
+def _quality_cell(quality) -> str:
+    if quality is None:
+        return "—"
+    text = f"{quality:.2f}"
+    return f"[yellow]{text}[/]" if quality < 0.9 else text  # below 0.9: the text needs a look
 
 
 @app.command()
