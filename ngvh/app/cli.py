@@ -12,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi đáp kế hoạch ngoại giao văn hóa.")
-console = Console(soft_wrap=True)
+# a log file or a pipe gets whole rows: 80 columns would fold file names and numbers mid-word
+console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err_console = Console(stderr=True, soft_wrap=True)
 
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
@@ -79,15 +80,30 @@ def _run_ingest(services, paths, quiet: bool):
 
 def _print_report(report) -> None:
     table = Table(title="Kết quả nạp kế hoạch", show_lines=False)
-    for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "Ghi chú"):
+    for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "OCR", "Chất lượng", "Ghi chú"):
         table.add_column(col, overflow="fold")
     for row in report.rows:
         style = STATUS_STYLE.get(row.status, "")
-        note = row.reason or (f"{row.embedded} đoạn được nhúng mới" if row.embedded else "")
-        table.add_row(row.source, f"[{style}]{row.status}[/]", row.plan_id or "", row.number or "", str(row.chunks), note)
+        status = f"[{style}]{row.status}[/]"
+        notes = [row.reason] if row.reason else []
+        if row.embedded:
+            notes.append(f"{row.embedded} đoạn được nhúng mới")
+        if row.warnings and row.status != "failed":
+            status += " [yellow]⚠ cảnh báo[/]"
+            notes += [f"[yellow]⚠ {w}[/]" for w in row.warnings]
+        ocr = ""
+        if row.ocr_pages:
+            confidence = f", tin cậy {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
+            ocr = f"{row.ocr_pages} trang{confidence}"
+        quality = f"{row.quality:.2f}" if row.quality is not None else ""
+        table.add_row(row.source, status, row.plan_id or "", row.number or "", str(row.chunks), ocr, quality,
+                      "\n".join(notes))
     console.print(table)
     counts = report.counts()
-    console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    if report.warnings:
+        summary += f"; [yellow]{report.warnings} tệp có cảnh báo[/]"
+    console.print(summary)
 
 
 @app.command()

@@ -68,7 +68,7 @@ def _load_one(path: Path, seen: dict[str, str]):
         return None, IngestRow(source=path.name, status="failed", reason=err.reason)
     except Exception as err:  # a parser bug must not stop the other files
         return None, IngestRow(source=path.name, status="failed", reason=f"could not be read ({type(err).__name__}: {err})")
-    row = IngestRow(source=path.name, status="", plan_id=plan.id, number=plan.meta.number, title=plan.meta.title)
+    row = IngestRow.for_plan(plan, source=path.name)
     if plan.id in seen:
         row.status, row.reason = "skipped", f"same plan as {seen[plan.id]} in this run"
         return None, row
