@@ -308,6 +308,19 @@ def tasks(
 
 
 @app.command()
+def purge(
+    days: Annotated[Optional[int], typer.Option("--days", help="Keep this many days (default: NGVH_QUESTION_RETENTION_DAYS)")] = None,
+):
+    """Delete logged questions older than the retention period."""
+    services = _services()
+    keep = services.settings.question_retention_days if days is None else days
+    if keep < 0:
+        _fail("--days must be 0 or more")
+    removed = services.question_log.purge(days=keep)
+    console.print(f"Đã xóa {removed} câu hỏi cũ hơn {keep} ngày.")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
