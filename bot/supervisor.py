@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -14,7 +15,19 @@ log = logging.getLogger("ngvh.bot.supervisor")
 RESTART_DELAY_SECONDS = 1.0
 
 
+def die_with_parent() -> None:
+    """In a child, before exec: Linux sends it SIGTERM when the parent dies, however the parent dies (uvicorn
+    re-raises SIGTERM after its shutdown, so no `finally` of ours runs; SIGKILL runs nothing at all)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: children are stopped by Supervisor.stop only
+
+
 def _lower_priority() -> None:
+    die_with_parent()
     # workers yield the CPU to the acknowledging process: webhook acks stay fast while answers are computed
     os.nice(WORKER_NICE)
 
