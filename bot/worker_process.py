@@ -27,7 +27,7 @@ async def run_worker(settings: Settings, core: AnsweringCore, options: BotOption
     coordination = make_coordination(settings)
     intake = open_intake(settings, options.lease)
     adapters = build_adapters(settings, coordination, options)
-    runner = CoreRunner(core, options.ask_threads)
+    runner = CoreRunner(core, options.ask_threads, options.ingest_command)
     secrets = secret_values(settings)
     if options.warm_up:
         try:  # load the embedder and the index now, so the first answer is not a cold start

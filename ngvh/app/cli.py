@@ -372,9 +372,14 @@ def worker(
     if count == 1:
         import asyncio
 
+        from bot.options import BotOptions
         from bot.worker_process import run_worker
+        from ngvh.app.chroma_server import running_server_url
 
-        asyncio.run(run_worker(settings, _services()))
+        options = BotOptions()
+        if settings.chroma_url or running_server_url(settings):  # every process sees what another one stores
+            options.ingest_command = [sys.executable, "-m", "ngvh.app", "ingest", "--json"]
+        asyncio.run(run_worker(settings, _services(), options))
         return
     import signal
 
