@@ -27,6 +27,7 @@ log = logging.getLogger("ngvh.bot.worker")
 
 MAX_ATTEMPTS = 5  # a job handed out this often (its worker died each time) is dropped, logged, not retried forever
 TAKE_WAIT_SECONDS = 0.5
+RETRY_DELAY_SECONDS = 2.0  # times the attempt number: a job whose handling raised is taken again after this
 
 
 def encode_item(item: WorkItem) -> tuple[str, dict]:
@@ -192,8 +193,12 @@ class Worker:
                 except asyncio.CancelledError:
                     raise
                 except Exception:
+                    # an acknowledged message is never dropped on a surprise: it is tried again later (its chat
+                    # waits, keeping order), until MAX_ATTEMPTS says it is the message itself that breaks
                     self.metrics.errors.labels(job.body.get("channel", job.kind)).inc()
-                    log.exception("job handling failed", extra={"job": job.id, "kind": job.kind})
+                    log.exception("job handling failed, will retry", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+                    await self.intake.retry_later(job, RETRY_DELAY_SECONDS * job.attempts)
+                    return
             await self.intake.done(job)
         finally:
             self.busy -= 1

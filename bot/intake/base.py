@@ -45,6 +45,10 @@ class Intake(Protocol):
     async def done(self, job: Job) -> None:
         """Remove a finished job (after its reply was sent); the next job of its order key becomes takeable."""
 
+    async def retry_later(self, job: Job, delay: float) -> None:
+        """Give a job back (its handling failed unexpectedly): stop renewing it; another take gets it again
+        after about delay seconds, with attempts + 1."""
+
     async def renew(self, consumer: str) -> None:
         """Extend the leases of every job consumer holds (a worker calls this while it is alive)."""
 

@@ -176,6 +176,10 @@ class RedisIntake:
         await self._done(keys=[stream, self._k("done:" + job.order_key)], args=[GROUP, entry_id, seq, int(DEDUPE_TTL_SECONDS * 1000)])
         self._taken.pop(job.id, None)
 
+    async def retry_later(self, job: Job, delay: float) -> None:
+        """Not acknowledged and no longer renewed: XAUTOCLAIM hands it out again once idle for the lease."""
+        self._taken.pop(job.id, None)
+
     async def renew(self, consumer: str) -> None:
         """XCLAIM to ourselves with idle 0: entries we hold never look abandoned to XAUTOCLAIM."""
         by_stream: dict[str, list[str]] = {}

@@ -281,6 +281,11 @@ class SqliteIntake:
     async def done(self, job: Job) -> None:
         await self._db.call(lambda conn: conn.execute("DELETE FROM jobs WHERE id = ?", (int(job.id),)))
 
+    async def retry_later(self, job: Job, delay: float) -> None:
+        until = time.time() + delay
+        # owner "retry": renew() of the worker that gave it back no longer extends it
+        await self._db.call(lambda conn: conn.execute("UPDATE jobs SET owner = 'retry', lease_until = ? WHERE id = ?", (until, int(job.id))))
+
     async def renew(self, consumer: str) -> None:
         owner = owner_id(consumer)
         await self._db.call(

@@ -150,3 +150,17 @@ def test_sqlite_lease_of_a_killed_process_is_taken_at_once(tmp_path):
 
     job = asyncio.run(take_again())
     assert job is not None and job.body == {"n": 1} and job.attempts == 2
+
+
+async def test_a_job_given_back_is_taken_again_later(opener):
+    """A handler that raised unexpectedly gives the job back instead of dropping an acknowledged message."""
+    intake = opener()
+    await intake.put("message", "chat", {"n": 1})
+    await intake.put("message", "chat", {"n": 2})
+    job = await intake.take("w", wait=1)
+    await intake.retry_later(job, 0.3)
+    await intake.renew("w")  # the worker that gave it back no longer holds it
+    assert await intake.take("w", wait=0.1) is None, "its chat waits: the next message may not overtake it"
+    again = await intake.take("other", wait=LEASE + 3)
+    assert again is not None and again.body == {"n": 1} and again.attempts == 2
+    await intake.close()
