@@ -138,10 +138,11 @@ async def api_ask_stream(request: Request, rt: ServiceDep):
     except NoAnswerInTime:
         slot.release()
         return _busy()
-    except Exception:
+    except Exception:  # the core failed: the stream is still well formed, ending with a polite final answer
         slot.release()
         _failed(rt)
-        return _error(503, "unavailable", UNAVAILABLE_TEXT)
+        return StreamingResponse(iter([_line({"type": "final", "answer": _unavailable_answer(question)})]),
+                                 media_type="application/x-ndjson", headers=STREAM_HEADERS)
     return StreamingResponse(_answer_lines(rt, question, first, events, slot), media_type="application/x-ndjson", headers=STREAM_HEADERS)
 
 

@@ -263,6 +263,8 @@ async def test_bad_input_is_refused_like_api_ask(extractive):
 
 
 async def test_both_routes_share_one_rate_limit(store, extractive):
+    for leftover in (store / "state").glob("coordination.sqlite3*"):  # rate windows persist: start a fresh one
+        leftover.unlink()
     settings = make_settings(store, rate_per_minute=2)
     async with running(settings, extractive) as (_, client, _rt):
         first = await read_stream(client, OFF_TOPIC)
