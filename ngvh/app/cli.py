@@ -13,7 +13,7 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi đáp kế hoạch ngoại giao văn hóa.")
 # a log file or a pipe gets whole rows: 80 columns would fold file names and numbers mid-word
-console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 320)
 err_console = Console(stderr=True, soft_wrap=True)
 
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
@@ -43,7 +43,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or folders (walked recursively)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ):
-    """Ingest plans (.txt, .html, .pdf, .docx): new ones are added, changed ones replaced."""
+    """Ingest plans (.txt, .html, .pdf incl. scanned, .docx, .doc): new ones are added, changed ones replaced."""
     services = _services()
     try:
         report = _run_ingest(services, paths, quiet=as_json)
