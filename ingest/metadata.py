@@ -88,7 +88,8 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
         match = _DOC_TYPE_WORD.search(title)
         if match:
             return _known_type(match.group())
-    return None
+    announced = re.search(r"\bban hành\s+" + _DOC_TYPE_WORD.pattern, text[:1500], re.IGNORECASE)
+    return _known_type(announced.group(1)) if announced else None  # "UBND tỉnh vừa ban hành kế hoạch …"
 
 
 def _known_type(word: str) -> str | None:
