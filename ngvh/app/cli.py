@@ -12,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi đáp kế hoạch ngoại giao văn hóa.")
-console = Console(soft_wrap=True)
+# a log file or a pipe gets whole rows: 80 columns would fold file names and numbers mid-word
+console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err_console = Console(stderr=True, soft_wrap=True)
 
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
@@ -80,7 +81,8 @@ def _run_ingest(services, paths, quiet: bool):
 def _print_report(report) -> None:
     table = Table(title="Kết quả nạp kế hoạch", show_lines=False)
     for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "OCR", "Chất lượng", "Ghi chú"):
-        table.add_column(col, overflow="fold")
+        # the status word must stay whole on narrow terminals; the other columns fold
+        table.add_column(col, overflow="fold", no_wrap=col in ("Kết quả", "OCR", "Chất lượng"))
     for row in report.rows:
         style = STATUS_STYLE.get(row.status, "")
         status = f"[{style}]{row.status}[/]"
@@ -88,12 +90,12 @@ def _print_report(report) -> None:
         if row.embedded:
             notes.append(f"{row.embedded} đoạn được nhúng mới")
         if row.warnings and row.status != "failed":
-            status += " [yellow]⚠ cảnh báo[/]"
+            status += " [yellow]⚠[/]"
             notes += [f"[yellow]⚠ {w}[/]" for w in row.warnings]
         ocr = ""
         if row.ocr_pages:
-            confidence = f", tin cậy {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
-            ocr = f"{row.ocr_pages} trang{confidence}"
+            confidence = f" {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
+            ocr = f"{row.ocr_pages} tr.{confidence}"  # pages read by OCR and their mean confidence
         quality = f"{row.quality:.2f}" if row.quality is not None else ""
         table.add_row(row.source, status, row.plan_id or "", row.number or "", str(row.chunks), ocr, quality,
                       "\n".join(notes))
@@ -303,6 +305,19 @@ def tasks(
             when += " (định kỳ)"
         table.add_row(r["plan"] or r["plan_id"], r["agency"], r["role"], r["task"], when, r["section"] or "—")
     console.print(table)
+
+
+@app.command()
+def purge(
+    days: Annotated[Optional[int], typer.Option("--days", help="Keep this many days (default: NGVH_QUESTION_RETENTION_DAYS)")] = None,
+):
+    """Delete logged questions older than the retention period."""
+    services = _services()
+    keep = services.settings.question_retention_days if days is None else days
+    if keep < 0:
+        _fail("--days must be 0 or more")
+    removed = services.question_log.purge(days=keep)
+    console.print(f"Đã xóa {removed} câu hỏi cũ hơn {keep} ngày.")
 
 
 @app.command()

@@ -63,8 +63,8 @@ EXPECTED = {
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_sample_metadata(name):
+    # the fields stated here; quality, OCR, numbers as written, relations and sources have tests of their own
     got = _meta(SAMPLES / name).to_dict()
-    # fields filled by reading rather than by metadata extraction (quality, OCR) are tested elsewhere
     assert {k: got[k] for k in EXPECTED[name]} == EXPECTED[name]
 
 
