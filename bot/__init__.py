@@ -8,16 +8,10 @@ if TYPE_CHECKING:
 
     from ngvh.config import Settings
 
-__all__ = ["create_app", "serve"]
+__all__ = ["create_app"]
 
 
-def create_app(settings: "Settings", services: Any, **kwargs: Any) -> "FastAPI":
+def create_app(settings: "Settings", core: Any, **kwargs: Any) -> "FastAPI":
     from bot.app import create_app as _create_app
 
-    return _create_app(settings, services, **kwargs)
-
-
-def serve(settings: "Settings", services: Any, host: str, port: int, polling: bool = False) -> None:
-    from bot.app import serve as _serve
-
-    _serve(settings, services, host, port, polling)
+    return _create_app(settings, core, **kwargs)

@@ -1,18 +1,19 @@
-"""The FastAPI app: webhooks, web chat, operations and admin routes around one Runtime."""
+"""The FastAPI app: webhooks, web chat, operations and admin routes around one Service."""
 from __future__ import annotations
 
 import logging
 import time
 from contextlib import asynccontextmanager
-from typing import Any
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from bot.core import AnsweringCore
 from bot.metrics import Metrics
-from bot.runtime import BotOptions, ConfigError, Runtime, check_settings
+from bot.options import BotOptions
+from bot.service import Service
+from bot.settings_check import check_settings
 from ngvh.config import Settings
 
 log = logging.getLogger("ngvh.bot")
@@ -48,27 +49,30 @@ class MetricsMiddleware:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    runtime: Runtime = app.state.runtime
-    await runtime.start()
+    service: Service = app.state.service
+    await service.start()
     try:
         yield
     finally:
-        await runtime.stop()
+        await service.stop()
 
 
 def create_app(
     settings: Settings,
-    services: Any,
+    core: AnsweringCore | None,
     *,
     options: BotOptions | None = None,
     polling: bool = False,
+    worker_command: list[str] | None = None,
+    workers: int = 0,
 ) -> FastAPI:
-    """Build the app. Raises ConfigError for unsafe settings (placeholder admin token, missing secrets)."""
+    """Build the app. With a core, an in-process worker answers; without one, worker processes do (started
+    here from worker_command when workers > 0, or elsewhere). Raises ConfigError for unsafe settings."""
     check_settings(settings, polling)
-    runtime = Runtime(settings, services, options, polling)
+    service = Service(settings, core, options, polling, worker_command, workers)
 
     app = FastAPI(title="ngvh", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.runtime = runtime
+    app.state.service = service
 
     from bot import admin, ops, web, webhooks
 
@@ -82,23 +86,15 @@ def create_app(
     async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": "bad request"}, status_code=400)  # malformed input is a 400, never a 500
 
-    app.add_middleware(MetricsMiddleware, metrics=runtime.metrics)
+    app.add_middleware(MetricsMiddleware, metrics=service.metrics)
     return app
 
 
-def serve(settings: Settings, services: Any, host: str, port: int, polling: bool = False) -> None:
-    """Run the service (uvicorn); with polling=True Telegram and Zalo Bot long-poll instead of webhooks."""
+def serve(app: FastAPI, host: str, port: int) -> None:
+    """Run the app with uvicorn (JSON logs, no access log, behind a proxy)."""
     import uvicorn
 
-    from bot.logs import configure_logging
-
-    configure_logging(settings)
-    try:
-        app = create_app(settings, services, polling=polling)
-    except ConfigError as exc:
-        log.error("refusing to start", extra={"error": str(exc)})
-        raise SystemExit(f"ngvh serve: {exc}") from None
-    log.info("starting", extra={"host": host, "port": port, "polling": polling, "channels": ",".join(app.state.runtime.adapters) or "web"})
+    log.info("starting", extra={"host": host, "port": port, "channels": ",".join(app.state.service.adapters) or "web"})
     uvicorn.run(
         app,
         host=host,

@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 
 from bot.models import Attachment, InboundMessage, Verdict, WorkItem
 
-# Where parsed messages go: the worker queue (returns False when full, so the webhook can say 503).
+# Where long-polled messages go: the durable intake. It returns once the item is stored (or was a
+# duplicate) and raises when the store is unreachable, so the poller fetches the same updates again.
 Sink = Callable[[WorkItem], Awaitable[bool]]
 
 
@@ -87,14 +88,17 @@ class ChannelAdapter(abc.ABC):
         return [(f"{self.name}:{chat_id}", 1.0)]
 
     # -- lifecycle ----------------------------------------------------------------------------------
+    async def open(self) -> None:
+        """Open the clients replies go through (a worker process: sending only, no intake)."""
+
     async def start(self, sink: Sink, polling: bool = False) -> None:
-        """Open clients; start long polling when asked and supported."""
+        """Open clients; when polling is True (and supported), long-poll into sink."""
 
     async def register_webhook(self, public_url: str) -> None:
         """Tell the platform where to deliver (only when NGVH_PUBLIC_URL is set)."""
 
     async def stop_intake(self) -> None:
-        """Stop receiving (long polling, background tasks); sending still works so the queue can drain."""
+        """Stop receiving (long polling, background tasks); sending still works."""
 
     async def stop(self) -> None:
         """Close clients."""

@@ -1,11 +1,12 @@
-"""Telegram through python-telegram-bot v22.
+"""Telegram through python-telegram-bot v22's Bot (API calls and Update decoding only).
 
-The Application is built with `updater(None)` for webhooks: the FastAPI route puts verified Updates on
-its update_queue (PTB's custom-webhook pattern) and a TypeHandler turns them into InboundMessages for the
-shared workers. With --polling the Application keeps its Updater and long-polls getUpdates instead.
+No PTB Application and no update_queue: the webhook route stores each verified update in the durable
+intake itself, and with --polling this adapter long-polls getUpdates and stores each update before it
+moves the offset past it (Telegram then forgets it, so it must already be on disk).
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import warnings
@@ -15,11 +16,10 @@ from typing import Any
 from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, bot_id
+from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, bot_id, cancel_task
 from bot.constants import (
     POLL_TIMEOUT_SECONDS,
     SEND_TIMEOUT,
@@ -28,7 +28,7 @@ from bot.constants import (
     TELEGRAM_PRIVATE_INTERVAL,
     TELEGRAM_TEXT_LIMIT,
 )
-from bot.models import Attachment, InboundMessage, RawUpdate, Verdict
+from bot.models import Attachment, InboundMessage, Verdict
 from bot.security import check_secret_header
 
 log = logging.getLogger("ngvh.bot.telegram")
@@ -99,11 +99,10 @@ class TelegramAdapter(ChannelAdapter):
     text_limit = TELEGRAM_TEXT_LIMIT
     supports_polling = True
 
-    def __init__(self, token: str, secret: str | None, api_base: str, timeout: float = SEND_TIMEOUT, polling: bool = False):
+    def __init__(self, token: str, secret: str | None, api_base: str, timeout: float = SEND_TIMEOUT):
         self.token = token
         self.secret = secret
-        self.polling = polling
-        self._sink: Sink | None = None
+        self._poller: asyncio.Task | None = None
         api_base = api_base.rstrip("/")
         request = HTTPXRequest(
             connection_pool_size=32,
@@ -112,25 +111,14 @@ class TelegramAdapter(ChannelAdapter):
             write_timeout=timeout,
             pool_timeout=timeout,
         )
-        builder = (
-            Application.builder()
-            .token(token)
-            .base_url(f"{api_base}/bot")  # PTB appends the token: {base}/bot{token}/{method}
-            .base_file_url(f"{api_base}/file/bot")
-            .request(request)
-            .concurrent_updates(False)  # the handler only enqueues; order per chat is kept
+        self.bot = Bot(
+            token,
+            base_url=f"{api_base}/bot",  # PTB appends the token: {base}/bot{token}/{method}
+            base_file_url=f"{api_base}/file/bot",
+            request=request,
+            get_updates_request=HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10, connect_timeout=timeout),
         )
-        if polling:
-            builder = builder.get_updates_request(HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10, connect_timeout=timeout))
-        else:
-            builder = builder.updater(None)
-        self.app: Application = builder.build()
-        self.app.add_handler(TypeHandler(Update, self._on_update))  # from the Updater (polling)
-        self.app.add_handler(TypeHandler(dict, self._on_payload))  # from the webhook route
-
-    @property
-    def bot(self) -> Bot:
-        return self.app.bot
+        self._opened = False
 
     # -- receiving ----------------------------------------------------------------------------------
     def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
@@ -147,21 +135,23 @@ class TelegramAdapter(ChannelAdapter):
     def update_key(self, update_id: int) -> str:
         return update_key(self.token, update_id)
 
-    async def enqueue_update(self, payload: dict) -> None:
-        """Called by the webhook route after verification and dedupe: hand the update to PTB's queue."""
-        await self.app.update_queue.put(payload)
-
-    async def _on_payload(self, payload: dict, context: ContextTypes.DEFAULT_TYPE) -> None:
-        # the worker decodes it (see RawUpdate): a burst of deliveries is acknowledged first
-        if self._sink is not None and not await self._sink(RawUpdate(self.name, payload, update_key(self.token, payload["update_id"]))):
-            log.error("queue full, dropped update", extra={"channel": self.name, "update_id": payload.get("update_id")})
-
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if self._sink is None:
-            return
-        for message in parse_update(update, self.token):
-            if not await self._sink(message):
-                log.error("queue full, dropped update", extra={"channel": self.name, "update_id": update.update_id})
+    async def _poll(self, sink: Sink) -> None:
+        offset: int | None = None
+        backoff = 1.0
+        while True:
+            try:
+                updates = await self.bot.get_updates(offset=offset, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=ALLOWED_UPDATES)
+                for update in updates:
+                    for message in parse_update(update, self.token):
+                        await sink(message)  # stored (or a known duplicate) before the offset moves past it
+                    offset = update.update_id + 1
+                backoff = 1.0
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("telegram getUpdates failed", extra={"channel": self.name, "error": str(exc)})
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 30.0)
 
     # -- sending ------------------------------------------------------------------------------------
     async def send_text(self, chat_id: str, text: str) -> None:
@@ -211,13 +201,16 @@ class TelegramAdapter(ChannelAdapter):
         ]
 
     # -- lifecycle ----------------------------------------------------------------------------------
+    async def open(self) -> None:
+        if not self._opened:
+            await self.bot.initialize()  # getMe: fails fast on a wrong token or an unreachable API
+            self._opened = True
+
     async def start(self, sink: Sink, polling: bool = False) -> None:
-        self._sink = sink
-        await self.app.initialize()  # getMe: fails fast on a wrong token or an unreachable API
-        if self.polling and self.app.updater is not None:
-            # start_polling deletes any webhook first, as getUpdates requires
-            await self.app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT_SECONDS)
-        await self.app.start()  # starts consuming update_queue
+        await self.open()
+        if polling:
+            await self.bot.delete_webhook()  # getUpdates does not work while a webhook is set
+            self._poller = asyncio.create_task(self._poll(sink), name="telegram-poll")
 
     async def register_webhook(self, public_url: str) -> None:
         await self.bot.set_webhook(
@@ -229,11 +222,11 @@ class TelegramAdapter(ChannelAdapter):
         log.info("telegram webhook registered", extra={"channel": self.name})
 
     async def stop_intake(self) -> None:
-        if self.app.updater is not None and self.app.updater.running:
-            await self.app.updater.stop()
-        if self.app.running:
-            await self.app.stop()
+        await cancel_task(self._poller)
+        self._poller = None
 
     async def stop(self) -> None:
         await self.stop_intake()
-        await self.app.shutdown()
+        if self._opened:
+            await self.bot.shutdown()
+            self._opened = False

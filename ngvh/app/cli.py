@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -307,6 +308,10 @@ def tasks(
     console.print(table)
 
 
+def _default_workers() -> int:
+    return os.cpu_count() or 1
+
+
 @app.command()
 def purge(
     days: Annotated[Optional[int], typer.Option("--days", help="Keep this many days (default: NGVH_QUESTION_RETENTION_DAYS)")] = None,
@@ -325,12 +330,71 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     polling: Annotated[bool, typer.Option("--polling", help="Telegram/Zalo Bot by long polling")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes to start (default: one per core); 0 when `ngvh worker` runs elsewhere")] = None,
 ):
-    """Run the web service: webhooks, web chat, admin API."""
-    import bot
+    """Run the web service: webhooks, web chat, admin API; answers come from worker processes."""
+    from bot.app import create_app, serve as run_app
+    from bot.logs import configure_logging
+    from bot.settings_check import ConfigError
+    from ngvh.app.chroma_server import LocalChroma
+    from ngvh.config import get_settings
 
-    services = _services()
-    bot.serve(services.settings, services, host=host, port=port, polling=polling)
+    settings = get_settings()
+    configure_logging(settings)
+    count = _default_workers() if workers is None else max(0, workers)
+    chroma = None
+    try:
+        app = create_app(settings, None, polling=polling, worker_command=[sys.executable, "-m", "ngvh.app", "worker", "--processes", "1"],
+                         workers=count)
+    except ConfigError as exc:
+        _fail(f"ngvh serve: {exc}")
+    if count and not settings.chroma_url:
+        chroma = LocalChroma(settings)  # worker processes share one store through it
+        os.environ["NGVH_CHROMA_URL"] = chroma.start()  # the workers inherit it
+    try:
+        run_app(app, host, port)
+    finally:
+        if chroma is not None:
+            chroma.stop()
+
+
+@app.command()
+def worker(
+    processes: Annotated[Optional[int], typer.Option(help="Worker processes (default: one per core)")] = None,
+):
+    """Answer what the channels stored: take jobs from the intake (SQLite, or Redis with NGVH_REDIS_URL)."""
+    from bot.logs import configure_logging
+    from ngvh.config import get_settings
+
+    settings = get_settings()
+    configure_logging(settings)
+    count = _default_workers() if processes is None else max(1, processes)
+    if count == 1:
+        import asyncio
+
+        from bot.options import BotOptions
+        from bot.worker_process import run_worker
+        from ngvh.app.chroma_server import running_server_url
+
+        options = BotOptions()
+        if settings.chroma_url or running_server_url(settings):  # every process sees what another one stores
+            options.ingest_command = [sys.executable, "-m", "ngvh.app", "ingest", "--json"]
+        asyncio.run(run_worker(settings, _services(), options))
+        return
+    import signal
+
+    from bot.supervisor import Supervisor
+
+    supervisor = Supervisor([sys.executable, "-m", "ngvh.app", "worker", "--processes", "1"], count)
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+    supervisor.start()
+    try:
+        while not stopping:
+            signal.pause() if hasattr(signal, "pause") else None
+    except KeyboardInterrupt:
+        pass
+    supervisor.stop(15.0)
 
 
 if __name__ == "__main__":

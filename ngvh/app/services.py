@@ -4,8 +4,10 @@ Channels (bot/), the CLI and benchmarks go through `Services`; they never build 
 """
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
+from typing import Any, AsyncIterator
 
 from langchain_core.embeddings import Embeddings
 
@@ -44,10 +46,14 @@ class Services:
             return self._store
 
     def _open_store(self, check_embedder: bool = True):
+        from ngvh.app.chroma_server import running_server_url
         from vectorstore import PlanStore, open_client
 
+        settings = self.settings
+        if server := running_server_url(settings):  # `ngvh serve` runs one: never open the folder beside it
+            settings = settings.model_copy(update={"chroma_url": server})
         return PlanStore(
-            open_client(self.settings),
+            open_client(settings),
             self.embeddings,
             prefix=self.settings.collection_prefix,
             lexical_dir=self.settings.lexical_path,
@@ -71,6 +77,25 @@ class Services:
     def ask(self, question: str):
         """Answer one question (rag.models.Answer). CPU-bound: async callers use a thread."""
         return self.answerer.ask(question)
+
+    async def ask_stream(self, question: str) -> AsyncIterator[dict[str, Any]]:
+        """bot.core.AnsweringCore.ask_stream: retrieval on a thread, then the model's reply as it is written
+        (with no lock held: the store switches versions in one step). Extractive mode: the final only."""
+        answerer = await asyncio.to_thread(lambda: self.answerer)
+        if not self.settings.llm_enabled:
+            answer = await asyncio.to_thread(answerer.ask, question)
+            yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+            return
+        from rag.models import Answer
+
+        prepared = await asyncio.to_thread(answerer.prepare, question)
+        kind = prepared.kind if isinstance(prepared, Answer) else prepared.extractive.kind
+        events = answerer.astream_prepared(prepared)
+        try:
+            async for event in events:
+                yield {**event, "kind": kind} if event.get("type") == "final" else event
+        finally:
+            await events.aclose()  # a client that leaves mid-answer closes the model's HTTP stream too
 
     @property
     def question_log(self):

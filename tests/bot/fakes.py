@@ -331,6 +331,10 @@ class FakeCore:
         citations = [Citation(n=1, **CITATION), Citation(n=2, **{**CITATION, "section": "III. NHIỆM VỤ", "plan_id": "p2"})]
         return Answer(question, True, f"Trả lời cho: {question} [1][2]", citations)
 
+    async def ask_stream(self, question: str):
+        answer = await asyncio.to_thread(self.ask, question)
+        yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+
     def plans(self) -> list[dict]:
         with self._lock:
             return list(self._plans)

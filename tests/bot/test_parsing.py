@@ -6,7 +6,8 @@ from telegram import Update
 from bot.adapters.telegram import parse_update, update_id_of
 from bot.adapters.zalo_bot import parse_payload
 from bot.adapters.zalo_oa import parse_event
-from bot.dispatcher import parse_command, safe_file_name, upload_problem
+from bot.dispatcher import parse_command
+from bot.uploads import safe_file_name, upload_problem
 from tests.bot.test_telegram import tg_update
 from tests.bot.test_zalo import oa_event, zb_event
 
