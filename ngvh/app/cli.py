@@ -40,7 +40,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or folders (walked recursively)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ):
-    """Ingest plans (.txt, .html, .pdf, .docx): new ones are added, changed ones replaced."""
+    """Ingest plans (.txt, .html, .pdf incl. scanned, .docx, .doc): new ones are added, changed ones replaced."""
     services = _services()
     try:
         report = _run_ingest(services, paths, quiet=as_json)
