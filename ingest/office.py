@@ -91,8 +91,9 @@ def _docx_blocks(document) -> Iterable[str]:
 
 def _run_font(run, paragraph) -> str | None:
     """The font a run is set in: its own, else its character style's, else the paragraph style's."""
-    for font in (run.font, getattr(run.style, "font", None), getattr(paragraph.style, "font", None)):
-        if font is not None and font.name:
+    styles = [style for style in (run.style, paragraph.style) if style is not None]
+    for font in [run.font, *(style.font for style in styles)]:
+        if font.name:
             return font.name
     return None
 
