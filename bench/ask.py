@@ -30,7 +30,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    ROOT, bench_settings, log, machine, percentiles, synthetic_plan, synthetic_questions, timed_calls, today,
+    ROOT, WrappedEmbeddings, bench_settings, log, machine, percentiles, synthetic_plan, synthetic_questions, timed_calls,
+    today,
 )
 
 from langchain_core.embeddings import Embeddings  # noqa: E402
@@ -39,20 +40,18 @@ from ingest.clean import clean_text  # noqa: E402
 from ingest.pipeline import build_plan, check_plan_text  # noqa: E402
 from ngvh.app.services import Services  # noqa: E402
 from vectorstore import make_embeddings  # noqa: E402
-from vectorstore.embeddings import embed_documents_np, embed_query_np  # noqa: E402
+from vectorstore.embeddings import embed_documents_np  # noqa: E402
 
 DEFAULT_DATA = Path("./data/bench-ask")
 PLOT = ROOT / "docs" / "latency_vs_store_size.png"
 GOAL_P95_MS = 100.0
 
 
-class CachedEmbeddings(Embeddings):
+class CachedEmbeddings(WrappedEmbeddings):
     """Document vectors from a persistent cache keyed by text hash; queries always live."""
 
     def __init__(self, inner: Embeddings, path: Path):
-        self.inner = inner
-        self.name = getattr(inner, "name", type(inner).__name__)
-        self.dim = int(getattr(inner, "dim", 0) or len(inner.embed_query("dim")))
+        super().__init__(inner)
         self.path = path
         self.cache: dict[str, np.ndarray] = {}
         self.new = 0
@@ -85,27 +84,6 @@ class CachedEmbeddings(Embeddings):
             if self.new >= 256:
                 self.save()
         return np.stack([self.cache[k] for k in keys]) if keys else np.empty((0, self.dim), np.float32)
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_documents_np(texts).tolist()
-
-    def embed_query_np(self, text: str) -> np.ndarray:
-        return embed_query_np(self.inner, text)
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_query_np(text).tolist()
-
-
-class BenchServices(Services):
-    """Services with a given embedder (the cache above); everything else is the real composition."""
-
-    def __init__(self, settings, embeddings):
-        super().__init__(settings)
-        self._bench_embeddings = embeddings
-
-    @property
-    def embeddings(self):
-        return self._bench_embeddings
 
 
 def sample_questions() -> list[str]:
@@ -219,7 +197,7 @@ def main() -> int:
     embedder = CachedEmbeddings(make_embeddings(base.embeddings), base.data_dir / "embed-cache.npz")
     log(f"stores under {base.data_dir}; {len(embedder.cache)} cached chunk vectors")
 
-    samples = BenchServices(bench_settings(DEFAULT_DATA, collection_prefix="samples"), embedder)
+    samples = Services(bench_settings(DEFAULT_DATA, collection_prefix="samples"), embedder)
     report = samples.ingest_paths([ROOT / "data" / "samples"])
     if not report.ok:
         raise SystemExit(f"sample ingest failed: {report.to_json()}")
@@ -230,7 +208,7 @@ def main() -> int:
         while total < size and n < len(plans):
             total += len(plans[n].chunks)
             n += 1
-        services = BenchServices(bench_settings(DEFAULT_DATA, collection_prefix=prefix), embedder)
+        services = Services(bench_settings(DEFAULT_DATA, collection_prefix=prefix), embedder)
         chunks = fill_store(services, plans[:n], prefix, embedder)
         log(f"  {prefix}: {n} plans, {chunks} chunks")
         stores.append((size, n, services))

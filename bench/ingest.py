@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, bench_settings, log, machine, synthetic_plan, today  # noqa: E402
+from _common import ROOT, WrappedEmbeddings, bench_settings, log, machine, synthetic_plan, today  # noqa: E402
 
 from langchain_core.embeddings import Embeddings  # noqa: E402
 
@@ -44,19 +44,17 @@ from ingest.pipeline import load_plan  # noqa: E402
 from ingest.readers import find_plan_files  # noqa: E402
 from ngvh.app.services import Services  # noqa: E402
 from vectorstore import make_embeddings  # noqa: E402
-from vectorstore.embeddings import embed_documents_np, embed_query_np  # noqa: E402
+from vectorstore.embeddings import embed_documents_np  # noqa: E402
 
 DEFAULT_DATA = Path("./data/bench-ingest")
 GOAL_OUTSIDE = 0.20
 
 
-class TimedEmbeddings(Embeddings):
+class TimedEmbeddings(WrappedEmbeddings):
     """Pass-through embedder that adds up the wall time spent inside document embedding."""
 
     def __init__(self, inner: Embeddings):
-        self.inner = inner
-        self.name = getattr(inner, "name", type(inner).__name__)
-        self.dim = int(getattr(inner, "dim", 0) or len(inner.embed_query("dim")))
+        super().__init__(inner)
         self.seconds = 0.0
         self.texts = 0
         self._lock = threading.Lock()
@@ -72,15 +70,6 @@ class TimedEmbeddings(Embeddings):
             with self._lock:
                 self.seconds += time.perf_counter() - t0
                 self.texts += len(texts)
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_documents_np(texts).tolist()
-
-    def embed_query_np(self, text: str) -> np.ndarray:
-        return embed_query_np(self.inner, text)
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_query_np(text).tolist()
 
 
 class TimedOcr:
@@ -134,15 +123,6 @@ def write_scanned_plans(folder: Path, count: int) -> None:
                        append_images=images[1:])
 
 
-class BenchServices(Services):
-    def __init__(self, settings, embeddings):
-        super().__init__(settings)
-        self._bench_embeddings = embeddings
-
-    @property
-    def embeddings(self):
-        return self._bench_embeddings
-
 
 def raw_embed_rate(embedder: Embeddings, texts: list[str], batch: int = 64) -> tuple[float, float]:
     """(chunks/s, seconds) of the bare embedder on these texts, in PlanStore's batch size."""
@@ -157,7 +137,7 @@ def run_corpus(label: str, folder: Path, base_dir: Path, raw: Embeddings, baseli
     files = find_plan_files(folder)
     timed = TimedEmbeddings(raw)
     with tempfile.TemporaryDirectory(prefix=f"{label}-", dir=base_dir) as tmp:
-        services = BenchServices(bench_settings(base_dir, data_dir=Path(tmp)), timed)
+        services = Services(bench_settings(base_dir, data_dir=Path(tmp)), timed)
         services.store  # open Chroma before timing: a one-off cost, not per plan
         log(f"[{label}] ingesting {len(files)} files into a fresh store")
         OCR.reset()

@@ -310,7 +310,7 @@ class Candidates:
 
     def __init__(self, store, embeddings, texts: list[str], deep: int = 100):
         from vectorstore.embeddings import embed_query_np
-        from vectorstore.store import lexical_text
+        from vectorstore.records import lexical_text
 
         self.texts = texts
         self.dense = []

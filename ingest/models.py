@@ -7,6 +7,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from ngvh.ids import chunk_id
+
 SECTION_SEPARATOR = " › "
 
 SourceKind = Literal["full_text", "news"]
@@ -40,6 +42,14 @@ class PlanMeta:
     ocr_pages: list[int] = dataclasses.field(default_factory=list)  # 1-based pages read by OCR (scanned images)
     ocr_confidence: float | None = None  # mean OCR word confidence, 0-100, over those pages
     ocr_low_pages: list[int] = dataclasses.field(default_factory=list)  # OCR'd pages under the confidence floor
+    number_as_written: str | None = None  # the number as the text spells it, when not canonical ("317/KH.UBND")
+    other_numbers: list[str] = dataclasses.field(default_factory=list)  # a decision's carried plan's own number
+    relations: list[dict] = dataclasses.field(default_factory=list)  # ingest.relations.Relation.to_dict(), forward only
+    sources: list[str] = dataclasses.field(default_factory=list)  # every file (portal copy) this entry was read from
+
+    def known_numbers(self) -> list[str]:
+        """Every number this entry answers to: its own, then those of documents it carries."""
+        return [n for n in (self.number, *self.other_numbers) if n]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -111,5 +121,54 @@ class Plan:
     def finalize_ids(self) -> "Plan":
         for chunk in self.chunks:
             chunk.plan_id = self.id
-            chunk.id = f"{self.id}:{self.version}:{chunk.seq:04d}"
+            chunk.id = chunk_id(self.id, self.version, chunk.seq)
         return self
+
+# -- assignments: who does what by when ------------------------------------------------------------
+Role = Literal["chủ trì", "phối hợp", "thực hiện"]
+LEAD: Role = "chủ trì"
+SUPPORT: Role = "phối hợp"
+DO: Role = "thực hiện"
+
+
+@dataclass
+class Assignment:
+    agency: str  # canonical name, or the name as written when unknown
+    agency_raw: str
+    known_agency: bool
+    role: Role
+    task: str
+    deadline: str | None = None
+    due_year: int | None = None
+    period: tuple[int, int] | None = None
+    recurring: bool = False
+    section: str | None = None  # display path: "IV. TỔ CHỨC THỰC HIỆN › 1. Sở Ngoại vụ"
+    start: int = 0  # offsets of the task in the plan text
+    end: int = 0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["period"] = list(self.period) if self.period else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Assignment":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        if known.get("period") is not None:
+            known["period"] = tuple(known["period"])
+        return cls(**known)
+
+
+def due_by(assignment: Assignment, year: int) -> Literal["due", "recurring"] | None:
+    """Does "đến năm <year>" cover this assignment, and how?
+
+    "due": a one-off task due by then (due_year ≤ year). "recurring": repeated or continuous work
+    running at some point up to that year (no period, or a period starting by then).
+    """
+    if assignment.recurring:
+        if assignment.period is None or assignment.period[0] <= year:
+            return "recurring"
+        return None
+    if assignment.due_year is not None and assignment.due_year <= year:
+        return "due"
+    return None

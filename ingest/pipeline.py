@@ -10,6 +10,7 @@ from ngvh import vi
 from .assignments import extract_assignments
 from .chunking import CHUNKER_VERSION, chunk_plan
 from .clean import clean_text
+from .decisions import carried_plan_start, decision_sections
 from .metadata import extract_metadata
 from .models import IngestError, Plan, PlanMeta
 from .ocr import OCR_CONFIDENCE_FLOOR
@@ -20,7 +21,7 @@ from .structure import parse_sections
 
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-1/repair-1"
+PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-1/repair-1/decisions-1"
 # Words any plan, directive or article about one uses; a file with none of them is not ours.
 _ADMIN_VOCABULARY = (
     "ke hoach", "chien luoc", "quyet dinh", "cong van", "chi thi", "chuong trinh", "trien khai",
@@ -64,7 +65,8 @@ def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: 
     meta = meta or extract_metadata(text, source)
     if meta.quality is None:
         meta.quality = text_quality(text)
-    root = parse_sections(text)
+    split = carried_plan_start(text)  # a decision that issues a plan: the plan's sections read as a plan
+    root = parse_sections(text) if split is None else decision_sections(text, split)
     chunks = chunk_plan(text, root, meta.title, source, max_chars=max_chars)
     if not chunks:
         raise IngestError(source, "no text left to index after cleaning")

@@ -9,6 +9,8 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from ngvh.ids import plan_of
+
 from .fusion import apply_priors, zscore_fusion
 from .query import ParsedQuery, parse_query
 
@@ -53,12 +55,7 @@ class HybridSearch:
         return self.store.dense_search(vector, k, plan_ids=list(plan_ids) if plan_ids else None)
 
     def lexical(self, text: str, k: int, plan_ids: Sequence[str] | None = None, index=None) -> list[tuple[str, float]]:
-        index = self.store.lexical() if index is None else index
-        allowed = None
-        if plan_ids:
-            wanted = set(plan_ids)
-            allowed = {cid for cid in index.ids if cid.split(":", 1)[0] in wanted}
-        return index.search(text, k, allowed_ids=allowed)
+        return self.store.lexical_ranking(text, k, list(plan_ids) if plan_ids else None, index)
 
     def search(
         self,
@@ -71,7 +68,7 @@ class HybridSearch:
         dense = self.dense_ranking(text, CANDIDATES, plan_ids, active)
         lexical = self.lexical(text, CANDIDATES, plan_ids, index)
         fused = zscore_fusion([dense, lexical], self.weights)
-        chunk_plan = {cid: cid.split(":", 1)[0] for cid, _ in fused}
+        chunk_plan = {cid: plan_of(cid) for cid, _ in fused}
         fused = apply_priors(fused, chunk_plan, plan_boost or {})[:k]
         # only the chunks shown are read from the store
         chunks = {c.id: c for c in self.store.get_chunks([cid for cid, _ in fused], active)}

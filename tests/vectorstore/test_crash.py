@@ -34,7 +34,7 @@ CHILD = textwrap.dedent(
 
     if where == "before-delete":
         # die between the catalog switch and the deletion of the old version's chunks
-        store_module.PlanStore._delete_other_versions = lambda *args: os._exit(18)
+        store_module.PlanStore.delete_stale_versions = lambda *args: os._exit(18)
     store.upsert_plan(cao_bang(2), on_progress=die_after_first_batch)
     os._exit(0)
     """

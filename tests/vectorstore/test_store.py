@@ -6,7 +6,6 @@ import pytest
 from ingest.models import PlanMeta
 from tests.vectorstore.plan_factory import CAO_BANG_V2, cao_bang, hue, make_plan
 from vectorstore import EmbedderMismatch, PlanStore, open_client
-from vectorstore.store import chunk_metadata
 
 
 def ids_of(store: PlanStore, plan_id: str | None = None) -> list[str]:
@@ -91,17 +90,18 @@ def test_dense_search_scores_and_plan_filter(store, e5):
     assert store.dense_search(e5.embed_query("x"), 5, plan_ids=["unknown"]) == []
 
 
-def test_dense_search_widens_past_inactive_chunks(store, e5):
+def failing_switch(*args, **kwargs):
+    raise RuntimeError("the catalog went away before the switch")
+
+
+def test_dense_search_widens_past_inactive_chunks(store, e5, monkeypatch):
     """Many chunks of a not-yet-switched version sit nearest the query: the search must look further."""
     store.upsert_plan(hue())
     near = [("II. NHIỆM VỤ", f"Tổ chức Lễ hội Thác Bản Giốc lần thứ {i}") for i in range(40)]
-    pending = make_plan("kh-pending", near)
-    # write the chunks exactly as upsert_plan does before its switch, then stop there
-    store._write_chunks(  # noqa: SLF001 - reproduce a run that died before the switch
-        [c.id for c in pending.chunks], e5.embed_documents_np([c.embed_text for c in pending.chunks]),
-        [c.text for c in pending.chunks],
-        [chunk_metadata(c, pending.version) for c in pending.chunks],
-    )
+    with monkeypatch.context() as patch:  # a run that dies right before its switch
+        patch.setattr(store.catalog, "switch", failing_switch)
+        with pytest.raises(RuntimeError):
+            store.upsert_plan(make_plan("kh-pending", near))
     hits = store.dense_search(e5.embed_query("Lễ hội Thác Bản Giốc"), 2)
     assert [c.plan_id for c, _ in hits] == ["kh-hue-2024", "kh-hue-2024"]
     assert store.collect_garbage() == 40 and store.count_chunks() == 3
@@ -122,8 +122,8 @@ def test_active_versions_reloads_the_catalog_only_after_a_change(store, monkeypa
         store.upsert_plan(make_plan(f"empty-{i:03d}", []))  # catalog-only plans: no embedding
     store.active_versions()
     loads = []
-    real_load = store._load_catalog  # noqa: SLF001 - count the expensive path, not time it
-    monkeypatch.setattr(store, "_load_catalog", lambda: loads.append(1) or real_load())
+    real_load = store.catalog.load  # count the expensive path, not time it
+    monkeypatch.setattr(store.catalog, "load", lambda: loads.append(1) or real_load())
     for _ in range(50):
         versions = store.active_versions()
     assert len(versions) == 200 and loads == []
@@ -136,13 +136,13 @@ def test_dense_ranking_reads_ids_and_distances_only(store, e5, monkeypatch):
     store.upsert_plan(cao_bang(1))
     store.upsert_plan(hue())
     includes = []
-    real_query = store._chunks.query  # noqa: SLF001
+    real_query = store.chunks.query
 
     def spy(**kwargs):
         includes.append(kwargs.get("include"))
         return real_query(**kwargs)
 
-    monkeypatch.setattr(store._chunks, "query", spy)  # noqa: SLF001
+    monkeypatch.setattr(store.chunks, "query", spy)
     ranking = store.dense_ranking(e5.embed_query("Lễ hội Thác Bản Giốc"), 3)
     assert includes == [["distances"]]
     assert [cid for cid, _ in ranking] == [c.id for c, _ in store.dense_search(e5.embed_query("Lễ hội Thác Bản Giốc"), 3)]

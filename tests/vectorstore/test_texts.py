@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ingest.pipeline import load_plan
 from tests.vectorstore.plan_factory import cao_bang, make_plan
-from vectorstore.store import TEXT_PIECE_CHARS, join_pieces, text_pieces
+from vectorstore.records import TEXT_PIECE_CHARS, join_pieces, text_pieces
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"  # plans with many assignments
 SQLITE_PAGE_PAYLOAD = 4000  # a record bigger than one SQLite page slows every later write to its collection
@@ -32,7 +32,7 @@ def test_long_plan_text_and_assignments_stored_in_small_records(store):
     store.upsert_plan(plan)
     assert store.get_plan_text(plan.id) == plan.text
     assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
-    for collection in (store._plans, store._texts):  # noqa: SLF001 - the invariant is about what Chroma holds
+    for collection in (store.catalog.plans, store.catalog.texts):  # the invariant is about what Chroma holds
         for record_id, document, meta in all_records(collection):
             size = len((document or "").encode("utf-8")) + len(json.dumps(meta, ensure_ascii=False).encode("utf-8"))
             assert size < SQLITE_PAGE_PAYLOAD, record_id
@@ -46,17 +46,22 @@ def test_replaced_plan_keeps_only_the_new_version_and_its_fields(store):
     record = store.get_plan("kh-726-cao-bang")
     assert record.meta.number is None  # not the v1 number left behind by a metadata merge
     assert store.get_plan_text("kh-726-cao-bang") == v2.text
-    versions = {meta["version"] for _, _, meta in all_records(store._texts)}  # noqa: SLF001
+    versions = {meta["version"] for _, _, meta in all_records(store.catalog.texts)}
     assert versions == {v2.version}
 
 
-def test_texts_of_an_unswitched_version_stay_invisible_until_collected(store):
+def test_texts_of_an_unswitched_version_stay_invisible_until_collected(store, monkeypatch):
+    import pytest
+
     v1, v2 = cao_bang(1), cao_bang(2)
     store.upsert_plan(v1)
-    store._write_texts([v2])  # noqa: SLF001 - a run killed after writing the texts, before its switch
+    with monkeypatch.context() as patch:  # a run killed after writing the texts, before its switch
+        patch.setattr(store.catalog, "switch", lambda *a: (_ for _ in ()).throw(RuntimeError("killed")))
+        with pytest.raises(RuntimeError):
+            store.upsert_plan(v2)
     assert store.get_plan_text(v1.id) == v1.text
     store.collect_garbage()
-    assert {meta["version"] for _, _, meta in all_records(store._texts)} == {v1.version}  # noqa: SLF001
+    assert {meta["version"] for _, _, meta in all_records(store.catalog.texts)} == {v1.version}
 
 
 def test_store_written_before_the_texts_collection_is_read_then_upgraded(store):
@@ -64,18 +69,18 @@ def test_store_written_before_the_texts_collection_is_read_then_upgraded(store):
     assert plan.assignments
     store.upsert_plan(plan)
     # rewrite the catalog record the way older versions of ngvh stored it, and drop the pieces
-    old_meta = store._plans.get(ids=[plan.id], include=["metadatas"])["metadatas"][0]  # noqa: SLF001
+    old_meta = store.catalog.plans.get(ids=[plan.id], include=["metadatas"])["metadatas"][0]
     old_meta["format"] = None  # older records had no format (None removes the key: Chroma merges metadata)
     old_meta["assignments"] = json.dumps([a.to_dict() for a in plan.assignments], ensure_ascii=False)
-    store._plans.upsert(ids=[plan.id], embeddings=[[0.0]], documents=[plan.text], metadatas=[old_meta])  # noqa: SLF001
-    store._texts.delete(where={"plan_id": plan.id})  # noqa: SLF001
-    store._bump_generation()  # noqa: SLF001
+    store.catalog.plans.upsert(ids=[plan.id], embeddings=[[0.0]], documents=[plan.text], metadatas=[old_meta])
+    store.catalog.texts.delete(where={"plan_id": plan.id})
+    store.catalog.bump_generation()
 
     assert store.get_plan_text(plan.id) == plan.text
     assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
 
     assert store.upsert_plan(load_plan(PLANS / "plan_d_can_tho.txt")).status == "unchanged"
-    [(_, document, meta)] = [r for r in all_records(store._plans) if r[0] == plan.id]  # noqa: SLF001
+    [(_, document, meta)] = [r for r in all_records(store.catalog.plans) if r[0] == plan.id]
     assert document == "" and "assignments" not in meta
     assert store.get_plan_text(plan.id) == plan.text
     assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
@@ -89,8 +94,8 @@ def test_a_group_of_plans_is_stored_in_few_writes_with_one_result_each(store, mo
     store.upsert_plan(cao_bang(1))
     store.upsert_plan(hue())
     calls = []
-    real_upsert = store._chunks.upsert  # noqa: SLF001
-    monkeypatch.setattr(store._chunks, "upsert", lambda **kw: calls.append(len(kw["ids"])) or real_upsert(**kw))  # noqa: SLF001
+    real_upsert = store.chunks.upsert
+    monkeypatch.setattr(store.chunks, "upsert", lambda **kw: calls.append(len(kw["ids"])) or real_upsert(**kw))
     lang_son = load_plan(PLANS / "plan_a_lang_son.txt")
     results = store.upsert_plans([hue(), cao_bang(2), lang_son])
     assert [(r.plan_id, r.status) for r in results] == [
