@@ -78,7 +78,7 @@ def _load_one(path: Path):
         return None, IngestRow(source=path.name, status="failed", reason=err.reason)
     except Exception as err:  # a parser bug must not stop the other files
         return None, IngestRow(source=path.name, status="failed", reason=f"could not be read ({type(err).__name__}: {err})")
-    return plan, IngestRow(source=path.name, status="", plan_id=plan.id, number=plan.meta.number, title=plan.meta.title)
+    return plan, IngestRow.for_plan(plan, source=path.name)  # with OCR, quality and warnings for the table
 
 
 def _merge_sources(plan, sources: list[str]) -> None:
