@@ -19,7 +19,7 @@ from .legacy_fonts import fix_legacy_text
 from .models import IngestError
 from .ocr import OcrInfo
 from .office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
-from .pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
+from .pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines  # noqa: F401  (unwrap_lines: part of this API)
 from .quality import text_quality
 
 Format = Literal["txt", "html", "pdf", "docx", "doc"]
