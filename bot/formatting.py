@@ -14,15 +14,19 @@ from bot.constants import QUOTE_PREVIEW_CHARS, TELEGRAM_TEXT_LIMIT, ZALO_TEXT_LI
 Measure = Callable[[str], int]
 
 # --- fixed replies (Vietnamese: the audience is Vietnamese citizens and officials) ---------------
-HELP_TEXT = (
+GREETING_TEXT = (
     "Xin chào! Tôi là ngvh, trợ lý hỏi đáp về các kế hoạch, chương trình triển khai "
     "Chiến lược Ngoại giao văn hóa của các bộ, ngành và địa phương.\n\n"
     "Tôi trả lời dựa trên văn bản đã được nạp vào hệ thống và luôn ghi rõ nguồn trích dẫn. "
-    "Nếu văn bản không nói đến điều bạn hỏi, tôi sẽ nói là không tìm thấy.\n\n"
+    "Nếu văn bản không nói đến điều bạn hỏi, tôi sẽ nói là không tìm thấy. Bạn có thể hỏi tiếp "
+    "như khi trò chuyện (“ban hành ngày nào?”, “còn Huế thì sao?”).\n\n"
     "Ví dụ câu hỏi:\n"
     "• Kế hoạch 726/KH-UBND của tỉnh Cao Bằng đặt mục tiêu gì đến năm 2025?\n"
     "• Thừa Thiên Huế ban hành kế hoạch ngoại giao văn hóa khi nào?\n"
-    "• Hải Phòng giao nhiệm vụ gì cho Sở Ngoại vụ?\n\n"
+    "• Hải Phòng giao nhiệm vụ gì cho Sở Ngoại vụ?"
+)
+HELP_TEXT = (
+    GREETING_TEXT + "\n\n"
     "Lệnh:\n"
     "/plans – danh sách văn bản đã nạp\n"
     "/nguon n – xem toàn văn trích dẫn số n của câu trả lời gần nhất\n"
