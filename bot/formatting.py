@@ -49,6 +49,9 @@ NO_LAST_ANSWER_TEXT = "Chưa có câu trả lời nào để xem nguồn. Hãy �
 BAD_SOURCE_TEXT = "Câu trả lời gần nhất có {count} nguồn. Hãy gõ /nguon kèm số từ 1 đến {count}, ví dụ /nguon 1."
 SOURCE_HINT_TEXT = "Gõ /nguon {n} để xem toàn văn trích dẫn."
 NO_PLANS_TEXT = "Chưa có văn bản nào được nạp."
+ZALO_SOURCES_HINT = "Gõ 1, 2… để xem nguyên văn"
+FEEDBACK_THANKS_TEXT = "Cảm ơn bạn đã góp ý!"
+FEEDBACK_NONE_TEXT = "Chưa có câu trả lời nào để góp ý."
 
 
 # --- measuring, escaping, splitting ---------------------------------------------------------------
@@ -211,7 +214,17 @@ def telegram_answer(answer: Any, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
     return pack_blocks(blocks, limit, utf16_len)
 
 
-def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
+def zalo_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
+    """Plain text for Zalo, ending with how to see a source: Zalo has no buttons under a reply."""
+    return plain_answer(answer, limit, hint=ZALO_SOURCES_HINT)
+
+
+def understood_line(understood: str) -> str:
+    """The one short line that says how a follow-up was understood."""
+    return f"↪ Hiểu là: {shorten(understood, 200)}"
+
+
+def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT, hint: str | None = None) -> list[str]:
     """An Answer as plain-text messages (Zalo has no markup)."""
     blocks = split_text(answer.answer, limit)
     citations = list(answer.citations or [])
@@ -224,7 +237,7 @@ def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
             block = "Nguồn:\n" + block
         blocks.append(block)
     if citations:
-        blocks.append(SOURCE_HINT_TEXT.format(n=_field(citations[0], "n")))
+        blocks.append(hint or SOURCE_HINT_TEXT.format(n=_field(citations[0], "n")))
     return pack_blocks(blocks, limit)
 
 

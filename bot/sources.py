@@ -19,7 +19,6 @@ CALLBACK_MAX_BYTES = 64
 BUTTONS_PER_ROW = 5
 MAX_SOURCE_BUTTONS = 10
 PASSAGE_CHARS = 3000  # a passage reply stays well inside one message on every channel
-ZALO_SOURCES_HINT = "Gõ 1, 2… để xem nguyên văn"
 FEEDBACK_WINDOW_SECONDS = 30 * 60  # "đúng"/"sai" counts as feedback this long after an answer
 UP, DOWN = "up", "down"
 
