@@ -94,6 +94,15 @@ class Services:
                 self._chunk_index[citation.plan_id] = known
         return known[1].get(citation.full_quote)
 
+    def plan_page(self, plan_id: str) -> dict | None:
+        """One plan and its passages in order, for its permalink page (bot.pages)."""
+        from bot.pages import plan_page_data
+
+        record = self.store.get_plan(plan_id)
+        if record is None:
+            return None
+        return plan_page_data(record, list(self.store.iter_chunks(plan_id)))
+
     def plans(self) -> list[dict]:
         from ngvh.app.catalog import plan_rows
 
