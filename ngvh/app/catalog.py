@@ -16,7 +16,29 @@ def plan_row(record) -> dict:
         "id": record.id,
         "title": meta.title,
         "kind": meta.source_kind,
+        "signer": meta.signer,
+        "quality": meta.quality,
+        "ocr_pages": list(meta.ocr_pages),
+        "warnings": reading_warnings(meta),
     }
+
+
+def reading_warnings(meta) -> list[str]:
+    """What an administrator should check in a stored plan: damaged text, OCR'd or badly OCR'd pages."""
+    from ingest.quality import QUALITY_WARNING
+
+    out = []
+    if meta.quality is not None and meta.quality < QUALITY_WARNING:
+        out.append(f"chất lượng văn bản thấp ({meta.quality:.2f})")
+    if meta.ocr_low_pages:
+        out.append("OCR kém ở trang " + ", ".join(map(str, meta.ocr_low_pages)))
+    elif meta.ocr_pages:
+        out.append(f"{len(meta.ocr_pages)} trang đọc bằng OCR")
+    if not meta.number:
+        out.append("không đọc được số hiệu")
+    if not meta.date:
+        out.append("không đọc được ngày ban hành")
+    return out
 
 
 def plan_rows(records) -> list[dict]:
