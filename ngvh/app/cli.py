@@ -283,6 +283,27 @@ def tasks(
 
 
 @app.command()
+def correct(
+    plan_id: Annotated[str, typer.Argument(help="Plan id from `ngvh plans`")],
+    number: Annotated[Optional[str], typer.Option(help="Document number, e.g. 726/KH-UBND")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Issue date, DD/MM/YYYY or YYYY-MM-DD")] = None,
+    signer: Annotated[Optional[str], typer.Option(help="Who signed it")] = None,
+    province: Annotated[Optional[str], typer.Option(help="Province or city, any spelling")] = None,
+):
+    """Correct a wrongly read number, date, signer or province; kept when the same file is ingested again."""
+    from ngvh.app.corrections import CorrectionError
+
+    fields = {k: v for k, v in dict(number=number, date=date, signer=signer, province=province).items() if v is not None}
+    try:
+        row = _services().correct_plan(plan_id, fields)
+    except CorrectionError as err:
+        _fail(str(err))
+    if row is None:
+        _fail(f"no plan with id {plan_id!r}; see `ngvh plans`", code=1)
+    console.print(f"Đã sửa {plan_id}: " + ", ".join(f"{k} = {row[k]}" for k in fields))
+
+
+@app.command()
 def purge(
     days: Annotated[Optional[int], typer.Option("--days", help="Keep this many days (default: NGVH_QUESTION_RETENTION_DAYS)")] = None,
 ):
