@@ -37,14 +37,16 @@ _UNICODE_TO_TCVN3 = {v: k for k, v in TCVN3_TO_UNICODE.items()}
 
 def tcvn3_to_unicode(text: str) -> str:
     """Decode text set in a TCVN3 font. Words typed in capitals (".VnTimeH") come out in capitals."""
-    converted = "".join(TCVN3_TO_UNICODE.get(c, c) for c in text)
+    converted = unicodedata.normalize("NFC", "".join(TCVN3_TO_UNICODE.get(c, c) for c in text))
     # .VnTimeH draws the lower-case codes as capitals: "HO¹CH" is "HOẠCH", not "HOạCH".
-    line_in_caps = _ascii_caps(text)
-    return re.sub(r"[^\W\d_]+", lambda m: _recase(m.group(0), line_in_caps), unicodedata.normalize("NFC", converted))
+    line_in_caps = _legacy_words_in_caps(text)
+    return re.sub(r"[^\W\d_]+", lambda m: _recase(m.group(0), line_in_caps), converted)
 
 
-def _ascii_caps(text: str) -> bool:
-    letters = [c for c in text if c.isascii() and c.isalpha()]
+def _legacy_words_in_caps(text: str) -> bool:
+    """Are the words that hold legacy codes typed in capitals? ("KÕ HO¹CH" yes; "Sè: 88/KH-UBND" no)"""
+    letters = [c for word in re.findall(r"[^\W\d_]+", text) if any(ch in TCVN3_TO_UNICODE for ch in word)
+               for c in word if c.isascii()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
@@ -130,17 +132,22 @@ def _score(line: str) -> int:
     return sum(1 if is_good_word(w) else -1 for w in words)
 
 
-def decode_line(line: str, encodings: tuple[str, ...] = ("tcvn3", "vni")) -> tuple[str, str | None]:
-    """(line, None) when it reads best as it is, else (converted line, encoding name)."""
+def decode_line(line: str, encodings: tuple[str, ...] = ("tcvn3", "vni"), ties: bool = False) -> tuple[str, str | None]:
+    """(line, None) when it reads best as it is, else (converted line, encoding name).
+
+    With `ties`, a line made only of Latin-1 characters is converted when it reads at least as well
+    converted: in a document already shown to be legacy, "Sè: 88" is "Số: 88" although "sè" is a syllable.
+    """
     if not _LATIN1_LETTERS.search(line):
         return line, None
     best, best_score, best_name = line, _score(line), None
+    latin1_only = all(ord(c) < 0x100 for c in line)
     for name in encodings:
         candidate = DECODERS[name](line)
         if candidate == line:
             continue
         score = _score(candidate)
-        if score > best_score:
+        if score > best_score or (ties and latin1_only and score == best_score and best_name is None):
             best, best_score, best_name = candidate, score, name
     return best, best_name
 
@@ -153,19 +160,26 @@ class LegacyResult:
 
 
 def fix_legacy_text(text: str) -> LegacyResult:
-    """Convert the lines of `text` that are TCVN3 or VNI; clean Unicode comes back unchanged."""
-    out, used, converted = [], [], 0
+    """Convert the lines of `text` that are TCVN3 or VNI; clean Unicode comes back unchanged.
+
+    First pass: lines that only make sense converted. If there are any, the document's encoding is
+    known, and a second pass also converts its ambiguous Latin-1-only lines.
+    """
     text = unicodedata.normalize("NFC", text)  # "e" + U+0301 must score as the letter "é"
-    for line in text.split("\n"):
-        fixed, name = decode_line(line)
-        if name:
-            converted += 1
-            if name not in used:
-                used.append(name)
-        out.append(fixed)
-    if not converted:
+    lines = text.split("\n")
+    decided = [decode_line(line) for line in lines]
+    used = [name for _, name in decided if name]
+    if not used:
         return LegacyResult(text=text, encoding=None)
-    return LegacyResult(text="\n".join(out), encoding="+".join(sorted(used)), lines=converted)
+    dominant = max(set(used), key=used.count)
+    out, names = [], []
+    for line, (fixed, name) in zip(lines, decided):
+        if name is None:
+            fixed, name = decode_line(line, (dominant,), ties=True)
+        out.append(fixed)
+        names.append(name)
+    found = sorted({n for n in names if n})
+    return LegacyResult(text="\n".join(out), encoding="+".join(found), lines=sum(1 for n in names if n))
 
 
 def font_encoding(font_name: str | None) -> str | None:

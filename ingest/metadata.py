@@ -112,9 +112,14 @@ _PEOPLES_COMMITTEE = re.compile(
     r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|ỦY BAN NHÂN DÂN)\s+(tỉnh|thành phố|TP\.?|TỈNH|THÀNH PHỐ)"
     r"((?:[\s-]+[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*){0,4})")
 # "ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG", or "UBND TỈNH QUẢNG TRỊ / SỞ NGOẠI VỤ" for a department's document
+# also inside a header table flattened with "|": "ỦY BAN NHÂN DÂN | CỘNG HÒA … |" / "TỈNH GIA LAI | Độc lập … |"
+_CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
 _EMBLEM_COMMITTEE = re.compile(
-    r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+([^\n]+)$(?:\n\s*(SỞ\s+[^\n]+)$)?",
+    r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+([^\n|]+?)" + _CELL_END
+    + r"(?:\n\s*(SỞ\s+[^\n|]+?)" + _CELL_END + ")?",
     re.MULTILINE)
+# what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
+_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:")
 
 
 def _department_name(upper: str) -> str:
@@ -136,6 +141,8 @@ def _issuer_in(fragment: str) -> str | None:
         found.append((m.start(), f"Bộ {name}"))
     for m in _PEOPLES_COMMITTEE.finditer(fragment):
         place = _leading_province(m.group(2))
+        if place is None and m.group(2).strip() and vi.fold(m.group(1)).startswith(("thanh pho", "tp")):
+            continue  # "UBND thành phố Đông Hà": a city inside a province, not a provincial committee
         found.append((m.start(), _committee(m.group(1), place)))
     return max(found)[1] if found else None
 
@@ -145,18 +152,30 @@ def _leading_province(words: str) -> str | None:
     return mentions[0].province if mentions and mentions[0].start == 0 else None
 
 
-def document_issuer(text: str, number: DocNumber | None) -> str | None:
-    declared = labelled(text, "Cơ quan ban hành")
-    if declared:
-        place = canonical_province(declared)
-        return _committee(province_kind(place) or "tỉnh", place) if place else (_issuer_in(declared) or declared)
-    emblem = _EMBLEM_COMMITTEE.search(text)
-    if emblem:
+def _emblem_issuer(text: str) -> str | None:
+    """The committee (or its department) in the document's own emblem header."""
+    for emblem in _EMBLEM_COMMITTEE.finditer(text):
+        around = text[max(0, emblem.start() - 200):emblem.end() + 300]
+        if not _EMBLEM_NEIGHBOURS.search(around):
+            continue  # a portal's banner, not an emblem
         kind, place, department = emblem.groups()
         province = canonical_province(place)
         if department:
             return f"{_department_name(department)} {kind.lower()} {province or place.title()}"
+        if province is None and place.strip():
+            continue  # "THÀNH PHỐ ĐÔNG HÀ": a city inside a province, not the provincial committee
         return _committee(kind, province)
+    return None
+
+
+def document_issuer(text: str, number: DocNumber | None, kind: str = "full_text") -> str | None:
+    declared = labelled(text, "Cơ quan ban hành")
+    if declared:
+        place = canonical_province(declared)
+        return _committee(province_kind(place) or "tỉnh", place) if place else (_issuer_in(declared) or declared)
+    emblem = _emblem_issuer(text)
+    if emblem and kind == "full_text":
+        return emblem
     if number:
         left, sentence = sentence_around(text, number.start)
         named = _issuer_in(text[left:number.start])
@@ -166,8 +185,8 @@ def document_issuer(text: str, number: DocNumber | None) -> str | None:
             if code in _ISSUER_CODES:
                 return _ISSUER_CODES[code]
             if code == "UBND":
-                return "UBND"
-    return _issuer_in(text[:2000])
+                return emblem or "UBND"
+    return emblem or _issuer_in(text[:2000])
 
 
 def dominant_province(text: str) -> str | None:
@@ -263,7 +282,7 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         title = f"{doc_type or 'Văn bản'} {number.number}" if number else Path(source).stem
     published = published_date(text)
     issued = issue_date(text, number, published)
-    issuer, province = complete_issuer(document_issuer(text, number), text)
+    issuer, province = complete_issuer(document_issuer(text, number, kind), text)
     own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     return PlanMeta(
         title=title,

@@ -142,7 +142,7 @@ def ocr_image(binary: str, image: Path, number: int, source: str) -> OcrPage:
 
 
 def parse_tsv(tsv: str) -> tuple[str, float | None, int]:
-    """Tesseract TSV → (text with its lines and paragraphs, mean word confidence, words)."""
+    """Tesseract TSV → (text with its lines and blocks, mean word confidence, words)."""
     lines: dict[tuple[int, int, int], list[str]] = {}
     confidences: list[float] = []
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -155,13 +155,14 @@ def parse_tsv(tsv: str) -> tuple[str, float | None, int]:
         confidences.append(conf)
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         lines.setdefault(key, []).append(word)
+    # Lines as Tesseract found them; a blank line only between blocks (columns, separate regions):
+    # its paragraphs are often one heading each, and a blank line would cut "KẾ HOẠCH" from its title.
     out: list[str] = []
-    previous_paragraph = None
+    previous_block = None
     for key in sorted(lines):
-        paragraph = key[:2]
-        if previous_paragraph is not None and paragraph != previous_paragraph:
+        if previous_block is not None and key[0] != previous_block:
             out.append("")
         out.append(" ".join(lines[key]))
-        previous_paragraph = paragraph
+        previous_block = key[0]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     return "\n".join(out), mean, len(confidences)

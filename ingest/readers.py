@@ -133,10 +133,14 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
 
 
 def _best_single_byte(data: bytes, decoded: str) -> str:
-    """A single-byte file may be TCVN3 or VNI rather than Windows-1258: keep whichever reads better."""
-    legacy = fix_legacy_text(data.decode("latin-1"))
+    """A single-byte file may be TCVN3 or VNI rather than Windows-1258: keep whichever reads better.
+
+    Legacy text is returned as its Latin-1 look-alikes; read_document converts it (and says so).
+    """
+    as_latin1 = data.decode("latin-1")
+    legacy = fix_legacy_text(as_latin1)
     if legacy.encoding and text_quality(legacy.text) > text_quality(decoded):
-        return legacy.text
+        return as_latin1
     return decoded
 
 

@@ -51,7 +51,7 @@ def headline(text: str) -> str | None:
             return None  # the document itself starts: its title is the upper-case one
         words = len(line.split())
         if re.search(r"[.;:!?…]$", line):
-            if words >= 8:
+            if words >= 8 and (emblem_at is None or i > emblem_at):
                 return None  # reached the body: headlines carry no final full stop
             continue
         if (words >= 6 and not line.isupper() and not is_dateline(line) and not _NOT_A_HEADLINE.match(line)

@@ -88,7 +88,9 @@ class Answerer:
         self._refresh()
         plans = list(self._plans.values())
         scope = Scope()
-        known = lambda n: any(number_matches(n, p.meta.number) for p in plans) or any(  # noqa: E731
+        # a decision that carries a plan answers to both numbers (PlanMeta.known_numbers)
+        named = lambda n, p: any(number_matches(n, own) for own in p.meta.known_numbers())  # noqa: E731
+        known = lambda n: any(named(n, p) for p in plans) or any(  # noqa: E731
             number_matches(n, i) for p in plans for i in p.meta.implements
         )
         # "kế hoạch 2014" names a year more often than a document number 2014
@@ -96,7 +98,7 @@ class Answerer:
         wanted = pq.numbers + [n for n in pq.bare_numbers if int(n) not in years]
         pq.years = sorted(set(pq.years) | set(years))
         if wanted:
-            by_number = [p.id for p in plans if any(number_matches(n, p.meta.number) for n in wanted)]
+            by_number = [p.id for p in plans if any(named(n, p) for n in wanted)]
             implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
             if by_number:
                 scope.plan_ids = by_number
@@ -106,7 +108,7 @@ class Answerer:
                 scope.missing = f"văn bản số {', '.join(wanted)}"
                 return scope
             scope.names_other_documents = not by_number or any(
-                not any(number_matches(n, p.meta.number) for p in plans) for n in wanted
+                not any(named(n, p) for p in plans) for n in wanted
             )
         if pq.provinces and scope.plan_ids is None:
             in_place = [p.id for p in plans if p.meta.province in pq.provinces]

@@ -81,7 +81,8 @@ def _run_ingest(services, paths, quiet: bool):
 def _print_report(report) -> None:
     table = Table(title="Kết quả nạp kế hoạch", show_lines=False)
     for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "OCR", "Chất lượng", "Ghi chú"):
-        table.add_column(col, overflow="fold")
+        # the status word must stay whole on narrow terminals; the other columns fold
+        table.add_column(col, overflow="fold", no_wrap=col in ("Kết quả", "OCR", "Chất lượng"))
     for row in report.rows:
         style = STATUS_STYLE.get(row.status, "")
         status = f"[{style}]{row.status}[/]"
@@ -89,12 +90,12 @@ def _print_report(report) -> None:
         if row.embedded:
             notes.append(f"{row.embedded} đoạn được nhúng mới")
         if row.warnings and row.status != "failed":
-            status += " [yellow]⚠ cảnh báo[/]"
+            status += " [yellow]⚠[/]"
             notes += [f"[yellow]⚠ {w}[/]" for w in row.warnings]
         ocr = ""
         if row.ocr_pages:
-            confidence = f", tin cậy {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
-            ocr = f"{row.ocr_pages} trang{confidence}"
+            confidence = f" {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
+            ocr = f"{row.ocr_pages} tr.{confidence}"  # pages read by OCR and their mean confidence
         quality = f"{row.quality:.2f}" if row.quality is not None else ""
         table.add_row(row.source, status, row.plan_id or "", row.number or "", str(row.chunks), ocr, quality,
                       "\n".join(notes))
@@ -120,13 +121,37 @@ def plans(as_json: Annotated[bool, typer.Option("--json", help="JSON list of pla
         console.print("Kho đang trống. Chạy [bold]ngvh ingest <thư mục>[/] để nạp kế hoạch.")
         return
     table = Table(title=f"{len(rows)} văn bản trong kho")
-    for col in ("Số hiệu", "Loại", "Cơ quan ban hành", "Tỉnh/TP", "Ngày", "Tầm nhìn", "Đoạn", "Nguồn", "ID"):
+    for col in ("Số hiệu", "Loại", "Cơ quan ban hành", "Tỉnh/TP", "Ngày", "Người ký", "Thực hiện", "Quan hệ",
+                "Chất lượng", "Tầm nhìn", "Đoạn", "Nguồn", "ID"):
         table.add_column(col, overflow="fold")
     for r in rows:
         horizon = ", ".join(str(y) for y in r["horizon"])
         table.add_row(r["number"] or "—", r["type"] or "—", r["issuer"] or "—", r["province"] or "—",
-                      r["date"] or "—", horizon or "—", str(r["chunks"]), r["source"], r["id"])
+                      r["date"] or "—", r["signer"] or "—", ", ".join(r["implements"]) or "—", _relations_cell(r),
+                      _quality_cell(r["quality"]), horizon or "—", str(r["chunks"]), ", ".join(r["sources"]), r["id"])
     console.print(table)
+
+
+def _relations_cell(row: dict) -> str:
+    parts = []
+    if row["replaces"]:
+        parts.append("thay thế " + ", ".join(row["replaces"]))
+    if row["replaced_by"]:
+        parts.append(f"[yellow]bị thay thế bởi {row['replaced_by']}[/]")
+    if row["amends"]:
+        parts.append("sửa đổi " + ", ".join(row["amends"]))
+    if row["continues"]:
+        parts.append("tiếp nối " + ", ".join(row["continues"]))
+    if row["reports_on"]:
+        parts.append(f"tin về {row['reports_on']}")
+    return "; ".join(parts) or "—"
+
+
+def _quality_cell(quality) -> str:
+    if quality is None:
+        return "—"
+    text = f"{quality:.2f}"
+    return f"[yellow]{text}[/]" if quality < 0.9 else text  # below 0.9: the text needs a look
 
 
 @app.command()
