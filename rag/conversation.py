@@ -188,7 +188,7 @@ def _search(pair: tuple[re.Pattern, re.Pattern], text: str) -> re.Match | None:
     return None
 
 
-_DOC = r"(?:kế hoạch|văn bản|công văn|quyết định|chương trình|tài liệu|bài viết|bản kế hoạch)"
+_DOC = r"(?:kế hoạch|văn bản|công văn|quyết định|chương trình|đề án|chỉ thị|tài liệu|bài viết|bản kế hoạch|kh)"
 _THAT = r"(?:này|đó|đấy|ấy|trên|kia|nói trên|vừa rồi|vừa nêu|vừa nói|vừa hỏi|vừa nhắc|nêu trên)"
 _PLAN_REF = _pattern(rf"\b{_DOC}\s+{_THAT}(?![^\W_])")
 _PLAN_REF_BARE = _pattern(rf"\b(?:trong|của|theo)\s+{_DOC}(?=\s*[?.!]*\s*$)")  # "... trong kế hoạch?"
@@ -197,7 +197,9 @@ _UNIT_REF = _pattern(r"\b(?:tỉnh|thành phố|địa phương)\s+(?:này|đó|
 _IT = re.compile(r"(?<![^\W_])nó(?![^\W_])", re.IGNORECASE)
 _EXPAND = _pattern(r"\b(?:ý|điểm|nội dung|mục|phần|dòng)\s+(?:số\s+|thứ\s+)?(\d{1,2}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)(?![^\W_])")
 _EXPAND_VERB = _pattern(r"\b(?:nói rõ|rõ hơn|giải thích|chi tiết|cụ thể|kỹ hơn|thêm|mở rộng|xem|nguyên văn|đầy đủ|trích|là gì|nghĩa là)")
-_GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|văn bản|thành phố) nào\b")
+_GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|thành phố) nào\b")
+# Thanks and greetings are no follow-up questions: they go to the answerer as they are.
+_SOCIAL = set("cam on thanks thank you ok oke okay vang da uh um hi hello xin chao chao ban tot qua hay lam".split())
 
 # Words around an elliptical turn ("thế còn Huế thì sao?") and the fillers that may surround its entity.
 _LEAD = re.compile(r"^(?:(?:ua|u|a|nhung|vay|the|va|con|roi|ok|oke|vang|da|cam on|cho hoi|hoi them|the thi)\s+)+")
@@ -257,10 +259,12 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if kinds & {"province", "number"} and not (plan_ref or place_ref or unit_ref):
         # a new plan or place starts afresh; "còn kế hoạch của Huế thì …" loses its "còn"
         return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
+    if unit_ref and place_ref and unit_ref.start() < place_ref.end() and place_ref.start() < unit_ref.end():
+        unit_ref = None  # "ở địa phương đó": one reference, not two
     if plan_ref or place_ref or unit_ref or it_ref:
         return _resolve_reference(question, text, context, plan_ref or it_ref, place_ref, unit_ref)
 
-    if kinds & {"province", "number"} or _search(_GLOBAL, text):
+    if kinds & {"province", "number"} or _search(_GLOBAL, text) or set(_tokens(text)) <= _SOCIAL:
         return same
     pq = parse_query(text)
     metadata = pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"}
@@ -347,23 +351,42 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
             elif numbers:
                 spans += [(e.start, e.end, f"của {new}" if i == 0 else "") for i, e in enumerate(numbers)]
             else:
-                appended.append(f"của {new}")
+                appended.append(f"ở {new}")
         elif kind == "number":
             provinces = [e for e in old if e.kind == "province"]
+            named = new if "/" in new else f"số {new}"
             if same_kind:
                 spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
             elif provinces:
-                spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(provinces)]
+                spans += [(_owner_start(prev, e.start), e.end, named if i == 0 else "") for i, e in enumerate(provinces)]
             else:
-                appended.append(f"(văn bản {new})")
+                appended.append(f"(văn bản {named})")
         elif same_kind:
             spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+        elif kind == "agency" and len(entities) == 1:
+            # "còn Sở Ngoại vụ thì sao?" after a question with no agency: what that agency must do
+            label = _target_label(context, prev)
+            scope = f" trong {label}" if label else ""
+            return Resolution(question, _capital(f"{new} có nhiệm vụ gì{scope}?"), True, "ellipsis")
+        elif kind == "foreign" and len(entities) == 1:
+            label = _target_label(context, prev)
+            subject = _capital(label) if label else "Các kế hoạch"
+            return Resolution(question, f"{subject} có hoạt động gì với {new}?", True, "ellipsis")
         else:
-            appended.append(f"năm {new}" if kind == "year" else new)
+            appended.append(f"năm {new}" if kind == "year" else f"ở {new}" if kind == "province" else new)
     rewritten = _tidy(replace_spans(prev, spans))
     if appended:
         rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
     return Resolution(question, rewritten, True, "ellipsis")
+
+
+_OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)
+
+
+def _owner_start(text: str, start: int) -> int:
+    """Where "của tỉnh Cao Bằng" starts, for the province at `start` (a number replaces all of it)."""
+    match = _OWNER_WORDS.search(text[:start].rstrip() + " " if start else "")
+    return match.start() if match and match.group(0).strip() else start
 
 
 def _tidy(text: str) -> str:

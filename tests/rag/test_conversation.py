@@ -219,3 +219,20 @@ def test_chat_expand_point_two(sample_services):
     assert len(lines) >= 2 and res.kind == "expand"
     n = int(re.search(r"\[(\d+)\]", lines[1]).group(1))  # the passage behind the answer's second point
     assert second.citations[0].full_quote == first.citations[n - 1].full_quote
+
+
+@pytest.mark.parametrize("turn,expected", [
+    ("còn kế hoạch 173 thì sao?", "Kế hoạch số 173 do ai ký?"),
+    ("còn 141/KH-UBND thì sao?", "Kế hoạch 141/KH-UBND do ai ký?"),
+    ("Còn Sở Ngoại vụ thì sao?", "Sở Ngoại vụ có nhiệm vụ gì trong Kế hoạch 726/KH-UBND của Cao Bằng?"),
+    ("còn Lào thì sao?", "Kế hoạch 726/KH-UBND của Cao Bằng có hoạt động gì với Lào?"),
+    ("ở địa phương đó có lễ hội gì?", "Ở Cao Bằng có lễ hội gì?"),
+    ("căn cứ vào văn bản nào?", "Kế hoạch 726/KH-UBND của Cao Bằng căn cứ vào văn bản nào?"),
+])
+def test_more_follow_up_shapes(turn, expected):
+    assert resolve(turn, context("Kế hoạch của Cao Bằng do ai ký?")).question_understood == expected
+
+
+@pytest.mark.parametrize("turn", ["cảm ơn", "ok", "Xin chào"])
+def test_thanks_and_greetings_are_not_follow_ups(turn):
+    assert not resolve(turn, context("Kế hoạch của Cao Bằng do ai ký?")).rewritten
