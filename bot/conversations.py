@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import AsyncIterator, Awaitable, Callable, Protocol
 
-from rag.conversation import Conversation, Resolution, expanded_answer, resolve, unresolved_answer
+from rag.conversation import Conversation, Resolution, resolve
+from rag.turn import expanded_answer, unresolved_answer
 from rag.models import Answer, Citation
 
 PASSAGE_CHARS = 1500  # a citation's passage as kept for "1", "2"… (the answer itself quotes less)

@@ -233,7 +233,8 @@ def chat():
     from rich.markup import escape
 
     from ngvh.app.render import render_answer
-    from rag.conversation import Conversation, answer_turn
+    from rag.conversation import Conversation
+    from rag.turn import answer_turn
 
     services = _services()
     console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from rag.conversation import Conversation, PlanRef, answer_turn, resolve
+from rag.conversation import Conversation, PlanRef, resolve
+from rag.turn import answer_turn
 from rag.entities import find_entities
 from rag.models import Answer, Citation
 
