@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import AsyncIterator, Awaitable, Callable, Protocol
 
 from rag.conversation import Conversation, Resolution, resolve
-from rag.turn import expanded_answer, unresolved_answer
+from rag.turn import checked, expanded_answer, unresolved_answer
 from rag.models import Answer, Citation
 
 PASSAGE_CHARS = 1500  # a citation's passage as kept for "1", "2"… (the answer itself quotes less)
@@ -206,7 +206,7 @@ class Turns:
         elif resolution.kind == "expand":
             answer, context = expanded_answer(resolution, state.conversation), state.conversation
         else:
-            answer = await self.ask(resolution.question_understood)
+            answer = checked(resolution, await self.ask(resolution.question_understood))
             context = state.conversation.after(resolution.question_understood, answer)
         latency = int((time.perf_counter() - started) * 1000)
         question_id = await self._log(channel, chat_id, user_id, question, resolution, answer, latency)
@@ -231,7 +231,7 @@ class Turns:
             if event.get("type") != "final":
                 yield event
                 continue
-            answer = answer_from_json(event["answer"])
+            answer = checked(resolution, answer_from_json(dict(event["answer"], kind=event.get("kind") or "general")))
             latency = int((time.perf_counter() - started) * 1000)
             context = state.conversation.after(resolution.question_understood, answer)
             question_id = await self._log(channel, chat_id, user_id, question, resolution, answer, latency)

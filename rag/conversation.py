@@ -58,6 +58,7 @@ class Conversation:
     provinces: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # other documents the last answer named: "Quyết định 2013/QĐ-TTg"
     points: list[dict] = field(default_factory=list)  # the last answer's points: text + its citation
     found: bool = False
     turns: int = 0
@@ -97,6 +98,7 @@ class Conversation:
             provinces=provinces[:4],
             agencies=pq.agencies[:4],
             numbers=(pq.numbers + pq.bare_numbers)[:4],
+            documents=_documents(answer, plans) if answer.found else self.documents,
             points=_points(answer) if answer.found else self.points,  # "ý 2" after a refusal: the last answer given
             found=answer.found,
             turns=self.turns + 1,
@@ -136,6 +138,21 @@ def _named_by(plan: PlanRef, numbers: list[str], provinces: list[str]) -> bool:
 
 
 _MARK = re.compile(r"\s*\[(\d+)\]")
+_DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong van": "Công văn", "nghi quyet": "Nghị quyết",
+              "ke hoach": "Kế hoạch", "chuong trinh": "Chương trình", "thong bao": "Thông báo", "de an": "Đề án"}
+_NAMED_DOC = re.compile(r"\b(Quyết định|Chỉ thị|Công văn|Nghị quyết|Kế hoạch|Chương trình|Thông báo|Đề án)"
+                        r"\s+(?:số\s+)?(\d{1,5}\s*[/-]\s*[A-Za-zĐđ][\w./-]*)", re.IGNORECASE)
+
+
+def _documents(answer: Answer, plans: list[PlanRef]) -> list[str]:
+    """Documents other than the cited plans that the answer names, last first ("chỉ thị đó" means them)."""
+    own = {p.number for p in plans if p.number}
+    found: list[str] = []
+    for m in _NAMED_DOC.finditer(answer.answer):
+        number = re.sub(r"\s+", "", m.group(2)).rstrip(".,;")
+        if number not in own:
+            found.append(f"{_DOC_KINDS[vi.collapse(m.group(1))]} {number}")
+    return list(dict.fromkeys(reversed(found)))[:4]
 
 
 def _points(answer: Answer) -> list[dict]:
@@ -323,6 +340,22 @@ def _resolve_expand(question: str, text: str, m: re.Match, context: Conversation
 def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context: Conversation) -> Resolution:
     prev = context.question
     plan = context.plan
+    years = [e for e in entities if e.kind == "year"]
+    if plan and years and len(years) == len(entities) and (plan.province or plan.issuer):
+        # "còn năm 2020?" after a turn about a plan named by our label: that owner's plan of that year
+        owner = plan.province or plan.issuer
+        for label in {plan.label(), _as_typed(plan.label(), prev)}:
+            at = prev.lower().find(label.lower())
+            if at >= 0:
+                new = _as_typed(f"kế hoạch của {owner} năm {years[0].name}", prev)
+                rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
+                return Resolution(question, rewritten, True, "ellipsis")
+        pinned = [e for e in find_entities(prev) if e.kind in ("number", "province", "year")]
+        if any(e.kind == "number" for e in pinned):  # the typed number pins the old plan: name owner and year
+            spans = [(e.start, e.end, "") for e in pinned]
+            first = min(pinned, key=lambda e: e.start)
+            spans[pinned.index(first)] = (first.start, first.end, _as_typed(f"của {owner} năm {years[0].name}", prev))
+            return Resolution(question, _capital(_tidy(replace_spans(prev, spans))), True, "ellipsis")
     identity = [e for e in entities if e.kind in ("province", "number")]
     if plan and identity and len(identity) == len(entities):
         # the previous turn named its plan by our label ("Kế hoạch 726/KH-UBND của Cao Bằng"): swap it whole
@@ -398,7 +431,7 @@ def _tidy(text: str) -> str:
 def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -> Resolution:
     spans: list[tuple[int, int, str]] = []
     if plan_ref:
-        label = _target_label(context, text)
+        label = _other_document(context, text[plan_ref.start():plan_ref.end()]) or _target_label(context, text)
         if not label:
             return _unresolved(question, text, "Chưa rõ bạn nói về kế hoạch nào.")
         spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
@@ -410,6 +443,16 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
             spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
     rewritten = _capital(_tidy(replace_spans(text, spans)))
     return Resolution(question, rewritten, True, "reference")
+
+
+def _other_document(context: Conversation, said: str) -> str | None:
+    """"chỉ thị đó" after an answer naming Chỉ thị 25/CT-TTg means that one, not the plan (a Kế hoạch)."""
+    folded = vi.collapse(said)
+    kind = next((name for key, name in _DOC_KINDS.items() if folded.startswith(key) or f" {key} " in f" {folded} "), None)
+    plan = context.plan
+    if kind is None or (plan and (plan.doc_type or "Kế hoạch").lower() == kind.lower()):
+        return None
+    return next((d for d in context.documents if d.startswith(kind + " ")), None)
 
 
 _PREPOSITION = re.compile(r"^(ở|tại|của|đến|tới|cho|trong|theo|o|tai|cua|den|toi|trong|theo)\s", re.IGNORECASE)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .conversation import Conversation, Resolution, resolve
 from .models import Answer, Citation
+from .query import parse_query
 
 
 def unresolved_answer(resolution: Resolution) -> Answer:
@@ -25,6 +26,23 @@ def expanded_answer(resolution: Resolution, context: Conversation) -> Answer:
                   kind="expand")
 
 
+# Facts only a plan's own metadata states: a follow-up asking one of them about a plan that does not
+# state it must not be "answered" with passages that merely mention the plan.
+_FACT_ONLY = {"signer": "người ký", "date": "ngày ban hành", "number": "số hiệu", "issuer": "cơ quan ban hành"}
+_FACT_KINDS = {"metadata", "overview", "catalog"}
+
+
+def checked(resolution: Resolution, answer: Answer) -> Answer:
+    """The answer to a rewritten question, or a refusal when it asked a fact the plan does not state."""
+    if not resolution.rewritten or not answer.found or answer.kind in _FACT_KINDS:
+        return answer
+    intent = parse_query(resolution.question_understood).intent
+    if intent not in _FACT_ONLY:
+        return answer
+    text = f"Văn bản không ghi {_FACT_ONLY[intent]}. (Hiểu câu hỏi là: {resolution.question_understood})"
+    return Answer(resolution.question, False, text, kind="refusal")
+
+
 def answer_turn(ask, question: str, context: Conversation | None) -> tuple[Answer, Resolution, Conversation]:
     """Resolve a turn, answer it with `ask(question) -> Answer`, and return the next context."""
     context = context or Conversation()
@@ -35,5 +53,5 @@ def answer_turn(ask, question: str, context: Conversation | None) -> tuple[Answe
     if resolution.kind == "expand":
         answer = expanded_answer(resolution, context)
         return answer, resolution, context
-    answer = ask(resolution.question_understood)
+    answer = checked(resolution, ask(resolution.question_understood))
     return answer, resolution, context.after(resolution.question_understood, answer)

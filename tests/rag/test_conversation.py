@@ -237,3 +237,12 @@ def test_more_follow_up_shapes(turn, expected):
 @pytest.mark.parametrize("turn", ["cảm ơn", "ok", "Xin chào"])
 def test_thanks_and_greetings_are_not_follow_ups(turn):
     assert not resolve(turn, context("Kế hoạch của Cao Bằng do ai ký?")).rewritten
+
+
+def test_a_fact_the_plan_does_not_state_is_refused(sample_services):
+    out = chat(sample_services, ["Kế hoạch 141/KH-UBND của Hải Phòng thực hiện chỉ thị nào?", "ai ký?",
+                                 "ban hành ngày nào?"])
+    assert "25/CT-TTg" in out[0][0].answer
+    signer, res = out[1]
+    assert res.kind == "bare" and signer.found is False and not signer.citations  # the news item names no signer
+    assert out[2][0].found  # the context is still that plan
