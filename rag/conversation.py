@@ -182,6 +182,7 @@ class Resolution:
     kind: str = "standalone"  # standalone | topic | ellipsis | reference | bare | continuation | expand | unresolved
     expand: int | None = None  # "nói rõ hơn ý 2" → 2
     reason: str = ""  # why it could not be resolved
+    names_plan: bool = False  # the rewrite put the conversation's plan into the question
 
     @property
     def unresolved(self) -> bool:
@@ -430,8 +431,9 @@ def _tidy(text: str) -> str:
 
 def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -> Resolution:
     spans: list[tuple[int, int, str]] = []
+    other = _other_document(context, text[plan_ref.start():plan_ref.end()]) if plan_ref else None
     if plan_ref:
-        label = _other_document(context, text[plan_ref.start():plan_ref.end()]) or _target_label(context, text)
+        label = other or _target_label(context, text)
         if not label:
             return _unresolved(question, text, "Chưa rõ bạn nói về kế hoạch nào.")
         spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
@@ -442,7 +444,7 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
                 return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
             spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
     rewritten = _capital(_tidy(replace_spans(text, spans)))
-    return Resolution(question, rewritten, True, "reference")
+    return Resolution(question, rewritten, True, "reference", names_plan=bool(plan_ref) and not other)
 
 
 def _other_document(context: Conversation, said: str) -> str | None:
@@ -481,7 +483,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     else:
         rewritten = f"{body.rstrip(' ?.!')} trong {label}?"
         rewritten = _capital(rewritten)
-    return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation")
+    return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation", names_plan=True)
 
 
 def _drop_lead(text: str, lead: str) -> str:

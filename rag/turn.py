@@ -34,7 +34,7 @@ _FACT_KINDS = {"metadata", "overview", "catalog"}
 
 def checked(resolution: Resolution, answer: Answer) -> Answer:
     """The answer to a rewritten question, or a refusal when it asked a fact the plan does not state."""
-    if not resolution.rewritten or not answer.found or answer.kind in _FACT_KINDS:
+    if not resolution.names_plan or not answer.found or answer.kind in _FACT_KINDS:
         return answer
     intent = parse_query(resolution.question_understood).intent
     if intent not in _FACT_ONLY:
