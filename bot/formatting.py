@@ -52,6 +52,7 @@ NO_PLANS_TEXT = "Chưa có văn bản nào được nạp."
 ZALO_SOURCES_HINT = "Gõ 1, 2… để xem nguyên văn"
 FEEDBACK_THANKS_TEXT = "Cảm ơn bạn đã góp ý!"
 FEEDBACK_NONE_TEXT = "Chưa có câu trả lời nào để góp ý."
+STALE_SOURCE_TEXT = "Nút này thuộc một câu trả lời cũ. Hãy xem nguồn dưới câu trả lời gần nhất."
 
 
 # --- measuring, escaping, splitting ---------------------------------------------------------------
