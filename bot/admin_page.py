@@ -9,10 +9,11 @@ removal go through the /admin/plans routes of bot.admin.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
+from pydantic import BaseModel, Field
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from bot.question_groups import group_similar
@@ -39,11 +40,36 @@ def _iso(row: dict) -> dict:
     return out
 
 
-def admin_page_router(question_log: Callable[[], Any], require_admin: Callable, static_dir) -> APIRouter:
+CorrectPlan = Callable[[str, dict], Awaitable[dict | None]]  # plan id, fields → the corrected catalog row
+
+
+class Correction(BaseModel):
+    number: str | None = Field(None, max_length=120)
+    date: str | None = Field(None, max_length=40)
+    signer: str | None = Field(None, max_length=120)
+    province: str | None = Field(None, max_length=120)
+
+
+def admin_page_router(question_log: Callable[[], Any], require_admin: Callable, static_dir,
+                      correct_plan: CorrectPlan | None = None) -> APIRouter:
     """`question_log()` gives the QuestionLog (None when the service keeps none); `require_admin` is the
-    dependency that checks the Authorization header."""
+    dependency that checks the Authorization header; `correct_plan` fixes a plan's number, date, signer
+    or province (raising ValueError for a value that cannot be right)."""
     router = APIRouter(prefix="/admin")
     guarded = [Depends(require_admin)]
+
+    @router.post("/plans/{plan_id}/corrections", dependencies=guarded)
+    async def correct(plan_id: str, body: Correction) -> JSONResponse:
+        if correct_plan is None:
+            raise HTTPException(404, "corrections are not available here")
+        fields = {k: v for k, v in body.model_dump().items() if v not in (None, "")}
+        try:
+            row = await correct_plan(plan_id, fields)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        if row is None:
+            raise HTTPException(404, f"no plan with id {plan_id}")
+        return _json({"plan": row})
 
     @router.get("", include_in_schema=False)
     async def page() -> FileResponse:

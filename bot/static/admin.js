@@ -143,6 +143,11 @@
       [name, p.type || "", p.province || p.issuer || "", p.date || "", p.chunks].forEach((v) => tr.appendChild(el("td", v)));
       tr.appendChild(el("td", (p.warnings || []).join("; "), (p.warnings || []).length ? "warn" : ""));
       const cell = el("td");
+      const fix = el("button", "Sửa", "link");
+      fix.type = "button";
+      fix.setAttribute("aria-label", "Sửa thông tin " + name);
+      fix.addEventListener("click", () => editPlan(tr, p, name));
+      cell.appendChild(fix);
       const remove = el("button", "Xóa", "danger");
       remove.type = "button";
       remove.setAttribute("aria-label", "Xóa " + name);
@@ -151,6 +156,54 @@
       tr.appendChild(cell);
       body.appendChild(tr);
     });
+  }
+
+  // a wrongly read number, date, signer or province: corrected now and at every re-ingest of the file
+  function editPlan(row, plan, name) {
+    const next = row.nextElementSibling;
+    if (next && next.classList.contains("edit")) { next.remove(); return; }
+    const tr = el("tr", null, "edit");
+    const td = el("td");
+    td.colSpan = 7;
+    const form = el("form", null, "row");
+    const fields = [["number", "Số hiệu", plan.number], ["date", "Ngày ban hành (DD/MM/YYYY)", plan.date],
+      ["signer", "Người ký", plan.signer], ["province", "Tỉnh/TP", plan.province]];
+    fields.forEach(([key, label, value]) => {
+      const id = "fix-" + key + "-" + plan.id;
+      const l = el("label", label);
+      l.htmlFor = id;
+      const input = el("input");
+      input.id = id;
+      input.name = key;
+      input.value = value || "";
+      form.appendChild(l);
+      form.appendChild(input);
+    });
+    const save = el("button", "Lưu");
+    save.type = "submit";
+    form.appendChild(save);
+    const note = el("span", "", "muted");
+    form.appendChild(note);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const body = {};
+      fields.forEach(([key, , value]) => {
+        const v = form.elements[key].value.trim();
+        if (v && v !== (value || "")) body[key] = v;
+      });
+      if (!Object.keys(body).length) { note.textContent = "Không có gì thay đổi."; return; }
+      const response = await api("/admin/plans/" + encodeURIComponent(plan.id) + "/corrections", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+      });
+      let data = {};
+      try { data = await response.json(); } catch (e) { data = {}; }
+      if (!response.ok) { note.textContent = "Không lưu được: " + (data.detail || response.status); return; }
+      $("upload-status").textContent = "Đã sửa " + name + ".";
+      await loadPlans();
+    });
+    td.appendChild(form);
+    tr.appendChild(td);
+    row.after(tr);
   }
 
   async function removePlan(id, name) {
