@@ -13,10 +13,11 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Awaitable, Callable, Protocol
+from typing import AsyncIterator, Awaitable, Callable, Protocol
 
-from rag.conversation import Conversation, Resolution, expanded_answer, resolve, unresolved_answer
-from rag.models import Answer
+from rag.conversation import Conversation, Resolution, resolve
+from rag.turn import checked, expanded_answer, unresolved_answer
+from rag.models import Answer, Citation
 
 PASSAGE_CHARS = 1500  # a citation's passage as kept for "1", "2"… (the answer itself quotes less)
 
@@ -175,6 +176,14 @@ class Turn:
         return self.resolution.question_understood if self.resolution.rewritten else None
 
 
+def answer_from_json(data: dict) -> Answer:
+    """An Answer back from its `ngvh ask --json` object (what a streaming answerer hands over)."""
+    fields = Citation.__dataclass_fields__
+    citations = [Citation(**{k: v for k, v in c.items() if k in fields}) for c in data.get("citations") or []]
+    return Answer(data.get("question") or "", bool(data.get("found")), data.get("answer") or "", citations,
+                  data.get("mode") or "extractive", data.get("kind") or "general")
+
+
 def chat_key(channel: str, chat_id: str) -> str:
     return f"{channel}:{chat_id}"
 
@@ -197,14 +206,61 @@ class Turns:
         elif resolution.kind == "expand":
             answer, context = expanded_answer(resolution, state.conversation), state.conversation
         else:
-            answer = await self.ask(resolution.question_understood)
+            answer = checked(resolution, await self.ask(resolution.question_understood))
             context = state.conversation.after(resolution.question_understood, answer)
         latency = int((time.perf_counter() - started) * 1000)
         question_id = await self._log(channel, chat_id, user_id, question, resolution, answer, latency)
-        citations = [dict(c.to_json(), full_quote=(c.full_quote or c.quote)[:PASSAGE_CHARS]) for c in answer.citations]
+        citations = await asyncio.to_thread(self._citations, answer)
         await self.store.save(key, ChatState(context, citations if answer.found else state.citations,
                                              question_id, self._clock()))
         return Turn(answer, resolution, question_id)
+
+    async def answer_stream(self, channel: str, chat_id: str, user_id: str, question: str,
+                            ask_stream: Callable[[str], AsyncIterator[dict]]) -> AsyncIterator[dict]:
+        """The same turn for a streaming answerer: its delta events pass through; the final event's answer
+        (the `ngvh ask --json` object) gains "understood" and "question_id" when they apply."""
+        key = chat_key(channel, chat_id)
+        state = await self.store.load(key)
+        started = time.perf_counter()
+        resolution = resolve(question, state.conversation)
+        if resolution.unresolved or resolution.kind == "expand":
+            turn = await self.answer(channel, chat_id, user_id, question)
+            yield {"type": "final", "answer": self.final_json(turn), "kind": turn.answer.kind}
+            return
+        async for event in ask_stream(resolution.question_understood):
+            if event.get("type") != "final":
+                yield event
+                continue
+            answer = checked(resolution, answer_from_json(dict(event["answer"], kind=event.get("kind") or "general")))
+            latency = int((time.perf_counter() - started) * 1000)
+            context = state.conversation.after(resolution.question_understood, answer)
+            question_id = await self._log(channel, chat_id, user_id, question, resolution, answer, latency)
+            citations = await asyncio.to_thread(self._citations, answer)
+            await self.store.save(key, ChatState(context, citations if answer.found else state.citations,
+                                                 question_id, self._clock()))
+            yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id), citations))
+            return
+
+    def final_json(self, turn: Turn, citations: list[dict] | None = None) -> dict:
+        out = turn.answer.to_json()
+        out["question"] = turn.resolution.question
+        out["citations"] = citations if citations is not None else self._citations(turn.answer)
+        if turn.understood:
+            out["understood"] = turn.understood
+        if turn.question_id is not None:
+            out["question_id"] = turn.question_id
+        return out
+
+    def _citations(self, answer: Answer) -> list[dict]:
+        """Citations as kept and shown: the passage cut to size, and the chunk id when the core can tell."""
+        out = []
+        for c in answer.citations:
+            data = dict(c.to_json(), full_quote=(c.full_quote or c.quote)[:PASSAGE_CHARS])
+            chunk = self.locate(c) if self.locate else None
+            if chunk:
+                data["chunk_id"] = chunk
+            out.append(data)
+        return out
 
     async def _log(self, channel, chat_id, user_id, question, resolution, answer, latency) -> int | None:
         if self.log is None:

@@ -124,7 +124,7 @@ class ZaloBotAdapter(ChannelAdapter):
             pass
 
     def render_answer(self, answer: Any) -> list[str]:
-        return formatting.plain_answer(answer, self.text_limit)
+        return formatting.zalo_answer(answer, self.text_limit)
 
     def render_text(self, text: str) -> list[str]:
         return formatting.split_text(text, self.text_limit)

@@ -234,7 +234,8 @@ def chat():
     from rich.markup import escape
 
     from ngvh.app.render import render_answer
-    from rag.conversation import Conversation, answer_turn
+    from rag.conversation import Conversation
+    from rag.turn import answer_turn
 
     services = _services()
     console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "
@@ -310,6 +311,27 @@ def tasks(
 
 def _default_workers() -> int:
     return os.cpu_count() or 1
+
+
+@app.command()
+def correct(
+    plan_id: Annotated[str, typer.Argument(help="Plan id from `ngvh plans`")],
+    number: Annotated[Optional[str], typer.Option(help="Document number, e.g. 726/KH-UBND")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Issue date, DD/MM/YYYY or YYYY-MM-DD")] = None,
+    signer: Annotated[Optional[str], typer.Option(help="Who signed it")] = None,
+    province: Annotated[Optional[str], typer.Option(help="Province or city, any spelling")] = None,
+):
+    """Correct a wrongly read number, date, signer or province; kept when the same file is ingested again."""
+    from ngvh.app.corrections import CorrectionError
+
+    fields = {k: v for k, v in dict(number=number, date=date, signer=signer, province=province).items() if v is not None}
+    try:
+        row = _services().correct_plan(plan_id, fields)
+    except CorrectionError as err:
+        _fail(str(err))
+    if row is None:
+        _fail(f"no plan with id {plan_id!r}; see `ngvh plans`", code=1)
+    console.print(f"Đã sửa {plan_id}: " + ", ".join(f"{k} = {row[k]}" for k in fields))
 
 
 @app.command()

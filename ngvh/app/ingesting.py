@@ -46,9 +46,10 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
             emit("row", row=row)
         group.clear()
 
+    corrections = services.corrections
     for path in files:
         emit("file", path=path)
-        plan, row = _load_one(path)
+        plan, row = _load_one(path, corrections)
         report.rows.append(row)  # rows stay in file order; a stored plan's row is filled in at its flush
         if plan is None:
             emit("row", row=row)
@@ -70,10 +71,12 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
     return report
 
 
-def _load_one(path: Path):
+def _load_one(path: Path, corrections=None):
     """(plan, row) ready to store, or (None, row) saying why this file is not stored."""
     try:
         plan = load_plan(path)
+        if corrections is not None:
+            corrections.apply(plan)  # an administrator's fixes outlive re-ingest of the same file
     except IngestError as err:
         return None, IngestRow(source=path.name, status="failed", reason=err.reason)
     except Exception as err:  # a parser bug must not stop the other files
