@@ -215,15 +215,16 @@ class Turns:
                                              question_id, self._clock()))
         return Turn(answer, resolution, question_id)
 
-    async def answer_stream(self, channel: str, chat_id: str, user_id: str, question: str,
+    async def answer_stream(self, channel: str, chat_id: str | None, user_id: str, question: str,
                             ask_stream: Callable[[str], AsyncIterator[dict]]) -> AsyncIterator[dict]:
         """The same turn for a streaming answerer: its delta events pass through; the final event's answer
-        (the `ngvh ask --json` object) gains "understood" and "question_id" when they apply."""
-        key = chat_key(channel, chat_id)
-        state = await self.store.load(key)
+        (the `ngvh ask --json` object) gains "understood" when the question was rewritten. Without a
+        chat_id the question stands alone (logged, nothing remembered)."""
+        key = chat_key(channel, chat_id) if chat_id else None
+        state = await self.store.load(key) if key else ChatState()
         started = time.perf_counter()
         resolution = resolve(question, state.conversation)
-        if resolution.unresolved or resolution.kind == "expand":
+        if key and (resolution.unresolved or resolution.kind == "expand"):
             turn = await self.answer(channel, chat_id, user_id, question)
             yield {"type": "final", "answer": self.final_json(turn), "kind": turn.answer.kind}
             return
@@ -234,10 +235,11 @@ class Turns:
             answer = checked(resolution, answer_from_json(dict(event["answer"], kind=event.get("kind") or "general")))
             latency = int((time.perf_counter() - started) * 1000)
             context = state.conversation.after(resolution.question_understood, answer)
-            question_id = await self._log(channel, chat_id, user_id, question, resolution, answer, latency)
+            question_id = await self._log(channel, chat_id or "", user_id, question, resolution, answer, latency)
             citations = await asyncio.to_thread(self._citations, answer)
-            await self.store.save(key, ChatState(context, citations if answer.found else state.citations,
-                                                 question_id, self._clock()))
+            if key:
+                await self.store.save(key, ChatState(context, citations if answer.found else state.citations,
+                                                     question_id, self._clock()))
             yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id), citations))
             return
 
@@ -247,8 +249,6 @@ class Turns:
         out["citations"] = citations if citations is not None else self._citations(turn.answer)
         if turn.understood:
             out["understood"] = turn.understood
-        if turn.question_id is not None:
-            out["question_id"] = turn.question_id
         return out
 
     def _citations(self, answer: Answer) -> list[dict]:
