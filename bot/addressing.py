@@ -21,7 +21,7 @@ def question_for_bot(message: dict[str, Any], username: str | None, bot_user_id:
         return None
     chat = message.get("chat") or {}
     if chat.get("type") not in GROUP_TYPES:
-        return text.strip() if text.strip() or message.get("document") else None
+        return text.strip()  # a private chat: everything is for us (no text gets the "send text" hint)
     if not text.strip():
         return None  # service messages (new_chat_members, pinned_message…) and bare media in groups
     command = commands.parse(text)

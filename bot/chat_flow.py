@@ -75,10 +75,11 @@ class ChatFlow:
             if kind == "source":
                 await out.acknowledge(callback_id)
                 state = await self.turns.last_answer(message.channel, message.chat_id)
-                if question_id is not None and state.question_id not in (None, question_id):
+                citations = state.citations_of(question_id)
+                if not citations:
                     await out.send(out.render_text(formatting.STALE_SOURCE_TEXT))
                     return
-                await self._show_source(out, message, int(value))
+                await self._send_passage(out, citations, int(value))
             else:
                 stored = await self.turns.feedback(message.channel, message.chat_id, message.user_id, str(value),
                                                    question_id=question_id)
@@ -106,12 +107,15 @@ class ChatFlow:
                 return False
             await out.send(out.render_text(formatting.NO_LAST_ANSWER_TEXT))
             return True
-        if not 1 <= n <= len(state.citations):
-            await out.send(out.render_text(formatting.BAD_SOURCE_TEXT.format(count=len(state.citations))))
-            return True
-        citation = state.citations[n - 1]
-        await out.send(out.render_passage(citation, sources.plan_page_link(self.public_url, citation)))
+        await self._send_passage(out, state.citations, n)
         return True
+
+    async def _send_passage(self, out: Outbox, citations: list[dict], n: int) -> None:
+        if not 1 <= n <= len(citations):
+            await out.send(out.render_text(formatting.BAD_SOURCE_TEXT.format(count=len(citations))))
+            return
+        citation = citations[n - 1]
+        await out.send(out.render_passage(citation, sources.plan_page_link(self.public_url, citation)))
 
     async def _recent_answer(self, message: InboundMessage) -> bool:
         state = await self.turns.last_answer(message.channel, message.chat_id)

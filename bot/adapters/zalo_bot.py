@@ -114,7 +114,8 @@ class ZaloBotAdapter(ChannelAdapter):
         return parse_payload(payload, self.token)
 
     # -- sending ------------------------------------------------------------------------------------
-    async def send_text(self, chat_id: str, text: str) -> None:
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
         await self.call("sendMessage", {"chat_id": chat_id, "text": text})
 
     async def show_typing(self, chat_id: str) -> None:

@@ -21,7 +21,8 @@ from typing import Any
 import httpx
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, cancel_task
+from bot.adapters.base import (ChannelAdapter, PermanentError, ReplyWindowClosed, RetryLater, Sink, TransientError,
+                               cancel_task)
 from bot.constants import (
     SEND_TIMEOUT,
     ZALO_CHAT_INTERVAL,
@@ -42,14 +43,6 @@ TEXT_EVENT = "user_send_text"
 # ("the user has not interacted with the OA recently") or one of its neighbours.
 REPLY_WINDOW_ERRORS = {-230: "user has not interacted with the OA recently", -231: "reply window closed",
                        -232: "reply quota used up", -233: "reply not allowed for this user"}
-
-
-class ReplyWindowClosed(PermanentError):
-    """A reply Zalo refused because the user's reply window is closed; resending cannot help."""
-
-    def __init__(self, code: int):
-        super().__init__(f"message/cs error {code}: {REPLY_WINDOW_ERRORS.get(code, 'reply window')}")
-        self.code = code
 SHARED_KEY = "zalo-oa:tokens"
 SHARED_TTL = 100 * 24 * 3600  # refresh tokens live three months
 
@@ -216,7 +209,8 @@ class ZaloOAAdapter(ChannelAdapter):
     def parse(self, payload: Any) -> list[InboundMessage]:
         return parse_event(payload)
 
-    async def send_text(self, chat_id: str, text: str, reply_to: str | None = None) -> None:
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
         """Send to the user; `reply_to` (the user's msg_id) makes it a reply, not a billed proactive message."""
         token = await self.tokens.current()
         error = await self._send(token, chat_id, text, reply_to)
@@ -228,7 +222,7 @@ class ZaloOAAdapter(ChannelAdapter):
             log.warning("zalo oa reply window closed: reply not delivered",
                         extra={"channel": self.name, "chat": chat_id, "code": error,
                                "reason": REPLY_WINDOW_ERRORS[error], "reply_to": reply_to or ""})
-            raise ReplyWindowClosed(error)
+            raise ReplyWindowClosed(error, REPLY_WINDOW_ERRORS[error])
         if error:
             raise PermanentError(f"message/cs error {error}")
 

@@ -108,7 +108,9 @@
       svg.appendChild(a); svg.appendChild(r);
       if (i % 5 === 0 || i === days.length - 1) {
         const t = document.createElementNS(SVG, "text");
-        t.setAttribute("x", x); t.setAttribute("y", height - 5);
+        const last = i === days.length - 1;
+        t.setAttribute("x", last ? x + w : x); t.setAttribute("y", height - 5);
+        if (last) t.setAttribute("text-anchor", "end");
         t.textContent = d.day.slice(5);
         svg.appendChild(t);
       }
@@ -156,6 +158,30 @@
       tr.appendChild(cell);
       body.appendChild(tr);
     });
+  }
+
+  const STATES = { queued: "đang chờ", running: "đang nạp", done: "xong", failed: "lỗi" };
+
+  function summarize(report) {
+    const counts = report && report.counts ? Object.entries(report.counts).filter((kv) => kv[1])
+      .map((kv) => kv[0] + " " + kv[1]).join(", ") : "";
+    const warned = (report && report.files || []).filter((f) => (f.warnings || []).length).length;
+    return (counts || "đã nhận") + (warned ? " — " + warned + " tệp có cảnh báo" : "");
+  }
+
+  async function followJob(path, names) {
+    const bar = $("progress");
+    for (let i = 0; i < 600; i++) {
+      const response = await api(path);
+      if (!response.ok) break;
+      const job = await response.json();
+      const files = (job.files || names || []).join(", ");
+      $("upload-status").textContent = "Nạp " + files + ": " + (STATES[job.state] || job.state) +
+        (job.state === "done" ? " — " + summarize(job.report) : job.state === "failed" ? " — " + (job.error || "") : "");
+      if (job.state === "done" || job.state === "failed") { bar.hidden = true; return; }
+      bar.removeAttribute("value");  // indeterminate while the worker parses and embeds
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 
   // a wrongly read number, date, signer or province: corrected now and at every re-ingest of the file
@@ -217,6 +243,7 @@
     event.preventDefault();
     const files = $("files").files;
     if (!files.length) return;
+    const names = Array.from(files).map((f) => f.name);
     const form = new FormData();
     Array.from(files).forEach((f) => form.append("file", f, f.name));
     const xhr = new XMLHttpRequest();
@@ -233,11 +260,14 @@
       if (xhr.status === 401 || xhr.status === 403) { logout("Mã quản trị không đúng."); return; }
       let report = {};
       try { report = JSON.parse(xhr.responseText); } catch (e) { report = {}; }
-      const counts = report.counts ? Object.entries(report.counts).filter((kv) => kv[1]).map((kv) => kv[0] + " " + kv[1]).join(", ") : "";
-      $("upload-status").textContent = xhr.status < 300 || xhr.status === 422
-        ? "Kết quả nạp: " + (counts || report.status || "đã nhận")
-        : "Nạp không thành công (" + xhr.status + "): " + (report.detail || "");
       $("files").value = "";
+      if (xhr.status === 202 && report.status) {  // a background ingest: follow its job until it is done
+        await followJob(report.status, names);
+      } else {
+        $("upload-status").textContent = xhr.status < 300 || xhr.status === 422
+          ? "Kết quả nạp: " + summarize(report)
+          : "Nạp không thành công (" + xhr.status + "): " + (report.detail || "");
+      }
       await loadPlans();
     });
     xhr.addEventListener("error", () => { $("upload-status").textContent = "Lỗi mạng khi tải lên."; });

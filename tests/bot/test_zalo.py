@@ -170,7 +170,7 @@ async def test_zalo_oa_signed_event_is_answered(oa_settings, fake_zalo_oa, core)
         [call] = await fake_zalo_oa.wait_calls("message/cs", 1)
         await wait_idle(rt)
     assert call.headers["access_token"] == "AT-initial"
-    assert call.params["recipient"] == {"user_id": "246845883529197922"}
+    assert call.params["recipient"] == {"user_id": "246845883529197922", "message_id": "msg-1"}  # a reply, not proactive
     assert call.params["message"]["text"].startswith("Trả lời cho: Thừa Thiên Huế")
     assert core.questions == ["Thừa Thiên Huế ban hành kế hoạch khi nào?"]
 

@@ -4,7 +4,8 @@ import logging
 
 import pytest
 
-from bot.adapters.zalo_oa import OATokenManager, ReplyWindowClosed, ZaloOAAdapter
+from bot.adapters.base import ReplyWindowClosed
+from bot.adapters.zalo_oa import OATokenManager, ZaloOAAdapter
 from tests.bot.conftest import OA_APP_ID, OA_APP_SECRET, OA_SECRET_KEY
 
 
