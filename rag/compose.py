@@ -57,8 +57,43 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
     return None
 
 
+_QUESTION_WORDS = frozenset("la gi nhung nao gom co cac noi dung ve dat ra neu the nao ra sao bao".split())
+MAX_RESIDUAL = 2
+
+
+_ASKS_WHAT_IT_IS = re.compile(r"\b(la gi|gom (?:nhung )?(?:gi|nao)|nhung gi|bao gom)\b")
+
+
+def navigates(q: Question, kind: str, index: PlanIndex, hits: list = ()) -> bool:
+    """The question asks for a section itself ("mục đích là gì", "quan điểm đầu tiên", "phần III"),
+    not for something a section holds: little is left once its heading and the plan's names are removed."""
+    if q.part_ref or q.ordinal:
+        return True
+    if not q.section_words or kind not in ("list", "content", "purpose", "manner"):
+        return False
+    heading = {s for w in q.section_words for s in w.split()}
+    naming = set()
+    for plan in index.plans.values():
+        naming |= sentences.naming_words(plan.meta)
+    left = [s for s in vi.folded_syllables(q.pq.content or q.text)
+            if s not in heading and s not in naming and s not in sentences._PLAN_NAMING
+            and s not in _QUESTION_WORDS and not s.isdigit()]
+    if len(left) <= MAX_RESIDUAL:
+        return True
+    # "Yêu cầu khi triển khai … là gì?": asks what the section says when a top passage sits under that heading
+    return bool(_ASKS_WHAT_IT_IS.search(q.pq.folded)) and any(
+        any(w in _heading_of(h.chunk.section)[-1] for w in q.section_words) for h in hits[:3])
+
+
+def _is_heading(text: str, section: str | None) -> bool:
+    body = vi.collapse(strip_marker(text)).strip(" :.")
+    return any(body == vi.collapse(strip_marker(h.strip())).strip(" :.") for h in (section or "").split("›")) or (
+        len(body) < 25 and not text.rstrip().endswith((".", ";")))
+
+
 def section_items(chunks: list) -> list[tuple[object, str]]:
-    items = [(c, u.text) for c in chunks for u in split_units(c.text) if len(strip_marker(u.text)) >= 15]
+    items = [(c, u.text) for c in chunks for u in split_units(c.text)
+             if len(strip_marker(u.text)) >= 15 and not _is_heading(u.text, c.section)]
     bullets = [(c, t) for c, t in items if _BULLET.match(t)]
     return bullets if len(bullets) >= 2 else items
 
@@ -88,7 +123,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     """The points of a passage answer for a one-part question (or the one part given as `text`)."""
     question = text or q.pq.content or q.text
     kind = answer_type or q.answer_type
-    section = find_section(q, hits, index) if kind in ("list", "content", "purpose", "manner", "multi") else None
+    section = find_section(q, hits, index) if navigates(q, kind, index, hits) else None
     if section:
         points = list_points(q, section)
         if points:

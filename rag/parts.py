@@ -56,14 +56,19 @@ def _date_from_text(plan, chunks: list) -> Point | None:
     number = plan.meta.number
     if not number:
         return None
-    pattern = re.compile(re.escape(number) + r"[^\n]{0,12}?(?:ngày\s+)?(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"
-                         r"|\d{1,2} tháng \d{1,2} năm \d{4})", re.IGNORECASE)
-    found = _line_with(chunks, pattern)
-    if not found:
-        return None
-    chunk, line = found
-    date = pattern.search(line).group(1)
-    return Point(f"{plan_label(plan.meta)} được ban hành ngày {date}.", chunk, line, 1.0)
+    own = re.compile(re.escape(number))
+    for chunk in chunks:
+        for m in own.finditer(chunk.text):
+            start = chunk.text.rfind("\n", 0, m.start()) + 1
+            end = chunk.text.find("\n", m.end())
+            line = chunk.text[start:end if end >= 0 else len(chunk.text)]
+            at = m.start() - start
+            dates = [e for e in entities.tag(line) if e.kind == "date" and -100 <= e.start - at <= 60]
+            if dates:
+                date = min(dates, key=lambda e: abs(e.start - at))
+                text = re.sub(r"^ngày\s+", "", date.text, flags=re.IGNORECASE)
+                return Point(f"{plan_label(plan.meta)} được ban hành ngày {text}.", chunk, line.strip(), 1.0)
+    return None
 
 
 def _signer_from_text(plan, chunks: list) -> Point | None:
@@ -176,9 +181,14 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     terms = query_terms(question)
     window = best_window(body, terms, idf, limit)
     spans = cand.answer_spans
-    if not spans or any(s.text in window for s in spans):
+    if not spans:
         return window
-    return around(body, spans[0], limit)
+    folded = vi.collapse(body)
+    anchors = [m.start() for t in terms if " " in t for m in re.finditer(re.escape(t), folded)]
+    span = min(spans, key=lambda s: min((abs(s.start - a) for a in anchors), default=s.start))
+    if span.text in window:
+        return window
+    return around(body, span, limit)
 
 
 def around(body: str, span, limit: int) -> str:

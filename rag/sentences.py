@@ -16,11 +16,11 @@ from .passages import Unit, coverage, query_terms, split_units, strip_marker, un
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
 FEATURES = ("content", "all_terms", "entity", "entity_near", "section", "rank", "dense", "novelty", "title_echo",
-            "fragment", "first", "favoured")
+            "fragment", "first", "favoured", "year", "other_year")
 # Before calibration: what a careful reader weighs (content words first, then the asked kind of fact).
 DEFAULT_WEIGHTS = {"content": 3.0, "all_terms": 1.0, "entity": 1.2, "entity_near": 0.8, "section": 0.8,
                    "rank": 0.6, "dense": 0.5, "novelty": 0.4, "title_echo": -1.2, "fragment": -0.8, "first": 0.1,
-                   "favoured": 0.8}
+                   "favoured": 0.8, "year": 0.8, "other_year": -1.0}
 TOP_CHUNKS = 5
 NEAR_CHARS = 80  # an entity this close to a matched question word is probably the one asked for
 
@@ -99,6 +99,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                 section_score: float, rank: int, dense: float, title_terms: set[str], fragment: bool,
                 first: bool, favoured: bool = False) -> tuple[dict[str, float], list[entities.Entity]]:
     text_terms = unit_terms(body)
+    years = [t for t in terms if t.isdigit() and len(t) == 4]
     kinds = ANSWERING_KINDS.get(answer_type, ())
     found = [e for e in entities.tag(body) if e.kind in kinds] if kinds else []
     near = 0.0
@@ -124,6 +125,10 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         "fragment": 1.0 if fragment else 0.0,
         "first": 1.0 if first else 0.0,
         "favoured": 1.0 if favoured else 0.0,
+        "year": 1.0 if any(y in text_terms for y in years) else 0.0,
+        # the question dates what it asks ("đến năm 2030"); a sentence about another year answers something else
+        "other_year": 1.0 if years and not any(y in text_terms for y in years)
+        and any(t.isdigit() and len(t) == 4 and t >= "2000" for t in text_terms) else 0.0,
     }, found
 
 
