@@ -97,11 +97,14 @@ def _heading_match(section: str | None, section_words: Sequence[str], terms: lis
 
 def features_of(body: str, terms: list[str], content: list[str], answer_type: str, idf: Callable[[str], float],
                 section_score: float, rank: int, dense: float, title_terms: set[str], fragment: bool,
-                first: bool, favoured: bool = False) -> tuple[dict[str, float], list[entities.Entity]]:
+                first: bool, favoured: bool = False, asked_syllables: Sequence[str] = ()) -> tuple[dict[str, float], list[entities.Entity]]:
     text_terms = unit_terms(body)
     years = [t for t in terms if t.isdigit() and len(t) == 4]
     kinds = ANSWERING_KINDS.get(answer_type, ())
-    found = [e for e in entities.tag(body) if e.kind in kinds] if kinds else []
+    asked = set(asked_syllables) | {t for t in terms if " " not in t}
+    # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"
+    found = [e for e in entities.tag(body) if e.kind in kinds
+             and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
     near = 0.0
     if found:
         folded = vi.collapse(body)
@@ -139,6 +142,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
 
     `favoured`: plans the question singles out by a year or issuer it names."""
     terms = query_terms(question)
+    asked = vi.folded_syllables(question)
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:top]):
         chunk = hit.chunk
@@ -154,7 +158,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
                 continue
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
-                                       hit.dense or 0.0, title_terms, fragment, i == 0, chunk.plan_id in favoured)
+                                       hit.dense or 0.0, title_terms, fragment, i == 0, chunk.plan_id in favoured, asked)
             out.append(Candidate(chunk, rank, unit, body, feats, found))
     return out
 
