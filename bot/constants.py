@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from telegram.constants import MessageLimit
 
+from ngvh.limits import MAX_QUESTION_CHARS  # noqa: F401 - one limit for channels and core
+
 # --- message sizes ------------------------------------------------------------------------------
 TELEGRAM_TEXT_LIMIT: int = MessageLimit.MAX_TEXT_LENGTH  # 4096, counted after entity parsing
 ZALO_TEXT_LIMIT: int = 2000  # Zalo Bot sendMessage and Zalo OA message/cs both cap text at 2,000
-MAX_QUESTION_CHARS: int = 2000  # longer questions get a "too long" reply instead of an answer
 QUOTE_PREVIEW_CHARS: int = 300  # quote shown under an answer; the whole passage is behind /nguon n
 
 # --- request bodies -----------------------------------------------------------------------------

@@ -13,293 +13,19 @@ Agencies are normalised by ingest.agencies; unknown names are kept verbatim.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from typing import Iterator, Literal
+from dataclasses import dataclass
 
 from ngvh import vi
 
-from .agencies import AgencyMention, fold_same_length, find_agencies, normalize_agency
-from .models import Section
-from .structure import chain_at, is_bullet, is_signature, path_at
-
-Role = Literal["chủ trì", "phối hợp", "thực hiện"]
-LEAD: Role = "chủ trì"
-SUPPORT: Role = "phối hợp"
-DO: Role = "thực hiện"
-
-
-# ---------------------------------------------------------------- deadlines
-
-
-@dataclass(frozen=True)
-class Deadline:
-    text: str  # as written: "hằng năm", "trước 31/12/2025", "giai đoạn 2022–2025"
-    due_year: int | None  # latest year by which it is due
-    period: tuple[int, int] | None  # explicit span of years
-    recurring: bool  # hằng năm, thường xuyên, định kỳ, hằng quý …
-
-
-_YEAR = r"(?:19|20)\d\d"
-_RECURRING = re.compile(
-    r"\b(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|thuong xuyen|dinh ky|lien tuc|cac nam tiep theo|"
-    r"nam tiep theo|tro di)\b"
+from .agencies import AgencyMention, find_agencies
+from .deadlines import find_deadline, parse_deadline  # noqa: F401 - parse_deadline: public here too
+from .duty_text import (
+    ASSIGN_VERB, LEAD_CUE, LEADING_MARKER, PARTNERS, ROLE_AFTER, STRONG_ROLE_AFTER, SUPPORT_START,
+    agency_list, clauses, duty_lines, make_assignment, role_of, run_at,
 )
-_RANGE = re.compile(rf"\b({_YEAR})\s*(?:-|–|—|den(?: het)?(?: nam)?|toi(?: nam)?)\s*({_YEAR})\b")
-_ANY_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
-
-
-def parse_deadline(text: str) -> Deadline:
-    """Read a deadline or period as written in a plan (a table cell or a phrase).
-
-    due_year is the latest year named (the end of a period); recurring marks repeated or continuous
-    work. Dates and quarters give their year: "trước 31/12/2025" → 2025, "Quý III/2022" → 2022.
-    """
-    written = " ".join(text.split())
-    folded = vi.fold(written)
-    recurring = _RECURRING.search(folded) is not None
-    period = None
-    for m in _RANGE.finditer(folded):
-        a, b = int(m.group(1)), int(m.group(2))
-        if a <= b:
-            period = (a if period is None else min(a, period[0]), b if period is None else max(b, period[1]))
-    years = [int(y) for y in _ANY_YEAR.findall(folded)]
-    due_year = max(years) if years else None
-    if re.search(rf"\btu (?:nam )?{_YEAR}\b", folded) and period is None and len(years) == 1:
-        # "từ năm 2023 trở đi": a start, not a due date
-        recurring, due_year = True, None
-    return Deadline(written, due_year, period, recurring)
-
-
-# Deadline phrases inside running text. Each needs a cue so that dates of cited documents
-# ("Quyết định số 2013/QĐ-TTg ngày 30/11/2021") and titles ("Chiến lược … đến năm 2030") are not read.
-_DATE = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*" + _YEAR + r")?"
-_DATE_WORDS = r"\d{1,2} thang \d{1,2}(?: nam " + _YEAR + r")?"
-_QUARTER = r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*" + _YEAR
-_MONTH = r"thang\s+\d{1,2}\s*(?:/|nam)\s*" + _YEAR
-_PHRASES = re.compile(
-    "|".join(
-        [
-            rf"(?:truoc|cham nhat|han chot|den het|den|trong)\s+(?:ngay\s+)?(?:{_DATE}|{_DATE_WORDS})",
-            rf"(?:trong |vao |truoc |den het |den )?(?:{_QUARTER}|{_MONTH})",
-            rf"(?:6|sau) thang (?:dau|cuoi) nam {_YEAR}",
-            rf"(?:trong |tu )?(?:giai doan|nam)?\s*{_YEAR}\s*(?:-|–|—|den(?: het)?(?: nam)?)\s*{_YEAR}",
-            rf"(?:trong|vao|hoan thanh(?: trong| truoc)?|truoc|den het|den|cuoi|dau|giua|tu)\s+(?:nam\s+)?{_YEAR}"
-            r"(?: tro di)?",
-            r"(?:dinh ky )?(?:hang|moi) (?:nam|quy|thang|tuan)",
-            r"thuong xuyen|dinh ky(?: \d+ thang)?|lien tuc",
-        ]
-    )
-)
-_WEAK_YEAR = re.compile(rf"\bnam ({_YEAR})\b")
-_LABEL = re.compile(r"thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:\s*")
-# A year that belongs to a document title or vision: "Chiến lược … đến năm 2030", "tầm nhìn đến năm 2045".
-_TITLE_WORD = re.compile(r"Chiến lược|Kế hoạch|Chương trình|Đề án|Quy hoạch|Nghị quyết|Quyết định|Chỉ thị|"
-                         r"Kết luận|Luật|chiến lược|tầm nhìn")
-
-
-# Phrases a title never uses: with these cues a year is always a deadline.
-_DEADLINE_CUE = re.compile(r"truoc|vao|trong|tu |den het|hoan thanh|cham nhat|han chot|quy|thang|hang|moi|dinh ky|thuong xuyen|"
-                           r"lien tuc|cuoi|dau|giua|6|sau")
-
-
-def _in_title(text: str, start: int) -> bool:
-    if _DEADLINE_CUE.match(fold_same_length(text[start:start + 12])):
-        return False
-    clause = re.split(r"[;:.()]", text[:start])[-1]  # not at commas: titles contain them
-    return _TITLE_WORD.search(clause) is not None
-
-
-def find_deadline(text: str) -> tuple[Deadline, int, int] | None:
-    """The deadline stated in a task sentence, with its span in `text`; None when there is none."""
-    folded = fold_same_length(text)
-    label = _LABEL.search(folded)
-    if label:
-        end = label.end() + len(re.split(r"[;.)\n]", text[label.end():])[0])
-        cell = text[label.end():end].strip(" ,")
-        if cell:
-            return parse_deadline(cell), label.end(), label.end() + len(text[label.end():end].rstrip(" ,"))
-    spans = [(m.start(), m.end()) for m in _PHRASES.finditer(folded) if not _in_title(text, m.start())]
-    if not spans:
-        spans = [(m.start(), m.end()) for m in _WEAK_YEAR.finditer(folded) if not _in_title(text, m.start())]
-        spans = spans[-1:]
-    if not spans:
-        return None
-    start, end = spans[0][0], spans[-1][1]
-    gaps = [text[a[1]:b[0]] for a, b in zip(spans, spans[1:])]
-    if all(len(g) <= 12 for g in gaps):
-        written = text[start:end]
-    else:  # far apart: name each
-        written = ", ".join(text[a:b] for a, b in spans)
-    return parse_deadline(written), start, end
-
-
-# ---------------------------------------------------------------- assignments
-
-
-@dataclass
-class Assignment:
-    agency: str  # canonical name, or the name as written when unknown
-    agency_raw: str
-    known_agency: bool
-    role: Role
-    task: str
-    deadline: str | None = None
-    due_year: int | None = None
-    period: tuple[int, int] | None = None
-    recurring: bool = False
-    section: str | None = None  # display path: "IV. TỔ CHỨC THỰC HIỆN › 1. Sở Ngoại vụ"
-    start: int = 0  # offsets of the task in the plan text
-    end: int = 0
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["period"] = list(self.period) if self.period else None
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Assignment":
-        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        if known.get("period") is not None:
-            known["period"] = tuple(known["period"])
-        return cls(**known)
-
-
-def due_by(assignment: Assignment, year: int) -> Literal["due", "recurring"] | None:
-    """Does "đến năm <year>" cover this assignment, and how?
-
-    "due": a one-off task due by then (due_year ≤ year). "recurring": repeated or continuous work
-    running at some point up to that year (no period, or a period starting by then).
-    """
-    if assignment.recurring:
-        if assignment.period is None or assignment.period[0] <= year:
-            return "recurring"
-        return None
-    if assignment.due_year is not None and assignment.due_year <= year:
-        return "due"
-    return None
-
-
-# ---------------------------------------------------------------- text helpers
-
-_CONNECTOR = re.compile(r"(?:\s|[,;&/()\-–]|\bvà\b|\bcùng\b)*")
-_LEADING_MARKER = re.compile(r"^\s*(?:[-–—+•●▪◦*·]+|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVX]+\.)\s*")
-_ASSIGN_VERB = re.compile(r"^(?:Giao(?: cho)?|Đề nghị|Yêu cầu|Chỉ đạo|Giao nhiệm vụ cho)\s+", re.IGNORECASE)
-_ROLE_AFTER = re.compile(
-    r"^[\s,]*(?:là cơ quan|là đơn vị|có trách nhiệm|chịu trách nhiệm|chủ trì|phối hợp|thực hiện|tham mưu|"
-    r"triển khai|tổ chức|xây dựng|hướng dẫn|theo dõi|chỉ đạo|bố trí|căn cứ|chủ động|tiếp tục|nghiên cứu|"
-    r"lồng ghép|đẩy mạnh|tăng cường|báo cáo)",
-    re.IGNORECASE,
-)
-_STRONG_ROLE_AFTER = re.compile(r"^[\s,]*(?:là cơ quan|là đơn vị|chủ trì|phối hợp|thực hiện|tham mưu)",
-                                re.IGNORECASE)
-_PARTNERS = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", re.IGNORECASE)
-_LEAD_CUE = re.compile(r"chủ trì|cơ quan thường trực|cơ quan đầu mối|đơn vị đầu mối|làm đầu mối", re.IGNORECASE)
-_SUPPORT_START = re.compile(r"^(?:chủ động |tích cực |tiếp tục |kịp thời )?phối hợp", re.IGNORECASE)
-
-
-def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty line of text[start:end], spaces trimmed."""
-    pos = start
-    for raw in text[start:end].split("\n"):
-        lead = len(raw) - len(raw.lstrip())
-        body = raw.strip()
-        if body:
-            yield pos + lead, pos + lead + len(body)
-        pos += len(raw) + 1
-
-
-def _clauses(text: str, start: int, end: int, on_semicolon: bool = True) -> list[tuple[int, int]]:
-    """Split a duty into sentences (and ";"-separated duties); very short pieces stay with the previous."""
-    pattern = r";\s+|\.\s+" if on_semicolon else r"\.\s+"
-    pieces, pos = [], start
-    for m in re.finditer(pattern, text[start:end]):
-        if m.group().startswith(".") and not text[start + m.end():start + m.end() + 1].isupper():
-            continue  # a sentence ends only before a capital letter
-        pieces.append((pos, start + m.start()))
-        pos = start + m.end()
-    pieces.append((pos, end))
-    merged: list[tuple[int, int]] = []
-    for a, b in pieces:
-        if merged and len(vi.syllables(text[a:b])) < 4:
-            merged[-1] = (merged[-1][0], b)
-        elif text[a:b].strip():
-            merged.append((a, b))
-    return [_trim(text, a, b) for a, b in merged]
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " \t:,;.-–+•":
-        a += 1
-    while b > a and text[b - 1] in " \t:,;.":
-        b -= 1
-    return a, b
-
-
-def role_of(clause: str) -> Role:
-    """The role a duty gives its subject, from its wording."""
-    text = clause.strip()
-    support = _SUPPORT_START.match(text)
-    lead = _LEAD_CUE.search(text)
-    if support and not (lead and lead.start() < support.end()):
-        return SUPPORT
-    if lead:
-        partner = re.search(r"phối hợp", text, re.IGNORECASE)
-        if partner is None or lead.start() < partner.start() or text[:partner.start()].strip(" ,") == "":
-            return LEAD
-    return DO
-
-
-def _run_at(mentions: list[AgencyMention], text: str, pos: int) -> list[AgencyMention]:
-    """Agencies listed one after another from `pos` ("Sở A, Sở B và UBND các huyện")."""
-    run: list[AgencyMention] = []
-    cursor = pos
-    for m in mentions:
-        if m.start < cursor:
-            continue
-        gap = text[cursor:m.start]
-        if (gap.strip() != "") if not run else (_CONNECTOR.fullmatch(gap) is None):
-            break
-        run.append(m)
-        cursor = m.end
-    return run
-
-
-def agency_list(text: str) -> list[AgencyMention] | None:
-    """The agencies of a heading or label that names only agencies ("Sở Ngoại vụ", "Công an tỉnh, Bộ
-    Chỉ huy Quân sự tỉnh:"); an agency-like name outside the table counts, verbatim. None otherwise."""
-    body = text.strip().rstrip(":").strip()
-    body = _ASSIGN_VERB.sub("", body)
-    if not body:
-        return None
-    mentions = find_agencies(body)
-    run = _run_at(mentions, body, 0)
-    if run and _CONNECTOR.fullmatch(body[run[-1].end:]) is not None:
-        return run
-    return None
-
-
-# ---------------------------------------------------------------- building assignments
-
-
-def _make(
-    mention: AgencyMention, role: Role, text: str, a: int, b: int, root: Section, offset: int,
-    deadline: Deadline | None,
-) -> Assignment:
-    name = normalize_agency(mention.raw) if not mention.known else None
-    return Assignment(
-        agency=mention.canonical if mention.known else name.canonical,
-        agency_raw=mention.raw,
-        known_agency=mention.known,
-        role=role,
-        task=" ".join(text[a:b].split()),
-        deadline=deadline.text if deadline else None,
-        due_year=deadline.due_year if deadline else None,
-        period=deadline.period if deadline else None,
-        recurring=deadline.recurring if deadline else False,
-        section=path_at(root, offset),
-        start=a,
-        end=b,
-    )
+from .models import DO, LEAD, SUPPORT, Assignment, Role, Section, due_by  # noqa: F401 - Assignment, due_by: public here
+from .structure import chain_at, is_bullet, is_signature
+from .task_tables import column_role, table_assignments  # noqa: F401 - column_role: public here
 
 
 def _duty(
@@ -309,21 +35,21 @@ def _duty(
     """Assignments for one duty clause text[a:b] of `subjects`. A clause that names no role takes
     `role` and `partners` from what introduced it."""
     clause = text[a:b]
-    has_role = bool(_LEAD_CUE.search(clause) or _SUPPORT_START.match(clause.strip()) or _PARTNERS.search(clause))
+    has_role = bool(LEAD_CUE.search(clause) or SUPPORT_START.match(clause.strip()) or PARTNERS.search(clause))
     if has_role or role is None:
         role = role_of(clause)
     found_partners: list[AgencyMention] = []
     if role != SUPPORT:
-        m = _PARTNERS.search(clause)
+        m = PARTNERS.search(clause)
         if m:
-            found_partners = _run_at(find_agencies(clause), clause, m.end())
+            found_partners = run_at(find_agencies(clause), clause, m.end())
         elif not has_role:
             found_partners = partners or []
     found = find_deadline(clause)
     deadline = found[0] if found else None
-    out = [_make(s, role, text, a, b, root, a, deadline) for s in subjects]
+    out = [make_assignment(s, role, text, a, b, root, a, deadline) for s in subjects]
     subject_names = {s.canonical for s in subjects}
-    out += [_make(p, SUPPORT, text, a, b, root, a, deadline) for p in found_partners if p.canonical not in subject_names]
+    out += [make_assignment(p, SUPPORT, text, a, b, root, a, deadline) for p in found_partners if p.canonical not in subject_names]
     return out
 
 
@@ -333,7 +59,7 @@ def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Sect
     ("Chủ trì …; tổng hợp …"); partners carry over only from an intro line ("chủ trì, phối hợp với X
     thực hiện các nhiệm vụ sau:"), since after "; " a new verb usually starts the subject's own task."""
     out: list[Assignment] = []
-    for ca, cb in _clauses(text, a, b):
+    for ca, cb in clauses(text, a, b):
         made = _duty(subjects, text, ca, cb, root, role, partners)
         role = made[0].role if made else role
         out += made
@@ -341,7 +67,7 @@ def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Sect
 
 
 def _content_start(text: str, a: int, b: int) -> int:
-    m = _LEADING_MARKER.match(text[a:b])
+    m = LEADING_MARKER.match(text[a:b])
     return a + (m.end() if m else 0)
 
 
@@ -355,7 +81,7 @@ def _labelled(text: str, a: int, b: int) -> tuple[list[AgencyMention], int] | No
         return None
     shift = a + len(text[a:colon]) - len(text[a:colon].lstrip())
     body = text[a:colon].strip()
-    lead = len(body) - len(_ASSIGN_VERB.sub("", body))
+    lead = len(body) - len(ASSIGN_VERB.sub("", body))
     moved = [AgencyMention(m.canonical, m.raw, m.start + shift + lead, m.end + shift + lead, m.known) for m in agencies]
     return moved, colon + 1
 
@@ -376,14 +102,14 @@ def _unlisted_agency(text: str, a: int, b: int) -> list[AgencyMention] | None:
 def _subject_led(text: str, a: int, b: int) -> tuple[list[AgencyMention], int] | None:
     """"Giao Sở Ngoại vụ chủ trì …", "Sở Tài chính tham mưu …" → (agencies, start of the duty)."""
     line = text[a:b]
-    verb = _ASSIGN_VERB.match(line)
+    verb = ASSIGN_VERB.match(line)
     offset = verb.end() if verb else 0
     mentions = find_agencies(line)
-    run = _run_at(mentions, line, offset)
+    run = run_at(mentions, line, offset)
     if not run:
         return None
     rest = line[run[-1].end:]
-    if not verb and not _ROLE_AFTER.match(rest):  # after "Giao …"/"Đề nghị …" any wording is a duty
+    if not verb and not ROLE_AFTER.match(rest):  # after "Giao …"/"Đề nghị …" any wording is a duty
         return None
     moved = [AgencyMention(m.canonical, m.raw, m.start + a, m.end + a, m.known) for m in run]
     return moved, a + run[-1].end
@@ -416,9 +142,9 @@ def _node_context(text: str, node: Section) -> _Context | None:
         rest = text[led[1]:line_end]
         role = role_of(rest)
         partners: list[AgencyMention] = []
-        m = _PARTNERS.search(rest)
+        m = PARTNERS.search(rest)
         if m and role != SUPPORT:
-            partners = _run_at(find_agencies(rest), rest, m.end())
+            partners = run_at(find_agencies(rest), rest, m.end())
         return _Context(node.start, led[0], role, tuple(partners))
     return None
 
@@ -450,7 +176,7 @@ def _outermost(root: Section, pattern: re.Pattern, skip: list[Section] = ()) -> 
 def _organising_assignments(text: str, root: Section, section: Section) -> list[Assignment]:
     out: list[Assignment] = []
     contexts: dict[int, _Context | None] = {}
-    for a, b in _lines(text, section.body_start, section.end):
+    for a, b in duty_lines(text, section.body_start, section.end):
         c = _content_start(text, a, b)
         if c >= b or text[a] == "|":
             continue
@@ -496,142 +222,6 @@ def _apply_time(done: list[Assignment], line: str, context: _Context | None) -> 
             item.period, item.recurring = deadline.period, deadline.recurring
 
 
-# ---------------------------------------------------------------- (b) task tables
-
-
-def _cells(line: str) -> list[str]:
-    inner = line.strip()
-    if inner.startswith("|"):
-        inner = inner[1:]
-    if inner.endswith("|"):
-        inner = inner[:-1]
-    return [c.strip() for c in inner.split("|")]
-
-
-def column_role(header: str) -> str | None:
-    """What a task-table column holds, from its header cell."""
-    h = vi.collapse(header)
-    if not h:
-        return None
-    if re.fullmatch(r"(?:so )?t ?t|stt|so thu tu", h):
-        return "number"
-    if re.search(r"thoi gian|thoi han|tien do|nam thuc hien|moc thoi gian", h):
-        return "deadline"
-    if re.search(r"san pham|ket qua|du kien|kinh phi|nguon|ghi chu", h):
-        return "other"
-    if "phoi hop" in h and "chu tri" not in h:
-        return "support"
-    if "chu tri" in h:
-        return "lead"
-    if re.search(r"(?:co quan|don vi|bo phan)(?: thuc hien| phu trach| trien khai)?$|trach nhiem|phan cong|thuc hien$", h):
-        return "agency"
-    if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten", h):
-        return "task"
-    return None
-
-
-def _is_header(cells: list[str]) -> bool:
-    roles = [column_role(c) for c in cells]
-    return "task" in roles and any(r in ("lead", "agency", "support") for r in roles)
-
-
-def _table_blocks(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Runs of table-row lines ("| … | … |"), one per table."""
-    block: list[tuple[int, int]] = []
-    for a, b in _lines(text, 0, len(text)):
-        if text[a] == "|":
-            block.append((a, b))
-        elif block:
-            yield block
-            block = []
-    if block:
-        yield block
-
-
-def _agency_cell(cell: str) -> list[AgencyMention]:
-    """Agencies of a table cell; words that are not a table name are kept verbatim, never dropped."""
-    mentions = find_agencies(cell)
-    out, cursor = [], 0
-    for m in [*mentions, None]:
-        gap_end = m.start if m else len(cell)
-        for piece in re.split(r"[;,\n]|\s-\s|\bvà\b", cell[cursor:gap_end]):
-            name = piece.strip(" .:-–()+")
-            if len(vi.syllables(name)) >= 1 and re.search(r"[^\W\d_]", name) and name.lower() not in ("các", "và"):
-                out.append(AgencyMention(name, name, cursor, cursor, False))
-        if m:
-            out.append(m)
-            cursor = m.end
-    return out
-
-
-def _table_assignments(text: str, root: Section) -> list[Assignment]:
-    out: list[Assignment] = []
-    for block in _table_blocks(text):
-        section = _table_section(text, root, block[0][0])
-        roles: list[str | None] | None = None  # column roles, once a header row is seen
-        for a, b in block:
-            cells = _cells(text[a:b])
-            if _is_header(cells) and not cells[0].isdigit():
-                roles = [column_role(c) for c in cells]
-            elif roles is not None and _sub_header(cells):
-                roles = _merge_header(roles, cells)
-            elif roles is not None:
-                for item in _row_assignments(text, root, a, b, cells, roles):
-                    item.section = section
-                    out.append(item)
-    return out
-
-
-def _sub_header(cells: list[str]) -> bool:
-    """Second header row under a merged "Cơ quan thực hiện": "| | | Chủ trì | Phối hợp | |"."""
-    folded = [vi.collapse(c) for c in cells]
-    return any(f in ("chu tri", "phoi hop") for f in folded) and not any(re.fullmatch(r"\d+", f) for f in folded)
-
-
-def _merge_header(roles: list[str | None], cells: list[str]) -> list[str | None]:
-    merged = [column_role(c) for c in cells]
-    if len(cells) == len(roles):
-        return [m or r for m, r in zip(merged, roles)]
-    return merged
-
-
-def _row_assignments(text: str, root: Section, a: int, b: int, cells: list[str], roles: list) -> list[Assignment]:
-    if len(cells) != len(roles):
-        return []  # a group row ("| I | Công tác tuyên truyền |") or a row we cannot align
-    by_role: dict[str, str] = {}
-    for cell, role in zip(cells, roles):
-        if role and cell and role not in by_role:
-            by_role[role] = cell
-    task = by_role.get("task")
-    if not task or vi.collapse(task) == vi.collapse(by_role.get("lead", "")):
-        return []
-    deadline = parse_deadline(by_role["deadline"]) if by_role.get("deadline") else None
-    task_start = text.find(task, a, b)
-    ta, tb = (task_start, task_start + len(task)) if task_start >= 0 else (a, b)
-    out = []
-    for key, role in (("lead", LEAD), ("agency", DO), ("support", SUPPORT)):
-        for mention in _agency_cell(by_role.get(key, "")):
-            out.append(_make(mention, role, text, ta, tb, root, a, deadline))
-    return out
-
-
-def _table_section(text: str, root: Section, offset: int) -> str | None:
-    """The path of a table; a table after the signature block takes its own title ("PHỤ LỤC …")."""
-    path = path_at(root, offset)
-    if path and not path.endswith("Nơi nhận"):
-        return path
-    titles = []
-    for a, b in reversed(list(_lines(text, max(0, offset - 600), offset))):
-        line = text[a:b]
-        if line.startswith("|"):
-            continue
-        if re.search(r"phu luc|danh muc|bieu|bang", vi.fold(line)):
-            titles.insert(0, line)
-        elif titles:
-            break
-    return " › ".join(titles) if titles else path
-
-
 # ---------------------------------------------------------------- (c) Nội dung và giải pháp
 
 _PAREN_LABEL = re.compile(r"(?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|thực hiện)\s*:\s*", re.IGNORECASE)
@@ -639,11 +229,11 @@ _PAREN_LABEL = re.compile(r"(?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|t
 
 def _content_assignments(text: str, root: Section, section: Section) -> list[Assignment]:
     out: list[Assignment] = []
-    for a, b in _lines(text, section.body_start, section.end):
+    for a, b in duty_lines(text, section.body_start, section.end):
         if text[a] == "|":
             continue
         c = _content_start(text, a, b)
-        for sa, sb in _clauses(text, c, b, on_semicolon=False):
+        for sa, sb in clauses(text, c, b, on_semicolon=False):
             # "… Cơ quan thực hiện: Sở X." names who does the sentences before it
             task_start = c if _LABEL_SENTENCE.match(text[sa:sb]) else sa
             out += _sentence_assignments(text, root, sa, sb, task_start)
@@ -670,12 +260,12 @@ def _sentence_assignments(text: str, root: Section, a: int, b: int, task_start: 
             continue
         before = sentence[:m.start]
         label = _PAREN_LABEL.search(before[-40:]) if before else None
-        run = _run_at(mentions[i:], sentence, m.start)
+        run = run_at(mentions[i:], sentence, m.start)
         after = sentence[run[-1].end:]
         role: Role | None = None
         if label and before.rstrip().endswith(":"):
             role = {"chủ trì": LEAD, "phối hợp": SUPPORT, "thực hiện": DO}[label.group(1).lower()]
-        elif _STRONG_ROLE_AFTER.match(after):  # "Sở X chủ trì, phối hợp với …"
+        elif STRONG_ROLE_AFTER.match(after):  # "Sở X chủ trì, phối hợp với …"
             role = role_of(after)
         elif _ASSIGNED_BEFORE.search(before):  # "giao Sở X số hóa …"
             role = DO
@@ -685,16 +275,16 @@ def _sentence_assignments(text: str, root: Section, a: int, b: int, task_start: 
         for agency in run:
             if (agency.canonical, role) not in seen:
                 seen.add((agency.canonical, role))
-                out.append(_make(agency, role, text, task_from, b, root, a, deadline))
+                out.append(make_assignment(agency, role, text, task_from, b, root, a, deadline))
         if role == LEAD:
-            p = _PARTNERS.search(after[:60])
+            p = PARTNERS.search(after[:60])
             if p:
                 offset = run[-1].end + p.end()
-                partners = _run_at([x for x in mentions if x.start >= offset], sentence, offset)
+                partners = run_at([x for x in mentions if x.start >= offset], sentence, offset)
                 for agency in partners:
                     if (agency.canonical, SUPPORT) not in seen:
                         seen.add((agency.canonical, SUPPORT))
-                        out.append(_make(agency, SUPPORT, text, task_from, b, root, a, deadline))
+                        out.append(make_assignment(agency, SUPPORT, text, task_from, b, root, a, deadline))
                 if partners:
                     used_until = partners[-1].end
     return out
@@ -711,7 +301,7 @@ def extract_assignments(text: str, root: Section) -> list[Assignment]:
         found += _organising_assignments(text, root, section)
     for section in _outermost(root, _CONTENT, skip=organising):
         found += _content_assignments(text, root, section)
-    found += _table_assignments(text, root)
+    found += table_assignments(text, root)
     unique: dict[tuple, Assignment] = {}
     for item in sorted(found, key=lambda x: (x.start, x.end)):
         unique.setdefault((item.agency, item.role, item.start, item.end), item)

@@ -10,61 +10,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from ngvh import vi
 
-from .clean import NUMERIC_DATE, is_date_banner, is_dateline, signature_names
+from .clean import is_dateline
+from .dates import PLACE_DATE, issue_date, labelled, published_date, sentence_around
+from .decisions import carried_plan_start
 from .models import PlanMeta
+from .relations import extract_relations
+from .signers import document_signer
+from .titles import DOC_TYPES, TYPE_CODES, _DOC_TYPE_WORD, carried_plan_title, header_title, headline, mentioned_title, sentence_case, upper_title
+from .numbers import DocNumber, canonical_number, find_numbers
 from .places import canonical_province, find_provinces, iter_mentions, province_kind
 
-# --- document numbers -----------------------------------------------------------------------------
+# --- document numbers (ingest/numbers.py holds the one spelling rule) -------------------------------
 
-_STATE_NUMBER = re.compile(
-    r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?/([A-ZĐÐ][A-Za-zĐđÐ]{0,7}(?:[-–][A-ZĐÐ][A-Za-zĐđÐ0-9]{0,15})*)")
-_PARTY_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})-([A-ZĐÐ]{2,4})/(TW|TƯ|BCT|BBT|[A-ZĐ]{2,4}U)\b")
-# Issuer codes of national documents: the Prime Minister, the Government, the National Assembly,
-# the President, the Party's central bodies.
-_NATIONAL_ISSUERS = {"TTg", "CP", "QH", "UBTVQH", "CTN", "TW", "TƯ", "BCT", "BBT"}
-TYPE_CODES = {
-    "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
-    "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
-    "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
-}
-DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
-             "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
-_DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
 _ISSUER_CODES = {"BNG": "Bộ Ngoại giao", "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
                  "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}
-
-
-class DocNumber(NamedTuple):
-    number: str  # normalised: "2013/QĐ-TTg"
-    start: int
-    end: int
-
-    @property
-    def codes(self) -> list[str]:
-        tail = self.number.split("/")[-1]
-        return re.split(r"[-–]", tail)
-
-    @property
-    def national(self) -> bool:
-        return self.codes[-1] in _NATIONAL_ISSUERS or self.codes[0] in _NATIONAL_ISSUERS
-
-
-def normalize_number(raw: str) -> str:
-    """'2013/QD-TTg' → '2013/QĐ-TTg': one spelling of Đ, no spaces, ASCII hyphens."""
-    text = raw.replace("Ð", "Đ").replace("–", "-").replace(" ", "")
-    return re.sub(r"(?<=/)(QD|ND)(?=-|$)", lambda m: {"QD": "QĐ", "ND": "NĐ"}[m.group()], text)
-
-
-def find_numbers(text: str) -> list[DocNumber]:
-    found = [DocNumber(normalize_number(m.group(0)), m.start(), m.end()) for m in _STATE_NUMBER.finditer(text)]
-    found += [DocNumber(normalize_number(m.group(0)), m.start(), m.end()) for m in _PARTY_NUMBER.finditer(text)]
-    return sorted(found, key=lambda n: n.start)
+normalize_number = canonical_number
 
 
 def implemented_documents(text: str) -> list[str]:
@@ -95,7 +60,9 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     for n in numbers:
         if _OWN_NUMBER_LINE.search(text[max(0, n.start - 12):n.start + 1]):
             return n
-    candidates = [n for n in numbers if not n.national]
+    # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …") is not its own
+    applied = {n.number for n in numbers if _cue_score(text, n.start) < 0}
+    candidates = [n for n in numbers if not n.national and n.number not in applied]
     if not candidates:
         return None
     title_numbers = {n.number for n in find_numbers(title or "")}
@@ -105,7 +72,7 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
 
 
 def document_type(text: str, number: DocNumber | None, title: str | None) -> str | None:
-    declared = _labelled(text, "Loại văn bản")
+    declared = labelled(text, "Loại văn bản")
     if declared:
         return _known_type(declared) or declared
     if number:
@@ -129,89 +96,8 @@ def _known_type(word: str) -> str | None:
     return next((t for t in DOC_TYPES if vi.fold(t) == folded), None)
 
 
-# --- labelled lines of legal-document pages ("Số hiệu", "Người ký", "Lĩnh vực") -------------------
-
-def _labelled(text: str, label: str) -> str | None:
-    match = re.search(r"^" + label + r"\s*:?\s+(\S.{0,80}?)\s*$", text, re.MULTILINE)
-    return match.group(1) if match and len(match.group(1).split()) <= 10 else None
-
-
 def plan_field(text: str) -> str | None:
-    return _labelled(text, "Lĩnh vực")
-
-
-# --- dates ----------------------------------------------------------------------------------------
-
-def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-_WORDED_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_PLACE_DATE = re.compile(r"(?:^|\n|\|)\s*[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED_DATE)  # "Cao Bằng, ngày …"
-_SHORT_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])")
-
-
-def published_date(text: str) -> str | None:
-    """The article's own timestamp line ("Ngày cập nhật 29/04/2022", "28-02-2022 09:56")."""
-    for line in text.split("\n")[:40]:
-        line = line.strip()
-        if is_dateline(line) and not is_date_banner(line):
-            match = NUMERIC_DATE.search(line)
-            return iso_date(match.group(1), match.group(2), match.group(3))
-    return None
-
-
-def _sentence_around(text: str, start: int) -> tuple[int, str]:
-    left = max(text.rfind("\n", 0, start), max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=-1))
-    left = max(left, 0)
-    right = re.search(r"[.!?](?:\s|$)|\n", text[start:])
-    end = start + right.start() if right else len(text)
-    return left, text[left:end]
-
-
-def _year_for(month: int, published: str | None) -> int | None:
-    """'Ngày 10/02' in an article of 28-02-2022 is 2022; in one of January it would be the year before."""
-    if not published:
-        return None
-    pub = date.fromisoformat(published)
-    return pub.year if month <= pub.month else pub.year - 1
-
-
-def issue_date(text: str, number: DocNumber | None, published: str | None) -> str | None:
-    declared = _labelled(text, "Ngày ban hành")
-    if declared and NUMERIC_DATE.search(declared):
-        m = NUMERIC_DATE.search(declared)
-        return iso_date(m.group(1), m.group(2), m.group(3))
-    place_date = _PLACE_DATE.search(text)
-    if place_date:
-        return iso_date(*place_date.groups()[-3:])
-    if number is None:
-        return None
-    # "… Kế hoạch số 173/KH-UBND ngày 28/4/2022" : the date right after the number
-    after = text[number.end:number.end + 40]
-    m = re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:" + _WORDED_DATE[len("ngày\\s+"):] + r")", after)
-    if m:
-        return iso_date(*m.groups())
-    m = re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", after)
-    if m:
-        return _dated(m.group(1), m.group(2), m.group(3), published)
-    # "Ngày 28/4/2022, Ủy ban nhân dân tỉnh … ban hành Kế hoạch số 173/KH-UBND …"
-    left, sentence = _sentence_around(text, number.start)
-    m = re.match(r"\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*,", sentence)
-    if m and not any(left + n.start < number.start for n in find_numbers(sentence)):  # no other number first
-        return _dated(m.group(1), m.group(2), m.group(3), published)
-    m = re.match(r"\s*" + _WORDED_DATE.replace("ngày", "Ngày", 1) + r"\s*,", sentence)
-    if m:
-        return iso_date(*m.groups())
-    return None
-
-
-def _dated(day: str, month: str, year: str | None, published: str | None) -> str | None:
-    year_value = int(year) if year else _year_for(int(month), published)
-    return iso_date(day, month, year_value) if year_value else None
+    return labelled(text, "Lĩnh vực")
 
 
 # --- issuer and province --------------------------------------------------------------------------
@@ -226,9 +112,14 @@ _PEOPLES_COMMITTEE = re.compile(
     r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|ỦY BAN NHÂN DÂN)\s+(tỉnh|thành phố|TP\.?|TỈNH|THÀNH PHỐ)"
     r"((?:[\s-]+[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*){0,4})")
 # "ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG", or "UBND TỈNH QUẢNG TRỊ / SỞ NGOẠI VỤ" for a department's document
+# also inside a header table flattened with "|": "ỦY BAN NHÂN DÂN | CỘNG HÒA … |" / "TỈNH GIA LAI | Độc lập … |"
+_CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
 _EMBLEM_COMMITTEE = re.compile(
-    r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+([^\n]+)$(?:\n\s*(SỞ\s+[^\n]+)$)?",
+    r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+([^\n|]+?)" + _CELL_END
+    + r"(?:\n\s*(SỞ\s+[^\n|]+?)" + _CELL_END + ")?",
     re.MULTILINE)
+# what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
+_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:")
 
 
 def _department_name(upper: str) -> str:
@@ -250,6 +141,8 @@ def _issuer_in(fragment: str) -> str | None:
         found.append((m.start(), f"Bộ {name}"))
     for m in _PEOPLES_COMMITTEE.finditer(fragment):
         place = _leading_province(m.group(2))
+        if place is None and m.group(2).strip() and vi.fold(m.group(1)).startswith(("thanh pho", "tp")):
+            continue  # "UBND thành phố Đông Hà": a city inside a province, not a provincial committee
         found.append((m.start(), _committee(m.group(1), place)))
     return max(found)[1] if found else None
 
@@ -259,20 +152,32 @@ def _leading_province(words: str) -> str | None:
     return mentions[0].province if mentions and mentions[0].start == 0 else None
 
 
-def document_issuer(text: str, number: DocNumber | None) -> str | None:
-    declared = _labelled(text, "Cơ quan ban hành")
-    if declared:
-        place = canonical_province(declared)
-        return _committee(province_kind(place) or "tỉnh", place) if place else (_issuer_in(declared) or declared)
-    emblem = _EMBLEM_COMMITTEE.search(text)
-    if emblem:
+def _emblem_issuer(text: str) -> str | None:
+    """The committee (or its department) in the document's own emblem header."""
+    for emblem in _EMBLEM_COMMITTEE.finditer(text):
+        around = text[max(0, emblem.start() - 200):emblem.end() + 300]
+        if not _EMBLEM_NEIGHBOURS.search(around):
+            continue  # a portal's banner, not an emblem
         kind, place, department = emblem.groups()
         province = canonical_province(place)
         if department:
             return f"{_department_name(department)} {kind.lower()} {province or place.title()}"
+        if province is None and place.strip():
+            continue  # "THÀNH PHỐ ĐÔNG HÀ": a city inside a province, not the provincial committee
         return _committee(kind, province)
+    return None
+
+
+def document_issuer(text: str, number: DocNumber | None, kind: str = "full_text") -> str | None:
+    declared = labelled(text, "Cơ quan ban hành")
+    if declared:
+        place = canonical_province(declared)
+        return _committee(province_kind(place) or "tỉnh", place) if place else (_issuer_in(declared) or declared)
+    emblem = _emblem_issuer(text)
+    if emblem and kind == "full_text":
+        return emblem
     if number:
-        left, sentence = _sentence_around(text, number.start)
+        left, sentence = sentence_around(text, number.start)
         named = _issuer_in(text[left:number.start])
         if named:
             return named
@@ -280,8 +185,8 @@ def document_issuer(text: str, number: DocNumber | None) -> str | None:
             if code in _ISSUER_CODES:
                 return _ISSUER_CODES[code]
             if code == "UBND":
-                return "UBND"
-    return _issuer_in(text[:2000])
+                return emblem or "UBND"
+    return emblem or _issuer_in(text[:2000])
 
 
 def dominant_province(text: str) -> str | None:
@@ -307,89 +212,6 @@ def complete_issuer(issuer: str | None, text: str) -> tuple[str | None, str | No
 
 
 # --- signer, title, horizon, kind -----------------------------------------------------------------
-
-def document_signer(text: str) -> str | None:
-    declared = _labelled(text, "Người ký")
-    if declared:
-        return declared
-    lines = text.split("\n")
-    names = signature_names(lines)
-    if not names:
-        return None
-    name = lines[max(names)].strip()
-    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
-
-
-_TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
-_NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b")
-
-
-def headline(text: str) -> str | None:
-    """A page heading: a line of some length before the article's first paragraph or the emblem."""
-    for line in text.split("\n")[:25]:
-        line = line.strip()
-        if not line:
-            continue
-        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
-                line.isupper() and _DOC_TYPE_WORD.match(line)):
-            return None  # the document itself starts: its title is the upper-case one
-        words = len(line.split())
-        if re.search(r"[.;:!?…]$", line):
-            if words >= 8:
-                return None  # reached the body: headlines carry no final full stop
-            continue
-        if (words >= 6 and not line.isupper() and not is_dateline(line) and not _NOT_A_HEADLINE.match(line)
-                and not _PLACE_DATE.search(line)):
-            return line.rstrip(".")
-    return None
-
-
-def upper_title(text: str) -> str | None:
-    """'KẾ HOẠCH HÀNH ĐỘNG' + 'TRIỂN KHAI …' of a full text, in sentence case."""
-    lines = [line.strip() for line in text.split("\n")]
-    for i, line in enumerate(lines):
-        if line.isupper() and _DOC_TYPE_WORD.match(line):
-            parts = [line]
-            following = [nxt for nxt in lines[i + 1:] if nxt]
-            for nxt in following:
-                if not nxt.isupper() or re.match(r"^[IVXLC]+\.", nxt):
-                    break
-                parts.append(nxt)
-            title = sentence_case(" ".join(parts))
-            rest = following[len(parts) - 1:]
-            if rest and re.match(r"(?:Về việc|V/v)\b", rest[0]):  # "QUYẾT ĐỊNH" / "Về việc ban hành …"
-                title += " " + re.sub(r"^V/v\b", "về việc", rest[0][:1].lower() + rest[0][1:])
-            return title
-    return None
-
-
-def sentence_case(text: str) -> str:
-    """'KẾ HOẠCH … TỈNH CAO BẰNG' → 'Kế hoạch … tỉnh Cao Bằng' (place names and Việt Nam keep capitals)."""
-    lower = text.lower()
-    out = lower[:1].upper() + lower[1:]
-    for mention in iter_mentions(out):
-        out = out[:mention.start] + mention.text.title() + out[mention.end:]
-    return re.sub(r"\bviệt nam\b", "Việt Nam", out)
-
-
-def mentioned_title(text: str, number: DocNumber | None) -> str | None:
-    """'Kế hoạch 141/KH-UBND về triển khai …' as an article words it."""
-    starts: list[int] = []
-    if number:
-        words = list(_DOC_TYPE_WORD.finditer(text[max(0, number.start - 40):number.start]))
-        if words:
-            starts.append(max(0, number.start - 40) + words[-1].start())
-    national = [n for n in find_numbers(text) if n.national]
-    for m in re.finditer(r"\b(?:" + "|".join(DOC_TYPES) + r")\b", text):  # capitalised: a name, not "kế hoạch"
-        if not any(n.start - m.end() < 12 and n.start >= m.end() for n in national):
-            starts.append(m.start())
-    for start in starts:
-        stop = _TITLE_STOP.search(text, start + 10)
-        fragment = text[start:stop.start() if stop else len(text)].strip(" ,")
-        if len(fragment.split()) >= 6:
-            return fragment
-    return None
-
 
 _HORIZON = (
     re.compile(r"(?:đến|tới)\s+năm\s+(\d{4})", re.IGNORECASE),
@@ -420,7 +242,7 @@ def source_kind(text: str) -> str:
     signs = [
         bool(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", text)),
         bool(re.search(r"(?:^|\n|\|)\s*Số\s*:\s*\d", text)),
-        bool(_PLACE_DATE.search(text)),
+        bool(PLACE_DATE.search(text)),
         len(re.findall(r"(?m)^\s*[IVXLC]+\.\s+\S", text)) >= 2,
         bool(re.search(r"(?m)^\s*(?:Nơi nhận|(?:TM|KT)\.\s|(?:PHÓ )?CHỦ TỊCH$)", text)),
     ]
@@ -429,17 +251,39 @@ def source_kind(text: str) -> str:
 
 # --- everything -----------------------------------------------------------------------------------
 
+def _carried_plan(text: str, number: DocNumber | None) -> tuple[str | None, list[str], str | None]:
+    """(title, own numbers, signer) of the plan a decision issues, when the text carries one."""
+    split = carried_plan_start(text)
+    if split is None:
+        return None, [], None
+    part = text[split:]
+    own = [n.number for n in find_numbers(part[:600])
+           if _OWN_NUMBER_LINE.search(part[max(0, n.start - 12):n.start + 1])]
+    others = [n for n in own if not number or n != number.number][:1]
+    title = upper_title(part)
+    return title, others, document_signer(text[:split])
+
+
 def extract_metadata(text: str, source: str) -> PlanMeta:
     text = vi.normalize(text)
     heading = headline(text)
     number = document_number(text, heading)
-    title = heading or upper_title(text) or mentioned_title(text, number)
+    kind = source_kind(text)
+    upper = upper_title(text)
+    title = heading or upper
+    if not title and kind == "full_text":
+        title = header_title(text, document_type(text, number, None))
+    title = title or mentioned_title(text, number)
     doc_type = document_type(text, number, title)
+    carried_title, other_numbers, decision_signer = _carried_plan(text, number)
+    if doc_type == "Quyết định":  # a decision that issues a plan is catalogued under the plan's title
+        title = carried_title or carried_plan_title(upper or "") or carried_plan_title(title or "") or title
     if not title:
         title = f"{doc_type or 'Văn bản'} {number.number}" if number else Path(source).stem
     published = published_date(text)
     issued = issue_date(text, number, published)
-    issuer, province = complete_issuer(document_issuer(text, number), text)
+    issuer, province = complete_issuer(document_issuer(text, number, kind), text)
+    own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     return PlanMeta(
         title=title,
         number=number.number if number else None,
@@ -447,10 +291,13 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         issuer=issuer,
         province=province,
         date=issued,
-        signer=document_signer(text),
+        signer=decision_signer or document_signer(text),
         horizon=plan_horizon(title, text, issued),
         implements=[n for n in implemented_documents(text) if not number or n != number.number],
-        source_kind=source_kind(text),
+        source_kind=kind,
         field=plan_field(text),
         published=published,
+        number_as_written=number.raw if number and number.raw and number.raw != number.number else None,
+        other_numbers=other_numbers,
+        relations=[r.to_dict() for r in extract_relations(text, own_numbers)],
     )

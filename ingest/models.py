@@ -1,6 +1,7 @@
 """The domain objects ingest produces: a plan's metadata, its section tree and its chunks."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,19 @@ class PlanMeta:
     source_kind: SourceKind = "full_text"
     field: str | None = None  # "Lĩnh vực" when the page states it
     published: str | None = None  # ISO date of the web page / article, when known
+    # (dataclasses.field: `field` above is the document's Lĩnh vực and shadows the helper here)
+    quality: float | None = None  # share of words that are valid syllables or known words (1.0 = clean)
+    ocr_pages: list[int] = dataclasses.field(default_factory=list)  # 1-based pages read by OCR (scanned images)
+    ocr_confidence: float | None = None  # mean OCR word confidence, 0-100, over those pages
+    ocr_low_pages: list[int] = dataclasses.field(default_factory=list)  # OCR'd pages under the confidence floor
+    number_as_written: str | None = None  # the number as the text spells it, when not canonical ("317/KH.UBND")
+    other_numbers: list[str] = dataclasses.field(default_factory=list)  # a decision's carried plan's own number
+    relations: list[dict] = dataclasses.field(default_factory=list)  # ingest.relations.Relation.to_dict(), forward only
+    sources: list[str] = dataclasses.field(default_factory=list)  # every file (portal copy) this entry was read from
+
+    def known_numbers(self) -> list[str]:
+        """Every number this entry answers to: its own, then those of documents it carries."""
+        return [n for n in (self.number, *self.other_numbers) if n]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -95,6 +109,7 @@ class Plan:
     chunks: list[Chunk]
     version: str = ""  # content hash of what is stored: text, metadata and chunking
     assignments: list = field(default_factory=list)  # ingest.assignments.Assignment: who does what by when
+    warnings: list[str] = field(default_factory=list)  # what an administrator should check (low quality, OCR)
 
     def finalize(self, chunker_version: str) -> "Plan":
         payload = json.dumps(
@@ -108,3 +123,52 @@ class Plan:
             chunk.plan_id = self.id
             chunk.id = chunk_id(self.id, self.version, chunk.seq)
         return self
+
+# -- assignments: who does what by when ------------------------------------------------------------
+Role = Literal["chủ trì", "phối hợp", "thực hiện"]
+LEAD: Role = "chủ trì"
+SUPPORT: Role = "phối hợp"
+DO: Role = "thực hiện"
+
+
+@dataclass
+class Assignment:
+    agency: str  # canonical name, or the name as written when unknown
+    agency_raw: str
+    known_agency: bool
+    role: Role
+    task: str
+    deadline: str | None = None
+    due_year: int | None = None
+    period: tuple[int, int] | None = None
+    recurring: bool = False
+    section: str | None = None  # display path: "IV. TỔ CHỨC THỰC HIỆN › 1. Sở Ngoại vụ"
+    start: int = 0  # offsets of the task in the plan text
+    end: int = 0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["period"] = list(self.period) if self.period else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Assignment":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        if known.get("period") is not None:
+            known["period"] = tuple(known["period"])
+        return cls(**known)
+
+
+def due_by(assignment: Assignment, year: int) -> Literal["due", "recurring"] | None:
+    """Does "đến năm <year>" cover this assignment, and how?
+
+    "due": a one-off task due by then (due_year ≤ year). "recurring": repeated or continuous work
+    running at some point up to that year (no period, or a period starting by then).
+    """
+    if assignment.recurring:
+        if assignment.period is None or assignment.period[0] <= year:
+            return "recurring"
+        return None
+    if assignment.due_year is not None and assignment.due_year <= year:
+        return "due"
+    return None

@@ -10,14 +10,18 @@ from ngvh import vi
 from .assignments import extract_assignments
 from .chunking import CHUNKER_VERSION, chunk_plan
 from .clean import clean_text
+from .decisions import carried_plan_start, decision_sections
 from .metadata import extract_metadata
 from .models import IngestError, Plan, PlanMeta
-from .readers import read_document
+from .ocr import OCR_CONFIDENCE_FLOOR
+from .quality import QUALITY_WARNING, bad_words, text_quality
+from .readers import RawDocument, read_document
+from .repair import repair_text
 from .structure import parse_sections
 
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-1"
+PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-1/repair-1/decisions-1"
 # Words any plan, directive or article about one uses; a file with none of them is not ours.
 _ADMIN_VOCABULARY = (
     "ke hoach", "chien luoc", "quyet dinh", "cong van", "chi thi", "chuong trinh", "trien khai",
@@ -29,16 +33,40 @@ _MIN_VOCABULARY_HITS = 3
 def load_plan(path: Path, max_chars: int = 1000) -> Plan:
     """Read one file and turn it into a finished Plan; IngestError says why a file is not one."""
     raw = read_document(path)
-    text = clean_text(raw.text)
+    text = clean_text(repair_text(raw.text).text)
     check_plan_text(text, raw.source)
-    return build_plan(text, raw.source, max_chars=max_chars)
+    plan = build_plan(text, raw.source, max_chars=max_chars)
+    if raw.ocr is not None:
+        plan.meta.ocr_pages = raw.ocr.page_numbers
+        plan.meta.ocr_confidence = raw.ocr.confidence
+        plan.meta.ocr_low_pages = raw.ocr.low_pages
+    plan.warnings = reading_warnings(plan, raw)
+    return plan.finalize(PIPELINE_VERSION)
+
+
+def reading_warnings(plan: Plan, raw: RawDocument) -> list[str]:
+    """What the ingest table flags: a text-quality figure under QUALITY_WARNING, OCR pages read badly."""
+    warnings = []
+    quality = plan.meta.quality
+    if quality is not None and quality < QUALITY_WARNING:
+        examples = ", ".join(f"'{w}'" for w in bad_words(plan.text))
+        warnings.append(f"text quality {quality:.2f} < {QUALITY_WARNING}: damaged words such as {examples}")
+    if plan.meta.ocr_low_pages:
+        pages = ", ".join(str(p) for p in plan.meta.ocr_low_pages)
+        warnings.append(f"OCR confidence under {OCR_CONFIDENCE_FLOOR:.0f} on page(s) {pages}: check the scan")
+    if raw.legacy_encoding:
+        warnings.append(f"converted from legacy {raw.legacy_encoding.upper()} font encoding; check the text")
+    return warnings
 
 
 def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: int = 1000) -> Plan:
     """Cleaned text → Plan. Also used by `ngvh reindex`, which starts from the stored texts."""
     text = vi.normalize(text)
     meta = meta or extract_metadata(text, source)
-    root = parse_sections(text)
+    if meta.quality is None:
+        meta.quality = text_quality(text)
+    split = carried_plan_start(text)  # a decision that issues a plan: the plan's sections read as a plan
+    root = parse_sections(text) if split is None else decision_sections(text, split)
     chunks = chunk_plan(text, root, meta.title, source, max_chars=max_chars)
     if not chunks:
         raise IngestError(source, "no text left to index after cleaning")

@@ -1,8 +1,9 @@
-"""Files → raw text: plain text, saved web pages, PDF text layers and Word documents.
+"""Files → raw text: plain text, saved web pages, PDFs (text layer or OCR) and Word documents.
 
 Every failure becomes an IngestError whose reason an administrator can act on (empty file,
-encrypted PDF, scanned image, not really a .docx, ...). Web-page chrome that lives in the HTML
+encrypted PDF, too large, not really a .docx, ...). Web-page chrome that lives in the HTML
 structure (menus, footers, share bars) is dropped here; what survives as text is left to clean.py.
+Text typed in the legacy TCVN3 / VNI fonts is converted to Unicode here, whatever the format.
 """
 from __future__ import annotations
 
@@ -14,9 +15,15 @@ from typing import Iterable, Literal
 
 from ngvh.vi import normalize_spaces
 
+from .legacy_fonts import fix_legacy_text
 from .models import IngestError
+from .ocr import OcrInfo
+from .office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
+from .pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
+from .quality import text_quality
 
-Format = Literal["txt", "html", "pdf", "docx"]
+Format = Literal["txt", "html", "pdf", "docx", "doc"]
+TEXT_MAX_BYTES = 20 * 1024 * 1024  # .txt and .html: a plan page is well under 1 MB
 
 SUPPORTED_SUFFIXES: dict[str, Format] = {
     ".txt": "txt",
@@ -25,7 +32,12 @@ SUPPORTED_SUFFIXES: dict[str, Format] = {
     ".htm": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".doc": "doc",
 }
+# Checked on the file's size before a byte is read: a huge file is refused without loading it.
+MAX_BYTES: dict[str, int] = {"txt": TEXT_MAX_BYTES, "html": TEXT_MAX_BYTES, "pdf": PDF_MAX_BYTES,
+                             "docx": DOCX_MAX_BYTES, "doc": DOC_MAX_BYTES}
+_KINDS = {"txt": "text file", "html": "web page", "pdf": "PDF", "docx": ".docx", "doc": ".doc"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,8 @@ class RawDocument:
     text: str
     source: str  # file name
     fmt: Format
+    ocr: OcrInfo | None = None  # set when some pages were scanned images
+    legacy_encoding: str | None = None  # "tcvn3" / "vni" when legacy-font text was converted
 
 
 def find_plan_files(path: Path) -> list[Path]:
@@ -61,11 +75,16 @@ def read_document(path: Path) -> RawDocument:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise IngestError(source, f"unsupported file type '{path.suffix or '(none)'}'; supported: {supported}")
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES[fmt]:
+            raise IngestError(source, f"{_KINDS[fmt]} too large ({size / 2**20:.0f} MB; the limit is "
+                                      f"{MAX_BYTES[fmt] // 2**20} MB)")
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(source, f"cannot read the file ({exc.strerror or exc})") from exc
     if not data.strip():
         raise IngestError(source, "the file is empty (0 bytes of text)")
+    ocr = None
     if fmt == "txt":
         text = decode_text(data, source)
         if looks_like_html(text):
@@ -73,13 +92,17 @@ def read_document(path: Path) -> RawDocument:
     elif fmt == "html":
         text = html_to_text(decode_text(data, source, declared=_declared_charset(data)))
     elif fmt == "pdf":
-        text = pdf_to_text(path, data)
+        pdf = pdf_to_text(path, data)
+        text, ocr = pdf.text, pdf.ocr
+    elif fmt == "doc":
+        text = doc_to_text(path, data)
     else:
         text = docx_to_text(path, data)
-    text = _collapse_blank_lines(normalize_spaces(text)).strip()
+    legacy = fix_legacy_text(text)
+    text = _collapse_blank_lines(normalize_spaces(legacy.text)).strip()
     if not text:
         raise IngestError(source, "no readable text in the file")
-    return RawDocument(text=text, source=source, fmt=fmt)
+    return RawDocument(text=text, source=source, fmt=fmt, ocr=ocr, legacy_encoding=legacy.encoding)
 
 
 # --- plain text -----------------------------------------------------------------------------------
@@ -105,8 +128,20 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
         if _plausible_text(text):
-            return text
+            return text if encoding == "utf-8" else _best_single_byte(data, text)
     raise IngestError(source, "cannot decode the text: not UTF-8, UTF-16 or Windows-1258")
+
+
+def _best_single_byte(data: bytes, decoded: str) -> str:
+    """A single-byte file may be TCVN3 or VNI rather than Windows-1258: keep whichever reads better.
+
+    Legacy text is returned as its Latin-1 look-alikes; read_document converts it (and says so).
+    """
+    as_latin1 = data.decode("latin-1")
+    legacy = fix_legacy_text(as_latin1)
+    if legacy.encoding and text_quality(legacy.text) > text_quality(decoded):
+        return as_latin1
+    return decoded
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -236,122 +271,6 @@ def _render(node) -> Iterable[str]:
                 yield gap
             else:
                 yield from _render(child)
-
-
-def table_row(cells: list[str]) -> str:
-    """One table row as one line; the task-table parser relies on exactly this form."""
-    return "| " + " | ".join(cells) + " |"
-
-
-# --- PDF ------------------------------------------------------------------------------------------
-
-_MIN_TEXT_PER_PAGE = 20
-
-
-def pdf_to_text(path: Path, data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
-
-    source = path.name
-    if not data.lstrip().startswith(b"%PDF"):
-        raise IngestError(source, "not a PDF file (no PDF header): corrupt, or the extension is wrong")
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except DependencyError as exc:
-                raise IngestError(source, "encrypted PDF with AES, which cannot be opened here; "
-                                          "save an unencrypted copy") from exc
-            if not opened:
-                raise IngestError(source, "encrypted PDF protected by a password; save an unencrypted copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except IngestError:
-        raise
-    except FileNotDecryptedError as exc:
-        raise IngestError(source, "encrypted PDF protected by a password; save an unencrypted copy") from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(source, f"corrupt or unreadable PDF ({exc})") from exc
-    if not pages:
-        raise IngestError(source, "the PDF has no pages")
-    text_chars = sum(len("".join(p.split())) for p in pages)
-    if text_chars < _MIN_TEXT_PER_PAGE * len(pages) / 4 or text_chars < _MIN_TEXT_PER_PAGE:
-        raise IngestError(source, "the PDF is a scanned image without a text layer; run OCR on it first")
-    return "\n\n".join(unwrap_lines(p) for p in pages)
-
-
-_SENTENCE_END = re.compile(r"[.:;!?…]$")
-
-
-def unwrap_lines(text: str) -> str:
-    """Join PDF lines that a page width broke: a line continuing in lower case is the same sentence."""
-    lines = normalize_spaces(text).split("\n")
-    out: list[str] = []
-    for line in lines:
-        if out and out[-1] and line and line[0].islower() and not _SENTENCE_END.search(out[-1]):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-# --- DOCX -----------------------------------------------------------------------------------------
-
-# Emblem headers and signature blocks are laid out as tables; their cells are lines, not task rows.
-# Case matters: "Chủ tịch UBND tỉnh" in a data table is not a signature block.
-_LAYOUT_MARKERS = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Nơi nhận|\bTM\.|\bKT\.|CHỦ TỊCH")
-
-
-def docx_to_text(path: Path, data: bytes) -> str:
-    import zipfile
-
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-
-    source = path.name
-    if not data.startswith(b"PK"):
-        hint = " (it looks like an old .doc file: save it as .docx)" if data.startswith(b"\xd0\xcf\x11\xe0") else ""
-        raise IngestError(source, f"not a real .docx file{hint}")
-    try:
-        document = Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise IngestError(source, f"corrupt or unreadable .docx ({exc})") from exc
-    return "\n\n".join(_docx_blocks(document))
-
-
-def _docx_blocks(document) -> Iterable[str]:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    body = document.element.body
-    for element in body.iterchildren():
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield Paragraph(element, document).text
-        elif tag == "tbl":
-            yield _docx_table(Table(element, document))
-
-
-def _docx_table(table) -> str:
-    rows = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is returned once per grid column it spans
-                continue
-            seen.add(id(cell._tc))
-            cells.append(cell)
-        rows.append(cells)
-    # a cell is one field of the row: its paragraphs and line breaks become spaces
-    texts = [[" ".join(" ".join(p.text for p in c.paragraphs).split()) for c in cells] for cells in rows]
-    flat = " ".join(t for row in texts for t in row)
-    if max((len(r) for r in rows), default=0) <= 2 and _LAYOUT_MARKERS.search(flat):
-        # layout table: left column then right column, one line per paragraph
-        columns = max(len(r) for r in rows)
-        return "\n".join(
-            p.text for col in range(columns) for cells in rows if col < len(cells) for p in cells[col].paragraphs
-        )
-    return "\n".join(table_row(row) for row in texts if any(row))
 
 
 def _collapse_blank_lines(text: str) -> str:

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Plan
 
 
 @dataclass
@@ -14,9 +18,23 @@ class IngestRow:
     chunks: int = 0
     embedded: int = 0
     reason: str | None = None
+    ocr_pages: int = 0  # pages read by OCR
+    ocr_confidence: float | None = None  # their mean word confidence, 0-100
+    quality: float | None = None  # text-quality figure of the plan (1.0 = clean)
+    warnings: list[str] = field(default_factory=list)  # low quality, OCR pages under the floor, ...
+
+    @classmethod
+    def for_plan(cls, plan: "Plan", source: str, status: str = "") -> "IngestRow":
+        """The row of a parsed plan, with its reading figures (OCR, text quality, warnings)."""
+        meta = plan.meta
+        return cls(source=source, status=status, plan_id=plan.id, number=meta.number, title=meta.title,
+                   ocr_pages=len(meta.ocr_pages), ocr_confidence=meta.ocr_confidence, quality=meta.quality,
+                   warnings=list(plan.warnings))
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
+        out = dict(self.__dict__)
+        out["warnings"] = list(self.warnings)
+        return out
 
 
 @dataclass
@@ -33,5 +51,11 @@ class IngestReport:
             out[row.status] = out.get(row.status, 0) + 1
         return out
 
+    @property
+    def warnings(self) -> int:
+        """Files stored with something to check (low text quality, poorly read OCR pages)."""
+        return sum(1 for r in self.rows if r.warnings and r.status != "failed")
+
     def to_json(self) -> dict:
-        return {"ok": self.ok, "counts": self.counts(), "files": [r.to_json() for r in self.rows]}
+        return {"ok": self.ok, "counts": self.counts(), "warnings": self.warnings,
+                "files": [r.to_json() for r in self.rows]}

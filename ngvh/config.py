@@ -50,6 +50,14 @@ class Settings(BaseSettings):
     public_url: str | None = None
     rate_per_minute: int = 20
 
+    # --- conversations and the question log -----------------------------------
+    database_url: str | None = None  # e.g. postgresql+psycopg://user:pw@host/db; SQLite under data_dir when unset
+    question_retention_days: int = 180  # logged questions older than this are purged (ngvh purge)
+    user_hash_salt: str | None = None  # generated and kept under data_dir/state when unset
+    conversation_ttl: float = 1800.0  # seconds a follow-up may refer to the previous turn
+    conversation_max_bytes: int = 16_000  # one conversation's stored context, at most
+    conversation_max_count: int = 20_000  # contexts kept by the local store, at most (oldest dropped)
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value):
@@ -60,7 +68,8 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("chroma_url", "llm_base_url", "redis_url", "public_url", mode="before")
+    @field_validator("chroma_url", "llm_base_url", "redis_url", "public_url", "database_url", "user_hash_salt",
+                     mode="before")
     @classmethod
     def _blank_is_none(cls, value):
         if isinstance(value, str) and not value.strip():
@@ -84,6 +93,11 @@ class Settings(BaseSettings):
     @property
     def state_path(self) -> Path:
         return self.data_dir / "state"
+
+    @property
+    def database(self) -> str:
+        """The question log's SQLAlchemy URL."""
+        return self.database_url or f"sqlite:///{self.state_path / 'questions.sqlite3'}"
 
     @property
     def llm_enabled(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, AsyncIterator
 
 from ngvh import vi
+from ngvh.limits import MAX_QUESTION_CHARS
 
 from . import replies, structured, tasks
 from .citations import Point, number_points, plan_label
@@ -21,7 +22,6 @@ from .retriever import Hit, HybridSearch
 from .scope import Evidence, load_rule, never_answer
 from .scoping import Scope, scope_for
 
-MAX_QUESTION_CHARS = 2000
 MAX_TARGETS = 3
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
 

@@ -45,6 +45,7 @@ def number_points(points: list[Point], plan_of) -> tuple[list[str], list[Citatio
             numbers[chunk.id] = len(numbers) + 1
             plan = plan_of(chunk.plan_id)
             meta = plan.meta if plan else None
+            links = plan.links if plan else None  # vectorstore.PlanRecord.links, computed at read time
             citations.append(
                 Citation(
                     n=numbers[chunk.id],
@@ -59,6 +60,7 @@ def number_points(points: list[Point], plan_of) -> tuple[list[str], list[Citatio
                     plan_id=chunk.plan_id,
                     doc_type=meta.doc_type if meta else None,
                     full_quote=chunk.text,
+                    replaced_by=links.replaced_by if links else None,
                 )
             )
         lines.append(f"{point.text} [{numbers[chunk.id]}]")

@@ -1,5 +1,9 @@
-"""Entity taggers for answer sentences: dates and periods, numbers with units, document numbers, places,
-agencies and person names, each as a typed span of the text."""
+"""Spans of the things a question names (province, foreign place, agency, plan number, year), for rewriting.
+
+rag.query.parse_query says *which* provinces, numbers and agencies a question names; a follow-up
+rewrite also needs *where*, to put a new entity in the old one's place. Provinces and agencies come
+from the ingest gazetteers; foreign places (the partners plans name) from a small table here.
+"""
 from __future__ import annotations
 
 import re
@@ -8,162 +12,154 @@ from functools import lru_cache
 
 from ngvh import vi
 
-# The kinds a question can ask for (rag.question.ANSWER_TYPES) map onto these entity kinds.
-KINDS = ("date", "period", "number", "document", "place", "agency", "person")
+# Countries and foreign regions that plans name as partners, with the other spellings people type.
+# A name that is also an ordinary word ("anh" = brother, "mỹ" in "mỹ thuật") is only taken in its
+# longer, unambiguous form.
+FOREIGN_PLACES: dict[str, tuple[str, ...]] = {
+    "Trung Quốc": ("Trung Hoa",),
+    "Nhật Bản": ("Nhật",),
+    "Hàn Quốc": ("Hàn",),
+    "Triều Tiên": (),
+    "Lào": (),
+    "Campuchia": ("Cam-pu-chia", "Căm-pu-chia"),
+    "Thái Lan": (),
+    "Myanmar": ("Mi-an-ma",),
+    "Malaysia": ("Ma-lai-xi-a",),
+    "Singapore": ("Xin-ga-po",),
+    "Indonesia": ("In-đô-nê-xi-a",),
+    "Philippines": ("Phi-líp-pin", "Philippin"),
+    "Brunei": (),
+    "Đông Timor": ("Timor-Leste",),
+    "Ấn Độ": (),
+    "Hoa Kỳ": ("Mỹ", "nước Mỹ"),
+    "Canada": (),
+    "Cuba": (),
+    "Nga": ("Liên bang Nga",),
+    "Pháp": (),
+    "Đức": (),
+    "Vương quốc Anh": ("nước Anh", "Anh Quốc"),
+    "Italia": ("Ý",),
+    "Tây Ban Nha": (),
+    "Bồ Đào Nha": (),
+    "Hà Lan": (),
+    "Bỉ": (),
+    "Thụy Điển": (),
+    "Thụy Sĩ": (),
+    "Na Uy": (),
+    "Phần Lan": (),
+    "Đan Mạch": (),
+    "Ba Lan": (),
+    "Séc": ("Cộng hòa Séc",),
+    "Hungary": ("Hung-ga-ri",),
+    "Úc": ("Australia", "Ô-xtrây-li-a"),
+    "New Zealand": ("Niu Di-lân",),
+    "Israel": (),
+    "Ai Cập": (),
+    "Nam Phi": (),
+    "Brazil": ("Bra-xin",),
+    "Argentina": (),
+    "Mông Cổ": (),
+    "Đài Loan": (),
+    "Quảng Tây": (),
+    "Vân Nam": (),
+    "Quảng Đông": (),
+    "Hồng Kông": ("Hong Kong",),
+    "Ma Cao": (),
+    "ASEAN": (),
+    "châu Âu": ("EU", "Liên minh châu Âu"),
+}
+# Short forms that are ordinary words too: only with a capital letter when the text has diacritics,
+# never in text typed without diacritics.
+_CAPITAL_ONLY = {"Nhật", "Hàn", "Mỹ", "Ý", "Úc", "Đức", "Pháp", "Nga", "Bỉ", "Séc", "Lào", "Cuba", "EU"}
+
+_NUMBER = re.compile(r"\b\d{1,5}\s*/\s*(?:[A-Za-zĐđ&]+-?)+[A-Za-zĐđ&]*", re.UNICODE)
+_BARE_NUMBER = re.compile(
+    r"\b(?:kế hoạch|công văn|quyết định|chỉ thị|chương trình|văn bản|KH|CV)\s+(?:số\s+)?(\d{1,5})\b(?!\s*/)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Entity:
-    kind: str
+    kind: str  # province | foreign | agency | number | year
+    name: str  # canonical
     start: int
     end: int
-    text: str
 
 
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
-_Y = r"(?:19|20)\d\d"
-_DATE = re.compile(
-    rf"(?<![\d/])(?:{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}"  # 30/11/2021, 30-11-2021
-    rf"|ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?"  # ngày 04 tháng 05 năm 2022
-    rf"|ngày\s+{_D}\s*/\s*{_M}(?!\s*/?\d)"  # ngày 10/02
-    rf"|tháng\s+{_M}\s*(?:/|năm)\s*{_Y})(?![\d/])",  # tháng 3/2022, tháng 3 năm 2022
-    re.IGNORECASE,
-)
-# "đến năm 2030", "giai đoạn 2023 - 2026", "2021-2025", "năm 2022", "trong năm 2019"
-_PERIOD = re.compile(
-    rf"(?:(?:giai đoạn|thời kỳ|từ năm|từ)\s+)?{_Y}\s*[-–—]\s*{_Y}"
-    rf"|(?:đến|tới|trước|sau|từ|trong|đầu|cuối|giữa)?\s*năm\s+{_Y}"
-    rf"|tầm nhìn(?: đến)?(?: năm)?\s+{_Y}",
-    re.IGNORECASE,
-)
-# Document numbers: "2013/QĐ-TTg", "404/BNG-NGVH-UNESCO", "25-CT/TW", "164-KH/TU"; glued text
-# ("208/QĐ-TTgngày") stops at the first lower-case run: code segments are capitals, each optionally
-# followed by one lower-case letter (TTg, CTr, SNgV).
-_CODE = r"(?:[A-ZĐ][a-zđ]?)+"
-_DOCUMENT = re.compile(
-    rf"(?<![\w/])(\d{{1,5}})\s*/\s*({_CODE}(?:\s*-\s*{_CODE})*)|(?<![\w/])(\d{{1,5}})-({_CODE})/({_CODE})"
-)
-_UNITS = (
-    "tỷ đồng|triệu đồng|nghìn đồng|đồng|USD|%|phần trăm|năm|tháng|ngày|người|lượt người|lượt|đoàn|"
-    "hoạt động|sự kiện|chương trình|lần|địa phương|quốc gia|nước|tỉnh|tác phẩm|di sản|lễ hội|km|ha|học viên|"
-    "cuộc|hội nghị|hội thảo|dự án|doanh nghiệp|đối tác|nhiệm vụ|mục tiêu"
-)
-_NUMBER = re.compile(
-    rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*({_UNITS})(?!\w)"
-    r"|(?:lần thứ|khóa|khoá|thứ)\s+([IVXLC]+|\d+)\b"
-    r"|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(trụ cột|nhóm|nhiệm vụ|mục tiêu|giải pháp|quan điểm|nội dung)\b",
-    re.IGNORECASE,
-)
-# Countries and foreign regions a plan names as partners (a gazetteer; provinces come from ingest.places).
-_FOREIGN = """Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Lào|Campuchia|Cam-pu-chia|Thái Lan|Indonesia|In-đô-nê-xi-a|
-Malaysia|Ma-lai-xi-a|Singapore|Xin-ga-po|Philippines|Phi-líp-pin|Myanmar|Mi-an-ma|Brunei|Đông Timor|Ấn Độ|Nga|
-Liên bang Nga|Hoa Kỳ|Mỹ|Canada|Ca-na-đa|Pháp|Đức|Anh|Italia|Ý|Tây Ban Nha|Bồ Đào Nha|Hà Lan|Bỉ|Thụy Sĩ|Thụy Điển|
-Na Uy|Phần Lan|Đan Mạch|Ba Lan|Séc|Hungary|Hung-ga-ri|Bun-ga-ri|Bulgaria|Rumani|Ru-ma-ni|Ukraine|U-crai-na|Belarus|
-Cuba|Cu-ba|Venezuela|Brazil|Bra-xin|Argentina|Chile|Mexico|Mê-hi-cô|Úc|Australia|Ô-xtrây-li-a|New Zealand|Niu Di-lân|
-Israel|Thổ Nhĩ Kỳ|Ai Cập|Nam Phi|Mông Cổ|Đài Loan|Hồng Kông|Ma Cao|Macao|Quảng Tây|Vân Nam|Quảng Đông|Hải Nam|
-Quý Châu|Tứ Xuyên|Bắc Kinh|Thượng Hải|Nam Ninh|Côn Minh|Quảng Châu|Bách Sắc|Sùng Tả|Tokyo|Osaka|Kyoto|Seoul|Busan|
-Viêng Chăn|Vientiane|Phnôm Pênh|Phnom Penh|Bangkok|Paris|London|Luân Đôn|Berlin|Moskva|Mát-xcơ-va|Washington|
-ASEAN|châu Á|châu Âu|châu Phi|châu Mỹ|châu Đại Dương|Đông Nam Á|Đông Bắc Á|Nam Á|Trung Đông|Mỹ Latinh|Bắc Mỹ|
-Tây Âu|Đông Âu|Liên minh châu Âu|EU|APEC|UNESCO|Liên hợp quốc""".replace("\n", "")
-# A foreign or unknown place named after its kind: "tỉnh Gyeonggi", "thành phố Kitakyushu", "bang Victoria".
-_PLACE_KIND = re.compile(
-    r"\b(?:tỉnh|thành phố|thủ đô|bang|vùng|khu tự trị|quận|huyện|thị xã|xã|đảo|nước|quốc gia|khu vực)\s+"
-    rf"((?:[{vi.UPPER}][\w\-]*)(?:\s+[{vi.UPPER}][\w\-]*){{0,3}})"
-)
-_GENERIC_PLACES = re.compile(
-    r"\b(?:địa phương nước ngoài|các nước|nước ngoài|quốc tế|khu vực|trong nước|ngoài nước|biên giới|"
-    r"vùng biên|các địa phương|cửa khẩu)\b",
-    re.IGNORECASE,
-)
-_PERSON_TITLE = (
-    r"(?:Phó Thủ tướng(?: Thường trực(?: Chính phủ)?)?|Thủ tướng(?: Chính phủ)?|Chủ tịch(?: nước)?|Phó Chủ tịch|"
-    r"Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc|Bí thư|Phó Bí thư|Tổng Bí thư|Chánh Văn phòng|đồng chí|"
-    r"ông|bà|Đại sứ|Tổng Lãnh sự|Ký bởi|Người ký|KT\.? CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|TM\.? ỦY BAN NHÂN DÂN)"
-)
-_NAME = rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}"
-_PERSON = re.compile(rf"{_PERSON_TITLE}[\s:,]+(?P<name>{_NAME})(?![{vi.LOWER}])")
-_NOT_NAME = {"sở", "ban", "bộ", "ủy", "uỷ", "văn", "hội", "trung", "ubnd", "cục", "vụ", "phòng", "đài", "báo", "tỉnh",
-             "thành", "chính", "thường", "đảng", "nhà", "liên", "học", "viện", "trường", "đoàn", "quốc", "kế", "chiến"}
-# A role named with its agency answers "ai …?" as well as a name: "Giám đốc Sở Ngoại vụ", "Chánh Văn phòng UBND tỉnh".
-_ROLE = re.compile(
-    r"\b(?:Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|Bộ trưởng|Trưởng ban|Thủ tướng)"
-    r"(?:\s+(?:các|Ủy ban nhân dân|UBND))?"
-)
+def fold_same_length(text: str) -> str:
+    """Fold letter by letter so offsets in the result are offsets in `text` (NFC input)."""
+    return "".join((vi.fold(ch) or ch)[:1] for ch in text)
 
 
 @lru_cache(maxsize=1)
-def _foreign() -> re.Pattern:
-    names = sorted({n.strip() for n in _FOREIGN.split("|") if n.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-
-
-def documents(text: str) -> list[Entity]:
-    out = []
-    for m in _DOCUMENT.finditer(text):
-        out.append(Entity("document", m.start(), m.end(), canonical_document(m.group(0))))
+def _foreign_patterns() -> list[tuple[str, re.Pattern, bool]]:
+    out: list[tuple[str, re.Pattern, bool]] = []
+    for name, aliases in FOREIGN_PLACES.items():
+        for alias in sorted((name, *aliases), key=len, reverse=True):
+            body = r"[\s\-]+".join(re.escape(vi.fold(w)) for w in re.split(r"[\s\-]+", alias))
+            out.append((name, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), alias in _CAPITAL_ONLY))
+    out.sort(key=lambda item: -len(item[1].pattern))
     return out
 
 
-def canonical_document(raw: str) -> str:
-    """'2013/qd-ttg' → '2013/QĐ-TTg'; '208/QĐ-TTgngày' is cut before 'ngày' by the tagger already."""
-    text = re.sub(r"\s+", "", raw)
-    head, _, tail = text.partition("/")
-    tail = tail.upper().replace("QD", "QĐ").replace("TTG", "TTg").replace("CTR", "CTr")
-    return f"{head}/{tail.strip('-')}"
+def foreign_places(text: str) -> list[Entity]:
+    folded = fold_same_length(text).lower()
+    accented = vi.has_diacritics(text)
+    taken: list[Entity] = []
+    for name, pattern, capital_only in _foreign_patterns():
+        for m in pattern.finditer(folded):
+            raw = text[m.start():m.end()]
+            if any(e.start < m.end() and m.start() < e.end for e in taken):
+                continue
+            if capital_only and (not accented or not raw[:1].isupper()):
+                continue
+            if not capital_only and accented and vi.has_diacritics(name) and not vi.has_diacritics(raw):
+                continue  # "Lao" in accented text is not "Lào"
+            if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {
+                vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES[name])
+            } and not _same_spelling(raw, name):
+                continue  # the same letters with other tones: another word
+            taken.append(Entity("foreign", name, m.start(), m.end()))
+    return sorted(taken, key=lambda e: e.start)
 
 
-def tag(text: str) -> list[Entity]:
-    """Every entity of `text`, left to right; overlapping spans of different kinds are all kept."""
-    found: list[Entity] = []
-    for m in _DATE.finditer(text):
-        found.append(Entity("date", m.start(), m.end(), m.group(0)))
-    for m in _PERIOD.finditer(text):
-        found.append(Entity("period", m.start(), m.end(), m.group(0).strip()))
-    found += documents(text)
-    for m in _NUMBER.finditer(text):
-        found.append(Entity("number", m.start(), m.end(), m.group(0)))
-    dates = [e for e in found if e.kind == "date"]
-    found = [e for e in found if e.kind != "number" or not any(d.start <= e.start < d.end for d in dates)]
-    found += places(text)
-    agency_spans = agencies(text)
-    found += agency_spans
-    found += persons(text, agency_spans)
-    found.sort(key=lambda e: (e.start, -e.end))
-    return found
+def _same_spelling(raw: str, name: str) -> bool:
+    return " ".join(re.split(r"[\s\-]+", vi.normalize(raw).lower())) == " ".join(
+        re.split(r"[\s\-]+", vi.normalize(name).lower()))
 
 
-def places(text: str) -> list[Entity]:
+def find_entities(text: str) -> list[Entity]:
+    """Every named entity with its span in `text` (already vi.normalize'd), left to right."""
+    from ingest.agencies import find_agencies
     from ingest.places import iter_mentions
 
-    out = [Entity("place", m.start, m.end, m.text) for m in iter_mentions(text)]
-    out += [Entity("place", m.start(), m.end(), m.group(0)) for m in _foreign().finditer(text)]
-    out += [Entity("place", m.start(1), m.end(1), m.group(1)) for m in _PLACE_KIND.finditer(text)]
-    out += [Entity("place", m.start(), m.end(), m.group(0)) for m in _GENERIC_PLACES.finditer(text)]
-    return out
+    found: list[Entity] = [Entity("province", m.province, m.start, m.end) for m in iter_mentions(text)]
+    found += [Entity("agency", a.canonical, a.start, a.end) for a in find_agencies(text)]
+    found += [Entity("number", _canonical_number(m.group(0)), m.start(), m.end()) for m in _NUMBER.finditer(text)]
+    found += [Entity("number", m.group(1), m.start(1), m.end(1)) for m in _BARE_NUMBER.finditer(text)
+              if not (1945 <= int(m.group(1)) <= 2100)]
+    found += foreign_places(text)
+    found += [Entity("year", m.group(1), m.start(), m.end()) for m in _YEAR.finditer(text)]
+    # an overlap keeps a province ("UBND tỉnh Cao Bằng": the place is what scopes a plan), else the longer
+    found.sort(key=lambda e: (e.kind != "province", e.start, -(e.end - e.start)))
+    kept: list[Entity] = []
+    for entity in found:
+        clash = next((k for k in kept if k.start < entity.end and entity.start < k.end), None)
+        if clash is None:
+            kept.append(entity)
+        elif clash.kind != "province" and entity.end - entity.start > clash.end - clash.start:
+            kept[kept.index(clash)] = entity
+    return sorted(kept, key=lambda e: e.start)
 
 
-def agencies(text: str) -> list[Entity]:
-    from ingest.agencies import find_agencies
-
-    return [Entity("agency", m.start, m.end, m.raw) for m in find_agencies(text)]
-
-
-def persons(text: str, agency_spans: list[Entity] | None = None) -> list[Entity]:
-    out = [Entity("person", m.start("name"), m.end("name"), m.group("name")) for m in _PERSON.finditer(text)
-           if m.group("name").split()[0].lower() not in _NOT_NAME]
-    spans = agencies(text) if agency_spans is None else agency_spans
-    for m in _ROLE.finditer(text):
-        following = next((a for a in spans if 0 <= a.start - m.end() <= 1), None)
-        end = following.end if following else m.end()
-        out.append(Entity("person", m.start(), end, text[m.start():end]))
-    return out
+def _canonical_number(raw: str) -> str:
+    num, _, suffix = raw.partition("/")
+    return f"{num.strip()}/{suffix.strip().upper().replace('QD', 'QĐ').strip('-')}"
 
 
-def kinds_in(text: str) -> set[str]:
-    return {e.kind for e in tag(text)}
-
-
-def folded_kinds(text: str) -> set[str]:
-    """Kinds for text typed without diacritics (questions): only the patterns that survive folding."""
-    return kinds_in(text) if vi.has_diacritics(text) else {e.kind for e in tag(text) if e.kind != "person"}
+def replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    return " ".join(text.split()).replace(" ?", "?").replace(" ,", ",")

@@ -19,6 +19,7 @@ class Citation:
     plan_id: str = ""
     doc_type: str | None = None
     full_quote: str = ""  # the whole passage, for /nguon n and expandable quotes
+    replaced_by: str | None = None  # number of the document that replaces the cited one, when in the store
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ngvh import vi
 
-from . import entities, sentences
+from . import sentences, tagging as entities
 from .citations import Point, plan_label
 from .facts import fact_point, vn_date
 from .passages import shorten

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
-from . import entities
+from . import tagging as entities
 from .passages import make_idf, unit_terms
 from .ports import StoreView
 

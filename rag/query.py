@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 
 from ngvh import vi
 
-# "726/KH-UBND", "2013/QĐ-TTg", "404/BNG-NGVH-UNESCO", also typed "726/kh-ubnd" or "2013/qd-ttg"
-_NUMBER = re.compile(r"\b(\d{1,5})\s*/\s*((?:[A-Za-zĐđ&]+-?)+[A-Za-zĐđ&]*)", re.UNICODE)
 # "Kế hoạch 173", "công văn số 404", "KH số 141" → a number without its suffix
 _BARE_NUMBER = re.compile(
     r"\b(?:ke hoach|cong van|quyet dinh|chi thi|chuong trinh|thong bao|nghi quyet|van ban|kh|cv|qd|ct)"
@@ -41,30 +39,28 @@ class ParsedQuery:
     intent: str = "general"  # general | date | signer | number | issuer | horizon | field | implements | doc_type
 
 
-def _canonical_number(num: str, suffix: str) -> str:
-    suffix = suffix.upper().replace("QD", "QĐ")
-    return f"{num}/{suffix.strip('-')}"
-
-
 def parse_query(question: str) -> ParsedQuery:
     from ingest.agencies import find_agencies
+    from ingest.numbers import find_numbers
     from ingest.places import iter_mentions
 
     text = vi.normalize_spaces(question).replace("\n", " ").strip()
     folded = vi.collapse(text)
-    numbers = [_canonical_number(m.group(1), m.group(2)) for m in _NUMBER.finditer(text)]
+    # "726/kh-ubnd", "2013/qd-ttg", "25-ct/tw": read with the rule ingest stores numbers by
+    found = find_numbers(text, typed=True)
+    numbers = list(dict.fromkeys(n.number for n in found))
     bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
     years = sorted({int(y) for y in _YEAR.findall(text)})
     intent = next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
     places = list(iter_mentions(text))
-    content = _NUMBER.sub(" ", _cut_spans(text, [(m.start, m.end) for m in places]))
+    content = _cut_spans(text, [(m.start, m.end) for m in places] + [(n.start, n.end) for n in found])
     return ParsedQuery(
         text=text,
         folded=folded,
         accented=vi.has_diacritics(text),
         provinces=list(dict.fromkeys(m.province for m in places)),
         numbers=numbers,
-        bare_numbers=[b for b in bare if b not in {n.split("/")[0] for n in numbers}],
+        bare_numbers=[b for b in bare if b not in {re.split("[/-]", n)[0] for n in numbers}],
         years=years,
         agencies=list(dict.fromkeys(m.canonical for m in find_agencies(text))),
         content=" ".join(content.split()),
@@ -80,9 +76,6 @@ def _cut_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def number_matches(query_number: str, plan_number: str | None) -> bool:
     """'726/kh-ubnd' matches '726/KH-UBND'; a bare '404' matches '404/BNG-NGVH-UNESCO'."""
-    if not plan_number:
-        return False
-    q, p = vi.fold(query_number).replace(" ", ""), vi.fold(plan_number).replace(" ", "")
-    if "/" not in q:
-        return p.split("/")[0] == q
-    return p == q
+    from ingest.numbers import same_number
+
+    return same_number(query_number, plan_number)

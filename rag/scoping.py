@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ngvh import vi
 
-from . import entities
+from . import tagging as entities
 from .plan_index import PlanIndex
 from .query import ParsedQuery, number_matches
 from .tasks import agency_matches
@@ -70,8 +70,12 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     scope = Scope()
     numbers = question_documents(pq)
 
+    # a decision that carries a plan answers to both numbers (PlanMeta.known_numbers)
+    def named(n: str, p) -> bool:
+        return any(number_matches(n, own) for own in p.meta.known_numbers())
+
     def known(n: str) -> bool:
-        return any(number_matches(n, p.meta.number) for p in plans) or any(
+        return any(named(n, p) for p in plans) or any(
             number_matches(n, i) for p in plans for i in p.meta.implements)
 
     # "kế hoạch 2014" names a year more often than a document number 2014
@@ -80,7 +84,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     doc_prefixes = {n.split("/")[0].split("-")[0] for n in numbers}
     pq.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()})
     if wanted:
-        by_number = [p.id for p in plans if any(number_matches(n, p.meta.number) for n in wanted)]
+        by_number = [p.id for p in plans if any(named(n, p) for n in wanted)]
         implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
         mention = [pid for pid, docs in index.mentions.items()
                    if any(number_matches(n, d) for n in wanted for d in docs) and pid not in by_number]
@@ -94,7 +98,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         else:
             scope.missing = f"văn bản số {', '.join(wanted)}"
             return scope
-        others = [n for n in wanted if not any(number_matches(n, p.meta.number) for p in plans)]
+        others = [n for n in wanted if not any(named(n, p) for p in plans)]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
     if pq.provinces and scope.plan_ids is None:

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from ngvh import vi
 
-from . import entities
+from . import tagging as entities
 from .passages import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.assignments import Assignment, due_by
+from ingest.models import Assignment, due_by
 from ngvh import vi
 
 from .citations import Point, plan_label

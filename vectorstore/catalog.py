@@ -17,6 +17,7 @@ from vectorstore.records import (
     PART_TEXT,
     PlanRecord,
     join_pieces,
+    link_records,
     now,
     plan_metadata,
     record_from_metadata,
@@ -80,7 +81,7 @@ class Catalog:
                     docs.append(doc)
         for plan_id, (metas, docs) in pieces.items():
             records[plan_id].assignments = json.loads(join_pieces(metas, docs))
-        return records
+        return link_records(records)
 
     def snapshot(self) -> tuple[str, dict[str, PlanRecord]]:
         """(generation, records); the generation is read first, so the records are at least that new.

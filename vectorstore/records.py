@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import Iterator, Literal, Sequence
 
 from ingest.models import Plan, PlanMeta
+from ingest.relations import Links, link_entries
 
 GENERATION_ID = "__generation__"
 KIND_PLAN = "plan"
@@ -41,6 +42,7 @@ class PlanRecord:
     ingested_at: str
     meta: PlanMeta
     assignments: list[dict] = field(default_factory=list)  # stored per version beside the text: switched with the chunks
+    links: Links = field(default_factory=Links)  # relations to other entries, computed when the catalog is read
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,14 @@ def plan_metadata(plan: Plan, ingested_at: str) -> dict:
             continue
         meta[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
     return meta
+
+
+def link_records(records: dict[str, PlanRecord]) -> dict[str, PlanRecord]:
+    """Fill every record's links from all records' stored forward relations (never stored themselves: a
+    link appears and disappears with the entry whose text states it)."""
+    for plan_id, links in link_entries({i: r.meta for i, r in records.items()}).items():
+        records[plan_id].links = links
+    return records
 
 
 def text_pieces(text: str, size: int = TEXT_PIECE_CHARS) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 def plan_row(record) -> dict:
     meta = record.meta
+    links = record.links  # computed from every entry's stored relations when the catalog was read
     return {
         "number": meta.number,
         "type": meta.doc_type,
@@ -16,6 +17,20 @@ def plan_row(record) -> dict:
         "id": record.id,
         "title": meta.title,
         "kind": meta.source_kind,
+        "signer": meta.signer,
+        # stores written before relations were extracted only have the national documents cited
+        "implements": list(dict.fromkeys([*links.implements, *meta.implements])),
+        "replaces": list(links.replaces),
+        "replaced_by": links.replaced_by,
+        "quality": meta.quality,  # share of valid syllables (None in stores written before it was measured)
+        "number_as_written": meta.number_as_written,
+        "other_numbers": list(meta.other_numbers),
+        "amends": list(links.amends),
+        "continues": list(links.continues),
+        "reports_on": links.reports_on,
+        "reported_by": list(links.reported_by),
+        "relations": [dict(r) for r in meta.relations],
+        "sources": list(meta.sources) or [record.source],
     }
 
 

@@ -12,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi đáp kế hoạch ngoại giao văn hóa.")
-console = Console(soft_wrap=True)
+# a log file or a pipe gets whole rows: 80 columns would fold file names and numbers mid-word
+console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err_console = Console(stderr=True, soft_wrap=True)
 
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
@@ -79,15 +80,31 @@ def _run_ingest(services, paths, quiet: bool):
 
 def _print_report(report) -> None:
     table = Table(title="Kết quả nạp kế hoạch", show_lines=False)
-    for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "Ghi chú"):
-        table.add_column(col, overflow="fold")
+    for col in ("Tệp", "Kết quả", "Kế hoạch", "Số hiệu", "Đoạn", "OCR", "Chất lượng", "Ghi chú"):
+        # the status word must stay whole on narrow terminals; the other columns fold
+        table.add_column(col, overflow="fold", no_wrap=col in ("Kết quả", "OCR", "Chất lượng"))
     for row in report.rows:
         style = STATUS_STYLE.get(row.status, "")
-        note = row.reason or (f"{row.embedded} đoạn được nhúng mới" if row.embedded else "")
-        table.add_row(row.source, f"[{style}]{row.status}[/]", row.plan_id or "", row.number or "", str(row.chunks), note)
+        status = f"[{style}]{row.status}[/]"
+        notes = [row.reason] if row.reason else []
+        if row.embedded:
+            notes.append(f"{row.embedded} đoạn được nhúng mới")
+        if row.warnings and row.status != "failed":
+            status += " [yellow]⚠[/]"
+            notes += [f"[yellow]⚠ {w}[/]" for w in row.warnings]
+        ocr = ""
+        if row.ocr_pages:
+            confidence = f" {row.ocr_confidence:.0f}%" if row.ocr_confidence is not None else ""
+            ocr = f"{row.ocr_pages} tr.{confidence}"  # pages read by OCR and their mean confidence
+        quality = f"{row.quality:.2f}" if row.quality is not None else ""
+        table.add_row(row.source, status, row.plan_id or "", row.number or "", str(row.chunks), ocr, quality,
+                      "\n".join(notes))
     console.print(table)
     counts = report.counts()
-    console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    summary = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    if report.warnings:
+        summary += f"; [yellow]{report.warnings} tệp có cảnh báo[/]"
+    console.print(summary)
 
 
 @app.command()
@@ -104,13 +121,37 @@ def plans(as_json: Annotated[bool, typer.Option("--json", help="JSON list of pla
         console.print("Kho đang trống. Chạy [bold]ngvh ingest <thư mục>[/] để nạp kế hoạch.")
         return
     table = Table(title=f"{len(rows)} văn bản trong kho")
-    for col in ("Số hiệu", "Loại", "Cơ quan ban hành", "Tỉnh/TP", "Ngày", "Tầm nhìn", "Đoạn", "Nguồn", "ID"):
+    for col in ("Số hiệu", "Loại", "Cơ quan ban hành", "Tỉnh/TP", "Ngày", "Người ký", "Thực hiện", "Quan hệ",
+                "Chất lượng", "Tầm nhìn", "Đoạn", "Nguồn", "ID"):
         table.add_column(col, overflow="fold")
     for r in rows:
         horizon = ", ".join(str(y) for y in r["horizon"])
         table.add_row(r["number"] or "—", r["type"] or "—", r["issuer"] or "—", r["province"] or "—",
-                      r["date"] or "—", horizon or "—", str(r["chunks"]), r["source"], r["id"])
+                      r["date"] or "—", r["signer"] or "—", ", ".join(r["implements"]) or "—", _relations_cell(r),
+                      _quality_cell(r["quality"]), horizon or "—", str(r["chunks"]), ", ".join(r["sources"]), r["id"])
     console.print(table)
+
+
+def _relations_cell(row: dict) -> str:
+    parts = []
+    if row["replaces"]:
+        parts.append("thay thế " + ", ".join(row["replaces"]))
+    if row["replaced_by"]:
+        parts.append(f"[yellow]bị thay thế bởi {row['replaced_by']}[/]")
+    if row["amends"]:
+        parts.append("sửa đổi " + ", ".join(row["amends"]))
+    if row["continues"]:
+        parts.append("tiếp nối " + ", ".join(row["continues"]))
+    if row["reports_on"]:
+        parts.append(f"tin về {row['reports_on']}")
+    return "; ".join(parts) or "—"
+
+
+def _quality_cell(quality) -> str:
+    if quality is None:
+        return "—"
+    text = f"{quality:.2f}"
+    return f"[yellow]{text}[/]" if quality < 0.9 else text  # below 0.9: the text needs a look
 
 
 @app.command()
@@ -166,11 +207,13 @@ def ask(
     services = _services()
     try:
         if jsonl:
+            from ngvh.app.turns import JsonlTurns
+
+            turns = JsonlTurns(services.ask)
             for line in sys.stdin:
                 if not line.strip():
                     continue
-                answer = services.ask(line.rstrip("\n"))
-                sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(turns.answer_line(line), ensure_ascii=False) + "\n")
                 sys.stdout.flush()
             return
         if not question:
@@ -186,11 +229,16 @@ def ask(
 
 @app.command()
 def chat():
-    """Interactive terminal chat over the same answering function."""
+    """Interactive terminal chat over the same answering function; follow-up questions keep context."""
+    from rich.markup import escape
+
     from ngvh.app.render import render_answer
+    from rag.conversation import Conversation, answer_turn
 
     services = _services()
-    console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/thoat[/] để thoát.")
+    console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "
+                  "cuộc trò chuyện mới, [bold]/thoat[/] để thoát.")
+    context = Conversation()
     while True:
         try:
             question = console.input("[bold cyan]Bạn:[/] ").strip()
@@ -201,10 +249,16 @@ def chat():
             return
         if not question:
             continue
+        if question.lower() in {"/moi", "/mới", "/new"}:
+            context = Conversation()
+            console.print("[dim]Đã bắt đầu cuộc trò chuyện mới.[/]")
+            continue
         try:
-            answer = services.ask(question)
+            answer, resolution, context = answer_turn(services.ask, question, context)
         except _store_errors() as err:
             _fail(str(err))
+        if resolution.rewritten:
+            console.print(f"[dim]↪ Hiểu là: {escape(resolution.question_understood)}[/]")
         console.print(render_answer(answer))
 
 
@@ -251,6 +305,19 @@ def tasks(
             when += " (định kỳ)"
         table.add_row(r["plan"] or r["plan_id"], r["agency"], r["role"], r["task"], when, r["section"] or "—")
     console.print(table)
+
+
+@app.command()
+def purge(
+    days: Annotated[Optional[int], typer.Option("--days", help="Keep this many days (default: NGVH_QUESTION_RETENTION_DAYS)")] = None,
+):
+    """Delete logged questions older than the retention period."""
+    services = _services()
+    keep = services.settings.question_retention_days if days is None else days
+    if keep < 0:
+        _fail("--days must be 0 or more")
+    removed = services.question_log.purge(days=keep)
+    console.print(f"Đã xóa {removed} câu hỏi cũ hơn {keep} ngày.")
 
 
 @app.command()

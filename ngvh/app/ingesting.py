@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Callable
 
 from ingest import IngestError
-from ingest.pipeline import load_plan
+from ingest.pipeline import PIPELINE_VERSION, load_plan
 from ingest.readers import find_plan_files
 
 from ingest.report import IngestReport, IngestRow
@@ -48,11 +48,21 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
 
     for path in files:
         emit("file", path=path)
-        plan, row = _load_one(path, seen)
+        plan, row = _load_one(path)
         report.rows.append(row)  # rows stay in file order; a stored plan's row is filled in at its flush
         if plan is None:
             emit("row", row=row)
             continue
+        waiting = next((p for p, _ in group if p.id == plan.id), None)
+        if waiting is not None:  # the same document again in this run (another portal's copy)
+            row.status, row.reason = "skipped", f"same document as {seen[plan.id]} in this run: kept as another source"
+            _merge_sources(waiting, [waiting.source, plan.source])
+            emit("row", row=row)
+            continue
+        seen.setdefault(plan.id, path.name)
+        stored = services.store.get_plan(plan.id)
+        if stored is not None:
+            _merge_sources(plan, [*(stored.meta.sources or [stored.source]), plan.source])
         group.append((plan, row))
         if len(group) >= GROUP_PLANS or sum(len(p.chunks) for p, _ in group) >= GROUP_CHUNKS:
             flush()
@@ -60,7 +70,7 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
     return report
 
 
-def _load_one(path: Path, seen: dict[str, str]):
+def _load_one(path: Path):
     """(plan, row) ready to store, or (None, row) saying why this file is not stored."""
     try:
         plan = load_plan(path)
@@ -68,12 +78,17 @@ def _load_one(path: Path, seen: dict[str, str]):
         return None, IngestRow(source=path.name, status="failed", reason=err.reason)
     except Exception as err:  # a parser bug must not stop the other files
         return None, IngestRow(source=path.name, status="failed", reason=f"could not be read ({type(err).__name__}: {err})")
-    row = IngestRow(source=path.name, status="", plan_id=plan.id, number=plan.meta.number, title=plan.meta.title)
-    if plan.id in seen:
-        row.status, row.reason = "skipped", f"same plan as {seen[plan.id]} in this run"
-        return None, row
-    seen[plan.id] = path.name
-    return plan, row
+    return plan, IngestRow(source=path.name, status="", plan_id=plan.id, number=plan.meta.number, title=plan.meta.title)
+
+
+def _merge_sources(plan, sources: list[str]) -> None:
+    """The same document saved from several portals is one entry listing every file it was read from.
+    One source stays an empty list, so a plain re-ingest keeps its version."""
+    merged = list(dict.fromkeys(sources))
+    wanted = merged if len(merged) > 1 else []
+    if plan.meta.sources != wanted:
+        plan.meta.sources = wanted
+        plan.finalize(PIPELINE_VERSION)
 
 
 def reindex_all(store, embeddings) -> IngestReport:
@@ -93,7 +108,8 @@ def reindex_all(store, embeddings) -> IngestReport:
             report.rows.append(row)
             continue
         plan.id = record.id  # identity is kept even if the extractors changed since the first ingest
-        plan.finalize_ids()
+        plan.meta.sources = list(record.meta.sources)  # portal copies are known from earlier ingests only
+        plan.finalize(PIPELINE_VERSION)
         result = store.upsert_plan(plan)
         row.status, row.chunks, row.embedded = "replaced", result.chunks, result.embedded
         report.rows.append(row)

@@ -23,6 +23,8 @@ class Services:
         self._store = None
         self._embeddings = embeddings
         self._answerer = None
+        self._question_log = None
+        self._chunk_index: dict[str, tuple[str, dict[str, str]]] = {}  # plan id → (version, text → chunk id)
 
     # -- parts, built on first use ---------------------------------------------------------
     @property
@@ -69,6 +71,28 @@ class Services:
     def ask(self, question: str):
         """Answer one question (rag.models.Answer). CPU-bound: async callers use a thread."""
         return self.answerer.ask(question)
+
+    @property
+    def question_log(self):
+        """The question log (bot.questionlog.QuestionLog): SQLite under data_dir, or NGVH_DATABASE_URL."""
+        with self._lock:
+            if self._question_log is None:
+                from bot.questionlog import QuestionLog
+
+                self._question_log = QuestionLog.from_settings(self.settings)
+            return self._question_log
+
+    def locate_chunk(self, citation) -> str | None:
+        """The id (plan:version:seq) of the stored chunk a citation quotes, for the question log."""
+        version = self.store.active_versions().get(citation.plan_id)
+        if version is None:
+            return None
+        with self._lock:
+            known = self._chunk_index.get(citation.plan_id)
+            if known is None or known[0] != version:
+                known = (version, {c.text: c.id for c in self.store.iter_chunks(citation.plan_id)})
+                self._chunk_index[citation.plan_id] = known
+        return known[1].get(citation.full_quote)
 
     def plans(self) -> list[dict]:
         from ngvh.app.catalog import plan_rows

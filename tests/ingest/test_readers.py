@@ -8,7 +8,7 @@ import pytest
 
 from ingest.models import IngestError
 from ingest.readers import SUPPORTED_SUFFIXES, find_plan_files, looks_like_html, read_document, unwrap_lines
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, require_system
 
 FILES = FIXTURES / "files"
 PLAN_LINES = [
@@ -237,9 +237,10 @@ def test_pdf_line_wraps_are_joined():
         "- Quảng bá hình ảnh đất nước, con người\nViệt Nam và tỉnh Cao Bằng đến bạn bè quốc tế.\n2. Yêu cầu")
 
 
-def test_scanned_pdf_without_text_layer(tmp_path):
+def test_scanned_pdf_with_nothing_to_read(tmp_path):
+    require_system("tesseract", "tesseract-ocr")
     path = write_pdf(tmp_path / "scan.pdf", [], text_layer=False)
-    with pytest.raises(IngestError, match="scanned image without a text layer"):
+    with pytest.raises(IngestError, match="scanned PDF in which OCR found no readable text"):
         read_document(path)
 
 

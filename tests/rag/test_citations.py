@@ -1,7 +1,8 @@
 """Citation numbering invariants: 1..N in order shown, every mark listed, every citation used."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.models import PlanMeta
+from ingest.relations import Links
 from rag.citations import Point, check_citations, number_points, plan_label
 
 
@@ -16,14 +17,25 @@ class FakeChunk:  # the shape of vectorstore.StoredChunk that citations read
 
 
 @dataclass
-class FakePlan:
+class FakePlan:  # the shape of vectorstore.PlanRecord that citations read
     meta: PlanMeta
+    links: Links = field(default_factory=Links)
 
 
 PLANS = {
     "p1": FakePlan(PlanMeta(title="Kế hoạch A", number="726/KH-UBND", doc_type="Kế hoạch", issuer="UBND tỉnh Cao Bằng")),
     "p2": FakePlan(PlanMeta(title="Tin về kế hoạch B", source_kind="news")),
+    "p3": FakePlan(PlanMeta(title="Kế hoạch C", number="141/KH-UBND", doc_type="Kế hoạch"),
+                   Links(replaced_by="12/KH-UBND")),
 }
+
+
+def test_a_citation_of_a_replaced_plan_says_so():
+    old = FakeChunk("p3:v:0", "p3", None, "c.txt", "text three")
+    new = FakeChunk("p1:v:0", "p1", None, "a.txt", "text one")
+    _, cites = number_points([Point("x", old, "q", 1.0), Point("y", new, "q", 0.9)], PLANS.get)
+    assert cites[0].replaced_by == "12/KH-UBND" and cites[0].to_json()["replaced_by"] == "12/KH-UBND"
+    assert cites[1].replaced_by is None
 
 
 def test_numbers_follow_first_use_and_repeat_for_the_same_chunk():

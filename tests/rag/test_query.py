@@ -32,7 +32,17 @@ def test_document_numbers_full_and_bare():
     assert pq.numbers == ["726/KH-UBND"]
     assert pq.bare_numbers == ["404"]
     assert parse_query("ke hoach 726/kh-ubnd").numbers == ["726/KH-UBND"]
-    assert parse_query("thực hiện quyết định 2013/qd-ttg").numbers == ["2013/QĐ-TTg".upper()]
+    assert parse_query("thực hiện quyết định 2013/qd-ttg").numbers == ["2013/QĐ-TTg"]
+
+
+def test_query_numbers_follow_the_ingest_spelling_rule():
+    # the same rule as ingest.numbers: dots, spaces and en dashes in a number, Party numbers kept apart
+    assert parse_query("Kế hoạch 317/KH.UBND giao việc gì?").numbers == ["317/KH-UBND"]
+    assert parse_query("chi thi 25/ct- ttg noi gi").numbers == ["25/CT-TTg"]
+    assert parse_query("Chỉ thị 25-CT/TW nói gì?").numbers == ["25-CT/TW"]
+    assert parse_query("Chỉ thị 25-CT/TW nói gì?").bare_numbers == []
+    assert not number_matches("25-CT/TW", "25/CT-TTg")
+    assert number_matches("317/kh.ubnd", "317/KH-UBND")
 
 
 def test_number_matching_is_case_and_accent_blind():

@@ -1,7 +1,7 @@
 """Question analysis, entity taggers, sentence scoring and composition, on text written for these tests."""
 import pytest
 
-from rag import entities, sentences
+from rag import sentences, tagging as entities
 from rag.compose import list_points
 from rag.parts import around
 from rag.question import analyze, split_parts

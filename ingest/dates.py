@@ -1,0 +1,154 @@
+"""Dates of a document: its issue date and the date of the page that carries it.
+
+Evidence, most explicit first: a "Ngày ban hành" line of a law-library page, the "Cao Bằng, ngày … tháng …
+năm …" line under the emblem (also inside a header table flattened with "|"), the date written after the
+document's number, the date that opens the sentence announcing it. Dates are written "04/05/2022",
+"4-8-2022", "4.8.2022" or in words; "ngày 21/5" without a year takes the year of the page's own date.
+A portal's date banner or print date ("Chủ nhật, Ngày 27/10/2024") is neither the issue date nor the
+page's date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ngvh import vi
+
+from .clean import NUMERIC_DATE, is_date_banner, is_dateline
+from .numbers import DocNumber, find_numbers
+
+_WORDED = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+PLACE_DATE = re.compile(r"(?:^|\n|\|)\s*[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED)  # "Cao Bằng, ngày …"
+# "Ngày tạo: 11/08/2023 16:35", "Cập nhật : 26/02/2020 10:08:00 SA - Số lượt đọc : 23"
+_STAMP = re.compile(
+    r"^\s*(?:Ngày tạo|Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày xuất bản|Ngày)"
+    r"(?:\s+lúc)?\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:SA|CH|AM|PM)?\s*)?"
+    r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
+_PRINT = re.compile(r"\b(?:ngày in|in ngày|bản in|truy cập|ngày xem|print)\b", re.IGNORECASE)
+# a date (numeric or worded, the year optional) as one pattern: groups day, month, year
+_ANY_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]\d)"
+    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+_AFTER_NUMBER = re.compile(
+    r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]\d)"
+    r"|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", re.IGNORECASE)
+_ISSUE_VERB = re.compile(r"\bban\s+hành\b", re.IGNORECASE)
+
+
+def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def labelled(text: str, label: str) -> str | None:
+    """The value of a labelled field: "Người ký Trần Văn A", "Số hiệu: 317/KH.UBND | Loại văn bản: …",
+    or the label alone on its line and the value on the next."""
+    pattern = r"(?:^|\|)[ \t]*" + label + r"[ \t]*:?[ \t]*(?:\n[ \t]*(?=\S))?([^|\n]{1,80}?)[ \t]*(?=\||$)"
+    for match in re.finditer(pattern, text, re.MULTILINE):
+        value = match.group(1).strip(" :")
+        if value and len(value.split()) <= 10:
+            return value
+    return None
+
+
+def published_date(text: str) -> str | None:
+    """The page's own timestamp ("Ngày cập nhật 29/04/2022", "28-02-2022 09:56", "Ngày tạo: 11/08/2023")."""
+    for line in text.split("\n")[:40]:
+        line = line.strip()
+        if not line or _PRINT.search(line) or is_date_banner(line):
+            continue
+        if is_dateline(line):
+            match = NUMERIC_DATE.search(line)
+            return iso_date(match.group(1), match.group(2), match.group(3))
+        stamp = _STAMP.match(line)
+        if stamp and len(line.split()) <= 16:
+            return iso_date(*stamp.groups())
+    return None
+
+
+def sentence_around(text: str, start: int) -> tuple[int, str]:
+    """(offset, text) of the sentence holding `start` (a line break also ends a sentence)."""
+    left = max(text.rfind("\n", 0, start), max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=-1))
+    left = max(left, 0)
+    right = re.search(r"[.!?](?:\s|$)|\n", text[start:])
+    end = start + right.start() if right else len(text)
+    return left, text[left:end]
+
+
+def year_for(month: int, published: str | None) -> int | None:
+    """'Ngày 10/02' in an article of 28-02-2022 is 2022; in one of January it would be the year before."""
+    if not published:
+        return None
+    pub = date.fromisoformat(published)
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _dated(day: str, month: str, year: str | None, published: str | None) -> str | None:
+    year_value = int(year) if year else year_for(int(month), published)
+    return iso_date(day, month, year_value) if year_value else None
+
+
+def _date_of(match: re.Match, published: str | None) -> str | None:
+    day, month, year = match.groups()[:3] if match.group(1) else match.groups()[3:]
+    return _dated(day, month, year, published)
+
+
+def _belongs_to_a_number(text: str, start: int, numbers: list[DocNumber]) -> bool:
+    """'… Chỉ thị số 25/CT-TTg ngày 10/9/2021': that date is the Chỉ thị's."""
+    return any(0 <= start - n.end <= 16 and re.fullmatch(r"[\s,]*(?:ban hành\s+)?(?:ngày\s*)?",
+                                                          text[n.end:start], re.IGNORECASE)
+               for n in numbers)
+
+
+def declared_issue_date(text: str) -> str | None:
+    value = labelled(text, "Ngày ban hành")
+    match = NUMERIC_DATE.search(value or "")
+    return iso_date(*match.groups()) if match else None
+
+
+def issue_date(text: str, number: DocNumber | None, published: str | None) -> str | None:
+    declared = declared_issue_date(text)
+    if declared:
+        return declared
+    place_date = PLACE_DATE.search(text)
+    if place_date:
+        return iso_date(*place_date.groups()[-3:])
+    if number is not None:
+        # "… Kế hoạch số 173/KH-UBND ngày 28/4/2022": the date right after the number
+        m = _AFTER_NUMBER.match(text, number.end)
+        if m:
+            return _date_of(m, published)
+        left, _ = sentence_around(text, number.start)
+        return _opening_date(text, left, number.start, published)
+    # no number: "ngày 21 tháng 5 năm 2019, UBND tỉnh … đã ban hành Kế hoạch …"
+    for verb in _ISSUE_VERB.finditer(text):
+        if not re.match(r"\s+(?:Kế hoạch|Chương trình|Quyết định|Chỉ thị|Đề án|Công văn)\b", text[verb.end():]):
+            continue
+        left, _ = sentence_around(text, verb.start())
+        found = _opening_date(text, left, verb.start(), published)
+        if found:
+            return found
+        break  # only the first announcement is the article's subject
+    return None
+
+
+def _opening_date(text: str, left: int, before: int, published: str | None) -> str | None:
+    """The last date of the clause that leads to an issuing verb or number: "Ngày 28/4/2022, UBND tỉnh ban
+    hành …", "…; ngày 21/5/2019, UBND tỉnh ban hành …" — unless it is another document's date."""
+    numbers = find_numbers(text[left:before])
+    dates = [m for m in _ANY_DATE.finditer(text, left, before)]
+    if not dates:
+        return None
+    m = dates[-1]
+    between = text[m.end():before]
+    if "\n" in between or re.search(r"[;.]", between) or len(between.split()) > 14:
+        return None
+    if any(left + n.start >= m.end() for n in numbers):  # another number between: the date is not ours
+        return None
+    if _belongs_to_a_number(text, m.start(), [DocNumber(n.number, left + n.start, left + n.end) for n in numbers]):
+        return None
+    if not _ISSUE_VERB.search(between) and not re.match(r"\s*,", between):
+        return None
+    return _date_of(m, published)

@@ -1,0 +1,84 @@
+"""PDF → text: the text layer where a page has one, OCR where it is a scanned image.
+
+Refusals name what the administrator can do: a password, AES without the crypto library, a file
+that is not a PDF, one above the size or page caps, a scan longer than OCR reads.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ngvh.vi import normalize_spaces
+
+from .models import IngestError
+from .ocr import OcrInfo, ocr_pdf_pages
+
+PDF_MAX_BYTES = 100 * 1024 * 1024
+PDF_MAX_PAGES = 1000
+_MIN_TEXT_PER_PAGE = 20  # characters: below this a page is an image with at most a stamp's worth of text
+
+
+@dataclass
+class PdfText:
+    text: str
+    ocr: OcrInfo | None  # None when every page had a text layer
+
+
+def pdf_to_text(path: Path, data: bytes) -> PdfText:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    source = path.name
+    if not data.lstrip().startswith(b"%PDF"):
+        raise IngestError(source, "not a PDF file (no PDF header): corrupt, or the extension is wrong")
+    if len(data) > PDF_MAX_BYTES:
+        raise IngestError(source, f"PDF too large ({len(data) // 2**20} MB; the limit is {PDF_MAX_BYTES // 2**20} MB)")
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError as exc:
+                raise IngestError(source, "encrypted PDF with AES, which cannot be opened here; "
+                                          "save an unencrypted copy") from exc
+            if not opened:
+                raise IngestError(source, "encrypted PDF protected by a password; save an unencrypted copy")
+        count = len(reader.pages)
+        if count > PDF_MAX_PAGES:
+            raise IngestError(source, f"PDF with {count} pages; the limit is {PDF_MAX_PAGES} pages per file")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise IngestError(source, "encrypted PDF protected by a password; save an unencrypted copy") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(source, f"corrupt or unreadable PDF ({exc})") from exc
+    if not pages:
+        raise IngestError(source, "the PDF has no pages")
+    scanned = [i + 1 for i, page in enumerate(pages) if len("".join(page.split())) < _MIN_TEXT_PER_PAGE]
+    ocr = None
+    if scanned:
+        if reader.is_encrypted:
+            raise IngestError(source, "encrypted scanned PDF: save an unencrypted copy so that it can be OCR'd")
+        ocr = ocr_pdf_pages(data, scanned, source)
+        for page in ocr.pages:
+            pages[page.number - 1] = page.text
+        if not any(p.text.strip() for p in ocr.pages) and len(scanned) == len(pages):
+            raise IngestError(source, "scanned PDF in which OCR found no readable text")
+    return PdfText(text="\n\n".join(unwrap_lines(p) for p in pages), ocr=ocr)
+
+
+_SENTENCE_END = re.compile(r"[.:;!?…]$")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join PDF lines that a page width broke: a line continuing in lower case is the same sentence."""
+    lines = normalize_spaces(text).split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line and line[0].islower() and not _SENTENCE_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)

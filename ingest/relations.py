@@ -1,0 +1,165 @@
+"""How documents relate: what a text says about other documents, and the links between catalog entries.
+
+At ingest each text yields forward relations with the line that states them: it implements a document
+("Thực hiện Quyết định số 2013/QĐ-TTg …"), replaces one ("… thay thế Kế hoạch số 141/KH-UBND"), amends
+one ("sửa đổi, bổ sung Kế hoạch số …"), continues one ("tiếp tục thực hiện Kế hoạch số …") or says it is
+replaced ("được thay thế bởi …"). Only forward relations are stored, in each entry's own metadata; the
+reverse links (replaced by, implemented by, reported by) are computed when the catalog is read, from
+the entries present at that moment. So a link appears whichever document is ingested first, survives
+re-ingesting either, and disappears with the entry that states it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .numbers import DocNumber, canonical_number, find_numbers
+
+RELATION_KINDS = ("implements", "replaces", "replaced_by", "amends", "continues")
+EVIDENCE_CHARS = 240
+_TYPE = r"(?:Kế hoạch|Quyết định|Chương trình|Chỉ thị|Công văn|Nghị quyết|Đề án|Thông báo|Hướng dẫn|văn bản)"
+# the words between a cue and the number it applies to: "thay thế Kế hoạch số ", "thực hiện Quyết định "
+_TO_NUMBER = rf"(?:\s+(?:cho\s+|các\s+)?{_TYPE})?(?:\s+(?:hành động|liên tịch))?\s*(?:số\s*)?$"
+_CUES: list[tuple[str, re.Pattern]] = [
+    ("replaced_by", re.compile(r"(?:được|bị|đã được)\s+thay\s+thế\s+(?:bởi|bằng)" + _TO_NUMBER, re.IGNORECASE)),
+    ("replaces", re.compile(r"(?<!được )(?<!bị )\b(?:thay\s+thế|bãi\s+bỏ)" + _TO_NUMBER, re.IGNORECASE)),
+    ("amends", re.compile(r"\bsửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s+(?:một\s+số\s+(?:điều|nội\s+dung)|nội\s+dung))?"
+                          r"(?:\s+(?:của|tại))?" + _TO_NUMBER, re.IGNORECASE)),
+    ("continues", re.compile(r"\btiếp\s+tục\s+(?:triển\s+khai|thực\s+hiện)(?:\s+có\s+hiệu\s+quả)?" + _TO_NUMBER,
+                             re.IGNORECASE)),
+    ("implements", re.compile(r"\b(?:thực\s+hiện|triển\s+khai|căn\s+cứ|theo)" + _TO_NUMBER, re.IGNORECASE)),
+]
+# "… Quyết định số 2013/QĐ-TTg và Chỉ thị số 25/CT-TTg": a cue carries over to numbers joined by "và", ","
+_JOINED = re.compile(rf"^\s*(?:ngày\s+[\d/.-]+(?:\s+(?:tháng\s+\d+\s+năm\s+\d+))?\s*)?"
+                     rf"(?:của\s+[^,;.\n]{{0,60}}?)?\s*(?:,|và|;)\s*{_TYPE}?\s*(?:số\s*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str  # one of RELATION_KINDS
+    number: str  # the other document, canonical
+    evidence: str  # the text's own words that state it
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "number": self.number, "evidence": self.evidence}
+
+
+def _evidence(text: str, start: int, end: int) -> str:
+    """The sentence around a number (within its line), cut to EVIDENCE_CHARS around it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max([line_start] + [line_start + m.end() for m in re.finditer(r"[.;]\s", text[line_start:start])])
+    stop = re.search(r"[.;](?:\s|$)", text[end:line_end])
+    right = end + stop.start() + 1 if stop else line_end
+    line = " ".join(text[left:right].split())
+    if len(line) <= EVIDENCE_CHARS:
+        return line
+    offset = max(0, min(start - left - EVIDENCE_CHARS // 3, len(line) - EVIDENCE_CHARS))
+    return ("…" if offset else "") + line[offset:offset + EVIDENCE_CHARS].strip() + "…"
+
+
+def _kind_before(text: str, number: DocNumber, previous: DocNumber | None, previous_kind: str | None) -> str | None:
+    before = text[max(0, number.start - 90):number.start]
+    for kind, pattern in _CUES:
+        if pattern.search(before):
+            return kind
+    if previous is not None and previous_kind and _JOINED.match(text[previous.end:number.start]):
+        return previous_kind
+    return None
+
+
+def extract_relations(text: str, own_numbers: list[str] | tuple[str, ...] = ()) -> list[Relation]:
+    """Forward relations stated in `text`, one per (kind, number), first statement kept as evidence.
+
+    National documents the text cites (ingest.metadata.implemented_documents) are implemented even without a
+    cue word: a plan cites the Prime Minister's decisions to carry them out."""
+    own = {canonical_number(n) for n in own_numbers}
+    found: dict[tuple[str, str], Relation] = {}
+    previous: DocNumber | None = None
+    previous_kind: str | None = None
+    for number in find_numbers(text):
+        if number.number in own:
+            previous, previous_kind = number, None
+            continue
+        kind = _kind_before(text, number, previous, previous_kind)
+        if kind is None and number.national:
+            kind = "implements"
+        if kind is not None:
+            found.setdefault((kind, number.number), Relation(kind, number.number, _evidence(text, number.start, number.end)))
+        previous, previous_kind = number, kind
+    relations = list(found.values())
+    # a number replaced here is not also "implemented" by the same text
+    replaced = {r.number for r in relations if r.kind in ("replaces", "amends")}
+    return [r for r in relations if not (r.kind in ("implements", "continues") and r.number in replaced)]
+
+
+# --- links between catalog entries, computed when the catalog is read ---------------------------------
+
+@dataclass
+class Links:
+    """An entry's relations to others, forward (what its text states) and reverse (what others state)."""
+
+    implements: list[str] = field(default_factory=list)  # numbers
+    replaces: list[str] = field(default_factory=list)  # numbers
+    replaced_by: str | None = None  # number (or id) of the entry that replaces this one
+    amends: list[str] = field(default_factory=list)
+    amended_by: list[str] = field(default_factory=list)
+    continues: list[str] = field(default_factory=list)
+    continued_by: list[str] = field(default_factory=list)
+    implemented_by: list[str] = field(default_factory=list)  # ids of entries in the store
+    reports_on: str | None = None  # id of the full text this news article is about
+    reported_by: list[str] = field(default_factory=list)  # ids of news articles about this entry
+    linked: dict[str, list[str]] = field(default_factory=dict)  # kind → ids of related entries in the store
+
+
+def _add(values: list[str], value: str) -> None:
+    if value not in values:
+        values.append(value)
+
+
+def link_entries(metas: Mapping[str, object]) -> dict[str, Links]:
+    """plan id → Links, from every entry's stored forward relations (PlanMeta.relations) and numbers."""
+    by_number: dict[str, list[str]] = {}
+    for plan_id, meta in metas.items():
+        for number in meta.known_numbers():
+            by_number.setdefault(canonical_number(number, typed=True).lower(), []).append(plan_id)
+
+    def entries(number: str, besides: str) -> list[str]:
+        return [i for i in by_number.get(canonical_number(number, typed=True).lower(), []) if i != besides]
+
+    links = {plan_id: Links() for plan_id in metas}
+    for plan_id, meta in metas.items():
+        own = links[plan_id]
+        name = meta.number or plan_id
+        for relation in meta.relations:
+            kind, number = relation.get("kind"), relation.get("number")
+            if kind not in RELATION_KINDS or not number:
+                continue
+            targets = entries(number, plan_id)
+            if kind == "replaced_by":
+                own.replaced_by = own.replaced_by or number
+                for t in targets:
+                    _add(links[t].replaces, name)
+                continue
+            _add(getattr(own, kind), number)
+            for t in targets:
+                _add(own.linked.setdefault(kind, []), t)
+                other = links[t]
+                if kind == "replaces":
+                    if other.replaced_by is None or metas[plan_id].source_kind == "full_text":
+                        other.replaced_by = name
+                elif kind == "amends":
+                    _add(other.amended_by, name)
+                elif kind == "continues":
+                    _add(other.continued_by, name)
+                elif kind == "implements":
+                    _add(other.implemented_by, plan_id)
+        if meta.source_kind == "news" and meta.number:
+            full = [t for t in entries(meta.number, plan_id) if metas[t].source_kind == "full_text"
+                    and (not meta.province or not metas[t].province or metas[t].province == meta.province)]
+            if full:
+                own.reports_on = full[0]
+                _add(links[full[0]].reported_by, plan_id)
+    return links

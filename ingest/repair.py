@@ -1,0 +1,195 @@
+"""Undo the damage sites and converters do to a text: broken lines, glued words, stuck footnote marks.
+
+- A line broken inside a sentence (a PDF's page width, a <br> in a web page) is joined to the line
+  before it when it continues in lower case and the line before ends without punctuation; headings
+  in capitals, list items ("a)", "- ") and table rows ("| … |") keep their own lines.
+- Words glued by the source site are split where the syllable inventory shows it: "địnhsố" is not a
+  syllable but "định" + "số" are ("Quyết địnhsố" → "Quyết định số", "NGOẠIGIAO" → "NGOẠI GIAO",
+  "TTgngày" → "TTg ngày"). Only words with Vietnamese letters are touched: "Hanoi" stays as written.
+- A footnote mark stuck to a word ("Việt Nam1", "đề ra(1)") is removed, and the footnote's own line
+  ("1 Quyết định số …") is kept as a note: "Ghi chú (1): Quyết định số …".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .quality import known_word
+from .syllables import is_syllable, parse_syllable
+
+# --- broken lines ---------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?;:…][\"”’)\]]*$")
+_LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[ivx]+[.)]\s)")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Is `line` the rest of the sentence that `previous` started?"""
+    if not previous or not line or not line[0].islower() or _LIST_ITEM.match(line):
+        return False
+    if line.startswith("|") or previous.startswith("|") or _SENTENCE_END.search(previous):
+        return False
+    letters = [c for c in previous if c.isalpha()]
+    return not (letters and all(c.isupper() for c in letters))  # a heading in capitals ends there
+
+
+def join_broken_lines(text: str) -> str:
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if out and _continues(out[-1].strip(), stripped):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# --- glued words ----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+_MAX_SYLLABLE = 7  # "nghiêng", "khuyếch"
+_MAX_PARTS = 4
+
+
+def _has_vietnamese_letter(word: str) -> bool:
+    return any(not c.isascii() for c in word)
+
+
+def _segment(word: str) -> list[str] | None:
+    """Fewest valid syllables that spell `word`, preferring parts that start with a consonant."""
+    n = len(word)
+    # best[i] = (parts, vowel-initial parts, split) for word[:i]
+    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _MAX_SYLLABLE), end):
+            if best[start] is None:
+                continue
+            part = word[start:end]
+            parsed = parse_syllable(part)
+            if parsed is None:
+                continue
+            parts, vowels, split = best[start]
+            candidate = (parts + 1, vowels + (parsed[0] == ""), split + [part])
+            if best[end] is None or candidate[:2] < best[end][:2]:
+                best[end] = candidate
+    found = best[n]
+    if found is None or not 2 <= found[0] <= _MAX_PARTS:
+        return None
+    return found[2]
+
+
+def split_glued_word(word: str) -> str | None:
+    """'địnhsố' → 'định số', 'TTgngày' → 'TTg ngày'; None when the word is fine or cannot be split safely."""
+    if is_syllable(word) or known_word(word):
+        return None
+    # an abbreviation glued to the next word: "UBNDtỉnh", "TTgngày"
+    for i in range(2, len(word) - 1):
+        head, tail = word[:i], word[i:]
+        if tail[0].islower() and known_word(head) and not head.istitle() and is_syllable(tail):
+            return f"{head} {tail}"
+    if not _has_vietnamese_letter(word):
+        return None
+    # a case change inside a word is a boundary: "tộcViệt"
+    for i in range(1, len(word)):
+        if word[i - 1].islower() and word[i].isupper() and is_syllable(word[:i]) and is_syllable(word[i:]):
+            return f"{word[:i]} {word[i:]}"
+    parts = _segment(word)
+    if parts is None or any(p[0].isupper() and not p.isupper() and i for i, p in enumerate(parts)):
+        return None  # "khóaNam"-like mixtures are names or code, not glued prose
+    return " ".join(parts)
+
+
+def split_glued_words(text: str) -> tuple[str, int]:
+    count = 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        split = split_glued_word(match.group(0))
+        if split is None:
+            return match.group(0)
+        count += 1
+        return split
+
+    return _WORD.sub(fix, text), count
+
+
+# --- footnote marks -------------------------------------------------------------------------------
+
+# Numbered things: "Điều1" is "Điều 1" missing its space, never a footnote.
+_NUMBERED_NOUNS = frozenset({
+    "điều", "khoản", "mục", "phần", "chương", "điểm", "số", "khóa", "lần", "ngày", "tháng", "năm", "quý",
+    "lục", "tập", "bước", "đợt", "kỳ", "tuần", "vòng", "nhóm", "loại", "hạng", "cấp", "tổ", "phòng", "tầng",
+    "lô", "thôn", "xóm", "ấp", "khu", "phường", "quận", "huyện", "trang", "câu", "bảng", "hình", "biểu", "mẫu",
+})
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPTS, "1234567890")
+_STUCK_MARK = re.compile(
+    rf"(?P<word>[^\W\d_]{{2,}})(?P<mark>\(\d{{1,2}}\)|\[\d{{1,2}}\]|[{_SUPERSCRIPTS}]+|\d{{1,2}})"
+    r"(?=$|[\s,;:!?)”\"]|\.(?!\d))", re.MULTILINE)
+
+
+@dataclass
+class Repair:
+    text: str
+    joined_lines: int = 0
+    split_words: int = 0
+    footnotes: list[str] = field(default_factory=list)  # the numbers of the marks removed
+
+
+def strip_footnote_marks(text: str) -> tuple[str, list[str]]:
+    marks: list[tuple[int, str]] = []  # (line index, number)
+
+    def fix(match: re.Match) -> str:
+        word, mark = match.group("word"), match.group("mark")
+        number = mark.strip("()[]").translate(_SUPERSCRIPT_VALUE)
+        if word.lower() in _NUMBERED_NOUNS:
+            return f"{word} {mark}"
+        if mark.isdigit() and (word.isupper() or not is_syllable(word) or number.startswith("0")):
+            return match.group(0)  # "G20", "CO2", "km2", "A05": codes and units, not marks
+        marks.append((match.string.count("\n", 0, match.start()), number))
+        return word
+
+    text = _STUCK_MARK.sub(fix, text)
+    if marks:
+        text = _label_notes(text, marks)
+    return text, list(dict.fromkeys(n for _, n in marks))
+
+
+_NOTE_LINE = re.compile(r"^(?:\((\d{1,2})\)|\[(\d{1,2})\]|(\d{1,2}))\s+(?=[^\W\d_])(.+)$")
+
+
+def _label_notes(text: str, marks: list[tuple[int, str]]) -> str:
+    """'1 Quyết định số …' below its mark becomes 'Ghi chú (1): Quyết định số …'.
+
+    A bare "1 …" line (never a list style) is taken first; failing that the last "(1) …" line
+    after the mark, since a numbered list in the body ("(1) Tổ chức …") comes before its notes.
+    """
+    lines = text.split("\n")
+    first_line: dict[str, int] = {}
+    for line_index, number in marks:
+        first_line.setdefault(number, line_index)
+    for number, line_index in first_line.items():
+        bare, bracketed = None, None
+        for i in range(line_index + 1, len(lines)):
+            match = _NOTE_LINE.match(lines[i].strip())
+            if not match or number not in match.groups()[:3] or lines[i].startswith("Ghi chú"):
+                continue
+            if match.group(3) and bare is None:
+                bare = i
+            elif not match.group(3):
+                bracketed = i
+        target = bare if bare is not None else bracketed
+        if target is not None:
+            match = _NOTE_LINE.match(lines[target].strip())
+            lines[target] = f"Ghi chú ({number}): {match.group(4)}"
+    return "\n".join(lines)
+
+
+def repair_text(text: str) -> Repair:
+    before = text.count("\n")
+    joined = join_broken_lines(text)
+    joined_lines = before - joined.count("\n")
+    split, count = split_glued_words(joined)
+    unmarked, notes = strip_footnote_marks(split)
+    return Repair(text=unmarked, joined_lines=joined_lines, split_words=count, footnotes=notes)

@@ -1,0 +1,90 @@
+"""Who signed a document: the "Người ký" field of a law-library page, else the signature block.
+
+The block is the authority line(s) then the name: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH /
+(Đã ký) / Nguyễn Văn A". Pages that flatten the closing table with "|" interleave it with the "Nơi nhận"
+list ("- Như Điều 3; | KT. CHỦ TỊCH"), so the block is read cell by cell, list items skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from ngvh import vi
+
+from .dates import labelled
+
+_TITLE = re.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*\S|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
+    r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|THỦ TƯỚNG)\b)")
+_ROLE_THEN_NAME = re.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ)\s+"
+    rf"([{vi.UPPER}][{vi.LOWER}]+(?:\s[{vi.UPPER}][{vi.LOWER}]+){{1,4}})$")
+_SIGNED_NOTE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký)[^)]*\)?$|^\(?(?:Đã ký|đã ký) và đóng dấu\)?$")
+_NAME_WORD = f"[{vi.UPPER}][{vi.LOWER}]+"
+_PERSON = re.compile(rf"^{_NAME_WORD}(?:\s{_NAME_WORD}){{1,4}}$")
+_UPPER_WORD = f"[{vi.UPPER}]+"
+_PERSON_UPPER = re.compile(rf"^{_UPPER_WORD}(?:\s{_UPPER_WORD}){{1,4}}$")
+# Upper-case words that are never part of a person's name in a signature block.
+_NOT_NAME = re.compile(r"\b(?:ỦY|UỶ|BAN|NHÂN|DÂN|TỈNH|THÀNH|PHỐ|SỞ|BỘ|HỘI|ĐỒNG|CHỦ|TỊCH|GIÁM|ĐỐC|VĂN|PHÒNG|"
+                       r"KẾ|HOẠCH|QUYẾT|ĐỊNH|NƠI|NHẬN|PHỤ|LỤC|UBND|CỘNG|HÒA|HUYỆN)\b")
+_WINDOW = 8  # cells after an authority line in which the name must appear
+
+
+def _cells(text: str) -> list[str]:
+    cells: list[str] = []
+    for line in text.split("\n"):
+        cells.extend(c.strip() for c in line.split("|") if c.strip())
+    return cells
+
+
+def _as_name(cell: str) -> str | None:
+    cell = cell.strip(" .,;")
+    if _PERSON.match(cell):
+        return cell
+    if _PERSON_UPPER.match(cell) and not _NOT_NAME.search(cell):
+        return " ".join(w.capitalize() for w in cell.split())
+    role = _ROLE_THEN_NAME.match(cell)
+    return role.group(1) if role else None
+
+
+def block_signers(text: str) -> list[tuple[int, str]]:
+    """(cell index, name) of every signature block, in reading order."""
+    cells = _cells(text)
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(cells):
+        if not _TITLE.match(cells[i]):
+            i += 1
+            continue
+        inline = _ROLE_THEN_NAME.match(cells[i])
+        if inline:
+            found.append((i, inline.group(1)))
+            i += 1
+            continue
+        seen = 0
+        for j in range(i + 1, min(len(cells), i + 1 + 3 * _WINDOW)):
+            cell = cells[j]
+            if re.match(r"^[-+•*–]\s*|^Nơi nhận\b", cell) or _SIGNED_NOTE.match(cell):
+                continue  # the "Nơi nhận" list interleaved by a flattened table, or "(Đã ký)"
+            if _TITLE.match(cell):
+                continue  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the block goes on
+            seen += 1
+            name = _as_name(cell)
+            if name:
+                found.append((j, name))
+                i = j
+                break
+            if seen >= 2:
+                break
+        i += 1
+    return found
+
+
+def document_signer(text: str, first: bool = False) -> str | None:
+    """The declared signer, else the name closing the last (or `first`) signature block."""
+    declared = labelled(text, "Người ký")
+    if declared and _PERSON.match(declared.strip(" .")):
+        return declared.strip(" .")
+    blocks = block_signers(text)
+    if not blocks:
+        return declared
+    return (blocks[0] if first else blocks[-1])[1]

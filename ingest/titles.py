@@ -1,0 +1,152 @@
+"""A document's title as its page shows it: the page heading, the upper-case title under the emblem, or
+the way an article names the plan.
+
+Site banners above a document are not its title; a decision's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+TỈNH …") ends its title; a decision that issues a plan is catalogued under the plan's title.
+"""
+from __future__ import annotations
+
+import re
+
+from .clean import is_dateline
+from .dates import PLACE_DATE
+from .numbers import DocNumber, find_numbers
+from .places import iter_mentions
+
+TYPE_CODES = {
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
+    "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
+    "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
+}
+DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
+             "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
+_DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
+_TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
+_NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b")
+
+
+_EMBLEM = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN\s*\|?$")
+# The line under a decision's title that names who decides: it ends the title.
+_AUTHORITY = re.compile(r"^(?:(?:PHÓ )?CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|(?:ỦY|UỶ) BAN NHÂN DÂN|"
+                        r"HỘI ĐỒNG NHÂN DÂN|TRƯỞNG BAN)\b")
+
+
+def _names_a_document(line: str) -> bool:
+    return bool(_DOC_TYPE_WORD.search(line) or find_numbers(line))
+
+
+def headline(text: str) -> str | None:
+    """A page heading: a line of some length before the article's first paragraph or the emblem.
+
+    Above a document's emblem, only a line naming a document (a type word or a number) is its page
+    heading; anything else there is the site's banner ("Dịch vụ doanh nghiệp online toàn quốc")."""
+    lines = text.split("\n")
+    emblem_at = next((i for i, line in enumerate(lines[:40]) if _EMBLEM.search(line.strip())), None)
+    for i, line in enumerate(lines[:25]):
+        line = line.strip()
+        if not line:
+            continue
+        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
+                line.isupper() and _DOC_TYPE_WORD.match(line)):
+            return None  # the document itself starts: its title is the upper-case one
+        words = len(line.split())
+        if re.search(r"[.;:!?…]$", line):
+            if words >= 8 and (emblem_at is None or i > emblem_at):
+                return None  # reached the body: headlines carry no final full stop
+            continue
+        if (words >= 6 and not line.isupper() and not is_dateline(line) and not _NOT_A_HEADLINE.match(line)
+                and not PLACE_DATE.search(line)):
+            if emblem_at is not None and i < emblem_at and not _names_a_document(line):
+                continue  # a banner above the document
+            return line.rstrip(".")
+    return None
+
+
+def upper_title(text: str) -> str | None:
+    """'KẾ HOẠCH HÀNH ĐỘNG' + 'TRIỂN KHAI …' of a full text, in sentence case."""
+    lines = [line.strip() for line in text.split("\n")]
+    for i, line in enumerate(lines):
+        if line.isupper() and _DOC_TYPE_WORD.match(line):
+            parts = [line]
+            following = [nxt for nxt in lines[i + 1:] if nxt]
+            for nxt in following:
+                if not nxt.isupper() or re.match(r"^[IVXLC]+\.", nxt) or _AUTHORITY.match(nxt):
+                    break
+                parts.append(nxt)
+            title = sentence_case(" ".join(parts))
+            rest = following[len(parts) - 1:]
+            if rest and re.match(r"(?:Về việc|V/v)\b", rest[0]):  # "QUYẾT ĐỊNH" / "Về việc ban hành …"
+                title += " " + re.sub(r"^V/v\b", "về việc", rest[0][:1].lower() + rest[0][1:])
+            return title
+    return None
+
+
+def header_title(text: str, doc_type: str | None) -> str | None:
+    """The upper-case title line under the number and date when the page lost the "KẾ HOẠCH" line:
+    'TRIỂN KHAI CHIẾN LƯỢC …' → 'Kế hoạch triển khai chiến lược …'."""
+    lines = [line.strip().strip("|").strip() for line in text.split("\n")[:40]]
+    header_end = next((i for i, line in enumerate(lines) if PLACE_DATE.search("\n" + line)), None)
+    if header_end is None:
+        return None
+    parts: list[str] = []
+    for line in lines[header_end + 1:]:
+        if not line or re.fullmatch(r"[-_=*\s]+", line):
+            if parts:
+                break
+            continue
+        if not line.isupper() or _AUTHORITY.match(line) or re.match(r"^[IVXLC]+\.", line):
+            break
+        parts.append(line)
+    if not parts or len(" ".join(parts).split()) < 4:
+        return None
+    title = sentence_case(" ".join(parts))
+    if doc_type and not _DOC_TYPE_WORD.match(title):
+        title = f"{doc_type} {title[:1].lower()}{title[1:]}"
+    return title
+
+
+_CARRIES = re.compile(r"^Quyết định\s+(?:về việc\s+|v/v\s+)?(?:ban hành|phê duyệt)\s+(?:kèm theo\s+)?"
+                      r"(kế hoạch|chương trình|đề án)\b\s*(.*)$", re.IGNORECASE)
+
+
+def carried_plan_title(title: str) -> str | None:
+    """'Quyết định về việc ban hành Kế hoạch X' → 'Kế hoạch X': the plan a decision issues."""
+    match = _CARRIES.match(title)
+    if not match or len(match.group(2).split()) < 2:
+        return None
+    kind = match.group(1)
+    return kind[:1].upper() + kind[1:].lower() + " " + match.group(2)
+
+
+def sentence_case(text: str) -> str:
+    """'KẾ HOẠCH … TỈNH CAO BẰNG' → 'Kế hoạch … tỉnh Cao Bằng' (place names, Việt Nam and document numbers
+    keep their capitals)."""
+    lower = text.lower()
+    out = lower[:1].upper() + lower[1:]
+    for mention in iter_mentions(out):
+        out = out[:mention.start] + mention.text.title() + out[mention.end:]
+    if len(out) == len(text):
+        for number in find_numbers(text):
+            out = out[:number.start] + text[number.start:number.end] + out[number.end:]
+    return re.sub(r"\bviệt nam\b", "Việt Nam", out)
+
+
+def mentioned_title(text: str, number: DocNumber | None) -> str | None:
+    """'Kế hoạch 141/KH-UBND về triển khai …' as an article words it."""
+    starts: list[int] = []
+    if number:
+        words = list(_DOC_TYPE_WORD.finditer(text[max(0, number.start - 40):number.start]))
+        if words:
+            starts.append(max(0, number.start - 40) + words[-1].start())
+    national = [n for n in find_numbers(text) if n.national]
+    for m in re.finditer(r"\b(?:" + "|".join(DOC_TYPES) + r")\b", text):  # capitalised: a name, not "kế hoạch"
+        if not any(n.start - m.end() < 12 and n.start >= m.end() for n in national):
+            starts.append(m.start())
+    for start in starts:
+        stop = _TITLE_STOP.search(text, start + 10)
+        fragment = text[start:stop.start() if stop else len(text)].strip(" ,")
+        if len(fragment.split()) >= 6:
+            return fragment
+    return None
+
+

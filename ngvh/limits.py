@@ -1,0 +1,3 @@
+"""Limits every layer agrees on (the channels refuse what the answering core would cut)."""
+
+MAX_QUESTION_CHARS = 2000  # longer questions get a "too long" reply instead of an answer

@@ -1,0 +1,463 @@
+"""Follow-up questions: a short conversation context and the offline rewrite of a turn into a stand-alone question.
+
+People ask the way they talk: "Kế hoạch của Cao Bằng do ai ký?", then "ban hành ngày nào?", then
+"còn Huế thì sao?". `resolve` turns such a turn into the question it stands for, using only the
+context (deterministic, no model): ellipsis takes the previous question with the new entity in the
+old one's place; references ("kế hoạch đó", "ở đó") name the last plan or place; a bare question
+("ai ký?") is about the last plan; "nói rõ hơn ý 2" expands a point of the last answer; a question
+naming a new plan or province starts afresh. What the context cannot resolve is refused, never
+guessed. `Conversation` is plain data (to_json/from_json) so any store can keep it.
+"""
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+from ngvh import vi
+
+from .entities import Entity, find_entities, fold_same_length, replace_spans
+from .models import Answer, Citation
+from .query import parse_query
+
+MAX_POINTS = 8
+MAX_PASSAGE_CHARS = 1500
+METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "implements", "doc_type"}
+SHORT_QUESTION_SYLLABLES = 5  # "mục tiêu là gì?": too short to stand alone in a conversation
+_NUMERALS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+
+
+@dataclass
+class PlanRef:
+    """A plan the conversation is about, with what is needed to name it in a rewritten question."""
+
+    plan_id: str
+    number: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    province: str | None = None
+    year: int | None = None
+
+    def label(self) -> str:
+        kind = self.doc_type or "Kế hoạch"
+        owner = self.province or self.issuer
+        if self.number:
+            return f"{kind} {self.number}" + (f" của {owner}" if owner else "")
+        year = f" năm {self.year}" if self.year else ""
+        return f"{kind.lower()} của {owner}{year}" if owner else f"{kind.lower()}{year}"
+
+
+@dataclass
+class Conversation:
+    """What a conversation remembers between turns (small, JSON-serialisable)."""
+
+    question: str = ""  # the last question as understood
+    plans: list[PlanRef] = field(default_factory=list)  # plans cited (or named) last, most relevant first
+    sections: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    points: list[dict] = field(default_factory=list)  # the last answer's points: text + its citation
+    found: bool = False
+    turns: int = 0
+    updated: float = 0.0
+
+    @property
+    def empty(self) -> bool:
+        return not self.question
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Conversation":
+        if not data:
+            return cls()
+        data = dict(data)
+        data["plans"] = [PlanRef(**p) for p in data.get("plans") or []]
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def after(self, understood: str, answer: Answer) -> "Conversation":
+        """The context once `understood` has been answered with `answer`."""
+        pq = parse_query(understood)
+        cited = _cited_plans(answer.citations)
+        named = [p for p in cited if _named_by(p, pq.numbers + pq.bare_numbers, pq.provinces)]
+        plans = named or cited
+        if not plans:  # a refusal: keep the plans the question still points at
+            same_scope = not pq.numbers and not pq.bare_numbers and all(
+                any(p.province == prov for p in self.plans) for prov in pq.provinces)
+            plans = list(self.plans) if same_scope else []
+        provinces = pq.provinces or list(dict.fromkeys(p.province for p in plans if p.province))
+        return Conversation(
+            question=understood,
+            plans=plans[:4],
+            sections=list(dict.fromkeys(c.section for c in answer.citations if c.section))[:MAX_POINTS],
+            provinces=provinces[:4],
+            agencies=pq.agencies[:4],
+            numbers=(pq.numbers + pq.bare_numbers)[:4],
+            points=_points(answer) if answer.found else self.points,  # "ý 2" after a refusal: the last answer given
+            found=answer.found,
+            turns=self.turns + 1,
+            updated=time.time(),
+        )
+
+    @property
+    def plan(self) -> PlanRef | None:
+        """The one plan a reference can mean; None when there is none or several."""
+        ids = list(dict.fromkeys(p.plan_id for p in self.plans))
+        return self.plans[0] if len(ids) == 1 else None
+
+
+def _province_of(text: str | None) -> str | None:
+    from ingest.places import find_provinces
+
+    found = find_provinces(text or "")
+    return found[0] if found else None
+
+
+def _cited_plans(citations: list[Citation]) -> list[PlanRef]:
+    seen: dict[str, PlanRef] = {}
+    for c in citations:
+        if c.plan_id and c.plan_id not in seen:
+            year = int(c.date[:4]) if c.date and c.date[:4].isdigit() else None
+            seen[c.plan_id] = PlanRef(c.plan_id, c.plan, c.doc_type, c.issuer,
+                                      _province_of(c.issuer) or _province_of(c.title), year)
+    return list(seen.values())
+
+
+def _named_by(plan: PlanRef, numbers: list[str], provinces: list[str]) -> bool:
+    from .query import number_matches
+
+    if numbers:
+        return any(number_matches(n, plan.number) for n in numbers)
+    return bool(provinces) and plan.province in provinces
+
+
+_MARK = re.compile(r"\s*\[(\d+)\]")
+
+
+def _points(answer: Answer) -> list[dict]:
+    """Answer lines that carry a citation mark, in order: 'ý 2' is the second of them."""
+    by_n = {c.n: c for c in answer.citations}
+    out: list[dict] = []
+    for line in answer.answer.splitlines():
+        marks = [int(n) for n in _MARK.findall(line)]
+        if not marks or marks[0] not in by_n:
+            continue
+        cit = by_n[marks[0]].to_json()
+        cit["full_quote"] = (cit.get("full_quote") or cit.get("quote") or "")[:MAX_PASSAGE_CHARS]
+        out.append({"text": _MARK.sub("", line).lstrip("-• ").strip(), "citation": cit})
+        if len(out) >= MAX_POINTS:
+            break
+    return out
+
+
+# -- resolution ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Resolution:
+    question: str  # as typed
+    question_understood: str  # what is asked of the answerer
+    rewritten: bool = False
+    kind: str = "standalone"  # standalone | topic | ellipsis | reference | bare | continuation | expand | unresolved
+    expand: int | None = None  # "nói rõ hơn ý 2" → 2
+    reason: str = ""  # why it could not be resolved
+
+    @property
+    def unresolved(self) -> bool:
+        return self.kind == "unresolved"
+
+
+def _pattern(accented: str) -> tuple[re.Pattern, re.Pattern]:
+    """The same phrase as typed with diacritics and without (matched on a same-length fold)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", accented.replace("đ", "d").replace("Đ", "D"))
+                    if unicodedata.category(c) != "Mn")  # vi.fold would also lower-case \W into \w
+    return re.compile(accented, re.IGNORECASE), re.compile(plain)
+
+
+def _search(pair: tuple[re.Pattern, re.Pattern], text: str) -> re.Match | None:
+    exact = pair[0].search(text)
+    if exact:
+        return exact
+    for m in pair[1].finditer(fold_same_length(text).lower()):
+        if not vi.has_diacritics(text[m.start():m.end()]):  # "ở độ tuổi" is not "ở đó"
+            return m
+    return None
+
+
+_DOC = r"(?:kế hoạch|văn bản|công văn|quyết định|chương trình|tài liệu|bài viết|bản kế hoạch)"
+_THAT = r"(?:này|đó|đấy|ấy|trên|kia|nói trên|vừa rồi|vừa nêu|vừa nói|vừa hỏi|vừa nhắc|nêu trên)"
+_PLAN_REF = _pattern(rf"\b{_DOC}\s+{_THAT}(?![^\W_])")
+_PLAN_REF_BARE = _pattern(rf"\b(?:trong|của|theo)\s+{_DOC}(?=\s*[?.!]*\s*$)")  # "... trong kế hoạch?"
+_PLACE_REF = _pattern(r"\b(?:ở|tại|của|đến|tới|cho)\s+(?:đó|đấy|đây|địa phương đó|địa phương này|nơi đó|nơi này)(?![^\W_])")
+_UNIT_REF = _pattern(r"\b(?:tỉnh|thành phố|địa phương)\s+(?:này|đó|đấy|ấy|trên|nói trên)(?![^\W_])")
+_IT = re.compile(r"(?<![^\W_])nó(?![^\W_])", re.IGNORECASE)
+_EXPAND = _pattern(r"\b(?:ý|điểm|nội dung|mục|phần|dòng)\s+(?:số\s+|thứ\s+)?(\d{1,2}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)(?![^\W_])")
+_EXPAND_VERB = _pattern(r"\b(?:nói rõ|rõ hơn|giải thích|chi tiết|cụ thể|kỹ hơn|thêm|mở rộng|xem|nguyên văn|đầy đủ|trích|là gì|nghĩa là)")
+_GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|văn bản|thành phố) nào\b")
+
+# Words around an elliptical turn ("thế còn Huế thì sao?") and the fillers that may surround its entity.
+_LEAD = re.compile(r"^(?:(?:ua|u|a|nhung|vay|the|va|con|roi|ok|oke|vang|da|cam on|cho hoi|hoi them|the thi)\s+)+")
+_LEAD_MARKERS = {"con", "the con", "vay con", "con ve", "va", "the", "vay"}
+_TRAIL = re.compile(r"(?:\s+(?:thi sao|thi the nao|thi nhu the nao|the nao|nhu the nao|ra sao|thi ra sao|sao|nua|nhi|thi|a|vay|the|khong|di|co khong))+$")
+_FILLERS = set("ke hoach cua tinh thanh pho tp o tai voi ben nuoc van ban so ve phia doi cong quyet dinh kh dia "
+               "nam chuong trinh bo so nganh trong cai".split())
+
+
+def _tokens(text: str) -> list[str]:
+    return vi.collapse(text).split()
+
+
+def _strip_entities(text: str, entities: list[Entity]) -> str:
+    return replace_spans(text, [(e.start, e.end, " ") for e in entities])
+
+
+def _shape(text: str, entities: list[Entity]) -> tuple[str, str, str]:
+    """(lead markers, the folded rest without entities, trailing markers)."""
+    rest = " ".join(_tokens(_strip_entities(text, entities))) + " "
+    lead = _LEAD.match(rest)
+    lead_s = lead.group(0).strip() if lead else ""
+    rest = rest[lead.end():] if lead else rest
+    rest = " " + rest.strip()
+    trail = _TRAIL.search(rest)
+    trail_s = trail.group(0).strip() if trail else ""
+    rest = rest[:trail.start()] if trail else rest
+    return lead_s, rest.strip(), trail_s
+
+
+def resolve(question: str, context: Conversation | None) -> Resolution:
+    """The stand-alone question a turn stands for, given the conversation so far."""
+    text = vi.normalize_spaces(question or "").replace("\n", " ").strip()
+    context = context or Conversation()
+    same = Resolution(question, text)
+    if not text:
+        return same
+    entities = find_entities(text)
+    kinds = {e.kind for e in entities}
+    lead, rest, trail = _shape(text, entities)
+    content = [t for t in rest.split() if t not in _FILLERS]
+
+    expand = _search(_EXPAND, text)
+    if expand and (_search(_EXPAND_VERB, text) or len(_tokens(text)) <= 4) and not kinds - {"year"}:
+        return _resolve_expand(question, text, expand, context)
+
+    # Ellipsis: nothing but new entities between "còn … thì sao"
+    if entities and not content and (lead or trail):
+        if context.empty:
+            return _unresolved(question, text, "Chưa rõ bạn muốn hỏi gì về " + ", ".join(e.name for e in entities) + ".")
+        return _resolve_ellipsis(question, text, entities, context)
+
+    plan_ref = _search(_PLAN_REF, text) or _search(_PLAN_REF_BARE, text)
+    place_ref = _search(_PLACE_REF, text)
+    unit_ref = _search(_UNIT_REF, text)
+    it_ref = _IT.search(text)
+    if kinds & {"province", "number"} and not (plan_ref or place_ref or unit_ref):
+        # a new plan or place starts afresh; "còn kế hoạch của Huế thì …" loses its "còn"
+        return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
+    if plan_ref or place_ref or unit_ref or it_ref:
+        return _resolve_reference(question, text, context, plan_ref or it_ref, place_ref, unit_ref)
+
+    if kinds & {"province", "number"} or _search(_GLOBAL, text):
+        return same
+    pq = parse_query(text)
+    metadata = pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"}
+    short = len(content) <= SHORT_QUESTION_SYLLABLES
+    continuation = lead in _LEAD_MARKERS or bool(lead) and lead.split()[-1] in {"con", "va", "the", "vay"}
+    if context.empty:  # the first turn: only a question that needs a subject cannot stand alone
+        if metadata and not kinds:
+            return _unresolved(question, text, "Bạn hỏi về kế hoạch nào?")
+        return same
+    if _target_label(context, text) is None and not (metadata or short or continuation):
+        return same  # the context names several plans: a full question is asked of all of them
+    # A question without its own plan or place, in a conversation about one, is about that one.
+    return _resolve_bare(question, text, context, metadata, lead)
+
+
+def _unresolved(question: str, text: str, reason: str) -> Resolution:
+    return Resolution(question, text, kind="unresolved", reason=reason)
+
+
+def _target_label(context: Conversation, text: str) -> str | None:
+    """How to name what the conversation is about: its one plan, else its one province."""
+    plan = context.plan
+    if plan:
+        return _as_typed(plan.label(), text)
+    if len(context.provinces) == 1:
+        return _as_typed(f"kế hoạch của {context.provinces[0]}", text)
+    return None
+
+
+def _as_typed(name: str | None, text: str) -> str | None:
+    """Without diacritics when the question was typed so (the answerer weighs such questions apart)."""
+    if name is None or vi.has_diacritics(text):
+        return name
+    return "".join(c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+                   if unicodedata.category(c) != "Mn")
+
+
+def _place_name(context: Conversation) -> str | None:
+    provinces = context.provinces or list(dict.fromkeys(p.province for p in context.plans if p.province))
+    if len(provinces) == 1:
+        return provinces[0]
+    plan = context.plan
+    return plan.issuer if plan and plan.issuer else None
+
+
+def _resolve_expand(question: str, text: str, m: re.Match, context: Conversation) -> Resolution:
+    raw = vi.fold(m.group(1))
+    n = int(raw) if raw.isdigit() else _NUMERALS.get(raw, 0)
+    if not context.points or not 1 <= n <= len(context.points):
+        reason = (f"Câu trả lời trước chỉ có {len(context.points)} ý." if context.points
+                  else "Chưa có câu trả lời nào để nói rõ hơn.")
+        return Resolution(question, text, kind="unresolved", expand=n, reason=reason)
+    return Resolution(question, f"Nói rõ hơn ý {n}: {context.points[n - 1]['text']}", True, "expand", expand=n)
+
+
+def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context: Conversation) -> Resolution:
+    prev = context.question
+    plan = context.plan
+    identity = [e for e in entities if e.kind in ("province", "number")]
+    if plan and identity and len(identity) == len(entities):
+        # the previous turn named its plan by our label ("Kế hoạch 726/KH-UBND của Cao Bằng"): swap it whole
+        for label in {plan.label(), _as_typed(plan.label(), prev)}:
+            at = prev.find(label)
+            if at < 0:
+                at = prev.lower().find(label.lower())
+            if at >= 0:
+                names = " và ".join(dict.fromkeys(e.name for e in identity))
+                new = f"kế hoạch {names}" if identity[0].kind == "number" else f"kế hoạch của {names}"
+                new = _as_typed(new, prev)
+                rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
+                return Resolution(question, rewritten, True, "ellipsis")
+    old = find_entities(prev)
+    spans: list[tuple[int, int, str]] = []
+    appended: list[str] = []
+    for kind in dict.fromkeys(e.kind for e in entities):
+        new = _as_typed(" và ".join(dict.fromkeys(e.name for e in entities if e.kind == kind)), prev)  # the rewrite keeps the previous question's typing
+        same_kind = [e for e in old if e.kind == kind]
+        if kind == "province":
+            # the old plan's number pins the old plan: it goes with the old province
+            numbers = [e for e in old if e.kind == "number"]
+            if same_kind:
+                spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+                spans += [(e.start, e.end, "") for e in numbers]
+            elif numbers:
+                spans += [(e.start, e.end, f"của {new}" if i == 0 else "") for i, e in enumerate(numbers)]
+            else:
+                appended.append(f"của {new}")
+        elif kind == "number":
+            provinces = [e for e in old if e.kind == "province"]
+            if same_kind:
+                spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+            elif provinces:
+                spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(provinces)]
+            else:
+                appended.append(f"(văn bản {new})")
+        elif same_kind:
+            spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+        else:
+            appended.append(f"năm {new}" if kind == "year" else new)
+    rewritten = _tidy(replace_spans(prev, spans))
+    if appended:
+        rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
+    return Resolution(question, rewritten, True, "ellipsis")
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\bcủa\s+của\b", "của", text)
+    text = re.sub(r"\s+([?,.])", r"\1", text)
+    return " ".join(text.split())
+
+
+def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -> Resolution:
+    spans: list[tuple[int, int, str]] = []
+    if plan_ref:
+        label = _target_label(context, text)
+        if not label:
+            return _unresolved(question, text, "Chưa rõ bạn nói về kế hoạch nào.")
+        spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
+    for ref in (place_ref, unit_ref):
+        if ref:
+            place = _as_typed(_place_name(context), text)
+            if not place:
+                return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
+            spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
+    rewritten = _capital(_tidy(replace_spans(text, spans)))
+    return Resolution(question, rewritten, True, "reference")
+
+
+_PREPOSITION = re.compile(r"^(ở|tại|của|đến|tới|cho|trong|theo|o|tai|cua|den|toi|trong|theo)\s", re.IGNORECASE)
+
+
+def _keep_preposition(text: str, m: re.Match, name: str, unit: bool = False) -> str:
+    said = text[m.start():m.end()]
+    prep = _PREPOSITION.match(said)
+    if unit:
+        word = said.split()[0]
+        return f"{word} {name}" if name[:1].isupper() else name
+    return f"{prep.group(1)} {name}" if prep else name
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _resolve_bare(question: str, text: str, context: Conversation, metadata: bool, lead: str) -> Resolution:
+    label = _target_label(context, text)
+    if not label:
+        return _unresolved(question, text, "Chưa rõ bạn hỏi về kế hoạch nào.")
+    body = _drop_lead(text, lead)
+    if metadata:
+        rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
+    else:
+        rewritten = f"{body.rstrip(' ?.!')} trong {label}?"
+        rewritten = _capital(rewritten)
+    return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation")
+
+
+def _drop_lead(text: str, lead: str) -> str:
+    """Remove the first len(lead.split()) words ("thế còn") from the typed question."""
+    n = len(lead.split())
+    words = text.split()
+    body = " ".join(words[n:]) if n < len(words) else text
+    return body.strip() or text
+
+
+# -- one turn ------------------------------------------------------------------------------------
+
+
+def unresolved_answer(resolution: Resolution) -> Answer:
+    text = resolution.reason
+    if resolution.expand is None:
+        text += (" Xin nêu rõ tên tỉnh/thành phố hoặc số hiệu kế hoạch, ví dụ: "
+                 "“Kế hoạch của Cao Bằng do ai ký?”.")
+    return Answer(resolution.question, False, text, kind="unresolved")
+
+
+def expanded_answer(resolution: Resolution, context: Conversation) -> Answer:
+    """Point n of the last answer with its whole passage, cited."""
+    point = context.points[resolution.expand - 1]
+    data = dict(point["citation"], n=1)
+    citation = Citation(**{k: v for k, v in data.items() if k in Citation.__dataclass_fields__})
+    where = ", ".join(x for x in (" ".join(filter(None, (citation.doc_type, citation.plan))) or citation.title,
+                                  citation.section) if x)
+    passage = " ".join((citation.full_quote or citation.quote).split())
+    return Answer(resolution.question, True, f"Ý {resolution.expand} ({where}): {passage} [1]", [citation],
+                  kind="expand")
+
+
+def answer_turn(ask, question: str, context: Conversation | None) -> tuple[Answer, Resolution, Conversation]:
+    """Resolve a turn, answer it with `ask(question) -> Answer`, and return the next context."""
+    context = context or Conversation()
+    resolution = resolve(question, context)
+    if resolution.unresolved:
+        answer = unresolved_answer(resolution)
+        return answer, resolution, context  # an unresolved turn leaves the context as it was
+    if resolution.kind == "expand":
+        answer = expanded_answer(resolution, context)
+        return answer, resolution, context
+    answer = ask(resolution.question_understood)
+    return answer, resolution, context.after(resolution.question_understood, answer)

@@ -1,0 +1,126 @@
+"""Metadata from the layouts real sites use: law-library blocks and tables flattened with "|", signature
+blocks, dates as pages write them, portal banners and date banners that must not become metadata."""
+import pytest
+
+from ingest.clean import clean_text
+from ingest.dates import issue_date, published_date
+from ingest.metadata import document_number, extract_metadata
+from ingest.pipeline import load_plan
+from ingest.signers import document_signer
+from tests.conftest import FIXTURES
+
+LAYOUTS = FIXTURES / "layouts"
+
+
+def _meta(text: str, source: str = "page.txt"):
+    return extract_metadata(clean_text(text), source)
+
+
+def test_law_library_page_with_a_metadata_block_and_pipes():
+    meta = load_plan(LAYOUTS / "law_library_page.txt").meta
+    assert (meta.number, meta.number_as_written, meta.doc_type, meta.date, meta.signer, meta.issuer, meta.province) == (
+        "317/KH-UBND", "317/KH.UBND", "Kế hoạch", "2023-08-04", "Hoàng Thị Thanh Hương", "UBND tỉnh Bắc Kạn", "Bắc Kạn")
+    assert meta.title == "Kế hoạch 317/KH.UBND năm 2023 thực hiện Chiến lược Ngoại giao văn hóa trên địa bàn tỉnh Bắc Kạn"
+    assert meta.implements == ["2013/QĐ-TTg", "25/CT-TTg", "208/QĐ-TTg"]  # "25/CT- TTg", "208/QĐ-T Tg" as written
+    assert meta.published is None  # "Thứ năm, Ngày 14/11/2024" is the site's date banner
+
+
+def test_without_the_block_the_flattened_header_and_signature_still_give_date_signer_issuer():
+    page = (LAYOUTS / "law_library_page.txt").read_text(encoding="utf-8")
+    lines = [line for line in page.split("\n")
+             if not line.startswith(("Số hiệu", "Ngày ban hành", "Cơ quan ban hành"))]
+    meta = _meta("\n".join(lines))
+    assert (meta.number, meta.date, meta.signer, meta.issuer) == (
+        "317/KH-UBND", "2023-08-04", "Hoàng Thị Thanh Hương", "UBND tỉnh Bắc Kạn")
+
+
+@pytest.mark.parametrize("block", [
+    "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nNguyễn Hữu Sơn",
+    "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNGUYỄN HỮU SƠN",
+    "Nơi nhận: | KT. CHỦ TỊCH\n- Như trên; | PHÓ CHỦ TỊCH\n- Lưu: VT. |\n| Nguyễn Hữu Sơn |",
+    "TM. ỦY BAN NHÂN DÂN\nPHÓ CHỦ TỊCH Nguyễn Hữu Sơn",
+])
+def test_signature_blocks(block):
+    text = "III. TỔ CHỨC THỰC HIỆN\nCác sở, ngành triển khai thực hiện Kế hoạch này.\n" + block
+    assert document_signer(text) == "Nguyễn Hữu Sơn"
+
+
+def test_a_decision_authority_line_is_not_a_signature():
+    text = "QUYẾT ĐỊNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nCăn cứ Luật Tổ chức chính quyền địa phương;"
+    assert document_signer(text) is None
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("UBND tỉnh ban hành Kế hoạch số 5/KH-UBND ngày 4-8-2022 về ngoại giao văn hóa.", None, "2022-08-04"),
+    ("UBND tỉnh ban hành Kế hoạch số 5/KH-UBND ngày 4.8.2022 về ngoại giao văn hóa.", None, "2022-08-04"),
+    # day and month only: the year is the page's
+    ("Ngày 21/5, UBND tỉnh ban hành Kế hoạch số 40/KH-UBND về ngoại giao văn hóa.", "2019-05-24", "2019-05-21"),
+    ("UBND tỉnh đã ban hành Kế hoạch số 40/KH-UBND ngày 21 tháng 5 về ngoại giao văn hóa.", "2019-05-24",
+     "2019-05-21"),
+    ("UBND tỉnh đã ban hành Kế hoạch số 40/KH-UBND ngày 21 tháng 5 về ngoại giao văn hóa.", None, None),
+    # the date opens a clause further into the sentence
+    ("Nhằm quảng bá văn hóa của tỉnh ra thế giới, ngày 21/5/2019, UBND tỉnh ban hành Kế hoạch số 40/KH-UBND.",
+     None, "2019-05-21"),
+    # that date belongs to the Chỉ thị, not to the plan
+    ("Thực hiện Chỉ thị số 25/CT-TTg ngày 10/9/2021, UBND tỉnh ban hành Kế hoạch 12/KH-UBND.", None, None),
+])
+def test_issue_dates_as_pages_write_them(text, published, expected):
+    assert issue_date(text, document_number(text), published) == expected
+
+
+def test_an_article_without_the_plan_number_dates_the_plan_it_announces():
+    text = ("Tuyên Quang ban hành kế hoạch ngoại giao văn hóa năm 2024\n"
+            "Để quảng bá văn hóa các dân tộc của tỉnh, ngày 12 tháng 3 năm 2024, UBND tỉnh Tuyên Quang đã ban hành "
+            "Kế hoạch ngoại giao văn hóa năm 2024 với nhiều hoạt động giao lưu quốc tế.")
+    assert _meta(text).date == "2024-03-12"
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("Ngày tạo: 11/08/2023 16:35:12", "2023-08-11"),
+    ("Cập nhật : 26/02/2020 10:08:00 SA - Số lượt đọc : 23", "2020-02-26"),
+    ("Cập nhật lúc: 16:20 24/05/2019", "2019-05-24"),
+    ("Chủ nhật, Ngày 27/10/2024", None),  # the portal's date of today
+    ("Ngày in: 27/10/2024", None),
+])
+def test_page_dates(stamp, expected):
+    assert published_date("Tin ngoại giao văn hóa của tỉnh\n" + stamp + "\nNội dung bài viết.") == expected
+
+
+def test_a_crawl_date_is_never_the_issue_date():
+    text = ("Chủ nhật, Ngày 27/10/2024\n\nKế hoạch ngoại giao văn hóa của tỉnh Yên Bái\n\n"
+            "UBND tỉnh Yên Bái đã ban hành Kế hoạch số 77/KH-UBND về triển khai Chiến lược Ngoại giao văn hóa "
+            "đến năm 2030 trên địa bàn tỉnh, giao Sở Ngoại vụ chủ trì thực hiện.")
+    meta = _meta(text)
+    assert (meta.number, meta.date, meta.published) == ("77/KH-UBND", None, None)
+
+
+def test_portal_banners_are_neither_title_nor_issuer():
+    # a business-services banner above a law-library page
+    text = ("Dịch vụ pháp lý cho doanh nghiệp trên toàn quốc\nĐang tải nội dung, vui lòng chờ\n\n"
+            "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 09/CTr-UBND\nYên Bái, ngày 10 tháng 01 năm 2024\n\n"
+            "CHƯƠNG TRÌNH\nHOẠT ĐỘNG ĐỐI NGOẠI TỈNH YÊN BÁI NĂM 2024\n\nI. MỤC TIÊU\n"
+            "Tăng cường hợp tác quốc tế và quảng bá hình ảnh tỉnh Yên Bái tới bạn bè quốc tế trong năm 2024.")
+    meta = _meta(text)
+    assert meta.title == "Chương trình hoạt động đối ngoại tỉnh Yên Bái năm 2024"
+    assert (meta.number, meta.issuer) == ("09/CTr-UBND", "UBND tỉnh Yên Bái")
+
+
+@pytest.mark.parametrize("banner", ["UBND THỊ XÃ BỈM SƠN", "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÔNG HÀ", "UBND HUYỆN GIO LINH"])
+def test_a_district_header_over_a_provincial_plan_is_not_the_issuer(banner):
+    text = ("THÔNG TIN PHỔ BIẾN PHÁP LUẬT\n\n" + banner + "\n\n"
+            "Quảng Trị đẩy mạnh ngoại giao văn hóa năm 2024\n\nNgày tạo: 02/04/2024 10:00:00\n"
+            "Ngày 28 tháng 3 năm 2024, UBND tỉnh Quảng Trị đã ban hành Kế hoạch số 61/KH-UBND về triển khai "
+            "Chiến lược Ngoại giao văn hóa trên địa bàn tỉnh, giao Sở Ngoại vụ chủ trì thực hiện.")
+    meta = _meta(text)
+    assert (meta.issuer, meta.province, meta.number, meta.date, meta.published) == (
+        "UBND tỉnh Quảng Trị", "Quảng Trị", "61/KH-UBND", "2024-03-28", "2024-04-02")
+
+
+def test_a_title_keeps_the_numbers_it_names():
+    text = ("CHƯƠNG TRÌNH\nTRIỂN KHAI THỰC HIỆN KẾ HOẠCH SỐ 164-KH/TU CỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+            "Căn cứ Kế hoạch số 164-KH/TU của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Chương trình "
+            "triển khai thực hiện như sau:\nI. MỤC ĐÍCH\nNâng cao hiệu quả công tác đối ngoại nhân dân.")
+    meta = _meta(text)
+    assert meta.title == "Chương trình triển khai thực hiện kế hoạch số 164-KH/TU của ban thường vụ tỉnh ủy"
+    assert meta.number is None  # the Party plan it applies is not its own number

@@ -1,0 +1,54 @@
+"""Document numbers as real pages spell them, read into one canonical form (ingest and queries alike)."""
+import pytest
+
+from ingest.numbers import canonical_number, find_numbers, same_number
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Kế hoạch số 317/KH.UBND ngày 4/8/2023", "317/KH-UBND"),
+    ("Quyết định số 208/QĐ-T Tg ngày 14/02/2011", "208/QĐ-TTg"),
+    ("Chỉ thị số 25/CT- TTg ngày 10/9/2021", "25/CT-TTg"),
+    ("Quyết định số 2013/QĐ–TTg ngày 30/11/2021", "2013/QĐ-TTg"),
+    ("Quyết định số 2013/QD-TTg", "2013/QĐ-TTg"),
+    ("Kế hoạch số 317 / KH - UBND của tỉnh", "317/KH-UBND"),
+    ("Quyết định số 208/QĐ-TTgngày 14/02/2011", "208/QĐ-TTg"),  # a word glued by the site
+    ("Chương trình số 01/CTR-UBND", "01/CTr-UBND"),
+    ("Nghị định số 12/2021/NĐ-CP", "12/2021/NĐ-CP"),
+    ("Công văn số 404/BNG-NGVH-UNESCO ngày 10/02/2022", "404/BNG-NGVH-UNESCO"),
+    ("Công văn số 208/SNgV-LTLSBC ngày 18/3/2022", "208/SNgV-LTLSBC"),
+])
+def test_state_numbers_in_their_real_variants(written, canonical):
+    numbers = find_numbers(written)
+    assert [n.number for n in numbers] == [canonical]
+    assert numbers[0].raw in written  # what the text wrote is kept beside the canonical form
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Chỉ thị số 25-CT/TW ngày 08/8/2018 của Ban Bí thư", "25-CT/TW"),
+    ("Kế hoạch số 164-KH/TU ngày 24/8/2022 của Ban Thường vụ Tỉnh ủy", "164-KH/TU"),
+    ("Nghị quyết số 22 - NQ/TƯ", "22-NQ/TW"),
+])
+def test_party_numbers_keep_their_own_form(written, canonical):
+    assert [n.number for n in find_numbers(written)] == [canonical]
+
+
+def test_party_and_state_numbers_never_meet():
+    assert not same_number("25-CT/TW", "25/CT-TTg")
+    assert not same_number("208/SNgV-LTLSBC", "208/QĐ-TTg")
+    assert not same_number("25", "25-CT/TW")  # a bare number names a state document
+    assert same_number("25", "25/CT-TTg")
+    assert same_number("317/kh.ubnd", "317/KH-UBND")
+    national = {n.number: n.national for n in find_numbers("25-CT/TW, 164-KH/TU, 25/CT-TTg, 208/SNgV-LTLSBC")}
+    assert national == {"25-CT/TW": True, "164-KH/TU": False, "25/CT-TTg": True, "208/SNgV-LTLSBC": False}
+
+
+def test_typed_numbers_follow_the_same_rule():
+    typed = "ke hoach 317/kh.ubnd, quyet dinh 2013/qd-ttg va chi thi 25-ct/tw"
+    assert [n.number for n in find_numbers(typed, typed=True)] == ["317/KH-UBND", "2013/QĐ-TTg", "25-CT/TW"]
+    assert canonical_number("208/qđ-ttg", typed=True) == "208/QĐ-TTg"
+
+
+def test_sentences_around_numbers_stay_out_of_them():
+    text = "UBND tỉnh ban hành Kế hoạch số 12/KH-UBND.Theo đó, ngày 28/4/2022 và tỷ lệ 1/3 không phải số văn bản."
+    assert [n.number for n in find_numbers(text)] == ["12/KH-UBND"]
+    assert find_numbers("Kế hoạch số 5\n/KH-UBND") == []  # never across a line break

@@ -1,0 +1,149 @@
+"""Damaged text: the syllable validator, the quality figure, broken lines, glued words, footnote marks."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import load_plan
+from ingest.quality import QUALITY_WARNING, bad_words, text_quality
+from ingest.readers import read_document
+from ingest.repair import join_broken_lines, repair_text, split_glued_word, strip_footnote_marks
+from ingest.syllables import is_syllable, parse_syllable
+from tests.conftest import SAMPLES
+
+VALID = ["a", "ở", "gì", "giữa", "giếng", "quốc", "quyết", "khuya", "khuỷu", "nghiêng", "người", "hoạch",
+         "thuở", "xoong", "huỳnh", "Đắc", "việc", "ĐỊNH", "Ủy", "hòa", "thủy", "oanh", "yêu", "quê", "gìn"]
+INVALID = ["qung", "C", "địnhsố", "ngoạigiao", "ViÖt", "tt", "kan", "ngi", "ghu", "cáć", "bàc", "hátc",
+           "quo", "xyz", "ccc"]
+
+
+@pytest.mark.parametrize("word", VALID)
+def test_valid_syllables(word):
+    assert is_syllable(word), word
+
+
+@pytest.mark.parametrize("word", INVALID)
+def test_invalid_syllables(word):
+    assert not is_syllable(word), word
+
+
+def test_syllable_structure():
+    assert parse_syllable("nghiêng") == ("ngh", "iêng", None)
+    assert parse_syllable("Quyết") == ("qu", "yêt", "sac")
+    assert parse_syllable("giữa") == ("gi", "ưa", "nga")
+    assert parse_syllable("hoạch") == ("h", "oach", "nang")
+    assert parse_syllable("mát") is not None and parse_syllable("màt") is None  # a stop takes sắc or nặng
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_clean_samples_score_near_one(path):
+    assert text_quality(read_document(path).text) >= 0.98
+
+
+def test_lost_characters_lower_the_figure():
+    clean = "Tăng cường quảng bá hình ảnh đất nước. YÊU CẦU thực hiện nghiêm túc."
+    damaged = "Tăng cường qung bá hình ảnh đất nước. YÊU C U thực hiện nghiêm túc."
+    assert text_quality(clean) == 1.0
+    assert text_quality(damaged) < text_quality(clean)
+    assert bad_words(damaged) == ["qung", "C"]
+    # abbreviations, Roman numerals, list letters and foreign names are not damage
+    assert text_quality("a) UBND tỉnh, Sở VHTTDL; mục II; hợp tác với Kitakyushu và UNESCO; QĐ-TTg") == 1.0
+
+
+@pytest.mark.parametrize("glued, split", [
+    ("địnhsố", "định số"), ("NGOẠIGIAO", "NGOẠI GIAO"), ("TTgngày", "TTg ngày"), ("UBNDtỉnh", "UBND tỉnh"),
+    ("tộcViệt", "tộc Việt"), ("YÊUCẦU", "YÊU CẦU"), ("chiềusâu", "chiều sâu"), ("hoạtđộng", "hoạt động"),
+])
+def test_glued_words_are_split(glued, split):
+    assert split_glued_word(glued) == split
+
+
+@pytest.mark.parametrize("word", ["Hanoi", "Facebook", "COVID", "Đắk", "Lắk", "UBND", "website", "Kitakyushu",
+                                  "người", "nghiêng"])
+def test_words_that_are_not_glued_stay(word):
+    assert split_glued_word(word) is None
+
+
+def test_glued_words_in_a_sentence():
+    text = "Căn cứ Quyết địnhsố 208/QĐ-TTgngày 5/3/2024 về NGOẠIGIAO văn hóa"
+    assert repair_text(text).text == "Căn cứ Quyết định số 208/QĐ-TTg ngày 5/3/2024 về NGOẠI GIAO văn hóa"
+
+
+def test_broken_lines_are_joined_but_structure_stays():
+    text = "\n".join([
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tăng cường công tác thông tin đối ngoại về văn",
+        "hóa của tỉnh, trong đó",
+        "chú trọng quảng bá di sản.",
+        "a) nội dung thứ nhất;",
+        "b) nội dung thứ hai",
+        "- tổ chức hội nghị",
+        "| STT | Nhiệm vụ |",
+        "| 1 | tổ chức lễ hội |",
+        "Nơi nhận:",
+        "- Như trên;",
+    ])
+    assert join_broken_lines(text).split("\n") == [
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tăng cường công tác thông tin đối ngoại về văn hóa của tỉnh, trong đó chú trọng quảng bá di sản.",
+        "a) nội dung thứ nhất;",
+        "b) nội dung thứ hai",
+        "- tổ chức hội nghị",
+        "| STT | Nhiệm vụ |",
+        "| 1 | tổ chức lễ hội |",
+        "Nơi nhận:",
+        "- Như trên;",
+    ]
+
+
+def test_a_heading_in_capitals_keeps_its_line():
+    assert join_broken_lines("KẾ HOẠCH\nthực hiện chiến lược") == "KẾ HOẠCH\nthực hiện chiến lược"
+
+
+def test_footnote_marks_are_removed_and_notes_kept():
+    text = "\n".join([
+        "(1) Tổ chức hội nghị quán triệt.",
+        "Quảng bá hình ảnh Việt Nam1 và các mục tiêu đã đề ra(2), theo Điều1 của Quy chế.",
+        "Diện tích 500 m2, hội nghị G20, khí CO2.",
+        "1 Tên gọi chính thức của nước Cộng hòa xã hội chủ nghĩa Việt Nam.",
+        "(2) Tại Kế hoạch số 12/KH-UBND.",
+    ])
+    fixed, marks = strip_footnote_marks(text)
+    assert marks == ["1", "2"]
+    assert fixed.split("\n") == [
+        "(1) Tổ chức hội nghị quán triệt.",
+        "Quảng bá hình ảnh Việt Nam và các mục tiêu đã đề ra, theo Điều 1 của Quy chế.",
+        "Diện tích 500 m2, hội nghị G20, khí CO2.",
+        "Ghi chú (1): Tên gọi chính thức của nước Cộng hòa xã hội chủ nghĩa Việt Nam.",
+        "Ghi chú (2): Tại Kế hoạch số 12/KH-UBND.",
+    ]
+
+
+DAMAGED_PLAN = """ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+Số: 31/KH-UBND
+Ninh Bình, ngày 2 tháng 6 năm 2023
+KẾ HOẠCH
+Thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030
+I. MỤC ĐÍCH, YÊU C U
+Tăng cường qung bá hình ảnh con ngư i Ninh Bình; nâng cao hi u qu công tác đ i ngo i.
+II. NHI M V
+1. S Văn hóa, Th thao và Du l ch ch trì t ch c l h i văn hóa hằng năm.
+2. Các s , ngành ph i h p tri n khai th c hi n k ho ch này."""
+
+
+def test_damaged_plan_gets_a_low_figure_and_a_warning(tmp_path):
+    path = tmp_path / "damaged.txt"
+    path.write_text(DAMAGED_PLAN, encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.meta.quality is not None and plan.meta.quality < QUALITY_WARNING
+    assert any(w.startswith("text quality") and "'qung'" in w for w in plan.warnings)
+
+
+def test_repaired_plan_is_clean(tmp_path):
+    path = tmp_path / "glued.txt"
+    path.write_text(DAMAGED_PLAN.replace("YÊU C U", "YÊUCẦU").replace("qung", "quảng")
+                    .split("\nTăng")[0] + "\nTăng cường quảng bá hình ảnh con người Ninh Bình ra thế giới."
+                    "\nII. NHIỆM VỤ\n1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức lễ hội văn hóa hằng năm;"
+                    " các sở, ngành phối hợp triển khai thực hiện kế hoạch này.", encoding="utf-8")
+    plan = load_plan(path)
+    assert "YÊU CẦU" in plan.text
+    assert plan.meta.quality == 1.0 and plan.warnings == []

@@ -1,0 +1,221 @@
+"""Follow-up questions: each kind of resolution on hand-made contexts, then whole chats over the sample plans."""
+import json
+import re
+
+import pytest
+
+from rag.conversation import Conversation, PlanRef, answer_turn, resolve
+from rag.entities import find_entities
+from rag.models import Answer, Citation
+
+CAO_BANG = PlanRef("726-kh-ubnd-cao-bang", "726/KH-UBND", "Kế hoạch", "UBND tỉnh Cao Bằng", "Cao Bằng", 2022)
+BNG = PlanRef("404-bng", "404/BNG-NGVH-UNESCO", "Công văn", "Bộ Ngoại giao", None, 2022)
+
+
+def context(question, plans=(CAO_BANG,), provinces=None, points=()):
+    provinces = provinces if provinces is not None else [p.province for p in plans if p.province]
+    return Conversation(question=question, plans=list(plans), provinces=provinces, points=list(points), found=True)
+
+
+# -- entities ------------------------------------------------------------------------------------
+
+def test_entities_of_each_kind_with_their_spans():
+    text = "Sở Ngoại vụ Cao Bằng hợp tác với Quảng Tây (Trung Quốc) theo Kế hoạch 726/KH-UBND năm 2022"
+    found = {(e.kind, e.name): text[e.start:e.end] for e in find_entities(text)}
+    assert found[("province", "Cao Bằng")] == "Cao Bằng"
+    assert found[("foreign", "Quảng Tây")] == "Quảng Tây"
+    assert found[("foreign", "Trung Quốc")] == "Trung Quốc"
+    assert found[("number", "726/KH-UBND")] == "726/KH-UBND"
+    assert found[("year", "2022")] == "năm 2022"
+
+
+def test_short_country_names_that_are_also_words_need_a_capital():
+    assert not [e for e in find_entities("ngành mỹ thuật và đức tính của cán bộ") if e.kind == "foreign"]
+    assert [e.name for e in find_entities("còn Mỹ thì sao?")] == ["Hoa Kỳ"]
+    assert [e.name for e in find_entities("con nhat ban thi sao")] == ["Nhật Bản"]
+
+
+# -- resolution kinds ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("turn", ["còn Huế thì sao?", "con hue thi sao", "thế còn Thừa Thiên Huế?", "Còn TT-Huế thì thế nào"])
+def test_ellipsis_puts_the_new_province_in_the_old_ones_place(turn):
+    ctx = context("Kế hoạch 726/KH-UBND của Cao Bằng ban hành ngày nào?")
+    res = resolve(turn, ctx)
+    assert res.rewritten and res.kind == "ellipsis"
+    assert "Thừa Thiên Huế" in res.question_understood or "Thua Thien Hue" in res.question_understood
+    assert "Cao Bằng" not in res.question_understood and "726" not in res.question_understood
+    assert "ban hành ngày nào" in res.question_understood
+
+
+def test_ellipsis_swaps_a_country_and_keeps_the_rest():
+    ctx = context("Hải Phòng hợp tác hữu nghị với thành phố nào của Nhật Bản?", plans=[], provinces=["Hải Phòng"])
+    res = resolve("còn Hàn Quốc thì sao?", ctx)
+    assert res.question_understood == "Hải Phòng hợp tác hữu nghị với thành phố nào của Hàn Quốc?"
+
+
+def test_ellipsis_swaps_an_agency():
+    ctx = context("Sở Ngoại vụ có nhiệm vụ gì theo Kế hoạch 726/KH-UBND của Cao Bằng?")
+    res = resolve("còn Sở Văn hóa, Thể thao và Du lịch thì sao?", ctx)
+    assert "Sở Văn hóa, Thể thao và Du lịch" in res.question_understood
+    assert "Sở Ngoại vụ" not in res.question_understood and "726/KH-UBND" in res.question_understood
+
+
+def test_ellipsis_without_a_previous_question_is_refused_not_guessed():
+    res = resolve("còn Lạng Sơn thì sao?", Conversation())
+    assert res.unresolved
+
+
+@pytest.mark.parametrize("turn,expected", [
+    ("kế hoạch này có tầm nhìn đến năm nào?", "Kế hoạch 726/KH-UBND của Cao Bằng có tầm nhìn đến năm nào?"),
+    ("văn bản trên do ai ký?", "Kế hoạch 726/KH-UBND của Cao Bằng do ai ký?"),
+    ("giá vé tham quan ở đó là bao nhiêu?", "Giá vé tham quan ở Cao Bằng là bao nhiêu?"),
+    ("ke hoach do thuc hien quyet dinh nao", "Ke hoach 726/KH-UBND cua Cao Bang thuc hien quyet dinh nao"),
+])
+def test_references_name_the_last_plan_or_place(turn, expected):
+    res = resolve(turn, context("Kế hoạch của Cao Bằng do ai ký?"))
+    assert res.rewritten and res.kind == "reference"
+    assert res.question_understood == expected
+
+
+def test_a_plan_without_province_is_named_by_number_and_issuer():
+    res = resolve("văn bản đó ban hành ngày nào?", context("Công văn 404 ban hành ngày nào?", plans=[BNG], provinces=[]))
+    assert res.question_understood == "Công văn 404/BNG-NGVH-UNESCO của Bộ Ngoại giao ban hành ngày nào?"
+
+
+def test_a_reference_to_one_of_several_plans_is_refused():
+    other = PlanRef("173-hue", "173/KH-UBND", "Kế hoạch", "UBND tỉnh Thừa Thiên Huế", "Thừa Thiên Huế", 2022)
+    ctx = context("Có những kế hoạch nào?", plans=[CAO_BANG, other])
+    assert resolve("kế hoạch đó do ai ký?", ctx).unresolved
+    assert resolve("ai ký?", ctx).unresolved
+
+
+@pytest.mark.parametrize("turn", ["ai ký?", "ban hành ngày nào?", "có số hiệu là gì?", "AI KY"])
+def test_a_bare_question_is_about_the_last_plan(turn):
+    res = resolve(turn, context("Cao Bằng đặt mục tiêu tổ chức Ngày Văn hóa ở đâu?"))
+    assert res.kind == "bare" and "726/KH-UBND" in res.question_understood
+
+
+def test_a_bare_question_opening_a_conversation_is_refused():
+    res = resolve("ai ký?", Conversation())
+    assert res.unresolved
+    answer, _, ctx = answer_turn(lambda q: pytest.fail("must not be answered"), "ai ký?", Conversation())
+    assert answer.found is False and not answer.citations and ctx.empty
+
+
+def test_a_continuation_keeps_the_plan():
+    res = resolve("thế còn các lễ hội được nhắc tới?", context("Cao Bằng có di sản nào?"))
+    assert res.kind == "continuation"
+    assert res.question_understood == "Các lễ hội được nhắc tới trong Kế hoạch 726/KH-UBND của Cao Bằng?"
+
+
+@pytest.mark.parametrize("turn", ["Kế hoạch của Hải Phòng do ai ký?", "Kế hoạch 173/KH-UBND ban hành ngày nào?",
+                                  "ke hoach cua hai phong co muc tieu gi"])
+def test_a_new_plan_or_province_starts_afresh(turn):
+    res = resolve(turn, context("Kế hoạch của Cao Bằng do ai ký?"))
+    assert not res.rewritten and res.kind == "topic" and res.question_understood == turn
+
+
+@pytest.mark.parametrize("question", ["Các tỉnh nào đã ban hành kế hoạch?", "Có những kế hoạch nào về du lịch?",
+                                      "Quyết định 2013/QĐ-TTg được ký ngày nào?"])
+def test_a_question_about_all_plans_or_another_document_stands_alone(question):
+    assert not resolve(question, context("Kế hoạch của Cao Bằng do ai ký?")).rewritten
+
+
+def test_a_full_question_without_subject_keeps_the_conversation_plan():
+    res = resolve("Có những nhiệm vụ gì về quảng bá du lịch và ẩm thực?", context("Kế hoạch của Cao Bằng do ai ký?"))
+    assert res.question_understood.endswith("trong Kế hoạch 726/KH-UBND của Cao Bằng?")
+
+
+def test_a_full_question_after_a_many_plan_answer_stands_alone():
+    other = PlanRef("173-hue", "173/KH-UBND", "Kế hoạch", "UBND tỉnh Thừa Thiên Huế", "Thừa Thiên Huế", 2022)
+    ctx = context("Có những kế hoạch nào?", plans=[CAO_BANG, other])
+    assert not resolve("Có những nhiệm vụ gì về quảng bá du lịch và ẩm thực?", ctx).rewritten
+
+
+def _answer_with_points():
+    cits = [Citation(n, "726/KH-UBND", "Kế hoạch 726", "UBND tỉnh Cao Bằng", "2022-03-29", f"II. MỤC TIÊU › {n}",
+                     "001.txt", f"trích {n}", 1.0, CAO_BANG.plan_id, "Kế hoạch", f"Toàn văn đoạn {n}.") for n in (1, 2)]
+    return Answer("q", True, "Theo Kế hoạch 726/KH-UBND:\n- Ý một [1]\n- Ý hai [2]", cits)
+
+
+@pytest.mark.parametrize("turn", ["nói rõ hơn ý 2", "noi ro hon y 2", "giải thích thêm ý thứ hai", "ý 2?"])
+def test_expand_point_n_of_the_last_answer(turn):
+    ctx = Conversation().after("Mục tiêu của Kế hoạch 726/KH-UBND là gì?", _answer_with_points())
+    answer, res, after = answer_turn(lambda q: pytest.fail("expansion is not a search"), turn, ctx)
+    assert res.kind == "expand" and res.expand == 2
+    assert answer.found and "Toàn văn đoạn 2." in answer.answer
+    assert [c.section for c in answer.citations] == ["II. MỤC TIÊU › 2"] and answer.citations[0].n == 1
+    assert after is ctx
+
+
+def test_expand_a_point_that_does_not_exist_is_refused():
+    ctx = Conversation().after("Mục tiêu?", _answer_with_points())
+    answer, res, _ = answer_turn(lambda q: pytest.fail("no search"), "nói rõ hơn ý 5", ctx)
+    assert res.unresolved and not answer.found and "2 ý" in answer.answer
+
+
+def test_context_round_trips_through_json():
+    ctx = Conversation().after("Mục tiêu của Kế hoạch 726/KH-UBND là gì?", _answer_with_points())
+    again = Conversation.from_json(json.loads(json.dumps(ctx.to_json())))
+    assert again == ctx and again.plan.label() == "Kế hoạch 726/KH-UBND của Cao Bằng"
+
+
+# -- whole chats over the sample plans -------------------------------------------------------------
+
+def chat(services, turns):
+    ctx, out = Conversation(), []
+    for turn in turns:
+        answer, res, ctx = answer_turn(services.ask, turn, ctx)
+        out.append((answer, res))
+    return out
+
+
+def test_chat_hue_then_cao_bang(sample_services):
+    out = chat(sample_services, ["Kế hoạch của Thừa Thiên Huế được ban hành ngày nào?", "số hiệu là gì?",
+                                 "còn Cao Bằng thì sao?", "ai ký văn bản trên?"])
+    assert "28/04/2022" in out[0][0].answer
+    assert "173/KH-UBND" in out[1][0].answer and out[1][1].kind == "bare"
+    assert "726/KH-UBND" in out[2][0].answer and out[2][1].kind == "ellipsis"
+    assert "Lê Hải Hòa" in out[3][0].answer
+    assert all(a.citations[0].source == "001_32f94a6958947b77.txt" for a, _ in out[2:])
+
+
+def test_chat_without_diacritics_hai_phong_partners(sample_services):
+    out = chat(sample_services, ["Hai Phong co quan he huu nghi voi thanh pho nao cua Trung Quoc?",
+                                 "con nhat ban thi sao", "ke hoach do thuc hien chi thi nao"])
+    assert "Nam Ninh" in out[0][0].answer
+    assert out[1][1].kind == "ellipsis" and "Kitakyushu" in out[1][0].answer
+    assert "25/CT-TTg" in out[2][0].answer
+
+
+def test_chat_ministry_guidance_reference(sample_services):
+    out = chat(sample_services, ["Công văn 404 của Bộ Ngoại giao ban hành ngày nào?", "văn bản đó do ai ban hành?"])
+    assert "10/02/2022" in out[0][0].answer
+    assert "Bộ Ngoại giao" in out[1][0].answer and out[1][0].citations[0].source == "002_b35ca742d8998c4f.txt"
+
+
+def test_chat_refusals_stay_refusals(sample_services):
+    out = chat(sample_services, ["ban hành ngày nào?", "Kế hoạch của Cao Bằng có mục tiêu gì?",
+                                 "giá phòng khách sạn ở đó là bao nhiêu?", "còn Lạng Sơn thì sao?"])
+    first, _ = out[0]
+    assert first.found is False and not first.citations
+    assert out[1][0].found
+    assert out[2][1].question_understood == "Giá phòng khách sạn ở Cao Bằng là bao nhiêu?"
+    assert out[2][0].found is False and not out[2][0].citations
+    assert out[3][0].found is False and not out[3][0].citations  # no plan of Lạng Sơn in the samples
+
+
+def test_chat_topic_change_moves_the_context(sample_services):
+    out = chat(sample_services, ["Kế hoạch của Cao Bằng do ai ký?", "Kế hoạch 173/KH-UBND ban hành ngày nào?",
+                                 "kế hoạch đó thực hiện trên địa bàn nào?"])
+    assert not out[1][1].rewritten
+    assert "173/KH-UBND" in out[2][1].question_understood
+
+
+def test_chat_expand_point_two(sample_services):
+    out = chat(sample_services, ["Mục tiêu cụ thể của kế hoạch Cao Bằng là gì?", "nói rõ hơn ý 2"])
+    first, (second, res) = out[0][0], out[1]
+    lines = [line for line in first.answer.splitlines() if re.search(r"\[\d+\]", line)]
+    assert len(lines) >= 2 and res.kind == "expand"
+    n = int(re.search(r"\[(\d+)\]", lines[1]).group(1))  # the passage behind the answer's second point
+    assert second.citations[0].full_quote == first.citations[n - 1].full_quote
