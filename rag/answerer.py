@@ -7,7 +7,7 @@ from typing import Any, AsyncIterator
 from ngvh import vi
 from ngvh.limits import MAX_QUESTION_CHARS
 
-from . import replies, structured, tasks
+from . import replies, sentences, structured, tasks
 from .citations import Point, number_points, plan_label
 from .compose import choose_points
 from .facts import about_the_plan
@@ -16,11 +16,12 @@ from .parts import fact_for, resolve_document, sentence_for
 from .passages import coverage, query_terms, unit_terms
 from .plan_index import PlanIndex
 from .ports import StoreView
-from .query import ParsedQuery, parse_query
+from .query import ParsedQuery, number_matches, parse_query
 from .question import Question, analyze
 from .retriever import Hit, HybridSearch
 from .scope import Evidence, load_rule, never_answer
 from .scoping import Scope, scope_for
+from .tagging import documents
 
 MAX_TARGETS = 3
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
@@ -99,10 +100,13 @@ class Answerer:
         routed = self._structured(q, scope)
         if routed:
             return routed, []
-        hits = self.search(pq, scope)
+        hits, vector = self.engine.search_with_vector(pq.text, self.k, plan_ids=scope.plan_ids,
+                                                      plan_boost=scope.boost)
         if not hits:
             return self._refuse(question), []
-        return self._from_hits(q, scope, hits), hits
+        dense_of = sentences.dense_lookup(
+            self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
+        return self._from_hits(q, scope, hits, dense_of), hits
 
     def _refuse(self, question: str) -> Answer:
         return Answer(question, False, replies.out_of_scope(list(self.index.plans.values())), kind="refusal")
@@ -142,7 +146,7 @@ class Answerer:
                 "horizon": meta.horizon, "issuer": meta.issuer, "field": meta.field, "doc_type": meta.doc_type}
         return sum(1 for p in q.parts if have.get(p.intent))
 
-    def _from_hits(self, q: Question, scope: Scope, hits: list[Hit]) -> Answer:
+    def _from_hits(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer:
         pq = q.pq
         named = scope.plan_ids is not None
         if pq.intent == "general" and len(q.parts) == 1 and named and len(scope.plan_ids) <= 2 and about_the_plan(
@@ -153,14 +157,21 @@ class Answerer:
                 return overview
         asks_facts = any(p.intent != "general" or p.refers_back for p in q.parts)
         if len(q.parts) > 1 or asks_facts:
-            answer = self._parts_answer(q, scope, hits)
+            answer = self._parts_answer(q, scope, hits, dense_of)
             if answer:
                 return answer
-        if not self.rule.answerable(self.evidence(pq, hits)):
+        if not (self.rule.answerable(self.evidence(pq, hits)) or self._names_asked_document(scope, hits)):
             return self._refuse(q.text)
-        return self._passage_answer(q, scope, hits)
+        return self._passage_answer(q, scope, hits, dense_of)
 
-    def _parts_answer(self, q: Question, scope: Scope, hits: list[Hit]) -> Answer | None:
+    def _names_asked_document(self, scope: Scope, hits: list[Hit]) -> bool:
+        """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?")."""
+        if not scope.other_documents:
+            return False
+        return any(number_matches(doc, e.text) for h in hits[:3]
+                   for e in documents(h.chunk.text) for doc in scope.other_documents)
+
+    def _parts_answer(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer | None:
         targets = self._targets(q, scope, hits)
         single = len(q.parts) == 1
         if single and (scope.names_other_documents and not named_plan_asked(q, scope)):
@@ -193,7 +204,8 @@ class Answerer:
                 if single:
                     return None
                 in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
-                result = sentence_for(part, subject, in_targets, self.index, section_words=q.section_words)
+                result = sentence_for(part, subject, in_targets, self.index, section_words=q.section_words,
+                                      dense_of=dense_of)
             if result.point is not None:
                 points.append(result.point)
                 previous = result.documents or previous
@@ -207,9 +219,10 @@ class Answerer:
         kind = "metadata" if all(p.intent != "general" for p in q.parts) else "parts"
         return Answer(q.text, True, "\n".join(lines), citations, kind=kind)
 
-    def _passage_answer(self, q: Question, scope: Scope, hits: list[Hit]) -> Answer:
+    def _passage_answer(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer:
         favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
-        points = choose_points(q, hits, self.index, must=scope.other_documents or None, favoured=favoured)
+        points = choose_points(q, hits, self.index, must=scope.other_documents or None, favoured=favoured,
+                               dense_of=dense_of)
         if not points:
             return self._refuse(q.text)
         plans = list(dict.fromkeys(p.chunk.plan_id for p in points))

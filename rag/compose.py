@@ -119,7 +119,7 @@ def list_points(q: Question, chunks: list) -> list[Point]:
 
 def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
                   text: str | None = None, answer_type: str | None = None,
-                  favoured: frozenset[str] = frozenset()) -> list[Point]:
+                  favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
     """The points of a passage answer for a one-part question (or the one part given as `text`)."""
     question = text or q.pq.content or q.text
     kind = answer_type or q.answer_type
@@ -128,7 +128,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         points = list_points(q, section)
         if points:
             return points
-    ranked = sentences.rank(question, kind, hits, index.idf, index.plan, q.section_words, favoured=favoured)
+    ranked = sentences.rank(question, kind, hits, index.idf, index.plan, q.section_words, favoured=favoured,
+                            dense_of=dense_of)
     if must:
         keys = [vi.fold(m).replace(" ", "") for m in must]
         named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)]

@@ -157,10 +157,11 @@ def _period_point(plan, chunks: list) -> Point | None:
 
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
-                 section_words=()) -> PartResult:
+                 section_words=(), dense_of=None) -> PartResult:
     """The best sentence of the retrieved passages for this part (`must`: a document number it must name)."""
     question = f"{subject} {part.text}".strip()
-    ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words)
+    ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words,
+                            dense_of=dense_of)
     if must:
         key = vi.fold(must).replace(" ", "")
         ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]

@@ -27,6 +27,8 @@ class StoreView(Protocol):
     def lexical_ranking(self, query: str, k: int, plan_ids: Sequence[str] | None = None,
                         index: Any = None) -> list[tuple[str, float]]: ...
 
+    def sentence_vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[tuple[int, Any]]]: ...
+
 
 class AnswererPort(Protocol):
     """One answering interface, blocking and streaming; rag.Answerer and rag.llm.LLMAnswerer implement it.

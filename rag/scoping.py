@@ -33,7 +33,7 @@ def looks_like_year(number: str) -> bool:
 
 def question_documents(pq: ParsedQuery) -> list[str]:
     """Document numbers the question names, typed any case: "12-CT/TW", "208/qd-ttg"."""
-    found = [e.text for e in entities.documents(pq.text.upper())]
+    found = [e.text for e in entities.documents(pq.text, typed=True)]
     return list(dict.fromkeys(pq.numbers + [f for f in found if not any(number_matches(f, n) for n in pq.numbers)]))
 
 

@@ -7,7 +7,9 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
+
+import numpy as np
 
 from ngvh import vi
 
@@ -39,6 +41,9 @@ _PLAN_NAMING = frozenset(
     """ke hoach chien luoc ngoai giao van hoa doi ngoai trien khai thuc hien ban hanh tinh thanh pho ubnd uy ban
     nhan dan nam den giai doan tam nhin quyet dinh chi thi cong van so theo cua ve""".split()
 )
+
+
+DenseOf = Callable[[str, int], Optional[float]]  # (chunk id, sentence start) → cosine with the question
 
 
 @dataclass
@@ -137,10 +142,12 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
 
 def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str], float], plan_of,
                section_words: Sequence[str] = (), top: int = TOP_CHUNKS,
-               favoured: frozenset[str] = frozenset()) -> list[Candidate]:
+               favoured: frozenset[str] = frozenset(), dense_of: DenseOf | None = None) -> list[Candidate]:
     """Every quotable sentence or bullet of the top chunks, with its features (unscored).
 
-    `favoured`: plans the question singles out by a year or issuer it names."""
+    `favoured`: plans the question singles out by a year or issuer it names. `dense_of(chunk id, start)`:
+    the cosine of the sentence's ingest-time vector with the question's, None when the store has none
+    (the chunk's own similarity stands in)."""
     terms = query_terms(question)
     asked = vi.folded_syllables(question)
     out: list[Candidate] = []
@@ -157,8 +164,9 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             if not quotable(body):
                 continue
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
+            own = dense_of(chunk.id, unit.start) if dense_of else None
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
-                                       hit.dense or 0.0, title_terms, fragment, i == 0, chunk.plan_id in favoured, asked)
+                                       own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked)
             out.append(Candidate(chunk, rank, unit, body, feats, found))
     return out
 
@@ -171,5 +179,18 @@ def score(cands: list[Candidate], weights: dict[str, float] | None = None) -> li
 
 
 def rank(question: str, answer_type: str, hits: list, idf, plan_of, section_words: Sequence[str] = (),
-         weights: dict[str, float] | None = None, favoured: frozenset[str] = frozenset()) -> list[Candidate]:
-    return score(candidates(question, answer_type, hits, idf, plan_of, section_words, favoured=favoured), weights)
+         weights: dict[str, float] | None = None, favoured: frozenset[str] = frozenset(),
+         dense_of: DenseOf | None = None) -> list[Candidate]:
+    return score(candidates(question, answer_type, hits, idf, plan_of, section_words, favoured=favoured,
+                            dense_of=dense_of), weights)
+
+
+def dense_lookup(vectors: dict, question_vector) -> DenseOf:
+    """dense_of over the sentence vectors of some chunks (store.sentence_vectors) and the question's vector."""
+    q = np.asarray(question_vector, dtype=np.float32)
+    q = q / (np.linalg.norm(q) or 1.0)
+    table: dict[tuple[str, int], float] = {}
+    for chunk_id, rows in vectors.items():
+        for start, vector in rows:
+            table[(chunk_id, start)] = float(vector @ q / (np.linalg.norm(vector) or 1.0))
+    return lambda chunk_id, start: table.get((chunk_id, start))

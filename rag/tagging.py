@@ -37,13 +37,6 @@ _PERIOD = re.compile(
     rf"|tầm nhìn(?: đến)?(?: năm)?\s+{_Y}",
     re.IGNORECASE,
 )
-# Document numbers: "2013/QĐ-TTg", "404/BNG-NGVH-UNESCO", "25-CT/TW", "164-KH/TU"; glued text
-# ("208/QĐ-TTgngày") stops at the first lower-case run: code segments are capitals, each optionally
-# followed by one lower-case letter (TTg, CTr, SNgV).
-_CODE = r"(?:[A-ZĐ][a-zđ]?)+"
-_DOCUMENT = re.compile(
-    rf"(?<![\w/])(\d{{1,5}})\s*/\s*({_CODE}(?:\s*-\s*{_CODE})*)|(?<![\w/])(\d{{1,5}})-({_CODE})/({_CODE})"
-)
 _UNITS = (
     "tỷ đồng|triệu đồng|nghìn đồng|đồng|USD|%|phần trăm|năm|tháng|ngày|người|lượt người|lượt|đoàn|"
     "hoạt động|sự kiện|chương trình|lần|địa phương|quốc gia|nước|tỉnh|tác phẩm|di sản|lễ hội|km|ha|học viên|"
@@ -98,19 +91,11 @@ def _foreign() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
-def documents(text: str) -> list[Entity]:
-    out = []
-    for m in _DOCUMENT.finditer(text):
-        out.append(Entity("document", m.start(), m.end(), canonical_document(m.group(0))))
-    return out
+def documents(text: str, typed: bool = False) -> list[Entity]:
+    """Document numbers, canonical, read by the rule ingest stores them by (`typed`: a user's question)."""
+    from ingest.numbers import find_numbers
 
-
-def canonical_document(raw: str) -> str:
-    """'2013/qd-ttg' → '2013/QĐ-TTg'; '208/QĐ-TTgngày' is cut before 'ngày' by the tagger already."""
-    text = re.sub(r"\s+", "", raw)
-    head, _, tail = text.partition("/")
-    tail = tail.upper().replace("QD", "QĐ").replace("TTG", "TTg").replace("CTR", "CTr")
-    return f"{head}/{tail.strip('-')}"
+    return [Entity("document", n.start, n.end, n.number) for n in find_numbers(text, typed=typed)]
 
 
 def tag(text: str) -> list[Entity]:

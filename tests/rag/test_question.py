@@ -67,7 +67,7 @@ def test_part_reference():
 def test_catalog_filters():
     q = analyze("Những tỉnh nào ban hành kế hoạch theo Quyết định 99/QĐ-TTg trong năm 2021?")
     assert q.catalog is not None
-    assert q.catalog.implements == ["99/QĐ-TTG"] and q.catalog.years == [2021]
+    assert q.catalog.implements == ["99/QĐ-TTg"] and q.catalog.years == [2021]
     first = analyze("tinh nao ban hanh ke hoach som nhat")
     assert first.catalog.superlative == "earliest"
     count = analyze("Có bao nhiêu kế hoạch đến năm 2030?")
