@@ -100,6 +100,11 @@ def documents(text: str, typed: bool = False) -> list[Entity]:
 
 def tag(text: str) -> list[Entity]:
     """Every entity of `text`, left to right; overlapping spans of different kinds are all kept."""
+    return list(_tag(text))
+
+
+@lru_cache(maxsize=8192)  # the same plan sentences come back question after question
+def _tag(text: str) -> tuple[Entity, ...]:
     found: list[Entity] = []
     for m in _DATE.finditer(text):
         found.append(Entity("date", m.start(), m.end(), m.group(0)))
@@ -115,7 +120,7 @@ def tag(text: str) -> list[Entity]:
     found += agency_spans
     found += persons(text, agency_spans)
     found.sort(key=lambda e: (e.start, -e.end))
-    return found
+    return tuple(found)
 
 
 def places(text: str) -> list[Entity]:
