@@ -16,7 +16,7 @@ from .parts import fact_for, resolve_document, sentence_for
 from .passages import coverage, query_terms, unit_terms
 from .plan_index import PlanIndex
 from .ports import StoreView
-from .query import ParsedQuery, number_matches, parse_query
+from .query import ParsedQuery, number_matches
 from .question import Question, analyze
 from .retriever import Hit, HybridSearch
 from .scope import Evidence, load_rule, never_answer
@@ -236,6 +236,3 @@ def named_plan_asked(q: Question, scope: Scope) -> bool:
     """The question names a stored plan by number and asks for its fact (other numbers only qualify it)."""
     return scope.plan_ids is not None and not scope.other_documents
 
-
-def parse(question: str) -> ParsedQuery:
-    return parse_query(question)

@@ -9,7 +9,7 @@ from ngvh import vi
 from . import sentences
 from .citations import Point
 from .parts import display
-from .passages import query_terms, shorten, split_units, strip_marker
+from .passages import shorten, split_units, strip_marker
 from .plan_index import PlanIndex
 from .question import Question
 
@@ -43,11 +43,13 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
         else:
             words = q.section_words or ([q.ordinal_noun] if q.ordinal_noun else [])
             for word in words:
-                # the deepest heading that names the word: "1. Mục đích" before "I. MỤC ĐÍCH, YÊU CẦU"
-                best_depth, best = -1, None
+                # the deepest heading that names the word ("1. Mục đích" before "I. MỤC ĐÍCH, YÊU CẦU"); for
+                # an ordinal the shallowest, whose items run through its subsections ("mục tiêu thứ hai")
+                best_depth, best = None, None
                 for c in chunks:
                     for depth, h in enumerate(_heading_of(c.section)):
-                        if re.search(rf"\b{word}\b", h) and depth > best_depth:
+                        better = best_depth is None or (depth < best_depth if q.ordinal else depth > best_depth)
+                        if re.search(rf"\b{word}\b", h) and better:
                             best_depth, best = depth, "›".join(c.section.split("›")[: depth + 1])
                 if best:
                     chosen = [c for c in chunks if (c.section or "").startswith(best)]
@@ -153,6 +155,3 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
 
-
-def terms_of(question: str) -> list[str]:
-    return query_terms(question)

@@ -10,7 +10,7 @@ from ngvh import vi
 
 from . import sentences, tagging as entities
 from .citations import Point, plan_label
-from .facts import fact_point, vn_date
+from .facts import fact_point
 from .passages import shorten
 from .plan_index import PlanIndex
 from .query import number_matches
@@ -219,6 +219,3 @@ def resolve_document(number: str, index: PlanIndex):
     """The stored plan a document number names, if any."""
     return next((p for p in index.plans.values() if number_matches(number, p.meta.number)), None)
 
-
-def date_line(iso: str | None) -> str:
-    return vn_date(iso) or "không rõ ngày"
