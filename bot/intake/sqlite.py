@@ -186,6 +186,7 @@ class SqliteIntake:
         self.path = Path(path)
         self.lease = lease
         self._db = SqliteThread(self.path, _SCHEMA)
+        self._local = threading.local()  # read connections, one per thread of asyncio's default executor
         self._last_purge = 0.0
 
     # -- storing ------------------------------------------------------------------------------------
@@ -237,29 +238,45 @@ class SqliteIntake:
         owner = owner_id(consumer)
         deadline = time.monotonic() + wait
         while True:
-            job = await self._db.call(lambda conn: self._claim(conn, owner, self.lease))
-            if job is not None or time.monotonic() >= deadline:
-                return job
+            # candidates are read without the write lock (WAL readers never block the acknowledging
+            # writer); only the claim of one of them takes it, for one indexed UPDATE
+            for candidate in await asyncio.to_thread(self._candidates):
+                job = await self._db.call(lambda conn, c=candidate: self._claim(conn, c, owner, self.lease))
+                if job is not None:
+                    return job
+            if time.monotonic() >= deadline:
+                return None
             await asyncio.sleep(TAKE_POLL_SECONDS)
 
-    @staticmethod
-    def _claim(conn: sqlite3.Connection, owner: str, lease: float) -> Job | None:
+    def _candidates(self) -> list[tuple]:
+        """The oldest unfinished job of every order key whose lease is free, expired or held by a dead process."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect(self.path)
         now = time.time()
-        # the oldest unfinished job of every order key; a key whose head is leased waits its turn
         rows = conn.execute(
-            "SELECT id, order_key, kind, body, deadline, owner, lease_until, attempts FROM jobs "
+            "SELECT id, order_key, owner, lease_until FROM jobs "
             "WHERE id IN (SELECT MIN(id) FROM jobs GROUP BY order_key) ORDER BY priority DESC, id LIMIT ?",
             (CANDIDATES,),
         ).fetchall()
-        for job_id, order_key, kind, body, job_deadline, held_by, lease_until, attempts in rows:
-            if held_by is not None and (lease_until or 0) > now and _owner_alive(held_by):
-                continue
-            conn.execute(
-                "UPDATE jobs SET owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?",
-                (owner, now + lease, job_id),
-            )
-            return Job(str(job_id), kind, order_key, json.loads(body), job_deadline, attempts + 1)
-        return None
+        return [(job_id, order_key, held_by) for job_id, order_key, held_by, lease_until in rows
+                if held_by is None or (lease_until or 0) <= now or not _owner_alive(held_by)]
+
+    @staticmethod
+    def _claim(conn: sqlite3.Connection, candidate: tuple, owner: str, lease: float) -> Job | None:
+        job_id, order_key, seen_owner = candidate
+        now = time.time()
+        claimed = conn.execute(
+            "UPDATE jobs SET owner = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ? "
+            "AND id = (SELECT MIN(id) FROM jobs WHERE order_key = ?) "  # still the head of its chat
+            "AND (owner IS NULL OR lease_until <= ? OR owner IS ?)",  # nobody took it since it was read
+            (owner, now + lease, job_id, order_key, now, seen_owner),
+        ).rowcount
+        if not claimed:
+            return None
+        kind, body, job_deadline, attempts = conn.execute(
+            "SELECT kind, body, deadline, attempts FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return Job(str(job_id), kind, order_key, json.loads(body), job_deadline, attempts)
 
     async def done(self, job: Job) -> None:
         await self._db.call(lambda conn: conn.execute("DELETE FROM jobs WHERE id = ?", (int(job.id),)))
