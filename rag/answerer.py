@@ -17,13 +17,14 @@ from .passages import coverage, query_terms, unit_terms
 from .plan_index import PlanIndex
 from .ports import StoreView
 from .query import ParsedQuery, number_matches
-from .question import Question, analyze
+from .question import Question, analyze, without_question_words
 from .retriever import Hit, HybridSearch
 from .scope import Evidence, load_rule, never_answer
 from .scoping import Scope, scope_for
 from .tagging import documents
 
 MAX_TARGETS = 3
+TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
 
 
@@ -55,7 +56,7 @@ class Answerer:
 
     def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
         idf = self.index.idf
-        terms = query_terms(pq.content or pq.text)
+        terms = query_terms(without_question_words(pq.content or pq.text))
         words = [t for t in terms if " " not in t]
         phrases = [t for t in terms if " " in t]
         best = (0.0, 0.0)
@@ -106,12 +107,19 @@ class Answerer:
             return self._refuse(question), []
         dense_of = sentences.dense_lookup(
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
-        return self._from_hits(q, scope, hits, dense_of), hits
+        answer = self._from_hits(q, scope, hits, dense_of)
+        if not answer.found and tasks.route(pq) == "tasks":
+            answer = structured.no_duties(q, self.index)  # "Sở X phải làm gì?": say who is named where
+        return answer, hits
 
     def _refuse(self, question: str) -> Answer:
         return Answer(question, False, replies.out_of_scope(list(self.index.plans.values())), kind="refusal")
 
     def _structured(self, q: Question, scope: Scope) -> Answer | None:
+        if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
+            answer = structured.standing_answer(q, scope.plan_ids, self.index)
+            if answer:
+                return answer
         if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1):
             answer = structured.catalog_answer(q, self.index)
             if answer:
@@ -119,8 +127,8 @@ class Answerer:
         route = tasks.route(q.pq)
         if route == "tasks":
             ids = scope.plan_ids if scope.plan_ids is not None else list(self.index.plans)
-            answer = structured.tasks_answer(q, [self.index.plans[i] for i in ids if i in self.index.plans], self.index)
-            return answer or structured.no_duties(q, self.index)
+            # no duties recorded: the passages may still answer; a refusal then says what is held
+            return structured.tasks_answer(q, [self.index.plans[i] for i in ids if i in self.index.plans], self.index)
         if q.compare:
             return structured.compare_answer(
                 q, self.index, lambda text, ids: self.engine.search(text, self.k, plan_ids=ids))
@@ -160,9 +168,20 @@ class Answerer:
             answer = self._parts_answer(q, scope, hits, dense_of)
             if answer:
                 return answer
-        if not (self.rule.answerable(self.evidence(pq, hits)) or self._names_asked_document(scope, hits)):
+        if not (self.rule.answerable(self.evidence(pq, hits)) or self._names_asked_document(scope, hits)
+                or self._typed_evidence(q, scope, hits, dense_of)):
             return self._refuse(q.text)
         return self._passage_answer(q, scope, hits, dense_of)
+
+    def _typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
+        """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a
+        sentence of that plan holds such a fact next to the question's own content words, even if other
+        words of the question are paraphrased ("dự định" for "đặt mục tiêu")."""
+        if scope.plan_ids is None or q.answer_type not in sentences.ANSWERING_KINDS:
+            return False
+        ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, self.index.idf, self.index.plan,
+                                q.section_words, dense_of=dense_of)
+        return any(c.features["entity_near"] and c.features["content"] >= TYPED_CONTENT for c in ranked[:3])
 
     def _names_asked_document(self, scope: Scope, hits: list[Hit]) -> bool:
         """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?")."""

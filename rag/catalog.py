@@ -19,9 +19,9 @@ def implements(plan, number: str, index: PlanIndex) -> bool:
     meta = plan.meta
     if any(number_matches(number, n) for n in meta.implements):
         return True
-    relation = getattr(meta, "implements_relations", None)  # richer records may carry more; PlanMeta suffices
-    if relation:
-        return any(number_matches(number, n) for n in relation)
+    links = getattr(plan, "links", None)  # relations the catalog computed (vectorstore PlanRecord.links)
+    if links is not None and any(number_matches(number, n) for n in links.implements):
+        return True
     return not meta.implements and any(number_matches(number, d) for d in index.mentions.get(plan.id, ()))
 
 
@@ -45,7 +45,10 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list:
     if flt.horizon:
         plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
     if flt.relation == "replaces":
-        plans = [p for p in plans if getattr(p.meta, "replaces", None)]
+        plans = [p for p in plans if getattr(p, "links", None) is not None and p.links.replaces]
+    chosen = {p.id for p in plans}
+    # a news article about a full text that is listed too is the same plan, not another one
+    plans = [p for p in plans if not (getattr(p, "links", None) and p.links.reports_on in chosen)]
     if wants_places:
         plans = [p for p in plans if p.meta.province]
     plans.sort(key=lambda p: (p.meta.date or p.meta.published or "9999", vi.fold(p.meta.province or "")))

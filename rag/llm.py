@@ -33,7 +33,7 @@ MAX_BLOCK_CHARS = 1800  # chunks are ≤1000 chars; a merged one may be longer
 MAX_CONTEXT_CHARS = 7000  # budgeted by characters: token counting would need tiktoken's downloaded tables
 DEADLINE_SLACK = 1.0  # seconds past llm_timeout before a hung call is abandoned
 # Answers whose shape is the content: a model rewriting them would drop lines or their citations.
-STRUCTURED_KINDS = frozenset({"metadata", "parts", "catalog", "tasks", "compare", "overview"})
+STRUCTURED_KINDS = frozenset({"metadata", "parts", "catalog", "tasks", "compare", "overview", "standing"})
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ from .question import Part
 MAX_PART_CHARS = 260
 # Intents answered from the plan's record; an "issued with" question is about the decision that carries it.
 _ISSUED_WITH = re.compile(r"\b(kem theo|ban hanh kem)\b")
-_SIGNED_LINE = re.compile(r"(?:Ký bởi|Người ký|KT\.?\s*CHỦ TỊCH|PHÓ CHỦ TỊCH|CHỦ TỊCH)[:\s]+", re.IGNORECASE)
+# A signature: a "Ký bởi:" / "Người ký" label, or the signing title in capitals on its own line (the
+# signature block); "Chủ tịch Hồ Chí Minh" inside a sentence is no signature.
+_SIGNED_LINE = re.compile(r"(?:Ký bởi|Người ký)[:\s]+|(?:^|\n)(?:\s*(?:KT\.?\s*)?(?:PHÓ )?CHỦ TỊCH[ \t]*\n)+(?:\s*\(?[Đđ]ã ký\)?[ \t]*\n)?\s*")
 
 
 @dataclass
@@ -72,15 +74,13 @@ def _date_from_text(plan, chunks: list) -> Point | None:
 
 
 def _signer_from_text(plan, chunks: list) -> Point | None:
+    name = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?: [{vi.UPPER}][{vi.LOWER}]+){{1,3}}")
     for chunk in reversed(chunks):  # the signature block closes the document
         for m in _SIGNED_LINE.finditer(chunk.text):
-            people = [e for e in entities.persons(chunk.text[m.start():m.end() + 80]) if " " in e.text and
-                      not e.text.isupper() or e.text.istitle()]
-            names = [p for p in people if p.kind == "person" and len(p.text.split()) >= 2 and p.text[0].isupper()
-                     and not p.text.startswith(("Chủ", "Phó", "Giám", "Chánh", "Bộ", "Thủ"))]
-            if names:
-                return Point(f"{plan_label(plan.meta)} do {names[0].text} ký.", chunk,
-                             chunk.text[m.start():m.end() + 80].strip(), 1.0)
+            found = name.match(chunk.text, m.end())
+            if found:
+                return Point(f"{plan_label(plan.meta)} do {found.group(0)} ký.", chunk,
+                             chunk.text[m.start():found.end()].strip(), 1.0)
     return None
 
 

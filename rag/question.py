@@ -65,6 +65,12 @@ _HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
 _DOC_KINDS = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
               "cong van": "Công văn", "chi thi": "Chỉ thị"}
 _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
+# What a question asks about one plan's standing: still in force, replaced by what, replacing what.
+_STANDING = [
+    ("replaces", re.compile(r"\bthay the (?:cho )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b")),
+    ("replaced_by", re.compile(r"\b(bi thay the|duoc thay the|da thay the|thay the boi|van ban nao thay the)\b")),
+    ("in_force", re.compile(r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|hieu luc (?:den|toi) (?:khi nao|bao gio))\b")),
+]
 
 
 @dataclass
@@ -101,6 +107,7 @@ class Question:
     section_words: list[str] = field(default_factory=list)  # folded heading words the question names
     catalog: CatalogFilter | None = None
     compare: bool = False
+    standing: str | None = None  # "in_force" | "replaced_by" | "replaces": about one plan's validity
 
     @property
     def text(self) -> str:
@@ -128,6 +135,16 @@ def _wh_spans(folded: str) -> list[tuple[int, int, str]]:
             if not any(m.start() < e and s < m.end() for s, e, _ in spans):
                 spans.append((m.start(), m.end(), name))
     return sorted(spans)
+
+
+def without_question_words(text: str) -> str:
+    """The question minus its question phrases ("tỉnh nào", "ngày nào", "cơ quan nào"): the noun of a
+    question phrase names what is asked for, not words the answering passage must contain."""
+    folded = _same_length_fold(text)
+    spans = [(s, e) for s, e, kind in _wh_spans(folded) if kind in ("place", "agency", "date", "period", "document")]
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())
 
 
 def split_parts(text: str) -> list[str]:
@@ -237,4 +254,5 @@ def analyze(question: str) -> Question:
         section_words=sections,
         catalog=None if compare else catalog_filter(pq),
         compare=compare,
+        standing=next((name for name, pattern in _STANDING if pattern.search(folded)), None),
     )

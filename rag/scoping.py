@@ -16,6 +16,8 @@ YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's 
 ISSUER_BOOST = 0.6
 MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
 _TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
+# "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
+_PLAN_YEAR = re.compile(r"\b(?:ke hoach|chuong trinh)(?: (?!den\b|toi\b)[a-z]+){0,5} nam (\d{4})\b")
 
 
 @dataclass
@@ -108,6 +110,12 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             return scope
         # a page that never names its province (a news item) may still be that province's plan
         scope.plan_ids = in_place + [p.id for p in plans if unplaced(p.meta) and issue_years(p.meta) & set(pq.years)]
+        named_years = {int(y) for y in _PLAN_YEAR.findall(pq.folded)}
+        held = [pid for pid in scope.plan_ids if named_years & (plan_years(index.plans[pid].meta))]
+        if named_years and not held:
+            scope.missing = (f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của "
+                             f"{', '.join(pq.provinces)}")
+            return scope
     issuers = _issuer_named(pq)
     if issuers and scope.plan_ids is None and not pq.provinces:
         issued = [p.id for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in issuers)]

@@ -18,12 +18,13 @@ from .passages import Unit, coverage, query_terms, split_units, strip_marker, un
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
 FEATURES = ("content", "all_terms", "entity", "entity_near", "section", "rank", "dense", "novelty", "title_echo",
-            "fragment", "first", "favoured", "year", "other_year")
+            "fragment", "first", "favoured", "year", "other_year", "dense_relative")
 # Before calibration: what a careful reader weighs (content words first, then the asked kind of fact).
 DEFAULT_WEIGHTS = {"content": 3.0, "all_terms": 1.0, "entity": 1.2, "entity_near": 0.8, "section": 0.8,
                    "rank": 0.6, "dense": 0.5, "novelty": 0.4, "title_echo": -1.2, "fragment": -0.8, "first": 0.1,
-                   "favoured": 0.8, "year": 0.8, "other_year": -1.0}
+                   "favoured": 0.8, "year": 0.8, "other_year": -1.0, "dense_relative": 0.5}
 TOP_CHUNKS = 5
+DENSE_SPREAD = 0.05  # smallest cosine spread treated as a real difference between sentences
 NEAR_CHARS = 80  # an entity this close to a matched question word is probably the one asked for
 
 # Which entity kinds answer each answer type (rag.question.ANSWER_TYPES).
@@ -137,6 +138,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         # the question dates what it asks ("đến năm 2030"); a sentence about another year answers something else
         "other_year": 1.0 if years and not any(y in text_terms for y in years)
         and any(t.isdigit() and len(t) == 4 and t >= "2000" for t in text_terms) else 0.0,
+        "dense_relative": 0.0,  # set once every candidate's cosine is known
     }, found
 
 
@@ -168,6 +170,13 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
                                        own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked)
             out.append(Candidate(chunk, rank, unit, body, feats, found))
+    # cosines of one question's candidates sit close together: what tells them apart is the distance to
+    # the best one, on the spread of this question's candidates
+    if out:
+        top = max(c.features["dense"] for c in out)
+        spread = max(top - min(c.features["dense"] for c in out), DENSE_SPREAD)
+        for c in out:
+            c.features["dense_relative"] = 1.0 - (top - c.features["dense"]) / spread
     return out
 
 

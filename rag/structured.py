@@ -57,6 +57,33 @@ def no_duties(q: Question, index: PlanIndex) -> Answer:
     return Answer(q.text, False, text, kind="refusal")
 
 
+def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer | None:
+    """Whether a plan is still the one in force, from the relations the catalog holds between entries."""
+    points = []
+    for plan_id in plan_ids:
+        plan = index.plan(plan_id)
+        chunks = index.chunks(plan_id) if plan else []
+        if not chunks:
+            continue
+        label = plan_label(plan.meta)
+        links = getattr(plan, "links", None)
+        newer = links.replaced_by if links else None
+        older = list(links.replaces) if links else []
+        if q.standing == "replaces":
+            text = (f"{label} thay thế {', '.join(older)}." if older
+                    else f"{label} không ghi văn bản nào mà nó thay thế.")
+        elif newer:
+            text = f"{label} đã được thay thế bởi {newer} (văn bản này cũng có trong kho)."
+        else:
+            text = (f"Trong kho không có văn bản nào thay thế {label}; văn bản không ghi thời điểm hết hiệu lực"
+                    + (f" (thực hiện đến năm {plan.meta.horizon[-1]})." if plan.meta.horizon else "."))
+        points.append(Point(text, chunks[0], chunks[0].text, 1.0))
+    if not points:
+        return None
+    lines, citations = number_points(points, index.plan)
+    return Answer(q.text, True, "\n".join(lines), citations, kind="standing")
+
+
 def catalog_answer(q: Question, index: PlanIndex) -> Answer | None:
     found = catalog.catalog_lines(q.catalog, index, q.pq.folded)
     if not found:

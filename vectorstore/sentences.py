@@ -99,13 +99,17 @@ class SentenceVectors:
                 known.setdefault(meta.get("text_hash", ""), sid)
         rows = []  # (id, metadata, text, hash)
         for chunk, version in chunks:
-            for unit in embedded_units(chunk.text):
+            units = embedded_units(chunk.text)
+            if len(units) < 2:  # one sentence is the chunk: its vector adds nothing to the chunk's own
+                continue
+            for unit in units:
                 h = sentence_hash(unit.text)
                 meta = {"plan_id": chunk.plan_id, "version": version, "chunk_id": chunk.id, "start": unit.start,
                         "end": unit.end, "text_hash": h}
                 rows.append((f"{chunk.id}:{unit.start}", meta, unit.text, h))
         reuse = [r for r in rows if r[3] in known]
-        fresh = [r for r in rows if r[3] not in known]
+        # similar lengths batched together: the embedder pads every text of a batch to its longest
+        fresh = sorted((r for r in rows if r[3] not in known), key=lambda r: len(r[2]))
         if reuse:
             sources = sorted({known[r[3]] for r in reuse})
             vectors: dict[str, np.ndarray] = {}
@@ -130,6 +134,8 @@ class SentenceVectors:
         out: dict[str, list[tuple[int, np.ndarray]]] = {}
         for meta, vector in zip(got["metadatas"], got["embeddings"]):
             out.setdefault(meta["chunk_id"], []).append((int(meta["start"]), np.asarray(vector, dtype=np.float32)))
+        for rows in out.values():
+            rows.sort(key=lambda row: row[0])
         return out
 
     def delete_stale(self, plan_id: str, keep_version: str) -> None:
