@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from bot.core import AnsweringCore
 from bot.metrics import Metrics
 from bot.options import BotOptions
-from bot.service import Service
+from bot.service import NoAnswerInTime, Service
 from bot.settings_check import check_settings
 from ngvh.config import Settings
 
@@ -80,6 +80,7 @@ def create_app(
     app.include_router(web.router)
     app.include_router(ops.router)
     app.include_router(admin.router)  # answers 404 unless NGVH_ADMIN_TOKEN is set
+    include_conversation_routes(app, service)
     app.mount("/static", StaticFiles(directory=str(web.STATIC_DIR)), name="static")
 
     @app.exception_handler(RequestValidationError)
@@ -88,6 +89,51 @@ def create_app(
 
     app.add_middleware(MetricsMiddleware, metrics=service.metrics)
     return app
+
+
+def include_conversation_routes(app: FastAPI, service: Service) -> None:
+    """Plan pages, the admin page and its question log, the web's privacy routes (bot.pages, bot.admin_page,
+    bot.web_privacy): what they need from the core goes through the workers like every admin call."""
+    import asyncio
+
+    from fastapi import HTTPException
+
+    from bot.admin_page import admin_page_router
+    from bot.conversations import chat_key, open_conversation_store
+    from bot.deps import require_admin
+    from bot.pages import pages_router
+    from bot.questionlog import QuestionLog
+    from bot.web import STATIC_DIR
+    from bot.web_privacy import privacy_router
+
+    settings = service.settings
+    question_log = QuestionLog.from_settings(settings)
+    conversations = open_conversation_store(settings)
+    app.state.question_log = question_log
+
+    async def load_plan(plan_id: str):
+        try:
+            return await service.call_core("plan_page", timeout=15.0, plan_id=plan_id)
+        except NoAnswerInTime:
+            raise HTTPException(503, "no worker answered in time; try again", headers={"Retry-After": "5"}) from None
+
+    async def correct_plan(plan_id: str, fields: dict):
+        try:
+            value = await service.call_core("correct", plan_id=plan_id, fields=fields)
+        except NoAnswerInTime:
+            raise HTTPException(503, "no worker answered in time; try again", headers={"Retry-After": "5"}) from None
+        if isinstance(value, dict) and "error" in value and "id" not in value:
+            raise ValueError(value["error"])
+        return value
+
+    async def forget(visitor: str, conversation: str | None) -> int:
+        if conversation:
+            await conversations.reset(chat_key("web", conversation))
+        return await asyncio.to_thread(question_log.forget_user, "web", visitor)
+
+    app.include_router(pages_router(load_plan))
+    app.include_router(admin_page_router(lambda: question_log, require_admin, STATIC_DIR, correct_plan))
+    app.include_router(privacy_router(lambda: settings.question_retention_days, forget))
 
 
 def serve(app: FastAPI, host: str, port: int) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Callable, Protocol
 
 from ingest.report import IngestReport, IngestRow
-from rag.models import Answer
+from rag.models import Answer, Citation
 
 INGEST_NICE = 10  # an ingest in its own process yields the CPU to answers (workers run at nice 5)
 
@@ -30,6 +30,15 @@ class AnsweringCore(Protocol):
     def remove(self, plan_id: str) -> bool: ...
 
     def health(self) -> dict: ...
+
+    def locate_chunk(self, citation: Citation) -> str | None:
+        """The stored chunk a citation quotes ("<plan id>:<version>:<seq>"), for the log and page links."""
+
+    def plan_page(self, plan_id: str) -> dict | None:
+        """A plan and its passages in order (bot.pages), or None."""
+
+    def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
+        """Fix a plan's number, date, signer or province; its catalog row, or None; ValueError for a bad value."""
 
 
 class CoreRunner:
@@ -79,6 +88,16 @@ class CoreRunner:
 
     async def remove(self, plan_id: str) -> bool:
         return await self._run(self._ingest_pool, self.core.remove, plan_id)
+
+    def locate(self, citation: Citation) -> str | None:
+        """Blocking (a store read on first use of a plan version): callers are already on a thread."""
+        return self.core.locate_chunk(citation)
+
+    async def plan_page(self, plan_id: str) -> dict | None:
+        return await self._run(self._ask_pool, self.core.plan_page, plan_id)
+
+    async def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
+        return await self._run(self._ingest_pool, self.core.correct_plan, plan_id, fields)
 
     async def health(self) -> dict:
         return await asyncio.to_thread(self.core.health)  # a probe never queues behind answers

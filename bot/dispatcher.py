@@ -4,16 +4,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import re
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import AsyncIterator
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, SendError, TransientError
+from bot.adapters.base import ChannelAdapter, PermanentError, ReplyWindowClosed, RetryLater, SendError, TransientError
+from bot.chat_flow import ChatFlow
+from bot.conversations import Turns, open_conversation_store
+from bot.questionlog import QuestionLog
 from bot.constants import (
-    LAST_ANSWER_TTL_SECONDS,
     MAX_QUESTION_CHARS,
     RATE_WINDOW_SECONDS,
     TYPING_DELAY_SECONDS,
@@ -28,17 +29,6 @@ from bot.uploads import incoming_folder, keep_successful, save_upload, upload_pr
 from ngvh.config import Settings
 
 log = logging.getLogger("ngvh.bot.dispatch")
-
-_COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
-
-
-def parse_command(text: str) -> tuple[str, str] | None:
-    """'/nguon@ngvh_bot 2' → ('nguon', '2'); None for ordinary text."""
-    match = _COMMAND.match(text.strip())
-    if not match:
-        return None
-    return match.group("name").lower(), (match.group("args") or "").strip()
-
 
 class Dispatcher:
     """Handles one message for a worker: everything between taking it from the intake and the last send."""
@@ -58,6 +48,10 @@ class Dispatcher:
         self.coordination = coordination
         self.metrics = metrics
         self.options = options
+        self.flow = ChatFlow(
+            Turns(open_conversation_store(settings), core.ask, QuestionLog.from_settings(settings), core.locate),
+            core.plans, settings.public_url, settings.question_retention_days,
+        )
 
     # -- entry point ----------------------------------------------------------------------------------
     async def handle(self, item: WorkItem) -> None:
@@ -67,6 +61,9 @@ class Dispatcher:
             return
         message = item
         adapter = self.adapters[message.channel]
+        if message.callback_id:  # a tap on a button: acknowledged whatever happens, never rate limited
+            await self.flow.on_callback(_Outbox(self, adapter, message), message, message.callback_id, message.callback_data)
+            return
         settings = self.settings
         metrics = self.metrics
         rate_key = f"{message.channel}:{message.user_id}"
@@ -86,59 +83,28 @@ class Dispatcher:
         if len(text) > MAX_QUESTION_CHARS:
             await self.reply(adapter, message, formatting.TOO_LONG_TEXT.format(n=len(text), limit=MAX_QUESTION_CHARS))
             return
-        command = parse_command(text)
-        if command is not None:
-            await self.handle_command(adapter, message, *command)
-            return
-        await self.answer(adapter, message, text)
+        await self.converse(adapter, message, text)
 
-    # -- commands -----------------------------------------------------------------------------------
-    async def handle_command(self, adapter: ChannelAdapter, message: InboundMessage, name: str, args: str) -> None:
-        if name == "plans" or name == "danhsach":
-            plans = await self.core.plans()
-            await self.reply(adapter, message, formatting.plans_text(plans))
-        elif name == "nguon":
-            await self.send_source(adapter, message, args)
-        else:  # /start, /help and anything unknown: explain what ngvh does
-            await self.reply(adapter, message, formatting.HELP_TEXT)
-
-    async def send_source(self, adapter: ChannelAdapter, message: InboundMessage, args: str) -> None:
-        citations = await self.coordination.get_json(self._last_key(message)) or []
-        if not citations:
-            await self.reply(adapter, message, formatting.NO_LAST_ANSWER_TEXT)
-            return
-        wanted = args.split()[0] if args.split() else "1"
-        chosen = next((c for c in citations if str(c.get("n")) == wanted), None)
-        if chosen is None:
-            await self.reply(adapter, message, formatting.BAD_SOURCE_TEXT.format(count=len(citations)))
-            return
-        await self.reply(adapter, message, formatting.source_text(chosen))
-
-    def _last_key(self, message: InboundMessage) -> str:
-        return f"last:{message.channel}:{message.chat_id}"
-
-    # -- answering ----------------------------------------------------------------------------------
-    async def answer(self, adapter: ChannelAdapter, message: InboundMessage, question: str) -> None:
+    # -- commands, sources, feedback and answers (bot.chat_flow) ------------------------------------
+    async def converse(self, adapter: ChannelAdapter, message: InboundMessage, text: str) -> None:
         metrics = self.metrics
-        metrics.questions.labels(message.channel).inc()
         started = time.perf_counter()
+        outbox = _Outbox(self, adapter, message)
         try:
             async with self.typing(adapter, message.chat_id):
-                result = await self.core.ask(question)
+                what = await self.flow.on_text(outbox, message, text)
         except Exception:
             metrics.errors.labels(message.channel).inc()
             log.exception("answering failed", extra={"channel": message.channel, "chat": message.chat_id})
             await self.reply(adapter, message, formatting.ERROR_TEXT)
             return
-        metrics.answer_seconds.labels(message.channel).observe(time.perf_counter() - started)
-        metrics.answers.labels(message.channel, getattr(result, "kind", "general")).inc()
-        if not result.found:
-            metrics.refusals.labels(message.channel).inc()
-        if result.citations:  # /nguon n refers to these, from any replica when Redis is shared
-            await self.coordination.put_json(
-                self._last_key(message), [c.to_json() for c in result.citations], LAST_ANSWER_TTL_SECONDS
-            )
-        await self.send_all(adapter, message, adapter.render_answer(result))
+        if outbox.answer is not None:
+            metrics.questions.labels(message.channel).inc()
+            metrics.answer_seconds.labels(message.channel).observe(time.perf_counter() - started)
+            metrics.answers.labels(message.channel, outbox.answer.kind).inc()
+            if not outbox.answer.found:
+                metrics.refusals.labels(message.channel).inc()
+        log.debug("message handled", extra={"channel": message.channel, "as": what})
 
     @asynccontextmanager
     async def typing(self, adapter: ChannelAdapter, chat_id: str) -> AsyncIterator[None]:
@@ -204,12 +170,13 @@ class Dispatcher:
     async def reply(self, adapter: ChannelAdapter, message: InboundMessage, text: str) -> None:
         await self.send_all(adapter, message, adapter.render_text(text))
 
-    async def send_all(self, adapter: ChannelAdapter, message: InboundMessage, parts: list[str]) -> None:
-        for part in parts:
-            if not await self.send(adapter, message, part):
+    async def send_all(self, adapter: ChannelAdapter, message: InboundMessage, parts: list[str],
+                       buttons: dict | None = None) -> None:
+        for i, part in enumerate(parts):
+            if not await self.send(adapter, message, part, buttons if i == len(parts) - 1 else None):
                 break  # a later part without the earlier one would confuse more than help
 
-    async def send(self, adapter: ChannelAdapter, message: InboundMessage, text: str) -> bool:
+    async def send(self, adapter: ChannelAdapter, message: InboundMessage, text: str, buttons: dict | None = None) -> bool:
         """Paced, retried send. Returns False (logged and counted) when it finally fails."""
         options = self.options
         metrics = self.metrics
@@ -217,7 +184,7 @@ class Dispatcher:
         for attempt in range(options.send_attempts):
             await self.pace(adapter, message)
             try:
-                await adapter.send_text(message.chat_id, text)
+                await adapter.send_text(message.chat_id, text, reply_to=message.message_id or None, buttons=buttons)
                 metrics.sends.labels(adapter.name, "ok").inc()
                 return True
             except RetryLater as exc:
@@ -226,6 +193,10 @@ class Dispatcher:
             except TransientError as exc:
                 error = exc
                 delay = self.backoff(attempt)
+            except ReplyWindowClosed as exc:  # logged by the adapter; counted here, never retried
+                metrics.reply_window_closed.labels(adapter.name, str(exc.code)).inc()
+                error = exc
+                break
             except PermanentError as exc:
                 error = exc
                 break
@@ -256,3 +227,30 @@ class Dispatcher:
             wait = await self.coordination.reserve(key, interval * scale)
             if wait > 0:
                 await asyncio.sleep(wait)
+
+
+class _Outbox:
+    """bot.chat_flow.Outbox for one message: this dispatcher's paced sends and the adapter's renderers."""
+
+    def __init__(self, dispatcher: Dispatcher, adapter: ChannelAdapter, message: InboundMessage):
+        self.dispatcher, self.adapter, self.message = dispatcher, adapter, message
+        self.answer = None  # the Answer sent, when the message was a question
+
+    async def send(self, parts: list[str], buttons: dict | None = None) -> None:
+        await self.dispatcher.send_all(self.adapter, self.message, parts, buttons)
+
+    def render_answer(self, answer) -> list[str]:
+        self.answer = answer
+        return self.adapter.render_answer(answer)
+
+    def render_text(self, text: str) -> list[str]:
+        return self.adapter.render_text(text)
+
+    def render_passage(self, citation: dict, link: str | None) -> list[str]:
+        return self.adapter.render_passage(citation, link)
+
+    def answer_buttons(self, question_id: int | None, citations: list) -> dict | None:
+        return self.adapter.answer_buttons(question_id, citations)
+
+    async def acknowledge(self, callback_id: str, text: str | None = None) -> None:
+        await self.adapter.acknowledge(callback_id, text)

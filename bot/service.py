@@ -43,7 +43,10 @@ class NoAnswerInTime(Exception):
 def order_key(item: WorkItem) -> str:
     """Jobs of one chat are answered in order; chats are independent."""
     if isinstance(item, RawUpdate):
-        message = item.payload.get("message") if isinstance(item.payload, dict) else None
+        payload = item.payload if isinstance(item.payload, dict) else {}
+        query = payload.get("callback_query")
+        # a tap on a button belongs to the chat of the message that carries it
+        message = payload.get("message") or (query.get("message") if isinstance(query, dict) else None)
         chat = message.get("chat", {}).get("id") if isinstance(message, dict) else None
         return f"{item.channel}:{chat if chat is not None else item.dedupe_key}"
     return f"{item.channel}:{item.chat_id}"
@@ -111,11 +114,14 @@ class Service:
             raise Overloaded()
         return WebSlot(self)
 
-    async def ask_events(self, question: str) -> AsyncIterator[dict[str, Any]]:
-        """The worker's events for one question: deltas, then a final; NoAnswerInTime past the deadline."""
+    async def ask_events(self, question: str, conversation: str | None = None,
+                         visitor: str | None = None) -> AsyncIterator[dict[str, Any]]:
+        """The worker's events for one question: deltas, then a final; NoAnswerInTime past the deadline.
+        A tab's conversation id makes it a turn of that conversation (answered in order)."""
         timeout = self.options.ask_deadline
-        job_id = await self.intake.put("ask", f"web:{uuid.uuid4().hex}", {"question": question},
-                                       deadline=time.time() + timeout, urgent=True)
+        body = {"question": question, "conversation": conversation, "visitor": visitor}
+        order = f"web:{conversation}" if conversation else f"web:{uuid.uuid4().hex}"
+        job_id = await self.intake.put("ask", order, body, deadline=time.time() + timeout, urgent=True)
         async for event in self.intake.events(job_id, timeout):
             if event.get("type") == "error":
                 raise RuntimeError(event.get("error") or "answering failed")

@@ -7,7 +7,7 @@ import logging
 import time
 from contextlib import aclosing
 from importlib import resources
-from typing import AsyncIterator
+from typing import AsyncIterator, NamedTuple
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
@@ -17,6 +17,7 @@ from bot.deps import BodyTooLarge, ServiceDep, read_limited
 from bot.formatting import SLOW_DOWN_TEXT, TOO_LONG_TEXT
 from bot.jsonlimits import BadJson, parse_json
 from bot.service import NoAnswerInTime, Overloaded, Service
+from bot.web_privacy import ID
 
 log = logging.getLogger("ngvh.bot.web")
 router = APIRouter()
@@ -77,7 +78,17 @@ async def _admit(request: Request, rt: Service) -> str | JSONResponse:
         rt.metrics.rate_limited.labels("web").inc()
         return _error(429, "slow_down", SLOW_DOWN_TEXT.format(limit=rt.settings.rate_per_minute))
     rt.metrics.questions.labels("web").inc()
-    return question
+    return WebQuestion(question, _id(data.get("conversation")), _id(data.get("visitor")))
+
+
+class WebQuestion(NamedTuple):
+    text: str
+    conversation: str | None  # the tab's conversation id: follow-ups refer to it
+    visitor: str | None  # the browser's anonymous id: "delete my questions" finds them by it
+
+
+def _id(value) -> str | None:
+    return value if isinstance(value, str) and ID.match(value) else None
 
 
 def _answered(rt, started: float, kind: str, found: bool) -> None:
@@ -107,7 +118,7 @@ async def api_ask(request: Request, rt: ServiceDep):
     started = time.perf_counter()
     try:
         with rt.web_slot():
-            async with aclosing(rt.ask_events(question)) as events:
+            async with aclosing(rt.ask_events(*question)) as events:
                 final = await _final(events)
     except (Overloaded, NoAnswerInTime):
         rt.metrics.errors.labels("web").inc()
@@ -132,7 +143,7 @@ async def api_ask_stream(request: Request, rt: ServiceDep):
         slot = rt.web_slot()
     except Overloaded:
         return _busy()
-    events = rt.ask_events(question)
+    events = rt.ask_events(*question)
     try:
         first = await anext(events)  # the status line waits for a worker to start answering
     except NoAnswerInTime:
@@ -141,9 +152,9 @@ async def api_ask_stream(request: Request, rt: ServiceDep):
     except Exception:  # the core failed: the stream is still well formed, ending with a polite final answer
         slot.release()
         _failed(rt)
-        return StreamingResponse(iter([_line({"type": "final", "answer": _unavailable_answer(question)})]),
+        return StreamingResponse(iter([_line({"type": "final", "answer": _unavailable_answer(question.text)})]),
                                  media_type="application/x-ndjson", headers=STREAM_HEADERS)
-    return StreamingResponse(_answer_lines(rt, question, first, events, slot), media_type="application/x-ndjson", headers=STREAM_HEADERS)
+    return StreamingResponse(_answer_lines(rt, question.text, first, events, slot), media_type="application/x-ndjson", headers=STREAM_HEADERS)
 
 
 def _line(event: dict) -> bytes:

@@ -37,6 +37,7 @@ def encode_item(item: WorkItem) -> tuple[str, dict]:
     body = {
         "channel": item.channel, "chat_id": item.chat_id, "user_id": item.user_id, "message_id": item.message_id,
         "dedupe_key": item.dedupe_key, "text": item.text, "is_group": item.is_group,
+        "callback_id": item.callback_id, "callback_data": item.callback_data,
         "attachments": [{"file_id": a.file_id, "file_name": a.file_name, "mime_type": a.mime_type, "size": a.size} for a in item.attachments],
     }
     return "message", body
@@ -50,6 +51,7 @@ def decode_item(job: Job) -> WorkItem:
     return InboundMessage(
         channel=body["channel"], chat_id=body["chat_id"], user_id=body["user_id"], message_id=body["message_id"],
         dedupe_key=body["dedupe_key"], text=body.get("text", ""), attachments=attachments, is_group=bool(body.get("is_group")),
+        callback_id=body.get("callback_id", ""), callback_data=body.get("callback_data", ""),
     )
 
 
@@ -91,8 +93,14 @@ class Worker:
     async def answer_web(self, job: Job) -> None:
         if job.deadline is not None and time.time() > job.deadline:
             return  # the asker has been told to retry; answering now would be work for nobody
+        body = job.body
+        # a tab's conversation id: follow-ups resolved, context kept; without one the question stands alone
+        conversation = body.get("conversation")
+        turns = self.dispatcher.flow.turns
         try:
-            async for event in self.core.ask_stream(job.body["question"]):
+            events = turns.answer_stream("web", conversation, body.get("visitor") or conversation or "anonymous",
+                                         body["question"], self.core.ask_stream)
+            async for event in events:
                 await self.intake.publish(job.id, event)
                 if event.get("type") == "final":
                     return
@@ -113,6 +121,13 @@ class Worker:
                 value = await self.core.remove(job.body["plan_id"])
             elif op == "health":
                 value = await self.core.health()
+            elif op == "plan_page":
+                value = await self.core.plan_page(job.body["plan_id"])
+            elif op == "correct":
+                try:
+                    value = await self.core.correct_plan(job.body["plan_id"], job.body["fields"])
+                except ValueError as exc:  # a value that cannot be right: the admin is told why
+                    value = {"error": str(exc)}
             else:
                 raise ValueError(f"unknown admin operation {op!r}")
         except Exception as exc:

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ClassVar
 
+from bot import sources
 from bot.models import Attachment, InboundMessage, Verdict, WorkItem
 
 # Where long-polled messages go: the durable intake. It returns once the item is stored (or was a
@@ -31,6 +32,14 @@ class TransientError(SendError):
 
 class PermanentError(SendError):
     """4xx other than 429 (blocked by the user, bad chat id...): retrying cannot help."""
+
+
+class ReplyWindowClosed(PermanentError):
+    """The platform refused a reply because the user's reply window is closed (Zalo OA -230 and kin)."""
+
+    def __init__(self, code: int, reason: str = "reply window closed"):
+        super().__init__(f"error {code}: {reason}")
+        self.code = code
 
 
 def bot_id(token: str) -> str:
@@ -66,8 +75,23 @@ class ChannelAdapter(abc.ABC):
 
     # -- sending ------------------------------------------------------------------------------------
     @abc.abstractmethod
-    async def send_text(self, chat_id: str, text: str) -> None:
-        """Send one message already within text_limit; raise a SendError subclass on failure."""
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
+        """Send one message already within text_limit; raise a SendError subclass on failure.
+
+        reply_to: the user's message this answers (Zalo OA bills a reply without it as proactive);
+        buttons: an inline keyboard (sources.telegram_keyboard) where the channel has one."""
+
+    def answer_buttons(self, question_id: int | None, citations: list) -> dict | None:
+        """Buttons under an answer (📄 n, 👍/👎); None where the platform has none for replies."""
+        return None
+
+    def render_passage(self, citation: Any, link: str | None) -> list[str]:
+        """One cited passage (plan, section, the quote, a link to its page) as messages."""
+        return self.render_text(sources.passage_text(citation, link))
+
+    async def acknowledge(self, callback_id: str, text: str | None = None) -> None:
+        """Answer a button tap (Telegram's answerCallbackQuery); channels without buttons have none."""
 
     @abc.abstractmethod
     async def show_typing(self, chat_id: str) -> None: ...

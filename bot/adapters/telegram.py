@@ -13,12 +13,13 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
-from telegram import Bot, LinkPreviewOptions, Update
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot import formatting
+from bot import formatting, sources
+from bot.addressing import question_for_bot
 from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, bot_id, cancel_task
 from bot.constants import (
     POLL_TIMEOUT_SECONDS,
@@ -34,7 +35,7 @@ from bot.security import check_secret_header
 log = logging.getLogger("ngvh.bot.telegram")
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-ALLOWED_UPDATES = ["message"]  # edits, reactions, channel posts... are not questions
+ALLOWED_UPDATES = ["message", "callback_query"]  # questions and taps on the buttons under answers; not edits, reactions…
 
 
 def update_key(token: str, update_id: int) -> str:
@@ -62,10 +63,16 @@ def update_id_of(payload: Any) -> int | None:
     return payload["update_id"]
 
 
-def parse_update(update: Update, token: str) -> list[InboundMessage]:
-    """New messages only; anything else (edits, member changes, polls...) gives []."""
+def parse_update(update: Update, token: str, username: str | None = None, bot_user_id: int | None = None) -> list[InboundMessage]:
+    """New messages meant for this bot (in groups: mentioned, replied to, or a command for it) and taps on
+    its buttons; anything else (edits, member changes, polls...) gives []."""
+    if update.callback_query is not None:
+        return _callback(update, token)
     message = update.message
     if message is None:
+        return []
+    text = question_for_bot(message.to_dict(), username, bot_user_id)
+    if text is None:
         return []
     chat = message.chat
     user = message.from_user
@@ -80,9 +87,28 @@ def parse_update(update: Update, token: str) -> list[InboundMessage]:
             user_id=str(user.id if user else chat.id),
             message_id=str(message.message_id),
             dedupe_key=update_key(token, update.update_id),
-            text=(message.text or message.caption or "").strip(),
+            text=text,
             attachments=attachments,
             is_group=chat.type in (ChatType.GROUP, ChatType.SUPERGROUP),
+        )
+    ]
+
+
+def _callback(update: Update, token: str) -> list[InboundMessage]:
+    """A tap on 📄 n or 👍/👎: answered in the chat of the message that carries the buttons."""
+    query = update.callback_query
+    message = query.message
+    chat = message.chat if message is not None else None
+    return [
+        InboundMessage(
+            channel=TelegramAdapter.name,
+            chat_id=str(chat.id if chat is not None else query.from_user.id),
+            user_id=str(query.from_user.id),
+            message_id=str(message.message_id) if message is not None else "",
+            dedupe_key=update_key(token, update.update_id),
+            is_group=chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP),
+            callback_id=query.id,
+            callback_data=query.data or "",
         )
     ]
 
@@ -119,6 +145,7 @@ class TelegramAdapter(ChannelAdapter):
             get_updates_request=HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10, connect_timeout=timeout),
         )
         self._opened = False
+        self._me: tuple[str | None, int | None] = (None, None)  # the bot's @username and user id, after getMe
 
     # -- receiving ----------------------------------------------------------------------------------
     def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
@@ -130,7 +157,7 @@ class TelegramAdapter(ChannelAdapter):
         except Exception as exc:  # already acknowledged: a payload PTB cannot read is logged and dropped
             log.warning("unreadable telegram update", extra={"channel": self.name, "error": repr(exc)})
             return []
-        return parse_update(update, self.token)
+        return parse_update(update, self.token, *self._me)
 
     def update_key(self, update_id: int) -> str:
         return update_key(self.token, update_id)
@@ -142,7 +169,7 @@ class TelegramAdapter(ChannelAdapter):
             try:
                 updates = await self.bot.get_updates(offset=offset, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=ALLOWED_UPDATES)
                 for update in updates:
-                    for message in parse_update(update, self.token):
+                    for message in parse_update(update, self.token, *self._me):
                         await sink(message)  # stored (or a known duplicate) before the offset moves past it
                     offset = update.update_id + 1
                 backoff = 1.0
@@ -154,13 +181,15 @@ class TelegramAdapter(ChannelAdapter):
                 backoff = min(backoff * 2, 30.0)
 
     # -- sending ------------------------------------------------------------------------------------
-    async def send_text(self, chat_id: str, text: str) -> None:
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
         try:
             await self.bot.send_message(
                 chat_id=chat_id,
                 text=text,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_markup=InlineKeyboardMarkup.de_json(buttons, self.bot) if buttons else None,
             )
         except RetryAfter as exc:
             raise RetryLater(str(exc), retry_after=_retry_after(exc)) from exc
@@ -189,6 +218,19 @@ class TelegramAdapter(ChannelAdapter):
     def render_answer(self, answer: Any) -> list[str]:
         return formatting.telegram_answer(answer, self.text_limit)
 
+    def answer_buttons(self, question_id: int | None, citations: list) -> dict | None:
+        return sources.telegram_keyboard(question_id, citations)
+
+    def render_passage(self, citation: Any, link: str | None) -> list[str]:
+        return [sources.passage_html(citation, link)]
+
+    async def acknowledge(self, callback_id: str, text: str | None = None) -> None:
+        """answerCallbackQuery: always sent, or the user's client keeps a spinner on the button."""
+        try:
+            await self.bot.answer_callback_query(callback_id, text=text)
+        except TelegramError as exc:  # a query older than 15 minutes cannot be answered; nothing to retry
+            log.warning("answerCallbackQuery failed", extra={"channel": self.name, "error": str(exc)})
+
     def render_text(self, text: str) -> list[str]:
         pieces = formatting.split_text(text, self.text_limit, lambda s: formatting.utf16_len(formatting.escape_html(s)))
         return [formatting.escape_html(p) for p in pieces]
@@ -205,6 +247,7 @@ class TelegramAdapter(ChannelAdapter):
         if not self._opened:
             await self.bot.initialize()  # getMe: fails fast on a wrong token or an unreachable API
             self._opened = True
+            self._me = (self.bot.username, self.bot.id)  # groups: is a message addressed to us?
 
     async def start(self, sink: Sink, polling: bool = False) -> None:
         await self.open()

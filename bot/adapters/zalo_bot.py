@@ -114,7 +114,8 @@ class ZaloBotAdapter(ChannelAdapter):
         return parse_payload(payload, self.token)
 
     # -- sending ------------------------------------------------------------------------------------
-    async def send_text(self, chat_id: str, text: str) -> None:
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
         await self.call("sendMessage", {"chat_id": chat_id, "text": text})
 
     async def show_typing(self, chat_id: str) -> None:
@@ -124,7 +125,7 @@ class ZaloBotAdapter(ChannelAdapter):
             pass
 
     def render_answer(self, answer: Any) -> list[str]:
-        return formatting.plain_answer(answer, self.text_limit)
+        return formatting.zalo_answer(answer, self.text_limit)
 
     def render_text(self, text: str) -> list[str]:
         return formatting.split_text(text, self.text_limit)

@@ -14,7 +14,7 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi đáp kế hoạch ngoại giao văn hóa.")
 # a log file or a pipe gets whole rows: 80 columns would fold file names and numbers mid-word
-console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 320)
 err_console = Console(stderr=True, soft_wrap=True)
 
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
@@ -44,7 +44,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or folders (walked recursively)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ):
-    """Ingest plans (.txt, .html, .pdf, .docx): new ones are added, changed ones replaced."""
+    """Ingest plans (.txt, .html, .pdf incl. scanned, .docx, .doc): new ones are added, changed ones replaced."""
     services = _services()
     try:
         report = _run_ingest(services, paths, quiet=as_json)
@@ -234,7 +234,8 @@ def chat():
     from rich.markup import escape
 
     from ngvh.app.render import render_answer
-    from rag.conversation import Conversation, answer_turn
+    from rag.conversation import Conversation
+    from rag.turn import answer_turn
 
     services = _services()
     console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "
@@ -310,6 +311,27 @@ def tasks(
 
 def _default_workers() -> int:
     return os.cpu_count() or 1
+
+
+@app.command()
+def correct(
+    plan_id: Annotated[str, typer.Argument(help="Plan id from `ngvh plans`")],
+    number: Annotated[Optional[str], typer.Option(help="Document number, e.g. 726/KH-UBND")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Issue date, DD/MM/YYYY or YYYY-MM-DD")] = None,
+    signer: Annotated[Optional[str], typer.Option(help="Who signed it")] = None,
+    province: Annotated[Optional[str], typer.Option(help="Province or city, any spelling")] = None,
+):
+    """Correct a wrongly read number, date, signer or province; kept when the same file is ingested again."""
+    from ngvh.app.corrections import CorrectionError
+
+    fields = {k: v for k, v in dict(number=number, date=date, signer=signer, province=province).items() if v is not None}
+    try:
+        row = _services().correct_plan(plan_id, fields)
+    except CorrectionError as err:
+        _fail(str(err))
+    if row is None:
+        _fail(f"no plan with id {plan_id!r}; see `ngvh plans`", code=1)
+    console.print(f"Đã sửa {plan_id}: " + ", ".join(f"{k} = {row[k]}" for k in fields))
 
 
 @app.command()

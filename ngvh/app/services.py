@@ -119,6 +119,40 @@ class Services:
                 self._chunk_index[citation.plan_id] = known
         return known[1].get(citation.full_quote)
 
+    @property
+    def corrections(self):
+        from ngvh.app.corrections import Corrections
+
+        return Corrections(self.settings.state_path / "corrections.json")
+
+    def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
+        """Fix a wrongly read number, date, signer or province of a stored plan, now and at every re-ingest.
+
+        Returns the plan's catalog row, or None for an unknown plan; CorrectionError for a bad value."""
+        from dataclasses import replace
+
+        from ingest.pipeline import build_plan
+        from ngvh.app.catalog import plan_row
+
+        record = self.store.get_plan(plan_id)
+        if record is None:
+            return None
+        corrections = self.corrections
+        corrections.set(record.source, plan_id, fields)
+        plan = build_plan(self.store.get_plan_text(plan_id) or "", record.source, meta=replace(record.meta))
+        corrections.apply(plan)
+        self.store.upsert_plan(plan)
+        return plan_row(self.store.get_plan(plan_id))
+
+    def plan_page(self, plan_id: str) -> dict | None:
+        """One plan and its passages in order, for its permalink page (bot.pages)."""
+        from bot.pages import plan_page_data
+
+        record = self.store.get_plan(plan_id)
+        if record is None:
+            return None
+        return plan_page_data(record, list(self.store.iter_chunks(plan_id)))
+
     def plans(self) -> list[dict]:
         from ngvh.app.catalog import plan_rows
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import threading
 import time
 from collections import defaultdict, deque
@@ -338,6 +339,27 @@ class FakeCore:
     def plans(self) -> list[dict]:
         with self._lock:
             return list(self._plans)
+
+    def locate_chunk(self, citation) -> str | None:
+        return f"{citation.plan_id}:v1:{citation.n:04d}" if citation.plan_id else None
+
+    def plan_page(self, plan_id: str) -> dict | None:
+        if plan_id != "plan-cao-bang":
+            return None
+        plan = {"id": plan_id, "title": CITATION["title"], "number": CITATION["plan"], "doc_type": "Kế hoạch",
+                "issuer": CITATION["issuer"], "province": "Cao Bằng", "date": CITATION["date"], "source": CITATION["source"]}
+        return {"plan": plan, "chunks": [{"seq": 0, "section": CITATION["section"], "text": CITATION["quote"]},
+                                         {"seq": 1, "section": "III. NHIỆM VỤ", "text": "Sở Ngoại vụ chủ trì."}]}
+
+    def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
+        with self._lock:
+            row = next((p for p in self._plans if p["id"] == plan_id), None)
+            if row is None:
+                return None
+            if "date" in fields and not re.match(r"^\d{1,2}/\d{1,2}/\d{4}$|^\d{4}-\d{2}-\d{2}$", fields["date"]):
+                raise ValueError("date: use DD/MM/YYYY or YYYY-MM-DD")
+            row.update(fields)
+            return dict(row)
 
     def ingest_paths(self, paths: list[Path], on_event=None) -> IngestReport:
         rows = []

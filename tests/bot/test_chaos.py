@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -66,8 +67,10 @@ def answered(fake) -> Counter:
     """How many times each update's question was answered (the fake core echoes the question)."""
     counts: Counter = Counter()
     for text in fake.sent_texts():
-        if text.startswith("Trả lời cho: câu "):
-            counts[int(text.split("câu ")[1].split()[0])] += 1
+        # later questions of a chat read as follow-ups: "↪ Hiểu là: …" comes first, the echo follows
+        match = re.search(r"Trả lời cho: [Cc]âu (\d+) ", text)
+        if match:
+            counts[int(match.group(1))] += 1
     return counts
 
 

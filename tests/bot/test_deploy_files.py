@@ -27,8 +27,9 @@ def compose_config(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([str(compose_binary()), *args, "config", "-q"], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
-def test_compose_file_is_valid():
-    result = compose_config("-f", "docker-compose.yml", "--env-file", ".env.example")
+@pytest.mark.parametrize("profile", [[], ["--profile", "postgres"]])
+def test_compose_file_is_valid(profile):
+    result = compose_config("-f", "docker-compose.yml", "--env-file", ".env.example", *profile)
     assert result.returncode == 0, result.stderr
 
 

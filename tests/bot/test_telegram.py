@@ -146,9 +146,11 @@ async def test_commands_help_plans_and_sources(tg_settings, fake_telegram, core)
         await post(client, tg_update(7, "/nguon 9"))
         texts = [c.params["text"] for c in await fake_telegram.wait_calls("sendMessage", 7)]
     assert texts[0] == formatting.escape_html(formatting.NO_LAST_ANSWER_TEXT)
-    assert texts[1] == texts[2] == formatting.escape_html(formatting.HELP_TEXT)
+    assert texts[1] == texts[2] and texts[1].startswith(formatting.escape_html(formatting.GREETING_TEXT))
+    assert "/moi" in texts[1] and "/xoa" in texts[1] and "180 ngày" in texts[1], "commands and retention are told"
     assert "Kế hoạch 726/KH-UBND — UBND tỉnh Cao Bằng" in texts[3]
-    assert texts[5].startswith("[2] 726/KH-UBND") and "III. NHIỆM VỤ" in texts[5]
+    assert texts[5].startswith("<b>[2] Kế hoạch 726/KH-UBND</b>") and "III. NHIỆM VỤ" in texts[5]
+    assert "<blockquote expandable>" in texts[5]
     assert "Toàn văn đoạn trích dài hơn" in texts[5] and "&lt;hình ảnh&gt; &amp;" in texts[5]
     assert texts[6] == formatting.BAD_SOURCE_TEXT.format(count=2)
     assert core.questions == ["Mục tiêu của Cao Bằng?"]
@@ -173,11 +175,11 @@ async def test_rate_limit_slows_one_user_not_others(data_dir, fake_telegram, cor
         await asyncio.sleep(0.2)
     to_555 = [c.params["text"] for c in fake_telegram.calls_to("sendMessage") if c.params["chat_id"] == "555"]
     to_777 = [c.params["text"] for c in fake_telegram.calls_to("sendMessage") if c.params["chat_id"] == "777"]
-    assert sum(t.startswith("Trả lời cho: câu") for t in to_555) == 3
+    assert sum("Trả lời cho:" in t for t in to_555) == 3  # later ones read as follow-ups of the first
     assert sum("quá nhiều câu hỏi" in t for t in to_555) == 1  # one notice, not one per message
     assert len(to_555) == 4
     assert to_777 and to_777[0].startswith("Trả lời cho: người khác hỏi")
-    assert sorted(core.questions) == sorted(["câu 1", "câu 2", "câu 3", "người khác hỏi"])
+    assert len(core.questions) == 4 and {"câu 1", "người khác hỏi"} <= set(core.questions)
 
 
 async def test_429_is_retried_after_retry_after(tg_settings, fake_telegram, core):
@@ -266,7 +268,7 @@ async def test_public_url_registers_the_webhook(data_dir, fake_telegram, core):
     [call] = fake_telegram.calls_to("setWebhook")
     assert call.params["url"] == "https://ngvh.example.gov.vn/webhook/telegram"
     assert call.params["secret_token"] == TG_SECRET
-    assert json.loads(call.params["allowed_updates"]) == ["message"]
+    assert json.loads(call.params["allowed_updates"]) == ["message", "callback_query"]
 
 
 async def test_polling_mode_answers_without_webhooks(data_dir, fake_telegram, core):
