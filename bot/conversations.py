@@ -261,7 +261,10 @@ class Turns:
     def final_json(self, turn: Turn, citations: list[dict] | None = None) -> dict:
         out = turn.answer.to_json()
         out["question"] = turn.resolution.question
-        out["citations"] = citations if citations is not None else self._citations(turn.answer)
+        chunks = [c.get("chunk_id") for c in (citations if citations is not None else self._citations(turn.answer))]
+        for cited, chunk in zip(out["citations"], chunks):  # the CLI's citation, plus where its passage is
+            if chunk:
+                cited["chunk_id"] = chunk
         if turn.understood:
             out["understood"] = turn.understood
         return out
