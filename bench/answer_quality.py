@@ -16,9 +16,10 @@ Local vLLM:
     vllm serve Qwen/Qwen2.5-7B-Instruct --port 8001 &
     .venv/bin/python bench/answer_quality.py --base-url http://127.0.0.1:8001/v1 --model Qwen/Qwen2.5-7B-Instruct
 
-A hosted OpenAI-compatible API: add --api-key (or set NGVH_LLM_API_KEY). Other options: --questions
-(default ../shared/eval/dev.jsonl), --corpus (default: score.py's, ../shared/seeds), --timeout (seconds per
-answer, NGVH_LLM_TIMEOUT), --only extractive|llm.
+A hosted OpenAI-compatible API: add --api-key (or set NGVH_LLM_API_KEY). Without --questions it scores the
+three development sets in one run (dev, real-dev with its corpus, dev-conversations) and prints one table
+row per set and mode; the llm rows only when a model server is given. Other options: --questions (one
+set), --corpus, --timeout (seconds per answer, NGVH_LLM_TIMEOUT), --only extractive|llm.
 """
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def server_answers(base_url: str, api_key: str | None) -> str | None:
 def score(env: dict[str, str], args) -> dict | None:
     cmd = [sys.executable, str(args.score), str(args.questions), "--cmd", args.cmd, "--timeout", str(args.run_timeout)]
     if args.corpus:
-        cmd += ["--corpus", str(args.corpus)]
+        cmd += ["--corpus", *map(str, args.corpus)]
     if args.verbose:
         cmd.append("-v")
     run = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
@@ -82,16 +83,16 @@ def main() -> int:
     ap.add_argument("--model", default=os.environ.get("NGVH_LLM_MODEL"))
     ap.add_argument("--api-key", default=os.environ.get("NGVH_LLM_API_KEY"))
     ap.add_argument("--timeout", type=float, default=None, help="seconds per model answer (NGVH_LLM_TIMEOUT)")
-    ap.add_argument("--questions", type=Path, default=SHARED / "eval" / "dev.jsonl")
-    ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--questions", type=Path, default=None)
+    ap.add_argument("--corpus", type=Path, nargs="+", default=None)
     ap.add_argument("--score", type=Path, default=SHARED / "eval" / "score.py")
-    ap.add_argument("--cmd", default=str(ROOT / ".venv" / "bin" / "ngvh"))
+    ap.add_argument("--cmd", default=f"{sys.executable} -m ngvh.app")
     ap.add_argument("--run-timeout", type=float, default=3600, help="seconds for each whole score.py step")
     ap.add_argument("--only", choices=("extractive", "llm"))
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
 
-    modes = [args.only] if args.only else ["extractive", "llm"]
+    modes = [args.only] if args.only else (["extractive", "llm"] if args.base_url else ["extractive"])
     if "llm" in modes:
         if not (args.base_url and args.model):
             ap.error("the llm run needs --base-url and --model (or NGVH_LLM_BASE_URL / NGVH_LLM_MODEL)")
@@ -99,13 +100,29 @@ def main() -> int:
         if problem:
             print(f"FAIL: model server {args.base_url} does not answer: {problem}", file=sys.stderr)
             return 1
-    results = {}
-    for mode in modes:
-        env = mode_env() if mode == "extractive" else mode_env(args.base_url, args.model, args.api_key, args.timeout)
-        results[mode] = score(env, args)
-        label = mode if mode == "extractive" else f"llm ({args.model})"
-        print(f"{label}: {json.dumps(results[mode], ensure_ascii=False) if results[mode] else 'FAILED'}", flush=True)
-    return 0 if all(results.values()) else 1
+    sets = [(args.questions, args.corpus)] if args.questions else DEV_SETS
+    print("| set | mode | hit@1 | keys | negatives refused | section | median chars |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    ok = True
+    for questions, corpus in sets:
+        run = argparse.Namespace(**{**vars(args), "questions": questions, "corpus": corpus})
+        for mode in modes:
+            env = mode_env() if mode == "extractive" else mode_env(args.base_url, args.model, args.api_key, args.timeout)
+            result = score(env, run)
+            ok = ok and bool(result)
+            label = mode if mode == "extractive" else f"llm ({args.model})"
+            cells = [str((result or {}).get(k, "FAILED")) for k in
+                     ("hit@1", "keys", "negatives_refused", "section", "answer_chars_median")]
+            print(f"| {Path(questions).stem if Path(questions).stem != 'questions' else Path(questions).parent.name} "
+                  f"| {label} | {' | '.join(cells)} |", flush=True)
+    return 0 if ok else 1
+
+
+DEV_SETS = [
+    (SHARED / "eval" / "dev.jsonl", None),
+    (SHARED / "eval" / "real-dev" / "questions.jsonl", [SHARED / "seeds", SHARED / "eval" / "real-dev" / "corpus"]),
+    (SHARED / "eval" / "dev-conversations.jsonl", None),
+]
 
 
 if __name__ == "__main__":

@@ -1,136 +1,62 @@
-"""Question → Answer: scope the plans a question names, retrieve, then answer from facts or passages."""
+"""Question → Answer: analyse the question, scope the plans it names, retrieve once, then answer each part
+from the plan's facts, the catalog, or the best cited sentences; refuse with what the store holds."""
 from __future__ import annotations
 
-import re
-import threading
-from collections import Counter
-from dataclasses import dataclass, field
+from typing import Any, AsyncIterator
 
 from ngvh import vi
 from ngvh.limits import MAX_QUESTION_CHARS
 
-from . import replies, tasks
+from . import replies, sentences, structured, tasks
 from .citations import Point, number_points, plan_label
 from .compose import choose_points
-from .facts import about_the_plan, fact_point
+from .facts import about_the_plan
 from .models import Answer
-from .passages import coverage, make_idf, query_terms, unit_terms
-from .query import ParsedQuery, number_matches, parse_query
+from .parts import fact_for, resolve_document, sentence_for
+from .passages import coverage, query_terms, unit_terms
+from .plan_index import PlanIndex
+from .ports import StoreView
+from .query import ParsedQuery, number_matches
+from .question import Question, analyze, without_question_words
 from .retriever import Hit, HybridSearch
 from .scope import Evidence, load_rule, never_answer
+from .scoping import Scope, scope_for
+from .tagging import documents
 
-YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date or horizon
-ISSUER_BOOST = 0.6
-
-
-@dataclass
-class Scope:
-    plan_ids: list[str] | None = None  # None: every plan
-    missing: str | None = None  # what the question named that the store does not hold
-    boost: dict[str, float] = field(default_factory=dict)
-    names_other_documents: bool = False  # the question names a document that is not a stored plan
-
-
-_ASKS_POSTING = re.compile(r"\b(dang|dang tai|cap nhat|dua tin|bai viet|tin)\b")
-
-
-def _looks_like_year(number: str) -> bool:
-    return len(number) == 4 and 1945 <= int(number) <= 2100
+MAX_TARGETS = 3
+TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
+_POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
 
 
 class Answerer:
-    def __init__(self, store, embeddings, settings=None):
+    """The extractive answerer (rag.ports.AnswererPort)."""
+
+    def __init__(self, store: StoreView, embeddings, settings=None):
         self.store = store
         self.engine = HybridSearch(store, embeddings)
         self.k = getattr(settings, "top_k", 8)
         self.rule = load_rule(getattr(embeddings, "name", None))
-        self._lock = threading.Lock()
-        self._key: tuple | None = None
-        self._plans: dict = {}
-        self._chunks_by_plan: dict[str, list] = {}
-        self._idf = None
-        self._df: Counter = Counter()
+        self.index = PlanIndex(store)
 
-    # -- catalog state, refreshed when the store's active versions change -----------------------
-    def _refresh(self) -> None:
-        key = tuple(sorted(self.store.active_versions().items()))
-        if key == self._key:
-            return
-        with self._lock:
-            if key == self._key:
-                return
-            plans = {p.id: p for p in self.store.list_plans()}
-            by_plan: dict[str, list] = {}
-            df: Counter = Counter()
-            for chunk in self.store.iter_chunks():
-                by_plan.setdefault(chunk.plan_id, []).append(chunk)
-                df.update(unit_terms(chunk.text))
-            n = sum(len(v) for v in by_plan.values())
-            self._plans, self._chunks_by_plan = plans, by_plan
-            self._df = df
-            self._idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
-            self._key = key
-
-    def _section_chunks(self, chunk) -> list:
-        same = [c for c in self._chunks_by_plan.get(chunk.plan_id, []) if c.section == chunk.section]
-        return sorted(same, key=lambda c: c.seq) or [chunk]
-
+    # -- the catalog view ------------------------------------------------------------------------
     def plan(self, plan_id: str):
-        return self._plans.get(plan_id)
+        return self.index.plan(plan_id)
 
     @property
     def plans(self) -> list:
-        self._refresh()
-        return list(self._plans.values())
+        self.index.refresh()
+        return list(self.index.plans.values())
 
-    # -- scope: which plans a question is about -------------------------------------------------
     def scope_for(self, pq: ParsedQuery) -> Scope:
-        self._refresh()
-        plans = list(self._plans.values())
-        scope = Scope()
-        # a decision that carries a plan answers to both numbers (PlanMeta.known_numbers)
-        named = lambda n, p: any(number_matches(n, own) for own in p.meta.known_numbers())  # noqa: E731
-        known = lambda n: any(named(n, p) for p in plans) or any(  # noqa: E731
-            number_matches(n, i) for p in plans for i in p.meta.implements
-        )
-        # "kế hoạch 2014" names a year more often than a document number 2014
-        years = [int(n) for n in pq.bare_numbers if _looks_like_year(n) and not known(n)]
-        wanted = pq.numbers + [n for n in pq.bare_numbers if int(n) not in years]
-        pq.years = sorted(set(pq.years) | set(years))
-        if wanted:
-            by_number = [p.id for p in plans if any(named(n, p) for n in wanted)]
-            implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
-            if by_number:
-                scope.plan_ids = by_number
-            elif implements:  # a national document the plans implement: keep all, favour those
-                scope.boost.update({pid: YEAR_BOOST for pid in implements})
-            else:
-                scope.missing = f"văn bản số {', '.join(wanted)}"
-                return scope
-            scope.names_other_documents = not by_number or any(
-                not any(named(n, p) for p in plans) for n in wanted
-            )
-        if pq.provinces and scope.plan_ids is None:
-            in_place = [p.id for p in plans if p.meta.province in pq.provinces]
-            if not in_place:
-                scope.missing = f"kế hoạch nào của {', '.join(pq.provinces)}"
-                return scope
-            scope.plan_ids = in_place
-        for plan in plans:
-            meta = plan.meta
-            years = set(meta.horizon) | {int(d[:4]) for d in (meta.date, meta.published) if d}
-            if years & set(pq.years):
-                scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + YEAR_BOOST
-            if meta.issuer and not meta.province and vi.collapse(meta.issuer) in pq.folded:
-                scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
-        return scope
+        self.index.refresh()
+        return scope_for(pq, self.index)
 
     def search(self, pq: ParsedQuery, scope: Scope, k: int | None = None) -> list[Hit]:
         return self.engine.search(pq.text, k or self.k, plan_ids=scope.plan_ids, plan_boost=scope.boost)
 
-    # -- answering --------------------------------------------------------------------------------
     def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
-        terms = query_terms(pq.content or pq.text)
+        idf = self.index.idf
+        terms = query_terms(without_question_words(pq.content or pq.text))
         words = [t for t in terms if " " not in t]
         phrases = [t for t in terms if " " in t]
         best = (0.0, 0.0)
@@ -138,177 +64,194 @@ class Answerer:
             plan = self.plan(hit.chunk.plan_id)
             title = plan.meta.title if plan else ""
             text_terms = unit_terms(f"{title}\n{hit.chunk.section or ''}\n{hit.chunk.text}")
-            found = (coverage(words, text_terms, self._idf), coverage(phrases, text_terms, self._idf))
+            found = (coverage(words, text_terms, idf), coverage(phrases, text_terms, idf))
             best = max(best, found, key=sum)
         dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
         worded = [t for t in phrases if not any(c.isdigit() for c in t)]  # "van 404" is no phrase
-        known = sum(1 for t in worded if self._df.get(t)) / len(worded) if worded else 0.5
+        known = sum(1 for t in worded if self.index.df.get(t)) / len(worded) if worded else 0.5
         return Evidence(words=best[0], phrases=best[1], dense=dense, terms=len(words), accented=pq.accented,
                         known=known)
 
+    # -- the AnswererPort surface -----------------------------------------------------------------
+    def prepare(self, question: str) -> Answer:
+        return self.ask(question)
+
+    async def astream_prepared(self, prepared: Answer) -> AsyncIterator[dict[str, Any]]:
+        yield {"type": "final", "answer": prepared.to_json()}
+
     def ask(self, question: str) -> Answer:
+        return self.answer(question)[0]
+
+    def answer(self, question: str) -> tuple[Answer, list[Hit]]:
+        """The answer and the retrieval it was built from (the LLM mode writes from the same hits)."""
         question = vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS]
         if not question:
-            return Answer(question, False, replies.EMPTY_QUESTION, kind="refusal")
-        self._refresh()
-        plans = list(self._plans.values())
+            return Answer(question, False, replies.EMPTY_QUESTION, kind="refusal"), []
+        self.index.refresh()
+        plans = list(self.index.plans.values())
         if not plans:
-            return Answer(question, False, replies.EMPTY_STORE, kind="empty")
+            return Answer(question, False, replies.EMPTY_STORE, kind="empty"), []
         if never_answer(question):
-            return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
-        pq = parse_query(question)
-        scope = self.scope_for(pq)
+            return self._refuse(question), []
+        q = analyze(question)
+        pq = q.pq
+        scope = scope_for(pq, self.index)
         if scope.missing:
-            return Answer(question, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope")
-        routed = self._structured_answer(pq, scope)
+            return Answer(question, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
+        routed = self._structured(q, scope)
         if routed:
-            return routed
-        hits = self.search(pq, scope)
+            return routed, []
+        hits, vector = self.engine.search_with_vector(pq.text, self.k, plan_ids=scope.plan_ids,
+                                                      plan_boost=scope.boost)
         if not hits:
-            return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
-        named = scope.plan_ids is not None
-        if pq.intent == "general" and named and len(scope.plan_ids) <= 2 and about_the_plan(
-            pq, [self.plan(t) for t in scope.plan_ids], self._idf, residual=0
-        ):
-            overview = self._overview_answer(pq, scope.plan_ids)  # "ke hoach cao bang": what is it?
-            if overview:
-                return overview
-        if pq.intent != "general":
-            answer = self._fact_answer(pq, scope, hits, named)
+            return self._refuse(question), []
+        dense_of = sentences.dense_lookup(
+            self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
+        answer = self._from_hits(q, scope, hits, dense_of)
+        if not answer.found and tasks.route(pq) == "tasks":
+            answer = structured.no_duties(q, self.index)  # "Sở X phải làm gì?": say who is named where
+        return answer, hits
+
+    def _refuse(self, question: str) -> Answer:
+        return Answer(question, False, replies.out_of_scope(list(self.index.plans.values())), kind="refusal")
+
+    def _structured(self, q: Question, scope: Scope) -> Answer | None:
+        if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
+            answer = structured.standing_answer(q, scope.plan_ids, self.index)
             if answer:
                 return answer
-        if not self.rule.answerable(self.evidence(pq, hits)):
-            return Answer(question, False, replies.out_of_scope(plans), kind="refusal")
-        return self._passage_answer(pq, hits)
-
-    # -- the structured layer: duties, the catalog, comparisons -----------------------------------
-    def _scoped_plans(self, scope: Scope) -> list:
-        ids = scope.plan_ids if scope.plan_ids is not None else list(self._plans)
-        return [self._plans[i] for i in ids if i in self._plans]
-
-    def _chunk_at(self, plan_id: str, offset: int):
-        chunks = self._chunks_by_plan.get(plan_id, [])
-        before = [c for c in chunks if c.start <= offset]
-        return max(before, key=lambda c: c.start) if before else (chunks[0] if chunks else None)
-
-    def _structured_answer(self, pq: ParsedQuery, scope: Scope) -> Answer | None:
-        route = tasks.route(pq)
+        if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1):
+            answer = structured.catalog_answer(q, self.index)
+            if answer:
+                return answer
+        route = tasks.route(q.pq)
         if route == "tasks":
-            return self._tasks_answer(pq, scope)
-        if route == "catalog":
-            points = tasks.catalog_points(self._scoped_plans(scope), pq.years, lambda pid: self._chunk_at(pid, 0))
-            if not points:
-                return None
-            lines, citations = number_points(points, self.plan)
-            lead = f"Kho có {len(points)} văn bản" + (f" ban hành năm {', '.join(map(str, pq.years))}" if pq.years else "") + ":"
-            return Answer(pq.text, True, lead + "\n" + "\n".join(f"- {l}" for l in lines), citations, kind="catalog")
-        if route == "compare":
-            return self._compare_answer(pq)
+            ids = scope.plan_ids if scope.plan_ids is not None else list(self.index.plans)
+            # no duties recorded: the passages may still answer; a refusal then says what is held
+            return structured.tasks_answer(q, [self.index.plans[i] for i in ids if i in self.index.plans], self.index)
+        if q.compare:
+            return structured.compare_answer(
+                q, self.index, lambda text, ids: self.engine.search(text, self.k, plan_ids=ids))
         return None
 
-    def _tasks_answer(self, pq: ParsedQuery, scope: Scope) -> Answer | None:
-        by = max(pq.years) if pq.years else None
-        rows = [r for agency in pq.agencies for r in tasks.select_tasks(self._scoped_plans(scope), agency, by)]
-        if not rows:
-            return None
-        groups, left_out = tasks.task_points(rows, self._chunk_at)
-        points = [p for _, group in groups for p in group]
-        lines, citations = number_points(points, self.plan)
-        due = sum(1 for r in rows if r.status == "due")
-        recurring = sum(1 for r in rows if r.status == "recurring")
-        head = f"{', '.join(pq.agencies)}: {len(rows)} nhiệm vụ"
-        if by:
-            head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
-        out, i = [head + ":"], 0
-        for lead, group in groups:
-            out.append(lead)
-            for _ in group:
-                out.append(f"- {lines[i]}")
-                i += 1
-        if left_out:
-            out.append(f"(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)")
-        return Answer(pq.text, True, "\n".join(out), citations, kind="tasks")
-
-    def _compare_answer(self, pq: ParsedQuery) -> Answer | None:
-        points: list[Point] = []
-        for province in pq.provinces:
-            ids = [p.id for p in self._plans.values() if p.meta.province == province]
-            if not ids:
-                continue
-            hits = self.engine.search(pq.content or pq.text, self.k, plan_ids=ids)
-            points += choose_points(pq.content or pq.text, hits, self._idf, self._section_chunks)[:2]
-        if len({p.chunk.plan_id for p in points}) < 2:
-            return None
-        lines, citations = number_points(points, self.plan)
-        out, last = [], None
-        for point, line in zip(points, lines):
-            if point.chunk.plan_id != last:
-                out.append(f"Theo {plan_label(self.plan(point.chunk.plan_id).meta)}:")
-                last = point.chunk.plan_id
-            out.append(f"- {line}")
-        return Answer(pq.text, True, "\n".join(out), citations, kind="compare")
-
-    def _overview_answer(self, pq: ParsedQuery, plan_ids: list[str]) -> Answer | None:
-        groups: list[tuple[str, list[Point]]] = []
-        for plan_id in plan_ids:
-            plan = self.plan(plan_id)
-            if not plan:
-                continue
-            label = plan_label(plan.meta)
-            chunks = self._chunks_by_plan.get(plan_id, [])
-            points = []
-            for intent in ("date", "horizon", "implements", "signer"):
-                point = fact_point(intent, plan, chunks)
-                if point:  # the lead names the plan once; each point keeps its own fact
-                    rest = point.text.removeprefix(label).strip()
-                    point.text = rest[:1].upper() + rest[1:]
-                    points.append(point)
-            if points:
-                title = plan.meta.title
-                lead = title if plan.meta.number and plan.meta.number in title else f"{label}: {title}"
-                groups.append((lead + ":", points))
-        if not groups:
-            return None
-        lines, citations = number_points([p for _, group in groups for p in group], self.plan)
-        out, i = [], 0
-        for lead, group in groups:
-            out.append(lead)
-            out += [f"- {lines[i + j]}" for j in range(len(group))]
-            i += len(group)
-        return Answer(pq.text, True, "\n".join(out), citations, kind="overview")
-
-    def _fact_answer(self, pq: ParsedQuery, scope: Scope, hits: list[Hit], named: bool) -> Answer | None:
-        if scope.names_other_documents:
-            return None  # "Quyết định 2013/QĐ-TTg ký ngày nào?" asks about a cited document, not a plan
-        if named and len(scope.plan_ids) <= 3:
+    def _targets(self, q: Question, scope: Scope, hits: list[Hit]) -> list[str] | None:
+        if scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
             targets = scope.plan_ids
             if len(targets) > 1 and scope.boost:  # a year or issuer in the question picks among them
                 top = max(scope.boost.get(t, 0.0) for t in targets)
                 targets = [t for t in targets if scope.boost.get(t, 0.0) == top]
-        elif self.rule.answerable(self.evidence(pq, hits)):
-            targets = [hits[0].chunk.plan_id]
-        else:
+            if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
+                order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
+                targets = sorted(targets, key=lambda t: (-self._holds(q, t), order.get(t, 99)))[:1]
+            return targets
+        if self.rule.answerable(self.evidence(q.pq, hits)):
+            return [hits[0].chunk.plan_id]
+        return None
+
+    def _holds(self, q: Question, plan_id: str) -> int:
+        meta = self.plan(plan_id).meta
+        have = {"date": meta.date, "signer": meta.signer, "number": meta.number, "implements": meta.implements,
+                "horizon": meta.horizon, "issuer": meta.issuer, "field": meta.field, "doc_type": meta.doc_type}
+        return sum(1 for p in q.parts if have.get(p.intent))
+
+    def _from_hits(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer:
+        pq = q.pq
+        named = scope.plan_ids is not None
+        if pq.intent == "general" and len(q.parts) == 1 and named and len(scope.plan_ids) <= 2 and about_the_plan(
+            pq, [self.plan(t) for t in scope.plan_ids], self.index.idf, residual=0
+        ):
+            overview = structured.overview_answer(q, scope.plan_ids, self.index)  # "ke hoach cao bang": what is it?
+            if overview:
+                return overview
+        asks_facts = any(p.intent != "general" or p.refers_back for p in q.parts)
+        if len(q.parts) > 1 or asks_facts:
+            answer = self._parts_answer(q, scope, hits, dense_of)
+            if answer:
+                return answer
+        if not (self.rule.answerable(self.evidence(pq, hits)) or self._names_asked_document(scope, hits)
+                or self._typed_evidence(q, scope, hits, dense_of)):
+            return self._refuse(q.text)
+        return self._passage_answer(q, scope, hits, dense_of)
+
+    def _typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
+        """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a
+        sentence of that plan holds such a fact next to the question's own content words, even if other
+        words of the question are paraphrased ("dự định" for "đặt mục tiêu")."""
+        if scope.plan_ids is None or q.answer_type not in sentences.ANSWERING_KINDS:
+            return False
+        ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, self.index.idf, self.index.plan,
+                                q.section_words, dense_of=dense_of)
+        return any(c.features["entity_near"] and c.features["content"] >= TYPED_CONTENT for c in ranked[:3])
+
+    def _names_asked_document(self, scope: Scope, hits: list[Hit]) -> bool:
+        """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?")."""
+        if not scope.other_documents:
+            return False
+        return any(number_matches(doc, e.text) for h in hits[:3]
+                   for e in documents(h.chunk.text) for doc in scope.other_documents)
+
+    def _parts_answer(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer | None:
+        targets = self._targets(q, scope, hits)
+        single = len(q.parts) == 1
+        if single and (scope.names_other_documents and not named_plan_asked(q, scope)):
+            return None  # "Quyết định 2013/QĐ-TTg ký ngày nào?" asks about a cited document, not a plan
+        if single and targets and not about_the_plan(q.pq, [self.plan(t) for t in targets], self.index.idf):
             return None
-        if not about_the_plan(pq, [self.plan(t) for t in targets], self._idf):
-            return None
-        intent = "published" if pq.intent == "date" and _ASKS_POSTING.search(pq.folded) else pq.intent
-        points = []
-        for plan_id in targets:
-            plan = self.plan(plan_id)
-            point = fact_point(intent, plan, self._chunks_by_plan.get(plan_id, [])) if plan else None
-            if point:
-                points.append(point)
+        points: list[Point] = []
+        notes: list[str] = []  # facts asked that the plan does not state
+        previous: list[str] = []
+        subject = q.pq.content or q.text
+        for part in q.parts:
+            result = None
+            if part.refers_back and previous:
+                doc = previous[0]
+                plan = resolve_document(doc, self.index)
+                if plan is not None and part.intent != "general":
+                    result = fact_for(part, plan, self.index)
+                if result is None or result.point is None:
+                    doc_hits = self.engine.search(f"{doc} {part.text}", self.k)
+                    result = sentence_for(part, "", doc_hits, self.index, must=doc)
+            elif part.intent != "general" and targets:
+                plan = self.plan(targets[0])
+                if part.intent == "date" and any(w in q.pq.folded for w in _POSTING_WORDS) and plan.meta.published:
+                    part.intent = "published"
+                result = fact_for(part, plan, self.index)
+                if result.point is None and result.missing and part.intent in ("signer", "date", "number"):
+                    notes.append(result.missing)
+                    continue
+            if result is None or result.point is None:
+                if single:
+                    return None
+                in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
+                result = sentence_for(part, subject, in_targets, self.index, section_words=q.section_words,
+                                      dense_of=dense_of)
+            if result.point is not None:
+                points.append(result.point)
+                previous = result.documents or previous
+        if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
+            return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "
+                          f"{replies.holdings(list(self.index.plans.values()))}.", kind="refusal")
         if not points:
             return None
         lines, citations = number_points(points, self.plan)
-        return Answer(pq.text, True, "\n".join(lines), citations, kind="metadata")
+        lines += [f"({note}.)" for note in notes]
+        kind = "metadata" if all(p.intent != "general" for p in q.parts) else "parts"
+        return Answer(q.text, True, "\n".join(lines), citations, kind=kind)
 
-    def _passage_answer(self, pq: ParsedQuery, hits: list[Hit]) -> Answer:
-        points: list[Point] = choose_points(pq.content or pq.text, hits, self._idf, self._section_chunks)
+    def _passage_answer(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer:
+        favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
+        points = choose_points(q, hits, self.index, must=scope.other_documents or None, favoured=favoured,
+                               dense_of=dense_of)
         if not points:
-            return Answer(pq.text, False, replies.out_of_scope(list(self._plans.values())), kind="refusal")
+            return self._refuse(q.text)
         plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
         lead = f"Theo {plan_label(self.plan(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
         lines, citations = number_points(points, self.plan)
         body = "\n".join(f"- {line}" for line in lines)
-        return Answer(pq.text, True, f"{lead}\n{body}", citations, kind="general")
+        return Answer(q.text, True, f"{lead}\n{body}", citations, kind="general")
+
+
+def named_plan_asked(q: Question, scope: Scope) -> bool:
+    """The question names a stored plan by number and asks for its fact (other numbers only qualify it)."""
+    return scope.plan_ids is not None and not scope.other_documents
+

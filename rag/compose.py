@@ -1,119 +1,165 @@
-"""Extractive answers: choose the sentences or bullets that answer, from the top chunks, in plan order."""
+"""Extractive passage answers: the sentences or list items that answer, chosen by the sentence scorer or by
+navigating to the section the question names (ordinals, "phần III", "mục đích"), in plan order."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
 
 from ngvh import vi
 
+from . import sentences
 from .citations import Point
-from .passages import best_window, coverage, query_terms, shorten, split_units, strip_marker, unit_terms
+from .parts import display
+from .passages import shorten, split_units, strip_marker
+from .plan_index import PlanIndex
+from .question import Question
 
-TOP_CHUNKS = 5
 MAX_POINTS = 3
-ANSWER_BUDGET = 520  # characters of points; with the lead line this fits a phone screen
+ANSWER_BUDGET = 450  # characters of points; with the lead line this fits a phone screen
+POINT_CHARS = 300
+LIST_SENTENCE_CHARS = 440  # one sentence that is itself the list ("gồm: A; B; C") is kept whole up to this
+LIST_ITEMS = 4
 LIST_ITEM_CHARS = 140
-# "… gồm những gì", "… là gì", "nội dung …": the question wants the section's items, not one sentence.
-_LIST_QUESTION = re.compile(r"\b(gom (nhung )?(gi|nao)|nhung (gi|noi dung|nhiem vu|muc tieu|yeu cau|giai phap)|la gi|noi dung|bao gom|cac (muc tieu|yeu cau|nhiem vu|giai phap))\b")
+FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
+AMOUNT_CANDIDATES = 8
+# An amount with its unit: only a sentence stating a number of that kind can answer.
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
+_BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
+_ROMAN = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
 
 
-_MARKER = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)\-]?\s+", re.IGNORECASE)
+def _heading_of(section: str | None) -> list[str]:
+    return [vi.collapse(s) for s in (section or "").split("›")]
 
 
-@dataclass
-class Candidate:
-    chunk: object
-    rank: int
-    text: str  # unit text as shown (possibly windowed)
-    quote: str
-    start: int
-    score: float
-
-
-def quotable(body: str) -> bool:
-    """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
-    return len(body) >= 30 and not body.isupper() and len(body.split()) >= 6
-
-
-def section_match(terms: list[str], section: str | None, idf: Callable[[str], float]) -> float:
-    """How much of the question the deepest heading of a chunk's section path answers (0..1)."""
-    if not section:
-        return 0.0
-    heading = _MARKER.sub("", section.split("›")[-1].strip())
-    heading_terms = unit_terms(heading)
-    weights = [(t, idf(t)) for t in terms if t in heading_terms]
-    mine = sum(w for _, w in weights)
-    heading_total = sum(idf(t) for t in set(vi.folded_syllables(heading))) or 1.0
-    return min(1.0, mine / heading_total)
-
-
-def rank_units(question: str, hits: list, idf: Callable[[str], float]) -> list[Candidate]:
-    terms = query_terms(question)
-    out: list[Candidate] = []
-    for rank, hit in enumerate(hits[:TOP_CHUNKS]):
-        chunk = hit.chunk
-        prior = 0.15 / (1 + rank)  # the fused ranking already weighed the whole chunk
-        for unit in split_units(chunk.text):
-            body = strip_marker(unit.text)
-            if not quotable(body):
-                continue
-            cov = coverage(terms, unit_terms(body), idf)
-            shown = best_window(body, terms, idf)
-            out.append(Candidate(chunk, rank, shown, body, unit.start, cov + prior))
-    out.sort(key=lambda c: -c.score)
-    return out
-
-
-def list_points(question: str, hits: list, idf, section_chunks=None) -> list[Point] | None:
-    """For 'what does section X contain' questions: the first items of the matching section.
-
-    `section_chunks(chunk)` gives every chunk of the same plan section in order: a long section is
-    split over several chunks and its list starts in the first one.
-    """
-    if not _LIST_QUESTION.search(vi.collapse(question)):
+def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
+    """The chunks of the section the question names, in the best hit's plan (None when it names none)."""
+    if not (q.part_ref or q.section_words or q.ordinal_noun):
         return None
-    terms = query_terms(question)
-    for hit in hits[:3]:
-        if section_match(terms, hit.chunk.section, idf) < 0.5:
-            continue
-        chunks = section_chunks(hit.chunk) if section_chunks else [hit.chunk]
-        items = [
-            (chunk, unit)
-            for chunk in chunks
-            for unit in split_units(chunk.text)
-            if len(strip_marker(unit.text)) >= 15
-        ]
-        bullets = [(c, u) for c, u in items if u.text.lstrip().startswith(("-", "–", "+", "•", "*"))] or items[1:] or items
-        points = []
-        for chunk, unit in bullets[:4]:
-            body = strip_marker(unit.text)
-            points.append(Point(shorten(body, LIST_ITEM_CHARS), chunk, body, hit.score))
-        if points:
-            return points
+    plan_ids = list(dict.fromkeys(h.chunk.plan_id for h in hits[:3]))
+    for plan_id in plan_ids[:2]:
+        chunks = index.chunks(plan_id)
+        chosen = None
+        if q.part_ref:
+            noun, n = q.part_ref
+            marks = (f"{_ROMAN.get(n, n)} ", f"{n} ") if noun in ("phan", "chuong") else (f"{n} ", f"{_ROMAN.get(n, n)} ")
+            chosen = [c for c in chunks if any(h.startswith(marks) for h in _heading_of(c.section)[:1])]
+        else:
+            words = q.section_words or ([q.ordinal_noun] if q.ordinal_noun else [])
+            for word in words:
+                # the deepest heading that names the word ("1. Mục đích" before "I. MỤC ĐÍCH, YÊU CẦU"); for
+                # an ordinal the shallowest, whose items run through its subsections ("mục tiêu thứ hai")
+                best_depth, best = None, None
+                for c in chunks:
+                    for depth, h in enumerate(_heading_of(c.section)):
+                        better = best_depth is None or (depth < best_depth if q.ordinal else depth > best_depth)
+                        if re.search(rf"\b{word}\b", h) and better:
+                            best_depth, best = depth, "›".join(c.section.split("›")[: depth + 1])
+                if best:
+                    chosen = [c for c in chunks if (c.section or "").startswith(best)]
+                    break
+        if chosen:
+            return sorted(chosen, key=lambda c: c.seq)
     return None
 
 
-def choose_points(question: str, hits: list, idf: Callable[[str], float], section_chunks=None) -> list[Point]:
-    listed = list_points(question, hits, idf, section_chunks)
-    if listed:
-        return listed
-    ranked = rank_units(question, hits, idf)
+_QUESTION_WORDS = frozenset("la gi nhung nao gom co cac noi dung ve dat ra neu the nao ra sao bao".split())
+MAX_RESIDUAL = 2
+
+
+_ASKS_WHAT_IT_IS = re.compile(r"\b(la gi|gom (?:nhung )?(?:gi|nao)|nhung gi|bao gom)\b")
+
+
+def navigates(q: Question, kind: str, index: PlanIndex, hits: list = ()) -> bool:
+    """The question asks for a section itself ("mục đích là gì", "quan điểm đầu tiên", "phần III"),
+    not for something a section holds: little is left once its heading and the plan's names are removed."""
+    if q.part_ref or q.ordinal:
+        return True
+    if not q.section_words or kind not in ("list", "content", "purpose", "manner"):
+        return False
+    heading = {s for w in q.section_words for s in w.split()}
+    naming = set()
+    for plan in index.plans.values():
+        naming |= sentences.naming_words(plan.meta)
+    left = [s for s in vi.folded_syllables(q.pq.content or q.text)
+            if s not in heading and s not in naming and s not in sentences._PLAN_NAMING
+            and s not in _QUESTION_WORDS and not s.isdigit()]
+    if len(left) <= MAX_RESIDUAL:
+        return True
+    # "Yêu cầu khi triển khai … là gì?": asks what the section says when a top passage sits under that heading
+    return bool(_ASKS_WHAT_IT_IS.search(q.pq.folded)) and any(
+        any(w in _heading_of(h.chunk.section)[-1] for w in q.section_words) for h in hits[:3])
+
+
+def _is_heading(text: str, section: str | None) -> bool:
+    body = vi.collapse(strip_marker(text)).strip(" :.")
+    return any(body == vi.collapse(strip_marker(h.strip())).strip(" :.") for h in (section or "").split("›")) or (
+        len(body) < 25 and not text.rstrip().endswith((".", ";")))
+
+
+def section_items(chunks: list) -> list[tuple[object, str]]:
+    items = [(c, u.text) for c in chunks for u in split_units(c.text)
+             if len(strip_marker(u.text)) >= 15 and not _is_heading(u.text, c.section)]
+    bullets = [(c, t) for c, t in items if _BULLET.match(t)]
+    return bullets if len(bullets) >= 2 else items
+
+
+def list_points(q: Question, chunks: list) -> list[Point]:
+    items = section_items(chunks)
+    if not items:
+        return []
+    if q.ordinal:
+        idx = q.ordinal - 1 if q.ordinal > 0 else len(items) - 1
+        if 0 <= idx < len(items):
+            chunk, text = items[idx]
+            body = strip_marker(text)
+            return [Point(shorten(body, POINT_CHARS), chunk, body, 1.0)]
+        return []
+    points = []
+    for chunk, text in items[:LIST_ITEMS]:
+        body = strip_marker(text)
+        limit = LIST_SENTENCE_CHARS if len(items) == 1 else LIST_ITEM_CHARS
+        points.append(Point(shorten(body, limit), chunk, body, 1.0))
+    return points
+
+
+def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
+                  text: str | None = None, answer_type: str | None = None,
+                  favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
+    """The points of a passage answer for a one-part question (or the one part given as `text`)."""
+    question = text or q.pq.content or q.text
+    kind = answer_type or q.answer_type
+    section = find_section(q, hits, index) if navigates(q, kind, index, hits) else None
+    if section:
+        points = list_points(q, section)
+        if points:
+            return points
+    ranked = sentences.rank(question, kind, hits, index.idf, index.plan, q.section_words, favoured=favoured,
+                            dense_of=dense_of)
+    if must:
+        keys = [vi.fold(m).replace(" ", "") for m in must]
+        named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)]
+        ranked = named or ranked
     if not ranked:
         return []
+    if _ASKS_AMOUNT.search(q.pq.folded) and not any(c.answer_spans for c in ranked[:AMOUNT_CANDIDATES]):
+        return []  # "kinh phí … bao nhiêu tỷ đồng?": no passage states an amount, so none answers
+    if kind == "date" and q.pq.years and not any(
+            any(str(y) in e.text for y in q.pq.years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
+        return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
     best = ranked[0]
-    chosen = [best]
-    used = len(best.text)
+    limit = LIST_SENTENCE_CHARS if kind == "list" else POINT_CHARS
+    chosen = [(best, display(best, question, index.idf, limit))]
+    used = len(chosen[0][1])
     for cand in ranked[1:]:
-        if len(chosen) >= MAX_POINTS or cand.score < 0.6 * best.score:
+        if len(chosen) >= MAX_POINTS or cand.score < FOLLOWER_SHARE * best.score:
             break
         same_section = cand.chunk.plan_id == best.chunk.plan_id and cand.chunk.section == best.chunk.section
-        other_plan = cand.chunk.plan_id != best.chunk.plan_id and cand.score >= 0.85 * best.score
-        duplicate = any(vi.collapse(cand.quote) == vi.collapse(c.quote) for c in chosen)
-        if (same_section or other_plan) and not duplicate and used + len(cand.text) <= ANSWER_BUDGET:
-            chosen.append(cand)
-            used += len(cand.text)
-    # the best point's plan first, then the plan's own order
-    plan_order = list(dict.fromkeys(c.chunk.plan_id for c in chosen))
-    chosen.sort(key=lambda c: (plan_order.index(c.chunk.plan_id), c.chunk.seq, c.start))
-    return [Point(c.text, c.chunk, c.quote, c.score) for c in chosen]
+        duplicate = any(vi.collapse(cand.body) == vi.collapse(c.body) for c, _ in chosen)
+        shown = display(cand, question, index.idf, POINT_CHARS)
+        if same_section and not duplicate and used + len(shown) <= ANSWER_BUDGET:
+            chosen.append((cand, shown))
+            used += len(shown)
+    plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
+    chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
+    return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+

@@ -1,7 +1,8 @@
 """Generated answers through any OpenAI-compatible model, with the extractive answer as the safety net.
 
-The extractive Answerer decides first: when it refuses (found=false) the model is never called. Otherwise the
-top hits become numbered context blocks, the prompts/ templates go through an LCEL chain
+The extractive Answerer decides first: when it refuses (found=false) the model is never called, and structured
+answers (facts of a plan, the catalog, duties, comparisons) stay as they are. Otherwise the very hits the
+extractive answer was built from (no second search) become numbered context blocks, the prompts/ templates go through an LCEL chain
 (prompt | ChatOpenAI | parser), and the reply is checked by rag.llm_check before anyone sees it. Any failure —
 timeout, connection error, 5xx, empty, uncited, refusal, a repeated system prompt — returns the extractive
 answer and logs why on the "ngvh.llm" logger.
@@ -11,8 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any, AsyncIterator
 from urllib.parse import urlparse
@@ -25,7 +24,6 @@ from langchain_core.runnables import Runnable
 from . import llm_check
 from .citations import Point, number_points, plan_label
 from .models import Answer, Citation
-from .query import parse_query
 from .retriever import Hit
 
 log = logging.getLogger("ngvh.llm")
@@ -34,7 +32,8 @@ MAX_BLOCKS = 6
 MAX_BLOCK_CHARS = 1800  # chunks are ≤1000 chars; a merged one may be longer
 MAX_CONTEXT_CHARS = 7000  # budgeted by characters: token counting would need tiktoken's downloaded tables
 DEADLINE_SLACK = 1.0  # seconds past llm_timeout before a hung call is abandoned
-WORKERS = 4  # concurrent model calls; hung ones hold a worker until the HTTP timeout frees it
+# Answers whose shape is the content: a model rewriting them would drop lines or their citations.
+STRUCTURED_KINDS = frozenset({"metadata", "parts", "catalog", "tasks", "compare", "overview", "standing"})
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def failure_reason(err: BaseException) -> str:
     """A short log reason: timeout, connection error, HTTP 503, … (never the request or the key)."""
     import openai
 
-    if isinstance(err, (openai.APITimeoutError, TimeoutError, asyncio.TimeoutError, FutureTimeout)):
+    if isinstance(err, (openai.APITimeoutError, TimeoutError, asyncio.TimeoutError)):
         return "timeout"
     if isinstance(err, openai.APIConnectionError):
         return "connection error"
@@ -140,28 +139,28 @@ class Prepared:
 
 
 class LLMAnswerer:
-    """Same contract as rag.Answerer.ask; mode "llm" when the model's checked answer is used."""
+    """The AnswererPort of generated answers; mode "llm" when the model's checked answer is used."""
 
     def __init__(self, base, settings, model=None):
-        self.base = base
+        self.base = base  # rag.Answerer: the extractive decision, its retrieval and the plan catalog
         self.settings = settings
         self.timeout = float(settings.llm_timeout)
         self.chain = make_chain(model or make_chat_model(settings))
         self.refusal = prompts.refusal()
         self.secret = llm_check.prompt_shingles(confidential_rules())
-        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="ngvh-llm")
 
     # -- the extractive decision and the context -------------------------------------------------------
     def prepare(self, question: str) -> Prepared | Answer:
-        """The extractive answer when it must stand (refusal, metadata fact), else what the model needs."""
-        extractive = self.base.ask(question)
+        """The extractive answer when it must stand (refusal, structured answer), else what the model needs."""
+        extractive, hits = self.base.answer(question)
         if not extractive.found:
             return extractive  # retrieval found nothing: the model may not override that
-        if extractive.kind == "metadata":
-            return extractive  # date, signer, number…: read from the plan's record, nothing to synthesise
-        parsed = parse_query(extractive.question)
-        scope = self.base.scope_for(parsed)
-        blocks = build_blocks(self.base.search(parsed, scope), self.base.plan)
+        if extractive.kind in STRUCTURED_KINDS:
+            return extractive  # facts of the record, catalog lists, duties: every line already cited
+        # the passages the extractive answer quoted come first, then the rest of the same retrieval
+        quoted = {c.full_quote for c in extractive.citations}
+        ordered = [h for h in hits if h.chunk.text in quoted] + [h for h in hits if h.chunk.text not in quoted]
+        blocks = build_blocks(ordered, self.base.plan)
         if not blocks:
             return extractive
         context = "\n\n".join(block.render() for block in blocks)
@@ -181,31 +180,25 @@ class LLMAnswerer:
 
     # -- blocking -------------------------------------------------------------------------------------
     def ask(self, question: str) -> Answer:
+        """Blocking answer; callers on an event loop use prepare + astream_prepared instead."""
         prep = self.prepare(question)
         if isinstance(prep, Answer):
             return prep
         started = time.monotonic()
-        future = self._pool.submit(self.chain.invoke, prep.inputs)
         try:
             # the HTTP timeout bounds each read; this bounds the whole call (a server trickling bytes)
-            raw = future.result(timeout=self.timeout + DEADLINE_SLACK)
+            raw = asyncio.run(asyncio.wait_for(self.chain.ainvoke(prep.inputs), self.timeout + DEADLINE_SLACK))
         except Exception as err:  # noqa: BLE001 — every failure has the same answer: the safety net
-            future.cancel()
             return self.fallback(prep.extractive, f"{failure_reason(err)} after {time.monotonic() - started:.1f}s")
         return self.finish(prep, raw)
 
     # -- streaming ------------------------------------------------------------------------------------
-    async def astream(self, question: str) -> AsyncIterator[dict[str, Any]]:
+    async def astream_prepared(self, prep) -> AsyncIterator[dict[str, Any]]:
         """{"type": "delta", "text"} events as the model writes, then one {"type": "final", "answer"}.
 
-        Deltas carry only settled, already-cleaned text that passed the leak check; the final answer
-        (checked, or the extractive one on failure) replaces whatever was shown."""
-        prep = await asyncio.to_thread(self.prepare, question)
-        async for event in self.astream_prepared(prep):
-            yield event
-
-    async def astream_prepared(self, prep) -> AsyncIterator[dict[str, Any]]:
-        """astream() after `prepare` ran elsewhere (a channel runs retrieval under its own lock)."""
+        `prep` comes from prepare (a channel runs retrieval under its own lock). Deltas carry only
+        settled, already-cleaned text that passed the leak check; the final answer (checked, or the
+        extractive one on failure) replaces whatever was shown."""
         if isinstance(prep, Answer):
             yield {"type": "final", "answer": prep.to_json()}
             return
@@ -235,15 +228,6 @@ class LLMAnswerer:
             await _close(stream)
         answer = self.fallback(prep.extractive, reason) if reason else self.finish(prep, raw)
         yield {"type": "final", "answer": answer.to_json()}
-
-    def __getattr__(self, name: str):
-        # a drop-in for the extractive Answerer: scope_for, search, plan, plans… stay the base's
-        if name == "base":
-            raise AttributeError(name)
-        return getattr(self.base, name)
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 async def _close(stream) -> None:

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from ngvh import vi
+from vectorstore.sentences import Unit, split_units  # noqa: F401 — one splitter for ingest and answers
 
 MAX_POINT_CHARS = 300  # one point of an answer; longer sentences are cut to their best clauses
 ENUMERATION_STRETCH = 1.3
 SHORT_LEAD_CHARS = 60
 _BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
-# Sentence ends: . ! ? … followed by space and an upper-case letter, a quote or a bullet.
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[^\W\d_][\"”’)][.!?…]))[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
 _CLAUSE_END = re.compile(r"(?<=[;,:])\s+")
 
 # Question words and function syllables that say nothing about the content. Matched on the accented
@@ -27,34 +25,6 @@ STOPWORDS = frozenset(
 )
 _AMBIGUOUS_FOLDED = frozenset("dau tu de co con ban ma cai chi bao the ra tai tren khi lam nao".split())
 FOLDED_STOPWORDS = frozenset(vi.fold(w) for w in STOPWORDS) - _AMBIGUOUS_FOLDED | {"gi", "nao"}
-
-
-@dataclass
-class Unit:
-    start: int  # offsets inside the chunk text
-    end: int
-    text: str
-
-
-def split_units(text: str) -> list[Unit]:
-    """Lines (bullets, paragraphs) split further into sentences; offsets point into `text`."""
-    units: list[Unit] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        cursor = line_start
-        for piece in _SENTENCE_END.split(line):
-            idx = text.find(piece, cursor)
-            if idx < 0 or not piece.strip():
-                continue
-            cursor = idx + len(piece)
-            stripped = piece.strip()
-            lead = piece.index(stripped[0])
-            units.append(Unit(idx + lead, idx + lead + len(stripped), stripped))
-    return units
 
 
 def strip_marker(text: str) -> str:

@@ -12,6 +12,7 @@ from pydantic import ConfigDict
 from ngvh.ids import plan_of
 
 from .fusion import apply_priors, zscore_fusion
+from .ports import StoreView
 from .query import ParsedQuery, parse_query
 
 CANDIDATES = 40  # per list, before fusion (60 or 100: +0.001 MRR@10 on ALQAC, +2 to +7 ms per query)
@@ -38,15 +39,17 @@ class Hit:
 class HybridSearch:
     """Dense and lexical search over the active chunks, optionally restricted to some plans."""
 
-    def __init__(self, store, embeddings, dense_weight: float = DENSE_WEIGHT, lexical_weight: float = LEXICAL_WEIGHT):
+    def __init__(self, store: StoreView, embeddings, dense_weight: float = DENSE_WEIGHT,
+                 lexical_weight: float = LEXICAL_WEIGHT):
         self.store = store
         self.embeddings = embeddings
         self.weights = (dense_weight, lexical_weight)
 
     def dense_ranking(
-        self, text: str, k: int, plan_ids: Sequence[str] | None = None, active: dict[str, str] | None = None
+        self, text: str, k: int, plan_ids: Sequence[str] | None = None, active: dict[str, str] | None = None,
+        vector: list[float] | None = None,
     ) -> list[tuple[str, float]]:
-        vector = self.embeddings.embed_query(dense_query(text))
+        vector = self.embeddings.embed_query(dense_query(text)) if vector is None else vector
         return self.store.dense_ranking(vector, k, plan_ids=list(plan_ids) if plan_ids else None, active=active)
 
     def dense(self, text: str, k: int, plan_ids: Sequence[str] | None = None) -> list[tuple[Any, float]]:
@@ -64,8 +67,19 @@ class HybridSearch:
         plan_ids: Sequence[str] | None = None,
         plan_boost: dict[str, float] | None = None,
     ) -> list[Hit]:
+        return self.search_with_vector(text, k, plan_ids, plan_boost)[0]
+
+    def search_with_vector(
+        self,
+        text: str,
+        k: int = 8,
+        plan_ids: Sequence[str] | None = None,
+        plan_boost: dict[str, float] | None = None,
+    ) -> tuple[list[Hit], list[float]]:
+        """The hits and the question's embedding (sentence evidence compares sentences with it)."""
         active, index = self.store.search_view()  # one consistent view for every read below
-        dense = self.dense_ranking(text, CANDIDATES, plan_ids, active)
+        vector = self.embeddings.embed_query(dense_query(text))
+        dense = self.dense_ranking(text, CANDIDATES, plan_ids, active, vector)
         lexical = self.lexical(text, CANDIDATES, plan_ids, index)
         fused = zscore_fusion([dense, lexical], self.weights)
         chunk_plan = {cid: plan_of(cid) for cid, _ in fused}
@@ -77,7 +91,7 @@ class HybridSearch:
             Hit(chunks[cid], score, dense_by_id.get(cid), lexical_by_id.get(cid))
             for cid, score in fused
             if cid in chunks
-        ]
+        ], vector
 
 
 def dense_query(text: str, words: int = DENSE_QUERY_WORDS) -> str:

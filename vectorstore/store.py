@@ -2,14 +2,16 @@
 
 The catalog and texts are in catalog.py, the record shapes in records.py, the BM25 disk cache in lexical_cache.py.
 
-Three collections:
+Four collections:
   {prefix}_chunks  one record per chunk, id "<plan id>:<version>:<seq>", cosine space; the collection
                    metadata names the embedder so vectors from two models are never compared.
   {prefix}_plans   the catalog: one small record per plan (metadata) and one `__generation__` record
                    that changes on every write, so readers notice changes with one tiny get.
   {prefix}_texts   each plan version's cleaned text (so the chunks can always be rebuilt from the
                    store) and its assignments (JSON), in pieces of at most 1,000 characters, id
-                   "<plan id>:<version>:<part>:<seq>". Why pieces: in embedded Chroma, every write to a
+                   "<plan id>:<version>:<part>:<seq>".
+  {prefix}_sentences  one vector per sentence of every chunk (vectorstore/sentences.py), switched and
+                   deleted with its chunk's version. Why pieces: in embedded Chroma, every write to a
                    collection holding records larger than one SQLite page (~4 KB) costs time in
                    proportion to those records (a 1-record upsert: 7 ms, then 160 ms with 100 plan texts
                    of 19 KB beside it), which made ingest quadratic; small records keep writes flat.
@@ -34,6 +36,7 @@ from vectorstore.catalog import PAGE, Catalog
 from vectorstore.embeddings import embed_documents_np, embedder_dim, embedder_name
 from vectorstore.lexical import LexicalIndex, LexicalParams
 from vectorstore.lexical_cache import LexicalDiskCache
+from vectorstore.sentences import SentenceVectors
 from vectorstore.records import (
     STORE_FORMAT,
     PlanRecord,
@@ -78,8 +81,10 @@ class PlanStore:
             client.get_or_create_collection(f"{prefix}_texts", metadata={"ngvh": "plan texts"}, embedding_function=None),
             self._write_batch,
         )
+        self.sentences: SentenceVectors | None = None
         try:
             self.chunks = self._open_chunks(embeddings)
+            self.sentences = SentenceVectors(client, prefix, embeddings, self._write_batch, self.embed_batch)
         except EmbedderMismatch:
             if check_embedder:
                 raise
@@ -169,6 +174,7 @@ class PlanStore:
         results: dict[str, UpsertResult] = {}
         switching: list[Plan] = []  # plans whose catalog record is (re)written, with their texts
         reuse: list[tuple[object, str, str]] = []  # (chunk, its version, the id whose vector it reuses)
+        with_sentences: list[tuple[object, str]] = []  # (chunk, its version): sentence vectors to write
         fresh: list[tuple[object, str]] = []  # (chunk, its version): to embed
         cleanup: list[Plan] = []  # plans whose other versions are deleted after the switch
         for plan in plans:
@@ -195,6 +201,7 @@ class PlanStore:
             reuse += [(c, version, hash_to_id[c.text_hash]) for c in todo if c.text_hash in hash_to_id]
             new = [(c, version) for c in todo if c.text_hash not in hash_to_id]
             fresh += new
+            with_sentences += [(c, version) for c in plan.chunks]
             switching.append(plan)
             if stale_exists or current is not None:
                 cleanup.append(plan)
@@ -221,6 +228,8 @@ class PlanStore:
             done += len(batch)
             if on_progress is not None:
                 on_progress(done, len(fresh))
+        if with_sentences:
+            self.sentences.write(with_sentences)
         self.catalog.write_texts(switching)
 
         # (b) switch: from here on readers accept the new versions only.
@@ -235,12 +244,14 @@ class PlanStore:
     def delete_stale_versions(self, plan_id: str, keep_version: str) -> None:
         """Delete the chunks and texts of every version of a plan but `keep_version` (after its switch)."""
         self.chunks.delete(where={"$and": [{"plan_id": plan_id}, {"version": {"$ne": keep_version}}]})
+        self.sentences.delete_stale(plan_id, keep_version)
         self.catalog.delete_texts(plan_id, keep_version)
 
     def remove_plan(self, plan_id: str) -> bool:
         """Forget a plan: catalog first (readers stop seeing it at once), then its chunks."""
         known = self.catalog.remove(plan_id)
         self.chunks.delete(where={"plan_id": plan_id})
+        self.sentences.remove(plan_id)
         return known
 
     def collect_garbage(self) -> int:
@@ -255,6 +266,7 @@ class PlanStore:
         for batch in batches(doomed, self._write_batch):
             self.chunks.delete(ids=list(batch))
         self.catalog.collect_garbage(active)
+        self.sentences.collect_garbage(active)
         return len(doomed)
 
     def reset_chunks(self, embeddings: Embeddings) -> None:
@@ -265,6 +277,10 @@ class PlanStore:
             pass
         self.embeddings = embeddings
         self.chunks = self._open_chunks(embeddings)
+        if self.sentences is None:
+            self.sentences = SentenceVectors(self.client, self.prefix, embeddings, self._write_batch, self.embed_batch)
+        else:
+            self.sentences.reset(embeddings)
         self.catalog.bump_generation()
 
     # -- reading ---------------------------------------------------------------------------------
@@ -303,6 +319,10 @@ class PlanStore:
     def iter_chunks(self, plan_id: str | None = None) -> Iterator[StoredChunk]:
         """Active chunks in plan / seq order."""
         yield from self._active_chunks(self.active_versions(), plan_id)
+
+    def sentence_vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[tuple[int, np.ndarray]]]:
+        """chunk id → [(sentence offset in the chunk, unit vector)], as embedded at ingest."""
+        return self.sentences.vectors(chunk_ids)
 
     def get_chunks(self, ids: Sequence[str], active: dict[str, str] | None = None) -> list[StoredChunk]:
         """Active chunks among these ids, in the order given (`active`: versions already read)."""

@@ -406,7 +406,12 @@ def worker(
     import signal
 
     from bot.supervisor import Supervisor
+    from ngvh.app.chroma_server import LocalChroma, running_server_url
 
+    chroma = None
+    if not settings.chroma_url and not running_server_url(settings):
+        chroma = LocalChroma(settings)  # several processes on one embedded store would read stale indexes
+        os.environ["NGVH_CHROMA_URL"] = chroma.start()
     supervisor = Supervisor([sys.executable, "-m", "ngvh.app", "worker", "--processes", "1"], count)
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
@@ -417,6 +422,8 @@ def worker(
     except KeyboardInterrupt:
         pass
     supervisor.stop(15.0)
+    if chroma is not None:
+        chroma.stop()
 
 
 if __name__ == "__main__":

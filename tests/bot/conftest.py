@@ -142,7 +142,7 @@ async def serving(app, startup_timeout: float = 15.0) -> AsyncIterator[str]:
 @asynccontextmanager
 async def running(settings: Settings, services, options: BotOptions | None = None, polling: bool = False):
     """(base URL, httpx client, service) for an app on a free port, answered by an in-process worker."""
-    from bot import create_app
+    from bot.app import create_app
 
     app = create_app(settings, services, options=options or fast_options(), polling=polling)
     async with serving(app) as url:

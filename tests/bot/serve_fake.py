@@ -12,7 +12,7 @@ import sys
 
 import uvicorn
 
-from bot import create_app
+from bot.app import create_app
 from bot.options import BotOptions
 from ngvh.config import Settings
 from tests.bot.conftest import fast_options, free_socket

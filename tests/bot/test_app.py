@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from bot import create_app
+from bot.app import create_app
 from bot.logs import JsonFormatter, configure_logging, redact, secret_values
 from bot.settings_check import ConfigError
 from tests.bot.conftest import ADMIN_TOKEN, TG_SECRET, TG_TOKEN, make_settings, running

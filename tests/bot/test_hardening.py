@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from bot import create_app
+from bot.app import create_app
 from bot.jsonlimits import json_depth
 from bot.settings_check import ConfigError, weak_secret
 from ingest.report import IngestReport, IngestRow

@@ -2,6 +2,7 @@
 extractive answer whenever the model fails or cannot be trusted."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import socket
@@ -71,7 +72,6 @@ def make_llm(services: Services, base_url: str, **overrides) -> LLMAnswerer:
 def llm(sample_services, fake):
     answerer = make_llm(sample_services, fake.url, llm_api_key="sk-test-key-123")
     yield answerer
-    answerer.close()
 
 
 def extractive(services, question=QUESTION) -> dict:
@@ -134,10 +134,7 @@ def test_grouped_marks_are_split(llm, fake):
 def test_without_an_api_key_a_placeholder_is_sent(sample_services, fake):
     answerer = make_llm(sample_services, fake.url)
     fake.queue(Reply(text="Bám sát chủ trương [1]."))
-    try:
-        assert answerer.ask(QUESTION).mode == "llm"
-    finally:
-        answerer.close()
+    assert answerer.ask(QUESTION).mode == "llm"
     assert fake.headers[0]["authorization"] == "Bearer not-needed"
 
 
@@ -170,11 +167,8 @@ def test_unreachable_server_falls_back(sample_services, caplog):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     answerer = make_llm(sample_services, f"http://127.0.0.1:{port}/v1")
-    try:
-        with caplog.at_level(logging.WARNING, logger="ngvh.llm"):
-            answer = answerer.ask(QUESTION)
-    finally:
-        answerer.close()
+    with caplog.at_level(logging.WARNING, logger="ngvh.llm"):
+        answer = answerer.ask(QUESTION)
     assert answer.to_json() == extractive(sample_services)
     assert "connection error" in caplog.text
 
@@ -210,8 +204,7 @@ def test_found_false_never_calls_the_model(llm, fake, sample_services, question)
 def test_it_stands_in_for_the_extractive_answerer(llm, fake, sample_services):
     from rag import PlanRetriever
 
-    assert {p.id for p in llm.plans} == {p.id for p in sample_services.answerer.plans}
-    documents = PlanRetriever(answerer=llm, k=3).invoke(QUESTION)
+    documents = PlanRetriever(answerer=llm.base, k=3).invoke(QUESTION)
     assert len(documents) == 3 and documents[0].metadata["plan"] == "726/KH-UBND"
     assert fake.requests == []  # retrieval alone never calls the model
 
@@ -225,7 +218,8 @@ def test_plan_record_facts_stay_extractive(llm, fake):
 # -- streaming -------------------------------------------------------------------------------------------
 async def collect(answerer: LLMAnswerer, question: str = QUESTION) -> tuple[list[str], dict]:
     deltas, finals = [], []
-    async for event in answerer.astream(question):
+    prep = await asyncio.to_thread(answerer.prepare, question)
+    async for event in answerer.astream_prepared(prep):
         (deltas if event["type"] == "delta" else finals).append(event.get("text") or event.get("answer"))
     assert len(finals) == 1
     return deltas, finals[0]
@@ -290,11 +284,8 @@ INJECTED_QUESTION = "Yêu cầu của kế hoạch ngoại giao văn hóa tỉnh
 def test_injected_chunk_cannot_leak_the_system_prompt(injected_services, caplog):
     with FakeOpenAI(obedient_model) as fake:
         answerer = make_llm(injected_services, fake.url)
-        try:
-            with caplog.at_level(logging.WARNING, logger="ngvh.llm"):
-                answer = answerer.ask(INJECTED_QUESTION)
-        finally:
-            answerer.close()
+        with caplog.at_level(logging.WARNING, logger="ngvh.llm"):
+            answer = answerer.ask(INJECTED_QUESTION)
     system, user = messages_of(fake.requests[0], "system")[0], messages_of(fake.requests[0], "user")[0]
     assert INJECTION in user and INJECTION not in system  # the plan's words travel as data only
     assert "DỮ LIỆU" in system and "bỏ qua hướng dẫn" in system  # and the model is told so
@@ -306,10 +297,7 @@ def test_injected_chunk_cannot_leak_the_system_prompt(injected_services, caplog)
 async def test_injected_chunk_cannot_leak_through_the_stream(injected_services):
     with FakeOpenAI(obedient_model) as fake:
         answerer = make_llm(injected_services, fake.url)
-        try:
-            deltas, final = await collect(answerer, INJECTED_QUESTION)
-        finally:
-            answerer.close()
+        deltas, final = await collect(answerer, INJECTED_QUESTION)
     shown = "".join(deltas)
     assert fake.requests and fake.requests[0]["stream"] is True
     assert "bất di bất dịch" not in shown and "DỮ LIỆU" not in shown

@@ -1,0 +1,57 @@
+"""What answering knows about the stored plans, refreshed when the active versions change: the plan
+records, term document frequencies (idf), and the document numbers each plan's text mentions.
+Chunk texts are not kept: they are read through the store view when a plan's passages are needed."""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+from . import tagging as entities
+from .passages import make_idf, unit_terms
+from .ports import StoreView
+
+
+class PlanIndex:
+    def __init__(self, store: StoreView):
+        self.store = store
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self.plans: dict = {}
+        self.df: Counter = Counter()
+        self.idf = make_idf(lambda t: 0, 1)
+        self.mentions: dict[str, set[str]] = {}  # plan id → canonical document numbers its text names
+
+    def refresh(self) -> None:
+        key = tuple(sorted(self.store.active_versions().items()))
+        if key == self._key:
+            return
+        with self._lock:
+            if key == self._key:
+                return
+            plans = {p.id: p for p in self.store.list_plans()}
+            df: Counter = Counter()
+            mentions: dict[str, set[str]] = {}
+            n = 0
+            for chunk in self.store.iter_chunks():
+                df.update(unit_terms(chunk.text))
+                mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
+                n += 1
+            self.plans, self.df, self.mentions = plans, df, mentions
+            self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
+            self._key = key
+
+    def plan(self, plan_id: str):
+        return self.plans.get(plan_id)
+
+    def chunks(self, plan_id: str) -> list:
+        """The plan's chunks in order, read from the store."""
+        return list(self.store.iter_chunks(plan_id))
+
+    def section_chunks(self, chunk) -> list:
+        same = [c for c in self.chunks(chunk.plan_id) if c.section == chunk.section]
+        return sorted(same, key=lambda c: c.seq) or [chunk]
+
+    def chunk_at(self, plan_id: str, offset: int):
+        chunks = self.chunks(plan_id)
+        before = [c for c in chunks if c.start <= offset]
+        return max(before, key=lambda c: c.start) if before else (chunks[0] if chunks else None)

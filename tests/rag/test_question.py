@@ -1,0 +1,151 @@
+"""Question analysis, entity taggers, sentence scoring and composition, on text written for these tests."""
+import pytest
+
+from rag import sentences, tagging as entities
+from rag.compose import list_points
+from rag.parts import around
+from rag.question import analyze, split_parts
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Ai ký văn bản này?", "person"),
+        ("ai ky van ban nay", "person"),
+        ("Cơ quan nào chủ trì lễ hội?", "agency"),
+        ("co quan nao chu tri le hoi", "agency"),
+        ("Hội chợ được tổ chức khi nào?", "date"),
+        ("hoi cho duoc to chuc bao gio", "date"),
+        ("Đoàn nghệ thuật sẽ biểu diễn ở đâu?", "place"),
+        ("doan nghe thuat bieu dien o dau", "place"),
+        ("Tỉnh hợp tác với nước nào?", "place"),
+        ("Có bao nhiêu đoàn khách dự kiến?", "number"),
+        ("co may doan khach", "number"),
+        ("Kế hoạch có số hiệu là gì?", "document"),
+        ("Vì sao phải tăng cường quảng bá?", "purpose"),
+        ("Việc quảng bá được làm như thế nào?", "manner"),
+        ("Kế hoạch gồm những nhiệm vụ nào?", "list"),
+        ("Chương trình nói về điều gì?", "content"),
+    ],
+)
+def test_answer_type_with_and_without_diacritics(question, kind):
+    assert analyze(question).answer_type == kind
+
+
+def test_coordinated_question_splits_into_parts():
+    parts = analyze("Văn bản được ban hành ngày nào và do ai ký?").parts
+    assert [p.answer_type for p in parts] == ["date", "person"]
+    assert [p.intent for p in parts] == ["date", "signer"]
+    folded = split_parts("van ban so may, ban hanh ngay nao")
+    assert len(folded) == 2
+
+
+def test_one_question_word_makes_one_part():
+    assert len(analyze("Gắn kết văn hóa với kinh tế và du lịch như thế nào?").parts) == 1
+
+
+def test_back_reference_and_asked_kind():
+    parts = analyze("Kế hoạch căn cứ công văn nào, và công văn đó ban hành ngày nào?").parts
+    assert parts[0].asked_kind == "Công văn" and parts[1].refers_back
+
+
+@pytest.mark.parametrize(
+    ("question", "ordinal", "noun"),
+    [("Quan điểm đầu tiên là gì?", 1, "quan diem"), ("muc tieu thu hai la gi", 2, "muc tieu"),
+     ("Nhiệm vụ cuối cùng là gì?", -1, "nhiem vu")],
+)
+def test_ordinals(question, ordinal, noun):
+    q = analyze(question)
+    assert (q.ordinal, q.ordinal_noun) == (ordinal, noun)
+
+
+def test_part_reference():
+    assert analyze("Phần III nói gì?").part_ref == ("phan", 3)
+    assert analyze("phan 2 noi gi").part_ref == ("phan", 2)
+
+
+def test_catalog_filters():
+    q = analyze("Những tỉnh nào ban hành kế hoạch theo Quyết định 99/QĐ-TTg trong năm 2021?")
+    assert q.catalog is not None
+    assert q.catalog.implements == ["99/QĐ-TTg"] and q.catalog.years == [2021]
+    first = analyze("tinh nao ban hanh ke hoach som nhat")
+    assert first.catalog.superlative == "earliest"
+    count = analyze("Có bao nhiêu kế hoạch đến năm 2030?")
+    assert count.catalog.count and count.catalog.horizon == 2030
+
+
+def test_a_question_about_one_place_is_not_a_catalog_question():
+    assert analyze("Hà Giang ban hành kế hoạch nào để thực hiện chỉ thị?").catalog is None
+
+
+def test_entities_in_plan_text():
+    text = ("Ngày 12/6/2023, Phó Chủ tịch Nguyễn Văn An đã ký Quyết định số 321/QĐ-UBND; tổ chức 3 đoàn "
+            "sang tỉnh Vân Nam (Trung Quốc) giai đoạn 2024 - 2026; Sở Ngoại vụ chủ trì.")
+    found = {(e.kind, e.text) for e in entities.tag(text)}
+    assert ("date", "12/6/2023") in found
+    assert ("person", "Nguyễn Văn An") in found
+    assert ("document", "321/QĐ-UBND") in found
+    assert ("number", "3 đoàn") in found
+    assert ("place", "Trung Quốc") in found and ("place", "Vân Nam") in found
+    assert ("period", "giai đoạn 2024 - 2026") in found
+    assert ("agency", "Sở Ngoại vụ") in found
+
+
+def test_glued_document_number_stops_before_the_next_word():
+    assert [e.text for e in entities.documents("theo Quyết định số 55/QĐ-TTgngày 1/2/2015")] == ["55/QĐ-TTg"]
+    assert [e.text for e in entities.documents("Chỉ thị 07-CT/TW của Ban Bí thư")] == ["07-CT/TW"]
+
+
+class _Chunk:
+    def __init__(self, text, section=None, plan_id="p", seq=0):
+        self.text, self.section, self.plan_id, self.seq, self.id = text, section, plan_id, seq, f"{plan_id}:{seq}"
+
+
+class _Hit:
+    def __init__(self, chunk, dense=0.5):
+        self.chunk, self.dense, self.score = chunk, dense, 1.0
+
+
+class _Meta:
+    title = "Kế hoạch giao lưu văn hóa của tỉnh Hà Giang"
+    issuer = "UBND tỉnh Hà Giang"
+    province = "Hà Giang"
+
+
+class _Plan:
+    meta = _Meta()
+
+
+def test_the_sentence_holding_the_asked_kind_wins():
+    chunk = _Chunk("Tỉnh tăng cường giao lưu văn hóa với các địa phương của nước bạn trong nhiều lĩnh vực. "
+                   "Tỉnh giao lưu văn hóa với tỉnh Vân Nam của Trung Quốc qua lễ hội mùa xuân.")
+    ranked = sentences.rank("Hà Giang giao lưu văn hóa với địa phương nào của Trung Quốc?", "place",
+                            [_Hit(chunk)], lambda t: 1.0, lambda pid: _Plan())
+    assert "Vân Nam" in ranked[0].body
+
+
+def test_a_date_question_prefers_the_dated_sentence():
+    chunk = _Chunk("Hội chợ sách quốc tế là hoạt động trọng tâm của năm. Hội chợ sách quốc tế khai mạc ngày 5/9/2024 tại "
+                   "trung tâm hội nghị tỉnh.")
+    ranked = sentences.rank("Hội chợ sách quốc tế khai mạc khi nào?", "date", [_Hit(chunk)], lambda t: 1.0,
+                            lambda pid: _Plan())
+    assert "5/9/2024" in ranked[0].body
+
+
+def test_a_window_never_cuts_the_answering_entity():
+    body = ("Tổ chức các hoạt động giao lưu nghệ thuật, triển lãm ảnh, hội thảo chuyên đề, trình diễn ẩm thực, "
+            "giới thiệu sản phẩm thủ công, quảng bá du lịch cộng đồng, đón đoàn nghệ nhân sang biểu diễn, "
+            "phối hợp với tỉnh Vân Nam (Trung Quốc) tổ chức lễ hội biên giới hằng năm, và nhiều hoạt động khác nữa.")
+    span = next(e for e in entities.tag(body) if e.text == "Vân Nam")
+    shown = around(body, span, 120)
+    assert "Vân Nam" in shown and len(shown) <= 125 and shown.startswith("…")
+
+
+def test_list_answers_keep_the_list_and_ordinals_pick_one_item():
+    chunk = _Chunk("1. Quan điểm\n- Quan điểm thứ nhất về vai trò của văn hóa trong quan hệ đối ngoại.\n"
+                   "- Quan điểm thứ hai về huy động mọi nguồn lực xã hội tham gia.\n"
+                   "- Quan điểm thứ ba về gắn kết văn hóa với kinh tế và du lịch.", section="I. QUAN ĐIỂM")
+    whole = list_points(analyze("Các quan điểm là gì?"), [chunk])
+    assert len(whole) == 3 and whole[0].text.startswith("Quan điểm thứ nhất")
+    second = list_points(analyze("Quan điểm thứ hai là gì?"), [chunk])
+    assert len(second) == 1 and "huy động" in second[0].text
