@@ -69,9 +69,7 @@ async def test_api_ask_is_the_cli_json(e2e_settings, real_services):
         health = await client.get("/healthz")
     assert response.status_code == 200
     data = response.json()
-    chunks = [c.pop("chunk_id") for c in data["citations"]]  # the web adds where each passage is on its plan page
     assert data == json.loads(json.dumps(real_services.ask(question).to_json()))  # `ngvh ask --json`
-    assert all(chunk.startswith(c["plan_id"] + ":") for chunk, c in zip(chunks, data["citations"]))
     assert data["found"] is True and any(c["plan"] == "726/KH-UBND" for c in data["citations"])
     assert health.status_code == 200 and health.json()["core"]["plans"] >= 5
 
