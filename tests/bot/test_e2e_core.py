@@ -84,7 +84,7 @@ async def test_telegram_question_sources_and_catalog(e2e_settings, real_services
         await client.post("/webhook/telegram", json=tg_update(3, "/plans"), headers=headers)
         texts = [c.params["text"] for c in await fake_telegram.wait_calls("sendMessage", 3, timeout=30)]
     assert "173/KH-UBND" in texts[0] and "<b>[1]</b>" in texts[0]
-    assert texts[1].startswith("[1] ") and len(texts[1]) > 40
+    assert texts[1].startswith("<b>[1] ") and len(texts[1]) > 40
     assert "726/KH-UBND" in texts[2] and "173/KH-UBND" in texts[2]
 
 
