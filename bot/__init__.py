@@ -1,23 +1,2 @@
-"""ngvh's channels: Telegram, Zalo Bot, Zalo Official Account and a web chat behind one FastAPI app."""
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
-
-    from ngvh.config import Settings
-
-__all__ = ["create_app", "serve"]
-
-
-def create_app(settings: "Settings", services: Any, **kwargs: Any) -> "FastAPI":
-    from bot.app import create_app as _create_app
-
-    return _create_app(settings, services, **kwargs)
-
-
-def serve(settings: "Settings", services: Any, host: str, port: int, polling: bool = False) -> None:
-    from bot.app import serve as _serve
-
-    _serve(settings, services, host, port, polling)
+"""ngvh's channels: Telegram, Zalo Bot, Zalo Official Account and a web chat behind one FastAPI app
+(bot.app.create_app), answered by workers (bot.worker) from a durable intake (bot.intake)."""

@@ -1,4 +1,4 @@
-"""Admin routes: upload, list and remove plans, with the same ingest semantics and report as the CLI."""
+"""Admin routes: upload plans (a background ingest job with a status route), list and remove plans."""
 from __future__ import annotations
 
 import logging
@@ -7,9 +7,10 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
-from bot.constants import MAX_UPLOAD_BYTES
-from bot.deps import AdminDep, BodyTooLarge, RuntimeDep, limited_receive
-from bot.dispatcher import safe_file_name, save_upload, upload_problem
+from bot.constants import MAX_UPLOAD_BYTES, RETRY_AFTER_SECONDS
+from bot.deps import AdminDep, BodyTooLarge, ServiceDep, limited_receive
+from bot.service import NoAnswerInTime
+from bot.uploads import incoming_folder, safe_file_name, save_upload, upload_problem
 
 log = logging.getLogger("ngvh.bot.admin")
 router = APIRouter(prefix="/admin")
@@ -18,14 +19,23 @@ MAX_FILES = 20
 MULTIPART_OVERHEAD = 64 * 1024
 
 
+def _no_worker() -> HTTPException:
+    return HTTPException(503, "no worker answered in time; try again", headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
 @router.get("/plans")
-async def list_plans(rt: RuntimeDep, _: AdminDep) -> dict:
-    return {"plans": await rt.plans()}
+async def list_plans(rt: ServiceDep, _: AdminDep) -> dict:
+    try:
+        return {"plans": await rt.call_core("plans")}
+    except NoAnswerInTime:
+        raise _no_worker() from None
 
 
-@router.post("/plans")
-async def upload_plans(request: Request, rt: RuntimeDep, _: AdminDep) -> JSONResponse:
-    """multipart/form-data with one or more `file` parts (PDF, DOCX, TXT, HTML; ≤ 20 MB each)."""
+@router.post("/plans", status_code=202)
+async def upload_plans(request: Request, rt: ServiceDep, _: AdminDep) -> JSONResponse:
+    """multipart/form-data with one or more `file` parts (PDF, DOCX, TXT, HTML; ≤ 20 MB each).
+
+    202 at once with {"job", "status"}: the ingest runs on a worker; GET the status URL for its report."""
     if "multipart/form-data" not in request.headers.get("content-type", ""):
         raise HTTPException(415, "send multipart/form-data with one or more 'file' parts")
     limit = MAX_UPLOAD_BYTES * MAX_FILES + MULTIPART_OVERHEAD
@@ -44,8 +54,9 @@ async def upload_plans(request: Request, rt: RuntimeDep, _: AdminDep) -> JSONRes
     if not uploads:
         await form.close()
         raise HTTPException(400, "no 'file' part in the form")
+    folder = incoming_folder(rt.settings.data_dir / "uploads")
     try:
-        paths = []
+        files = []
         for upload in uploads:
             name = safe_file_name(upload.filename or "upload")
             problem = upload_problem(name, upload.size)
@@ -54,17 +65,31 @@ async def upload_plans(request: Request, rt: RuntimeDep, _: AdminDep) -> JSONRes
             data = await upload.read(MAX_UPLOAD_BYTES + 1)
             if len(data) > MAX_UPLOAD_BYTES:
                 raise HTTPException(413, f"{name}: {upload_problem(name, len(data))}")
-            paths.append(save_upload(rt.settings.data_dir / "uploads", name, data))
+            files.append((name, data))
     finally:
         await form.close()
-    report = await rt.ingest(paths)
-    log.info("admin ingest", extra={"files": len(paths), "counts": str(report.counts())})
-    return JSONResponse(report.to_json(), status_code=200 if report.ok else 422)
+    paths = [save_upload(folder, name, data) for name, data in files]  # nothing is written for a refused form
+    job_id = await rt.submit_ingest(paths)
+    log.info("admin upload queued", extra={"files": len(paths), "job": job_id})
+    return JSONResponse({"job": job_id, "status": f"/admin/jobs/{job_id}", "state": "queued"}, status_code=202)
+
+
+@router.get("/jobs/{job_id:path}")
+async def job_status(job_id: str, rt: ServiceDep, _: AdminDep) -> dict:
+    """{"state": "queued" | "running" | "done" | "failed", "report": <the ingest report once done>}"""
+    status = await rt.intake.get_status(job_id)
+    if status is None:
+        raise HTTPException(404, f"no job {job_id}")
+    return {"job": job_id, **status}
 
 
 @router.delete("/plans/{plan_id}")
-async def delete_plan(plan_id: str, rt: RuntimeDep, _: AdminDep) -> dict:
-    if not await rt.remove(plan_id):
+async def delete_plan(plan_id: str, rt: ServiceDep, _: AdminDep) -> dict:
+    try:
+        removed = await rt.call_core("remove", plan_id=plan_id)
+    except NoAnswerInTime:
+        raise _no_worker() from None
+    if not removed:
         raise HTTPException(404, f"no plan with id {plan_id}")
     log.info("admin removed plan", extra={"plan_id": plan_id})
     return {"removed": plan_id}

@@ -1,18 +1,19 @@
-"""The FastAPI app: webhooks, web chat, operations and admin routes around one Runtime."""
+"""The FastAPI app: webhooks, web chat, operations and admin routes around one Service."""
 from __future__ import annotations
 
 import logging
 import time
 from contextlib import asynccontextmanager
-from typing import Any
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from bot.core import AnsweringCore
 from bot.metrics import Metrics
-from bot.runtime import BotOptions, ConfigError, Runtime, check_settings
+from bot.options import BotOptions
+from bot.service import NoAnswerInTime, Service
+from bot.settings_check import check_settings
 from ngvh.config import Settings
 
 log = logging.getLogger("ngvh.bot")
@@ -48,27 +49,30 @@ class MetricsMiddleware:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    runtime: Runtime = app.state.runtime
-    await runtime.start()
+    service: Service = app.state.service
+    await service.start()
     try:
         yield
     finally:
-        await runtime.stop()
+        await service.stop()
 
 
 def create_app(
     settings: Settings,
-    services: Any,
+    core: AnsweringCore | None,
     *,
     options: BotOptions | None = None,
     polling: bool = False,
+    worker_command: list[str] | None = None,
+    workers: int = 0,
 ) -> FastAPI:
-    """Build the app. Raises ConfigError for unsafe settings (placeholder admin token, missing secrets)."""
+    """Build the app. With a core, an in-process worker answers; without one, worker processes do (started
+    here from worker_command when workers > 0, or elsewhere). Raises ConfigError for unsafe settings."""
     check_settings(settings, polling)
-    runtime = Runtime(settings, services, options, polling)
+    service = Service(settings, core, options, polling, worker_command, workers)
 
     app = FastAPI(title="ngvh", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.runtime = runtime
+    app.state.service = service
 
     from bot import admin, ops, web, webhooks
 
@@ -76,29 +80,67 @@ def create_app(
     app.include_router(web.router)
     app.include_router(ops.router)
     app.include_router(admin.router)  # answers 404 unless NGVH_ADMIN_TOKEN is set
+    include_conversation_routes(app, service)
     app.mount("/static", StaticFiles(directory=str(web.STATIC_DIR)), name="static")
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": "bad request"}, status_code=400)  # malformed input is a 400, never a 500
 
-    app.add_middleware(MetricsMiddleware, metrics=runtime.metrics)
+    app.add_middleware(MetricsMiddleware, metrics=service.metrics)
     return app
 
 
-def serve(settings: Settings, services: Any, host: str, port: int, polling: bool = False) -> None:
-    """Run the service (uvicorn); with polling=True Telegram and Zalo Bot long-poll instead of webhooks."""
+def include_conversation_routes(app: FastAPI, service: Service) -> None:
+    """Plan pages, the admin page and its question log, the web's privacy routes (bot.pages, bot.admin_page,
+    bot.web_privacy): what they need from the core goes through the workers like every admin call."""
+    import asyncio
+
+    from fastapi import HTTPException
+
+    from bot.admin_page import admin_page_router
+    from bot.conversations import chat_key, open_conversation_store
+    from bot.deps import require_admin
+    from bot.pages import pages_router
+    from bot.questionlog import QuestionLog
+    from bot.web import STATIC_DIR
+    from bot.web_privacy import privacy_router
+
+    settings = service.settings
+    question_log = QuestionLog.from_settings(settings)
+    conversations = open_conversation_store(settings)
+    app.state.question_log = question_log
+
+    async def load_plan(plan_id: str):
+        try:
+            return await service.call_core("plan_page", timeout=15.0, plan_id=plan_id)
+        except NoAnswerInTime:
+            raise HTTPException(503, "no worker answered in time; try again", headers={"Retry-After": "5"}) from None
+
+    async def correct_plan(plan_id: str, fields: dict):
+        try:
+            value = await service.call_core("correct", plan_id=plan_id, fields=fields)
+        except NoAnswerInTime:
+            raise HTTPException(503, "no worker answered in time; try again", headers={"Retry-After": "5"}) from None
+        if isinstance(value, dict) and "error" in value and "id" not in value:
+            raise ValueError(value["error"])
+        return value
+
+    async def forget(visitor: str, conversation: str | None) -> int:
+        if conversation:
+            await conversations.reset(chat_key("web", conversation))
+        return await asyncio.to_thread(question_log.forget_user, "web", visitor)
+
+    app.include_router(pages_router(load_plan))
+    app.include_router(admin_page_router(lambda: question_log, require_admin, STATIC_DIR, correct_plan))
+    app.include_router(privacy_router(lambda: settings.question_retention_days, forget))
+
+
+def serve(app: FastAPI, host: str, port: int) -> None:
+    """Run the app with uvicorn (JSON logs, no access log, behind a proxy)."""
     import uvicorn
 
-    from bot.logs import configure_logging
-
-    configure_logging(settings)
-    try:
-        app = create_app(settings, services, polling=polling)
-    except ConfigError as exc:
-        log.error("refusing to start", extra={"error": str(exc)})
-        raise SystemExit(f"ngvh serve: {exc}") from None
-    log.info("starting", extra={"host": host, "port": port, "polling": polling, "channels": ",".join(app.state.runtime.adapters) or "web"})
+    log.info("starting", extra={"host": host, "port": port, "channels": ",".join(app.state.service.adapters) or "web"})
     uvicorn.run(
         app,
         host=host,

@@ -16,7 +16,7 @@ MAX_UPLOAD_BYTES: int = 20 * 1024 * 1024  # 20 MB: also the Bot API's getFile do
 UPLOAD_SUFFIXES: frozenset[str] = frozenset({".pdf", ".docx", ".txt", ".html", ".htm"})
 
 # --- dedupe, pacing, rate -----------------------------------------------------------------------
-DEDUPE_TTL_SECONDS: int = 2 * 24 * 3600  # Telegram stops re-delivering an update well within a day
+DEDUPE_TTL_SECONDS: int = 2 * 24 * 3600  # Telegram stops re-delivering within a day, Zalo OA within about an hour
 DEDUPE_MEMORY_MAX: int = 200_000  # in-process keys kept at most (oldest dropped first)
 RATE_WINDOW_SECONDS: float = 60.0  # NGVH_RATE_PER_MINUTE counts over this sliding window
 TELEGRAM_PRIVATE_INTERVAL: float = 1.0  # Telegram: about one message per second in a private chat
@@ -35,11 +35,17 @@ TYPING_DELAY_SECONDS: float = 1.0  # quick answers need no "typing…": it would
 TYPING_REFRESH_SECONDS: float = 4.0  # chat actions last about 5 s; refreshed every 4 s while the model works
 
 # --- work ---------------------------------------------------------------------------------------
-WORKERS: int = 8  # asyncio workers draining the queue (mostly waiting on the network)
-ASK_THREADS: int = 2  # threads running the CPU-bound answering core (2 cores on the target box)
-QUEUE_MAX: int = 10_000  # beyond this the webhook answers 503 so the platform re-delivers later
+JOBS_PER_WORKER: int = 8  # jobs one worker process runs at once (answers run one at a time on its core)
 SHUTDOWN_GRACE_SECONDS: float = 10.0
 POLL_TIMEOUT_SECONDS: int = 30  # long-polling getUpdates timeout
+ASK_DEADLINE_SECONDS: float = 45.0  # a web question not answered by then: 503 with Retry-After
+WEB_IN_FLIGHT_MAX: int = 64  # web questions in flight per serve process; more get 503 at once
+RETRY_AFTER_SECONDS: int = 5  # what a 503 asks the client to wait
+WORKER_NICE: int = 5  # worker processes yield the CPU to the acknowledging process
+
+# --- input limits ---------------------------------------------------------------------------------
+MAX_JSON_DEPTH: int = 32  # real updates nest about 6 deep; deeper bodies are refused before parsing
+UPLOAD_QUOTA_BYTES: int = 512 * 1024 * 1024  # uploads kept (successful ingests only); oldest go first
 
 # --- Zalo OA tokens -----------------------------------------------------------------------------
 ZALO_OA_REFRESH_MARGIN: float = 15 * 60  # refresh the access token this long before it expires

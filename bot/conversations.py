@@ -13,12 +13,14 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Awaitable, Callable, Protocol
+from typing import AsyncIterator, Awaitable, Callable, Protocol
 
-from rag.conversation import Conversation, Resolution, expanded_answer, resolve, unresolved_answer
-from rag.models import Answer
+from rag.conversation import Conversation, Resolution, resolve
+from rag.turn import checked, expanded_answer, unresolved_answer
+from rag.models import Answer, Citation
 
 PASSAGE_CHARS = 1500  # a citation's passage as kept for "1", "2"… (the answer itself quotes less)
+KEEP_EARLIER = 3  # answers before the last whose 📄 buttons still open their passage
 
 
 @dataclass
@@ -27,17 +29,32 @@ class ChatState:
     citations: list[dict] = field(default_factory=list)  # the last answer's citations (Citation.to_json)
     question_id: int | None = None  # the last answer in the question log
     answered_at: float = 0.0
+    earlier: list[dict] = field(default_factory=list)  # {"question_id", "citations"} of a few answers before
 
     def to_json(self) -> dict:
         return {"conversation": self.conversation.to_json(), "citations": self.citations,
-                "question_id": self.question_id, "answered_at": self.answered_at}
+                "question_id": self.question_id, "answered_at": self.answered_at, "earlier": self.earlier}
 
     @classmethod
     def from_json(cls, data: dict | None) -> "ChatState":
         if not data:
             return cls()
         return cls(Conversation.from_json(data.get("conversation")), list(data.get("citations") or []),
-                   data.get("question_id"), float(data.get("answered_at") or 0.0))
+                   data.get("question_id"), float(data.get("answered_at") or 0.0), list(data.get("earlier") or []))
+
+    def citations_of(self, question_id: int | None) -> list[dict] | None:
+        """The citations of the answer a button belongs to (this one or a few before); None when forgotten."""
+        if question_id is None or question_id == self.question_id:
+            return self.citations
+        return next((e["citations"] for e in self.earlier if e.get("question_id") == question_id), None)
+
+    def next(self, conversation: Conversation, citations: list[dict], found: bool, question_id: int | None,
+             at: float) -> "ChatState":
+        """The state after an answer: its citations (a refusal keeps the last ones) and the earlier ones."""
+        earlier = self.earlier
+        if self.question_id is not None and self.citations:
+            earlier = [{"question_id": self.question_id, "citations": self.citations}, *earlier][:KEEP_EARLIER]
+        return ChatState(conversation, citations if found else self.citations, question_id, at, earlier)
 
     def dump(self, max_bytes: int) -> str:
         """JSON within max_bytes: long passages are cut first, then the oldest detail goes."""
@@ -46,11 +63,12 @@ class ChatState:
         for limit in (PASSAGE_CHARS, 600, 200, 0):
             if len(text.encode()) <= max_bytes:
                 return text
-            for cit in data["citations"]:
+            for cit in data["citations"] + [c for e in data["earlier"] for c in e["citations"]]:
                 cit["full_quote"] = (cit.get("full_quote") or "")[:limit]
             for point in data["conversation"]["points"]:
                 point["citation"]["full_quote"] = (point["citation"].get("full_quote") or "")[:limit]
             text = json.dumps(data, ensure_ascii=False)
+        data["earlier"] = []  # buttons under older answers matter least
         data["conversation"]["points"] = []
         data["conversation"]["sections"] = []
         text = json.dumps(data, ensure_ascii=False)
@@ -175,6 +193,14 @@ class Turn:
         return self.resolution.question_understood if self.resolution.rewritten else None
 
 
+def answer_from_json(data: dict) -> Answer:
+    """An Answer back from its `ngvh ask --json` object (what a streaming answerer hands over)."""
+    fields = Citation.__dataclass_fields__
+    citations = [Citation(**{k: v for k, v in c.items() if k in fields}) for c in data.get("citations") or []]
+    return Answer(data.get("question") or "", bool(data.get("found")), data.get("answer") or "", citations,
+                  data.get("mode") or "extractive", data.get("kind") or "general")
+
+
 def chat_key(channel: str, chat_id: str) -> str:
     return f"{channel}:{chat_id}"
 
@@ -197,14 +223,59 @@ class Turns:
         elif resolution.kind == "expand":
             answer, context = expanded_answer(resolution, state.conversation), state.conversation
         else:
-            answer = await self.ask(resolution.question_understood)
+            answer = checked(resolution, await self.ask(resolution.question_understood))
             context = state.conversation.after(resolution.question_understood, answer)
         latency = int((time.perf_counter() - started) * 1000)
         question_id = await self._log(channel, chat_id, user_id, question, resolution, answer, latency)
-        citations = [dict(c.to_json(), full_quote=(c.full_quote or c.quote)[:PASSAGE_CHARS]) for c in answer.citations]
-        await self.store.save(key, ChatState(context, citations if answer.found else state.citations,
-                                             question_id, self._clock()))
+        citations = await asyncio.to_thread(self._citations, answer)
+        await self.store.save(key, state.next(context, citations, answer.found, question_id, self._clock()))
         return Turn(answer, resolution, question_id)
+
+    async def answer_stream(self, channel: str, chat_id: str | None, user_id: str, question: str,
+                            ask_stream: Callable[[str], AsyncIterator[dict]]) -> AsyncIterator[dict]:
+        """The same turn for a streaming answerer: its delta events pass through; the final event's answer
+        (the `ngvh ask --json` object) gains "understood" when the question was rewritten. Without a
+        chat_id the question stands alone (logged, nothing remembered)."""
+        key = chat_key(channel, chat_id) if chat_id else None
+        state = await self.store.load(key) if key else ChatState()
+        started = time.perf_counter()
+        resolution = resolve(question, state.conversation)
+        if key and (resolution.unresolved or resolution.kind == "expand"):
+            turn = await self.answer(channel, chat_id, user_id, question)
+            yield {"type": "final", "answer": self.final_json(turn), "kind": turn.answer.kind}
+            return
+        async for event in ask_stream(resolution.question_understood):
+            if event.get("type") != "final":
+                yield event
+                continue
+            answer = checked(resolution, answer_from_json(dict(event["answer"], kind=event.get("kind") or "general")))
+            latency = int((time.perf_counter() - started) * 1000)
+            context = state.conversation.after(resolution.question_understood, answer)
+            question_id = await self._log(channel, chat_id or "", user_id, question, resolution, answer, latency)
+            citations = await asyncio.to_thread(self._citations, answer)
+            if key:
+                await self.store.save(key, state.next(context, citations, answer.found, question_id, self._clock()))
+            yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id), citations))
+            return
+
+    def final_json(self, turn: Turn, citations: list[dict] | None = None) -> dict:
+        out = turn.answer.to_json()
+        out["question"] = turn.resolution.question
+        out["citations"] = citations if citations is not None else self._citations(turn.answer)
+        if turn.understood:
+            out["understood"] = turn.understood
+        return out
+
+    def _citations(self, answer: Answer) -> list[dict]:
+        """Citations as kept and shown: the passage cut to size, and the chunk id when the core can tell."""
+        out = []
+        for c in answer.citations:
+            data = dict(c.to_json(), full_quote=(c.full_quote or c.quote)[:PASSAGE_CHARS])
+            chunk = self.locate(c) if self.locate else None
+            if chunk:
+                data["chunk_id"] = chunk
+            out.append(data)
+        return out
 
     async def _log(self, channel, chat_id, user_id, question, resolution, answer, latency) -> int | None:
         if self.log is None:

@@ -1,7 +1,8 @@
 """State shared by everything that answers: dedupe keys, per-user rate, per-chat pacing, small JSON values.
 
-In-process by default. With NGVH_REDIS_URL the same operations are atomic Redis calls, so several
-replicas behind a load balancer answer each update exactly once and pace each chat together.
+In SQLite by default (bot.coordination_sqlite: the serving process and its workers on one machine).
+With NGVH_REDIS_URL the same operations are atomic Redis calls, so several replicas and worker machines
+pace each chat together. MemoryCoordination serves a single process (unit tests).
 """
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ import time
 import uuid
 from collections import OrderedDict, deque
 from contextlib import asynccontextmanager
-from typing import Any, AsyncIterator, Protocol
+from typing import TYPE_CHECKING, Any, AsyncIterator, Protocol
 
 from bot.constants import DEDUPE_MEMORY_MAX
+
+if TYPE_CHECKING:
+    from ngvh.config import Settings
 
 
 class Coordination(Protocol):
@@ -198,5 +202,11 @@ class RedisCoordination:
         await self._redis.aclose()
 
 
-def make_coordination(redis_url: str | None) -> Coordination:
-    return RedisCoordination(redis_url) if redis_url else MemoryCoordination()
+def make_coordination(settings: "Settings") -> Coordination:
+    """Redis when NGVH_REDIS_URL is set; else SQLite under NGVH_DATA_DIR/state, shared by the serving
+    process and its worker processes (memory would give each process its own pacing and /nguon)."""
+    if settings.redis_url:
+        return RedisCoordination(settings.redis_url)
+    from bot.coordination_sqlite import SqliteCoordination
+
+    return SqliteCoordination(settings.state_path / "coordination.sqlite3")

@@ -1,26 +1,25 @@
 """FastAPI dependencies, injected through Annotated aliases so routes state what they need."""
 from __future__ import annotations
 
-import json
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
 from bot.adapters.base import ChannelAdapter
 from bot.models import Verdict
-from bot.runtime import Runtime
 from bot.security import check_bearer
+from bot.service import Service
 
 
 class BodyTooLarge(Exception):
     pass
 
 
-def get_runtime(request: Request) -> Runtime:
-    return request.app.state.runtime
+def get_service(request: Request) -> Service:
+    return request.app.state.service
 
 
-RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+ServiceDep = Annotated[Service, Depends(get_service)]
 
 
 def declared_length(request: Request) -> int | None:
@@ -61,17 +60,14 @@ def limited_receive(request: Request, limit: int):
     return wrapped
 
 
-def parse_json(body: bytes) -> Any:
-    try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise HTTPException(400, "malformed JSON") from None
-
-
 _VERDICT_STATUS = {Verdict.MISSING: 401, Verdict.FORGED: 403, Verdict.MALFORMED: 400}
 
 
-def require_admin(request: Request, rt: RuntimeDep) -> None:
+def is_admin(request: Request, rt: Service) -> bool:
+    return rt.admin_enabled and check_bearer(request.headers.get("authorization"), rt.settings.admin_token or "") is Verdict.OK
+
+
+def require_admin(request: Request, rt: ServiceDep) -> None:
     """Bearer NGVH_ADMIN_TOKEN, compared in constant time; 404 when admin routes are disabled."""
     if not rt.admin_enabled:
         raise HTTPException(404, "admin routes are disabled (NGVH_ADMIN_TOKEN is not set)")
@@ -86,7 +82,7 @@ AdminDep = Annotated[None, Depends(require_admin)]
 def channel_dep(name: str):
     """A dependency giving the adapter of one channel: 404 when not configured, 503 while not ready or long-polling."""
 
-    def dependency(rt: RuntimeDep) -> ChannelAdapter:
+    def dependency(rt: ServiceDep) -> ChannelAdapter:
         adapter = rt.adapters.get(name)
         if adapter is None:
             rt.metrics.webhook_rejects.labels(name, "disabled").inc()

@@ -4,85 +4,73 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import re
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, AsyncIterator
+from typing import AsyncIterator
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, SendError, TransientError
+from bot.adapters.base import ChannelAdapter, PermanentError, ReplyWindowClosed, RetryLater, SendError, TransientError
+from bot.chat_flow import ChatFlow
+from bot.conversations import Turns, open_conversation_store
+from bot.questionlog import QuestionLog
 from bot.constants import (
-    LAST_ANSWER_TTL_SECONDS,
     MAX_QUESTION_CHARS,
-    MAX_UPLOAD_BYTES,
     RATE_WINDOW_SECONDS,
     TYPING_DELAY_SECONDS,
     TYPING_REFRESH_SECONDS,
-    UPLOAD_SUFFIXES,
 )
+from bot.coordination import Coordination
+from bot.core import CoreRunner
+from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
-
-if TYPE_CHECKING:
-    from bot.runtime import Runtime
+from bot.options import BotOptions
+from bot.uploads import incoming_folder, keep_successful, save_upload, upload_problem
+from ngvh.config import Settings
 
 log = logging.getLogger("ngvh.bot.dispatch")
 
-_COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
-
-
-def parse_command(text: str) -> tuple[str, str] | None:
-    """'/nguon@ngvh_bot 2' → ('nguon', '2'); None for ordinary text."""
-    match = _COMMAND.match(text.strip())
-    if not match:
-        return None
-    return match.group("name").lower(), (match.group("args") or "").strip()
-
-
-def safe_file_name(name: str) -> str:
-    """A file name that stays inside the upload folder and keeps Vietnamese letters."""
-    base = Path(name.replace("\\", "/")).name
-    base = re.sub(r"[^\w.\- ]+", "_", base, flags=re.UNICODE).strip(" .")
-    return base[:150] or "upload"
-
-
-def save_upload(folder: Path, name: str, data: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / safe_file_name(name)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)  # a half-written upload is never ingested
-    return path
-
-
-def upload_problem(name: str, size: int | None) -> str | None:
-    """Why a file cannot be ingested (Vietnamese, shown to the admin), or None."""
-    if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-        return "chỉ nhận tệp PDF, DOCX, TXT hoặc HTML"
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        return f"tệp lớn hơn {MAX_UPLOAD_BYTES // (1024 * 1024)} MB"
-    return None
-
-
 class Dispatcher:
-    def __init__(self, runtime: "Runtime"):
-        self.rt = runtime
+    """Handles one message for a worker: everything between taking it from the intake and the last send."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        adapters: dict[str, ChannelAdapter],
+        core: CoreRunner,
+        coordination: Coordination,
+        metrics: Metrics,
+        options: BotOptions,
+    ):
+        self.settings = settings
+        self.adapters = adapters
+        self.core = core
+        self.coordination = coordination
+        self.metrics = metrics
+        self.options = options
+        self.flow = ChatFlow(
+            Turns(open_conversation_store(settings), core.ask, QuestionLog.from_settings(settings), core.locate),
+            core.plans, settings.public_url, settings.question_retention_days,
+        )
 
     # -- entry point ----------------------------------------------------------------------------------
     async def handle(self, item: WorkItem) -> None:
         if isinstance(item, RawUpdate):
-            for message in self.rt.adapters[item.channel].parse(item.payload):
+            for message in self.adapters[item.channel].parse(item.payload):
                 await self.handle(message)
             return
         message = item
-        adapter = self.rt.adapters[message.channel]
-        settings = self.rt.settings
-        metrics = self.rt.metrics
+        adapter = self.adapters[message.channel]
+        if message.callback_id:  # a tap on a button: acknowledged whatever happens, never rate limited
+            await self.flow.on_callback(_Outbox(self, adapter, message), message, message.callback_id, message.callback_data)
+            return
+        settings = self.settings
+        metrics = self.metrics
         rate_key = f"{message.channel}:{message.user_id}"
-        if not await self.rt.coordination.hit(rate_key, settings.rate_per_minute, RATE_WINDOW_SECONDS):
+        if not await self.coordination.hit(rate_key, settings.rate_per_minute, RATE_WINDOW_SECONDS):
             metrics.rate_limited.labels(message.channel).inc()
             # one notice per window: answering every flood message would itself flood the chat
-            if await self.rt.coordination.first_time("slowdown:" + rate_key, RATE_WINDOW_SECONDS):
+            if await self.coordination.first_time("slowdown:" + rate_key, RATE_WINDOW_SECONDS):
                 await self.reply(adapter, message, formatting.SLOW_DOWN_TEXT.format(limit=settings.rate_per_minute))
             return
         if message.attachments:
@@ -95,59 +83,28 @@ class Dispatcher:
         if len(text) > MAX_QUESTION_CHARS:
             await self.reply(adapter, message, formatting.TOO_LONG_TEXT.format(n=len(text), limit=MAX_QUESTION_CHARS))
             return
-        command = parse_command(text)
-        if command is not None:
-            await self.handle_command(adapter, message, *command)
-            return
-        await self.answer(adapter, message, text)
+        await self.converse(adapter, message, text)
 
-    # -- commands -----------------------------------------------------------------------------------
-    async def handle_command(self, adapter: ChannelAdapter, message: InboundMessage, name: str, args: str) -> None:
-        if name == "plans" or name == "danhsach":
-            plans = await self.rt.plans()
-            await self.reply(adapter, message, formatting.plans_text(plans))
-        elif name == "nguon":
-            await self.send_source(adapter, message, args)
-        else:  # /start, /help and anything unknown: explain what ngvh does
-            await self.reply(adapter, message, formatting.HELP_TEXT)
-
-    async def send_source(self, adapter: ChannelAdapter, message: InboundMessage, args: str) -> None:
-        citations = await self.rt.coordination.get_json(self._last_key(message)) or []
-        if not citations:
-            await self.reply(adapter, message, formatting.NO_LAST_ANSWER_TEXT)
-            return
-        wanted = args.split()[0] if args.split() else "1"
-        chosen = next((c for c in citations if str(c.get("n")) == wanted), None)
-        if chosen is None:
-            await self.reply(adapter, message, formatting.BAD_SOURCE_TEXT.format(count=len(citations)))
-            return
-        await self.reply(adapter, message, formatting.source_text(chosen))
-
-    def _last_key(self, message: InboundMessage) -> str:
-        return f"last:{message.channel}:{message.chat_id}"
-
-    # -- answering ----------------------------------------------------------------------------------
-    async def answer(self, adapter: ChannelAdapter, message: InboundMessage, question: str) -> None:
-        metrics = self.rt.metrics
-        metrics.questions.labels(message.channel).inc()
+    # -- commands, sources, feedback and answers (bot.chat_flow) ------------------------------------
+    async def converse(self, adapter: ChannelAdapter, message: InboundMessage, text: str) -> None:
+        metrics = self.metrics
         started = time.perf_counter()
+        outbox = _Outbox(self, adapter, message)
         try:
             async with self.typing(adapter, message.chat_id):
-                result = await self.rt.ask(question)
+                what = await self.flow.on_text(outbox, message, text)
         except Exception:
             metrics.errors.labels(message.channel).inc()
             log.exception("answering failed", extra={"channel": message.channel, "chat": message.chat_id})
             await self.reply(adapter, message, formatting.ERROR_TEXT)
             return
-        metrics.answer_seconds.labels(message.channel).observe(time.perf_counter() - started)
-        metrics.answers.labels(message.channel, getattr(result, "kind", "general")).inc()
-        if not result.found:
-            metrics.refusals.labels(message.channel).inc()
-        if result.citations:  # /nguon n refers to these, from any replica when Redis is shared
-            await self.rt.coordination.put_json(
-                self._last_key(message), [c.to_json() for c in result.citations], LAST_ANSWER_TTL_SECONDS
-            )
-        await self.send_all(adapter, message, adapter.render_answer(result))
+        if outbox.answer is not None:
+            metrics.questions.labels(message.channel).inc()
+            metrics.answer_seconds.labels(message.channel).observe(time.perf_counter() - started)
+            metrics.answers.labels(message.channel, outbox.answer.kind).inc()
+            if not outbox.answer.found:
+                metrics.refusals.labels(message.channel).inc()
+        log.debug("message handled", extra={"channel": message.channel, "as": what})
 
     @asynccontextmanager
     async def typing(self, adapter: ChannelAdapter, chat_id: str) -> AsyncIterator[None]:
@@ -184,23 +141,27 @@ class Dispatcher:
         if problem:
             await self.reply(adapter, message, formatting.BAD_UPLOAD_TEXT.format(name=attachment.file_name, reason=problem))
             return
-        path = save_upload(self.rt.settings.data_dir / "uploads", attachment.file_name, data)
-        report = await self.rt.ingest([path])
+        uploads = self.settings.data_dir / "uploads"
+        path = save_upload(incoming_folder(uploads), attachment.file_name, data)
+        report = await self.core.ingest([path])
+        for row in report.rows:
+            self.metrics.ingests.labels(row.status).inc()
+        keep_successful(uploads, [path], report)
         log.info("ingest from chat", extra={"channel": message.channel, "user": message.user_id, "counts": str(report.counts())})
         await self.reply(adapter, message, formatting.ingest_report_text(report.to_json()))
 
     def is_admin(self, message: InboundMessage) -> bool:
         # NGVH_ADMIN_IDS are Telegram user ids; documents arrive only on Telegram
         return message.channel == "telegram" and message.user_id.lstrip("-").isdigit() and int(message.user_id) in set(
-            self.rt.settings.admin_ids
+            self.settings.admin_ids
         )
 
     async def fetch_with_retry(self, adapter: ChannelAdapter, attachment: Attachment) -> bytes:
-        for attempt in range(self.rt.options.send_attempts):
+        for attempt in range(self.options.send_attempts):
             try:
                 return await adapter.fetch_attachment(attachment)
             except TransientError:
-                if attempt + 1 == self.rt.options.send_attempts:
+                if attempt + 1 == self.options.send_attempts:
                     raise
                 await asyncio.sleep(self.backoff(attempt))
         raise TransientError("unreachable")
@@ -209,20 +170,21 @@ class Dispatcher:
     async def reply(self, adapter: ChannelAdapter, message: InboundMessage, text: str) -> None:
         await self.send_all(adapter, message, adapter.render_text(text))
 
-    async def send_all(self, adapter: ChannelAdapter, message: InboundMessage, parts: list[str]) -> None:
-        for part in parts:
-            if not await self.send(adapter, message, part):
+    async def send_all(self, adapter: ChannelAdapter, message: InboundMessage, parts: list[str],
+                       buttons: dict | None = None) -> None:
+        for i, part in enumerate(parts):
+            if not await self.send(adapter, message, part, buttons if i == len(parts) - 1 else None):
                 break  # a later part without the earlier one would confuse more than help
 
-    async def send(self, adapter: ChannelAdapter, message: InboundMessage, text: str) -> bool:
+    async def send(self, adapter: ChannelAdapter, message: InboundMessage, text: str, buttons: dict | None = None) -> bool:
         """Paced, retried send. Returns False (logged and counted) when it finally fails."""
-        options = self.rt.options
-        metrics = self.rt.metrics
+        options = self.options
+        metrics = self.metrics
         error: SendError | None = None
         for attempt in range(options.send_attempts):
             await self.pace(adapter, message)
             try:
-                await adapter.send_text(message.chat_id, text)
+                await adapter.send_text(message.chat_id, text, reply_to=message.message_id or None, buttons=buttons)
                 metrics.sends.labels(adapter.name, "ok").inc()
                 return True
             except RetryLater as exc:
@@ -231,6 +193,10 @@ class Dispatcher:
             except TransientError as exc:
                 error = exc
                 delay = self.backoff(attempt)
+            except ReplyWindowClosed as exc:  # logged by the adapter; counted here, never retried
+                metrics.reply_window_closed.labels(adapter.name, str(exc.code)).inc()
+                error = exc
+                break
             except PermanentError as exc:
                 error = exc
                 break
@@ -249,15 +215,42 @@ class Dispatcher:
         return False
 
     def backoff(self, attempt: int) -> float:
-        options = self.rt.options
+        options = self.options
         base = min(options.backoff_base * (2**attempt), options.backoff_max)
         return base * random.uniform(0.75, 1.25)  # jitter: replicas retrying together do not stampede
 
     async def pace(self, adapter: ChannelAdapter, message: InboundMessage) -> None:
-        scale = self.rt.options.pacing_scale
+        scale = self.options.pacing_scale
         if scale <= 0:
             return
         for key, interval in adapter.pacing(message.chat_id, message.is_group):
-            wait = await self.rt.coordination.reserve(key, interval * scale)
+            wait = await self.coordination.reserve(key, interval * scale)
             if wait > 0:
                 await asyncio.sleep(wait)
+
+
+class _Outbox:
+    """bot.chat_flow.Outbox for one message: this dispatcher's paced sends and the adapter's renderers."""
+
+    def __init__(self, dispatcher: Dispatcher, adapter: ChannelAdapter, message: InboundMessage):
+        self.dispatcher, self.adapter, self.message = dispatcher, adapter, message
+        self.answer = None  # the Answer sent, when the message was a question
+
+    async def send(self, parts: list[str], buttons: dict | None = None) -> None:
+        await self.dispatcher.send_all(self.adapter, self.message, parts, buttons)
+
+    def render_answer(self, answer) -> list[str]:
+        self.answer = answer
+        return self.adapter.render_answer(answer)
+
+    def render_text(self, text: str) -> list[str]:
+        return self.adapter.render_text(text)
+
+    def render_passage(self, citation: dict, link: str | None) -> list[str]:
+        return self.adapter.render_passage(citation, link)
+
+    def answer_buttons(self, question_id: int | None, citations: list) -> dict | None:
+        return self.adapter.answer_buttons(question_id, citations)
+
+    async def acknowledge(self, callback_id: str, text: str | None = None) -> None:
+        await self.adapter.acknowledge(callback_id, text)

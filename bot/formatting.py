@@ -14,15 +14,19 @@ from bot.constants import QUOTE_PREVIEW_CHARS, TELEGRAM_TEXT_LIMIT, ZALO_TEXT_LI
 Measure = Callable[[str], int]
 
 # --- fixed replies (Vietnamese: the audience is Vietnamese citizens and officials) ---------------
-HELP_TEXT = (
+GREETING_TEXT = (
     "Xin chào! Tôi là ngvh, trợ lý hỏi đáp về các kế hoạch, chương trình triển khai "
     "Chiến lược Ngoại giao văn hóa của các bộ, ngành và địa phương.\n\n"
     "Tôi trả lời dựa trên văn bản đã được nạp vào hệ thống và luôn ghi rõ nguồn trích dẫn. "
-    "Nếu văn bản không nói đến điều bạn hỏi, tôi sẽ nói là không tìm thấy.\n\n"
+    "Nếu văn bản không nói đến điều bạn hỏi, tôi sẽ nói là không tìm thấy. Bạn có thể hỏi tiếp "
+    "như khi trò chuyện (“ban hành ngày nào?”, “còn Huế thì sao?”).\n\n"
     "Ví dụ câu hỏi:\n"
     "• Kế hoạch 726/KH-UBND của tỉnh Cao Bằng đặt mục tiêu gì đến năm 2025?\n"
     "• Thừa Thiên Huế ban hành kế hoạch ngoại giao văn hóa khi nào?\n"
-    "• Hải Phòng giao nhiệm vụ gì cho Sở Ngoại vụ?\n\n"
+    "• Hải Phòng giao nhiệm vụ gì cho Sở Ngoại vụ?"
+)
+HELP_TEXT = (
+    GREETING_TEXT + "\n\n"
     "Lệnh:\n"
     "/plans – danh sách văn bản đã nạp\n"
     "/nguon n – xem toàn văn trích dẫn số n của câu trả lời gần nhất\n"
@@ -45,6 +49,10 @@ NO_LAST_ANSWER_TEXT = "Chưa có câu trả lời nào để xem nguồn. Hãy �
 BAD_SOURCE_TEXT = "Câu trả lời gần nhất có {count} nguồn. Hãy gõ /nguon kèm số từ 1 đến {count}, ví dụ /nguon 1."
 SOURCE_HINT_TEXT = "Gõ /nguon {n} để xem toàn văn trích dẫn."
 NO_PLANS_TEXT = "Chưa có văn bản nào được nạp."
+ZALO_SOURCES_HINT = "Gõ 1, 2… để xem nguyên văn"
+FEEDBACK_THANKS_TEXT = "Cảm ơn bạn đã góp ý!"
+FEEDBACK_NONE_TEXT = "Chưa có câu trả lời nào để góp ý."
+STALE_SOURCE_TEXT = "Nút này thuộc một câu trả lời cũ. Hãy xem nguồn dưới câu trả lời gần nhất."
 
 
 # --- measuring, escaping, splitting ---------------------------------------------------------------
@@ -207,7 +215,17 @@ def telegram_answer(answer: Any, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
     return pack_blocks(blocks, limit, utf16_len)
 
 
-def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
+def zalo_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
+    """Plain text for Zalo, ending with how to see a source: Zalo has no buttons under a reply."""
+    return plain_answer(answer, limit, hint=ZALO_SOURCES_HINT)
+
+
+def understood_line(understood: str) -> str:
+    """The one short line that says how a follow-up was understood."""
+    return f"↪ Hiểu là: {shorten(understood, 200)}"
+
+
+def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT, hint: str | None = None) -> list[str]:
     """An Answer as plain-text messages (Zalo has no markup)."""
     blocks = split_text(answer.answer, limit)
     citations = list(answer.citations or [])
@@ -220,7 +238,7 @@ def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
             block = "Nguồn:\n" + block
         blocks.append(block)
     if citations:
-        blocks.append(SOURCE_HINT_TEXT.format(n=_field(citations[0], "n")))
+        blocks.append(hint or SOURCE_HINT_TEXT.format(n=_field(citations[0], "n")))
     return pack_blocks(blocks, limit)
 
 

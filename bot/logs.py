@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ngvh.config import Settings
 
+_URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@:\"']*(?::[^/\s@\"']*)?@")  # scheme://user:pass@
 _TOKEN_SHAPES = [
     re.compile(r"bot\d{5,}:[A-Za-z0-9_-]{20,}"),  # Telegram/Zalo Bot token inside an API URL
     re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}\b"),  # the same token on its own
@@ -28,12 +29,15 @@ def secret_values(settings: Settings) -> list[str]:
         "zalo_oa_app_secret", "zalo_oa_access_token", "zalo_oa_refresh_token", "admin_token", "llm_api_key",
     )
     values = [getattr(settings, n, None) for n in names]
-    if settings.redis_url and "@" in settings.redis_url:  # redis://:password@host
-        values.append(settings.redis_url.split("@", 1)[0].rsplit(":", 1)[-1])
+    for url in (settings.redis_url, settings.chroma_url, settings.llm_base_url, settings.public_url):
+        if url and "@" in url:  # redis://:password@host, http://user:password@chroma:8000
+            values.append(url.split("@", 1)[0].rsplit(":", 1)[-1])
     return [v for v in values if v and len(v) >= 4]
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """text without configured secrets, bot tokens, token parameters or credentials inside any URL."""
+    text = _URL_CREDENTIALS.sub(lambda m: m.group(1) + "***@", text)
     for value in sorted(set(secrets), key=len, reverse=True):
         text = text.replace(value, "***")
     text = _TOKEN_SHAPES[0].sub("bot***", text)

@@ -26,6 +26,7 @@ class Metrics:
         self.answer_seconds = Histogram("ngvh_answer_seconds", "Time to answer one question", ["channel"], buckets=_SLOW, registry=r)
         self.rate_limited = Counter("ngvh_rate_limited", "Messages refused by the per-user rate limit", ["channel"], registry=r)
         self.sends = Counter("ngvh_sends", "Outgoing platform API calls by outcome", ["channel", "outcome"], registry=r)
+        self.reply_window_closed = Counter("ngvh_reply_window_closed", "Replies refused for a closed reply window (Zalo OA -230…)", ["channel", "code"], registry=r)
         self.errors = Counter("ngvh_worker_errors", "Messages whose handling raised", ["channel"], registry=r)
         self.ingests = Counter("ngvh_ingest_files", "Files ingested through admin routes or chat", ["status"], registry=r)
         self.queue_depth = Gauge("ngvh_queue_depth", "Messages waiting for a worker", registry=r)

@@ -23,6 +23,8 @@ class InboundMessage:
     text: str = ""
     attachments: tuple[Attachment, ...] = field(default_factory=tuple)
     is_group: bool = False  # groups get slower pacing on Telegram
+    callback_id: str = ""  # a tap on a button under an answer (Telegram callback_query), not a text
+    callback_data: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,17 @@ import logging
 import time
 from contextlib import aclosing
 from importlib import resources
-from typing import AsyncIterator
+from typing import AsyncIterator, NamedTuple
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 
-from bot.constants import MAX_QUESTION_CHARS, MAX_WEBHOOK_BODY, RATE_WINDOW_SECONDS
-from bot.deps import BodyTooLarge, RuntimeDep, parse_json, read_limited
+from bot.constants import MAX_QUESTION_CHARS, MAX_WEBHOOK_BODY, RATE_WINDOW_SECONDS, RETRY_AFTER_SECONDS
+from bot.deps import BodyTooLarge, ServiceDep, read_limited
 from bot.formatting import SLOW_DOWN_TEXT, TOO_LONG_TEXT
+from bot.jsonlimits import BadJson, parse_json
+from bot.service import NoAnswerInTime, Overloaded, Service
+from bot.web_privacy import ID
 
 log = logging.getLogger("ngvh.bot.web")
 router = APIRouter()
@@ -33,6 +36,7 @@ STREAM_HEADERS = {
     "X-Accel-Buffering": "no",  # nginx would otherwise hold the lines back until the answer is complete
 }
 UNAVAILABLE_TEXT = "Hệ thống đang gặp sự cố khi trả lời. Vui lòng thử lại sau ít phút."
+BUSY_TEXT = "Hệ thống đang bận, chưa trả lời kịp. Vui lòng thử lại sau giây lát."
 SORRY_TEXT = "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được câu hỏi này. Vui lòng thử lại sau ít phút."
 
 
@@ -40,12 +44,18 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": code, "message": message}, status_code=status)
 
 
+def _busy() -> JSONResponse:
+    response = _error(503, "busy", BUSY_TEXT)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 @router.get("/", include_in_schema=False)
 async def index() -> FileResponse:
     return FileResponse(str(STATIC_DIR / "index.html"), media_type="text/html; charset=utf-8", headers=PAGE_HEADERS)
 
 
-async def _admit(request: Request, rt) -> str | JSONResponse:
+async def _admit(request: Request, rt: Service) -> str | JSONResponse:
     """The checks both chat routes share: body size, JSON, the question, the rate limit. The question, or the
     error response to send instead; an admitted question is counted."""
     try:
@@ -54,7 +64,8 @@ async def _admit(request: Request, rt) -> str | JSONResponse:
         return _error(413, "too_large", "Yêu cầu quá lớn.")
     try:
         data = parse_json(body)
-    except HTTPException:
+    except BadJson as exc:
+        rt.metrics.webhook_rejects.labels("web", exc.reason).inc()
         return _error(400, "malformed_json", "Yêu cầu không phải JSON hợp lệ.")
     question = data.get("question") if isinstance(data, dict) else None
     if not isinstance(question, str) or not question.strip():
@@ -67,7 +78,17 @@ async def _admit(request: Request, rt) -> str | JSONResponse:
         rt.metrics.rate_limited.labels("web").inc()
         return _error(429, "slow_down", SLOW_DOWN_TEXT.format(limit=rt.settings.rate_per_minute))
     rt.metrics.questions.labels("web").inc()
-    return question
+    return WebQuestion(question, _id(data.get("conversation")), _id(data.get("visitor")))
+
+
+class WebQuestion(NamedTuple):
+    text: str
+    conversation: str | None  # the tab's conversation id: follow-ups refer to it
+    visitor: str | None  # the browser's anonymous id: "delete my questions" finds them by it
+
+
+def _id(value) -> str | None:
+    return value if isinstance(value, str) and ID.match(value) else None
 
 
 def _answered(rt, started: float, kind: str, found: bool) -> None:
@@ -82,51 +103,81 @@ def _failed(rt) -> None:
     log.exception("answering failed", extra={"channel": "web"})
 
 
+async def _final(events) -> dict:
+    async for event in events:
+        if event.get("type") == "final":
+            return event
+    raise RuntimeError("answer stream ended without a final event")
+
+
 @router.post("/api/ask")
-async def api_ask(request: Request, rt: RuntimeDep):
+async def api_ask(request: Request, rt: ServiceDep):
     question = await _admit(request, rt)
     if isinstance(question, JSONResponse):
         return question
     started = time.perf_counter()
     try:
-        answer = await rt.ask(question)
+        with rt.web_slot():
+            async with aclosing(rt.ask_events(*question)) as events:
+                final = await _final(events)
+    except (Overloaded, NoAnswerInTime):
+        rt.metrics.errors.labels("web").inc()
+        return _busy()
     except Exception:
         _failed(rt)
         return _error(503, "unavailable", UNAVAILABLE_TEXT)
-    _answered(rt, started, getattr(answer, "kind", "general"), answer.found)
-    return answer.to_json()
+    answer = final["answer"]
+    _answered(rt, started, final.get("kind") or "general", bool(answer.get("found")))
+    return answer
 
 
 @router.post("/api/ask/stream")
-async def api_ask_stream(request: Request, rt: RuntimeDep):
+async def api_ask_stream(request: Request, rt: ServiceDep):
     """Newline-delimited JSON: {"type": "delta", "text"} lines as the model writes, then exactly one
-    {"type": "final", "answer": <the /api/ask object>}. Bad input gets the same error responses as /api/ask."""
+    {"type": "final", "answer": <the /api/ask object>}. Bad input gets the same error responses as /api/ask;
+    so does a service too busy to start answering before the deadline (503 + Retry-After)."""
     question = await _admit(request, rt)
     if isinstance(question, JSONResponse):
         return question
-    return StreamingResponse(_answer_lines(rt, question), media_type="application/x-ndjson", headers=STREAM_HEADERS)
+    try:
+        slot = rt.web_slot()
+    except Overloaded:
+        return _busy()
+    events = rt.ask_events(*question)
+    try:
+        first = await anext(events)  # the status line waits for a worker to start answering
+    except NoAnswerInTime:
+        slot.release()
+        return _busy()
+    except Exception:
+        slot.release()
+        _failed(rt)
+        return _error(503, "unavailable", UNAVAILABLE_TEXT)
+    return StreamingResponse(_answer_lines(rt, question.text, first, events, slot), media_type="application/x-ndjson", headers=STREAM_HEADERS)
 
 
 def _line(event: dict) -> bytes:
     return json.dumps(event, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-async def _answer_lines(rt, question: str) -> AsyncIterator[bytes]:
+async def _answer_lines(rt: Service, question: str, first: dict, events: AsyncIterator[dict], slot) -> AsyncIterator[bytes]:
     started = time.perf_counter()
     try:
-        async with aclosing(rt.ask_stream(question)) as events:
-            async for event in events:
-                if event.get("type") == "delta":
-                    yield _line({"type": "delta", "text": event["text"]})
-                elif event.get("type") == "final":
-                    answer, kind = event["answer"], event.get("kind") or "general"
-                    break
-            else:
-                raise RuntimeError("answer stream ended without a final event")
+        event = first
+        while True:
+            if event.get("type") == "delta":
+                yield _line({"type": "delta", "text": event["text"]})
+            elif event.get("type") == "final":
+                answer, kind = event["answer"], event.get("kind") or "general"
+                break
+            event = await anext(events)
     except Exception:  # the status line is long sent: the stream still ends with a well-formed final answer
         _failed(rt)
         yield _line({"type": "final", "answer": _unavailable_answer(question)})
         return
+    finally:
+        slot.release()
+        await events.aclose()  # a client that leaves mid-answer stops the wait (the worker finishes alone)
     _answered(rt, started, kind, bool(answer.get("found")))
     yield _line({"type": "final", "answer": answer})
 

@@ -32,6 +32,7 @@ _ANY_DATE = re.compile(
 _AFTER_NUMBER = re.compile(
     r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]\d)"
     r"|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", re.IGNORECASE)
+_LEAD_CHARS = 1200
 _ISSUE_VERB = re.compile(r"\bban\s+hành\b", re.IGNORECASE)
 
 
@@ -123,14 +124,13 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
         left, _ = sentence_around(text, number.start)
         return _opening_date(text, left, number.start, published)
     # no number: "ngày 21 tháng 5 năm 2019, UBND tỉnh … đã ban hành Kế hoạch …"
-    for verb in _ISSUE_VERB.finditer(text):
+    for verb in _ISSUE_VERB.finditer(text, 0, _LEAD_CHARS):  # the article's lead announces its subject
         if not re.match(r"\s+(?:Kế hoạch|Chương trình|Quyết định|Chỉ thị|Đề án|Công văn)\b", text[verb.end():]):
             continue
         left, _ = sentence_around(text, verb.start())
         found = _opening_date(text, left, verb.start(), published)
         if found:
             return found
-        break  # only the first announcement is the article's subject
     return None
 
 

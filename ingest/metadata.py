@@ -1,4 +1,8 @@
-"""Plan metadata from cleaned text: number, type, issuer, province, dates, signer, title, horizon.
+"""Plan metadata from cleaned text: number, type, issuer, province, dates, signer, title, horizon, relations.
+
+Numbers (numbers.py), dates (dates.py), signers (signers.py), titles (titles.py), a decision's carried plan
+(decisions.py) and relations to other documents (relations.py) have modules of their own; this one
+chooses the document's own number, type and issuer and puts everything together.
 
 The text is either the document itself (emblem header, "Số: …", sections, signature) or a news
 article about it. Each field has its own small extractor; each prefers the most explicit evidence
@@ -11,17 +15,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
 
 from ngvh import vi
 
-from .clean import is_dateline
 from .dates import PLACE_DATE, issue_date, labelled, published_date, sentence_around
 from .decisions import carried_plan_start
 from .models import PlanMeta
 from .relations import extract_relations
 from .signers import document_signer
-from .titles import DOC_TYPES, TYPE_CODES, _DOC_TYPE_WORD, carried_plan_title, header_title, headline, mentioned_title, sentence_case, upper_title
+from .titles import DOC_TYPES, TYPE_CODES, _DOC_TYPE_WORD, carried_plan_title, header_title, headline, mentioned_title, upper_title
 from .numbers import DocNumber, canonical_number, find_numbers
 from .places import canonical_province, find_provinces, iter_mentions, province_kind
 
@@ -88,7 +90,8 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
         match = _DOC_TYPE_WORD.search(title)
         if match:
             return _known_type(match.group())
-    return None
+    announced = re.search(r"\bban hành\s+" + _DOC_TYPE_WORD.pattern, text[:1500], re.IGNORECASE)
+    return _known_type(announced.group(1)) if announced else None  # "UBND tỉnh vừa ban hành kế hoạch …"
 
 
 def _known_type(word: str) -> str | None:

@@ -91,8 +91,9 @@ def _docx_blocks(document) -> Iterable[str]:
 
 def _run_font(run, paragraph) -> str | None:
     """The font a run is set in: its own, else its character style's, else the paragraph style's."""
-    for font in (run.font, getattr(run.style, "font", None), getattr(paragraph.style, "font", None)):
-        if font is not None and font.name:
+    styles = [style for style in (run.style, paragraph.style) if style is not None]
+    for font in [run.font, *(style.font for style in styles)]:
+        if font.name:
             return font.name
     return None
 
@@ -146,7 +147,8 @@ def doc_to_text(path: Path, data: bytes) -> str:
     if len(data) > DOC_MAX_BYTES:
         raise IngestError(source, f".doc too large ({len(data) // 2**20} MB; the limit is "
                                   f"{DOC_MAX_BYTES // 2**20} MB)")
-    tools = [(shutil.which("antiword"), ["-m", "UTF-8.txt", "-w", "0"]), (shutil.which("catdoc"), ["-d", "utf-8", "-w"])]
+    tools = [(shutil.which("antiword"), ["-m", "UTF-8.txt", "-w", "0"]),  # UTF-8 out, no line wrapping
+             (shutil.which("catdoc"), ["-d", "utf-8", "-w"])]
     tools = [(binary, args) for binary, args in tools if binary]
     if not tools:
         raise IngestError(source, "old Word .doc files need antiword or catdoc, neither is installed "

@@ -11,12 +11,18 @@ from pathlib import Path
 
 from ngvh.vi import normalize_spaces
 
+from .legacy_fonts import fix_legacy_text
 from .models import IngestError
-from .ocr import OcrInfo, ocr_pdf_pages
+from .ocr import OCR_MAX_PAGES, OcrInfo, ocr_pdf_pages
+from .quality import counted_words, text_quality
 
 PDF_MAX_BYTES = 100 * 1024 * 1024
 PDF_MAX_PAGES = 1000
 _MIN_TEXT_PER_PAGE = 20  # characters: below this a page is an image with at most a stamp's worth of text
+# A text layer this bad (a scanner's poor hidden OCR layer, a font without a Unicode map) is read again by
+# OCR, and the better of the two is kept.
+GARBLED_QUALITY = 0.5
+_GARBLED_MIN_WORDS = 20
 
 
 @dataclass
@@ -66,7 +72,38 @@ def pdf_to_text(path: Path, data: bytes) -> PdfText:
             pages[page.number - 1] = page.text
         if not any(p.text.strip() for p in ocr.pages) and len(scanned) == len(pages):
             raise IngestError(source, "scanned PDF in which OCR found no readable text")
+    garbled = [i + 1 for i, page in enumerate(pages) if i + 1 not in scanned and is_garbled(page)]
+    if garbled and not reader.is_encrypted and len(scanned) + len(garbled) <= OCR_MAX_PAGES:
+        ocr = _reread_garbled(data, pages, garbled, source, ocr)
     return PdfText(text="\n\n".join(unwrap_lines(p) for p in pages), ocr=ocr)
+
+
+def is_garbled(page: str) -> bool:
+    """A text layer that is mostly glyph codes, replacement marks or non-words."""
+    compact = "".join(page.split())
+    if not compact:
+        return False
+    odd = sum(1 for c in compact if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32)
+    if odd > 0.1 * len(compact):
+        return True
+    text = fix_legacy_text(page).text
+    return len(counted_words(text)) >= _GARBLED_MIN_WORDS and text_quality(text) < GARBLED_QUALITY
+
+
+def _reread_garbled(data: bytes, pages: list[str], garbled: list[int], source: str, ocr: OcrInfo | None):
+    """OCR the garbled pages; keep OCR's text where it reads better. Without Tesseract, keep the layer."""
+    try:
+        reread = ocr_pdf_pages(data, garbled, source)
+    except IngestError:
+        return ocr  # the quality figure and its warning still tell the administrator
+    merged = ocr or OcrInfo()
+    for page in reread.pages:
+        layer = fix_legacy_text(pages[page.number - 1]).text
+        if text_quality(page.text) > text_quality(layer) and not is_garbled(page.text):
+            pages[page.number - 1] = page.text
+            merged.pages.append(page)
+    merged.pages.sort(key=lambda p: p.number)
+    return merged if merged.pages else ocr
 
 
 _SENTENCE_END = re.compile(r"[.:;!?…]$")

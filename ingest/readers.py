@@ -22,6 +22,9 @@ from .office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, ta
 from .pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
 from .quality import text_quality
 
+__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_MAX_BYTES", "RawDocument", "decode_text", "find_plan_files",
+           "html_to_text", "looks_like_html", "read_document", "table_row", "unwrap_lines"]
+
 Format = Literal["txt", "html", "pdf", "docx", "doc"]
 TEXT_MAX_BYTES = 20 * 1024 * 1024  # .txt and .html: a plan page is well under 1 MB
 

@@ -30,9 +30,9 @@ _CUES: list[tuple[str, re.Pattern]] = [
                              re.IGNORECASE)),
     ("implements", re.compile(r"\b(?:thực\s+hiện|triển\s+khai|căn\s+cứ|theo)" + _TO_NUMBER, re.IGNORECASE)),
 ]
-# "… Quyết định số 2013/QĐ-TTg và Chỉ thị số 25/CT-TTg": a cue carries over to numbers joined by "và", ","
-_JOINED = re.compile(rf"^\s*(?:ngày\s+[\d/.-]+(?:\s+(?:tháng\s+\d+\s+năm\s+\d+))?\s*)?"
-                     rf"(?:của\s+[^,;.\n]{{0,60}}?)?\s*(?:,|và|;)\s*{_TYPE}?\s*(?:số\s*)?$", re.IGNORECASE)
+# "Thực hiện Quyết định số 2013/QĐ-TTg ngày … của Thủ tướng Chính phủ phê duyệt … và Công văn số 404/…": a cue
+# carries over to the next document of the same clause, joined by "và" or a comma
+_JOINED = re.compile(rf"^[^.;\n]{{0,240}}?(?:,|\svà)\s*{_TYPE}\s*(?:số\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,7 @@ _NUMBERED_NOUNS = frozenset({
     "điều", "khoản", "mục", "phần", "chương", "điểm", "số", "khóa", "lần", "ngày", "tháng", "năm", "quý",
     "lục", "tập", "bước", "đợt", "kỳ", "tuần", "vòng", "nhóm", "loại", "hạng", "cấp", "tổ", "phòng", "tầng",
     "lô", "thôn", "xóm", "ấp", "khu", "phường", "quận", "huyện", "trang", "câu", "bảng", "hình", "biểu", "mẫu",
+    "đoạn", "lớp", "buổi", "mức", "bài", "tiết", "chí", "phụ", "đội", "tờ",
 })
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPTS, "1234567890")

@@ -58,6 +58,7 @@ class Conversation:
     provinces: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # other documents the last answer named: "Quyết định 2013/QĐ-TTg"
     points: list[dict] = field(default_factory=list)  # the last answer's points: text + its citation
     found: bool = False
     turns: int = 0
@@ -97,6 +98,7 @@ class Conversation:
             provinces=provinces[:4],
             agencies=pq.agencies[:4],
             numbers=(pq.numbers + pq.bare_numbers)[:4],
+            documents=_documents(answer, plans) if answer.found else self.documents,
             points=_points(answer) if answer.found else self.points,  # "ý 2" after a refusal: the last answer given
             found=answer.found,
             turns=self.turns + 1,
@@ -136,6 +138,21 @@ def _named_by(plan: PlanRef, numbers: list[str], provinces: list[str]) -> bool:
 
 
 _MARK = re.compile(r"\s*\[(\d+)\]")
+_DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong van": "Công văn", "nghi quyet": "Nghị quyết",
+              "ke hoach": "Kế hoạch", "chuong trinh": "Chương trình", "thong bao": "Thông báo", "de an": "Đề án"}
+_NAMED_DOC = re.compile(r"\b(Quyết định|Chỉ thị|Công văn|Nghị quyết|Kế hoạch|Chương trình|Thông báo|Đề án)"
+                        r"\s+(?:số\s+)?(\d{1,5}\s*[/-]\s*[A-Za-zĐđ][\w./-]*)", re.IGNORECASE)
+
+
+def _documents(answer: Answer, plans: list[PlanRef]) -> list[str]:
+    """Documents other than the cited plans that the answer names, last first ("chỉ thị đó" means them)."""
+    own = {p.number for p in plans if p.number}
+    found: list[str] = []
+    for m in _NAMED_DOC.finditer(answer.answer):
+        number = re.sub(r"\s+", "", m.group(2)).rstrip(".,;")
+        if number not in own:
+            found.append(f"{_DOC_KINDS[vi.collapse(m.group(1))]} {number}")
+    return list(dict.fromkeys(reversed(found)))[:4]
 
 
 def _points(answer: Answer) -> list[dict]:
@@ -165,6 +182,7 @@ class Resolution:
     kind: str = "standalone"  # standalone | topic | ellipsis | reference | bare | continuation | expand | unresolved
     expand: int | None = None  # "nói rõ hơn ý 2" → 2
     reason: str = ""  # why it could not be resolved
+    names_plan: bool = False  # the rewrite put the conversation's plan into the question
 
     @property
     def unresolved(self) -> bool:
@@ -188,7 +206,7 @@ def _search(pair: tuple[re.Pattern, re.Pattern], text: str) -> re.Match | None:
     return None
 
 
-_DOC = r"(?:kế hoạch|văn bản|công văn|quyết định|chương trình|tài liệu|bài viết|bản kế hoạch)"
+_DOC = r"(?:kế hoạch|văn bản|công văn|quyết định|chương trình|đề án|chỉ thị|tài liệu|bài viết|bản kế hoạch|kh)"
 _THAT = r"(?:này|đó|đấy|ấy|trên|kia|nói trên|vừa rồi|vừa nêu|vừa nói|vừa hỏi|vừa nhắc|nêu trên)"
 _PLAN_REF = _pattern(rf"\b{_DOC}\s+{_THAT}(?![^\W_])")
 _PLAN_REF_BARE = _pattern(rf"\b(?:trong|của|theo)\s+{_DOC}(?=\s*[?.!]*\s*$)")  # "... trong kế hoạch?"
@@ -197,7 +215,9 @@ _UNIT_REF = _pattern(r"\b(?:tỉnh|thành phố|địa phương)\s+(?:này|đó|
 _IT = re.compile(r"(?<![^\W_])nó(?![^\W_])", re.IGNORECASE)
 _EXPAND = _pattern(r"\b(?:ý|điểm|nội dung|mục|phần|dòng)\s+(?:số\s+|thứ\s+)?(\d{1,2}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)(?![^\W_])")
 _EXPAND_VERB = _pattern(r"\b(?:nói rõ|rõ hơn|giải thích|chi tiết|cụ thể|kỹ hơn|thêm|mở rộng|xem|nguyên văn|đầy đủ|trích|là gì|nghĩa là)")
-_GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|văn bản|thành phố) nào\b")
+_GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|thành phố) nào\b")
+# Thanks and greetings are no follow-up questions: they go to the answerer as they are.
+_SOCIAL = set("cam on thanks thank you ok oke okay vang da uh um hi hello xin chao chao ban tot qua hay lam".split())
 
 # Words around an elliptical turn ("thế còn Huế thì sao?") and the fillers that may surround its entity.
 _LEAD = re.compile(r"^(?:(?:ua|u|a|nhung|vay|the|va|con|roi|ok|oke|vang|da|cam on|cho hoi|hoi them|the thi)\s+)+")
@@ -257,10 +277,12 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if kinds & {"province", "number"} and not (plan_ref or place_ref or unit_ref):
         # a new plan or place starts afresh; "còn kế hoạch của Huế thì …" loses its "còn"
         return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
+    if unit_ref and place_ref and unit_ref.start() < place_ref.end() and place_ref.start() < unit_ref.end():
+        unit_ref = None  # "ở địa phương đó": one reference, not two
     if plan_ref or place_ref or unit_ref or it_ref:
         return _resolve_reference(question, text, context, plan_ref or it_ref, place_ref, unit_ref)
 
-    if kinds & {"province", "number"} or _search(_GLOBAL, text):
+    if kinds & {"province", "number"} or _search(_GLOBAL, text) or set(_tokens(text)) <= _SOCIAL:
         return same
     pq = parse_query(text)
     metadata = pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"}
@@ -319,6 +341,22 @@ def _resolve_expand(question: str, text: str, m: re.Match, context: Conversation
 def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context: Conversation) -> Resolution:
     prev = context.question
     plan = context.plan
+    years = [e for e in entities if e.kind == "year"]
+    if plan and years and len(years) == len(entities) and (plan.province or plan.issuer):
+        # "còn năm 2020?" after a turn about a plan named by our label: that owner's plan of that year
+        owner = plan.province or plan.issuer
+        for label in {plan.label(), _as_typed(plan.label(), prev)}:
+            at = prev.lower().find(label.lower())
+            if at >= 0:
+                new = _as_typed(f"kế hoạch của {owner} năm {years[0].name}", prev)
+                rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
+                return Resolution(question, rewritten, True, "ellipsis")
+        pinned = [e for e in find_entities(prev) if e.kind in ("number", "province", "year")]
+        if any(e.kind == "number" for e in pinned):  # the typed number pins the old plan: name owner and year
+            spans = [(e.start, e.end, "") for e in pinned]
+            first = min(pinned, key=lambda e: e.start)
+            spans[pinned.index(first)] = (first.start, first.end, _as_typed(f"của {owner} năm {years[0].name}", prev))
+            return Resolution(question, _capital(_tidy(replace_spans(prev, spans))), True, "ellipsis")
     identity = [e for e in entities if e.kind in ("province", "number")]
     if plan and identity and len(identity) == len(entities):
         # the previous turn named its plan by our label ("Kế hoạch 726/KH-UBND của Cao Bằng"): swap it whole
@@ -347,23 +385,42 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
             elif numbers:
                 spans += [(e.start, e.end, f"của {new}" if i == 0 else "") for i, e in enumerate(numbers)]
             else:
-                appended.append(f"của {new}")
+                appended.append(f"ở {new}")
         elif kind == "number":
             provinces = [e for e in old if e.kind == "province"]
+            named = new if "/" in new else f"số {new}"
             if same_kind:
                 spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
             elif provinces:
-                spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(provinces)]
+                spans += [(_owner_start(prev, e.start), e.end, named if i == 0 else "") for i, e in enumerate(provinces)]
             else:
-                appended.append(f"(văn bản {new})")
+                appended.append(f"(văn bản {named})")
         elif same_kind:
             spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+        elif kind == "agency" and len(entities) == 1:
+            # "còn Sở Ngoại vụ thì sao?" after a question with no agency: what that agency must do
+            label = _target_label(context, prev)
+            scope = f" trong {label}" if label else ""
+            return Resolution(question, _capital(f"{new} có nhiệm vụ gì{scope}?"), True, "ellipsis")
+        elif kind == "foreign" and len(entities) == 1:
+            label = _target_label(context, prev)
+            subject = _capital(label) if label else "Các kế hoạch"
+            return Resolution(question, f"{subject} có hoạt động gì với {new}?", True, "ellipsis")
         else:
-            appended.append(f"năm {new}" if kind == "year" else new)
+            appended.append(f"năm {new}" if kind == "year" else f"ở {new}" if kind == "province" else new)
     rewritten = _tidy(replace_spans(prev, spans))
     if appended:
         rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
     return Resolution(question, rewritten, True, "ellipsis")
+
+
+_OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)
+
+
+def _owner_start(text: str, start: int) -> int:
+    """Where "của tỉnh Cao Bằng" starts, for the province at `start` (a number replaces all of it)."""
+    match = _OWNER_WORDS.search(text[:start].rstrip() + " " if start else "")
+    return match.start() if match and match.group(0).strip() else start
 
 
 def _tidy(text: str) -> str:
@@ -374,8 +431,9 @@ def _tidy(text: str) -> str:
 
 def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -> Resolution:
     spans: list[tuple[int, int, str]] = []
+    other = _other_document(context, text[plan_ref.start():plan_ref.end()]) if plan_ref else None
     if plan_ref:
-        label = _target_label(context, text)
+        label = other or _target_label(context, text)
         if not label:
             return _unresolved(question, text, "Chưa rõ bạn nói về kế hoạch nào.")
         spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
@@ -386,7 +444,17 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
                 return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
             spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
     rewritten = _capital(_tidy(replace_spans(text, spans)))
-    return Resolution(question, rewritten, True, "reference")
+    return Resolution(question, rewritten, True, "reference", names_plan=bool(plan_ref) and not other)
+
+
+def _other_document(context: Conversation, said: str) -> str | None:
+    """"chỉ thị đó" after an answer naming Chỉ thị 25/CT-TTg means that one, not the plan (a Kế hoạch)."""
+    folded = vi.collapse(said)
+    kind = next((name for key, name in _DOC_KINDS.items() if folded.startswith(key) or f" {key} " in f" {folded} "), None)
+    plan = context.plan
+    if kind is None or (plan and (plan.doc_type or "Kế hoạch").lower() == kind.lower()):
+        return None
+    return next((d for d in context.documents if d.startswith(kind + " ")), None)
 
 
 _PREPOSITION = re.compile(r"^(ở|tại|của|đến|tới|cho|trong|theo|o|tai|cua|den|toi|trong|theo)\s", re.IGNORECASE)
@@ -415,7 +483,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     else:
         rewritten = f"{body.rstrip(' ?.!')} trong {label}?"
         rewritten = _capital(rewritten)
-    return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation")
+    return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation", names_plan=True)
 
 
 def _drop_lead(text: str, lead: str) -> str:
@@ -424,40 +492,3 @@ def _drop_lead(text: str, lead: str) -> str:
     words = text.split()
     body = " ".join(words[n:]) if n < len(words) else text
     return body.strip() or text
-
-
-# -- one turn ------------------------------------------------------------------------------------
-
-
-def unresolved_answer(resolution: Resolution) -> Answer:
-    text = resolution.reason
-    if resolution.expand is None:
-        text += (" Xin nêu rõ tên tỉnh/thành phố hoặc số hiệu kế hoạch, ví dụ: "
-                 "“Kế hoạch của Cao Bằng do ai ký?”.")
-    return Answer(resolution.question, False, text, kind="unresolved")
-
-
-def expanded_answer(resolution: Resolution, context: Conversation) -> Answer:
-    """Point n of the last answer with its whole passage, cited."""
-    point = context.points[resolution.expand - 1]
-    data = dict(point["citation"], n=1)
-    citation = Citation(**{k: v for k, v in data.items() if k in Citation.__dataclass_fields__})
-    where = ", ".join(x for x in (" ".join(filter(None, (citation.doc_type, citation.plan))) or citation.title,
-                                  citation.section) if x)
-    passage = " ".join((citation.full_quote or citation.quote).split())
-    return Answer(resolution.question, True, f"Ý {resolution.expand} ({where}): {passage} [1]", [citation],
-                  kind="expand")
-
-
-def answer_turn(ask, question: str, context: Conversation | None) -> tuple[Answer, Resolution, Conversation]:
-    """Resolve a turn, answer it with `ask(question) -> Answer`, and return the next context."""
-    context = context or Conversation()
-    resolution = resolve(question, context)
-    if resolution.unresolved:
-        answer = unresolved_answer(resolution)
-        return answer, resolution, context  # an unresolved turn leaves the context as it was
-    if resolution.kind == "expand":
-        answer = expanded_answer(resolution, context)
-        return answer, resolution, context
-    answer = ask(resolution.question_understood)
-    return answer, resolution, context.after(resolution.question_understood, answer)

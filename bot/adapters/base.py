@@ -6,9 +6,11 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ClassVar
 
+from bot import sources
 from bot.models import Attachment, InboundMessage, Verdict, WorkItem
 
-# Where parsed messages go: the worker queue (returns False when full, so the webhook can say 503).
+# Where long-polled messages go: the durable intake. It returns once the item is stored (or was a
+# duplicate) and raises when the store is unreachable, so the poller fetches the same updates again.
 Sink = Callable[[WorkItem], Awaitable[bool]]
 
 
@@ -30,6 +32,14 @@ class TransientError(SendError):
 
 class PermanentError(SendError):
     """4xx other than 429 (blocked by the user, bad chat id...): retrying cannot help."""
+
+
+class ReplyWindowClosed(PermanentError):
+    """The platform refused a reply because the user's reply window is closed (Zalo OA -230 and kin)."""
+
+    def __init__(self, code: int, reason: str = "reply window closed"):
+        super().__init__(f"error {code}: {reason}")
+        self.code = code
 
 
 def bot_id(token: str) -> str:
@@ -65,8 +75,23 @@ class ChannelAdapter(abc.ABC):
 
     # -- sending ------------------------------------------------------------------------------------
     @abc.abstractmethod
-    async def send_text(self, chat_id: str, text: str) -> None:
-        """Send one message already within text_limit; raise a SendError subclass on failure."""
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
+        """Send one message already within text_limit; raise a SendError subclass on failure.
+
+        reply_to: the user's message this answers (Zalo OA bills a reply without it as proactive);
+        buttons: an inline keyboard (sources.telegram_keyboard) where the channel has one."""
+
+    def answer_buttons(self, question_id: int | None, citations: list) -> dict | None:
+        """Buttons under an answer (📄 n, 👍/👎); None where the platform has none for replies."""
+        return None
+
+    def render_passage(self, citation: Any, link: str | None) -> list[str]:
+        """One cited passage (plan, section, the quote, a link to its page) as messages."""
+        return self.render_text(sources.passage_text(citation, link))
+
+    async def acknowledge(self, callback_id: str, text: str | None = None) -> None:
+        """Answer a button tap (Telegram's answerCallbackQuery); channels without buttons have none."""
 
     @abc.abstractmethod
     async def show_typing(self, chat_id: str) -> None: ...
@@ -87,14 +112,17 @@ class ChannelAdapter(abc.ABC):
         return [(f"{self.name}:{chat_id}", 1.0)]
 
     # -- lifecycle ----------------------------------------------------------------------------------
+    async def open(self) -> None:
+        """Open the clients replies go through (a worker process: sending only, no intake)."""
+
     async def start(self, sink: Sink, polling: bool = False) -> None:
-        """Open clients; start long polling when asked and supported."""
+        """Open clients; when polling is True (and supported), long-poll into sink."""
 
     async def register_webhook(self, public_url: str) -> None:
         """Tell the platform where to deliver (only when NGVH_PUBLIC_URL is set)."""
 
     async def stop_intake(self) -> None:
-        """Stop receiving (long polling, background tasks); sending still works so the queue can drain."""
+        """Stop receiving (long polling, background tasks); sending still works."""
 
     async def stop(self) -> None:
         """Close clients."""

@@ -1,25 +1,26 @@
-"""Telegram through python-telegram-bot v22.
+"""Telegram through python-telegram-bot v22's Bot (API calls and Update decoding only).
 
-The Application is built with `updater(None)` for webhooks: the FastAPI route puts verified Updates on
-its update_queue (PTB's custom-webhook pattern) and a TypeHandler turns them into InboundMessages for the
-shared workers. With --polling the Application keeps its Updater and long-polls getUpdates instead.
+No PTB Application and no update_queue: the webhook route stores each verified update in the durable
+intake itself, and with --polling this adapter long-polls getUpdates and stores each update before it
+moves the offset past it (Telegram then forgets it, so it must already be on disk).
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import warnings
 from collections.abc import Mapping
 from typing import Any
 
-from telegram import Bot, LinkPreviewOptions, Update
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
-from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, bot_id
+from bot import formatting, sources
+from bot.addressing import question_for_bot
+from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, bot_id, cancel_task
 from bot.constants import (
     POLL_TIMEOUT_SECONDS,
     SEND_TIMEOUT,
@@ -28,13 +29,13 @@ from bot.constants import (
     TELEGRAM_PRIVATE_INTERVAL,
     TELEGRAM_TEXT_LIMIT,
 )
-from bot.models import Attachment, InboundMessage, RawUpdate, Verdict
+from bot.models import Attachment, InboundMessage, Verdict
 from bot.security import check_secret_header
 
 log = logging.getLogger("ngvh.bot.telegram")
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-ALLOWED_UPDATES = ["message"]  # edits, reactions, channel posts... are not questions
+ALLOWED_UPDATES = ["message", "callback_query"]  # questions and taps on the buttons under answers; not edits, reactions…
 
 
 def update_key(token: str, update_id: int) -> str:
@@ -62,10 +63,16 @@ def update_id_of(payload: Any) -> int | None:
     return payload["update_id"]
 
 
-def parse_update(update: Update, token: str) -> list[InboundMessage]:
-    """New messages only; anything else (edits, member changes, polls...) gives []."""
+def parse_update(update: Update, token: str, username: str | None = None, bot_user_id: int | None = None) -> list[InboundMessage]:
+    """New messages meant for this bot (in groups: mentioned, replied to, or a command for it) and taps on
+    its buttons; anything else (edits, member changes, polls...) gives []."""
+    if update.callback_query is not None:
+        return _callback(update, token)
     message = update.message
     if message is None:
+        return []
+    text = question_for_bot(message.to_dict(), username, bot_user_id)
+    if text is None:
         return []
     chat = message.chat
     user = message.from_user
@@ -80,9 +87,28 @@ def parse_update(update: Update, token: str) -> list[InboundMessage]:
             user_id=str(user.id if user else chat.id),
             message_id=str(message.message_id),
             dedupe_key=update_key(token, update.update_id),
-            text=(message.text or message.caption or "").strip(),
+            text=text,
             attachments=attachments,
             is_group=chat.type in (ChatType.GROUP, ChatType.SUPERGROUP),
+        )
+    ]
+
+
+def _callback(update: Update, token: str) -> list[InboundMessage]:
+    """A tap on 📄 n or 👍/👎: answered in the chat of the message that carries the buttons."""
+    query = update.callback_query
+    message = query.message
+    chat = message.chat if message is not None else None
+    return [
+        InboundMessage(
+            channel=TelegramAdapter.name,
+            chat_id=str(chat.id if chat is not None else query.from_user.id),
+            user_id=str(query.from_user.id),
+            message_id=str(message.message_id) if message is not None else "",
+            dedupe_key=update_key(token, update.update_id),
+            is_group=chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP),
+            callback_id=query.id,
+            callback_data=query.data or "",
         )
     ]
 
@@ -99,11 +125,10 @@ class TelegramAdapter(ChannelAdapter):
     text_limit = TELEGRAM_TEXT_LIMIT
     supports_polling = True
 
-    def __init__(self, token: str, secret: str | None, api_base: str, timeout: float = SEND_TIMEOUT, polling: bool = False):
+    def __init__(self, token: str, secret: str | None, api_base: str, timeout: float = SEND_TIMEOUT):
         self.token = token
         self.secret = secret
-        self.polling = polling
-        self._sink: Sink | None = None
+        self._poller: asyncio.Task | None = None
         api_base = api_base.rstrip("/")
         request = HTTPXRequest(
             connection_pool_size=32,
@@ -112,25 +137,15 @@ class TelegramAdapter(ChannelAdapter):
             write_timeout=timeout,
             pool_timeout=timeout,
         )
-        builder = (
-            Application.builder()
-            .token(token)
-            .base_url(f"{api_base}/bot")  # PTB appends the token: {base}/bot{token}/{method}
-            .base_file_url(f"{api_base}/file/bot")
-            .request(request)
-            .concurrent_updates(False)  # the handler only enqueues; order per chat is kept
+        self.bot = Bot(
+            token,
+            base_url=f"{api_base}/bot",  # PTB appends the token: {base}/bot{token}/{method}
+            base_file_url=f"{api_base}/file/bot",
+            request=request,
+            get_updates_request=HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10, connect_timeout=timeout),
         )
-        if polling:
-            builder = builder.get_updates_request(HTTPXRequest(read_timeout=POLL_TIMEOUT_SECONDS + 10, connect_timeout=timeout))
-        else:
-            builder = builder.updater(None)
-        self.app: Application = builder.build()
-        self.app.add_handler(TypeHandler(Update, self._on_update))  # from the Updater (polling)
-        self.app.add_handler(TypeHandler(dict, self._on_payload))  # from the webhook route
-
-    @property
-    def bot(self) -> Bot:
-        return self.app.bot
+        self._opened = False
+        self._me: tuple[str | None, int | None] = (None, None)  # the bot's @username and user id, after getMe
 
     # -- receiving ----------------------------------------------------------------------------------
     def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
@@ -142,35 +157,39 @@ class TelegramAdapter(ChannelAdapter):
         except Exception as exc:  # already acknowledged: a payload PTB cannot read is logged and dropped
             log.warning("unreadable telegram update", extra={"channel": self.name, "error": repr(exc)})
             return []
-        return parse_update(update, self.token)
+        return parse_update(update, self.token, *self._me)
 
     def update_key(self, update_id: int) -> str:
         return update_key(self.token, update_id)
 
-    async def enqueue_update(self, payload: dict) -> None:
-        """Called by the webhook route after verification and dedupe: hand the update to PTB's queue."""
-        await self.app.update_queue.put(payload)
-
-    async def _on_payload(self, payload: dict, context: ContextTypes.DEFAULT_TYPE) -> None:
-        # the worker decodes it (see RawUpdate): a burst of deliveries is acknowledged first
-        if self._sink is not None and not await self._sink(RawUpdate(self.name, payload, update_key(self.token, payload["update_id"]))):
-            log.error("queue full, dropped update", extra={"channel": self.name, "update_id": payload.get("update_id")})
-
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if self._sink is None:
-            return
-        for message in parse_update(update, self.token):
-            if not await self._sink(message):
-                log.error("queue full, dropped update", extra={"channel": self.name, "update_id": update.update_id})
+    async def _poll(self, sink: Sink) -> None:
+        offset: int | None = None
+        backoff = 1.0
+        while True:
+            try:
+                updates = await self.bot.get_updates(offset=offset, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=ALLOWED_UPDATES)
+                for update in updates:
+                    for message in parse_update(update, self.token, *self._me):
+                        await sink(message)  # stored (or a known duplicate) before the offset moves past it
+                    offset = update.update_id + 1
+                backoff = 1.0
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("telegram getUpdates failed", extra={"channel": self.name, "error": str(exc)})
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 30.0)
 
     # -- sending ------------------------------------------------------------------------------------
-    async def send_text(self, chat_id: str, text: str) -> None:
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
         try:
             await self.bot.send_message(
                 chat_id=chat_id,
                 text=text,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
+                reply_markup=InlineKeyboardMarkup.de_json(buttons, self.bot) if buttons else None,
             )
         except RetryAfter as exc:
             raise RetryLater(str(exc), retry_after=_retry_after(exc)) from exc
@@ -199,6 +218,19 @@ class TelegramAdapter(ChannelAdapter):
     def render_answer(self, answer: Any) -> list[str]:
         return formatting.telegram_answer(answer, self.text_limit)
 
+    def answer_buttons(self, question_id: int | None, citations: list) -> dict | None:
+        return sources.telegram_keyboard(question_id, citations)
+
+    def render_passage(self, citation: Any, link: str | None) -> list[str]:
+        return [sources.passage_html(citation, link)]
+
+    async def acknowledge(self, callback_id: str, text: str | None = None) -> None:
+        """answerCallbackQuery: always sent, or the user's client keeps a spinner on the button."""
+        try:
+            await self.bot.answer_callback_query(callback_id, text=text)
+        except TelegramError as exc:  # a query older than 15 minutes cannot be answered; nothing to retry
+            log.warning("answerCallbackQuery failed", extra={"channel": self.name, "error": str(exc)})
+
     def render_text(self, text: str) -> list[str]:
         pieces = formatting.split_text(text, self.text_limit, lambda s: formatting.utf16_len(formatting.escape_html(s)))
         return [formatting.escape_html(p) for p in pieces]
@@ -211,13 +243,17 @@ class TelegramAdapter(ChannelAdapter):
         ]
 
     # -- lifecycle ----------------------------------------------------------------------------------
+    async def open(self) -> None:
+        if not self._opened:
+            await self.bot.initialize()  # getMe: fails fast on a wrong token or an unreachable API
+            self._opened = True
+            self._me = (self.bot.username, self.bot.id)  # groups: is a message addressed to us?
+
     async def start(self, sink: Sink, polling: bool = False) -> None:
-        self._sink = sink
-        await self.app.initialize()  # getMe: fails fast on a wrong token or an unreachable API
-        if self.polling and self.app.updater is not None:
-            # start_polling deletes any webhook first, as getUpdates requires
-            await self.app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=POLL_TIMEOUT_SECONDS)
-        await self.app.start()  # starts consuming update_queue
+        await self.open()
+        if polling:
+            await self.bot.delete_webhook()  # getUpdates does not work while a webhook is set
+            self._poller = asyncio.create_task(self._poll(sink), name="telegram-poll")
 
     async def register_webhook(self, public_url: str) -> None:
         await self.bot.set_webhook(
@@ -229,11 +265,11 @@ class TelegramAdapter(ChannelAdapter):
         log.info("telegram webhook registered", extra={"channel": self.name})
 
     async def stop_intake(self) -> None:
-        if self.app.updater is not None and self.app.updater.running:
-            await self.app.updater.stop()
-        if self.app.running:
-            await self.app.stop()
+        await cancel_task(self._poller)
+        self._poller = None
 
     async def stop(self) -> None:
         await self.stop_intake()
-        await self.app.shutdown()
+        if self._opened:
+            await self.bot.shutdown()
+            self._opened = False

@@ -82,10 +82,9 @@ class ZaloBotAdapter(ChannelAdapter):
     text_limit = ZALO_TEXT_LIMIT
     supports_polling = True
 
-    def __init__(self, token: str, secret: str | None, api_base: str, timeout: float = SEND_TIMEOUT, polling: bool = False):
+    def __init__(self, token: str, secret: str | None, api_base: str, timeout: float = SEND_TIMEOUT):
         self.token = token
         self.secret = secret
-        self.polling = polling
         self._timeout = timeout
         self._client = httpx.AsyncClient(base_url=f"{api_base.rstrip('/')}/bot{token}/", timeout=timeout)
         self._poller: asyncio.Task | None = None
@@ -115,7 +114,8 @@ class ZaloBotAdapter(ChannelAdapter):
         return parse_payload(payload, self.token)
 
     # -- sending ------------------------------------------------------------------------------------
-    async def send_text(self, chat_id: str, text: str) -> None:
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
         await self.call("sendMessage", {"chat_id": chat_id, "text": text})
 
     async def show_typing(self, chat_id: str) -> None:
@@ -125,7 +125,7 @@ class ZaloBotAdapter(ChannelAdapter):
             pass
 
     def render_answer(self, answer: Any) -> list[str]:
-        return formatting.plain_answer(answer, self.text_limit)
+        return formatting.zalo_answer(answer, self.text_limit)
 
     def render_text(self, text: str) -> list[str]:
         return formatting.split_text(text, self.text_limit)
@@ -136,7 +136,7 @@ class ZaloBotAdapter(ChannelAdapter):
     # -- lifecycle ----------------------------------------------------------------------------------
     async def start(self, sink: Sink, polling: bool = False) -> None:
         await self.call("getMe")  # fails fast on a wrong token
-        if self.polling:
+        if polling:
             await self.call("deleteWebhook")  # getUpdates does not work while a webhook is set
             self._poller = asyncio.create_task(self._poll(sink), name="zalo-bot-poll")
 
@@ -159,7 +159,10 @@ class ZaloBotAdapter(ChannelAdapter):
                     backoff = min(backoff * 2, 30.0)
                 continue
             for message in parse_payload({"result": result} if result is not None else None, self.token):
-                await sink(message)  # the polling sink dedupes on message_id
+                try:
+                    await sink(message)  # stored durably, deduped on message_id
+                except Exception as exc:  # the store is down: Zalo Bot has no offset to fetch it again
+                    log.error("zalo bot update not stored", extra={"channel": self.name, "error": str(exc)})
 
     async def stop_intake(self) -> None:
         await cancel_task(self._poller)

@@ -21,7 +21,8 @@ from typing import Any
 import httpx
 
 from bot import formatting
-from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, cancel_task
+from bot.adapters.base import (ChannelAdapter, PermanentError, ReplyWindowClosed, RetryLater, Sink, TransientError,
+                               cancel_task)
 from bot.constants import (
     SEND_TIMEOUT,
     ZALO_CHAT_INTERVAL,
@@ -37,6 +38,11 @@ from bot.security import check_zalo_oa_signature
 log = logging.getLogger("ngvh.bot.zalo_oa")
 
 TEXT_EVENT = "user_send_text"
+# Replies are free only inside the reply window opened by the user's message (a few replies within
+# 48 hours) and only when they carry recipient.message_id; outside it Zalo refuses them with -230
+# ("the user has not interacted with the OA recently") or one of its neighbours.
+REPLY_WINDOW_ERRORS = {-230: "user has not interacted with the OA recently", -231: "reply window closed",
+                       -232: "reply quota used up", -233: "reply not allowed for this user"}
 SHARED_KEY = "zalo-oa:tokens"
 SHARED_TTL = 100 * 24 * 3600  # refresh tokens live three months
 
@@ -195,6 +201,7 @@ class ZaloOAAdapter(ChannelAdapter):
         self.tokens = tokens
         self._client = httpx.AsyncClient(base_url=api_base.rstrip("/"), timeout=timeout)
         self._refresher: asyncio.Task | None = None
+        self.reply_window_closed = 0  # replies Zalo refused for a closed reply window (also a metric)
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
         return check_zalo_oa_signature(headers, body, self.app_id, self.secret_key)
@@ -202,17 +209,28 @@ class ZaloOAAdapter(ChannelAdapter):
     def parse(self, payload: Any) -> list[InboundMessage]:
         return parse_event(payload)
 
-    async def send_text(self, chat_id: str, text: str) -> None:
+    async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
+                        buttons: dict | None = None) -> None:
+        """Send to the user; `reply_to` (the user's msg_id) makes it a reply, not a billed proactive message."""
         token = await self.tokens.current()
-        error = await self._send(token, chat_id, text)
+        error = await self._send(token, chat_id, text, reply_to)
         if error == ZALO_OA_INVALID_TOKEN:  # expired early or revoked: refresh once and resend
             token = await self.tokens.refresh(stale=token)
-            error = await self._send(token, chat_id, text)
+            error = await self._send(token, chat_id, text, reply_to)
+        if error in REPLY_WINDOW_ERRORS:
+            self.reply_window_closed += 1
+            log.warning("zalo oa reply window closed: reply not delivered",
+                        extra={"channel": self.name, "chat": chat_id, "code": error,
+                               "reason": REPLY_WINDOW_ERRORS[error], "reply_to": reply_to or ""})
+            raise ReplyWindowClosed(error, REPLY_WINDOW_ERRORS[error])
         if error:
             raise PermanentError(f"message/cs error {error}")
 
-    async def _send(self, token: str, chat_id: str, text: str) -> int:
-        body = {"recipient": {"user_id": chat_id}, "message": {"text": text}}
+    async def _send(self, token: str, chat_id: str, text: str, reply_to: str | None = None) -> int:
+        recipient = {"user_id": chat_id}
+        if reply_to:
+            recipient["message_id"] = reply_to
+        body = {"recipient": recipient, "message": {"text": text}}
         try:
             response = await self._client.post("/v3.0/oa/message/cs", json=body, headers={"access_token": token})
         except httpx.TimeoutException as exc:
@@ -233,7 +251,7 @@ class ZaloOAAdapter(ChannelAdapter):
         return None  # the OA API has no typing indicator for customer-service messages
 
     def render_answer(self, answer: Any) -> list[str]:
-        return formatting.plain_answer(answer, self.text_limit)
+        return formatting.zalo_answer(answer, self.text_limit)
 
     def render_text(self, text: str) -> list[str]:
         return formatting.split_text(text, self.text_limit)

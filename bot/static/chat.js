@@ -21,6 +21,32 @@
     return m ? `${m[3]}/${m[2]}/${m[1]}` : iso || "";
   }
 
+  // one conversation per tab (follow-up questions refer to it); one anonymous id per browser (for "xóa")
+  function newId() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") return window.crypto.randomUUID();
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+  function stored(storage, key) {
+    try {
+      let value = storage.getItem(key);
+      if (!value) { value = newId(); storage.setItem(key, value); }
+      return value;
+    } catch (e) { return newId(); }  // storage disabled: a conversation per page load
+  }
+  let conversation = stored(window.sessionStorage, "ngvh-conversation");
+  const visitor = stored(window.localStorage, "ngvh-visitor");
+
+  function citationLink(c) {
+    if (!c.plan_id) return null;
+    const m = /:(\d+)$/.exec(c.chunk_id || "");
+    let url = "/plans/" + encodeURIComponent(c.plan_id);
+    if (m) {
+      const seq = String(parseInt(m[1], 10));
+      url += "?hl=" + seq + "&q=" + encodeURIComponent((c.quote || "").slice(0, 300)) + "#c" + seq;
+    }
+    return url;
+  }
+
   function citationLabel(c) {
     return [c.plan || c.title || c.source, c.issuer, viDate(c.date)].filter(Boolean).join(" · ");
   }
@@ -57,6 +83,7 @@
 
   function renderAnswer(data) {
     const item = el("li", "msg bot");
+    if (data.understood) item.appendChild(el("div", "understood", "↪ Hiểu là: " + data.understood));
     item.appendChild(el("div", "answer", data.answer));
     const cites = data.citations || [];
     if (cites.length) {
@@ -71,6 +98,14 @@
         if (c.section) d.appendChild(el("div", "meta", `Mục: ${c.section}`));
         d.appendChild(el("blockquote", null, c.full_quote || c.quote || ""));
         if (c.source) d.appendChild(el("div", "meta", `Tệp: ${c.source}`));
+        const href = citationLink(c);
+        if (href) {
+          const a = el("a", "open", "Mở đoạn này trong văn bản");
+          a.href = href;
+          a.target = "_blank";
+          a.rel = "noopener";
+          d.appendChild(a);
+        }
         box.appendChild(d);
       }
       item.appendChild(box);
@@ -82,7 +117,7 @@
     return fetch(path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ question }),
+      body: JSON.stringify({ question, conversation, visitor }),
     });
   }
 
@@ -171,6 +206,40 @@
     input.value = "";
     ask(question);
   });
+
+  const fresh = document.getElementById("new-conversation");
+  if (fresh) {
+    fresh.addEventListener("click", () => {
+      conversation = newId();
+      try { window.sessionStorage.setItem("ngvh-conversation", conversation); } catch (e) { /* kept in memory */ }
+      log.replaceChildren();
+      status.textContent = "Đã bắt đầu cuộc trò chuyện mới.";
+      input.focus();
+    });
+  }
+
+  const forget = document.getElementById("forget");
+  if (forget) {
+    forget.addEventListener("click", async () => {
+      if (!window.confirm("Xóa các câu hỏi bạn đã gửi từ trình duyệt này?")) return;
+      try {
+        const res = await fetch("/api/forget", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ visitor, conversation }),
+        });
+        const data = await res.json();
+        status.textContent = res.ok ? `Đã xóa ${data.removed} câu hỏi.` : (data.message || BUSY_TEXT);
+      } catch (e) { status.textContent = OFFLINE_TEXT; }
+    });
+  }
+
+  const privacy = document.getElementById("privacy-days");
+  if (privacy) {
+    fetch("/api/privacy").then((r) => r.ok ? r.json() : null).then((data) => {
+      if (data && data.retention_days) privacy.textContent = String(data.retention_days);
+    }).catch(() => {});
+  }
 
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {  // isComposing: Vietnamese IMEs

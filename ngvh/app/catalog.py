@@ -31,7 +31,27 @@ def plan_row(record) -> dict:
         "reported_by": list(links.reported_by),
         "relations": [dict(r) for r in meta.relations],
         "sources": list(meta.sources) or [record.source],
+        "ocr_pages": list(meta.ocr_pages),
+        "warnings": reading_warnings(meta),
     }
+
+
+def reading_warnings(meta) -> list[str]:
+    """What an administrator should check in a stored plan: damaged text, OCR'd or badly OCR'd pages."""
+    from ingest.quality import QUALITY_WARNING
+
+    out = []
+    if meta.quality is not None and meta.quality < QUALITY_WARNING:
+        out.append(f"chất lượng văn bản thấp ({meta.quality:.2f})")
+    if meta.ocr_low_pages:
+        out.append("OCR kém ở trang " + ", ".join(map(str, meta.ocr_low_pages)))
+    elif meta.ocr_pages:
+        out.append(f"{len(meta.ocr_pages)} trang đọc bằng OCR")
+    if not meta.number:
+        out.append("không đọc được số hiệu")
+    if not meta.date:
+        out.append("không đọc được ngày ban hành")
+    return out
 
 
 def plan_rows(records) -> list[dict]:

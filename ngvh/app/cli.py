@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,7 +14,7 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi đáp kế hoạch ngoại giao văn hóa.")
 # a log file or a pipe gets whole rows: 80 columns would fold file names and numbers mid-word
-console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 320)
 err_console = Console(stderr=True, soft_wrap=True)
 
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
@@ -43,7 +44,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or folders (walked recursively)")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ):
-    """Ingest plans (.txt, .html, .pdf, .docx): new ones are added, changed ones replaced."""
+    """Ingest plans (.txt, .html, .pdf incl. scanned, .docx, .doc): new ones are added, changed ones replaced."""
     services = _services()
     try:
         report = _run_ingest(services, paths, quiet=as_json)
@@ -233,7 +234,8 @@ def chat():
     from rich.markup import escape
 
     from ngvh.app.render import render_answer
-    from rag.conversation import Conversation, answer_turn
+    from rag.conversation import Conversation
+    from rag.turn import answer_turn
 
     services = _services()
     console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "
@@ -307,6 +309,31 @@ def tasks(
     console.print(table)
 
 
+def _default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+@app.command()
+def correct(
+    plan_id: Annotated[str, typer.Argument(help="Plan id from `ngvh plans`")],
+    number: Annotated[Optional[str], typer.Option(help="Document number, e.g. 726/KH-UBND")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Issue date, DD/MM/YYYY or YYYY-MM-DD")] = None,
+    signer: Annotated[Optional[str], typer.Option(help="Who signed it")] = None,
+    province: Annotated[Optional[str], typer.Option(help="Province or city, any spelling")] = None,
+):
+    """Correct a wrongly read number, date, signer or province; kept when the same file is ingested again."""
+    from ngvh.app.corrections import CorrectionError
+
+    fields = {k: v for k, v in dict(number=number, date=date, signer=signer, province=province).items() if v is not None}
+    try:
+        row = _services().correct_plan(plan_id, fields)
+    except CorrectionError as err:
+        _fail(str(err))
+    if row is None:
+        _fail(f"no plan with id {plan_id!r}; see `ngvh plans`", code=1)
+    console.print(f"Đã sửa {plan_id}: " + ", ".join(f"{k} = {row[k]}" for k in fields))
+
+
 @app.command()
 def purge(
     days: Annotated[Optional[int], typer.Option("--days", help="Keep this many days (default: NGVH_QUESTION_RETENTION_DAYS)")] = None,
@@ -325,12 +352,78 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     polling: Annotated[bool, typer.Option("--polling", help="Telegram/Zalo Bot by long polling")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes to start (default: one per core); 0 when `ngvh worker` runs elsewhere")] = None,
 ):
-    """Run the web service: webhooks, web chat, admin API."""
-    import bot
+    """Run the web service: webhooks, web chat, admin API; answers come from worker processes."""
+    from bot.app import create_app, serve as run_app
+    from bot.logs import configure_logging
+    from bot.settings_check import ConfigError
+    from ngvh.app.chroma_server import LocalChroma
+    from ngvh.config import get_settings
 
-    services = _services()
-    bot.serve(services.settings, services, host=host, port=port, polling=polling)
+    settings = get_settings()
+    configure_logging(settings)
+    count = _default_workers() if workers is None else max(0, workers)
+    chroma = None
+    try:
+        app = create_app(settings, None, polling=polling, worker_command=[sys.executable, "-m", "ngvh.app", "worker", "--processes", "1"],
+                         workers=count)
+    except ConfigError as exc:
+        _fail(f"ngvh serve: {exc}")
+    if count and not settings.chroma_url:
+        chroma = LocalChroma(settings)  # worker processes share one store through it
+        os.environ["NGVH_CHROMA_URL"] = chroma.start()  # the workers inherit it
+    try:
+        run_app(app, host, port)
+    finally:
+        if chroma is not None:
+            chroma.stop()
+
+
+@app.command()
+def worker(
+    processes: Annotated[Optional[int], typer.Option(help="Worker processes (default: one per core)")] = None,
+):
+    """Answer what the channels stored: take jobs from the intake (SQLite, or Redis with NGVH_REDIS_URL)."""
+    from bot.logs import configure_logging
+    from ngvh.config import get_settings
+
+    settings = get_settings()
+    configure_logging(settings)
+    count = _default_workers() if processes is None else max(1, processes)
+    if count == 1:
+        import asyncio
+
+        from bot.options import BotOptions
+        from bot.worker_process import run_worker
+        from ngvh.app.chroma_server import running_server_url
+
+        options = BotOptions()
+        if settings.chroma_url or running_server_url(settings):  # every process sees what another one stores
+            options.ingest_command = [sys.executable, "-m", "ngvh.app", "ingest", "--json"]
+        asyncio.run(run_worker(settings, _services(), options))
+        return
+    import signal
+
+    from bot.supervisor import Supervisor
+    from ngvh.app.chroma_server import LocalChroma, running_server_url
+
+    chroma = None
+    if not settings.chroma_url and not running_server_url(settings):
+        chroma = LocalChroma(settings)  # several processes on one embedded store would read stale indexes
+        os.environ["NGVH_CHROMA_URL"] = chroma.start()
+    supervisor = Supervisor([sys.executable, "-m", "ngvh.app", "worker", "--processes", "1"], count)
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+    supervisor.start()
+    try:
+        while not stopping:
+            signal.pause() if hasattr(signal, "pause") else None
+    except KeyboardInterrupt:
+        pass
+    supervisor.stop(15.0)
+    if chroma is not None:
+        chroma.stop()
 
 
 if __name__ == "__main__":

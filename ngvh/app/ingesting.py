@@ -46,9 +46,10 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
             emit("row", row=row)
         group.clear()
 
+    corrections = services.corrections
     for path in files:
         emit("file", path=path)
-        plan, row = _load_one(path)
+        plan, row = _load_one(path, corrections)
         report.rows.append(row)  # rows stay in file order; a stored plan's row is filled in at its flush
         if plan is None:
             emit("row", row=row)
@@ -70,15 +71,17 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
     return report
 
 
-def _load_one(path: Path):
+def _load_one(path: Path, corrections=None):
     """(plan, row) ready to store, or (None, row) saying why this file is not stored."""
     try:
         plan = load_plan(path)
+        if corrections is not None:
+            corrections.apply(plan)  # an administrator's fixes outlive re-ingest of the same file
     except IngestError as err:
         return None, IngestRow(source=path.name, status="failed", reason=err.reason)
     except Exception as err:  # a parser bug must not stop the other files
         return None, IngestRow(source=path.name, status="failed", reason=f"could not be read ({type(err).__name__}: {err})")
-    return plan, IngestRow(source=path.name, status="", plan_id=plan.id, number=plan.meta.number, title=plan.meta.title)
+    return plan, IngestRow.for_plan(plan, source=path.name)
 
 
 def _merge_sources(plan, sources: list[str]) -> None:

@@ -13,6 +13,7 @@ def render_answer(answer) -> str:
             plan = " ".join(x for x in (c.doc_type, c.plan) if x) or c.title
             where = f" — {c.section}" if c.section else ""
             date = f", {c.date}" if c.date else ""
-            lines.append(f"[cyan][{c.n}][/] {escape(plan)}{escape(date)}{escape(where)} ({escape(c.source)})")
+            replaced = f" [yellow](đã được thay thế bởi {escape(c.replaced_by)})[/]" if c.replaced_by else ""
+            lines.append(f"[cyan][{c.n}][/] {escape(plan)}{escape(date)}{escape(where)} ({escape(c.source)}){replaced}")
             lines.append(f"    [dim]“{escape(c.quote)}”[/]")
     return "\n".join(lines)

@@ -4,8 +4,10 @@ Channels (bot/), the CLI and benchmarks go through `Services`; they never build 
 """
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
+from typing import Any, AsyncIterator
 
 from langchain_core.embeddings import Embeddings
 
@@ -44,10 +46,14 @@ class Services:
             return self._store
 
     def _open_store(self, check_embedder: bool = True):
+        from ngvh.app.chroma_server import running_server_url
         from vectorstore import PlanStore, open_client
 
+        settings = self.settings
+        if server := running_server_url(settings):  # `ngvh serve` runs one: never open the folder beside it
+            settings = settings.model_copy(update={"chroma_url": server})
         return PlanStore(
-            open_client(self.settings),
+            open_client(settings),
             self.embeddings,
             prefix=self.settings.collection_prefix,
             lexical_dir=self.settings.lexical_path,
@@ -72,6 +78,25 @@ class Services:
         """Answer one question (rag.models.Answer). CPU-bound: async callers use a thread."""
         return self.answerer.ask(question)
 
+    async def ask_stream(self, question: str) -> AsyncIterator[dict[str, Any]]:
+        """bot.core.AnsweringCore.ask_stream: retrieval on a thread, then the model's reply as it is written
+        (with no lock held: the store switches versions in one step). Extractive mode: the final only."""
+        answerer = await asyncio.to_thread(lambda: self.answerer)
+        if not self.settings.llm_enabled:
+            answer = await asyncio.to_thread(answerer.ask, question)
+            yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+            return
+        from rag.models import Answer
+
+        prepared = await asyncio.to_thread(answerer.prepare, question)
+        kind = prepared.kind if isinstance(prepared, Answer) else prepared.extractive.kind
+        events = answerer.astream_prepared(prepared)
+        try:
+            async for event in events:
+                yield {**event, "kind": kind} if event.get("type") == "final" else event
+        finally:
+            await events.aclose()  # a client that leaves mid-answer closes the model's HTTP stream too
+
     @property
     def question_log(self):
         """The question log (bot.questionlog.QuestionLog): SQLite under data_dir, or NGVH_DATABASE_URL."""
@@ -93,6 +118,40 @@ class Services:
                 known = (version, {c.text: c.id for c in self.store.iter_chunks(citation.plan_id)})
                 self._chunk_index[citation.plan_id] = known
         return known[1].get(citation.full_quote)
+
+    @property
+    def corrections(self):
+        from ngvh.app.corrections import Corrections
+
+        return Corrections(self.settings.state_path / "corrections.json")
+
+    def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
+        """Fix a wrongly read number, date, signer or province of a stored plan, now and at every re-ingest.
+
+        Returns the plan's catalog row, or None for an unknown plan; CorrectionError for a bad value."""
+        from dataclasses import replace
+
+        from ingest.pipeline import build_plan
+        from ngvh.app.catalog import plan_row
+
+        record = self.store.get_plan(plan_id)
+        if record is None:
+            return None
+        corrections = self.corrections
+        corrections.set(record.source, plan_id, fields)
+        plan = build_plan(self.store.get_plan_text(plan_id) or "", record.source, meta=replace(record.meta))
+        corrections.apply(plan)
+        self.store.upsert_plan(plan)
+        return plan_row(self.store.get_plan(plan_id))
+
+    def plan_page(self, plan_id: str) -> dict | None:
+        """One plan and its passages in order, for its permalink page (bot.pages)."""
+        from bot.pages import plan_page_data
+
+        record = self.store.get_plan(plan_id)
+        if record is None:
+            return None
+        return plan_page_data(record, list(self.store.iter_chunks(plan_id)))
 
     def plans(self) -> list[dict]:
         from ngvh.app.catalog import plan_rows

@@ -11,7 +11,8 @@ import json
 from collections import OrderedDict
 from typing import Callable
 
-from rag.conversation import Conversation, answer_turn
+from rag.conversation import Conversation
+from rag.turn import answer_turn
 from rag.models import Answer
 
 MAX_CONVERSATIONS = 10_000  # a long batch keeps the most recent chats only

@@ -11,7 +11,7 @@ import httpx
 import pytest
 import uvicorn
 
-from bot.runtime import BotOptions
+from bot.options import BotOptions
 from ngvh.config import Settings
 from tests.bot.fakes import FakeCore, FakeTelegram, FakeZaloBot, FakeZaloOA
 
@@ -19,20 +19,20 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
 TG_TOKEN = "123456789:AAH-fake-telegram-token-for-tests-only"
-TG_SECRET = "tg_secret_for_tests_0123456789"
+TG_SECRET = "tg_Wq7fLk2Rz9Xc4Vb8Nm3Pq"
 ZB_TOKEN = "987654321:zalo-bot-fake-token-for-tests-only-xyz"
-ZB_SECRET = "zb_secret_for_tests_0123456789"
+ZB_SECRET = "zb_Hs6Jd1Kf5Lg9Qw2Er7Ty"
 OA_APP_ID = "3608465249409039670"
-OA_SECRET_KEY = "oa-secret-key-for-tests-0123"
+OA_SECRET_KEY = "oa-Mz4Nx8Bc2Vq6Lp0Rt5Ys"
 OA_APP_SECRET = "oa-app-secret-for-tests-0123"
-ADMIN_TOKEN = "admin-token-for-tests-0123456789"
+ADMIN_TOKEN = "adm-Gh3Jk7Lm1Np5Qr9St2Uv"
 ADMIN_ID = 4242
 
 
 def fast_options(**overrides) -> BotOptions:
     """Real behaviour with short waits: tests stay fast and still exercise retries and pacing."""
     values = dict(
-        workers=4,
+        jobs_per_worker=4,
         backoff_base=0.02,
         backoff_max=0.1,
         send_timeout=2.0,  # short, yet far above a loopback call on a busy machine
@@ -141,28 +141,22 @@ async def serving(app, startup_timeout: float = 15.0) -> AsyncIterator[str]:
 
 @asynccontextmanager
 async def running(settings: Settings, services, options: BotOptions | None = None, polling: bool = False):
-    """(base URL, httpx client, runtime) for an app on a free port."""
-    from bot import create_app
+    """(base URL, httpx client, service) for an app on a free port, answered by an in-process worker."""
+    from bot.app import create_app
 
     app = create_app(settings, services, options=options or fast_options(), polling=polling)
     async with serving(app) as url:
         async with httpx.AsyncClient(base_url=url, timeout=10) as client:
-            yield url, client, app.state.runtime
+            yield url, client, app.state.service
 
 
-async def wait_idle(runtime, timeout: float = 10.0) -> None:
-    """Wait until every accepted message has been handled (queue empty, no worker busy)."""
+async def wait_idle(service, timeout: float = 10.0) -> None:
+    """Wait until every stored job has been handled (intake empty, the worker holds nothing)."""
     deadline = asyncio.get_running_loop().time() + timeout
-    await asyncio.sleep(0.05)  # PTB's update_queue hands over asynchronously
-    while not (runtime.queue.idle and _ptb_idle(runtime)):
+    while not await service.idle():
         if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"workers still busy after {timeout}s (queue {runtime.queue.qsize()})")
+            raise AssertionError(f"workers still busy after {timeout}s (queue {await service.intake.depth()})")
         await asyncio.sleep(0.02)
-
-
-def _ptb_idle(runtime) -> bool:
-    adapter = runtime.adapters.get("telegram")
-    return adapter is None or adapter.app.update_queue.empty()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import threading
 import time
 from collections import defaultdict, deque
@@ -331,9 +332,34 @@ class FakeCore:
         citations = [Citation(n=1, **CITATION), Citation(n=2, **{**CITATION, "section": "III. NHIỆM VỤ", "plan_id": "p2"})]
         return Answer(question, True, f"Trả lời cho: {question} [1][2]", citations)
 
+    async def ask_stream(self, question: str):
+        answer = await asyncio.to_thread(self.ask, question)
+        yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+
     def plans(self) -> list[dict]:
         with self._lock:
             return list(self._plans)
+
+    def locate_chunk(self, citation) -> str | None:
+        return f"{citation.plan_id}:v1:{citation.n:04d}" if citation.plan_id else None
+
+    def plan_page(self, plan_id: str) -> dict | None:
+        if plan_id != "plan-cao-bang":
+            return None
+        plan = {"id": plan_id, "title": CITATION["title"], "number": CITATION["plan"], "doc_type": "Kế hoạch",
+                "issuer": CITATION["issuer"], "province": "Cao Bằng", "date": CITATION["date"], "source": CITATION["source"]}
+        return {"plan": plan, "chunks": [{"seq": 0, "section": CITATION["section"], "text": CITATION["quote"]},
+                                         {"seq": 1, "section": "III. NHIỆM VỤ", "text": "Sở Ngoại vụ chủ trì."}]}
+
+    def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
+        with self._lock:
+            row = next((p for p in self._plans if p["id"] == plan_id), None)
+            if row is None:
+                return None
+            if "date" in fields and not re.match(r"^\d{1,2}/\d{1,2}/\d{4}$|^\d{4}-\d{2}-\d{2}$", fields["date"]):
+                raise ValueError("date: use DD/MM/YYYY or YYYY-MM-DD")
+            row.update(fields)
+            return dict(row)
 
     def ingest_paths(self, paths: list[Path], on_event=None) -> IngestReport:
         rows = []

@@ -115,3 +115,23 @@ async def test_two_replicas_share_a_conversation_through_redis(redis_url, sample
     client.close()
     for r in (replica_a, replica_b):
         await r.store.close()
+
+
+async def test_streamed_turns_carry_understood_and_the_chunk(tmp_path, sample_core):
+    async def ask_stream(question):
+        answer = await asyncio.to_thread(sample_core.ask, question)
+        yield {"type": "delta", "text": answer.answer[:10]}
+        yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+
+    log = QuestionLog(f"sqlite:///{tmp_path / 'q.sqlite3'}", "salt-for-tests-0000")
+    turns = Turns(SqliteConversationStore(tmp_path / "c.sqlite3"), async_ask(sample_core), log, sample_core.locate_chunk)
+    events = [e async for e in turns.answer_stream("web", "tab-1", "visitor-1", "Kế hoạch của Huế ban hành ngày nào?", ask_stream)]
+    assert [e["type"] for e in events] == ["delta", "final"] and "understood" not in events[-1]["answer"]
+    events = [e async for e in turns.answer_stream("web", "tab-1", "visitor-1", "văn bản đó có số hiệu là gì?", ask_stream)]
+    final = events[-1]["answer"]
+    assert final["question"] == "văn bản đó có số hiệu là gì?" and "173/KH-UBND" in final["understood"]
+    assert final["citations"][0]["chunk_id"].startswith(final["citations"][0]["plan_id"] + ":")
+    assert log.rows()[0]["question"] == "văn bản đó có số hiệu là gì?"
+    events = [e async for e in turns.answer_stream("web", "tab-1", "visitor-1", "nói rõ hơn ý 1", ask_stream)]
+    assert events[-1]["answer"]["found"] and events[-1]["answer"]["citations"]
+    log.close()

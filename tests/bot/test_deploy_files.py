@@ -27,7 +27,7 @@ def compose_config(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([str(compose_binary()), *args, "config", "-q"], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
-@pytest.mark.parametrize("profile", [[], ["--profile", "redis"]])
+@pytest.mark.parametrize("profile", [[], ["--profile", "postgres"]])
 def test_compose_file_is_valid(profile):
     result = compose_config("-f", "docker-compose.yml", "--env-file", ".env.example", *profile)
     assert result.returncode == 0, result.stderr
@@ -41,7 +41,11 @@ def test_compose_validation_can_fail(tmp_path):
 def test_compose_shape():
     text = (ROOT / "docker-compose.yml").read_text()
     assert re.search(r"image: chromadb/chroma:\d+\.\d+\.\d+", text), "chroma is pinned"
-    assert "NGVH_CHROMA_URL: http://chroma:8000" in text and "healthcheck" in text and 'profiles: ["redis"]' in text
+    assert "NGVH_CHROMA_URL: http://chroma:8000" in text and "healthcheck" in text
+    assert '"--workers", "0"' in text and '["ngvh", "worker"]' in text, "serve acknowledges, worker replicas answer"
+    redis = text.split("\n  redis:\n", 1)[1]
+    for flag in ('"--appendonly", "yes"', '"--appendfsync", "everysec"', '"--maxmemory-policy", "noeviction"'):
+        assert flag in redis, f"the durable intake needs {flag}"
 
 
 def test_env_example_documents_every_setting():

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.bot.conftest import ADMIN_ID, ADMIN_TOKEN, TG_SECRET, fast_options, make_settings, running, telegram_channel
+from tests.bot.test_app import finished_job
 from tests.bot.test_telegram import HEADER, tg_update
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -100,11 +101,12 @@ async def test_admin_upload_is_answered_at_once_then_removed(e2e_settings, real_
     question = "Kế hoạch 321/KH-UBND của Lạng Sơn giao Sở Văn hóa, Thể thao và Du lịch nhiệm vụ gì?"
     async with running(e2e_settings, real_services, fast_options(ask_threads=2)) as (_, client, _rt):
         upload = await client.post("/admin/plans", headers=auth, files={"file": ("lang-son-321.txt", NEW_PLAN.encode(), "text/plain")})
-        assert upload.status_code == 200, upload.text
-        [row] = upload.json()["files"]
+        assert upload.status_code == 202, upload.text
+        [row] = (await finished_job(client, upload.json()["status"], timeout=120))["report"]["files"]
         assert row["status"] == "added" and row["number"] == "321/KH-UBND"
         again = await client.post("/admin/plans", headers=auth, files={"file": ("lang-son-321.txt", NEW_PLAN.encode(), "text/plain")})
-        assert again.json()["files"][0]["status"] == "unchanged"  # the CLI's semantics
+        report = (await finished_job(client, again.json()["status"], timeout=120))["report"]
+        assert report["files"][0]["status"] == "unchanged"  # the CLI's semantics
         # answered with the new plan at once, by every ask thread
         answers = await asyncio.gather(*[client.post("/api/ask", json={"question": question}) for _ in range(3)])
         listed = (await client.get("/admin/plans", headers=auth)).json()["plans"]

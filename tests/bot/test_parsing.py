@@ -6,7 +6,8 @@ from telegram import Update
 from bot.adapters.telegram import parse_update, update_id_of
 from bot.adapters.zalo_bot import parse_payload
 from bot.adapters.zalo_oa import parse_event
-from bot.dispatcher import parse_command, safe_file_name, upload_problem
+from bot import commands
+from bot.uploads import safe_file_name, upload_problem
 from tests.bot.test_telegram import tg_update
 from tests.bot.test_zalo import oa_event, zb_event
 
@@ -23,7 +24,11 @@ def test_update_id_of_checks_the_shape_cheaply():
 
 
 def test_parse_telegram_update():
-    [msg] = parse_update(Update.de_json(tg_update(9, " câu hỏi ", chat_id=-100, user_id=7, chat_type="supergroup"), None), TOKEN)
+    update = tg_update(9, " câu hỏi ", chat_id=-100, user_id=7, chat_type="supergroup")
+    assert parse_update(Update.de_json(update, None), TOKEN, "ngvh_bot", 555) == [], "a group message not for the bot"
+    update["message"]["reply_to_message"] = {"message_id": 1, "date": 1, "chat": {"id": -100, "type": "supergroup"},
+                                             "from": {"id": 555, "is_bot": True, "first_name": "ngvh"}}
+    [msg] = parse_update(Update.de_json(update, None), TOKEN, "ngvh_bot", 555)
     assert (msg.channel, msg.chat_id, msg.user_id, msg.message_id, msg.text, msg.is_group) == ("telegram", "-100", "7", "9", "câu hỏi", True)
     assert msg.dedupe_key == "tg:123:9" and "abc" not in msg.dedupe_key, "keys never contain the token's secret part"
     doc = {"file_id": "f", "file_unique_id": "u", "file_name": "a.pdf", "mime_type": "application/pdf", "file_size": 10}
@@ -54,11 +59,11 @@ def test_parse_zalo_oa_events():
 
 
 def test_commands():
-    assert parse_command("/nguon 2") == ("nguon", "2")
-    assert parse_command("/Plans@ngvh_bot") == ("plans", "")
-    assert parse_command("  /start  ") == ("start", "")
-    assert parse_command("Kế hoạch /KH-UBND") is None
-    assert parse_command("726/KH-UBND là gì") is None
+    assert commands.parse("/nguon 2") == commands.ParsedCommand("nguon", "2", None)
+    assert commands.parse("/Plans@ngvh_bot") == commands.ParsedCommand("plans", "", "ngvh_bot")
+    assert commands.parse("  /start  ") == commands.ParsedCommand("start", "", None)
+    assert commands.parse("Kế hoạch /KH-UBND") is None
+    assert commands.parse("726/KH-UBND là gì") is None
 
 
 def test_upload_names_and_limits():

@@ -146,9 +146,11 @@ async def test_commands_help_plans_and_sources(tg_settings, fake_telegram, core)
         await post(client, tg_update(7, "/nguon 9"))
         texts = [c.params["text"] for c in await fake_telegram.wait_calls("sendMessage", 7)]
     assert texts[0] == formatting.escape_html(formatting.NO_LAST_ANSWER_TEXT)
-    assert texts[1] == texts[2] == formatting.escape_html(formatting.HELP_TEXT)
+    assert texts[1] == texts[2] and texts[1].startswith(formatting.escape_html(formatting.GREETING_TEXT))
+    assert "/moi" in texts[1] and "/xoa" in texts[1] and "180 ngày" in texts[1], "commands and retention are told"
     assert "Kế hoạch 726/KH-UBND — UBND tỉnh Cao Bằng" in texts[3]
-    assert texts[5].startswith("[2] 726/KH-UBND") and "III. NHIỆM VỤ" in texts[5]
+    assert texts[5].startswith("<b>[2] Kế hoạch 726/KH-UBND</b>") and "III. NHIỆM VỤ" in texts[5]
+    assert "<blockquote expandable>" in texts[5]
     assert "Toàn văn đoạn trích dài hơn" in texts[5] and "&lt;hình ảnh&gt; &amp;" in texts[5]
     assert texts[6] == formatting.BAD_SOURCE_TEXT.format(count=2)
     assert core.questions == ["Mục tiêu của Cao Bằng?"]
@@ -173,11 +175,11 @@ async def test_rate_limit_slows_one_user_not_others(data_dir, fake_telegram, cor
         await asyncio.sleep(0.2)
     to_555 = [c.params["text"] for c in fake_telegram.calls_to("sendMessage") if c.params["chat_id"] == "555"]
     to_777 = [c.params["text"] for c in fake_telegram.calls_to("sendMessage") if c.params["chat_id"] == "777"]
-    assert sum(t.startswith("Trả lời cho: câu") for t in to_555) == 3
+    assert sum("Trả lời cho:" in t for t in to_555) == 3  # later ones read as follow-ups of the first
     assert sum("quá nhiều câu hỏi" in t for t in to_555) == 1  # one notice, not one per message
     assert len(to_555) == 4
     assert to_777 and to_777[0].startswith("Trả lời cho: người khác hỏi")
-    assert sorted(core.questions) == sorted(["câu 1", "câu 2", "câu 3", "người khác hỏi"])
+    assert len(core.questions) == 4 and {"câu 1", "người khác hỏi"} <= set(core.questions)
 
 
 async def test_429_is_retried_after_retry_after(tg_settings, fake_telegram, core):
@@ -266,7 +268,7 @@ async def test_public_url_registers_the_webhook(data_dir, fake_telegram, core):
     [call] = fake_telegram.calls_to("setWebhook")
     assert call.params["url"] == "https://ngvh.example.gov.vn/webhook/telegram"
     assert call.params["secret_token"] == TG_SECRET
-    assert json.loads(call.params["allowed_updates"]) == ["message"]
+    assert json.loads(call.params["allowed_updates"]) == ["message", "callback_query"]
 
 
 async def test_polling_mode_answers_without_webhooks(data_dir, fake_telegram, core):
@@ -280,16 +282,19 @@ async def test_polling_mode_answers_without_webhooks(data_dir, fake_telegram, co
     assert core.questions == ["qua polling"], "a re-fetched update is answered once"
 
 
-async def test_full_queue_answers_503_and_the_redelivery_gets_through(tg_settings, fake_telegram):
-    core = FakeCore(delay=0.8)
-    async with running(tg_settings, core, fast_options(workers=1, queue_max=1)) as (_, client, rt):
-        assert (await post(client, tg_update(1, "một"))).status_code == 200
-        await fake_telegram.wait_for(lambda: core.questions == ["một"], 5, "the worker to take the first update")
-        assert (await post(client, tg_update(2, "hai"))).status_code == 200
-        await fake_telegram.wait_for(lambda: rt.queue.full(), 5, "the queue to fill")
-        overloaded = await post(client, tg_update(3, "ba"))
-        assert overloaded.status_code == 503, "Telegram keeps the update and re-delivers it"
-        await fake_telegram.wait_calls("sendMessage", 2, timeout=10)
-        assert (await post(client, tg_update(3, "ba"))).json() == {"ok": True}, "the re-delivery is not a duplicate"
-        await fake_telegram.wait_calls("sendMessage", 3, timeout=10)
-    assert core.questions == ["một", "hai", "ba"]
+async def test_a_burst_is_stored_and_answered_in_order_per_chat(tg_settings, fake_telegram):
+    """Old code: a bounded in-memory queue dropped acknowledged updates ("queue full, dropped update")."""
+    core = FakeCore(delay=0.05)
+    async with running(tg_settings, core, fast_options(jobs_per_worker=4)) as (_, client, rt):
+        async def one_chat(chat: int) -> list[int]:  # a chat's messages come one after another, chats at once
+            return [(await post(client, tg_update(100 + 10 * chat + i, f"chat {chat} câu {i}", chat_id=500 + chat))).status_code
+                    for i in range(10)]
+
+        statuses = await asyncio.gather(*[one_chat(chat) for chat in range(3)])
+        assert statuses == [[200] * 10] * 3
+        await fake_telegram.wait_calls("sendMessage", 30, timeout=20)
+        await wait_idle(rt)
+    for chat in range(3):
+        texts = [c.params["text"] for c in fake_telegram.calls_to("sendMessage") if c.params["chat_id"] == str(500 + chat)]
+        order = [int(t.split("câu ")[1].split()[0]) for t in texts]
+        assert order == list(range(10)), f"chat {chat} answered out of order: {order}"

@@ -182,20 +182,20 @@ async def test_llm_stream_sends_deltas_before_the_checked_final(llm, model):
 
 
 async def test_an_ingest_is_not_held_up_by_a_model_still_writing(llm, model):
-    """The read lock covers retrieval only: a writer gets in while the model is still streaming."""
+    """No lock spans the model's reply: a removal completes while the model is still streaming."""
     model.script = lambda request: Reply(text=cited_reply(request), trickle=0.25)  # about 4 s in all
     async with running(llm.settings, llm) as (_, client, rt):
         async with client.stream("POST", "/api/ask/stream", json={"question": QUESTION}) as response:
             lines = response.aiter_lines()
             first = json.loads(await asyncio.wait_for(anext(lines), STEP))
             assert first["type"] == "delta"
-            removed = await asyncio.wait_for(rt.remove("plan-that-does-not-exist"), STEP)  # takes the write lock
+            removed = await asyncio.wait_for(rt.call_core("remove", plan_id="plan-that-does-not-exist"), STEP)  # no lock to wait for
             removed_at = time.monotonic()
             rest = [json.loads(line) async for line in lines if line.strip()]
             final_at = time.monotonic()
     assert removed is False
     assert rest and rest[-1]["type"] == "final" and rest[-1]["answer"]["mode"] == "llm"
-    # a lock held across the model's reply would have let the writer in only once the answer was complete
+    # a lock held across the model's reply would have let the removal in only once the answer was complete
     assert final_at - removed_at > 0.5, final_at - removed_at
 
 

@@ -13,9 +13,9 @@ from ingest.metadata import (
     implemented_documents,
     issue_date,
     normalize_number,
-    sentence_case,
     source_kind,
 )
+from ingest.titles import sentence_case
 from ingest.readers import read_document
 from tests.conftest import FIXTURES, SAMPLES
 

@@ -145,3 +145,35 @@ def test_a_page_over_the_time_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "OCR_SECONDS_PER_PAGE", 0.01)
     with pytest.raises(IngestError, match="OCR of page 1 took longer than"):
         read_document(write_scanned_pdf(tmp_path / "scan.pdf", SCANNED_PLAN))
+
+
+def test_a_garbled_hidden_text_layer_is_read_again_by_ocr(tmp_path):
+    """A scan whose hidden text layer is junk (a poor scanner OCR): OCR's reading replaces it."""
+    require_system("tesseract", "tesseract-ocr tesseract-ocr-vie")
+    from fpdf import FPDF
+
+    scan = write_scanned_pdf(tmp_path / "scan.pdf", SCANNED_PLAN)
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(str(scan))[0].render(scale=200 / 72).to_pil()
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.image(image, x=0, y=0, w=210, h=297)
+    pdf.set_font("helvetica", size=11)
+    pdf.text_mode = "INVISIBLE"
+    for i in range(12):
+        pdf.text(20, 20 + 8 * i, "Kzxq hvbt rrnm Ovlq xzp fkwg qqhz Tprn vvlk zzbt xqrm")
+    path = tmp_path / "bad-layer.pdf"
+    pdf.output(str(path))
+
+    raw = read_document(path)
+    assert raw.ocr is not None and raw.ocr.page_numbers == [1]
+    assert "Sở Ngoại vụ phối hợp" in raw.text and "Kzxq" not in raw.text
+
+
+def test_a_good_text_layer_is_kept_as_it_is(tmp_path, monkeypatch):
+    from tests.ingest.test_readers import PLAN_LINES, write_pdf
+
+    monkeypatch.setattr(ocr, "tesseract", lambda source: pytest.fail("a readable layer needs no OCR"))
+    raw = read_document(write_pdf(tmp_path / "text.pdf", PLAN_LINES * 5))
+    assert raw.ocr is None and "Cao Bằng" in raw.text

@@ -86,3 +86,10 @@ def test_a_carried_plan_number_links_too():
             {"kind": "replaces", "number": "31/KH-UBND", "evidence": "…"}]),
     }
     assert link_entries(metas)["decision"].replaced_by == "90/KH-UBND"
+
+
+def test_a_cue_carries_over_to_the_next_document_of_its_clause():
+    text = ("Triển khai Chỉ thị số 25/CT-TTg ngày 10/9/2021 của Thủ tướng Chính phủ về đẩy mạnh văn hóa đối ngoại "
+            "và Hướng dẫn số 15/HD-BVHTTDL ngày 3/3/2022 của Bộ Văn hóa, Thể thao và Du lịch, UBND tỉnh ban hành "
+            "Kế hoạch số 20/KH-UBND. Báo cáo gửi kèm Công văn số 9/SNgV-VP.")
+    assert _kinds(text, ["20/KH-UBND"]) == {("implements", "25/CT-TTg"), ("implements", "15/HD-BVHTTDL")}

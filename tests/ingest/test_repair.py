@@ -103,7 +103,7 @@ def test_footnote_marks_are_removed_and_notes_kept():
     text = "\n".join([
         "(1) Tổ chức hội nghị quán triệt.",
         "Quảng bá hình ảnh Việt Nam1 và các mục tiêu đã đề ra(2), theo Điều1 của Quy chế.",
-        "Diện tích 500 m2, hội nghị G20, khí CO2.",
+        "Diện tích 500 m2, hội nghị G20, khí CO2, giai đoạn2.",
         "1 Tên gọi chính thức của nước Cộng hòa xã hội chủ nghĩa Việt Nam.",
         "(2) Tại Kế hoạch số 12/KH-UBND.",
     ])
@@ -112,7 +112,7 @@ def test_footnote_marks_are_removed_and_notes_kept():
     assert fixed.split("\n") == [
         "(1) Tổ chức hội nghị quán triệt.",
         "Quảng bá hình ảnh Việt Nam và các mục tiêu đã đề ra, theo Điều 1 của Quy chế.",
-        "Diện tích 500 m2, hội nghị G20, khí CO2.",
+        "Diện tích 500 m2, hội nghị G20, khí CO2, giai đoạn 2.",
         "Ghi chú (1): Tên gọi chính thức của nước Cộng hòa xã hội chủ nghĩa Việt Nam.",
         "Ghi chú (2): Tại Kế hoạch số 12/KH-UBND.",
     ]

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from rag.conversation import Conversation, PlanRef, answer_turn, resolve
+from rag.conversation import Conversation, PlanRef, resolve
+from rag.turn import answer_turn
 from rag.entities import find_entities
 from rag.models import Answer, Citation
 
@@ -219,3 +220,29 @@ def test_chat_expand_point_two(sample_services):
     assert len(lines) >= 2 and res.kind == "expand"
     n = int(re.search(r"\[(\d+)\]", lines[1]).group(1))  # the passage behind the answer's second point
     assert second.citations[0].full_quote == first.citations[n - 1].full_quote
+
+
+@pytest.mark.parametrize("turn,expected", [
+    ("còn kế hoạch 173 thì sao?", "Kế hoạch số 173 do ai ký?"),
+    ("còn 141/KH-UBND thì sao?", "Kế hoạch 141/KH-UBND do ai ký?"),
+    ("Còn Sở Ngoại vụ thì sao?", "Sở Ngoại vụ có nhiệm vụ gì trong Kế hoạch 726/KH-UBND của Cao Bằng?"),
+    ("còn Lào thì sao?", "Kế hoạch 726/KH-UBND của Cao Bằng có hoạt động gì với Lào?"),
+    ("ở địa phương đó có lễ hội gì?", "Ở Cao Bằng có lễ hội gì?"),
+    ("căn cứ vào văn bản nào?", "Kế hoạch 726/KH-UBND của Cao Bằng căn cứ vào văn bản nào?"),
+])
+def test_more_follow_up_shapes(turn, expected):
+    assert resolve(turn, context("Kế hoạch của Cao Bằng do ai ký?")).question_understood == expected
+
+
+@pytest.mark.parametrize("turn", ["cảm ơn", "ok", "Xin chào"])
+def test_thanks_and_greetings_are_not_follow_ups(turn):
+    assert not resolve(turn, context("Kế hoạch của Cao Bằng do ai ký?")).rewritten
+
+
+def test_a_fact_the_plan_does_not_state_is_refused(sample_services):
+    out = chat(sample_services, ["Kế hoạch 141/KH-UBND của Hải Phòng thực hiện chỉ thị nào?", "ai ký?",
+                                 "ban hành ngày nào?"])
+    assert "25/CT-TTg" in out[0][0].answer
+    signer, res = out[1]
+    assert res.kind == "bare" and signer.found is False and not signer.citations  # the news item names no signer
+    assert out[2][0].found  # the context is still that plan

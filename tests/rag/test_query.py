@@ -41,6 +41,8 @@ def test_query_numbers_follow_the_ingest_spelling_rule():
     assert parse_query("chi thi 25/ct- ttg noi gi").numbers == ["25/CT-TTg"]
     assert parse_query("Chỉ thị 25-CT/TW nói gì?").numbers == ["25-CT/TW"]
     assert parse_query("Chỉ thị 25-CT/TW nói gì?").bare_numbers == []
+    assert "25-CT/TW" in parse_query("Chỉ thị 25-CT/TW nói gì?").content  # a cited Party document: content
+    assert "317" not in parse_query("Kế hoạch 317/KH.UBND giao việc gì?").content  # a plan number: scope
     assert not number_matches("25-CT/TW", "25/CT-TTg")
     assert number_matches("317/kh.ubnd", "317/KH-UBND")
 

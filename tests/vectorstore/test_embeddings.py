@@ -97,7 +97,7 @@ def test_st_unknown_local_model_is_a_clear_error(tmp_path):
 
 
 def test_a_registered_backend_is_built_by_its_prefix():
-    from vectorstore.embeddings import _FACTORIES, register_embedder
+    from vectorstore.embeddings import register_embedder, unregister_embedder
 
     class Echo:
         name, dim = "echo", 2
@@ -109,4 +109,6 @@ def test_a_registered_backend_is_built_by_its_prefix():
     try:
         assert make_embeddings("echo:v1").spec == "echo:v1"
     finally:
-        _FACTORIES.pop("echo:")
+        unregister_embedder("echo:")
+    with pytest.raises(ValueError):
+        make_embeddings("echo:v1")

@@ -1,0 +1,82 @@
+"""Worker processes started by `ngvh serve`: N children at a lower scheduling priority, restarted if they die."""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import threading
+import time
+
+from bot.constants import WORKER_NICE
+
+log = logging.getLogger("ngvh.bot.supervisor")
+
+RESTART_DELAY_SECONDS = 1.0
+
+
+def die_with_parent() -> None:
+    """In a child, before exec: Linux sends it SIGTERM when the parent dies, however the parent dies (uvicorn
+    re-raises SIGTERM after its shutdown, so no `finally` of ours runs; SIGKILL runs nothing at all)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: children are stopped by Supervisor.stop only
+
+
+def _lower_priority() -> None:
+    die_with_parent()
+    # workers yield the CPU to the acknowledging process: webhook acks stay fast while answers are computed
+    os.nice(WORKER_NICE)
+
+
+class Supervisor:
+    def __init__(self, command: list[str], count: int, env: dict[str, str] | None = None):
+        self.command = command
+        self.count = count
+        self.env = env
+        self.children: list[subprocess.Popen | None] = [None] * count
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        for index in range(self.count):
+            self.children[index] = self._spawn(index)
+        self._thread = threading.Thread(target=self._watch, name="worker-supervisor", daemon=True)
+        self._thread.start()
+
+    def _spawn(self, index: int) -> subprocess.Popen:
+        # same process group as the service: stopping the group stops the workers too
+        child = subprocess.Popen(self.command, env=self.env, preexec_fn=_lower_priority)
+        log.info("worker started", extra={"worker": index, "pid": child.pid})
+        return child
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(0.5):
+            for index, child in enumerate(self.children):
+                if child is not None and child.poll() is not None and not self._stopping.is_set():
+                    log.warning("worker exited, restarting", extra={"worker": index, "code": child.returncode})
+                    time.sleep(RESTART_DELAY_SECONDS)
+                    if not self._stopping.is_set():
+                        self.children[index] = self._spawn(index)
+
+    def pids(self) -> list[int]:
+        return [c.pid for c in self.children if c is not None and c.poll() is None]
+
+    def stop(self, grace: float) -> None:
+        """SIGTERM (workers finish the jobs in hand), then SIGKILL after grace seconds."""
+        self._stopping.set()
+        for child in self.children:
+            if child is not None and child.poll() is None:
+                child.terminate()
+        deadline = time.monotonic() + grace
+        for child in self.children:
+            if child is None:
+                continue
+            try:
+                child.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait(5)

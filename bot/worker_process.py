@@ -1,0 +1,54 @@
+"""`ngvh worker`: one process taking jobs from the intake until SIGTERM, with its own copy of the core."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from bot.channels import build_adapters
+from bot.coordination import make_coordination
+from bot.core import AnsweringCore, CoreRunner
+from bot.intake import open_intake
+from bot.logs import redact, secret_values
+from bot.metrics import Metrics
+from bot.options import BotOptions
+from bot.worker import Worker
+from ngvh.config import Settings
+
+log = logging.getLogger("ngvh.bot.worker")
+
+
+async def run_worker(settings: Settings, core: AnsweringCore, options: BotOptions | None = None) -> None:
+    options = options or BotOptions()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    coordination = make_coordination(settings)
+    intake = open_intake(settings, options.lease)
+    adapters = build_adapters(settings, coordination, options)
+    runner = CoreRunner(core, options.ask_threads, options.ingest_command)
+    secrets = secret_values(settings)
+    if options.warm_up:
+        try:  # load the embedder and the index now, so the first answer is not a cold start
+            await runner.health()
+        except Exception as exc:
+            log.warning("core warm-up failed", extra={"error": redact(str(exc), secrets)})
+    for name, adapter in adapters.items():
+        try:
+            await adapter.open()
+        except Exception as exc:  # sending retries later; taking jobs for other channels goes on
+            log.error("channel client failed to open", extra={"channel": name, "error": redact(str(exc), secrets)})
+    worker = Worker(settings, intake, runner, adapters, coordination, Metrics(), options)
+    log.info("worker started", extra={"worker": worker.name, "channels": ",".join(adapters) or "web"})
+    try:
+        await worker.run(stop)
+    finally:
+        for adapter in adapters.values():
+            try:
+                await adapter.stop()
+            except Exception:
+                pass
+        runner.close()
+        await coordination.close()
+        await intake.close()
