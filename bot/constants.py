@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from telegram.constants import MessageLimit
 
+from ingest.readers import SUPPORTED_SUFFIXES
 from ngvh.limits import MAX_QUESTION_CHARS  # noqa: F401 - one limit for channels and core
 
 # --- message sizes ------------------------------------------------------------------------------
@@ -13,7 +14,7 @@ QUOTE_PREVIEW_CHARS: int = 300  # quote shown under an answer; the whole passage
 # --- request bodies -----------------------------------------------------------------------------
 MAX_WEBHOOK_BODY: int = 1024 * 1024  # 1 MB: real updates are a few KB; bigger bodies are refused (413)
 MAX_UPLOAD_BYTES: int = 20 * 1024 * 1024  # 20 MB: also the Bot API's getFile download limit
-UPLOAD_SUFFIXES: frozenset[str] = frozenset({".pdf", ".docx", ".txt", ".html", ".htm"})
+UPLOAD_SUFFIXES: frozenset[str] = frozenset(SUPPORTED_SUFFIXES)  # what ingest reads, .doc included
 
 # --- dedupe, pacing, rate -----------------------------------------------------------------------
 DEDUPE_TTL_SECONDS: int = 2 * 24 * 3600  # Telegram stops re-delivering within a day, Zalo OA within about an hour

@@ -255,13 +255,12 @@ class Turns:
             citations = await asyncio.to_thread(self._citations, answer)
             if key:
                 await self.store.save(key, state.next(context, citations, answer.found, question_id, self._clock()))
-            yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id), citations))
+            yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id)))
             return
 
-    def final_json(self, turn: Turn, citations: list[dict] | None = None) -> dict:
-        out = turn.answer.to_json()
+    def final_json(self, turn: Turn) -> dict:
+        out = turn.answer.to_json()  # the CLI's object: the page finds a passage by its plan and quote
         out["question"] = turn.resolution.question
-        out["citations"] = citations if citations is not None else self._citations(turn.answer)
         if turn.understood:
             out["understood"] = turn.understood
         return out

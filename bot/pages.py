@@ -71,8 +71,23 @@ def mark_quote(text: str, quote: str | None) -> str:
     return f"{_e(text[:a])}<mark>{_e(text[a:b])}</mark>{_e(text[b:])}"
 
 
+def quoted_passage(chunks: list[dict], quote: str | None) -> int | None:
+    """The seq of the passage holding a quote (compared without case or diacritics), for a link that
+    names only the plan and the quote (the web chat's citations)."""
+    words = [vi.fold(w.strip(".,;:“”\"()")) for w in (quote or "").replace("…", " ").split()]
+    head = " ".join(w for w in words[:6] if w)
+    if len(head) < 8:
+        return None
+    for chunk in chunks:
+        if head in " ".join(vi.fold(chunk["text"]).split()):
+            return int(chunk["seq"])
+    return None
+
+
 def render_plan_page(data: dict[str, Any], highlight: int | None = None, quote: str | None = None) -> str:
     plan, chunks = data["plan"], data["chunks"]
+    if highlight is None:
+        highlight = quoted_passage(chunks, quote)
     name = " ".join(str(x) for x in (plan.get("doc_type"), plan.get("number")) if x) or plan.get("title") or plan["id"]
     facts = [(label, value) for label, value in (
         ("Cơ quan ban hành", plan.get("issuer")), ("Tỉnh/thành phố", plan.get("province")),
@@ -100,7 +115,8 @@ def render_plan_page(data: dict[str, Any], highlight: int | None = None, quote: 
         lit = highlight is not None and seq == highlight
         body = mark_quote(chunk["text"], quote) if lit else _e(chunk["text"])
         css = "passage highlighted" if lit else "passage"
-        out.append(f'<section class="{css}" id="c{seq}"><a class="anchor" href="#c{seq}" '
+        cited = '<span id="cited"></span>' if lit else ""  # the link's #cited lands here
+        out.append(f'<section class="{css}" id="c{seq}">{cited}<a class="anchor" href="#c{seq}" '
                    f'aria-label="Liên kết đoạn {seq}">¶</a><p>{body}</p></section>')
     out += ['<p class="back"><a href="/">← Hỏi ngvh</a></p>', "</main>", "</body>", "</html>"]
     return "\n".join(out)

@@ -252,6 +252,7 @@ class Answerer:
 
 
 def named_plan_asked(q: Question, scope: Scope) -> bool:
-    """The question names a stored plan by number and asks for its fact (other numbers only qualify it)."""
-    return scope.plan_ids is not None and not scope.other_documents
+    """The question names stored plans (by number or place) and asks for their fact; the other documents it
+    names only qualify them ("Thanh Hóa triển khai Chỉ thị 25/CT-TTg trong giai đoạn nào?")."""
+    return scope.plan_ids is not None
 

@@ -103,10 +103,21 @@ def section_items(chunks: list) -> list[tuple[object, str]]:
     return bullets if len(bullets) >= 2 else items
 
 
+# "có mấy mục tiêu cụ thể": the answer is how many items the section lists, then the items
+_COUNT_ITEMS = re.compile(r"\b(?:may|bao nhieu) (muc tieu(?: cu the| tong quat)?|nhiem vu|giai phap|quan diem|yeu cau"
+                          r"|noi dung|nhom|tru cot|dinh huong)\b")
+
+
 def list_points(q: Question, chunks: list) -> list[Point]:
     items = section_items(chunks)
     if not items:
         return []
+    counted = _COUNT_ITEMS.search(q.pq.folded)
+    if counted and not q.ordinal:
+        points = list_points_plain(items)
+        if points:
+            points[0].text = f"Có {len(items)} {_accented(counted.group(1), chunks)}: {points[0].text}"
+        return points
     if q.ordinal:
         idx = q.ordinal - 1 if q.ordinal > 0 else len(items) - 1
         if 0 <= idx < len(items):
@@ -114,6 +125,10 @@ def list_points(q: Question, chunks: list) -> list[Point]:
             body = strip_marker(text)
             return [Point(shorten(body, POINT_CHARS), chunk, body, 1.0)]
         return []
+    return list_points_plain(items)
+
+
+def list_points_plain(items: list) -> list[Point]:
     points = []
     for chunk, text in items[:LIST_ITEMS]:
         body = strip_marker(text)
@@ -122,13 +137,26 @@ def list_points(q: Question, chunks: list) -> list[Point]:
     return points
 
 
+def _accented(folded_noun: str, chunks: list) -> str:
+    """The section's own spelling of a folded noun ("muc tieu cu the" → "mục tiêu cụ thể")."""
+    for chunk in chunks:
+        for part in (chunk.section or "").split("›"):
+            words = part.split()
+            for i in range(len(words)):
+                span = " ".join(words[i:i + len(folded_noun.split())])
+                if vi.collapse(span) == folded_noun:
+                    return span.lower()
+    return folded_noun
+
+
 def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
                   text: str | None = None, answer_type: str | None = None,
                   favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
     """The points of a passage answer for a one-part question (or the one part given as `text`)."""
     question = text or q.pq.content or q.text
     kind = answer_type or q.answer_type
-    section = find_section(q, hits, index) if navigates(q, kind, index, hits) else None
+    counting = kind == "number" and _COUNT_ITEMS.search(q.pq.folded)
+    section = find_section(q, hits, index) if counting or navigates(q, kind, index, hits) else None
     if section:
         points = list_points(q, section)
         if points:

@@ -221,7 +221,8 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
     kind = next((v for k, v in _DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
     horizon = _HORIZON.search(folded)
     horizon_year = int(horizon.group(1)) if horizon else None
-    years = [y for y in pq.years if y != horizon_year]
+    prefixes = {re.split(r"[/-]", n)[0] for n in pq.numbers}  # "2013/QĐ-TTg" names no year
+    years = [y for y in pq.years if y != horizon_year and str(y) not in prefixes]
     relation = _RELATION.search(folded)
     return CatalogFilter(
         provinces=list(pq.provinces),

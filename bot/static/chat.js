@@ -36,15 +36,11 @@
   let conversation = stored(window.sessionStorage, "ngvh-conversation");
   const visitor = stored(window.localStorage, "ngvh-visitor");
 
+  // the passage on its plan's page: found by its quote, marked, scrolled to (#cited)
   function citationLink(c) {
     if (!c.plan_id) return null;
-    const m = /:(\d+)$/.exec(c.chunk_id || "");
-    let url = "/plans/" + encodeURIComponent(c.plan_id);
-    if (m) {
-      const seq = String(parseInt(m[1], 10));
-      url += "?hl=" + seq + "&q=" + encodeURIComponent((c.quote || "").slice(0, 300)) + "#c" + seq;
-    }
-    return url;
+    const quote = (c.quote || "").slice(0, 300);
+    return "/plans/" + encodeURIComponent(c.plan_id) + (quote ? "?q=" + encodeURIComponent(quote) + "#cited" : "");
   }
 
   function citationLabel(c) {

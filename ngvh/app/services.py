@@ -26,7 +26,7 @@ class Services:
         self._embeddings = embeddings
         self._answerer = None
         self._question_log = None
-        self._chunk_index: dict[str, tuple[str, dict[str, str]]] = {}  # plan id → (version, text → chunk id)
+        self._chunk_index: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {}  # plan id → (version, chunks)
 
     # -- parts, built on first use ---------------------------------------------------------
     @property
@@ -115,9 +115,16 @@ class Services:
         with self._lock:
             known = self._chunk_index.get(citation.plan_id)
             if known is None or known[0] != version:
-                known = (version, {c.text: c.id for c in self.store.iter_chunks(citation.plan_id)})
+                chunks = sorted(self.store.iter_chunks(citation.plan_id), key=lambda c: c.seq)
+                known = (version, [(c.text, c.section, c.id) for c in chunks])
                 self._chunk_index[citation.plan_id] = known
-        return known[1].get(citation.full_quote)
+        quote = citation.full_quote or citation.quote
+        for test in (lambda text: text == quote,  # the passage is one chunk
+                     lambda text: text in quote or quote in text):  # a window over chunks, or part of one
+            found = next((cid for text, _, cid in known[1] if test(text)), None)
+            if found:
+                return found
+        return next((cid for _, section, cid in known[1] if section and section == citation.section), None)
 
     @property
     def corrections(self):

@@ -66,13 +66,15 @@ async def test_api_ask_is_the_cli_json(e2e_settings, real_services):
     question = "Kế hoạch 726/KH-UBND của Cao Bằng có mục tiêu gì?"
     async with running(e2e_settings, real_services) as (_, client, _rt):
         response = await client.post("/api/ask", json={"question": question})
-        health = await client.get("/healthz", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})  # details need the token
+        public = await client.get("/healthz")
+        health = await client.get("/healthz", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
     assert response.status_code == 200
     data = response.json()
     # `ngvh ask --json`, plus the stored chunk id the web chat adds to each citation (for its links)
     citations = [{k: v for k, v in c.items() if k != "chunk_id"} for c in data["citations"]]
     assert {**data, "citations": citations} == json.loads(json.dumps(real_services.ask(question).to_json()))
     assert data["found"] is True and any(c["plan"] == "726/KH-UBND" for c in data["citations"])
+    assert public.status_code == 200 and set(public.json()) == {"status"}  # details only for the admin
     assert health.status_code == 200 and health.json()["core"]["plans"] >= 5
 
 

@@ -52,6 +52,10 @@ async def test_a_citation_opens_its_passage_with_the_quote_marked(client, sample
     assert "<script" not in page and "726/KH-UBND" in page and "Lê Hải Hòa" in page
     css = await client.get("/static/plan.css")
     assert css.status_code == 200
+    # the web chat's link names only the plan and the quote: the page finds the passage itself
+    by_quote = (await client.get(f"/plans/{cit.plan_id}", params={"q": cit.quote})).text
+    found = re.search(r'<section class="passage highlighted" id="(c\d+)"><span id="cited"></span>', by_quote)
+    assert found and found.group(1) == anchor
 
 
 async def test_unknown_plan_is_a_404_page(client):

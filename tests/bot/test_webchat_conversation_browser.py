@@ -62,8 +62,8 @@ async def test_follow_up_new_conversation_and_plan_page(data_dir, core):
                 await browser.close()
     assert errors == [], errors
     assert understood.startswith("↪ Hiểu là: Mục tiêu là gì trong") and "Cao Bằng" in understood
-    assert href.startswith("/plans/plan-cao-bang?hl=1&q=") and href.endswith("#c1")
-    assert "Sở Ngoại vụ chủ trì." in lit and fits
+    assert href.startswith("/plans/plan-cao-bang?q=") and href.endswith("#cited")
+    assert "Quảng bá <hình ảnh> & con người" in lit and fits
     assert bubbles_after_reset == 0
     assert "kế hoạch nào" in fresh_text and "Hiểu là" not in fresh_text, "a new conversation has nothing to refer to"
     assert status.startswith("Đã xóa 3 câu hỏi") and days == "180"

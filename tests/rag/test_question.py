@@ -149,3 +149,15 @@ def test_list_answers_keep_the_list_and_ordinals_pick_one_item():
     assert len(whole) == 3 and whole[0].text.startswith("Quan điểm thứ nhất")
     second = list_points(analyze("Quan điểm thứ hai là gì?"), [chunk])
     assert len(second) == 1 and "huy động" in second[0].text
+
+
+def test_counting_items_reports_how_many_then_lists_them():
+    chunk = _Chunk("- Mở rộng giao lưu nghệ thuật với các tỉnh bạn.\n- Đào tạo đội ngũ làm công tác đối ngoại.\n"
+                   "- Xây dựng sản phẩm du lịch văn hóa đặc trưng.", section="II. MỤC TIÊU › 2. Mục tiêu cụ thể")
+    points = list_points(analyze("Kế hoạch có mấy mục tiêu cụ thể?"), [chunk])
+    assert points[0].text.startswith("Có 3 mục tiêu cụ thể: Mở rộng") and len(points) == 3
+
+
+def test_a_document_number_is_not_a_year_of_the_catalog_filter():
+    q = analyze("Có bao nhiêu văn bản thực hiện Quyết định 2013/QĐ-TTg?")
+    assert q.catalog.count and q.catalog.years == [] and q.catalog.implements == ["2013/QĐ-TTg"]
