@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from bot.constants import QUOTE_PREVIEW_CHARS, TELEGRAM_TEXT_LIMIT, ZALO_TEXT_LIMIT
+from ngvh import display
 
 Measure = Callable[[str], int]
 
@@ -150,24 +151,8 @@ def pack_blocks(blocks: Iterable[str], limit: int, measure: Measure = len, separ
 
 
 def shorten(text: str, limit: int) -> str:
-    """Cut at a word boundary and add an ellipsis when longer than limit characters."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:.") + "…"
-
-
-def format_date(iso: str | None) -> str | None:
-    """2022-03-29 → 29/03/2022 (the way Vietnamese documents write dates)."""
-    if not iso:
-        return None
-    parts = iso[:10].split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return f"{parts[2]}/{parts[1]}/{parts[0]}"
-    return iso
+    """On one line (white space folded), cut at a word boundary with an ellipsis when longer than limit."""
+    return display.shorten(" ".join(text.split()), limit)
 
 
 # --- answers --------------------------------------------------------------------------------------
@@ -184,7 +169,7 @@ def citation_label(citation: Any) -> str:
     issuer = _field(citation, "issuer")
     if issuer:
         bits.append(shorten(issuer, 80))
-    date = format_date(_field(citation, "date"))
+    date = display.display_date(_field(citation, "date"))
     if date:
         bits.append(date)
     section = _field(citation, "section")
@@ -259,7 +244,7 @@ def plans_text(plans: list[Mapping[str, Any]]) -> str:
     lines = [f"Đã nạp {len(plans)} văn bản:"]
     for i, plan in enumerate(plans, 1):
         head = " ".join(str(x) for x in (plan.get("type"), plan.get("number")) if x) or str(plan.get("source") or "")
-        bits = [b for b in (plan.get("issuer"), plan.get("province"), format_date(plan.get("date"))) if b]
+        bits = [b for b in (plan.get("issuer"), plan.get("province"), display.display_date(plan.get("date"))) if b]
         horizon = plan.get("horizon")
         if horizon:
             bits.append("đến " + "–".join(str(y) for y in horizon) if isinstance(horizon, list) else str(horizon))

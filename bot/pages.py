@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from ngvh import vi
+from ngvh.display import display_date
 
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
             "frame-ancestors 'none'")
@@ -34,11 +35,6 @@ def plan_page_data(record, chunks) -> dict[str, Any]:
 
 def _e(text: Any) -> str:
     return html.escape(str(text), quote=True)
-
-
-def _date(iso: str | None) -> str | None:
-    parts = (iso or "").split("-")
-    return "/".join(reversed(parts)) if iso else None
 
 
 def mark_quote(text: str, quote: str | None) -> str:
@@ -91,7 +87,7 @@ def render_plan_page(data: dict[str, Any], highlight: int | None = None, quote: 
     name = " ".join(str(x) for x in (plan.get("doc_type"), plan.get("number")) if x) or plan.get("title") or plan["id"]
     facts = [(label, value) for label, value in (
         ("Cơ quan ban hành", plan.get("issuer")), ("Tỉnh/thành phố", plan.get("province")),
-        ("Ngày ban hành", _date(plan.get("date"))), ("Người ký", plan.get("signer")),
+        ("Ngày ban hành", display_date(plan.get("date"))), ("Người ký", plan.get("signer")),
         ("Tầm nhìn", ", ".join(f"đến năm {y}" for y in plan.get("horizon") or []) or None),
         ("Thực hiện", ", ".join(plan.get("implements") or []) or None), ("Tệp nguồn", plan.get("source")),
     ) if value]

@@ -4,9 +4,9 @@ line per plan."""
 from __future__ import annotations
 
 from ngvh import vi
+from ngvh.display import display_date
 
 from .citations import Point, plan_label
-from .facts import vn_date
 from .plan_index import PlanIndex
 from .query import number_matches
 from .question import CatalogFilter
@@ -84,7 +84,7 @@ def catalog_lines(flt: CatalogFilter, index: PlanIndex, folded_question: str) ->
         if not chunks:
             continue
         meta = plan.meta
-        when = vn_date(meta.date) or (f"tin đăng {vn_date(meta.published)}" if meta.published else "không rõ ngày")
+        when = display_date(meta.date) or (f"tin đăng {display_date(meta.published)}" if meta.published else "không rõ ngày")
         where = meta.province or meta.issuer or "—"
         points.append(Point(f"{where}: {plan_label(meta)} ({when})", chunks[0], chunks[0].text, 1.0))
     if not points:

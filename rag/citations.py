@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ngvh.display import shorten
+
 from .models import Citation
-from .passages import shorten
 
 QUOTE_CHARS = 240
 _MARK = re.compile(r"\[(\d+)\]")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ngvh import vi
+from ngvh.display import shorten
 
 from . import sentences
 from .citations import Point
 from .parts import display
-from .passages import shorten, split_units, strip_marker
+from .passages import split_units, strip_marker
 from .plan_index import PlanIndex
 from .question import Question
 

@@ -5,16 +5,9 @@ from __future__ import annotations
 import re
 
 from ngvh import vi
+from ngvh.display import display_date
 
 from .citations import Point, plan_label
-
-
-def vn_date(iso: str | None) -> str | None:
-    """'2022-04-28' → '28/04/2022'; partial dates are shown as far as known."""
-    if not iso:
-        return None
-    parts = iso.split("-")
-    return "/".join(reversed(parts))
 
 
 def _date_patterns(iso: str) -> list[re.Pattern]:
@@ -33,12 +26,12 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     """The answer line for one metadata intent, and patterns that find its evidence in the text."""
     label = plan_label(meta)
     if intent == "published" and meta.published:
-        return f"Bài viết về {label} được đăng ngày {vn_date(meta.published)}.", _date_patterns(meta.published)
+        return f"Bài viết về {label} được đăng ngày {display_date(meta.published)}.", _date_patterns(meta.published)
     if intent in ("date", "published") and meta.date:
-        return f"{label} được ban hành ngày {vn_date(meta.date)}.", _date_patterns(meta.date)
+        return f"{label} được ban hành ngày {display_date(meta.date)}.", _date_patterns(meta.date)
     if intent == "date" and meta.published:  # a news page without the plan's own date
         return (f"Văn bản không ghi ngày ban hành; bài viết về {label} được đăng ngày "
-                f"{vn_date(meta.published)}.", _date_patterns(meta.published))
+                f"{display_date(meta.published)}.", _date_patterns(meta.published))
     if intent == "signer" and meta.signer:
         return f"{label} do {meta.signer} ký.", [re.compile(re.escape(meta.signer))]
     if intent == "number" and meta.number:

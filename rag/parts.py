@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 
 from ngvh import vi
+from ngvh.display import shorten
 
 from . import sentences, tagging as entities
 from .citations import Point, plan_label
 from .facts import fact_point
-from .passages import shorten
 from .plan_index import PlanIndex
 from .query import number_matches
 from .question import Part

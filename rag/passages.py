@@ -118,13 +118,6 @@ def _window(text: str, terms, idf, limit: int, splitter: re.Pattern) -> str:
     return prefix + window.rstrip(" ;,:") + suffix
 
 
-def shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ;,:")
-    return cut + "…"
-
-
 def make_idf(doc_freq: Callable[[str], int], n_docs: int) -> Callable[[str], float]:
     """BM25-style idf from a document-frequency lookup; unknown terms count as rare."""
 

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from ingest.models import Assignment, due_by
 from ngvh import vi
+from ngvh.display import display_date, shorten
 
 from .citations import Point, plan_label
-from .facts import vn_date
-from .passages import shorten
 
 _TASK_WORDS = re.compile(
     r"\b(phai lam gi|lam gi|lam nhung gi|nhiem vu|trach nhiem|duoc giao|giao cho|chu tri|phoi hop|"
@@ -114,7 +113,7 @@ def catalog_points(plans: list, years: list[int], first_chunk) -> list[Point]:
         if chunk is None:
             continue
         meta = plan.meta
-        when = vn_date(meta.date) or (f"tin đăng {vn_date(meta.published)}" if meta.published else "không rõ ngày")
+        when = display_date(meta.date) or (f"tin đăng {display_date(meta.published)}" if meta.published else "không rõ ngày")
         where = meta.province or meta.issuer or "—"
         horizon = f", đến năm {meta.horizon[-1]}" if meta.horizon else ""
         points.append(Point(f"{where}: {plan_label(meta)} ({when}{horizon})", chunk, chunk.text, 1.0))

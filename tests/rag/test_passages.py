@@ -1,5 +1,6 @@
 """Quotable units and windows: never a raw dump, the answering clause kept."""
-from rag.passages import ENUMERATION_STRETCH, best_window, coverage, query_terms, shorten, split_units, strip_marker, unit_terms
+from ngvh.display import shorten
+from rag.passages import ENUMERATION_STRETCH, best_window, coverage, query_terms, split_units, strip_marker, unit_terms
 
 
 def flat_idf(term):
