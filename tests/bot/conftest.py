@@ -207,3 +207,26 @@ def redis_url(redis_server):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "e2e: uses the real answering core on the sample plans (pytest -m e2e tests/bot)")
+
+
+def wait_until_healthy(proc, seconds: float) -> str:
+    """Base URL of a `python -m tests.bot.serve_fake` process once it printed LISTENING and /healthz answers."""
+    import time
+
+    import httpx
+
+    line = proc.stdout.readline()
+    if not line.startswith("LISTENING"):
+        proc.kill()
+        raise AssertionError(f"service did not start: {line!r}")
+    url = f"http://127.0.0.1:{line.split()[1]}"
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                return url
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError("service exited" if proc.poll() is not None else f"service not healthy in {seconds:.0f} s")
+        time.sleep(0.1)

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 import httpx
 import pytest
 
-from tests.bot.conftest import ROOT, TG_SECRET, TG_TOKEN
+from tests.bot.conftest import ROOT, TG_SECRET, TG_TOKEN, wait_until_healthy
 from tests.bot.test_telegram import HEADER, tg_update
 
 pytestmark = pytest.mark.slow
@@ -36,19 +36,7 @@ def service(env: dict):
     proc = subprocess.Popen([sys.executable, "-m", "tests.bot.serve_fake"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=log, text=True, start_new_session=True)
     try:
-        line = proc.stdout.readline()
-        assert line.startswith("LISTENING"), f"service did not start: {line!r}"
-        url = f"http://127.0.0.1:{line.split()[1]}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, "service not healthy"
-            time.sleep(0.1)
-        yield proc, url
+        yield proc, wait_until_healthy(proc, 30)
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)

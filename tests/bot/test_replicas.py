@@ -5,13 +5,12 @@ import asyncio
 import os
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 
 import httpx
 import pytest
 
-from tests.bot.conftest import ROOT, TG_SECRET, TG_TOKEN
+from tests.bot.conftest import ROOT, TG_SECRET, TG_TOKEN, wait_until_healthy
 from tests.bot.test_telegram import HEADER, tg_update
 
 pytestmark = pytest.mark.slow
@@ -29,22 +28,7 @@ def replica(env: dict):
         text=True,
     )
     try:
-        line = proc.stdout.readline()
-        if not line.startswith("LISTENING"):
-            proc.kill()
-            raise AssertionError(f"replica did not start: {line!r} {proc.stderr.read()[-2000:]}")
-        url = f"http://127.0.0.1:{line.split()[1]}"
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"replica not healthy: {proc.stderr.read()[-2000:] if proc.poll() is not None else 'timeout'}")
-            time.sleep(0.1)
-        yield url
+        yield wait_until_healthy(proc, 20)
     finally:
         proc.terminate()
         try:
