@@ -6,7 +6,6 @@ import logging
 import random
 import time
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import AsyncIterator
 
 from bot import formatting

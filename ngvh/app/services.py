@@ -11,7 +11,7 @@ from typing import Any, AsyncIterator
 
 from langchain_core.embeddings import Embeddings
 
-from ingest.report import IngestReport, IngestRow
+from ingest.report import IngestReport
 from ngvh.config import Settings
 
 
