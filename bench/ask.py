@@ -40,7 +40,7 @@ from ingest.clean import clean_text  # noqa: E402
 from ingest.pipeline import build_plan, check_plan_text  # noqa: E402
 from ngvh.app.services import Services  # noqa: E402
 from vectorstore import make_embeddings  # noqa: E402
-from vectorstore.embeddings import embed_documents_np  # noqa: E402
+from vectorstore.embeddings import embed_documents_np, embed_query_np  # noqa: E402
 
 DEFAULT_DATA = Path("./data/bench-ask")
 PLOT = ROOT / "docs" / "latency_vs_store_size.png"
