@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -230,3 +231,18 @@ def wait_until_healthy(proc, seconds: float) -> str:
         if proc.poll() is not None or time.monotonic() > deadline:
             raise AssertionError("service exited" if proc.poll() is not None else f"service not healthy in {seconds:.0f} s")
         time.sleep(0.1)
+
+
+def service_env(data_dir, fake_telegram, **extra: str) -> dict:
+    """Environment of a `python -m tests.bot.serve_fake` process: no NGVH_* of ours, Telegram on the fake."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NGVH_")}
+    env.update(
+        NGVH_DATA_DIR=str(data_dir),
+        NGVH_TELEGRAM_TOKEN=TG_TOKEN,
+        NGVH_TELEGRAM_SECRET=TG_SECRET,
+        NGVH_TELEGRAM_API_BASE=fake_telegram.url,
+        NGVH_RATE_PER_MINUTE="1000",
+        PYTHONPATH=str(ROOT),
+        **extra,
+    )
+    return env

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 import httpx
 import pytest
 
-from tests.bot.conftest import ROOT, TG_SECRET, TG_TOKEN, wait_until_healthy
+from tests.bot.conftest import ROOT, TG_SECRET, service_env, wait_until_healthy
 from tests.bot.test_telegram import HEADER, tg_update
 
 pytestmark = pytest.mark.slow
@@ -75,17 +75,11 @@ async def _post_all(url: str) -> list[int]:
 
 @pytest.fixture(params=["embedded", "redis"])
 def chaos_env(request, fake_telegram, data_dir):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NGVH_")}
-    env.update(
-        NGVH_DATA_DIR=str(data_dir),
-        NGVH_TELEGRAM_TOKEN=TG_TOKEN,
-        NGVH_TELEGRAM_SECRET=TG_SECRET,
-        NGVH_TELEGRAM_API_BASE=fake_telegram.url,
-        NGVH_RATE_PER_MINUTE="1000",
+    env = service_env(
+        data_dir, fake_telegram,
         NGVH_TEST_WORKERS="2",
         NGVH_TEST_CORE_DELAY="0.03",
         NGVH_TEST_LEASE="6",  # Redis: entries of the killed workers are claimed after 6 s idle
-        PYTHONPATH=str(ROOT),
     )
     if request.param == "redis":
         env["NGVH_REDIS_URL"] = request.getfixturevalue("redis_url")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -10,7 +9,7 @@ from contextlib import contextmanager
 import httpx
 import pytest
 
-from tests.bot.conftest import ROOT, TG_SECRET, TG_TOKEN, wait_until_healthy
+from tests.bot.conftest import ROOT, TG_SECRET, service_env, wait_until_healthy
 from tests.bot.test_telegram import HEADER, tg_update
 
 pytestmark = pytest.mark.slow
@@ -39,17 +38,7 @@ def replica(env: dict):
 
 @pytest.fixture
 def replica_env(redis_url, fake_telegram, data_dir):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NGVH_")}
-    env.update(
-        NGVH_DATA_DIR=str(data_dir),
-        NGVH_TELEGRAM_TOKEN=TG_TOKEN,
-        NGVH_TELEGRAM_SECRET=TG_SECRET,
-        NGVH_TELEGRAM_API_BASE=fake_telegram.url,
-        NGVH_REDIS_URL=redis_url,
-        NGVH_RATE_PER_MINUTE="1000",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
+    return service_env(data_dir, fake_telegram, NGVH_REDIS_URL=redis_url)
 
 
 async def _post(client: httpx.AsyncClient, url: str, payload: dict) -> int:
