@@ -12,6 +12,7 @@ keeps what was written), and the query parser applies the same rule to what a us
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ngvh import vi
@@ -155,14 +156,20 @@ def find_numbers(text: str, typed: bool = False) -> list[DocNumber]:
     return sorted(found, key=lambda n: n.start)
 
 
+@lru_cache(maxsize=1 << 16)
+def number_key(number: str) -> str:
+    """The comparable form of a number: canonical, folded, no spaces. Cached: answering compares the
+    question's numbers with every stored plan's, thousands of times per question on a large store."""
+    return vi.fold(number if "/" not in number else canonical_number(number, typed=True)).replace(" ", "")
+
+
 def same_number(a: str | None, b: str | None) -> bool:
     """Two numbers name the same document: canonical forms equal, without case or diacritics.
 
     A bare number ('404') matches any number it starts ('404/BNG-NGVH-UNESCO') but never a Party one."""
     if not a or not b:
         return False
-    fa = vi.fold(a if "/" not in a else canonical_number(a, typed=True)).replace(" ", "")
-    fb = vi.fold(b if "/" not in b else canonical_number(b, typed=True)).replace(" ", "")
+    fa, fb = number_key(a), number_key(b)
     if "/" not in fa:
         return fb.split("/")[0] == fa
     if "/" not in fb:

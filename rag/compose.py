@@ -78,9 +78,7 @@ def navigates(q: Question, kind: str, index: PlanIndex, hits: list = ()) -> bool
     if not q.section_words or kind not in ("list", "content", "purpose", "manner"):
         return False
     heading = {s for w in q.section_words for s in w.split()}
-    naming = set()
-    for plan in index.plans.values():
-        naming |= sentences.naming_words(plan.meta)
+    naming = index.naming
     left = [s for s in vi.folded_syllables(q.pq.content or q.text)
             if s not in heading and s not in naming and s not in sentences._PLAN_NAMING
             and s not in _QUESTION_WORDS and not s.isdigit()]

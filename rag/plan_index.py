@@ -3,12 +3,42 @@ records, term document frequencies (idf), and the document numbers each plan's t
 Chunk texts are not kept: they are read through the store view when a plan's passages are needed."""
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
+from dataclasses import dataclass
+
+from ngvh import vi
 
 from . import tagging as entities
 from .passages import make_idf, unit_terms
 from .ports import StoreView
+from .sentences import naming_words
+
+_TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What scoping asks of every stored plan for every question, worked out once per catalog version:
+    folding and parsing them per question cost most of an answer on a store of thousands of plans."""
+    years: frozenset[int]  # its date, page date, horizon, a year its title names
+    issue_years: frozenset[int]  # the same without the horizon: when it was issued or what year it is for
+    unplaced: bool  # a provincial page that never names its province ("UBND tỉnh" alone)
+    issuer_folded: str  # its issuer, folded and collapsed ("" when none)
+
+
+def plan_facts(meta) -> PlanFacts:
+    issued = {int(d[:4]) for d in (meta.date, meta.published) if d} | {
+        int(y) for y in _TITLE_YEAR.findall(meta.title or "")}
+    issuer = vi.collapse(meta.issuer or "")
+    return PlanFacts(
+        years=frozenset(issued | set(meta.horizon)),
+        issue_years=frozenset(issued),
+        # a ministry is not unplaced: only a provincial issuer with no province named
+        unplaced=not meta.province and issuer in ("", "ubnd tinh", "uy ban nhan dan tinh", "ubnd thanh pho"),
+        issuer_folded=issuer,
+    )
 
 
 class PlanIndex:
@@ -20,6 +50,8 @@ class PlanIndex:
         self.df: Counter = Counter()
         self.idf = make_idf(lambda t: 0, 1)
         self.mentions: dict[str, set[str]] = {}  # plan id → canonical document numbers its text names
+        self.facts: dict[str, PlanFacts] = {}
+        self.naming: frozenset[str] = frozenset()  # syllables that only name some stored plan (title, place)
 
     def refresh(self) -> None:
         key = tuple(sorted(self.store.active_versions().items()))
@@ -36,7 +68,9 @@ class PlanIndex:
                 df.update(unit_terms(chunk.text))
                 mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
                 n += 1
-            self.plans, self.df, self.mentions = plans, df, mentions
+            facts = {pid: plan_facts(p.meta) for pid, p in plans.items()}
+            naming = frozenset().union(*(naming_words(p.meta) for p in plans.values()))
+            self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._key = key
 

@@ -15,7 +15,6 @@ from .tasks import agency_matches
 YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date, horizon or title year
 ISSUER_BOOST = 0.6
 MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
-_TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
 _PLAN_YEAR = re.compile(r"\b(?:ke hoach|chuong trinh)(?: (?!den\b|toi\b)[a-z]+){0,5} nam (\d{4})\b")
 
@@ -39,22 +38,6 @@ def question_documents(pq: ParsedQuery) -> list[str]:
     return list(dict.fromkeys(pq.numbers + [f for f in found if not any(number_matches(f, n) for n in pq.numbers)]))
 
 
-def plan_years(meta) -> set[int]:
-    years = set(meta.horizon) | {int(d[:4]) for d in (meta.date, meta.published) if d}
-    return years | {int(y) for y in _TITLE_YEAR.findall(meta.title or "")}
-
-
-def issue_years(meta) -> set[int]:
-    """Years a plan was issued or is for: its date, its page's date, a year its title names."""
-    return {int(d[:4]) for d in (meta.date, meta.published) if d} | {int(y) for y in _TITLE_YEAR.findall(meta.title or "")}
-
-
-def unplaced(meta) -> bool:
-    """A provincial page that never names its province ("UBND tỉnh" alone); a ministry is not unplaced."""
-    issuer = vi.collapse(meta.issuer or "")
-    return not meta.province and issuer in ("", "ubnd tinh", "uy ban nhan dan tinh", "ubnd thanh pho")
-
-
 def _issuer_named(pq: ParsedQuery) -> list[str]:
     """Agencies named as the issuer of a plan: "Bộ Văn hóa, Thể thao và Du lịch ban hành kế hoạch …"."""
     from ingest.agencies import find_agencies
@@ -69,6 +52,7 @@ def _issuer_named(pq: ParsedQuery) -> list[str]:
 
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     plans = list(index.plans.values())
+    facts = index.facts
     scope = Scope()
     numbers = question_documents(pq)
 
@@ -103,15 +87,16 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         others = [n for n in wanted if not any(named(n, p) for p in plans)]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
+    asked_years = set(pq.years)
     if pq.provinces and scope.plan_ids is None:
         in_place = [p.id for p in plans if p.meta.province in pq.provinces]
         if not in_place:
             scope.missing = f"kế hoạch nào của {', '.join(pq.provinces)}"
             return scope
         # a page that never names its province (a news item) may still be that province's plan
-        scope.plan_ids = in_place + [p.id for p in plans if unplaced(p.meta) and issue_years(p.meta) & set(pq.years)]
+        scope.plan_ids = in_place + [p.id for p in plans if facts[p.id].unplaced and facts[p.id].issue_years & asked_years]
         named_years = {int(y) for y in _PLAN_YEAR.findall(pq.folded)}
-        held = [pid for pid in scope.plan_ids if named_years & (plan_years(index.plans[pid].meta))]
+        held = [pid for pid in scope.plan_ids if named_years & facts[pid].years]
         if named_years and not held:
             scope.missing = (f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của "
                              f"{', '.join(pq.provinces)}")
@@ -123,10 +108,11 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             scope.missing = f"văn bản nào do {', '.join(issuers)} ban hành"
             return scope
         scope.plan_ids = issued
+    asked_years = set(pq.years)
     for plan in plans:
-        meta = plan.meta
-        if plan_years(meta) & set(pq.years):
+        meta, fact = plan.meta, facts[plan.id]
+        if fact.years & asked_years:
             scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + YEAR_BOOST
-        if meta.issuer and not meta.province and vi.collapse(meta.issuer) in pq.folded:
+        if fact.issuer_folded and not meta.province and fact.issuer_folded in pq.folded:
             scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
     return scope
