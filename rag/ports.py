@@ -1,9 +1,12 @@
 """The seams of rag as typing.Protocols: the store view answering reads, and the answerer channels call."""
 from __future__ import annotations
 
-from typing import Any, AsyncIterator, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Protocol, Sequence, runtime_checkable
 
 from .models import Answer
+
+if TYPE_CHECKING:
+    from .retriever import Hit
 
 
 class StoreView(Protocol):
@@ -30,15 +33,34 @@ class StoreView(Protocol):
     def sentence_vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[tuple[int, Any]]]: ...
 
 
+@runtime_checkable  # pydantic checks a PlanRetriever's answerer against it when the retriever is built
+class ExtractiveAnswers(Protocol):
+    """What the plan retriever reads of the extractive answerer (rag.Answerer implements it): one answer with
+    the hits it was built from (empty when it came from the catalog or was refused before retrieval), and the
+    catalog entry of a plan (vectorstore PlanRecord, None when unknown)."""
+
+    def answer(self, question: str) -> tuple[Answer, list[Hit]]: ...
+
+    def plan(self, plan_id: str) -> Any: ...
+
+
+class Prepared(Protocol):
+    """What `prepare` hands to `astream_prepared`: at least the kind of the extractive decision."""
+
+    @property
+    def kind(self) -> str: ...
+
+
 class AnswererPort(Protocol):
     """One answering interface, blocking and streaming; rag.Answerer and rag.llm.LLMAnswerer implement it.
 
-    `prepare` runs retrieval (a channel may run it under its own lock); `astream_prepared` yields
+    `prepare` runs retrieval (a channel may run it under its own lock): rag.Answerer returns its Answer,
+    LLMAnswerer the rag.retriever.Retrieval its runnable goes on from; `astream_prepared` yields
     {"type": "delta", "text"} events, then one {"type": "final", "answer"}.
     """
 
     def ask(self, question: str) -> Answer: ...
 
-    def prepare(self, question: str) -> Any: ...
+    def prepare(self, question: str) -> Prepared: ...
 
     def astream_prepared(self, prepared: Any) -> AsyncIterator[dict[str, Any]]: ...

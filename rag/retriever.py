@@ -12,8 +12,9 @@ from pydantic import ConfigDict
 from ngvh.ids import plan_of
 
 from .fusion import apply_priors, zscore_fusion
-from .ports import StoreView
-from .query import ParsedQuery, parse_query
+from .models import Answer
+from .ports import ExtractiveAnswers, StoreView
+from .query import ParsedQuery
 
 CANDIDATES = 40  # per list, before fusion (60 or 100: +0.001 MRR@10 on ALQAC, +2 to +7 ms per query)
 # z-score fusion weights, measured on ALQAC (bench/retrieval.py --tune): lexical carries exact Vietnamese
@@ -100,20 +101,33 @@ def dense_query(text: str, words: int = DENSE_QUERY_WORDS) -> str:
     return text if len(parts) <= words else " ".join(parts[:words])
 
 
+class Retrieval(list):
+    """The Documents of the hits an extractive answer was built from (best first), carrying that answer and
+    the hits themselves: the LLM mode writes from exactly this evidence, so nothing is searched twice."""
+
+    def __init__(self, extractive: Answer, hits: list[Hit], documents: list[Document]):
+        super().__init__(documents)
+        self.extractive = extractive
+        self.hits = hits
+
+    @property
+    def kind(self) -> str:  # rag.ports.Prepared
+        return self.extractive.kind
+
+
 class PlanRetriever(BaseRetriever):
-    """LangChain face of the hybrid search: Documents carry the chunk and plan metadata."""
+    """LangChain face of the extractive answer's retrieval: the hits that answer was built from, as Documents.
+
+    Scoping, routing and the hybrid search are the extractive answerer's; a question it answers from the
+    catalog, or refuses before searching, has no Documents (its answer still rides on the Retrieval)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
-    answerer: Any  # rag.answerer.Answerer: resolves the plan scope of a question
-    k: int = 8
+    answerer: ExtractiveAnswers
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        parsed = parse_query(query)
-        scope = self.answerer.scope_for(parsed)
-        if scope.missing:
-            return []
-        hits = self.answerer.search(parsed, scope, k=self.k)
-        return [hit_to_document(hit, self.answerer.plan(hit.chunk.plan_id)) for hit in hits]
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> Retrieval:
+        extractive, hits = self.answerer.answer(query)
+        documents = [hit_to_document(hit, self.answerer.plan(hit.chunk.plan_id)) for hit in hits]
+        return Retrieval(extractive, hits, documents)
 
 
 def hit_to_document(hit: Hit, plan) -> Document:
@@ -137,4 +151,4 @@ def hit_to_document(hit: Hit, plan) -> Document:
     )
 
 
-__all__ = ["HybridSearch", "Hit", "PlanRetriever", "ParsedQuery", "dense_query", "hit_to_document"]
+__all__ = ["HybridSearch", "Hit", "PlanRetriever", "ParsedQuery", "Retrieval", "dense_query", "hit_to_document"]

@@ -86,10 +86,8 @@ class Services:
             answer = await asyncio.to_thread(answerer.ask, question)
             yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
             return
-        from rag.models import Answer
-
         prepared = await asyncio.to_thread(answerer.prepare, question)
-        kind = prepared.kind if isinstance(prepared, Answer) else prepared.extractive.kind
+        kind = prepared.kind
         events = answerer.astream_prepared(prepared)
         try:
             async for event in events:

@@ -100,11 +100,26 @@ def test_langchain_retriever_returns_documents_with_plan_metadata(sample_service
 
     from rag import PlanRetriever
 
-    retriever = PlanRetriever(answerer=sample_services.answerer, k=4)
-    docs = retriever.invoke("ke hoach hai phong hop tac voi thanh pho nao cua nhat ban")
+    question = "ke hoach hai phong hop tac voi thanh pho nao cua nhat ban"
+    retriever = PlanRetriever(answerer=sample_services.answerer)
+    docs = retriever.invoke(question)
     assert docs and all(isinstance(d, Document) for d in docs)
+    # exactly the hits the extractive answer was built from, and that answer itself
+    answer, hits = sample_services.answerer.answer(question)
+    assert [d.metadata["chunk_id"] for d in docs] == [h.chunk.id for h in docs.hits] == [h.chunk.id for h in hits]
+    assert docs.extractive.to_json() == answer.to_json() and docs.kind == answer.kind
     assert {d.metadata["source"] for d in docs} <= {"003_bb55a98e4bfd3a2f.txt", "004_35f3d52366773844.txt"}
     top = docs[0].metadata
     assert top["plan_id"] and top["chunk_id"].startswith(top["plan_id"] + ":")
     assert "Kitakyushu" in " ".join(d.page_content for d in docs)
-    assert retriever.invoke("Kế hoạch của tỉnh Lào Cai") == []  # a place the store does not hold
+    unknown = retriever.invoke("Kế hoạch của tỉnh Lào Cai")  # a place the store does not hold
+    assert unknown == [] and unknown.extractive.found is False and unknown.kind == "unknown_scope"
+
+
+def test_langchain_retriever_wants_an_extractive_answerer():
+    from pydantic import ValidationError
+
+    from rag import PlanRetriever
+
+    with pytest.raises(ValidationError):
+        PlanRetriever(answerer=object())  # no answer(question) / plan(plan_id): refused when built

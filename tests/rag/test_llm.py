@@ -201,12 +201,65 @@ def test_found_false_never_calls_the_model(llm, fake, sample_services, question)
     assert fake.requests == []
 
 
-def test_it_stands_in_for_the_extractive_answerer(llm, fake, sample_services):
+def test_retrieval_alone_never_calls_the_model(llm, fake):
+    documents = llm.prepare(QUESTION)
+    assert documents and documents[0].metadata["plan"] == "726/KH-UBND"
+    assert documents.extractive.found and documents.extractive.mode == "extractive"
+    assert fake.requests == []  # retrieval alone never calls the model
+
+
+# -- one runnable over the project's retriever, one search -------------------------------------------------
+def test_the_answer_path_is_one_runnable_over_the_plan_retriever(llm, fake):
+    from langchain_core.retrievers import BaseRetriever
+    from langchain_core.runnables import Runnable
+
     from rag import PlanRetriever
 
-    documents = PlanRetriever(answerer=llm.base, k=3).invoke(QUESTION)
-    assert len(documents) == 3 and documents[0].metadata["plan"] == "726/KH-UBND"
-    assert fake.requests == []  # retrieval alone never calls the model
+    assert isinstance(llm.chain, Runnable) and isinstance(llm.retriever, PlanRetriever)
+    assert isinstance(llm.retriever, BaseRetriever) and llm.retriever.answerer is llm.base
+    steps = llm.chain.bound.steps  # the whole path: the retriever, then the branch
+    assert steps[0] is llm.retriever and steps[1] is llm.answer_chain.respond
+
+    fake.script = lambda request: Reply(text=f"Bám sát chủ trương [{block_with(request, 'bám sát chủ trương')}].")
+    answer = llm.chain.invoke(QUESTION)
+    assert answer.mode == "llm"
+    # the model was given the retriever's Documents, those the extractive answer quoted first
+    documents = llm.retriever.invoke(QUESTION)
+    texts = [d.page_content.strip() for d in documents]
+    given = [text for _, _, text in blocks_in(fake.requests[0]).values()]
+    assert given and all(text in texts for text in given)
+    quoted = {c.full_quote.strip() for c in documents.extractive.citations}
+    assert given[0] in quoted
+
+
+@pytest.fixture
+def searches(sample_services, monkeypatch):
+    """How many hybrid searches ran: each one reads one store view first (rag.retriever.HybridSearch)."""
+    store = sample_services.answerer.engine.store
+    calls = []
+    view = store.search_view
+    monkeypatch.setattr(store, "search_view", lambda: calls.append(1) or view())
+    return calls
+
+
+def test_one_search_per_question_when_the_model_answers(llm, fake, searches):
+    fake.script = lambda request: Reply(text=f"Bám sát chủ trương [{block_with(request, 'bám sát chủ trương')}].")
+    assert llm.ask(QUESTION).mode == "llm"
+    assert len(searches) == 1 and len(fake.requests) == 1
+
+
+async def test_one_search_per_question_when_the_model_streams(llm, fake, searches):
+    fake.script = lambda request: Reply(
+        text=f"Bám sát chủ trương [{block_with(request, 'bám sát chủ trương')}].\nXong.")
+    deltas, final = await collect(llm)
+    assert final["mode"] == "llm" and deltas
+    assert len(searches) == 1 and len(fake.requests) == 1
+
+
+def test_one_search_when_the_model_fails_and_the_extractive_answer_stands(llm, fake, searches, sample_services):
+    fake.queue(Reply(status=503))
+    answer = llm.ask(QUESTION)
+    assert answer.mode == "extractive" and len(searches) == 1
 
 
 def test_plan_record_facts_stay_extractive(llm, fake):
