@@ -46,6 +46,7 @@ class FakeOpenAI:
         self.requests: list[dict] = []
         self.headers: list[dict[str, str]] = []
         self.received: list[float] = []  # time.monotonic() of each request's arrival
+        self.abandoned: list[float] = []  # time.monotonic() when a client closed a stream before its end
         self.stopped = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -184,7 +185,7 @@ class FakeOpenAI:
                     self.wfile.write(b"data: [DONE]\n\n")
                     self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (its deadline passed)
+                    fake.abandoned.append(time.monotonic())  # the client gave up (deadline passed, or it left)
 
             def _event(self, delta: dict, finish: str | None) -> None:
                 chunk = {

@@ -256,7 +256,7 @@ async def test_one_search_per_question_when_the_model_streams(llm, fake, searche
     assert len(searches) == 1 and len(fake.requests) == 1
 
 
-def test_one_search_when_the_model_fails_and_the_extractive_answer_stands(llm, fake, searches, sample_services):
+def test_one_search_when_the_model_fails_and_the_extractive_answer_stands(llm, fake, searches):
     fake.queue(Reply(status=503))
     answer = llm.ask(QUESTION)
     assert answer.mode == "extractive" and len(searches) == 1
@@ -305,6 +305,20 @@ async def test_stream_timeout_falls_back_within_the_limit(llm, fake, sample_serv
     deltas, final = await collect(llm)
     assert time.monotonic() - fake.received[0] < TIMEOUT + DEADLINE_SLACK + 0.5
     assert deltas == [] and final == extractive(sample_services)
+
+
+async def test_a_reader_leaving_mid_stream_closes_the_models_stream(llm, fake):
+    fake.queue(Reply(pieces=["Bám sát chủ trương [1].\n"], repeat=400, trickle=0.02))
+    prep = await asyncio.to_thread(llm.prepare, QUESTION)
+    events = llm.astream_prepared(prep)
+    first = await events.__anext__()
+    assert first["type"] == "delta"
+    await events.aclose()  # the web client went away
+    for _ in range(250):  # the server notices on its next write to the closed connection
+        if fake.abandoned:
+            break
+        await asyncio.sleep(0.02)
+    assert fake.abandoned
 
 
 async def test_stream_refusal_skips_the_model(llm, fake, sample_services):
