@@ -47,9 +47,16 @@ class Supervisor:
         self._thread = threading.Thread(target=self._watch, name="worker-supervisor", daemon=True)
         self._thread.start()
 
+    def _child_env(self) -> dict[str, str]:
+        env = dict(os.environ if self.env is None else self.env)
+        # N workers on N cores: each embedder gets its share of the cores, not all of them (OpenMP's
+        # default), so workers do not oversubscribe the CPU the acknowledging process needs
+        env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, self.count))))
+        return env
+
     def _spawn(self, index: int) -> subprocess.Popen:
         # same process group as the service: stopping the group stops the workers too
-        child = subprocess.Popen(self.command, env=self.env, preexec_fn=_lower_priority)
+        child = subprocess.Popen(self.command, env=self._child_env(), preexec_fn=_lower_priority)
         log.info("worker started", extra={"worker": index, "pid": child.pid})
         return child
 
