@@ -6,7 +6,6 @@ the serving process keeps its own in memory and /metrics adds the two up, so it 
 """
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -70,7 +69,7 @@ class _NodeCollector:
         families: dict[str, Metric] = {}
         values: dict[str, dict[tuple, float]] = {}
         for family in [*self.own.collect(), *self.workers.collect()]:
-            merged = families.setdefault(family.name, Metric(family.name, family.documentation, family.type))
+            families.setdefault(family.name, Metric(family.name, family.documentation, family.type))
             sums = values.setdefault(family.name, {})
             for sample in family.samples:
                 if sample.name.endswith(("_created", "_gcreated")):
@@ -105,8 +104,3 @@ def files_registry(worker_files: Path) -> CollectorRegistry:
     registry = CollectorRegistry(auto_describe=False)
     MultiProcessCollector(registry, str(worker_files))
     return registry
-
-
-def worker_files_from_env() -> Path | None:
-    value = os.environ.get(MULTIPROC_ENV)
-    return Path(value) if value else None
