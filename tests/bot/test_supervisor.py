@@ -38,4 +38,4 @@ def test_more_workers_than_cores_get_one_thread_each(tmp_path, monkeypatch):
 
 
 def test_an_operators_own_setting_is_kept(tmp_path):
-    assert _child_threads(tmp_path, 2, env={**os.environ, "OMP_NUM_THREADS": "3"}) == ["3", "3"]
+    assert _child_threads(tmp_path, 2, env={"OMP_NUM_THREADS": "3"}) == ["3", "3"]
