@@ -7,6 +7,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 
 from bot.constants import WORKER_NICE
 
@@ -33,10 +34,13 @@ def _lower_priority() -> None:
 
 
 class Supervisor:
-    def __init__(self, command: list[str], count: int, env: dict[str, str] | None = None):
+    def __init__(self, command: list[str], count: int, env: dict[str, str] | None = None,
+                 on_exit: Callable[[int], None] | None = None):
+        """env: added to this process's environment as it is when a child starts; on_exit(pid) once a child ended."""
         self.command = command
         self.count = count
         self.env = env
+        self.on_exit = on_exit
         self.children: list[subprocess.Popen | None] = [None] * count
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -47,9 +51,16 @@ class Supervisor:
         self._thread = threading.Thread(target=self._watch, name="worker-supervisor", daemon=True)
         self._thread.start()
 
+    def _child_env(self) -> dict[str, str]:
+        env = {**os.environ, **(self.env or {})}  # read now: serve sets NGVH_CHROMA_URL after building us
+        # N workers on N cores: each embedder gets its share of the cores, not all of them (OpenMP's
+        # default), so workers do not oversubscribe the CPU the acknowledging process needs
+        env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // max(1, self.count))))
+        return env
+
     def _spawn(self, index: int) -> subprocess.Popen:
         # same process group as the service: stopping the group stops the workers too
-        child = subprocess.Popen(self.command, env=self.env, preexec_fn=_lower_priority)
+        child = subprocess.Popen(self.command, env=self._child_env(), preexec_fn=_lower_priority)
         log.info("worker started", extra={"worker": index, "pid": child.pid})
         return child
 
@@ -58,6 +69,7 @@ class Supervisor:
             for index, child in enumerate(self.children):
                 if child is not None and child.poll() is not None and not self._stopping.is_set():
                     log.warning("worker exited, restarting", extra={"worker": index, "code": child.returncode})
+                    self._ended(child)
                     time.sleep(RESTART_DELAY_SECONDS)
                     if not self._stopping.is_set():
                         self.children[index] = self._spawn(index)
@@ -80,3 +92,11 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait(5)
+            self._ended(child)
+
+    def _ended(self, child: subprocess.Popen) -> None:
+        if self.on_exit is not None:
+            try:
+                self.on_exit(child.pid)
+            except Exception:  # bookkeeping must never stop the restarts
+                log.exception("worker exit bookkeeping failed", extra={"pid": child.pid})

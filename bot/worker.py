@@ -199,6 +199,7 @@ class Worker:
 
     async def _run_one(self, job: Job, slots: asyncio.Semaphore) -> None:
         self.busy += 1
+        self.metrics.jobs_in_hand.inc()
         try:
             if job.attempts > MAX_ATTEMPTS:
                 log.error("job dropped after repeated failures", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
@@ -217,6 +218,7 @@ class Worker:
             await self.intake.done(job)
         finally:
             self.busy -= 1
+            self.metrics.jobs_in_hand.dec()
             slots.release()
 
     async def _renew_leases(self, stop: asyncio.Event) -> None:

@@ -10,7 +10,7 @@ from bot.coordination import make_coordination
 from bot.core import AnsweringCore, CoreRunner
 from bot.intake import open_intake
 from bot.logs import redact, secret_values
-from bot.metrics import Metrics
+from bot.metrics import Metrics, serve_metrics
 from bot.options import BotOptions
 from bot.worker import Worker
 from ngvh.config import Settings
@@ -18,7 +18,9 @@ from ngvh.config import Settings
 log = logging.getLogger("ngvh.bot.worker")
 
 
-async def run_worker(settings: Settings, core: AnsweringCore, options: BotOptions | None = None) -> None:
+async def run_worker(settings: Settings, core: AnsweringCore, options: BotOptions | None = None,
+                     metrics_port: int | None = None) -> None:
+    """metrics_port: serve this worker's own /metrics there (a worker on another machine than `ngvh serve`)."""
     options = options or BotOptions()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -39,7 +41,10 @@ async def run_worker(settings: Settings, core: AnsweringCore, options: BotOption
             await adapter.open()
         except Exception as exc:  # sending retries later; taking jobs for other channels goes on
             log.error("channel client failed to open", extra={"channel": name, "error": redact(str(exc), secrets)})
-    worker = Worker(settings, intake, runner, adapters, coordination, Metrics(), options)
+    metrics = Metrics()
+    if metrics_port:
+        serve_metrics(metrics_port, metrics.registry)
+    worker = Worker(settings, intake, runner, adapters, coordination, metrics, options)
     log.info("worker started", extra={"worker": worker.name, "channels": ",".join(adapters) or "web"})
     try:
         await worker.run(stop)

@@ -383,6 +383,7 @@ def serve(
 @app.command()
 def worker(
     processes: Annotated[Optional[int], typer.Option(help="Worker processes (default: one per core)")] = None,
+    metrics_port: Annotated[Optional[int], typer.Option(help="Serve these workers' Prometheus /metrics on this port (default: off)")] = None,
 ):
     """Answer what the channels stored: take jobs from the intake (SQLite, or Redis with NGVH_REDIS_URL)."""
     from bot.logs import configure_logging
@@ -401,10 +402,14 @@ def worker(
         options = BotOptions()
         if settings.chroma_url or running_server_url(settings):  # every process sees what another one stores
             options.ingest_command = [sys.executable, "-m", "ngvh.app", "ingest", "--json"]
-        asyncio.run(run_worker(settings, _services(), options))
+        asyncio.run(run_worker(settings, _services(), options, metrics_port))
         return
+    import functools
+    import shutil
     import signal
+    import tempfile
 
+    from bot.metrics import MULTIPROC_ENV, files_registry, forget_worker, serve_metrics
     from bot.supervisor import Supervisor
     from ngvh.app.chroma_server import LocalChroma, running_server_url
 
@@ -412,7 +417,14 @@ def worker(
     if not settings.chroma_url and not running_server_url(settings):
         chroma = LocalChroma(settings)  # several processes on one embedded store would read stale indexes
         os.environ["NGVH_CHROMA_URL"] = chroma.start()
-    supervisor = Supervisor([sys.executable, "-m", "ngvh.app", "worker", "--processes", "1"], count)
+    command = [sys.executable, "-m", "ngvh.app", "worker", "--processes", "1"]
+    files = None
+    if metrics_port:  # the children count into files here; this process serves their sum
+        files = Path(tempfile.mkdtemp(prefix="ngvh-worker-metrics-"))
+        serve_metrics(metrics_port, files_registry(files))
+        supervisor = Supervisor(command, count, env={MULTIPROC_ENV: str(files)}, on_exit=functools.partial(forget_worker, worker_files=files))
+    else:
+        supervisor = Supervisor(command, count)
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
     supervisor.start()
@@ -424,6 +436,8 @@ def worker(
     supervisor.stop(15.0)
     if chroma is not None:
         chroma.stop()
+    if files is not None:
+        shutil.rmtree(files, ignore_errors=True)
 
 
 if __name__ == "__main__":
