@@ -42,7 +42,7 @@ POLL_TIMEOUT_SECONDS: int = 30  # long-polling getUpdates timeout
 ASK_DEADLINE_SECONDS: float = 45.0  # a web question not answered by then: 503 with Retry-After
 WEB_IN_FLIGHT_MAX: int = 64  # web questions in flight per serve process; more get 503 at once
 RETRY_AFTER_SECONDS: int = 5  # what a 503 asks the client to wait
-WORKER_NICE: int = 5  # worker processes yield the CPU to the acknowledging process
+WORKER_NICE: int = 10  # worker processes yield the CPU to the acknowledging process (CFS weight 110 vs 1024)
 
 # --- input limits ---------------------------------------------------------------------------------
 MAX_JSON_DEPTH: int = 32  # real updates nest about 6 deep; deeper bodies are refused before parsing

@@ -27,10 +27,15 @@ def die_with_parent() -> None:
         pass  # not Linux: children are stopped by Supervisor.stop only
 
 
-def _lower_priority() -> None:
+def yield_cpu() -> None:
+    """Run a child (an answering worker, the local Chroma server) behind the acknowledging process: a lower
+    priority, and SCHED_BATCH so a busy worker never preempts serve when serve wakes up for a webhook."""
     die_with_parent()
-    # workers yield the CPU to the acknowledging process: webhook acks stay fast while answers are computed
     os.nice(WORKER_NICE)
+    try:
+        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+    except (AttributeError, OSError):
+        pass  # not Linux: the lower priority alone
 
 
 class Supervisor:
@@ -60,7 +65,7 @@ class Supervisor:
 
     def _spawn(self, index: int) -> subprocess.Popen:
         # same process group as the service: stopping the group stops the workers too
-        child = subprocess.Popen(self.command, env=self._child_env(), preexec_fn=_lower_priority)
+        child = subprocess.Popen(self.command, env=self._child_env(), preexec_fn=yield_cpu)
         log.info("worker started", extra={"worker": index, "pid": child.pid})
         return child
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 
-from bot.supervisor import die_with_parent
+from bot.supervisor import yield_cpu
 from ngvh.config import Settings
 
 URL_FILE = "chroma.url"
@@ -56,7 +56,9 @@ class LocalChroma:
         self.proc = subprocess.Popen(
             [chroma_binary(), "run", "--path", str(self.settings.chroma_path), "--host", "127.0.0.1", "--port", str(port)],
             stdout=log_file, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-            preexec_fn=die_with_parent,  # serve may end by a re-raised SIGTERM, with no `finally` run
+            # dies with serve (which may end by a re-raised SIGTERM, with no `finally` run); it serves the
+            # workers, never the acknowledgement, so it runs behind serve like they do
+            preexec_fn=yield_cpu,
         )
         self.url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + START_TIMEOUT_SECONDS

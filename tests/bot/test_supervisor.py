@@ -39,3 +39,21 @@ def test_more_workers_than_cores_get_one_thread_each(tmp_path, monkeypatch):
 
 def test_an_operators_own_setting_is_kept(tmp_path):
     assert _child_threads(tmp_path, 2, env={"OMP_NUM_THREADS": "3"}) == ["3", "3"]
+
+
+def test_workers_run_behind_the_acknowledging_process(tmp_path):
+    out = tmp_path / "sched"
+    script = ("import os, pathlib; pathlib.Path(%r).write_text(f'{os.nice(0)} {os.sched_getscheduler(0)}'); "
+              "import time; time.sleep(30)") % str(out)
+    supervisor = Supervisor([sys.executable, "-c", script], 1)
+    supervisor.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not out.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.1)
+        niceness, policy = map(int, out.read_text().split())
+    finally:
+        supervisor.stop(2.0)
+    assert niceness >= os.nice(0) + 10
+    assert policy == os.SCHED_BATCH
