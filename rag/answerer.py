@@ -7,7 +7,7 @@ from typing import Any, AsyncIterator
 from ngvh import vi
 from ngvh.limits import MAX_QUESTION_CHARS
 
-from . import replies, sentences, structured, tasks
+from . import replies, sentences, shorthand, structured, tasks
 from .citations import Point, number_points, plan_label
 from .compose import choose_points
 from .facts import about_the_plan
@@ -84,7 +84,7 @@ class Answerer:
 
     def answer(self, question: str) -> tuple[Answer, list[Hit]]:
         """The answer and the retrieval it was built from (the LLM mode writes from the same hits)."""
-        question = vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS]
+        question = shorthand.expand(vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS])
         if not question:
             return Answer(question, False, replies.EMPTY_QUESTION, kind="refusal"), []
         self.index.refresh()

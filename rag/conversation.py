@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from ngvh import vi
 
+from . import shorthand
 from .entities import Entity, find_entities, fold_same_length, replace_spans
 from .models import Answer, Citation
 from .query import parse_query
@@ -250,7 +251,7 @@ def _shape(text: str, entities: list[Entity]) -> tuple[str, str, str]:
 
 def resolve(question: str, context: Conversation | None) -> Resolution:
     """The stand-alone question a turn stands for, given the conversation so far."""
-    text = vi.normalize_spaces(question or "").replace("\n", " ").strip()
+    text = shorthand.expand(vi.normalize_spaces(question or "").replace("\n", " ").strip())
     context = context or Conversation()
     same = Resolution(question, text)
     if not text:

@@ -23,7 +23,10 @@ STOPWORDS = frozenset(
     ra rằng rồi sao sẽ tại thế thì thuộc trên trong tôi và vào vậy về vì với xin biết bạn theo nêu
     cần tới hãy""".split()
 )
-_AMBIGUOUS_FOLDED = frozenset("dau tu de co con ban ma cai chi bao the ra tai tren khi lam nao".split())
+# Folded, these are mostly content syllables in the plans: "hoi" is hội (hội nghị, lễ hội, xã hội) far more
+# than hỏi, "dang" is đảng/dạng, "noi" nội/nổi/nói, "thi" thị, "vi" vị, "chu" chủ, "day" đẩy, "biet" biệt.
+_AMBIGUOUS_FOLDED = frozenset("dau tu de co con ban ma cai chi bao the ra tai tren khi lam nao "
+                              "hoi dang noi thi vi chu day biet boi can minh se".split())
 FOLDED_STOPWORDS = frozenset(vi.fold(w) for w in STOPWORDS) - _AMBIGUOUS_FOLDED | {"gi", "nao"}
 
 
