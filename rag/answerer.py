@@ -142,11 +142,22 @@ class Answerer:
                 targets = [t for t in targets if scope.boost.get(t, 0.0) == top]
             if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
                 order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
-                targets = sorted(targets, key=lambda t: (-self._holds(q, t), order.get(t, 99)))[:1]
+                ranked = sorted(targets, key=lambda t: (-self._holds(q, t), order.get(t, 99)))
+                # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names
+                return self._one_per_name(q, ranked) or ranked[:1]
             return targets
         if self.rule.answerable(self.evidence(q.pq, hits)):
             return [hits[0].chunk.plan_id]
         return None
+
+    def _one_per_name(self, q: Question, ranked: list[str]) -> list[str] | None:
+        """The best plan of each province the question names, when it names several (else None)."""
+        places = q.pq.provinces
+        if len(places) < 2:
+            return None
+        chosen = [next((t for t in ranked if self.plan(t).meta.province == place), None) for place in places]
+        chosen = list(dict.fromkeys(t for t in chosen if t))
+        return chosen if len(chosen) >= 2 else None
 
     def _holds(self, q: Question, plan_id: str) -> int:
         meta = self.plan(plan_id).meta
@@ -200,6 +211,7 @@ class Answerer:
         points: list[Point] = []
         notes: list[str] = []  # facts asked that the plan does not state
         previous: list[str] = []
+        others: list[Point] = []  # the asked fact of the other plans the question names
         subject = q.pq.content or q.text
         for part in q.parts:
             result = None
@@ -212,6 +224,12 @@ class Answerer:
                     doc_hits = self.engine.search(f"{doc} {part.text}", self.k)
                     result = sentence_for(part, "", doc_hits, self.index, must=doc)
             elif part.intent != "general" and targets:
+                for other in targets[1:]:  # several named plans: the same fact of each of the others
+                    extra = fact_for(part, self.plan(other), self.index)
+                    if extra.point is not None:
+                        others.append(extra.point)
+                    elif extra.missing:
+                        notes.append(extra.missing)
                 plan = self.plan(targets[0])
                 if part.intent == "date" and any(w in q.pq.folded for w in _POSTING_WORDS) and plan.meta.published:
                     part.intent = "published"
@@ -228,6 +246,7 @@ class Answerer:
             if result.point is not None:
                 points.append(result.point)
                 previous = result.documents or previous
+        points += others
         if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
             return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "
                           f"{replies.holdings(list(self.index.plans.values()))}.", kind="refusal")

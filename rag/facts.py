@@ -89,7 +89,8 @@ _PLAN_WORDS = set(
     """ke hoach cong van quyet dinh chi thi van ban chuong trinh so hieu ky hieu ban hanh ngay thang nam
     khi nao bao gio thoi gian ai ky nguoi co quan don vi linh vuc loai tam nhin giai doan den
     can cu thuc hien trien khai xay dung thu tuong chinh phu vao la cua duoc gi nao may bao nhieu do
-    hanh dong ngoai giao van hoa chien luoc tinh thanh pho ubnd uy ban nhan dan tin bai viet dang ve""".split()
+    hanh dong ngoai giao van hoa chien luoc tinh thanh pho ubnd uy ban nhan dan tin bai viet dang ve
+    cai truoc som hon muon""".split()
 )
 RESIDUAL_SYLLABLES = 2
 

@@ -144,10 +144,13 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
 
 def _period_point(plan, chunks: list) -> Point | None:
     """"cho giai đoạn nào": a stated range ending at the plan's horizon ("giai đoạn 2023 - 2026") beats the bare year."""
-    if not plan.meta.horizon:
-        return None
+    if not plan.meta.horizon or len(plan.meta.horizon) > 1:
+        return None  # "đến năm 2025, tầm nhìn đến năm 2030" says more than any range
     last = plan.meta.horizon[-1]
-    pattern = re.compile(rf"\b(\d{{4}})\s*[-–]\s*{last}\b")
+    # the plan's own period, not any range ending that year ("chiến lược … 10 năm 2021 - 2030")
+    pattern = re.compile(rf"(?:giai đoạn|thời kỳ|từ năm|từ)\s+(\d{{4}})\s*[-–]\s*{last}\b", re.IGNORECASE)
+    if pattern.search(plan.meta.title or ""):
+        pattern = re.compile(rf"\b(\d{{4}})\s*[-–]\s*{last}\b")
     found = _line_with(chunks, pattern)
     if not found:
         return None

@@ -137,11 +137,20 @@ def _wh_spans(folded: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+# "có nhắc tới … không", "có nói gì về …", "đều đề cập … đúng không": a yes/no question's frame asks whether
+# the plan mentions something; the plan says the thing, never "nhắc tới" it.
+_MENTION_FRAME = re.compile(
+    r"\b(?:(?:co|deu|co duoc|duoc) )?(?:nhac (?:toi|den)|nhac|de cap(?: (?:toi|den))?|noi (?:gi )?(?:ve|toi|den)"
+    r"|noi gi)\b|\b(?:dung|phai) (?:khong|chua)\b")
+
+
 def without_question_words(text: str) -> str:
     """The question minus its question phrases ("tỉnh nào", "ngày nào", "cơ quan nào"): the noun of a
     question phrase names what is asked for, not words the answering passage must contain."""
     folded = _same_length_fold(text)
-    spans = [(s, e) for s, e, kind in _wh_spans(folded) if kind in ("place", "agency", "date", "period", "document")]
+    spans = [(s, e) for s, e, kind in _wh_spans(folded) if kind in ("place", "agency", "date", "period", "document", "number")]
+    spans += [m.span() for m in _MENTION_FRAME.finditer(folded.lower())
+              if not any(s < m.end() and m.start() < e for s, e in spans)]
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return " ".join(text.split())

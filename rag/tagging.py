@@ -45,6 +45,8 @@ _UNITS = (
 _NUMBER = re.compile(
     rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*({_UNITS})(?!\w)"
     r"|(?:lần thứ|khóa|khoá|thứ)\s+([IVXLC]+|\d+)\b"
+    # a congress or plenum numbered in Roman numerals: "Đại hội Đảng XIII", "Hội nghị Trung ương 4 khóa XII"
+    r"|(?:Đại hội|Hội nghị Trung ương)(?:\s+(?:Đảng|đại biểu toàn quốc|đại biểu))?\s+(?-i:[IVXLC]{1,6})(?!\w)"
     r"|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(trụ cột|nhóm|nhiệm vụ|mục tiêu|giải pháp|quan điểm|nội dung)\b",
     re.IGNORECASE,
 )
