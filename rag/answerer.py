@@ -17,13 +17,14 @@ from .passages import coverage, query_terms, unit_terms
 from .plan_index import PlanIndex
 from .ports import StoreView
 from .query import ParsedQuery, number_matches
-from .question import Question, analyze, without_question_words
+from .question import Question, analyze, without_question_words, without_request_frame
 from .retriever import Hit, HybridSearch
 from .scope import Evidence, load_rule, never_answer
 from .scoping import Scope, scope_for
 from .tagging import documents
 
 MAX_TARGETS = 3
+DOCUMENT_CONTENT = 0.5  # share of the question's own content words a passage naming its document must hold
 TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
 
@@ -84,7 +85,8 @@ class Answerer:
 
     def answer(self, question: str) -> tuple[Answer, list[Hit]]:
         """The answer and the retrieval it was built from (the LLM mode writes from the same hits)."""
-        question = shorthand.expand(vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS])
+        question = without_request_frame(shorthand.expand(
+            vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS]))
         if not question:
             return Answer(question, False, replies.EMPTY_QUESTION, kind="refusal"), []
         self.index.refresh()
@@ -179,7 +181,7 @@ class Answerer:
             answer = self._parts_answer(q, scope, hits, dense_of)
             if answer:
                 return answer
-        if not (self.rule.answerable(self.evidence(pq, hits)) or self._names_asked_document(scope, hits)
+        if not (self.rule.answerable(self.evidence(pq, hits)) or self._names_asked_document(q, scope, hits)
                 or self._typed_evidence(q, scope, hits, dense_of)):
             return self._refuse(q.text)
         return self._passage_answer(q, scope, hits, dense_of)
@@ -194,12 +196,15 @@ class Answerer:
                                 q.section_words, dense_of=dense_of)
         return any(c.features["entity_near"] and c.features["content"] >= TYPED_CONTENT for c in ranked[:3])
 
-    def _names_asked_document(self, scope: Scope, hits: list[Hit]) -> bool:
-        """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?")."""
+    def _names_asked_document(self, q: Question, scope: Scope, hits: list[Hit]) -> bool:
+        """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?") and
+        holds what else the question asks (not "cách làm bánh chưng trong Quyết định 2013?")."""
         if not scope.other_documents:
             return False
-        return any(number_matches(doc, e.text) for h in hits[:3]
-                   for e in documents(h.chunk.text) for doc in scope.other_documents)
+        terms = sentences.content_terms(without_question_words(q.pq.content or q.text), self.index.naming)
+        return any(number_matches(doc, e.text) and (not terms or coverage(terms, unit_terms(h.chunk.text),
+                                                                           self.index.idf) >= DOCUMENT_CONTENT)
+                   for h in hits[:3] for e in documents(h.chunk.text) for doc in scope.other_documents)
 
     def _parts_answer(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer | None:
         targets = self._targets(q, scope, hits)

@@ -31,8 +31,20 @@ def plan_label(meta) -> str:
         owner = f" của {meta.issuer}" if meta.issuer else ""
         return f"{kind} {meta.number}{owner}"
     if meta.source_kind == "news":
-        return f"bài viết “{shorten(meta.title, 90)}”"
-    return shorten(meta.title, 120)
+        return f"bài viết “{shorten_title(meta.title, 90)}”"
+    return shorten_title(meta.title, 120)
+
+
+_TITLE_TAIL = re.compile(r"\s(?:đến năm|tới năm|giai đoạn|năm|tầm nhìn)\s[\d\s\-–,]*\d{4}\S*$", re.IGNORECASE)
+
+
+def shorten_title(title: str, limit: int) -> str:
+    """A title within `limit` characters that keeps its closing period ("… đến năm 2020"): the years tell two
+    plans of one place apart, so the cut is made before them."""
+    tail = _TITLE_TAIL.search(title)
+    if len(title) <= limit or not tail or len(tail.group(0)) > limit // 2:
+        return shorten(title, limit)
+    return shorten(title[:tail.start()], limit - len(tail.group(0)) - 1) + tail.group(0)
 
 
 def number_points(points: list[Point], plan_of) -> tuple[list[str], list[Citation]]:

@@ -148,6 +148,28 @@ def _accented(folded_noun: str, chunks: list) -> str:
     return folded_noun
 
 
+# A sentence that announces a list ("…, cụ thể như sau:", "gồm các nội dung sau:") says nothing by itself.
+_INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|cac (?:noi dung|nhiem vu|giai phap|muc tieu) sau)\s*:?\s*$|:\s*$")
+FOLLOWING_CHUNKS = 2
+
+
+def following_items(cand, index: PlanIndex) -> list[Point]:
+    """The list items that follow an announcing sentence, in its chunk and the next ones of its plan."""
+    chunks = sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq)
+    after = [c for c in chunks if c.seq > cand.chunk.seq][:FOLLOWING_CHUNKS]
+    items: list[tuple[object, str]] = []
+    for chunk in [cand.chunk, *after]:
+        for unit in split_units(chunk.text):
+            if chunk is cand.chunk and unit.start <= cand.unit.start:
+                continue
+            if not _BULLET.match(unit.text) or _is_heading(unit.text, chunk.section):
+                # the announced list starts right after the sentence ("… như sau: I. MỤC ĐÍCH" is a document's
+                # outline, not a list) and ends at the first line that is not one of its items
+                return list_points_plain(items) if items else []
+            items.append((chunk, unit.text))
+    return list_points_plain(items) if items else []
+
+
 def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
                   text: str | None = None, answer_type: str | None = None,
                   favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
@@ -174,6 +196,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             any(str(y) in e.text for y in q.pq.years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
     best = ranked[0]
+    if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])):
+        items = following_items(best, index)
+        if items:  # "… cụ thể như sau:": the items it announces are the answer
+            return items
     limit = LIST_SENTENCE_CHARS if kind == "list" else POINT_CHARS
     chosen = [(best, display(best, question, index.idf, limit))]
     used = len(chosen[0][1])

@@ -74,9 +74,14 @@ _CAPITAL_ONLY = {"Nhật", "Hàn", "Mỹ", "Ý", "Úc", "Đức", "Pháp", "Nga"
 
 _NUMBER = re.compile(r"\b\d{1,5}\s*/\s*(?:[A-Za-zĐđ&]+-?)+[A-Za-zĐđ&]*", re.UNICODE)
 _BARE_NUMBER = re.compile(
-    r"\b(?:kế hoạch|công văn|quyết định|chỉ thị|chương trình|văn bản|KH|CV)\s+(?:số\s+)?(\d{1,5})\b(?!\s*/)",
+    r"\b(?:kế hoạch|công văn|quyết định|chỉ thị|chương trình|văn bản|nghị quyết|ke hoach|cong van|quyet dinh"
+    r"|chi thi|chuong trinh|van ban|nghi quyet|KH|CV|QĐ|QD)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)",
     re.IGNORECASE,
 )
+# "Quyết định 2013", "chỉ thị số 2020": after these kinds (or "số") a year-like number is the document's number;
+# "kế hoạch 2014" more often names a plan's year
+_NUMBERED_KIND = re.compile(r"(?:công văn|quyết định|chỉ thị|nghị quyết|cong van|quyet dinh|chi thi|nghi quyet"
+                            r"|QĐ|QD|CV|số|so)\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 
 
@@ -139,7 +144,7 @@ def find_entities(text: str) -> list[Entity]:
     found += [Entity("agency", a.canonical, a.start, a.end) for a in find_agencies(text)]
     found += [Entity("number", _canonical_number(m.group(0)), m.start(), m.end()) for m in _NUMBER.finditer(text)]
     found += [Entity("number", m.group(1), m.start(1), m.end(1)) for m in _BARE_NUMBER.finditer(text)
-              if not (1945 <= int(m.group(1)) <= 2100)]
+              if not (1945 <= int(m.group(1)) <= 2100) or _NUMBERED_KIND.search(text[m.start():m.start(1)])]
     found += foreign_places(text)
     found += [Entity("year", m.group(1), m.start(), m.end()) for m in _YEAR.finditer(text)]
     # an overlap keeps a province ("UBND tỉnh Cao Bằng": the place is what scopes a plan), else the longer

@@ -144,6 +144,19 @@ _MENTION_FRAME = re.compile(
     r"|noi gi)\b|\b(?:dung|phai) (?:khong|chua)\b")
 
 
+# "nói rõ hơn về di sản", "giải thích thêm về …", "cho tôi biết …": a request to say more, not words of the answer
+_REQUEST_FRAME = re.compile(
+    r"^(?:(?:hay|xin|vui long|ban|ban oi)\s+)*(?:noi ro hon|noi ro|noi them|noi cu the(?: hon)?|giai thich(?: ro)?"
+    r"(?: them| hon)?|trinh bay(?: ro)?(?: hon)?|chi tiet hon|cu the hon|cho (?:toi|minh|em|tui) (?:biet|hoi)(?: them)?)"
+    r"(?:\s+(?:them|hon))?(?:\s+(?:ve|cac|nhung))*\s+(?=\S)")
+
+
+def without_request_frame(text: str) -> str:
+    """The question without a leading request to say more ("nói rõ hơn về di sản" → "di sản")."""
+    m = _REQUEST_FRAME.match(_same_length_fold(text).lower())
+    return text[m.end():] if m else text
+
+
 def without_question_words(text: str) -> str:
     """The question minus its question phrases ("tỉnh nào", "ngày nào", "cơ quan nào"): the noun of a
     question phrase names what is asked for, not words the answering passage must contain."""

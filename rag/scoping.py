@@ -68,7 +68,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     years = [int(n) for n in pq.bare_numbers if looks_like_year(n) and not known(n)]
     wanted = numbers + [n for n in pq.bare_numbers if int(n) not in years]
     doc_prefixes = {n.split("/")[0].split("-")[0] for n in numbers}
-    pq.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()})
+    # a number read as a document's ("Quyết định 2013" that the plans implement) is no year
+    pq.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()}
+                      - {int(n) for n in wanted if n.isdigit()})
     if wanted:
         by_number = [p.id for p in plans if any(named(n, p) for n in wanted)]
         implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
