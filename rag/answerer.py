@@ -10,6 +10,7 @@ from ngvh.limits import MAX_QUESTION_CHARS
 from . import replies, sentences, shorthand, structured, tasks
 from .citations import Point, number_points, plan_label
 from .compose import choose_points
+from .entities import FOREIGN_PLACES, find_entities
 from .facts import about_the_plan
 from .models import Answer
 from .parts import fact_for, resolve_document, sentence_for
@@ -266,13 +267,22 @@ class Answerer:
         favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
         points = choose_points(q, hits, self.index, must=scope.other_documents or None, favoured=favoured,
                                dense_of=dense_of)
-        if not points:
+        if not points or not names_foreign_places(q.text, [p.chunk.text for p in points]):
             return self._refuse(q.text)
         plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
         lead = f"Theo {plan_label(self.plan(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
         lines, citations = number_points(points, self.plan)
         body = "\n".join(f"- {line}" for line in lines)
         return Answer(q.text, True, f"{lead}\n{body}", citations, kind="general")
+
+
+def names_foreign_places(question: str, texts: list[str]) -> bool:
+    """Every country or foreign place the question names is in the passages that answer it: "… tại Pháp
+    không?" is not answered by a passage about other foreign localities."""
+    places = [e.name for e in find_entities(question) if e.kind == "foreign"]
+    folded = vi.collapse(" ".join(texts))
+    return all(any(f" {vi.collapse(a)} " in f" {folded} " for a in (name, *FOREIGN_PLACES.get(name, ())))
+               for name in places)
 
 
 def named_plan_asked(q: Question, scope: Scope) -> bool:

@@ -24,6 +24,7 @@ FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
 AMOUNT_CANDIDATES = 8
 # An amount with its unit: only a sentence stating a number of that kind can answer.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
+_ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
 _BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
 _ROMAN = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
 
@@ -192,6 +193,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         return []
     if _ASKS_AMOUNT.search(q.pq.folded) and not any(c.answer_spans for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "kinh phí … bao nhiêu tỷ đồng?": no passage states an amount, so none answers
+    lead = _ASKS_LEAD.search(q.pq.folded)
+    if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
+        return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
     if kind == "date" and q.pq.years and not any(
             any(str(y) in e.text for y in q.pq.years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question

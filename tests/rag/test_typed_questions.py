@@ -179,3 +179,21 @@ def test_chat_about_a_cited_decision(sample_services):
         out.append(answer)
     assert "Phạm Bình Minh" in out[1].answer
     assert not out[2].found and not out[2].citations
+
+
+def test_a_foreign_place_the_passages_do_not_name_is_not_answered():
+    from rag.answerer import names_foreign_places
+
+    passage = "Tỉnh tổ chức Ngày Văn hóa tại Vân Nam (Trung Quốc) và các địa phương kết nghĩa."
+    assert names_foreign_places("Tỉnh tổ chức Ngày Văn hóa ở Trung Quốc không?", [passage])
+    assert names_foreign_places("tinh to chuc ngay van hoa o trung quoc khong", [passage])
+    assert not names_foreign_places("Tỉnh có tổ chức Ngày Văn hóa tại Pháp không?", [passage])
+
+
+def test_yes_no_question_about_an_unnamed_country_and_who_leads_are_refused(sample_services):
+    answer = sample_services.ask("Cao Bằng có tổ chức Ngày Văn hóa Việt Nam tại Nhật Bản không?")
+    assert not answer.found and not answer.citations
+    answer = sample_services.ask("Việc quảng bá hình ảnh Chủ tịch Hồ Chí Minh ở Huế do sở nào chủ trì?")
+    assert not answer.found and not answer.citations
+    answer = sample_services.ask("Cao Bằng tổ chức Ngày Văn hóa Việt Nam ở Trung Quốc không?")
+    assert answer.found and "Quảng Tây" in answer.answer
