@@ -175,14 +175,20 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
 
 
+_PLAN_SELF = {"ke", "hoach"}
+
+
 def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     """The whole sentence when it fits; else the clauses around the answering entity, never cutting it."""
     from .passages import best_window, query_terms
+    from .question import without_question_words
 
     body = cand.body
     if len(body) <= limit:
         return body
-    terms = query_terms(question)
+    # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
+    # own "Kế hoạch triển khai …" is its preamble
+    terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
     window = best_window(body, terms, idf, limit)
     spans = cand.answer_spans
     if not spans:

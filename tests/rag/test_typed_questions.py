@@ -197,3 +197,15 @@ def test_yes_no_question_about_an_unnamed_country_and_who_leads_are_refused(samp
     assert not answer.found and not answer.citations
     answer = sample_services.ask("Cao Bằng tổ chức Ngày Văn hóa Việt Nam ở Trung Quốc không?")
     assert answer.found and "Quảng Tây" in answer.answer
+
+
+def test_the_shown_clause_follows_the_asked_words_not_the_plans_name_for_itself():
+    from rag.parts import display
+
+    body = ("Kế hoạch triển khai các giải pháp đối với các nội dung: tăng cường tham mưu chính sách cho tỉnh; "
+            "củng cố cơ chế phối hợp giữa các sở; bổ sung nguồn lực cho hoạt động văn hóa; gắn kết văn hóa với kinh "
+            "tế, chính trị và đối ngoại của địa phương; gắn kết với kiều bào Bình Định ở nước ngoài; "
+            "tăng cường công tác thông tin, tuyên truyền trên báo chí.")
+    cand = SimpleNamespace(body=body, answer_spans=[])
+    shown = display(cand, "kế hoạch có nói gì về kiều bào ở nước ngoài không", lambda t: 1.0, 120)
+    assert "kiều bào Bình Định ở nước ngoài" in shown
