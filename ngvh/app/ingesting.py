@@ -102,8 +102,9 @@ def _keep_reading_facts(meta, stored) -> None:
     meta.ocr_low_pages = list(stored.ocr_low_pages)
 
 
-def reindex_all(store, embeddings) -> IngestReport:
-    """Rebuild chunks and embeddings from the texts kept in the catalog, with `embeddings`."""
+def reindex_all(store, embeddings, corrections=None) -> IngestReport:
+    """Rebuild chunks and embeddings from the texts kept in the catalog, with `embeddings`; an
+    administrator's `corrections` are applied again, as at re-ingest."""
     from ingest.pipeline import build_plan
 
     records = store.list_plans()
@@ -117,8 +118,10 @@ def reindex_all(store, embeddings) -> IngestReport:
             report.rows.append(IngestRow(source=record.source, status="failed", plan_id=record.id,
                                          number=record.meta.number, reason=err.reason))
             continue
-        plan.id = record.id  # identity is kept even if the extractors changed since the first ingest
         _keep_reading_facts(plan.meta, record.meta)
+        if corrections is not None:
+            corrections.apply(plan)
+        plan.id = record.id  # identity is kept even if the extractors changed since the first ingest
         plan.finalize(PIPELINE_VERSION)
         result = store.upsert_plan(plan)
         plan.warnings = reading_warnings(plan)

@@ -181,7 +181,7 @@ class Services:
 
         with self._lock:
             store = self._open_store(check_embedder=False)
-            report = reindex_all(store, self.embeddings)
+            report = reindex_all(store, self.embeddings, self.corrections)
             self._store, self._answerer = store, None
         return report
 
