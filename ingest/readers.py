@@ -103,7 +103,9 @@ def read_document(path: Path, ocr_cache: OcrCache | None = None) -> RawDocument:
     else:
         text = docx_to_text(path, data)
     legacy = fix_legacy_text(text)
-    text = _collapse_blank_lines(normalize_spaces(legacy.text)).strip()
+    # U+00AD left after the conversion (where it was TCVN3's "ư") is a real soft hyphen: invisible, and
+    # it would split a word for search
+    text = _collapse_blank_lines(normalize_spaces(legacy.text.replace("\u00ad", ""))).strip()
     if not text:
         raise IngestError(source, "no readable text in the file")
     return RawDocument(text=text, source=source, fmt=fmt, ocr=ocr, legacy_encoding=legacy.encoding)
