@@ -167,7 +167,12 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], source: str, cache: OcrC
         raise IngestError(source, f"scanned PDF with {len(page_numbers)} pages without text; OCR reads at "
                                   f"most {OCR_MAX_PAGES} pages per file: split the file")
     binary = tesseract(source)
-    key = cache_key(data, page_numbers, binary) if cache is not None else None
+    key = None
+    if cache is not None:
+        try:
+            key = cache_key(data, page_numbers, binary)
+        except (OSError, subprocess.SubprocessError):  # the engine cannot say what it is: read, do not cache
+            key = None
     if cache is not None and key is not None:
         cached = OcrInfo.from_entry(cache.get(key), page_numbers)
         if cached is not None:
