@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
+from bot.formatting import replaced_note
 from ngvh import vi
 
 CALLBACK_MAX_BYTES = 64
@@ -100,6 +101,8 @@ def _passage(citation: Any) -> str:
 def passage_html(citation: Any, link: str | None = None) -> str:
     """Telegram HTML: the plan, its section path, the passage in an expandable blockquote, the web page link."""
     lines = [f"<b>[{_field(citation, 'n')}] {html.escape(_plan_name(citation), quote=False)}</b>"]
+    if note := replaced_note(citation):
+        lines[0] += f" <i>{html.escape(note, quote=False)}</i>"
     issuer = _field(citation, "issuer")
     if issuer:
         lines.append(html.escape(str(issuer), quote=False))
@@ -114,7 +117,7 @@ def passage_html(citation: Any, link: str | None = None) -> str:
 
 def passage_text(citation: Any, link: str | None = None) -> str:
     """The same passage as plain text (Zalo)."""
-    lines = [f"[{_field(citation, 'n')}] {_plan_name(citation)}"]
+    lines = [" ".join(x for x in (f"[{_field(citation, 'n')}] {_plan_name(citation)}", replaced_note(citation)) if x)]
     for extra in (_field(citation, "issuer"), _field(citation, "section")):
         if extra:
             lines.append(str(extra))

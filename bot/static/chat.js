@@ -89,6 +89,8 @@
       for (const c of cites) {
         const d = el("details", "citation");
         const s = el("summary", null, `[${c.n}] ${citationLabel(c)}`);
+        // a newer stored document replaces the cited one: said where the source is named, as on every channel
+        if (c.replaced_by) s.appendChild(el("span", "replaced", ` (đã được thay thế bởi ${c.replaced_by})`));
         d.appendChild(s);
         if (c.title) d.appendChild(el("div", "meta", c.title));
         if (c.section) d.appendChild(el("div", "meta", `Mục: ${c.section}`));

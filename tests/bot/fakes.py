@@ -303,6 +303,8 @@ CITATION = dict(
     doc_type="Kế hoạch",
     full_quote="Quảng bá <hình ảnh> & con người Cao Bằng tới bạn bè quốc tế. Toàn văn đoạn trích dài hơn.",
 )
+REPLACED_WORDS = "bản cũ"  # a question with these words is answered partly from a replaced plan
+REPLACED_BY = "15/KH-UBND"
 
 
 class FakeCore:
@@ -330,6 +332,8 @@ class FakeCore:
         if "không có" in question:
             return Answer(question, False, "Không tìm thấy thông tin này trong các văn bản đã nạp.", [], kind="refusal")
         citations = [Citation(n=1, **CITATION), Citation(n=2, **{**CITATION, "section": "III. NHIỆM VỤ", "plan_id": "p2"})]
+        if REPLACED_WORDS in question:  # the second source is a plan a newer stored one replaces
+            citations[1].replaced_by = REPLACED_BY
         return Answer(question, True, f"Trả lời cho: {question} [1][2]", citations)
 
     async def ask_stream(self, question: str):
