@@ -217,7 +217,8 @@ def telegram_answer(answer: Any, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
 
 
 def zalo_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
-    """Plain text for Zalo, ending with how to see a source: Zalo has no buttons under a reply."""
+    """Plain text for Zalo, ending with how to see a source: Zalo Bot has no buttons under a reply (Zalo OA
+    sends buttons instead of this hint when it can: bot.adapters.zalo_oa)."""
     return plain_answer(answer, limit, hint=ZALO_SOURCES_HINT)
 
 

@@ -1,9 +1,10 @@
-"""Sources one tap away: Telegram buttons and their callback data, passages as replies, Zalo digits and feedback words.
+"""Sources one tap away: Telegram and Zalo OA buttons, passages as replies, Zalo digits and feedback words.
 
 Under each Telegram answer: one 📄 n button per citation and 👍 / 👎. Callback data names the logged
 answer and what was tapped ("s:<question id>:<n>", "f:<question id>:u"), always ≤ 64 bytes as the
-Bot API requires. Zalo has no buttons for replies: answers end with "Gõ 1, 2… để xem nguyên văn",
-a bare digit asks for that source, and "đúng"/"sai" (or 👍/👎) right after an answer is feedback.
+Bot API requires. Zalo Bot has no buttons for replies: answers end with "Gõ 1, 2… để xem nguyên văn",
+a bare digit asks for that source, and "đúng"/"sai" (or 👍/👎) right after an answer is feedback. Zalo OA
+answers carry query buttons whose taps send those same words (the hint is the fallback when refused).
 """
 from __future__ import annotations
 
@@ -63,6 +64,24 @@ def telegram_keyboard(question_id: int | None, citations: list[Any]) -> dict | N
     rows.append([{"text": "👍", "callback_data": feedback_callback(question_id, UP)},
                  {"text": "👎", "callback_data": feedback_callback(question_id, DOWN)}])
     return {"inline_keyboard": rows}
+
+
+# Zalo OA: buttons under a reply are a "template" attachment of query buttons. A tap sends the button's
+# payload to the OA as the user's own text (shown in the chat for oa.query.show, hidden for oa.query.hide),
+# so each payload is what a user would type: "nguồn 2" (a source of the last answer), "đúng" / "sai".
+OA_SOURCE_BUTTONS = 3  # with 👍 and 👎: five buttons, as many as the OA examples show under one message
+OA_TITLE_CHARS = 100
+
+
+def zalo_oa_buttons(citations: list[Any]) -> dict | None:
+    """The template payload {"buttons": [...]} for an answer: 📄 1…3, then 👍 👎; None without citations."""
+    numbers = [int(_field(c, "n")) for c in citations][:OA_SOURCE_BUTTONS]
+    if not numbers:
+        return None
+    buttons = [{"title": f"📄 Nguồn {n}", "type": "oa.query.show", "payload": f"nguồn {n}"} for n in numbers]
+    buttons += [{"title": "👍 Đúng", "type": "oa.query.hide", "payload": "đúng"},
+                {"title": "👎 Sai", "type": "oa.query.hide", "payload": "sai"}]
+    return {"buttons": buttons}
 
 
 # -- passages ----------------------------------------------------------------------------------------
