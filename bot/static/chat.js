@@ -108,7 +108,7 @@
       }
       item.appendChild(box);
     }
-    if (data.answer_id) item.appendChild(feedbackRow(data.answer_id));
+    if (data.answer_id && data.found) item.appendChild(feedbackRow(data.answer_id));  // as Telegram: answers, not refusals
     place(item);
   }
 
