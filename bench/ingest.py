@@ -14,8 +14,8 @@ The embedder is wrapped to time every embed_documents call, and OCR (render + Te
 wrapped the same way. Reported per corpus:
   chunks/s of the whole ingest; time inside the embedder; time in OCR, its share of the total and OCR
   pages/s; time outside both (parse + store), as a share of the total (goal <= 20 %); a parse-only pass
-  (load_plan on every file, OCR included) to split the outside part; a second ingest of the same files
-  (all unchanged: nothing may be embedded).
+  (load_plan on every file, OCR included, no OCR cache) to split the outside part; a second ingest of the
+  same files (all unchanged: nothing may be embedded; scanned pages come from the OCR cache).
 Baseline in the same run: raw embedder throughput (embed_documents in batches of 64, as PlanStore
 does) on the same chunk texts (all of them for the samples, a seeded sample of --baseline-chunks for
 the synthetic corpus; 0 = all).
@@ -81,10 +81,10 @@ class TimedOcr:
         self.pages = 0
         self._lock = threading.Lock()
 
-    def __call__(self, data, page_numbers, source):
+    def __call__(self, data, page_numbers, source, cache=None):
         t0 = time.perf_counter()
         try:
-            return self.inner(data, page_numbers, source)
+            return self.inner(data, page_numbers, source, cache=cache)
         finally:
             with self._lock:
                 self.seconds += time.perf_counter() - t0

@@ -92,8 +92,9 @@ def create_app(
 
 
 def include_conversation_routes(app: FastAPI, service: Service) -> None:
-    """Plan pages, the admin page and its question log, the web's privacy routes (bot.pages, bot.admin_page,
-    bot.web_privacy): what they need from the core goes through the workers like every admin call."""
+    """Plan pages, the admin page and its question log, the web's privacy and feedback routes (bot.pages,
+    bot.admin_page, bot.web_privacy, bot.web_feedback): what they need from the core goes through the
+    workers like every admin call."""
     import asyncio
 
     from fastapi import HTTPException
@@ -104,6 +105,7 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     from bot.pages import pages_router
     from bot.questionlog import QuestionLog
     from bot.web import STATIC_DIR
+    from bot.web_feedback import feedback_router
     from bot.web_privacy import privacy_router
 
     settings = service.settings
@@ -134,6 +136,11 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     app.include_router(pages_router(load_plan))
     app.include_router(admin_page_router(lambda: question_log, require_admin, STATIC_DIR, correct_plan))
     app.include_router(privacy_router(lambda: settings.question_retention_days, forget))
+
+    async def rate(answer_id: int, value: str, user: str) -> bool:
+        return await asyncio.to_thread(question_log.set_feedback, answer_id, value, "web", user)
+
+    app.include_router(feedback_router(rate))
 
 
 def serve(app: FastAPI, host: str, port: int) -> None:

@@ -201,6 +201,11 @@ def answer_from_json(data: dict) -> Answer:
                   data.get("mode") or "extractive", data.get("kind") or "general")
 
 
+# the user of a web question asked without a visitor or conversation id: no id the page can send
+# (bot.web_privacy.ID) matches it, so nobody can rate or delete those questions by claiming it
+ANONYMOUS = "(anonymous)"
+
+
 def chat_key(channel: str, chat_id: str) -> str:
     return f"{channel}:{chat_id}"
 
@@ -231,18 +236,22 @@ class Turns:
         await self.store.save(key, state.next(context, citations, answer.found, question_id, self._clock()))
         return Turn(answer, resolution, question_id)
 
-    async def answer_stream(self, channel: str, chat_id: str | None, user_id: str, question: str,
+    async def answer_stream(self, channel: str, chat_id: str | None, user_id: str | None, question: str,
                             ask_stream: Callable[[str], AsyncIterator[dict]]) -> AsyncIterator[dict]:
         """The same turn for a streaming answerer: its delta events pass through; the final event's answer
-        (the `ngvh ask --json` object) gains "understood" when the question was rewritten. Without a
-        chat_id the question stands alone (logged, nothing remembered)."""
+        (the `ngvh ask --json` object) gains "understood" when the question was rewritten, and "answer_id"
+        (its row in the question log, for 👍/👎) when the asker has an id. Without a chat_id the question
+        stands alone (logged, nothing remembered); without a user_id it is logged as anonymous and cannot
+        be rated (anyone could claim to be "anonymous")."""
+        rateable = user_id is not None
+        user_id = user_id if user_id is not None else ANONYMOUS
         key = chat_key(channel, chat_id) if chat_id else None
         state = await self.store.load(key) if key else ChatState()
         started = time.perf_counter()
         resolution = resolve(question, state.conversation)
         if key and (resolution.unresolved or resolution.kind == "expand"):
             turn = await self.answer(channel, chat_id, user_id, question)
-            yield {"type": "final", "answer": self.final_json(turn), "kind": turn.answer.kind}
+            yield {"type": "final", "answer": self.final_json(turn, rateable), "kind": turn.answer.kind}
             return
         async for event in ask_stream(resolution.question_understood):
             if event.get("type") != "final":
@@ -255,14 +264,16 @@ class Turns:
             citations = await asyncio.to_thread(self._citations, answer)
             if key:
                 await self.store.save(key, state.next(context, citations, answer.found, question_id, self._clock()))
-            yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id)))
+            yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id), rateable))
             return
 
-    def final_json(self, turn: Turn) -> dict:
+    def final_json(self, turn: Turn, rateable: bool = False) -> dict:
         out = turn.answer.to_json()  # the CLI's object: the page finds a passage by its plan and quote
         out["question"] = turn.resolution.question
         if turn.understood:
             out["understood"] = turn.understood
+        if rateable and turn.question_id is not None:
+            out["answer_id"] = turn.question_id
         return out
 
     def _citations(self, answer: Answer) -> list[dict]:

@@ -12,7 +12,7 @@ from typing import Any, AsyncIterator, Callable, Protocol
 from ingest.report import IngestReport, IngestRow
 from rag.models import Answer, Citation
 
-INGEST_NICE = 10  # an ingest in its own process yields the CPU to answers (workers run at nice 5)
+INGEST_NICE = 10  # added to the worker's own nice 10 (capped at 19): an ingest in its own process yields the CPU to answers
 
 
 class AnsweringCore(Protocol):

@@ -53,6 +53,7 @@ NO_PLANS_TEXT = "Chưa có văn bản nào được nạp."
 ZALO_SOURCES_HINT = "Gõ 1, 2… để xem nguyên văn"
 FEEDBACK_THANKS_TEXT = "Cảm ơn bạn đã góp ý!"
 FEEDBACK_NONE_TEXT = "Chưa có câu trả lời nào để góp ý."
+REPLACED_TEXT = "(đã được thay thế bởi {by})"  # the same words as `ngvh ask` and the web chat
 STALE_SOURCE_TEXT = "Nút này thuộc một câu trả lời cũ. Hãy xem nguồn dưới câu trả lời gần nhất."
 
 
@@ -178,6 +179,18 @@ def citation_label(citation: Any) -> str:
     return " · ".join(b for b in bits if b)
 
 
+def replaced_note(citation: Any) -> str:
+    """'(đã được thay thế bởi 12/KH-UBND)' when a newer stored document replaces the cited one, else ''."""
+    by = _field(citation, "replaced_by")
+    return REPLACED_TEXT.format(by=shorten(str(by), 80)) if by else ""
+
+
+def _labelled(citation: Any) -> str:
+    """The source line a reader sees: its label, and whether the cited document still stands."""
+    note = replaced_note(citation)
+    return f"{citation_label(citation)} {note}" if note else citation_label(citation)
+
+
 def _quote(citation: Any) -> str:
     return shorten(_field(citation, "quote") or _field(citation, "full_quote") or "", QUOTE_PREVIEW_CHARS)
 
@@ -189,6 +202,9 @@ def telegram_answer(answer: Any, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
     for index, citation in enumerate(citations):
         n = _field(citation, "n")
         block = f"<b>[{n}]</b> {escape_html(citation_label(citation))}"
+        note = replaced_note(citation)
+        if note:
+            block += f" <i>{escape_html(note)}</i>"
         quote = _quote(citation)
         if quote:
             block += f"\n<blockquote expandable>{escape_html(quote)}</blockquote>"
@@ -201,7 +217,8 @@ def telegram_answer(answer: Any, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
 
 
 def zalo_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
-    """Plain text for Zalo, ending with how to see a source: Zalo has no buttons under a reply."""
+    """Plain text for Zalo, ending with how to see a source: Zalo Bot has no buttons under a reply (Zalo OA
+    sends buttons instead of this hint when it can: bot.adapters.zalo_oa)."""
     return plain_answer(answer, limit, hint=ZALO_SOURCES_HINT)
 
 
@@ -215,7 +232,7 @@ def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT, hint: str | None = N
     blocks = split_text(answer.answer, limit)
     citations = list(answer.citations or [])
     for index, citation in enumerate(citations):
-        block = f"[{_field(citation, 'n')}] {citation_label(citation)}"
+        block = f"[{_field(citation, 'n')}] {_labelled(citation)}"
         quote = _quote(citation)
         if quote:
             block += f"\n“{quote}”"
@@ -231,7 +248,7 @@ def source_text(citation: Mapping[str, Any]) -> str:
     """The full passage behind citation n, for /nguon n (plain text; adapters escape it)."""
     quote = citation.get("full_quote") or citation.get("quote") or ""
     title = citation.get("title") or ""
-    head = f"[{citation.get('n')}] {citation_label(citation)}"
+    head = f"[{citation.get('n')}] {_labelled(citation)}"
     if title and title not in head:
         head += f"\n{title}"
     return f"{head}\n\n{quote}".strip()

@@ -1,9 +1,10 @@
-"""Sources one tap away: Telegram buttons and their callback data, passages as replies, Zalo digits and feedback words.
+"""Sources one tap away: Telegram and Zalo OA buttons, passages as replies, Zalo digits and feedback words.
 
 Under each Telegram answer: one 📄 n button per citation and 👍 / 👎. Callback data names the logged
 answer and what was tapped ("s:<question id>:<n>", "f:<question id>:u"), always ≤ 64 bytes as the
-Bot API requires. Zalo has no buttons for replies: answers end with "Gõ 1, 2… để xem nguyên văn",
-a bare digit asks for that source, and "đúng"/"sai" (or 👍/👎) right after an answer is feedback.
+Bot API requires. Zalo Bot has no buttons for replies: answers end with "Gõ 1, 2… để xem nguyên văn",
+a bare digit asks for that source, and "đúng"/"sai" (or 👍/👎) right after an answer is feedback. Zalo OA
+answers carry query buttons whose taps send those same words (the hint is the fallback when refused).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
+from bot.formatting import replaced_note
 from ngvh import vi
 
 CALLBACK_MAX_BYTES = 64
@@ -64,6 +66,24 @@ def telegram_keyboard(question_id: int | None, citations: list[Any]) -> dict | N
     return {"inline_keyboard": rows}
 
 
+# Zalo OA: buttons under a reply are a "template" attachment of query buttons. A tap sends the button's
+# payload to the OA as the user's own text (shown in the chat for oa.query.show, hidden for oa.query.hide),
+# so each payload is what a user would type: "nguồn 2" (a source of the last answer), "đúng" / "sai".
+OA_SOURCE_BUTTONS = 3  # with 👍 and 👎: five buttons, as many as the OA examples show under one message
+OA_TITLE_CHARS = 100
+
+
+def zalo_oa_buttons(citations: list[Any]) -> dict | None:
+    """The template payload {"buttons": [...]} for an answer: 📄 1…3, then 👍 👎; None without citations."""
+    numbers = [int(_field(c, "n")) for c in citations][:OA_SOURCE_BUTTONS]
+    if not numbers:
+        return None
+    buttons = [{"title": f"📄 Nguồn {n}", "type": "oa.query.show", "payload": f"nguồn {n}"} for n in numbers]
+    buttons += [{"title": "👍 Đúng", "type": "oa.query.hide", "payload": "đúng"},
+                {"title": "👎 Sai", "type": "oa.query.hide", "payload": "sai"}]
+    return {"buttons": buttons}
+
+
 # -- passages ----------------------------------------------------------------------------------------
 def _field(citation: Any, name: str) -> Any:
     return citation.get(name) if isinstance(citation, Mapping) else getattr(citation, name, None)
@@ -100,6 +120,8 @@ def _passage(citation: Any) -> str:
 def passage_html(citation: Any, link: str | None = None) -> str:
     """Telegram HTML: the plan, its section path, the passage in an expandable blockquote, the web page link."""
     lines = [f"<b>[{_field(citation, 'n')}] {html.escape(_plan_name(citation), quote=False)}</b>"]
+    if note := replaced_note(citation):
+        lines[0] += f" <i>{html.escape(note, quote=False)}</i>"
     issuer = _field(citation, "issuer")
     if issuer:
         lines.append(html.escape(str(issuer), quote=False))
@@ -114,7 +136,7 @@ def passage_html(citation: Any, link: str | None = None) -> str:
 
 def passage_text(citation: Any, link: str | None = None) -> str:
     """The same passage as plain text (Zalo)."""
-    lines = [f"[{_field(citation, 'n')}] {_plan_name(citation)}"]
+    lines = [" ".join(x for x in (f"[{_field(citation, 'n')}] {_plan_name(citation)}", replaced_note(citation)) if x)]
     for extra in (_field(citation, "issuer"), _field(citation, "section")):
         if extra:
             lines.append(str(extra))

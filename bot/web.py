@@ -40,12 +40,12 @@ BUSY_TEXT = "Hệ thống đang bận, chưa trả lời kịp. Vui lòng thử 
 SORRY_TEXT = "Xin lỗi, hệ thống đang gặp sự cố nên chưa trả lời được câu hỏi này. Vui lòng thử lại sau ít phút."
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
+def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": code, "message": message}, status_code=status)
 
 
 def _busy() -> JSONResponse:
-    response = _error(503, "busy", BUSY_TEXT)
+    response = error(503, "busy", BUSY_TEXT)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
@@ -55,28 +55,42 @@ async def index() -> FileResponse:
     return FileResponse(str(STATIC_DIR / "index.html"), media_type="text/html; charset=utf-8", headers=PAGE_HEADERS)
 
 
-async def _admit(request: Request, rt: Service) -> str | JSONResponse:
-    """The checks both chat routes share: body size, JSON, the question, the rate limit. The question, or the
-    error response to send instead; an admitted question is counted."""
+async def read_json(request: Request, rt: Service) -> object | JSONResponse:
+    """The body as JSON within the web routes' limits (size, depth, Unicode), or the error response to send."""
     try:
         body = await read_limited(request, MAX_WEBHOOK_BODY)
     except BodyTooLarge:
-        return _error(413, "too_large", "Yêu cầu quá lớn.")
+        return error(413, "too_large", "Yêu cầu quá lớn.")
     try:
-        data = parse_json(body)
+        return parse_json(body)
     except BadJson as exc:
         rt.metrics.webhook_rejects.labels("web", exc.reason).inc()
-        return _error(400, "malformed_json", "Yêu cầu không phải JSON hợp lệ.")
+        return error(400, "malformed_json", "Yêu cầu không phải JSON hợp lệ.")
+
+
+async def within_rate(request: Request, rt: Service, bucket: str = "web") -> JSONResponse | None:
+    """None when the client may go on, else the 429 to send (NGVH_RATE_PER_MINUTE per client and bucket)."""
+    client = request.client.host if request.client else "unknown"
+    if await rt.coordination.hit(f"{bucket}:{client}", rt.settings.rate_per_minute, RATE_WINDOW_SECONDS):
+        return None
+    rt.metrics.rate_limited.labels("web").inc()
+    return error(429, "slow_down", SLOW_DOWN_TEXT.format(limit=rt.settings.rate_per_minute))
+
+
+async def _admit(request: Request, rt: Service) -> str | JSONResponse:
+    """The checks both chat routes share: body size, JSON, the question, the rate limit. The question, or the
+    error response to send instead; an admitted question is counted."""
+    data = await read_json(request, rt)
+    if isinstance(data, JSONResponse):
+        return data
     question = data.get("question") if isinstance(data, dict) else None
     if not isinstance(question, str) or not question.strip():
-        return _error(400, "missing_question", "Hãy nhập câu hỏi.")
+        return error(400, "missing_question", "Hãy nhập câu hỏi.")
     question = question.strip()
     if len(question) > MAX_QUESTION_CHARS:
-        return _error(400, "too_long", TOO_LONG_TEXT.format(n=len(question), limit=MAX_QUESTION_CHARS))
-    client = request.client.host if request.client else "unknown"
-    if not await rt.coordination.hit(f"web:{client}", rt.settings.rate_per_minute, RATE_WINDOW_SECONDS):
-        rt.metrics.rate_limited.labels("web").inc()
-        return _error(429, "slow_down", SLOW_DOWN_TEXT.format(limit=rt.settings.rate_per_minute))
+        return error(400, "too_long", TOO_LONG_TEXT.format(n=len(question), limit=MAX_QUESTION_CHARS))
+    if limited := await within_rate(request, rt):
+        return limited
     rt.metrics.questions.labels("web").inc()
     return WebQuestion(question, _id(data.get("conversation")), _id(data.get("visitor")))
 
@@ -125,7 +139,7 @@ async def api_ask(request: Request, rt: ServiceDep):
         return _busy()
     except Exception:
         _failed(rt)
-        return _error(503, "unavailable", UNAVAILABLE_TEXT)
+        return error(503, "unavailable", UNAVAILABLE_TEXT)
     answer = final["answer"]
     _answered(rt, started, final.get("kind") or "general", bool(answer.get("found")))
     return answer

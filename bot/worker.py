@@ -98,7 +98,7 @@ class Worker:
         conversation = body.get("conversation")
         turns = self.dispatcher.flow.turns
         try:
-            events = turns.answer_stream("web", conversation, body.get("visitor") or conversation or "anonymous",
+            events = turns.answer_stream("web", conversation, body.get("visitor") or conversation or None,
                                          body["question"], self.core.ask_stream)
             async for event in events:
                 await self.intake.publish(job.id, event)

@@ -110,6 +110,7 @@ class Plan:
     version: str = ""  # content hash of what is stored: text, metadata and chunking
     assignments: list = field(default_factory=list)  # ingest.assignments.Assignment: who does what by when
     warnings: list[str] = field(default_factory=list)  # what an administrator should check (low quality, OCR)
+    ocr_cached_pages: int = 0  # OCR'd pages taken from the OCR cache in this run (not part of the version)
 
     def finalize(self, chunker_version: str) -> "Plan":
         payload = json.dumps(

@@ -4,11 +4,17 @@ Tesseract runs as a subprocess (`tesseract … -l vie tsv`), one page at a time,
 its TSV output gives the words with their line layout and a confidence per word, so one call yields
 both the text and the figure the ingest table reports. The page is rendered at OCR_DPI, scaled down
 when that would exceed OCR_MAX_PIXELS (a poster-sized page must not take gigabytes).
+
+OCR is slow (seconds to tens of seconds a page) and administrators feed the same folders again, so a
+result can be kept in an `OcrCache` the caller passes in (the shell keeps one under the data folder),
+keyed by the file's bytes, the pages asked for and everything about the engine that changes its output.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import math
 import os
 import shutil
@@ -18,6 +24,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from .models import IngestError
 
@@ -28,6 +35,16 @@ OCR_SECONDS_PER_PAGE = 120  # Tesseract is stopped after this long on one page
 OCR_DPI = 300
 OCR_CONFIDENCE_FLOOR = 60.0  # mean word confidence (0-100) under which a page is reported
 TESSERACT_PACKAGES = "tesseract-ocr tesseract-ocr-vie"
+# Part of every cache key: bump when rendering or parse_tsv changes what a page reads as.
+OCR_READER_VERSION = 1
+
+
+class OcrCache(Protocol):
+    """OCR results kept across ingest runs; an entry is plain JSON data, a missing or bad one is None."""
+
+    def get(self, key: str) -> dict | None: ...
+
+    def put(self, key: str, entry: dict) -> None: ...
 
 
 @dataclass
@@ -37,6 +54,7 @@ class OcrPage:
     confidence: float | None  # mean word confidence, None when no word was read
     words: int
     seconds: float
+    cached: bool = False  # read from an OcrCache, not by Tesseract in this run
 
 
 @dataclass
@@ -65,12 +83,61 @@ class OcrInfo:
     def seconds(self) -> float:
         return sum(p.seconds for p in self.pages)
 
+    @property
+    def cached_pages(self) -> int:
+        return sum(1 for p in self.pages if p.cached)
+
+    def to_entry(self) -> dict:
+        """The JSON form an OcrCache keeps."""
+        return {"pages": [{"number": p.number, "text": p.text, "confidence": p.confidence, "words": p.words,
+                           "seconds": round(p.seconds, 3)} for p in self.pages]}
+
+    @classmethod
+    def from_entry(cls, entry: object, page_numbers: list[int]) -> "OcrInfo | None":
+        """The cached result for exactly these pages, or None when the entry is not one (damaged, edited)."""
+        try:
+            pages = [OcrPage(number=int(p["number"]), text=str(p["text"]),
+                             confidence=None if p["confidence"] is None else float(p["confidence"]),
+                             words=int(p["words"]), seconds=0.0, cached=True)
+                     for p in entry["pages"]]  # type: ignore[index]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if [p.number for p in pages] != list(page_numbers):
+            return None
+        return cls(pages=pages)
+
 
 @lru_cache(maxsize=1)
 def _tesseract_languages(binary: str) -> frozenset[str]:
     result = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
     lines = (result.stdout + result.stderr).splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and " " not in line.strip())
+
+
+@lru_cache(maxsize=4)
+def engine_fingerprint(binary: str) -> str:
+    """What decides Tesseract's output besides the image: its version, the language data, our settings."""
+    from importlib.metadata import version
+
+    result = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30)
+    lines = (result.stdout + result.stderr).splitlines()
+    listing = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+    data = [line.split('"')[1] for line in (listing.stdout + listing.stderr).splitlines() if line.count('"') >= 2]
+    model = Path(data[0]) / f"{OCR_LANGUAGE}.traineddata" if data else None
+    stat = model.stat() if model is not None and model.exists() else None
+    return json.dumps({
+        "tesseract": lines[0].strip() if lines else "",
+        "leptonica": lines[1].strip() if len(lines) > 1 else "",
+        "model": [OCR_LANGUAGE, stat.st_size, stat.st_mtime_ns] if stat else [OCR_LANGUAGE],
+        "pdfium": version("pypdfium2"),
+        "settings": [OCR_DPI, OCR_MAX_PIXELS, "psm3", "tsv", "grayscale", OCR_READER_VERSION],
+    }, sort_keys=True)
+
+
+def cache_key(data: bytes, page_numbers: list[int], binary: str) -> str:
+    """<sha256 of the file>-<digest of engine and pages>: the file's hash first, so an entry is findable."""
+    engine = hashlib.sha256(f"{engine_fingerprint(binary)}|{page_numbers}".encode()).hexdigest()[:16]
+    return f"{hashlib.sha256(data).hexdigest()}-{engine}"
 
 
 def tesseract(source: str) -> str:
@@ -94,14 +161,31 @@ def render_scale(width_pt: float, height_pt: float, dpi: int = OCR_DPI, max_pixe
     return scale
 
 
-def ocr_pdf_pages(data: bytes, page_numbers: list[int], source: str) -> OcrInfo:
-    """OCR the given 1-based pages of a PDF."""
-    import pypdfium2 as pdfium
-
+def ocr_pdf_pages(data: bytes, page_numbers: list[int], source: str, cache: OcrCache | None = None) -> OcrInfo:
+    """OCR the given 1-based pages of a PDF, or take them from `cache` when this file was read before."""
     if len(page_numbers) > OCR_MAX_PAGES:
         raise IngestError(source, f"scanned PDF with {len(page_numbers)} pages without text; OCR reads at "
                                   f"most {OCR_MAX_PAGES} pages per file: split the file")
     binary = tesseract(source)
+    key = None
+    if cache is not None:
+        try:
+            key = cache_key(data, page_numbers, binary)
+        except (OSError, subprocess.SubprocessError):  # the engine cannot say what it is: read, do not cache
+            key = None
+    if cache is not None and key is not None:
+        cached = OcrInfo.from_entry(cache.get(key), page_numbers)
+        if cached is not None:
+            return cached
+    info = _read_pages(binary, data, page_numbers, source)
+    if cache is not None and key is not None:
+        cache.put(key, info.to_entry())
+    return info
+
+
+def _read_pages(binary: str, data: bytes, page_numbers: list[int], source: str) -> OcrInfo:
+    import pypdfium2 as pdfium
+
     info = OcrInfo()
     try:
         document = pdfium.PdfDocument(data)

@@ -7,9 +7,11 @@ only the run knows its font.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Iterable
@@ -156,7 +158,7 @@ def doc_to_text(path: Path, data: bytes) -> str:
     failures = []
     for binary, args in tools:
         try:
-            result = subprocess.run([binary, *args, str(path)], capture_output=True, timeout=DOC_SECONDS)
+            result = _run_doc_tool(binary, args, path)
         except subprocess.TimeoutExpired:
             failures.append(f"{Path(binary).name}: no answer after {DOC_SECONDS} s")
             continue
@@ -166,3 +168,23 @@ def doc_to_text(path: Path, data: bytes) -> str:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no text"]
         failures.append(f"{Path(binary).name}: {message[0]}")
     raise IngestError(source, "corrupt or unreadable .doc (" + "; ".join(failures) + ")")
+
+
+# catdoc's stock output format ("ascii") maps U+00AD to nothing. In a file typed in .VnTime that byte is
+# TCVN3's "ư" ("lược" would become "lợc"), so catdoc runs with a format of our own that keeps it; real
+# soft hyphens are dropped by read_document after the legacy-font conversion. antiword keeps U+00AD.
+_CATDOC_FORMAT = "ngvh"
+_CATDOC_SPECCHARS = '001C "\\t"\n001E "\\n"\n'  # tables and line breaks as the stock format does
+
+
+def _run_doc_tool(binary: str, args: list[str], path: Path) -> subprocess.CompletedProcess:
+    if Path(binary).name != "catdoc":
+        return subprocess.run([binary, *args, str(path)], capture_output=True, timeout=DOC_SECONDS)
+    with tempfile.TemporaryDirectory(prefix="ngvh-catdoc-") as home:
+        # catdoc reads its map directories only from $HOME/.catdocrc (after the system one)
+        Path(home, f"{_CATDOC_FORMAT}.specchars").write_text(_CATDOC_SPECCHARS, encoding="ascii")
+        Path(home, f"{_CATDOC_FORMAT}.replchars").write_text("", encoding="ascii")
+        Path(home, ".catdocrc").write_text(f"map_path = {home}\n", encoding="ascii")
+        env = {**os.environ, "HOME": home}
+        return subprocess.run([binary, *args, "-f", _CATDOC_FORMAT, str(path)], capture_output=True,
+                              timeout=DOC_SECONDS, env=env)

@@ -13,7 +13,7 @@ from ngvh.vi import normalize_spaces
 
 from .legacy_fonts import fix_legacy_text
 from .models import IngestError
-from .ocr import OCR_MAX_PAGES, OcrInfo, ocr_pdf_pages
+from .ocr import OCR_MAX_PAGES, OcrCache, OcrInfo, ocr_pdf_pages
 from .quality import counted_words, text_quality
 
 PDF_MAX_BYTES = 100 * 1024 * 1024
@@ -31,7 +31,7 @@ class PdfText:
     ocr: OcrInfo | None  # None when every page had a text layer
 
 
-def pdf_to_text(path: Path, data: bytes) -> PdfText:
+def pdf_to_text(path: Path, data: bytes, ocr_cache: OcrCache | None = None) -> PdfText:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -67,14 +67,14 @@ def pdf_to_text(path: Path, data: bytes) -> PdfText:
     if scanned:
         if reader.is_encrypted:
             raise IngestError(source, "encrypted scanned PDF: save an unencrypted copy so that it can be OCR'd")
-        ocr = ocr_pdf_pages(data, scanned, source)
+        ocr = ocr_pdf_pages(data, scanned, source, cache=ocr_cache)
         for page in ocr.pages:
             pages[page.number - 1] = page.text
         if not any(p.text.strip() for p in ocr.pages) and len(scanned) == len(pages):
             raise IngestError(source, "scanned PDF in which OCR found no readable text")
     garbled = [i + 1 for i, page in enumerate(pages) if i + 1 not in scanned and is_garbled(page)]
     if garbled and not reader.is_encrypted and len(scanned) + len(garbled) <= OCR_MAX_PAGES:
-        ocr = _reread_garbled(data, pages, garbled, source, ocr)
+        ocr = _reread_garbled(data, pages, garbled, source, ocr, ocr_cache)
     return PdfText(text="\n\n".join(unwrap_lines(p) for p in pages), ocr=ocr)
 
 
@@ -90,10 +90,11 @@ def is_garbled(page: str) -> bool:
     return len(counted_words(text)) >= _GARBLED_MIN_WORDS and text_quality(text) < GARBLED_QUALITY
 
 
-def _reread_garbled(data: bytes, pages: list[str], garbled: list[int], source: str, ocr: OcrInfo | None):
+def _reread_garbled(data: bytes, pages: list[str], garbled: list[int], source: str, ocr: OcrInfo | None,
+                    cache: OcrCache | None = None):
     """OCR the garbled pages; keep OCR's text where it reads better. Without Tesseract, keep the layer."""
     try:
-        reread = ocr_pdf_pages(data, garbled, source)
+        reread = ocr_pdf_pages(data, garbled, source, cache=cache)
     except IngestError:
         return ocr  # the quality figure and its warning still tell the administrator
     merged = ocr or OcrInfo()

@@ -13,9 +13,9 @@ from .clean import clean_text
 from .decisions import carried_plan_start, decision_sections
 from .metadata import extract_metadata
 from .models import IngestError, Plan, PlanMeta
-from .ocr import OCR_CONFIDENCE_FLOOR
+from .ocr import OCR_CONFIDENCE_FLOOR, OcrCache
 from .quality import QUALITY_WARNING, bad_words, text_quality
-from .readers import RawDocument, read_document
+from .readers import read_document
 from .repair import repair_text
 from .structure import parse_sections
 
@@ -30,9 +30,11 @@ _ADMIN_VOCABULARY = (
 _MIN_VOCABULARY_HITS = 3
 
 
-def load_plan(path: Path, max_chars: int = 1000) -> Plan:
-    """Read one file and turn it into a finished Plan; IngestError says why a file is not one."""
-    raw = read_document(path)
+def load_plan(path: Path, max_chars: int = 1000, ocr_cache: OcrCache | None = None) -> Plan:
+    """Read one file and turn it into a finished Plan; IngestError says why a file is not one.
+
+    `ocr_cache`: scanned pages read before are taken from it (the shell passes one under the data folder)."""
+    raw = read_document(path, ocr_cache)
     text = clean_text(repair_text(raw.text).text)
     check_plan_text(text, raw.source)
     plan = build_plan(text, raw.source, max_chars=max_chars)
@@ -40,12 +42,14 @@ def load_plan(path: Path, max_chars: int = 1000) -> Plan:
         plan.meta.ocr_pages = raw.ocr.page_numbers
         plan.meta.ocr_confidence = raw.ocr.confidence
         plan.meta.ocr_low_pages = raw.ocr.low_pages
-    plan.warnings = reading_warnings(plan, raw)
+        plan.ocr_cached_pages = raw.ocr.cached_pages
+    plan.warnings = reading_warnings(plan, raw.legacy_encoding)
     return plan.finalize(PIPELINE_VERSION)
 
 
-def reading_warnings(plan: Plan, raw: RawDocument) -> list[str]:
-    """What the ingest table flags: a text-quality figure under QUALITY_WARNING, OCR pages read badly."""
+def reading_warnings(plan: Plan, legacy_encoding: str | None = None) -> list[str]:
+    """What the ingest table flags: a text-quality figure under QUALITY_WARNING, OCR pages read badly,
+    a legacy font encoding converted (`legacy_encoding`, known only while the file is read)."""
     warnings = []
     quality = plan.meta.quality
     if quality is not None and quality < QUALITY_WARNING:
@@ -54,8 +58,8 @@ def reading_warnings(plan: Plan, raw: RawDocument) -> list[str]:
     if plan.meta.ocr_low_pages:
         pages = ", ".join(str(p) for p in plan.meta.ocr_low_pages)
         warnings.append(f"OCR confidence under {OCR_CONFIDENCE_FLOOR:.0f} on page(s) {pages}: check the scan")
-    if raw.legacy_encoding:
-        warnings.append(f"converted from legacy {raw.legacy_encoding.upper()} font encoding; check the text")
+    if legacy_encoding:
+        warnings.append(f"converted from legacy {legacy_encoding.upper()} font encoding; check the text")
     return warnings
 
 

@@ -17,7 +17,7 @@ from ngvh.vi import normalize_spaces
 
 from .legacy_fonts import fix_legacy_text
 from .models import IngestError
-from .ocr import OcrInfo
+from .ocr import OcrCache, OcrInfo
 from .office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
 from .pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
 from .quality import text_quality
@@ -70,7 +70,8 @@ def find_plan_files(path: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_document(path: Path) -> RawDocument:
+def read_document(path: Path, ocr_cache: OcrCache | None = None) -> RawDocument:
+    """One file's text; `ocr_cache` keeps scanned pages' OCR across runs."""
     path = Path(path)
     source = path.name
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
@@ -95,14 +96,16 @@ def read_document(path: Path) -> RawDocument:
     elif fmt == "html":
         text = html_to_text(decode_text(data, source, declared=_declared_charset(data)))
     elif fmt == "pdf":
-        pdf = pdf_to_text(path, data)
+        pdf = pdf_to_text(path, data, ocr_cache)
         text, ocr = pdf.text, pdf.ocr
     elif fmt == "doc":
         text = doc_to_text(path, data)
     else:
         text = docx_to_text(path, data)
     legacy = fix_legacy_text(text)
-    text = _collapse_blank_lines(normalize_spaces(legacy.text)).strip()
+    # U+00AD left after the conversion (where it was TCVN3's "ư") is a real soft hyphen: invisible, and
+    # it would split a word for search
+    text = _collapse_blank_lines(normalize_spaces(legacy.text.replace("\u00ad", ""))).strip()
     if not text:
         raise IngestError(source, "no readable text in the file")
     return RawDocument(text=text, source=source, fmt=fmt, ocr=ocr, legacy_encoding=legacy.encoding)

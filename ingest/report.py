@@ -20,6 +20,7 @@ class IngestRow:
     reason: str | None = None
     ocr_pages: int = 0  # pages read by OCR
     ocr_confidence: float | None = None  # their mean word confidence, 0-100
+    ocr_cached: int = 0  # of those pages, how many came from the OCR cache (file read before) instead of Tesseract
     quality: float | None = None  # text-quality figure of the plan (1.0 = clean)
     warnings: list[str] = field(default_factory=list)  # low quality, OCR pages under the floor, ...
 
@@ -28,7 +29,8 @@ class IngestRow:
         """The row of a parsed plan, with its reading figures (OCR, text quality, warnings)."""
         meta = plan.meta
         return cls(source=source, status=status, plan_id=plan.id, number=meta.number, title=meta.title,
-                   ocr_pages=len(meta.ocr_pages), ocr_confidence=meta.ocr_confidence, quality=meta.quality,
+                   ocr_pages=len(meta.ocr_pages), ocr_confidence=meta.ocr_confidence,
+                   ocr_cached=plan.ocr_cached_pages, quality=meta.quality,
                    warnings=list(plan.warnings))
 
     def to_json(self) -> dict:

@@ -95,6 +95,10 @@ class Settings(BaseSettings):
         return self.data_dir / "state"
 
     @property
+    def ocr_cache_path(self) -> Path:
+        return self.data_dir / "ocr-cache"
+
+    @property
     def database(self) -> str:
         """The question log's SQLAlchemy URL."""
         return self.database_url or f"sqlite:///{self.state_path / 'questions.sqlite3'}"

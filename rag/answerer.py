@@ -16,7 +16,7 @@ from .models import Answer
 from .parts import fact_for, resolve_document, sentence_for
 from .passages import coverage, query_terms, unit_terms
 from .plan_index import PlanIndex
-from .ports import StoreView
+from .ports import AnswerSettings, QueryEmbedder, StoreView, StoredPlan
 from .query import ParsedQuery, number_matches
 from .question import Question, analyze, without_question_words, without_request_frame
 from .retriever import Hit, HybridSearch
@@ -25,6 +25,7 @@ from .scoping import Scope, scope_for
 from .tagging import documents
 
 MAX_TARGETS = 3
+DEFAULT_TOP_K = 8  # ngvh.config.Settings.top_k, for an answerer built without settings
 DOCUMENT_CONTENT = 0.5  # share of the question's own content words a passage naming its document must hold
 TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
@@ -33,19 +34,19 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
 class Answerer:
     """The extractive answerer (rag.ports.AnswererPort)."""
 
-    def __init__(self, store: StoreView, embeddings, settings=None):
+    def __init__(self, store: StoreView, embeddings: QueryEmbedder, settings: AnswerSettings | None = None):
         self.store = store
         self.engine = HybridSearch(store, embeddings)
-        self.k = getattr(settings, "top_k", 8)
-        self.rule = load_rule(getattr(embeddings, "name", None))
+        self.k = settings.top_k if settings is not None else DEFAULT_TOP_K
+        self.rule = load_rule(embeddings.name)
         self.index = PlanIndex(store)
 
     # -- the catalog view ------------------------------------------------------------------------
-    def plan(self, plan_id: str):
+    def plan(self, plan_id: str) -> StoredPlan | None:
         return self.index.plan(plan_id)
 
     @property
-    def plans(self) -> list:
+    def plans(self) -> list[StoredPlan]:
         self.index.refresh()
         return list(self.index.plans.values())
 

@@ -8,31 +8,31 @@ from ngvh.display import display_date
 
 from .citations import Point, plan_label
 from .plan_index import PlanIndex
+from .ports import StoredPlan
 from .query import number_matches
 from .question import CatalogFilter
 
 MAX_LINES = 12
 
 
-def implements(plan, number: str, index: PlanIndex) -> bool:
+def implements(plan: StoredPlan, number: str, index: PlanIndex) -> bool:
     """The plan implements the document: its record says so, or (a record without any) its text names it."""
     meta = plan.meta
     if any(number_matches(number, n) for n in meta.implements):
         return True
-    links = getattr(plan, "links", None)  # relations the catalog computed (vectorstore PlanRecord.links)
-    if links is not None and any(number_matches(number, n) for n in links.implements):
+    if any(number_matches(number, n) for n in plan.links.implements):  # relations the catalog computed
         return True
     return not meta.implements and any(number_matches(number, d) for d in index.mentions.get(plan.id, ()))
 
 
-def issue_year(plan) -> int | None:
+def issue_year(plan: StoredPlan) -> int | None:
     for value in (plan.meta.date, plan.meta.published):
         if value:
             return int(value[:4])
     return None
 
 
-def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list:
+def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[StoredPlan]:
     plans = list(index.plans.values())
     if flt.provinces:
         plans = [p for p in plans if p.meta.province in flt.provinces]
@@ -45,10 +45,10 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list:
     if flt.horizon:
         plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
     if flt.relation == "replaces":
-        plans = [p for p in plans if getattr(p, "links", None) is not None and p.links.replaces]
+        plans = [p for p in plans if p.links.replaces]
     chosen = {p.id for p in plans}
     # a news article about a full text that is listed too is the same plan, not another one
-    plans = [p for p in plans if not (getattr(p, "links", None) and p.links.reports_on in chosen)]
+    plans = [p for p in plans if p.links.reports_on not in chosen]
     if wants_places:
         plans = [p for p in plans if p.meta.province]
     plans.sort(key=lambda p: (p.meta.date or p.meta.published or "9999", vi.fold(p.meta.province or "")))

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ngvh.display import shorten
 
 from .models import Citation
+from .ports import StoredPlan
 
 QUOTE_CHARS = 240
 _MARK = re.compile(r"\[(\d+)\]")
@@ -47,7 +49,7 @@ def shorten_title(title: str, limit: int) -> str:
     return shorten(title[:tail.start()], limit - len(tail.group(0)) - 1) + tail.group(0)
 
 
-def number_points(points: list[Point], plan_of) -> tuple[list[str], list[Citation]]:
+def number_points(points: list[Point], plan_of: Callable[[str], StoredPlan | None]) -> tuple[list[str], list[Citation]]:
     """Give each distinct chunk a number in order of first appearance; returns marked lines."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
@@ -58,7 +60,7 @@ def number_points(points: list[Point], plan_of) -> tuple[list[str], list[Citatio
             numbers[chunk.id] = len(numbers) + 1
             plan = plan_of(chunk.plan_id)
             meta = plan.meta if plan else None
-            links = plan.links if plan else None  # vectorstore.PlanRecord.links, computed at read time
+            links = plan.links if plan else None  # computed when the catalog is read
             citations.append(
                 Citation(
                     n=numbers[chunk.id],

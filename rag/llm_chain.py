@@ -35,6 +35,7 @@ from langchain_core.runnables import (
 from . import llm_check
 from .citations import Point, number_points, plan_label
 from .models import Answer, Citation
+from .ports import StoredPlan
 from .retriever import Hit, PlanRetriever, Retrieval
 
 log = logging.getLogger("ngvh.llm")
@@ -48,7 +49,7 @@ STRUCTURED_KINDS = frozenset({"metadata", "parts", "catalog", "tasks", "compare"
 DELTA = "ngvh_answer_delta"  # custom event name: {"text": newly settled, cleaned answer text}
 FAILURE = "failure"  # with_fallbacks puts the exception under this key of the draft's inputs
 
-PlanOf = Callable[[str], Any]  # plan id → catalog entry (vectorstore PlanRecord) or None
+PlanOf = Callable[[str], StoredPlan | None]  # plan id → catalog entry or None
 
 
 # -- context blocks ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ngvh import vi
 
 from . import tagging as entities
 from .passages import make_idf, unit_terms
-from .ports import StoreView
+from .ports import StoredPlan, StoreView
 from .sentences import naming_words
 
 _TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
@@ -46,7 +46,7 @@ class PlanIndex:
         self.store = store
         self._lock = threading.Lock()
         self._key: tuple | None = None
-        self.plans: dict = {}
+        self.plans: dict[str, StoredPlan] = {}
         self.df: Counter = Counter()
         self.idf = make_idf(lambda t: 0, 1)
         self.mentions: dict[str, set[str]] = {}  # plan id → canonical document numbers its text names
@@ -74,7 +74,7 @@ class PlanIndex:
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._key = key
 
-    def plan(self, plan_id: str):
+    def plan(self, plan_id: str) -> StoredPlan | None:
         return self.plans.get(plan_id)
 
     def chunks(self, plan_id: str) -> list:

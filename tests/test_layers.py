@@ -182,3 +182,23 @@ def test_imports_flow_one_way(graph):
 
 def test_nobody_imports_the_shell(graph):
     assert [(m, t) for m, ts in graph.items() for t in ts if layer_of(t) == "ngvh.app" and layer_of(m) != "ngvh.app"] == []
+
+
+# -- seams are Protocols, not attribute probes ---------------------------------------------------
+PROBES = ("getattr", "hasattr")
+
+
+def probes_in(source: str) -> list[int]:
+    """Lines calling getattr/hasattr (an attribute probe where a Protocol should say what is there)."""
+    return sorted(node.lineno for node in ast.walk(ast.parse(source))
+                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in PROBES)
+
+
+def test_the_probe_checker_sees_a_probe():
+    assert probes_in("x = getattr(plan, 'links', None)\ny = plan.links\nif hasattr(a, 'b'):\n    pass\n") == [1, 3]
+
+
+def test_rag_reads_its_seams_without_attribute_probes():
+    found = {str(p.relative_to(ROOT)): lines for p in sorted((ROOT / "rag").rglob("*.py"))
+             if (lines := probes_in(p.read_text(encoding="utf-8")))}
+    assert found == {}

@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from bot import formatting
+from bot import formatting, sources
 from bot.adapters.base import (ChannelAdapter, PermanentError, ReplyWindowClosed, RetryLater, Sink, TransientError,
                                cancel_task)
 from bot.constants import (
@@ -202,6 +202,7 @@ class ZaloOAAdapter(ChannelAdapter):
         self._client = httpx.AsyncClient(base_url=api_base.rstrip("/"), timeout=timeout)
         self._refresher: asyncio.Task | None = None
         self.reply_window_closed = 0  # replies Zalo refused for a closed reply window (also a metric)
+        self.templates_refused = 0  # answers whose buttons Zalo refused (sent again as text with the hint)
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> Verdict:
         return check_zalo_oa_signature(headers, body, self.app_id, self.secret_key)
@@ -209,14 +210,25 @@ class ZaloOAAdapter(ChannelAdapter):
     def parse(self, payload: Any) -> list[InboundMessage]:
         return parse_event(payload)
 
+    def answer_buttons(self, question_id: int | None, citations: list) -> dict | None:
+        return sources.zalo_oa_buttons(citations)
+
     async def send_text(self, chat_id: str, text: str, *, reply_to: str | None = None,
                         buttons: dict | None = None) -> None:
-        """Send to the user; `reply_to` (the user's msg_id) makes it a reply, not a billed proactive message."""
-        token = await self.tokens.current()
-        error = await self._send(token, chat_id, text, reply_to)
-        if error == ZALO_OA_INVALID_TOKEN:  # expired early or revoked: refresh once and resend
-            token = await self.tokens.refresh(stale=token)
-            error = await self._send(token, chat_id, text, reply_to)
+        """Send to the user; `reply_to` (the user's msg_id) makes it a reply, not a billed proactive message.
+
+        With buttons (sources.zalo_oa_buttons) the message goes as a template without the typed-reply hint
+        the buttons replace; when Zalo refuses the template, the plain text with its hint goes instead."""
+        error = None
+        if buttons:
+            error = await self._deliver(chat_id, _with_buttons(text, buttons), reply_to)
+            if error and error not in REPLY_WINDOW_ERRORS:
+                self.templates_refused += 1
+                log.warning("zalo oa refused the buttons: sent as text with its hint",
+                            extra={"channel": self.name, "chat": chat_id, "code": error})
+                error = None
+        if error is None:
+            error = await self._deliver(chat_id, {"text": text}, reply_to)
         if error in REPLY_WINDOW_ERRORS:
             self.reply_window_closed += 1
             log.warning("zalo oa reply window closed: reply not delivered",
@@ -226,11 +238,20 @@ class ZaloOAAdapter(ChannelAdapter):
         if error:
             raise PermanentError(f"message/cs error {error}")
 
-    async def _send(self, token: str, chat_id: str, text: str, reply_to: str | None = None) -> int:
+    async def _deliver(self, chat_id: str, message: dict, reply_to: str | None) -> int:
+        """POST one message; Zalo's error code (0: sent)."""
+        token = await self.tokens.current()
+        error = await self._send(token, chat_id, message, reply_to)
+        if error == ZALO_OA_INVALID_TOKEN:  # expired early or revoked: refresh once and resend
+            token = await self.tokens.refresh(stale=token)
+            error = await self._send(token, chat_id, message, reply_to)
+        return error
+
+    async def _send(self, token: str, chat_id: str, message: dict, reply_to: str | None = None) -> int:
         recipient = {"user_id": chat_id}
         if reply_to:
             recipient["message_id"] = reply_to
-        body = {"recipient": recipient, "message": {"text": text}}
+        body = {"recipient": recipient, "message": message}
         try:
             response = await self._client.post("/v3.0/oa/message/cs", json=body, headers={"access_token": token})
         except httpx.TimeoutException as exc:
@@ -292,3 +313,9 @@ def _float(value: str | None, default: float) -> float:
         return float(value) if value is not None else default
     except ValueError:
         return default
+
+
+def _with_buttons(text: str, buttons: dict) -> dict:
+    """A template message: the text without the typed-reply hint (the buttons do its work), the buttons."""
+    bare = text.removesuffix(formatting.ZALO_SOURCES_HINT).rstrip()
+    return {"text": bare or text, "attachment": {"type": "template", "payload": {"buttons": buttons["buttons"]}}}

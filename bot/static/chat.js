@@ -89,6 +89,8 @@
       for (const c of cites) {
         const d = el("details", "citation");
         const s = el("summary", null, `[${c.n}] ${citationLabel(c)}`);
+        // a newer stored document replaces the cited one: said where the source is named, as on every channel
+        if (c.replaced_by) s.appendChild(el("span", "replaced", ` (đã được thay thế bởi ${c.replaced_by})`));
         d.appendChild(s);
         if (c.title) d.appendChild(el("div", "meta", c.title));
         if (c.section) d.appendChild(el("div", "meta", `Mục: ${c.section}`));
@@ -106,7 +108,54 @@
       }
       item.appendChild(box);
     }
+    if (data.answer_id && data.found) item.appendChild(feedbackRow(data.answer_id));  // as Telegram: answers, not refusals
     place(item);
+  }
+
+  // 👍/👎 under an answer, recorded in the question log as Telegram's buttons are (/api/feedback)
+  const THANKS_TEXT = "Cảm ơn bạn đã góp ý!";
+  function feedbackRow(answerId) {
+    const row = el("div", "feedback");
+    row.setAttribute("role", "group");
+    row.setAttribute("aria-label", "Góp ý về câu trả lời");
+    const note = el("span", "feedback-note");
+    note.setAttribute("role", "status");
+    // words beside the icons: a system without an emoji font still shows what each button means
+    const buttons = [["up", "👍 Hữu ích", "Câu trả lời hữu ích"], ["down", "👎 Chưa đúng", "Câu trả lời chưa đúng"]].map(([value, text, label]) => {
+      const b = el("button", "rate", text);
+      b.type = "button";
+      b.dataset.value = value;
+      b.setAttribute("aria-label", label);
+      b.setAttribute("aria-pressed", "false");
+      b.addEventListener("click", () => rate(answerId, value, buttons, note));
+      return b;
+    });
+    for (const b of buttons) row.appendChild(b);
+    row.appendChild(note);
+    return row;
+  }
+
+  async function rate(answerId, value, buttons, note) {
+    for (const b of buttons) b.disabled = true;
+    try {
+      const res = await fetch("/api/feedback", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ answer_id: answerId, value, visitor, conversation }),
+      });
+      let data = null;
+      try { data = await res.json(); } catch (e) { data = null; }
+      if (res.ok) {
+        for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.value === value));
+        note.textContent = (data && data.message) || THANKS_TEXT;
+      } else {
+        note.textContent = (data && data.message) || BUSY_TEXT;
+      }
+    } catch (e) {
+      note.textContent = OFFLINE_TEXT;
+    } finally {
+      for (const b of buttons) b.disabled = false;  // a reader may change their mind: the last tap counts
+    }
   }
 
   function post(path, question) {

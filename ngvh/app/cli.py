@@ -90,6 +90,8 @@ def _print_report(report) -> None:
         notes = [row.reason] if row.reason else []
         if row.embedded:
             notes.append(f"{row.embedded} đoạn được nhúng mới")
+        if row.ocr_cached:  # the scan was read in an earlier run: its OCR result was reused, not redone
+            notes.append(f"OCR {row.ocr_cached} tr. lấy từ lần đọc trước")
         if row.warnings and row.status != "failed":
             status += " [yellow]⚠[/]"
             notes += [f"[yellow]⚠ {w}[/]" for w in row.warnings]

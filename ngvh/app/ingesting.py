@@ -5,9 +5,8 @@ from pathlib import Path
 from typing import Callable
 
 from ingest import IngestError
-from ingest.pipeline import PIPELINE_VERSION, load_plan
+from ingest.pipeline import PIPELINE_VERSION, load_plan, reading_warnings
 from ingest.readers import find_plan_files
-
 from ingest.report import IngestReport, IngestRow
 
 # Plans are stored in groups (PlanStore.upsert_plans): Chroma costs far more per write call than per
@@ -46,10 +45,10 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
             emit("row", row=row)
         group.clear()
 
-    corrections = services.corrections
+    corrections, ocr_cache = services.corrections, services.ocr_cache
     for path in files:
         emit("file", path=path)
-        plan, row = _load_one(path, corrections)
+        plan, row = _load_one(path, corrections, ocr_cache)
         report.rows.append(row)  # rows stay in file order; a stored plan's row is filled in at its flush
         if plan is None:
             emit("row", row=row)
@@ -71,10 +70,10 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
     return report
 
 
-def _load_one(path: Path, corrections=None):
+def _load_one(path: Path, corrections=None, ocr_cache=None):
     """(plan, row) ready to store, or (None, row) saying why this file is not stored."""
     try:
-        plan = load_plan(path)
+        plan = load_plan(path, ocr_cache=ocr_cache)
         if corrections is not None:
             corrections.apply(plan)  # an administrator's fixes outlive re-ingest of the same file
     except IngestError as err:
@@ -94,8 +93,18 @@ def _merge_sources(plan, sources: list[str]) -> None:
         plan.finalize(PIPELINE_VERSION)
 
 
-def reindex_all(store, embeddings) -> IngestReport:
-    """Rebuild chunks and embeddings from the texts kept in the catalog, with `embeddings`."""
+def _keep_reading_facts(meta, stored) -> None:
+    """What only reading the file told (which pages OCR read and how surely, the portal copies): the
+    stored text cannot tell it again, so the stored entry's values are kept."""
+    meta.sources = list(stored.sources)
+    meta.ocr_pages = list(stored.ocr_pages)
+    meta.ocr_confidence = stored.ocr_confidence
+    meta.ocr_low_pages = list(stored.ocr_low_pages)
+
+
+def reindex_all(store, embeddings, corrections=None) -> IngestReport:
+    """Rebuild chunks and embeddings from the texts kept in the catalog, with `embeddings`; an
+    administrator's `corrections` are applied again, as at re-ingest."""
     from ingest.pipeline import build_plan
 
     records = store.list_plans()
@@ -103,17 +112,20 @@ def reindex_all(store, embeddings) -> IngestReport:
     store.reset_chunks(embeddings)
     report = IngestReport()
     for record in records:
-        row = IngestRow(source=record.source, status="", plan_id=record.id, number=record.meta.number)
         try:
             plan = build_plan(texts[record.id] or "", record.source)
         except IngestError as err:
-            row.status, row.reason = "failed", err.reason
-            report.rows.append(row)
+            report.rows.append(IngestRow(source=record.source, status="failed", plan_id=record.id,
+                                         number=record.meta.number, reason=err.reason))
             continue
+        _keep_reading_facts(plan.meta, record.meta)
+        if corrections is not None:
+            corrections.apply(plan)
         plan.id = record.id  # identity is kept even if the extractors changed since the first ingest
-        plan.meta.sources = list(record.meta.sources)  # portal copies are known from earlier ingests only
         plan.finalize(PIPELINE_VERSION)
         result = store.upsert_plan(plan)
-        row.status, row.chunks, row.embedded = "replaced", result.chunks, result.embedded
+        plan.warnings = reading_warnings(plan)
+        row = IngestRow.for_plan(plan, source=record.source, status="replaced")
+        row.chunks, row.embedded = result.chunks, result.embedded
         report.rows.append(row)
     return report

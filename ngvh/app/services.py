@@ -125,6 +125,13 @@ class Services:
         return next((cid for _, section, cid in known[1] if section and section == citation.section), None)
 
     @property
+    def ocr_cache(self):
+        """OCR results of scanned files already read (ingest.ocr.OcrCache), under data_dir/ocr-cache."""
+        from ngvh.app.ocr_cache import OcrCacheDir
+
+        return OcrCacheDir(self.settings.ocr_cache_path)
+
+    @property
     def corrections(self):
         from ngvh.app.corrections import Corrections
 
@@ -174,7 +181,7 @@ class Services:
 
         with self._lock:
             store = self._open_store(check_embedder=False)
-            report = reindex_all(store, self.embeddings)
+            report = reindex_all(store, self.embeddings, self.corrections)
             self._store, self._answerer = store, None
         return report
 

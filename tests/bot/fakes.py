@@ -255,6 +255,7 @@ class FakeZaloOA(FakeApiServer):
         self.valid_access = {access_token}
         self.valid_refresh = {refresh_token}
         self.issued = itertools.count(1)
+        self.refuse_templates = False  # an OA whose messages may not carry buttons
         super().__init__()
 
     def fault_body(self, fault: Fault) -> dict:
@@ -273,6 +274,11 @@ class FakeZaloOA(FakeApiServer):
     def _message(self, params, headers):
         if headers.get("access_token") not in self.valid_access:
             return 200, {"error": -216, "message": "Access token is invalid"}
+        message = params.get("message") if isinstance(params.get("message"), dict) else {}
+        if "attachment" in message:
+            problem = "buttons not allowed" if self.refuse_templates else template_problem(message)
+            if problem:
+                return 200, {"error": -201, "message": f"Parameters are invalid: {problem}"}
         return 200, {"error": 0, "message": "Success", "data": {"message_id": f"m{time.monotonic_ns()}", "user_id": params.get("recipient", {}).get("user_id")}}
 
     def _refresh(self, params, headers):
@@ -289,6 +295,31 @@ class FakeZaloOA(FakeApiServer):
         return 200, {"access_token": access, "refresh_token": refresh, "expires_in": "90000"}
 
 
+OA_BUTTON_TYPES = {"oa.open.url", "oa.query.show", "oa.query.hide", "oa.open.sms", "oa.open.phone"}
+
+
+def template_problem(message: dict) -> str | None:
+    """What is wrong with a message carrying OA template buttons (None: the shape the OA API takes):
+    {"text", "attachment": {"type": "template", "payload": {"buttons": [{"title", "type", "payload"}]}}}."""
+    attachment = message.get("attachment")
+    if not isinstance(message.get("text"), str) or not message["text"].strip():
+        return "text"
+    if not isinstance(attachment, dict) or attachment.get("type") != "template":
+        return "attachment.type"
+    buttons = attachment.get("payload", {}).get("buttons") if isinstance(attachment.get("payload"), dict) else None
+    if not isinstance(buttons, list) or not 1 <= len(buttons) <= 5:
+        return "buttons"
+    for button in buttons:
+        if not isinstance(button, dict) or button.get("type") not in OA_BUTTON_TYPES:
+            return "button.type"
+        if not isinstance(button.get("title"), str) or not 0 < len(button["title"]) <= 100:
+            return "button.title"
+        if button["type"].startswith("oa.query.") and not (isinstance(button.get("payload"), str)
+                                                            and 0 < len(button["payload"]) <= 1000):
+            return "button.payload"
+    return None
+
+
 # --- a fake answering core ------------------------------------------------------------------------
 CITATION = dict(
     plan="726/KH-UBND",
@@ -303,6 +334,8 @@ CITATION = dict(
     doc_type="Kế hoạch",
     full_quote="Quảng bá <hình ảnh> & con người Cao Bằng tới bạn bè quốc tế. Toàn văn đoạn trích dài hơn.",
 )
+REPLACED_WORDS = "bản cũ"  # a question with these words is answered partly from a replaced plan
+REPLACED_BY = "15/KH-UBND"
 
 
 class FakeCore:
@@ -330,6 +363,8 @@ class FakeCore:
         if "không có" in question:
             return Answer(question, False, "Không tìm thấy thông tin này trong các văn bản đã nạp.", [], kind="refusal")
         citations = [Citation(n=1, **CITATION), Citation(n=2, **{**CITATION, "section": "III. NHIỆM VỤ", "plan_id": "p2"})]
+        if REPLACED_WORDS in question:  # the second source is a plan a newer stored one replaces
+            citations[1].replaced_by = REPLACED_BY
         return Answer(question, True, f"Trả lời cho: {question} [1][2]", citations)
 
     async def ask_stream(self, question: str):

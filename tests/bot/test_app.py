@@ -12,7 +12,7 @@ from bot.app import create_app
 from bot.logs import JsonFormatter, configure_logging, redact, secret_values
 from bot.settings_check import ConfigError
 from tests.bot.conftest import ADMIN_TOKEN, TG_SECRET, TG_TOKEN, make_settings, running
-from tests.bot.fakes import FakeCore
+from tests.bot.fakes import REPLACED_BY, REPLACED_WORDS, FakeCore
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
@@ -44,6 +44,14 @@ async def test_api_ask_returns_the_cli_json(web_settings, core):
     assert data["question"] == "Cao Bằng đặt mục tiêu gì?" and data["found"] is True
     assert data["citations"][0]["full_quote"].endswith("dài hơn.") and data["citations"][0]["n"] == 1
     assert core.questions == ["Cao Bằng đặt mục tiêu gì?"]
+
+
+async def test_api_ask_says_which_cited_plan_was_replaced(web_settings, core):
+    async with running(web_settings, core) as (_, client, _rt):
+        data = (await client.post("/api/ask", json={"question": f"Kế hoạch {REPLACED_WORDS} nói gì?"})).json()
+        script = (await client.get("/static/chat.js")).text
+    assert [c["replaced_by"] for c in data["citations"]] == [None, REPLACED_BY]
+    assert "replaced_by" in script and "đã được thay thế bởi" in script  # the page shows it (browser test too)
 
 
 async def test_api_ask_bad_input(web_settings, core):

@@ -109,3 +109,25 @@ def test_catalog_and_report_texts():
         {"source": "b.txt", "status": "failed", "reason": "trống"}]}
     out = formatting.ingest_report_text(report)
     assert "đã thêm 1" in out and "• a.pdf: đã thêm (1/KH), 3 đoạn" in out and "• b.txt: lỗi — trống" in out
+
+
+def _replaced_answer() -> Answer:
+    return Answer("q", True, "Trả lời [1][2]", [Citation(n=1, **CITATION),
+                                                Citation(n=2, **{**CITATION, "replaced_by": "15/KH-UBND"})])
+
+
+def test_a_replaced_plan_is_marked_on_every_channel():
+    note = "(đã được thay thế bởi 15/KH-UBND)"
+    [html_message] = formatting.telegram_answer(_replaced_answer())
+    first, second = html_message.split("<b>[2]</b>")
+    assert note not in first and f"<i>{note}</i>" in second.split("\n")[0]
+    for render in (formatting.zalo_answer, formatting.plain_answer):
+        [text] = render(_replaced_answer())
+        assert text.count(note) == 1 and f"[2] 726/KH-UBND" in text
+        assert text.split("[2] ")[1].split("\n")[0].endswith(note), "on the source's own line"
+    cites = [c.to_json() for c in _replaced_answer().citations]
+    assert note in formatting.source_text(cites[1]).split("\n")[0] and note not in formatting.source_text(cites[0])
+    from bot import sources
+
+    assert f"<i>{note}</i>" in sources.passage_html(cites[1]).split("\n")[0]
+    assert note in sources.passage_text(cites[1]).split("\n")[0] and note not in sources.passage_text(cites[0])

@@ -55,5 +55,5 @@ def test_workers_run_behind_the_acknowledging_process(tmp_path):
         niceness, policy = map(int, out.read_text().split())
     finally:
         supervisor.stop(2.0)
-    assert niceness >= os.nice(0) + 10
+    assert niceness >= min(19, os.nice(0) + 10)  # nice is capped at 19 (a suite run under nice)
     assert policy == os.SCHED_BATCH

@@ -18,7 +18,7 @@ from tests.bot.conftest import (
     telegram_channel,
     wait_idle,
 )
-from tests.bot.fakes import FakeCore
+from tests.bot.fakes import REPLACED_BY, REPLACED_WORDS, FakeCore
 
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -62,6 +62,15 @@ async def test_question_is_answered_with_html_and_citations(tg_settings, fake_te
     assert "<b>[1]</b> 726/KH-UBND · UBND tỉnh Cao Bằng · 29/03/2022" in text and "<blockquote expandable>" in text
     assert fake_telegram.calls_to("sendChatAction") == [], "a quick answer needs no typing indicator"
     assert fake_telegram.calls_to("getMe"), "the Application is initialised against the configured base URL"
+
+
+async def test_a_replaced_plan_is_marked_under_its_source(tg_settings, fake_telegram, core):
+    async with running(tg_settings, core) as (_, client, _rt):
+        await post(client, tg_update(1, f"Kế hoạch {REPLACED_WORDS} nói gì?"))
+        [call] = await fake_telegram.wait_calls("sendMessage", 1)
+    source_two = call.params["text"].split("<b>[2]</b>")[1].split("\n")[0]
+    assert source_two.endswith(f"<i>(đã được thay thế bởi {REPLACED_BY})</i>")
+    assert call.params["text"].count("đã được thay thế") == 1
 
 
 async def test_duplicate_delivery_is_answered_once(tg_settings, fake_telegram, core):

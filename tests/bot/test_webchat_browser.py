@@ -5,7 +5,9 @@ import re
 
 import pytest
 
+from bot.questionlog import QuestionLog
 from tests.bot.conftest import ARTIFACTS, make_settings, running
+from tests.bot.fakes import REPLACED_BY, REPLACED_WORDS
 from tests.conftest import require_system
 
 pytestmark = pytest.mark.slow
@@ -23,11 +25,12 @@ CHROMIUM_ARGS = [
 
 
 async def run_chat(base_url: str, question: str, screenshot: str, viewport: dict, streamed: bool = False,
-                   old_browser: bool = False) -> dict:
+                   old_browser: bool = False, rate: str | None = None) -> dict:
     """Type a question, wait for the answer, open the first citation; returns what the page shows.
 
     streamed: also catch the answer while the model is still writing it (result["partial"]).
-    old_browser: no ReadableStream, as in browsers that cannot read a response as it arrives."""
+    old_browser: no ReadableStream, as in browsers that cannot read a response as it arrives.
+    rate: tap that button under the answer ("👍" or "👎") and wait for the thanks (result["rated"])."""
     from playwright.async_api import async_playwright
 
     executable = require_system("chromium", "chromium")
@@ -66,6 +69,13 @@ async def run_chat(base_url: str, question: str, screenshot: str, viewport: dict
                 result["summary"] = await first.locator("summary").inner_text()
                 result["quote"] = await first.locator("blockquote").inner_text()
                 result["quote_visible"] = await first.locator("blockquote").is_visible()
+                result["summaries"] = await citations.locator("summary").all_inner_texts()
+            if rate:
+                await answer.locator(".feedback button", has_text=rate).click()
+                note = answer.locator(".feedback-note").filter(has_text=re.compile(r"\w"))
+                await note.wait_for(timeout=10_000)
+                pressed = answer.locator('.feedback button[aria-pressed="true"]')
+                result["rated"] = (await note.inner_text(), await pressed.inner_text(), await pressed.count())
             result["user"] = await page.locator("li.msg.user").first.inner_text()
             result["input_empty"] = await page.get_by_label("Câu hỏi của bạn").input_value() == ""
             result["fits"] = await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -79,9 +89,10 @@ async def run_chat(base_url: str, question: str, screenshot: str, viewport: dict
 
 async def test_web_chat_in_headless_chromium(data_dir, core):
     async with running(make_settings(data_dir), core) as (url, _client, _rt):
-        shown = await run_chat(url, "Kế hoạch <726> của Cao Bằng có mục tiêu gì?", "webchat.png", {"width": 1280, "height": 900})
-        phone = await run_chat(url, "Hỏi trên điện thoại", "webchat-phone.png", {"width": 390, "height": 844},
-                               old_browser=True)
+        shown = await run_chat(url, "Kế hoạch <726> của Cao Bằng có mục tiêu gì?", "webchat.png", {"width": 1280, "height": 900},
+                               rate="👍")
+        phone = await run_chat(url, f"Hỏi trên điện thoại về {REPLACED_WORDS}", "webchat-phone.png",
+                               {"width": 390, "height": 844}, old_browser=True, rate="👎")
     assert shown["user"] == "Kế hoạch <726> của Cao Bằng có mục tiêu gì?"
     assert shown["answer"].startswith("Trả lời cho: Kế hoạch <726> của Cao Bằng"), "text is shown as text, not markup"
     assert shown["citations"] == 2
@@ -89,8 +100,21 @@ async def test_web_chat_in_headless_chromium(data_dir, core):
     assert "Quảng bá <hình ảnh> & con người" in shown["quote"] and shown["quote_visible"]
     assert shown["input_empty"] and shown["errors"] == []
     assert phone["citations"] == 2 and phone["fits"], "no horizontal scrolling on a phone"
-    assert shown["posts"] == ["/api/ask/stream"] and phone["posts"] == ["/api/ask"], "no ReadableStream: /api/ask"
+    assert shown["posts"] == ["/api/ask/stream", "/api/feedback"]
+    assert phone["posts"] == ["/api/ask", "/api/feedback"], "no ReadableStream: /api/ask"
     assert phone["errors"] == []
+    # 👍/👎 under the answer: thanked, the tapped one shown pressed, and logged for that question
+    assert shown["rated"] == ("Cảm ơn bạn đã góp ý!", "👍 Hữu ích", 1)
+    assert phone["rated"] == ("Cảm ơn bạn đã góp ý!", "👎 Chưa đúng", 1)
+    log = QuestionLog.from_settings(make_settings(data_dir))
+    try:
+        assert sorted((r["question"], r["feedback"]) for r in log.rows()) == [
+            ("Hỏi trên điện thoại về " + REPLACED_WORDS, "down"), ("Kế hoạch <726> của Cao Bằng có mục tiêu gì?", "up")]
+    finally:
+        log.close()
+    # a source whose plan a newer stored one replaced says so where it is named
+    assert not any("thay thế" in s for s in shown["summaries"])
+    assert phone["summaries"][1].endswith(f"(đã được thay thế bởi {REPLACED_BY})")
     assert (ARTIFACTS / "webchat.png").stat().st_size > 10_000
 
 

@@ -23,7 +23,7 @@ from tests.bot.conftest import (
     zalo_bot_channel,
     zalo_oa_channel,
 )
-from tests.bot.fakes import FakeCore
+from tests.bot.fakes import REPLACED_BY, REPLACED_WORDS, FakeCore
 
 # --- Zalo Bot ------------------------------------------------------------------------------------
 
@@ -68,6 +68,15 @@ async def test_zalo_bot_answers_in_plain_text_once(zb_settings, fake_zalo_bot, c
     assert "<b>" not in text and "&lt;" not in text, "Zalo gets plain text"
     assert text.startswith("Trả lời cho: Hải Phòng có kế hoạch gì?") and "Nguồn:\n[1] 726/KH-UBND" in text
     assert len(fake_zalo_bot.calls_to("sendMessage")) == 1 and core.questions == ["Hải Phòng có kế hoạch gì?"]
+
+
+async def test_zalo_bot_marks_a_replaced_plan(zb_settings, fake_zalo_bot, core):
+    async with running(zb_settings, core) as (_, client, rt):
+        await zb_post(client, zb_event("m-r", text=f"Kế hoạch {REPLACED_WORDS} nói gì?"))
+        [call] = await fake_zalo_bot.wait_calls("sendMessage", 1)
+        await wait_idle(rt)
+    text = call.params["text"]
+    assert text.split("[2] ")[1].split("\n")[0].endswith(f"(đã được thay thế bởi {REPLACED_BY})") and text.count("đã được thay thế") == 1
 
 
 async def test_zalo_bot_shows_typing_for_slow_answers(zb_settings, fake_zalo_bot):
@@ -173,6 +182,53 @@ async def test_zalo_oa_signed_event_is_answered(oa_settings, fake_zalo_oa, core)
     assert call.params["recipient"] == {"user_id": "246845883529197922", "message_id": "msg-1"}  # a reply, not proactive
     assert call.params["message"]["text"].startswith("Trả lời cho: Thừa Thiên Huế")
     assert core.questions == ["Thừa Thiên Huế ban hành kế hoạch khi nào?"]
+
+
+async def test_zalo_oa_marks_a_replaced_plan(oa_settings, fake_zalo_oa, core):
+    async with running(oa_settings, core) as (_, client, rt):
+        body = oa_event("msg-r", text=f"Kế hoạch {REPLACED_WORDS} nói gì?")
+        assert (await client.post("/webhook/zalo-oa", content=body, headers=signed(body))).status_code == 200
+        [call] = await fake_zalo_oa.wait_calls("message/cs", 1)
+        await wait_idle(rt)
+    text = call.params["message"]["text"]
+    assert text.split("[2] ")[1].split("\n")[0].endswith(f"(đã được thay thế bởi {REPLACED_BY})") and text.count("đã được thay thế") == 1
+
+
+async def test_zalo_oa_answer_buttons_and_their_taps(oa_settings, fake_zalo_oa, core):
+    """The answer carries query buttons; a tap reaches the OA as the user's text (the button's payload)."""
+    from bot.questionlog import QuestionLog
+
+    async with running(oa_settings, core) as (_, client, rt):
+        for n, text in enumerate(["Huế ban hành kế hoạch khi nào?", "nguồn 2", "đúng"], 1):
+            body = oa_event(f"msg-b{n}", text=text)
+            assert (await client.post("/webhook/zalo-oa", content=body, headers=signed(body))).status_code == 200
+            await fake_zalo_oa.wait_calls("message/cs", n)
+            await wait_idle(rt)
+    answer, passage, thanks = [c.params["message"] for c in fake_zalo_oa.calls_to("message/cs")]
+    buttons = answer["attachment"]["payload"]["buttons"]
+    assert [b["payload"] for b in buttons] == ["nguồn 1", "nguồn 2", "đúng", "sai"]
+    assert "Gõ 1, 2" not in answer["text"] and answer["text"].startswith("Trả lời cho: Huế")
+    assert passage["text"].startswith("[2] Kế hoạch 726/KH-UBND") and "attachment" not in passage
+    assert thanks == {"text": "Cảm ơn bạn đã góp ý!"}
+    log = QuestionLog.from_settings(oa_settings)
+    try:
+        assert [(r["channel"], r["feedback"]) for r in log.rows()] == [("zalo-oa", "up")]
+    finally:
+        log.close()
+
+
+async def test_zalo_oa_without_buttons_keeps_the_typed_hint(oa_settings, fake_zalo_oa, core):
+    fake_zalo_oa.refuse_templates = True
+    async with running(oa_settings, core) as (_, client, rt):
+        body = oa_event("msg-t1")
+        assert (await client.post("/webhook/zalo-oa", content=body, headers=signed(body))).status_code == 200
+        await fake_zalo_oa.wait_calls("message/cs", 2)
+        await wait_idle(rt)
+        metrics = (await client.get("/metrics")).text
+    refused, sent = fake_zalo_oa.calls_to("message/cs")
+    assert "attachment" in refused.params["message"] and "attachment" not in sent.params["message"]
+    assert sent.params["message"]["text"].endswith("Gõ 1, 2… để xem nguyên văn")
+    assert 'ngvh_sends_total{channel="zalo-oa",outcome="ok"} 1.0' in metrics, "one send, delivered as text"
 
 
 async def test_zalo_oa_keeps_its_webhook_when_the_others_poll(oa_settings, fake_zalo_oa, core):

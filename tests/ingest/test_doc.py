@@ -60,9 +60,26 @@ def test_doc_typed_in_a_tcvn3_font(tmp_path):
     raw = read_document(write_doc(tmp_path / "old.doc", [unicode_to_tcvn3(p) for p in PARAGRAPHS]))
     assert raw.legacy_encoding == "tcvn3"
     assert "Số: 140/KH-UBND" in raw.text and "KẾ HOẠCH" in raw.text
-    # TCVN3 writes ư as byte 0xAD, a soft hyphen to antiword and catdoc, which drop it ("lược" → "lợc"):
-    # a known loss for .doc files typed in .VnTime; .docx, .txt, .html and PDF keep it.
-    assert "Ngoại giao văn hóa đến năm 2030" in raw.text
+    # TCVN3 writes ư as byte 0xAD, U+00AD (soft hyphen) to Word: kept by antiword, and by catdoc in our format
+    assert "Chiến lược Ngoại giao văn hóa đến năm 2030" in raw.text and "con người" in raw.text
+
+
+def test_tcvn3_u_horn_survives_catdoc(tmp_path, monkeypatch):
+    require_system("catdoc", "catdoc")
+    _without(monkeypatch, "antiword")
+    raw = read_document(write_doc(tmp_path / "old.doc", [unicode_to_tcvn3(p) for p in PARAGRAPHS]))
+    assert raw.legacy_encoding == "tcvn3"
+    assert "Triển khai Chiến lược Ngoại giao văn hóa đến năm 2030" in raw.text
+    assert "Quảng bá hình ảnh, con người, văn hóa" in raw.text
+
+
+def test_a_real_soft_hyphen_in_a_unicode_doc_is_dropped(tmp_path, monkeypatch):
+    require_system("catdoc", "catdoc")
+    _without(monkeypatch, "antiword")
+    hyphenated = [p.replace("Chiến lược", "Chiến lư\u00adợc") for p in PARAGRAPHS]
+    raw = read_document(write_doc(tmp_path / "kh-140.doc", hyphenated))
+    assert raw.legacy_encoding is None
+    assert "Chiến lược Ngoại giao" in raw.text and "\u00ad" not in raw.text
 
 
 def test_without_antiword_and_catdoc_the_error_names_them(tmp_path, monkeypatch):

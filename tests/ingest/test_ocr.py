@@ -177,3 +177,16 @@ def test_a_good_text_layer_is_kept_as_it_is(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "tesseract", lambda source: pytest.fail("a readable layer needs no OCR"))
     raw = read_document(write_pdf(tmp_path / "text.pdf", PLAN_LINES * 5))
     assert raw.ocr is None and "Cao Bằng" in raw.text
+
+
+def test_an_ocr_cache_entry_serves_only_the_pages_it_was_made_for():
+    import json
+
+    info = ocr.OcrInfo(pages=[ocr.OcrPage(number=2, text="Kế hoạch", confidence=91.5, words=2, seconds=3.0)])
+    entry = json.loads(json.dumps(info.to_entry(), ensure_ascii=False))  # as a cache keeps it
+    back = ocr.OcrInfo.from_entry(entry, [2])
+    assert back is not None and back.cached_pages == 1 and back.seconds == 0
+    assert (back.pages[0].text, back.pages[0].confidence, back.confidence) == ("Kế hoạch", 91.5, 91.5)
+    assert ocr.OcrInfo.from_entry(entry, [1, 2]) is None  # asked for other pages
+    for damaged in (None, [], {"pages": [{"number": "two"}]}, {"pages": [{"number": 2, "text": "x"}]}):
+        assert ocr.OcrInfo.from_entry(damaged, [2]) is None

@@ -35,3 +35,14 @@ def test_correction_survives_reingest(tmp_path, samples_dir):
     [after] = again.plans()
     assert after["date"] == "2023-05-24" and after["signer"] == "Nguyễn Văn Tùng"
     assert services.correct_plan("no-such-plan", {"signer": "X Y"}) is None
+
+
+def test_correction_survives_reindex(tmp_path, samples_dir):
+    services = Services(Settings(_env_file=None, data_dir=tmp_path / "data"))
+    assert services.ingest_paths([samples_dir / "003_bb55a98e4bfd3a2f.txt"]).ok
+    [row] = services.plans()
+    services.correct_plan(row["id"], {"signer": "Nguyễn Văn Tùng"})
+    report = Services(Settings(_env_file=None, data_dir=tmp_path / "data")).reindex()
+    assert report.ok and [r.plan_id for r in report.rows] == [row["id"]]
+    [after] = Services(Settings(_env_file=None, data_dir=tmp_path / "data")).plans()
+    assert after["signer"] == "Nguyễn Văn Tùng" and after["id"] == row["id"]

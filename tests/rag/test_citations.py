@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from ingest.models import PlanMeta
 from ingest.relations import Links
 from rag.citations import Point, check_citations, number_points, plan_label
+from rag.ports import StoredPlan
 
 
 @dataclass
@@ -17,17 +18,24 @@ class FakeChunk:  # the shape of vectorstore.StoredChunk that citations read
 
 
 @dataclass
-class FakePlan:  # the shape of vectorstore.PlanRecord that citations read
+class FakePlan:  # a stored plan as answering reads it (rag.ports.StoredPlan)
+    id: str
     meta: PlanMeta
     links: Links = field(default_factory=Links)
+    assignments: list = field(default_factory=list)
 
 
 PLANS = {
-    "p1": FakePlan(PlanMeta(title="Kế hoạch A", number="726/KH-UBND", doc_type="Kế hoạch", issuer="UBND tỉnh Cao Bằng")),
-    "p2": FakePlan(PlanMeta(title="Tin về kế hoạch B", source_kind="news")),
-    "p3": FakePlan(PlanMeta(title="Kế hoạch C", number="141/KH-UBND", doc_type="Kế hoạch"),
+    "p1": FakePlan("p1", PlanMeta(title="Kế hoạch A", number="726/KH-UBND", doc_type="Kế hoạch",
+                                  issuer="UBND tỉnh Cao Bằng")),
+    "p2": FakePlan("p2", PlanMeta(title="Tin về kế hoạch B", source_kind="news")),
+    "p3": FakePlan("p3", PlanMeta(title="Kế hoạch C", number="141/KH-UBND", doc_type="Kế hoạch"),
                    Links(replaced_by="12/KH-UBND")),
 }
+
+
+def test_the_fake_plan_fits_the_seam():
+    assert all(isinstance(p, StoredPlan) for p in PLANS.values())
 
 
 def test_a_citation_of_a_replaced_plan_says_so():

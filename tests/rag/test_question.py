@@ -1,6 +1,8 @@
 """Question analysis, entity taggers, sentence scoring and composition, on text written for these tests."""
 import pytest
 
+from ingest.models import PlanMeta
+from ingest.relations import Links
 from rag import sentences, tagging as entities
 from rag.compose import list_points
 from rag.parts import around
@@ -106,14 +108,12 @@ class _Hit:
         self.chunk, self.dense, self.score = chunk, dense, 1.0
 
 
-class _Meta:
-    title = "Kế hoạch giao lưu văn hóa của tỉnh Hà Giang"
-    issuer = "UBND tỉnh Hà Giang"
-    province = "Hà Giang"
-
-
-class _Plan:
-    meta = _Meta()
+class _Plan:  # a stored plan as answering reads it (rag.ports.StoredPlan)
+    id = "ha-giang"
+    meta = PlanMeta(title="Kế hoạch giao lưu văn hóa của tỉnh Hà Giang", issuer="UBND tỉnh Hà Giang",
+                    province="Hà Giang")
+    assignments: list = []
+    links = Links()
 
 
 def test_the_sentence_holding_the_asked_kind_wins():
@@ -161,3 +161,9 @@ def test_counting_items_reports_how_many_then_lists_them():
 def test_a_document_number_is_not_a_year_of_the_catalog_filter():
     q = analyze("Có bao nhiêu văn bản thực hiện Quyết định 2013/QĐ-TTg?")
     assert q.catalog.count and q.catalog.years == [] and q.catalog.implements == ["2013/QĐ-TTg"]
+
+
+def test_the_fake_plan_fits_the_seam():
+    from rag.ports import StoredPlan
+
+    assert isinstance(_Plan(), StoredPlan)

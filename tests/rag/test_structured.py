@@ -99,3 +99,13 @@ def test_tasks_command_json(task_services):
     assert rows and all(r["agency"] == "Sở Văn hóa, Thể thao và Du lịch" for r in rows)
     assert all(r["status"] in ("due", "recurring") for r in rows)
     assert all((r["due_year"] or 0) <= 2025 or r["recurring"] for r in rows)
+
+
+def test_stored_plans_and_the_embedder_fit_the_seams_answering_reads(task_services):
+    from rag.ports import QueryEmbedder, StoredPlan
+
+    records = task_services.store.list_plans()
+    assert records and all(isinstance(r, StoredPlan) for r in records)
+    assert isinstance(task_services.embeddings, QueryEmbedder)
+    assert task_services.answerer.k == task_services.settings.top_k
+    assert any(r.assignments for r in records)  # read straight from the record: no probe hides a missing field
