@@ -138,12 +138,18 @@ class Answerer:
                 q, self.index, lambda text, ids: self.engine.search(text, self.k, plan_ids=ids))
         return None
 
+    @staticmethod
+    def _boosted(scope: Scope) -> list[str]:
+        """The named plans, narrowed to those a year or issuer in the question favours most."""
+        targets = scope.plan_ids or []
+        if len(targets) > 1 and scope.boost:
+            top = max(scope.boost.get(t, 0.0) for t in targets)
+            targets = [t for t in targets if scope.boost.get(t, 0.0) == top]
+        return targets
+
     def _targets(self, q: Question, scope: Scope, hits: list[Hit]) -> list[str] | None:
         if scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
-            targets = scope.plan_ids
-            if len(targets) > 1 and scope.boost:  # a year or issuer in the question picks among them
-                top = max(scope.boost.get(t, 0.0) for t in targets)
-                targets = [t for t in targets if scope.boost.get(t, 0.0) == top]
+            targets = self._boosted(scope)  # a year or issuer in the question picks among them
             if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
                 order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
                 ranked = sorted(targets, key=lambda t: (-self._holds(q, t), order.get(t, 99)))
@@ -175,7 +181,7 @@ class Answerer:
         if pq.intent == "general" and len(q.parts) == 1 and named and len(scope.plan_ids) <= 2 and about_the_plan(
             pq, [self.plan(t) for t in scope.plan_ids], self.index.idf, residual=0
         ):
-            overview = structured.overview_answer(q, scope.plan_ids, self.index)  # "ke hoach cao bang": what is it?
+            overview = structured.overview_answer(q, self._boosted(scope), self.index)  # "ke hoach cao bang"?
             if overview:
                 return overview
         asks_facts = any(p.intent != "general" or p.refers_back for p in q.parts)

@@ -25,12 +25,13 @@ def _date_patterns(iso: str) -> list[re.Pattern]:
 def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     """The answer line for one metadata intent, and patterns that find its evidence in the text."""
     label = plan_label(meta)
+    page = label if label.startswith("bài viết") else f"bài viết về {label}"  # a news page is itself the article
     if intent == "published" and meta.published:
-        return f"Bài viết về {label} được đăng ngày {display_date(meta.published)}.", _date_patterns(meta.published)
+        return f"{page[:1].upper()}{page[1:]} được đăng ngày {display_date(meta.published)}.", _date_patterns(meta.published)
     if intent in ("date", "published") and meta.date:
         return f"{label} được ban hành ngày {display_date(meta.date)}.", _date_patterns(meta.date)
     if intent == "date" and meta.published:  # a news page without the plan's own date
-        return (f"Văn bản không ghi ngày ban hành; bài viết về {label} được đăng ngày "
+        return (f"Văn bản không ghi ngày ban hành; {page} được đăng ngày "
                 f"{display_date(meta.published)}.", _date_patterns(meta.published))
     if intent == "signer" and meta.signer:
         return f"{label} do {meta.signer} ký.", [re.compile(re.escape(meta.signer))]

@@ -22,7 +22,8 @@ _METADATA_INTENTS: list[tuple[str, re.Pattern]] = [
                          r"|(?:cai|ke hoach|van ban|ben) nao (?:duoc )?ban hanh (?:truoc|som hon|sau|muon hon))\b")),
     ("number", re.compile(r"\b(so hieu|so (may|bao nhieu|ky hieu)|ky hieu)\b")),
     ("issuer", re.compile(r"\b(co quan nao|ai|don vi nao|cap nao) ban hanh\b|\bdo (ai|co quan nao) ban hanh\b")),
-    ("horizon", re.compile(r"\b(tam nhin|den nam nao|giai doan nao|thoi han (den|la)|muc tieu den nam nao)\b")),
+    ("horizon", re.compile(r"\b(tam nhin|(?:den|toi) nam (?:nao|bao nhieu|may)|giai doan nao|thoi han (den|la)"
+                          r"|muc tieu den nam nao)\b")),
     ("doc_type", re.compile(r"\bloai van ban\b")),
 ]
 

@@ -18,7 +18,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(
         r"\b(khi nao|ngay nao|nam nao|thang nao|bao gio|luc nao|thoi gian nao|ngay may|thoi diem nao|ngay bao nhieu"
         r"|vao ngay|ngay ban hanh|thoi gian ban hanh)\b")),
-    ("period", re.compile(r"\b(giai doan nao|den nam nao|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
+    ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai)\b")),
     ("place", re.compile(

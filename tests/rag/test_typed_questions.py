@@ -209,3 +209,27 @@ def test_the_shown_clause_follows_the_asked_words_not_the_plans_name_for_itself(
     cand = SimpleNamespace(body=body, answer_spans=[])
     shown = display(cand, "kế hoạch có nói gì về kiều bào ở nước ngoài không", lambda t: 1.0, 120)
     assert "kiều bào Bình Định ở nước ngoài" in shown
+
+
+@pytest.mark.parametrize("question", ["kế hoạch kéo dài đến năm bao nhiêu", "ke hoach toi nam may"])
+def test_until_which_year_asks_for_the_horizon(question):
+    from rag.question import analyze
+
+    q = analyze(question)
+    assert q.pq.intent == "horizon" and q.answer_type == "period"
+
+
+def test_a_news_page_is_not_an_article_about_itself():
+    from rag.facts import fact_sentence
+
+    meta = SimpleNamespace(title="Tỉnh Bình Định ban hành kế hoạch văn hóa đối ngoại", number=None, doc_type=None,
+                           source_kind="news", issuer=None, date=None, published="2019-05-02")
+    text, _ = fact_sentence("date", meta)
+    assert text == ("Văn bản không ghi ngày ban hành; bài viết “Tỉnh Bình Định ban hành kế hoạch văn hóa đối "
+                    "ngoại” được đăng ngày 02/05/2019.")
+    assert fact_sentence("published", meta)[0].startswith("Bài viết “Tỉnh Bình Định")
+
+
+def test_a_year_picks_among_one_places_plans(sample_services):
+    answer = sample_services.ask("kế hoạch ngoại giao văn hóa của Hải Phòng năm 2014 đặt mục tiêu tới năm mấy?")
+    assert "2020" in answer.answer and answer.citations[0].source == "004_35f3d52366773844.txt"
