@@ -22,6 +22,7 @@ LIST_ITEMS = 4
 LIST_ITEM_CHARS = 140
 FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
 AMOUNT_CANDIDATES = 8
+COUNT_CANDIDATES = 1  # the sentence shown first must state it
 # An amount with its unit: only a sentence stating a number of that kind can answer.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
 _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
@@ -193,6 +194,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         return []
     if _ASKS_AMOUNT.search(q.pq.folded) and not any(c.answer_spans for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "kinh phí … bao nhiêu tỷ đồng?": no passage states an amount, so none answers
+    if kind == "number" and not any(c.answer_spans for c in ranked[:COUNT_CANDIDATES]):
+        return []  # "bao nhiêu hội thảo mỗi năm?": the best passage states no number, so none answers
     lead = _ASKS_LEAD.search(q.pq.folded)
     if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads

@@ -141,7 +141,9 @@ def _wh_spans(folded: str) -> list[tuple[int, int, str]]:
 # the plan mentions something; the plan says the thing, never "nhắc tới" it.
 _MENTION_FRAME = re.compile(
     r"\b(?:(?:co|deu|co duoc|duoc) )?(?:nhac (?:toi|den)|nhac|de cap(?: (?:toi|den))?|noi (?:gi )?(?:ve|toi|den)"
-    r"|noi gi)\b|\b(?:dung|phai) (?:khong|chua)\b")
+    r"|noi gi)\b|\b(?:dung|phai) (?:khong|chua)\b"
+    # "lễ hội gì nổi bật", "hoạt động tiêu biểu nào": the asker's judgement, not words a plan uses of itself
+    r"|\b(?:noi bat(?: nhat)?|tieu bieu(?: nhat)?|dang chu y(?: nhat)?|quan trong nhat|dac sac nhat)\b")
 
 
 # "nói rõ hơn về di sản", "giải thích thêm về …", "cho tôi biết …": a request to say more, not words of the answer

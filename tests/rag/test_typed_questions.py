@@ -233,3 +233,15 @@ def test_a_news_page_is_not_an_article_about_itself():
 def test_a_year_picks_among_one_places_plans(sample_services):
     answer = sample_services.ask("kế hoạch ngoại giao văn hóa của Hải Phòng năm 2014 đặt mục tiêu tới năm mấy?")
     assert "2020" in answer.answer and answer.citations[0].source == "004_35f3d52366773844.txt"
+
+
+def test_the_askers_judgement_is_no_content():
+    assert without_question_words("tỉnh có lễ hội gì nổi bật") == "tỉnh có lễ hội gì"
+    assert without_question_words("hoat dong tieu bieu nhat la gi") == "hoat dong la gi"
+
+
+def test_qualified_and_counting_questions_over_the_samples(sample_services):
+    answer = sample_services.ask("Hải Phòng có lễ hội nào tiêu biểu?")
+    assert answer.found and "Hoa Phượng Đỏ" in answer.answer
+    answer = sample_services.ask("Huế tổ chức bao nhiêu hội chợ mỗi năm?")  # no plan states a number of fairs
+    assert not answer.found and not answer.citations
