@@ -92,7 +92,7 @@ async def _admit(request: Request, rt: Service) -> str | JSONResponse:
     if limited := await within_rate(request, rt):
         return limited
     rt.metrics.questions.labels("web").inc()
-    return WebQuestion(question, _id(data.get("conversation")), _id(data.get("visitor")))
+    return WebQuestion(question, browser_id(data.get("conversation")), browser_id(data.get("visitor")))
 
 
 class WebQuestion(NamedTuple):
@@ -101,7 +101,8 @@ class WebQuestion(NamedTuple):
     visitor: str | None  # the browser's anonymous id: "delete my questions" finds them by it
 
 
-def _id(value) -> str | None:
+def browser_id(value) -> str | None:
+    """A visitor or conversation id as the page makes them (bot.web_privacy.ID), else None."""
     return value if isinstance(value, str) and ID.match(value) else None
 
 
