@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from contextlib import aclosing
 from importlib import resources
@@ -17,8 +18,8 @@ from bot.deps import BodyTooLarge, ServiceDep, read_limited
 from bot.formatting import SLOW_DOWN_TEXT, TOO_LONG_TEXT
 from bot.jsonlimits import BadJson, parse_json
 from bot.service import NoAnswerInTime, Overloaded, Service
-from bot.web_privacy import ID
 
+ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # a browser id as the page makes them: a UUID or a random base-36 string
 log = logging.getLogger("ngvh.bot.web")
 router = APIRouter()
 
@@ -102,7 +103,7 @@ class WebQuestion(NamedTuple):
 
 
 def browser_id(value) -> str | None:
-    """A visitor or conversation id as the page makes them (bot.web_privacy.ID), else None."""
+    """A visitor or conversation id as the page makes them (bot.web.ID), else None."""
     return value if isinstance(value, str) and ID.match(value) else None
 
 
