@@ -202,7 +202,7 @@ def answer_from_json(data: dict) -> Answer:
 
 
 # the user of a web question asked without a visitor or conversation id: no id the page can send
-# (bot.web_privacy.ID) matches it, so nobody can rate or delete those questions by claiming it
+# (bot.web.ID) matches it, so nobody can rate or delete those questions by claiming it
 ANONYMOUS = "(anonymous)"
 
 

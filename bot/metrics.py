@@ -15,6 +15,8 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.metrics_core import Metric
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 
+from bot.supervisor import Supervisor
+
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"  # read by prometheus_client when a process imports it
 
 _FAST = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
@@ -92,6 +94,12 @@ def fresh_worker_files(path: Path) -> Path:
 def forget_worker(pid: int, worker_files: Path) -> None:
     """A worker process ended: its live gauges leave the sums (its counters stay: they happened)."""
     mark_process_dead(pid, str(worker_files))
+
+
+def counted_workers(command: list[str], count: int, worker_files: Path) -> Supervisor:
+    """A Supervisor of worker processes that count into worker_files, each forgotten there once it ended."""
+    return Supervisor(command, count, env={MULTIPROC_ENV: str(worker_files)},
+                      on_exit=lambda pid: forget_worker(pid, worker_files))
 
 
 def serve_metrics(port: int, registry: CollectorRegistry) -> None:

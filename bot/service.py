@@ -18,7 +18,7 @@ from bot.coordination import Coordination, make_coordination
 from bot.core import AnsweringCore, CoreRunner
 from bot.intake import Intake, open_intake
 from bot.logs import redact, secret_values
-from bot.metrics import MULTIPROC_ENV, Metrics, forget_worker, fresh_worker_files
+from bot.metrics import Metrics, counted_workers, fresh_worker_files
 from bot.models import RawUpdate, WorkItem
 from bot.options import BotOptions
 from bot.settings_check import ConfigError
@@ -70,8 +70,7 @@ class Service:
         if worker_command and workers > 0:
             # the workers count answers, sends and errors there; /metrics adds them to this process's own
             worker_files = fresh_worker_files(settings.state_path / "metrics")
-            self.supervisor = Supervisor(worker_command, workers, env={MULTIPROC_ENV: str(worker_files)},
-                                         on_exit=lambda pid: forget_worker(pid, worker_files))
+            self.supervisor = counted_workers(worker_command, workers, worker_files)
         self.metrics = Metrics(worker_files)
         self.coordination: Coordination = make_coordination(settings)
         self.intake: Intake = open_intake(settings, self.options.lease)

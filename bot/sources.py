@@ -136,7 +136,9 @@ def passage_html(citation: Any, link: str | None = None) -> str:
 
 def passage_text(citation: Any, link: str | None = None) -> str:
     """The same passage as plain text (Zalo)."""
-    lines = [" ".join(x for x in (f"[{_field(citation, 'n')}] {_plan_name(citation)}", replaced_note(citation)) if x)]
+    lines = [f"[{_field(citation, 'n')}] {_plan_name(citation)}"]
+    if note := replaced_note(citation):
+        lines[0] += f" {note}"
     for extra in (_field(citation, "issuer"), _field(citation, "section")):
         if extra:
             lines.append(str(extra))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from contextlib import aclosing
 from importlib import resources
@@ -17,8 +18,8 @@ from bot.deps import BodyTooLarge, ServiceDep, read_limited
 from bot.formatting import SLOW_DOWN_TEXT, TOO_LONG_TEXT
 from bot.jsonlimits import BadJson, parse_json
 from bot.service import NoAnswerInTime, Overloaded, Service
-from bot.web_privacy import ID
 
+ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # a browser id as the page makes them: a UUID or a random base-36 string
 log = logging.getLogger("ngvh.bot.web")
 router = APIRouter()
 
@@ -92,7 +93,7 @@ async def _admit(request: Request, rt: Service) -> str | JSONResponse:
     if limited := await within_rate(request, rt):
         return limited
     rt.metrics.questions.labels("web").inc()
-    return WebQuestion(question, _id(data.get("conversation")), _id(data.get("visitor")))
+    return WebQuestion(question, browser_id(data.get("conversation")), browser_id(data.get("visitor")))
 
 
 class WebQuestion(NamedTuple):
@@ -101,7 +102,8 @@ class WebQuestion(NamedTuple):
     visitor: str | None  # the browser's anonymous id: "delete my questions" finds them by it
 
 
-def _id(value) -> str | None:
+def browser_id(value) -> str | None:
+    """A visitor or conversation id as the page makes them (bot.web.ID), else None."""
     return value if isinstance(value, str) and ID.match(value) else None
 
 

@@ -16,8 +16,7 @@ from fastapi.responses import JSONResponse
 from bot.deps import ServiceDep
 from bot.formatting import FEEDBACK_THANKS_TEXT
 from bot.questionlog import FEEDBACK
-from bot.web import error, read_json, within_rate
-from bot.web_privacy import ID
+from bot.web import browser_id, error, read_json, within_rate
 
 Record = Callable[[int, str, str], Awaitable[bool]]  # (answer id, "up"|"down", web user id) → stored
 UNKNOWN_ANSWER_TEXT = "Không tìm thấy câu trả lời này để góp ý (có thể đã bị xóa)."
@@ -40,8 +39,7 @@ def feedback_router(record: Record) -> APIRouter:
         if type(answer_id) is not int or not 0 < answer_id <= MAX_ANSWER_ID or value not in FEEDBACK:
             return error(400, "bad_feedback", "Yêu cầu không hợp lệ.")
         # the asker's id as the worker logged it: the visitor's, else the tab's conversation
-        user = next((v for v in (data.get("visitor"), data.get("conversation")) if isinstance(v, str) and ID.match(v)),
-                    None)
+        user = browser_id(data.get("visitor")) or browser_id(data.get("conversation"))
         if user is None:
             return error(400, "bad_visitor", "Thiếu mã trình duyệt.")
         if limited := await within_rate(request, rt, bucket="web-feedback"):

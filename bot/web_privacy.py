@@ -6,16 +6,13 @@ tab's conversation.
 """
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from bot.deps import BodyTooLarge, read_limited
-
-ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # what the page makes: a UUID or a random base-36 string
+from bot.deps import ServiceDep
+from bot.web import browser_id, error, read_json, within_rate
 Forget = Callable[[str, str | None], Awaitable[int]]  # (visitor id, conversation id) → questions deleted
 
 
@@ -27,19 +24,19 @@ def privacy_router(retention_days: Callable[[], int], forget: Forget) -> APIRout
         return JSONResponse({"retention_days": retention_days()}, headers={"Cache-Control": "no-cache"})
 
     @router.post("/api/forget")
-    async def forget_me(request: Request) -> JSONResponse:
-        try:
-            data = json.loads(await read_limited(request, 4096))
-        except BodyTooLarge:
-            return JSONResponse({"error": "too_large", "message": "Yêu cầu quá lớn."}, status_code=413)
-        except Exception:
-            return JSONResponse({"error": "malformed_json", "message": "Yêu cầu không hợp lệ."}, status_code=400)
-        visitor = data.get("visitor") if isinstance(data, dict) else None
-        conversation = data.get("conversation") if isinstance(data, dict) else None
-        if not isinstance(visitor, str) or not ID.match(visitor):
-            return JSONResponse({"error": "bad_visitor", "message": "Thiếu mã trình duyệt."}, status_code=400)
-        if not (isinstance(conversation, str) and ID.match(conversation)):
-            conversation = None
+    async def forget_me(request: Request, rt: ServiceDep) -> JSONResponse:
+        # JSON only, like /api/feedback: a form on another site cannot post application/json
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+            return error(415, "json_only", "Yêu cầu phải là JSON.")
+        data = await read_json(request, rt)
+        if isinstance(data, JSONResponse):
+            return data
+        visitor = browser_id(data.get("visitor")) if isinstance(data, dict) else None
+        if visitor is None:
+            return error(400, "bad_visitor", "Thiếu mã trình duyệt.")
+        conversation = browser_id(data.get("conversation"))
+        if limited := await within_rate(request, rt, bucket="web-forget"):
+            return limited
         removed = await forget(visitor, conversation)
         return JSONResponse({"removed": removed})
 

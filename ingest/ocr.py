@@ -107,11 +107,15 @@ class OcrInfo:
         return cls(pages=pages)
 
 
-@lru_cache(maxsize=1)
-def _tesseract_languages(binary: str) -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _list_langs(binary: str) -> tuple[str, ...]:
+    """`tesseract --list-langs`, run once: the data folder (first line) and the languages installed."""
     result = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
-    lines = (result.stdout + result.stderr).splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and " " not in line.strip())
+    return tuple((result.stdout + result.stderr).splitlines())
+
+
+def _tesseract_languages(binary: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in _list_langs(binary) if line.strip() and " " not in line.strip())
 
 
 @lru_cache(maxsize=4)
@@ -121,8 +125,7 @@ def engine_fingerprint(binary: str) -> str:
 
     result = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30)
     lines = (result.stdout + result.stderr).splitlines()
-    listing = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
-    data = [line.split('"')[1] for line in (listing.stdout + listing.stderr).splitlines() if line.count('"') >= 2]
+    data = [line.split('"')[1] for line in _list_langs(binary) if line.count('"') >= 2]
     model = Path(data[0]) / f"{OCR_LANGUAGE}.traineddata" if data else None
     stat = model.stat() if model is not None and model.exists() else None
     return json.dumps({
@@ -167,18 +170,16 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], source: str, cache: OcrC
         raise IngestError(source, f"scanned PDF with {len(page_numbers)} pages without text; OCR reads at "
                                   f"most {OCR_MAX_PAGES} pages per file: split the file")
     binary = tesseract(source)
-    key = None
+    key = None  # None: nothing to read from or write to a cache
     if cache is not None:
         try:
             key = cache_key(data, page_numbers, binary)
         except (OSError, subprocess.SubprocessError):  # the engine cannot say what it is: read, do not cache
-            key = None
-    if cache is not None and key is not None:
-        cached = OcrInfo.from_entry(cache.get(key), page_numbers)
-        if cached is not None:
-            return cached
+            pass
+    if key is not None and (cached := OcrInfo.from_entry(cache.get(key), page_numbers)) is not None:
+        return cached
     info = _read_pages(binary, data, page_numbers, source)
-    if cache is not None and key is not None:
+    if key is not None:
         cache.put(key, info.to_entry())
     return info
 

@@ -110,7 +110,6 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             scope.missing = f"văn bản nào do {', '.join(issuers)} ban hành"
             return scope
         scope.plan_ids = issued
-    asked_years = set(pq.years)
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:

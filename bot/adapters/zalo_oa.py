@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -34,6 +32,7 @@ from bot.coordination import Coordination, MemoryCoordination
 from bot.logs import register_secret
 from bot.models import InboundMessage, Verdict
 from bot.security import check_zalo_oa_signature
+from ngvh.files import write_json_atomic
 
 log = logging.getLogger("ngvh.bot.zalo_oa")
 
@@ -76,28 +75,6 @@ class OATokens:
 
     def fresh(self, now: float, margin: float) -> bool:
         return self.expires_at is None or self.expires_at - now > margin
-
-
-def write_json_atomic(path: Path, data: dict) -> None:
-    """Write, fsync, then rename: a crash leaves the old file or the new one, never half of either."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)  # tokens: owner only
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 class OATokenManager:
@@ -177,7 +154,7 @@ class OATokenManager:
             register_secret(new.access_token)
             register_secret(new.refresh_token)
             # persist before use: if we crash now, the next start still holds the only valid refresh token
-            write_json_atomic(self.path, asdict(new))
+            write_json_atomic(self.path, asdict(new), mode=0o600)  # tokens: owner only
             await self.coordination.put_json(SHARED_KEY, asdict(new), SHARED_TTL)
             self.tokens = new
             log.info("zalo oa access token refreshed", extra={"channel": ZaloOAAdapter.name})

@@ -406,12 +406,11 @@ def worker(
             options.ingest_command = [sys.executable, "-m", "ngvh.app", "ingest", "--json"]
         asyncio.run(run_worker(settings, _services(), options, metrics_port))
         return
-    import functools
     import shutil
     import signal
     import tempfile
 
-    from bot.metrics import MULTIPROC_ENV, files_registry, forget_worker, serve_metrics
+    from bot.metrics import counted_workers, files_registry, serve_metrics
     from bot.supervisor import Supervisor
     from ngvh.app.chroma_server import LocalChroma, running_server_url
 
@@ -424,7 +423,7 @@ def worker(
     if metrics_port:  # the children count into files here; this process serves their sum
         files = Path(tempfile.mkdtemp(prefix="ngvh-worker-metrics-"))
         serve_metrics(metrics_port, files_registry(files))
-        supervisor = Supervisor(command, count, env={MULTIPROC_ENV: str(files)}, on_exit=functools.partial(forget_worker, worker_files=files))
+        supervisor = counted_workers(command, count, files)
     else:
         supervisor = Supervisor(command, count)
     stopping = []

@@ -7,11 +7,11 @@ a wrongly read field is fixed once and stays fixed.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import threading
 from pathlib import Path
+
+from ngvh.files import write_json_atomic
 
 FIELDS = ("number", "date", "signer", "province")
 _DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -93,8 +93,4 @@ class Corrections:
         return True
 
     def _write(self, data: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, self.path)
+        write_json_atomic(self.path, data, ensure_ascii=False, indent=1)

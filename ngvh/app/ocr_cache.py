@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
+
+from ngvh.files import write_json_atomic
 
 OCR_CACHE_MAX_BYTES = 64 * 2**20  # text of thousands of scanned pages
 _KEY = re.compile(r"^[0-9a-f]{16,64}(?:-[0-9a-f]{1,64})?$")
@@ -45,15 +46,7 @@ class OcrCacheDir:
     def put(self, key: str, entry: dict) -> None:
         path = self._path(key)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump(entry, out, ensure_ascii=False)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_json_atomic(path, entry, ensure_ascii=False)
         except OSError:
             return  # a full or read-only disk costs the next run its OCR time, never this ingest
         self._trim()

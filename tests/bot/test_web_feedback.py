@@ -100,3 +100,16 @@ async def test_ratings_are_rate_limited_apart_from_questions(web_settings, core)
     assert question.status_code == 200, "rating does not use up the questions' budget"
     assert 'ngvh_rate_limited_total{channel="web"} 1.0' in metrics
     assert feedback_of(web_settings)[-1][2] == "down", "the last tap that went through counts"
+
+
+async def test_forgetting_takes_json_only_within_the_rate_limit(web_settings, core):
+    async with running(web_settings, core) as (_, client, _rt):
+        await ask(client, "Cao Bằng đặt mục tiêu gì?", visitor=VISITOR)
+        as_form = await client.post("/api/forget", content=f'{{"visitor": "{VISITOR}"}}',
+                                    headers={"Content-Type": "text/plain"})
+        deep = await client.post("/api/forget", content="[" * 2000 + "]" * 2000,
+                                 headers={"Content-Type": "application/json"})
+        statuses = [(await client.post("/api/forget", json={"visitor": VISITOR})).status_code for _ in range(6)]
+    assert as_form.status_code == 415, "a form on another site must not delete anyone's questions"
+    assert deep.status_code == 400
+    assert statuses[:4] == [200, 200, 200, 200] and statuses[4:] == [429, 429]  # NGVH_RATE_PER_MINUTE = 4
