@@ -56,8 +56,13 @@ async def index() -> FileResponse:
     return FileResponse(str(STATIC_DIR / "index.html"), media_type="text/html; charset=utf-8", headers=PAGE_HEADERS)
 
 
-async def read_json(request: Request, rt: Service) -> object | JSONResponse:
-    """The body as JSON within the web routes' limits (size, depth, Unicode), or the error response to send."""
+async def read_json(request: Request, rt: Service, json_only: bool = False) -> object | JSONResponse:
+    """The body as JSON within the web routes' limits (size, depth, Unicode), or the error response to send.
+
+    json_only: refuse any other content type (415). A form on another site cannot post application/json
+    without a CORS preflight, which this app never grants: routes that change a browser's data need it."""
+    if json_only and request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        return error(415, "json_only", "Yêu cầu phải là JSON.")
     try:
         body = await read_limited(request, MAX_WEBHOOK_BODY)
     except BodyTooLarge:

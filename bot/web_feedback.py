@@ -28,9 +28,7 @@ def feedback_router(record: Record) -> APIRouter:
 
     @router.post("/api/feedback")
     async def api_feedback(request: Request, rt: ServiceDep) -> JSONResponse:
-        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-            return error(415, "json_only", "Yêu cầu phải là JSON.")
-        data = await read_json(request, rt)
+        data = await read_json(request, rt, json_only=True)
         if isinstance(data, JSONResponse):
             return data
         if not isinstance(data, dict):

@@ -25,10 +25,7 @@ def privacy_router(retention_days: Callable[[], int], forget: Forget) -> APIRout
 
     @router.post("/api/forget")
     async def forget_me(request: Request, rt: ServiceDep) -> JSONResponse:
-        # JSON only, like /api/feedback: a form on another site cannot post application/json
-        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-            return error(415, "json_only", "Yêu cầu phải là JSON.")
-        data = await read_json(request, rt)
+        data = await read_json(request, rt, json_only=True)
         if isinstance(data, JSONResponse):
             return data
         visitor = browser_id(data.get("visitor")) if isinstance(data, dict) else None
