@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, AsyncIterator, Protocol
 
 from bot.constants import DEDUPE_MEMORY_MAX
+from bot.polled_lock import polled_lock
 
 if TYPE_CHECKING:
     from ngvh.config import Settings
@@ -185,15 +186,9 @@ class RedisCoordination:
     @asynccontextmanager
     async def lock(self, name: str, timeout: float = 30.0) -> AsyncIterator[None]:
         key, token = self._k("lock:" + name), uuid.uuid4().hex
-        deadline = time.monotonic() + timeout
-        while not await self._redis.set(key, token, nx=True, px=int(timeout * 1000)):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"lock {name} busy for {timeout:.0f}s")
-            await asyncio.sleep(0.05)
-        try:
+        async with polled_lock(name, timeout, lambda: self._redis.set(key, token, nx=True, px=int(timeout * 1000)),
+                               lambda: self._unlock(keys=[key], args=[token])):
             yield
-        finally:
-            await self._unlock(keys=[key], args=[token])
 
     async def ping(self) -> bool:
         return bool(await self._redis.ping())

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator
 
 from bot.intake.sqlite import SqliteThread
+from bot.polled_lock import polled_lock
 
 PURGE_EVERY_SECONDS = 60.0
 
@@ -85,7 +86,6 @@ class SqliteCoordination:
     @asynccontextmanager
     async def lock(self, name: str, timeout: float = 30.0) -> AsyncIterator[None]:
         token = uuid.uuid4().hex
-        deadline = time.monotonic() + timeout
 
         def acquire(conn: sqlite3.Connection) -> bool:
             now = self._clock()
@@ -95,14 +95,9 @@ class SqliteCoordination:
             conn.execute("INSERT OR REPLACE INTO locks VALUES (?, ?, ?)", (name, token, now + timeout))
             return True
 
-        while not await self._call(acquire):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"lock {name} busy for {timeout:.0f}s")
-            await asyncio.sleep(0.05)
-        try:
+        async with polled_lock(name, timeout, lambda: self._call(acquire), lambda: self._call(
+                lambda conn: conn.execute("DELETE FROM locks WHERE name = ? AND token = ?", (name, token)))):
             yield
-        finally:
-            await self._call(lambda conn: conn.execute("DELETE FROM locks WHERE name = ? AND token = ?", (name, token)))
 
     async def ping(self) -> bool:
         return (await self._call(lambda conn: conn.execute("SELECT 1").fetchone())) == (1,)
