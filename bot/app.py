@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import time
 from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -14,7 +15,7 @@ from bot.metrics import Metrics
 from bot.options import BotOptions
 from bot.service import NoAnswerInTime, Service
 from bot.settings_check import check_settings
-from ngvh.config import Settings
+from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot")
 
@@ -84,7 +85,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(web.STATIC_DIR)), name="static")
 
     @app.exception_handler(RequestValidationError)
-    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def bad_request(_request: Request, _exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": "bad request"}, status_code=400)  # malformed input is a 400, never a 500
 
     app.add_middleware(MetricsMiddleware, metrics=service.metrics)

@@ -1,14 +1,14 @@
 """The channel registry: each channel says which settings turn it on and how its adapter is built."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from bot.adapters.base import ChannelAdapter
 from bot.constants import ZALO_OA_TOKEN_FILE
 from bot.coordination import Coordination
 from bot.options import BotOptions
-from ngvh.config import Settings
+from ground.config import Settings
 
 # (settings, coordination, options) → the adapter; imported lazily so an unused channel costs nothing
 Factory = Callable[[Settings, Coordination, BotOptions], ChannelAdapter]
@@ -38,14 +38,14 @@ def build_adapters(settings: Settings, coordination: Coordination, options: BotO
 
 
 @register_channel("telegram", lambda s: bool(s.telegram_token))
-def _telegram(settings: Settings, coordination: Coordination, options: BotOptions) -> ChannelAdapter:
+def _telegram(settings: Settings, _coordination: Coordination, options: BotOptions) -> ChannelAdapter:
     from bot.adapters.telegram import TelegramAdapter
 
     return TelegramAdapter(settings.telegram_token or "", settings.telegram_secret, settings.telegram_api_base, options.send_timeout)
 
 
 @register_channel("zalo-bot", lambda s: bool(s.zalo_bot_token))
-def _zalo_bot(settings: Settings, coordination: Coordination, options: BotOptions) -> ChannelAdapter:
+def _zalo_bot(settings: Settings, _coordination: Coordination, options: BotOptions) -> ChannelAdapter:
     from bot.adapters.zalo_bot import ZaloBotAdapter
 
     return ZaloBotAdapter(settings.zalo_bot_token or "", settings.zalo_bot_secret, settings.zalo_bot_api_base, options.send_timeout)

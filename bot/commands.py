@@ -106,11 +106,11 @@ def default_commands() -> CommandRegistry:
     registry = CommandRegistry()
 
     @registry.register("start", "help", "batdau", "huongdan", help="hướng dẫn này")
-    async def start(ctx: CommandContext, args: str) -> None:
+    async def start(ctx: CommandContext, _args: str) -> None:
         await ctx.reply(help_with_commands(registry, ctx.retention_days))
 
     @registry.register("plans", "danhsach", help="danh sách văn bản đã nạp")
-    async def plans(ctx: CommandContext, args: str) -> None:
+    async def plans(ctx: CommandContext, _args: str) -> None:
         await ctx.reply(formatting.plans_text(await ctx.plans()))
 
     @registry.register("nguon", "source", help="xem nguyên văn trích dẫn số n của câu trả lời gần nhất, ví dụ /nguon 1")
@@ -119,12 +119,12 @@ def default_commands() -> CommandRegistry:
         await ctx.show_source(int(first) if first.isdigit() else 0)
 
     @registry.register("moi", "new", help="bắt đầu cuộc trò chuyện mới (quên ngữ cảnh câu hỏi trước)")
-    async def new(ctx: CommandContext, args: str) -> None:
+    async def new(ctx: CommandContext, _args: str) -> None:
         await ctx.new_conversation()
         await ctx.reply(NEW_CONVERSATION_TEXT)
 
     @registry.register("xoa", "delete", help="xóa các câu hỏi bạn đã gửi khỏi nhật ký")
-    async def forget(ctx: CommandContext, args: str) -> None:
+    async def forget(ctx: CommandContext, _args: str) -> None:
         removed = await ctx.forget_user()
         await ctx.reply(FORGOTTEN_TEXT.format(n=removed))
 

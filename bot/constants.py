@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from telegram.constants import MessageLimit
 
+from ground.limits import MAX_QUESTION_CHARS  # noqa: F401 - one limit for channels and core
 from ingest.readers import SUPPORTED_SUFFIXES
-from ngvh.limits import MAX_QUESTION_CHARS  # noqa: F401 - one limit for channels and core
 
 # --- message sizes ------------------------------------------------------------------------------
 TELEGRAM_TEXT_LIMIT: int = MessageLimit.MAX_TEXT_LENGTH  # 4096, counted after entity parsing

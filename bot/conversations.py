@@ -1,6 +1,6 @@
 """Per-chat conversation state kept where every answering process sees it: SQLite under NGVH_DATA_DIR, or Redis.
 
-A chat's state is its follow-up context (rag.conversation.Conversation), the last answer's citations
+A chat's state is its follow-up context (rag.dialogue.resolve.Conversation), the last answer's citations
 (for "1", "2"… and the 📄 buttons) and the logged id of that answer (for 👍/👎, "đúng"/"sai"). It
 expires after NGVH_CONVERSATION_TTL seconds (30 min) and is cut to NGVH_CONVERSATION_MAX_BYTES. Both
 stores implement ConversationStore; `Turns` answers one turn with them and the question log.
@@ -11,12 +11,13 @@ import asyncio
 import json
 import sqlite3
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AsyncIterator, Awaitable, Callable, Protocol
+from typing import Protocol
 
-from rag.conversation import Conversation, Resolution, resolve
-from rag.turn import checked, expanded_answer, unresolved_answer
+from rag.dialogue.resolve import Conversation, Resolution, resolve
+from rag.dialogue.turn import checked, expanded_answer, unresolved_answer
 from rag.models import Answer, Citation
 
 PASSAGE_CHARS = 1500  # a citation's passage as kept for "1", "2"… (the answer itself quotes less)
@@ -36,7 +37,7 @@ class ChatState:
                 "question_id": self.question_id, "answered_at": self.answered_at, "earlier": self.earlier}
 
     @classmethod
-    def from_json(cls, data: dict | None) -> "ChatState":
+    def from_json(cls, data: dict | None) -> ChatState:
         if not data:
             return cls()
         return cls(Conversation.from_json(data.get("conversation")), list(data.get("citations") or []),
@@ -49,7 +50,7 @@ class ChatState:
         return next((e["citations"] for e in self.earlier if e.get("question_id") == question_id), None)
 
     def next(self, conversation: Conversation, citations: list[dict], found: bool, question_id: int | None,
-             at: float) -> "ChatState":
+             at: float) -> ChatState:
         """The state after an answer: its citations (a refusal keeps the last ones) and the earlier ones."""
         earlier = self.earlier
         if self.question_id is not None and self.citations:

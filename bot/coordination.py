@@ -11,14 +11,15 @@ import json
 import time
 import uuid
 from collections import OrderedDict, deque
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, AsyncIterator, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.constants import DEDUPE_MEMORY_MAX
 from bot.polled_lock import polled_lock
 
 if TYPE_CHECKING:
-    from ngvh.config import Settings
+    from ground.config import Settings
 
 
 class Coordination(Protocol):
@@ -104,7 +105,7 @@ class MemoryCoordination:
         return item[1]
 
     @asynccontextmanager
-    async def lock(self, name: str, timeout: float = 30.0) -> AsyncIterator[None]:
+    async def lock(self, name: str, timeout: float = 30.0) -> AsyncIterator[None]:  # noqa: ARG002 — one process: no lease to expire
         lock = self._locks.setdefault(name, asyncio.Lock())
         async with lock:
             yield
@@ -197,7 +198,7 @@ class RedisCoordination:
         await self._redis.aclose()
 
 
-def make_coordination(settings: "Settings") -> Coordination:
+def make_coordination(settings: Settings) -> Coordination:
     """Redis when NGVH_REDIS_URL is set; else SQLite under NGVH_DATA_DIR/state, shared by the serving
     process and its worker processes (memory would give each process its own pacing and /nguon)."""
     if settings.redis_url:

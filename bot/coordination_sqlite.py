@@ -11,9 +11,10 @@ import json
 import sqlite3
 import time
 import uuid
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 from bot.intake.sqlite import SqliteThread
 from bot.polled_lock import polled_lock

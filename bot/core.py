@@ -1,13 +1,14 @@
-"""The seam the channels call: the answering core (ngvh.app.services.Services, tests' FakeCore) and a
+"""The seam the channels call: the answering core (ngvh.services.Services, tests' FakeCore) and a
 runner that keeps its blocking calls off the event loop."""
 from __future__ import annotations
 
 import asyncio
 import json
 import os
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable, Protocol
+from typing import Any, Protocol
 
 from ingest.report import IngestReport, IngestRow
 from rag.models import Answer, Citation

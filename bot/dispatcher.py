@@ -5,27 +5,27 @@ import asyncio
 import logging
 import random
 import time
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import AsyncIterator
 
 from bot import formatting
 from bot.adapters.base import ChannelAdapter, PermanentError, ReplyWindowClosed, RetryLater, SendError, TransientError
 from bot.chat_flow import ChatFlow
-from bot.conversations import Turns, open_conversation_store
-from bot.questionlog import QuestionLog
 from bot.constants import (
     MAX_QUESTION_CHARS,
     RATE_WINDOW_SECONDS,
     TYPING_DELAY_SECONDS,
     TYPING_REFRESH_SECONDS,
 )
+from bot.conversations import Turns, open_conversation_store
 from bot.coordination import Coordination
 from bot.core import CoreRunner
 from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
 from bot.options import BotOptions
+from bot.questionlog import QuestionLog
 from bot.uploads import incoming_folder, keep_successful, save_upload, upload_problem
-from ngvh.config import Settings
+from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot.dispatch")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from bot.constants import QUOTE_PREVIEW_CHARS, TELEGRAM_TEXT_LIMIT, ZALO_TEXT_LIMIT
-from ngvh import display
+from ground import display
 
 Measure = Callable[[str], int]
 

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Iterable
 
-from ngvh.config import Settings
+from ground.config import Settings
 
 _URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@:\"']*(?::[^/\s@\"']*)?@")  # scheme://user:pass@
 _TOKEN_SHAPES = [

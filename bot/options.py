@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.intake.base import LEASE_SECONDS
-
 from bot.constants import (
     ASK_DEADLINE_SECONDS,
     DEDUPE_TTL_SECONDS,
@@ -17,6 +15,7 @@ from bot.constants import (
     SHUTDOWN_GRACE_SECONDS,
     WEB_IN_FLIGHT_MAX,
 )
+from bot.intake.base import LEASE_SECONDS
 
 
 @dataclass

@@ -6,7 +6,7 @@ of them (Jaccard, or two shared words for short ones). Groups come out largest f
 """
 from __future__ import annotations
 
-from ngvh import vi
+from ground import vi
 
 SIMILARITY = 0.5
 _COMMON = set(

@@ -14,16 +14,31 @@ import hmac
 import io
 import os
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Iterable
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine,
-                        delete, event, func, select, update)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
 
-from ngvh import vi
+from ground import vi
 
 FEEDBACK = ("up", "down")
 QUESTION_CHARS = 4000  # what is kept of a question (the channels refuse longer ones anyway)
@@ -51,7 +66,7 @@ questions = Table(
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def load_salt(configured: str | None, state_dir: Path) -> str:
@@ -112,7 +127,7 @@ class QuestionLog:
         metadata.create_all(self.engine)
 
     @classmethod
-    def from_settings(cls, settings) -> "QuestionLog":
+    def from_settings(cls, settings) -> QuestionLog:
         salt = load_salt(settings.user_hash_salt, settings.state_path)
         return cls(settings.database, salt, settings.question_retention_days)
 

@@ -9,8 +9,9 @@ import asyncio
 import logging
 import time
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 from bot.adapters.base import ChannelAdapter
 from bot.channels import build_adapters
@@ -24,7 +25,7 @@ from bot.options import BotOptions
 from bot.settings_check import ConfigError
 from bot.supervisor import Supervisor
 from bot.worker import Worker, encode_item
-from ngvh.config import Settings
+from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot")
 
@@ -114,7 +115,7 @@ class Service:
         return True
 
     # -- web questions and admin calls, answered by workers ------------------------------------------------
-    def web_slot(self) -> "WebSlot":
+    def web_slot(self) -> WebSlot:
         if self._web_in_flight >= self.options.web_in_flight:
             raise Overloaded()
         return WebSlot(self)
@@ -236,7 +237,7 @@ class Service:
         if worker_tasks:
             try:
                 await asyncio.wait_for(asyncio.gather(*worker_tasks, return_exceptions=True), self.options.shutdown_grace + 5)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
         for name, adapter in self.adapters.items():
             try:
@@ -262,7 +263,7 @@ class WebSlot:
             self._released = True
             self.service._web_in_flight -= 1
 
-    def __enter__(self) -> "WebSlot":
+    def __enter__(self) -> WebSlot:
         return self
 
     def __exit__(self, *exc: object) -> None:

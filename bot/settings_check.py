@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from bot.security import valid_secret_token
-from ngvh.config import Settings
+from ground.config import Settings
 
 MIN_SECRET_CHARS = 12
 MIN_DISTINCT_CHARS = 6  # "aaaaaaaaaaaa" and "abababababab" are long and still guessable
@@ -27,7 +27,7 @@ def weak_secret(value: str | None) -> str | None:
         return f"shorter than {MIN_SECRET_CHARS} characters"
     if len(set(value)) < MIN_DISTINCT_CHARS:
         return f"fewer than {MIN_DISTINCT_CHARS} different characters"
-    if re.search(r"(.)\1{%d,}" % MAX_RUN, value):
+    if re.search(rf"(.)\1{{{MAX_RUN},}}", value):
         return "a character repeated many times"
     if _PLACEHOLDER.search(value):
         return "a placeholder word (secret, token, changeme, your-…-here…)"

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bot.formatting import replaced_note
-from ngvh import vi
+from ground import vi
 
 CALLBACK_MAX_BYTES = 64
 BUTTONS_PER_ROW = 5

@@ -6,9 +6,10 @@ import json
 import logging
 import re
 import time
+from collections.abc import AsyncIterator
 from contextlib import aclosing
 from importlib import resources
-from typing import AsyncIterator, NamedTuple
+from typing import NamedTuple
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 
 from bot.deps import ServiceDep
 from bot.web import browser_id, error, read_json, within_rate
+
 Forget = Callable[[str, str | None], Awaitable[int]]  # (visitor id, conversation id) → questions deleted
 
 

@@ -21,7 +21,7 @@ from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
 from bot.options import BotOptions
 from bot.uploads import keep_successful
-from ngvh.config import Settings
+from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot.worker")
 
@@ -169,7 +169,7 @@ class Worker:
         """Take and handle jobs until stop is set; then finish what is in hand (within the grace period)."""
         slots = asyncio.Semaphore(max(1, self.options.jobs_per_worker))
         tasks: set[asyncio.Task] = set()
-        keep_alive = asyncio.create_task(self._renew_leases(stop), name=f"{self.name}-renew")
+        keep_alive = asyncio.create_task(self._renew_leases(), name=f"{self.name}-renew")
         try:
             while not stop.is_set():
                 await slots.acquire()
@@ -221,7 +221,7 @@ class Worker:
             self.metrics.jobs_in_hand.dec()
             slots.release()
 
-    async def _renew_leases(self, stop: asyncio.Event) -> None:
+    async def _renew_leases(self) -> None:
         while True:
             await asyncio.sleep(self.options.lease / 3)
             try:

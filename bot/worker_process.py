@@ -13,7 +13,7 @@ from bot.logs import redact, secret_values
 from bot.metrics import Metrics, serve_metrics
 from bot.options import BotOptions
 from bot.worker import Worker
-from ngvh.config import Settings
+from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot.worker")
 

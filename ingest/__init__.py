@@ -1,5 +1,6 @@
 """Files → plans and chunks (no storage): readers, cleaning, metadata, section tree, chunking."""
-from .models import Chunk, IngestError, Plan, PlanMeta, Section, SECTION_SEPARATOR
+from ground.plans import SECTION_SEPARATOR, Chunk, Plan, PlanMeta, Section
+from ingest.errors import IngestError
 
 __all__ = [
     "Chunk", "IngestError", "Plan", "PlanMeta", "Section", "SECTION_SEPARATOR",
@@ -10,11 +11,11 @@ __all__ = [
 def __getattr__(name):
     # Lazy so `from ingest import PlanMeta` works while parsers import heavier modules on demand.
     if name in ("build_plan", "load_plan", "check_plan_text", "plan_identity"):
-        from . import pipeline
+        from ingest import pipeline
 
         return getattr(pipeline, name)
     if name in ("find_plan_files", "read_document", "SUPPORTED_SUFFIXES"):
-        from . import readers
+        from ingest import readers
 
         return getattr(readers, name)
     raise AttributeError(name)

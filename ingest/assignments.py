@@ -8,24 +8,34 @@ Three sources, as plans are written:
     wherever they are (usually "Phụ lục", "Danh mục nhiệm vụ");
 (c) tasks under "Nội dung và giải pháp" / "Nhiệm vụ" that name an agency with a role
     ("(Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Ngoại vụ)", "giao Sở … thực hiện").
-Agencies are normalised by ingest.agencies; unknown names are kept verbatim.
+Agencies are normalised by ground.agencies; unknown names are kept verbatim.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ngvh import vi
-
-from .agencies import AgencyMention, find_agencies
-from .deadlines import find_deadline, parse_deadline  # noqa: F401 - parse_deadline: public here too
-from .duty_text import (
-    ASSIGN_VERB, LEAD_CUE, LEADING_MARKER, PARTNERS, ROLE_AFTER, STRONG_ROLE_AFTER, SUPPORT_START,
-    agency_list, clauses, duty_lines, make_assignment, role_of, run_at,
+from ground import vi
+from ground.agencies import AgencyMention, find_agencies
+from ground.plans import DO, LEAD, SUPPORT, Assignment, Role, Section, due_by  # noqa: F401 - Assignment, due_by: public here
+from ingest.deadlines import find_deadline, parse_deadline  # noqa: F401 - parse_deadline: public here too
+from ingest.duty_text import (
+    ASSIGN_VERB,
+    LEAD_CUE,
+    LEADING_MARKER,
+    PARTNERS,
+    ROLE_AFTER,
+    STRONG_ROLE_AFTER,
+    SUPPORT_START,
+    agency_list,
+    clauses,
+    duty_lines,
+    make_assignment,
+    role_of,
+    run_at,
 )
-from .models import DO, LEAD, SUPPORT, Assignment, Role, Section, due_by  # noqa: F401 - Assignment, due_by: public here
-from .structure import chain_at, is_bullet, is_signature
-from .task_tables import column_role, table_assignments  # noqa: F401 - column_role: public here
+from ingest.structure import chain_at, is_bullet, is_signature
+from ingest.task_tables import column_role, table_assignments  # noqa: F401 - column_role: public here
 
 
 def _duty(

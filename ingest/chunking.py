@@ -20,10 +20,10 @@ How the text is cut (every chunk is an exact, trimmed slice of the plan text):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from ingest.models import Chunk, Section
+from ground.plans import Chunk, Section
 from ingest.structure import is_headed, is_signature, section_path
 
 CHUNKER_VERSION = "1"
@@ -209,7 +209,7 @@ def _pieces(text: str, start: int, end: int, max_chars: int, min_chars: int, lev
     bounds = [start, *cuts, end]
     out: list[tuple[int, int]] = []
     last_whole = False
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         sub = _pieces(text, a, b, max_chars, min_chars, level + 1, units)
         whole = len(sub) == 1
         if out:

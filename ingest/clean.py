@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ngvh import vi
+from ground import vi
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -241,7 +241,7 @@ def _next_content(lines: list[str], i: int) -> str:
 
 def clean_text(text: str) -> str:
     lines = [tidy_dateline(line) for line in vi.normalize_spaces(text).split("\n")]
-    has_emblem = any(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", l) for l in lines)
+    has_emblem = any(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", line) for line in lines)
     reasons: list[str | None] = [classify_line(line) for line in lines]
     protected = [is_protected(line.strip(), has_emblem) for line in lines]
     for i in signature_names(lines):
@@ -290,5 +290,5 @@ def clean_text(text: str) -> str:
         if not _SENTENCE_END.search(line):
             drop[i] = True  # byline, site name, link
 
-    kept = [line for line, dropped in zip(lines, drop) if not dropped]
+    kept = [line for line, dropped in zip(lines, drop, strict=False) if not dropped]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

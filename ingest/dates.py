@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ngvh import vi
-
-from .clean import NUMERIC_DATE, is_date_banner, is_dateline
-from .numbers import DocNumber, find_numbers
+from ground import vi
+from ground.numbers import DocNumber, find_numbers
+from ingest.clean import NUMERIC_DATE, is_date_banner, is_dateline
 
 _WORDED = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 PLACE_DATE = re.compile(r"(?:^|\n|\|)\s*[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED)  # "Cao Bằng, ngày …"

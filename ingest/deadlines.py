@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ngvh import vi
-
-from .agencies import fold_same_length
+from ground import vi
+from ground.agencies import fold_same_length
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,7 @@ def find_deadline(text: str) -> tuple[Deadline, int, int] | None:
     if not spans:
         return None
     start, end = spans[0][0], spans[-1][1]
-    gaps = [text[a[1]:b[0]] for a, b in zip(spans, spans[1:])]
+    gaps = [text[a[1]:b[0]] for a, b in zip(spans, spans[1:], strict=False)]
     if all(len(g) <= 12 for g in gaps):
         written = text[start:end]
     else:  # far apart: name each

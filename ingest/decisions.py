@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .models import Section
-from .structure import parse_sections
+from ground.plans import Section
+from ingest.structure import parse_sections
 
 _DECISION_TITLE = re.compile(r"(?m)^\s*QUYẾT ĐỊNH\s*:?\s*$")
 _FIRST_ARTICLE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]")

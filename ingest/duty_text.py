@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from ngvh import vi
-
-from .agencies import AgencyMention, find_agencies, normalize_agency
-from .deadlines import Deadline
-from .models import DO, LEAD, SUPPORT, Assignment, Role, Section
-from .structure import path_at
-
+from ground import vi
+from ground.agencies import AgencyMention, find_agencies, normalize_agency
+from ground.plans import DO, LEAD, SUPPORT, Assignment, Role, Section
+from ingest.deadlines import Deadline
+from ingest.structure import path_at
 
 CONNECTOR = re.compile(r"(?:\s|[,;&/()\-–]|\bvà\b|\bcùng\b)*")
 LEADING_MARKER = re.compile(r"^\s*(?:[-–—+•●▪◦*·]+|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVX]+\.)\s*")

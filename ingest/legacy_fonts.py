@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .quality import is_good_word
+from ingest.quality import is_good_word
 
 # --- TCVN3 (TCVN 5712, VN1 / VN3) -------------------------------------------------------------------
 
@@ -86,7 +86,7 @@ def _vni_pairs() -> dict[str, str]:
     for tone in _TONE_NAMES:
         mark = _TONE_MARK[tone]
 
-        def put(unicode_base: str, vni: str) -> None:
+        def put(unicode_base: str, vni: str, mark: str = mark) -> None:
             pairs[unicodedata.normalize("NFC", unicode_base + mark)] = vni
 
         for base in "aeou":
@@ -173,7 +173,7 @@ def fix_legacy_text(text: str) -> LegacyResult:
         return LegacyResult(text=text, encoding=None)
     dominant = max(set(used), key=used.count)
     out, names = [], []
-    for line, (fixed, name) in zip(lines, decided):
+    for line, (fixed, name) in zip(lines, decided, strict=False):
         if name is None:
             fixed, name = decode_line(line, (dominant,), ties=True)
         out.append(fixed)

@@ -16,18 +16,26 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ngvh import vi
+from ground import vi
+from ground.numbers import DocNumber, canonical_number, find_numbers
+from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
+from ground.plans import PlanMeta
+from ingest.dates import PLACE_DATE, issue_date, labelled, published_date, sentence_around
+from ingest.decisions import carried_plan_start
+from ingest.relations import extract_relations
+from ingest.signers import document_signer
+from ingest.titles import (
+    _DOC_TYPE_WORD,
+    DOC_TYPES,
+    TYPE_CODES,
+    carried_plan_title,
+    header_title,
+    headline,
+    mentioned_title,
+    upper_title,
+)
 
-from .dates import PLACE_DATE, issue_date, labelled, published_date, sentence_around
-from .decisions import carried_plan_start
-from .models import PlanMeta
-from .relations import extract_relations
-from .signers import document_signer
-from .titles import DOC_TYPES, TYPE_CODES, _DOC_TYPE_WORD, carried_plan_title, header_title, headline, mentioned_title, upper_title
-from .numbers import DocNumber, canonical_number, find_numbers
-from .places import canonical_province, find_provinces, iter_mentions, province_kind
-
-# --- document numbers (ingest/numbers.py holds the one spelling rule) -------------------------------
+# --- document numbers (ground/numbers.py holds the one spelling rule) -------------------------------
 
 _ISSUER_CODES = {"BNG": "Bộ Ngoại giao", "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
                  "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}

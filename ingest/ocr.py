@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from .models import IngestError
+from ingest.errors import IngestError
 
 OCR_LANGUAGE = "vie"
 OCR_MAX_PAGES = 40  # pages OCR'd per file; a longer scan is refused, not half read
@@ -93,7 +93,7 @@ class OcrInfo:
                            "seconds": round(p.seconds, 3)} for p in self.pages]}
 
     @classmethod
-    def from_entry(cls, entry: object, page_numbers: list[int]) -> "OcrInfo | None":
+    def from_entry(cls, entry: object, page_numbers: list[int]) -> OcrInfo | None:
         """The cached result for exactly these pages, or None when the entry is not one (damaged, edited)."""
         try:
             pages = [OcrPage(number=int(p["number"]), text=str(p["text"]),

@@ -13,11 +13,11 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
-from .legacy_fonts import decode_run, font_encoding
-from .models import IngestError
+from ingest.errors import IngestError
+from ingest.legacy_fonts import decode_run, font_encoding
 
 DOCX_MAX_BYTES = 50 * 1024 * 1024  # the file as stored
 DOCX_MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts inflated

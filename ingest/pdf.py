@@ -9,12 +9,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ngvh.vi import normalize_spaces
-
-from .legacy_fonts import fix_legacy_text
-from .models import IngestError
-from .ocr import OCR_MAX_PAGES, OcrCache, OcrInfo, ocr_pdf_pages
-from .quality import counted_words, text_quality
+from ground.vi import normalize_spaces
+from ingest.errors import IngestError
+from ingest.legacy_fonts import fix_legacy_text
+from ingest.ocr import OCR_MAX_PAGES, OcrCache, OcrInfo, ocr_pdf_pages
+from ingest.quality import counted_words, text_quality
 
 PDF_MAX_BYTES = 100 * 1024 * 1024
 PDF_MAX_PAGES = 1000

@@ -5,19 +5,19 @@ import hashlib
 import re
 from pathlib import Path
 
-from ngvh import vi
-
-from .assignments import extract_assignments
-from .chunking import CHUNKER_VERSION, chunk_plan
-from .clean import clean_text
-from .decisions import carried_plan_start, decision_sections
-from .metadata import extract_metadata
-from .models import IngestError, Plan, PlanMeta
-from .ocr import OCR_CONFIDENCE_FLOOR, OcrCache
-from .quality import QUALITY_WARNING, bad_words, text_quality
-from .readers import read_document
-from .repair import repair_text
-from .structure import parse_sections
+from ground import vi
+from ground.plans import Plan, PlanMeta
+from ingest.assignments import extract_assignments
+from ingest.chunking import CHUNKER_VERSION, chunk_plan
+from ingest.clean import clean_text
+from ingest.decisions import carried_plan_start, decision_sections
+from ingest.errors import IngestError
+from ingest.metadata import extract_metadata
+from ingest.ocr import OCR_CONFIDENCE_FLOOR, OcrCache
+from ingest.quality import QUALITY_WARNING, bad_words, text_quality
+from ingest.readers import read_document
+from ingest.repair import repair_text
+from ingest.structure import parse_sections
 
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
-from ngvh.vi import normalize_spaces
-
-from .legacy_fonts import fix_legacy_text
-from .models import IngestError
-from .ocr import OcrCache, OcrInfo
-from .office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
-from .pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
-from .quality import text_quality
+from ground.vi import normalize_spaces
+from ingest.errors import IngestError
+from ingest.legacy_fonts import fix_legacy_text
+from ingest.ocr import OcrCache, OcrInfo
+from ingest.office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
+from ingest.pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
+from ingest.quality import text_quality
 
 __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_MAX_BYTES", "RawDocument", "decode_text", "find_plan_files",
            "html_to_text", "looks_like_html", "read_document", "table_row", "unwrap_lines"]

@@ -11,12 +11,10 @@ re-ingesting either, and disappears with the entry that states it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Mapping
+from dataclasses import dataclass
 
-from .numbers import DocNumber, canonical_number, find_numbers
+from ground.numbers import DocNumber, canonical_number, find_numbers
 
-RELATION_KINDS = ("implements", "replaces", "replaced_by", "amends", "continues")
 EVIDENCE_CHARS = 240
 _TYPE = r"(?:Kế hoạch|Quyết định|Chương trình|Chỉ thị|Công văn|Nghị quyết|Đề án|Thông báo|Hướng dẫn|văn bản)"
 # the words between a cue and the number it applies to: "thay thế Kế hoạch số ", "thực hiện Quyết định "
@@ -37,7 +35,7 @@ _JOINED = re.compile(rf"^[^.;\n]{{0,240}}?(?:,|\svà)\s*{_TYPE}\s*(?:số\s*)?$"
 
 @dataclass(frozen=True)
 class Relation:
-    kind: str  # one of RELATION_KINDS
+    kind: str  # one of ground.links.RELATION_KINDS
     number: str  # the other document, canonical
     evidence: str  # the text's own words that state it
 
@@ -93,73 +91,3 @@ def extract_relations(text: str, own_numbers: list[str] | tuple[str, ...] = ()) 
     # a number replaced here is not also "implemented" by the same text
     replaced = {r.number for r in relations if r.kind in ("replaces", "amends")}
     return [r for r in relations if not (r.kind in ("implements", "continues") and r.number in replaced)]
-
-
-# --- links between catalog entries, computed when the catalog is read ---------------------------------
-
-@dataclass
-class Links:
-    """An entry's relations to others, forward (what its text states) and reverse (what others state)."""
-
-    implements: list[str] = field(default_factory=list)  # numbers
-    replaces: list[str] = field(default_factory=list)  # numbers
-    replaced_by: str | None = None  # number (or id) of the entry that replaces this one
-    amends: list[str] = field(default_factory=list)
-    amended_by: list[str] = field(default_factory=list)
-    continues: list[str] = field(default_factory=list)
-    continued_by: list[str] = field(default_factory=list)
-    implemented_by: list[str] = field(default_factory=list)  # ids of entries in the store
-    reports_on: str | None = None  # id of the full text this news article is about
-    reported_by: list[str] = field(default_factory=list)  # ids of news articles about this entry
-    linked: dict[str, list[str]] = field(default_factory=dict)  # kind → ids of related entries in the store
-
-
-def _add(values: list[str], value: str) -> None:
-    if value not in values:
-        values.append(value)
-
-
-def link_entries(metas: Mapping[str, object]) -> dict[str, Links]:
-    """plan id → Links, from every entry's stored forward relations (PlanMeta.relations) and numbers."""
-    by_number: dict[str, list[str]] = {}
-    for plan_id, meta in metas.items():
-        for number in meta.known_numbers():
-            by_number.setdefault(canonical_number(number, typed=True).lower(), []).append(plan_id)
-
-    def entries(number: str, besides: str) -> list[str]:
-        return [i for i in by_number.get(canonical_number(number, typed=True).lower(), []) if i != besides]
-
-    links = {plan_id: Links() for plan_id in metas}
-    for plan_id, meta in metas.items():
-        own = links[plan_id]
-        name = meta.number or plan_id
-        for relation in meta.relations:
-            kind, number = relation.get("kind"), relation.get("number")
-            if kind not in RELATION_KINDS or not number:
-                continue
-            targets = entries(number, plan_id)
-            if kind == "replaced_by":
-                own.replaced_by = own.replaced_by or number
-                for t in targets:
-                    _add(links[t].replaces, name)
-                continue
-            _add(getattr(own, kind), number)
-            for t in targets:
-                _add(own.linked.setdefault(kind, []), t)
-                other = links[t]
-                if kind == "replaces":
-                    if other.replaced_by is None or metas[plan_id].source_kind == "full_text":
-                        other.replaced_by = name
-                elif kind == "amends":
-                    _add(other.amended_by, name)
-                elif kind == "continues":
-                    _add(other.continued_by, name)
-                elif kind == "implements":
-                    _add(other.implemented_by, plan_id)
-        if meta.source_kind == "news" and meta.number:
-            full = [t for t in entries(meta.number, plan_id) if metas[t].source_kind == "full_text"
-                    and (not meta.province or not metas[t].province or metas[t].province == meta.province)]
-            if full:
-                own.reports_on = full[0]
-                _add(links[full[0]].reported_by, plan_id)
-    return links

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .models import Plan
+    from ground.plans import Plan
 
 
 @dataclass
@@ -25,7 +25,7 @@ class IngestRow:
     warnings: list[str] = field(default_factory=list)  # low quality, OCR pages under the floor, ...
 
     @classmethod
-    def for_plan(cls, plan: "Plan", source: str, status: str = "") -> "IngestRow":
+    def for_plan(cls, plan: Plan, source: str, status: str = "") -> IngestRow:
         """The row of a parsed plan, with its reading figures (OCR, text quality, warnings)."""
         meta = plan.meta
         return cls(source=source, status=status, plan_id=plan.id, number=meta.number, title=meta.title,

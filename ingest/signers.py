@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ngvh import vi
-
-from .dates import labelled
+from ground import vi
+from ingest.dates import labelled
 
 _TITLE = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*\S|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"

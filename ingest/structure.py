@@ -5,7 +5,7 @@ type relative to the types already open, not by fixed depths: documents start at
 or directly "1."), and the weaker list markers ("a)", "1)", "-", "+") nest in whatever order the
 document first uses them.
 
-Conventions of the returned tree (ingest.models.Section):
+Conventions of the returned tree (ground.plans.Section):
 - the root has marker "", heading "", level 0 and spans the whole text; its own body (text before
   its first child) is the preamble: emblem, "Số: …", title, "Thực hiện Quyết định …";
 - level is the depth in the tree (a document starting at "1." has its "1." at level 1);
@@ -18,11 +18,11 @@ Conventions of the returned tree (ingest.models.Section):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
-from ingest.models import SECTION_SEPARATOR, Section
-from ngvh.vi import fold
+from ground.plans import SECTION_SEPARATOR, Section
+from ground.vi import fold
 
 BULLET_MARKERS = frozenset("-–—+•●▪◦*·")
 SIGNATURE_HEADING = "Nơi nhận"

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from ngvh import vi
-
-from .agencies import AgencyMention, find_agencies
-from .deadlines import parse_deadline
-from .duty_text import duty_lines, make_assignment
-from .models import LEAD, SUPPORT, DO, Assignment, Section
-from .structure import path_at
+from ground import vi
+from ground.agencies import AgencyMention, find_agencies
+from ground.plans import DO, LEAD, SUPPORT, Assignment, Section
+from ingest.deadlines import parse_deadline
+from ingest.duty_text import duty_lines, make_assignment
+from ingest.structure import path_at
 
 
 def _cells(line: str) -> list[str]:
@@ -105,7 +104,7 @@ def _sub_header(cells: list[str]) -> bool:
 def _merge_header(roles: list[str | None], cells: list[str]) -> list[str | None]:
     merged = [column_role(c) for c in cells]
     if len(cells) == len(roles):
-        return [m or r for m, r in zip(merged, roles)]
+        return [m or r for m, r in zip(merged, roles, strict=False)]
     return merged
 
 
@@ -113,7 +112,7 @@ def _row_assignments(text: str, root: Section, a: int, b: int, cells: list[str],
     if len(cells) != len(roles):
         return []  # a group row ("| I | Công tác tuyên truyền |") or a row we cannot align
     by_role: dict[str, str] = {}
-    for cell, role in zip(cells, roles):
+    for cell, role in zip(cells, roles, strict=False):
         if role and cell and role not in by_role:
             by_role[role] = cell
     task = by_role.get("task")

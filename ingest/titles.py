@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .clean import is_dateline
-from .dates import PLACE_DATE
-from .numbers import DocNumber, find_numbers
-from .places import iter_mentions
+from ground.numbers import DocNumber, find_numbers
+from ground.places import iter_mentions
+from ingest.clean import is_dateline
+from ingest.dates import PLACE_DATE
 
 TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",

@@ -13,13 +13,13 @@ are safe.
 from __future__ import annotations
 
 import string
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 NAMES = ("system", "answer", "context_block", "refusal")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> str:
     """The template text of prompts/<name>.txt, without its final newline."""
     if name not in NAMES:

@@ -1,7 +1,8 @@
 """Question → answer with citations: query understanding, hybrid retrieval, extractive answers."""
-from .answerer import Answerer
-from .models import Answer, Citation
-from .ports import AnswererPort, StoreView
-from .retriever import HybridSearch, PlanRetriever
+from rag.answerer import Answerer
+from rag.find.search import HybridSearch
+from rag.llm.retriever import PlanRetriever
+from rag.models import Answer, Citation
+from rag.ports import AnswererPort, StoreView
 
 __all__ = ["Answer", "Answerer", "AnswererPort", "Citation", "HybridSearch", "PlanRetriever", "StoreView"]

@@ -2,30 +2,32 @@
 from the plan's facts, the catalog, or the best cited sentences; refuse with what the store holds."""
 from __future__ import annotations
 
-from typing import Any, AsyncIterator
+from collections.abc import AsyncIterator
+from typing import Any
 
-from ngvh import vi
-from ngvh.limits import MAX_QUESTION_CHARS
-
-from . import replies, sentences, shorthand, structured, tasks
-from .citations import Point, number_points, plan_label
-from .compose import choose_points
-from .entities import FOREIGN_PLACES, find_entities
-from .facts import about_the_plan
-from .models import Answer
-from .parts import fact_for, resolve_document, sentence_for
-from .passages import coverage, query_terms, unit_terms
-from .plan_index import PlanIndex
-from .ports import AnswerSettings, QueryEmbedder, StoreView, StoredPlan
-from .query import ParsedQuery, number_matches
-from .question import Question, analyze, without_question_words, without_request_frame
-from .retriever import Hit, HybridSearch
-from .scope import Evidence, load_rule, never_answer
-from .scoping import Scope, scope_for
-from .tagging import documents
+from ground import vi
+from ground.limits import MAX_QUESTION_CHARS
+from rag.compose import duties as tasks
+from rag.compose import replies, sentences, structured
+from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.facts import about_the_plan
+from rag.compose.parts import fact_for, resolve_document, sentence_for
+from rag.compose.passages import choose_points
+from rag.decide.answerable import Evidence, load_rule, never_answer
+from rag.find.named import Scope, scope_for
+from rag.find.plans import PlanIndex
+from rag.find.search import Hit, HybridSearch
+from rag.models import Answer
+from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
+from rag.understand import shorthand
+from rag.understand.mentions import ParsedQuery, number_matches
+from rag.understand.question import Question, analyze, without_question_words, without_request_frame
+from rag.understand.spans import FOREIGN_PLACES, find_entities
+from rag.understand.taggers import documents
+from rag.understand.terms import coverage, query_terms, unit_terms
 
 MAX_TARGETS = 3
-DEFAULT_TOP_K = 8  # ngvh.config.Settings.top_k, for an answerer built without settings
+DEFAULT_TOP_K = 8  # ground.config.Settings.top_k, for an answerer built without settings
 DOCUMENT_CONTENT = 0.5  # share of the question's own content words a passage naming its document must hold
 TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")
@@ -179,7 +181,7 @@ class Answerer:
         pq = q.pq
         named = scope.plan_ids is not None
         if pq.intent == "general" and len(q.parts) == 1 and named and len(scope.plan_ids) <= 2 and about_the_plan(
-            pq, [self.plan(t) for t in scope.plan_ids], self.index.idf, residual=0
+            pq, [self.plan(t) for t in scope.plan_ids], residual=0
         ):
             overview = structured.overview_answer(q, self._boosted(scope), self.index)  # "ke hoach cao bang"?
             if overview:
@@ -217,9 +219,9 @@ class Answerer:
     def _parts_answer(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer | None:
         targets = self._targets(q, scope, hits)
         single = len(q.parts) == 1
-        if single and (scope.names_other_documents and not named_plan_asked(q, scope)):
+        if single and scope.names_other_documents and scope.plan_ids is None:
             return None  # "Quyết định 2013/QĐ-TTg ký ngày nào?" asks about a cited document, not a plan
-        if single and targets and not about_the_plan(q.pq, [self.plan(t) for t in targets], self.index.idf):
+        if single and targets and not about_the_plan(q.pq, [self.plan(t) for t in targets]):
             return None
         points: list[Point] = []
         notes: list[str] = []  # facts asked that the plan does not state
@@ -290,10 +292,4 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     folded = vi.collapse(" ".join(texts))
     return all(any(f" {vi.collapse(a)} " in f" {folded} " for a in (name, *FOREIGN_PLACES.get(name, ())))
                for name in places)
-
-
-def named_plan_asked(q: Question, scope: Scope) -> bool:
-    """The question names stored plans (by number or place) and asks for their fact; the other documents it
-    names only qualify them ("Thanh Hóa triển khai Chỉ thị 25/CT-TTg trong giai đoạn nào?")."""
-    return scope.plan_ids is not None
 

@@ -1,15 +1,15 @@
 """The seams of rag as typing.Protocols: the store view answering reads, and the answerer channels call."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Protocol, Sequence, runtime_checkable
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ingest.models import Assignment, PlanMeta
-from ingest.relations import Links
-
-from .models import Answer
+from ground.links import Links
+from ground.plans import Assignment, PlanMeta
+from rag.models import Answer
 
 if TYPE_CHECKING:
-    from .retriever import Hit
+    from rag.find.search import Hit
 
 
 @runtime_checkable  # the tests check vectorstore's PlanRecord and their fakes against it
@@ -42,7 +42,7 @@ class QueryEmbedder(Protocol):
 
 
 class AnswerSettings(Protocol):
-    """What answering reads of the settings (ngvh.config.Settings implements it)."""
+    """What answering reads of the settings (ground.config.Settings implements it)."""
 
     @property
     def top_k(self) -> int: ...
@@ -91,10 +91,10 @@ class Prepared(Protocol):
 
 
 class AnswererPort(Protocol):
-    """One answering interface, blocking and streaming; rag.Answerer and rag.llm.LLMAnswerer implement it.
+    """One answering interface, blocking and streaming; rag.Answerer and rag.llm.answerer.LLMAnswerer implement it.
 
     `prepare` runs retrieval (a channel may run it under its own lock): rag.Answerer returns its Answer,
-    LLMAnswerer the rag.retriever.Retrieval its runnable goes on from; `astream_prepared` yields
+    LLMAnswerer the rag.llm.retriever.Retrieval its runnable goes on from; `astream_prepared` yields
     {"type": "delta", "text"} events, then one {"type": "final", "answer"}.
     """
 

@@ -27,7 +27,7 @@ def require_system(binary: str, package: str) -> str:
 def data_dir(tmp_path, monkeypatch):
     path = tmp_path / "ngvh-data"
     monkeypatch.setenv("NGVH_DATA_DIR", str(path))
-    from ngvh.config import get_settings
+    from ground.config import get_settings
 
     get_settings.cache_clear()
     yield path

@@ -1,4 +1,4 @@
-"""Imports flow one way: ground (ngvh) ← ingest ← vectorstore ← (prompts) ← rag ← bot ← shell (ngvh.app).
+"""Imports flow one way: ground (ngvh) ← ingest ← vectorstore ← (prompts) ← rag ← bot ← shell (ngvh).
 
 The project's imports are read with ast (relative and function-level imports included; imports under
 `if TYPE_CHECKING:` are for type checkers only and are skipped), then checked for a package-level
@@ -14,14 +14,18 @@ import pytest
 from tests.conftest import ROOT
 
 # rank of each layer: a module may import its own layer and lower ranks only
-LAYERS = {"ngvh": 0, "ingest": 1, "vectorstore": 2, "prompts": 2, "rag": 3, "bot": 4, "ngvh.app": 5}
-PACKAGES = ("ngvh", "ingest", "vectorstore", "prompts", "rag", "bot")
+LAYERS = {"ground": 0, "ingest": 1, "vectorstore": 2, "prompts": 2, "rag": 3, "bot": 4, "ngvh": 5}
+PACKAGES = ("ground", "ingest", "vectorstore", "prompts", "rag", "bot", "ngvh")
+FORBIDDEN = (("rag", "ingest"),)  # (importer, imported): rag reads plans through vectorstore and ground only
+# rank of each stage inside rag: a stage may import its own stage and lower ranks only
+STAGES = {"rag.models": 0, "rag.ports": 0, "rag.understand": 1, "rag.find": 2, "rag.decide": 3, "rag.compose": 4,
+          "rag.answerer": 5, "rag.llm": 6, "rag.dialogue": 6, "rag": 7}
 
 
-def layer_of(module: str) -> str | None:
+def layer_of(module: str, layers: dict[str, int] = LAYERS) -> str | None:
     """The layer a dotted module name belongs to (the longest matching layer name), None if outside."""
     best = None
-    for name in LAYERS:
+    for name in layers:
         if module == name or module.startswith(name + "."):
             if best is None or len(name) > len(best):
                 best = name
@@ -128,13 +132,18 @@ def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
     return out
 
 
-def upward_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+def upward_imports(graph: dict[str, set[str]], layers: dict[str, int] = LAYERS) -> list[tuple[str, str]]:
     return sorted(
         (module, target)
         for module, targets in graph.items()
         for target in targets
-        if LAYERS[layer_of(target)] > LAYERS[layer_of(module)]
+        if (a := layer_of(module, layers)) and (b := layer_of(target, layers)) and layers[b] > layers[a]
     )
+
+
+def forbidden_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    return sorted((module, target) for module, targets in graph.items() for target in targets
+                  if (layer_of(module), layer_of(target)) in FORBIDDEN)
 
 
 # -- the checker itself can fail ------------------------------------------------------------------
@@ -142,9 +151,13 @@ def test_checker_sees_cycles_and_upward_imports():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
     assert upward_imports({"ingest.x": {"rag.y"}, "rag.y": {"ingest.x"}}) == [("ingest.x", "rag.y")]
-    assert package_graph({"ngvh.vi": {"ngvh.app.cli"}, "ngvh.app.cli": {"ngvh.vi"}}) == {
-        "ngvh": {"ngvh.app"}, "ngvh.app": {"ngvh"}
+    assert package_graph({"ground.vi": {"ngvh.cli"}, "ngvh.cli": {"ground.vi"}}) == {
+        "ground": {"ngvh"}, "ngvh": {"ground"}
     }
+    assert forbidden_imports({"rag.find.named": {"ingest.places", "ground.places"}}) == [
+        ("rag.find.named", "ingest.places")]
+    assert upward_imports({"rag.find.plans": {"rag.compose.sentences"}}, STAGES) == [
+        ("rag.find.plans", "rag.compose.sentences")]
 
 
 def test_checker_reads_relative_function_level_and_skips_type_checking():
@@ -180,8 +193,16 @@ def test_imports_flow_one_way(graph):
     assert upward_imports(graph) == []
 
 
+def test_rag_never_imports_ingest(graph):
+    assert forbidden_imports(graph) == []
+
+
+def test_rag_stages_flow_one_way(graph):
+    assert upward_imports({m: ts for m, ts in graph.items() if layer_of(m) == "rag"}, STAGES) == []
+
+
 def test_nobody_imports_the_shell(graph):
-    assert [(m, t) for m, ts in graph.items() for t in ts if layer_of(t) == "ngvh.app" and layer_of(m) != "ngvh.app"] == []
+    assert [(m, t) for m, ts in graph.items() for t in ts if layer_of(t) == "ngvh" and layer_of(m) != "ngvh"] == []
 
 
 # -- seams are Protocols, not attribute probes ---------------------------------------------------

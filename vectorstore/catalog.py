@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
-from ingest.models import Plan
+from ground.plans import Plan
 from vectorstore.records import (
     DUMMY_VECTOR,
     GENERATION_ID,
@@ -73,7 +73,7 @@ class Catalog:
         # assignments of the active versions (pieces of other versions: an ingest in flight or leftovers)
         pieces: dict[str, tuple[list[dict], list[str]]] = {}
         for page in pages(self.texts, where={"part": PART_ASSIGNMENTS}, include=["metadatas", "documents"]):
-            for meta, doc in zip(page["metadatas"], page["documents"]):
+            for meta, doc in zip(page["metadatas"], page["documents"], strict=False):
                 record = records.get(meta.get("plan_id"))
                 if record is not None and record.version == meta.get("version"):
                     metas, docs = pieces.setdefault(record.id, ([], []))
@@ -98,7 +98,7 @@ class Catalog:
     def metadata(self, plan_ids: Sequence[str]) -> dict[str, dict]:
         """plan id → its catalog metadata, fresh from Chroma (writers must see what is really active)."""
         got = self.plans.get(ids=list(plan_ids), include=["metadatas"]) if plan_ids else {"ids": []}
-        return {i: meta for i, meta in zip(got["ids"], got.get("metadatas") or []) if (meta or {}).get("kind") == KIND_PLAN}
+        return {i: meta for i, meta in zip(got["ids"], got.get("metadatas") or [], strict=False) if (meta or {}).get("kind") == KIND_PLAN}
 
     def record(self, plan_id: str) -> PlanRecord | None:
         """Fresh from Chroma, bypassing the cache."""
@@ -173,7 +173,7 @@ class Catalog:
         doomed = [
             piece_id
             for page in pages(self.texts, include=["metadatas"])
-            for piece_id, meta in zip(page["ids"], page["metadatas"])
+            for piece_id, meta in zip(page["ids"], page["metadatas"], strict=False)
             if active.get(meta.get("plan_id")) != meta.get("version")
         ]
         for start in range(0, len(doomed), self.write_batch):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ngvh.config import Settings
+from ground.config import Settings
 
 
 class StoreUnavailable(RuntimeError):

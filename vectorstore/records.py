@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
-from typing import Iterator, Literal, Sequence
+from datetime import UTC, datetime
+from typing import Literal
 
-from ingest.models import Plan, PlanMeta
-from ingest.relations import Links, link_entries
+from ground.links import Links, link_entries
+from ground.plans import Plan, PlanMeta
 
 GENERATION_ID = "__generation__"
 KIND_PLAN = "plan"
@@ -102,7 +103,7 @@ def text_records(plan: Plan) -> tuple[list[str], list[str], list[dict]]:
 
 
 def join_pieces(metadatas: Sequence[dict], documents: Sequence[str | None]) -> str:
-    return "".join(doc or "" for _, doc in sorted(zip(metadatas, documents), key=lambda md: int(md[0]["seq"])))
+    return "".join(doc or "" for _, doc in sorted(zip(metadatas, documents, strict=False), key=lambda md: int(md[0]["seq"])))
 
 
 def record_from_metadata(meta: dict) -> PlanRecord:
@@ -160,7 +161,7 @@ def batches(items: Sequence, size: int) -> Iterator[Sequence]:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def check_plan(plan: Plan) -> None:

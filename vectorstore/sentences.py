@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -95,7 +95,7 @@ class SentenceVectors:
         known: dict[str, str] = {}  # text hash → an id holding its vector
         for plan_id in plans:
             got = self.collection.get(where={"plan_id": plan_id}, include=["metadatas"])
-            for sid, meta in zip(got["ids"], got["metadatas"]):
+            for sid, meta in zip(got["ids"], got["metadatas"], strict=False):
                 known.setdefault(meta.get("text_hash", ""), sid)
         rows = []  # (id, metadata, text, hash)
         for chunk, version in chunks:
@@ -115,7 +115,7 @@ class SentenceVectors:
             vectors: dict[str, np.ndarray] = {}
             for batch in batches(sources, self.write_batch):
                 got = self.collection.get(ids=list(batch), include=["embeddings"])
-                vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
+                vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=False))
             for batch in batches(reuse, self.write_batch):
                 self.collection.upsert(ids=[r[0] for r in batch], metadatas=[r[1] for r in batch],
                                        embeddings=np.stack([vectors[known[r[3]]] for r in batch]))
@@ -132,7 +132,7 @@ class SentenceVectors:
             return {}
         got = self.collection.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["metadatas", "embeddings"])
         out: dict[str, list[tuple[int, np.ndarray]]] = {}
-        for meta, vector in zip(got["metadatas"], got["embeddings"]):
+        for meta, vector in zip(got["metadatas"], got["embeddings"], strict=False):
             out.setdefault(meta["chunk_id"], []).append((int(meta["start"]), np.asarray(vector, dtype=np.float32)))
         for rows in out.values():
             rows.sort(key=lambda row: row[0])
@@ -147,7 +147,7 @@ class SentenceVectors:
     def collect_garbage(self, active: dict[str, str]) -> int:
         doomed = []
         got = self.collection.get(include=["metadatas"])
-        for sid, meta in zip(got["ids"], got["metadatas"]):
+        for sid, meta in zip(got["ids"], got["metadatas"], strict=False):
             if active.get(meta.get("plan_id")) != meta.get("version"):
                 doomed.append(sid)
         for batch in batches(doomed, self.write_batch):

@@ -24,19 +24,18 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from ingest.models import Plan
-from ngvh.ids import is_active, plan_of
+from ground.ids import is_active, plan_of
+from ground.plans import Plan
 from vectorstore.catalog import PAGE, Catalog
 from vectorstore.embeddings import embed_documents_np, embedder_dim, embedder_name
 from vectorstore.lexical import LexicalIndex, LexicalParams
 from vectorstore.lexical_cache import LexicalDiskCache
-from vectorstore.sentences import SentenceVectors
 from vectorstore.records import (
     STORE_FORMAT,
     PlanRecord,
@@ -49,6 +48,7 @@ from vectorstore.records import (
     record_from_metadata,
     stored_chunk,
 )
+from vectorstore.sentences import SentenceVectors
 
 _MAX_WRITE_BATCH = 500  # keeps HTTP requests to a Chroma server a few MB
 
@@ -143,13 +143,13 @@ class PlanStore:
     def _existing_chunks(self, plan_id: str) -> dict[str, dict]:
         """id → metadata of every chunk of this plan, any version."""
         got = self.chunks.get(where={"plan_id": plan_id}, include=["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"]))
+        return dict(zip(got["ids"], got["metadatas"], strict=False))
 
     def _embeddings_of(self, ids: list[str]) -> dict[str, np.ndarray]:
         vectors: dict[str, np.ndarray] = {}
         for batch in batches(ids, self._write_batch):
             got = self.chunks.get(ids=list(batch), include=["embeddings"])
-            vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
+            vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=False))
         return vectors
 
     def upsert_plan(self, plan: Plan, on_progress: Progress | None = None) -> UpsertResult:
@@ -294,9 +294,9 @@ class PlanStore:
         while True:
             page = self.chunks.get(include=include, limit=PAGE, offset=offset)
             if include_documents:
-                yield from zip(page["ids"], page["metadatas"], page["documents"])
+                yield from zip(page["ids"], page["metadatas"], page["documents"], strict=False)
             else:
-                yield from zip(page["ids"], page["metadatas"])
+                yield from zip(page["ids"], page["metadatas"], strict=False)
             if len(page["ids"]) < PAGE:
                 return
             offset += PAGE
@@ -309,7 +309,7 @@ class PlanStore:
             got = self.chunks.get(
                 where={"$and": [{"plan_id": plan_id}, {"version": version}]}, include=["metadatas", "documents"]
             )
-            rows = zip(got["ids"], got["metadatas"], got["documents"])
+            rows = zip(got["ids"], got["metadatas"], got["documents"], strict=False)
         else:
             rows = self._scan_chunks()
         chunks = [stored_chunk(i, doc, meta) for i, meta, doc in rows if versions.get(meta.get("plan_id")) == meta.get("version")]
@@ -332,7 +332,7 @@ class PlanStore:
         found: dict[str, StoredChunk] = {}
         for batch in batches(list(ids), self._write_batch):
             got = self.chunks.get(ids=list(batch), include=["metadatas", "documents"])
-            for chunk_id, meta, doc in zip(got["ids"], got["metadatas"], got["documents"]):
+            for chunk_id, meta, doc in zip(got["ids"], got["metadatas"], got["documents"], strict=False):
                 if active.get(meta.get("plan_id")) == meta.get("version"):
                     found[chunk_id] = stored_chunk(chunk_id, doc, meta)
         return [found[i] for i in ids if i in found]
@@ -364,7 +364,7 @@ class PlanStore:
         while True:  # Chroma returns fewer than n when there are no more: that ends the widening
             got = self.chunks.query(query_embeddings=vector, n_results=n, where=where, include=["distances"])
             ids, dists = got["ids"][0], got["distances"][0]
-            hits = [(i, 1.0 - float(dist)) for i, dist in zip(ids, dists) if is_active(i, active)]
+            hits = [(i, 1.0 - float(dist)) for i, dist in zip(ids, dists, strict=False) if is_active(i, active)]
             if len(hits) >= k or len(ids) < n:
                 return hits[:k]
             n *= 4

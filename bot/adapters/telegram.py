@@ -19,8 +19,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.request import HTTPXRequest
 
 from bot import formatting, sources
-from bot.addressing import question_for_bot
 from bot.adapters.base import ChannelAdapter, PermanentError, RetryLater, Sink, TransientError, bot_id, cancel_task
+from bot.addressing import question_for_bot
 from bot.constants import (
     POLL_TIMEOUT_SECONDS,
     SEND_TIMEOUT,

@@ -19,8 +19,15 @@ from typing import Any
 import httpx
 
 from bot import formatting, sources
-from bot.adapters.base import (ChannelAdapter, PermanentError, ReplyWindowClosed, RetryLater, Sink, TransientError,
-                               cancel_task)
+from bot.adapters.base import (
+    ChannelAdapter,
+    PermanentError,
+    ReplyWindowClosed,
+    RetryLater,
+    Sink,
+    TransientError,
+    cancel_task,
+)
 from bot.constants import (
     SEND_TIMEOUT,
     ZALO_CHAT_INTERVAL,
@@ -32,7 +39,7 @@ from bot.coordination import Coordination, MemoryCoordination
 from bot.logs import register_secret
 from bot.models import InboundMessage, Verdict
 from bot.security import check_zalo_oa_signature
-from ngvh.files import write_json_atomic
+from ground.files import write_json_atomic
 
 log = logging.getLogger("ngvh.bot.zalo_oa")
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.intake.base import LEASE_SECONDS, Intake, Job, JobKind
-from ngvh.config import Settings
+from ground.config import Settings
 
 __all__ = ["Intake", "Job", "JobKind", "open_intake"]
 

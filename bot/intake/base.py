@@ -1,8 +1,9 @@
 """The intake's seam: a job, and the Protocol both stores (SQLite, Redis Streams) implement."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator, Literal, Protocol
+from typing import Any, Literal, Protocol
 
 JobKind = Literal["message", "update", "ask", "admin"]
 

@@ -11,7 +11,7 @@ import asyncio
 import json
 import time
 import uuid
-from typing import AsyncIterator
+from collections.abc import AsyncIterator
 
 from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Job, JobKind
 
@@ -150,7 +150,7 @@ class RedisIntake:
             return None
         done = await self._redis.mget([self._k("done:" + job.order_key) for job in self._held])  # one round trip
         now = time.monotonic()
-        for index, (job, value) in enumerate(zip(self._held, done)):
+        for index, (job, value) in enumerate(zip(self._held, done, strict=False)):
             seq = job.handle[2]
             if seq <= 1 or int(value or 0) >= seq - 1 or now - self._waiting_since.get(job.id, now) > ORDER_WAIT_MAX:
                 return self._held.pop(index)
@@ -176,7 +176,7 @@ class RedisIntake:
         await self._done(keys=[stream, self._k("done:" + job.order_key)], args=[GROUP, entry_id, seq, int(DEDUPE_TTL_SECONDS * 1000)])
         self._taken.pop(job.id, None)
 
-    async def retry_later(self, job: Job, delay: float) -> None:
+    async def retry_later(self, job: Job, delay: float) -> None:  # noqa: ARG002 — the lease idle time is the delay
         """Not acknowledged and no longer renewed: XAUTOCLAIM hands it out again once idle for the lease."""
         self._taken.pop(job.id, None)
 

@@ -17,8 +17,9 @@ import socket
 import sqlite3
 import threading
 import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable
+from typing import Any
 
 from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Job, JobKind
 
@@ -126,7 +127,7 @@ class SqliteThread:
                     break
                 batch.append(item)
             outcomes = self._transaction(conn, batch)
-            for (_, future, loop), outcome in zip(batch, outcomes):
+            for (_, future, loop), outcome in zip(batch, outcomes, strict=False):
                 loop.call_soon_threadsafe(_resolve, future, outcome)
             if not unsynced:
                 unsynced, first_unsynced = True, time.monotonic()
@@ -305,7 +306,7 @@ class SqliteIntake:
         try:
             while time.monotonic() < deadline:
                 rows = await self._db.call(
-                    lambda conn: conn.execute(
+                    lambda conn, last=last: conn.execute(
                         "SELECT seq, body FROM events WHERE job_id = ? AND seq > ? ORDER BY seq", (job_id, last)
                     ).fetchall()
                 )

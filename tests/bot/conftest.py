@@ -4,16 +4,16 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import AsyncIterator
 
 import httpx
 import pytest
 import uvicorn
 
 from bot.options import BotOptions
-from ngvh.config import Settings
+from ground.config import Settings
 from tests.bot.fakes import FakeCore, FakeTelegram, FakeZaloBot, FakeZaloOA
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,7 +188,7 @@ def redis_server():
         except redis.ConnectionError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise AssertionError(f"redis-server did not start: {proc.stderr.read().decode()[-500:]}")
+                raise AssertionError(f"redis-server did not start: {proc.stderr.read().decode()[-500:]}") from None
             time.sleep(0.05)
     client.close()
     yield f"redis://127.0.0.1:{port}/0"

@@ -12,10 +12,11 @@ import re
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from ingest.report import IngestReport, IngestRow
@@ -339,7 +340,7 @@ REPLACED_BY = "15/KH-UBND"
 
 
 class FakeCore:
-    """Same methods as ngvh.app.services.Services; answers echo the question with one or two citations."""
+    """Same methods as ngvh.services.Services; answers echo the question with one or two citations."""
 
     def __init__(self, delay: float = 0.0, fail: bool = False):
         self.delay = delay

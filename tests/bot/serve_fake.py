@@ -14,7 +14,7 @@ import uvicorn
 
 from bot.app import create_app
 from bot.options import BotOptions
-from ngvh.config import Settings
+from ground.config import Settings
 from tests.bot.conftest import fast_options, free_socket
 from tests.bot.fakes import FakeCore
 

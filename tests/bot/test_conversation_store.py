@@ -4,12 +4,11 @@ import json
 
 import pytest
 
-from bot.conversations import (ChatState, RedisConversationStore, SqliteConversationStore, Turns,
-                               open_conversation_store)
+from bot.conversations import ChatState, RedisConversationStore, SqliteConversationStore, Turns, open_conversation_store
 from bot.questionlog import QuestionLog
-from ngvh.app.services import Services
-from ngvh.config import Settings
-from rag.conversation import Conversation, PlanRef
+from ground.config import Settings
+from ngvh.services import Services
+from rag.dialogue.resolve import Conversation, PlanRef
 
 
 @pytest.fixture(scope="module")

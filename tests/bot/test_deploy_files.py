@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ngvh.config import Settings
+from ground.config import Settings
 from tests.bot.conftest import ROOT
 
 

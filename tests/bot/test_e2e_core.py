@@ -1,4 +1,4 @@
-"""End to end with the REAL answering core (ngvh.app.services.Services) on the sample plans.
+"""End to end with the REAL answering core (ngvh.services.Services) on the sample plans.
 
 The samples are ingested once per session into a temporary NGVH_DATA_DIR. Run only these with
 `pytest -m e2e tests/bot`; skip them with `-m "not e2e"` while the core is being changed.
@@ -48,8 +48,8 @@ def core_data_dir(tmp_path_factory, samples_dir) -> Path:
 @pytest.fixture(scope="session")
 def real_services(core_data_dir, samples_dir):
     """The real Services with the samples ingested once for the whole session."""
-    from ngvh.config import Settings
-    from ngvh.app.services import Services
+    from ground.config import Settings
+    from ngvh.services import Services
 
     services = Services(Settings(_env_file=None, data_dir=core_data_dir))
     report = services.ingest_paths([samples_dir])

@@ -123,7 +123,7 @@ def test_a_replaced_plan_is_marked_on_every_channel():
     assert note not in first and f"<i>{note}</i>" in second.split("\n")[0]
     for render in (formatting.zalo_answer, formatting.plain_answer):
         [text] = render(_replaced_answer())
-        assert text.count(note) == 1 and f"[2] 726/KH-UBND" in text
+        assert text.count(note) == 1 and "[2] 726/KH-UBND" in text
         assert text.split("[2] ")[1].split("\n")[0].endswith(note), "on the source's own line"
     cites = [c.to_json() for c in _replaced_answer().citations]
     assert note in formatting.source_text(cites[1]).split("\n")[0] and note not in formatting.source_text(cites[0])

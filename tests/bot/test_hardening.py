@@ -12,7 +12,16 @@ from bot.app import create_app
 from bot.jsonlimits import json_depth
 from bot.settings_check import ConfigError, weak_secret
 from ingest.report import IngestReport, IngestRow
-from tests.bot.conftest import ADMIN_TOKEN, TG_SECRET, fast_options, make_settings, running, telegram_channel, wait_idle, zalo_oa_channel
+from tests.bot.conftest import (
+    ADMIN_TOKEN,
+    TG_SECRET,
+    fast_options,
+    make_settings,
+    running,
+    telegram_channel,
+    wait_idle,
+    zalo_oa_channel,
+)
 from tests.bot.fakes import FakeCore
 from tests.bot.test_app import AUTH, finished_job
 from tests.bot.test_zalo import oa_event, signed

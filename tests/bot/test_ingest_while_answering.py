@@ -47,13 +47,13 @@ def test_questions_keep_their_latency_during_an_upload(tmp_path, samples_dir):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NGVH_")}
     env.update(NGVH_DATA_DIR=str(data), NGVH_ADMIN_TOKEN=ADMIN_TOKEN, NGVH_RATE_PER_MINUTE="1000", PYTHONPATH=str(ROOT),
                HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
-    ingest = subprocess.run([sys.executable, "-m", "ngvh.app", "ingest", "--json", str(samples_dir)], env=env, cwd=ROOT,
+    ingest = subprocess.run([sys.executable, "-m", "ngvh", "ingest", "--json", str(samples_dir)], env=env, cwd=ROOT,
                             capture_output=True, text=True, timeout=600)
     assert ingest.returncode == 0, ingest.stderr[-2000:]
     sock = free_socket()
     port = sock.getsockname()[1]
     sock.close()
-    serve = subprocess.Popen([sys.executable, "-m", "ngvh.app", "serve", "--port", str(port), "--workers", "2"], env=env, cwd=ROOT,
+    serve = subprocess.Popen([sys.executable, "-m", "ngvh", "serve", "--port", str(port), "--workers", "2"], env=env, cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     plan = tmp_path / "Kế hoạch 915.txt"
     plan.write_text(long_plan(100_000), encoding="utf-8")

@@ -9,8 +9,8 @@ from fastapi.staticfiles import StaticFiles
 
 from bot.pages import PAGE_CSP, pages_router, render_plan_page
 from bot.sources import chunk_anchor
-from ngvh.app.services import Services
-from ngvh.config import Settings
+from ground.config import Settings
+from ngvh.services import Services
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot import commands
 from bot.adapters.telegram import parse_update, update_id_of
 from bot.adapters.zalo_bot import parse_payload
 from bot.adapters.zalo_oa import parse_event
-from bot import commands
 from bot.uploads import safe_file_name, upload_problem
 from tests.bot.test_telegram import tg_update
 from tests.bot.test_zalo import oa_event, zb_event

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 
 from bot.question_groups import group_similar
 from bot.questionlog import Entry, QuestionLog, citation_refs, load_salt, metadata, utcnow
-from ngvh.config import Settings
+from ground.config import Settings
 from rag.models import Citation
 from tests.bot.postgres import postgres_server  # noqa: F401  (session fixture)
 
@@ -95,7 +95,7 @@ def test_stats_per_day_top_and_refused(qlog):
 
 
 def vi_fold(s):
-    from ngvh import vi
+    from ground import vi
 
     return vi.fold(s)
 

@@ -77,7 +77,7 @@ async def test_replicas_share_pacing_rate_and_last_answer(replica_env, fake_tele
             await asyncio.sleep(0.5)
     calls = fake_telegram.calls_to("sendMessage")
     assert len(calls) == 4
-    gaps = [later.at - earlier.at for earlier, later in zip(calls, calls[1:])]
+    gaps = [later.at - earlier.at for earlier, later in zip(calls, calls[1:], strict=False)]
     assert min(gaps) >= 0.9, f"one chat, two replicas, still about a second apart: {gaps}"
     texts = [c.params["text"] for c in calls]
     assert texts[2].startswith("<b>[1] Kế hoạch 726/KH-UBND</b>"), "the last answer is shared through Redis"

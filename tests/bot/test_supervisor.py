@@ -43,8 +43,8 @@ def test_an_operators_own_setting_is_kept(tmp_path):
 
 def test_workers_run_behind_the_acknowledging_process(tmp_path):
     out = tmp_path / "sched"
-    script = ("import os, pathlib; pathlib.Path(%r).write_text(f'{os.nice(0)} {os.sched_getscheduler(0)}'); "
-              "import time; time.sleep(30)") % str(out)
+    script = (f"import os, pathlib; pathlib.Path({str(out)!r}).write_text(f'{{os.nice(0)}} {{os.sched_getscheduler(0)}}'); "
+              "import time; time.sleep(30)")
     supervisor = Supervisor([sys.executable, "-c", script], 1)
     supervisor.start()
     try:

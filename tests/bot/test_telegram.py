@@ -211,7 +211,7 @@ async def test_5xx_and_timeouts_are_retried_with_backoff(tg_settings, fake_teleg
         metrics = (await client.get("/metrics")).text
     attempts = fake_telegram.calls_to("sendMessage", ok_only=False)
     assert [c.ok for c in attempts] == [False, False, False, True]
-    assert all(b.at > a.at for a, b in zip(attempts, attempts[1:]))
+    assert all(b.at > a.at for a, b in zip(attempts, attempts[1:], strict=False))
     assert 'ngvh_sends_total{channel="telegram",outcome="retry"} 3.0' in metrics
 
 

@@ -127,7 +127,7 @@ def samples_store(tmp_path_factory):
 
 
 async def test_web_chat_streams_the_model_answer(samples_store):
-    from ngvh.app.services import Services
+    from ngvh.services import Services
     from tests.bot.test_webchat_stream import QUESTION, cited_reply, llm_settings
     from tests.fakes.openai_server import FakeOpenAI, Reply
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ngvh.config import Settings
-from ngvh.app.services import Services
-from rag.citations import check_citations
+from ground.config import Settings
+from ngvh.services import Services
+from rag.compose.citations import check_citations
 from rag.models import Citation
 from tests.bot.conftest import make_settings, running
 from tests.conftest import SAMPLES

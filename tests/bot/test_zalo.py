@@ -246,7 +246,7 @@ async def test_zalo_oa_forged_signatures_are_refused(oa_settings, fake_zalo_oa, 
         body = oa_event("msg-1")
         assert (await client.post("/webhook/zalo-oa", content=body)).status_code == 401
         assert (await client.post("/webhook/zalo-oa", content=body, headers=signed(body, key="wrong-key"))).status_code == 403
-        tampered = body.replace("Huế".encode(), "Hue".encode())
+        tampered = body.replace("Huế".encode(), b"Hue")
         assert (await client.post("/webhook/zalo-oa", content=tampered, headers=signed(body))).status_code == 403
         assert (await client.post("/webhook/zalo-oa", content=b"{bad", headers={"X-ZEvent-Signature": "mac=00"})).status_code == 400
         follow = oa_event("msg-2", event="follow")

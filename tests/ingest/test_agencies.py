@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import find_agencies, normalize_agency
+from ground.agencies import find_agencies, normalize_agency
 
 VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
 

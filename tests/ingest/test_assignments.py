@@ -7,13 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from ground import vi
 from ingest.assignments import (
-    Assignment, column_role, due_by, extract_assignments, find_deadline, parse_deadline, role_of,
+    Assignment,
+    column_role,
+    due_by,
+    extract_assignments,
+    find_deadline,
+    parse_deadline,
+    role_of,
 )
 from ingest.clean import clean_text
 from ingest.readers import read_document
 from ingest.structure import parse_sections
-from ngvh import vi
 
 PLANS = Path(__file__).resolve().parent.parent / "fixtures" / "plans"
 THRESHOLD = 0.9

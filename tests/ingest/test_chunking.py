@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from ground.plans import SECTION_SEPARATOR, Chunk
 from ingest.chunking import CHUNKER_VERSION, chunk_plan, embed_text, split_span
-from ingest.models import SECTION_SEPARATOR, Chunk
 from ingest.structure import chain_at, is_headed, parse_sections, section_path
 from tests.ingest.texts import ALL_TEXTS, fixture, read, sample
 

@@ -5,12 +5,12 @@ import shutil
 
 import pytest
 
+from ground import vi
 from ingest import office
+from ingest.errors import IngestError
 from ingest.legacy_fonts import unicode_to_tcvn3
-from ingest.models import IngestError
 from ingest.pipeline import load_plan
 from ingest.readers import find_plan_files, read_document
-from ngvh import vi
 from tests.conftest import require_system
 from tests.ingest.worddoc import write_doc
 

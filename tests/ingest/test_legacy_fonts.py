@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from ground import vi
 from ingest.legacy_fonts import (
     fix_legacy_text,
     font_encoding,
@@ -16,7 +17,6 @@ from ingest.legacy_fonts import (
 )
 from ingest.pipeline import load_plan
 from ingest.readers import read_document
-from ngvh import vi
 from tests.conftest import SAMPLES
 
 LOWER_LETTERS = sorted(set(re.findall(f"[{vi.LOWER}]", "".join(

@@ -15,8 +15,8 @@ from ingest.metadata import (
     normalize_number,
     source_kind,
 )
-from ingest.titles import sentence_case
 from ingest.readers import read_document
+from ingest.titles import sentence_case
 from tests.conftest import FIXTURES, SAMPLES
 
 

@@ -1,7 +1,7 @@
 """Document numbers as real pages spell them, read into one canonical form (ingest and queries alike)."""
 import pytest
 
-from ingest.numbers import canonical_number, find_numbers, same_number
+from ground.numbers import canonical_number, find_numbers, same_number
 
 
 @pytest.mark.parametrize("written, canonical", [

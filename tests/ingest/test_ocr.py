@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from ground import vi
 from ingest import ocr
-from ingest.models import IngestError
+from ingest.errors import IngestError
 from ingest.pipeline import load_plan
 from ingest.readers import read_document
-from ngvh import vi
 from tests.conftest import require_system
 
 # A plan written for this test, in the layout provincial offices print and then scan.

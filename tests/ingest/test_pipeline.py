@@ -1,8 +1,8 @@
 """File → Plan glue: what counts as a plan, identities, deterministic chunk ids."""
 import pytest
 
+from ground.plans import PlanMeta
 from ingest import IngestError
-from ingest.models import PlanMeta
 from ingest.pipeline import build_plan, check_plan_text, load_plan, plan_identity
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.places import (
+from ground.places import (
     PROVINCES,
     canonical_province,
     find_provinces,

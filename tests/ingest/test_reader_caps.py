@@ -8,7 +8,7 @@ import pytest
 
 from ingest import pdf as pdf_reader
 from ingest import readers
-from ingest.models import IngestError
+from ingest.errors import IngestError
 from ingest.office import DOCX_MAX_RATIO, DOCX_MAX_UNCOMPRESSED
 from ingest.readers import read_document
 from tests.ingest.test_readers import PLAN_LINES, write_pdf

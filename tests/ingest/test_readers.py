@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.models import IngestError
+from ingest.errors import IngestError
 from ingest.readers import SUPPORTED_SUFFIXES, find_plan_files, looks_like_html, read_document, unwrap_lines
 from tests.conftest import FIXTURES, require_system
 
@@ -86,8 +86,8 @@ def write_docx(path: Path) -> Path:
         ["1", "Tổ chức Ngày Văn hóa", "Sở Ngoại vụ", "Sở VHTTDL", "2022-2025"],
         ["2", "Quảng bá Công viên địa chất\nNon nước Cao Bằng", "Sở VHTTDL", "", "Hằng năm"],
     ]
-    for row, values in zip(tasks.rows, rows):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(tasks.rows, rows, strict=False):
+        for cell, value in zip(row.cells, values, strict=False):
             cell.text = value
     doc.add_paragraph("II. MỤC TIÊU")
     doc.save(str(path))
@@ -106,7 +106,7 @@ def test_sample_text_files_are_read_as_normalised_text(samples_dir):
 
 def test_utf8_bom_and_old_tone_marks(tmp_path):
     path = tmp_path / "bom.txt"
-    path.write_bytes(b"\xef\xbb\xbf" + "Kế hoạch phát triển văn hoá, khoẻ mạnh".encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" + "Kế hoạch phát triển văn hoá, khoẻ mạnh".encode())
     assert read_document(path).text == "Kế hoạch phát triển văn hóa, khỏe mạnh"
 
 
@@ -297,7 +297,7 @@ def test_docx_merged_cells_appear_once(tmp_path):
     table = doc.add_table(rows=2, cols=3)
     merged = table.cell(0, 0).merge(table.cell(0, 2))
     merged.text = "Nhiệm vụ trọng tâm"
-    for cell, value in zip(table.rows[1].cells, ["1", "Tổ chức hội thảo", "Sở Ngoại vụ"]):
+    for cell, value in zip(table.rows[1].cells, ["1", "Tổ chức hội thảo", "Sở Ngoại vụ"], strict=False):
         cell.text = value
     doc.save(str(tmp_path / "merged.docx"))
     text = read_document(tmp_path / "merged.docx").text

@@ -1,7 +1,8 @@
 """Relations stated by a text, with their evidence, and the links they make between catalog entries."""
-from ingest.models import PlanMeta
+from ground.links import link_entries
+from ground.plans import PlanMeta
 from ingest.pipeline import load_plan
-from ingest.relations import extract_relations, link_entries
+from ingest.relations import extract_relations
 from tests.conftest import FIXTURES
 
 LAYOUTS = FIXTURES / "layouts"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.models import SECTION_SEPARATOR, Section
+from ground.plans import SECTION_SEPARATOR, Section
 from ingest.structure import (
     chain_at,
     display_label,

@@ -1,7 +1,7 @@
 """`ngvh ask --jsonl` conversation turns: JSON lines with an id are one chat, bare lines stand alone."""
 import json
 
-from ngvh.app.turns import parse_line
+from ngvh.turns import parse_line
 from tests.ngvh.test_cli import run, store_dir  # noqa: F401  (module-scoped sample store)
 
 
@@ -23,12 +23,12 @@ def test_interleaved_conversations_and_bare_lines(store_dir):  # noqa: F811
         {"question": "còn Huế thì sao?", "conversation": "a"},
         {"question": "ai ký?", "conversation": "c"},  # a new chat cannot resolve it
     ]
-    stdin = "".join((json.dumps(l, ensure_ascii=False) if isinstance(l, dict) else l) + "\n" for l in lines)
+    stdin = "".join((json.dumps(t, ensure_ascii=False) if isinstance(t, dict) else t) + "\n" for t in lines)
     result = run(["ask", "--jsonl"], store_dir, stdin=stdin)
     assert result.returncode == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(out) == len(lines)
-    assert [o["question"] for o in out] == [l["question"] if isinstance(l, dict) else l for l in lines]
+    assert [o["question"] for o in out] == [t["question"] if isinstance(t, dict) else t for t in lines]
     assert "conversation" not in out[2] and "understood" not in out[2]
     assert "29/03/2022" in out[3]["answer"] and "726/KH-UBND" in out[3]["understood"]
     assert "Nam Ninh" in out[4]["answer"] and "Trung Quốc" in out[4]["understood"]

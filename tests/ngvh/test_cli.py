@@ -3,11 +3,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-NGVH = [sys.executable, "-m", "ngvh.app.cli"]
+NGVH = [sys.executable, "-m", "ngvh.cli"]
 
 
 def run(args, data_dir, stdin=None, timeout=300):
@@ -55,7 +54,7 @@ def test_ask_json_and_jsonl_contract(store_dir):
     questions = "Cách nấu phở bò ngon?\nke hoach cao bang muc tieu cu the\n\nHải Phòng hợp tác với thành phố nào của Nhật Bản?\n"
     result = run(["ask", "--jsonl"], store_dir, stdin=questions)
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [l["question"] for l in lines] == [
+    assert [answer["question"] for answer in lines] == [
         "Cách nấu phở bò ngon?", "ke hoach cao bang muc tieu cu the", "Hải Phòng hợp tác với thành phố nào của Nhật Bản?",
     ]
     assert lines[0]["found"] is False and lines[0]["citations"] == []
@@ -75,7 +74,7 @@ def test_chunks_export_and_remove(tmp_path, samples_dir):
     data = tmp_path / "store"
     assert run(["ingest", str(samples_dir / "003_bb55a98e4bfd3a2f.txt")], data).returncode == 0
     plan_id = json.loads(run(["plans", "--json"], data).stdout)[0]["id"]
-    chunks = [json.loads(l) for l in run(["chunks", "--plan", plan_id, "--jsonl"], data).stdout.splitlines()]
+    chunks = [json.loads(line) for line in run(["chunks", "--plan", plan_id, "--jsonl"], data).stdout.splitlines()]
     assert chunks and all(c["plan_id"] == plan_id and c["source"] == "003_bb55a98e4bfd3a2f.txt" for c in chunks)
     assert len({c["id"] for c in chunks}) == len(chunks)
     assert run(["remove", plan_id], data).returncode == 0

@@ -1,9 +1,9 @@
 """The ingest table and its JSON: OCR pages and confidence, text quality, and warning rows."""
 import json
 
+from tests.conftest import require_system
 from tests.ingest.test_ocr import SCANNED_PLAN, write_scanned_pdf
 from tests.ingest.test_repair import DAMAGED_PLAN
-from tests.conftest import require_system
 from tests.ngvh.test_cli import run
 
 

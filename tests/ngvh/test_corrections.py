@@ -3,9 +3,9 @@ import shutil
 
 import pytest
 
-from ngvh.app.corrections import CorrectionError, clean_fields
-from ngvh.app.services import Services
-from ngvh.config import Settings
+from ground.config import Settings
+from ngvh.corrections import CorrectionError, clean_fields
+from ngvh.services import Services
 
 
 def test_fields_are_validated_and_normalised():

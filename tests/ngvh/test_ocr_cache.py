@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ngvh.app.ocr_cache import OcrCacheDir
-from ngvh.app.services import Services
-from ngvh.config import Settings
+from ground.config import Settings
+from ngvh.ocr_cache import OcrCacheDir
+from ngvh.services import Services
 from tests.conftest import require_system
 from tests.ingest.test_ocr import SCANNED_PLAN, write_scanned_pdf
 

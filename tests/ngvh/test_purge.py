@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from bot.questionlog import Entry, QuestionLog, utcnow
-from ngvh.config import Settings
+from ground.config import Settings
 from tests.ngvh.test_cli import run
 
 

@@ -3,8 +3,8 @@ import shutil
 
 import pytest
 
-from ngvh.config import Settings
-from ngvh.app.services import Services
+from ground.config import Settings
+from ngvh.services import Services
 from vectorstore import EmbedderMismatch
 
 CAO_BANG = "001_32f94a6958947b77.txt"

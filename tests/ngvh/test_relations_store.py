@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from ngvh.app.services import Services
-from ngvh.config import Settings
-from rag.query import parse_query
+from ground.config import Settings
+from ngvh.services import Services
+from rag.understand.mentions import parse_query
 from tests.conftest import FIXTURES
 
 LAYOUTS = FIXTURES / "layouts"
@@ -97,7 +97,7 @@ def test_plans_json_has_the_new_fields(tmp_path):
     folder.mkdir()
     for name in ("law_library_page.txt", "old_plan.txt", "new_plan.txt"):
         shutil.copy(LAYOUTS / name, folder / name)
-    cli = [sys.executable, "-m", "ngvh.app.cli"]
+    cli = [sys.executable, "-m", "ngvh.cli"]
     assert subprocess.run(cli + ["ingest", str(folder)], env=env, capture_output=True, text=True).returncode == 0
     rows = json.loads(subprocess.run(cli + ["plans", "--json"], env=env, capture_output=True, text=True).stdout)
     assert all({"signer", "implements", "replaces", "replaced_by", "quality"} <= set(r) for r in rows)

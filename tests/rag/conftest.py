@@ -1,7 +1,7 @@
 import pytest
 
-from ngvh.config import Settings
-from ngvh.app.services import Services
+from ground.config import Settings
+from ngvh.services import Services
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Answers by kind over the sample plans: parts, catalog filters, standing, refusals that say what is held.
 Questions written for these tests (not taken from the shared evaluation sets)."""
-from rag.citations import check_citations
+from rag.compose.citations import check_citations
 
 
 def ask(services, question):

@@ -1,7 +1,7 @@
 """Answers over the sample plans: grounded, cited, short, and honest refusals."""
 import pytest
 
-from rag.citations import check_citations
+from rag.compose.citations import check_citations
 
 
 def ask(services, question):

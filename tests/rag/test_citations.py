@@ -1,9 +1,9 @@
 """Citation numbering invariants: 1..N in order shown, every mark listed, every citation used."""
 from dataclasses import dataclass, field
 
-from ingest.models import PlanMeta
-from ingest.relations import Links
-from rag.citations import Point, check_citations, number_points, plan_label
+from ground.links import Links
+from ground.plans import PlanMeta
+from rag.compose.citations import Point, check_citations, number_points, plan_label
 from rag.ports import StoredPlan
 
 

@@ -1,5 +1,5 @@
 """Ranking functions are plain functions: fusion and priors tested without any store."""
-from rag.fusion import apply_priors, rrf, zscore_fusion, zscores
+from rag.find.fusion import apply_priors, rrf, zscore_fusion, zscores
 
 
 def test_rrf_rewards_agreement():
@@ -36,7 +36,7 @@ def test_priors_reorder_by_plan():
 
 
 def test_dense_query_caps_long_questions_only():
-    from rag.retriever import DENSE_QUERY_WORDS, dense_query
+    from rag.find.search import DENSE_QUERY_WORDS, dense_query
 
     short = "Sở Ngoại vụ phải làm gì đến năm 2025?"
     assert dense_query(short) == short  # untouched, spacing included

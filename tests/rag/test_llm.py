@@ -11,10 +11,10 @@ import time
 import pytest
 
 import prompts
-from ngvh.config import Settings
-from ngvh.app.services import Services
-from rag.citations import check_citations
-from rag.llm import DEADLINE_SLACK, LLMAnswerer
+from ground.config import Settings
+from ngvh.services import Services
+from rag.compose.citations import check_citations
+from rag.llm.answerer import DEADLINE_SLACK, LLMAnswerer
 from tests.fakes.openai_server import FakeOpenAI, Reply, messages_of
 
 QUESTION = "Yêu cầu khi triển khai ngoại giao văn hóa ở Cao Bằng là gì?"
@@ -234,7 +234,7 @@ def test_the_answer_path_is_one_runnable_over_the_plan_retriever(llm, fake):
 
 @pytest.fixture
 def searches(sample_services, monkeypatch):
-    """How many hybrid searches ran: each one reads one store view first (rag.retriever.HybridSearch)."""
+    """How many hybrid searches ran: each one reads one store view first (rag.find.search.HybridSearch)."""
     store = sample_services.answerer.engine.store
     calls = []
     view = store.search_view

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 import prompts
-from rag import llm_check as check
-from rag.llm import confidential_rules
+from rag.llm import check
+from rag.llm.answerer import confidential_rules
 
 SECRET = confidential_rules()
 REFUSAL = prompts.refusal()
@@ -64,7 +64,7 @@ def test_an_ordinary_answer_does_not_trip_the_leak_check():
 def test_stream_views_only_grow_and_end_at_the_final_text():
     raw = "Theo kế hoạch [3] [9]: cần bám sát chủ trương [3].\n- Huy động nguồn lực [1, 2].\n- Tiết kiệm [2]"
     views = [check.stream_view(raw[:i], 3) for i in range(len(raw) + 1)]
-    for before, after in zip(views, views[1:]):
+    for before, after in zip(views, views[1:], strict=False):
         assert after.startswith(before)
     final = check.clean(raw, 3)[0]
     assert final.startswith(views[-1]) and views[-1].endswith("[2][3].")

@@ -1,6 +1,14 @@
 """Quotable units and windows: never a raw dump, the answering clause kept."""
-from ngvh.display import shorten
-from rag.passages import ENUMERATION_STRETCH, best_window, coverage, query_terms, split_units, strip_marker, unit_terms
+from ground.display import shorten
+from rag.understand.terms import (
+    ENUMERATION_STRETCH,
+    best_window,
+    coverage,
+    query_terms,
+    split_units,
+    strip_marker,
+    unit_terms,
+)
 
 
 def flat_idf(term):

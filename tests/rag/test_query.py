@@ -1,7 +1,7 @@
 """Query understanding: places (any alias, with or without diacritics), numbers, years, intents."""
 import pytest
 
-from rag.query import number_matches, parse_query
+from rag.understand.mentions import number_matches, parse_query
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_document_numbers_full_and_bare():
 
 
 def test_query_numbers_follow_the_ingest_spelling_rule():
-    # the same rule as ingest.numbers: dots, spaces and en dashes in a number, Party numbers kept apart
+    # the same rule as ground.numbers: dots, spaces and en dashes in a number, Party numbers kept apart
     assert parse_query("Kế hoạch 317/KH.UBND giao việc gì?").numbers == ["317/KH-UBND"]
     assert parse_query("chi thi 25/ct- ttg noi gi").numbers == ["25/CT-TTg"]
     assert parse_query("Chỉ thị 25-CT/TW nói gì?").numbers == ["25-CT/TW"]

@@ -1,12 +1,13 @@
 """Question analysis, entity taggers, sentence scoring and composition, on text written for these tests."""
 import pytest
 
-from ingest.models import PlanMeta
-from ingest.relations import Links
-from rag import sentences, tagging as entities
-from rag.compose import list_points
-from rag.parts import around
-from rag.question import analyze, split_parts
+from ground.links import Links
+from ground.plans import PlanMeta
+from rag.compose import sentences
+from rag.compose.parts import around
+from rag.compose.passages import list_points
+from rag.understand import taggers as entities
+from rag.understand.question import analyze, split_parts
 
 
 @pytest.mark.parametrize(

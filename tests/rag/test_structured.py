@@ -6,11 +6,11 @@ import sys
 
 import pytest
 
-from ngvh.config import Settings
-from ngvh.app.services import Services
-from rag.citations import check_citations
-from rag.query import parse_query
-from rag.tasks import route
+from ground.config import Settings
+from ngvh.services import Services
+from rag.compose.citations import check_citations
+from rag.compose.duties import route
+from rag.understand.mentions import parse_query
 from tests.conftest import FIXTURES
 
 PLANS = FIXTURES / "plans"
@@ -93,7 +93,7 @@ def test_reingest_and_removal_keep_tasks_in_step(task_services):
 
 def test_tasks_command_json(task_services):
     env = dict(os.environ, NGVH_DATA_DIR=str(task_services.data))
-    out = subprocess.run([sys.executable, "-m", "ngvh.app.cli", "tasks", "--agency", "Sở VHTTDL", "--by", "2025", "--json"],
+    out = subprocess.run([sys.executable, "-m", "ngvh.cli", "tasks", "--agency", "Sở VHTTDL", "--by", "2025", "--json"],
                          env=env, capture_output=True, text=True, timeout=120)
     rows = json.loads(out.stdout)
     assert rows and all(r["agency"] == "Sở Văn hóa, Thể thao và Du lịch" for r in rows)

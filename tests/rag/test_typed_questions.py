@@ -4,17 +4,17 @@ from types import SimpleNamespace
 
 import pytest
 
-from rag import shorthand
-from rag.citations import shorten_title
-from rag.compose import following_items
-from rag.context import Conversation, PlanRef
-from rag.conversation import resolve
-from rag.entities import find_entities
-from rag.parts import _period_point
-from rag.passages import query_terms, split_units
-from rag.question import without_question_words, without_request_frame
-from rag.tagging import tag
-from rag.turn import answer_turn
+from rag.compose.citations import shorten_title
+from rag.compose.parts import _period_point
+from rag.compose.passages import following_items
+from rag.dialogue.resolve import resolve
+from rag.dialogue.state import Conversation, PlanRef
+from rag.dialogue.turn import answer_turn
+from rag.understand import shorthand
+from rag.understand.question import without_question_words, without_request_frame
+from rag.understand.spans import find_entities
+from rag.understand.taggers import tag
+from rag.understand.terms import query_terms, split_units
 
 # -- shorthand -------------------------------------------------------------------------------------
 
@@ -200,7 +200,7 @@ def test_yes_no_question_about_an_unnamed_country_and_who_leads_are_refused(samp
 
 
 def test_the_shown_clause_follows_the_asked_words_not_the_plans_name_for_itself():
-    from rag.parts import display
+    from rag.compose.parts import display
 
     body = ("Kế hoạch triển khai các giải pháp đối với các nội dung: tăng cường tham mưu chính sách cho tỉnh; "
             "củng cố cơ chế phối hợp giữa các sở; bổ sung nguồn lực cho hoạt động văn hóa; gắn kết văn hóa với kinh "
@@ -213,14 +213,14 @@ def test_the_shown_clause_follows_the_asked_words_not_the_plans_name_for_itself(
 
 @pytest.mark.parametrize("question", ["kế hoạch kéo dài đến năm bao nhiêu", "ke hoach toi nam may"])
 def test_until_which_year_asks_for_the_horizon(question):
-    from rag.question import analyze
+    from rag.understand.question import analyze
 
     q = analyze(question)
     assert q.pq.intent == "horizon" and q.answer_type == "period"
 
 
 def test_a_news_page_is_not_an_article_about_itself():
-    from rag.facts import fact_sentence
+    from rag.compose.facts import fact_sentence
 
     meta = SimpleNamespace(title="Tỉnh Bình Định ban hành kế hoạch văn hóa đối ngoại", number=None, doc_type=None,
                            source_kind="news", issuer=None, date=None, published="2019-05-02")

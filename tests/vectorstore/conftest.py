@@ -26,7 +26,7 @@ def minilm():
 
 @pytest.fixture
 def settings(data_dir):
-    from ngvh.config import get_settings
+    from ground.config import get_settings
 
     return get_settings()
 

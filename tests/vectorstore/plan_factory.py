@@ -1,7 +1,7 @@
 """Small hand-built plans for the store tests (no dependency on the ingest parsers)."""
 from __future__ import annotations
 
-from ingest.models import Chunk, Plan, PlanMeta, Section
+from ground.plans import Chunk, Plan, PlanMeta, Section
 
 CHUNKER = "test-chunker-1"
 

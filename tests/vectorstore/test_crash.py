@@ -19,7 +19,7 @@ PLAN_ID = "kh-726-cao-bang"
 CHILD = textwrap.dedent(
     """
     import os, sys
-    from ngvh.config import get_settings
+    from ground.config import get_settings
     from tests.vectorstore.plan_factory import cao_bang
     from vectorstore import PlanStore, make_embeddings, open_client
     import vectorstore.store as store_module

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ngvh.config import Settings
+from ground.config import Settings
 from tests.vectorstore.plan_factory import cao_bang, hue
 from vectorstore import PlanStore, StoreUnavailable, open_client
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.models import PlanMeta
+from ground.plans import PlanMeta
 from tests.vectorstore.plan_factory import CAO_BANG_V2, cao_bang, hue, make_plan
 from vectorstore import EmbedderMismatch, PlanStore, open_client
 

@@ -23,7 +23,7 @@ def test_text_pieces_round_trip():
 
 def all_records(collection) -> list[tuple[str, str, dict]]:
     got = collection.get(include=["documents", "metadatas"])
-    return list(zip(got["ids"], got["documents"], got["metadatas"]))
+    return list(zip(got["ids"], got["documents"], got["metadatas"], strict=False))
 
 
 def test_long_plan_text_and_assignments_stored_in_small_records(store):

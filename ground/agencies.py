@@ -1,0 +1,341 @@
+"""Agency names in plans: a table of provincial and ministerial bodies, their aliases, and a finder.
+
+Plans name the same body in many ways ("Sở Văn hóa, Thể thao và Du lịch", "Sở VHTTDL", "Sở VH-TT&DL").
+Matching is done on folded text (no case, no diacritics) with loose separators, so one alias covers
+its punctuation variants. Names outside the table are kept verbatim and flagged unknown, never dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ground import vi
+from ground.places import PROVINCES
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    canonical: str  # table name, or the cleaned raw name when unknown
+    raw: str
+    known: bool
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    canonical: str
+    raw: str  # the plan's own words
+    start: int  # offsets in the searched text
+    end: int
+    known: bool = True
+
+
+# Ministries and provincial departments share most subject names: (subject, abbreviations).
+_SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Văn hóa, Thể thao và Du lịch", ("VHTTDL", "VH-TT&DL", "VHTT&DL", "VH, TT và DL", "Văn hóa, TT và DL")),
+    ("Văn hóa và Thể thao", ("VH&TT",)),
+    ("Du lịch", ()),
+    ("Thông tin và Truyền thông", ("TTTT", "TT&TT", "TT và TT", "TTvTT")),
+    ("Kế hoạch và Đầu tư", ("KHĐT", "KH&ĐT", "KH và ĐT")),
+    ("Tài chính", ()),
+    ("Nội vụ", ()),
+    ("Giáo dục và Đào tạo", ("GDĐT", "GD&ĐT", "GD và ĐT")),
+    ("Công Thương", ()),
+    ("Tư pháp", ()),
+    ("Khoa học và Công nghệ", ("KHCN", "KH&CN", "KH và CN")),
+    ("Nông nghiệp và Phát triển nông thôn", ("NNPTNT", "NN&PTNT", "Nông nghiệp và PTNT", "NN và PTNT")),
+    ("Nông nghiệp và Môi trường", ("NN&MT", "NNMT")),
+    ("Lao động - Thương binh và Xã hội", ("LĐTBXH", "LĐ-TB&XH", "LĐTB&XH", "Lao động, Thương binh và Xã hội")),
+    ("Y tế", ()),
+    ("Tài nguyên và Môi trường", ("TNMT", "TN&MT", "TN và MT")),
+    ("Xây dựng", ()),
+    ("Giao thông vận tải", ("GTVT",)),
+    ("Dân tộc và Tôn giáo", ()),
+)
+
+_SUBJECTS_WITHOUT_MINISTRY = {"Du lịch", "Văn hóa và Thể thao"}  # no such ministry
+_DEPARTMENTS_WITHOUT_SO = {"Dân tộc và Tôn giáo"}  # provinces have both; kept in the table below
+
+# canonical → aliases. An alias is literal text (matched folded, with loose separators) or "re:" + a
+# pattern over folded text. Canonical names are aliases of themselves.
+_TABLE: dict[str, list[str]] = {
+    "Sở Ngoại vụ": ["SNgV", "Sở NgV", "Sở NGV"],
+    "Bộ Ngoại giao": ["BNG"],
+    "Bộ Quốc phòng": [],
+    "Bộ Công an": [],
+    "Ủy ban Dân tộc": [],
+    "Ban Dân tộc": ["Ban Dân tộc tỉnh", "Ban Dân tộc thành phố"],
+    "Ủy ban Nhà nước về người Việt Nam ở nước ngoài": [],
+    "Liên hiệp các tổ chức hữu nghị Việt Nam": ["Liên hiệp các tổ chức hữu nghị Việt Nam", "VUFO"],
+    "Liên hiệp các tổ chức hữu nghị tỉnh": [
+        "Liên hiệp các tổ chức hữu nghị", "Liên hiệp các tổ chức hữu nghị thành phố", "Liên hiệp các TCHN tỉnh",
+        "Liên hiệp các TCHN",
+    ],
+    "Thông tấn xã Việt Nam": [],
+    "Đài Truyền hình Việt Nam": [],
+    "Đài Tiếng nói Việt Nam": [],
+    "Công an tỉnh": ["Công an thành phố"],
+    "Bộ Chỉ huy Quân sự tỉnh": ["Bộ Chỉ huy Quân sự thành phố", "Bộ CHQS tỉnh", "Bộ CHQS thành phố", "Bộ CHQS"],
+    "Bộ đội Biên phòng tỉnh": [
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng thành phố", "BĐBP tỉnh",
+        "Bộ Chỉ huy BĐBP tỉnh", "Bộ đội Biên phòng thành phố",
+    ],
+    "Văn phòng UBND tỉnh": ["Văn phòng UBND thành phố", "VP UBND tỉnh"],
+    "Văn phòng Tỉnh ủy": ["Văn phòng Thành ủy"],
+    "Ban Tuyên giáo Tỉnh ủy": ["Ban Tuyên giáo Thành ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+    "Ban Đối ngoại Tỉnh ủy": ["Ban Đối ngoại Thành ủy"],
+    "Ban Quản lý Khu kinh tế tỉnh": ["Ban Quản lý các Khu kinh tế tỉnh", "Ban Quản lý Khu kinh tế"],
+    "Đài Phát thanh và Truyền hình tỉnh": [
+        "Đài Phát thanh và Truyền hình thành phố", "Đài PT-TH tỉnh", "Đài PTTH tỉnh", "Đài PT&TH tỉnh",
+        "re:dai (?:phat thanh[\\s,\\-–&]*(?:va\\s+)?truyen hinh|pt[\\s\\-&]*th) (?:{provinces})",
+    ],
+    "Báo tỉnh": ["re:bao (?:{provinces})(?! [a-z]*[0-9])"],
+    "Báo và Phát thanh, Truyền hình tỉnh": [],
+    "UBND tỉnh": ["Ủy ban nhân dân tỉnh", "UBND thành phố", "Ủy ban nhân dân thành phố"],
+    "Chủ tịch UBND tỉnh": ["Chủ tịch UBND thành phố"],
+    # District level: "UBND các huyện, thị xã, thành phố", "UBND cấp huyện", "UBND các quận, huyện".
+    "UBND cấp huyện": [
+        "re:(?:ubnd|uy ban nhan dan) (?:cap huyen|(?:cac )?(?:huyen|quan|thi xa)"
+        "(?:(?:\\s*[,;\\-–]\\s*|\\s+va\\s+)(?:cac )?(?:huyen|quan|thi xa|thanh pho))*)",
+    ],
+    "UBND cấp xã": [
+        "re:(?:ubnd|uy ban nhan dan) (?:cap xa|(?:cac )?(?:xa|phuong|thi tran)"
+        "(?:(?:\\s*[,;\\-–]\\s*|\\s+va\\s+)(?:cac )?(?:xa|phuong|thi tran|dac khu))*)",
+    ],
+    "Ủy ban MTTQ Việt Nam tỉnh": [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh", "Ủy ban MTTQ tỉnh",
+        "UBMTTQ Việt Nam tỉnh", "UBMTTQ tỉnh", "Ủy ban MTTQ Việt Nam thành phố", "Ủy ban MTTQ",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    ],
+    "Tỉnh đoàn": ["Thành đoàn", "Tỉnh Đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "Đoàn TNCS Hồ Chí Minh tỉnh"],
+    "Hội Liên hiệp Phụ nữ tỉnh": ["Hội Liên hiệp Phụ nữ", "Hội LHPN tỉnh", "Hội LHPN", "Hội Phụ nữ tỉnh"],
+    "Liên đoàn Lao động tỉnh": ["Liên đoàn Lao động thành phố", "Liên đoàn Lao động"],
+    "Hội Nông dân tỉnh": ["Hội Nông dân"],
+    "Hội Cựu chiến binh tỉnh": ["Hội Cựu chiến binh"],
+    "Liên hiệp các Hội Văn học nghệ thuật tỉnh": [
+        "Hội Văn học nghệ thuật tỉnh", "Liên hiệp các Hội VHNT tỉnh", "Hội VHNT tỉnh", "Liên hiệp các Hội Văn học nghệ thuật",
+    ],
+    "Cục Thuế tỉnh": [],
+    "Cục Hải quan tỉnh": [],
+    "Cục Thống kê tỉnh": [],
+    "Ngân hàng Nhà nước chi nhánh tỉnh": [],
+    "Các sở, ban, ngành": [
+        "re:cac so(?:\\s*[,;\\-–]\\s*(?:ban|nganh|doan the|co quan|dia phuong|don vi|hoi))+(?: (?:tinh|thanh pho|lien quan|khac))?",
+        "re:cac so,? nganh(?: (?:tinh|thanh pho|lien quan|khac))?",
+        "re:cac co quan(?: chuyen mon)? thuoc (?:ubnd|uy ban nhan dan) (?:tinh|thanh pho)",
+    ],
+    "Các cơ quan, đơn vị liên quan": [
+        "re:cac (?:co quan|don vi|dia phuong|to chuc)(?:(?:\\s*[,;]\\s*|\\s+va\\s+)(?:co quan|don vi|dia phuong|to chuc))*"
+        " (?:co )?lien quan",
+    ],
+    "Các tổ chức chính trị - xã hội": ["re:cac (?:to chuc|doan the) chinh tri\\s*[\\-–]?\\s*xa hoi(?: tinh)?"],
+}
+
+for _subject, _abbrs in _SUBJECTS:
+    _dept = f"Sở {_subject}"
+    _TABLE.setdefault(_dept, [])
+    _TABLE[_dept] += [f"Sở {a}" for a in _abbrs] + [f"S{a}" for a in _abbrs if len(a) >= 4 and a.isalpha()]
+    if _subject not in _SUBJECTS_WITHOUT_MINISTRY:
+        _TABLE.setdefault(f"Bộ {_subject}", [])
+        _TABLE[f"Bộ {_subject}"] += [f"Bộ {a}" for a in _abbrs]
+_TABLE["Sở Văn hóa, Thể thao và Du lịch"] += ["Sở VHTT và DL", "Sở VHTT-DL"]
+
+# Words that begin the name of a body; with a capitalised next word they mark an agency not in the table.
+_HEADS = (
+    "Sở", "Bộ", "Ban", "Cục", "Chi cục", "Tổng cục", "Vụ", "Viện", "Trung tâm", "Hội", "Hiệp hội", "Liên hiệp",
+    "Liên đoàn", "Liên minh", "Ủy ban", "UBND", "Văn phòng", "Trường", "Học viện", "Bảo tàng", "Nhà hát",
+    "Thư viện", "Đoàn", "Đài", "Báo", "Tạp chí", "Công ty", "Tổng công ty", "Ngân hàng", "Quỹ", "Câu lạc bộ",
+    "Công an", "Bộ Chỉ huy", "Bộ đội", "Hội đồng", "Đại học",
+)
+_SEP = r"(?:[\s,\-–&/.]|\bva\b)*"
+
+
+def _alias_pattern(alias: str) -> str:
+    if alias.startswith("re:"):
+        return alias[3:].replace("{provinces}", _province_alternation())
+    words = vi.folded_syllables(alias.replace("&", " "))
+    expanded = []
+    for word in words:
+        if word == "ubnd":  # the abbreviation and the full form are interchangeable
+            expanded.append(r"(?:ubnd|uy\s+ban\s+nhan\s+dan)")
+        elif word == "va":
+            continue  # "và" is one of the loose separators
+        else:
+            expanded.append(re.escape(word))
+    return _SEP.join(expanded)
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    """Folded province names and their spelled-out aliases ("Báo Huế", "Đài PT-TH Bà Rịa - Vũng Tàu")."""
+    names = set()
+    for province in PROVINCES:
+        for name in (province.name, *province.aliases):
+            if any(c.islower() for c in name):  # skip bare abbreviations such as "HCM", "BRVT"
+                names.add(vi.collapse(name))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _province_alternation() -> str:
+    names = sorted(_province_names(), key=len, reverse=True)
+    return "|".join(_SEP.join(re.escape(w) for w in n.split()) for n in names)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    out = []
+    for canonical, aliases in _TABLE.items():
+        for alias in [canonical, *aliases]:
+            body = _alias_pattern(alias)
+            out.append((canonical, re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")))
+    return out
+
+
+# Aliases that fold to ordinary words ("tỉnh đoàn kết", "báo cáo") count only when written capitalised.
+_NEEDS_CAPITAL = {"Tỉnh đoàn", "Báo tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"}
+
+
+def fold_same_length(text: str) -> str:
+    """Folded text of the same length (one folded char per source char), so offsets carry over."""
+    return "".join((vi.fold(c) or " ")[0] if c.strip() else " " for c in text)
+
+
+def _known_mentions(text: str) -> list[AgencyMention]:
+    folded = fold_same_length(text)
+    candidates: list[tuple[int, int, str]] = []
+    for canonical, pattern in _patterns():
+        for m in pattern.finditer(folded):
+            if canonical in _NEEDS_CAPITAL and not text[m.start()].isupper():
+                continue
+            candidates.append((m.start(), m.end(), canonical))
+    # Longest match wins; overlapping shorter matches are dropped.
+    mentions: list[AgencyMention] = []
+    for start, end, canonical in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if any(start < m.end and m.start < end for m in mentions):
+            continue
+        end = _extend_place(text, end)
+        mentions.append(AgencyMention(canonical, text[start:end].strip(), start, end, True))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _extend_place(text: str, end: int) -> int:
+    """Swallow a trailing place name: "Sở Ngoại vụ tỉnh Cao Bằng" is still Sở Ngoại vụ."""
+    place_word = "" if re.search(r"(?:tỉnh|thành phố)$", text[:end]) else r"\s+(?:tinh|thanh pho)"
+    folded = fold_same_length(text[end:end + 60])
+    m = _place_pattern(place_word).match(folded)
+    if m and text[end + m.start("name")].isupper():
+        return end + m.end()
+    return end
+
+
+@lru_cache(maxsize=2)
+def _place_pattern(place_word: str) -> re.Pattern:
+    return re.compile(rf"{place_word}\s+(?P<name>{_province_alternation()})(?![a-z0-9])")
+
+
+_WORD = re.compile(r"[^\W_]+(?:[.\-&][^\W_]+)*", re.UNICODE)
+
+
+def _is_capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+# Lower-case words that never finish a name's word: they start the predicate ("Sở X chủ trì").
+_PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây"}
+
+
+def _unknown_at(text: str, start: int, stop: int) -> int | None:
+    """End of an agency-like name beginning at `start` with a head word, or None.
+
+    Vietnamese body names capitalise the first syllable of each word ("Trung tâm Xúc tiến Đầu tư,
+    Thương mại và Du lịch tỉnh"): we take capitalised words, each with at most one lower-case syllable
+    after it, joined by spaces, ",", "-", "&" or "và", then an optional place word and place name.
+    """
+    head = next((h for h in sorted(_HEADS, key=len, reverse=True) if text.startswith(h, start)), None)
+    if head is None:
+        return None
+    pos = start + len(head)
+    words = [(m.start() + pos, m.end() + pos, m.group()) for m in _WORD.finditer(text[pos:stop])]
+    if not words or text[pos:words[0][0]] != " " or not _is_capital(words[0][2]):
+        return None
+    end, i = pos, 0
+    while i < len(words):
+        ws, we, word = words[i]
+        gap = text[end:ws]
+        if word == "và" and gap == " " and i + 1 < len(words) and _is_capital(words[i + 1][2]):
+            end, i = we, i + 1  # "… Thương mại và Du lịch"
+            continue
+        if not _is_capital(word) or not re.fullmatch(r" |\s*[,\-–&]\s*", gap):
+            break
+        end, i = we, i + 1
+        if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) \
+                and words[i][2] not in _PREDICATE_STARTS:
+            end, i = words[i][1], i + 1  # "Xúc tiến", "Du lịch"
+    place = re.match(r" (?:tỉnh|thành phố|huyện|thị xã|quận)(?!\w)", text[end:stop])
+    if place:
+        end += place.end()
+        while i < len(words) and words[i][0] < end:
+            i += 1
+        for ws, we, word in words[i:i + 3]:  # "… tỉnh Quảng Nam"
+            if not _is_capital(word) or not re.fullmatch(r" |\s*[\-–]\s*", text[end:ws]):
+                break
+            end = we
+    return end if end > pos else None
+
+
+def _word_starts(text: str) -> list[int]:
+    return [m.start() for m in _WORD.finditer(text)]
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """Agencies named in `text`, in order: table names (canonical) and agency-like names (verbatim)."""
+    return list(_find_agencies(text))
+
+
+@lru_cache(maxsize=4096)  # extraction asks about the same line several times
+def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
+    known = _known_mentions(text)
+    mentions = list(known)
+    bounds = sorted((m.start, m.end) for m in known)
+    covered_until = 0
+    for start in _word_starts(text):
+        if start < covered_until or any(s <= start < e for s, e in bounds):
+            continue
+        if start > 0 and (text[start - 1].isalnum()):
+            continue
+        stop = min([s for s, _ in bounds if s > start], default=len(text))
+        end = _unknown_at(text, start, stop)
+        if end is None:
+            continue
+        raw = text[start:end].rstrip(" ,-–&")
+        mentions.append(AgencyMention(raw, raw, start, start + len(raw), False))
+        covered_until = start + len(raw)
+    return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+_CLEAN_EDGES = re.compile(r"^[\s\-–+•*:;,.]+|[\s:;,.]+$")
+
+
+def clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", _CLEAN_EDGES.sub("", vi.normalize(name)))
+
+
+def normalize_agency(name: str) -> AgencyName:
+    """Canonical table name when the whole of `name` is one known agency; else the name verbatim."""
+    raw = name
+    cleaned = clean_name(name)
+    mentions = _known_mentions(cleaned)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end >= len(cleaned.rstrip()):
+        return AgencyName(mentions[0].canonical, raw, True)
+    return AgencyName(cleaned, raw, False)
+
+
+# agency names repeat across plans and questions: folding each once keeps a duties question over
+# thousands of plans' assignments from spending its time in unicodedata
+_folded_name = lru_cache(maxsize=1 << 14)(vi.collapse)
+
+
+def agency_matches(wanted: str, agency: str) -> bool:
+    w, a = _folded_name(wanted), _folded_name(agency)
+    return w == a or (len(w) > 6 and (w in a or a in w))

@@ -1,0 +1,177 @@
+"""Document numbers as written ("317/KH.UBND", "208/QĐ-T Tg", "25-CT/TW") → one canonical form.
+
+State documents are numbered "<n>[/<year>]/<type>-<issuer>" (726/KH-UBND, 2013/QĐ-TTg, 12/2021/NĐ-CP,
+404/BNG-NGVH-UNESCO); Party documents "<n>-<type>/<committee>" (25-CT/TW, 164-KH/TU). The two forms never
+become each other: "25-CT/TW" (the Party Secretariat) is not "25/CT-TTg" (the Prime Minister).
+
+Real pages spell numbers loosely: a dot for the hyphen ("317/KH.UBND"), a space inside a code ("208/QĐ-T Tg",
+"25/CT- TTg"), en dashes, "QD" for "QĐ", a word glued after the code ("208/QĐ-TTgngày"), and people type
+them in lower case ("2013/qd-ttg"). `canonical_number` is the one rule; ingest stores its result (and
+keeps what was written), and the query parser applies the same rule to what a user types.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ground import vi
+
+# Codes whose canonical spelling mixes cases, keyed by their upper-case form.
+_MIXED_CASE = {c.upper(): c for c in ("TTg", "CTr", "TTr", "SNgV", "NgV", "VPCP", "Ttg")}
+_MIXED_CASE["TTG"] = "TTg"
+_DIACRITIC_CODES = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "DA": "ĐA", "DU": "ĐU"}
+# Codes that are whole on their own: a glued word after one of them is cut off ("TTgngày" → "TTg").
+KNOWN_CODES = frozenset({
+    "TTg", "CP", "QH", "UBTVQH", "CTN", "UBND", "HĐND", "BNG", "BVHTTDL", "BTTTT", "BGDĐT", "BCT", "BNV",
+    "SNgV", "SVHTTDL", "NGVH", "UNESCO", "VX", "KGVX", "KT", "TH", "VP", "VPCP", "NC", "TCD",
+    "KH", "QĐ", "CT", "CTr", "NQ", "TB", "HD", "BC", "NĐ", "TT", "CV", "TTr", "ĐA", "KL", "QC", "TTLT",
+})
+# Issuers of national documents: the Prime Minister, the Government, the National Assembly, the President,
+# the Party's central bodies.
+NATIONAL_ISSUERS = frozenset({"TTg", "CP", "QH", "UBTVQH", "CTN", "TW", "BCT", "BBT"})
+
+_LETTER = "A-Za-zĐđÐ"
+_CODE = rf"[A-ZĐÐ][{_LETTER}0-9&]{{0,15}}"
+_SP = r"[ \t]*"  # spaces inside a number, never a line break
+_SEP = rf"{_SP}[-–—]{_SP}|\.(?=[A-ZĐ][A-ZĐ0-9]+(?![^\W\d_]))"  # "KH.UBND", never "UBND.Theo"
+_STATE = re.compile(
+    rf"(?<![\d/])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}({_CODE}(?:(?:{_SEP}){_CODE})*)")
+_STATE_TYPED = re.compile(  # what a user types: any case, "qd" for "QĐ"
+    rf"(?<![\d/])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}([{_LETTER}][{_LETTER}0-9&]{{0,15}}"
+    rf"(?:(?:{_SP}[-–—]{_SP}|\.(?=[{_LETTER}]{{2,}}(?![^\W\d_])))[{_LETTER}][{_LETTER}0-9&]{{0,15}})*)")
+_PARTY_ISSUER = r"(?:TW|TƯ|BCT|BBT|[A-ZĐ]{2,8}TW|[A-ZĐ]{1,5}[UƯ])"
+_PARTY = re.compile(
+    rf"(?<![\d/])(\d{{1,5}}){_SP}[-–—]{_SP}([A-ZĐ][A-Za-zĐ]{{1,3}}){_SP}/{_SP}({_PARTY_ISSUER})(?![{_LETTER}])")
+_PARTY_TYPED = re.compile(
+    rf"(?<![\d/])(\d{{1,5}}){_SP}[-–—]{_SP}([{_LETTER}]{{2,4}}){_SP}/{_SP}({_PARTY_ISSUER})(?![{_LETTER}])",
+    re.IGNORECASE)
+
+
+class DocNumber(NamedTuple):
+    number: str  # canonical: "317/KH-UBND", "25-CT/TW"
+    start: int
+    end: int
+    raw: str = ""  # as written: "317/KH.UBND"
+
+    @property
+    def party(self) -> bool:
+        return "/" in self.number and "-" in self.number.split("/")[0]
+
+    @property
+    def codes(self) -> list[str]:
+        if self.party:
+            head, issuer = self.number.split("/", 1)
+            return [head.split("-", 1)[1], issuer]
+        return self.number.split("/")[-1].split("-")
+
+    @property
+    def national(self) -> bool:
+        return self.codes[-1] in NATIONAL_ISSUERS or self.codes[0] in NATIONAL_ISSUERS
+
+
+def _canonical_code(code: str, typed: bool) -> str:
+    code = code.replace("Ð", "Đ").replace("đ", "Đ") if code.isupper() or typed else code.replace("Ð", "Đ")
+    upper = code.upper()
+    if upper in _DIACRITIC_CODES:
+        return _DIACRITIC_CODES[upper]
+    if upper in _MIXED_CASE:
+        return _MIXED_CASE[upper]
+    if typed or upper == "TƯ":
+        return "TW" if upper == "TƯ" else upper
+    return code
+
+
+def canonical_number(raw: str, typed: bool = False) -> str:
+    """'317/KH.UBND' → '317/KH-UBND', '208/QĐ-T Tg' → '208/QĐ-TTg', '2013/qd-ttg' → '2013/QĐ-TTg'.
+
+    A Party number keeps its own form: '25 - CT/TƯ' → '25-CT/TW'. `typed`: the text was typed by a user,
+    so its letter case means nothing (codes are upper-cased, known mixed-case codes restored)."""
+    text = vi.normalize(raw).strip()
+    party = _PARTY_TYPED.fullmatch(text)
+    if party:
+        n, kind, issuer = party.groups()
+        return f"{n}-{_canonical_code(kind, typed)}/{_canonical_code(issuer, True)}"
+    parts = [p.strip() for p in re.split(r"\s*/\s*", text)]
+    head, tail = parts[0], parts[-1]
+    middle = parts[1:-1]  # a year: "12/2021/NĐ-CP"
+    codes = [c for c in re.split(r"\s*[-–—.]\s*", tail) if c]
+    codes = [_canonical_code(c.replace(" ", ""), typed) for c in codes]
+    return "/".join([head, *middle, "-".join(codes)])
+
+
+def _cut_glued(code: str) -> str:
+    """'TTgngày' → 'TTg', 'UBNDvề' → 'UBND': the longest known code, else the upper-case run."""
+    for size in range(len(code), 0, -1):
+        if code[:size] in KNOWN_CODES and code[size:].islower():
+            return code[:size]
+    run = re.match(r"[A-ZĐ0-9&]+", code)
+    return run.group() if run and code[run.end():].islower() else code
+
+
+def _state_match(text: str, m: re.Match) -> tuple[int, str] | None:
+    """(end, written form) of a state number, with a glued word cut off and a split code joined."""
+    end = m.end()
+    last = re.split(_SEP, m.group(3))[-1]
+    last_start = m.start(3) + m.group(3).rfind(last)
+    following = re.match(r"[^\W\d_]*", text[end:]).group()  # letters the pattern could not take
+    word = last + following
+    if following or (re.search(r"[a-zđ]{3,}$", last) and last not in KNOWN_CODES):
+        cut = _cut_glued(word)
+        if cut == word and following:
+            return None  # letters running on into a word, not a code
+        end = last_start + len(cut)
+    # "208/QĐ-T Tg": one space inside the issuer code, when the halves join into a known code
+    last = text[last_start:end]
+    joined = re.match(r" ([A-Z][a-z]?)(?!\w)", text[end:])
+    if joined and last not in KNOWN_CODES and (last + joined.group(1)) in KNOWN_CODES:
+        end += joined.end()
+    # "25/CT- TTg": a separator, a space, then the code
+    dangling = re.match(r"\s*[-–]\s+([A-ZĐ][A-Za-zĐđ]{0,15})(?!\w)", text[end:])
+    if dangling and dangling.group(1) in KNOWN_CODES:
+        end += dangling.end()
+    return end, text[m.start():end]
+
+
+def find_numbers(text: str, typed: bool = False) -> list[DocNumber]:
+    """Every document number in `text`, canonical, in order. `typed`: a user's question (any case)."""
+    found: list[DocNumber] = []
+    party_spans: list[tuple[int, int]] = []
+    for m in (_PARTY_TYPED if typed else _PARTY).finditer(text):
+        found.append(DocNumber(canonical_number(m.group(0), typed), m.start(), m.end(), m.group(0)))
+        party_spans.append((m.start(), m.end()))
+    for m in (_STATE_TYPED if typed else _STATE).finditer(text):
+        if any(s <= m.start() < e for s, e in party_spans):
+            continue
+        if typed:
+            written = m.group(0).rstrip(" -–.")
+            found.append(DocNumber(canonical_number(written, True), m.start(), m.start() + len(written), written))
+            continue
+        got = _state_match(text, m)
+        if got is None:
+            continue
+        end, written = got
+        written = written.rstrip(" -–.")
+        found.append(DocNumber(canonical_number(written), m.start(), m.start() + len(written), written))
+    return sorted(found, key=lambda n: n.start)
+
+
+@lru_cache(maxsize=1 << 16)
+def number_key(number: str) -> str:
+    """The comparable form of a number: canonical, folded, no spaces. Cached: answering compares the
+    question's numbers with every stored plan's, thousands of times per question on a large store."""
+    return vi.fold(number if "/" not in number else canonical_number(number, typed=True)).replace(" ", "")
+
+
+def same_number(a: str | None, b: str | None) -> bool:
+    """Two numbers name the same document: canonical forms equal, without case or diacritics.
+
+    A bare number ('404') matches any number it starts ('404/BNG-NGVH-UNESCO') but never a Party one."""
+    if not a or not b:
+        return False
+    fa, fb = number_key(a), number_key(b)
+    if "/" not in fa:
+        return fb.split("/")[0] == fa
+    if "/" not in fb:
+        return fa.split("/")[0] == fb
+    return fa == fb

@@ -1,1 +1,0 @@
-"""The application shell: CLI, composition root and ingest orchestration; imported by nobody below it."""

@@ -1,0 +1,100 @@
+"""Answers about the catalog of plans: which places or plans match the filters of a question (province,
+type, year, horizon, implemented national document, relation), how many, which came first; one cited
+line per plan."""
+from __future__ import annotations
+
+from ground import vi
+from ground.display import display_date
+from rag.compose.citations import Point, plan_label
+from rag.find.plans import PlanIndex
+from rag.ports import StoredPlan
+from rag.understand.mentions import number_matches
+from rag.understand.question import CatalogFilter
+
+MAX_LINES = 12
+
+
+def implements(plan: StoredPlan, number: str, index: PlanIndex) -> bool:
+    """The plan implements the document: its record says so, or (a record without any) its text names it."""
+    meta = plan.meta
+    if any(number_matches(number, n) for n in meta.implements):
+        return True
+    if any(number_matches(number, n) for n in plan.links.implements):  # relations the catalog computed
+        return True
+    return not meta.implements and any(number_matches(number, d) for d in index.mentions.get(plan.id, ()))
+
+
+def issue_year(plan: StoredPlan) -> int | None:
+    for value in (plan.meta.date, plan.meta.published):
+        if value:
+            return int(value[:4])
+    return None
+
+
+def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[StoredPlan]:
+    plans = list(index.plans.values())
+    if flt.provinces:
+        plans = [p for p in plans if p.meta.province in flt.provinces]
+    if flt.doc_type:
+        plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type]
+    if flt.implements:
+        plans = [p for p in plans if any(implements(p, n, index) for n in flt.implements)]
+    if flt.years:
+        plans = [p for p in plans if issue_year(p) in flt.years]
+    if flt.horizon:
+        plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
+    if flt.relation == "replaces":
+        plans = [p for p in plans if p.links.replaces]
+    chosen = {p.id for p in plans}
+    # a news article about a full text that is listed too is the same plan, not another one
+    plans = [p for p in plans if p.links.reports_on not in chosen]
+    if wants_places:
+        plans = [p for p in plans if p.meta.province]
+    plans.sort(key=lambda p: (p.meta.date or p.meta.published or "9999", vi.fold(p.meta.province or "")))
+    return plans
+
+
+def describe(flt: CatalogFilter) -> str:
+    bits = []
+    if flt.doc_type:
+        bits.append(flt.doc_type.lower())
+    if flt.implements:
+        bits.append("thực hiện " + ", ".join(flt.implements))
+    if flt.horizon:
+        bits.append(f"đến năm {flt.horizon}")
+    if flt.years:
+        bits.append("ban hành năm " + ", ".join(map(str, flt.years)))
+    return " ".join(bits)
+
+
+def catalog_lines(flt: CatalogFilter, index: PlanIndex, folded_question: str) -> tuple[str, list[Point]] | None:
+    """(lead line, one point per plan) or None when no stored plan matches."""
+    wants_places = any(w in folded_question for w in ("tinh", "dia phuong", "thanh pho"))
+    plans = select(flt, index, wants_places)
+    if not plans:
+        return None
+    if flt.superlative:
+        dated = [p for p in plans if p.meta.date or p.meta.published]
+        if dated:
+            plans = [dated[0] if flt.superlative == "earliest" else dated[-1]]
+    points = []
+    for plan in plans[:MAX_LINES]:
+        chunks = index.chunks(plan.id)
+        if not chunks:
+            continue
+        meta = plan.meta
+        when = display_date(meta.date) or (f"tin đăng {display_date(meta.published)}" if meta.published else "không rõ ngày")
+        where = meta.province or meta.issuer or "—"
+        points.append(Point(f"{where}: {plan_label(meta)} ({when})", chunks[0], chunks[0].text, 1.0))
+    if not points:
+        return None
+    what = describe(flt)
+    noun = "tỉnh, thành phố" if wants_places else "văn bản"
+    count = len({p.meta.province for p in plans}) if wants_places else len(plans)
+    if flt.superlative:
+        lead = ("Sớm nhất" if flt.superlative == "earliest" else "Gần đây nhất") + f" trong kho{(' (' + what + ')') if what else ''}:"
+    else:
+        lead = f"Kho có {count} {noun}" + (f" có văn bản {what}" if what and wants_places else f" {what}" if what else "") + ":"
+    if len(plans) > MAX_LINES:
+        lead += f" (hiện {MAX_LINES} văn bản đầu)"
+    return lead, points

@@ -1,0 +1,105 @@
+"""Answers about a plan itself (number, date, signer, issuer, horizon, field, implemented documents),
+taken from its metadata and cited to the passage that states them."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from ground.display import display_date
+from rag.compose.citations import Point, plan_label
+
+
+def _date_patterns(iso: str) -> list[re.Pattern]:
+    parts = iso.split("-")
+    if len(parts) != 3:
+        return [re.compile(re.escape(parts[0]))]
+    y, m, d = parts[0], int(parts[1]), int(parts[2])
+    return [
+        re.compile(rf"\b0?{d}\s*[/.-]\s*0?{m}\s*[/.-]\s*{y}\b"),
+        re.compile(rf"ngày\s+0?{d}\s+tháng\s+0?{m}\s+năm\s+{y}", re.IGNORECASE),
+        re.compile(rf"\b0?{d}\s*/\s*0?{m}\b"),
+    ]
+
+
+def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
+    """The answer line for one metadata intent, and patterns that find its evidence in the text."""
+    label = plan_label(meta)
+    page = label if label.startswith("bài viết") else f"bài viết về {label}"  # a news page is itself the article
+    if intent == "published" and meta.published:
+        return f"{page[:1].upper()}{page[1:]} được đăng ngày {display_date(meta.published)}.", _date_patterns(meta.published)
+    if intent in ("date", "published") and meta.date:
+        return f"{label} được ban hành ngày {display_date(meta.date)}.", _date_patterns(meta.date)
+    if intent == "date" and meta.published:  # a news page without the plan's own date
+        return (f"Văn bản không ghi ngày ban hành; {page} được đăng ngày "
+                f"{display_date(meta.published)}.", _date_patterns(meta.published))
+    if intent == "signer" and meta.signer:
+        return f"{label} do {meta.signer} ký.", [re.compile(re.escape(meta.signer))]
+    if intent == "number" and meta.number:
+        return f"Số hiệu của văn bản là {meta.number} ({meta.doc_type or 'văn bản'}).", [re.compile(re.escape(meta.number))]
+    if intent == "issuer" and meta.issuer:
+        return f"{label} do {meta.issuer} ban hành.", [re.compile(re.escape(meta.number or meta.issuer))]
+    if intent == "horizon" and meta.horizon:
+        years = ", tầm nhìn ".join(f"đến năm {y}" for y in meta.horizon)
+        return f"{label} đặt mục tiêu {years}.", [re.compile(rf"năm {meta.horizon[-1]}")]
+    if intent == "field" and meta.field:
+        return f"{label} thuộc lĩnh vực {meta.field}.", [re.compile(r"Lĩnh vực", re.IGNORECASE), re.compile(re.escape(meta.field))]
+    if intent == "implements" and meta.implements:
+        docs = "; ".join(_national_doc_name(n) for n in meta.implements)
+        return f"{label} được xây dựng để thực hiện {docs}.", [re.compile(re.escape(n.split('-')[0])) for n in meta.implements]
+    if intent == "doc_type" and meta.doc_type:
+        return f"Văn bản {meta.number or ''} là {meta.doc_type.lower()}.".replace("  ", " "), [re.compile(re.escape(meta.doc_type), re.IGNORECASE)]
+    return None
+
+
+def _national_doc_name(number: str) -> str:
+    kinds = {"QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CV": "Công văn"}
+    suffix = number.split("/", 1)[1] if "/" in number else ""
+    kind = kinds.get(suffix.split("-")[0].upper(), "văn bản")
+    who = " của Thủ tướng Chính phủ" if suffix.upper().endswith("TTG") else ""
+    return f"{kind} số {number}{who}"
+
+
+def fact_point(intent: str, plan, chunks: list) -> Point | None:
+    """A cited Point answering `intent` for `plan`, or None when the plan does not state it."""
+    found = fact_sentence(intent, plan.meta)
+    if not found:
+        return None
+    sentence, patterns = found
+    for pattern in patterns:
+        for chunk in chunks:
+            match = pattern.search(chunk.text)
+            if match:
+                return Point(sentence, chunk, _line_around(chunk.text, match.start()), 1.0)
+    return Point(sentence, chunks[0], chunks[0].text, 0.5) if chunks else None
+
+
+def _line_around(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if len(line) < 40:  # a bare "Lĩnh vực …" line reads better with its neighbours
+        block_end = text.find("\n", end + 1) if end >= 0 else -1
+        line = text[start : block_end if block_end >= 0 else len(text)].strip().replace("\n", "; ")
+    return line
+
+
+# Words that name a plan or ask for one of its facts; what is left of a question after removing them
+# (and the plan's own title and issuer words) is what it asks about beyond the plan's metadata.
+_PLAN_WORDS = set(
+    """ke hoach cong van quyet dinh chi thi van ban chuong trinh so hieu ky hieu ban hanh ngay thang nam
+    khi nao bao gio thoi gian ai ky nguoi co quan don vi linh vuc loai tam nhin giai doan den
+    can cu thuc hien trien khai xay dung thu tuong chinh phu vao la cua duoc gi nao may bao nhieu do
+    hanh dong ngoai giao van hoa chien luoc tinh thanh pho ubnd uy ban nhan dan tin bai viet dang ve
+    cai truoc som hon muon""".split()
+)
+RESIDUAL_SYLLABLES = 2
+
+
+def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES) -> bool:
+    """True when the question asks for a fact of the plan itself, not about something in its text."""
+    own = set(_PLAN_WORDS)
+    for plan in plans:
+        if plan is not None:
+            own |= set(vi.folded_syllables(f"{plan.meta.title} {plan.meta.issuer or ''}"))
+    left = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in own and not s.isdigit()]
+    return len(left) <= residual

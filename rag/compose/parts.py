@@ -1,0 +1,230 @@
+"""Answers one part of a question at a time: a fact of the plan itself, a fact of a document the previous
+part named ("quyết định đó do ai ký?"), or the best sentence of the retrieved passages for the part's
+answer type. Each part gives one cited Point."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ground import vi
+from ground.display import shorten
+from rag.compose import sentences
+from rag.compose.citations import Point, plan_label
+from rag.compose.facts import fact_point
+from rag.find.plans import PlanIndex
+from rag.understand import taggers as entities
+from rag.understand.mentions import number_matches
+from rag.understand.question import Part
+
+MAX_PART_CHARS = 260
+# Intents answered from the plan's record; an "issued with" question is about the decision that carries it.
+_ISSUED_WITH = re.compile(r"\b(kem theo|ban hanh kem)\b")
+# A signature: a "Ký bởi:" / "Người ký" label, or the signing title in capitals on its own line (the
+# signature block); "Chủ tịch Hồ Chí Minh" inside a sentence is no signature.
+_SIGNED_LINE = re.compile(r"(?:Ký bởi|Người ký)[:\s]+|(?:^|\n)(?:\s*(?:KT\.?\s*)?(?:PHÓ )?CHỦ TỊCH[ \t]*\n)+(?:\s*\(?[Đđ]ã ký\)?[ \t]*\n)?\s*")
+
+
+@dataclass
+class PartResult:
+    point: Point | None
+    documents: list[str]  # document numbers the answer names (what "đó" in the next part refers to)
+    missing: str | None = None  # the plan was asked for a fact it does not state
+
+
+def _kind_of(number: str) -> str:
+    suffix = number.split("/", 1)[1] if "/" in number else number.split("-", 1)[-1]
+    head = suffix.split("-")[0].upper()
+    return {"QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch",
+            "CTR": "Chương trình", "TB": "Thông báo"}.get(head, "Công văn")
+
+
+def _doc_name(number: str) -> str:
+    who = " của Thủ tướng Chính phủ" if number.upper().endswith("TTG") else ""
+    return f"{_kind_of(number)} số {number}{who}"
+
+
+def _line_with(chunks: list, pattern: re.Pattern) -> tuple[object, str] | None:
+    for chunk in chunks:
+        m = pattern.search(chunk.text)
+        if m:
+            start = chunk.text.rfind("\n", 0, m.start()) + 1
+            end = chunk.text.find("\n", m.end())
+            return chunk, chunk.text[start:end if end >= 0 else len(chunk.text)].strip()
+    return None
+
+
+def _date_from_text(plan, chunks: list) -> Point | None:
+    """A plan whose record has no date may still state it next to its own number: "4045/KH-UBND ngày 21/5/2019"."""
+    number = plan.meta.number
+    if not number:
+        return None
+    own = re.compile(re.escape(number))
+    for chunk in chunks:
+        for m in own.finditer(chunk.text):
+            start = chunk.text.rfind("\n", 0, m.start()) + 1
+            end = chunk.text.find("\n", m.end())
+            line = chunk.text[start:end if end >= 0 else len(chunk.text)]
+            at = m.start() - start
+            dates = [e for e in entities.tag(line) if e.kind == "date" and -100 <= e.start - at <= 60]
+            if dates:
+                date = min(dates, key=lambda e: abs(e.start - at))
+                text = re.sub(r"^ngày\s+", "", date.text, flags=re.IGNORECASE)
+                return Point(f"{plan_label(plan.meta)} được ban hành ngày {text}.", chunk, line.strip(), 1.0)
+    return None
+
+
+def _signer_from_text(plan, chunks: list) -> Point | None:
+    name = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?: [{vi.UPPER}][{vi.LOWER}]+){{1,3}}")
+    for chunk in reversed(chunks):  # the signature block closes the document
+        for m in _SIGNED_LINE.finditer(chunk.text):
+            found = name.match(chunk.text, m.end())
+            if found:
+                return Point(f"{plan_label(plan.meta)} do {found.group(0)} ký.", chunk,
+                             chunk.text[m.start():found.end()].strip(), 1.0)
+    return None
+
+
+def _issued_with(plan, chunks: list) -> Point | None:
+    """The decision a plan is issued with: the plan itself when it is that decision, else the one its text names."""
+    meta = plan.meta
+    if meta.doc_type == "Quyết định" and meta.number:
+        return fact_point("number", plan, chunks)
+    pattern = re.compile(r"kèm theo\s+Quyết định(?:\s+số)?\s+(\d{1,5}\s*/\s*[\wĐđ\-]+)", re.IGNORECASE)
+    found = _line_with(chunks, pattern)
+    if not found:  # "Quyết định số 1515/QĐ-UBND ngày … của UBND tỉnh ban hành Kế hoạch …"
+        pattern = re.compile(r"Quyết định(?:\s+số)?\s+(\d{1,5}\s*/\s*QĐ-[\wĐđ]+)[^.;\n]{0,80}?ban hành Kế hoạch",
+                             re.IGNORECASE)
+        found = _line_with(chunks, pattern)
+    if not found:
+        return None
+    chunk, line = found
+    m = pattern.search(line)
+    end = min([i for i in (line.find(";", m.end()), line.find(".", m.end()), len(line)) if i >= 0])
+    return Point(f"Theo {plan_label(meta)}: {shorten(line[m.start():end].strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
+
+
+def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
+    """A part asking for one fact of a stored plan."""
+    chunks = index.chunks(plan.id)
+    meta = plan.meta
+    intent = part.intent
+    if intent == "implements" and _ISSUED_WITH.search(vi.collapse(part.text)):
+        point = _issued_with(plan, chunks)
+        if point:
+            return PartResult(point, [d.text for d in entities.documents(point.text)])
+    if intent in ("number", "implements") and part.asked_kind and intent == "number" and meta.doc_type \
+            and part.asked_kind != meta.doc_type:
+        return PartResult(None, [])  # "tại công văn số mấy" asks about another document than the plan
+    if intent == "implements" and part.asked_kind and meta.implements:
+        kinds = [n for n in meta.implements if _kind_of(n) == part.asked_kind]
+        cited = [n for n in index.mentions.get(plan.id, ()) if _kind_of(n) == part.asked_kind and n != meta.number]
+        chosen = kinds or cited
+        if chosen:
+            pattern = re.compile(re.escape(chosen[0].split("/")[0]) + r"\s*/")
+            found = _line_with(chunks, pattern)
+            text = f"{plan_label(meta)} căn cứ {'; '.join(_doc_name(n) for n in chosen)}."
+            if found:
+                return PartResult(Point(text, found[0], found[1], 1.0), chosen)
+    if intent == "horizon":
+        point = _period_point(plan, chunks)
+        if point:
+            return PartResult(point, [])
+    point = fact_point(intent, plan, chunks)
+    if point is None and intent == "date":
+        point = _date_from_text(plan, chunks)
+    if point is None and intent == "signer":
+        point = _signer_from_text(plan, chunks)
+    if point is None:
+        what = {"signer": "người ký", "date": "ngày ban hành", "number": "số hiệu", "issuer": "cơ quan ban hành",
+                "horizon": "thời hạn", "field": "lĩnh vực", "implements": "văn bản được thực hiện"}.get(intent, "thông tin này")
+        return PartResult(None, [], f"{plan_label(meta)} không ghi {what}")
+    documents = list(meta.implements) if intent == "implements" else [d.text for d in entities.documents(point.text)]
+    return PartResult(point, documents)
+
+
+def _period_point(plan, chunks: list) -> Point | None:
+    """"cho giai đoạn nào": a stated range ending at the plan's horizon ("giai đoạn 2023 - 2026") beats the bare year."""
+    if not plan.meta.horizon or len(plan.meta.horizon) > 1:
+        return None  # "đến năm 2025, tầm nhìn đến năm 2030" says more than any range
+    last = plan.meta.horizon[-1]
+    # the plan's own period, not any range ending that year ("chiến lược … 10 năm 2021 - 2030")
+    pattern = re.compile(rf"(?:giai đoạn|thời kỳ|từ năm|từ)\s+(\d{{4}})\s*[-–]\s*{last}\b", re.IGNORECASE)
+    if pattern.search(plan.meta.title or ""):
+        pattern = re.compile(rf"\b(\d{{4}})\s*[-–]\s*{last}\b")
+    found = _line_with(chunks, pattern)
+    if not found:
+        return None
+    chunk, line = found
+    first = pattern.search(line).group(1)
+    return Point(f"{plan_label(plan.meta)} áp dụng cho giai đoạn {first} - {last}.", chunk, line, 1.0)
+
+
+def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
+                 section_words=(), dense_of=None) -> PartResult:
+    """The best sentence of the retrieved passages for this part (`must`: a document number it must name)."""
+    question = f"{subject} {part.text}".strip()
+    ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words,
+                            dense_of=dense_of)
+    if must:
+        key = vi.fold(must).replace(" ", "")
+        ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
+    if not ranked:
+        return PartResult(None, [])
+    best = ranked[0]
+    shown = display(best, question, index.idf)
+    return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
+
+
+_PLAN_SELF = {"ke", "hoach"}
+
+
+def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
+    """The whole sentence when it fits; else the clauses around the answering entity, never cutting it."""
+    from rag.understand.question import without_question_words
+    from rag.understand.terms import best_window, query_terms
+
+    body = cand.body
+    if len(body) <= limit:
+        return body
+    # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
+    # own "Kế hoạch triển khai …" is its preamble
+    terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
+    window = best_window(body, terms, idf, limit)
+    spans = cand.answer_spans
+    if not spans:
+        return window
+    folded = vi.collapse(body)
+    anchors = [m.start() for t in terms if " " in t for m in re.finditer(re.escape(t), folded)]
+    span = min(spans, key=lambda s: min((abs(s.start - a) for a in anchors), default=s.start))
+    if span.text in window:
+        return window
+    return around(body, span, limit)
+
+
+def around(body: str, span, limit: int) -> str:
+    """Whole clauses around one entity of `body`, within `limit` characters (the entity is never cut)."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[;,:]\s+", body)] + [len(body)]
+    lo = max(b for b in bounds if b <= span.start)
+    hi = min(b for b in bounds if b >= span.end)
+    while True:
+        grown = False
+        left = max((b for b in bounds if b < lo), default=None)
+        right = min((b for b in bounds if b > hi), default=None)
+        if left is not None and hi - left <= limit:
+            lo, grown = left, True
+        if right is not None and right - lo <= limit:
+            hi, grown = right, True
+        if not grown:
+            break
+    text = body[lo:hi].strip().rstrip(",;:")
+    if len(text) > limit:  # one clause alone is too long: keep the words around the entity
+        start = max(0, span.start - limit // 2)
+        text = shorten(body[start:], limit)
+        return ("…" if start > 0 else "") + text
+    return ("…" if lo > 0 else "") + text + ("…" if hi < len(body) else "")
+
+
+def resolve_document(number: str, index: PlanIndex):
+    """The stored plan a document number names, if any."""
+    return next((p for p in index.plans.values() if number_matches(number, p.meta.number)), None)
+

@@ -1,0 +1,224 @@
+"""Extractive passage answers: the sentences or list items that answer, chosen by the sentence scorer or by
+navigating to the section the question names (ordinals, "phần III", "mục đích"), in plan order."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from ground.display import shorten
+from rag.compose import sentences
+from rag.compose.citations import Point
+from rag.compose.parts import display
+from rag.find.plans import PlanIndex
+from rag.understand.question import Question
+from rag.understand.terms import split_units, strip_marker
+
+MAX_POINTS = 3
+ANSWER_BUDGET = 450  # characters of points; with the lead line this fits a phone screen
+POINT_CHARS = 300
+LIST_SENTENCE_CHARS = 440  # one sentence that is itself the list ("gồm: A; B; C") is kept whole up to this
+LIST_ITEMS = 4
+LIST_ITEM_CHARS = 140
+FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
+AMOUNT_CANDIDATES = 8
+COUNT_CANDIDATES = 1  # the sentence shown first must state it
+# An amount with its unit: only a sentence stating a number of that kind can answer.
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
+_ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
+_BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
+_ROMAN = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
+
+
+def _heading_of(section: str | None) -> list[str]:
+    return [vi.collapse(s) for s in (section or "").split("›")]
+
+
+def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
+    """The chunks of the section the question names, in the best hit's plan (None when it names none)."""
+    if not (q.part_ref or q.section_words or q.ordinal_noun):
+        return None
+    plan_ids = list(dict.fromkeys(h.chunk.plan_id for h in hits[:3]))
+    for plan_id in plan_ids[:2]:
+        chunks = index.chunks(plan_id)
+        chosen = None
+        if q.part_ref:
+            noun, n = q.part_ref
+            marks = (f"{_ROMAN.get(n, n)} ", f"{n} ") if noun in ("phan", "chuong") else (f"{n} ", f"{_ROMAN.get(n, n)} ")
+            chosen = [c for c in chunks if any(h.startswith(marks) for h in _heading_of(c.section)[:1])]
+        else:
+            words = q.section_words or ([q.ordinal_noun] if q.ordinal_noun else [])
+            for word in words:
+                # the deepest heading that names the word ("1. Mục đích" before "I. MỤC ĐÍCH, YÊU CẦU"); for
+                # an ordinal the shallowest, whose items run through its subsections ("mục tiêu thứ hai")
+                best_depth, best = None, None
+                for c in chunks:
+                    for depth, h in enumerate(_heading_of(c.section)):
+                        better = best_depth is None or (depth < best_depth if q.ordinal else depth > best_depth)
+                        if re.search(rf"\b{word}\b", h) and better:
+                            best_depth, best = depth, "›".join(c.section.split("›")[: depth + 1])
+                if best:
+                    chosen = [c for c in chunks if (c.section or "").startswith(best)]
+                    break
+        if chosen:
+            return sorted(chosen, key=lambda c: c.seq)
+    return None
+
+
+_QUESTION_WORDS = frozenset("la gi nhung nao gom co cac noi dung ve dat ra neu the nao ra sao bao".split())
+MAX_RESIDUAL = 2
+
+
+_ASKS_WHAT_IT_IS = re.compile(r"\b(la gi|gom (?:nhung )?(?:gi|nao)|nhung gi|bao gom)\b")
+
+
+def navigates(q: Question, kind: str, index: PlanIndex, hits: list = ()) -> bool:
+    """The question asks for a section itself ("mục đích là gì", "quan điểm đầu tiên", "phần III"),
+    not for something a section holds: little is left once its heading and the plan's names are removed."""
+    if q.part_ref or q.ordinal:
+        return True
+    if not q.section_words or kind not in ("list", "content", "purpose", "manner"):
+        return False
+    heading = {s for w in q.section_words for s in w.split()}
+    naming = index.naming
+    left = [s for s in vi.folded_syllables(q.pq.content or q.text)
+            if s not in heading and s not in naming and s not in sentences._PLAN_NAMING
+            and s not in _QUESTION_WORDS and not s.isdigit()]
+    if len(left) <= MAX_RESIDUAL:
+        return True
+    # "Yêu cầu khi triển khai … là gì?": asks what the section says when a top passage sits under that heading
+    return bool(_ASKS_WHAT_IT_IS.search(q.pq.folded)) and any(
+        any(w in _heading_of(h.chunk.section)[-1] for w in q.section_words) for h in hits[:3])
+
+
+def _is_heading(text: str, section: str | None) -> bool:
+    body = vi.collapse(strip_marker(text)).strip(" :.")
+    return any(body == vi.collapse(strip_marker(h.strip())).strip(" :.") for h in (section or "").split("›")) or (
+        len(body) < 25 and not text.rstrip().endswith((".", ";")))
+
+
+def section_items(chunks: list) -> list[tuple[object, str]]:
+    items = [(c, u.text) for c in chunks for u in split_units(c.text)
+             if len(strip_marker(u.text)) >= 15 and not _is_heading(u.text, c.section)]
+    bullets = [(c, t) for c, t in items if _BULLET.match(t)]
+    return bullets if len(bullets) >= 2 else items
+
+
+# "có mấy mục tiêu cụ thể": the answer is how many items the section lists, then the items
+_COUNT_ITEMS = re.compile(r"\b(?:may|bao nhieu) (muc tieu(?: cu the| tong quat)?|nhiem vu|giai phap|quan diem|yeu cau"
+                          r"|noi dung|nhom|tru cot|dinh huong)\b")
+
+
+def list_points(q: Question, chunks: list) -> list[Point]:
+    items = section_items(chunks)
+    if not items:
+        return []
+    counted = _COUNT_ITEMS.search(q.pq.folded)
+    if counted and not q.ordinal:
+        points = list_points_plain(items)
+        if points:
+            points[0].text = f"Có {len(items)} {_accented(counted.group(1), chunks)}: {points[0].text}"
+        return points
+    if q.ordinal:
+        idx = q.ordinal - 1 if q.ordinal > 0 else len(items) - 1
+        if 0 <= idx < len(items):
+            chunk, text = items[idx]
+            body = strip_marker(text)
+            return [Point(shorten(body, POINT_CHARS), chunk, body, 1.0)]
+        return []
+    return list_points_plain(items)
+
+
+def list_points_plain(items: list) -> list[Point]:
+    points = []
+    for chunk, text in items[:LIST_ITEMS]:
+        body = strip_marker(text)
+        limit = LIST_SENTENCE_CHARS if len(items) == 1 else LIST_ITEM_CHARS
+        points.append(Point(shorten(body, limit), chunk, body, 1.0))
+    return points
+
+
+def _accented(folded_noun: str, chunks: list) -> str:
+    """The section's own spelling of a folded noun ("muc tieu cu the" → "mục tiêu cụ thể")."""
+    for chunk in chunks:
+        for part in (chunk.section or "").split("›"):
+            words = part.split()
+            for i in range(len(words)):
+                span = " ".join(words[i:i + len(folded_noun.split())])
+                if vi.collapse(span) == folded_noun:
+                    return span.lower()
+    return folded_noun
+
+
+# A sentence that announces a list ("…, cụ thể như sau:", "gồm các nội dung sau:") says nothing by itself.
+_INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|cac (?:noi dung|nhiem vu|giai phap|muc tieu) sau)\s*:?\s*$|:\s*$")
+FOLLOWING_CHUNKS = 2
+
+
+def following_items(cand, index: PlanIndex) -> list[Point]:
+    """The list items that follow an announcing sentence, in its chunk and the next ones of its plan."""
+    chunks = sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq)
+    after = [c for c in chunks if c.seq > cand.chunk.seq][:FOLLOWING_CHUNKS]
+    items: list[tuple[object, str]] = []
+    for chunk in [cand.chunk, *after]:
+        for unit in split_units(chunk.text):
+            if chunk is cand.chunk and unit.start <= cand.unit.start:
+                continue
+            if not _BULLET.match(unit.text) or _is_heading(unit.text, chunk.section):
+                # the announced list starts right after the sentence ("… như sau: I. MỤC ĐÍCH" is a document's
+                # outline, not a list) and ends at the first line that is not one of its items
+                return list_points_plain(items) if items else []
+            items.append((chunk, unit.text))
+    return list_points_plain(items) if items else []
+
+
+def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
+                  text: str | None = None, answer_type: str | None = None,
+                  favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
+    """The points of a passage answer for a one-part question (or the one part given as `text`)."""
+    question = text or q.pq.content or q.text
+    kind = answer_type or q.answer_type
+    counting = kind == "number" and _COUNT_ITEMS.search(q.pq.folded)
+    section = find_section(q, hits, index) if counting or navigates(q, kind, index, hits) else None
+    if section:
+        points = list_points(q, section)
+        if points:
+            return points
+    ranked = sentences.rank(question, kind, hits, index.idf, index.plan, q.section_words, favoured=favoured,
+                            dense_of=dense_of)
+    if must:
+        keys = [vi.fold(m).replace(" ", "") for m in must]
+        named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)]
+        ranked = named or ranked
+    if not ranked:
+        return []
+    if _ASKS_AMOUNT.search(q.pq.folded) and not any(c.answer_spans for c in ranked[:AMOUNT_CANDIDATES]):
+        return []  # "kinh phí … bao nhiêu tỷ đồng?": no passage states an amount, so none answers
+    if kind == "number" and not any(c.answer_spans for c in ranked[:COUNT_CANDIDATES]):
+        return []  # "bao nhiêu hội thảo mỗi năm?": the best passage states no number, so none answers
+    lead = _ASKS_LEAD.search(q.pq.folded)
+    if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
+        return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
+    if kind == "date" and q.pq.years and not any(
+            any(str(y) in e.text for y in q.pq.years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
+        return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
+    best = ranked[0]
+    if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])):
+        items = following_items(best, index)
+        if items:  # "… cụ thể như sau:": the items it announces are the answer
+            return items
+    limit = LIST_SENTENCE_CHARS if kind == "list" else POINT_CHARS
+    chosen = [(best, display(best, question, index.idf, limit))]
+    used = len(chosen[0][1])
+    for cand in ranked[1:]:
+        if len(chosen) >= MAX_POINTS or cand.score < FOLLOWER_SHARE * best.score:
+            break
+        same_section = cand.chunk.plan_id == best.chunk.plan_id and cand.chunk.section == best.chunk.section
+        duplicate = any(vi.collapse(cand.body) == vi.collapse(c.body) for c, _ in chosen)
+        shown = display(cand, question, index.idf, POINT_CHARS)
+        if same_section and not duplicate and used + len(shown) <= ANSWER_BUDGET:
+            chosen.append((cand, shown))
+            used += len(shown)
+    plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
+    chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
+    return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+

@@ -1,0 +1,199 @@
+"""Sentence-level evidence: candidate sentences and bullets of the top chunks, scored by what the question
+asks for (answer type ↔ entities), lexical coverage of its content words, section match and position,
+with weights fitted by bench/calibrate_sentences.py (rag/compose/sentence_weights.json)."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ground import vi
+from rag.find.plans import naming_words
+from rag.understand import taggers as entities
+from rag.understand.terms import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
+
+WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
+FEATURES = ("content", "all_terms", "entity", "entity_near", "section", "rank", "dense", "novelty", "title_echo",
+            "fragment", "first", "favoured", "year", "other_year", "dense_relative")
+# Before calibration: what a careful reader weighs (content words first, then the asked kind of fact).
+DEFAULT_WEIGHTS = {"content": 3.0, "all_terms": 1.0, "entity": 1.2, "entity_near": 0.8, "section": 0.8,
+                   "rank": 0.6, "dense": 0.5, "novelty": 0.4, "title_echo": -1.2, "fragment": -0.8, "first": 0.1,
+                   "favoured": 0.8, "year": 0.8, "other_year": -1.0, "dense_relative": 0.5}
+TOP_CHUNKS = 5
+DENSE_SPREAD = 0.05  # smallest cosine spread treated as a real difference between sentences
+NEAR_CHARS = 80  # an entity this close to a matched question word is probably the one asked for
+
+# Which entity kinds answer each answer type (rag.understand.question.ANSWER_TYPES).
+ANSWERING_KINDS: dict[str, tuple[str, ...]] = {
+    "date": ("date",),
+    "period": ("period", "date"),
+    "person": ("person",),
+    "agency": ("agency", "person"),
+    "place": ("place",),
+    "number": ("number",),
+    "document": ("document",),
+}
+# Words that name a plan rather than say what it contains: they find the plan, not the sentence.
+_PLAN_NAMING = frozenset(
+    """ke hoach chien luoc ngoai giao van hoa doi ngoai trien khai thuc hien ban hanh tinh thanh pho ubnd uy ban
+    nhan dan nam den giai doan tam nhin quyet dinh chi thi cong van so theo cua ve""".split()
+)
+
+
+DenseOf = Callable[[str, int], float | None]  # (chunk id, sentence start) → cosine with the question
+
+
+@dataclass
+class Candidate:
+    chunk: object  # StoredChunk
+    rank: int  # of its chunk in the retrieval
+    unit: Unit
+    body: str  # the sentence without its bullet marker
+    features: dict[str, float]
+    answer_spans: list[entities.Entity]  # entities of the asked kind inside `body`
+    score: float = 0.0
+
+
+def load_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {f: float(data["weights"].get(f, 0.0)) for f in FEATURES} | {"bias": float(data.get("bias", 0.0))}
+    except (OSError, ValueError, KeyError, TypeError):
+        return dict(DEFAULT_WEIGHTS) | {"bias": 0.0}
+
+
+def quotable(body: str) -> bool:
+    """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
+    return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
+
+
+def content_terms(question: str, naming: set[str]) -> list[str]:
+    """The question's terms without the words that only name the plan (its title, place, kind)."""
+    terms = query_terms(question)
+    out = []
+    for t in terms:
+        parts = t.split()
+        if all(p in naming or p in _PLAN_NAMING or p.isdigit() for p in parts):
+            continue
+        out.append(t)
+    return out
+
+
+def _heading_match(section: str | None, section_words: Sequence[str], terms: list[str]) -> float:
+    if not section:
+        return 0.0
+    folded = vi.collapse(section)
+    if section_words and any(w in folded for w in section_words):
+        return 1.0
+    last = vi.collapse(section.split("›")[-1])
+    heading_terms = set(last.split())
+    words = [t for t in terms if " " not in t]
+    return sum(1 for t in words if t in heading_terms) / len(words) if words else 0.0
+
+
+def features_of(body: str, terms: list[str], content: list[str], answer_type: str, idf: Callable[[str], float],
+                section_score: float, rank: int, dense: float, title_terms: set[str], fragment: bool,
+                first: bool, favoured: bool = False, asked_syllables: Sequence[str] = ()) -> tuple[dict[str, float], list[entities.Entity]]:
+    text_terms = unit_terms(body)
+    years = [t for t in terms if t.isdigit() and len(t) == 4]
+    kinds = ANSWERING_KINDS.get(answer_type, ())
+    asked = set(asked_syllables) | {t for t in terms if " " not in t}
+    # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"
+    found = [e for e in entities.tag(body) if e.kind in kinds
+             and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
+    near = 0.0
+    if found:
+        folded = vi.collapse(body)
+        hits = [m.start() for t in content if " " not in t for m in re.finditer(rf"\b{re.escape(t)}\b", folded)]
+        # offsets of the collapsed text approximate the original's (one space per gap)
+        near = 1.0 if any(abs(e.start - h) <= NEAR_CHARS for e in found for h in hits) else 0.0
+    syl = vi.folded_syllables(body)
+    question_syl = {t for t in terms if " " not in t}
+    novelty = sum(1 for s in syl if s not in question_syl) / len(syl) if syl else 0.0
+    echo = sum(1 for s in syl if s in title_terms) / len(syl) if syl else 0.0
+    return {
+        "content": coverage(content, text_terms, idf) if content else 0.0,
+        "all_terms": coverage(terms, text_terms, idf),
+        "entity": 1.0 if found else 0.0,
+        "entity_near": near,
+        "section": section_score,
+        "rank": 1.0 / (1 + rank),
+        "dense": max(0.0, dense),
+        "novelty": novelty,
+        "title_echo": echo,
+        "fragment": 1.0 if fragment else 0.0,
+        "first": 1.0 if first else 0.0,
+        "favoured": 1.0 if favoured else 0.0,
+        "year": 1.0 if any(y in text_terms for y in years) else 0.0,
+        # the question dates what it asks ("đến năm 2030"); a sentence about another year answers something else
+        "other_year": 1.0 if years and not any(y in text_terms for y in years)
+        and any(t.isdigit() and len(t) == 4 and t >= "2000" for t in text_terms) else 0.0,
+        "dense_relative": 0.0,  # set once every candidate's cosine is known
+    }, found
+
+
+def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str], float], plan_of,
+               section_words: Sequence[str] = (), top: int = TOP_CHUNKS,
+               favoured: frozenset[str] = frozenset(), dense_of: DenseOf | None = None) -> list[Candidate]:
+    """Every quotable sentence or bullet of the top chunks, with its features (unscored).
+
+    `favoured`: plans the question singles out by a year or issuer it names. `dense_of(chunk id, start)`:
+    the cosine of the sentence's ingest-time vector with the question's, None when the store has none
+    (the chunk's own similarity stands in)."""
+    terms = query_terms(question)
+    asked = vi.folded_syllables(question)
+    out: list[Candidate] = []
+    for rank, hit in enumerate(hits[:top]):
+        chunk = hit.chunk
+        plan = plan_of(chunk.plan_id)
+        meta = plan.meta if plan else None
+        naming = naming_words(meta)
+        content = content_terms(question, naming)
+        title_terms = set(vi.folded_syllables(meta.title)) if meta else set()
+        section_score = _heading_match(chunk.section, section_words, terms)
+        for i, unit in enumerate(split_units(chunk.text)):
+            body = strip_marker(unit.text)
+            if not quotable(body):
+                continue
+            fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
+            own = dense_of(chunk.id, unit.start) if dense_of else None
+            feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
+                                       own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked)
+            out.append(Candidate(chunk, rank, unit, body, feats, found))
+    # cosines of one question's candidates sit close together: what tells them apart is the distance to
+    # the best one, on the spread of this question's candidates
+    if out:
+        top = max(c.features["dense"] for c in out)
+        spread = max(top - min(c.features["dense"] for c in out), DENSE_SPREAD)
+        for c in out:
+            c.features["dense_relative"] = 1.0 - (top - c.features["dense"]) / spread
+    return out
+
+
+def score(cands: list[Candidate], weights: dict[str, float] | None = None) -> list[Candidate]:
+    w = weights or load_weights()
+    for c in cands:
+        c.score = sum(w.get(f, 0.0) * v for f, v in c.features.items()) + w.get("bias", 0.0)
+    return sorted(cands, key=lambda c: -c.score)
+
+
+def rank(question: str, answer_type: str, hits: list, idf, plan_of, section_words: Sequence[str] = (),
+         weights: dict[str, float] | None = None, favoured: frozenset[str] = frozenset(),
+         dense_of: DenseOf | None = None) -> list[Candidate]:
+    return score(candidates(question, answer_type, hits, idf, plan_of, section_words, favoured=favoured,
+                            dense_of=dense_of), weights)
+
+
+def dense_lookup(vectors: dict, question_vector) -> DenseOf:
+    """dense_of over the sentence vectors of some chunks (store.sentence_vectors) and the question's vector."""
+    q = np.asarray(question_vector, dtype=np.float32)
+    q = q / (np.linalg.norm(q) or 1.0)
+    table: dict[tuple[str, int], float] = {}
+    for chunk_id, rows in vectors.items():
+        for start, vector in rows:
+            table[(chunk_id, start)] = float(vector @ q / (np.linalg.norm(vector) or 1.0))
+    return lambda chunk_id, start: table.get((chunk_id, start))

@@ -1,0 +1,134 @@
+"""The structured answers: duties of an agency, the catalog, comparisons of plans and a plan's overview,
+each a list of cited lines grouped by plan."""
+from __future__ import annotations
+
+from ground import vi
+from rag.compose import catalog, replies
+from rag.compose import duties as tasks
+from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.facts import fact_point
+from rag.compose.passages import choose_points
+from rag.find.plans import PlanIndex
+from rag.models import Answer
+from rag.understand.question import Question
+
+
+def grouped(groups: list[tuple[str, list[Point]]], plan_of) -> tuple[str, list]:
+    lines, citations = number_points([p for _, g in groups for p in g], plan_of)
+    out, i = [], 0
+    for lead, group in groups:
+        out.append(lead)
+        out += [f"- {lines[i + j]}" for j in range(len(group))]
+        i += len(group)
+    return "\n".join(out), citations
+
+
+def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
+    pq = q.pq
+    by = max(pq.years) if pq.years else None
+    rows = [r for agency in pq.agencies for r in tasks.select_tasks(plans, agency, by)]
+    if not rows:
+        return None
+    groups, left_out = tasks.task_points(rows, index.chunk_at)
+    body, citations = grouped(groups, index.plan)
+    due = sum(1 for r in rows if r.status == "due")
+    recurring = sum(1 for r in rows if r.status == "recurring")
+    head = f"{', '.join(pq.agencies)}: {len(rows)} nhiệm vụ"
+    if by:
+        head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
+    tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
+    return Answer(pq.text, True, f"{head}:\n{body}{tail}", citations, kind="tasks")
+
+
+def no_duties(q: Question, index: PlanIndex) -> Answer:
+    """A refusal that says what the store holds about the agency: no duties, and which plans name it."""
+    agencies = q.pq.agencies
+    naming = []
+    for plan in index.plans.values():
+        text_terms = index.chunks(plan.id)
+        if any(vi.collapse(a) in vi.collapse(c.text) for a in agencies for c in text_terms):
+            naming.append(plan_label(plan.meta))
+    who = ", ".join(agencies)
+    by = f" đến năm {max(q.pq.years)}" if q.pq.years else ""
+    text = f"Không kế hoạch nào trong kho giao nhiệm vụ{by} cho {who}."
+    if naming:
+        text += f" {who} được nhắc tới trong: {'; '.join(naming[:5])}."
+    text += f"\nCác văn bản đang có: {replies.holdings(list(index.plans.values()))}."
+    return Answer(q.text, False, text, kind="refusal")
+
+
+def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer | None:
+    """Whether a plan is still the one in force, from the relations the catalog holds between entries."""
+    points = []
+    for plan_id in plan_ids:
+        plan = index.plan(plan_id)
+        chunks = index.chunks(plan_id) if plan else []
+        if not chunks:
+            continue
+        label = plan_label(plan.meta)
+        newer = plan.links.replaced_by
+        older = list(plan.links.replaces)
+        if q.standing == "replaces":
+            text = (f"{label} thay thế {', '.join(older)}." if older
+                    else f"{label} không ghi văn bản nào mà nó thay thế.")
+        elif newer:
+            text = f"{label} đã được thay thế bởi {newer} (văn bản này cũng có trong kho)."
+        else:
+            text = (f"Trong kho không có văn bản nào thay thế {label}; văn bản không ghi thời điểm hết hiệu lực"
+                    + (f" (thực hiện đến năm {plan.meta.horizon[-1]})." if plan.meta.horizon else "."))
+        points.append(Point(text, chunks[0], chunks[0].text, 1.0))
+    if not points:
+        return None
+    lines, citations = number_points(points, index.plan)
+    return Answer(q.text, True, "\n".join(lines), citations, kind="standing")
+
+
+def catalog_answer(q: Question, index: PlanIndex) -> Answer | None:
+    found = catalog.catalog_lines(q.catalog, index, q.pq.folded)
+    if not found:
+        return None
+    lead, points = found
+    lines, citations = number_points(points, index.plan)
+    return Answer(q.text, True, lead + "\n" + "\n".join(f"- {line}" for line in lines), citations, kind="catalog")
+
+
+def compare_answer(q: Question, index: PlanIndex, search) -> Answer | None:
+    """`search(text, plan_ids)` gives the hits of one plan group (the province's plans)."""
+    groups: list[tuple[str, list[Point]]] = []
+    for province in q.pq.provinces:
+        ids = [p.id for p in index.plans.values() if p.meta.province == province]
+        if not ids:
+            continue
+        hits = search(q.pq.content or q.text, ids)
+        points = choose_points(q, hits, index, answer_type="content")[:2]
+        if points:
+            groups.append((f"Theo {plan_label(index.plan(points[0].chunk.plan_id).meta)}:", points))
+    if len(groups) < 2:
+        return None
+    body, citations = grouped(groups, index.plan)
+    return Answer(q.text, True, body, citations, kind="compare")
+
+
+def overview_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer | None:
+    groups: list[tuple[str, list[Point]]] = []
+    for plan_id in plan_ids:
+        plan = index.plan(plan_id)
+        if not plan:
+            continue
+        label = plan_label(plan.meta)
+        chunks = index.chunks(plan_id)
+        points = []
+        for intent in ("date", "horizon", "implements", "signer"):
+            point = fact_point(intent, plan, chunks)
+            if point:  # the lead names the plan once; each point keeps its own fact
+                rest = point.text.removeprefix(label).strip()
+                point.text = rest[:1].upper() + rest[1:]
+                points.append(point)
+        if points:
+            title = plan.meta.title
+            lead = title if plan.meta.number and plan.meta.number in title else f"{label}: {title}"
+            groups.append((lead + ":", points))
+    if not groups:
+        return None
+    body, citations = grouped(groups, index.plan)
+    return Answer(q.text, True, body, citations, kind="overview")

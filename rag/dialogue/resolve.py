@@ -1,0 +1,366 @@
+"""Follow-up questions: the offline rewrite of a turn into a stand-alone question, given the context (rag.dialogue.state).
+
+People ask the way they talk: "Kế hoạch của Cao Bằng do ai ký?", then "ban hành ngày nào?", then
+"còn Huế thì sao?". `resolve` turns such a turn into the question it stands for, using only the
+context (deterministic, no model): ellipsis takes the previous question with the new entity in the
+old one's place; references ("kế hoạch đó", "ở đó") name the last plan or place; a bare question
+("ai ký?") is about the last plan; "nói rõ hơn ý 2" expands a point of the last answer; a question
+naming a new plan or province starts afresh. What the context cannot resolve is refused, never
+guessed. `Conversation` is plain data (to_json/from_json) so any store can keep it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ground import vi
+from rag.dialogue.state import DOC_KINDS, Conversation, PlanRef  # noqa: F401 — PlanRef: imported from here too
+from rag.understand import shorthand
+from rag.understand.mentions import parse_query
+from rag.understand.spans import Entity, find_entities, fold_same_length, replace_spans
+
+METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "implements", "doc_type"}
+SHORT_QUESTION_SYLLABLES = 5  # "mục tiêu là gì?": too short to stand alone in a conversation
+_NUMERALS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+
+
+# -- resolution ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Resolution:
+    question: str  # as typed
+    question_understood: str  # what is asked of the answerer
+    rewritten: bool = False
+    kind: str = "standalone"  # standalone | topic | ellipsis | reference | bare | continuation | expand | unresolved
+    expand: int | None = None  # "nói rõ hơn ý 2" → 2
+    reason: str = ""  # why it could not be resolved
+    names_plan: bool = False  # the rewrite put the conversation's plan into the question
+
+    @property
+    def unresolved(self) -> bool:
+        return self.kind == "unresolved"
+
+
+def _pattern(accented: str) -> tuple[re.Pattern, re.Pattern]:
+    """The same phrase as typed with diacritics and without (matched on a same-length fold)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", accented.replace("đ", "d").replace("Đ", "D"))
+                    if unicodedata.category(c) != "Mn")  # vi.fold would also lower-case \W into \w
+    return re.compile(accented, re.IGNORECASE), re.compile(plain)
+
+
+def _search(pair: tuple[re.Pattern, re.Pattern], text: str) -> re.Match | None:
+    exact = pair[0].search(text)
+    if exact:
+        return exact
+    for m in pair[1].finditer(fold_same_length(text).lower()):
+        if not vi.has_diacritics(text[m.start():m.end()]):  # "ở độ tuổi" is not "ở đó"
+            return m
+    return None
+
+
+_DOC = r"(?:kế hoạch|văn bản|công văn|quyết định|chương trình|đề án|chỉ thị|tài liệu|bài viết|bản kế hoạch|kh)"
+_THAT = r"(?:này|đó|đấy|ấy|trên|kia|nói trên|vừa rồi|vừa nêu|vừa nói|vừa hỏi|vừa nhắc|nêu trên)"
+_PLAN_REF = _pattern(rf"\b{_DOC}\s+{_THAT}(?![^\W_])")
+_PLAN_REF_BARE = _pattern(rf"\b(?:trong|của|theo)\s+{_DOC}(?=\s*[?.!]*\s*$)")  # "... trong kế hoạch?"
+_PLACE_REF = _pattern(r"\b(?:ở|tại|của|đến|tới|cho)\s+(?:đó|đấy|đây|địa phương đó|địa phương này|nơi đó|nơi này)(?![^\W_])")
+_UNIT_REF = _pattern(r"\b(?:tỉnh|thành phố|địa phương)\s+(?:này|đó|đấy|ấy|trên|nói trên)(?![^\W_])")
+_IT = re.compile(r"(?<![^\W_])nó(?![^\W_])", re.IGNORECASE)
+_EXPAND = _pattern(r"\b(?:ý|điểm|nội dung|mục|phần|dòng)\s+(?:số\s+|thứ\s+)?(\d{1,2}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)(?![^\W_])")
+_EXPAND_VERB = _pattern(r"\b(?:nói rõ|rõ hơn|giải thích|chi tiết|cụ thể|kỹ hơn|thêm|mở rộng|xem|nguyên văn|đầy đủ|trích|là gì|nghĩa là)")
+_GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|thành phố) nào\b")
+# Thanks and greetings are no follow-up questions: they go to the answerer as they are.
+_SOCIAL = set("cam on thanks thank you ok oke okay vang da uh um hi hello xin chao chao ban tot qua hay lam".split())
+
+# Words around an elliptical turn ("thế còn Huế thì sao?") and the fillers that may surround its entity.
+_LEAD = re.compile(r"^(?:(?:ua|u|a|nhung|vay|the|va|con|roi|ok|oke|vang|da|cam on|cho hoi|hoi them|the thi)\s+)+")
+_LEAD_MARKERS = {"con", "the con", "vay con", "con ve", "va", "the", "vay"}
+_TRAIL = re.compile(r"(?:\s+(?:thi sao|thi the nao|thi nhu the nao|the nao|nhu the nao|ra sao|thi ra sao|sao|nua|nhi|thi|a|vay|the|khong|di|co khong))+$")
+_FILLERS = set("ke hoach cua tinh thanh pho tp o tai voi ben nuoc van ban so ve phia doi cong quyet dinh kh dia "
+               "nam chuong trinh bo so nganh trong cai".split())
+
+
+def _tokens(text: str) -> list[str]:
+    return vi.collapse(text).split()
+
+
+def _strip_entities(text: str, entities: list[Entity]) -> str:
+    return replace_spans(text, [(e.start, e.end, " ") for e in entities])
+
+
+def _shape(text: str, entities: list[Entity]) -> tuple[str, str, str]:
+    """(lead markers, the folded rest without entities, trailing markers)."""
+    rest = " ".join(_tokens(_strip_entities(text, entities))) + " "
+    lead = _LEAD.match(rest)
+    lead_s = lead.group(0).strip() if lead else ""
+    rest = rest[lead.end():] if lead else rest
+    rest = " " + rest.strip()
+    trail = _TRAIL.search(rest)
+    trail_s = trail.group(0).strip() if trail else ""
+    rest = rest[:trail.start()] if trail else rest
+    return lead_s, rest.strip(), trail_s
+
+
+def resolve(question: str, context: Conversation | None) -> Resolution:
+    """The stand-alone question a turn stands for, given the conversation so far."""
+    text = shorthand.expand(vi.normalize_spaces(question or "").replace("\n", " ").strip())
+    context = context or Conversation()
+    same = Resolution(question, text)
+    if not text:
+        return same
+    entities = find_entities(text)
+    kinds = {e.kind for e in entities}
+    lead, rest, trail = _shape(text, entities)
+    content = [t for t in rest.split() if t not in _FILLERS]
+
+    expand = _search(_EXPAND, text)
+    if expand and (_search(_EXPAND_VERB, text) or len(_tokens(text)) <= 4) and not kinds - {"year"}:
+        return _resolve_expand(question, text, expand, context)
+
+    # Ellipsis: nothing but new entities between "còn … thì sao"
+    if entities and not content and (lead or trail):
+        if context.empty:
+            return _unresolved(question, text, "Chưa rõ bạn muốn hỏi gì về " + ", ".join(e.name for e in entities) + ".")
+        return _resolve_ellipsis(question, text, entities, context)
+
+    plan_ref = _search(_PLAN_REF, text) or _search(_PLAN_REF_BARE, text)
+    place_ref = _search(_PLACE_REF, text)
+    unit_ref = _search(_UNIT_REF, text)
+    it_ref = _IT.search(text)
+    if kinds & {"province", "number"} and not (plan_ref or place_ref or unit_ref):
+        # a new plan or place starts afresh; "còn kế hoạch của Huế thì …" loses its "còn"
+        return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
+    if unit_ref and place_ref and unit_ref.start() < place_ref.end() and place_ref.start() < unit_ref.end():
+        unit_ref = None  # "ở địa phương đó": one reference, not two
+    if plan_ref or place_ref or unit_ref or it_ref:
+        return _resolve_reference(question, text, context, plan_ref or it_ref, place_ref, unit_ref)
+
+    if kinds & {"province", "number"} or _search(_GLOBAL, text) or set(_tokens(text)) <= _SOCIAL:
+        return same
+    pq = parse_query(text)
+    metadata = pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"}
+    short = len(content) <= SHORT_QUESTION_SYLLABLES
+    continuation = lead in _LEAD_MARKERS or bool(lead) and lead.split()[-1] in {"con", "va", "the", "vay"}
+    if context.empty:  # the first turn: only a question that needs a subject cannot stand alone
+        if metadata and not kinds:
+            return _unresolved(question, text, "Bạn hỏi về kế hoạch nào?")
+        return same
+    if _target_label(context, text) is None and not (metadata or short or continuation):
+        return same  # the context names several plans: a full question is asked of all of them
+    # A question without its own plan or place, in a conversation about one, is about that one.
+    return _resolve_bare(question, text, context, metadata, lead)
+
+
+def _unresolved(question: str, text: str, reason: str) -> Resolution:
+    return Resolution(question, text, kind="unresolved", reason=reason)
+
+
+def _target_label(context: Conversation, text: str) -> str | None:
+    """How to name what the conversation is about: its one plan, else its one province."""
+    document = context.asked_document
+    if document:
+        return _as_typed(document, text)
+    plan = context.plan
+    if plan:
+        return _as_typed(plan.label(), text)
+    if len(context.provinces) == 1:
+        return _as_typed(f"kế hoạch của {context.provinces[0]}", text)
+    return None
+
+
+def _as_typed(name: str | None, text: str) -> str | None:
+    """Without diacritics when the question was typed so (the answerer weighs such questions apart)."""
+    if name is None or vi.has_diacritics(text):
+        return name
+    return "".join(c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+                   if unicodedata.category(c) != "Mn")
+
+
+def _place_name(context: Conversation) -> str | None:
+    provinces = context.provinces or list(dict.fromkeys(p.province for p in context.plans if p.province))
+    if len(provinces) == 1:
+        return provinces[0]
+    plan = context.plan
+    return plan.issuer if plan and plan.issuer else None
+
+
+def _resolve_expand(question: str, text: str, m: re.Match, context: Conversation) -> Resolution:
+    raw = vi.fold(m.group(1))
+    n = int(raw) if raw.isdigit() else _NUMERALS.get(raw, 0)
+    if not context.points or not 1 <= n <= len(context.points):
+        reason = (f"Câu trả lời trước chỉ có {len(context.points)} ý." if context.points
+                  else "Chưa có câu trả lời nào để nói rõ hơn.")
+        return Resolution(question, text, kind="unresolved", expand=n, reason=reason)
+    return Resolution(question, f"Nói rõ hơn ý {n}: {context.points[n - 1]['text']}", True, "expand", expand=n)
+
+
+def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context: Conversation) -> Resolution:
+    prev = context.question
+    plan = context.plan
+    years = [e for e in entities if e.kind == "year"]
+    if plan and years and len(years) == len(entities) and (plan.province or plan.issuer):
+        # "còn năm 2020?" after a turn about a plan named by our label: that owner's plan of that year
+        owner = plan.province or plan.issuer
+        for label in {plan.label(), _as_typed(plan.label(), prev)}:
+            at = prev.lower().find(label.lower())
+            if at >= 0:
+                new = _as_typed(f"kế hoạch của {owner} năm {years[0].name}", prev)
+                rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
+                return Resolution(question, rewritten, True, "ellipsis")
+        pinned = [e for e in find_entities(prev) if e.kind in ("number", "province", "year")]
+        if any(e.kind == "number" for e in pinned):  # the typed number pins the old plan: name owner and year
+            spans = [(e.start, e.end, "") for e in pinned]
+            first = min(pinned, key=lambda e: e.start)
+            spans[pinned.index(first)] = (first.start, first.end, _as_typed(f"của {owner} năm {years[0].name}", prev))
+            return Resolution(question, _capital(_tidy(replace_spans(prev, spans))), True, "ellipsis")
+    identity = [e for e in entities if e.kind in ("province", "number")]
+    if plan and identity and len(identity) == len(entities):
+        # the previous turn named its plan by our label ("Kế hoạch 726/KH-UBND của Cao Bằng"): swap it whole
+        for label in {plan.label(), _as_typed(plan.label(), prev)}:
+            at = prev.find(label)
+            if at < 0:
+                at = prev.lower().find(label.lower())
+            if at >= 0:
+                names = " và ".join(dict.fromkeys(e.name for e in identity))
+                new = f"kế hoạch {names}" if identity[0].kind == "number" else f"kế hoạch của {names}"
+                new = _as_typed(new, prev)
+                rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
+                return Resolution(question, rewritten, True, "ellipsis")
+    old = find_entities(prev)
+    spans: list[tuple[int, int, str]] = []
+    appended: list[str] = []
+    for kind in dict.fromkeys(e.kind for e in entities):
+        new = _as_typed(" và ".join(dict.fromkeys(e.name for e in entities if e.kind == kind)), prev)  # the rewrite keeps the previous question's typing
+        same_kind = [e for e in old if e.kind == kind]
+        if kind == "province":
+            # the old plan's number pins the old plan: it goes with the old province
+            numbers = [e for e in old if e.kind == "number"]
+            if same_kind:
+                spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+                spans += [(e.start, e.end, "") for e in numbers]
+            elif numbers:
+                spans += [(e.start, e.end, f"của {new}" if i == 0 else "") for i, e in enumerate(numbers)]
+            else:
+                appended.append(f"ở {new}")
+        elif kind == "number":
+            provinces = [e for e in old if e.kind == "province"]
+            named = new if "/" in new else f"số {new}"
+            if same_kind:
+                # "còn quyết định 2013?" after "… trong Chỉ thị 25/CT-TTg?": the typed kind replaces the old one
+                typed = [_kind_before(text, e.start) for e in entities if e.kind == "number"][0]
+                for i, e in enumerate(same_kind):
+                    was = _kind_before(prev, e.start)
+                    start = was.start() if typed and was else e.start
+                    spans.append((start, e.end, (f"{typed.group(1)} {new}" if typed and was else new) if i == 0 else ""))
+            elif provinces:
+                spans += [(_owner_start(prev, e.start), e.end, named if i == 0 else "") for i, e in enumerate(provinces)]
+            else:
+                appended.append(f"(văn bản {named})")
+        elif same_kind:
+            spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+        elif kind == "agency" and len(entities) == 1:
+            # "còn Sở Ngoại vụ thì sao?" after a question with no agency: what that agency must do
+            label = _target_label(context, prev)
+            scope = f" trong {label}" if label else ""
+            return Resolution(question, _capital(f"{new} có nhiệm vụ gì{scope}?"), True, "ellipsis")
+        elif kind == "foreign" and len(entities) == 1:
+            label = _target_label(context, prev)
+            subject = _capital(label) if label else "Các kế hoạch"
+            return Resolution(question, f"{subject} có hoạt động gì với {new}?", True, "ellipsis")
+        else:
+            appended.append(f"năm {new}" if kind == "year" else f"ở {new}" if kind == "province" else new)
+    rewritten = _tidy(replace_spans(prev, spans))
+    if appended:
+        rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
+    return Resolution(question, rewritten, True, "ellipsis")
+
+
+_OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)
+
+
+def _owner_start(text: str, start: int) -> int:
+    """Where "của tỉnh Cao Bằng" starts, for the province at `start` (a number replaces all of it)."""
+    match = _OWNER_WORDS.search(text[:start].rstrip() + " " if start else "")
+    return match.start() if match and match.group(0).strip() else start
+
+
+_KIND_BEFORE = re.compile(r"\b(kế hoạch|công văn|quyết định|chỉ thị|nghị quyết|chương trình|ke hoach|cong van|quyet dinh"
+                          r"|chi thi|nghi quyet|chuong trinh)(?:\s+(?:số|so))?\s+$", re.IGNORECASE)
+
+
+def _kind_before(text: str, start: int) -> re.Match | None:
+    """The document kind written right before a number ("Chỉ thị [số] 25/CT-TTg")."""
+    return _KIND_BEFORE.search(text[:start])
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\bcủa\s+của\b", "của", text)
+    text = re.sub(r"\s+([?,.])", r"\1", text)
+    return " ".join(text.split())
+
+
+def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -> Resolution:
+    spans: list[tuple[int, int, str]] = []
+    other = _other_document(context, text[plan_ref.start():plan_ref.end()]) if plan_ref else None
+    if plan_ref:
+        label = other or _target_label(context, text)
+        if not label:
+            return _unresolved(question, text, "Chưa rõ bạn nói về kế hoạch nào.")
+        spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
+    for ref in (place_ref, unit_ref):
+        if ref:
+            place = _as_typed(_place_name(context), text)
+            if not place:
+                return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
+            spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
+    rewritten = _capital(_tidy(replace_spans(text, spans)))
+    return Resolution(question, rewritten, True, "reference", names_plan=bool(plan_ref) and not other)
+
+
+def _other_document(context: Conversation, said: str) -> str | None:
+    """"chỉ thị đó" after an answer naming Chỉ thị 25/CT-TTg means that one, not the plan (a Kế hoạch)."""
+    folded = vi.collapse(said)
+    kind = next((name for key, name in DOC_KINDS.items() if folded.startswith(key) or f" {key} " in f" {folded} "), None)
+    plan = context.plan
+    if kind is None or (plan and (plan.doc_type or "Kế hoạch").lower() == kind.lower()):
+        return None
+    return next((d for d in context.documents if d.startswith(kind + " ")), None)
+
+
+_PREPOSITION = re.compile(r"^(ở|tại|của|đến|tới|cho|trong|theo|o|tai|cua|den|toi|trong|theo)\s", re.IGNORECASE)
+
+
+def _keep_preposition(text: str, m: re.Match, name: str, unit: bool = False) -> str:
+    said = text[m.start():m.end()]
+    prep = _PREPOSITION.match(said)
+    if unit:
+        word = said.split()[0]
+        return f"{word} {name}" if name[:1].isupper() else name
+    return f"{prep.group(1)} {name}" if prep else name
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _resolve_bare(question: str, text: str, context: Conversation, metadata: bool, lead: str) -> Resolution:
+    label = _target_label(context, text)
+    if not label:
+        return _unresolved(question, text, "Chưa rõ bạn hỏi về kế hoạch nào.")
+    body = _drop_lead(text, lead)
+    if metadata:
+        rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
+    else:
+        rewritten = f"{body.rstrip(' ?.!')} trong {label}?"
+        rewritten = _capital(rewritten)
+    return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation",
+                      names_plan=context.asked_document is None)
+
+
+def _drop_lead(text: str, lead: str) -> str:
+    """Remove the first len(lead.split()) words ("thế còn") from the typed question."""
+    n = len(lead.split())
+    words = text.split()
+    body = " ".join(words[n:]) if n < len(words) else text
+    return body.strip() or text

@@ -1,0 +1,118 @@
+"""Scope: which stored plans a question is about (named number, place, year, issuer), or what it names
+that the store does not hold."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ground import vi
+from ground.agencies import agency_matches
+from rag.find.plans import PlanIndex
+from rag.understand import taggers as entities
+from rag.understand.mentions import ParsedQuery, number_matches
+
+YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date, horizon or title year
+ISSUER_BOOST = 0.6
+MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
+# "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
+_PLAN_YEAR = re.compile(r"\b(?:ke hoach|chuong trinh)(?: (?!den\b|toi\b)[a-z]+){0,5} nam (\d{4})\b")
+
+
+@dataclass
+class Scope:
+    plan_ids: list[str] | None = None  # None: every plan
+    missing: str | None = None  # what the question named that the store does not hold
+    boost: dict[str, float] = field(default_factory=dict)
+    names_other_documents: bool = False  # the question names a document that is not a stored plan
+    other_documents: list[str] = field(default_factory=list)  # those documents' numbers
+
+
+def looks_like_year(number: str) -> bool:
+    return len(number) == 4 and 1945 <= int(number) <= 2100
+
+
+def question_documents(pq: ParsedQuery) -> list[str]:
+    """Document numbers the question names, typed any case: "12-CT/TW", "208/qd-ttg"."""
+    found = [e.text for e in entities.documents(pq.text, typed=True)]
+    return list(dict.fromkeys(pq.numbers + [f for f in found if not any(number_matches(f, n) for n in pq.numbers)]))
+
+
+def _issuer_named(pq: ParsedQuery) -> list[str]:
+    """Agencies named as the issuer of a plan: "Bộ Văn hóa, Thể thao và Du lịch ban hành kế hoạch …"."""
+    from ground.agencies import find_agencies
+
+    out = []
+    for m in find_agencies(pq.text):
+        after = vi.collapse(pq.text[m.end:m.end + 40])
+        if re.match(r"(da |co |duoc )?ban hanh\b", after):
+            out.append(m.canonical)
+    return out
+
+
+def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
+    plans = list(index.plans.values())
+    facts = index.facts
+    scope = Scope()
+    numbers = question_documents(pq)
+
+    # a decision that carries a plan answers to both numbers (PlanMeta.known_numbers)
+    def named(n: str, p) -> bool:
+        return any(number_matches(n, own) for own in p.meta.known_numbers())
+
+    def known(n: str) -> bool:
+        return any(named(n, p) for p in plans) or any(
+            number_matches(n, i) for p in plans for i in p.meta.implements)
+
+    # "kế hoạch 2014" names a year more often than a document number 2014
+    years = [int(n) for n in pq.bare_numbers if looks_like_year(n) and not known(n)]
+    wanted = numbers + [n for n in pq.bare_numbers if int(n) not in years]
+    doc_prefixes = {n.split("/")[0].split("-")[0] for n in numbers}
+    # a number read as a document's ("Quyết định 2013" that the plans implement) is no year
+    pq.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()}
+                      - {int(n) for n in wanted if n.isdigit()})
+    if wanted:
+        by_number = [p.id for p in plans if any(named(n, p) for n in wanted)]
+        implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
+        mention = [pid for pid, docs in index.mentions.items()
+                   if any(number_matches(n, d) for n in wanted for d in docs) and pid not in by_number]
+        if by_number:
+            scope.plan_ids = by_number
+        elif implements or mention:  # a national document the plans implement or cite: favour those
+            for pid in implements:
+                scope.boost[pid] = scope.boost.get(pid, 0.0) + YEAR_BOOST
+            for pid in mention:
+                scope.boost[pid] = scope.boost.get(pid, 0.0) + MENTION_BOOST
+        else:
+            scope.missing = f"văn bản số {', '.join(wanted)}"
+            return scope
+        others = [n for n in wanted if not any(named(n, p) for p in plans)]
+        scope.names_other_documents = not by_number or bool(others)
+        scope.other_documents = others
+    asked_years = set(pq.years)
+    if pq.provinces and scope.plan_ids is None:
+        in_place = [p.id for p in plans if p.meta.province in pq.provinces]
+        if not in_place:
+            scope.missing = f"kế hoạch nào của {', '.join(pq.provinces)}"
+            return scope
+        # a page that never names its province (a news item) may still be that province's plan
+        scope.plan_ids = in_place + [p.id for p in plans if facts[p.id].unplaced and facts[p.id].issue_years & asked_years]
+        named_years = {int(y) for y in _PLAN_YEAR.findall(pq.folded)}
+        held = [pid for pid in scope.plan_ids if named_years & facts[pid].years]
+        if named_years and not held:
+            scope.missing = (f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của "
+                             f"{', '.join(pq.provinces)}")
+            return scope
+    issuers = _issuer_named(pq)
+    if issuers and scope.plan_ids is None and not pq.provinces:
+        issued = [p.id for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in issuers)]
+        if not issued:
+            scope.missing = f"văn bản nào do {', '.join(issuers)} ban hành"
+            return scope
+        scope.plan_ids = issued
+    for plan in plans:
+        meta, fact = plan.meta, facts[plan.id]
+        if fact.years & asked_years:
+            scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + YEAR_BOOST
+        if fact.issuer_folded and not meta.province and fact.issuer_folded in pq.folded:
+            scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
+    return scope

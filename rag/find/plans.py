@@ -1,0 +1,96 @@
+"""What answering knows about the stored plans, refreshed when the active versions change: the plan
+records, term document frequencies (idf), and the document numbers each plan's text mentions.
+Chunk texts are not kept: they are read through the store view when a plan's passages are needed."""
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from ground import vi
+from rag.ports import StoredPlan, StoreView
+from rag.understand import taggers as entities
+from rag.understand.terms import make_idf, unit_terms
+
+_TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What scoping asks of every stored plan for every question, worked out once per catalog version:
+    folding and parsing them per question cost most of an answer on a store of thousands of plans."""
+    years: frozenset[int]  # its date, page date, horizon, a year its title names
+    issue_years: frozenset[int]  # the same without the horizon: when it was issued or what year it is for
+    unplaced: bool  # a provincial page that never names its province ("UBND tỉnh" alone)
+    issuer_folded: str  # its issuer, folded and collapsed ("" when none)
+
+
+def plan_facts(meta) -> PlanFacts:
+    issued = {int(d[:4]) for d in (meta.date, meta.published) if d} | {
+        int(y) for y in _TITLE_YEAR.findall(meta.title or "")}
+    issuer = vi.collapse(meta.issuer or "")
+    return PlanFacts(
+        years=frozenset(issued | set(meta.horizon)),
+        issue_years=frozenset(issued),
+        # a ministry is not unplaced: only a provincial issuer with no province named
+        unplaced=not meta.province and issuer in ("", "ubnd tinh", "uy ban nhan dan tinh", "ubnd thanh pho"),
+        issuer_folded=issuer,
+    )
+
+
+
+def naming_words(plan_meta) -> set[str]:
+    if plan_meta is None:
+        return set()
+    return set(vi.folded_syllables(f"{plan_meta.title} {plan_meta.issuer or ''} {plan_meta.province or ''}"))
+
+
+class PlanIndex:
+    def __init__(self, store: StoreView):
+        self.store = store
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self.plans: dict[str, StoredPlan] = {}
+        self.df: Counter = Counter()
+        self.idf = make_idf(lambda _term: 0, 1)
+        self.mentions: dict[str, set[str]] = {}  # plan id → canonical document numbers its text names
+        self.facts: dict[str, PlanFacts] = {}
+        self.naming: frozenset[str] = frozenset()  # syllables that only name some stored plan (title, place)
+
+    def refresh(self) -> None:
+        key = tuple(sorted(self.store.active_versions().items()))
+        if key == self._key:
+            return
+        with self._lock:
+            if key == self._key:
+                return
+            plans = {p.id: p for p in self.store.list_plans()}
+            df: Counter = Counter()
+            mentions: dict[str, set[str]] = {}
+            n = 0
+            for chunk in self.store.iter_chunks():
+                df.update(unit_terms(chunk.text))
+                mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
+                n += 1
+            facts = {pid: plan_facts(p.meta) for pid, p in plans.items()}
+            naming = frozenset().union(*(naming_words(p.meta) for p in plans.values()))
+            self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
+            self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
+            self._key = key
+
+    def plan(self, plan_id: str) -> StoredPlan | None:
+        return self.plans.get(plan_id)
+
+    def chunks(self, plan_id: str) -> list:
+        """The plan's chunks in order, read from the store."""
+        return list(self.store.iter_chunks(plan_id))
+
+    def section_chunks(self, chunk) -> list:
+        same = [c for c in self.chunks(chunk.plan_id) if c.section == chunk.section]
+        return sorted(same, key=lambda c: c.seq) or [chunk]
+
+    def chunk_at(self, plan_id: str, offset: int):
+        chunks = self.chunks(plan_id)
+        before = [c for c in chunks if c.start <= offset]
+        return max(before, key=lambda c: c.start) if before else (chunks[0] if chunks else None)

@@ -1,0 +1,86 @@
+"""Question → ParsedQuery: places, document numbers, years, agencies and what is asked about the plan."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ground import vi
+
+# "Kế hoạch 173", "công văn số 404", "KH số 141" → a number without its suffix
+_BARE_NUMBER = re.compile(
+    r"\b(?:ke hoach|cong van|quyet dinh|chi thi|chuong trinh|thong bao|nghi quyet|van ban|kh|cv|qd|ct)"
+    r"\s+(?:so\s+)?(\d{1,5})\b(?!\s*/)"
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+# What a question asks about the plan itself; matched on the folded question.
+_METADATA_INTENTS: list[tuple[str, re.Pattern]] = [
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky)\b")),
+    ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
+    ("implements", re.compile(r"\b(can cu|thuc hien|trien khai)\b.*\b(quyet dinh|chi thi|van ban) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
+    ("date", re.compile(r"\b(ngay nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"
+                         r"|(?:cai|ke hoach|van ban|ben) nao (?:duoc )?ban hanh (?:truoc|som hon|sau|muon hon))\b")),
+    ("number", re.compile(r"\b(so hieu|so (may|bao nhieu|ky hieu)|ky hieu)\b")),
+    ("issuer", re.compile(r"\b(co quan nao|ai|don vi nao|cap nao) ban hanh\b|\bdo (ai|co quan nao) ban hanh\b")),
+    ("horizon", re.compile(r"\b(tam nhin|(?:den|toi) nam (?:nao|bao nhieu|may)|giai doan nao|thoi han (den|la)"
+                          r"|muc tieu den nam nao)\b")),
+    ("doc_type", re.compile(r"\bloai van ban\b")),
+]
+
+@dataclass
+class ParsedQuery:
+    text: str  # normalised question
+    folded: str  # collapsed, without diacritics
+    accented: bool
+    provinces: list[str] = field(default_factory=list)  # canonical names
+    numbers: list[str] = field(default_factory=list)  # "726/KH-UBND" as typed (normalised case)
+    bare_numbers: list[str] = field(default_factory=list)  # "404" from "Công văn 404"
+    years: list[int] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    content: str = ""  # the question without the place names and numbers that set its scope
+    intent: str = "general"  # general | date | signer | number | issuer | horizon | field | implements | doc_type
+
+
+def parse_query(question: str) -> ParsedQuery:
+    from ground.agencies import find_agencies
+    from ground.numbers import find_numbers
+    from ground.places import iter_mentions
+
+    text = vi.normalize_spaces(question).replace("\n", " ").strip()
+    folded = vi.collapse(text)
+    # "726/kh-ubnd", "2013/qd-ttg", "25-ct/tw": read with the rule ingest stores numbers by
+    found = find_numbers(text, typed=True)
+    numbers = list(dict.fromkeys(n.number for n in found))
+    bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
+    years = sorted({int(y) for y in _YEAR.findall(text)})
+    intent = next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+    places = list(iter_mentions(text))
+    # a Party number ("25-CT/TW") names a document the plans cite, seldom a stored plan: its words stay in
+    # the content that passages are matched on
+    cut = [(n.start, n.end) for n in found if not n.party]
+    content = _cut_spans(text, [(m.start, m.end) for m in places] + cut)
+    return ParsedQuery(
+        text=text,
+        folded=folded,
+        accented=vi.has_diacritics(text),
+        provinces=list(dict.fromkeys(m.province for m in places)),
+        numbers=numbers,
+        bare_numbers=[b for b in bare if b not in {re.split("[/-]", n)[0] for n in numbers}],
+        years=years,
+        agencies=list(dict.fromkeys(m.canonical for m in find_agencies(text))),
+        content=" ".join(content.split()),
+        intent=intent,
+    )
+
+
+def _cut_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def number_matches(query_number: str, plan_number: str | None) -> bool:
+    """'726/kh-ubnd' matches '726/KH-UBND'; a bare '404' matches '404/BNG-NGVH-UNESCO'."""
+    from ground.numbers import same_number
+
+    return same_number(query_number, plan_number)

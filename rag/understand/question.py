@@ -1,0 +1,282 @@
+"""Question analysis: what a Vietnamese question asks for (answer type), its coordinated parts, ordinals,
+section navigation, and the filters of a question about the catalog of plans. Works with and without
+diacritics: every pattern is matched on the folded question (ground.vi.collapse)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ground import vi
+from rag.understand.mentions import _METADATA_INTENTS, ParsedQuery, parse_query
+
+# Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
+ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
+    ("document", re.compile(
+        r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
+        r"|nghi quyet|chuong trinh|thong bao) (?:nao|gi|so may)|van ban so)\b")),
+    ("date", re.compile(
+        r"\b(khi nao|ngay nao|nam nao|thang nao|bao gio|luc nao|thoi gian nao|ngay may|thoi diem nao|ngay bao nhieu"
+        r"|vao ngay|ngay ban hanh|thoi gian ban hanh)\b")),
+    ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
+    ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai)\b")),
+    ("place", re.compile(
+        r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
+        r"|dia diem nao|dia ban nao|doi tac nao)\b")),
+    ("number", re.compile(r"\b(bao nhieu|lan thu may|thu may|may)\b")),
+    ("manner", re.compile(r"\b(nhu the nao|the nao|ra sao|bang cach nao|cach nao)\b")),
+    ("purpose", re.compile(r"\b(vi sao|tai sao|de lam gi|nham (?:muc dich )?gi|voi muc dich gi|muc dich gi)\b")),
+    ("list", re.compile(
+        r"\b(nhung gi|gom (?:nhung )?(?:gi|nao)|bao gom|(?:nhung|cac) (?:[a-z]+ ){1,4}nao|nhung noi dung)\b")),
+    ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
+]
+# Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"
+_JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*)")
+# A later part that points back at what the earlier part answered: "quyết định đó", "công văn này".
+_BACK_REFERENCE = re.compile(
+    r"\b(quyet dinh|chi thi|cong van|van ban|ke hoach|nghi quyet|chuong trinh|thong bao) (do|nay|ay|tren)\b")
+
+_ORDINAL_WORDS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "nhi": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
+                  "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_ITEM_NOUNS = (r"quan diem|muc tieu|nhiem vu|giai phap|yeu cau|noi dung|hoat dong|muc dich|dinh huong|chuong trinh"
+               r"|y|diem|muc|phan|chuong|trach nhiem")
+_ORDINAL = re.compile(
+    rf"\b(?P<noun>{_ITEM_NOUNS})(?: [a-z]+)?? (?:thu (?P<n>nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)"
+    r"|(?P<first>dau tien)|(?P<last>cuoi cung))\b")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_PART_REF = re.compile(r"\b(?P<noun>phan|muc|chuong|dieu)\s+(?P<n>[ivx]+|\d{1,2})\b(?! ?/)")
+# Section headings a question may name ("mục đích", "yêu cầu", "quan điểm", …), folded.
+SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc tieu cu the", "muc tieu",
+                 "nhiem vu", "giai phap", "to chuc thuc hien", "kinh phi", "dinh huong", "noi dung")
+
+# A question about the catalog of plans rather than the text of one: its subject is "which plans / places".
+_CATALOG_SUBJECT = re.compile(
+    r"\b(nhung (?:tinh|dia phuong|tinh thanh|tinh, thanh pho|thanh pho)(?: [a-z]+){0,3} nao|tinh nao|dia phuong nao"
+    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh) nao"
+    r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
+    r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
+_PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
+_COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
+_SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|moi nhat|gan day nhat|gan nhat|sau cung)\b")
+_EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
+_COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac)\b")
+_HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
+_DOC_KINDS = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
+              "cong van": "Công văn", "chi thi": "Chỉ thị"}
+_RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
+# What a question asks about one plan's standing: still in force, replaced by what, replacing what.
+_STANDING = [
+    ("replaces", re.compile(r"\bthay the (?:cho )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b")),
+    ("replaced_by", re.compile(r"\b(bi thay the|duoc thay the|da thay the|thay the boi|van ban nao thay the)\b")),
+    ("in_force", re.compile(r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|hieu luc (?:den|toi) (?:khi nao|bao gio))\b")),
+]
+
+
+@dataclass
+class Part:
+    """One question of a coordinated question: its words, what it asks for, and a metadata intent."""
+
+    text: str
+    answer_type: str  # document | date | period | agency | person | place | number | manner | purpose | list | content
+    intent: str = "general"  # a fact of the plan itself (query._METADATA_INTENTS) or "general"
+    refers_back: bool = False  # "quyết định đó …": about the document the previous part answered
+    asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
+
+
+@dataclass
+class CatalogFilter:
+    provinces: list[str] = field(default_factory=list)
+    doc_type: str | None = None
+    years: list[int] = field(default_factory=list)  # year of issue
+    horizon: int | None = None  # "đến năm 2030"
+    implements: list[str] = field(default_factory=list)  # national documents named ("208/QĐ-TTg", "25")
+    relation: str | None = None  # "replaces" | "in_force"
+    superlative: str | None = None  # "earliest" | "latest"
+    count: bool = False  # "có bao nhiêu kế hoạch"
+
+
+@dataclass
+class Question:
+    pq: ParsedQuery
+    answer_type: str
+    parts: list[Part]
+    ordinal: int | None = None  # 1 for "đầu tiên", -1 for "cuối cùng"
+    ordinal_noun: str | None = None  # folded: "quan diem", "muc tieu"
+    part_ref: tuple[str, int] | None = None  # ("phan", 3) for "phần III"
+    section_words: list[str] = field(default_factory=list)  # folded heading words the question names
+    catalog: CatalogFilter | None = None
+    compare: bool = False
+    standing: str | None = None  # "in_force" | "replaced_by" | "replaces": about one plan's validity
+
+    @property
+    def text(self) -> str:
+        return self.pq.text
+
+
+def answer_type(folded: str) -> str:
+    """The answer type of one (part of a) question, from its question words; "content" by default."""
+    best: tuple[int, str] | None = None
+    for name, pattern in ANSWER_TYPES:
+        m = pattern.search(folded)
+        if m and name != "content":
+            return name
+        if m and best is None:
+            best = (m.start(), name)
+    return best[1] if best else "content"
+
+
+def _wh_spans(folded: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for name, pattern in ANSWER_TYPES:
+        if name in ("content", "list"):
+            continue
+        for m in pattern.finditer(folded):
+            if not any(m.start() < e and s < m.end() for s, e, _ in spans):
+                spans.append((m.start(), m.end(), name))
+    return sorted(spans)
+
+
+# "có nhắc tới … không", "có nói gì về …", "đều đề cập … đúng không": a yes/no question's frame asks whether
+# the plan mentions something; the plan says the thing, never "nhắc tới" it.
+_MENTION_FRAME = re.compile(
+    r"\b(?:(?:co|deu|co duoc|duoc) )?(?:nhac (?:toi|den)|nhac|de cap(?: (?:toi|den))?|noi (?:gi )?(?:ve|toi|den)"
+    r"|noi gi)\b|\b(?:dung|phai) (?:khong|chua)\b"
+    # "lễ hội gì nổi bật", "hoạt động tiêu biểu nào": the asker's judgement, not words a plan uses of itself
+    r"|\b(?:noi bat(?: nhat)?|tieu bieu(?: nhat)?|dang chu y(?: nhat)?|quan trong nhat|dac sac nhat)\b")
+
+
+# "nói rõ hơn về di sản", "giải thích thêm về …", "cho tôi biết …": a request to say more, not words of the answer
+_REQUEST_FRAME = re.compile(
+    r"^(?:(?:hay|xin|vui long|ban|ban oi)\s+)*(?:noi ro hon|noi ro|noi them|noi cu the(?: hon)?|giai thich(?: ro)?"
+    r"(?: them| hon)?|trinh bay(?: ro)?(?: hon)?|chi tiet hon|cu the hon|cho (?:toi|minh|em|tui) (?:biet|hoi)(?: them)?)"
+    r"(?:\s+(?:them|hon))?(?:\s+(?:ve|cac|nhung))*\s+(?=\S)")
+
+
+def without_request_frame(text: str) -> str:
+    """The question without a leading request to say more ("nói rõ hơn về di sản" → "di sản")."""
+    m = _REQUEST_FRAME.match(_same_length_fold(text).lower())
+    return text[m.end():] if m else text
+
+
+def without_question_words(text: str) -> str:
+    """The question minus its question phrases ("tỉnh nào", "ngày nào", "cơ quan nào"): the noun of a
+    question phrase names what is asked for, not words the answering passage must contain."""
+    folded = _same_length_fold(text)
+    spans = [(s, e) for s, e, kind in _wh_spans(folded) if kind in ("place", "agency", "date", "period", "document", "number")]
+    spans += [m.span() for m in _MENTION_FRAME.finditer(folded.lower())
+              if not any(s < m.end() and m.start() < e for s, e in spans)]
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())
+
+
+def split_parts(text: str) -> list[str]:
+    """A coordinated question cut at the joins between its question words; one piece when it is simple."""
+    folded = _same_length_fold(text)
+    spans = _wh_spans(folded)
+    # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts
+    cuts: list[tuple[int, int]] = []
+    for (_s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
+        if t0 == t1 and t0 != "document":
+            continue
+        joins = [m for m in _JOINS.finditer(folded, e0, s1)]
+        if joins:
+            cuts.append((joins[-1].start(), joins[-1].end()))
+    if not cuts:
+        return [text]
+    pieces, last = [], 0
+    for start, end in cuts:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return [p.strip(" ,;?") for p in pieces if p.strip(" ,;?")]
+
+
+def _same_length_fold(text: str) -> str:
+    return "".join((vi.fold(c) or " ")[0] if c.strip() else " " for c in text)
+
+
+def _intent(folded: str) -> str:
+    return next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+
+
+_ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
+
+
+def make_part(text: str) -> Part:
+    folded = vi.collapse(text)
+    kind = _ASKED_KIND.search(folded)
+    return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
+                _DOC_KINDS.get(kind.group(1)) if kind else None)
+
+
+def ordinal(folded: str) -> tuple[int | None, str | None]:
+    m = _ORDINAL.search(folded)
+    if not m:
+        return None, None
+    if m.group("first"):
+        return 1, m.group("noun")
+    if m.group("last"):
+        return -1, m.group("noun")
+    n = m.group("n")
+    return (int(n) if n.isdigit() else _ORDINAL_WORDS.get(n)), m.group("noun")
+
+
+def part_ref(folded: str) -> tuple[str, int] | None:
+    m = _PART_REF.search(folded)
+    if not m:
+        return None
+    n = m.group("n")
+    value = int(n) if n.isdigit() else _ROMAN.get(n)
+    return (m.group("noun"), value) if value else None
+
+
+def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
+    """The filters of a question about which plans exist; None when the question is about a text."""
+    folded = pq.folded
+    subject = _CATALOG_SUBJECT.search(folded)
+    superlative = _SUPERLATIVE.search(folded)
+    asks_plans = bool(subject) or bool(superlative and re.search(r"\b(tinh|dia phuong|ke hoach|van ban)\b", folded))
+    if not asks_plans or not _PLAN_VERB.search(folded):
+        return None
+    if len(pq.provinces) == 1 and not superlative and not re.search(r"\bbao nhieu\b", folded):
+        return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
+    kind = next((v for k, v in _DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
+    horizon = _HORIZON.search(folded)
+    horizon_year = int(horizon.group(1)) if horizon else None
+    prefixes = {re.split(r"[/-]", n)[0] for n in pq.numbers}  # "2013/QĐ-TTg" names no year
+    years = [y for y in pq.years if y != horizon_year and str(y) not in prefixes]
+    relation = _RELATION.search(folded)
+    return CatalogFilter(
+        provinces=list(pq.provinces),
+        doc_type=kind,
+        years=years,
+        horizon=horizon_year,
+        implements=list(pq.numbers) + list(pq.bare_numbers),
+        relation=("in_force" if relation and "hieu luc" in relation.group(1) else "replaces") if relation else None,
+        superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
+        count=bool(_COUNT.search(folded)) and not superlative,
+    )
+
+
+def analyze(question: str) -> Question:
+    pq = parse_query(question)
+    pieces = split_parts(pq.text)
+    parts = [make_part(p) for p in pieces]
+    folded = pq.folded
+    n, noun = ordinal(folded)
+    sections = [w for w in SECTION_WORDS if re.search(rf"\b{w}\b", folded)]
+    sections = [w for w in sections if not any(w != o and w in o for o in sections)]
+    compare = len(pq.provinces) >= 2 and bool(_COMPARE.search(folded))
+    return Question(
+        pq=pq,
+        answer_type=parts[0].answer_type if len(parts) == 1 else "multi",
+        parts=parts,
+        ordinal=n,
+        ordinal_noun=noun,
+        part_ref=part_ref(folded),
+        section_words=sections,
+        catalog=None if compare else catalog_filter(pq),
+        compare=compare,
+        standing=next((name for name, pattern in _STANDING if pattern.search(folded)), None),
+    )

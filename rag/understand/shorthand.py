@@ -1,0 +1,75 @@
+"""Chat shorthand in questions ("kh 726 ai ky", "hp co ... k", "sở nv") written out before analysis.
+
+People type questions the way they chat: "kh" for kế hoạch, "k"/"ko" for không, "hp" for Hải Phòng. Left
+as they are, these tokens are rare syllables the plans never use: they weigh heavily against the evidence
+that a question is answerable and match nothing in retrieval. Only whole tokens are replaced, never a
+piece of a document number ("726/KH-UBND", "404/BNG-NGVH-UNESCO"), and a question typed without
+diacritics gets the unaccented form so that it is still read as typed without diacritics.
+"""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+
+# folded token (or token pair) → written-out form; most specific first
+_SHORTHAND: list[tuple[str, str]] = [
+    ("sở nv", "Sở Ngoại vụ"),
+    ("sở vhttdl", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("sở vh", "Sở Văn hóa"),
+    ("ngvh", "ngoại giao văn hóa"),
+    ("vhdn", "văn hóa đối ngoại"),
+    ("kh", "kế hoạch"),
+    ("khhd", "kế hoạch hành động"),
+    ("qđ", "quyết định"),
+    ("qd", "quyết định"),
+    ("cv", "công văn"),
+    ("bng", "Bộ Ngoại giao"),
+    ("ttg", "Thủ tướng"),
+    ("hp", "Hải Phòng"),
+    ("tth", "Thừa Thiên Huế"),
+    ("hn", "Hà Nội"),
+    ("k", "không"),
+    ("ko", "không"),
+    ("kg", "không"),
+    ("khg", "không"),
+    ("hok", "không"),
+    ("dc", "được"),
+    ("đc", "được"),
+    ("j", "gì"),
+    ("bn", "bao nhiêu"),
+    ("bnhieu", "bao nhiêu"),
+    ("ntn", "như thế nào"),
+    ("vs", "với"),
+    ("ng", "người"),
+    ("nv", "nhiệm vụ"),
+]
+# a token: letters only, not glued to a document number's slash or hyphen, nor to a dot ("TP.HCM")
+_EDGE_BEFORE = r"(?<![\w/\-.])"
+_EDGE_AFTER = r"(?![\w/\-]|\.\w)"
+
+
+def _compile() -> list[tuple[re.Pattern, str, str]]:
+    out = []
+    for short, full in _SHORTHAND:
+        forms = "|".join(r"\s+".join(re.escape(w) for w in form.split())
+                         for form in dict.fromkeys((short, vi.fold(short))))
+        pattern = re.compile(f"{_EDGE_BEFORE}(?:{forms}){_EDGE_AFTER}", re.IGNORECASE)
+        out.append((pattern, full, vi.fold(full) if full.islower() else _fold_keep_case(full)))
+    return out
+
+
+def _fold_keep_case(text: str) -> str:
+    return "".join(vi.fold(c) if c.islower() else vi.fold(c.lower()).upper() for c in text)
+
+
+_PATTERNS = _compile()
+
+
+def expand(question: str) -> str:
+    """The question with its chat shorthand written out (accented or not, as the question is typed)."""
+    accented = vi.has_diacritics(question)
+    out = question
+    for pattern, full, plain in _PATTERNS:
+        out = pattern.sub(full if accented else plain, out)
+    return out
