@@ -37,6 +37,12 @@ class PlanMeta:
     other_numbers: list[str] = dataclasses.field(default_factory=list)  # a decision's carried plan's own number
     relations: list[dict] = dataclasses.field(default_factory=list)  # ingest.relations.Relation.to_dict(), forward only
     sources: list[str] = dataclasses.field(default_factory=list)  # every file (portal copy) this entry was read from
+    # what the document is about, with the line that says so: ingest.about.About.to_dict() (issuer, province,
+    # evidence, source "header"/"field"/"text"/"correction", known_province, unit_2025, subject, year, topics)
+    about: dict = dataclasses.field(default_factory=dict)
+    # every document the text cites: ingest.mentions.Mention.to_dict() (number, kind, date, issuer, signer,
+    # subject, title, relation, sentence, start, end, section, count); stored beside the text, not in the catalog
+    mentions: list[dict] = dataclasses.field(default_factory=list)
 
     def known_numbers(self) -> list[str]:
         """Every number this entry answers to: its own, then those of documents it carries."""
