@@ -126,9 +126,11 @@ _DATE_AFTER = re.compile(
     r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/.-]\d)"
     r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))|năm\s+(\d{4}))", re.IGNORECASE)
 _CAP = f"[{vi.UPPER}]"
-# lower-case words that belong inside an issuing body's name ("Ủy ban nhân dân tỉnh", "Ban chấp hành")
-_NAME_GLUE = frozenset({"ban", "nhân", "dân", "tỉnh", "thành", "phố", "và", "chấp", "hành", "thường", "trực",
-                        "quận", "huyện", "thị", "xã"})
+# lower-case words that belong inside an issuing body's name after a lower-case one ("Ủy ban nhân dân tỉnh"):
+# (previous word, word); a place word ("tỉnh", "thành phố") may follow any word of the name
+_NAME_PAIRS = frozenset({("ban", "nhân"), ("nhân", "dân"), ("thành", "phố"), ("thị", "xã"), ("ban", "chấp"),
+                         ("chấp", "hành"), ("ban", "thường"), ("thường", "vụ"), ("thường", "trực")})
+_PLACE_WORDS = frozenset({"tỉnh", "thành", "quận", "huyện", "thị", "và"})
 # words that end a name: the verbs and prepositions that follow an issuer ("… Thành ủy Hà Nội về …")
 _NAME_STOP = frozenset({"về", "phê", "hướng", "tại", "trong", "đến", "năm", "ngày", "đã", "vừa", "có", "tăng", "đẩy",
                         "triển", "thực", "quy", "sửa", "tiếp", "nhằm", "theo", "gửi", "kèm", "của", "do", "được",
@@ -136,8 +138,10 @@ _NAME_STOP = frozenset({"về", "phê", "hướng", "tại", "trong", "đến", 
 _BY = re.compile(r"\s*,?\s*(?:của|do)\s+")
 _SUBJECT_LEAD = re.compile(r"\s*,?\s*(?:(về việc|về|V/v|v/v)\s+|(?=(?:phê duyệt|ban hành|hướng dẫn|quy định|sửa đổi|"
                            r"triển khai|thực hiện|tăng cường|đẩy mạnh|tiếp tục)\b))", re.IGNORECASE)
-_SUBJECT_END = re.compile(rf"[;\n(]|\.(?:\s|$)|,\s*(?=ngày\b|{_CAP})|\s+(?:và|,)\s+(?={_KIND}\s+(?:số\s*)?\d)"
-                          r"|\s+\((?:sau đây|gọi tắt)|\s+do\s+\S+", re.IGNORECASE)
+# where a subject ends: a clause or sentence end, a comma before a capital (the issuing body of the host text),
+# the next document of a list, "nhằm …", "do <cơ quan> ban hành"
+_SUBJECT_END = re.compile(rf"[;\n(]|\s+(?:với mục tiêu|nhằm|để)\s|\.(?:\s|$)|,\s*(?=ngày\b|{_CAP})"
+                          rf"|\s+(?:và|,)\s+(?=(?i:{_KIND})\s+(?:số\s*)?\d)|\s+\((?:sau đây|gọi tắt)|\s+do\s+\S+")
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -160,13 +164,12 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
         if token[:1].isupper() and (not taken or not taken[-1].group().isupper() or upper_run or len(taken) < 1):
             taken.append(w)
         elif taken and token.islower() and token not in _NAME_STOP and (
-                token in _NAME_GLUE or taken[-1].group()[:1].isupper()):
-            if taken[-1].group().islower() and token not in _NAME_GLUE:
-                break
+                taken[-1].group()[:1].isupper() or token in _PLACE_WORDS
+                or (taken[-1].group().lower(), token) in _NAME_PAIRS):
             taken.append(w)
         else:
             break
-    while taken and taken[-1].group() in _NAME_GLUE and taken[-1].group() not in ("tỉnh", "phố"):
+    while taken and taken[-1].group() in ("và", "thành", "thị", "ban", "chấp", "thường"):
         taken.pop()
     if not taken or not taken[0].group()[:1].isupper():
         return None, pos
@@ -213,7 +216,7 @@ def _kind_of(text: str, number: DocNumber) -> tuple[str | None, int]:
     if m:
         word = m.group(1)
         kind = next((k for k in _KINDS if vi.fold(k) == vi.fold(word)), word)
-        return (None if kind == "văn bản" else kind), number.start - len(before) + m.start()
+        return ("Văn bản" if kind == "văn bản" else kind), number.start - len(before) + m.start()
     return TYPE_CODES.get(number.codes[0]), number.start
 
 
@@ -256,20 +259,26 @@ def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
         verb = re.search(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có|ký)\s*$", before)
         named = issuer_in(before[:verb.start()]) if verb else None
         issuer = named if named and verb and before[:verb.start()].rstrip().endswith(named.split()[-1]) else None
-    if issuer is None:
-        issuer = next((_CODE_ISSUERS[c] for c in number.codes[1:] + number.codes[:1] if c in _CODE_ISSUERS), None)
     subject = _subject_after(text, pos)
     clause = re.search(r"[.;\n]", text[number.end:number.end + 400])
     clause_end = number.end + (clause.start() if clause else 400)
+    clause_start = max(text.rfind(c, 0, number.start) for c in ".;\n") + 1
+    if issuer is None and not find_numbers(text[clause_start:number.start]):
+        # "Kết luận 76-KL/TW năm 2020 về … do Ban Chấp hành Trung ương ban hành": the clause's first document
+        by = re.search(r"\s(?=do\s+\S[^.;\n]{0,80}?\s+ban hành\b)", text[pos:clause_end])
+        issuer = _issuer_after(text, pos + by.start())[0] if by else None
+    if issuer is None:
+        issuer = next((_CODE_ISSUERS[c] for c in number.codes[1:] + number.codes[:1] if c in _CODE_ISSUERS), None)
     signer = _signer_near(text, kind_start, number, clause_end)
     return Mention(number.number, kind, None, date, year, issuer, signer, subject, relation,
                    citing_sentence(text, number.start, number.end), number.start, number.end)
 
 
-# "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a document cited by its name and date
+# "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a law cited by its name and date (other
+# documents are cited by number; a name followed by a date is too often the date of something else)
 _NAMED = re.compile(
-    rf"\b(Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị quyết|Chiến lược|Kết luận|Chỉ thị)\s+({_CAP}[^\n;:()]{{3,120}}?)"
-    r"\s*,?\s+ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
+    rf"\b(Luật|Bộ luật|Pháp lệnh|Hiến pháp)\s+((?:{_CAP}|sửa đổi)[^\n;:(),]{{3,120}}?)"
+    r"\s+ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
 
 
 def _named_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
