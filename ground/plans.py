@@ -143,6 +143,11 @@ class Assignment:
     section: str | None = None  # display path: "IV. TỔ CHỨC THỰC HIỆN › 1. Sở Ngoại vụ"
     start: int = 0  # offsets of the task in the plan text
     end: int = 0
+    product: str | None = None  # what the task delivers, when a table or list says ("Kết quả", "Sản phẩm")
+    funding: str | None = None  # its "Kinh phí" as written ("1.200 triệu đồng")
+    task_no: str | None = None  # its number in a task table or activity list ("14"): tasks are counted by it
+    group: str | None = None  # the group row it sits under in a task table ("II. QUẢNG BÁ HÌNH ẢNH")
+    origin: str | None = None  # where it was read: "table", "activity" (labelled lines), None (duty sentences)
 
     def to_dict(self) -> dict:
         data = asdict(self)

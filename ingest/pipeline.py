@@ -20,10 +20,11 @@ from ingest.quality import QUALITY_WARNING, bad_words, text_quality
 from ingest.readers import read_document
 from ingest.repair import repair_text
 from ingest.structure import parse_sections, path_at
+from ingest.tables import linearize_tables
 
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1/mentions-1/about-1"
+PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1/mentions-1/about-1/tables-1"
 UNSURE_FAMILY = ("few administrative or foreign-affairs words: check that this page belongs here "
                  "(it is answerable like any other)")
 
@@ -65,7 +66,7 @@ def reading_warnings(plan: Plan, legacy_encoding: str | None = None) -> list[str
 
 def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: int = 1000) -> Plan:
     """Cleaned text → Plan. Also used by `ngvh reindex`, which starts from the stored texts."""
-    text = vi.normalize(text)
+    text = linearize_tables(vi.normalize(text))  # task tables read as one sentence per row
     meta = meta or extract_metadata(text, source)
     if meta.quality is None:
         meta.quality = text_quality(text)
