@@ -242,7 +242,13 @@ def _is_capital(word: str) -> bool:
 
 
 # Lower-case words that never finish a name's word: they start the predicate ("Sở X chủ trì").
-_PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây"}
+_PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây", "hoàn", "triển",
+                     "hướng", "nghiên", "vận", "đẩy", "tăng", "hỗ", "bố", "theo", "đôn", "kiểm", "quảng", "giới",
+                     "duy", "phản", "tiếp", "đề", "nâng", "tổng", "biên", "lồng", "chỉ", "cung", "trực"}
+
+
+# Two lower-case syllables that stay inside a name after a capitalised one ("Vườn quốc gia", "Vụ Hợp tác quốc tế").
+_COMPOUNDS = frozenset({("quốc", "gia"), ("quốc", "tế"), ("nhân", "dân"), ("văn", "hóa"), ("du", "lịch")})
 
 
 def _unknown_at(text: str, start: int, stop: int) -> int | None:
@@ -272,6 +278,8 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
         if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) \
                 and words[i][2] not in _PREDICATE_STARTS:
             end, i = words[i][1], i + 1  # "Xúc tiến", "Du lịch"
+            if i < len(words) and text[end:words[i][0]] == " " and (words[i - 1][2], words[i][2]) in _COMPOUNDS:
+                end, i = words[i][1], i + 1  # "Vườn quốc gia", "Hợp tác quốc tế"
     place = re.match(r" (?:tỉnh|thành phố|huyện|thị xã|quận)(?!\w)", text[end:stop])
     if place:
         end += place.end()
@@ -345,6 +353,11 @@ def agency_matches(wanted: str, agency: str) -> bool:
 # lịch tỉnh"): names split at ";", and at "," or "và" where the next name begins (a head word or a table name).
 _LIST_SPLIT = re.compile(r"\s*;\s*|\s*\n\s*|\s*,\s*|\s+và\s+")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def begins_agency(name: str) -> bool:
+    """The name starts with a word that begins a body's name ("Sở", "Ban", "Trung tâm", "Báo" …)."""
+    return any(name.startswith(h) and name[len(h):len(h) + 1] in (" ", "") for h in _HEADS)
 
 
 def cell_agencies(cell: str) -> list[AgencyMention]:
