@@ -252,7 +252,7 @@ def _issuers(fragment: str, text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _committee_place(issuer: str | None, text: str) -> tuple[str | None, bool]:
+def _committee_place(issuer: str | None) -> tuple[str | None, bool]:
     """The province of a committee named as 'UBND tỉnh X' (known or not)."""
     if not issuer:
         return None, False
@@ -322,7 +322,7 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text")
     if owner.issuer and (owner.issuer.startswith("Bộ ") or owner.issuer in NATIONAL_ISSUERS):
         return owner  # a ministry or the Government: not a provincial document
     if owner.province is None:
-        owner.province, owner.known_province = _committee_place(owner.issuer, text)
+        owner.province, owner.known_province = _committee_place(owner.issuer)
     if owner.province is None:
         place, at = dominant_province(text)
         if place is None and owner.issuer is None:

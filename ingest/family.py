@@ -38,6 +38,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("cong tac doi ngoai", "công tác đối ngoại"),
     ("hoat dong doi ngoai", "công tác đối ngoại"),
 )
+GENERAL_TOPIC = "công tác đối ngoại"
 TOPIC_LEAD_CHARS = 1500  # topics are read from the title and the opening, not from every passing mention
 
 Belonging = Literal["yes", "unsure", "no"]
@@ -61,4 +62,6 @@ def topics(title: str, text: str) -> list[str]:
     """The family topics the title and the text's opening name, first named first."""
     folded = vi.collapse(f"{title}\n{text[:TOPIC_LEAD_CHARS]}")
     found = sorted((folded.find(cue), name) for cue, name in TOPICS if cue in folded)
-    return list(dict.fromkeys(name for _, name in found))
+    names = list(dict.fromkeys(name for _, name in found))
+    specific = [n for n in names if n != GENERAL_TOPIC]
+    return specific or names  # "công tác đối ngoại" only when no narrower topic is named

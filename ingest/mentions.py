@@ -277,7 +277,7 @@ def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
 # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a law cited by its name and date (other
 # documents are cited by number; a name followed by a date is too often the date of something else)
 _NAMED = re.compile(
-    rf"\b(Luật|Bộ luật|Pháp lệnh|Hiến pháp)\s+((?:{_CAP}|sửa đổi)[^\n;:(),]{{3,120}}?)"
+    rf"\b(Luật|Bộ luật|Pháp lệnh|Hiến pháp)\s+((?:{_CAP}|sửa đổi)[^\n;:()]{{3,120}}?)"
     r"\s+ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
 
 

@@ -163,6 +163,12 @@ def _carried_plan(text: str, number: DocNumber | None) -> tuple[str | None, list
     return title, others, document_signer(text[:split])
 
 
+def _with_name(text: str, name: str) -> str:
+    """`text` with every spelling of `name` in any case written as `name` ("tỉnh vân sơn" → "tỉnh Vân Sơn")."""
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)"
+    return re.sub(pattern, name, text, flags=re.IGNORECASE)
+
+
 def extract_metadata(text: str, source: str) -> PlanMeta:
     text = vi.normalize(text)
     heading = headline(text)
@@ -182,6 +188,9 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
     published = published_date(text)
     issued = issue_date(text, number, published)
     about = read_about(text, number, kind, title, issued, published)
+    if about.province and not about.known_province:  # sentence case lowered a name the gazetteer does not know
+        title = _with_name(title, about.province)
+        about.subject = _with_name(about.subject, about.province) if about.subject else None
     own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     occurrences = cited_occurrences(text, own_numbers)
     return PlanMeta(

@@ -109,7 +109,7 @@ def person_before(fragment: str) -> str | None:
         if not _RUN_WORD.fullmatch(word):
             break
         run.insert(0, word)
-    for i in range(len(run) - 2, -1, -1):
-        if run[i] in SURNAMES and 2 <= len(run) - i <= 4:
+    for i in range(max(0, len(run) - 4), len(run) - 1):  # the longest name: "Trịnh Văn Quân", not "Văn Quân"
+        if run[i] in SURNAMES:
             return " ".join(run[i:])
     return None

@@ -21,7 +21,7 @@ PART_ASSIGNMENTS = "assignments"
 PART_MENTIONS = "mentions"  # the mention index (PlanMeta.mentions): can outgrow a catalog record, so it is a part
 RECORD_PARTS = (PART_ASSIGNMENTS, PART_MENTIONS)  # parts read back into every record with the catalog
 _LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}  # type: ignore[comparison-overlap]
-_DICT_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is dict}  # type: ignore[comparison-overlap]
+_DICT_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is dict}
 _JSON_FIELDS = _LIST_FIELDS | _DICT_FIELDS
 _OUTSIDE_CATALOG = {"mentions"}  # PlanMeta fields kept as text parts, not in the catalog record
 
