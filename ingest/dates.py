@@ -151,7 +151,9 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
         return opening_date(text, left, number.start, published)
     # no number: "ngày 21 tháng 5 năm 2019, UBND tỉnh … đã ban hành Kế hoạch …"
     for verb in _ISSUE_VERB.finditer(text, 0, _LEAD_CHARS):  # the article's lead announces its subject
-        if not re.match(r"\s+(?:Kế hoạch|Chương trình|Quyết định|Chỉ thị|Đề án|Công văn)\b", text[verb.end():]):
+        # "ban hành Kế hoạch …", or any capitalised document name ("ban hành Kế công tác …" as one page misspells it)
+        if not re.match(r"\s+(?:Kế hoạch|Chương trình|Quyết định|Chỉ thị|Đề án|Công văn|[" + vi.UPPER + r"])",
+                        text[verb.end():]):
             continue
         left, _ = sentence_around(text, verb.start())
         found = opening_date(text, left, verb.start(), published)
