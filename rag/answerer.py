@@ -267,10 +267,10 @@ class Answerer:
                           f"{replies.holdings(list(self.index.plans.values()))}.", kind="refusal")
         if not points:
             return None
-        lines, citations = number_points(points, self.plan)
-        lines += [f"({note}.)" for note in notes]
+        numbered = number_points(points, self.plan)
+        lines = numbered.lines + [f"({note}.)" for note in notes]
         kind = "metadata" if all(p.intent != "general" for p in q.parts) else "parts"
-        return Answer(q.text, True, "\n".join(lines), citations, kind=kind)
+        return Answer(q.text, True, "\n".join(lines), numbered.citations, kind=kind, points=numbered.said)
 
     def _passage_answer(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> Answer:
         favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
@@ -280,9 +280,9 @@ class Answerer:
             return self._refuse(q.text)
         plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
         lead = f"Theo {plan_label(self.plan(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
-        lines, citations = number_points(points, self.plan)
-        body = "\n".join(f"- {line}" for line in lines)
-        return Answer(q.text, True, f"{lead}\n{body}", citations, kind="general")
+        numbered = number_points(points, self.plan)
+        body = "\n".join(f"- {line}" for line in numbered.lines)
+        return Answer(q.text, True, f"{lead}\n{body}", numbered.citations, kind="general", points=numbered.said)
 
 
 def names_foreign_places(question: str, texts: list[str]) -> bool:

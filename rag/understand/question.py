@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
+from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
 from rag.understand.mentions import PLAN_FACTS, ParsedQuery, parse_query
 
@@ -63,8 +64,6 @@ _SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|mo
 _EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
 _COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac)\b")
 _HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
-_DOC_KINDS = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
-              "cong van": "Công văn", "chi thi": "Chỉ thị"}
 _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
 # What a question asks about one plan's standing: still in force, replaced by what, replacing what.
 _STANDING = [
@@ -214,7 +213,7 @@ def make_part(text: str) -> Part:
     folded = vi.collapse(text)
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
-                _DOC_KINDS.get(kind.group(1)) if kind else None)
+                DOC_KINDS.get(kind.group(1)) if kind else None)
 
 
 def ordinal(folded: str) -> tuple[int | None, str | None]:
@@ -248,7 +247,7 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         return None
     if len(pq.provinces) == 1 and not superlative and not re.search(r"\bbao nhieu\b", folded):
         return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
-    kind = next((v for k, v in _DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
+    kind = next((v for k, v in DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
     horizon = _HORIZON.search(folded)
     horizon_year = int(horizon.group(1)) if horizon else None
     prefixes = {re.split(r"[/-]", n)[0] for n in pq.numbers}  # "2013/QĐ-TTg" names no year
