@@ -8,7 +8,10 @@ from rag.compose import duties as tasks
 from rag.compose.citations import Numbered, Point, number_points, plan_label
 from rag.compose.facts import fact_point
 from rag.compose.passages import choose_points
+from rag.compose.targets import MAX_TARGETS
+from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.search import Search
 from rag.models import Answer
 from rag.understand.question import Question
 
@@ -134,3 +137,23 @@ def overview_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         return None
     body, numbered = grouped(groups, index.plan)
     return Answer(q.text, True, body, numbered.citations, kind="overview", points=numbered.said)
+
+
+def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -> Answer | None:
+    """An answer from the records rather than passages: a plan's standing, the catalog, an agency's duties,
+    a comparison of places; None when the question is for the passages."""
+    if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
+        answer = standing_answer(q, scope.plan_ids, index)
+        if answer:
+            return answer
+    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1):
+        answer = catalog_answer(q, index)
+        if answer:
+            return answer
+    if tasks.route(q.pq) == "tasks":
+        ids = scope.plan_ids if scope.plan_ids is not None else list(index.plans)
+        # no duties recorded: the passages may still answer; a refusal then says what is held
+        return tasks_answer(q, [index.plans[i] for i in ids if i in index.plans], index)
+    if q.compare:
+        return compare_answer(q, index, search)
+    return None
