@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from rag.compose import duties, passages, replies, structured
+from rag.compose import passages, replies, structured
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
@@ -69,7 +69,7 @@ class Answerer:
             return self._refuse(text), []
         q = analyze(text)  # understand
         scope = scope_for(q.pq, self.index)  # find: the plans it names
-        q = q.read_against(scope.years)
+        q = q.read_against(scope.years, scope.provinces)
         if scope.missing:
             return Answer(text, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
@@ -82,7 +82,7 @@ class Answerer:
         dense_of = sentences.dense_lookup(
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
         answer = self._from_hits(q, scope, hits, dense_of) or self._refuse(q.text)
-        if not answer.found and duties.route(q.pq) == "tasks":
+        if structured.asks_duties(q) and not (answer.found and structured.names_agency(answer, q.pq.agencies)):
             answer = structured.no_duties(q, self.index)  # "Sở X phải làm gì?": say who is named where
         return answer, hits
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rag.find.named import Scope
-from rag.find.plans import PlanIndex
+from rag.find.plans import PlanIndex, place_of
 from rag.find.search import Hit
 from rag.understand.question import Question
 
@@ -42,7 +42,7 @@ def _one_per_name(q: Question, ranked: list[str], index: PlanIndex) -> list[str]
     places = q.pq.provinces
     if len(places) < 2:
         return None
-    chosen = [next((t for t in ranked if index.plan(t).meta.province == place), None) for place in places]
+    chosen = [next((t for t in ranked if place_of(index.plan(t).meta) == place), None) for place in places]
     chosen = list(dict.fromkeys(t for t in chosen if t))
     return chosen if len(chosen) >= 2 else None
 
