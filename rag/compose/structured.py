@@ -159,7 +159,9 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
         answer = standing_answer(q, scope.plan_ids, index)
         if answer:
             return answer
-    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1):
+    # a catalog question may name a document its plans implement ("… triển khai Quyết định 2013 sớm nhất"):
+    # that stored document is a filter, not the one plan asked about
+    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1 or q.catalog.implements):
         answer = catalog_answer(q, index)
         if answer:
             return answer
