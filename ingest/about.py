@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 from ground import vi
 from ground.numbers import DocNumber
-from ground.places import canonical_province, find_provinces, iter_mentions, province_kind, unit_2025
+from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
+from ground.units_2025 import unit_2025
 from ingest.dates import PLACE_DATE, labelled, sentence_around
 from ingest.family import topics
 

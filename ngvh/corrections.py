@@ -55,7 +55,8 @@ def clean_fields(fields: dict) -> dict:
 
 def corrected_owner(meta, province: str) -> None:
     """A corrected province wins over what was read: the committee issuer and the 'about' record follow it."""
-    from ground.places import province_kind, unit_2025
+    from ground.places import province_kind
+    from ground.units_2025 import unit_2025
 
     if meta.issuer and meta.issuer.startswith("UBND"):
         meta.issuer = f"UBND {province_kind(province) or 'tỉnh'} {province}"

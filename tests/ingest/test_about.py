@@ -1,7 +1,8 @@
 """What a document is about: issuer, province (known or not), evidence and source, the 2025 units."""
 from __future__ import annotations
 
-from ground.places import PROVINCES, former_names, unit_2025, units_2025
+from ground.places import PROVINCES
+from ground.units_2025 import former_names, unit_2025, units_2025
 from ground.plans import PlanMeta
 from ingest.metadata import extract_metadata
 
