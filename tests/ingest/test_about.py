@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ground.places import PROVINCES
-from ground.units_2025 import former_names, unit_2025, units_2025
 from ground.plans import PlanMeta
+from ground.units_2025 import former_names, unit_2025, units_2025
 from ingest.metadata import extract_metadata
 
 EMBLEM = ("ỦY BAN NHÂN DÂN\n{place}\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
