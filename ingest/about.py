@@ -175,9 +175,10 @@ def emblem_owner(text: str) -> About | None:
         province, known = _place_name(text, place)
         if province is None:
             continue
-        if not known and kind == "THÀNH PHỐ" and _city_inside_province(text, province):
-            continue  # "THÀNH PHỐ ĐÔNG HÀ": a city inside a province, not the provincial committee
         evidence = _line_of(text, emblem.start(), emblem.end())
+        parent = _city_inside_province(text, province) if not known and kind == "THÀNH PHỐ" else None
+        if parent:  # "THÀNH PHỐ ĐÔNG HÀ": a city's own committee, inside a province
+            return About(f"UBND thành phố {province}", parent, evidence, "header", True)
         if department:
             issuer = f"{_department_name(department)} {kind.lower()} {province}"
         else:

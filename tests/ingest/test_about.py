@@ -44,7 +44,7 @@ def test_an_unknown_city_with_districts_is_a_city_of_its_own_and_one_inside_a_pr
     inside = ("KẾ HOẠCH\nĐỐI NGOẠI NĂM 2023\n\nI. NHIỆM VỤ\nPhối hợp với các sở của tỉnh Quảng Trị tổ chức giao lưu; "
               "báo cáo Ủy ban nhân dân tỉnh Quảng Trị kết quả thực hiện.")
     meta = _plan("THÀNH PHỐ BẠCH LONG", "Bạch Long", inside)
-    assert meta.province == "Quảng Trị"  # a city inside the province: not a provincial committee of its own
+    assert (meta.province, meta.issuer) == ("Quảng Trị", "UBND thành phố Bạch Long")  # a city inside the province
 
 
 def test_a_ministry_the_list_does_not_know_is_read_from_its_emblem():
