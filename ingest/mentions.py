@@ -160,8 +160,7 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
         gap = text[start + (taken[-1].end() if taken else 0):start + w.start()]
         if "\n" in gap or (taken and gap.strip()):
             break
-        upper_run = token.isupper() and len(token) > 1 and taken and taken[-1].group().isupper()
-        if token[:1].isupper() and (not taken or not taken[-1].group().isupper() or upper_run or len(taken) < 1):
+        if token[:1].isupper():  # "Thủ", "Chính", "UBND", "Tỉnh"
             taken.append(w)
         elif taken and token.islower() and token not in _NAME_STOP and (
                 taken[-1].group()[:1].isupper() or token in _PLACE_WORDS
