@@ -13,6 +13,8 @@ from rag.find.named import Scope
 from rag.find.plans import PlanIndex, place_of
 from rag.find.search import Search
 from rag.models import Answer
+from rag.understand import entities
+from rag.understand.mentions import number_matches
 from rag.understand.question import Question
 
 
@@ -89,7 +91,11 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
             text = (f"{label} thay thế {', '.join(older)}." if older
                     else f"{label} không ghi văn bản nào mà nó thay thế.")
         elif newer:
-            text = f"{label} đã được thay thế bởi {newer} (văn bản này cũng có trong kho)."
+            text = f"{label} đã được thay thế bởi {newer}."
+            evidence = _replacing_passage(newer, plan.meta.known_numbers(), index)
+            if evidence is not None:  # cite the document that says so, not the replaced one
+                points.append(Point(text[:-1] + " (văn bản này cũng có trong kho).", evidence, evidence.text, 1.0))
+                continue
         else:
             text = (f"Trong kho không có văn bản nào thay thế {label}; văn bản không ghi thời điểm hết hiệu lực"
                     + (f" (thực hiện đến năm {plan.meta.horizon[-1]})." if plan.meta.horizon else "."))
@@ -98,6 +104,18 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         return None
     numbered = number_points(points, index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="standing", points=numbered.said)
+
+
+def _replacing_passage(newer: str, old_numbers: list[str], index: PlanIndex):
+    """The passage of the stored document numbered `newer` that names the document it replaces, or None."""
+    for plan in index.plans.values():
+        if not any(number_matches(newer, n) for n in plan.meta.known_numbers()):
+            continue
+        chunks = index.chunks(plan.id)
+        naming = [c for c in chunks if any(number_matches(old, e.text) for e in entities.documents(c.text)
+                                           for old in old_numbers)]
+        return (naming or chunks or [None])[0]
+    return None
 
 
 def catalog_answer(q: Question, index: PlanIndex) -> Answer | None:
