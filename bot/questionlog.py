@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
+from bot.reminders.store import SubscriptionStore, forget_subscriber
 from ground import vi
 
 FEEDBACK = ("up", "down")
@@ -125,6 +126,7 @@ class QuestionLog:
         self._salt = salt.encode()
         self.engine = engine or _engine(url)
         metadata.create_all(self.engine)
+        self.subscriptions = SubscriptionStore(self.engine, self.user_hash)  # reminders live beside the questions
 
     @classmethod
     def from_settings(cls, settings) -> QuestionLog:
@@ -168,9 +170,12 @@ class QuestionLog:
             return conn.execute(query.values(feedback=value, feedback_at=utcnow())).rowcount > 0
 
     def forget_user(self, channel: str, user_id: str) -> int:
-        """Delete everything a user asked on a channel (/xoa); returns how many rows went."""
+        """Delete everything a user asked on a channel (/xoa), and the subscriptions they made; returns how many
+        questions went."""
+        user_hash = self.user_hash(channel, user_id)
         with self.engine.begin() as conn:
-            result = conn.execute(delete(questions).where(questions.c.user_hash == self.user_hash(channel, user_id)))
+            result = conn.execute(delete(questions).where(questions.c.user_hash == user_hash))
+            forget_subscriber(conn, channel, user_hash)
             return result.rowcount
 
     def purge(self, days: int | None = None, now: datetime | None = None) -> int:
