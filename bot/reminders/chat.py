@@ -37,7 +37,7 @@ def parse_target(text: str) -> tuple[str, str | None] | None:
     first = mentions[0]
     agency = first.canonical if first.known else clean_name(first.raw)
     provinces = find_provinces(text)
-    return (agency, provinces[0]) if agency else None
+    return (agency, provinces[0] if provinces else None) if agency else None
 
 
 def word_command(text: str) -> tuple[str, str] | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from bot.reminders.store import Claim, Subscription
-from ground.agencies import agency_matches
+from ground.agencies import agency_matches, normalize_agency
 from ingest.deadline_dates import DATED, occurrences
 
 NEW_PLAN = "new"  # the `due` of a new plan's announcement in the sent table: once per (chat, plan, agency)
@@ -100,9 +101,15 @@ class ChatReminder:
         return bool(self.due or self.new_plans)
 
 
+@lru_cache(maxsize=1024)
+def _canonical(agency: str) -> str:
+    return normalize_agency(agency).canonical
+
+
 def follows(sub: Subscription, task: DueTask) -> bool:
-    """The subscription covers the task: its agency matched as task questions match agencies, its province."""
-    return agency_matches(sub.agency, task.agency) and (not sub.province or task.province == sub.province)
+    """The subscription covers the task: its agency matched as task questions match agencies ("SNgV" is
+    Sở Ngoại vụ), its province when it names one."""
+    return agency_matches(_canonical(sub.agency), task.agency) and (not sub.province or task.province == sub.province)
 
 
 def due_within(tasks: list[DueTask], today: date, days: int) -> list[DueItem]:
