@@ -15,8 +15,7 @@ from ground.config import Settings
 from ingest.deadline_dates import PRECISIONS, occurrences
 from ngvh.services import Services
 from tests.bot.conftest import TG_SECRET, TG_TOKEN, make_settings, running, telegram_channel, wait_idle
-from tests.bot.conftest import fake_telegram  # noqa: F401 - the fake Bot API fixture
-from tests.bot.fakes import FakeCore
+from tests.bot.fakes import FakeCore, FakeTelegram
 from tests.bot.reminder_rows import PLAN_FILE, SNGV, VHTTDL
 from tests.bot.test_telegram import post, tg_update
 
@@ -42,6 +41,13 @@ def store_dir(tmp_path_factory, samples_dir):
     report = Services(Settings(data_dir=data)).ingest_paths([folder, samples_dir / "001_32f94a6958947b77.txt"])
     assert report.ok, report.to_json()
     return data
+
+
+@pytest.fixture
+def fake_telegram():
+    server = FakeTelegram(TG_TOKEN)
+    yield server
+    server.close()
 
 
 def tasks_json(store_dir, *args) -> list[dict]:
