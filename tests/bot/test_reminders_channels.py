@@ -4,6 +4,7 @@ and the daily pass taken by one process only."""
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import date, datetime
 
 import icalendar
@@ -158,3 +159,18 @@ async def test_the_daily_pass_runs_once_a_day_on_one_process(data_dir):
     clock[0] += 24 * 3600
     assert sum(await asyncio.gather(a.tick(), b.tick())) == 1
     assert [day for _, day in runs] == [date(2023, 6, 20), date(2023, 6, 21)]
+
+
+async def test_the_web_chat_gets_the_feed_link_under_a_tasks_answer(data_dir):
+    class TasksCore(FakeCore):
+        def ask(self, question):
+            answer = super().ask(question)
+            answer.kind = "tasks"
+            return answer
+
+    async with running(make_settings(data_dir), TasksCore()) as (_, client, _rt):
+        data = (await client.post("/api/ask", json={"question": "SNgV phải làm gì đến năm 2025?"})).json()
+        lines = (await client.post("/api/ask/stream", json={"question": "Sở VHTTDL phải làm gì?"})).text.splitlines()
+    assert data["calendar"][0]["agency"] == SNGV and data["calendar"][0]["href"].startswith("/calendar.ics?agency=")
+    final = json.loads(lines[-1])["answer"]
+    assert final["calendar"][0]["agency"] == "Sở Văn hóa, Thể thao và Du lịch"
