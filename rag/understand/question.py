@@ -4,10 +4,13 @@ diacritics: every pattern is matched on the folded question (ground.vi.collapse)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ground import vi
-from rag.understand.mentions import _METADATA_INTENTS, ParsedQuery, parse_query
+from ground.limits import MAX_QUESTION_CHARS
+from ground.numbers import DOC_KINDS
+from rag.understand import shorthand
+from rag.understand.mentions import PLAN_FACTS, ParsedQuery, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -61,8 +64,6 @@ _SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|mo
 _EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
 _COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac)\b")
 _HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
-_DOC_KINDS = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
-              "cong van": "Công văn", "chi thi": "Chỉ thị"}
 _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
 # What a question asks about one plan's standing: still in force, replaced by what, replacing what.
 _STANDING = [
@@ -72,18 +73,18 @@ _STANDING = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Part:
     """One question of a coordinated question: its words, what it asks for, and a metadata intent."""
 
     text: str
     answer_type: str  # document | date | period | agency | person | place | number | manner | purpose | list | content
-    intent: str = "general"  # a fact of the plan itself (query._METADATA_INTENTS) or "general"
+    intent: str = "general"  # a fact of the plan itself (mentions.PLAN_FACTS) or "general"
     refers_back: bool = False  # "quyết định đó …": about the document the previous part answered
     asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
 
 
-@dataclass
+@dataclass(frozen=True)
 class CatalogFilter:
     provinces: list[str] = field(default_factory=list)
     doc_type: str | None = None
@@ -95,7 +96,7 @@ class CatalogFilter:
     count: bool = False  # "có bao nhiêu kế hoạch"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
     pq: ParsedQuery
     answer_type: str
@@ -111,6 +112,11 @@ class Question:
     @property
     def text(self) -> str:
         return self.pq.text
+
+    def read_against(self, years: list[int]) -> Question:
+        """The same question with the years the store tells apart from document numbers ("kế hoạch 2014" is a
+        year unless a stored plan is numbered 2014) — a new value; a parsed question is never changed."""
+        return self if years == self.pq.years else replace(self, pq=replace(self.pq, years=years))
 
 
 def answer_type(folded: str) -> str:
@@ -197,7 +203,7 @@ def _same_length_fold(text: str) -> str:
 
 
 def _intent(folded: str) -> str:
-    return next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+    return next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
 
 
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
@@ -207,7 +213,7 @@ def make_part(text: str) -> Part:
     folded = vi.collapse(text)
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
-                _DOC_KINDS.get(kind.group(1)) if kind else None)
+                DOC_KINDS.get(kind.group(1)) if kind else None)
 
 
 def ordinal(folded: str) -> tuple[int | None, str | None]:
@@ -241,7 +247,7 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         return None
     if len(pq.provinces) == 1 and not superlative and not re.search(r"\bbao nhieu\b", folded):
         return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
-    kind = next((v for k, v in _DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
+    kind = next((v for k, v in DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
     horizon = _HORIZON.search(folded)
     horizon_year = int(horizon.group(1)) if horizon else None
     prefixes = {re.split(r"[/-]", n)[0] for n in pq.numbers}  # "2013/QĐ-TTg" names no year
@@ -257,6 +263,13 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
         count=bool(_COUNT.search(folded)) and not superlative,
     )
+
+
+def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:
+    """A typed question as analysis reads it: NFC, one line, spaces collapsed, within the question limit,
+    chat shorthand written out ("kh 726 ai ky" → "kế hoạch 726 ai ký"). Every stage starts from this text."""
+    text = vi.normalize_spaces(question or "").replace("\n", " ").strip()
+    return shorthand.expand(text[:limit] if limit else text)
 
 
 def analyze(question: str) -> Question:
