@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from bot.models import InboundMessage
 from bot.reminders import messages
 from bot.reminders.store import Subscription, SubscriptionStore
-from ground.agencies import agency_matches, clean_name, find_agencies, fold_same_length
+from ground import vi
+from ground.agencies import agency_matches, clean_name, find_agencies
 from ground.places import find_provinces
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def parse_target(text: str) -> tuple[str, str | None] | None:
 
 def word_command(text: str) -> tuple[str, str] | None:
     """"theo dõi Sở Ngoại vụ" → ("theodoi", "Sở Ngoại vụ"); "hủy theo dõi" → ("huytheodoi", ""); else None."""
-    folded = fold_same_length(text or "")
+    folded = vi.fold_same_length(text or "")
     if m := _UNFOLLOW_WORDS.match(folded):
         return UNFOLLOW, text[m.end():].strip()
     if m := _FOLLOW_WORDS.match(folded):
