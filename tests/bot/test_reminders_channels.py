@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
@@ -174,3 +174,21 @@ async def test_the_web_chat_gets_the_feed_link_under_a_tasks_answer(data_dir):
     assert data["calendar"][0]["agency"] == SNGV and data["calendar"][0]["href"].startswith("/calendar.ics?agency=")
     final = json.loads(lines[-1])["answer"]
     assert final["calendar"][0]["agency"] == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+async def test_the_serving_workers_run_the_daily_pass_at_the_hour(data_dir, fake_telegram):
+    """`ngvh serve`'s worker ticks at start: past NGVH_REMINDER_HOUR (0 here) it runs today's pass by itself."""
+    from bot.questionlog import QuestionLog
+    from bot.reminders.schedule import vietnam_today
+    from tests.bot.conftest import fast_options
+
+    soon = vietnam_today() + timedelta(days=3)
+    core = FakeCore()
+    core.task_rows = [dict(rows()[0], due=soon.isoformat(), precision="day", deadline_text="sắp đến hạn")]
+    settings = make_settings(data_dir, **telegram_channel(fake_telegram), reminder_hour=0)
+    log = QuestionLog.from_settings(settings)
+    log.subscriptions.subscribe("telegram", "111", "111", SNGV)
+    log.close()
+    async with running(settings, core, options=fast_options(daily_reminders=True)):
+        [call] = await fake_telegram.wait_calls("sendMessage", 1)
+    assert str(call.params["chat_id"]) == "111" and soon.strftime("%d/%m/%Y") in call.params["text"]
