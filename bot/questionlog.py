@@ -4,7 +4,8 @@ SQLAlchemy Core over SQLite under NGVH_DATA_DIR by default, PostgreSQL with NGVH
 user id is never stored: only HMAC-SHA256(salt, channel:user), the salt being a setting or a random
 value generated once and kept under NGVH_DATA_DIR/state. Rows older than the retention are purged
 (`ngvh purge`), and a citizen's own rows are deleted on request (/xoa). Calls are blocking: async
-callers run them in a thread.
+callers run them in a thread. The same database holds the subscriptions to agencies' deadlines
+(bot.reminders.store): those keep the chat id reminders go to, until /huytheodoi or /xoa.
 """
 from __future__ import annotations
 
