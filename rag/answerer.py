@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from rag.compose import duties, passages, replies, structured
+from rag.compose import passages, replies, structured
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
-from rag.decide.grounds import Grounds
+from rag.decide.grounds import Grounds, missing_asked
 from rag.find import sentences
 from rag.find.named import Scope, scope_for
 from rag.find.plans import PlanIndex
@@ -69,7 +69,7 @@ class Answerer:
             return self._refuse(text), []
         q = analyze(text)  # understand
         scope = scope_for(q.pq, self.index)  # find: the plans it names
-        q = q.read_against(scope.years)
+        q = q.read_against(scope.years, scope.provinces)
         if scope.missing:
             return Answer(text, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
@@ -82,7 +82,7 @@ class Answerer:
         dense_of = sentences.dense_lookup(
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
         answer = self._from_hits(q, scope, hits, dense_of) or self._refuse(q.text)
-        if not answer.found and duties.route(q.pq) == "tasks":
+        if structured.asks_duties(q) and not (answer.found and structured.names_agency(answer, q.pq.agencies)):
             answer = structured.no_duties(q, self.index)  # "Sở X phải làm gì?": say who is named where
         return answer, hits
 
@@ -103,4 +103,14 @@ class Answerer:
                 return answer
         if not self.grounds.grounded(q, scope, hits, dense_of):  # decide
             return None
-        return passages.passage_answer(q, scope, hits, self.index, dense_of)
+        answer = passages.passage_answer(q, scope, hits, self.index, dense_of)
+        if answer is None:
+            return None
+        plan_years = {y for c in answer.citations for y in self.index.facts[c.plan_id].years
+                      if c.plan_id in self.index.facts}
+        shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
+        missing = missing_asked(q, shown, plan_years)  # decide, last: the lines hold the asked kind of value
+        if missing:
+            return Answer(q.text, False, replies.not_stated(missing),
+                          kind="refusal")
+        return answer

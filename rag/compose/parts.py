@@ -19,7 +19,7 @@ from rag.find.plans import PlanIndex
 from rag.find.search import Hit, Search
 from rag.models import Answer
 from rag.understand import entities
-from rag.understand.mentions import number_matches
+from rag.understand.mentions import number_matches, parse_query
 from rag.understand.question import Part, Question
 
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
@@ -262,7 +262,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if result is None or result.point is None:
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc)
-        elif part.intent != "general" and targets:
+        elif part.intent != "general" and targets and about_the_plan(
+                parse_query(part.text), [index.plan(t) for t in targets]):  # not "hội nghị diễn ra ngày nào"
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.plan(other), index)
                 if extra.point is not None:

@@ -10,7 +10,7 @@ from rag.compose.facts import fact_point
 from rag.compose.passages import choose_points
 from rag.compose.targets import MAX_TARGETS
 from rag.find.named import Scope
-from rag.find.plans import PlanIndex
+from rag.find.plans import PlanIndex, place_of
 from rag.find.search import Search
 from rag.models import Answer
 from rag.understand.question import Question
@@ -30,18 +30,31 @@ def grouped(groups: list[tuple[str, list[Point]]], plan_of) -> tuple[str, Number
 def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     pq = q.pq
     by = max(pq.years) if pq.years else None
-    rows = [r for agency in pq.agencies for r in tasks.select_tasks(plans, agency, by)]
+    agencies = tasks.asked_agencies(pq.agencies, plans)
+    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by)]
     if not rows:
         return None
     groups, left_out = tasks.task_points(rows, index.chunk_at)
     body, numbered = grouped(groups, index.plan)
     due = sum(1 for r in rows if r.status == "due")
     recurring = sum(1 for r in rows if r.status == "recurring")
-    head = f"{', '.join(pq.agencies)}: {len(rows)} nhiệm vụ"
+    head = f"{', '.join(agencies)}: {len(rows)} nhiệm vụ"
     if by:
         head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
     tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
     return Answer(pq.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
+
+
+def asks_duties(q: Question) -> bool:
+    """"Sở X phải làm gì?", "những nhiệm vụ nào Sở X chủ trì": the duties of an agency, listed from the records."""
+    return tasks.route(q.pq, q.answer_type, len(q.parts)) == "tasks"
+
+
+def names_agency(answer: Answer, agencies: list[str]) -> bool:
+    """The answer's lines or the sections they are cited from name one of the agencies: a passage given for a
+    duties question must be about that agency, not a sentence that only shares the question's words."""
+    said = vi.collapse(" ".join([answer.answer] + [c.section or "" for c in answer.citations]))
+    return any(vi.collapse(a) in said for a in agencies)
 
 
 def no_duties(q: Question, index: PlanIndex) -> Answer:
@@ -101,7 +114,7 @@ def compare_answer(q: Question, index: PlanIndex, search) -> Answer | None:
     """`search(text, plan_ids)` gives the hits of one plan group (the province's plans)."""
     groups: list[tuple[str, list[Point]]] = []
     for province in q.pq.provinces:
-        ids = [p.id for p in index.plans.values() if p.meta.province == province]
+        ids = [p.id for p in index.plans.values() if place_of(p.meta) == province]
         if not ids:
             continue
         hits = search(q.pq.content or q.text, ids)
@@ -146,11 +159,13 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
         answer = standing_answer(q, scope.plan_ids, index)
         if answer:
             return answer
-    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1):
+    # a catalog question may name a document its plans implement ("… triển khai Quyết định 2013 sớm nhất"):
+    # that stored document is a filter, not the one plan asked about
+    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1 or q.catalog.implements):
         answer = catalog_answer(q, index)
         if answer:
             return answer
-    if tasks.route(q.pq) == "tasks":
+    if asks_duties(q):
         ids = scope.plan_ids if scope.plan_ids is not None else list(index.plans)
         # no duties recorded: the passages may still answer; a refusal then says what is held
         return tasks_answer(q, [index.plans[i] for i in ids if i in index.plans], index)
