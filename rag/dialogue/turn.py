@@ -101,11 +101,15 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
 
 
 async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]], question: str,
-                      context: Conversation | None = None) -> AsyncIterator[dict[str, Any] | Turn]:
+                      context: Conversation | None = None, alone: bool = False) -> AsyncIterator[dict[str, Any] | Turn]:
     """The answerer's events as they come ({"type": "delta", …}), then the Turn as the last item. The final
-    event's answer (the `ngvh ask --json` object, kind included) becomes the turn's Answer."""
+    event's answer (the `ngvh ask --json` object, kind included) becomes the turn's Answer. `alone`: a question
+    outside any conversation (a web page without a chat id) is asked as typed, never resolved."""
     context = context or Conversation()
-    resolution, settled = settle(question, context)
+    if alone:
+        resolution, settled = Resolution(question, question), None
+    else:
+        resolution, settled = settle(question, context)
     if settled is not None:
         yield settled
         return
