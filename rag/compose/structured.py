@@ -2,6 +2,8 @@
 each a list of cited lines grouped by plan."""
 from __future__ import annotations
 
+import re
+
 from ground import vi
 from rag.compose import catalog, replies
 from rag.compose import duties as tasks
@@ -33,7 +35,8 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     pq = q.pq
     by = max(pq.years) if pq.years else None
     agencies = tasks.asked_agencies(pq.agencies, plans)
-    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by)]
+    roles = tasks.asked_roles(pq.folded)
+    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by, roles=roles)]
     if not rows:
         return None
     groups, left_out = tasks.task_points(rows, index.chunk_at)
@@ -45,6 +48,40 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
         head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
     tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
     return Answer(pq.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
+
+
+# "những nhiệm vụ nào …", "hoạt động gì …", "việc nào": the tasks themselves are asked
+_TASKS_ASKED = re.compile(r"\b(?:nhiem vu|hoat dong|cong viec|viec|su kien) (?:[a-z]+ ){0,3}(?:nao|gi)\b"
+                          r"|\b(?:nhung|cac) (?:nhiem vu|hoat dong|cong viec)\b")
+_HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
+
+
+def _asked_years(q: Question) -> list[int]:
+    """The years a task is asked to fall in ("trong năm 2024"), not a horizon ("đến năm 2025")."""
+    horizon = {int(y) for y in _HORIZON.findall(q.pq.folded)}
+    return [y for y in q.pq.years if y not in horizon]
+
+
+def tasks_in_year_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
+    """The tasks of the named plans to be done in the asked year, one line each with who leads and when."""
+    years = _asked_years(q)
+    rows: list[tasks.TaskRow] = []
+    seen: set[tuple[str, int]] = set()
+    for plan in plans:
+        for item in tasks.assignments_of(plan):
+            if not any(tasks.in_year(item, y) for y in years) or (plan.id, item.start) in seen:
+                continue
+            if item.role == "phối hợp" and any(r.plan.id == plan.id and r.assignment.start == item.start for r in rows):
+                continue
+            seen.add((plan.id, item.start))
+            rows.append(tasks.TaskRow(plan, item, None))
+    if not rows:
+        return None
+    groups, left_out = tasks.task_points(rows, index.chunk_at, owner_first=False)
+    body, numbered = grouped(groups, index.plan)
+    head = f"{len(rows)} nhiệm vụ thực hiện trong năm {', '.join(map(str, years))}"
+    tail = f"\n(còn {left_out} nhiệm vụ khác)" if left_out else ""
+    return Answer(q.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
 
 
 def asks_duties(q: Question) -> bool:
@@ -181,6 +218,10 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
     # that stored document is a filter, not the one plan asked about
     if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1 or q.catalog.implements):
         answer = catalog_answer(q, index)
+        if answer:
+            return answer
+    if scope.plan_ids and _TASKS_ASKED.search(q.pq.folded) and not q.pq.agencies and _asked_years(q):
+        answer = tasks_in_year_answer(q, [index.plans[i] for i in scope.plan_ids if i in index.plans], index)
         if answer:
             return answer
     if asks_duties(q):
