@@ -10,6 +10,7 @@ from ground.plans import Plan, PlanMeta
 from ingest.assignments import extract_assignments
 from ingest.chunking import CHUNKER_VERSION, chunk_plan
 from ingest.clean import clean_text
+from ingest.deadline_dates import date_assignments
 from ingest.decisions import carried_plan_start, decision_sections
 from ingest.errors import IngestError
 from ingest.family import belonging
@@ -24,7 +25,8 @@ from ingest.tables import linearize_tables
 
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1/mentions-1/about-1/tables-1"
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
+                    "/mentions-1/about-1/tables-1")
 UNSURE_FAMILY = ("few administrative or foreign-affairs words: check that this page belongs here "
                  "(it is answerable like any other)")
 
@@ -80,7 +82,7 @@ def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: 
     if not chunks:
         raise IngestError(source, "no text left to index after cleaning")
     plan = Plan(id=plan_identity(meta, text), meta=meta, text=text, source=source, sections=root, chunks=chunks)
-    plan.assignments = extract_assignments(text, root)
+    plan.assignments = date_assignments(extract_assignments(text, root), meta.date)
     return plan.finalize(PIPELINE_VERSION)
 
 
