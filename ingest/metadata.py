@@ -28,6 +28,7 @@ from ingest.titles import (
     _DOC_TYPE_WORD,
     DOC_TYPES,
     TYPE_CODES,
+    article_one_title,
     carried_plan_title,
     header_title,
     headline,
@@ -182,15 +183,19 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
     doc_type = document_type(text, number, title)
     carried_title, other_numbers, decision_signer = _carried_plan(text, number)
     if doc_type == "Quyết định":  # a decision that issues a plan is catalogued under the plan's title
-        title = carried_title or carried_plan_title(upper or "") or carried_plan_title(title or "") or title
+        title = (carried_title or carried_plan_title(upper or "") or carried_plan_title(title or "")
+                 or article_one_title(text) or title)
     if not title:
         title = f"{doc_type or 'Văn bản'} {number.number}" if number else Path(source).stem
     published = published_date(text)
     issued = issue_date(text, number, published)
     about = read_about(text, number, kind, title, issued, published)
-    if about.province and not about.known_province:  # sentence case lowered a name the gazetteer does not know
-        title = _with_name(title, about.province)
-        about.subject = _with_name(about.subject, about.province) if about.subject else None
+    # sentence case lowered a name the gazetteer does not know, or a ministry's ("… của bộ hợp tác văn hóa")
+    for name in (about.province if not about.known_province else None,
+                 about.issuer if about.issuer and about.issuer.startswith("Bộ ") else None):
+        if name:
+            title = _with_name(title, name)
+            about.subject = _with_name(about.subject, name) if about.subject else None
     own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     occurrences = cited_occurrences(text, own_numbers)
     return PlanMeta(

@@ -103,3 +103,15 @@ def test_the_34_units_of_2025_with_their_former_provinces():
         "Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"}
     assert "Thái Bình" in former_names("Hưng Yên") and "Bà Rịa" in former_names("Hồ Chí Minh")
     assert unit_2025("Lam Giang") is None and former_names("Lam Giang") == []
+
+
+def test_a_decision_whose_plan_lost_its_title_line_is_named_by_its_first_article():
+    text = ("Số: 88/QĐ-UBND |\nHà Tĩnh, ngày 18 tháng 9 năm 2015 |\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+            "Căn cứ Quyết định số 210/QĐ-TTg ngày 08/02/2015 của Thủ tướng Chính phủ;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch giao lưu văn hóa với các địa phương nước ngoài "
+            "đến năm 2020.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nKT.CHỦ TỊCH |\n"
+            "GIAO LƯU VĂN HÓA VỚI CÁC ĐỊA PHƯƠNG NƯỚC NGOÀI\n1. Mục đích\nMở rộng giao lưu văn hóa của tỉnh Hà Tĩnh.")
+    meta = extract_metadata(text, "qd.txt")
+    assert (meta.doc_type, meta.number) == ("Quyết định", "88/QĐ-UBND")
+    assert meta.title == "Kế hoạch giao lưu văn hóa với các địa phương nước ngoài đến năm 2020"
+    assert meta.about["subject"] == "giao lưu văn hóa với các địa phương nước ngoài đến năm 2020"
