@@ -109,7 +109,8 @@ class Answerer:
         plan_years = {y for c in answer.citations for y in self.index.facts[c.plan_id].years
                       if c.plan_id in self.index.facts}
         shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
-        missing = missing_asked(q, shown, plan_years)  # decide, last: the lines hold the asked kind of value
+        passages_text = "\n".join(c.full_quote for c in answer.citations)
+        missing = missing_asked(q, shown, plan_years, passages_text)  # decide, last: the lines hold what is asked
         if missing:
             return Answer(q.text, False, replies.not_stated(missing),
                           kind="refusal")

@@ -228,11 +228,22 @@ def _intent(folded: str) -> str:
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
 
 
+_IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
+
+
 def make_part(text: str) -> Part:
     folded = vi.collapse(text)
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
                 DOC_KINDS.get(kind.group(1)) if kind else None)
+
+
+def document_fact(part: Part) -> Part:
+    """A part asking for a document about a named plan asks its number or what it implements, whatever other
+    fact words it holds ("… tầm nhìn 2030 bằng quyết định nào?" is no horizon question)."""
+    if part.answer_type != "document" or part.intent in ("number", "implements"):
+        return part
+    return replace(part, intent="implements" if _IMPLEMENTS_VERB.search(vi.collapse(part.text)) else "number")
 
 
 def ordinal(folded: str) -> tuple[int | None, str | None]:
