@@ -14,12 +14,12 @@ from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.grounds import Grounds, missing_asked
 from rag.find import sentences
-from rag.find.named import Scope, scope_for
 from rag.find.plans import PlanIndex
+from rag.find.scope import Scope, scope_for
 from rag.find.search import Hit, HybridSearch
 from rag.models import Answer
 from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
-from rag.understand.mentions import ParsedQuery
+from rag.understand.names import ParsedQuery
 from rag.understand.question import Question, analyze, as_typed, without_request_frame
 
 DEFAULT_TOP_K = 8  # ground.config.Settings.top_k, for an answerer built without settings

@@ -14,12 +14,12 @@ from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan, fact_point
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
 from rag.find import sentences
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.scope import Scope
 from rag.find.search import Hit, Search
 from rag.models import Answer
 from rag.understand import entities
-from rag.understand.mentions import number_matches, parse_query
+from rag.understand.names import number_matches, parse_query
 from rag.understand.question import Part, Question, document_fact
 
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic

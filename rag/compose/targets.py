@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex, place_of
+from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.understand.question import Question
 from rag.understand.terms import coverage, query_terms, unit_terms

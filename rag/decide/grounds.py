@@ -9,12 +9,12 @@ from ground import vi
 from ground.places import FOREIGN_PLACES
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.find import sentences
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.understand import entities
 from rag.understand.entities import documents, find_entities
-from rag.understand.mentions import ParsedQuery, number_matches
+from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
 

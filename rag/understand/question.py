@@ -10,7 +10,7 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
-from rag.understand.mentions import PLAN_FACTS, ParsedQuery, parse_query
+from rag.understand.names import PLAN_FACTS, ParsedQuery, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -82,7 +82,7 @@ class Part:
 
     text: str
     answer_type: str  # document | date | period | agency | person | place | number | manner | purpose | list | content
-    intent: str = "general"  # a fact of the plan itself (mentions.PLAN_FACTS) or "general"
+    intent: str = "general"  # a fact of the plan itself (names.PLAN_FACTS) or "general"
     refers_back: bool = False  # "quyết định đó …": about the document the previous part answered
     asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
 
