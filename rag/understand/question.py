@@ -97,6 +97,7 @@ class CatalogFilter:
     relation: str | None = None  # "replaces" | "in_force"
     superlative: str | None = None  # "earliest" | "latest"
     count: bool = False  # "có bao nhiêu kế hoạch"
+    topic: list[str] = field(default_factory=list)  # folded words naming what the plans are about ("thông tin đối ngoại")
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,23 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         relation=("in_force" if relation and "hieu luc" in relation.group(1) else "replaces") if relation else None,
         superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
         count=bool(_COUNT.search(folded)) and not superlative,
+        topic=_topic(pq),
     )
+
+
+# what every catalog question says of the plans it asks about: no topic of its own
+_CATALOG_WORDS = frozenset(
+    """nhung tinh nao thanh pho dia phuong bao nhieu ke hoach van ban danh sach cac co da ban hanh nam trong kho
+    thuc hien chien luoc ngoai giao van hoa den tam nhin trien khai cua ve la gi duoc hien dang so quyet dinh ttg
+    chinh phu thu tuong chuong trinh cong van chi thi som nhat dau tien moi nhat gan day truoc sau may hoac va voi
+    hanh dong tinh thanh ubnd uy ban nhan dan doi ngoai""".split())
+
+
+def _topic(pq: ParsedQuery) -> list[str]:
+    """The words of a catalog question that say what the plans are about beyond the strategy every plan
+    implements ("kế hoạch công tác thông tin đối ngoại" → thông tin), folded."""
+    words = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in _CATALOG_WORDS and not s.isdigit()]
+    return words if len(words) >= 2 else []
 
 
 def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:
