@@ -5,7 +5,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,10 +17,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi 
 console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 320)
 err_console = Console(stderr=True, soft_wrap=True)
 
+if TYPE_CHECKING:  # each command imports what it uses: `ngvh --help` loads no model or store
+    from ngvh.services import Services
+
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
 
 
-def _services():
+def _services() -> Services:
     """The composition root for this one command (a command line process runs exactly one command)."""
     from ground.config import get_settings
     from ngvh.services import Services
@@ -28,7 +31,7 @@ def _services():
     return Services(get_settings())
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err_console.print(f"[bold red]Lỗi:[/] {message}")
     raise typer.Exit(code)
 
@@ -283,15 +286,17 @@ def tasks(
         _fail(f"unknown province or city: {province!r}")
     wanted = normalize_agency(agency).canonical if agency else None
     try:
-        rows = select_tasks(_services().store.list_plans(), wanted, by, place)
+        plans = _services().store.list_plans()
+        rows = select_tasks(list(plans), wanted, by, place)
     except _store_errors() as err:
         _fail(str(err))
+    sources = {p.id: p.source for p in plans}  # a row's plan is what answering reads, which has no file
     records = [
         {"plan": r.plan.meta.number, "plan_id": r.plan.id, "province": r.plan.meta.province,
          "agency": r.assignment.agency, "role": r.assignment.role, "task": r.assignment.task,
          "deadline": r.assignment.deadline, "due_year": r.assignment.due_year,
          "recurring": r.assignment.recurring, "status": r.status, "section": r.assignment.section,
-         "source": r.plan.source}
+         "source": sources[r.plan.id]}
         for r in rows
     ]
     if as_json:
@@ -303,11 +308,12 @@ def tasks(
     table = Table(title=f"{len(records)} nhiệm vụ" + (f" đến năm {by}" if by else ""))
     for col in ("Kế hoạch", "Cơ quan", "Vai trò", "Nhiệm vụ", "Thời hạn", "Mục"):
         table.add_column(col, overflow="fold")
-    for r in records:
-        when = r["deadline"] or "—"
-        if r["status"] == "recurring":
+    for r in rows:
+        when = r.assignment.deadline or "—"
+        if r.status == "recurring":
             when += " (định kỳ)"
-        table.add_row(r["plan"] or r["plan_id"], r["agency"], r["role"], r["task"], when, r["section"] or "—")
+        table.add_row(r.plan.meta.number or r.plan.id, r.assignment.agency, r.assignment.role, r.assignment.task,
+                      when, r.assignment.section or "—")
     console.print(table)
 
 
