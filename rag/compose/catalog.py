@@ -6,7 +6,7 @@ from __future__ import annotations
 from ground import vi
 from ground.display import display_date
 from rag.compose.citations import Point, plan_label
-from rag.find.plans import PlanIndex
+from rag.find.plans import PlanIndex, place_of
 from rag.ports import StoredPlan
 from rag.understand.mentions import number_matches
 from rag.understand.question import CatalogFilter
@@ -34,7 +34,7 @@ def issue_year(plan: StoredPlan) -> int | None:
 def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[StoredPlan]:
     plans = list(index.plans.values())
     if flt.provinces:
-        plans = [p for p in plans if p.meta.province in flt.provinces]
+        plans = [p for p in plans if place_of(p.meta) in flt.provinces]
     if flt.doc_type:
         plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type]
     if flt.implements:

@@ -4,10 +4,13 @@ diacritics: every pattern is matched on the folded question (ground.vi.collapse)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ground import vi
-from rag.understand.mentions import _METADATA_INTENTS, ParsedQuery, parse_query
+from ground.limits import MAX_QUESTION_CHARS
+from ground.numbers import DOC_KINDS
+from rag.understand import shorthand
+from rag.understand.mentions import PLAN_FACTS, ParsedQuery, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -55,14 +58,15 @@ _CATALOG_SUBJECT = re.compile(
     r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh) nao"
     r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
     r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
+# "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked
+_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh)|co (?:nhung )?(?:ke hoach|van ban)"
+                            r"(?: [a-z]+){0,6} nao|danh sach)\b")
 _PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 _SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|moi nhat|gan day nhat|gan nhat|sau cung)\b")
 _EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
 _COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac)\b")
 _HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
-_DOC_KINDS = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
-              "cong van": "Công văn", "chi thi": "Chỉ thị"}
 _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
 # What a question asks about one plan's standing: still in force, replaced by what, replacing what.
 _STANDING = [
@@ -72,18 +76,18 @@ _STANDING = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Part:
     """One question of a coordinated question: its words, what it asks for, and a metadata intent."""
 
     text: str
     answer_type: str  # document | date | period | agency | person | place | number | manner | purpose | list | content
-    intent: str = "general"  # a fact of the plan itself (query._METADATA_INTENTS) or "general"
+    intent: str = "general"  # a fact of the plan itself (mentions.PLAN_FACTS) or "general"
     refers_back: bool = False  # "quyết định đó …": about the document the previous part answered
     asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
 
 
-@dataclass
+@dataclass(frozen=True)
 class CatalogFilter:
     provinces: list[str] = field(default_factory=list)
     doc_type: str | None = None
@@ -95,7 +99,7 @@ class CatalogFilter:
     count: bool = False  # "có bao nhiêu kế hoạch"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
     pq: ParsedQuery
     answer_type: str
@@ -111,6 +115,17 @@ class Question:
     @property
     def text(self) -> str:
         return self.pq.text
+
+    def read_against(self, years: list[int], provinces: list[str] | None = None) -> Question:
+        """The same question as the store reads it — the years it tells apart from document numbers ("kế hoạch
+        2014" is a year unless a stored plan is numbered 2014), the places it knows that the gazetteer does not —
+        as a new value; a parsed question is never changed."""
+        provinces = self.pq.provinces if provinces is None else provinces
+        if years == self.pq.years and provinces == self.pq.provinces:
+            return self
+        pq = replace(self.pq, years=years, provinces=provinces)
+        compare = _compares(pq)
+        return replace(self, pq=pq, compare=compare, catalog=None if compare else catalog_filter(pq))
 
 
 def answer_type(folded: str) -> str:
@@ -174,14 +189,16 @@ def split_parts(text: str) -> list[str]:
     """A coordinated question cut at the joins between its question words; one piece when it is simple."""
     folded = _same_length_fold(text)
     spans = _wh_spans(folded)
-    # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts
+    # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
+    # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
     for (_s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
-        if t0 == t1 and t0 != "document":
-            continue
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
-        if joins:
-            cuts.append((joins[-1].start(), joins[-1].end()))
+        if not joins:
+            continue
+        if t0 == t1 and t0 != "document" and _content_syllables(folded[joins[-1].end():s1]) < SAME_KIND_CONTENT:
+            continue
+        cuts.append((joins[-1].start(), joins[-1].end()))
     if not cuts:
         return [text]
     pieces, last = [], 0
@@ -192,12 +209,20 @@ def split_parts(text: str) -> list[str]:
     return [p.strip(" ,;?") for p in pieces if p.strip(" ,;?")]
 
 
+SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
+_FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
+
+
+def _content_syllables(folded: str) -> int:
+    return sum(1 for s in folded.lower().split() if s.isalpha() and s not in _FRAME_SYLLABLES)
+
+
 def _same_length_fold(text: str) -> str:
     return "".join((vi.fold(c) or " ")[0] if c.strip() else " " for c in text)
 
 
 def _intent(folded: str) -> str:
-    return next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+    return next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
 
 
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
@@ -207,7 +232,7 @@ def make_part(text: str) -> Part:
     folded = vi.collapse(text)
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
-                _DOC_KINDS.get(kind.group(1)) if kind else None)
+                DOC_KINDS.get(kind.group(1)) if kind else None)
 
 
 def ordinal(folded: str) -> tuple[int | None, str | None]:
@@ -239,9 +264,9 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
     asks_plans = bool(subject) or bool(superlative and re.search(r"\b(tinh|dia phuong|ke hoach|van ban)\b", folded))
     if not asks_plans or not _PLAN_VERB.search(folded):
         return None
-    if len(pq.provinces) == 1 and not superlative and not re.search(r"\bbao nhieu\b", folded):
+    if len(pq.provinces) == 1 and not superlative and not _LIST_OF_PLANS.search(folded):
         return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
-    kind = next((v for k, v in _DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
+    kind = next((v for k, v in DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
     horizon = _HORIZON.search(folded)
     horizon_year = int(horizon.group(1)) if horizon else None
     prefixes = {re.split(r"[/-]", n)[0] for n in pq.numbers}  # "2013/QĐ-TTg" names no year
@@ -259,6 +284,17 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
     )
 
 
+def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:
+    """A typed question as analysis reads it: NFC, one line, spaces collapsed, within the question limit,
+    chat shorthand written out ("kh 726 ai ky" → "kế hoạch 726 ai ký"). Every stage starts from this text."""
+    text = vi.normalize_spaces(question or "").replace("\n", " ").strip()
+    return shorthand.expand(text[:limit] if limit else text)
+
+
+def _compares(pq: ParsedQuery) -> bool:
+    return len(pq.provinces) >= 2 and bool(_COMPARE.search(pq.folded))
+
+
 def analyze(question: str) -> Question:
     pq = parse_query(question)
     pieces = split_parts(pq.text)
@@ -267,7 +303,7 @@ def analyze(question: str) -> Question:
     n, noun = ordinal(folded)
     sections = [w for w in SECTION_WORDS if re.search(rf"\b{w}\b", folded)]
     sections = [w for w in sections if not any(w != o and w in o for o in sections)]
-    compare = len(pq.provinces) >= 2 and bool(_COMPARE.search(folded))
+    compare = _compares(pq)
     return Question(
         pq=pq,
         answer_type=parts[0].answer_type if len(parts) == 1 else "multi",

@@ -1,6 +1,6 @@
 """Sentence-level evidence: candidate sentences and bullets of the top chunks, scored by what the question
 asks for (answer type ↔ entities), lexical coverage of its content words, section match and position,
-with weights fitted by bench/calibrate_sentences.py (rag/compose/sentence_weights.json)."""
+with weights fitted by bench/calibrate_sentences.py (rag/find/sentence_weights.json)."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,7 @@ import numpy as np
 
 from ground import vi
 from rag.find.plans import naming_words
-from rag.understand import taggers as entities
+from rag.understand import entities
 from rag.understand.terms import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
