@@ -5,16 +5,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from langchain_core.embeddings import Embeddings
-
 from ground.plans import Plan, PlanMeta
 from ingest import IngestError
-from ingest.ocr import OcrCache
 from ingest.pipeline import PIPELINE_VERSION, load_plan, reading_warnings
 from ingest.readers import find_plan_files
 from ingest.report import IngestReport, IngestRow
 
 if TYPE_CHECKING:  # the services module imports this one when it ingests
+    from langchain_core.embeddings import Embeddings
+
+    from ingest.ocr import OcrCache
     from ngvh.corrections import Corrections
     from ngvh.services import Services
     from vectorstore import PlanStore
