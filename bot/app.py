@@ -105,6 +105,7 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     from bot.deps import require_admin
     from bot.pages import pages_router
     from bot.questionlog import QuestionLog
+    from bot.reminders.routes import reminder_routes
     from bot.web import STATIC_DIR
     from bot.web_feedback import feedback_router
     from bot.web_privacy import privacy_router
@@ -137,6 +138,7 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     app.include_router(pages_router(load_plan))
     app.include_router(admin_page_router(lambda: question_log, require_admin, STATIC_DIR, correct_plan))
     app.include_router(privacy_router(lambda: settings.question_retention_days, forget))
+    app.include_router(reminder_routes(lambda: question_log.subscriptions, require_admin))  # /calendar.ics, /admin/reminders
 
     async def rate(answer_id: int, value: str, user: str) -> bool:
         return await asyncio.to_thread(question_log.set_feedback, answer_id, value, "web", user)

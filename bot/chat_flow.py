@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from bot import commands, formatting, sources
 from bot.conversations import Turns
 from bot.models import InboundMessage
+from bot.reminders.chat import Follow, note_contact, word_command
+from bot.reminders.store import SubscriptionStore
 
 log = logging.getLogger("ngvh.bot.chat")
 
@@ -41,16 +43,21 @@ class Outbox(Protocol):
 
 class ChatFlow:
     def __init__(self, turns: Turns, plans: Callable[[], Awaitable[list[dict]]], public_url: str | None,
-                 retention_days: int, registry: commands.CommandRegistry | None = None, clock=time.time):
+                 retention_days: int, registry: commands.CommandRegistry | None = None, clock=time.time,
+                 subscriptions: SubscriptionStore | None = None, reminder_days: int = 14):
         self.turns, self.plans, self.public_url = turns, plans, public_url
         self.retention_days = retention_days
+        self.subscriptions, self.reminder_days = subscriptions, reminder_days
         self.registry = registry or commands.default_commands()
         self._clock = clock
 
     # -- entry points -----------------------------------------------------------------------------
     async def on_text(self, out: Outbox, message: InboundMessage, text: str) -> str:
         """Handle one text; returns what it was ("command", "source", "feedback", "answer") for metrics."""
+        await note_contact(self.subscriptions, message)
         command = commands.parse(text)
+        if command is None and (words := word_command(text)):  # Zalo has no slash commands: "theo dõi …"
+            command = commands.ParsedCommand(*words, None)
         if command is not None:
             await self.registry.run(_Context(self, out, message), command.name, command.args)
             return "command"
@@ -133,6 +140,7 @@ class _Context:
         self.flow, self.out, self.message = flow, out, message
         self.channel, self.chat_id, self.user_id = message.channel, message.chat_id, message.user_id
         self.retention_days = flow.retention_days
+        self.follow = Follow(flow.subscriptions, message, flow.reminder_days) if flow.subscriptions else None
 
     async def reply(self, text: str) -> None:
         await self.out.send(self.out.render_text(text))

@@ -47,9 +47,12 @@ class Dispatcher:
         self.coordination = coordination
         self.metrics = metrics
         self.options = options
+        question_log = QuestionLog.from_settings(settings)
+        self.subscriptions = question_log.subscriptions
         self.flow = ChatFlow(
-            Turns(open_conversation_store(settings), core.ask, QuestionLog.from_settings(settings), core.locate),
+            Turns(open_conversation_store(settings), core.ask, question_log, core.locate),
             core.plans, settings.public_url, settings.question_retention_days,
+            subscriptions=self.subscriptions, reminder_days=settings.reminder_days,
         )
 
     # -- entry point ----------------------------------------------------------------------------------

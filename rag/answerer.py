@@ -12,7 +12,7 @@ from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
-from rag.decide.grounds import Grounds
+from rag.decide.grounds import Grounds, missing_asked
 from rag.find import sentences
 from rag.find.named import Scope, scope_for
 from rag.find.plans import PlanIndex
@@ -103,4 +103,14 @@ class Answerer:
                 return answer
         if not self.grounds.grounded(q, scope, hits, dense_of):  # decide
             return None
-        return passages.passage_answer(q, scope, hits, self.index, dense_of)
+        answer = passages.passage_answer(q, scope, hits, self.index, dense_of)
+        if answer is None:
+            return None
+        plan_years = {y for c in answer.citations for y in self.index.facts[c.plan_id].years
+                      if c.plan_id in self.index.facts}
+        shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
+        missing = missing_asked(q, shown, plan_years)  # decide, last: the lines hold the asked kind of value
+        if missing:
+            return Answer(q.text, False, replies.not_stated(missing),
+                          kind="refusal")
+        return answer

@@ -10,7 +10,7 @@ from ground import vi
 from ground.display import shorten
 from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.facts import about_the_plan, fact_point
+from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan, fact_point
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
 from rag.find import sentences
@@ -19,9 +19,11 @@ from rag.find.plans import PlanIndex
 from rag.find.search import Hit, Search
 from rag.models import Answer
 from rag.understand import entities
-from rag.understand.mentions import number_matches
+from rag.understand.mentions import number_matches, parse_query
 from rag.understand.question import Part, Question
 
+# a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
+LATER_PART_RESIDUAL = 1
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
 
 MAX_PART_CHARS = 260
@@ -168,19 +170,39 @@ def _period_point(plan, chunks: list) -> Point | None:
 
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
-                 section_words=(), dense_of=None) -> PartResult:
-    """The best sentence of the retrieved passages for this part (`must`: a document number it must name)."""
+                 section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset()) -> PartResult:
+    """The best sentence of the retrieved passages for this part (`must`: a document number it must name). A
+    sentence another part already shows is passed over: each part of a question adds what it asks."""
     question = f"{subject} {part.text}".strip()
     ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words,
                             dense_of=dense_of)
     if must:
         key = vi.fold(must).replace(" ", "")
         ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
-    if not ranked:
+    if not ranked or (ranked[0].body in shown_before and ranked[0].answer_spans):
+        return PartResult(None, [])  # the line another part shows answers this part too
+    fresh = [c for c in ranked if c.body not in shown_before]
+    if not fresh:
         return PartResult(None, [])
-    best = ranked[0]
-    shown = display(best, question, index.idf)
+    best = fresh[0]
+    shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
+
+
+# a duty sentence has no subject of its own: it opens with what the heading's agency must do
+_DUTY_VERB = re.compile(r"(?:Chủ trì|Phối hợp|Tham mưu|Thực hiện|Xây dựng|Tổ chức|Hướng dẫn|Theo dõi|Đôn đốc|Triển khai|"
+                        r"Bố trí|Bảo đảm|Đảm bảo|Nghiên cứu|Đề xuất|Tuyên truyền|Quảng bá|Biên soạn|Phát hành|Cung cấp|"
+                        r"Hỗ trợ|Tăng cường|Đẩy mạnh|Rà soát|Lồng ghép|Kết nối|Vận động|Định kỳ|Hằng năm|Hàng năm)\b")
+
+
+def with_owner(shown: str, chunk, answer_type: str) -> str:
+    """A duty sentence under an agency's heading ("3. Liên hiệp các tổ chức hữu nghị tỉnh: - Chủ trì tổ chức …")
+    answers "ai / cơ quan nào" with that heading: the owner is said before the sentence."""
+    if answer_type not in ("agency", "person") or not _DUTY_VERB.match(shown):
+        return shown  # a sentence with its own subject says who
+    heading = (chunk.section or "").split("›")[-1]
+    owners = [e.text for e in entities.agencies(heading)]
+    return f"{owners[0]}: {shown}" if owners else shown
 
 
 _PLAN_SELF = {"ke", "hoach"}
@@ -262,7 +284,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if result is None or result.point is None:
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc)
-        elif part.intent != "general" and targets:
+        elif part.intent != "general" and targets and about_the_plan(  # not "hội nghị diễn ra ngày nào"
+                parse_query(part.text), [index.plan(t) for t in targets],
+                residual=RESIDUAL_SYLLABLES if part is q.parts[0] else LATER_PART_RESIDUAL):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.plan(other), index)
                 if extra.point is not None:
@@ -282,7 +306,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 return None
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, subject, in_targets, index, section_words=q.section_words,
-                                  dense_of=dense_of)
+                                  dense_of=dense_of, shown_before=frozenset(p.quote for p in points))
         if result.point is not None:
             points.append(result.point)
             previous = result.documents or previous

@@ -9,6 +9,7 @@ from rag.find.named import Scope
 from rag.find.plans import PlanIndex, place_of
 from rag.find.search import Hit
 from rag.understand.question import Question
+from rag.understand.terms import coverage, query_terms, unit_terms
 
 MAX_TARGETS = 3
 
@@ -28,7 +29,11 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         targets = boosted(scope)  # a year or issuer in the question picks among them
         if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
             order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
-            ranked = sorted(targets, key=lambda t: (-_holds(q, t, index), order.get(t, 99)))
+            terms = query_terms(q.pq.content or q.text)
+            # then the plan whose title says what the question says ("kế hoạch ngoại giao văn hóa" of a place
+            # that also has a theatre plan), then retrieval order
+            ranked = sorted(targets, key=lambda t: (-_holds(q, t, index), -_title_match(terms, t, index),
+                                                    order.get(t, 99)))
             # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names
             return _one_per_name(q, ranked, index) or ranked[:1]
         return targets
@@ -45,6 +50,11 @@ def _one_per_name(q: Question, ranked: list[str], index: PlanIndex) -> list[str]
     chosen = [next((t for t in ranked if place_of(index.plan(t).meta) == place), None) for place in places]
     chosen = list(dict.fromkeys(t for t in chosen if t))
     return chosen if len(chosen) >= 2 else None
+
+
+def _title_match(terms: list[str], plan_id: str, index: PlanIndex) -> float:
+    plan = index.plan(plan_id)
+    return coverage(terms, unit_terms(plan.meta.title or ""), index.idf) if plan else 0.0
 
 
 def _holds(q: Question, plan_id: str, index: PlanIndex) -> int:

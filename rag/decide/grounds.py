@@ -3,6 +3,8 @@ passage naming the very document asked about, a typed fact of the asked kind nex
 and every foreign place the question names present in what is shown."""
 from __future__ import annotations
 
+import re
+
 from ground import vi
 from ground.places import FOREIGN_PLACES
 from rag.decide.answerable import Evidence, ScopeRule
@@ -10,6 +12,7 @@ from rag.find import sentences
 from rag.find.named import Scope
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
+from rag.understand import entities
 from rag.understand.entities import documents, find_entities
 from rag.understand.mentions import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
@@ -81,3 +84,28 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     folded = vi.collapse(" ".join(texts))
     return all(any(f" {vi.collapse(a)} " in f" {folded} " for a in (name, *FOREIGN_PLACES.get(name, ())))
                for name in places)
+
+
+# "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
+_ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
+                         r"(?: [a-z]+){0,6} (?:bao nhieu|la bao nhieu|the nao)\b")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND)\b|\d[\d.,]*\s*(?:tỷ|triệu)\b")
+_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?- ?(\d{4})\b")
+
+
+def missing_asked(q: Question, shown: str, plan_years: set[int]) -> str | None:
+    """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
+    the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
+    The last gate of a passage answer: a sentence near the question's words is no answer without it."""
+    tags = {e.kind for e in entities.tag(shown)}
+    if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
+        return "số tiền (kinh phí) được hỏi"
+    if q.answer_type == "place" and "place" not in tags:
+        return "địa điểm được hỏi"
+    if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
+        return "thời gian được hỏi"
+    horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown]
+    if years:
+        return f"thông tin của năm {', '.join(map(str, years))}"
+    return None
