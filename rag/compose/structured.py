@@ -11,12 +11,12 @@ from rag.compose.citations import Numbered, Point, number_points, plan_label
 from rag.compose.facts import fact_point
 from rag.compose.passages import choose_points
 from rag.compose.targets import MAX_TARGETS
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex, place_of
+from rag.find.scope import Scope
 from rag.find.search import Search
 from rag.models import Answer
 from rag.understand import entities
-from rag.understand.mentions import number_matches
+from rag.understand.names import number_matches
 from rag.understand.question import Question
 
 

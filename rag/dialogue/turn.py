@@ -15,7 +15,7 @@ from rag.compose.facts import about_the_plan
 from rag.dialogue.resolve import Resolution, resolve
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
-from rag.understand.mentions import ParsedQuery, parse_query
+from rag.understand.names import ParsedQuery, parse_query
 
 
 @dataclass(frozen=True)
