@@ -9,7 +9,7 @@ import pytest
 from bot.coordination import MemoryCoordination, RedisCoordination
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.slow)])  # redis: starts redis-server
 async def coord(request):
     if request.param == "memory":
         impl = MemoryCoordination()
