@@ -101,17 +101,18 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     from fastapi import HTTPException
 
     from bot.admin_page import admin_page_router
-    from bot.conversations import chat_key, open_conversation_store
     from bot.deps import require_admin
     from bot.pages import pages_router
     from bot.questionlog import QuestionLog
+    from bot.stores import open_conversations
+    from bot.turns import chat_key
     from bot.web import STATIC_DIR
     from bot.web_feedback import feedback_router
     from bot.web_privacy import privacy_router
 
     settings = service.settings
     question_log = QuestionLog.from_settings(settings)
-    conversations = open_conversation_store(settings)
+    conversations = open_conversations(settings)
     app.state.question_log = question_log
 
     async def load_plan(plan_id: str):

@@ -3,7 +3,7 @@
 The dispatcher hands each text message (and each Telegram button tap) here with an Outbox, its own
 paced and retried way to send. Order of reading a text: a command (through the registry), a bare
 digit ("2": that source of the last answer), "đúng"/"sai" or 👍/👎 right after an answer (feedback),
-else a question answered in the light of the conversation (bot.conversations.Turns). A rewritten
+else a question answered in the light of the conversation (bot.turns.Turns). A rewritten
 question's reply starts with one short line saying how it was understood.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from bot import commands, formatting, sources
-from bot.conversations import Turns
 from bot.models import InboundMessage
+from bot.turns import Turns
 
 log = logging.getLogger("ngvh.bot.chat")
 

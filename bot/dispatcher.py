@@ -17,13 +17,14 @@ from bot.constants import (
     TYPING_DELAY_SECONDS,
     TYPING_REFRESH_SECONDS,
 )
-from bot.conversations import Turns, open_conversation_store
 from bot.coordination import Coordination
 from bot.core import CoreRunner
 from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
 from bot.options import BotOptions
 from bot.questionlog import QuestionLog
+from bot.stores import open_conversations
+from bot.turns import Turns
 from bot.uploads import incoming_folder, keep_successful, save_upload, upload_problem
 from ground.config import Settings
 
@@ -48,7 +49,7 @@ class Dispatcher:
         self.metrics = metrics
         self.options = options
         self.flow = ChatFlow(
-            Turns(open_conversation_store(settings), core.ask, QuestionLog.from_settings(settings), core.locate),
+            Turns(open_conversations(settings), core.ask, QuestionLog.from_settings(settings), core.locate),
             core.plans, settings.public_url, settings.question_retention_days,
         )
 

@@ -15,14 +15,15 @@ from typing import Any
 
 from bot.adapters.base import ChannelAdapter
 from bot.channels import build_adapters
-from bot.coordination import Coordination, make_coordination
+from bot.coordination import Coordination
 from bot.core import AnsweringCore, CoreRunner
-from bot.intake import Intake, open_intake
+from bot.intake import Intake
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics, counted_workers, fresh_worker_files
 from bot.models import RawUpdate, WorkItem
 from bot.options import BotOptions
 from bot.settings_check import ConfigError
+from bot.stores import open_coordination, open_intake
 from bot.supervisor import Supervisor
 from bot.worker import Worker, encode_item
 from ground.config import Settings
@@ -73,7 +74,7 @@ class Service:
             worker_files = fresh_worker_files(settings.state_path / "metrics")
             self.supervisor = counted_workers(worker_command, workers, worker_files)
         self.metrics = Metrics(worker_files)
-        self.coordination: Coordination = make_coordination(settings)
+        self.coordination: Coordination = open_coordination(settings)
         self.intake: Intake = open_intake(settings, self.options.lease)
         self.adapters = build_adapters(settings, self.coordination, self.options)
         self.channel_state: dict[str, str] = {name: "starting" for name in self.adapters}

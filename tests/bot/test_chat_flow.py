@@ -5,9 +5,10 @@ import pytest
 
 from bot import formatting, sources
 from bot.chat_flow import ChatFlow
-from bot.conversations import SqliteConversationStore, Turns
+from bot.conversations.sqlite import SqliteConversationStore
 from bot.models import InboundMessage
 from bot.questionlog import QuestionLog
+from bot.turns import Turns
 from tests.bot.fakes import FakeCore
 
 
