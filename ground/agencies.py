@@ -196,13 +196,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 _NEEDS_CAPITAL = {"Tỉnh đoàn", "Báo tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"}
 
 
-def fold_same_length(text: str) -> str:
-    """Folded text of the same length (one folded char per source char), so offsets carry over."""
-    return "".join((vi.fold(c) or " ")[0] if c.strip() else " " for c in text)
-
-
 def _known_mentions(text: str) -> list[AgencyMention]:
-    folded = fold_same_length(text)
+    folded = vi.fold_same_length(text)
     candidates: list[tuple[int, int, str]] = []
     for canonical, pattern in _patterns():
         for m in pattern.finditer(folded):
@@ -222,7 +217,7 @@ def _known_mentions(text: str) -> list[AgencyMention]:
 def _extend_place(text: str, end: int) -> int:
     """Swallow a trailing place name: "Sở Ngoại vụ tỉnh Cao Bằng" is still Sở Ngoại vụ."""
     place_word = "" if re.search(r"(?:tỉnh|thành phố)$", text[:end]) else r"\s+(?:tinh|thanh pho)"
-    folded = fold_same_length(text[end:end + 60])
+    folded = vi.fold_same_length(text[end:end + 60])
     m = _place_pattern(place_word).match(folded)
     if m and text[end + m.start("name")].isupper():
         return end + m.end()

@@ -291,3 +291,78 @@ def province_aliases(canonical: str) -> list[str]:
 def province_kind(canonical: str) -> Kind | None:
     entry = province(canonical)
     return entry.kind if entry else None
+
+
+# -- foreign places ------------------------------------------------------------------------------
+# Countries and foreign regions that questions name, canonical name → the other spellings people type
+# (for rewriting a follow-up and checking that an answer names the asked country).
+# A name that is also an ordinary word ("anh" = brother, "mỹ" in "mỹ thuật") is only taken in its
+# longer, unambiguous form.
+FOREIGN_PLACES: dict[str, tuple[str, ...]] = {
+    "Trung Quốc": ("Trung Hoa",),
+    "Nhật Bản": ("Nhật",),
+    "Hàn Quốc": ("Hàn",),
+    "Triều Tiên": (),
+    "Lào": (),
+    "Campuchia": ("Cam-pu-chia", "Căm-pu-chia"),
+    "Thái Lan": (),
+    "Myanmar": ("Mi-an-ma",),
+    "Malaysia": ("Ma-lai-xi-a",),
+    "Singapore": ("Xin-ga-po",),
+    "Indonesia": ("In-đô-nê-xi-a",),
+    "Philippines": ("Phi-líp-pin", "Philippin"),
+    "Brunei": (),
+    "Đông Timor": ("Timor-Leste",),
+    "Ấn Độ": (),
+    "Hoa Kỳ": ("Mỹ", "nước Mỹ"),
+    "Canada": (),
+    "Cuba": (),
+    "Nga": ("Liên bang Nga",),
+    "Pháp": (),
+    "Đức": (),
+    "Vương quốc Anh": ("nước Anh", "Anh Quốc"),
+    "Italia": ("Ý",),
+    "Tây Ban Nha": (),
+    "Bồ Đào Nha": (),
+    "Hà Lan": (),
+    "Bỉ": (),
+    "Thụy Điển": (),
+    "Thụy Sĩ": (),
+    "Na Uy": (),
+    "Phần Lan": (),
+    "Đan Mạch": (),
+    "Ba Lan": (),
+    "Séc": ("Cộng hòa Séc",),
+    "Hungary": ("Hung-ga-ri",),
+    "Úc": ("Australia", "Ô-xtrây-li-a"),
+    "New Zealand": ("Niu Di-lân",),
+    "Israel": (),
+    "Ai Cập": (),
+    "Nam Phi": (),
+    "Brazil": ("Bra-xin",),
+    "Argentina": (),
+    "Mông Cổ": (),
+    "Đài Loan": (),
+    "Quảng Tây": (),
+    "Vân Nam": (),
+    "Quảng Đông": (),
+    "Hồng Kông": ("Hong Kong",),
+    "Ma Cao": (),
+    "ASEAN": (),
+    "châu Âu": ("EU", "Liên minh châu Âu"),
+}
+# Short forms that are ordinary words too: only with a capital letter when the text has diacritics,
+# never in text typed without diacritics.
+FOREIGN_CAPITAL_ONLY = {"Nhật", "Hàn", "Mỹ", "Ý", "Úc", "Đức", "Pháp", "Nga", "Bỉ", "Séc", "Lào", "Cuba", "EU"}
+# Every foreign place, region or body a plan may name as a partner (countries, their regions and cities, the
+# continents, ASEAN, UNESCO …): recognising that a sentence names one answers "ở đâu / với nước nào".
+FOREIGN_PLACE_NAMES = """Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Lào|Campuchia|Cam-pu-chia|Thái Lan|Indonesia|In-đô-nê-xi-a|
+Malaysia|Ma-lai-xi-a|Singapore|Xin-ga-po|Philippines|Phi-líp-pin|Myanmar|Mi-an-ma|Brunei|Đông Timor|Ấn Độ|Nga|
+Liên bang Nga|Hoa Kỳ|Mỹ|Canada|Ca-na-đa|Pháp|Đức|Anh|Italia|Ý|Tây Ban Nha|Bồ Đào Nha|Hà Lan|Bỉ|Thụy Sĩ|Thụy Điển|
+Na Uy|Phần Lan|Đan Mạch|Ba Lan|Séc|Hungary|Hung-ga-ri|Bun-ga-ri|Bulgaria|Rumani|Ru-ma-ni|Ukraine|U-crai-na|Belarus|
+Cuba|Cu-ba|Venezuela|Brazil|Bra-xin|Argentina|Chile|Mexico|Mê-hi-cô|Úc|Australia|Ô-xtrây-li-a|New Zealand|Niu Di-lân|
+Israel|Thổ Nhĩ Kỳ|Ai Cập|Nam Phi|Mông Cổ|Đài Loan|Hồng Kông|Ma Cao|Macao|Quảng Tây|Vân Nam|Quảng Đông|Hải Nam|
+Quý Châu|Tứ Xuyên|Bắc Kinh|Thượng Hải|Nam Ninh|Côn Minh|Quảng Châu|Bách Sắc|Sùng Tả|Tokyo|Osaka|Kyoto|Seoul|Busan|
+Viêng Chăn|Vientiane|Phnôm Pênh|Phnom Penh|Bangkok|Paris|London|Luân Đôn|Berlin|Moskva|Mát-xcơ-va|Washington|
+ASEAN|châu Á|châu Âu|châu Phi|châu Mỹ|châu Đại Dương|Đông Nam Á|Đông Bắc Á|Nam Á|Trung Đông|Mỹ Latinh|Bắc Mỹ|
+Tây Âu|Đông Âu|Liên minh châu Âu|EU|APEC|UNESCO|Liên hợp quốc""".replace("\n", "")

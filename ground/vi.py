@@ -64,6 +64,18 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+def fold_same_length(text: str) -> str:
+    """fold() one character at a time, whitespace as a space, so offsets in the result are offsets in `text`
+    (NFC input): patterns written without diacritics find their spans in the text as typed."""
+    return "".join((fold(c) or " ")[0] if c.strip() else " " for c in text)
+
+
+def strip_marks(text: str) -> str:
+    """Without diacritics, case kept ('Thừa Thiên Huế' → 'Thua Thien Hue'): text as typed on a phone."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
 def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 

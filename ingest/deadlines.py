@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
-from ground.agencies import fold_same_length
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ _DEADLINE_CUE = re.compile(r"truoc|vao|trong|tu |den het|hoan thanh|cham nhat|ha
 
 
 def _in_title(text: str, start: int) -> bool:
-    if _DEADLINE_CUE.match(fold_same_length(text[start:start + 12])):
+    if _DEADLINE_CUE.match(vi.fold_same_length(text[start:start + 12])):
         return False
     clause = re.split(r"[;:.()]", text[:start])[-1]  # not at commas: titles contain them
     return _TITLE_WORD.search(clause) is not None
@@ -88,7 +87,7 @@ def _in_title(text: str, start: int) -> bool:
 
 def find_deadline(text: str) -> tuple[Deadline, int, int] | None:
     """The deadline stated in a task sentence, with its span in `text`; None when there is none."""
-    folded = fold_same_length(text)
+    folded = vi.fold_same_length(text)
     label = _LABEL.search(folded)
     if label:
         end = label.end() + len(re.split(r"[;.)\n]", text[label.end():])[0])

@@ -3,10 +3,11 @@ from the plan's facts, the catalog, or the best cited sentences; refuse with wha
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 
 from ground import vi
-from ground.limits import MAX_QUESTION_CHARS
+from ground.places import FOREIGN_PLACES
 from rag.compose import duties as tasks
 from rag.compose import replies, sentences, structured
 from rag.compose.citations import Point, number_points, plan_label
@@ -19,11 +20,9 @@ from rag.find.plans import PlanIndex
 from rag.find.search import Hit, HybridSearch
 from rag.models import Answer
 from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
-from rag.understand import shorthand
+from rag.understand.entities import documents, find_entities
 from rag.understand.mentions import ParsedQuery, number_matches
-from rag.understand.question import Question, analyze, without_question_words, without_request_frame
-from rag.understand.spans import FOREIGN_PLACES, find_entities
-from rag.understand.taggers import documents
+from rag.understand.question import Question, analyze, as_typed, without_question_words, without_request_frame
 from rag.understand.terms import coverage, query_terms, unit_terms
 
 MAX_TARGETS = 3
@@ -89,8 +88,7 @@ class Answerer:
 
     def answer(self, question: str) -> tuple[Answer, list[Hit]]:
         """The answer and the retrieval it was built from (the LLM mode writes from the same hits)."""
-        question = without_request_frame(shorthand.expand(
-            vi.normalize_spaces(question or "").replace("\n", " ").strip()[:MAX_QUESTION_CHARS]))
+        question = without_request_frame(as_typed(question))
         if not question:
             return Answer(question, False, replies.EMPTY_QUESTION, kind="refusal"), []
         self.index.refresh()
@@ -100,8 +98,9 @@ class Answerer:
         if never_answer(question):
             return self._refuse(question), []
         q = analyze(question)
+        scope = scope_for(q.pq, self.index)
+        q = q.read_against(scope.years)
         pq = q.pq
-        scope = scope_for(pq, self.index)
         if scope.missing:
             return Answer(question, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
         routed = self._structured(q, scope)
@@ -246,10 +245,11 @@ class Answerer:
                     elif extra.missing:
                         notes.append(extra.missing)
                 plan = self.plan(targets[0])
+                asked = part
                 if part.intent == "date" and any(w in q.pq.folded for w in _POSTING_WORDS) and plan.meta.published:
-                    part.intent = "published"
-                result = fact_for(part, plan, self.index)
-                if result.point is None and result.missing and part.intent in ("signer", "date", "number"):
+                    asked = replace(part, intent="published")  # "đăng ngày nào": the page's date, not the plan's
+                result = fact_for(asked, plan, self.index)
+                if result.point is None and result.missing and asked.intent in ("signer", "date", "number"):
                     notes.append(result.missing)
                     continue
             if result is None or result.point is None:

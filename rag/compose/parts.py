@@ -12,7 +12,7 @@ from rag.compose import sentences
 from rag.compose.citations import Point, plan_label
 from rag.compose.facts import fact_point
 from rag.find.plans import PlanIndex
-from rag.understand import taggers as entities
+from rag.understand import entities
 from rag.understand.mentions import number_matches
 from rag.understand.question import Part
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from ground import vi
 from rag.find.plans import naming_words
-from rag.understand import taggers as entities
+from rag.understand import entities
 from rag.understand.terms import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")

@@ -11,14 +11,13 @@ guessed. `Conversation` is plain data (to_json/from_json) so any store can keep 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ground import vi
 from rag.dialogue.state import DOC_KINDS, Conversation, PlanRef  # noqa: F401 — PlanRef: imported from here too
-from rag.understand import shorthand
+from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.mentions import parse_query
-from rag.understand.spans import Entity, find_entities, fold_same_length, replace_spans
+from rag.understand.question import as_typed
 
 METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "implements", "doc_type"}
 SHORT_QUESTION_SYLLABLES = 5  # "mục tiêu là gì?": too short to stand alone in a conversation
@@ -45,8 +44,7 @@ class Resolution:
 
 def _pattern(accented: str) -> tuple[re.Pattern, re.Pattern]:
     """The same phrase as typed with diacritics and without (matched on a same-length fold)."""
-    plain = "".join(c for c in unicodedata.normalize("NFD", accented.replace("đ", "d").replace("Đ", "D"))
-                    if unicodedata.category(c) != "Mn")  # vi.fold would also lower-case \W into \w
+    plain = vi.strip_marks(accented)  # vi.fold would also lower-case \W into \w
     return re.compile(accented, re.IGNORECASE), re.compile(plain)
 
 
@@ -54,7 +52,7 @@ def _search(pair: tuple[re.Pattern, re.Pattern], text: str) -> re.Match | None:
     exact = pair[0].search(text)
     if exact:
         return exact
-    for m in pair[1].finditer(fold_same_length(text).lower()):
+    for m in pair[1].finditer(vi.fold_same_length(text).lower()):
         if not vi.has_diacritics(text[m.start():m.end()]):  # "ở độ tuổi" is not "ở đó"
             return m
     return None
@@ -104,7 +102,7 @@ def _shape(text: str, entities: list[Entity]) -> tuple[str, str, str]:
 
 def resolve(question: str, context: Conversation | None) -> Resolution:
     """The stand-alone question a turn stands for, given the conversation so far."""
-    text = shorthand.expand(vi.normalize_spaces(question or "").replace("\n", " ").strip())
+    text = as_typed(question, limit=None)
     context = context or Conversation()
     same = Resolution(question, text)
     if not text:
@@ -173,8 +171,7 @@ def _as_typed(name: str | None, text: str) -> str | None:
     """Without diacritics when the question was typed so (the answerer weighs such questions apart)."""
     if name is None or vi.has_diacritics(text):
         return name
-    return "".join(c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-                   if unicodedata.category(c) != "Mn")
+    return vi.strip_marks(name)
 
 
 def _place_name(context: Conversation) -> str | None:

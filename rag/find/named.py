@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ground import vi
 from ground.agencies import agency_matches
 from rag.find.plans import PlanIndex
-from rag.understand import taggers as entities
+from rag.understand import entities
 from rag.understand.mentions import ParsedQuery, number_matches
 
 YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date, horizon or title year
@@ -25,6 +25,7 @@ class Scope:
     boost: dict[str, float] = field(default_factory=dict)
     names_other_documents: bool = False  # the question names a document that is not a stored plan
     other_documents: list[str] = field(default_factory=list)  # those documents' numbers
+    years: list[int] = field(default_factory=list)  # the years asked, read against the store ("kế hoạch 2014")
 
 
 def looks_like_year(number: str) -> bool:
@@ -68,8 +69,8 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     wanted = numbers + [n for n in pq.bare_numbers if int(n) not in years]
     doc_prefixes = {n.split("/")[0].split("-")[0] for n in numbers}
     # a number read as a document's ("Quyết định 2013" that the plans implement) is no year
-    pq.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()}
-                      - {int(n) for n in wanted if n.isdigit()})
+    scope.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()}
+                         - {int(n) for n in wanted if n.isdigit()})
     if wanted:
         by_number = [p.id for p in plans if any(named(n, p) for n in wanted)]
         implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
@@ -88,7 +89,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         others = [n for n in wanted if not any(named(n, p) for p in plans)]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
-    asked_years = set(pq.years)
+    asked_years = set(scope.years)
     if pq.provinces and scope.plan_ids is None:
         in_place = [p.id for p in plans if p.meta.province in pq.provinces]
         if not in_place:

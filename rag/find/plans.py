@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ground import vi
 from rag.ports import StoredPlan, StoreView
-from rag.understand import taggers as entities
+from rag.understand import entities
 from rag.understand.terms import make_idf, unit_terms
 
 _TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)

@@ -13,8 +13,9 @@ _BARE_NUMBER = re.compile(
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
-# What a question asks about the plan itself; matched on the folded question.
-_METADATA_INTENTS: list[tuple[str, re.Pattern]] = [
+# The facts of a plan itself a question may ask (its "intent"), matched on the folded question; read by the
+# question analysis for each part too.
+PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky)\b")),
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai)\b.*\b(quyet dinh|chi thi|van ban) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
@@ -27,7 +28,7 @@ _METADATA_INTENTS: list[tuple[str, re.Pattern]] = [
     ("doc_type", re.compile(r"\bloai van ban\b")),
 ]
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedQuery:
     text: str  # normalised question
     folded: str  # collapsed, without diacritics
@@ -53,7 +54,7 @@ def parse_query(question: str) -> ParsedQuery:
     numbers = list(dict.fromkeys(n.number for n in found))
     bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
     years = sorted({int(y) for y in _YEAR.findall(text)})
-    intent = next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+    intent = next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
     places = list(iter_mentions(text))
     # a Party number ("25-CT/TW") names a document the plans cite, seldom a stored plan: its words stay in
     # the content that passages are matched on

@@ -4,10 +4,12 @@ diacritics: every pattern is matched on the folded question (ground.vi.collapse)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ground import vi
-from rag.understand.mentions import _METADATA_INTENTS, ParsedQuery, parse_query
+from ground.limits import MAX_QUESTION_CHARS
+from rag.understand import shorthand
+from rag.understand.mentions import PLAN_FACTS, ParsedQuery, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -72,18 +74,18 @@ _STANDING = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Part:
     """One question of a coordinated question: its words, what it asks for, and a metadata intent."""
 
     text: str
     answer_type: str  # document | date | period | agency | person | place | number | manner | purpose | list | content
-    intent: str = "general"  # a fact of the plan itself (query._METADATA_INTENTS) or "general"
+    intent: str = "general"  # a fact of the plan itself (mentions.PLAN_FACTS) or "general"
     refers_back: bool = False  # "quyết định đó …": about the document the previous part answered
     asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
 
 
-@dataclass
+@dataclass(frozen=True)
 class CatalogFilter:
     provinces: list[str] = field(default_factory=list)
     doc_type: str | None = None
@@ -95,7 +97,7 @@ class CatalogFilter:
     count: bool = False  # "có bao nhiêu kế hoạch"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
     pq: ParsedQuery
     answer_type: str
@@ -111,6 +113,11 @@ class Question:
     @property
     def text(self) -> str:
         return self.pq.text
+
+    def read_against(self, years: list[int]) -> Question:
+        """The same question with the years the store tells apart from document numbers ("kế hoạch 2014" is a
+        year unless a stored plan is numbered 2014) — a new value; a parsed question is never changed."""
+        return self if years == self.pq.years else replace(self, pq=replace(self.pq, years=years))
 
 
 def answer_type(folded: str) -> str:
@@ -197,7 +204,7 @@ def _same_length_fold(text: str) -> str:
 
 
 def _intent(folded: str) -> str:
-    return next((name for name, pattern in _METADATA_INTENTS if pattern.search(folded)), "general")
+    return next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
 
 
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
@@ -257,6 +264,13 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
         count=bool(_COUNT.search(folded)) and not superlative,
     )
+
+
+def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:
+    """A typed question as analysis reads it: NFC, one line, spaces collapsed, within the question limit,
+    chat shorthand written out ("kh 726 ai ky" → "kế hoạch 726 ai ký"). Every stage starts from this text."""
+    text = vi.normalize_spaces(question or "").replace("\n", " ").strip()
+    return shorthand.expand(text[:limit] if limit else text)
 
 
 def analyze(question: str) -> Question:

@@ -7,7 +7,7 @@ import pytest
 from rag.dialogue.resolve import Conversation, PlanRef, resolve
 from rag.dialogue.turn import answer_turn
 from rag.models import Answer, Citation
-from rag.understand.spans import find_entities
+from rag.understand.entities import find_entities
 
 CAO_BANG = PlanRef("726-kh-ubnd-cao-bang", "726/KH-UBND", "Kế hoạch", "UBND tỉnh Cao Bằng", "Cao Bằng", 2022)
 BNG = PlanRef("404-bng", "404/BNG-NGVH-UNESCO", "Công văn", "Bộ Ngoại giao", None, 2022)

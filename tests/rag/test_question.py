@@ -6,7 +6,7 @@ from ground.plans import PlanMeta
 from rag.compose import sentences
 from rag.compose.parts import around
 from rag.compose.passages import list_points
-from rag.understand import taggers as entities
+from rag.understand import entities
 from rag.understand.question import analyze, split_parts
 
 

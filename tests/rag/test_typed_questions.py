@@ -12,8 +12,8 @@ from rag.dialogue.state import Conversation, PlanRef
 from rag.dialogue.turn import answer_turn
 from rag.understand import shorthand
 from rag.understand.question import without_question_words, without_request_frame
-from rag.understand.spans import find_entities
-from rag.understand.taggers import tag
+from rag.understand.entities import find_entities
+from rag.understand.entities import tag
 from rag.understand.terms import query_terms, split_units
 
 # -- shorthand -------------------------------------------------------------------------------------

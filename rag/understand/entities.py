@@ -1,5 +1,7 @@
-"""Entity taggers for answer sentences: dates and periods, numbers with units, document numbers, places,
-agencies and person names, each as a typed span of the text."""
+"""Entities in text, as typed spans: `tag` finds what answer sentences hold (dates and periods, numbers with
+units, document numbers, places, agencies, person names) for the answer-type check; `find_entities` finds
+what a question names (province, foreign place, agency, number, year) with its canonical name, for
+rewriting follow-ups. Gazetteers are ground's (places, agencies, numbers)."""
 from __future__ import annotations
 
 import re
@@ -7,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ground import vi
+from ground.places import FOREIGN_CAPITAL_ONLY, FOREIGN_PLACE_NAMES, FOREIGN_PLACES
 
 # The kinds a question can ask for (rag.understand.question.ANSWER_TYPES) map onto these entity kinds.
 KINDS = ("date", "period", "number", "document", "place", "agency", "person")
@@ -14,10 +17,12 @@ KINDS = ("date", "period", "number", "document", "place", "agency", "person")
 
 @dataclass(frozen=True)
 class Entity:
-    kind: str
+    kind: str  # tag: date | period | number | document | place | agency | person;
+    #            find_entities: province | foreign | agency | number | year
     start: int
     end: int
-    text: str
+    text: str  # as written
+    name: str = ""  # canonical (find_entities): "Thừa Thiên Huế", "726/KH-UBND"
 
 
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -50,17 +55,6 @@ _NUMBER = re.compile(
     r"|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(trụ cột|nhóm|nhiệm vụ|mục tiêu|giải pháp|quan điểm|nội dung)\b",
     re.IGNORECASE,
 )
-# Countries and foreign regions a plan names as partners (a gazetteer; provinces come from ground.places).
-_FOREIGN = """Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Lào|Campuchia|Cam-pu-chia|Thái Lan|Indonesia|In-đô-nê-xi-a|
-Malaysia|Ma-lai-xi-a|Singapore|Xin-ga-po|Philippines|Phi-líp-pin|Myanmar|Mi-an-ma|Brunei|Đông Timor|Ấn Độ|Nga|
-Liên bang Nga|Hoa Kỳ|Mỹ|Canada|Ca-na-đa|Pháp|Đức|Anh|Italia|Ý|Tây Ban Nha|Bồ Đào Nha|Hà Lan|Bỉ|Thụy Sĩ|Thụy Điển|
-Na Uy|Phần Lan|Đan Mạch|Ba Lan|Séc|Hungary|Hung-ga-ri|Bun-ga-ri|Bulgaria|Rumani|Ru-ma-ni|Ukraine|U-crai-na|Belarus|
-Cuba|Cu-ba|Venezuela|Brazil|Bra-xin|Argentina|Chile|Mexico|Mê-hi-cô|Úc|Australia|Ô-xtrây-li-a|New Zealand|Niu Di-lân|
-Israel|Thổ Nhĩ Kỳ|Ai Cập|Nam Phi|Mông Cổ|Đài Loan|Hồng Kông|Ma Cao|Macao|Quảng Tây|Vân Nam|Quảng Đông|Hải Nam|
-Quý Châu|Tứ Xuyên|Bắc Kinh|Thượng Hải|Nam Ninh|Côn Minh|Quảng Châu|Bách Sắc|Sùng Tả|Tokyo|Osaka|Kyoto|Seoul|Busan|
-Viêng Chăn|Vientiane|Phnôm Pênh|Phnom Penh|Bangkok|Paris|London|Luân Đôn|Berlin|Moskva|Mát-xcơ-va|Washington|
-ASEAN|châu Á|châu Âu|châu Phi|châu Mỹ|châu Đại Dương|Đông Nam Á|Đông Bắc Á|Nam Á|Trung Đông|Mỹ Latinh|Bắc Mỹ|
-Tây Âu|Đông Âu|Liên minh châu Âu|EU|APEC|UNESCO|Liên hợp quốc""".replace("\n", "")
 # A foreign or unknown place named after its kind: "tỉnh Gyeonggi", "thành phố Kitakyushu", "bang Victoria".
 _PLACE_KIND = re.compile(
     r"\b(?:tỉnh|thành phố|thủ đô|bang|vùng|khu tự trị|quận|huyện|thị xã|xã|đảo|nước|quốc gia|khu vực)\s+"
@@ -89,7 +83,7 @@ _ROLE = re.compile(
 
 @lru_cache(maxsize=1)
 def _foreign() -> re.Pattern:
-    names = sorted({n.strip() for n in _FOREIGN.split("|") if n.strip()}, key=len, reverse=True)
+    names = sorted({n.strip() for n in FOREIGN_PLACE_NAMES.split("|") if n.strip()}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
@@ -156,6 +150,88 @@ def kinds_in(text: str) -> set[str]:
     return {e.kind for e in tag(text)}
 
 
-def folded_kinds(text: str) -> set[str]:
-    """Kinds for text typed without diacritics (questions): only the patterns that survive folding."""
-    return kinds_in(text) if vi.has_diacritics(text) else {e.kind for e in tag(text) if e.kind != "person"}
+# -- what a question names, for rewriting follow-ups ----------------------------------------------
+_NAMED_NUMBER = re.compile(r"\b\d{1,5}\s*/\s*(?:[A-Za-zĐđ&]+-?)+[A-Za-zĐđ&]*", re.UNICODE)
+_NAMED_BARE_NUMBER = re.compile(
+    r"\b(?:kế hoạch|công văn|quyết định|chỉ thị|chương trình|văn bản|nghị quyết|ke hoach|cong van|quyet dinh"
+    r"|chi thi|chuong trinh|van ban|nghi quyet|KH|CV|QĐ|QD)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)",
+    re.IGNORECASE,
+)
+# "Quyết định 2013", "chỉ thị số 2020": after these kinds (or "số") a year-like number is the document's number;
+# "kế hoạch 2014" more often names a plan's year
+_NUMBERED_KIND = re.compile(r"(?:công văn|quyết định|chỉ thị|nghị quyết|cong van|quyet dinh|chi thi|nghi quyet"
+                            r"|QĐ|QD|CV|số|so)\s+$", re.IGNORECASE)
+_NAMED_YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _foreign_patterns() -> list[tuple[str, re.Pattern, bool]]:
+    out: list[tuple[str, re.Pattern, bool]] = []
+    for name, aliases in FOREIGN_PLACES.items():
+        for alias in sorted((name, *aliases), key=len, reverse=True):
+            body = r"[\s\-]+".join(re.escape(vi.fold(w)) for w in re.split(r"[\s\-]+", alias))
+            out.append((name, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), alias in FOREIGN_CAPITAL_ONLY))
+    out.sort(key=lambda item: -len(item[1].pattern))
+    return out
+
+
+def foreign_places(text: str) -> list[Entity]:
+    folded = vi.fold_same_length(text).lower()
+    accented = vi.has_diacritics(text)
+    taken: list[Entity] = []
+    for name, pattern, capital_only in _foreign_patterns():
+        for m in pattern.finditer(folded):
+            raw = text[m.start():m.end()]
+            if any(e.start < m.end() and m.start() < e.end for e in taken):
+                continue
+            if capital_only and (not accented or not raw[:1].isupper()):
+                continue
+            if not capital_only and accented and vi.has_diacritics(name) and not vi.has_diacritics(raw):
+                continue  # "Lao" in accented text is not "Lào"
+            if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {
+                vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES[name])
+            } and not _same_spelling(raw, name):
+                continue  # the same letters with other tones: another word
+            taken.append(Entity("foreign", m.start(), m.end(), raw, name))
+    return sorted(taken, key=lambda e: e.start)
+
+
+def _same_spelling(raw: str, name: str) -> bool:
+    return " ".join(re.split(r"[\s\-]+", vi.normalize(raw).lower())) == " ".join(
+        re.split(r"[\s\-]+", vi.normalize(name).lower()))
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Every thing a question names (province, foreign place, agency, document number, year), with its canonical
+    `name` and its span in `text` (already vi.normalize'd), left to right: what a follow-up rewrite replaces."""
+    from ground.agencies import find_agencies
+    from ground.places import iter_mentions
+
+    found: list[Entity] = [Entity("province", m.start, m.end, text[m.start:m.end], m.province) for m in iter_mentions(text)]
+    found += [Entity("agency", a.start, a.end, text[a.start:a.end], a.canonical) for a in find_agencies(text)]
+    found += [Entity("number", m.start(), m.end(), m.group(0), _canonical_number(m.group(0))) for m in _NAMED_NUMBER.finditer(text)]
+    found += [Entity("number", m.start(1), m.end(1), m.group(1), m.group(1)) for m in _NAMED_BARE_NUMBER.finditer(text)
+              if not (1945 <= int(m.group(1)) <= 2100) or _NUMBERED_KIND.search(text[m.start():m.start(1)])]
+    found += foreign_places(text)
+    found += [Entity("year", m.start(), m.end(), m.group(0), m.group(1)) for m in _NAMED_YEAR.finditer(text)]
+    # an overlap keeps a province ("UBND tỉnh Cao Bằng": the place is what scopes a plan), else the longer
+    found.sort(key=lambda e: (e.kind != "province", e.start, -(e.end - e.start)))
+    kept: list[Entity] = []
+    for entity in found:
+        clash = next((k for k in kept if k.start < entity.end and entity.start < k.end), None)
+        if clash is None:
+            kept.append(entity)
+        elif clash.kind != "province" and entity.end - entity.start > clash.end - clash.start:
+            kept[kept.index(clash)] = entity
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _canonical_number(raw: str) -> str:
+    num, _, suffix = raw.partition("/")
+    return f"{num.strip()}/{suffix.strip().upper().replace('QD', 'QĐ').strip('-')}"
+
+
+def replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    return " ".join(text.split()).replace(" ?", "?").replace(" ,", ",")
