@@ -54,6 +54,9 @@ class ChatFlow:
         if command is not None:
             await self.registry.run(_Context(self, out, message), command.name, command.args)
             return "command"
+        if commands.deletion_request(text):  # never answered (and so logged) as a question
+            await self.registry.run(_Context(self, out, message), "xoa")
+            return "command"
         n = sources.digit_request(text)
         if n is not None and await self._show_source(out, message, n, quiet=True):
             return "source"
