@@ -103,7 +103,7 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     from bot.admin_page import admin_page_router
     from bot.deps import require_admin
     from bot.pages import pages_router
-    from bot.questionlog import QuestionLog
+    from bot.sidelog import SideLog
     from bot.stores import open_conversations
     from bot.turns import chat_key
     from bot.web import STATIC_DIR
@@ -111,9 +111,10 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     from bot.web_privacy import privacy_router
 
     settings = service.settings
-    question_log = QuestionLog.from_settings(settings)
+    # the database may be down when serve starts: the log connects on first use, a breaker in front
+    side_log = SideLog.from_settings(settings, service.metrics)
     conversations = open_conversations(settings)
-    app.state.question_log = question_log
+    app.state.question_log = side_log
 
     async def load_plan(plan_id: str):
         try:
@@ -133,14 +134,14 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     async def forget(visitor: str, conversation: str | None) -> int:
         if conversation:
             await conversations.reset(chat_key("web", conversation))
-        return await asyncio.to_thread(question_log.forget_user, "web", visitor)
+        return await asyncio.to_thread(side_log.forget_user, "web", visitor)
 
     app.include_router(pages_router(load_plan))
-    app.include_router(admin_page_router(lambda: question_log, require_admin, STATIC_DIR, correct_plan))
+    app.include_router(admin_page_router(lambda: side_log.log, require_admin, STATIC_DIR, correct_plan))
     app.include_router(privacy_router(lambda: settings.question_retention_days, forget))
 
     async def rate(answer_id: int, value: str, user: str) -> bool:
-        return await asyncio.to_thread(question_log.set_feedback, answer_id, value, "web", user)
+        return await asyncio.to_thread(side_log.set_feedback, answer_id, value, "web", user)
 
     app.include_router(feedback_router(rate))
 

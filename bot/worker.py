@@ -15,6 +15,7 @@ from bot.adapters.base import ChannelAdapter
 from bot.coordination import Coordination
 from bot.core import CoreRunner
 from bot.dispatcher import Dispatcher
+from bot.faults import ANSWER_ATTEMPTS, is_transient, retry_delay
 from bot.intake import Intake, Job
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics
@@ -25,9 +26,7 @@ from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot.worker")
 
-MAX_ATTEMPTS = 5  # a job handed out this often (its worker died each time) is dropped, logged, not retried forever
 TAKE_WAIT_SECONDS = 0.5
-RETRY_DELAY_SECONDS = 2.0  # times the attempt number: a job whose handling raised is taken again after this
 
 
 def encode_item(item: WorkItem) -> tuple[str, dict]:
@@ -82,7 +81,7 @@ class Worker:
     async def handle(self, job: Job) -> None:
         """Answer one work item: a channel message, a web question or an admin operation."""
         if job.kind in ("message", "update"):
-            await self.dispatcher.handle(decode_item(job))
+            await self.dispatcher.handle(decode_item(job), job.attempts)
         elif job.kind == "ask":
             await self.answer_web(job)
         elif job.kind == "admin":
@@ -201,25 +200,45 @@ class Worker:
         self.busy += 1
         self.metrics.jobs_in_hand.inc()
         try:
-            if job.attempts > MAX_ATTEMPTS:
-                log.error("job dropped after repeated failures", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+            if job.attempts > ANSWER_ATTEMPTS:  # its worker died on it each time: the message itself breaks it
+                log.error("job given up after repeated failures", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+                await self._give_up(job)
             else:
                 try:
                     await self.handle(job)
                 except asyncio.CancelledError:
                     raise
-                except Exception:
-                    # an acknowledged message is never dropped on a surprise: it is tried again later (its chat
-                    # waits, keeping order), until MAX_ATTEMPTS says it is the message itself that breaks
+                except Exception as exc:
                     self.metrics.errors.labels(job.body.get("channel", job.kind)).inc()
-                    log.exception("job handling failed, will retry", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
-                    await self.intake.retry_later(job, RETRY_DELAY_SECONDS * job.attempts)
-                    return
+                    if job.attempts < ANSWER_ATTEMPTS:
+                        # acked means answered: a dependency down (or a surprise) sends the job back to the
+                        # intake with backoff, its chat waiting in order; the apology only once out of attempts
+                        delay = retry_delay(job.attempts)
+                        if is_transient(exc):
+                            log.warning("job failed for a transient reason, will retry", extra={
+                                "job": job.id, "kind": job.kind, "attempts": job.attempts, "delay": delay,
+                                "error": redact(f"{type(exc).__name__}: {exc}"[:300], self._secrets)})
+                        else:
+                            log.exception("job handling failed, will retry", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+                        self.metrics.retries.labels(job.body.get("channel", job.kind)).inc()
+                        await self.intake.retry_later(job, delay)
+                        return
+                    log.exception("job failed on its last attempt", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+                    await self._give_up(job)
             await self.intake.done(job)
         finally:
             self.busy -= 1
             self.metrics.jobs_in_hand.dec()
             slots.release()
+
+    async def _give_up(self, job: Job) -> None:
+        """A chat message tried ANSWER_ATTEMPTS times: its one apology (best effort), then it is done."""
+        if job.kind not in ("message", "update"):
+            return
+        try:
+            await self.dispatcher.apologise(decode_item(job))
+        except Exception as exc:
+            log.warning("apology failed", extra={"job": job.id, "error": redact(str(exc)[:300], self._secrets)})
 
     async def _renew_leases(self) -> None:
         while True:
