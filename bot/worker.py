@@ -106,7 +106,11 @@ class Worker:
             raise RuntimeError("answer stream ended without a final event")
         except Exception as exc:
             log.exception("answering a web question failed")
-            await self.intake.publish(job.id, {"type": "error", "error": redact(str(exc) or type(exc).__name__, self._secrets)})
+            await self.intake.publish(job.id, self._error_event(exc))
+
+    def _error_event(self, exc: Exception) -> dict:
+        """What the waiting route is told; "transient": a dependency is down (the route answers 503)."""
+        return {"type": "error", "error": redact(str(exc) or type(exc).__name__, self._secrets), "transient": is_transient(exc)}
 
     async def admin(self, job: Job) -> None:
         op = job.body.get("op")
@@ -131,7 +135,7 @@ class Worker:
                 raise ValueError(f"unknown admin operation {op!r}")
         except Exception as exc:
             log.exception("admin operation failed", extra={"op": op})
-            await self.intake.publish(job.id, {"type": "error", "error": redact(str(exc) or type(exc).__name__, self._secrets)})
+            await self.intake.publish(job.id, self._error_event(exc))
             return
         await self.intake.publish(job.id, {"type": "result", "value": value})
 
