@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse, Response
 from bot.deps import AdminDep, ServiceDep, is_admin
 from bot.health import Check, run_checks
 from bot.logs import redact
+from bot.redis_client import breaker_for
 from bot.service import HEALTH_TIMEOUT_SECONDS, Service
 
 router = APIRouter()
@@ -52,6 +53,9 @@ async def readyz(rt: ServiceDep, _admin: AdminDep) -> JSONResponse:
     checks = await run_checks(rt.probes())
     status = _status(rt, checks)
     body: dict = {"status": status, "dependencies": _checks_json(rt, checks), "channels": dict(rt.channel_state)}
+    if rt.settings.redis_url:
+        body["dependencies"]["redis_breaker"] = {"ok": breaker_for(rt.settings.redis_url).state == "closed",
+                                                 "breaker": breaker_for(rt.settings.redis_url).state}
     side_log = rt.question_log
     if side_log is not None:
         body["dependencies"]["question_log"] = {"ok": side_log.breaker.state == "closed", "breaker": side_log.breaker.state,

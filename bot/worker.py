@@ -15,7 +15,7 @@ from bot.adapters.base import ChannelAdapter
 from bot.coordination import Coordination
 from bot.core import CoreRunner
 from bot.dispatcher import Dispatcher
-from bot.faults import ANSWER_ATTEMPTS, is_transient, retry_delay
+from bot.faults import ANSWER_ATTEMPTS, RETRY_BASE_SECONDS, RETRY_MAX_SECONDS, is_transient, retry_delay
 from bot.intake import Intake, Job
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics
@@ -27,6 +27,7 @@ from ground.config import Settings
 log = logging.getLogger("ngvh.bot.worker")
 
 TAKE_WAIT_SECONDS = 0.5
+DONE_RETRY_SECONDS = 300.0  # how long a worker keeps trying to mark an answered job done while the store is away
 
 
 def encode_item(item: WorkItem) -> tuple[str, dict]:
@@ -229,11 +230,28 @@ class Worker:
                         return
                     log.exception("job failed on its last attempt", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
                     await self._give_up(job)
-            await self.intake.done(job)
+            await self._finish(job)
         finally:
             self.busy -= 1
             self.metrics.jobs_in_hand.dec()
             slots.release()
+
+    async def _finish(self, job: Job) -> None:
+        """Mark a handled job done, retrying while the store is away (its reply is sent: taking it again
+        would answer twice). The lease is renewed meanwhile, so no other worker takes it."""
+        delay = RETRY_BASE_SECONDS
+        deadline = time.monotonic() + DONE_RETRY_SECONDS
+        while True:
+            try:
+                await self.intake.done(job)
+                return
+            except Exception as exc:
+                if time.monotonic() + delay > deadline:
+                    raise
+                log.warning("marking a job done failed, retrying", extra={
+                    "job": job.id, "delay": delay, "error": redact(f"{type(exc).__name__}: {exc}"[:300], self._secrets)})
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RETRY_MAX_SECONDS)
 
     async def _give_up(self, job: Job) -> None:
         """A chat message tried ANSWER_ATTEMPTS times: its one apology (best effort), then it is done."""

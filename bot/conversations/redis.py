@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from bot import redis_client
 from bot.conversations.base import ChatState
 
 
@@ -10,9 +11,7 @@ class RedisConversationStore:
     """One key per chat with a TTL, so every replica behind the load balancer continues the same chat."""
 
     def __init__(self, url: str, ttl: float = 1800.0, max_bytes: int = 16_000, prefix: str = "ngvh:conv:"):
-        import redis.asyncio as aioredis
-
-        self._redis = aioredis.from_url(url, decode_responses=True, socket_timeout=5, socket_connect_timeout=5)
+        self._redis = redis_client.connect(url)
         self.ttl, self.max_bytes, self._prefix = ttl, max_bytes, prefix
 
     async def load(self, key: str) -> ChatState:

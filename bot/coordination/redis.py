@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from bot import redis_client
 from bot.polled_lock import polled_lock
 
 # Sliding-window rate: drop old events, refuse when full, else record this one (all in one step).
@@ -43,9 +44,7 @@ class RedisCoordination:
     """Redis implementation; keys live under one prefix so a shared Redis can hold other things."""
 
     def __init__(self, url: str, prefix: str = "ngvh:"):
-        import redis.asyncio as aioredis
-
-        self._redis = aioredis.from_url(url, decode_responses=True, socket_timeout=5, socket_connect_timeout=5)
+        self._redis = redis_client.connect(url)
         self._prefix = prefix
         self._hit = self._redis.register_script(_HIT_SCRIPT)
         self._reserve = self._redis.register_script(_RESERVE_SCRIPT)

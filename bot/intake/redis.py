@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 
+from bot import redis_client
 from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Job, JobKind
 
 GROUP = "workers"
@@ -43,9 +44,7 @@ return 1
 class RedisIntake:
     def __init__(self, url: str, prefix: str = "ngvh:", lease: float = LEASE_SECONDS):
         self.lease = lease
-        import redis.asyncio as aioredis
-
-        self._redis = aioredis.from_url(url, decode_responses=True, socket_timeout=10, socket_connect_timeout=5)
+        self._redis = redis_client.connect(url, operation_timeout=10)
         self._prefix = prefix
         self._streams = (prefix + "q:urgent", prefix + "q")
         self._put = self._redis.register_script(_PUT)

@@ -1,0 +1,46 @@
+"""One way to open Redis for the stores: connect and operation timeouts, and a circuit breaker per server.
+
+A frozen Redis costs each caller one bounded wait (the socket timeout); after FAILURES_TO_OPEN of those the
+breaker (bot.breaker) fails calls at once, so webhooks answer 503 quickly and Telegram re-delivers, until
+a trial call after the cool-down finds the server back.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import redis.asyncio as aioredis
+import redis.exceptions as redis_errors
+
+from bot.breaker import Breaker
+
+CONNECT_TIMEOUT_SECONDS = 5.0
+OPERATION_TIMEOUT_SECONDS = 5.0
+
+_breakers: dict[str, Breaker] = {}  # one per server URL in a process: the three stores share what they learn
+
+
+def breaker_for(url: str) -> Breaker:
+    return _breakers.setdefault(url, Breaker("redis"))
+
+
+class GuardedRedis(aioredis.Redis):
+    """redis.asyncio.Redis whose every command goes through the server's breaker."""
+
+    breaker: Breaker
+
+    async def execute_command(self, *args: Any, **options: Any) -> Any:
+        self.breaker.check()
+        try:
+            result = await super().execute_command(*args, **options)
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
+            self.breaker.failure(exc)
+            raise
+        self.breaker.success()
+        return result
+
+
+def connect(url: str, operation_timeout: float = OPERATION_TIMEOUT_SECONDS) -> GuardedRedis:
+    client = GuardedRedis.from_url(url, decode_responses=True, socket_timeout=operation_timeout,
+                                   socket_connect_timeout=CONNECT_TIMEOUT_SECONDS)
+    client.breaker = breaker_for(url)
+    return client
