@@ -27,7 +27,7 @@ class Breaker:
         self._lock = threading.Lock()
         self._failures = 0
         self._opened_at: float | None = None
-        self._trial = False
+        self._trial_at: float | None = None  # when the trial call now under way was let through
         self.last_error = ""
 
     @property
@@ -42,9 +42,13 @@ class Breaker:
         with self._lock:
             if self._opened_at is None:
                 return True
-            if self._clock() - self._opened_at < self.open_seconds or self._trial:
+            now = self._clock()
+            if now - self._opened_at < self.open_seconds:
                 return False
-            self._trial = True
+            # one trial at a time; a trial that never reported (its caller was cancelled) is replaced
+            if self._trial_at is not None and now - self._trial_at < self.open_seconds:
+                return False
+            self._trial_at = now
             return True
 
     def check(self) -> None:
@@ -54,11 +58,11 @@ class Breaker:
 
     def success(self) -> None:
         with self._lock:
-            self._failures, self._opened_at, self._trial = 0, None, False
+            self._failures, self._opened_at, self._trial_at = 0, None, None
 
     def failure(self, error: BaseException | str) -> None:
         with self._lock:
             self.last_error = (error if isinstance(error, str) else f"{type(error).__name__}: {error}")[:200]
             self._failures += 1
-            if self._trial or self._failures >= self.failures_to_open:
-                self._opened_at, self._trial = self._clock(), False
+            if self._trial_at is not None or self._failures >= self.failures_to_open:
+                self._opened_at, self._trial_at = self._clock(), None

@@ -10,6 +10,8 @@ from typing import Any
 
 import redis.asyncio as aioredis
 import redis.exceptions as redis_errors
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from bot.breaker import Breaker
 
@@ -33,14 +35,22 @@ class GuardedRedis(aioredis.Redis):
         try:
             result = await super().execute_command(*args, **options)
         except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
-            self.breaker.failure(exc)
+            self.breaker.failure(exc)  # (a cancelled call reports nothing: a trial left so is replaced in time)
+            # pooled connections to a server that went away are all dead: the next call connects afresh
+            await self.connection_pool.disconnect(inuse_connections=False)
+            raise
+        except redis_errors.ResponseError:
+            self.breaker.success()  # the server answered (NOSCRIPT after a restart, BUSYGROUP…): it is up
             raise
         self.breaker.success()
         return result
 
 
 def connect(url: str, operation_timeout: float = OPERATION_TIMEOUT_SECONDS) -> GuardedRedis:
+    # one immediate retry, on a dropped connection only (a server restarted under a pooled connection); never
+    # on a timeout: redis-py's default of 3 retries with backoff makes a frozen server cost 4 timeouts a call
+    retry = Retry(NoBackoff(), 1, supported_errors=(redis_errors.ConnectionError,))
     client = GuardedRedis.from_url(url, decode_responses=True, socket_timeout=operation_timeout,
-                                   socket_connect_timeout=CONNECT_TIMEOUT_SECONDS)
+                                   socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, retry=retry)
     client.breaker = breaker_for(url)
     return client
