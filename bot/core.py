@@ -21,6 +21,8 @@ INGEST_MEMORY_MAX_MB = 512  # resident memory; the process is killed past it (ch
 INGEST_ADDRESS_MAX_MB = 2048  # address space (RLIMIT_AS): a runaway allocation fails at once, before the poll sees it
 INGEST_CPU_BASE_SECONDS = 120  # CPU budget: this, plus INGEST_CPU_PER_MB for each MB of the file (RLIMIT_CPU)
 INGEST_CPU_PER_MB = 30
+INGEST_WALL_PER_CPU = 2.0  # the wall-clock limit: this times the CPU budget, plus INGEST_WALL_EXTRA_SECONDS
+INGEST_WALL_EXTRA_SECONDS = 30.0
 MEMORY_POLL_SECONDS = 0.05
 
 
@@ -33,7 +35,9 @@ class IngestLimits:
 
     def __init__(self, cpu_seconds: int):
         self.cpu_seconds = cpu_seconds
-        self.wall_seconds = 2.0 * cpu_seconds + 30  # OCR runs in Tesseract children, each with its own CPU limit
+        # wall clock above the CPU budget: OCR runs in Tesseract children, each under its own CPU limit
+        self.wall_seconds = INGEST_WALL_PER_CPU * cpu_seconds + INGEST_WALL_EXTRA_SECONDS
+        self.peak_mb = 0  # the process's peak resident memory as last seen
 
     @classmethod
     def for_file(cls, path: Path) -> IngestLimits:
@@ -55,9 +59,11 @@ class IngestLimits:
         status = Path(f"/proc/{proc.pid}/status")
         while proc.returncode is None:
             try:
-                rss_kb = next(int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmRSS:"))
-            except (OSError, StopIteration, ValueError):
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+                rss_kb, peak_kb = int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+            except (OSError, KeyError, ValueError, IndexError):
                 return False  # gone, or not Linux
+            self.peak_mb = max(self.peak_mb, peak_kb // 1024)
             if rss_kb > INGEST_MEMORY_MAX_MB * 1024:
                 proc.kill()
                 return True
@@ -102,6 +108,7 @@ class CoreRunner:
     def __init__(self, core: AnsweringCore, ask_threads: int = 1, ingest_command: list[str] | None = None):
         self.core = core
         self.ingest_command = ingest_command
+        self.last_ingest_peak_mb = 0  # peak resident memory of the last ingest process (tests, logs)
         self._ask_pool = ThreadPoolExecutor(max(1, ask_threads), thread_name_prefix="ngvh-ask")
         self._ingest_pool = ThreadPoolExecutor(1, thread_name_prefix="ngvh-ingest")
 
@@ -145,6 +152,7 @@ class CoreRunner:
             return _failed(path, f"ingest stopped after {limits.wall_seconds:.0f} s (the limit for this file's size)")
         finally:
             watch.cancel()
+            self.last_ingest_peak_mb = limits.peak_mb
         if watch.done() and not watch.cancelled() and watch.result():
             return _failed(path, f"ingest stopped: it used more than {INGEST_MEMORY_MAX_MB} MB of memory")
         if proc.returncode == -signal.SIGXCPU:

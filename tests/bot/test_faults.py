@@ -200,16 +200,15 @@ def _fill(folder: Path) -> Path:
 
 def test_full_disk_is_a_503_not_a_500_and_nothing_acked_is_lost(fake_telegram, small_disk):
     data = small_disk / "data"
-    env = service_env(data, fake_telegram, NGVH_TEST_WORKERS="1", NGVH_ADMIN_TOKEN=ADMIN_TOKEN, NGVH_MIN_FREE_DISK_MB="8")
+    env = service_env(data, fake_telegram, NGVH_TEST_WORKERS="1", NGVH_ADMIN_TOKEN=ADMIN_TOKEN, NGVH_MIN_FREE_DISK_MB="8",
+                      NGVH_TEST_CORE_DELAY="0.5")  # answers in flight when the disk fills
     with service(env) as (_proc, url):
         telegram = Telegram(url)
-        for n in range(5):
-            telegram.deliver(n)
-        wait_answered(fake_telegram, range(5), 30)
         health = HealthWatch(url)
+        _acked_then_in_flight(telegram, fake_telegram, range(0, 12))
         filled_at = time.monotonic()
         filler = _fill(small_disk)
-        telegram.deliver_in_background(range(5, 20), every=0.2)
+        telegram.deliver_in_background(range(12, 20), every=0.2)
         health.wait(503, filled_at, 15)
         with httpx.Client(base_url=url, timeout=20) as client:
             asked = client.post("/api/ask", json={"question": "Cao Bằng có kế hoạch gì?"})
