@@ -37,10 +37,10 @@ def features(services: Services, question: str):
     scope = answerer.scope_for(pq)
     if scope.missing:
         return "unknown_scope"
-    hits = answerer.search(pq, scope)
+    hits = answerer.engine.search(pq.text, answerer.k, plan_ids=scope.plan_ids, plan_boost=scope.boost)
     if not hits:
         return "no_hits"
-    ev = answerer.evidence(pq, hits)
+    ev = answerer.grounds.evidence(pq, hits)
     if ev.terms == 0:
         return "no_terms"
     return np.array(ev.vector())

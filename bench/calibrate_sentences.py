@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fit the sentence scorer (rag/compose/sentences.py) on labelled questions and write rag/compose/sentence_weights.json.
+"""Fit the sentence scorer (rag/find/sentences.py) on labelled questions and write rag/find/sentence_weights.json.
 
     .venv/bin/python bench/calibrate_sentences.py [--questions bench/questions/sentences.jsonl] [--write]
 
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from ground.config import Settings  # noqa: E402
 from ngvh import vi  # noqa: E402
 from ngvh.services import Services  # noqa: E402
-from rag import sentences  # noqa: E402
+from rag.find import sentences  # noqa: E402
 from rag.understand.question import analyze  # noqa: E402
 
 
@@ -39,7 +39,7 @@ def collect(services: Services, items: list[dict]) -> list[tuple[np.ndarray, np.
     for item in items:
         q = analyze(item["q"])
         scope = answerer.scope_for(q.pq)
-        hits = answerer.search(q.pq, scope)
+        hits = answerer.engine.search(q.pq.text, answerer.k, plan_ids=scope.plan_ids, plan_boost=scope.boost)
         favoured = frozenset(p for p, b in scope.boost.items() if b > 0)
         cands = sentences.candidates(q.pq.content or q.text, q.answer_type, hits, answerer.index.idf,
                                      answerer.plan, q.section_words, favoured=favoured)

@@ -77,7 +77,7 @@ class AnsweringCore(Protocol):
 
     def ask_stream(self, question: str) -> AsyncIterator[dict[str, Any]]:
         """{"type": "delta", "text"} events while a model writes, then one {"type": "final", "answer": <the
-        `ngvh ask --json` object>, "kind": <answer kind, for metrics>}. Without a model: the final only."""
+        `ngvh ask --json` object, its kind included>}. Without a model: the final only."""
 
     def plans(self) -> list[dict]: ...
 

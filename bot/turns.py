@@ -6,10 +6,12 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.conversations.base import PASSAGE_CHARS, ChatState, ConversationStore
-from rag.dialogue.resolve import Resolution, resolve
-from rag.dialogue.turn import checked, expanded_answer, unresolved_answer
-from rag.models import Answer, Citation
+from bot.conversations.base import ChatState, ConversationStore
+from ground.limits import KEPT_PASSAGE_CHARS
+from rag.dialogue.resolve import Resolution
+from rag.dialogue.turn import Turn as DialogueTurn
+from rag.dialogue.turn import arun_turn, stream_turn
+from rag.models import Answer
 
 
 @dataclass
@@ -21,14 +23,6 @@ class Turn:
     @property
     def understood(self) -> str | None:
         return self.resolution.question_understood if self.resolution.rewritten else None
-
-
-def answer_from_json(data: dict) -> Answer:
-    """An Answer back from its `ngvh ask --json` object (what a streaming answerer hands over)."""
-    fields = Citation.__dataclass_fields__
-    citations = [Citation(**{k: v for k, v in c.items() if k in fields}) for c in data.get("citations") or []]
-    return Answer(data.get("question") or "", bool(data.get("found")), data.get("answer") or "", citations,
-                  data.get("mode") or "extractive", data.get("kind") or "general")
 
 
 # the user of a web question asked without a visitor or conversation id: no id the page can send
@@ -52,19 +46,19 @@ class Turns:
         key = chat_key(channel, chat_id)
         state = await self.store.load(key)
         started = time.perf_counter()
-        resolution = resolve(question, state.conversation)
-        if resolution.unresolved:
-            answer, context = unresolved_answer(resolution), state.conversation
-        elif resolution.kind == "expand":
-            answer, context = expanded_answer(resolution, state.conversation), state.conversation
-        else:
-            answer = checked(resolution, await self.ask(resolution.question_understood))
-            context = state.conversation.after(resolution.question_understood, answer)
+        turn = await arun_turn(self.ask, question, state.conversation)
+        return await self._remember(channel, chat_id, user_id, question, turn, started, key, state)
+
+    async def _remember(self, channel: str, chat_id: str, user_id: str, question: str, turn: DialogueTurn,
+                        started: float, key: str | None, state: ChatState) -> Turn:
+        """Log the turn and keep its context and citations for the chat's next turn (none without a key)."""
         latency = int((time.perf_counter() - started) * 1000)
-        question_id = await self._log(channel, chat_id, user_id, question, resolution, answer, latency)
-        citations = await asyncio.to_thread(self._citations, answer)
-        await self.store.save(key, state.next(context, citations, answer.found, question_id, self._clock()))
-        return Turn(answer, resolution, question_id)
+        question_id = await self._log(channel, chat_id, user_id, question, turn.resolution, turn.answer, latency)
+        citations = await asyncio.to_thread(self._citations, turn.answer)
+        if key:
+            await self.store.save(key, state.next(turn.context, citations, turn.answer.found, question_id,
+                                                  self._clock()))
+        return Turn(turn.answer, turn.resolution, question_id)
 
     async def answer_stream(self, channel: str, chat_id: str | None, user_id: str | None, question: str,
                             ask_stream: Callable[[str], AsyncIterator[dict]]) -> AsyncIterator[dict]:
@@ -78,23 +72,12 @@ class Turns:
         key = chat_key(channel, chat_id) if chat_id else None
         state = await self.store.load(key) if key else ChatState()
         started = time.perf_counter()
-        resolution = resolve(question, state.conversation)
-        if key and (resolution.unresolved or resolution.kind == "expand"):
-            turn = await self.answer(channel, chat_id, user_id, question)
-            yield {"type": "final", "answer": self.final_json(turn, rateable), "kind": turn.answer.kind}
-            return
-        async for event in ask_stream(resolution.question_understood):
-            if event.get("type") != "final":
-                yield event
+        async for item in stream_turn(ask_stream, question, state.conversation):
+            if isinstance(item, dict):
+                yield item
                 continue
-            answer = checked(resolution, answer_from_json(dict(event["answer"], kind=event.get("kind") or "general")))
-            latency = int((time.perf_counter() - started) * 1000)
-            context = state.conversation.after(resolution.question_understood, answer)
-            question_id = await self._log(channel, chat_id or "", user_id, question, resolution, answer, latency)
-            citations = await asyncio.to_thread(self._citations, answer)
-            if key:
-                await self.store.save(key, state.next(context, citations, answer.found, question_id, self._clock()))
-            yield dict(event, answer=self.final_json(Turn(answer, resolution, question_id), rateable))
+            turn = await self._remember(channel, chat_id or "", user_id, question, item, started, key, state)
+            yield {"type": "final", "answer": self.final_json(turn, rateable)}
             return
 
     def final_json(self, turn: Turn, rateable: bool = False) -> dict:
@@ -110,7 +93,7 @@ class Turns:
         """Citations as kept and shown: the passage cut to size, and the chunk id when the core can tell."""
         out = []
         for c in answer.citations:
-            data = dict(c.to_json(), full_quote=(c.full_quote or c.quote)[:PASSAGE_CHARS])
+            data = dict(c.to_json(), full_quote=(c.full_quote or c.quote)[:KEPT_PASSAGE_CHARS])
             chunk = self.locate(c) if self.locate else None
             if chunk:
                 data["chunk_id"] = chunk

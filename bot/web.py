@@ -149,7 +149,7 @@ async def api_ask(request: Request, rt: ServiceDep):
         _failed(rt)
         return error(503, "unavailable", UNAVAILABLE_TEXT)
     answer = final["answer"]
-    _answered(rt, started, final.get("kind") or "general", bool(answer.get("found")))
+    _answered(rt, started, answer.get("kind") or "general", bool(answer.get("found")))
     return answer
 
 
@@ -191,7 +191,8 @@ async def _answer_lines(rt: Service, question: str, first: dict, events: AsyncIt
             if event.get("type") == "delta":
                 yield _line({"type": "delta", "text": event["text"]})
             elif event.get("type") == "final":
-                answer, kind = event["answer"], event.get("kind") or "general"
+                answer = event["answer"]
+                kind = answer.get("kind") or "general"
                 break
             event = await anext(events)
     except Exception:  # the status line is long sent: the stream still ends with a well-formed final answer

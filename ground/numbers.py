@@ -175,3 +175,8 @@ def same_number(a: str | None, b: str | None) -> bool:
     if "/" not in fb:
         return fa.split("/")[0] == fb
     return fa == fb
+
+
+# Kinds of administrative documents, folded → as written: "quyết định đó", "những chỉ thị nào", "Công văn 404".
+DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong van": "Công văn", "nghi quyet": "Nghị quyết",
+             "ke hoach": "Kế hoạch", "chuong trinh": "Chương trình", "thong bao": "Thông báo", "de an": "Đề án"}

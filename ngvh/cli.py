@@ -239,8 +239,8 @@ def chat():
     from rich.markup import escape
 
     from ngvh.render import render_answer
-    from rag.dialogue.resolve import Conversation
-    from rag.dialogue.turn import answer_turn
+    from rag.dialogue.state import Conversation
+    from rag.dialogue.turn import run_turn
 
     services = _services()
     console.print("[bold]ngvh[/] — hỏi về các kế hoạch ngoại giao văn hóa. Gõ [bold]/moi[/] để bắt đầu "
@@ -261,12 +261,13 @@ def chat():
             console.print("[dim]Đã bắt đầu cuộc trò chuyện mới.[/]")
             continue
         try:
-            answer, resolution, context = answer_turn(services.ask, question, context)
+            turn = run_turn(services.ask, question, context)
         except _store_errors() as err:
             _fail(str(err))
-        if resolution.rewritten:
-            console.print(f"[dim]↪ Hiểu là: {escape(resolution.question_understood)}[/]")
-        console.print(render_answer(answer))
+        context = turn.context
+        if turn.understood:
+            console.print(f"[dim]↪ Hiểu là: {escape(turn.understood)}[/]")
+        console.print(render_answer(turn.answer))
 
 
 @app.command()

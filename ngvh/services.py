@@ -85,14 +85,13 @@ class Services:
         answerer = await asyncio.to_thread(lambda: self.answerer)
         if not self.settings.llm_enabled:
             answer = await asyncio.to_thread(answerer.ask, question)
-            yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+            yield {"type": "final", "answer": answer.to_json()}
             return
         prepared = await asyncio.to_thread(answerer.prepare, question)
-        kind = prepared.kind
         events = answerer.astream_prepared(prepared)
         try:
             async for event in events:
-                yield {**event, "kind": kind} if event.get("type") == "final" else event
+                yield event
         finally:
             await events.aclose()  # a client that leaves mid-answer closes the model's HTTP stream too
 

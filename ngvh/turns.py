@@ -11,8 +11,8 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable
 
-from rag.dialogue.resolve import Conversation
-from rag.dialogue.turn import answer_turn
+from rag.dialogue.state import Conversation
+from rag.dialogue.turn import run_turn
 from rag.models import Answer
 
 MAX_CONVERSATIONS = 10_000  # a long batch keeps the most recent chats only
@@ -28,15 +28,15 @@ class JsonlTurns:
         if conversation is None:
             return self.ask(question).to_json()
         context = self.contexts.pop(conversation, None) or Conversation()
-        answer, resolution, context = answer_turn(self.ask, question, context)
-        self.contexts[conversation] = context
+        turn = run_turn(self.ask, question, context)
+        self.contexts[conversation] = turn.context
         while len(self.contexts) > MAX_CONVERSATIONS:
             self.contexts.popitem(last=False)
-        out = answer.to_json()
+        out = turn.answer.to_json()
         out["question"] = question
         out["conversation"] = conversation
-        if resolution.rewritten:
-            out["understood"] = resolution.question_understood
+        if turn.understood:
+            out["understood"] = turn.understood
         return out
 
 

@@ -156,8 +156,8 @@ def test_checker_sees_cycles_and_upward_imports():
     }
     assert forbidden_imports({"rag.find.named": {"ingest.places", "ground.places"}}) == [
         ("rag.find.named", "ingest.places")]
-    assert upward_imports({"rag.find.plans": {"rag.compose.sentences"}}, STAGES) == [
-        ("rag.find.plans", "rag.compose.sentences")]
+    assert upward_imports({"rag.find.plans": {"rag.compose.passages"}}, STAGES) == [
+        ("rag.find.plans", "rag.compose.passages")]
 
 
 def test_checker_reads_relative_function_level_and_skips_type_checking():

@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from rag.dialogue.resolve import Conversation
+from ground.limits import KEPT_PASSAGE_CHARS
+from rag.dialogue.state import Conversation
 
-PASSAGE_CHARS = 1500  # a citation's passage as kept for "1", "2"… (the answer itself quotes less)
 KEEP_EARLIER = 3  # answers before the last whose 📄 buttons still open their passage
 
 
@@ -54,7 +54,7 @@ class ChatState:
         """JSON within max_bytes: long passages are cut first, then the oldest detail goes."""
         data = self.to_json()
         text = json.dumps(data, ensure_ascii=False)
-        for limit in (PASSAGE_CHARS, 600, 200, 0):
+        for limit in (KEPT_PASSAGE_CHARS, 600, 200, 0):
             if len(text.encode()) <= max_bytes:
                 return text
             for cit in data["citations"] + [c for e in data["earlier"] for c in e["citations"]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ground import vi
 from ground.display import display_date
 from rag.compose.citations import Point, plan_label
-from rag.find.plans import PlanIndex
+from rag.find.plans import PlanIndex, place_of
 from rag.ports import StoredPlan
 from rag.understand.mentions import number_matches
 from rag.understand.question import CatalogFilter
@@ -34,7 +34,7 @@ def issue_year(plan: StoredPlan) -> int | None:
 def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[StoredPlan]:
     plans = list(index.plans.values())
     if flt.provinces:
-        plans = [p for p in plans if p.meta.province in flt.provinces]
+        plans = [p for p in plans if place_of(p.meta) in flt.provinces]
     if flt.doc_type:
         plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type]
     if flt.implements:
@@ -69,7 +69,8 @@ def describe(flt: CatalogFilter) -> str:
 
 def catalog_lines(flt: CatalogFilter, index: PlanIndex, folded_question: str) -> tuple[str, list[Point]] | None:
     """(lead line, one point per plan) or None when no stored plan matches."""
-    wants_places = any(w in folded_question for w in ("tinh", "dia phuong", "thanh pho"))
+    # "những tỉnh nào …" asks for places; "tỉnh X có những kế hoạch nào" names its place and asks for documents
+    wants_places = not flt.provinces and any(w in folded_question for w in ("tinh", "dia phuong", "thanh pho"))
     plans = select(flt, index, wants_places)
     if not plans:
         return None
@@ -84,7 +85,7 @@ def catalog_lines(flt: CatalogFilter, index: PlanIndex, folded_question: str) ->
             continue
         meta = plan.meta
         when = display_date(meta.date) or (f"tin đăng {display_date(meta.published)}" if meta.published else "không rõ ngày")
-        where = meta.province or meta.issuer or "—"
+        where = place_of(meta) or meta.issuer or "—"
         points.append(Point(f"{where}: {plan_label(meta)} ({when})", chunks[0], chunks[0].text, 1.0))
     if not points:
         return None
@@ -94,7 +95,9 @@ def catalog_lines(flt: CatalogFilter, index: PlanIndex, folded_question: str) ->
     if flt.superlative:
         lead = ("Sớm nhất" if flt.superlative == "earliest" else "Gần đây nhất") + f" trong kho{(' (' + what + ')') if what else ''}:"
     else:
-        lead = f"Kho có {count} {noun}" + (f" có văn bản {what}" if what and wants_places else f" {what}" if what else "") + ":"
+        owner = f" của {', '.join(flt.provinces)}" if flt.provinces else ""
+        detail = (f" có văn bản {what}" if wants_places else f" ({what})") if what else ""
+        lead = f"Kho có {count} {noun}{owner}{detail}:"
     if len(plans) > MAX_LINES:
         lead += f" (hiện {MAX_LINES} văn bản đầu)"
     return lead, points

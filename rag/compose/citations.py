@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ground.display import shorten
-from rag.models import Citation
+from rag.models import AnswerPoint, Citation
 from rag.ports import StoredPlan
 
 QUOTE_CHARS = 240
@@ -48,11 +48,21 @@ def shorten_title(title: str, limit: int) -> str:
     return shorten(title[:tail.start()], limit - len(tail.group(0)) - 1) + tail.group(0)
 
 
-def number_points(points: list[Point], plan_of: Callable[[str], StoredPlan | None]) -> tuple[list[str], list[Citation]]:
+@dataclass
+class Numbered:
+    """Points given their citation numbers: the marked lines, the citations, and the points as said."""
+
+    lines: list[str]
+    citations: list[Citation]
+    said: list[AnswerPoint]
+
+
+def number_points(points: list[Point], plan_of: Callable[[str], StoredPlan | None]) -> Numbered:
     """Give each distinct chunk a number in order of first appearance; returns marked lines."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []
+    said: list[AnswerPoint] = []
     for point in points:
         chunk = point.chunk
         if chunk.id not in numbers:
@@ -78,7 +88,8 @@ def number_points(points: list[Point], plan_of: Callable[[str], StoredPlan | Non
                 )
             )
         lines.append(f"{point.text} [{numbers[chunk.id]}]")
-    return lines, citations
+        said.append(AnswerPoint(point.text, numbers[chunk.id]))
+    return Numbered(lines, citations, said)
 
 
 def check_citations(answer: str, citations: list[Citation]) -> bool:

@@ -13,6 +13,7 @@ from ground.agencies import agency_matches
 from ground.display import display_date, shorten
 from ground.plans import Assignment, due_by
 from rag.compose.citations import Point, plan_label
+from rag.find.plans import place_of
 from rag.ports import StoredPlan
 
 _TASK_WORDS = re.compile(
@@ -40,10 +41,15 @@ class TaskRow:
     status: str | None  # "due" | "recurring" | None when no year was asked
 
 
-def route(pq) -> str:
-    """'tasks' | 'catalog' | 'compare' | 'general' for a parsed question."""
+# a question asking for one fact of a task ("sở nào chủ trì …", "… báo cáo trước ngày nào") is not asking for a
+# list of an agency's duties, though it names an agency and duty words
+_FACT_TYPES = frozenset({"agency", "date", "period", "number", "person", "place", "document"})
+
+
+def route(pq, answer_type: str = "content", parts: int = 1) -> str:
+    """'tasks' | 'catalog' | 'compare' | 'general' for a parsed question and what it asks for."""
     folded = pq.folded
-    if pq.agencies and _TASK_WORDS.search(folded):
+    if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and answer_type not in _FACT_TYPES:
         return "tasks"
     if len(pq.provinces) >= 2 and _COMPARE_WORDS.search(folded):
         return "compare"
@@ -54,12 +60,19 @@ def route(pq) -> str:
     return "general"
 
 
+def asked_agencies(agencies: list[str], plans: list[StoredPlan]) -> list[str]:
+    """The agencies whose duties are asked: an agency that issued one of the plans only says whose plan it is
+    ("Thanh tra Bộ X", "Vụ Y của Bộ X": Bộ X is the owner) when another agency is named beside it."""
+    own = [a for a in agencies if not any(p.meta.issuer and agency_matches(a, p.meta.issuer) for p in plans)]
+    return own or agencies
+
+
 def select_tasks(plans: list[StoredPlan], agency: str | None = None, by: int | None = None,
                  province: str | None = None) -> list[TaskRow]:
     """Assignments of the given plans, filtered by agency, year ("đến năm") and province."""
     rows: list[TaskRow] = []
     for plan in plans:
-        if province and plan.meta.province != province:
+        if province and place_of(plan.meta) != province:
             continue
         for data in plan.assignments:
             item = data if isinstance(data, Assignment) else Assignment.from_dict(data)

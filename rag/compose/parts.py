@@ -4,17 +4,25 @@ answer type. Each part gives one cited Point."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ground import vi
 from ground.display import shorten
-from rag.compose import sentences
-from rag.compose.citations import Point, plan_label
-from rag.compose.facts import fact_point
+from rag.compose import replies
+from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.facts import about_the_plan, fact_point
+from rag.compose.targets import choose_targets
+from rag.decide.grounds import Grounds
+from rag.find import sentences
+from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.search import Hit, Search
+from rag.models import Answer
 from rag.understand import entities
-from rag.understand.mentions import number_matches
-from rag.understand.question import Part
+from rag.understand.mentions import number_matches, parse_query
+from rag.understand.question import Part, Question
+
+_POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
 
 MAX_PART_CHARS = 260
 # Intents answered from the plan's record; an "issued with" question is about the decision that carries it.
@@ -228,3 +236,64 @@ def resolve_document(number: str, index: PlanIndex):
     """The stored plan a document number names, if any."""
     return next((p for p in index.plans.values() if number_matches(number, p.meta.number)), None)
 
+
+def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, search: Search, grounds: Grounds,
+                 dense_of=None) -> Answer | None:
+    """One cited line per part of the question: a fact of the plan itself, a fact of the document the previous
+    part named, or the best sentence for the part; None when a passage answer fits better."""
+    targets = choose_targets(q, scope, hits, index, lambda: grounds.answerable(q.pq, hits))
+    single = len(q.parts) == 1
+    if single and scope.names_other_documents and scope.plan_ids is None:
+        return None  # "Quyết định 2013/QĐ-TTg ký ngày nào?" asks about a cited document, not a plan
+    if single and targets and not about_the_plan(q.pq, [index.plan(t) for t in targets]):
+        return None
+    points: list[Point] = []
+    notes: list[str] = []  # facts asked that the plan does not state
+    previous: list[str] = []
+    others: list[Point] = []  # the asked fact of the other plans the question names
+    subject = q.pq.content or q.text
+    for part in q.parts:
+        result = None
+        if part.refers_back and previous:
+            doc = previous[0]
+            plan = resolve_document(doc, index)
+            if plan is not None and part.intent != "general":
+                result = fact_for(part, plan, index)
+            if result is None or result.point is None:
+                doc_hits = search(f"{doc} {part.text}", None)
+                result = sentence_for(part, "", doc_hits, index, must=doc)
+        elif part.intent != "general" and targets and about_the_plan(
+                parse_query(part.text), [index.plan(t) for t in targets]):  # not "hội nghị diễn ra ngày nào"
+            for other in targets[1:]:  # several named plans: the same fact of each of the others
+                extra = fact_for(part, index.plan(other), index)
+                if extra.point is not None:
+                    others.append(extra.point)
+                elif extra.missing:
+                    notes.append(extra.missing)
+            plan = index.plan(targets[0])
+            asked = part
+            if part.intent == "date" and any(w in q.pq.folded for w in _POSTING_WORDS) and plan.meta.published:
+                asked = replace(part, intent="published")  # "đăng ngày nào": the page's date, not the plan's
+            result = fact_for(asked, plan, index)
+            if result.point is None and result.missing and asked.intent in ("signer", "date", "number"):
+                notes.append(result.missing)
+                continue
+        if result is None or result.point is None:
+            if single:
+                return None
+            in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
+            result = sentence_for(part, subject, in_targets, index, section_words=q.section_words,
+                                  dense_of=dense_of)
+        if result.point is not None:
+            points.append(result.point)
+            previous = result.documents or previous
+    points += others
+    if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
+        return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "
+                      f"{replies.holdings(list(index.plans.values()))}.", kind="refusal")
+    if not points:
+        return None
+    numbered = number_points(points, index.plan)
+    lines = numbered.lines + [f"({note}.)" for note in notes]
+    kind = "metadata" if all(p.intent != "general" for p in q.parts) else "parts"
+    return Answer(q.text, True, "\n".join(lines), numbered.citations, kind=kind, points=numbered.said)

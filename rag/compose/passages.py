@@ -6,10 +6,14 @@ import re
 
 from ground import vi
 from ground.display import shorten
-from rag.compose import sentences
-from rag.compose.citations import Point
+from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.parts import display
+from rag.decide.grounds import names_foreign_places
+from rag.find import sentences
+from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.search import Hit
+from rag.models import Answer
 from rag.understand.question import Question
 from rag.understand.terms import split_units, strip_marker
 
@@ -222,3 +226,17 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
 
+
+def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
+    """The sentences or list items that answer, cited, under the plan they come from; None when nothing
+    shown would name every foreign place the question asks about."""
+    favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
+    points = choose_points(q, hits, index, must=scope.other_documents or None, favoured=favoured,
+                           dense_of=dense_of)
+    if not points or not names_foreign_places(q.text, [p.chunk.text for p in points]):
+        return None
+    plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
+    lead = f"Theo {plan_label(index.plan(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
+    numbered = number_points(points, index.plan)
+    body = "\n".join(f"- {line}" for line in numbered.lines)
+    return Answer(q.text, True, f"{lead}\n{body}", numbered.citations, kind="general", points=numbered.said)

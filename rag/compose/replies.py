@@ -48,3 +48,8 @@ def unknown_scope(what: str, plans: list) -> str:
 
 EMPTY_STORE = "Kho chưa có kế hoạch nào. Quản trị viên cần nạp kế hoạch trước (lệnh: ngvh ingest <thư mục>)."
 EMPTY_QUESTION = "Bạn hãy nhập một câu hỏi về các kế hoạch ngoại giao văn hóa."
+
+
+def not_stated(what: str) -> str:
+    """The documents found hold the question's words but not what it asks for (found=false, no citation)."""
+    return f"Các văn bản đang có không nêu {what}: không có trong các văn bản đang có."

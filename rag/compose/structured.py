@@ -5,39 +5,56 @@ from __future__ import annotations
 from ground import vi
 from rag.compose import catalog, replies
 from rag.compose import duties as tasks
-from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.citations import Numbered, Point, number_points, plan_label
 from rag.compose.facts import fact_point
 from rag.compose.passages import choose_points
-from rag.find.plans import PlanIndex
+from rag.compose.targets import MAX_TARGETS
+from rag.find.named import Scope
+from rag.find.plans import PlanIndex, place_of
+from rag.find.search import Search
 from rag.models import Answer
 from rag.understand.question import Question
 
 
-def grouped(groups: list[tuple[str, list[Point]]], plan_of) -> tuple[str, list]:
-    lines, citations = number_points([p for _, g in groups for p in g], plan_of)
+def grouped(groups: list[tuple[str, list[Point]]], plan_of) -> tuple[str, Numbered]:
+    numbered = number_points([p for _, g in groups for p in g], plan_of)
+    lines = numbered.lines
     out, i = [], 0
     for lead, group in groups:
         out.append(lead)
         out += [f"- {lines[i + j]}" for j in range(len(group))]
         i += len(group)
-    return "\n".join(out), citations
+    return "\n".join(out), numbered
 
 
 def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     pq = q.pq
     by = max(pq.years) if pq.years else None
-    rows = [r for agency in pq.agencies for r in tasks.select_tasks(plans, agency, by)]
+    agencies = tasks.asked_agencies(pq.agencies, plans)
+    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by)]
     if not rows:
         return None
     groups, left_out = tasks.task_points(rows, index.chunk_at)
-    body, citations = grouped(groups, index.plan)
+    body, numbered = grouped(groups, index.plan)
     due = sum(1 for r in rows if r.status == "due")
     recurring = sum(1 for r in rows if r.status == "recurring")
-    head = f"{', '.join(pq.agencies)}: {len(rows)} nhiệm vụ"
+    head = f"{', '.join(agencies)}: {len(rows)} nhiệm vụ"
     if by:
         head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
     tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
-    return Answer(pq.text, True, f"{head}:\n{body}{tail}", citations, kind="tasks")
+    return Answer(pq.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
+
+
+def asks_duties(q: Question) -> bool:
+    """"Sở X phải làm gì?", "những nhiệm vụ nào Sở X chủ trì": the duties of an agency, listed from the records."""
+    return tasks.route(q.pq, q.answer_type, len(q.parts)) == "tasks"
+
+
+def names_agency(answer: Answer, agencies: list[str]) -> bool:
+    """The answer's lines or the sections they are cited from name one of the agencies: a passage given for a
+    duties question must be about that agency, not a sentence that only shares the question's words."""
+    said = vi.collapse(" ".join([answer.answer] + [c.section or "" for c in answer.citations]))
+    return any(vi.collapse(a) in said for a in agencies)
 
 
 def no_duties(q: Question, index: PlanIndex) -> Answer:
@@ -79,8 +96,8 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         points.append(Point(text, chunks[0], chunks[0].text, 1.0))
     if not points:
         return None
-    lines, citations = number_points(points, index.plan)
-    return Answer(q.text, True, "\n".join(lines), citations, kind="standing")
+    numbered = number_points(points, index.plan)
+    return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="standing", points=numbered.said)
 
 
 def catalog_answer(q: Question, index: PlanIndex) -> Answer | None:
@@ -88,15 +105,16 @@ def catalog_answer(q: Question, index: PlanIndex) -> Answer | None:
     if not found:
         return None
     lead, points = found
-    lines, citations = number_points(points, index.plan)
-    return Answer(q.text, True, lead + "\n" + "\n".join(f"- {line}" for line in lines), citations, kind="catalog")
+    numbered = number_points(points, index.plan)
+    return Answer(q.text, True, lead + "\n" + "\n".join(f"- {line}" for line in numbered.lines), numbered.citations,
+                  kind="catalog", points=numbered.said)
 
 
 def compare_answer(q: Question, index: PlanIndex, search) -> Answer | None:
     """`search(text, plan_ids)` gives the hits of one plan group (the province's plans)."""
     groups: list[tuple[str, list[Point]]] = []
     for province in q.pq.provinces:
-        ids = [p.id for p in index.plans.values() if p.meta.province == province]
+        ids = [p.id for p in index.plans.values() if place_of(p.meta) == province]
         if not ids:
             continue
         hits = search(q.pq.content or q.text, ids)
@@ -105,8 +123,8 @@ def compare_answer(q: Question, index: PlanIndex, search) -> Answer | None:
             groups.append((f"Theo {plan_label(index.plan(points[0].chunk.plan_id).meta)}:", points))
     if len(groups) < 2:
         return None
-    body, citations = grouped(groups, index.plan)
-    return Answer(q.text, True, body, citations, kind="compare")
+    body, numbered = grouped(groups, index.plan)
+    return Answer(q.text, True, body, numbered.citations, kind="compare", points=numbered.said)
 
 
 def overview_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer | None:
@@ -130,5 +148,27 @@ def overview_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
             groups.append((lead + ":", points))
     if not groups:
         return None
-    body, citations = grouped(groups, index.plan)
-    return Answer(q.text, True, body, citations, kind="overview")
+    body, numbered = grouped(groups, index.plan)
+    return Answer(q.text, True, body, numbered.citations, kind="overview", points=numbered.said)
+
+
+def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -> Answer | None:
+    """An answer from the records rather than passages: a plan's standing, the catalog, an agency's duties,
+    a comparison of places; None when the question is for the passages."""
+    if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
+        answer = standing_answer(q, scope.plan_ids, index)
+        if answer:
+            return answer
+    # a catalog question may name a document its plans implement ("… triển khai Quyết định 2013 sớm nhất"):
+    # that stored document is a filter, not the one plan asked about
+    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1 or q.catalog.implements):
+        answer = catalog_answer(q, index)
+        if answer:
+            return answer
+    if asks_duties(q):
+        ids = scope.plan_ids if scope.plan_ids is not None else list(index.plans)
+        # no duties recorded: the passages may still answer; a refusal then says what is held
+        return tasks_answer(q, [index.plans[i] for i in ids if i in index.plans], index)
+    if q.compare:
+        return compare_answer(q, index, search)
+    return None

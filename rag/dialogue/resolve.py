@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
-from rag.dialogue.state import DOC_KINDS, Conversation, PlanRef  # noqa: F401 — PlanRef: imported from here too
+from ground.numbers import DOC_KINDS
+from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.mentions import parse_query
 from rag.understand.question import as_typed

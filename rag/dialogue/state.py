@@ -7,11 +7,12 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from ground import vi
+from ground.limits import KEPT_PASSAGE_CHARS
+from ground.numbers import DOC_KINDS
 from rag.models import Answer, Citation
-from rag.understand.mentions import number_matches, parse_query
+from rag.understand.mentions import ParsedQuery, number_matches
 
 MAX_POINTS = 8
-MAX_PASSAGE_CHARS = 1500
 
 
 @dataclass
@@ -66,9 +67,9 @@ class Conversation:
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 
-    def after(self, understood: str, answer: Answer) -> Conversation:
-        """The context once `understood` has been answered with `answer`."""
-        pq = parse_query(understood)
+    def after(self, pq: ParsedQuery, answer: Answer) -> Conversation:
+        """The context once the understood question (`pq`, parsed once by the turn) has been answered."""
+        understood = pq.text
         cited = _cited_plans(answer.citations)
         named = [p for p in cited if _named_by(p, pq.numbers + pq.bare_numbers, pq.provinces)]
         plans = named or cited
@@ -132,9 +133,6 @@ def _named_by(plan: PlanRef, numbers: list[str], provinces: list[str]) -> bool:
     return bool(provinces) and plan.province in provinces
 
 
-_MARK = re.compile(r"\s*\[(\d+)\]")
-DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong van": "Công văn", "nghi quyet": "Nghị quyết",
-              "ke hoach": "Kế hoạch", "chuong trinh": "Chương trình", "thong bao": "Thông báo", "de an": "Đề án"}
 _NAMED_DOC = re.compile(r"\b(Quyết định|Chỉ thị|Công văn|Nghị quyết|Kế hoạch|Chương trình|Thông báo|Đề án)"
                         r"\s+(?:số\s+)?(\d{1,5}\s*[/-]\s*[A-Za-zĐđ][\w./-]*)", re.IGNORECASE)
 
@@ -151,16 +149,15 @@ def _documents(answer: Answer, plans: list[PlanRef]) -> list[str]:
 
 
 def _points(answer: Answer) -> list[dict]:
-    """Answer lines that carry a citation mark, in order: 'ý 2' is the second of them."""
+    """The answer's cited points, in order ('ý 2' is the second), each with its citation and passage."""
     by_n = {c.n: c for c in answer.citations}
     out: list[dict] = []
-    for line in answer.answer.splitlines():
-        marks = [int(n) for n in _MARK.findall(line)]
-        if not marks or marks[0] not in by_n:
+    for point in answer.points:
+        if point.n not in by_n:
             continue
-        cit = by_n[marks[0]].to_json()
-        cit["full_quote"] = (cit.get("full_quote") or cit.get("quote") or "")[:MAX_PASSAGE_CHARS]
-        out.append({"text": _MARK.sub("", line).lstrip("-• ").strip(), "citation": cit})
+        cit = by_n[point.n].to_json()
+        cit["full_quote"] = (cit.get("full_quote") or cit.get("quote") or "")[:KEPT_PASSAGE_CHARS]
+        out.append({"text": point.text, "citation": cit})
         if len(out) >= MAX_POINTS:
             break
     return out

@@ -1,9 +1,34 @@
-"""One conversation turn: resolve it against the context, answer it (or expand a point, or refuse), move the context on."""
+"""One conversation turn, for every channel and the CLI: resolve it against the context, answer it (or expand a
+point, or refuse), move the context on.
+
+The logic lives in two pure steps — `settle` (a turn answered from the context alone, or None when the
+answerer must be asked) and `finish` (the answer checked against the rewrite, the next context) — and three
+thin drivers share them: `run_turn` (a blocking answerer: `ngvh ask --jsonl`, `ngvh chat`), `arun_turn` (an
+awaitable one: Telegram, Zalo) and `stream_turn` (a streaming one: the web chat)."""
 from __future__ import annotations
 
-from rag.dialogue.resolve import Conversation, Resolution, resolve
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rag.dialogue.resolve import Resolution, resolve
+from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
-from rag.understand.mentions import parse_query
+from rag.understand.mentions import ParsedQuery, parse_query
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one turn produced: the answer, how the question was understood, and the context after it."""
+
+    answer: Answer
+    resolution: Resolution
+    context: Conversation
+
+    @property
+    def understood(self) -> str | None:
+        """The rewritten question, when the turn was rewritten ("còn Huế?" → "… của Thừa Thiên Huế …")."""
+        return self.resolution.question_understood if self.resolution.rewritten else None
 
 
 def unresolved_answer(resolution: Resolution) -> Answer:
@@ -16,9 +41,9 @@ def unresolved_answer(resolution: Resolution) -> Answer:
 
 def expanded_answer(resolution: Resolution, context: Conversation) -> Answer:
     """Point n of the last answer with its whole passage, cited."""
+    assert resolution.expand is not None
     point = context.points[resolution.expand - 1]
-    data = dict(point["citation"], n=1)
-    citation = Citation(**{k: v for k, v in data.items() if k in Citation.__dataclass_fields__})
+    citation = Citation.from_json(dict(point["citation"], n=1))
     where = ", ".join(x for x in (" ".join(filter(None, (citation.doc_type, citation.plan))) or citation.title,
                                   citation.section) if x)
     passage = " ".join((citation.full_quote or citation.quote).split())
@@ -32,26 +57,60 @@ _FACT_ONLY = {"signer": "người ký", "date": "ngày ban hành", "number": "s�
 _FACT_KINDS = {"metadata", "overview", "catalog"}
 
 
-def checked(resolution: Resolution, answer: Answer) -> Answer:
+def checked(resolution: Resolution, answer: Answer, understood: ParsedQuery) -> Answer:
     """The answer to a rewritten question, or a refusal when it asked a fact the plan does not state."""
     if not resolution.names_plan or not answer.found or answer.kind in _FACT_KINDS:
         return answer
-    intent = parse_query(resolution.question_understood).intent
-    if intent not in _FACT_ONLY:
+    if understood.intent not in _FACT_ONLY:
         return answer
-    text = f"Văn bản không ghi {_FACT_ONLY[intent]}. (Hiểu câu hỏi là: {resolution.question_understood})"
+    text = f"Văn bản không ghi {_FACT_ONLY[understood.intent]}. (Hiểu câu hỏi là: {resolution.question_understood})"
     return Answer(resolution.question, False, text, kind="refusal")
 
 
-def answer_turn(ask, question: str, context: Conversation | None) -> tuple[Answer, Resolution, Conversation]:
-    """Resolve a turn, answer it with `ask(question) -> Answer`, and return the next context."""
-    context = context or Conversation()
+def settle(question: str, context: Conversation) -> tuple[Resolution, Turn | None]:
+    """The turn's resolution, and the whole turn when the context alone answers it (an unresolved reference,
+    "nói rõ hơn ý 2"); None when the answerer must be asked `resolution.question_understood`."""
     resolution = resolve(question, context)
-    if resolution.unresolved:
-        answer = unresolved_answer(resolution)
-        return answer, resolution, context  # an unresolved turn leaves the context as it was
+    if resolution.unresolved:  # an unresolved turn leaves the context as it was
+        return resolution, Turn(unresolved_answer(resolution), resolution, context)
     if resolution.kind == "expand":
-        answer = expanded_answer(resolution, context)
-        return answer, resolution, context
-    answer = checked(resolution, ask(resolution.question_understood))
-    return answer, resolution, context.after(resolution.question_understood, answer)
+        return resolution, Turn(expanded_answer(resolution, context), resolution, context)
+    return resolution, None
+
+
+def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Turn:
+    """The turn once the answerer has answered the understood question (parsed once here for both the check
+    and the next context)."""
+    understood = parse_query(resolution.question_understood)
+    answer = checked(resolution, answer, understood)
+    return Turn(answer, resolution, context.after(understood, answer))
+
+
+def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation | None = None) -> Turn:
+    context = context or Conversation()
+    resolution, settled = settle(question, context)
+    return settled or finish(resolution, context, ask(resolution.question_understood))
+
+
+async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
+                    context: Conversation | None = None) -> Turn:
+    context = context or Conversation()
+    resolution, settled = settle(question, context)
+    return settled or finish(resolution, context, await ask(resolution.question_understood))
+
+
+async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]], question: str,
+                      context: Conversation | None = None) -> AsyncIterator[dict[str, Any] | Turn]:
+    """The answerer's events as they come ({"type": "delta", …}), then the Turn as the last item. The final
+    event's answer (the `ngvh ask --json` object, kind included) becomes the turn's Answer."""
+    context = context or Conversation()
+    resolution, settled = settle(question, context)
+    if settled is not None:
+        yield settled
+        return
+    async for event in ask_stream(resolution.question_understood):
+        if event.get("type") != "final":
+            yield event
+            continue
+        yield finish(resolution, context, Answer.from_json(event["answer"]))
+        return

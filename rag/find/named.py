@@ -10,6 +10,7 @@ from ground.agencies import agency_matches
 from rag.find.plans import PlanIndex
 from rag.understand import entities
 from rag.understand.mentions import ParsedQuery, number_matches
+from rag.understand.terms import FOLDED_STOPWORDS
 
 YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date, horizon or title year
 ISSUER_BOOST = 0.6
@@ -26,6 +27,7 @@ class Scope:
     names_other_documents: bool = False  # the question names a document that is not a stored plan
     other_documents: list[str] = field(default_factory=list)  # those documents' numbers
     years: list[int] = field(default_factory=list)  # the years asked, read against the store ("kế hoạch 2014")
+    provinces: list[str] = field(default_factory=list)  # the places asked: the gazetteer's and the store's own
 
 
 def looks_like_year(number: str) -> bool:
@@ -48,6 +50,30 @@ def _issuer_named(pq: ParsedQuery) -> list[str]:
         if re.match(r"(da |co |duoc )?ban hanh\b", after):
             out.append(m.canonical)
     return out
+
+
+# "tỉnh Bắc Hải Sơn", "thanh pho X": a place named by its kind; its name runs until a word no name is made of
+_PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp)\s+([a-z]+(?:\s+[a-z]+){1,3})")
+_NOT_NAME = FOLDED_STOPWORDS | set(
+    "nao gi co da se giao ban hanh trien khai thuc hien to chuc phai lam ta minh nha ve va cua nay do ay "
+    "tren ke hoach van ban chuong trinh ngoai giao hoa doi bien gioi ket nghia ban dan uy nhan so".split())
+
+
+def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
+    """A place the question names by its kind ("tỉnh Bắc Hải Sơn") that no stored text ever writes: the store
+    holds nothing about it (a place the plans only mention, a sister province abroad, is written in them)."""
+    for m in _PLACE_NAMED.finditer(pq.folded):
+        name: list[str] = []
+        for word in m.group(1).split():
+            if word in _NOT_NAME:
+                break
+            name.append(word)
+        if len(name) < 2:
+            continue
+        if not all(index.df.get(f"{a} {b}") for a, b in zip(name, name[1:], strict=False)):
+            typed = re.search(r"\W+".join(name), vi.fold_same_length(pq.text).lower())
+            return pq.text[typed.start():typed.end()] if typed else " ".join(name)
+    return None
 
 
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
@@ -90,10 +116,17 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
     asked_years = set(scope.years)
-    if pq.provinces and scope.plan_ids is None:
-        in_place = [p.id for p in plans if p.meta.province in pq.provinces]
+    provinces = list(dict.fromkeys(pq.provinces + index.places_in(pq.folded)))
+    scope.provinces = provinces
+    if not provinces and not wanted:
+        unknown = unknown_place(pq, index)
+        if unknown:
+            scope.missing = f"văn bản nào của {unknown}"
+            return scope
+    if provinces and scope.plan_ids is None:
+        in_place = [p.id for p in plans if facts[p.id].place in provinces]
         if not in_place:
-            scope.missing = f"kế hoạch nào của {', '.join(pq.provinces)}"
+            scope.missing = f"kế hoạch nào của {', '.join(provinces)}"
             return scope
         # a page that never names its province (a news item) may still be that province's plan
         scope.plan_ids = in_place + [p.id for p in plans if facts[p.id].unplaced and facts[p.id].issue_years & asked_years]
@@ -101,10 +134,10 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         held = [pid for pid in scope.plan_ids if named_years & facts[pid].years]
         if named_years and not held:
             scope.missing = (f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của "
-                             f"{', '.join(pq.provinces)}")
+                             f"{', '.join(provinces)}")
             return scope
     issuers = _issuer_named(pq)
-    if issuers and scope.plan_ids is None and not pq.provinces:
+    if issuers and scope.plan_ids is None and not provinces:
         issued = [p.id for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in issuers)]
         if not issued:
             scope.missing = f"văn bản nào do {', '.join(issuers)} ban hành"

@@ -24,6 +24,7 @@ class PlanFacts:
     issue_years: frozenset[int]  # the same without the horizon: when it was issued or what year it is for
     unplaced: bool  # a provincial page that never names its province ("UBND tỉnh" alone)
     issuer_folded: str  # its issuer, folded and collapsed ("" when none)
+    place: str | None  # the province or city it is about: its own field, else read from its issuer
 
 
 def plan_facts(meta) -> PlanFacts:
@@ -36,7 +37,26 @@ def plan_facts(meta) -> PlanFacts:
         # a ministry is not unplaced: only a provincial issuer with no province named
         unplaced=not meta.province and issuer in ("", "ubnd tinh", "uy ban nhan dan tinh", "ubnd thanh pho"),
         issuer_folded=issuer,
+        place=place_of(meta),
     )
+
+
+# "UBND tỉnh Lam Giang", "Tỉnh Lam Giang", "Ủy ban nhân dân thành phố Tân Cảng": the place an issuer names
+_ISSUER_PLACE = re.compile(r"^(?:(?:uy ban nhan dan|ubnd|hdnd|tinh uy|thanh uy)\s+)?(?:tinh|thanh pho|tp\.?)\s+(.+)$")
+
+
+def place_of(meta) -> str | None:
+    """The province or city a stored document is about: its province field (the gazetteer's canonical name, or a
+    name read from its header that the gazetteer does not know), else the place its issuer names."""
+    if meta.province:
+        return meta.province
+    issuer = vi.normalize_spaces(meta.issuer or "")
+    m = _ISSUER_PLACE.match(vi.collapse(issuer))
+    if not m:
+        return None
+    words = issuer.split()
+    name = " ".join(words[len(words) - len(m.group(1).split()):])
+    return name if len(name.split()) >= 2 else None
 
 
 
@@ -57,6 +77,7 @@ class PlanIndex:
         self.mentions: dict[str, set[str]] = {}  # plan id → canonical document numbers its text names
         self.facts: dict[str, PlanFacts] = {}
         self.naming: frozenset[str] = frozenset()  # syllables that only name some stored plan (title, place)
+        self.places: dict[str, str] = {}  # folded name → the place as stored, for every place a plan is about
 
     def refresh(self) -> None:
         key = tuple(sorted(self.store.active_versions().items()))
@@ -75,20 +96,25 @@ class PlanIndex:
                 n += 1
             facts = {pid: plan_facts(p.meta) for pid, p in plans.items()}
             naming = frozenset().union(*(naming_words(p.meta) for p in plans.values()))
+            places = {vi.collapse(f.place): f.place for f in facts.values() if f.place}
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
+            self.places = places
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._key = key
 
     def plan(self, plan_id: str) -> StoredPlan | None:
         return self.plans.get(plan_id)
 
+    def places_in(self, folded: str) -> list[str]:
+        """The stored places a (folded) question names, with or without diacritics, in the order it names them:
+        the store's own vocabulary, so a place the gazetteer does not know is still recognised."""
+        found = [(m.start(), place) for name, place in self.places.items()
+                 for m in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)]
+        return list(dict.fromkeys(place for _, place in sorted(found)))
+
     def chunks(self, plan_id: str) -> list:
         """The plan's chunks in order, read from the store."""
         return list(self.store.iter_chunks(plan_id))
-
-    def section_chunks(self, chunk) -> list:
-        same = [c for c in self.chunks(chunk.plan_id) if c.section == chunk.section]
-        return sorted(same, key=lambda c: c.seq) or [chunk]
 
     def chunk_at(self, plan_id: str, offset: int):
         chunks = self.chunks(plan_id)

@@ -1,7 +1,7 @@
 """Hybrid retrieval over the plan store: dense + Vietnamese BM25, fused; and its LangChain retriever."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,4 +95,8 @@ def dense_query(text: str, words: int = DENSE_QUERY_WORDS) -> str:
     return text if len(parts) <= words else " ".join(parts[:words])
 
 
-__all__ = ["HybridSearch", "Hit", "ParsedQuery", "dense_query"]
+# the search a composing step may run again (a follow-up document, one province of a comparison): text and
+# the plans to search in (None: all), the answerer's top k
+Search = Callable[[str, list[str] | None], list["Hit"]]
+
+__all__ = ["HybridSearch", "Hit", "ParsedQuery", "Search", "dense_query"]

@@ -103,7 +103,7 @@ def cite_blocks(text: str, used: list[int], blocks: list[ContextBlock], plan_of:
         hit = blocks[old - 1].hit
         quote = llm_check.best_quote(hit.chunk.text, claims.get(new, []))
         points.append(Point(text="", chunk=hit.chunk, quote=quote, score=hit.score))
-    return number_points(points, plan_of)[1]
+    return number_points(points, plan_of).citations
 
 
 # -- failures ------------------------------------------------------------------------------------------
@@ -230,7 +230,8 @@ class AnswerChain:
         if checked.problem:
             return fall_back(extractive, checked.problem)
         citations = cite_blocks(checked.text, checked.used, blocks, self.plan_of)
-        return Answer(extractive.question, True, checked.text, citations, mode="llm", kind=extractive.kind)
+        return Answer(extractive.question, True, checked.text, citations, mode="llm", kind=extractive.kind,
+                      points=llm_check.said_points(checked.text))
 
     def _on_failure(self, inputs: dict[str, Any]) -> Answer:
         return fall_back(inputs["extractive"], failure_reason(inputs[FAILURE]))

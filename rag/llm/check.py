@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ground import vi
+from rag.models import AnswerPoint
 from rag.understand.terms import split_units, strip_marker, unit_terms
 
 MARK = re.compile(r"\[(\d{1,3})\]")
@@ -158,3 +159,14 @@ def best_quote(passage: str, claims: list[str]) -> str:
         return passage.strip()
     wanted = unit_terms(" ".join(claims))
     return max(units, key=lambda u: len(unit_terms(u) & wanted) / math.sqrt(1 + len(u) / 200))
+
+
+def said_points(text: str) -> list[AnswerPoint]:
+    """The model's cited lines as points ("ý 2" in a follow-up is the second): a line's words without its
+    marks, and its first mark; the draft is text, so its lines are read here, once."""
+    points = []
+    for line in text.splitlines():
+        marks = find_marks(line)
+        if marks:
+            points.append(AnswerPoint(re.sub(r"\s*\[\d{1,3}\]", "", line).lstrip("-• ").strip(), marks[0]))
+    return points

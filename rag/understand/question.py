@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
+from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
 from rag.understand.mentions import PLAN_FACTS, ParsedQuery, parse_query
 
@@ -57,14 +58,15 @@ _CATALOG_SUBJECT = re.compile(
     r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh) nao"
     r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
     r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
+# "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked
+_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh)|co (?:nhung )?(?:ke hoach|van ban)"
+                            r"(?: [a-z]+){0,6} nao|danh sach)\b")
 _PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 _SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|moi nhat|gan day nhat|gan nhat|sau cung)\b")
 _EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
 _COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac)\b")
 _HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
-_DOC_KINDS = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình",
-              "cong van": "Công văn", "chi thi": "Chỉ thị"}
 _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
 # What a question asks about one plan's standing: still in force, replaced by what, replacing what.
 _STANDING = [
@@ -114,10 +116,16 @@ class Question:
     def text(self) -> str:
         return self.pq.text
 
-    def read_against(self, years: list[int]) -> Question:
-        """The same question with the years the store tells apart from document numbers ("kế hoạch 2014" is a
-        year unless a stored plan is numbered 2014) — a new value; a parsed question is never changed."""
-        return self if years == self.pq.years else replace(self, pq=replace(self.pq, years=years))
+    def read_against(self, years: list[int], provinces: list[str] | None = None) -> Question:
+        """The same question as the store reads it — the years it tells apart from document numbers ("kế hoạch
+        2014" is a year unless a stored plan is numbered 2014), the places it knows that the gazetteer does not —
+        as a new value; a parsed question is never changed."""
+        provinces = self.pq.provinces if provinces is None else provinces
+        if years == self.pq.years and provinces == self.pq.provinces:
+            return self
+        pq = replace(self.pq, years=years, provinces=provinces)
+        compare = _compares(pq)
+        return replace(self, pq=pq, compare=compare, catalog=None if compare else catalog_filter(pq))
 
 
 def answer_type(folded: str) -> str:
@@ -181,14 +189,16 @@ def split_parts(text: str) -> list[str]:
     """A coordinated question cut at the joins between its question words; one piece when it is simple."""
     folded = _same_length_fold(text)
     spans = _wh_spans(folded)
-    # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts
+    # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
+    # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
     for (_s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
-        if t0 == t1 and t0 != "document":
-            continue
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
-        if joins:
-            cuts.append((joins[-1].start(), joins[-1].end()))
+        if not joins:
+            continue
+        if t0 == t1 and t0 != "document" and _content_syllables(folded[joins[-1].end():s1]) < SAME_KIND_CONTENT:
+            continue
+        cuts.append((joins[-1].start(), joins[-1].end()))
     if not cuts:
         return [text]
     pieces, last = [], 0
@@ -197,6 +207,14 @@ def split_parts(text: str) -> list[str]:
         last = end
     pieces.append(text[last:])
     return [p.strip(" ,;?") for p in pieces if p.strip(" ,;?")]
+
+
+SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
+_FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
+
+
+def _content_syllables(folded: str) -> int:
+    return sum(1 for s in folded.lower().split() if s.isalpha() and s not in _FRAME_SYLLABLES)
 
 
 def _same_length_fold(text: str) -> str:
@@ -214,7 +232,7 @@ def make_part(text: str) -> Part:
     folded = vi.collapse(text)
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
-                _DOC_KINDS.get(kind.group(1)) if kind else None)
+                DOC_KINDS.get(kind.group(1)) if kind else None)
 
 
 def ordinal(folded: str) -> tuple[int | None, str | None]:
@@ -246,9 +264,9 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
     asks_plans = bool(subject) or bool(superlative and re.search(r"\b(tinh|dia phuong|ke hoach|van ban)\b", folded))
     if not asks_plans or not _PLAN_VERB.search(folded):
         return None
-    if len(pq.provinces) == 1 and not superlative and not re.search(r"\bbao nhieu\b", folded):
+    if len(pq.provinces) == 1 and not superlative and not _LIST_OF_PLANS.search(folded):
         return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
-    kind = next((v for k, v in _DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
+    kind = next((v for k, v in DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
     horizon = _HORIZON.search(folded)
     horizon_year = int(horizon.group(1)) if horizon else None
     prefixes = {re.split(r"[/-]", n)[0] for n in pq.numbers}  # "2013/QĐ-TTg" names no year
@@ -273,6 +291,10 @@ def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> st
     return shorthand.expand(text[:limit] if limit else text)
 
 
+def _compares(pq: ParsedQuery) -> bool:
+    return len(pq.provinces) >= 2 and bool(_COMPARE.search(pq.folded))
+
+
 def analyze(question: str) -> Question:
     pq = parse_query(question)
     pieces = split_parts(pq.text)
@@ -281,7 +303,7 @@ def analyze(question: str) -> Question:
     n, noun = ordinal(folded)
     sections = [w for w in SECTION_WORDS if re.search(rf"\b{w}\b", folded)]
     sections = [w for w in sections if not any(w != o and w in o for o in sections)]
-    compare = len(pq.provinces) >= 2 and bool(_COMPARE.search(folded))
+    compare = _compares(pq)
     return Question(
         pq=pq,
         answer_type=parts[0].answer_type if len(parts) == 1 else "multi",

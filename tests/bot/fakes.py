@@ -370,7 +370,7 @@ class FakeCore:
 
     async def ask_stream(self, question: str):
         answer = await asyncio.to_thread(self.ask, question)
-        yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+        yield {"type": "final", "answer": answer.to_json()}
 
     def plans(self) -> list[dict]:
         with self._lock:

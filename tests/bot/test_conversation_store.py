@@ -13,7 +13,7 @@ from bot.stores import open_conversations
 from bot.turns import Turns
 from ground.config import Settings
 from ngvh.services import Services
-from rag.dialogue.resolve import Conversation, PlanRef
+from rag.dialogue.state import Conversation, PlanRef
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ async def test_streamed_turns_carry_understood_and_the_chunk(tmp_path, sample_co
     async def ask_stream(question):
         answer = await asyncio.to_thread(sample_core.ask, question)
         yield {"type": "delta", "text": answer.answer[:10]}
-        yield {"type": "final", "answer": answer.to_json(), "kind": answer.kind}
+        yield {"type": "final", "answer": answer.to_json()}
 
     log = QuestionLog(f"sqlite:///{tmp_path / 'q.sqlite3'}", "salt-for-tests-0000")
     turns = Turns(SqliteConversationStore(tmp_path / "c.sqlite3"), async_ask(sample_core), log, sample_core.locate_chunk)

@@ -41,7 +41,8 @@ def test_the_fake_plan_fits_the_seam():
 def test_a_citation_of_a_replaced_plan_says_so():
     old = FakeChunk("p3:v:0", "p3", None, "c.txt", "text three")
     new = FakeChunk("p1:v:0", "p1", None, "a.txt", "text one")
-    _, cites = number_points([Point("x", old, "q", 1.0), Point("y", new, "q", 0.9)], PLANS.get)
+    numbered = number_points([Point("x", old, "q", 1.0), Point("y", new, "q", 0.9)], PLANS.get)
+    _, cites = numbered.lines, numbered.citations
     assert cites[0].replaced_by == "12/KH-UBND" and cites[0].to_json()["replaced_by"] == "12/KH-UBND"
     assert cites[1].replaced_by is None
 
@@ -50,7 +51,8 @@ def test_numbers_follow_first_use_and_repeat_for_the_same_chunk():
     c1 = FakeChunk("p1:v:1", "p1", "II. MỤC TIÊU", "a.txt", "text one")
     c2 = FakeChunk("p2:v:0", "p2", None, "b.txt", "text two")
     points = [Point("x", c1, "q1", 0.9), Point("y", c2, "q2", 0.8), Point("z", c1, "q3", 0.7)]
-    lines, cites = number_points(points, PLANS.get)
+    numbered = number_points(points, PLANS.get)
+    lines, cites = numbered.lines, numbered.citations
     assert lines == ["x [1]", "y [2]", "z [1]"]
     assert [c.n for c in cites] == [1, 2]
     assert cites[0].plan == "726/KH-UBND" and cites[0].section == "II. MỤC TIÊU" and cites[0].source == "a.txt"
@@ -60,7 +62,8 @@ def test_numbers_follow_first_use_and_repeat_for_the_same_chunk():
 
 def test_check_citations_rejects_unused_or_unknown_marks():
     c1 = FakeChunk("p1:v:1", "p1", None, "a.txt", "t")
-    _, cites = number_points([Point("x", c1, "q", 1.0)], PLANS.get)
+    numbered = number_points([Point("x", c1, "q", 1.0)], PLANS.get)
+    _, cites = numbered.lines, numbered.citations
     assert not check_citations("no marks", cites)
     assert not check_citations("x [1] y [2]", cites)
     assert check_citations("x [1]", cites)

@@ -4,10 +4,12 @@ import re
 
 import pytest
 
-from rag.dialogue.resolve import Conversation, PlanRef, resolve
-from rag.dialogue.turn import answer_turn
-from rag.models import Answer, Citation
+from rag.dialogue.resolve import resolve
+from rag.dialogue.state import Conversation, PlanRef
+from rag.dialogue.turn import run_turn
+from rag.models import Answer, AnswerPoint, Citation
 from rag.understand.entities import find_entities
+from rag.understand.mentions import parse_query
 
 CAO_BANG = PlanRef("726-kh-ubnd-cao-bang", "726/KH-UBND", "Kế hoạch", "UBND tỉnh Cao Bằng", "Cao Bằng", 2022)
 BNG = PlanRef("404-bng", "404/BNG-NGVH-UNESCO", "Công văn", "Bộ Ngoại giao", None, 2022)
@@ -99,7 +101,8 @@ def test_a_bare_question_is_about_the_last_plan(turn):
 def test_a_bare_question_opening_a_conversation_is_refused():
     res = resolve("ai ký?", Conversation())
     assert res.unresolved
-    answer, _, ctx = answer_turn(lambda q: pytest.fail("must not be answered"), "ai ký?", Conversation())
+    turn_ = run_turn(lambda q: pytest.fail("must not be answered"), "ai ký?", Conversation())
+    answer, _, ctx = turn_.answer, turn_.resolution, turn_.context
     assert answer.found is False and not answer.citations and ctx.empty
 
 
@@ -136,13 +139,15 @@ def test_a_full_question_after_a_many_plan_answer_stands_alone():
 def _answer_with_points():
     cits = [Citation(n, "726/KH-UBND", "Kế hoạch 726", "UBND tỉnh Cao Bằng", "2022-03-29", f"II. MỤC TIÊU › {n}",
                      "001.txt", f"trích {n}", 1.0, CAO_BANG.plan_id, "Kế hoạch", f"Toàn văn đoạn {n}.") for n in (1, 2)]
-    return Answer("q", True, "Theo Kế hoạch 726/KH-UBND:\n- Ý một [1]\n- Ý hai [2]", cits)
+    return Answer("q", True, "Theo Kế hoạch 726/KH-UBND:\n- Ý một [1]\n- Ý hai [2]", cits,
+                  points=[AnswerPoint("Ý một", 1), AnswerPoint("Ý hai", 2)])
 
 
 @pytest.mark.parametrize("turn", ["nói rõ hơn ý 2", "noi ro hon y 2", "giải thích thêm ý thứ hai", "ý 2?"])
 def test_expand_point_n_of_the_last_answer(turn):
-    ctx = Conversation().after("Mục tiêu của Kế hoạch 726/KH-UBND là gì?", _answer_with_points())
-    answer, res, after = answer_turn(lambda q: pytest.fail("expansion is not a search"), turn, ctx)
+    ctx = Conversation().after(parse_query("Mục tiêu của Kế hoạch 726/KH-UBND là gì?"), _answer_with_points())
+    turn_ = run_turn(lambda q: pytest.fail("expansion is not a search"), turn, ctx)
+    answer, res, after = turn_.answer, turn_.resolution, turn_.context
     assert res.kind == "expand" and res.expand == 2
     assert answer.found and "Toàn văn đoạn 2." in answer.answer
     assert [c.section for c in answer.citations] == ["II. MỤC TIÊU › 2"] and answer.citations[0].n == 1
@@ -150,13 +155,14 @@ def test_expand_point_n_of_the_last_answer(turn):
 
 
 def test_expand_a_point_that_does_not_exist_is_refused():
-    ctx = Conversation().after("Mục tiêu?", _answer_with_points())
-    answer, res, _ = answer_turn(lambda q: pytest.fail("no search"), "nói rõ hơn ý 5", ctx)
+    ctx = Conversation().after(parse_query("Mục tiêu?"), _answer_with_points())
+    turn_ = run_turn(lambda q: pytest.fail("no search"), "nói rõ hơn ý 5", ctx)
+    answer, res, _ = turn_.answer, turn_.resolution, turn_.context
     assert res.unresolved and not answer.found and "2 ý" in answer.answer
 
 
 def test_context_round_trips_through_json():
-    ctx = Conversation().after("Mục tiêu của Kế hoạch 726/KH-UBND là gì?", _answer_with_points())
+    ctx = Conversation().after(parse_query("Mục tiêu của Kế hoạch 726/KH-UBND là gì?"), _answer_with_points())
     again = Conversation.from_json(json.loads(json.dumps(ctx.to_json())))
     assert again == ctx and again.plan.label() == "Kế hoạch 726/KH-UBND của Cao Bằng"
 
@@ -166,7 +172,8 @@ def test_context_round_trips_through_json():
 def chat(services, turns):
     ctx, out = Conversation(), []
     for turn in turns:
-        answer, res, ctx = answer_turn(services.ask, turn, ctx)
+        turn_ = run_turn(services.ask, turn, ctx)
+        answer, res, ctx = turn_.answer, turn_.resolution, turn_.context
         out.append((answer, res))
     return out
 

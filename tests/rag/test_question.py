@@ -3,9 +3,9 @@ import pytest
 
 from ground.links import Links
 from ground.plans import PlanMeta
-from rag.compose import sentences
 from rag.compose.parts import around
 from rag.compose.passages import list_points
+from rag.find import sentences
 from rag.understand import entities
 from rag.understand.question import analyze, split_parts
 

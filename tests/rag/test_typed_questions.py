@@ -9,11 +9,10 @@ from rag.compose.parts import _period_point
 from rag.compose.passages import following_items
 from rag.dialogue.resolve import resolve
 from rag.dialogue.state import Conversation, PlanRef
-from rag.dialogue.turn import answer_turn
+from rag.dialogue.turn import run_turn
 from rag.understand import shorthand
+from rag.understand.entities import find_entities, tag
 from rag.understand.question import without_question_words, without_request_frame
-from rag.understand.entities import find_entities
-from rag.understand.entities import tag
 from rag.understand.terms import query_terms, split_units
 
 # -- shorthand -------------------------------------------------------------------------------------
@@ -175,14 +174,15 @@ def test_list_announced_by_the_guidance_is_answered_by_its_items(sample_services
 def test_chat_about_a_cited_decision(sample_services):
     ctx, out = Conversation(), []
     for turn in ["Quyết định 2013 phê duyệt chiến lược gì?", "ai ký?", "cách làm bánh chưng?"]:
-        answer, _, ctx = answer_turn(sample_services.ask, turn, ctx)
+        turn_ = run_turn(sample_services.ask, turn, ctx)
+        answer, _, ctx = turn_.answer, turn_.resolution, turn_.context
         out.append(answer)
     assert "Phạm Bình Minh" in out[1].answer
     assert not out[2].found and not out[2].citations
 
 
 def test_a_foreign_place_the_passages_do_not_name_is_not_answered():
-    from rag.answerer import names_foreign_places
+    from rag.decide.grounds import names_foreign_places
 
     passage = "Tỉnh tổ chức Ngày Văn hóa tại Vân Nam (Trung Quốc) và các địa phương kết nghĩa."
     assert names_foreign_places("Tỉnh tổ chức Ngày Văn hóa ở Trung Quốc không?", [passage])

@@ -1,6 +1,6 @@
 """Sentence-level evidence: candidate sentences and bullets of the top chunks, scored by what the question
 asks for (answer type ↔ entities), lexical coverage of its content words, section match and position,
-with weights fitted by bench/calibrate_sentences.py (rag/compose/sentence_weights.json)."""
+with weights fitted by bench/calibrate_sentences.py (rag/find/sentence_weights.json)."""
 from __future__ import annotations
 
 import json

@@ -1,0 +1,64 @@
+"""Which stored plans an answer is drawn from: the named ones (narrowed by a year or issuer the question gives,
+one per place when it names several, those that hold the asked facts first), else the best hit's plan when
+the passages ground an answer."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rag.find.named import Scope
+from rag.find.plans import PlanIndex, place_of
+from rag.find.search import Hit
+from rag.understand.question import Question
+from rag.understand.terms import coverage, query_terms, unit_terms
+
+MAX_TARGETS = 3
+
+
+def boosted(scope: Scope) -> list[str]:
+    """The named plans, narrowed to those a year or issuer in the question favours most."""
+    targets = scope.plan_ids or []
+    if len(targets) > 1 and scope.boost:
+        top = max(scope.boost.get(t, 0.0) for t in targets)
+        targets = [t for t in targets if scope.boost.get(t, 0.0) == top]
+    return targets
+
+
+def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
+                   answerable: Callable[[], bool]) -> list[str] | None:
+    if scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
+        targets = boosted(scope)  # a year or issuer in the question picks among them
+        if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
+            order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
+            terms = query_terms(q.pq.content or q.text)
+            # then the plan whose title says what the question says ("kế hoạch ngoại giao văn hóa" of a place
+            # that also has a theatre plan), then retrieval order
+            ranked = sorted(targets, key=lambda t: (-_holds(q, t, index), -_title_match(terms, t, index),
+                                                    order.get(t, 99)))
+            # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names
+            return _one_per_name(q, ranked, index) or ranked[:1]
+        return targets
+    if answerable():
+        return [hits[0].chunk.plan_id]
+    return None
+
+
+def _one_per_name(q: Question, ranked: list[str], index: PlanIndex) -> list[str] | None:
+    """The best plan of each province the question names, when it names several (else None)."""
+    places = q.pq.provinces
+    if len(places) < 2:
+        return None
+    chosen = [next((t for t in ranked if place_of(index.plan(t).meta) == place), None) for place in places]
+    chosen = list(dict.fromkeys(t for t in chosen if t))
+    return chosen if len(chosen) >= 2 else None
+
+
+def _title_match(terms: list[str], plan_id: str, index: PlanIndex) -> float:
+    plan = index.plan(plan_id)
+    return coverage(terms, unit_terms(plan.meta.title or ""), index.idf) if plan else 0.0
+
+
+def _holds(q: Question, plan_id: str, index: PlanIndex) -> int:
+    meta = index.plan(plan_id).meta
+    have = {"date": meta.date, "signer": meta.signer, "number": meta.number, "implements": meta.implements,
+            "horizon": meta.horizon, "issuer": meta.issuer, "field": meta.field, "doc_type": meta.doc_type}
+    return sum(1 for p in q.parts if have.get(p.intent))

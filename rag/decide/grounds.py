@@ -1,0 +1,111 @@
+"""Whether the retrieved passages ground an answer: the calibrated evidence rule over the best passages, a
+passage naming the very document asked about, a typed fact of the asked kind next to the question's words,
+and every foreign place the question names present in what is shown."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from ground.places import FOREIGN_PLACES
+from rag.decide.answerable import Evidence, ScopeRule
+from rag.find import sentences
+from rag.find.named import Scope
+from rag.find.plans import PlanIndex
+from rag.find.search import Hit
+from rag.understand import entities
+from rag.understand.entities import documents, find_entities
+from rag.understand.mentions import ParsedQuery, number_matches
+from rag.understand.question import Question, without_question_words
+from rag.understand.terms import coverage, query_terms, unit_terms
+
+DOCUMENT_CONTENT = 0.5  # share of the question's own content words a passage naming its document must hold
+TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
+
+
+class Grounds:
+    """The decide stage over one store's plans: is there enough in these hits to answer?"""
+
+    def __init__(self, index: PlanIndex, rule: ScopeRule):
+        self.index, self.rule = index, rule
+
+    def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
+        idf = self.index.idf
+        terms = query_terms(without_question_words(pq.content or pq.text))
+        words = [t for t in terms if " " not in t]
+        phrases = [t for t in terms if " " in t]
+        best = (0.0, 0.0)
+        for hit in hits[:3]:
+            plan = self.index.plan(hit.chunk.plan_id)
+            title = plan.meta.title if plan else ""
+            text_terms = unit_terms(f"{title}\n{hit.chunk.section or ''}\n{hit.chunk.text}")
+            found = (coverage(words, text_terms, idf), coverage(phrases, text_terms, idf))
+            best = max(best, found, key=sum)
+        dense = max((h.dense for h in hits if h.dense is not None), default=0.0)
+        worded = [t for t in phrases if not any(c.isdigit() for c in t)]  # "van 404" is no phrase
+        known = sum(1 for t in worded if self.index.df.get(t)) / len(worded) if worded else 0.5
+        return Evidence(words=best[0], phrases=best[1], dense=dense, terms=len(words), accented=pq.accented,
+                        known=known)
+
+    def answerable(self, pq: ParsedQuery, hits: list[Hit]) -> bool:
+        """The calibrated rule (bench/calibrate_scope.py) over the evidence of the best passages."""
+        return self.rule.answerable(self.evidence(pq, hits))
+
+    def grounded(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> bool:
+        """A passage answer may be given: the rule holds, or a passage names the asked document, or a typed
+        fact of the asked kind stands next to the question's words."""
+        return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
+                or self.typed_evidence(q, scope, hits, dense_of))
+
+    def typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
+        """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a
+        sentence of that plan holds such a fact next to the question's own content words, even if other
+        words of the question are paraphrased ("dự định" for "đặt mục tiêu")."""
+        if scope.plan_ids is None or q.answer_type not in sentences.ANSWERING_KINDS:
+            return False
+        ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, self.index.idf, self.index.plan,
+                                q.section_words, dense_of=dense_of)
+        return any(c.features["entity_near"] and c.features["content"] >= TYPED_CONTENT for c in ranked[:3])
+
+    def names_asked_document(self, q: Question, scope: Scope, hits: list[Hit]) -> bool:
+        """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?") and
+        holds what else the question asks (not "cách làm bánh chưng trong Quyết định 2013?")."""
+        if not scope.other_documents:
+            return False
+        terms = sentences.content_terms(without_question_words(q.pq.content or q.text), self.index.naming)
+        return any(number_matches(doc, e.text) and (not terms or coverage(terms, unit_terms(h.chunk.text),
+                                                                           self.index.idf) >= DOCUMENT_CONTENT)
+                   for h in hits[:3] for e in documents(h.chunk.text) for doc in scope.other_documents)
+
+
+def names_foreign_places(question: str, texts: list[str]) -> bool:
+    """Every country or foreign place the question names is in the passages that answer it: "… tại Pháp
+    không?" is not answered by a passage about other foreign localities."""
+    places = [e.name for e in find_entities(question) if e.kind == "foreign"]
+    folded = vi.collapse(" ".join(texts))
+    return all(any(f" {vi.collapse(a)} " in f" {folded} " for a in (name, *FOREIGN_PLACES.get(name, ())))
+               for name in places)
+
+
+# "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
+_ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
+                         r"(?: [a-z]+){0,6} (?:bao nhieu|la bao nhieu|the nao)\b")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND)\b|\d[\d.,]*\s*(?:tỷ|triệu)\b")
+_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?- ?(\d{4})\b")
+
+
+def missing_asked(q: Question, shown: str, plan_years: set[int]) -> str | None:
+    """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
+    the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
+    The last gate of a passage answer: a sentence near the question's words is no answer without it."""
+    tags = {e.kind for e in entities.tag(shown)}
+    if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
+        return "số tiền (kinh phí) được hỏi"
+    if q.answer_type == "place" and "place" not in tags:
+        return "địa điểm được hỏi"
+    if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
+        return "thời gian được hỏi"
+    horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown]
+    if years:
+        return f"thông tin của năm {', '.join(map(str, years))}"
+    return None
