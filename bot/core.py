@@ -12,6 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
+from bot.breaker import Breaker
+from bot.faults import is_transient
 from ingest.report import IngestReport, IngestRow
 from rag.models import Answer, Citation
 
@@ -108,6 +110,9 @@ class CoreRunner:
     def __init__(self, core: AnsweringCore, ask_threads: int = 1, ingest_command: list[str] | None = None):
         self.core = core
         self.ingest_command = ingest_command
+        # answers read the store: with a Chroma server down or frozen, fail at once (the job is retried) after
+        # a few bounded waits, instead of every answer waiting out the HTTP timeouts
+        self.breaker = Breaker("answering core (store)")
         self.last_ingest_peak_mb = 0  # peak resident memory of the last ingest process (tests, logs)
         self._ask_pool = ThreadPoolExecutor(max(1, ask_threads), thread_name_prefix="ngvh-ask")
         self._ingest_pool = ThreadPoolExecutor(1, thread_name_prefix="ngvh-ingest")
@@ -116,10 +121,28 @@ class CoreRunner:
         return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
 
     async def ask(self, question: str) -> Answer:
-        return await self._run(self._ask_pool, self.core.ask, question)
+        self.breaker.check()
+        try:
+            answer = await self._run(self._ask_pool, self.core.ask, question)
+        except Exception as exc:
+            self._failed(exc)
+            raise
+        self.breaker.success()
+        return answer
 
-    def ask_stream(self, question: str) -> AsyncIterator[dict[str, Any]]:
-        return self.core.ask_stream(question)
+    async def ask_stream(self, question: str) -> AsyncIterator[dict[str, Any]]:
+        self.breaker.check()
+        try:
+            async for event in self.core.ask_stream(question):
+                yield event
+        except Exception as exc:
+            self._failed(exc)
+            raise
+        self.breaker.success()
+
+    def _failed(self, exc: Exception) -> None:
+        if is_transient(exc):  # the store (a Chroma server) down or frozen, not this question
+            self.breaker.failure(exc)
 
     async def plans(self) -> list[dict]:
         return await self._run(self._ask_pool, self.core.plans)
