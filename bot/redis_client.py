@@ -50,7 +50,9 @@ def connect(url: str, operation_timeout: float = OPERATION_TIMEOUT_SECONDS) -> G
     # one immediate retry, on a dropped connection only (a server restarted under a pooled connection); never
     # on a timeout: redis-py's default of 3 retries with backoff makes a frozen server cost 4 timeouts a call
     retry = Retry(NoBackoff(), 1, supported_errors=(redis_errors.ConnectionError,))
-    client = GuardedRedis.from_url(url, decode_responses=True, socket_timeout=operation_timeout,
-                                   socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, retry=retry)
+    pool = aioredis.ConnectionPool.from_url(url, decode_responses=True, socket_timeout=operation_timeout,
+                                            socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, retry=retry)
+    client = GuardedRedis.from_pool(pool)  # closing the client closes its pool
+    assert isinstance(client, GuardedRedis)
     client.breaker = breaker_for(url)
     return client

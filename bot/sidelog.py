@@ -176,6 +176,9 @@ class SideLog:
         self.breaker.success()
         return result
 
+    def _insert(self, row: dict) -> int:
+        return self._db(lambda qlog: qlog.insert(row))
+
     def _insert_or_keep(self, row: dict) -> int | None:
         try:
             return self._db(lambda qlog: qlog.insert(row))
@@ -237,7 +240,7 @@ class SideLog:
         try:
             for spool_id, text in batch:
                 try:
-                    self._db(lambda qlog, text=text: qlog.insert(_decode(text)))
+                    self._insert(_decode(text))
                 except Exception as exc:
                     if is_transient(exc):
                         raise
