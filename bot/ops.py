@@ -5,7 +5,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from bot.deps import AdminDep, ServiceDep, is_admin
-from bot.health import Check, run_checks
+from bot.health import Check
 from bot.logs import redact
 from bot.redis_client import breaker_for
 from bot.service import HEALTH_TIMEOUT_SECONDS, Service
@@ -29,7 +29,7 @@ async def healthz(request: Request, rt: ServiceDep) -> JSONResponse:
     coordination store does not answer, the disk is below NGVH_MIN_FREE_DISK_MB, or the Chroma server is
     unreachable. With `Authorization: Bearer <admin token>`: each check, channels, queue depth and the core's
     health as a worker sees it (secrets redacted)."""
-    checks = await run_checks(rt.probes())
+    checks = await rt.health_checks()
     status = _status(rt, checks)
     body: dict = {"status": status}
     if is_admin(request, rt):
@@ -50,7 +50,7 @@ async def healthz(request: Request, rt: ServiceDep) -> JSONResponse:
 async def readyz(rt: ServiceDep, _admin: AdminDep) -> JSONResponse:
     """For the admin: every dependency with its state: the ones /healthz checks, then the question log (a side
     write: its outage costs no answer, only rows kept for later) and the channels."""
-    checks = await run_checks(rt.probes())
+    checks = await rt.health_checks()
     status = _status(rt, checks)
     body: dict = {"status": status, "dependencies": _checks_json(rt, checks), "channels": dict(rt.channel_state)}
     if rt.settings.redis_url:

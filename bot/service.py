@@ -18,7 +18,7 @@ from bot.breaker import DependencyDown
 from bot.channels import build_adapters
 from bot.coordination import Coordination
 from bot.core import AnsweringCore, CoreRunner
-from bot.health import Probe, chroma_probe, coordination_probe, disk_probe, intake_probe
+from bot.health import Check, Probe, chroma_probe, coordination_probe, disk_probe, intake_probe, run_checks
 from bot.intake import Intake
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics, counted_workers, fresh_worker_files
@@ -35,6 +35,7 @@ log = logging.getLogger("ngvh.bot")
 
 ADMIN_TIMEOUT_SECONDS = 60.0  # listing or removing plans through a worker
 HEALTH_TIMEOUT_SECONDS = 10.0
+HEALTH_CACHE_SECONDS = 1.0
 
 
 class Overloaded(Exception):
@@ -89,6 +90,7 @@ class Service:
         )
         self.chroma_url: str | None = settings.chroma_url  # serve sets the local server's once it runs
         self.question_log: SideLog | None = None  # the app's, for /readyz
+        self._checks: tuple[float, list[Check]] | None = None
         self._web_in_flight = 0
         self._depth = 0
         self._tasks: list[asyncio.Task] = []
@@ -158,6 +160,14 @@ class Service:
         assert job_id is not None
         await self.intake.set_status(job_id, {"state": "queued", "files": [p.name for p in paths]})
         return job_id
+
+    async def health_checks(self) -> list[Check]:
+        """The probes' results, reused for HEALTH_CACHE_SECONDS: a public /healthz hammered by anyone costs at
+        most one write probe a second."""
+        now = time.monotonic()
+        if self._checks is None or now - self._checks[0] > HEALTH_CACHE_SECONDS:
+            self._checks = (now, await run_checks(self.probes()))
+        return self._checks[1]
 
     def probes(self) -> dict[str, Probe]:
         """What /healthz checks: without any of these the service can neither take nor answer messages."""
