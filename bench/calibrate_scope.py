@@ -26,7 +26,7 @@ from ground.config import Settings  # noqa: E402
 from ground.vi import fold, has_diacritics  # noqa: E402
 from ngvh.services import Services  # noqa: E402
 from rag.decide.answerable import CALIBRATION_FILE, FEATURES, never_answer  # noqa: E402
-from rag.understand.mentions import parse_query  # noqa: E402
+from rag.understand.names import parse_query  # noqa: E402
 
 
 def features(services: Services, question: str):

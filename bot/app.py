@@ -159,6 +159,7 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     from bot.admin_page import admin_page_router
     from bot.deps import require_admin
     from bot.pages import pages_router
+    from bot.reminders.routes import reminder_routes
     from bot.sidelog import SideLog
     from bot.stores import open_conversations
     from bot.turns import chat_key
@@ -195,6 +196,7 @@ def include_conversation_routes(app: FastAPI, service: Service) -> None:
     app.include_router(pages_router(load_plan))
     app.include_router(admin_page_router(lambda: side_log.log, require_admin, STATIC_DIR, correct_plan))
     app.include_router(privacy_router(lambda: settings.question_retention_days, forget))
+    app.include_router(reminder_routes(lambda: side_log.log.subscriptions, require_admin))  # /calendar.ics, /admin/reminders
 
     async def rate(answer_id: int, value: str, user: str) -> bool:
         return await asyncio.to_thread(side_log.set_feedback, answer_id, value, "web", user)

@@ -8,6 +8,7 @@ question's reply starts with one short line saying how it was understood.
 """
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import time
@@ -15,10 +16,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from bot import commands, formatting, sources
+from bot.faults import is_transient
 from bot.models import InboundMessage
+from bot.reminders.chat import Follow, note_contact, word_command
+from bot.reminders.store import SubscriptionStore
 from bot.turns import Turns
 
 log = logging.getLogger("ngvh.bot.chat")
+
+SIDE_WRITE_SECONDS = 1.5  # the longest a message waits for a write that is not its answer
 
 
 class Outbox(Protocol):
@@ -41,16 +47,21 @@ class Outbox(Protocol):
 
 class ChatFlow:
     def __init__(self, turns: Turns, plans: Callable[[], Awaitable[list[dict]]], public_url: str | None,
-                 retention_days: int, registry: commands.CommandRegistry | None = None, clock=time.time):
+                 retention_days: int, registry: commands.CommandRegistry | None = None, clock=time.time,
+                 subscriptions: SubscriptionStore | None = None, reminder_days: int = 14):
         self.turns, self.plans, self.public_url = turns, plans, public_url
         self.retention_days = retention_days
+        self.subscriptions, self.reminder_days = subscriptions, reminder_days
         self.registry = registry or commands.default_commands()
         self._clock = clock
 
     # -- entry points -----------------------------------------------------------------------------
     async def on_text(self, out: Outbox, message: InboundMessage, text: str) -> str:
         """Handle one text; returns what it was ("command", "source", "feedback", "answer") for metrics."""
+        await self._note_contact(message)
         command = commands.parse(text)
+        if command is None and (words := word_command(text)):  # Zalo has no slash commands: "theo dõi …"
+            command = commands.ParsedCommand(*words, None)
         if command is not None:
             await self.registry.run(_Context(self, out, message), command.name, command.args)
             return "command"
@@ -100,6 +111,16 @@ class ChatFlow:
         buttons = out.answer_buttons(turn.question_id, answer.citations) if answer.found else None
         await out.send(out.render_answer(answer), buttons)
 
+    async def _note_contact(self, message: InboundMessage) -> None:
+        """Best effort, off the answer path: a database away or frozen costs the answer no error and at most
+        SIDE_WRITE_SECONDS (the reply window it records only matters to reminders)."""
+        try:
+            await asyncio.wait_for(note_contact(self.subscriptions, message), SIDE_WRITE_SECONDS)
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            log.warning("contact not recorded", extra={"channel": message.channel, "error": f"{type(exc).__name__}: {exc}"[:200]})
+
     # -- pieces -----------------------------------------------------------------------------------
     async def _show_source(self, out: Outbox, message: InboundMessage, n: int, quiet: bool = False) -> bool:
         """Passage n of the chat's last answer. quiet: say nothing when there is no last answer (a bare
@@ -136,6 +157,7 @@ class _Context:
         self.flow, self.out, self.message = flow, out, message
         self.channel, self.chat_id, self.user_id = message.channel, message.chat_id, message.user_id
         self.retention_days = flow.retention_days
+        self.follow = Follow(flow.subscriptions, message, flow.reminder_days) if flow.subscriptions else None
 
     async def reply(self, text: str) -> None:
         await self.out.send(self.out.render_text(text))

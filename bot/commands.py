@@ -9,10 +9,13 @@ import re
 import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot import formatting
 from ground import vi
+
+if TYPE_CHECKING:
+    from bot.reminders.chat import Follow
 
 _COMMAND = re.compile(r"^/(?P<name>[^\s@/]+)(?:@(?P<bot>\w+))?(?:\s+(?P<args>.*))?$", re.DOTALL)
 # the name after NFKC (full-width "／ｘｏａ" → "/xoa") and folding ("/xóa", "/XOÁ" → "xoa")
@@ -58,6 +61,7 @@ class CommandContext(Protocol):
     chat_id: str
     user_id: str
     retention_days: int
+    follow: Follow | None  # the chat's subscriptions to agencies' deadlines (bot.reminders); None: not kept here
 
     async def reply(self, text: str) -> None: ...
 
@@ -146,11 +150,15 @@ def default_commands() -> CommandRegistry:
         removed = await ctx.forget_user()
         await ctx.reply(FORGOTTEN_TEXT.format(n=removed))
 
+    from bot.reminders.chat import register_follow_commands  # it builds on this module's ParsedCommand
+
+    register_follow_commands(registry)
     return registry
 
 
 NEW_CONVERSATION_TEXT = "Đã bắt đầu cuộc trò chuyện mới. Bạn hãy đặt câu hỏi."
-FORGOTTEN_TEXT = "Đã xóa {n} câu hỏi của bạn khỏi nhật ký. Ngữ cảnh trò chuyện cũng đã được xóa."
+FORGOTTEN_TEXT = ("Đã xóa {n} câu hỏi của bạn khỏi nhật ký. Ngữ cảnh trò chuyện và các đăng ký theo dõi nhắc hạn "
+                  "của bạn cũng đã được xóa.")
 
 
 def help_with_commands(registry: CommandRegistry, retention_days: int) -> str:

@@ -98,6 +98,10 @@ class AnsweringCore(Protocol):
     def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
         """Fix a plan's number, date, signer or province; its catalog row, or None; ValueError for a bad value."""
 
+    def tasks(self, agency: str | None = None, province: str | None = None) -> list[dict]:
+        """Every task of the stored plans (filtered by agency, any spelling, and province) as the rows of
+        `ngvh tasks --json`: deadline_text, due, precision, recurs, key… (for reminders and the calendar)."""
+
 
 class CoreRunner:
     """The core's blocking calls on worker threads: answers on `ask_threads`, ingests on their own thread,
@@ -203,6 +207,9 @@ class CoreRunner:
 
     async def correct_plan(self, plan_id: str, fields: dict) -> dict | None:
         return await self._run(self._ingest_pool, self.core.correct_plan, plan_id, fields)
+
+    async def tasks(self, agency: str | None = None, province: str | None = None) -> list[dict]:
+        return await self._run(self._ask_pool, self.core.tasks, agency, province)
 
     async def health(self) -> dict:
         return await asyncio.to_thread(self.core.health)  # a probe never queues behind answers

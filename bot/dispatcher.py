@@ -49,9 +49,12 @@ class Dispatcher:
         self.coordination = coordination
         self.metrics = metrics
         self.options = options
+        question_log = SideLog.from_settings(settings, metrics)  # off the answer path (bot.sidelog)
+        self.subscriptions = question_log.log.subscriptions
         self.flow = ChatFlow(
-            Turns(open_conversations(settings), core.ask, SideLog.from_settings(settings, metrics), core.locate),
+            Turns(open_conversations(settings), core.ask, question_log, core.locate),
             core.plans, settings.public_url, settings.question_retention_days,
+            subscriptions=self.subscriptions, reminder_days=settings.reminder_days,
         )
 
     # -- entry point ----------------------------------------------------------------------------------

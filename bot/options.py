@@ -35,4 +35,5 @@ class BotOptions:
     ask_deadline: float = ASK_DEADLINE_SECONDS  # web questions unanswered by then get 503 + Retry-After
     web_in_flight: int = WEB_IN_FLIGHT_MAX
     ingest_command: list[str] | None = None  # run ingests as this command + paths (see bot.core.CoreRunner)
+    daily_reminders: bool = True  # workers run the daily reminder pass (bot.reminders.schedule)
     lease: float = LEASE_SECONDS  # a worker silent this long has its jobs handed to another (it renews at a third)  # web questions waiting for a worker at once, per serve process

@@ -4,7 +4,8 @@ SQLAlchemy Core over SQLite under NGVH_DATA_DIR by default, PostgreSQL with NGVH
 user id is never stored: only HMAC-SHA256(salt, channel:user), the salt being a setting or a random
 value generated once and kept under NGVH_DATA_DIR/state. Rows older than the retention are purged
 (`ngvh purge`), and a citizen's own rows are deleted on request (/xoa). Calls are blocking: async
-callers run them in a thread.
+callers run them in a thread. The same database holds the subscriptions to agencies' deadlines
+(bot.reminders.store): those keep the chat id reminders go to, until /huytheodoi or /xoa.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
+from bot.reminders.store import SubscriptionStore, forget_subscriber
 from ground import vi
 
 FEEDBACK = ("up", "down")
@@ -132,9 +134,12 @@ class QuestionLog:
         self.engine = engine or _engine(url)
         if connect:
             metadata.create_all(self.engine)
+        # reminders live beside the questions
+        self.subscriptions = SubscriptionStore(self.engine, self.user_hash, create=connect)
 
     def create_tables(self) -> None:
         metadata.create_all(self.engine)
+        self.subscriptions.create_tables()
 
     @classmethod
     def from_settings(cls, settings, connect: bool = True) -> QuestionLog:
@@ -184,9 +189,12 @@ class QuestionLog:
             return conn.execute(query.values(feedback=value, feedback_at=utcnow())).rowcount > 0
 
     def forget_user(self, channel: str, user_id: str) -> int:
-        """Delete everything a user asked on a channel (/xoa); returns how many rows went."""
+        """Delete everything a user asked on a channel (/xoa), and the subscriptions they made; returns how many
+        questions went."""
+        user_hash = self.user_hash(channel, user_id)
         with self.engine.begin() as conn:
-            result = conn.execute(delete(questions).where(questions.c.user_hash == self.user_hash(channel, user_id)))
+            result = conn.execute(delete(questions).where(questions.c.user_hash == user_hash))
+            forget_subscriber(conn, channel, user_hash)
             return result.rowcount
 
     def purge(self, days: int | None = None, now: datetime | None = None) -> int:

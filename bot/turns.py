@@ -72,7 +72,7 @@ class Turns:
         key = chat_key(channel, chat_id) if chat_id else None
         state = await self.store.load(key) if key else ChatState()
         started = time.perf_counter()
-        async for item in stream_turn(ask_stream, question, state.conversation):
+        async for item in stream_turn(ask_stream, question, state.conversation, alone=key is None):
             if isinstance(item, dict):
                 yield item
                 continue

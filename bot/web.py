@@ -18,6 +18,7 @@ from bot.constants import MAX_QUESTION_CHARS, MAX_WEBHOOK_BODY, RATE_WINDOW_SECO
 from bot.deps import BodyTooLarge, ServiceDep, read_limited
 from bot.formatting import SLOW_DOWN_TEXT, TOO_LONG_TEXT
 from bot.jsonlimits import BadJson, parse_json
+from bot.reminders.feed import with_calendar
 from bot.service import NoAnswerInTime, Overloaded, Service
 
 ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # a browser id as the page makes them: a UUID or a random base-36 string
@@ -149,8 +150,9 @@ async def api_ask(request: Request, rt: ServiceDep):
         _failed(rt)
         return error(503, "unavailable", UNAVAILABLE_TEXT)
     answer = final["answer"]
-    _answered(rt, started, answer.get("kind") or "general", bool(answer.get("found")))
-    return answer
+    kind = answer.get("kind") or "general"
+    _answered(rt, started, kind, bool(answer.get("found")))
+    return with_calendar(answer, kind)  # a tasks answer links its agencies' feeds
 
 
 @router.post("/api/ask/stream")
@@ -203,7 +205,7 @@ async def _answer_lines(rt: Service, question: str, first: dict, events: AsyncIt
         slot.release()
         await events.aclose()  # a client that leaves mid-answer stops the wait (the worker finishes alone)
     _answered(rt, started, kind, bool(answer.get("found")))
-    yield _line({"type": "final", "answer": answer})
+    yield _line({"type": "final", "answer": with_calendar(answer, kind)})
 
 
 def _unavailable_answer(question: str) -> dict:

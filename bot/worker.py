@@ -9,6 +9,7 @@ import asyncio
 import logging
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 
 from bot.adapters.base import ChannelAdapter
@@ -21,6 +22,8 @@ from bot.logs import redact, secret_values
 from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
 from bot.options import BotOptions
+from bot.reminders.schedule import DailyReminders
+from bot.reminders.sending import ChannelOutbound, PassReport, ReminderPass
 from bot.uploads import keep_successful
 from ground.config import Settings
 
@@ -74,6 +77,7 @@ class Worker:
         self.metrics = metrics
         self.options = options
         self.name = name or f"w-{uuid.uuid4().hex[:10]}"
+        self.coordination = coordination
         self.dispatcher = Dispatcher(settings, adapters, core, coordination, metrics, options)
         self.busy = 0
         self._secrets = secret_values(settings)
@@ -127,6 +131,10 @@ class Worker:
                 value = await self.core.health()
             elif op == "plan_page":
                 value = await self.core.plan_page(job.body["plan_id"])
+            elif op == "tasks":
+                value = await self.core.tasks(job.body.get("agency"), job.body.get("province"))
+            elif op == "remind":  # the admin page's "send now" and tests: one pass, as the daily one
+                value = (await self.remind(date.fromisoformat(job.body["today"]), bool(job.body.get("dry_run")))).to_json()
             elif op == "correct":
                 try:
                     value = await self.core.correct_plan(job.body["plan_id"], job.body["fields"])
@@ -168,12 +176,23 @@ class Worker:
             message = InboundMessage("telegram", str(admin_id), str(admin_id), "admin-upload", f"admin-upload:{admin_id}")
             await self.dispatcher.reply(adapter, message, text)
 
+    # -- reminders (bot.reminders) ----------------------------------------------------------------------
+    async def remind(self, today: date, dry_run: bool = False) -> PassReport:
+        """One reminder pass through this worker's channels and their paced, retried sends."""
+        rows = await self.core.tasks()
+        outbound = ChannelOutbound(self.adapters, self.dispatcher)
+        return await ReminderPass(self.dispatcher.subscriptions, outbound, self.settings.reminder_days,
+                                  self.settings.public_url).run(rows, today, dry_run)
+
     # -- the loop -------------------------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
         """Take and handle jobs until stop is set; then finish what is in hand (within the grace period)."""
         slots = asyncio.Semaphore(max(1, self.options.jobs_per_worker))
         tasks: set[asyncio.Task] = set()
         keep_alive = asyncio.create_task(self._renew_leases(), name=f"{self.name}-renew")
+        if self.options.daily_reminders:
+            daily = DailyReminders(self.coordination, self.settings.reminder_hour, self.remind)
+            tasks.add(asyncio.create_task(daily.run(stop), name=f"{self.name}-reminders"))
         try:
             while not stop.is_set():
                 await slots.acquire()

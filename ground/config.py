@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     conversation_max_bytes: int = 16_000  # one conversation's stored context, at most
     conversation_max_count: int = 20_000  # contexts kept by the local store, at most (oldest dropped)
 
+    # --- reminders before tasks fall due (bot.reminders) ------------------------
+    reminder_days: int = 14  # remind of tasks due within this many days
+    reminder_hour: int = 8  # the daily pass runs at this hour, Vietnam time (Asia/Ho_Chi_Minh); -1: never
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value):

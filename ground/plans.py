@@ -137,6 +137,11 @@ class Assignment:
     section: str | None = None  # display path: "IV. TỔ CHỨC THỰC HIỆN › 1. Sở Ngoại vụ"
     start: int = 0  # offsets of the task in the plan text
     end: int = 0
+    # the deadline read as a date (ingest.deadline_dates): ISO due date, its precision, how it repeats
+    due: str | None = None  # "2023-06-30"; the first occurrence of a recurring deadline
+    due_start: str | None = None  # a period's first day ("giai đoạn 2023-2025" → "2023-01-01")
+    precision: str = "none"  # day | month | quarter | year | period | recurring | none
+    recurs: str | None = None  # yearly | quarterly | monthly | weekly | continuous
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -55,6 +55,9 @@ _MONTH = r"thang\s+\d{1,2}\s*(?:/|nam)\s*" + _YEAR
 _PHRASES = re.compile(
     "|".join(
         [
+            # a day, month or quarter that repeats: "trước ngày 20 hằng tháng", "vào tháng 12 hằng năm"
+            r"(?:(?:truoc|vao|trong|den|cham nhat)\s+)?(?:ngay\s+\d{1,2}(?:\s*/\s*\d{1,2})?|thang\s+\d{1,2}|"
+            r"quy\s+(?:iv|i{1,3}|[1-4]))\s+(?:cua\s+)?(?:hang|moi) (?:nam|thang|quy)",
             rf"(?:truoc|cham nhat|han chot|den het|den|trong)\s+(?:ngay\s+)?(?:{_DATE}|{_DATE_WORDS})",
             rf"(?:trong |vao |truoc |den het |den )?(?:{_QUARTER}|{_MONTH})",
             rf"(?:6|sau) thang (?:dau|cuoi) nam {_YEAR}",

@@ -10,6 +10,7 @@ from ground.plans import Plan, PlanMeta
 from ingest.assignments import extract_assignments
 from ingest.chunking import CHUNKER_VERSION, chunk_plan
 from ingest.clean import clean_text
+from ingest.deadline_dates import date_assignments
 from ingest.decisions import carried_plan_start, decision_sections
 from ingest.errors import IngestError
 from ingest.metadata import extract_metadata
@@ -21,7 +22,7 @@ from ingest.structure import parse_sections
 
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-1/repair-1/decisions-1"
+PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
 # Words any plan, directive or article about one uses; a file with none of them is not ours.
 _ADMIN_VOCABULARY = (
     "ke hoach", "chien luoc", "quyet dinh", "cong van", "chi thi", "chuong trinh", "trien khai",
@@ -75,7 +76,7 @@ def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: 
     if not chunks:
         raise IngestError(source, "no text left to index after cleaning")
     plan = Plan(id=plan_identity(meta, text), meta=meta, text=text, source=source, sections=root, chunks=chunks)
-    plan.assignments = extract_assignments(text, root)
+    plan.assignments = date_assignments(extract_assignments(text, root), meta.date)
     return plan.finalize(PIPELINE_VERSION)
 
 

@@ -275,29 +275,32 @@ def tasks(
     agency: Annotated[str | None, typer.Option(help="Agency, e.g. 'Sở Ngoại vụ' or 'Sở VHTTDL'")] = None,
     by: Annotated[int | None, typer.Option("--by", help="Due by this year (recurring tasks in the period too)")] = None,
     province: Annotated[str | None, typer.Option(help="Province or city, any alias")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON list")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON list (deadline_text, due, precision, recurs…)")] = False,
+    ics: Annotated[Path | None, typer.Option("--ics", help="Write the tasks with a date as an iCalendar file (needs --agency)")] = None,
 ):
-    """Who must do what by when: the assignments extracted from the plans."""
-    from ground.agencies import normalize_agency
+    """Who must do what by when: the assignments extracted from the plans, with their due dates."""
+    from ground.display import display_date
     from ground.places import canonical_province
-    from rag.compose.duties import select_tasks
+    from ngvh.task_rows import task_rows
 
     place = canonical_province(province) if province else None
     if province and not place:
         _fail(f"unknown province or city: {province!r}")
-    wanted = normalize_agency(agency).canonical if agency else None
+    if ics and not agency:
+        _fail("--ics needs --agency: a calendar is one agency's tasks")
     try:
-        rows = select_tasks(_services().store.list_plans(), wanted, by, place)
+        records = task_rows(_services().store.list_plans(), agency, by, place)
     except _store_errors() as err:
         _fail(str(err))
-    records = [
-        {"plan": r.plan.meta.number, "plan_id": r.plan.id, "province": r.plan.meta.province,
-         "agency": r.assignment.agency, "role": r.assignment.role, "task": r.assignment.task,
-         "deadline": r.assignment.deadline, "due_year": r.assignment.due_year,
-         "recurring": r.assignment.recurring, "status": r.status, "section": r.assignment.section,
-         "source": r.plan.source}
-        for r in rows
-    ]
+    if ics and agency:
+        from bot.reminders.feed import calendar_for
+        from ground.agencies import normalize_agency
+        from ground.config import get_settings
+
+        ics.write_bytes(calendar_for(records, normalize_agency(agency).canonical, place, get_settings().public_url))
+        dated = sum(1 for r in records if r["due"] and r["precision"] != "none")
+        console.print(f"Đã ghi {dated} nhiệm vụ có thời hạn vào {ics}")
+        return
     if as_json:
         print(json.dumps(records, ensure_ascii=False, indent=1))
         return
@@ -305,14 +308,70 @@ def tasks(
         console.print("Không có nhiệm vụ nào khớp điều kiện.")
         return
     table = Table(title=f"{len(records)} nhiệm vụ" + (f" đến năm {by}" if by else ""))
-    for col in ("Kế hoạch", "Cơ quan", "Vai trò", "Nhiệm vụ", "Thời hạn", "Mục"):
+    for col in ("Kế hoạch", "Cơ quan", "Vai trò", "Nhiệm vụ", "Thời hạn", "Hạn", "Mục"):
         table.add_column(col, overflow="fold")
     for r in records:
         when = r["deadline"] or "—"
         if r["status"] == "recurring":
             when += " (định kỳ)"
-        table.add_row(r["plan"] or r["plan_id"], r["agency"], r["role"], r["task"], when, r["section"] or "—")
+        due = (display_date(r["due"]) or "") + (" (hằng năm)" if r["recurs"] == "yearly" and r["due"] else "")
+        table.add_row(r["plan"] or r["plan_id"], r["agency"], r["role"], r["task"], when, due or "—", r["section"] or "—")
     console.print(table)
+
+
+@app.command()
+def remind(
+    today: Annotated[str | None, typer.Option("--today", help="The day to remind from, YYYY-MM-DD (default: today in Vietnam)")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be sent; send and record nothing")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The pass's report as JSON")] = False,
+):
+    """Remind each subscribed chat of its agencies' tasks due within NGVH_REMINDER_DAYS (and of new plans), once."""
+    import asyncio
+    from datetime import date
+
+    from rich.markup import escape
+
+    from bot.core import CoreRunner
+    from bot.reminders.schedule import vietnam_today
+    from bot.reminders.sending import ReminderPass, channel_outbound
+
+    try:
+        day = date.fromisoformat(today) if today else vietnam_today()
+    except ValueError:
+        _fail(f"--today: not a date {today!r} (YYYY-MM-DD)")
+    services = _services()
+    settings = services.settings
+    try:
+        rows = services.tasks()
+    except _store_errors() as err:
+        _fail(str(err))
+    store = services.question_log.subscriptions
+
+    async def run():
+        if dry_run:
+            return await ReminderPass(store, None, settings.reminder_days, settings.public_url).run(rows, day, True)
+        runner = CoreRunner(services)
+        try:
+            async with channel_outbound(settings, runner) as outbound:
+                return await ReminderPass(store, outbound, settings.reminder_days, settings.public_url).run(rows, day)
+        finally:
+            runner.close()
+
+    report = asyncio.run(run())
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        return
+    verb = "Sẽ gửi" if dry_run else "Đã gửi"
+    for message in report.messages:
+        console.print(f"[bold]{verb} → {message['channel']}:{message['chat_id']}[/] ({message['tasks']} nhiệm vụ, "
+                      f"{message['new_plans']} văn bản mới)")
+        if dry_run:
+            console.print(escape(message["text"]))
+    for skipped in report.skipped:
+        console.print(f"[yellow]Bỏ qua {skipped['channel']}:{skipped['chat_id']}[/]: {skipped['reason']}")
+    for failed in report.failed:
+        console.print(f"[red]Chưa gửi được {failed['channel']}:{failed['chat_id']}[/] (sẽ thử lại lần sau)")
+    console.print(f"{verb} {len(report.messages)} tin nhắc hạn ({day.isoformat()}, {settings.reminder_days} ngày tới).")
 
 
 def _default_workers() -> int:

@@ -165,6 +165,12 @@ class Services:
             return None
         return plan_page_data(record, list(self.store.iter_chunks(plan_id)))
 
+    def tasks(self, agency: str | None = None, province: str | None = None) -> list[dict]:
+        """bot.core.AnsweringCore.tasks: the `ngvh tasks --json` rows of every stored plan."""
+        from ngvh.task_rows import task_rows
+
+        return task_rows(self.store.list_plans(), agency, None, province)
+
     def plans(self) -> list[dict]:
         from ngvh.catalog import plan_rows
 

@@ -14,12 +14,12 @@ from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.grounds import Grounds, missing_asked
 from rag.find import sentences
-from rag.find.named import Scope, scope_for
 from rag.find.plans import PlanIndex
+from rag.find.scope import Scope, scope_for
 from rag.find.search import Hit, HybridSearch
 from rag.models import Answer
 from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
-from rag.understand.mentions import ParsedQuery
+from rag.understand.names import ParsedQuery
 from rag.understand.question import Question, analyze, as_typed, without_request_frame
 
 DEFAULT_TOP_K = 8  # ground.config.Settings.top_k, for an answerer built without settings
@@ -109,7 +109,8 @@ class Answerer:
         plan_years = {y for c in answer.citations for y in self.index.facts[c.plan_id].years
                       if c.plan_id in self.index.facts}
         shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
-        missing = missing_asked(q, shown, plan_years)  # decide, last: the lines hold the asked kind of value
+        passages_text = "\n".join(c.full_quote for c in answer.citations)
+        missing = missing_asked(q, shown, plan_years, passages_text)  # decide, last: the lines hold what is asked
         if missing:
             return Answer(q.text, False, replies.not_stated(missing),
                           kind="refusal")

@@ -154,8 +154,8 @@ def test_checker_sees_cycles_and_upward_imports():
     assert package_graph({"ground.vi": {"ngvh.cli"}, "ngvh.cli": {"ground.vi"}}) == {
         "ground": {"ngvh"}, "ngvh": {"ground"}
     }
-    assert forbidden_imports({"rag.find.named": {"ingest.places", "ground.places"}}) == [
-        ("rag.find.named", "ingest.places")]
+    assert forbidden_imports({"rag.find.scope": {"ingest.places", "ground.places"}}) == [
+        ("rag.find.scope", "ingest.places")]
     assert upward_imports({"rag.find.plans": {"rag.compose.passages"}}, STAGES) == [
         ("rag.find.plans", "rag.compose.passages")]
 

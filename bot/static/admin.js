@@ -39,7 +39,45 @@
     $("login").hidden = true;
     $("console").hidden = false;
     $("logout").hidden = false;
-    await Promise.all([loadSummary(), loadPlans()]);
+    await Promise.all([loadSummary(), loadPlans(), loadReminders()]);
+  }
+
+  // -- reminders: subscriptions per agency and what falls due next ------------------------------------
+  function viDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : iso || "";
+  }
+
+  async function loadReminders() {
+    const response = await api("/admin/reminders");
+    if (!response.ok) {
+      $("reminder-note").textContent = response.status === 503 ? "Chưa có worker trả lời; thử lại sau." : "";
+      return;
+    }
+    const data = await response.json();
+    $("reminder-note").textContent = "Nhắc trước hạn " + data.days + " ngày (NGVH_REMINDER_DAYS), mỗi ngày một lần.";
+    fillList($("subscriptions"), data.subscriptions || [], (group) => {
+      const li = el("li", group.agency + (group.province ? " (" + group.province + ")" : ""));
+      const channels = Object.entries(group.channels || {}).map(([name, n]) => name + ": " + n).join(", ");
+      li.appendChild(el("span", group.chats + " cuộc trò chuyện · " + channels, "count"));
+      return li;
+    }, "Chưa có đăng ký theo dõi nào.");
+    const body = $("upcoming").querySelector("tbody");
+    body.replaceChildren();
+    for (const item of data.upcoming || []) {
+      const tr = document.createElement("tr");
+      for (const value of [viDate(item.due), viDate(item.remind_on), item.agency + " (" + item.chats + ")", item.task, item.plan]) {
+        tr.appendChild(el("td", value));
+      }
+      body.appendChild(tr);
+    }
+    if (!(data.upcoming || []).length) {
+      const tr = document.createElement("tr");
+      const td = el("td", "Không có nhiệm vụ nào của các cơ quan được theo dõi đến hạn trong 60 ngày tới.", "muted");
+      td.colSpan = 5;
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
   }
 
   // -- questions ------------------------------------------------------------------------------------

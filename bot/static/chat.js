@@ -108,6 +108,15 @@
       }
       item.appendChild(box);
     }
+    // a tasks answer: its agencies' deadlines as a calendar feed the reader's calendar app can subscribe to
+    const feeds = Array.isArray(data.calendar) ? data.calendar : [];
+    for (const feed of feeds) {
+      if (!feed || typeof feed.href !== "string" || feed.href.indexOf("/calendar.ics?") !== 0) continue;
+      const a = el("a", "calendar", feeds.length > 1 ? `📅 Thêm vào lịch: ${feed.agency}` : "📅 Thêm vào lịch");
+      a.href = feed.href;
+      a.title = `Lịch các thời hạn nhiệm vụ của ${feed.agency}${feed.province ? " (" + feed.province + ")" : ""}`;
+      item.appendChild(a);
+    }
     if (data.answer_id && data.found) item.appendChild(feedbackRow(data.answer_id));  // as Telegram: answers, not refusals
     place(item);
   }

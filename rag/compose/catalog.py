@@ -8,7 +8,7 @@ from ground.display import display_date
 from rag.compose.citations import Point, plan_label
 from rag.find.plans import PlanIndex, place_of
 from rag.ports import StoredPlan
-from rag.understand.mentions import number_matches
+from rag.understand.names import number_matches
 from rag.understand.question import CatalogFilter
 
 MAX_LINES = 12
@@ -31,6 +31,13 @@ def issue_year(plan: StoredPlan) -> int | None:
     return None
 
 
+TOPIC_SHARE = 0.6  # share of a catalog question's topic words a plan's title must hold
+
+
+def _title_words(plan: StoredPlan) -> set[str]:
+    return set(vi.folded_syllables(plan.meta.title or ""))
+
+
 def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[StoredPlan]:
     plans = list(index.plans.values())
     if flt.provinces:
@@ -43,6 +50,9 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
         plans = [p for p in plans if issue_year(p) in flt.years]
     if flt.horizon:
         plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
+    if flt.topic:  # "kế hoạch công tác thông tin đối ngoại": plans whose title says so, when some do
+        about = [p for p in plans if sum(w in _title_words(p) for w in flt.topic) >= TOPIC_SHARE * len(flt.topic)]
+        plans = about or plans
     if flt.relation == "replaces":
         plans = [p for p in plans if p.links.replaces]
     chosen = {p.id for p in plans}

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ground import vi
 from ground.agencies import agency_matches
-from ground.display import display_date, shorten
-from ground.plans import Assignment, due_by
+from ground.display import shorten
+from ground.plans import DO, LEAD, SUPPORT, Assignment, due_by
 from rag.compose.citations import Point, plan_label
 from rag.find.plans import place_of
 from rag.ports import StoredPlan
@@ -68,21 +68,55 @@ def asked_agencies(agencies: list[str], plans: list[StoredPlan]) -> list[str]:
 
 
 def select_tasks(plans: list[StoredPlan], agency: str | None = None, by: int | None = None,
-                 province: str | None = None) -> list[TaskRow]:
-    """Assignments of the given plans, filtered by agency, year ("đến năm") and province."""
+                 province: str | None = None, roles: tuple[str, ...] = ()) -> list[TaskRow]:
+    """Assignments of the given plans, filtered by agency, year ("đến năm"), province and role ("chủ trì")."""
     rows: list[TaskRow] = []
     for plan in plans:
         if province and place_of(plan.meta) != province:
             continue
-        for data in plan.assignments:
-            item = data if isinstance(data, Assignment) else Assignment.from_dict(data)
+        for item in assignments_of(plan):
             if agency and not agency_matches(agency, item.agency):
                 continue
+            if roles and item.role not in roles:
+                continue
             status = due_by(item, by) if by else None
+            if by and status is None and _annual(plan) == by and item.due_year is None:
+                status = "term"  # an undated task of the plan for that very year ("kế hoạch năm 2024")
             if by and status is None:
                 continue
             rows.append(TaskRow(plan, item, status))
     return rows
+
+
+def assignments_of(plan: StoredPlan) -> list[Assignment]:
+    return [a if isinstance(a, Assignment) else Assignment.from_dict(a) for a in plan.assignments]
+
+
+def _annual(plan: StoredPlan) -> int | None:
+    """The year an annual plan is for ("kế hoạch … năm 2024" issued that year), else None."""
+    year = _plan_year(plan)
+    horizon = plan.meta.horizon
+    return year if year and (not horizon or horizon == [year]) and str(year) in (plan.meta.title or "") else None
+
+
+def in_year(item: Assignment, year: int) -> bool:
+    """Is the task to be done in that year: due then, running then, or its deadline names the year?"""
+    if item.due_year == year:
+        return True
+    if item.period and item.period[0] <= year <= item.period[1]:
+        return True
+    return bool(item.deadline) and str(year) in (item.deadline or "")
+
+
+# "chủ trì những nhiệm vụ nào", "phối hợp những việc gì": the role asked, when one is
+_LEAD = re.compile(r"chu tri")
+_PARTNER = re.compile(r"phoi hop")
+
+
+def asked_roles(folded: str) -> tuple[str, ...]:
+    """The roles whose tasks are asked: leading (its own tasks too), or coordinating; () for all."""
+    lead, partner = bool(_LEAD.search(folded)), bool(_PARTNER.search(folded))
+    return (LEAD, DO) if lead and not partner else (SUPPORT,) if partner and not lead else ()
 
 
 def deadline_note(row: TaskRow) -> str:
@@ -91,10 +125,12 @@ def deadline_note(row: TaskRow) -> str:
         return f" (thường xuyên/định kỳ: {a.deadline})" if a.deadline else " (thường xuyên)"
     if row.status == "due":
         return f" (hạn: {a.deadline})" if a.deadline else f" (hạn: {a.due_year})"
+    if row.status == "term":
+        return f" (trong năm {_plan_year(row.plan)})"
     return f" (thời hạn: {a.deadline})" if a.deadline else ""
 
 
-def task_points(rows: list[TaskRow], chunk_at) -> tuple[list[tuple[str, list[Point]]], int]:
+def task_points(rows: list[TaskRow], chunk_at, owner_first: bool = True) -> tuple[list[tuple[str, list[Point]]], int]:
     """Lines grouped by plan: [(plan lead, points)], and how many rows were left out."""
     groups: dict[str, tuple[str, list[Point]]] = {}
     shown = 0
@@ -105,28 +141,15 @@ def task_points(rows: list[TaskRow], chunk_at) -> tuple[list[tuple[str, list[Poi
         if chunk is None:
             continue
         a = row.assignment
-        text = f"{a.agency} {a.role}: {shorten(a.task, 180)}{deadline_note(row)}"
+        if owner_first:
+            text = f"{a.agency} {a.role}: {shorten(a.task, 180)}{deadline_note(row)}"
+        else:  # the task first, then who does it and by when
+            when = f"; thời hạn: {a.deadline}" if a.deadline else ""
+            text = f"{shorten(a.task, 180)} ({a.role}: {a.agency}{when})"
         lead = f"Theo {plan_label(row.plan.meta)}:"
         groups.setdefault(row.plan.id, (lead, []))[1].append(Point(text, chunk, a.task, 1.0))
         shown += 1
     return list(groups.values()), len(rows) - shown
-
-
-def catalog_points(plans: list, years: list[int], first_chunk) -> list[Point]:
-    """One line per plan (filtered by issue year when the question names one), oldest first."""
-    chosen = [p for p in plans if not years or _plan_year(p) in years]
-    chosen.sort(key=lambda p: (p.meta.province or p.meta.issuer or "", p.meta.date or p.meta.published or ""))
-    points = []
-    for plan in chosen:
-        chunk = first_chunk(plan.id)
-        if chunk is None:
-            continue
-        meta = plan.meta
-        when = display_date(meta.date) or (f"tin đăng {display_date(meta.published)}" if meta.published else "không rõ ngày")
-        where = meta.province or meta.issuer or "—"
-        horizon = f", đến năm {meta.horizon[-1]}" if meta.horizon else ""
-        points.append(Point(f"{where}: {plan_label(meta)} ({when}{horizon})", chunk, chunk.text, 1.0))
-    return points
 
 
 def _plan_year(plan) -> int | None:

@@ -10,18 +10,20 @@ from ground import vi
 from ground.display import shorten
 from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.facts import about_the_plan, fact_point
+from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan, fact_point
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
 from rag.find import sentences
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.scope import Scope
 from rag.find.search import Hit, Search
 from rag.models import Answer
 from rag.understand import entities
-from rag.understand.mentions import number_matches, parse_query
-from rag.understand.question import Part, Question
+from rag.understand.names import number_matches, parse_query
+from rag.understand.question import Part, Question, document_fact
 
+# a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
+LATER_PART_RESIDUAL = 1
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
 
 MAX_PART_CHARS = 260
@@ -133,6 +135,7 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
             text = f"{plan_label(meta)} căn cứ {'; '.join(_doc_name(n) for n in chosen)}."
             if found:
                 return PartResult(Point(text, found[0], found[1], 1.0), chosen)
+        return PartResult(None, [])  # no document of the asked kind among its grounds: the sentences may say
     if intent == "horizon":
         point = _period_point(plan, chunks)
         if point:
@@ -168,19 +171,50 @@ def _period_point(plan, chunks: list) -> Point | None:
 
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
-                 section_words=(), dense_of=None) -> PartResult:
-    """The best sentence of the retrieved passages for this part (`must`: a document number it must name)."""
+                 section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset()) -> PartResult:
+    """The best sentence of the retrieved passages for this part (`must`: a document number it must name). A
+    sentence another part already shows is passed over: each part of a question adds what it asks."""
     question = f"{subject} {part.text}".strip()
     ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words,
                             dense_of=dense_of)
     if must:
         key = vi.fold(must).replace(" ", "")
         ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
-    if not ranked:
+    if not ranked or (ranked[0].body in shown_before and ranked[0].answer_spans
+                      and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN):
+        return PartResult(None, [])  # the line another part shows answers this part too
+    fresh = [c for c in ranked if c.body not in shown_before]
+    if not fresh:
         return PartResult(None, [])
-    best = ranked[0]
-    shown = display(best, question, index.idf)
+    best = fresh[0]
+    shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
+
+
+# a duty sentence has no subject of its own: it opens with what the heading's agency must do
+_DUTY_VERB = re.compile(r"(?:Chủ trì|Phối hợp|Tham mưu|Thực hiện|Xây dựng|Tổ chức|Hướng dẫn|Theo dõi|Đôn đốc|Triển khai|"
+                        r"Bố trí|Bảo đảm|Đảm bảo|Nghiên cứu|Đề xuất|Tuyên truyền|Quảng bá|Biên soạn|Phát hành|Cung cấp|"
+                        r"Hỗ trợ|Tăng cường|Đẩy mạnh|Rà soát|Lồng ghép|Kết nối|Vận động|Định kỳ|Hằng năm|Hàng năm)\b")
+
+
+OWN_WORDS_SHOWN = 0.5  # share of a part's own words a line already shown must hold to answer it too
+
+
+def _covers(part_text: str, body: str, index: PlanIndex) -> float:
+    from rag.understand.question import without_question_words
+    from rag.understand.terms import coverage, query_terms, unit_terms
+
+    return coverage(query_terms(without_question_words(part_text)), unit_terms(body), index.idf)
+
+
+def with_owner(shown: str, chunk, answer_type: str) -> str:
+    """A duty sentence under an agency's heading ("3. Liên hiệp các tổ chức hữu nghị tỉnh: - Chủ trì tổ chức …")
+    answers "ai / cơ quan nào" with that heading: the owner is said before the sentence."""
+    if answer_type not in ("agency", "person") or not _DUTY_VERB.match(shown):
+        return shown  # a sentence with its own subject says who
+    heading = (chunk.section or "").split("›")[-1]
+    owners = [e.text for e in entities.agencies(heading)]
+    return f"{owners[0]}: {shown}" if owners else shown
 
 
 _PLAN_SELF = {"ke", "hoach"}
@@ -252,18 +286,26 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     previous: list[str] = []
     others: list[Point] = []  # the asked fact of the other plans the question names
     subject = q.pq.content or q.text
-    for part in q.parts:
+    for i, part in enumerate(q.parts):
+        if scope.plan_ids is not None:
+            part = document_fact(part)
         result = None
-        if part.refers_back and previous:
+        # "… căn cứ kế hoạch nào, ban hành ngày nào?": a fact asked right after a document was asked is that
+        # document's, when the later part names nothing else
+        implicit = (i > 0 and q.parts[i - 1].answer_type == "document" and part.intent != "general"
+                    and about_the_plan(parse_query(part.text), [], residual=0))
+        if (part.refers_back or implicit) and previous:
             doc = previous[0]
             plan = resolve_document(doc, index)
             if plan is not None and part.intent != "general":
                 result = fact_for(part, plan, index)
             if result is None or result.point is None:
                 doc_hits = search(f"{doc} {part.text}", None)
-                result = sentence_for(part, "", doc_hits, index, must=doc)
-        elif part.intent != "general" and targets and about_the_plan(
-                parse_query(part.text), [index.plan(t) for t in targets]):  # not "hội nghị diễn ra ngày nào"
+                result = sentence_for(part, "", doc_hits, index, must=doc,
+                                      shown_before=frozenset(p.quote for p in points))
+        elif part.intent != "general" and targets and about_the_plan(  # not "hội nghị diễn ra ngày nào"
+                parse_query(part.text), [index.plan(t) for t in targets],
+                residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.plan(other), index)
                 if extra.point is not None:
@@ -283,7 +325,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 return None
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, subject, in_targets, index, section_words=q.section_words,
-                                  dense_of=dense_of)
+                                  dense_of=dense_of, shown_before=frozenset(p.quote for p in points))
         if result.point is not None:
             points.append(result.point)
             previous = result.documents or previous

@@ -10,8 +10,8 @@ from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.parts import display
 from rag.decide.grounds import names_foreign_places
 from rag.find import sentences
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.models import Answer
 from rag.understand.question import Question

@@ -2,6 +2,8 @@
 each a list of cited lines grouped by plan."""
 from __future__ import annotations
 
+import re
+
 from ground import vi
 from rag.compose import catalog, replies
 from rag.compose import duties as tasks
@@ -9,10 +11,12 @@ from rag.compose.citations import Numbered, Point, number_points, plan_label
 from rag.compose.facts import fact_point
 from rag.compose.passages import choose_points
 from rag.compose.targets import MAX_TARGETS
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex, place_of
+from rag.find.scope import Scope
 from rag.find.search import Search
 from rag.models import Answer
+from rag.understand import entities
+from rag.understand.names import number_matches
 from rag.understand.question import Question
 
 
@@ -31,7 +35,8 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     pq = q.pq
     by = max(pq.years) if pq.years else None
     agencies = tasks.asked_agencies(pq.agencies, plans)
-    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by)]
+    roles = tasks.asked_roles(pq.folded)
+    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by, roles=roles)]
     if not rows:
         return None
     groups, left_out = tasks.task_points(rows, index.chunk_at)
@@ -43,6 +48,40 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
         head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
     tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
     return Answer(pq.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
+
+
+# "những nhiệm vụ nào …", "hoạt động gì …", "việc nào": the tasks themselves are asked
+_TASKS_ASKED = re.compile(r"\b(?:nhiem vu|hoat dong|cong viec|viec|su kien) (?:[a-z]+ ){0,3}(?:nao|gi)\b"
+                          r"|\b(?:nhung|cac) (?:nhiem vu|hoat dong|cong viec)\b")
+_HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
+
+
+def _asked_years(q: Question) -> list[int]:
+    """The years a task is asked to fall in ("trong năm 2024"), not a horizon ("đến năm 2025")."""
+    horizon = {int(y) for y in _HORIZON.findall(q.pq.folded)}
+    return [y for y in q.pq.years if y not in horizon]
+
+
+def tasks_in_year_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
+    """The tasks of the named plans to be done in the asked year, one line each with who leads and when."""
+    years = _asked_years(q)
+    rows: list[tasks.TaskRow] = []
+    seen: set[tuple[str, int]] = set()
+    for plan in plans:
+        for item in tasks.assignments_of(plan):
+            if not any(tasks.in_year(item, y) for y in years) or (plan.id, item.start) in seen:
+                continue
+            if item.role == "phối hợp" and any(r.plan.id == plan.id and r.assignment.start == item.start for r in rows):
+                continue
+            seen.add((plan.id, item.start))
+            rows.append(tasks.TaskRow(plan, item, None))
+    if not rows:
+        return None
+    groups, left_out = tasks.task_points(rows, index.chunk_at, owner_first=False)
+    body, numbered = grouped(groups, index.plan)
+    head = f"{len(rows)} nhiệm vụ thực hiện trong năm {', '.join(map(str, years))}"
+    tail = f"\n(còn {left_out} nhiệm vụ khác)" if left_out else ""
+    return Answer(q.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
 
 
 def asks_duties(q: Question) -> bool:
@@ -89,7 +128,11 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
             text = (f"{label} thay thế {', '.join(older)}." if older
                     else f"{label} không ghi văn bản nào mà nó thay thế.")
         elif newer:
-            text = f"{label} đã được thay thế bởi {newer} (văn bản này cũng có trong kho)."
+            text = f"{label} đã được thay thế bởi {newer}."
+            evidence = _replacing_passage(newer, plan.meta.known_numbers(), index)
+            if evidence is not None:  # cite the document that says so, not the replaced one
+                points.append(Point(text[:-1] + " (văn bản này cũng có trong kho).", evidence, evidence.text, 1.0))
+                continue
         else:
             text = (f"Trong kho không có văn bản nào thay thế {label}; văn bản không ghi thời điểm hết hiệu lực"
                     + (f" (thực hiện đến năm {plan.meta.horizon[-1]})." if plan.meta.horizon else "."))
@@ -98,6 +141,18 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         return None
     numbered = number_points(points, index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="standing", points=numbered.said)
+
+
+def _replacing_passage(newer: str, old_numbers: list[str], index: PlanIndex):
+    """The passage of the stored document numbered `newer` that names the document it replaces, or None."""
+    for plan in index.plans.values():
+        if not any(number_matches(newer, n) for n in plan.meta.known_numbers()):
+            continue
+        chunks = index.chunks(plan.id)
+        naming = [c for c in chunks if any(number_matches(old, e.text) for e in entities.documents(c.text)
+                                           for old in old_numbers)]
+        return (naming or chunks or [None])[0]
+    return None
 
 
 def catalog_answer(q: Question, index: PlanIndex) -> Answer | None:
@@ -163,6 +218,10 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
     # that stored document is a filter, not the one plan asked about
     if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1 or q.catalog.implements):
         answer = catalog_answer(q, index)
+        if answer:
+            return answer
+    if scope.plan_ids and _TASKS_ASKED.search(q.pq.folded) and not q.pq.agencies and _asked_years(q):
+        answer = tasks_in_year_answer(q, [index.plans[i] for i in scope.plan_ids if i in index.plans], index)
         if answer:
             return answer
     if asks_duties(q):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex, place_of
+from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.understand.question import Question
 from rag.understand.terms import coverage, query_terms, unit_terms
@@ -32,8 +32,8 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             terms = query_terms(q.pq.content or q.text)
             # then the plan whose title says what the question says ("kế hoạch ngoại giao văn hóa" of a place
             # that also has a theatre plan), then retrieval order
-            ranked = sorted(targets, key=lambda t: (-_holds(q, t, index), -_title_match(terms, t, index),
-                                                    order.get(t, 99)))
+            ranked = sorted(targets, key=lambda t: (-_holds(q, t, index), -_of_asked_kind(q, t, index),
+                                                    -_title_match(terms, t, index), order.get(t, 99)))
             # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names
             return _one_per_name(q, ranked, index) or ranked[:1]
         return targets
@@ -50,6 +50,13 @@ def _one_per_name(q: Question, ranked: list[str], index: PlanIndex) -> list[str]
     chosen = [next((t for t in ranked if place_of(index.plan(t).meta) == place), None) for place in places]
     chosen = list(dict.fromkeys(t for t in chosen if t))
     return chosen if len(chosen) >= 2 else None
+
+
+def _of_asked_kind(q: Question, plan_id: str, index: PlanIndex) -> int:
+    """1 when the plan is of the kind of document the question asks for ("bằng quyết định nào")."""
+    plan = index.plan(plan_id)
+    kinds = {p.asked_kind for p in q.parts if p.asked_kind}
+    return int(bool(plan and plan.meta.doc_type in kinds))
 
 
 def _title_match(terms: list[str], plan_id: str, index: PlanIndex) -> float:

@@ -9,12 +9,12 @@ from ground import vi
 from ground.places import FOREIGN_PLACES
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.find import sentences
-from rag.find.named import Scope
 from rag.find.plans import PlanIndex
+from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.understand import entities
 from rag.understand.entities import documents, find_entities
-from rag.understand.mentions import ParsedQuery, number_matches
+from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
 
@@ -93,7 +93,7 @@ _MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|US
 _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?- ?(\d{4})\b")
 
 
-def missing_asked(q: Question, shown: str, plan_years: set[int]) -> str | None:
+def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "") -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
@@ -105,7 +105,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int]) -> str | None:
     if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
         return "thời gian được hỏi"
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
-    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown]
+    # a year asked must be the plan's own or be written where the answer comes from (its passage)
+    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
     if years:
         return f"thông tin của năm {', '.join(map(str, years))}"
     return None

@@ -17,7 +17,7 @@ from ground import vi
 from ground.numbers import DOC_KINDS
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
-from rag.understand.mentions import parse_query
+from rag.understand.names import parse_query
 from rag.understand.question import as_typed
 
 METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "implements", "doc_type"}

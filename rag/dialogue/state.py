@@ -10,7 +10,7 @@ from ground import vi
 from ground.limits import KEPT_PASSAGE_CHARS
 from ground.numbers import DOC_KINDS
 from rag.models import Answer, Citation
-from rag.understand.mentions import ParsedQuery, number_matches
+from rag.understand.names import ParsedQuery, number_matches
 
 MAX_POINTS = 8
 
@@ -126,7 +126,7 @@ def _cited_plans(citations: list[Citation]) -> list[PlanRef]:
 
 
 def _named_by(plan: PlanRef, numbers: list[str], provinces: list[str]) -> bool:
-    from rag.understand.mentions import number_matches
+    from rag.understand.names import number_matches
 
     if numbers:
         return any(number_matches(n, plan.number) for n in numbers)

@@ -11,10 +11,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from rag.compose.facts import about_the_plan
 from rag.dialogue.resolve import Resolution, resolve
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
-from rag.understand.mentions import ParsedQuery, parse_query
+from rag.understand.names import ParsedQuery, parse_query
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ def checked(resolution: Resolution, answer: Answer, understood: ParsedQuery) -> 
     """The answer to a rewritten question, or a refusal when it asked a fact the plan does not state."""
     if not resolution.names_plan or not answer.found or answer.kind in _FACT_KINDS:
         return answer
-    if understood.intent not in _FACT_ONLY:
-        return answer
+    if understood.intent not in _FACT_ONLY or not about_the_plan(understood, []):
+        return answer  # "hạn báo cáo … khi nào?" asks a date of the text, not the plan's own date
     text = f"Văn bản không ghi {_FACT_ONLY[understood.intent]}. (Hiểu câu hỏi là: {resolution.question_understood})"
     return Answer(resolution.question, False, text, kind="refusal")
 
@@ -100,11 +101,15 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
 
 
 async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]], question: str,
-                      context: Conversation | None = None) -> AsyncIterator[dict[str, Any] | Turn]:
+                      context: Conversation | None = None, alone: bool = False) -> AsyncIterator[dict[str, Any] | Turn]:
     """The answerer's events as they come ({"type": "delta", …}), then the Turn as the last item. The final
-    event's answer (the `ngvh ask --json` object, kind included) becomes the turn's Answer."""
+    event's answer (the `ngvh ask --json` object, kind included) becomes the turn's Answer. `alone`: a question
+    outside any conversation (a web page without a chat id) is asked as typed, never resolved."""
     context = context or Conversation()
-    resolution, settled = settle(question, context)
+    if alone:
+        resolution, settled = Resolution(question, question), None
+    else:
+        resolution, settled = settle(question, context)
     if settled is not None:
         yield settled
         return

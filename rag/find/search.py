@@ -8,7 +8,7 @@ from typing import Any
 from ground.ids import plan_of
 from rag.find.fusion import apply_priors, zscore_fusion
 from rag.ports import StoreView
-from rag.understand.mentions import ParsedQuery
+from rag.understand.names import ParsedQuery
 
 CANDIDATES = 40  # per list, before fusion (60 or 100: +0.001 MRR@10 on ALQAC, +2 to +7 ms per query)
 # z-score fusion weights, measured on ALQAC (bench/retrieval.py --tune): lexical carries exact Vietnamese

@@ -10,7 +10,7 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
-from rag.understand.mentions import PLAN_FACTS, ParsedQuery, parse_query
+from rag.understand.names import PLAN_FACTS, ParsedQuery, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -82,7 +82,7 @@ class Part:
 
     text: str
     answer_type: str  # document | date | period | agency | person | place | number | manner | purpose | list | content
-    intent: str = "general"  # a fact of the plan itself (mentions.PLAN_FACTS) or "general"
+    intent: str = "general"  # a fact of the plan itself (names.PLAN_FACTS) or "general"
     refers_back: bool = False  # "quyết định đó …": about the document the previous part answered
     asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
 
@@ -97,6 +97,7 @@ class CatalogFilter:
     relation: str | None = None  # "replaces" | "in_force"
     superlative: str | None = None  # "earliest" | "latest"
     count: bool = False  # "có bao nhiêu kế hoạch"
+    topic: list[str] = field(default_factory=list)  # folded words naming what the plans are about ("thông tin đối ngoại")
 
 
 @dataclass(frozen=True)
@@ -228,11 +229,22 @@ def _intent(folded: str) -> str:
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
 
 
+_IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
+
+
 def make_part(text: str) -> Part:
     folded = vi.collapse(text)
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
                 DOC_KINDS.get(kind.group(1)) if kind else None)
+
+
+def document_fact(part: Part) -> Part:
+    """A part asking for a document about a named plan asks its number or what it implements, whatever other
+    fact words it holds ("… tầm nhìn 2030 bằng quyết định nào?" is no horizon question)."""
+    if part.answer_type != "document" or part.intent in ("number", "implements"):
+        return part
+    return replace(part, intent="implements" if _IMPLEMENTS_VERB.search(vi.collapse(part.text)) else "number")
 
 
 def ordinal(folded: str) -> tuple[int | None, str | None]:
@@ -281,7 +293,23 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         relation=("in_force" if relation and "hieu luc" in relation.group(1) else "replaces") if relation else None,
         superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
         count=bool(_COUNT.search(folded)) and not superlative,
+        topic=_topic(pq),
     )
+
+
+# what every catalog question says of the plans it asks about: no topic of its own
+_CATALOG_WORDS = frozenset(
+    """nhung tinh nao thanh pho dia phuong bao nhieu ke hoach van ban danh sach cac co da ban hanh nam trong kho
+    thuc hien chien luoc ngoai giao van hoa den tam nhin trien khai cua ve la gi duoc hien dang so quyet dinh ttg
+    chinh phu thu tuong chuong trinh cong van chi thi som nhat dau tien moi nhat gan day truoc sau may hoac va voi
+    hanh dong tinh thanh ubnd uy ban nhan dan doi ngoai""".split())
+
+
+def _topic(pq: ParsedQuery) -> list[str]:
+    """The words of a catalog question that say what the plans are about beyond the strategy every plan
+    implements ("kế hoạch công tác thông tin đối ngoại" → thông tin), folded."""
+    words = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in _CATALOG_WORDS and not s.isdigit()]
+    return words if len(words) >= 2 else []
 
 
 def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:

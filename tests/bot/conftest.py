@@ -40,6 +40,7 @@ def fast_options(**overrides) -> BotOptions:
         pacing_scale=0.0,
         shutdown_grace=3.0,
         warm_up=False,
+        daily_reminders=False,  # the tests of reminders run their passes with a frozen day
     )
     values.update(overrides)
     return BotOptions(**values)

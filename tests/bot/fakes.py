@@ -353,6 +353,7 @@ class FakeCore:
              "province": "Cao Bằng", "date": "2022-03-29", "horizon": [2025, 2030], "chunks": 12, "source": "001.txt"},
         ]
         self._lock = threading.Lock()
+        self.task_rows: list[dict] = []  # what tasks() gives: rows shaped as ngvh.task_rows makes them
 
     def ask(self, question: str) -> Answer:
         with self._lock:
@@ -417,6 +418,15 @@ class FakeCore:
 
     def health(self) -> dict:
         return {"store": "ok", "chroma": "embedded", "embedder": "fake", "plans": len(self._plans), "chunks": 12}
+
+    def tasks(self, agency: str | None = None, province: str | None = None) -> list[dict]:
+        """The rows `ngvh tasks --json` gives (tests set `task_rows`), filtered as the real core filters them."""
+        from ground.agencies import agency_matches, normalize_agency
+
+        wanted = normalize_agency(agency).canonical if agency else None
+        with self._lock:
+            return [dict(r) for r in self.task_rows if (not wanted or agency_matches(wanted, r["agency"]))
+                    and (not province or r.get("province") == province)]
 
 
 if __name__ == "__main__":  # `python -m tests.bot.fakes telegram <token>`: a fake in its own process

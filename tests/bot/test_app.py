@@ -40,7 +40,7 @@ async def test_api_ask_returns_the_cli_json(web_settings, core):
         response = await client.post("/api/ask", json={"question": "  Cao Bằng đặt mục tiêu gì?  "})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"question", "found", "answer", "citations", "mode"}
+    assert set(data) == {"question", "found", "answer", "citations", "mode", "kind", "points"}
     assert data["question"] == "Cao Bằng đặt mục tiêu gì?" and data["found"] is True
     assert data["citations"][0]["full_quote"].endswith("dài hơn.") and data["citations"][0]["n"] == 1
     assert core.questions == ["Cao Bằng đặt mục tiêu gì?"]

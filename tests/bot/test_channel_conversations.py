@@ -157,7 +157,7 @@ async def test_web_turns_follow_ups_and_forget(data_dir, core):
         missing = await client.get("/plans/nope")
     assert "understood" not in first and second["understood"].endswith("ban hành ngày nào?")
     # the CLI's object, and the answer's row in the question log (for 👍/👎: the asker has an id)
-    assert set(first) == {"question", "found", "answer", "citations", "mode", "answer_id"}
+    assert set(first) == {"question", "found", "answer", "citations", "mode", "kind", "points", "answer_id"}
     assert "understood" not in alone and core.questions[-1] == "ban hành ngày nào?"  # no conversation: as it was typed
     assert privacy == {"retention_days": 180} and forgot == {"removed": 2} and bad.status_code == 400
     assert page.status_code == 200 and 'id="c1"' in page.text and "passage highlighted" in page.text

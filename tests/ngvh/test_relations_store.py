@@ -10,7 +10,7 @@ import pytest
 
 from ground.config import Settings
 from ngvh.services import Services
-from rag.understand.mentions import parse_query
+from rag.understand.names import parse_query
 from tests.conftest import FIXTURES
 
 LAYOUTS = FIXTURES / "layouts"

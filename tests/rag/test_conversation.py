@@ -9,7 +9,7 @@ from rag.dialogue.state import Conversation, PlanRef
 from rag.dialogue.turn import run_turn
 from rag.models import Answer, AnswerPoint, Citation
 from rag.understand.entities import find_entities
-from rag.understand.mentions import parse_query
+from rag.understand.names import parse_query
 
 CAO_BANG = PlanRef("726-kh-ubnd-cao-bang", "726/KH-UBND", "Kế hoạch", "UBND tỉnh Cao Bằng", "Cao Bằng", 2022)
 BNG = PlanRef("404-bng", "404/BNG-NGVH-UNESCO", "Công văn", "Bộ Ngoại giao", None, 2022)

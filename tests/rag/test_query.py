@@ -1,7 +1,7 @@
 """Query understanding: places (any alias, with or without diacritics), numbers, years, intents."""
 import pytest
 
-from rag.understand.mentions import number_matches, parse_query
+from rag.understand.names import number_matches, parse_query
 
 
 @pytest.mark.parametrize(

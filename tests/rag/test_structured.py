@@ -10,7 +10,7 @@ from ground.config import Settings
 from ngvh.services import Services
 from rag.compose.citations import check_citations
 from rag.compose.duties import route
-from rag.understand.mentions import parse_query
+from rag.understand.names import parse_query
 from tests.conftest import FIXTURES
 
 PLANS = FIXTURES / "plans"

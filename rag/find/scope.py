@@ -9,7 +9,7 @@ from ground import vi
 from ground.agencies import agency_matches
 from rag.find.plans import PlanIndex
 from rag.understand import entities
-from rag.understand.mentions import ParsedQuery, number_matches
+from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.terms import FOLDED_STOPWORDS
 
 YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date, horizon or title year

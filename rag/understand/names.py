@@ -1,4 +1,4 @@
-"""Question → ParsedQuery: places, document numbers, years, agencies and what is asked about the plan."""
+"""Question → ParsedQuery: the places, document numbers, years and agencies a question names, and what it asks about the plan."""
 from __future__ import annotations
 
 import re
