@@ -133,7 +133,7 @@ def _table_section(text: str, root: Section, offset: int) -> str | None:
     path = path_at(root, offset)
     if path and not path.endswith("Nơi nhận"):
         return path
-    titles = []
+    titles: list[str] = []
     for a, b in reversed(list(duty_lines(text, max(0, offset - 600), offset))):
         line = text[a:b]
         if line.startswith("|"):

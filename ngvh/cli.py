@@ -6,7 +6,7 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -18,10 +18,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi 
 console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 320)
 err_console = Console(stderr=True, soft_wrap=True)
 
+if TYPE_CHECKING:  # each command imports what it uses: `ngvh --help` loads no model or store
+    from ngvh.services import Services
+
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
 
 
-def _services():
+def _services() -> Services:
     """The composition root for this one command (a command line process runs exactly one command)."""
     from ground.config import get_settings
     from ngvh.services import Services
@@ -29,7 +32,7 @@ def _services():
     return Services(get_settings())
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err_console.print(f"[bold red]Lỗi:[/] {message}")
     raise typer.Exit(code)
 

@@ -74,9 +74,9 @@ class Catalog:
         pieces: dict[str, tuple[list[dict], list[str]]] = {}
         for page in pages(self.texts, where={"part": PART_ASSIGNMENTS}, include=["metadatas", "documents"]):
             for meta, doc in zip(page["metadatas"], page["documents"], strict=False):
-                record = records.get(meta.get("plan_id"))
-                if record is not None and record.version == meta.get("version"):
-                    metas, docs = pieces.setdefault(record.id, ([], []))
+                owner = records.get(meta.get("plan_id"))
+                if owner is not None and owner.version == meta.get("version"):
+                    metas, docs = pieces.setdefault(owner.id, ([], []))
                     metas.append(meta)
                     docs.append(doc)
         for plan_id, (metas, docs) in pieces.items():

@@ -18,7 +18,7 @@ TEXT_PIECE_CHARS = 1000  # ≤ 3,000 bytes of UTF-8: a piece stays inside one SQ
 STORE_FORMAT = 2  # in every catalog record; 2: texts and assignments in {prefix}_texts
 PART_TEXT = "text"
 PART_ASSIGNMENTS = "assignments"
-_LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}  # type: ignore[comparison-overlap]
+_LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,12 @@ class PlanRecord:
     links: Links = field(default_factory=Links)  # relations to other entries, computed when the catalog is read
 
 
+UpsertStatus = Literal["added", "replaced", "unchanged"]
+
+
 @dataclass(frozen=True)
 class UpsertResult:
-    status: Literal["added", "replaced", "unchanged"]
+    status: UpsertStatus
     plan_id: str
     version: str
     chunks: int

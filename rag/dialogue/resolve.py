@@ -117,6 +117,12 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if expand and (_search(_EXPAND_VERB, text) or len(_tokens(text)) <= 4) and not kinds - {"year"}:
         return _resolve_expand(question, text, expand, context)
 
+    # "còn Tân Cảng thì sao?": a name the gazetteers do not know (a place only the store holds) is still the new
+    # place of an ellipsis when the frame says so and the words look like a name
+    if not entities and lead in _LEAD_MARKERS and trail and 1 <= len(content) <= MAX_NAME_SYLLABLES:
+        named = _unknown_name(text, content)
+        if named is not None:
+            entities, content = [named], []
     # Ellipsis: nothing but new entities between "còn … thì sao"
     if entities and not content and (lead or trail):
         if context.empty:
@@ -149,6 +155,20 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         return same  # the context names several plans: a full question is asked of all of them
     # A question without its own plan or place, in a conversation about one, is about that one.
     return _resolve_bare(question, text, context, metadata, lead)
+
+
+MAX_NAME_SYLLABLES = 4
+
+
+def _unknown_name(text: str, content: list[str]) -> Entity | None:
+    """The span of the folded `content` words in `text` as a place: capitalised when typed with diacritics."""
+    m = re.search(r"\W+".join(map(re.escape, content)), vi.fold_same_length(text).lower())
+    if not m:
+        return None
+    words = text[m.start():m.end()]
+    if vi.has_diacritics(text) and not all(w[:1].isupper() for w in words.split()):
+        return None  # "còn hoạt động khác thì sao?" names no place
+    return Entity("province", m.start(), m.end(), words, " ".join(w[:1].upper() + w[1:] for w in words.split()))
 
 
 def _unresolved(question: str, text: str, reason: str) -> Resolution:
@@ -225,7 +245,7 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
                 new = _as_typed(new, prev)
                 rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
                 return Resolution(question, rewritten, True, "ellipsis")
-    old = find_entities(prev)
+    old = find_entities(prev) + _context_places(prev, context)
     spans: list[tuple[int, int, str]] = []
     appended: list[str] = []
     for kind in dict.fromkeys(e.kind for e in entities):
@@ -272,6 +292,20 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     if appended:
         rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
     return Resolution(question, rewritten, True, "ellipsis")
+
+
+def _context_places(prev: str, context: Conversation) -> list[Entity]:
+    """The places the conversation is about, where the previous question names them: a place only the store
+    knows ("Lam Giang") is not found by the gazetteers, yet it is the one an ellipsis replaces."""
+    known = {e.start for e in find_entities(prev)}
+    folded = vi.fold_same_length(prev).lower()
+    names = list(dict.fromkeys(context.provinces + [p.province for p in context.plans if p.province]))
+    out = []
+    for name in names:
+        m = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, vi.fold(name).split())) + r"(?!\w)", folded)
+        if m and m.start() not in known:
+            out.append(Entity("province", m.start(), m.end(), prev[m.start():m.end()], name))
+    return out
 
 
 _OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)

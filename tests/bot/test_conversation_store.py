@@ -82,6 +82,7 @@ def test_the_default_store_lives_under_the_data_dir(tmp_path):
                       RedisConversationStore)
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_turns_follow_ups_log_citations_and_feedback(tmp_path, sample_core):
     log = QuestionLog(f"sqlite:///{tmp_path / 'q.sqlite3'}", "salt-for-tests-0000")
     turns = Turns(SqliteConversationStore(tmp_path / "c.sqlite3"), async_ask(sample_core), log, sample_core.locate_chunk)
@@ -105,6 +106,7 @@ async def test_turns_follow_ups_log_citations_and_feedback(tmp_path, sample_core
     log.close()
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_two_replicas_share_a_conversation_through_redis(redis_url, sample_core):
     replica_a = Turns(RedisConversationStore(redis_url, ttl=60), async_ask(sample_core))
     replica_b = Turns(RedisConversationStore(redis_url, ttl=60), async_ask(sample_core))
@@ -125,6 +127,7 @@ async def test_two_replicas_share_a_conversation_through_redis(redis_url, sample
         await r.store.close()
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_streamed_turns_carry_understood_and_the_chunk(tmp_path, sample_core):
     async def ask_stream(question):
         answer = await asyncio.to_thread(sample_core.ask, question)

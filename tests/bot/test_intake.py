@@ -28,7 +28,7 @@ def _open(kind: str, request, tmp_path):
     return lambda: RedisIntake(url, lease=LEASE)
 
 
-@pytest.fixture(params=["memory", "sqlite", "redis"])
+@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.slow)])  # redis: starts redis-server
 def opener(request, tmp_path):
     return _open(request.param, request, tmp_path)
 
