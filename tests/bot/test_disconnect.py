@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import pytest
+
 from tests.bot.conftest import running, telegram_channel
+
+pytestmark = pytest.mark.slow  # serves the app with uvicorn on a port
 
 
 async def _hang_up_mid_body(url: str, path: str) -> None:

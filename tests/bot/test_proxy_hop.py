@@ -17,6 +17,8 @@ from tests.bot.fakes import FakeCore
 
 PROXY_ADDRESS = "127.0.0.5"
 
+pytestmark = pytest.mark.slow  # serves the app with uvicorn on a port
+
 
 async def _relay(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, upstream_port: int) -> None:
     try:
