@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -53,6 +54,8 @@ def ingest(
         report = _run_ingest(services, paths, quiet=as_json)
     except _store_errors() as err:
         _fail(str(err))
+    except (OSError, sqlite3.Error) as err:  # a full disk, a data folder we cannot write: a reason, no traceback
+        _fail(f"không ghi được dữ liệu ({type(err).__name__}: {err}); ổ đĩa còn trống không?")
     if as_json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -437,8 +440,9 @@ def serve(
     except ConfigError as exc:
         _fail(f"ngvh serve: {exc}")
     if count and not settings.chroma_url:
-        chroma = LocalChroma(settings)  # worker processes share one store through it
+        chroma = LocalChroma(settings)  # worker processes share one store through it; restarted if it dies
         os.environ["NGVH_CHROMA_URL"] = chroma.start()  # the workers inherit it
+        app.state.service.chroma_url = chroma.url  # /healthz checks it
     try:
         run_app(app, host, port)
     finally:

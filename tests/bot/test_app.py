@@ -205,9 +205,12 @@ async def test_healthz_reports_a_broken_core_and_channel(data_dir):
         public = await client.get("/healthz")
         health = await client.get("/healthz", headers=AUTH)
         webhook = await client.post("/webhook/telegram", json={"update_id": 1}, headers={"X-Telegram-Bot-Api-Secret-Token": TG_SECRET})
-    assert public.json() == {"status": "degraded"}
+    # the Chroma server it names does not answer: the service cannot answer, and says so (issue 20)
+    assert public.status_code == 503 and public.json() == {"status": "error"}
     body = health.json()
-    assert body["status"] == "degraded" and "store unreachable" in body["core"]["error"]
+    assert body["status"] == "error" and "store unreachable" in body["core"]["error"]
+    assert not body["checks"]["chroma"]["ok"] and "pa55w0rd" not in health.text
+    assert body["checks"]["intake"]["ok"] and body["checks"]["disk"]["ok"]
     assert body["channels"]["telegram"].startswith("error")
     assert TG_TOKEN not in health.text and TG_TOKEN.split(":")[1] not in health.text
     assert webhook.status_code == 503  # Telegram keeps the update and re-delivers later

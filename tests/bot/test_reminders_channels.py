@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import icalendar
 import pytest
 
-from bot.coordination_sqlite import SqliteCoordination
+from bot.coordination.sqlite import SqliteCoordination
 from bot.reminders.feed import with_calendar
 from bot.reminders.schedule import VIETNAM, DailyReminders
 from tests.bot.conftest import (
