@@ -85,7 +85,7 @@ class StoreView(Protocol):
 
     def iter_chunks(self, plan_id: str | None = None) -> Iterator[StoredChunk]: ...  # in plan / seq order
 
-    def get_chunks(self, ids: Sequence[str], active: dict[str, str] | None = None) -> list[StoredChunk]: ...
+    def get_chunks(self, ids: Sequence[str], active: dict[str, str] | None = None) -> Sequence[StoredChunk]: ...
 
     def search_view(self) -> tuple[dict[str, str], Any]: ...  # (active versions, lexical index) read together
 
