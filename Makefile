@@ -1,4 +1,5 @@
 # Two commands: `make run` and `make test`. Both create .venv and install what they need.
+# While working: `make test-fast` (the slow and e2e marks left out) and `make lint` (ruff, mypy).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export ANONYMIZED_TELEMETRY = False
 
-.PHONY: run test install install-test ingest-samples chat serve bench clean
+.PHONY: run test test-fast lint install install-test ingest-samples chat serve bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -35,6 +36,15 @@ run: ingest-samples
 
 test: install-test
 	$(BIN)/python -m pytest -q
+
+# everything but the tests that start servers, browsers or subprocesses or build a store of their own
+test-fast: install-test
+	$(BIN)/python -m pytest -q -m "not slow and not e2e"
+
+# mypy without paths checks what pyproject.toml's [tool.mypy] files lists: a package joins there, not here
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: install-test
 	$(BIN)/python bench/ingest.py

@@ -40,7 +40,7 @@ async def upload_plans(request: Request, rt: ServiceDep, _: AdminDep) -> JSONRes
         raise HTTPException(415, "send multipart/form-data with one or more 'file' parts")
     limit = MAX_UPLOAD_BYTES * MAX_FILES + MULTIPART_OVERHEAD
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise HTTPException(413, f"upload larger than {limit} bytes")
     # parse from a receive channel that stops at the limit, so a chunked upload cannot fill the disk
     limited = Request(request.scope, limited_receive(request, limit))

@@ -3,11 +3,12 @@
 The dispatcher hands each text message (and each Telegram button tap) here with an Outbox, its own
 paced and retried way to send. Order of reading a text: a command (through the registry), a bare
 digit ("2": that source of the last answer), "đúng"/"sai" or 👍/👎 right after an answer (feedback),
-else a question answered in the light of the conversation (bot.conversations.Turns). A rewritten
+else a question answered in the light of the conversation (bot.turns.Turns). A rewritten
 question's reply starts with one short line saying how it was understood.
 """
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import time
@@ -15,12 +16,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from bot import commands, formatting, sources
-from bot.conversations import Turns
+from bot.faults import is_transient
 from bot.models import InboundMessage
 from bot.reminders.chat import Follow, note_contact, word_command
 from bot.reminders.store import SubscriptionStore
+from bot.turns import Turns
 
 log = logging.getLogger("ngvh.bot.chat")
+
+SIDE_WRITE_SECONDS = 1.5  # the longest a message waits for a write that is not its answer
 
 
 class Outbox(Protocol):
@@ -54,12 +58,15 @@ class ChatFlow:
     # -- entry points -----------------------------------------------------------------------------
     async def on_text(self, out: Outbox, message: InboundMessage, text: str) -> str:
         """Handle one text; returns what it was ("command", "source", "feedback", "answer") for metrics."""
-        await note_contact(self.subscriptions, message)
+        await self._note_contact(message)
         command = commands.parse(text)
         if command is None and (words := word_command(text)):  # Zalo has no slash commands: "theo dõi …"
             command = commands.ParsedCommand(*words, None)
         if command is not None:
             await self.registry.run(_Context(self, out, message), command.name, command.args)
+            return "command"
+        if commands.deletion_request(text):  # never answered (and so logged) as a question
+            await self.registry.run(_Context(self, out, message), "xoa")
             return "command"
         n = sources.digit_request(text)
         if n is not None and await self._show_source(out, message, n, quiet=True):
@@ -103,6 +110,16 @@ class ChatFlow:
             answer = dataclasses.replace(answer, answer=f"{formatting.understood_line(turn.understood)}\n{answer.answer}")
         buttons = out.answer_buttons(turn.question_id, answer.citations) if answer.found else None
         await out.send(out.render_answer(answer), buttons)
+
+    async def _note_contact(self, message: InboundMessage) -> None:
+        """Best effort, off the answer path: a database away or frozen costs the answer no error and at most
+        SIDE_WRITE_SECONDS (the reply window it records only matters to reminders)."""
+        try:
+            await asyncio.wait_for(note_contact(self.subscriptions, message), SIDE_WRITE_SECONDS)
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            log.warning("contact not recorded", extra={"channel": message.channel, "error": f"{type(exc).__name__}: {exc}"[:200]})
 
     # -- pieces -----------------------------------------------------------------------------------
     async def _show_source(self, out: Outbox, message: InboundMessage, n: int, quiet: bool = False) -> bool:

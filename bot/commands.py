@@ -6,16 +6,22 @@ text. Handlers get a CommandContext (the message, replies, the chat's conversati
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from bot import formatting
+from ground import vi
 
 if TYPE_CHECKING:
     from bot.reminders.chat import Follow
 
-_COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@(?P<bot>\w+))?(?:\s+(?P<args>.*))?$", re.DOTALL)
+_COMMAND = re.compile(r"^/(?P<name>[^\s@/]+)(?:@(?P<bot>\w+))?(?:\s+(?P<args>.*))?$", re.DOTALL)
+# the name after NFKC (full-width "／ｘｏａ" → "/xoa") and folding ("/xóa", "/XOÁ" → "xoa")
+_NAME = re.compile(r"[a-z_]+", re.ASCII)
+# a message that is only a deletion request, typed without the slash ("xóa", "xoá dữ liệu của tôi")
+_DELETION = re.compile(r"^(?:xoa|delete)(?: (?:het|du lieu|cau hoi|lich su))*(?: cua (?:toi|minh|em))?[.!]?$")
 
 
 @dataclass(frozen=True)
@@ -26,11 +32,23 @@ class ParsedCommand:
 
 
 def parse(text: str) -> ParsedCommand | None:
-    """'/nguon@ngvh_bot 2' → ParsedCommand('nguon', '2', 'ngvh_bot'); None for ordinary text."""
-    match = _COMMAND.match((text or "").strip())
-    if not match:
+    """'/nguon@ngvh_bot 2' → ParsedCommand('nguon', '2', 'ngvh_bot'); '/xóa', '/ｘｏａ', '/XOÁ' → 'xoa';
+    None for ordinary text."""
+    match = _COMMAND.match(unicodedata.normalize("NFKC", text or "").strip())
+    name = vi.fold(match.group("name")) if match else ""
+    if not match or not _NAME.fullmatch(name):
         return None
-    return ParsedCommand(match.group("name").lower(), (match.group("args") or "").strip(), match.group("bot"))
+    return ParsedCommand(name, (match.group("args") or "").strip(), match.group("bot"))
+
+
+def deletion_request(text: str) -> bool:
+    """A message asking, without the slash, to delete the user's questions: run as /xoa, never logged as one."""
+    return bool(_DELETION.match(" ".join(vi.fold(unicodedata.normalize("NFKC", text or "")).split())))
+
+
+def ascii_number(text: str) -> int | None:
+    """int() of ASCII digits only: '2' → 2; '²', '٢' or '' → None (int('²') raises, isdigit() says yes)."""
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def addressed_to(command: ParsedCommand, username: str | None) -> bool:
@@ -120,7 +138,7 @@ def default_commands() -> CommandRegistry:
     @registry.register("nguon", "source", help="xem nguyên văn trích dẫn số n của câu trả lời gần nhất, ví dụ /nguon 1")
     async def source(ctx: CommandContext, args: str) -> None:
         first = args.split()[0] if args.split() else "1"
-        await ctx.show_source(int(first) if first.isdigit() else 0)
+        await ctx.show_source(ascii_number(first) or 0)
 
     @registry.register("moi", "new", help="bắt đầu cuộc trò chuyện mới (quên ngữ cảnh câu hỏi trước)")
     async def new(ctx: CommandContext, _args: str) -> None:

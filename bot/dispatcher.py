@@ -17,13 +17,15 @@ from bot.constants import (
     TYPING_DELAY_SECONDS,
     TYPING_REFRESH_SECONDS,
 )
-from bot.conversations import Turns, open_conversation_store
 from bot.coordination import Coordination
 from bot.core import CoreRunner
+from bot.faults import is_transient
 from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
 from bot.options import BotOptions
-from bot.questionlog import QuestionLog
+from bot.sidelog import SideLog
+from bot.stores import open_conversations
+from bot.turns import Turns
 from bot.uploads import incoming_folder, keep_successful, save_upload, upload_problem
 from ground.config import Settings
 
@@ -47,19 +49,21 @@ class Dispatcher:
         self.coordination = coordination
         self.metrics = metrics
         self.options = options
-        question_log = QuestionLog.from_settings(settings)
-        self.subscriptions = question_log.subscriptions
+        question_log = SideLog.from_settings(settings, metrics)  # off the answer path (bot.sidelog)
+        self.subscriptions = question_log.log.subscriptions
         self.flow = ChatFlow(
-            Turns(open_conversation_store(settings), core.ask, question_log, core.locate),
+            Turns(open_conversations(settings), core.ask, question_log, core.locate),
             core.plans, settings.public_url, settings.question_retention_days,
             subscriptions=self.subscriptions, reminder_days=settings.reminder_days,
         )
 
     # -- entry point ----------------------------------------------------------------------------------
-    async def handle(self, item: WorkItem) -> None:
+    async def handle(self, item: WorkItem, attempt: int = 1) -> None:
+        """Handle one item. A transient failure (a dependency down, bot.faults) is raised for the worker to
+        give the job back; anything else gets the apology here. attempt > 1: a retry, not counted again."""
         if isinstance(item, RawUpdate):
             for message in self.adapters[item.channel].parse(item.payload):
-                await self.handle(message)
+                await self.handle(message, attempt)
             return
         message = item
         adapter = self.adapters[message.channel]
@@ -69,7 +73,7 @@ class Dispatcher:
         settings = self.settings
         metrics = self.metrics
         rate_key = f"{message.channel}:{message.user_id}"
-        if not await self.coordination.hit(rate_key, settings.rate_per_minute, RATE_WINDOW_SECONDS):
+        if attempt == 1 and not await self.coordination.hit(rate_key, settings.rate_per_minute, RATE_WINDOW_SECONDS):
             metrics.rate_limited.labels(message.channel).inc()
             # one notice per window: answering every flood message would itself flood the chat
             if await self.coordination.first_time("slowdown:" + rate_key, RATE_WINDOW_SECONDS):
@@ -95,8 +99,10 @@ class Dispatcher:
         try:
             async with self.typing(adapter, message.chat_id):
                 what = await self.flow.on_text(outbox, message, text)
-        except Exception:
+        except Exception as exc:
             metrics.errors.labels(message.channel).inc()
+            if is_transient(exc):
+                raise  # acked means answered: the worker gives the job back and it is answered later
             log.exception("answering failed", extra={"channel": message.channel, "chat": message.chat_id})
             await self.reply(adapter, message, formatting.ERROR_TEXT)
             return
@@ -151,6 +157,13 @@ class Dispatcher:
         keep_successful(uploads, [path], report)
         log.info("ingest from chat", extra={"channel": message.channel, "user": message.user_id, "counts": str(report.counts())})
         await self.reply(adapter, message, formatting.ingest_report_text(report.to_json()))
+
+    async def apologise(self, item: WorkItem) -> None:
+        """The one apology for a job given up on (out of attempts): each of its messages gets ERROR_TEXT."""
+        messages = self.adapters[item.channel].parse(item.payload) if isinstance(item, RawUpdate) else [item]
+        for message in messages:
+            if not message.callback_id:
+                await self.reply(self.adapters[message.channel], message, formatting.ERROR_TEXT)
 
     def is_admin(self, message: InboundMessage) -> bool:
         # NGVH_ADMIN_IDS are Telegram user ids; documents arrive only on Telegram

@@ -44,6 +44,9 @@ class Metrics:
         self.sends = Counter("ngvh_sends", "Outgoing platform API calls by outcome", ["channel", "outcome"], registry=r)
         self.reply_window_closed = Counter("ngvh_reply_window_closed", "Replies refused for a closed reply window (Zalo OA -230…)", ["channel", "code"], registry=r)
         self.errors = Counter("ngvh_worker_errors", "Messages whose handling raised", ["channel"], registry=r)
+        self.retries = Counter("ngvh_job_retries", "Jobs given back to the intake to be tried again (a dependency down)", ["channel"], registry=r)
+        self.log_dropped = Counter("ngvh_question_log_dropped", "Question-log rows neither written nor kept for later", registry=r)
+        self.log_spooled = Counter("ngvh_question_log_spooled", "Question-log rows kept to be written once the database answers", registry=r)
         self.ingests = Counter("ngvh_ingest_files", "Files ingested through admin routes or chat", ["status"], registry=r)
         # "livesum": a dead worker's jobs leave the sum once the supervisor marks it dead
         self.jobs_in_hand = Gauge("ngvh_jobs_in_hand", "Jobs workers are handling right now", multiprocess_mode="livesum", registry=r)

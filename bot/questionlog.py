@@ -44,6 +44,9 @@ from ground import vi
 
 FEEDBACK = ("up", "down")
 QUESTION_CHARS = 4000  # what is kept of a question (the channels refuse longer ones anyway)
+CONNECT_TIMEOUT_SECONDS = 3  # PostgreSQL: giving up on a connection attempt
+STATEMENT_TIMEOUT_MS = 5000  # PostgreSQL: a statement running longer is cancelled by the server
+POOL_WAIT_SECONDS = 3  # waiting for a pooled connection while the others hang on a frozen server
 
 metadata = MetaData()
 questions = Table(
@@ -121,18 +124,27 @@ def citation_refs(citations: Iterable, locate=None) -> list[dict]:
 
 
 class QuestionLog:
-    def __init__(self, url: str, salt: str, retention_days: int = 180, engine: Engine | None = None):
+    def __init__(self, url: str, salt: str, retention_days: int = 180, engine: Engine | None = None,
+                 connect: bool = True):
+        """connect=False: no database call until the first one that needs it (bot.sidelog opens the log
+        while the database may be down; the rows are still hashed with this salt)."""
         self.url = url
         self.retention_days = retention_days
         self._salt = salt.encode()
         self.engine = engine or _engine(url)
+        if connect:
+            metadata.create_all(self.engine)
+        # reminders live beside the questions
+        self.subscriptions = SubscriptionStore(self.engine, self.user_hash, create=connect)
+
+    def create_tables(self) -> None:
         metadata.create_all(self.engine)
-        self.subscriptions = SubscriptionStore(self.engine, self.user_hash)  # reminders live beside the questions
+        self.subscriptions.create_tables()
 
     @classmethod
-    def from_settings(cls, settings) -> QuestionLog:
+    def from_settings(cls, settings, connect: bool = True) -> QuestionLog:
         salt = load_salt(settings.user_hash_salt, settings.state_path)
-        return cls(settings.database, salt, settings.question_retention_days)
+        return cls(settings.database, salt, settings.question_retention_days, connect=connect)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -142,8 +154,12 @@ class QuestionLog:
         return hmac.new(self._salt, f"{channel}:{user_id}".encode(), hashlib.sha256).hexdigest()
 
     def record(self, entry: Entry, at: datetime | None = None) -> int:
+        return self.insert(self.row(entry, at))
+
+    def row(self, entry: Entry, at: datetime | None = None) -> dict:
+        """The row kept for an entry (the user already hashed): what bot.sidelog spools while the database is away."""
         question = (entry.question or "")[:QUESTION_CHARS]
-        row = {
+        return {
             "at": at or utcnow(),
             "channel": entry.channel[:32],
             "user_hash": self.user_hash(entry.channel, entry.user_id),
@@ -157,6 +173,8 @@ class QuestionLog:
             "citations": entry.citations or [],
             "latency_ms": entry.latency_ms,
         }
+
+    def insert(self, row: dict) -> int:
         with self.engine.begin() as conn:
             return int(conn.execute(questions.insert().values(**row)).inserted_primary_key[0])
 
@@ -273,4 +291,7 @@ def _engine(url: str) -> Engine:
             dbapi_conn.execute("PRAGMA busy_timeout=30000")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # a database down or frozen costs a bounded wait: connecting, waiting for a pooled connection, a statement
+    timeouts = {"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"}
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=POOL_WAIT_SECONDS,
+                         connect_args=timeouts if url.startswith("postgresql") else {})

@@ -14,15 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from bot.adapters.base import ChannelAdapter
+from bot.breaker import DependencyDown
 from bot.channels import build_adapters
-from bot.coordination import Coordination, make_coordination
+from bot.coordination import Coordination
 from bot.core import AnsweringCore, CoreRunner
-from bot.intake import Intake, open_intake
+from bot.health import Check, Probe, chroma_probe, coordination_probe, disk_probe, intake_probe, run_checks
+from bot.intake import Intake
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics, counted_workers, fresh_worker_files
 from bot.models import RawUpdate, WorkItem
 from bot.options import BotOptions
 from bot.settings_check import ConfigError
+from bot.sidelog import SideLog
+from bot.stores import open_coordination, open_intake
 from bot.supervisor import Supervisor
 from bot.worker import Worker, encode_item
 from ground.config import Settings
@@ -31,6 +35,7 @@ log = logging.getLogger("ngvh.bot")
 
 ADMIN_TIMEOUT_SECONDS = 60.0  # listing or removing plans through a worker
 HEALTH_TIMEOUT_SECONDS = 10.0
+HEALTH_CACHE_SECONDS = 1.0
 
 
 class Overloaded(Exception):
@@ -73,7 +78,7 @@ class Service:
             worker_files = fresh_worker_files(settings.state_path / "metrics")
             self.supervisor = counted_workers(worker_command, workers, worker_files)
         self.metrics = Metrics(worker_files)
-        self.coordination: Coordination = make_coordination(settings)
+        self.coordination: Coordination = open_coordination(settings)
         self.intake: Intake = open_intake(settings, self.options.lease)
         self.adapters = build_adapters(settings, self.coordination, self.options)
         self.channel_state: dict[str, str] = {name: "starting" for name in self.adapters}
@@ -83,6 +88,9 @@ class Service:
             Worker(settings, self.intake, self.core, self.adapters, self.coordination, self.metrics, self.options)
             if self.core is not None else None
         )
+        self.chroma_url: str | None = settings.chroma_url  # serve sets the local server's once it runs
+        self.question_log: SideLog | None = None  # the app's, for /readyz
+        self._checks: tuple[float, list[Check]] | None = None
         self._web_in_flight = 0
         self._depth = 0
         self._tasks: list[asyncio.Task] = []
@@ -130,7 +138,7 @@ class Service:
         job_id = await self.intake.put("ask", order, body, deadline=time.time() + timeout, urgent=True)
         async for event in self.intake.events(job_id, timeout):
             if event.get("type") == "error":
-                raise RuntimeError(event.get("error") or "answering failed")
+                raise _worker_error(event, "answering failed")
             yield event
             if event.get("type") == "final":
                 return
@@ -141,7 +149,7 @@ class Service:
                                        deadline=time.time() + timeout, urgent=True)
         async for event in self.intake.events(job_id, timeout):
             if event.get("type") == "error":
-                raise RuntimeError(event.get("error") or f"{op} failed")
+                raise _worker_error(event, f"{op} failed")
             if event.get("type") == "result":
                 return event.get("value")
         raise NoAnswerInTime()
@@ -152,6 +160,23 @@ class Service:
         assert job_id is not None
         await self.intake.set_status(job_id, {"state": "queued", "files": [p.name for p in paths]})
         return job_id
+
+    async def health_checks(self) -> list[Check]:
+        """The probes' results, reused for HEALTH_CACHE_SECONDS: a public /healthz hammered by anyone costs at
+        most one write probe a second."""
+        now = time.monotonic()
+        if self._checks is None or now - self._checks[0] > HEALTH_CACHE_SECONDS:
+            self._checks = (now, await run_checks(self.probes()))
+        return self._checks[1]
+
+    def probes(self) -> dict[str, Probe]:
+        """What /healthz checks: without any of these the service can neither take nor answer messages."""
+        return {
+            "intake": intake_probe(self.intake),
+            "coordination": coordination_probe(self.coordination),
+            "disk": disk_probe(self.settings.data_dir, self.settings.min_free_disk_mb),
+            "chroma": chroma_probe(lambda: self.chroma_url),
+        }
 
     # -- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -248,6 +273,12 @@ class Service:
             self.core.close()
         await self.coordination.close()
         await self.intake.close()
+
+
+def _worker_error(event: dict, default: str) -> Exception:
+    """A worker's error event as an exception: DependencyDown (a 503 for the route) when it was transient."""
+    message = event.get("error") or default
+    return DependencyDown(message) if event.get("transient") else RuntimeError(message)
 
 
 class WebSlot:

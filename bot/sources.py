@@ -42,12 +42,12 @@ def _checked(data: str) -> str:
 
 def parse_callback(data: str | None) -> tuple[str, int | None, int | str] | None:
     """('source', question id, n) | ('feedback', question id, 'up'|'down') | None for anything else."""
-    match = re.fullmatch(r"([sf]):(\d{1,18}):(\d{1,2}|u|d)", data or "")
+    match = re.fullmatch(r"([sf]):([0-9]{1,18}):([0-9]{1,2}|u|d)", data or "")
     if not match:
         return None
     kind, qid, value = match.groups()
     question_id = int(qid) or None
-    if kind == "s" and value.isdigit():
+    if kind == "s" and value.isascii() and value.isdigit():
         return "source", question_id, int(value)
     if kind == "f" and value in ("u", "d"):
         return "feedback", question_id, UP if value == "u" else DOWN
@@ -94,7 +94,7 @@ def chunk_anchor(chunk_id: str | None) -> str | None:
     if not chunk_id or chunk_id.count(":") < 2:
         return None
     seq = chunk_id.rsplit(":", 1)[1]
-    return f"c{int(seq)}" if seq.isdigit() else None
+    return f"c{int(seq)}" if seq.isascii() and seq.isdigit() else None
 
 
 def plan_page_link(public_url: str | None, citation: Any) -> str | None:
@@ -149,7 +149,7 @@ def passage_text(citation: Any, link: str | None = None) -> str:
 
 
 # -- what a Zalo user types after an answer ------------------------------------------------------------
-_DIGIT = re.compile(r"^\s*(?:(?:nguon|so|y|trich dan|xem)\s*)?#?\s*(\d{1,2})\s*[.!?]?\s*$")
+_DIGIT = re.compile(r"^\s*(?:(?:nguon|so|y|trich dan|xem)\s*)?#?\s*([0-9]{1,2})\s*[.!?]?\s*$")
 _UP_WORDS = {"dung", "dung roi", "dung vay", "chinh xac", "dung a", "dung the", "cam on dung roi", "👍", "👍🏻", "like"}
 _DOWN_WORDS = {"sai", "sai roi", "khong dung", "chua dung", "sai a", "sai be bet", "👎", "👎🏻"}
 

@@ -16,6 +16,7 @@ from bot.adapters.base import ChannelAdapter
 from bot.coordination import Coordination
 from bot.core import CoreRunner
 from bot.dispatcher import Dispatcher
+from bot.faults import ANSWER_ATTEMPTS, RETRY_BASE_SECONDS, RETRY_MAX_SECONDS, is_transient, retry_delay
 from bot.intake import Intake, Job
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics
@@ -28,9 +29,8 @@ from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot.worker")
 
-MAX_ATTEMPTS = 5  # a job handed out this often (its worker died each time) is dropped, logged, not retried forever
 TAKE_WAIT_SECONDS = 0.5
-RETRY_DELAY_SECONDS = 2.0  # times the attempt number: a job whose handling raised is taken again after this
+DONE_RETRY_SECONDS = 300.0  # how long a worker keeps trying to mark an answered job done while the store is away
 
 
 def encode_item(item: WorkItem) -> tuple[str, dict]:
@@ -86,7 +86,7 @@ class Worker:
     async def handle(self, job: Job) -> None:
         """Answer one work item: a channel message, a web question or an admin operation."""
         if job.kind in ("message", "update"):
-            await self.dispatcher.handle(decode_item(job))
+            await self.dispatcher.handle(decode_item(job), job.attempts)
         elif job.kind == "ask":
             await self.answer_web(job)
         elif job.kind == "admin":
@@ -111,7 +111,11 @@ class Worker:
             raise RuntimeError("answer stream ended without a final event")
         except Exception as exc:
             log.exception("answering a web question failed")
-            await self.intake.publish(job.id, {"type": "error", "error": redact(str(exc) or type(exc).__name__, self._secrets)})
+            await self.intake.publish(job.id, self._error_event(exc))
+
+    def _error_event(self, exc: Exception) -> dict:
+        """What the waiting route is told; "transient": a dependency is down (the route answers 503)."""
+        return {"type": "error", "error": redact(str(exc) or type(exc).__name__, self._secrets), "transient": is_transient(exc)}
 
     async def admin(self, job: Job) -> None:
         op = job.body.get("op")
@@ -140,7 +144,7 @@ class Worker:
                 raise ValueError(f"unknown admin operation {op!r}")
         except Exception as exc:
             log.exception("admin operation failed", extra={"op": op})
-            await self.intake.publish(job.id, {"type": "error", "error": redact(str(exc) or type(exc).__name__, self._secrets)})
+            await self.intake.publish(job.id, self._error_event(exc))
             return
         await self.intake.publish(job.id, {"type": "result", "value": value})
 
@@ -220,25 +224,62 @@ class Worker:
         self.busy += 1
         self.metrics.jobs_in_hand.inc()
         try:
-            if job.attempts > MAX_ATTEMPTS:
-                log.error("job dropped after repeated failures", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+            if job.attempts > ANSWER_ATTEMPTS:  # its worker died on it each time: the message itself breaks it
+                log.error("job given up after repeated failures", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+                await self._give_up(job)
             else:
                 try:
                     await self.handle(job)
                 except asyncio.CancelledError:
                     raise
-                except Exception:
-                    # an acknowledged message is never dropped on a surprise: it is tried again later (its chat
-                    # waits, keeping order), until MAX_ATTEMPTS says it is the message itself that breaks
+                except Exception as exc:
                     self.metrics.errors.labels(job.body.get("channel", job.kind)).inc()
-                    log.exception("job handling failed, will retry", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
-                    await self.intake.retry_later(job, RETRY_DELAY_SECONDS * job.attempts)
-                    return
-            await self.intake.done(job)
+                    if job.attempts < ANSWER_ATTEMPTS:
+                        # acked means answered: a dependency down (or a surprise) sends the job back to the
+                        # intake with backoff, its chat waiting in order; the apology only once out of attempts
+                        delay = retry_delay(job.attempts)
+                        if is_transient(exc):
+                            log.warning("job failed for a transient reason, will retry", extra={
+                                "job": job.id, "kind": job.kind, "attempts": job.attempts, "delay": delay,
+                                "error": redact(f"{type(exc).__name__}: {exc}"[:300], self._secrets)})
+                        else:
+                            log.exception("job handling failed, will retry", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+                        self.metrics.retries.labels(job.body.get("channel", job.kind)).inc()
+                        await self.intake.retry_later(job, delay)
+                        return
+                    log.exception("job failed on its last attempt", extra={"job": job.id, "kind": job.kind, "attempts": job.attempts})
+                    await self._give_up(job)
+            await self._finish(job)
         finally:
             self.busy -= 1
             self.metrics.jobs_in_hand.dec()
             slots.release()
+
+    async def _finish(self, job: Job) -> None:
+        """Mark a handled job done, retrying while the store is away (its reply is sent: taking it again
+        would answer twice). The lease is renewed meanwhile, so no other worker takes it."""
+        delay = RETRY_BASE_SECONDS
+        deadline = time.monotonic() + DONE_RETRY_SECONDS
+        while True:
+            try:
+                await self.intake.done(job)
+                return
+            except Exception as exc:
+                if time.monotonic() + delay > deadline:
+                    raise
+                log.warning("marking a job done failed, retrying", extra={
+                    "job": job.id, "delay": delay, "error": redact(f"{type(exc).__name__}: {exc}"[:300], self._secrets)})
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RETRY_MAX_SECONDS)
+
+    async def _give_up(self, job: Job) -> None:
+        """A chat message tried ANSWER_ATTEMPTS times: its one apology (best effort), then it is done."""
+        if job.kind not in ("message", "update"):
+            return
+        try:
+            await self.dispatcher.apologise(decode_item(job))
+        except Exception as exc:
+            log.warning("apology failed", extra={"job": job.id, "error": redact(str(exc)[:300], self._secrets)})
 
     async def _renew_leases(self) -> None:
         while True:

@@ -6,12 +6,11 @@ import logging
 import signal
 
 from bot.channels import build_adapters
-from bot.coordination import make_coordination
 from bot.core import AnsweringCore, CoreRunner
-from bot.intake import open_intake
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics, serve_metrics
 from bot.options import BotOptions
+from bot.stores import open_coordination, open_intake
 from bot.worker import Worker
 from ground.config import Settings
 
@@ -26,7 +25,7 @@ async def run_worker(settings: Settings, core: AnsweringCore, options: BotOption
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    coordination = make_coordination(settings)
+    coordination = open_coordination(settings)
     intake = open_intake(settings, options.lease)
     adapters = build_adapters(settings, coordination, options)
     runner = CoreRunner(core, options.ask_threads, options.ingest_command)

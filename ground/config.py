@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     public_url: str | None = None
     rate_per_minute: int = 20
+    min_free_disk_mb: int = 200  # /healthz says 503 when the data folder's disk has less free space than this
 
     # --- conversations and the question log -----------------------------------
     database_url: str | None = None  # e.g. postgresql+psycopg://user:pw@host/db; SQLite under data_dir when unset

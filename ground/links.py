@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ground.numbers import canonical_number
+from ground.plans import PlanMeta
 
 RELATION_KINDS = ("implements", "replaces", "replaced_by", "amends", "continues")
 
@@ -32,12 +33,12 @@ def _add(values: list[str], value: str) -> None:
         values.append(value)
 
 
-def link_entries(metas: Mapping[str, object]) -> dict[str, Links]:
+def link_entries(metas: Mapping[str, PlanMeta]) -> dict[str, Links]:
     """plan id → Links, from every entry's stored forward relations (PlanMeta.relations) and numbers."""
     by_number: dict[str, list[str]] = {}
     for plan_id, meta in metas.items():
-        for number in meta.known_numbers():
-            by_number.setdefault(canonical_number(number, typed=True).lower(), []).append(plan_id)
+        for known in meta.known_numbers():
+            by_number.setdefault(canonical_number(known, typed=True).lower(), []).append(plan_id)
 
     def entries(number: str, besides: str) -> list[str]:
         return [i for i in by_number.get(canonical_number(number, typed=True).lower(), []) if i != besides]

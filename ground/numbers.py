@@ -109,12 +109,21 @@ def _cut_glued(code: str) -> str:
     return run.group() if run and code[run.end():].islower() else code
 
 
+_LETTERS = re.compile(r"[^\W\d_]*")
+
+
+def _leading_letters(text: str) -> str:
+    """The letters `text` starts with ("" when it starts with anything else)."""
+    run = _LETTERS.match(text)
+    return run.group() if run else ""
+
+
 def _state_match(text: str, m: re.Match) -> tuple[int, str] | None:
     """(end, written form) of a state number, with a glued word cut off and a split code joined."""
     end = m.end()
     last = re.split(_SEP, m.group(3))[-1]
     last_start = m.start(3) + m.group(3).rfind(last)
-    following = re.match(r"[^\W\d_]*", text[end:]).group()  # letters the pattern could not take
+    following = _leading_letters(text[end:])  # letters the pattern could not take
     word = last + following
     if following or (re.search(r"[a-zđ]{3,}$", last) and last not in KNOWN_CODES):
         cut = _cut_glued(word)

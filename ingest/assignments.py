@@ -14,6 +14,7 @@ Agencies are normalised by ground.agencies; unknown names are kept verbatim.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ground import vi
@@ -168,7 +169,7 @@ _CONTENT = re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|chuong trinh hanh 
 _TIME_LINE = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
 
 
-def _outermost(root: Section, pattern: re.Pattern, skip: list[Section] = ()) -> list[Section]:
+def _outermost(root: Section, pattern: re.Pattern, skip: Sequence[Section] = ()) -> list[Section]:
     found: list[Section] = []
 
     def visit(node: Section) -> None:

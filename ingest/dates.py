@@ -86,8 +86,8 @@ def published_date(text: str) -> str | None:
         line = line.strip()
         if not line or _PRINT.search(line) or is_date_banner(line):
             continue
-        if is_dateline(line):
-            match = NUMERIC_DATE.search(line)
+        match = NUMERIC_DATE.search(line)
+        if match and is_dateline(line):  # a dateline always holds a numeric date
             return iso_date(match.group(1), match.group(2), match.group(3))
         stamp = _STAMP.match(line)
         if stamp and len(line.split()) <= 16:

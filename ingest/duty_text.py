@@ -114,9 +114,8 @@ def make_assignment(
     mention: AgencyMention, role: Role, text: str, a: int, b: int, root: Section, offset: int,
     deadline: Deadline | None,
 ) -> Assignment:
-    name = normalize_agency(mention.raw) if not mention.known else None
     return Assignment(
-        agency=mention.canonical if mention.known else name.canonical,
+        agency=mention.canonical if mention.known else normalize_agency(mention.raw).canonical,
         agency_raw=mention.raw,
         known_agency=mention.known,
         role=role,

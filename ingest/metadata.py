@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ground import vi
 from ground.numbers import DocNumber, canonical_number, find_numbers
-from ground.plans import PlanMeta
+from ground.plans import PlanMeta, SourceKind
 from ingest.about import read_about
 from ingest.dates import PLACE_DATE, issue_date, labelled, published_date
 from ingest.decisions import carried_plan_start
@@ -137,7 +137,7 @@ def plan_horizon(title: str, text: str, issued: str | None) -> list[int]:
     return [y for y in years if y >= floor]
 
 
-def source_kind(text: str) -> str:
+def source_kind(text: str) -> SourceKind:
     """'full_text' when the text has the shape of the document itself, else 'news'."""
     signs = [
         bool(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", text)),

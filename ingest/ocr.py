@@ -95,11 +95,13 @@ class OcrInfo:
     @classmethod
     def from_entry(cls, entry: object, page_numbers: list[int]) -> OcrInfo | None:
         """The cached result for exactly these pages, or None when the entry is not one (damaged, edited)."""
+        if not isinstance(entry, dict):
+            return None
         try:
             pages = [OcrPage(number=int(p["number"]), text=str(p["text"]),
                              confidence=None if p["confidence"] is None else float(p["confidence"]),
                              words=int(p["words"]), seconds=0.0, cached=True)
-                     for p in entry["pages"]]  # type: ignore[index]
+                     for p in entry["pages"]]
         except (KeyError, TypeError, ValueError):
             return None
         if [p.number for p in pages] != list(page_numbers):
@@ -176,10 +178,12 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], source: str, cache: OcrC
             key = cache_key(data, page_numbers, binary)
         except (OSError, subprocess.SubprocessError):  # the engine cannot say what it is: read, do not cache
             pass
-    if key is not None and (cached := OcrInfo.from_entry(cache.get(key), page_numbers)) is not None:
-        return cached
+    if cache is not None and key is not None:
+        cached = OcrInfo.from_entry(cache.get(key), page_numbers)
+        if cached is not None:
+            return cached
     info = _read_pages(binary, data, page_numbers, source)
-    if key is not None:
+    if cache is not None and key is not None:
         cache.put(key, info.to_entry())
     return info
 

@@ -149,9 +149,9 @@ def doc_to_text(path: Path, data: bytes) -> str:
     if len(data) > DOC_MAX_BYTES:
         raise IngestError(source, f".doc too large ({len(data) // 2**20} MB; the limit is "
                                   f"{DOC_MAX_BYTES // 2**20} MB)")
-    tools = [(shutil.which("antiword"), ["-m", "UTF-8.txt", "-w", "0"]),  # UTF-8 out, no line wrapping
+    found = [(shutil.which("antiword"), ["-m", "UTF-8.txt", "-w", "0"]),  # UTF-8 out, no line wrapping
              (shutil.which("catdoc"), ["-d", "utf-8", "-w"])]
-    tools = [(binary, args) for binary, args in tools if binary]
+    tools = [(binary, args) for binary, args in found if binary]
     if not tools:
         raise IngestError(source, "old Word .doc files need antiword or catdoc, neither is installed "
                                   "(install the Debian package antiword or catdoc)")

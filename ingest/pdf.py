@@ -17,6 +17,11 @@ from ingest.quality import counted_words, text_quality
 
 PDF_MAX_BYTES = 100 * 1024 * 1024
 PDF_MAX_PAGES = 1000
+# Pixels of the images one page draws, read from their headers before OCR renders the page: the renderer
+# decodes each image at full size whatever the render's own scale (a 26,500² image is 2 GB as RGB).
+# 40 million is 120 MB as RGB; an A4 scan at 600 dpi is 35 million.
+PAGE_IMAGE_MAX_PIXELS = 40_000_000
+_FORM_DEPTH_MAX = 8  # forms drawn inside forms, followed this deep
 _MIN_TEXT_PER_PAGE = 20  # characters: below this a page is an image with at most a stamp's worth of text
 # A text layer this bad (a scanner's poor hidden OCR layer, a font without a Unicode map) is read again by
 # OCR, and the better of the two is kept.
@@ -66,15 +71,46 @@ def pdf_to_text(path: Path, data: bytes, ocr_cache: OcrCache | None = None) -> P
     if scanned:
         if reader.is_encrypted:
             raise IngestError(source, "encrypted scanned PDF: save an unencrypted copy so that it can be OCR'd")
+        refuse_huge_images(reader, scanned, source)
         ocr = ocr_pdf_pages(data, scanned, source, cache=ocr_cache)
         for page in ocr.pages:
             pages[page.number - 1] = page.text
         if not any(p.text.strip() for p in ocr.pages) and len(scanned) == len(pages):
             raise IngestError(source, "scanned PDF in which OCR found no readable text")
     garbled = [i + 1 for i, page in enumerate(pages) if i + 1 not in scanned and is_garbled(page)]
+    garbled = [n for n in garbled if image_pixels(reader.pages[n - 1].get("/Resources")) <= PAGE_IMAGE_MAX_PIXELS]
     if garbled and not reader.is_encrypted and len(scanned) + len(garbled) <= OCR_MAX_PAGES:
         ocr = _reread_garbled(data, pages, garbled, source, ocr, ocr_cache)
     return PdfText(text="\n\n".join(unwrap_lines(p) for p in pages), ocr=ocr)
+
+
+def refuse_huge_images(reader, page_numbers: list[int], source: str) -> None:
+    """IngestError naming the first page to be OCR'd whose images are too large to decode."""
+    for number in page_numbers:
+        pixels = image_pixels(reader.pages[number - 1].get("/Resources"))
+        if pixels > PAGE_IMAGE_MAX_PIXELS:
+            raise IngestError(source, f"page {number} draws images of {pixels / 1e6:.0f} million pixels; the limit is "
+                                      f"{PAGE_IMAGE_MAX_PIXELS / 1e6:.0f} million (scan it again at 300 dpi)")
+
+
+def image_pixels(resources, depth: int = 0) -> int:
+    """Width × height of the image XObjects a page's resources hold (forms followed), from their headers only."""
+    try:
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        if xobjects is None:
+            return 0
+        xobjects = xobjects.get_object()
+        total = 0
+        for name in list(xobjects.keys()):
+            obj = xobjects[name].get_object()
+            subtype = obj.get("/Subtype")
+            if subtype == "/Image":
+                total += int(obj.get("/Width", 0)) * int(obj.get("/Height", 0))
+            elif subtype == "/Form" and depth < _FORM_DEPTH_MAX:
+                total += image_pixels(obj.get("/Resources"), depth + 1)
+        return total
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return 0  # a malformed dictionary: the renderer reports what it cannot draw
 
 
 def is_garbled(page: str) -> bool:

@@ -92,9 +92,9 @@ def read_document(path: Path, ocr_cache: OcrCache | None = None) -> RawDocument:
     if fmt == "txt":
         text = decode_text(data, source)
         if looks_like_html(text):
-            fmt, text = "html", html_to_text(text)
+            fmt, text = "html", html_to_text(check_nesting(text, source))
     elif fmt == "html":
-        text = html_to_text(decode_text(data, source, declared=_declared_charset(data)))
+        text = html_to_text(check_nesting(decode_text(data, source, declared=_declared_charset(data)), source))
     elif fmt == "pdf":
         pdf = pdf_to_text(path, data, ocr_cache)
         text, ocr = pdf.text, pdf.ocr
@@ -134,7 +134,10 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
         if _plausible_text(text):
-            return text if encoding == "utf-8" else _best_single_byte(data, text)
+            if encoding == "utf-8":
+                return text
+            _refuse_unreadable(data, text, source)  # before converting megabytes of what is no text
+            return _best_single_byte(data, text)
     raise IngestError(source, "cannot decode the text: not UTF-8, UTF-16 or Windows-1258")
 
 
@@ -148,6 +151,23 @@ def _best_single_byte(data: bytes, decoded: str) -> str:
     if legacy.encoding and text_quality(legacy.text) > text_quality(decoded):
         return as_latin1
     return decoded
+
+
+# A sample of a single-byte file decides early whether it is text at all: binary data that happens to decode
+# (few control bytes, many high ones, like TCVN3) reads as words neither as it is nor converted.
+SAMPLE_BYTES = 64 * 1024
+READABLE_FLOOR = 0.3  # text quality (ingest.quality) of the sample, as decoded or converted from TCVN3/VNI
+
+
+def _refuse_unreadable(data: bytes, decoded: str, source: str) -> None:
+    sample = data[:SAMPLE_BYTES].rsplit(b"\n", 1)[0] if len(data) > SAMPLE_BYTES else data
+    as_decoded = decoded[:len(sample)]
+    if text_quality(as_decoded) >= READABLE_FLOOR:
+        return
+    if text_quality(fix_legacy_text(sample.decode("latin-1")).text) >= READABLE_FLOOR:
+        return
+    raise IngestError(source, "binary data or text in an unknown encoding: its words read neither as "
+                              "Windows-1258 nor as TCVN3/VNI")
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -221,6 +241,47 @@ _BLOCK_TAGS = {"address", "article", "blockquote", "dd", "div", "dl", "dt", "fig
                "table", "ul", "caption", "center", "tbody", "thead", "tfoot"}
 _PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "pre", "figure", "ul", "ol"}
 _HTML_SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
+
+
+HTML_MAX_DEPTH = 500  # elements nested deeper refuse the page (html.parser keeps every unclosed <p>, <li>, <td> open)
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                        "track", "wbr", "basefont", "bgsound", "frame", "keygen", "spacer"})
+
+
+def check_nesting(html: str, source: str) -> str:
+    """The page, or IngestError when its elements nest deeper than HTML_MAX_DEPTH as html.parser would build
+    them (an unclosed tag stays open until an end tag of an ancestor closes it). One linear pass over the
+    tags with a bounded stack: 100,000 nested <div> are refused in well under a second, where building
+    and walking their tree costs minutes of CPU and then a RecursionError."""
+    from html.parser import HTMLParser
+
+    class Depth(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=False)
+            self.open: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002 — the attributes do not nest
+            if tag not in _VOID_TAGS:
+                self.open.append(tag)
+                if len(self.open) > HTML_MAX_DEPTH:
+                    raise _TooDeep()
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in self.open:
+                del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+    try:
+        parser = Depth()
+        parser.feed(html)
+        parser.close()
+    except _TooDeep:
+        raise IngestError(source, f"web page whose elements nest more than {HTML_MAX_DEPTH} deep; save the "
+                                  "page again from a browser, or as text") from None
+    return html
+
+
+class _TooDeep(Exception):
+    pass
 
 
 def html_to_text(html: str) -> str:

@@ -63,15 +63,17 @@ def _segment(word: str) -> list[str] | None:
     best[0] = (0, 0, [])
     for end in range(1, n + 1):
         for start in range(max(0, end - _MAX_SYLLABLE), end):
-            if best[start] is None:
+            reached = best[start]
+            if reached is None:
                 continue
             part = word[start:end]
             parsed = parse_syllable(part)
             if parsed is None:
                 continue
-            parts, vowels, split = best[start]
+            parts, vowels, split = reached
             candidate = (parts + 1, vowels + (parsed[0] == ""), split + [part])
-            if best[end] is None or candidate[:2] < best[end][:2]:
+            current = best[end]
+            if current is None or candidate[:2] < current[:2]:
                 best[end] = candidate
     found = best[n]
     if found is None or not 2 <= found[0] <= _MAX_PARTS:
@@ -171,19 +173,21 @@ def _label_notes(text: str, marks: list[tuple[int, str]]) -> str:
     for line_index, number in marks:
         first_line.setdefault(number, line_index)
     for number, line_index in first_line.items():
-        bare, bracketed = None, None
+        # (line index, note text) of the bare and the last bracketed candidate
+        bare: tuple[int, str] | None = None
+        bracketed: tuple[int, str] | None = None
         for i in range(line_index + 1, len(lines)):
             match = _NOTE_LINE.match(lines[i].strip())
             if not match or number not in match.groups()[:3] or lines[i].startswith("Ghi chú"):
                 continue
             if match.group(3) and bare is None:
-                bare = i
+                bare = (i, match.group(4))
             elif not match.group(3):
-                bracketed = i
+                bracketed = (i, match.group(4))
         target = bare if bare is not None else bracketed
         if target is not None:
-            match = _NOTE_LINE.match(lines[target].strip())
-            lines[target] = f"Ghi chú ({number}): {match.group(4)}"
+            target_index, note = target
+            lines[target_index] = f"Ghi chú ({number}): {note}"
     return "\n".join(lines)
 
 

@@ -186,7 +186,7 @@ def _letter(line: str) -> _Marker | None:
 def _lroman(line: str) -> _Marker | None:
     m = _LROMAN.fullmatch(line)
     value = roman_value(m.group("num")) if m else None
-    if value is None:
+    if m is None or value is None:
         return None
     return _Marker("lroman", value, m.group("num") + m.group("delim"), m.group("tail").strip(), m.group("delim"))
 
@@ -446,7 +446,8 @@ def display_label(node: Section, limit: int = DISPLAY_LIMIT) -> str:
 
 def chain_at(root: Section, offset: int) -> list[Section]:
     """Nodes containing `offset`, outermost first, the root excluded."""
-    chain, node = [], root
+    chain: list[Section] = []
+    node = root
     while True:
         inner = next((c for c in node.children if c.start <= offset < c.end), None)
         if inner is None:

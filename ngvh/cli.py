@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,10 +18,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="ngvh: hỏi 
 console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 320)
 err_console = Console(stderr=True, soft_wrap=True)
 
+if TYPE_CHECKING:  # each command imports what it uses: `ngvh --help` loads no model or store
+    from ngvh.services import Services
+
 STATUS_STYLE = {"added": "green", "replaced": "cyan", "unchanged": "dim", "skipped": "yellow", "failed": "bold red"}
 
 
-def _services():
+def _services() -> Services:
     """The composition root for this one command (a command line process runs exactly one command)."""
     from ground.config import get_settings
     from ngvh.services import Services
@@ -28,7 +32,7 @@ def _services():
     return Services(get_settings())
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err_console.print(f"[bold red]Lỗi:[/] {message}")
     raise typer.Exit(code)
 
@@ -50,6 +54,8 @@ def ingest(
         report = _run_ingest(services, paths, quiet=as_json)
     except _store_errors() as err:
         _fail(str(err))
+    except (OSError, sqlite3.Error) as err:  # a full disk, a data folder we cannot write: a reason, no traceback
+        _fail(f"không ghi được dữ liệu ({type(err).__name__}: {err}); ổ đĩa còn trống không?")
     if as_json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -434,8 +440,9 @@ def serve(
     except ConfigError as exc:
         _fail(f"ngvh serve: {exc}")
     if count and not settings.chroma_url:
-        chroma = LocalChroma(settings)  # worker processes share one store through it
+        chroma = LocalChroma(settings)  # worker processes share one store through it; restarted if it dies
         os.environ["NGVH_CHROMA_URL"] = chroma.start()  # the workers inherit it
+        app.state.service.chroma_url = chroma.url  # /healthz checks it
     try:
         run_app(app, host, port)
     finally:

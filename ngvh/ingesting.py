@@ -3,11 +3,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ground.plans import Plan, PlanMeta
 from ingest import IngestError
 from ingest.pipeline import PIPELINE_VERSION, load_plan, reading_warnings
 from ingest.readers import find_plan_files
 from ingest.report import IngestReport, IngestRow
+
+if TYPE_CHECKING:  # the services module imports this one when it ingests
+    from langchain_core.embeddings import Embeddings
+
+    from ingest.ocr import OcrCache
+    from ngvh.corrections import Corrections
+    from ngvh.services import Services
+    from vectorstore import PlanStore
 
 # Plans are stored in groups (PlanStore.upsert_plans): Chroma costs far more per write call than per
 # record. A group switches together; a crash loses at most the group being written.
@@ -18,7 +28,7 @@ GROUP_CHUNKS = 512
 EventSink = Callable[..., None]
 
 
-def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None) -> IngestReport:
+def ingest_paths(services: Services, paths: list[Path], on_event: EventSink | None = None) -> IngestReport:
     emit = on_event or (lambda *_args, **_data: None)
     report = IngestReport()
     files: list[Path] = []
@@ -33,7 +43,7 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
         files.extend(found)
     emit("files", total=len(files))
     seen: dict[str, str] = {}  # plan id → file that provided it in this run
-    group: list[tuple[object, IngestRow]] = []  # parsed plans waiting to be stored together
+    group: list[tuple[Plan, IngestRow]] = []  # parsed plans waiting to be stored together
 
     def flush() -> None:
         if not group:
@@ -70,7 +80,8 @@ def ingest_paths(services, paths: list[Path], on_event: EventSink | None = None)
     return report
 
 
-def _load_one(path: Path, corrections=None, ocr_cache=None):
+def _load_one(path: Path, corrections: Corrections | None = None,
+              ocr_cache: OcrCache | None = None) -> tuple[Plan | None, IngestRow]:
     """(plan, row) ready to store, or (None, row) saying why this file is not stored."""
     try:
         plan = load_plan(path, ocr_cache=ocr_cache)
@@ -83,7 +94,7 @@ def _load_one(path: Path, corrections=None, ocr_cache=None):
     return plan, IngestRow.for_plan(plan, source=path.name)
 
 
-def _merge_sources(plan, sources: list[str]) -> None:
+def _merge_sources(plan: Plan, sources: list[str]) -> None:
     """The same document saved from several portals is one entry listing every file it was read from.
     One source stays an empty list, so a plain re-ingest keeps its version."""
     merged = list(dict.fromkeys(sources))
@@ -93,7 +104,7 @@ def _merge_sources(plan, sources: list[str]) -> None:
         plan.finalize(PIPELINE_VERSION)
 
 
-def _keep_reading_facts(meta, stored) -> None:
+def _keep_reading_facts(meta: PlanMeta, stored: PlanMeta) -> None:
     """What only reading the file told (which pages OCR read and how surely, the portal copies): the
     stored text cannot tell it again, so the stored entry's values are kept."""
     meta.sources = list(stored.sources)
@@ -102,7 +113,7 @@ def _keep_reading_facts(meta, stored) -> None:
     meta.ocr_low_pages = list(stored.ocr_low_pages)
 
 
-def reindex_all(store, embeddings, corrections=None) -> IngestReport:
+def reindex_all(store: PlanStore, embeddings: Embeddings, corrections: Corrections | None = None) -> IngestReport:
     """Rebuild chunks and embeddings from the texts kept in the catalog, with `embeddings`; an
     administrator's `corrections` are applied again, as at re-ingest."""
     from ingest.pipeline import build_plan

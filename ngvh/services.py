@@ -6,32 +6,39 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
-
-from langchain_core.embeddings import Embeddings
+from typing import TYPE_CHECKING, Any
 
 from ground.config import Settings
 from ingest.report import IngestReport
+
+if TYPE_CHECKING:  # the parts are imported when first built: a CLI command loads only what it uses
+    from bot.questionlog import QuestionLog
+    from ngvh.corrections import Corrections
+    from ngvh.ocr_cache import OcrCacheDir
+    from rag.models import Answer, Citation
+    from rag.ports import AnswererPort
+    from vectorstore import PlanStore
+    from vectorstore.embeddings import NumpyEmbeddings
 
 
 class Services:
     """Everything a channel needs: ask, the catalog, ingest and removal, health."""
 
-    def __init__(self, settings: Settings, embeddings: Embeddings | None = None):
+    def __init__(self, settings: Settings, embeddings: NumpyEmbeddings | None = None):
         """`embeddings`: an embedder already built (benchmarks wrap one in a cache); else from settings."""
         self.settings = settings
         self._lock = threading.RLock()
-        self._store = None
+        self._store: PlanStore | None = None
         self._embeddings = embeddings
-        self._answerer = None
-        self._question_log = None
+        self._answerer: AnswererPort | None = None
+        self._question_log: QuestionLog | None = None
         self._chunk_index: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = {}  # plan id → (version, chunks)
 
     # -- parts, built on first use ---------------------------------------------------------
     @property
-    def embeddings(self):
+    def embeddings(self) -> NumpyEmbeddings:
         with self._lock:
             if self._embeddings is None:
                 from vectorstore import make_embeddings
@@ -40,13 +47,13 @@ class Services:
             return self._embeddings
 
     @property
-    def store(self):
+    def store(self) -> PlanStore:
         with self._lock:
             if self._store is None:
                 self._store = self._open_store()
             return self._store
 
-    def _open_store(self, check_embedder: bool = True):
+    def _open_store(self, check_embedder: bool = True) -> PlanStore:
         from ngvh.chroma_server import running_server_url
         from vectorstore import PlanStore, open_client
 
@@ -62,20 +69,21 @@ class Services:
         )
 
     @property
-    def answerer(self):
+    def answerer(self) -> AnswererPort:
         with self._lock:
             if self._answerer is None:
                 from rag import Answerer
 
-                self._answerer = Answerer(self.store, self.embeddings, self.settings)
+                extractive = Answerer(self.store, self.embeddings, self.settings)
+                self._answerer = extractive
                 if self.settings.llm_enabled:  # generated answers; the extractive one stays the safety net
                     from rag.llm.answerer import LLMAnswerer
 
-                    self._answerer = LLMAnswerer(self._answerer, self.settings)
+                    self._answerer = LLMAnswerer(extractive, self.settings)
             return self._answerer
 
     # -- operations ------------------------------------------------------------------------
-    def ask(self, question: str):
+    def ask(self, question: str) -> Answer:
         """Answer one question (rag.models.Answer). CPU-bound: async callers use a thread."""
         return self.answerer.ask(question)
 
@@ -92,11 +100,12 @@ class Services:
         try:
             async for event in events:
                 yield event
-        finally:
-            await events.aclose()  # a client that leaves mid-answer closes the model's HTTP stream too
+        finally:  # a client that leaves mid-answer closes the model's HTTP stream too
+            if isinstance(events, AsyncGenerator):  # what every answerer's astream_prepared returns
+                await events.aclose()
 
     @property
-    def question_log(self):
+    def question_log(self) -> QuestionLog:
         """The question log (bot.questionlog.QuestionLog): SQLite under data_dir, or NGVH_DATABASE_URL."""
         with self._lock:
             if self._question_log is None:
@@ -105,7 +114,7 @@ class Services:
                 self._question_log = QuestionLog.from_settings(self.settings)
             return self._question_log
 
-    def locate_chunk(self, citation) -> str | None:
+    def locate_chunk(self, citation: Citation) -> str | None:
         """The id (plan:version:seq) of the stored chunk a citation quotes, for the question log."""
         version = self.store.active_versions().get(citation.plan_id)
         if version is None:
@@ -125,14 +134,14 @@ class Services:
         return next((cid for _, section, cid in known[1] if section and section == citation.section), None)
 
     @property
-    def ocr_cache(self):
+    def ocr_cache(self) -> OcrCacheDir:
         """OCR results of scanned files already read (ingest.ocr.OcrCache), under data_dir/ocr-cache."""
         from ngvh.ocr_cache import OcrCacheDir
 
         return OcrCacheDir(self.settings.ocr_cache_path)
 
     @property
-    def corrections(self):
+    def corrections(self) -> Corrections:
         from ngvh.corrections import Corrections
 
         return Corrections(self.settings.state_path / "corrections.json")
@@ -176,7 +185,7 @@ class Services:
 
         return plan_rows(self.store.list_plans())
 
-    def ingest_paths(self, paths: list[Path], on_event=None) -> IngestReport:
+    def ingest_paths(self, paths: list[Path], on_event: Callable[..., None] | None = None) -> IngestReport:
         from ngvh.ingesting import ingest_paths
 
         return ingest_paths(self, paths, on_event=on_event)

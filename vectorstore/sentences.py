@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ground.plans import Chunk
 from vectorstore.embeddings import embed_documents_np, embedder_dim, embedder_name
 from vectorstore.records import batches
 
@@ -88,7 +89,7 @@ class SentenceVectors:
             pass
         self.open(embeddings)
 
-    def write(self, chunks: Sequence[tuple[object, str]]) -> int:
+    def write(self, chunks: Sequence[tuple[Chunk, str]]) -> int:
         """Embed the sentences of (chunk, version) pairs, reusing vectors of equal sentences of the same
         plans; returns how many sentences were embedded."""
         plans = sorted({c.plan_id for c, _ in chunks})

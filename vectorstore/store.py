@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from ground.ids import is_active, plan_of
-from ground.plans import Plan
+from ground.plans import Chunk, Plan
 from vectorstore.catalog import PAGE, Catalog
 from vectorstore.embeddings import embed_documents_np, embedder_dim, embedder_name
 from vectorstore.lexical import LexicalIndex, LexicalParams
@@ -41,6 +41,7 @@ from vectorstore.records import (
     PlanRecord,
     StoredChunk,
     UpsertResult,
+    UpsertStatus,
     batches,
     check_plan,
     chunk_metadata,
@@ -94,6 +95,13 @@ class PlanStore:
         self._lexical_cache: tuple[str, LexicalIndex] | None = None
 
     # -- collections ------------------------------------------------------------------------
+    @property
+    def _live_sentences(self) -> SentenceVectors:
+        """The sentence vectors, missing only from a store opened for `ngvh reindex` until reset_chunks()."""
+        if self.sentences is None:
+            raise EmbedderMismatch("the store was opened for a reindex: call reset_chunks() before using it")
+        return self.sentences
+
     @property
     def chunks_name(self) -> str:
         return f"{self.prefix}_chunks"
@@ -173,9 +181,9 @@ class PlanStore:
         before = self.catalog.metadata(ids)
         results: dict[str, UpsertResult] = {}
         switching: list[Plan] = []  # plans whose catalog record is (re)written, with their texts
-        reuse: list[tuple[object, str, str]] = []  # (chunk, its version, the id whose vector it reuses)
-        with_sentences: list[tuple[object, str]] = []  # (chunk, its version): sentence vectors to write
-        fresh: list[tuple[object, str]] = []  # (chunk, its version): to embed
+        reuse: list[tuple[Chunk, str, str]] = []  # (chunk, its version, the id whose vector it reuses)
+        with_sentences: list[tuple[Chunk, str]] = []  # (chunk, its version): sentence vectors to write
+        fresh: list[tuple[Chunk, str]] = []  # (chunk, its version): to embed
         cleanup: list[Plan] = []  # plans whose other versions are deleted after the switch
         for plan in plans:
             version = plan.version
@@ -205,7 +213,7 @@ class PlanStore:
             switching.append(plan)
             if stale_exists or current is not None:
                 cleanup.append(plan)
-            status = "added" if current is None else "replaced"
+            status: UpsertStatus = "added" if current is None else "replaced"
             results[plan.id] = UpsertResult(status, plan.id, version, n, embedded=len(new), reused=n - len(new))
 
         # (a) write the new versions' chunks; old versions' ids differ, so they stay untouched.
@@ -229,7 +237,7 @@ class PlanStore:
             if on_progress is not None:
                 on_progress(done, len(fresh))
         if with_sentences:
-            self.sentences.write(with_sentences)
+            self._live_sentences.write(with_sentences)
         self.catalog.write_texts(switching)
 
         # (b) switch: from here on readers accept the new versions only.
@@ -244,14 +252,14 @@ class PlanStore:
     def delete_stale_versions(self, plan_id: str, keep_version: str) -> None:
         """Delete the chunks and texts of every version of a plan but `keep_version` (after its switch)."""
         self.chunks.delete(where={"$and": [{"plan_id": plan_id}, {"version": {"$ne": keep_version}}]})
-        self.sentences.delete_stale(plan_id, keep_version)
+        self._live_sentences.delete_stale(plan_id, keep_version)
         self.catalog.delete_texts(plan_id, keep_version)
 
     def remove_plan(self, plan_id: str) -> bool:
         """Forget a plan: catalog first (readers stop seeing it at once), then its chunks."""
         known = self.catalog.remove(plan_id)
         self.chunks.delete(where={"plan_id": plan_id})
-        self.sentences.remove(plan_id)
+        self._live_sentences.remove(plan_id)
         return known
 
     def collect_garbage(self) -> int:
@@ -260,13 +268,13 @@ class PlanStore:
         active = self.active_versions()
         doomed = [
             chunk_id
-            for chunk_id, meta in self._scan_chunks(include_documents=False)
-            if active.get(meta.get("plan_id")) != meta.get("version")
+            for chunk_id, meta, _ in self._scan_chunks(include_documents=False)
+            if active.get(meta.get("plan_id", "")) != meta.get("version")
         ]
         for batch in batches(doomed, self._write_batch):
             self.chunks.delete(ids=list(batch))
         self.catalog.collect_garbage(active)
-        self.sentences.collect_garbage(active)
+        self._live_sentences.collect_garbage(active)
         return len(doomed)
 
     def reset_chunks(self, embeddings: Embeddings) -> None:
@@ -288,20 +296,20 @@ class PlanStore:
         """Chunks stored (a crashed ingest's leftovers included until the next run cleans them)."""
         return self.chunks.count()
 
-    def _scan_chunks(self, include_documents: bool = True) -> Iterator[tuple[str, dict] | tuple[str, dict, str]]:
+    def _scan_chunks(self, include_documents: bool = True) -> Iterator[tuple[str, dict, str | None]]:
+        """(id, metadata, document) of every stored chunk; the document is None when not asked for."""
         include = ["metadatas", "documents"] if include_documents else ["metadatas"]
         offset = 0
         while True:
             page = self.chunks.get(include=include, limit=PAGE, offset=offset)
-            if include_documents:
-                yield from zip(page["ids"], page["metadatas"], page["documents"], strict=False)
-            else:
-                yield from zip(page["ids"], page["metadatas"], strict=False)
+            documents = page["documents"] if include_documents else [None] * len(page["ids"])
+            yield from zip(page["ids"], page["metadatas"], documents, strict=False)
             if len(page["ids"]) < PAGE:
                 return
             offset += PAGE
 
     def _active_chunks(self, versions: dict[str, str], plan_id: str | None = None) -> list[StoredChunk]:
+        rows: Iterable[tuple[str, dict, str | None]]
         if plan_id is not None:
             version = versions.get(plan_id)
             if version is None:
@@ -312,7 +320,7 @@ class PlanStore:
             rows = zip(got["ids"], got["metadatas"], got["documents"], strict=False)
         else:
             rows = self._scan_chunks()
-        chunks = [stored_chunk(i, doc, meta) for i, meta, doc in rows if versions.get(meta.get("plan_id")) == meta.get("version")]
+        chunks = [stored_chunk(i, doc, meta) for i, meta, doc in rows if versions.get(meta.get("plan_id", "")) == meta.get("version")]
         chunks.sort(key=lambda c: (c.plan_id, c.seq))
         return chunks
 
@@ -322,7 +330,7 @@ class PlanStore:
 
     def sentence_vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[tuple[int, np.ndarray]]]:
         """chunk id → [(sentence offset in the chunk, unit vector)], as embedded at ingest."""
-        return self.sentences.vectors(chunk_ids)
+        return self._live_sentences.vectors(chunk_ids)
 
     def get_chunks(self, ids: Sequence[str], active: dict[str, str] | None = None) -> list[StoredChunk]:
         """Active chunks among these ids, in the order given (`active`: versions already read)."""

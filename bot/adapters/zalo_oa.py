@@ -35,7 +35,8 @@ from bot.constants import (
     ZALO_OA_REFRESH_MARGIN,
     ZALO_TEXT_LIMIT,
 )
-from bot.coordination import Coordination, MemoryCoordination
+from bot.coordination import Coordination
+from bot.coordination.memory import MemoryCoordination
 from bot.logs import register_secret
 from bot.models import InboundMessage, Verdict
 from bot.security import check_zalo_oa_signature

@@ -182,12 +182,12 @@ async def channel_outbound(settings: Settings, core: CoreRunner, options: BotOpt
     """The configured channels' adapters opened for sending, behind a Dispatcher's paced, retried send
     (`ngvh remind` outside the workers); closed on exit."""
     from bot.channels import build_adapters
-    from bot.coordination import make_coordination
     from bot.dispatcher import Dispatcher
     from bot.metrics import Metrics
+    from bot.stores import open_coordination
 
     options = options or BotOptions()
-    coordination = make_coordination(settings)
+    coordination = open_coordination(settings)
     adapters = build_adapters(settings, coordination, options)
     try:
         for name, adapter in list(adapters.items()):

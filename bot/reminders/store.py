@@ -116,11 +116,17 @@ def forget_subscriber(conn: Connection, channel: str, user_hash: str) -> int:
 class SubscriptionStore:
     """Subscriptions, claims and sightings on the question log's engine; `user_hash(channel, user)` is its hash."""
 
-    def __init__(self, engine: Engine, user_hash: Callable[[str, str], str], clock: Callable[[], datetime] | None = None):
+    def __init__(self, engine: Engine, user_hash: Callable[[str, str], str], clock: Callable[[], datetime] | None = None,
+                 create: bool = True):
+        """create=False: the tables are made by create_tables() later (the database may be down at start)."""
         self.engine = engine
         self.user_hash = user_hash
         self._clock = clock or _utcnow
-        tables.create_all(engine)
+        if create:
+            self.create_tables()
+
+    def create_tables(self) -> None:
+        tables.create_all(self.engine)
 
     # -- subscriptions ------------------------------------------------------------------------------
     def subscribe(self, channel: str, chat_id: str, user_id: str, agency: str, province: str | None = None,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ground.display import shorten
 from rag.models import AnswerPoint, Citation
-from rag.ports import StoredPlan
+from rag.ports import StoredChunk, StoredPlan
 
 QUOTE_CHARS = 240
 _MARK = re.compile(r"\[(\d+)\]")
@@ -18,7 +18,7 @@ class Point:
     """One line of an answer and the chunk it comes from."""
 
     text: str
-    chunk: object  # StoredChunk
+    chunk: StoredChunk
     quote: str  # the plan's words behind the point
     score: float
 

@@ -79,7 +79,7 @@ def select_tasks(plans: list[StoredPlan], agency: str | None = None, by: int | N
                 continue
             if roles and item.role not in roles:
                 continue
-            status = due_by(item, by) if by else None
+            status: str | None = due_by(item, by) if by else None
             if by and status is None and _annual(plan) == by and item.due_year is None:
                 status = "term"  # an undated task of the plan for that very year ("kế hoạch năm 2024")
             if by and status is None:

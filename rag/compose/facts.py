@@ -83,23 +83,26 @@ def _line_around(text: str, pos: int) -> str:
     return line
 
 
-# Words that name a plan or ask for one of its facts; what is left of a question after removing them
-# (and the plan's own title and issuer words) is what it asks about beyond the plan's metadata.
-_PLAN_WORDS = set(
-    """ke hoach cong van quyet dinh chi thi van ban chuong trinh so hieu ky hieu ban hanh ngay thang nam
-    khi nao bao gio thoi gian ai ky nguoi co quan don vi linh vuc loai tam nhin giai doan den
-    can cu thuc hien trien khai xay dung thu tuong chinh phu vao la cua duoc gi nao may bao nhieu do
-    hanh dong ngoai giao van hoa chien luoc tinh thanh pho ubnd uy ban nhan dan tin bai viet dang ve
-    cai truoc som hon muon""".split()
-)
+# Words that name a plan or ask for one of its facts, as whole words (syllable pairs stay together: "thành" of
+# "thành phố" is no "thành" of "thành lập"); what is left of a question after removing them (and the plan's own
+# title and issuer words) is what it asks about beyond the plan's metadata.
+_PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
+    "ke hoach", "cong van", "quyet dinh", "chi thi", "van ban", "chuong trinh", "so hieu", "ky hieu", "ban hanh",
+    "khi nao", "bao gio", "thoi gian", "nguoi ky", "co quan", "don vi", "linh vuc", "tam nhin", "giai doan",
+    "can cu", "thuc hien", "trien khai", "xay dung", "thu tuong", "chinh phu", "bao nhieu", "hanh dong",
+    "ngoai giao", "van hoa", "chien luoc", "thanh pho", "uy ban nhan dan", "bai viet", "som hon", "so may",
+    "ngay", "thang", "nam", "ai", "ky", "loai", "den", "vao", "la", "cua", "duoc", "gi", "nao", "may", "do",
+    "tinh", "ubnd", "tin", "dang", "ve", "cai", "truoc", "som", "hon", "muon", "so", "doi ngoai",
+), key=len, reverse=True)) + r")\b")
 RESIDUAL_SYLLABLES = 2
 
 
 def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES) -> bool:
     """True when the question asks for a fact of the plan itself, not about something in its text."""
-    own = set(_PLAN_WORDS)
+    own: set[str] = set()
     for plan in plans:
         if plan is not None:
             own |= set(vi.folded_syllables(f"{plan.meta.title} {plan.meta.issuer or ''}"))
-    left = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in own and not s.isdigit()]
+    rest = _PLAN_PHRASES.sub(" ", vi.collapse(pq.content or pq.text))
+    left = [s for s in rest.split() if s not in own and not s.isdigit()]
     return len(left) <= residual

@@ -18,6 +18,7 @@ from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit, Search
 from rag.models import Answer
+from rag.ports import StoredChunk
 from rag.understand import entities
 from rag.understand.names import number_matches, parse_query
 from rag.understand.question import Part, Question, document_fact
@@ -53,7 +54,7 @@ def _doc_name(number: str) -> str:
     return f"{_kind_of(number)} số {number}{who}"
 
 
-def _line_with(chunks: list, pattern: re.Pattern) -> tuple[object, str] | None:
+def _line_with(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredChunk, str] | None:
     for chunk in chunks:
         m = pattern.search(chunk.text)
         if m:
@@ -109,6 +110,8 @@ def _issued_with(plan, chunks: list) -> Point | None:
         return None
     chunk, line = found
     m = pattern.search(line)
+    if m is None:
+        return None
     end = min([i for i in (line.find(";", m.end()), line.find(".", m.end()), len(line)) if i >= 0])
     return Point(f"Theo {plan_label(meta)}: {shorten(line[m.start():end].strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
 
@@ -166,7 +169,10 @@ def _period_point(plan, chunks: list) -> Point | None:
     if not found:
         return None
     chunk, line = found
-    first = pattern.search(line).group(1)
+    m = pattern.search(line)
+    if m is None:
+        return None
+    first = m.group(1)
     return Point(f"{plan_label(plan.meta)} áp dụng cho giai đoạn {first} - {last}.", chunk, line, 1.0)
 
 
@@ -307,12 +313,12 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
-                extra = fact_for(part, index.plan(other), index)
+                extra = fact_for(part, index.held(other), index)
                 if extra.point is not None:
                     others.append(extra.point)
                 elif extra.missing:
                     notes.append(extra.missing)
-            plan = index.plan(targets[0])
+            plan = index.held(targets[0])
             asked = part
             if part.intent == "date" and any(w in q.pq.folded for w in _POSTING_WORDS) and plan.meta.published:
                 asked = replace(part, intent="published")  # "đăng ngày nào": the page's date, not the plan's

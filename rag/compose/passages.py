@@ -3,6 +3,7 @@ navigating to the section the question names (ordinals, "phần III", "mục đ�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ground import vi
 from ground.display import shorten
@@ -14,6 +15,7 @@ from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.models import Answer
+from rag.ports import StoredChunk
 from rag.understand.question import Question
 from rag.understand.terms import split_units, strip_marker
 
@@ -59,7 +61,7 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
                     for depth, h in enumerate(_heading_of(c.section)):
                         better = best_depth is None or (depth < best_depth if q.ordinal else depth > best_depth)
                         if re.search(rf"\b{word}\b", h) and better:
-                            best_depth, best = depth, "›".join(c.section.split("›")[: depth + 1])
+                            best_depth, best = depth, "›".join((c.section or "").split("›")[: depth + 1])
                 if best:
                     chosen = [c for c in chunks if (c.section or "").startswith(best)]
                     break
@@ -75,7 +77,7 @@ MAX_RESIDUAL = 2
 _ASKS_WHAT_IT_IS = re.compile(r"\b(la gi|gom (?:nhung )?(?:gi|nao)|nhung gi|bao gom)\b")
 
 
-def navigates(q: Question, kind: str, index: PlanIndex, hits: list = ()) -> bool:
+def navigates(q: Question, kind: str, index: PlanIndex, hits: Sequence[Hit] = ()) -> bool:
     """The question asks for a section itself ("mục đích là gì", "quan điểm đầu tiên", "phần III"),
     not for something a section holds: little is left once its heading and the plan's names are removed."""
     if q.part_ref or q.ordinal:
@@ -100,7 +102,7 @@ def _is_heading(text: str, section: str | None) -> bool:
         len(body) < 25 and not text.rstrip().endswith((".", ";")))
 
 
-def section_items(chunks: list) -> list[tuple[object, str]]:
+def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
     items = [(c, u.text) for c in chunks for u in split_units(c.text)
              if len(strip_marker(u.text)) >= 15 and not _is_heading(u.text, c.section)]
     bullets = [(c, t) for c, t in items if _BULLET.match(t)]
@@ -236,7 +238,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     if not points or not names_foreign_places(q.text, [p.chunk.text for p in points]):
         return None
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
-    lead = f"Theo {plan_label(index.plan(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
+    lead = f"Theo {plan_label(index.held(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
     numbered = number_points(points, index.plan)
     body = "\n".join(f"- {line}" for line in numbered.lines)
     return Answer(q.text, True, f"{lead}\n{body}", numbered.citations, kind="general", points=numbered.said)

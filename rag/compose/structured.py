@@ -119,7 +119,7 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
     for plan_id in plan_ids:
         plan = index.plan(plan_id)
         chunks = index.chunks(plan_id) if plan else []
-        if not chunks:
+        if plan is None or not chunks:
             continue
         label = plan_label(plan.meta)
         newer = plan.links.replaced_by
@@ -151,11 +151,13 @@ def _replacing_passage(newer: str, old_numbers: list[str], index: PlanIndex):
         chunks = index.chunks(plan.id)
         naming = [c for c in chunks if any(number_matches(old, e.text) for e in entities.documents(c.text)
                                            for old in old_numbers)]
-        return (naming or chunks or [None])[0]
+        return (naming or chunks)[0] if naming or chunks else None
     return None
 
 
 def catalog_answer(q: Question, index: PlanIndex) -> Answer | None:
+    if q.catalog is None:
+        return None
     found = catalog.catalog_lines(q.catalog, index, q.pq.folded)
     if not found:
         return None
@@ -175,7 +177,7 @@ def compare_answer(q: Question, index: PlanIndex, search) -> Answer | None:
         hits = search(q.pq.content or q.text, ids)
         points = choose_points(q, hits, index, answer_type="content")[:2]
         if points:
-            groups.append((f"Theo {plan_label(index.plan(points[0].chunk.plan_id).meta)}:", points))
+            groups.append((f"Theo {plan_label(index.held(points[0].chunk.plan_id).meta)}:", points))
     if len(groups) < 2:
         return None
     body, numbered = grouped(groups, index.plan)

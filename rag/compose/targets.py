@@ -47,8 +47,8 @@ def _one_per_name(q: Question, ranked: list[str], index: PlanIndex) -> list[str]
     places = q.pq.provinces
     if len(places) < 2:
         return None
-    chosen = [next((t for t in ranked if place_of(index.plan(t).meta) == place), None) for place in places]
-    chosen = list(dict.fromkeys(t for t in chosen if t))
+    found = [next((t for t in ranked if place_of(index.held(t).meta) == place), None) for place in places]
+    chosen = list(dict.fromkeys(t for t in found if t))
     return chosen if len(chosen) >= 2 else None
 
 
@@ -65,7 +65,7 @@ def _title_match(terms: list[str], plan_id: str, index: PlanIndex) -> float:
 
 
 def _holds(q: Question, plan_id: str, index: PlanIndex) -> int:
-    meta = index.plan(plan_id).meta
+    meta = index.held(plan_id).meta
     have = {"date": meta.date, "signer": meta.signer, "number": meta.number, "implements": meta.implements,
             "horizon": meta.horizon, "issuer": meta.issuer, "field": meta.field, "doc_type": meta.doc_type}
     return sum(1 for p in q.parts if have.get(p.intent))

@@ -188,11 +188,9 @@ def _target_label(context: Conversation, text: str) -> str | None:
     return None
 
 
-def _as_typed(name: str | None, text: str) -> str | None:
+def _as_typed(name: str, text: str) -> str:
     """Without diacritics when the question was typed so (the answerer weighs such questions apart)."""
-    if name is None or vi.has_diacritics(text):
-        return name
-    return vi.strip_marks(name)
+    return name if vi.has_diacritics(text) else vi.strip_marks(name)
 
 
 def _place_name(context: Conversation) -> str | None:
@@ -228,10 +226,10 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
                 return Resolution(question, rewritten, True, "ellipsis")
         pinned = [e for e in find_entities(prev) if e.kind in ("number", "province", "year")]
         if any(e.kind == "number" for e in pinned):  # the typed number pins the old plan: name owner and year
-            spans = [(e.start, e.end, "") for e in pinned]
+            cut = [(e.start, e.end, "") for e in pinned]
             first = min(pinned, key=lambda e: e.start)
-            spans[pinned.index(first)] = (first.start, first.end, _as_typed(f"của {owner} năm {years[0].name}", prev))
-            return Resolution(question, _capital(_tidy(replace_spans(prev, spans))), True, "ellipsis")
+            cut[pinned.index(first)] = (first.start, first.end, _as_typed(f"của {owner} năm {years[0].name}", prev))
+            return Resolution(question, _capital(_tidy(replace_spans(prev, cut))), True, "ellipsis")
     identity = [e for e in entities if e.kind in ("province", "number")]
     if plan and identity and len(identity) == len(entities):
         # the previous turn named its plan by our label ("Kế hoạch 726/KH-UBND của Cao Bằng"): swap it whole
@@ -279,12 +277,12 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
             spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
         elif kind == "agency" and len(entities) == 1:
             # "còn Sở Ngoại vụ thì sao?" after a question with no agency: what that agency must do
-            label = _target_label(context, prev)
-            scope = f" trong {label}" if label else ""
+            target = _target_label(context, prev)
+            scope = f" trong {target}" if target else ""
             return Resolution(question, _capital(f"{new} có nhiệm vụ gì{scope}?"), True, "ellipsis")
         elif kind == "foreign" and len(entities) == 1:
-            label = _target_label(context, prev)
-            subject = _capital(label) if label else "Các kế hoạch"
+            target = _target_label(context, prev)
+            subject = _capital(target) if target else "Các kế hoạch"
             return Resolution(question, f"{subject} có hoạt động gì với {new}?", True, "ellipsis")
         else:
             appended.append(f"năm {new}" if kind == "year" else f"ở {new}" if kind == "province" else new)
@@ -342,9 +340,10 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
         spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
     for ref in (place_ref, unit_ref):
         if ref:
-            place = _as_typed(_place_name(context), text)
-            if not place:
+            named = _place_name(context)
+            if not named:
                 return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
+            place = _as_typed(named, text)
             spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
     rewritten = _capital(_tidy(replace_spans(text, spans)))
     return Resolution(question, rewritten, True, "reference", names_plan=bool(plan_ref) and not other)

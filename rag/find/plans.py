@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ground import vi
-from rag.ports import StoredPlan, StoreView
+from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
 from rag.understand.terms import make_idf, unit_terms
 
@@ -105,6 +105,10 @@ class PlanIndex:
     def plan(self, plan_id: str) -> StoredPlan | None:
         return self.plans.get(plan_id)
 
+    def held(self, plan_id: str) -> StoredPlan:
+        """A plan the index itself named (a hit's, a scope's): always there for this catalog version."""
+        return self.plans[plan_id]
+
     def places_in(self, folded: str) -> list[str]:
         """The stored places a (folded) question names, with or without diacritics, in the order it names them:
         the store's own vocabulary, so a place the gazetteer does not know is still recognised."""
@@ -112,11 +116,11 @@ class PlanIndex:
                  for m in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)]
         return list(dict.fromkeys(place for _, place in sorted(found)))
 
-    def chunks(self, plan_id: str) -> list:
+    def chunks(self, plan_id: str) -> list[StoredChunk]:
         """The plan's chunks in order, read from the store."""
         return list(self.store.iter_chunks(plan_id))
 
-    def chunk_at(self, plan_id: str, offset: int):
+    def chunk_at(self, plan_id: str, offset: int) -> StoredChunk | None:
         chunks = self.chunks(plan_id)
         before = [c for c in chunks if c.start <= offset]
         return max(before, key=lambda c: c.start) if before else (chunks[0] if chunks else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +13,7 @@ import numpy as np
 
 from ground import vi
 from rag.find.plans import naming_words
+from rag.ports import StoredChunk
 from rag.understand import entities
 from rag.understand.terms import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
 
@@ -49,7 +50,7 @@ DenseOf = Callable[[str, int], float | None]  # (chunk id, sentence start) → c
 
 @dataclass
 class Candidate:
-    chunk: object  # StoredChunk
+    chunk: StoredChunk
     rank: int  # of its chunk in the retrieval
     unit: Unit
     body: str  # the sentence without its bullet marker
@@ -71,7 +72,7 @@ def quotable(body: str) -> bool:
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
 
 
-def content_terms(question: str, naming: set[str]) -> list[str]:
+def content_terms(question: str, naming: Collection[str]) -> list[str]:
     """The question's terms without the words that only name the plan (its title, place, kind)."""
     terms = query_terms(question)
     out = []
@@ -167,10 +168,10 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     # cosines of one question's candidates sit close together: what tells them apart is the distance to
     # the best one, on the spread of this question's candidates
     if out:
-        top = max(c.features["dense"] for c in out)
-        spread = max(top - min(c.features["dense"] for c in out), DENSE_SPREAD)
+        best = max(c.features["dense"] for c in out)
+        spread = max(best - min(c.features["dense"] for c in out), DENSE_SPREAD)
         for c in out:
-            c.features["dense_relative"] = 1.0 - (top - c.features["dense"]) / spread
+            c.features["dense_relative"] = 1.0 - (best - c.features["dense"]) / spread
     return out
 
 

@@ -15,9 +15,11 @@ and `astream_prepared` streams the rest of the same runnable.
 """
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
 from urllib.parse import urlparse
+
+from pydantic import SecretStr
 
 from rag.llm.chain import DEADLINE_SLACK, DELTA, AnswerChain, confidential_rules
 from rag.llm.retriever import PlanRetriever, Retrieval
@@ -40,11 +42,12 @@ def make_chat_model(settings):
     return ChatOpenAI(
         base_url=settings.llm_base_url,
         model=settings.llm_model,
-        api_key=settings.llm_api_key or "not-needed",
+        api_key=SecretStr(settings.llm_api_key or "not-needed"),
         timeout=settings.llm_timeout,
         max_retries=0,
         temperature=settings.llm_temperature,
-        max_tokens=settings.llm_max_tokens if openai_host else None,
+        # the field's alias: the stubs name it max_completion_tokens, the constructor takes both
+        max_tokens=settings.llm_max_tokens if openai_host else None,  # type: ignore[call-arg]
         extra_body=None if openai_host else {"max_tokens": settings.llm_max_tokens},
     )
 
@@ -66,7 +69,9 @@ class LLMAnswerer:
 
     def prepare(self, question: str) -> Retrieval:
         """The runnable's evidence step: the extractive answer and the hits it was built from."""
-        return self.retriever.invoke(question)
+        retrieval = self.retriever.invoke(question)
+        assert isinstance(retrieval, Retrieval)  # PlanRetriever returns its Retrieval (a list of Documents)
+        return retrieval
 
     async def astream_prepared(self, prepared: Retrieval) -> AsyncIterator[dict[str, Any]]:
         """{"type": "delta", "text"} events as the model writes, then one {"type": "final", "answer"}.
@@ -78,10 +83,14 @@ class LLMAnswerer:
         events = self.answer_chain.respond.astream_events(prepared, version="v2")
         try:
             async for event in events:
+                data: dict[str, Any] = dict(event["data"])
                 if event["event"] == "on_custom_event" and event["name"] == DELTA:
-                    yield {"type": "delta", "text": event["data"]["text"]}
+                    yield {"type": "delta", "text": data["text"]}
                 elif event["event"] == "on_chain_end" and not event["parent_ids"]:
-                    answer = event["data"]["output"]
+                    answer = data["output"]
         finally:
-            await events.aclose()
+            if isinstance(events, AsyncGenerator):
+                await events.aclose()
+        if answer is None:  # the runnable always ends with its Answer (the extractive one on failure)
+            answer = prepared.extractive
         yield {"type": "final", "answer": answer.to_json()}

@@ -160,7 +160,9 @@ class AnswerChain:
         self.secret = llm_check.prompt_shingles(confidential_rules())
         prompt = ChatPromptTemplate.from_messages([("system", prompts.load("system")), ("human", prompts.load("answer"))])
         self.draft = (prompt | model | StrOutputParser()).with_config(run_name="draft")
-        write = RunnableGenerator(self._write, self._awrite, name="write")
+        # RunnableGenerator passes the config to a generator that takes it; its stubs know only the one-argument form
+        write: Runnable[dict[str, Any], str] = RunnableGenerator(
+            self._write, self._awrite, name="write")  # type: ignore[arg-type]
         checked = RunnablePassthrough.assign(raw=write) | RunnableLambda(self._check, name="check")
         generate = RunnableLambda(self._context, name="context") | checked.with_fallbacks(
             [RunnableLambda(self._on_failure, name="extractive_fallback")], exception_key=FAILURE)
@@ -169,7 +171,7 @@ class AnswerChain:
             (RunnableLambda(stands, name="extractive_stands"), RunnableLambda(_extractive_of, name="extractive")),
             generate,
         ).with_config(run_name="respond")
-        self.chain: Runnable[str, Answer] = (retriever | self.respond).with_config(run_name="llm_answer")
+        self.chain: Runnable[str, Answer] = retriever.pipe(self.respond).with_config(run_name="llm_answer")
 
     # -- steps -----------------------------------------------------------------------------------------
     def _context(self, evidence: Retrieval) -> dict[str, Any]:

@@ -207,10 +207,6 @@ def redis_url(redis_server):
     return redis_server
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "e2e: uses the real answering core on the sample plans (pytest -m e2e tests/bot)")
-
-
 def wait_until_healthy(proc, seconds: float) -> str:
     """Base URL of a `python -m tests.bot.serve_fake` process once it printed LISTENING and /healthz answers."""
     import time

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, unquote
 
 from ingest.report import IngestReport, IngestRow
 from rag.models import Answer, Citation
+from tests.fakes.openai_server import STOP_POLL_SECONDS
 
 
 @dataclass
@@ -63,7 +64,7 @@ class FakeApiServer:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(STOP_POLL_SECONDS,), daemon=True)
         self.thread.start()
 
     @property

@@ -41,34 +41,74 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def postgres_server():
     """URL of a fresh PostgreSQL server on a free loopback port (SQLAlchemy + psycopg 3)."""
-    initdb, pg_ctl = pg_binary("initdb"), pg_binary("pg_ctl")
-    if not initdb or not pg_ctl:
-        _missing(f"initdb/pg_ctl not found: install the Debian package '{PACKAGE}' (apt-get install {PACKAGE})")
-    pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]'")
-    base = tempfile.mkdtemp(prefix="ngvh-pg-")
-    os.chmod(base, 0o755)
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(base, "nobody", "nogroup" if _group_exists("nogroup") else None)
-        as_user = ["runuser", "-u", "nobody", "--"]
-    data, log = os.path.join(base, "data"), os.path.join(base, "server.log")
-    port = _free_port()
-    env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
-    subprocess.run(as_user + [initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True, env=env, cwd=base)
-    options = f"-p {port} -h 127.0.0.1 -k {base} -F"
-    started = subprocess.run(as_user + [pg_ctl, "-D", data, "-o", options, "-l", log, "-w", "-t", "60", "start"],
-                             capture_output=True, text=True, env=env, cwd=base)
-    if started.returncode != 0:
-        text = open(log).read()[-1000:] if os.path.exists(log) else ""
-        shutil.rmtree(base, ignore_errors=True)
-        raise AssertionError(f"postgres did not start: {started.stderr}{text}")
+    server = PostgresServer()
     try:
-        _wait_ready(port)
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        yield server.url
     finally:
-        subprocess.run(as_user + [pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"], capture_output=True, cwd=base)
-        shutil.rmtree(base, ignore_errors=True)
+        server.remove()
+
+
+class PostgresServer:
+    """A throwaway server that a fault test may stop, start again, freeze (SIGSTOP) and thaw."""
+
+    def __init__(self):
+        initdb, pg_ctl = pg_binary("initdb"), pg_binary("pg_ctl")
+        if not initdb or not pg_ctl:
+            _missing(f"initdb/pg_ctl not found: install the Debian package '{PACKAGE}' (apt-get install {PACKAGE})")
+        pytest.importorskip("psycopg", reason="pip install 'psycopg[binary]'")
+        self.pg_ctl = pg_ctl
+        self.base = tempfile.mkdtemp(prefix="ngvh-pg-")
+        os.chmod(self.base, 0o755)
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.base, "nobody", "nogroup" if _group_exists("nogroup") else None)
+            self.as_user = ["runuser", "-u", "nobody", "--"]
+        self.data, self.log = os.path.join(self.base, "data"), os.path.join(self.base, "server.log")
+        self.port = _free_port()
+        self.env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+        subprocess.run(self.as_user + [initdb, "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"],
+                       check=True, capture_output=True, env=self.env, cwd=self.base)
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        self.start()
+
+    def start(self) -> None:
+        options = f"-p {self.port} -h 127.0.0.1 -k {self.base} -F"
+        started = subprocess.run(self.as_user + [self.pg_ctl, "-D", self.data, "-o", options, "-l", self.log, "-w", "-t", "60", "start"],
+                                 capture_output=True, text=True, env=self.env, cwd=self.base)
+        if started.returncode != 0:
+            text = open(self.log).read()[-1000:] if os.path.exists(self.log) else ""
+            self.remove()
+            raise AssertionError(f"postgres did not start: {started.stderr}{text}")
+        _wait_ready(self.port)
+
+    def stop(self) -> None:
+        subprocess.run(self.as_user + [self.pg_ctl, "-D", self.data, "-m", "fast", "-w", "stop"], capture_output=True, cwd=self.base)
+
+    def pids(self) -> list[int]:
+        """The postmaster and its children (backends, background workers)."""
+        with open(os.path.join(self.data, "postmaster.pid")) as fh:
+            main = int(fh.readline())
+        children = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        if int(fh.read().rsplit(")", 1)[1].split()[1]) == main:
+                            children.append(int(entry))
+                except (OSError, IndexError, ValueError):
+                    continue
+        return [main, *children]
+
+    def signal(self, sig: int) -> None:
+        for pid in self.pids():
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+
+    def remove(self) -> None:
+        subprocess.run(self.as_user + [self.pg_ctl, "-D", self.data, "-m", "immediate", "-w", "stop"], capture_output=True, cwd=self.base)
+        shutil.rmtree(self.base, ignore_errors=True)
 
 
 def _group_exists(name: str) -> bool:

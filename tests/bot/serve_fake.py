@@ -25,8 +25,33 @@ def options() -> BotOptions:
     return fast_options(pacing_scale=float(os.environ.get("NGVH_TEST_PACING", "0")), lease=float(os.environ.get("NGVH_TEST_LEASE", "30")))
 
 
+class ChromaBackedCore(FakeCore):
+    """The fake core, except that every answer first reads a collection on the real Chroma server at
+    NGVH_CHROMA_URL (as retrieval does): with the server down, answering fails as the real core's would."""
+
+    def __init__(self, url: str, **kwargs):
+        super().__init__(**kwargs)
+        self.url = url
+        self._client = None
+
+    def ask(self, question: str):
+        if self._client is None:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            from vectorstore.chroma import parse_chroma_url
+
+            host, port, _ = parse_chroma_url(self.url)
+            self._client = chromadb.HttpClient(host=host, port=port, settings=ChromaSettings(anonymized_telemetry=False))
+        self._client.get_or_create_collection("fault-probe").count()
+        return super().ask(question)
+
+
 def core() -> FakeCore:
-    return FakeCore(delay=float(os.environ.get("NGVH_TEST_CORE_DELAY", "0")))
+    delay = float(os.environ.get("NGVH_TEST_CORE_DELAY", "0"))
+    if os.environ.get("NGVH_CHROMA_URL"):
+        return ChromaBackedCore(os.environ["NGVH_CHROMA_URL"], delay=delay)
+    return FakeCore(delay=delay)
 
 
 def main() -> None:
@@ -37,6 +62,13 @@ def main() -> None:
         asyncio.run(run_worker(settings, core(), options()))
         return
     workers = int(os.environ.get("NGVH_TEST_WORKERS", "0"))
+    chroma = None
+    if os.environ.get("NGVH_TEST_CHROMA") == "local":  # as `ngvh serve` does: a supervised local Chroma server
+        from ngvh.chroma_server import LocalChroma
+
+        chroma = LocalChroma(settings)
+        os.environ["NGVH_CHROMA_URL"] = chroma.start()  # the workers inherit it
+        settings = Settings(_env_file=None)
     if workers:
         app = create_app(settings, None, options=options(), worker_command=[sys.executable, "-m", "tests.bot.serve_fake", "--worker"],
                          workers=workers)
@@ -46,7 +78,11 @@ def main() -> None:
     print(f"LISTENING {sock.getsockname()[1]}", flush=True)
     loop = os.environ.get("NGVH_TEST_LOOP", "auto")  # "asyncio" for debugging slow callbacks
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", loop=loop))
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    finally:
+        if chroma is not None:
+            chroma.stop()
 
 
 if __name__ == "__main__":

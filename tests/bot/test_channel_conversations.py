@@ -14,6 +14,8 @@ from tests.bot.test_telegram import post as tg_post
 from tests.bot.test_telegram import tg_update
 from tests.bot.test_zalo import oa_event, signed, zb_event, zb_post, zb_settings  # noqa: F401  (fixture)
 
+pytestmark = pytest.mark.slow  # every test serves the app with uvicorn on a port
+
 BOT_ID = 123456789  # the fake getMe's id; its username is ngvh_test_bot
 
 

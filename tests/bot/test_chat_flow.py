@@ -5,9 +5,10 @@ import pytest
 
 from bot import formatting, sources
 from bot.chat_flow import ChatFlow
-from bot.conversations import SqliteConversationStore, Turns
+from bot.conversations.sqlite import SqliteConversationStore
 from bot.models import InboundMessage
 from bot.questionlog import QuestionLog
+from bot.turns import Turns
 from tests.bot.fakes import FakeCore
 
 
@@ -106,3 +107,19 @@ async def test_buttons_always_acknowledged(flow):
     assert box.acks[1][1] == formatting.FEEDBACK_THANKS_TEXT and box.acks[2][1] == formatting.FEEDBACK_NONE_TEXT
     assert "726/KH-UBND" in box.sent[-1][0][0]
     assert log.get(qid)["feedback"] == "up"
+
+
+async def test_odd_digits_and_deletion_spellings_are_commands_not_questions(flow):
+    """'/nguon ²' used to raise (int('²')); '/xóa' and '/ｘｏａ' were answered and logged as questions."""
+    chat, core, log = flow
+    box = Box()
+    await chat.on_text(box, msg(), "Cao Bằng có kế hoạch gì?")
+    assert await chat.on_text(box, msg(), "/nguon ²") == "command"  # NFKC: a superscript two is a 2
+    assert box.sent[-1][0][0].startswith("[2] ")
+    assert await chat.on_text(box, msg(), "/nguon ٢") == "command"  # a digit int() reads, but not ASCII
+    assert box.sent[-1][0] == [formatting.BAD_SOURCE_TEXT.format(count=2)]
+    for typed in ("/xóa", "/ｘｏａ", "xoá câu hỏi của tôi"):
+        assert await chat.on_text(box, msg(), typed) == "command", typed
+        assert "Đã xóa" in box.sent[-1][0][0]
+    assert log.count() == 0, "a deletion request is never itself stored as a question"
+    assert len(core.questions) == 1

@@ -4,8 +4,13 @@ import json
 
 import pytest
 
-from bot.conversations import ChatState, RedisConversationStore, SqliteConversationStore, Turns, open_conversation_store
+from bot.conversations import ChatState
+from bot.conversations.memory import MemoryConversationStore
+from bot.conversations.redis import RedisConversationStore
+from bot.conversations.sqlite import SqliteConversationStore
 from bot.questionlog import QuestionLog
+from bot.stores import open_conversations
+from bot.turns import Turns
 from ground.config import Settings
 from ngvh.services import Services
 from rag.dialogue.state import Conversation, PlanRef
@@ -31,9 +36,11 @@ def big_state(n_chars=5000):
     return ChatState(conv, [{"n": i, "quote": "q", "full_quote": "y" * n_chars} for i in range(1, 6)], 7, 1.0)
 
 
-async def test_sqlite_store_round_trip_ttl_and_reset(tmp_path):
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+async def test_store_round_trip_ttl_and_reset(tmp_path, kind):
     now = [1000.0]
-    store = SqliteConversationStore(tmp_path / "c.sqlite3", ttl=60, clock=lambda: now[0])
+    store = (MemoryConversationStore(ttl=60, clock=lambda: now[0]) if kind == "memory"
+             else SqliteConversationStore(tmp_path / "c.sqlite3", ttl=60, clock=lambda: now[0]))
     state = ChatState(Conversation(question="Kế hoạch của Cao Bằng do ai ký?", provinces=["Cao Bằng"]), [], 3, 5.0)
     await store.save("telegram:1", state)
     assert (await store.load("telegram:1")).to_json() == state.to_json()
@@ -45,8 +52,10 @@ async def test_sqlite_store_round_trip_ttl_and_reset(tmp_path):
     assert (await store.load("telegram:1")).question_id is None
 
 
-async def test_state_is_cut_to_the_size_bound(tmp_path):
-    store = SqliteConversationStore(tmp_path / "c.sqlite3", max_bytes=4000)
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+async def test_state_is_cut_to_the_size_bound(tmp_path, kind):
+    store = (MemoryConversationStore(max_bytes=4000) if kind == "memory"
+             else SqliteConversationStore(tmp_path / "c.sqlite3", max_bytes=4000))
     await store.save("k", big_state())
     back = await store.load("k")
     assert len(back.dump(10**9).encode()) <= 4000
@@ -67,12 +76,13 @@ async def test_sqlite_store_keeps_at_most_max_count(tmp_path):
 
 
 def test_the_default_store_lives_under_the_data_dir(tmp_path):
-    store = open_conversation_store(Settings(_env_file=None, data_dir=tmp_path))
+    store = open_conversations(Settings(_env_file=None, data_dir=tmp_path))
     assert isinstance(store, SqliteConversationStore) and store.path == tmp_path / "state" / "conversations.sqlite3"
-    assert isinstance(open_conversation_store(Settings(_env_file=None, data_dir=tmp_path, redis_url="redis://127.0.0.1:1/0")),
+    assert isinstance(open_conversations(Settings(_env_file=None, data_dir=tmp_path, redis_url="redis://127.0.0.1:1/0")),
                       RedisConversationStore)
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_turns_follow_ups_log_citations_and_feedback(tmp_path, sample_core):
     log = QuestionLog(f"sqlite:///{tmp_path / 'q.sqlite3'}", "salt-for-tests-0000")
     turns = Turns(SqliteConversationStore(tmp_path / "c.sqlite3"), async_ask(sample_core), log, sample_core.locate_chunk)
@@ -96,6 +106,7 @@ async def test_turns_follow_ups_log_citations_and_feedback(tmp_path, sample_core
     log.close()
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_two_replicas_share_a_conversation_through_redis(redis_url, sample_core):
     replica_a = Turns(RedisConversationStore(redis_url, ttl=60), async_ask(sample_core))
     replica_b = Turns(RedisConversationStore(redis_url, ttl=60), async_ask(sample_core))
@@ -116,6 +127,7 @@ async def test_two_replicas_share_a_conversation_through_redis(redis_url, sample
         await r.store.close()
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_streamed_turns_carry_understood_and_the_chunk(tmp_path, sample_core):
     async def ask_stream(question):
         answer = await asyncio.to_thread(sample_core.ask, question)

@@ -6,10 +6,11 @@ import time
 
 import pytest
 
-from bot.coordination import MemoryCoordination, RedisCoordination
+from bot.coordination.memory import MemoryCoordination
+from bot.coordination.redis import RedisCoordination
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.slow)])  # redis: starts redis-server
 async def coord(request):
     if request.param == "memory":
         impl = MemoryCoordination()

@@ -49,6 +49,7 @@ def test_depth_is_counted_on_the_bytes():
     assert json_depth(DEEP) == 1100 and json_depth(b'"x"') == 0
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_deep_json_is_a_counted_400_on_every_route(data_dir, fake_telegram, fake_zalo_oa, core):
     settings = make_settings(data_dir, **telegram_channel(fake_telegram), **zalo_oa_channel(fake_zalo_oa), admin_token=ADMIN_TOKEN)
     async with running(settings, core) as (_, client, _rt):
@@ -64,6 +65,7 @@ async def test_deep_json_is_a_counted_400_on_every_route(data_dir, fake_telegram
     assert core.questions == []
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_lone_surrogate_is_a_400_not_a_5xx(data_dir, fake_telegram):
     core = EncodingCore()
     settings = make_settings(data_dir, **telegram_channel(fake_telegram))
@@ -98,6 +100,7 @@ def test_random_secrets_are_accepted(data_dir):
     create_app(make_settings(data_dir, admin_token="3f9a7c1e0b5d42f8a6c9e1b7d0f4a2c8"), FakeCore())
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_healthz_is_status_only_and_redacts_urls(data_dir):
     class Core(FakeCore):
         def health(self):
@@ -113,6 +116,7 @@ async def test_healthz_is_status_only_and_redacts_urls(data_dir):
 
 
 # --- a replayed Zalo OA event after a restart --------------------------------------------------------
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_replayed_oa_event_after_a_restart_is_answered_once(data_dir, fake_zalo_oa, core):
     settings = make_settings(data_dir, **zalo_oa_channel(fake_zalo_oa))
     body = oa_event("msg-replayed")
@@ -129,6 +133,7 @@ async def test_replayed_oa_event_after_a_restart_is_answered_once(data_dir, fake
 
 
 # --- web questions: deadline and cap ---------------------------------------------------------------
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_web_question_past_its_deadline_gets_503_with_retry_after(data_dir):
     core = FakeCore(delay=1.5)
     async with running(make_settings(data_dir), core, fast_options(ask_deadline=0.4)) as (_, client, _rt):
@@ -138,6 +143,7 @@ async def test_web_question_past_its_deadline_gets_503_with_retry_after(data_dir
     assert stream.status_code == 503 and stream.headers["retry-after"].isdigit()
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_web_questions_beyond_the_cap_get_503_at_once(data_dir):
     core = FakeCore(delay=0.6)
     async with running(make_settings(data_dir, rate_per_minute=100), core, fast_options(web_in_flight=2)) as (_, client, _rt):
@@ -157,6 +163,7 @@ class PickyCore(FakeCore):
         return IngestReport(rows)
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_only_successful_uploads_are_kept(data_dir):
     settings = make_settings(data_dir, admin_token=ADMIN_TOKEN)
     async with running(settings, PickyCore()) as (_, client, _rt):

@@ -10,7 +10,8 @@ import textwrap
 
 import pytest
 
-from bot.intake.redis_streams import RedisIntake
+from bot.intake.memory import MemoryIntake
+from bot.intake.redis import RedisIntake
 from bot.intake.sqlite import SqliteIntake
 from tests.bot.conftest import ROOT
 
@@ -18,13 +19,16 @@ LEASE = 1.0
 
 
 def _open(kind: str, request, tmp_path):
+    if kind == "memory":  # one store for the whole test: "a new process" sees the same jobs, as with a file
+        shared = MemoryIntake(lease=LEASE)
+        return lambda: shared
     if kind == "sqlite":
         return lambda: SqliteIntake(tmp_path / "intake.sqlite3", lease=LEASE)
     url = request.getfixturevalue("redis_url")
     return lambda: RedisIntake(url, lease=LEASE)
 
 
-@pytest.fixture(params=["sqlite", "redis"])
+@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.slow)])  # redis: starts redis-server
 def opener(request, tmp_path):
     return _open(request.param, request, tmp_path)
 

@@ -35,6 +35,7 @@ async def client(sample_core):
         yield c
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_a_citation_opens_its_passage_with_the_quote_marked(client, sample_core):
     answer = sample_core.ask("Cao Bằng đặt mục tiêu tổ chức Ngày Văn hóa Việt Nam ở đâu?")
     cit = answer.citations[0]
@@ -58,6 +59,7 @@ async def test_a_citation_opens_its_passage_with_the_quote_marked(client, sample
     assert found and found.group(1) == anchor
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 async def test_unknown_plan_is_a_404_page(client):
     response = await client.get("/plans/no-such-plan")
     assert response.status_code == 404 and "Không tìm thấy" in response.text

@@ -86,3 +86,25 @@ def test_parsers_are_total_on_odd_shapes():
             event = zb_event("m")
             event["result"]["message"][key] = value
             parse_payload(event, "9:t")
+
+
+def test_commands_in_vietnamese_spellings_and_full_width_forms():
+    for typed in ("/xóa", "/xoá", "/XOÁ", "/ｘｏａ", "／xoa", "/Xóa@ngvh_bot"):
+        parsed = commands.parse(typed)
+        assert parsed is not None and parsed.name == "xoa", typed
+    assert commands.parse("/nguồn ２") == commands.ParsedCommand("nguon", "2", None)
+    assert commands.parse("/mới") == commands.ParsedCommand("moi", "", None)
+    assert commands.parse("/ 2") is None and commands.parse("//") is None
+
+
+def test_deletion_requests_without_the_slash():
+    for typed in ("xóa", "Xoá câu hỏi của tôi", "xoa du lieu cua minh.", "ｘｏá"):
+        assert commands.deletion_request(typed), typed
+    for typed in ("xóa đói giảm nghèo ở Cao Bằng", "Kế hoạch xóa mù chữ", "xoa"[:2]):
+        assert not commands.deletion_request(typed), typed
+
+
+def test_numbers_are_ascii_digits_only():
+    assert commands.ascii_number("2") == 2
+    for typed in ("²", "٢", "2²", "", "-1"):
+        assert commands.ascii_number(typed) is None, typed

@@ -15,7 +15,7 @@ from rag.models import Citation
 from tests.bot.postgres import postgres_server  # noqa: F401  (session fixture)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])  # starts PostgreSQL
 def qlog(request, tmp_path):
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'state' / 'questions.sqlite3'}"

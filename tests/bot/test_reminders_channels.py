@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import icalendar
 import pytest
 
-from bot.coordination_sqlite import SqliteCoordination
+from bot.coordination.sqlite import SqliteCoordination
 from bot.reminders.feed import with_calendar
 from bot.reminders.schedule import VIETNAM, DailyReminders
 from tests.bot.conftest import (
@@ -42,6 +42,7 @@ def texts_to(fake, chat: str) -> list[str]:
     return [c.params["text"] for c in fake.calls_to("sendMessage") if str(c.params.get("chat_id")) == chat]
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_telegram_subscription_reminder_feed_and_forgetting(data_dir, fake_telegram, task_core):
     settings = make_settings(data_dir, **telegram_channel(fake_telegram), admin_token=ADMIN_TOKEN, public_url=PUBLIC)
     async with running(settings, task_core) as (_, client, rt):
@@ -104,6 +105,7 @@ async def test_telegram_subscription_reminder_feed_and_forgetting(data_dir, fake
     assert all("Kế hoạch 888/KH-UBND" in str(e["DESCRIPTION"]) for e in events)
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_subscribes_in_words_and_is_reminded(data_dir, fake_zalo_bot, task_core):
     settings = make_settings(data_dir, **zalo_bot_channel(fake_zalo_bot), admin_token=ADMIN_TOKEN)
     async with running(settings, task_core) as (_, client, rt):
@@ -117,6 +119,7 @@ async def test_zalo_bot_subscribes_in_words_and_is_reminded(data_dir, fake_zalo_
         assert task_core.questions == [], "the words were a command, not a question"
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_reminder_is_a_reply_inside_the_window(data_dir, fake_zalo_oa, task_core):
     settings = make_settings(data_dir, **zalo_oa_channel(fake_zalo_oa), admin_token=ADMIN_TOKEN)
     async with running(settings, task_core) as (_, client, rt):
@@ -161,6 +164,7 @@ async def test_the_daily_pass_runs_once_a_day_on_one_process(data_dir):
     assert [day for _, day in runs] == [date(2023, 6, 20), date(2023, 6, 21)]
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_the_web_chat_gets_the_feed_link_under_a_tasks_answer(data_dir):
     class TasksCore(FakeCore):
         def ask(self, question):
@@ -176,6 +180,7 @@ async def test_the_web_chat_gets_the_feed_link_under_a_tasks_answer(data_dir):
     assert final["calendar"][0]["agency"] == "Sở Văn hóa, Thể thao và Du lịch"
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_the_serving_workers_run_the_daily_pass_at_the_hour(data_dir, fake_telegram):
     """`ngvh serve`'s worker ticks at start: past NGVH_REMINDER_HOUR (0 here) it runs today's pass by itself."""
     from bot.questionlog import QuestionLog

@@ -20,6 +20,8 @@ from tests.bot.conftest import (
 )
 from tests.bot.fakes import REPLACED_BY, REPLACED_WORDS, FakeCore
 
+pytestmark = pytest.mark.slow  # every test serves the app with uvicorn on a port
+
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 

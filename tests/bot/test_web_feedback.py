@@ -6,6 +6,8 @@ import pytest
 from bot.questionlog import QuestionLog
 from tests.bot.conftest import make_settings, running
 
+pytestmark = pytest.mark.slow  # every test serves the app with uvicorn on a port
+
 VISITOR, TAB = "visitor-0123456789", "tab-0123456789"
 
 

@@ -57,6 +57,7 @@ async def zb_post(client, payload=None, secret=ZB_SECRET, content=None):
     return await client.post("/webhook/zalo-bot", headers=headers, json=payload)
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_answers_in_plain_text_once(zb_settings, fake_zalo_bot, core):
     async with running(zb_settings, core) as (_, client, rt):
         assert (await zb_post(client, zb_event("m1"))).json() == {"ok": True}
@@ -70,6 +71,7 @@ async def test_zalo_bot_answers_in_plain_text_once(zb_settings, fake_zalo_bot, c
     assert len(fake_zalo_bot.calls_to("sendMessage")) == 1 and core.questions == ["Hải Phòng có kế hoạch gì?"]
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_marks_a_replaced_plan(zb_settings, fake_zalo_bot, core):
     async with running(zb_settings, core) as (_, client, rt):
         await zb_post(client, zb_event("m-r", text=f"Kế hoạch {REPLACED_WORDS} nói gì?"))
@@ -79,6 +81,7 @@ async def test_zalo_bot_marks_a_replaced_plan(zb_settings, fake_zalo_bot, core):
     assert text.split("[2] ")[1].split("\n")[0].endswith(f"(đã được thay thế bởi {REPLACED_BY})") and text.count("đã được thay thế") == 1
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_shows_typing_for_slow_answers(zb_settings, fake_zalo_bot):
     async with running(zb_settings, FakeCore(delay=2.0)) as (_, client, _rt):
         await zb_post(client, zb_event("m1"))
@@ -86,6 +89,7 @@ async def test_zalo_bot_shows_typing_for_slow_answers(zb_settings, fake_zalo_bot
     assert fake_zalo_bot.calls_to("sendChatAction")[0].params == {"chat_id": "e4ea2cd5189df1c3a88c", "action": "typing"}
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_verification_and_bad_input(zb_settings, fake_zalo_bot, core):
     async with running(zb_settings, core) as (_, client, _rt):
         assert (await zb_post(client, zb_event("m1"), secret=None)).status_code == 401
@@ -100,6 +104,7 @@ async def test_zalo_bot_verification_and_bad_input(zb_settings, fake_zalo_bot, c
     assert core.questions == [] and fake_zalo_bot.calls_to("sendMessage") == []
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_long_answer_is_split_at_2000(zb_settings, fake_zalo_bot):
     class LongCore(FakeCore):
         def ask(self, question):
@@ -115,6 +120,7 @@ async def test_zalo_bot_long_answer_is_split_at_2000(zb_settings, fake_zalo_bot)
     assert sum("[1] 726/KH-UBND" in t for t in texts) == 1
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_retries_429_and_5xx(zb_settings, fake_zalo_bot, core):
     fake_zalo_bot.fail_next("sendMessage", status=429, body={"ok": False, "error_code": 429, "parameters": {"retry_after": 1}})
     fake_zalo_bot.fail_next("sendMessage", status=503)
@@ -126,6 +132,7 @@ async def test_zalo_bot_retries_429_and_5xx(zb_settings, fake_zalo_bot, core):
     assert attempts[1].at - attempts[0].at >= 0.95
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_polling(data_dir, fake_zalo_bot, core):
     settings = make_settings(data_dir, zalo_bot_token=ZB_TOKEN, zalo_bot_api_base=fake_zalo_bot.url)
     fake_zalo_bot.pending_updates.extend([zb_event("p1", "qua polling")["result"]] * 2)
@@ -136,6 +143,7 @@ async def test_zalo_bot_polling(data_dir, fake_zalo_bot, core):
     assert core.questions == ["qua polling"]
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_bot_webhook_registration(data_dir, fake_zalo_bot, core):
     settings = make_settings(data_dir, **zalo_bot_channel(fake_zalo_bot), public_url="https://ngvh.example.gov.vn")
     async with running(settings, core):
@@ -171,6 +179,7 @@ def oa_settings(data_dir, fake_zalo_oa):
     return make_settings(data_dir, **zalo_oa_channel(fake_zalo_oa))
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_signed_event_is_answered(oa_settings, fake_zalo_oa, core):
     async with running(oa_settings, core) as (_, client, rt):
         body = oa_event("msg-1")
@@ -184,6 +193,7 @@ async def test_zalo_oa_signed_event_is_answered(oa_settings, fake_zalo_oa, core)
     assert core.questions == ["Thừa Thiên Huế ban hành kế hoạch khi nào?"]
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_marks_a_replaced_plan(oa_settings, fake_zalo_oa, core):
     async with running(oa_settings, core) as (_, client, rt):
         body = oa_event("msg-r", text=f"Kế hoạch {REPLACED_WORDS} nói gì?")
@@ -194,6 +204,7 @@ async def test_zalo_oa_marks_a_replaced_plan(oa_settings, fake_zalo_oa, core):
     assert text.split("[2] ")[1].split("\n")[0].endswith(f"(đã được thay thế bởi {REPLACED_BY})") and text.count("đã được thay thế") == 1
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_answer_buttons_and_their_taps(oa_settings, fake_zalo_oa, core):
     """The answer carries query buttons; a tap reaches the OA as the user's text (the button's payload)."""
     from bot.questionlog import QuestionLog
@@ -217,6 +228,7 @@ async def test_zalo_oa_answer_buttons_and_their_taps(oa_settings, fake_zalo_oa, 
         log.close()
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_without_buttons_keeps_the_typed_hint(oa_settings, fake_zalo_oa, core):
     fake_zalo_oa.refuse_templates = True
     async with running(oa_settings, core) as (_, client, rt):
@@ -231,6 +243,7 @@ async def test_zalo_oa_without_buttons_keeps_the_typed_hint(oa_settings, fake_za
     assert 'ngvh_sends_total{channel="zalo-oa",outcome="ok"} 1.0' in metrics, "one send, delivered as text"
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_keeps_its_webhook_when_the_others_poll(oa_settings, fake_zalo_oa, core):
     # --polling is for Telegram and Zalo Bot; Zalo OA has no polling API and still needs its webhook
     async with running(oa_settings, core, polling=True) as (_, client, rt):
@@ -241,6 +254,7 @@ async def test_zalo_oa_keeps_its_webhook_when_the_others_poll(oa_settings, fake_
     assert core.questions == ["Thừa Thiên Huế ban hành kế hoạch khi nào?"]
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_forged_signatures_are_refused(oa_settings, fake_zalo_oa, core):
     async with running(oa_settings, core) as (_, client, _rt):
         body = oa_event("msg-1")
@@ -255,6 +269,7 @@ async def test_zalo_oa_forged_signatures_are_refused(oa_settings, fake_zalo_oa, 
     assert core.questions == [] and fake_zalo_oa.calls_to("message/cs", ok_only=False) == []
 
 
+@pytest.mark.slow  # serves the app with uvicorn on a port
 async def test_zalo_oa_refreshes_on_216_and_persists_tokens(oa_settings, fake_zalo_oa, core, data_dir):
     fake_zalo_oa.expire_access_tokens()  # the token from .env was revoked: the first send gets -216
     async with running(oa_settings, core) as (_, client, _rt):

@@ -1,6 +1,8 @@
 """`ngvh ask --jsonl` conversation turns: JSON lines with an id are one chat, bare lines stand alone."""
 import json
 
+import pytest
+
 from ngvh.turns import parse_line
 from tests.ngvh.test_cli import run, store_dir  # noqa: F401  (module-scoped sample store)
 
@@ -13,6 +15,7 @@ def test_parse_line_forms():
     assert parse_line("{not json") == ("{not json", None)
 
 
+@pytest.mark.slow  # the CLI in a subprocess, over a store it ingests
 def test_interleaved_conversations_and_bare_lines(store_dir):  # noqa: F811
     lines = [
         {"question": "Kế hoạch của Cao Bằng do ai ký?", "conversation": "a"},

@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test runs the CLI in a subprocess that loads the model
+
 NGVH = [sys.executable, "-m", "ngvh.cli"]
 
 

@@ -1,11 +1,14 @@
 """The ingest table and its JSON: OCR pages and confidence, text quality, and warning rows."""
 import json
 
+import pytest
+
 from tests.conftest import require_system
 from tests.ingest.test_ocr import SCANNED_PLAN, write_scanned_pdf
 from tests.ingest.test_repair import DAMAGED_PLAN
 from tests.ngvh.test_cli import run
 
+pytestmark = pytest.mark.slow  # the CLI in a subprocess: OCR and the real model
 
 def test_ingest_reports_ocr_quality_and_warnings(tmp_path):
     require_system("tesseract", "tesseract-ocr tesseract-ocr-vie")

@@ -16,6 +16,7 @@ def test_fields_are_validated_and_normalised():
             clean_fields(bad)
 
 
+@pytest.mark.slow  # ingests and reindexes with the real model
 def test_correction_survives_reingest(tmp_path, samples_dir):
     folder = tmp_path / "plans"
     folder.mkdir()
@@ -37,6 +38,7 @@ def test_correction_survives_reingest(tmp_path, samples_dir):
     assert services.correct_plan("no-such-plan", {"signer": "X Y"}) is None
 
 
+@pytest.mark.slow  # ingests and reindexes with the real model
 def test_correction_survives_reindex(tmp_path, samples_dir):
     services = Services(Settings(_env_file=None, data_dir=tmp_path / "data"))
     assert services.ingest_paths([samples_dir / "003_bb55a98e4bfd3a2f.txt"]).ok

@@ -38,6 +38,7 @@ def scanned_folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # Tesseract, then a real store
 def test_reingest_of_an_unchanged_scan_takes_its_ocr_from_the_cache(tmp_path, tesseract_runs):
     folder = scanned_folder(tmp_path)
     services = Services(Settings(data_dir=tmp_path / "data"))
@@ -68,6 +69,7 @@ def without_seconds(entry: str) -> list[dict]:
     return [{k: v for k, v in page.items() if k != "seconds"} for page in json.loads(entry)["pages"]]
 
 
+@pytest.mark.slow  # Tesseract, then a real store
 def test_a_damaged_cache_entry_is_ignored_and_written_again(tmp_path, tesseract_runs):
     folder = scanned_folder(tmp_path)
     services = Services(Settings(data_dir=tmp_path / "data"))
@@ -82,6 +84,7 @@ def test_a_damaged_cache_entry_is_ignored_and_written_again(tmp_path, tesseract_
     assert tesseract_runs() == 3
 
 
+@pytest.mark.slow  # Tesseract, then a real store
 def test_reindex_keeps_what_ocr_reported(tmp_path, tesseract_runs):
     folder = scanned_folder(tmp_path)
     services = Services(Settings(data_dir=tmp_path / "data"))

@@ -1,10 +1,13 @@
 """`ngvh purge` deletes logged questions past the retention, from the log under NGVH_DATA_DIR."""
 from datetime import timedelta
 
+import pytest
+
 from bot.questionlog import Entry, QuestionLog, utcnow
 from ground.config import Settings
 from tests.ngvh.test_cli import run
 
+pytestmark = pytest.mark.slow  # the CLI in a subprocess
 
 def test_purge_command_keeps_recent_questions(tmp_path):
     data = tmp_path / "data"

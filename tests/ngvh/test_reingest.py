@@ -7,6 +7,8 @@ from ground.config import Settings
 from ngvh.services import Services
 from vectorstore import EmbedderMismatch
 
+pytestmark = pytest.mark.slow  # each test ingests the samples into its own store with the real model
+
 CAO_BANG = "001_32f94a6958947b77.txt"
 
 

@@ -13,6 +13,8 @@ from ngvh.services import Services
 from rag.understand.names import parse_query
 from tests.conftest import FIXTURES
 
+pytestmark = pytest.mark.slow  # a real store per test, and the CLI in a subprocess
+
 LAYOUTS = FIXTURES / "layouts"
 OLD, NEW = "88-kh-ubnd-phu-yen", "215-kh-ubnd-phu-yen"
 

@@ -19,6 +19,8 @@ from tests.bot.fakes import FakeCore, FakeTelegram
 from tests.bot.reminder_rows import PLAN_FILE, SNGV, VHTTDL
 from tests.bot.test_telegram import post, tg_update
 
+pytestmark = pytest.mark.slow  # the CLI in subprocesses over a store of its own, ingested with the real model
+
 NGVH = [sys.executable, "-m", "ngvh.cli"]
 TODAY = date(2023, 6, 20)
 

@@ -46,6 +46,7 @@ def test_router(question, expected):
     assert route(parse_query(question)) == expected
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 def test_agency_duties_by_year_grouped_by_plan_and_cited(task_services):
     answer = task_services.ask("Sở Ngoại vụ phải làm gì đến năm 2025?")
     assert answer.found and answer.kind == "tasks"
@@ -57,6 +58,7 @@ def test_agency_duties_by_year_grouped_by_plan_and_cited(task_services):
     assert all(sections) and any("TỔ CHỨC THỰC HIỆN" in s for s in sections)
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 def test_abbreviated_agency_and_no_diacritics(task_services):
     answer = task_services.ask("so vhttdl tinh lang son phai lam gi")
     assert answer.found and answer.kind == "tasks"
@@ -64,6 +66,7 @@ def test_abbreviated_agency_and_no_diacritics(task_services):
     assert {c.source for c in answer.citations} == {"plan_a_lang_son.txt"}
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 def test_catalog_question_lists_plans(task_services):
     answer = task_services.ask("Những tỉnh nào đã có kế hoạch thực hiện Chiến lược ngoại giao văn hóa?")
     assert answer.found and answer.kind == "catalog"
@@ -72,6 +75,7 @@ def test_catalog_question_lists_plans(task_services):
     assert check_citations(answer.answer, answer.citations)
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 def test_comparison_cites_both_plans(task_services):
     answer = task_services.ask("Cao Bằng và Lạng Sơn khác nhau thế nào về mục tiêu cụ thể?")
     assert answer.found and answer.kind == "compare"
@@ -79,6 +83,7 @@ def test_comparison_cites_both_plans(task_services):
     assert check_citations(answer.answer, answer.citations)
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 def test_reingest_and_removal_keep_tasks_in_step(task_services):
     plans = {p.id: p for p in task_services.store.list_plans()}
     with_tasks = [p for p in plans.values() if p.assignments]
@@ -91,6 +96,7 @@ def test_reingest_and_removal_keep_tasks_in_step(task_services):
     assert report.rows[0].status == "added"
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 def test_tasks_command_json(task_services):
     env = dict(os.environ, NGVH_DATA_DIR=str(task_services.data))
     out = subprocess.run([sys.executable, "-m", "ngvh.cli", "tasks", "--agency", "Sở VHTTDL", "--by", "2025", "--json"],
@@ -101,6 +107,7 @@ def test_tasks_command_json(task_services):
     assert all((r["due_year"] or 0) <= 2025 or r["recurring"] for r in rows)
 
 
+@pytest.mark.slow  # its own store, ingested with the real model
 def test_stored_plans_and_the_embedder_fit_the_seams_answering_reads(task_services):
     from rag.ports import QueryEmbedder, StoredPlan
 

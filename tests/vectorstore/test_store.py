@@ -117,6 +117,7 @@ def test_other_instance_changes_are_seen(store, settings, e5):
     assert {c.plan_id for c in store.iter_chunks()} == {"kh-hue-2024"}
 
 
+@pytest.mark.slow  # embeds many plans with the real model
 def test_active_versions_reloads_the_catalog_only_after_a_change(store, monkeypatch):
     for i in range(200):
         store.upsert_plan(make_plan(f"empty-{i:03d}", []))  # catalog-only plans: no embedding

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ingest.pipeline import load_plan
 from tests.vectorstore.plan_factory import cao_bang, make_plan
 from vectorstore.records import TEXT_PIECE_CHARS, join_pieces, text_pieces
@@ -26,6 +28,7 @@ def all_records(collection) -> list[tuple[str, str, dict]]:
     return list(zip(got["ids"], got["documents"], got["metadatas"], strict=False))
 
 
+@pytest.mark.slow  # embeds many plans with the real model
 def test_long_plan_text_and_assignments_stored_in_small_records(store):
     plan = load_plan(PLANS / "plan_a_lang_son.txt")
     assert len(plan.text) > 3 * TEXT_PIECE_CHARS and plan.assignments
@@ -51,7 +54,6 @@ def test_replaced_plan_keeps_only_the_new_version_and_its_fields(store):
 
 
 def test_texts_of_an_unswitched_version_stay_invisible_until_collected(store, monkeypatch):
-    import pytest
 
     v1, v2 = cao_bang(1), cao_bang(2)
     store.upsert_plan(v1)
@@ -86,8 +88,8 @@ def test_store_written_before_the_texts_collection_is_read_then_upgraded(store):
     assert store.get_plan(plan.id).assignments == [a.to_dict() for a in plan.assignments]
 
 
+@pytest.mark.slow  # embeds many plans with the real model
 def test_a_group_of_plans_is_stored_in_few_writes_with_one_result_each(store, monkeypatch):
-    import pytest
 
     from tests.vectorstore.plan_factory import hue
 
@@ -118,7 +120,6 @@ def test_a_group_that_fails_before_its_switch_leaves_every_previous_version(stor
 
     store.upsert_plan(cao_bang(1))
     store.embeddings = Failing()
-    import pytest
 
     with pytest.raises(ConnectionError):
         store.upsert_plans([cao_bang(2), load_plan(PLANS / "plan_d_can_tho.txt")])

@@ -12,7 +12,9 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
+from bot import redis_client
 from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Job, JobKind
 
 GROUP = "workers"
@@ -43,15 +45,14 @@ return 1
 class RedisIntake:
     def __init__(self, url: str, prefix: str = "ngvh:", lease: float = LEASE_SECONDS):
         self.lease = lease
-        import redis.asyncio as aioredis
-
-        self._redis = aioredis.from_url(url, decode_responses=True, socket_timeout=10, socket_connect_timeout=5)
+        self._redis = redis_client.connect(url, operation_timeout=10)
         self._prefix = prefix
         self._streams = (prefix + "q:urgent", prefix + "q")
         self._put = self._redis.register_script(_PUT)
         self._done = self._redis.register_script(_DONE)
         self._groups_ready = False
         self._held: list[Job] = []  # read, waiting for the previous job of their order key
+        self._retries: list[tuple[float, Job]] = []  # (due, job) given back by retry_later, renewed until due
         self._taken: dict[str, Job] = {}  # entry id → job being worked on by this process
         self._last_claim = 0.0
         self._waiting_since: dict[str, float] = {}
@@ -102,6 +103,10 @@ class RedisIntake:
         await self._ensure_groups()
         deadline = time.monotonic() + wait
         while True:
+            due = [entry for entry in self._retries if entry[0] <= time.monotonic()]
+            if due:
+                self._retries.remove(due[0])
+                return self._mark_taken(due[0][1])
             job = await self._runnable_held()
             if job is not None:
                 return self._mark_taken(job)
@@ -164,7 +169,7 @@ class RedisIntake:
             self._claim_cursor[stream] = result[0] or "0-0"  # "0-0": the whole list was scanned, start over
             entries = result[1] if len(result) > 1 else []
             for entry_id, fields in entries:
-                if not fields or entry_id in {j.handle[1] for j in self._held}:
+                if not fields or entry_id in {j.handle[1] for j in self._held} | {j.handle[1] for _, j in self._retries}:
                     continue
                 pending = await self._redis.xpending_range(stream, GROUP, min=entry_id, max=entry_id, count=1)
                 attempts = int(pending[0]["times_delivered"]) if pending else 2
@@ -176,14 +181,16 @@ class RedisIntake:
         await self._done(keys=[stream, self._k("done:" + job.order_key)], args=[GROUP, entry_id, seq, int(DEDUPE_TTL_SECONDS * 1000)])
         self._taken.pop(job.id, None)
 
-    async def retry_later(self, job: Job, delay: float) -> None:  # noqa: ARG002 — the lease idle time is the delay
-        """Not acknowledged and no longer renewed: XAUTOCLAIM hands it out again once idle for the lease."""
+    async def retry_later(self, job: Job, delay: float) -> None:
+        """Kept by this worker (its lease renewed) and handed out again by take() after delay, attempts + 1;
+        if the worker dies meanwhile, XAUTOCLAIM gives it to another once idle for the lease."""
         self._taken.pop(job.id, None)
+        self._retries.append((time.monotonic() + delay, replace(job, attempts=job.attempts + 1)))
 
     async def renew(self, consumer: str) -> None:
         """XCLAIM to ourselves with idle 0: entries we hold never look abandoned to XAUTOCLAIM."""
         by_stream: dict[str, list[str]] = {}
-        for job in list(self._taken.values()) + list(self._held):
+        for job in list(self._taken.values()) + list(self._held) + [job for _, job in self._retries]:
             by_stream.setdefault(job.handle[0], []).append(job.handle[1])
         for stream, ids in by_stream.items():
             await self._redis.xclaim(stream, GROUP, consumer, 0, ids, justid=True)

@@ -1,6 +1,6 @@
 """Coordination shared by `ngvh serve` and its worker processes on one machine, in SQLite (WAL).
 
-Same operations as bot.coordination's Memory and Redis versions: rate windows, pacing slots, the last
+Same operations as the memory and Redis stores: rate windows, pacing slots, the last
 answer of a chat (/nguon), the Zalo OA refresh lock. One database beside the intake's, so a chat's
 pacing and /nguon hold whichever worker process answers it.
 """
@@ -16,8 +16,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from bot.intake.sqlite import SqliteThread
 from bot.polled_lock import polled_lock
+from bot.sqlite_thread import SqliteThread
 
 PURGE_EVERY_SECONDS = 60.0
 
