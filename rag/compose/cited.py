@@ -47,7 +47,8 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     """The cited document whose subject the question describes ("Chiến lược văn hóa đối ngoại … phê duyệt ngày
     nào?", "Đề án … được phê duyệt bằng quyết định nào?") — when it describes it better than any plan it may be
     about; every citation of that document."""
-    terms = [t for t in query_terms(without_question_words(q.pq.content or q.text)) if not t.isdigit()]
+    # the years stay: "Chiến lược … đến năm 2030" is not the strategy to 2020
+    terms = query_terms(without_question_words(q.pq.content or q.text))
     if not terms:
         return []
     ids = plan_ids if plan_ids is not None else list(index.plans)
@@ -67,14 +68,17 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     if score < own + TITLE_MARGIN:
         return []  # the question describes a stored plan as well: that plan answers
     key = cited.mention.get("number") or cited.mention.get("title")
-    return [c for c in _all(index) if (c.mention.get("number") or c.mention.get("title")) == key] or [cited]
+    same = [c for c in _all(index) if (c.mention.get("number") or c.mention.get("title")) == key]
+    # the plans the question is about cite it first: their sentence is the one to show
+    return sorted(same, key=lambda c: c.plan_id not in ids) or [cited]
 
 
 def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     """The asked facts of the cited document the question is about, or that the texts do not state them; None
     when the question is not about a cited document, or asks what it says (the passages answer that)."""
-    asked = [p.intent for p in q.parts if p.intent in FIELDS]
-    if not asked or len(asked) < len(q.parts):
+    # "… phê duyệt bằng quyết định nào?" asks the cited document's number
+    asked = [p.intent if p.intent in FIELDS else "number" if p.answer_type == "document" else "" for p in q.parts]
+    if not all(asked):
         return None
     if scope.other_documents and scope.plan_ids is None:
         cites = by_number(scope.other_documents, index)

@@ -31,7 +31,7 @@ _CATALOG_VOCAB = set(
     trong kho thuc hien chien luoc ngoai giao van hoa den tam nhin trien khai cua ve la gi duoc hien
     dang so quyet dinh ttg chinh phu thu tuong""".split()
 )
-MAX_TASK_LINES = 8
+MAX_TASK_LINES = 12  # a plan gives one agency ten or so duties: all of them, not the first few
 
 
 @dataclass
