@@ -45,7 +45,9 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     recurring = sum(1 for r in rows if r.status == "recurring")
     head = f"{', '.join(agencies)}: {len(rows)} nhiệm vụ"
     if by:
-        head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
+        counts = [f"{due} có hạn đến {by}" if due else "", f"{recurring} thường xuyên/định kỳ" if recurring else ""]
+        said = ", ".join(c for c in counts if c)
+        head += f" đến năm {by}" + (f" ({said})" if said else "")
     tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
     return Answer(pq.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
 
