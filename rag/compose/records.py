@@ -1,0 +1,152 @@
+"""Answers from a plan's task records (ingest's assignments: task, lead and partners, deadline, funding,
+product, read from duty sections, Phụ lục tables and activity lists): "ai chủ trì X, thời gian nào, kinh
+phí bao nhiêu?" about one task, answered field by field and cited to the task's passage; "Phụ lục có bao
+nhiêu nhiệm vụ?" counted from the records. Whole plans keep these facts in rows and labelled lines that no
+single sentence holds."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ground import vi
+from ground.plans import Assignment
+from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.duties import assignments_of
+from rag.decide.grounds import names_foreign_places
+from rag.find.plans import PlanIndex
+from rag.find.scope import Scope
+from rag.models import Answer
+from rag.ports import StoredPlan
+from rag.understand.question import Part, Question, without_question_words
+from rag.understand.terms import coverage, query_terms, unit_terms
+
+TASK_MATCH = 0.6  # share of the question's own words a task's text must hold to be the task asked about
+TASK_MARGIN = 0.1  # …and by how much more than the next task, so that two alike tasks are not confused
+# the fields a part of a question asks of a task, by its words (folded) or its answer type
+_LEAD = re.compile(r"\b(?:chu tri|ai (?:to chuc|thuc hien|phu trach)|co quan nao|don vi nao|so nao|ai)\b")
+_PARTNERS = re.compile(r"\bphoi hop\b")
+_FUNDING = re.compile(r"\b(?:kinh phi|bao nhieu tien|ngan sach|(?:ty|trieu) dong)\b")
+_PRODUCT = re.compile(r"\b(?:ket qua|san pham|dau ra)\b")
+_WHEN = re.compile(r"\b(?:bao lau|may lan|dinh ky|thoi gian|thoi han|khi nao|thang may|quy may|nam nao|han)\b")
+# the words that ask for a field, not words of the task
+_FIELD_WORDS = re.compile(r"\b(?:chu tri|phoi hop|kinh phi|bao nhieu|ket qua|san pham|thoi gian|thoi han|bao lau"
+                          r"|mot lan|to chuc|thuc hien|nhiem vu|hoat dong|co quan|don vi|ai|do|va|la)\b")
+_FIELDS = (("partners", _PARTNERS), ("funding", _FUNDING), ("product", _PRODUCT), ("lead", _LEAD), ("deadline", _WHEN))
+_LEAD_WORDS = re.compile(r"\bchu tri\b")
+# "Phụ lục … có bao nhiêu nhiệm vụ?", "chương trình gồm mấy nhiệm vụ": the records are counted
+_COUNT = re.compile(r"\b(?:bao nhieu|may) (?:nhiem vu|hoat dong)\b")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One task of a plan with every agency its records name: the lead first, then the partners."""
+
+    plan: StoredPlan
+    rows: tuple[Assignment, ...]
+
+    @property
+    def text(self) -> str:
+        return self.rows[0].task
+
+    def agencies(self, roles: tuple[str, ...]) -> list[str]:
+        return list(dict.fromkeys(r.agency_raw or r.agency for r in self.rows if r.role in roles))
+
+    def first(self, field: str) -> str | None:
+        return next((getattr(r, field) for r in self.rows if getattr(r, field)), None)
+
+
+def tasks_of(plan: StoredPlan) -> list[Task]:
+    """The plan's tasks, its records grouped by where the task stands in the text."""
+    groups: dict[tuple[int, str], list[Assignment]] = {}
+    for row in assignments_of(plan):
+        groups.setdefault((row.start, row.task), []).append(row)
+    return [Task(plan, tuple(sorted(rows, key=lambda r: r.role != "chủ trì"))) for rows in groups.values()]
+
+
+def fields_of(part: Part) -> list[str]:
+    """The fields of a task record a part of a question asks for, in the order it asks them; [] when it asks
+    something else ("ai chủ trì và bao lâu tổ chức một lần?" asks two)."""
+    folded = vi.collapse(part.text)
+    found = [(m.start(), field) for field, pattern in _FIELDS for m in pattern.finditer(folded)]
+    if part.answer_type in ("agency", "person"):
+        found.append((len(folded), "lead"))
+    if part.answer_type in ("date", "period"):
+        found.append((len(folded), "deadline"))
+    fields = list(dict.fromkeys(f for _, f in sorted(found)))
+    if "partners" in fields and "lead" in fields and not _LEAD_WORDS.search(folded):
+        fields.remove("lead")  # "cơ quan nào phối hợp": the partners are asked, not the lead
+    return fields
+
+
+def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
+    """The asked fields of the one task the question describes, or the number of a plan's tasks; None when
+    the question is about no one task of the records (the passages answer it)."""
+    plans = [p for p in (index.plan(i) for i in (scope.plan_ids or list(index.plans))) if p]
+    if _COUNT.search(q.pq.folded) and scope.plan_ids:
+        return _count_answer(q, plans, index)
+    fields = [fields_of(p) for p in q.parts]
+    if not all(fields):
+        return None
+    task = _described(q, plans, index)
+    if task is None:
+        return None
+    chunk = index.chunk_at(task.plan.id, task.rows[0].start)
+    if chunk is None or not names_foreign_places(q.text, [task.text]):
+        return None  # "Ngày Văn hóa … tại Pháp" is not the task held for Korea
+    said = [_said(task, f) for f in dict.fromkeys(f for part in fields for f in part)]
+    line = f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}."
+    numbered = number_points([Point(line, chunk, task.text, 1.0)], index.plan)
+    return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records", points=numbered.said)
+
+
+def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task | None:
+    words = _FIELD_WORDS.sub(" ", vi.collapse(without_question_words(q.pq.content or q.text)))
+    terms = [t for t in query_terms(words) if not t.isdigit()]
+    if len(terms) < 2:
+        return None
+    scored = sorted(((coverage(terms, unit_terms(t.text), index.idf), i, t)
+                     for i, t in enumerate(t for p in plans for t in tasks_of(p))), key=lambda s: (-s[0], s[1]))
+    if not scored or scored[0][0] < TASK_MATCH:
+        return None
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - TASK_MARGIN and scored[1][2].text != scored[0][2].text:
+        return None  # two tasks fit as well: the passages decide
+    return scored[0][2]
+
+
+def _said(task: Task, field: str) -> str:
+    if field == "lead":
+        lead = task.agencies(("chủ trì", "thực hiện"))
+        return f"chủ trì: {', '.join(lead)}" if lead else "văn bản không ghi cơ quan chủ trì"
+    if field == "partners":
+        partners = task.agencies(("phối hợp",))
+        return f"phối hợp: {', '.join(partners)}" if partners else "văn bản không ghi cơ quan phối hợp"
+    if field == "deadline":
+        when = task.first("deadline")
+        return f"thời gian: {when}" if when else "văn bản không ghi thời gian thực hiện"
+    if field == "funding":
+        money = task.first("funding")
+        return f"kinh phí: {money}" if money else "văn bản không ghi kinh phí"
+    product = task.first("product")
+    return f"kết quả: {product}" if product else "văn bản không ghi kết quả"
+
+
+def _count_answer(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Answer | None:
+    """"Phụ lục có bao nhiêu nhiệm vụ?": the numbered tasks of a plan's table or activity list."""
+    for plan in plans:
+        rows = [r for r in assignments_of(plan) if r.task_no and r.origin in ("table", "activity")]
+        numbers = list(dict.fromkeys(r.task_no for r in rows))
+        if not numbers:
+            continue
+        chunk = index.chunk_at(plan.id, rows[0].start)
+        if chunk is None:
+            continue
+        where = "Phụ lục" if rows[0].origin == "table" else "danh mục hoạt động"
+        text = f"{where} của {plan_label(plan.meta)} có {len(numbers)} nhiệm vụ."
+        numbered = number_points([Point(text, chunk, chunk.text, 1.0)], index.plan)
+        return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records",
+                      points=numbered.said)
+    return None
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
