@@ -6,7 +6,7 @@ so a reader never sees half a source.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.constants import QUOTE_PREVIEW_CHARS, TELEGRAM_TEXT_LIMIT, ZALO_TEXT_LIMIT
@@ -254,7 +254,7 @@ def source_text(citation: Mapping[str, Any]) -> str:
     return f"{head}\n\n{quote}".strip()
 
 
-def plans_text(plans: list[Mapping[str, Any]]) -> str:
+def plans_text(plans: Sequence[Mapping[str, Any]]) -> str:
     """The catalog as plain text, one plan per paragraph."""
     if not plans:
         return NO_PLANS_TEXT

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
+from bot.core import AnsweringCore
 from ingest.report import IngestReport, IngestRow
 from rag.models import Answer, Citation
 from tests.fakes.openai_server import STOP_POLL_SECONDS
@@ -69,8 +70,7 @@ class FakeApiServer:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_address[1]}"  # bound there in __init__
 
     def close(self) -> None:
         self.server.shutdown()
@@ -323,7 +323,7 @@ def template_problem(message: dict) -> str | None:
 
 
 # --- a fake answering core ------------------------------------------------------------------------
-CITATION = dict(
+CITATION: dict[str, Any] = dict(
     plan="726/KH-UBND",
     title="Kế hoạch triển khai Chiến lược Ngoại giao văn hóa trên địa bàn tỉnh Cao Bằng",
     issuer="UBND tỉnh Cao Bằng",
@@ -340,8 +340,9 @@ REPLACED_WORDS = "bản cũ"  # a question with these words is answered partly f
 REPLACED_BY = "15/KH-UBND"
 
 
-class FakeCore:
-    """Same methods as ngvh.services.Services; answers echo the question with one or two citations."""
+class FakeCore(AnsweringCore):
+    """The answering core's seam as ngvh.services.Services keeps it (mypy checks both); answers echo the
+    question with one or two citations."""
 
     def __init__(self, delay: float = 0.0, fail: bool = False):
         self.delay = delay
