@@ -26,13 +26,6 @@ GREETING_TEXT = (
     "• Thừa Thiên Huế ban hành kế hoạch ngoại giao văn hóa khi nào?\n"
     "• Hải Phòng giao nhiệm vụ gì cho Sở Ngoại vụ?"
 )
-HELP_TEXT = (
-    GREETING_TEXT + "\n\n"
-    "Lệnh:\n"
-    "/plans – danh sách văn bản đã nạp\n"
-    "/nguon n – xem toàn văn trích dẫn số n của câu trả lời gần nhất\n"
-    "/help – hướng dẫn này"
-)
 TOO_LONG_TEXT = "Câu hỏi quá dài ({n} ký tự). Vui lòng rút gọn dưới {limit} ký tự rồi gửi lại."
 SLOW_DOWN_TEXT = (
     "Bạn đang gửi quá nhiều câu hỏi ({limit} câu mỗi phút). "
@@ -242,16 +235,6 @@ def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT, hint: str | None = N
     if citations:
         blocks.append(hint or SOURCE_HINT_TEXT.format(n=_field(citations[0], "n")))
     return pack_blocks(blocks, limit)
-
-
-def source_text(citation: Mapping[str, Any]) -> str:
-    """The full passage behind citation n, for /nguon n (plain text; adapters escape it)."""
-    quote = citation.get("full_quote") or citation.get("quote") or ""
-    title = citation.get("title") or ""
-    head = f"[{citation.get('n')}] {_labelled(citation)}"
-    if title and title not in head:
-        head += f"\n{title}"
-    return f"{head}\n\n{quote}".strip()
 
 
 def plans_text(plans: Sequence[Mapping[str, Any]]) -> str:

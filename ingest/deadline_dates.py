@@ -30,7 +30,6 @@ from ground import vi
 from ground.plans import Assignment
 
 Precision = Literal["day", "month", "quarter", "year", "period", "recurring", "none"]
-PRECISIONS: tuple[Precision, ...] = ("day", "month", "quarter", "year", "period", "recurring", "none")
 Recurs = Literal["yearly", "quarterly", "monthly", "weekly", "continuous"]
 DATED: frozenset[str] = frozenset(("day", "month", "quarter", "year", "period", "recurring"))
 

@@ -427,19 +427,3 @@ def section_path(node_chain: Iterable[Section]) -> str:
 def path_at(root: Section, offset: int) -> str | None:
     """Display path of the section containing `offset`, None in the preamble."""
     return section_path(chain_at(root, offset)) or None
-
-
-def headed_nodes(root: Section) -> list[tuple[Section, Section | None]]:
-    """(node, nearest headed ancestor or None) for every headed node, in document order."""
-    out: list[tuple[Section, Section | None]] = []
-
-    def visit(node: Section, owner: Section | None) -> None:
-        for child in node.children:
-            if is_headed(child):
-                out.append((child, owner))
-                visit(child, child)
-            else:
-                visit(child, owner)
-
-    visit(root, None)
-    return out
