@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.adapters.base import ChannelAdapter
 from bot.breaker import DependencyDown
-from bot.channels import build_adapters
+from bot.channels import build_adapters, close_adapters
 from bot.coordination import Coordination
 from bot.core import AnsweringCore, CoreRunner
 from bot.health import Check, Probe, chroma_probe, coordination_probe, disk_probe, intake_probe, run_checks
@@ -24,7 +24,7 @@ from bot.logs import redact, secret_values
 from bot.metrics import Metrics, counted_workers, fresh_worker_files
 from bot.models import RawUpdate, WorkItem
 from bot.options import BotOptions
-from bot.settings_check import ConfigError
+from bot.settings_check import ConfigError, check_settings
 from bot.sidelog import SideLog
 from bot.stores import open_coordination, open_intake
 from bot.supervisor import Supervisor
@@ -59,6 +59,9 @@ def order_key(item: WorkItem) -> str:
 
 
 class Service:
+    """With a core, an in-process worker answers; without one, worker processes do (started here from
+    worker_command when workers > 0, or elsewhere). Raises ConfigError for unsafe settings before it opens anything."""
+
     def __init__(
         self,
         settings: Settings,
@@ -68,6 +71,7 @@ class Service:
         worker_command: list[str] | None = None,
         workers: int = 0,
     ):
+        check_settings(settings, polling)
         self.settings = settings
         self.options = options or BotOptions()
         self.polling = polling
@@ -270,11 +274,7 @@ class Service:
                 await asyncio.wait_for(asyncio.gather(*worker_tasks, return_exceptions=True), self.options.shutdown_grace + 5)
             except TimeoutError:
                 pass
-        for name, adapter in self.adapters.items():
-            try:
-                await adapter.stop()
-            except Exception as exc:
-                log.warning("channel close failed", extra={"channel": name, "error": str(exc)})
+        await close_adapters(self.adapters)
         if self.core is not None:
             self.core.close()
         await self.coordination.close()

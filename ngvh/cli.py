@@ -426,6 +426,7 @@ def serve(
     from bot.app import create_app
     from bot.app import serve as run_app
     from bot.logs import configure_logging
+    from bot.service import Service
     from bot.settings_check import ConfigError
     from ground.config import get_settings
     from ngvh.chroma_server import LocalChroma
@@ -435,8 +436,8 @@ def serve(
     count = _default_workers() if workers is None else max(0, workers)
     chroma = None
     try:
-        app = create_app(settings, None, polling=polling, worker_command=[sys.executable, "-m", "ngvh", "worker", "--processes", "1"],
-                         workers=count)
+        app = create_app(Service(settings, None, polling=polling, workers=count,
+                                 worker_command=[sys.executable, "-m", "ngvh", "worker", "--processes", "1"]))
     except ConfigError as exc:
         _fail(f"ngvh serve: {exc}")
     if count and not settings.chroma_url:

@@ -168,7 +168,22 @@ def _decode(body: bytes, content_type: str) -> dict:
     return {"_raw": body}
 
 
-class FakeTelegram(FakeApiServer):
+class FakeBotApi(FakeApiServer):
+    """A Telegram-style Bot API at /bot<token>/<method> (Telegram's and Zalo Bot's): another token gets a 401."""
+
+    token: str
+
+    def route(self, path, params, headers):
+        prefix, _, method = path.rpartition("/")
+        if prefix != f"/bot{self.token}":
+            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
+
+    def result(self, method: str, params: dict) -> Any:
+        raise NotImplementedError
+
+
+class FakeTelegram(FakeBotApi):
     """Bot API at /bot<token>/<method> and files at /file/bot<token>/<path>."""
 
     def __init__(self, token: str) -> None:
@@ -192,10 +207,7 @@ class FakeTelegram(FakeApiServer):
         if path.startswith(f"/file/bot{self.token}/"):
             file_path = path.split(f"/file/bot{self.token}/", 1)[1]
             return "download", lambda: (200, self.files[file_path]) if file_path in self.files else (404, {"ok": False})
-        prefix, _, method = path.rpartition("/")
-        if prefix != f"/bot{self.token}":
-            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
+        return super().route(path, params, headers)
 
     def result(self, method: str, params: dict) -> Any:
         if method == "getMe":
@@ -221,17 +233,11 @@ class FakeTelegram(FakeApiServer):
         return True  # setWebhook, deleteWebhook, sendChatAction, close...
 
 
-class FakeZaloBot(FakeApiServer):
+class FakeZaloBot(FakeBotApi):
     def __init__(self, token: str) -> None:
         self.token = token
         self.pending_updates: deque[dict] = deque()
         super().__init__()
-
-    def route(self, path, params, headers):
-        prefix, _, method = path.rpartition("/")
-        if prefix != f"/bot{self.token}":
-            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
 
     def result(self, method: str, params: dict) -> Any:
         if method == "getMe":
