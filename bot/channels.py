@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.adapters.base import ChannelAdapter
 from bot.constants import ZALO_OA_TOKEN_FILE
 from bot.coordination import Coordination
+from bot.logs import redact
 from bot.options import BotOptions
 from ground.config import Settings
 
@@ -42,8 +43,6 @@ def build_adapters(settings: Settings, coordination: Coordination, options: BotO
 
 async def open_adapters(adapters: dict[str, ChannelAdapter], secrets: list[str]) -> list[str]:
     """Open each adapter's client for sending; the names of those that failed (logged, secrets redacted)."""
-    from bot.logs import redact
-
     failed = []
     for name, adapter in adapters.items():
         try:
