@@ -236,7 +236,13 @@ def _is_capital(word: str) -> bool:
 
 
 # Lower-case words that never finish a name's word: they start the predicate ("Sở X chủ trì").
-_PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây"}
+_PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây", "hoàn", "triển",
+                     "hướng", "nghiên", "vận", "đẩy", "tăng", "hỗ", "bố", "theo", "đôn", "kiểm", "quảng", "giới",
+                     "duy", "phản", "tiếp", "đề", "nâng", "tổng", "biên", "lồng", "chỉ", "cung", "trực"}
+
+
+# Two lower-case syllables that stay inside a name after a capitalised one ("Vườn quốc gia", "Vụ Hợp tác quốc tế").
+_COMPOUNDS = frozenset({("quốc", "gia"), ("quốc", "tế"), ("nhân", "dân"), ("văn", "hóa"), ("du", "lịch")})
 
 
 def _unknown_at(text: str, start: int, stop: int) -> int | None:
@@ -266,6 +272,8 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
         if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) \
                 and words[i][2] not in _PREDICATE_STARTS:
             end, i = words[i][1], i + 1  # "Xúc tiến", "Du lịch"
+            if i < len(words) and text[end:words[i][0]] == " " and (words[i - 1][2], words[i][2]) in _COMPOUNDS:
+                end, i = words[i][1], i + 1  # "Vườn quốc gia", "Hợp tác quốc tế"
     place = re.match(r" (?:tỉnh|thành phố|huyện|thị xã|quận)(?!\w)", text[end:stop])
     if place:
         end += place.end()
@@ -333,3 +341,40 @@ _folded_name = lru_cache(maxsize=1 << 14)(vi.collapse)
 def agency_matches(wanted: str, agency: str) -> bool:
     w, a = _folded_name(wanted), _folded_name(agency)
     return w == a or (len(w) > 6 and (w in a or a in w))
+
+
+# A list of agencies in a table cell or after a label ("Cơ quan phối hợp: Sở Ngoại vụ; Sở Du lịch, Hiệp hội Du
+# lịch tỉnh"): names split at ";", and at "," or "và" where the next name begins (a head word or a table name).
+_LIST_SPLIT = re.compile(r"\s*;\s*|\s*\n\s*|\s*,\s*|\s+và\s+")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def begins_agency(name: str) -> bool:
+    """The name starts with a word that begins a body's name ("Sở", "Ban", "Trung tâm", "Báo" …)."""
+    return any(name.startswith(h) and name[len(h):len(h) + 1] in (" ", "") for h in _HEADS)
+
+
+def cell_agencies(cell: str) -> list[AgencyMention]:
+    """The agencies a cell lists, each known name canonical and any other kept whole as written ("Vụ Hợp tác
+    quốc tế", "Trung tâm Văn hóa Việt Nam ở nước ngoài"); offsets are in `cell`."""
+    known = _known_mentions(cell)
+    inside = [(m.start, m.end) for m in known]
+    cuts = [0]
+    for m in _LIST_SPLIT.finditer(cell):
+        if any(s < m.start() < e for s, e in inside):
+            continue  # "Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã"
+        nxt = cell[m.end():]
+        begins_name = bool(re.match("|".join(re.escape(h) + r"\b" for h in _HEADS), nxt)) or any(
+            s == m.end() for s, _ in inside) or bool(re.match(r"(?:các|Các)\s", nxt))
+        if ";" in m.group() or "\n" in m.group() or begins_name:
+            cuts += [m.start(), m.end()]
+    cuts.append(len(cell))
+    out: list[AgencyMention] = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        piece = _PARENTHESIS.sub(" ", cell[a:b]).strip(" .:-–+")
+        if not piece or not re.search(r"[^\W\d_]", piece):
+            continue
+        start = a + cell[a:b].find(piece[:8]) if cell[a:b].find(piece[:8]) >= 0 else a
+        name = normalize_agency(piece)
+        out.append(AgencyMention(name.canonical, piece, start, start + len(piece), name.known))
+    return out

@@ -282,6 +282,12 @@ def province(canonical: str) -> Province | None:
     return _by_name().get(canonical)
 
 
+def province_aliases(canonical: str) -> list[str]:
+    """The canonical name first, then the other spellings; [] for an unknown name."""
+    entry = province(canonical)
+    return [entry.name, *entry.aliases] if entry else []
+
+
 def province_kind(canonical: str) -> Kind | None:
     entry = province(canonical)
     return entry.kind if entry else None

@@ -37,6 +37,12 @@ class PlanMeta:
     other_numbers: list[str] = dataclasses.field(default_factory=list)  # a decision's carried plan's own number
     relations: list[dict] = dataclasses.field(default_factory=list)  # ingest.relations.Relation.to_dict(), forward only
     sources: list[str] = dataclasses.field(default_factory=list)  # every file (portal copy) this entry was read from
+    # what the document is about, with the line that says so: ingest.about.About.to_dict() (issuer, province,
+    # evidence, source "header"/"field"/"text"/"correction", known_province, unit_2025, subject, year, topics)
+    about: dict = dataclasses.field(default_factory=dict)
+    # every document the text cites: ingest.mentions.Mention.to_dict() (number, kind, date, issuer, signer,
+    # subject, title, relation, sentence, start, end, section, count); stored beside the text, not in the catalog
+    mentions: list[dict] = dataclasses.field(default_factory=list)
 
     def known_numbers(self) -> list[str]:
         """Every number this entry answers to: its own, then those of documents it carries."""
@@ -142,6 +148,11 @@ class Assignment:
     due_start: str | None = None  # a period's first day ("giai đoạn 2023-2025" → "2023-01-01")
     precision: str = "none"  # day | month | quarter | year | period | recurring | none
     recurs: str | None = None  # yearly | quarterly | monthly | weekly | continuous
+    product: str | None = None  # what the task delivers, when a table or list says ("Kết quả", "Sản phẩm")
+    funding: str | None = None  # its "Kinh phí" as written ("1.200 triệu đồng")
+    task_no: str | None = None  # its number in a task table or activity list ("14"): tasks are counted by it
+    group: str | None = None  # the group row it sits under in a task table ("II. QUẢNG BÁ HÌNH ẢNH")
+    origin: str | None = None  # where it was read: "table", "activity" (labelled lines), None (duty sentences)
 
     def to_dict(self) -> dict:
         data = asdict(self)

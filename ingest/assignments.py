@@ -4,8 +4,9 @@ Three sources, as plans are written:
 (a) the "Tổ chức thực hiện" section: sub-sections or bullets headed by an agency ("1. Sở Ngoại vụ",
     "- Sở Ngoại vụ: chủ trì …") whose lines are its duties, and sentences led by an agency
     ("Giao Sở Ngoại vụ chủ trì, phối hợp với … tham mưu …");
-(b) task tables ("| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |"),
-    wherever they are (usually "Phụ lục", "Danh mục nhiệm vụ");
+(b) whole task records (ingest/task_tables.py): task-table rows, which ingest/tables.py writes as sentences
+    ("Nhiệm vụ 3: …; chủ trì: …; phối hợp: …; thời gian: …"), wherever they are (usually "Phụ lục"), and
+    activity lists with labelled lines ("- Thời gian: …", "- Cơ quan chủ trì: …", "- Kinh phí: …");
 (c) tasks under "Nội dung và giải pháp" / "Nhiệm vụ" that name an agency with a role
     ("(Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Ngoại vụ)", "giao Sở … thực hiện").
 Agencies are normalised by ground.agencies; unknown names are kept verbatim.
@@ -36,7 +37,7 @@ from ingest.duty_text import (
     run_at,
 )
 from ingest.structure import chain_at, is_bullet, is_signature
-from ingest.task_tables import column_role, table_assignments  # noqa: F401 - column_role: public here
+from ingest.task_tables import column_role, record_assignments  # noqa: F401 - column_role: public here
 
 
 def _duty(
@@ -184,12 +185,12 @@ def _outermost(root: Section, pattern: re.Pattern, skip: Sequence[Section] = ())
     return found
 
 
-def _organising_assignments(text: str, root: Section, section: Section) -> list[Assignment]:
+def _organising_assignments(text: str, root: Section, section: Section, used: set[int]) -> list[Assignment]:
     out: list[Assignment] = []
     contexts: dict[int, _Context | None] = {}
     for a, b in duty_lines(text, section.body_start, section.end):
         c = _content_start(text, a, b)
-        if c >= b or text[a] == "|":
+        if c >= b or text[a] == "|" or a in used:
             continue
         context = _context_at(text, root, section, a, contexts)
         line = text[c:b]
@@ -238,10 +239,10 @@ def _apply_time(done: list[Assignment], line: str, context: _Context | None) -> 
 _PAREN_LABEL = re.compile(r"(?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|thực hiện)\s*:\s*", re.IGNORECASE)
 
 
-def _content_assignments(text: str, root: Section, section: Section) -> list[Assignment]:
+def _content_assignments(text: str, root: Section, section: Section, used: set[int]) -> list[Assignment]:
     out: list[Assignment] = []
     for a, b in duty_lines(text, section.body_start, section.end):
-        if text[a] == "|":
+        if text[a] == "|" or a in used:
             continue
         c = _content_start(text, a, b)
         for sa, sb in clauses(text, c, b, on_semicolon=False):
@@ -307,12 +308,11 @@ def _sentence_assignments(text: str, root: Section, a: int, b: int, task_start: 
 def extract_assignments(text: str, root: Section) -> list[Assignment]:
     """All assignments of a plan, in text order; `root` is parse_sections(text)."""
     organising = _outermost(root, _ORGANISING)
-    found: list[Assignment] = []
+    found, used = record_assignments(text, root)  # task-table rows and activity lists: whole records
     for section in organising:
-        found += _organising_assignments(text, root, section)
+        found += _organising_assignments(text, root, section, used)
     for section in _outermost(root, _CONTENT, skip=organising):
-        found += _content_assignments(text, root, section)
-    found += table_assignments(text, root)
+        found += _content_assignments(text, root, section, used)
     unique: dict[tuple, Assignment] = {}
     for item in sorted(found, key=lambda x: (x.start, x.end)):
         unique.setdefault((item.agency, item.role, item.start, item.end), item)

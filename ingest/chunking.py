@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ground.plans import Chunk, Section
 from ingest.structure import is_headed, is_signature, section_path
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"  # 2: a whole task record is never merged with its siblings
 
 _ABBREVIATIONS = frozenset({
     "TP", "Tp", "tp", "TT", "Tt", "TX", "TW", "ThS", "Ths", "TS", "PGS", "GS", "BS", "NXB", "St", "Mr",
@@ -36,6 +36,10 @@ _SENTENCE_END = re.compile(r"(?:\.\.\.|[.!?;…])[\"”’'»)\]]*\s+")
 _CLAUSE_END = re.compile(r"[,:]\s+")
 _WHITESPACE = re.compile(r"\s+")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "v.v", "Th.S"
+# the labelled lines of an activity list ("- Cơ quan chủ trì: Sở Ngoại vụ."), as ingest/task_tables.py reads them
+_TASK_FIELD_LINE = re.compile(r"(?m)^\s*[-–+•*]?\s*(?:Cơ quan |Đơn vị )?(?:chủ trì|phối hợp|thực hiện|thời gian|thời hạn|"
+                              r"kinh phí|sản phẩm)[^:\n]{0,20}:", re.IGNORECASE)
+_TASK_RECORD_FIELDS = 2
 _MARKER_TOKEN = re.compile(r"\d+(?:\.\d+)*|[IVXivx]+|[A-Za-zđĐ]")  # "1." "II." "a." at a line start
 
 
@@ -117,9 +121,12 @@ def _merge_tiny_siblings(text: str, blocks: list[_Block], max_chars: int, min_ch
         tuple[int, int, str | None, tuple[int, ...]]]:
     """(start, end, path, unit starts) per chunkable span; tiny sibling leaves share their parent's path."""
     def tiny(b: _Block) -> bool:
-        # top-level sections are never merged: the root has no path to give the merged chunk
+        # top-level sections are never merged: the root has no path to give the merged chunk; nor is a whole task
+        # record ("3. <hoạt động>" / "- Thời gian: …" / "- Cơ quan chủ trì: …"): its lines say which task they are of
+        # only inside its own chunk
         return (b.leaf and not is_signature(b.owner) and bool(section_path(b.chain[:-1]))
-                and _trimmed_len(text, b.start, b.end) < min_chars)
+                and _trimmed_len(text, b.start, b.end) < min_chars
+                and len(_TASK_FIELD_LINE.findall(text, b.start, b.end)) < _TASK_RECORD_FIELDS)
 
     spans: list[tuple[int, int, str | None, tuple[int, ...]]] = []
     group: list[_Block] = []

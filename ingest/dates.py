@@ -32,7 +32,11 @@ _AFTER_NUMBER = re.compile(
     r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]\d)"
     r"|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", re.IGNORECASE)
 _LEAD_CHARS = 1200
+_LEAD_WORDS = 18  # words between an opening date and the verb it dates ("Ngày …, Phó Thủ tướng … đã ký ban hành")
 _ISSUE_VERB = re.compile(r"\bban\s+hành\b", re.IGNORECASE)
+# "ngày 17/3/2023 UBND tỉnh X đã " before "ban hành": the issuing body between the date and the verb
+_BODY_THEN_VERB = re.compile(r"\s+(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Thủ tướng|Chính phủ|HĐND|Hội đồng)\b[^,;.\n]{0,60}?"
+                             r"(?:đã|vừa)?\s*$")
 
 
 def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
@@ -42,13 +46,36 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
         return None
 
 
+# Field labels of law-library pages. Several may share one line ("Nơi ban hành: Tỉnh X Người ký: Y"): the
+# value of one runs up to the next.
+FIELD_LABELS = ("Số hiệu", "Ký hiệu", "Loại văn bản", "Nơi ban hành", "Cơ quan ban hành", "Người ký",
+                "Ngày ban hành", "Ngày có hiệu lực", "Ngày hiệu lực", "Ngày hết hiệu lực", "Ngày công báo",
+                "Số công báo", "Tình trạng hiệu lực", "Tình trạng", "Lĩnh vực", "Trích yếu", "Chức danh")
+_NEXT_FIELD = re.compile(r"[ \t]+(?:" + "|".join(FIELD_LABELS) + r")[ \t]*:")
+_FIELD_VALUE_WORDS = 10
+
+
 def labelled(text: str, label: str) -> str | None:
     """The value of a labelled field: "Người ký Trần Văn A", "Số hiệu: 317/KH.UBND | Loại văn bản: …",
-    or the label alone on its line and the value on the next."""
+    the label alone on its line and the value on the next, or one of several "Label: value" fields on a line."""
     pattern = r"(?:^|\|)[ \t]*" + label + r"[ \t]*:?[ \t]*(?:\n[ \t]*(?=\S))?([^|\n]{1,80}?)[ \t]*(?=\||$)"
     for match in re.finditer(pattern, text, re.MULTILINE):
         value = match.group(1).strip(" :")
-        if value and len(value.split()) <= 10:
+        following = _NEXT_FIELD.search(value)
+        if following:  # "Tỉnh X Người ký: Y": the next field starts
+            value = value[:following.start()].strip(" :")
+        if value and len(value.split()) <= _FIELD_VALUE_WORDS:
+            return value
+    # "Nơi ban hành: Tỉnh X Người ký: Y" — a field after another on the same line (the colon is required)
+    inline = re.compile(r"(?<=\S)[ \t]+" + label + r"[ \t]*:[ \t]*([^|\n]{1,80})", re.MULTILINE)
+    for match in inline.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not _NEXT_FIELD.search(" " + text[line_start:match.start() + 1]):
+            continue  # a label word inside a sentence, not a row of fields
+        value = match.group(1)
+        following = _NEXT_FIELD.search(value)
+        value = (value[:following.start()] if following else value).strip(" :")
+        if value and len(value.split()) <= _FIELD_VALUE_WORDS:
             return value
     return None
 
@@ -121,19 +148,21 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
         if m:
             return _date_of(m, published)
         left, _ = sentence_around(text, number.start)
-        return _opening_date(text, left, number.start, published)
+        return opening_date(text, left, number.start, published)
     # no number: "ngày 21 tháng 5 năm 2019, UBND tỉnh … đã ban hành Kế hoạch …"
     for verb in _ISSUE_VERB.finditer(text, 0, _LEAD_CHARS):  # the article's lead announces its subject
-        if not re.match(r"\s+(?:Kế hoạch|Chương trình|Quyết định|Chỉ thị|Đề án|Công văn)\b", text[verb.end():]):
+        # "ban hành Kế hoạch …", or any capitalised document name ("ban hành Kế công tác …" as one page misspells it)
+        if not re.match(r"\s+(?:Kế hoạch|Chương trình|Quyết định|Chỉ thị|Đề án|Công văn|[" + vi.UPPER + r"])",
+                        text[verb.end():]):
             continue
         left, _ = sentence_around(text, verb.start())
-        found = _opening_date(text, left, verb.start(), published)
+        found = opening_date(text, left, verb.start(), published)
         if found:
             return found
     return None
 
 
-def _opening_date(text: str, left: int, before: int, published: str | None) -> str | None:
+def opening_date(text: str, left: int, before: int, published: str | None) -> str | None:
     """The last date of the clause that leads to an issuing verb or number: "Ngày 28/4/2022, UBND tỉnh ban
     hành …", "…; ngày 21/5/2019, UBND tỉnh ban hành …" — unless it is another document's date."""
     numbers = find_numbers(text[left:before])
@@ -142,12 +171,12 @@ def _opening_date(text: str, left: int, before: int, published: str | None) -> s
         return None
     m = dates[-1]
     between = text[m.end():before]
-    if "\n" in between or re.search(r"[;.]", between) or len(between.split()) > 14:
+    if "\n" in between or re.search(r"[;.]", between) or len(between.split()) > _LEAD_WORDS:
         return None
     if any(left + n.start >= m.end() for n in numbers):  # another number between: the date is not ours
         return None
     if _belongs_to_a_number(text, m.start(), [DocNumber(n.number, left + n.start, left + n.end) for n in numbers]):
         return None
-    if not _ISSUE_VERB.search(between) and not re.match(r"\s*,", between):
+    if not _ISSUE_VERB.search(between) and not re.match(r"\s*,", between) and not _BODY_THEN_VERB.match(between):
         return None
     return _date_of(m, published)

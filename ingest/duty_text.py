@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 
 from ground import vi
-from ground.agencies import AgencyMention, find_agencies, normalize_agency
+from ground.agencies import AgencyMention, begins_agency, cell_agencies, find_agencies, normalize_agency
 from ground.plans import DO, LEAD, SUPPORT, Assignment, Role, Section
 from ingest.deadlines import Deadline
 from ingest.structure import path_at
@@ -102,6 +102,9 @@ def agency_list(text: str) -> list[AgencyMention] | None:
         return None
     mentions = find_agencies(body)
     run = run_at(mentions, body, 0)
+    listed = cell_agencies(body)  # "Báo Lam Giang, Đài Phát thanh và Truyền hình tỉnh": names split at their heads
+    if len(listed) > len(run) >= 1 and all(m.known or begins_agency(m.raw) for m in listed):
+        return listed
     if run and CONNECTOR.fullmatch(body[run[-1].end:]) is not None:
         return run
     return None

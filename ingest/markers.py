@@ -1,5 +1,6 @@
 """One stripped line read as a heading or list marker: Phần/Chương/Mục/Điều, Roman and Arabic numbers, letters,
-bullets, and the first line of a signature block. Context-free: ingest.structure picks among the readings."""
+bullets, the first line of a signature block, an appendix heading. Context-free: ingest.structure picks among
+the readings."""
 from __future__ import annotations
 
 import re
@@ -195,3 +196,21 @@ def is_signature_line(line: str) -> bool:
     if signer:
         return is_caps(signer.group(1))
     return _SIGNATURE_TITLE.fullmatch(line.strip()) is not None
+
+
+# "PHỤ LỤC", "PHỤ LỤC II: DANH MỤC NHIỆM VỤ", "Phụ lục 1. Danh mục …": an appendix, a top-level part of its own
+APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?P<num>\s+(?:số\s+)?(?:[IVX]+|\d{1,2})[a-z]?)?(?:\s*[:.\-–]\s*|\s+|$)"
+                      r"(?P<rest>.*)$")
+_APPENDIX_WORDS = 16
+
+
+def appendix_heading(line: str) -> bool:
+    """A line that opens an appendix: capitals, or "Phụ lục" with a number or a colon and a short title."""
+    m = APPENDIX.match(line)
+    if not m:
+        return False
+    rest = m.group("rest").strip()
+    if line.startswith("PHỤ LỤC"):
+        return not rest or is_caps(rest) or (len(rest.split()) <= _APPENDIX_WORDS and not rest.endswith("."))
+    named = bool(m.group("num")) or ":" in line[:len(line) - len(rest)]
+    return named and len(rest.split()) <= _APPENDIX_WORDS and not rest.endswith(".")

@@ -13,21 +13,22 @@ those go to `implements`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 from ground import vi
 from ground.numbers import DocNumber, canonical_number, find_numbers
-from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
 from ground.plans import PlanMeta, SourceKind
-from ingest.dates import PLACE_DATE, issue_date, labelled, published_date, sentence_around
+from ingest.about import read_about
+from ingest.dates import PLACE_DATE, issue_date, labelled, published_date
 from ingest.decisions import carried_plan_start
-from ingest.relations import extract_relations
+from ingest.mentions import cited_numbers, cited_occurrences, index_mentions
+from ingest.relations import relations_of
 from ingest.signers import document_signer
 from ingest.titles import (
     _DOC_TYPE_WORD,
     DOC_TYPES,
     TYPE_CODES,
+    article_one_title,
     carried_plan_title,
     header_title,
     headline,
@@ -37,8 +38,6 @@ from ingest.titles import (
 
 # --- document numbers (ground/numbers.py holds the one spelling rule) -------------------------------
 
-_ISSUER_CODES = {"BNG": "Bộ Ngoại giao", "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
-                 "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}
 normalize_number = canonical_number
 
 
@@ -70,8 +69,9 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     for n in numbers:
         if _OWN_NUMBER_LINE.search(text[max(0, n.start - 12):n.start + 1]):
             return n
-    # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …") is not its own
-    applied = {n.number for n in numbers if _cue_score(text, n.start) < 0}
+    # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …", "…; Thông tư số … ; xét đề nghị
+    # … tại Tờ trình số …") is not its own
+    applied = {n.number for n in numbers if _cue_score(text, n.start) < 0} | cited_numbers(text)
     candidates = [n for n in numbers if not n.national and n.number not in applied]
     if not candidates:
         return None
@@ -109,117 +109,6 @@ def _known_type(word: str) -> str | None:
 
 def plan_field(text: str) -> str | None:
     return labelled(text, "Lĩnh vực")
-
-
-# --- issuer and province --------------------------------------------------------------------------
-
-_MINISTRIES = ("Ngoại giao", "Văn hóa, Thể thao và Du lịch", "Thông tin và Truyền thông", "Giáo dục và Đào tạo",
-               "Công Thương", "Kế hoạch và Đầu tư", "Tài chính", "Nội vụ", "Quốc phòng", "Công an", "Tư pháp",
-               "Khoa học và Công nghệ", "Lao động - Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn",
-               "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường", "Xây dựng", "Giao thông vận tải", "Y tế",
-               "Dân tộc và Tôn giáo")
-_MINISTRY = re.compile(r"\bBộ\s+(" + "|".join(re.escape(m) for m in _MINISTRIES) + r")\b", re.IGNORECASE)
-_PEOPLES_COMMITTEE = re.compile(
-    r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|ỦY BAN NHÂN DÂN)\s+(tỉnh|thành phố|TP\.?|TỈNH|THÀNH PHỐ)"
-    r"((?:[\s-]+[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*){0,4})")
-# "ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG", or "UBND TỈNH QUẢNG TRỊ / SỞ NGOẠI VỤ" for a department's document
-# also inside a header table flattened with "|": "ỦY BAN NHÂN DÂN | CỘNG HÒA … |" / "TỈNH GIA LAI | Độc lập … |"
-_CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
-_EMBLEM_COMMITTEE = re.compile(
-    r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+([^\n|]+?)" + _CELL_END
-    + r"(?:\n\s*(SỞ\s+[^\n|]+?)" + _CELL_END + ")?",
-    re.MULTILINE)
-# what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
-_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:")
-
-
-def _department_name(upper: str) -> str:
-    """'SỞ NGOẠI VỤ' → 'Sở Ngoại vụ': the first word of the proper name keeps its capital."""
-    words = upper.lower().split()
-    return " ".join(w.capitalize() if i < 2 else w for i, w in enumerate(words))
-
-
-def _committee(kind: str, place: str | None) -> str:
-    kind = "thành phố" if vi.fold(kind).startswith(("thanh pho", "tp")) else "tỉnh"
-    return f"UBND {kind} {place}" if place else f"UBND {kind}"
-
-
-def _issuer_in(fragment: str) -> str | None:
-    """The last issuing body named in a fragment (the one nearest a number that follows it)."""
-    found: list[tuple[int, str]] = []
-    for m in _MINISTRY.finditer(fragment):
-        name = next(x for x in _MINISTRIES if vi.fold(x) == vi.fold(m.group(1)))
-        found.append((m.start(), f"Bộ {name}"))
-    for m in _PEOPLES_COMMITTEE.finditer(fragment):
-        place = _leading_province(m.group(2))
-        if place is None and m.group(2).strip() and vi.fold(m.group(1)).startswith(("thanh pho", "tp")):
-            continue  # "UBND thành phố Đông Hà": a city inside a province, not a provincial committee
-        found.append((m.start(), _committee(m.group(1), place)))
-    return max(found)[1] if found else None
-
-
-def _leading_province(words: str) -> str | None:
-    mentions = list(iter_mentions(words.strip()))
-    return mentions[0].province if mentions and mentions[0].start == 0 else None
-
-
-def _emblem_issuer(text: str) -> str | None:
-    """The committee (or its department) in the document's own emblem header."""
-    for emblem in _EMBLEM_COMMITTEE.finditer(text):
-        around = text[max(0, emblem.start() - 200):emblem.end() + 300]
-        if not _EMBLEM_NEIGHBOURS.search(around):
-            continue  # a portal's banner, not an emblem
-        kind, place, department = emblem.groups()
-        province = canonical_province(place)
-        if department:
-            return f"{_department_name(department)} {kind.lower()} {province or place.title()}"
-        if province is None and place.strip():
-            continue  # "THÀNH PHỐ ĐÔNG HÀ": a city inside a province, not the provincial committee
-        return _committee(kind, province)
-    return None
-
-
-def document_issuer(text: str, number: DocNumber | None, kind: str = "full_text") -> str | None:
-    declared = labelled(text, "Cơ quan ban hành")
-    if declared:
-        place = canonical_province(declared)
-        return _committee(province_kind(place) or "tỉnh", place) if place else (_issuer_in(declared) or declared)
-    emblem = _emblem_issuer(text)
-    if emblem and kind == "full_text":
-        return emblem
-    if number:
-        left, sentence = sentence_around(text, number.start)
-        named = _issuer_in(text[left:number.start])
-        if named:
-            return named
-        for code in number.codes[1:] + number.codes[:1]:
-            if code in _ISSUER_CODES:
-                return _ISSUER_CODES[code]
-            if code == "UBND":
-                return emblem or "UBND"
-    return emblem or _issuer_in(text[:2000])
-
-
-def dominant_province(text: str) -> str | None:
-    counts = Counter(m.province for m in iter_mentions(text))
-    if not counts:
-        return None
-    top = max(counts.values())
-    return next(p for p in counts if counts[p] == top)  # Counter keeps first-seen order on ties
-
-
-def complete_issuer(issuer: str | None, text: str) -> tuple[str | None, str | None]:
-    """(issuer, province): a committee named without its place ("UBND thành phố") gets the text's province."""
-    if issuer and (issuer.startswith("Bộ ") or issuer in _ISSUER_CODES.values()):
-        return issuer, None  # a ministry or the Government: not a provincial plan
-    named = find_provinces(issuer) if issuer else []
-    if named:
-        return issuer, named[0]
-    place = dominant_province(text)
-    if issuer and place and re.fullmatch(r"UBND(?: tỉnh| thành phố)?", issuer):
-        kind = issuer.split(" ", 1)[1] if " " in issuer else province_kind(place) or "tỉnh"
-        issuer = _committee(kind, place)
-    return issuer, place
 
 
 # --- signer, title, horizon, kind -----------------------------------------------------------------
@@ -275,6 +164,12 @@ def _carried_plan(text: str, number: DocNumber | None) -> tuple[str | None, list
     return title, others, document_signer(text[:split])
 
 
+def _with_name(text: str, name: str) -> str:
+    """`text` with every spelling of `name` in any case written as `name` ("tỉnh vân sơn" → "tỉnh Vân Sơn")."""
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)"
+    return re.sub(pattern, name, text, flags=re.IGNORECASE)
+
+
 def extract_metadata(text: str, source: str) -> PlanMeta:
     text = vi.normalize(text)
     heading = headline(text)
@@ -288,19 +183,27 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
     doc_type = document_type(text, number, title)
     carried_title, other_numbers, decision_signer = _carried_plan(text, number)
     if doc_type == "Quyết định":  # a decision that issues a plan is catalogued under the plan's title
-        title = carried_title or carried_plan_title(upper or "") or carried_plan_title(title or "") or title
+        title = (carried_title or carried_plan_title(upper or "") or carried_plan_title(title or "")
+                 or article_one_title(text) or title)
     if not title:
         title = f"{doc_type or 'Văn bản'} {number.number}" if number else Path(source).stem
     published = published_date(text)
     issued = issue_date(text, number, published)
-    issuer, province = complete_issuer(document_issuer(text, number, kind), text)
+    about = read_about(text, number, kind, title, issued, published)
+    # sentence case lowered a name the gazetteer does not know, or a ministry's ("… của bộ hợp tác văn hóa")
+    for name in (about.province if not about.known_province else None,
+                 about.issuer if about.issuer and about.issuer.startswith("Bộ ") else None):
+        if name:
+            title = _with_name(title, name)
+            about.subject = _with_name(about.subject, name) if about.subject else None
     own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
+    occurrences = cited_occurrences(text, own_numbers)
     return PlanMeta(
         title=title,
         number=number.number if number else None,
         doc_type=doc_type,
-        issuer=issuer,
-        province=province,
+        issuer=about.issuer,
+        province=about.province,
         date=issued,
         signer=decision_signer or document_signer(text),
         horizon=plan_horizon(title, text, issued),
@@ -310,5 +213,7 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         published=published,
         number_as_written=number.raw if number and number.raw and number.raw != number.number else None,
         other_numbers=other_numbers,
-        relations=[r.to_dict() for r in extract_relations(text, own_numbers)],
+        relations=[r.to_dict() for r in relations_of(text, occurrences)],
+        about=about.to_dict(),
+        mentions=[m.to_dict() for m in index_mentions(text, occurrences)],
     )

@@ -13,22 +13,22 @@ from ingest.clean import clean_text
 from ingest.deadline_dates import date_assignments
 from ingest.decisions import carried_plan_start, decision_sections
 from ingest.errors import IngestError
+from ingest.family import belonging
+from ingest.mentions import extract_mentions
 from ingest.metadata import extract_metadata
 from ingest.ocr import OCR_CONFIDENCE_FLOOR, OcrCache
 from ingest.quality import QUALITY_WARNING, bad_words, text_quality
 from ingest.readers import read_document
 from ingest.repair import repair_text
-from ingest.structure import parse_sections
+from ingest.structure import parse_sections, path_at
+from ingest.tables import linearize_tables
 
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
-# Words any plan, directive or article about one uses; a file with none of them is not ours.
-_ADMIN_VOCABULARY = (
-    "ke hoach", "chien luoc", "quyet dinh", "cong van", "chi thi", "chuong trinh", "trien khai",
-    "nhiem vu", "ngoai giao", "doi ngoai", "uy ban nhan dan", "ubnd", "ban hanh", "thuc hien",
-)
-_MIN_VOCABULARY_HITS = 3
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
+                    "/mentions-1/about-1/tables-1")
+UNSURE_FAMILY = ("few administrative or foreign-affairs words: check that this page belongs here "
+                 "(it is answerable like any other)")
 
 
 def load_plan(path: Path, max_chars: int = 1000, ocr_cache: OcrCache | None = None) -> Plan:
@@ -61,17 +61,23 @@ def reading_warnings(plan: Plan, legacy_encoding: str | None = None) -> list[str
         warnings.append(f"OCR confidence under {OCR_CONFIDENCE_FLOOR:.0f} on page(s) {pages}: check the scan")
     if legacy_encoding:
         warnings.append(f"converted from legacy {legacy_encoding.upper()} font encoding; check the text")
+    if belonging(plan.text) == "unsure":
+        warnings.append(UNSURE_FAMILY)
     return warnings
 
 
 def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: int = 1000) -> Plan:
     """Cleaned text → Plan. Also used by `ngvh reindex`, which starts from the stored texts."""
-    text = vi.normalize(text)
+    text = linearize_tables(vi.normalize(text))  # task tables read as one sentence per row
     meta = meta or extract_metadata(text, source)
     if meta.quality is None:
         meta.quality = text_quality(text)
     split = carried_plan_start(text)  # a decision that issues a plan: the plan's sections read as a plan
     root = parse_sections(text) if split is None else decision_sections(text, split)
+    if not meta.mentions:  # a stored entry's metadata comes without them (they are kept beside the text)
+        meta.mentions = [m.to_dict() for m in extract_mentions(text, meta.known_numbers())]
+    for mention in meta.mentions:
+        mention["section"] = path_at(root, mention["start"])
     chunks = chunk_plan(text, root, meta.title, source, max_chars=max_chars)
     if not chunks:
         raise IngestError(source, "no text left to index after cleaning")
@@ -81,6 +87,7 @@ def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: 
 
 
 def check_plan_text(text: str, source: str) -> None:
+    """Refuse what is plainly not ours: empty, too short, not Vietnamese, no word of the family at all."""
     stripped = text.strip()
     if not stripped:
         raise IngestError(source, "the file is empty (no text after removing web-page boilerplate)")
@@ -90,12 +97,9 @@ def check_plan_text(text: str, source: str) -> None:
     accented = sum(1 for w in words if vi.has_diacritics(w))
     if words and accented / len(words) < 0.15:
         raise IngestError(source, "not Vietnamese text: ngvh ingests Vietnamese plans and articles about them")
-    folded = vi.collapse(stripped)
-    hits = sum(1 for term in _ADMIN_VOCABULARY if term in folded)
-    if hits < _MIN_VOCABULARY_HITS:
-        raise IngestError(
-            source, "does not look like a plan or an article about one (no administrative-document wording)"
-        )
+    if belonging(stripped) == "no":  # an unsure text is taken, with a warning (reading_warnings)
+        raise IngestError(source, "does not look like a plan or a foreign-affairs page "
+                                  "(no administrative or foreign-affairs wording at all)")
 
 
 def _slug(text: str) -> str:

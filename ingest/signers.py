@@ -87,3 +87,29 @@ def document_signer(text: str, first: bool = False) -> str | None:
     if not blocks:
         return declared
     return (blocks[0] if first else blocks[-1])[1]
+
+
+# Vietnamese family names: where a person's name starts inside "Phó Thủ tướng Thường trực Chính phủ Phạm Bình Minh".
+SURNAMES = frozenset({
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đinh", "Đào", "Trịnh", "Trương", "Lương", "Mai", "Tạ", "Chu", "Hà", "Lâm", "Tô", "Quách",
+    "Cao", "Thái", "Lưu", "Đàm", "Kiều", "Lại", "Mạc", "Hầu", "Nông", "Lò", "Cầm", "Vương", "Triệu", "Tống",
+    "Khúc", "Đoàn", "Thân", "Giang", "La", "Lục", "Châu", "Tăng", "Phùng", "Quản", "Bế", "Hứa", "Âu", "Diệp",
+    "Kim", "Ông", "Thạch", "Doãn", "Vi", "Sầm", "Văn", "Nghiêm", "Từ", "Lã", "Bạch", "Đồng", "Viên", "Y",
+})
+_RUN_WORD = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]*")
+
+
+def person_before(fragment: str) -> str | None:
+    """The person's name that ends a fragment ('… Phó Thủ tướng Chính phủ Phạm Bình Minh' → 'Phạm Bình Minh'):
+    from the last family name of the trailing run of capitalised words, two to four words long."""
+    words = fragment.split()
+    run: list[str] = []
+    for word in reversed(words):
+        if not _RUN_WORD.fullmatch(word):
+            break
+        run.insert(0, word)
+    for i in range(max(0, len(run) - 4), len(run) - 1):  # the longest name: "Trịnh Văn Quân", not "Văn Quân"
+        if run[i] in SURNAMES:
+            return " ".join(run[i:])
+    return None

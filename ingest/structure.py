@@ -21,7 +21,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ground.plans import SECTION_SEPARATOR, Section
-from ingest.markers import BULLET_MARKERS, Marker, candidates, is_caps, is_signature_line, looks_headed
+from ingest.markers import (
+    APPENDIX,
+    BULLET_MARKERS,
+    Marker,
+    appendix_heading,
+    candidates,
+    is_caps,
+    is_signature_line,
+    looks_headed,
+)
 
 SIGNATURE_HEADING = "Nơi nhận"
 DISPLAY_LIMIT = 120
@@ -151,17 +160,45 @@ def _heading_lines(marker: Marker, lines: list[_Line], i: int, limit: int) -> tu
 
 
 def parse_sections(text: str) -> Section:
-    """The section tree of a document; offsets point into `text`."""
+    """The section tree of a document; offsets point into `text`.
+
+    Appendices ("PHỤ LỤC …") after the body are top-level parts of their own, each with its own numbering
+    (a "I." inside one restarts), and the signature block before them stays a block of its own."""
     root = Section(marker="", heading="", level=0, start=0, end=len(text), body_start=0)
     lines = _lines(text)
-    sig = _signature_index(lines)
-    limit = sig if sig is not None else len(lines)
-    body_end = lines[sig].start if sig is not None else len(text)
+    appendices = [i for i, ln in enumerate(lines) if ln.text and appendix_heading(ln.text)]
+    body_lines = appendices[0] if appendices else len(lines)
+    body_limit = lines[body_lines].start if appendices else len(text)
+    sig = _signature_index(lines[:body_lines])
+    limit = sig if sig is not None else body_lines
+    body_end = lines[sig].start if sig is not None else body_limit
+    _build(text, lines, 0, limit, root, body_end)
+    if sig is not None:
+        start = lines[sig].start
+        root.children.append(Section(marker="", heading=SIGNATURE_HEADING, level=1, start=start,
+                                     end=body_limit, body_start=start))
+    for n, i in enumerate(appendices):
+        stop = appendices[n + 1] if n + 1 < len(appendices) else len(lines)
+        end = lines[stop].start if stop < len(lines) else len(text)
+        m = APPENDIX.match(lines[i].text)
+        rest = m.group("rest").strip() if m else ""
+        marker = lines[i].text[:len(lines[i].text) - len(rest)].strip() if rest else lines[i].text
+        heading, last = _heading_lines(Marker("appendix", 0, marker, rest, ""), lines, i, stop)
+        if not rest and heading:  # "PHỤ LỤC II" / "DANH MỤC …" on the next line: one label, "PHỤ LỤC II: DANH MỤC …"
+            marker += ":"
+        node = Section(marker=marker, heading=heading, level=1, start=lines[i].start, end=end,
+                       body_start=min(lines[last].end + 1, end))
+        root.children.append(node)
+        _build(text, lines, last + 1, stop, node, end)
+    return root
 
+
+def _build(text: str, lines: list[_Line], lo: int, hi: int, parent_node: Section, body_end: int) -> None:
+    """The sections of lines[lo:hi] under `parent_node`, with a numbering context of their own."""
     ctx = _Context()
-    stack: list[tuple[Section, tuple[int, int]]] = [(root, (-1, -1))]
-    i = 0
-    while i < limit:
+    stack: list[tuple[Section, tuple[int, int]]] = [(parent_node, (-1, -1))]
+    i = lo
+    while i < hi:
         line = lines[i]
         marker = ctx.choose(candidates(line.text)) if line.text else None
         if marker is None:
@@ -174,7 +211,7 @@ def parse_sections(text: str) -> Section:
         if marker.kind in ("dash", "plus", "star", "dot"):
             heading, last, body_start = "", i, line.start
         else:
-            heading, last = _heading_lines(marker, lines, i, limit)
+            heading, last = _heading_lines(marker, lines, i, hi)
             body_start = min(lines[last].end + 1, len(text))
         node = Section(marker=marker.marker, heading=heading, level=parent.level + 1, start=line.start,
                        end=body_end, body_start=body_start)
@@ -184,11 +221,6 @@ def parse_sections(text: str) -> Section:
         i = last + 1
     for node, _ in stack[1:]:
         node.end = body_end
-    if sig is not None:
-        start = lines[sig].start
-        root.children.append(Section(marker="", heading=SIGNATURE_HEADING, level=1, start=start,
-                                     end=len(text), body_start=start))
-    return root
 
 
 # ---------------------------------------------------------------- paths

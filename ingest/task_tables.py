@@ -1,145 +1,161 @@
-"""Assignments from task tables ("| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |")."""
+"""Task records: who leads, who supports, by when, with what product or funding, read from a plan's lines.
+
+Two layouts carry whole task records:
+(a) task-table rows, as ingest/tables.py writes them into the text: "Nhiệm vụ 14: <task>; chủ trì: <agency>;
+    phối hợp: <agencies>; thời gian: <deadline>; kết quả: <product>." under an optional group heading
+    ("II. QUẢNG BÁ HÌNH ẢNH");
+(b) activity lists: an item ("3. Chuỗi hoạt động kỷ niệm …") followed by labelled lines ("- Thời gian: tháng
+    5/2024.", "- Cơ quan chủ trì: Sở Ngoại vụ.", "- Cơ quan phối hợp: …", "- Kinh phí: 120 triệu đồng.").
+Each record gives one Assignment per agency and role, all sharing the task's span, number and fields; the
+lines a record used are returned so the sentence readers of ingest/assignments.py do not read them again.
+"""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from ground import vi
-from ground.agencies import AgencyMention, find_agencies
-from ground.plans import DO, LEAD, SUPPORT, Assignment, Section
+from ground.agencies import AgencyMention, cell_agencies
+from ground.plans import DO, LEAD, SUPPORT, Assignment, Role, Section
 from ingest.deadlines import parse_deadline
-from ingest.duty_text import duty_lines, make_assignment
+from ingest.duty_text import LEADING_MARKER, duty_lines, make_assignment
 from ingest.structure import path_at
+from ingest.tables import ROW_LABEL, column_role
+
+_ROW = re.compile(rf"^{ROW_LABEL}(?:\s+(\d{{1,3}}))?\s*:\s*(.+)$")
+_FIELD_SPLIT = re.compile(r";\s+(?=[a-zà-ỹđ][^;:]{0,40}:\s)")
+_LABELLED = re.compile(r"^(?:[-–+•*]\s*)?([^\W\d_][^:;]{1,40}?)\s*:\s*(.+?)\s*[.;]?$")
+_GROUP = re.compile(r"^([IVX]{1,5}|[A-Z])\.\s+(\S.*)$")
+_ROLES: dict[str, Role] = {"lead": LEAD, "agency": DO, "support": SUPPORT}
+_TASK_LOOKBACK = 3  # lines above a block of labelled lines in which its item heading is looked for
 
 
-def _cells(line: str) -> list[str]:
-    inner = line.strip()
-    if inner.startswith("|"):
-        inner = inner[1:]
-    if inner.endswith("|"):
-        inner = inner[:-1]
-    return [c.strip() for c in inner.split("|")]
+@dataclass
+class TaskRecord:
+    task: str
+    start: int  # span of the task text in the plan text
+    end: int
+    agencies: dict[str, str] = field(default_factory=dict)  # role ("lead", "support", "agency") → cell as written
+    deadline: str | None = None
+    product: str | None = None
+    funding: str | None = None
+    number: str | None = None
+    group: str | None = None
+    origin: str = "table"
+    lines: list[tuple[int, int]] = field(default_factory=list)  # the lines the record was read from
 
 
-def column_role(header: str) -> str | None:
-    """What a task-table column holds, from its header cell."""
-    h = vi.collapse(header)
-    if not h:
-        return None
-    if re.fullmatch(r"(?:so )?t ?t|stt|so thu tu", h):
-        return "number"
-    if re.search(r"thoi gian|thoi han|tien do|nam thuc hien|moc thoi gian", h):
-        return "deadline"
-    if re.search(r"san pham|ket qua|du kien|kinh phi|nguon|ghi chu", h):
-        return "other"
-    if "phoi hop" in h and "chu tri" not in h:
-        return "support"
-    if "chu tri" in h:
-        return "lead"
-    if re.search(r"(?:co quan|don vi|bo phan)(?: thuc hien| phu trach| trien khai)?$|trach nhiem|phan cong|thuc hien$", h):
-        return "agency"
-    if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten", h):
-        return "task"
+def _kind_of_other(label: str) -> str | None:
+    folded = vi.collapse(label)
+    if re.search(r"kinh phi|nguon", folded):
+        return "funding"
+    if re.search(r"san pham|ket qua|du kien", folded):
+        return "product"
     return None
 
 
-def _is_header(cells: list[str]) -> bool:
-    roles = [column_role(c) for c in cells]
-    return "task" in roles and any(r in ("lead", "agency", "support") for r in roles)
+def _apply(record: TaskRecord, label: str, value: str) -> bool:
+    """Put one labelled field into a record; False when the label is not a task field."""
+    role = column_role(label)
+    value = value.strip(" .;")
+    if not value:
+        return False
+    if role in _ROLES:
+        record.agencies.setdefault(role, value)
+    elif role == "deadline":
+        record.deadline = record.deadline or value
+    elif role == "other" and _kind_of_other(label):
+        setattr(record, _kind_of_other(label) or "product", value)
+    else:
+        return False
+    return True
 
 
-def _table_blocks(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Runs of table-row lines ("| … | … |"), one per table."""
-    block: list[tuple[int, int]] = []
+def _row_records(text: str) -> list[TaskRecord]:
+    out: list[TaskRecord] = []
+    group: str | None = None
     for a, b in duty_lines(text, 0, len(text)):
-        if text[a] == "|":
-            block.append((a, b))
-        elif block:
-            yield block
-            block = []
-    if block:
-        yield block
-
-
-def _agency_cell(cell: str) -> list[AgencyMention]:
-    """Agencies of a table cell; words that are not a table name are kept verbatim, never dropped."""
-    mentions = find_agencies(cell)
-    out, cursor = [], 0
-    for m in [*mentions, None]:
-        gap_end = m.start if m else len(cell)
-        for piece in re.split(r"[;,\n]|\s-\s|\bvà\b", cell[cursor:gap_end]):
-            name = piece.strip(" .:-–()+")
-            if len(vi.syllables(name)) >= 1 and re.search(r"[^\W\d_]", name) and name.lower() not in ("các", "và"):
-                out.append(AgencyMention(name, name, cursor, cursor, False))
-        if m:
-            out.append(m)
-            cursor = m.end
-    return out
-
-
-def table_assignments(text: str, root: Section) -> list[Assignment]:
-    out: list[Assignment] = []
-    for block in _table_blocks(text):
-        section = _table_section(text, root, block[0][0])
-        roles: list[str | None] | None = None  # column roles, once a header row is seen
-        for a, b in block:
-            cells = _cells(text[a:b])
-            if _is_header(cells) and not cells[0].isdigit():
-                roles = [column_role(c) for c in cells]
-            elif roles is not None and _sub_header(cells):
-                roles = _merge_header(roles, cells)
-            elif roles is not None:
-                for item in _row_assignments(text, root, a, b, cells, roles):
-                    item.section = section
-                    out.append(item)
-    return out
-
-
-def _sub_header(cells: list[str]) -> bool:
-    """Second header row under a merged "Cơ quan thực hiện": "| | | Chủ trì | Phối hợp | |"."""
-    folded = [vi.collapse(c) for c in cells]
-    return any(f in ("chu tri", "phoi hop") for f in folded) and not any(re.fullmatch(r"\d+", f) for f in folded)
-
-
-def _merge_header(roles: list[str | None], cells: list[str]) -> list[str | None]:
-    merged = [column_role(c) for c in cells]
-    if len(cells) == len(roles):
-        return [m or r for m, r in zip(merged, roles, strict=False)]
-    return merged
-
-
-def _row_assignments(text: str, root: Section, a: int, b: int, cells: list[str], roles: list) -> list[Assignment]:
-    if len(cells) != len(roles):
-        return []  # a group row ("| I | Công tác tuyên truyền |") or a row we cannot align
-    by_role: dict[str, str] = {}
-    for cell, role in zip(cells, roles, strict=False):
-        if role and cell and role not in by_role:
-            by_role[role] = cell
-    task = by_role.get("task")
-    if not task or vi.collapse(task) == vi.collapse(by_role.get("lead", "")):
-        return []
-    deadline = parse_deadline(by_role["deadline"]) if by_role.get("deadline") else None
-    task_start = text.find(task, a, b)
-    ta, tb = (task_start, task_start + len(task)) if task_start >= 0 else (a, b)
-    out = []
-    for key, role in (("lead", LEAD), ("agency", DO), ("support", SUPPORT)):
-        for mention in _agency_cell(by_role.get(key, "")):
-            out.append(make_assignment(mention, role, text, ta, tb, root, a, deadline))
-    return out
-
-
-def _table_section(text: str, root: Section, offset: int) -> str | None:
-    """The path of a table; a table after the signature block takes its own title ("PHỤ LỤC …")."""
-    path = path_at(root, offset)
-    if path and not path.endswith("Nơi nhận"):
-        return path
-    titles: list[str] = []
-    for a, b in reversed(list(duty_lines(text, max(0, offset - 600), offset))):
         line = text[a:b]
-        if line.startswith("|"):
+        if _GROUP.match(line) and text.startswith(ROW_LABEL, b + 1):
+            group = line  # "II. QUẢNG BÁ HÌNH ẢNH" right above rows: the group they belong to
             continue
-        if re.search(r"phu luc|danh muc|bieu|bang", vi.fold(line)):
-            titles.insert(0, line)
-        elif titles:
-            break
-    return " › ".join(titles) if titles else path
+        row = _ROW.match(line)
+        if not row:
+            group = None
+            continue
+        body_start = a + row.start(2)
+        parts = _FIELD_SPLIT.split(row.group(2))
+        task = parts[0].strip(" .;")
+        record = TaskRecord(task, body_start, body_start + len(task), number=row.group(1), group=group,
+                            lines=[(a, b)])
+        for part in parts[1:]:
+            label, _, value = part.partition(":")
+            _apply(record, label, value)
+        if record.agencies:
+            out.append(record)
+    return out
+
+
+def _activity_records(text: str, taken: set[int]) -> list[TaskRecord]:
+    lines = [(a, b) for a, b in duty_lines(text, 0, len(text)) if a not in taken]
+    out: list[TaskRecord] = []
+    i = 0
+    while i < len(lines):
+        block: list[tuple[int, int, str, str]] = []
+        j = i
+        while j < len(lines):
+            m = _LABELLED.match(text[lines[j][0]:lines[j][1]])
+            if not m or column_role(m.group(1)) is None or column_role(m.group(1)) in ("task", "number"):
+                break
+            block.append((*lines[j], m.group(1), m.group(2)))
+            j += 1
+        if not block or not any(column_role(lbl) in _ROLES for *_, lbl, _ in block):
+            i = max(j, i + 1)
+            continue
+        heading = next((lines[k] for k in range(i - 1, max(-1, i - 1 - _TASK_LOOKBACK), -1)
+                        if not _LABELLED.match(text[lines[k][0]:lines[k][1]])), None)
+        if heading is None or text[heading[0]:heading[1]].isupper():
+            i = j
+            continue
+        marker = LEADING_MARKER.match(text[heading[0]:heading[1]])
+        ts = heading[0] + (marker.end() if marker else 0)
+        task = text[ts:heading[1]].rstrip(" .:;")
+        record = TaskRecord(task, ts, ts + len(task), origin="activity",
+                            number=marker.group().strip(" .)") if marker and marker.group().strip()[:1].isdigit() else None)
+        for a, b, label, value in block:
+            if _apply(record, label, value):
+                record.lines.append((a, b))
+        out.append(record)
+        i = j
+    return out
+
+
+def task_records(text: str) -> list[TaskRecord]:
+    """Every whole task record of a plan: table rows, then activity lists, in text order."""
+    rows = _row_records(text)
+    taken = {a for r in rows for a, _ in r.lines}
+    records = rows + _activity_records(text, taken)
+    return sorted(records, key=lambda r: r.start)
+
+
+def _agency_mentions(cell: str) -> list[AgencyMention]:
+    return cell_agencies(cell)
+
+
+def record_assignments(text: str, root: Section) -> tuple[list[Assignment], set[int]]:
+    """(assignments of every task record, the starts of the lines the records were read from)."""
+    out: list[Assignment] = []
+    used: set[int] = set()
+    for record in task_records(text):
+        used |= {a for a, _ in record.lines}
+        deadline = parse_deadline(record.deadline) if record.deadline else None
+        section = path_at(root, record.start)
+        for key in ("lead", "agency", "support"):
+            for mention in _agency_mentions(record.agencies.get(key, "")):
+                item = make_assignment(mention, _ROLES[key], text, record.start, record.end, root, record.start,
+                                       deadline)
+                item.section = section
+                item.product, item.funding = record.product, record.funding
+                item.task_no, item.group, item.origin = record.number, record.group, record.origin
+                out.append(item)
+    return out, used

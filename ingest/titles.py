@@ -109,6 +109,17 @@ _CARRIES = re.compile(r"^Quyết định\s+(?:về việc\s+|v/v\s+)?(?:ban hàn
                       r"(kế hoạch|chương trình|đề án)\b\s*(.*)$", re.IGNORECASE)
 
 
+_ARTICLE_ONE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]\s*(?:Ban hành|Phê duyệt)\s+(?:kèm theo Quyết định này\s+)?"
+                          r"((?:Kế hoạch|Chương trình|Đề án)\b[^\n]{10,300}?)\s*(?:\.\s*$|\.\s+(?=[A-ZĐ])|$)")
+
+
+def article_one_title(text: str) -> str | None:
+    """'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai …' → 'Kế hoạch triển khai …': the plan a
+    decision issues, named by its first article (when the plan's own title line is lost)."""
+    match = _ARTICLE_ONE.search(text)
+    return match.group(1).strip(" .") if match else None
+
+
 def carried_plan_title(title: str) -> str | None:
     """'Quyết định về việc ban hành Kế hoạch X' → 'Kế hoạch X': the plan a decision issues."""
     match = _CARRIES.match(title)

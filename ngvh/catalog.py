@@ -30,6 +30,8 @@ def plan_row(record) -> dict:
         "reports_on": links.reports_on,
         "reported_by": list(links.reported_by),
         "relations": [dict(r) for r in meta.relations],
+        "about": dict(meta.about),  # what the document is about, with the line that says so (ingest/about.py)
+        "mentions": [dict(m) for m in meta.mentions],  # every document its text cites (ingest/mentions.py)
         "sources": list(meta.sources) or [record.source],
         "ocr_pages": list(meta.ocr_pages),
         "warnings": reading_warnings(meta),

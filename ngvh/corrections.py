@@ -53,6 +53,17 @@ def clean_fields(fields: dict) -> dict:
     return out
 
 
+def corrected_owner(meta, province: str) -> None:
+    """A corrected province wins over what was read: the committee issuer and the 'about' record follow it."""
+    from ground.places import province_kind
+    from ground.units_2025 import unit_2025
+
+    if meta.issuer and meta.issuer.startswith("UBND"):
+        meta.issuer = f"UBND {province_kind(province) or 'tỉnh'} {province}"
+    meta.about = {**meta.about, "province": province, "issuer": meta.issuer, "source": "correction",
+                  "evidence": "sửa bởi quản trị viên", "known_province": True, "unit_2025": unit_2025(province)}
+
+
 class Corrections:
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -88,6 +99,8 @@ class Corrections:
 
         for key, value in entry["fields"].items():
             setattr(plan.meta, key, value)
+        if "province" in entry["fields"]:
+            corrected_owner(plan.meta, entry["fields"]["province"])
         plan.id = entry.get("plan_id") or plan.id
         plan.finalize(PIPELINE_VERSION)  # the version covers the metadata: the corrected plan is stored anew
         return True

@@ -13,9 +13,10 @@ from vectorstore.records import (
     GENERATION_ID,
     KIND_GENERATION,
     KIND_PLAN,
-    PART_ASSIGNMENTS,
     PART_TEXT,
+    RECORD_PARTS,
     PlanRecord,
+    attach_part,
     join_pieces,
     link_records,
     now,
@@ -39,7 +40,7 @@ def pages(collection, **query) -> Iterator[dict]:
 
 
 class Catalog:
-    """{prefix}_plans (records + generation) and {prefix}_texts (text and assignments pieces per version)."""
+    """{prefix}_plans (records + generation) and {prefix}_texts (text, assignments and mentions pieces per version)."""
 
     def __init__(self, plans, texts, write_batch: int):
         self.plans = plans
@@ -64,23 +65,23 @@ class Catalog:
 
     # -- reading ---------------------------------------------------------------------------------
     def load(self) -> dict[str, PlanRecord]:
-        """Every plan record with the assignments of its active version, read from Chroma."""
+        """Every plan record with the assignments and mentions of its active version, read from Chroma."""
         records: dict[str, PlanRecord] = {}
         for page in pages(self.plans, where={"kind": KIND_PLAN}, include=["metadatas"]):
             for meta in page["metadatas"]:
                 record = record_from_metadata(meta)
                 records[record.id] = record
-        # assignments of the active versions (pieces of other versions: an ingest in flight or leftovers)
-        pieces: dict[str, tuple[list[dict], list[str]]] = {}
-        for page in pages(self.texts, where={"part": PART_ASSIGNMENTS}, include=["metadatas", "documents"]):
+        # assignments and mentions of the active versions (pieces of other versions: an ingest in flight or leftovers)
+        pieces: dict[tuple[str, str], tuple[list[dict], list[str]]] = {}
+        for page in pages(self.texts, where={"part": {"$in": list(RECORD_PARTS)}}, include=["metadatas", "documents"]):
             for meta, doc in zip(page["metadatas"], page["documents"], strict=False):
                 owner = records.get(meta.get("plan_id"))
                 if owner is not None and owner.version == meta.get("version"):
-                    metas, docs = pieces.setdefault(owner.id, ([], []))
+                    metas, docs = pieces.setdefault((owner.id, meta["part"]), ([], []))
                     metas.append(meta)
                     docs.append(doc)
-        for plan_id, (metas, docs) in pieces.items():
-            records[plan_id].assignments = json.loads(join_pieces(metas, docs))
+        for (plan_id, part), (metas, docs) in pieces.items():
+            attach_part(records[plan_id], part, json.loads(join_pieces(metas, docs)))
         return link_records(records)
 
     def snapshot(self) -> tuple[str, dict[str, PlanRecord]]:

@@ -18,7 +18,12 @@ TEXT_PIECE_CHARS = 1000  # ≤ 3,000 bytes of UTF-8: a piece stays inside one SQ
 STORE_FORMAT = 2  # in every catalog record; 2: texts and assignments in {prefix}_texts
 PART_TEXT = "text"
 PART_ASSIGNMENTS = "assignments"
+PART_MENTIONS = "mentions"  # the mention index (PlanMeta.mentions): can outgrow a catalog record, so it is a part
+RECORD_PARTS = (PART_ASSIGNMENTS, PART_MENTIONS)  # parts read back into every record with the catalog
 _LIST_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is list}
+_DICT_FIELDS = {f.name for f in fields(PlanMeta) if f.default_factory is dict}
+_JSON_FIELDS = _LIST_FIELDS | _DICT_FIELDS
+_OUTSIDE_CATALOG = {"mentions"}  # PlanMeta fields kept as text parts, not in the catalog record
 
 
 @dataclass(frozen=True)
@@ -72,9 +77,9 @@ def plan_metadata(plan: Plan, ingested_at: str) -> dict:
         "format": STORE_FORMAT,
     }
     for key, value in plan.meta.to_dict().items():
-        if value is None:
+        if value is None or key in _OUTSIDE_CATALOG:
             continue
-        meta[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+        meta[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
     return meta
 
 
@@ -92,10 +97,12 @@ def text_pieces(text: str, size: int = TEXT_PIECE_CHARS) -> list[str]:
 
 
 def text_records(plan: Plan) -> tuple[list[str], list[str], list[dict]]:
-    """(ids, documents, metadatas) of a plan version's text and assignments pieces."""
+    """(ids, documents, metadatas) of a plan version's text, assignments and mentions pieces."""
     parts = {PART_TEXT: plan.text}
     if plan.assignments:
         parts[PART_ASSIGNMENTS] = json.dumps([a.to_dict() for a in plan.assignments], ensure_ascii=False)
+    if plan.meta.mentions:
+        parts[PART_MENTIONS] = json.dumps(plan.meta.mentions, ensure_ascii=False)
     ids, docs, metas = [], [], []
     for part, value in parts.items():
         for seq, piece in enumerate(text_pieces(value)):
@@ -105,12 +112,21 @@ def text_records(plan: Plan) -> tuple[list[str], list[str], list[dict]]:
     return ids, docs, metas
 
 
+def attach_part(record: PlanRecord, part: str, value: list) -> None:
+    """Put a part read from the texts collection into its record (assignments, or the meta's mentions)."""
+    if part == PART_ASSIGNMENTS:
+        record.assignments = value
+    elif part == PART_MENTIONS:
+        record.meta.mentions = value
+
+
 def join_pieces(metadatas: Sequence[dict], documents: Sequence[str | None]) -> str:
     return "".join(doc or "" for _, doc in sorted(zip(metadatas, documents, strict=False), key=lambda md: int(md[0]["seq"])))
 
 
 def record_from_metadata(meta: dict) -> PlanRecord:
-    data = {k: (json.loads(v) if k in _LIST_FIELDS and isinstance(v, str) else v) for k, v in meta.items()}
+    data = {k: (json.loads(v) if k in _JSON_FIELDS and isinstance(v, str) else v) for k, v in meta.items()
+            if k not in _OUTSIDE_CATALOG}
     return PlanRecord(
         id=meta["plan_id"],
         version=meta["version"],

@@ -31,7 +31,7 @@ _CATALOG_VOCAB = set(
     trong kho thuc hien chien luoc ngoai giao van hoa den tam nhin trien khai cua ve la gi duoc hien
     dang so quyet dinh ttg chinh phu thu tuong""".split()
 )
-MAX_TASK_LINES = 8
+MAX_TASK_LINES = 12  # a plan gives one agency ten or so duties: all of them, not the first few
 
 
 @dataclass
@@ -93,10 +93,12 @@ def assignments_of(plan: StoredPlan) -> list[Assignment]:
 
 
 def _annual(plan: StoredPlan) -> int | None:
-    """The year an annual plan is for ("kế hoạch … năm 2024" issued that year), else None."""
+    """The year an annual plan is for ("Kế hoạch ngoại giao văn hóa năm 2024", issued that year), else None; a
+    horizon the text names ("Chiến lược … đến năm 2030") says nothing of the plan's own year."""
     year = _plan_year(plan)
-    horizon = plan.meta.horizon
-    return year if year and (not horizon or horizon == [year]) and str(year) in (plan.meta.title or "") else None
+    if year and re.search(rf"(?<!đến )(?<!tới )năm {year}\b", plan.meta.title or "", re.IGNORECASE):
+        return year
+    return None
 
 
 def in_year(item: Assignment, year: int) -> bool:
@@ -142,7 +144,7 @@ def task_points(rows: list[TaskRow], chunk_at, owner_first: bool = True) -> tupl
             continue
         a = row.assignment
         if owner_first:
-            text = f"{a.agency} {a.role}: {shorten(a.task, 180)}{deadline_note(row)}"
+            text = f"{a.agency_raw or a.agency} {a.role}: {shorten(a.task, 180)}{deadline_note(row)}"
         else:  # the task first, then who does it and by when
             when = f"; thời hạn: {a.deadline}" if a.deadline else ""
             text = f"{shorten(a.task, 180)} ({a.role}: {a.agency}{when})"

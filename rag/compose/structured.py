@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from rag.compose import catalog, replies
+from rag.compose import catalog, cited, replies
 from rag.compose import duties as tasks
 from rag.compose.citations import Numbered, Point, number_points, plan_label
 from rag.compose.facts import fact_point
@@ -45,7 +45,9 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     recurring = sum(1 for r in rows if r.status == "recurring")
     head = f"{', '.join(agencies)}: {len(rows)} nhiệm vụ"
     if by:
-        head += f" đến năm {by} ({due} có hạn đến {by}, {recurring} thường xuyên/định kỳ trong giai đoạn)"
+        counts = [f"{due} có hạn đến {by}" if due else "", f"{recurring} thường xuyên/định kỳ" if recurring else ""]
+        said = ", ".join(c for c in counts if c)
+        head += f" đến năm {by}" + (f" ({said})" if said else "")
     tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
     return Answer(pq.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
 
@@ -210,8 +212,11 @@ def overview_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
 
 
 def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -> Answer | None:
-    """An answer from the records rather than passages: a plan's standing, the catalog, an agency's duties,
-    a comparison of places; None when the question is for the passages."""
+    """An answer from the records rather than passages: a cited document's facts, a plan's standing, the
+    catalog, an agency's duties, a comparison of places; None when the question is for the passages."""
+    answer = cited.cited_answer(q, scope, index)
+    if answer:
+        return answer
     if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
         answer = standing_answer(q, scope.plan_ids, index)
         if answer:

@@ -48,7 +48,8 @@ _UNITS = (
     "cuộc|hội nghị|hội thảo|dự án|doanh nghiệp|đối tác|nhiệm vụ|mục tiêu"
 )
 _NUMBER = re.compile(
-    rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*({_UNITS})(?!\w)"
+    # "450.000 lượt", "01 triệu lượt khách", "1,5 tỷ đồng": a magnitude word may stand before the unit
+    rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*(?:(?:triệu|nghìn|ngàn|tỷ|vạn)\s+)?({_UNITS})(?!\w)"
     r"|(?:lần thứ|khóa|khoá|thứ)\s+([IVXLC]+|\d+)\b"
     # a congress or plenum numbered in Roman numerals: "Đại hội Đảng XIII", "Hội nghị Trung ương 4 khóa XII"
     r"|(?:Đại hội|Hội nghị Trung ương)(?:\s+(?:Đảng|đại biểu toàn quốc|đại biểu))?\s+(?-i:[IVXLC]{1,6})(?!\w)"

@@ -20,6 +20,7 @@ from ingest.assignments import (
 from ingest.clean import clean_text
 from ingest.readers import read_document
 from ingest.structure import parse_sections
+from ingest.tables import linearize_tables
 
 PLANS = Path(__file__).resolve().parent.parent / "fixtures" / "plans"
 THRESHOLD = 0.9
@@ -33,8 +34,8 @@ def _load_make_docx():
 
 
 def plan_text(path: Path) -> str:
-    """The plan text as ingest sees it: read, cleaned, normalised (as ingest.pipeline does)."""
-    return vi.normalize(clean_text(read_document(path).text))
+    """The plan text as ingest sees it: read, cleaned, normalised, task tables as sentences (as ingest.pipeline does)."""
+    return linearize_tables(vi.normalize(clean_text(read_document(path).text)))
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_assignments_point_into_the_plan_and_its_sections(docx_plan: Path) -> No
     assert sections == {"IV. TỔ CHỨC THỰC HIỆN › 4. Sở Tài chính"}
     _, found, _ = _plan("plan_c_quang_nam", docx_plan)
     assert {f.section for f in found if f.agency == "Tỉnh đoàn"} == {
-        "PHỤ LỤC II › DANH MỤC CÁC HOẠT ĐỘNG GIAO LƯU NHÂN DÂN"
+        "PHỤ LỤC II: DANH MỤC CÁC HOẠT ĐỘNG GIAO LƯU NHÂN DÂN"
     }
 
 
@@ -261,6 +262,7 @@ def test_table_with_header_variants_and_unknown_cell_text() -> None:
         "| 1 | Tổ chức Ngày Văn hóa Việt Nam tại Lào | Chương trình | Sở VH-TT&DL | Sở NgV; các doanh nghiệp lữ hành | 2023 |\n"
         "| 2 | Quảng bá ẩm thực | Video | Sở Du lịch | | Hằng năm |\n"
     )
+    text = linearize_tables(text)  # as the pipeline does
     found = extract_assignments(text, parse_sections(text))
     assert [(f.agency, f.role, f.deadline, f.known_agency) for f in found] == [
         ("Sở Văn hóa, Thể thao và Du lịch", "chủ trì", "2023", True),

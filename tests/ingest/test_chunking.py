@@ -69,7 +69,7 @@ def test_chunking_is_deterministic():
     for path in ALL_TEXTS:
         text = read(path)
         assert chunks_of(text) == chunks_of(text)
-    assert CHUNKER_VERSION == "1"
+    assert CHUNKER_VERSION == "2"
 
 
 # ---------------------------------------------------------------- the real plan

@@ -26,12 +26,29 @@ def test_identity_is_number_and_issuer_else_content_hash():
         ("Kế hoạch ngắn.", "too short"),
         ("This is an English report about the weather and the economy. " * 10, "not Vietnamese"),
         ("Phở bò: nước dùng ninh xương, bánh phở, thịt bò tái, hành lá, rau thơm. " * 6, "does not look like a plan"),
+        (b"\x00\x01PK".decode("latin-1") * 80, "not Vietnamese"),
     ],
 )
 def test_non_plans_are_refused_with_a_reason(text, reason):
     with pytest.raises(IngestError) as err:
         check_plan_text(text, "f.txt")
     assert reason in err.value.reason and err.value.source == "f.txt"
+
+
+def test_a_foreign_affairs_page_without_administrative_wording_is_taken_with_a_warning(tmp_path):
+    # a people-to-people news page: friendship unions, delegations, no "kế hoạch", no committee
+    page = tmp_path / "tin.txt"
+    page.write_text("Giao lưu hữu nghị Việt - Lào tại Hà Tĩnh\n\nSáng 8/5, Liên hiệp các tổ chức hữu nghị tỉnh Hà Tĩnh "
+                    "đón đoàn đại biểu tỉnh Bolikhamxay (Lào) sang thăm. Hai bên trao đổi kinh nghiệm hoạt động đối "
+                    "ngoại nhân dân, giao lưu văn nghệ và thăm các di tích lịch sử của tỉnh.", encoding="utf-8")
+    plan = load_plan(page)
+    assert plan.meta.province == "Hà Tĩnh" and plan.chunks
+    assert plan.warnings == [] and plan.meta.about["topics"] == ["đối ngoại nhân dân"]
+    thin = tmp_path / "thin.txt"
+    thin.write_text("Đoàn khách quốc tế tham quan làng nghề dệt thổ cẩm và thưởng thức ẩm thực địa phương trong buổi "
+                    "sáng cuối tuần; người dân mang sản phẩm truyền thống ra giới thiệu, chụp ảnh lưu niệm cùng khách "
+                    "bên bờ sông.", encoding="utf-8")
+    assert any("check that this page belongs here" in w for w in load_plan(thin).warnings)
 
 
 def test_chunk_ids_are_deterministic_and_versioned(samples_dir):

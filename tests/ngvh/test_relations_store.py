@@ -109,5 +109,12 @@ def test_plans_json_has_the_new_fields(tmp_path):
     assert bac_kan["number_as_written"] == "317/KH.UBND"
     assert isinstance(bac_kan["quality"], float) and 0.9 <= bac_kan["quality"] <= 1.0
     assert next(r for r in rows if r["number"] == "88/KH-UBND")["replaced_by"] == "215/KH-UBND"
+    # what the plan is about, and the index of the documents it cites
+    assert (bac_kan["about"]["province"], bac_kan["about"]["unit_2025"]) == ("Bắc Kạn", "Thái Nguyên")
+    assert bac_kan["about"]["source"] == "header" and "TỈNH BẮC KẠN" in bac_kan["about"]["evidence"]
+    cited = {m["number"]: m for m in bac_kan["mentions"]}
+    assert (cited["2013/QĐ-TTg"]["date"], cited["2013/QĐ-TTg"]["issuer"]) == ("2021-11-30", "Thủ tướng Chính phủ")
+    assert (cited["96/KH-UBND"]["relation"], cited["96/KH-UBND"]["date"]) == ("continues", "2016-03-12")
+    assert cited["2013/QĐ-TTg"]["section"] is None and cited["208/QĐ-TTg"]["section"] == "I. MỤC ĐÍCH, YÊU CẦU › 2. Yêu cầu"
     table = subprocess.run(cli + ["plans"], env=dict(env, COLUMNS="400"), capture_output=True, text=True).stdout
     assert "Hoàng Thị Thanh Hương" in table and "bị thay thế bởi 215/KH-UBND" in table

@@ -127,3 +127,30 @@ def test_a_group_that_fails_before_its_switch_leaves_every_previous_version(stor
     assert set(store.active_versions()) == {"kh-726-cao-bang"}
     assert store.get_plan_text("kh-726-cao-bang") == cao_bang(1).text
     assert [c.text for c in store.iter_chunks("kh-726-cao-bang")] == [c.text for c in cao_bang(1).chunks]
+
+
+def test_the_mention_index_is_kept_beside_the_text_and_goes_with_its_version(store):
+    from ingest.pipeline import build_plan
+
+    def plan_citing(number: str):
+        return build_plan(
+            "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 61/KH-UBND\n"
+            "Hà Tĩnh, ngày 2 tháng 3 năm 2023\nKẾ HOẠCH\nTHÔNG TIN ĐỐI NGOẠI NĂM 2023\n"
+            + "".join(f"Căn cứ Chỉ thị số {number} ngày 1/{m}/2020 của Thủ tướng Chính phủ về việc tăng cường thông "
+                      f"tin đối ngoại về chủ đề số {m} trên các nền tảng số.\n" for m in range(1, 10))
+            + "I. MỤC ĐÍCH\nQuảng bá hình ảnh của tỉnh.", "kh.txt")
+
+    v1 = plan_citing("31/CT-TTg")
+    assert v1.meta.mentions and len(v1.meta.about) > 3
+    store.upsert_plan(v1)
+    record = store.get_plan(v1.id)
+    assert record.meta.mentions == v1.meta.mentions and record.meta.about == v1.meta.about
+    catalog_meta = store.catalog.plans.get(ids=[v1.id], include=["metadatas"])["metadatas"][0]
+    assert "mentions" not in catalog_meta  # a text part: it can outgrow one catalog record
+    v2 = plan_citing("45/CT-TTg")
+    store.upsert_plan(v2)
+    assert [m["number"] for m in store.get_plan(v1.id).meta.mentions] == ["45/CT-TTg"]
+    parts = {(meta["version"], meta["part"]) for _, _, meta in all_records(store.catalog.texts)}
+    assert (v1.version, "mentions") not in parts and (v2.version, "mentions") in parts
+    store.remove_plan(v1.id)
+    assert not [r for r in all_records(store.catalog.texts) if r[2]["plan_id"] == v1.id]

@@ -1,0 +1,218 @@
+"""Pipe task tables → one sentence per row, written into the plan text.
+
+Web copies flatten a plan's task tables ("Phụ lục", "Danh mục nhiệm vụ", "Phân công nhiệm vụ") into pipes,
+in any column order, with or without leading and trailing pipes, cells wrapped onto the next lines, and
+group rows ("I | TUYÊN TRUYỀN | | |"). Quoted as they are, such rows read as "14 | … | Sở Công Thương | … |".
+Each recognised table is rewritten in place as what it says:
+
+    I. TUYÊN TRUYỀN, NÂNG CAO NHẬN THỨC
+    Nhiệm vụ 1: Tổ chức hội nghị …; chủ trì: Sở Ngoại vụ; phối hợp: Ban Tuyên giáo Tỉnh ủy; Sở …; thời gian:
+    Quý II/2023; kết quả: Hội nghị cấp tỉnh.
+
+so that chunks, quotes and answers read sentences, and ingest/task_tables.py reads the rows back as task records
+(also from a stored text, at reindex). A table is recognised by its header row (a task column and an agency
+column); a row that cannot be aligned with the header is left as written. Pure text in, text out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ground import vi
+
+ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts
+# field labels of a row sentence, by column role; other columns keep their own header word ("kết quả")
+ROLE_LABELS = {"lead": "chủ trì", "agency": "thực hiện", "support": "phối hợp", "deadline": "thời gian"}
+_ROLE_ORDER = ("lead", "agency", "support", "deadline")
+MAX_ROW_LINES = 12  # a row wrapped over more lines than this is not a row
+
+
+def column_role(header: str) -> str | None:
+    """What a task-table column holds, from its header cell."""
+    h = vi.collapse(header)
+    if not h:
+        return None
+    if re.fullmatch(r"(?:so )?t ?t|stt|so thu tu", h):
+        return "number"
+    if re.search(r"thoi gian|thoi han|tien do|nam thuc hien|moc thoi gian", h):
+        return "deadline"
+    if re.search(r"san pham|ket qua|du kien|kinh phi|nguon|ghi chu", h):
+        return "other"
+    if "phoi hop" in h and "chu tri" not in h:
+        return "support"
+    if "chu tri" in h:
+        return "lead"
+    if re.search(r"(?:co quan|don vi|bo phan)(?: thuc hien| phu trach| trien khai)?$|trach nhiem|phan cong|thuc hien$", h):
+        return "agency"
+    if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten", h):
+        return "task"
+    return None
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a row, without the empty ones a leading or trailing pipe makes."""
+    inner = line.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [" ".join(c.split()) for c in inner.split("|")]
+
+
+def is_task_header(row: list[str]) -> bool:
+    roles = [column_role(c) for c in row]
+    return "task" in roles and any(r in ("lead", "agency", "support") for r in roles) and not row[0].isdigit()
+
+
+def _is_sub_header(row: list[str]) -> bool:
+    """Second header row under a merged "Cơ quan thực hiện": "| | | Chủ trì | Phối hợp | |"."""
+    folded = [vi.collapse(c) for c in row]
+    return any(f in ("chu tri", "phoi hop") for f in folded) and not any(re.fullmatch(r"\d+", f) for f in folded)
+
+
+_NUMBER_CELL = re.compile(r"^\s*\|?\s*(\d{1,3})\s*\.?\s*\|")
+_GROUP_CELL = re.compile(r"^\s*\|?\s*([IVX]{1,5}|[A-Z])\s*(?:\.?\s*\||\.\s)")
+
+
+@dataclass
+class _Table:
+    start: int  # first character of the header line
+    end: int  # one past the last row's last character
+    headers: list[str]
+    roles: list[str | None]
+    rows: list[tuple[str, list[str]] | str]  # (kind, cells) with kind "task"/"group", or a row kept as written
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table, int] | None:
+    """The table whose header is line `h`, and the index of the first line after it."""
+    header_line = text[lines[h][0]:lines[h][1]]
+    headers = cells(header_line)
+    roles: list[str | None] = [column_role(c) for c in headers]
+    pipes = header_line.count("|")
+    numbered = roles[0] == "number"
+    i = h + 1
+    if i < len(lines) and _is_sub_header(cells(text[lines[i][0]:lines[i][1]])):
+        second = text[lines[i][0]:lines[i][1]]
+        sub = [column_role(c) for c in cells(second)]
+        if len(sub) == len(roles):  # "| | | Chủ trì | Phối hợp | |" under a merged "Cơ quan thực hiện"
+            roles = [s or r for s, r in zip(sub, roles, strict=True)]
+        elif is_task_header(cells(second)):  # the merged header written out again in full: it is the header
+            headers, roles, pipes = cells(second), sub, second.count("|")
+            numbered = roles[0] == "number"
+        i += 1
+    leading = header_line.lstrip().startswith("|")  # rows start with "|": any line that does is a new row
+    rows: list[tuple[str, list[str]] | str] = []
+    buf: list[int] = []  # line indexes of the row being read
+    last_no = 0
+    end = lines[h][1]
+
+    def flush() -> None:
+        if not buf:
+            return
+        raw = " ".join(text[lines[k][0]:lines[k][1]].strip() for k in buf)
+        row = cells(raw)
+        if len(row) == len(headers) + 1 and not row[-1]:
+            row = row[:-1]
+        group = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.?", row[0]) if row else None
+        filled = [c for c in row[1:] if c]
+        merged = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.\s+(\S.*)", row[0]) if len(row) == 1 else None
+        if group and len(filled) == 1:
+            rows.append(("group", [group.group(1), filled[0]]))
+        elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
+            rows.append(("group", [merged.group(1), merged.group(2)]))
+        elif len(row) == len(headers):
+            rows.append(("task", row))
+        else:
+            rows.append("\n".join(text[lines[k][0]:lines[k][1]] for k in buf))
+        buf.clear()
+
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        pending = " ".join(text[lines[k][0]:lines[k][1]] for k in buf)
+        complete = not buf or pending.count("|") >= pipes
+        number = _NUMBER_CELL.match(line)
+        starts = bool(number and int(number.group(1)) in (last_no + 1, 1)) or bool(_GROUP_CELL.match(line))
+        if leading and line.lstrip().startswith("|"):
+            complete = True
+        if not line.strip():
+            if complete:
+                break
+            i += 1
+            continue
+        if "|" not in line and complete:
+            break  # the table is over
+        if starts and complete or (not numbered and complete):
+            flush()
+        if not buf and number:
+            last_no = int(number.group(1))
+        buf.append(i)
+        if len(buf) > MAX_ROW_LINES:
+            return None
+        end = b
+        i += 1
+    flush()
+    if not any(isinstance(r, tuple) and r[0] == "task" for r in rows):
+        return None
+    return _Table(lines[h][0], end, headers, roles, rows), i
+
+
+def _sentence(table: _Table, row: list[str]) -> str:
+    by_role: dict[str, str] = {}
+    others: list[tuple[str, str]] = []
+    for header, role, cell in zip(table.headers, table.roles, row, strict=True):
+        if not cell:
+            continue
+        if role in ROLE_LABELS and role not in by_role:
+            by_role[role] = cell
+        elif role == "other":
+            label = header.strip(" :")
+            others.append((label[:1].lower() + label[1:], cell))
+    task = next((c for r, c in zip(table.roles, row, strict=True) if r == "task"), "")
+    number = row[0] if table.roles[0] == "number" and row[0] else ""
+    parts = [f"{ROW_LABEL} {number}: {task}".replace("  ", " ") if number else f"{ROW_LABEL}: {task}"]
+    parts += [f"{ROLE_LABELS[r]}: {by_role[r]}" for r in _ROLE_ORDER if r in by_role]
+    parts += [f"{label}: {value}" for label, value in others]
+    sentence = "; ".join(p.rstrip(" .;") for p in parts)
+    return sentence + "."
+
+
+def linearize_tables(text: str) -> str:
+    """`text` with every task table rewritten as one sentence per row (group rows as headings)."""
+    if "|" not in text:
+        return text
+    lines = _lines(text)
+    out: list[str] = []
+    cursor = 0
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        if "|" in line and is_task_header(cells(line)):
+            found = _read_table(text, lines, i)
+            if found is not None:
+                table, after = found
+                out.append(text[cursor:table.start])
+                rendered = []
+                for row in table.rows:
+                    if isinstance(row, str):
+                        rendered.append(row)
+                    elif row[0] == "group":
+                        rendered.append(f"{row[1][0]}. {row[1][1]}")
+                    else:
+                        rendered.append(_sentence(table, row[1]))
+                out.append("\n".join(rendered))
+                cursor = table.end
+                i = after
+                continue
+        i += 1
+    out.append(text[cursor:])
+    return "".join(out)

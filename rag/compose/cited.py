@@ -1,0 +1,130 @@
+"""Answers about a document the stored texts only cite (Chỉ thị 25/CT-TTg, the strategy a plan implements, a
+decision that replaced a plan), from the mention index built at ingest (PlanMeta.mentions): the field a citing
+sentence states, cited to that sentence — or "không có trong các văn bản đang có", never the citing plan's
+own field."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ground.display import display_date
+from rag.compose.citations import Point, number_points
+from rag.find.plans import PlanIndex
+from rag.find.scope import Scope
+from rag.models import Answer
+from rag.understand.names import number_matches
+from rag.understand.question import Question, without_question_words
+from rag.understand.terms import coverage, query_terms, unit_terms
+
+# the facts of a cited document a question may ask, and how an answer names them
+FIELDS = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
+SUBJECT_MATCH = 0.6  # share of the question's content words a cited document's subject must hold to be the one asked
+TITLE_MARGIN = 0.1  # …and by how much more than the title of any plan the question may be about
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One document as one stored plan cites it."""
+
+    plan_id: str
+    mention: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        m = self.mention
+        kind = m.get("kind") or "Văn bản"
+        return f"{kind} {m['number']}" if m.get("number") else (m.get("title") or kind)
+
+
+def by_number(numbers: list[str], index: PlanIndex) -> list[Cited]:
+    """Every citation of the documents numbered so, across the stored plans (the richest first)."""
+    found = [Cited(pid, m) for pid, plan in index.plans.items() for m in plan.meta.mentions
+             if m.get("number") and any(number_matches(n, m["number"]) for n in numbers)]
+    return sorted(found, key=lambda c: -_known(c.mention))
+
+
+def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> list[Cited]:
+    """The cited document whose subject the question describes ("Chiến lược văn hóa đối ngoại … phê duyệt ngày
+    nào?", "Đề án … được phê duyệt bằng quyết định nào?") — when it describes it better than any plan it may be
+    about; every citation of that document."""
+    # the years stay: "Chiến lược … đến năm 2030" is not the strategy to 2020
+    terms = query_terms(without_question_words(q.pq.content or q.text))
+    if not terms:
+        return []
+    ids = plan_ids if plan_ids is not None else list(index.plans)
+    best: tuple[float, Cited | None] = (0.0, None)
+    for pid in ids:
+        plan = index.plan(pid)
+        for m in plan.meta.mentions if plan else ():
+            said = " ".join(filter(None, (m.get("kind"), m.get("title"), m.get("subject"), m.get("issuer"))))
+            score = coverage(terms, unit_terms(said), index.idf)
+            if score > best[0]:
+                best = (score, Cited(pid, m))
+    score, cited = best
+    if cited is None or score < SUBJECT_MATCH:
+        return []
+    own = max((coverage(terms, unit_terms(f"{p.meta.title} {p.meta.issuer or ''}"), index.idf)
+               for p in (index.plan(i) for i in ids) if p), default=0.0)
+    if score < own + TITLE_MARGIN:
+        return []  # the question describes a stored plan as well: that plan answers
+    key = cited.mention.get("number") or cited.mention.get("title")
+    same = [c for c in _all(index) if (c.mention.get("number") or c.mention.get("title")) == key]
+    # the plans the question is about cite it first: their sentence is the one to show
+    return sorted(same, key=lambda c: c.plan_id not in ids) or [cited]
+
+
+def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
+    """The asked facts of the cited document the question is about, or that the texts do not state them; None
+    when the question is not about a cited document, or asks what it says (the passages answer that)."""
+    # "… phê duyệt bằng quyết định nào?" asks the cited document's number
+    asked = [p.intent if p.intent in FIELDS else "number" if p.answer_type == "document" else "" for p in q.parts]
+    if not all(asked):
+        return None
+    if scope.other_documents and scope.plan_ids is None:
+        cites = by_number(scope.other_documents, index)
+    elif not q.pq.numbers and not q.pq.bare_numbers:
+        cites = by_subject(q, scope.plan_ids, index)
+    else:
+        return None
+    if not cites:
+        return None
+    points: list[Point] = []
+    missing: list[str] = []
+    for field in dict.fromkeys(asked):
+        holder = next((c for c in cites if c.mention.get(field)), None)
+        if holder is None:
+            missing.append(FIELDS[field])
+            continue
+        chunk = index.chunk_at(holder.plan_id, int(holder.mention.get("start") or 0))
+        if chunk is None:
+            continue
+        points.append(Point(_said(holder, field), chunk, holder.mention.get("sentence") or chunk.text, 1.0))
+    name = cites[0].name
+    if not points:
+        return Answer(q.text, False, f"Các văn bản đang có chỉ nhắc tới {name}, không nêu {', '.join(missing)} "
+                      "của văn bản này: không có trong các văn bản đang có.", kind="refusal")
+    numbered = number_points(points, index.plan)
+    lines = numbered.lines + [f"(Các văn bản đang có không nêu {what} của {name}.)" for what in missing]
+    return Answer(q.text, True, "\n".join(lines), numbered.citations, kind="cited", points=numbered.said)
+
+
+def _said(cited: Cited, field: str) -> str:
+    m = cited.mention
+    who = f" của {m['issuer']}" if m.get("issuer") and field != "issuer" else ""
+    if field == "date":
+        return f"{cited.name}{who} ban hành ngày {display_date(m['date'])}."
+    if field == "signer":
+        return f"{cited.name}{who} do {m['signer']} ký."
+    if field == "issuer":
+        return f"{cited.name} do {m['issuer']} ban hành."
+    subject = f" ({m['subject']})" if m.get("subject") else ""
+    return f"Đó là {cited.name}{who}{subject}."
+
+
+def _known(mention: dict[str, Any]) -> int:
+    return sum(1 for k in ("kind", "date", "issuer", "signer", "subject") if mention.get(k))
+
+
+def _all(index: PlanIndex) -> list[Cited]:
+    return sorted((Cited(pid, m) for pid, plan in index.plans.items() for m in plan.meta.mentions),
+                  key=lambda c: -_known(c.mention))

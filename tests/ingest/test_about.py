@@ -1,0 +1,117 @@
+"""What a document is about: issuer, province (known or not), evidence and source, the 2025 units."""
+from __future__ import annotations
+
+from ground.places import PROVINCES
+from ground.plans import PlanMeta
+from ground.units_2025 import former_names, unit_2025, units_2025
+from ingest.metadata import extract_metadata
+
+EMBLEM = ("ỦY BAN NHÂN DÂN\n{place}\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "---------------\n\nSố: {number}\n\n{town}, ngày 12 tháng 5 năm 2023\n\n")
+
+
+def _plan(place: str, town: str, body: str, number: str = "77/KH-UBND") -> PlanMeta:
+    return extract_metadata(EMBLEM.format(place=place, number=number, town=town) + body, "plan.txt")
+
+
+def test_the_header_wins_over_places_the_appendix_names():
+    body = ("KẾ HOẠCH\nXÚC TIẾN QUẢNG BÁ VĂN HÓA NĂM 2023\n\nI. MỤC ĐÍCH\nQuảng bá hình ảnh của tỉnh ra nước ngoài.\n"
+            "PHỤ LỤC\nDANH MỤC HOẠT ĐỘNG\n"
+            + "".join(f"Nhiệm vụ {i}: Tham gia Hội chợ du lịch quốc tế tại Thành phố Hồ Chí Minh lần {i}; chủ trì: "
+                      "Sở Văn hóa, Thể thao và Du lịch; thời gian: năm 2023.\n" for i in range(1, 6)))
+    meta = _plan("TỈNH HÀ TĨNH", "Hà Tĩnh", body)
+    assert (meta.province, meta.issuer) == ("Hà Tĩnh", "UBND tỉnh Hà Tĩnh")
+    assert meta.about["source"] == "header" and "TỈNH HÀ TĨNH" in meta.about["evidence"]
+    assert meta.about["known_province"] and meta.about["unit_2025"] == "Hà Tĩnh"
+
+
+def test_a_province_the_gazetteer_does_not_know_is_read_from_the_header():
+    body = ("KẾ HOẠCH\nNGOẠI GIAO VĂN HÓA TỈNH VÂN SƠN NĂM 2023\n\nỦy ban nhân dân tỉnh Vân Sơn ban hành kế hoạch "
+            "như sau:\nI. MỤC ĐÍCH\nGiới thiệu văn hóa tỉnh Vân Sơn tới bạn bè quốc tế tại Thành phố Hồ Chí Minh, "
+            "Thành phố Hồ Chí Minh và Hà Nội.")
+    meta = _plan("TỈNH VÂN SƠN", "Vân Sơn", body)
+    assert (meta.province, meta.issuer) == ("Vân Sơn", "UBND tỉnh Vân Sơn")
+    assert meta.about["known_province"] is False and meta.about["unit_2025"] == "Vân Sơn"
+    assert meta.about["subject"] == "ngoại giao văn hóa tỉnh Vân Sơn năm 2023"
+    assert meta.about["year"] == 2023 and "ngoại giao văn hóa" in meta.about["topics"]
+
+
+def test_an_unknown_city_with_districts_is_a_city_of_its_own_and_one_inside_a_province_is_not():
+    body = ("KẾ HOẠCH\nĐỐI NGOẠI NHÂN DÂN NĂM 2023\n\nI. NHIỆM VỤ\nỦy ban nhân dân các quận, huyện tổ chức giao lưu "
+            "hữu nghị với các địa phương nước ngoài.")
+    meta = _plan("THÀNH PHỐ LONG CẢNG", "Long Cảng", body)
+    assert (meta.province, meta.issuer) == ("Long Cảng", "UBND thành phố Long Cảng")
+    inside = ("KẾ HOẠCH\nĐỐI NGOẠI NĂM 2023\n\nI. NHIỆM VỤ\nPhối hợp với các sở của tỉnh Quảng Trị tổ chức giao lưu; "
+              "báo cáo Ủy ban nhân dân tỉnh Quảng Trị kết quả thực hiện.")
+    meta = _plan("THÀNH PHỐ BẠCH LONG", "Bạch Long", inside)
+    assert (meta.province, meta.issuer) == ("Quảng Trị", "UBND thành phố Bạch Long")  # a city inside the province
+
+
+def test_a_ministry_the_list_does_not_know_is_read_from_its_emblem():
+    text = ("BỘ KẾT NỐI VĂN HÓA\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 310/KH-BKNVH\nHà Nội, ngày 4 tháng 4 năm 2023\nKẾ HOẠCH\nHỢP TÁC VĂN HÓA QUỐC TẾ NĂM 2023\n"
+            "Bộ Kết nối Văn hóa ban hành Kế hoạch hợp tác với các địa phương Hà Giang, Lào Cai, Cao Bằng.\n"
+            "I. NHIỆM VỤ\nCác Cục, Vụ thuộc Bộ tổ chức các sự kiện ở nước ngoài.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+            "Lý Thị Hằng")
+    meta = extract_metadata(text, "bo.txt")
+    assert (meta.issuer, meta.province, meta.signer) == ("Bộ Kết nối Văn hóa", None, "Lý Thị Hằng")
+    assert meta.about["source"] == "header"
+
+
+def test_law_library_fields_on_one_line_and_a_flattened_header():
+    text = ("Số hiệu: 45/KH-UBND Loại văn bản: Kế hoạch\nNơi ban hành: Tỉnh Vân Sơn Người ký: Trần Văn Bình\n"
+            "Ngày ban hành: 03/05/2022 Ngày hiệu lực: Đã biết\n\nKế hoạch thông tin đối ngoại năm 2022 của tỉnh. "
+            "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện công tác thông tin đối ngoại năm 2022.")
+    meta = extract_metadata(text, "tvpl.txt")
+    assert (meta.number, meta.signer, meta.date) == ("45/KH-UBND", "Trần Văn Bình", "2022-05-03")
+    assert (meta.province, meta.issuer, meta.about["source"]) == ("Vân Sơn", "UBND tỉnh Vân Sơn", "field")
+    flattened = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 52/KH-UBND | Hà Tĩnh, ngày 3 tháng 5 năm "
+                 "2022 |\nThực hiện Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng Chính phủ, Ủy ban nhân dân "
+                 "tỉnh ban hành Kế hoạch như sau:\n1. Mục đích\nTổ chức giao lưu văn hóa với Lào và Campuchia.")
+    meta = extract_metadata(flattened, "flat.txt")
+    assert (meta.number, meta.province, meta.date, meta.about["source"]) == ("52/KH-UBND", "Hà Tĩnh", "2022-05-03",
+                                                                             "header")
+
+
+def test_a_news_page_about_a_province_is_not_the_visiting_ministry_s():
+    text = ("Đoàn công tác Bộ Ngoại giao làm việc tại tỉnh Hà Tĩnh\n\nSáng 5/6, đoàn công tác của Bộ Ngoại giao do "
+            "Đại sứ Nguyễn Văn Nam dẫn đầu đã làm việc với tỉnh Hà Tĩnh về ngoại giao văn hóa. Tỉnh Hà Tĩnh đề nghị "
+            "Bộ hỗ trợ quảng bá di sản của tỉnh tới bạn bè quốc tế.")
+    meta = extract_metadata(text, "tin.txt")
+    assert (meta.province, meta.issuer) == ("Hà Tĩnh", None)
+    assert meta.about["source"] == "text" and "Hà Tĩnh" in meta.about["evidence"]
+    national = ("Bộ Ngoại giao tổ chức hội nghị ngoại giao văn hóa\n\nNgày 20/12, Bộ Ngoại giao tổ chức hội nghị "
+                "triển khai Chiến lược Ngoại giao văn hóa với sự tham dự của đại diện các bộ, ngành.")
+    meta = extract_metadata(national, "bng.txt")
+    assert (meta.province, meta.issuer) == (None, "Bộ Ngoại giao")
+
+
+def test_an_unknown_committee_named_in_a_news_page():
+    text = ("Vân Sơn triển khai kế hoạch đối ngoại nhân dân\n\nUBND tỉnh Vân Sơn vừa ban hành Kế hoạch số 12/KH-UBND về "
+            "công tác đối ngoại nhân dân năm 2024. Theo đó, tỉnh Vân Sơn tăng cường giao lưu hữu nghị với Lào.")
+    meta = extract_metadata(text, "tin.txt")
+    assert (meta.number, meta.province, meta.issuer) == ("12/KH-UBND", "Vân Sơn", "UBND tỉnh Vân Sơn")
+    assert meta.about["known_province"] is False
+
+
+def test_the_34_units_of_2025_with_their_former_provinces():
+    units = units_2025()
+    assert len(units) == 34 and sum(len(v) for v in units.values()) == len(PROVINCES)
+    assert unit_2025("Hà Giang") == "Tuyên Quang" and unit_2025("Bình Định") == "Gia Lai"
+    assert unit_2025("Thừa Thiên Huế") == "Huế" and units["Huế"] == ("Thừa Thiên Huế",)
+    assert units["Hồ Chí Minh"][0] == "Hồ Chí Minh" and set(units["Hồ Chí Minh"]) == {
+        "Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"}
+    assert "Thái Bình" in former_names("Hưng Yên") and "Bà Rịa" in former_names("Hồ Chí Minh")
+    assert unit_2025("Lam Giang") is None and former_names("Lam Giang") == []
+
+
+def test_a_decision_whose_plan_lost_its_title_line_is_named_by_its_first_article():
+    text = ("Số: 88/QĐ-UBND |\nHà Tĩnh, ngày 18 tháng 9 năm 2015 |\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+            "Căn cứ Quyết định số 210/QĐ-TTg ngày 08/02/2015 của Thủ tướng Chính phủ;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch giao lưu văn hóa với các địa phương nước ngoài "
+            "đến năm 2020.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nKT.CHỦ TỊCH |\n"
+            "GIAO LƯU VĂN HÓA VỚI CÁC ĐỊA PHƯƠNG NƯỚC NGOÀI\n1. Mục đích\nMở rộng giao lưu văn hóa của tỉnh Hà Tĩnh.")
+    meta = extract_metadata(text, "qd.txt")
+    assert (meta.doc_type, meta.number) == ("Quyết định", "88/QĐ-UBND")
+    assert meta.title == "Kế hoạch giao lưu văn hóa với các địa phương nước ngoài đến năm 2020"
+    assert meta.about["subject"] == "giao lưu văn hóa với các địa phương nước ngoài đến năm 2020"

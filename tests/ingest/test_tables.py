@@ -1,0 +1,118 @@
+"""Whole plans: pipe task tables as sentences and task records, activity lists, appendices as parts."""
+from __future__ import annotations
+
+from ingest.pipeline import build_plan
+from ingest.structure import parse_sections
+from ingest.tables import linearize_tables
+from ingest.task_tables import task_records
+
+# a web copy: header flattened, cells wrapped at ~70 columns, trailing pipes, group rows, a period split "2024\n- 2025"
+WRAPPED = """KẾ HOẠCH
+GIAO LƯU VĂN HÓA NĂM 2024 - 2025
+I. MỤC ĐÍCH
+Mở rộng giao lưu văn hóa với các địa phương nước ngoài.
+II. TỔ CHỨC THỰC HIỆN
+Sở Ngoại vụ theo dõi, đôn đốc các cơ quan thực hiện các nhiệm vụ tại Phụ lục.
+Nơi nhận:
+- Bộ Ngoại giao;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Đoàn Văn Lộc
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ NĂM 2024 - 2025
+TT | Nội dung nhiệm vụ | Thời gian | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả |
+I | QUẢNG BÁ HÌNH ẢNH | | | | |
+1 | Tổ chức tuần phim Việt Nam tại tỉnh Champasak (Lào) nhân dịp kỷ niệm quan
+hệ hữu nghị | Năm 2024 | Sở Văn hóa, Thể thao và Du lịch | Sở Ngoại vụ; Đài Phát thanh
+- Truyền hình tỉnh | Tuần phim được tổ chức |
+2 | Xuất bản sách ảnh giới thiệu di sản bằng tiếng Anh | 2024
+- 2025 | Sở Thông tin và Truyền thông | Sở Ngoại vụ | 2.000 cuốn |
+II | HỢP TÁC GIÁO DỤC | | | | |
+3 | Trao đổi giáo viên tiếng Việt với các trường của tỉnh Champasak | Hằng năm | Sở
+Giáo dục và Đào tạo | Trường Cao đẳng Sư phạm tỉnh | Ít nhất 05 lượt/năm |
+"""
+
+MINISTRY_TABLE = """III. PHÂN CÔNG NHIỆM VỤ
+
+| STT | Tên nhiệm vụ | Sản phẩm | Chủ trì | Phối hợp | Thời hạn |
+| 1 | Xây dựng cơ sở dữ liệu các sự kiện văn hóa ở nước ngoài | Cơ sở dữ liệu | Vụ Hợp tác quốc tế | Trung tâm Công nghệ thông tin; Văn phòng Bộ | Quý II/2024 |
+| 2 | Tổng kết thực hiện Kế hoạch | Báo cáo | Văn phòng Bộ | Các đơn vị thuộc Bộ | Năm 2026 |
+
+IV. KINH PHÍ
+Kinh phí bố trí trong dự toán hằng năm của các đơn vị.
+"""
+
+ACTIVITIES = """II. CÁC HOẠT ĐỘNG
+1. Liên hoan ẩm thực quốc tế lần thứ hai
+- Thời gian: tháng 6/2024.
+- Cơ quan chủ trì: Sở Du lịch.
+- Cơ quan phối hợp: Sở Ngoại vụ; Hiệp hội Du lịch tỉnh.
+- Kinh phí: 300 triệu đồng.
+
+2. Gặp mặt người nước ngoài đón Tết cổ truyền
+- Thời gian: tháng 1/2025.
+- Cơ quan chủ trì: Sở Ngoại vụ.
+- Kinh phí: 90 triệu đồng.
+III. KINH PHÍ
+Tổng kinh phí 390 triệu đồng.
+"""
+
+
+def test_a_wrapped_table_reads_as_one_sentence_per_row():
+    text = linearize_tables(WRAPPED)
+    assert "|" not in text
+    assert ("Nhiệm vụ 1: Tổ chức tuần phim Việt Nam tại tỉnh Champasak (Lào) nhân dịp kỷ niệm quan hệ hữu nghị; "
+            "chủ trì: Sở Văn hóa, Thể thao và Du lịch; phối hợp: Sở Ngoại vụ; Đài Phát thanh - Truyền hình tỉnh; "
+            "thời gian: Năm 2024; kết quả: Tuần phim được tổ chức.") in text
+    assert "\nII. HỢP TÁC GIÁO DỤC\nNhiệm vụ 3:" in text
+    assert linearize_tables(text) == text  # a stored text read again (reindex) stays as it is
+
+
+def test_table_rows_are_task_records_with_their_group_product_and_period():
+    records = task_records(linearize_tables(WRAPPED))
+    assert [r.number for r in records] == ["1", "2", "3"]
+    second = records[1]
+    assert (second.agencies, second.deadline, second.product) == (
+        {"lead": "Sở Thông tin và Truyền thông", "support": "Sở Ngoại vụ"}, "2024 - 2025", "2.000 cuốn")
+    assert records[2].group == "II. HỢP TÁC GIÁO DỤC"
+    assert records[2].agencies["lead"] == "Sở Giáo dục và Đào tạo"
+
+
+def test_the_plan_s_assignments_and_chunks_from_a_wrapped_appendix():
+    plan = build_plan(WRAPPED, "kh.txt")
+    rows = [a for a in plan.assignments if a.origin == "table"]
+    assert {(a.agency, a.role) for a in rows if a.task_no == "1"} == {
+        ("Sở Văn hóa, Thể thao và Du lịch", "chủ trì"), ("Sở Ngoại vụ", "phối hợp"),
+        ("Đài Phát thanh và Truyền hình tỉnh", "phối hợp")}
+    first = next(a for a in rows if a.task_no == "2")
+    assert (first.period, first.product, first.section) == (
+        (2024, 2025), "2.000 cuốn", "PHỤ LỤC: DANH MỤC NHIỆM VỤ NĂM 2024 - 2025 › I. QUẢNG BÁ HÌNH ẢNH")
+    assert plan.text[first.start:first.end] == first.task
+    assert not any("|" in c.text for c in plan.chunks)
+    root = parse_sections(plan.text)
+    labels = [c.label for c in root.children]
+    assert labels[-2:] == ["Nơi nhận", "PHỤ LỤC: DANH MỤC NHIỆM VỤ NĂM 2024 - 2025"]  # the signature stays apart
+    assert plan.meta.signer == "Đoàn Văn Lộc"
+
+
+def test_a_table_with_leading_pipes_in_another_column_order():
+    plan = build_plan("KẾ HOẠCH\nHỢP TÁC VĂN HÓA\n" + MINISTRY_TABLE, "bo.txt")
+    found = {(a.agency, a.role, a.task_no, a.deadline, a.product) for a in plan.assignments}
+    assert ("Vụ Hợp tác quốc tế", "chủ trì", "1", "Quý II/2024", "Cơ sở dữ liệu") in found
+    assert ("Trung tâm Công nghệ thông tin", "phối hợp", "1", "Quý II/2024", "Cơ sở dữ liệu") in found
+    assert ("Các đơn vị thuộc Bộ", "phối hợp", "2", "Năm 2026", "Báo cáo") in found
+    assert {a.section for a in plan.assignments} == {"III. PHÂN CÔNG NHIỆM VỤ"}
+
+
+def test_an_activity_list_with_labelled_lines_is_a_task_record():
+    plan = build_plan("KẾ HOẠCH\nĐỐI NGOẠI NĂM 2024\n" + ACTIVITIES, "kh.txt")
+    by_task = {}
+    for a in plan.assignments:
+        by_task.setdefault(a.task, []).append((a.agency, a.role, a.deadline, a.funding, a.task_no, a.origin))
+    assert by_task["Liên hoan ẩm thực quốc tế lần thứ hai"] == [
+        ("Sở Du lịch", "chủ trì", "tháng 6/2024", "300 triệu đồng", "1", "activity"),
+        ("Sở Ngoại vụ", "phối hợp", "tháng 6/2024", "300 triệu đồng", "1", "activity"),
+        ("Hiệp hội Du lịch tỉnh", "phối hợp", "tháng 6/2024", "300 triệu đồng", "1", "activity")]
+    assert by_task["Gặp mặt người nước ngoài đón Tết cổ truyền"] == [
+        ("Sở Ngoại vụ", "chủ trì", "tháng 1/2025", "90 triệu đồng", "2", "activity")]
