@@ -4,9 +4,11 @@ sentence states, cited to that sentence — or "không có trong các văn bản
 own field."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from ground import vi
 from ground.display import display_date
 from rag.compose.citations import Point, number_points
 from rag.find.plans import PlanIndex
@@ -53,10 +55,14 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
         return []
     ids = plan_ids if plan_ids is not None else list(index.plans)
     best: tuple[float, Cited | None] = (0.0, None)
+    years = {t for t in terms if t.isdigit() and len(t) == 4}
     for pid in ids:
         plan = index.plan(pid)
         for m in plan.meta.mentions if plan else ():
-            said = " ".join(filter(None, (m.get("kind"), m.get("title"), m.get("subject"), m.get("issuer"))))
+            said = " ".join(filter(None, (m.get("kind"), m.get("number"), m.get("title"), m.get("subject"),
+                                          m.get("issuer"), m.get("date"))))
+            if years - set(re.findall(r"\d{4}", said)):
+                continue  # "Chiến lược … đến năm 2030" is not the strategy to 2020
             score = coverage(terms, unit_terms(said), index.idf)
             if score > best[0]:
                 best = (score, Cited(pid, m))
@@ -73,6 +79,20 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     return sorted(same, key=lambda c: c.plan_id not in ids) or [cited]
 
 
+_KIND_WORD = re.compile(r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|de an|chien luoc|cong van"
+                        r"|chuong trinh|luat|ket luan)\b( (?:nao|gi|so may))?")
+
+
+def _other_kind(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> bool:
+    """The question is about a kind of document other than the plans it names: it opens with one ("Đề án …",
+    "Chiến lược …") or asks for one ("… bằng công văn nào?") that those plans are not."""
+    kinds = {vi.collapse(p.meta.doc_type or "ke hoach") for p in (index.plan(i) for i in plan_ids or []) if p}
+    for m in _KIND_WORD.finditer(q.pq.folded):
+        if m.group(1) not in kinds:
+            return True
+    return not kinds
+
+
 def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     """The asked facts of the cited document the question is about, or that the texts do not state them; None
     when the question is not about a cited document, or asks what it says (the passages answer that)."""
@@ -82,7 +102,7 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
         return None
     if scope.other_documents and scope.plan_ids is None:
         cites = by_number(scope.other_documents, index)
-    elif not q.pq.numbers and not q.pq.bare_numbers:
+    elif not q.pq.numbers and not q.pq.bare_numbers and _other_kind(q, scope.plan_ids, index):
         cites = by_subject(q, scope.plan_ids, index)
     else:
         return None

@@ -102,7 +102,8 @@ def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES) -> bool:
     own: set[str] = set()
     for plan in plans:
         if plan is not None:
-            own |= set(vi.folded_syllables(f"{plan.meta.title} {plan.meta.issuer or ''}"))
+            title = plan.meta.title if " " in (plan.meta.title or "") else ""  # a file name is no title
+            own |= set(vi.folded_syllables(f"{title} {plan.meta.issuer or ''}"))
     rest = _PLAN_PHRASES.sub(" ", vi.collapse(pq.content or pq.text))
     left = [s for s in rest.split() if s not in own and not s.isdigit()]
     return len(left) <= residual

@@ -18,10 +18,11 @@ from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit, Search
 from rag.models import Answer
-from rag.ports import StoredChunk
+from rag.ports import StoredChunk, StoredPlan
 from rag.understand import entities
 from rag.understand.names import number_matches, parse_query
 from rag.understand.question import Part, Question, document_fact
+from rag.understand.terms import split_units
 
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
 LATER_PART_RESIDUAL = 1
@@ -64,11 +65,19 @@ def _line_with(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredCh
     return None
 
 
-def _date_from_text(plan, chunks: list) -> Point | None:
-    """A plan whose record has no date may still state it next to its own number: "4045/KH-UBND ngày 21/5/2019"."""
+# "… vừa được UBND tỉnh ban hành ngày 21/02/2023", "Tháng 7/2022, UBND Thành phố ban hành Kế hoạch …": the
+# sentence of a page that says when the plan it reports was issued
+_ISSUED = re.compile(r"\bban hành\b", re.IGNORECASE)
+_PLAN_KIND = re.compile(r"\b(?:kế hoạch|chương trình|quyết định|đề án)\b", re.IGNORECASE)
+ISSUED_NEAR = 40  # characters between "ban hành" and the date that says when
+
+
+def _date_from_text(plan, chunks: list[StoredChunk]) -> Point | None:
+    """A plan whose record has no date may still state it next to its own number ("4045/KH-UBND ngày 21/5/2019"),
+    or, on a page about it, in the sentence that says it was issued."""
     number = plan.meta.number
     if not number:
-        return None
+        return _issued_date(plan, chunks)
     own = re.compile(re.escape(number))
     for chunk in chunks:
         for m in own.finditer(chunk.text):
@@ -82,6 +91,26 @@ def _date_from_text(plan, chunks: list) -> Point | None:
                 text = re.sub(r"^ngày\s+", "", date.text, flags=re.IGNORECASE)
                 return Point(f"{plan_label(plan.meta)} được ban hành ngày {text}.", chunk, line.strip(), 1.0)
     return None
+
+
+def _issued_date(plan, chunks: list[StoredChunk]) -> Point | None:
+    for chunk in chunks[:2]:  # a page says it in its lead
+        for unit in split_units(chunk.text):
+            sentence = unit.text
+            issued = [m.start() for m in _ISSUED.finditer(sentence)]
+            if not issued or not _PLAN_KIND.search(sentence):
+                continue
+            dates = [e for e in entities.tag(sentence) if e.kind in ("date", "period")
+                     and any(abs(e.start - i) <= ISSUED_NEAR or abs(e.end - i) <= ISSUED_NEAR for i in issued)]
+            if dates:  # a day beats a year ("… năm 2023 vừa được ban hành ngày 21/02/2023")
+                best = min(dates, key=lambda e: (e.kind != "date", min(abs(e.start - i) for i in issued)))
+                when = re.sub(r"^(?:ngày|vào)\s+", "", best.text, flags=re.IGNORECASE)
+                return Point(f"{plan_label(plan.meta)} được ban hành {_on(when)}.", chunk, sentence.strip(), 1.0)
+    return None
+
+
+def _on(when: str) -> str:
+    return when if re.match(r"(?:tháng|năm|quý)\b", when, re.IGNORECASE) else f"ngày {when}"
 
 
 def _signer_from_text(plan, chunks: list) -> Point | None:
@@ -116,6 +145,17 @@ def _issued_with(plan, chunks: list) -> Point | None:
     return Point(f"Theo {plan_label(meta)}: {shorten(line[m.start():end].strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
 
 
+# the kind of document a question is about, when it opens with one: "Chiến lược … được ban hành ngày nào?"
+_SUBJECT_KIND = re.compile(r"^\W*(chien luoc|chi thi|nghi quyet|nghi dinh|thong tu|luat|ket luan)\b(?! (?:nao|gi|so may))")
+
+
+def _same_kind(question: str, plan: StoredPlan) -> bool:
+    """Whether a question opening with a kind of document ("Chiến lược …", "Chỉ thị …") may be about this plan:
+    only when the plan is of that kind; a plan or page that cites the strategy is not the strategy."""
+    m = _SUBJECT_KIND.match(vi.collapse(question))
+    return m is None or vi.collapse(plan.meta.doc_type or "") == m.group(1)
+
+
 def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     """A part asking for one fact of a stored plan."""
     chunks = index.chunks(plan.id)
@@ -143,9 +183,9 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         point = _period_point(plan, chunks)
         if point:
             return PartResult(point, [])
-    point = fact_point(intent, plan, chunks)
-    if point is None and intent == "date":
-        point = _date_from_text(plan, chunks)
+    # a page without the plan's own date may still say when it was issued: that, before the page's own date
+    point = _date_from_text(plan, chunks) if intent == "date" and not meta.date else None
+    point = point or fact_point(intent, plan, chunks)
     if point is None and intent == "signer":
         point = _signer_from_text(plan, chunks)
     if point is None:
@@ -311,7 +351,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                                       shown_before=frozenset(p.quote for p in points))
         elif part.intent != "general" and targets and about_the_plan(  # not "hội nghị diễn ra ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
-                residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL):
+                residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL) \
+                and _same_kind(q.text, index.held(targets[0])):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.held(other), index)
                 if extra.point is not None:

@@ -204,8 +204,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     lead = _ASKS_LEAD.search(q.pq.folded)
     if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
-    if kind == "date" and q.pq.years and not any(
-            any(str(y) in e.text for y in q.pq.years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
+    years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
+    if kind == "date" and years and not any(
+            any(str(y) in e.text for y in years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
     best = ranked[0]
     if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])):
@@ -227,6 +228,13 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+
+
+_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
+
+
+def _horizon_years(folded: str) -> set[int]:
+    return {int(y) for y in _HORIZON_YEAR.findall(folded)}
 
 
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
