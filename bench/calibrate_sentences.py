@@ -25,8 +25,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ground import vi  # noqa: E402
 from ground.config import Settings  # noqa: E402
-from ngvh import vi  # noqa: E402
 from ngvh.services import Services  # noqa: E402
 from rag.find import sentences  # noqa: E402
 from rag.understand.question import analyze  # noqa: E402

@@ -43,9 +43,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, bench_settings, log, machine, percentiles, today  # noqa: E402
 
+from ground import vi  # noqa: E402
 from ground.plans import Chunk, Plan, PlanMeta, Section  # noqa: E402
-from ingest.chunking import CHUNKER_VERSION, embed_text, split_span  # noqa: E402
-from ngvh import vi  # noqa: E402
+from ingest.chunking import CHUNKER_VERSION, embed_text, split_span, trim_span  # noqa: E402
 from ngvh.services import Services  # noqa: E402
 
 DEFAULT_ALQAC = ROOT.parent / "shared" / "bench" / "alqac"
@@ -80,14 +80,6 @@ def plan_id_for(article_id: str) -> str:
     return "alqac-" + re.sub(r"[^a-z0-9]+", "-", vi.fold(article_id)).strip("-")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def window_fits(embeddings, text: str) -> bool:
     engine = getattr(embeddings, "_engine", None)
     count = getattr(engine, "token_count", None)
@@ -101,13 +93,13 @@ def article_plan(doc: dict, embeddings) -> Plan:
     text = vi.normalize(doc["text"])
     title = " ".join(vi.normalize(doc["title"]).split())
     source = f"alqac/{doc['_id']}"
-    start, end = _trim(text, 0, len(text))
+    start, end = trim_span(text, 0, len(text))
     spans = [(start, end)]
     section = None
     if not window_fits(embeddings, embed_text(title, None, text[start:end])):
         heading = text[start:end].split("\n", 1)[0].strip()
         section = heading[:120] or None
-        spans = [_trim(text, a, b) for a, b in split_span(text, start, end, PIECE_CHARS, min_chars=250)]
+        spans = [trim_span(text, a, b) for a, b in split_span(text, start, end, PIECE_CHARS, min_chars=250)]
         spans = [(a, b) for a, b in spans if a < b]
     chunks = [
         Chunk(plan_id="", seq=i, text=text[a:b], embed_text=embed_text(title, section, text[a:b]),

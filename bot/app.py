@@ -11,13 +11,9 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.requests import ClientDisconnect
 
-from bot.core import AnsweringCore
 from bot.faults import is_transient
 from bot.metrics import Metrics
-from bot.options import BotOptions
 from bot.service import NoAnswerInTime, Service
-from bot.settings_check import check_settings
-from ground.config import Settings
 
 log = logging.getLogger("ngvh.bot")
 
@@ -113,20 +109,8 @@ async def lifespan(app: FastAPI):
         await service.stop()
 
 
-def create_app(
-    settings: Settings,
-    core: AnsweringCore | None,
-    *,
-    options: BotOptions | None = None,
-    polling: bool = False,
-    worker_command: list[str] | None = None,
-    workers: int = 0,
-) -> FastAPI:
-    """Build the app. With a core, an in-process worker answers; without one, worker processes do (started
-    here from worker_command when workers > 0, or elsewhere). Raises ConfigError for unsafe settings."""
-    check_settings(settings, polling)
-    service = Service(settings, core, options, polling, worker_command, workers)
-
+def create_app(service: Service) -> FastAPI:
+    """The app around one Service (which checked its settings when it was built); started and stopped with it."""
     app = FastAPI(title="ngvh", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.service = service
 

@@ -1,14 +1,18 @@
-"""The channel registry: each channel says which settings turn it on and how its adapter is built."""
+"""The channel registry: each channel says which settings turn it on and how its adapter is built, opened, closed."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.adapters.base import ChannelAdapter
 from bot.constants import ZALO_OA_TOKEN_FILE
 from bot.coordination import Coordination
+from bot.logs import redact
 from bot.options import BotOptions
 from ground.config import Settings
+
+log = logging.getLogger("ngvh.bot")
 
 # (settings, coordination, options) → the adapter; imported lazily so an unused channel costs nothing
 Factory = Callable[[Settings, Coordination, BotOptions], ChannelAdapter]
@@ -35,6 +39,27 @@ def register_channel(name: str, enabled: Callable[[Settings], bool]) -> Callable
 def build_adapters(settings: Settings, coordination: Coordination, options: BotOptions) -> dict[str, ChannelAdapter]:
     """One adapter per channel whose credentials are set."""
     return {name: channel.build(settings, coordination, options) for name, channel in CHANNELS.items() if channel.enabled(settings)}
+
+
+async def open_adapters(adapters: dict[str, ChannelAdapter], secrets: list[str]) -> list[str]:
+    """Open each adapter's client for sending; the names of those that failed (logged, secrets redacted)."""
+    failed = []
+    for name, adapter in adapters.items():
+        try:
+            await adapter.open()
+        except Exception as exc:
+            log.error("channel client failed to open", extra={"channel": name, "error": redact(str(exc), secrets)})
+            failed.append(name)
+    return failed
+
+
+async def close_adapters(adapters: dict[str, ChannelAdapter]) -> None:
+    """Close every adapter; one that fails to close is logged and the others still close."""
+    for name, adapter in adapters.items():
+        try:
+            await adapter.stop()
+        except Exception as exc:
+            log.warning("channel close failed", extra={"channel": name, "error": str(exc)})
 
 
 @register_channel("telegram", lambda s: bool(s.telegram_token))

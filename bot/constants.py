@@ -24,7 +24,6 @@ TELEGRAM_PRIVATE_INTERVAL: float = 1.0  # Telegram: about one message per second
 TELEGRAM_GROUP_INTERVAL: float = 3.0  # ... and 20 messages per minute in a group
 TELEGRAM_GLOBAL_INTERVAL: float = 1 / 30  # ... and about 30 messages per second over all chats
 ZALO_CHAT_INTERVAL: float = 1.0  # Zalo publishes no number; one message a second per chat is safe
-LAST_ANSWER_TTL_SECONDS: int = 7 * 24 * 3600  # how long /nguon n can refer to the last answer
 
 # --- sending ------------------------------------------------------------------------------------
 SEND_ATTEMPTS: int = 5  # first try plus retries for 5xx, timeouts and 429

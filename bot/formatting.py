@@ -6,7 +6,7 @@ so a reader never sees half a source.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.constants import QUOTE_PREVIEW_CHARS, TELEGRAM_TEXT_LIMIT, ZALO_TEXT_LIMIT
@@ -25,13 +25,6 @@ GREETING_TEXT = (
     "• Kế hoạch 726/KH-UBND của tỉnh Cao Bằng đặt mục tiêu gì đến năm 2025?\n"
     "• Thừa Thiên Huế ban hành kế hoạch ngoại giao văn hóa khi nào?\n"
     "• Hải Phòng giao nhiệm vụ gì cho Sở Ngoại vụ?"
-)
-HELP_TEXT = (
-    GREETING_TEXT + "\n\n"
-    "Lệnh:\n"
-    "/plans – danh sách văn bản đã nạp\n"
-    "/nguon n – xem toàn văn trích dẫn số n của câu trả lời gần nhất\n"
-    "/help – hướng dẫn này"
 )
 TOO_LONG_TEXT = "Câu hỏi quá dài ({n} ký tự). Vui lòng rút gọn dưới {limit} ký tự rồi gửi lại."
 SLOW_DOWN_TEXT = (
@@ -244,17 +237,7 @@ def plain_answer(answer: Any, limit: int = ZALO_TEXT_LIMIT, hint: str | None = N
     return pack_blocks(blocks, limit)
 
 
-def source_text(citation: Mapping[str, Any]) -> str:
-    """The full passage behind citation n, for /nguon n (plain text; adapters escape it)."""
-    quote = citation.get("full_quote") or citation.get("quote") or ""
-    title = citation.get("title") or ""
-    head = f"[{citation.get('n')}] {_labelled(citation)}"
-    if title and title not in head:
-        head += f"\n{title}"
-    return f"{head}\n\n{quote}".strip()
-
-
-def plans_text(plans: list[Mapping[str, Any]]) -> str:
+def plans_text(plans: Sequence[Mapping[str, Any]]) -> str:
     """The catalog as plain text, one plan per paragraph."""
     if not plans:
         return NO_PLANS_TEXT

@@ -46,7 +46,8 @@ def mark_quote(text: str, quote: str | None) -> str:
     if len(words) < 3:
         return _e(text)
     # find the quote's first and last words in the passage (the quote may be shortened in the middle)
-    flat, index = [], []  # the passage folded with single spaces, and where each of its characters came from
+    flat: list[str] = []  # the passage folded with single spaces
+    index: list[int] = []  # where each of its characters came from
     for i, ch in enumerate(text):
         if ch.isspace():
             if flat and flat[-1] != " ":

@@ -176,7 +176,10 @@ class QuestionLog:
 
     def insert(self, row: dict) -> int:
         with self.engine.begin() as conn:
-            return int(conn.execute(questions.insert().values(**row)).inserted_primary_key[0])
+            key = conn.execute(questions.insert().values(**row)).inserted_primary_key
+        if key is None:  # SQLAlchemy's type allows it; an INSERT of one row into a table with an id always has one
+            raise RuntimeError("the question log returned no id for an inserted row")
+        return int(key[0])
 
     def set_feedback(self, question_id: int, value: str, channel: str | None = None, user_id: str | None = None) -> bool:
         """Thumbs up/down on a logged answer; with channel and user, only their own answer."""

@@ -14,7 +14,7 @@ _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,256}$")
 
 
 def valid_secret_token(value: str | None) -> bool:
-    return bool(value) and bool(_SECRET_TOKEN.match(value))
+    return value is not None and bool(_SECRET_TOKEN.match(value))
 
 
 def constant_time_equal(expected: str, given: str) -> bool:

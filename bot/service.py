@@ -9,22 +9,22 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import Any
 
 from bot.adapters.base import ChannelAdapter
 from bot.breaker import DependencyDown
-from bot.channels import build_adapters
+from bot.channels import build_adapters, close_adapters
 from bot.coordination import Coordination
 from bot.core import AnsweringCore, CoreRunner
 from bot.health import Check, Probe, chroma_probe, coordination_probe, disk_probe, intake_probe, run_checks
-from bot.intake import Intake
+from bot.intake import Intake, JobKind
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics, counted_workers, fresh_worker_files
 from bot.models import RawUpdate, WorkItem
 from bot.options import BotOptions
-from bot.settings_check import ConfigError
+from bot.settings_check import ConfigError, check_settings
 from bot.sidelog import SideLog
 from bot.stores import open_coordination, open_intake
 from bot.supervisor import Supervisor
@@ -59,6 +59,9 @@ def order_key(item: WorkItem) -> str:
 
 
 class Service:
+    """With a core, an in-process worker answers; without one, worker processes do (started here from
+    worker_command when workers > 0, or elsewhere). Raises ConfigError for unsafe settings before it opens anything."""
+
     def __init__(
         self,
         settings: Settings,
@@ -68,6 +71,7 @@ class Service:
         worker_command: list[str] | None = None,
         workers: int = 0,
     ):
+        check_settings(settings, polling)
         self.settings = settings
         self.options = options or BotOptions()
         self.polling = polling
@@ -129,13 +133,13 @@ class Service:
         return WebSlot(self)
 
     async def ask_events(self, question: str, conversation: str | None = None,
-                         visitor: str | None = None) -> AsyncIterator[dict[str, Any]]:
+                         visitor: str | None = None) -> AsyncGenerator[dict[str, Any], None]:
         """The worker's events for one question: deltas, then a final; NoAnswerInTime past the deadline.
         A tab's conversation id makes it a turn of that conversation (answered in order)."""
         timeout = self.options.ask_deadline
         body = {"question": question, "conversation": conversation, "visitor": visitor}
         order = f"web:{conversation}" if conversation else f"web:{uuid.uuid4().hex}"
-        job_id = await self.intake.put("ask", order, body, deadline=time.time() + timeout, urgent=True)
+        job_id = await self._put_urgent("ask", order, body, deadline=time.time() + timeout)
         async for event in self.intake.events(job_id, timeout):
             if event.get("type") == "error":
                 raise _worker_error(event, "answering failed")
@@ -145,8 +149,8 @@ class Service:
         raise NoAnswerInTime()
 
     async def call_core(self, op: str, timeout: float = ADMIN_TIMEOUT_SECONDS, **args: Any) -> Any:
-        job_id = await self.intake.put("admin", f"admin:{uuid.uuid4().hex}", {"op": op, **args},
-                                       deadline=time.time() + timeout, urgent=True)
+        job_id = await self._put_urgent("admin", f"admin:{uuid.uuid4().hex}", {"op": op, **args},
+                                        deadline=time.time() + timeout)
         async for event in self.intake.events(job_id, timeout):
             if event.get("type") == "error":
                 raise _worker_error(event, f"{op} failed")
@@ -156,9 +160,15 @@ class Service:
 
     async def submit_ingest(self, paths: list[Path]) -> str:
         """Queue an ingest (one at a time, in order); its status is at /admin/jobs/<id>."""
-        job_id = await self.intake.put("admin", "admin:ingest", {"op": "ingest", "paths": [str(p) for p in paths]}, urgent=True)
-        assert job_id is not None
+        job_id = await self._put_urgent("admin", "admin:ingest", {"op": "ingest", "paths": [str(p) for p in paths]})
         await self.intake.set_status(job_id, {"state": "queued", "files": [p.name for p in paths]})
+        return job_id
+
+    async def _put_urgent(self, kind: JobKind, order: str, body: dict, deadline: float | None = None) -> str:
+        """A web or admin job, ahead of the channels' messages; without a dedupe key it is always stored."""
+        job_id = await self.intake.put(kind, order, body, deadline=deadline, urgent=True)
+        if job_id is None:
+            raise RuntimeError("the intake refused a job that has no dedupe key")
         return job_id
 
     async def health_checks(self) -> list[Check]:
@@ -264,11 +274,7 @@ class Service:
                 await asyncio.wait_for(asyncio.gather(*worker_tasks, return_exceptions=True), self.options.shutdown_grace + 5)
             except TimeoutError:
                 pass
-        for name, adapter in self.adapters.items():
-            try:
-                await adapter.stop()
-            except Exception as exc:
-                log.warning("channel close failed", extra={"channel": name, "error": str(exc)})
+        await close_adapters(self.adapters)
         if self.core is not None:
             self.core.close()
         await self.coordination.close()

@@ -70,7 +70,6 @@ def telegram_keyboard(question_id: int | None, citations: list[Any]) -> dict | N
 # payload to the OA as the user's own text (shown in the chat for oa.query.show, hidden for oa.query.hide),
 # so each payload is what a user would type: "nguồn 2" (a source of the last answer), "đúng" / "sai".
 OA_SOURCE_BUTTONS = 3  # with 👍 and 👎: five buttons, as many as the OA examples show under one message
-OA_TITLE_CHARS = 100
 
 
 def zalo_oa_buttons(citations: list[Any]) -> dict | None:

@@ -79,9 +79,6 @@ class Supervisor:
                     if not self._stopping.is_set():
                         self.children[index] = self._spawn(index)
 
-    def pids(self) -> list[int]:
-        return [c.pid for c in self.children if c is not None and c.poll() is None]
-
     def stop(self, grace: float) -> None:
         """SIGTERM (workers finish the jobs in hand), then SIGKILL after grace seconds."""
         self._stopping.set()

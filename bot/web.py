@@ -6,7 +6,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing
 from importlib import resources
 from typing import NamedTuple
@@ -19,7 +19,7 @@ from bot.deps import BodyTooLarge, ServiceDep, read_limited
 from bot.formatting import SLOW_DOWN_TEXT, TOO_LONG_TEXT
 from bot.jsonlimits import BadJson, parse_json
 from bot.reminders.feed import with_calendar
-from bot.service import NoAnswerInTime, Overloaded, Service
+from bot.service import NoAnswerInTime, Overloaded, Service, WebSlot
 
 ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # a browser id as the page makes them: a UUID or a random base-36 string
 log = logging.getLogger("ngvh.bot.web")
@@ -85,13 +85,15 @@ async def within_rate(request: Request, rt: Service, bucket: str = "web") -> JSO
     return error(429, "slow_down", SLOW_DOWN_TEXT.format(limit=rt.settings.rate_per_minute))
 
 
-async def _admit(request: Request, rt: Service) -> str | JSONResponse:
+async def _admit(request: Request, rt: Service) -> WebQuestion | JSONResponse:
     """The checks both chat routes share: body size, JSON, the question, the rate limit. The question, or the
     error response to send instead; an admitted question is counted."""
     data = await read_json(request, rt)
     if isinstance(data, JSONResponse):
         return data
-    question = data.get("question") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return error(400, "missing_question", "Hãy nhập câu hỏi.")
+    question = data.get("question")
     if not isinstance(question, str) or not question.strip():
         return error(400, "missing_question", "Hãy nhập câu hỏi.")
     question = question.strip()
@@ -109,24 +111,24 @@ class WebQuestion(NamedTuple):
     visitor: str | None  # the browser's anonymous id: "delete my questions" finds them by it
 
 
-def browser_id(value) -> str | None:
+def browser_id(value: object) -> str | None:
     """A visitor or conversation id as the page makes them (bot.web.ID), else None."""
     return value if isinstance(value, str) and ID.match(value) else None
 
 
-def _answered(rt, started: float, kind: str, found: bool) -> None:
+def _answered(rt: Service, started: float, kind: str, found: bool) -> None:
     rt.metrics.answer_seconds.labels("web").observe(time.perf_counter() - started)
     rt.metrics.answers.labels("web", kind).inc()
     if not found:
         rt.metrics.refusals.labels("web").inc()
 
 
-def _failed(rt) -> None:
+def _failed(rt: Service) -> None:
     rt.metrics.errors.labels("web").inc()
     log.exception("answering failed", extra={"channel": "web"})
 
 
-async def _final(events) -> dict:
+async def _final(events: AsyncIterator[dict]) -> dict:
     async for event in events:
         if event.get("type") == "final":
             return event
@@ -185,7 +187,8 @@ def _line(event: dict) -> bytes:
     return json.dumps(event, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-async def _answer_lines(rt: Service, question: str, first: dict, events: AsyncIterator[dict], slot) -> AsyncIterator[bytes]:
+async def _answer_lines(rt: Service, question: str, first: dict, events: AsyncGenerator[dict, None],
+                        slot: WebSlot) -> AsyncIterator[bytes]:
     started = time.perf_counter()
     try:
         event = first

@@ -29,8 +29,7 @@ def privacy_router(retention_days: Callable[[], int], forget: Forget) -> APIRout
         data = await read_json(request, rt, json_only=True)
         if isinstance(data, JSONResponse):
             return data
-        visitor = browser_id(data.get("visitor")) if isinstance(data, dict) else None
-        if visitor is None:
+        if not isinstance(data, dict) or (visitor := browser_id(data.get("visitor"))) is None:
             return error(400, "bad_visitor", "Thiếu mã trình duyệt.")
         conversation = browser_id(data.get("conversation"))
         if limited := await within_rate(request, rt, bucket="web-forget"):

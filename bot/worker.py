@@ -17,7 +17,7 @@ from bot.coordination import Coordination
 from bot.core import CoreRunner
 from bot.dispatcher import Dispatcher
 from bot.faults import ANSWER_ATTEMPTS, RETRY_BASE_SECONDS, RETRY_MAX_SECONDS, is_transient, retry_delay
-from bot.intake import Intake, Job
+from bot.intake import Intake, Job, JobKind
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics
 from bot.models import Attachment, InboundMessage, RawUpdate, WorkItem
@@ -33,7 +33,7 @@ TAKE_WAIT_SECONDS = 0.5
 DONE_RETRY_SECONDS = 300.0  # how long a worker keeps trying to mark an answered job done while the store is away
 
 
-def encode_item(item: WorkItem) -> tuple[str, dict]:
+def encode_item(item: WorkItem) -> tuple[JobKind, dict]:
     """(job kind, body) of a message or raw update, as stored in the intake."""
     if isinstance(item, RawUpdate):
         return "update", {"channel": item.channel, "payload": item.payload, "dedupe_key": item.dedupe_key}
@@ -123,6 +123,7 @@ class Worker:
             if op == "ingest":
                 await self.ingest(job)
                 return
+            value: object  # the operation's result, as JSON
             if op == "plans":
                 value = await self.core.plans()
             elif op == "remove":

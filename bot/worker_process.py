@@ -5,7 +5,7 @@ import asyncio
 import logging
 import signal
 
-from bot.channels import build_adapters
+from bot.channels import build_adapters, close_adapters, open_adapters
 from bot.core import AnsweringCore, CoreRunner
 from bot.logs import redact, secret_values
 from bot.metrics import Metrics, serve_metrics
@@ -35,11 +35,7 @@ async def run_worker(settings: Settings, core: AnsweringCore, options: BotOption
             await runner.health()
         except Exception as exc:
             log.warning("core warm-up failed", extra={"error": redact(str(exc), secrets)})
-    for name, adapter in adapters.items():
-        try:
-            await adapter.open()
-        except Exception as exc:  # sending retries later; taking jobs for other channels goes on
-            log.error("channel client failed to open", extra={"channel": name, "error": redact(str(exc), secrets)})
+    await open_adapters(adapters, secrets)  # a channel that failed retries its sends later; the others go on
     metrics = Metrics()
     if metrics_port:
         serve_metrics(metrics_port, metrics.registry)
@@ -48,11 +44,7 @@ async def run_worker(settings: Settings, core: AnsweringCore, options: BotOption
     try:
         await worker.run(stop)
     finally:
-        for adapter in adapters.values():
-            try:
-                await adapter.stop()
-            except Exception:
-                pass
+        await close_adapters(adapters)
         runner.close()
         await coordination.close()
         await intake.close()

@@ -54,7 +54,6 @@ _SUBJECTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 _SUBJECTS_WITHOUT_MINISTRY = {"Du lịch", "Văn hóa và Thể thao"}  # no such ministry
-_DEPARTMENTS_WITHOUT_SO = {"Dân tộc và Tôn giáo"}  # provinces have both; kept in the table below
 
 # canonical → aliases. An alias is literal text (matched folded, with loose separators) or "re:" + a
 # pattern over folded text. Canonical names are aliases of themselves.

@@ -8,9 +8,6 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-# Values that people copy from examples and forget to replace; refused for secrets.
-PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "changethis", "secret", "token", "admin", "xxx", "your-token"}
-
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NGVH_", env_file=".env", extra="ignore")
@@ -111,10 +108,6 @@ class Settings(BaseSettings):
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)
-
-
-def is_placeholder_secret(value: str | None) -> bool:
-    return value is None or value.strip().lower() in PLACEHOLDER_SECRETS or len(value.strip()) < 12
 
 
 @lru_cache(maxsize=1)

@@ -243,7 +243,8 @@ def split_span(text: str, start: int, end: int, max_chars: int, min_chars: int =
 # ---------------------------------------------------------------- chunks
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without its leading and trailing whitespace, as (start, end)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -264,7 +265,7 @@ def chunk_plan(text: str, root: Section, title: str, source: str, max_chars: int
     chunks: list[Chunk] = []
     for span_start, span_end, path, units in _merge_tiny_siblings(text, blocks, max_chars, min_chars):
         for a, b in split_span(text, span_start, span_end, max_chars, min_chars, units):
-            start, end = _trim(text, a, b)
+            start, end = trim_span(text, a, b)
             if start == end:
                 continue
             body = text[start:end]

@@ -30,7 +30,7 @@ from ground import vi
 from ground.plans import Assignment
 
 Precision = Literal["day", "month", "quarter", "year", "period", "recurring", "none"]
-PRECISIONS: tuple[Precision, ...] = ("day", "month", "quarter", "year", "period", "recurring", "none")
+FoundKind = Literal["day", "month", "quarter", "year", "period", "from", "monthday"]  # what a date phrase names
 Recurs = Literal["yearly", "quarterly", "monthly", "weekly", "continuous"]
 DATED: frozenset[str] = frozenset(("day", "month", "quarter", "year", "period", "recurring"))
 
@@ -56,14 +56,16 @@ _RECURRENCES: tuple[tuple[Recurs, re.Pattern], ...] = (
 _LUNAR = re.compile(r"\btet\b|\bam lich\b|\brang ram\b")  # lunar dates: not guessed
 _BEFORE = re.compile(r"\btruoc\s+(?:nam\s+|thang\s+)?$")  # "trước tháng 6/2023": before the month starts
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3, "period": 4}
+_RANK: dict[FoundKind, int] = {"day": 0, "month": 1, "quarter": 2, "year": 3, "period": 4}
+# the precision a dated phrase gives a due date (a period's is handled on its own)
+_PRECISION: dict[FoundKind, Precision] = {"day": "day", "month": "month", "quarter": "quarter", "year": "year"}
 
 
 @dataclass(frozen=True)
 class _Found:
     """One date phrase: its kind, the span of days it names, and where it is in the text."""
 
-    kind: Literal["day", "month", "quarter", "year", "period", "from", "monthday"]
+    kind: FoundKind
     first: date | None  # first day named (None: a day of month repeating monthly, see `day`)
     last: date | None
     at: int
@@ -102,7 +104,7 @@ def _year(y: int) -> tuple[date, date]:
 
 Builder = Callable[[re.Match], tuple[date, date] | None]
 # (kind, pattern, builder, yearless): most specific first; a later pattern never reads inside an earlier match
-_PATTERNS: tuple[tuple[str, re.Pattern, Builder, bool], ...] = (
+_PATTERNS: tuple[tuple[FoundKind, re.Pattern, Builder, bool], ...] = (
     ("month", re.compile(rf"\bthang (\d{{1,2}})\s*(?:-|den|toi|va)\s*(?:thang\s+)?(\d{{1,2}})\s*(?:/|-|,? nam)\s*{_Y}\b"),
      lambda m: ((r1[0], r2[1]) if (r1 := _month(m[1], int(m[3]))) and (r2 := _month(m[2], int(m[3]))) else None), False),
     ("day", re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*\2\s*{_Y}(?!\d)"),
@@ -148,7 +150,7 @@ def _find(folded: str) -> list[_Found]:
             first, last = span
             if kind in ("month", "quarter", "year") and _BEFORE.search(folded[:m.start()]):
                 first = last = first - timedelta(days=1)  # "trước năm 2025": by the end of 2024
-            found.append(_Found(kind, first, last, m.start(), yearless))  # type: ignore[arg-type]
+            found.append(_Found(kind, first, last, m.start(), yearless))
     for m in _MONTH_DAY.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken) and 1 <= int(m[1]) <= 31:
             found.append(_Found("monthday", None, None, m.start(), True, int(m[1])))
@@ -207,7 +209,7 @@ def read_due(text: str | None, issued: date | None = None) -> DueDate:
     best = min(dated, key=lambda f: (_RANK[f.kind], f.last))
     if best.kind == "period":
         return DueDate(span_end, "period", recurs, start)
-    return DueDate(best.last, best.kind, recurs)  # type: ignore[arg-type]
+    return DueDate(best.last, _PRECISION[best.kind], recurs)
 
 
 def _recurring(found: list[_Found], recurs: Recurs, year: int | None, issued: date | None,

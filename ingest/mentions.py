@@ -193,8 +193,8 @@ def _subject_after(text: str, pos: int) -> str | None:
     return subject if len(subject.split()) >= 2 else None
 
 
-def citing_sentence(text: str, start: int, end: int) -> str:
-    """The sentence around a cited document (within its line), cut to SENTENCE_CHARS around the name."""
+def citing_sentence(text: str, start: int, end: int, limit: int = SENTENCE_CHARS) -> str:
+    """The sentence around a cited document (within its line), cut to limit characters around the name."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -202,10 +202,10 @@ def citing_sentence(text: str, start: int, end: int) -> str:
     stop = re.search(r"[.;](?:\s|$)", text[end:line_end])
     right = end + stop.start() + 1 if stop else line_end
     sentence = " ".join(text[left:right].split())
-    if len(sentence) <= SENTENCE_CHARS:
+    if len(sentence) <= limit:
         return sentence
-    offset = max(0, min(start - left - SENTENCE_CHARS // 3, len(sentence) - SENTENCE_CHARS))
-    return ("…" if offset else "") + sentence[offset:offset + SENTENCE_CHARS].strip() + "…"
+    offset = max(0, min(start - left - limit // 3, len(sentence) - limit))
+    return ("…" if offset else "") + sentence[offset:offset + limit].strip() + "…"
 
 
 def _kind_of(text: str, number: DocNumber) -> tuple[str | None, int]:

@@ -25,7 +25,6 @@ DOCX_MAX_RATIO = 100  # inflated / compressed size of one part (text XML is 5-20
 _RATIO_MIN_SIZE = 1024 * 1024  # small parts may compress very well and cost nothing
 DOC_MAX_BYTES = 50 * 1024 * 1024
 DOC_SECONDS = 60
-DOC_PACKAGES = "antiword (or catdoc)"
 
 # Emblem headers and signature blocks are laid out as tables; their cells are lines, not task rows.
 # Case matters: "Chủ tịch UBND tỉnh" in a data table is not a signature block.

@@ -10,12 +10,11 @@ re-ingesting either, and disappears with the entry that states it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ingest.mentions import Mention, cited_occurrences
+from ingest.mentions import Mention, cited_occurrences, citing_sentence
 
-EVIDENCE_CHARS = 240
+EVIDENCE_CHARS = 240  # a relation's evidence: the citing sentence, cut shorter than a mention's
 
 
 @dataclass(frozen=True)
@@ -26,21 +25,6 @@ class Relation:
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "number": self.number, "evidence": self.evidence}
-
-
-def _evidence(text: str, start: int, end: int) -> str:
-    """The sentence around a number (within its line), cut to EVIDENCE_CHARS around it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    left = max([line_start] + [line_start + m.end() for m in re.finditer(r"[.;]\s", text[line_start:start])])
-    stop = re.search(r"[.;](?:\s|$)", text[end:line_end])
-    right = end + stop.start() + 1 if stop else line_end
-    line = " ".join(text[left:right].split())
-    if len(line) <= EVIDENCE_CHARS:
-        return line
-    offset = max(0, min(start - left - EVIDENCE_CHARS // 3, len(line) - EVIDENCE_CHARS))
-    return ("…" if offset else "") + line[offset:offset + EVIDENCE_CHARS].strip() + "…"
 
 
 def extract_relations(text: str, own_numbers: list[str] | tuple[str, ...] = ()) -> list[Relation]:
@@ -57,7 +41,7 @@ def relations_of(text: str, occurrences: list[Mention]) -> list[Relation]:
     found: dict[tuple[str, str], Relation] = {}
     for m in occurrences:
         if m.relation and m.number:
-            found.setdefault((m.relation, m.number), Relation(m.relation, m.number, _evidence(text, m.start, m.end)))
+            found.setdefault((m.relation, m.number), Relation(m.relation, m.number, citing_sentence(text, m.start, m.end, EVIDENCE_CHARS)))
     relations = list(found.values())
     # a number replaced here is not also "implemented" by the same text
     replaced = {r.number for r in relations if r.kind in ("replaces", "amends")}

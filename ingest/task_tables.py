@@ -159,8 +159,3 @@ def record_assignments(text: str, root: Section) -> tuple[list[Assignment], set[
                 item.task_no, item.group, item.origin = record.number, record.group, record.origin
                 out.append(item)
     return out, used
-
-
-def table_assignments(text: str, root: Section) -> list[Assignment]:
-    """Assignments of the task records (kept under its old name: table rows were its first source)."""
-    return record_assignments(text, root)[0]

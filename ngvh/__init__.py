@@ -1,3 +1,3 @@
-"""ngvh's ground: Vietnamese text primitives, settings and shared domain helpers; imports no other ngvh package."""
+"""ngvh's shell: the `ngvh` CLI, the composition root (services) and ingesting into the store; imports every layer below."""
 
 __version__ = "0.1.0"

@@ -24,7 +24,10 @@ if TYPE_CHECKING:  # the parts are imported when first built: a CLI command load
 
 
 class Services:
-    """Everything a channel needs: ask, the catalog, ingest and removal, health."""
+    """Everything a channel needs: ask, the catalog, ingest and removal, health.
+
+    It is bot.core.AnsweringCore (structurally: bot is imported only when a command serves); mypy checks that
+    where the CLI hands it to bot's CoreRunner and run_worker."""
 
     def __init__(self, settings: Settings, embeddings: NumpyEmbeddings | None = None):
         """`embeddings`: an embedder already built (benchmarks wrap one in a cache); else from settings."""

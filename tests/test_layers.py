@@ -1,4 +1,4 @@
-"""Imports flow one way: ground (ngvh) ← ingest ← vectorstore ← (prompts) ← rag ← bot ← shell (ngvh).
+"""Imports flow one way: ground ← ingest ← vectorstore ← (prompts) ← rag ← bot ← shell (ngvh).
 
 The project's imports are read with ast (relative and function-level imports included; imports under
 `if TYPE_CHECKING:` are for type checkers only and are skipped), then checked for a package-level

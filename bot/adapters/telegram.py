@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.request import HTTPXRequest
@@ -67,7 +67,7 @@ def parse_update(update: Update, token: str, username: str | None = None, bot_us
     """New messages meant for this bot (in groups: mentioned, replied to, or a command for it) and taps on
     its buttons; anything else (edits, member changes, polls...) gives []."""
     if update.callback_query is not None:
-        return _callback(update, token)
+        return _callback(update, update.callback_query, token)
     message = update.message
     if message is None:
         return []
@@ -94,9 +94,8 @@ def parse_update(update: Update, token: str, username: str | None = None, bot_us
     ]
 
 
-def _callback(update: Update, token: str) -> list[InboundMessage]:
-    """A tap on 📄 n or 👍/👎: answered in the chat of the message that carries the buttons."""
-    query = update.callback_query
+def _callback(update: Update, query: CallbackQuery, token: str) -> list[InboundMessage]:
+    """A tap on 📄 n or 👍/👎 (update's callback query): answered in the chat of the message that carries the buttons."""
     message = query.message
     chat = message.chat if message is not None else None
     return [

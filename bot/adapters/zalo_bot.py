@@ -54,8 +54,7 @@ def parse_payload(payload: Any, token: str) -> list[InboundMessage]:
         message = event.get("message")
         if not isinstance(message, dict):
             continue
-        chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
-        sender = message.get("from") if isinstance(message.get("from"), dict) else {}
+        chat, sender = _object(message.get("chat")), _object(message.get("from"))
         chat_id = chat.get("id") or sender.get("id")
         if not chat_id or isinstance(chat_id, (dict, list)):
             continue
@@ -173,12 +172,16 @@ class ZaloBotAdapter(ChannelAdapter):
         await self._client.aclose()
 
 
+def _object(value: Any) -> dict:
+    """A JSON object of a payload, or {} for anything else (the platform leaves fields out or sends null)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _json(response: httpx.Response) -> dict:
     try:
-        data = response.json()
+        return _object(response.json())
     except ValueError:
         return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _retry_after(response: httpx.Response, data: dict) -> float:

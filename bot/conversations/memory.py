@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import time
 
-from bot.conversations.base import ChatState
+from bot.conversations.base import ChatState, ConversationStore
 
 
-class MemoryConversationStore:
+class MemoryConversationStore(ConversationStore):
     """Saves go through ChatState.dump, as in the real stores, so size cuts behave the same."""
 
     def __init__(self, ttl: float = 1800.0, max_bytes: int = 16_000, clock=time.time):

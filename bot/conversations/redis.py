@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 
 from bot import redis_client
-from bot.conversations.base import ChatState
+from bot.conversations.base import ChatState, ConversationStore
 
 
-class RedisConversationStore:
+class RedisConversationStore(ConversationStore):
     """One key per chat with a TTL, so every replica behind the load balancer continues the same chat."""
 
     def __init__(self, url: str, ttl: float = 1800.0, max_bytes: int = 16_000, prefix: str = "ngvh:conv:"):

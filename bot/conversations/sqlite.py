@@ -7,10 +7,10 @@ import sqlite3
 import time
 from pathlib import Path
 
-from bot.conversations.base import ChatState
+from bot.conversations.base import ChatState, ConversationStore
 
 
-class SqliteConversationStore:
+class SqliteConversationStore(ConversationStore):
     """One small table in a SQLite file (WAL): processes on one machine share it."""
 
     PRUNE_EVERY = 200  # saves between removals of expired and surplus rows

@@ -7,6 +7,7 @@ The memory store serves a single process (unit tests). bot.stores picks one from
 """
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
 
@@ -26,7 +27,10 @@ class Coordination(Protocol):
 
     async def get_json(self, key: str) -> Any: ...
 
-    def lock(self, name: str, timeout: float = 30.0): ...  # async context manager
+    def lock(self, name: str, timeout: float = 30.0) -> AbstractAsyncContextManager[None]:
+        """An async context manager holding name against every other user of the store: waits at most timeout
+        seconds for it (TimeoutError), and a shared store lets a holder keep it that long at most (one that died
+        blocks nobody longer)."""
 
     async def ping(self) -> bool: ...
 

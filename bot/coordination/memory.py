@@ -10,9 +10,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from bot.constants import DEDUPE_MEMORY_MAX
+from bot.coordination.base import Coordination
 
 
-class MemoryCoordination:
+class MemoryCoordination(Coordination):
     """Single-process implementation; every method is atomic because the event loop is single-threaded."""
 
     def __init__(self, max_keys: int = DEDUPE_MEMORY_MAX, clock=time.monotonic):

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from bot import redis_client
+from bot.coordination.base import Coordination
 from bot.polled_lock import polled_lock
 
 # Sliding-window rate: drop old events, refuse when full, else record this one (all in one step).
@@ -40,7 +41,7 @@ return 0
 """
 
 
-class RedisCoordination:
+class RedisCoordination(Coordination):
     """Redis implementation; keys live under one prefix so a shared Redis can hold other things."""
 
     def __init__(self, url: str, prefix: str = "ngvh:"):
@@ -78,8 +79,11 @@ class RedisCoordination:
     @asynccontextmanager
     async def lock(self, name: str, timeout: float = 30.0) -> AsyncIterator[None]:
         key, token = self._k("lock:" + name), uuid.uuid4().hex
-        async with polled_lock(name, timeout, lambda: self._redis.set(key, token, nx=True, px=int(timeout * 1000)),
-                               lambda: self._unlock(keys=[key], args=[token])):
+
+        async def acquire() -> bool:
+            return bool(await self._redis.set(key, token, nx=True, px=int(timeout * 1000)))
+
+        async with polled_lock(name, timeout, acquire, lambda: self._unlock(keys=[key], args=[token])):
             yield
 
     async def ping(self) -> bool:

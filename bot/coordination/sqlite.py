@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from bot.coordination.base import Coordination
 from bot.polled_lock import polled_lock
 from bot.sqlite_thread import SqliteThread
 
@@ -31,7 +32,7 @@ CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, ex
 """
 
 
-class SqliteCoordination:
+class SqliteCoordination(Coordination):
     """Every method is one transaction; time is the wall clock (processes on one machine share it)."""
 
     def __init__(self, path: Path, clock=time.time):

@@ -10,7 +10,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 
-from bot.intake.base import DEDUPE_TTL_SECONDS, LEASE_SECONDS, Job, JobKind
+from bot.intake.base import DEDUPE_TTL_SECONDS, LEASE_SECONDS, Intake, Job, JobKind
 
 POLL_SECONDS = 0.01  # how often take and events look again
 
@@ -23,7 +23,7 @@ class _Entry:
     lease_until: float = 0.0
 
 
-class MemoryIntake:
+class MemoryIntake(Intake):
     def __init__(self, lease: float = LEASE_SECONDS, clock=time.monotonic):
         self.lease = lease
         self._clock = clock

@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
+from typing import cast
+
+from redis.typing import StreamIdT
 
 from bot import redis_client
-from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Job, JobKind
+from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Intake, Job, JobKind
 
 GROUP = "workers"
 CLAIM_EVERY_SECONDS = 2.0  # how often a worker looks for entries of dead workers
@@ -42,7 +44,7 @@ return 1
 """
 
 
-class RedisIntake:
+class RedisIntake(Intake):
     def __init__(self, url: str, prefix: str = "ngvh:", lease: float = LEASE_SECONDS):
         self.lease = lease
         self._redis = redis_client.connect(url, operation_timeout=10)
@@ -125,15 +127,14 @@ class RedisIntake:
                 continue
             block = int(min(remaining, 0.2 if self._held else remaining) * 1000) or 1
             read = await self._redis.xreadgroup(GROUP, consumer, {s: ">" for s in self._streams}, count=1, block=block)
-            for stream, entries in read or []:
-                for entry_id, fields in entries:
-                    self._hold(self._job(stream, entry_id, fields, attempts=1))
+            for stream, entry_id, fields in _entries(read):
+                self._hold(self._job(stream, entry_id, fields, attempts=1))
 
     def _job(self, stream: str, entry_id: str, fields: dict, attempts: int) -> Job:
         deadline = fields.get("deadline") or ""
         return Job(
             id=f"{stream}/{entry_id}",
-            kind=fields.get("kind", "message"),  # type: ignore[arg-type]
+            kind=fields.get("kind", "message"),
             order_key=fields.get("order", entry_id),
             body=json.loads(fields.get("body") or "{}"),
             deadline=float(deadline) if deadline else None,
@@ -189,7 +190,7 @@ class RedisIntake:
 
     async def renew(self, consumer: str) -> None:
         """XCLAIM to ourselves with idle 0: entries we hold never look abandoned to XAUTOCLAIM."""
-        by_stream: dict[str, list[str]] = {}
+        by_stream: dict[str, list[StreamIdT]] = {}
         for job in list(self._taken.values()) + list(self._held) + [job for _, job in self._retries]:
             by_stream.setdefault(job.handle[0], []).append(job.handle[1])
         for stream, ids in by_stream.items():
@@ -210,10 +211,9 @@ class RedisIntake:
         try:
             while (remaining := deadline - time.monotonic()) > 0:
                 read = await self._redis.xread({key: last}, block=max(1, int(min(remaining, 5.0) * 1000)))
-                for _, entries in read or []:
-                    for entry_id, fields in entries:
-                        last = entry_id
-                        yield json.loads(fields["e"])
+                for _, entry_id, fields in _entries(read):
+                    last = entry_id
+                    yield json.loads(fields["e"])
         finally:
             await self._redis.delete(key)
 
@@ -237,5 +237,10 @@ class RedisIntake:
         await self._redis.aclose()
 
 
-def new_consumer_name() -> str:
-    return uuid.uuid4().hex[:12]
+def _entries(reply: object) -> Iterator[tuple[str, str, dict[str, str]]]:
+    """(stream, entry id, fields) of an XREAD or XREADGROUP reply. redis_client.connect speaks RESP2 with decoded
+    responses, so the reply is [[stream, [(entry id, fields), …]], …] or None; the client's declared type also
+    allows RESP3's dict form, which this connection never receives."""
+    for stream, entries in cast(list[tuple[str, list[tuple[str, dict[str, str]]]]], reply or []):
+        for entry_id, fields in entries:
+            yield stream, entry_id, fields

@@ -16,9 +16,10 @@ import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator
+from functools import partial
 from pathlib import Path
 
-from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Job, JobKind
+from bot.intake.base import DEDUPE_TTL_SECONDS, EVENTS_TTL_SECONDS, LEASE_SECONDS, Intake, Job, JobKind
 from bot.sqlite_thread import SqliteThread, connect
 
 POLL_SECONDS = 0.02  # how often a waiting web request looks for its answer again
@@ -68,7 +69,11 @@ def _owner_alive(owner: str) -> bool:
     return True
 
 
-class SqliteIntake:
+def _events_after(conn: sqlite3.Connection, job_id: str, seq: int) -> list[tuple[int, str]]:
+    return conn.execute("SELECT seq, body FROM events WHERE job_id = ? AND seq > ? ORDER BY seq", (job_id, seq)).fetchall()
+
+
+class SqliteIntake(Intake):
     def __init__(self, path: Path, lease: float = LEASE_SECONDS):
         self.path = Path(path)
         self.lease = lease
@@ -128,7 +133,7 @@ class SqliteIntake:
             # candidates are read without the write lock (WAL readers never block the acknowledging
             # writer); only the claim of one of them takes it, for one indexed UPDATE
             for candidate in await asyncio.to_thread(self._candidates):
-                job = await self._db.call(lambda conn, c=candidate: self._claim(conn, c, owner, self.lease))
+                job = await self._db.call(partial(self._claim, candidate=candidate, owner=owner, lease=self.lease))
                 if job is not None:
                     return job
             if time.monotonic() >= deadline:
@@ -191,11 +196,7 @@ class SqliteIntake:
         last = 0
         try:
             while time.monotonic() < deadline:
-                rows = await self._db.call(
-                    lambda conn, last=last: conn.execute(
-                        "SELECT seq, body FROM events WHERE job_id = ? AND seq > ? ORDER BY seq", (job_id, last)
-                    ).fetchall()
-                )
+                rows = await self._db.call(partial(_events_after, job_id=job_id, seq=last))
                 for seq, body in rows:
                     last = seq
                     yield json.loads(body)

@@ -181,8 +181,9 @@ def _reply_to(chat: ChatReminder) -> str | None:
 async def channel_outbound(settings: Settings, core: CoreRunner, options: BotOptions | None = None):
     """The configured channels' adapters opened for sending, behind a Dispatcher's paced, retried send
     (`ngvh remind` outside the workers); closed on exit."""
-    from bot.channels import build_adapters
+    from bot.channels import build_adapters, close_adapters, open_adapters
     from bot.dispatcher import Dispatcher
+    from bot.logs import secret_values
     from bot.metrics import Metrics
     from bot.stores import open_coordination
 
@@ -190,19 +191,11 @@ async def channel_outbound(settings: Settings, core: CoreRunner, options: BotOpt
     coordination = open_coordination(settings)
     adapters = build_adapters(settings, coordination, options)
     try:
-        for name, adapter in list(adapters.items()):
-            try:
-                await adapter.open()
-            except Exception as exc:
-                log.error("channel client failed to open", extra={"channel": name, "error": type(exc).__name__})
-                del adapters[name]
+        for name in await open_adapters(adapters, secret_values(settings)):
+            del adapters[name]  # a pass sends nothing through it; the next pass tries again
         dispatcher = Dispatcher(settings, adapters, core, coordination, Metrics(), options)
         yield ChannelOutbound(adapters, dispatcher)
     finally:
-        for adapter in adapters.values():
-            try:
-                await adapter.stop()
-            except Exception:
-                pass
+        await close_adapters(adapters)
         await coordination.close()
 

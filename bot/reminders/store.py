@@ -225,10 +225,6 @@ class SubscriptionStore:
                 sent.c.channel == channel, sent.c.chat_id == chat_id, sent.c.task_key.in_(keys))))}
         return [item for item in wanted if item not in done]
 
-    def sent_count(self) -> int:
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(sent).where(sent.c.state == "sent")).scalar_one())
-
     # -- plan sightings ----------------------------------------------------------------------------------
     def sightings(self, ingested: dict[str, datetime | None], record: bool = True) -> dict[str, datetime]:
         """plan id → when first seen; unseen plans are recorded now (at their ingest time when known).

@@ -145,8 +145,9 @@ async def serving(app, startup_timeout: float = 15.0) -> AsyncIterator[str]:
 async def running(settings: Settings, services, options: BotOptions | None = None, polling: bool = False):
     """(base URL, httpx client, service) for an app on a free port, answered by an in-process worker."""
     from bot.app import create_app
+    from bot.service import Service
 
-    app = create_app(settings, services, options=options or fast_options(), polling=polling)
+    app = create_app(Service(settings, services, options=options or fast_options(), polling=polling))
     async with serving(app) as url:
         async with httpx.AsyncClient(base_url=url, timeout=10) as client:
             yield url, client, app.state.service

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
+from bot.core import AnsweringCore
 from ingest.report import IngestReport, IngestRow
 from rag.models import Answer, Citation
 from tests.fakes.openai_server import STOP_POLL_SECONDS
@@ -69,8 +70,7 @@ class FakeApiServer:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_address[1]}"  # bound there in __init__
 
     def close(self) -> None:
         self.server.shutdown()
@@ -168,7 +168,22 @@ def _decode(body: bytes, content_type: str) -> dict:
     return {"_raw": body}
 
 
-class FakeTelegram(FakeApiServer):
+class FakeBotApi(FakeApiServer):
+    """A Telegram-style Bot API at /bot<token>/<method> (Telegram's and Zalo Bot's): another token gets a 401."""
+
+    token: str
+
+    def route(self, path, params, headers):
+        prefix, _, method = path.rpartition("/")
+        if prefix != f"/bot{self.token}":
+            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
+
+    def result(self, method: str, params: dict) -> Any:
+        raise NotImplementedError
+
+
+class FakeTelegram(FakeBotApi):
     """Bot API at /bot<token>/<method> and files at /file/bot<token>/<path>."""
 
     def __init__(self, token: str) -> None:
@@ -192,10 +207,7 @@ class FakeTelegram(FakeApiServer):
         if path.startswith(f"/file/bot{self.token}/"):
             file_path = path.split(f"/file/bot{self.token}/", 1)[1]
             return "download", lambda: (200, self.files[file_path]) if file_path in self.files else (404, {"ok": False})
-        prefix, _, method = path.rpartition("/")
-        if prefix != f"/bot{self.token}":
-            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
+        return super().route(path, params, headers)
 
     def result(self, method: str, params: dict) -> Any:
         if method == "getMe":
@@ -221,17 +233,11 @@ class FakeTelegram(FakeApiServer):
         return True  # setWebhook, deleteWebhook, sendChatAction, close...
 
 
-class FakeZaloBot(FakeApiServer):
+class FakeZaloBot(FakeBotApi):
     def __init__(self, token: str) -> None:
         self.token = token
         self.pending_updates: deque[dict] = deque()
         super().__init__()
-
-    def route(self, path, params, headers):
-        prefix, _, method = path.rpartition("/")
-        if prefix != f"/bot{self.token}":
-            return method, lambda: (401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-        return method, lambda: (200, {"ok": True, "result": self.result(method, params)})
 
     def result(self, method: str, params: dict) -> Any:
         if method == "getMe":
@@ -323,7 +329,7 @@ def template_problem(message: dict) -> str | None:
 
 
 # --- a fake answering core ------------------------------------------------------------------------
-CITATION = dict(
+CITATION: dict[str, Any] = dict(
     plan="726/KH-UBND",
     title="Kế hoạch triển khai Chiến lược Ngoại giao văn hóa trên địa bàn tỉnh Cao Bằng",
     issuer="UBND tỉnh Cao Bằng",
@@ -340,8 +346,9 @@ REPLACED_WORDS = "bản cũ"  # a question with these words is answered partly f
 REPLACED_BY = "15/KH-UBND"
 
 
-class FakeCore:
-    """Same methods as ngvh.services.Services; answers echo the question with one or two citations."""
+class FakeCore(AnsweringCore):
+    """The answering core's seam as ngvh.services.Services keeps it (mypy checks both); answers echo the
+    question with one or two citations."""
 
     def __init__(self, delay: float = 0.0, fail: bool = False):
         self.delay = delay

@@ -65,6 +65,7 @@ def answers(fake) -> Counter:
     """How many times each update's question was answered (the fake core echoes the question)."""
     counts: Counter = Counter()
     for text in fake.sent_texts():
+        # later questions of a chat read as follow-ups: "↪ Hiểu là: …" comes first, the echo follows
         match = re.search(r"Trả lời cho: [Cc]âu (\d+) ", text)
         if match:
             counts[int(match.group(1))] += 1

@@ -14,6 +14,7 @@ import uvicorn
 
 from bot.app import create_app
 from bot.options import BotOptions
+from bot.service import Service
 from ground.config import Settings
 from tests.bot.conftest import fast_options, free_socket
 from tests.bot.fakes import FakeCore
@@ -70,10 +71,10 @@ def main() -> None:
         os.environ["NGVH_CHROMA_URL"] = chroma.start()  # the workers inherit it
         settings = Settings(_env_file=None)
     if workers:
-        app = create_app(settings, None, options=options(), worker_command=[sys.executable, "-m", "tests.bot.serve_fake", "--worker"],
-                         workers=workers)
+        app = create_app(Service(settings, None, options=options(), workers=workers,
+                                 worker_command=[sys.executable, "-m", "tests.bot.serve_fake", "--worker"]))
     else:
-        app = create_app(settings, core(), options=options())
+        app = create_app(Service(settings, core(), options=options()))
     sock = free_socket()
     print(f"LISTENING {sock.getsockname()[1]}", flush=True)
     loop = os.environ.get("NGVH_TEST_LOOP", "auto")  # "asyncio" for debugging slow callbacks

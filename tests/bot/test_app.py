@@ -8,8 +8,8 @@ import logging
 
 import pytest
 
-from bot.app import create_app
 from bot.logs import JsonFormatter, configure_logging, redact, secret_values
+from bot.service import Service
 from bot.settings_check import ConfigError
 from tests.bot.conftest import ADMIN_TOKEN, TG_SECRET, TG_TOKEN, make_settings, running
 from tests.bot.fakes import REPLACED_BY, REPLACED_WORDS, FakeCore
@@ -152,19 +152,19 @@ async def test_admin_disabled_without_token(data_dir, core):
 @pytest.mark.parametrize("token", ["", "changeme", "admin", "short-tok"])
 def test_refuses_to_start_with_placeholder_admin_token(data_dir, core, token):
     with pytest.raises(ConfigError, match="NGVH_ADMIN_TOKEN"):
-        create_app(make_settings(data_dir, admin_token=token), core)
+        Service(make_settings(data_dir, admin_token=token), core)
 
 
 def test_refuses_webhooks_without_secrets(data_dir, core):
     with pytest.raises(ConfigError, match="NGVH_TELEGRAM_SECRET"):
-        create_app(make_settings(data_dir, telegram_token=TG_TOKEN), core)
+        Service(make_settings(data_dir, telegram_token=TG_TOKEN), core)
     with pytest.raises(ConfigError, match="NGVH_TELEGRAM_SECRET"):
-        create_app(make_settings(data_dir, telegram_token=TG_TOKEN, telegram_secret="has spaces not allowed"), core)
+        Service(make_settings(data_dir, telegram_token=TG_TOKEN, telegram_secret="has spaces not allowed"), core)
     with pytest.raises(ConfigError, match="NGVH_ZALO_BOT_SECRET"):
-        create_app(make_settings(data_dir, zalo_bot_token="1:x", zalo_bot_secret="changeme"), core)
+        Service(make_settings(data_dir, zalo_bot_token="1:x", zalo_bot_secret="changeme"), core)
     with pytest.raises(ConfigError, match="NGVH_ZALO_OA_SECRET_KEY"):
-        create_app(make_settings(data_dir, zalo_oa_app_id="1", zalo_oa_access_token="AT"), core)
-    create_app(make_settings(data_dir, telegram_token=TG_TOKEN), core, polling=True)  # polling needs no secret
+        Service(make_settings(data_dir, zalo_oa_app_id="1", zalo_oa_access_token="AT"), core)
+    Service(make_settings(data_dir, telegram_token=TG_TOKEN), core, polling=True)  # polling needs no secret
 
 
 # --- operations --------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import httpx
 import pytest
 
 from tests.bot.conftest import ROOT, TG_SECRET, service_env, wait_until_healthy
+from tests.bot.faults import answers
 from tests.bot.test_telegram import HEADER, tg_update
 
 pytestmark = pytest.mark.slow
@@ -51,17 +51,6 @@ def kill_group(proc: subprocess.Popen) -> None:
     proc.wait(10)
 
 
-def answered(fake) -> Counter:
-    """How many times each update's question was answered (the fake core echoes the question)."""
-    counts: Counter = Counter()
-    for text in fake.sent_texts():
-        # later questions of a chat read as follow-ups: "↪ Hiểu là: …" comes first, the echo follows
-        match = re.search(r"Trả lời cho: [Cc]âu (\d+) ", text)
-        if match:
-            counts[int(match.group(1))] += 1
-    return counts
-
-
 async def _post_all(url: str) -> list[int]:
     limit = asyncio.Semaphore(20)
     async with httpx.AsyncClient(base_url=url, timeout=20) as client:
@@ -91,26 +80,26 @@ def test_sigkill_while_answering_loses_nothing(chaos_env, fake_telegram):
         statuses = asyncio.run(_post_all(url))
         assert statuses == [200] * UPDATES, Counter(statuses)
         deadline = time.monotonic() + 60
-        while len(answered(fake_telegram)) < UPDATES // 10:  # answers are in flight
+        while len(answers(fake_telegram)) < UPDATES // 10:  # answers are in flight
             assert time.monotonic() < deadline, "no answers before the kill"
             time.sleep(0.02)
         kill_group(proc)
-    before_restart = len(answered(fake_telegram))
+    before_restart = len(answers(fake_telegram))
     assert before_restart < UPDATES, "everything was answered before the kill: the test proves nothing"
     restarted_at = time.monotonic()
     with service(chaos_env):
-        while len(answered(fake_telegram)) < UPDATES:
+        while len(answers(fake_telegram)) < UPDATES:
             assert time.monotonic() - restarted_at < RECOVERY_SECONDS, (
-                f"{UPDATES - len(answered(fake_telegram))} updates never answered after the restart: {_diagnose(chaos_env, fake_telegram)}")
+                f"{UPDATES - len(answers(fake_telegram))} updates never answered after the restart: {_diagnose(chaos_env, fake_telegram)}")
             time.sleep(0.1)
         time.sleep(1.0)  # a late double answer would show up here
-    counts = answered(fake_telegram)
+    counts = answers(fake_telegram)
     assert set(counts) == set(range(UPDATES))
     assert max(counts.values()) <= 2, [i for i, n in counts.items() if n > 2]
 
 
 def _diagnose(env: dict, fake) -> str:
-    missing = sorted(set(range(UPDATES)) - set(answered(fake)))
+    missing = sorted(set(range(UPDATES)) - set(answers(fake)))
     log = open(os.path.join(env["NGVH_DATA_DIR"], "service.log"), errors="replace").read()
     print("SERVICE LOG", "\n".join(line for line in log.splitlines() if "rror" in line or "fail" in line)[-5000:])
     if "NGVH_REDIS_URL" not in env:

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from bot.app import create_app
 from bot.jsonlimits import json_depth
+from bot.service import Service
 from bot.settings_check import ConfigError, weak_secret
 from ingest.report import IngestReport, IngestRow
 from tests.bot.conftest import (
@@ -89,15 +89,15 @@ async def test_lone_surrogate_is_a_400_not_a_5xx(data_dir, fake_telegram):
 def test_weak_secrets_are_refused_at_start(data_dir, value):
     assert weak_secret(value)
     with pytest.raises(ConfigError, match="NGVH_ADMIN_TOKEN"):
-        create_app(make_settings(data_dir, admin_token=value), FakeCore())
+        Service(make_settings(data_dir, admin_token=value), FakeCore())
     with pytest.raises(ConfigError, match="NGVH_TELEGRAM_SECRET"):
-        create_app(make_settings(data_dir, telegram_token="1:x", telegram_secret=value.replace(" ", "-")), FakeCore())
+        Service(make_settings(data_dir, telegram_token="1:x", telegram_secret=value.replace(" ", "-")), FakeCore())
 
 
 def test_random_secrets_are_accepted(data_dir):
     for value in ("3f9a7c1e0b5d42f8a6c9e1b7d0f4a2c8", "Qm8-zT2_vL5nR9xW"):
         assert weak_secret(value) is None
-    create_app(make_settings(data_dir, admin_token="3f9a7c1e0b5d42f8a6c9e1b7d0f4a2c8"), FakeCore())
+    Service(make_settings(data_dir, admin_token="3f9a7c1e0b5d42f8a6c9e1b7d0f4a2c8"), FakeCore())
 
 
 @pytest.mark.slow  # serves the app with uvicorn on a port

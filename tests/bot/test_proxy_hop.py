@@ -53,8 +53,9 @@ async def _served(app, forwarded_allow_ips: str):
 
 async def _statuses(forwarded_allow_ips: str, data_dir) -> tuple[list[int], int]:
     from bot.app import create_app
+    from bot.service import Service
 
-    app = create_app(make_settings(data_dir, rate_per_minute=2), FakeCore(), options=fast_options())
+    app = create_app(Service(make_settings(data_dir, rate_per_minute=2), FakeCore(), options=fast_options()))
     server, task, app_port = await _served(app, forwarded_allow_ips)
     proxy = await asyncio.start_server(lambda r, w: _relay(r, w, app_port), "127.0.0.1", 0)
     proxy_url = f"http://127.0.0.1:{proxy.sockets[0].getsockname()[1]}"

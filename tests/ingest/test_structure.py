@@ -7,7 +7,6 @@ from ground.plans import SECTION_SEPARATOR, Section
 from ingest.structure import (
     chain_at,
     display_label,
-    headed_nodes,
     is_bullet,
     is_headed,
     is_signature,
@@ -16,6 +15,22 @@ from ingest.structure import (
     section_path,
 )
 from tests.ingest.texts import ALL_TEXTS, fixture, read, sample
+
+
+def headed_nodes(root: Section) -> list[tuple[Section, Section | None]]:
+    """(node, nearest headed ancestor or None) for every headed node, in document order."""
+    out: list[tuple[Section, Section | None]] = []
+
+    def visit(node: Section, owner: Section | None) -> None:
+        for child in node.children:
+            if is_headed(child):
+                out.append((child, owner))
+                visit(child, child)
+            else:
+                visit(child, owner)
+
+    visit(root, None)
+    return out
 
 
 def tree(text: str) -> list[tuple[str, str | None]]:

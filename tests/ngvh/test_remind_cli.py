@@ -7,12 +7,13 @@ import os
 import subprocess
 import sys
 from datetime import date, timedelta
+from typing import get_args
 
 import icalendar
 import pytest
 
 from ground.config import Settings
-from ingest.deadline_dates import PRECISIONS, occurrences
+from ingest.deadline_dates import Precision, occurrences
 from ngvh.services import Services
 from tests.bot.conftest import TG_SECRET, TG_TOKEN, make_settings, running, telegram_channel, wait_idle
 from tests.bot.fakes import FakeCore, FakeTelegram
@@ -61,7 +62,7 @@ def tasks_json(store_dir, *args) -> list[dict]:
 def test_tasks_json_gives_due_and_precision_for_every_task(store_dir):
     rows = tasks_json(store_dir)
     assert rows and all({"deadline_text", "due", "precision", "recurs"} <= set(r) for r in rows)
-    assert all(r["precision"] in PRECISIONS and (r["due"] is None) == (r["precision"] == "none") for r in rows)
+    assert all(r["precision"] in get_args(Precision) and (r["due"] is None) == (r["precision"] == "none") for r in rows)
     mine = {r["deadline_text"]: (r["due"], r["precision"], r["recurs"]) for r in rows if r["plan"] == "888/KH-UBND"}
     assert mine["trước ngày 30/6/2023"] == ("2023-06-30", "day", None)
     assert mine["trong tháng 6/2023"] == ("2023-06-30", "month", None)
