@@ -52,7 +52,9 @@ class Task:
         return list(dict.fromkeys(r.agency_raw or r.agency for r in self.rows if r.role in roles))
 
     def first(self, field: str) -> str | None:
-        return next((getattr(r, field) for r in self.rows if getattr(r, field)), None)
+        """The first record's value of `field` (deadline, funding or product) that the text gives."""
+        values = {"deadline": lambda r: r.deadline, "funding": lambda r: r.funding, "product": lambda r: r.product}
+        return next((v for v in map(values[field], self.rows) if v), None)
 
 
 def tasks_of(plan: StoredPlan) -> list[Task]:
