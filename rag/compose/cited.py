@@ -96,6 +96,8 @@ def _other_kind(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> bo
 def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     """The asked facts of the cited document the question is about, or that the texts do not state them; None
     when the question is not about a cited document, or asks what it says (the passages answer that)."""
+    if q.catalog is not None:
+        return None  # "tỉnh X có những quyết định nào thực hiện Chỉ thị 25": the catalog lists them
     # "… phê duyệt bằng quyết định nào?" asks the cited document's number
     asked = [p.intent if p.intent in FIELDS else "number" if p.answer_type == "document" else "" for p in q.parts]
     if not all(asked):

@@ -12,11 +12,13 @@ from ground import vi
 from ground.plans import Assignment
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.duties import assignments_of
+from rag.compose.facts import about_the_plan
 from rag.decide.grounds import names_foreign_places
-from rag.find.plans import PlanIndex
+from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope
 from rag.models import Answer
 from rag.ports import StoredPlan
+from rag.understand.names import parse_query
 from rag.understand.question import Part, Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
 
@@ -86,6 +88,9 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     plans = [p for p in (index.plan(i) for i in (scope.plan_ids or list(index.plans))) if p]
     if _COUNT.search(q.pq.folded) and scope.plan_ids:
         return _count_answer(q, plans, index)
+    if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or any(
+            p.intent != "general" and about_the_plan(parse_query(p.text), plans) for p in q.parts):
+        return None  # a list of tasks, a total, or a fact of the plan itself ("ai ký …, ngày nào")
     fields = [fields_of(p) for p in q.parts]
     if not all(fields):
         return None
@@ -93,12 +98,26 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     if task is None:
         return None
     chunk = index.chunk_at(task.plan.id, task.rows[0].start)
-    if chunk is None or not names_foreign_places(q.text, [task.text]):
+    if chunk is None or not names_foreign_places(q.text, [task.text]) or not _names_places(q, task):
         return None  # "Ngày Văn hóa … tại Pháp" is not the task held for Korea
-    said = [_said(task, f) for f in dict.fromkeys(f for part in fields for f in part)]
+    asked = list(dict.fromkeys(f for part in fields for f in part))
+    said = [_said(task, f) for f in asked]
+    if all(s.startswith("văn bản không ghi") for s in said):  # nothing asked is in the records: say so
+        return Answer(q.text, False, f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}.", kind="refusal")
     line = f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}."
     numbered = number_points([Point(line, chunk, task.text, 1.0)], index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records", points=numbered.said)
+
+
+# "những hoạt động nào do X chủ trì" lists tasks; "tổng kinh phí" is the plan's, not a task's
+_NOT_ONE_TASK = re.compile(r"\b(?:nhung|cac) (?:nhiem vu|hoat dong|viec)\b|\b(?:nhiem vu|hoat dong) nao\b|\btong\b")
+
+
+def _names_places(q: Question, task: Task) -> bool:
+    """Every place the question names besides the plan's own is in the task ("hội chợ … ở TP HCM")."""
+    own = place_of(task.plan.meta)
+    text = vi.collapse(task.text)
+    return all(vi.collapse(p) in text for p in q.pq.provinces if p != own)
 
 
 def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task | None:

@@ -53,16 +53,18 @@ def _issuer_named(pq: ParsedQuery) -> list[str]:
 
 
 # "tỉnh Bắc Hải Sơn", "thanh pho X": a place named by its kind; its name runs until a word no name is made of
-_PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp)\s+([a-z]+(?:\s+[a-z]+){1,3})")
+# matched on the same-length fold, so that "UBND tỉnh, Bộ VHTTDL" (a comma) names no place
+_PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp)\.? ([a-z]+(?: [a-z]+){1,3})")
 _NOT_NAME = FOLDED_STOPWORDS | set(
     "nao gi co da se giao ban hanh trien khai thuc hien to chuc phai lam ta minh nha ve va cua nay do ay "
-    "tren ke hoach van ban chuong trinh ngoai giao hoa doi bien gioi ket nghia ban dan uy nhan so".split())
+    "tren ke hoach van ban chuong trinh ngoai giao hoa doi bien gioi ket nghia ban dan uy nhan so bo hoi doan cong "
+    "an quan su chi huy lien hiep truong dai hoc dai bao".split())
 
 
 def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
     """A place the question names by its kind ("tỉnh Bắc Hải Sơn") that no stored text ever writes: the store
     holds nothing about it (a place the plans only mention, a sister province abroad, is written in them)."""
-    for m in _PLACE_NAMED.finditer(pq.folded):
+    for m in _PLACE_NAMED.finditer(vi.fold_same_length(pq.text).lower()):
         name: list[str] = []
         for word in m.group(1).split():
             if word in _NOT_NAME:
