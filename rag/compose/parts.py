@@ -124,6 +124,23 @@ def _signer_from_text(plan, chunks: list) -> Point | None:
     return None
 
 
+# "… ban hành kế hoạch gì / văn bản gì / chương trình nào": what a decision issues
+_ISSUES = re.compile(r"\bban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che)? ?(?:gi|nao)\b")
+_ISSUED_HERE = re.compile(r"Ban hành kèm theo Quyết định này\s+(.{10,300}?)(?:[.;]\s|\.$|\n|$)", re.IGNORECASE)
+
+
+def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
+    """The document a decision issues, as its first article says ("Điều 1. Ban hành kèm theo Quyết định này …")."""
+    found = _line_with(chunks, _ISSUED_HERE)
+    if not found:
+        return None
+    chunk, line = found
+    m = _ISSUED_HERE.search(line)
+    if m is None:
+        return None
+    return Point(f"{plan_label(plan.meta)} ban hành {shorten(m.group(1).strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
+
+
 def _issued_with(plan, chunks: list) -> Point | None:
     """The decision a plan is issued with: the plan itself when it is that decision, else the one its text names."""
     meta = plan.meta
@@ -161,6 +178,10 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     chunks = index.chunks(plan.id)
     meta = plan.meta
     intent = part.intent
+    if _ISSUES.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định":
+        point = _issues_point(plan, chunks)  # "Quyết định X ban hành kế hoạch gì?": the document it issues
+        if point:
+            return PartResult(point, [d.text for d in entities.documents(point.text)])
     if intent == "implements" and _ISSUED_WITH.search(vi.collapse(part.text)):
         point = _issued_with(plan, chunks)
         if point:

@@ -127,6 +127,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             return scope
     if provinces and scope.plan_ids is None:
         in_place = [p.id for p in plans if facts[p.id].place in provinces]
+        if not in_place:  # a page whose own place was not read may still be about it: its text names it
+            in_place = [p.id for p in plans if facts[p.id].place is None
+                        and set(provinces) & index.named_places.get(p.id, set())]
         if not in_place:
             scope.missing = f"kế hoạch nào của {', '.join(provinces)}"
             return scope

@@ -55,11 +55,12 @@ SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc 
 # A question about the catalog of plans rather than the text of one: its subject is "which plans / places".
 _CATALOG_SUBJECT = re.compile(
     r"\b(nhung (?:tinh|dia phuong|tinh thanh|tinh, thanh pho|thanh pho)(?: [a-z]+){0,3} nao|tinh nao|dia phuong nao"
-    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh) nao"
+    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet)(?: [a-z]+){0,3} nao"
     r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
     r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
 # "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked
-_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh)|co (?:nhung )?(?:ke hoach|van ban)"
+_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet)"
+                            r"|co (?:nhung )?(?:ke hoach|van ban|tai lieu|tin|bai viet)"
                             r"(?: [a-z]+){0,6} nao|danh sach)\b")
 _PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
