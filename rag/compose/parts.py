@@ -274,6 +274,15 @@ def _covers(part_text: str, body: str, index: PlanIndex) -> float:
     return coverage(query_terms(without_question_words(part_text)), unit_terms(body), index.idf)
 
 
+def _shared(subject: str, q: Question, i: int) -> str:
+    """The words a part shares with the whole question: the question without the other parts' own words
+    (part 2's words would pull part 1 to part 2's sentence)."""
+    for j, other in enumerate(q.parts):
+        if j != i:
+            subject = subject.replace(other.text, " ")
+    return " ".join(subject.split())
+
+
 def with_owner(shown: str, chunk, answer_type: str) -> str:
     """A duty sentence under an agency's heading ("3. Liên hiệp các tổ chức hữu nghị tỉnh: - Chủ trì tổ chức …")
     answers "ai / cơ quan nào" with that heading: the owner is said before the sentence."""
@@ -392,7 +401,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if single:
                 return None
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
-            result = sentence_for(part, subject, in_targets, index, section_words=q.section_words,
+            result = sentence_for(part, _shared(subject, q, i), in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=frozenset(p.quote for p in points))
         if result.point is not None:
             points.append(result.point)

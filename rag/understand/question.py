@@ -198,9 +198,13 @@ def split_parts(text: str) -> list[str]:
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
         if not joins:
             continue
-        if t0 == t1 and t0 != "document" and _content_syllables(folded[joins[-1].end():s1]) < SAME_KIND_CONTENT:
+        # a comma ends a question ("… trước ngày nào, Sở Ngoại vụ báo cáo UBND tỉnh và Bộ … ngày nào?"); without
+        # one, the first "và" after the question words does ("ban hành ngày nào và do ai ký?")
+        commas = [j for j in joins if "," in j.group() or ";" in j.group()]
+        join = commas[-1] if commas else joins[0]
+        if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
             continue
-        cuts.append((joins[-1].start(), joins[-1].end()))
+        cuts.append((join.start(), join.end()))
     if not cuts:
         return [text]
     pieces, last = [], 0
