@@ -29,7 +29,7 @@ TASK_MARGIN = 0.1  # …and by how much more than the next task, so that two ali
 _LEAD = re.compile(r"\b(?:chu tri|ai (?:to chuc|thuc hien|phu trach)|co quan nao|don vi nao|so nao|ai)\b")
 _PARTNERS = re.compile(r"\bphoi hop\b")
 _FUNDING = re.compile(r"\b(?:kinh phi|bao nhieu tien|ngan sach|(?:ty|trieu) dong)\b")
-_PRODUCT = re.compile(r"\b(?:ket qua|san pham|dau ra)\b")
+_PRODUCT = re.compile(r"\b(?:san pham|dau ra|ket qua (?:la gi|gi|nao|du kien|can dat))\b")
 _WHEN = re.compile(r"\b(?:bao lau|may lan|dinh ky|thoi gian|thoi han|khi nao|thang may|quy may|nam nao|han)\b")
 # the words that ask for a field, not words of the task
 _FIELD_WORDS = re.compile(r"\b(?:chu tri|phoi hop|kinh phi|bao nhieu|ket qua|san pham|thoi gian|thoi han|bao lau"
@@ -125,6 +125,10 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
 _NOT_ONE_TASK = re.compile(r"\b(?:nhung|cac) (?:nhiem vu|hoat dong|viec)\b|\b(?:nhiem vu|hoat dong) nao\b|\btong\b")
 
 
+# "… trong Kế hoạch 55/KH-UBND của Tân Cảng" (a follow-up's rewrite) names the plan, not the task
+_PLAN_NAMING = re.compile(r"\b(?:trong |theo |cua )?(?:ke hoach|chuong trinh|quyet dinh|van ban)(?: so)?(?: \d+ [a-z]+(?: [a-z]+)?)?\b")
+
+
 def _names_places(q: Question, task: Task) -> bool:
     """Every place the question names besides the plan's own is in the task ("hội chợ … ở TP HCM")."""
     own = place_of(task.plan.meta)
@@ -136,6 +140,7 @@ def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task |
     words = _FIELD_WORDS.sub(" ", vi.collapse(without_question_words(q.pq.content or q.text)))
     for place in q.pq.provinces:  # the places say whose plan, not which task
         words = re.sub(rf"\b{re.escape(vi.collapse(place))}\b", " ", words)
+    words = _PLAN_NAMING.sub(" ", words)
     terms = [t for t in query_terms(words) if not t.isdigit()]
     if len(terms) < 2:
         return None

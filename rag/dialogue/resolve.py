@@ -380,13 +380,32 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     if not label:
         return _unresolved(question, text, "Chưa rõ bạn hỏi về kế hoạch nào.")
     body = _drop_lead(text, lead)
+    item = _one_item(context)
     if metadata:
         rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
+    elif item and _ITEM_FIELD.search(vi.collapse(body)):
+        # "kinh phí bao nhiêu?" after an answer that named one activity: that activity's
+        rewritten = _capital(f"{item} {body[:1].lower()}{body[1:]}")
+        return Resolution(question, _tidy(rewritten), True, "continuation", names_plan=False)
     else:
         rewritten = f"{body.rstrip(' ?.!')} trong {label}?"
         rewritten = _capital(rewritten)
     return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation",
                       names_plan=context.asked_document is None)
+
+
+# what a follow-up may ask of the one activity the last answer named
+_ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
+                         r"|ket qua|san pham|bao nhieu)\b")
+ITEM_CHARS = 160
+
+
+def _one_item(context: Conversation) -> str | None:
+    """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
+    if len(context.points) != 1:
+        return None
+    text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
+    return text[:ITEM_CHARS] if len(text.split()) >= 3 else None
 
 
 def _drop_lead(text: str, lead: str) -> str:
