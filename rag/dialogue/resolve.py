@@ -185,7 +185,16 @@ def _target_label(context: Conversation, text: str) -> str | None:
         return _as_typed(plan.label(), text)
     if len(context.provinces) == 1:
         return _as_typed(f"kế hoạch của {context.provinces[0]}", text)
+    if len(context.numbers) == 1:  # the last question named a document by number and was not answered
+        return _as_typed(_numbered(context.question, context.numbers[0]), text)
     return None
+
+
+def _numbered(question: str, number: str) -> str:
+    """'Quyết định 1486/QĐ-UBND' as the last question named it (its kind before the number), else 'văn bản …'."""
+    kind = re.search(rf"\b({'|'.join(DOC_KINDS)})\s+(?:so\s+)?{re.escape(number.split('/')[0])}\b",
+                     vi.collapse(question))
+    return f"{DOC_KINDS[kind.group(1)] if kind else 'văn bản'} {number}"
 
 
 def _as_typed(name: str, text: str) -> str:
