@@ -16,6 +16,7 @@ from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.models import Answer
 from rag.ports import StoredChunk
+from rag.understand.names import number_matches
 from rag.understand.question import Question, analyze
 from rag.understand.terms import split_units, strip_marker
 
@@ -193,7 +194,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                             dense_of=dense_of)
     if must:
         keys = [vi.fold(m).replace(" ", "") for m in must]
-        named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)]
+        # a sentence naming the document, or one of a text that names it (a page about Chỉ thị 25 names it once)
+        named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)
+                 or any(number_matches(m, d) for m in must for d in index.mentions.get(c.chunk.plan_id, ()))]
         ranked = named or ranked
     if not ranked:
         return []
