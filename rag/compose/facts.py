@@ -92,7 +92,7 @@ _PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
     "can cu", "thuc hien", "trien khai", "xay dung", "thu tuong", "chinh phu", "bao nhieu", "hanh dong",
     "ngoai giao", "van hoa", "chien luoc", "thanh pho", "uy ban nhan dan", "bai viet", "som hon", "so may",
     "ngay", "thang", "nam", "ai", "ky", "loai", "den", "vao", "la", "cua", "duoc", "gi", "nao", "may", "do",
-    "tinh", "ubnd", "tin", "dang", "ve", "cai", "truoc", "som", "hon", "muon", "doi ngoai",
+    "tinh", "ubnd", "tin", "dang", "ve", "cai", "truoc", "som", "hon", "muon", "doi ngoai", "cho", "voi", "tai",
 ), key=len, reverse=True)) + r")\b")
 RESIDUAL_SYLLABLES = 2
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ground import vi
-from ground.display import shorten
+from ground.display import display_date, shorten
 from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan, fact_point
@@ -24,6 +24,9 @@ from rag.understand.names import number_matches, parse_query
 from rag.understand.question import Part, Question, document_fact
 from rag.understand.terms import split_units
 
+# the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
+# ("…, cho giai đoạn nào?") stays the named plan's
+_DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
 LATER_PART_RESIDUAL = 1
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
@@ -90,6 +93,22 @@ def _date_from_text(plan, chunks: list[StoredChunk]) -> Point | None:
                 date = min(dates, key=lambda e: abs(e.start - at))
                 text = re.sub(r"^ngày\s+", "", date.text, flags=re.IGNORECASE)
                 return Point(f"{plan_label(plan.meta)} được ban hành ngày {text}.", chunk, line.strip(), 1.0)
+    return None
+
+
+def _date_from_mentions(plan: StoredPlan, index: PlanIndex) -> Point | None:
+    """The plan's date as another stored text that cites it gives it (the mention index), cited to that text."""
+    numbers = plan.meta.known_numbers()
+    for other in index.plans.values():
+        if other.id == plan.id:
+            continue
+        for m in other.meta.mentions:
+            if m.get("date") and m.get("number") and any(number_matches(n, m["number"]) for n in numbers):
+                chunk = index.chunk_at(other.id, int(m.get("start") or 0))
+                if chunk is not None:
+                    text = (f"{plan_label(plan.meta)} được ban hành ngày {display_date(m['date'])} "
+                            f"(theo {plan_label(other.meta)}).")
+                    return Point(text, chunk, m.get("sentence") or chunk.text, 1.0)
     return None
 
 
@@ -204,8 +223,10 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         point = _period_point(plan, chunks)
         if point:
             return PartResult(point, [])
-    # a page without the plan's own date may still say when it was issued: that, before the page's own date
-    point = _date_from_text(plan, chunks) if intent == "date" and not meta.date else None
+    # a page without the plan's own date may still say when it was issued, or another stored text may (the
+    # decision that replaced it: "… thay thế Kế hoạch số 141/KH-UBND ngày 4/5/2023"): that, before the page's date
+    point = (_date_from_text(plan, chunks) or _date_from_mentions(plan, index)) if intent == "date" and not meta.date \
+        else None
     point = point or fact_point(intent, plan, chunks)
     if point is None and intent == "signer":
         point = _signer_from_text(plan, chunks)
@@ -362,13 +383,16 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     previous: list[str] = []
     others: list[Point] = []  # the asked fact of the other plans the question names
     subject = q.pq.content or q.text
+    # a later part with no subject of its own asks about the first part's: the plan only if that one did
+    first_asks_plan = q.parts[0].answer_type == "document" or (q.parts[0].intent != "general" and about_the_plan(
+        parse_query(q.parts[0].text), [index.plan(t) for t in targets or []]))  # "kế hoạch nào …, cho giai đoạn nào?"
     for i, part in enumerate(q.parts):
         if scope.plan_ids is not None:
             part = document_fact(part)
         result = None
         # "… căn cứ kế hoạch nào, ban hành ngày nào?": a fact asked right after a document was asked is that
         # document's, when the later part names nothing else
-        implicit = (i > 0 and q.parts[i - 1].answer_type == "document" and part.intent != "general"
+        implicit = (i > 0 and q.parts[i - 1].answer_type == "document" and part.intent in _DOCUMENT_FACTS
                     and about_the_plan(parse_query(part.text), [], residual=0))
         if (part.refers_back or implicit) and previous:
             doc = previous[0]
@@ -382,7 +406,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         elif part.intent != "general" and targets and about_the_plan(  # not "hội nghị diễn ra ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL) \
-                and _same_kind(q.text, index.held(targets[0])):
+                and _same_kind(q.text, index.held(targets[0])) and (i == 0 or first_asks_plan):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.held(other), index)
                 if extra.point is not None:

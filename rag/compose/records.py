@@ -92,12 +92,16 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     plans = [p for p in (index.plan(i) for i in (scope.plan_ids or list(index.plans))) if p]
     if _COUNT.search(q.pq.folded) and scope.plan_ids:
         return _count_answer(q, plans, index)
-    if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or any(
-            p.intent != "general" and about_the_plan(parse_query(p.text), plans) for p in q.parts):
+    first = q.parts[0]
+    if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or (
+            first.intent != "general" and about_the_plan(parse_query(first.text), plans)):
         return None  # a list of tasks, a total, or a fact of the plan itself ("ai ký …, ngày nào")
     fields = [fields_of(p) for p in q.parts]
     if not all(fields) or all(f == ["task"] for f in fields):
         return None
+    flat = [f for part in fields for f in part if f != "task"]
+    if len(flat) != len(set(flat)):
+        return None  # "các sở báo cáo trước ngày nào, Sở Ngoại vụ báo cáo trước ngày nào": two tasks, not one
     task = _described(q, plans, index)
     if task is None:
         return None
@@ -162,7 +166,11 @@ NAMED_IN_TEXT = 0.5  # share of the task's own words a sentence elsewhere must h
 def _in_text(task: Task, field: str, index: PlanIndex) -> tuple[Point, str] | None:
     """A sentence of the plan outside the task's record that names the task and states the field (the budget
     section: "… tại Kampong Cham" dự kiến 1.400 triệu đồng")."""
-    terms = [t for t in query_terms(task.text) if " " in t]
+    # the task's own words: not its role verb nor its deadline ("Chủ trì tổ chức X trong quý III/2025" → X)
+    own = task.text.replace(task.first("deadline") or "\0", " ")
+    own = re.sub(r"^\s*(?:Chủ trì|Phối hợp|Thực hiện)(?:,?\s+phối hợp)?\s+(?:tổ chức\s+|xây dựng\s+)?", "", own)
+    own = re.sub(r"\([^)]{1,40}\)", " ", own)  # "(Lào)": the page writes the place once, the budget line not
+    terms = [t for t in query_terms(own) if " " in t]
     if not terms:
         return None
     for chunk in index.chunks(task.plan.id):

@@ -66,15 +66,17 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
     holds nothing about it (a place the plans only mention, a sister province abroad, is written in them)."""
     for m in _PLACE_NAMED.finditer(vi.fold_same_length(pq.text).lower()):
         name: list[str] = []
-        for word in m.group(1).split():
-            if word in _NOT_NAME:
+        typed = pq.text[m.start(1):m.end(1)].split()  # the same words as typed (the fold keeps offsets)
+        for word, as_typed in zip(m.group(1).split(), typed, strict=False):
+            # typed with diacritics, a place name is capitalised ("tỉnh Bắc Lâm có …"); without, stop words end it
+            if (not as_typed[:1].isupper()) if pq.accented else word in _NOT_NAME:
                 break
             name.append(word)
         if len(name) < 2:
             continue
         if not all(index.df.get(f"{a} {b}") for a, b in zip(name, name[1:], strict=False)):
-            typed = re.search(r"\W+".join(name), vi.fold_same_length(pq.text).lower())
-            return pq.text[typed.start():typed.end()] if typed else " ".join(name)
+            span = re.search(r"\W+".join(name), vi.fold_same_length(pq.text).lower())
+            return pq.text[span.start():span.end()] if span else " ".join(name)
     return None
 
 

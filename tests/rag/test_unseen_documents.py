@@ -1,0 +1,71 @@
+"""Answers on documents laid out the way real ones are but named nowhere in the code: a plan of a province the
+gazetteer does not know, a news page about a city's plan (texts written for these tests, tests/fixtures/unseen)."""
+from __future__ import annotations
+
+import pytest
+
+from ground.config import Settings
+from ngvh.services import Services
+from tests.conftest import ROOT
+
+UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory) -> Services:
+    services = Services(Settings(data_dir=tmp_path_factory.mktemp("unseen-store")))
+    report = services.ingest_paths([UNSEEN])
+    assert report.ok, report.to_json()
+    return services
+
+
+def ask(services: Services, question: str):
+    return services.answerer.ask(question)
+
+
+def test_a_place_only_the_store_knows_scopes_the_question(unseen):
+    answer = ask(unseen, "dong lam dat muc tieu don bao nhieu luot khach quoc te nam 2025 va nam 2030")
+    assert answer.found
+    assert "300.000" in answer.answer and "600.000" in answer.answer  # each year from its own passage
+    assert all(c.source.endswith("dong-lam-kh-88-2024.txt") for c in answer.citations)
+
+
+def test_a_place_no_stored_text_writes_is_refused_as_missing(unseen):
+    answer = ask(unseen, "Kế hoạch văn hóa đối ngoại của tỉnh Bắc Lâm có mấy mục tiêu?")
+    assert not answer.found and not answer.citations and "Bắc Lâm" in answer.answer
+
+
+def test_a_cited_document_is_answered_from_the_citing_sentence_never_the_plan(unseen):
+    dated = ask(unseen, "Chỉ thị 25/CT-TTg ban hành ngày nào?")
+    assert dated.found and "10/09/2021" in dated.answer and "15/03/2024" not in dated.answer
+    signed = ask(unseen, "Chỉ thị 25/CT-TTg do ai ký?")
+    assert not signed.found and not signed.citations  # no citing sentence names a signer
+    assert "Trần Minh Khoa" not in signed.answer  # the citing plan's own signer is no answer
+
+
+def test_task_records_answer_one_task_field_by_field(unseen):
+    answer = ask(unseen, "Ai chủ trì sản xuất phim tư liệu về nghề dệt thổ cẩm, thực hiện khi nào?")
+    assert answer.found and answer.kind == "records"
+    assert "Đài Phát thanh và Truyền hình tỉnh" in answer.answer and "2025" in answer.answer
+
+
+def test_a_field_the_record_lacks_is_read_from_the_plan_sentence_naming_the_task(unseen):
+    answer = ask(unseen, "Tuần văn hóa Đông Lâm tại Vientiane tổ chức khi nào, kinh phí bao nhiêu?")
+    assert answer.found and "quý III/2025" in answer.answer and "800 triệu" in answer.answer
+
+
+def test_the_appendix_tasks_are_counted(unseen):
+    answer = ask(unseen, "Phụ lục kế hoạch của Đông Lâm có bao nhiêu nhiệm vụ?")
+    assert answer.found and "3 nhiệm vụ" in answer.answer
+
+
+def test_two_questions_in_one_are_cut_at_the_comma_and_each_answered(unseen):
+    answer = ask(unseen, "Ở Đông Lâm các sở gửi báo cáo về Sở Ngoại vụ trước ngày nào, Sở Ngoại vụ báo cáo "
+                         "Ủy ban nhân dân tỉnh trước ngày nào?")
+    assert answer.found and "25/11" in answer.answer and "10/12" in answer.answer
+
+
+def test_a_page_without_the_plan_number_says_when_the_plan_was_issued(unseen):
+    answer = ask(unseen, "UBND thành phố Hải Lâm ban hành kế hoạch ngoại giao văn hóa năm 2024 vào ngày nào?")
+    assert answer.found and "12/3/2024" in answer.answer.replace("12/03/2024", "12/3/2024")
