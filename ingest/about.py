@@ -21,6 +21,7 @@ from ground import vi
 from ground.numbers import DocNumber
 from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
 from ground.units_2025 import unit_2025
+from ingest.columns import header_cells
 from ingest.dates import PLACE_DATE, labelled, sentence_around
 from ingest.family import topics
 
@@ -165,8 +166,9 @@ def _sentence(text: str, start: int) -> str:
 
 
 def emblem_owner(text: str) -> About | None:
-    """The committee, department or ministry in the document's own emblem header."""
-    head = text[:HEADER_CHARS]
+    """The committee, department or ministry in the document's own emblem header (also one whose two columns
+    run together on shared lines: the motto ends the province's name)."""
+    head = header_cells(text[:HEADER_CHARS])
     for emblem in _EMBLEM_COMMITTEE.finditer(head):
         around = head[max(0, emblem.start() - 200):emblem.end() + 300]
         if not _EMBLEM_NEIGHBOURS.search(around):
