@@ -195,3 +195,52 @@ def mentioned_title(text: str, number: DocNumber | None) -> str | None:
     return None
 
 
+
+
+TITLE_MAX_WORDS = 24  # a title-length phrase: what a page heading usually runs to
+_WHOLE_SENTENCE_WORDS = 30  # a first sentence up to this long is kept whole
+_QUOTE_SLACK_WORDS = 12  # words a cut may run on to close a quoted name it started
+_LEAD_MIN_WORDS = 8
+# what opens an article's first sentence without saying what it is about: the paper's tag "(HG) -", "BHG -",
+# and its date "Ngày 20/12,", "Chiều 22/9/2020,"
+_LEAD_TAG = re.compile(r"^\(?[A-ZĐ][A-ZĐa-z.]{0,7}\)?\s*[-–:]\s+|^\([A-ZĐ][A-ZĐa-z.]{0,7}\)\s*")
+_LEAD_DATE = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+(?:ngày\s+)?|Ngày\s+)\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,\s*",
+                        re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_FIELD_ROW = re.compile(r"^(?:Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Lĩnh vực|"
+                        r"Tình trạng)\b")
+_CLAUSE_END = re.compile(r"[,;:](?=\s)")
+
+
+def lead_title(text: str) -> str | None:
+    """A page without a title line: its first sentence, cut to a title-length phrase ('Ngày 20/12, Bộ Ngoại giao
+    tổ chức hội nghị “…” theo hình thức …' → 'Bộ Ngoại giao tổ chức hội nghị “…”')."""
+    for line in text.split("\n")[:40]:
+        line = line.strip()
+        if len(line.split()) < _LEAD_MIN_WORDS or is_dateline(line) or _FIELD_ROW.match(line):
+            continue
+        end = _SENTENCE_END.search(line)
+        sentence = _LEAD_DATE.sub("", _LEAD_TAG.sub("", line[:end.start()] if end else line)).strip()
+        if len(sentence.split()) < _LEAD_MIN_WORDS // 2:
+            continue
+        return title_length(sentence[:1].upper() + sentence[1:])
+    return None
+
+
+def title_length(sentence: str) -> str:
+    """`sentence` whole when it is short, else cut at the last clause end within TITLE_MAX_WORDS (a quoted name
+    it opens is closed first), else at TITLE_MAX_WORDS words with '…'."""
+    words = list(re.finditer(r"\S+", sentence))
+    if len(words) <= _WHOLE_SENTENCE_WORDS:
+        return sentence
+    limit = words[TITLE_MAX_WORDS - 1].end()
+    opened = sentence.rfind("“", 0, limit)
+    if opened > sentence.rfind("”", 0, limit):  # inside a quoted name: end with it when it closes soon
+        closed = sentence.find("”", limit)
+        if closed >= 0 and len(sentence[limit:closed].split()) <= _QUOTE_SLACK_WORDS:
+            return sentence[:closed + 1]
+        limit = opened
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(sentence, 0, limit)]
+    if clause_ends and len(sentence[:clause_ends[-1]].split()) >= TITLE_MAX_WORDS * 2 // 3:
+        return sentence[:clause_ends[-1]]
+    return sentence[:limit].rstrip(" ,;:") + " …"
