@@ -92,11 +92,13 @@ def _announced_national(text: str, numbers: list[DocNumber]) -> DocNumber | None
     applied = {n.number for n in numbers if relation_before(text, n, None, None)}
     announced = [n for n in numbers if n.national and n.start < _NATIONAL_LEAD_CHARS and n.number not in applied
                  and _ISSUES_NUMBER.search(text[sentence_around(text, n.start)[0]:n.start])]
-    if not announced or next(iter_mentions(text), None) is not None:
+    if not announced or next(iter_mentions(text), None) is not None or _NAMED_UNIT.search(text):
         return None
     return announced[0]
 
 
+# "tỉnh Lam Điền": a province the gazetteer may not know
+_NAMED_UNIT = re.compile(rf"\b(?:tỉnh|thành phố|Tỉnh|Thành phố|TỈNH|THÀNH PHỐ)\s+[{vi.UPPER}]")
 # "… vừa ban hành Chỉ thị số ": the number that follows is what the sentence issues
 _ISSUES_NUMBER = re.compile(r"\b(?:ký\s+)?ban hành\s+" + _DOC_TYPE_WORD.pattern + r"\s+(?:số\s*)?$", re.IGNORECASE)
 

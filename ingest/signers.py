@@ -43,7 +43,7 @@ def _right_column(tail: str) -> bool:
     if _TITLE.match(tail) or _SIGNED_NOTE.match(tail):
         return True
     name = _as_name(tail)
-    return bool(name) and name.split()[0] in SURNAMES
+    return name is not None and name.split()[0] in SURNAMES
 
 
 def _as_name(cell: str) -> str | None:

@@ -78,7 +78,7 @@ def upper_title(text: str) -> str | None:
                     break
                 parts.append(nxt)
             title = sentence_case(" ".join(parts))
-            subject = _subject_lines(lines, i + 1) if _KIND_ONLY.match(" ".join(parts)) else []
+            subject = _subject_lines(lines, i + 1) if _KIND_ONLY.match(" ".join(parts)) else None
             if subject:
                 first = re.sub(r"^V/v\b", "về việc", subject)
                 return f"{title.rstrip(' :')} {first[:1].lower() if first[1:2].islower() else first[:1]}{first[1:]}"
