@@ -195,12 +195,17 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 _NEEDS_CAPITAL = {"Tỉnh đoàn", "Báo tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"}
 
 
+def _typed_bare(text: str, folded: str, end: int) -> bool:
+    """A question typed without diacritics names "tinh doan bao son" in lower case; "tinh doan ket" is no agency."""
+    return not vi.has_diacritics(text) and not re.match(r"\s+ket\b", folded[end:end + 5].lower())
+
+
 def _known_mentions(text: str) -> list[AgencyMention]:
     folded = vi.fold_same_length(text)
     candidates: list[tuple[int, int, str]] = []
     for canonical, pattern in _patterns():
         for m in pattern.finditer(folded):
-            if canonical in _NEEDS_CAPITAL and not text[m.start()].isupper():
+            if canonical in _NEEDS_CAPITAL and not text[m.start()].isupper() and not _typed_bare(text, folded, m.end()):
                 continue
             candidates.append((m.start(), m.end(), canonical))
     # Longest match wins; overlapping shorter matches are dropped.

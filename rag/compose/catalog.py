@@ -3,6 +3,8 @@ type, year, horizon, implemented national document, relation), how many, which c
 line per plan."""
 from __future__ import annotations
 
+import re
+
 from ground import vi
 from ground.display import display_date
 from rag.compose.citations import Point, plan_label
@@ -34,6 +36,10 @@ def issue_year(plan: StoredPlan) -> int | None:
 TOPIC_SHARE = 0.6  # share of a catalog question's topic words a plan's title must hold
 
 
+def _title_years(plan: StoredPlan) -> set[int]:
+    return {int(y) for y in re.findall(r"(?<!đến )(?<!tới )năm (\d{4})\b", plan.meta.title or "", re.IGNORECASE)}
+
+
 def _title_words(plan: StoredPlan) -> set[str]:
     return set(vi.folded_syllables(plan.meta.title or ""))
 
@@ -46,8 +52,8 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
         plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type]
     if flt.implements:
         plans = [p for p in plans if any(implements(p, n, index) for n in flt.implements)]
-    if flt.years:
-        plans = [p for p in plans if issue_year(p) in flt.years]
+    if flt.years:  # issued that year, or the plan for that year ("kế hoạch … năm 2024", issued in 2023)
+        plans = [p for p in plans if issue_year(p) in flt.years or set(flt.years) & _title_years(p)]
     if flt.horizon:
         plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
     if flt.topic:  # "kế hoạch công tác thông tin đối ngoại": plans whose title says so, when some do

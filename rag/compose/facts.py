@@ -99,11 +99,16 @@ RESIDUAL_SYLLABLES = 2
 
 def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES) -> bool:
     """True when the question asks for a fact of the plan itself, not about something in its text."""
+    text = pq.content or pq.text
+    # typed with diacritics, a syllable is the plan's own only as written ("báo cáo" is not "Bảo Sơn")
+    form = vi.syllables if pq.accented else vi.folded_syllables
     own: set[str] = set()
     for plan in plans:
         if plan is not None:
             title = plan.meta.title if " " in (plan.meta.title or "") else ""  # a file name is no title
-            own |= set(vi.folded_syllables(f"{title} {plan.meta.issuer or ''}"))
-    rest = _PLAN_PHRASES.sub(" ", vi.collapse(pq.content or pq.text))
-    left = [s for s in rest.split() if s not in own and not s.isdigit()]
+            own |= set(form(f"{title} {plan.meta.issuer or ''} {plan.meta.province or ''}"))
+    folded = vi.fold_same_length(text).lower()
+    kept = "".join(" " if any(s <= i < e for s, e in spans) else c
+                   for spans in [[m.span() for m in _PLAN_PHRASES.finditer(folded)]] for i, c in enumerate(text))
+    left = [s for s in form(kept) if s not in own and not s.isdigit()]
     return len(left) <= residual

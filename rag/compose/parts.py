@@ -124,6 +124,23 @@ def _signer_from_text(plan, chunks: list) -> Point | None:
     return None
 
 
+# "… ban hành kế hoạch gì / văn bản gì / chương trình nào": what a decision issues
+_ISSUES = re.compile(r"\bban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che)? ?(?:gi|nao)\b")
+_ISSUED_HERE = re.compile(r"Ban hành kèm theo Quyết định này\s+(.{10,300}?)(?:[.;]\s|\.$|\n|$)", re.IGNORECASE)
+
+
+def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
+    """The document a decision issues, as its first article says ("Điều 1. Ban hành kèm theo Quyết định này …")."""
+    found = _line_with(chunks, _ISSUED_HERE)
+    if not found:
+        return None
+    chunk, line = found
+    m = _ISSUED_HERE.search(line)
+    if m is None:
+        return None
+    return Point(f"{plan_label(plan.meta)} ban hành {shorten(m.group(1).strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
+
+
 def _issued_with(plan, chunks: list) -> Point | None:
     """The decision a plan is issued with: the plan itself when it is that decision, else the one its text names."""
     meta = plan.meta
@@ -161,6 +178,10 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     chunks = index.chunks(plan.id)
     meta = plan.meta
     intent = part.intent
+    if _ISSUES.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định":
+        point = _issues_point(plan, chunks)  # "Quyết định X ban hành kế hoạch gì?": the document it issues
+        if point:
+            return PartResult(point, [d.text for d in entities.documents(point.text)])
     if intent == "implements" and _ISSUED_WITH.search(vi.collapse(part.text)):
         point = _issued_with(plan, chunks)
         if point:
@@ -251,6 +272,15 @@ def _covers(part_text: str, body: str, index: PlanIndex) -> float:
     from rag.understand.terms import coverage, query_terms, unit_terms
 
     return coverage(query_terms(without_question_words(part_text)), unit_terms(body), index.idf)
+
+
+def _shared(subject: str, q: Question, i: int) -> str:
+    """The words a part shares with the whole question: the question without the other parts' own words
+    (part 2's words would pull part 1 to part 2's sentence)."""
+    for j, other in enumerate(q.parts):
+        if j != i:
+            subject = subject.replace(other.text, " ")
+    return " ".join(subject.split())
 
 
 def with_owner(shown: str, chunk, answer_type: str) -> str:
@@ -371,7 +401,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if single:
                 return None
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
-            result = sentence_for(part, subject, in_targets, index, section_words=q.section_words,
+            result = sentence_for(part, _shared(subject, q, i), in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=frozenset(p.quote for p in points))
         if result.point is not None:
             points.append(result.point)

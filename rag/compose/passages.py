@@ -16,7 +16,8 @@ from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.models import Answer
 from rag.ports import StoredChunk
-from rag.understand.question import Question
+from rag.understand.names import number_matches
+from rag.understand.question import Question, analyze
 from rag.understand.terms import split_units, strip_marker
 
 MAX_POINTS = 3
@@ -193,7 +194,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                             dense_of=dense_of)
     if must:
         keys = [vi.fold(m).replace(" ", "") for m in must]
-        named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)]
+        # a sentence naming the document, or one of a text that names it (a page about Chỉ thị 25 names it once)
+        named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)
+                 or any(number_matches(m, d) for m in must for d in index.mentions.get(c.chunk.plan_id, ()))]
         ranked = named or ranked
     if not ranked:
         return []
@@ -237,12 +240,31 @@ def _horizon_years(folded: str) -> set[int]:
     return {int(y) for y in _HORIZON_YEAR.findall(folded)}
 
 
+def _one_year(q: Question, year: int, years: list[int]) -> Question:
+    """The question asked of one of the years it names, the others taken out of its words."""
+    text = q.text
+    for other in years:
+        if other != year:
+            text = re.sub(rf"\s*(?:,|\bvà\b|\bva\b)?\s*(?:năm|nam)\s+{other}\b", "", text)
+    return analyze(text).read_against([year], q.pq.provinces)
+
+
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
     favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
-    points = choose_points(q, hits, index, must=scope.other_documents or None, favoured=favoured,
-                           dense_of=dense_of)
+    years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]
+    asked = [(_one_year(q, y, years), y) for y in years] if len(years) > 1 else [(q, None)]
+    points: list[Point] = []
+    for each, year in asked:  # "… năm 2025 và năm 2030?": the sentence of each year, from that year's passages
+        of_year = [h for h in hits if year is None or str(year) in f"{h.chunk.section or ''} {h.chunk.text}"]
+        found = choose_points(each, of_year or hits, index, must=scope.other_documents or None,
+                              favoured=favoured, dense_of=dense_of)
+        found = [p for p in found if all(p.quote != o.quote for o in points)]
+        if year is not None:
+            for p in found:
+                p.text = f"Năm {year}: {p.text}"
+        points += found
     if not points or not names_foreign_places(q.text, [p.chunk.text for p in points]):
         return None
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))

@@ -18,9 +18,10 @@ from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope
 from rag.models import Answer
 from rag.ports import StoredPlan
+from rag.understand import entities
 from rag.understand.names import parse_query
 from rag.understand.question import Part, Question, without_question_words
-from rag.understand.terms import coverage, query_terms, unit_terms
+from rag.understand.terms import coverage, query_terms, split_units, unit_terms
 
 TASK_MATCH = 0.6  # share of the question's own words a task's text must hold to be the task asked about
 TASK_MARGIN = 0.1  # …and by how much more than the next task, so that two alike tasks are not confused
@@ -28,13 +29,14 @@ TASK_MARGIN = 0.1  # …and by how much more than the next task, so that two ali
 _LEAD = re.compile(r"\b(?:chu tri|ai (?:to chuc|thuc hien|phu trach)|co quan nao|don vi nao|so nao|ai)\b")
 _PARTNERS = re.compile(r"\bphoi hop\b")
 _FUNDING = re.compile(r"\b(?:kinh phi|bao nhieu tien|ngan sach|(?:ty|trieu) dong)\b")
-_PRODUCT = re.compile(r"\b(?:ket qua|san pham|dau ra)\b")
+_PRODUCT = re.compile(r"\b(?:san pham|dau ra|ket qua (?:la gi|gi|nao|du kien|can dat))\b")
 _WHEN = re.compile(r"\b(?:bao lau|may lan|dinh ky|thoi gian|thoi han|khi nao|thang may|quy may|nam nao|han)\b")
 # the words that ask for a field, not words of the task
 _FIELD_WORDS = re.compile(r"\b(?:chu tri|phoi hop|kinh phi|bao nhieu|ket qua|san pham|thoi gian|thoi han|bao lau"
                           r"|mot lan|to chuc|thuc hien|nhiem vu|hoat dong|co quan|don vi|ai|do|va|la)\b")
 _FIELDS = (("partners", _PARTNERS), ("funding", _FUNDING), ("product", _PRODUCT), ("lead", _LEAD), ("deadline", _WHEN))
 _LEAD_WORDS = re.compile(r"\bchu tri\b")
+_WHICH = re.compile(r"\b(?:nao|gi)\b")
 # "Phụ lục … có bao nhiêu nhiệm vụ?", "chương trình gồm mấy nhiệm vụ": the records are counted
 _COUNT = re.compile(r"\b(?:bao nhieu|may) (?:nhiem vu|hoat dong)\b")
 
@@ -79,6 +81,8 @@ def fields_of(part: Part) -> list[str]:
     fields = list(dict.fromkeys(f for _, f in sorted(found)))
     if "partners" in fields and "lead" in fields and not _LEAD_WORDS.search(folded):
         fields.remove("lead")  # "cơ quan nào phối hợp": the partners are asked, not the lead
+    if not fields and part.answer_type in ("content", "list", "place") and _WHICH.search(folded):
+        fields = ["task"]  # "tham gia hội chợ nào ở TP HCM, vào tháng mấy?": the task itself names it
     return fields
 
 
@@ -92,7 +96,7 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
             p.intent != "general" and about_the_plan(parse_query(p.text), plans) for p in q.parts):
         return None  # a list of tasks, a total, or a fact of the plan itself ("ai ký …, ngày nào")
     fields = [fields_of(p) for p in q.parts]
-    if not all(fields):
+    if not all(fields) or all(f == ["task"] for f in fields):
         return None
     task = _described(q, plans, index)
     if task is None:
@@ -100,17 +104,29 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     chunk = index.chunk_at(task.plan.id, task.rows[0].start)
     if chunk is None or not names_foreign_places(q.text, [task.text]) or not _names_places(q, task):
         return None  # "Ngày Văn hóa … tại Pháp" is not the task held for Korea
-    asked = list(dict.fromkeys(f for part in fields for f in part))
+    asked = [f for f in dict.fromkeys(f for part in fields for f in part) if f != "task"]
     said = [_said(task, f) for f in asked]
+    extra: list[Point] = []
+    for i, field in enumerate(asked):  # a field the record lacks may stand in the plan's text ("Kinh phí" part)
+        if said[i].startswith("văn bản không ghi"):
+            found = _in_text(task, field, index)
+            if found is not None:
+                point, value = found
+                said[i] = f"{_FIELD_NAMES[field]}: {value}"
+                extra.append(point)
     if all(s.startswith("văn bản không ghi") for s in said):  # nothing asked is in the records: say so
         return Answer(q.text, False, f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}.", kind="refusal")
     line = f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}."
-    numbered = number_points([Point(line, chunk, task.text, 1.0)], index.plan)
+    numbered = number_points([Point(line, chunk, task.text, 1.0), *extra], index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records", points=numbered.said)
 
 
 # "những hoạt động nào do X chủ trì" lists tasks; "tổng kinh phí" is the plan's, not a task's
 _NOT_ONE_TASK = re.compile(r"\b(?:nhung|cac) (?:nhiem vu|hoat dong|viec)\b|\b(?:nhiem vu|hoat dong) nao\b|\btong\b")
+
+
+# "… trong Kế hoạch 55/KH-UBND của Tân Cảng" (a follow-up's rewrite) names the plan, not the task
+_PLAN_NAMING = re.compile(r"\b(?:trong |theo |cua )?(?:ke hoach|chuong trinh|quyet dinh|van ban)(?: so)?(?: \d+ [a-z]+(?: [a-z]+)?)?\b")
 
 
 def _names_places(q: Question, task: Task) -> bool:
@@ -122,6 +138,9 @@ def _names_places(q: Question, task: Task) -> bool:
 
 def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task | None:
     words = _FIELD_WORDS.sub(" ", vi.collapse(without_question_words(q.pq.content or q.text)))
+    for place in q.pq.provinces:  # the places say whose plan, not which task
+        words = re.sub(rf"\b{re.escape(vi.collapse(place))}\b", " ", words)
+    words = _PLAN_NAMING.sub(" ", words)
     terms = [t for t in query_terms(words) if not t.isdigit()]
     if len(terms) < 2:
         return None
@@ -132,6 +151,34 @@ def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task |
     if len(scored) > 1 and scored[1][0] > scored[0][0] - TASK_MARGIN and scored[1][2].text != scored[0][2].text:
         return None  # two tasks fit as well: the passages decide
     return scored[0][2]
+
+
+_FIELD_NAMES = {"lead": "chủ trì", "partners": "phối hợp", "deadline": "thời gian", "funding": "kinh phí",
+                "product": "kết quả"}
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
+NAMED_IN_TEXT = 0.5  # share of the task's own words a sentence elsewhere must hold to speak of that task
+
+
+def _in_text(task: Task, field: str, index: PlanIndex) -> tuple[Point, str] | None:
+    """A sentence of the plan outside the task's record that names the task and states the field (the budget
+    section: "… tại Kampong Cham" dự kiến 1.400 triệu đồng")."""
+    terms = [t for t in query_terms(task.text) if " " in t]
+    if not terms:
+        return None
+    for chunk in index.chunks(task.plan.id):
+        for unit in split_units(chunk.text):
+            text = " ".join(unit.text.split())
+            if coverage(terms, unit_terms(text), index.idf) < NAMED_IN_TEXT or task.text in text:
+                continue
+            money = _MONEY.search(text)
+            tags = entities.tag(text)
+            when = [e.text for e in tags if e.kind in ("date", "period")]
+            who = [e.text for e in tags if e.kind == "agency"]
+            value = (money.group(0) if field == "funding" and money else when[0] if field == "deadline" and when
+                     else ", ".join(who) if field in ("lead", "partners") and who else None)
+            if value:
+                return Point(text, chunk, text, 1.0), value
+    return None
 
 
 def _said(task: Task, field: str) -> str:

@@ -89,7 +89,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
                          r"(?: [a-z]+){0,6} (?:bao nhieu|la bao nhieu|the nao)\b")
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND)\b|\d[\d.,]*\s*(?:tỷ|triệu)\b")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
 _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?- ?(\d{4})\b")
 
 

@@ -185,7 +185,16 @@ def _target_label(context: Conversation, text: str) -> str | None:
         return _as_typed(plan.label(), text)
     if len(context.provinces) == 1:
         return _as_typed(f"kế hoạch của {context.provinces[0]}", text)
+    if len(context.numbers) == 1:  # the last question named a document by number and was not answered
+        return _as_typed(_numbered(context.question, context.numbers[0]), text)
     return None
+
+
+def _numbered(question: str, number: str) -> str:
+    """'Quyết định 1486/QĐ-UBND' as the last question named it (its kind before the number), else 'văn bản …'."""
+    kind = re.search(rf"\b({'|'.join(DOC_KINDS)})\s+(?:so\s+)?{re.escape(number.split('/')[0])}\b",
+                     vi.collapse(question))
+    return f"{DOC_KINDS[kind.group(1)] if kind else 'văn bản'} {number}"
 
 
 def _as_typed(name: str, text: str) -> str:
@@ -380,13 +389,32 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     if not label:
         return _unresolved(question, text, "Chưa rõ bạn hỏi về kế hoạch nào.")
     body = _drop_lead(text, lead)
+    item = _one_item(context)
     if metadata:
         rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
+    elif item and _ITEM_FIELD.search(vi.collapse(body)):
+        # "kinh phí bao nhiêu?" after an answer that named one activity: that activity's
+        rewritten = _capital(f"{item} {body[:1].lower()}{body[1:]}")
+        return Resolution(question, _tidy(rewritten), True, "continuation", names_plan=False)
     else:
         rewritten = f"{body.rstrip(' ?.!')} trong {label}?"
         rewritten = _capital(rewritten)
     return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation",
                       names_plan=context.asked_document is None)
+
+
+# what a follow-up may ask of the one activity the last answer named
+_ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
+                         r"|ket qua|san pham|bao nhieu)\b")
+ITEM_CHARS = 160
+
+
+def _one_item(context: Conversation) -> str | None:
+    """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
+    if len(context.points) != 1:
+        return None
+    text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
+    return text[:ITEM_CHARS] if len(text.split()) >= 3 else None
 
 
 def _drop_lead(text: str, lead: str) -> str:

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ground import vi
+from ground.places import iter_mentions
 from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
 from rag.understand.terms import make_idf, unit_terms
@@ -78,6 +79,7 @@ class PlanIndex:
         self.facts: dict[str, PlanFacts] = {}
         self.naming: frozenset[str] = frozenset()  # syllables that only name some stored plan (title, place)
         self.places: dict[str, str] = {}  # folded name → the place as stored, for every place a plan is about
+        self.named_places: dict[str, set[str]] = {}  # plan id → provinces its text names (the gazetteer's)
 
     def refresh(self) -> None:
         key = tuple(sorted(self.store.active_versions().items()))
@@ -90,15 +92,17 @@ class PlanIndex:
             df: Counter = Counter()
             mentions: dict[str, set[str]] = {}
             n = 0
+            named_places: dict[str, set[str]] = {}
             for chunk in self.store.iter_chunks():
                 df.update(unit_terms(chunk.text))
                 mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
+                named_places.setdefault(chunk.plan_id, set()).update(m.province for m in iter_mentions(chunk.text))
                 n += 1
             facts = {pid: plan_facts(p.meta) for pid, p in plans.items()}
             naming = frozenset().union(*(naming_words(p.meta) for p in plans.values()))
             places = {vi.collapse(f.place): f.place for f in facts.values() if f.place}
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
-            self.places = places
+            self.places, self.named_places = places, named_places
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._key = key
 

@@ -58,7 +58,7 @@ _PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp)\.? ([a-z]+(?: [a-
 _NOT_NAME = FOLDED_STOPWORDS | set(
     "nao gi co da se giao ban hanh trien khai thuc hien to chuc phai lam ta minh nha ve va cua nay do ay "
     "tren ke hoach van ban chuong trinh ngoai giao hoa doi bien gioi ket nghia ban dan uy nhan so bo hoi doan cong "
-    "an quan su chi huy lien hiep truong dai hoc dai bao".split())
+    "an quan su chi huy lien hiep truong hoc".split())
 
 
 def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
@@ -127,6 +127,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             return scope
     if provinces and scope.plan_ids is None:
         in_place = [p.id for p in plans if facts[p.id].place in provinces]
+        if not in_place:  # a page whose own place was not read may still be about it: its text names it
+            in_place = [p.id for p in plans if facts[p.id].place is None
+                        and set(provinces) & index.named_places.get(p.id, set())]
         if not in_place:
             scope.missing = f"kế hoạch nào của {', '.join(provinces)}"
             return scope

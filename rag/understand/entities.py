@@ -43,13 +43,13 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _UNITS = (
-    "tỷ đồng|triệu đồng|nghìn đồng|đồng|USD|%|phần trăm|năm|tháng|ngày|người|lượt người|lượt|đoàn|"
+    "tỷ đồng|tỉ đồng|triệu đồng|nghìn đồng|đồng|USD|%|phần trăm|năm|tháng|ngày|người|lượt người|lượt|đoàn|"
     "hoạt động|sự kiện|chương trình|lần|địa phương|quốc gia|nước|tỉnh|tác phẩm|di sản|lễ hội|km|ha|học viên|"
     "cuộc|hội nghị|hội thảo|dự án|doanh nghiệp|đối tác|nhiệm vụ|mục tiêu"
 )
 _NUMBER = re.compile(
     # "450.000 lượt", "01 triệu lượt khách", "1,5 tỷ đồng": a magnitude word may stand before the unit
-    rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*(?:(?:triệu|nghìn|ngàn|tỷ|vạn)\s+)?({_UNITS})(?!\w)"
+    rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*(?:(?:triệu|nghìn|ngàn|tỷ|tỉ|vạn)\s+)?({_UNITS})(?!\w)"
     r"|(?:lần thứ|khóa|khoá|thứ)\s+([IVXLC]+|\d+)\b"
     # a congress or plenum numbered in Roman numerals: "Đại hội Đảng XIII", "Hội nghị Trung ương 4 khóa XII"
     r"|(?:Đại hội|Hội nghị Trung ương)(?:\s+(?:Đảng|đại biểu toàn quốc|đại biểu))?\s+(?-i:[IVXLC]{1,6})(?!\w)"

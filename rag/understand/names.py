@@ -16,7 +16,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # The facts of a plan itself a question may ask (its "intent"), matched on the folded question; read by the
 # question analysis for each part too.
 PLAN_FACTS: list[tuple[str, re.Pattern]] = [
-    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky)\b")),
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky)\b(?! ket)")),  # "ký kết": signing an agreement
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(quyet dinh|chi thi|van ban|ke hoach|chuong trinh"
                               r"|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),

@@ -55,11 +55,12 @@ SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc 
 # A question about the catalog of plans rather than the text of one: its subject is "which plans / places".
 _CATALOG_SUBJECT = re.compile(
     r"\b(nhung (?:tinh|dia phuong|tinh thanh|tinh, thanh pho|thanh pho)(?: [a-z]+){0,3} nao|tinh nao|dia phuong nao"
-    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh) nao"
+    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet)(?: [a-z]+){0,3} nao"
     r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
     r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
 # "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked
-_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh)|co (?:nhung )?(?:ke hoach|van ban)"
+_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet)"
+                            r"|co (?:nhung )?(?:ke hoach|van ban|tai lieu|tin|bai viet)"
                             r"(?: [a-z]+){0,6} nao|danh sach)\b")
 _PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
@@ -197,9 +198,13 @@ def split_parts(text: str) -> list[str]:
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
         if not joins:
             continue
-        if t0 == t1 and t0 != "document" and _content_syllables(folded[joins[-1].end():s1]) < SAME_KIND_CONTENT:
+        # a comma ends a question ("… trước ngày nào, Sở Ngoại vụ báo cáo UBND tỉnh và Bộ … ngày nào?"); without
+        # one, the first "và" after the question words does ("ban hành ngày nào và do ai ký?")
+        commas = [j for j in joins if "," in j.group() or ";" in j.group()]
+        join = commas[-1] if commas else joins[0]
+        if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
             continue
-        cuts.append((joins[-1].start(), joins[-1].end()))
+        cuts.append((join.start(), join.end()))
     if not cuts:
         return [text]
     pieces, last = [], 0
