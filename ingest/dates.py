@@ -23,6 +23,8 @@ _STAMP = re.compile(
     r"^\s*(?:Ngày tạo|Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày xuất bản|Ngày)"
     r"(?:\s+lúc)?\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:SA|CH|AM|PM)?\s*)?"
     r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
+# "T.S 08/01/2024 08:45": the writer's initials before the page's timestamp
+_BYLINE_INITIALS = re.compile(r"^(?:[" + vi.UPPER + r"]\.){1,3}[" + vi.UPPER + r"]?\s+(?=\d)")
 _PRINT = re.compile(r"\b(?:ngày in|in ngày|bản in|truy cập|ngày xem|print)\b", re.IGNORECASE)
 # a date (numeric or worded, the year optional) as one pattern: groups day, month, year
 _ANY_DATE = re.compile(
@@ -83,7 +85,7 @@ def labelled(text: str, label: str) -> str | None:
 def published_date(text: str) -> str | None:
     """The page's own timestamp ("Ngày cập nhật 29/04/2022", "28-02-2022 09:56", "Ngày tạo: 11/08/2023")."""
     for line in text.split("\n")[:40]:
-        line = line.strip()
+        line = _BYLINE_INITIALS.sub("", line.strip())
         if not line or _PRINT.search(line) or is_date_banner(line):
             continue
         match = NUMERIC_DATE.search(line)

@@ -123,11 +123,18 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
     announced = re.search(r"\bban hành\s+" + _DOC_TYPE_WORD.pattern, text[:1500], re.IGNORECASE)
     if announced:
         return _known_type(announced.group(1))  # "UBND tỉnh vừa ban hành kế hoạch …"
+    named = _NAMED_BY_ORDINAL.search(text[:1500])  # "… hướng đến trong Kế hoạch số 9082 về …"
+    if named and _cue_score(text, named.start()) >= 0:
+        return _known_type(named.group(1))
     for verb in re.finditer(r"\bban hành\s+(?:vào\s+)?ngày\b", text[:1500], re.IGNORECASE):
         kind = announced_kind(text, verb.start())  # "kế hoạch … vừa được UBND tỉnh ban hành ngày …"
         if kind:
             return _known_type(kind)
     return None
+
+
+# a document named by a bare ordinal, without the codes of a full number
+_NAMED_BY_ORDINAL = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\s+số\s+\d{1,5}(?![\d/.-]*\w)")
 
 
 def _known_type(word: str) -> str | None:

@@ -188,3 +188,12 @@ def test_an_article_dates_the_plan_it_reports(sentence, date):
     assert meta.date == date
     if date:
         assert meta.doc_type == "Kế hoạch"
+
+
+def test_a_page_stamped_after_the_writer_s_initials_reporting_a_plan_named_by_a_bare_ordinal():
+    text = ("Quảng bá hình ảnh Hà Tĩnh ra thế giới\n\nN.H 14/02/2024 09:10\n\nMở rộng hợp tác quốc tế và thu hút đầu tư "
+            "là những mục tiêu UBND tỉnh đặt ra trong Kế hoạch số 512 về thông tin đối ngoại tỉnh Hà Tĩnh năm 2024.")
+    meta = _meta(text)
+    assert (meta.published, meta.doc_type, meta.number) == ("2024-02-14", "Kế hoạch", None)
+    cited = _meta(text.replace("là những mục tiêu UBND tỉnh đặt ra trong", "được nêu khi thực hiện"))
+    assert cited.doc_type is None  # a plan the page applies is not the page's own kind
