@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
 
 from ground import vi
 from ground.numbers import DocNumber
 from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
 from ground.units_2025 import unit_2025
+from ingest.columns import header_cells
 from ingest.dates import PLACE_DATE, labelled, sentence_around
 from ingest.family import topics
+from ingest.file_names import file_province
 
 ISSUER_CODES = {"BNG": "Bộ Ngoại giao", "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
                 "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}
@@ -69,7 +72,7 @@ class About:
     issuer: str | None = None  # "UBND tỉnh Lam Giang", "Bộ Ngoại giao", "Sở Ngoại vụ tỉnh Quảng Trị"
     province: str | None = None  # canonical when the gazetteer knows it, else as the header writes it
     evidence: str | None = None  # the line that says so
-    source: str | None = None  # "header", "field", "text" (an administrator's correction: "correction")
+    source: str | None = None  # "header", "field", "text", "file" (an administrator's correction: "correction")
     known_province: bool = False  # the gazetteer knows the province
     unit_2025: str | None = None  # the province-level unit it belongs to from 1 July 2025
     subject: str | None = None  # the title without its document type: "triển khai Chiến lược …"
@@ -165,8 +168,9 @@ def _sentence(text: str, start: int) -> str:
 
 
 def emblem_owner(text: str) -> About | None:
-    """The committee, department or ministry in the document's own emblem header."""
-    head = text[:HEADER_CHARS]
+    """The committee, department or ministry in the document's own emblem header (also one whose two columns
+    run together on shared lines: the motto ends the province's name)."""
+    head = header_cells(text[:HEADER_CHARS])
     for emblem in _EMBLEM_COMMITTEE.finditer(head):
         around = head[max(0, emblem.start() - 200):emblem.end() + 300]
         if not _EMBLEM_NEIGHBOURS.search(around):
@@ -305,16 +309,30 @@ _ISSUING_AFTER = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có (?:Công 
                             r"phê duyệt)\b")
 
 
+# the Government or its head where a page's lead says they issue something ("Thủ tướng Chính phủ vừa ban hành …")
+_NATIONAL_ISSUING = re.compile(r"\b(Thủ tướng Chính phủ|Chính phủ)(?=" + _ISSUING_AFTER.pattern + ")")
+
+
 def _national_lead(text: str) -> About | None:
-    """A page that names no province: the ministry its lead names is what it is about."""
-    found = [(at, name) for at, name in _issuers(text[:_NEWS_LEAD_CHARS], text) if name.startswith("Bộ ")]
+    """A page that names no province: the ministry its lead names, or the Government that its lead says issues
+    something, is what it is about."""
+    lead = text[:_NEWS_LEAD_CHARS]
+    found = [(at, name) for at, name in _issuers(lead, text) if name.startswith("Bộ ")]
+    found += [(m.start(), m.group(1)) for m in _NATIONAL_ISSUING.finditer(lead)
+              if not lead[max(0, m.start() - 9):m.start()].endswith("Thủ tướng ")]
     if not found:
         return None
     at, named = min(found)
     return About(named, None, _sentence(text, at), "text")
 
 
-def document_owner(text: str, number: DocNumber | None, kind: str = "full_text") -> About:
+def _file_owner(source: str) -> About | None:
+    """The province a file is named after: only when nothing in its text says whose it is."""
+    place = file_province(source) if source else None
+    return About(None, place, f"tên tệp: {PurePath(source).name}", "file", True) if place else None
+
+
+def document_owner(text: str, number: DocNumber | None, kind: str = "full_text", source: str = "") -> About:
     """Issuer and province with their evidence; a full text's header wins over everything its body names."""
     declared, emblem = field_owner(text), emblem_owner(text)
     if kind == "full_text":  # the document itself: its emblem, its page's field, then its wording
@@ -328,7 +346,7 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text")
     if owner.province is None:
         place, at = dominant_province(text)
         if place is None and owner.issuer is None:
-            return _national_lead(text) or owner
+            return _national_lead(text) or _file_owner(source) or owner
         if place:
             owner.province, owner.known_province = place, True
             owner.evidence = owner.evidence or _sentence(text, at)
@@ -340,9 +358,10 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text")
 
 
 def read_about(text: str, number: DocNumber | None, kind: str, title: str, issued: str | None,
-               published: str | None) -> About:
-    """Everything a document is about: owner, subject, year, topics."""
-    about = document_owner(text, number, kind)
+               published: str | None, source: str = "") -> About:
+    """Everything a document is about: owner, subject, year, topics (`source`: the file's name, the last resort
+    for its province)."""
+    about = document_owner(text, number, kind, source)
     if about.province:
         about.unit_2025 = unit_2025(about.province) if about.known_province else about.province
     about.subject = subject_of(title)

@@ -96,6 +96,7 @@ _DATELINE_JUNK = re.compile(
     re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W_]+")
+_TRAIL_ARROW = re.compile(r"\s*(?:»|›|>|→)\s*")
 _SENTENCE_END = re.compile(r"[.!?…;:][\"”’)\]]*$|\./\.$")
 SHORT_LINE_WORDS = 8
 BODY_LINE_WORDS = 12
@@ -147,6 +148,12 @@ def _is_breadcrumb(line: str) -> bool:
     return any(_key(p) in _NAV_SEGMENTS for p in parts)
 
 
+def is_trail(line: str) -> bool:
+    """A site's path to the page, from its home ("Trang chủ › Văn bản › … › Kế hoạch 24/KH-UBND năm 2025")."""
+    parts = [p for p in _TRAIL_ARROW.split(line) if p.strip()]
+    return len(parts) >= 2 and _key(parts[0]) in _NAV_SEGMENTS and all(_word_count(p) <= 10 for p in parts)
+
+
 def _is_counter(key: str, words: int) -> bool:
     if words > 8 or not any(w in key for w in _COUNTER_WORDS):
         return False
@@ -165,6 +172,8 @@ def classify_line(line: str) -> str | None:
         return None
     if not _WORD.search(stripped):
         return "separator"  # "-------", "***", "|"
+    if is_trail(stripped):
+        return "breadcrumb"  # "Trang chủ › … › Kế hoạch 24/KH-UBND": the number it repeats is the title's
     if is_protected(stripped):
         return None
     key, words = _key(stripped), _word_count(stripped)

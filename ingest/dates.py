@@ -23,6 +23,8 @@ _STAMP = re.compile(
     r"^\s*(?:Ngày tạo|Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày xuất bản|Ngày)"
     r"(?:\s+lúc)?\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:SA|CH|AM|PM)?\s*)?"
     r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
+# "T.S 08/01/2024 08:45": the writer's initials before the page's timestamp
+_BYLINE_INITIALS = re.compile(r"^(?:[" + vi.UPPER + r"]\.){1,3}[" + vi.UPPER + r"]?\s+(?=\d)")
 _PRINT = re.compile(r"\b(?:ngày in|in ngày|bản in|truy cập|ngày xem|print)\b", re.IGNORECASE)
 # a date (numeric or worded, the year optional) as one pattern: groups day, month, year
 _ANY_DATE = re.compile(
@@ -83,7 +85,7 @@ def labelled(text: str, label: str) -> str | None:
 def published_date(text: str) -> str | None:
     """The page's own timestamp ("Ngày cập nhật 29/04/2022", "28-02-2022 09:56", "Ngày tạo: 11/08/2023")."""
     for line in text.split("\n")[:40]:
-        line = line.strip()
+        line = _BYLINE_INITIALS.sub("", line.strip())
         if not line or _PRINT.search(line) or is_date_banner(line):
             continue
         match = NUMERIC_DATE.search(line)
@@ -151,6 +153,9 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
         return opening_date(text, left, number.start, published)
     # no number: "ngày 21 tháng 5 năm 2019, UBND tỉnh … đã ban hành Kế hoạch …"
     for verb in _ISSUE_VERB.finditer(text, 0, _LEAD_CHARS):  # the article's lead announces its subject
+        passive = _AFTER_VERB.match(text, verb.end())
+        if passive and announced_kind(text, verb.start()):  # "kế hoạch … do UBND tỉnh ban hành ngày 23/2/2022"
+            return _date_of(passive, published)
         # "ban hành Kế hoạch …", or any capitalised document name ("ban hành Kế công tác …" as one page misspells it)
         if not re.match(r"\s+(?:Kế hoạch|Chương trình|Quyết định|Chỉ thị|Đề án|Công văn|[" + vi.UPPER + r"])",
                         text[verb.end():]):
@@ -160,6 +165,20 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
         if found:
             return found
     return None
+
+
+_AFTER_VERB = re.compile(r"\s+(?:vào\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]\d)"
+                         r"|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)", re.IGNORECASE)
+_KIND_NAMED = re.compile(r"\b(kế hoạch|chương trình|quyết định|chỉ thị|đề án|nghị quyết)\b", re.IGNORECASE)
+
+
+def announced_kind(text: str, verb: int) -> str | None:
+    """The kind of document a sentence names before its issuing verb when it names no number ("Đó là nội dung
+    trong kế hoạch … vừa được UBND tỉnh ban hành ngày …" → 'kế hoạch'): the document an article reports on."""
+    left, _ = sentence_around(text, verb)
+    before = text[left:verb]
+    kinds = list(_KIND_NAMED.finditer(before))
+    return kinds[0].group(1) if kinds and not find_numbers(before) else None
 
 
 def opening_date(text: str, left: int, before: int, published: str | None) -> str | None:

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from ground import vi
 from ground.numbers import DocNumber, canonical_number, find_numbers
+from ground.places import iter_mentions
 from ground.plans import PlanMeta, SourceKind
 from ingest.about import read_about
-from ingest.dates import PLACE_DATE, issue_date, labelled, published_date
+from ingest.dates import PLACE_DATE, announced_kind, issue_date, labelled, published_date, sentence_around
 from ingest.decisions import carried_plan_start
-from ingest.mentions import cited_numbers, cited_occurrences, index_mentions
+from ingest.mentions import cited_numbers, cited_occurrences, index_mentions, relation_before
 from ingest.relations import relations_of
 from ingest.signers import document_signer
 from ingest.titles import (
@@ -32,6 +33,7 @@ from ingest.titles import (
     carried_plan_title,
     header_title,
     headline,
+    lead_title,
     mentioned_title,
     upper_title,
 )
@@ -74,11 +76,31 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     applied = {n.number for n in numbers if _cue_score(text, n.start) < 0} | cited_numbers(text)
     candidates = [n for n in numbers if not n.national and n.number not in applied]
     if not candidates:
-        return None
+        return _announced_national(text, numbers)
     title_numbers = {n.number for n in find_numbers(title or "")}
     scored = [(_cue_score(text, n.start) + (3 if n.number in title_numbers else 0), -n.start, n) for n in candidates]
     score, _, best = max(scored)
     return best if score >= 0 else None
+
+
+_NATIONAL_LEAD_CHARS = 600
+
+
+def _announced_national(text: str, numbers: list[DocNumber]) -> DocNumber | None:
+    """A page that names no province and whose lead says a national document is issued ("Thủ tướng Chính phủ
+    vừa ban hành Chỉ thị số 25/CT-TTg …") is about that document; anywhere else a national number is cited."""
+    applied = {n.number for n in numbers if relation_before(text, n, None, None)}
+    announced = [n for n in numbers if n.national and n.start < _NATIONAL_LEAD_CHARS and n.number not in applied
+                 and _ISSUES_NUMBER.search(text[sentence_around(text, n.start)[0]:n.start])]
+    if not announced or next(iter_mentions(text), None) is not None or _NAMED_UNIT.search(text):
+        return None
+    return announced[0]
+
+
+# "tỉnh Lam Điền": a province the gazetteer may not know
+_NAMED_UNIT = re.compile(rf"\b(?:tỉnh|thành phố|Tỉnh|Thành phố|TỈNH|THÀNH PHỐ)\s+[{vi.UPPER}]")
+# "… vừa ban hành Chỉ thị số ": the number that follows is what the sentence issues
+_ISSUES_NUMBER = re.compile(r"\b(?:ký\s+)?ban hành\s+" + _DOC_TYPE_WORD.pattern + r"\s+(?:số\s*)?$", re.IGNORECASE)
 
 
 def document_type(text: str, number: DocNumber | None, title: str | None) -> str | None:
@@ -99,7 +121,20 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
         if match:
             return _known_type(match.group())
     announced = re.search(r"\bban hành\s+" + _DOC_TYPE_WORD.pattern, text[:1500], re.IGNORECASE)
-    return _known_type(announced.group(1)) if announced else None  # "UBND tỉnh vừa ban hành kế hoạch …"
+    if announced:
+        return _known_type(announced.group(1))  # "UBND tỉnh vừa ban hành kế hoạch …"
+    named = _NAMED_BY_ORDINAL.search(text[:1500])  # "… hướng đến trong Kế hoạch số 9082 về …"
+    if named and _cue_score(text, named.start()) >= 0:
+        return _known_type(named.group(1))
+    for verb in re.finditer(r"\bban hành\s+(?:vào\s+)?ngày\b", text[:1500], re.IGNORECASE):
+        kind = announced_kind(text, verb.start())  # "kế hoạch … vừa được UBND tỉnh ban hành ngày …"
+        if kind:
+            return _known_type(kind)
+    return None
+
+
+# a document named by a bare ordinal, without the codes of a full number
+_NAMED_BY_ORDINAL = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\s+số\s+\d{1,5}(?![\d/.-]*\w)")
 
 
 def _known_type(word: str) -> str | None:
@@ -186,10 +221,10 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         title = (carried_title or carried_plan_title(upper or "") or carried_plan_title(title or "")
                  or article_one_title(text) or title)
     if not title:
-        title = f"{doc_type or 'Văn bản'} {number.number}" if number else Path(source).stem
+        title = f"{doc_type or 'Văn bản'} {number.number}" if number else lead_title(text) or Path(source).stem
     published = published_date(text)
     issued = issue_date(text, number, published)
-    about = read_about(text, number, kind, title, issued, published)
+    about = read_about(text, number, kind, title, issued, published, source)
     # sentence case lowered a name the gazetteer does not know, or a ministry's ("… của bộ hợp tác văn hóa")
     for name in (about.province if not about.known_province else None,
                  about.issuer if about.issuer and about.issuer.startswith("Bộ ") else None):

@@ -26,7 +26,7 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
-                    "/mentions-1/about-1/tables-1")
+                    "/mentions-1/about-2/tables-1")  # about-2: columns on shared lines, lead titles
 UNSURE_FAMILY = ("few administrative or foreign-affairs words: check that this page belongs here "
                  "(it is answerable like any other)")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ingest.columns import signature_cells
 from ingest.dates import labelled
 
 _TITLE = re.compile(
@@ -31,8 +32,18 @@ _WINDOW = 8  # cells after an authority line in which the name must appear
 def _cells(text: str) -> list[str]:
     cells: list[str] = []
     for line in text.split("\n"):
-        cells.extend(c.strip() for c in line.split("|") if c.strip())
+        for cell in (c.strip() for c in line.split("|") if c.strip()):
+            cells.extend(signature_cells(cell, _right_column))
     return cells
+
+
+def _right_column(tail: str) -> bool:
+    """What starts the signature column on a line it shares with the "Nơi nhận" list: a signer's title,
+    "(Đã ký)", or a person's name that starts with a family name."""
+    if _TITLE.match(tail) or _SIGNED_NOTE.match(tail):
+        return True
+    name = _as_name(tail)
+    return name is not None and name.split()[0] in SURNAMES
 
 
 def _as_name(cell: str) -> str | None:

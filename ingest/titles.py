@@ -10,7 +10,7 @@ import re
 
 from ground.numbers import DocNumber, find_numbers
 from ground.places import iter_mentions
-from ingest.clean import is_dateline
+from ingest.clean import is_dateline, is_trail
 from ingest.dates import PLACE_DATE
 
 TYPE_CODES = {
@@ -25,6 +25,7 @@ _TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu
 _NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b")
 
 
+_SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+\S")
 _EMBLEM = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN\s*\|?$")
 # The line under a decision's title that names who decides: it ends the title.
 _AUTHORITY = re.compile(r"^(?:(?:PHÓ )?CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|(?:ỦY|UỶ) BAN NHÂN DÂN|"
@@ -49,6 +50,8 @@ def headline(text: str) -> str | None:
         if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
                 line.isupper() and _DOC_TYPE_WORD.match(line)):
             return None  # the document itself starts: its title is the upper-case one
+        if is_trail(line) or _SECTION_HEADING.match(line):
+            continue  # a site's path to the page; a section heading of an excerpt that starts mid-document
         words = len(line.split())
         if re.search(r"[.;:!?…]$", line):
             if words >= 8 and (emblem_at is None or i > emblem_at):
@@ -63,7 +66,8 @@ def headline(text: str) -> str | None:
 
 
 def upper_title(text: str) -> str | None:
-    """'KẾ HOẠCH HÀNH ĐỘNG' + 'TRIỂN KHAI …' of a full text, in sentence case."""
+    """'KẾ HOẠCH HÀNH ĐỘNG' + 'TRIỂN KHAI …' of a full text, in sentence case; under a bare 'KẾ HOẠCH' the
+    subject written in mixed case ('Công tác đối ngoại … năm 2018') completes it."""
     lines = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
         if line.isupper() and _DOC_TYPE_WORD.match(line):
@@ -74,11 +78,41 @@ def upper_title(text: str) -> str | None:
                     break
                 parts.append(nxt)
             title = sentence_case(" ".join(parts))
+            subject = _subject_lines(lines, i + 1) if _KIND_ONLY.match(" ".join(parts)) else None
+            if subject:
+                first = re.sub(r"^V/v\b", "về việc", subject)
+                return f"{title.rstrip(' :')} {first[:1].lower() if first[1:2].islower() else first[:1]}{first[1:]}"
             rest = following[len(parts) - 1:]
             if rest and re.match(r"(?:Về việc|V/v)\b", rest[0]):  # "QUYẾT ĐỊNH" / "Về việc ban hành …"
                 title += " " + re.sub(r"^V/v\b", "về việc", rest[0][:1].lower() + rest[0][1:])
             return title
     return None
+
+
+# a kind with no subject of its own: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH"
+_KIND_ONLY = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:\s+HÀNH ĐỘNG)?\s*:?$")
+# what follows a title, never part of it: "(Ban hành kèm theo …)", a heading, the preamble, the first article
+_NOT_SUBJECT = re.compile(r"^(?:\(|[IVXLC]+\.|\d+(?:\.\d+)*[.)]\s|[A-ZĐ][.)]\s|Căn cứ\b|Kính gửi\b|Nơi nhận\b|"
+                          r"Điều\s+\d|Số\s*:|-)")
+SUBJECT_MAX_WORDS = 70  # a longer run of lines under the kind is the document's first paragraph
+
+
+def _subject_lines(lines: list[str], start: int) -> str | None:
+    """The mixed-case lines right under a bare kind line, up to a blank line: the document's subject. Text
+    that ends like a sentence or a preamble (".", ":", ";") is the body, not a subject."""
+    parts: list[str] = []
+    for line in lines[start:]:
+        if not line:
+            if parts:
+                break
+            continue
+        if line.isupper() or _NOT_SUBJECT.match(line) or PLACE_DATE.search("\n" + line):
+            break
+        parts.append(line)
+        if len(" ".join(parts).split()) > SUBJECT_MAX_WORDS:
+            return None
+    subject = " ".join(parts)
+    return subject if parts and not re.search(r"[.:;,]$", subject) else None
 
 
 def header_title(text: str, doc_type: str | None) -> str | None:
@@ -161,3 +195,52 @@ def mentioned_title(text: str, number: DocNumber | None) -> str | None:
     return None
 
 
+
+
+TITLE_MAX_WORDS = 24  # a title-length phrase: what a page heading usually runs to
+_WHOLE_SENTENCE_WORDS = 30  # a first sentence up to this long is kept whole
+_QUOTE_SLACK_WORDS = 12  # words a cut may run on to close a quoted name it started
+_LEAD_MIN_WORDS = 8
+# what opens an article's first sentence without saying what it is about: the paper's tag "(HG) -", "BHG -",
+# and its date "Ngày 20/12,", "Chiều 22/9/2020,"
+_LEAD_TAG = re.compile(r"^\(?[A-ZĐ][A-ZĐa-z.]{0,7}\)?\s*[-–:]\s+|^\([A-ZĐ][A-ZĐa-z.]{0,7}\)\s*")
+_LEAD_DATE = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+(?:ngày\s+)?|Ngày\s+)\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,\s*",
+                        re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_FIELD_ROW = re.compile(r"^(?:Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Lĩnh vực|"
+                        r"Tình trạng)\b")
+_CLAUSE_END = re.compile(r"[,;:](?=\s)")
+
+
+def lead_title(text: str) -> str | None:
+    """A page without a title line: its first sentence, cut to a title-length phrase ('Ngày 20/12, Bộ Ngoại giao
+    tổ chức hội nghị “…” theo hình thức …' → 'Bộ Ngoại giao tổ chức hội nghị “…”')."""
+    for line in text.split("\n")[:40]:
+        line = line.strip()
+        if len(line.split()) < _LEAD_MIN_WORDS or is_dateline(line) or _FIELD_ROW.match(line):
+            continue
+        end = _SENTENCE_END.search(line)
+        sentence = _LEAD_DATE.sub("", _LEAD_TAG.sub("", line[:end.start()] if end else line)).strip()
+        if len(sentence.split()) < _LEAD_MIN_WORDS // 2:
+            continue
+        return title_length(sentence[:1].upper() + sentence[1:])
+    return None
+
+
+def title_length(sentence: str) -> str:
+    """`sentence` whole when it is short, else cut at the last clause end within TITLE_MAX_WORDS (a quoted name
+    it opens is closed first), else at TITLE_MAX_WORDS words with '…'."""
+    words = list(re.finditer(r"\S+", sentence))
+    if len(words) <= _WHOLE_SENTENCE_WORDS:
+        return sentence
+    limit = words[TITLE_MAX_WORDS - 1].end()
+    opened = sentence.rfind("“", 0, limit)
+    if opened > sentence.rfind("”", 0, limit):  # inside a quoted name: end with it when it closes soon
+        closed = sentence.find("”", limit)
+        if closed >= 0 and len(sentence[limit:closed].split()) <= _QUOTE_SLACK_WORDS:
+            return sentence[:closed + 1]
+        limit = opened
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(sentence, 0, limit)]
+    if clause_ends and len(sentence[:clause_ends[-1]].split()) >= TITLE_MAX_WORDS * 2 // 3:
+        return sentence[:clause_ends[-1]]
+    return sentence[:limit].rstrip(" ,;:") + " …"

@@ -87,8 +87,13 @@ def test_saved_page_metadata():
 
 
 def test_text_without_any_evidence_falls_back_to_the_file_name():
-    meta = extract_metadata("Một đoạn văn ngắn không nêu văn bản nào.", "ghi-chu.txt")
+    meta = extract_metadata("Ghi chú.\nXem sau.", "ghi-chu.txt")
     assert meta.title == "ghi-chu" and meta.number is None and meta.province is None and meta.horizon == []
+
+
+def test_a_page_without_a_title_line_is_titled_by_its_first_sentence():
+    meta = extract_metadata("Một đoạn văn ngắn không nêu văn bản nào.", "ghi-chu.txt")
+    assert meta.title == "Một đoạn văn ngắn không nêu văn bản nào"
 
 
 # --- small extractors ----------------------------------------------------------------------------
