@@ -59,8 +59,11 @@ _FIELD_VALUE_WORDS = 10
 
 def labelled(text: str, label: str) -> str | None:
     """The value of a labelled field: "Người ký Trần Văn A", "Số hiệu: 317/KH.UBND | Loại văn bản: …",
+    "Người ký: | Nguyễn Văn Hùng |" (the value in the next cell),
     the label alone on its line and the value on the next, or one of several "Label: value" fields on a line."""
-    pattern = r"(?:^|\|)[ \t]*" + label + r"[ \t]*:?[ \t]*(?:\n[ \t]*(?=\S))?([^|\n]{1,80}?)[ \t]*(?=\||$)"
+    # a table row may put the value in the next cell: "Người ký: | Nguyễn Văn Hùng |"
+    pattern = (r"(?:^|\|)[ \t]*" + label + r"[ \t]*:?[ \t]*(?:\|[ \t]*(?=[^|\s]))?(?:\n[ \t]*(?=\S))?"
+               r"([^|\n]{1,80}?)[ \t]*(?=\||$)")
     for match in re.finditer(pattern, text, re.MULTILINE):
         value = match.group(1).strip(" :")
         following = _NEXT_FIELD.search(value)

@@ -194,3 +194,14 @@ def test_a_lower_case_line_with_a_worded_date_is_not_the_place_date_line():
     assert source_kind(text) == "news"
     assert issue_date("Cao Bằng, ngày 29 tháng 3 năm 2022\nKẾ HOẠCH", None, None) == "2022-03-29"
     assert issue_date("Đà Nẵng, ngày 2 tháng 3 năm 2022\nKẾ HOẠCH", None, None) == "2022-03-02"
+
+
+def test_a_law_library_field_table_puts_each_value_in_the_next_cell():
+    text = clean_text(
+        "Quyết định 77/QĐ-SVHTT năm 2024 về Kế hoạch quảng bá văn hóa ra nước ngoài\n"
+        "| Số hiệu: | 77/QĐ-SVHTT | Loại văn bản: | Quyết định |\n"
+        "| Nơi ban hành: | Sở Văn hóa và Thể thao tỉnh Lâm Viên | Người ký: | Phạm Thị Lụa |\n"
+        "| Ngày ban hành: | 12/03/2024 | Ngày hiệu lực: | Đã biết |\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch quảng bá văn hóa ra nước ngoài năm 2024.")
+    meta = extract_metadata(text, "qd-77.html")
+    assert (meta.number, meta.signer, meta.date) == ("77/QĐ-SVHTT", "Phạm Thị Lụa", "2024-03-12")
