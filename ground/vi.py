@@ -92,3 +92,18 @@ def folded_syllables(text: str) -> list[str]:
 def collapse(text: str) -> str:
     """Folded text with single spaces, for substring matching of names and phrases."""
     return " ".join(folded_syllables(text))
+
+
+# Words written with a full stop that does not end the sentence: "TP. Hồ Chí Minh", "ThS. Nguyễn Văn A",
+# "Plan No. 147/KH-UBND" (the English pages provinces publish)
+ABBREVIATIONS = frozenset({
+    "TP", "Tp", "tp", "TT", "Tt", "TX", "TW", "ThS", "Ths", "TS", "PGS", "GS", "BS", "NXB", "St", "Mr",
+    "Mrs", "Ms", "Dr", "tr", "Tr", "KT", "TM", "TL", "TUQ", "vv", "ĐT", "Sđd", "Nxb", "No", "Nos", "no",
+})
+_LAST_TOKEN = re.compile(r"(\S+)$")
+
+
+def abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation rather than a sentence."""
+    token = _LAST_TOKEN.search(text, max(0, dot - 12), dot)
+    return token is not None and token.group(1).lstrip("(“\"") in ABBREVIATIONS

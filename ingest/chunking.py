@@ -23,15 +23,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ground import vi
 from ground.plans import Chunk, Section
 from ingest.structure import is_headed, is_signature, section_path
 
 CHUNKER_VERSION = "2"  # 2: a whole task record is never merged with its siblings
 
-_ABBREVIATIONS = frozenset({
-    "TP", "Tp", "tp", "TT", "Tt", "TX", "TW", "ThS", "Ths", "TS", "PGS", "GS", "BS", "NXB", "St", "Mr",
-    "Mrs", "Ms", "Dr", "tr", "Tr", "KT", "TM", "TL", "TUQ", "vv", "ĐT", "Sđd", "Nxb",
-})
 _SENTENCE_END = re.compile(r"(?:\.\.\.|[.!?;…])[\"”’'»)\]]*\s+")
 _CLAUSE_END = re.compile(r"[,:]\s+")
 _WHITESPACE = re.compile(r"\s+")
@@ -169,7 +166,7 @@ def _sentence_starts(text: str, start: int, end: int) -> list[int]:
             token_match = re.search(r"\S+$", text[max(start, m.start() - 30):m.start()])
             token = token_match.group(0) if token_match else ""
             token_start = m.start() - len(token)
-            if token in _ABBREVIATIONS or _DOTTED.fullmatch(token) or (len(token) == 1 and token.isupper()):
+            if token in vi.ABBREVIATIONS or _DOTTED.fullmatch(token) or (len(token) == 1 and token.isupper()):
                 continue
             if _MARKER_TOKEN.fullmatch(token) and _at_line_start(text, token_start, start):
                 continue  # "1. Mục đích": the dot of a list marker

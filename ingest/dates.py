@@ -102,10 +102,15 @@ def published_date(text: str) -> str | None:
 
 def sentence_around(text: str, start: int) -> tuple[int, str]:
     """(offset, text) of the sentence holding `start` (a line break also ends a sentence)."""
-    left = max(text.rfind("\n", 0, start), max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=-1))
+    ends = (m.end() for m in re.finditer(r"[.!?]\s", text[:start])
+            if not (text[m.start()] == "." and vi.abbreviation_before(text, m.start())))
+    left = max(text.rfind("\n", 0, start), max(ends, default=-1))
     left = max(left, 0)
-    right = re.search(r"[.!?](?:\s|$)|\n", text[start:])
-    end = start + right.start() if right else len(text)
+    end = len(text)
+    for right in re.finditer(r"[.!?](?:\s|$)|\n", text[start:]):
+        if not (right.group(0)[0] == "." and vi.abbreviation_before(text, start + right.start())):
+            end = start + right.start()
+            break
     return left, text[left:end]
 
 
@@ -193,7 +198,9 @@ def opening_date(text: str, left: int, before: int, published: str | None) -> st
         return None
     m = dates[-1]
     between = text[m.end():before]
-    if "\n" in between or re.search(r"[;.]", between) or len(between.split()) > _LEAD_WORDS:
+    stops = [s for s in re.finditer(r"[;.]", between)
+             if s.group() == ";" or not vi.abbreviation_before(text, m.end() + s.start())]
+    if "\n" in between or stops or len(between.split()) > _LEAD_WORDS:
         return None
     if any(left + n.start >= m.end() for n in numbers):  # another number between: the date is not ours
         return None

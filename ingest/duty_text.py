@@ -44,6 +44,8 @@ def clauses(text: str, start: int, end: int, on_semicolon: bool = True) -> list[
     for m in re.finditer(pattern, text[start:end]):
         if m.group().startswith(".") and not text[start + m.end():start + m.end() + 1].isupper():
             continue  # a sentence ends only before a capital letter
+        if m.group().startswith(".") and vi.abbreviation_before(text, start + m.start()):
+            continue  # "TP. Hồ Chí Minh"
         pieces.append((pos, start + m.start()))
         pos = start + m.end()
     pieces.append((pos, end))

@@ -122,9 +122,12 @@ class Mention:
         return sum(1 for v in (self.kind, self.date, self.issuer, self.signer, self.subject) if v)
 
 
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
 _DATE_AFTER = re.compile(
     r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/.-]\d)"
-    r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))|năm\s+(\d{4}))", re.IGNORECASE)
+    r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))|năm\s+(\d{4})"
+    r"|dated\s+(" + "|".join(ENGLISH_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4}))", re.IGNORECASE)
 _CAP = f"[{vi.UPPER}]"
 # lower-case words that belong inside an issuing body's name after a lower-case one ("Ủy ban nhân dân tỉnh"):
 # (previous word, word); a place word ("tỉnh", "thành phố") may follow any word of the name
@@ -240,6 +243,8 @@ def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
             date = iso_date(g[0], g[1], g[2])
         elif g[3]:
             date = iso_date(g[3], g[4], g[5])
+        elif g[7]:  # the English pages: "dated June 15, 2023"
+            date = iso_date(g[8], ENGLISH_MONTHS.index(g[7].capitalize()) + 1, g[9])
         year = int(date[:4]) if date else int(g[6]) if g[6] else None
         pos = dated.end()
     if date is None and re.search(r"\b(?:ban hành|ký)\s*$", text[max(0, kind_start - 20):kind_start]):

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ground import vi
 from ground.plans import Chunk
 from vectorstore.embeddings import embed_documents_np, embedder_dim, embedder_name
 from vectorstore.records import batches
 
 MIN_SENTENCE_CHARS = 25  # headings and labels are never quoted as answers: not worth a vector
 # Sentence ends: . ! ? … followed by space and an upper-case letter, a quote or a bullet.
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[^\W\d_][\"”’)][.!?…]))[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in sorted(vi.ABBREVIATIONS))  # "TP. Huế"
+_SENTENCE_END = re.compile(_NOT_AFTER_ABBREVIATION + r"(?:(?<=[^\W\d_]{2}[.!?…])|(?<=[^\W\d_][\"”’)][.!?…]))[\"”’)]?\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9-])")
 
 
 @dataclass

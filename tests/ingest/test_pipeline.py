@@ -3,7 +3,7 @@ import pytest
 
 from ground.plans import PlanMeta
 from ingest import IngestError
-from ingest.pipeline import build_plan, check_plan_text, load_plan, plan_identity
+from ingest.pipeline import FOREIGN_LANGUAGE, build_plan, check_plan_text, load_plan, plan_identity
 
 
 def test_identity_is_number_and_issuer_else_content_hash():
@@ -49,6 +49,21 @@ def test_a_foreign_affairs_page_without_administrative_wording_is_taken_with_a_w
                     "sáng cuối tuần; người dân mang sản phẩm truyền thống ra giới thiệu, chụp ảnh lưu niệm cùng khách "
                     "bên bờ sông.", encoding="utf-8")
     assert any("check that this page belongs here" in w for w in load_plan(thin).warnings)
+
+
+def test_an_english_page_naming_a_vietnamese_plan_by_number_is_kept_and_read(tmp_path):
+    # the English edition of a province's portal reports the plan in English; its number and dates are ours
+    page = tmp_path / "en.txt"
+    page.write_text(
+        "Kon Tum promotes its culture abroad in 2025\n\nPublished on 12 - 03 - 2025\n\n"
+        "On 10/03/2025, the Provincial People's Committee issued Plan No. 52/KH-UBND on cultural diplomacy of "
+        "Kon Tum province in 2025. The Plan implements Directive No. 25/CT-TTg dated September 10, 2021 of the "
+        "Prime Minister. Accordingly, the Department of Foreign Affairs will hold an overseas Vietnamese "
+        "festival in HCM City, i.e. at TP. Ho Chi Minh, in the third quarter.", encoding="utf-8")
+    plan = load_plan(page)
+    assert (plan.meta.number, plan.meta.date, plan.meta.province) == ("52/KH-UBND", "2025-03-10", "Kon Tum")
+    assert {m["number"]: m["date"] for m in plan.meta.mentions}["25/CT-TTg"] == "2021-09-10"
+    assert plan.warnings == [FOREIGN_LANGUAGE]  # not "damaged words", not "does this belong here"
 
 
 def test_chunk_ids_are_deterministic_and_versioned(samples_dir):

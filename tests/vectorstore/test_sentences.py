@@ -70,3 +70,18 @@ def test_removing_a_plan_removes_its_sentences(store):
     assert _sentence_ids(store, "cb")
     store.remove_plan("cb")
     assert not _sentence_ids(store, "cb")
+
+
+def test_a_stop_after_an_abbreviation_does_not_end_the_sentence():
+    from ingest.dates import sentence_around
+    from ingest.duty_text import clauses
+
+    text = ("Sở Công Thương chủ trì tổ chức hội chợ tại TP. Hồ Chí Minh trong quý III. "
+            "Sở Ngoại vụ phối hợp với ThS. Lê Văn Bình biên soạn tài liệu.")
+    assert [u.text for u in split_units(text)] == [
+        "Sở Công Thương chủ trì tổ chức hội chợ tại TP. Hồ Chí Minh trong quý III.",
+        "Sở Ngoại vụ phối hợp với ThS. Lê Văn Bình biên soạn tài liệu."]
+    assert [text[a:b] for a, b in clauses(text, 0, len(text))] == [
+        "Sở Công Thương chủ trì tổ chức hội chợ tại TP. Hồ Chí Minh trong quý III",
+        "Sở Ngoại vụ phối hợp với ThS. Lê Văn Bình biên soạn tài liệu"]
+    assert sentence_around(text, text.index("Hồ Chí"))[1].startswith("Sở Công Thương")
