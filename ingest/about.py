@@ -78,6 +78,7 @@ class About:
     subject: str | None = None  # the title without its document type: "triển khai Chiến lược …"
     year: int | None = None  # issue year, else the page's year, else the first year of the title
     topics: list[str] = field(default_factory=list)  # family topics: "ngoại giao văn hóa", "thông tin đối ngoại"
+    national: bool = False  # a body above the provinces its header names (no province is looked for)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -188,6 +189,11 @@ def emblem_owner(text: str) -> About | None:
         else:
             issuer = committee(kind, province)
         return About(issuer, province, evidence, "header", known)
+    block = _emblem_block(head)
+    if block:
+        owner = _block_owner(text, *block)
+        if owner:
+            return owner
     bare = _BARE_COMMITTEE.search(head)
     place_date = PLACE_DATE.search(head)
     if bare and place_date and _EMBLEM_NEIGHBOURS.search(head[bare.start():bare.end() + 300]):
@@ -204,6 +210,78 @@ def emblem_owner(text: str) -> About | None:
             continue
         return About(_ministry_name(text, name), None, _line_of(text, emblem.start(), emblem.end()), "header")
     return None
+
+
+# An emblem written over several lines ("BỘ THÔNG TIN VÀ / TRUYỀN THÔNG", "ỦY BAN NHÂN DÂN / PHƯỜNG VỌNG GIANG",
+# "ỦY BAN QUỐC GIA / QUẢNG BÁ VĂN HÓA VIỆT NAM"): the first run of upper-case lines, up to a rule line, the
+# national motto or the document's own type line. The Party's motto ("ĐẢNG CỘNG SẢN VIỆT NAM") is no part of it.
+_UPPER_LINE = re.compile(rf"^[ \t|]*([{vi.UPPER}][{vi.UPPER}0-9 ,.\-–]{{2,60}}?)[ \t]*(?:\|[^\n]*)?$")
+_RULE_LINE = re.compile(r"^[\s|]*[-–—_=*.]{3,}[\s|]*$")
+_NOT_EMBLEM = re.compile(r"^(?:CỘNG H[OÒ]A|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM$|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
+                         r"CHƯƠNG TRÌNH|THÔNG TƯ|CÔNG VĂN|HƯỚNG DẪN|KẾT LUẬN|ĐỀ ÁN|BÁO CÁO|THÔNG BÁO)")
+_EMBLEM_LINES = 4
+_LOCAL_UNIT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN|QUẬN|HUYỆN|THỊ XÃ) (.+)$")
+# words of a body that answers to no province (a national committee, the Party's central bodies)
+_NATIONAL_WORDS = re.compile(r"\b(?:TRUNG ƯƠNG|QUỐC GIA|QUỐC HỘI|CHÍNH PHỦ|VIỆT NAM)\b")
+
+
+def _emblem_block(head: str) -> tuple[str, int, int] | None:
+    """(the emblem's upper-case lines joined, start, end) where a neighbour of an emblem follows them."""
+    run: list[str] = []
+    start = end = 0
+    pos = 0
+    for line in head.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        m = _UPPER_LINE.match(line)
+        name = " ".join(m.group(1).split()) if m else ""
+        if m and not _NOT_EMBLEM.match(name) and len(run) < _EMBLEM_LINES:
+            if not run:
+                start = line_start
+            run.append(name)
+            end = line_start + len(line)
+            continue
+        if not line.strip(" |") and not run:
+            continue
+        if run and (not line.strip(" |") or _RULE_LINE.match(line) or (m and _NOT_EMBLEM.match(name))):
+            break
+        if run:  # a mixed-case line inside the run: not an emblem
+            run = []
+    if not run or not _EMBLEM_NEIGHBOURS.search(head[start:end + 400]):
+        return None
+    return " ".join(run), start, end
+
+
+def _block_owner(text: str, name: str, start: int, end: int) -> About | None:
+    """The body a multi-line emblem names, when the one-line readers would cut or misplace it: a ministry
+    over two lines, a ward's or commune's committee (its province is the one the text keeps naming), a
+    national body (no province, even though it dates its documents "Hà Nội, ngày …")."""
+    evidence = _line_of(text, start, end)
+    local = _LOCAL_UNIT.match(name)
+    if local:
+        unit, place = local.groups()
+        written = _as_written(text, place, place.title())
+        province, known = _named_province(text)
+        return About(f"UBND {unit.lower()} {written}", province, evidence, "header", known)
+    if name.startswith("BỘ ") and len(name.split()) > 2 and not _NOT_A_MINISTRY.match(name[3:]):
+        return About(_ministry_name(text, name), None, evidence, "header")
+    if _NATIONAL_WORDS.search(name) and not find_provinces(name) and name not in ("THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ"):
+        return About(_as_written(text, name, name.title()), None, evidence, "header", national=True)
+    return None
+
+
+def _named_province(text: str) -> tuple[str | None, bool]:
+    """(province, known) the text keeps naming as "tỉnh X" (twice at least)."""
+    named = Counter(" ".join(m.group(1).split()) for m in _PROVINCE_PHRASE.finditer(text))
+    for written, count in named.most_common(3):
+        if count < 2:
+            break
+        place, known = _leading_place(written, "tỉnh", text)
+        if place:
+            return place, known
+    return None, False
+
+
+_PROVINCE_PHRASE = re.compile(rf"\btỉnh((?:[ \t]+[{vi.UPPER}]\w*){{1,4}})")
 
 
 def _ministry_name(text: str, upper: str) -> str:
@@ -339,7 +417,7 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text",
         owner = emblem or declared or text_owner(text, number) or About()
     else:  # a page about a document: who the page says issued it, then whatever header it shows
         owner = declared or text_owner(text, number) or emblem or About()
-    if owner.issuer and (owner.issuer.startswith("Bộ ") or owner.issuer in NATIONAL_ISSUERS):
+    if owner.national or owner.issuer and (owner.issuer.startswith("Bộ ") or owner.issuer in NATIONAL_ISSUERS):
         return owner  # a ministry or the Government: not a provincial document
     if owner.province is None:
         owner.province, owner.known_province = _committee_place(owner.issuer)

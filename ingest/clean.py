@@ -250,7 +250,9 @@ def _next_content(lines: list[str], i: int) -> str:
 
 def clean_text(text: str) -> str:
     lines = [tidy_dateline(line) for line in vi.normalize_spaces(text).split("\n")]
-    has_emblem = any(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do", line) for line in lines)
+    # the State's motto, or the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM" alone on its line, across from a Party body)
+    has_emblem = any(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|^ĐẢNG CỘNG SẢN VIỆT NAM$",
+                               line.strip(" |")) for line in lines)
     reasons: list[str | None] = [classify_line(line) for line in lines]
     protected = [is_protected(line.strip(), has_emblem) for line in lines]
     for i in signature_names(lines):

@@ -29,7 +29,7 @@ _SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+\S")
 _EMBLEM = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN\s*\|?$")
 # The line under a decision's title that names who decides: it ends the title.
 _AUTHORITY = re.compile(r"^(?:(?:PHÓ )?CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|(?:ỦY|UỶ) BAN NHÂN DÂN|"
-                        r"HỘI ĐỒNG NHÂN DÂN|TRƯỞNG BAN)\b")
+                        r"HỘI ĐỒNG NHÂN DÂN|TRƯỞNG BAN)\b|^(?:CHÍNH PHỦ|BAN BÍ THƯ|BỘ CHÍNH TRỊ)$")  # who enacts, before "Căn cứ"
 
 
 def _names_a_document(line: str) -> bool:
@@ -47,7 +47,7 @@ def headline(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
+        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Độc lập\s*[-–]\s*Tự do|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
                 line.isupper() and _DOC_TYPE_WORD.match(line)):
             return None  # the document itself starts: its title is the upper-case one
         if is_trail(line) or _SECTION_HEADING.match(line):

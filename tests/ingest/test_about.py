@@ -115,3 +115,41 @@ def test_a_decision_whose_plan_lost_its_title_line_is_named_by_its_first_article
     assert (meta.doc_type, meta.number) == ("Quyết định", "88/QĐ-UBND")
     assert meta.title == "Kế hoạch giao lưu văn hóa với các địa phương nước ngoài đến năm 2020"
     assert meta.about["subject"] == "giao lưu văn hóa với các địa phương nước ngoài đến năm 2020"
+
+
+MULTILINE_EMBLEM = ("{first}\n{second}\n-------\n\n{motto}\n---------------\n\nSố: {number}\n\n"
+                    "Hà Nội, ngày 3 tháng 4 năm 2026\n\n{body}")
+
+
+def _emblem(first: str, second: str, number: str, body: str,
+            motto: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc") -> PlanMeta:
+    return extract_metadata(MULTILINE_EMBLEM.format(first=first, second=second, motto=motto, number=number,
+                                                    body=body), "doc.txt")
+
+
+def test_an_emblem_written_over_two_lines_names_its_body_whole():
+    ministry = _emblem("BỘ KHOA HỌC VÀ", "CÔNG NGHỆ", "15/QĐ-BKHCN",
+                       "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thông tin đối ngoại năm 2026\n"
+                       "Điều 1. Ban hành Kế hoạch thông tin đối ngoại năm 2026 của Bộ Khoa học và Công nghệ.")
+    assert (ministry.issuer, ministry.province) == ("Bộ Khoa học và Công nghệ", None)
+
+
+def test_a_ward_committee_belongs_to_the_province_its_text_keeps_naming():
+    ward = _emblem("ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN NGHÉ MỚI", "8/KH-UBND",
+                   "KẾ HOẠCH\nCông tác đối ngoại nhân dân năm 2026\n"
+                   "Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh Sơn Nguyên về đối ngoại nhân dân; căn cứ tình "
+                   "hình thực tế, UBND phường Bến Nghé Mới ban hành kế hoạch như sau.\n"
+                   "I. NHIỆM VỤ\nPhối hợp với Liên hiệp các tổ chức hữu nghị tỉnh Sơn Nguyên đón đoàn khách quốc tế.")
+    assert (ward.issuer, ward.province) == ("UBND phường Bến Nghé Mới", "Sơn Nguyên")
+
+
+def test_a_national_body_dating_its_documents_in_ha_noi_is_no_province_s():
+    body = ("QUYẾT ĐỊNH\nBan hành Kế hoạch quảng bá văn hóa năm 2026\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch quảng bá văn hóa năm 2026 của Hội đồng Quốc gia "
+            "Giáo dục Di sản. Các tỉnh, thành phố như Hà Nội, Huế, Hà Nội phối hợp thực hiện.")
+    council = _emblem("HỘI ĐỒNG QUỐC GIA", "GIÁO DỤC DI SẢN", "9/QĐ-HĐQG", body)
+    assert (council.issuer, council.province) == ("Hội đồng Quốc gia Giáo dục Di sản", None)
+    party = _emblem("BAN CHẤP HÀNH TRUNG ƯƠNG", "", "99-CT/TW",
+                    "CHỈ THỊ\nVề công tác đối ngoại nhân dân\nCác cấp ủy, tổ chức đảng ở Hà Nội và cả nước thực hiện.",
+                    motto="ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert (party.issuer, party.province) == ("Ban Chấp Hành Trung Ương", None)

@@ -205,3 +205,14 @@ def test_a_law_library_field_table_puts_each_value_in_the_next_cell():
         "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch quảng bá văn hóa ra nước ngoài năm 2024.")
     meta = extract_metadata(text, "qd-77.html")
     assert (meta.number, meta.signer, meta.date) == ("77/QĐ-SVHTT", "Phạm Thị Lụa", "2024-03-12")
+
+
+def test_the_motto_is_no_title_and_the_enacting_body_no_part_of_it():
+    text = clean_text(
+        "CHÍNH PHỦ\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 77/NQ-CP\n|\n"
+        "Hà Nội, ngày 2 tháng 3 năm 2026\n|\nNGHỊ QUYẾT\nBAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ THÔNG TIN ĐỐI NGOẠI\n"
+        "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nQUYẾT NGHỊ:\n"
+        "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động về thông tin đối ngoại.")
+    meta = extract_metadata(text, "nq.txt")
+    assert (meta.title, meta.issuer, meta.date) == (
+        "Nghị quyết ban hành chương trình hành động về thông tin đối ngoại", "Chính phủ", "2026-03-02")
