@@ -130,6 +130,18 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind="cited", points=numbered.said)
 
 
+def mentioned_fact(number: str, intent: str, index: PlanIndex) -> Point | None:
+    """The asked fact of a document the stored texts cite by `number` ("… và công văn đó ban hành ngày nào?"),
+    cited to the citing sentence; None when no citation states it."""
+    if intent not in FIELDS:
+        return None
+    holder = next((c for c in by_number([number], index) if c.mention.get(intent)), None)
+    chunk = index.chunk_at(holder.plan_id, int(holder.mention.get("start") or 0)) if holder else None
+    if holder is None or chunk is None:
+        return None
+    return Point(_said(holder, intent), chunk, holder.mention.get("sentence") or chunk.text, 1.0)
+
+
 def _said(cited: Cited, field: str) -> str:
     m = cited.mention
     who = f" của {m['issuer']}" if m.get("issuer") and field != "issuer" else ""

@@ -10,6 +10,7 @@ from ground import vi
 from ground.display import display_date, shorten
 from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.cited import mentioned_fact
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan, fact_point
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
@@ -399,6 +400,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             plan = resolve_document(doc, index)
             if plan is not None and part.intent != "general":
                 result = fact_for(part, plan, index)
+            elif plan is None and (cited := mentioned_fact(doc, part.intent, index)) is not None:
+                result = PartResult(cited, [doc])  # only cited: what the citing sentence states
             if result is None or result.point is None:
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc,

@@ -69,3 +69,9 @@ def test_two_questions_in_one_are_cut_at_the_comma_and_each_answered(unseen):
 def test_a_page_without_the_plan_number_says_when_the_plan_was_issued(unseen):
     answer = ask(unseen, "UBND thành phố Hải Lâm ban hành kế hoạch ngoại giao văn hóa năm 2024 vào ngày nào?")
     assert answer.found and "12/3/2024" in answer.answer.replace("12/03/2024", "12/3/2024")
+
+
+def test_a_later_part_asks_the_fact_of_the_document_the_first_part_named(unseen):
+    # the directive is only cited: its date comes from the citing sentence, not from the plan or a search
+    answer = ask(unseen, "Kế hoạch 88 của Đông Lâm thực hiện chỉ thị nào, và chỉ thị đó ban hành ngày nào?")
+    assert answer.found and "25/CT-TTg" in answer.answer and "10/09/2021" in answer.answer
