@@ -48,6 +48,13 @@ _PARTY_TYPED = re.compile(
     re.IGNORECASE)
 
 
+# "186-KH-UBND": a slash typed as a dash, before a State committee's code (a Party number reads "-KH/TU")
+_STATE_DASHED = re.compile(
+    rf"(?<![\d/-])(\d{{1,5}}){_SP}[-–]{_SP}(KH|QĐ|CT|CTr|NQ|TB|HD|BC|CV|KL){_SP}[-–]{_SP}(UBND|HĐND)(?![{_LETTER}/])")
+
+_STATE_DASHED_TYPED = re.compile(_STATE_DASHED.pattern, re.IGNORECASE)
+
+
 class DocNumber(NamedTuple):
     number: str  # canonical: "317/KH-UBND", "25-CT/TW"
     start: int
@@ -148,6 +155,10 @@ def find_numbers(text: str, typed: bool = False) -> list[DocNumber]:
     party_spans: list[tuple[int, int]] = []
     for m in (_PARTY_TYPED if typed else _PARTY).finditer(text):
         found.append(DocNumber(canonical_number(m.group(0), typed), m.start(), m.end(), m.group(0)))
+        party_spans.append((m.start(), m.end()))
+    for m in (_STATE_DASHED_TYPED if typed else _STATE_DASHED).finditer(text):
+        n, kind, issuer = m.groups()
+        found.append(DocNumber(canonical_number(f"{n}/{kind}-{issuer}", typed), m.start(), m.end(), m.group(0)))
         party_spans.append((m.start(), m.end()))
     for m in (_STATE_TYPED if typed else _STATE).finditer(text):
         if any(s <= m.start() < e for s, e in party_spans):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.agencies import agency_matches
 from ground.display import display_date
 from rag.compose.citations import Point, plan_label
 from rag.find.plans import PlanIndex, place_of
@@ -50,6 +51,8 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
         plans = [p for p in plans if place_of(p.meta) in flt.provinces]
     if flt.doc_type:
         plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type]
+    if flt.issuers:
+        plans = [p for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in flt.issuers)]
     if flt.implements:
         plans = [p for p in plans if any(implements(p, n, index) for n in flt.implements)]
     if flt.years:  # issued that year, or the plan for that year ("kế hoạch … năm 2024", issued in 2023)
@@ -57,7 +60,9 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
     if flt.horizon:
         plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
     if flt.topic:  # "kế hoạch công tác thông tin đối ngoại": plans whose title says so, when some do
-        about = [p for p in plans if sum(w in _title_words(p) for w in flt.topic) >= TOPIC_SHARE * len(flt.topic)]
+        # a title in another language (an English page) cannot say it is not about the topic
+        about = [p for p in plans if sum(w in _title_words(p) for w in flt.topic) >= TOPIC_SHARE * len(flt.topic)
+                 or not vi.has_diacritics(p.meta.title or "")]
         plans = about or plans
     if flt.relation == "replaces":
         plans = [p for p in plans if p.links.replaces]

@@ -14,7 +14,7 @@ from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
 from rag.understand.terms import make_idf, unit_terms
 
-_TITLE_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
+_TITLE_YEAR = re.compile(r"\b(?:năm|in) (\d{4})\b", re.IGNORECASE)  # "in 2024": an English page
 
 
 @dataclass(frozen=True)

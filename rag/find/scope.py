@@ -9,7 +9,7 @@ from ground import vi
 from ground.agencies import agency_matches
 from rag.find.plans import PlanIndex
 from rag.understand import entities
-from rag.understand.names import ParsedQuery, number_matches
+from rag.understand.names import ParsedQuery, issuers_named, number_matches
 from rag.understand.terms import FOLDED_STOPWORDS
 
 YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date, horizon or title year
@@ -38,18 +38,6 @@ def question_documents(pq: ParsedQuery) -> list[str]:
     """Document numbers the question names, typed any case: "12-CT/TW", "208/qd-ttg"."""
     found = [e.text for e in entities.documents(pq.text, typed=True)]
     return list(dict.fromkeys(pq.numbers + [f for f in found if not any(number_matches(f, n) for n in pq.numbers)]))
-
-
-def _issuer_named(pq: ParsedQuery) -> list[str]:
-    """Agencies named as the issuer of a plan: "Bộ Văn hóa, Thể thao và Du lịch ban hành kế hoạch …"."""
-    from ground.agencies import find_agencies
-
-    out = []
-    for m in find_agencies(pq.text):
-        after = vi.collapse(pq.text[m.end:m.end + 40])
-        if re.match(r"(da |co |duoc )?ban hanh\b", after):
-            out.append(m.canonical)
-    return out
 
 
 # "tỉnh Bắc Hải Sơn", "thanh pho X": a place named by its kind; its name runs until a word no name is made of
@@ -143,7 +131,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             scope.missing = (f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của "
                              f"{', '.join(provinces)}")
             return scope
-    issuers = _issuer_named(pq)
+    issuers = issuers_named(pq)
     if issuers and scope.plan_ids is None and not provinces:
         issued = [p.id for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in issuers)]
         if not issued:

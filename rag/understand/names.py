@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ground import vi
+from ground.agencies import find_agencies
 
 # "Kế hoạch 173", "công văn số 404", "KH số 141" → a number without its suffix
 _BARE_NUMBER = re.compile(
@@ -86,3 +87,19 @@ def number_matches(query_number: str, plan_number: str | None) -> bool:
     from ground.numbers import same_number
 
     return same_number(query_number, plan_number)
+
+
+def issuers_named(pq: ParsedQuery) -> list[str]:
+    """Agencies named as the issuer of documents: "Bộ Văn hóa, Thể thao và Du lịch ban hành kế hoạch …", "Bộ Công
+    Thương có kế hoạch … nào không?" (a department with "có" is asked about its duties: "Sở Ngoại vụ có nhiệm vụ gì")."""
+    out = []
+    for m in find_agencies(pq.text):
+        after = vi.collapse(pq.text[m.end:m.end + 40])
+        if re.match(r"(da |co |duoc )?ban hanh\b", after) or (
+                m.canonical.startswith("Bộ ") and _HOLDS_DOCUMENTS.match(after)):
+            out.append(m.canonical)
+    return out
+
+
+_HOLDS_DOCUMENTS = re.compile(r"(?:da |hien )?co (?:nhung |cac )?(?:ke hoach|quyet dinh|van ban|chuong trinh|de an|"
+                              r"chi thi|thong tu|cong van)\b")

@@ -10,7 +10,7 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
-from rag.understand.names import PLAN_FACTS, ParsedQuery, parse_query
+from rag.understand.names import PLAN_FACTS, ParsedQuery, issuers_named, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -55,11 +55,13 @@ SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc 
 # A question about the catalog of plans rather than the text of one: its subject is "which plans / places".
 _CATALOG_SUBJECT = re.compile(
     r"\b(nhung (?:tinh|dia phuong|tinh thanh|tinh, thanh pho|thanh pho)(?: [a-z]+){0,3} nao|tinh nao|dia phuong nao"
-    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet)(?: [a-z]+){0,3} nao"
+    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet|"
+    r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)(?: [a-z]+){0,3} nao"
     r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
     r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
 # "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked
-_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet)"
+_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet|"
+                            r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)"
                             r"|co (?:nhung )?(?:ke hoach|van ban|tai lieu|tin|bai viet)"
                             r"(?: [a-z]+){0,6} nao|danh sach)\b")
 _PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
@@ -99,6 +101,7 @@ class CatalogFilter:
     superlative: str | None = None  # "earliest" | "latest"
     count: bool = False  # "có bao nhiêu kế hoạch"
     topic: list[str] = field(default_factory=list)  # folded words naming what the plans are about ("thông tin đối ngoại")
+    issuers: list[str] = field(default_factory=list)  # "Bộ Văn hóa, Thể thao và Du lịch có những quyết định nào"
 
 
 @dataclass(frozen=True)
@@ -299,6 +302,7 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
         count=bool(_COUNT.search(folded)) and not superlative,
         topic=_topic(pq),
+        issuers=issuers_named(pq),
     )
 
 
@@ -313,8 +317,18 @@ _CATALOG_WORDS = frozenset(
 def _topic(pq: ParsedQuery) -> list[str]:
     """The words of a catalog question that say what the plans are about beyond the strategy every plan
     implements ("kế hoạch công tác thông tin đối ngoại" → thông tin), folded."""
-    words = [s for s in vi.folded_syllables(pq.content or pq.text) if s not in _CATALOG_WORDS and not s.isdigit()]
+    content = pq.content or pq.text
+    # "về hợp tác, đối ngoại", "về A hoặc B": alternatives; one that only says what every plan is about
+    # ("đối ngoại") leaves the list unnarrowed
+    alternatives = re.split(r",|\bhoặc\b|\bhoac\b", content.split(" về ", 1)[1]) if " về " in content else []
+    if len(alternatives) > 1 and any(not _topic_words(a) for a in alternatives):
+        return []
+    words = _topic_words(content)
     return words if len(words) >= 2 else []
+
+
+def _topic_words(text: str) -> list[str]:
+    return [s for s in vi.folded_syllables(text) if s not in _CATALOG_WORDS and not s.isdigit()]
 
 
 def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:

@@ -16,6 +16,7 @@ from ground.numbers import canonical_number, find_numbers, same_number
     ("Nghị định số 12/2021/NĐ-CP", "12/2021/NĐ-CP"),
     ("Công văn số 404/BNG-NGVH-UNESCO ngày 10/02/2022", "404/BNG-NGVH-UNESCO"),
     ("Công văn số 208/SNgV-LTLSBC ngày 18/3/2022", "208/SNgV-LTLSBC"),
+    ("Kế hoạch só 186-KH-UBND về triển khai", "186/KH-UBND"),  # a slash typed as a dash before UBND
 ])
 def test_state_numbers_in_their_real_variants(written, canonical):
     numbers = find_numbers(written)
@@ -46,6 +47,7 @@ def test_typed_numbers_follow_the_same_rule():
     typed = "ke hoach 317/kh.ubnd, quyet dinh 2013/qd-ttg va chi thi 25-ct/tw"
     assert [n.number for n in find_numbers(typed, typed=True)] == ["317/KH-UBND", "2013/QĐ-TTg", "25-CT/TW"]
     assert canonical_number("208/qđ-ttg", typed=True) == "208/QĐ-TTg"
+    assert [n.number for n in find_numbers("kh 186-kh-ubnd va 196-kh/tu", typed=True)] == ["186/KH-UBND", "196-KH/TU"]
 
 
 def test_sentences_around_numbers_stay_out_of_them():

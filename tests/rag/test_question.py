@@ -77,6 +77,15 @@ def test_catalog_filters():
     assert count.catalog.count and count.catalog.horizon == 2030
 
 
+def test_a_ministry_asked_for_its_documents_filters_the_catalog_by_issuer():
+    q = analyze("Bộ Văn hóa, Thể thao và Du lịch có những quyết định nào về hợp tác, đối ngoại?")
+    assert q.catalog is not None and q.catalog.issuers == ["Bộ Văn hóa, Thể thao và Du lịch"]
+    assert q.catalog.doc_type == "Quyết định"
+    assert q.catalog.topic == []  # "hợp tác, đối ngoại": one alternative is what every plan is about
+    assert analyze("bo cong thuong co kh ttdn nao ko").pq.agencies == ["Bộ Công Thương"]
+    assert analyze("Sở Ngoại vụ có nhiệm vụ gì?").catalog is None
+
+
 def test_a_question_about_one_place_is_not_a_catalog_question():
     assert analyze("Hà Giang ban hành kế hoạch nào để thực hiện chỉ thị?").catalog is None
 
