@@ -12,7 +12,7 @@ from ground import vi
 from ground.display import display_date
 from rag.compose.citations import Point, number_points
 from rag.find.plans import PlanIndex
-from rag.find.scope import Scope
+from rag.find.scope import Scope, question_documents
 from rag.models import Answer
 from rag.understand.names import number_matches
 from rag.understand.question import Question, without_question_words
@@ -102,7 +102,9 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     asked = [p.intent if p.intent in FIELDS else "number" if p.answer_type == "document" else "" for p in q.parts]
     if not all(asked):
         return None
-    if scope.other_documents and scope.plan_ids is None:
+    only_cited = scope.other_documents and (scope.plan_ids is None or len(scope.other_documents) == len(
+        question_documents(q.pq)))  # every number asked is only cited, whatever place narrowed the plans
+    if only_cited:
         cites = by_number(scope.other_documents, index)
     elif not q.pq.numbers and not q.pq.bare_numbers and _other_kind(q, scope.plan_ids, index):
         cites = by_subject(q, scope.plan_ids, index)

@@ -13,7 +13,7 @@ from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.understand import entities
-from rag.understand.entities import documents, find_entities
+from rag.understand.entities import documents, foreign_places
 from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
@@ -80,7 +80,8 @@ class Grounds:
 def names_foreign_places(question: str, texts: list[str]) -> bool:
     """Every country or foreign place the question names is in the passages that answer it: "… tại Pháp
     không?" is not answered by a passage about other foreign localities."""
-    places = [e.name for e in find_entities(question) if e.kind == "foreign"]
+    # read alone, not among the other entities: "Bộ Văn hóa Ba Lan" is an agency, and names Ba Lan
+    places = [e.name for e in foreign_places(question)]
     folded = vi.collapse(" ".join(texts))
     return all(any(f" {vi.collapse(a)} " in f" {folded} " for a in (name, *FOREIGN_PLACES.get(name, ())))
                for name in places)

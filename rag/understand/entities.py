@@ -166,13 +166,14 @@ _NAMED_YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _foreign_patterns() -> list[tuple[str, re.Pattern, bool]]:
-    out: list[tuple[str, re.Pattern, bool]] = []
+def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
+    """(name, alias, pattern on the folded text, capital only) for every spelling of every foreign place."""
+    out: list[tuple[str, str, re.Pattern, bool]] = []
     for name, aliases in FOREIGN_PLACES.items():
         for alias in sorted((name, *aliases), key=len, reverse=True):
             body = r"[\s\-]+".join(re.escape(vi.fold(w)) for w in re.split(r"[\s\-]+", alias))
-            out.append((name, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), alias in FOREIGN_CAPITAL_ONLY))
-    out.sort(key=lambda item: -len(item[1].pattern))
+            out.append((name, alias, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), alias in FOREIGN_CAPITAL_ONLY))
+    out.sort(key=lambda item: -len(item[2].pattern))
     return out
 
 
@@ -180,15 +181,15 @@ def foreign_places(text: str) -> list[Entity]:
     folded = vi.fold_same_length(text).lower()
     accented = vi.has_diacritics(text)
     taken: list[Entity] = []
-    for name, pattern, capital_only in _foreign_patterns():
+    for name, alias, pattern, capital_only in _foreign_patterns():
         for m in pattern.finditer(folded):
             raw = text[m.start():m.end()]
             if any(e.start < m.end() and m.start() < e.end for e in taken):
                 continue
             if capital_only and (not accented or not raw[:1].isupper()):
                 continue
-            if not capital_only and accented and vi.has_diacritics(name) and not vi.has_diacritics(raw):
-                continue  # "Lao" in accented text is not "Lào"
+            if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw):
+                continue  # "Lao" in accented text is not "Lào" (but "Australia" is "Úc")
             if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {
                 vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES[name])
             } and not _same_spelling(raw, name):

@@ -177,3 +177,15 @@ def test_the_fake_plan_fits_the_seam():
     from rag.ports import StoredPlan
 
     assert isinstance(_Plan(), StoredPlan)
+
+
+def test_a_foreign_place_typed_in_its_latin_spelling_or_inside_an_agency_name_is_read():
+    from rag.decide.grounds import names_foreign_places
+    from rag.understand.entities import foreign_places
+
+    assert [e.name for e in foreign_places("Tỉnh ký thỏa thuận với bang nào của Australia?")] == ["Úc"]
+    assert [e.name for e in foreign_places("Lao động ở Lào")] == ["Lào"]  # "Lao" in accented text is no place
+    # "Bộ Văn hóa Ba Lan" is an agency and names Ba Lan: a passage about Belarus does not answer it
+    asked = "Bộ VHTTDL hợp tác với Bộ Văn hóa Ba Lan giai đoạn nào?"
+    assert not names_foreign_places(asked, ["Chương trình hợp tác văn hóa với Bộ Văn hóa Belarus giai đoạn 2024-2025."])
+    assert names_foreign_places(asked, ["Chương trình hợp tác văn hóa với Ba Lan giai đoạn 2024-2025."])

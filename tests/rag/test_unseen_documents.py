@@ -75,3 +75,9 @@ def test_a_later_part_asks_the_fact_of_the_document_the_first_part_named(unseen)
     # the directive is only cited: its date comes from the citing sentence, not from the plan or a search
     answer = ask(unseen, "Kế hoạch 88 của Đông Lâm thực hiện chỉ thị nào, và chỉ thị đó ban hành ngày nào?")
     assert answer.found and "25/CT-TTg" in answer.answer and "10/09/2021" in answer.answer
+
+
+def test_a_document_only_cited_is_no_stored_plan_even_when_its_place_is_named(unseen):
+    # the province narrows the plans to Đông Lâm's, but the number asked is only cited: no plan's own signer
+    answer = ask(unseen, "Chỉ thị 25/CT-TTg về văn hóa đối ngoại mà tỉnh Đông Lâm thực hiện do ai ký?")
+    assert not answer.found and not answer.citations and "Trần Minh Khoa" not in answer.answer
