@@ -32,7 +32,8 @@ _DATE = re.compile(
     rf"(?<![\d/])(?:{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}"  # 30/11/2021, 30-11-2021
     rf"|ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?"  # ngày 04 tháng 05 năm 2022
     rf"|ngày\s+{_D}\s*/\s*{_M}(?!\s*/?\d)"  # ngày 10/02
-    rf"|tháng\s+{_M}\s*(?:[/-]|năm)\s*{_Y})(?![\d/])",  # tháng 3/2022, tháng 12-2009, tháng 3 năm 2022
+    rf"|tháng\s+{_M}\s*(?:[/-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 3 năm 2022
+    rf"|(?:ngày\s+{_D}\s*/\s*{_M}|tháng\s+{_M})\s+(?:hằng|hàng)\s+năm)(?![\d/])",  # tháng 9 hằng năm: every year
     re.IGNORECASE,
 )
 # "đến năm 2030", "giai đoạn 2023 - 2026", "2021-2025", "năm 2022", "trong năm 2019"

@@ -189,3 +189,10 @@ def test_a_foreign_place_typed_in_its_latin_spelling_or_inside_an_agency_name_is
     asked = "Bộ VHTTDL hợp tác với Bộ Văn hóa Ba Lan giai đoạn nào?"
     assert not names_foreign_places(asked, ["Chương trình hợp tác văn hóa với Bộ Văn hóa Belarus giai đoạn 2024-2025."])
     assert names_foreign_places(asked, ["Chương trình hợp tác văn hóa với Ba Lan giai đoạn 2024-2025."])
+
+
+def test_a_yearly_month_is_a_date():
+    from rag.understand import entities
+
+    tagged = entities.tag("tổ chức gian hàng tại Hội chợ Du lịch quốc tế TP. Hồ Chí Minh vào tháng 9 hằng năm")
+    assert ("date", "tháng 9 hằng năm") in [(e.kind, e.text) for e in tagged]
