@@ -40,6 +40,7 @@ def question_documents(pq: ParsedQuery) -> list[str]:
     return list(dict.fromkeys(pq.numbers + [f for f in found if not any(number_matches(f, n) for n in pq.numbers)]))
 
 
+_OWNED_BY = r"\b(?:ke hoach|quyet dinh|van ban|chuong trinh|chi thi|thong tu|nghi quyet|de an)(?: so \S+)?(?: cua| do)? "
 # "tỉnh Bắc Hải Sơn", "thanh pho X": a place named by its kind; its name runs until a word no name is made of
 # matched on the same-length fold, so that "UBND tỉnh, Bộ VHTTDL" (a comma) names no place
 _PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp)\.? ([a-z]+(?: [a-z]+){1,3})")
@@ -138,6 +139,12 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             scope.missing = f"văn bản nào do {', '.join(issuers)} ban hành"
             return scope
         scope.plan_ids = issued
+    if scope.plan_ids is None and not provinces:
+        # "Phụ lục I của kế hoạch Ủy ban Quốc gia Quảng bá Văn hóa …": a document named by its issuer
+        owned = [p.id for p in plans if facts[p.id].issuer_folded and not p.meta.province and re.search(
+            _OWNED_BY + re.escape(facts[p.id].issuer_folded) + r"\b", pq.folded)]
+        if owned:
+            scope.plan_ids = owned
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:

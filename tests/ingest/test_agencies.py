@@ -101,3 +101,15 @@ def test_ordinary_words_are_not_agencies() -> None:
 def test_place_name_after_an_agency_stays_in_the_mention() -> None:
     (mention,) = find_agencies("Giao Công an tỉnh Bà Rịa - Vũng Tàu chủ trì.")
     assert (mention.canonical, mention.raw) == ("Công an tỉnh", "Công an tỉnh Bà Rịa - Vũng Tàu")
+
+
+def test_a_chat_types_a_body_by_its_head_word_and_acronym():
+    from ground.agencies import agency_matches, find_agencies
+
+    found = find_agencies("vu htqt chu tri nhung nhiem vu nao?")
+    assert [(m.canonical, m.raw) for m in found] == [("Vụ HTQT", "vu htqt")]
+    assert agency_matches("Vụ HTQT", "Vụ Hợp tác quốc tế") and agency_matches("Vụ Hợp tác quốc tế", "Vụ HTQT")
+    assert not agency_matches("Vụ HTQT", "Vụ Kế hoạch - Tài chính")
+    assert agency_matches("Vụ KHTC", "Vụ Kế hoạch - Tài chính")
+    assert [m.canonical for m in find_agencies("ban dan toc lam gi")] == ["Ban Dân tộc"]  # words, not an acronym
+    assert find_agencies("theo số TT của văn bản") == []
