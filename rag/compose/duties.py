@@ -43,13 +43,16 @@ class TaskRow:
 
 # a question asking for one fact of a task ("sở nào chủ trì …", "… báo cáo trước ngày nào") is not asking for a
 # list of an agency's duties, though it names an agency and duty words
+# "chủ trì những nhiệm vụ số mấy": the tasks are asked, by their numbers
+_TASK_NUMBERS = re.compile(r"\bnhiem vu (?:so may|so nao|thu may)\b")
 _FACT_TYPES = frozenset({"agency", "date", "period", "number", "person", "place", "document"})
 
 
 def route(pq, answer_type: str = "content", parts: int = 1) -> str:
     """'tasks' | 'catalog' | 'compare' | 'general' for a parsed question and what it asks for."""
     folded = pq.folded
-    if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and answer_type not in _FACT_TYPES:
+    if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and (
+            answer_type not in _FACT_TYPES or _TASK_NUMBERS.search(folded)):
         return "tasks"
     if len(pq.provinces) >= 2 and _COMPARE_WORDS.search(folded):
         return "compare"
@@ -111,8 +114,8 @@ def in_year(item: Assignment, year: int) -> bool:
 
 
 # "chủ trì những nhiệm vụ nào", "phối hợp những việc gì": the role asked, when one is
-_LEAD = re.compile(r"chu tri")
-_PARTNER = re.compile(r"phoi hop")
+_LEAD = re.compile(r"\bchu tri\b")
+_PARTNER = re.compile(r"\bphoi hop\b")
 
 
 def asked_roles(folded: str) -> tuple[str, ...]:

@@ -37,19 +37,40 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     agencies = tasks.asked_agencies(pq.agencies, plans)
     roles = tasks.asked_roles(pq.folded)
     rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by, roles=roles)]
+    appendix = _APPENDIX.search(pq.folded)
+    if appendix:  # "… trong Phụ lục I": the rows of that table, when it holds any
+        name = re.compile(r"^phu luc" + (rf" {appendix.group(1)}\b" if appendix.group(1) else r"\b"))
+        rows = [r for r in rows if name.match(vi.collapse(r.assignment.section or ""))] or rows
     if not rows:
         return None
     groups, left_out = tasks.task_points(rows, index.chunk_at)
     body, numbered = grouped(groups, index.plan)
     due = sum(1 for r in rows if r.status == "due")
     recurring = sum(1 for r in rows if r.status == "recurring")
-    head = f"{', '.join(agencies)}: {len(rows)} nhiệm vụ"
+    # the name as the plan writes it when the rows are one agency's ("Vụ HTQT" typed, "Vụ Hợp tác quốc tế" written)
+    written = {r.assignment.agency_raw or r.assignment.agency for r in rows}
+    who = written.pop() if len(written) == 1 and len(agencies) == 1 else ", ".join(agencies)
+    head = f"{who}: {len(rows)} nhiệm vụ{_task_numbers(rows)}"
     if by:
         counts = [f"{due} có hạn đến {by}" if due else "", f"{recurring} thường xuyên/định kỳ" if recurring else ""]
         said = ", ".join(c for c in counts if c)
         head += f" đến năm {by}" + (f" ({said})" if said else "")
     tail = f"\n(còn {left_out} nhiệm vụ khác: xem lệnh ngvh tasks)" if left_out else ""
     return Answer(pq.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
+
+
+_APPENDIX = re.compile(r"\bphu luc(?: so)?(?: ([ivx]+|\d+)\b)?")
+
+
+def _task_numbers(rows: list) -> str:
+    """" (số 1, 2, 10 và 12 tại Phụ lục I)": the numbers a plan's table gives the tasks, when all rows have one."""
+    numbers = list(dict.fromkeys(r.assignment.task_no for r in rows))
+    if not numbers or not all(numbers) or len({r.plan.id for r in rows}) > 1:
+        return ""
+    where = next((s for s in (r.assignment.section or "" for r in rows) if s.upper().startswith("PHỤ LỤC")), "")
+    at = f" tại {where.split(':')[0].strip().title().replace('Phụ Lục', 'Phụ lục')}" if where else ""
+    said = ", ".join(numbers[:-1]) + f" và {numbers[-1]}" if len(numbers) > 1 else numbers[0]
+    return f" (số {said}{at})"
 
 
 # "những nhiệm vụ nào …", "hoạt động gì …", "việc nào": the tasks themselves are asked

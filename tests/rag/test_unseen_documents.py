@@ -81,3 +81,12 @@ def test_a_document_only_cited_is_no_stored_plan_even_when_its_place_is_named(un
     # the province narrows the plans to Đông Lâm's, but the number asked is only cited: no plan's own signer
     answer = ask(unseen, "Chỉ thị 25/CT-TTg về văn hóa đối ngoại mà tỉnh Đông Lâm thực hiện do ai ký?")
     assert not answer.found and not answer.citations and "Trần Minh Khoa" not in answer.answer
+
+
+def test_the_tasks_an_agency_leads_are_its_lead_rows_with_their_numbers(unseen):
+    answer = ask(unseen, "so ngv chu tri nhung nhiem vu so may trong phu luc ke hoach dong lam?")
+    assert answer.found and answer.kind == "tasks"
+    assert "(số 1 tại Phụ lục)" in answer.answer and "sổ tay" in answer.answer
+    assert "tiếng Việt" not in answer.answer  # the Vientiane classes it only supports
+    partner = ask(unseen, "Sở Ngoại vụ phối hợp những nhiệm vụ nào trong kế hoạch của Đông Lâm?")
+    assert "tiếng Việt" in partner.answer and "sổ tay" not in partner.answer
