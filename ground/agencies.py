@@ -243,7 +243,10 @@ def _is_capital(word: str) -> bool:
 # Lower-case words that never finish a name's word: they start the predicate ("Sở X chủ trì").
 _PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây", "hoàn", "triển",
                      "hướng", "nghiên", "vận", "đẩy", "tăng", "hỗ", "bố", "theo", "đôn", "kiểm", "quảng", "giới",
-                     "duy", "phản", "tiếp", "đề", "nâng", "tổng", "biên", "lồng", "chỉ", "cung", "trực"}
+                     "duy", "phản", "tiếp", "đề", "nâng", "tổng", "biên", "lồng", "chỉ", "cung", "trực",
+                     "giao", "yêu", "gửi", "ký", "phê"}  # "Ủy ban … giao Cục X chủ trì"
+# a lower-case syllable that is part of a name although it can start a predicate: "Học viện Ngoại giao"
+_NAME_SYLLABLES = frozenset({("ngoại", "giao"), ("quảng", "bá")})
 
 
 # Two lower-case syllables that stay inside a name after a capitalised one ("Vườn quốc gia", "Vụ Hợp tác quốc tế").
@@ -274,11 +277,14 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
         if not _is_capital(word) or not re.fullmatch(r" |\s*[,\-–&]\s*", gap):
             break
         end, i = we, i + 1
-        if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) \
-                and words[i][2] not in _PREDICATE_STARTS:
+        if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) and (
+                words[i][2] not in _PREDICATE_STARTS or (words[i - 1][2].lower(), words[i][2]) in _NAME_SYLLABLES):
             end, i = words[i][1], i + 1  # "Xúc tiến", "Du lịch"
             if i < len(words) and text[end:words[i][0]] == " " and (words[i - 1][2], words[i][2]) in _COMPOUNDS:
-                end, i = words[i][1], i + 1  # "Vườn quốc gia", "Hợp tác quốc tế"
+                end, i = words[i][1], i + 1  # "Vườn quốc gia"
+            elif i + 1 < len(words) and text[end:words[i][0]] == " " == text[words[i][1]:words[i + 1][0]] \
+                    and (words[i][2], words[i + 1][2]) in _COMPOUNDS:
+                end, i = words[i + 1][1], i + 2  # "Hợp tác quốc tế", "Giao lưu văn hóa"
     place = re.match(r" (?:tỉnh|thành phố|huyện|thị xã|quận)(?!\w)", text[end:stop])
     if place:
         end += place.end()

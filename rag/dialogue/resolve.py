@@ -148,7 +148,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     short = len(content) <= SHORT_QUESTION_SYLLABLES
     continuation = lead in _LEAD_MARKERS or bool(lead) and lead.split()[-1] in {"con", "va", "the", "vay"}
     if context.empty:  # the first turn: only a question that needs a subject cannot stand alone
-        if metadata and not kinds:
+        if metadata and not kinds and short:  # "ai ký?"; "Trại hè … tổ chức khi nào?" names its own subject
             return _unresolved(question, text, "Bạn hỏi về kế hoạch nào?")
         return same
     if _target_label(context, text) is None and not (metadata or short or continuation):

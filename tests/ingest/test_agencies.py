@@ -113,3 +113,12 @@ def test_a_chat_types_a_body_by_its_head_word_and_acronym():
     assert agency_matches("Vụ KHTC", "Vụ Kế hoạch - Tài chính")
     assert [m.canonical for m in find_agencies("ban dan toc lam gi")] == ["Ban Dân tộc"]  # words, not an acronym
     assert find_agencies("theo số TT của văn bản") == []
+
+
+def test_a_body_s_name_ends_where_its_verb_begins_and_keeps_its_compounds():
+    from ground.agencies import find_agencies
+
+    named = find_agencies("Ủy ban Quốc gia Quảng bá Văn hóa Việt Nam giao Cục Giao lưu văn hóa chủ trì tổ chức tuần phim")
+    assert [m.canonical for m in named] == ["Ủy ban Quốc gia Quảng bá Văn hóa Việt Nam", "Cục Giao lưu văn hóa"]
+    assert [m.canonical for m in find_agencies("Vụ Hợp tác quốc tế chủ trì")] == ["Vụ Hợp tác quốc tế"]
+    assert [m.canonical for m in find_agencies("Học viện Ngoại giao phối hợp")] == ["Học viện Ngoại giao"]

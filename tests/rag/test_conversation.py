@@ -106,6 +106,11 @@ def test_a_bare_question_opening_a_conversation_is_refused():
     assert answer.found is False and not answer.citations and ctx.empty
 
 
+def test_a_date_question_naming_its_own_event_opens_a_conversation():
+    res = resolve("Trại hè hữu nghị thiếu nhi Cầu vồng sông Lam tổ chức khi nào, ở phường nào?", Conversation())
+    assert not res.unresolved
+
+
 def test_a_continuation_keeps_the_plan():
     res = resolve("thế còn các lễ hội được nhắc tới?", context("Cao Bằng có di sản nào?"))
     assert res.kind == "continuation"
