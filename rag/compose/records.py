@@ -145,7 +145,8 @@ def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task |
     for place in q.pq.provinces:  # the places say whose plan, not which task
         words = re.sub(rf"\b{re.escape(vi.collapse(place))}\b", " ", words)
     words = _PLAN_NAMING.sub(" ", words)
-    terms = [t for t in query_terms(words) if not t.isdigit()]
+    words = re.sub(r"\b(?:nam|giai doan|tu|den) \d{4}(?: ?- ?\d{4})?\b", " ", words)  # a year says when, not which task
+    terms = [t for t in query_terms(words) if not any(ch.isdigit() for ch in t)]
     if len(terms) < 2:
         return None
     scored = sorted(((coverage(terms, unit_terms(t.text), index.idf), i, t)

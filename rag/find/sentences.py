@@ -98,7 +98,10 @@ def _heading_match(section: str | None, section_words: Sequence[str], terms: lis
 
 def features_of(body: str, terms: list[str], content: list[str], answer_type: str, idf: Callable[[str], float],
                 section_score: float, rank: int, dense: float, title_terms: set[str], fragment: bool,
-                first: bool, favoured: bool = False, asked_syllables: Sequence[str] = ()) -> tuple[dict[str, float], list[entities.Entity]]:
+                first: bool, favoured: bool = False, asked_syllables: Sequence[str] = (),
+                lead_in: frozenset[str] = frozenset()) -> tuple[dict[str, float], list[entities.Entity]]:
+    """`lead_in`: the terms of the line a list item hangs from ("Dự toán kinh phí giai đoạn 2026 - 2030:" above
+    "- Năm 2028: 3.900 triệu đồng"), which say what an item naming the asked year is about."""
     text_terms = unit_terms(body)
     years = [t for t in terms if t.isdigit() and len(t) == 4]
     kinds = ANSWERING_KINDS.get(answer_type, ())
@@ -117,7 +120,11 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     novelty = sum(1 for s in syl if s not in question_syl) / len(syl) if syl else 0.0
     echo = sum(1 for s in syl if s in title_terms) / len(syl) if syl else 0.0
     return {
-        "content": coverage(content, text_terms, idf) if content else 0.0,
+        # a breakdown by year ("- Năm 2028: 3.900 triệu đồng") is read under its heading when it names the
+        # year asked; other items keep their own words (a task's "- Kinh phí: …" line is not the task)
+        "content": (max(coverage(content, text_terms, idf), coverage(content, text_terms | lead_in, idf))
+                    if lead_in and any(y in text_terms for y in years) else coverage(content, text_terms, idf))
+        if content else 0.0,
         "all_terms": coverage(terms, text_terms, idf),
         "entity": 1.0 if found else 0.0,
         "entity_near": near,
@@ -156,15 +163,24 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         content = content_terms(question, naming)
         title_terms = set(vi.folded_syllables(meta.title)) if meta else set()
         section_score = _heading_match(chunk.section, section_words, terms)
+        # items at the top of a chunk hang from its heading ("2. Dự toán kinh phí giai đoạn 2026 - 2030")
+        heading = frozenset(unit_terms((chunk.section or "").split("›")[-1]))
+        lead_in = heading
         for i, unit in enumerate(split_units(chunk.text)):
             body = strip_marker(unit.text)
+            item = body != unit.text.strip()
             if not quotable(body):
+                if not item:  # a short line introduces the items under it ("Phân theo năm:")
+                    lead_in = heading | unit_terms(body)
                 continue
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
             own = dense_of(chunk.id, unit.start) if dense_of else None
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
-                                       own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked)
+                                       own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked,
+                                       lead_in if item else frozenset())
             out.append(Candidate(chunk, rank, unit, body, feats, found))
+            if not item:
+                lead_in = heading | unit_terms(body)
     # cosines of one question's candidates sit close together: what tells them apart is the distance to
     # the best one, on the spread of this question's candidates
     if out:

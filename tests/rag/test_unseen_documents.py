@@ -90,3 +90,8 @@ def test_the_tasks_an_agency_leads_are_its_lead_rows_with_their_numbers(unseen):
     assert "tiếng Việt" not in answer.answer  # the Vientiane classes it only supports
     partner = ask(unseen, "Sở Ngoại vụ phối hợp những nhiệm vụ nào trong kế hoạch của Đông Lâm?")
     assert "tiếng Việt" in partner.answer and "sổ tay" not in partner.answer
+
+
+def test_a_year_of_a_budget_breakdown_is_read_under_its_heading(unseen):
+    answer = ask(unseen, "kinh phi nam 2026 cua ke hoach dong lam la bao nhieu")
+    assert answer.found and "700 triệu" in answer.answer  # the year's line, not a task dated that year
