@@ -162,6 +162,9 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         points.append(Point(text, chunks[0], chunks[0].text, 1.0))
     if not points:
         return None
+    if q.answer_type == "date" and not any(e.kind == "date" for p in points for e in entities.tag(p.text)):
+        # "… hết hiệu lực ngày nào?": no stored text dates it, so there is nothing to cite
+        return Answer(q.text, False, " ".join(p.text for p in points), kind="refusal")
     numbered = number_points(points, index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="standing", points=numbered.said)
 

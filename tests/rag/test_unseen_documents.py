@@ -95,3 +95,10 @@ def test_the_tasks_an_agency_leads_are_its_lead_rows_with_their_numbers(unseen):
 def test_a_year_of_a_budget_breakdown_is_read_under_its_heading(unseen):
     answer = ask(unseen, "kinh phi nam 2026 cua ke hoach dong lam la bao nhieu")
     assert answer.found and "700 triệu" in answer.answer  # the year's line, not a task dated that year
+
+
+def test_an_expiry_date_no_text_gives_is_refused_while_standing_is_answered(unseen):
+    expiry = ask(unseen, "Kế hoạch 88/KH-UBND của Đông Lâm hết hiệu lực ngày nào?")
+    assert not expiry.found and not expiry.citations
+    standing = ask(unseen, "Kế hoạch 88/KH-UBND của Đông Lâm còn hiệu lực không?")
+    assert standing.found and standing.kind == "standing"
