@@ -285,6 +285,35 @@ _NAMED = re.compile(
     r"\s+ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
 
 
+# "Chiến lược ngoại giao văn hóa đến năm 2030 được Thủ tướng Chính phủ ban hành ngày 30/11/2021": a document named
+# by its title whose own issuing clause dates it (the passive verb says whose date it is)
+_ISSUED_KINDS = r"Chiến lược|Đề án|Chương trình|Kế hoạch|Nghị quyết|Chỉ thị|Quyết định"
+_NAMED_ISSUED = re.compile(
+    rf"({_ISSUED_KINDS})\s+(?!này\b|đó\b|trên\b|nói trên\b)((?:(?!{_ISSUED_KINDS})[^\n;:()]){{3,120}}?)"
+    r"\s+(?:đã\s+)?(?:được|do)\s+(Thủ tướng Chính phủ|Chính phủ|Ban Bí thư|Bộ Chính trị|Quốc hội|Bộ\s+[^\n.;]{2,60}?)?"
+    r"\s*(?:ký\s+)?(?:ban hành|phê duyệt)\s+(?:vào\s+)?ngày\s+"
+    r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))")
+_ISSUED_KIND_AT = re.compile(rf"\b(?:{_ISSUED_KINDS})\b")
+
+
+def _issued_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for at in _ISSUED_KIND_AT.finditer(text):
+        m = _NAMED_ISSUED.match(text, at.start())
+        if m is None:
+            continue
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken) or find_numbers(m.group(2)):
+            continue
+        g = m.groups()
+        date = iso_date(g[3], g[4], g[5]) if g[3] else iso_date(g[6], g[7], g[8])
+        if date is None or len(m.group(2).split()) > 16:
+            continue
+        title = f"{m.group(1)} {' '.join(m.group(2).split())}"
+        out.append(Mention(None, m.group(1), title, date, int(date[:4]), g[2], None, None, None,
+                           citing_sentence(text, m.start(), m.end()), m.start(), m.start() + len(title)))
+    return out
+
+
 def _named_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out = []
     for m in _NAMED.finditer(text):
@@ -333,5 +362,6 @@ def extract_mentions(text: str, own_numbers: list[str] | tuple[str, ...] = ()) -
 
 def index_mentions(text: str, occurrences: list[Mention]) -> list[Mention]:
     """The index from the numbered citations already found, with the documents cited by name added."""
-    found = occurrences + _named_mentions(text, [(m.start, m.end) for m in occurrences])
+    taken = [(m.start, m.end) for m in occurrences]
+    found = occurrences + _named_mentions(text, taken) + _issued_mentions(text, taken)
     return _merge(found)

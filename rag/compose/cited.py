@@ -70,13 +70,19 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     if cited is None or score < SUBJECT_MATCH:
         return []
     own = max((coverage(terms, unit_terms(f"{p.meta.title} {p.meta.issuer or ''}"), index.idf)
-               for p in (index.plan(i) for i in ids) if p), default=0.0)
+               for p in (index.plan(i) for i in ids) if p and not _other_years(years, p.meta.title)), default=0.0)
     if score < own + TITLE_MARGIN:
         return []  # the question describes a stored plan as well: that plan answers
     key = cited.mention.get("number") or cited.mention.get("title")
     same = [c for c in _all(index) if (c.mention.get("number") or c.mention.get("title")) == key]
     # the plans the question is about cite it first: their sentence is the one to show
     return sorted(same, key=lambda c: c.plan_id not in ids) or [cited]
+
+
+def _other_years(years: set[str], title: str | None) -> bool:
+    """A title dated by other years than those asked ("… đến năm 2020" when 2030 is asked) is not described."""
+    named = set(re.findall(r"\b(?:19|20)\d\d\b", title or ""))
+    return bool(years and named and not years & named)
 
 
 _KIND_WORD = re.compile(r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|de an|chien luoc|cong van"

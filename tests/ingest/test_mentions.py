@@ -87,3 +87,15 @@ def test_one_entry_per_document_with_its_section_and_count():
     assert directive["count"] == 3 and directive["date"] == "2020-08-05"
     assert directive["section"] == "I. MỤC ĐÍCH"  # the occurrence that says the most
     assert directive["issuer"] == "Thủ tướng Chính phủ"  # from another occurrence
+
+
+def test_a_document_named_by_its_title_is_dated_by_its_own_issuing_clause():
+    from ingest.mentions import extract_mentions
+
+    text = ("Hội nghị phổ biến Chiến lược văn hóa đối ngoại đến năm 2030 được Thủ tướng Chính phủ ban hành ngày "
+            "12/5/2022. Kế hoạch này triển khai Đề án quảng bá ẩm thực Việt đã được Bộ Văn hóa, Thể thao và Du lịch "
+            "phê duyệt ngày 3 tháng 8 năm 2023. Kế hoạch này được ban hành ngày 2/3/2024.")
+    found = {m.title: (m.date, m.issuer) for m in extract_mentions(text, [])}
+    assert found == {
+        "Chiến lược văn hóa đối ngoại đến năm 2030": ("2022-05-12", "Thủ tướng Chính phủ"),
+        "Đề án quảng bá ẩm thực Việt": ("2023-08-03", "Bộ Văn hóa, Thể thao và Du lịch")}

@@ -102,3 +102,9 @@ def test_an_expiry_date_no_text_gives_is_refused_while_standing_is_answered(unse
     assert not expiry.found and not expiry.citations
     standing = ask(unseen, "Kế hoạch 88/KH-UBND của Đông Lâm còn hiệu lực không?")
     assert standing.found and standing.kind == "standing"
+
+
+def test_a_document_only_named_by_its_title_is_dated_from_its_citing_sentence(unseen):
+    answer = ask(unseen, "chien luoc quang ba am thuc viet den 2035 duoc thu tuong phe duyet ngay nao?")
+    assert answer.found and answer.kind == "cited" and "05/06/2023" in answer.answer
+    assert all(c.source.endswith("hai-lam-tin-2024.txt") for c in answer.citations)
