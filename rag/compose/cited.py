@@ -118,6 +118,13 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
         return None
     if not cites:
         return None
+    if asked == ["number"] and _PLURAL.search(q.pq.folded):
+        listed = _same_kind_cited(cites[0], index)  # "căn cứ những công văn nào của Bộ X": every one it cites
+        if len(listed) > 1:
+            each = [p for p in (_point(c, "number", index) for c in listed) if p is not None]
+            numbered = number_points(each, index.plan)
+            return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="cited",
+                          points=numbered.said)
     points: list[Point] = []
     missing: list[str] = []
     for field in dict.fromkeys(asked):
@@ -136,6 +143,25 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     numbered = number_points(points, index.plan)
     lines = numbered.lines + [f"(Các văn bản đang có không nêu {what} của {name}.)" for what in missing]
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind="cited", points=numbered.said)
+
+
+_PLURAL = re.compile(r"\b(?:nhung|cac) (?:cong van|quyet dinh|chi thi|nghi quyet|van ban|ke hoach|ket luan|thong tu"
+                     r"|nghi dinh|de an|chuong trinh)(?: [a-z]+){0,2} nao\b")
+
+
+def _same_kind_cited(first: Cited, index: PlanIndex) -> list[Cited]:
+    """The documents of `first`'s kind and issuer that the same plan cites, in the order it cites them."""
+    plan = index.plan(first.plan_id)
+    kind, issuer = first.mention.get("kind"), first.mention.get("issuer")
+    return [Cited(first.plan_id, m) for m in (plan.meta.mentions if plan else [])
+            if m.get("kind") == kind and (not issuer or m.get("issuer") == issuer) and m.get("number")]
+
+
+def _point(cited: Cited, field: str, index: PlanIndex) -> Point | None:
+    chunk = index.chunk_at(cited.plan_id, int(cited.mention.get("start") or 0))
+    if chunk is None:
+        return None
+    return Point(_said(cited, field), chunk, cited.mention.get("sentence") or chunk.text, 1.0)
 
 
 def mentioned_fact(number: str, intent: str, index: PlanIndex) -> Point | None:

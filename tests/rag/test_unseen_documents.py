@@ -108,3 +108,8 @@ def test_a_document_only_named_by_its_title_is_dated_from_its_citing_sentence(un
     answer = ask(unseen, "chien luoc quang ba am thuc viet den 2035 duoc thu tuong phe duyet ngay nao?")
     assert answer.found and answer.kind == "cited" and "05/06/2023" in answer.answer
     assert all(c.source.endswith("hai-lam-tin-2024.txt") for c in answer.citations)
+
+
+def test_which_documents_a_plan_cites_lists_each_of_them(unseen):
+    answer = ask(unseen, "Kế hoạch ngoại giao văn hóa của Hải Lâm căn cứ những công văn nào của Bộ Ngoại giao?")
+    assert answer.found and "112/BNG-NGVH" in answer.answer and "245/BNG-NGVH" in answer.answer
