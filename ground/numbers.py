@@ -200,3 +200,22 @@ def same_number(a: str | None, b: str | None) -> bool:
 # Kinds of administrative documents, folded → as written: "quyết định đó", "những chỉ thị nào", "Công văn 404".
 DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong van": "Công văn", "nghi quyet": "Nghị quyết",
              "ke hoach": "Kế hoạch", "chuong trinh": "Chương trình", "thong bao": "Thông báo", "de an": "Đề án"}
+
+
+# the kind of document a number's code says ("2013/QĐ-TTg" a decision, "12-KL/TW" a conclusion)
+_CODE_KINDS = {"QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch",
+               "CTR": "Chương trình", "TB": "Thông báo", "KL": "Kết luận", "TT": "Thông tư", "NĐ": "Nghị định",
+               "ĐA": "Đề án", "HD": "Hướng dẫn", "BC": "Báo cáo", "CV": "Công văn"}
+
+
+def kind_of_number(number: str) -> str:
+    """'2013/QĐ-TTg' → 'Quyết định', '12-KL/TW' → 'Kết luận'; a number whose code names no kind is a Công văn."""
+    head = number.split("/", 1)[0]
+    code = head.split("-", 1)[1] if "-" in head else number.split("/")[-1].split("-")[0]  # a Party number: "12-KL/TW"
+    return _CODE_KINDS.get(code.upper(), "Công văn")
+
+
+def document_name(number: str) -> str:
+    """'Quyết định số 2013/QĐ-TTg của Thủ tướng Chính phủ', 'Kết luận số 12-KL/TW'."""
+    who = " của Thủ tướng Chính phủ" if number.upper().endswith("TTG") else ""
+    return f"{kind_of_number(number)} số {number}{who}"

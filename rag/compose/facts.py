@@ -6,6 +6,7 @@ import re
 
 from ground import vi
 from ground.display import display_date
+from ground.numbers import document_name
 from rag.compose.citations import Point, plan_label
 
 
@@ -44,19 +45,11 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     if intent == "field" and meta.field:
         return f"{label} thuộc lĩnh vực {meta.field}.", [re.compile(r"Lĩnh vực", re.IGNORECASE), re.compile(re.escape(meta.field))]
     if intent == "implements" and meta.implements:
-        docs = "; ".join(_national_doc_name(n) for n in meta.implements)
+        docs = "; ".join(document_name(n) for n in meta.implements)
         return f"{label} được xây dựng để thực hiện {docs}.", [re.compile(re.escape(n.split('-')[0])) for n in meta.implements]
     if intent == "doc_type" and meta.doc_type:
         return f"Văn bản {meta.number or ''} là {meta.doc_type.lower()}.".replace("  ", " "), [re.compile(re.escape(meta.doc_type), re.IGNORECASE)]
     return None
-
-
-def _national_doc_name(number: str) -> str:
-    kinds = {"QĐ": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CV": "Công văn"}
-    suffix = number.split("/", 1)[1] if "/" in number else ""
-    kind = kinds.get(suffix.split("-")[0].upper(), "văn bản")
-    who = " của Thủ tướng Chính phủ" if suffix.upper().endswith("TTG") else ""
-    return f"{kind} số {number}{who}"
 
 
 def fact_point(intent: str, plan, chunks: list) -> Point | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ground import vi
 from ground.display import display_date, shorten
+from ground.numbers import document_name, kind_of_number
 from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact
@@ -45,18 +46,6 @@ class PartResult:
     point: Point | None
     documents: list[str]  # document numbers the answer names (what "đó" in the next part refers to)
     missing: str | None = None  # the plan was asked for a fact it does not state
-
-
-def _kind_of(number: str) -> str:
-    suffix = number.split("/", 1)[1] if "/" in number else number.split("-", 1)[-1]
-    head = suffix.split("-")[0].upper()
-    return {"QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch",
-            "CTR": "Chương trình", "TB": "Thông báo"}.get(head, "Công văn")
-
-
-def _doc_name(number: str) -> str:
-    who = " của Thủ tướng Chính phủ" if number.upper().endswith("TTG") else ""
-    return f"{_kind_of(number)} số {number}{who}"
 
 
 def _line_with(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredChunk, str] | None:
@@ -210,13 +199,13 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
             and part.asked_kind != meta.doc_type:
         return PartResult(None, [])  # "tại công văn số mấy" asks about another document than the plan
     if intent == "implements" and part.asked_kind and meta.implements:
-        kinds = [n for n in meta.implements if _kind_of(n) == part.asked_kind]
-        cited = [n for n in index.mentions.get(plan.id, ()) if _kind_of(n) == part.asked_kind and n != meta.number]
+        kinds = [n for n in meta.implements if kind_of_number(n) == part.asked_kind]
+        cited = [n for n in index.mentions.get(plan.id, ()) if kind_of_number(n) == part.asked_kind and n != meta.number]
         chosen = kinds or cited
         if chosen:
             pattern = re.compile(re.escape(chosen[0].split("/")[0]) + r"\s*/")
             found = _line_with(chunks, pattern)
-            text = f"{plan_label(meta)} căn cứ {'; '.join(_doc_name(n) for n in chosen)}."
+            text = f"{plan_label(meta)} căn cứ {'; '.join(document_name(n) for n in chosen)}."
             if found:
                 return PartResult(Point(text, found[0], found[1], 1.0), chosen)
         return PartResult(None, [])  # no document of the asked kind among its grounds: the sentences may say

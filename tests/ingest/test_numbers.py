@@ -54,3 +54,12 @@ def test_sentences_around_numbers_stay_out_of_them():
     text = "UBND tỉnh ban hành Kế hoạch số 12/KH-UBND.Theo đó, ngày 28/4/2022 và tỷ lệ 1/3 không phải số văn bản."
     assert [n.number for n in find_numbers(text)] == ["12/KH-UBND"]
     assert find_numbers("Kế hoạch số 5\n/KH-UBND") == []  # never across a line break
+
+
+def test_a_number_s_code_names_the_kind_of_document():
+    from ground.numbers import document_name, kind_of_number
+
+    assert [kind_of_number(n) for n in ("2013/QĐ-TTg", "12-KL/TW", "12/2021/NĐ-CP", "02/2019/TT-BTTTT",
+                                        "404/BNG-NGVH-UNESCO", "164-KH/TU")] == [
+        "Quyết định", "Kết luận", "Nghị định", "Thông tư", "Công văn", "Kế hoạch"]
+    assert document_name("25/CT-TTg") == "Chỉ thị số 25/CT-TTg của Thủ tướng Chính phủ"
