@@ -58,6 +58,9 @@ _EMBLEM_COMMITTEE = re.compile(
     r"^\s*(?:(?:ỦY|UỶ) BAN\s*N\w*\s*DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+"
     r"([^\n|]+?)" + _CELL_END + r"(?:\n\s*(SỞ\s+[^\n|]+?)" + _CELL_END + ")?",
     re.MULTILINE)
+_SUBORDINATE_COMMITTEE = re.compile(
+    r"\s*\n\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s+(THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN)\s+([^\n|]+?)" + _CELL_END,
+    re.MULTILINE)
 _BARE_COMMITTEE = re.compile(r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)[ \t]*(?:\|[^\n]*)?$", re.MULTILINE)
 _EMBLEM_MINISTRY = re.compile(r"^\s*(BỘ\s+[^\n|a-zđ]{3,60}?|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ)" + _CELL_END, re.MULTILINE)
 # what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
@@ -181,6 +184,12 @@ def emblem_owner(text: str) -> About | None:
         if province is None:
             continue
         evidence = _line_of(text, emblem.start(), emblem.end())
+        below = _SUBORDINATE_COMMITTEE.match(head, emblem.end())
+        if below and not department:  # "ỦY BAN NHÂN DÂN TỈNH X / ỦY BAN NHÂN DÂN THÀNH PHỐ Y": Y's own document
+            unit, name = below.groups()
+            written = _as_written(text, name.strip(), name.strip().title())
+            return About(f"UBND {unit.lower()} {written}", province, _line_of(text, emblem.start(), below.end()),
+                         "header", known)
         parent = _city_inside_province(text, province) if not known and kind == "THÀNH PHỐ" else None
         if parent:  # "THÀNH PHỐ ĐÔNG HÀ": a city's own committee, inside a province
             return About(f"UBND thành phố {province}", parent, evidence, "header", True)
@@ -220,13 +229,14 @@ _RULE_LINE = re.compile(r"^[\s|]*[-–—_=*.]{3,}[\s|]*$")
 _NOT_EMBLEM = re.compile(r"^(?:CỘNG H[OÒ]A|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM$|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
                          r"CHƯƠNG TRÌNH|THÔNG TƯ|CÔNG VĂN|HƯỚNG DẪN|KẾT LUẬN|ĐỀ ÁN|BÁO CÁO|THÔNG BÁO)")
 _EMBLEM_LINES = 4
+_ORGAN = re.compile(r"^(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO)\b")
 _LOCAL_UNIT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN|QUẬN|HUYỆN|THỊ XÃ) (.+)$")
 # words of a body that answers to no province (a national committee, the Party's central bodies)
 _NATIONAL_WORDS = re.compile(r"\b(?:TRUNG ƯƠNG|QUỐC GIA|QUỐC HỘI|CHÍNH PHỦ|VIỆT NAM)\b")
 
 
-def _emblem_block(head: str) -> tuple[str, int, int] | None:
-    """(the emblem's upper-case lines joined, start, end) where a neighbour of an emblem follows them."""
+def _emblem_block(head: str) -> tuple[list[str], int, int] | None:
+    """(the emblem's upper-case lines, start, end) where a neighbour of an emblem follows them."""
     run: list[str] = []
     start = end = 0
     pos = 0
@@ -244,17 +254,31 @@ def _emblem_block(head: str) -> tuple[str, int, int] | None:
             continue
         if run and (not line.strip(" |") or _RULE_LINE.match(line) or (m and _NOT_EMBLEM.match(name))):
             break
-        if run:  # a mixed-case line inside the run: not an emblem
-            run = []
+        if run:  # a mixed-case line ends the run ("Số: 38/CTr-HDSGL")
+            break
     if not run or not _EMBLEM_NEIGHBOURS.search(head[start:end + 400]):
         return None
-    return " ".join(run), start, end
+    return run, start, end
 
 
-def _block_owner(text: str, name: str, start: int, end: int) -> About | None:
+def _body_name(text: str, lines: list[str]) -> str:
+    """The body an emblem's lines name: lines that continue one name are joined ("BỘ THÔNG TIN VÀ" /
+    "TRUYỀN THÔNG"); a line naming an organ under a complete name ("HỘI … VIỆT NAM" / "BAN THƯỜNG VỤ TRUNG
+    ƯƠNG HỘI") is left out, unless the text writes the joined name itself."""
+    name = lines[0]
+    for line in lines[1:]:
+        joined = f"{name} {line}"
+        if _ORGAN.match(line) and _as_written(text, joined, "") == "":
+            break
+        name = joined
+    return name
+
+
+def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | None:
     """The body a multi-line emblem names, when the one-line readers would cut or misplace it: a ministry
     over two lines, a ward's or commune's committee (its province is the one the text keeps naming), a
     national body (no province, even though it dates its documents "Hà Nội, ngày …")."""
+    name = _body_name(text, lines)
     evidence = _line_of(text, start, end)
     local = _LOCAL_UNIT.match(name)
     if local:

@@ -53,7 +53,8 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 FIELD_LABELS = ("Số hiệu", "Ký hiệu", "Loại văn bản", "Nơi ban hành", "Cơ quan ban hành", "Người ký",
                 "Ngày ban hành", "Ngày có hiệu lực", "Ngày hiệu lực", "Ngày hết hiệu lực", "Ngày công báo",
                 "Số công báo", "Tình trạng hiệu lực", "Tình trạng", "Lĩnh vực", "Trích yếu", "Chức danh")
-_NEXT_FIELD = re.compile(r"[ \t]+(?:" + "|".join(FIELD_LABELS) + r")[ \t]*:")
+# the next label of a row, after a space or glued to the value ("Loại văn bản:Quyết địnhNgười ký:…")
+_NEXT_FIELD = re.compile(r"(?:[ \t]+|(?<=[a-zà-ỹđ]))(?:" + "|".join(FIELD_LABELS) + r")[ \t]*:")
 _FIELD_VALUE_WORDS = 10
 
 
@@ -62,7 +63,7 @@ def labelled(text: str, label: str) -> str | None:
     "Người ký: | Nguyễn Văn Hùng |" (the value in the next cell),
     the label alone on its line and the value on the next, or one of several "Label: value" fields on a line."""
     # a table row may put the value in the next cell: "Người ký: | Nguyễn Văn Hùng |"
-    pattern = (r"(?:^|\|)[ \t]*" + label + r"[ \t]*:?[ \t]*(?:\|[ \t]*(?=[^|\s]))?(?:\n[ \t]*(?=\S))?"
+    pattern = (r"(?:^|\||(?<=[a-zà-ỹđ]))[ \t]*" + label + r"[ \t]*:?[ \t]*(?:\|[ \t]*(?=[^|\s]))?(?:\n[ \t]*(?=\S))?"
                r"([^|\n]{1,80}?)[ \t]*(?=\||$)")
     for match in re.finditer(pattern, text, re.MULTILINE):
         value = match.group(1).strip(" :")

@@ -153,3 +153,19 @@ def test_a_national_body_dating_its_documents_in_ha_noi_is_no_province_s():
                     "CHỈ THỊ\nVề công tác đối ngoại nhân dân\nCác cấp ủy, tổ chức đảng ở Hà Nội và cả nước thực hiện.",
                     motto="ĐẢNG CỘNG SẢN VIỆT NAM")
     assert (party.issuer, party.province) == ("Ban Chấp Hành Trung Ương", None)
+
+
+def test_a_city_committee_under_its_province_s_line_issues_its_own_document():
+    text = ("ỦY BAN NHÂN DÂN TỈNH SƠN NGUYÊN\nỦY BAN NHÂN DÂN THÀNH PHỐ BẾN MÂY\nSố: 77/QĐ-UBND\n"
+            "Bến Mây, ngày 2 tháng 3 năm 2027\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM - Độc lập - Tự do - Hạnh phúc\n\n"
+            "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch ngoại giao văn hóa năm 2027\n"
+            "Căn cứ Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh Sơn Nguyên; UBND thành phố Bến Mây quyết định.")
+    meta = extract_metadata(text, "qd.txt")
+    assert (meta.issuer, meta.province) == ("UBND thành phố Bến Mây", "Sơn Nguyên")
+
+
+def test_an_organ_line_under_a_national_body_is_no_part_of_its_name():
+    body = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\ncủa Hội Nghệ nhân Việt Nam thực hiện Chiến lược Ngoại giao văn hóa\n"
+            "Ban Thường vụ Trung ương Hội ban hành Chương trình hành động của Hội Nghệ nhân Việt Nam như sau.")
+    meta = _emblem("HỘI NGHỆ NHÂN VIỆT NAM", "BAN THƯỜNG VỤ TRUNG ƯƠNG HỘI", "5/CTr-HNN", body)
+    assert (meta.issuer, meta.province) == ("Hội Nghệ nhân Việt Nam", None)

@@ -216,3 +216,11 @@ def test_the_motto_is_no_title_and_the_enacting_body_no_part_of_it():
     meta = extract_metadata(text, "nq.txt")
     assert (meta.title, meta.issuer, meta.date) == (
         "Nghị quyết ban hành chương trình hành động về thông tin đối ngoại", "Chính phủ", "2026-03-02")
+
+
+def test_labelled_fields_glued_to_the_value_before_them():
+    text = clean_text(
+        "Quyết định 41/QĐ-BVH năm 2024 về Quy chế đối ngoại\nSố hiệu:41/QĐ-BVHLoại văn bản:Quyết địnhNgười ký:Lê Thị Thu\n"
+        "Ngày ban hành:05/06/2024\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động đối ngoại.")
+    meta = extract_metadata(text, "qd-41.html")
+    assert (meta.doc_type, meta.signer, meta.date) == ("Quyết định", "Lê Thị Thu", "2024-06-05")
