@@ -49,6 +49,8 @@ _ANY_MINISTRY = re.compile(rf"\bBộ\s+((?:{_CAP})(?:\s{_LOW})?(?:(?:\s*,\s*|\s+
 _NOT_A_MINISTRY = re.compile(r"^(?:Chỉ huy|Tư lệnh|Chính trị|Đội|Công an tỉnh)", re.IGNORECASE)
 _UNIT_KIND = r"(?:tỉnh|thành phố|TP\.?|TỈNH|THÀNH PHỐ|Tỉnh|Thành phố)"
 _COMMITTEE = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Nhân dân|UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)"
+_LOCAL_COMMITTEE = re.compile(
+    rf"\b{_COMMITTEE}[ \t]+(huyện|thị xã|quận|phường|thị trấn|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG)((?:[ \t]+[{vi.UPPER}]\w*){{1,3}})")
 _PEOPLES_COMMITTEE = re.compile(
     rf"\b{_COMMITTEE}[ \t]+({_UNIT_KIND})((?:[ \t-]+[{vi.UPPER}]\w*){{0,4}})")
 # "ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG", or "UBND TỈNH QUẢNG TRỊ / SỞ NGOẠI VỤ" for a department's document,
@@ -352,7 +354,12 @@ def _issuers(fragment: str, text: str) -> list[tuple[int, str]]:
     for m in _ANY_MINISTRY.finditer(fragment):
         if not _NOT_A_MINISTRY.match(m.group(1)) and not any(s == m.start() for s, _ in found):
             found.append((m.start(), f"Bộ {m.group(1)}"))
+    for m in _LOCAL_COMMITTEE.finditer(fragment):  # "Ủy ban nhân dân huyện Dầu Tiếng"
+        found.append((m.start(), f"UBND {m.group(1).lower()} {' '.join(m.group(2).split())}"))
+    local = {at for at, _ in found}
     for m in _PEOPLES_COMMITTEE.finditer(fragment):
+        if m.start() in local:
+            continue
         place, _ = _leading_place(m.group(2), m.group(1), text)
         if place is None and m.group(2).strip() and vi.fold(m.group(1)).startswith(("thanh pho", "tp")):
             continue  # "UBND thành phố Đông Hà": a city inside a province, not a provincial committee

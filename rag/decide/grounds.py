@@ -105,6 +105,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
         return "thời gian được hỏi"
+    if q.answer_type == "person" and "person" not in tags:  # "ai ký …", "trưởng ban … là ai"
+        return "họ tên người được hỏi"
+    if q.answer_type == "document" and "document" not in tags:  # "… theo quyết định số mấy?"
+        return "số hiệu văn bản được hỏi"
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
     # a year asked must be the plan's own or be written where the answer comes from (its passage)
     years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]

@@ -67,6 +67,10 @@ def naming_words(plan_meta) -> set[str]:
     return set(vi.folded_syllables(f"{plan_meta.title} {plan_meta.issuer or ''} {plan_meta.province or ''}"))
 
 
+# a district, town or ward written with its kind ("huyện Dầu Tiếng", "thị xã Sa Pa"): its first two syllables
+LOCAL_PLACE = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|quan|phuong|thi tran) ([a-z]+ [a-z]+)")
+
+
 class PlanIndex:
     def __init__(self, store: StoreView):
         self.store = store
@@ -80,6 +84,7 @@ class PlanIndex:
         self.naming: frozenset[str] = frozenset()  # syllables that only name some stored plan (title, place)
         self.places: dict[str, str] = {}  # folded name → the place as stored, for every place a plan is about
         self.named_places: dict[str, set[str]] = {}  # plan id → provinces its text names (the gazetteer's)
+        self.local_places: dict[str, set[str]] = {}  # plan id → districts, towns, wards its text names ("dau tieng")
 
     def refresh(self) -> None:
         key = tuple(sorted(self.store.active_versions().items()))
@@ -93,16 +98,19 @@ class PlanIndex:
             mentions: dict[str, set[str]] = {}
             n = 0
             named_places: dict[str, set[str]] = {}
+            local_places: dict[str, set[str]] = {}
             for chunk in self.store.iter_chunks():
                 df.update(unit_terms(chunk.text))
                 mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
                 named_places.setdefault(chunk.plan_id, set()).update(m.province for m in iter_mentions(chunk.text))
+                local_places.setdefault(chunk.plan_id, set()).update(
+                    m.group(1) for m in LOCAL_PLACE.finditer(vi.collapse(chunk.text)))
                 n += 1
             facts = {pid: plan_facts(p.meta) for pid, p in plans.items()}
             naming = frozenset().union(*(naming_words(p.meta) for p in plans.values()))
             places = {vi.collapse(f.place): f.place for f in facts.values() if f.place}
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
-            self.places, self.named_places = places, named_places
+            self.places, self.named_places, self.local_places = places, named_places, local_places
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._key = key
 

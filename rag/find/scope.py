@@ -50,6 +50,29 @@ _NOT_NAME = FOLDED_STOPWORDS | set(
     "an quan su chi huy lien hiep truong hoc".split())
 
 
+# what a question names a district, town or ward by ("huyện Dầu Tiếng", "tx sa pa"). Typed with diacritics, the kind
+# is written as such and the name capitalised; without, only kinds that are no common word ("quan" is "quan hệ",
+# "phuong" is "địa phương"); a commune ("xã") never ("xã hội")
+_LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
+_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|tx|thi tran) ([a-z]+) ([a-z]+)")
+
+
+def local_place(pq: ParsedQuery) -> str | None:
+    """The first two folded syllables of a district, town or ward the question names by its kind."""
+    if pq.accented:
+        m = _LOCAL_KIND_TYPED.search(pq.text)
+        return f"{vi.fold(m.group(1))} {vi.fold(m.group(2))}" if m else None
+    for m in _LOCAL_KIND_FOLDED.finditer(vi.fold_same_length(pq.text).lower()):
+        if not any(w in _NOT_NAME for w in m.groups()):
+            return " ".join(m.groups())
+    return None
+
+
+def local_name(pq: ParsedQuery, local: str) -> str:
+    span = re.search(r"\W+".join(local.split()), vi.fold_same_length(pq.text).lower())
+    return pq.text[span.start():span.end()] if span else local
+
+
 def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
     """A place the question names by its kind ("tỉnh Bắc Hải Sơn") that no stored text ever writes: the store
     holds nothing about it (a place the plans only mention, a sister province abroad, is written in them)."""
@@ -115,6 +138,17 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         unknown = unknown_place(pq, index)
         if unknown:
             scope.missing = f"văn bản nào của {unknown}"
+            return scope
+    local = local_place(pq)
+    if local:  # "huyện Dầu Tiếng …": the documents that write that district, town or ward
+        writing = [pid for pid, names in index.local_places.items() if local in names]
+        if not writing:
+            scope.missing = f"văn bản nào về {local_name(pq, local)}"
+            return scope
+        scope.plan_ids = writing
+        named_years = {int(y) for y in _PLAN_YEAR.findall(pq.folded)}
+        if named_years and not any(named_years & facts[pid].years for pid in writing):
+            scope.missing = f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của {local_name(pq, local)}"
             return scope
     if provinces and scope.plan_ids is None:
         in_place = [p.id for p in plans if facts[p.id].place in provinces]

@@ -169,3 +169,9 @@ def test_an_organ_line_under_a_national_body_is_no_part_of_its_name():
             "Ban Thường vụ Trung ương Hội ban hành Chương trình hành động của Hội Nghệ nhân Việt Nam như sau.")
     meta = _emblem("HỘI NGHỆ NHÂN VIỆT NAM", "BAN THƯỜNG VỤ TRUNG ƯƠNG HỘI", "5/CTr-HNN", body)
     assert (meta.issuer, meta.province) == ("Hội Nghệ nhân Việt Nam", None)
+
+
+def test_a_district_committee_named_in_a_news_page_is_the_issuer():
+    text = ("Huyện Sông Mây triển khai công tác thông tin đối ngoại năm 2025\n\nNgày 20/01/2025, Ủy ban nhân dân huyện "
+            "Sông Mây đã ban hành Kế hoạch số 21/KH-UBND về công tác thông tin đối ngoại huyện Sông Mây năm 2025.")
+    assert extract_metadata(text, "tin.txt").issuer == "UBND huyện Sông Mây"

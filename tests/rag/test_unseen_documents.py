@@ -113,3 +113,18 @@ def test_a_document_only_named_by_its_title_is_dated_from_its_citing_sentence(un
 def test_which_documents_a_plan_cites_lists_each_of_them(unseen):
     answer = ask(unseen, "Kế hoạch ngoại giao văn hóa của Hải Lâm căn cứ những công văn nào của Bộ Ngoại giao?")
     assert answer.found and "112/BNG-NGVH" in answer.answer and "245/BNG-NGVH" in answer.answer
+
+
+def test_a_district_named_by_its_kind_scopes_to_the_texts_that_write_it(unseen):
+    held = ask(unseen, "huyen song may co ke hoach thong tin doi ngoai nam 2025 so may?")
+    assert held.found and "21/KH-UBND" in held.answer
+    assert all(c.source.endswith("song-may-tin-2025.txt") for c in held.citations)
+    other_year = ask(unseen, "huyện Sông Mây có kế hoạch thông tin đối ngoại năm 2024 không, số mấy?")
+    assert not other_year.found and not other_year.citations
+    nowhere = ask(unseen, "Thị xã Đá Trắng ban hành kế hoạch ngoại giao văn hóa năm 2025 số mấy?")
+    assert not nowhere.found and "Đá Trắng" in nowhere.answer
+
+
+def test_a_person_or_a_number_asked_needs_one_in_the_answer(unseen):
+    answer = ask(unseen, "Trưởng phòng Văn hóa và Thông tin huyện Sông Mây là ai?")
+    assert not answer.found and not answer.citations
