@@ -144,7 +144,7 @@ _HEADS = (
     "Sở", "Bộ", "Ban", "Cục", "Chi cục", "Tổng cục", "Vụ", "Viện", "Trung tâm", "Hội", "Hiệp hội", "Liên hiệp",
     "Liên đoàn", "Liên minh", "Ủy ban", "UBND", "Văn phòng", "Trường", "Học viện", "Bảo tàng", "Nhà hát",
     "Thư viện", "Đoàn", "Đài", "Báo", "Tạp chí", "Công ty", "Tổng công ty", "Ngân hàng", "Quỹ", "Câu lạc bộ",
-    "Công an", "Bộ Chỉ huy", "Bộ đội", "Hội đồng", "Đại học",
+    "Công an", "Bộ Chỉ huy", "Bộ đội", "Hội đồng", "Đại học", "Phòng",  # "Phòng Văn hóa và Thông tin huyện"
 )
 _SEP = r"(?:[\s,\-–&/.]|\bva\b)*"
 

@@ -94,6 +94,14 @@ _MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồ
 _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?- ?(\d{4})\b")
 
 
+# three capitalised syllables or more: a person's full name ("Lương Tam Quang") the role-led tagger may miss
+_FULL_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{2,3}}\b")
+# "trưởng ban … là ai", "ai ký": a person is asked, not the body ("ai chủ trì" may be answered by a body)
+_ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
+                          r"(?: [a-z0-9]+){0,10} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
+_ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
+
+
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "") -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
@@ -105,9 +113,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
         return "thời gian được hỏi"
-    if q.answer_type == "person" and "person" not in tags:  # "ai ký …", "trưởng ban … là ai"
-        return "họ tên người được hỏi"
-    if q.answer_type == "document" and "document" not in tags:  # "… theo quyết định số mấy?"
+    if q.answer_type == "person" and not _FULL_NAME.search(shown) and (
+            "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
+        return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
+    if _ASKS_NUMBER.search(q.pq.folded) and "document" not in tags:  # "… theo quyết định số mấy?"
         return "số hiệu văn bản được hỏi"
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
     # a year asked must be the plan's own or be written where the answer comes from (its passage)

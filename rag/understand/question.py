@@ -16,7 +16,7 @@ from rag.understand.names import PLAN_FACTS, ParsedQuery, issuers_named, parse_q
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("document", re.compile(
         r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
-        r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|de an) (?:nao|gi|so may)|van ban so)\b")),
+        r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
         r"\b(khi nao|ngay nao|nam nao|thang nao|bao gio|luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
         r"|ngay bao nhieu|vao ngay|ngay ban hanh|thoi gian ban hanh|quy may|quy nao)\b")),

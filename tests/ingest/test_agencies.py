@@ -122,3 +122,10 @@ def test_a_body_s_name_ends_where_its_verb_begins_and_keeps_its_compounds():
     assert [m.canonical for m in named] == ["Ủy ban Quốc gia Quảng bá Văn hóa Việt Nam", "Cục Giao lưu văn hóa"]
     assert [m.canonical for m in find_agencies("Vụ Hợp tác quốc tế chủ trì")] == ["Vụ Hợp tác quốc tế"]
     assert [m.canonical for m in find_agencies("Học viện Ngoại giao phối hợp")] == ["Học viện Ngoại giao"]
+
+
+def test_a_district_office_is_a_body_and_prevention_is_not():
+    from ground.agencies import find_agencies
+
+    found = find_agencies("Phòng, chống tham nhũng; Phòng Nội vụ thành phố chủ trì tập huấn")
+    assert [m.canonical for m in found] == ["Phòng Nội vụ thành phố"]
