@@ -27,6 +27,9 @@ _FIELD_SPLIT = re.compile(r";\s+(?=[a-zà-ỹđ][^;:]{0,40}:\s)")
 _LABELLED = re.compile(r"^(?:[-–+•*]\s*)?([^\W\d_][^:;]{1,40}?)\s*:\s*(.+?)\s*[.;]?$")
 _GROUP = re.compile(r"^([IVX]{1,5}|[A-Z])\.\s+(\S.*)$")
 _ROLES: dict[str, Role] = {"lead": LEAD, "agency": DO, "support": SUPPORT}
+_OTHER_LABEL_WORDS = 3  # "Địa điểm", "Nội dung thực hiện": a field's label, not a sentence with a colon
+# "Hoạt động 7. Tập huấn …", "Nhiệm vụ 3: …": an item named by its kind and number
+_NAMED_ITEM = re.compile(r"(?:Hoạt động|Nhiệm vụ|Sự kiện|Chương trình|Nội dung)\s+(\d{1,3})\s*[.:)]\s*")
 _TASK_LOOKBACK = 3  # lines above a block of labelled lines in which its item heading is looked for
 
 
@@ -105,7 +108,9 @@ def _activity_records(text: str, taken: set[int]) -> list[TaskRecord]:
         j = i
         while j < len(lines):
             m = _LABELLED.match(text[lines[j][0]:lines[j][1]])
-            if not m or column_role(m.group(1)) is None or column_role(m.group(1)) in ("task", "number"):
+            role = column_role(m.group(1)) if m else None
+            # a label no column names ("Địa điểm:", "Nội dung:") stays inside the block that holds the others
+            if not m or role in ("task", "number") or (role is None and len(m.group(1).split()) > _OTHER_LABEL_WORDS):
                 break
             block.append((*lines[j], m.group(1), m.group(2)))
             j += 1
@@ -117,11 +122,12 @@ def _activity_records(text: str, taken: set[int]) -> list[TaskRecord]:
         if heading is None or text[heading[0]:heading[1]].isupper():
             i = j
             continue
-        marker = LEADING_MARKER.match(text[heading[0]:heading[1]])
-        ts = heading[0] + (marker.end() if marker else 0)
+        marker = _NAMED_ITEM.match(text, heading[0], heading[1]) or LEADING_MARKER.match(text[heading[0]:heading[1]])
+        ts = heading[0] + (marker.end() - (heading[0] if marker.re is _NAMED_ITEM else 0) if marker else 0)
         task = text[ts:heading[1]].rstrip(" .:;")
+        number = (marker.group(1) if marker.re is _NAMED_ITEM else marker.group().strip(" .)")) if marker else None
         record = TaskRecord(task, ts, ts + len(task), origin="activity",
-                            number=marker.group().strip(" .)") if marker and marker.group().strip()[:1].isdigit() else None)
+                            number=number if number and number[:1].isdigit() else None)
         for a, b, label, value in block:
             if _apply(record, label, value):
                 record.lines.append((a, b))

@@ -116,3 +116,18 @@ def test_an_activity_list_with_labelled_lines_is_a_task_record():
         ("Hiệp hội Du lịch tỉnh", "phối hợp", "tháng 6/2024", "300 triệu đồng", "1", "activity")]
     assert by_task["Gặp mặt người nước ngoài đón Tết cổ truyền"] == [
         ("Sở Ngoại vụ", "chủ trì", "tháng 1/2025", "90 triệu đồng", "2", "activity")]
+
+
+def test_an_activity_named_by_its_number_keeps_every_labelled_line():
+    # "Hoạt động 2." items whose labels include some no column names ("Địa điểm:", "Nội dung:")
+    text = ("KẾ HOẠCH\nNGOẠI GIAO VĂN HÓA NĂM 2027\nII. CÁC HOẠT ĐỘNG\n"
+            "Hoạt động 1. Hội chợ làng nghề Bến Mây\nThời gian: quý II năm 2027.\nĐịa điểm: Công viên Bến Mây.\n"
+            "Cơ quan chủ trì: Phòng Văn hóa và Thông tin thành phố.\nKinh phí: 120 triệu đồng.\n"
+            "Nội dung: mời nghệ nhân Lào và Campuchia trình diễn.\n\n"
+            "Hoạt động 2. Đón đoàn nghệ thuật Kyoto\nThời gian: tháng 10 năm 2027.\nĐịa điểm: Nhà hát thành phố.\n"
+            "Cơ quan chủ trì: Phòng Nội vụ thành phố.\nKinh phí: 60 triệu đồng.\n")
+    plan = build_plan(text, "kh.txt")
+    rows = {(a.task_no, a.task, a.agency, a.deadline, a.funding) for a in plan.assignments if a.origin == "activity"}
+    assert rows == {("1", "Hội chợ làng nghề Bến Mây", "Phòng Văn hóa và Thông tin thành phố", "quý II năm 2027",
+                     "120 triệu đồng"),
+                    ("2", "Đón đoàn nghệ thuật Kyoto", "Phòng Nội vụ thành phố", "tháng 10 năm 2027", "60 triệu đồng")}
