@@ -392,7 +392,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     item = _one_item(context)
     if metadata:
         rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
-    elif item and _ITEM_FIELD.search(vi.collapse(body)):
+    elif item and _ITEM_FIELD.search(vi.collapse(body)) and len(vi.folded_syllables(body)) <= ITEM_FOLLOWUP_SYLLABLES:
         # "kinh phí bao nhiêu?" after an answer that named one activity: that activity's
         rewritten = _capital(f"{item} {body[:1].lower()}{body[1:]}")
         return Resolution(question, _tidy(rewritten), True, "continuation", names_plan=False)
@@ -407,6 +407,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
 _ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
                          r"|ket qua|san pham|bao nhieu)\b")
 ITEM_CHARS = 160
+ITEM_FOLLOWUP_SYLLABLES = 8  # "kinh phí bao nhiêu?", "ai chủ trì, khi nào?"; a longer one names its own subject
 
 
 def _one_item(context: Conversation) -> str | None:

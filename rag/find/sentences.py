@@ -96,10 +96,15 @@ def _heading_match(section: str | None, section_words: Sequence[str], terms: lis
     return sum(1 for t in words if t in heading_terms) / len(words) if words else 0.0
 
 
+# "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
+_COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})\b")
+
+
 def features_of(body: str, terms: list[str], content: list[str], answer_type: str, idf: Callable[[str], float],
                 section_score: float, rank: int, dense: float, title_terms: set[str], fragment: bool,
                 first: bool, favoured: bool = False, asked_syllables: Sequence[str] = (),
-                lead_in: frozenset[str] = frozenset()) -> tuple[dict[str, float], list[entities.Entity]]:
+                lead_in: frozenset[str] = frozenset(), counted: str | None = None,
+                ) -> tuple[dict[str, float], list[entities.Entity]]:
     """`lead_in`: the terms of the line a list item hangs from ("Dự toán kinh phí giai đoạn 2026 - 2030:" above
     "- Năm 2028: 3.900 triệu đồng"), which say what an item naming the asked year is about."""
     text_terms = unit_terms(body)
@@ -109,6 +114,10 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"
     found = [e for e in entities.tag(body) if e.kind in kinds
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
+    if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know
+        found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
+                  for m in re.finditer(rf"(?<![\d.,])\d+\s+{re.escape(counted)}\b", vi.fold_same_length(body).lower())
+                  if not any(e.start <= m.start() < e.end for e in found)]
     near = 0.0
     if found:
         folded = vi.collapse(body)
@@ -154,6 +163,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     (the chunk's own similarity stands in)."""
     terms = query_terms(question)
     asked = vi.folded_syllables(question)
+    counting = _COUNTED.search(vi.collapse(question))
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:top]):
         chunk = hit.chunk
@@ -177,7 +187,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             own = dense_of(chunk.id, unit.start) if dense_of else None
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
                                        own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked,
-                                       lead_in if item else frozenset())
+                                       lead_in if item else frozenset(), counting.group(1) if counting else None)
             out.append(Candidate(chunk, rank, unit, body, feats, found))
             if not item:
                 lead_in = heading | unit_terms(body)

@@ -30,6 +30,20 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("doc_type", re.compile(r"\bloai van ban\b")),
 ]
 
+# what happens on a date a passage gives, as against the document's own issuing
+_EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat song|ky ket|thanh lap|bat dau|ket thuc"
+                         r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam)\b")
+_ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
+
+
+def fact_asked(folded: str) -> str:
+    """Which fact of a document a (folded) question asks, or "general"."""
+    intent = next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
+    if intent == "date" and _EVENT_VERB.search(folded) and not _ISSUING_VERB.search(folded):
+        return "general"  # "… khánh thành ngày nào?": the event's date, which a passage gives, not the text's
+    return intent
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     text: str  # normalised question
@@ -56,7 +70,7 @@ def parse_query(question: str) -> ParsedQuery:
     numbers = list(dict.fromkeys(n.number for n in found))
     bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
     years = sorted({int(y) for y in _YEAR.findall(text)})
-    intent = next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
+    intent = fact_asked(folded)
     places = list(iter_mentions(text))
     # a Party number ("25-CT/TW") names a document the plans cite, seldom a stored plan: its words stay in
     # the content that passages are matched on

@@ -10,7 +10,7 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
-from rag.understand.names import PLAN_FACTS, ParsedQuery, issuers_named, parse_query
+from rag.understand.names import ParsedQuery, fact_asked, issuers_named, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -231,7 +231,7 @@ def _same_length_fold(text: str) -> str:
 
 
 def _intent(folded: str) -> str:
-    return next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
+    return fact_asked(folded)
 
 
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")

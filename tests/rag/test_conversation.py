@@ -258,3 +258,20 @@ def test_a_fact_the_plan_does_not_state_is_refused(sample_services):
     signer, res = out[1]
     assert res.kind == "bare" and signer.found is False and not signer.citations  # the news item names no signer
     assert out[2][0].found  # the context is still that plan
+
+
+def test_a_field_asked_after_one_activity_is_that_activity_s_unless_the_turn_names_its_own_subject():
+    ctx = context("Cao Bằng tổ chức hoạt động gì ở Nhật Bản?",
+                  points=[{"text": "Tuần văn hóa Cao Bằng tại Osaka (Nhật Bản) [1]", "n": 1}])
+    short = resolve("kinh phí bao nhiêu?", ctx)
+    assert short.question_understood.startswith("Tuần văn hóa Cao Bằng tại Osaka")
+    own = resolve("còn buổi tọa đàm giữa Cao Bằng với tỉnh Quảng Tây tổ chức ở đâu?", ctx)
+    assert "Tuần văn hóa" not in own.question_understood
+
+
+def test_a_count_of_a_thing_the_unit_lists_do_not_know_is_a_number():
+    from rag.find.sentences import features_of
+
+    feats, found = features_of("Cụm thông tin được trang bị màn hình Led ngoài trời 3 mặt.", ["man", "hinh"], ["man", "hinh"],
+                               "number", lambda _t: 1.0, 0.0, 0, 0.5, set(), False, False, counted="mat")
+    assert [e.text for e in found] == ["3 mặt"] and feats["entity"] == 1.0

@@ -196,3 +196,12 @@ def test_a_yearly_month_is_a_date():
 
     tagged = entities.tag("tổ chức gian hàng tại Hội chợ Du lịch quốc tế TP. Hồ Chí Minh vào tháng 9 hằng năm")
     assert ("date", "tháng 9 hằng năm") in [(e.kind, e.text) for e in tagged]
+
+
+def test_a_date_of_an_event_is_not_the_document_s_date():
+    from rag.understand.names import parse_query
+
+    assert parse_query("Kế hoạch 173 ban hành ngày nào?").intent == "date"
+    assert parse_query("kh do ky ngay nao").intent == "date"
+    assert parse_query("Cụm thông tin đối ngoại khánh thành ngày nào?").intent == "general"
+    assert parse_query("hoi nghi dien ra khi nao").intent == "general"
