@@ -94,7 +94,7 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
         return _count_answer(q, plans, index)
     first = q.parts[0]
     if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or (
-            first.intent != "general" and about_the_plan(parse_query(first.text), plans)):
+            first.intent != "general" and about_the_plan(parse_query(first.text), plans, index=index)):
         return None  # a list of tasks, a total, or a fact of the plan itself ("ai ký …, ngày nào")
     fields = [fields_of(p) for p in q.parts]
     if not all(fields) or all(f == ["task"] for f in fields):
