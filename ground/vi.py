@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks (NFD): huyền, sắc, hỏi, ngã, nặng.
 _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
@@ -85,8 +86,13 @@ def syllables(text: str) -> list[str]:
     return _SYLLABLE.findall(normalize(text).lower())
 
 
+# fold() of one syllable, remembered: the syllables of the plans and questions are a small vocabulary (a few
+# thousand), and folding them one by one was most of the time of an answer that folds catalog texts
+_fold_syllable = lru_cache(maxsize=1 << 16)(fold)
+
+
 def folded_syllables(text: str) -> list[str]:
-    return [fold(s) for s in syllables(text)]
+    return [_fold_syllable(s) for s in syllables(text)]
 
 
 def collapse(text: str) -> str:

@@ -60,9 +60,14 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
     if flt.horizon:
         plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
     if flt.topic:  # "kế hoạch công tác thông tin đối ngoại": plans whose title says so, when some do
+        topic = flt.topic
+
+        def on_topic(plan: StoredPlan) -> bool:
+            words = index.derived("title_words", plan, _title_words)  # folded once per plan record
+            return sum(w in words for w in topic) >= TOPIC_SHARE * len(topic)
+
         # a title in another language (an English page) cannot say it is not about the topic
-        about = [p for p in plans if sum(w in _title_words(p) for w in flt.topic) >= TOPIC_SHARE * len(flt.topic)
-                 or not vi.has_diacritics(p.meta.title or "")]
+        about = [p for p in plans if on_topic(p) or not vi.has_diacritics(p.meta.title or "")]
         plans = about or plans
     if flt.relation == "replaces":
         plans = [p for p in plans if p.links.replaces]

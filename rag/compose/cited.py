@@ -14,9 +14,10 @@ from rag.compose.citations import Point, number_points
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, question_documents
 from rag.models import Answer
+from rag.ports import StoredPlan
 from rag.understand.names import number_matches
 from rag.understand.question import Question, without_question_words
-from rag.understand.terms import coverage, query_terms, unit_terms
+from rag.understand.terms import coverage_of, query_terms, unit_terms
 
 # the facts of a cited document a question may ask, and how an answer names them
 FIELDS = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
@@ -56,25 +57,24 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     ids = plan_ids if plan_ids is not None else list(index.plans)
     best: tuple[float, Cited | None] = (0.0, None)
     years = {t for t in terms if t.isdigit() and len(t) == 4}
+    covered = coverage_of(terms, index.idf)
     for pid in ids:
         plan = index.plan(pid)
-        for m in plan.meta.mentions if plan else ():
-            said = " ".join(filter(None, (m.get("kind"), m.get("number"), m.get("title"), m.get("subject"),
-                                          m.get("issuer"), m.get("date"))))
-            if years - set(re.findall(r"\d{4}", said)):
+        for m, said_years, said_terms in index.derived("mention_terms", plan, _mention_terms) if plan else ():
+            if years - said_years:
                 continue  # "Chiến lược … đến năm 2030" is not the strategy to 2020
-            score = coverage(terms, unit_terms(said), index.idf)
+            score = covered(said_terms)
             if score > best[0]:
                 best = (score, Cited(pid, m))
     score, cited = best
     if cited is None or score < SUBJECT_MATCH:
         return []
-    own = max((coverage(terms, unit_terms(f"{p.meta.title} {p.meta.issuer or ''}"), index.idf)
+    own = max((covered(index.derived("title_terms", p, _title_terms))
                for p in (index.plan(i) for i in ids) if p and not _other_years(years, p.meta.title)), default=0.0)
     if score < own + TITLE_MARGIN:
         return []  # the question describes a stored plan as well: that plan answers
     key = cited.mention.get("number") or cited.mention.get("title")
-    same = [c for c in _all(index) if (c.mention.get("number") or c.mention.get("title")) == key]
+    same = [c for c in index.per_version("cited_all", _all) if (c.mention.get("number") or c.mention.get("title")) == key]
     # the plans the question is about cite it first: their sentence is the one to show
     return sorted(same, key=lambda c: c.plan_id not in ids) or [cited]
 
@@ -193,6 +193,21 @@ def _known(mention: dict[str, Any]) -> int:
     return sum(1 for k in ("kind", "date", "issuer", "signer", "subject") if mention.get(k))
 
 
-def _all(index: PlanIndex) -> list[Cited]:
-    return sorted((Cited(pid, m) for pid, plan in index.plans.items() for m in plan.meta.mentions),
+def _all(plans: dict[str, StoredPlan]) -> list[Cited]:
+    return sorted((Cited(pid, m) for pid, plan in plans.items() for m in plan.meta.mentions),
                   key=lambda c: -_known(c.mention))
+
+
+def _mention_terms(plan: StoredPlan) -> list[tuple[dict[str, Any], set[str], set[str]]]:
+    """Each document the plan cites, with the years and the terms of what the plan says of it (kept per plan
+    record: the same for every question)."""
+    out = []
+    for m in plan.meta.mentions:
+        said = " ".join(filter(None, (m.get("kind"), m.get("number"), m.get("title"), m.get("subject"),
+                                      m.get("issuer"), m.get("date"))))
+        out.append((m, set(re.findall(r"\d{4}", said)), unit_terms(said)))
+    return out
+
+
+def _title_terms(plan: StoredPlan) -> set[str]:
+    return unit_terms(f"{plan.meta.title} {plan.meta.issuer or ''}")

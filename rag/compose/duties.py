@@ -6,6 +6,7 @@ plan, each line cited to the chunk that holds it. Anything not recognised goes t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ground import vi
@@ -71,13 +72,16 @@ def asked_agencies(agencies: list[str], plans: list[StoredPlan]) -> list[str]:
 
 
 def select_tasks(plans: list[StoredPlan], agency: str | None = None, by: int | None = None,
-                 province: str | None = None, roles: tuple[str, ...] = ()) -> list[TaskRow]:
-    """Assignments of the given plans, filtered by agency, year ("đến năm"), province and role ("chủ trì")."""
+                 province: str | None = None, roles: tuple[str, ...] = (),
+                 read: Callable[[StoredPlan], list[Assignment]] | None = None) -> list[TaskRow]:
+    """Assignments of the given plans, filtered by agency, year ("đến năm"), province and role ("chủ trì").
+    `read`: assignments_of, or one that keeps them per plan record (PlanIndex.derived)."""
+    read = read or assignments_of
     rows: list[TaskRow] = []
     for plan in plans:
         if province and place_of(plan.meta) != province:
             continue
-        for item in assignments_of(plan):
+        for item in read(plan):
             if agency and not agency_matches(agency, item.agency):
                 continue
             if roles and item.role not in roles:

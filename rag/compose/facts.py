@@ -8,6 +8,7 @@ from ground import vi
 from ground.display import display_date
 from ground.numbers import document_name
 from rag.compose.citations import Point, plan_label
+from rag.find.plans import PlanIndex
 
 
 def _date_patterns(iso: str) -> list[re.Pattern]:
@@ -90,16 +91,37 @@ _PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
 RESIDUAL_SYLLABLES = 2
 
 
-def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES) -> bool:
-    """True when the question asks for a fact of the plan itself, not about something in its text."""
-    text = pq.content or pq.text
+def _own_words(plan, accented: bool) -> frozenset[str]:
+    """The syllables naming the plan (title, issuer, province): as written, or folded."""
     # typed with diacritics, a syllable is the plan's own only as written ("báo cáo" is not "Bảo Sơn")
+    form = vi.syllables if accented else vi.folded_syllables
+    title = plan.meta.title if " " in (plan.meta.title or "") else ""  # a file name is no title
+    return frozenset(form(f"{title} {plan.meta.issuer or ''} {plan.meta.province or ''}"))
+
+
+def _own_accented(plan) -> frozenset[str]:
+    return _own_words(plan, True)
+
+
+def _own_folded(plan) -> frozenset[str]:
+    return _own_words(plan, False)
+
+
+def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES, index: PlanIndex | None = None) -> bool:
+    """True when the question asks for a fact of the plan itself, not about something in its text.
+
+    `index`: the plans' naming syllables are kept per plan record there (a question about every stored plan
+    would otherwise read all their titles again)."""
+    text = pq.content or pq.text
     form = vi.syllables if pq.accented else vi.folded_syllables
     own: set[str] = set()
     for plan in plans:
         if plan is not None:
-            title = plan.meta.title if " " in (plan.meta.title or "") else ""  # a file name is no title
-            own |= set(form(f"{title} {plan.meta.issuer or ''} {plan.meta.province or ''}"))
+            if index is None:
+                own |= _own_words(plan, pq.accented)
+            else:
+                own |= index.derived("own_accented", plan, _own_accented) if pq.accented else index.derived(
+                    "own_folded", plan, _own_folded)
     folded = vi.fold_same_length(text).lower()
     kept = "".join(" " if any(s <= i < e for s, e in spans) else c
                    for spans in [[m.span() for m in _PLAN_PHRASES.finditer(folded)]] for i, c in enumerate(text))

@@ -21,7 +21,7 @@ from rag.ports import StoredPlan
 from rag.understand import entities
 from rag.understand.names import parse_query
 from rag.understand.question import Part, Question, without_question_words
-from rag.understand.terms import coverage, query_terms, split_units, unit_terms
+from rag.understand.terms import coverage, coverage_of, query_terms, split_units, unit_terms
 
 TASK_MATCH = 0.6  # share of the question's own words a task's text must hold to be the task asked about
 TASK_MARGIN = 0.1  # …and by how much more than the next task, so that two alike tasks are not confused
@@ -94,7 +94,7 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
         return _count_answer(q, plans, index)
     first = q.parts[0]
     if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or (
-            first.intent != "general" and about_the_plan(parse_query(first.text), plans)):
+            first.intent != "general" and about_the_plan(parse_query(first.text), plans, index=index)):
         return None  # a list of tasks, a total, or a fact of the plan itself ("ai ký …, ngày nào")
     fields = [fields_of(p) for p in q.parts]
     if not all(fields) or all(f == ["task"] for f in fields):
@@ -140,6 +140,11 @@ def _names_places(q: Question, task: Task) -> bool:
     return all(vi.collapse(p) in text for p in q.pq.provinces if p != own)
 
 
+def _task_terms(plan: StoredPlan) -> list[tuple[Task, set[str]]]:
+    """The plan's tasks with the terms of their texts: the same for every question, kept per plan record."""
+    return [(t, unit_terms(t.text)) for t in tasks_of(plan)]
+
+
 def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task | None:
     words = _FIELD_WORDS.sub(" ", vi.collapse(without_question_words(q.pq.content or q.text)))
     for place in q.pq.provinces:  # the places say whose plan, not which task
@@ -149,8 +154,10 @@ def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task |
     terms = [t for t in query_terms(words) if not any(ch.isdigit() for ch in t)]
     if len(terms) < 2:
         return None
-    scored = sorted(((coverage(terms, unit_terms(t.text), index.idf), i, t)
-                     for i, t in enumerate(t for p in plans for t in tasks_of(p))), key=lambda s: (-s[0], s[1]))
+    tasks = (task for p in plans for task in index.derived("task_terms", p, _task_terms))
+    covered = coverage_of(terms, index.idf)
+    scored = sorted(((covered(task_terms), i, t) for i, (t, task_terms) in enumerate(tasks)),
+                    key=lambda s: (-s[0], s[1]))
     if not scored or scored[0][0] < TASK_MATCH:
         return None
     if len(scored) > 1 and scored[1][0] > scored[0][0] - TASK_MARGIN and scored[1][2].text != scored[0][2].text:

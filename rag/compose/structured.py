@@ -36,7 +36,8 @@ def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     by = max(pq.years) if pq.years else None
     agencies = tasks.asked_agencies(pq.agencies, plans)
     roles = tasks.asked_roles(pq.folded)
-    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by, roles=roles)]
+    read = lambda plan: index.derived("assignments", plan, tasks.assignments_of)  # parsed once per plan record
+    rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by, roles=roles, read=read)]
     appendix = _APPENDIX.search(pq.folded)
     if appendix:  # "… trong Phụ lục I": the rows of that table, when it holds any
         name = re.compile(r"^phu luc" + (rf" {appendix.group(1)}\b" if appendix.group(1) else r"\b"))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from ground import vi
 from ground.places import iter_mentions
@@ -14,6 +16,7 @@ from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
 from rag.understand.terms import make_idf, unit_terms
 
+T = TypeVar("T")
 _TITLE_YEAR = re.compile(r"\b(?:năm|in) (\d{4})\b", re.IGNORECASE)  # "in 2024": an English page
 
 
@@ -85,6 +88,10 @@ class PlanIndex:
         self.places: dict[str, str] = {}  # folded name → the place as stored, for every place a plan is about
         self.named_places: dict[str, set[str]] = {}  # plan id → provinces its text names (the gazetteer's)
         self.local_places: dict[str, set[str]] = {}  # plan id → districts, towns, wards its text names ("dau tieng")
+        # values worked out from one plan record (derived) or from the whole catalog (per_version): each is
+        # kept with the record (or plans dict) it was made from, so a newer catalog version makes it again
+        self._derived: dict[tuple[str, str], tuple[StoredPlan, Any]] = {}
+        self._versioned: dict[str, tuple[dict[str, StoredPlan], Any]] = {}
 
     def refresh(self) -> None:
         key = tuple(sorted(self.store.active_versions().items()))
@@ -112,10 +119,32 @@ class PlanIndex:
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
             self.places, self.named_places, self.local_places = places, named_places, local_places
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
+            self._derived, self._versioned = {}, {}
             self._key = key
 
     def plan(self, plan_id: str) -> StoredPlan | None:
         return self.plans.get(plan_id)
+
+    def derived(self, name: str, plan: StoredPlan, make: Callable[[StoredPlan], T]) -> T:
+        """make(plan), worked out once per plan record rather than per question (its task records parsed,
+        its titles and mentions folded into terms): `make` must be a pure function of the record."""
+        key = (name, plan.id)
+        held = self._derived.get(key)
+        if held is not None and held[0] is plan:
+            return held[1]
+        value = make(plan)
+        self._derived[key] = (plan, value)
+        return value
+
+    def per_version(self, name: str, make: Callable[[dict[str, StoredPlan]], T]) -> T:
+        """make(plans) over the current plans, worked out once per catalog version: a pure function of them."""
+        plans = self.plans
+        held = self._versioned.get(name)
+        if held is not None and held[0] is plans:
+            return held[1]
+        value = make(plans)
+        self._versioned[name] = (plans, value)
+        return value
 
     def held(self, plan_id: str) -> StoredPlan:
         """A plan the index itself named (a hit's, a scope's): always there for this catalog version."""

@@ -60,6 +60,16 @@ def coverage(terms: list[str], text_terms: set[str], idf: Callable[[str], float]
     return sum(idf(t) for t in terms if t in text_terms) / total
 
 
+def coverage_of(terms: list[str], idf: Callable[[str], float]) -> Callable[[set[str]], float]:
+    """coverage(terms, ·, idf) for many texts (every task or cited document of the store): the terms' weights
+    are read once, then summed as coverage sums them, in the same order, so the scores are the same."""
+    weights = [(t, idf(t)) for t in terms]
+    total = sum(w for _, w in weights)
+    if total <= 0:
+        return lambda _text_terms: 0.0
+    return lambda text_terms: sum(w for t, w in weights if t in text_terms) / total
+
+
 _SEGMENT_END = re.compile(r"(?<=;)\s+")
 
 
