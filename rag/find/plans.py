@@ -26,18 +26,21 @@ class PlanFacts:
     folding and parsing them per question cost most of an answer on a store of thousands of plans."""
     years: frozenset[int]  # its date, page date, horizon, a year its title names
     issue_years: frozenset[int]  # the same without the horizon: when it was issued or what year it is for
+    plan_years: frozenset[int]  # what "kế hoạch năm X" means: the year its title is for, else its years
     unplaced: bool  # a provincial page that never names its province ("UBND tỉnh" alone)
     issuer_folded: str  # its issuer, folded and collapsed ("" when none)
     place: str | None  # the province or city it is about: its own field, else read from its issuer
 
 
 def plan_facts(meta) -> PlanFacts:
-    issued = {int(d[:4]) for d in (meta.date, meta.published) if d} | {
-        int(y) for y in _TITLE_YEAR.findall(meta.title or "")}
+    titled = {int(y) for y in _TITLE_YEAR.findall(meta.title or "")}
+    issued = {int(d[:4]) for d in (meta.date, meta.published) if d} | titled
     issuer = vi.collapse(meta.issuer or "")
     return PlanFacts(
         years=frozenset(issued | set(meta.horizon)),
         issue_years=frozenset(issued),
+        # a decision of 22/12/2026 issuing "Kế hoạch … năm 2027" is the plan for 2027, not for 2026
+        plan_years=frozenset(titled) if titled else frozenset(issued | set(meta.horizon)),
         # a ministry is not unplaced: only a provincial issuer with no province named
         unplaced=not meta.province and issuer in ("", "ubnd tinh", "uy ban nhan dan tinh", "ubnd thanh pho"),
         issuer_folded=issuer,
@@ -71,7 +74,7 @@ def naming_words(plan_meta) -> set[str]:
 
 
 # a district, town or ward written with its kind ("huyện Dầu Tiếng", "thị xã Sa Pa"): its first two syllables
-LOCAL_PLACE = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|quan|phuong|thi tran) ([a-z]+ [a-z]+)")
+LOCAL_PLACE = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|quan|phuong|thi tran|thanh pho) ([a-z]+ [a-z]+)")
 
 
 class PlanIndex:

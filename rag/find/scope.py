@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ground import vi
 from ground.agencies import agency_matches
+from ground.places import iter_mentions
 from rag.find.plans import PlanIndex
 from rag.understand import entities
 from rag.understand.names import ParsedQuery, issuers_named, number_matches
@@ -53,15 +54,18 @@ _NOT_NAME = FOLDED_STOPWORDS | set(
 # what a question names a district, town or ward by ("huyện Dầu Tiếng", "tx sa pa"). Typed with diacritics, the kind
 # is written as such and the name capitalised; without, only kinds that are no common word ("quan" is "quan hệ",
 # "phuong" is "địa phương"); a commune ("xã") never ("xã hội")
-_LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
+_LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn|thành phố)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
 _LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|tx|thi tran) ([a-z]+) ([a-z]+)")
 
 
 def local_place(pq: ParsedQuery) -> str | None:
     """The first two folded syllables of a district, town or ward the question names by its kind."""
     if pq.accented:
-        m = _LOCAL_KIND_TYPED.search(pq.text)
-        return f"{vi.fold(m.group(1))} {vi.fold(m.group(2))}" if m else None
+        for m in _LOCAL_KIND_TYPED.finditer(pq.text):
+            named = [n for n in iter_mentions(pq.text[m.start():]) if n.start <= m.start(1) - m.start()]
+            if not named:  # "thành phố Hồ Chí Minh", "quận … Hải Phòng": a province, the gazetteer's
+                return f"{vi.fold(m.group(1))} {vi.fold(m.group(2))}"
+        return None
     for m in _LOCAL_KIND_FOLDED.finditer(vi.fold_same_length(pq.text).lower()):
         if not any(w in _NOT_NAME for w in m.groups()):
             return " ".join(m.groups())
@@ -147,7 +151,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             return scope
         scope.plan_ids = writing
         named_years = {int(y) for y in _PLAN_YEAR.findall(pq.folded)}
-        if named_years and not any(named_years & facts[pid].years for pid in writing):
+        if named_years and not any(named_years & facts[pid].plan_years for pid in writing):
             scope.missing = f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của {local_name(pq, local)}"
             return scope
     if provinces and scope.plan_ids is None:
@@ -161,7 +165,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         # a page that never names its province (a news item) may still be that province's plan
         scope.plan_ids = in_place + [p.id for p in plans if facts[p.id].unplaced and facts[p.id].issue_years & asked_years]
         named_years = {int(y) for y in _PLAN_YEAR.findall(pq.folded)}
-        held = [pid for pid in scope.plan_ids if named_years & facts[pid].years]
+        held = [pid for pid in scope.plan_ids if named_years & facts[pid].plan_years]
         if named_years and not held:
             scope.missing = (f"kế hoạch năm {', '.join(map(str, sorted(named_years)))} của "
                              f"{', '.join(provinces)}")

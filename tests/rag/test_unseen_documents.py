@@ -128,3 +128,10 @@ def test_a_district_named_by_its_kind_scopes_to_the_texts_that_write_it(unseen):
 def test_a_person_or_a_number_asked_needs_one_in_the_answer(unseen):
     answer = ask(unseen, "Trưởng phòng Văn hóa và Thông tin huyện Sông Mây là ai?")
     assert not answer.found and not answer.citations
+
+
+def test_a_city_the_gazetteer_does_not_know_is_scoped_by_its_plan_year(unseen):
+    held = ask(unseen, "Kế hoạch ngoại giao văn hóa năm 2024 của thành phố Hải Lâm có hoạt động gì?")
+    assert held.found and all(c.source.endswith("hai-lam-tin-2024.txt") for c in held.citations)
+    other = ask(unseen, "Kế hoạch ngoại giao văn hóa năm 2023 của thành phố Hải Lâm có hoạt động gì?")
+    assert not other.found and "2023" in other.answer
