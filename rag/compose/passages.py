@@ -237,7 +237,12 @@ _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
 
 
 def _horizon_years(folded: str) -> set[int]:
-    return {int(y) for y in _HORIZON_YEAR.findall(folded)}
+    """Years that bound a period rather than ask about each year: "đến năm 2030", "2026-2030"."""
+    spans = {int(y) for m in _YEAR_RANGE.finditer(folded) for y in m.groups()}
+    return {int(y) for y in _HORIZON_YEAR.findall(folded)} | spans
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?[-–]? ?((?:19|20)\d\d)\b")  # folded: "2026 2030"
 
 
 def _one_year(q: Question, year: int, years: list[int]) -> Question:

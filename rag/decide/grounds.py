@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.agencies import agency_matches, find_agencies
 from ground.places import FOREIGN_PLACES
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.find import sentences
@@ -109,6 +110,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
+    if _ASKS_MONEY.search(q.pq.folded) and q.pq.agencies and not any(
+            agency_matches(a, m.canonical) for a in q.pq.agencies for m in find_agencies(shown)):
+        # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
+        return f"kinh phí của {', '.join(q.pq.agencies)}"
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"}:

@@ -69,7 +69,13 @@ def load_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
 
 def quotable(body: str) -> bool:
     """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
+    if _KEYED_VALUE.match(body) and not _HEADER_FIELD.match(body):  # "Năm 2028: 8,1 tỷ đồng;": a short line with a value
+        return True
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
+
+
+_HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Ngày hiệu lực|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
+_KEYED_VALUE = re.compile(r"^[^:\d]{2,40}?\s?\d{0,4}\s*:\s*[^:]*\d[^:]{0,40}$")
 
 
 def content_terms(question: str, naming: Collection[str]) -> list[str]:
@@ -96,6 +102,15 @@ def _heading_match(section: str | None, section_words: Sequence[str], terms: lis
     return sum(1 for t in words if t in heading_terms) / len(words) if words else 0.0
 
 
+def _keyed_by_question(body: str, years: list[str], asked: set[str]) -> bool:
+    """A list item keyed by what the question names: the year asked ("Năm 2028: …"), or a key before its colon
+    made of the question's own words ("Sở Ngoại vụ: 9,6 tỷ đồng")."""
+    key = body.split(":", 1)[0] if ":" in body[:KEY_CHARS] else ""
+    words = vi.folded_syllables(key)
+    return any(y in words for y in years) or bool(words) and all(w in asked for w in words)
+
+
+KEY_CHARS = 60
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
 _COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})\b")
 
@@ -132,7 +147,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         # a breakdown by year ("- Năm 2028: 3.900 triệu đồng") is read under its heading when it names the
         # year asked; other items keep their own words (a task's "- Kinh phí: …" line is not the task)
         "content": (max(coverage(content, text_terms, idf), coverage(content, text_terms | lead_in, idf))
-                    if lead_in and any(y in text_terms for y in years) else coverage(content, text_terms, idf))
+                    if lead_in and _keyed_by_question(body, years, asked) else coverage(content, text_terms, idf))
         if content else 0.0,
         "all_terms": coverage(terms, text_terms, idf),
         "entity": 1.0 if found else 0.0,

@@ -135,3 +135,10 @@ def test_a_city_the_gazetteer_does_not_know_is_scoped_by_its_plan_year(unseen):
     assert held.found and all(c.source.endswith("hai-lam-tin-2024.txt") for c in held.citations)
     other = ask(unseen, "Kế hoạch ngoại giao văn hóa năm 2023 của thành phố Hải Lâm có hoạt động gì?")
     assert not other.found and "2023" in other.answer
+
+
+def test_an_agency_s_share_of_the_budget_is_its_own_line_or_nothing(unseen):
+    own = ask(unseen, "Sở Ngoại vụ Đông Lâm được phân bổ bao nhiêu kinh phí giai đoạn 2024-2026?")
+    assert own.found and "1,2 tỷ" in own.answer
+    other = ask(unseen, "Sở Tư pháp Đông Lâm được phân bổ bao nhiêu kinh phí?")
+    assert not other.found and not other.citations  # it is named as a partner, with no sum of its own
