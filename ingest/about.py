@@ -406,6 +406,8 @@ def text_owner(text: str, number: DocNumber | None) -> About | None:
     # about a province often name the ministry whose delegation visited
     found = [(at, name) for at, name in _issuers(text[:_NEWS_LEAD_CHARS], text)
              if not name.startswith("Bộ ") or _ISSUING_AFTER.match(text, at + len(name))]
+    # "UBND thành phố Hải Lâm ban hành …" over a later bare "báo cáo UBND thành phố": the name says whose
+    found = [f for f in found if f[1] not in _BARE_COMMITTEES] or found
     if found:
         at, named = max(found)
         return About(named, None, _sentence(text, at), "text")
@@ -414,6 +416,7 @@ def text_owner(text: str, number: DocNumber | None) -> About | None:
     return None
 
 
+_BARE_COMMITTEES = frozenset({"UBND", "UBND tỉnh", "UBND thành phố"})
 _ISSUING_AFTER = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có (?:Công văn|văn bản|Kế hoạch|Quyết định)|hướng dẫn|"
                             r"phê duyệt)\b")
 

@@ -27,12 +27,12 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
-                    "/mentions-2/about-5/tables-2/sentences-2/numbers-2/agencies-3")
+                    "/mentions-2/about-6/tables-2/sentences-2/numbers-2/agencies-3")
 # mentions-2: a document named by title and dated by its passive issuing clause
 # about-2: columns on shared lines, lead titles
 # about-3: emblems over several lines (a ministry, a ward, a national body), the Party's motto; about-4: a city committee
 # under its province's line, an organ line under a national body, fields glued to their values; about-5: a district
-# committee named in a page ("Ủy ban nhân dân huyện Dầu Tiếng")
+# committee named in a page ("Ủy ban nhân dân huyện Dầu Tiếng"); about-6: a named committee over a bare one
 # sentences-2: a stop after an abbreviation ("TP.", "No.") does not end the sentence; numbers-2: "186-KH-UBND"
 # agencies-2: a name ends before "giao", "gửi", "ký"; "Hợp tác quốc tế", "Giao lưu văn hóa" whole; agencies-3: "Phòng …"
 # tables-2: an activity named "Hoạt động N." keeps every labelled line (Địa điểm, Nội dung between the others)

@@ -198,7 +198,7 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     if intent in ("number", "implements") and part.asked_kind and intent == "number" and meta.doc_type \
             and part.asked_kind != meta.doc_type:
         return PartResult(None, [])  # "tại công văn số mấy" asks about another document than the plan
-    if intent == "implements" and part.asked_kind and meta.implements:
+    if intent == "implements" and part.asked_kind:  # its national grounds, else the documents of that kind it cites
         kinds = [n for n in meta.implements if kind_of_number(n) == part.asked_kind]
         cited = [n for n in index.mentions.get(plan.id, ()) if kind_of_number(n) == part.asked_kind and n != meta.number]
         chosen = kinds or cited

@@ -28,6 +28,7 @@ LIST_ITEMS = 4
 LIST_ITEM_CHARS = 140
 FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
 AMOUNT_CANDIDATES = 8
+STATING_SHARE = 0.9  # how close to the best a candidate stating the asked value must score to go before it
 COUNT_CANDIDATES = 1  # the sentence shown first must state it
 # An amount with its unit: only a sentence stating a number of that kind can answer.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
@@ -200,6 +201,13 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         ranked = named or ranked
     if not ranked:
         return []
+    if (_ASKS_AMOUNT.search(q.pq.folded) or kind in ("date", "number")) and not ranked[0].answer_spans:
+        # the best words without the asked value: a near one that states it goes first (the sentence after an
+        # activity's name that gives its funding)
+        stating = next((c for c in ranked[1:AMOUNT_CANDIDATES] if c.answer_spans
+                        and c.score >= STATING_SHARE * ranked[0].score), None)
+        if stating is not None:
+            ranked = [stating] + [c for c in ranked if c is not stating]
     if _ASKS_AMOUNT.search(q.pq.folded) and not any(c.answer_spans for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "kinh phí … bao nhiêu tỷ đồng?": no passage states an amount, so none answers
     if kind == "number" and not any(c.answer_spans for c in ranked[:COUNT_CANDIDATES]):

@@ -406,7 +406,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
 # what a follow-up may ask of the one activity the last answer named
 _ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
                          r"|ket qua|san pham|bao nhieu)\b")
-ITEM_CHARS = 160
+ITEM_CHARS = 120
 ITEM_FOLLOWUP_SYLLABLES = 8  # "kinh phí bao nhiêu?", "ai chủ trì, khi nào?"; a longer one names its own subject
 
 
@@ -415,7 +415,14 @@ def _one_item(context: Conversation) -> str | None:
     if len(context.points) != 1:
         return None
     text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
-    return text[:ITEM_CHARS] if len(text.split()) >= 3 else None
+    if len(text) > ITEM_CHARS:  # a sentence, not an activity's title: the activity it names ('Trại hè … "Cầu vồng"')
+        named = _NAMED_ACTIVITY.search(text)
+        return f"{named.group(1).strip()} “{named.group(2)}”" if named else None
+    return text if len(text.split()) >= 3 else None
+
+
+# a kind of activity and its quoted name: 'Trại hè hữu nghị thiếu nhi "Cầu vồng sông Vọng"'
+_NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")
 
 
 def _drop_lead(text: str, lead: str) -> str:

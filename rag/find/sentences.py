@@ -102,6 +102,9 @@ def _heading_match(section: str | None, section_words: Sequence[str], terms: lis
     return sum(1 for t in words if t in heading_terms) / len(words) if words else 0.0
 
 
+PARAGRAPH_SHARE = 0.8  # a sentence read with the one before it counts for less than one that says it all
+
+
 def _keyed_by_question(body: str, years: list[str], asked: set[str]) -> bool:
     """A list item keyed by what the question names: the year asked ("Năm 2028: …"), or a key before its colon
     made of the question's own words ("Sở Ngoại vụ: 9,6 tỷ đồng")."""
@@ -119,7 +122,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                 section_score: float, rank: int, dense: float, title_terms: set[str], fragment: bool,
                 first: bool, favoured: bool = False, asked_syllables: Sequence[str] = (),
                 lead_in: frozenset[str] = frozenset(), counted: str | None = None,
-                ) -> tuple[dict[str, float], list[entities.Entity]]:
+                before: frozenset[str] = frozenset()) -> tuple[dict[str, float], list[entities.Entity]]:
     """`lead_in`: the terms of the line a list item hangs from ("Dự toán kinh phí giai đoạn 2026 - 2030:" above
     "- Năm 2028: 3.900 triệu đồng"), which say what an item naming the asked year is about."""
     text_terms = unit_terms(body)
@@ -147,7 +150,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         # a breakdown by year ("- Năm 2028: 3.900 triệu đồng") is read under its heading when it names the
         # year asked; other items keep their own words (a task's "- Kinh phí: …" line is not the task)
         "content": (max(coverage(content, text_terms, idf), coverage(content, text_terms | lead_in, idf))
-                    if lead_in and _keyed_by_question(body, years, asked) else coverage(content, text_terms, idf))
+                    if lead_in and _keyed_by_question(body, years, asked) else
+                    max(coverage(content, text_terms, idf), PARAGRAPH_SHARE * coverage(content, text_terms | before, idf))
+                    if before else coverage(content, text_terms, idf))
         if content else 0.0,
         "all_terms": coverage(terms, text_terms, idf),
         "entity": 1.0 if found else 0.0,
@@ -191,7 +196,11 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         # items at the top of a chunk hang from its heading ("2. Dự toán kinh phí giai đoạn 2026 - 2030")
         heading = frozenset(unit_terms((chunk.section or "").split("›")[-1]))
         lead_in = heading
+        previous: tuple[int, frozenset[str]] | None = None  # the end and terms of the sentence before
         for i, unit in enumerate(split_units(chunk.text)):
+            same_paragraph = previous is not None and "\n" not in chunk.text[previous[0]:unit.start]
+            before = previous[1] if same_paragraph and previous else frozenset()
+            previous = (unit.end, frozenset(unit_terms(unit.text)))
             body = strip_marker(unit.text)
             item = body != unit.text.strip()
             if not quotable(body):
@@ -202,7 +211,8 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             own = dense_of(chunk.id, unit.start) if dense_of else None
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
                                        own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked,
-                                       lead_in if item else frozenset(), counting.group(1) if counting else None)
+                                       lead_in if item else frozenset(), counting.group(1) if counting else None,
+                                       before)
             out.append(Candidate(chunk, rank, unit, body, feats, found))
             if not item:
                 lead_in = heading | unit_terms(body)

@@ -64,6 +64,8 @@ _LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van b
                             r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)"
                             r"|co (?:nhung )?(?:ke hoach|van ban|tai lieu|tin|bai viet)"
                             r"(?: [a-z]+){0,6} nao|danh sach)\b")
+_DOCUMENT_WORD = re.compile(r"\b(ke hoach|van ban|chuong trinh|quyet dinh|chi thi|nghi quyet|de an|cong van|thong tu"
+                            r"|ban hanh|tai lieu|bai viet|tin)\b")
 _PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 _SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|moi nhat|gan day nhat|gan nhat|sau cung)\b")
@@ -284,6 +286,10 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
     asks_plans = bool(subject) or bool(superlative and re.search(r"\b(tinh|dia phuong|ke hoach|van ban)\b", folded))
     if not asks_plans or not _PLAN_VERB.search(folded):
         return None
+    if not _DOCUMENT_WORD.search(folded):
+        return None  # "… đến từ tỉnh nào?" asks a place the text gives, not which provinces have plans
+    if pq.intent == "implements":
+        return None  # "Kế hoạch … căn cứ những công văn nào?" asks what one plan cites, not what the store holds
     if len(pq.provinces) == 1 and not superlative and not _LIST_OF_PLANS.search(folded):
         return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
     kind = next((v for k, v in DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)

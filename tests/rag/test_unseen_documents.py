@@ -142,3 +142,15 @@ def test_an_agency_s_share_of_the_budget_is_its_own_line_or_nothing(unseen):
     assert own.found and "1,2 tỷ" in own.answer
     other = ask(unseen, "Sở Tư pháp Đông Lâm được phân bổ bao nhiêu kinh phí?")
     assert not other.found and not other.citations  # it is named as a partner, with no sum of its own
+
+
+def test_a_follow_up_on_an_event_a_narrative_paragraph_names_reads_the_next_sentence(unseen):
+    from rag.dialogue.state import Conversation
+    from rag.dialogue.turn import run_turn
+
+    first = run_turn(unseen.ask, "Liên hoan Sóng biển Hải Lâm tổ chức khi nào?", Conversation())
+    assert first.answer.found and "tháng 8 năm 2024" in first.answer.answer
+    funding = run_turn(unseen.ask, "kinh phí bao nhiêu?", first.context)
+    assert funding.answer.found and "600 triệu" in funding.answer.answer  # the sentence after the one naming it
+    count = run_turn(unseen.ask, "có bao nhiêu đoàn nghệ thuật, đến từ nước nào?", funding.context)
+    assert count.answer.kind != "catalog"  # "… nước nào" asks the text, not which places hold plans
