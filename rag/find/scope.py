@@ -156,6 +156,14 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             return scope
     if provinces and scope.plan_ids is None:
         in_place = [p.id for p in plans if facts[p.id].place in provinces]
+        # a city or district the store knows as one text's place is also what other texts write of it by its kind
+        # ("thành phố Hội An" in a page whose own place was read as the province)
+        written = {" ".join(vi.collapse(p).split()[:2]) for p in provinces}
+        in_place += [pid for pid, names in index.local_places.items() if names & written and pid not in in_place]
+        # … or names in its title ("Nghiên cứu chủ trương xây dựng Hội An trở thành nơi đối ngoại")
+        titled = [re.compile(rf"(?<![a-z0-9]){re.escape(vi.collapse(p))}(?![a-z0-9])") for p in provinces]
+        in_place += [p.id for p in plans if p.id not in in_place
+                     and any(t.search(vi.collapse(p.meta.title or "")) for t in titled)]
         if not in_place:  # a page whose own place was not read may still be about it: its text names it
             in_place = [p.id for p in plans if facts[p.id].place is None
                         and set(provinces) & index.named_places.get(p.id, set())]
