@@ -297,37 +297,42 @@ _ISSUED_KIND_AT = re.compile(rf"\b(?:{_ISSUED_KINDS})\b")
 
 
 def _issued_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    matches = (_NAMED_ISSUED.match(text, at.start()) for at in _ISSUED_KIND_AT.finditer(text))
     out = []
-    for at in _ISSUED_KIND_AT.finditer(text):
-        m = _NAMED_ISSUED.match(text, at.start())
-        if m is None:
-            continue
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken) or find_numbers(m.group(2)):
-            continue
-        g = m.groups()
-        date = iso_date(g[3], g[4], g[5]) if g[3] else iso_date(g[6], g[7], g[8])
-        if date is None or len(m.group(2).split()) > 16:
-            continue
-        title = f"{m.group(1)} {' '.join(m.group(2).split())}"
-        out.append(Mention(None, m.group(1), title, date, int(date[:4]), g[2], None, None, None,
-                           citing_sentence(text, m.start(), m.end()), m.start(), m.start() + len(title)))
+    for m in matches:
+        titled = _titled(m, taken, 3) if m else None  # groups: kind, title, issuer, then the date's
+        if titled and m:
+            title, date = titled
+            out.append(Mention(None, m.group(1), title, date, int(date[:4]), m.group(3), None, None, None,
+                               citing_sentence(text, m.start(), m.end()), m.start(), m.start() + len(title)))
     return out
 
 
 def _named_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out = []
     for m in _NAMED.finditer(text):
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken) or find_numbers(m.group(2)):
-            continue
-        g = m.groups()
-        date = iso_date(g[2], g[3], g[4]) if g[2] else iso_date(g[5], g[6], g[7])
-        if date is None or len(m.group(2).split()) > 16:
-            continue
-        title = f"{m.group(1)} {' '.join(m.group(2).split())}"
-        issuer, pos = _issuer_after(text, m.end())
-        out.append(Mention(None, m.group(1), title, date, int(date[:4]), issuer, None, _subject_after(text, pos),
-                           None, citing_sentence(text, m.start(), m.end()), m.start(), m.start() + len(title)))
+        titled = _titled(m, taken, 2)  # groups: kind, title, then the date's
+        if titled:
+            title, date = titled
+            issuer, pos = _issuer_after(text, m.end())
+            out.append(Mention(None, m.group(1), title, date, int(date[:4]), issuer, None, _subject_after(text, pos),
+                               None, citing_sentence(text, m.start(), m.end()), m.start(), m.start() + len(title)))
     return out
+
+
+def _titled(m: re.Match, taken: list[tuple[int, int]], date_at: int) -> tuple[str, str] | None:
+    """(title, ISO date) of a document cited by its name, or None: it overlaps a numbered citation, its name
+    holds a number, its date is none, or the "name" runs too long to be one."""
+    if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken) or find_numbers(m.group(2)):
+        return None
+    g = m.groups()[date_at:]
+    date = iso_date(g[0], g[1], g[2]) if g[0] else iso_date(g[3], g[4], g[5])
+    if date is None or len(m.group(2).split()) > NAMED_TITLE_WORDS:
+        return None
+    return f"{m.group(1)} {' '.join(m.group(2).split())}", date
+
+
+NAMED_TITLE_WORDS = 16
 
 
 def _merge(found: list[Mention]) -> list[Mention]:
