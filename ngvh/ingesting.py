@@ -70,7 +70,7 @@ def ingest_paths(services: Services, paths: list[Path], on_event: EventSink | No
             emit("row", row=row)
             continue
         seen.setdefault(plan.id, path.name)
-        stored = services.store.get_plan(plan.id)
+        stored = services.store.stored_record(plan.id)  # not get_plan: no whole-catalog reload per group
         if stored is not None:
             _merge_sources(plan, [*(stored.meta.sources or [stored.source]), plan.source])
         group.append((plan, row))

@@ -105,6 +105,13 @@ class StoreReader:
     def get_plan(self, plan_id: str) -> PlanRecord | None:
         return self.catalog.snapshot()[1].get(plan_id)
 
+    def stored_record(self, plan_id: str) -> PlanRecord | None:
+        """One plan's catalog record read alone (one small get): its meta and source, without the
+        assignments, mentions and links that get_plan's whole-catalog snapshot adds. For a writer asking
+        per file whether a plan is stored: after every group's switch the snapshot would reload the
+        whole catalog, so an ingest of N plans read it N/group times."""
+        return self.catalog.record(plan_id)
+
     def get_plan_text(self, plan_id: str) -> str | None:
         """The active version's cleaned text, or None for an unknown plan."""
         return self.catalog.plan_text(plan_id)
