@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ground import vi
+from ground.acronyms import acronym_of, typed_acronyms
 from ground.places import PROVINCES
 
 
@@ -325,32 +326,10 @@ def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
         mentions.append(AgencyMention(raw, raw, start, start + len(raw), False))
         covered_until = start + len(raw)
     taken = [(m.start, m.end) for m in mentions]
-    for m in _TYPED_ACRONYM.finditer(vi.fold_same_length(text).lower()):
-        raw = text[m.start():m.end()]
-        # "vu htqt" typed without diacritics in a chat; a document's "số TT" is no body
-        if not vi.has_diacritics(raw) and not any(s < m.end() and m.start() < e for s, e in taken):
-            name = f"{_HEAD_SPELLING[m.group(1)]} {m.group(2).upper()}"
-            mentions.append(AgencyMention(name, raw, m.start(), m.end(), False))
+    for name, start, end in typed_acronyms(text):
+        if not any(s < end and start < e for s, e in taken):
+            mentions.append(AgencyMention(name, text[start:end], start, end, False))
     return tuple(sorted(mentions, key=lambda m: m.start))
-
-
-# A head word and an acronym, as a chat types them: "vu htqt", "cuc ttdn". An acronym has no vowel, which no
-# Vietnamese syllable lacks, so "so nao" or "ban dan toc" is never one.
-_HEAD_SPELLING = {"vu": "Vụ", "cuc": "Cục", "vien": "Viện", "ban": "Ban", "so": "Sở", "phong": "Phòng",
-                  "trung tam": "Trung tâm"}
-_TYPED_ACRONYM = re.compile(r"(?<![^\W_])(vu|cuc|vien|ban|so|phong|trung tam) ([bcdfghklmnpqrstvxz]{2,6})(?![^\W_])")
-
-
-def _initials(folded_words: str) -> str:
-    return "".join(w[0] for w in folded_words.replace("-", " ").split() if w not in ("va", "&"))
-
-
-def _acronym_of(short: str, full: str) -> bool:
-    """'Vụ HTQT' is 'Vụ Hợp tác quốc tế': the same head word, and the acronym the initials of the rest."""
-    s_words, f_words = short.split(), full.split()
-    if len(s_words) != 2 or len(f_words) < 3 or re.search(r"[aeiouy]", s_words[1]):  # one head word: "Vụ", "Cục"
-        return False
-    return f_words[0] == s_words[0] and _initials(" ".join(f_words[1:])) == s_words[1]
 
 
 _CLEAN_EDGES = re.compile(r"^[\s\-–+•*:;,.]+|[\s:;,.]+$")
@@ -377,7 +356,7 @@ _folded_name = lru_cache(maxsize=1 << 14)(vi.collapse)
 
 def agency_matches(wanted: str, agency: str) -> bool:
     w, a = _folded_name(wanted), _folded_name(agency)
-    return w == a or (len(w) > 6 and (w in a or a in w)) or _acronym_of(w, a) or _acronym_of(a, w)
+    return w == a or (len(w) > 6 and (w in a or a in w)) or acronym_of(w, a) or acronym_of(a, w)
 
 
 # A list of agencies in a table cell or after a label ("Cơ quan phối hợp: Sở Ngoại vụ; Sở Du lịch, Hiệp hội Du

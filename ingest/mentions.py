@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass
 
 from ground import vi
 from ground.numbers import DocNumber, canonical_number, find_numbers
-from ingest.about import MINISTRIES, issuer_in
+from ingest.about import issuer_in
+from ingest.bodies import MINISTRIES
 from ingest.dates import iso_date, opening_date
 from ingest.signers import person_before
 from ingest.titles import TYPE_CODES

@@ -223,3 +223,12 @@ def test_rag_reads_its_seams_without_attribute_probes():
     found = {str(p.relative_to(ROOT)): lines for p in sorted((ROOT / "rag").rglob("*.py"))
              if (lines := probes_in(p.read_text(encoding="utf-8")))}
     assert found == {}
+
+
+MAX_MODULE_LINES = 400  # a module longer than this is two modules (issue 18)
+
+
+def test_no_module_outside_tests_and_bench_is_over_the_limit():
+    long = {str(p.relative_to(ROOT)): n for pkg in PACKAGES for p in sorted((ROOT / pkg).rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}

@@ -4,15 +4,15 @@ answer type. Each part gives one cited Point."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ground import vi
-from ground.display import display_date, shorten
-from ground.numbers import document_name, kind_of_number
+from ground.display import shorten
 from rag.compose import replies
-from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.citations import Point, number_points
 from rag.compose.cited import mentioned_fact
-from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan, fact_point
+from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
+from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, fact_for, same_kind
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
 from rag.find import sentences
@@ -20,11 +20,9 @@ from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit, Search
 from rag.models import Answer
-from rag.ports import StoredChunk, StoredPlan
 from rag.understand import entities
 from rag.understand.names import number_matches, parse_query
 from rag.understand.question import Part, Question, document_fact
-from rag.understand.terms import split_units
 
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
@@ -33,219 +31,6 @@ _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
 LATER_PART_RESIDUAL = 1
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
 
-MAX_PART_CHARS = 260
-# Intents answered from the plan's record; an "issued with" question is about the decision that carries it.
-_ISSUED_WITH = re.compile(r"\b(kem theo|ban hanh kem)\b")
-# A signature: a "Ký bởi:" / "Người ký" label, or the signing title in capitals on its own line (the
-# signature block); "Chủ tịch Hồ Chí Minh" inside a sentence is no signature.
-_SIGNED_LINE = re.compile(r"(?:Ký bởi|Người ký)[:\s]+|(?:^|\n)(?:\s*(?:KT\.?\s*)?(?:PHÓ )?CHỦ TỊCH[ \t]*\n)+(?:\s*\(?[Đđ]ã ký\)?[ \t]*\n)?\s*")
-
-
-@dataclass
-class PartResult:
-    point: Point | None
-    documents: list[str]  # document numbers the answer names (what "đó" in the next part refers to)
-    missing: str | None = None  # the plan was asked for a fact it does not state
-
-
-def _line_with(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredChunk, str] | None:
-    for chunk in chunks:
-        m = pattern.search(chunk.text)
-        if m:
-            start = chunk.text.rfind("\n", 0, m.start()) + 1
-            end = chunk.text.find("\n", m.end())
-            return chunk, chunk.text[start:end if end >= 0 else len(chunk.text)].strip()
-    return None
-
-
-# "… vừa được UBND tỉnh ban hành ngày 21/02/2023", "Tháng 7/2022, UBND Thành phố ban hành Kế hoạch …": the
-# sentence of a page that says when the plan it reports was issued
-_ISSUED = re.compile(r"\bban hành\b", re.IGNORECASE)
-_PLAN_KIND = re.compile(r"\b(?:kế hoạch|chương trình|quyết định|đề án)\b", re.IGNORECASE)
-ISSUED_NEAR = 40  # characters between "ban hành" and the date that says when
-
-
-def _date_from_text(plan, chunks: list[StoredChunk]) -> Point | None:
-    """A plan whose record has no date may still state it next to its own number ("4045/KH-UBND ngày 21/5/2019"),
-    or, on a page about it, in the sentence that says it was issued."""
-    number = plan.meta.number
-    if not number:
-        return _issued_date(plan, chunks)
-    own = re.compile(re.escape(number))
-    for chunk in chunks:
-        for m in own.finditer(chunk.text):
-            start = chunk.text.rfind("\n", 0, m.start()) + 1
-            end = chunk.text.find("\n", m.end())
-            line = chunk.text[start:end if end >= 0 else len(chunk.text)]
-            at = m.start() - start
-            dates = [e for e in entities.tag(line) if e.kind == "date" and -100 <= e.start - at <= 60]
-            if dates:
-                date = min(dates, key=lambda e: abs(e.start - at))
-                text = re.sub(r"^ngày\s+", "", date.text, flags=re.IGNORECASE)
-                return Point(f"{plan_label(plan.meta)} được ban hành ngày {text}.", chunk, line.strip(), 1.0)
-    return None
-
-
-def _date_from_mentions(plan: StoredPlan, index: PlanIndex) -> Point | None:
-    """The plan's date as another stored text that cites it gives it (the mention index), cited to that text."""
-    numbers = plan.meta.known_numbers()
-    for other in index.plans.values():
-        if other.id == plan.id:
-            continue
-        for m in other.meta.mentions:
-            if m.get("date") and m.get("number") and any(number_matches(n, m["number"]) for n in numbers):
-                chunk = index.chunk_at(other.id, int(m.get("start") or 0))
-                if chunk is not None:
-                    text = (f"{plan_label(plan.meta)} được ban hành ngày {display_date(m['date'])} "
-                            f"(theo {plan_label(other.meta)}).")
-                    return Point(text, chunk, m.get("sentence") or chunk.text, 1.0)
-    return None
-
-
-def _issued_date(plan, chunks: list[StoredChunk]) -> Point | None:
-    for chunk in chunks[:2]:  # a page says it in its lead
-        for unit in split_units(chunk.text):
-            sentence = unit.text
-            issued = [m.start() for m in _ISSUED.finditer(sentence)]
-            if not issued or not _PLAN_KIND.search(sentence):
-                continue
-            dates = [e for e in entities.tag(sentence) if e.kind in ("date", "period")
-                     and any(abs(e.start - i) <= ISSUED_NEAR or abs(e.end - i) <= ISSUED_NEAR for i in issued)]
-            if dates:  # a day beats a year ("… năm 2023 vừa được ban hành ngày 21/02/2023")
-                best = min(dates, key=lambda e: (e.kind != "date", min(abs(e.start - i) for i in issued)))
-                when = re.sub(r"^(?:ngày|vào)\s+", "", best.text, flags=re.IGNORECASE)
-                return Point(f"{plan_label(plan.meta)} được ban hành {_on(when)}.", chunk, sentence.strip(), 1.0)
-    return None
-
-
-def _on(when: str) -> str:
-    return when if re.match(r"(?:tháng|năm|quý)\b", when, re.IGNORECASE) else f"ngày {when}"
-
-
-def _signer_from_text(plan, chunks: list) -> Point | None:
-    name = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?: [{vi.UPPER}][{vi.LOWER}]+){{1,3}}")
-    for chunk in reversed(chunks):  # the signature block closes the document
-        for m in _SIGNED_LINE.finditer(chunk.text):
-            found = name.match(chunk.text, m.end())
-            if found:
-                return Point(f"{plan_label(plan.meta)} do {found.group(0)} ký.", chunk,
-                             chunk.text[m.start():found.end()].strip(), 1.0)
-    return None
-
-
-# "… ban hành kế hoạch gì / văn bản gì / chương trình nào": what a decision issues
-_ISSUES = re.compile(r"\bban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che)? ?(?:gi|nao)\b")
-_ISSUED_HERE = re.compile(r"Ban hành kèm theo Quyết định này\s+(.{10,300}?)(?:[.;]\s|\.$|\n|$)", re.IGNORECASE)
-
-
-def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
-    """The document a decision issues, as its first article says ("Điều 1. Ban hành kèm theo Quyết định này …")."""
-    found = _line_with(chunks, _ISSUED_HERE)
-    if not found:
-        return None
-    chunk, line = found
-    m = _ISSUED_HERE.search(line)
-    if m is None:
-        return None
-    return Point(f"{plan_label(plan.meta)} ban hành {shorten(m.group(1).strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
-
-
-def _issued_with(plan, chunks: list) -> Point | None:
-    """The decision a plan is issued with: the plan itself when it is that decision, else the one its text names."""
-    meta = plan.meta
-    if meta.doc_type == "Quyết định" and meta.number:
-        return fact_point("number", plan, chunks)
-    pattern = re.compile(r"kèm theo\s+Quyết định(?:\s+số)?\s+(\d{1,5}\s*/\s*[\wĐđ\-]+)", re.IGNORECASE)
-    found = _line_with(chunks, pattern)
-    if not found:  # "Quyết định số 1515/QĐ-UBND ngày … của UBND tỉnh ban hành Kế hoạch …"
-        pattern = re.compile(r"Quyết định(?:\s+số)?\s+(\d{1,5}\s*/\s*QĐ-[\wĐđ]+)[^.;\n]{0,80}?ban hành Kế hoạch",
-                             re.IGNORECASE)
-        found = _line_with(chunks, pattern)
-    if not found:
-        return None
-    chunk, line = found
-    m = pattern.search(line)
-    if m is None:
-        return None
-    end = min([i for i in (line.find(";", m.end()), line.find(".", m.end()), len(line)) if i >= 0])
-    return Point(f"Theo {plan_label(meta)}: {shorten(line[m.start():end].strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
-
-
-# the kind of document a question is about, when it opens with one: "Chiến lược … được ban hành ngày nào?"
-_SUBJECT_KIND = re.compile(r"^\W*(chien luoc|chi thi|nghi quyet|nghi dinh|thong tu|luat|ket luan)\b(?! (?:nao|gi|so may))")
-
-
-def _same_kind(question: str, plan: StoredPlan) -> bool:
-    """Whether a question opening with a kind of document ("Chiến lược …", "Chỉ thị …") may be about this plan:
-    only when the plan is of that kind; a plan or page that cites the strategy is not the strategy."""
-    m = _SUBJECT_KIND.match(vi.collapse(question))
-    return m is None or vi.collapse(plan.meta.doc_type or "") == m.group(1)
-
-
-def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
-    """A part asking for one fact of a stored plan."""
-    chunks = index.chunks(plan.id)
-    meta = plan.meta
-    intent = part.intent
-    if _ISSUES.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định":
-        point = _issues_point(plan, chunks)  # "Quyết định X ban hành kế hoạch gì?": the document it issues
-        if point:
-            return PartResult(point, [d.text for d in entities.documents(point.text)])
-    if intent == "implements" and _ISSUED_WITH.search(vi.collapse(part.text)):
-        point = _issued_with(plan, chunks)
-        if point:
-            return PartResult(point, [d.text for d in entities.documents(point.text)])
-    if intent in ("number", "implements") and part.asked_kind and intent == "number" and meta.doc_type \
-            and part.asked_kind != meta.doc_type:
-        return PartResult(None, [])  # "tại công văn số mấy" asks about another document than the plan
-    if intent == "implements" and part.asked_kind:  # its national grounds, else the documents of that kind it cites
-        kinds = [n for n in meta.implements if kind_of_number(n) == part.asked_kind]
-        cited = [n for n in index.mentions.get(plan.id, ()) if kind_of_number(n) == part.asked_kind and n != meta.number]
-        chosen = kinds or cited
-        if chosen:
-            pattern = re.compile(re.escape(chosen[0].split("/")[0]) + r"\s*/")
-            found = _line_with(chunks, pattern)
-            text = f"{plan_label(meta)} căn cứ {'; '.join(document_name(n) for n in chosen)}."
-            if found:
-                return PartResult(Point(text, found[0], found[1], 1.0), chosen)
-        return PartResult(None, [])  # no document of the asked kind among its grounds: the sentences may say
-    if intent == "horizon":
-        point = _period_point(plan, chunks)
-        if point:
-            return PartResult(point, [])
-    # a page without the plan's own date may still say when it was issued, or another stored text may (the
-    # decision that replaced it: "… thay thế Kế hoạch số 141/KH-UBND ngày 4/5/2023"): that, before the page's date
-    point = (_date_from_text(plan, chunks) or _date_from_mentions(plan, index)) if intent == "date" and not meta.date \
-        else None
-    point = point or fact_point(intent, plan, chunks)
-    if point is None and intent == "signer":
-        point = _signer_from_text(plan, chunks)
-    if point is None:
-        what = {"signer": "người ký", "date": "ngày ban hành", "number": "số hiệu", "issuer": "cơ quan ban hành",
-                "horizon": "thời hạn", "field": "lĩnh vực", "implements": "văn bản được thực hiện"}.get(intent, "thông tin này")
-        return PartResult(None, [], f"{plan_label(meta)} không ghi {what}")
-    documents = list(meta.implements) if intent == "implements" else [d.text for d in entities.documents(point.text)]
-    return PartResult(point, documents)
-
-
-def _period_point(plan, chunks: list) -> Point | None:
-    """"cho giai đoạn nào": a stated range ending at the plan's horizon ("giai đoạn 2023 - 2026") beats the bare year."""
-    if not plan.meta.horizon or len(plan.meta.horizon) > 1:
-        return None  # "đến năm 2025, tầm nhìn đến năm 2030" says more than any range
-    last = plan.meta.horizon[-1]
-    # the plan's own period, not any range ending that year ("chiến lược … 10 năm 2021 - 2030")
-    pattern = re.compile(rf"(?:giai đoạn|thời kỳ|từ năm|từ)\s+(\d{{4}})\s*[-–]\s*{last}\b", re.IGNORECASE)
-    if pattern.search(plan.meta.title or ""):
-        pattern = re.compile(rf"\b(\d{{4}})\s*[-–]\s*{last}\b")
-    found = _line_with(chunks, pattern)
-    if not found:
-        return None
-    chunk, line = found
-    m = pattern.search(line)
-    if m is None:
-        return None
-    first = m.group(1)
-    return Point(f"{plan_label(plan.meta)} áp dụng cho giai đoạn {first} - {last}.", chunk, line, 1.0)
 
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
@@ -398,7 +183,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         elif part.intent != "general" and targets and about_the_plan(  # not "hội nghị diễn ra ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL) \
-                and _same_kind(q.text, index.held(targets[0])) and (i == 0 or first_asks_plan):
+                and same_kind(q.text, index.held(targets[0])) and (i == 0 or first_asks_plan):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.held(other), index)
                 if extra.point is not None:

@@ -15,6 +15,14 @@ from dataclasses import dataclass
 
 from ground import vi
 from ground.numbers import DOC_KINDS
+from rag.dialogue.antecedents import (
+    ITEM_FIELD,
+    ITEM_FOLLOWUP_SYLLABLES,
+    context_places,
+    kind_before,
+    one_item,
+    owner_start,
+)
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.names import parse_query
@@ -252,7 +260,7 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
                 new = _as_typed(new, prev)
                 rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
                 return Resolution(question, rewritten, True, "ellipsis")
-    old = find_entities(prev) + _context_places(prev, context)
+    old = find_entities(prev) + context_places(prev, context)
     spans: list[tuple[int, int, str]] = []
     appended: list[str] = []
     for kind in dict.fromkeys(e.kind for e in entities):
@@ -273,13 +281,13 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
             named = new if "/" in new else f"số {new}"
             if same_kind:
                 # "còn quyết định 2013?" after "… trong Chỉ thị 25/CT-TTg?": the typed kind replaces the old one
-                typed = [_kind_before(text, e.start) for e in entities if e.kind == "number"][0]
+                typed = [kind_before(text, e.start) for e in entities if e.kind == "number"][0]
                 for i, e in enumerate(same_kind):
-                    was = _kind_before(prev, e.start)
+                    was = kind_before(prev, e.start)
                     start = was.start() if typed and was else e.start
                     spans.append((start, e.end, (f"{typed.group(1)} {new}" if typed and was else new) if i == 0 else ""))
             elif provinces:
-                spans += [(_owner_start(prev, e.start), e.end, named if i == 0 else "") for i, e in enumerate(provinces)]
+                spans += [(owner_start(prev, e.start), e.end, named if i == 0 else "") for i, e in enumerate(provinces)]
             else:
                 appended.append(f"(văn bản {named})")
         elif same_kind:
@@ -299,38 +307,6 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     if appended:
         rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
     return Resolution(question, rewritten, True, "ellipsis")
-
-
-def _context_places(prev: str, context: Conversation) -> list[Entity]:
-    """The places the conversation is about, where the previous question names them: a place only the store
-    knows ("Lam Giang") is not found by the gazetteers, yet it is the one an ellipsis replaces."""
-    known = {e.start for e in find_entities(prev)}
-    folded = vi.fold_same_length(prev).lower()
-    names = list(dict.fromkeys(context.provinces + [p.province for p in context.plans if p.province]))
-    out = []
-    for name in names:
-        m = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, vi.fold(name).split())) + r"(?!\w)", folded)
-        if m and m.start() not in known:
-            out.append(Entity("province", m.start(), m.end(), prev[m.start():m.end()], name))
-    return out
-
-
-_OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)
-
-
-def _owner_start(text: str, start: int) -> int:
-    """Where "của tỉnh Cao Bằng" starts, for the province at `start` (a number replaces all of it)."""
-    match = _OWNER_WORDS.search(text[:start].rstrip() + " " if start else "")
-    return match.start() if match and match.group(0).strip() else start
-
-
-_KIND_BEFORE = re.compile(r"\b(kế hoạch|công văn|quyết định|chỉ thị|nghị quyết|chương trình|ke hoach|cong van|quyet dinh"
-                          r"|chi thi|nghi quyet|chuong trinh)(?:\s+(?:số|so))?\s+$", re.IGNORECASE)
-
-
-def _kind_before(text: str, start: int) -> re.Match | None:
-    """The document kind written right before a number ("Chỉ thị [số] 25/CT-TTg")."""
-    return _KIND_BEFORE.search(text[:start])
 
 
 def _tidy(text: str) -> str:
@@ -389,10 +365,10 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     if not label:
         return _unresolved(question, text, "Chưa rõ bạn hỏi về kế hoạch nào.")
     body = _drop_lead(text, lead)
-    item = _one_item(context)
+    item = one_item(context)
     if metadata:
         rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
-    elif item and _ITEM_FIELD.search(vi.collapse(body)) and len(vi.folded_syllables(body)) <= ITEM_FOLLOWUP_SYLLABLES:
+    elif item and ITEM_FIELD.search(vi.collapse(body)) and len(vi.folded_syllables(body)) <= ITEM_FOLLOWUP_SYLLABLES:
         # "kinh phí bao nhiêu?" after an answer that named one activity: that activity's
         rewritten = _capital(f"{item} {body[:1].lower()}{body[1:]}")
         return Resolution(question, _tidy(rewritten), True, "continuation", names_plan=False)
@@ -401,28 +377,6 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
         rewritten = _capital(rewritten)
     return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation",
                       names_plan=context.asked_document is None)
-
-
-# what a follow-up may ask of the one activity the last answer named
-_ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
-                         r"|ket qua|san pham|bao nhieu)\b")
-ITEM_CHARS = 120
-ITEM_FOLLOWUP_SYLLABLES = 8  # "kinh phí bao nhiêu?", "ai chủ trì, khi nào?"; a longer one names its own subject
-
-
-def _one_item(context: Conversation) -> str | None:
-    """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
-    if len(context.points) != 1:
-        return None
-    text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
-    if len(text) > ITEM_CHARS:  # a sentence, not an activity's title: the activity it names ('Trại hè … "Cầu vồng"')
-        named = _NAMED_ACTIVITY.search(text)
-        return f"{named.group(1).strip()} “{named.group(2)}”" if named else None
-    return text if len(text.split()) >= 3 else None
-
-
-# a kind of activity and its quoted name: 'Trại hè hữu nghị thiếu nhi "Cầu vồng sông Vọng"'
-_NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")
 
 
 def _drop_lead(text: str, lead: str) -> str:

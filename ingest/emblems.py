@@ -1,0 +1,175 @@
+"""The body a document's own emblem header names: one-line and multi-line emblems, a department or a city under
+its province's line, a national body; a committee named elsewhere at the top is a portal's banner."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ground import vi
+from ground.places import canonical_province, find_provinces, province_kind
+from ingest.bodies import (
+    HEADER_CHARS,
+    NOT_A_MINISTRY,
+    About,
+    as_written,
+    city_inside_province,
+    committee,
+    department_name,
+    leading_place,
+    line_of,
+    ministry_name,
+    place_name,
+)
+from ingest.columns import header_cells
+from ingest.dates import PLACE_DATE
+
+_CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
+_EMBLEM_COMMITTEE = re.compile(
+    r"^\s*(?:(?:ỦY|UỶ) BAN\s*N\w*\s*DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+"
+    r"([^\n|]+?)" + _CELL_END + r"(?:\n\s*(SỞ\s+[^\n|]+?)" + _CELL_END + ")?",
+    re.MULTILINE)
+_SUBORDINATE_COMMITTEE = re.compile(
+    r"\s*\n\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s+(THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN)\s+([^\n|]+?)" + _CELL_END,
+    re.MULTILINE)
+_BARE_COMMITTEE = re.compile(r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)[ \t]*(?:\|[^\n]*)?$", re.MULTILINE)
+_EMBLEM_MINISTRY = re.compile(r"^\s*(BỘ\s+[^\n|a-zđ]{3,60}?|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ)" + _CELL_END, re.MULTILINE)
+# what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
+_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:")
+
+
+def emblem_owner(text: str) -> About | None:
+    """The committee, department or ministry in the document's own emblem header (also one whose two columns
+    run together on shared lines: the motto ends the province's name)."""
+    head = header_cells(text[:HEADER_CHARS])
+    for emblem in _EMBLEM_COMMITTEE.finditer(head):
+        around = head[max(0, emblem.start() - 200):emblem.end() + 300]
+        if not _EMBLEM_NEIGHBOURS.search(around):
+            continue  # a portal's banner, not an emblem
+        kind, place, department = emblem.groups()
+        province, known = place_name(text, place)
+        if province is None:
+            continue
+        evidence = line_of(text, emblem.start(), emblem.end())
+        below = _SUBORDINATE_COMMITTEE.match(head, emblem.end())
+        if below and not department:  # "ỦY BAN NHÂN DÂN TỈNH X / ỦY BAN NHÂN DÂN THÀNH PHỐ Y": Y's own document
+            unit, name = below.groups()
+            written = as_written(text, name.strip(), name.strip().title())
+            return About(f"UBND {unit.lower()} {written}", province, line_of(text, emblem.start(), below.end()),
+                         "header", known)
+        parent = city_inside_province(text, province) if not known and kind == "THÀNH PHỐ" else None
+        if parent:  # "THÀNH PHỐ ĐÔNG HÀ": a city's own committee, inside a province
+            return About(f"UBND thành phố {province}", parent, evidence, "header", True)
+        if department:
+            issuer = f"{department_name(department)} {kind.lower()} {province}"
+        else:
+            issuer = committee(kind, province)
+        return About(issuer, province, evidence, "header", known)
+    block = _emblem_block(head)
+    if block:
+        owner = _block_owner(text, *block)
+        if owner:
+            return owner
+    bare = _BARE_COMMITTEE.search(head)
+    place_date = PLACE_DATE.search(head)
+    if bare and place_date and _EMBLEM_NEIGHBOURS.search(head[bare.start():bare.end() + 300]):
+        # "ỦY BAN NHÂN DÂN | CỘNG HÒA …" / "Số: 859/KH-UBND | Gia Lai, ngày …": the place of the date line
+        written = place_date.group(0).strip(" |\n").split(",")[0]
+        province = canonical_province(written)
+        if province:
+            line = line_of(text, place_date.start(), place_date.end())
+            return About(committee(province_kind(province) or "tỉnh", province), province, line, "header", True)
+    for emblem in _EMBLEM_MINISTRY.finditer(head):
+        around = head[max(0, emblem.start() - 200):emblem.end() + 300]
+        name = " ".join(emblem.group(1).split())
+        if not _EMBLEM_NEIGHBOURS.search(around) or NOT_A_MINISTRY.match(name[3:]):
+            continue
+        return About(ministry_name(text, name), None, line_of(text, emblem.start(), emblem.end()), "header")
+    return None
+
+
+# An emblem written over several lines ("BỘ THÔNG TIN VÀ / TRUYỀN THÔNG", "ỦY BAN NHÂN DÂN / PHƯỜNG VỌNG GIANG",
+# "ỦY BAN QUỐC GIA / QUẢNG BÁ VĂN HÓA VIỆT NAM"): the first run of upper-case lines, up to a rule line, the
+# national motto or the document's own type line. The Party's motto ("ĐẢNG CỘNG SẢN VIỆT NAM") is no part of it.
+_UPPER_LINE = re.compile(rf"^[ \t|]*([{vi.UPPER}][{vi.UPPER}0-9 ,.\-–]{{2,60}}?)[ \t]*(?:\|[^\n]*)?$")
+_RULE_LINE = re.compile(r"^[\s|]*[-–—_=*.]{3,}[\s|]*$")
+_NOT_EMBLEM = re.compile(r"^(?:CỘNG H[OÒ]A|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM$|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
+                         r"CHƯƠNG TRÌNH|THÔNG TƯ|CÔNG VĂN|HƯỚNG DẪN|KẾT LUẬN|ĐỀ ÁN|BÁO CÁO|THÔNG BÁO)")
+_EMBLEM_LINES = 4
+_ORGAN = re.compile(r"^(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO)\b")
+_LOCAL_UNIT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN|QUẬN|HUYỆN|THỊ XÃ) (.+)$")
+# words of a body that answers to no province (a national committee, the Party's central bodies)
+_NATIONAL_WORDS = re.compile(r"\b(?:TRUNG ƯƠNG|QUỐC GIA|QUỐC HỘI|CHÍNH PHỦ|VIỆT NAM)\b")
+
+
+def _emblem_block(head: str) -> tuple[list[str], int, int] | None:
+    """(the emblem's upper-case lines, start, end) where a neighbour of an emblem follows them."""
+    run: list[str] = []
+    start = end = 0
+    pos = 0
+    for line in head.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        m = _UPPER_LINE.match(line)
+        name = " ".join(m.group(1).split()) if m else ""
+        if m and not _NOT_EMBLEM.match(name) and len(run) < _EMBLEM_LINES:
+            if not run:
+                start = line_start
+            run.append(name)
+            end = line_start + len(line)
+            continue
+        if not line.strip(" |") and not run:
+            continue
+        if run and (not line.strip(" |") or _RULE_LINE.match(line) or (m and _NOT_EMBLEM.match(name))):
+            break
+        if run:  # a mixed-case line ends the run ("Số: 38/CTr-HDSGL")
+            break
+    if not run or not _EMBLEM_NEIGHBOURS.search(head[start:end + 400]):
+        return None
+    return run, start, end
+
+
+def _body_name(text: str, lines: list[str]) -> str:
+    """The body an emblem's lines name: lines that continue one name are joined ("BỘ THÔNG TIN VÀ" /
+    "TRUYỀN THÔNG"); a line naming an organ under a complete name ("HỘI … VIỆT NAM" / "BAN THƯỜNG VỤ TRUNG
+    ƯƠNG HỘI") is left out, unless the text writes the joined name itself."""
+    name = lines[0]
+    for line in lines[1:]:
+        joined = f"{name} {line}"
+        if _ORGAN.match(line) and as_written(text, joined, "") == "":
+            break
+        name = joined
+    return name
+
+
+def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | None:
+    """The body a multi-line emblem names, when the one-line readers would cut or misplace it: a ministry
+    over two lines, a ward's or commune's committee (its province is the one the text keeps naming), a
+    national body (no province, even though it dates its documents "Hà Nội, ngày …")."""
+    name = _body_name(text, lines)
+    evidence = line_of(text, start, end)
+    local = _LOCAL_UNIT.match(name)
+    if local:
+        unit, place = local.groups()
+        written = as_written(text, place, place.title())
+        province, known = _named_province(text)
+        return About(f"UBND {unit.lower()} {written}", province, evidence, "header", known)
+    if name.startswith("BỘ ") and len(name.split()) > 2 and not NOT_A_MINISTRY.match(name[3:]):
+        return About(ministry_name(text, name), None, evidence, "header")
+    if _NATIONAL_WORDS.search(name) and not find_provinces(name) and name not in ("THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ"):
+        return About(as_written(text, name, name.title()), None, evidence, "header", national=True)
+    return None
+
+
+def _named_province(text: str) -> tuple[str | None, bool]:
+    """(province, known) the text keeps naming as "tỉnh X" (twice at least)."""
+    named = Counter(" ".join(m.group(1).split()) for m in _PROVINCE_PHRASE.finditer(text))
+    for written, count in named.most_common(3):
+        if count < 2:
+            break
+        place, known = leading_place(written, "tỉnh", text)
+        if place:
+            return place, known
+    return None, False
+
+
+_PROVINCE_PHRASE = re.compile(rf"\btỉnh((?:[ \t]+[{vi.UPPER}]\w*){{1,4}})")
+

@@ -1,0 +1,63 @@
+"""What a follow-up's words point back to in the conversation: the places the previous question names, where a
+place's owner words or a number's kind start, and the one activity the last answer named."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from rag.dialogue.state import Conversation
+from rag.understand.entities import Entity, find_entities
+
+
+def context_places(prev: str, context: Conversation) -> list[Entity]:
+    """The places the conversation is about, where the previous question names them: a place only the store
+    knows ("Lam Giang") is not found by the gazetteers, yet it is the one an ellipsis replaces."""
+    known = {e.start for e in find_entities(prev)}
+    folded = vi.fold_same_length(prev).lower()
+    names = list(dict.fromkeys(context.provinces + [p.province for p in context.plans if p.province]))
+    out = []
+    for name in names:
+        m = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, vi.fold(name).split())) + r"(?!\w)", folded)
+        if m and m.start() not in known:
+            out.append(Entity("province", m.start(), m.end(), prev[m.start():m.end()], name))
+    return out
+
+
+_OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)
+
+
+def owner_start(text: str, start: int) -> int:
+    """Where "của tỉnh Cao Bằng" starts, for the province at `start` (a number replaces all of it)."""
+    match = _OWNER_WORDS.search(text[:start].rstrip() + " " if start else "")
+    return match.start() if match and match.group(0).strip() else start
+
+
+_KIND_BEFORE = re.compile(r"\b(kế hoạch|công văn|quyết định|chỉ thị|nghị quyết|chương trình|ke hoach|cong van|quyet dinh"
+                          r"|chi thi|nghi quyet|chuong trinh)(?:\s+(?:số|so))?\s+$", re.IGNORECASE)
+
+
+def kind_before(text: str, start: int) -> re.Match | None:
+    """The document kind written right before a number ("Chỉ thị [số] 25/CT-TTg")."""
+    return _KIND_BEFORE.search(text[:start])
+
+
+# what a follow-up may ask of the one activity the last answer named
+ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
+                         r"|ket qua|san pham|bao nhieu)\b")
+ITEM_CHARS = 120
+ITEM_FOLLOWUP_SYLLABLES = 8  # "kinh phí bao nhiêu?", "ai chủ trì, khi nào?"; a longer one names its own subject
+
+
+def one_item(context: Conversation) -> str | None:
+    """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
+    if len(context.points) != 1:
+        return None
+    text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
+    if len(text) > ITEM_CHARS:  # a sentence, not an activity's title: the activity it names ('Trại hè … "Cầu vồng"')
+        named = _NAMED_ACTIVITY.search(text)
+        return f"{named.group(1).strip()} “{named.group(2)}”" if named else None
+    return text if len(text.split()) >= 3 else None
+
+
+# a kind of activity and its quoted name: 'Trại hè hữu nghị thiếu nhi "Cầu vồng sông Vọng"'
+_NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")
