@@ -113,16 +113,19 @@ def asks_duties(q: Question) -> bool:
     return tasks.route(q.pq, q.answer_type, len(q.parts)) == "tasks"
 
 
-def names_agency(answer: Answer, agencies: list[str]) -> bool:
-    """The answer's lines or the sections they are cited from name one of the agencies: a passage given for a
-    duties question must be about that agency, not a sentence that only shares the question's words."""
+def names_agency(answer: Answer, agencies: list[str], index: PlanIndex | None = None) -> bool:
+    """The answer's lines or the sections they are cited from name one of the agencies whose duties are asked (not
+    the body whose plan it is: "Ban Kiểm tra của Hội X" asks the Ban's): a passage given for a duties question must
+    be about that agency, not a sentence that only shares the question's words."""
+    if index is not None:
+        agencies = tasks.asked_agencies(agencies, [p for p in (index.plan(c.plan_id) for c in answer.citations) if p])
     said = vi.collapse(" ".join([answer.answer] + [c.section or "" for c in answer.citations]))
     return any(vi.collapse(a) in said for a in agencies)
 
 
 def no_duties(q: Question, index: PlanIndex) -> Answer:
     """A refusal that says what the store holds about the agency: no duties, and which plans name it."""
-    agencies = q.pq.agencies
+    agencies = tasks.asked_agencies(q.pq.agencies, list(index.plans.values()))
     naming = []
     for plan in index.plans.values():
         text_terms = index.chunks(plan.id)

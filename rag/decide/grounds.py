@@ -100,6 +100,7 @@ _FULL_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOW
 # "trưởng ban … là ai", "ai ký": a person is asked, not the body ("ai chủ trì" may be answered by a body)
 _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
                           r"(?: [a-z0-9]+){0,10} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
+_ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten|ten la gi|ten gi|ten day du)\b")
 _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
@@ -118,6 +119,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
         return "thời gian được hỏi"
+    if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown):
+        return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     if q.answer_type == "person" and not _FULL_NAME.search(shown) and (
             "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from

@@ -170,10 +170,18 @@ _NAMED_YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
     """(name, alias, pattern on the folded text, capital only) for every spelling of every foreign place."""
     out: list[tuple[str, str, re.Pattern, bool]] = []
-    for name, aliases in FOREIGN_PLACES.items():
+    known = {vi.fold(a) for name, aliases in FOREIGN_PLACES.items() for a in (name, *aliases)}
+    # the cities, regions and bodies abroad a plan may name ("Seoul", "Thượng Hải"): a name of two words or more, or
+    # one Latin word of four letters or more, so that an ordinary word ("Anh", "Ý") is never taken for one
+    extra = [(n, ()) for n in FOREIGN_PLACE_NAMES.split("|") if vi.fold(n) not in known
+             and (len(n.split()) > 1 or (not vi.has_diacritics(n) and len(n) >= 4 and n.isalpha()))]
+    extra_names = {n for n, _ in extra}
+    for name, aliases in [*FOREIGN_PLACES.items(), *extra]:
         for alias in sorted((name, *aliases), key=len, reverse=True):
             body = r"[\s\-]+".join(re.escape(vi.fold(w)) for w in re.split(r"[\s\-]+", alias))
-            out.append((name, alias, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), alias in FOREIGN_CAPITAL_ONLY))
+            # an extra name with diacritics ("Hải Nam") only as written, capitalised: "hai nam" is "hai năm"
+            capital_only = alias in FOREIGN_CAPITAL_ONLY or (alias in extra_names and vi.has_diacritics(alias))
+            out.append((name, alias, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), capital_only))
     out.sort(key=lambda item: -len(item[2].pattern))
     return out
 
@@ -192,7 +200,7 @@ def foreign_places(text: str) -> list[Entity]:
             if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw):
                 continue  # "Lao" in accented text is not "Lào" (but "Australia" is "Úc")
             if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {
-                vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES[name])
+                vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES.get(name, ()))
             } and not _same_spelling(raw, name):
                 continue  # the same letters with other tones: another word
             taken.append(Entity("foreign", m.start(), m.end(), raw, name))

@@ -205,3 +205,18 @@ def test_a_date_of_an_event_is_not_the_document_s_date():
     assert parse_query("kh do ky ngay nao").intent == "date"
     assert parse_query("Cụm thông tin đối ngoại khánh thành ngày nào?").intent == "general"
     assert parse_query("hoi nghi dien ra khi nao").intent == "general"
+
+
+def test_a_city_abroad_is_a_foreign_place_and_a_look_alike_word_is_not():
+    from rag.understand.entities import foreign_places
+
+    assert [e.name for e in foreign_places("tuan van hoa tai seoul to chuc nam nao")] == ["Seoul"]
+    assert [e.name for e in foreign_places("Hội chợ tại Thượng Hải")] == ["Thượng Hải"]
+    assert foreign_places("ke hoach hai nam 2024 2025") == []  # "hai năm", not Hải Nam
+
+
+def test_a_page_stamp_is_never_quoted():
+    from rag.find.sentences import quotable
+
+    assert not quotable("Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM")
+    assert quotable("Năm 2028: 8,1 tỷ đồng;") and not quotable("Số: 12/KH-UBND")

@@ -154,3 +154,10 @@ def test_a_follow_up_on_an_event_a_narrative_paragraph_names_reads_the_next_sent
     assert funding.answer.found and "600 triệu" in funding.answer.answer  # the sentence after the one naming it
     count = run_turn(unseen.ask, "có bao nhiêu đoàn nghệ thuật, đến từ nước nào?", funding.context)
     assert count.answer.kind != "catalog"  # "… nước nào" asks the text, not which places hold plans
+
+
+def test_a_full_name_asked_needs_one_and_a_body_under_the_issuer_is_the_one_asked(unseen):
+    named = ask(unseen, "Trưởng phòng nào (họ tên) chủ trì kế hoạch thông tin đối ngoại của huyện Sông Mây?")
+    assert not named.found and not named.citations
+    organ = ask(unseen, "Ban Kiểm tra của UBND huyện Sông Mây có nhiệm vụ gì trong kế hoạch thông tin đối ngoại?")
+    assert not organ.found and not organ.citations
