@@ -32,6 +32,13 @@ class PartResult:
     missing: str | None = None  # the plan was asked for a fact it does not state
 
 
+def _match_in_line(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredChunk, str, re.Match] | None:
+    """The first line a pattern matches within, with the match inside that line."""
+    found = _line_with(chunks, pattern)
+    m = pattern.search(found[1]) if found else None
+    return (found[0], found[1], m) if found and m else None
+
+
 def _line_with(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredChunk, str] | None:
     for chunk in chunks:
         m = pattern.search(chunk.text)
@@ -124,13 +131,10 @@ _ISSUED_HERE = re.compile(r"Ban hành kèm theo Quyết định này\s+(.{10,300
 
 def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
     """The document a decision issues, as its first article says ("Điều 1. Ban hành kèm theo Quyết định này …")."""
-    found = _line_with(chunks, _ISSUED_HERE)
+    found = _match_in_line(chunks, _ISSUED_HERE)
     if not found:
         return None
-    chunk, line = found
-    m = _ISSUED_HERE.search(line)
-    if m is None:
-        return None
+    chunk, line, m = found
     return Point(f"{plan_label(plan.meta)} ban hành {shorten(m.group(1).strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
 
 
@@ -140,17 +144,14 @@ def _issued_with(plan, chunks: list) -> Point | None:
     if meta.doc_type == "Quyết định" and meta.number:
         return fact_point("number", plan, chunks)
     pattern = re.compile(r"kèm theo\s+Quyết định(?:\s+số)?\s+(\d{1,5}\s*/\s*[\wĐđ\-]+)", re.IGNORECASE)
-    found = _line_with(chunks, pattern)
+    found = _match_in_line(chunks, pattern)
     if not found:  # "Quyết định số 1515/QĐ-UBND ngày … của UBND tỉnh ban hành Kế hoạch …"
         pattern = re.compile(r"Quyết định(?:\s+số)?\s+(\d{1,5}\s*/\s*QĐ-[\wĐđ]+)[^.;\n]{0,80}?ban hành Kế hoạch",
                              re.IGNORECASE)
-        found = _line_with(chunks, pattern)
+        found = _match_in_line(chunks, pattern)
     if not found:
         return None
-    chunk, line = found
-    m = pattern.search(line)
-    if m is None:
-        return None
+    chunk, line, m = found
     end = min([i for i in (line.find(";", m.end()), line.find(".", m.end()), len(line)) if i >= 0])
     return Point(f"Theo {plan_label(meta)}: {shorten(line[m.start():end].strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
 
