@@ -133,11 +133,20 @@ def _date_of(match: re.Match, published: str | None) -> str | None:
     return _dated(day, month, year, published)
 
 
-def _belongs_to_a_number(text: str, start: int, numbers: list[DocNumber]) -> bool:
+def _belongs_to_a_number(text: str, start: int, numbers: list[DocNumber], end: int) -> bool:
     """'… Chỉ thị số 25/CT-TTg ngày 10/9/2021': that date is the Chỉ thị's."""
     return any(0 <= start - n.end <= 16 and re.fullmatch(r"[\s,]*(?:ban hành\s+)?(?:ngày\s*)?",
                                                           text[n.end:start], re.IGNORECASE)
-               for n in numbers)
+               and not opens_issuing_clause(text, n.end, start, end) for n in numbers)
+
+
+_ISSUING_CLAUSE = re.compile(r"\s*,\s*[^,.;\n]{2,80}?\s(?:đã\s+|vừa\s+)?(?:ký\s+)?ban hành\b")
+
+
+def opens_issuing_clause(text: str, number_end: int, date_start: int, date_end: int) -> bool:
+    """"Kết luận số 16-KL/TW, ngày 06-8-2012, Thủ tướng Chính phủ ban hành Chỉ thị …": a date set off by commas
+    and followed by who issued what opens the next clause; it is not the date of the number before it."""
+    return "," in text[number_end:date_start] and bool(_ISSUING_CLAUSE.match(text, date_end))
 
 
 def declared_issue_date(text: str) -> str | None:
@@ -205,7 +214,7 @@ def opening_date(text: str, left: int, before: int, published: str | None) -> st
         return None
     if any(left + n.start >= m.end() for n in numbers):  # another number between: the date is not ours
         return None
-    if _belongs_to_a_number(text, m.start(), [DocNumber(n.number, left + n.start, left + n.end) for n in numbers]):
+    if _belongs_to_a_number(text, m.start(), [DocNumber(n.number, left + n.start, left + n.end) for n in numbers], m.end()):
         return None
     if not _ISSUE_VERB.search(between) and not re.match(r"\s*,", between) and not _BODY_THEN_VERB.match(between):
         return None

@@ -20,7 +20,7 @@ from ground import vi
 from ground.numbers import DocNumber, canonical_number, find_numbers
 from ingest.about import issuer_in
 from ingest.bodies import MINISTRIES
-from ingest.dates import iso_date, opening_date
+from ingest.dates import iso_date, opening_date, opens_issuing_clause
 from ingest.signers import person_before
 from ingest.titles import TYPE_CODES
 
@@ -238,6 +238,8 @@ def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
     pos = number.end
     date, year = None, None
     dated = _DATE_AFTER.match(text, pos)
+    if dated and opens_issuing_clause(text, pos, dated.end() - len(dated.group(0).lstrip(" ,")), dated.end()):
+        dated = None  # "…, ngày 06-8-2012, Thủ tướng Chính phủ ban hành Chỉ thị …": the next document's date
     if dated:
         g = dated.groups()
         if g[0]:

@@ -27,8 +27,9 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
-                    "/mentions-2/about-6/tables-2/sentences-2/numbers-2/agencies-3")
-# mentions-2: a document named by title and dated by its passive issuing clause
+                    "/mentions-3/about-6/tables-2/sentences-2/numbers-2/agencies-3/signers-2")
+# mentions-2: a document named by title and dated by its passive issuing clause; mentions-3: ", ngày D, X ban hành Y"
+# dates Y, not the number before it; signers-2: a degree or rank before the name ("PGS.TS. Tạ Minh Luân")
 # about-2: columns on shared lines, lead titles
 # about-3: emblems over several lines (a ministry, a ward, a national body), the Party's motto; about-4: a city committee
 # under its province's line, an organ line under a national body, fields glued to their values; about-5: a district

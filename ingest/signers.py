@@ -46,8 +46,14 @@ def _right_column(tail: str) -> bool:
     return name is not None and name.split()[0] in SURNAMES
 
 
+# Academic degrees and ranks written before a signer's name ("PGS.TS. Tạ Minh Luân", "Thiếu tướng Lê Văn A"):
+# the name is what follows them.
+_HONORIFIC = re.compile(r"^(?:(?:GS|PGS|TSKH|TS|ThS|BS|KS|NGND|NGƯT|NSND|NSƯT)\.\s*)+|^(?:Đại tướng|Thượng tướng|"
+                        r"Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
+
+
 def _as_name(cell: str) -> str | None:
-    cell = cell.strip(" .,;")
+    cell = _HONORIFIC.sub("", cell.strip(" .,;"))
     if _PERSON.match(cell):
         return cell
     if _PERSON_UPPER.match(cell) and not _NOT_NAME.search(cell):

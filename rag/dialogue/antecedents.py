@@ -45,7 +45,20 @@ def kind_before(text: str, start: int) -> re.Match | None:
 ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
                          r"|ket qua|san pham|bao nhieu)\b")
 ITEM_CHARS = 120
-ITEM_FOLLOWUP_SYLLABLES = 8  # "kinh phí bao nhiêu?", "ai chủ trì, khi nào?"; a longer one names its own subject
+# the words such a follow-up is made of; a follow-up with more words of its own names its own subject
+_ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao gio o dau tai ket qua san pham bao "
+                  "nhieu voi co quan don vi nao ai phai xong hoan thanh han la gi the nhung duoc bang nguon tu dien ra "
+                  "to chuc va con thi cung nhu vay hoat dong nay do".split())
+ITEM_OWN_SYLLABLES = 2
+
+
+def item_followup(body: str) -> bool:
+    """"kinh phí bao nhiêu?", "phối hợp với cơ quan nào, bao giờ phải xong?": a field asked of the last item."""
+    own = [s for s in vi.folded_syllables(body) if s not in _ITEM_WORDS]
+    # "… với Yokohama …", "… ở Busan …": a name (a known entity, or a capitalised word inside the question) is a
+    # subject of its own
+    named = any(e.kind != "year" for e in find_entities(body)) or any(w[:1].isupper() for w in body.split()[1:])
+    return bool(ITEM_FIELD.search(vi.collapse(body))) and len(own) <= ITEM_OWN_SYLLABLES and not named
 
 
 def one_item(context: Conversation) -> str | None:
@@ -55,9 +68,14 @@ def one_item(context: Conversation) -> str | None:
     text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
     if len(text) > ITEM_CHARS:  # a sentence, not an activity's title: the activity it names ('Trại hè … "Cầu vồng"')
         named = _NAMED_ACTIVITY.search(text)
-        return f"{named.group(1).strip()} “{named.group(2)}”" if named else None
+        if not named:
+            return None
+        kind = _ACTIVITY_VERB.split(named.group(1))[-1].strip()  # 'Hội … chủ trì tổ chức chương trình' → 'chương trình'
+        return f"{kind[:1].upper()}{kind[1:]} “{named.group(2)}”" if kind else None
     return text if len(text.split()) >= 3 else None
 
 
 # a kind of activity and its quoted name: 'Trại hè hữu nghị thiếu nhi "Cầu vồng sông Vọng"'
 _NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")
+_ACTIVITY_VERB = re.compile(r"\b(?:chủ trì|tổ chức|phối hợp|thực hiện|triển khai|tham gia|vận động|tiếp nhận)\b\s*",
+                            re.IGNORECASE)

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from ground import vi
 from ground.numbers import DOC_KINDS
 from rag.dialogue.antecedents import (
-    ITEM_FIELD,
-    ITEM_FOLLOWUP_SYLLABLES,
     context_places,
+    item_followup,
     kind_before,
     one_item,
     owner_start,
 )
+from rag.dialogue.frames import between, names_own_document, repeats_previous, swapped_subject
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.names import parse_query
@@ -131,8 +131,16 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         named = _unknown_name(text, content)
         if named is not None:
             entities, content = [named], []
+    if lead in _LEAD_MARKERS and trail and len(content) >= 2 and not context.empty:
+        swapped = swapped_subject(between(text, lead, trail), context.question, one_item(context))
+        if swapped:  # "còn ngày hội … thì sao?" after "<activity> kinh phí bao nhiêu?": that field of the new one
+            return Resolution(question, _capital(swapped), True, "ellipsis")
+    repeated = bool(entities and content and not context.empty and not kinds & {"agency"}
+                    and repeats_previous(text, content, context.question))  # "Sở X được bao nhiêu?": the agency's share
+    if repeated:
+        content = []  # "năm 2030 thì bao nhiêu?": the previous question, asked of the new entity
     # Ellipsis: nothing but new entities between "còn … thì sao"
-    if entities and not content and (lead or trail):
+    if entities and not content and (lead or trail or repeated):
         if context.empty:
             return _unresolved(question, text, "Chưa rõ bạn muốn hỏi gì về " + ", ".join(e.name for e in entities) + ".")
         return _resolve_ellipsis(question, text, entities, context)
@@ -151,6 +159,10 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
 
     if kinds & {"province", "number"} or _search(_GLOBAL, text) or set(_tokens(text)) <= _SOCIAL:
         return same
+    owner = context.plan.province or context.plan.issuer if context.plan else None
+    if not context.empty and names_own_document(_drop_lead(text, lead), owner):
+        # "còn chương trình của Hội … thì ai ký?": a document of its own, not the conversation's
+        return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
     pq = parse_query(text)
     metadata = pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"}
     short = len(content) <= SHORT_QUESTION_SYLLABLES
@@ -368,7 +380,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     item = one_item(context)
     if metadata:
         rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
-    elif item and ITEM_FIELD.search(vi.collapse(body)) and len(vi.folded_syllables(body)) <= ITEM_FOLLOWUP_SYLLABLES:
+    elif item and item_followup(body):
         # "kinh phí bao nhiêu?" after an answer that named one activity: that activity's
         rewritten = _capital(f"{item} {body[:1].lower()}{body[1:]}")
         return Resolution(question, _tidy(rewritten), True, "continuation", names_plan=False)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rag.compose.facts import about_the_plan
-from rag.dialogue.resolve import Resolution, resolve
+from rag.dialogue.focus import focused_answer
+from rag.dialogue.resolve import METADATA_INTENTS, Resolution, resolve
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
 from rag.understand.names import ParsedQuery, parse_query
@@ -56,6 +57,7 @@ def expanded_answer(resolution: Resolution, context: Conversation) -> Answer:
 # state it must not be "answered" with passages that merely mention the plan.
 _FACT_ONLY = {"signer": "người ký", "date": "ngày ban hành", "number": "số hiệu", "issuer": "cơ quan ban hành"}
 _FACT_KINDS = {"metadata", "overview", "catalog"}
+_FOCUSED = {"bare", "continuation"}  # follow-ups with no subject of their own
 
 
 def checked(resolution: Resolution, answer: Answer, understood: ParsedQuery) -> Answer:
@@ -84,6 +86,9 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
     and the next context)."""
     understood = parse_query(resolution.question_understood)
     answer = checked(resolution, answer, understood)
+    if not answer.found and resolution.kind in _FOCUSED and understood.intent not in METADATA_INTENTS:
+        # "ai dẫn đầu đoàn?": the delegation is the one the last answer's passage told of, not one of the plan's
+        answer = focused_answer(resolution.question, context) or answer
     return Turn(answer, resolution, context.after(understood, answer))
 
 

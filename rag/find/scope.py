@@ -17,7 +17,8 @@ YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's 
 ISSUER_BOOST = 0.6
 MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
-_PLAN_YEAR = re.compile(r"\b(?:ke hoach|chuong trinh)(?: (?!den\b|toi\b)[a-z]+){0,5} nam (\d{4})\b")
+# "kế hoạch năm 2024", "kế hoạch TTĐN năm 2024", "kế hoạch của UBND thành phố X năm 2028": a plan's own year
+_PLAN_YEAR = re.compile(r"\b(?:ke hoach|chuong trinh)(?:(?: (?!den\b|toi\b)[a-z]+){0,5}| cua(?: [a-z]+){1,6}) nam (\d{4})\b")
 
 
 @dataclass

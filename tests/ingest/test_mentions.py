@@ -99,3 +99,13 @@ def test_a_document_named_by_its_title_is_dated_by_its_own_issuing_clause():
     assert found == {
         "Chiến lược văn hóa đối ngoại đến năm 2030": ("2022-05-12", "Thủ tướng Chính phủ"),
         "Đề án quảng bá ẩm thực Việt": ("2023-08-03", "Bộ Văn hóa, Thể thao và Du lịch")}
+
+
+def test_a_date_opening_the_next_issuing_clause_is_that_documents_not_the_one_before():
+    from ingest.mentions import extract_mentions
+
+    text = ("Thực hiện Kết luận số 14-KL/TW, ngày 05-7-2013, Thủ tướng Chính phủ ban hành Chỉ thị số 19/CT-TTg về việc "
+            "triển khai công tác thông tin đối ngoại. Căn cứ Chỉ thị số 25/CT-TTg ngày 10/9/2021 của Thủ tướng.")
+    found = {m.number: m.date for m in extract_mentions(text)}
+    assert found["19/CT-TTg"] == "2013-07-05" and found["14-KL/TW"] is None
+    assert found["25/CT-TTg"] == "2021-09-10"

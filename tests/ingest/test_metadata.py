@@ -224,3 +224,12 @@ def test_labelled_fields_glued_to_the_value_before_them():
         "Ngày ban hành:05/06/2024\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động đối ngoại.")
     meta = extract_metadata(text, "qd-41.html")
     assert (meta.doc_type, meta.signer, meta.date) == ("Quyết định", "Lê Thị Thu", "2024-06-05")
+
+
+@pytest.mark.parametrize("name_line, name", [("PGS.TS. Hà Minh Quang", "Hà Minh Quang"), ("TS. Lê Thu Hằng", "Lê Thu Hằng"),
+                                             ("Thiếu tướng Vũ Đình Long", "Vũ Đình Long")])
+def test_a_degree_or_rank_before_the_signers_name_is_not_the_name(name_line, name):
+    from ingest.signers import block_signers
+
+    text = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n\n{name_line}\n"
+    assert [n for _, n in block_signers(text)] == [name]

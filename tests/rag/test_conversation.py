@@ -275,3 +275,76 @@ def test_a_count_of_a_thing_the_unit_lists_do_not_know_is_a_number():
     feats, found = features_of("Cụm thông tin được trang bị màn hình Led ngoài trời 3 mặt.", ["man", "hinh"], ["man", "hinh"],
                                "number", lambda _t: 1.0, 0.0, 0, 0.5, set(), False, False, counted="mat")
     assert [e.text for e in found] == ["3 mặt"] and feats["entity"] == 1.0
+
+
+# -- follow-ups that repeat, swap or name their own subject ------------------------------------------------------
+
+def _point(text, quote=""):
+    cit = Citation(1, "212/KH-UBND", "Kế hoạch", "UBND tỉnh Đông Hà", "2027-02-17", None, "x.txt", quote or text, 0.9,
+                   plan_id="212-kh")
+    return {"text": text + " [1]", "citation": dict(cit.to_json(), full_quote=quote or text)}
+
+
+def test_a_turn_that_only_repeats_question_words_asks_the_previous_question_of_its_new_entity():
+    ctx = context("Kế hoạch của Cao Bằng có tổng kinh phí bao nhiêu?")
+    for turn in ("nam 2030 thi bao nhieu", "còn năm 2030 thì bao nhiêu?"):
+        res = resolve(turn, ctx)
+        assert res.kind == "ellipsis" and "kinh phí" in res.question_understood and "2030" in res.question_understood
+
+
+def test_an_agency_asking_its_share_is_not_the_previous_question_about_duties():
+    res = resolve("còn Sở Giáo dục và Đào tạo được bao nhiêu?", context("Kế hoạch của Cao Bằng có tổng kinh phí bao nhiêu?"))
+    assert "được bao nhiêu" in res.question_understood and "nhiệm vụ" not in res.question_understood
+
+
+def test_another_activity_in_the_place_of_the_one_the_last_answer_named():
+    ctx = context("Lễ hội Hoa Ban lần thứ II kinh phí bao nhiêu?",
+                  points=[_point("Lễ hội Hoa Ban lần thứ II: kinh phí: 850 triệu đồng.")])
+    res = resolve("còn ngày hội giao lưu Việt - Lào thì sao?", ctx)
+    assert res.question_understood == "Ngày hội giao lưu Việt - Lào kinh phí bao nhiêu?"
+
+
+def test_a_longer_field_question_is_still_about_the_one_task_answered():
+    ctx = context("Ai chủ trì số hóa 3D đền Ngọc Sơn?",
+                  points=[_point("Số hóa 3D đền Ngọc Sơn: chủ trì: Sở Văn hóa, Thể thao và Du lịch.")])
+    res = resolve("phối hợp với cơ quan nào, bao giờ phải xong?", ctx)
+    assert res.question_understood.startswith("Số hóa 3D đền Ngọc Sơn phối hợp")
+    # a question naming a partner city has a subject of its own
+    res = resolve("còn hoạt động với Yokohama thì tổ chức tháng mấy?", ctx)
+    assert "Số hóa" not in res.question_understood and "Yokohama" in res.question_understood
+
+
+def test_an_activity_named_in_a_sentence_is_its_kind_and_quoted_name():
+    sentence = ("Vào dịp Tết Trung thu (tháng 9/2027), Hội Liên hiệp Phụ nữ phường chủ trì tổ chức chương trình "
+                "\"Trăng sáng quê hương\" cho trẻ em là con của chuyên gia nước ngoài đang sinh sống tại phường; kinh phí 35 "
+                "triệu đồng.")
+    res = resolve("kinh phí bao nhiêu?", context("Phường làm gì dịp Trung thu?", points=[_point(sentence)]))
+    assert res.question_understood == "Chương trình “Trăng sáng quê hương” kinh phí bao nhiêu?"
+
+
+@pytest.mark.parametrize("turn", ["còn chương trình của Hội Giao lưu Văn hóa Quốc tế thì ai ký?",
+                                  "còn đề án nâng cao hiệu quả công tác thông tin đối ngoại thì phê duyệt ngày nào?"])
+def test_a_document_named_by_its_owner_or_title_starts_afresh(turn):
+    res = resolve(turn, context("Kế hoạch 726/KH-UBND của Cao Bằng ai ký?"))
+    assert res.kind == "topic" and "726" not in res.question_understood
+
+
+@pytest.mark.parametrize("turn", ["còn kế hoạch của tỉnh đó thì ai ký?", "báo cáo kết quả thực hiện hằng năm là khi nào?",
+                                  "kế hoạch của UBND tỉnh có mấy mục tiêu?"])
+def test_the_conversation_plan_said_again_or_a_report_due_is_no_new_document(turn):
+    assert resolve(turn, context("Kế hoạch 726/KH-UBND của Cao Bằng ai ký?")).kind != "topic"
+
+
+def test_a_follow_up_the_store_refuses_is_answered_from_the_passage_the_last_answer_cited():
+    sentence = ("Ngày 28/2, Đoàn công tác của Hội Hữu nghị tỉnh do Chủ tịch Hội Trần Thị Mai làm trưởng đoàn đã làm việc "
+                "với lãnh đạo tỉnh bạn.")
+    ctx = context("Đoàn hội hữu nghị làm việc ngày nào?", points=[_point(sentence, "Trang chủ Tin tức " + sentence)])
+
+    def refuse(question):
+        return Answer(question, False, "Không có trong các văn bản đang có.", kind="refusal")
+
+    turn = run_turn(refuse, "ai dẫn đầu đoàn?", ctx)
+    assert turn.answer.found and "Trần Thị Mai" in turn.answer.answer and turn.answer.citations[0].plan == "212/KH-UBND"
+    assert not turn.answer.answer.startswith("Trang chủ")  # the point as shown, not its page's header
+    # a fact of the plan itself ("ai ký?") is never taken from a passage that names someone
+    assert not run_turn(refuse, "ai ký?", ctx).answer.found

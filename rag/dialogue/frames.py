@@ -1,0 +1,85 @@
+"""The shapes a follow-up's words take against the previous question: words it only repeats, a document it names
+itself, a phrase it puts in the place of the previous question's subject."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+
+# Words a follow-up says around what it changes ("năm 2030 thì bao nhiêu?" repeats "bao nhiêu" of the previous
+# question): none of them is a subject of its own.
+_FRAME_WORDS = {"thi", "co", "duoc", "la", "con", "the", "vay", "sao"}
+MAX_REPEATED = 3  # "năm 2030 thì bao nhiêu": a few repeated question words, not a question of its own
+
+
+_DOCUMENT_WORD = re.compile(r"\b(?:ke hoach|kh|van ban|quyet dinh|chuong trinh|cong van|chi thi|de an|nghi quyet)\b")
+
+
+def repeats_previous(text: str, content: list[str], previous: str) -> bool:
+    """True when a turn's words besides its entities are a few words of the previous question: "còn năm 2030 thì
+    bao nhiêu?" after "… tổng kinh phí bao nhiêu?" asks the same with the new year. A turn naming a document
+    ("Kế hoạch của Hải Phòng do ai ký?") is a whole question."""
+    if _DOCUMENT_WORD.search(vi.collapse(text)):
+        return False
+    own = [w for w in content if w not in _FRAME_WORDS]
+    return 0 < len(own) <= MAX_REPEATED and set(own) <= set(vi.collapse(previous).split())
+
+
+# A document kind followed by its own name: "chương trình của Hội Di sản …", "đề án nâng cao hiệu quả …" — the
+# turn names a document of its own, so it starts afresh instead of being asked of the conversation's plan.
+_KINDS = r"(?:ke hoach|van ban|cong van|quyet dinh|chuong trinh|de an|chi thi|nghi quyet|chien luoc)"
+_REFERENCE = {"nay", "do", "day", "ay", "tren", "kia", "noi", "vua", "neu", "cua", "thi", "sao"}
+# named by a title: only the kinds that are no everyday word ("báo cáo kết quả", "chương trình giao lưu" are work)
+_TITLED_KINDS = r"(?:de an|chien luoc|chi thi|nghi quyet|quyet dinh)"
+_OWN_NAME = re.compile(rf"(?<!\w)(?:{_KINDS}\s+(?:cua|do)\s+(\w+(?:\s+\w+)+)|{_TITLED_KINDS}\s+(\w+(?:\s+\w+){{2,}}))")
+_GENERIC_OWNER = set("ubnd uy ban nhan dan tinh thanh pho tp so bo nganh hoi dong thi ai ky nao gi".split())
+_QUESTION_WORDS = set("co thi la duoc ai nao gi bao khi ngay may ky lam phai".split())
+MIN_NAME_WORDS = 3  # "đề án nâng cao hiệu quả": a title; "kế hoạch đó", "văn bản này" are references
+
+
+def names_own_document(body: str, plan_owner: str | None) -> bool:
+    """True when the turn names a document by its issuer ("của Hội …", not the conversation's own owner) or by a
+    title of its own, rather than pointing back at the conversation's plan."""
+    folded = vi.collapse(body)
+    m = _OWN_NAME.search(folded)
+    if not m:
+        return False
+    if m.group(1):  # "của X": a new owner unless it is the conversation's, or a reference ("của tỉnh đó")
+        words = m.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in _QUESTION_WORDS), len(words))
+        words = words[:cut] or words[:1]  # "của Hội … thì ai ký": the owner ends where the question starts
+        if words[-1] in _REFERENCE or any(w in _REFERENCE - {"cua"} for w in words[:3]):
+            return False
+        if len([w for w in words[:4] if w not in _GENERIC_OWNER]) < 2:
+            return False  # "kế hoạch của UBND tỉnh": the plan's own issuer, said generically
+        owner = vi.collapse(plan_owner or "")
+        return not owner or not (" ".join(words[:len(owner.split())]) in owner or owner in m.group(1))
+    words = m.group(2).split()
+    title = []
+    for w in words:
+        if w in {"thi", "co", "la", "duoc", "do", "ai", "nao", "gi", "bao", "khi", "ngay"}:
+            break
+        title.append(w)
+    return len(title) >= MIN_NAME_WORDS and not set(title[:2]) & _REFERENCE
+
+
+def swapped_subject(phrase: str, previous: str, subject: str | None) -> str | None:
+    """The previous question asked of `phrase` instead of its subject: "còn ngày hội giao lưu Việt - Lào thì sao?"
+    after "Lễ hội Hoa Sở … kinh phí bao nhiêu?" (the subject the last answer named) asks the festival's budget."""
+    if not subject or not phrase.strip():
+        return None
+    at = previous.lower().find(subject.lower())
+    if at < 0:
+        return None
+    return " ".join((previous[:at] + phrase.strip() + previous[at + len(subject):]).split())
+
+
+def between(text: str, lead: str, trail: str) -> str:
+    """The words of `text` (as typed) between its lead words ("còn") and its trailing ones ("thì sao?")."""
+    words = text.strip().rstrip(" ?.!").split()
+    words = words[len(lead.split()):]
+    tail = trail.split()
+    while tail and words and vi.collapse(words[-1]) == tail[-1]:
+        words.pop()
+        tail.pop()
+    return " ".join(words)
