@@ -85,11 +85,33 @@ def _issuers(fragment: str, text: str) -> list[tuple[int, str]]:
     for m in PEOPLES_COMMITTEE.finditer(fragment):
         if m.start() in local:
             continue
-        place, _ = leading_place(m.group(2), m.group(1), text)
+        place, known = leading_place(m.group(2), m.group(1), text)
+        if place and not known and _TITLE_BEFORE.search(fragment[max(0, m.start() - 20):m.start()]):
+            place = None  # "Phó Chủ tịch UBND tỉnh Đoàn Văn Khánh": the words after a title's committee are a name
         if place is None and m.group(2).strip() and vi.fold(m.group(1)).startswith(("thanh pho", "tp")):
             continue  # "UBND thành phố Đông Hà": a city inside a province, not a provincial committee
         found.append((m.start(), committee(m.group(1), place)))
     return found
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Chủ tịch|Giám đốc|Bí thư|Chánh Văn phòng|Trưởng ban|Ủy viên|Thành viên)\s*$", re.IGNORECASE)
+
+
+_PORTAL = re.compile(r"^[ \t]*(?:CỔNG THÔNG TIN ĐIỆN TỬ|Cổng [Tt]hông tin điện tử|CỔNG TTĐT|Cổng TTĐT)\s+(TỈNH|THÀNH PHỐ|tỉnh|"
+                     r"thành phố)\s+([^\n|]{2,40}?)[ \t]*$", re.MULTILINE)
+PORTAL_LEAD_CHARS = 600  # the site's banner is at the top of a saved page
+
+
+def _portal_place(text: str) -> tuple[str | None, bool]:
+    """"CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HƯƠNG THẠCH": a provincial portal's page is about its province, when nothing
+    closer says whose it is."""
+    m = _PORTAL.search(text[:PORTAL_LEAD_CHARS])
+    if not m:
+        return None, False
+    words = " ".join(w[:1] + w[1:].lower() for w in m.group(2).split())
+    known = find_provinces(words)
+    # the banner is the site's own name: an unknown place in it needs no second mention
+    return (known[0], True) if known else (words, False)
 
 
 def _committee_place(issuer: str | None) -> tuple[str | None, bool]:
@@ -181,6 +203,10 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text",
     if owner.province is None:
         owner.province, owner.known_province = _committee_place(owner.issuer)
     if owner.province is None:
+        owner.province, owner.known_province = _portal_place(text)
+        if owner.province:
+            _name_bare_committee(owner, owner.province)
+    if owner.province is None:
         place, at = dominant_province(text)
         if place is None and owner.issuer is None:
             return _national_lead(text) or _file_owner(source) or owner
@@ -188,10 +214,15 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text",
             owner.province, owner.known_province = place, True
             owner.evidence = owner.evidence or sentence_of(text, at)
             owner.source = owner.source or "text"
-            if owner.issuer is not None and re.fullmatch(r"UBND(?: tỉnh| thành phố)?", owner.issuer):
-                bare = owner.issuer.split(" ", 1)[1] if " " in owner.issuer else None
-                owner.issuer = committee(bare or province_kind(place) or "tỉnh", place)
+            _name_bare_committee(owner, place)
     return owner
+
+
+def _name_bare_committee(owner: About, place: str) -> None:
+    """"UBND tỉnh" of a text about Hương Thạch is "UBND tỉnh Hương Thạch"."""
+    if owner.issuer is not None and re.fullmatch(r"UBND(?: tỉnh| thành phố)?", owner.issuer):
+        bare = owner.issuer.split(" ", 1)[1] if " " in owner.issuer else None
+        owner.issuer = committee(bare or province_kind(place) or "tỉnh", place)
 
 
 def read_about(text: str, number: DocNumber | None, kind: str, title: str, issued: str | None,

@@ -65,6 +65,7 @@ _SOURCE = re.compile(r"^(?:nguon|nguon tin|nguon anh|theo nguon)\s*:", re.IGNORE
 DOC_NUMBER = re.compile(r"\b\d{1,5}(?:/\d{4})?[/-][A-ZĐÐ]{1,6}[A-Za-zĐđ]*(?:[-/–][A-ZĐÐ][A-Za-zĐđ0-9]*)*")
 _PROTECTED = re.compile(
     r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|^Số\s*:|^Số hiệu\b|"
+    r"^(?:CỔNG THÔNG TIN ĐIỆN TỬ|Cổng [Tt]hông tin điện tử) (?:TỈNH|THÀNH PHỐ|tỉnh|thành phố) |"  # whose page it is
     r"^(?:Ngày ban hành|Ngày có hiệu lực|Ngày hết hiệu lực|Ngày công báo|Số công báo|Loại văn bản|"
     r"Cơ quan ban hành|Người ký|Lĩnh vực|Tình trạng(?: hiệu lực)?|Nơi ban hành)\b|"
     r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
@@ -76,8 +77,12 @@ _PROTECTED = re.compile(
 )
 _EMBLEM_ISSUER = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ |TỈNH |THÀNH PHỐ |SỞ |BAN |CHÍNH PHỦ|"
                             r"THỦ TƯỚNG|VĂN PHÒNG|ĐẢNG)")
+# the rest of an emblem's name on the next line: upper case, short, no motto
+_EMBLEM_CONTINUATION = re.compile(r"^(?!CỘNG H[OÒ]A|ĐỘC LẬP|SỐ\b)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ ,\-]{3,40}$")
+_BROKEN_DATELINE = re.compile(r"^[^\d,]{2,30},\s*ngày\s+\d{1,2}$")
 _SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|"
-                              r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$|\(?Đã ký\)?$)")
+                              r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG)"
+                              r"(?:,\s*(?:PHÓ )?(?:CHỦ NHIỆM|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC)[^\n,]{0,40})?$|\(?Đã ký\)?$)")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s)")
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+\S|^(?:PHẦN|CHƯƠNG|Phần|Chương)\s+[IVXLC\d]+")
 _NAME_WORD = f"[{vi.UPPER}][{vi.LOWER}]+"  # "Hòa", "Đỗ"
@@ -257,6 +262,15 @@ def clean_text(text: str) -> str:
     protected = [is_protected(line.strip(), has_emblem) for line in lines]
     for i in signature_names(lines):
         protected[i] = True
+    if has_emblem:
+        for i in range(1, len(lines)):
+            # an emblem's name or a dateline broken over two lines ("BỘ VĂN HÓA, THỂ" / "THAO VÀ DU LỊCH";
+            # "Hà Nội, ngày 24" / "tháng 01 năm 2025"): the second line belongs to the first
+            before, line = lines[i - 1].strip(" |"), lines[i].strip(" |")
+            if protected[i - 1] and _EMBLEM_ISSUER.match(before) and _EMBLEM_CONTINUATION.match(line):
+                protected[i] = True
+            elif _BROKEN_DATELINE.search(before) and re.match(r"^tháng\s+\d{1,2}\s+năm\s+\d{4}", line):
+                protected[i - 1] = protected[i] = True
     drop = [r is not None for r in reasons]
 
     def content(i: int) -> bool:

@@ -35,6 +35,7 @@ from ingest.titles import (
     headline,
     lead_title,
     mentioned_title,
+    subject_title,
     upper_title,
 )
 
@@ -48,7 +49,7 @@ def implemented_documents(text: str) -> list[str]:
     return list(dict.fromkeys(n.number for n in find_numbers(text) if n.national))
 
 
-_OWN_NUMBER_LINE = re.compile(r"(?:^|\n|\|)\s*Số(?:\s+hiệu|\s*:)\s*(?=\d)")
+_OWN_NUMBER_LINE = re.compile(r"(?:^|\n|\|)\s*Số(?:\s+hiệu)?\s*:?\s*(?=\d)")  # "Số: 12/KH-UBND", "Số hiệu:33/2010/QĐ-TTg"
 _POSITIVE_CUES = ("ban hành", "vừa có", "đã có", "có", "ký", "đính kèm", "phê duyệt")
 _NEGATIVE_CUES = ("thực hiện", "căn cứ", "theo", "trên cơ sở")
 
@@ -70,7 +71,11 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     numbers = find_numbers(text)
     for n in numbers:
         if _OWN_NUMBER_LINE.search(text[max(0, n.start - 12):n.start + 1]):
-            return n
+            # "Số hiệu:3767/QĐ-BGDĐTNgày đăng …": a field glued to the number (the repair splits it after the N),
+            # so the number as the page writes it elsewhere, a letter shorter, is the number
+            whole = next((m for m in numbers if n.number.startswith(m.number) and len(n.number) - len(m.number) == 1),
+                         None)
+            return whole or n
     # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …", "…; Thông tư số … ; xét đề nghị
     # … tại Tờ trình số …") is not its own
     applied = {n.number for n in numbers if _cue_score(text, n.start) < 0} | cited_numbers(text)
@@ -214,6 +219,8 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
     title = heading or upper
     if not title and kind == "full_text":
         title = header_title(text, document_type(text, number, None))
+    if not title and kind == "full_text":
+        title = subject_title(text, document_type(text, number, None))
     title = title or mentioned_title(text, number)
     doc_type = document_type(text, number, title)
     carried_title, other_numbers, decision_signer = _carried_plan(text, number)

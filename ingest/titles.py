@@ -115,6 +115,17 @@ def _subject_lines(lines: list[str], start: int) -> str | None:
     return subject if parts and not re.search(r"[.:;,]$", subject) else None
 
 
+_SUBJECT_LINE = re.compile(r"^[ \t|]*(?:V/v|Về việc)[ \t]+([^\n|]{8,200}?)[ \t|]*$", re.MULTILINE)
+SUBJECT_LINE_CHARS = 1500  # a letter's subject line sits under its number, at the top
+
+
+def subject_title(text: str, doc_type: str | None) -> str | None:
+    """A letter's subject line under its number ("Số: 207/VPCP-QHQT" / "V/v địa điểm tổ chức …"): its title is
+    'Công văn về việc địa điểm tổ chức …'."""
+    m = _SUBJECT_LINE.search(text[:SUBJECT_LINE_CHARS])
+    return f"{doc_type or 'Công văn'} về việc {m.group(1).rstrip('.')}" if m else None
+
+
 def header_title(text: str, doc_type: str | None) -> str | None:
     """The upper-case title line under the number and date when the page lost the "KẾ HOẠCH" line:
     'TRIỂN KHAI CHIẾN LƯỢC …' → 'Kế hoạch triển khai chiến lược …'."""

@@ -266,7 +266,9 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
     favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
-    years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]
+    # "… năm 2025 và năm 2030?" asks each year; "tăng bao nhiêu so với 2025?" asks one, against a base year
+    base = {int(y) for y in re.findall(r"\bso voi (?:nam |cung ky nam )?(\d{4})\b", q.pq.folded)}
+    years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded) and y not in base]
     asked = [(_one_year(q, y, years), y) for y in years] if len(years) > 1 else [(q, None)]
     points: list[Point] = []
     for each, year in asked:  # "… năm 2025 và năm 2030?": the sentence of each year, from that year's passages

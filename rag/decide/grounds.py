@@ -21,6 +21,9 @@ from rag.understand.terms import coverage, query_terms, unit_terms
 
 DOCUMENT_CONTENT = 0.5  # share of the question's own content words a passage naming its document must hold
 TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
+# …when the question names the stored document by its number: the user says where the answer is, so a sentence of
+# that document holding the asked kind of fact next to a third of the question's words answers it
+TYPED_CONTENT_NAMED = 0.34
 
 
 class Grounds:
@@ -65,7 +68,11 @@ class Grounds:
             return False
         ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, self.index.idf, self.index.plan,
                                 q.section_words, dense_of=dense_of)
-        return any(c.features["entity_near"] and c.features["content"] >= TYPED_CONTENT for c in ranked[:3])
+        named = bool(q.pq.numbers) and not scope.names_other_documents and all(
+            any(number_matches(n, (p.meta.number if p else None)) for n in q.pq.numbers)
+            for p in map(self.index.plan, scope.plan_ids))
+        least = TYPED_CONTENT_NAMED if named else TYPED_CONTENT
+        return any(c.features["entity_near"] and c.features["content"] >= least for c in ranked[:3])
 
     def names_asked_document(self, q: Question, scope: Scope, hits: list[Hit]) -> bool:
         """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?") and
@@ -104,6 +111,43 @@ _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten|ten la gi|ten gi|ten day du
 _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
+# "cửa khẩu quốc tế nào", "trấn nào": the words of a "… nào" phrase name the kind of thing asked; the generic ones
+# (an agency, a province, a date, a document) are typed by the answer type instead, and the words before the phrase
+# (a verb, a preposition) are no part of it
+_WHICH = re.compile(r"((?:\w+ ){1,6})nào(?!\w)")
+_BEFORE_THING = set("với của ở tại là có những các và trong trên cho theo đến từ về được bằng bởi do gì ký thuộc nằm "
+                    "giữa thì vào qua sang ra lên tới cùng".split())
+MAX_THING_WORDS = 5  # "hội hữu nghị thành viên"; a longer run before "nào" is a clause, not the name of a kind
+_GENERIC_THING = set("co quan don vi to chuc tinh thanh pho nuoc quoc gia ngay thang nam van ban ke hoach nhiem vu hoat "
+                     "dong noi dung linh vuc bo so nganh dia phuong huyen xa phuong noi dau ai nguoi ben khi luc thoi "
+                     "gian giai doan muc tieu chi tieu chuong trinh quyet dinh chi thi cong van nghi quyet de an phan "
+                     "muc chuong dieu khoan so hieu loai hinh thuc cach viec cong tac ban nhom the khi luc thu kieu dang gio".split())
+
+
+def asked_thing(question: str) -> str | None:
+    """The specific kind of thing a "… nào" question asks for, folded ("cua khau quoc te"), or None. Read on the
+    words as typed: folded, "cửa" is "của"."""
+    text = " ".join(re.findall(r"\w+", vi.normalize(question).lower()))
+    if not vi.has_diacritics(text):
+        return None  # typed without diacritics the words collide too often ("cua" is "của" and "cửa")
+    for m in _WHICH.finditer(text + " "):
+        words = m.group(1).split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in _BEFORE_THING:
+                words = words[i + 1:]
+                break
+        specific = [vi.fold(w) for w in words if vi.fold(w) not in _GENERIC_THING]
+        if 2 <= len(specific) and len(words) <= MAX_THING_WORDS and vi.fold(words[-1]) not in _GENERIC_THING:
+            return " ".join(vi.fold(w) for w in words)
+    return None
+
+
+def thing_named(question: str, thing: str) -> str:
+    """The asked thing as the question typed it ("cửa khẩu quốc tế"), for the reply."""
+    m = re.search(r"\W+".join(map(re.escape, thing.split())), vi.fold_same_length(question).lower())
+    return question[m.start():m.end()] if m else thing
+
+
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "") -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
@@ -126,6 +170,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
     if _ASKS_NUMBER.search(q.pq.folded) and "document" not in tags:  # "… theo quyết định số mấy?"
         return "số hiệu văn bản được hỏi"
+    thing = asked_thing(q.text)
+    if thing and not all(w in set(vi.folded_syllables(shown + " " + passages)) for w in thing.split()
+                         if w not in _GENERIC_THING):
+        return thing_named(q.text, thing)  # "cửa khẩu quốc tế nào …?": a passage without any "cửa khẩu" names none
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
     # a year asked must be the plan's own or be written where the answer comes from (its passage)
     years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]

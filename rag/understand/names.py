@@ -17,7 +17,9 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # The facts of a plan itself a question may ask (its "intent"), matched on the folded question; read by the
 # question analysis for each part too.
 PLAN_FACTS: list[tuple[str, re.Pattern]] = [
-    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky)\b(?! ket)")),  # "ký kết": signing an agreement
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky"
+                          r"|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich|giam doc|bi thu|lanh dao|dong chi) nao"
+                          r" (?:da |dung ra )?ky)\b(?! ket)")),  # "Thứ trưởng nào ký …?"  # "ký kết": signing an agreement
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(quyet dinh|chi thi|van ban|ke hoach|chuong trinh"
                               r"|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
@@ -32,6 +34,7 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
 
 # what happens on a date a passage gives, as against the document's own issuing
 _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat song|ky ket|thanh lap|bat dau|ket thuc"
+                         r"|ket nghia|hoi dam|lam viec|giao luu|tiep don"
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam)\b")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 

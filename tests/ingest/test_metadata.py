@@ -233,3 +233,32 @@ def test_a_degree_or_rank_before_the_signers_name_is_not_the_name(name_line, nam
 
     text = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n\n{name_line}\n"
     assert [n for _, n in block_signers(text)] == [name]
+
+
+def test_a_letter_signed_by_a_minister_who_heads_an_office_keeps_its_signer_and_subject_title():
+    text = ("VĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 512/VPCP-QHQT\nV/v tổ chức Tuần Văn hóa Việt Nam tại Ai Cập năm 2026\n\nHà Nội, ngày 05 tháng 3 năm 2026\n\n"
+            "Kính gửi: Bộ Ngoại giao.\n\nXét đề nghị của Bộ Ngoại giao, Thủ tướng Chính phủ đồng ý tổ chức Tuần Văn hóa "
+            "Việt Nam tại Ai Cập trong năm 2026 như kiến nghị tại công văn trên.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+            "BỘ TRƯỞNG, CHỦ NHIỆM\nTrần Văn Sơn\n")
+    meta = extract_metadata(clean_text(text), "vpcp-512.txt")
+    assert meta.number == "512/VPCP-QHQT" and meta.signer == "Trần Văn Sơn"
+    assert meta.title == "Công văn về việc tổ chức Tuần Văn hóa Việt Nam tại Ai Cập năm 2026"
+
+
+def test_an_emblem_and_a_dateline_broken_over_two_lines_are_read_whole():
+    text = ("BỘ VĂN HÓA, THỂ\nTHAO VÀ DU LỊCH\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n|\nSố: 41/BC-BVHTTDL\n|\nHà Nội, ngày 24\ntháng 02 năm 2026\n|\nBÁO CÁO\n"
+            "Kết quả năm 2025 thực hiện Chỉ thị số 25/CT-TTg\n\nThực hiện Chỉ thị số 25/CT-TTg, Bộ Văn hóa, Thể thao và Du "
+            "lịch báo cáo như sau: các hoạt động văn hóa đối ngoại được triển khai đồng bộ ở trong và ngoài nước.\n")
+    meta = extract_metadata(clean_text(text), "bvhttdl-41.txt")
+    assert meta.issuer == "Bộ Văn hóa, Thể thao và Du lịch" and meta.date == "2026-02-24"
+
+
+def test_a_number_glued_to_the_next_field_is_the_number_the_page_writes_elsewhere():
+    text = ("Quyết định 912/QĐ-BGDĐT Quy chế đối ngoại\n\nSố hiệu:912/QĐ-BGDĐTNgày đăng công báo:Đang cập nhật\n"
+            "Loại văn bản:Quyết địnhNgười ký:Lê Văn Tâm\nNgày ban hành:18/11/2025\n\nQuyết định 912/QĐ-BGDĐT ban hành "
+            "Quy chế quản lý hoạt động đối ngoại của Bộ.\n")
+    from ingest.repair import repair_text
+
+    assert document_number(repair_text(text).text).number == "912/QĐ-BGDĐT"

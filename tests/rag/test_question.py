@@ -220,3 +220,28 @@ def test_a_page_stamp_is_never_quoted():
 
     assert not quotable("Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM")
     assert quotable("Năm 2028: 8,1 tỷ đồng;") and not quotable("Số: 12/KH-UBND")
+
+
+@pytest.mark.parametrize("question", ["Thứ trưởng nào ký Báo cáo 33/BC-BVHTTDL?", "Phó Thủ tướng nào đã ký Quyết định 5/QĐ-TTg?"])
+def test_a_title_which_signed_asks_the_signer(question):
+    from rag.understand.question import analyze
+
+    q = analyze(question)
+    assert q.pq.intent == "signer" and q.answer_type == "person"
+
+
+def test_a_twinning_or_meeting_date_is_an_events_not_the_documents():
+    from rag.understand.names import fact_asked
+
+    assert fact_asked("thi tran a ket nghia voi tran b ngay nao") == "general"
+    assert fact_asked("ke hoach ban hanh ngay nao") == "date"
+
+
+@pytest.mark.parametrize("question, thing", [("Cửa khẩu quốc tế nào nằm trên địa bàn xã A?", "cua khau quoc te"),
+                                             ("Tỉnh có những hội hữu nghị thành viên nào?", "hoi huu nghi thanh vien"),
+                                             ("Sở nào chủ trì?", None), ("hạn hoàn thành khi nào?", None),
+                                             ("bằng những thứ tiếng nào?", None), ("cua khau nao o xa a", None)])
+def test_the_kind_of_thing_a_which_question_asks(question, thing):
+    from rag.decide.grounds import asked_thing
+
+    assert asked_thing(question) == thing

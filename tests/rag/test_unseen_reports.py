@@ -1,0 +1,49 @@
+"""Answers on a province's report and its portal's news page, texts written for these tests
+(tests/fixtures/unseen-reports): a province no gazetteer knows, a report named by its number, a news page whose
+only place is its portal's banner."""
+from __future__ import annotations
+
+import pytest
+
+from ground.config import Settings
+from ngvh.services import Services
+from tests.conftest import ROOT
+
+REPORTS = ROOT / "tests" / "fixtures" / "unseen-reports"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Services:
+    services = Services(Settings(data_dir=tmp_path_factory.mktemp("unseen-reports")))
+    report = services.ingest_paths([REPORTS])
+    assert report.ok, report.to_json()
+    return services
+
+
+def test_a_news_page_is_about_the_province_of_its_portal_not_a_person_after_a_title(store):
+    store.answerer.index.refresh()
+    page = next(p.meta for p in store.answerer.index.plans.values() if "Tà Vân" in p.meta.title)
+    assert page.province == "Lộc Điền" and page.issuer == "UBND tỉnh Lộc Điền"
+
+
+def test_a_document_named_by_its_number_is_answered_from_its_best_typed_sentence(store):
+    answer = store.answerer.ask("Theo Báo cáo 27/BC-UBND, năm 2026 tỉnh Lộc Điền đón bao nhiêu lượt khách quốc tế, "
+                                "tăng bao nhiêu phần trăm so với 2025?")
+    assert answer.found and "154.300" in answer.answer and "12,6%" in answer.answer
+    assert "Năm 2025:" not in answer.answer  # a base year compared against is not a year asked
+
+
+def test_an_event_date_is_the_pages_not_the_documents(store):
+    answer = store.answerer.ask("Xã Tà Vân kết nghĩa với bản Nậm Khon ngày nào?")
+    assert answer.found and "18/3" in answer.answer
+
+
+def test_a_kind_of_thing_no_passage_names_is_not_answered_with_a_nearby_sentence(store):
+    answer = store.answerer.ask("Cửa khẩu quốc tế nào nằm trên địa bàn xã Tà Vân?")
+    assert not answer.found and not answer.citations
+
+
+def test_a_title_which_signed_asks_a_person(store):
+    answer = store.answerer.ask("Thứ trưởng nào ký Báo cáo 27/BC-UBND của Lộc Điền?")
+    assert "Lê Quang Vinh" in answer.answer  # the signer, not a passage that names some official
