@@ -1,4 +1,5 @@
-"""Pipe task tables → one sentence per row, written into the plan text.
+"""Pipe task tables → one sentence per row, written into the plan text (tab-separated tables copied from a word
+processor are read as pipe tables first; a table of figures by year becomes one keyed sentence per row).
 
 Web copies flatten a plan's task tables ("Phụ lục", "Danh mục nhiệm vụ", "Phân công nhiệm vụ") into pipes,
 in any column order, with or without leading and trailing pipes, cells wrapped onto the next lines, and
@@ -185,8 +186,78 @@ def _sentence(table: _Table, row: list[str]) -> str:
     return sentence + "."
 
 
+MIN_TAB_ROWS = 2  # two lines with tabs in a row: a table copied from a word processor
+_DROPPED = "\x00dropped"  # a wrapped line joined into the row above
+
+
+def tabs_as_pipes(text: str) -> str:
+    """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"): a run
+    of such lines is written with pipes, the way web copies write tables, so one reader serves both."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    tabbed = [bool(re.search(r"\S?\t", ln)) and ln.strip() != "" for ln in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not tabbed[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and tabbed[j]:
+            j += 1
+        if j - i >= MIN_TAB_ROWS:
+            rows: list[list[str]] = []
+            for k in range(i, j):
+                row = [c.strip() for c in lines[k].split("\t")]
+                if rows and not row[0] and len(rows) > 1:
+                    # a cell wrapped onto the next line goes on under its own column: join it column by column
+                    last = rows[-1]
+                    last += [""] * (len(row) - len(last))
+                    for c, cell in enumerate(row):
+                        if cell:
+                            last[c] = f"{last[c]} {cell}".strip()
+                else:
+                    rows.append(row)
+            out[i:j] = ["| " + " | ".join(r) + " |" for r in rows] + [_DROPPED] * (j - i - len(rows))
+        i = j
+    return "\n".join(line for line in out if line is not _DROPPED)
+
+
+_YEAR_HEADER = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
+MIN_YEAR_COLUMNS = 2
+
+
+def year_tables(text: str) -> str:
+    """A table of figures by year ("| Chỉ tiêu | Năm 2027 | Năm 2028 | …" then "| Khách quốc tế | 145.000 | …"):
+    each row rewritten as what it says, "Khách quốc tế: năm 2027: 145.000; năm 2028: 165.000; …", so that a
+    figure is read with its year and its row."""
+    lines = text.split("\n")
+    out: list[str] = []
+    years: list[str] | None = None
+    for line in lines:
+        row = cells(line) if line.strip().startswith("|") else None
+        if row is None:
+            years = None
+            out.append(line)
+            continue
+        heads = [_YEAR_HEADER.fullmatch(c.strip()) for c in row[1:]]
+        if len(row) > MIN_YEAR_COLUMNS and all(heads):
+            years = [h.group(1) for h in heads if h]
+            continue  # the header says nothing by itself
+        if years and len(row) == len(years) + 1 and row[0]:
+            pairs = [f"năm {y}: {v}" for y, v in zip(years, row[1:], strict=True) if v and v not in "-–"]
+            out.append(f"{row[0].rstrip(' :')}: {'; '.join(pairs)}.")
+            continue
+        years = None
+        out.append(line)
+    return "\n".join(out)
+
+
 def linearize_tables(text: str) -> str:
-    """`text` with every task table rewritten as one sentence per row (group rows as headings)."""
+    """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
+    figures by year as one keyed sentence per row."""
+    text = year_tables(tabs_as_pipes(text))
     if "|" not in text:
         return text
     lines = _lines(text)

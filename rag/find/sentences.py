@@ -206,7 +206,8 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             before = previous[1] if same_paragraph and previous else frozenset()
             previous = (unit.end, frozenset(unit_terms(unit.text)))
             body = strip_marker(unit.text)
-            item = body != unit.text.strip()
+            # an item: a list marker, or a keyed value line under a lead-in ("Sở Ngoại vụ: 3.200.000.000 đồng;")
+            item = body != unit.text.strip() or bool(_KEYED_VALUE.match(body)) and not _HEADER_FIELD.match(body)
             if not quotable(body):
                 if not item:  # a short line introduces the items under it ("Phân theo năm:")
                     lead_in = heading | unit_terms(body)

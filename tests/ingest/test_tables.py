@@ -131,3 +131,28 @@ def test_an_activity_named_by_its_number_keeps_every_labelled_line():
     assert rows == {("1", "Hội chợ làng nghề Bến Mây", "Phòng Văn hóa và Thông tin thành phố", "quý II năm 2027",
                      "120 triệu đồng"),
                     ("2", "Đón đoàn nghệ thuật Kyoto", "Phòng Nội vụ thành phố", "tháng 10 năm 2027", "60 triệu đồng")}
+
+
+def test_a_tab_separated_table_with_wrapped_cells_is_read_as_a_task_table():
+    from ingest.tables import linearize_tables
+
+    text = ("PHỤ LỤC\nSTT\tNhiệm vụ\tSản phẩm\tThời gian hoàn thành\tCơ quan chủ trì\tCơ quan phối hợp\n"
+            "I\tTHÔNG TIN, TUYÊN TRUYỀN\n"
+            "1\tPhim tư liệu \"Làng gốm bên\tPhim 30 phút\tQuý III/2027\tĐài Phát thanh và\tSở Ngoại vụ;\n"
+            "\tsông\"\t\t\tTruyền hình tỉnh\tSở Văn hóa, Thể thao và Du lịch\n"
+            "2\tTrang tin đối ngoại tiếng Anh\tTrang tin\tNăm 2028\tSở Ngoại vụ\tSở Khoa học và Công nghệ\n")
+    out = linearize_tables(text)
+    assert "I. THÔNG TIN, TUYÊN TRUYỀN" in out
+    assert ("Nhiệm vụ 1: Phim tư liệu \"Làng gốm bên sông\"; chủ trì: Đài Phát thanh và Truyền hình tỉnh; "
+            "phối hợp: Sở Ngoại vụ; Sở Văn hóa, Thể thao và Du lịch; thời gian: Quý III/2027") in out
+    assert "Nhiệm vụ 2: Trang tin đối ngoại tiếng Anh; chủ trì: Sở Ngoại vụ" in out and "\t" not in out
+
+
+def test_a_table_of_figures_by_year_becomes_one_keyed_sentence_per_row():
+    from ingest.tables import linearize_tables
+
+    text = ("Bảng 2. Chỉ tiêu theo năm\nChỉ tiêu\tNăm 2027\tNăm 2028\tNăm 2029\n"
+            "Khách quốc tế (lượt)\t90.000\t105.000\t120.000\nLớp tiếng Việt cho kiều bào\t2\t3\t-\n\nII. NHIỆM VỤ\n")
+    out = linearize_tables(text)
+    assert "Khách quốc tế (lượt): năm 2027: 90.000; năm 2028: 105.000; năm 2029: 120.000." in out
+    assert "Lớp tiếng Việt cho kiều bào: năm 2027: 2; năm 2028: 3." in out and "II. NHIỆM VỤ" in out

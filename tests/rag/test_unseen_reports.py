@@ -47,3 +47,8 @@ def test_a_kind_of_thing_no_passage_names_is_not_answered_with_a_nearby_sentence
 def test_a_title_which_signed_asks_a_person(store):
     answer = store.answerer.ask("Thứ trưởng nào ký Báo cáo 27/BC-UBND của Lộc Điền?")
     assert "Lê Quang Vinh" in answer.answer  # the signer, not a passage that names some official
+
+
+def test_an_agency_s_line_of_a_breakdown_without_list_marks_is_read_under_its_lead_in(store):
+    answer = store.answerer.ask("Sở Ngoại vụ Lộc Điền được dự kiến phân bổ bao nhiêu ngân sách tỉnh năm 2027?")
+    assert answer.found and "950.000.000" in answer.answer
