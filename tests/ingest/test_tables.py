@@ -156,3 +156,19 @@ def test_a_table_of_figures_by_year_becomes_one_keyed_sentence_per_row():
     out = linearize_tables(text)
     assert "Khách quốc tế (lượt): năm 2027: 90.000; năm 2028: 105.000; năm 2029: 120.000." in out
     assert "Lớp tiếng Việt cho kiều bào: năm 2027: 2; năm 2028: 3." in out and "II. NHIỆM VỤ" in out
+
+
+def test_a_tab_table_in_a_text_file_reaches_the_plan_as_task_sentences(tmp_path):
+    from ingest.pipeline import load_plan
+
+    path = tmp_path / "kh-tab.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐÔNG XUYÊN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-UBND\nĐông Xuyên, ngày 02 tháng 3 năm 2027\n\nKẾ HOẠCH\nThực hiện Chiến lược Ngoại giao văn hóa năm 2027\n\n"
+        "I. MỤC ĐÍCH\nQuảng bá văn hóa tỉnh Đông Xuyên với bạn bè quốc tế, thu hút khách du lịch và đầu tư nước ngoài.\n\n"
+        "PHỤ LỤC\nSTT\tNhiệm vụ\tThời gian\tCơ quan chủ trì\tCơ quan phối hợp\n"
+        "1\tLiên hoan ẩm thực quốc tế\tQuý II/2027\tSở Văn hóa, Thể thao\tSở Ngoại vụ\n"
+        "\t\t\tvà Du lịch\t\n2\tSổ tay đối ngoại\tQuý IV/2027\tSở Ngoại vụ\tSở Tư pháp\n", encoding="utf-8")
+    plan = load_plan(path)
+    assert "Nhiệm vụ 1: Liên hoan ẩm thực quốc tế; chủ trì: Sở Văn hóa, Thể thao và Du lịch" in plan.text
+    assert any("Sổ tay đối ngoại" in (a.task if hasattr(a, "task") else str(a)) for a in plan.assignments)
