@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from rag.dialogue.state import Conversation
+from rag.dialogue.state import Conversation, issuer_place
 from rag.understand.entities import Entity, find_entities
 
 
@@ -14,7 +14,8 @@ def context_places(prev: str, context: Conversation) -> list[Entity]:
     knows ("Lam Giang") is not found by the gazetteers, yet it is the one an ellipsis replaces."""
     known = {e.start for e in find_entities(prev)}
     folded = vi.fold_same_length(prev).lower()
-    names = list(dict.fromkeys(context.provinces + [p.province for p in context.plans if p.province]))
+    names = list(dict.fromkeys(context.provinces + [p.province for p in context.plans if p.province]
+                               + [n for n in (issuer_place(p.issuer) for p in context.plans) if n]))
     out = []
     for name in names:
         m = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, vi.fold(name).split())) + r"(?!\w)", folded)
@@ -50,6 +51,7 @@ _ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao
                   "nhieu voi co quan don vi nao ai phai xong hoan thanh han la gi the nhung duoc bang nguon tu dien ra "
                   "to chuc va con thi cung nhu vay hoat dong nay do".split())
 ITEM_OWN_SYLLABLES = 2
+_BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"
 
 
 def item_followup(body: str) -> bool:
@@ -57,7 +59,8 @@ def item_followup(body: str) -> bool:
     own = [s for s in vi.folded_syllables(body) if s not in _ITEM_WORDS]
     # "… với Yokohama …", "… ở Busan …": a name (a known entity, or a capitalised word inside the question) is a
     # subject of its own
-    named = any(e.kind != "year" for e in find_entities(body)) or any(w[:1].isupper() for w in body.split()[1:])
+    named = any(e.kind != "year" for e in find_entities(body)) or any(
+        w[:1].isupper() and w.strip("?,.") not in _BODY_WORDS for w in body.split()[1:])
     return bool(ITEM_FIELD.search(vi.collapse(body))) and len(own) <= ITEM_OWN_SYLLABLES and not named
 
 

@@ -8,7 +8,7 @@ from ground import vi
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
 from rag.understand.entities import tag
-from rag.understand.question import answer_type, without_question_words
+from rag.understand.question import answer_type, split_parts, without_question_words
 
 # The asked type, and the kind of span a sentence must hold to answer it.
 _SPAN_OF = {"person": "person", "date": "date", "agency": "agency", "place": "place", "number": "number",
@@ -20,33 +20,34 @@ MIN_SHARED = 1  # the sentence must share at least one word of the follow-up's o
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
-def focused_answer(question: str, context: Conversation) -> Answer | None:
-    """The sentence of the last answer's passages that holds the asked type and shares the follow-up's own words,
-    cited as the last answer cited it; None when no such sentence stands out."""
-    folded = vi.collapse(question)
-    kind = _SPAN_OF.get(answer_type(folded))
-    if kind is None or not context.points:
+def focused_answer(question: str, context: Conversation, require_own: bool = True) -> Answer | None:
+    """The sentence of the last answer's passages that holds every asked type ("phối hợp với cơ quan nào, hạn khi
+    nào?": an agency and a date) and shares the follow-up's own words, cited as the last answer cited it; None
+    when no such sentence stands out. `require_own`: False after an answer of one point, which is what the
+    follow-up is about even when it repeats none of its words ("kinh phí bao nhiêu?")."""
+    kinds = {_SPAN_OF.get(answer_type(vi.collapse(part))) for part in split_parts(question)}
+    if None in kinds or not context.points:
         return None
     own = {s for s in vi.folded_syllables(without_question_words(question)) if s not in _STOP}
-    if not own:
+    if not own and require_own:
         return None
     # the points as shown first (a passage may open with a page's header), then the rest of their passages
     shown = [(re.sub(r"\s*\[\d+\]", "", str(p.get("text") or "")), p.get("citation") or {}) for p in context.points]
     whole = [(" ".join(str(c.get("full_quote") or c.get("quote") or "").split()), c) for _, c in shown]
-    best = _best(shown, kind, own) or _best(whole, kind, own)
+    best = _best(shown, kinds, own, require_own) or _best(whole, kinds, own, require_own)
     if best is None:
         return None
     sentence, citation = best
     return Answer(question, True, f"{sentence} [1]", [Citation.from_json(dict(citation, n=1))], kind="passage")
 
 
-def _best(passages: list[tuple[str, dict]], kind: str, own: set[str]) -> tuple[str, dict] | None:
+def _best(passages: list[tuple[str, dict]], kinds: set, own: set[str], require_own: bool) -> tuple[str, dict] | None:
     best: tuple[int, str, dict] | None = None
     for passage, citation in passages:
         for sentence in _SENTENCE_END.split(passage):
-            if not any(e.kind == kind for e in tag(sentence)):
+            if not kinds <= {e.kind for e in tag(sentence)}:
                 continue
             shared = len(own & set(vi.folded_syllables(sentence)))
-            if shared >= MIN_SHARED and (best is None or shared > best[0]):
+            if (shared >= MIN_SHARED or not require_own) and (best is None or shared > best[0]):
                 best = (shared, sentence.strip(), citation)
     return (best[1], best[2]) if best else None

@@ -27,11 +27,12 @@ def repeats_previous(text: str, content: list[str], previous: str) -> bool:
 
 # A document kind followed by its own name: "chương trình của Hội Di sản …", "đề án nâng cao hiệu quả …" — the
 # turn names a document of its own, so it starts afresh instead of being asked of the conversation's plan.
-_KINDS = r"(?:ke hoach|van ban|cong van|quyet dinh|chuong trinh|de an|chi thi|nghi quyet|chien luoc)"
+_KINDS = r"(?:ke hoach|van ban|cong van|quyet dinh|chuong trinh|de an|chi thi|nghi quyet|chien luoc|bao cao)"
 _REFERENCE = {"nay", "do", "day", "ay", "tren", "kia", "noi", "vua", "neu", "cua", "thi", "sao"}
 # named by a title: only the kinds that are no everyday word ("báo cáo kết quả", "chương trình giao lưu" are work)
 _TITLED_KINDS = r"(?:de an|chien luoc|chi thi|nghi quyet|quyet dinh)"
-_OWN_NAME = re.compile(rf"(?<!\w)(?:{_KINDS}\s+(?:cua|do)\s+(\w+(?:\s+\w+)+)|{_TITLED_KINDS}\s+(\w+(?:\s+\w+){{2,}}))")
+_OWN_NAME = re.compile(rf"(?<!\w)(?:{_KINDS}(?:\s+\w+){{0,5}}?\s+(?:cua|do)\s+(\w+(?:\s+\w+)+)"
+                       rf"|{_TITLED_KINDS}\s+(\w+(?:\s+\w+){{2,}}))")
 _GENERIC_OWNER = set("ubnd uy ban nhan dan tinh thanh pho tp so bo nganh hoi dong thi ai ky nao gi".split())
 _QUESTION_WORDS = set("co thi la duoc ai nao gi bao khi ngay may ky lam phai".split())
 MIN_NAME_WORDS = 3  # "đề án nâng cao hiệu quả": a title; "kế hoạch đó", "văn bản này" are references

@@ -115,6 +115,16 @@ def _province_of(text: str | None) -> str | None:
     return found[0] if found else None
 
 
+_COMMITTEE_PLACE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Sở .+?) (?:tỉnh|thành phố) ([A-ZĐÂĂÊÔƠƯ].+)$")
+
+
+def issuer_place(issuer: str | None) -> str | None:
+    """The place an issuer "UBND tỉnh X" names, known to a gazetteer or not (a province only the store holds is what
+    "còn tỉnh Y thì sao?" replaces)."""
+    m = _COMMITTEE_PLACE.match(vi.normalize_spaces(issuer or ""))
+    return m.group(1) if m else None
+
+
 def _cited_plans(citations: list[Citation]) -> list[PlanRef]:
     seen: dict[str, PlanRef] = {}
     for c in citations:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rag.compose.facts import about_the_plan
+from rag.dialogue.antecedents import item_followup
 from rag.dialogue.focus import focused_answer
 from rag.dialogue.resolve import METADATA_INTENTS, Resolution, resolve
 from rag.dialogue.state import Conversation
@@ -70,6 +71,12 @@ def checked(resolution: Resolution, answer: Answer, understood: ParsedQuery) -> 
     return Answer(resolution.question, False, text, kind="refusal")
 
 
+def _cites_the_point(answer: Answer, context: Conversation) -> bool:
+    """The answer quotes the passage of the last answer's one point."""
+    quote = " ".join(str(context.points[0].get("citation", {}).get("full_quote") or "").split())
+    return any(c.full_quote and " ".join(c.full_quote.split()) == quote for c in answer.citations)
+
+
 def settle(question: str, context: Conversation) -> tuple[Resolution, Turn | None]:
     """The turn's resolution, and the whole turn when the context alone answers it (an unresolved reference,
     "nói rõ hơn ý 2"); None when the answerer must be asked `resolution.question_understood`."""
@@ -86,9 +93,14 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
     and the next context)."""
     understood = parse_query(resolution.question_understood)
     answer = checked(resolution, answer, understood)
-    if not answer.found and resolution.kind in _FOCUSED and understood.intent not in METADATA_INTENTS:
-        # "ai dẫn đầu đoàn?": the delegation is the one the last answer's passage told of, not one of the plan's
-        answer = focused_answer(resolution.question, context) or answer
+    if resolution.kind in _FOCUSED and understood.intent not in METADATA_INTENTS:
+        if not answer.found:
+            # "ai dẫn đầu đoàn?": the delegation is the one the last answer's passage told of, not one of the plan's
+            answer = focused_answer(resolution.question, context) or answer
+        elif len(context.points) == 1 and item_followup(resolution.question) and not _cites_the_point(answer, context):
+            # after an answer of one point, a field asked of it ("phối hợp với ai, hạn khi nào?") is that point's
+            # when its passage holds every asked kind of value
+            answer = focused_answer(resolution.question, context, require_own=False) or answer
     return Turn(answer, resolution, context.after(understood, answer))
 
 

@@ -141,7 +141,10 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                   for m in re.finditer(rf"(?<![\d.,])\d+\s+{re.escape(counted)}\b", vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
     near = 0.0
-    if found:
+    keyed = bool(lead_in) and _keyed_by_question(body, years, asked)
+    if found and keyed:
+        near = 1.0  # "Năm 2028: 3.600.000.000 đồng" under its lead-in: the value stands right by the key asked
+    elif found:
         folded = vi.collapse(body)
         hits = [m.start() for t in content if " " not in t for m in re.finditer(rf"\b{re.escape(t)}\b", folded)]
         # offsets of the collapsed text approximate the original's (one space per gap)
@@ -154,7 +157,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         # a breakdown by year ("- Năm 2028: 3.900 triệu đồng") is read under its heading when it names the
         # year asked; other items keep their own words (a task's "- Kinh phí: …" line is not the task)
         "content": (max(coverage(content, text_terms, idf), coverage(content, text_terms | lead_in, idf))
-                    if lead_in and _keyed_by_question(body, years, asked) else
+                    if keyed else
                     max(coverage(content, text_terms, idf), PARAGRAPH_SHARE * coverage(content, text_terms | before, idf))
                     if before else coverage(content, text_terms, idf))
         if content else 0.0,

@@ -348,3 +348,31 @@ def test_a_follow_up_the_store_refuses_is_answered_from_the_passage_the_last_ans
     assert not turn.answer.answer.startswith("Trang chủ")  # the point as shown, not its page's header
     # a fact of the plan itself ("ai ký?") is never taken from a passage that names someone
     assert not run_turn(refuse, "ai ký?", ctx).answer.found
+
+
+def test_a_field_follow_up_after_a_one_point_answer_is_read_from_that_point():
+    sentence = ("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Ủy ban nhân dân thị xã Bến Đá và Trường Đại học "
+                "Đông Xuyên lập hồ sơ khoa học \"Hát ru Bến Đá\", trình Bộ Văn hóa, Thể thao và Du lịch trước ngày 30/9/2029.")
+    ctx = context("Ai chủ trì lập hồ sơ hát ru Bến Đá?", points=[_point(sentence)])
+
+    def elsewhere(question):  # the store answers with another task's line
+        cit = Citation(1, "212/KH-UBND", "Kế hoạch", "UBND tỉnh Đông Xuyên", None, None, "x.txt",
+                       "Nhiệm vụ 1: …; phối hợp: Sở Ngoại vụ; thời gian: Năm 2027.", 0.5, plan_id="212-kh",
+                       full_quote="Nhiệm vụ 1: …; phối hợp: Sở Ngoại vụ; thời gian: Năm 2027.")
+        return Answer(question, True, "Nhiệm vụ 1: phối hợp: Sở Ngoại vụ; thời gian: Năm 2027. [1]", [cit])
+
+    turn = run_turn(elsewhere, "phối hợp với những cơ quan nào, hạn trình Bộ khi nào?", ctx)
+    assert "Trường Đại học Đông Xuyên" in turn.answer.answer and "30/9/2029" in turn.answer.answer
+
+
+def test_a_province_only_the_store_knows_is_replaced_by_the_next_one():
+    plan = PlanRef("19-bc", "19/BC-UBND", "Báo cáo", "UBND tỉnh Nam Xuyên", None, 2027)
+    ctx = context("Năm 2026 tỉnh Nam Xuyên đón bao nhiêu khách quốc tế?", plans=[plan], provinces=[])
+    res = resolve("còn tỉnh Đông Xuyên thì sao?", ctx)
+    assert res.question_understood == "Năm 2026 tỉnh Đông Xuyên đón bao nhiêu khách quốc tế?"
+
+
+def test_another_owners_report_named_with_its_subject_starts_afresh():
+    res = resolve("còn báo cáo ngoại giao văn hóa của tỉnh Nam Xuyên thì ai ký?",
+                  context("Kế hoạch 726/KH-UBND của Cao Bằng ai ký?"))
+    assert res.kind == "topic" and "726" not in res.question_understood
