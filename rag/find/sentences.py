@@ -141,7 +141,8 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                   for m in re.finditer(rf"(?<![\d.,])\d+\s+{re.escape(counted)}\b", vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
     near = 0.0
-    keyed = bool(lead_in) and _keyed_by_question(body, years, asked)
+    # keyed by the one year asked ("giai đoạn 2024-2026" names a span, not a year whose line answers)
+    keyed = bool(lead_in) and _keyed_by_question(body, years if len(years) == 1 else [], asked)
     if found and keyed:
         near = 1.0  # "Năm 2028: 3.600.000.000 đồng" under its lead-in: the value stands right by the key asked
     elif found:
