@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.understand.entities import Entity
 
 # Words a follow-up says around what it changes ("năm 2030 thì bao nhiêu?" repeats "bao nhiêu" of the previous
 # question): none of them is a subject of its own.
@@ -84,3 +85,17 @@ def between(text: str, lead: str, trail: str) -> str:
         words.pop()
         tail.pop()
     return " ".join(words)
+
+
+MAX_NAME_SYLLABLES = 4
+
+
+def unknown_name(text: str, content: list[str]) -> Entity | None:
+    """The span of the folded `content` words in `text` as a place: capitalised when typed with diacritics."""
+    m = re.search(r"\W+".join(map(re.escape, content)), vi.fold_same_length(text).lower())
+    if not m:
+        return None
+    words = text[m.start():m.end()]
+    if vi.has_diacritics(text) and not all(w[:1].isupper() for w in words.split()):
+        return None  # "còn hoạt động khác thì sao?" names no place
+    return Entity("province", m.start(), m.end(), words, " ".join(w[:1].upper() + w[1:] for w in words.split()))

@@ -22,7 +22,14 @@ from rag.dialogue.antecedents import (
     one_item,
     owner_start,
 )
-from rag.dialogue.frames import between, names_own_document, repeats_previous, swapped_subject
+from rag.dialogue.frames import (
+    MAX_NAME_SYLLABLES,
+    between,
+    names_own_document,
+    repeats_previous,
+    swapped_subject,
+    unknown_name,
+)
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.names import parse_query
@@ -128,7 +135,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     # "còn Tân Cảng thì sao?": a name the gazetteers do not know (a place only the store holds) is still the new
     # place of an ellipsis when the frame says so and the words look like a name
     if not entities and lead in _LEAD_MARKERS and trail and 1 <= len(content) <= MAX_NAME_SYLLABLES:
-        named = _unknown_name(text, content)
+        named = unknown_name(text, content)
         if named is not None:
             entities, content = [named], []
     if lead in _LEAD_MARKERS and trail and len(content) >= 2 and not context.empty:
@@ -177,20 +184,6 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     return _resolve_bare(question, text, context, metadata, lead)
 
 
-MAX_NAME_SYLLABLES = 4
-
-
-def _unknown_name(text: str, content: list[str]) -> Entity | None:
-    """The span of the folded `content` words in `text` as a place: capitalised when typed with diacritics."""
-    m = re.search(r"\W+".join(map(re.escape, content)), vi.fold_same_length(text).lower())
-    if not m:
-        return None
-    words = text[m.start():m.end()]
-    if vi.has_diacritics(text) and not all(w[:1].isupper() for w in words.split()):
-        return None  # "còn hoạt động khác thì sao?" names no place
-    return Entity("province", m.start(), m.end(), words, " ".join(w[:1].upper() + w[1:] for w in words.split()))
-
-
 def _unresolved(question: str, text: str, reason: str) -> Resolution:
     return Resolution(question, text, kind="unresolved", reason=reason)
 
@@ -201,6 +194,10 @@ def _target_label(context: Conversation, text: str) -> str | None:
     if document:
         return _as_typed(document, text)
     plan = context.plan
+    if plan and not (plan.number or plan.province or plan.issuer) and context.documents:
+        # a page with neither number nor owner answered with the document it reports ("Quyết định 173/QĐ-TTg"):
+        # a follow-up is about that document ("tầm nhìn đến năm nào?"), not about "kế hoạch"
+        return _as_typed(context.documents[0], text)
     if plan:
         return _as_typed(plan.label(), text)
     if len(context.provinces) == 1:

@@ -376,3 +376,10 @@ def test_another_owners_report_named_with_its_subject_starts_afresh():
     res = resolve("còn báo cáo ngoại giao văn hóa của tỉnh Nam Xuyên thì ai ký?",
                   context("Kế hoạch 726/KH-UBND của Cao Bằng ai ký?"))
     assert res.kind == "topic" and "726" not in res.question_understood
+
+
+def test_a_follow_up_after_a_page_without_number_or_owner_is_about_the_document_it_reported():
+    page = PlanRef("doc-1", None, None, None, None, 2026)
+    ctx = Conversation(question="Chiến lược quảng bá hình ảnh là quyết định số mấy?", plans=[page],
+                       documents=["Quyết định 173/QĐ-TTg"], found=True)
+    assert resolve("tầm nhìn đến năm nào?", ctx).question_understood == "Quyết định 173/QĐ-TTg tầm nhìn đến năm nào?"

@@ -245,3 +245,10 @@ def test_the_kind_of_thing_a_which_question_asks(question, thing):
     from rag.decide.grounds import asked_thing
 
     assert asked_thing(question) == thing
+
+
+def test_a_news_lead_dates_its_event_with_the_time_of_day():
+    from rag.understand.entities import tag
+
+    assert [e.text for e in tag("Chiều 16/7, tại Hà Nội, hai bên làm việc") if e.kind == "date"] == ["Chiều 16/7"]
+    assert [e.text for e in tag("Sáng 21-12, tại Hà Nội") if e.kind == "date"] == ["Sáng 21-12"]
