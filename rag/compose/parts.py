@@ -143,6 +143,24 @@ def resolve_document(number: str, index: PlanIndex):
     return next((p for p in index.plans.values() if number_matches(number, p.meta.number)), None)
 
 
+def _cited_part(part, scope: Scope, index: PlanIndex) -> PartResult | None:
+    """"Quyết định 173/QĐ-TTg được ký ngày nào, …": a part naming a document the store only cites is answered from
+    what the citing sentence states of it."""
+    cited_only = [n for n in parse_query(part.text).numbers if n in scope.other_documents]
+    if not cited_only or part.intent not in _DOCUMENT_FACTS or part.refers_back:
+        return None
+    cited = mentioned_fact(cited_only[0], part.intent, index)
+    return PartResult(cited, [cited_only[0]]) if cited is not None else None
+
+
+def _named_part(part, index: PlanIndex) -> PartResult | None:
+    """"…, và Báo cáo 27/BC-UBND do ai ký?": a later part naming a stored document by number asks its fact."""
+    if part.intent not in _DOCUMENT_FACTS or part.refers_back:
+        return None
+    plan = next((p for n in parse_query(part.text).numbers if (p := resolve_document(n, index)) is not None), None)
+    return fact_for(part, plan, index) if plan is not None else None
+
+
 def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, search: Search, grounds: Grounds,
                  dense_of=None) -> Answer | None:
     """One cited line per part of the question: a fact of the plan itself, a fact of the document the previous
@@ -169,7 +187,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         # document's, when the later part names nothing else
         implicit = (i > 0 and q.parts[i - 1].answer_type == "document" and part.intent in _DOCUMENT_FACTS
                     and about_the_plan(parse_query(part.text), [], residual=0))
-        if (part.refers_back or implicit) and previous:
+        result = _cited_part(part, scope, index) or (_named_part(part, index) if i > 0 else None)
+        if result is None and (part.refers_back or implicit) and previous:
             doc = previous[0]
             plan = resolve_document(doc, index)
             if plan is not None and part.intent != "general":
@@ -180,7 +199,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc,
                                       shown_before=frozenset(p.quote for p in points))
-        elif part.intent != "general" and targets and about_the_plan(  # not "hội nghị diễn ra ngày nào"
+        elif result is None and part.intent != "general" and targets and about_the_plan(  # not "hội nghị … ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL) \
                 and same_kind(q.text, index.held(targets[0])) and (i == 0 or first_asks_plan):

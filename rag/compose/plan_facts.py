@@ -125,13 +125,18 @@ def _signer_from_text(plan, chunks: list) -> Point | None:
 
 
 # "… ban hành kế hoạch gì / văn bản gì / chương trình nào": what a decision issues
-_ISSUES = re.compile(r"\bban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che)? ?(?:gi|nao)\b")
+_ISSUES = re.compile(r"\bban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc|dieu le)? ?(?:gi|nao)\b")
 _ISSUED_HERE = re.compile(r"Ban hành kèm theo Quyết định này\s+(.{10,300}?)(?:[.;]\s|\.$|\n|$)", re.IGNORECASE)
 
 
 def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
     """The document a decision issues, as its first article says ("Điều 1. Ban hành kèm theo Quyết định này …")."""
     found = _match_in_line(chunks, _ISSUED_HERE)
+    if not found and plan.meta.number:
+        # a page about the decision: "… Quyết định số 173/QĐ-TTg ban hành Chiến lược truyền thông …", or its title
+        number = re.escape(plan.meta.number.split("/")[0]) + r"\s*/\s*" + re.escape(plan.meta.number.split("/", 1)[1])
+        found = _match_in_line(chunks, re.compile(number + r"[^.;\n]{0,60}?\bban hành\s+(?:kèm theo\s+)?"
+                                                  r"([^.;\n]{10,300}?)(?:[.;]\s|\.$|\n|$)", re.IGNORECASE))
     if not found:
         return None
     chunk, line, m = found

@@ -252,3 +252,10 @@ def test_a_news_lead_dates_its_event_with_the_time_of_day():
 
     assert [e.text for e in tag("Chiều 16/7, tại Hà Nội, hai bên làm việc") if e.kind == "date"] == ["Chiều 16/7"]
     assert [e.text for e in tag("Sáng 21-12, tại Hà Nội") if e.kind == "date"] == ["Sáng 21-12"]
+
+
+def test_what_a_decision_issues_is_a_part_of_its_own_beside_its_signer():
+    from rag.understand.question import analyze
+
+    q = analyze("Quyết định 45/2026/QĐ-TTg ban hành quy chế gì và do ai ký?")
+    assert [(p.answer_type, p.intent) for p in q.parts] == [("issued", "issues"), ("person", "signer")]

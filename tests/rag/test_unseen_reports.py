@@ -52,3 +52,9 @@ def test_a_title_which_signed_asks_a_person(store):
 def test_an_agency_s_line_of_a_breakdown_without_list_marks_is_read_under_its_lead_in(store):
     answer = store.answerer.ask("Sở Ngoại vụ Lộc Điền được dự kiến phân bổ bao nhiêu ngân sách tỉnh năm 2027?")
     assert answer.found and "950.000.000" in answer.answer
+
+
+def test_a_part_naming_a_document_the_store_only_cites_is_answered_from_the_citing_sentence(store):
+    answer = store.answerer.ask("Chỉ thị 25/CT-TTg được ban hành ngày nào và báo cáo 27/BC-UBND do ai ký?")
+    assert "10/09/2021" in answer.answer or "10/9/2021" in answer.answer
+    assert "Lê Quang Vinh" in answer.answer
