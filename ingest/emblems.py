@@ -106,7 +106,8 @@ def _emblem_block(head: str) -> tuple[list[str], int, int] | None:
     run: list[str] = []
     start = end = 0
     pos = 0
-    for line in head.split("\n"):
+    lines = head.split("\n")
+    for i, line in enumerate(lines):
         line_start, pos = pos, pos + len(line) + 1
         m = _UPPER_LINE.match(line)
         name = " ".join(m.group(1).split()) if m else ""
@@ -118,6 +119,8 @@ def _emblem_block(head: str) -> tuple[list[str], int, int] | None:
             continue
         if not line.strip(" |") and not run:
             continue
+        if run and not line.strip(" |") and _emblem_line_next(lines, i + 1):
+            continue  # a page that puts a blank line between the emblem's lines ("ĐOÀN TNCS HỒ CHÍ MINH" / "" / …)
         if run and (not line.strip(" |") or _RULE_LINE.match(line) or (m and _NOT_EMBLEM.match(name))):
             break
         if run:  # a mixed-case line ends the run ("Số: 38/CTr-HDSGL")
@@ -125,6 +128,21 @@ def _emblem_block(head: str) -> tuple[list[str], int, int] | None:
     if not run or not _EMBLEM_NEIGHBOURS.search(head[start:end + 400]):
         return None
     return run, start, end
+
+
+_VOWELS = set("AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ")
+
+
+def _title_case(name: str) -> str:
+    """An upper-case name in title case, its acronyms kept ("ĐOÀN TNCS HỒ CHÍ MINH" → "Đoàn TNCS Hồ Chí Minh")."""
+    return " ".join(w if not set(w) & _VOWELS else w[:1] + w[1:].lower() for w in name.split())
+
+
+def _emblem_line_next(lines: list[str], i: int) -> bool:
+    """The next line with words is one more line of an emblem."""
+    following = next((line for line in lines[i:i + 2] if line.strip(" |")), "")
+    m = _UPPER_LINE.match(following)
+    return m is not None and not _NOT_EMBLEM.match(" ".join(m.group(1).split()))
 
 
 def _body_name(text: str, lines: list[str]) -> str:
@@ -154,8 +172,10 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
         return About(f"UBND {unit.lower()} {written}", province, evidence, "header", known)
     if name.startswith("BỘ ") and len(name.split()) > 2 and not NOT_A_MINISTRY.match(name[3:]):
         return About(ministry_name(text, name), None, evidence, "header")
-    if _NATIONAL_WORDS.search(name) and not find_provinces(name) and name not in ("THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ"):
-        return About(as_written(text, name, name.title()), None, evidence, "header", national=True)
+    # a national body: its name or the organ under it says so ("ĐOÀN TNCS HỒ CHÍ MINH" / "BAN CHẤP HÀNH TRUNG ƯƠNG")
+    if _NATIONAL_WORDS.search(" ".join(lines)) and not find_provinces(" ".join(lines)) \
+            and name not in ("THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ"):
+        return About(as_written(text, name, _title_case(name)), None, evidence, "header", national=True)
     return None
 
 

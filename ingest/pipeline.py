@@ -27,10 +27,11 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-1/decisions-1"  # assignments-2: due dates
-                    "/mentions-3/about-7/tables-3/sentences-2/numbers-2/agencies-3/signers-3/clean-2/titles-2")
+                    "/mentions-3/about-8/tables-3/sentences-2/numbers-2/agencies-3/signers-3/clean-2/titles-2")
 # mentions-2: a document named by title and dated by its passive issuing clause; mentions-3: ", ngày D, X ban hành Y"
 # dates Y, not the number before it; signers-2: a degree or rank before the name ("PGS.TS. Tạ Minh Luân")
-# about-7: a portal banner names the page's province; a name after "Phó Chủ tịch UBND tỉnh" is a person, not a place
+# about-7: a portal banner names the page's province; a name after "Phó Chủ tịch UBND tỉnh" is a person, not a place; about-8: an
+# emblem with blank lines between its lines, a national mass organisation ("ĐOÀN TNCS HỒ CHÍ MINH" / "BAN CHẤP HÀNH TRUNG ƯƠNG")
 # signers-3, clean-2: "BỘ TRƯỞNG, CHỦ NHIỆM" and other heads sign; an emblem name or dateline broken over two lines
 # is kept whole; titles-2: a letter's "V/v …" line is its title; "Số hiệu:33/2010/QĐ-TTg" is its own number
 # about-2: columns on shared lines, lead titles

@@ -26,7 +26,7 @@ _NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Ngườ
 
 
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+\S")
-_EMBLEM = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN\s*\|?$")
+_EMBLEM = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN\s*\|?$|^(?:ĐOÀN TNCS HỒ CHÍ MINH|MẶT TRẬN TỔ QUỐC VIỆT NAM)$")
 # The line under a decision's title that names who decides: it ends the title.
 _AUTHORITY = re.compile(r"^(?:(?:PHÓ )?CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|(?:ỦY|UỶ) BAN NHÂN DÂN|"
                         r"HỘI ĐỒNG NHÂN DÂN|TRƯỞNG BAN)\b|^(?:CHÍNH PHỦ|BAN BÍ THƯ|BỘ CHÍNH TRỊ)$")  # who enacts, before "Căn cứ"

@@ -256,7 +256,7 @@ def make_part(text: str) -> Part:
 def document_fact(part: Part) -> Part:
     """A part asking for a document about a named plan asks its number or what it implements, whatever other
     fact words it holds ("… tầm nhìn 2030 bằng quyết định nào?" is no horizon question)."""
-    if part.answer_type != "document" or part.intent in ("number", "implements"):
+    if part.answer_type != "document" or part.intent in ("number", "implements", "issues"):
         return part
     return replace(part, intent="implements" if _IMPLEMENTS_VERB.search(vi.collapse(part.text)) else "number")
 

@@ -262,3 +262,16 @@ def test_a_number_glued_to_the_next_field_is_the_number_the_page_writes_elsewher
     from ingest.repair import repair_text
 
     assert document_number(repair_text(text).text).number == "912/QĐ-BGDĐT"
+
+
+def test_a_mass_organisation_emblem_with_blank_lines_is_the_issuer_not_the_hosting_sites_banner():
+    text = ("Sở Giáo dục và Đào tạo\n\nTrường trung học phổ thông Lê Lợi Quảng Trị\n\n"
+            "Công tác thanh niên quốc tế năm 2024\n\nNgày cập nhật: Thứ hai, 04/03/2024\n\n"
+            "ĐOÀN TNCS HỒ CHÍ MINH\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n\n***\n\nBAN QUỐC TẾ\n\nSố: 12-HD/TWĐTN\n\n"
+            "Hà Nội, ngày 20 tháng 2 năm 2024\n\nHƯỚNG DẪN\n\nCông tác thanh niên quốc tế năm 2024\n\n"
+            "Căn cứ Chương trình công tác Đoàn năm 2024, Ban Bí thư Trung ương Đoàn hướng dẫn các tỉnh, thành Đoàn "
+            "triển khai công tác thanh niên quốc tế như sau:\n\nI. TRỌNG TÂM\n1. Đẩy mạnh giao lưu hữu nghị với thanh "
+            "niên các nước láng giềng.\n")
+    meta = extract_metadata(clean_text(text), "twd-12.txt")
+    assert meta.issuer == "Đoàn TNCS Hồ Chí Minh" and meta.province is None
+    assert meta.title == "Hướng dẫn công tác thanh niên quốc tế năm 2024"
