@@ -55,17 +55,23 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
             chosen = [c for c in chunks if any(h.startswith(marks) for h in _heading_of(c.section)[:1])]
         else:
             words = q.section_words or ([q.ordinal_noun] if q.ordinal_noun else [])
+            shallow = bool(q.ordinal) or bool(_COUNT_ITEMS.search(q.pq.folded))  # its items run through subsections
+            # "mục tiêu cụ thể" under a heading "II. MỤC TIÊU": the words asked, else their head ("mục tiêu")
+            words = list(dict.fromkeys([w for w in words] + [" ".join(w.split()[:2]) for w in words if len(w.split()) > 2]))
             for word in words:
                 # the deepest heading that names the word ("1. Mục đích" before "I. MỤC ĐÍCH, YÊU CẦU"); for
                 # an ordinal the shallowest, whose items run through its subsections ("mục tiêu thứ hai")
                 best_depth, best = None, None
                 for c in chunks:
                     for depth, h in enumerate(_heading_of(c.section)):
-                        better = best_depth is None or (depth < best_depth if q.ordinal else depth > best_depth)
+                        better = best_depth is None or (depth < best_depth if shallow else depth > best_depth)
                         if re.search(rf"\b{word}\b", h) and better:
                             best_depth, best = depth, "›".join((c.section or "").split("›")[: depth + 1])
                 if best:
-                    chosen = [c for c in chunks if (c.section or "").startswith(best)]
+                    # path parts compared stripped: "II. MỤC TIÊU › 1. …" splits into "II. MỤC TIÊU " (with its space)
+                    prefix = [p.strip() for p in best.split("›")]
+                    chosen = [c for c in chunks
+                              if [p.strip() for p in (c.section or "").split("›")][:len(prefix)] == prefix]
                     break
         if chosen:
             return sorted(chosen, key=lambda c: c.seq)
@@ -105,10 +111,33 @@ def _is_heading(text: str, section: str | None) -> bool:
 
 
 def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
+    children = _numbered_children(chunks)
+    if children:  # "II. MỤC TIÊU" whose items "1. …" … "7. …" are each a heading of their own
+        return children
     items = [(c, u.text) for c in chunks for u in split_units(c.text)
              if len(strip_marker(u.text)) >= 15 and not _is_heading(u.text, c.section)]
     bullets = [(c, t) for c, t in items if _BULLET.match(t)]
     return bullets if len(bullets) >= 2 else items
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+
+
+def _numbered_children(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
+    """The items "1. …" … "n. …" of a section, in order, when it numbers them (each may be a heading of its own,
+    which the other items' reading leaves out): the run 1, 2, 3 … as the text gives it."""
+    run: list[tuple[StoredChunk, str]] = []
+    seen: set[str] = set()
+    for chunk in sorted(chunks, key=lambda c: c.seq):
+        for unit in split_units(chunk.text):
+            m = _NUMBERED.match(unit.text)
+            key = " ".join(unit.text.split())
+            if not m or key in seen:
+                continue
+            if int(m.group(1)) == len(run) + 1:
+                run.append((chunk, unit.text))
+                seen.add(key)
+    return run if len(run) >= 2 else []
 
 
 # "có mấy mục tiêu cụ thể": the answer is how many items the section lists, then the items
@@ -148,7 +177,8 @@ def list_points_plain(items: list) -> list[Point]:
 def _accented(folded_noun: str, chunks: list) -> str:
     """The section's own spelling of a folded noun ("muc tieu cu the" → "mục tiêu cụ thể")."""
     for chunk in chunks:
-        for part in (chunk.section or "").split("›"):
+        # its headings first, then its text ("… đạt các mục tiêu cụ thể sau:")
+        for part in (chunk.section or "").split("›") + chunk.text.split("\n"):
             words = part.split()
             for i in range(len(words)):
                 span = " ".join(words[i:i + len(folded_noun.split())])

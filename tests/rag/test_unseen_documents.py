@@ -161,3 +161,22 @@ def test_a_full_name_asked_needs_one_and_a_body_under_the_issuer_is_the_one_aske
     assert not named.found and not named.citations
     organ = ask(unseen, "Ban Kiểm tra của UBND huyện Sông Mây có nhiệm vụ gì trong kế hoạch thông tin đối ngoại?")
     assert not organ.found and not organ.citations
+
+
+def test_a_section_whose_numbered_items_are_headings_counts_them_all(tmp_path):
+    from ground.config import Settings
+    from ngvh.services import Services
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 31/KH-UBND\nTrà Lĩnh, ngày 05 tháng 3 năm 2027\n\nKẾ HOẠCH\nThực hiện Chiến lược Ngoại giao văn hóa "
+            "giai đoạn 2027 - 2030\n\nI. MỤC ĐÍCH\nQuảng bá hình ảnh tỉnh Trà Lĩnh với bạn bè quốc tế.\n\nII. MỤC TIÊU\n\n"
+            "Đến năm 2030, phấn đấu đạt các mục tiêu cụ thể sau:\n\n"
+            + "".join(f"{i}. Mục tiêu số {i}: tổ chức ít nhất {i + 1} sự kiện quảng bá văn hóa Trà Lĩnh ở nước ngoài, "
+                      f"mời đối tác của {i} quốc gia tham dự và giới thiệu đặc sản, làng nghề truyền thống của tỉnh.\n\n"
+                      for i in range(1, 7))
+            + "III. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì tổ chức các sự kiện đối ngoại của tỉnh.\n")
+    (tmp_path / "tra-linh-kh-31-2027.txt").write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "tra-linh-kh-31-2027.txt"]).ok
+    answer = services.answerer.ask("kh tra linh co may muc tieu cu the")
+    assert answer.found and "Có 6 mục tiêu cụ thể" in answer.answer
