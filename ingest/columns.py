@@ -24,8 +24,13 @@ _LIST_ITEM = re.compile(r"^[-+•*–]\s")
 _ITEM_END = re.compile(r"[;.][ \t]+(?=\S)")
 
 
+# a rule of dashes set between two cells of one line ("ỦY BAN NHÂN DÂN TỈNH X ——— CỘNG HÒA …")
+_DASH_CELL = re.compile(r"[ \t](?:[—–]{2,}|-{3,})(?=[ \t])")
+
+
 def header_cells(text: str) -> str:
     """`text` with a run-together header row split into cells by "|"; every offset stays where it was."""
+    text = _DASH_CELL.sub(lambda m: " " * (len(m.group(0)) - 1) + CELL, text)
     text = _MOTTO.sub(CELL, text)
     return _PLACE_DATE_CELL.sub(lambda m: m.group(1) + CELL, text)
 

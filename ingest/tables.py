@@ -190,9 +190,37 @@ MIN_TAB_ROWS = 2  # two lines with tabs in a row: a table copied from a word pro
 _DROPPED = "\x00dropped"  # a wrapped line joined into the row above
 
 
+_YEAR_HEADER = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
+_GAP = re.compile(r" {2,}|\t")
+
+
+def _aligned_year_tables(text: str) -> str:
+    """A table of figures by year laid out with runs of spaces ("Chỉ số        2022     2023 …" then rows of the
+    same number of columns): written with pipes, like a tab or web table (only under a header of years, where
+    runs of spaces cannot be a sentence's)."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        head = [c for c in _GAP.split(lines[i].strip()) if c]
+        if len(head) >= 3 and all(_YEAR_HEADER.fullmatch(c) for c in head[1:]):
+            j = i + 1
+            while j < len(lines) and len([c for c in _GAP.split(lines[j].strip()) if c]) == len(head):
+                j += 1
+            if j - i > 1:
+                for k in range(i, j):
+                    lines[k] = "| " + " | ".join(c for c in _GAP.split(lines[k].strip()) if c) + " |"
+            i = j
+            continue
+        i += 1
+    return "\n".join(lines)
+
+
 def tabs_as_pipes(text: str) -> str:
-    """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"): a run
-    of such lines is written with pipes, the way web copies write tables, so one reader serves both."""
+    """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"), or
+    line up figures by year with spaces: a run of such lines is written with pipes, the way web copies write
+    tables, so one reader serves both."""
+    if "  " in text:
+        text = _aligned_year_tables(text)
     if "\t" not in text:
         return text
     lines = text.split("\n")
@@ -224,7 +252,6 @@ def tabs_as_pipes(text: str) -> str:
     return "\n".join(line for line in out if line is not _DROPPED)
 
 
-_YEAR_HEADER = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
 MIN_YEAR_COLUMNS = 2
 
 

@@ -179,4 +179,14 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
     if years:
         return f"thông tin của năm {', '.join(map(str, years))}"
+    # "mục tiêu năm 2030 là bao nhiêu?" shown "520 nghìn lượt vào năm 2029 và 700 nghìn lượt vào năm 2032": the lines
+    # give the figure of other years, not of the one asked
+    if q.answer_type == "number":
+        shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
+        unshown = [y for y in q.pq.years if y not in horizon and y not in plan_years and y not in shown_years]
+        if unshown and shown_years - set(q.pq.years):
+            return f"thông tin của năm {', '.join(map(str, unshown))}"
     return None
+
+
+_SHOWN_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)

@@ -172,3 +172,23 @@ def test_a_tab_table_in_a_text_file_reaches_the_plan_as_task_sentences(tmp_path)
     plan = load_plan(path)
     assert "Nhiệm vụ 1: Liên hoan ẩm thực quốc tế; chủ trì: Sở Văn hóa, Thể thao và Du lịch" in plan.text
     assert any("Sổ tay đối ngoại" in (a.task if hasattr(a, "task") else str(a)) for a in plan.assignments)
+
+
+def test_figures_by_year_lined_up_with_spaces_become_keyed_sentences(tmp_path):
+    from ingest.readers import read_document
+
+    path = tmp_path / "de-an.txt"
+    path.write_text("Bảng số liệu 2022 - 2024\nChỉ số                          2022     2023     2024\n"
+                    "Khách quốc tế (nghìn lượt)     120,5    180,2    215,0\nĐoàn nghệ thuật đến tỉnh          3        4        6\n\n"
+                    "Ngân sách cấp huyện ....................... 5,4 tỷ đồng\n", encoding="utf-8")
+    out = linearize_tables(read_document(path).text)
+    assert "Khách quốc tế (nghìn lượt): năm 2022: 120,5; năm 2023: 180,2; năm 2024: 215,0." in out
+    assert "Ngân sách cấp huyện ....................... 5,4 tỷ đồng" in out  # a dotted leader is no table
+
+
+def test_a_dash_rule_between_header_cells_is_no_part_of_the_province():
+    from ingest.columns import header_cells
+
+    line = "ỦY BAN NHÂN DÂN TỈNH ĐAN SƠN ——— CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    cells = header_cells(line)
+    assert len(cells) == len(line) and cells.split("|")[0].strip() == "ỦY BAN NHÂN DÂN TỈNH ĐAN SƠN"
