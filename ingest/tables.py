@@ -255,6 +255,20 @@ def tabs_as_pipes(text: str) -> str:
 MIN_YEAR_COLUMNS = 2
 
 
+_UNIT = re.compile(r"^(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:lượt(?: người| khách)?|người|đồng|USD|%|đoàn|chương trình|sự kiện"
+                   r"|cuốn|lớp|di tích|hội viên|học viên)$", re.IGNORECASE)
+
+
+def _row_unit(label: str) -> str | None:
+    """The unit a row's label gives its figures ("Khách quốc tế (nghìn lượt)" → "nghìn lượt"; "(lũy kế, %)" → "%"),
+    written after each figure so that it reads as an amount of something."""
+    m = re.search(r"\(([^()]{1,30})\)\s*$", label)
+    if not m:
+        return None
+    unit = m.group(1).split(",")[-1].strip()
+    return unit if _UNIT.match(unit) else None
+
+
 def year_tables(text: str) -> str:
     """A table of figures by year ("| Chỉ tiêu | Năm 2027 | Năm 2028 | …" then "| Khách quốc tế | 145.000 | …"):
     each row rewritten as what it says, "Khách quốc tế: năm 2027: 145.000; năm 2028: 165.000; …", so that a
@@ -273,7 +287,9 @@ def year_tables(text: str) -> str:
             years = [h.group(1) for h in heads if h]
             continue  # the header says nothing by itself
         if years and len(row) == len(years) + 1 and row[0]:
-            pairs = [f"năm {y}: {v}" for y, v in zip(years, row[1:], strict=True) if v and v not in "-–"]
+            unit = _row_unit(row[0])
+            pairs = [f"năm {y}: {v}{' ' + unit if unit and not v.endswith(unit) else ''}"
+                     for y, v in zip(years, row[1:], strict=True) if v and v not in "-–"]
             out.append(f"{row[0].rstrip(' :')}: {'; '.join(pairs)}.")
             continue
         years = None

@@ -252,6 +252,11 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     best = ranked[0]
     if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])):
         items = following_items(best, index)
+        if items and best.answer_spans and kind in ("number", "date") or items and _ASKS_AMOUNT.search(q.pq.folded) \
+                and best.answer_spans:
+            # "Tổng kinh phí dự kiến: 96,4 tỷ đồng, chia … như sau:": the sentence holds the value asked, then its parts
+            return [Point(display(best, question, index.idf, POINT_CHARS), best.chunk, best.body, best.score)] + \
+                items[:MAX_POINTS - 1]
         if items:  # "… cụ thể như sau:": the items it announces are the answer
             return items
     limit = LIST_SENTENCE_CHARS if kind == "list" else POINT_CHARS
@@ -288,7 +293,7 @@ def _one_year(q: Question, year: int, years: list[int]) -> Question:
     text = q.text
     for other in years:
         if other != year:
-            text = re.sub(rf"\s*(?:,|\bvà\b|\bva\b)?\s*(?:năm|nam)\s+{other}\b", "", text)
+            text = re.sub(rf"\s*(?:,|\bvà\b|\bva\b)?\s*(?:năm|nam)\s+{other}\b", "", text, flags=re.IGNORECASE)
     return analyze(text).read_against([year], q.pq.provinces)
 
 

@@ -68,9 +68,14 @@ def local_place(pq: ParsedQuery) -> str | None:
                 return f"{vi.fold(m.group(1))} {vi.fold(m.group(2))}"
         return None
     for m in _LOCAL_KIND_FOLDED.finditer(vi.fold_same_length(pq.text).lower()):
-        if not any(w in _NOT_NAME for w in m.groups()):
+        if " ".join(m.groups()) not in _NOT_PLACE_PAIRS and not any(w in _NOT_NAME - _NAME_SYLLABLES for w in m.groups()):
             return " ".join(m.groups())
     return None
+
+
+# syllables of place names that are also common words ("huyện Vạn Lộc", "thị trấn Văn Bàn"), unless the pair is one
+_NAME_SYLLABLES = frozenset({"van", "hoa", "ban", "dan", "an", "son", "dong"})
+_NOT_PLACE_PAIRS = frozenset({"van ban", "van hoa", "ban hanh", "dan so", "an ninh", "hoa binh"})
 
 
 def local_name(pq: ParsedQuery, local: str) -> str:
@@ -192,6 +197,11 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             _OWNED_BY + re.escape(facts[p.id].issuer_folded) + r"\b", pq.folded)]
         if owned:
             scope.plan_ids = owned
+    kind = named_kind(pq.folded)
+    if kind and scope.plan_ids is not None and len(scope.plan_ids) > 1:
+        # "Thông báo kết luận về Đề án …", "đề án vhdn Đan Khê …": of the place's texts, the kind named first
+        of_kind = [pid for pid in scope.plan_ids if _is_kind(index.plan(pid), kind)]
+        scope.plan_ids = of_kind or scope.plan_ids
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:
@@ -199,3 +209,25 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         if fact.issuer_folded and not meta.province and fact.issuer_folded in pq.folded:
             scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
     return scope
+
+
+# the kinds of text a question may name as its subject; "kế hoạch" is what users call every plan, so it names none
+_KIND_WORDS = re.compile(r"\b(ke hoach|kh|de an|thong bao|bao cao|huong dan|chuong trinh|cong van|nghi quyet|chi thi"
+                         r"|quyet dinh|qd)\b")
+_KINDS = {"de an": "de an", "thong bao": "thong bao", "bao cao": "bao cao", "huong dan": "huong dan",
+          "chuong trinh": "chuong trinh", "cong van": "cong van", "nghi quyet": "nghi quyet", "chi thi": "chi thi"}
+
+
+def named_kind(folded: str) -> str | None:
+    """The kind of text the question opens with, when it is a distinctive one ("Thông báo kết luận …", "đề án vhdn
+    …"); a kind further on is an object ("… quy chế phối hợp thực hiện đề án"), not the text asked about."""
+    m = _KIND_WORDS.match(re.sub(r"^(?:theo|trong|tai|o)\s+", "", folded))
+    return _KINDS.get(m.group(1)) if m else None
+
+
+def _is_kind(plan, kind: str) -> bool:
+    """The stored text is of that kind: its type, or its title's first words (a decision carrying an "Đề án …")."""
+    if plan is None:
+        return False
+    meta = plan.meta
+    return vi.collapse(meta.doc_type or "") == kind or vi.collapse(meta.title or "").startswith(kind)

@@ -154,7 +154,7 @@ def test_a_table_of_figures_by_year_becomes_one_keyed_sentence_per_row():
     text = ("Bảng 2. Chỉ tiêu theo năm\nChỉ tiêu\tNăm 2027\tNăm 2028\tNăm 2029\n"
             "Khách quốc tế (lượt)\t90.000\t105.000\t120.000\nLớp tiếng Việt cho kiều bào\t2\t3\t-\n\nII. NHIỆM VỤ\n")
     out = linearize_tables(text)
-    assert "Khách quốc tế (lượt): năm 2027: 90.000; năm 2028: 105.000; năm 2029: 120.000." in out
+    assert "Khách quốc tế (lượt): năm 2027: 90.000 lượt; năm 2028: 105.000 lượt; năm 2029: 120.000 lượt." in out
     assert "Lớp tiếng Việt cho kiều bào: năm 2027: 2; năm 2028: 3." in out and "II. NHIỆM VỤ" in out
 
 
@@ -182,7 +182,7 @@ def test_figures_by_year_lined_up_with_spaces_become_keyed_sentences(tmp_path):
                     "Khách quốc tế (nghìn lượt)     120,5    180,2    215,0\nĐoàn nghệ thuật đến tỉnh          3        4        6\n\n"
                     "Ngân sách cấp huyện ....................... 5,4 tỷ đồng\n", encoding="utf-8")
     out = linearize_tables(read_document(path).text)
-    assert "Khách quốc tế (nghìn lượt): năm 2022: 120,5; năm 2023: 180,2; năm 2024: 215,0." in out
+    assert "Khách quốc tế (nghìn lượt): năm 2022: 120,5 nghìn lượt; năm 2023: 180,2 nghìn lượt; năm 2024: 215,0 nghìn lượt." in out
     assert "Ngân sách cấp huyện ....................... 5,4 tỷ đồng" in out  # a dotted leader is no table
 
 
@@ -192,3 +192,9 @@ def test_a_dash_rule_between_header_cells_is_no_part_of_the_province():
     line = "ỦY BAN NHÂN DÂN TỈNH ĐAN SƠN ——— CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     cells = header_cells(line)
     assert len(cells) == len(line) and cells.split("|")[0].strip() == "ỦY BAN NHÂN DÂN TỈNH ĐAN SƠN"
+
+
+def test_a_rows_unit_is_written_after_each_of_its_figures():
+    out = linearize_tables("| Chỉ số | 2025 | 2026 |\n| Khách quốc tế (nghìn lượt) | 90,5 | 120,0 |\n| Di tích (lũy kế) | 3 | 5 |\n")
+    assert "Khách quốc tế (nghìn lượt): năm 2025: 90,5 nghìn lượt; năm 2026: 120,0 nghìn lượt." in out
+    assert "Di tích (lũy kế): năm 2025: 3; năm 2026: 5." in out  # "lũy kế" is no unit

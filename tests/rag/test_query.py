@@ -84,3 +84,20 @@ def test_query_is_nfc_and_tone_normalised():
     pq = parse_query(decomposed)
     assert pq.text == "Kế hoạch hòa bình"
     assert pq.accented and not parse_query("ke hoach").accented
+
+
+def test_a_district_whose_name_is_also_a_word_is_still_read_as_a_district():
+    from rag.find.scope import local_place
+    from rag.understand.names import parse_query
+
+    assert local_place(parse_query("kh nam 2026 cua huyen van loc co bao nhieu hoat dong")) == "van loc"
+    assert local_place(parse_query("huyen van ban nao")) is None
+
+
+def test_the_kind_a_question_opens_with_is_the_text_asked_about():
+    from rag.find.scope import named_kind
+
+    assert named_kind("thong bao ket luan ve de an giao so ngoai vu viec gi") == "thong bao"
+    assert named_kind("de an vhdn dan khe tong kinh phi bao nhieu") == "de an"
+    assert named_kind("so ngoai vu phai trinh quy che phoi hop thuc hien de an truoc ngay nao") is None
+    assert named_kind("ke hoach cua tinh co may muc tieu") is None
