@@ -99,3 +99,11 @@ def unknown_name(text: str, content: list[str]) -> Entity | None:
     if vi.has_diacritics(text) and not all(w[:1].isupper() for w in words.split()):
         return None  # "còn hoạt động khác thì sao?" names no place
     return Entity("province", m.start(), m.end(), words, " ".join(w[:1].upper() + w[1:] for w in words.split()))
+
+
+def year_for_year(text: str, content: list[str], previous: str) -> bool:
+    """"năm 2026 đạt bao nhiêu?" after "… đến 2032 đón bao nhiêu khách quốc tế?": a few words and a year, after a
+    question about a year, ask the same of the new year (the verb may differ)."""
+    own = [w for w in content if w not in _FRAME_WORDS]
+    return len(own) <= MAX_REPEATED and bool(re.search(r"\b(?:19|20)\d\d\b", previous)) \
+        and not _DOCUMENT_WORD.search(vi.collapse(text))

@@ -29,6 +29,7 @@ from rag.dialogue.frames import (
     repeats_previous,
     swapped_subject,
     unknown_name,
+    year_for_year,
 )
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
@@ -143,7 +144,8 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         if swapped:  # "còn ngày hội … thì sao?" after "<activity> kinh phí bao nhiêu?": that field of the new one
             return Resolution(question, _capital(swapped), True, "ellipsis")
     repeated = bool(entities and content and not context.empty and not kinds & {"agency"}
-                    and repeats_previous(text, content, context.question))  # "Sở X được bao nhiêu?": the agency's share
+                    and (repeats_previous(text, content, context.question)  # "Sở X được bao nhiêu?": the agency's share
+                         or kinds == {"year"} and year_for_year(text, content, context.question)))
     if repeated:
         content = []  # "năm 2030 thì bao nhiêu?": the previous question, asked of the new entity
     # Ellipsis: nothing but new entities between "còn … thì sao"
@@ -241,7 +243,8 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     prev = context.question
     plan = context.plan
     years = [e for e in entities if e.kind == "year"]
-    if plan and years and len(years) == len(entities) and (plan.province or plan.issuer):
+    prev_years = [e for e in find_entities(prev) if e.kind == "year"]
+    if plan and years and len(years) == len(entities) and (plan.province or plan.issuer) and not prev_years:
         # "còn năm 2020?" after a turn about a plan named by our label: that owner's plan of that year
         owner = plan.province or plan.issuer
         for label in {plan.label(), _as_typed(plan.label(), prev)}:

@@ -383,3 +383,10 @@ def test_a_follow_up_after_a_page_without_number_or_owner_is_about_the_document_
     ctx = Conversation(question="Chiến lược quảng bá hình ảnh là quyết định số mấy?", plans=[page],
                        documents=["Quyết định 173/QĐ-TTg"], found=True)
     assert resolve("tầm nhìn đến năm nào?", ctx).question_understood == "Quyết định 173/QĐ-TTg tầm nhìn đến năm nào?"
+
+
+def test_a_year_follow_up_after_a_question_about_a_year_asks_the_same_of_the_new_year():
+    ctx = context("Cao Bằng muốn đến 2030 đón bao nhiêu khách quốc tế?")
+    assert resolve("năm 2026 đạt bao nhiêu?", ctx).question_understood == "Cao Bằng muốn đến 2026 đón bao nhiêu khách quốc tế?"
+    assert "2023" in resolve("còn năm 2023?", context("Năm 2026 Cao Bằng đón bao nhiêu khách quốc tế?")).question_understood
+    assert "2026" not in resolve("còn năm 2023?", context("Năm 2026 Cao Bằng đón bao nhiêu khách quốc tế?")).question_understood
