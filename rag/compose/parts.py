@@ -4,6 +4,7 @@ answer type. Each part gives one cited Point."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ground import vi
@@ -143,10 +144,12 @@ def resolve_document(number: str, index: PlanIndex):
     return next((p for p in index.plans.values() if number_matches(number, p.meta.number)), None)
 
 
-def _cited_part(part, scope: Scope, index: PlanIndex) -> PartResult | None:
-    """"Quyết định 173/QĐ-TTg được ký ngày nào, …": a part naming a document the store only cites is answered from
-    what the citing sentence states of it."""
-    cited_only = [n for n in parse_query(part.text).numbers if n in scope.other_documents]
+def _cited_part(part, scope: Scope, index: PlanIndex, asked: Sequence[str] = ()) -> PartResult | None:
+    """"Quyết định 173/QĐ-TTg được ký ngày nào, …": a part naming a document the store only cites (or a later part
+    naming none, of a question that names only such a document: `asked`) is answered from what the citing
+    sentence states of it."""
+    own = parse_query(part.text).numbers
+    cited_only = [n for n in own if n in scope.other_documents] if own else list(asked)
     if not cited_only or part.intent not in _DOCUMENT_FACTS or part.refers_back:
         return None
     cited = mentioned_fact(cited_only[0], part.intent, index)
@@ -179,6 +182,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     # a later part with no subject of its own asks about the first part's: the plan only if that one did
     first_asks_plan = q.parts[0].answer_type == "document" or (q.parts[0].intent != "general" and about_the_plan(
         parse_query(q.parts[0].text), [index.plan(t) for t in targets or []]))  # "kế hoạch nào …, cho giai đoạn nào?"
+    # a question naming only documents the store cites asks every part of them
+    cited_asked = [n for n in q.pq.numbers if n in scope.other_documents] \
+        if q.pq.numbers and all(n in scope.other_documents for n in q.pq.numbers) else []
     for i, part in enumerate(q.parts):
         if scope.plan_ids is not None:
             part = document_fact(part)
@@ -187,7 +193,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         # document's, when the later part names nothing else
         implicit = (i > 0 and q.parts[i - 1].answer_type == "document" and part.intent in _DOCUMENT_FACTS
                     and about_the_plan(parse_query(part.text), [], residual=0))
-        result = _cited_part(part, scope, index) or (_named_part(part, index) if i > 0 else None)
+        result = _cited_part(part, scope, index, cited_asked if i > 0 else []) or (
+            _named_part(part, index) if i > 0 else None)
         if result is None and (part.refers_back or implicit) and previous:
             doc = previous[0]
             plan = resolve_document(doc, index)

@@ -125,8 +125,10 @@ def _signer_from_text(plan, chunks: list) -> Point | None:
 
 
 # "… ban hành kế hoạch gì / văn bản gì / chương trình nào": what a decision issues
-_ISSUES = re.compile(r"\bban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc|dieu le)? ?(?:gi|nao)\b")
-_ISSUED_HERE = re.compile(r"Ban hành kèm theo Quyết định này\s+(.{10,300}?)(?:[.;]\s|\.$|\n|$)", re.IGNORECASE)
+_ISSUES = re.compile(r"\b(?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc|dieu le"
+                     r"|quy hoach)? ?(?:gi|nao)\b")
+_ISSUED_HERE = re.compile(r"(?:Ban hành kèm theo Quyết định này|Điều 1\s*[.:]\s*Phê duyệt)\s+(.{10,300}?)(?:[.;]\s|\.$|\n|$)",
+                          re.IGNORECASE)
 
 
 def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
@@ -140,7 +142,11 @@ def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
     if not found:
         return None
     chunk, line, m = found
-    return Point(f"{plan_label(plan.meta)} ban hành {shorten(m.group(1).strip(), MAX_PART_CHARS)}.", chunk, line, 1.0)
+    verb = "phê duyệt" if re.search(r"phê duyệt", m.group(0), re.IGNORECASE) and "ban hành" not in m.group(0).lower() \
+        else "ban hành"
+    what = re.sub(r"\s*(?:với|gồm)?\s*(?:những|các)? ?nội dung(?: chủ yếu| chính)?(?: như)? sau(?: đây)?\s*:?\s*$", "",
+                  m.group(1).strip()).rstrip(" :")
+    return Point(f"{plan_label(plan.meta)} {verb} {shorten(what, MAX_PART_CHARS)}.", chunk, line, 1.0)
 
 
 def _issued_with(plan, chunks: list) -> Point | None:

@@ -30,8 +30,8 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("horizon", re.compile(r"\b(tam nhin|(?:den|toi) nam (?:nao|bao nhieu|may)|giai doan nao|thoi han (den|la)"
                           r"|muc tieu den nam nao)\b")),
     ("doc_type", re.compile(r"\bloai van ban\b")),
-    ("issues", re.compile(r"\bban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc|dieu le)"
-                          r" ?(?:gi|nao)\b")),  # what a decision issues
+    ("issues", re.compile(r"\b(?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc"
+                          r"|dieu le|quy hoach) ?(?:gi|nao)\b")),  # what a decision issues or approves
 ]
 
 # what happens on a date a passage gives, as against the document's own issuing

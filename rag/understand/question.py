@@ -33,8 +33,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("list", re.compile(
         r"\b(nhung gi|gom (?:nhung )?(?:gi|nao)|bao gom|(?:nhung|cac) (?:[a-z]+ ){1,4}nao|nhung noi dung)\b")),
     # "ban hành quy chế gì": what a decision issues, a part of its own beside "do ai ký"
-    ("issued", re.compile(r"\b(ban hanh (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc|dieu le)"
-                          r" ?(?:gi|nao))\b")),
+    ("issued", re.compile(r"\b((?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc"
+                          r"|dieu le|quy hoach)? ?(?:gi|nao))\b")),
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]
 # Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"

@@ -259,3 +259,10 @@ def test_what_a_decision_issues_is_a_part_of_its_own_beside_its_signer():
 
     q = analyze("Quyết định 45/2026/QĐ-TTg ban hành quy chế gì và do ai ký?")
     assert [(p.answer_type, p.intent) for p in q.parts] == [("issued", "issues"), ("person", "signer")]
+
+
+def test_what_a_decision_approves_is_asked_like_what_it_issues():
+    from rag.understand.question import analyze
+
+    q = analyze("Quyết định 1300/QĐ-TTg phê duyệt quy hoạch gì và ban hành ngày nào?")
+    assert [p.intent for p in q.parts] == ["issues", "date"]

@@ -63,3 +63,8 @@ def test_a_part_naming_a_document_the_store_only_cites_is_answered_from_the_citi
 def test_a_figure_asked_of_a_year_no_line_gives_is_not_answered_with_other_years(store):
     answer = store.answerer.ask("Lộc Điền phấn đấu đón bao nhiêu lượt khách du lịch quốc tế năm 2029?")
     assert not answer.found and not answer.citations
+
+
+def test_every_part_of_a_question_naming_only_a_cited_document_is_about_it(store):
+    answer = store.answerer.ask("Chỉ thị 25/CT-TTg là về việc gì và ban hành ngày nào?")
+    assert "10/09/2021" in answer.answer or "10/9/2021" in answer.answer
