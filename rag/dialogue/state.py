@@ -13,6 +13,8 @@ from rag.models import Answer, Citation
 from rag.understand.names import ParsedQuery, number_matches
 
 MAX_POINTS = 8
+TITLE_WORDS = 12  # of a page's title, to name it in a rewritten question
+MIN_TITLE_WORDS = 4
 
 
 @dataclass
@@ -25,12 +27,17 @@ class PlanRef:
     issuer: str | None = None
     province: str | None = None
     year: int | None = None
+    title: str | None = None  # a page with neither number nor owner is named by its title
 
     def label(self) -> str:
         kind = self.doc_type or "Kế hoạch"
         owner = self.province or self.issuer
         if self.number:
             return f"{kind} {self.number}" + (f" của {owner}" if owner else "")
+        # "bài viết “Hội đàm giữa … với huyện Mã Quan”": its words find it again (its years would be read as asked)
+        words = [w for w in (self.title or "").split()[:TITLE_WORDS] if not any(c.isdigit() for c in w)]
+        if not owner and len(words) >= MIN_TITLE_WORDS:
+            return f"bài viết “{' '.join(words)}”"
         year = f" năm {self.year}" if self.year else ""
         return f"{kind.lower()} của {owner}{year}" if owner else f"{kind.lower()}{year}"
 
@@ -131,7 +138,7 @@ def _cited_plans(citations: list[Citation]) -> list[PlanRef]:
         if c.plan_id and c.plan_id not in seen:
             year = int(c.date[:4]) if c.date and c.date[:4].isdigit() else None
             seen[c.plan_id] = PlanRef(c.plan_id, c.plan, c.doc_type, c.issuer,
-                                      _province_of(c.issuer) or _province_of(c.title), year)
+                                      _province_of(c.issuer) or _province_of(c.title), year, c.title or None)
     return list(seen.values())
 
 
