@@ -395,6 +395,6 @@ def test_a_year_follow_up_after_a_question_about_a_year_asks_the_same_of_the_new
 def test_a_page_with_neither_number_nor_owner_is_named_by_its_title_without_its_years():
     page = PlanRef("doc-9", None, None, None, None, 2023,
                    "Hội đàm giữa huyện Bảo Lâm (Việt Nam) với huyện Ma Lật năm 2023")
-    assert page.label() == "bài viết “Hội đàm giữa huyện Bảo Lâm (Việt Nam) với huyện Ma Lật năm”"
+    assert page.label() == "bài viết “Hội đàm giữa huyện Bảo Lâm (Việt Nam) với huyện Ma Lật”"
     res = resolve("bên Ma Lật ai tiếp đoàn?", Conversation(question="Hội đàm diễn ra ngày nào?", plans=[page], found=True))
     assert "Hội đàm giữa huyện Bảo Lâm" in res.question_understood and "2023" not in res.question_understood
