@@ -315,7 +315,10 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             for p in found:
                 p.text = f"Năm {year}: {p.text}"
         points += found
-    if not points or not names_foreign_places(q.text, [p.chunk.text for p in points]):
+    if points and not names_foreign_places(q.text, [p.chunk.text for p in points]):
+        # a point whose passage never names the foreign place asked about answers something else: the others may
+        points = [p for p in points if names_foreign_places(q.text, [p.chunk.text])]
+    if not points:
         return None
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
     lead = f"Theo {plan_label(index.held(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
