@@ -18,7 +18,9 @@ ISSUER_BOOST = 0.6
 MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
 # "kế hoạch năm 2024", "kế hoạch TTĐN năm 2024", "kế hoạch của UBND thành phố X năm 2028": a plan's own year
-_PLAN_YEAR = re.compile(r"\b(?:ke hoach|chuong trinh)(?:(?: (?!den\b|toi\b)[a-z]+){0,5}| cua(?: [a-z]+){1,6}) nam (\d{4})\b")
+# (not a plan the text requires others to make: "… phải ban hành kế hoạch năm 2027 trước ngày …")
+_PLAN_YEAR = re.compile(r"(?<!ban hanh )(?<!xay dung )(?<!lap )(?<!trinh )\b(?:ke hoach|chuong trinh)"
+                        r"(?:(?: (?!den\b|toi\b)[a-z]+){0,5}| cua(?: [a-z]+){1,6}) nam (\d{4})\b")
 
 
 @dataclass
@@ -56,7 +58,9 @@ _NOT_NAME = FOLDED_STOPWORDS | set(
 # is written as such and the name capitalised; without, only kinds that are no common word ("quan" is "quan hệ",
 # "phuong" is "địa phương"); a commune ("xã") never ("xã hội")
 _LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn|thành phố)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
-_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|tx|thi tran) ([a-z]+) ([a-z]+)")
+_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|tx|thi tran|phuong) ([a-z]+) ([a-z]+)")
+# "phương án", "phương thức", "phương hướng": words, not a ward
+_NOT_WARD = frozenset("an thuc huong phap tien cham cach dong tay nam bac ngang".split())
 
 
 def local_place(pq: ParsedQuery) -> str | None:
@@ -68,6 +72,8 @@ def local_place(pq: ParsedQuery) -> str | None:
                 return f"{vi.fold(m.group(1))} {vi.fold(m.group(2))}"
         return None
     for m in _LOCAL_KIND_FOLDED.finditer(vi.fold_same_length(pq.text).lower()):
+        if m.group(0).startswith("phuong") and m.group(1) in _NOT_WARD:
+            continue
         if " ".join(m.groups()) not in _NOT_PLACE_PAIRS and not any(w in _NOT_NAME - _NAME_SYLLABLES for w in m.groups()):
             return " ".join(m.groups())
     return None

@@ -101,3 +101,18 @@ def test_the_kind_a_question_opens_with_is_the_text_asked_about():
     assert named_kind("de an vhdn dan khe tong kinh phi bao nhieu") == "de an"
     assert named_kind("so ngoai vu phai trinh quy che phoi hop thuc hien de an truoc ngay nao") is None
     assert named_kind("ke hoach cua tinh co may muc tieu") is None
+
+
+def test_a_ward_typed_without_diacritics_is_a_local_place_but_a_method_is_not():
+    from rag.find.scope import local_place
+    from rag.understand.names import parse_query
+
+    assert local_place(parse_query("ke hoach nam 2026 cua phuong hac sa co may hoat dong")) == "hac sa"
+    assert local_place(parse_query("phuong an to chuc le hoi the nao")) is None
+
+
+def test_a_plan_others_must_issue_is_no_plan_year_asked():
+    from rag.find.scope import _PLAN_YEAR
+
+    assert not _PLAN_YEAR.findall("ubnd cac xa phai ban hanh ke hoach nam 2027 truoc ngay nao")
+    assert _PLAN_YEAR.findall("ke hoach nam 2027 cua phuong hac sa co may hoat dong") == ["2027"]
