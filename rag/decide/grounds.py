@@ -108,6 +108,7 @@ _FULL_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOW
 _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
                           r"(?: [a-z0-9]+){0,10} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
 _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten|ten la gi|ten gi|ten day du)\b")
+_ASKS_YEAR = re.compile(r"\b(?:vao )?nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|ky))")
 _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
@@ -163,6 +164,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
         return "thời gian được hỏi"
+    if _ASKS_YEAR.search(q.pq.folded) and not re.search(r"\b(?:19|20)\d\d\b", shown):
+        return "năm được hỏi"  # "… vào năm nào?": "Ngày 12-12" says the day, not the year
     if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown):
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     if q.answer_type == "person" and not _FULL_NAME.search(shown) and (

@@ -19,7 +19,7 @@ MENTION_BOOST = 0.4  # a plan whose text names the document the question asks ab
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
 # "kế hoạch năm 2024", "kế hoạch TTĐN năm 2024", "kế hoạch của UBND thành phố X năm 2028": a plan's own year
 # (not a plan the text requires others to make: "… phải ban hành kế hoạch năm 2027 trước ngày …")
-_PLAN_YEAR = re.compile(r"(?<!ban hanh )(?<!xay dung )(?<!lap )(?<!trinh )\b(?:ke hoach|chuong trinh)"
+_PLAN_YEAR = re.compile(r"(?<!phai ban hanh )(?<!phai xay dung )(?<!phai lap )(?<!phai trinh )\b(?:ke hoach|chuong trinh)"
                         r"(?:(?: (?!den\b|toi\b)[a-z]+){0,5}| cua(?: [a-z]+){1,6}) nam (\d{4})\b")
 
 

@@ -31,7 +31,7 @@ _Y = r"(?:19|20)\d\d"
 _DATE = re.compile(
     rf"(?<![\d/])(?:{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}"  # 30/11/2021, 30-11-2021
     rf"|ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?"  # ngày 04 tháng 05 năm 2022
-    rf"|ngày\s+{_D}\s*/\s*{_M}(?!\s*/?\d)"  # ngày 10/02
+    rf"|ngày\s+{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # ngày 10/02, ngày 12-12
     rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # a news lead: "Chiều 16/7", "Sáng 21-12"
     rf"|tháng\s+{_M}\s*(?:[/-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 3 năm 2022
     rf"|(?:ngày\s+{_D}\s*/\s*{_M}|tháng\s+{_M})\s+(?:hằng|hàng)\s+năm)(?![\d/])",  # tháng 9 hằng năm: every year

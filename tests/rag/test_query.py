@@ -115,4 +115,5 @@ def test_a_plan_others_must_issue_is_no_plan_year_asked():
     from rag.find.scope import _PLAN_YEAR
 
     assert not _PLAN_YEAR.findall("ubnd cac xa phai ban hanh ke hoach nam 2027 truoc ngay nao")
+    assert _PLAN_YEAR.findall("hoa binh ban hanh ke hoach thong tin doi ngoai nam 2024 so may") == ["2024"]
     assert _PLAN_YEAR.findall("ke hoach nam 2027 cua phuong hac sa co may hoat dong") == ["2027"]

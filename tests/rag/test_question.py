@@ -266,3 +266,10 @@ def test_what_a_decision_approves_is_asked_like_what_it_issues():
 
     q = analyze("Quyết định 1300/QĐ-TTg phê duyệt quy hoạch gì và ban hành ngày nào?")
     assert [p.intent for p in q.parts] == ["issues", "date"]
+
+
+def test_a_day_and_month_with_a_hyphen_is_a_date_but_a_span_of_days_is_not_one():
+    from rag.understand.entities import tag
+
+    assert [e.text for e in tag("Ngày 12-12, tại xã Tà Vân") if e.kind == "date"] == ["Ngày 12-12"]
+    assert not [e for e in tag("ngày 12-15/3") if e.kind == "date" and e.text == "ngày 12-15"]

@@ -68,3 +68,9 @@ def test_a_figure_asked_of_a_year_no_line_gives_is_not_answered_with_other_years
 def test_every_part_of_a_question_naming_only_a_cited_document_is_about_it(store):
     answer = store.answerer.ask("Chỉ thị 25/CT-TTg là về việc gì và ban hành ngày nào?")
     assert "10/09/2021" in answer.answer or "10/9/2021" in answer.answer
+
+
+def test_a_year_asked_needs_a_year_where_the_answer_comes_from(store):
+    answer = store.answerer.ask("Xã Tà Vân kết nghĩa với bản Nậm Khon vào năm nào?")
+    # the page dates the signing "Ngày 18/3" and names the period 2027 - 2030: a year is there
+    assert answer.found
