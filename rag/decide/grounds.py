@@ -156,10 +156,12 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
-    if _ASKS_MONEY.search(q.pq.folded) and q.pq.agencies and not any(
-            agency_matches(a, m.canonical) for a in q.pq.agencies for m in find_agencies(shown)):
+    # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
+    funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a)]
+    if _ASKS_MONEY.search(q.pq.folded) and funded and not any(
+            agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
-        return f"kinh phí của {', '.join(q.pq.agencies)}"
+        return f"kinh phí của {', '.join(funded)}"
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"}:

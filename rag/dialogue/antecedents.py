@@ -51,6 +51,7 @@ _ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao
                   "nhieu voi co quan don vi nao ai phai xong hoan thanh han la gi the nhung duoc bang nguon tu dien ra "
                   "to chuc va con thi cung nhu vay hoat dong nay do".split())
 ITEM_OWN_SYLLABLES = 2
+_NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
 _BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"
 
 
@@ -66,8 +67,8 @@ def item_followup(body: str) -> bool:
 
 def one_item(context: Conversation) -> str | None:
     """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
-    if len(context.points) != 1:
-        return None
+    if len(context.points) != 1 or context.kind in _NOT_ITEM_KINDS:
+        return None  # "Số hiệu của văn bản là …" is a fact of the plan, not an activity a follow-up asks about
     text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
     if len(text) > ITEM_CHARS:  # a sentence, not an activity's title: the activity it names ('Trại hè … "Cầu vồng"')
         named = _NAMED_ACTIVITY.search(text)

@@ -55,6 +55,7 @@ class Conversation:
     documents: list[str] = field(default_factory=list)  # other documents the last answer named: "Quyết định 2013/QĐ-TTg"
     points: list[dict] = field(default_factory=list)  # the last answer's points: text + its citation
     found: bool = False
+    kind: str = ""  # the last answer's kind ("records", "metadata", …): a fact of the plan is no activity
     turns: int = 0
     updated: float = 0.0
 
@@ -95,6 +96,7 @@ class Conversation:
             documents=_documents(answer, plans) if answer.found else self.documents,
             points=_points(answer) if answer.found else self.points,  # "ý 2" after a refusal: the last answer given
             found=answer.found,
+            kind=answer.kind if answer.found else self.kind,
             turns=self.turns + 1,
             updated=time.time(),
         )

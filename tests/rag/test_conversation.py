@@ -398,3 +398,10 @@ def test_a_page_with_neither_number_nor_owner_is_named_by_its_title_without_its_
     assert page.label() == "bài viết “Hội đàm giữa huyện Bảo Lâm (Việt Nam) với huyện Ma Lật”"
     res = resolve("bên Ma Lật ai tiếp đoàn?", Conversation(question="Hội đàm diễn ra ngày nào?", plans=[page], found=True))
     assert "Hội đàm giữa huyện Bảo Lâm" in res.question_understood and "2023" not in res.question_understood
+
+
+def test_a_fact_of_the_plan_is_no_activity_a_field_follow_up_asks_about():
+    ctx = context("Kế hoạch của Cao Bằng số mấy?", points=[_point("Số hiệu của văn bản là 726/KH-UBND (Kế hoạch).")])
+    ctx.kind = "metadata"
+    res = resolve("tổng kinh phí bao nhiêu?", ctx)
+    assert not res.question_understood.startswith("Số hiệu") and "726/KH-UBND" in res.question_understood
