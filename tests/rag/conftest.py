@@ -4,11 +4,15 @@ from ground.config import Settings
 from ngvh.services import Services
 
 
-@pytest.fixture(scope="session")
-def sample_services(tmp_path_factory, samples_dir):
-    """The sample plans ingested once into their own store (answers are read-only)."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("samples-store"))
-    services = Services(settings)
-    report = services.ingest_paths([samples_dir])
+def ingested(tmp_path_factory, folder, name: str) -> Services:
+    """The texts of one folder ingested into a store of their own (answers are read-only)."""
+    services = Services(Settings(data_dir=tmp_path_factory.mktemp(name)))
+    report = services.ingest_paths([folder])
     assert report.ok, report.to_json()
     return services
+
+
+@pytest.fixture(scope="session")
+def sample_services(tmp_path_factory, samples_dir):
+    """The sample plans ingested once into their own store."""
+    return ingested(tmp_path_factory, samples_dir, "samples-store")

@@ -7,6 +7,7 @@ import pytest
 from ground.config import Settings
 from ngvh.services import Services
 from tests.conftest import ROOT
+from tests.rag.conftest import ingested
 
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 pytestmark = pytest.mark.slow
@@ -14,10 +15,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory) -> Services:
-    services = Services(Settings(data_dir=tmp_path_factory.mktemp("unseen-store")))
-    report = services.ingest_paths([UNSEEN])
-    assert report.ok, report.to_json()
-    return services
+    return ingested(tmp_path_factory, UNSEEN, "unseen-store")
 
 
 def ask(services: Services, question: str):
@@ -164,7 +162,6 @@ def test_a_full_name_asked_needs_one_and_a_body_under_the_issuer_is_the_one_aske
 
 
 def test_a_section_whose_numbered_items_are_headings_counts_them_all(tmp_path):
-    from ground.config import Settings
     from ngvh.services import Services
 
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
 from ngvh.services import Services
 from tests.conftest import ROOT
+from tests.rag.conftest import ingested
 
 REPORTS = ROOT / "tests" / "fixtures" / "unseen-reports"
 pytestmark = pytest.mark.slow
@@ -15,10 +15,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Services:
-    services = Services(Settings(data_dir=tmp_path_factory.mktemp("unseen-reports")))
-    report = services.ingest_paths([REPORTS])
-    assert report.ok, report.to_json()
-    return services
+    return ingested(tmp_path_factory, REPORTS, "unseen-reports")
 
 
 def test_a_news_page_is_about_the_province_of_its_portal_not_a_person_after_a_title(store):
