@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.decide.grounds import missing_asked
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
 from rag.understand.entities import tag
-from rag.understand.question import answer_type, split_parts, without_question_words
+from rag.understand.question import analyze, answer_type, split_parts, without_question_words
 
 # The asked type, and the kind of span a sentence must hold to answer it.
 _SPAN_OF = {"person": "person", "date": "date", "agency": "agency", "place": "place", "number": "number",
@@ -38,6 +39,9 @@ def focused_answer(question: str, context: Conversation, require_own: bool = Tru
     if best is None:
         return None
     sentence, citation = best
+    q = analyze(question)
+    if missing_asked(q, sentence, set()) or not _counts_the_noun(q.pq.folded, sentence):
+        return None  # the last gate of every answer: "năm nào" needs a year, "mấy nội dung" a count of them
     return Answer(question, True, f"{sentence} [1]", [Citation.from_json(dict(citation, n=1))], kind="passage")
 
 
@@ -51,3 +55,14 @@ def _best(passages: list[tuple[str, dict]], kinds: set, own: set[str], require_o
             if (shared >= MIN_SHARED or not require_own) and (best is None or shared > best[0]):
                 best = (shared, sentence.strip(), citation)
     return (best[1], best[2]) if best else None
+
+
+_COUNTED = re.compile(r"\b(?:may|bao nhieu) ([a-z]+)")
+
+
+def _counts_the_noun(folded: str, sentence: str) -> bool:
+    """"biên bản có mấy nội dung?" is answered by "… 9 nội dung …", not by any number the sentence holds."""
+    m = _COUNTED.search(folded)
+    if not m or m.group(1) in ("nam", "ngay", "thang", "gio"):
+        return True
+    return bool(re.search(rf"\b\d+ {re.escape(m.group(1))}\b", vi.collapse(sentence)))

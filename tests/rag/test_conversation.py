@@ -405,3 +405,15 @@ def test_a_fact_of_the_plan_is_no_activity_a_field_follow_up_asks_about():
     ctx.kind = "metadata"
     res = resolve("tổng kinh phí bao nhiêu?", ctx)
     assert not res.question_understood.startswith("Số hiệu") and "726/KH-UBND" in res.question_understood
+
+
+def test_a_focused_answer_passes_the_last_gate_of_every_answer():
+    sentence = "Ngày 12-12, lãnh đạo hai tỉnh chứng kiến lễ ký kết nghĩa cụm dân cư hai bên biên giới tại xã Tân Lập."
+    header = "Thứ 7, 13/04/2024 | 10:59 Ngày 11/4/2024, đoàn đại biểu huyện Bến Lức ký biên bản hợp tác năm 2024."
+    ctx = context("Lễ kết nghĩa diễn ra ở đâu?", points=[_point(sentence), _point(header)])
+
+    def refuse(question):
+        return Answer(question, False, "Không có trong các văn bản đang có.", kind="refusal")
+
+    assert not run_turn(refuse, "lễ kết nghĩa đó tổ chức năm nào?", ctx).answer.found  # a day, no year
+    assert not run_turn(refuse, "biên bản đó có mấy nội dung hợp tác?", ctx).answer.found  # no count of them
