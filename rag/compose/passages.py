@@ -252,8 +252,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     best = ranked[0]
     if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])):
         items = following_items(best, index)
-        if items and best.answer_spans and kind in ("number", "date") or items and _ASKS_AMOUNT.search(q.pq.folded) \
-                and best.answer_spans:
+        if items and best.answer_spans and (kind in ("number", "date") or _ASKS_AMOUNT.search(q.pq.folded)):
             # "Tổng kinh phí dự kiến: 96,4 tỷ đồng, chia … như sau:": the sentence holds the value asked, then its parts
             return [Point(display(best, question, index.idf, POINT_CHARS), best.chunk, best.body, best.score)] + \
                 items[:MAX_POINTS - 1]

@@ -17,6 +17,7 @@ from rag.understand import entities
 from rag.understand.terms import make_idf, unit_terms
 
 T = TypeVar("T")
+S = TypeVar("S")
 _TITLE_YEAR = re.compile(r"\b(?:năm|in) (\d{4})\b", re.IGNORECASE)  # "in 2024": an English page
 
 
@@ -131,23 +132,11 @@ class PlanIndex:
     def derived(self, name: str, plan: StoredPlan, make: Callable[[StoredPlan], T]) -> T:
         """make(plan), worked out once per plan record rather than per question (its task records parsed,
         its titles and mentions folded into terms): `make` must be a pure function of the record."""
-        key = (name, plan.id)
-        held = self._derived.get(key)
-        if held is not None and held[0] is plan:
-            return held[1]
-        value = make(plan)
-        self._derived[key] = (plan, value)
-        return value
+        return _kept(self._derived, (name, plan.id), plan, make)
 
     def per_version(self, name: str, make: Callable[[dict[str, StoredPlan]], T]) -> T:
         """make(plans) over the current plans, worked out once per catalog version: a pure function of them."""
-        plans = self.plans
-        held = self._versioned.get(name)
-        if held is not None and held[0] is plans:
-            return held[1]
-        value = make(plans)
-        self._versioned[name] = (plans, value)
-        return value
+        return _kept(self._versioned, name, self.plans, make)
 
     def held(self, plan_id: str) -> StoredPlan:
         """A plan the index itself named (a hit's, a scope's): always there for this catalog version."""
@@ -168,3 +157,14 @@ class PlanIndex:
         chunks = self.chunks(plan_id)
         before = [c for c in chunks if c.start <= offset]
         return max(before, key=lambda c: c.start) if before else (chunks[0] if chunks else None)
+
+
+
+def _kept(cache: dict, key, source: S, make: Callable[[S], T]) -> T:
+    """make(source), kept under `key` for as long as `source` is the very object it was made from."""
+    held = cache.get(key)
+    if held is not None and held[0] is source:
+        return held[1]
+    value = make(source)
+    cache[key] = (source, value)
+    return value
