@@ -59,8 +59,9 @@ def emblem_owner(text: str) -> About | None:
         parent = city_inside_province(text, province) if not known and kind == "THÀNH PHỐ" else None
         if parent:  # "THÀNH PHỐ ĐÔNG HÀ": a city's own committee, inside a province
             return About(f"UBND thành phố {province}", parent, evidence, "header", True)
-        if department:
-            issuer = f"{department_name(department)} {kind.lower()} {province}"
+        if department:  # the department's name as the text writes it ("Sở Văn hóa, Thể thao và Du lịch")
+            name = " ".join(department.split())
+            issuer = f"{as_written(text, name, department_name(name))} {kind.lower()} {province}"
         else:
             issuer = committee(kind, province)
         return About(issuer, province, evidence, "header", known)
@@ -172,11 +173,36 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
         return About(f"UBND {unit.lower()} {written}", province, evidence, "header", known)
     if name.startswith("BỘ ") and len(name.split()) > 2 and not NOT_A_MINISTRY.match(name[3:]):
         return About(ministry_name(text, name), None, evidence, "header")
+    under = _body_under_parent(text, lines)
+    if under:
+        return About(under[0], under[1], evidence, "header", under[2])
     # a national body: its name or the organ under it says so ("ĐOÀN TNCS HỒ CHÍ MINH" / "BAN CHẤP HÀNH TRUNG ƯƠNG")
     if _NATIONAL_WORDS.search(" ".join(lines)) and not find_provinces(" ".join(lines)) \
             and name not in ("THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ"):
         return About(as_written(text, name, _title_case(name)), None, evidence, "header", national=True)
     return None
+
+
+# "ỦY BAN MTTQ VIỆT NAM TỈNH NGỌC VIÊN" / "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH": a parent body of a province over the
+# body that issues the document, which is that province's own
+_PARENT_OF_PLACE = re.compile(r"^.+?\b(TỈNH|THÀNH PHỐ)\s+(?!ỦY\b|UỶ\b)(\S+(?:\s+\S+){0,3})$")
+_OWN_BODY = re.compile(r"^(?:LIÊN HIỆP|LIÊN ĐOÀN|HỘI|BAN|SỞ|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|PHÒNG|BÁO|ĐÀI|BẢO TÀNG|THƯ VIỆN)\b")
+
+
+def _body_under_parent(text: str, lines: list[str]) -> tuple[str, str, bool] | None:
+    """(issuer, province, known) when the emblem's first line is a parent body ending with its province and the
+    next lines name the issuing body ("… TỈNH" at its end means that same province)."""
+    parent = _PARENT_OF_PLACE.match(lines[0]) if len(lines) >= 2 else None
+    if not parent or not _OWN_BODY.match(lines[1]):
+        return None
+    province, known = place_name(text, parent.group(2))
+    if province is None:
+        return None
+    own = " ".join(lines[1:])
+    tail = re.search(r"\s+(TỈNH|THÀNH PHỐ)$", own)
+    body = own[:tail.start()] if tail else own
+    written = as_written(text, body, body.capitalize())
+    return (f"{written} {tail.group(1).lower()} {province}" if tail else written), province, known
 
 
 def _named_province(text: str) -> tuple[str | None, bool]:

@@ -44,6 +44,43 @@ def join_broken_lines(text: str) -> str:
     return "\n".join(out)
 
 
+# A header set in a PDF's narrow columns breaks names between lines in capitals ("UBND TỈNH TÙNG" / "LÂM",
+# "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH"). Two such lines are one name when the text itself writes the words
+# either side of the break together in running text ("tỉnh Tùng Lâm", "Thể thao và Du lịch"); a line that opens
+# another body or the motto ("SỞ …", "CỘNG HÒA …") never continues the one above.
+_HEADER_LINES = 40
+_OPENS_BODY = re.compile(r"^(?:SỞ|BỘ|BAN|CỤC|VỤ|ỦY BAN|UỶ BAN|UBND|HĐND|HỘI|LIÊN HIỆP|LIÊN ĐOÀN|TRUNG TÂM|VĂN PHÒNG|"
+                         r"PHÒNG|ĐOÀN|ĐẢNG|TỈNH ỦY|THÀNH ỦY|CỘNG H[OÒ]A|ĐỘC LẬP|SỐ|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|"
+                         r"THÔNG BÁO|CHỈ THỊ|NGHỊ QUYẾT|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|CÔNG VĂN)\b")
+_MAX_CONTINUATION_WORDS = 4
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _written_together(text: str, left: str, right: str) -> bool:
+    pattern = re.compile(rf"(?<!\w){re.escape(left)}\s+{re.escape(right)}(?!\w)", re.IGNORECASE)
+    return any(not m.group().isupper() for m in pattern.finditer(text))
+
+
+def join_broken_capitals(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        previous = out[-1].strip() if out else ""
+        if (i < _HEADER_LINES and _capitals(previous) and _capitals(stripped) and "|" not in previous + stripped
+                and len(stripped.split()) <= _MAX_CONTINUATION_WORDS and not _OPENS_BODY.match(stripped)
+                and previous[-1:].isalpha()
+                and _written_together(text, previous.split()[-1], stripped.split()[0])):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 # --- glued words ----------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -193,7 +230,7 @@ def _label_notes(text: str, marks: list[tuple[int, str]]) -> str:
 
 def repair_text(text: str) -> Repair:
     before = text.count("\n")
-    joined = join_broken_lines(text)
+    joined = join_broken_lines(join_broken_capitals(text))
     joined_lines = before - joined.count("\n")
     split, count = split_glued_words(joined)
     unmarked, notes = strip_footnote_marks(split)

@@ -215,6 +215,9 @@ def _aligned_year_tables(text: str) -> str:
     return "\n".join(lines)
 
 
+_CELLS_BESIDE = re.compile(r"\S[ ]*\t+[ ]*\S")
+
+
 def tabs_as_pipes(text: str) -> str:
     """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"), or
     line up figures by year with spaces: a run of such lines is written with pipes, the way web copies write
@@ -234,7 +237,10 @@ def tabs_as_pipes(text: str) -> str:
         j = i
         while j < len(lines) and tabbed[j]:
             j += 1
-        if j - i >= MIN_TAB_ROWS:
+        # lines only indented with tabs (a signature block set in the right-hand column) are no table: cells
+        # must stand side by side on some of its lines
+        beside = sum(1 for k in range(i, j) if _CELLS_BESIDE.search(lines[k]))
+        if j - i >= MIN_TAB_ROWS and beside >= MIN_TAB_ROWS:
             rows: list[list[str]] = []
             for k in range(i, j):
                 row = [c.strip() for c in lines[k].split("\t")]

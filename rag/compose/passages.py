@@ -27,6 +27,7 @@ LIST_SENTENCE_CHARS = 440  # one sentence that is itself the list ("gồm: A; B;
 LIST_ITEMS = 4
 LIST_ITEM_CHARS = 140
 FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
+RIVAL_SHARE = 0.85  # …and this share when it comes from another section
 AMOUNT_CANDIDATES = 8
 STATING_SHARE = 0.9  # how close to the best a candidate stating the asked value must score to go before it
 COUNT_CANDIDATES = 1  # the sentence shown first must state it
@@ -265,6 +266,11 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         if len(chosen) >= MAX_POINTS or cand.score < FOLLOWER_SHARE * best.score:
             break
         same_section = cand.chunk.plan_id == best.chunk.plan_id and cand.chunk.section == best.chunk.section
+        # two sentences of one plan near equally good, each stating the asked kind of value: both are shown (the
+        # agencies' reporting deadline and the Sở's own one), since the words alone cannot tell which is meant
+        same_section = same_section or (cand.chunk.plan_id == best.chunk.plan_id and kind in sentences.ANSWERING_KINDS
+                                        and bool(cand.answer_spans) and bool(best.answer_spans)
+                                        and cand.score >= RIVAL_SHARE * best.score)
         duplicate = any(vi.collapse(cand.body) == vi.collapse(c.body) for c, _ in chosen)
         shown = display(cand, question, index.idf, POINT_CHARS)
         if same_section and not duplicate and used + len(shown) <= ANSWER_BUDGET:

@@ -37,7 +37,9 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
 # what happens on a date a passage gives, as against the document's own issuing
 _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat song|ky ket|thanh lap|bat dau|ket thuc"
                          r"|ket nghia|hoi dam|lam viec|giao luu|tiep don"
-                         r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam)\b")
+                         r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
+                         # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
+                         r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|bao cao|so ket|tong ket)\b")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 
 

@@ -124,3 +124,42 @@ def test_a_title_keeps_the_numbers_it_names():
     meta = _meta(text)
     assert meta.title == "Chương trình triển khai thực hiện kế hoạch số 164-KH/TU của ban thường vụ tỉnh ủy"
     assert meta.number is None  # the Party plan it applies is not its own number
+
+
+def test_a_pdf_header_broken_in_narrow_columns_names_the_department_and_its_whole_province():
+    text = ("UBND TỈNH SƠN CƯỚC\nPHONG\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh\nphúc\nSố: 08 /KH-SVHTTDL\nSơn Cước Phong, ngày 03 tháng 3\nnăm 2028\nKẾ HOẠCH\n"
+            "Giao lưu văn hóa đối ngoại năm 2028\nCăn cứ Kế hoạch của Ủy ban nhân dân tỉnh Sơn Cước Phong, Sở Văn hóa, "
+            "Thể thao và Du lịch xây dựng kế hoạch giao lưu văn hóa với các địa phương nước ngoài như sau.\n"
+            "I. MỤC ĐÍCH\n1. Quảng bá văn hóa tỉnh Sơn Cước Phong ra nước ngoài.\n")
+    meta = load_plan_text(text)
+    assert (meta.issuer, meta.province, meta.date) == (
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn Cước Phong", "Sơn Cước Phong", "2028-03-03")
+
+
+def test_a_parent_body_over_the_issuing_one_gives_the_issuer_and_its_province():
+    text = ("ỦY BAN MTTQ VIỆT NAM TỈNH SƠN CƯỚC PHONG\nLIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH\n*\nSố: 04/KH-LHHN\n\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSơn Cước Phong, ngày 10 tháng 4 năm 2028\n\n"
+            "KẾ HOẠCH\nCông tác đối ngoại nhân dân năm 2028\n\nLiên hiệp các tổ chức hữu nghị tỉnh Sơn Cước Phong "
+            "xây dựng kế hoạch đối ngoại nhân dân năm 2028 như sau.\nI. MỤC ĐÍCH\n1. Phát huy vai trò của các hội.\n")
+    meta = load_plan_text(text)
+    assert (meta.issuer, meta.province) == ("Liên hiệp các tổ chức hữu nghị tỉnh Sơn Cước Phong", "Sơn Cước Phong")
+
+
+def test_a_signature_block_indented_with_tabs_is_no_table():
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH SƠN CƯỚC PHONG\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 77/QĐ-UBND\tSơn Cước Phong, ngày 05 tháng 5 năm 2028\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch giao lưu văn hóa\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch giao lưu văn hóa năm 2028.\n"
+            "Điều 2. Quyết định có hiệu lực từ ngày ký.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+            "\tTM. ỦY BAN NHÂN DÂN\n\tKT. CHỦ TỊCH\n\tPHÓ CHỦ TỊCH\n\t(Đã ký)\n\tHà Thị Mai Lan\n")
+    assert load_plan_text(text).signer == "Hà Thị Mai Lan"
+
+
+def load_plan_text(text: str):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.txt"
+        path.write_text(text, encoding="utf-8")
+        return load_plan(path).meta

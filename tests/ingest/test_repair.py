@@ -147,3 +147,20 @@ def test_repaired_plan_is_clean(tmp_path):
     plan = load_plan(path)
     assert "YÊU CẦU" in plan.text
     assert plan.meta.quality == 1.0 and plan.warnings == []
+
+
+def test_a_header_name_broken_between_lines_in_capitals_is_joined_where_the_text_writes_it_whole():
+    from ingest.repair import join_broken_capitals
+
+    header = ("UBND TỈNH SƠN CƯỚC\nPHONG\nSỞ NGOẠI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n"
+              "Số: 12/KH-SNgV\nKẾ HOẠCH\nCăn cứ tình hình tỉnh Sơn Cước Phong, Sở Ngoại vụ xây dựng kế hoạch.")
+    lines = join_broken_capitals(header).split("\n")
+    assert lines[:2] == ["UBND TỈNH SƠN CƯỚC PHONG", "SỞ NGOẠI VỤ"]  # a line opening a body stays its own
+    assert "VIỆT NAM" in lines  # "nghĩa Việt Nam" is never written in the running text: no evidence to join
+
+
+def test_lines_in_capitals_the_text_never_writes_together_stay_apart():
+    from ingest.repair import join_broken_capitals
+
+    text = "KẾ HOẠCH\nTRIỂN KHAI NĂM 2027\nMỤC ĐÍCH\nNội dung kế hoạch."
+    assert join_broken_capitals(text) == text

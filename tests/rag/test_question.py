@@ -237,6 +237,17 @@ def test_a_twinning_or_meeting_date_is_an_events_not_the_documents():
     assert fact_asked("ke hoach ban hanh ngay nao") == "date"
 
 
+@pytest.mark.parametrize("question, intent", [("hạn khi nào?", "general"), ("bao giờ phát hành?", "general"),
+                                              ("thời hạn nộp báo cáo năm là khi nào", "general"),
+                                              ("Thông báo 12 ban hành khi nào?", "date"),
+                                              ("kế hoạch với Hàn Quốc ký khi nào", "date")])
+def test_a_deadline_or_a_release_date_is_the_texts_not_the_documents_own(question, intent):
+    from ground import vi
+    from rag.understand.names import fact_asked
+
+    assert fact_asked(vi.collapse(question)) == intent
+
+
 @pytest.mark.parametrize("question, thing", [("Cửa khẩu quốc tế nào nằm trên địa bàn xã A?", "cua khau quoc te"),
                                              ("Tỉnh có những hội hữu nghị thành viên nào?", "hoi huu nghi thanh vien"),
                                              ("Sở nào chủ trì?", None), ("hạn hoàn thành khi nào?", None),

@@ -71,3 +71,19 @@ def test_a_year_asked_needs_a_year_where_the_answer_comes_from(store):
     answer = store.answerer.ask("Xã Tà Vân kết nghĩa với bản Nậm Khon vào năm nào?")
     # the page dates the signing "Ngày 18/3" and names the period 2027 - 2030: a year is there
     assert answer.found
+
+
+def test_a_department_plan_whose_pdf_header_breaks_the_province_between_lines_is_the_departments(store):
+    store.answerer.index.refresh()
+    plan = next(p.meta for p in store.answerer.index.plans.values() if p.meta.number == "05/KH-SNgV")
+    assert (plan.issuer, plan.province, plan.date) == ("Sở Ngoại vụ tỉnh Lộc Điền", "Lộc Điền", "2028-01-14")
+
+
+def test_two_near_equal_deadlines_from_two_sections_are_both_shown(store):
+    answer = store.answerer.ask("Ở Lộc Điền, hạn báo cáo kết quả thực hiện Kế hoạch ngoại giao văn hóa hằng năm là khi nào?")
+    assert answer.found and "10/12" in answer.answer and "25/11" in answer.answer
+
+
+def test_a_release_date_asked_is_the_items_not_the_plans(store):
+    answer = store.answerer.ask("Tập gấp giới thiệu di sản Lộc Điền bằng tiếng Lào bao giờ phát hành?")
+    assert answer.found and "quý II/2028" in answer.answer
