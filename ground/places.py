@@ -187,8 +187,16 @@ def _capitalised(words: list[str]) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+# "tu tuong ho chi minh", "chu tich ho chi minh", "doan tncs ho chi minh": the President, typed without diacritics
+_OF_THE_PRESIDENT = frozenset({"tu tuong", "chu tich", "bac", "tncs", "dong chi", "lang", "bao tang", "phong cach",
+                               "dao duc", "tam guong", "guong", "di tich", "nha tho", "ngay sinh", "cong san", "thanh nien"})
+
+
 def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, accented_text: bool) -> bool:
     if alias.upper_only and accented_text and not all(w.isupper() for w in words):
+        return False
+    if alias.bare_ascii_only and not accented_text and i > 0 and (
+            vi.fold(_preceding(tokens, i, 1)) in _OF_THE_PRESIDENT or vi.fold(_preceding(tokens, i, 2)) in _OF_THE_PRESIDENT):
         return False
     if not alias.strict or not accented_text:
         return True

@@ -25,7 +25,7 @@ from ingest.dates import PLACE_DATE
 
 _CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
 _EMBLEM_COMMITTEE = re.compile(
-    r"^\s*(?:(?:ỦY|UỶ) BAN\s*N\w*\s*DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)\s+"
+    r"^\s*(?:(?:ỦY|UỶ) BAN\s*N\w*\s*DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)[ \t]+"
     r"([^\n|]+?)" + _CELL_END + r"(?:\n\s*(SỞ\s+[^\n|]+?)" + _CELL_END + ")?",
     re.MULTILINE)
 _SUBORDINATE_COMMITTEE = re.compile(

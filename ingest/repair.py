@@ -23,8 +23,29 @@ _SENTENCE_END = re.compile(r"[.!?;:…][\"”’)\]]*$")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[ivx]+[.)]\s)")
 
 
+# Words that never end a sentence or a heading: a line ending with one goes on in the next, whatever its first
+# letter ("… có hiệu lực thi hành kể từ ngày" / "01 tháng 07 năm 2017", "… về công tác người Việt" / "Nam ở …")
+_GOES_ON = frozenset("của và về với các những số ngày tháng tại cho trong theo từ đến là được bị để do bởi hoặc "
+                     "nhằm gồm như tới giữa trên dưới người".split())
+# a document's kind before its name in quotes: "Điều 1. Phê duyệt Đề án" / "“Phát huy nguồn lực …”"
+_KIND_BEFORE_NAME = re.compile(r"\b(?:Đề án|Kế hoạch|Chương trình|Chiến lược|Quy chế|Quy định|Dự án)$", re.IGNORECASE)
+_STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-+•*–—])")
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """`previous` cannot end there: the line after it is the rest (not a new article, item or heading)."""
+    if _STRUCTURE.match(line) or line.startswith("|") or previous.startswith("|") or _SENTENCE_END.search(previous):
+        return False
+    words = previous.split()
+    if not words or (len(words) > 1 and all(c.isupper() for c in previous if c.isalpha())):
+        return False
+    return words[-1].lower() in _GOES_ON or (line[:1] in "“\"«" and bool(_KIND_BEFORE_NAME.search(previous)))
+
+
 def _continues(previous: str, line: str) -> bool:
     """Is `line` the rest of the sentence that `previous` started?"""
+    if previous and line and _goes_on(previous, line):
+        return True
     if not previous or not line or not line[0].islower() or _LIST_ITEM.match(line):
         return False
     if line.startswith("|") or previous.startswith("|") or _SENTENCE_END.search(previous):
@@ -72,7 +93,9 @@ def join_broken_capitals(text: str) -> str:
         stripped = line.strip()
         previous = out[-1].strip() if out else ""
         if (i < _HEADER_LINES and _capitals(previous) and _capitals(stripped) and "|" not in previous + stripped
-                and len(stripped.split()) <= _MAX_CONTINUATION_WORDS and not _OPENS_BODY.match(stripped)
+                # a lone word opens no name of its own ("ỦY" / "BAN NHÂN DÂN")
+                and len(stripped.split()) <= _MAX_CONTINUATION_WORDS
+                and (len(previous.split()) == 1 or not _OPENS_BODY.match(stripped))
                 and previous[-1:].isalpha()
                 and _written_together(text, previous.split()[-1], stripped.split()[0])):
             out[-1] = f"{out[-1].rstrip()} {stripped}"

@@ -25,6 +25,7 @@ _TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu
 _NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b")
 
 
+_CAPTION = re.compile(r"\((?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:[^)]*\)\W*$|^\W*Ảnh\s*:", re.IGNORECASE)
 _SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+\S")
 _EMBLEM = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|^(?:ỦY|UỶ) BAN NHÂN DÂN\s*\|?$|^(?:ĐOÀN TNCS HỒ CHÍ MINH|MẶT TRẬN TỔ QUỐC VIỆT NAM)$")
 # The line under a decision's title that names who decides: it ends the title.
@@ -50,8 +51,8 @@ def headline(text: str) -> str | None:
         if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Độc lập\s*[-–]\s*Tự do|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
                 line.isupper() and _DOC_TYPE_WORD.match(line)):
             return None  # the document itself starts: its title is the upper-case one
-        if is_trail(line) or _SECTION_HEADING.match(line):
-            continue  # a site's path to the page; a section heading of an excerpt that starts mid-document
+        if is_trail(line) or _SECTION_HEADING.match(line) or _CAPTION.search(line):
+            continue  # a site's path to the page; a section heading of an excerpt that starts mid-document; a photo's caption
         words = len(line.split())
         if re.search(r"[.;:!?…]$", line):
             if words >= 8 and (emblem_at is None or i > emblem_at):

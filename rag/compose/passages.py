@@ -193,6 +193,40 @@ _INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|cac (?:noi dung|nhiem vu|giai
 FOLLOWING_CHUNKS = 2
 
 
+# an article's or a numbered section's title line alone ("Điều 2. Đối tượng áp dụng", "3. Kinh phí thực hiện")
+_ARTICLE_HEADING = re.compile(r"^(?:Điều\s+\d+[a-z]?|\d+(?:\.\d+)*|[IVXLC]+)\s*[.:)]\s*[^.;:!?\n]{3,80}$")
+HEADING_BODY_UNITS = 3
+
+
+def _whole_line(unit: str, text: str) -> bool:
+    """The unit is a line of its own in the chunk (a heading), not a clause of a longer line."""
+    return any(line.strip() == unit.strip() for line in text.split("\n"))
+
+
+def heading_body(cand, index: PlanIndex, question: str) -> list[Point]:
+    """The sentences under a heading line, up to the next heading: what a question matching the heading's words asks
+    (each cut, when long, to the clauses nearest the question's words)."""
+    from rag.understand.question import without_question_words
+    from rag.understand.terms import best_window, query_terms
+
+    terms = query_terms(without_question_words(question))
+    chunks = sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq)
+    after = [c for c in chunks if c.seq > cand.chunk.seq][:1]
+    found: list[tuple[object, str]] = []
+    for chunk in [cand.chunk, *after]:
+        for unit in split_units(chunk.text):
+            if chunk is cand.chunk and unit.start <= cand.unit.start:
+                continue
+            if _ARTICLE_HEADING.match(unit.text.strip()) or len(found) >= HEADING_BODY_UNITS:
+                break
+            found.append((chunk, unit.text))
+        else:
+            continue
+        break
+    return [Point(best_window(strip_marker(text), terms, index.idf, POINT_CHARS), chunk, strip_marker(text), 1.0)
+            for chunk, text in found]
+
+
 def following_items(cand, index: PlanIndex) -> list[Point]:
     """The list items that follow an announcing sentence, in its chunk and the next ones of its plan."""
     chunks = sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq)
@@ -251,6 +285,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             any(str(y) in e.text for y in years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
     best = ranked[0]
+    if _ARTICLE_HEADING.match(best.body.strip()) and _whole_line(best.body, best.chunk.text):
+        body = heading_body(best, index, question)  # "Điều 2. Đối tượng áp dụng": what the article says answers
+        if body:
+            return body
     if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])):
         items = following_items(best, index)
         if items and best.answer_spans and (kind in ("number", "date") or _ASKS_AMOUNT.search(q.pq.folded)):

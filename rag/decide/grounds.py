@@ -109,6 +109,10 @@ _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truo
                           r"(?: [a-z0-9]+){0,10} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
 _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten|ten la gi|ten gi|ten day du)\b")
 _ASKS_YEAR = re.compile(r"\b(?:vao )?nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|ky))")
+# "có hiệu lực từ ngày nào": the date a text takes effect, which only a line speaking of its effect gives
+_ASKS_EFFECT = re.compile(r"\bhieu luc\b(?: [a-z]+){0,4} (?:ngay nao|khi nao|bao gio|tu ngay nao|tu khi nao)\b"
+                          r"|\b(?:ngay nao|khi nao|bao gio)(?: [a-z]+){0,3} (?:co )?hieu luc\b")
+_EFFECT_VALUE = re.compile(r"kể từ ngày ký|từ ngày ký|sau \d+ ngày", re.IGNORECASE)
 _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
@@ -149,6 +153,10 @@ def thing_named(question: str, thing: str) -> str:
     return question[m.start():m.end()] if m else thing
 
 
+def tags_of(text: str) -> set[str]:
+    return {e.kind for e in entities.tag(text)}
+
+
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "") -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
@@ -168,6 +176,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "thời gian được hỏi"
     if _ASKS_YEAR.search(q.pq.folded) and not re.search(r"\b(?:19|20)\d\d\b", shown):
         return "năm được hỏi"  # "… vào năm nào?": "Ngày 12-12" says the day, not the year
+    if _ASKS_EFFECT.search(q.pq.folded) and not any(
+            re.search(r"hiệu lực", line, re.IGNORECASE) and (_EFFECT_VALUE.search(line) or tags_of(line) & {"date"})
+            for line in re.split(r"\n|(?<=[.;])\s", shown)):
+        return "ngày có hiệu lực"  # "Ngày hết hiệu lực: Đang cập nhật", a date of issue: no date it takes effect
     if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown):
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     if q.answer_type == "person" and not _FULL_NAME.search(shown) and (

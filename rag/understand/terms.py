@@ -10,6 +10,7 @@ from vectorstore.sentences import Unit, split_units  # noqa: F401 — one splitt
 
 MAX_POINT_CHARS = 300  # one point of an answer; longer sentences are cut to their best clauses
 ENUMERATION_STRETCH = 1.3
+VALUE_STRETCH = 1.4  # a run ending on the question's words may take the next clause up to this share over the limit
 SHORT_LEAD_CHARS = 60
 _BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
 _CLAUSE_END = re.compile(r"(?<=[;,:])\s+")
@@ -95,7 +96,7 @@ def best_window(sentence: str, terms: list[str], idf: Callable[[str], float], li
     return prefix + window.rstrip(" ;,:") + suffix
 
 
-def _best_run(parts: list[str], terms, idf, limit: int) -> tuple[int, int]:
+def _best_run(parts: list[str], terms, idf, limit: int, stretch: bool = False) -> tuple[int, int]:
     """Shortest run of parts reaching the best coverage, then filled forward up to `limit`:
     the answer usually follows the words the question repeats ("… qua hình ảnh của ai?")."""
     best: tuple[float, int, int, int] = (-1.0, 0, 0, 1)
@@ -116,15 +117,22 @@ def _best_run(parts: list[str], terms, idf, limit: int) -> tuple[int, int]:
     while hi < len(parts) and length + len(parts[hi]) + 1 <= limit:
         length += len(parts[hi]) + 1
         hi += 1
+    # the run ends on the question's own words and the clause after them does not fit: that clause is where the
+    # value asked usually stands ("… với chủ đề xuyên suốt" / "“Nguồn cội, Sức sống …”"), so the run takes it too
+    # (within a stretched limit: the words before them often hold the rest of the answer)
+    if (stretch and hi < len(parts) and length + len(parts[hi]) + 1 <= limit * VALUE_STRETCH
+            and coverage(terms, unit_terms(parts[hi - 1]), idf) > 0):
+        hi += 1
     return lo, hi
 
 
 def _window(text: str, terms, idf, limit: int, splitter: re.Pattern) -> str:
     clauses = [c.strip() for c in splitter.split(text) if c.strip()]
-    lo, hi = _best_run(clauses, terms, idf, limit)
+    lo, hi = _best_run(clauses, terms, idf, limit, stretch=True)
     window = " ".join(clauses[lo:hi])
-    if len(window) > limit:  # one clause alone is too long: cut at a word boundary
-        window = window[:limit].rsplit(" ", 1)[0]
+    room = int(limit * VALUE_STRETCH) if hi - lo > 1 else limit  # a run taking the clause after it may stretch
+    if len(window) > room:  # one clause alone is too long: cut at a word boundary
+        window = window[:room].rsplit(" ", 1)[0]
         hi = len(clauses) + 1
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(clauses) or not window.endswith((".", "!", "?", "…")) else ""

@@ -155,6 +155,26 @@ def test_a_signature_block_indented_with_tabs_is_no_table():
     assert load_plan_text(text).signer == "Hà Thị Mai Lan"
 
 
+def test_the_authority_line_over_the_preamble_names_no_province():
+    text = ("ỦY\nBAN NHÂN DÂN\nTỈNH SƠN CƯỚC PHONG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n|\nSố: 19/2028/QĐ-UBND\n|\nSơn Cước Phong, ngày 19 tháng 6 năm 2028\n|\n"
+            "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI\nỦY BAN NHÂN DÂN TỈNH\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+            "Theo đề nghị của Giám đốc Sở Ngoại vụ tỉnh Sơn Cước Phong,\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động đối ngoại.\n"
+            "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ chịu trách nhiệm thi hành.\n")
+    meta = load_plan_text(text)
+    assert (meta.issuer, meta.province) == ("UBND tỉnh Sơn Cước Phong", "Sơn Cước Phong")
+
+
+def test_a_photo_caption_is_no_pages_title():
+    text = ("| Điệu múa dân gian ở Sơn Cước Phong (Ảnh: Internet) |\n"
+            "(Cinet)- Quyết định số 1632/QĐ-BVHTTDL ngày 05/5 của Bộ VHTTDL về việc tổ chức Liên hoan nghệ thuật "
+            "quần chúng tại Sơn Cước Phong năm 2028.\nBộ VHTTDL cho phép Trung tâm Văn hóa tổ chức liên hoan "
+            "trong tháng 9/2028 với sự tham gia của các đoàn nghệ thuật trong và ngoài nước.\n")
+    assert "Ảnh" not in (load_plan_text(text).title or "")
+
+
 def load_plan_text(text: str):
     import tempfile
     from pathlib import Path

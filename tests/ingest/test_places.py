@@ -80,6 +80,8 @@ def test_longest_alias_wins_and_spans_are_reported():
         "GIỮ VỮNG MÔI TRƯỜNG HÒA BÌNH",
         "Phó Thủ tướng Phạm Bình Minh và ông Nguyễn Thái Bình",
         "nam nữ bình đẳng, an ninh quốc phòng",
+        "quan triet tu tuong ho chi minh ve dai doan ket",  # typed without diacritics: still the President
+        "doan tncs ho chi minh to chuc",
     ],
 )
 def test_no_false_positives_in_ordinary_sentences(text):

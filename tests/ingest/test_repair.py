@@ -164,3 +164,21 @@ def test_lines_in_capitals_the_text_never_writes_together_stay_apart():
 
     text = "KẾ HOẠCH\nTRIỂN KHAI NĂM 2027\nMỤC ĐÍCH\nNội dung kế hoạch."
     assert join_broken_capitals(text) == text
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày\n01 tháng 07 năm 2028.",
+     "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 07 năm 2028."),
+    ("Điều 1. Phê duyệt Đề án\n“Nâng tầm văn hóa Sơn Cước” với những nội dung sau:",
+     "Điều 1. Phê duyệt Đề án “Nâng tầm văn hóa Sơn Cước” với những nội dung sau:"),
+    ("Giám đốc Đài Phát thanh và\nTruyền hình tỉnh chịu trách nhiệm thi hành.",
+     "Giám đốc Đài Phát thanh và Truyền hình tỉnh chịu trách nhiệm thi hành."),
+])
+def test_a_line_ending_on_a_word_that_never_ends_a_sentence_goes_on_in_the_next(text, joined):
+    assert join_broken_lines(text) == joined
+
+
+@pytest.mark.parametrize("text", ["1. Mục tiêu chung\nĐẩy mạnh quảng bá.", "I. MỤC ĐÍCH CỦA\nKẾ HOẠCH",
+                                  "Căn cứ Luật Tổ chức chính quyền địa phương ngày\nĐiều 1. Ban hành kế hoạch."])
+def test_headings_and_new_articles_keep_their_lines(text):
+    assert join_broken_lines(text) == text

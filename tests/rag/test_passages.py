@@ -54,6 +54,16 @@ def test_best_window_keeps_the_answering_clause():
     assert best_window("Câu ngắn.", terms, flat_idf) == "Câu ngắn."
 
 
+def test_a_window_ending_on_the_questions_words_takes_the_value_after_them():
+    sentence = ("Bên cạnh các hoạt động chính trị, chương trình còn tổ chức nhiều hội thảo, diễn đàn thúc đẩy kinh tế, "
+                "thương mại và đầu tư, các buổi biểu diễn, giao lưu mang đậm sắc màu văn hóa, các phiên chợ ẩm thực, "
+                "các lớp dạy nấu ăn, trưng bày ảnh, chiếu phim tài liệu, nổi bật là Không gian văn hóa với chủ đề xuyên "
+                "suốt “Cội nguồn, Hội tụ và Lan tỏa”.")
+    terms = query_terms("Không gian văn hóa có chủ đề xuyên suốt là gì")
+    window = best_window(sentence, terms, flat_idf, limit=200)
+    assert "Cội nguồn" in window
+
+
 def test_shorten_cuts_at_a_word():
     assert shorten("một hai ba bốn năm", 9) == "một hai…"
     assert shorten("ngắn", 10) == "ngắn"

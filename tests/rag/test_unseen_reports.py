@@ -87,3 +87,13 @@ def test_two_near_equal_deadlines_from_two_sections_are_both_shown(store):
 def test_a_release_date_asked_is_the_items_not_the_plans(store):
     answer = store.answerer.ask("Tập gấp giới thiệu di sản Lộc Điền bằng tiếng Lào bao giờ phát hành?")
     assert answer.found and "quý II/2028" in answer.answer
+
+
+def test_an_effective_date_is_only_a_line_speaking_of_effect(store):
+    answer = store.answerer.ask("Kế hoạch 05/KH-SNgV của Sở Ngoại vụ Lộc Điền có hiệu lực từ ngày nào?")
+    assert not answer.found and "hiệu lực" in answer.answer  # the plan's date of issue is no date it takes effect
+
+
+def test_an_articles_heading_is_answered_by_what_the_article_says(store):
+    answer = store.answerer.ask("Kế hoạch 05/KH-SNgV áp dụng đối với những đối tượng nào?")
+    assert answer.found and "phòng, đơn vị thuộc Sở" in answer.answer
