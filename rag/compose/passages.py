@@ -212,7 +212,7 @@ def heading_body(cand, index: PlanIndex, question: str) -> list[Point]:
     terms = query_terms(without_question_words(question))
     chunks = sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq)
     after = [c for c in chunks if c.seq > cand.chunk.seq][:1]
-    found: list[tuple[object, str]] = []
+    found: list[tuple[StoredChunk, str]] = []
     for chunk in [cand.chunk, *after]:
         for unit in split_units(chunk.text):
             if chunk is cand.chunk and unit.start <= cand.unit.start:
