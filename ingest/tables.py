@@ -186,11 +186,54 @@ def _sentence(table: _Table, row: list[str]) -> str:
     return sentence + "."
 
 
+# A table drawn with box lines ("┌───┬───┐", "│ a │ b │", "├───┼───┤") or in ASCII ("+---+---+", "| a | b |"): a
+# rule line separates rows, and the lines between two rules are one row whose cells wrap
+_BOX_RULE = r"[ \t]*[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]?[─━═]{3,}[─━═┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]*[ \t]*"
+_ASCII_RULE = r"[ \t]*\+(?:[-=]{2,}\+)+[ \t]*"  # "+-----+----+": a dash line alone is a header's rule, no grid
+_GRID_RULE = re.compile(rf"^(?:{_BOX_RULE}|{_ASCII_RULE})$", re.MULTILINE)
+_GRID_ROW = re.compile(r"^[ \t]*[│┃║|](.*)[│┃║|][ \t]*$")
+_GRID_CELL = re.compile(r"[│┃║|]")
+
+
+def _is_rule(line: str) -> bool:
+    return bool(_GRID_RULE.fullmatch(line))
+
+
+def _grid_tables(text: str) -> str:
+    """Rows of a grid between its rule lines, each written as one pipe row (wrapped cells joined column by column);
+    the rules dropped. A lone dash line ("--------") under a header is no grid: a grid has rows between rules."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _is_rule(lines[i]) or i + 1 >= len(lines) or not _GRID_ROW.match(lines[i + 1]):
+            out.append(lines[i])
+            i += 1
+            continue
+        row: list[str] = []
+        i += 1
+        while i < len(lines) and (_GRID_ROW.match(lines[i]) or _is_rule(lines[i])):
+            m = _GRID_ROW.match(lines[i])
+            if m:
+                cells = [c.strip() for c in _GRID_CELL.split(m.group(1))]
+                row += [""] * (len(cells) - len(row))
+                row = [f"{row[k]} {cells[k]}".strip() if k < len(cells) else row[k] for k in range(len(row))]
+            elif row:
+                out.append("| " + " | ".join(row) + " |")
+                row = []
+            i += 1
+        if row:
+            out.append("| " + " | ".join(row) + " |")
+    return "\n".join(out)
+
+
 MIN_TAB_ROWS = 2  # two lines with tabs in a row: a table copied from a word processor
 _DROPPED = "\x00dropped"  # a wrapped line joined into the row above
 
 
 _YEAR_HEADER = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
+_TOTAL_HEADER = re.compile(r"(?:tổng cộng|tổng|cộng|cả giai đoạn|lũy kế|luỹ kế|toàn giai đoạn)(?:\s*\(?[\w\s-]*\)?)?",
+                           re.IGNORECASE)
 _GAP = re.compile(r" {2,}|\t")
 
 
@@ -220,8 +263,10 @@ _CELLS_BESIDE = re.compile(r"\S[ ]*\t+[ ]*\S")
 
 def tabs_as_pipes(text: str) -> str:
     """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"), or
-    line up figures by year with spaces: a run of such lines is written with pipes, the way web copies write
-    tables, so one reader serves both."""
+    line up figures by year with spaces, or draw a grid of box lines: a run of such lines is written with pipes,
+    the way web copies write tables, so one reader serves both."""
+    if _GRID_RULE.search(text):
+        text = _grid_tables(text)
     if "  " in text:
         text = _aligned_year_tables(text)
     if "\t" not in text:
@@ -289,12 +334,15 @@ def year_tables(text: str) -> str:
             out.append(line)
             continue
         heads = [_YEAR_HEADER.fullmatch(c.strip()) for c in row[1:]]
-        if len(row) > MIN_YEAR_COLUMNS and all(heads):
-            years = [h.group(1) for h in heads if h]
+        totals = [bool(_TOTAL_HEADER.fullmatch(c.strip())) for c in row[1:]]
+        if len(row) > MIN_YEAR_COLUMNS and sum(map(bool, heads)) >= MIN_YEAR_COLUMNS and all(
+                h or t for h, t in zip(heads, totals, strict=True)):
+            # "| Chỉ số | 2022 | … | 2026 | Cộng |": a total column is read as what it is
+            years = [f"năm {h.group(1)}" if h else c.strip().lower() for h, c in zip(heads, row[1:], strict=True)]
             continue  # the header says nothing by itself
         if years and len(row) == len(years) + 1 and row[0]:
             unit = _row_unit(row[0])
-            pairs = [f"năm {y}: {v}{' ' + unit if unit and not v.endswith(unit) else ''}"
+            pairs = [f"{y}: {v}{' ' + unit if unit and not v.endswith(unit) else ''}"
                      for y, v in zip(years, row[1:], strict=True) if v and v not in "-–"]
             out.append(f"{row[0].rstrip(' :')}: {'; '.join(pairs)}.")
             continue

@@ -49,8 +49,9 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
     plans = list(index.plans.values())
     if flt.provinces:
         plans = [p for p in plans if place_of(p.meta) in flt.provinces]
-    if flt.doc_type:
-        plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type]
+    if flt.doc_type:  # a decision issuing a plan is that plan too: its title is the plan's ("Kế hoạch thực hiện …")
+        plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type
+                 or vi.fold(p.meta.title or "").startswith(vi.fold(flt.doc_type) + " ")]
     if flt.issuers:
         plans = [p for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in flt.issuers)]
     if flt.implements:

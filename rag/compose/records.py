@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
+from ground.agencies import find_agencies
 from ground.plans import Assignment
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.duties import assignments_of
@@ -119,6 +120,8 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
                 said[i] = f"{_FIELD_NAMES[field]}: {value}"
                 extra.append(point)
     if all(s.startswith("văn bản không ghi") for s in said):  # nothing asked is in the records: say so
+        if set(q.pq.years) - set(map(int, re.findall(r"\b(?:19|20)\d\d\b", task.text))):
+            return None  # "… bố trí năm 2029 bao nhiêu?": a year the task does not name is the plan's, not the task's
         return Answer(q.text, False, f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}.", kind="refusal")
     line = f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}."
     numbered = number_points([Point(line, chunk, task.text, 1.0), *extra], index.plan)
@@ -146,7 +149,10 @@ def _task_terms(plan: StoredPlan) -> list[tuple[Task, set[str]]]:
 
 
 def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task | None:
-    words = _FIELD_WORDS.sub(" ", vi.collapse(without_question_words(q.pq.content or q.text)))
+    text = without_question_words(q.pq.content or q.text)
+    for m in reversed(find_agencies(text)):  # "Bộ VHTTDL" as the task writes it: "Bộ Văn hóa, Thể thao và Du lịch"
+        text = text[:m.start] + m.canonical + text[m.end:]
+    words = _FIELD_WORDS.sub(" ", vi.collapse(text))
     for place in q.pq.provinces:  # the places say whose plan, not which task
         words = re.sub(rf"\b{re.escape(vi.collapse(place))}\b", " ", words)
     words = _PLAN_NAMING.sub(" ", words)

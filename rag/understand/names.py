@@ -39,7 +39,7 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          r"|ket nghia|hoi dam|lam viec|giao luu|tiep don"
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
-                         r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|bao cao|so ket|tong ket)\b")
+                         r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket)\b")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 
 
@@ -91,7 +91,9 @@ def parse_query(question: str) -> ParsedQuery:
         numbers=numbers,
         bare_numbers=[b for b in bare if b not in {re.split("[/-]", n)[0] for n in numbers}],
         years=years,
-        agencies=list(dict.fromkeys(m.canonical for m in find_agencies(text))),
+        # "05/KH-SNgV" names a document, not the Sở Ngoại vụ: an agency inside a number is none the question names
+        agencies=list(dict.fromkeys(m.canonical for m in find_agencies(text)
+                                    if not any(n.start <= m.start < n.end for n in found))),
         content=" ".join(content.split()),
         intent=intent,
     )

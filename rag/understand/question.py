@@ -136,7 +136,19 @@ class Question:
             return self
         pq = replace(self.pq, years=years, provinces=provinces)
         compare = _compares(pq)
-        return replace(self, pq=pq, compare=compare, catalog=None if compare else catalog_filter(pq))
+        # a place only the store knows says whose documents, not what they are about: no topic word of a catalog
+        unplaced = replace(pq, content=_without_places(pq.content, [p for p in provinces if p not in self.pq.provinces]))
+        return replace(self, pq=pq, compare=compare, catalog=None if compare else catalog_filter(unplaced))
+
+
+def _without_places(content: str, places: list[str]) -> str:
+    """The content words without places only the store knows ("Tùng Lâm"), as the gazetteer's are already left out."""
+    for place in places:
+        folded = vi.fold_same_length(content).lower()
+        for m in reversed(list(re.finditer(rf"(?:\b(?:tinh|thanh pho|tp\.?) )?\b{re.escape(vi.collapse(place))}\b",
+                                           folded))):
+            content = content[:m.start()] + content[m.end():]
+    return " ".join(content.split())
 
 
 def answer_type(folded: str) -> str:

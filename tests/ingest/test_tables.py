@@ -198,3 +198,28 @@ def test_a_rows_unit_is_written_after_each_of_its_figures():
     out = linearize_tables("| Chỉ số | 2025 | 2026 |\n| Khách quốc tế (nghìn lượt) | 90,5 | 120,0 |\n| Di tích (lũy kế) | 3 | 5 |\n")
     assert "Khách quốc tế (nghìn lượt): năm 2025: 90,5 nghìn lượt; năm 2026: 120,0 nghìn lượt." in out
     assert "Di tích (lũy kế): năm 2025: 3; năm 2026: 5." in out  # "lũy kế" is no unit
+
+
+def test_a_grid_drawn_with_box_lines_reads_as_a_year_table_with_its_total():
+    text = ("Bảng 1. Kết quả giai đoạn 2024 - 2026\n"
+            "┌────────────────────────┬──────┬──────┬──────┬───────┐\n"
+            "│ Chỉ số                 │ 2024 │ 2025 │ 2026 │ Cộng  │\n"
+            "├────────────────────────┼──────┼──────┼──────┼───────┤\n"
+            "│ Sự kiện quốc tế tổ     │  3   │  5   │  4   │  12   │\n"
+            "│ chức tại tỉnh (sự kiện)│      │      │      │       │\n"
+            "├────────────────────────┼──────┼──────┼──────┼───────┤\n"
+            "│ Khách quốc tế (nghìn   │ 41,2 │ 97,3 │ 88,0 │   -   │\n"
+            "│ lượt)                  │      │      │      │       │\n"
+            "└────────────────────────┴──────┴──────┴──────┴───────┘\n")
+    lines = linearize_tables(text).split("\n")
+    assert "Sự kiện quốc tế tổ chức tại tỉnh (sự kiện): năm 2024: 3 sự kiện; năm 2025: 5 sự kiện; năm 2026: 4 sự kiện; " \
+           "cộng: 12 sự kiện." in lines
+    assert "Khách quốc tế (nghìn lượt): năm 2024: 41,2 nghìn lượt; năm 2025: 97,3 nghìn lượt; năm 2026: 88,0 nghìn lượt." \
+           in lines
+
+
+def test_a_dash_rule_over_pipe_rows_is_no_grid():
+    from ingest.tables import tabs_as_pipes
+
+    text = "---------------\n| Số: 12/KH-UBND | Lộc Điền, ngày 3/3/2028 |\n| a | b |"
+    assert tabs_as_pipes(text) == text

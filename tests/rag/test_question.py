@@ -284,3 +284,10 @@ def test_a_day_and_month_with_a_hyphen_is_a_date_but_a_span_of_days_is_not_one()
 
     assert [e.text for e in tag("Ngày 12-12, tại xã Tà Vân") if e.kind == "date"] == ["Ngày 12-12"]
     assert not [e for e in tag("ngày 12-15/3") if e.kind == "date" and e.text == "ngày 12-15"]
+
+
+def test_an_agency_inside_a_document_number_is_no_agency_the_question_names():
+    from rag.understand.names import parse_query
+
+    assert parse_query("Kế hoạch 05/KH-SNgV có mấy nhiệm vụ?").agencies == []
+    assert parse_query("Sở Ngoại vụ phải làm gì theo Kế hoạch 05/KH-SNgV?").agencies == ["Sở Ngoại vụ"]

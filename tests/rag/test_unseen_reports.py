@@ -97,3 +97,18 @@ def test_an_effective_date_is_only_a_line_speaking_of_effect(store):
 def test_an_articles_heading_is_answered_by_what_the_article_says(store):
     answer = store.answerer.ask("Kế hoạch 05/KH-SNgV áp dụng đối với những đối tượng nào?")
     assert answer.found and "phòng, đơn vị thuộc Sở" in answer.answer
+
+
+def test_a_catalog_of_a_place_only_the_store_knows_lists_every_document_of_it(store):
+    answer = store.answerer.ask("Tỉnh Lộc Điền có những văn bản nào năm 2028?")
+    assert answer.kind == "catalog" and "05/KH-SNgV" in answer.answer  # "Lộc Điền" is no topic its title must hold
+
+
+def test_a_task_named_with_an_agency_acronym_is_the_task_its_full_name_writes(store):
+    answer = store.answerer.ask("Hồ sơ Lễ hội Xuống đồng phải trình Bộ VHTTDL trước ngày nào và phòng nào chủ trì?")
+    assert answer.found and "30/6/2028" in answer.answer and "Phòng Hợp tác quốc tế" in answer.answer
+
+
+def test_a_years_sum_the_task_does_not_name_is_read_from_the_plans_funding(store):
+    answer = store.answerer.ask("Kế hoạch 05/KH-SNgV: ngân sách bố trí kinh phí năm 2029 bao nhiêu tiền?")
+    assert answer.found and "210 triệu" in answer.answer
