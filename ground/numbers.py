@@ -183,6 +183,9 @@ def number_key(number: str) -> str:
     return vi.fold(number if "/" not in number else canonical_number(number, typed=True)).replace(" ", "")
 
 
+_NUMBER_YEAR = re.compile(r"\d{1,4}/(?:19|20)\d\d")
+
+
 def same_number(a: str | None, b: str | None) -> bool:
     """Two numbers name the same document: canonical forms equal, without case or diacritics.
 
@@ -190,6 +193,9 @@ def same_number(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     fa, fb = number_key(a), number_key(b)
+    # "72/2015" (a decree or circular named by number and year) is "72/2015/NĐ-CP"
+    if _NUMBER_YEAR.fullmatch(fa) or _NUMBER_YEAR.fullmatch(fb):
+        return fa == fb or fb.startswith(fa + "/") or fa.startswith(fb + "/")
     if "/" not in fa:
         return fb.split("/")[0] == fa
     if "/" not in fb:

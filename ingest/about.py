@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from ground import vi
+from ground.agencies import find_agencies
 from ground.numbers import DocNumber
 from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
 from ground.units_2025 import unit_2025
@@ -79,6 +80,9 @@ def _issuers(fragment: str, text: str) -> list[tuple[int, str]]:
     for m in ANY_MINISTRY.finditer(fragment):
         if not NOT_A_MINISTRY.match(m.group(1)) and not any(s == m.start() for s, _ in found):
             found.append((m.start(), f"Bộ {m.group(1)}"))
+    for a in find_agencies(fragment):  # a ministry by its acronym: "Bộ VHTTDL đã ban hành Kế hoạch …"
+        if a.canonical.startswith("Bộ ") and not any(s <= a.start < s + 40 for s, _ in found):
+            found.append((a.start, a.canonical))
     for m in LOCAL_COMMITTEE.finditer(fragment):  # "Ủy ban nhân dân huyện Dầu Tiếng"
         found.append((m.start(), f"UBND {m.group(1).lower()} {' '.join(m.group(2).split())}"))
     local = {at for at, _ in found}

@@ -62,7 +62,8 @@ def _date_from_text(plan, chunks: list[StoredChunk]) -> Point | None:
     number = plan.meta.number
     if not number:
         return _issued_date(plan, chunks)
-    own = re.compile(re.escape(number))
+    # the number as pages write it: "1631 /QĐ-BVHTTDL", "1631/QĐ - BVHTTDL"
+    own = re.compile(r"\s*[/-]\s*".join(re.escape(p) for p in re.split(r"\s*[/-]\s*", number)))
     for chunk in chunks:
         for m in own.finditer(chunk.text):
             start = chunk.text.rfind("\n", 0, m.start()) + 1

@@ -126,7 +126,8 @@ MAX_THING_WORDS = 5  # "hội hữu nghị thành viên"; a longer run before "n
 _GENERIC_THING = set("co quan don vi to chuc tinh thanh pho nuoc quoc gia ngay thang nam van ban ke hoach nhiem vu hoat "
                      "dong noi dung linh vuc bo so nganh dia phuong huyen xa phuong noi dau ai nguoi ben khi luc thoi "
                      "gian giai doan muc tieu chi tieu chuong trinh quyet dinh chi thi cong van nghi quyet de an phan "
-                     "muc chuong dieu khoan so hieu loai hinh thuc cach viec cong tac ban nhom the khi luc thu kieu dang gio".split())
+                     "muc chuong dieu khoan so hieu loai hinh thuc cach viec cong tac ban nhom the khi luc thu kieu dang gio hom buoi "
+                     "dip dot".split())
 
 
 def asked_thing(question: str) -> str | None:

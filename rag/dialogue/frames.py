@@ -107,3 +107,13 @@ def year_for_year(text: str, content: list[str], previous: str) -> bool:
     own = [w for w in content if w not in _FRAME_WORDS]
     return len(own) <= MAX_REPEATED and bool(re.search(r"\b(?:19|20)\d\d\b", previous)) \
         and not _DOCUMENT_WORD.search(vi.collapse(text))
+
+
+def other_year(text: str, plan) -> bool:
+    """"còn năm 2013 thì …" after a page without a number whose title is of 2023: the page of another year is
+    another document ("Ngày Việt Nam ở nước ngoài 2013"), not a question about the one named by its owner."""
+    if plan is None or plan.number:
+        return False
+    asked = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    titled = set(re.findall(r"\b(?:19|20)\d\d\b", plan.title or ""))
+    return bool(asked and titled and not asked & titled)

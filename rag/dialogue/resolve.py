@@ -26,6 +26,7 @@ from rag.dialogue.frames import (
     MAX_NAME_SYLLABLES,
     between,
     names_own_document,
+    other_year,
     repeats_previous,
     swapped_subject,
     unknown_name,
@@ -169,7 +170,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if kinds & {"province", "number"} or _search(_GLOBAL, text) or set(_tokens(text)) <= _SOCIAL:
         return same
     owner = context.plan.province or context.plan.issuer if context.plan else None
-    if not context.empty and names_own_document(_drop_lead(text, lead), owner):
+    if not context.empty and (names_own_document(_drop_lead(text, lead), owner) or other_year(text, context.plan)):
         # "còn chương trình của Hội … thì ai ký?": a document of its own, not the conversation's
         return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
     pq = parse_query(text)

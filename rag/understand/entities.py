@@ -167,6 +167,9 @@ _NAMED_BARE_NUMBER = re.compile(
 # "kế hoạch 2014" more often names a plan's year
 _NUMBERED_KIND = re.compile(r"(?:công văn|quyết định|chỉ thị|nghị quyết|cong van|quyet dinh|chi thi|nghi quyet"
                             r"|QĐ|QD|CV|số|so)\s+$", re.IGNORECASE)
+_NUMBER_AND_YEAR = re.compile(r"\b(?:nghị định|thông tư|quyết định|nghị quyết|luật|nghi dinh|thong tu|quyet dinh|nghi quyet"
+                              r"|luat|NĐ|ND|TT|QĐ|QD|NQ)\s+(?:số\s+|so\s+)?(\d{1,4}\s*/\s*(?:19|20)\d\d)\b(?!\s*/)",
+                              re.IGNORECASE)
 _NAMED_YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 
 
@@ -227,6 +230,8 @@ def find_entities(text: str) -> list[Entity]:
     found += [Entity("number", m.start(), m.end(), m.group(0), _canonical_number(m.group(0))) for m in _NAMED_NUMBER.finditer(text)]
     found += [Entity("number", m.start(1), m.end(1), m.group(1), m.group(1)) for m in _NAMED_BARE_NUMBER.finditer(text)
               if not (1945 <= int(m.group(1)) <= 2100) or _NUMBERED_KIND.search(text[m.start():m.start(1)])]
+    # "Nghị định 72/2015", "thông tư 22/2016": a legal text by its number and year (a number, not the year 2015)
+    found += [Entity("number", m.start(1), m.end(1), m.group(1), m.group(1)) for m in _NUMBER_AND_YEAR.finditer(text)]
     found += foreign_places(text)
     found += [Entity("year", m.start(), m.end(), m.group(0), m.group(1)) for m in _NAMED_YEAR.finditer(text)]
     # an overlap keeps a province ("UBND tỉnh Cao Bằng": the place is what scopes a plan), else the longer

@@ -12,6 +12,9 @@ _BARE_NUMBER = re.compile(
     r"\b(?:ke hoach|cong van|quyet dinh|chi thi|chuong trinh|thong bao|nghi quyet|van ban|kh|cv|qd|ct)"
     r"\s+(?:so\s+)?(\d{1,5})\b(?!\s*/)"
 )
+# "Nghị định 72/2015", "thông tư 22/2016": a legal text named by its number and year, without its code
+_NUMBER_YEAR = re.compile(r"\b(?:nghi dinh|thong tu|quyet dinh|nghi quyet|luat|nd|tt|qd|nq)\s+(?:so\s+)?"
+                          r"(\d{1,4}/(?:19|20)\d\d)\b(?!\s*/)")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 # The facts of a plan itself a question may ask (its "intent"), matched on the folded question; read by the
@@ -23,7 +26,7 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(quyet dinh|chi thi|van ban|ke hoach|chuong trinh"
                               r"|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
-    ("date", re.compile(r"\b(ngay nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|thoi gian nao|thang nao|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"
+    ("date", re.compile(r"\b(ngay nao|hom nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|thoi gian nao|thang nao|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"
                          r"|(?:cai|ke hoach|van ban|ben) nao (?:duoc )?ban hanh (?:truoc|som hon|sau|muon hon))\b")),
     ("number", re.compile(r"\b(so hieu|so (may|bao nhieu|ky hieu)|ky hieu)\b")),
     ("issuer", re.compile(r"\b(co quan nao|ai|don vi nao|cap nao) ban hanh\b|\bdo (ai|co quan nao) ban hanh\b")),
@@ -75,13 +78,21 @@ def parse_query(question: str) -> ParsedQuery:
     # "726/kh-ubnd", "2013/qd-ttg", "25-ct/tw": read with the rule ingest stores numbers by
     found = find_numbers(text, typed=True)
     numbers = list(dict.fromkeys(n.number for n in found))
+    yearly = [m.group(1) for m in _NUMBER_YEAR.finditer(vi.fold(text).lower())]
+    if not numbers:  # next to a full number ("Thông tư 05/2012/TT-BNG mà quyết định 13/2017 căn cứ") it only qualifies it
+        numbers = yearly
     bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
-    years = sorted({int(y) for y in _YEAR.findall(text)})
+    years = sorted({int(y) for y in _YEAR.findall(text)} - {int(n.split("/")[1]) for n in yearly})
     intent = fact_asked(folded)
     places = list(iter_mentions(text))
     # a Party number ("25-CT/TW") names a document the plans cite, seldom a stored plan: its words stay in
     # the content that passages are matched on
     cut = [(n.start, n.end) for n in found if not n.party]
+    # "Quyết định 1631/QĐ-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch": the issuer after a number names the document
+    agencies = find_agencies(text)
+    label = [a for _, end in list(cut) for a in agencies if re.fullmatch(r"\s+của\s+", text[end:a.start], re.IGNORECASE)]
+    cut += [(a.start, a.end) for a in label]
+    agencies = [a for a in agencies if a not in label]
     content = _cut_spans(text, [(m.start, m.end) for m in places] + cut)
     return ParsedQuery(
         text=text,
@@ -92,8 +103,7 @@ def parse_query(question: str) -> ParsedQuery:
         bare_numbers=[b for b in bare if b not in {re.split("[/-]", n)[0] for n in numbers}],
         years=years,
         # "05/KH-SNgV" names a document, not the Sở Ngoại vụ: an agency inside a number is none the question names
-        agencies=list(dict.fromkeys(m.canonical for m in find_agencies(text)
-                                    if not any(n.start <= m.start < n.end for n in found))),
+        agencies=list(dict.fromkeys(m.canonical for m in agencies if not any(n.start <= m.start < n.end for n in found))),
         content=" ".join(content.split()),
         intent=intent,
     )

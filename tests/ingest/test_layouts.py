@@ -183,3 +183,11 @@ def load_plan_text(text: str):
         path = Path(folder) / "plan.txt"
         path.write_text(text, encoding="utf-8")
         return load_plan(path).meta
+
+
+def test_a_news_page_whose_ministry_issues_by_acronym_is_the_ministrys():
+    text = ("Bộ VHTTDL ban hành kế hoạch quảng bá văn hóa Sơn Cước giai đoạn 2026-2030\n\n"
+            "Thực hiện Quyết định số 1150/QĐ-TTg ngày 13-7-2026 của Thủ tướng Chính phủ phê duyệt Chương trình hành động, "
+            "ngày 31-8 Bộ VHTTDL đã ban hành Kế hoạch quảng bá văn hóa Sơn Cước giai đoạn 2026-2030 với nhiều hoạt động "
+            "giao lưu văn hóa ở nước ngoài.\n")
+    assert load_plan_text(text).issuer == "Bộ Văn hóa, Thể thao và Du lịch"

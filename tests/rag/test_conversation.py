@@ -417,3 +417,19 @@ def test_a_focused_answer_passes_the_last_gate_of_every_answer():
 
     assert not run_turn(refuse, "lễ kết nghĩa đó tổ chức năm nào?", ctx).answer.found  # a day, no year
     assert not run_turn(refuse, "biên bản đó có mấy nội dung hợp tác?", ctx).answer.found  # no count of them
+
+
+def test_another_year_after_a_page_of_one_year_is_another_document():
+    page = PlanRef("doc-7", None, None, "Bộ Ngoại giao", None, None, "Ngày Sơn Cước ở nước ngoài 2023: nhiều hoạt động")
+    ctx = Conversation(question="Ai công bố Ngày Sơn Cước ở nước ngoài 2023?", plans=[page], found=True)
+    res = resolve("còn năm 2013 thì cơ quan nào làm đầu mối?", ctx)
+    assert "Bộ Ngoại giao" not in res.question_understood  # the 2013 programme may be anyone's
+    assert "Bộ Ngoại giao" in resolve("còn cơ quan nào làm đầu mối?", ctx).question_understood
+
+
+def test_a_legal_text_named_by_number_and_year_is_a_document_not_a_year():
+    assert [e.kind for e in find_entities("còn nghị định 72/2015 về ttdn thì ai ký?")] == ["number"]
+    pq = parse_query("còn nghị định 72/2015 về ttdn thì ai ký?")
+    assert pq.numbers == ["72/2015"] and pq.years == []
+    ctx = context("Thông tư 22/2016/TT-BTTTT ai ký?", plans=[BNG])
+    assert "22/2016" not in resolve("còn nghị định 72/2015 thì ai ký?", ctx).question_understood

@@ -291,3 +291,26 @@ def test_an_agency_inside_a_document_number_is_no_agency_the_question_names():
 
     assert parse_query("Kế hoạch 05/KH-SNgV có mấy nhiệm vụ?").agencies == []
     assert parse_query("Sở Ngoại vụ phải làm gì theo Kế hoạch 05/KH-SNgV?").agencies == ["Sở Ngoại vụ"]
+
+
+def test_the_issuer_after_a_documents_number_names_the_document_not_the_question():
+    from rag.understand.names import parse_query
+
+    pq = parse_query("Kinh phí do ai chịu trong Quyết định 16/QĐ-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch?")
+    assert pq.agencies == [] and "Bộ Văn hóa" not in pq.content
+    assert parse_query("Bộ Văn hóa, Thể thao và Du lịch chịu kinh phí gì?").agencies == ["Bộ Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_number_and_year_matches_the_full_number():
+    from ground.numbers import same_number
+
+    assert same_number("72/2015", "72/2015/NĐ-CP") and not same_number("72/2015", "72/2016/NĐ-CP")
+    assert not same_number("2013/QĐ-TTg", "2013/QĐ-UBND")
+
+
+@pytest.mark.parametrize("question, kind", [("họp báo hôm nào?", "date"), ("lồng ghép với những dịp nào", "list")])
+def test_which_day_is_a_date(question, kind):
+    from ground import vi
+    from rag.understand.question import answer_type
+
+    assert (answer_type(vi.collapse(question)) == "date") == (kind == "date")
