@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.agencies import agency_matches
 from rag.compose import catalog, cited, records, replies
 from rag.compose import duties as tasks
 from rag.compose.citations import Numbered, Point, number_points, plan_label
+from rag.compose.duties import assignments_of
 from rag.compose.facts import fact_point
 from rag.compose.passages import choose_points
 from rag.compose.targets import MAX_TARGETS
@@ -120,7 +122,18 @@ def names_agency(answer: Answer, agencies: list[str], index: PlanIndex | None = 
     if index is not None:
         agencies = tasks.asked_agencies(agencies, [p for p in (index.plan(c.plan_id) for c in answer.citations) if p])
     said = vi.collapse(" ".join([answer.answer] + [c.section or "" for c in answer.citations]))
-    return any(vi.collapse(a) in said for a in agencies)
+    if not any(vi.collapse(a) in said for a in agencies):
+        return False
+    if index is None:
+        return True
+    # a plan whose duties are read as records gives the agency none when no record names it: a sentence that lists it
+    # among the member bodies ("… Hội Hữu nghị Việt Nam - Campuchia tỉnh, …") is no duty of it
+    cited = [p for p in (index.plan(c.plan_id) for c in answer.citations) if p and p.assignments]
+    # the plan's own issuer ("Thanh tra Bộ …" of the Bộ's own plan) is read through its units, not its records
+    if any(p.meta.issuer and agency_matches(a, p.meta.issuer) for p in cited for a in agencies):
+        return True
+    return not cited or any(agency_matches(a, r.agency) or vi.collapse(a) in vi.collapse(r.agency_raw or "")
+                            for p in cited for r in assignments_of(p) for a in agencies)
 
 
 def no_duties(q: Question, index: PlanIndex) -> Answer:

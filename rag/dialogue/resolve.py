@@ -226,8 +226,8 @@ def _place_name(context: Conversation) -> str | None:
     provinces = context.provinces or list(dict.fromkeys(p.province for p in context.plans if p.province))
     if len(provinces) == 1:
         return provinces[0]
-    plan = context.plan
-    return plan.issuer if plan and plan.issuer else None
+    plan = context.plan  # a place no gazetteer knows is still the plan's own ("tỉnh đó": tỉnh Ngọc Viên, not its committee)
+    return (plan.province or plan.issuer) if plan else None
 
 
 def _resolve_expand(question: str, text: str, m: re.Match, context: Conversation) -> Resolution:

@@ -124,7 +124,8 @@ def _province_of(text: str | None) -> str | None:
     return found[0] if found else None
 
 
-_COMMITTEE_PLACE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Sở .+?) (?:tỉnh|thành phố) ([A-ZĐÂĂÊÔƠƯ].+)$")
+_COMMITTEE_PLACE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Sở .+?|Liên hiệp các tổ chức hữu nghị|Hội .+?) (?:tỉnh|thành phố) "
+                              r"([A-ZĐÂĂÊÔƠƯ].+)$")
 
 
 def issuer_place(issuer: str | None) -> str | None:
@@ -140,7 +141,8 @@ def _cited_plans(citations: list[Citation]) -> list[PlanRef]:
         if c.plan_id and c.plan_id not in seen:
             year = int(c.date[:4]) if c.date and c.date[:4].isdigit() else None
             seen[c.plan_id] = PlanRef(c.plan_id, c.plan, c.doc_type, c.issuer,
-                                      _province_of(c.issuer) or _province_of(c.title), year, c.title or None)
+                                      _province_of(c.issuer) or _province_of(c.title) or issuer_place(c.issuer), year,
+                                      c.title or None)
     return list(seen.values())
 
 

@@ -208,6 +208,10 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         # "Thông báo kết luận về Đề án …", "đề án vhdn Đan Khê …": of the place's texts, the kind named first
         of_kind = [pid for pid in scope.plan_ids if _is_kind(index.plan(pid), kind)]
         scope.plan_ids = of_kind or scope.plan_ids
+    if scope.plan_ids is not None and len(scope.plan_ids) > 1 and pq.agencies:
+        # "kế hoạch của Liên hiệp các tổ chức hữu nghị tỉnh Ngọc Viên": of the place's texts, the one that body issued
+        owned_by = [pid for pid in scope.plan_ids if _issued_by(index.plan(pid), pq.agencies, pq.folded)]
+        scope.plan_ids = owned_by or scope.plan_ids
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:
@@ -229,6 +233,16 @@ def named_kind(folded: str) -> str | None:
     …"); a kind further on is an object ("… quy chế phối hợp thực hiện đề án"), not the text asked about."""
     m = _KIND_WORDS.match(re.sub(r"^(?:theo|trong|tai|o)\s+", "", folded))
     return _KINDS.get(m.group(1)) if m else None
+
+
+def _issued_by(plan, agencies: list[str], folded: str) -> bool:
+    """The text's issuer is an agency the question names as an owner ("của X", "X ban hành"), not the committee every
+    provincial plan is issued by."""
+    issuer = plan.meta.issuer if plan else None
+    if not issuer or re.match(r"(?:UBND|Ủy ban nhân dân)\b", issuer):
+        return False
+    return any(agency_matches(a, issuer) and re.search(rf"\b(?:cua|do) {re.escape(vi.collapse(a))}", folded)
+               for a in agencies)
 
 
 def _is_kind(plan, kind: str) -> bool:

@@ -433,3 +433,16 @@ def test_a_legal_text_named_by_number_and_year_is_a_document_not_a_year():
     assert pq.numbers == ["72/2015"] and pq.years == []
     ctx = context("Thông tư 22/2016/TT-BTTTT ai ký?", plans=[BNG])
     assert "22/2016" not in resolve("còn nghị định 72/2015 thì ai ký?", ctx).question_understood
+
+
+def test_that_province_is_the_plans_own_place_even_one_no_gazetteer_knows():
+    plan = PlanRef("412-qd", "412/QĐ-UBND", "Quyết định", "UBND tỉnh Sơn Cước", "Sơn Cước", 2027)
+    ctx = Conversation(question="Kế hoạch của Sơn Cước ai ký?", plans=[plan], found=True)
+    res = resolve("còn kế hoạch của Liên hiệp các tổ chức hữu nghị tỉnh đó thì ai ký?", ctx)
+    assert "tỉnh Sơn Cước" in res.question_understood and "UBND tỉnh Sơn Cước" not in res.question_understood
+
+
+def test_a_cited_plan_of_a_body_under_an_unknown_province_knows_its_place():
+    from rag.dialogue.state import issuer_place
+
+    assert issuer_place("Liên hiệp các tổ chức hữu nghị tỉnh Sơn Cước") == "Sơn Cước"

@@ -90,7 +90,7 @@ def test_a_release_date_asked_is_the_items_not_the_plans(store):
 
 
 def test_an_effective_date_is_only_a_line_speaking_of_effect(store):
-    answer = store.answerer.ask("Kế hoạch 05/KH-SNgV của Sở Ngoại vụ Lộc Điền có hiệu lực từ ngày nào?")
+    answer = store.answerer.ask("Kế hoạch công tác ngoại giao văn hóa năm 2028 của Sở Ngoại vụ có hiệu lực từ ngày nào?")
     assert not answer.found and "hiệu lực" in answer.answer  # the plan's date of issue is no date it takes effect
 
 
@@ -112,3 +112,13 @@ def test_a_task_named_with_an_agency_acronym_is_the_task_its_full_name_writes(st
 def test_a_years_sum_the_task_does_not_name_is_read_from_the_plans_funding(store):
     answer = store.answerer.ask("Kế hoạch 05/KH-SNgV: ngân sách bố trí kinh phí năm 2029 bao nhiêu tiền?")
     assert answer.found and "210 triệu" in answer.answer
+
+
+def test_of_a_places_texts_the_one_its_named_body_issued_is_asked(store):
+    answer = store.answerer.ask("Kế hoạch của Sở Ngoại vụ tỉnh Lộc Điền do ai ký?")
+    assert answer.found and "Lò Văn Sướng" in answer.answer
+
+
+def test_a_body_only_listed_in_a_plan_with_task_records_has_no_duty_there(store):
+    answer = store.answerer.ask("Phòng Lễ tân Sở Ngoại vụ Lộc Điền chủ trì việc gì?")
+    assert not answer.found or "Phòng Lễ tân" in answer.answer
