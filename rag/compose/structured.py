@@ -218,7 +218,9 @@ def compare_answer(q: Question, index: PlanIndex, search) -> Answer | None:
         if not ids:
             continue
         hits = search(q.pq.content or q.text, ids)
-        points = choose_points(q, hits, index, answer_type="content")[:2]
+        # "mỗi tỉnh đón bao nhiêu khách?": each place's value of the asked kind; "khác nhau thế nào?": its content
+        kind = q.answer_type if q.answer_type in ("number", "date", "period", "agency", "person", "place") else "content"
+        points = choose_points(q, hits, index, answer_type=kind)[:2]
         if points:
             groups.append((f"Theo {plan_label(index.held(points[0].chunk.plan_id).meta)}:", points))
     if len(groups) < 2:

@@ -74,7 +74,8 @@ _PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua r
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 _SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|moi nhat|gan day nhat|gan nhat|sau cung)\b")
 _EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
-_COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac)\b")
+_COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac|moi tinh|moi ben|moi noi|tung tinh"
+                      r"|ca hai tinh|lan luot)\b")
 _HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
 _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
 # What a question asks about one plan's standing: still in force, replaced by what, replacing what.

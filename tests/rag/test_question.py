@@ -314,3 +314,10 @@ def test_which_day_is_a_date(question, kind):
     from rag.understand.question import answer_type
 
     assert (answer_type(vi.collapse(question)) == "date") == (kind == "date")
+
+
+def test_each_of_two_places_asked_is_a_comparison():
+    from rag.understand.question import analyze
+
+    assert analyze("Cao Bằng và Hà Tĩnh mỗi tỉnh đặt mục tiêu đón bao nhiêu khách quốc tế?").compare
+    assert not analyze("Cao Bằng đặt mục tiêu đón bao nhiêu khách quốc tế mỗi năm?").compare
