@@ -21,7 +21,7 @@ from ingest.ocr import OcrCache, OcrInfo
 from ingest.office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
 from ingest.pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
 from ingest.quality import text_quality
-from ingest.tables import tabs_as_pipes
+from ingest.table_layouts import tabs_as_pipes
 
 __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_MAX_BYTES", "RawDocument", "decode_text", "find_plan_files",
            "html_to_text", "looks_like_html", "read_document", "table_row", "unwrap_lines"]

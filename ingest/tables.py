@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
+from ingest.table_layouts import TOTAL_HEADER, YEAR_HEADER, tabs_as_pipes
 
 ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts
 # field labels of a row sentence, by column role; other columns keep their own header word ("kết quả")
@@ -186,123 +187,6 @@ def _sentence(table: _Table, row: list[str]) -> str:
     return sentence + "."
 
 
-# A table drawn with box lines ("┌───┬───┐", "│ a │ b │", "├───┼───┤") or in ASCII ("+---+---+", "| a | b |"): a
-# rule line separates rows, and the lines between two rules are one row whose cells wrap
-_BOX_RULE = r"[ \t]*[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]?[─━═]{3,}[─━═┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]*[ \t]*"
-_ASCII_RULE = r"[ \t]*\+(?:[-=]{2,}\+)+[ \t]*"  # "+-----+----+": a dash line alone is a header's rule, no grid
-_GRID_RULE = re.compile(rf"^(?:{_BOX_RULE}|{_ASCII_RULE})$", re.MULTILINE)
-_GRID_ROW = re.compile(r"^[ \t]*[│┃║|](.*)[│┃║|][ \t]*$")
-_GRID_CELL = re.compile(r"[│┃║|]")
-
-
-def _is_rule(line: str) -> bool:
-    return bool(_GRID_RULE.fullmatch(line))
-
-
-def _grid_tables(text: str) -> str:
-    """Rows of a grid between its rule lines, each written as one pipe row (wrapped cells joined column by column);
-    the rules dropped. A lone dash line ("--------") under a header is no grid: a grid has rows between rules."""
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if not _is_rule(lines[i]) or i + 1 >= len(lines) or not _GRID_ROW.match(lines[i + 1]):
-            out.append(lines[i])
-            i += 1
-            continue
-        row: list[str] = []
-        i += 1
-        while i < len(lines) and (_GRID_ROW.match(lines[i]) or _is_rule(lines[i])):
-            m = _GRID_ROW.match(lines[i])
-            if m:
-                cells = [c.strip() for c in _GRID_CELL.split(m.group(1))]
-                row += [""] * (len(cells) - len(row))
-                row = [f"{row[k]} {cells[k]}".strip() if k < len(cells) else row[k] for k in range(len(row))]
-            elif row:
-                out.append("| " + " | ".join(row) + " |")
-                row = []
-            i += 1
-        if row:
-            out.append("| " + " | ".join(row) + " |")
-    return "\n".join(out)
-
-
-MIN_TAB_ROWS = 2  # two lines with tabs in a row: a table copied from a word processor
-_DROPPED = "\x00dropped"  # a wrapped line joined into the row above
-
-
-_YEAR_HEADER = re.compile(r"(?:năm\s+)?((?:19|20)\d\d)", re.IGNORECASE)
-_TOTAL_HEADER = re.compile(r"(?:tổng cộng|tổng|cộng|cả giai đoạn|lũy kế|luỹ kế|toàn giai đoạn)(?:\s*\(?[\w\s-]*\)?)?",
-                           re.IGNORECASE)
-_GAP = re.compile(r" {2,}|\t")
-
-
-def _aligned_year_tables(text: str) -> str:
-    """A table of figures by year laid out with runs of spaces ("Chỉ số        2022     2023 …" then rows of the
-    same number of columns): written with pipes, like a tab or web table (only under a header of years, where
-    runs of spaces cannot be a sentence's)."""
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        head = [c for c in _GAP.split(lines[i].strip()) if c]
-        if len(head) >= 3 and all(_YEAR_HEADER.fullmatch(c) for c in head[1:]):
-            j = i + 1
-            while j < len(lines) and len([c for c in _GAP.split(lines[j].strip()) if c]) == len(head):
-                j += 1
-            if j - i > 1:
-                for k in range(i, j):
-                    lines[k] = "| " + " | ".join(c for c in _GAP.split(lines[k].strip()) if c) + " |"
-            i = j
-            continue
-        i += 1
-    return "\n".join(lines)
-
-
-_CELLS_BESIDE = re.compile(r"\S[ ]*\t+[ ]*\S")
-
-
-def tabs_as_pipes(text: str) -> str:
-    """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"), or
-    line up figures by year with spaces, or draw a grid of box lines: a run of such lines is written with pipes,
-    the way web copies write tables, so one reader serves both."""
-    if _GRID_RULE.search(text):
-        text = _grid_tables(text)
-    if "  " in text:
-        text = _aligned_year_tables(text)
-    if "\t" not in text:
-        return text
-    lines = text.split("\n")
-    tabbed = [bool(re.search(r"\S?\t", ln)) and ln.strip() != "" for ln in lines]
-    out = list(lines)
-    i = 0
-    while i < len(lines):
-        if not tabbed[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and tabbed[j]:
-            j += 1
-        # lines only indented with tabs (a signature block set in the right-hand column) are no table: cells
-        # must stand side by side on some of its lines
-        beside = sum(1 for k in range(i, j) if _CELLS_BESIDE.search(lines[k]))
-        if j - i >= MIN_TAB_ROWS and beside >= MIN_TAB_ROWS:
-            rows: list[list[str]] = []
-            for k in range(i, j):
-                row = [c.strip() for c in lines[k].split("\t")]
-                if rows and not row[0] and len(rows) > 1:
-                    # a cell wrapped onto the next line goes on under its own column: join it column by column
-                    last = rows[-1]
-                    last += [""] * (len(row) - len(last))
-                    for c, cell in enumerate(row):
-                        if cell:
-                            last[c] = f"{last[c]} {cell}".strip()
-                else:
-                    rows.append(row)
-            out[i:j] = ["| " + " | ".join(r) + " |" for r in rows] + [_DROPPED] * (j - i - len(rows))
-        i = j
-    return "\n".join(line for line in out if line is not _DROPPED)
-
-
 MIN_YEAR_COLUMNS = 2
 
 
@@ -333,8 +217,8 @@ def year_tables(text: str) -> str:
             years = None
             out.append(line)
             continue
-        heads = [_YEAR_HEADER.fullmatch(c.strip()) for c in row[1:]]
-        totals = [bool(_TOTAL_HEADER.fullmatch(c.strip())) for c in row[1:]]
+        heads = [YEAR_HEADER.fullmatch(c.strip()) for c in row[1:]]
+        totals = [bool(TOTAL_HEADER.fullmatch(c.strip())) for c in row[1:]]
         if len(row) > MIN_YEAR_COLUMNS and sum(map(bool, heads)) >= MIN_YEAR_COLUMNS and all(
                 h or t for h, t in zip(heads, totals, strict=True)):
             # "| Chỉ số | 2022 | … | 2026 | Cộng |": a total column is read as what it is

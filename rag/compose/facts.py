@@ -87,6 +87,7 @@ _PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
     "ngoai giao", "van hoa", "chien luoc", "thanh pho", "uy ban nhan dan", "bai viet", "som hon", "so may",
     "ngay", "thang", "nam", "ai", "ky", "loai", "den", "vao", "la", "cua", "duoc", "gi", "nao", "may", "do",
     "tinh", "ubnd", "tin", "dang", "ve", "cai", "truoc", "som", "hon", "muon", "doi ngoai", "cho", "voi", "tai",
+    "kinh gui", "gui", "toi", "nhung", "cac", "noi nhan", "bao cao", "thong bao",
 ), key=len, reverse=True)) + r")\b")
 RESIDUAL_SYLLABLES = 2
 

@@ -206,6 +206,9 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
             if found:
                 return PartResult(Point(text, found[0], found[1], 1.0), chosen)
         return PartResult(None, [])  # no document of the asked kind among its grounds: the sentences may say
+    if intent == "recipients":
+        point = _recipients_point(plan, chunks)
+        return PartResult(point, []) if point else PartResult(None, [], f"{plan_label(meta)} không ghi nơi nhận (kính gửi)")
     if intent == "horizon":
         point = _period_point(plan, chunks)
         if point:
@@ -223,6 +226,28 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         return PartResult(None, [], f"{plan_label(meta)} không ghi {what}")
     documents = list(meta.implements) if intent == "implements" else [d.text for d in entities.documents(point.text)]
     return PartResult(point, documents)
+
+
+_ADDRESSED = re.compile(r"^[ \t]*Kính gửi[ \t]*:?[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE)
+_ADDRESSEE = re.compile(r"^\s*[-–+•]\s*(.+?)[;.,]?\s*$")
+
+
+def _recipients_point(plan, chunks: list[StoredChunk]) -> Point | None:
+    """Whom a letter or report is addressed to: the "Kính gửi:" line and the dashed lines under it."""
+    for chunk in chunks[:3]:
+        m = _ADDRESSED.search(chunk.text)
+        if not m:
+            continue
+        names = [n.strip(" ;.,") for n in re.split(r";", m.group(1)) if n.strip(" ;.,")]
+        for line in chunk.text[m.end():].lstrip("\n").split("\n"):
+            item = _ADDRESSEE.match(line)
+            if not item:
+                break
+            names.append(item.group(1).strip(" ;.,"))
+        if names:
+            block = chunk.text[m.start():m.end()] + "".join(f"; {n}" for n in names)
+            return Point(f"{plan_label(plan.meta)} kính gửi: {'; '.join(names)}.", chunk, block.strip(), 1.0)
+    return None
 
 
 def _period_point(plan, chunks: list) -> Point | None:

@@ -113,6 +113,7 @@ _ASKS_YEAR = re.compile(r"\b(?:vao )?nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|k
 _ASKS_EFFECT = re.compile(r"\bhieu luc\b(?: [a-z]+){0,4} (?:ngay nao|khi nao|bao gio|tu ngay nao|tu khi nao)\b"
                           r"|\b(?:ngay nao|khi nao|bao gio)(?: [a-z]+){0,3} (?:co )?hieu luc\b")
 _EFFECT_VALUE = re.compile(r"kể từ ngày ký|từ ngày ký|sau \d+ ngày", re.IGNORECASE)
+_REQUEST_VERB = r"(?:kien nghi|de nghi|de xuat|xin)"
 _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
@@ -166,7 +167,12 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
-    funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a)]
+    # "đề nghị Bộ X hỗ trợ bao nhiêu": the body a request goes to gives the sum; it is no agency whose own sum is asked
+    addressed = list(dict.fromkeys(m.canonical for m in find_agencies(q.pq.text) if re.search(
+        rf"\b{_REQUEST_VERB}(?: voi| len)?$", vi.collapse(q.pq.text[:m.start]))))
+    if addressed and not any(vi.collapse(a) in vi.collapse(shown + " " + passages) for a in addressed):
+        return f"kiến nghị, đề nghị với {', '.join(addressed)}"  # a request to another body is no answer
+    funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed]
     if _ASKS_MONEY.search(q.pq.folded) and funded and not any(
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer

@@ -24,6 +24,9 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
                           r"|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich|giam doc|bi thu|lanh dao|dong chi) nao"
                           r" (?:da |dung ra )?ky)\b(?! ket)")),  # "Thứ trưởng nào ký …?"  # "ký kết": signing an agreement
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
+    # "kính gửi những cơ quan nào", "công văn được gửi tới những đơn vị nào": the text's addressees
+    ("recipients", re.compile(r"\bkinh gui\b|\b(?:duoc )?gui (?:toi |den |cho )?(?:nhung |cac )?(?:co quan|don vi|bo|noi)"
+                              r" (?:nao|gi)\b|\bgui (?:toi |den |cho )ai\b")),
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(quyet dinh|chi thi|van ban|ke hoach|chuong trinh"
                               r"|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
     ("date", re.compile(r"\b(ngay nao|hom nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|thoi gian nao|thang nao|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"

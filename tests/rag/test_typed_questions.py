@@ -6,7 +6,7 @@ import pytest
 
 from rag.compose.citations import shorten_title
 from rag.compose.passages import following_items
-from rag.compose.plan_facts import _period_point
+from rag.compose.plan_facts import _period_point, _recipients_point
 from rag.dialogue.resolve import resolve
 from rag.dialogue.state import Conversation, PlanRef
 from rag.dialogue.turn import run_turn
@@ -245,3 +245,22 @@ def test_qualified_and_counting_questions_over_the_samples(sample_services):
     assert answer.found and "Hoa Phượng Đỏ" in answer.answer
     answer = sample_services.ask("Huế tổ chức bao nhiêu hội chợ mỗi năm?")  # no plan states a number of fairs
     assert not answer.found and not answer.citations
+
+
+def test_whom_a_text_is_addressed_to_is_its_kinh_gui_block():
+    plan, chunks = _plan("Báo cáo 6 tháng", [], "Số: 9/BC-UBND\nKính gửi:\n- Bộ Ngoại giao;\n- Bộ Văn hóa, Thể thao và Du lịch.\n\n"
+                         "Thực hiện Kế hoạch số 5/KH-UBND, tỉnh báo cáo như sau:")
+    point = _recipients_point(plan, chunks)
+    assert point is not None and "Bộ Ngoại giao; Bộ Văn hóa, Thể thao và Du lịch" in point.text
+    plan, chunks = _plan("Công văn", [], "Kính gửi: Sở Ngoại vụ; Sở Tài chính.\nThực hiện chỉ đạo của Ủy ban nhân dân tỉnh …")
+    assert "Sở Ngoại vụ; Sở Tài chính" in _recipients_point(plan, chunks).text
+    assert _recipients_point(*_plan("Kế hoạch", [], "Không có dòng gửi nào.")) is None
+
+
+def test_to_whom_a_text_is_sent_is_its_own_fact():
+    from ground import vi
+    from rag.understand.names import fact_asked
+
+    assert fact_asked(vi.collapse("Báo cáo 9 kính gửi những cơ quan nào?")) == "recipients"
+    assert fact_asked(vi.collapse("Công văn được gửi tới những đơn vị nào?")) == "recipients"
+    assert fact_asked(vi.collapse("báo cáo gửi Sở Ngoại vụ trước ngày nào?")) != "recipients"

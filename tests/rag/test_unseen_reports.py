@@ -122,3 +122,8 @@ def test_of_a_places_texts_the_one_its_named_body_issued_is_asked(store):
 def test_a_body_only_listed_in_a_plan_with_task_records_has_no_duty_there(store):
     answer = store.answerer.ask("Phòng Lễ tân Sở Ngoại vụ Lộc Điền chủ trì việc gì?")
     assert not answer.found or "Phòng Lễ tân" in answer.answer
+
+
+def test_a_request_to_a_body_the_text_never_names_is_not_answered(store):
+    answer = store.answerer.ask("Sở Ngoại vụ Lộc Điền kiến nghị Bộ Giáo dục và Đào tạo những gì?")
+    assert not answer.found
