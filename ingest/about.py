@@ -78,13 +78,16 @@ def _issuers(fragment: str, text: str) -> list[tuple[int, str]]:
         name = next(x for x in MINISTRIES if vi.fold(x) == vi.fold(m.group(1)))
         found.append((m.start(), f"Bộ {name}"))
     for m in ANY_MINISTRY.finditer(fragment):
+        if _FOREIGN_BODY.search(m.group(1)):
+            continue  # "Bộ Thông tin, Văn hóa và Du lịch Lào …": a foreign ministry issues no Vietnamese text
         if not NOT_A_MINISTRY.match(m.group(1)) and not any(s == m.start() for s, _ in found):
             found.append((m.start(), f"Bộ {m.group(1)}"))
     for a in find_agencies(fragment):  # a ministry by its acronym: "Bộ VHTTDL đã ban hành Kế hoạch …"
-        if a.canonical.startswith("Bộ ") and not any(s <= a.start < s + 40 for s, _ in found):
+        if a.canonical.startswith("Bộ ") and not _FOREIGN_BODY.search(a.canonical) \
+                and not any(s <= a.start < s + 40 for s, _ in found):
             found.append((a.start, a.canonical))
     for m in LOCAL_COMMITTEE.finditer(fragment):  # "Ủy ban nhân dân huyện Dầu Tiếng"
-        found.append((m.start(), f"UBND {m.group(1).lower()} {' '.join(m.group(2).split())}"))
+        found.append((m.start(), f"UBND {m.group(1).lower()} {_without_person(m.group(2))}"))
     local = {at for at, _ in found}
     for m in PEOPLES_COMMITTEE.finditer(fragment):
         if m.start() in local:
@@ -96,6 +99,17 @@ def _issuers(fragment: str, text: str) -> list[tuple[int, str]]:
             continue  # "UBND thành phố Đông Hà": a city inside a province, not a provincial committee
         found.append((m.start(), committee(m.group(1), place)))
     return found
+
+
+_FOREIGN_BODY = re.compile(r"\b(?:Lào|Campuchia|Trung Quốc|Hàn Quốc|Nhật Bản|Thái Lan|Pháp|Nga|Hoa Kỳ|Mỹ|Đức|Anh|Ấn Độ)\b")
+# a surname after a place's first two words starts a person's name ("UBND huyện Hòa Vang Phan Văn Tôn")
+_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Dương Lý Đinh Trịnh Lâm Mai Tạ".split())
+
+
+def _without_person(name: str) -> str:
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if i >= 2 and w in _SURNAMES), len(words))
+    return " ".join(words[:cut])
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:Chủ tịch|Giám đốc|Bí thư|Chánh Văn phòng|Trưởng ban|Ủy viên|Thành viên)\s*$", re.IGNORECASE)

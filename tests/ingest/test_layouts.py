@@ -191,3 +191,16 @@ def test_a_news_page_whose_ministry_issues_by_acronym_is_the_ministrys():
             "ngày 31-8 Bộ VHTTDL đã ban hành Kế hoạch quảng bá văn hóa Sơn Cước giai đoạn 2026-2030 với nhiều hoạt động "
             "giao lưu văn hóa ở nước ngoài.\n")
     assert load_plan_text(text).issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_a_foreign_ministry_at_an_event_abroad_issues_nothing():
+    text = ("Khai mạc Tuần Văn hóa Việt Nam tại Sơn Quốc\n\nTối 28/8, tại thủ đô nước bạn, Tuần Văn hóa Việt Nam đã khai "
+            "mạc. Dự lễ có Bộ trưởng Bộ Thông tin Văn hóa và Du lịch Lào Bosengkham Vongdala, đại diện các cơ quan "
+            "của hai nước. Tuần Văn hóa do Bộ Văn hóa, Thể thao và Du lịch Việt Nam tổ chức nhân dịp Quốc khánh.\n")
+    assert "Lào" not in (load_plan_text(text).issuer or "")
+
+
+def test_a_persons_name_after_a_districts_committee_is_no_part_of_its_name():
+    text = ("Hòa Sơn ký kết hợp tác với huyện Bonghwa (Hàn Quốc)\n\nChiều 8-11, UBND huyện Hòa Sơn Phan Văn Tôn và "
+            "Quận trưởng Park Hyun Gook ký ý định thư về hợp tác hữu nghị giữa hai địa phương trong nhiều lĩnh vực.\n")
+    assert load_plan_text(text).issuer in (None, "UBND huyện Hòa Sơn")
