@@ -22,6 +22,8 @@ ADMIN_VOCABULARY = (
 FAMILY_VOCABULARY = (
     "doi ngoai", "ngoai giao", "huu nghi", "hoi nhap", "quoc te", "nuoc ngoai", "dai su", "lanh su",
     "kieu bao", "unesco", "ngoai vu", "hop tac", "giao luu", "ket nghia", "dai bieu", "foreign affairs",
+    # an event of cultural diplomacy abroad ("Tuần Văn hóa Việt Nam tại …", "hai nước", "nước bạn")
+    "tuan van hoa", "ngay van hoa", "hai nuoc", "nuoc ban",
 )
 ADMIN_ENOUGH = 3  # administrative words that make a text certainly one of ours
 FAMILY_ENOUGH = 3

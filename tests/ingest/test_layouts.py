@@ -203,5 +203,6 @@ def test_a_foreign_ministry_at_an_event_abroad_issues_nothing():
 def test_a_persons_name_after_a_districts_committee_is_no_part_of_its_name():
     text = ("Hòa Sơn ký kết hợp tác với huyện Bonghwa (Hàn Quốc)\n\nChiều 8-11, UBND huyện Hòa Sơn Phan Văn Tôn và "
             "Quận trưởng Park Hyun Gook ký ý định thư về hợp tác hữu nghị, giao lưu văn hóa và đối ngoại nhân dân giữa hai "
-            "địa phương trong nhiều lĩnh vực.\n")
+            "địa phương trong nhiều lĩnh vực. Sở Ngoại vụ thành phố hướng dẫn hai bên xây dựng kế hoạch hợp tác, "
+            "báo cáo Ủy ban nhân dân thành phố kết quả thực hiện hằng năm.\n")
     assert load_plan_text(text).issuer in (None, "UBND huyện Hòa Sơn")
