@@ -194,13 +194,14 @@ FOLLOWING_CHUNKS = 2
 
 
 # an article's or a numbered section's title line alone ("Điều 2. Đối tượng áp dụng", "3. Kinh phí thực hiện")
-_ARTICLE_HEADING = re.compile(r"^(?:Điều\s+\d+[a-z]?|\d+(?:\.\d+)*|[IVXLC]+)\s*[.:)]\s*[^.;:!?\n]{3,80}$")
+_ARTICLE_HEADING = re.compile(r"^(?:(?:Điều\s+\d+[a-z]?|\d+(?:\.\d+)*|[IVXLC]+)\s*[.:)]\s*[^.;:!?\n]{3,80}"
+                              r"|(?:[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s*)?Đối với\s+[^.;!?\n]{3,80}?:?)$")
 HEADING_BODY_UNITS = 3
 
 
 def _whole_line(unit: str, text: str) -> bool:
     """The unit is a line of its own in the chunk (a heading), not a clause of a longer line."""
-    return any(line.strip() == unit.strip() for line in text.split("\n"))
+    return any(strip_marker(line) == strip_marker(unit) for line in text.split("\n"))
 
 
 def heading_body(cand, index: PlanIndex, question: str) -> list[Point]:

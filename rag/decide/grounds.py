@@ -169,7 +169,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
     # "đề nghị Bộ X hỗ trợ bao nhiêu": the body a request goes to gives the sum; it is no agency whose own sum is asked
     addressed = list(dict.fromkeys(m.canonical for m in find_agencies(q.pq.text) if re.search(
-        rf"\b{_REQUEST_VERB}(?: voi| len)?$", vi.collapse(q.pq.text[:m.start]))))
+        rf"\b{_REQUEST_VERB}(?:(?: [a-z]+){{0,3}} (?:voi|len|cho)| voi| len)?$", vi.collapse(q.pq.text[:m.start]))))
     if addressed and not any(vi.collapse(a) in vi.collapse(shown + " " + passages) for a in addressed):
         return f"kiến nghị, đề nghị với {', '.join(addressed)}"  # a request to another body is no answer
     funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed]
@@ -179,7 +179,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return f"kinh phí của {', '.join(funded)}"
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
-    if q.answer_type in ("date", "period") and not tags & {"date", "period"}:
+    if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not _EFFECT_VALUE.search(shown):
         return "thời gian được hỏi"
     if _ASKS_YEAR.search(q.pq.folded) and not re.search(r"\b(?:19|20)\d\d\b", shown):
         return "năm được hỏi"  # "… vào năm nào?": "Ngày 12-12" says the day, not the year

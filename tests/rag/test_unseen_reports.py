@@ -127,3 +127,13 @@ def test_a_body_only_listed_in_a_plan_with_task_records_has_no_duty_there(store)
 def test_a_request_to_a_body_the_text_never_names_is_not_answered(store):
     answer = store.answerer.ask("Sở Ngoại vụ Lộc Điền kiến nghị Bộ Giáo dục và Đào tạo những gì?")
     assert not answer.found
+
+
+def test_a_request_heading_is_answered_by_the_requests_under_it(store):
+    answer = store.answerer.ask("Tỉnh Lộc Điền kiến nghị gì với Bộ Văn hóa, Thể thao và Du lịch?")
+    assert answer.found and "Lễ hội Xuống đồng" in answer.answer
+
+
+def test_a_request_to_a_body_the_report_never_addresses_is_refused(store):
+    answer = store.answerer.ask("Tỉnh Lộc Điền kiến nghị gì với Bộ Công Thương?")
+    assert not answer.found
