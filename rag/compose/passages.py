@@ -362,6 +362,11 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     if points and not names_foreign_places(q.text, [p.chunk.text for p in points]):
         # a point whose passage never names the foreign place asked about answers something else: the others may
         points = [p for p in points if names_foreign_places(q.text, [p.chunk.text])]
+        if not points:  # "Tuần văn hóa … tại Lào khai mạc ở đâu?": the passages naming Lào, not a week elsewhere
+            # …only when the best passage found is one of them: a place named in passing further down answers nothing
+            placed = [h for h in hits if names_foreign_places(q.text, [h.chunk.text])]
+            points = choose_points(q, placed, index, must=scope.other_documents or None, favoured=favoured,
+                                   dense_of=dense_of) if placed and placed[0] is hits[0] else []
     if not points:
         return None
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))

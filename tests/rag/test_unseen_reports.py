@@ -137,3 +137,9 @@ def test_a_request_heading_is_answered_by_the_requests_under_it(store):
 def test_a_request_to_a_body_the_report_never_addresses_is_refused(store):
     answer = store.answerer.ask("Tỉnh Lộc Điền kiến nghị gì với Bộ Công Thương?")
     assert not answer.found
+
+
+
+def test_an_event_in_a_named_country_is_read_from_the_passages_that_name_it(store):
+    answer = store.answerer.ask("Ngày hội văn hóa Lộc Điền tại Campuchia khai mạc ở đâu?")
+    assert answer.found and "Chaktomuk" in answer.answer and "Khon Kaen" not in answer.answer
