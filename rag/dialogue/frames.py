@@ -117,3 +117,21 @@ def other_year(text: str, plan) -> bool:
     asked = set(re.findall(r"\b(?:19|20)\d\d\b", text))
     titled = set(re.findall(r"\b(?:19|20)\d\d\b", plan.title or ""))
     return bool(asked and titled and not asked & titled)
+
+
+_BELOW_PROVINCE = ("huyện", "xã", "phường", "quận", "thị xã")
+
+
+def unit_named(said: str, context) -> str | None:
+    """"huyện đó" after an answer naming "huyện Sầm Tớ, tỉnh Hủa Phăn": the unit of that kind the last answer names
+    and the last question did not (a province cannot be a district: the plan's own place never fills it)."""
+    word = next((w for w in _BELOW_PROVINCE if vi.collapse(said).startswith(vi.collapse(w) + " ")), None)
+    if word is None:
+        return None
+    asked = vi.collapse(context.question or "")
+    for point in context.points:
+        for m in re.finditer(rf"\b{word}\s+((?:[{vi.UPPER}][{vi.LOWER}]*)(?:\s+[{vi.UPPER}][{vi.LOWER}]*){{0,3}})",
+                             str(point.get("text") or "")):
+            if vi.collapse(m.group(1)) not in asked:
+                return m.group(1)
+    return None

@@ -29,6 +29,7 @@ from rag.dialogue.frames import (
     other_year,
     repeats_previous,
     swapped_subject,
+    unit_named,
     unknown_name,
     year_for_year,
 )
@@ -81,14 +82,13 @@ _THAT = r"(?:này|đó|đấy|ấy|trên|kia|nói trên|vừa rồi|vừa nêu|v
 _PLAN_REF = _pattern(rf"\b{_DOC}\s+{_THAT}(?![^\W_])")
 _PLAN_REF_BARE = _pattern(rf"\b(?:trong|của|theo)\s+{_DOC}(?=\s*[?.!]*\s*$)")  # "... trong kế hoạch?"
 _PLACE_REF = _pattern(r"\b(?:ở|tại|của|đến|tới|cho)\s+(?:đó|đấy|đây|địa phương đó|địa phương này|nơi đó|nơi này)(?![^\W_])")
-_UNIT_REF = _pattern(r"\b(?:tỉnh|thành phố|địa phương)\s+(?:này|đó|đấy|ấy|trên|nói trên)(?![^\W_])")
+_UNIT_REF = _pattern(r"\b(?:tỉnh|thành phố|địa phương|huyện|xã|phường|quận|thị xã)\s+(?:này|đó|đấy|ấy|trên|nói trên)(?![^\W_])")
 _IT = re.compile(r"(?<![^\W_])nó(?![^\W_])", re.IGNORECASE)
 _EXPAND = _pattern(r"\b(?:ý|điểm|nội dung|mục|phần|dòng)\s+(?:số\s+|thứ\s+)?(\d{1,2}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)(?![^\W_])")
 _EXPAND_VERB = _pattern(r"\b(?:nói rõ|rõ hơn|giải thích|chi tiết|cụ thể|kỹ hơn|thêm|mở rộng|xem|nguyên văn|đầy đủ|trích|là gì|nghĩa là)")
 _GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|thành phố) nào\b")
 # Thanks and greetings are no follow-up questions: they go to the answerer as they are.
 _SOCIAL = set("cam on thanks thank you ok oke okay vang da uh um hi hello xin chao chao ban tot qua hay lam".split())
-
 # Words around an elliptical turn ("thế còn Huế thì sao?") and the fillers that may surround its entity.
 _LEAD = re.compile(r"^(?:(?:ua|u|a|nhung|vay|the|va|con|roi|ok|oke|vang|da|cam on|cho hoi|hoi them|the thi)\s+)+")
 _LEAD_MARKERS = {"con", "the con", "vay con", "con ve", "va", "the", "vay"}
@@ -338,7 +338,7 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
         spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
     for ref in (place_ref, unit_ref):
         if ref:
-            named = _place_name(context)
+            named = (unit_named(text[ref.start():ref.end()], context) if ref is unit_ref else None) or _place_name(context)
             if not named:
                 return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
             place = _as_typed(named, text)

@@ -446,3 +446,10 @@ def test_a_cited_plan_of_a_body_under_an_unknown_province_knows_its_place():
     from rag.dialogue.state import issuer_place
 
     assert issuer_place("Liên hiệp các tổ chức hữu nghị tỉnh Sơn Cước") == "Sơn Cước"
+
+
+def test_that_district_is_the_district_the_last_answer_named():
+    ctx = context("huyện Quan Hà ký thỏa thuận với huyện nào của Lào?",
+                  points=[_point("Đoàn đại biểu huyện Sầm Tớ, tỉnh Hủa Phăn (Lào) sang làm việc với huyện Quan Hà.")])
+    assert resolve("huyện đó thuộc tỉnh nào?", ctx).question_understood == "Huyện Sầm Tớ thuộc tỉnh nào?"
+    assert "Cao Bằng" in resolve("tỉnh đó có mấy cửa khẩu?", ctx).question_understood  # a province: the plan's
