@@ -149,26 +149,34 @@ def test_a_photo_caption_is_no_pages_title():
 # headers whose issuer and province only a mechanism reads right: a PDF's narrow columns, a parent body's line over
 # the issuing one, the authority line over the preamble
 HEADERS = [
-    pytest.param(("UBND TỈNH SƠN CƯỚC\nPHONG\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
-            "Độc lập - Tự do - Hạnh\nphúc\nSố: 08 /KH-SVHTTDL\nSơn Cước Phong, ngày 03 tháng 3\nnăm 2028\nKẾ HOẠCH\n"
-            "Giao lưu văn hóa đối ngoại năm 2028\nCăn cứ Kế hoạch của Ủy ban nhân dân tỉnh Sơn Cước Phong, Sở Văn hóa, "
-            "Thể thao và Du lịch xây dựng kế hoạch giao lưu văn hóa với các địa phương nước ngoài như sau.\n"
-            "I. MỤC ĐÍCH\n1. Quảng bá văn hóa tỉnh Sơn Cước Phong ra nước ngoài.\n"),
-                 (
-        "Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn Cước Phong", "Sơn Cước Phong", "2028-03-03"), id='a_pdf_header_broken_in_narrow_columns_names_the_department_and_its_whole_province'),
-    pytest.param(("ỦY BAN MTTQ VIỆT NAM TỈNH SƠN CƯỚC PHONG\nLIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH\n*\nSố: 04/KH-LHHN\n\n"
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSơn Cước Phong, ngày 10 tháng 4 năm 2028\n\n"
-            "KẾ HOẠCH\nCông tác đối ngoại nhân dân năm 2028\n\nLiên hiệp các tổ chức hữu nghị tỉnh Sơn Cước Phong "
-            "xây dựng kế hoạch đối ngoại nhân dân năm 2028 như sau.\nI. MỤC ĐÍCH\n1. Phát huy vai trò của các hội.\n"),
-                 ("Liên hiệp các tổ chức hữu nghị tỉnh Sơn Cước Phong", "Sơn Cước Phong"), id='a_parent_body_over_the_issuing_one_gives_the_issuer_and_its_province'),
-    pytest.param(("ỦY\nBAN NHÂN DÂN\nTỈNH SƠN CƯỚC PHONG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            "Độc lập - Tự do - Hạnh phúc\n|\nSố: 19/2028/QĐ-UBND\n|\nSơn Cước Phong, ngày 19 tháng 6 năm 2028\n|\n"
-            "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI\nỦY BAN NHÂN DÂN TỈNH\n"
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
-            "Theo đề nghị của Giám đốc Sở Ngoại vụ tỉnh Sơn Cước Phong,\nQUYẾT ĐỊNH:\n"
-            "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động đối ngoại.\n"
-            "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ chịu trách nhiệm thi hành.\n"),
-                 ("UBND tỉnh Sơn Cước Phong", "Sơn Cước Phong"), id='the_authority_line_over_the_preamble_names_no_province'),
+    pytest.param(
+        ('UBND TỈNH SƠN CƯỚC\nPHONG\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nCỘNG HÒA XÃ HỘI CHỦ\n'
+         'NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh\nphúc\nSố: 08 /KH-SVHTTDL\n'
+         'Sơn Cước Phong, ngày 03 tháng 3\nnăm 2028\nKẾ HOẠCH\nGiao lưu văn hóa đối ngoại năm 2028\n'
+         'Căn cứ Kế hoạch của Ủy ban nhân dân tỉnh Sơn Cước Phong, Sở Văn hóa, Thể thao và Du lịch '
+         'xây dựng kế hoạch giao lưu văn hóa với các địa phương nước ngoài như sau.\n'
+         'I. MỤC ĐÍCH\n1. Quảng bá văn hóa tỉnh Sơn Cước Phong ra nước ngoài.\n'),
+        ('Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn Cước Phong', 'Sơn Cước Phong', '2028-03-03'),
+        id='a_pdf_header_broken_in_narrow_columns_names_the_department_and_its_whole_province'),
+    pytest.param(
+        ('ỦY BAN MTTQ VIỆT NAM TỈNH SƠN CƯỚC PHONG\nLIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH\n*\n'
+         'Số: 04/KH-LHHN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n'
+         'Sơn Cước Phong, ngày 10 tháng 4 năm 2028\n\nKẾ HOẠCH\nCông tác đối ngoại nhân dân năm 2028\n\n'
+         'Liên hiệp các tổ chức hữu nghị tỉnh Sơn Cước Phong xây dựng kế hoạch đối ngoại nhân dân năm 2028 như sau.\n'
+         'I. MỤC ĐÍCH\n1. Phát huy vai trò của các hội.\n'),
+        ('Liên hiệp các tổ chức hữu nghị tỉnh Sơn Cước Phong', 'Sơn Cước Phong'),
+        id='a_parent_body_over_the_issuing_one_gives_the_issuer_and_its_province'),
+    pytest.param(
+        ('ỦY\nBAN NHÂN DÂN\nTỈNH SƠN CƯỚC PHONG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n'
+         'Độc lập - Tự do - Hạnh phúc\n|\nSố: 19/2028/QĐ-UBND\n|\n'
+         'Sơn Cước Phong, ngày 19 tháng 6 năm 2028\n|\nQUYẾT ĐỊNH\n'
+         'BAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG ĐỐI NGOẠI\nỦY BAN NHÂN DÂN TỈNH\n'
+         'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n'
+         'Theo đề nghị của Giám đốc Sở Ngoại vụ tỉnh Sơn Cước Phong,\nQUYẾT ĐỊNH:\n'
+         'Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động đối ngoại.\n'
+         'Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ chịu trách nhiệm thi hành.\n'),
+        ('UBND tỉnh Sơn Cước Phong', 'Sơn Cước Phong'),
+        id='the_authority_line_over_the_preamble_names_no_province'),
 ]
 
 
