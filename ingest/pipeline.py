@@ -27,7 +27,7 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-3/decisions-1"  # assignments-2: due dates
-                    "/mentions-3/about-13/tables-8/sentences-2/numbers-2/agencies-3/signers-3/clean-2/titles-4")
+                    "/mentions-3/about-13/tables-9/sentences-2/numbers-2/agencies-3/signers-3/clean-2/titles-4")
 # mentions-2: a document named by title and dated by its passive issuing clause; mentions-3: ", ngày D, X ban hành Y"
 # dates Y, not the number before it; signers-2: a degree or rank before the name ("PGS.TS. Tạ Minh Luân")
 # about-7: a portal banner names the page's province; a name after "Phó Chủ tịch UBND tỉnh" is a person, not a place; about-8: an
@@ -54,6 +54,8 @@ PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-3/decisions-
 # tables-8: the closing block's two columns set side by side with spaces ("Nơi nhận:" | "TM. ỦY BAN NHÂN DÂN") unzipped
 # about-13: a foreign ministry issues no page's text; a person's name after a district's is no part of it ("huyện Hòa
 # Vang Phan …"); titles-4: "… . Ảnh: X/TTXVN" is a caption
+# tables-9: a task table's subtotal rows ("Cộng năm 2029 | … | 11.700") as sentences; a "Năm" column is the task's time;
+# a header's unit ("Kinh phí (triệu đồng)") written after each value
 # tables-2: an activity named "Hoạt động N." keeps every labelled line (Địa điểm, Nội dung between the others)
 VIETNAMESE_SHARE = 0.15  # of words with a diacritic; unaccented Vietnamese typed by hand is rarer in documents
 FOREIGN_LANGUAGE = ("mostly not Vietnamese: kept because it names a Vietnamese document by number; answers "

@@ -36,7 +36,7 @@ def column_role(header: str) -> str | None:
         return None
     if re.fullmatch(r"(?:so )?t ?t|stt|so thu tu", h):
         return "number"
-    if re.search(r"thoi gian|thoi han|tien do|nam thuc hien|moc thoi gian", h):
+    if re.search(r"thoi gian|thoi han|tien do|nam thuc hien|moc thoi gian|^nam$", h):
         return "deadline"
     if re.search(r"san pham|ket qua|du kien|kinh phi|nguon|ghi chu", h):
         return "other"
@@ -126,7 +126,9 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         group = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.?", row[0]) if row else None
         filled = [c for c in row[1:] if c]
         merged = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.\s+(\S.*)", row[0]) if len(row) == 1 else None
-        if group and len(filled) == 1:
+        if row and _TOTAL_ROW.match(row[0]) and len(row) <= len(headers):
+            rows.append(("total", row))  # "Cộng năm 2029 | | | | 11.700": the year's sum, in the column it stands in
+        elif group and len(filled) == 1:
             rows.append(("group", [group.group(1), filled[0]]))
         elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
             rows.append(("group", [merged.group(1), merged.group(2)]))
@@ -142,7 +144,8 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         pending = " ".join(text[lines[k][0]:lines[k][1]] for k in buf)
         complete = not buf or pending.count("|") >= pipes
         number = _NUMBER_CELL.match(line)
-        starts = bool(number and int(number.group(1)) in (last_no + 1, 1)) or bool(_GROUP_CELL.match(line))
+        starts = bool(number and int(number.group(1)) in (last_no + 1, 1)) or bool(_GROUP_CELL.match(line)) \
+            or bool(_TOTAL_ROW.match(line))
         if leading and line.lstrip().startswith("|"):
             complete = True
         if not line.strip():
@@ -176,8 +179,7 @@ def _sentence(table: _Table, row: list[str]) -> str:
         if role in ROLE_LABELS and role not in by_role:
             by_role[role] = cell
         elif role == "other":
-            label = header.strip(" :")
-            others.append((label[:1].lower() + label[1:], cell))
+            others.append(_labelled(header, cell))
     task = next((c for r, c in zip(table.roles, row, strict=True) if r == "task"), "")
     number = row[0] if table.roles[0] == "number" and row[0] else ""
     parts = [f"{ROW_LABEL} {number}: {task}".replace("  ", " ") if number else f"{ROW_LABEL}: {task}"]
@@ -185,6 +187,28 @@ def _sentence(table: _Table, row: list[str]) -> str:
     parts += [f"{label}: {value}" for label, value in others]
     sentence = "; ".join(p.rstrip(" .;") for p in parts)
     return sentence + "."
+
+
+_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)
+
+
+def _labelled(header: str, cell: str) -> tuple[str, str]:
+    """A column's header as a label, its unit written after the value ("Kinh phí (triệu đồng)" | "350" → "kinh phí",
+    "350 triệu đồng"), so that a figure reads as an amount wherever it is quoted."""
+    label = header.strip(" :")
+    unit = _HEADER_UNIT.match(label)
+    if unit and re.fullmatch(r"[\d.,]+", cell.strip()):
+        label, cell = unit.group(1), f"{cell.strip()} {unit.group(2).strip()}"
+    return label[:1].lower() + label[1:], cell
+
+
+_TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)
+
+
+def _total_sentence(table: _Table, row: list[str]) -> str:
+    """"Cộng năm 2029 | | | | 11.700" → "Cộng năm 2029: kinh phí (triệu đồng): 11.700." (each value under its header)."""
+    values = ["{}: {}".format(*_labelled(h, c)) for h, c in zip(table.headers[1:], row[1:], strict=False) if c]
+    return f"{row[0].rstrip(' :')}: {'; '.join(values)}." if values else f"{row[0]}."
 
 
 MIN_YEAR_COLUMNS = 2
@@ -259,6 +283,8 @@ def linearize_tables(text: str) -> str:
                         rendered.append(row)
                     elif row[0] == "group":
                         rendered.append(f"{row[1][0]}. {row[1][1]}")
+                    elif row[0] == "total":
+                        rendered.append(_total_sentence(table, row[1]))
                     else:
                         rendered.append(_sentence(table, row[1]))
                 out.append("\n".join(rendered))

@@ -238,3 +238,20 @@ def test_a_closing_block_set_side_by_side_with_spaces_is_unzipped_into_its_two_c
     assert lines[2:6] == ["Nơi nhận:", "- Như trên;", "- Bộ Tài chính;", "- Sở Ngoại vụ;"]
     assert lines[lines.index("TM. ỦY BAN NHÂN DÂN"):lines.index("TM. ỦY BAN NHÂN DÂN") + 4] == [
         "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hà Thị Mai Lan"]
+
+
+def test_a_roadmap_table_keeps_each_tasks_year_and_reads_its_subtotals():
+    text = ("PHỤ LỤC II: LỘ TRÌNH THỰC HIỆN\n"
+            "STT | Năm | Nội dung | Cơ quan chủ trì | Kinh phí (triệu đồng)\n"
+            "1 | 2028 | Hội nghị quán triệt Kế hoạch | Sở Ngoại vụ | 350\n"
+            "2 | 2028 | Ngày văn hóa Sơn Cước tại Perth | Sở Văn hóa và Thể thao | 4.200\n"
+            "Cộng năm 2028 | | | | 4.550\n"
+            "3 | 2029 | Diễn đàn hữu nghị | Sở Ngoại vụ | 3.600\n"
+            "Cộng năm 2029 | | | | 3.600\n"
+            "Tổng cộng giai đoạn 2028 - 2029 | | | | 8.150\n")
+    lines = linearize_tables(text).split("\n")
+    assert "Nhiệm vụ 2: Ngày văn hóa Sơn Cước tại Perth; chủ trì: Sở Văn hóa và Thể thao; thời gian: 2028; " \
+           "kinh phí: 4.200 triệu đồng." in lines
+    assert "Cộng năm 2028: kinh phí: 4.550 triệu đồng." in lines
+    assert "Nhiệm vụ 3: Diễn đàn hữu nghị; chủ trì: Sở Ngoại vụ; thời gian: 2029; kinh phí: 3.600 triệu đồng." in lines
+    assert "Tổng cộng giai đoạn 2028 - 2029: kinh phí: 8.150 triệu đồng." in lines
