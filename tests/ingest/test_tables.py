@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ingest.pipeline import build_plan
 from ingest.structure import parse_sections
+from ingest.table_layouts import tabs_as_pipes
 from ingest.tables import linearize_tables
 from ingest.task_tables import task_records
 
@@ -219,15 +220,11 @@ def test_a_grid_drawn_with_box_lines_reads_as_a_year_table_with_its_total():
 
 
 def test_a_dash_rule_over_pipe_rows_is_no_grid():
-    from ingest.table_layouts import tabs_as_pipes
-
     text = "---------------\n| Số: 12/KH-UBND | Lộc Điền, ngày 3/3/2028 |\n| a | b |"
     assert tabs_as_pipes(text) == text
 
 
 def test_a_closing_block_set_side_by_side_with_spaces_is_unzipped_into_its_two_columns():
-    from ingest.table_layouts import tabs_as_pipes
-
     text = ("Ủy ban nhân dân tỉnh Sơn Cước trân trọng báo cáo./.\n\n"
             "Nơi nhận:                                TM. ỦY BAN NHÂN DÂN\n"
             "- Như trên;                              KT. CHỦ TỊCH\n"
