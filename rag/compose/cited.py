@@ -20,7 +20,8 @@ from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage_of, query_terms, unit_terms
 
 # the facts of a cited document a question may ask, and how an answer names them
-FIELDS = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
+FIELDS = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu",
+          "subject": "trích yếu"}
 SUBJECT_MATCH = 0.6  # share of the question's content words a cited document's subject must hold to be the one asked
 TITLE_MARGIN = 0.1  # …and by how much more than the title of any plan the question may be about
 
@@ -137,6 +138,8 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
             continue
         points.append(Point(_said(holder, field), chunk, holder.mention.get("sentence") or chunk.text, 1.0))
     name = cites[0].name
+    if not points and "trích yếu" in missing:
+        return None  # what a cited text is about: the citing passage may say it in words the index did not read
     if not points:
         return Answer(q.text, False, f"Các văn bản đang có chỉ nhắc tới {name}, không nêu {', '.join(missing)} "
                       "của văn bản này: không có trong các văn bản đang có.", kind="refusal")
@@ -185,6 +188,8 @@ def _said(cited: Cited, field: str) -> str:
         return f"{cited.name}{who} do {m['signer']} ký."
     if field == "issuer":
         return f"{cited.name} do {m['issuer']} ban hành."
+    if field == "subject" and (m.get("subject") or m.get("title")):
+        return f"{cited.name}{who} về {m.get('subject') or m.get('title')}."
     subject = f" ({m['subject']})" if m.get("subject") else ""
     return f"Đó là {cited.name}{who}{subject}."
 

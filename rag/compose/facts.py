@@ -48,6 +48,8 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     if intent == "implements" and meta.implements:
         docs = "; ".join(document_name(n) for n in meta.implements)
         return f"{label} được xây dựng để thực hiện {docs}.", [re.compile(re.escape(n.split('-')[0])) for n in meta.implements]
+    if intent == "subject" and meta.title:
+        return f"{label}: {meta.title}.", [re.compile(re.escape(meta.title[:40]), re.IGNORECASE)]
     if intent == "doc_type" and meta.doc_type:
         return f"Văn bản {meta.number or ''} là {meta.doc_type.lower()}.".replace("  ", " "), [re.compile(re.escape(meta.doc_type), re.IGNORECASE)]
     return None

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ground import vi
 from ground.display import shorten
 from rag.compose import replies
-from rag.compose.citations import Point, number_points
+from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, fact_for, same_kind
@@ -68,12 +68,19 @@ def _covers(part_text: str, body: str, index: PlanIndex) -> float:
     from rag.understand.question import without_question_words
     from rag.understand.terms import coverage, query_terms, unit_terms
 
-    return coverage(query_terms(without_question_words(part_text)), unit_terms(body), index.idf)
+    own = query_terms(without_question_words(part_text))
+    return coverage(own, unit_terms(body), index.idf) if own else 1.0  # "…, ở đâu?" has no words of its own
 
 
 def _shared(subject: str, q: Question, i: int) -> str:
     """The words a part shares with the whole question: the question without the other parts' own words
-    (part 2's words would pull part 1 to part 2's sentence)."""
+    (part 2's words would pull part 1 to part 2's sentence); a later part without words of its own ("…, ở
+    đâu?") asks about what the part before it names."""
+    from rag.understand.question import without_question_words
+    from rag.understand.terms import query_terms
+
+    if i > 0 and not query_terms(without_question_words(q.parts[i].text)):
+        return without_question_words(q.parts[i - 1].text)
     for j, other in enumerate(q.parts):
         if j != i:
             subject = subject.replace(other.text, " ")
@@ -110,10 +117,15 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
         return window
     folded = vi.collapse(body)
     anchors = [m.start() for t in terms if " " in t for m in re.finditer(re.escape(t), folded)]
+    # a venue after "tại"/"ở" is where a thing took place; the provinces around it only locate the venue
+    spans = [s for s in spans if _AT.search(body[:s.start])] or spans
     span = min(spans, key=lambda s: min((abs(s.start - a) for a in anchors), default=s.start))
     if span.text in window:
         return window
     return around(body, span, limit)
+
+
+_AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
 
 
 def around(body: str, span, limit: int) -> str:
@@ -242,4 +254,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     numbered = number_points(points, index.plan)
     lines = numbered.lines + [f"({note}.)" for note in notes]
     kind = "metadata" if all(p.intent != "general" for p in q.parts) else "parts"
+    plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
+    label = plan_label(index.held(plans[0]).meta) if len(plans) == 1 else ""
+    if kind == "parts" and label and not any(label in line for line in lines):
+        lines = [f"Theo {label}:"] + [f"- {line}" for line in lines]  # which text the sentences are from
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind=kind, points=numbered.said)

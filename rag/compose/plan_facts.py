@@ -206,6 +206,13 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
             if found:
                 return PartResult(Point(text, found[0], found[1], 1.0), chosen)
         return PartResult(None, [])  # no document of the asked kind among its grounds: the sentences may say
+    if intent == "subject" and meta.source_kind == "news":
+        # a page's headline is no document's subject: what the page says the document is about, if it does
+        own = next((m for m in meta.mentions if m.get("subject") and meta.number and m.get("number") == meta.number), None)
+        chunk = index.chunk_at(plan.id, int(own.get("start") or 0)) if own else None
+        if own is None or chunk is None:
+            return PartResult(None, [])
+        return PartResult(Point(f"{plan_label(meta)} về {own['subject']}.", chunk, own.get("sentence") or chunk.text, 1.0), [])
     if intent == "recipients":
         point = _recipients_point(plan, chunks)
         return PartResult(point, []) if point else PartResult(None, [], f"{plan_label(meta)} không ghi nơi nhận (kính gửi)")

@@ -15,6 +15,7 @@ from ground import vi
 from rag.find.plans import naming_words
 from rag.ports import StoredChunk
 from rag.understand import entities
+from rag.understand.question import without_question_words
 from rag.understand.terms import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
@@ -199,6 +200,10 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         meta = plan.meta if plan else None
         naming = naming_words(meta)
         content = content_terms(question, naming)
+        if meta is not None and meta.source_kind == "news" and not content_terms(without_question_words(question), naming):
+            # a news title names the event ("Khai mạc Tuần Văn hóa Việt Nam tại Lào"): a question made only of its
+            # words asks about that event, whose words are then the content its sentences must state
+            content = content_terms(question, naming - set(vi.folded_syllables(meta.title)))
         title_terms = set(vi.folded_syllables(meta.title)) if meta else set()
         section_score = _heading_match(chunk.section, section_words, terms)
         # items at the top of a chunk hang from its heading ("2. Dự toán kinh phí giai đoạn 2026 - 2030")

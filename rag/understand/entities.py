@@ -33,6 +33,8 @@ _DATE = re.compile(
     rf"|ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?"  # ngày 04 tháng 05 năm 2022
     rf"|ngày\s+{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # ngày 10/02, ngày 12-12
     rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # a news lead: "Chiều 16/7", "Sáng 21-12"
+    # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
+    rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"
     rf"|tháng\s+{_M}\s*(?:[/-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 3 năm 2022
     rf"|(?:ngày\s+{_D}\s*/\s*{_M}|tháng\s+{_M})\s+(?:hằng|hàng)\s+năm)(?![\d/])",  # tháng 9 hằng năm: every year
     re.IGNORECASE,
@@ -65,6 +67,13 @@ _NUMBER = re.compile(
 _PLACE_KIND = re.compile(
     r"\b(?:tỉnh|thành phố|thủ đô|bang|vùng|khu tự trị|quận|huyện|thị xã|xã|đảo|nước|quốc gia|khu vực)\s+"
     rf"((?:[{vi.UPPER}][\w\-]*)(?:\s+[{vi.UPPER}][\w\-]*){{0,3}})"
+)
+# A venue after "tại": "tại Cụm thông tin cổ động Sa Vĩ", "tại Cung văn hóa Quốc gia Lào" (a document after
+# "tại" — "tại Kế hoạch số …", "tại Điều 2" — is none)
+_VENUE = re.compile(
+    rf"\b(?:tại|ở)\s+(?!(?:Kế hoạch|Quyết định|Công văn|Văn bản|Thông báo|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Điều|Khoản"
+    rf"|Mục|Phụ lục|Chương|Phần|Tờ trình|Báo cáo|Đề án|Luật|Hội nghị|Kỳ họp)\b)([{vi.UPPER}][^,.;:()\n]{{2,60}}?)"
+    r"(?=\s*[,.;:()\n]|\s+(?:với|và|cho|trong|nhằm|đã|diễn ra|để|từ|vào)\b|\s*$)"
 )
 _GENERIC_PLACES = re.compile(
     r"\b(?:địa phương nước ngoài|các nước|nước ngoài|quốc tế|khu vực|trong nước|ngoài nước|biên giới|"
@@ -132,6 +141,7 @@ def places(text: str) -> list[Entity]:
     out += [Entity("place", m.start(), m.end(), m.group(0)) for m in _foreign().finditer(text)]
     out += [Entity("place", m.start(1), m.end(1), m.group(1)) for m in _PLACE_KIND.finditer(text)]
     out += [Entity("place", m.start(), m.end(), m.group(0)) for m in _GENERIC_PLACES.finditer(text)]
+    out += [Entity("place", m.start(1), m.end(1), m.group(1)) for m in _VENUE.finditer(text)]
     return out
 
 

@@ -17,6 +17,11 @@ _NUMBER_YEAR = re.compile(r"\b(?:nghi dinh|thong tu|quyet dinh|nghi quyet|luat|n
                           r"(\d{1,4}/(?:19|20)\d\d)\b(?!\s*/)")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
+# "về việc gì", "về vấn đề gì", "nói về gì", "trích yếu là gì": what a document is about (its title)
+SUBJECT_ASKED = re.compile(r"\b(?:ve (?:viec|van de|chu de|noi dung) (?:gi|nao)|noi ve (?:viec |van de )?gi|ve cai gi"
+                           r"|trich yeu(?: (?:la|noi dung))? gi|ten (?:day du )?(?:cua )?(?:van ban|ke hoach|quyet dinh"
+                           r"|cong van|chi thi|de an) (?:la )?gi)\b")
+
 # The facts of a plan itself a question may ask (its "intent"), matched on the folded question; read by the
 # question analysis for each part too.
 PLAN_FACTS: list[tuple[str, re.Pattern]] = [
@@ -36,6 +41,7 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("horizon", re.compile(r"\b(tam nhin|(?:den|toi) nam (?:nao|bao nhieu|may)|giai doan nao|thoi han (den|la)"
                           r"|muc tieu den nam nao)\b")),
     ("doc_type", re.compile(r"\bloai van ban\b")),
+    ("subject", SUBJECT_ASKED),  # "… về việc gì?": what the document is about, its title
     ("issues", re.compile(r"\b(?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc"
                           r"|dieu le|quy hoach) ?(?:gi|nao)\b")),  # what a decision issues or approves
 ]

@@ -10,7 +10,7 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
-from rag.understand.names import ParsedQuery, fact_asked, issuers_named, parse_query
+from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -26,7 +26,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
                           r"|giam doc|bi thu|dong chi|lanh dao) nao)\b")),
     ("place", re.compile(
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
-        r"|dia diem nao|dia ban nao|doi tac nao|khach san nao|hoi truong nao|truong nao|thu do nao)\b")),
+        r"|dia diem nao|dia ban nao|doi tac nao|khach san nao|hoi truong nao|truong nao|thu do nao"
+        r"|(?:thon|xa|huyen|phuong|quan|lang|thi xa|thi tran|bang|thanh pho) nao)\b")),
     ("number", re.compile(r"\b(bao nhieu|lan thu may|thu may|may)\b")),
     ("manner", re.compile(r"\b(nhu the nao|the nao|ra sao|bang cach nao|cach nao)\b")),
     ("purpose", re.compile(r"\b(vi sao|tai sao|de lam gi|nham (?:muc dich )?gi|voi muc dich gi|muc dich gi)\b")),
@@ -35,6 +36,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     # "ban hành quy chế gì": what a decision issues, a part of its own beside "do ai ký"
     ("issued", re.compile(r"\b((?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc"
                           r"|dieu le|quy hoach)? ?(?:gi|nao))\b")),
+    ("subject", SUBJECT_ASKED),  # a question word of its own: "ban hành ngày nào và về việc gì?" has two parts
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]
 # Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"
@@ -218,6 +220,9 @@ def split_parts(text: str) -> list[str]:
     cuts: list[tuple[int, int]] = []
     for (_s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
+        if not joins and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
+            cuts.append((e0, s1))  # "khai mạc ngày nào ở đâu": two question words side by side ask two things
+            continue
         if not joins:
             continue
         # a comma ends a question ("… trước ngày nào, Sở Ngoại vụ báo cáo UBND tỉnh và Bộ … ngày nào?"); without

@@ -321,3 +321,22 @@ def test_each_of_two_places_asked_is_a_comparison():
 
     assert analyze("Cao Bằng và Hà Tĩnh mỗi tỉnh đặt mục tiêu đón bao nhiêu khách quốc tế?").compare
     assert not analyze("Cao Bằng đặt mục tiêu đón bao nhiêu khách quốc tế mỗi năm?").compare
+
+
+@pytest.mark.parametrize(("question", "types"), [
+    ("tuan phim khai mac ngay nao o dau", ["date", "place"]),  # side by side, no "và": two things asked
+    ("Kế hoạch 61/KH-UBND ban hành ngày nào và về việc gì?", ["date", "subject"]),
+    ("Hướng dẫn năm 2020 mang số hiệu bao nhiêu?", ["document"]),  # one phrase, not two question words
+    ("kết nghĩa với thôn nào bên Lào, ký ngày nào", ["place", "date"]),
+])
+def test_question_words_make_parts(question, types):
+    assert [p.answer_type for p in analyze(question).parts] == types
+
+
+def test_a_lead_dated_today_in_brackets_and_a_venue_after_tai_are_tagged():
+    found = {(e.kind, e.text) for e in entities.tag(
+        "VOV.VN - Chiều nay (14/5), tại Rạp Chiếu phim Quốc gia Lào ở Thủ đô Viêng Chăn đã diễn ra Lễ khai mạc.")}
+    assert ("date", "Chiều nay (14/5)") in found
+    assert any(k == "place" and t.startswith("Rạp Chiếu phim Quốc gia Lào") for k, t in found)
+    assert not any(k == "place" and "Kế hoạch" in t for k, t in
+                   {(e.kind, e.text) for e in entities.tag("tại Kế hoạch số 61/KH-UBND, tỉnh giao …")})

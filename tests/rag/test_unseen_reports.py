@@ -127,3 +127,21 @@ FOUND = [
 def test_answers_hold_what_is_asked(store, question, words):
     answer = store.answerer.ask(question)
     assert answer.found and all(w in answer.answer for w in words), answer.answer
+
+
+# a news page on an event abroad (loc-dien-tuan-phim-lao-2026-news.txt): a lead dated "Chiều nay (14/5)", a venue
+# after "tại", a plan it only cites
+EVENT = [
+    pytest.param('tuan phim loc dien tai lao khai mac ngay nao o dau', ['14/5', 'Rạp Chiếu phim Quốc gia Lào'],
+                 id='two_question_words_side_by_side_ask_two_things_of_the_event_the_title_names'),
+    pytest.param('Kế hoạch 61/KH-UBND của tỉnh Lộc Điền ban hành ngày nào và về việc gì?', ['02/03/2026', 'giao lưu điện ảnh'],
+                 id='what_a_cited_document_is_about_is_a_part_of_its_own'),
+    pytest.param('Biên bản ghi nhớ hợp tác điện ảnh được ký ở đâu, vào ngày nào?', ['Phiêng Lay', '20/4/2026'],
+                 id='a_place_asked_is_the_venue_after_tai'),
+]
+
+
+@pytest.mark.parametrize("question, words", EVENT)
+def test_event_pages_answer_what_is_asked(store, question, words):
+    answer = store.answerer.ask(question)
+    assert answer.found and all(w in answer.answer for w in words), answer.answer
