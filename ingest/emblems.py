@@ -26,7 +26,8 @@ from ingest.dates import PLACE_DATE
 _CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
 _EMBLEM_COMMITTEE = re.compile(
     r"^\s*(?:(?:ỦY|UỶ) BAN\s*N\w*\s*DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)[ \t]+"
-    r"([^\n|]+?)" + _CELL_END + r"(?:\n\s*(SỞ\s+[^\n|]+?)" + _CELL_END + ")?",
+    r"([^\n|]+?)" + _CELL_END + r"(?:\n\s*((?:SỞ|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|BẢO TÀNG|THƯ VIỆN|BAN QUẢN LÝ|ĐÀI PHÁT THANH"
+    r"|NHÀ HÁT|VIỆN)\s+[^\n|]+?)" + _CELL_END + ")?",  # the body under its province's committee issues
     re.MULTILINE)
 _SUBORDINATE_COMMITTEE = re.compile(
     r"\s*\n\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s+(THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN)\s+([^\n|]+?)" + _CELL_END,
@@ -61,7 +62,10 @@ def emblem_owner(text: str) -> About | None:
             return About(f"UBND thành phố {province}", parent, evidence, "header", True)
         if department:  # the department's name as the text writes it ("Sở Văn hóa, Thể thao và Du lịch")
             name = " ".join(department.split())
-            issuer = f"{as_written(text, name, department_name(name))} {kind.lower()} {province}"
+            issuer = as_written(text, name, department_name(name))
+            # a school's name is its own ("Trường Đại học Thương Nguyên"); a department's needs its province
+            if vi.collapse(province) not in vi.collapse(name) and not name.startswith("TRƯỜNG"):
+                issuer = f"{issuer} {kind.lower()} {province}"
         else:
             issuer = committee(kind, province)
         return About(issuer, province, evidence, "header", known)
@@ -96,6 +100,7 @@ _RULE_LINE = re.compile(r"^[\s|]*[-–—_=*.]{3,}[\s|]*$")
 _NOT_EMBLEM = re.compile(r"^(?:CỘNG H[OÒ]A|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM$|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
                          r"CHƯƠNG TRÌNH|THÔNG TƯ|CÔNG VĂN|HƯỚNG DẪN|KẾT LUẬN|ĐỀ ÁN|BÁO CÁO|THÔNG BÁO)")
 _EMBLEM_LINES = 4
+_MOTTO = re.compile(r"^(?:CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do)")
 _ORGAN = re.compile(r"^(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO)\b")
 _LOCAL_UNIT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN|QUẬN|HUYỆN|THỊ XÃ) (.+)$")
 # words of a body that answers to no province (a national committee, the Party's central bodies)
@@ -122,6 +127,8 @@ def _emblem_block(head: str) -> tuple[list[str], int, int] | None:
             continue
         if run and not line.strip(" |") and _emblem_line_next(lines, i + 1):
             continue  # a page that puts a blank line between the emblem's lines ("ĐOÀN TNCS HỒ CHÍ MINH" / "" / …)
+        if len(run) == 1 and _BARE_COMMITTEE.match(run[0]) and _MOTTO.match(line.strip(" |")):
+            continue  # two columns interleaved line by line: "ỦY BAN NHÂN DÂN" / "CỘNG HÒA …" / "ĐẶC KHU HÒN SƯƠNG"
         if run and (not line.strip(" |") or _RULE_LINE.match(line) or (m and _NOT_EMBLEM.match(name))):
             break
         if run:  # a mixed-case line ends the run ("Số: 38/CTr-HDSGL")

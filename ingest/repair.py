@@ -86,6 +86,10 @@ def _written_together(text: str, left: str, right: str) -> bool:
     return any(not m.group().isupper() for m in pattern.finditer(text))
 
 
+# a line that is complete by itself: the national motto, whatever column runs into the next line
+_WHOLE_LINE = re.compile(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^ĐẢNG CỘNG SẢN VIỆT NAM$")
+
+
 def join_broken_capitals(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
@@ -96,7 +100,7 @@ def join_broken_capitals(text: str) -> str:
                 # a lone word opens no name of its own ("ỦY" / "BAN NHÂN DÂN")
                 and len(stripped.split()) <= _MAX_CONTINUATION_WORDS
                 and (len(previous.split()) == 1 or not _OPENS_BODY.match(stripped))
-                and previous[-1:].isalpha()
+                and previous[-1:].isalpha() and not _WHOLE_LINE.search(previous)
                 and _written_together(text, previous.split()[-1], stripped.split()[0])):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:

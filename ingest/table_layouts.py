@@ -4,6 +4,7 @@ as pipe rows (or as one column after the other), so that one reader (`ingest.tab
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # A table drawn with box lines ("┌───┬───┐", "│ a │ b │", "├───┼───┤") or in ASCII ("+---+---+", "| a | b |"): a
 # rule line separates rows, and the lines between two rules are one row whose cells wrap
@@ -149,3 +150,54 @@ def tabs_as_pipes(text: str) -> str:
             out[i:j] = ["| " + " | ".join(r) + " |" for r in rows] + [_DROPPED] * (j - i - len(rows))
         i = j
     return "\n".join(line for line in out if line is not _DROPPED)
+
+
+# Records written as "Key: value" lines, one block per record, blank lines between ("Nhiệm vụ 2" / "Thời gian: Ngày
+# 08/6 hằng năm" / "Nội dung: …" / "Đơn vị thực hiện: …"; "Kỳ báo cáo: Quý I/2028" / "Hạn gửi …: trước ngày …"):
+# the same keys in the same order in two blocks or more make a table, one record per row
+_KEYED_LINE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][^:|\n]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+_RECORD_TITLE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3})[ \t]+(\d{1,3})[ \t]*\.?[ \t]*$")
+MIN_RECORDS = 2
+MIN_KEYS = 2
+MAX_KEY_WORDS = 6
+
+
+@dataclass(frozen=True)
+class RecordGroup:
+    start: int  # first line
+    end: int  # line after the last
+    title: str | None  # "Nhiệm vụ" when each record opens with "Nhiệm vụ 2"
+    keys: tuple[str, ...]
+    rows: list[tuple[str | None, list[str]]]  # (the record's number, its values by key)
+
+
+def record_groups(lines: list[str]) -> list[RecordGroup]:
+    """Runs of keyed blocks with one key sequence, in `lines`."""
+    blocks: list[tuple[int, int, str | None, str | None, tuple[str, ...], list[str]]] = []
+    i = 0
+    while i < len(lines):
+        title = _RECORD_TITLE.match(lines[i])
+        k = i + 1 if title else i
+        keys: list[str] = []
+        values: list[str] = []
+        while k < len(lines) and (m := _KEYED_LINE.match(lines[k])) and len(m.group(1).split()) <= MAX_KEY_WORDS:
+            keys.append(" ".join(m.group(1).split()))
+            values.append(m.group(2))
+            k += 1
+        if len(keys) >= MIN_KEYS:
+            blocks.append((i, k, title.group(1) if title else None, title.group(2) if title else None, tuple(keys), values))
+            i = k
+        else:
+            i += 1
+    groups: list[RecordGroup] = []
+    run: list = []
+    for block in blocks + [None]:
+        joined = run and block is not None and block[4] == run[-1][4] and block[2] == run[-1][2] \
+            and all(not ln.strip() for ln in lines[run[-1][1]:block[0]])
+        if joined:
+            run.append(block)
+            continue
+        if len(run) >= MIN_RECORDS:
+            groups.append(RecordGroup(run[0][0], run[-1][1], run[0][2], run[0][4], [(b[3], b[5]) for b in run]))
+        run = [block] if block is not None else []
+    return groups

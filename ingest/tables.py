@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
-from ingest.table_layouts import TOTAL_HEADER, YEAR_HEADER, tabs_as_pipes
+from ingest.table_layouts import TOTAL_HEADER, YEAR_HEADER, record_groups, tabs_as_pipes
 
 ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts
 # field labels of a row sentence, by column role; other columns keep their own header word ("kết quả")
@@ -259,10 +259,28 @@ def year_tables(text: str) -> str:
     return "\n".join(out)
 
 
+def keyed_records(text: str) -> str:
+    """Records written as blocks of "Key: value" lines: a task table's as pipe rows (read below as task records),
+    any other's as one line per record ("Kỳ báo cáo: Quý I/2028; …; Hạn gửi Sở Ngoại vụ: trước ngày 18/3/2028"),
+    so that what a record says stands in one sentence."""
+    lines = text.split("\n")
+    groups = record_groups(lines)
+    for g in reversed(groups):
+        headers = (["TT"] if g.title else []) + list(g.keys)
+        if is_task_header(headers):
+            rows = ["| " + " | ".join(headers) + " |"]
+            rows += ["| " + " | ".join(([n or ""] if g.title else []) + values) + " |" for n, values in g.rows]
+        else:
+            rows = ["; ".join(f"{k}: {v.rstrip(' ;.')}" for k, v in zip(g.keys, values, strict=True)) + "."
+                    for _n, values in g.rows]
+        lines[g.start:g.end] = rows
+    return "\n".join(lines)
+
+
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
-    text = year_tables(tabs_as_pipes(text))
+    text = year_tables(tabs_as_pipes(keyed_records(text) if ":" in text else text))
     if "|" not in text:
         return text
     lines = _lines(text)

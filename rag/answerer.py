@@ -92,7 +92,9 @@ class Answerer:
     def _from_hits(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> Answer | None:
         """compose, with decide where a passage answer needs grounds; None means refuse."""
         named = scope.plan_ids is not None
-        if (q.pq.intent == "general" and len(q.parts) == 1 and named and len(scope.plan_ids or []) <= 2
+        # "ke hoach cao bang"? asks for the plan itself; "… gửi Sở trước ngày nào?" asks a date it states
+        if (q.pq.intent == "general" and q.answer_type == "content" and len(q.parts) == 1 and named
+                and len(scope.plan_ids or []) <= 2
                 and about_the_plan(q.pq, [self.plan(t) for t in scope.plan_ids or []], residual=0)):
             overview = structured.overview_answer(q, boosted(scope), self.index)  # "ke hoach cao bang"?
             if overview:

@@ -70,6 +70,13 @@ def tasks_of(plan: StoredPlan) -> list[Task]:
     return [Task(plan, tuple(sorted(rows, key=lambda r: r.role != "chủ trì"))) for rows in groups.values()]
 
 
+def _holds_venues(question: str, task: str) -> bool:
+    """Every place the question names after "tại"/"ở" ("Tuần văn hóa … tại Langkawi") is in the task's text, even
+    one no gazetteer knows: the week held at Ishigaki is another task."""
+    folded = vi.collapse(task)
+    return all(vi.collapse(v.text) in folded for v in entities.venues(question))
+
+
 def fields_of(part: Part) -> list[str]:
     """The fields of a task record a part of a question asks for, in the order it asks them; [] when it asks
     something else ("ai chủ trì và bao lâu tổ chức một lần?" asks two)."""
@@ -107,7 +114,8 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     if task is None:
         return None
     chunk = index.chunk_at(task.plan.id, task.rows[0].start)
-    if chunk is None or not names_foreign_places(q.text, [task.text]) or not _names_places(q, task):
+    if chunk is None or not names_foreign_places(q.text, [task.text]) or not _names_places(q, task) \
+            or not _holds_venues(q.text, task.text):
         return None  # "Ngày Văn hóa … tại Pháp" is not the task held for Korea
     asked = [f for f in dict.fromkeys(f for part in fields for f in part) if f != "task"]
     said = [_said(task, f) for f in asked]

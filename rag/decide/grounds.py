@@ -90,9 +90,16 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     không?" is not answered by a passage about other foreign localities."""
     # read alone, not among the other entities: "Bộ Văn hóa Ba Lan" is an agency, and names Ba Lan
     places = [e.name for e in foreign_places(question)]
-    folded = vi.collapse(" ".join(texts))
-    return all(any(f" {vi.collapse(a)} " in f" {folded} " for a in (name, *FOREIGN_PLACES.get(name, ())))
-               for name in places)
+    folded = f' {vi.collapse(" ".join(texts))} '
+
+    def named(alias: str) -> bool:
+        a = vi.collapse(alias)
+        if " " in a:
+            return f" {a} " in folded
+        # a one-syllable alias ("Hàn", "Nhật") after "tiếng" is a language, not the country
+        return re.search(rf"(?<!tieng) {re.escape(a)} ", folded) is not None
+
+    return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
 
 
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it

@@ -191,7 +191,8 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
                              f"{', '.join(provinces)}")
             return scope
     issuers = issuers_named(pq)
-    if issuers and scope.plan_ids is None and not provinces:
+    # "Chỉ thị 12-CT/TW của Ban Bí thư …": the issuer of a document the texts only cite names that document
+    if issuers and scope.plan_ids is None and not provinces and not scope.other_documents:
         issued = [p.id for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in issuers)]
         if not issued:
             scope.missing = f"văn bản nào do {', '.join(issuers)} ban hành"

@@ -65,14 +65,16 @@ _NUMBER = re.compile(
 )
 # A foreign or unknown place named after its kind: "tỉnh Gyeonggi", "thành phố Kitakyushu", "bang Victoria".
 _PLACE_KIND = re.compile(
-    r"\b(?:tỉnh|thành phố|thủ đô|bang|vùng|khu tự trị|quận|huyện|thị xã|xã|đảo|nước|quốc gia|khu vực)\s+"
-    rf"((?:[{vi.UPPER}][\w\-]*)(?:\s+[{vi.UPPER}][\w\-]*){{0,3}})"
+    r"\b(?:tỉnh|thành phố|thủ đô|bang|vùng|khu tự trị|quận|huyện|thị xã|xã|đảo|nước|quốc gia|khu vực|phường|thị trấn"
+    r"|đặc khu|thôn|bản|làng|ấp|buôn|khu)\s+"
+    rf"((?:[{vi.UPPER}][\w\-]*)(?:\s+[{vi.UPPER}][\w\-]*){{0,3}}(?:\s+\d{{1,2}}\b)?)"  # "thôn Na Lốc 3"
 )
 # A venue after "tại": "tại Cụm thông tin cổ động Sa Vĩ", "tại Cung văn hóa Quốc gia Lào" (a document after
 # "tại" — "tại Kế hoạch số …", "tại Điều 2" — is none)
+_DOCUMENT_AFTER = re.compile(r"(?:Kế hoạch|Quyết định|Công văn|Văn bản|Thông báo|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Điều"
+                             r"|Khoản|Mục|Phụ lục|Chương|Phần|Tờ trình|Báo cáo|Đề án|Luật|Hội nghị|Kỳ họp)\b")
 _VENUE = re.compile(
-    rf"\b(?:tại|ở)\s+(?!(?:Kế hoạch|Quyết định|Công văn|Văn bản|Thông báo|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Điều|Khoản"
-    rf"|Mục|Phụ lục|Chương|Phần|Tờ trình|Báo cáo|Đề án|Luật|Hội nghị|Kỳ họp)\b)([{vi.UPPER}][^,.;:()\n]{{2,60}}?)"
+    rf"\b(?:tại|ở)\s+(?!{_DOCUMENT_AFTER.pattern})([{vi.UPPER}][^,.;:()\n]{{2,60}}?)"
     r"(?=\s*[,.;:()\n]|\s+(?:với|và|cho|trong|nhằm|đã|diễn ra|để|từ|vào)\b|\s*$)"
 )
 _GENERIC_PLACES = re.compile(
@@ -132,6 +134,15 @@ def _tag(text: str) -> tuple[Entity, ...]:
     found += persons(text, agency_spans)
     found.sort(key=lambda e: (e.start, -e.end))
     return tuple(found)
+
+
+_VENUE_NAME = re.compile(rf"\b(?:tại|ở)\s+([{vi.UPPER}][\w\-]*(?:\s+[{vi.UPPER}][\w\-]*)*)")
+
+
+def venues(text: str) -> list[Entity]:
+    """The proper names after "tại"/"ở" ("tại Langkawi vào năm nào" → "Langkawi"): a question's own venue."""
+    return [Entity("place", m.start(1), m.end(1), m.group(1)) for m in _VENUE_NAME.finditer(text)
+            if not _DOCUMENT_AFTER.match(text, m.start(1))]
 
 
 def places(text: str) -> list[Entity]:

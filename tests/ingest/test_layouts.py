@@ -177,6 +177,21 @@ HEADERS = [
          'Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ chịu trách nhiệm thi hành.\n'),
         ('UBND tỉnh Sơn Cước Phong', 'Sơn Cước Phong'),
         id='the_authority_line_over_the_preamble_names_no_province'),
+    pytest.param(
+        ('ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐẶC KHU MÂY ĐẢO\nĐộc lập - Tự do - Hạnh phúc\n'
+         'Số: 12/KH-UBND\nMây Đảo, ngày 02 tháng 5 năm 2028\n\nKẾ HOẠCH\n'
+         'Thực hiện Kế hoạch số 30/KH-UBND của UBND tỉnh Sơn Cước Phong về ngoại giao văn hóa trên địa bàn đặc khu\n'
+         'Ủy ban nhân dân đặc khu Mây Đảo xây dựng kế hoạch như sau; Việt Nam đặc biệt coi trọng văn hóa biển.\n'
+         'I. MỤC ĐÍCH\n1. Quảng bá văn hóa biển đảo của tỉnh Sơn Cước Phong và tỉnh Sơn Cước Phong với bạn bè.\n'),
+        ('UBND đặc khu Mây Đảo',),
+        id='two_header_columns_interleaved_line_by_line_name_the_special_zone_not_the_province_its_title_cites'),
+    pytest.param(
+        ('UBND TỈNH SƠN CƯỚC PHONG\nTRƯỜNG ĐẠI HỌC SƠN CƯỚC\nSố: 77/BC-ĐHSC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n'
+         'Độc lập - Tự do - Hạnh phúc\nSơn Cước Phong, ngày 18 tháng 12 năm 2027\n\nBÁO CÁO\n'
+         'Tổng kết công tác đối ngoại nhân dân giai đoạn 2023 - 2027\n'
+         'Trường Đại học Sơn Cước báo cáo kết quả đối ngoại nhân dân như sau.\nI. KẾT QUẢ\n1. Đón 20 đoàn vào.\n'),
+        ('Trường Đại học Sơn Cước', 'Sơn Cước Phong', '2027-12-18'),
+        id='a_body_under_its_provinces_committee_issues_its_report'),
 ]
 
 

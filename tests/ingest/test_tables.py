@@ -252,3 +252,35 @@ def test_a_roadmap_table_keeps_each_tasks_year_and_reads_its_subtotals():
     assert "Cộng năm 2028: kinh phí: 4.550 triệu đồng." in lines
     assert "Nhiệm vụ 3: Diễn đàn hữu nghị; chủ trì: Sở Ngoại vụ; thời gian: 2029; kinh phí: 3.600 triệu đồng." in lines
     assert "Tổng cộng giai đoạn 2028 - 2029: kinh phí: 8.150 triệu đồng." in lines
+
+
+# an appendix and a schedule written as blocks of "Key: value" lines, one block per record
+KEYED = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+Nhiệm vụ 1
+Thời gian: Quý II/2029
+Nội dung: Hội nghị triển khai Kế hoạch
+Đơn vị thực hiện: Phòng Văn hóa - Xã hội
+Sản phẩm: Hội nghị 80 đại biểu
+
+Nhiệm vụ 2
+Thời gian: Tháng 9 hằng năm
+Nội dung: Liên hoan hát then Mây Đảo
+Đơn vị thực hiện: Trung tâm Văn hóa đặc khu
+Sản phẩm: Liên hoan với 02 đoàn nước ngoài
+
+Kỳ báo cáo: Quý I/2029
+Hạn gửi Sở Ngoại vụ: trước ngày 18/3/2029
+
+Kỳ báo cáo: 6 tháng đầu năm 2029
+Hạn gửi Sở Ngoại vụ: trước ngày 10/6/2029
+"""
+
+
+def test_records_written_as_keyed_blocks_are_rows():
+    text = linearize_tables(KEYED)
+    assert "Kỳ báo cáo: 6 tháng đầu năm 2029; Hạn gửi Sở Ngoại vụ: trước ngày 10/6/2029." in text
+    records = task_records(text)
+    assert [(r.number, r.task, r.agencies, r.deadline) for r in records] == [
+        ("1", "Hội nghị triển khai Kế hoạch", {"agency": "Phòng Văn hóa - Xã hội"}, "Quý II/2029"),
+        ("2", "Liên hoan hát then Mây Đảo", {"agency": "Trung tâm Văn hóa đặc khu"}, "Tháng 9 hằng năm")]
