@@ -12,7 +12,7 @@ from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
-from rag.decide.grounds import Grounds, missing_asked
+from rag.decide.grounds import Grounds, missing_asked, other_occasion
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, scope_for
@@ -101,6 +101,9 @@ class Answerer:
                 return overview
         if len(q.parts) > 1 or any(p.intent != "general" or p.refers_back for p in q.parts):
             answer = parts_answer(q, scope, hits, self.index, self.search, self.grounds, dense_of)
+            other = other_occasion(q, "\n".join(p.text for p in answer.points)) if answer and answer.found else None
+            if other:  # decide: the lines are of another edition or half year than the one asked
+                return Answer(q.text, False, replies.not_stated(other), kind="refusal")
             if answer:
                 return answer
         if not self.grounds.grounded(q, scope, hits, dense_of):  # decide

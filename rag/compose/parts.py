@@ -98,6 +98,8 @@ def with_owner(shown: str, chunk, answer_type: str) -> str:
 
 
 _PLAN_SELF = {"ke", "hoach"}
+_ASKS_SPAN = re.compile(r"\b(?:khoang thoi gian|tu ngay nao|den ngay nao|trong bao lau|keo dai)\b")
+_RUN = re.compile(r"\d\s*(?:[-–]|đến)\s*\d")
 
 
 def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
@@ -119,6 +121,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     anchors = [m.start() for t in terms if " " in t for m in re.finditer(re.escape(t), folded)]
     # a venue after "tại"/"ở" is where a thing took place; the provinces around it only locate the venue
     spans = [s for s in spans if _AT.search(body[:s.start])] or spans
+    if _ASKS_SPAN.search(vi.collapse(question)):  # "trong khoảng thời gian nào": a run of days answers
+        spans = [s for s in spans if _RUN.search(s.text)] or spans
     span = min(spans, key=lambda s: min((abs(s.start - a) for a in anchors), default=s.start))
     if span.text in window:
         return window

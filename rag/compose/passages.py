@@ -282,8 +282,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
-    if kind == "date" and years and not any(
-            any(str(y) in e.text for y in years for e in c.answer_spans) for c in ranked[:AMOUNT_CANDIDATES]):
+    if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
     best = ranked[0]
     if _ARTICLE_HEADING.match(best.body.strip()) and _whole_line(best.body, best.chunk.text):
@@ -318,6 +317,17 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+
+
+def _dated_in(cand, years: list[int], index: PlanIndex) -> bool:
+    """A candidate states a date of the year asked: a date written with it, or a day without a year in a sentence
+    (or a page) that names the year ("Trại hè Việt Nam 2019 … từ ngày 10-7 đến 25-7")."""
+    if any(str(y) in e.text for y in years for e in cand.answer_spans):
+        return True
+    plan = index.plan(cand.chunk.plan_id)
+    named = f"{cand.body} {plan.meta.title if plan else ''}"
+    return bool(cand.answer_spans) and any(str(y) in named for y in years) and not any(
+        re.search(r"(?:19|20)\d\d", e.text) for e in cand.answer_spans)
 
 
 _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")

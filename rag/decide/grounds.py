@@ -166,6 +166,27 @@ def tags_of(text: str) -> set[str]:
     return {e.kind for e in entities.tag(text)}
 
 
+def other_occasion(q: Question, shown: str) -> str | None:
+    """The lines shown are of another edition or half year than the one asked ("lần thứ 3" asked, "lần 2" shown;
+    "6 tháng cuối" asked, "6 tháng đầu" shown): what is missing, in words."""
+    folded = vi.collapse(shown)
+    nth = _NTH.search(q.pq.folded)
+    said = {m.group(1) for m in _NTH.finditer(folded)}
+    if nth and said and nth.group(1) not in said:
+        return f"lần thứ {nth.group(1)}"
+    half = _HALF.search(q.pq.folded)
+    if half and not re.search(rf"\b(?:6|sau) thang {half.group(1)}\b", folded) \
+            and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):
+        return f"số liệu 6 tháng {'đầu' if half.group(1) == 'dau' else 'cuối'} năm"
+    role = _ROLE.search(q.pq.folded)
+    if role and q.answer_type == "person" and not role.group(1):
+        # "Chủ tịch UBND tỉnh là ai?": a "Phó Chủ tịch" shown is another office
+        holder = re.compile(rf"(?<!pho )\b{role.group(2)}\b")
+        if re.search(rf"\bpho {role.group(2)}\b", folded) and not holder.search(folded):
+            return f"người giữ chức {_ROLES[role.group(2)]}"
+    return None
+
+
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "") -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
@@ -184,6 +205,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
         return f"kinh phí của {', '.join(funded)}"
+    other = other_occasion(q, shown)
+    if other:
+        return other
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not _EFFECT_VALUE.search(shown):
@@ -220,4 +244,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     return None
 
 
+_NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b")
+_ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
+          "dai su": "Đại sứ", "hieu truong": "Hiệu trưởng", "truong phong": "Trưởng phòng", "vu truong": "Vụ trưởng",
+          "cuc truong": "Cục trưởng"}
+_ROLE = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b")
+_HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
 _SHOWN_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)

@@ -18,7 +18,8 @@ from rag.understand.terms import make_idf, unit_terms
 
 T = TypeVar("T")
 S = TypeVar("S")
-_TITLE_YEAR = re.compile(r"\b(?:năm|in) (\d{4})\b", re.IGNORECASE)  # "in 2024": an English page
+# "năm 2024", "in 2024" (an English page), or an event named with its year at the title's end ("Trại hè Việt Nam 2019")
+_TITLE_YEAR = re.compile(r"\b(?:năm|in) (\d{4})\b|(?<![-–/\d]\s)(?<![-–/\d])\b((?:19|20)\d\d)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class PlanFacts:
 
 
 def plan_facts(meta) -> PlanFacts:
-    titled = {int(y) for y in _TITLE_YEAR.findall(meta.title or "")}
+    titled = {int(y or end) for y, end in _TITLE_YEAR.findall(meta.title or "")}
     issued = {int(d[:4]) for d in (meta.date, meta.published) if d} | titled
     issuer = vi.collapse(meta.issuer or "")
     return PlanFacts(

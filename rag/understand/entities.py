@@ -32,6 +32,7 @@ _DATE = re.compile(
     rf"(?<![\d/])(?:{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}"  # 30/11/2021, 30-11-2021
     rf"|ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?"  # ngày 04 tháng 05 năm 2022
     rf"|ngày\s+{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # ngày 10/02, ngày 12-12
+    rf"|(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:[-–]|đến)\s*{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])"  # a run of days: "11 - 30/7"
     rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # a news lead: "Chiều 16/7", "Sáng 21-12"
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
     rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"
@@ -52,7 +53,11 @@ _PERIOD = re.compile(
 _UNITS = (
     "tỷ đồng|tỉ đồng|triệu đồng|nghìn đồng|đồng|USD|%|phần trăm|năm|tháng|ngày|người|lượt người|lượt|đoàn|"
     "hoạt động|sự kiện|chương trình|lần|địa phương|quốc gia|nước|tỉnh|tác phẩm|di sản|lễ hội|km|ha|học viên|"
-    "cuộc|hội nghị|hội thảo|dự án|doanh nghiệp|đối tác|nhiệm vụ|mục tiêu"
+    "cuộc|hội nghị|hội thảo|dự án|doanh nghiệp|đối tác|nhiệm vụ|mục tiêu|"
+    # things counted in reports of exchanges and events
+    "bức tranh|bức ảnh|bức|tác phẩm|hiện vật|bộ phim|phim|tiết mục|gian hàng|suất|học bổng|sinh viên|lưu học sinh|"
+    "đại biểu|thành viên|hội viên|cá nhân|chi hội|thỏa thuận|biên bản|nghệ sĩ|nghệ nhân|tình nguyện viên|trang|ấn phẩm|"
+    "tin|bài|video|lớp|học viên|giảng viên|chỉ tiêu"
 )
 _NUMBER = re.compile(
     # "450.000 lượt", "01 triệu lượt khách", "1,5 tỷ đồng": a magnitude word may stand before the unit

@@ -1,0 +1,54 @@
+"""The last gates of an answer and the readings they rest on, on sentences written for these tests: another edition,
+half year or office than the one asked is no answer; a language is no country; a venue named is the task's."""
+from __future__ import annotations
+
+import pytest
+
+from ground.plans import PlanMeta
+from rag.compose.records import _holds_venues
+from rag.decide.grounds import names_foreign_places, other_occasion
+from rag.find.plans import plan_facts
+from rag.understand import entities
+from rag.understand.question import analyze
+
+
+@pytest.mark.parametrize(("question", "shown", "missing"), [
+    ("Liên hoan hát then lần thứ 3 tổ chức ở đâu?", "Liên hoan hát then lần 2 tổ chức tại xã Tà Vân.", "lần thứ 3"),
+    ("Sáu tháng cuối năm 2027 tỉnh đón bao nhiêu đoàn?", "6 tháng đầu năm 2027, tỉnh đón 12 đoàn.", "6 tháng cuối"),
+    ("Chủ tịch UBND tỉnh Mây Đảo là ai?", "Kế hoạch do Phó Chủ tịch UBND tỉnh Lò Văn Páo ký.", "Chủ tịch"),
+])
+def test_another_edition_half_year_or_office_is_no_answer(question, shown, missing):
+    assert missing in (other_occasion(analyze(question), shown) or "")
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("Liên hoan hát then lần thứ 2 tổ chức ở đâu?", "Liên hoan hát then lần thứ 2 tổ chức tại xã Tà Vân."),
+    ("6 tháng đầu năm 2027 tỉnh đón bao nhiêu đoàn?", "6 tháng đầu năm 2027, tỉnh đón 12 đoàn."),
+    ("Phó Chủ tịch nào ký kế hoạch?", "Kế hoạch do Phó Chủ tịch UBND tỉnh Lò Văn Páo ký."),
+    ("Chủ tịch UBND tỉnh là ai?", "Chủ tịch UBND tỉnh Hà Văn Khoa dự lễ; Phó Chủ tịch Lò Văn Páo phát biểu."),
+])
+def test_the_edition_half_year_or_office_asked_passes(question, shown):
+    assert other_occasion(analyze(question), shown) is None
+
+
+def test_a_language_after_tieng_is_no_country():
+    assert not names_foreign_places("Đặc khu hợp tác với địa phương nào của Hàn Quốc?",
+                                    ["thuyết minh song ngữ, có thêm tiếng Hàn hoặc tiếng Nhật"])
+    assert names_foreign_places("Đặc khu hợp tác với địa phương nào của Hàn Quốc?", ["giao lưu Việt - Hàn"])
+
+
+def test_a_task_holds_the_venue_the_question_names():
+    assert not _holds_venues("Tuần văn hóa Mây Đảo tại Langkawi tổ chức năm nào?", "Tuần văn hóa Mây Đảo tại Ishigaki")
+    assert _holds_venues("Tuần văn hóa Mây Đảo tại Ishigaki tổ chức năm nào?", "Tuần văn hóa Mây Đảo tại Ishigaki")
+    assert _holds_venues("tuan van hoa may dao o ishigaki nam nao", "Tuần văn hóa Mây Đảo tại Ishigaki")
+
+
+def test_a_run_of_days_and_things_counted_in_reports_are_tagged():
+    found = {(e.kind, e.text) for e in entities.tag("Trại hè (diễn ra từ 11 - 30/7) trưng bày 35 bức tranh lụa.")}
+    assert ("date", "từ 11 - 30/7") in found and ("number", "35 bức tranh") in found
+
+
+def test_an_event_named_with_its_year_is_of_that_year():
+    meta = PlanMeta(title="Khai mạc Những ngày văn hóa Mây Đảo tại Lào 2027")
+    assert 2027 in plan_facts(meta).years
+    assert not plan_facts(PlanMeta(title="Kế hoạch giai đoạn 2026 - 2030")).plan_years & {2030}
