@@ -148,6 +148,8 @@ _HEADS = (
     "Công an", "Bộ Chỉ huy", "Bộ đội", "Hội đồng", "Đại học", "Phòng",  # "Phòng Văn hóa và Thông tin huyện"
 )
 _SEP = r"(?:[\s,\-–&/.]|\bva\b)*"
+_PLACE_WORD = re.compile(r" (?:tỉnh|thành phố|huyện|thị xã|quận|đặc khu|xã|phường|thị trấn)(?!\w)")
+_PLACED_HEADS = frozenset({"Công an", "Bộ Chỉ huy", "Văn phòng", "Ủy ban", "Đoàn", "Hội đồng"})  # "Công an xã X"
 
 
 def _alias_pattern(alias: str) -> str:
@@ -266,7 +268,9 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
         return None
     pos = start + len(head)
     words = [(m.start() + pos, m.end() + pos, m.group()) for m in _WORD.finditer(text[pos:stop])]
-    if not words or text[pos:words[0][0]] != " " or not _is_capital(words[0][2]):
+    if words and head in _PLACED_HEADS and _PLACE_WORD.match(text[pos:stop]):
+        words = []  # "Công an đặc khu Hòn Sương", "Phòng … xã": the body named by its place alone
+    elif not words or text[pos:words[0][0]] != " " or not _is_capital(words[0][2]):
         return None
     end, i = pos, 0
     while i < len(words):
@@ -286,11 +290,11 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
             elif i + 1 < len(words) and text[end:words[i][0]] == " " == text[words[i][1]:words[i + 1][0]] \
                     and (words[i][2], words[i + 1][2]) in _COMPOUNDS:
                 end, i = words[i + 1][1], i + 2  # "Hợp tác quốc tế", "Giao lưu văn hóa"
-    place = re.match(r" (?:tỉnh|thành phố|huyện|thị xã|quận)(?!\w)", text[end:stop])
+    place = _PLACE_WORD.match(text[end:stop])
     if place:
         end += place.end()
-        while i < len(words) and words[i][0] < end:
-            i += 1
+        words = [(m.start() + end, m.end() + end, m.group()) for m in _WORD.finditer(text[end:stop])]
+        i = 0
         for ws, we, word in words[i:i + 3]:  # "… tỉnh Quảng Nam"
             if not _is_capital(word) or not re.fullmatch(r" |\s*[\-–]\s*", text[end:ws]):
                 break

@@ -252,7 +252,11 @@ def find_entities(text: str) -> list[Entity]:
     from ground.places import iter_mentions
 
     found: list[Entity] = [Entity("province", m.start, m.end, text[m.start:m.end], m.province) for m in iter_mentions(text)]
-    found += [Entity("agency", a.start, a.end, text[a.start:a.end], a.canonical) for a in find_agencies(text)]
+    for a in find_agencies(text):
+        # "còn Ban Quản lý Khu bảo tồn biển thì sao?": the words up to the follow-up's tail are the body's name
+        tail = _TO_TAIL.match(text, a.end)
+        end = tail.end(1) if tail else a.end
+        found.append(Entity("agency", a.start, end, text[a.start:end], text[a.start:end] if tail else a.canonical))
     found += [Entity("number", m.start(), m.end(), m.group(0), _canonical_number(m.group(0))) for m in _NAMED_NUMBER.finditer(text)]
     found += [Entity("number", m.start(1), m.end(1), m.group(1), m.group(1)) for m in _NAMED_BARE_NUMBER.finditer(text)
               if not (1945 <= int(m.group(1)) <= 2100) or _NUMBERED_KIND.search(text[m.start():m.start(1)])]
@@ -270,6 +274,9 @@ def find_entities(text: str) -> list[Entity]:
         elif clash.kind != "province" and entity.end - entity.start > clash.end - clash.start:
             kept[kept.index(clash)] = entity
     return sorted(kept, key=lambda e: e.start)
+
+
+_TO_TAIL = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,4})(?=\s+thì\s+(?:sao|thế nào|ra sao)\b)")
 
 
 def _canonical_number(raw: str) -> str:

@@ -52,3 +52,13 @@ def test_an_event_named_with_its_year_is_of_that_year():
     meta = PlanMeta(title="Khai mạc Những ngày văn hóa Mây Đảo tại Lào 2027")
     assert 2027 in plan_facts(meta).years
     assert not plan_facts(PlanMeta(title="Kế hoạch giai đoạn 2026 - 2030")).plan_years & {2030}
+
+
+def test_a_body_named_by_its_place_alone_and_a_follow_ups_body_up_to_its_tail():
+    from ground.agencies import find_agencies
+    from rag.understand.entities import find_entities
+
+    assert [a.canonical for a in find_agencies("Công an đặc khu Mây Đảo được giao nhiệm vụ gì?")] == [
+        "Công an đặc khu Mây Đảo"]
+    named = [e.name for e in find_entities("còn Ban Quản lý Khu bảo tồn biển thì sao?") if e.kind == "agency"]
+    assert named == ["Ban Quản lý Khu bảo tồn biển"]
