@@ -247,7 +247,8 @@ def _is_capital(word: str) -> bool:
 _PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "được", "căn", "tổ", "xây", "hoàn", "triển",
                      "hướng", "nghiên", "vận", "đẩy", "tăng", "hỗ", "bố", "theo", "đôn", "kiểm", "quảng", "giới",
                      "duy", "phản", "tiếp", "đề", "nâng", "tổng", "biên", "lồng", "chỉ", "cung", "trực",
-                     "giao", "yêu", "gửi", "ký", "phê"}  # "Ủy ban … giao Cục X chủ trì"
+                     "giao", "yêu", "gửi", "ký", "phê", "đã", "sẽ", "đang", "vừa", "cũng", "đều", "vẫn",
+                     "mới"}  # "Ủy ban … giao Cục X chủ trì"; "Bộ X đã …"
 # a lower-case syllable that is part of a name although it can start a predicate: "Học viện Ngoại giao"
 _NAME_SYLLABLES = frozenset({("ngoại", "giao"), ("quảng", "bá")})
 
@@ -263,8 +264,7 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
     Thương mại và Du lịch tỉnh"): we take capitalised words, each with at most one lower-case syllable
     after it, joined by spaces, ",", "-", "&" or "và", then an optional place word and place name.
     """
-    head = next((h for h in sorted(_HEADS, key=len, reverse=True) if text.startswith(h, start)), None)
-    if head is None:
+    if (head := next((h for h in sorted(_HEADS, key=len, reverse=True) if text.startswith(h, start)), None)) is None:
         return None
     pos = start + len(head)
     words = [(m.start() + pos, m.end() + pos, m.group()) for m in _WORD.finditer(text[pos:stop])]

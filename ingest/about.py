@@ -233,6 +233,12 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text",
             owner.evidence = owner.evidence or sentence_of(text, at)
             owner.source = owner.source or "text"
             _name_bare_committee(owner, place)
+        elif owner.issuer and re.fullmatch(r"UBND(?: tỉnh| thành phố)?", owner.issuer):
+            named = _file_owner(source)  # "UBND tỉnh vừa ban hành …" of a page never naming its province
+            if named and named.province:
+                owner.province, owner.known_province = named.province, True
+                owner.evidence = f"{owner.evidence}; {named.evidence}" if owner.evidence else named.evidence
+                _name_bare_committee(owner, named.province)
     return owner
 
 

@@ -97,10 +97,10 @@ def emblem_owner(text: str) -> About | None:
 # national motto or the document's own type line. The Party's motto ("ĐẢNG CỘNG SẢN VIỆT NAM") is no part of it.
 _UPPER_LINE = re.compile(rf"^[ \t|]*([{vi.UPPER}][{vi.UPPER}0-9 ,.\-–]{{2,60}}?)[ \t]*(?:\|[^\n]*)?$")
 _RULE_LINE = re.compile(r"^[\s|]*[-–—_=*.]{3,}[\s|]*$")
-_NOT_EMBLEM = re.compile(r"^(?:CỘNG H[OÒ]A|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM$|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
+_NOT_EMBLEM = re.compile(r"^(?:CỘNG H[OÒ]A|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM$|CHỦ NGHĨA VIỆT NAM$|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|"
                          r"CHƯƠNG TRÌNH|THÔNG TƯ|CÔNG VĂN|HƯỚNG DẪN|KẾT LUẬN|ĐỀ ÁN|BÁO CÁO|THÔNG BÁO)")
 _EMBLEM_LINES = 4
-_MOTTO = re.compile(r"^(?:CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do)")
+_MOTTO = re.compile(r"^(?:CỘNG H[OÒ]A XÃ HỘI|CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do)")
 _ORGAN = re.compile(r"^(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO)\b")
 _LOCAL_UNIT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN|QUẬN|HUYỆN|THỊ XÃ) (.+)$")
 # words of a body that answers to no province (a national committee, the Party's central bodies)

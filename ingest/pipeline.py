@@ -27,7 +27,7 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-4/decisions-1"  # assignments-2: due dates
-                    "/mentions-3/about-14/tables-10/sentences-2/numbers-2/agencies-4/signers-3/clean-2/titles-4")
+                    "/mentions-3/about-15/tables-10/sentences-2/numbers-2/agencies-5/signers-3/clean-2/titles-4")
 # mentions-2: a document named by title and dated by its passive issuing clause; mentions-3: ", ngày D, X ban hành Y"
 # dates Y, not the number before it; signers-2: a degree or rank before the name ("PGS.TS. Tạ Minh Luân")
 # about-7: a portal banner names the page's province; a name after "Phó Chủ tịch UBND tỉnh" is a person, not a place; about-8: an
@@ -57,11 +57,12 @@ PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-4/decisions-
 # Vang Phan …"); titles-4: "… . Ảnh: X/TTXVN" is a caption
 # tables-9: a task table's subtotal rows ("Cộng năm 2029 | … | 11.700") as sentences; a "Năm" column is the task's time;
 # a header's unit ("Kinh phí (triệu đồng)") written after each value
+# about-15: a page whose committee is "UBND tỉnh" alone takes its province from the file's name, the last resort
 # about-14: a body under its province's committee ("UBND TỈNH X" / "TRƯỜNG ĐẠI HỌC X") issues; two header columns
 # interleaved line by line ("ỦY BAN NHÂN DÂN" / "CỘNG HÒA …" / "ĐẶC KHU HÒN SƯƠNG")
 # tables-10: records written as blocks of "Key: value" lines (the same keys in each) read as rows: a task table's as
 # task records, any other's as one line per record
-# agencies-4: a body named by its place alone ("Công an đặc khu Hòn Sương", "Công an xã")
+# agencies-5: an adverb ("đã", "sẽ", "vừa") ends a name ("Bộ VHTDL đã ban hành"); agencies-4: a body named by its place alone ("Công an đặc khu Hòn Sương", "Công an xã")
 # tables-2: an activity named "Hoạt động N." keeps every labelled line (Địa điểm, Nội dung between the others)
 VIETNAMESE_SHARE = 0.15  # of words with a diacritic; unaccented Vietnamese typed by hand is rarer in documents
 FOREIGN_LANGUAGE = ("mostly not Vietnamese: kept because it names a Vietnamese document by number; answers "

@@ -114,7 +114,10 @@ class Answerer:
         plan_years = {y for c in answer.citations for y in self.index.facts[c.plan_id].years
                       if c.plan_id in self.index.facts}
         shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
-        passages_text = "\n".join(c.full_quote for c in answer.citations)
+        # the lines' passages and the documents they are from ("… ở Lam Kiều?": the plan of Lam Kiều says so)
+        passages_text = "\n".join([c.full_quote for c in answer.citations] + [
+            f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
+            for p in (self.index.plan(c.plan_id) for c in answer.citations) if p])
         missing = missing_asked(q, shown, plan_years, passages_text)  # decide, last: the lines hold what is asked
         if missing:
             return Answer(q.text, False, replies.not_stated(missing),

@@ -28,6 +28,7 @@ from rag.understand.question import Part, Question, document_fact
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
 _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
+_OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
 LATER_PART_RESIDUAL = 1
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
@@ -188,7 +189,12 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     single = len(q.parts) == 1
     if single and scope.names_other_documents and scope.plan_ids is None:
         return None  # "Quyết định 2013/QĐ-TTg ký ngày nào?" asks about a cited document, not a plan
-    if single and targets and not about_the_plan(q.pq, [index.plan(t) for t in targets]):
+    # "Bộ trưởng nào đã ký Quyết định 83/2008/QĐ-BVHTTDL ban hành Quy chế …?": a stored document named by its number
+    # is what a fact of a document is asked of, whatever words describe it
+    by_number = bool(q.pq.numbers) and scope.plan_ids is not None and not scope.other_documents \
+        and "hieu luc" not in q.pq.folded
+    if single and targets and not about_the_plan(q.pq, [index.plan(t) for t in targets]) \
+            and not (by_number and q.parts[0].intent in _OWN_FACTS):
         return None
     points: list[Point] = []
     notes: list[str] = []  # facts asked that the plan does not state
@@ -222,9 +228,10 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc,
                                       shown_before=frozenset(p.quote for p in points))
-        elif result is None and part.intent != "general" and targets and about_the_plan(  # not "hội nghị … ngày nào"
+        elif result is None and part.intent != "general" and targets and (about_the_plan(  # not "hội nghị … ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
-                residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL) \
+                residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL)
+                or by_number and i == 0 and part.intent in _OWN_FACTS) \
                 and same_kind(q.text, index.held(targets[0])) and (i == 0 or first_asks_plan):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.held(other), index)

@@ -25,8 +25,9 @@ def boosted(scope: Scope) -> list[str]:
 
 def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
                    answerable: Callable[[], bool]) -> list[str] | None:
-    if scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
-        targets = boosted(scope)  # a year or issuer in the question picks among them
+    # a year or issuer in the question picks among the named plans, however many the place has
+    if scope.plan_ids is not None and len(boosted(scope)) <= MAX_TARGETS:
+        targets = boosted(scope)
         if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
             order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
             terms = query_terms(q.pq.content or q.text)

@@ -7,7 +7,7 @@ import re
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
-from ground.places import FOREIGN_PLACES
+from ground.places import FOREIGN_PLACES, canonical_province
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.find import sentences
 from rag.find.plans import PlanIndex
@@ -208,6 +208,15 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     other = other_occasion(q, shown)
     if other:
         return other
+    said = vi.collapse(f"{shown} {passages}")
+    speaker = _SPEAKER.search(q.pq.folded)
+    if speaker and not speaker.group(1) and not re.search(rf"(?<!pho )\b{speaker.group(2)}\b", said):
+        return f"phát biểu của {_ROLES[speaker.group(2)]}"  # "Hiệu trưởng … phát biểu gì?": a deputy's words are not his
+    named = [v.text for v in entities.venues(q.text)] or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
+    # a province scopes the plans instead; a place no gazetteer knows must be in the lines
+    unsaid = [v for v in named if vi.collapse(v).split()[0] not in said.split() and not canonical_province(v)]
+    if unsaid:  # "… ở thủ đô Santiago?": lines that never name the place speak of another
+        return f"thông tin về {', '.join(unsaid)}"
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not _EFFECT_VALUE.search(shown):
@@ -241,13 +250,38 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         unshown = [y for y in q.pq.years if y not in horizon and y not in plan_years and y not in shown_years]
         if unshown and shown_years - set(q.pq.years):
             return f"thông tin của năm {', '.join(map(str, unshown))}"
+        counted = _COUNTED_THING.search(q.pq.folded)
+        if counted and counted.group(1).split()[0] not in _TIME_UNITS and not _counts(shown):
+            return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
     return None
 
 
+def _counts(shown: str) -> bool:
+    """Some figure of the lines counts something other than time: a number left once dates, years, periods and
+    spans of days, months or years are taken out."""
+    rest = shown
+    tagged = entities.tag(shown)
+    if any(e.kind == "number" and not e.text[:1].isdigit() and not _TIME_FIGURE.search(vi.collapse(e.text))
+           for e in tagged):
+        return True  # "ba trụ cột", "lần thứ hai"
+    for e in sorted(tagged, key=lambda e: -e.start):
+        if e.kind in ("date", "period", "document") or e.kind == "number" and _TIME_FIGURE.search(vi.collapse(e.text)):
+            rest = rest[:e.start] + " " + rest[e.end:]
+    rest = re.sub(r"\b(?:19|20)\d\d\b|\[\d+\]", " ", rest)
+    return re.search(r"\d", rest) is not None
+
+
+_COUNTED_THING = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+)?)")
+_TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
+_TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
+# "o thu do santiago": a place typed without capitals, after its kind
+_TYPED_VENUE = re.compile(r"\b(?:tai|o) (?:thu do|thanh pho|bang|dao) ([a-z]+)\b")
 _NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b")
 _ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
           "dai su": "Đại sứ", "hieu truong": "Hiệu trưởng", "truong phong": "Trưởng phòng", "vu truong": "Vụ trưởng",
           "cuc truong": "Cục trưởng"}
 _ROLE = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b")
+_SPEAKER = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b.{{0,80}}?\b(?:phat bieu|noi gi|cho biet|khang dinh|de xuat|nhan manh"
+                      r"|chia se|de nghi)\b")
 _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
 _SHOWN_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)

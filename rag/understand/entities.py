@@ -141,7 +141,8 @@ def _tag(text: str) -> tuple[Entity, ...]:
     return tuple(found)
 
 
-_VENUE_NAME = re.compile(rf"\b(?:tại|ở)\s+([{vi.UPPER}][\w\-]*(?:\s+[{vi.UPPER}][\w\-]*)*)")
+_VENUE_NAME = re.compile(rf"\b(?:tại|ở)\s+(?:(?:thủ đô|thành phố|tỉnh|bang|huyện|quận|xã|thị trấn|đảo)\s+)?"
+                         rf"([{vi.UPPER}][\w\-]*(?:\s+[{vi.UPPER}][\w\-]*)*)")
 
 
 def venues(text: str) -> list[Entity]:

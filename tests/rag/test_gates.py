@@ -62,3 +62,28 @@ def test_a_body_named_by_its_place_alone_and_a_follow_ups_body_up_to_its_tail():
         "Công an đặc khu Mây Đảo"]
     named = [e.name for e in find_entities("còn Ban Quản lý Khu bảo tồn biển thì sao?") if e.kind == "agency"]
     assert named == ["Ban Quản lý Khu bảo tồn biển"]
+
+
+@pytest.mark.parametrize(("question", "shown", "missing"), [
+    ("Xuân Mây Đảo 2027 có bao nhiêu kiều bào về dự?", "Xuân Mây Đảo 2027 tổ chức ngày 21 tháng Chạp, kéo dài 2 ngày.",
+     "số lượng"),  # days counted, not people
+    ("Nhà hát biểu diễn mấy suất ở thủ đô Santiago?", "Nhà hát biểu diễn 4 suất tại Nam Ninh.", "Santiago"),
+    ("nha hat bieu dien may suat o thu do santiago", "Nhà hát biểu diễn 4 suất tại Nam Ninh.", "santiago"),
+    ("Hiệu trưởng Trường Đại học Sơn Cước phát biểu gì?", "Phó Hiệu trưởng Lò Thị Mai phát biểu chào mừng.", "Hiệu trưởng"),
+])
+def test_lines_that_miss_what_is_asked_are_no_answer(question, shown, missing):
+    from rag.decide.grounds import missing_asked
+
+    assert missing in (missing_asked(analyze(question), shown, set()) or "")
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("Hội có bao nhiêu tổ chức thành viên?", "Với gần 23 năm hoạt động và 6 tổ chức thành viên, Hội …"),
+    ("Ngoại giao văn hóa là một trong mấy trụ cột?", "Ngoại giao văn hóa là một trong ba trụ cột của ngoại giao."),
+    ("Nhà hát biểu diễn mấy suất ở thủ đô Santiago?", "Tại Santiago, nhà hát biểu diễn 4 suất."),
+    ("Hiệu trưởng Trường Đại học Sơn Cước phát biểu gì?", "Hiệu trưởng Hà Văn Khoa phát biểu chào mừng."),
+])
+def test_lines_that_hold_what_is_asked_pass(question, shown):
+    from rag.decide.grounds import missing_asked
+
+    assert missing_asked(analyze(question), shown, set()) is None
