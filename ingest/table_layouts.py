@@ -136,9 +136,13 @@ def tabs_as_pipes(text: str) -> str:
         beside = sum(1 for k in range(i, j) if _CELLS_BESIDE.search(lines[k]))
         if j - i >= MIN_TAB_ROWS and beside >= MIN_TAB_ROWS:
             rows: list[list[str]] = []
+            while i < j and sum(1 for c in lines[i].split("\t") if c.strip()) <= 1:
+                i += 1  # a caption set to the right with tabs ("Đơn vị tính: triệu đồng") heads no column
             for k in range(i, j):
                 row = [c.strip() for c in lines[k].split("\t")]
-                if rows and not row[0] and len(rows) > 1:
+                filled = sum(1 for c in row if c)
+                # a row without its first cell is a wrapped one, unless it fills most columns ("| Tổng cộng | 4.800 |…")
+                if rows and not row[0] and len(rows) > 1 and filled * 2 <= max(len(rows[0]), len(row)):
                     # a cell wrapped onto the next line goes on under its own column: join it column by column
                     last = rows[-1]
                     last += [""] * (len(row) - len(last))

@@ -218,6 +218,9 @@ _UNIT = re.compile(r"^(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:lượt(?: ng
                    r"|cuốn|lớp|di tích|hội viên|học viên)$", re.IGNORECASE)
 
 
+_CAPTION_UNIT = re.compile(r"^\s*\(?\s*Đơn vị(?: tính)?\s*:\s*([^()]+?)\s*\)?\s*$", re.IGNORECASE)
+
+
 def _row_unit(label: str) -> str | None:
     """The unit a row's label gives its figures ("Khách quốc tế (nghìn lượt)" → "nghìn lượt"; "(lũy kế, %)" → "%"),
     written after each figure so that it reads as an amount of something."""
@@ -235,28 +238,44 @@ def year_tables(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     years: list[str] | None = None
+    lead = 1  # the columns before the first year: the row's label, after a "TT" column if there is one
+    caption: str | None = None  # "Đơn vị tính: triệu đồng" over the table: every figure's unit
     for line in lines:
         row = cells(line) if line.strip().startswith("|") else None
         if row is None:
             years = None
+            if line.strip():
+                m = _CAPTION_UNIT.search(line)
+                caption = m.group(1).strip() if m and _UNIT.match(m.group(1).strip()) else None
             out.append(line)
             continue
-        heads = [YEAR_HEADER.fullmatch(c.strip()) for c in row[1:]]
-        totals = [bool(TOTAL_HEADER.fullmatch(c.strip())) for c in row[1:]]
-        if len(row) > MIN_YEAR_COLUMNS and sum(map(bool, heads)) >= MIN_YEAR_COLUMNS and all(
-                h or t for h, t in zip(heads, totals, strict=True)):
-            # "| Chỉ số | 2022 | … | 2026 | Cộng |": a total column is read as what it is
-            years = [f"năm {h.group(1)}" if h else c.strip().lower() for h, c in zip(heads, row[1:], strict=True)]
+        header = _year_header(row)
+        if header is not None:
+            # "| TT | Chỉ số | 2022 | … | 2026 | Cộng |": a total column is read as what it is
+            years, lead = header
             continue  # the header says nothing by itself
-        if years and len(row) == len(years) + 1 and row[0]:
-            unit = _row_unit(row[0])
+        label = " ".join(c for c in row[:lead] if c and not c.isdigit()) if years else ""
+        if years and len(row) == len(years) + lead and label:
+            unit = _row_unit(label) or caption
             pairs = [f"{y}: {v}{' ' + unit if unit and not v.endswith(unit) else ''}"
-                     for y, v in zip(years, row[1:], strict=True) if v and v not in "-–"]
-            out.append(f"{row[0].rstrip(' :')}: {'; '.join(pairs)}.")
+                     for y, v in zip(years, row[lead:], strict=True) if v and v not in "-–"]
+            out.append(f"{label.rstrip(' :')}: {'; '.join(pairs)}.")
             continue
         years = None
         out.append(line)
     return "\n".join(out)
+
+
+def _year_header(row: list[str]) -> tuple[list[str], int] | None:
+    """(the year columns' names, how many columns come before them) when `row` heads a table by year."""
+    for lead in (1, 2):
+        rest = row[lead:]
+        heads = [YEAR_HEADER.fullmatch(c.strip()) for c in rest]
+        totals = [bool(TOTAL_HEADER.fullmatch(c.strip())) for c in rest]
+        if len(rest) >= MIN_YEAR_COLUMNS and sum(map(bool, heads)) >= MIN_YEAR_COLUMNS and all(
+                h or t for h, t in zip(heads, totals, strict=True)) and not YEAR_HEADER.fullmatch(row[lead - 1].strip()):
+            return [f"năm {h.group(1)}" if h else c.strip().lower() for h, c in zip(heads, rest, strict=True)], lead
+    return None
 
 
 def keyed_records(text: str) -> str:

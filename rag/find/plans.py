@@ -34,6 +34,15 @@ class PlanFacts:
     place: str | None  # the province or city it is about: its own field, else read from its issuer
 
 
+_TITLE_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def _span_years(title: str | None) -> set[int]:
+    m = _TITLE_SPAN.search(title or "")
+    first, last = (int(m.group(1)), int(m.group(2))) if m else (0, -1)
+    return set(range(first, last + 1)) if 0 <= last - first <= 10 else set()
+
+
 def plan_facts(meta) -> PlanFacts:
     titled = {int(y or end) for y, end in _TITLE_YEAR.findall(meta.title or "")}
     issued = {int(d[:4]) for d in (meta.date, meta.published) if d} | titled
@@ -42,7 +51,8 @@ def plan_facts(meta) -> PlanFacts:
         years=frozenset(issued | set(meta.horizon)),
         issue_years=frozenset(issued),
         # a decision of 22/12/2026 issuing "Kế hoạch … năm 2027" is the plan for 2027, not for 2026
-        plan_years=frozenset(titled) if titled else frozenset(issued | set(meta.horizon)),
+        # …and a programme for "giai đoạn 2026 - 2030" is the plan of each of those years
+        plan_years=frozenset(titled) if titled else frozenset(issued | set(meta.horizon) | _span_years(meta.title)),
         # a ministry is not unplaced: only a provincial issuer with no province named
         unplaced=not meta.province and issuer in ("", "ubnd tinh", "uy ban nhan dan tinh", "ubnd thanh pho"),
         issuer_folded=issuer,

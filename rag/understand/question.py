@@ -211,9 +211,15 @@ def without_question_words(text: str) -> str:
     return " ".join(text.split())
 
 
+def _not_asking(text: str) -> str:
+    """`text` (same length), typed with diacritics, with "Mây", "máy" masked: they only fold to "mấy"."""
+    return re.sub(r"\w+", lambda m: "x" * len(m.group()) if vi.fold(m.group()).lower() == "may" and m.group().lower()
+                  != "mấy" else m.group(), text) if vi.has_diacritics(text) else text
+
+
 def split_parts(text: str) -> list[str]:
     """A coordinated question cut at the joins between its question words; one piece when it is simple."""
-    folded = _same_length_fold(text)
+    folded = _same_length_fold(_not_asking(text))
     spans = _wh_spans(folded)
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
@@ -265,7 +271,7 @@ _IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
 
 
 def make_part(text: str) -> Part:
-    folded = vi.collapse(text)
+    folded = vi.collapse(_not_asking(text))
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
                 DOC_KINDS.get(kind.group(1)) if kind else None)

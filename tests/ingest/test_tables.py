@@ -284,3 +284,16 @@ def test_records_written_as_keyed_blocks_are_rows():
     assert [(r.number, r.task, r.agencies, r.deadline) for r in records] == [
         ("1", "Hội nghị triển khai Kế hoạch", {"agency": "Phòng Văn hóa - Xã hội"}, "Quý II/2029"),
         ("2", "Liên hoan hát then Mây Đảo", {"agency": "Trung tâm Văn hóa đặc khu"}, "Tháng 9 hằng năm")]
+
+
+# a funding table copied from a word processor: a caption set right with tabs, a "TT" column, a total row whose
+# first cell is empty
+FUNDING_TABS = ("Bảng 1. Kinh phí theo nguồn và năm\n\t\t\t\tĐơn vị tính: triệu đồng\n"
+                "TT\tNguồn kinh phí\tNăm 2027\tNăm 2028\tCộng\n1\tNgân sách tỉnh\t3.200\t5.600\t8.800\n"
+                "2\tXã hội hóa\t1.000\t1.500\t2.500\n\tTổng cộng\t4.200\t7.100\t11.300\n")
+
+
+def test_a_funding_table_by_year_with_a_number_column_and_a_total_row_reads_as_keyed_sentences():
+    text = linearize_tables(FUNDING_TABS)
+    assert "Xã hội hóa: năm 2027: 1.000 triệu đồng; năm 2028: 1.500 triệu đồng; cộng: 2.500 triệu đồng." in text
+    assert "Tổng cộng: năm 2027: 4.200 triệu đồng; năm 2028: 7.100 triệu đồng; cộng: 11.300 triệu đồng." in text

@@ -340,3 +340,9 @@ def test_a_lead_dated_today_in_brackets_and_a_venue_after_tai_are_tagged():
     assert any(k == "place" and t.startswith("Rạp Chiếu phim Quốc gia Lào") for k, t in found)
     assert not any(k == "place" and "Kế hoạch" in t for k, t in
                    {(e.kind, e.text) for e in entities.tag("tại Kế hoạch số 61/KH-UBND, tỉnh giao …")})
+
+
+@pytest.mark.parametrize(("question", "kind"), [("Trường Đại học Mây Đảo phát biểu gì?", "content"),
+                                                ("Bộ máy tổ chức thế nào?", "manner"), ("co may muc tieu", "number")])
+def test_a_word_typed_with_diacritics_that_only_folds_to_may_asks_no_number(question, kind):
+    assert analyze(question).answer_type == kind
