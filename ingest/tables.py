@@ -278,6 +278,54 @@ def _year_header(row: list[str]) -> tuple[list[str], int] | None:
     return None
 
 
+_FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
+_RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown table's "|:--|--:|"
+_UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị(?: tính)?)$", re.IGNORECASE)
+MIN_FIGURE_COLUMNS = 2
+
+
+def figure_tables(text: str) -> str:
+    """Any other table of figures ("| TT | Chỉ tiêu | ĐVT | 6 tháng đầu năm 2026 | 6 tháng đầu năm 2027 | Tăng/giảm (%) |"):
+    each row as what it says, its label then each column's header with the figure and the row's unit ("Khách quốc
+    tế đến tỉnh: 6 tháng đầu năm 2026: 168.400 lượt; …; tăng/giảm so với cùng kỳ (%): +21,0")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] | None = None
+    header_line = ""
+    for line in lines:
+        if header is not None and _RULE_ROW.match(line.strip()):
+            continue
+        row = cells(line) if line.count("|") >= MIN_FIGURE_COLUMNS else None  # leading pipes or not
+        if row is None:
+            header = None
+            out.append(line)
+            continue
+        if header is not None and len(row) == len(header) and (said := _figure_row(header, row)):
+            if out and out[-1] is header_line:
+                out.pop()  # the header says nothing by itself once its rows say it
+            out.append(said)
+            continue
+        header = row if sum(1 for c in row if c and not _FIGURE.match(c)) == len([c for c in row if c]) else None
+        header_line = line
+        out.append(line)
+    return "\n".join(out)
+
+
+def _figure_row(header: list[str], row: list[str]) -> str | None:
+    figures = [i for i, c in enumerate(row) if c and _FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
+    if len(figures) < MIN_FIGURE_COLUMNS:
+        return None
+    units = [row[i] for i, h in enumerate(header) if _UNIT_HEADER.match(h.strip()) and row[i]]
+    unit = units[0].lower() if units else ""
+    label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not _UNIT_HEADER.match(header[i].strip())
+                     and column_role(header[i]) != "number")
+    if not label:
+        return None
+    pairs = [f"{header[i].lower()}: {row[i]}{' ' + unit if unit and '%' not in header[i] and row[i] not in '-–' else ''}"
+             for i in figures]
+    return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
+
+
 def keyed_records(text: str) -> str:
     """Records written as blocks of "Key: value" lines: a task table's as pipe rows (read below as task records),
     any other's as one line per record ("Kỳ báo cáo: Quý I/2028; …; Hạn gửi Sở Ngoại vụ: trước ngày 18/3/2028"),
@@ -299,7 +347,7 @@ def keyed_records(text: str) -> str:
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
-    text = year_tables(tabs_as_pipes(keyed_records(text) if ":" in text else text))
+    text = figure_tables(year_tables(tabs_as_pipes(keyed_records(text) if ":" in text else text)))
     if "|" not in text:
         return text
     lines = _lines(text)

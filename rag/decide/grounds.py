@@ -284,4 +284,4 @@ _ROLE = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b")
 _SPEAKER = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b.{{0,80}}?\b(?:phat bieu|noi gi|cho biet|khang dinh|de xuat|nhan manh"
                       r"|chia se|de nghi)\b")
 _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
-_SHOWN_YEAR = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
+_SHOWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d/])")  # "năm 2027", "6 tháng 2027", "quý II/2027"

@@ -32,6 +32,8 @@ _DATE = re.compile(
     rf"(?<![\d/])(?:{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}"  # 30/11/2021, 30-11-2021
     rf"|ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?"  # ngày 04 tháng 05 năm 2022
     rf"|ngày\s+{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # ngày 10/02, ngày 12-12
+    # a day counted from an event, when a text takes effect: "sau 15 ngày, kể từ ngày đăng Công báo", "kể từ ngày ký"
+    r"|sau\s+\d+\s+ngày\s*,?\s*kể từ ngày\s+[^.;,\n\d]{2,40}|kể từ ngày (?:ký|ban hành)"
     rf"|(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:[-–]|đến)\s*{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])"  # a run of days: "11 - 30/7"
     rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # a news lead: "Chiều 16/7", "Sáng 21-12"
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets

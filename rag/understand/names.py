@@ -19,6 +19,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 # "về việc gì", "về vấn đề gì", "nói về gì", "trích yếu là gì": what a document is about (its title)
 SUBJECT_ASKED = re.compile(r"\b(?:ve (?:viec|van de|chu de|noi dung) (?:gi|nao)|noi ve (?:viec |van de )?gi|ve cai gi"
+                           r"|quy dinh (?:ve )?(?:dieu|viec|van de|noi dung) gi"
                            r"|trich yeu(?: (?:la|noi dung))? gi|ten (?:day du )?(?:cua )?(?:van ban|ke hoach|quyet dinh"
                            r"|cong van|chi thi|de an) (?:la )?gi)\b")
 
@@ -42,8 +43,8 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
                           r"|muc tieu den nam nao)\b")),
     ("doc_type", re.compile(r"\bloai van ban\b")),
     ("subject", SUBJECT_ASKED),  # "… về việc gì?": what the document is about, its title
-    ("issues", re.compile(r"\b(?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc"
-                          r"|dieu le|quy hoach) ?(?:gi|nao)\b")),  # what a decision issues or approves
+    ("issues", re.compile(r"\b(?:ban hanh|phe duyet) (?:(?:kem theo )?(?:cai )|kem theo |(?:kem theo )?(?:ke hoach|van ban|chuong trinh"
+                          r"|de an|quy che|quy dinh|chien luoc|dieu le|quy hoach) ?)(?:gi|nao)\b")),  # what a decision issues
 ]
 
 # what happens on a date a passage gives, as against the document's own issuing

@@ -34,8 +34,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("list", re.compile(
         r"\b(nhung gi|gom (?:nhung )?(?:gi|nao)|bao gom|(?:nhung|cac) (?:[a-z]+ ){1,4}nao|nhung noi dung)\b")),
     # "ban hành quy chế gì": what a decision issues, a part of its own beside "do ai ký"
-    ("issued", re.compile(r"\b((?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc"
-                          r"|dieu le|quy hoach)? ?(?:gi|nao))\b")),
+    ("issued", re.compile(r"\b((?:ban hanh|phe duyet) (?:kem theo )?(?:cai )?(?:ke hoach|van ban|chuong trinh|de an|quy che"
+                          r"|quy dinh|chien luoc|dieu le|quy hoach)? ?(?:gi|nao))\b")),
     ("subject", SUBJECT_ASKED),  # a question word of its own: "ban hành ngày nào và về việc gì?" has two parts
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]

@@ -297,3 +297,14 @@ def test_a_funding_table_by_year_with_a_number_column_and_a_total_row_reads_as_k
     text = linearize_tables(FUNDING_TABS)
     assert "Xã hội hóa: năm 2027: 1.000 triệu đồng; năm 2028: 1.500 triệu đồng; cộng: 2.500 triệu đồng." in text
     assert "Tổng cộng: năm 2027: 4.200 triệu đồng; năm 2028: 7.100 triệu đồng; cộng: 11.300 triệu đồng." in text
+
+
+def test_a_comparison_table_reads_each_row_with_its_headers_and_unit():
+    markdown = ("| TT | Chỉ tiêu | ĐVT | 6 tháng đầu năm 2028 | 6 tháng đầu năm 2029 | Tăng/giảm (%) |\n"
+                "|:--:|:--|:--:|--:|--:|--:|\n| 1 | Khách quốc tế đến tỉnh | Lượt | 98.100 | 120.400 | +22,7 |\n")
+    bare = ("TT | Chỉ tiêu | Đơn vị | 6 tháng 2028 | 6 tháng 2029 | So sánh (%)\n"
+            "1 | Doanh thu từ khách quốc tế | Tỷ đồng | 410,5 | 466 | 113,5\n")
+    assert linearize_tables(markdown).strip() == ("Khách quốc tế đến tỉnh: 6 tháng đầu năm 2028: 98.100 lượt; 6 tháng "
+                                                  "đầu năm 2029: 120.400 lượt; tăng/giảm (%): +22,7.")
+    assert "Doanh thu từ khách quốc tế: 6 tháng 2028: 410,5 tỷ đồng; 6 tháng 2029: 466 tỷ đồng; so sánh (%): 113,5." \
+        in linearize_tables(bare)

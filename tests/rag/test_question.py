@@ -346,3 +346,16 @@ def test_a_lead_dated_today_in_brackets_and_a_venue_after_tai_are_tagged():
                                                 ("Bộ máy tổ chức thế nào?", "manner"), ("co may muc tieu", "number")])
 def test_a_word_typed_with_diacritics_that_only_folds_to_may_asks_no_number(question, kind):
     assert analyze(question).answer_type == kind
+
+
+@pytest.mark.parametrize(("question", "intents"), [
+    ("Quyết định 83/2008 ban hành ngày nào và ban hành kèm theo cái gì?", ["date", "issues"]),
+    ("Nghị định 185/2007/NĐ-CP ra ngày nào, quy định về điều gì?", ["date", "subject"]),
+])
+def test_what_a_decision_issues_or_a_decree_rules_on_is_a_part_of_its_own(question, intents):
+    assert [p.intent for p in analyze(question).parts] == intents
+
+
+def test_a_day_counted_from_an_event_is_when_a_text_takes_effect():
+    found = {(e.kind, e.text) for e in entities.tag("Quyết định này có hiệu lực sau 15 ngày, kể từ ngày đăng Công báo.")}
+    assert ("date", "sau 15 ngày, kể từ ngày đăng Công báo") in found
