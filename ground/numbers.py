@@ -54,6 +54,12 @@ _STATE_DASHED = re.compile(
 
 _STATE_DASHED_TYPED = re.compile(_STATE_DASHED.pattern, re.IGNORECASE)
 
+# "304-CP", "150-TTg", "102-SL/L4": the Government's numbers before 2000 ("<n>-<issuer>"), never a Party one
+_OLD_STATE = re.compile(rf"(?<![\d/\-{_LETTER}])(\d{{1,4}}){_SP}[-–]{_SP}(CP|TTg|HĐBT|HĐCP|SL|LCT)(?:/(L\d{{1,2}}))?"
+                        rf"(?![{_LETTER}\d/-])")
+_OLD_STATE_TYPED = re.compile(_OLD_STATE.pattern.replace("(CP|TTg|HĐBT|HĐCP|SL|LCT)", "(CP|TTg|HĐBT|HĐCP|HDBT|HDCP|SL|LCT)"),
+                              re.IGNORECASE)
+
 
 class DocNumber(NamedTuple):
     number: str  # canonical: "317/KH-UBND", "25-CT/TW"
@@ -160,6 +166,11 @@ def find_numbers(text: str, typed: bool = False) -> list[DocNumber]:
         n, kind, issuer = m.groups()
         found.append(DocNumber(canonical_number(f"{n}/{kind}-{issuer}", typed), m.start(), m.end(), m.group(0)))
         party_spans.append((m.start(), m.end()))
+    for m in (_OLD_STATE_TYPED if typed else _OLD_STATE).finditer(text):
+        n, issuer, law = m.groups()
+        code = {"TTG": "TTg", "HDBT": "HĐBT", "HDCP": "HĐCP"}.get(issuer.upper(), issuer.upper())
+        found.append(DocNumber(f"{n}-{code}" + (f"/{law.upper()}" if law else ""), m.start(), m.end(), m.group(0)))
+        party_spans.append((m.start(), m.end()))
     for m in (_STATE_TYPED if typed else _STATE).finditer(text):
         if any(s <= m.start() < e for s, e in party_spans):
             continue
@@ -196,11 +207,16 @@ def same_number(a: str | None, b: str | None) -> bool:
     # "72/2015" (a decree or circular named by number and year) is "72/2015/NĐ-CP"
     if _NUMBER_YEAR.fullmatch(fa) or _NUMBER_YEAR.fullmatch(fb):
         return fa == fb or fb.startswith(fa + "/") or fa.startswith(fb + "/")
+    if _OLD_KEY.fullmatch(fa) or _OLD_KEY.fullmatch(fb):  # "304" is "304-CP"
+        return fa == fb or fa.split("-")[0] == fb or fb.split("-")[0] == fa
     if "/" not in fa:
         return fb.split("/")[0] == fa
     if "/" not in fb:
         return fa.split("/")[0] == fb
     return fa == fb
+
+
+_OLD_KEY = re.compile(r"\d{1,4}-(?:cp|ttg|hdbt|hdcp|sl|lct)(?:/l\d{1,2})?")
 
 
 # Kinds of administrative documents, folded → as written: "quyết định đó", "những chỉ thị nào", "Công văn 404".

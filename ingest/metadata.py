@@ -120,7 +120,10 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
         code = number.codes[0]
         if code in TYPE_CODES:
             return TYPE_CODES[code]
-        return "Công văn"  # "404/BNG-NGVH": a number without a type code is an official letter
+        # "Số: 304-CP" … "QUYẾT ĐỊNH": a number without a type code, its type on a line of its own below it
+        line = re.search(r"^[ \t]*(" + "|".join(t.upper() for t in DOC_TYPES) + r")[ \t]*$",
+                         text[number.end:number.end + TYPE_LINE_CHARS], re.MULTILINE)
+        return _known_type(line.group(1)) if line else "Công văn"  # "404/BNG-NGVH": an official letter
     if title:
         match = _DOC_TYPE_WORD.search(title)
         if match:
@@ -136,6 +139,9 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
         if kind:
             return _known_type(kind)
     return None
+
+
+TYPE_LINE_CHARS = 300  # how far below its number a document's type line may stand
 
 
 # a document named by a bare ordinal, without the codes of a full number
