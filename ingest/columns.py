@@ -24,6 +24,8 @@ _LIST_ITEM = re.compile(r"^[-+•*–]\s")
 _ITEM_END = re.compile(r"[;.][ \t]+(?=\S)")
 
 
+# columns a PDF copy sets apart with spaces ("UBND TỈNH X          LIÊN HIỆP CÁC TỔ CHỨC        CỘNG HÒA …")
+_SPACE_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)")
 # a rule of dashes set between two cells of one line ("ỦY BAN NHÂN DÂN TỈNH X ——— CỘNG HÒA …")
 _DASH_CELL = re.compile(r"[ \t](?:[—–]{2,}|-{3,})(?=[ \t])")
 
@@ -31,6 +33,7 @@ _DASH_CELL = re.compile(r"[ \t](?:[—–]{2,}|-{3,})(?=[ \t])")
 def header_cells(text: str) -> str:
     """`text` with a run-together header row split into cells by "|"; every offset stays where it was."""
     text = _DASH_CELL.sub(lambda m: " " * (len(m.group(0)) - 1) + CELL, text)
+    text = _SPACE_GAP.sub(lambda m: " " * (len(m.group(0)) - 1) + CELL, text)
     text = _MOTTO.sub(CELL, text)
     return _PLACE_DATE_CELL.sub(lambda m: m.group(1) + CELL, text)
 

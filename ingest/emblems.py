@@ -27,11 +27,13 @@ _CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
 _EMBLEM_COMMITTEE = re.compile(
     r"^\s*(?:(?:ỦY|UỶ) BAN\s*N\w*\s*DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)[ \t]+"
     r"([^\n|]+?)" + _CELL_END + r"(?:\n\s*((?:SỞ|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|BẢO TÀNG|THƯ VIỆN|BAN QUẢN LÝ|ĐÀI PHÁT THANH"
-    r"|NHÀ HÁT|VIỆN)\s+[^\n|]+?)" + _CELL_END + ")?",  # the body under its province's committee issues
+    r"|NHÀ HÁT|VIỆN)\s+[^\n|]+?)" + _CELL_END + r"(?:\n\s*(VÀ\s+[^\n|]+?)" + _CELL_END + ")?)?",
+    # the body under its province's committee issues; a name wrapped onto one more line ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH")
     re.MULTILINE)
 _SUBORDINATE_COMMITTEE = re.compile(
     r"\s*\n\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s+(THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN)\s+([^\n|]+?)" + _CELL_END,
     re.MULTILINE)
+_EMBLEM_PARTY = re.compile(r"^\s*(TỈNH|THÀNH)\s+(?:ỦY|UỶ)\s+([^\n|*]+?)" + _CELL_END, re.MULTILINE)
 _BARE_COMMITTEE = re.compile(r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)[ \t]*(?:\|[^\n]*)?$", re.MULTILINE)
 _EMBLEM_MINISTRY = re.compile(r"^\s*(BỘ\s+[^\n|a-zđ]{3,60}?|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ)" + _CELL_END, re.MULTILINE)
 # what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
@@ -46,7 +48,8 @@ def emblem_owner(text: str) -> About | None:
         around = head[max(0, emblem.start() - 200):emblem.end() + 300]
         if not _EMBLEM_NEIGHBOURS.search(around):
             continue  # a portal's banner, not an emblem
-        kind, place, department = emblem.groups()
+        kind, place, department, wrapped = emblem.groups()
+        department = f"{department} {wrapped}" if department and wrapped else department
         province, known = place_name(text, place)
         if province is None:
             continue
@@ -83,6 +86,14 @@ def emblem_owner(text: str) -> About | None:
         if province:
             line = line_of(text, place_date.start(), place_date.end())
             return About(committee(province_kind(province) or "tỉnh", province), province, line, "header", True)
+    party = _EMBLEM_PARTY.search(head)
+    if party and (_EMBLEM_NEIGHBOURS.search(head[party.start():party.end() + 300])
+                  or "ĐẢNG CỘNG SẢN VIỆT NAM" in head[party.start():party.end() + 300]):
+        # "TỈNH ỦY TRÀ VÂN" beside "ĐẢNG CỘNG SẢN VIỆT NAM": the provincial Party committee's own document
+        province, known = place_name(text, party.group(2))
+        if province:
+            return About(f"{'Tỉnh ủy' if party.group(1) == 'TỈNH' else 'Thành ủy'} {province}", province,
+                         line_of(text, party.start(), party.end()), "header", known)
     for emblem in _EMBLEM_MINISTRY.finditer(head):
         around = head[max(0, emblem.start() - 200):emblem.end() + 300]
         name = " ".join(emblem.group(1).split())

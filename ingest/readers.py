@@ -21,7 +21,7 @@ from ingest.ocr import OcrCache, OcrInfo
 from ingest.office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
 from ingest.pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
 from ingest.quality import text_quality
-from ingest.table_layouts import tabs_as_pipes
+from ingest.table_layouts import header_columns, tabs_as_pipes
 
 __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "TEXT_MAX_BYTES", "RawDocument", "decode_text", "find_plan_files",
            "html_to_text", "looks_like_html", "read_document", "table_row", "unwrap_lines"]
@@ -107,7 +107,8 @@ def read_document(path: Path, ocr_cache: OcrCache | None = None) -> RawDocument:
     # U+00AD left after the conversion (where it was TCVN3's "ư") is a real soft hyphen: invisible, and
     # it would split a word for search
     # a word processor's table keeps its cells apart with tabs, which the spaces' normalising would lose
-    text = _collapse_blank_lines(normalize_spaces(tabs_as_pipes(legacy.text.replace("\u00ad", "")))).strip()
+    # …and a PDF copy sets the header's columns apart with spaces
+    text = _collapse_blank_lines(normalize_spaces(header_columns(tabs_as_pipes(legacy.text.replace("\u00ad", ""))))).strip()
     if not text:
         raise IngestError(source, "no readable text in the file")
     return RawDocument(text=text, source=source, fmt=fmt, ocr=ocr, legacy_encoding=legacy.encoding)

@@ -205,3 +205,21 @@ def record_groups(lines: list[str]) -> list[RecordGroup]:
             groups.append(RecordGroup(run[0][0], run[-1][1], run[0][2], run[0][4], [(b[3], b[5]) for b in run]))
         run = [block] if block is not None else []
     return groups
+
+
+HEADER_LINES = 10  # lines at the top where a PDF copy may set the emblem's columns apart with spaces
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)")
+
+
+def header_columns(text: str) -> str:
+    """The header's columns set apart with spaces ("UBND TỈNH X          LIÊN HIỆP …        CỘNG HÒA …") kept
+    apart as cells before spaces are collapsed: the emblem readers take the left one."""
+    lines = text.split("\n")
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen >= HEADER_LINES:
+            break
+        if line.strip():
+            seen += 1
+            lines[i] = _COLUMN_GAP.sub(" | ", line)
+    return "\n".join(lines)

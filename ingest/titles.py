@@ -49,7 +49,9 @@ def headline(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Độc lập\s*[-–]\s*Tự do|^(?:ỦY|UỶ) BAN NHÂN DÂN$", line) or (
+        if line.startswith("(") and line.endswith(")"):
+            continue  # a note set in brackets is no heading
+        if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Độc lập\s*[-–]\s*Tự do|^(?:ỦY|UỶ) BAN NHÂN DÂN$|ĐẢNG CỘNG SẢN VIỆT NAM", line) or (
                 line.isupper() and _DOC_TYPE_WORD.match(line)):
             return None  # the document itself starts: its title is the upper-case one
         if is_trail(line) or _SECTION_HEADING.match(line) or _CAPTION.search(line):

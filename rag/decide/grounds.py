@@ -104,7 +104,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
 
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
-                         r"(?: [a-z]+){0,6} (?:bao nhieu|la bao nhieu|the nao)\b")
+                         r"(?: [a-z0-9]+){0,16} (?:bao nhieu|la bao nhieu|the nao)\b")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
 _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?- ?(\d{4})\b")
 
@@ -194,6 +194,18 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
+    source = _FUNDING_SOURCE.search(q.pq.folded)
+    if source and _ASKS_MONEY.search(q.pq.folded):
+        # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
+        # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer
+        spans = {y for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+        dated = [str(y) for y in q.pq.years if str(y) not in spans]
+        # each clause read with its line's key ("Ngân sách tỉnh: năm 2026: 3.200 …; năm 2029: 5.300 triệu đồng")
+        clauses = [f"{line.split(':', 1)[0] if ':' in line else ''} {c}" for line in shown.split("\n")
+                   for c in line.split(";")]
+        if not any(source.group(0) in vi.collapse(c) and _MONEY.search(c) and all(y in c for y in dated)
+                   for c in clauses):
+            return f"kinh phí từ nguồn {_SOURCE_NAMES[source.group(0)]}"
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
     # "đề nghị Bộ X hỗ trợ bao nhiêu": the body a request goes to gives the sum; it is no agency whose own sum is asked
     addressed = list(dict.fromkeys(m.canonical for m in find_agencies(q.pq.text) if re.search(
@@ -247,7 +259,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # give the figure of other years, not of the one asked
     if q.answer_type == "number":
         shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
-        unshown = [y for y in q.pq.years if y not in horizon and y not in plan_years and y not in shown_years]
+        # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
+        spanned = {int(y) for m in re.finditer(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", q.pq.text) for y in m.groups()}
+        unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in plan_years and y not in shown_years]
         if unshown and shown_years - set(q.pq.years):
             return f"thông tin của năm {', '.join(map(str, unshown))}"
         counted = _COUNTED_THING.search(q.pq.folded)
@@ -276,6 +290,10 @@ _TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "
 _TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
 # "o thu do santiago": a place typed without capitals, after its kind
 _TYPED_VENUE = re.compile(r"\b(?:tai|o) (?:thu do|thanh pho|bang|dao) ([a-z]+)\b")
+# sources of money other than the issuer's own budget (which a plan's sums are by default, under a lead-in)
+_SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")
+_SOURCE_NAMES = {vi.collapse(s): s for s in _SOURCES}
+_FUNDING_SOURCE = re.compile(r"\b(?:" + "|".join(sorted(_SOURCE_NAMES, key=len, reverse=True)) + r")\b")
 _NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b")
 _ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
           "dai su": "Đại sứ", "hieu truong": "Hiệu trưởng", "truong phong": "Trưởng phòng", "vu truong": "Vụ trưởng",
@@ -284,4 +302,5 @@ _ROLE = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b")
 _SPEAKER = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b.{{0,80}}?\b(?:phat bieu|noi gi|cho biet|khang dinh|de xuat|nhan manh"
                       r"|chia se|de nghi)\b")
 _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
-_SHOWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?![\d/])")  # "năm 2027", "6 tháng 2027", "quý II/2027"
+# "năm 2027", "6 tháng 2027", "quý II/2027"; not an end of a range ("2022 - 2026" names no year of its own)
+_SHOWN_YEAR = re.compile(r"(?<![\d\-–])(?<![\d\-–] )((?:19|20)\d\d)(?![\d/])(?!\s?[-–]\s?\d)")

@@ -23,6 +23,7 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("lhhn", "Liên hiệp các tổ chức hữu nghị"),
     ("ttdn", "thông tin đối ngoại"),
     ("dnnd", "đối ngoại nhân dân"),
+    ("xhh", "xã hội hóa"),
     ("sngv", "Sở Ngoại vụ"),
     ("svhttdl", "Sở Văn hóa, Thể thao và Du lịch"),
     ("kh", "kế hoạch"),

@@ -192,6 +192,23 @@ HEADERS = [
          'Trường Đại học Sơn Cước báo cáo kết quả đối ngoại nhân dân như sau.\nI. KẾT QUẢ\n1. Đón 20 đoàn vào.\n'),
         ('Trường Đại học Sơn Cước', 'Sơn Cước Phong', '2027-12-18'),
         id='a_body_under_its_provinces_committee_issues_its_report'),
+    pytest.param(
+        ('TỈNH ỦY SƠN CƯỚC PHONG                    ĐẢNG CỘNG SẢN VIỆT NAM\n        *\n'
+         ' Số 12-CTr/TU              Sơn Cước Phong, ngày 02 tháng 4 năm 2027\n\n        CHƯƠNG TRÌNH HÀNH ĐỘNG\n'
+         'của Ban Thường vụ Tỉnh ủy về công tác ngoại giao văn hóa đến năm 2030\n\n'
+         'Thực hiện Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng Chính phủ, Ban Thường vụ Tỉnh ủy ban hành '
+         'Chương trình hành động như sau.\nI. MỤC TIÊU\n1. Quảng bá văn hóa tỉnh Sơn Cước Phong.\n'),
+        ('Tỉnh ủy Sơn Cước Phong', 'Sơn Cước Phong', '2027-04-02'),
+        id='a_party_committees_emblem_beside_the_partys_motto_not_the_prime_minister_its_preamble_cites'),
+    pytest.param(
+        (' UBND TỈNH SƠN CƯỚC PHONG          LIÊN HIỆP CÁC TỔ CHỨC        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n'
+         'SỞ VĂN HÓA, THỂ THAO              HỮU NGHỊ TỈNH               Độc lập - Tự do - Hạnh phúc\n'
+         '    VÀ DU LỊCH\nSố: 05/KHLT-SVHTTDL-LHHN                          Sơn Cước Phong, ngày 10 tháng 3 năm 2028\n\n'
+         '                     KẾ HOẠCH LIÊN TỊCH\n       Giao lưu văn hóa với các đối tác nước ngoài năm 2028\n\n'
+         'Sở Văn hóa, Thể thao và Du lịch và Liên hiệp các tổ chức hữu nghị tỉnh xây dựng kế hoạch như sau.\n'
+         'I. MỤC ĐÍCH\n1. Mở rộng giao lưu.\n'),
+        ('Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn Cước Phong', 'Sơn Cước Phong', '2028-03-10'),
+        id='a_header_whose_columns_a_pdf_copy_sets_apart_with_spaces_names_its_left_body'),
 ]
 
 

@@ -308,3 +308,12 @@ def test_a_comparison_table_reads_each_row_with_its_headers_and_unit():
                                                   "đầu năm 2029: 120.400 lượt; tăng/giảm (%): +22,7.")
     assert "Doanh thu từ khách quốc tế: 6 tháng 2028: 410,5 tỷ đồng; 6 tháng 2029: 466 tỷ đồng; so sánh (%): 113,5." \
         in linearize_tables(bare)
+
+
+def test_the_governments_old_numbers_are_document_numbers():
+    from ground.numbers import find_numbers, same_number
+
+    assert [n.number for n in find_numbers("Số : 304-CP … căn cứ luật số 102-SL/L4 ngày 20-5-1957")] == [
+        "304-CP", "102-SL/L4"]
+    assert not find_numbers("COVID-19 ngày 20-5-1957") and same_number("304", "304-CP")
+    assert not same_number("25", "25-CT/TW")

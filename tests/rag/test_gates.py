@@ -88,3 +88,19 @@ def test_lines_that_hold_what_is_asked_pass(question, shown):
     from rag.decide.grounds import missing_asked
 
     assert missing_asked(analyze(question), shown, set()) is None
+
+
+@pytest.mark.parametrize(("question", "shown", "found"), [
+    ("Kinh phí xã hội hóa của chương trình là bao nhiêu tiền?",
+     "Ngân sách tỉnh bố trí bình quân 3 tỷ đồng/năm; khuyến khích xã hội hóa, tài trợ của tổ chức, cá nhân.", False),
+    ("kinh phi xhh cua dac khu may dao nam 2027 la bn?",
+     "Ngân sách đặc khu: năm 2026: 1.850 triệu đồng; năm 2027: 2.400 triệu đồng.\nNguồn xã hội hóa: 3.000 triệu đồng.", False),
+    ("Xã hội hóa năm 2027 bao nhiêu tiền?", "Xã hội hóa: năm 2026: 1.000 triệu đồng; năm 2027: 1.500 triệu đồng.", True),
+    ("Giai đoạn 2021 - 2025 trường ký bao nhiêu thỏa thuận?",
+     "Giai đoạn 2021 - 2025, Trường ký mới 17 thỏa thuận với 14 đối tác; năm 2024 thêm một đối tác.", True),
+])
+def test_a_sum_of_a_named_source_and_a_period_asked(question, shown, found):
+    from rag.decide.grounds import missing_asked
+    from rag.understand.question import as_typed
+
+    assert (missing_asked(analyze(as_typed(question)), shown, set()) is None) is found
