@@ -270,7 +270,9 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
         answer = catalog_answer(q, index)
         if answer:
             return answer
-    if scope.plan_ids and _TASKS_ASKED.search(q.pq.folded) and not q.pq.agencies and _asked_years(q):
+    # "… sự kiện nào ở Hàn Quốc năm 2028?": a country asked narrows past what a year's task list says
+    if scope.plan_ids and _TASKS_ASKED.search(q.pq.folded) and not q.pq.agencies and _asked_years(q) \
+            and not entities.foreign_places(q.text):
         answer = tasks_in_year_answer(q, [index.plans[i] for i in scope.plan_ids if i in index.plans], index)
         if answer:
             return answer

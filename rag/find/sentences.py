@@ -72,6 +72,8 @@ def quotable(body: str) -> bool:
     """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
     if _PAGE_STAMP.match(body):  # "Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM": the page's, never an answer
         return False
+    if _NUMBER_CELL.match(body):  # "Số 27-CTr/TU | Trà Vân, ngày 22 tháng 3 năm 2027": the header's, never an answer
+        return False
     if _KEYED_VALUE.match(body) and not _HEADER_FIELD.match(body):  # "Năm 2028: 8,1 tỷ đồng;": a short line with a value
         return True
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
@@ -79,6 +81,7 @@ def quotable(body: str) -> bool:
 
 _PAGE_STAMP = re.compile(r"^(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày tạo|Lượt xem)\b",
                          re.IGNORECASE)
+_NUMBER_CELL = re.compile(r"^Số\s*:?\s*\S+\s*\|")
 _HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Ngày hiệu lực|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
 _KEYED_VALUE = re.compile(r"^[^:\d]{2,40}?\s?\d{0,4}\s*:\s*[^:]*\d[^:]{0,40}$")
 
