@@ -21,7 +21,7 @@ _PLACE_DATE_CELL = re.compile(
     r"(?m)(^[ \t|]*Số\s*:\s*\S+)[ \t](?=[" + vi.UPPER + r"][^\n,|]{1,40},\s*ngày\s+\d)")
 _RECIPIENTS = re.compile(r"^((?:Nơi nhận|NƠI NHẬN)\s*:)\s*(\S.*)$")
 _LIST_ITEM = re.compile(r"^[-+•*–]\s")
-_ITEM_END = re.compile(r"[;.][ \t]+(?=\S)")
+_ITEM_END = re.compile(r"[;.,][ \t]+(?=\S)")  # "- Ban Bí thư Trung ương Đảng (để b/c), PHÓ BÍ THƯ THƯỜNG TRỰC"
 
 
 # columns a PDF copy sets apart with spaces ("UBND TỈNH X          LIÊN HIỆP CÁC TỔ CHỨC        CỘNG HÒA …")

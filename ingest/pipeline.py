@@ -27,7 +27,7 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-4/decisions-1"  # assignments-2: due dates
-                    "/mentions-3/about-16/tables-12/sentences-2/numbers-3/agencies-5/signers-3/clean-2/titles-5")
+                    "/mentions-3/about-16/tables-12/sentences-2/numbers-3/agencies-5/signers-4/clean-2/titles-5")
 # mentions-2: a document named by title and dated by its passive issuing clause; mentions-3: ", ngày D, X ban hành Y"
 # dates Y, not the number before it; signers-2: a degree or rank before the name ("PGS.TS. Tạ Minh Luân")
 # about-7: a portal banner names the page's province; a name after "Phó Chủ tịch UBND tỉnh" is a person, not a place; about-8: an
@@ -60,6 +60,8 @@ PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-4/decisions-
 # about-15: a page whose committee is "UBND tỉnh" alone takes its province from the file's name, the last resort
 # about-14: a body under its province's committee ("UBND TỈNH X" / "TRƯỜNG ĐẠI HỌC X") issues; two header columns
 # interleaved line by line ("ỦY BAN NHÂN DÂN" / "CỘNG HÒA …" / "ĐẶC KHU HÒN SƯƠNG")
+# signers-4: "T/M BAN THƯỜNG VỤ"; a title glued after a "Nơi nhận" item's comma; signature blocks set side by side
+# with spaces are cells
 # about-16: a provincial Party committee's emblem ("TỈNH ỦY X" beside "ĐẢNG CỘNG SẢN VIỆT NAM"); a header's columns
 # set apart with spaces are cells; titles-5: a note in brackets and the Party's motto are no headline
 # numbers-3: the Government's numbers before 2000 ("304-CP", "150-TTg", "102-SL/L4")

@@ -212,14 +212,17 @@ _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)")
 
 
 def header_columns(text: str) -> str:
-    """The header's columns set apart with spaces ("UBND TỈNH X          LIÊN HIỆP …        CỘNG HÒA …") kept
-    apart as cells before spaces are collapsed: the emblem readers take the left one."""
+    """The header's and the closing's columns set apart with spaces ("UBND TỈNH X          LIÊN HIỆP …        CỘNG
+    HÒA …") kept apart as cells before spaces are collapsed: the emblem readers take the left one, the signature
+    reader each block."""
     lines = text.split("\n")
-    seen = 0
-    for i, line in enumerate(lines):
-        if seen >= HEADER_LINES:
-            break
-        if line.strip():
-            seen += 1
-            lines[i] = _COLUMN_GAP.sub(" | ", line)
+    # the header's lines, and the closing ones: two signature blocks side by side ("CHỦ TỊCH      GIÁM ĐỐC")
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        seen = 0
+        for i in order:
+            if seen >= HEADER_LINES:
+                break
+            if lines[i].strip():
+                seen += 1
+                lines[i] = _COLUMN_GAP.sub(" | ", lines[i])
     return "\n".join(lines)

@@ -249,3 +249,15 @@ def test_a_persons_name_after_a_districts_committee_is_no_part_of_its_name():
             "địa phương trong nhiều lĩnh vực. Sở Ngoại vụ thành phố hướng dẫn hai bên xây dựng kế hoạch hợp tác, "
             "báo cáo Ủy ban nhân dân thành phố kết quả thực hiện hằng năm.\n")
     assert load_plan_text(text).issuer in (None, "UBND huyện Hòa Sơn")
+
+
+@pytest.mark.parametrize(("closing", "signer"), [
+    ("Nơi nhận:                                  T/M BAN THƯỜNG VỤ\n- Ban Bí thư Trung ương Đảng (để b/c),     PHÓ BÍ THƯ"
+     " THƯỜNG TRỰC\n- Lưu Văn phòng Tỉnh ủy.                      (Đã ký)\n                            Hà Văn Khoa\n",
+     "Hà Văn Khoa"),
+])
+def test_a_party_signature_names_its_signer(closing, signer):
+    text = ("SỞ NGOẠI VỤ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 09/KH-SNgV\n\nKẾ HOẠCH\nGiao lưu văn hóa năm 2028\nI. MỤC ĐÍCH\n1. Mở rộng giao lưu văn hóa với các địa phương nước ngoài.\n"
+            "2. Quảng bá hình ảnh tỉnh Sơn Cước Phong với bạn bè quốc tế qua các sự kiện văn hóa, thể thao, du lịch.\n"
+            + closing)
+    assert load_plan_text(text).signer == signer
