@@ -92,7 +92,9 @@ def parse_query(question: str) -> ParsedQuery:
     if not numbers:  # next to a full number ("Thông tư 05/2012/TT-BNG mà quyết định 13/2017 căn cứ") it only qualifies it
         numbers = yearly
     bare = [m.group(1) for m in _BARE_NUMBER.finditer(folded)]
-    years = sorted({int(y) for y in _YEAR.findall(text)} - {int(n.split("/")[1]) for n in yearly})
+    # a year inside a document's number ("83/2008/QĐ-BVHTTDL") dates that document, not what is asked
+    unnumbered = "".join(" " if any(n.start <= i < n.end for n in found) else c for i, c in enumerate(text))
+    years = sorted({int(y) for y in _YEAR.findall(unnumbered)} - {int(n.split("/")[1]) for n in yearly})
     intent = fact_asked(folded)
     places = list(iter_mentions(text))
     # a Party number ("25-CT/TW") names a document the plans cite, seldom a stored plan: its words stay in

@@ -359,3 +359,8 @@ def test_what_a_decision_issues_or_a_decree_rules_on_is_a_part_of_its_own(questi
 def test_a_day_counted_from_an_event_is_when_a_text_takes_effect():
     found = {(e.kind, e.text) for e in entities.tag("Quyết định này có hiệu lực sau 15 ngày, kể từ ngày đăng Công báo.")}
     assert ("date", "sau 15 ngày, kể từ ngày đăng Công báo") in found
+
+
+def test_a_year_inside_a_documents_number_is_no_year_asked():
+    assert analyze("Quyết định 83/2008/QĐ-BVHTTDL có hiệu lực khi nào?").pq.years == []
+    assert analyze("Kế hoạch năm 2028 của Sở Ngoại vụ số 15/KH-SNgV").pq.years == [2028]
