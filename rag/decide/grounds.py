@@ -171,9 +171,10 @@ def other_occasion(q: Question, shown: str) -> str | None:
     "6 tháng cuối" asked, "6 tháng đầu" shown): what is missing, in words."""
     folded = vi.collapse(shown)
     nth = _NTH.search(q.pq.folded)
-    said = {m.group(1) for m in _NTH.finditer(folded)}
-    if nth and said and nth.group(1) not in said:
-        return f"lần thứ {nth.group(1)}"
+    said = {_ordinal_value(m.group(1) or m.group(2)) for m in _NTH.finditer(folded)}
+    asked = (nth.group(1) or nth.group(2)) if nth else ""
+    if nth and said and _ordinal_value(asked) not in said:  # "lần 5" is "lần thứ V" and "lần thứ năm"
+        return f"lần thứ {asked}"
     half = _HALF.search(q.pq.folded)
     if half and not re.search(rf"\b(?:6|sau) thang {half.group(1)}\b", folded) \
             and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):
@@ -294,7 +295,19 @@ _TYPED_VENUE = re.compile(r"\b(?:tai|o) (?:thu do|thanh pho|bang|dao) ([a-z]+)\b
 _SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")
 _SOURCE_NAMES = {vi.collapse(s): s for s in _SOURCES}
 _FUNDING_SOURCE = re.compile(r"\b(?:" + "|".join(sorted(_SOURCE_NAMES, key=len, reverse=True)) + r")\b")
-_NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b")
+_NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b|\blan thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b")
+_ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _ordinal_value(word: str) -> int:
+    """'5', 'v', 'nam' → 5: an edition however it is written."""
+    if word.isdigit():
+        return int(word)
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    values = [_ROMAN[c] for c in word]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 _ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
           "dai su": "Đại sứ", "hieu truong": "Hiệu trưởng", "truong phong": "Trưởng phòng", "vu truong": "Vụ trưởng",
           "cuc truong": "Cục trưởng"}

@@ -111,3 +111,12 @@ def test_the_headers_number_and_date_cell_is_never_quoted():
 
     assert not quotable("Số 27-CTr/TU | Sơn Cước Phong, ngày 22 tháng 3 năm 2027")
     assert quotable("Số đoàn ra năm 2027 là 12 đoàn, tăng 3 đoàn so với năm trước.")
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("Đại hội lần 5 họp ở đâu?", "Đại hội đại biểu toàn quốc lần thứ V họp tại Hà Nội."),
+    ("Festival lần thứ nhất diễn ra ở đâu?", "Festival lần 1 diễn ra tại Quảng trường Đồng Vọng."),
+    ("Hội nghị lần thứ 2 họp ở đâu?", "Hội nghị họp 3 lần, năm 2027 tại xã Tà Vân; lần thứ hai tại Mây Đảo."),
+])
+def test_an_edition_is_the_same_however_it_is_written(question, shown):
+    assert other_occasion(analyze(question), shown) is None
