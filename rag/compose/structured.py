@@ -88,6 +88,11 @@ def _asked_years(q: Question) -> list[int]:
     return [y for y in q.pq.years if y not in horizon]
 
 
+_ASKED_MONTH = re.compile(r"\bthang (\d{1,2})(?: |/)(?:nam )?\d{4}\b")
+_PLURAL = re.compile(r"\b(?:nhung|cac)\b")
+MIN_LISTED = 2
+
+
 def tasks_in_year_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     """The tasks of the named plans to be done in the asked year, one line each with who leads and when."""
     years = _asked_years(q)
@@ -101,8 +106,12 @@ def tasks_in_year_answer(q: Question, plans: list, index: PlanIndex) -> Answer |
                 continue
             seen.add((plan.id, item.start))
             rows.append(tasks.TaskRow(plan, item, None))
-    if not rows:
-        return None
+    month = _ASKED_MONTH.search(q.pq.folded)
+    if month:  # "tháng 10/2028": only the tasks of that month
+        said = re.compile(rf"\bthang 0?{month.group(1)}\b|\b0?{month.group(1)}/\d{{4}}\b")
+        rows = [r for r in rows if said.search(vi.collapse(f"{r.assignment.task} {r.assignment.deadline or ''}"))]
+    if not rows or len(rows) < MIN_LISTED and _PLURAL.search(q.pq.folded):
+        return None  # "những sự kiện nào năm 2028?": one task of the year is no list of them; the passages may have it
     groups, left_out = tasks.task_points(rows, index.chunk_at, owner_first=False)
     body, numbered = grouped(groups, index.plan)
     head = f"{len(rows)} nhiệm vụ thực hiện trong năm {', '.join(map(str, years))}"

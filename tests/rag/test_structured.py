@@ -116,3 +116,10 @@ def test_stored_plans_and_the_embedder_fit_the_seams_answering_reads(task_servic
     assert isinstance(task_services.embeddings, QueryEmbedder)
     assert task_services.answerer.k == task_services.settings.top_k
     assert any(r.assignments for r in records)  # read straight from the record: no probe hides a missing field
+
+
+def test_a_month_asked_narrows_a_years_tasks_and_one_task_is_no_list_of_them(task_services):
+    year = task_services.ask("Quảng Ninh có những nhiệm vụ nào thực hiện trong năm 2024?")
+    assert year.kind == "tasks"  # the year's task records, listed
+    month = task_services.ask("Tháng 7/2024 Quảng Ninh thực hiện nhiệm vụ gì?")
+    assert month.kind != "tasks"  # no task record names July: the year's list is no answer for the month
