@@ -2,10 +2,15 @@
 """Fit the sentence scorer (rag/find/sentences.py) on labelled questions and write rag/find/sentence_weights.json.
 
     .venv/bin/python bench/calibrate_sentences.py [--questions bench/questions/sentences.jsonl] [--write]
+    .venv/bin/python bench/calibrate_sentences.py --fit STORE:QUESTIONS ... --held STORE:QUESTIONS ... [--write]
 
-Ingests the sample plans into a temporary store; for every labelled question ({"q", "answer"}: a phrase
-the answering sentence holds, written from data/samples only) it retrieves as the answerer does and
-collects the candidate sentences with their features, positive when they hold the phrase. Candidates of
+Without --fit: ingests the sample plans into a temporary store; for every labelled question ({"q",
+"answer"}: a phrase the answering sentence holds, written from data/samples only) it retrieves as the
+answerer does and collects the candidate sentences with their features, positive when they hold the phrase.
+With --fit / --held: stores already ingested (`ngvh ingest` into a data dir) and question files in the
+score.py format ({"q", "keys": [[alt, …], …]}, negatives and chat turns skipped); a candidate's label is the
+share of key groups it holds, the best-holding candidates the target. The fit is on the --fit pairs only and
+top-1 is reported on the --held pairs too, which it never saw: the figure that says whether it carries over. Candidates of
 one question compete, so the fit is listwise (softmax over a question's candidates, the answering ones as
 the target), starting from the hand-set defaults, with an L2 pull towards them and the signs the defaults
 give kept (an entity of the asked kind never counts against a sentence: a small set cannot show every
@@ -50,6 +55,50 @@ def collect(services: Services, items: list[dict]) -> list[tuple[np.ndarray, np.
     return groups
 
 
+def collect_keyed(services: Services, items: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Candidates of one-part questions, as rag.compose.passages.choose_points ranks them, labelled by the
+    share of the question's key groups each holds (the best holders are the target)."""
+    from rag.find.scope import scope_for
+
+    answerer = services.answerer
+    answerer.index.refresh()
+    groups = []
+    for item in items:
+        if item.get("negative") or item.get("conversation") or not item.get("keys"):
+            continue
+        q = analyze(item["q"])
+        if len(q.parts) > 1:
+            continue
+        scope = scope_for(q.pq, answerer.index)
+        q = q.read_against(scope.years, scope.provinces)
+        hits, vector = answerer.engine.search_with_vector(q.pq.text, answerer.k, plan_ids=scope.plan_ids,
+                                                          plan_boost=scope.boost)
+        if not hits:
+            continue
+        dense_of = sentences.dense_lookup(
+            answerer.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
+        favoured = frozenset(p for p, b in scope.boost.items() if b > 0)
+        cands = sentences.candidates(q.pq.content or q.text, q.answer_type, hits, answerer.index.idf,
+                                     answerer.plan, q.section_words, favoured=favoured, dense_of=dense_of)
+        if not cands:
+            continue
+        keys = [[vi.collapse(k) for k in group] for group in item["keys"]]
+        held = np.array([sum(any(k in vi.collapse(c.body) for k in g) for g in keys) / len(keys) for c in cands])
+        x = np.array([[c.features[f] for f in sentences.FEATURES] for c in cands])
+        y = (held == held.max()).astype(float) if held.max() > 0 else np.zeros(len(cands))
+        groups.append((x, y))
+    return groups
+
+
+def _pairs_groups(pairs: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    groups = []
+    for pair in pairs:
+        store, questions = pair.split(":", 1)
+        items = [json.loads(line) for line in Path(questions).read_text(encoding="utf-8").splitlines() if line.strip()]
+        groups += collect_keyed(Services(Settings(data_dir=Path(store))), items)
+    return groups
+
+
 def default_weights() -> np.ndarray:
     return np.array([sentences.DEFAULT_WEIGHTS.get(f, 0.0) for f in sentences.FEATURES] + [0.0])
 
@@ -85,7 +134,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--questions", type=Path, default=ROOT / "bench" / "questions" / "sentences.jsonl")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--fit", nargs="*", default=[], metavar="STORE:QUESTIONS")
+    ap.add_argument("--held", nargs="*", default=[], metavar="STORE:QUESTIONS")
     args = ap.parse_args()
+    if args.fit:
+        return keyed_main(args)
     items = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as data_dir:
         services = Services(Settings(data_dir=Path(data_dir)))
@@ -115,6 +168,28 @@ def main() -> int:
     if args.write:
         out = {"weights": {f: round(float(v), 4) for f, v in zip(sentences.FEATURES, w, strict=False)}, "bias": round(float(w[-1]), 4),
                "measured": report}
+        sentences.WEIGHTS_FILE.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {sentences.WEIGHTS_FILE}")
+    return 0
+
+
+def keyed_main(args) -> int:
+    train, held = _pairs_groups(args.fit), _pairs_groups(args.held)
+    current = np.array([sentences.load_weights()[f] for f in sentences.FEATURES] + [0.0])
+    w = fit(train)
+    report = {
+        "questions_fit": len(train), "fit_answer_in_candidates": sum(1 for _, y in train if y.any()),
+        "questions_held": len(held), "held_answer_in_candidates": sum(1 for _, y in held if y.any()),
+        "top1_fit_defaults": round(top1(train, default_weights()), 3),
+        "top1_fit_current": round(top1(train, current), 3), "top1_fit_new": round(top1(train, w), 3),
+        "top1_held_defaults": round(top1(held, default_weights()), 3),
+        "top1_held_current": round(top1(held, current), 3), "top1_held_new": round(top1(held, w), 3),
+    }
+    print(json.dumps(report, ensure_ascii=False))
+    print("weights:", {f: round(float(v), 3) for f, v in zip(sentences.FEATURES, w, strict=False)})
+    if args.write:
+        out = {"weights": {f: round(float(v), 4) for f, v in zip(sentences.FEATURES, w, strict=False)},
+               "bias": round(float(w[-1]), 4), "measured": report}
         sentences.WEIGHTS_FILE.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {sentences.WEIGHTS_FILE}")
     return 0

@@ -28,6 +28,7 @@ LIST_ITEMS = 4
 LIST_ITEM_CHARS = 140
 FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
 RIVAL_SHARE = 0.85  # …and this share when it comes from another section
+TIE_SHARE = 0.9  # a sentence of the same text this close to the best: the evidence cannot tell them apart
 AMOUNT_CANDIDATES = 8
 STATING_SHARE = 0.9  # how close to the best a candidate stating the asked value must score to go before it
 COUNT_CANDIDATES = 1  # the sentence shown first must state it
@@ -303,20 +304,27 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     for cand in ranked[1:]:
         if len(chosen) >= MAX_POINTS or cand.score < FOLLOWER_SHARE * best.score:
             break
-        same_section = cand.chunk.plan_id == best.chunk.plan_id and cand.chunk.section == best.chunk.section
-        # two sentences of one plan near equally good, each stating the asked kind of value: both are shown (the
-        # agencies' reporting deadline and the Sở's own one), since the words alone cannot tell which is meant
-        same_section = same_section or (cand.chunk.plan_id == best.chunk.plan_id and kind in sentences.ANSWERING_KINDS
-                                        and bool(cand.answer_spans) and bool(best.answer_spans)
-                                        and cand.score >= RIVAL_SHARE * best.score)
+        together = shown_with(best, cand, kind)
         duplicate = any(vi.collapse(cand.body) == vi.collapse(c.body) for c, _ in chosen)
         shown = display(cand, question, index.idf, POINT_CHARS)
-        if same_section and not duplicate and used + len(shown) <= ANSWER_BUDGET:
+        if together and not duplicate and used + len(shown) <= ANSWER_BUDGET:
             chosen.append((cand, shown))
             used += len(shown)
     plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+
+
+def shown_with(best, cand, kind: str) -> bool:
+    """A runner-up sentence is shown beside the best one: of the same section; of the same text and, like the
+    best, stating the asked kind of value (the agencies' reporting deadline and the Sở's own one: the words alone
+    cannot tell which is meant); or of the same text and scored so close that the evidence cannot tell them apart."""
+    if cand.chunk.plan_id != best.chunk.plan_id:
+        return False
+    if cand.chunk.section == best.chunk.section or cand.score >= TIE_SHARE * best.score:
+        return True
+    return (kind in sentences.ANSWERING_KINDS and bool(cand.answer_spans) and bool(best.answer_spans)
+            and cand.score >= RIVAL_SHARE * best.score)
 
 
 def _dated_in(cand, years: list[int], index: PlanIndex) -> bool:

@@ -67,3 +67,23 @@ def test_a_window_ending_on_the_questions_words_takes_the_value_after_them():
 def test_shorten_cuts_at_a_word():
     assert shorten("một hai ba bốn năm", 9) == "một hai…"
     assert shorten("ngắn", 10) == "ngắn"
+
+
+def test_a_runner_up_is_shown_when_the_scores_cannot_tell_it_from_the_best():
+    """Two sentences of one text in different sections: shown together only when they score near alike (or both
+    state the asked kind of value); a sentence of another text never joins the best one's."""
+    from types import SimpleNamespace
+
+    from rag.compose.passages import RIVAL_SHARE, TIE_SHARE, shown_with
+
+    def cand(plan, section, score, spans=()):
+        return SimpleNamespace(chunk=SimpleNamespace(plan_id=plan, section=section), score=score, answer_spans=list(spans))
+
+    best = cand("kh-1", "II. Nhiệm vụ", 10.0)
+    assert shown_with(best, cand("kh-1", "II. Nhiệm vụ", 7.6), "content")
+    assert shown_with(best, cand("kh-1", "IV. Tổ chức thực hiện", TIE_SHARE * 10.0), "content")
+    assert not shown_with(best, cand("kh-1", "IV. Tổ chức thực hiện", TIE_SHARE * 10.0 - 0.1), "content")
+    assert not shown_with(best, cand("kh-2", "II. Nhiệm vụ", 9.9), "content")
+    dated = cand("kh-1", "II. Nhiệm vụ", 10.0, ["30/6/2027"])
+    assert shown_with(dated, cand("kh-1", "V. Chế độ báo cáo", RIVAL_SHARE * 10.0, ["15/12"]), "date")
+    assert not shown_with(dated, cand("kh-1", "V. Chế độ báo cáo", RIVAL_SHARE * 10.0), "date")
