@@ -31,7 +31,7 @@ _LEAD = re.compile(r"\b(?:chu tri|ai (?:to chuc|thuc hien|phu trach)|co quan nao
 _PARTNERS = re.compile(r"\bphoi hop\b")
 _FUNDING = re.compile(r"\b(?:kinh phi|bao nhieu tien|ngan sach|(?:ty|trieu) dong)\b")
 _PRODUCT = re.compile(r"\b(?:san pham|dau ra|ket qua (?:la gi|gi|nao|du kien|can dat))\b")
-_WHEN = re.compile(r"\b(?:bao lau|may lan|dinh ky|thoi gian|thoi han|khi nao|thang may|quy may|nam nao|han)\b")
+_WHEN = re.compile(r"\b(?:bao lau|may lan|dinh ky|thoi gian|thoi han|khi nao|thang may|quy may|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|han)\b")
 # the words that ask for a field, not words of the task
 _FIELD_WORDS = re.compile(r"\b(?:chu tri|phoi hop|kinh phi|bao nhieu|ket qua|san pham|thoi gian|thoi han|bao lau"
                           r"|mot lan|to chuc|thuc hien|nhiem vu|hoat dong|co quan|don vi|ai|do|va|la)\b")

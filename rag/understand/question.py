@@ -18,7 +18,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
-        r"\b(khi nao|ngay nao|nam nao|thang nao|bao gio|luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
+        r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
         r"|ngay bao nhieu|vao ngay|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),

@@ -364,3 +364,15 @@ def test_a_day_counted_from_an_event_is_when_a_text_takes_effect():
 def test_a_year_inside_a_documents_number_is_no_year_asked():
     assert analyze("Quyết định 83/2008/QĐ-BVHTTDL có hiệu lực khi nào?").pq.years == []
     assert analyze("Kế hoạch năm 2028 của Sở Ngoại vụ số 15/KH-SNgV").pq.years == [2028]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Công ty du lịch của những địa phương Việt Nam nào tham dự lễ khai mạc?", "list"),
+    ("nam 2027 co nhung le hoi van hoa viet nam nao o nuoc ngoai", "content"),
+    ("Tuần văn hóa tổ chức vào năm nào?", "date"),
+    ("ke hoach ban hanh nam nao", "date"),
+])
+def test_viet_nam_before_nao_is_the_country_not_a_year_asked(question, kind):
+    """"Việt Nam nào" folds to "viet nam nao", whose last two syllables read "năm nào": the country ends a noun
+    phrase that "nào" asks about, and no year is asked."""
+    assert analyze(question).answer_type == kind
