@@ -258,13 +258,16 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return f"thông tin của năm {', '.join(map(str, years))}"
     # "mục tiêu năm 2030 là bao nhiêu?" shown "520 nghìn lượt vào năm 2029 và 700 nghìn lượt vào năm 2032": the lines
     # give the figure of other years, not of the one asked
+    # …and so do lines of a plan of several years that name other years of it ("từ năm 2028, mỗi năm …" for 2027);
+    # a plan of one year names its year in its title, and its lines need not repeat it
+    shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
+    # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
+    spanned = {int(y) for m in re.finditer(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", q.pq.text) for y in m.groups()}
+    own_years = plan_years if len(plan_years) <= 1 or q.answer_type == "period" else set()
+    unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years]
+    if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
+        return f"thông tin của năm {', '.join(map(str, unshown))}"
     if q.answer_type == "number":
-        shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
-        # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
-        spanned = {int(y) for m in re.finditer(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", q.pq.text) for y in m.groups()}
-        unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in plan_years and y not in shown_years]
-        if unshown and shown_years - set(q.pq.years):
-            return f"thông tin của năm {', '.join(map(str, unshown))}"
         counted = _COUNTED_THING.search(q.pq.folded)
         if counted and counted.group(1).split()[0] not in _TIME_UNITS and not _counts(shown):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people

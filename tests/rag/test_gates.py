@@ -110,3 +110,16 @@ def test_the_headers_number_and_date_cell_is_never_quoted():
     assert not quotable("Số 27-CTr/TU | Sơn Cước Phong, ngày 22 tháng 3 năm 2027")
     assert quotable("Số đoàn ra năm 2027 là 12 đoàn, tăng 3 đoàn so với năm trước.")
 
+
+
+@pytest.mark.parametrize(("plan_years", "shown", "found"), [
+    # a plan of 2027 - 2030 whose lines name other years of it than the one asked: they speak of those years
+    ({2027, 2028, 2029, 2030}, 'Từ năm 2028, mỗi năm tổ chức 01 "Tuần lễ Giáo dục" tại thành phố Leipzig (Đức).', False),
+    ({2027, 2028, 2029, 2030}, 'Năm 2027 tổ chức "Tuần lễ Giáo dục" tại thành phố Leipzig (Đức).', True),
+    # lines naming no year speak of the whole plan; a plan of 2027 alone need not repeat its year
+    ({2027, 2028, 2029, 2030}, 'Tổ chức "Tuần lễ Giáo dục" tại thành phố Leipzig (Đức).', True),
+    ({2027}, 'Tổ chức "Tuần lễ Giáo dục" tại thành phố Leipzig (Đức), chuẩn bị từ năm 2026.', True),
+])
+def test_lines_of_other_years_of_a_plan_of_several_years_are_no_answer(plan_years, shown, found):
+    question = "Năm 2027 Tuần lễ Giáo dục được tổ chức ở nước nào?"
+    assert (missing_asked(analyze(question), shown, plan_years) is None) is found
