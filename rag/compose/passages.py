@@ -190,7 +190,7 @@ def _accented(folded_noun: str, chunks: list) -> str:
 
 
 # A sentence that announces a list ("…, cụ thể như sau:", "gồm các nội dung sau:") says nothing by itself.
-_INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|cac (?:noi dung|nhiem vu|giai phap|muc tieu) sau)\s*:?\s*$|:\s*$")
+_INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|cac (?:noi dung|nhiem vu|giai phap|muc tieu) sau)\s*$")
 FOLLOWING_CHUNKS = 2
 
 
@@ -290,7 +290,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         body = heading_body(best, index, question)  # "Điều 2. Đối tượng áp dụng": what the article says answers
         if body:
             return body
-    if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])):
+    # "… như sau:", or any line ending in a colon ("4. Cục Nhà giáo …:" over its a), b), c)); folding drops the colon
+    if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])) or best.body.rstrip().endswith(":"):
         items = following_items(best, index)
         if items and best.answer_spans and (kind in ("number", "date") or _ASKS_AMOUNT.search(q.pq.folded)):
             # "Tổng kinh phí dự kiến: 96,4 tỷ đồng, chia … như sau:": the sentence holds the value asked, then its parts
