@@ -102,6 +102,26 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
 
 
+def reversed_event(question: str, texts: str) -> str | None:
+    """An event asked one way round ("Những ngày Văn hóa Việt Nam tại Philippines") that the texts only hold the
+    other way round ("Những ngày Văn hóa Philippines tại Việt Nam"): another event, said in words."""
+    asked, said = vi.collapse(question), f" {vi.collapse(texts)} "
+    for place in foreign_places(question):
+        aliases = {vi.collapse(a) for a in (place.name, *FOREIGN_PLACES.get(place.name, ()))}
+        abroad = any(re.search(rf"\b{_HOME} tai {re.escape(a)}\b", asked) for a in aliases)
+        inbound = any(re.search(rf"\b{re.escape(a)} tai {_HOME}\b", asked) for a in aliases)
+        said_abroad = any(f" {_HOME} tai {a} " in said for a in aliases)
+        said_inbound = any(f" {a} tai {_HOME} " in said for a in aliases)
+        if abroad and said_inbound and not said_abroad:
+            return f"sự kiện của Việt Nam tại {place.name}"
+        if inbound and said_abroad and not said_inbound:
+            return f"sự kiện của {place.name} tại Việt Nam"
+    return None
+
+
+_HOME = "viet nam"
+
+
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
                          r"(?: [a-z0-9]+){0,16} (?:bao nhieu|la bao nhieu|the nao)\b")
@@ -218,7 +238,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
         return f"kinh phí của {', '.join(funded)}"
-    other = other_occasion(q, shown)
+    other = other_occasion(q, shown) or reversed_event(q.text, f"{shown}\n{passages}")
     if other:
         return other
     said = vi.collapse(f"{shown} {passages}")

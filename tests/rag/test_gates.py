@@ -123,3 +123,19 @@ def test_the_headers_number_and_date_cell_is_never_quoted():
 def test_lines_of_other_years_of_a_plan_of_several_years_are_no_answer(plan_years, shown, found):
     question = "Năm 2027 Tuần lễ Giáo dục được tổ chức ở nước nào?"
     assert (missing_asked(analyze(question), shown, plan_years) is None) is found
+
+
+@pytest.mark.parametrize(("question", "shown", "found"), [
+    ("Những ngày Văn hóa Việt Nam tại Philippines tổ chức ở thành phố nào?",
+     "Bộ phối hợp tổ chức Những ngày Văn hóa Philippines tại Việt Nam từ ngày 16/8/2027 tại thành phố Huế Xanh.", False),
+    ("Tuan phim Han Quoc tai Viet Nam khai mac o dau?", "Tuần phim Việt Nam tại Hàn Quốc khai mạc tại Seoul.", False),
+    ("Những ngày Văn hóa Việt Nam tại Philippines tổ chức ở thành phố nào?",
+     "Những ngày Văn hóa Việt Nam tại Philippines tổ chức tại thành phố Iloilo.", True),
+    # the texts hold both ways round: the one asked is there
+    ("Tuần phim Hàn Quốc tại Việt Nam khai mạc ở đâu?",
+     "Tuần phim Hàn Quốc tại Việt Nam khai mạc tại Nhà hát Hòa Bình, sau Tuần phim Việt Nam tại Hàn Quốc.", True),
+])
+def test_an_event_the_texts_hold_only_the_other_way_round_is_no_answer(question, shown, found):
+    from rag.understand.question import as_typed
+
+    assert (missing_asked(analyze(as_typed(question)), shown, set()) is None) is found
