@@ -283,7 +283,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
     # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
     spanned = {int(y) for m in re.finditer(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", q.pq.text) for y in m.groups()}
-    own_years = plan_years if len(plan_years) <= 1 or q.answer_type == "period" else set()
+    # a plan of a run of years ("giai đoạn 2027 - 2030"); a page's scattered years (its date, a year it recalls) are not
+    spans = len(plan_years) >= 2 and max(plan_years) - min(plan_years) + 1 == len(plan_years)
+    own_years = plan_years if not spans or q.answer_type == "period" else set()
     unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years]
     if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"
