@@ -118,7 +118,8 @@ class Answerer:
         passages_text = "\n".join([c.full_quote for c in answer.citations] + [
             f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p])
-        missing = missing_asked(q, shown, plan_years, passages_text)  # decide, last: the lines hold what is asked
+        issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
+        missing = missing_asked(q, shown, plan_years, passages_text, issuers)  # decide, last: the lines hold what is asked
         if missing:
             return Answer(q.text, False, replies.not_stated(missing),
                           kind="refusal")

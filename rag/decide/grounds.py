@@ -4,6 +4,7 @@ and every foreign place the question names present in what is shown."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
@@ -122,11 +123,13 @@ def reversed_event(question: str, texts: str) -> str | None:
 _HOME = "viet nam"
 
 
+PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
+
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
                          r"(?: [a-z0-9]+){0,16} (?:bao nhieu|la bao nhieu|the nao)\b")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
-_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?- ?(\d{4})\b")
+_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?[-–]? ?(\d{4})\b")  # folded: "2027 2030"
 
 
 # three capitalised syllables or more: a person's full name ("Lương Tam Quang") the role-led tagger may miss
@@ -208,7 +211,8 @@ def other_occasion(q: Question, shown: str) -> str | None:
     return None
 
 
-def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "") -> str | None:
+def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
+                  issuers: Collection[str] = ()) -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
@@ -216,7 +220,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
     source = _FUNDING_SOURCE.search(q.pq.folded)
-    if source and _ASKS_MONEY.search(q.pq.folded):
+    # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
+    if source and (_ASKS_MONEY.search(q.pq.folded) or re.search(r"\b(?:bao nhieu|may)\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
         # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer
         spans = {y for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
@@ -233,7 +238,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         rf"\b{_REQUEST_VERB}(?:(?: [a-z]+){{0,3}} (?:voi|len|cho)| voi| len)?$", vi.collapse(q.pq.text[:m.start]))))
     if addressed and not any(vi.collapse(a) in vi.collapse(shown + " " + passages) for a in addressed):
         return f"kiến nghị, đề nghị với {', '.join(addressed)}"  # a request to another body is no answer
-    funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed]
+    # the body whose plan it is ("ngân sách của kế hoạch Bộ X năm 2029") names the plan, not a unit funded by it
+    funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed
+              and not any(agency_matches(a, i) for i in issuers)]
     if _ASKS_MONEY.search(q.pq.folded) and funded and not any(
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
@@ -283,9 +290,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
     # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
     spanned = {int(y) for m in re.finditer(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", q.pq.text) for y in m.groups()}
-    # a plan of a run of years ("giai đoạn 2027 - 2030"); a page's scattered years (its date, a year it recalls) are not
-    spans = len(plan_years) >= 2 and max(plan_years) - min(plan_years) + 1 == len(plan_years)
-    own_years = plan_years if not spans or q.answer_type == "period" else set()
+    # a plan of a run of years (issued 2027, "đến năm 2030"); a page's years decades apart (its date, a year it
+    # recalls) are not
+    of_years = len(plan_years) >= 2 and max(plan_years) - min(plan_years) <= PLAN_SPAN_YEARS
+    own_years = plan_years if not of_years or q.answer_type == "period" else set()
     unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years]
     if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"

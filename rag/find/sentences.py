@@ -122,6 +122,14 @@ def _keyed_by_question(body: str, years: list[str], asked: set[str]) -> bool:
 
 
 KEY_CHARS = 60
+_RANGE = re.compile(r"\b(?:19|20)\d\d (?:(?:den|toi) )?(?:nam )?(?:19|20)\d\d\b")
+_COMPARED = re.compile(r"\bso voi (?:nam |cung ky nam |cung ky )?((?:19|20)\d\d)\b")
+
+
+def _dating_years(text: str) -> set[str]:
+    """The years a text is dated by: those it names, bar the base of a comparison ("so với năm 2025")."""
+    folded = _RANGE.sub(" ", vi.collapse(text))  # "giai đoạn 2027 - 2030" spans the years asked, dates none
+    return set(re.findall(r"\b((?:19|20)\d\d)\b", folded)) - set(_COMPARED.findall(folded))
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
 _COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})\b")
 
@@ -130,7 +138,8 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                 section_score: float, rank: int, dense: float, title_terms: set[str], fragment: bool,
                 first: bool, favoured: bool = False, asked_syllables: Sequence[str] = (),
                 lead_in: frozenset[str] = frozenset(), counted: str | None = None,
-                before: frozenset[str] = frozenset()) -> tuple[dict[str, float], list[entities.Entity]]:
+                before: frozenset[str] = frozenset(), section_years: frozenset[str] = frozenset(),
+                ) -> tuple[dict[str, float], list[entities.Entity]]:
     """`lead_in`: the terms of the line a list item hangs from ("Dự toán kinh phí giai đoạn 2026 - 2030:" above
     "- Năm 2028: 3.900 triệu đồng"), which say what an item naming the asked year is about."""
     text_terms = unit_terms(body)
@@ -178,9 +187,11 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         "first": 1.0 if first else 0.0,
         "favoured": 1.0 if favoured else 0.0,
         "year": 1.0 if any(y in text_terms for y in years) else 0.0,
-        # the question dates what it asks ("đến năm 2030"); a sentence about another year answers something else
+        # the question dates what it asks ("đến năm 2030"); a sentence about another year answers something else, and so
+        # does one under a heading of another year ("III. PHƯƠNG HƯỚNG NĂM 2027"); the base of a comparison ("tăng
+        # 18,3% so với năm 2025") dates nothing
         "other_year": 1.0 if years and not any(y in text_terms for y in years)
-        and any(t.isdigit() and len(t) == 4 and t >= "2000" for t in text_terms) else 0.0,
+        and bool(_dating_years(body) or not _dating_years(body) and section_years - set(years)) else 0.0,
         "dense_relative": 0.0,  # set once every candidate's cosine is known
     }, found
 
@@ -211,6 +222,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         section_score = _heading_match(chunk.section, section_words, terms)
         # items at the top of a chunk hang from its heading ("2. Dự toán kinh phí giai đoạn 2026 - 2030")
         heading = frozenset(unit_terms((chunk.section or "").split("›")[-1]))
+        section_years = frozenset(_dating_years(chunk.section or ""))
         lead_in = heading
         previous: tuple[int, frozenset[str]] | None = None  # the end and terms of the sentence before
         for i, unit in enumerate(split_units(chunk.text)):
@@ -221,7 +233,8 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             # an item: a list marker, or a keyed value line under a lead-in ("Sở Ngoại vụ: 3.200.000.000 đồng;")
             item = body != unit.text.strip() or bool(_KEYED_VALUE.match(body)) and not _HEADER_FIELD.match(body)
             if not quotable(body):
-                if not item:  # a short line introduces the items under it ("Phân theo năm:")
+                # a short line introduces the items under it ("Phân theo năm:", "• Ngân sách tỉnh theo năm:")
+                if not item or body.rstrip().endswith(":"):
                     lead_in = heading | unit_terms(body)
                 continue
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
@@ -229,9 +242,11 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
                                        own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked,
                                        lead_in if item else frozenset(), counting.group(1) if counting else None,
-                                       before)
+                                       before, section_years)
             out.append(Candidate(chunk, rank, unit, body, feats, found))
-            if not item:
+            # a line ending in a colon leads the items under it, itself an item or not ("• Ngân sách tỉnh theo năm:"
+            # over "+ Năm 2027: 11.800 triệu đồng;")
+            if not item or body.rstrip().endswith(":"):
                 lead_in = heading | unit_terms(body)
     # cosines of one question's candidates sit close together: what tells them apart is the distance to
     # the best one, on the spread of this question's candidates

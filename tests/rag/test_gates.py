@@ -97,6 +97,10 @@ def test_lines_that_hold_what_is_asked_pass(question, shown):
     ("Xã hội hóa năm 2027 bao nhiêu tiền?", "Xã hội hóa: năm 2026: 1.000 triệu đồng; năm 2027: 1.500 triệu đồng.", True),
     ("Giai đoạn 2021 - 2025 trường ký bao nhiêu thỏa thuận?",
      "Giai đoạn 2021 - 2025, Trường ký mới 17 thỏa thuận với 14 đối tác; năm 2024 thêm một đối tác.", True),
+    # a source named asks a sum without "kinh phí"; a period typed "2027-2030" or "2027 - 2030" names no year of its own
+    ("nguon xa hoi hoa nam 2028 cua ke hoach la bao nhieu", "Xã hội hóa và nguồn hợp pháp khác: 17.500 triệu đồng.", False),
+    ("Nguồn xã hội hóa giai đoạn 2027-2030 là bao nhiêu?", "Nguồn xã hội hóa: 8.400 triệu đồng;", True),
+    ("Nguồn xã hội hóa giai đoạn 2027 - 2030 là bao nhiêu?", "Nguồn xã hội hóa: 8.400 triệu đồng;", True),
 ])
 def test_a_sum_of_a_named_source_and_a_period_asked(question, shown, found):
     from rag.understand.question import as_typed
@@ -139,3 +143,10 @@ def test_an_event_the_texts_hold_only_the_other_way_round_is_no_answer(question,
     from rag.understand.question import as_typed
 
     assert (missing_asked(analyze(as_typed(question)), shown, set()) is None) is found
+
+
+def test_the_issuer_of_the_cited_plan_is_no_unit_whose_own_sum_is_asked():
+    question = analyze("Ngân sách của kế hoạch Bộ Khoa học và Công nghệ năm 2029 là bao nhiêu?")
+    shown = "Năm 2029: 5.200 triệu đồng;"
+    assert missing_asked(question, shown, {2027, 2030}) is not None  # whose sum it is, the lines do not say
+    assert missing_asked(question, shown, {2027, 2030}, issuers=["Bộ Khoa học và Công nghệ"]) is None

@@ -22,3 +22,19 @@ def test_a_units_heading_line_ending_in_a_colon_is_answered_with_the_items_under
     assert answer.found
     assert "31/12/2028" in answer.answer and "60 đoàn" in answer.answer
     assert "Brno" not in answer.answer  # another unit's items
+
+
+def test_an_item_ending_in_a_colon_leads_the_items_under_it(store):
+    """"• Ngân sách theo năm:" is itself a list item; the "+ Năm 2029: …" lines under it are read with its words, so the
+    year's line ranks above the period's "Ngân sách trung ương: …" line."""
+    from rag.find import sentences
+    from rag.understand.question import analyze
+
+    question = "Ngân sách của kế hoạch ngoại giao văn hóa Bộ Khoa học và Công nghệ năm 2029 là bao nhiêu?"
+    answer = store.answerer.ask(question)
+    assert answer.found and "5.200 triệu đồng" in answer.answer
+    index = store.answerer.index
+    q = analyze(question)
+    hits = store.answerer.search(q.pq.text)
+    ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, index.idf, index.plan, q.section_words)
+    assert ranked[0].body.startswith("Năm 2029")

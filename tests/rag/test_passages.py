@@ -87,3 +87,19 @@ def test_a_runner_up_is_shown_when_the_scores_cannot_tell_it_from_the_best():
     dated = cand("kh-1", "II. Nhiệm vụ", 10.0, ["30/6/2027"])
     assert shown_with(dated, cand("kh-1", "V. Chế độ báo cáo", RIVAL_SHARE * 10.0, ["15/12"]), "date")
     assert not shown_with(dated, cand("kh-1", "V. Chế độ báo cáo", RIVAL_SHARE * 10.0), "date")
+
+
+def test_a_heading_of_another_year_dates_its_sentences_and_a_compared_year_dates_none():
+    from rag.find import sentences
+
+    def other_year(body: str, section_years: frozenset[str] = frozenset()) -> float:
+        question = "Năm 2026 tỉnh đón bao nhiêu lượt khách quốc tế?"
+        terms = query_terms(question)
+        feats, _ = sentences.features_of(body, terms, terms, "number", flat_idf, 0.0, 0, 0.8, set(), False, False,
+                                         section_years=section_years)
+        return feats["other_year"]
+
+    assert other_year("Phấn đấu đón 240.000 lượt khách quốc tế.", frozenset({"2027"})) == 1.0  # "PHƯƠNG HƯỚNG NĂM 2027"
+    assert other_year("Khách quốc tế đạt 212.400 lượt, tăng 18,3% so với năm 2025.") == 0.0
+    assert other_year("Khách quốc tế năm 2025 đạt 180.000 lượt.") == 1.0
+    assert sentences._dating_years("II. NHIỆM VỤ GIAI ĐOẠN 2027 - 2030") == set()
