@@ -9,9 +9,12 @@ answered is decided by what the stored texts hold, not by a list of words.
 """
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Literal
 
 from ground import vi
+from ground.places import FOREIGN_PLACES
 
 # Words any plan, directive or article about one uses (accent-folded).
 ADMIN_VOCABULARY = (
@@ -50,11 +53,22 @@ def _hits(folded: str, words: tuple[str, ...]) -> int:
     return sum(1 for term in words if term in folded)
 
 
+@cache
+def _countries() -> re.Pattern[str]:
+    """Foreign countries as written with their capitals and tone marks (folded, "Lào" would be "lao động")."""
+    names = sorted({vi.normalize(n) for name, aliases in FOREIGN_PLACES.items() for n in (name, *aliases)}, key=len,
+                   reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
 def belonging(text: str) -> Belonging:
     """'yes' for an administrative document or a foreign-affairs page, 'no' for a text with no word of
     either, 'unsure' in between (taken, with a warning for the administrator)."""
     folded = vi.collapse(text)
     admin, family = _hits(folded, ADMIN_VOCABULARY), _hits(folded, FAMILY_VOCABULARY)
+    # a foreign country named ("Trung tâm Văn hóa Việt Nam tại Pháp", "trao đổi văn hóa Việt – Pháp") is a page about
+    # relations abroad, whatever words it uses for them
+    family += 1 if _countries().search(text) else 0
     if admin >= ADMIN_ENOUGH or family >= FAMILY_ENOUGH or (admin and family):
         return "yes"
     return "unsure" if admin or family else "no"

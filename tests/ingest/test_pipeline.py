@@ -83,3 +83,12 @@ def test_every_chunk_quotes_the_cleaned_text(samples_dir):
             # embedded: title and section path, then the text; quoted: the text alone
             prefix = "\n".join(x for x in (plan.meta.title, chunk.section) if x)
             assert chunk.embed_text == f"{prefix}\n{chunk.text}"
+
+
+def test_a_page_about_a_centre_abroad_naming_only_its_country_is_taken():
+    """No word of the family's list, but a foreign country named: a page about relations abroad, taken (with the
+    "unsure" warning), never refused for its wording."""
+    page = ("Trung tâm Văn hóa Việt Nam tại Pháp tổng kết một năm\n"
+            "Trung tâm đã tổ chức hơn 10 cuộc triển lãm tranh, ảnh giới thiệu đất nước và con người Việt Nam, dạy tiếng "
+            "Việt cho trẻ em và tổ chức Tết Trung thu cùng các hội đoàn của người Việt tại Pháp. ") * 2
+    check_plan_text(page, "tt-phap.txt")  # no IngestError
