@@ -37,7 +37,10 @@ _EMBLEM_PARTY = re.compile(r"^\s*(TỈNH|THÀNH)\s+(?:ỦY|UỶ)\s+([^\n|*]+?)" 
 _BARE_COMMITTEE = re.compile(r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)[ \t]*(?:\|[^\n]*)?$", re.MULTILINE)
 _EMBLEM_MINISTRY = re.compile(r"^\s*(BỘ\s+[^\n|a-zđ]{3,60}?|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ)" + _CELL_END, re.MULTILINE)
 # what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
-_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:")
+# what stands by a document's own header: the motto, its number, or for a text issued with a decision (a Đề án, a
+# Quy chế) that carries no motto, the "(Ban hành kèm theo Quyết định …)" line under its title
+_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:"
+                                r"|\(\s*(?:Ban hành\s+)?kèm theo (?:Quyết định|Nghị quyết)")
 
 
 def emblem_owner(text: str) -> About | None:

@@ -76,6 +76,13 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
             whole = next((m for m in numbers if n.number.startswith(m.number) and len(n.number) - len(m.number) == 1),
                          None)
             return whole or n
+    # a text without a number of its own issued with a decision ("(Ban hành kèm theo Quyết định số 612/QĐ-UBND …)"
+    # under its title) is catalogued under that decision, not under a plan its "Căn cứ" cite
+    attached = _ATTACHED_TO.search(text[:ATTACHED_HEAD_CHARS])
+    if attached:
+        issuing = next((n for n in numbers if attached.start() <= n.start < attached.end() + 40), None)
+        if issuing is not None:
+            return issuing
     # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …", "…; Thông tư số … ; xét đề nghị
     # … tại Tờ trình số …") is not its own
     applied = {n.number for n in numbers if _cue_score(text, n.start) < 0} | cited_numbers(text)
@@ -89,6 +96,8 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
 
 
 _NATIONAL_LEAD_CHARS = 600
+ATTACHED_HEAD_CHARS = 1200  # the title block of an attached text, before its body
+_ATTACHED_TO = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo (?:Quyết định|Nghị quyết)\s+(?:số\s*)?", re.IGNORECASE)
 
 
 def _announced_national(text: str, numbers: list[DocNumber]) -> DocNumber | None:

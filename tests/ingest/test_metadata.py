@@ -275,3 +275,18 @@ def test_a_mass_organisation_emblem_with_blank_lines_is_the_issuer_not_the_hosti
     meta = extract_metadata(clean_text(text), "twd-12.txt")
     assert meta.issuer == "Đoàn TNCS Hồ Chí Minh" and meta.province is None
     assert meta.title == "Hướng dẫn công tác thanh niên quốc tế năm 2024"
+
+
+def test_a_text_issued_with_a_decision_is_catalogued_under_it_not_under_a_plan_it_cites():
+    """An Đề án with no number of its own: the decision it is issued with gives its number, date and issuer (its
+    lone committee line is its header); the plan its "Căn cứ" cite is not its own, nor is a running page header's
+    "UBND tỉnh X - Đề án …" a province named "X - Đề"."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH LAM UYÊN\n\n\nĐỀ ÁN\nTỔ CHỨC NHỮNG NGÀY VĂN HÓA TỈNH LAM UYÊN TẠI THÀNH PHỐ NANTES NĂM 2027"
+            "\n\n(Ban hành kèm theo Quyết định số 518/QĐ-UBND ngày 12 tháng 3 năm 2027\ncủa Ủy ban nhân dân tỉnh Lam Uyên)"
+            "\n\nLam Uyên, tháng 3 năm 2027\n\nUBND tỉnh Lam Uyên - Đề án Những ngày Văn hóa tại Nantes năm 2027\n"
+            "PHẦN I. CĂN CỨ XÂY DỰNG ĐỀ ÁN\n- Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng Chính phủ;\n"
+            "- Kế hoạch số 61/KH-UBND ngày 06/4/2026 của Ủy ban nhân dân tỉnh thực hiện Chiến lược Ngoại giao văn hóa.\n"
+            "PHẦN II. MỤC TIÊU\nGiới thiệu đến công chúng Pháp các giá trị văn hóa đặc sắc của tỉnh.\n")
+    meta = extract_metadata(text, "lam-uyen-de-an.txt")
+    assert meta.number == "518/QĐ-UBND" and meta.date == "2027-03-12"
+    assert meta.province == "Lam Uyên" and meta.issuer == "UBND tỉnh Lam Uyên"
