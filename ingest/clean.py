@@ -31,7 +31,7 @@ PORTAL_LINES = frozenset({
     "goc", "xem tin theo ngay", "thong ke truy cap", "van ban moi", "tin moi", "tin moi nhat",
     "tin doc nhieu", "tin noi bat", "tin xem nhieu", "danh ba", "chuyen muc", "du lieu dang cap nhat",
     "ban dang xem", "ban dang o", "vi tri hien tai", "cong dich vu cong", "dich vu cong truc tuyen",
-    "email", "top", "menu", "home", "english", "tieng viet", "tieng anh", "toan van", "tai ve",
+    "email", "top", "menu", "home", "english", "tieng viet", "tieng anh", "toan van", "tai ve", "logo",
 })
 # Headings of the related-news list that follows an article: everything after one is cut.
 RELATED_HEADINGS = frozenset({
@@ -185,6 +185,10 @@ def classify_line(line: str) -> str | None:
     if key in RELATED_HEADINGS:
         return "related"
     if key in PORTAL_LINES:
+        return "portal"
+    # "Đăng ký mua gói ấn phẩm|Đăng nhập": a row of a portal's account links, one of them a menu line of its own
+    segments = [_key(p) for p in stripped.split("|") if p.strip()]
+    if len(segments) >= 2 and words <= 12 and any(seg in PORTAL_LINES for seg in segments):
         return "portal"
     if "qr code" in key or key.startswith("ma qr"):
         return "qr"

@@ -1,8 +1,11 @@
-"""Tables written in other layouts than pipe rows — tab-separated cells from a word processor, figures by year lined
-up with spaces, grids drawn with box lines or "+---+" rules, a closing block's two columns set side by side — rewritten
-as pipe rows (or as one column after the other), so that one reader (`ingest.tables`) serves them all."""
+"""Tables written in other layouts than pipe rows — tab-separated cells from a word processor, semicolon-separated
+rows pasted from a spreadsheet, figures by year lined up with spaces, grids drawn with box lines or "+---+" rules, a
+closing block's two columns set side by side — rewritten as pipe rows (or as one column after the other), so that one
+reader (`ingest.tables`) serves them all."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 
@@ -108,10 +111,75 @@ def _aligned_year_tables(text: str) -> str:
 _CELLS_BESIDE = re.compile(r"\S[ ]*\t+[ ]*\S")
 
 
+# A spreadsheet saved as CSV with semicolons ("STT;Tháng;Thời gian;Tên hoạt động;…"): rows of four cells or more,
+# quoted cells holding semicolons, doubled quotes or line breaks
+MIN_CSV_CELLS = 4
+# cells follow their semicolon straight away ("1;Tháng 3;12/03/2029"); a sentence's list puts a space after it
+_CELL_BREAK = re.compile(r";(?![ \t])")
+
+
+def _csv_row(line: str) -> bool:
+    return len(_CELL_BREAK.findall(line)) >= MIN_CSV_CELLS - 1
+
+
+def _csv_block_end(lines: list[str], i: int) -> int:
+    """The line after a run of CSV rows starting at `i` (a quoted cell may run over lines)."""
+    j, quotes = i, 0
+    while j < len(lines):
+        if quotes % 2 == 0 and not (_csv_row(lines[j]) or lines[j].count('"') % 2):
+            break
+        quotes += lines[j].count('"')
+        j += 1
+    return j
+
+
+def semicolon_tables(text: str) -> str:
+    """Runs of semicolon-separated rows written as pipe rows: the title rows above the header ("LỊCH …;;;;") as
+    lines, empty rows dropped, and a cell left empty under a merged one ("4;;28/03/2028;…" below "3;Tháng 3;…") filled
+    from the row above when the row is numbered (a total row's blanks stay blank)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _csv_row(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = _csv_block_end(lines, i)
+        rows = [[" ".join(c.split()) for c in r] for r in csv.reader(io.StringIO("\n".join(lines[i:j])), delimiter=";")]
+        if sum(1 for r in rows if sum(1 for c in r if c) >= MIN_CSV_CELLS) < MIN_TAB_ROWS:
+            out += lines[i:j]
+            i = j
+            continue
+        previous: list[str] | None = None
+        for row in rows:
+            filled = [c for c in row if c]
+            if not filled:
+                continue
+            if len(filled) == 1 and row[0]:
+                out.append(row[0])  # a caption row of the sheet
+                continue
+            total = next((k for k, c in enumerate(row) if _TOTAL_CELL.match(c)), None)
+            if total and not any(row[:total]):  # ";Tổng cộng;;…": the total's label goes first, as tables write it
+                row = [row[total]] + row[1:total] + [""] + row[total + 1:]
+            if previous is not None and row[0] and re.fullmatch(r"\d{1,3}\.?", row[0]):
+                row = [c or (previous[k] if k < len(previous) and k <= MERGED_COLUMNS else "") for k, c in enumerate(row)]
+            out.append("| " + " | ".join(row) + " |")
+            previous = row
+        i = j
+    return "\n".join(out)
+
+
+MERGED_COLUMNS = 2  # the leading columns a sheet merges over several rows (a month, a group)
+_TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)$", re.IGNORECASE)
+
+
 def tabs_as_pipes(text: str) -> str:
     """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"), or
-    line up figures by year with spaces, or draw a grid of box lines: a run of such lines is written with pipes,
-    the way web copies write tables, so one reader serves both."""
+    come from a spreadsheet as semicolon rows, or line up figures by year with spaces, or draw a grid of box lines: a
+    run of such lines is written with pipes, the way web copies write tables, so one reader serves both."""
+    if re.search(r";[^ \t\n]", text):
+        text = semicolon_tables(text)
     if _GRID_RULE.search(text):
         text = _grid_tables(text)
     if "Nơi nhận" in text:

@@ -178,7 +178,7 @@ def _sentence(table: _Table, row: list[str]) -> str:
             continue
         if role in ROLE_LABELS and role not in by_role:
             by_role[role] = cell
-        elif role == "other":
+        elif role == "other" or role is None and header.strip():  # "Địa điểm", "Đối tác nước ngoài": said too
             others.append(_labelled(header, cell))
     task = next((c for r, c in zip(table.roles, row, strict=True) if r == "task"), "")
     number = row[0] if table.roles[0] == "number" and row[0] else ""
@@ -199,7 +199,8 @@ def _labelled(header: str, cell: str) -> tuple[str, str]:
     unit = _HEADER_UNIT.match(label)
     if unit and re.fullmatch(r"[\d.,]+", cell.strip()):
         label, cell = unit.group(1), f"{cell.strip()} {unit.group(2).strip()}"
-    return label[:1].lower() + label[1:], cell
+    # "Kinh phí" → "kinh phí", an acronym kept ("NS thành phố")
+    return (label[:1].lower() + label[1:] if label[1:2].islower() else label), cell
 
 
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)
@@ -305,7 +306,9 @@ def figure_tables(text: str) -> str:
                 out.pop()  # the header says nothing by itself once its rows say it
             out.append(said)
             continue
-        header = row if sum(1 for c in row if c and not _FIGURE.match(c)) == len([c for c in row if c]) else None
+        # a task table's header ("Tên hoạt động | Đơn vị thực hiện | Kinh phí") is the task reader's, below
+        header = row if sum(1 for c in row if c and not _FIGURE.match(c)) == len([c for c in row if c]) \
+            and not is_task_header(row) else None
         header_line = line
         out.append(line)
     return "\n".join(out)

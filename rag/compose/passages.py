@@ -292,7 +292,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             return body
     # "… như sau:", or any line ending in a colon ("4. Cục Nhà giáo …:" over its a), b), c)); folding drops the colon
     if _INTRODUCES_LIST.search(vi.collapse(best.body[-40:])) or best.body.rstrip().endswith(":"):
-        items = following_items(best, index)
+        items = named_items(following_items(best, index), best.body, years, q.pq.agencies)
         if items and best.answer_spans and (kind in ("number", "date") or _ASKS_AMOUNT.search(q.pq.folded)):
             # "Tổng kinh phí dự kiến: 96,4 tỷ đồng, chia … như sau:": the sentence holds the value asked, then its parts
             return [Point(display(best, question, index.idf, POINT_CHARS), best.chunk, best.body, best.score)] + \
@@ -314,6 +314,17 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+
+
+def named_items(items: list[Point], line: str, years: list[int], agencies: list[str]) -> list[Point]:
+    """Of the items a line announces, those naming the year or body the question names and the line does not
+    ("năm 2026" asked under "… phân theo năm:"); none when no item does (the list is of something else). Under
+    "4. Cục Nhà giáo …:" the items are all the body's asked."""
+    said = _YEAR_RANGE.sub(" ", vi.collapse(line))  # "giai đoạn 2024 - 2026 …, phân theo năm:" names no year
+    named = [n for n in [str(y) for y in years] + [vi.collapse(a) for a in agencies] if n not in said]
+    if not named:
+        return items
+    return [p for p in items if any(n in vi.collapse(p.quote) for n in named)]
 
 
 def shown_with(best, cand, kind: str) -> bool:

@@ -275,8 +275,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if _ASKS_NUMBER.search(q.pq.folded) and "document" not in tags:  # "… theo quyết định số mấy?"
         return "số hiệu văn bản được hỏi"
     thing = asked_thing(q.text)
-    if thing and not all(w in set(vi.folded_syllables(shown + " " + passages)) for w in thing.split()
-                         if w not in _GENERIC_THING):
+    words = vi.folded_syllables(shown + " " + passages)
+    if thing and not all(w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in _GENERIC_THING):
         return thing_named(q.text, thing)  # "cửa khẩu quốc tế nào …?": a passage without any "cửa khẩu" names none
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
     # a year asked must be the plan's own or be written where the answer comes from (its passage)
@@ -302,6 +302,24 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         if counted and counted.group(1).split()[0] not in _TIME_UNITS and not _counts(shown):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
     return None
+
+
+def _spelled_out(acronym: str, words: list[str]) -> bool:
+    """"vhttdl" said in full somewhere ("văn hóa, thể thao và du lịch"): a run of syllables whose initials spell it
+    ("và" aside). An acronym has no vowel, which every syllable has."""
+    if len(acronym) < 2 or re.search(r"[aeiouy]", acronym):
+        return False
+    for i in range(len(words)):
+        initials = ""
+        for w in words[i:i + 3 * len(acronym)]:
+            if w == "va":
+                continue
+            initials += w[0]
+            if not acronym.startswith(initials):
+                break
+            if initials == acronym:
+                return True
+    return False
 
 
 def _counts(shown: str) -> bool:

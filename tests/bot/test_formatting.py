@@ -92,7 +92,7 @@ def test_emoji_counts_double_for_telegram():
 def test_plain_answer_for_zalo_has_no_markup():
     [message] = formatting.plain_answer(_answer("Trả lời", 2))
     assert "<" not in message.replace("<hình ảnh>", "")
-    assert message.startswith("Trả lời\n\nNguồn:\n[1] 726/KH-UBND · UBND tỉnh Cao Bằng · 29/03/2022 · Mục 1")
+    assert message.startswith("Trả lời\n\nNguồn:\n[1] 726/KH-UBND · UBND tỉnh Cao Bằng · 29/3/2022 · Mục 1")
 
 
 def test_refusal_has_no_sources_block():
@@ -102,7 +102,7 @@ def test_refusal_has_no_sources_block():
 
 def test_catalog_and_report_texts():
     text = formatting.plans_text([{"type": "Kế hoạch", "number": "726/KH-UBND", "issuer": "UBND tỉnh Cao Bằng", "date": "2022-03-29", "horizon": [2025, 2030]}])
-    assert "1. Kế hoạch 726/KH-UBND — UBND tỉnh Cao Bằng, 29/03/2022, đến 2025–2030" in text
+    assert "1. Kế hoạch 726/KH-UBND — UBND tỉnh Cao Bằng, 29/3/2022, đến 2025–2030" in text
     assert formatting.plans_text([]) == formatting.NO_PLANS_TEXT
     report = {"ok": False, "counts": {"added": 1, "failed": 1}, "files": [
         {"source": "a.pdf", "status": "added", "number": "1/KH", "chunks": 3},

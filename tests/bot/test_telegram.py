@@ -61,7 +61,7 @@ async def test_question_is_answered_with_html_and_citations(tg_settings, fake_te
     assert call.params["chat_id"] == "1001" and call.params["parse_mode"] == "HTML"
     text = call.params["text"]
     assert text.startswith("Trả lời cho: Kế hoạch &lt;726&gt; &amp; mục tiêu?")
-    assert "<b>[1]</b> 726/KH-UBND · UBND tỉnh Cao Bằng · 29/03/2022" in text and "<blockquote expandable>" in text
+    assert "<b>[1]</b> 726/KH-UBND · UBND tỉnh Cao Bằng · 29/3/2022" in text and "<blockquote expandable>" in text
     assert fake_telegram.calls_to("sendChatAction") == [], "a quick answer needs no typing indicator"
     assert fake_telegram.calls_to("getMe"), "the Application is initialised against the configured base URL"
 

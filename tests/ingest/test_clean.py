@@ -182,3 +182,13 @@ def test_a_signer_name_is_capitalised_words():
     # "À-Ỹ" interleaves cases: a class built from it took lower-case words ("đầy đủ") for a name
     assert signature_names(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "đường Trần Phú", "Lê Hải Hòa"]) == {3}
     assert signature_names(["CHỦ TỊCH", "đầy đủ", "Ủy ban", "Đỗ Thị Ánh Tuyết"]) == {3}
+
+
+def test_a_row_of_account_links_and_a_logo_line_are_portal_chrome():
+    page = ("Logo\nĐăng ký mua gói ấn phẩm|Đăng nhập\n\nNhiều hoạt động ở “Festival Ấn Độ” tại Việt Nam\n\n"
+            "Tối 5/3, tại Hà Nội, Festival Ấn Độ tại Việt Nam đã chính thức khai mạc với nhiều hoạt động giao lưu.")
+    cleaned = clean_text(page)
+    assert cleaned.startswith("Nhiều hoạt động ở “Festival Ấn Độ” tại Việt Nam")
+    # a sentence with a bar in it is no row of links
+    assert "Sở Ngoại vụ | Sở Văn hóa" in clean_text("Phân công: Sở Ngoại vụ | Sở Văn hóa, Thể thao và Du lịch chủ trì "
+                                                     "tổ chức hội nghị triển khai kế hoạch.")

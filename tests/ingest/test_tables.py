@@ -317,3 +317,23 @@ def test_the_governments_old_numbers_are_document_numbers():
         "304-CP", "102-SL/L4"]
     assert not find_numbers("COVID-19 ngày 20-5-1957") and same_number("304", "304-CP")
     assert not same_number("25", "25-CT/TW")
+
+
+def test_a_spreadsheet_pasted_as_semicolon_rows_is_read_as_a_task_table():
+    """A calendar saved as CSV with semicolons: a caption row, quoted cells holding semicolons and doubled quotes, a
+    month left empty under a merged cell, a total row whose label is in the second cell. Each row says every column:
+    the place and the partner too, which no task role names."""
+    text = ("LỊCH HOẠT ĐỘNG NĂM 2029;;;;;;;\n"
+            "STT;Tháng;Thời gian;Tên hoạt động;Địa điểm;Đơn vị thực hiện;Đối tác nước ngoài;Kinh phí (triệu đồng)\n"
+            '1;Tháng 3;12/03/2029;"Triển lãm ""Sắc màu Lam Uyên""";Bảo tàng tỉnh;"Bảo tàng tỉnh (chủ trì); Sở Ngoại vụ (phối hợp)";'
+            "Đại sứ quán Ca-na-đa;120\n"
+            "2;;25/03/2029;Đêm nhạc hữu nghị;Nhà hát tỉnh;Nhà hát tỉnh (chủ trì);;80\n"
+            ";Tổng cộng;;;;;;200\n;;;;;;;\n")
+    out = linearize_tables(text)
+    assert out.splitlines()[0] == "LỊCH HOẠT ĐỘNG NĂM 2029"
+    assert ('Nhiệm vụ 1: Triển lãm "Sắc màu Lam Uyên"; thực hiện: Bảo tàng tỉnh (chủ trì); Sở Ngoại vụ (phối hợp); '
+            "thời gian: 12/03/2029") in out
+    assert "địa điểm: Bảo tàng tỉnh" in out and "đối tác nước ngoài: Đại sứ quán Ca-na-đa" in out
+    assert "Nhiệm vụ 2: Đêm nhạc hữu nghị" in out and "tháng: Tháng 3" in out.split("Nhiệm vụ 2:")[1]
+    assert "Tổng cộng: kinh phí: 200 triệu đồng." in out
+    assert ";;" not in out and "|" not in out

@@ -150,3 +150,11 @@ def test_the_issuer_of_the_cited_plan_is_no_unit_whose_own_sum_is_asked():
     shown = "Năm 2029: 5.200 triệu đồng;"
     assert missing_asked(question, shown, {2027, 2030}) is not None  # whose sum it is, the lines do not say
     assert missing_asked(question, shown, {2027, 2030}, issuers=["Bộ Khoa học và Công nghệ"]) is None
+
+
+def test_an_acronym_in_the_kind_asked_is_found_spelled_out():
+    """"Thứ trưởng Bộ VHTTDL nào": the lines say "Bộ Văn hóa Thể thao và Du lịch", which spells the acronym."""
+    question = analyze("Thứ trưởng Bộ VHTTDL nào phát biểu khai mạc Festival?")
+    shown = "Tại buổi khai mạc, Thứ trưởng Bộ Văn hóa Thể thao và Du lịch Vương Duy Biên phát biểu."
+    assert missing_asked(question, shown, set()) is None
+    assert missing_asked(question, "Tại buổi khai mạc, Thứ trưởng Bộ Công Thương phát biểu.", set()) is not None

@@ -162,7 +162,7 @@ def test_shorthand_and_mention_frames_over_the_samples(sample_services):
 
 def test_one_fact_of_two_named_places(sample_services):
     answer = sample_services.ask("kế hoạch của Huế và Cao Bằng cái nào ban hành trước")
-    assert "28/04/2022" in answer.answer and "29/03/2022" in answer.answer
+    assert "28/4/2022" in answer.answer and "29/3/2022" in answer.answer
     assert {c.source for c in answer.citations} == {"000_239ee8307a17dc05.txt", "001_32f94a6958947b77.txt"}
 
 
@@ -226,7 +226,7 @@ def test_a_news_page_is_not_an_article_about_itself():
                            source_kind="news", issuer=None, date=None, published="2019-05-02")
     text, _ = fact_sentence("date", meta)
     assert text == ("Văn bản không ghi ngày ban hành; bài viết “Tỉnh Bình Định ban hành kế hoạch văn hóa đối "
-                    "ngoại” được đăng ngày 02/05/2019.")
+                    "ngoại” được đăng ngày 02/5/2019.")
     assert fact_sentence("published", meta)[0].startswith("Bài viết “Tỉnh Bình Định")
 
 

@@ -36,7 +36,7 @@ def test_a_place_no_stored_text_writes_is_refused_as_missing(unseen):
 
 def test_a_cited_document_is_answered_from_the_citing_sentence_never_the_plan(unseen):
     dated = ask(unseen, "Chỉ thị 25/CT-TTg ban hành ngày nào?")
-    assert dated.found and "10/09/2021" in dated.answer and "15/03/2024" not in dated.answer
+    assert dated.found and "10/9/2021" in dated.answer and "15/3/2024" not in dated.answer
     signed = ask(unseen, "Chỉ thị 25/CT-TTg do ai ký?")
     assert not signed.found and not signed.citations  # no citing sentence names a signer
     assert "Trần Minh Khoa" not in signed.answer  # the citing plan's own signer is no answer
@@ -66,13 +66,13 @@ def test_two_questions_in_one_are_cut_at_the_comma_and_each_answered(unseen):
 
 def test_a_page_without_the_plan_number_says_when_the_plan_was_issued(unseen):
     answer = ask(unseen, "UBND thành phố Hải Lâm ban hành kế hoạch ngoại giao văn hóa năm 2024 vào ngày nào?")
-    assert answer.found and "12/3/2024" in answer.answer.replace("12/03/2024", "12/3/2024")
+    assert answer.found and "12/3/2024" in answer.answer.replace("12/3/2024", "12/3/2024")
 
 
 def test_a_later_part_asks_the_fact_of_the_document_the_first_part_named(unseen):
     # the directive is only cited: its date comes from the citing sentence, not from the plan or a search
     answer = ask(unseen, "Kế hoạch 88 của Đông Lâm thực hiện chỉ thị nào, và chỉ thị đó ban hành ngày nào?")
-    assert answer.found and "25/CT-TTg" in answer.answer and "10/09/2021" in answer.answer
+    assert answer.found and "25/CT-TTg" in answer.answer and "10/9/2021" in answer.answer
 
 
 def test_a_document_only_cited_is_no_stored_plan_even_when_its_place_is_named(unseen):
@@ -104,7 +104,7 @@ def test_an_expiry_date_no_text_gives_is_refused_while_standing_is_answered(unse
 
 def test_a_document_only_named_by_its_title_is_dated_from_its_citing_sentence(unseen):
     answer = ask(unseen, "chien luoc quang ba am thuc viet den 2035 duoc thu tuong phe duyet ngay nao?")
-    assert answer.found and answer.kind == "cited" and "05/06/2023" in answer.answer
+    assert answer.found and answer.kind == "cited" and "05/6/2023" in answer.answer
     assert all(c.source.endswith("hai-lam-tin-2024.txt") for c in answer.citations)
 
 

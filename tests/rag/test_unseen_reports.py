@@ -45,7 +45,7 @@ def test_a_title_which_signed_asks_a_person(store):
 
 def test_a_part_naming_a_document_the_store_only_cites_is_answered_from_the_citing_sentence(store):
     answer = store.answerer.ask("Chỉ thị 25/CT-TTg được ban hành ngày nào và báo cáo 27/BC-UBND do ai ký?")
-    assert "10/09/2021" in answer.answer or "10/9/2021" in answer.answer
+    assert "10/9/2021" in answer.answer or "10/9/2021" in answer.answer
     assert "Lê Quang Vinh" in answer.answer
 
 
@@ -56,7 +56,7 @@ def test_a_figure_asked_of_a_year_no_line_gives_is_not_answered_with_other_years
 
 def test_every_part_of_a_question_naming_only_a_cited_document_is_about_it(store):
     answer = store.answerer.ask("Chỉ thị 25/CT-TTg là về việc gì và ban hành ngày nào?")
-    assert "10/09/2021" in answer.answer or "10/9/2021" in answer.answer
+    assert "10/9/2021" in answer.answer or "10/9/2021" in answer.answer
 
 
 def test_a_year_asked_needs_a_year_where_the_answer_comes_from(store):
@@ -134,7 +134,7 @@ def test_answers_hold_what_is_asked(store, question, words):
 EVENT = [
     pytest.param('tuan phim loc dien tai lao khai mac ngay nao o dau', ['14/5', 'Rạp Chiếu phim Quốc gia Lào'],
                  id='two_question_words_side_by_side_ask_two_things_of_the_event_the_title_names'),
-    pytest.param('Kế hoạch 61/KH-UBND của tỉnh Lộc Điền ban hành ngày nào và về việc gì?', ['02/03/2026', 'giao lưu điện ảnh'],
+    pytest.param('Kế hoạch 61/KH-UBND của tỉnh Lộc Điền ban hành ngày nào và về việc gì?', ['02/3/2026', 'giao lưu điện ảnh'],
                  id='what_a_cited_document_is_about_is_a_part_of_its_own'),
     pytest.param('Biên bản ghi nhớ hợp tác điện ảnh được ký ở đâu, vào ngày nào?', ['Phiêng Lay', '20/4/2026'],
                  id='a_place_asked_is_the_venue_after_tai'),
