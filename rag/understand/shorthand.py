@@ -80,10 +80,15 @@ def _fold_keep_case(text: str) -> str:
 _PATTERNS = _compile()
 
 
+# "VH&TT", "TN&MT", "GD&ĐT", "NN&PTNT": an acronym written with ampersands is the acronym ("VHTT", "TNMT"), which
+# bodies are matched by
+_AMPERSAND_ACRONYM = re.compile(r"(?<![\w&])([^\W\d_]{1,4})&([^\W\d_]{1,5})(?:&([^\W\d_]{1,5}))?(?![\w&])")
+
+
 def expand(question: str) -> str:
     """The question with its chat shorthand written out (accented or not, as the question is typed)."""
     accented = vi.has_diacritics(question)
-    out = question
+    out = _AMPERSAND_ACRONYM.sub(lambda m: "".join(g for g in m.groups() if g), question)
     for pattern, full, plain in _PATTERNS:
         out = pattern.sub(full if accented else plain, out)
     return out

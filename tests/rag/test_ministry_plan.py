@@ -38,3 +38,9 @@ def test_an_item_ending_in_a_colon_leads_the_items_under_it(store):
     hits = store.answerer.search(q.pq.text)
     ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, index.idf, index.plan, q.section_words)
     assert ranked[0].body.startswith("Năm 2029")
+
+
+def test_a_short_line_without_a_full_stop_heads_the_bullets_under_it(store):
+    """"Ngày thứ hai (thứ Tư, 15/9/2029)" over "- 17h00: …" lines: the bullets say what the day holds."""
+    answer = store.answerer.ask("Lịch trình ngày thứ hai của đoàn Bộ Khoa học và Công nghệ tại Brno gồm những gì?")
+    assert answer.found and "Đại học Masaryk" in answer.answer and "17h00" in answer.answer

@@ -4,7 +4,7 @@ import pytest
 from ground.links import Links
 from ground.plans import PlanMeta
 from rag.compose.parts import around
-from rag.compose.passages import list_points
+from rag.compose.sections import list_points
 from rag.find import sentences
 from rag.understand import entities
 from rag.understand.question import analyze, split_parts
@@ -376,3 +376,14 @@ def test_viet_nam_before_nao_is_the_country_not_a_year_asked(question, kind):
     """"Việt Nam nào" folds to "viet nam nao", whose last two syllables read "năm nào": the country ends a noun
     phrase that "nào" asks about, and no year is asked."""
     assert analyze(question).answer_type == kind
+
+
+@pytest.mark.parametrize(("question", "agency"), [
+    ("Tổng kinh phí năm 2028 của Sở VH&TT Vạn Xuân là bao nhiêu?", "Sở Văn hóa và Thể thao"),
+    ("bo gd&dt kien nghi gi", "Bộ Giáo dục và Đào tạo"),
+    ("Bộ TN&MT ban hành công văn nào?", "Bộ Tài nguyên và Môi trường"),
+])
+def test_an_acronym_written_with_ampersands_names_its_body(question, agency):
+    from rag.understand.question import as_typed
+
+    assert analyze(as_typed(question)).pq.agencies == [agency]

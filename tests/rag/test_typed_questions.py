@@ -5,8 +5,8 @@ from types import SimpleNamespace
 import pytest
 
 from rag.compose.citations import shorten_title
-from rag.compose.passages import following_items
 from rag.compose.plan_facts import _period_point, _recipients_point
+from rag.compose.sections import following_items
 from rag.dialogue.resolve import resolve
 from rag.dialogue.state import Conversation, PlanRef
 from rag.dialogue.turn import run_turn
