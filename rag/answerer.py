@@ -115,9 +115,12 @@ class Answerer:
                       if c.plan_id in self.index.facts}
         shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
         # the lines' passages and the documents they are from ("… ở Lam Kiều?": the plan of Lam Kiều says so)
+        # …and each document's lead, which dates the event a page reports ("Hội nghị … năm 2024" above its details)
+        leads = [min(self.index.chunks(pid), key=lambda c: c.seq).text
+                 for pid in dict.fromkeys(c.plan_id for c in answer.citations) if self.index.chunks(pid)]
         passages_text = "\n".join([c.full_quote for c in answer.citations] + [
             f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
-            for p in (self.index.plan(c.plan_id) for c in answer.citations) if p])
+            for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + leads)
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
         missing = missing_asked(q, shown, plan_years, passages_text, issuers)  # decide, last: the lines hold what is asked
         if missing:

@@ -138,7 +138,9 @@ _FULL_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOW
 _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
                           r"(?: [a-z0-9]+){0,10} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
 _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten|ten la gi|ten gi|ten day du)\b")
-_ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|ky))")
+# "mỗi năm mấy suất", "hằng năm bao nhiêu đoàn": a count each year, not a year asked
+_ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )(?<!moi )(?<!hang )"
+                        r"nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|ky))")
 # "có hiệu lực từ ngày nào": the date a text takes effect, which only a line speaking of its effect gives
 _ASKS_EFFECT = re.compile(r"\bhieu luc\b(?: [a-z]+){0,4} (?:ngay nao|khi nao|bao gio|tu ngay nao|tu khi nao)\b"
                           r"|\b(?:ngay nao|khi nao|bao gio)(?: [a-z]+){0,3} (?:co )?hieu luc\b")

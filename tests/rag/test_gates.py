@@ -158,3 +158,14 @@ def test_an_acronym_in_the_kind_asked_is_found_spelled_out():
     shown = "Tại buổi khai mạc, Thứ trưởng Bộ Văn hóa Thể thao và Du lịch Vương Duy Biên phát biểu."
     assert missing_asked(question, shown, set()) is None
     assert missing_asked(question, "Tại buổi khai mạc, Thứ trưởng Bộ Công Thương phát biểu.", set()) is not None
+
+
+def test_a_count_each_year_is_no_year_asked_and_an_events_year_is_read_from_its_page():
+    shown = "Cấp 15 suất học bổng mỗi năm cho sinh viên tỉnh Attapeu học tại Trường Cao đẳng Lam Uyên."
+    assert missing_asked(analyze("Học bổng cho sinh viên Attapeu: mỗi năm mấy suất, học ở trường nào?"), shown, set()) is None
+    assert missing_asked(analyze("Học bổng cho sinh viên Attapeu cấp từ năm nào?"), shown, set()) is not None
+    # the year asked is in the page's lead, not in the line that answers: the page's event is of that year
+    question = analyze("Tại hội nghị ngoại giao văn hóa năm 2024, Bộ trưởng nêu mấy mục tiêu chính?")
+    line = "Bộ trưởng nhấn mạnh 5 mục tiêu chính của công tác ngoại giao văn hóa."
+    assert missing_asked(question, line, set()) is not None
+    assert missing_asked(question, line, set(), "Chiều 09/7, Bộ trưởng chủ trì Hội nghị ngoại giao văn hóa năm 2024.") is None

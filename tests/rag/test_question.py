@@ -387,3 +387,10 @@ def test_an_acronym_written_with_ampersands_names_its_body(question, agency):
     from rag.understand.question import as_typed
 
     assert analyze(as_typed(question)).pq.agencies == [agency]
+
+
+def test_truong_nao_asks_for_a_school_not_a_place():
+    """"những trường nào sẽ giảng dạy …": schools are bodies with names, answered by a list of them, not by a
+    place; "hội trường nào" is still a place."""
+    assert analyze("Những trường nào sẽ giảng dạy nội dung ngoại giao văn hóa?").answer_type == "list"
+    assert analyze("Hội nghị tổ chức tại hội trường nào?").answer_type == "place"
