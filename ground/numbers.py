@@ -25,7 +25,7 @@ _DIACRITIC_CODES = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "DA": "ĐA", "DU"
 KNOWN_CODES = frozenset({
     "TTg", "CP", "QH", "UBTVQH", "CTN", "UBND", "HĐND", "BNG", "BVHTTDL", "BTTTT", "BGDĐT", "BCT", "BNV",
     "SNgV", "SVHTTDL", "NGVH", "UNESCO", "VX", "KGVX", "KT", "TH", "VP", "VPCP", "NC", "TCD",
-    "KH", "QĐ", "CT", "CTr", "NQ", "TB", "HD", "BC", "NĐ", "TT", "CV", "TTr", "ĐA", "KL", "QC", "TTLT",
+    "KH", "QĐ", "CT", "CTr", "NQ", "TB", "HD", "BC", "NĐ", "TT", "CV", "TTr", "ĐA", "KL", "QC", "TTLT", "BB",
 })
 # Issuers of national documents: the Prime Minister, the Government, the National Assembly, the President,
 # the Party's central bodies.
@@ -227,7 +227,8 @@ DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong va
 # the kind of document a number's code says ("2013/QĐ-TTg" a decision, "12-KL/TW" a conclusion)
 _CODE_KINDS = {"QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch",
                "CTR": "Chương trình", "TB": "Thông báo", "KL": "Kết luận", "TT": "Thông tư", "NĐ": "Nghị định",
-               "ĐA": "Đề án", "HD": "Hướng dẫn", "BC": "Báo cáo", "CV": "Công văn"}
+               "ĐA": "Đề án", "HD": "Hướng dẫn", "BC": "Báo cáo", "CV": "Công văn", "BB": "Biên bản",
+               "TTR": "Tờ trình", "QC": "Quy chế", "TTLT": "Thông tư liên tịch", "KHLT": "Kế hoạch liên tịch"}
 
 
 def kind_of_number(number: str) -> str:

@@ -27,11 +27,12 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-4/decisions-1"  # assignments-2: due dates
-                    "/mentions-3/about-17/tables-13/sentences-2/numbers-4/agencies-5/signers-4/clean-3/titles-5")
+                    "/mentions-3/about-17/tables-13/sentences-2/numbers-5/agencies-5/signers-4/clean-3/titles-5")
 # about-17, numbers-4: a text issued with a decision takes the decision's number and its lone committee line as its
 # header; a hyphen goes on with a name of two words or more; a foreign country counts as the family's wording;
 # tables-13: semicolon rows from a spreadsheet; a task row says every column, not only those with a task role;
-# clean-3: a row of account links ("Đăng ký …|Đăng nhập") and a "Logo" line are portal chrome
+# clean-3: a row of account links ("Đăng ký …|Đăng nhập") and a "Logo" line are portal chrome; numbers-5: "BB" is a
+# Biên bản, "TTr" a Tờ trình
 # mentions-2: a document named by title and dated by its passive issuing clause; mentions-3: ", ngày D, X ban hành Y"
 # dates Y, not the number before it; signers-2: a degree or rank before the name ("PGS.TS. Tạ Minh Luân")
 # about-7: a portal banner names the page's province; a name after "Phó Chủ tịch UBND tỉnh" is a person, not a place; about-8: an

@@ -181,9 +181,15 @@ LEAD_LINE_CHARS = 90  # a line this short without a full stop, over bullets, hea
 
 
 # an article's or a numbered section's title line alone ("Điều 2. Đối tượng áp dụng", "3. Kinh phí thực hiện")
-ARTICLE_HEADING = re.compile(r"^(?:(?:Điều\s+\d+[a-z]?|\d+(?:\.\d+)*|[IVXLC]+)\s*[.:)]\s*[^.;:!?\n]{3,80}"
+# …and a survey's numbered question ("Câu 6. Nêu tối đa 05 hoạt động …"), answered by the "Trả lời:" under it
+ARTICLE_HEADING = re.compile(r"^(?:Câu\s+\d+\s*[.:]\s*[^\n]{3,240}$"
+                             r"|(?:Điều\s+\d+[a-z]?|\d+(?:\.\d+)*|[IVXLC]+)\s*[.:)]\s*[^.;:!?\n]{3,80}"
                               r"|(?:[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s*)?Đối với\s+[^.;!?\n]{3,80}?:?)$")
 HEADING_BODY_UNITS = 3
+_CHECKED = re.compile(r"^\s*(?:\[[xX✓✔]\]|[☒☑✅])")
+_UNCHECKED = re.compile(r"^\s*(?:\[\s\]|☐)")
+MAX_UNCHECKED = 6  # empty boxes read past, looking for the ticked ones
+_LABEL_ONLY = re.compile(r"^\s*[^\W\d]+(?:\s+[^\W\d]+){0,2}\s*:\s*$")
 
 
 def whole_line(unit: str, text: str) -> bool:
@@ -205,12 +211,17 @@ def heading_body(cand, index: PlanIndex, question: str) -> list[Point]:
         for unit in split_units(chunk.text):
             if chunk is cand.chunk and unit.start <= cand.unit.start:
                 continue
-            if ARTICLE_HEADING.match(unit.text.strip()) or len(found) >= HEADING_BODY_UNITS:
+            if ARTICLE_HEADING.match(unit.text.strip()) or len(found) >= HEADING_BODY_UNITS + MAX_UNCHECKED:
                 break
+            if _LABEL_ONLY.match(unit.text):
+                continue  # "Trả lời:" says nothing; what follows it does
             found.append((chunk, unit.text))
         else:
             continue
         break
+    if any(_CHECKED.match(t) for _, t in found):  # a form's ticked boxes are its answer, the empty ones are not
+        found = [(c, t) for c, t in found if not _UNCHECKED.match(t)]
+    found = found[:HEADING_BODY_UNITS]
     return [Point(best_window(strip_marker(text), terms, index.idf, POINT_CHARS), chunk, strip_marker(text), 1.0)
             for chunk, text in found]
 

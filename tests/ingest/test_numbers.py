@@ -63,3 +63,9 @@ def test_a_number_s_code_names_the_kind_of_document():
                                         "404/BNG-NGVH-UNESCO", "164-KH/TU")] == [
         "Quyết định", "Kết luận", "Nghị định", "Thông tư", "Công văn", "Kế hoạch"]
     assert document_name("25/CT-TTg") == "Chỉ thị số 25/CT-TTg của Thủ tướng Chính phủ"
+
+
+def test_a_minutes_number_is_a_bien_ban():
+    from ground.numbers import kind_of_number
+
+    assert kind_of_number("09/BB-UBND") == "Biên bản" and kind_of_number("41/TTr-SVHTTDL") == "Tờ trình"
