@@ -28,6 +28,7 @@ from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.models import Answer
+from rag.understand.entities import foreign_places
 from rag.understand.names import number_matches
 from rag.understand.question import Question, analyze
 
@@ -88,19 +89,24 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             return body
     # "… như sau:", any line ending in a colon ("4. Cục Nhà giáo …:" over its a), b), c)); folding drops the colon),
     # or a short line of its own with no full stop over bullets ("Ngày thứ ba (thứ Năm, 16/9/2027)" / "- 17h00: …")
-    if INTRODUCES_LIST.search(vi.collapse(best.body[-40:])) or best.body.rstrip().endswith(":") or (
-            len(best.body) <= LEAD_LINE_CHARS and not best.body.rstrip().endswith((".", ";", "!", "?"))
-            and whole_line(best.body, best.chunk.text)):
+    announces = bool(INTRODUCES_LIST.search(vi.collapse(best.body[-40:]))) or best.body.rstrip().endswith(":")
+    heads = not announces and len(best.body) <= LEAD_LINE_CHARS and whole_line(best.body, best.chunk.text) \
+        and not best.body.rstrip().endswith((".", ";", "!", "?"))
+    if announces or heads:
         # what names the plan itself (its issuer, the one year it is for) narrows none of its lists
         plan = index.plan(best.chunk.plan_id)
         own_years = index.facts[best.chunk.plan_id].plan_years if best.chunk.plan_id in index.facts else frozenset()
         items = named_items(following_items(best, index), best.body,
                             [y for y in years if not (len(own_years) == 1 and y in own_years)],
                             [a for a in q.pq.agencies if not (plan and agency_matches(a, plan.meta.issuer or ""))])
-        if items and best.answer_spans and (kind in ("number", "date") or _ASKS_AMOUNT.search(q.pq.folded)):
+        if heads and sum(1 for p in items if _ATTRIBUTE.match(p.quote)) * 2 > len(items):
+            items = []  # "- Thời gian: …" / "- Kinh phí: …": a record's fields under its title, which answers as a whole
+        # a heading line ("Ngày thứ ba (thứ Năm, 16/9/2027)") names what its bullets are about: it goes first
+        if items and (heads or best.answer_spans and (kind in ("number", "date") or _ASKS_AMOUNT.search(q.pq.folded))):
             # "Tổng kinh phí dự kiến: 96,4 tỷ đồng, chia … như sau:": the sentence holds the value asked, then its parts
+            # (under a heading line, as many as an answer shows without it)
             return [Point(display(best, question, index.idf, POINT_CHARS), best.chunk, best.body, best.score)] + \
-                items[:MAX_POINTS - 1]
+                items[:MAX_POINTS - (0 if heads else 1)]
         if items:  # "… cụ thể như sau:": the items it announces are the answer
             return items
     limit = LIST_SENTENCE_CHARS if kind == "list" else POINT_CHARS
@@ -118,6 +124,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+
+
+_ATTRIBUTE = re.compile(r"^[^:\d]{2,30}:\s")  # "Thời gian: tháng 8/2024.", "Cơ quan chủ trì: Sở …"
 
 
 def named_items(items: list[Point], line: str, years: list[int], agencies: list[str]) -> list[Point]:
@@ -175,6 +184,17 @@ def _one_year(q: Question, year: int, years: list[int]) -> Question:
     return analyze(text).read_against([year], q.pq.provinces)
 
 
+def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:
+    """"… ở Nga?": beside a line naming Nga, a line of another section naming another place (Yokohama, Nhật Bản) is of
+    that place, and goes; lines of the same section, or naming no foreign place, go on about the one asked."""
+    placed = next((p for p in points if names_foreign_places(question, [p.quote])), None) \
+        if len(points) > 1 and foreign_places(question) else None
+    if placed is None:
+        return points
+    return [p for p in points if p.chunk.section == placed.chunk.section
+            or names_foreign_places(question, [p.quote]) or not foreign_places(p.quote)]
+
+
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
@@ -201,6 +221,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             placed = [h for h in hits if names_foreign_places(q.text, [h.chunk.text])]
             points = choose_points(q, placed, index, must=scope.other_documents or None, favoured=favoured,
                                    dense_of=dense_of) if placed and placed[0] is hits[0] else []
+    points = of_the_place_asked(q.text, points)
     if not points:
         return None
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))

@@ -103,3 +103,19 @@ def test_a_heading_of_another_year_dates_its_sentences_and_a_compared_year_dates
     assert other_year("Khách quốc tế đạt 212.400 lượt, tăng 18,3% so với năm 2025.") == 0.0
     assert other_year("Khách quốc tế năm 2025 đạt 180.000 lượt.") == 1.0
     assert sentences._dating_years("II. NHIỆM VỤ GIAI ĐOẠN 2027 - 2030") == set()
+
+
+def test_a_line_of_another_section_naming_another_country_is_dropped_beside_the_one_asked():
+    from types import SimpleNamespace
+
+    from rag.compose.passages import of_the_place_asked
+
+    def point(section, quote):
+        return SimpleNamespace(chunk=SimpleNamespace(section=section), quote=quote)
+
+    asked = point("II › 6. Những ngày Văn hóa", "Những ngày Văn hóa Lam Uyên tại thành phố Vladivostok (Liên bang Nga)")
+    other = point("II › 5. Giao lưu", "Chuỗi hoạt động kỷ niệm 20 năm hữu nghị với thành phố Yokohama (Nhật Bản)")
+    detail = point("II › 6. Những ngày Văn hóa", "Thời gian: tháng 8/2029; kinh phí 1.450 triệu đồng.")
+    question = "Năm 2029 Lam Uyên có hoạt động ngoại giao văn hóa nào ở Nga?"
+    assert of_the_place_asked(question, [other, asked, detail]) == [asked, detail]
+    assert of_the_place_asked("Lam Uyên có hoạt động nào năm 2029?", [other, asked]) == [other, asked]
