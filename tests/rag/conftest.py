@@ -2,6 +2,7 @@ import pytest
 
 from ground.config import Settings
 from ngvh.services import Services
+from tests.conftest import ROOT
 
 
 def ingested(tmp_path_factory, folder, name: str) -> Services:
@@ -16,3 +17,13 @@ def ingested(tmp_path_factory, folder, name: str) -> Services:
 def sample_services(tmp_path_factory, samples_dir):
     """The sample plans ingested once into their own store."""
     return ingested(tmp_path_factory, samples_dir, "samples-store")
+
+
+def fixture_store(folder: str):
+    """A module's store of the texts in tests/fixtures/<folder>, ingested once: `store = fixture_store("survey")`."""
+
+    @pytest.fixture(scope="module")
+    def store(tmp_path_factory) -> Services:
+        return ingested(tmp_path_factory, ROOT / "tests" / "fixtures" / folder, folder)
+
+    return store

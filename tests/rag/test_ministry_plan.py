@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ngvh.services import Services
-from tests.conftest import ROOT
-from tests.rag.conftest import ingested
+from tests.rag.conftest import fixture_store
 
-PLAN = ROOT / "tests" / "fixtures" / "ministry-plan"
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Services:
-    return ingested(tmp_path_factory, PLAN, "ministry-plan")
+store = fixture_store("ministry-plan")
 
 
 def test_a_units_heading_line_ending_in_a_colon_is_answered_with_the_items_under_it(store):

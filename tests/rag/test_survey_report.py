@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ngvh.services import Services
-from tests.conftest import ROOT
-from tests.rag.conftest import ingested
+from tests.rag.conftest import fixture_store
 
-SURVEY = ROOT / "tests" / "fixtures" / "survey"
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Services:
-    return ingested(tmp_path_factory, SURVEY, "survey")
+store = fixture_store("survey")
 
 
 def test_a_numbered_question_is_answered_by_its_ticked_boxes(store):

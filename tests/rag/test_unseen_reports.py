@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ngvh.services import Services
-from tests.conftest import ROOT
-from tests.rag.conftest import ingested
+from tests.rag.conftest import fixture_store
 
-REPORTS = ROOT / "tests" / "fixtures" / "unseen-reports"
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Services:
-    return ingested(tmp_path_factory, REPORTS, "unseen-reports")
+store = fixture_store("unseen-reports")
 
 
 def test_a_news_page_is_about_the_province_of_its_portal_not_a_person_after_a_title(store):
