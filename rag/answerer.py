@@ -116,8 +116,8 @@ class Answerer:
         shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
         # the lines' passages and the documents they are from ("… ở Lam Kiều?": the plan of Lam Kiều says so)
         # …and each document's lead, which dates the event a page reports ("Hội nghị … năm 2024" above its details)
-        leads = [min(self.index.chunks(pid), key=lambda c: c.seq).text
-                 for pid in dict.fromkeys(c.plan_id for c in answer.citations) if self.index.chunks(pid)]
+        leads = [chunks[0].text for chunks in map(self.index.chunks, dict.fromkeys(c.plan_id for c in answer.citations))
+                 if chunks]  # a plan's chunks come in order: its first is its lead
         passages_text = "\n".join([c.full_quote for c in answer.citations] + [
             f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + leads)
