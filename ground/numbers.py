@@ -28,8 +28,10 @@ KNOWN_CODES = frozenset({
     "KH", "QĐ", "CT", "CTr", "NQ", "TB", "HD", "BC", "NĐ", "TT", "CV", "TTr", "ĐA", "KL", "QC", "TTLT", "BB",
 })
 # Issuers of national documents: the Prime Minister, the Government, the National Assembly, the President,
-# the Party's central bodies.
-NATIONAL_ISSUERS = frozenset({"TTg", "CP", "QH", "UBTVQH", "CTN", "TW", "BCT", "BBT"})
+# the Party's central bodies (the Politburo, the Secretariat, the Central Committee's commissions: Tuyên giáo,
+# Đối ngoại, Tổ chức, Dân vận, Kinh tế, Nội chính, and its Office).
+NATIONAL_ISSUERS = frozenset({"TTg", "CP", "QH", "UBTVQH", "CTN", "TW", "BCT", "BBT", "BTGTW", "BĐNTW", "BTCTW",
+                              "BDVTW", "BKTTW", "BNCTW", "VPTW"})
 
 _LETTER = "A-Za-zĐđÐ"
 _CODE = rf"[A-ZĐÐ][{_LETTER}0-9&]{{0,15}}"
@@ -228,7 +230,7 @@ DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong va
 _CODE_KINDS = {"QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch",
                "CTR": "Chương trình", "TB": "Thông báo", "KL": "Kết luận", "TT": "Thông tư", "NĐ": "Nghị định",
                "ĐA": "Đề án", "HD": "Hướng dẫn", "BC": "Báo cáo", "CV": "Công văn", "BB": "Biên bản",
-               "TTR": "Tờ trình", "QC": "Quy chế", "TTLT": "Thông tư liên tịch", "KHLT": "Kế hoạch liên tịch"}
+               "TTR": "Tờ trình", "QC": "Quy chế", "QCPH": "Quy chế", "TTLT": "Thông tư liên tịch", "KHLT": "Kế hoạch liên tịch"}
 
 
 def kind_of_number(number: str) -> str:

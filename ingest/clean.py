@@ -32,6 +32,8 @@ PORTAL_LINES = frozenset({
     "tin doc nhieu", "tin noi bat", "tin xem nhieu", "danh ba", "chuyen muc", "du lieu dang cap nhat",
     "ban dang xem", "ban dang o", "vi tri hien tai", "cong dich vu cong", "dich vu cong truc tuyen",
     "email", "top", "menu", "home", "english", "tieng viet", "tieng anh", "toan van", "tai ve", "logo",
+    # a page reader's toolbar: text size, contrast, read aloud
+    "co chu", "a a", "tuong phan", "vui long cho giay lat",
 })
 # Headings of the related-news list that follows an article: everything after one is cut.
 RELATED_HEADINGS = frozenset({
@@ -50,7 +52,8 @@ _PORTAL_PHRASES = ("he thong cong thong tin dien tu", "cong thong tin dien tu", 
                    "ban quyen", "copyright", "giay phep so", "giay phep xuat ban", "giay phep thiet lap",
                    "chiu trach nhiem chinh", "chiu trach nhiem noi dung", "truong ban bien tap", "ghi ro nguon",
                    "thiet ke boi", "phat trien boi", "designed by", "powered by", "all rights reserved",
-                   "dang chay thu nghiem", "co quan chu quan", "don vi quan ly")
+                   "dang chay thu nghiem", "co quan chu quan", "don vi quan ly", "doc bai viet",
+                   "tu viet tat doc bai viet", "bai viet khong co file audio")
 _COUNTER_WORDS = ("truy cap", "luot xem", "dang online", "online", "luot truy cap", "thong ke", "hom nay",
                   "hom qua", "trong thang", "tong so")
 _CONTACT_LABELS = re.compile(
@@ -206,6 +209,8 @@ def classify_line(line: str) -> str | None:
         return "portal"
     if _is_breadcrumb(stripped):
         return "breadcrumb"
+    if words <= 14 and "tam dung" in key and ("dung doc" in key or "doc tiep" in key):
+        return "portal"  # "× Đọc bài viết Tạm dừng Đọc tiếp Dừng đọc Đang tải...": a read-aloud player's buttons
     return None
 
 

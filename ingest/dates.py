@@ -165,6 +165,10 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
     if number is not None:
         # "… Kế hoạch số 173/KH-UBND ngày 28/4/2022": the date right after the number
         m = _AFTER_NUMBER.match(text, number.end)
+        # …or after the same number written again further on ("(Ban hành theo Quyết định số 1053/QĐ-BVBTTDL ngày
+        # 28 tháng 3 năm 2011 …)" under a page label "1053/QĐ-BVHTTDL"), a letter of its code mistyped or not
+        for again in (n for n in find_numbers(text) if n.start > number.start and _spelled_alike(n, number)):
+            m = m or _AFTER_NUMBER.match(text, again.end)
         if m:
             return _date_of(m, published)
         left, _ = sentence_around(text, number.start)
@@ -183,6 +187,14 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
         if found:
             return found
     return None
+
+
+def _spelled_alike(a: DocNumber, b: DocNumber) -> bool:
+    """The same number, its issuer's code perhaps a letter off ("1053/QĐ-BVBTTDL" for "1053/QĐ-BVHTTDL")."""
+    if a.number.split("/")[0] != b.number.split("/")[0] or a.codes[0] != b.codes[0]:
+        return False
+    x, y = a.codes[-1], b.codes[-1]
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) <= 1
 
 
 _AFTER_VERB = re.compile(r"\s+(?:vào\s+)?ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/.-]\d)"

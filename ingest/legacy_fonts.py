@@ -125,6 +125,10 @@ def unicode_to_vni(text: str) -> str:
 DECODERS = {"tcvn3": tcvn3_to_unicode, "vni": vni_to_unicode}
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN1_LETTERS = re.compile(r"[\u00a1-\u00ff]")
+# letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the dotted and hooked vowels): a line holding one is Unicode
+# already, whatever Latin-1 signs it also holds ("× Đọc bài viết"); a legacy font's bytes never read as these
+_UNICODE_VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
+                                 r"\u1ea0-\u1ef9]")
 
 
 def _score(line: str) -> int:
@@ -138,7 +142,7 @@ def decode_line(line: str, encodings: tuple[str, ...] = ("tcvn3", "vni"), ties: 
     With `ties`, a line made only of Latin-1 characters is converted when it reads at least as well
     converted: in a document already shown to be legacy, "Sè: 88" is "Số: 88" although "sè" is a syllable.
     """
-    if not _LATIN1_LETTERS.search(line):
+    if not _LATIN1_LETTERS.search(line) or _UNICODE_VIETNAMESE.search(line):
         return line, None
     best, best_score, best_name = line, _score(line), None
     latin1_only = all(ord(c) < 0x100 for c in line)

@@ -38,7 +38,7 @@ _CODE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH
 
 # --- relations: what a cue word before a number says the text does with it ----------------------------
 _TYPE = (r"(?:Kế hoạch|Quyết định|Chương trình|Chỉ thị|Công văn|Nghị quyết|Nghị định|Thông tư|Kết luận|Đề án|"
-         r"Thông báo|Hướng dẫn|văn bản)")
+         r"Thông báo|Hướng dẫn|văn bản|Quy chế(?: phối hợp)?|Quy định|Biên bản(?: ghi nhớ)?|Thỏa thuận(?: hợp tác)?)")
 # the words between a cue and the number it applies to: "thay thế Kế hoạch số ", "thực hiện Quyết định "
 _TO_NUMBER = rf"(?:\s+(?:cho\s+|các\s+)?{_TYPE})?(?:\s+(?:hành động|liên tịch))?\s*(?:số\s*)?$"
 CUES: list[tuple[str, re.Pattern]] = [

@@ -82,7 +82,11 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     if attached:
         issuing = next((n for n in numbers if attached.start() <= n.start < attached.end() + 40), None)
         if issuing is not None:
-            return issuing
+            # the same number in a page's own label above ("1053/QĐ-BVHTTDL" over "… Quyết định số 1053/QĐ-BVBTTDL"):
+            # the label's spelling, which a typo in the clause does not share
+            head = issuing.number.split("/")[0]
+            return next((n for n in numbers if n.start < attached.start() and n.number.split("/")[0] == head
+                         and n.codes[0] == issuing.codes[0]), issuing)
     # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …", "…; Thông tư số … ; xét đề nghị
     # … tại Tờ trình số …") is not its own
     applied = {n.number for n in numbers if _cue_score(text, n.start) < 0} | cited_numbers(text)
@@ -97,7 +101,7 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
 
 _NATIONAL_LEAD_CHARS = 600
 ATTACHED_HEAD_CHARS = 1200  # the title block of an attached text, before its body
-_ATTACHED_TO = re.compile(r"\(\s*(?:Ban hành\s+)?kèm theo (?:Quyết định|Nghị quyết)\s+(?:số\s*)?", re.IGNORECASE)
+_ATTACHED_TO = re.compile(r"\(\s*(?:Ban hành\s+)?(?:kèm\s+)?theo (?:Quyết định|Nghị quyết)\s+(?:số\s*)?", re.IGNORECASE)
 
 
 def _announced_national(text: str, numbers: list[DocNumber]) -> DocNumber | None:
@@ -108,7 +112,23 @@ def _announced_national(text: str, numbers: list[DocNumber]) -> DocNumber | None
                  and _ISSUES_NUMBER.search(text[sentence_around(text, n.start)[0]:n.start])]
     if not announced or next(iter_mentions(text), None) is not None or _NAMED_UNIT.search(text):
         return None
+    # a page that recounts what was issued over the years ("Ban Bí thư đã ra Chỉ thị 26 …, Bộ Chính trị ra Kết luận
+    # số 16 …, Ban Tuyên giáo đã ban hành Hướng dẫn số 01-HD/BTGTW") announces none of them
+    if len(_ISSUING_CLAUSE.findall(text)) >= RECOUNTED_DOCUMENTS:
+        return None
     return announced[0]
+
+
+def _signatories(number: DocNumber | None) -> int:
+    """How many bodies issue a text jointly, by its number's codes ("02/QCPH-SNgV-SVHTTDL": two; a Party number's
+    "12-KL/TW" and a committee's "58/KH-UBND": one)."""
+    if number is None or "/" not in number.number or "-" in number.number.split("/")[0]:
+        return 1
+    return max(1, len(number.codes) - 1)
+
+
+RECOUNTED_DOCUMENTS = 3
+_ISSUING_CLAUSE = re.compile(r"\b(?:ra|ban hành|ký)\s+" + _DOC_TYPE_WORD.pattern + r"\s+(?:số\s*)?\d", re.IGNORECASE)
 
 
 # "tỉnh Lam Điền": a province the gazetteer may not know
@@ -262,7 +282,7 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         issuer=about.issuer,
         province=about.province,
         date=issued,
-        signer=decision_signer or document_signer(text),
+        signer=decision_signer or document_signer(text, signatories=_signatories(number)),
         horizon=plan_horizon(title, text, issued),
         implements=[n for n in implemented_documents(text) if not number or n != number.number],
         source_kind=kind,

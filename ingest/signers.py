@@ -95,15 +95,20 @@ def block_signers(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def document_signer(text: str, first: bool = False) -> str | None:
-    """The declared signer, else the name closing the last (or `first`) signature block."""
+def document_signer(text: str, first: bool = False, signatories: int = 1) -> str | None:
+    """The declared signer, else the name closing the last (or `first`) signature block; a text issued jointly by
+    `signatories` bodies ("02/QCPH-SNgV-SVHTTDL", a Kế hoạch liên tịch) is signed by the heads closing its last
+    blocks, each once ("Hứa Thị Ngọc Trâm và Trương Minh Khôi")."""
     declared = labelled(text, "Người ký")
     if declared and _PERSON.match(declared.strip(" .")):
         return declared.strip(" .")
     blocks = block_signers(text)
     if not blocks:
         return declared
-    return (blocks[0] if first else blocks[-1])[1]
+    if first:
+        return blocks[0][1]
+    names = list(dict.fromkeys(name for _, name in blocks[-signatories:])) if signatories > 1 else []
+    return " và ".join(names) if len(names) > 1 else blocks[-1][1]
 
 
 # Vietnamese family names: where a person's name starts inside "Phó Thủ tướng Thường trực Chính phủ Phạm Bình Minh".

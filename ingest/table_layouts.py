@@ -88,24 +88,42 @@ _GAP = re.compile(r" {2,}|\t")
 
 
 def _aligned_year_tables(text: str) -> str:
-    """A table of figures by year laid out with runs of spaces ("Chỉ số        2022     2023 …" then rows of the
-    same number of columns): written with pipes, like a tab or web table (only under a header of years, where
-    runs of spaces cannot be a sentence's)."""
+    """A table of figures by year laid out with runs of spaces ("TT   Chỉ tiêu   Đơn vị tính   2022   2023 …" then
+    rows of the same columns): written with pipes, like a tab or web table (only under a header of years, where runs
+    of spaces cannot be a sentence's). A line with one indented cell and no figure goes on the row above's label
+    ("Tuần hàng … Việt Nam" / "ở nước ngoài"); a total row without a number cell ("Cộng   33.500 …") gets an empty
+    one."""
     lines = text.split("\n")
     i = 0
     while i < len(lines):
         head = [c for c in _GAP.split(lines[i].strip()) if c]
-        if len(head) >= 3 and all(YEAR_HEADER.fullmatch(c) for c in head[1:]):
+        first = next((k for k, c in enumerate(head) if YEAR_HEADER.fullmatch(_YEAR_MARK.sub("", c))), None)
+        if len(head) >= 3 and first and sum(1 for c in head[first:] if YEAR_HEADER.fullmatch(_YEAR_MARK.sub("", c))) \
+                >= 2 and all(YEAR_HEADER.fullmatch(_YEAR_MARK.sub("", c)) or TOTAL_HEADER.fullmatch(c)
+                             for c in head[first:]):
+            rows: list[list[str]] = [head]
             j = i + 1
-            while j < len(lines) and len([c for c in _GAP.split(lines[j].strip()) if c]) == len(head):
+            while j < len(lines) and lines[j].strip():
+                row = [c for c in _GAP.split(lines[j].strip()) if c]
+                if len(row) == len(head):
+                    rows.append(row)
+                elif len(row) == len(head) - 1 and not re.match(r"[\dIVX]", row[0]):
+                    rows.append([""] + row)  # "Cộng   33.500   43.550 …": no number cell
+                elif len(row) == 1 and lines[j][:1] in " \t" and not re.search(r"\d", row[0]) and len(rows) > 1:
+                    label = next(k for k, c in enumerate(rows[-1]) if c and not re.fullmatch(r"[\d.IVX]+", c))
+                    rows[-1][label] += " " + row[0]  # a label wrapped onto the next line
+                else:
+                    break
                 j += 1
-            if j - i > 1:
-                for k in range(i, j):
-                    lines[k] = "| " + " | ".join(c for c in _GAP.split(lines[k].strip()) if c) + " |"
-            i = j
-            continue
+            if len(rows) > 1:
+                lines[i:j] = ["| " + " | ".join(row) + " |" for row in rows]
+                i += len(rows)
+                continue
         i += 1
     return "\n".join(lines)
+
+
+_YEAR_MARK = re.compile(r"\s*(?:\([^()]{1,12}\)|\*+)$")  # "2025(*)", "2025 (ước)": a year with a note on its figures
 
 
 _CELLS_BESIDE = re.compile(r"\S[ ]*\t+[ ]*\S")

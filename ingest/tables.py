@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
-from ingest.table_layouts import TOTAL_HEADER, YEAR_HEADER, record_groups, tabs_as_pipes
+from ingest.table_layouts import record_groups, tabs_as_pipes
+from ingest.year_tables import UNIT_HEADER, cells, year_rows, year_tables
 
 ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts
 # field labels of a row sentence, by column role; other columns keep their own header word ("kết quả")
@@ -49,16 +50,6 @@ def column_role(header: str) -> str | None:
     if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten", h):
         return "task"
     return None
-
-
-def cells(line: str) -> list[str]:
-    """The cells of a row, without the empty ones a leading or trailing pipe makes."""
-    inner = line.strip()
-    if inner.startswith("|"):
-        inner = inner[1:]
-    if inner.endswith("|"):
-        inner = inner[:-1]
-    return [" ".join(c.split()) for c in inner.split("|")]
 
 
 def is_task_header(row: list[str]) -> bool:
@@ -126,7 +117,9 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         group = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.?", row[0]) if row else None
         filled = [c for c in row[1:] if c]
         merged = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.\s+(\S.*)", row[0]) if len(row) == 1 else None
-        if row and _TOTAL_ROW.match(row[0]) and len(row) <= len(headers):
+        if len(row) >= 2 and not row[0] and _TOTAL_ROW.match(row[1]) and len(row) <= len(headers):
+            rows.append(("total", [row[1], ""] + row[2:]))  # "| | Cộng năm 2024 | | 1.050 |": the label in the next cell
+        elif row and _TOTAL_ROW.match(row[0]) and len(row) <= len(headers):
             rows.append(("total", row))  # "Cộng năm 2029 | | | | 11.700": the year's sum, in the column it stands in
         elif group and len(filled) == 1:
             rows.append(("group", [group.group(1), filled[0]]))
@@ -155,7 +148,9 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
             continue
         if "|" not in line and complete:
             break  # the table is over
-        if starts and complete or (not numbered and complete):
+        # "|  | - Diễu hành … | 14/9/2024 | … |": a row under a numbered one, its number cell empty, is a row of its own
+        under = leading and bool(_EMPTY_FIRST_CELL.match(line))
+        if (starts or under) and complete or (not numbered and complete):
             flush()
         if not buf and number:
             last_no = int(number.group(1))
@@ -170,7 +165,7 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
     return _Table(lines[h][0], end, headers, roles, rows), i
 
 
-def _sentence(table: _Table, row: list[str]) -> str:
+def _sentence(table: _Table, row: list[str], parent: str = "") -> str:
     by_role: dict[str, str] = {}
     others: list[tuple[str, str]] = []
     for header, role, cell in zip(table.headers, table.roles, row, strict=True):
@@ -182,7 +177,10 @@ def _sentence(table: _Table, row: list[str]) -> str:
             others.append(_labelled(header, cell))
     task = next((c for r, c in zip(table.roles, row, strict=True) if r == "task"), "")
     number = row[0] if table.roles[0] == "number" and row[0] else ""
-    parts = [f"{ROW_LABEL} {number}: {task}".replace("  ", " ") if number else f"{ROW_LABEL}: {task}"]
+    if not number and parent:  # "- Diễu hành đèn hoa": an activity of the numbered row above, not a task of its own
+        parts = [f"Trong {ROW_LABEL.lower()} {parent}: {task.lstrip('-–• ').strip()}"]
+    else:
+        parts = [f"{ROW_LABEL} {number}: {task}".replace("  ", " ") if number else f"{ROW_LABEL}: {task}"]
     parts += [f"{ROLE_LABELS[r]}: {by_role[r]}" for r in _ROLE_ORDER if r in by_role]
     parts += [f"{label}: {value}" for label, value in others]
     sentence = "; ".join(p.rstrip(" .;") for p in parts)
@@ -203,6 +201,7 @@ def _labelled(header: str, cell: str) -> tuple[str, str]:
     return (label[:1].lower() + label[1:] if label[1:2].islower() else label), cell
 
 
+_EMPTY_FIRST_CELL = re.compile(r"^\s*\|\s*\|")
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)
 
 
@@ -212,76 +211,8 @@ def _total_sentence(table: _Table, row: list[str]) -> str:
     return f"{row[0].rstrip(' :')}: {'; '.join(values)}." if values else f"{row[0]}."
 
 
-MIN_YEAR_COLUMNS = 2
-
-
-_UNIT = re.compile(r"^(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:lượt(?: người| khách)?|người|đồng|USD|%|đoàn|chương trình|sự kiện"
-                   r"|cuốn|lớp|di tích|hội viên|học viên)$", re.IGNORECASE)
-
-
-_CAPTION_UNIT = re.compile(r"^\s*\(?\s*Đơn vị(?: tính)?\s*:\s*([^()]+?)\s*\)?\s*$", re.IGNORECASE)
-
-
-def _row_unit(label: str) -> str | None:
-    """The unit a row's label gives its figures ("Khách quốc tế (nghìn lượt)" → "nghìn lượt"; "(lũy kế, %)" → "%"),
-    written after each figure so that it reads as an amount of something."""
-    m = re.search(r"\(([^()]{1,30})\)\s*$", label)
-    if not m:
-        return None
-    unit = m.group(1).split(",")[-1].strip()
-    return unit if _UNIT.match(unit) else None
-
-
-def year_tables(text: str) -> str:
-    """A table of figures by year ("| Chỉ tiêu | Năm 2027 | Năm 2028 | …" then "| Khách quốc tế | 145.000 | …"):
-    each row rewritten as what it says, "Khách quốc tế: năm 2027: 145.000; năm 2028: 165.000; …", so that a
-    figure is read with its year and its row."""
-    lines = text.split("\n")
-    out: list[str] = []
-    years: list[str] | None = None
-    lead = 1  # the columns before the first year: the row's label, after a "TT" column if there is one
-    caption: str | None = None  # "Đơn vị tính: triệu đồng" over the table: every figure's unit
-    for line in lines:
-        row = cells(line) if line.strip().startswith("|") else None
-        if row is None:
-            years = None
-            if line.strip():
-                m = _CAPTION_UNIT.search(line)
-                caption = m.group(1).strip() if m and _UNIT.match(m.group(1).strip()) else None
-            out.append(line)
-            continue
-        header = _year_header(row)
-        if header is not None:
-            # "| TT | Chỉ số | 2022 | … | 2026 | Cộng |": a total column is read as what it is
-            years, lead = header
-            continue  # the header says nothing by itself
-        label = " ".join(c for c in row[:lead] if c and not c.isdigit()) if years else ""
-        if years and len(row) == len(years) + lead and label:
-            unit = _row_unit(label) or caption
-            pairs = [f"{y}: {v}{' ' + unit if unit and not v.endswith(unit) else ''}"
-                     for y, v in zip(years, row[lead:], strict=True) if v and v not in "-–"]
-            out.append(f"{label.rstrip(' :')}: {'; '.join(pairs)}.")
-            continue
-        years = None
-        out.append(line)
-    return "\n".join(out)
-
-
-def _year_header(row: list[str]) -> tuple[list[str], int] | None:
-    """(the year columns' names, how many columns come before them) when `row` heads a table by year."""
-    for lead in (1, 2):
-        rest = row[lead:]
-        heads = [YEAR_HEADER.fullmatch(c.strip()) for c in rest]
-        totals = [bool(TOTAL_HEADER.fullmatch(c.strip())) for c in rest]
-        if len(rest) >= MIN_YEAR_COLUMNS and sum(map(bool, heads)) >= MIN_YEAR_COLUMNS and all(
-                h or t for h, t in zip(heads, totals, strict=True)) and not YEAR_HEADER.fullmatch(row[lead - 1].strip()):
-            return [f"năm {h.group(1)}" if h else c.strip().lower() for h, c in zip(heads, rest, strict=True)], lead
-    return None
-
-
 _FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
 _RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown table's "|:--|--:|"
-_UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị(?: tính)?)$", re.IGNORECASE)
 MIN_FIGURE_COLUMNS = 2
 
 
@@ -318,9 +249,9 @@ def _figure_row(header: list[str], row: list[str]) -> str | None:
     figures = [i for i, c in enumerate(row) if c and _FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
     if len(figures) < MIN_FIGURE_COLUMNS:
         return None
-    units = [row[i] for i, h in enumerate(header) if _UNIT_HEADER.match(h.strip()) and row[i]]
+    units = [row[i] for i, h in enumerate(header) if UNIT_HEADER.match(h.strip()) and row[i]]
     unit = units[0].lower() if units else ""
-    label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not _UNIT_HEADER.match(header[i].strip())
+    label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not UNIT_HEADER.match(header[i].strip())
                      and column_role(header[i]) != "number")
     if not label:
         return None
@@ -350,7 +281,7 @@ def keyed_records(text: str) -> str:
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
-    text = figure_tables(year_tables(tabs_as_pipes(keyed_records(text) if ":" in text else text)))
+    text = figure_tables(year_rows(year_tables(tabs_as_pipes(keyed_records(text) if ":" in text else text))))
     if "|" not in text:
         return text
     lines = _lines(text)
@@ -366,15 +297,19 @@ def linearize_tables(text: str) -> str:
                 table, after = found
                 out.append(text[cursor:table.start])
                 rendered = []
+                parent = ""  # the number of the last numbered row, which rows with an empty number cell belong to
                 for row in table.rows:
                     if isinstance(row, str):
                         rendered.append(row)
                     elif row[0] == "group":
                         rendered.append(f"{row[1][0]}. {row[1][1]}")
+                        parent = ""
                     elif row[0] == "total":
                         rendered.append(_total_sentence(table, row[1]))
+                        parent = ""
                     else:
-                        rendered.append(_sentence(table, row[1]))
+                        rendered.append(_sentence(table, row[1], parent))
+                        parent = row[1][0] if table.roles[0] == "number" and row[1][0] else parent
                 out.append("\n".join(rendered))
                 cursor = table.end
                 i = after

@@ -17,6 +17,7 @@ TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
     "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
     "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
+    "QC": "Quy chế", "QCPH": "Quy chế", "BB": "Biên bản",  # "02/QCPH-SNgV-SVHTTDL": a Quy chế phối hợp between two bodies
 }
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
              "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
@@ -200,7 +201,10 @@ def mentioned_title(text: str, number: DocNumber | None) -> str | None:
             starts.append(max(0, number.start - 40) + words[-1].start())
     national = [n for n in find_numbers(text) if n.national]
     for m in re.finditer(r"\b(?:" + "|".join(DOC_TYPES) + r")\b", text):  # capitalised: a name, not "kế hoạch"
-        if not any(n.start - m.end() < 12 and n.start >= m.end() for n in national):
+        # a national document, or one cited by a bare number ("Chỉ thị 26 về …", "Kết luận số 16"), is another one
+        if not any(n.start - m.end() < 12 and n.start >= m.end() for n in national) \
+                and not ((cited := re.match(r"\s+(?:số\s*)?(\d+)", text[m.end():m.end() + 16]))
+                         and not (number and re.split(r"[/-]", number.number)[0] == cited.group(1))):
             starts.append(m.start())
     for start in starts:
         stop = _TITLE_STOP.search(text, start + 10)

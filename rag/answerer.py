@@ -12,6 +12,7 @@ from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
+from rag.decide.documents import cited_document_unsaid
 from rag.decide.grounds import Grounds, missing_asked, other_occasion
 from rag.find import sentences
 from rag.find.plans import PlanIndex
@@ -116,13 +117,18 @@ class Answerer:
         shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
         # the lines' passages and the documents they are from ("… ở Lam Kiều?": the plan of Lam Kiều says so)
         # …and each document's lead, which dates the event a page reports ("Hội nghị … năm 2024" above its details)
-        leads = [chunks[0].text for chunks in map(self.index.chunks, dict.fromkeys(c.plan_id for c in answer.citations))
-                 if chunks]  # a plan's chunks come in order: its first is its lead
+        cited_plans = list(dict.fromkeys(c.plan_id for c in answer.citations))
+        leads = {pid: chunks[0].text for pid, chunks in zip(cited_plans, map(self.index.chunks, cited_plans), strict=True)
+                 if chunks}  # a plan's chunks come in order: its first is its lead
         passages_text = "\n".join([c.full_quote for c in answer.citations] + [
             f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
-            for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + leads)
+            for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + list(leads.values()))
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
         missing = missing_asked(q, shown, plan_years, passages_text, issuers)  # decide, last: the lines hold what is asked
+        unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
+        cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
+        if cited and not missing:  # the lines are the citing plan's own, not the cited document's
+            missing = f"thông tin này của văn bản {cited} (các văn bản đang có chỉ dẫn chiếu văn bản đó)"
         if missing:
             return Answer(q.text, False, replies.not_stated(missing),
                           kind="refusal")

@@ -13,6 +13,7 @@ from rag.compose.sections import (
     COUNT_ITEMS,
     INTRODUCES_LIST,
     LEAD_LINE_CHARS,
+    LIST_ITEMS,
     LIST_SENTENCE_CHARS,
     POINT_CHARS,
     find_section,
@@ -39,6 +40,8 @@ RIVAL_SHARE = 0.85  # …and this share when it comes from another section
 TIE_SHARE = 0.9  # a sentence of the same text this close to the best: the evidence cannot tell them apart
 AMOUNT_CANDIDATES = 8
 STATING_SHARE = 0.9  # how close to the best a candidate stating the asked value must score to go before it
+ALL_ITEMS = 40  # items of an announced list read before narrowing them to the year or body asked
+YEAR_SHARE = 0.75  # how close to the best a line of the year asked must score to go before a line of no year
 COUNT_CANDIDATES = 1  # the sentence shown first must state it
 # An amount with its unit: only a sentence stating a number of that kind can answer.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
@@ -72,6 +75,16 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= STATING_SHARE * ranked[0].score), None)
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
+    asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)]
+    if asked_years and not any(_names_year(ranked[0].body, y) for y in asked_years) \
+            and not ranked[0].body.rstrip().endswith(":"):  # "… chi tiết như sau:": its items are narrowed to the year
+        # "năm 2023 có bao nhiêu lượt …": the period's total is no answer for one year when a near line gives that
+        # year's own figure ("Doanh nghiệp tham gia: năm 2022: 410 lượt; năm 2023: 585 lượt; …")
+        dated = next((c for c in ranked[1:AMOUNT_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
+                      and c.answer_spans and all(_names_year(c.body, y) for y in asked_years)
+                      and c.score >= YEAR_SHARE * ranked[0].score), None)
+        if dated is not None:
+            ranked = [dated] + [c for c in ranked if c is not dated]
     if _ASKS_AMOUNT.search(q.pq.folded) and not any(c.answer_spans for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "kinh phí … bao nhiêu tỷ đồng?": no passage states an amount, so none answers
     if kind == "number" and not any(c.answer_spans for c in ranked[:COUNT_CANDIDATES]):
@@ -96,9 +109,13 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         # what names the plan itself (its issuer, the one year it is for) narrows none of its lists
         plan = index.plan(best.chunk.plan_id)
         own_years = index.facts[best.chunk.plan_id].plan_years if best.chunk.plan_id in index.facts else frozenset()
-        items = named_items(following_items(best, index), best.body,
+        # every item read, then narrowed, then as many as a list shows: the year asked may be the list's last rows
+        items = named_items(following_items(best, index, ALL_ITEMS), best.body,
                             [y for y in years if not (len(own_years) == 1 and y in own_years)],
                             [a for a in q.pq.agencies if not (plan and agency_matches(a, plan.meta.issuer or ""))])
+        if re.search(r"\btong\b", q.pq.folded):  # "tổng kinh phí năm 2024": the year's total line goes first
+            items = sorted(items, key=lambda p: not _TOTAL_LINE.match(p.quote))
+        items = items[:LIST_ITEMS]
         if heads and sum(1 for p in items if _ATTRIBUTE.match(p.quote)) * 2 > len(items):
             items = []  # "- Thời gian: …" / "- Kinh phí: …": a record's fields under its title, which answers as a whole
         # a heading line ("Ngày thứ ba (thứ Năm, 16/9/2027)") names what its bullets are about: it goes first
@@ -126,6 +143,12 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
 
 
+def _names_year(body: str, year: str) -> bool:
+    """The line names the year as one of its own, not as an end of a period ("giai đoạn 2024 - 2025")."""
+    return re.search(rf"(?<![\d\-–] )(?<![\d\-–]){year}(?!\s?[-–]\s?\d)", body) is not None
+
+
+_TOTAL_LINE = re.compile(r"^\W*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)  # "- Cộng năm 2024: …"
 _ATTRIBUTE = re.compile(r"^[^:\d]{2,30}:\s")  # "Thời gian: tháng 8/2024.", "Cơ quan chủ trì: Sở …"
 
 
@@ -134,10 +157,13 @@ def named_items(items: list[Point], line: str, years: list[int], agencies: list[
     ("năm 2026" asked under "… phân theo năm:"); none when no item does (the list is of something else). Under
     "4. Cục Nhà giáo …:" the items are all the body's asked."""
     said = _YEAR_RANGE.sub(" ", vi.collapse(line))  # "giai đoạn 2024 - 2026 …, phân theo năm:" names no year
-    named = [n for n in [str(y) for y in years] + [vi.collapse(a) for a in agencies] if n not in said]
-    if not named:
+    named_years = [str(y) for y in years if str(y) not in said]
+    named = [n for n in [vi.collapse(a) for a in agencies] if n not in said]
+    if not named and not named_years:
         return items
-    return [p for p in items if any(n in vi.collapse(p.quote) for n in named)]
+    # an item of the year names it as its own, not as the end of a period ("Tổng cộng 2025 - 2026")
+    return [p for p in items if any(_names_year(p.quote, y) for y in named_years)
+            or any(n in vi.collapse(p.quote) for n in named)]
 
 
 def shown_with(best, cand, kind: str) -> bool:

@@ -152,9 +152,9 @@ def list_points(q: Question, chunks: list) -> list[Point]:
     return list_points_plain(items)
 
 
-def list_points_plain(items: list) -> list[Point]:
+def list_points_plain(items: list, limit: int = LIST_ITEMS) -> list[Point]:
     points = []
-    for chunk, text in items[:LIST_ITEMS]:
+    for chunk, text in items[:limit]:
         body = strip_marker(text)
         limit = LIST_SENTENCE_CHARS if len(items) == 1 else LIST_ITEM_CHARS
         points.append(Point(shorten(body, limit), chunk, body, 1.0))
@@ -226,8 +226,9 @@ def heading_body(cand, index: PlanIndex, question: str) -> list[Point]:
             for chunk, text in found]
 
 
-def following_items(cand, index: PlanIndex) -> list[Point]:
-    """The list items that follow an announcing sentence, in its chunk and the next ones of its plan."""
+def following_items(cand, index: PlanIndex, limit: int = LIST_ITEMS) -> list[Point]:
+    """The list items that follow an announcing sentence, in its chunk and the next ones of its plan (the first
+    `limit` of them)."""
     chunks = sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq)
     after = [c for c in chunks if c.seq > cand.chunk.seq][:FOLLOWING_CHUNKS]
     items: list[tuple[object, str]] = []
@@ -238,6 +239,6 @@ def following_items(cand, index: PlanIndex) -> list[Point]:
             if not BULLET.match(unit.text) or _is_heading(unit.text, chunk.section):
                 # the announced list starts right after the sentence ("… như sau: I. MỤC ĐÍCH" is a document's
                 # outline, not a list) and ends at the first line that is not one of its items
-                return list_points_plain(items) if items else []
+                return list_points_plain(items, limit) if items else []
             items.append((chunk, unit.text))
-    return list_points_plain(items) if items else []
+    return list_points_plain(items, limit) if items else []

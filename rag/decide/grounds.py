@@ -10,6 +10,8 @@ from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from ground.places import FOREIGN_PLACES, canonical_province
 from rag.decide.answerable import Evidence, ScopeRule
+from rag.decide.events import reversed_event, unsaid_event
+from rag.decide.holders import holder_named, office_asked
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -103,24 +105,6 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
 
 
-def reversed_event(question: str, texts: str) -> str | None:
-    """An event asked one way round ("Những ngày Văn hóa Việt Nam tại Philippines") that the texts only hold the
-    other way round ("Những ngày Văn hóa Philippines tại Việt Nam"): another event, said in words."""
-    asked, said = vi.collapse(question), f" {vi.collapse(texts)} "
-    for place in foreign_places(question):
-        aliases = {vi.collapse(a) for a in (place.name, *FOREIGN_PLACES.get(place.name, ()))}
-        abroad = any(re.search(rf"\b{_HOME} tai {re.escape(a)}\b", asked) for a in aliases)
-        inbound = any(re.search(rf"\b{re.escape(a)} tai {_HOME}\b", asked) for a in aliases)
-        said_abroad = any(f" {_HOME} tai {a} " in said for a in aliases)
-        said_inbound = any(f" {a} tai {_HOME} " in said for a in aliases)
-        if abroad and said_inbound and not said_abroad:
-            return f"sự kiện của Việt Nam tại {place.name}"
-        if inbound and said_abroad and not said_inbound:
-            return f"sự kiện của {place.name} tại Việt Nam"
-    return None
-
-
-_HOME = "viet nam"
 
 
 PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
@@ -247,7 +231,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
         return f"kinh phí của {', '.join(funded)}"
-    other = other_occasion(q, shown) or reversed_event(q.text, f"{shown}\n{passages}")
+    other = (other_occasion(q, shown) or reversed_event(q.text, f"{shown}\n{passages}")
+             or unsaid_event(q.text, f"{shown}\n{passages}"))
     if other:
         return other
     said = vi.collapse(f"{shown} {passages}")
@@ -274,6 +259,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if q.answer_type == "person" and not _FULL_NAME.search(shown) and (
             "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
+    office = office_asked(q.pq.folded) if q.answer_type == "person" else None
+    if office and not holder_named(office, shown, q.text):
+        return "người giữ chức được hỏi"  # "Bí thư Tỉnh ủy X là ai?": a line with the title and no name beside it
     if _ASKS_NUMBER.search(q.pq.folded) and "document" not in tags:  # "… theo quyết định số mấy?"
         return "số hiệu văn bản được hỏi"
     thing = asked_thing(q.text)
@@ -299,11 +287,30 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years]
     if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"
+    counted_thing = counted_phrase(q)
+    if counted_thing and counted_thing.split()[0] not in vi.folded_syllables(shown):
+        # "bao nhiêu ấn phẩm?": lines that never say "ấn phẩm" count other things, whatever figures they hold
+        return f"số {thing_named(q.text, counted_thing)} được hỏi"
     if q.answer_type == "number":
         counted = _COUNTED_THING.search(q.pq.folded)
         if counted and counted.group(1).split()[0] not in _TIME_UNITS and not _counts(shown):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
     return None
+
+
+# the first word after "bao nhiêu / mấy" that is no unit of time or money, no function word: the thing counted
+_NOT_COUNTED = frozenset("ngay thang nam gio phut tuan quy lan tien ty trieu dong usd phan tram la duoc co thi nguoi ve "
+                         "ai trong dat moi de rieng cho uoc xuong den dien kinh ngan tong nguon muc ky lay con "
+                         "km m ha kg tan lit".split())  # units are said as symbols ("265,165 km"), not as words
+
+
+def counted_phrase(q: Question) -> str | None:
+    """What a one-part question counts ("ấn phẩm thông"), folded, its head first; None when it counts people
+    ("bao nhiêu người", said many ways), time, money, or asks a number or an ordinal ("số mấy", "thứ mấy")."""
+    if len(q.parts) > 1 or re.search(r"\b(?:so|thu) (?:may|bao nhieu)\b", q.pq.folded):
+        return None
+    m = _COUNTED_THING.search(q.pq.folded)
+    return m.group(1) if m and m.group(1).split()[0] not in _NOT_COUNTED else None
 
 
 def _spelled_out(acronym: str, words: list[str]) -> bool:

@@ -49,7 +49,7 @@ ITEM_CHARS = 120
 # the words such a follow-up is made of; a follow-up with more words of its own names its own subject
 _ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao gio o dau tai ket qua san pham bao "
                   "nhieu voi co quan don vi nao ai phai xong hoan thanh han la gi the nhung duoc bang nguon tu dien ra "
-                  "to chuc va con thi cung nhu vay hoat dong nay do".split())
+                  "to chuc va con thi cung nhu vay hoat dong nay do khoang du kien tong".split())  # hedges: "khoảng"
 ITEM_OWN_SYLLABLES = 2
 _NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
 _BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"

@@ -72,9 +72,9 @@ def checked(resolution: Resolution, answer: Answer, understood: ParsedQuery) -> 
 
 
 def _cites_the_point(answer: Answer, context: Conversation) -> bool:
-    """The answer quotes the passage of the last answer's one point."""
-    quote = " ".join(str(context.points[0].get("citation", {}).get("full_quote") or "").split())
-    return any(c.full_quote and " ".join(c.full_quote.split()) == quote for c in answer.citations)
+    """The answer quotes a passage of the last answer's points."""
+    quotes = {" ".join(str(p.get("citation", {}).get("full_quote") or "").split()) for p in context.points}
+    return any(c.full_quote and " ".join(c.full_quote.split()) in quotes for c in answer.citations)
 
 
 def settle(question: str, context: Conversation) -> tuple[Resolution, Turn | None]:
@@ -97,10 +97,11 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
         if not answer.found:
             # "ai dẫn đầu đoàn?": the delegation is the one the last answer's passage told of, not one of the plan's
             answer = focused_answer(resolution.question, context) or answer
-        elif len(context.points) == 1 and item_followup(resolution.question) and not _cites_the_point(answer, context):
+        elif context.points and item_followup(resolution.question) and not _cites_the_point(answer, context):
             # after an answer of one point, a field asked of it ("phối hợp với ai, hạn khi nào?") is that point's
-            # when its passage holds every asked kind of value
-            answer = focused_answer(resolution.question, context, require_own=False) or answer
+            # when its passage holds every asked kind of value; after several, the point that also shares the
+            # follow-up's own words ("ở đâu, có khoảng bao nhiêu đại biểu?" after the programme's date and venue)
+            answer = focused_answer(resolution.question, context, require_own=len(context.points) > 1) or answer
     return Turn(answer, resolution, context.after(understood, answer))
 
 

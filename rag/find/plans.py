@@ -19,7 +19,8 @@ from rag.understand.terms import make_idf, unit_terms
 T = TypeVar("T")
 S = TypeVar("S")
 # "năm 2024", "in 2024" (an English page), or an event named with its year at the title's end ("Trại hè Việt Nam 2019")
-_TITLE_YEAR = re.compile(r"\b(?:năm|in) (\d{4})\b|(?<![-–/\d]\s)(?<![-–/\d])\b((?:19|20)\d\d)\W*$", re.IGNORECASE)
+# "Kế hoạch … năm 2027", "Plan … in 2027"; "… Chiến lược … đến năm 2030" is the strategy's horizon, not the plan's year
+_TITLE_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!Đến )\b(?:năm|in) (\d{4})\b|(?<![-–/\d]\s)(?<![-–/\d])\b((?:19|20)\d\d)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class PlanIndex:
             for chunk in self.store.iter_chunks():
                 df.update(unit_terms(chunk.text))
                 mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
+                mentions[chunk.plan_id].update(entities.cited_bare_numbers(chunk.text))
                 named_places.setdefault(chunk.plan_id, set()).update(m.province for m in iter_mentions(chunk.text))
                 local_places.setdefault(chunk.plan_id, set()).update(
                     m.group(1) for m in LOCAL_PLACE.finditer(vi.collapse(chunk.text)))

@@ -199,6 +199,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             return scope
         scope.plan_ids = issued
     if scope.plan_ids is None and not provinces:
+        # "kinh phí năm 2025 của bct": a body typed as the code its own numbers carry ("7318/BC-BCT")
+        scope.plan_ids = coded_issuer(vi.collapse(re.sub(r"\S*\d\S*", " ", pq.text)), plans)  # not "2627/QĐ-TTg"
+    if scope.plan_ids is None and not provinces:
         # "Phụ lục I của kế hoạch Ủy ban Quốc gia Quảng bá Văn hóa …": a document named by its issuer
         owned = [p.id for p in plans if facts[p.id].issuer_folded and not p.meta.province and re.search(
             _OWNED_BY + re.escape(facts[p.id].issuer_folded) + r"\b", pq.folded)]
@@ -227,6 +230,23 @@ _KIND_WORDS = re.compile(r"\b(ke hoach|kh|de an|thong bao|bao cao|huong dan|chuo
                          r"|quyet dinh|qd)\b")
 _KINDS = {"de an": "de an", "thong bao": "thong bao", "bao cao": "bao cao", "huong dan": "huong dan",
           "chuong trinh": "chuong trinh", "cong van": "cong van", "nghi quyet": "nghi quyet", "chi thi": "chi thi"}
+
+
+def coded_issuer(folded: str, plans) -> list[str] | None:
+    """The plans whose numbers carry an issuer's code the question types as a word ("bct" for "7318/BC-BCT", "sngv"),
+    when that code is one body's in the store; a code with a vowel may be a word ("ubnd" is every committee's)."""
+    words = set(folded.split())
+    by_code: dict[str, list] = {}
+    for plan in plans:
+        number = plan.meta.number or ""
+        for code in number.split("/")[-1].split("-")[1:] if "/" in number else []:
+            key = vi.fold(code).lower()
+            if len(key) >= 3 and not re.search(r"[aeiouy]", key) and key in words:
+                by_code.setdefault(key, []).append(plan)
+    for found in by_code.values():
+        if len({p.meta.issuer for p in found}) == 1:
+            return [p.id for p in found]
+    return None
 
 
 def named_kind(folded: str) -> str | None:

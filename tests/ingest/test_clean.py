@@ -192,3 +192,11 @@ def test_a_row_of_account_links_and_a_logo_line_are_portal_chrome():
     # a sentence with a bar in it is no row of links
     assert "Sở Ngoại vụ | Sở Văn hóa" in clean_text("Phân công: Sở Ngoại vụ | Sở Văn hóa, Thể thao và Du lịch chủ trì "
                                                      "tổ chức hội nghị triển khai kế hoạch.")
+
+
+def test_a_page_readers_toolbar_is_chrome():
+    page = ("Cỡ chữ\nA A\nTừ viết tắt Đọc bài viết\n× Đọc bài viết Tạm dừng Đọc tiếp Dừng đọc Đang tải...\n"
+            "Vui lòng chờ giây lát\n× Bài viết không có file audio\nTương phản\n\n"
+            "Kỷ niệm 10 năm kết nghĩa giữa thành phố Hội An và Szentendre\n\n"
+            "Đoàn đại biểu thành phố Szentendre sẽ thăm và làm việc tại thành phố Hội An.")
+    assert clean_text(page).startswith("Kỷ niệm 10 năm kết nghĩa")

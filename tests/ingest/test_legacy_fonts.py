@@ -147,3 +147,14 @@ def test_pdf_text_layer_in_a_tcvn3_font(tmp_path):
     raw = read_document(path)
     assert raw.legacy_encoding == "tcvn3"
     assert "Triển khai Chiến lược Ngoại giao văn hóa" in raw.text
+
+
+def test_a_unicode_line_with_latin1_signs_is_never_read_as_a_legacy_font():
+    """A reader toolbar "× Đọc bài viết Tạm dừng …" holds "×" and "à", which TCVN3 would turn into "ì" and "Ổ"; its
+    "Đ", "ọ", "ạ" are letters no legacy font's bytes read as, so the line is Unicode already."""
+    page = ("Tin tức và Sự kiện\n× Đọc bài viết Tạm dừng Đọc tiếp Dừng đọc Đang tải...\n"
+            "× Bài viết không có file audio\nKỷ niệm 10 năm kết nghĩa giữa thành phố Hội An và Szentendre\n")
+    fixed = fix_legacy_text(page)
+    assert fixed.encoding is None and fixed.text == page
+    # a TCVN3 line still converts
+    assert fix_legacy_text(unicode_to_tcvn3("Kế hoạch triển khai Chiến lược")).text == "Kế hoạch triển khai Chiến lược"

@@ -290,3 +290,31 @@ def test_a_text_issued_with_a_decision_is_catalogued_under_it_not_under_a_plan_i
     meta = extract_metadata(text, "lam-uyen-de-an.txt")
     assert meta.number == "518/QĐ-UBND" and meta.date == "2027-03-12"
     assert meta.province == "Lam Uyên" and meta.issuer == "UBND tỉnh Lam Uyên"
+
+
+def test_a_page_recounting_documents_is_none_of_them():
+    """A commentary on foreign information recounts the Party's documents ("Ban Bí thư đã ra Chỉ thị 26 về …",
+    "Kết luận số 16 về …", "Ban Tuyên giáo Trung ương đã ban hành Hướng dẫn số 01-HD/BTGTW"): the Party's central
+    commissions issue national documents, and one cited by a bare number is no title either."""
+    text = ("Công tác thông tin đối ngoại nhận được sự quan tâm to lớn của Đảng và Nhà nước trong nhiều năm qua, góp "
+            "phần quảng bá hình ảnh đất nước.\nNgày 10/9/2008, Ban Bí thư đã ra Chỉ thị 26 về “Tiếp tục đổi mới và tăng "
+            "cường công tác thông tin đối ngoại trong tình hình mới”. Bộ Chính trị khóa XI ra Kết luận số 16 về chiến "
+            "lược thông tin đối ngoại giai đoạn 2011-2020. Ngày 19/2/2016, Ban Tuyên giáo Trung ương đã ban hành Hướng "
+            "dẫn số 01-HD/BTGTW về việc hướng dẫn công tác thông tin đối ngoại.\n")
+    meta = extract_metadata(text, "ttdn-thoi-ky-doi-moi.txt")
+    assert meta.number is None
+    assert not (meta.title or "").startswith(("Kết luận số 16", "Chỉ thị 26", "Hướng dẫn số 01"))
+
+
+def test_a_text_two_bodies_issue_is_signed_by_both_heads_and_says_what_it_replaces():
+    text = ("UBND TỈNH LAM THỔ\nSỞ NGOẠI VỤ - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 04/QCPH-SNgV-SVHTTDL\n\n"
+            "Lam Thổ, ngày 17 tháng 4 năm 2027\n\nQUY CHẾ PHỐI HỢP\nGiữa Sở Ngoại vụ và Sở Văn hóa, Thể thao và Du lịch "
+            "trong công tác ngoại giao văn hóa\n\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc phối hợp giữa "
+            "hai Sở.\nĐiều 2. Hiệu lực thi hành\nQuy chế này có hiệu lực kể từ ngày ký và thay thế Quy chế phối hợp số "
+            "01/QCPH-SNgV-SVHTTDL ngày 08 tháng 8 năm 2020 giữa hai Sở.\n\nĐẠI DIỆN SỞ NGOẠI VỤ\nGIÁM ĐỐC\n"
+            "(Đã ký và đóng dấu)\nHứa Thị Ngọc Lan\n\nĐẠI DIỆN SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nGIÁM ĐỐC\n"
+            "(Đã ký và đóng dấu)\nTrương Minh Đạt\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n")
+    meta = extract_metadata(text, "qcph-04.txt")
+    assert meta.doc_type == "Quy chế"
+    assert meta.signer == "Hứa Thị Ngọc Lan và Trương Minh Đạt"
+    assert {"kind": "replaces", "number": "01/QCPH-SNgV-SVHTTDL"}.items() <= meta.relations[-1].items()

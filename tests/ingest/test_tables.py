@@ -337,3 +337,61 @@ def test_a_spreadsheet_pasted_as_semicolon_rows_is_read_as_a_task_table():
     assert "Nhiệm vụ 2: Đêm nhạc hữu nghị" in out and "tháng: Tháng 3" in out.split("Nhiệm vụ 2:")[1]
     assert "Tổng cộng: kinh phí: 200 triệu đồng." in out
     assert ";;" not in out and "|" not in out
+
+
+def test_rows_under_a_numbered_row_and_a_total_in_the_second_cell():
+    """A Word table saved as text: a numbered row's activities in rows with an empty number cell, and the year's sum
+    with its label in the second cell — each its own sentence, none left as pipes."""
+    text = ("| TT | Hoạt động | Thời gian | Địa điểm | Đơn vị chủ trì | Kinh phí (triệu đồng) |\n"
+            "| I | NĂM 2027 |  |  |  |  |\n"
+            "| 1 | Lễ hội Hoa đăng Lam Thổ lần thứ III | 14 - 16/9/2027 | Quảng trường Sông Lam | Phòng Văn hóa và Thông tin"
+            " | 520 |\n"
+            "|  | - Diễu hành hoa đăng | 14/9/2027 | Đường ven sông |  |  |\n"
+            "| 2 | Tuần lễ Ẩm thực quốc tế | 12/2027 | Phường Bến Đá | UBND phường Bến Đá | 150 |\n"
+            "|  | Cộng năm 2027 |  |  |  | 670 |\n")
+    out = linearize_tables(text)
+    assert "|" not in out
+    assert "Nhiệm vụ 1: Lễ hội Hoa đăng Lam Thổ lần thứ III; chủ trì: Phòng Văn hóa và Thông tin; thời gian: 14 - " \
+           "16/9/2027; địa điểm: Quảng trường Sông Lam; kinh phí: 520 triệu đồng." in out
+    assert "Trong nhiệm vụ 1: Diễu hành hoa đăng; thời gian: 14/9/2027; địa điểm: Đường ven sông." in out
+    assert "Nhiệm vụ 2: Tuần lễ Ẩm thực quốc tế; chủ trì: UBND phường Bến Đá" in out
+    assert "Cộng năm 2027: kinh phí: 670 triệu đồng." in out
+
+
+def test_a_table_keyed_by_year_in_its_first_column_with_the_year_merged():
+    text = ("| Năm | Nguồn kinh phí | Số tiền (triệu đồng) | Ghi chú |\n"
+            "| 2027 | Ngân sách thành phố | 1.150 | Đã giao trong dự toán |\n"
+            "|  | Xã hội hóa | 320 |  |\n"
+            "|  | Cộng năm 2027 | 1.470 |  |\n"
+            "| 2028 | Ngân sách thành phố | 1.240 | Dự kiến |\n"
+            "| Tổng cộng |  | 2.710 |  |\n")
+    assert linearize_tables(text).strip().split("\n") == [
+        "- Năm 2027: Ngân sách thành phố: số tiền: 1.150 triệu đồng; ghi chú: Đã giao trong dự toán.",
+        "- Năm 2027: Xã hội hóa: số tiền: 320 triệu đồng.",
+        "- Cộng năm 2027: số tiền: 1.470 triệu đồng.",
+        "- Năm 2028: Ngân sách thành phố: số tiền: 1.240 triệu đồng; ghi chú: Dự kiến.",
+        "- Tổng cộng: số tiền: 2.710 triệu đồng.",
+    ]
+
+
+def test_figures_by_year_set_out_with_spaces_a_unit_column_and_an_estimated_year():
+    """A ministry report's Phụ lục as plain text: columns set apart with spaces, a row of column numbers, a label
+    wrapped onto the next line, rows numbered under a row ("1.1 - Tại châu Á"), a year whose figures are estimates
+    ("2025(*)"), a total row without a number, and the caption's unit over a sub-heading."""
+    text = ("Đơn vị tính: triệu đồng\n\nII.1. Theo nguồn kinh phí\n\n"
+            "TT     Nguồn kinh phí                      2026       2027(*)      Cộng\n"
+            "1      Ngân sách nhà nước (Chương trình      28.400     36.750     65.150\n"
+            "       xúc tiến thương mại)\n"
+            "2      Doanh nghiệp đóng góp                  5.100      6.800     11.900\n"
+            "       Cộng                                  33.500     43.550     77.050\n\n"
+            "TT     Chỉ tiêu                      Đơn vị tính     2026     2027(*)      Cộng\n"
+            "(1)    (2)                           (3)              (4)      (5)        (6)\n"
+            "1      Tuần hàng Việt Nam ở nước ngoài   sự kiện      3        5          8\n"
+            "1.1      - Tại châu Á                  sự kiện      2        3          5\n")
+    out = linearize_tables(text)
+    assert "Ngân sách nhà nước (Chương trình xúc tiến thương mại): năm 2026: 28.400 triệu đồng; năm 2027 (*): " \
+           "36.750 triệu đồng; cộng: 65.150 triệu đồng." in out
+    assert "Cộng: năm 2026: 33.500 triệu đồng; năm 2027 (*): 43.550 triệu đồng; cộng: 77.050 triệu đồng." in out
+    assert "Tuần hàng Việt Nam ở nước ngoài: năm 2026: 3 sự kiện; năm 2027 (*): 5 sự kiện; cộng: 8 sự kiện." in out
+    assert "Tuần hàng Việt Nam ở nước ngoài - Tại châu Á: năm 2026: 2 sự kiện" in out
+    assert "(1)" not in out

@@ -365,6 +365,23 @@ def test_a_field_follow_up_after_a_one_point_answer_is_read_from_that_point():
     assert "Trường Đại học Đông Xuyên" in turn.answer.answer and "30/9/2029" in turn.answer.answer
 
 
+def test_a_field_follow_up_after_several_points_is_read_from_the_point_sharing_its_words():
+    """"ở đâu, có khoảng bao nhiêu đại biểu?" after an answer whose first point gives the programme's date, venue and
+    guests and whose second is a near tie: the point that says "đại biểu" answers, not another page on the store."""
+    first = ("Năm nay, chương trình dự kiến tổ chức vào ngày 14/1, tại Trung tâm Hội nghị Lam Thổ, với sự tham gia của "
+             "khoảng 2.000 đại biểu.")
+    second = "Việc tổ chức chương trình Xuân Lam Thổ 2027 thể hiện sự quan tâm của tỉnh."
+    ctx = context("Xuân Lam Thổ 2027 tổ chức ngày nào?", points=[_point(first), _point(second)])
+
+    def elsewhere(question):  # the store answers with another page's line
+        cit = Citation(1, None, None, None, None, None, "y.txt", "Hội nghị diễn ra tại Hà Nội với 150 người.", 0.5,
+                       plan_id="doc-y", full_quote="Hội nghị diễn ra tại Hà Nội với 150 người.")
+        return Answer(question, True, "Hội nghị diễn ra tại Hà Nội với 150 người. [1]", [cit])
+
+    turn = run_turn(elsewhere, "ở đâu, có khoảng bao nhiêu đại biểu?", ctx)
+    assert "Trung tâm Hội nghị Lam Thổ" in turn.answer.answer and "2.000" in turn.answer.answer
+
+
 def test_a_province_only_the_store_knows_is_replaced_by_the_next_one():
     plan = PlanRef("19-bc", "19/BC-UBND", "Báo cáo", "UBND tỉnh Nam Xuyên", None, 2027)
     ctx = context("Năm 2026 tỉnh Nam Xuyên đón bao nhiêu khách quốc tế?", plans=[plan], provinces=[])

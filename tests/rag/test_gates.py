@@ -169,3 +169,72 @@ def test_a_count_each_year_is_no_year_asked_and_an_events_year_is_read_from_its_
     line = "Bộ trưởng nhấn mạnh 5 mục tiêu chính của công tác ngoại giao văn hóa."
     assert missing_asked(question, line, set()) is not None
     assert missing_asked(question, line, set(), "Chiều 09/7, Bộ trưởng chủ trì Hội nghị ngoại giao văn hóa năm 2024.") is None
+
+
+@pytest.mark.parametrize(("question", "shown", "found"), [
+    # the event asked is named by words no line says: the lines are of other events
+    ("nam lam tho giao co quan nao to chuc le hoi dua thuyen",
+     "Nhiệm vụ 7: Tổ chức Liên hoan Ẩm thực biển quốc tế lần thứ nhất; chủ trì: Sở Văn hóa, Thể thao và Du lịch.",
+     False),
+    ("Hội thảo quốc tế về nghề dệt thổ cẩm do đơn vị nào chủ trì?",
+     'Tổ chức Hội thảo quốc tế "Văn hóa biển và phát triển bền vững"; chủ trì: Trường Đại học Lam Thổ.', False),
+    ("Liên hoan ẩm thực biển do cơ quan nào chủ trì?",
+     "Nhiệm vụ 7: Tổ chức Liên hoan Ẩm thực biển quốc tế lần thứ nhất; chủ trì: Sở Văn hóa, Thể thao và Du lịch.", True),
+    # words every event carries tell none apart, and a purpose clause is no part of the name
+    ("Tuần lễ văn hóa quốc tế diễn ra ở đâu?", "Tuần lễ Văn hóa quốc tế diễn ra tại thành phố Lam Thổ.", True),
+    ("Tổ chức hội thảo quốc tế để làm gì?", "Tổ chức các hội thảo quốc tế để quảng bá giá trị văn hóa đặc trưng.", True),
+])
+def test_an_event_named_by_words_no_line_says_is_no_answer(question, shown, found):
+    assert (missing_asked(analyze(question), shown, set()) is None) is found
+
+
+@pytest.mark.parametrize(("question", "shown", "found"), [
+    ("Bí thư Tỉnh ủy Lam Thổ là ai?",
+     "Lễ ký có sự chứng kiến của Thường trực Tỉnh ủy, Thường trực Hội đồng nhân dân tỉnh Lam Thổ.", False),
+    ("Bí thư Tỉnh ủy Lam Thổ là ai?", "Đồng chí Hoàng Văn Nghiêm, Bí thư Tỉnh ủy Lam Thổ, dự và phát biểu.", True),
+    # a name beside another office names no one for this office; a deputy is another office
+    ("Phó Giám đốc Sở Ngoại vụ Lam Thổ là ai?", "Chịu trách nhiệm nội dung: Giám đốc Sở Ngoại vụ Lương Tam Quang.",
+     False),
+    ("Ai là trưởng đoàn kiều bào thăm Trường Sa?",
+     "Đoàn kiều bào thăm huyện đảo Trường Sa năm 2023 gồm 60 người, có cả Thứ trưởng Lê Thị Thu Hằng.", False),
+    ("Đoàn huyện Tà Lùng sang thăm do ai làm trưởng đoàn?",
+     "Đoàn đại biểu huyện Tà Lùng do ông Sổm Phết, Phó Chủ tịch huyện, dẫn đầu đã sang thăm.", True),
+    # a name beside its place and body ("… Việt Nam Vũ Xuân Hồng") is still a name; "ai dự … với các Đại sứ" asks
+    # for whoever attended, not for an ambassador
+    ("chủ tịch liên hiệp là ai?", "Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam Vũ Xuân Hồng phát biểu.", True),
+    ("Ai dự tọa đàm với các Đại sứ tại điểm cầu tỉnh?", "Tham dự tại điểm cầu tỉnh có đồng chí Lâm Hoàng Nghiệp.", True),
+    ("Ai là trưởng đoàn kiều bào thăm Trường Sa?",
+     "Trưởng đoàn là Thứ trưởng Bộ Ngoại giao Lê Thị Thu Hằng.", True),
+    # the place the question names is no holder's name
+    ("chu tich ubnd tinh lam tho la ai", "Chủ tịch Ủy ban nhân dân tỉnh Lam Thổ chịu trách nhiệm thi hành.", False),
+])
+def test_an_office_asked_is_answered_by_a_name_beside_it(question, shown, found):
+    from rag.understand.question import as_typed
+
+    assert (missing_asked(analyze(as_typed(question)), shown, set()) is None) is found
+
+
+@pytest.mark.parametrize(("question", "shown", "found"), [
+    ("Bộ Giao thông vận tải đã xuất bản bao nhiêu ấn phẩm thông tin đối ngoại?",
+     "Bộ đã tổ chức 12 hội nghị phổ biến, quán triệt các chủ trương về thông tin đối ngoại.", False),
+    ("Bộ Giao thông vận tải đã xuất bản bao nhiêu ấn phẩm thông tin đối ngoại?",
+     "Bộ đã xuất bản 15 ấn phẩm thông tin đối ngoại song ngữ.", True),
+    # people are counted under many names ("150 đại biểu"); an ordinal or a number asks no count
+    ("Hội nghị có bao nhiêu người dự?", "Hội nghị có hơn 150 đại biểu tham dự.", True),
+    ("Đó là bản biên giới thứ mấy của tỉnh kết nghĩa?", "Bản Nhọt Lợt là bản biên giới thứ 21 kết nghĩa.", True),
+])
+def test_a_count_of_things_the_lines_never_name_is_no_answer(question, shown, found):
+    assert (missing_asked(analyze(question), shown, set()) is None) is found
+
+
+def test_a_document_the_store_only_cites_is_not_answered_by_the_citing_plans_own_lines():
+    from rag.decide.documents import cited_document_unsaid
+    from rag.find.scope import Scope
+
+    question = analyze("Kế hoạch 94/KH-UBND của tỉnh Lam Thổ có tổng kinh phí bao nhiêu?")
+    scope = Scope(plan_ids=["23-kh-ubnd-lam-tho"], names_other_documents=True, other_documents=["94/KH-UBND"])
+    assert cited_document_unsaid(question, scope, "Tổng kinh phí dự kiến giai đoạn 2026 - 2030 là 18.750 triệu đồng.")
+    assert cited_document_unsaid(question, scope, "Kế hoạch số 94/KH-UBND của tỉnh bố trí 60 tỷ đồng.") is None
+    # a question naming a stored plan too is asked of that plan
+    both = analyze("Kế hoạch 23/KH-UBND thực hiện Kế hoạch 94/KH-UBND có tổng kinh phí bao nhiêu?")
+    assert cited_document_unsaid(both, scope, "Tổng kinh phí dự kiến là 18.750 triệu đồng.") is None

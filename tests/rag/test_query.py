@@ -33,6 +33,19 @@ def test_document_numbers_full_and_bare():
     assert pq.bare_numbers == ["404"]
     assert parse_query("ke hoach 726/kh-ubnd").numbers == ["726/KH-UBND"]
     assert parse_query("thực hiện quyết định 2013/qd-ttg").numbers == ["2013/QĐ-TTg"]
+    # a Kết luận or Hướng dẫn by its bare number; "kế hoạch 10 năm" is a plan of ten years, not plan number 10
+    assert parse_query("Kết luận 57 của Bộ Chính trị ban hành ngày nào?").bare_numbers == ["57"]
+    assert parse_query("theo ke hoach 10 nam ket nghia, hai thanh pho to chuc gi").bare_numbers == []
+    assert parse_query("Kế hoạch 59 năm 2020 của tỉnh giao việc gì?").bare_numbers == ["59"]
+
+
+def test_a_document_a_text_cites_by_its_bare_number_is_known():
+    from rag.understand.entities import cited_bare_numbers
+
+    text = ("Ngày 10/9/2008, Ban Bí thư đã ra Chỉ thị 26 về công tác thông tin đối ngoại. Bộ Chính trị ra Kết luận số 16 "
+            "về chiến lược thông tin đối ngoại; Kế hoạch số 94/KH-UBND của tỉnh; kế hoạch 10 năm kết nghĩa; "
+            "Quyết định 2013 phê duyệt Chiến lược; Quyết định số 2013 của Thủ tướng.")
+    assert cited_bare_numbers(text) == {"26", "16", "2013"}
 
 
 def test_query_numbers_follow_the_ingest_spelling_rule():

@@ -1,0 +1,40 @@
+"""Whether the lines shown speak of the document a question names when the store only cites it ("Kế hoạch 94/KH-UBND
+của tỉnh X có tổng kinh phí bao nhiêu?" while only a plan implementing 94 is stored): the host's own lines, or a
+date of another event beside the citation, are not that document's."""
+from __future__ import annotations
+
+import re
+
+from rag.find.scope import Scope
+from rag.understand import entities
+from rag.understand.names import number_matches
+from rag.understand.question import Question
+
+# a document named as what the asked text implements or follows, not as the text asked about
+_DESCRIBES = re.compile(r"\b(?:thuc hien|trien khai|theo|can cu|cu the hoa|kem theo|phe duyet)"
+                        r"(?: [a-z]+){0,2} (?:quyet dinh|chi thi|ke hoach|nghi quyet|ket luan|cong van|van ban|qd|kh|ct)"
+                        r"(?: so)? \d")
+DATE_REACH = 40  # characters between a cited document's number and its date, either side
+
+
+def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_leads: str = "") -> str | None:
+    """The cited document the question asks about, when every document it names by number is one the store only
+    cites and the lines do not speak of it (or, asked its date, give none beside it); None otherwise. A page with no
+    number of its own whose lead names the document (`unnumbered_leads`) may be that document's full text."""
+    named = q.pq.numbers + q.pq.bare_numbers
+    if not named or not scope.other_documents or not all(
+            any(number_matches(n, o) for o in scope.other_documents) for n in named):
+        return None
+    if _DESCRIBES.search(q.pq.folded):
+        return None  # "Chương trình thực hiện Chỉ thị 25/CT-TTg của tỉnh X": the number says which stored text is asked
+    if any(number_matches(n, e.text) for n in scope.other_documents for e in entities.documents(unnumbered_leads)):
+        return None
+    spans = [(e.start, e.end) for e in entities.documents(shown) if any(
+        number_matches(n, e.text) for n in scope.other_documents)]
+    spans += [(m.start(1), m.end(1)) for m in entities.CITED_BARE.finditer(shown) if m.group(1) in scope.other_documents]
+    if spans and not (len(q.parts) == 1 and q.parts[0].intent == "date"):
+        return None
+    dates = [e.start for e in entities.tag(shown) if e.kind == "date"]
+    if any(0 <= d - end <= DATE_REACH or 0 <= start - d <= DATE_REACH for start, end in spans for d in dates):
+        return None  # "Kết luận số 57 ngày 15/6/2023", "Ngày 10/9/2008, Ban Bí thư ra Chỉ thị 26": its own date
+    return ", ".join(scope.other_documents)

@@ -1,0 +1,69 @@
+"""Events a question names ("lễ hội đua thuyền", "Những ngày Văn hóa Việt Nam tại Philippines") and whether the
+lines that would answer it speak of that event, not of another one near the question's other words."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from ground.places import FOREIGN_PLACES
+from rag.understand.entities import foreign_places
+
+_HOME = "viet nam"
+
+# the kinds of event a plan schedules; the words after one name which event it is ("lễ hội đua thuyền")
+_EVENT = re.compile(r"\b(le hoi|lien hoan|hoi thao|hoi cho|trien lam|tuan le|cuoc thi|hoi thi|dien dan|festival)"
+                    r"((?: [a-z]+){1,6})")
+# a word that ends the event's name: a question word, a preposition, a verb of the clause around it
+_NAME_ENDS = set("nao gi o tai vao nam do cua duoc la co khong dien to khi bao the luc va nhu thi se da ngay thang "
+                 "trong voi cho ra nhung cac tu den moi hang dip giao ai nhan thuoc tham gia chu tri phoi hop "
+                 "can phai gom keo de nham lam sao nhu bang ke".split())
+# words any event of the genre may carry: they do not tell one event from another
+_EVENT_GENERIC = set("quoc te van hoa viet lan thu thuong nien cap tinh huyen toan khu vuc lon chung nhan dan "
+                     "du lich hoa ve".split())
+
+
+def event_named(question: str) -> tuple[str, list[str]] | None:
+    """The event a question names, as the question typed it, and the words that tell it from other events
+    ("đua thuyền" of "lễ hội đua thuyền"); None when it names none, or only by words every event carries."""
+    # a clause at a time: "bao nhiêu cuộc triển lãm, kể tên vài cuộc" names no "triển lãm kể tên"
+    for m in (m for clause in re.split(r"[,;:.?!()\n]", question) for m in _EVENT.finditer(vi.collapse(clause))):
+        name: list[str] = []
+        for word in m.group(2).split():
+            if word in _NAME_ENDS:
+                break
+            name.append(word)
+        telling = [w for w in name if w not in _EVENT_GENERIC]
+        if telling:
+            return f"{m.group(1)} {' '.join(name)}", telling
+    return None
+
+
+def unsaid_event(question: str, texts: str) -> str | None:
+    """An event the question names ("… tổ chức lễ hội đua thuyền") whose telling words the lines never say: they
+    speak of other events, and no line answers for this one. Said in words, as the question typed it."""
+    named = event_named(question)
+    if named is None:
+        return None
+    words = set(vi.folded_syllables(texts))
+    if all(w in words for w in named[1]):
+        return None
+    phrase = named[0]
+    m = re.search(r"\W+".join(map(re.escape, phrase.split())), vi.fold_same_length(question).lower())
+    return question[m.start():m.end()] if m else phrase
+
+
+def reversed_event(question: str, texts: str) -> str | None:
+    """An event asked one way round ("Những ngày Văn hóa Việt Nam tại Philippines") that the texts only hold the
+    other way round ("Những ngày Văn hóa Philippines tại Việt Nam"): another event, said in words."""
+    asked, said = vi.collapse(question), f" {vi.collapse(texts)} "
+    for place in foreign_places(question):
+        aliases = {vi.collapse(a) for a in (place.name, *FOREIGN_PLACES.get(place.name, ()))}
+        abroad = any(re.search(rf"\b{_HOME} tai {re.escape(a)}\b", asked) for a in aliases)
+        inbound = any(re.search(rf"\b{re.escape(a)} tai {_HOME}\b", asked) for a in aliases)
+        said_abroad = any(f" {_HOME} tai {a} " in said for a in aliases)
+        said_inbound = any(f" {a} tai {_HOME} " in said for a in aliases)
+        if abroad and said_inbound and not said_abroad:
+            return f"sự kiện của Việt Nam tại {place.name}"
+        if inbound and said_abroad and not said_inbound:
+            return f"sự kiện của {place.name} tại Việt Nam"
+    return None

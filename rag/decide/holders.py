@@ -1,0 +1,63 @@
+"""Whether the lines shown name the person who holds the office a question asks about ("Bí thư Tỉnh ủy X là ai?",
+"Đại sứ … nào dự …?"): a title alone, or a name beside another office, names no one."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+
+# offices a question asks the holder of, folded; "phó" asked or not is part of the office
+_OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
+            r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong|thi truong|tong bien tap|"
+            r"chanh van phong")
+# …asked for its holder: "<office> … là ai / nào / tên gì", "ai là / làm <office>" — not "ai dự … với các Đại sứ"
+_OFFICE_ASKED = re.compile(rf"\bai (?:la|lam|dang la|giu chuc|(?:duoc|dc) (?:bau|bo nhiem|cu)(?: lam)?) (pho )?({_OFFICES})\b"
+                           rf"|\b(pho )?({_OFFICES})\b(?: [a-z0-9]+){{0,8}} (?:la ai|nao|ten (?:la )?gi)\b")
+# how a text says who holds it, beside the office's own name: "Đoàn … do ông X dẫn đầu"
+_SAID_AS = {"truong doan": r"truong doan|dan dau"}
+NAME_REACH = 80  # characters between an office and its holder's name ("Bí thư Tỉnh ủy tỉnh X, đồng chí Nguyễn Văn A")
+_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:[ \-][{vi.UPPER}][{vi.LOWER}]+){{1,5}}\b")
+# capitalised words that open a body's or a document's name, not a person's
+_NOT_NAME = set("sở ban bộ ủy uỷ ubnd cục vụ phòng đài báo tỉnh thành chính thường đảng nhà liên học viện trường đoàn "
+                "quốc kế chiến hội trung công nghị quyết thông văn chương đề lễ ngày tuần huyện xã phường thị đặc "
+                "khu việt cộng nhân".split())  # as written: "Lê", "Vũ", "Trương" are surnames
+
+
+def office_asked(question_folded: str) -> tuple[bool, str] | None:
+    """The office whose holder a person question asks about (deputy or not, the office folded), or None."""
+    m = _OFFICE_ASKED.search(question_folded)
+    if not m:
+        return None
+    return (bool(m.group(1)), m.group(2)) if m.group(2) else (bool(m.group(3)), m.group(4))
+
+
+# the first word of the body an office belongs to ("Chủ tịch Hội …", "Bí thư Tỉnh ủy …", "Giám đốc Sở …")
+_BODY_WORDS = set("hoi lien so bo tinh uy ubnd ban cuc vu truong vien dai trung tam thanh huyen xa phuong doan".split())
+
+
+def _body_after(folded: str, title: str) -> str | None:
+    m = re.search(rf"\b{title}\b (\w+)", folded)
+    return m.group(1) if m and m.group(1) in _BODY_WORDS else None
+
+
+def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
+    """Some occurrence of the office in the lines has a person's name within reach: not a name the question
+    itself gives (its province, its body), not a body's name."""
+    deputy, title = office
+    folded = vi.fold_same_length(shown).lower()
+    asked = set(vi.collapse(question).split())
+    body = _body_after(vi.collapse(question), title)
+    for m in re.finditer(rf"\b(?:{_SAID_AS.get(title, title)})\b", folded):
+        if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy:
+            continue  # "Phó Chủ tịch" is another office than "Chủ tịch"
+        said = _body_after(folded[m.start():m.end() + 20], title)
+        if body and said and body != said:
+            continue  # "Chủ tịch Liên hiệp …" holds another body's chair than "Chủ tịch Hội hữu nghị …" asked
+        window = shown[max(0, m.start() - NAME_REACH):m.end() + NAME_REACH]
+        for run in _NAME.finditer(window):
+            words = vi.normalize(run.group(0)).split()
+            while words and (words[0].lower() in _NOT_NAME or words[:2] == ["Việt", "Nam"]):
+                words = words[2:] if words[:2] == ["Việt", "Nam"] else words[1:]  # "… Việt Nam Vũ Xuân Hồng"
+            if len(words) >= 2 and not all(w in asked for w in vi.collapse(" ".join(words)).split()):
+                return True
+    return False
