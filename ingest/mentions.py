@@ -34,7 +34,9 @@ _KIND_BEFORE = re.compile(rf"({_KIND})(?:\s+(?:hành động|liên tịch|liên 
 # Issuers a number's own code names outright.
 _CODE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH": "Quốc hội",
                  "UBTVQH": "Ủy ban Thường vụ Quốc hội", "BNG": "Bộ Ngoại giao",
-                 "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BTTTT": "Bộ Thông tin và Truyền thông"}
+                 "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BTTTT": "Bộ Thông tin và Truyền thông",
+                 "BTGTW": "Ban Tuyên giáo Trung ương", "BĐNTW": "Ban Đối ngoại Trung ương",
+                 "BTCTW": "Ban Tổ chức Trung ương", "BDVTW": "Ban Dân vận Trung ương", "VPCP": "Văn phòng Chính phủ"}
 
 # --- relations: what a cue word before a number says the text does with it ----------------------------
 _TYPE = (r"(?:Kế hoạch|Quyết định|Chương trình|Chỉ thị|Công văn|Nghị quyết|Nghị định|Thông tư|Kết luận|Đề án|"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ground import vi
 from ground.numbers import DocNumber, find_numbers
 from ground.places import iter_mentions
 from ingest.clean import is_dateline, is_trail
@@ -39,12 +40,21 @@ def _names_a_document(line: str) -> bool:
     return bool(_DOC_TYPE_WORD.search(line) or find_numbers(line))
 
 
+_TYPED_LINE = re.compile(r"^(" + "|".join(t.upper() for t in DOC_TYPES) + rf")\s+([{vi.UPPER}][{vi.LOWER}][^\n]{{10,250}})$")
+
+
 def headline(text: str) -> str | None:
     """A page heading: a line of some length before the article's first paragraph or the emblem.
 
     Above a document's emblem, only a line naming a document (a type word or a number) is its page
     heading; anything else there is the site's banner ("Dịch vụ doanh nghiệp online toàn quốc")."""
     lines = text.split("\n")
+    for line in lines[:25]:
+        # "CHƯƠNG TRÌNH Hành động của Bộ … thực hiện Nghị quyết …": the type in capitals and its subject on one line
+        typed = _TYPED_LINE.match(line.strip())
+        letters = [c for c in typed.group(2) if c.isalpha()] if typed else []
+        if typed and sum(c.islower() for c in letters) >= 0.7 * len(letters):  # its subject in mixed case
+            return f"{sentence_case(typed.group(1))} {typed.group(2)[:1].lower()}{typed.group(2)[1:]}".rstrip(" .")
     emblem_at = next((i for i, line in enumerate(lines[:40]) if _EMBLEM.search(line.strip())), None)
     for i, line in enumerate(lines[:25]):
         line = line.strip()

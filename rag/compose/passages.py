@@ -23,7 +23,7 @@ from rag.compose.sections import (
     navigates,
     whole_line,
 )
-from rag.decide.grounds import names_foreign_places
+from rag.decide.grounds import counted_phrase, names_foreign_places
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -76,11 +76,15 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
     asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)]
-    if asked_years and not any(_names_year(ranked[0].body, y) for y in asked_years) \
+    # (a figure or a sum asked: a year may name the event itself elsewhere, "Xuân Quê hương 2026 … hạn chót khi nào")
+    if asked_years and (kind == "number" or _ASKS_AMOUNT.search(q.pq.folded)) \
+            and not any(_names_year(ranked[0].body, y) for y in asked_years) \
             and not ranked[0].body.rstrip().endswith(":"):  # "… chi tiết như sau:": its items are narrowed to the year
         # "năm 2023 có bao nhiêu lượt …": the period's total is no answer for one year when a near line gives that
         # year's own figure ("Doanh nghiệp tham gia: năm 2022: 410 lượt; năm 2023: 585 lượt; …")
+        counted = counted_phrase(q)  # "bao nhiêu cặp cụm dân cư": a line of the year that counts something else is none
         dated = next((c for c in ranked[1:AMOUNT_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
+                      and (not counted or counted.split()[0] in vi.folded_syllables(c.body))
                       and c.answer_spans and all(_names_year(c.body, y) for y in asked_years)
                       and c.score >= YEAR_SHARE * ranked[0].score), None)
         if dated is not None:
@@ -189,7 +193,7 @@ def _dated_in(cand, years: list[int], index: PlanIndex) -> bool:
         re.search(r"(?:19|20)\d\d", e.text) for e in cand.answer_spans)
 
 
-_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
+_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tinh den|tam nhin(?: den)?) (?:nam )?((?:19|20)\d\d)\b")  # "đến (năm) 2019": a bound
 
 
 def _horizon_years(folded: str) -> set[int]:

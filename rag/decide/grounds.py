@@ -350,7 +350,7 @@ _COUNTED_THING = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+)?)")
 _TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
 _TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
 # "o thu do santiago": a place typed without capitals, after its kind
-_TYPED_VENUE = re.compile(r"\b(?:tai|o) (?:thu do|thanh pho|bang|dao) ([a-z]+)\b")
+_TYPED_VENUE = re.compile(r"\b(?:tai|o) (?:thu do|thanh pho|bang|dao) (?!(?:nao|dau|gi)\b)([a-z]+)\b")  # not "ở thành phố nào"
 # sources of money other than the issuer's own budget (which a plan's sums are by default, under a lead-in)
 _SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")
 _SOURCE_NAMES = {vi.collapse(s): s for s in _SOURCES}

@@ -7,10 +7,12 @@ thin drivers share them: `run_turn` (a blocking answerer: `ngvh ask --jsonl`, `n
 awaitable one: Telegram, Zalo) and `stream_turn` (a streaming one: the web chat)."""
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ground import vi
 from rag.compose.facts import about_the_plan
 from rag.dialogue.antecedents import item_followup
 from rag.dialogue.focus import focused_answer
@@ -18,6 +20,7 @@ from rag.dialogue.resolve import METADATA_INTENTS, Resolution, resolve
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
 from rag.understand.names import ParsedQuery, parse_query
+from rag.understand.question import without_question_words
 
 
 @dataclass(frozen=True)
@@ -105,17 +108,50 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
     return Turn(answer, resolution, context.after(understood, answer))
 
 
+# the frame of a follow-up that switches subject ("còn … thì sao?", "thế còn …"), dropped when it is asked alone
+_SWITCH_FRAME = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+|\s*(?:thì|thi)\s+(?:sao|thế nào|the nao)\s*\??\s*$",
+                           re.IGNORECASE)
+# words that point back to what the conversation is about: a follow-up holding one is never asked alone
+_POINTS_BACK = re.compile(r"\b(?:đó|đấy|này|ấy|trên|do|day|nay|ay)\b", re.IGNORECASE)
+OWN_SUBJECT_SYLLABLES = 3  # a follow-up with this many words of its own beyond question words names its own subject
+
+
+def standalone(resolution: Resolution) -> Resolution | None:
+    """The follow-up asked on its own, for when the rewrite tied to the conversation's document finds nothing: "còn
+    Lễ hội Việt Nam tại Nhật Bản 2017 là lần thứ mấy?" after a page about Mexico names its own subject, which the
+    store may hold in another text. None when it was not rewritten or points back ("hội đó thành lập năm nào?")."""
+    if not resolution.rewritten or _POINTS_BACK.search(vi.normalize(resolution.question)):
+        return None
+    text = _SWITCH_FRAME.sub(" ", resolution.question).strip()
+    own = [s for s in vi.folded_syllables(without_question_words(text)) if len(s) > 1]
+    if len(own) < OWN_SUBJECT_SYLLABLES or text == resolution.question_understood:
+        return None
+    return Resolution(resolution.question, text[:1].upper() + text[1:], rewritten=True, kind="standalone")
+
+
 def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation | None = None) -> Turn:
     context = context or Conversation()
     resolution, settled = settle(question, context)
-    return settled or finish(resolution, context, ask(resolution.question_understood))
+    if settled:
+        return settled
+    answer = ask(resolution.question_understood)
+    alone = standalone(resolution) if not answer.found else None
+    if alone is not None and (second := ask(alone.question_understood)).found:
+        resolution, answer = alone, second  # the store holds the follow-up's own subject in another text
+    return finish(resolution, context, answer)
 
 
 async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
                     context: Conversation | None = None) -> Turn:
     context = context or Conversation()
     resolution, settled = settle(question, context)
-    return settled or finish(resolution, context, await ask(resolution.question_understood))
+    if settled:
+        return settled
+    answer = await ask(resolution.question_understood)
+    alone = standalone(resolution) if not answer.found else None
+    if alone is not None and (second := await ask(alone.question_understood)).found:
+        resolution, answer = alone, second
+    return finish(resolution, context, answer)
 
 
 async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]], question: str,
@@ -131,9 +167,27 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
     if settled is not None:
         yield settled
         return
+    untied = standalone(resolution)
+    held: list[dict[str, Any]] = []  # a follow-up that may be asked again alone: its events wait for its answer
     async for event in ask_stream(resolution.question_understood):
         if event.get("type") != "final":
-            yield event
+            if untied is None:
+                yield event
+            else:
+                held.append(event)
             continue
-        yield finish(resolution, context, Answer.from_json(event["answer"]))
+        answer = Answer.from_json(event["answer"])
+        if untied is not None and not answer.found:
+            again: list[dict[str, Any]] = []
+            async for second_event in ask_stream(untied.question_understood):
+                if second_event.get("type") != "final":
+                    again.append(second_event)
+                    continue
+                second = Answer.from_json(second_event["answer"])
+                if second.found:  # the store holds the follow-up's own subject in another text
+                    resolution, answer, held = untied, second, again
+                break
+        for held_event in held:
+            yield held_event
+        yield finish(resolution, context, answer)
         return

@@ -65,6 +65,10 @@ def plan_facts(meta) -> PlanFacts:
 _ISSUER_PLACE = re.compile(r"^(?:(?:uy ban nhan dan|ubnd|hdnd|tinh uy|thanh uy)\s+)?(?:tinh|thanh pho|tp\.?)\s+(.+)$")
 
 
+_LOCAL_ISSUER = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:thành phố|huyện|thị xã|quận|xã|phường|thị trấn|"
+                           r"đặc khu)\s+(\S.*)$", re.IGNORECASE)
+
+
 def place_of(meta) -> str | None:
     """The province or city a stored document is about: its province field (the gazetteer's canonical name, or a
     name read from its header that the gazetteer does not know), else the place its issuer names."""
@@ -133,6 +137,11 @@ class PlanIndex:
             facts = {pid: plan_facts(p.meta) for pid, p in plans.items()}
             naming = frozenset().union(*(naming_words(p.meta) for p in plans.values()))
             places = {vi.collapse(f.place): f.place for f in facts.values() if f.place}
+            # a city, district or commune that issues a plan is a place the store knows ("UBND thành phố Phù Vân")
+            for p in plans.values():
+                local = _LOCAL_ISSUER.match(p.meta.issuer or "")
+                if local and vi.collapse(local.group(1)) not in places:
+                    places[vi.collapse(local.group(1))] = local.group(1)
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
             self.places, self.named_places, self.local_places = places, named_places, local_places
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))

@@ -34,8 +34,9 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     # "kính gửi những cơ quan nào", "công văn được gửi tới những đơn vị nào": the text's addressees
     ("recipients", re.compile(r"\bkinh gui\b|\b(?:duoc )?gui (?:toi |den |cho )?(?:nhung |cac )?(?:co quan|don vi|bo|noi)"
                               r" (?:nao|gi)\b|\bgui (?:toi |den |cho )ai\b")),
-    ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(quyet dinh|chi thi|van ban|ke hoach|chuong trinh"
-                              r"|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
+    # "… thực hiện Chiến lược … là kế hoạch số mấy": the text asked is the one the question describes, its own number
+    ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(?<!\bla )(quyet dinh|chi thi|van ban|ke hoach"
+                              r"|chuong trinh|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
     ("date", re.compile(r"\b(ngay nao|hom nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|thoi gian nao|thang nao|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"
                          r"|(?:cai|ke hoach|van ban|ben) nao (?:duoc )?ban hanh (?:truoc|som hon|sau|muon hon))\b")),
     ("number", re.compile(r"\b(so hieu|so (may|bao nhieu|ky hieu)|ky hieu)\b")),

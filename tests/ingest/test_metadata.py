@@ -318,3 +318,15 @@ def test_a_text_two_bodies_issue_is_signed_by_both_heads_and_says_what_it_replac
     assert meta.doc_type == "Quy chế"
     assert meta.signer == "Hứa Thị Ngọc Lan và Trương Minh Đạt"
     assert {"kind": "replaces", "number": "01/QCPH-SNgV-SVHTTDL"}.items() <= meta.relations[-1].items()
+
+
+def test_a_law_library_page_titled_by_its_type_in_capitals_and_its_subject_on_one_line():
+    text = ("1053/QĐ-BVHTTDL\n\nBT Lê Văn Minh Theo BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH -\n\n"
+            "CHƯƠNG TRÌNH Hành động của Bộ Văn hóa, Thể thao và Du lịch thực hiện Nghị quyết Đại hội lần thứ XI\n\n"
+            "(Ban hành theo Quyết định số 1053/QĐ-BVBTTDL ngày 28  tháng 3  năm 2027 của Bộ trưởng Bộ Văn hóa, Thể thao "
+            "và Du lịch)\n\nPhần 1\nPHƯƠNG HƯỚNG\nTổ chức quán triệt và triển khai thực hiện Nghị quyết.\n")
+    meta = extract_metadata(text, "qd-1053.txt")
+    assert meta.title == ("Chương trình hành động của Bộ Văn hóa, Thể thao và Du lịch thực hiện Nghị quyết Đại hội lần "
+                          "thứ XI")
+    # the number as the page labels it, dated by the clause that spells it with a slip
+    assert meta.number == "1053/QĐ-BVHTTDL" and meta.date == "2027-03-28"

@@ -382,6 +382,29 @@ def test_a_field_follow_up_after_several_points_is_read_from_the_point_sharing_i
     assert "Trung tâm Hội nghị Lam Thổ" in turn.answer.answer and "2.000" in turn.answer.answer
 
 
+def test_a_follow_up_naming_its_own_subject_is_asked_alone_when_the_conversations_text_lacks_it():
+    """"còn Lễ hội Việt Nam tại Nhật Bản 2017 là lần thứ mấy?" after a page about a fair in Mexico: tied to that page
+    it finds nothing, asked alone the store answers from another page; a follow-up pointing back is never untied."""
+    page = PlanRef("doc-mx", None, None, None, None, 2015, "Việt Nam dự Hội chợ các nền văn hóa bạn bè tại Mexico")
+    ctx = Conversation(question="Hội chợ các nền văn hóa bạn bè ở Mexico là lần thứ mấy?", plans=[page], found=True)
+    asked: list[str] = []
+
+    def store(question):
+        asked.append(question)
+        if "bài viết" in question or "Mexico" in question:
+            return Answer(question, False, "Không có.", kind="refusal")
+        cit = Citation(1, None, None, None, None, None, "jp.txt", "Lễ hội lần thứ 10.", 0.5, plan_id="doc-jp",
+                       full_quote="Lễ hội lần thứ 10.")
+        return Answer(question, True, "Lễ hội Việt Nam tại Nhật Bản 2017 là lần thứ 10. [1]", [cit])
+
+    turn = run_turn(store, "còn Lễ hội Việt Nam tại Nhật Bản 2017 là lần thứ mấy?", ctx)
+    assert turn.answer.found and "lần thứ 10" in turn.answer.answer
+    assert asked[-1] == "Lễ hội Việt Nam tại Nhật Bản 2017 là lần thứ mấy?"
+    asked.clear()
+    run_turn(store, "hội chợ đó thu hút bao nhiêu khách tham quan?", ctx)
+    assert len(asked) == 1  # "đó": about the conversation's page, asked once
+
+
 def test_a_province_only_the_store_knows_is_replaced_by_the_next_one():
     plan = PlanRef("19-bc", "19/BC-UBND", "Báo cáo", "UBND tỉnh Nam Xuyên", None, 2027)
     ctx = context("Năm 2026 tỉnh Nam Xuyên đón bao nhiêu khách quốc tế?", plans=[plan], provinces=[])

@@ -238,3 +238,9 @@ def test_a_document_the_store_only_cites_is_not_answered_by_the_citing_plans_own
     # a question naming a stored plan too is asked of that plan
     both = analyze("Kế hoạch 23/KH-UBND thực hiện Kế hoạch 94/KH-UBND có tổng kinh phí bao nhiêu?")
     assert cited_document_unsaid(both, scope, "Tổng kinh phí dự kiến là 18.750 triệu đồng.") is None
+
+
+def test_the_kind_of_place_asked_is_no_venue_named():
+    """"… tập trung ở thành phố nào" (typed without tone marks) names no city called "nào"."""
+    question = analyze("thu tuong yeu cau tap trung cac hoat dong tai tay ban nha o thanh pho nao")
+    assert missing_asked(question, "Nghiên cứu tập trung các hoạt động tại thành phố Madrid.", set()) is None

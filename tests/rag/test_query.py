@@ -130,3 +130,10 @@ def test_a_plan_others_must_issue_is_no_plan_year_asked():
     assert not _PLAN_YEAR.findall("ubnd cac xa phai ban hanh ke hoach nam 2027 truoc ngay nao")
     assert _PLAN_YEAR.findall("hoa binh ban hanh ke hoach thong tin doi ngoai nam 2024 so may") == ["2024"]
     assert _PLAN_YEAR.findall("ke hoach nam 2027 cua phuong hac sa co may hoat dong") == ["2027"]
+
+
+def test_the_number_of_the_text_a_question_describes_is_its_own():
+    """"Kế hoạch thực hiện Chiến lược … là kế hoạch số mấy": the plan the question describes, not one it implements."""
+    assert parse_query("Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa của thành phố Lam Thổ là kế hoạch số mấy?"
+                       ).intent == "number"
+    assert parse_query("Kế hoạch này thực hiện quyết định số mấy?").intent == "implements"

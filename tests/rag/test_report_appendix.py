@@ -30,3 +30,11 @@ def test_a_years_total_line_answers_the_total_of_that_year(store):
 def test_a_document_the_report_only_cites_answers_nothing_of_its_own(store):
     answer = store.answerer.ask("Kế hoạch 77/KH-BNNMT có tổng kinh phí bao nhiêu?")
     assert not answer.found and not answer.citations
+
+
+def test_a_district_that_issues_a_plan_is_a_place_the_store_knows(store):
+    """"Sông Mây" is in no gazetteer: the district issues a plan of 2027, so a plan of 2029 is one the store lacks."""
+    answer = store.answerer.ask("Kế hoạch năm 2029 của Sông Mây")
+    assert not answer.found and "Sông Mây" in answer.answer and answer.kind == "unknown_scope"
+    held = store.answerer.ask("Kế hoạch năm 2027 của Sông Mây mời đoàn nghệ nhân huyện nào của Lào?")
+    assert held.found and "Mường Khoa" in held.answer
