@@ -35,10 +35,12 @@ COMMITTEE = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban Nhân dân|UBN
 LOCAL_COMMITTEE = re.compile(
     rf"\b{COMMITTEE}[ \t]+(huyện|thị xã|quận|phường|thị trấn|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG)((?:[ \t]+[{vi.UPPER}]\w*){{1,3}})")
 # a name joined by a hyphen goes on with two capitalised words or more ("Bà Rịa - Vũng Tàu"); one alone starts
-# what follows the name ("UBND tỉnh Thạch Uyên - Đề án …", a running page header)
+# what follows the name ("UBND tỉnh Thạch Uyên - Đề án …", a running page header), and so does a body of its own
+# ("UBND TỈNH SA ĐIỀN - SỞ NGOẠI VỤ": the department under the committee)
+_BODY_HEAD = r"(?:SỞ|Sở|BAN|Ban|PHÒNG|Phòng|TRUNG TÂM|Trung tâm|BỘ|Bộ|CỤC|Cục|VĂN PHÒNG|Văn phòng|HỘI|Hội)\b"
 PEOPLES_COMMITTEE = re.compile(
     rf"\b{COMMITTEE}[ \t]+({UNIT_KIND})((?:[ \t]+[{vi.UPPER}]\w*){{0,4}}"
-    rf"(?:[ \t]*-[ \t]*[{vi.UPPER}]\w*(?:[ \t]+[{vi.UPPER}]\w*){{1,3}}(?!\w))?)")
+    rf"(?:[ \t]*-[ \t]*(?!{_BODY_HEAD})[{vi.UPPER}]\w*(?:[ \t]+[{vi.UPPER}]\w*){{1,3}}(?!\w))?)")
 # "ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG", or "UBND TỈNH QUẢNG TRỊ / SỞ NGOẠI VỤ" for a department's document,
 # also inside a header table flattened with "|" and with a damaged first line ("ỦY BAN NN DÂNTỈNH NGHỆ AN")
 _DISTRICT_WORDS = re.compile(r"\b(?:các )?(?:quận|phường)\b", re.IGNORECASE)

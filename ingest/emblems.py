@@ -53,6 +53,10 @@ def emblem_owner(text: str) -> About | None:
             continue  # a portal's banner, not an emblem
         kind, place, department, wrapped = emblem.groups()
         department = f"{department} {wrapped}" if department and wrapped else department
+        # "UBND TỈNH SA ĐIỀN - SỞ NGOẠI VỤ": the department written after the province on the same line
+        joined = re.match(r"(.+?)\s+-\s+((?:SỞ|BAN|PHÒNG|TRUNG TÂM|VĂN PHÒNG)\s.+)$", place.strip())
+        if joined and not department:
+            place, department = joined.groups()
         province, known = place_name(text, place)
         if province is None:
             continue

@@ -27,14 +27,16 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-4/decisions-1"  # assignments-2: due dates
-                    "/mentions-5/about-17/tables-14/sentences-2/numbers-7/agencies-5/signers-5/clean-4/titles-7/fonts-2")
+                    "/mentions-5/about-18/tables-15/sentences-2/numbers-8/agencies-5/signers-6/clean-4/titles-7/fonts-2")
 # numbers-6: the Party's central commissions (BTGTW, BĐNTW…) issue national documents; titles-6: a document cited by a
 # bare number ("Kết luận số 16 về …") is no page's title; clean-4: a page reader's toolbar is chrome; fonts-2: a line
 # holding Unicode-only Vietnamese letters is never read as a legacy font; tables-14: rows under a numbered row and a
 # total in the second cell; figures by year set out with spaces, a unit column, an estimated year, a merged year
 # column; signers-5: a text two bodies issue is signed by both heads; mentions-4: "thay thế Quy chế phối hợp số …";
 # mentions-5: the Party's commissions and the Government Office by their codes; titles-7: "CHƯƠNG TRÌNH Hành động …"
-# on one line; numbers-7: a text issued "theo Quyết định số …" takes the number its page label spells, and its date
+# on one line; numbers-7: a text issued "theo Quyết định số …" takes the number its page label spells, and its date;
+# tables-15, signers-6: signature blocks side by side above "Nơi nhận" (an appendix after) end in names side by side;
+# about-18: "UBND TỈNH X - SỞ NGOẠI VỤ" is the department under X; numbers-8: "CTrPH" is a Chương trình phối hợp
 # about-17, numbers-4: a text issued with a decision takes the decision's number and its lone committee line as its
 # header; a hyphen goes on with a name of two words or more; a foreign country counts as the family's wording;
 # tables-13: semicolon rows from a spreadsheet; a task row says every column, not only those with a task role;

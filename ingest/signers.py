@@ -87,6 +87,10 @@ def block_signers(text: str) -> list[tuple[int, str]]:
             name = _as_name(cell)
             if name:
                 found.append((j, name))
+                # "Dương Thị Mỹ Linh | Vương Hữu Tâm": blocks side by side end in names side by side
+                while j + 1 < len(cells) and (beside := _as_name(cells[j + 1])) and beside.split()[0] in SURNAMES:
+                    j += 1
+                    found.append((j, beside))
                 i = j
                 break
             if seen >= 2:

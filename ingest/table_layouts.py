@@ -303,7 +303,10 @@ def header_columns(text: str) -> str:
     reader each block."""
     lines = text.split("\n")
     # the header's lines, and the closing ones: two signature blocks side by side ("CHỦ TỊCH      GIÁM ĐỐC")
-    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+    # …and the lines right above "Nơi nhận" when an appendix follows the closing (signature blocks side by side there)
+    recipients = next((i for i, line in enumerate(lines) if line.lstrip().startswith("Nơi nhận")), None)
+    above = range(recipients - 1, -1, -1) if recipients else range(0)
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1), above):
         seen = 0
         for i in order:
             if seen >= HEADER_LINES:

@@ -18,7 +18,7 @@ TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
     "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
     "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
-    "QC": "Quy chế", "QCPH": "Quy chế", "BB": "Biên bản",  # "02/QCPH-SNgV-SVHTTDL": a Quy chế phối hợp between two bodies
+    "QC": "Quy chế", "QCPH": "Quy chế", "BB": "Biên bản", "CTrPH": "Chương trình", "CTPH": "Chương trình",  # "02/QCPH-SNgV-SVHTTDL": a Quy chế phối hợp between two bodies
 }
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
              "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")

@@ -21,6 +21,7 @@ _TASK_WORDS = re.compile(
     r"\b(phai lam gi|lam gi|lam nhung gi|nhiem vu|trach nhiem|duoc giao|giao cho|chu tri|phoi hop|"
     r"phai thuc hien|thuc hien nhung|viec gi|cong viec|phan cong)\b"
 )
+_HELPS = re.compile(r"\b(?:giup|giup do|ho tro|de nghi|kien nghi)\b")
 _CATALOG_WORDS = re.compile(
     r"\b(nhung tinh nao|tinh nao|dia phuong nao|tinh thanh nao|bao nhieu (ke hoach|van ban|tinh)|"
     r"nhung ke hoach nao|ke hoach nao|van ban nao|danh sach|cac ke hoach (nao|trong kho)|co nhung ke hoach)\b"
@@ -52,7 +53,9 @@ _FACT_TYPES = frozenset({"agency", "date", "period", "number", "person", "place"
 def route(pq, answer_type: str = "content", parts: int = 1) -> str:
     """'tasks' | 'catalog' | 'compare' | 'general' for a parsed question and what it asks for."""
     folded = pq.folded
-    if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and (
+    # "VOV sẵn sàng giúp Đài X việc gì": the body named is helped, not given duties
+    helped = _HELPS.search(folded) and {m.group(0) for m in _TASK_WORDS.finditer(folded)} <= {"viec gi"}
+    if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and not helped and (
             answer_type not in _FACT_TYPES or _TASK_NUMBERS.search(folded)):
         return "tasks"
     if len(pq.provinces) >= 2 and _COMPARE_WORDS.search(folded):

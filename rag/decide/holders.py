@@ -35,6 +35,9 @@ def office_asked(question_folded: str) -> tuple[bool, str] | None:
 _BODY_WORDS = set("hoi lien so bo tinh uy ubnd ban cuc vu truong vien dai trung tam thanh huyen xa phuong doan".split())
 
 
+_TAKES_OFFICE = re.compile(r"\b(?:giu chuc|lam|bau|la|nhan chuc|dam nhiem)\s*$")
+
+
 def _body_after(folded: str, title: str) -> str | None:
     m = re.search(rf"\b{title}\b (\w+)", folded)
     return m.group(1) if m and m.group(1) in _BODY_WORDS else None
@@ -54,6 +57,10 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
         if body and said and body != said:
             continue  # "Chủ tịch Liên hiệp …" holds another body's chair than "Chủ tịch Hội hữu nghị …" asked
         window = shown[max(0, m.start() - NAME_REACH):m.end() + NAME_REACH]
+        if _TAKES_OFFICE.search(folded[max(0, m.start() - 20):m.start()]):
+            # "Bà X, Ủy viên …, Chủ nhiệm …, được bầu giữ chức Chủ tịch Hội": the sentence's subject holds it
+            start = max(folded.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+            window = shown[start:m.end()]
         for run in _NAME.finditer(window):
             words = vi.normalize(run.group(0)).split()
             while words and (words[0].lower() in _NOT_NAME or words[:2] == ["Việt", "Nam"]):

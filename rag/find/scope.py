@@ -58,7 +58,7 @@ _NOT_NAME = FOLDED_STOPWORDS | set(
 # is written as such and the name capitalised; without, only kinds that are no common word ("quan" is "quan hệ",
 # "phuong" is "địa phương"); a commune ("xã") never ("xã hội")
 _LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn|thành phố)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
-_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|tx|thi tran|phuong) ([a-z]+) ([a-z]+)")
+_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?<!dia )(?:huyen|thi xa|tx|thi tran|phuong) ([a-z]+) ([a-z]+)")  # not "địa phương"
 # "phương án", "phương thức", "phương hướng": words, not a ward
 _NOT_WARD = frozenset("an thuc huong phap tien cham cach dong tay nam bac ngang".split())
 

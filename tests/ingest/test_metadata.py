@@ -330,3 +330,27 @@ def test_a_law_library_page_titled_by_its_type_in_capitals_and_its_subject_on_on
                           "thứ XI")
     # the number as the page labels it, dated by the clause that spells it with a slip
     assert meta.number == "1053/QĐ-BVHTTDL" and meta.date == "2027-03-28"
+
+
+def test_a_joint_programme_with_its_signature_blocks_side_by_side_above_the_recipients_and_an_appendix_after():
+    text = ("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH LAM THỔ          ĐOÀN TNCS HỒ CHÍ MINH\n"
+            "  UBND TỈNH LAM THỔ - SỞ NGOẠI VỤ\n"
+            "               ***                        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "                                              Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 05/CTrPH-TĐTN-SNgV                    Lam Thổ, ngày 26 tháng 3 năm 2027\n\n"
+            "                          CHƯƠNG TRÌNH PHỐI HỢP\n   Về công tác đối ngoại thanh niên giai đoạn 2027 - 2030\n\n"
+            "I. NỘI DUNG\n1. Tổ chức trại hè thanh niên hữu nghị hằng năm.\n\n"
+            "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN                    GIÁM ĐỐC SỞ NGOẠI VỤ\n         BÍ THƯ\n"
+            "        (Đã ký)                                      (Đã ký)\n"
+            "   Dương Thị Mỹ Hạnh                              Vương Hữu Tài\n\n"
+            "Nơi nhận:\n- Bộ Ngoại giao;\n- Lưu: VT.\n\nPHỤ LỤC\nCÁC HOẠT ĐỘNG TRỌNG ĐIỂM\n"
+            "1. Trại hè thanh niên hữu nghị: năm 2027, 2029.\n2. Diễn đàn thanh niên: năm 2028.\n"
+            "3. Cuộc thi tìm hiểu văn hóa: năm 2030.\n4. Giao lưu trực tuyến: hằng năm.\n"
+            "5. Tọa đàm du học sinh: năm 2028.\n6. Ngày hội thanh niên quốc tế: năm 2029.\n")
+    from ingest.pipeline import build_plan
+    from ingest.table_layouts import header_columns  # the reader keeps columns set apart with spaces as cells
+
+    meta = build_plan(header_columns(text), "ctrph-05.txt").meta
+    assert meta.doc_type == "Chương trình"
+    assert meta.signer == "Dương Thị Mỹ Hạnh và Vương Hữu Tài"
+    assert meta.province == "Lam Thổ" and meta.issuer == "Sở Ngoại vụ tỉnh Lam Thổ"
