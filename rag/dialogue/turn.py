@@ -113,7 +113,10 @@ _SWITCH_FRAME = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+|
                            re.IGNORECASE)
 # words that point back to what the conversation is about: a follow-up holding one is never asked alone
 _POINTS_BACK = re.compile(r"\b(?:đó|đấy|này|ấy|trên|do|day|nay|ay)\b", re.IGNORECASE)
-OWN_SUBJECT_SYLLABLES = 3  # a follow-up with this many words of its own beyond question words names its own subject
+OWN_SUBJECT_SYLLABLES = 3
+_OWN_THING = re.compile(r"\b(?:le hoi|hoi nghi|hoi cho|hoi thao|dai hoi|lien hoan|festival|trien lam|tuan le|tuan phim|"
+                        r"ngay hoi|ngay van hoa|nhung ngay|giai thuong|cuoc thi|trai he|dien dan|lop|khoa hoc|chuong trinh|"
+                        r"quyet dinh|ke hoach|cong van|chi thi|nghi quyet|thong bao|de an|bao cao|doan|hoi huu nghi)\b")  # a follow-up with this many words of its own beyond question words names its own subject
 
 
 def standalone(resolution: Resolution) -> Resolution | None:
@@ -124,7 +127,10 @@ def standalone(resolution: Resolution) -> Resolution | None:
         return None
     text = _SWITCH_FRAME.sub(" ", resolution.question).strip()
     own = [s for s in vi.folded_syllables(without_question_words(text)) if len(s) > 1]
-    if len(own) < OWN_SUBJECT_SYLLABLES or text == resolution.question_understood:
+    # its own subject is a thing of its own (an event, a meeting, a class, a document), not only another place or
+    # partner of the conversation's subject ("còn với tỉnh nào của Hàn Quốc?")
+    if len(own) < OWN_SUBJECT_SYLLABLES or not _OWN_THING.search(vi.collapse(text)) \
+            or text == resolution.question_understood:
         return None
     return Resolution(resolution.question, text[:1].upper() + text[1:], rewritten=True, kind="standalone")
 
