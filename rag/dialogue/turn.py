@@ -135,14 +135,22 @@ def standalone(resolution: Resolution) -> Resolution | None:
     return Resolution(resolution.question, text[:1].upper() + text[1:], rewritten=True, kind="standalone")
 
 
+def switches(question: str) -> bool:
+    """"còn …", "thế còn …": the follow-up turns to something else, asked first on its own."""
+    return re.match(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+", question, re.IGNORECASE) is not None
+
+
 def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation | None = None) -> Turn:
     context = context or Conversation()
     resolution, settled = settle(question, context)
     if settled:
         return settled
+    alone = standalone(resolution)
+    if alone is not None and switches(question) and (first := ask(alone.question_understood)).found:
+        return finish(alone, context, first)  # "còn <a thing of its own> thì …": that thing, wherever it is stored
     answer = ask(resolution.question_understood)
-    alone = standalone(resolution) if not answer.found else None
-    if alone is not None and (second := ask(alone.question_understood)).found:
+    if alone is not None and not answer.found and not switches(question) \
+            and (second := ask(alone.question_understood)).found:
         resolution, answer = alone, second  # the store holds the follow-up's own subject in another text
     return finish(resolution, context, answer)
 
@@ -153,9 +161,12 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
     resolution, settled = settle(question, context)
     if settled:
         return settled
+    alone = standalone(resolution)
+    if alone is not None and switches(question) and (first := await ask(alone.question_understood)).found:
+        return finish(alone, context, first)
     answer = await ask(resolution.question_understood)
-    alone = standalone(resolution) if not answer.found else None
-    if alone is not None and (second := await ask(alone.question_understood)).found:
+    if alone is not None and not answer.found and not switches(question) \
+            and (second := await ask(alone.question_understood)).found:
         resolution, answer = alone, second
     return finish(resolution, context, answer)
 
@@ -174,26 +185,31 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
         yield settled
         return
     untied = standalone(resolution)
-    held: list[dict[str, Any]] = []  # a follow-up that may be asked again alone: its events wait for its answer
-    async for event in ask_stream(resolution.question_understood):
-        if event.get("type") != "final":
-            if untied is None:
+    if untied is None:
+        async for event in ask_stream(resolution.question_understood):
+            if event.get("type") != "final":
                 yield event
-            else:
-                held.append(event)
-            continue
-        answer = Answer.from_json(event["answer"])
-        if untied is not None and not answer.found:
-            again: list[dict[str, Any]] = []
-            async for second_event in ask_stream(untied.question_understood):
-                if second_event.get("type") != "final":
-                    again.append(second_event)
-                    continue
-                second = Answer.from_json(second_event["answer"])
-                if second.found:  # the store holds the follow-up's own subject in another text
-                    resolution, answer, held = untied, second, again
-                break
-        for held_event in held:
-            yield held_event
-        yield finish(resolution, context, answer)
+                continue
+            yield finish(resolution, context, Answer.from_json(event["answer"]))
+            return
         return
+    # a follow-up that may be asked alone: each reading's events wait for its answer, the one found is shown
+    # (asked alone first after "còn …", the rewrite first otherwise); none found, the rewrite's refusal
+    order = [untied, resolution] if switches(question) else [resolution, untied]
+    tried: list[tuple[Resolution, list[dict[str, Any]], Answer]] = []
+    for reading in order:
+        events: list[dict[str, Any]] = []
+        async for event in ask_stream(reading.question_understood):
+            if event.get("type") != "final":
+                events.append(event)
+                continue
+            tried.append((reading, events, Answer.from_json(event["answer"])))
+            break
+        if tried and tried[-1][0] is reading and tried[-1][2].found:
+            break
+    chosen = next((t for t in tried if t[2].found), next((t for t in tried if t[0] is resolution), None))
+    if chosen is None:
+        return
+    for held_event in chosen[1]:
+        yield held_event
+    yield finish(chosen[0], context, chosen[2])

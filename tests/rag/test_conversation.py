@@ -405,6 +405,38 @@ def test_a_follow_up_naming_its_own_subject_is_asked_alone_when_the_conversation
     assert len(asked) == 1  # "đó": about the conversation's page, asked once
 
 
+def test_a_switch_to_a_thing_of_its_own_is_asked_alone_first_on_every_driver():
+    """"còn Hội hữu nghị Việt Nam - Pháp thì chủ tịch là ai?" after a page on another association: asked alone first
+    (the store answers it from its own page), the same through the blocking and the streaming drivers."""
+    import asyncio
+
+    from rag.dialogue.turn import stream_turn
+
+    page = PlanRef("doc-kh", None, None, None, None, 2021, "Chủ tịch Hội Hữu nghị Việt Nam - Campuchia")
+    ctx = Conversation(question="Hội Hữu nghị Việt Nam - Campuchia đại hội ngày nào?", plans=[page], found=True)
+
+    def store(question):
+        cit = Citation(1, None, None, None, None, None, "x.txt", question, 0.5, plan_id="doc", full_quote=question)
+        if "bài viết" in question:  # tied to the conversation's page: that page's chair
+            return Answer(question, True, "Bà Nguyễn Thị Thanh làm Chủ tịch. [1]", [cit])
+        return Answer(question, True, "Bà Nguyễn Thúy Anh được bầu giữ chức Chủ tịch Hội khóa VII. [1]", [cit])
+
+    question = "còn Hội hữu nghị Việt Nam - Pháp thì chủ tịch khóa VII là ai?"
+    assert "Nguyễn Thúy Anh" in run_turn(store, question, ctx).answer.answer
+
+    async def stream(question):
+        answer = store(question)
+        yield {"type": "delta", "text": answer.answer}
+        yield {"type": "final", "answer": answer.to_json()}
+
+    async def streamed():
+        return [item async for item in stream_turn(stream, question, ctx)]
+
+    items = asyncio.run(streamed())
+    assert "Nguyễn Thúy Anh" in items[-1].answer.answer
+    assert [i["text"] for i in items[:-1]] == [items[-1].answer.answer]  # only the shown reading's events
+
+
 def test_a_province_only_the_store_knows_is_replaced_by_the_next_one():
     plan = PlanRef("19-bc", "19/BC-UBND", "Báo cáo", "UBND tỉnh Nam Xuyên", None, 2027)
     ctx = context("Năm 2026 tỉnh Nam Xuyên đón bao nhiêu khách quốc tế?", plans=[plan], provinces=[])
