@@ -148,7 +148,8 @@ def _names_places(q: Question, task: Task) -> bool:
     """Every place the question names besides the plan's own is in the task ("hội chợ … ở TP HCM")."""
     own = place_of(task.plan.meta)
     text = vi.collapse(task.text)
-    return all(vi.collapse(p) in text for p in q.pq.provinces if p != own)
+    issuer = vi.collapse(task.plan.meta.issuer or "")  # "UBND thành phố Phù Vân": the city is the plan's own too
+    return all(vi.collapse(p) in text for p in q.pq.provinces if p != own and vi.collapse(p) not in issuer)
 
 
 def _task_terms(plan: StoredPlan) -> list[tuple[Task, set[str]]]:
@@ -161,8 +162,10 @@ def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task |
     for m in reversed(find_agencies(text)):  # "Bộ VHTTDL" as the task writes it: "Bộ Văn hóa, Thể thao và Du lịch"
         text = text[:m.start] + m.canonical + text[m.end:]
     words = _FIELD_WORDS.sub(" ", vi.collapse(text))
-    for place in q.pq.provinces:  # the places say whose plan, not which task
-        words = re.sub(rf"\b{re.escape(vi.collapse(place))}\b", " ", words)
+    owners = [vi.collapse(f"{place_of(p.meta) or ''} {p.meta.issuer or ''}") for p in plans]
+    for place in q.pq.provinces:  # the places say whose plan, not which task ("nghề gốm Khê Lò" of a province's plan)
+        if any(vi.collapse(place) in owner for owner in owners):
+            words = re.sub(rf"\b{re.escape(vi.collapse(place))}\b", " ", words)
     words = _PLAN_NAMING.sub(" ", words)
     words = re.sub(r"\b(?:nam|giai doan|tu|den) \d{4}(?: ?- ?\d{4})?\b", " ", words)  # a year says when, not which task
     terms = [t for t in query_terms(words) if not any(ch.isdigit() for ch in t)]

@@ -19,6 +19,7 @@ from rag.dialogue.focus import focused_answer
 from rag.dialogue.resolve import METADATA_INTENTS, Resolution, resolve
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
+from rag.understand.entities import foreign_places
 from rag.understand.names import ParsedQuery, parse_query
 from rag.understand.question import without_question_words
 
@@ -114,8 +115,9 @@ _SWITCH_FRAME = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+|
 # words that point back to what the conversation is about: a follow-up holding one is never asked alone
 _POINTS_BACK = re.compile(r"\b(?:đó|đấy|này|ấy|trên|do|day|nay|ay)\b", re.IGNORECASE)
 OWN_SUBJECT_SYLLABLES = 3
+_FUNCTION_WORDS = frozenset("voi cua cho trong thi la co va tai ve nhung cac duoc nay khi nuoc tinh".split())
 _OWN_THING = re.compile(r"\b(?:le hoi|hoi nghi|hoi cho|hoi thao|dai hoi|lien hoan|festival|trien lam|tuan le|tuan phim|"
-                        r"ngay hoi|ngay van hoa|nhung ngay|giai thuong|cuoc thi|trai he|dien dan|lop|khoa hoc|chuong trinh|"
+                        r"ngay hoi|ngay van hoa|nhung ngay|giai thuong|cuoc thi|trai he|dien dan|lop hoc|lop|chuong trinh|"
                         r"quyet dinh|ke hoach|cong van|chi thi|nghi quyet|thong bao|de an|bao cao|doan|hoi huu nghi)\b")  # a follow-up with this many words of its own beyond question words names its own subject
 
 
@@ -126,13 +128,18 @@ def standalone(resolution: Resolution) -> Resolution | None:
     if not resolution.rewritten or _POINTS_BACK.search(vi.normalize(resolution.question)):
         return None
     text = _SWITCH_FRAME.sub(" ", resolution.question).strip()
-    own = [s for s in vi.folded_syllables(without_question_words(text)) if len(s) > 1]
-    # its own subject is a thing of its own (an event, a meeting, a class, a document), not only another place or
-    # partner of the conversation's subject ("còn với tỉnh nào của Hàn Quốc?")
-    if len(own) < OWN_SUBJECT_SYLLABLES or not _OWN_THING.search(vi.collapse(text)) \
-            or text == resolution.question_understood:
+    # words of its own, not a partner of the conversation's subject alone ("còn với tỉnh nào của Hàn Quốc?")
+    partners = {w for e in foreign_places(text) for w in vi.folded_syllables(e.text)}  # "Hàn Quốc": a partner
+    own = [s for s in vi.folded_syllables(without_question_words(text))
+           if len(s) > 1 and s not in _FUNCTION_WORDS and s not in partners]
+    if len(own) < OWN_SUBJECT_SYLLABLES or text == resolution.question_understood:
         return None
     return Resolution(resolution.question, text[:1].upper() + text[1:], rewritten=True, kind="standalone")
+
+
+def names_own_thing(resolution: Resolution) -> bool:
+    """The follow-up names a thing of its own (an event, a meeting, a class, a document) the store may hold anywhere."""
+    return _OWN_THING.search(vi.collapse(resolution.question)) is not None
 
 
 def switches(question: str) -> bool:
@@ -146,11 +153,11 @@ def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation 
     if settled:
         return settled
     alone = standalone(resolution)
-    if alone is not None and switches(question) and (first := ask(alone.question_understood)).found:
+    if alone is not None and switches(question) and names_own_thing(alone) \
+            and (first := ask(alone.question_understood)).found:
         return finish(alone, context, first)  # "còn <a thing of its own> thì …": that thing, wherever it is stored
     answer = ask(resolution.question_understood)
-    if alone is not None and not answer.found and not switches(question) \
-            and (second := ask(alone.question_understood)).found:
+    if alone is not None and not answer.found and (second := ask(alone.question_understood)).found:
         resolution, answer = alone, second  # the store holds the follow-up's own subject in another text
     return finish(resolution, context, answer)
 
@@ -162,11 +169,11 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
     if settled:
         return settled
     alone = standalone(resolution)
-    if alone is not None and switches(question) and (first := await ask(alone.question_understood)).found:
+    if alone is not None and switches(question) and names_own_thing(alone) \
+            and (first := await ask(alone.question_understood)).found:
         return finish(alone, context, first)
     answer = await ask(resolution.question_understood)
-    if alone is not None and not answer.found and not switches(question) \
-            and (second := await ask(alone.question_understood)).found:
+    if alone is not None and not answer.found and (second := await ask(alone.question_understood)).found:
         resolution, answer = alone, second
     return finish(resolution, context, answer)
 
@@ -195,7 +202,7 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
         return
     # a follow-up that may be asked alone: each reading's events wait for its answer, the one found is shown
     # (asked alone first after "còn …", the rewrite first otherwise); none found, the rewrite's refusal
-    order = [untied, resolution] if switches(question) else [resolution, untied]
+    order = [untied, resolution] if switches(question) and names_own_thing(untied) else [resolution, untied]
     tried: list[tuple[Resolution, list[dict[str, Any]], Answer]] = []
     for reading in order:
         events: list[dict[str, Any]] = []

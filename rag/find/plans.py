@@ -91,7 +91,8 @@ def naming_words(plan_meta) -> set[str]:
 
 
 # a district, town or ward written with its kind ("huyện Dầu Tiếng", "thị xã Sa Pa"): its first two syllables
-LOCAL_PLACE = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|quan|phuong|thi tran|thanh pho) ([a-z]+ [a-z]+)")
+LOCAL_PLACE = re.compile(r"(?<![a-z0-9])(?:huyen|thi xa|quan|phuong|thi tran|thanh pho|dac khu|(?<!thi )xa(?! hoi))"
+                         r" ([a-z]+ [a-z]+)")
 
 
 class PlanIndex:

@@ -172,7 +172,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         # ("thành phố Hội An" in a page whose own place was read as the province)
         written = {" ".join(vi.collapse(p).split()[:2]) for p in provinces}
         in_place += [pid for pid, names in index.local_places.items() if names & written and pid not in in_place]
-        # … or names in its title ("Nghiên cứu chủ trương xây dựng Hội An trở thành nơi đối ngoại")
+        # … or is issued by it ("UBND xã Khê Lò"), or names it in its title ("Nghiên cứu chủ trương … Hội An …")
+        in_place += [p.id for p in plans if p.id not in in_place and any(
+            re.search(rf"(?<![a-z0-9]){re.escape(vi.collapse(pl))}$", vi.collapse(p.meta.issuer or "")) for pl in provinces)]
         titled = [re.compile(rf"(?<![a-z0-9]){re.escape(vi.collapse(p))}(?![a-z0-9])") for p in provinces]
         in_place += [p.id for p in plans if p.id not in in_place
                      and any(t.search(vi.collapse(p.meta.title or "")) for t in titled)]

@@ -56,8 +56,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 _PART_REF = re.compile(r"\b(?P<noun>phan|muc|chuong|dieu)\s+(?P<n>[ivx]+|\d{1,2})\b(?! ?/)")
 # Section headings a question may name ("mục đích", "yêu cầu", "quan điểm", …), folded.
 SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc tieu cu the", "muc tieu",
-                 "nhiem vu", "giai phap", "to chuc thuc hien", "kinh phi", "dinh huong", "noi dung", "han che",
-                 "kho khan", "ton tai", "nguyen nhan", "kien nghi", "phuong huong", "bai hoc")  # …and a report's own
+                 "nhiem vu", "giai phap", "to chuc thuc hien", "kinh phi", "dinh huong", "noi dung")
 
 # A question about the catalog of plans rather than the text of one: its subject is "which plans / places".
 _CATALOG_SUBJECT = re.compile(

@@ -403,6 +403,9 @@ def test_a_follow_up_naming_its_own_subject_is_asked_alone_when_the_conversation
     asked.clear()
     run_turn(store, "hội chợ đó thu hút bao nhiêu khách tham quan?", ctx)
     assert len(asked) == 1  # "đó": about the conversation's page, asked once
+    asked.clear()
+    run_turn(store, "còn với tỉnh nào của Hàn Quốc?", ctx)
+    assert len(asked) == 1  # another partner of the conversation's subject: never asked of the whole store
 
 
 def test_a_switch_to_a_thing_of_its_own_is_asked_alone_first_on_every_driver():
