@@ -88,6 +88,7 @@ def between(text: str, lead: str, trail: str) -> str:
 
 
 MAX_NAME_SYLLABLES = 4
+_BODY_HEADS = frozenset("ubnd uy so bo ban cuc vu phong hoi doan".split())
 
 
 def unknown_name(text: str, content: list[str]) -> Entity | None:
@@ -98,6 +99,8 @@ def unknown_name(text: str, content: list[str]) -> Entity | None:
     words = text[m.start():m.end()]
     if vi.has_diacritics(text) and not all(w[:1].isupper() for w in words.split()):
         return None  # "còn hoạt động khác thì sao?" names no place
+    if content and content[0] in _BODY_HEADS:
+        return None  # "còn với ubnd các tỉnh thì sao": a body, typed without capitals, is no place
     return Entity("province", m.start(), m.end(), words, " ".join(w[:1].upper() + w[1:] for w in words.split()))
 
 
@@ -135,3 +138,25 @@ def unit_named(said: str, context) -> str | None:
             if vi.collapse(m.group(1)) not in asked:
                 return m.group(1)
     return None
+
+
+# "còn với X thì sao?", "còn cho X?": the previous question's partner after the same word, swapped for X
+_SWAPPED_PARTNER = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+(với|voi|cho)\s+(.+?)\s*"
+                              r"(?:(?:thì|thi)\s+(?:sao|thế nào|the nao))?\s*\??\s*$", re.IGNORECASE)
+
+
+def swapped_partner(question: str, previous: str) -> str | None:
+    """The previous question asked of another partner: "còn với Bộ Ngoại giao?" after "Sở X đề xuất gì với Bộ Văn
+    hóa, Thể thao và Du lịch?" asks "Sở X đề xuất gì với Bộ Ngoại giao?". None when the previous question has no
+    partner after that word."""
+    m = _SWAPPED_PARTNER.match(question)
+    if not m or not previous:
+        return None
+    word = vi.collapse(m.group(1))
+    folded = vi.fold_same_length(previous).lower()
+    at = [x for x in re.finditer(rf"\b{word}\s+", folded)]
+    if not at:
+        return None
+    last = at[-1]
+    end = len(previous.rstrip(" ?.!"))
+    return previous[:last.end()] + m.group(2).strip() + previous[end:]

@@ -28,6 +28,7 @@ from rag.dialogue.frames import (
     names_own_document,
     other_year,
     repeats_previous,
+    swapped_partner,
     swapped_subject,
     unit_named,
     unknown_name,
@@ -140,6 +141,9 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         named = unknown_name(text, content)
         if named is not None:
             entities, content = [named], []
+    partner = swapped_partner(text, context.question) if not context.empty else None
+    if partner:  # "còn với Bộ Ngoại giao?" after "… đề xuất gì với Bộ VHTTDL?": the same asked of the new partner
+        return Resolution(question, _capital(partner), True, "ellipsis")
     if lead in _LEAD_MARKERS and trail and len(content) >= 2 and not context.empty:
         swapped = swapped_subject(between(text, lead, trail), context.question, one_item(context))
         if swapped:  # "còn ngày hội … thì sao?" after "<activity> kinh phí bao nhiêu?": that field of the new one

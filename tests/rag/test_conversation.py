@@ -528,3 +528,11 @@ def test_that_district_is_the_district_the_last_answer_named():
                   points=[_point("Đoàn đại biểu huyện Sầm Tớ, tỉnh Hủa Phăn (Lào) sang làm việc với huyện Quan Hà.")])
     assert resolve("huyện đó thuộc tỉnh nào?", ctx).question_understood == "Huyện Sầm Tớ thuộc tỉnh nào?"
     assert "Cao Bằng" in resolve("tỉnh đó có mấy cửa khẩu?", ctx).question_understood  # a province: the plan's
+
+
+def test_a_follow_up_naming_another_partner_after_the_same_word_swaps_only_the_partner():
+    """"còn với Bộ Ngoại giao?" after "Sở X đề xuất gì với Bộ Văn hóa, Thể thao và Du lịch?"; a body typed without
+    capitals ("ubnd các tỉnh") is a partner too, never a place called "Ubnd Cac"."""
+    ctx = context("Sở Văn hóa Lam Thổ đề xuất gì với Bộ Văn hóa, Thể thao và Du lịch?")
+    assert resolve("còn với Bộ Ngoại giao?", ctx).question_understood == "Sở Văn hóa Lam Thổ đề xuất gì với Bộ Ngoại giao?"
+    assert resolve("con voi ubnd cac tinh thi sao", ctx).question_understood.endswith("với ubnd cac tinh?")
