@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.numbers import DOC_KINDS
 from rag.understand.entities import Entity
 
 # Words a follow-up says around what it changes ("năm 2030 thì bao nhiêu?" repeats "bao nhiêu" of the previous
@@ -160,3 +161,10 @@ def swapped_partner(question: str, previous: str) -> str | None:
     last = at[-1]
     end = len(previous.rstrip(" ?.!"))
     return previous[:last.end()] + m.group(2).strip() + previous[end:]
+
+
+def numbered(question: str, number: str) -> str:
+    """'Quyết định 1486/QĐ-UBND' as the last question named it (its kind before the number), else 'văn bản …'."""
+    kind = re.search(rf"\b({'|'.join(DOC_KINDS)})\s+(?:so\s+)?{re.escape(number.split('/')[0])}\b",
+                     vi.collapse(question))
+    return f"{DOC_KINDS[kind.group(1)] if kind else 'văn bản'} {number}"

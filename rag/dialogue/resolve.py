@@ -26,6 +26,7 @@ from rag.dialogue.frames import (
     MAX_NAME_SYLLABLES,
     between,
     names_own_document,
+    numbered,
     other_year,
     repeats_previous,
     swapped_partner,
@@ -141,9 +142,8 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         named = unknown_name(text, content)
         if named is not None:
             entities, content = [named], []
-    partner = swapped_partner(text, context.question) if not context.empty else None
-    if partner:  # "còn với Bộ Ngoại giao?" after "… đề xuất gì với Bộ VHTTDL?": the same asked of the new partner
-        return Resolution(question, _capital(partner), True, "ellipsis")
+    if not context.empty and (partner := swapped_partner(text, context.question)):  # "còn với Bộ Ngoại giao?"
+        return Resolution(question, _capital(partner), True, "ellipsis")  # the same, asked of the new partner
     if lead in _LEAD_MARKERS and trail and len(content) >= 2 and not context.empty:
         swapped = swapped_subject(between(text, lead, trail), context.question, one_item(context))
         if swapped:  # "còn ngày hội … thì sao?" after "<activity> kinh phí bao nhiêu?": that field of the new one
@@ -210,15 +210,8 @@ def _target_label(context: Conversation, text: str) -> str | None:
     if len(context.provinces) == 1:
         return _as_typed(f"kế hoạch của {context.provinces[0]}", text)
     if len(context.numbers) == 1:  # the last question named a document by number and was not answered
-        return _as_typed(_numbered(context.question, context.numbers[0]), text)
+        return _as_typed(numbered(context.question, context.numbers[0]), text)
     return None
-
-
-def _numbered(question: str, number: str) -> str:
-    """'Quyết định 1486/QĐ-UBND' as the last question named it (its kind before the number), else 'văn bản …'."""
-    kind = re.search(rf"\b({'|'.join(DOC_KINDS)})\s+(?:so\s+)?{re.escape(number.split('/')[0])}\b",
-                     vi.collapse(question))
-    return f"{DOC_KINDS[kind.group(1)] if kind else 'văn bản'} {number}"
 
 
 def _as_typed(name: str, text: str) -> str:
