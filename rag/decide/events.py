@@ -47,9 +47,13 @@ def unsaid_event(question: str, texts: str) -> str | None:
     words = set(vi.folded_syllables(texts))
     if all(w in words for w in named[1]):
         return None
-    phrase = named[0]
-    m = re.search(r"\W+".join(map(re.escape, phrase.split())), vi.fold_same_length(question).lower())
-    return question[m.start():m.end()] if m else phrase
+    return as_typed(question, named[0])
+
+
+def as_typed(question: str, folded: str) -> str:
+    """Folded words of the question as the question typed them ("cửa khẩu quốc tế"), for the reply."""
+    m = re.search(r"\W+".join(map(re.escape, folded.split())), vi.fold_same_length(question).lower())
+    return question[m.start():m.end()] if m else folded
 
 
 def reversed_event(question: str, texts: str) -> str | None:

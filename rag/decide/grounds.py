@@ -10,7 +10,7 @@ from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from ground.places import FOREIGN_PLACES, canonical_province
 from rag.decide.answerable import Evidence, ScopeRule
-from rag.decide.events import reversed_event, unsaid_event
+from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, office_asked
 from rag.find import sentences
 from rag.find.plans import PlanIndex
@@ -167,8 +167,7 @@ def asked_thing(question: str) -> str | None:
 
 def thing_named(question: str, thing: str) -> str:
     """The asked thing as the question typed it ("cửa khẩu quốc tế"), for the reply."""
-    m = re.search(r"\W+".join(map(re.escape, thing.split())), vi.fold_same_length(question).lower())
-    return question[m.start():m.end()] if m else thing
+    return as_typed(question, thing)
 
 
 def tags_of(text: str) -> set[str]:
