@@ -27,7 +27,8 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-2/repair-4/decisions-1"  # assignments-2: due dates
-                    "/mentions-5/about-18/tables-15/sentences-2/numbers-8/agencies-5/signers-6/clean-4/titles-7/fonts-2")
+                    "/mentions-5/about-18/tables-15/sentences-2/numbers-8/agencies-5/signers-6/clean-4/titles-8/fonts-2")
+# titles-8: a capital after a label ("Ngày 23/8: Chương trình …") names no document; "Theo đó," opens no lead title
 # numbers-6: the Party's central commissions (BTGTW, BĐNTW…) issue national documents; titles-6: a document cited by a
 # bare number ("Kết luận số 16 về …") is no page's title; clean-4: a page reader's toolbar is chrome; fonts-2: a line
 # holding Unicode-only Vietnamese letters is never read as a legacy font; tables-14: rows under a numbered row and a

@@ -202,6 +202,9 @@ def sentence_case(text: str) -> str:
     return re.sub(r"\bviệt nam\b", "Việt Nam", out)
 
 
+_AFTER_LABEL = re.compile(r"[:.]\s+$")
+
+
 def mentioned_title(text: str, number: DocNumber | None) -> str | None:
     """'Kế hoạch 141/KH-UBND về triển khai …' as an article words it."""
     starts: list[int] = []
@@ -212,6 +215,8 @@ def mentioned_title(text: str, number: DocNumber | None) -> str | None:
     national = [n for n in find_numbers(text) if n.national]
     for m in re.finditer(r"\b(?:" + "|".join(DOC_TYPES) + r")\b", text):  # capitalised: a name, not "kế hoạch"
         # a national document, or one cited by a bare number ("Chỉ thị 26 về …", "Kết luận số 16"), is another one
+        if _AFTER_LABEL.search(text, max(0, m.start() - 3), m.start()) and not find_numbers(text[m.end():m.end() + 20]):
+            continue  # "Ngày 23/8: Chương trình đi khảo sát …": a capital after a label or a full stop is grammar, no name
         if not any(n.start - m.end() < 12 and n.start >= m.end() for n in national) \
                 and not ((cited := re.match(r"\s+(?:số\s*)?(\d+)", text[m.end():m.end() + 16]))
                          and not (number and re.split(r"[/-]", number.number)[0] == cited.group(1))):
@@ -233,7 +238,10 @@ _LEAD_MIN_WORDS = 8
 # what opens an article's first sentence without saying what it is about: the paper's tag "(HG) -", "BHG -",
 # and its date "Ngày 20/12,", "Chiều 22/9/2020,"
 _LEAD_TAG = re.compile(r"^\(?[A-ZĐ][A-ZĐa-z.]{0,7}\)?\s*[-–:]\s+|^\([A-ZĐ][A-ZĐa-z.]{0,7}\)\s*")
-_LEAD_DATE = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+(?:ngày\s+)?|Ngày\s+)\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,\s*",
+_LEAD_DATE = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+|^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+(?:ngày\s+)?|Ngày\s+)\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,\s*",
+                        re.IGNORECASE)
+# a word tying the excerpt's first sentence to what came before ("Theo đó, Hội nghị … sẽ diễn ra …")
+_LEAD_LINK = re.compile(r"^(?:Theo đó|Trước đó|Ngoài ra|Bên cạnh đó|Đồng thời|Tiếp đó|Sau đó|Cũng theo đó)\s*,\s*",
                         re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 _FIELD_ROW = re.compile(r"^(?:Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Lĩnh vực|"
@@ -250,6 +258,7 @@ def lead_title(text: str) -> str | None:
             continue
         end = _SENTENCE_END.search(line)
         sentence = _LEAD_DATE.sub("", _LEAD_TAG.sub("", line[:end.start()] if end else line)).strip()
+        sentence = _LEAD_LINK.sub("", sentence)
         if len(sentence.split()) < _LEAD_MIN_WORDS // 2:
             continue
         return title_length(sentence[:1].upper() + sentence[1:])

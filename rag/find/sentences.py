@@ -76,6 +76,8 @@ def quotable(body: str) -> bool:
         return False
     if _KEYED_VALUE.match(body) and not _HEADER_FIELD.match(body):  # "Năm 2028: 8,1 tỷ đồng;": a short line with a value
         return True
+    if _FIELD_VALUE.match(body):  # "Địa điểm: Hà Nội": an event's or a task's field stated on its own line
+        return True
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
 
 
@@ -83,6 +85,51 @@ _PAGE_STAMP = re.compile(r"^(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đă
                          re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^Số\s*:?\s*\S+\s*\|")
 _HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Ngày hiệu lực|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
+# The fields a plan sets out for an event or a task, each on a line of its own with its value after a colon.
+_FIELD_VALUE = re.compile(
+    r"^(?:Thời gian(?: tổ chức| thực hiện)?|Địa điểm(?: tổ chức)?|Thời hạn(?: hoàn thành)?|Tiến độ|Chủ trì|"
+    r"(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp|thực hiện|tổ chức)|Phối hợp|Thành phần(?: tham dự)?|Quy mô|Hình thức|"
+    r"Chủ đề|Trưởng đoàn|(?:Nguồn )?[Kk]inh phí|Sản phẩm|Đối tượng)\s*:\s*\S.{1,118}$")
+# What kind of value each field label gives (rag.understand.question.ANSWER_TYPES).
+_FIELD_KINDS = (("place", re.compile(r"^Địa điểm")), ("date", re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)")),
+                ("agency", re.compile(r"^(?:Chủ trì|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|tổ chức)|Trưởng đoàn)")))
+
+
+def field_kind(body: str) -> str | None:
+    """The kind of value a field line gives ("Địa điểm: Hà Nội" → place), None for any other line."""
+    if not _FIELD_VALUE.match(body):
+        return None
+    return next((kind for kind, label in _FIELD_KINDS if label.match(body)), None)
+
+
+FIELD_CANDIDATES = 12  # how far down a field line of the asked kind is looked for
+_FIELD_ASKED = {"place": ("place",), "date": ("date",), "period": ("date",), "agency": ("agency",)}
+
+
+def field_line(ranked: list[Candidate], kind: str) -> Candidate | None:
+    """The field line of the asked kind ("2. Địa điểm: Hà Nội", "- Thời gian: tháng 9/2026") of the best
+    sentence's text, among the first candidates: where a plan states its event's place, time or lead."""
+    if kind not in _FIELD_ASKED or not ranked:
+        return None
+    return next((c for c in ranked[1:FIELD_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
+                 and field_kind(c.body) in _FIELD_ASKED[kind]), None)
+
+
+def states_new(cand: Candidate, question: str) -> bool:
+    """The candidate states a value of the asked kind that the question does not already say."""
+    asked = vi.fold(question)
+    return any(vi.fold(e.text) not in asked for e in cand.answer_spans)
+
+
+def field_first(ranked: list[Candidate], kind: str, question: str) -> list[Candidate]:
+    """When the best words name the event but not where, when or who (beyond what the question says), the
+    text's field line of that kind goes first."""
+    field = field_line(ranked, kind)
+    if field is None or states_new(ranked[0], question):
+        return ranked
+    return [field] + [c for c in ranked if c is not field]
+
+
 _KEYED_VALUE = re.compile(r"^[^:\d]{2,40}?\s?\d{0,4}\s*:\s*[^:]*\d[^:]{0,40}$")
 
 
