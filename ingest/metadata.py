@@ -79,6 +79,9 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     # a text without a number of its own issued with a decision ("(Ban hành kèm theo Quyết định số 612/QĐ-UBND …)"
     # under its title) is catalogued under that decision, not under a plan its "Căn cứ" cite
     attached = _ATTACHED_TO.search(text[:ATTACHED_HEAD_CHARS])
+    carried = carried_plan_start(text) if attached is None else None
+    if carried is not None:  # a decision whose number the page lost, and the plan it issues says it
+        attached = _ATTACHED_TO.search(text, carried, carried + ATTACHED_HEAD_CHARS)
     if attached:
         issuing = next((n for n in numbers if attached.start() <= n.start < attached.end() + 40), None)
         if issuing is not None:

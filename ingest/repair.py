@@ -32,6 +32,9 @@ _KIND_BEFORE_NAME = re.compile(r"\b(?:Đề án|Kế hoạch|Chương trình|Chi
 _STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-+•*–—])")
 
 
+_OPEN_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
+
+
 def _goes_on(previous: str, line: str) -> bool:
     """`previous` cannot end there: the line after it is the rest (not a new article, item or heading)."""
     if _STRUCTURE.match(line) or line.startswith("|") or previous.startswith("|") or _SENTENCE_END.search(previous):
@@ -39,6 +42,8 @@ def _goes_on(previous: str, line: str) -> bool:
     words = previous.split()
     if not words or (len(words) > 1 and all(c.isupper() for c in previous if c.isalpha())):
         return False
+    if _OPEN_RANGE.search(previous) and line[:1].isdigit():
+        return True  # "… giai đoạn 2013 -" / "2020;": a period broken after its dash
     return words[-1].lower() in _GOES_ON or (line[:1] in "“\"«" and bool(_KIND_BEFORE_NAME.search(previous)))
 
 

@@ -46,6 +46,8 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
         key = vi.fold(must).replace(" ", "")
         ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
     ranked = sentences.field_first(ranked, part.answer_type, question)
+    if part.answer_type == "number":
+        ranked = sentences.counted_first(ranked, part.text)
     field = sentences.field_line(ranked, part.answer_type)
     if ranked and ranked[0].body in shown_before and field is not None and field.body not in shown_before:
         ranked = [field]  # "… ngày nào và ở đâu?": the line shown gives the date, the text's place field the place
@@ -177,6 +179,21 @@ def _cited_part(part, scope: Scope, index: PlanIndex, asked: Sequence[str] = ())
     return PartResult(cited, [cited_only[0]]) if cited is not None else None
 
 
+SHOWN_SHARE = 0.6  # of a line's syllables a point must say for that line to count as shown
+
+
+def _lines_shown(points: list[Point]) -> frozenset[str]:
+    """The lines the points quote on screen; not those a fact only comes from ("Kế hoạch 91-KH/TU được ban hành ngày
+    18/7/2022." does not show its line's "… thực hiện Chỉ thị số 12-CT/TW …")."""
+    out = set()
+    for p in points:
+        said = set(vi.folded_syllables(p.text))
+        line = vi.folded_syllables(p.quote)
+        if line and sum(1 for s in line if s in said) >= SHOWN_SHARE * len(line):
+            out.add(p.quote)
+    return frozenset(out)
+
+
 def _named_part(part, index: PlanIndex) -> PartResult | None:
     """"…, và Báo cáo 27/BC-UBND do ai ký?": a later part naming a stored document by number asks its fact."""
     if part.intent not in _DOCUMENT_FACTS or part.refers_back:
@@ -231,7 +248,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if result is None or result.point is None:
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc,
-                                      shown_before=frozenset(p.quote for p in points))
+                                      shown_before=_lines_shown(points))
         elif result is None and part.intent != "general" and targets and (about_the_plan(  # not "hội nghị … ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL)
@@ -256,7 +273,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 return None
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, _shared(subject, q, i), in_targets, index, section_words=q.section_words,
-                                  dense_of=dense_of, shown_before=frozenset(p.quote for p in points))
+                                  dense_of=dense_of, shown_before=_lines_shown(points))
         if result.point is not None:
             points.append(result.point)
             previous = result.documents or previous

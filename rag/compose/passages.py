@@ -76,6 +76,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
     ranked = sentences.field_first(ranked, kind, question)
+    if kind == "number":
+        ranked = sentences.counted_first(ranked, question)
     asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)]
     # (a figure or a sum asked: a year may name the event itself elsewhere, "Xuân Quê hương 2026 … hạn chót khi nào")
     if asked_years and (kind == "number" or _ASKS_AMOUNT.search(q.pq.folded)) \

@@ -227,6 +227,10 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     point = point or fact_point(intent, plan, chunks)
     if point is None and intent == "signer":
         point = _signer_from_text(plan, chunks)
+    if point is None and meta.source_kind == "news" and not meta.number:
+        # a page with no number of its own reports on documents: "thành lập theo quyết định nào, ký ngày nào?" asks
+        # what its lines say of them, not a field the page lacks
+        return PartResult(None, [])
     if point is None:
         what = {"signer": "người ký", "date": "ngày ban hành", "number": "số hiệu", "issuer": "cơ quan ban hành",
                 "horizon": "thời hạn", "field": "lĩnh vực", "implements": "văn bản được thực hiện"}.get(intent, "thông tin này")

@@ -11,7 +11,7 @@ from rag.understand.entities import foreign_places
 _HOME = "viet nam"
 
 # the kinds of event a plan schedules; the words after one name which event it is ("lễ hội đua thuyền")
-_EVENT = re.compile(r"\b(le hoi|lien hoan|hoi thao|hoi cho|trien lam|tuan le|cuoc thi|hoi thi|dien dan|festival)"
+_EVENT = re.compile(r"\b(le hoi|lien hoan|hoi thao|hoi cho|trien lam|tuan le|cuoc thi|hoi thi|dien dan|festival|dai hoi|hoi nghi|ngay hoi)"
                     r"((?: [a-z]+){1,6})")
 # a word that ends the event's name: a question word, a preposition, a verb of the clause around it
 _NAME_ENDS = set("nao gi o tai vao nam do cua duoc la co khong dien to khi bao the luc va nhu thi se da ngay thang "

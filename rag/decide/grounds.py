@@ -120,7 +120,7 @@ _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\
 _FULL_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{2,3}}\b")
 # "trưởng ban … là ai", "ai ký": a person is asked, not the body ("ai chủ trì" may be answered by a body)
 _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
-                          r"(?: [a-z0-9]+){0,10} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
+                          r"(?: [a-z0-9\-–]+){0,14} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
 _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten|ten la gi|ten gi|ten day du)\b")
 # "mỗi năm mấy suất", "hằng năm bao nhiêu đoàn": a count each year, not a year asked
 _ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )(?<!moi )(?<!hang )"
@@ -292,7 +292,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return f"số {thing_named(q.text, counted_thing)} được hỏi"
     if q.answer_type == "number":
         counted = _COUNTED_THING.search(q.pq.folded)
-        if counted and counted.group(1).split()[0] not in _TIME_UNITS and not _counts(shown):
+        if counted and counted.group(1).split()[0] not in _TIME_UNITS and not _counts(shown, counted.group(1).split()[0]):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
     return None
 
@@ -330,9 +330,11 @@ def _spelled_out(acronym: str, words: list[str]) -> bool:
     return False
 
 
-def _counts(shown: str) -> bool:
+def _counts(shown: str, thing: str = "") -> bool:
     """Some figure of the lines counts something other than time: a number left once dates, years, periods and
-    spans of days, months or years are taken out."""
+    spans of days, months or years are taken out, or the thing counted spelled out ("chính quyền … hai cấp")."""
+    if thing and re.search(rf"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) {re.escape(thing)}\b", vi.collapse(shown)):
+        return True
     rest = shown
     tagged = entities.tag(shown)
     if any(e.kind == "number" and not e.text[:1].isdigit() and not _TIME_FIGURE.search(vi.collapse(e.text))

@@ -121,6 +121,30 @@ def states_new(cand: Candidate, question: str) -> bool:
     return any(vi.fold(e.text) not in asked for e in cand.answer_spans)
 
 
+COUNTED_SHARE = 0.75  # how close to the best a line counting the asked thing must score to go before it
+_COUNTED_NOUN = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})(?:\s+([a-z]{2,}))?")
+
+
+def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """"bao nhiêu hội viên": a near line of the same text that counts that thing ("117 hội viên") goes before a
+    best line whose numbers count something else ("thành lập năm 1999. Trong 20 năm qua …")."""
+    m = _COUNTED_NOUN.search(vi.collapse(question))
+    if not m or not ranked:
+        return ranked
+    nouns = [f"{m.group(1)} {m.group(2)}", m.group(1)] if m.group(2) else [m.group(1)]
+    for noun in nouns:
+        pattern = re.compile(rf"(?:(?<![\d.,])\d[\d.,]*|\b{_SPELLED})\s+{re.escape(noun)}\b")
+        counting = [c for c in ranked[:FIELD_CANDIDATES] if pattern.search(vi.fold_same_length(c.body).lower())]
+        if not counting:
+            continue
+        if ranked[0] in counting:
+            return ranked
+        near = next((c for c in counting if c.chunk.plan_id == ranked[0].chunk.plan_id
+                     and c.score >= COUNTED_SHARE * ranked[0].score), None)
+        return ranked if near is None else [near] + [c for c in ranked if c is not near]
+    return ranked
+
+
 def field_first(ranked: list[Candidate], kind: str, question: str) -> list[Candidate]:
     """When the best words name the event but not where, when or who (beyond what the question says), the
     text's field line of that kind goes first."""
@@ -178,6 +202,8 @@ def _dating_years(text: str) -> set[str]:
     folded = _RANGE.sub(" ", vi.collapse(text))  # "giai đoạn 2027 - 2030" spans the years asked, dates none
     return set(re.findall(r"\b((?:19|20)\d\d)\b", folded)) - set(_COMPARED.findall(folded))
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
+_SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
+_A_YEAR = re.compile(r"năm (?:19|20)\d\d", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})\b")
 
 
@@ -194,11 +220,13 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     kinds = ANSWERING_KINDS.get(answer_type, ())
     asked = set(asked_syllables) | {t for t in terms if " " not in t}
     # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"
-    found = [e for e in entities.tag(body) if e.kind in kinds
+    # a year alone ("thành lập năm 1999") dates a thing as well as a day does
+    found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and _A_YEAR.fullmatch(e.text))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
-                  for m in re.finditer(rf"(?<![\d.,])\d+\s+{re.escape(counted)}\b", vi.fold_same_length(body).lower())
+                  for m in re.finditer(rf"(?:(?<![\d.,])\d+|\b{_SPELLED})\s+{re.escape(counted)}\b",
+                                       vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
     near = 0.0
     # keyed by the one year asked ("giai đoạn 2024-2026" names a span, not a year whose line answers)
@@ -266,6 +294,8 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             # words asks about that event, whose words are then the content its sentences must state
             content = content_terms(question, naming - set(vi.folded_syllables(meta.title)))
         title_terms = set(vi.folded_syllables(meta.title)) if meta else set()
+        # a page without a heading is titled by its first sentence, which then echoes no title: it is the lead
+        lead = vi.collapse(meta.title.rstrip(" …")) if meta and meta.source_kind == "news" and meta.title else ""
         section_score = _heading_match(chunk.section, section_words, terms)
         # items at the top of a chunk hang from its heading ("2. Dự toán kinh phí giai đoạn 2026 - 2030")
         heading = frozenset(unit_terms((chunk.section or "").split("›")[-1]))
@@ -287,7 +317,9 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
             own = dense_of(chunk.id, unit.start) if dense_of else None
             feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
-                                       own if own is not None else (hit.dense or 0.0), title_terms, fragment, i == 0, chunk.plan_id in favoured, asked,
+                                       own if own is not None else (hit.dense or 0.0),
+                                       set() if lead and vi.collapse(body).startswith(lead) else title_terms,
+                                       fragment, i == 0, chunk.plan_id in favoured, asked,
                                        lead_in if item else frozenset(), counting.group(1) if counting else None,
                                        before, section_years)
             out.append(Candidate(chunk, rank, unit, body, feats, found))

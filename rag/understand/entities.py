@@ -234,6 +234,9 @@ def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
     return out
 
 
+_PAIRED = re.compile(r"\bviet(?: nam)?\s*[-–]\s*$")  # "việt nam - " before a partner country's name
+
+
 def foreign_places(text: str) -> list[Entity]:
     folded = vi.fold_same_length(text).lower()
     accented = vi.has_diacritics(text)
@@ -243,8 +246,9 @@ def foreign_places(text: str) -> list[Entity]:
             raw = text[m.start():m.end()]
             if any(e.start < m.end() and m.start() < e.end for e in taken):
                 continue
-            if capital_only and (not accented or not raw[:1].isupper()):
-                continue
+            if capital_only and (not accented or not raw[:1].isupper()) \
+                    and not _PAIRED.search(folded, max(0, m.start() - 12), m.start()):
+                continue  # "lao", "nga" typed plainly are words, unless paired with Việt Nam ("hội việt nam - lao")
             if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw):
                 continue  # "Lao" in accented text is not "Lào" (but "Australia" is "Úc")
             if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {

@@ -23,7 +23,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
-                          r"|giam doc|bi thu|dong chi|lanh dao)(?: nuoc| chinh phu)? nao)\b")),  # "Chủ tịch nước nào"
+                          r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su)(?: [a-z]+){0,3} nao)\b")),  # "Chủ tịch nước nào",
+    # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
         r"|dia diem nao|dia ban nao|doi tac nao|khach san nao|hoi truong nao|thu do nao"
