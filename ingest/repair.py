@@ -44,6 +44,8 @@ def _goes_on(previous: str, line: str) -> bool:
         return False
     if _OPEN_RANGE.search(previous) and line[:1].isdigit():
         return True  # "… giai đoạn 2013 -" / "2020;": a period broken after its dash
+    if line[:1] in "“\"«" and words[-1].isalpha() and words[-1].islower():
+        return True  # "… duy trì chuyên mục" / "“Nhịp cầu bè bạn” phát sóng …": a quoted name the sentence goes on with
     return words[-1].lower() in _GOES_ON or (line[:1] in "“\"«" and bool(_KIND_BEFORE_NAME.search(previous)))
 
 

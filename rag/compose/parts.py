@@ -223,7 +223,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     others: list[Point] = []  # the asked fact of the other plans the question names
     subject = q.pq.content or q.text
     # a later part with no subject of its own asks about the first part's: the plan only if that one did
-    first_asks_plan = q.parts[0].answer_type == "document" or (q.parts[0].intent != "general" and about_the_plan(
+    # …or named the plan by its number ("Quyết định 618/QĐ-UBND … thành lập ban gì và do ai ký?")
+    first_asks_plan = by_number or q.parts[0].answer_type == "document" or (q.parts[0].intent != "general" and about_the_plan(
         parse_query(q.parts[0].text), [index.plan(t) for t in targets or []]))  # "kế hoạch nào …, cho giai đoạn nào?"
     # a question naming only documents the store cites asks every part of them
     cited_asked = [n for n in q.pq.numbers if n in scope.other_documents] \
@@ -271,8 +272,13 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         if result is None or result.point is None:
             if single:
                 return None
-            in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
-            result = sentence_for(part, _shared(subject, q, i), in_targets, index, section_words=q.section_words,
+            shared = _shared(subject, q, i)
+            # the passages for this part's own words first: the whole question's may hold only the other part's
+            own = search(f"{shared} {part.text}", targets or None) if len(q.parts) > 1 else []
+            seen: set[str] = set()
+            merged = [h for h in own + hits if not (h.chunk.id in seen or seen.add(h.chunk.id))]
+            in_targets = [h for h in merged if not targets or h.chunk.plan_id in targets] or merged
+            result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=_lines_shown(points))
         if result.point is not None:
             points.append(result.point)

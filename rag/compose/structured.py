@@ -176,6 +176,8 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         if q.standing == "replaces":
             text = (f"{label} thay thế {', '.join(older)}." if older
                     else f"{label} không ghi văn bản nào mà nó thay thế.")
+            if len(q.parts) > 1:  # "… thay thế quyết định nào, ban hành ngày nào?": what the citing line says of it
+                points += [p for p in (cited.mentioned_fact(o, "date", index) for o in older) if p is not None]
         elif newer:
             text = f"{label} đã được thay thế bởi {newer}."
             evidence = _replacing_passage(newer, plan.meta.known_numbers(), index)

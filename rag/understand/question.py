@@ -222,6 +222,9 @@ def split_parts(text: str) -> list[str]:
     """A coordinated question cut at the joins between its question words; one piece when it is simple."""
     folded = _same_length_fold(_not_asking(text))
     spans = _wh_spans(folded)
+    # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own
+    spans = sorted(spans + [(m.start(1), m.end(1), "content") for m in _CLAUSE_ASKS.finditer(folded)
+                            if not any(s <= m.start(1) < e for s, e, _ in spans)])
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
@@ -249,6 +252,7 @@ def split_parts(text: str) -> list[str]:
     return [p.strip(" ,;?") for p in pieces if p.strip(" ,;?")]
 
 
+_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)")
 SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
 _FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
 

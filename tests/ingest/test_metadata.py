@@ -354,3 +354,19 @@ def test_a_joint_programme_with_its_signature_blocks_side_by_side_above_the_reci
     assert meta.doc_type == "Chương trình"
     assert meta.signer == "Dương Thị Mỹ Hạnh và Vương Hữu Tài"
     assert meta.province == "Lam Thổ" and meta.issuer == "Sở Ngoại vụ tỉnh Lam Thổ"
+
+
+def test_a_decision_whose_page_lost_its_number_takes_it_from_the_plan_it_issues():
+    """A law-library copy that starts at "QUYẾT ĐỊNH" (no "Số:" line): the plan after the signature says which."""
+    text = ("QUYẾT ĐỊNH\nPHÊ DUYỆT CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ THÔNG TIN ĐỐI NGOẠI TỈNH LẠC KHÊ GIAI ĐOẠN 2027 - 2030\n"
+            "ỦY BAN NHÂN DÂN TỈNH LẠC KHÊ\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+            "Căn cứ Quyết định số 368/QĐ-TTg ngày 28/02/2013 của Thủ tướng Chính phủ;\n"
+            "Xét đề nghị của Sở Văn hóa, Thể thao và Du lịch,\nQUYẾT ĐỊNH\n"
+            "Điều 1. Phê duyệt ban hành kèm theo Quyết định này Chương trình hành động về thông tin đối ngoại tỉnh Lạc "
+            "Khê giai đoạn 2027 - 2030.\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+            "Nơi nhận:\n- Như điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLò Văn Thắm\n"
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nVỀ THÔNG TIN ĐỐI NGOẠI TỈNH LẠC KHÊ GIAI ĐOẠN 2027 - 2030\n"
+            "(kèm theo Quyết định số 2112/QĐ-UBND ngày 17 tháng 10 năm 2027)\nI. TÌNH HÌNH\n"
+            "Trong những năm qua, công tác thông tin đối ngoại của tỉnh đã đạt nhiều kết quả.\n")
+    meta = extract_metadata(text, "lac-khe-ttdn.txt")
+    assert meta.number == "2112/QĐ-UBND" and meta.date == "2027-10-17"

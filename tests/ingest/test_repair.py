@@ -182,3 +182,9 @@ def test_a_line_ending_on_a_word_that_never_ends_a_sentence_goes_on_in_the_next(
                                   "Căn cứ Luật Tổ chức chính quyền địa phương ngày\nĐiều 1. Ban hành kế hoạch."])
 def test_headings_and_new_articles_keep_their_lines(text):
     assert join_broken_lines(text) == text
+
+
+def test_a_period_broken_after_its_dash_is_one_line():
+    text = "phê duyệt Chương trình hành động về thông tin đối ngoại giai đoạn 2013 -\n2020;\nCăn cứ Thông báo số 171"
+    assert join_broken_lines(text).split("\n")[0].endswith("giai đoạn 2013 - 2020;")
+    assert join_broken_lines("Tổng cộng 2024 -\n1. Mục tiêu") == "Tổng cộng 2024 -\n1. Mục tiêu"  # a heading follows

@@ -47,3 +47,21 @@ def test_where_an_event_is_held_is_its_place_field(store):
 def test_both_parts_of_when_and_where_are_answered(store):
     a = _answer(store, "Hội chợ văn hóa và ẩm thực ở Brno lần thứ 3 tổ chức ngày nào và ở đâu?")
     assert a.found and "12-14/9" in a.answer and "Výstaviště" in a.answer
+
+
+LAC_KHE = "lac-khe-hoi-huu-nghi-viet-lao-news.txt"
+
+
+def test_a_page_with_no_number_of_its_own_answers_which_decision_from_its_lines(store):
+    a = _answer(store, "Hội Hữu nghị Việt Nam - Lào tỉnh Lạc Khê được thành lập theo quyết định nào, ký ngày nào?")
+    assert a.found and "512/QĐ-UBND" in a.answer and "12/3/2026" in a.answer  # not "bài viết … không ghi số hiệu"
+
+
+def test_each_part_gets_the_line_that_answers_it(store):
+    a = _answer(store, "Hội Hữu nghị Việt Nam - Lào tỉnh Lạc Khê thành lập năm nào và hiện có bao nhiêu hội viên?")
+    assert a.found and "năm 2026" in a.answer and "240 hội viên" in a.answer
+
+
+def test_the_lead_a_page_is_titled_by_is_no_mere_echo_of_its_title(store):
+    a = _answer(store, "ban chap hanh hoi huu nghi viet nam - lao lac khe khoa I co bao nhieu thanh vien")
+    assert a.found and "35 thành viên" in a.answer

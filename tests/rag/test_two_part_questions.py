@@ -1,0 +1,46 @@
+"""Reading a question in parts and checking what each part asks (pure functions, no store): a clause closed by
+"gì"/"nào" before a join asks a thing of its own; "PCT UBND tỉnh nào" asks a person; "việt nam - lao" typed plainly
+names Lào; a count is answered by a line counting that thing, spelled out or not; a holder asked of a long name."""
+from __future__ import annotations
+
+import pytest
+
+from rag.decide.grounds import _ASKS_HOLDER, _counts
+from rag.understand.entities import foreign_places
+from rag.understand.question import analyze, as_typed
+
+
+def _parts(question: str) -> list[tuple[str, str]]:
+    return [(p.answer_type, p.intent) for p in analyze(as_typed(question)).parts]
+
+
+def test_a_clause_closed_by_a_question_word_before_a_join_is_a_part_of_its_own():
+    assert _parts("Quyết định 618/QĐ-UBND của tỉnh Lạc Khê thành lập ban gì và do ai ký?") == [
+        ("content", "general"), ("person", "signer")]
+    assert _parts("Kế hoạch có những nhiệm vụ nào, ai ký?")[1] == ("person", "signer")
+    # a "nào" that does not close a clause before a join stays one question
+    assert len(_parts("Sở nào và đơn vị nào phối hợp?")) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "Hội nghị sơ kết diễn ra ngày nào, PCT UBND tỉnh nào phát biểu?",
+    "Phó Chủ tịch UBND tỉnh nào chủ trì hội nghị?",
+    "Đại sứ nước nào dự lễ khai mạc?",
+])
+def test_a_holder_of_an_office_then_which_body_asks_a_person(question):
+    assert _parts(question)[-1][0] == "person"
+
+
+def test_a_partner_country_typed_plainly_after_viet_nam_is_named():
+    assert [e.name for e in foreign_places("hoi huu nghi viet nam - lao co khong")] == ["Lào"]
+    assert [e.name for e in foreign_places("hoi viet - nga tinh lam khe")] == ["Nga"]
+    assert foreign_places("lao dong viet nam") == []  # a plain word elsewhere is none
+
+
+def test_a_count_spelled_out_counts():
+    assert _counts("vận hành mô hình chính quyền địa phương hai cấp", "cap")
+    assert not _counts("vận hành mô hình chính quyền địa phương các cấp", "cap")
+
+
+def test_a_holder_asked_of_a_long_hyphenated_name():
+    assert _ASKS_HOLDER.search("chu tich hoi huu nghi viet nam - lien bang nga tinh lam khe nam 2019 la ai")
