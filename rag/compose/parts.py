@@ -275,8 +275,10 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             shared = _shared(subject, q, i)
             # the passages for this part's own words first: the whole question's may hold only the other part's
             own = search(f"{shared} {part.text}", targets or None) if len(q.parts) > 1 else []
-            seen: set[str] = set()
-            merged = [h for h in own + hits if not (h.chunk.id in seen or seen.add(h.chunk.id))]
+            firsts: dict[str, Hit] = {}
+            for h in own + hits:
+                firsts.setdefault(h.chunk.id, h)  # each chunk once, where it first comes
+            merged = list(firsts.values())
             in_targets = [h for h in merged if not targets or h.chunk.plan_id in targets] or merged
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=_lines_shown(points))
