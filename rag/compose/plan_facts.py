@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ground import vi
 from ground.display import display_date, shorten
-from ground.numbers import document_name, kind_of_number
+from ground.numbers import document_name, find_numbers, kind_of_number
 from rag.compose.citations import Point, plan_label
 from rag.compose.facts import fact_point
 from rag.find.plans import PlanIndex
@@ -227,9 +227,9 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     point = point or fact_point(intent, plan, chunks)
     if point is None and intent == "signer":
         point = _signer_from_text(plan, chunks)
-    if point is None and meta.source_kind == "news" and not meta.number:
+    if point is None and meta.source_kind == "news" and not meta.number and _stated_in_page(part, chunks):
         # a page with no number of its own reports on documents: "thành lập theo quyết định nào, ký ngày nào?" asks
-        # what its lines say of them, not a field the page lacks
+        # what its lines say of them, not a field the page lacks, when a line about the part's words states it
         return PartResult(None, [])
     if point is None:
         what = {"signer": "người ký", "date": "ngày ban hành", "number": "số hiệu", "issuer": "cơ quan ban hành",
@@ -237,6 +237,36 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         return PartResult(None, [], f"{plan_label(meta)} không ghi {what}")
     documents = list(meta.implements) if intent == "implements" else [d.text for d in entities.documents(point.text)]
     return PartResult(point, documents)
+
+
+_GROUNDS_ASKED = re.compile(r"\b(?:theo|thuc hien|can cu|tai)\b(?: [a-z]+){0,2} (?:nao|gi|so may|so bao nhieu)\b")
+_KIND_NAMED = re.compile(r"\b(?:kế hoạch|quyết định|chỉ thị|công văn|nghị quyết|chương trình|thông báo|báo cáo)\b",
+                         re.IGNORECASE)
+STATED_COVERAGE = 0.6  # of a part's own words a page's line must hold to be the one stating its fact
+_SIGNED = re.compile(r"\bký\b", re.IGNORECASE)
+
+
+def _stated_in_page(part: Part, chunks: list[StoredChunk]) -> bool:
+    """A line of the page states the kind of value the part asks (a document's number, a date, a signer) among
+    most of the part's own words: the page reports that document, whose fact its lines give."""
+    from rag.understand.question import without_question_words
+    from rag.understand.terms import coverage, query_terms, unit_terms
+
+    terms = query_terms(without_question_words(part.text))
+    # "theo quyết định nào" asks the document a thing rests on, any number; "kế hoạch … số hiệu là gì" one of its kind
+    grounds = bool(_GROUNDS_ASKED.search(vi.collapse(part.text)))
+    named = _KIND_NAMED.search(part.text)
+    kind = part.asked_kind or (named.group(0).capitalize() if named else None)
+    for chunk in chunks:
+        for unit in split_units(chunk.text):
+            kinds = {e.kind for e in entities.tag(unit.text)}
+            numbered = any(grounds or kind is None or kind_of_number(n.number) == kind for n in find_numbers(unit.text))
+            states = ("document" in kinds and numbered if part.intent in ("number", "implements") else
+                      "date" in kinds if part.intent == "date" else
+                      "person" in kinds and bool(_SIGNED.search(unit.text)) if part.intent == "signer" else False)
+            if states and (not terms or coverage(terms, unit_terms(unit.text), lambda t: 1.0) >= STATED_COVERAGE):
+                return True
+    return False
 
 
 _ADDRESSED = re.compile(r"^[ \t]*Kính gửi[ \t]*:?[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE)

@@ -14,7 +14,8 @@ _HOME = "viet nam"
 _EVENT = re.compile(r"\b(le hoi|lien hoan|hoi thao|hoi cho|trien lam|tuan le|cuoc thi|hoi thi|dien dan|festival|dai hoi|hoi nghi|ngay hoi)"
                     r"((?: [a-z]+){1,6})")
 # a word that ends the event's name: a question word, a preposition, a verb of the clause around it
-_NAME_ENDS = set("nao gi o tai vao nam do cua duoc la co khong dien to khi bao the luc va nhu thi se da ngay thang "
+_EDITION = re.compile(r"[ivxl]+|\d+|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|nhat")
+_NAME_ENDS = set("may nao gi o tai vao nam do cua duoc la co khong dien to khi bao the luc va nhu thi se da ngay thang "
                  "trong voi cho ra nhung cac tu den moi hang dip giao ai nhan thuoc tham gia chu tri phoi hop "
                  "can phai gom keo de nham lam sao nhu bang ke".split())
 # words any event of the genre may carry: they do not tell one event from another
@@ -32,7 +33,8 @@ def event_named(question: str) -> tuple[str, list[str]] | None:
             if word in _NAME_ENDS:
                 break
             name.append(word)
-        telling = [w for w in name if w not in _EVENT_GENERIC]
+        # an edition's number is said many ways ("Đại hội II", "lần thứ hai"); a two-letter word is shorthand ("kl")
+        telling = [w for w in name if w not in _EVENT_GENERIC and len(w) > 2 and not _EDITION.fullmatch(w)]
         if telling:
             return f"{m.group(1)} {' '.join(name)}", telling
     return None
