@@ -264,7 +264,7 @@ def _stated_in_page(part: Part, chunks: list[StoredChunk]) -> bool:
             states = ("document" in kinds and numbered if part.intent in ("number", "implements") else
                       "date" in kinds if part.intent == "date" else
                       "person" in kinds and bool(_SIGNED.search(unit.text)) if part.intent == "signer" else False)
-            if states and (not terms or coverage(terms, unit_terms(unit.text), lambda t: 1.0) >= STATED_COVERAGE):
+            if states and (not terms or coverage(terms, unit_terms(unit.text), lambda _term: 1.0) >= STATED_COVERAGE):
                 return True
     return False
 
