@@ -26,7 +26,7 @@ _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s
 # Words that never end a sentence or a heading: a line ending with one goes on in the next, whatever its first
 # letter ("… có hiệu lực thi hành kể từ ngày" / "01 tháng 07 năm 2017", "… về công tác người Việt" / "Nam ở …")
 _GOES_ON = frozenset("của và về với các những số ngày tháng tại cho trong theo từ đến là được bị để do bởi hoặc "
-                     "nhằm gồm như tới giữa trên dưới người".split())
+                     "nhằm gồm như tới giữa trên dưới người đoạn kỳ".split())  # "giai đoạn" / "2028 - 2030"
 # a document's kind before its name in quotes: "Điều 1. Phê duyệt Đề án" / "“Phát huy nguồn lực …”"
 _KIND_BEFORE_NAME = re.compile(r"\b(?:Đề án|Kế hoạch|Chương trình|Chiến lược|Quy chế|Quy định|Dự án)$", re.IGNORECASE)
 _STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-+•*–—])")

@@ -105,6 +105,8 @@ class Answerer:
             other = other_occasion(q, "\n".join(p.text for p in answer.points)) if answer and answer.found else None
             if other:  # decide: the lines are of another edition or half year than the one asked
                 return Answer(q.text, False, replies.not_stated(other), kind="refusal")
+            if answer and answer.found and answer.kind == "parts":
+                return self._last_gate(q, scope, answer)  # the parts' lines hold what the question asks, too
             if answer:
                 return answer
         if not self.grounds.grounded(q, scope, hits, dense_of):  # decide
@@ -112,6 +114,10 @@ class Answerer:
         answer = passages.passage_answer(q, scope, hits, self.index, dense_of)
         if answer is None:
             return None
+        return self._last_gate(q, scope, answer)
+
+    def _last_gate(self, q: Question, scope: Scope, answer: Answer) -> Answer:
+        """decide, last: the lines shown hold what is asked, else say what the documents do not state."""
         plan_years = {y for c in answer.citations for y in self.index.facts[c.plan_id].years
                       if c.plan_id in self.index.facts}
         shown = "\n".join([p.text for p in answer.points] + [c.section or "" for c in answer.citations])
@@ -124,12 +130,11 @@ class Answerer:
             f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + list(leads.values()))
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
-        missing = missing_asked(q, shown, plan_years, passages_text, issuers)  # decide, last: the lines hold what is asked
+        missing = missing_asked(q, shown, plan_years, passages_text, issuers)
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's
             missing = f"thông tin này của văn bản {cited} (các văn bản đang có chỉ dẫn chiếu văn bản đó)"
         if missing:
-            return Answer(q.text, False, replies.not_stated(missing),
-                          kind="refusal")
+            return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer

@@ -55,14 +55,16 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
                          r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket)\b")
+_SPAN_ASKED = re.compile(r"\btu (?:ngay|thang|nam) nao\b")  # a document is issued on a day, not over days
 _ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 
 
 def fact_asked(folded: str) -> str:
     """Which fact of a document a (folded) question asks, or "general"."""
     intent = next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
-    if intent == "date" and _EVENT_VERB.search(folded) and not _ISSUING_VERB.search(folded):
-        return "general"  # "… khánh thành ngày nào?": the event's date, which a passage gives, not the text's
+    if intent == "date" and (_EVENT_VERB.search(folded) and not _ISSUING_VERB.search(folded) or _SPAN_ASKED.search(folded)):
+        # "… khánh thành ngày nào?", "từ ngày nào đến ngày nào?": an event's dates, which a passage gives, not the text's
+        return "general"
     return intent
 
 

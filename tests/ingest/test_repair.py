@@ -188,3 +188,9 @@ def test_a_period_broken_after_its_dash_is_one_line():
     text = "phê duyệt Chương trình hành động về thông tin đối ngoại giai đoạn 2013 -\n2020;\nCăn cứ Thông báo số 171"
     assert join_broken_lines(text).split("\n")[0].endswith("giai đoạn 2013 - 2020;")
     assert join_broken_lines("Tổng cộng 2024 -\n1. Mục tiêu") == "Tổng cộng 2024 -\n1. Mục tiêu"  # a heading follows
+
+
+def test_a_period_named_at_a_line_end_goes_on_in_the_next():
+    text = "thực hiện Chiến lược trên địa bàn tỉnh Lạc Khê, giai đoạn\n2028 - 2030;"
+    assert join_broken_lines(text) == "thực hiện Chiến lược trên địa bàn tỉnh Lạc Khê, giai đoạn 2028 - 2030;"
+    assert join_broken_lines('duy trì chuyên mục\n"Lạc Khê - Nhịp cầu" phát sóng') == 'duy trì chuyên mục "Lạc Khê - Nhịp cầu" phát sóng'

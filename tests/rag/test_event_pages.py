@@ -65,3 +65,9 @@ def test_each_part_gets_the_line_that_answers_it(store):
 def test_the_lead_a_page_is_titled_by_is_no_mere_echo_of_its_title(store):
     a = _answer(store, "ban chap hanh hoi huu nghi viet nam - lao lac khe khoa I co bao nhieu thanh vien")
     assert a.found and "35 thành viên" in a.answer
+
+
+def test_a_two_part_answer_passes_the_last_gate_too(store):
+    """"… năm 2019 …": no line of either part speaks of that year, so neither part is answered from another year."""
+    a = _answer(store, "Hội chợ văn hóa ẩm thực ở Brno năm 2019 có bao nhiêu gian hàng và tổ chức ở đâu?")
+    assert not a.found and not a.citations

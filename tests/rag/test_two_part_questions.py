@@ -44,3 +44,22 @@ def test_a_count_spelled_out_counts():
 
 def test_a_holder_asked_of_a_long_hyphenated_name():
     assert _ASKS_HOLDER.search("chu tich hoi huu nghi viet nam - lien bang nga tinh lam khe nam 2019 la ai")
+
+
+def test_a_span_of_days_asked_is_an_events_not_a_documents_date():
+    from rag.understand.names import fact_asked
+
+    assert fact_asked("tu ngay nao den ngay nao") == "general"
+    assert fact_asked("ke hoach 112 ban hanh ngay nao") == "date"
+
+
+@pytest.mark.parametrize(("question", "telling"), [
+    ("Báo cáo tại Đại hội II Hội Hữu nghị Việt Nam - Ô-xtrây-li-a tổng kết nhiệm kỳ nào?", ["hoi", "huu", "nghi"]),
+    ("chi cho le khai mac lien hoan phu sa het bao nhieu", ["phu"]),
+    ("hoi nghi trien khai kl 57 truyen hinh toi bao nhieu diem cau", ["trien", "khai"]),
+])
+def test_an_events_telling_words_leave_out_its_edition_shorthand_and_verbs(question, telling):
+    from rag.decide.events import event_named
+
+    named = event_named(question)
+    assert named is not None and named[1] == telling
