@@ -36,9 +36,11 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đ�
 
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
-                 section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset()) -> PartResult:
+                 section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset(),
+                 stating: bool = False) -> PartResult:
     """The best sentence of the retrieved passages for this part (`must`: a document number it must name). A
-    sentence another part already shows is passed over: each part of a question adds what it asks."""
+    sentence another part already shows is passed over: each part of a question adds what it asks. `stating`: only
+    a best sentence that states a value of the kind the part asks (a date, a number, a person …) will do."""
     question = f"{subject} {part.text}".strip()
     ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words,
                             dense_of=dense_of)
@@ -58,6 +60,8 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if not fresh:
         return PartResult(None, [])
     best = fresh[0]
+    if stating and part.answer_type in sentences.ANSWERING_KINDS and not best.answer_spans:
+        return PartResult(None, [])
     shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
 
@@ -273,15 +277,18 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if single:
                 return None
             shared = _shared(subject, q, i)
-            # the passages for this part's own words first: the whole question's may hold only the other part's
-            own = search(f"{shared} {part.text}", targets or None) if len(q.parts) > 1 else []
-            firsts: dict[str, Hit] = {}
-            for h in own + hits:
-                firsts.setdefault(h.chunk.id, h)  # each chunk once, where it first comes
-            merged = list(firsts.values())
-            in_targets = [h for h in merged if not targets or h.chunk.plan_id in targets] or merged
+            shown = _lines_shown(points)
+            in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
-                                  dense_of=dense_of, shown_before=_lines_shown(points))
+                                  dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1)
+            if result.point is None and len(q.parts) > 1:
+                # the whole question's passages state no value this part asks: its own words find the one that does
+                own = search(f"{shared} {part.text}", targets or None)
+                result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
+                                      stating=True)
+            if result.point is None:
+                result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
+                                      dense_of=dense_of, shown_before=shown)
         if result.point is not None:
             points.append(result.point)
             previous = result.documents or previous

@@ -252,7 +252,7 @@ def split_parts(text: str) -> list[str]:
     return [p.strip(" ,;?") for p in pieces if p.strip(" ,;?")]
 
 
-_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S|\W*$)")  # …or ends the question after another
+_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)")
 SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
 _FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
 

@@ -18,6 +18,8 @@ def test_a_clause_closed_by_a_question_word_before_a_join_is_a_part_of_its_own()
     assert _parts("Quyết định 618/QĐ-UBND của tỉnh Lạc Khê thành lập ban gì và do ai ký?") == [
         ("content", "general"), ("person", "signer")]
     assert _parts("Kế hoạch có những nhiệm vụ nào, ai ký?")[1] == ("person", "signer")
+    # a "gì" ending the question after another part stays with it: "… ngày nào và về lĩnh vực gì?"
+    assert len(_parts("Kế hoạch 17 ban hành ngày nào và về lĩnh vực gì?")) == 1
     # a "nào" that does not close a clause before a join stays one question
     assert len(_parts("Sở nào và đơn vị nào phối hợp?")) == 1
 
