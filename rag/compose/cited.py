@@ -100,11 +100,41 @@ def _other_kind(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> bo
     return not kinds
 
 
+# "kế hoạch nào thực hiện Chỉ thị 12": the document asked is the one carrying out the cited one, not the cited one
+_IMPLEMENTING = re.compile(r"\b(?:ke hoach|quyet dinh|van ban|chuong trinh|cong van|de an) (?:nao|gi)\b(?: [a-z]+){0,2} "
+                           r"(?:thuc hien|trien khai|cu the hoa|quan triet)\b")
+
+
+def _implementing(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
+    """The stored documents that carry out the cited one the question names (in the places it names), each cited to
+    its line naming it; None when no stored document does (the passages may still say)."""
+    ids = scope.plan_ids if scope.plan_ids is not None else list(index.plans)
+    points = []
+    for pid in ids:
+        plan = index.plan(pid)
+        if plan is None:
+            continue
+        for m in plan.meta.mentions:
+            if m.get("number") and any(number_matches(n, m["number"]) for n in scope.other_documents) \
+                    and any(number_matches(m["number"], n) for n in plan.meta.implements):
+                chunk = index.chunk_at(pid, int(m.get("start") or 0))
+                if chunk is not None:
+                    label = f"{plan.meta.doc_type or 'Văn bản'} {plan.meta.number}" if plan.meta.number else plan.meta.title
+                    points.append(Point(f"{label} thực hiện {Cited(pid, m).name}.", chunk, m.get("sentence") or chunk.text, 1.0))
+                break
+    if not points:
+        return None
+    numbered = number_points(points, index.plan)
+    return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="cited", points=numbered.said)
+
+
 def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     """The asked facts of the cited document the question is about, or that the texts do not state them; None
     when the question is not about a cited document, or asks what it says (the passages answer that)."""
     if q.catalog is not None:
         return None  # "tỉnh X có những quyết định nào thực hiện Chỉ thị 25": the catalog lists them
+    if scope.other_documents and _IMPLEMENTING.search(q.pq.folded):
+        return _implementing(q, scope, index)  # "Phú Yên có kế hoạch nào thực hiện Chỉ thị 12-CT/TW?": a stored one
     # "… phê duyệt bằng quyết định nào?" asks the cited document's number
     asked = [p.intent if p.intent in FIELDS else "number" if p.answer_type == "document" else "" for p in q.parts]
     if not all(asked):

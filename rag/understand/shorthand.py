@@ -36,6 +36,8 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("ubtu", "Ủy ban Trung ương"),
     ("ubtw", "Ủy ban Trung ương"),
     ("bchtw", "Ban Chấp hành Trung ương"),
+    ("bch", "Ban Chấp hành"),
+    ("pct", "Phó Chủ tịch"),
     ("twđ", "Trung ương Đoàn"),
     ("twd", "Trung ương Đoàn"),
     ("vn", "Việt Nam"),

@@ -123,3 +123,10 @@ def test_langchain_retriever_wants_an_extractive_answerer():
 
     with pytest.raises(ValidationError):
         PlanRetriever(answerer=object())  # no answer(question) / plan(plan_id): refused when built
+
+
+def test_the_plan_carrying_out_a_cited_document_is_the_one_asked(sample_services):
+    """"… có kế hoạch nào thực hiện Quyết định 2013/QĐ-TTg?" asks for the stored plan, not the cited decision."""
+    answer = ask(sample_services, "Cao Bằng có kế hoạch nào thực hiện Quyết định 2013/QĐ-TTg?")
+    assert answer.found and "726/KH-UBND" in answer.answer
+    assert answer.citations[0].plan == "726/KH-UBND"
