@@ -106,7 +106,7 @@ class Answerer:
             if other:  # decide: the lines are of another edition or half year than the one asked
                 return Answer(q.text, False, replies.not_stated(other), kind="refusal")
             if answer and answer.found and answer.kind == "parts":
-                return self._last_gate(q, scope, answer)  # the parts' lines hold what the question asks, too
+                return self._last_gate(q, scope, answer, each_part=True)  # …what the whole question names
             if answer:
                 return answer
         if not self.grounds.grounded(q, scope, hits, dense_of):  # decide
@@ -116,7 +116,7 @@ class Answerer:
             return None
         return self._last_gate(q, scope, answer)
 
-    def _last_gate(self, q: Question, scope: Scope, answer: Answer) -> Answer:
+    def _last_gate(self, q: Question, scope: Scope, answer: Answer, each_part: bool = False) -> Answer:
         """decide, last: the lines shown hold what is asked, else say what the documents do not state."""
         plan_years = {y for c in answer.citations for y in self.index.facts[c.plan_id].years
                       if c.plan_id in self.index.facts}
@@ -130,7 +130,7 @@ class Answerer:
             f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + list(leads.values()))
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
-        missing = missing_asked(q, shown, plan_years, passages_text, issuers)
+        missing = missing_asked(q, shown, plan_years, passages_text, issuers, each_part)
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's

@@ -50,9 +50,6 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     ranked = sentences.field_first(ranked, part.answer_type, question)
     if part.answer_type == "number":
         ranked = sentences.counted_first(ranked, part.text)
-    field = sentences.field_line(ranked, part.answer_type)
-    if ranked and ranked[0].body in shown_before and field is not None and field.body not in shown_before:
-        ranked = [field]  # "… ngày nào và ở đâu?": the line shown gives the date, the text's place field the place
     if not ranked or (ranked[0].body in shown_before and ranked[0].answer_spans
                       and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN):
         return PartResult(None, [])  # the line another part shows answers this part too

@@ -123,7 +123,7 @@ _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truo
                           r"(?: [a-z0-9\-–]+){0,14} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
 # "tên là gì" asks a person's name only of a person ("ông … tên là gì"); "Hội thảo … có tên là gì" asks the event's
 _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten)\b|\b(?:ong|ba|nguoi|vi|dong chi|chu tich|giam doc|truong|pho|bi thu"
-                             r"|dai su|nghe nhan|nghe si)\b(?: [a-z0-9]+){0,8} (?:ten la gi|ten gi|ten day du)\b")
+                             r"|dai su|nghe nhan|nghe si)\b(?:,? [a-z0-9]+){0,12} (?:ten la gi|ten gi|ten day du)\b")
 # "mỗi năm mấy suất", "hằng năm bao nhiêu đoàn": a count each year, not a year asked
 _ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )(?<!moi )(?<!hang )"
                         r"nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|ky))")
@@ -199,10 +199,12 @@ def other_occasion(q: Question, shown: str) -> str | None:
 
 
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
-                  issuers: Collection[str] = ()) -> str | None:
+                  issuers: Collection[str] = (), each_part: bool = False) -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
+    if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
+        return _named_unsaid(q, shown, plan_years, passages)
     tags = {e.kind for e in entities.tag(shown)}
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
@@ -330,6 +332,21 @@ def _spelled_out(acronym: str, words: list[str]) -> bool:
             if initials == acronym:
                 return True
     return False
+
+
+def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
+    """An event, a foreign place or a year the question names that neither the lines nor their documents say."""
+    other = reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")
+    if other:
+        return other
+    said = vi.collapse(f"{shown} {passages}")
+    named = [v.text for v in entities.venues(q.text)] or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
+    unsaid = [v for v in named if vi.collapse(v).split()[0] not in said.split() and not canonical_province(v)]
+    if unsaid:
+        return f"thông tin về {', '.join(unsaid)}"
+    horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
+    return f"thông tin của năm {', '.join(map(str, years))}" if years else None
 
 
 def _counts(shown: str, thing: str = "") -> bool:

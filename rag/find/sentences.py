@@ -111,8 +111,9 @@ def field_line(ranked: list[Candidate], kind: str) -> Candidate | None:
     sentence's text, among the first candidates: where a plan states its event's place, time or lead."""
     if kind not in _FIELD_ASKED or not ranked:
         return None
-    return next((c for c in ranked[1:FIELD_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
-                 and field_kind(c.body) in _FIELD_ASKED[kind]), None)
+    fields = [c for c in ranked if c.chunk.plan_id == ranked[0].chunk.plan_id and field_kind(c.body) in _FIELD_ASKED[kind]]
+    # one such field: the text's event; several: the fields of several tasks, which the words must choose between
+    return fields[0] if len(fields) == 1 and fields[0] in ranked[1:FIELD_CANDIDATES] else None
 
 
 def states_new(cand: Candidate, question: str) -> bool:
@@ -203,7 +204,7 @@ def _dating_years(text: str) -> set[str]:
     return set(re.findall(r"\b((?:19|20)\d\d)\b", folded)) - set(_COMPARED.findall(folded))
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
 _SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
-_A_YEAR = re.compile(r"năm (?:19|20)\d\d", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm kỳ|từ năm)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})\b")
 
 
@@ -220,8 +221,10 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     kinds = ANSWERING_KINDS.get(answer_type, ())
     asked = set(asked_syllables) | {t for t in terms if " " not in t}
     # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"
-    # a year alone ("thành lập năm 1999") dates a thing as well as a day does
-    found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and _A_YEAR.fullmatch(e.text))
+    # a year, a quarter, a month alone ("thành lập năm 1999", "tổng kết vào quý IV/2030") dates a thing as a day does;
+    # a span of years ("giai đoạn 2026 - 2030") does not
+    found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and e.kind == "period"
+                                               and not _YEAR_SPAN.search(e.text))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
