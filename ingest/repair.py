@@ -175,12 +175,16 @@ def split_glued_word(word: str) -> str | None:
 
 def split_glued_words(text: str) -> tuple[str, int]:
     count = 0
+    lowered = text.lower()
 
     def fix(match: re.Match) -> str:
         nonlocal count
-        split = split_glued_word(match.group(0))
+        word = match.group(0)
+        split = split_glued_word(word)
         if split is None:
-            return match.group(0)
+            return word
+        if word[:1].isupper() and word[1:].islower() and split.lower() not in lowered:
+            return word  # "Titốp", "Ixtanbun": a name written as one word, unless the text writes it apart elsewhere
         count += 1
         return split
 

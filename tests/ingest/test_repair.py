@@ -194,3 +194,10 @@ def test_a_period_named_at_a_line_end_goes_on_in_the_next():
     text = "thực hiện Chiến lược trên địa bàn tỉnh Lạc Khê, giai đoạn\n2028 - 2030;"
     assert join_broken_lines(text) == "thực hiện Chiến lược trên địa bàn tỉnh Lạc Khê, giai đoạn 2028 - 2030;"
     assert join_broken_lines('duy trì chuyên mục\n"Lạc Khê - Nhịp cầu" phát sóng') == 'duy trì chuyên mục "Lạc Khê - Nhịp cầu" phát sóng'
+
+
+def test_a_name_written_as_one_word_is_kept_unless_the_text_writes_it_apart():
+    from ingest.repair import split_glued_words
+
+    assert split_glued_words("tượng đài Giéc Man Titốp trên đảo Titốp")[0] == "tượng đài Giéc Man Titốp trên đảo Titốp"
+    assert split_glued_words("Ủyban nhân dân tỉnh. Ủy ban nhân dân")[0] == "Ủy ban nhân dân tỉnh. Ủy ban nhân dân"
