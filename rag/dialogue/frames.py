@@ -29,7 +29,8 @@ def repeats_previous(text: str, content: list[str], previous: str) -> bool:
 
 # A document kind followed by its own name: "chương trình của Hội Di sản …", "đề án nâng cao hiệu quả …" — the
 # turn names a document of its own, so it starts afresh instead of being asked of the conversation's plan.
-_KINDS = r"(?:ke hoach|van ban|cong van|quyet dinh|chuong trinh|de an|chi thi|nghi quyet|chien luoc|bao cao)"
+_KINDS = (r"(?:ke hoach|van ban|cong van|quyet dinh|chuong trinh|de an|chi thi|nghi quyet|chien luoc|bao cao"
+          r"|hoi thao|hoi nghi|le hoi|lien hoan|festival|trien lam|hoi cho|dai hoi|tuan le)")  # …or an event of its owner
 _REFERENCE = {"nay", "do", "day", "ay", "tren", "kia", "noi", "vua", "neu", "cua", "thi", "sao"}
 # named by a title: only the kinds that are no everyday word ("báo cáo kết quả", "chương trình giao lưu" are work)
 _TITLED_KINDS = r"(?:de an|chien luoc|chi thi|nghi quyet|quyet dinh)"

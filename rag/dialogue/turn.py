@@ -116,6 +116,7 @@ _SWITCH_FRAME = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+|
 _POINTS_BACK = re.compile(r"\b(?:đó|đấy|này|ấy|trên|do|day|nay|ay)\b", re.IGNORECASE)
 OWN_SUBJECT_SYLLABLES = 3
 _FUNCTION_WORDS = frozenset("voi cua cho trong thi la co va tai ve nhung cac duoc nay khi nuoc tinh".split())
+_TIME_WORDS = frozenset("nam thang ngay quy tuan".split())
 _OWN_THING = re.compile(r"\b(?:le hoi|hoi nghi|hoi cho|hoi thao|dai hoi|lien hoan|festival|trien lam|tuan le|tuan phim|"
                         r"ngay hoi|ngay van hoa|nhung ngay|giai thuong|cuoc thi|trai he|dien dan|lop hoc|lop|chuong trinh|"
                         r"quyet dinh|ke hoach|cong van|chi thi|nghi quyet|thong bao|de an|bao cao|doan|hoi huu nghi)\b")  # a follow-up with this many words of its own beyond question words names its own subject
@@ -130,8 +131,9 @@ def standalone(resolution: Resolution) -> Resolution | None:
     text = _SWITCH_FRAME.sub(" ", resolution.question).strip()
     # words of its own, not a partner of the conversation's subject alone ("còn với tỉnh nào của Hàn Quốc?")
     partners = {w for e in foreign_places(text) for w in vi.folded_syllables(e.text)}  # "Hàn Quốc": a partner
+    # a year is no subject of its own: "còn năm 2029 thì kinh phí bao nhiêu?" asks the conversation's owner's
     own = [s for s in vi.folded_syllables(without_question_words(text))
-           if len(s) > 1 and s not in _FUNCTION_WORDS and s not in partners]
+           if len(s) > 1 and s not in _FUNCTION_WORDS and s not in partners and not s.isdigit() and s not in _TIME_WORDS]
     if len(own) < OWN_SUBJECT_SYLLABLES or text == resolution.question_understood:
         return None
     return Resolution(resolution.question, text[:1].upper() + text[1:], rewritten=True, kind="standalone")

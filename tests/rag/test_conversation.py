@@ -536,3 +536,24 @@ def test_a_follow_up_naming_another_partner_after_the_same_word_swaps_only_the_p
     ctx = context("Sở Văn hóa Lam Thổ đề xuất gì với Bộ Văn hóa, Thể thao và Du lịch?")
     assert resolve("còn với Bộ Ngoại giao?", ctx).question_understood == "Sở Văn hóa Lam Thổ đề xuất gì với Bộ Ngoại giao?"
     assert resolve("con voi ubnd cac tinh thi sao", ctx).question_understood.endswith("với ubnd cac tinh?")
+
+
+def test_a_year_and_a_field_are_no_subject_of_their_own():
+    """"còn năm 2029 thì kinh phí bao nhiêu?" stays tied to the conversation's document: asked alone it would
+    find another province's plan of 2029."""
+    from rag.dialogue.resolve import Resolution
+    from rag.dialogue.turn import standalone
+
+    tied = Resolution("còn năm 2029 thì kinh phí bao nhiêu?",
+                      "Năm 2029 thì kinh phí bao nhiêu trong Quyết định 1642/QĐ-UBND của Lạc Khê?", rewritten=True)
+    assert standalone(tied) is None
+    own = Resolution("còn Lễ hội Việt Nam tại Nhật Bản 2017 là lần thứ mấy?",
+                     "Lễ hội Việt Nam tại Nhật Bản 2017 là lần thứ mấy trong bài viết X?", rewritten=True)
+    assert standalone(own) is not None
+
+
+def test_an_event_of_another_owner_starts_afresh():
+    from rag.dialogue.frames import names_own_document
+
+    assert names_own_document("hội thảo quốc tế của Ban Chỉ đạo Lạc Khê tổ chức ngày nào?", "Thạch Sơn")
+    assert not names_own_document("lễ hội của tỉnh Thạch Sơn tổ chức ngày nào?", "Thạch Sơn")
