@@ -128,6 +128,11 @@ def _signer_from_text(plan, chunks: list) -> Point | None:
 # "… ban hành kế hoạch gì / văn bản gì / chương trình nào": what a decision issues
 _ISSUES = re.compile(r"\b(?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc|dieu le"
                      r"|quy hoach)? ?(?:gi|nao)\b")
+# "Quyết định X sửa đổi kế hoạch nào?": the document an amending decision's first article names
+_AMENDS = re.compile(r"\b(?:sua doi|bo sung|dieu chinh)(?:,? bo sung)? (?:ke hoach|van ban|quyet dinh|chuong trinh|de an"
+                     r"|quy che|noi dung)? ?(?:gi|nao)\b")
+_AMENDED_HERE = re.compile(r"Điều 1\s*[.:]\s*(Sửa đổi(?:, bổ sung)?|Điều chỉnh|Bổ sung)[^.;\n]{0,40}?"
+                           r"((?:Kế hoạch|Quyết định|Chương trình|Đề án|Quy chế)\s+số\s+\S+(?:\s+ngày\s+[\d/]{6,10})?)")
 _ISSUED_HERE = re.compile(r"(?:Ban hành kèm theo Quyết định này|Điều 1\s*[.:]\s*Phê duyệt)\s+(.{10,300}?)(?:[.;]\s|\.$|\n|$)",
                           re.IGNORECASE)
 
@@ -184,6 +189,12 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     chunks = index.chunks(plan.id)
     meta = plan.meta
     intent = part.intent
+    if _AMENDS.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định":
+        found = _match_in_line(chunks, _AMENDED_HERE)  # "Điều 1. Sửa đổi, bổ sung … của Kế hoạch số 18/KH-UBND ngày …"
+        if found:
+            chunk, line, m = found
+            point = Point(f"{plan_label(meta)} {m.group(1).lower()} {m.group(2)}.", chunk, line, 1.0)
+            return PartResult(point, [d.text for d in entities.documents(point.text)])
     if _ISSUES.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định":
         point = _issues_point(plan, chunks)  # "Quyết định X ban hành kế hoạch gì?": the document it issues
         if point:

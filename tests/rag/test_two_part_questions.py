@@ -65,3 +65,12 @@ def test_an_events_telling_words_leave_out_its_edition_shorthand_and_verbs(quest
 
     named = event_named(question)
     assert named is not None and named[1] == telling
+
+
+def test_an_amending_decisions_first_article_names_the_document_it_amends():
+    from rag.compose.plan_facts import _AMENDED_HERE, _AMENDS
+
+    assert _AMENDS.search("quyet dinh 1642/qd-ubnd sua doi ke hoach nao")
+    m = _AMENDED_HERE.search("Điều 1. Sửa đổi, bổ sung một số nội dung của Kế hoạch số 18/KH-UBND ngày 20/01/2028 của "
+                             "Ủy ban nhân dân tỉnh về thực hiện Chiến lược")
+    assert m and m.group(2) == "Kế hoạch số 18/KH-UBND ngày 20/01/2028"
