@@ -137,6 +137,15 @@ _ISSUED_HERE = re.compile(r"(?:Ban hành kèm theo Quyết định này|Điều 
                           re.IGNORECASE)
 
 
+def _amended_point(plan, chunks: list[StoredChunk]) -> Point | None:
+    """The document an amending decision's first article names ("Điều 1. Sửa đổi, bổ sung … Kế hoạch số 18/KH-UBND")."""
+    found = _match_in_line(chunks, _AMENDED_HERE)
+    if not found:
+        return None
+    chunk, line, m = found
+    return Point(f"{plan_label(plan.meta)} {m.group(1).lower()} {m.group(2)}.", chunk, line, 1.0)
+
+
 def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
     """The document a decision issues, as its first article says ("Điều 1. Ban hành kèm theo Quyết định này …")."""
     found = _match_in_line(chunks, _ISSUED_HERE)
@@ -189,12 +198,10 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     chunks = index.chunks(plan.id)
     meta = plan.meta
     intent = part.intent
-    if _AMENDS.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định":
-        found = _match_in_line(chunks, _AMENDED_HERE)  # "Điều 1. Sửa đổi, bổ sung … của Kế hoạch số 18/KH-UBND ngày …"
-        if found:
-            chunk, line, m = found
-            point = Point(f"{plan_label(meta)} {m.group(1).lower()} {m.group(2)}.", chunk, line, 1.0)
-            return PartResult(point, [d.text for d in entities.documents(point.text)])
+    amended = _amended_point(plan, chunks) if _AMENDS.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định" \
+        else None
+    if amended is not None:
+        return PartResult(amended, [d.text for d in entities.documents(amended.text)])
     if _ISSUES.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định":
         point = _issues_point(plan, chunks)  # "Quyết định X ban hành kế hoạch gì?": the document it issues
         if point:
