@@ -133,7 +133,7 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     when the question is not about a cited document, or asks what it says (the passages answer that)."""
     if q.catalog is not None:
         return None  # "tỉnh X có những quyết định nào thực hiện Chỉ thị 25": the catalog lists them
-    if scope.other_documents and _IMPLEMENTING.search(q.pq.folded):
+    if scope.other_documents and len(q.parts) == 1 and _IMPLEMENTING.search(q.pq.folded):
         return _implementing(q, scope, index)  # "Phú Yên có kế hoạch nào thực hiện Chỉ thị 12-CT/TW?": a stored one
     # "… phê duyệt bằng quyết định nào?" asks the cited document's number
     asked = [p.intent if p.intent in FIELDS else "number" if p.answer_type == "document" else "" for p in q.parts]
