@@ -112,14 +112,19 @@ def field_line(ranked: list[Candidate], kind: str) -> Candidate | None:
     if kind not in _FIELD_ASKED or not ranked:
         return None
     fields = [c for c in ranked if c.chunk.plan_id == ranked[0].chunk.plan_id and field_kind(c.body) in _FIELD_ASKED[kind]]
-    # one such field: the text's event; several: the fields of several tasks, which the words must choose between
+    # the best line's own record ("Trưng bày …" / "- Thời gian: …" / "- Địa điểm: …" in one chunk); else one such field
+    # in the text: its event's; several elsewhere are the fields of several tasks, which the words must choose between
+    own = [c for c in fields if c.chunk.id == ranked[0].chunk.id and c.unit.start > ranked[0].unit.start]
+    if own:
+        return own[0]
     return fields[0] if len(fields) == 1 and fields[0] in ranked[1:FIELD_CANDIDATES] else None
 
 
-def states_new(cand: Candidate, question: str) -> bool:
-    """The candidate states a value of the asked kind that the question does not already say."""
+def states_new(cand: Candidate, question: str, kind: str) -> bool:
+    """The candidate states a value of the asked kind that the question does not already say (a day for a date:
+    "Lễ hội … lần thứ IV, năm 2027" names the year of the event, not when in it)."""
     asked = vi.fold(question)
-    return any(vi.fold(e.text) not in asked for e in cand.answer_spans)
+    return any(e.kind in ANSWERING_KINDS.get(kind, ()) and vi.fold(e.text) not in asked for e in cand.answer_spans)
 
 
 COUNTED_SHARE = 0.75  # how close to the best a line counting the asked thing must score to go before it
@@ -150,7 +155,7 @@ def field_first(ranked: list[Candidate], kind: str, question: str) -> list[Candi
     """When the best words name the event but not where, when or who (beyond what the question says), the
     text's field line of that kind goes first."""
     field = field_line(ranked, kind)
-    if field is None or states_new(ranked[0], question):
+    if field is None or states_new(ranked[0], question, kind):
         return ranked
     return [field] + [c for c in ranked if c is not field]
 
