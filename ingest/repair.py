@@ -42,6 +42,9 @@ def _goes_on(previous: str, line: str) -> bool:
     words = previous.split()
     if not words or (len(words) > 1 and all(c.isupper() for c in previous if c.isalpha())):
         return False
+    if previous.count("(") > previous.count(")") and ")" in line and line.find(")") < len(line) // 2 + 1 \
+            and line.count("(") < line.count(")"):
+        return True  # "… tỉnh Preah Vihear (Vương quốc" / "Campuchia) và …": a bracket closes on the next line
     if _OPEN_RANGE.search(previous) and line[:1].isdigit():
         return True  # "… giai đoạn 2013 -" / "2020;": a period broken after its dash
     if line[:1] in "“\"«" and words[-1].isalpha() and words[-1].islower():

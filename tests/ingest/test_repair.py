@@ -201,3 +201,9 @@ def test_a_name_written_as_one_word_is_kept_unless_the_text_writes_it_apart():
 
     assert split_glued_words("tượng đài Giéc Man Titốp trên đảo Titốp")[0] == "tượng đài Giéc Man Titốp trên đảo Titốp"
     assert split_glued_words("Ủyban nhân dân tỉnh. Ủy ban nhân dân")[0] == "Ủy ban nhân dân tỉnh. Ủy ban nhân dân"
+
+
+def test_a_bracket_closed_on_the_next_line_joins_it():
+    text = "đã ký với tỉnh Preah Vihear (Vương quốc\nCampuchia) và tỉnh Toyama (Nhật Bản)."
+    assert join_broken_lines(text) == "đã ký với tỉnh Preah Vihear (Vương quốc Campuchia) và tỉnh Toyama (Nhật Bản)."
+    assert join_broken_lines("a (b\n1. Mục (x)") == "a (b\n1. Mục (x)"  # a numbered item never continues a line
