@@ -242,14 +242,9 @@ def split_parts(text: str) -> list[str]:
         if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
             continue
         cuts.append((join.start(), join.end()))
-    if not cuts:
-        return [text]
-    pieces, last = [], 0
-    for start, end in cuts:
-        pieces.append(text[last:start])
-        last = end
-    pieces.append(text[last:])
-    return [p.strip(" ,;?") for p in pieces if p.strip(" ,;?")]
+    bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
+    pieces = [text[a:b].strip(" ,;?") for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    return [p for p in pieces if p] if cuts else [text]
 
 
 _CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)")
