@@ -169,3 +169,23 @@ def numbered(question: str, number: str) -> str:
     kind = re.search(rf"\b({'|'.join(DOC_KINDS)})\s+(?:so\s+)?{re.escape(number.split('/')[0])}\b",
                      vi.collapse(question))
     return f"{DOC_KINDS[kind.group(1)] if kind else 'văn bản'} {number}"
+
+
+# the words that carry a question: what a bare "còn X?" asks again of X
+_ASKING = re.compile(r"\b(?:(?:la|do|o|tai|vao|co|duoc) )?(?:ai|nhung ai|o dau|tai dau|khi nao|bao gio|ngay nao|nam nao"
+                     r"|bao nhieu|may)\b")  # not a bare "gì/nào": "còn các lễ hội?" after "di sản nào?" lists them
+_ANY_QUESTION = re.compile(r"\b(?:gi|nao|ai|bao nhieu|may|dau|khi|sao|the nao|khong|chua)\b")
+
+
+def asked_again(phrase: str, previous: str) -> str | None:
+    """"còn phó trưởng ban thường trực?" after "… trưởng ban là ai?": the previous question's asking words ("là ai")
+    said of the new phrase; None when the phrase asks something itself or the previous question asks nothing."""
+    if not phrase.strip() or _ANY_QUESTION.search(vi.collapse(phrase)):
+        return None
+    folded = vi.fold_same_length(previous).lower()
+    found = list(_ASKING.finditer(folded))
+    if not found:
+        return None
+    frame = previous[found[-1].start():].strip()
+    return f"{phrase.strip().rstrip(' ?')} {frame}"
+

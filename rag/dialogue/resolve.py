@@ -15,15 +15,10 @@ from dataclasses import dataclass
 
 from ground import vi
 from ground.numbers import DOC_KINDS
-from rag.dialogue.antecedents import (
-    context_places,
-    item_followup,
-    kind_before,
-    one_item,
-    owner_start,
-)
+from rag.dialogue.antecedents import context_places, item_followup, kind_before, one_item, owner_start
 from rag.dialogue.frames import (
     MAX_NAME_SYLLABLES,
+    asked_again,
     between,
     names_own_document,
     numbered,
@@ -148,6 +143,9 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         swapped = swapped_subject(between(text, lead, trail), context.question, one_item(context))
         if swapped:  # "còn ngày hội … thì sao?" after "<activity> kinh phí bao nhiêu?": that field of the new one
             return Resolution(question, _capital(swapped), True, "ellipsis")
+    if lead in _LEAD_MARKERS and not trail and not entities and len(content) >= 2 and not context.empty \
+            and (again := asked_again(_drop_lead(text, lead), context.question)):  # "còn phó trưởng ban?": "… là ai?"
+        return _resolve_bare(question, again, context, False, "")
     repeated = bool(entities and content and not context.empty and not kinds & {"agency"}
                     and (repeats_previous(text, content, context.question)  # "Sở X được bao nhiêu?": the agency's share
                          or kinds == {"year"} and year_for_year(text, content, context.question)))

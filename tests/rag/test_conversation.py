@@ -557,3 +557,11 @@ def test_an_event_of_another_owner_starts_afresh():
 
     assert names_own_document("hội thảo quốc tế của Ban Chỉ đạo Lạc Khê tổ chức ngày nào?", "Thạch Sơn")
     assert not names_own_document("lễ hội của tỉnh Thạch Sơn tổ chức ngày nào?", "Thạch Sơn")
+
+
+def test_a_bare_noun_phrase_after_a_question_asks_it_again_of_that_phrase():
+    """"còn phó trưởng ban thường trực?" after "… trưởng ban là ai?": who holds that office, in the same plan."""
+    res = resolve("còn phó trưởng ban thường trực?", context("Trưởng ban chỉ đạo của Cao Bằng là ai?"))
+    assert res.question_understood == "Phó trưởng ban thường trực là ai trong Kế hoạch 726/KH-UBND của Cao Bằng?"
+    res = resolve("thế còn các lễ hội được nhắc tới?", context("Cao Bằng có di sản nào?"))
+    assert "nào" not in res.question_understood  # a bare "nào" is no frame to repeat
