@@ -237,7 +237,7 @@ _QUOTE_SLACK_WORDS = 12  # words a cut may run on to close a quoted name it star
 _LEAD_MIN_WORDS = 8
 # what opens an article's first sentence without saying what it is about: the paper's tag "(HG) -", "BHG -",
 # and its date "Ngày 20/12,", "Chiều 22/9/2020,"
-_LEAD_TAG = re.compile(r"^\(?[A-ZĐ][A-ZĐa-z.]{0,7}\)?\s*[-–:]\s+|^\([A-ZĐ][A-ZĐa-z.]{0,7}\)\s*")
+_LEAD_TAG = re.compile(r"^\(?[A-ZĐ][A-ZĐa-z0-9.]{0,7}\)?\s*[-–:]\s*|^\([A-ZĐ][A-ZĐa-z0-9.]{0,7}\)\s*")  # "(VOV5) -"
 _LEAD_DATE = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+|^(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)\s+(?:ngày\s+)?|Ngày\s+)\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,\s*",
                         re.IGNORECASE)
 # a word tying the excerpt's first sentence to what came before ("Theo đó, Hội nghị … sẽ diễn ra …")
