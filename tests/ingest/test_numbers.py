@@ -69,3 +69,12 @@ def test_a_minutes_number_is_a_bien_ban():
     from ground.numbers import kind_of_number
 
     assert kind_of_number("09/BB-UBND") == "Biên bản" and kind_of_number("41/TTr-SVHTTDL") == "Tờ trình"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Số 14-NQ/ĐUK", "14-NQ/ĐUK"),  # a Party bloc's committee (Đảng ủy Khối)
+    ("Số 05-NQ/BCSĐ", "05-NQ/BCSĐ"),  # a ministry's Party cadres (Ban cán sự đảng)
+    ("Số 03-KH/ĐĐ", "03-KH/ĐĐ"),  # a Party group (Đảng đoàn)
+])
+def test_the_partys_other_committees_number_documents_too(text, number):
+    assert [n.number for n in find_numbers(text)] == [number]
