@@ -172,7 +172,7 @@ def numbered(question: str, number: str) -> str:
 
 
 # the words that carry a question: what a bare "còn X?" asks again of X
-_ASKING = re.compile(r"\b(?:(?:la|do|o|tai|vao|co|duoc) )?(?:ai|nhung ai|o dau|tai dau|khi nao|bao gio|ngay nao|nam nao"
+_ASKING = re.compile(r"\b(?:(?:la|do|o|tai|vao|co|duoc|truoc|sau|tu|den) )?(?:ai|nhung ai|o dau|tai dau|khi nao|bao gio|ngay nao|nam nao"
                      r"|bao nhieu|may)\b")  # not a bare "gì/nào": "còn các lễ hội?" after "di sản nào?" lists them
 _ANY_QUESTION = re.compile(r"\b(?:gi|nao|ai|bao nhieu|may|dau|khi|sao|the nao|khong|chua)\b")
 

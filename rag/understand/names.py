@@ -55,7 +55,8 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
                          r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket)\b")
-_SPAN_ASKED = re.compile(r"\btu (?:ngay|thang|nam) nao\b")  # a document is issued on a day, not over days
+# a document is issued on a day, not over days nor by a deadline ("từ ngày nào", "trước ngày nào")
+_SPAN_ASKED = re.compile(r"\b(?:tu|truoc|cham nhat|han chot) (?:ngay|thang|nam) nao\b")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 
 

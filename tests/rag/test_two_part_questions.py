@@ -74,3 +74,9 @@ def test_an_amending_decisions_first_article_names_the_document_it_amends():
     m = _AMENDED_HERE.search("Điều 1. Sửa đổi, bổ sung một số nội dung của Kế hoạch số 18/KH-UBND ngày 20/01/2028 của "
                              "Ủy ban nhân dân tỉnh về thực hiện Chiến lược")
     assert m and m.group(2) == "Kế hoạch số 18/KH-UBND ngày 20/01/2028"
+
+
+def test_a_deadline_asked_is_no_documents_date():
+    from rag.understand.names import fact_asked
+
+    assert fact_asked("cac dang uy truc thuoc tinh uy truoc ngay nao") == "general"
