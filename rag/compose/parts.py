@@ -16,7 +16,7 @@ from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, fact_for, same_kind
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
-from rag.find import sentences
+from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit, Search
@@ -47,9 +47,9 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if must:
         key = vi.fold(must).replace(" ", "")
         ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
-    ranked = sentences.field_first(ranked, part.answer_type, question)
+    ranked = firsts.field_first(ranked, part.answer_type, question)
     if part.answer_type == "number":
-        ranked = sentences.counted_first(ranked, part.text)
+        ranked = firsts.counted_first(ranked, part.text)
     if not ranked or (ranked[0].body in shown_before and ranked[0].answer_spans
                       and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN):
         return PartResult(None, [])  # the line another part shows answers this part too

@@ -24,7 +24,7 @@ from rag.compose.sections import (
     whole_line,
 )
 from rag.decide.grounds import counted_phrase, names_foreign_places
-from rag.find import sentences
+from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit
@@ -75,9 +75,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= STATING_SHARE * ranked[0].score), None)
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
-    ranked = sentences.field_first(ranked, kind, question)
+    ranked = firsts.field_first(ranked, kind, question)
     if kind == "number":
-        ranked = sentences.counted_first(ranked, question)
+        ranked = firsts.counted_first(ranked, question)
     asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)]
     # (a figure or a sum asked: a year may name the event itself elsewhere, "Xuân Quê hương 2026 … hạn chót khi nào")
     if asked_years and (kind == "number" or _ASKS_AMOUNT.search(q.pq.folded)) \
@@ -145,7 +145,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         if together and not duplicate and used + len(shown) <= ANSWER_BUDGET:
             chosen.append((cand, shown))
             used += len(shown)
-    field = sentences.field_line(ranked, kind)
+    field = firsts.field_line(ranked, kind)
     if field is not None and all(c is not field for c, _ in chosen):
         # the best sentence says where or when in passing; the text's own field for it is shown too
         chosen = chosen[:MAX_POINTS - 1] + [(field, display(field, question, index.idf, POINT_CHARS))]

@@ -236,17 +236,13 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return f"kinh phí của {', '.join(funded)}"
     other = (other_occasion(q, shown) or reversed_event(q.text, f"{shown}\n{passages}")
              or unsaid_event(q.text, f"{shown}\n{passages}"))
-    if other:
-        return other
     said = vi.collapse(f"{shown} {passages}")
     speaker = _SPEAKER.search(q.pq.folded)
-    if speaker and not speaker.group(1) and not re.search(rf"(?<!pho )\b{speaker.group(2)}\b", said):
+    if not other and speaker and not speaker.group(1) and not re.search(rf"(?<!pho )\b{speaker.group(2)}\b", said):
         return f"phát biểu của {_ROLES[speaker.group(2)]}"  # "Hiệu trưởng … phát biểu gì?": a deputy's words are not his
-    named = [v.text for v in entities.venues(q.text)] or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
-    # a province scopes the plans instead; a place no gazetteer knows must be in the lines
-    unsaid = [v for v in named if vi.collapse(v).split()[0] not in said.split() and not canonical_province(v)]
-    if unsaid:  # "… ở thủ đô Santiago?": lines that never name the place speak of another
-        return f"thông tin về {', '.join(unsaid)}"
+    other = other or _unsaid_venue(q, said)
+    if other:
+        return other
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not _EFFECT_VALUE.search(shown):
@@ -271,11 +267,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     words = vi.folded_syllables(shown + " " + passages)
     if thing and not all(w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in _GENERIC_THING):
         return thing_named(q.text, thing)  # "cửa khẩu quốc tế nào …?": a passage without any "cửa khẩu" names none
+    if year := _unsaid_year(q, shown, plan_years, passages):
+        return year
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
-    # a year asked must be the plan's own or be written where the answer comes from (its passage)
-    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
-    if years:
-        return f"thông tin của năm {', '.join(map(str, years))}"
     # "mục tiêu năm 2030 là bao nhiêu?" shown "520 nghìn lượt vào năm 2029 và 700 nghìn lượt vào năm 2032": the lines
     # give the figure of other years, not of the one asked
     # …and so do lines of a plan of several years that name other years of it ("từ năm 2028, mỗi năm …" for 2027);
@@ -336,14 +330,20 @@ def _spelled_out(acronym: str, words: list[str]) -> bool:
 
 def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
     """An event, a foreign place or a year the question names that neither the lines nor their documents say."""
-    other = reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")
-    if other:
-        return other
-    said = vi.collapse(f"{shown} {passages}")
+    return (reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")
+            or _unsaid_venue(q, vi.collapse(f"{shown} {passages}")) or _unsaid_year(q, shown, plan_years, passages))
+
+
+def _unsaid_venue(q: Question, said: str) -> str | None:
+    """"… ở thủ đô Santiago?": lines that never name the place speak of another (a province scopes the plans
+    instead; a place no gazetteer knows must be in the lines)."""
     named = [v.text for v in entities.venues(q.text)] or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
     unsaid = [v for v in named if vi.collapse(v).split()[0] not in said.split() and not canonical_province(v)]
-    if unsaid:
-        return f"thông tin về {', '.join(unsaid)}"
+    return f"thông tin về {', '.join(unsaid)}" if unsaid else None
+
+
+def _unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
+    """A year asked must be the plan's own or be written where the answer comes from (its passage)."""
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
     years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
     return f"thông tin của năm {', '.join(map(str, years))}" if years else None

@@ -102,64 +102,6 @@ def field_kind(body: str) -> str | None:
     return next((kind for kind, label in _FIELD_KINDS if label.match(body)), None)
 
 
-FIELD_CANDIDATES = 12  # how far down a field line of the asked kind is looked for
-_FIELD_ASKED = {"place": ("place",), "date": ("date",), "period": ("date",), "agency": ("agency",)}
-
-
-def field_line(ranked: list[Candidate], kind: str) -> Candidate | None:
-    """The field line of the asked kind ("2. Địa điểm: Hà Nội", "- Thời gian: tháng 9/2026") of the best
-    sentence's text, among the first candidates: where a plan states its event's place, time or lead."""
-    if kind not in _FIELD_ASKED or not ranked:
-        return None
-    fields = [c for c in ranked if c.chunk.plan_id == ranked[0].chunk.plan_id and field_kind(c.body) in _FIELD_ASKED[kind]]
-    # the best line's own record ("Trưng bày …" / "- Thời gian: …" / "- Địa điểm: …" in one chunk); else one such field
-    # in the text: its event's; several elsewhere are the fields of several tasks, which the words must choose between
-    own = [c for c in fields if c.chunk.id == ranked[0].chunk.id and c.unit.start > ranked[0].unit.start]
-    if own:
-        return own[0]
-    return fields[0] if len(fields) == 1 and fields[0] in ranked[1:FIELD_CANDIDATES] else None
-
-
-def states_new(cand: Candidate, question: str, kind: str) -> bool:
-    """The candidate states a value of the asked kind that the question does not already say (a day for a date:
-    "Lễ hội … lần thứ IV, năm 2027" names the year of the event, not when in it)."""
-    asked = vi.fold(question)
-    return any(e.kind in ANSWERING_KINDS.get(kind, ()) and vi.fold(e.text) not in asked for e in cand.answer_spans)
-
-
-COUNTED_SHARE = 0.75  # how close to the best a line counting the asked thing must score to go before it
-_COUNTED_NOUN = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})(?:\s+([a-z]{2,}))?")
-
-
-def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
-    """"bao nhiêu hội viên": a near line of the same text that counts that thing ("117 hội viên") goes before a
-    best line whose numbers count something else ("thành lập năm 1999. Trong 20 năm qua …")."""
-    m = _COUNTED_NOUN.search(vi.collapse(question))
-    if not m or not ranked:
-        return ranked
-    nouns = [f"{m.group(1)} {m.group(2)}", m.group(1)] if m.group(2) else [m.group(1)]
-    for noun in nouns:
-        pattern = re.compile(rf"(?:(?<![\d.,])\d[\d.,]*|\b{_SPELLED})\s+{re.escape(noun)}\b")
-        counting = [c for c in ranked[:FIELD_CANDIDATES] if pattern.search(vi.fold_same_length(c.body).lower())]
-        if not counting:
-            continue
-        if ranked[0] in counting:
-            return ranked
-        near = next((c for c in counting if c.chunk.plan_id == ranked[0].chunk.plan_id
-                     and c.score >= COUNTED_SHARE * ranked[0].score), None)
-        return ranked if near is None else [near] + [c for c in ranked if c is not near]
-    return ranked
-
-
-def field_first(ranked: list[Candidate], kind: str, question: str) -> list[Candidate]:
-    """When the best words name the event but not where, when or who (beyond what the question says), the
-    text's field line of that kind goes first."""
-    field = field_line(ranked, kind)
-    if field is None or states_new(ranked[0], question, kind):
-        return ranked
-    return [field] + [c for c in ranked if c is not field]
-
-
 _KEYED_VALUE = re.compile(r"^[^:\d]{2,40}?\s?\d{0,4}\s*:\s*[^:]*\d[^:]{0,40}$")
 
 
@@ -208,9 +150,9 @@ def _dating_years(text: str) -> set[str]:
     folded = _RANGE.sub(" ", vi.collapse(text))  # "giai đoạn 2027 - 2030" spans the years asked, dates none
     return set(re.findall(r"\b((?:19|20)\d\d)\b", folded)) - set(_COMPARED.findall(folded))
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
-_SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
+SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm kỳ|từ năm)\b", re.IGNORECASE)
-_COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})\b")
+COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})(?:\s+([a-z]{2,}))?")  # the counted noun, then its second word
 
 
 def features_of(body: str, terms: list[str], content: list[str], answer_type: str, idf: Callable[[str], float],
@@ -233,7 +175,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
-                  for m in re.finditer(rf"(?:(?<![\d.,])\d+|\b{_SPELLED})\s+{re.escape(counted)}\b",
+                  for m in re.finditer(rf"(?:(?<![\d.,])\d+|\b{SPELLED})\s+{re.escape(counted)}\b",
                                        vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
     near = 0.0
@@ -289,7 +231,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     (the chunk's own similarity stands in)."""
     terms = query_terms(question)
     asked = vi.folded_syllables(question)
-    counting = _COUNTED.search(vi.collapse(question))
+    counting = COUNTED.search(vi.collapse(question))
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:top]):
         chunk = hit.chunk
