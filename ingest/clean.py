@@ -75,7 +75,8 @@ _PROTECTED = re.compile(
     r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CHƯƠNG TRÌNH|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|"
     r"TỜ TRÌNH|ĐỀ ÁN|PHỤ LỤC)\b|"
     r"^(?:Về việc|V/v|Kính gửi|Nơi nhận)\b|^\(?Đã ký\)?$|"
-    r"^(?:TM|KT|TL|TUQ|Q)\.\s|^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$|"
+    r"^(?:TM|KT|TL|TUQ|Q)\.\s|^(?:T/M|K/T|T/L)\s|"
+    r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ)$|"
     r"^\|"
 )
 _EMBLEM_ISSUER = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ |TỈNH |THÀNH PHỐ |SỞ |BAN |CHÍNH PHỦ|"
@@ -83,8 +84,8 @@ _EMBLEM_ISSUER = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|B�
 # the rest of an emblem's name on the next line: upper case, short, no motto
 _EMBLEM_CONTINUATION = re.compile(r"^(?!CỘNG H[OÒ]A|ĐỘC LẬP|SỐ\b)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ ,\-]{3,40}$")
 _BROKEN_DATELINE = re.compile(r"^[^\d,]{2,30},\s*ngày\s+\d{1,2}$")
-_SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|"
-                              r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG)"
+_SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:T/M|K/T|T/L)\s|(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|"
+                              r"THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|BÍ THƯ)"
                               r"(?:,\s*(?:PHÓ )?(?:CHỦ NHIỆM|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC)[^\n,]{0,40})?$|\(?Đã ký\)?$)")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s)")
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+\S|^(?:PHẦN|CHƯƠNG|Phần|Chương)\s+[IVXLC\d]+")
@@ -265,8 +266,9 @@ def _next_content(lines: list[str], i: int) -> str:
 def clean_text(text: str) -> str:
     lines = [tidy_dateline(line) for line in vi.normalize_spaces(text).split("\n")]
     # the State's motto, or the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM" alone on its line, across from a Party body)
+    # (a cell of a two-column header counts: "ĐẢNG BỘ TỈNH X | ĐẢNG CỘNG SẢN VIỆT NAM")
     has_emblem = any(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|^ĐẢNG CỘNG SẢN VIỆT NAM$",
-                               line.strip(" |")) for line in lines)
+                               cell.strip()) for line in lines for cell in line.split("|"))
     reasons: list[str | None] = [classify_line(line) for line in lines]
     protected = [is_protected(line.strip(), has_emblem) for line in lines]
     for i in signature_names(lines):

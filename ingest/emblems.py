@@ -39,7 +39,7 @@ _EMBLEM_MINISTRY = re.compile(r"^\s*(BỘ\s+[^\n|a-zđ]{3,60}?|THỦ TƯỚNG CH
 # what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
 # what stands by a document's own header: the motto, its number, or for a text issued with a decision (a Đề án, a
 # Quy chế) that carries no motto, the "(Ban hành kèm theo Quyết định …)" line under its title
-_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:"
+_EMBLEM_NEIGHBOURS = re.compile(r"CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:^|\n|\|)\s*Số\s*:|ĐẢNG CỘNG SẢN VIỆT NAM"
                                 r"|\(\s*(?:Ban hành\s+)?kèm theo (?:Quyết định|Nghị quyết)")
 
 
@@ -211,7 +211,8 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
 # "ỦY BAN MTTQ VIỆT NAM TỈNH NGỌC VIÊN" / "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH": a parent body of a province over the
 # body that issues the document, which is that province's own
 _PARENT_OF_PLACE = re.compile(r"^.+?\b(TỈNH|THÀNH PHỐ)\s+(?!ỦY\b|UỶ\b)(\S+(?:\s+\S+){0,3})$")
-_OWN_BODY = re.compile(r"^(?:LIÊN HIỆP|LIÊN ĐOÀN|HỘI|BAN|SỞ|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|PHÒNG|BÁO|ĐÀI|BẢO TÀNG|THƯ VIỆN)\b")
+_OWN_BODY = re.compile(r"^(?:LIÊN HIỆP|LIÊN ĐOÀN|HỘI|BAN|SỞ|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|PHÒNG|BÁO|ĐÀI|BẢO TÀNG|THƯ VIỆN|"
+                       r"ĐẢNG (?:ỦY|UỶ|BỘ|ĐOÀN)|CHI BỘ)\b")
 
 
 def _body_under_parent(text: str, lines: list[str]) -> tuple[str, str, bool] | None:

@@ -48,12 +48,17 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
             for word in words:
                 # the deepest heading that names the word ("1. Mục đích" before "I. MỤC ĐÍCH, YÊU CẦU"); for
                 # an ordinal the shallowest, whose items run through its subsections ("mục tiêu thứ hai")
-                best_depth, best = None, None
+                # …but a heading joining several things ("II. QUAN ĐIỂM, MỤC TIÊU") counts its parts, not the
+                # items of the one asked: its subsection that names the word alone ("2. Mục tiêu đến năm 2025") wins
+                best_rank, best = None, None
                 for c in chunks:
+                    raw = (c.section or "").split("›")
                     for depth, h in enumerate(_heading_of(c.section)):
-                        better = best_depth is None or (depth < best_depth if shallow else depth > best_depth)
-                        if re.search(rf"\b{word}\b", h) and better:
-                            best_depth, best = depth, "›".join((c.section or "").split("›")[: depth + 1])
+                        if not re.search(rf"\b{word}\b", h):
+                            continue
+                        rank = (bool(_JOINED.search(raw[depth])), depth) if shallow else (False, -depth)
+                        if best_rank is None or rank < best_rank:
+                            best_rank, best = rank, "›".join((c.section or "").split("›")[: depth + 1])
                 if best:
                     # path parts compared stripped: "II. MỤC TIÊU › 1. …" splits into "II. MỤC TIÊU " (with its space)
                     prefix = [p.strip() for p in best.split("›")]
@@ -65,6 +70,7 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
     return None
 
 
+_JOINED = re.compile(r"\w\s*,\s*\w|\s(?:và|VÀ)\s")  # "QUAN ĐIỂM, MỤC TIÊU", "Mục đích và yêu cầu"
 _QUESTION_WORDS = frozenset("la gi nhung nao gom co cac noi dung ve dat ra neu the nao ra sao bao".split())
 MAX_RESIDUAL = 2
 

@@ -12,7 +12,7 @@ _OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|h
             r"chanh van phong")
 # …asked for its holder: "<office> … là ai / nào / tên gì", "ai là / làm <office>" — not "ai dự … với các Đại sứ"
 _OFFICE_ASKED = re.compile(rf"\bai (?:la|lam|dang la|giu chuc|(?:duoc|dc) (?:bau|bo nhiem|cu)(?: lam)?) (pho )?({_OFFICES})\b"
-                           rf"|\b(pho )?({_OFFICES})\b(?: [a-z0-9]+){{0,8}} (?:la ai|nao|ten (?:la )?gi)\b")
+                           rf"|\b(pho )?({_OFFICES})\b(?: [a-z0-9]+){{0,10}} (?:la ai|nao|ten (?:la )?gi)\b")
 # how a text says who holds it, beside the office's own name: "Đoàn … do ông X dẫn đầu"
 _SAID_AS = {"truong doan": r"truong doan|dan dau"}
 NAME_REACH = 80  # characters between an office and its holder's name ("Bí thư Tỉnh ủy tỉnh X, đồng chí Nguyễn Văn A")

@@ -152,6 +152,7 @@ def _dating_years(text: str) -> set[str]:
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
 SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm kỳ|từ năm)\b", re.IGNORECASE)
+_DAY_ASKED = re.compile(r"\bngay (?:nao|may|bao nhieu)\b")
 COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})(?:\s+([a-z]{2,}))?")  # the counted noun, then its second word
 
 
@@ -160,7 +161,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                 first: bool, favoured: bool = False, asked_syllables: Sequence[str] = (),
                 lead_in: frozenset[str] = frozenset(), counted: str | None = None,
                 before: frozenset[str] = frozenset(), section_years: frozenset[str] = frozenset(),
-                ) -> tuple[dict[str, float], list[entities.Entity]]:
+                day_asked: bool = False) -> tuple[dict[str, float], list[entities.Entity]]:
     """`lead_in`: the terms of the line a list item hangs from ("Dự toán kinh phí giai đoạn 2026 - 2030:" above
     "- Năm 2028: 3.900 triệu đồng"), which say what an item naming the asked year is about."""
     text_terms = unit_terms(body)
@@ -169,9 +170,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     asked = set(asked_syllables) | {t for t in terms if " " not in t}
     # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"
     # a year, a quarter, a month alone ("thành lập năm 1999", "tổng kết vào quý IV/2030") dates a thing as a day does;
-    # a span of years ("giai đoạn 2026 - 2030") does not
+    # a span of years ("giai đoạn 2026 - 2030") does not, nor a year when the day is asked ("trước ngày nào")
     found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and e.kind == "period"
-                                               and not _YEAR_SPAN.search(e.text))
+                                               and not day_asked and not _YEAR_SPAN.search(e.text))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
@@ -232,6 +233,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     terms = query_terms(question)
     asked = vi.folded_syllables(question)
     counting = COUNTED.search(vi.collapse(question))
+    day_asked = bool(_DAY_ASKED.search(vi.collapse(question)))
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:top]):
         chunk = hit.chunk
@@ -271,7 +273,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
                                        set() if lead and vi.collapse(body).startswith(lead) else title_terms,
                                        fragment, i == 0, chunk.plan_id in favoured, asked,
                                        lead_in if item else frozenset(), counting.group(1) if counting else None,
-                                       before, section_years)
+                                       before, section_years, day_asked)
             out.append(Candidate(chunk, rank, unit, body, feats, found))
             # a line ending in a colon leads the items under it, itself an item or not ("• Ngân sách tỉnh theo năm:"
             # over "+ Năm 2027: 11.800 triệu đồng;")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ground.places import PROVINCES
 from ground.plans import PlanMeta
 from ground.units_2025 import former_names, unit_2025, units_2025
+from ingest.clean import clean_text
 from ingest.metadata import extract_metadata
 
 EMBLEM = ("ỦY BAN NHÂN DÂN\n{place}\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -175,3 +176,18 @@ def test_a_district_committee_named_in_a_news_page_is_the_issuer():
     text = ("Huyện Sông Mây triển khai công tác thông tin đối ngoại năm 2025\n\nNgày 20/01/2025, Ủy ban nhân dân huyện "
             "Sông Mây đã ban hành Kế hoạch số 21/KH-UBND về công tác thông tin đối ngoại huyện Sông Mây năm 2025.")
     assert extract_metadata(text, "tin.txt").issuer == "UBND huyện Sông Mây"
+
+
+def test_a_party_committee_under_its_provincial_party_body_issues_its_own_resolution():
+    # two-column Party header (no State motto, "Số" without a colon), a body that cites the province's UBND plan,
+    # signed "T/M BAN CHẤP HÀNH / BÍ THƯ" below "Nơi nhận"
+    text = ("ĐẢNG BỘ TỈNH SƯƠNG NGUYÊN | ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH\n"
+            "* | Sương Nguyên, ngày 3 tháng 5 năm 2027\nSố 22-NQ/ĐUK\n\nNGHỊ QUYẾT\n"
+            "về lãnh đạo thực hiện Chiến lược Ngoại giao văn hóa trong các doanh nghiệp thuộc Khối\n\n"
+            "- Căn cứ Kế hoạch số 40/KH-UBND ngày 2/3/2026 của Ủy ban nhân dân tỉnh Sương Nguyên về ngoại giao văn hóa;\n"
+            "Ban Chấp hành Đảng bộ Khối quyết nghị các tổ chức cơ sở đảng ban hành kế hoạch thực hiện trong năm 2027.\n\n"
+            "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n- Lưu Văn phòng Đảng ủy Khối.\n\n"
+            "T/M BAN CHẤP HÀNH\nBÍ THƯ\n(Đã ký)\nLã Thị Bích Ngọc")
+    meta = extract_metadata(clean_text(text), "nq.txt")
+    assert (meta.issuer, meta.province) == ("Đảng ủy khối doanh nghiệp tỉnh Sương Nguyên", "Sương Nguyên")
+    assert meta.signer == "Lã Thị Bích Ngọc"

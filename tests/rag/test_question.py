@@ -142,6 +142,15 @@ def test_a_date_question_prefers_the_dated_sentence():
     assert "5/9/2024" in ranked[0].body
 
 
+
+def test_a_year_dates_a_thing_asked_when_but_not_a_day_asked():
+    chunk = _Chunk("Tỉnh đoàn thành lập câu lạc bộ quảng bá di sản với ít nhất 40 thành viên trong năm 2027.")
+    when = sentences.rank("Tỉnh đoàn thành lập câu lạc bộ khi nào?", "date", [_Hit(chunk)], lambda t: 1.0,
+                          lambda pid: _Plan())
+    day = sentences.rank("Tỉnh đoàn phải thành lập câu lạc bộ trước ngày nào?", "date", [_Hit(chunk)],
+                         lambda t: 1.0, lambda pid: _Plan())
+    assert when[0].answer_spans and not day[0].answer_spans  # "trong năm 2027" says the year, not the day
+
 def test_a_window_never_cuts_the_answering_entity():
     body = ("Tổ chức các hoạt động giao lưu nghệ thuật, triển lãm ảnh, hội thảo chuyên đề, trình diễn ẩm thực, "
             "giới thiệu sản phẩm thủ công, quảng bá du lịch cộng đồng, đón đoàn nghệ nhân sang biểu diễn, "

@@ -177,3 +177,22 @@ def test_a_section_whose_numbered_items_are_headings_counts_them_all(tmp_path):
     assert services.ingest_paths([tmp_path / "tra-linh-kh-31-2027.txt"]).ok
     answer = services.answerer.ask("kh tra linh co may muc tieu cu the")
     assert answer.found and "Có 6 mục tiêu cụ thể" in answer.answer
+
+
+def test_a_heading_joining_two_things_counts_the_items_of_the_one_asked(tmp_path):
+    from ngvh.services import Services
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 32/KH-UBND\nTrà Lĩnh, ngày 06 tháng 3 năm 2027\n\nKẾ HOẠCH\nThực hiện Chiến lược Ngoại giao văn hóa "
+            "năm 2027\n\nI. QUAN ĐIỂM, MỤC TIÊU\n\n1. Quan điểm\nNgoại giao văn hóa là nhiệm vụ của cả hệ thống chính "
+            "trị tỉnh Trà Lĩnh.\n\n2. Mục tiêu đến năm 2028\n"
+            + "".join(f"{m}) Tổ chức ít nhất {i + 1} hoạt động quảng bá làng nghề Trà Lĩnh với đối tác nước ngoài.\n"
+                      for i, m in enumerate("abcdđ"))
+            + "\nII. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì tổ chức các sự kiện đối ngoại của tỉnh.\n")
+    (tmp_path / "tra-linh-kh-32-2027.txt").write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "tra-linh-kh-32-2027.txt"]).ok
+    answer = services.answerer.ask("kế hoạch của Trà Lĩnh đặt ra mấy mục tiêu đến năm 2028?")
+    assert answer.found and "Có 5 mục tiêu" in answer.answer  # a) … đ), not the two parts "Quan điểm", "Mục tiêu"
+
+
