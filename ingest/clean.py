@@ -76,7 +76,8 @@ _PROTECTED = re.compile(
     r"TỜ TRÌNH|ĐỀ ÁN|PHỤ LỤC)\b|"
     r"^(?:Về việc|V/v|Kính gửi|Nơi nhận)\b|^\(?Đã ký\)?$|"
     r"^(?:TM|KT|TL|TUQ|Q)\.\s|^(?:T/M|K/T|T/L)\s|"
-    r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ)$|"
+    r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|HIỆU TRƯỞNG|"
+    r"TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ)$|"
     r"^\|"
 )
 _EMBLEM_ISSUER = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ |TỈNH |THÀNH PHỐ |SỞ |BAN |CHÍNH PHỦ|"
@@ -85,7 +86,8 @@ _EMBLEM_ISSUER = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|B�
 _EMBLEM_CONTINUATION = re.compile(r"^(?!CỘNG H[OÒ]A|ĐỘC LẬP|SỐ\b)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ ,\-]{3,40}$")
 _BROKEN_DATELINE = re.compile(r"^[^\d,]{2,30},\s*ngày\s+\d{1,2}$")
 _SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:T/M|K/T|T/L)\s|(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|"
-                              r"THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|BÍ THƯ)"
+                              r"THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|BÍ THƯ|"
+                              r"HIỆU TRƯỞNG|TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ)"
                               r"(?:,\s*(?:PHÓ )?(?:CHỦ NHIỆM|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC)[^\n,]{0,40})?$|\(?Đã ký\)?$)")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s)")
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+\S|^(?:PHẦN|CHƯƠNG|Phần|Chương)\s+[IVXLC\d]+")

@@ -198,6 +198,9 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
         return About(f"UBND {unit.lower()} {written}", province, evidence, "header", known)
     if name.startswith("BỘ ") and len(name.split()) > 2 and not NOT_A_MINISTRY.match(name[3:]):
         return About(ministry_name(text, name), None, evidence, "header")
+    organ = _party_organ(text, lines)
+    if organ:
+        return About(organ, None, evidence, "header", national=True)
     under = _body_under_parent(text, lines)
     if under:
         return About(under[0], under[1], evidence, "header", under[2])
@@ -213,6 +216,19 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
 _PARENT_OF_PLACE = re.compile(r"^.+?\b(TỈNH|THÀNH PHỐ)\s+(?!ỦY\b|UỶ\b)(\S+(?:\s+\S+){0,3})$")
 _OWN_BODY = re.compile(r"^(?:LIÊN HIỆP|LIÊN ĐOÀN|HỘI|BAN|SỞ|TRUNG TÂM|ĐOÀN|VĂN PHÒNG|PHÒNG|BÁO|ĐÀI|BẢO TÀNG|THƯ VIỆN|"
                        r"ĐẢNG (?:ỦY|UỶ|BỘ|ĐOÀN)|CHI BỘ)\b")
+
+
+# "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TUYÊN GIÁO": a commission of the Central Committee issues the text, under the
+# name the text gives it ("Ban Tuyên giáo Trung ương")
+_CENTRAL_COMMITTEE = re.compile(r"^BAN CHẤP HÀNH TRUNG ƯƠNG(?: ĐẢNG(?: CỘNG SẢN VIỆT NAM)?)?$")
+_COMMISSION = re.compile(r"^(?:BAN|VĂN PHÒNG|ỦY BAN|UỶ BAN)\s+\S")
+
+
+def _party_organ(text: str, lines: list[str]) -> str | None:
+    if len(lines) < 2 or not _CENTRAL_COMMITTEE.match(lines[0]) or not _COMMISSION.match(lines[1]):
+        return None
+    own = " ".join(lines[1:])
+    return as_written(text, f"{own} TRUNG ƯƠNG", f"{own.capitalize()} Trung ương")
 
 
 def _body_under_parent(text: str, lines: list[str]) -> tuple[str, str, bool] | None:

@@ -14,7 +14,8 @@ from ingest.dates import labelled
 
 _TITLE = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*\S|T/M\s+\S|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
-    r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|THỦ TƯỚNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG)\b)")
+    r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|THỦ TƯỚNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG"
+    r"|TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ)\b)")
 _ROLE_THEN_NAME = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ)\s+"
     rf"([{vi.UPPER}][{vi.LOWER}]+(?:\s[{vi.UPPER}][{vi.LOWER}]+){{1,4}})$")
@@ -108,11 +109,26 @@ def document_signer(text: str, first: bool = False, signatories: int = 1) -> str
         return declared.strip(" .")
     blocks = block_signers(text)
     if not blocks:
-        return declared
+        return declared or _listed_signer(text)
     if first:
         return blocks[0][1]
     names = list(dict.fromkeys(name for _, name in blocks[-signatories:])) if signatories > 1 else []
     return " và ".join(names) if len(names) > 1 else blocks[-1][1]
+
+
+_BULLET = re.compile(r"^\s*[•·▪◦*-]\s+(.+?)\s*$")
+_LISTED_NUMBER = re.compile(r"^\d{1,5}(?:/\d{4})?\s*[-/–]\s*[A-ZĐ]")
+FIELD_LIST_LINES = 25  # a page's field list sits under its title
+
+
+def _listed_signer(text: str) -> str | None:
+    """The person in a page's unlabelled field list under its title ("• 28-HD/BTGTW" / "• Hướng dẫn" / "• 27/03/2017"
+    / "• Ban Tuyên giáo Trung ương" / "• Phạm Văn Linh"): a list that gives the number gives its signer too."""
+    items = [m.group(1) for line in text.split("\n")[:FIELD_LIST_LINES] if (m := _BULLET.match(line))]
+    if not any(_LISTED_NUMBER.match(item) for item in items):
+        return None
+    people = [item for item in items if _PERSON.match(item) and item.split()[0] in SURNAMES]
+    return people[0] if len(people) == 1 else None
 
 
 # Vietnamese family names: where a person's name starts inside "Phó Thủ tướng Thường trực Chính phủ Phạm Bình Minh".

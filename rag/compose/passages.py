@@ -259,6 +259,9 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             points = choose_points(q, placed, index, must=scope.other_documents or None, favoured=favoured,
                                    dense_of=dense_of) if placed and placed[0] is hits[0] else []
     points = of_the_place_asked(q.text, points)
+    if points and q.answer_type == "number" and foreign_places(q.text) and foreign_places(points[0].quote) \
+            and not any(names_foreign_places(q.text, [p.quote]) for p in points):
+        return None  # "bao nhiêu lưu học sinh Nhật Bản?": a line counting those of Lào, Hàn Quốc counts others
     if not points:
         return None
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))

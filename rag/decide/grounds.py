@@ -94,13 +94,15 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     # read alone, not among the other entities: "Bộ Văn hóa Ba Lan" is an agency, and names Ba Lan
     places = [e.name for e in foreign_places(question)]
     folded = f' {vi.collapse(" ".join(texts))} '
+    accented = f' {" ".join(vi.normalize(" ".join(texts)).lower().split())} '
 
     def named(alias: str) -> bool:
         a = vi.collapse(alias)
         if " " in a:
             return f" {a} " in folded
-        # a one-syllable alias ("Hàn", "Nhật") after "tiếng" is a language, not the country
-        return re.search(rf"(?<!tieng) {re.escape(a)} ", folded) is not None
+        # a one-syllable alias ("Hàn", "Nhật") after "tiếng" is a language, not the country; read with its
+        # tone marks, or "ít nhất" would name Nhật
+        return re.search(rf"(?<!tiếng)\W{re.escape(vi.normalize(alias).lower())}\W", accented) is not None
 
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
 

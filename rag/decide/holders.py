@@ -9,7 +9,7 @@ from ground import vi
 # offices a question asks the holder of, folded; "phó" asked or not is part of the office
 _OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
             r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong|thi truong|tong bien tap|"
-            r"chanh van phong")
+            r"chanh van phong|thu tuong")
 # …asked for its holder: "<office> … là ai / nào / tên gì", "ai là / làm <office>" — not "ai dự … với các Đại sứ"
 _OFFICE_ASKED = re.compile(rf"\bai (?:la|lam|dang la|giu chuc|(?:duoc|dc) (?:bau|bo nhiem|cu)(?: lam)?) (pho )?({_OFFICES})\b"
                            rf"|\b(pho )?({_OFFICES})\b(?: [a-z0-9]+){{0,10}} (?:la ai|nao|ten (?:la )?gi)\b")

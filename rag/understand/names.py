@@ -51,19 +51,24 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
 
 # what happens on a date a passage gives, as against the document's own issuing
 _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat song|ky ket|thanh lap|bat dau|ket thuc"
-                         r"|ket nghia|hoi dam|lam viec|giao luu|tiep don"
+                         r"|ket nghia|hoi dam|lam viec|giao luu|tiep don|thiet lap|ky niem|ra doi"
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
                          r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket)\b")
 # a document is issued on a day, not over days nor by a deadline ("từ ngày nào", "trước ngày nào")
 _SPAN_ASKED = re.compile(r"\b(?:tu|truoc|cham nhat|han chot) (?:ngay|thang|nam) nao\b")
+_SOURCE_NAMED = re.compile(r"^(?:theo|trong|tai) (?:noi dung )?(?:huong dan|ke hoach|quyet dinh|van ban|chi thi|nghi quyet"
+                           r"|cong van|bao cao|thong bao|chuong trinh|de an|bai viet|trang)\b")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 
 
 def fact_asked(folded: str) -> str:
     """Which fact of a document a (folded) question asks, or "general"."""
     intent = next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
-    if intent == "date" and (_EVENT_VERB.search(folded) and not _ISSUING_VERB.search(folded) or _SPAN_ASKED.search(folded)):
+    # "Theo Hướng dẫn 28-HD/BTGTW, … ngày nào?": the document named is where the answer is read, not what is dated
+    source_named = _SOURCE_NAMED.match(folded) and not _ISSUING_VERB.search(folded)
+    if intent == "date" and (_EVENT_VERB.search(folded) and not _ISSUING_VERB.search(folded) or _SPAN_ASKED.search(folded)
+                             or source_named):
         # "… khánh thành ngày nào?", "từ ngày nào đến ngày nào?": an event's dates, which a passage gives, not the text's
         return "general"
     return intent

@@ -6,6 +6,7 @@ from ground.plans import PlanMeta
 from ground.units_2025 import former_names, unit_2025, units_2025
 from ingest.clean import clean_text
 from ingest.metadata import extract_metadata
+from ingest.repair import repair_text
 
 EMBLEM = ("ỦY BAN NHÂN DÂN\n{place}\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
           "---------------\n\nSố: {number}\n\n{town}, ngày 12 tháng 5 năm 2023\n\n")
@@ -191,3 +192,24 @@ def test_a_party_committee_under_its_provincial_party_body_issues_its_own_resolu
     meta = extract_metadata(clean_text(text), "nq.txt")
     assert (meta.issuer, meta.province) == ("Đảng ủy khối doanh nghiệp tỉnh Sương Nguyên", "Sương Nguyên")
     assert meta.signer == "Lã Thị Bích Ngọc"
+
+
+def test_a_central_commission_under_the_central_committee_and_a_page_field_list_give_issuer_and_signer():
+    text = ("Hướng dẫn số 41-HD/BTGTW ngày 2/4/2027 của Ban Tuyên giáo Trung ương tuyên truyền về Năm hữu nghị\n"
+            "  • Tuyên truyền về Năm hữu nghị\n  • 41-HD/BTGTW\n  • Hướng dẫn\n  • 02/04/2027\n"
+            "  • Ban Tuyên giáo Trung ương\n  • Trần Quốc Khải\nNội dung:\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n\nBAN TUYÊN GIÁO\n\n*\n\n"
+            "Số 41 – HD/BTGTW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nội, ngày 02 tháng 4 năm 2027\n\nHƯỚNG DẪN\n"
+            "Tuyên truyền về Năm hữu nghị\n\nBan Tuyên giáo Trung ương hướng dẫn các cấp ủy tuyên truyền như sau:\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n- Tuyên truyền sâu rộng về quan hệ hữu nghị truyền thống giữa hai nước.")
+    meta = extract_metadata(clean_text(text), "hd.txt")
+    assert (meta.issuer, meta.province, meta.signer) == ("Ban Tuyên giáo Trung ương", None, "Trần Quốc Khải")
+
+
+def test_a_school_plan_is_signed_by_its_rector_beside_the_recipients():
+    text = ("UBND TỈNH SƯƠNG NGUYÊN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRƯỜNG ĐẠI HỌC SƯƠNG NGUYÊN | Độc lập - Tự do - "
+            "Hạnh phúc\nSố: 90/KH-ĐHSN | Sương Nguyên, ngày 5 tháng 9 năm 2027\n\nKẾ HOẠCH\nNgoại giao văn hóa năm học "
+            "2027 - 2028\n\n1. Phòng Hợp tác quốc tế chủ trì tiếp nhận lưu học sinh và tổ chức giao lưu văn hóa.\n\n"
+            "Nơi nhận:                                          HIỆU TRƯỞNG\n- UBND tỉnh (để b/c);\n"
+            "- Sở Ngoại vụ, Sở GD&ĐT;                            (Đã ký)\n- Hội đồng trường;\n"
+            "- Ban Giám hiệu;                                   PGS.TS. Đàm Quang Vinh\n- Lưu: VT, HTQT.")
+    assert extract_metadata(clean_text(repair_text(text).text), "kh.txt").signer == "Đàm Quang Vinh"

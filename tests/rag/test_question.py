@@ -198,6 +198,11 @@ def test_a_foreign_place_typed_in_its_latin_spelling_or_inside_an_agency_name_is
     asked = "Bộ VHTTDL hợp tác với Bộ Văn hóa Ba Lan giai đoạn nào?"
     assert not names_foreign_places(asked, ["Chương trình hợp tác văn hóa với Bộ Văn hóa Belarus giai đoạn 2024-2025."])
     assert names_foreign_places(asked, ["Chương trình hợp tác văn hóa với Ba Lan giai đoạn 2024-2025."])
+    # a one-syllable alias is read with its tone marks: "ít nhất" names no Nhật, "tiếng Hàn" no Hàn Quốc
+    japan = "Trường tiếp nhận bao nhiêu lưu học sinh Nhật Bản?"
+    assert not names_foreign_places(japan, ["Tối thiểu 200 lưu học sinh, ít nhất 02 hoạt động trải nghiệm mỗi năm."])
+    assert names_foreign_places(japan, ["Tiếp nhận 30 lưu học sinh Nhật theo thỏa thuận."])
+    assert not names_foreign_places("Có lớp học nào với Hàn Quốc?", ["Mở lớp tiếng Hàn cho cán bộ."])
 
 
 def test_a_yearly_month_is_a_date():
@@ -244,6 +249,9 @@ def test_a_twinning_or_meeting_date_is_an_events_not_the_documents():
 
     assert fact_asked("thi tran a ket nghia voi tran b ngay nao") == "general"
     assert fact_asked("ke hoach ban hanh ngay nao") == "date"
+    # the document a question reads from is not the thing it dates
+    assert fact_asked("theo huong dan 28-hd/btgtw viet nam va lao thiet lap quan he ngoai giao ngay nao") == "general"
+    assert fact_asked("theo ke hoach 12 ke hoach duoc ky ngay nao") == "date"
 
 
 @pytest.mark.parametrize("question, intent", [("hạn khi nào?", "general"), ("bao giờ phát hành?", "general"),
