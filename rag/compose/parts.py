@@ -13,7 +13,7 @@ from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
-from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, fact_for, same_kind
+from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
 from rag.find import firsts, sentences
@@ -28,6 +28,7 @@ from rag.understand.question import Part, Question, document_fact
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
 _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
+_FACT_NAMES = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
 _OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
 LATER_PART_RESIDUAL = 1
@@ -37,10 +38,11 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đ�
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
                  section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset(),
-                 stating: bool = False) -> PartResult:
+                 stating: bool = False, whole: str = "") -> PartResult:
     """The best sentence of the retrieved passages for this part (`must`: a document number it must name). A
     sentence another part already shows is passed over: each part of a question adds what it asks. `stating`: only
-    a best sentence that states a value of the kind the part asks (a date, a number, a person …) will do."""
+    a best sentence that states a value of the kind the part asks (a date, a number, a person …) will do; `whole`: the
+    question the part is of, which names the kind of document a date is asked of."""
     question = f"{subject} {part.text}".strip()
     ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words,
                             dense_of=dense_of)
@@ -57,7 +59,8 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if not fresh:
         return PartResult(None, [])
     best = fresh[0]
-    if stating and part.answer_type in sentences.ANSWERING_KINDS and not best.answer_spans:
+    if stating and part.answer_type in sentences.ANSWERING_KINDS and (
+            not best.answer_spans or part.intent == "date" and dates_of_other_kind(whole or question, best.body, best.answer_spans)):
         return PartResult(None, [])
     shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
@@ -277,13 +280,15 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             shown = _lines_shown(points)
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
-                                  dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1)
+                                  dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1, whole=q.text)
             if result.point is None and len(q.parts) > 1:
                 # the whole question's passages state no value this part asks: its own words find the one that does
                 own = search(f"{shared} {part.text}", targets or None)
                 result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
-                                      stating=True)
-            if result.point is None:
+                                      stating=True, whole=q.text)
+            if result.point is None and not (part.intent in _DOCUMENT_FACTS and len(q.parts) > 1):
+                # (a document's signer or date no line states is missing, not any line of the words: the answer of
+                # document facts alone passes no last gate)
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                       dense_of=dense_of, shown_before=shown)
         if result.point is not None:
@@ -293,6 +298,10 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
         return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "
                       f"{replies.holdings(list(index.plans.values()))}.", kind="refusal")
+    if not points and not single and all(p.intent in _DOCUMENT_FACTS for p in q.parts):
+        # "… do ai ký, ban hành ngày nào?" of a text whose lines state neither: said missing, not any line of its words
+        what = ", ".join(dict.fromkeys(_FACT_NAMES[p.intent] for p in q.parts))
+        return Answer(q.text, False, replies.not_stated(what), kind="refusal")
     if not points:
         return None
     numbered = number_points(points, index.plan)

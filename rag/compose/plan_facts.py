@@ -329,3 +329,21 @@ def _period_point(plan, chunks: list) -> Point | None:
     return Point(f"{plan_label(plan.meta)} áp dụng cho giai đoạn {first} - {last}.", chunk, line, 1.0)
 
 
+CITED_DATE_REACH = 45  # characters between a document's number and its date ("Quyết định số 581/QĐ-TTg ngày 06/5/2009")
+
+
+def dates_of_other_kind(question: str, body: str, spans) -> bool:
+    """Every date the line states follows the number of a document of another kind than the one the question
+    dates ("Kế hoạch … ban hành ngày nào?" and "… Quyết định số 581/QĐ-TTg ngày 06/5/2009"): another's date."""
+    named = _KIND_NAMED.search(question)
+    dates = [e for e in spans if e.kind == "date"]
+    if not named or not dates:
+        return False
+    kind = named.group(0).capitalize()
+
+    def others(e) -> bool:
+        numbers = find_numbers(body[max(0, e.start - CITED_DATE_REACH):e.start])
+        return bool(numbers) and kind_of_number(numbers[-1].number) != kind
+
+    return all(others(e) for e in dates)
+

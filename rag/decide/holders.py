@@ -15,6 +15,7 @@ _OFFICE_ASKED = re.compile(rf"\bai (?:la|lam|dang la|giu chuc|(?:duoc|dc) (?:bau
                            rf"|\b(pho )?({_OFFICES})\b(?: [a-z0-9]+){{0,10}} (?:la ai|nao|ten (?:la )?gi)\b")
 # how a text says who holds it, beside the office's own name: "Đoàn … do ông X dẫn đầu"
 _SAID_AS = {"truong doan": r"truong doan|dan dau"}
+CLAUSE_REACH = 200  # characters of the office's own clause read for its holder's name
 NAME_REACH = 80  # characters between an office and its holder's name ("Bí thư Tỉnh ủy tỉnh X, đồng chí Nguyễn Văn A")
 _NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:[ \-][{vi.UPPER}][{vi.LOWER}]+){{1,5}}\b")
 # capitalised words that open a body's or a document's name, not a person's
@@ -56,7 +57,10 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
         said = _body_after(folded[m.start():m.end() + 20], title)
         if body and said and body != said:
             continue  # "Chủ tịch Liên hiệp …" holds another body's chair than "Chủ tịch Hội hữu nghị …" asked
-        window = shown[max(0, m.start() - NAME_REACH):m.end() + NAME_REACH]
+        # …or further on in the same clause, after a run of the holder's other titles ("Phó Thủ tướng Chính phủ, Ủy
+        # viên Ban Chấp hành Trung ương Đảng, Chủ tịch Ủy ban … Nguyễn Thiện Nhân;")
+        clause = re.search(r"[;.\n]", folded[m.end():m.end() + CLAUSE_REACH])
+        window = shown[max(0, m.start() - NAME_REACH):m.end() + max(NAME_REACH, clause.start() if clause else 0)]
         if _TAKES_OFFICE.search(folded[max(0, m.start() - 20):m.start()]):
             # "Bà X, Ủy viên …, Chủ nhiệm …, được bầu giữ chức Chủ tịch Hội": the sentence's subject holds it
             start = max(folded.rfind(c, 0, m.start()) for c in ".;!?\n") + 1

@@ -80,3 +80,18 @@ def test_a_deadline_asked_is_no_documents_date():
     from rag.understand.names import fact_asked
 
     assert fact_asked("cac dang uy truc thuoc tinh uy truoc ngay nao") == "general"
+
+
+def test_a_holder_is_named_after_a_run_of_titles_and_not_by_an_office_alone():
+    from ground import vi
+    from rag.decide.holders import holder_named, office_asked
+
+    asked = "Phó Thủ tướng nào dự Đại hội Hội hữu nghị Việt Nam - Lào?"
+    office = office_asked(vi.collapse(asked))
+    assert office == (True, "thu tuong")
+    chain = ("Tham dự có Phó Thủ tướng Chính phủ, Ủy viên Ban Chấp hành Trung ương Đảng, Chủ tịch Ủy ban chỉ đạo "
+             "hợp tác song phương Việt - Lào Đinh Quang Hưng; Chủ tịch Liên hiệp các tổ chức hữu nghị Lê Văn Tám.")
+    assert holder_named(office, chain, asked)
+    assert not holder_named(office, "Phó Thủ tướng giao Bộ Ngoại giao chủ trì tổ chức Đại hội.", asked)
+    # "Phó Bí thư … là ai" across ten words is an office asked
+    assert office_asked("pho bi thu dang uy khoi cac co quan tinh tram giang la ai") == (True, "bi thu")

@@ -196,3 +196,21 @@ def test_a_heading_joining_two_things_counts_the_items_of_the_one_asked(tmp_path
     assert answer.found and "Có 5 mục tiêu" in answer.answer  # a) … đ), not the two parts "Quan điểm", "Mục tiêu"
 
 
+
+
+def test_a_signer_and_date_no_line_of_an_unnumbered_page_states_are_said_missing(tmp_path):
+    from ngvh.services import Services
+
+    # (the page's first line, its title, is a resolution it recalls: no title names the plan)
+    text = ("Nghị quyết Đại hội Đảng bộ huyện lần thứ XVI về việc\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\nViệc giao lưu văn hóa, văn nghệ giữa huyện Sông Trà với huyện Xê Pôn nằm ở vùng biên "
+            "giới Việt Nam - Lào đáp ứng nguyện vọng của nhân dân hai huyện, góp phần vun đắp tình hữu nghị.\n"
+            "Đồng thời, tiếp tục triển khai Quyết định số 581/QĐ-TTg ngày 06/5/2009 của Thủ tướng Chính phủ về việc phê "
+            "duyệt Chiến lược phát triển văn hóa đến năm 2020, tăng cường giao lưu quốc tế về văn hóa.\n\n"
+            "II. NỘI DUNG\n1. Tổ chức đêm giao lưu văn nghệ tại thị trấn Sông Trà với đoàn nghệ thuật huyện Xê Pôn.\n"
+            "2. Trao đổi đoàn nghệ nhân dệt thổ cẩm giữa hai huyện.\n")
+    (tmp_path / "song-tra-giao-luu-viet-lao.txt").write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "song-tra-giao-luu-viet-lao.txt"]).ok
+    answer = services.answerer.ask("Kế hoạch giao lưu văn hóa, văn nghệ của huyện Sông Trà với Xê Pôn do ai ký, ban hành ngày nào?")
+    assert not answer.found and not answer.citations  # 06/5/2009 dates the Quyết định it cites, not the plan
