@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.syllables import is_syllable, letter_runs
+from ground.syllables import is_syllable, letter_runs
 
 QUALITY_WARNING = 0.9
 # Minority-language and foreign syllables that plan texts write as they are (place names, loanwords).

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ground.syllables import is_syllable, parse_syllable
 from ingest.quality import known_word
-from ingest.syllables import is_syllable, parse_syllable
 
 # --- broken lines ---------------------------------------------------------------------------------
 

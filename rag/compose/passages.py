@@ -6,6 +6,7 @@ import re
 
 from ground import vi
 from ground.agencies import agency_matches
+from ground.syllables import is_syllable
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.parts import display
 from rag.compose.sections import (
@@ -221,6 +222,19 @@ def _one_year(q: Question, year: int, years: list[int]) -> Question:
     return analyze(text).read_against([year], q.pq.provinces)
 
 
+_FOREIGN_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")  # "Mahasarakham": a name no Vietnamese syllable spells
+
+
+def _placing_lines(point: Point, index: PlanIndex) -> list[str]:
+    """Lines of the point's text that name a foreign name the point names ("… với Trường Đại học Mahasarakham" and
+    "Trường Đại học Mahasarakham (Thái Lan)"): where the text says which country that name is in."""
+    names = {w for w in _FOREIGN_WORD.findall(point.quote) if not is_syllable(w)}
+    if not names:
+        return []
+    return [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
+            if line != point.quote and any(re.search(rf"\b{n}\b", line) for n in names)]
+
+
 def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:
     """"… ở Nga?": beside a line naming Nga, a line of another section naming another place (Yokohama, Nhật Bản) is of
     that place, and goes; lines of the same section, or naming no foreign place, go on about the one asked."""
@@ -250,9 +264,9 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             for p in found:
                 p.text = f"Năm {year}: {p.text}"
         points += found
-    if points and not names_foreign_places(q.text, [p.chunk.text for p in points]):
+    if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + _placing_lines(points[0], index)):
         # a point whose passage never names the foreign place asked about answers something else: the others may
-        points = [p for p in points if names_foreign_places(q.text, [p.chunk.text])]
+        points = [p for p in points if names_foreign_places(q.text, [p.chunk.text] + _placing_lines(p, index))]
         if not points:  # "Tuần văn hóa … tại Lào khai mạc ở đâu?": the passages naming Lào, not a week elsewhere
             # …only when the best passage found is one of them: a place named in passing further down answers nothing
             placed = [h for h in hits if names_foreign_places(q.text, [h.chunk.text])]

@@ -100,8 +100,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
         a = vi.collapse(alias)
         if " " in a:
             return f" {a} " in folded
-        # a one-syllable alias ("Hàn", "Nhật") after "tiếng" is a language, not the country; read with its
-        # tone marks, or "ít nhất" would name Nhật
+        # a one-syllable alias after "tiếng" is a language ("tiếng Hàn"); tone marks kept: "ít nhất" names no Nhật
         return re.search(rf"(?<!tiếng)\W{re.escape(vi.normalize(alias).lower())}\W", accented) is not None
 
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)

@@ -176,7 +176,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
-                  for m in re.finditer(rf"(?:(?<![\d.,])\d+|\b{SPELLED})\s+{re.escape(counted)}\b",
+                  for m in re.finditer(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s+{re.escape(counted)}\b",
                                        vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
     near = 0.0

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from ground.syllables import is_syllable, parse_syllable
 from ingest.pipeline import load_plan
 from ingest.quality import QUALITY_WARNING, bad_words, text_quality
 from ingest.readers import read_document
 from ingest.repair import join_broken_lines, repair_text, split_glued_word, strip_footnote_marks
-from ingest.syllables import is_syllable, parse_syllable
 from tests.conftest import SAMPLES
 
 VALID = ["a", "ở", "gì", "giữa", "giếng", "quốc", "quyết", "khuya", "khuỷu", "nghiêng", "người", "hoạch",

@@ -151,6 +151,13 @@ def test_a_year_dates_a_thing_asked_when_but_not_a_day_asked():
                          lambda t: 1.0, lambda pid: _Plan())
     assert when[0].answer_spans and not day[0].answer_spans  # "trong năm 2027" says the year, not the day
 
+
+def test_a_count_written_with_a_thousands_dot_states_the_thing_counted():
+    chunk = _Chunk("Triển lãm sách giới thiệu khoảng 500 đầu sách với hơn 1.000 cuốn về văn hóa, lịch sử.")
+    ranked = sentences.rank("Triển lãm sách có hơn bao nhiêu cuốn sách?", "number", [_Hit(chunk)], lambda t: 1.0,
+                            lambda pid: _Plan())
+    assert any(e.text.startswith("1.000") for e in ranked[0].answer_spans)
+
 def test_a_window_never_cuts_the_answering_entity():
     body = ("Tổ chức các hoạt động giao lưu nghệ thuật, triển lãm ảnh, hội thảo chuyên đề, trình diễn ẩm thực, "
             "giới thiệu sản phẩm thủ công, quảng bá du lịch cộng đồng, đón đoàn nghệ nhân sang biểu diễn, "

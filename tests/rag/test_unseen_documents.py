@@ -214,3 +214,21 @@ def test_a_signer_and_date_no_line_of_an_unnumbered_page_states_are_said_missing
     assert services.ingest_paths([tmp_path / "song-tra-giao-luu-viet-lao.txt"]).ok
     answer = services.answerer.ask("Kế hoạch giao lưu văn hóa, văn nghệ của huyện Sông Trà với Xê Pôn do ai ký, ban hành ngày nào?")
     assert not answer.found and not answer.citations  # 06/5/2009 dates the Quyết định it cites, not the plan
+
+
+def test_a_foreign_name_the_answer_gives_is_placed_by_another_line_of_its_text(tmp_path):
+    from ngvh.services import Services
+
+    text = ("UBND TỈNH TRÀ LĨNH\nTRƯỜNG ĐẠI HỌC TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 70/KH-ĐHTL\nTrà Lĩnh, ngày 9 tháng 9 năm 2027\n\nKẾ HOẠCH\nNgoại giao văn hóa năm học 2027 - 2028\n\n"
+            "I. MỤC TIÊU\n1. Tiếp nhận 120 lưu học sinh.\n2. Ký mới 01 thỏa thuận hợp tác với Trường Đại học Sukhothai "
+            "(Thái Lan).\n\nII. NHIỆM VỤ\n1. Tổ chức Tuần văn hóa Việt Nam cho lưu học sinh.\n2. Biên soạn tài liệu "
+            "giới thiệu văn hóa Trà Lĩnh.\n3. Tổ chức hội thảo quốc tế về di sản.\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Hợp tác quốc tế là đơn vị thường trực, làm đầu mối với Sở Ngoại vụ; chủ trì đàm phán thỏa thuận "
+            "với Trường Đại học Sukhothai, trình Hiệu trưởng trước ngày 31/3/2028.\n"
+            "2. Phòng Đào tạo xếp lịch học tiếng Việt cho lưu học sinh.\n")
+    (tmp_path / "tra-linh-dh-kh-70-2027.txt").write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "tra-linh-dh-kh-70-2027.txt"]).ok
+    answer = services.answerer.ask("Phòng Hợp tác quốc tế phải trình Hiệu trưởng thỏa thuận với trường nào của Thái Lan?")
+    assert answer.found and "Sukhothai" in answer.answer  # its Thái Lan is written on the target's line
