@@ -65,6 +65,18 @@ def _duty(
     return out
 
 
+def _own_subjects(subjects: list[AgencyMention], text: str, a: int, b: int) -> list[AgencyMention]:
+    """Under a heading naming several agencies, a clause opening with some of them is theirs alone ("Sở X cung cấp
+    danh mục …; Công an tỉnh cung cấp tình hình …")."""
+    if len(subjects) < 2:
+        return subjects
+    clause = text[a:b]
+    run = run_at(find_agencies(clause), clause, len(clause) - len(clause.lstrip()))
+    names = {s.canonical for s in subjects}
+    return subjects if not run or any(m.canonical not in names for m in run) else \
+        [s for s in subjects if s.canonical in {m.canonical for m in run}]
+
+
 def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Section,
             role: Role | None = None, partners: list[AgencyMention] | None = None) -> list[Assignment]:
     """One item's duties, split at ";" and sentences. Later clauses keep the role of the first
@@ -72,7 +84,7 @@ def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Sect
     thực hiện các nhiệm vụ sau:"), since after "; " a new verb usually starts the subject's own task."""
     out: list[Assignment] = []
     for ca, cb in clauses(text, a, b):
-        made = _duty(subjects, text, ca, cb, root, role, partners)
+        made = _duty(_own_subjects(subjects, text, ca, cb), text, ca, cb, root, role, partners)
         role = made[0].role if made else role
         out += made
     return out

@@ -95,6 +95,9 @@ def run_at(mentions: list[AgencyMention], text: str, pos: int) -> list[AgencyMen
     return run
 
 
+NAME_SYLLABLES = 16  # the longest body's name a list holds ("Ban Quản lý Khu kinh tế cửa khẩu … - Lạng Sơn")
+
+
 def agency_list(text: str) -> list[AgencyMention] | None:
     """The agencies of a heading or label that names only agencies ("Sở Ngoại vụ", "Công an tỉnh, Bộ
     Chỉ huy Quân sự tỉnh:"); an agency-like name outside the table counts, verbatim. None otherwise."""
@@ -105,7 +108,9 @@ def agency_list(text: str) -> list[AgencyMention] | None:
     mentions = find_agencies(body)
     run = run_at(mentions, body, 0)
     listed = cell_agencies(body)  # "Báo Lam Giang, Đài Phát thanh và Truyền hình tỉnh": names split at their heads
-    if len(listed) > len(run) >= 1 and all(m.known or begins_agency(m.raw) for m in listed):
+    # (each a name, not a sentence opening with one: "Sở X cung cấp danh mục …; Công an tỉnh cung cấp …")
+    if len(listed) > len(run) >= 1 and all((m.known or begins_agency(m.raw)) and len(vi.syllables(m.raw)) <= NAME_SYLLABLES
+                                           for m in listed):
         return listed
     if run and CONNECTOR.fullmatch(body[run[-1].end:]) is not None:
         return run

@@ -60,7 +60,7 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
         return PartResult(None, [])
     best = fresh[0]
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
-            not best.answer_spans or part.intent == "date" and dates_of_other_kind(whole or question, best.body, best.answer_spans)):
+            not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
     shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
@@ -233,6 +233,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     # a question naming only documents the store cites asks every part of them
     cited_asked = [n for n in q.pq.numbers if n in scope.other_documents] \
         if q.pq.numbers and all(n in scope.other_documents for n in q.pq.numbers) else []
+    facts_only = all(p.intent in _DOCUMENT_FACTS for p in q.parts)  # "… do ai ký, ban hành ngày nào?"
     for i, part in enumerate(q.parts):
         if scope.plan_ids is not None:
             part = document_fact(part)
@@ -280,13 +281,14 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             shown = _lines_shown(points)
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
-                                  dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1, whole=q.text)
+                                  dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1,
+                                  whole=q.text if facts_only else "")
             if result.point is None and len(q.parts) > 1:
                 # the whole question's passages state no value this part asks: its own words find the one that does
                 own = search(f"{shared} {part.text}", targets or None)
                 result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
-                                      stating=True, whole=q.text)
-            if result.point is None and not (part.intent in _DOCUMENT_FACTS and len(q.parts) > 1):
+                                      stating=True, whole=q.text if facts_only else "")
+            if result.point is None and not (facts_only and len(q.parts) > 1):
                 # (a document's signer or date no line states is missing, not any line of the words: the answer of
                 # document facts alone passes no last gate)
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
@@ -298,7 +300,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
         return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "
                       f"{replies.holdings(list(index.plans.values()))}.", kind="refusal")
-    if not points and not single and all(p.intent in _DOCUMENT_FACTS for p in q.parts):
+    if not points and not single and facts_only:
         # "… do ai ký, ban hành ngày nào?" of a text whose lines state neither: said missing, not any line of its words
         what = ", ".join(dict.fromkeys(_FACT_NAMES[p.intent] for p in q.parts))
         return Answer(q.text, False, replies.not_stated(what), kind="refusal")

@@ -272,3 +272,20 @@ def test_table_with_header_variants_and_unknown_cell_text() -> None:
     ]
     assert found[0].task == "Tổ chức Ngày Văn hóa Việt Nam tại Lào"
     assert found[0].section == "I. DANH MỤC NHIỆM VỤ"
+
+
+def test_a_clause_opening_with_one_of_the_headings_agencies_is_that_agencys_alone() -> None:
+    text = ("KẾ HOẠCH\nKiểm tra công tác ngoại giao văn hóa năm 2027\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông, Công an tỉnh\n"
+            "a) Cử thành viên tham gia Đoàn kiểm tra; Công an tỉnh gửi tên thành viên về Sở Ngoại vụ trước ngày 05/4/2027.\n"
+            "b) Sở Văn hóa, Thể thao và Du lịch cung cấp danh mục lễ hội, di tích có hoạt động quốc tế; Sở Thông tin và "
+            "Truyền thông cung cấp số liệu tin, bài tuyên truyền đối ngoại; Công an tỉnh cung cấp tình hình người nước "
+            "ngoài tạm trú.\n")
+    found = extract_assignments(text, parse_sections(text))
+    by = {}
+    for item in found:
+        by.setdefault(item.agency, []).append(item.task)
+    assert any("lễ hội, di tích" in t for t in by["Sở Văn hóa, Thể thao và Du lịch"])
+    assert not any("tạm trú" in t or "gửi tên" in t for t in by["Sở Văn hóa, Thể thao và Du lịch"])
+    assert any("tạm trú" in t for t in by["Công an tỉnh"]) and any("gửi tên" in t for t in by["Công an tỉnh"])
+    assert sum("Cử thành viên" in t for ts in by.values() for t in ts) == 3  # the shared duty is each one's
