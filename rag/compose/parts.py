@@ -14,6 +14,7 @@ from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
+from rag.compose.sections import following_items
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
 from rag.find import firsts, sentences
@@ -28,6 +29,7 @@ from rag.understand.question import Part, Question, document_fact
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
 _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
+ANNOUNCED_ITEMS, ANNOUNCED_CHARS = 4, 360  # items a part's announcing line brings with it, and its length then
 _FACT_NAMES = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
 _OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
@@ -63,6 +65,10 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
     shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
+    if best.body.rstrip().endswith(":"):  # "Tổng kinh phí dự kiến: 1.840 triệu đồng, gồm:": the items it announces
+        items = following_items(best, index, ANNOUNCED_ITEMS)
+        if items:
+            shown = shorten(f"{shown} {'; '.join(p.text.rstrip(' ;.') for p in items)}.", ANNOUNCED_CHARS)
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
 
 
@@ -293,7 +299,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 # document facts alone passes no last gate)
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                       dense_of=dense_of, shown_before=shown)
-        if result.point is not None:
+        if result.point is not None and all(p.text != result.point.text for p in points):  # one line says both
             points.append(result.point)
             previous = result.documents or previous
     points += others

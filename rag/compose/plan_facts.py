@@ -146,14 +146,26 @@ def _amended_point(plan, chunks: list[StoredChunk]) -> Point | None:
     return Point(f"{plan_label(plan.meta)} {m.group(1).lower()} {m.group(2)}.", chunk, line, 1.0)
 
 
+_TITLE_ISSUES = re.compile(r"(?:(?:V/v|Về việc|Về)\s+)?(phê duyệt|ban hành)\s+(.{10,300})$", re.IGNORECASE)
+
+
 def _issues_point(plan, chunks: list[StoredChunk]) -> Point | None:
     """The document a decision issues, as its first article says ("Điều 1. Ban hành kèm theo Quyết định này …")."""
     found = _match_in_line(chunks, _ISSUED_HERE)
     if not found and plan.meta.number:
         # a page about the decision: "… Quyết định số 173/QĐ-TTg ban hành Chiến lược truyền thông …", or its title
         number = re.escape(plan.meta.number.split("/")[0]) + r"\s*/\s*" + re.escape(plan.meta.number.split("/", 1)[1])
-        found = _match_in_line(chunks, re.compile(number + r"[^.;\n]{0,60}?\bban hành\s+(?:kèm theo\s+)?"
+        found = _match_in_line(chunks, re.compile(number + r"[^.;\n]{0,60}?\b(?:ban hành|phê duyệt)\s+(?:kèm theo\s+)?"
                                                   r"([^.;\n]{10,300}?)(?:[.;]\s|\.$|\n|$)", re.IGNORECASE))
+    if not found and chunks:  # its title says it: "Quyết định / PHÊ DUYỆT ĐỀ ÁN TẠO DỰNG HÌNH ẢNH …"
+        # …or the title a decision is catalogued under is the document it issues ("Đề án tạo dựng hình ảnh …")
+        title = plan.meta.title or ""
+        titled = _TITLE_ISSUES.match(title)
+        if titled or title and not title.lower().startswith("quyết định"):
+            verb = titled.group(1).lower() if titled else \
+                "phê duyệt" if re.search(r"phê duyệt", chunks[0].text, re.IGNORECASE) else "ban hành"
+            what = titled.group(2) if titled else title[:1].lower() + title[1:]
+            return Point(f"{plan_label(plan.meta)} {verb} {shorten(what, MAX_PART_CHARS)}.", chunks[0], title, 1.0)
     if not found:
         return None
     chunk, line, m = found
@@ -311,9 +323,13 @@ def _recipients_point(plan, chunks: list[StoredChunk]) -> Point | None:
 
 def _period_point(plan, chunks: list) -> Point | None:
     """"cho giai đoạn nào": a stated range ending at the plan's horizon ("giai đoạn 2023 - 2026") beats the bare year."""
-    if not plan.meta.horizon or len(plan.meta.horizon) > 1:
-        return None  # "đến năm 2025, tầm nhìn đến năm 2030" says more than any range
-    last = plan.meta.horizon[-1]
+    if not plan.meta.horizon:
+        return None
+    last = plan.meta.horizon[0]
+    # "giai đoạn 2020 - 2025, tầm nhìn đến năm 2030": the period its title gives, then the vision beyond it
+    vision = f", tầm nhìn đến năm {plan.meta.horizon[-1]}" if len(plan.meta.horizon) > 1 else ""
+    if vision and not re.search(rf"\b\d{{4}}\s*[-–]\s*{last}\b", plan.meta.title or ""):
+        return None  # "đến năm 2025, tầm nhìn đến năm 2030" says more than any range the body gives
     # the plan's own period, not any range ending that year ("chiến lược … 10 năm 2021 - 2030")
     pattern = re.compile(rf"(?:giai đoạn|thời kỳ|từ năm|từ)\s+(\d{{4}})\s*[-–]\s*{last}\b", re.IGNORECASE)
     if pattern.search(plan.meta.title or ""):
@@ -326,7 +342,7 @@ def _period_point(plan, chunks: list) -> Point | None:
     if m is None:
         return None
     first = m.group(1)
-    return Point(f"{plan_label(plan.meta)} áp dụng cho giai đoạn {first} - {last}.", chunk, line, 1.0)
+    return Point(f"{plan_label(plan.meta)} áp dụng cho giai đoạn {first} - {last}{vision}.", chunk, line, 1.0)
 
 
 CITED_DATE_REACH = 45  # characters between a document's number and its date ("Quyết định số 581/QĐ-TTg ngày 06/5/2009")

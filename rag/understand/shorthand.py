@@ -96,4 +96,9 @@ def expand(question: str) -> str:
     out = _AMPERSAND_ACRONYM.sub(lambda m: "".join(g for g in m.groups() if g), question)
     for pattern, full, plain in _PATTERNS:
         out = pattern.sub(full if accented else plain, out)
-    return out
+    return _UNIVERSITY.sub("đại học" if accented else "dai hoc", out)
+
+
+# "ĐH Nguyệt Hồ", "dh quoc gia": a university; "ĐH Đảng bộ", "đh đoàn" is a congress and stays as typed
+_UNIVERSITY = re.compile(rf"{_EDGE_BEFORE}(?:đh|dh){_EDGE_AFTER}(?!\s+(?:đảng|dang|đoàn|doan|hội|hoi|đại biểu|dai bieu)\b)",
+                         re.IGNORECASE)

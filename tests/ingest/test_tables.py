@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ingest.pipeline import build_plan
 from ingest.structure import parse_sections
-from ingest.table_layouts import tabs_as_pipes
+from ingest.table_layouts import stacked_cells, tabs_as_pipes
 from ingest.tables import linearize_tables
 from ingest.task_tables import task_records
 
@@ -395,3 +395,18 @@ def test_figures_by_year_set_out_with_spaces_a_unit_column_and_an_estimated_year
     assert "Tuần hàng Việt Nam ở nước ngoài: năm 2026: 3 sự kiện; năm 2027 (*): 5 sự kiện; cộng: 8 sự kiện." in out
     assert "Tuần hàng Việt Nam ở nước ngoài - Tại châu Á: năm 2026: 2 sự kiện" in out
     assert "(1)" not in out
+
+
+def test_a_table_copied_one_cell_per_line_is_read_by_rows_of_its_header_width():
+    cells = ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2027", "Tổng cộng",
+             "1", "Đoàn khách quốc tế đón tiếp", "đoàn", "4", "7", "11",
+             "2", "Tin, bài quảng bá bằng tiếng nước ngoài", "tin, bài", "30", "52", "82",
+             "3", "Kinh phí thực hiện", "triệu đồng", "150", "210", "360"]
+    text = "Bảng 1. Kết quả chủ yếu\n" + "\n".join(cells) + "\n(*) Số liệu đến tháng 5.\n\n2. Nhiệm vụ\nTiếp tục quảng bá."
+    piped = stacked_cells(text)
+    assert "TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 | Tổng cộng" in piped
+    assert "2 | Tin, bài quảng bá bằng tiếng nước ngoài | tin, bài | 30 | 52 | 82" in piped
+    assert "(*) Số liệu đến tháng 5." in piped and "Tiếp tục quảng bá." in piped  # the text around is kept
+    assert "năm 2027: 52 tin, bài" in linearize_tables(text)
+    # a list numbered one item per line under no "TT" header is no table
+    assert stacked_cells("Các nhiệm vụ:\n1\nTổ chức hội nghị\n2\nIn tài liệu") == "Các nhiệm vụ:\n1\nTổ chức hội nghị\n2\nIn tài liệu"

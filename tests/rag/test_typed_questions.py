@@ -24,6 +24,8 @@ from rag.understand.terms import query_terms, split_units
     ("so nv tth lam gi", "So Ngoai vu Thua Thien Hue lam gi"),
     ("qđ 99 do ai ký", "quyết định 99 do ai ký"),
     ("ko biet bng huong dan j", "khong biet Bo Ngoai giao huong dan gi"),
+    ("kh cua dh nguyet ho", "ke hoach cua dai hoc nguyet ho"),
+    ("Kế hoạch của ĐH Sương Nguyên", "Kế hoạch của đại học Sương Nguyên"),
 ])
 def test_shorthand_is_written_out_in_the_questions_own_typing(typed, written):
     assert shorthand.expand(typed) == written
@@ -31,6 +33,7 @@ def test_shorthand_is_written_out_in_the_questions_own_typing(typed, written):
 
 @pytest.mark.parametrize("untouched", [
     "Kế hoạch 512/KH-UBND của tỉnh", "Công văn 77/BNG-NGVH về lễ hội", "TP.HCM có lễ hội gì", "khánh thành",
+    "ĐH Đảng bộ tỉnh lần thứ XX",  # a congress ("Đại hội"), not a university
 ])
 def test_shorthand_never_touches_document_numbers_or_words(untouched):
     assert shorthand.expand(untouched) == untouched

@@ -232,3 +232,36 @@ def test_a_foreign_name_the_answer_gives_is_placed_by_another_line_of_its_text(t
     assert services.ingest_paths([tmp_path / "tra-linh-dh-kh-70-2027.txt"]).ok
     answer = services.answerer.ask("Phòng Hợp tác quốc tế phải trình Hiệu trưởng thỏa thuận với trường nào của Thái Lan?")
     assert answer.found and "Sukhothai" in answer.answer  # its Thái Lan is written on the target's line
+
+
+def test_a_part_answered_by_a_line_announcing_a_list_brings_its_items(tmp_path):
+    from ngvh.services import Services
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 34/KH-UBND\nTrà Lĩnh, ngày 08 tháng 3 năm 2027\n\nKẾ HOẠCH\nNgoại giao văn hóa năm 2027\n\n"
+            "I. NHIỆM VỤ\n1. Tổ chức Tuần văn hóa Trà Lĩnh tại Lào.\n2. Biên soạn sách ảnh giới thiệu di sản.\n\n"
+            "II. KINH PHÍ\nTổng kinh phí dự kiến: 900 triệu đồng, gồm:\n- Ngân sách tỉnh: 500 triệu đồng;\n"
+            "- Nguồn xã hội hóa: 400 triệu đồng.\nChi tiết theo từng nhiệm vụ tại Phụ lục kèm theo.\n")
+    (tmp_path / "tra-linh-kh-34-2027.txt").write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "tra-linh-kh-34-2027.txt"]).ok
+    answer = services.answerer.ask("Tổng kinh phí kế hoạch của Trà Lĩnh là bao nhiêu, chia theo từng nguồn thế nào?")
+    assert answer.found and all(k in answer.answer for k in ("900", "500", "400"))
+
+
+def test_a_decision_named_by_number_says_what_it_approves_and_its_period_with_the_vision(tmp_path):
+    from ngvh.services import Services
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 2611/QĐ-UBND\nTrà Lĩnh, ngày 30 tháng 12 năm 2026\n\nQUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN QUẢNG BÁ HÌNH ẢNH TỈNH "
+            "TRÀ LĨNH GIAI ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2035\n\nỦY BAN NHÂN DÂN TỈNH TRÀ LĨNH\n\n"
+            "Căn cứ Quyết định số 44/2019/QĐ-TTg ngày 09 tháng 01 năm 2019 của Thủ tướng Chính phủ phê duyệt Đề án "
+            "tăng cường hoạt động truyền thông về du lịch;\nXét đề nghị của Giám đốc Sở Ngoại vụ.\n")
+    (tmp_path / "tra-linh-qd-2611-2026.txt").write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "tra-linh-qd-2611-2026.txt"]).ok
+    what = services.answerer.ask("Quyết định 2611/QĐ-UBND phê duyệt đề án gì và ban hành ngày nào?")
+    assert what.found and "quảng bá hình ảnh" in what.answer.lower() and "30/12/2026" in what.answer
+    assert "44/2019" not in what.answer  # the decision it rests on approved another
+    period = services.answerer.ask("đề án quảng bá hình ảnh tỉnh trà lĩnh giai đoạn nào, tầm nhìn đến năm nào?")
+    assert period.found and "2026 - 2030" in period.answer and "2035" in period.answer
