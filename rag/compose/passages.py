@@ -24,7 +24,8 @@ from rag.compose.sections import (
     navigates,
     whole_line,
 )
-from rag.decide.grounds import counted_phrase, names_foreign_places
+from rag.decide.grounds import counted_phrase
+from rag.decide.places import names_foreign_places
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope

@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
-from ground.places import FOREIGN_PLACES, canonical_province
+from ground.places import canonical_province
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, office_asked
@@ -17,7 +17,7 @@ from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.understand import entities
-from rag.understand.entities import documents, foreign_places
+from rag.understand.entities import documents
 from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
@@ -88,22 +88,6 @@ class Grounds:
                    for h in hits[:3] for e in documents(h.chunk.text) for doc in scope.other_documents)
 
 
-def names_foreign_places(question: str, texts: list[str]) -> bool:
-    """Every country or foreign place the question names is in the passages that answer it: "… tại Pháp
-    không?" is not answered by a passage about other foreign localities."""
-    # read alone, not among the other entities: "Bộ Văn hóa Ba Lan" is an agency, and names Ba Lan
-    places = [e.name for e in foreign_places(question)]
-    folded = f' {vi.collapse(" ".join(texts))} '
-    accented = f' {" ".join(vi.normalize(" ".join(texts)).lower().split())} '
-
-    def named(alias: str) -> bool:
-        a = vi.collapse(alias)
-        if " " in a:
-            return f" {a} " in folded
-        # a one-syllable alias after "tiếng" is a language ("tiếng Hàn"); tone marks kept: "ít nhất" names no Nhật
-        return re.search(rf"(?<!tiếng)\W{re.escape(vi.normalize(alias).lower())}\W", accented) is not None
-
-    return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
 
 
 

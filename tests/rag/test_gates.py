@@ -6,7 +6,8 @@ import pytest
 
 from ground.plans import PlanMeta
 from rag.compose.records import _holds_venues
-from rag.decide.grounds import missing_asked, names_foreign_places, other_occasion
+from rag.decide.grounds import missing_asked, other_occasion
+from rag.decide.places import names_foreign_places
 from rag.find.plans import plan_facts
 from rag.understand import entities
 from rag.understand.question import analyze

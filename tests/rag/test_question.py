@@ -196,7 +196,7 @@ def test_the_fake_plan_fits_the_seam():
 
 
 def test_a_foreign_place_typed_in_its_latin_spelling_or_inside_an_agency_name_is_read():
-    from rag.decide.grounds import names_foreign_places
+    from rag.decide.places import names_foreign_places
     from rag.understand.entities import foreign_places
 
     assert [e.name for e in foreign_places("Tỉnh ký thỏa thuận với bang nào của Australia?")] == ["Úc"]
@@ -210,6 +210,10 @@ def test_a_foreign_place_typed_in_its_latin_spelling_or_inside_an_agency_name_is
     assert not names_foreign_places(japan, ["Tối thiểu 200 lưu học sinh, ít nhất 02 hoạt động trải nghiệm mỗi năm."])
     assert names_foreign_places(japan, ["Tiếp nhận 30 lưu học sinh Nhật theo thỏa thuận."])
     assert not names_foreign_places("Có lớp học nào với Hàn Quốc?", ["Mở lớp tiếng Hàn cho cán bộ."])
+    drums = "Đoàn trống Nhật Bản nào tham gia Festival?"
+    assert not names_foreign_places(drums, ["Festival lần thứ nhất ban hành 06 văn bản; người đăng: Phan Nhật Quang; "
+                                            "cập nhật: 07/07/2027."])
+    assert names_foreign_places(drums, ["Đoàn trống Nhật Bản Kodo tham gia."])
 
 
 def test_a_yearly_month_is_a_date():

@@ -185,7 +185,7 @@ def test_chat_about_a_cited_decision(sample_services):
 
 
 def test_a_foreign_place_the_passages_do_not_name_is_not_answered():
-    from rag.decide.grounds import names_foreign_places
+    from rag.decide.places import names_foreign_places
 
     passage = "Tỉnh tổ chức Ngày Văn hóa tại Vân Nam (Trung Quốc) và các địa phương kết nghĩa."
     assert names_foreign_places("Tỉnh tổ chức Ngày Văn hóa ở Trung Quốc không?", [passage])
