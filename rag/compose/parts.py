@@ -239,7 +239,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     # a question naming only documents the store cites asks every part of them
     cited_asked = [n for n in q.pq.numbers if n in scope.other_documents] \
         if q.pq.numbers and all(n in scope.other_documents for n in q.pq.numbers) else []
-    facts_only = all(p.intent in _DOCUMENT_FACTS for p in q.parts)  # "… do ai ký, ban hành ngày nào?"
+    # "… do ai ký, ban hành ngày nào?" (a date alone may be an event's: "ngày nào, và cao điểm từ khi nào")
+    facts_only = all(p.intent in _DOCUMENT_FACTS for p in q.parts) and any(p.intent != "date" for p in q.parts)
     for i, part in enumerate(q.parts):
         if scope.plan_ids is not None:
             part = document_fact(part)

@@ -31,14 +31,14 @@ _Y = r"(?:19|20)\d\d"
 _DATE = re.compile(
     rf"(?<![\d/])(?:{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}"  # 30/11/2021, 30-11-2021
     rf"|ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?"  # ngày 04 tháng 05 năm 2022
-    rf"|ngày\s+{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # ngày 10/02, ngày 12-12
+    rf"|ngày\s+{_D}\s*[/.\-]\s*{_M}(?!\s*[/.\-]?\d)"  # ngày 10/02, ngày 12-12, ngày 21.6
     # a day counted from an event, when a text takes effect: "sau 15 ngày, kể từ ngày đăng Công báo", "kể từ ngày ký"
     r"|sau\s+\d+\s+ngày\s*,?\s*kể từ ngày\s+[^.;,\n\d]{2,40}|kể từ ngày (?:ký|ban hành)"
     rf"|(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:[-–]|đến)\s*{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])"  # a run of days: "11 - 30/7"
     rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # a news lead: "Chiều 16/7", "Sáng 21-12"
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
     rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"
-    rf"|tháng\s+{_M}\s*(?:[/-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 3 năm 2022
+    rf"|tháng\s+{_M}\s*(?:[/.\-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 9.2022, tháng 3 năm 2022
     rf"|(?:ngày\s+{_D}\s*/\s*{_M}|tháng\s+{_M})\s+(?:hằng|hàng)\s+năm)(?![\d/])",  # tháng 9 hằng năm: every year
     re.IGNORECASE,
 )

@@ -228,18 +228,19 @@ def split_parts(text: str) -> list[str]:
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
-    for (_s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
+    for (_s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
         if not joins and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
             cuts.append((e0, s1))  # "khai mạc ngày nào ở đâu": two question words side by side ask two things
             continue
         if not joins:
             continue
-        # a comma ends a question ("… trước ngày nào, Sở Ngoại vụ báo cáo UBND tỉnh và Bộ … ngày nào?"); without
-        # one, the first "và" after the question words does ("ban hành ngày nào và do ai ký?")
+        # a comma ends a question ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else the first "và" ("… và do ai ký?")
         commas = [j for j in joins if "," in j.group() or ";" in j.group()]
         join = commas[-1] if commas else joins[0]
-        if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
+        # …but two counts of different things are two ("bao nhiêu bức ảnh … và gần bao nhiêu bức tranh")
+        if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
+                and not (t0 == "number" and re.findall(r"[a-z]+", folded[e0:].lower())[:2] != re.findall(r"[a-z]+", folded[e1:].lower())[:2]):
             continue
         cuts.append((join.start(), join.end()))
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
