@@ -127,6 +127,11 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     body = cand.body
     if len(body) <= limit:
         return body
+    # "những bộ nào …?": the list the line labels ("Các bộ: Công an, Tài chính, …") is shown from its label
+    asked = _LIST_ASKED.search(vi.collapse(question))
+    label = re.search(rf"\b(?:cac |nhung )?{asked.group(1)}\s*:", vi.fold_same_length(body).lower()) if asked else None
+    if label:
+        return shorten(body[label.start():], limit)
     # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
     # own "Kế hoạch triển khai …" is its preamble
     terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
@@ -147,6 +152,7 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
 
 
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
+_LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+) nao\b")
 
 
 def around(body: str, span, limit: int) -> str:

@@ -109,3 +109,16 @@ def test_two_counts_of_different_things_are_two_parts_and_a_span_asked_is_no_doc
     assert [e.text for e in entities.tag("(BĐ) - Ngày 21.6, Ban Tuyên giáo ban hành Hướng dẫn") if e.kind == "date"] \
         == ["Ngày 21.6"]
     assert [e.text for e in entities.tag("đến hết tháng 9.2022") if e.kind == "date"] == ["tháng 9.2022"]
+
+
+def test_a_long_line_listing_the_things_asked_is_shown_from_its_label():
+    from types import SimpleNamespace
+
+    from rag.compose.parts import display
+
+    body = ("Phó Thủ tướng giao Bộ Ngoại giao chủ trì. Các bộ: Công an, Tài chính, Giáo dục và Đào tạo, Văn hóa, Thể thao "
+            "và Du lịch; UBND các tỉnh; Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam, theo chức "
+            "năng, nhiệm vụ, phối hợp với Bộ Ngoại giao triển khai các hoạt động kỷ niệm Ngày Tôn vinh tiếng Việt năm 2027, "
+            "gửi báo cáo kết quả thực hiện về Bộ Ngoại giao trước ngày 01/12/2027 để tổng hợp, báo cáo Thủ tướng.")
+    shown = display(SimpleNamespace(body=body, answer_spans=[]), "Những bộ nào phối hợp với Bộ Ngoại giao?", lambda t: 1.0)
+    assert shown.startswith("Các bộ: Công an, Tài chính")
