@@ -9,6 +9,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from ingest.plain_tables import ALIGNED_HEAD, STACK_START, aligned_cells, stacked_cells
+
 # A table drawn with box lines ("┌───┬───┐", "│ a │ b │", "├───┼───┤") or in ASCII ("+---+---+", "| a | b |"): a
 # rule line separates rows, and the lines between two rules are one row whose cells wrap
 _BOX_RULE = r"[ \t]*[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]?[─━═]{3,}[─━═┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]*[ \t]*"
@@ -192,59 +194,16 @@ MERGED_COLUMNS = 2  # the leading columns a sheet merges over several rows (a mo
 _TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)$", re.IGNORECASE)
 
 
-# A table copied out of a PDF one cell per line: "TT" / "Chỉ tiêu" / "Đơn vị tính" / "Năm 2022" … then each row's
-# cells, its number first ("1" / "Khách quốc tế đến huyện" / "lượt" / "12.400" …)
-_STACK_START = re.compile(r"^[ \t]*(?:S[ốo] ?TT|STT|TT)[ \t]*$", re.MULTILINE | re.IGNORECASE)
-MIN_STACK_COLUMNS, MAX_STACK_COLUMNS = 3, 12
-STACK_CELL_WORDS = 16  # a cell, not a paragraph
-
-
-def _stack_cell(line: str) -> bool:
-    body = line.strip()
-    return bool(body) and "|" not in body and len(body.split()) <= STACK_CELL_WORDS and not body.endswith((".", ";", ":"))
-
-
-def stacked_cells(text: str) -> str:
-    """Each table written one cell per line, under a header whose first cell is "TT"/"STT", as pipe rows: the header
-    is the lines up to the first row's number "1"; a row is as many lines, opened by the next number."""
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if not _STACK_START.match(lines[i]):
-            out.append(lines[i])
-            i += 1
-            continue
-        width = next((k for k in range(1, MAX_STACK_COLUMNS + 1) if i + k < len(lines) and lines[i + k].strip() == "1"), 0)
-        rows: list[list[str]] = []
-        j = i + width
-        while width >= MIN_STACK_COLUMNS and j + width <= len(lines) and lines[j].strip() == str(len(rows) + 1) \
-                and all(_stack_cell(line) for line in lines[j:j + width]):
-            rows.append([line.strip() for line in lines[j:j + width]])
-            j += width
-        header = [line.strip() for line in lines[i:i + width]]
-        if len(rows) < 2 or not all(_stack_cell(line) for line in header):
-            out.append(lines[i])
-            i += 1
-            continue
-        # a closing total row has no number: "Tổng cộng" and its figures, one short of a full row
-        if j + width - 1 <= len(lines) and _TOTAL_CELL.match(lines[j].strip()) \
-                and all(_stack_cell(line) for line in lines[j:j + width - 1]):
-            rows.append([""] + [line.strip() for line in lines[j:j + width - 1]])
-            j += width - 1
-        out += [" | ".join(header)] + [" | ".join(row) for row in rows]
-        i = j
-    return "\n".join(out)
-
-
 def tabs_as_pipes(text: str) -> str:
     """Tables copied from a word processor keep their cells apart with tabs ("STT\tNhiệm vụ\tSản phẩm …"), or
     come from a spreadsheet as semicolon rows, or line up figures by year with spaces, or draw a grid of box lines: a
     run of such lines is written with pipes, the way web copies write tables, so one reader serves both."""
     if re.search(r";[^ \t\n]", text):
         text = semicolon_tables(text)
-    if _STACK_START.search(text):
+    if STACK_START.search(text):
         text = stacked_cells(text)
+    if "  " in text and ALIGNED_HEAD.search(text):
+        text = aligned_cells(text)
     if _GRID_RULE.search(text):
         text = _grid_tables(text)
     if "Nơi nhận" in text:

@@ -410,3 +410,21 @@ def test_a_table_copied_one_cell_per_line_is_read_by_rows_of_its_header_width():
     assert "năm 2027: 52 tin, bài" in linearize_tables(text)
     # a list numbered one item per line under no "TT" header is no table
     assert stacked_cells("Các nhiệm vụ:\n1\nTổ chức hội nghị\n2\nIn tài liệu") == "Các nhiệm vụ:\n1\nTổ chức hội nghị\n2\nIn tài liệu"
+
+
+def test_a_table_set_out_with_spaces_whose_cells_wrap_is_read_row_by_row():
+    text = ("PHỤ LỤC\nDANH MỤC NHIỆM VỤ NĂM 2027\nĐơn vị tính: triệu đồng\n"
+            "TT   Nhiệm vụ                      Đơn vị chủ trì     Thời gian      Kinh phí\n"
+            "--------------------------------------------------------------------------\n"
+            "1    Tuần văn hóa Trà Lĩnh tại     Sở Văn hóa, Thể    Tháng 9/2027   350\n"
+            "     Viêng Chăn (Lào)              thao và Du lịch\n"
+            "2    Trao tặng 300 cuốn sách cho   Thư viện tỉnh      Quý IV/2027    40\n"
+            "     Phòng đọc Việt Nam\n"
+            "--------------------------------------------------------------------------\n"
+            "     Tổng cộng                                                       390\n"
+            "Ghi chú: kinh phí từ ngân sách tỉnh.")
+    piped = tabs_as_pipes(text)
+    assert "1 | Tuần văn hóa Trà Lĩnh tại Viêng Chăn (Lào) | Sở Văn hóa, Thể thao và Du lịch | Tháng 9/2027 | 350" in piped
+    assert "Kinh phí (triệu đồng)" in piped and "Ghi chú: kinh phí từ ngân sách tỉnh." in piped
+    read = linearize_tables(piped)
+    assert "Trao tặng 300 cuốn sách cho Phòng đọc Việt Nam" in read and "40 triệu đồng" in read

@@ -1,0 +1,124 @@
+"""Tables written in plain text with no cell marks, as pipe rows: one cell per line ("TT" / "Chỉ tiêu" / … then each
+row's cells), or columns set apart with spaces whose cells wrap over several lines (a PDF's text laid out, a table
+typed in a fixed-width font) — both under a header whose first cell is "TT"/"STT"."""
+from __future__ import annotations
+
+import re
+
+_TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)$", re.IGNORECASE)
+# A table copied out of a PDF one cell per line: "TT" / "Chỉ tiêu" / "Đơn vị tính" / "Năm 2022" … then each row's
+# cells, its number first ("1" / "Khách quốc tế đến huyện" / "lượt" / "12.400" …)
+STACK_START = re.compile(r"^[ \t]*(?:S[ốo] ?TT|STT|TT)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+MIN_STACK_COLUMNS, MAX_STACK_COLUMNS = 3, 12
+STACK_CELL_WORDS = 16  # a cell, not a paragraph
+
+
+def _stack_cell(line: str) -> bool:
+    body = line.strip()
+    return bool(body) and "|" not in body and len(body.split()) <= STACK_CELL_WORDS and not body.endswith((".", ";", ":"))
+
+
+def stacked_cells(text: str) -> str:
+    """Each table written one cell per line, under a header whose first cell is "TT"/"STT", as pipe rows: the header
+    is the lines up to the first row's number "1"; a row is as many lines, opened by the next number."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not STACK_START.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        width = next((k for k in range(1, MAX_STACK_COLUMNS + 1) if i + k < len(lines) and lines[i + k].strip() == "1"), 0)
+        rows: list[list[str]] = []
+        j = i + width
+        while width >= MIN_STACK_COLUMNS and j + width <= len(lines) and lines[j].strip() == str(len(rows) + 1) \
+                and all(_stack_cell(line) for line in lines[j:j + width]):
+            rows.append([line.strip() for line in lines[j:j + width]])
+            j += width
+        header = [line.strip() for line in lines[i:i + width]]
+        if len(rows) < 2 or not all(_stack_cell(line) for line in header):
+            out.append(lines[i])
+            i += 1
+            continue
+        # a closing total row has no number: "Tổng cộng" and its figures, one short of a full row
+        if j + width - 1 <= len(lines) and _TOTAL_CELL.match(lines[j].strip()) \
+                and all(_stack_cell(line) for line in lines[j:j + width - 1]):
+            rows.append([""] + [line.strip() for line in lines[j:j + width - 1]])
+            j += width - 1
+        out += [" | ".join(header)] + [" | ".join(row) for row in rows]
+        i = j
+    return "\n".join(out)
+
+
+
+# columns set apart with runs of spaces: "TT   Nhiệm vụ        Đơn vị chủ trì   …", a rule under it, rows whose first
+# column holds the row's number and whose other lines go on each column's cell
+ALIGNED_HEAD = re.compile(r"^[ \t]*(?:S[ốo] ?TT|STT|TT)(?: {2,}\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+_CELL_START = re.compile(r"(?:(?<=^)|(?<= {2}))\S")
+_RULE = re.compile(r"^[ \t]*[-=_─]{10,}[ \t]*$")
+_ROW_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[.)]?(?= {2,}|$)")
+MIN_ALIGNED_COLUMNS = 4
+_YEAR_CELL = re.compile(r"(?:^| {2,})(?:năm\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+CAPTION_LINES = 3  # lines over a table where its unit is given
+_UNIT_CAPTION = re.compile(r"Đơn vị tính\s*:\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s*đồng|đồng|USD)", re.IGNORECASE)
+_SUM_HEADER = re.compile(r"(?:Tổng )?(?:kinh phí|dự toán|số tiền)(?: dự kiến)?", re.IGNORECASE)
+
+
+def _cut(line: str, starts: list[int]) -> list[str]:
+    """A line's text under each column: cut at the columns' starts, moved left to a space when a start falls
+    inside a word (a cell a little wider than its header)."""
+    cuts = []
+    for start in starts[1:]:
+        k = min(start, len(line))
+        while 0 < k < len(line) and line[k - 1] != " " and line[k] != " ":
+            k -= 1
+        cuts.append(k)
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def aligned_cells(text: str) -> str:
+    """Each table set out with spaces under a "TT" header, as pipe rows: a line whose first column holds a number
+    opens a row, the lines after it (first column empty) go on each cell; a total line closes the table."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        head = lines[i]
+        starts = [m.start() for m in _CELL_START.finditer(head)] if ALIGNED_HEAD.match(head) else []
+        # (figures by year under year columns are the year-table reader's, which reads them as figures of each year)
+        if len(starts) < MIN_ALIGNED_COLUMNS or len(_YEAR_CELL.findall(head)) >= 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows: list[list[str]] = []
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            line = lines[j]
+            if _RULE.match(line):
+                j += 1
+                continue
+            cells = _cut(line, starts)
+            if _TOTAL_CELL.match(cells[1] if not cells[0] else cells[0]):
+                rows.append(cells)  # "Tổng cộng … 1.840" closes the table; a note under it is text
+                j += 1
+                break
+            if _ROW_NUMBER.match(line):
+                rows.append(cells)
+            elif rows and not cells[0]:
+                rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=False)]
+            else:
+                break
+            j += 1
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        # "Đơn vị tính: triệu đồng" over the table is the unit of its sums ("Kinh phí" → "Kinh phí (triệu đồng)")
+        unit = next((m.group(1).strip(" .") for line in lines[max(0, i - CAPTION_LINES):i]
+                     if (m := _UNIT_CAPTION.search(line))), None)
+        header = [f"{h} ({unit})" if unit and _SUM_HEADER.fullmatch(h) else h for h in _cut(head, starts)]
+        out += [" | ".join(header)] + [" | ".join(row) for row in rows]
+        i = j
+    return "\n".join(out)
