@@ -134,6 +134,11 @@ _GENERIC_THING = set("co quan don vi to chuc tinh thanh pho nuoc quoc gia ngay t
                      "dip dot su kien".split())
 
 
+# "<a body> (của …) có nhiệm vụ gì / phải làm gì / được giao nhiệm vụ gì": the body whose duties are asked
+_DUTY_OF = re.compile(r"^([a-z ]{3,60}?)(?: (?:cua|thuoc|o) [a-z ]+?)? (?:co nhiem vu gi|phai lam gi|duoc giao(?: nhiem vu)? gi"
+                      r"|lam nhiem vu gi|chiu trach nhiem gi)\b")
+
+
 def asked_thing(question: str) -> str | None:
     """The specific kind of thing a "… nào" question asks for, folded ("cua khau quoc te"), or None. Read on the
     words as typed: folded, "cửa" is "của"."""
@@ -252,6 +257,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     words = vi.folded_syllables(shown + " " + passages)
     if thing and not all(w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in _GENERIC_THING):
         return thing_named(q.text, thing)  # "cửa khẩu quốc tế nào …?": a passage without any "cửa khẩu" names none
+    duty = _DUTY_OF.match(q.pq.folded)
+    if duty and (holder := [w for w in duty.group(1).split() if w not in _GENERIC_THING]) \
+            and not all(w in set(words) for w in holder):
+        return f"nhiệm vụ của {thing_named(q.text, duty.group(1))}"  # "Trạm Y tế … có nhiệm vụ gì?": a body no line names
     if year := _unsaid_year(q, shown, plan_years, passages):
         return year
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}

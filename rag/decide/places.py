@@ -8,6 +8,7 @@ from ground import vi
 from ground.places import FOREIGN_PLACES
 from rag.understand.entities import foreign_places
 
+LATIN_NAME = 5  # letters from which a name without tone marks is a foreign spelling, not a Vietnamese word
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
@@ -25,6 +26,9 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
         if " " in alias.strip():
             return f" {vi.normalize(alias).lower()} " in spoken
         one = re.escape(vi.normalize(alias))
+        # (a foreign spelling, "Mexico", "UNESCO", in any case)
+        if len(alias) >= LATIN_NAME and not vi.has_diacritics(alias):
+            one = f"(?i:{one})"
         return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)(?!\s+[{vi.UPPER}])", written) is not None
 
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)

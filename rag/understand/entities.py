@@ -237,6 +237,9 @@ def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
 _PAIRED = re.compile(r"\bviet(?: nam)?\s*[-–]\s*$")  # "việt nam - " before a partner country's name
 
 
+_CAPITAL_NEXT = re.compile(rf" [{vi.UPPER}][{vi.LOWER}]")
+
+
 def foreign_places(text: str) -> list[Entity]:
     folded = vi.fold_same_length(text).lower()
     accented = vi.has_diacritics(text)
@@ -249,6 +252,8 @@ def foreign_places(text: str) -> list[Entity]:
             if capital_only and (not accented or not raw[:1].isupper()) \
                     and not _PAIRED.search(folded, max(0, m.start() - 12), m.start()):
                 continue  # "lao", "nga" typed plainly are words, unless paired with Việt Nam ("hội việt nam - lao")
+            if accented and " " not in raw and raw[:1].isupper() and _CAPITAL_NEXT.match(text, m.end()):
+                continue  # one syllable inside a longer proper name: "Lào Cai", "Phạm Đức Toản", "Phan Nhật Quang"
             if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw):
                 continue  # "Lao" in accented text is not "Lào" (but "Australia" is "Úc")
             if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {

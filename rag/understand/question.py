@@ -23,7 +23,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
-                          r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su)(?: [a-z]+){0,3} nao)\b")),  # "Chủ tịch nước nào",
+                          r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su|hieu truong|truong ban|truong phong|chu nhiem)"
+                          r"(?: [a-z]+){0,3} nao)\b")),  # "Chủ tịch nước nào",
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
@@ -228,7 +229,7 @@ def split_parts(text: str) -> list[str]:
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
-    for (_s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
+    for (_s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
         if not joins and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
             cuts.append((e0, s1))  # "khai mạc ngày nào ở đâu": two question words side by side ask two things
@@ -238,9 +239,7 @@ def split_parts(text: str) -> list[str]:
         # a comma ends a question ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else the first "và" ("… và do ai ký?")
         commas = [j for j in joins if "," in j.group() or ";" in j.group()]
         join = commas[-1] if commas else joins[0]
-        # …but two counts of different things are two ("bao nhiêu bức ảnh … và gần bao nhiêu bức tranh")
-        if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
-                and not (t0 == "number" and re.findall(r"[a-z]+", folded[e0:].lower())[:2] != re.findall(r"[a-z]+", folded[e1:].lower())[:2]):
+        if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
             continue
         cuts.append((join.start(), join.end()))
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]

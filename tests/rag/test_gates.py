@@ -245,3 +245,14 @@ def test_the_kind_of_place_asked_is_no_venue_named():
     """"… tập trung ở thành phố nào" (typed without tone marks) names no city called "nào"."""
     question = analyze("thu tuong yeu cau tap trung cac hoat dong tai tay ban nha o thanh pho nao")
     assert missing_asked(question, "Nghiên cứu tập trung các hoạt động tại thành phố Madrid.", set()) is None
+
+
+@pytest.mark.parametrize(("question", "shown", "found"), [
+    ("Trạm Y tế của trường có nhiệm vụ gì trong kế hoạch?", "Phòng Đào tạo xếp lịch học; Thư viện trao tặng 500 cuốn sách.",
+     False),
+    ("Thư viện của trường có nhiệm vụ gì?", "Thư viện chủ trì trao tặng 500 cuốn sách cho Phòng đọc Việt Nam.", True),
+    ("Phó Hiệu trưởng nào được giao phụ trách kế hoạch?", "Hiệu trưởng Trường Đại học Sương Nguyên ban hành Kế hoạch.",
+     False),
+])
+def test_duties_of_a_body_no_line_names_and_a_deputy_no_line_names_are_no_answer(question, shown, found):
+    assert (missing_asked(analyze(question), shown, set()) is None) is found
