@@ -33,7 +33,7 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
     # "kính gửi những cơ quan nào", "công văn được gửi tới những đơn vị nào": the text's addressees
     ("recipients", re.compile(r"\bkinh gui\b|\b(?:duoc )?gui (?:toi |den |cho )?(?:nhung |cac )?(?:co quan|don vi|bo|noi)"
-                              r" (?:nao|gi)\b|\bgui (?:toi |den |cho )ai\b")),
+                              r" (?:nao|gi)\b|\bgui (?:toi |den |cho )(?:nhung )?ai\b")),
     # "… thực hiện Chiến lược … là kế hoạch số mấy": the text asked is the one the question describes, its own number
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(?<!\bla )(quyet dinh|chi thi|van ban|ke hoach"
                               r"|chuong trinh|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),

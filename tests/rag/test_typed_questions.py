@@ -266,4 +266,5 @@ def test_to_whom_a_text_is_sent_is_its_own_fact():
 
     assert fact_asked(vi.collapse("Báo cáo 9 kính gửi những cơ quan nào?")) == "recipients"
     assert fact_asked(vi.collapse("Công văn được gửi tới những đơn vị nào?")) == "recipients"
+    assert fact_asked(vi.collapse("Báo cáo đó gửi cho những ai?")) == "recipients"
     assert fact_asked(vi.collapse("báo cáo gửi Sở Ngoại vụ trước ngày nào?")) != "recipients"
