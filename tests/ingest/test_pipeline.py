@@ -92,3 +92,18 @@ def test_a_page_about_a_centre_abroad_naming_only_its_country_is_taken():
             "Trung tâm đã tổ chức hơn 10 cuộc triển lãm tranh, ảnh giới thiệu đất nước và con người Việt Nam, dạy tiếng "
             "Việt cho trẻ em và tổ chức Tết Trung thu cùng các hội đoàn của người Việt tại Pháp. ") * 2
     check_plan_text(page, "tt-phap.txt")  # no IngestError
+
+
+def test_a_numbered_decision_in_translation_beside_a_portals_vietnamese_lines_is_kept(tmp_path):
+    # a law library's English tab: the decision's own number on top, the portal's Vietnamese login lines below
+    page = tmp_path / "qd-en.txt"
+    page.write_text(
+        "THE PRIME\nMINISTER\n-------\n|\nSOCIALIST\nREPUBLIC OF VIETNAM\nIndependence - Freedom - Happiness\n|\n"
+        "No: 318/QD-TTg\n|\nHanoi,\nMarch 03, 2027\n|\nDECISION\nAPPROVING THE PROGRAMME ON CULTURE IN FOREIGN "
+        "RELATIONS\nPursuant to the Law on Government organization;\nAt the request of the Minister of Culture,\nDECIDES:\n"
+        "Bạn phải đăng nhập hoặc đăng ký Thành Viên để sử dụng được đầy đủ các tiện ích gia tăng liên quan đến nội "
+        "dung văn bản. Mọi chi tiết xin liên hệ tổng đài hỗ trợ của trang.\n"
+        "Article 2. This Decision takes effect from the date of signing.\nTHE PRIME MINISTER\nNguyen Van An",
+        encoding="utf-8")
+    check_plan_text(page.read_text(encoding="utf-8"), "qd-en.txt")  # no IngestError: a numbered document is ours
+    assert load_plan(page).chunks
