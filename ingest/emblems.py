@@ -99,8 +99,14 @@ def emblem_owner(text: str) -> About | None:
         # "TỈNH ỦY TRÀ VÂN" beside "ĐẢNG CỘNG SẢN VIỆT NAM": the provincial Party committee's own document
         province, known = place_name(text, party.group(2))
         if province:
-            return About(f"{'Tỉnh ủy' if party.group(1) == 'TỈNH' else 'Thành ủy'} {province}", province,
-                         line_of(text, party.start(), party.end()), "header", known)
+            committee_name = f"{'Tỉnh ủy' if party.group(1) == 'TỈNH' else 'Thành ủy'} {province}"
+            # "TỈNH ỦY X" / "BAN TUYÊN GIÁO VÀ DÂN VẬN": one of its commissions issues the text
+            below = re.match(r"[ \t]*\n[ \t|]*((?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA)\b[^\n|*]{2,60}?)[ \t]*(?:\||\n)",
+                             head[party.end():])
+            if below:
+                organ = " ".join(below.group(1).split())
+                committee_name = f"{as_written(text, organ, organ.capitalize())} {committee_name}"
+            return About(committee_name, province, line_of(text, party.start(), party.end()), "header", known)
     for emblem in _EMBLEM_MINISTRY.finditer(head):
         around = head[max(0, emblem.start() - 200):emblem.end() + 300]
         name = " ".join(emblem.group(1).split())

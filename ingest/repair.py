@@ -32,6 +32,9 @@ _KIND_BEFORE_NAME = re.compile(r"\b(?:Đề án|Kế hoạch|Chương trình|Chi
 _STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-+•*–—])")
 
 
+MIN_WRAPPED_LINES = 8  # full lines that make a text hard-wrapped
+MIN_WRAP_WIDTH = 50  # characters: narrower "lines" are a list's or a header's
+FULL_LINE = 0.85  # of the wrap width: a line this long was broken by the width, not by its author
 _OPEN_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
 
 
@@ -64,14 +67,34 @@ def _continues(previous: str, line: str) -> bool:
     return not (letters and all(c.isupper() for c in letters))  # a heading in capitals ends there
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text is hard-wrapped at (a PDF's laid-out lines, a fixed-width copy): most long lines end near
+    one width; None when the text is not wrapped so."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    full = sum(1 for n in lengths if n >= FULL_LINE * width)
+    return width if width >= MIN_WRAP_WIDTH and full >= MIN_WRAPPED_LINES and full * 3 >= len(lengths) else None
+
+
 def join_broken_lines(text: str) -> str:
+    lines = text.split("\n")
+    width = _wrap_width(lines)
     out: list[str] = []
-    for line in text.split("\n"):
+    last = ""  # the physical line before, as it was (a joined line grows; its last piece tells whether it was full)
+    for line in lines:
         stripped = line.strip()
-        if out and _continues(out[-1].strip(), stripped):
+        # a full line of a hard-wrapped text goes on in the next whatever its first letter ("… đồng chí Lã Quang Vinh,
+        # Phó" / "Chủ tịch …", "… Kế hoạch số 26/KH-UBND có" / "18 nhiệm vụ"), unless the next opens an item or a row
+        wrapped = width is not None and len(last) >= FULL_LINE * width and stripped and not _STRUCTURE.match(stripped) \
+            and not stripped.startswith("|") and not last.startswith("|") and not _SENTENCE_END.search(last) \
+            and not _capitals(last)
+        if out and (wrapped or _continues(out[-1].strip(), stripped)):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:
             out.append(line)
+        last = stripped
     return "\n".join(out)
 
 

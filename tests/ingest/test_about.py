@@ -213,3 +213,12 @@ def test_a_school_plan_is_signed_by_its_rector_beside_the_recipients():
             "- Sở Ngoại vụ, Sở GD&ĐT;                            (Đã ký)\n- Hội đồng trường;\n"
             "- Ban Giám hiệu;                                   PGS.TS. Đàm Quang Vinh\n- Lưu: VT, HTQT.")
     assert extract_metadata(clean_text(repair_text(text).text), "kh.txt").signer == "Đàm Quang Vinh"
+
+
+def test_a_commission_of_a_provincial_party_committee_issues_its_guidance():
+    text = ("TỈNH ỦY SƯƠNG NGUYÊN | ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n* | Sương Nguyên, ngày 10 tháng 6 "
+            "năm 2027\nSố 52-HD/BTGDVTU\n\nHƯỚNG DẪN\ntuyên truyền kỷ niệm 50 năm quan hệ ngoại giao\n\n"
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn các cấp ủy tuyên truyền về quan hệ hữu nghị như sau.\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n- Tuyên truyền sâu rộng về quan hệ hữu nghị truyền thống giữa hai nước.")
+    meta = extract_metadata(clean_text(text), "hd.txt")
+    assert (meta.issuer, meta.number) == ("Ban Tuyên giáo và Dân vận Tỉnh ủy Sương Nguyên", "52-HD/BTGDVTU")

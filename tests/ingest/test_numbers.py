@@ -73,6 +73,7 @@ def test_a_minutes_number_is_a_bien_ban():
 
 @pytest.mark.parametrize("text, number", [
     ("Số 14-NQ/ĐUK", "14-NQ/ĐUK"),  # a Party bloc's committee (Đảng ủy Khối)
+    ("Số 47-HD/BTGDVTU", "47-HD/BTGDVTU"),  # a provincial committee's merged commission (Ban Tuyên giáo và Dân vận)
     ("Số 05-NQ/BCSĐ", "05-NQ/BCSĐ"),  # a ministry's Party cadres (Ban cán sự đảng)
     ("Số 03-KH/ĐĐ", "03-KH/ĐĐ"),  # a Party group (Đảng đoàn)
 ])

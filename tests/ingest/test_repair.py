@@ -207,3 +207,22 @@ def test_a_bracket_closed_on_the_next_line_joins_it():
     text = "đã ký với tỉnh Preah Vihear (Vương quốc\nCampuchia) và tỉnh Toyama (Nhật Bản)."
     assert join_broken_lines(text) == "đã ký với tỉnh Preah Vihear (Vương quốc Campuchia) và tỉnh Toyama (Nhật Bản)."
     assert join_broken_lines("a (b\n1. Mục (x)") == "a (b\n1. Mục (x)"  # a numbered item never continues a line
+
+
+def test_a_hard_wrapped_text_joins_its_full_lines_whatever_the_next_line_opens_with():
+    paragraph = ("Ngày 16/6/2027, tại Phòng họp số 2, Ủy ban nhân dân tỉnh, đồng chí Lã Quang Vinh, Phó\n"
+                 "Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp nghe báo cáo công tác chuẩn bị các hoạt\n"
+                 "động kỷ niệm 50 năm Ngày thiết lập quan hệ ngoại giao và tình hình thực hiện Kế hoạch số\n"
+                 "26/KH-UBND ngày 22/01/2027 của Ủy ban nhân dân tỉnh về công tác ngoại giao văn hóa. Kế hoạch có\n"
+                 "18 nhiệm vụ; sau 5 tháng đã hoàn thành 07 nhiệm vụ, đang triển khai 09 nhiệm vụ, còn\n"
+                 "02 nhiệm vụ chưa triển khai là xây dựng cơ sở dữ liệu số về di sản Lễ hội Xuống đồng\n"
+                 "Khau Vân và xuất bản ấn phẩm quảng bá bằng tiếng Hàn. Tuy nhiên, kinh phí tổ chức các\n"
+                 "hoạt động kỷ niệm chưa được phân bổ; kịch bản Lễ kỷ niệm chưa hoàn chỉnh, việc phối hợp\n"
+                 "giữa các cơ quan có lúc còn chưa chặt chẽ, một số nhiệm vụ chậm so với kế hoạch đề ra.\n"
+                 "1. Đánh giá chung\n"
+                 "Ghi nhận Sở Ngoại vụ và các cơ quan liên quan đã chủ động triển khai công tác chuẩn bị\n"
+                 "a) Lễ kỷ niệm tổ chức lúc 19 giờ 30 ngày 10/7/2027 tại Nhà hát tỉnh, quy mô khoảng 800\n")
+    joined = repair_text(paragraph).text
+    assert "đồng chí Lã Quang Vinh, Phó Chủ tịch" in joined and "Kế hoạch có 18 nhiệm vụ" in joined
+    assert "còn 02 nhiệm vụ" in joined and "Xuống đồng Khau Vân" in joined
+    assert "\n1. Đánh giá chung\n" in joined and "\na) Lễ kỷ niệm" in joined  # items and headings keep their lines
