@@ -21,7 +21,9 @@ from rag.compose.sections import (
     following_items,
     heading_body,
     list_points,
+    list_points_plain,
     navigates,
+    numbered_children,
     whole_line,
 )
 from rag.decide.grounds import counted_phrase
@@ -70,6 +72,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         ranked = named or ranked
     if not ranked:
         return []
+    if counting and not q.ordinal:
+        announced = _announced_count(ranked, index, counting.group(1))
+        if announced:
+            return announced
     if (_ASKS_AMOUNT.search(q.pq.folded) or kind in ("date", "number")) and not ranked[0].answer_spans:
         # the best words without the asked value: a near one that states it goes first (the sentence after an
         # activity's name that gives its funding)
@@ -234,6 +240,44 @@ def _placing_lines(point: Point, index: PlanIndex) -> list[str]:
         return []
     return [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
             if line != point.quote and any(re.search(rf"\b{n}\b", line) for n in names)]
+
+
+COUNT_ANNOUNCERS = 3  # how far down a line announcing the counted items is looked for
+
+
+def _announced_count(ranked: list, index: PlanIndex, noun: str) -> list[Point]:
+    """"gồm mấy nội dung chính?": a near line announcing them ("… bao gồm những nội dung chính:") is followed by its
+    items, which are counted, then shown (the line must name the thing counted)."""
+    for cand in ranked[:COUNT_ANNOUNCERS]:
+        body = vi.collapse(cand.body)
+        if noun.split()[0] not in body.split() or not (cand.body.rstrip().endswith(":") or INTRODUCES_LIST.search(body)):
+            continue
+        items = following_items(cand, index, ALL_ITEMS) or _numbered_after(cand, index)
+        if len(items) >= 2:
+            items[0].text = f"Có {len(items)} {noun_as_written(noun, cand.body)}: {items[0].text}"
+            return items[:LIST_ITEMS]
+    return []
+
+
+NUMBERED_AFTER = 12  # chunks after an announcing line read for its numbered items ("1. …" each a heading of its own)
+
+
+def _numbered_after(cand, index: PlanIndex) -> list[Point]:
+    """The items "1. …" … "n. …" right after an announcing line, when each is a heading of its own."""
+    chunks = [c for c in sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq) if c.seq >= cand.chunk.seq]
+    run = numbered_children(chunks[:NUMBERED_AFTER], after=(cand.chunk.id, cand.unit.start))
+    return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
+
+
+def noun_as_written(folded_noun: str, text: str) -> str:
+    """The text's own spelling of a folded noun ("noi dung chinh" → "nội dung chính"), else the noun."""
+    words = text.split()
+    size = len(folded_noun.split())
+    for i in range(len(words)):
+        span = " ".join(words[i:i + size])
+        if vi.collapse(span) == folded_noun:
+            return span.lower().strip(" :,.")
+    return folded_noun
 
 
 def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:

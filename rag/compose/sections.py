@@ -104,7 +104,7 @@ def _is_heading(text: str, section: str | None) -> bool:
 
 
 def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
-    children = _numbered_children(chunks)
+    children = numbered_children(chunks)
     if children:  # "II. MỤC TIÊU" whose items "1. …" … "7. …" are each a heading of their own
         return children
     items = [(c, u.text) for c in chunks for u in split_units(c.text)
@@ -116,13 +116,16 @@ def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 
 
-def _numbered_children(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
+def numbered_children(chunks: list[StoredChunk], after: tuple[str, int] | None = None) -> list[tuple[StoredChunk, str]]:
     """The items "1. …" … "n. …" of a section, in order, when it numbers them (each may be a heading of its own,
-    which the other items' reading leaves out): the run 1, 2, 3 … as the text gives it."""
+    which the other items' reading leaves out): the run 1, 2, 3 … as the text gives it (`after`: a chunk id and
+    offset the run starts after)."""
     run: list[tuple[StoredChunk, str]] = []
     seen: set[str] = set()
     for chunk in sorted(chunks, key=lambda c: c.seq):
         for unit in split_units(chunk.text):
+            if after and chunk.id == after[0] and unit.start <= after[1]:
+                continue
             m = _NUMBERED.match(unit.text)
             key = " ".join(unit.text.split())
             if not m or key in seen:

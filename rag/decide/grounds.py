@@ -390,4 +390,5 @@ _SPEAKER = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b.{{0,80}}?\b(?:phat bieu
                       r"|chia se|de nghi)\b")
 _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
 # "năm 2027", "6 tháng 2027", "quý II/2027"; not an end of a range ("2022 - 2026" names no year of its own)
-_SHOWN_YEAR = re.compile(r"(?<![\d\-–])(?<![\d\-–] )((?:19|20)\d\d)(?![\d/])(?!\s?[-–]\s?\d)")
+# a year a line gives a figure of, not one inside a document's date ("Quyết định số 1079/QĐ-TTg ngày 14/9/2022")
+_SHOWN_YEAR = re.compile(r"(?<![\d\-–/.])(?<![\d\-–] )((?:19|20)\d\d)(?![\d/])(?!\s?[-–]\s?\d)")
