@@ -118,6 +118,10 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     def named(n: str, p) -> bool:
         return any(number_matches(n, own) for own in p.meta.known_numbers())
 
+    def party_named(n: str, p) -> bool:  # "Hướng dẫn 47" and only "47-HD/BTGDVTU" stored: a bare number names it too
+        return n.isdigit() and (p.meta.number or "").split("-")[0] == n and not any(
+            named(n, q) for q in plans)
+
     def known(n: str) -> bool:
         return any(named(n, p) for p in plans) or any(
             number_matches(n, i) for p in plans for i in p.meta.implements)
@@ -130,7 +134,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     scope.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()}
                          - {int(n) for n in wanted if n.isdigit()})
     if wanted:
-        by_number = [p.id for p in plans if any(named(n, p) for n in wanted)]
+        by_number = [p.id for p in plans if any(named(n, p) or party_named(n, p) for n in wanted)]
         implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
         mention = [pid for pid, docs in index.mentions.items()
                    if any(number_matches(n, d) for n in wanted for d in docs) and pid not in by_number]
@@ -144,7 +148,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         else:
             scope.missing = f"văn bản số {', '.join(wanted)}"
             return scope
-        others = [n for n in wanted if not any(named(n, p) for p in plans)]
+        others = [n for n in wanted if not any(named(n, p) or party_named(n, p) for p in plans)]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
     asked_years = set(scope.years)

@@ -213,10 +213,12 @@ def without_question_words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _not_asking(text: str) -> str:
-    """`text` (same length), typed with diacritics, with "Mây", "máy" masked: they only fold to "mấy"."""
-    return re.sub(r"\w+", lambda m: "x" * len(m.group()) if vi.fold(m.group()).lower() == "may" and m.group().lower()
-                  != "mấy" else m.group(), text) if vi.has_diacritics(text) else text
+_ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded form other words share ("danh thắng nào")
+
+
+def _not_asking(text: str) -> str:  # typed with diacritics: "Mây", "máy", "thắng" masked (same length)
+    return re.sub(r"\w+", lambda m: "x" * len(m.group()) if _ASKING.get(vi.fold(m.group()).lower(), m.group().lower())
+                  != m.group().lower() else m.group(), text) if vi.has_diacritics(text) else text
 
 
 def split_parts(text: str) -> list[str]:

@@ -282,3 +282,20 @@ def test_a_count_of_items_a_line_announces_is_the_number_of_items_after_it(tmp_p
     assert services.ingest_paths([tmp_path / "tra-linh-ttdn-2027-news.txt"]).ok
     answer = services.answerer.ask("Kế hoạch thông tin đối ngoại năm 2027 của Trà Lĩnh gồm mấy nội dung chính?")
     assert answer.found and "Có 4 nội dung" in answer.answer  # (the 2022 of a decision's date is no year's figure)
+
+
+def test_a_bare_number_names_a_party_document_when_no_other_has_it_and_danh_thang_asks_no_month(tmp_path):
+    from ngvh.services import Services
+    from rag.understand.question import analyze, as_typed
+
+    text = ("TỈNH ỦY TRÀ LĨNH | ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n* | Trà Lĩnh, ngày 10 tháng 6 năm 2027\n"
+            "Số 52-HD/BTGDVTU\n\nHƯỚNG DẪN\ntuyên truyền kỷ niệm 50 năm quan hệ ngoại giao Việt Nam - Philippines\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền sâu rộng ý nghĩa lịch sử của quan hệ hữu nghị giữa hai nước.\n"
+            "2. Giới thiệu danh thắng Thác Mây, làng dệt Nà Lũng của tỉnh Trà Lĩnh tới bạn bè Philippines.\n\n"
+            "Nơi nhận:\n- Các cấp ủy trực thuộc,\n- Lưu VP.\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Đã ký)\nLục Thị Hồng Vân")
+    (tmp_path / "tra-linh-hd-52-2027.txt").write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "tra-linh-hd-52-2027.txt"]).ok
+    signer = services.answerer.ask("Hướng dẫn 52 do ai ký?")
+    assert signer.found and "Lục Thị Hồng Vân" in signer.answer
+    assert analyze(as_typed("Hướng dẫn 52 giới thiệu những danh thắng nào của tỉnh?")).answer_type != "date"
