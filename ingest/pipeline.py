@@ -27,9 +27,9 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-3/repair-10/decisions-1"  # assignments-2: due dates
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-4/repair-10/decisions-1"  # assignments-2: due dates
                     "/mentions-5/about-19/tables-17/sentences-2/numbers-10/agencies-5/signers-7/clean-5/titles-9/fonts-2")
-# repair-10: a hard-wrapped text joins its full lines; numbers: "47-HD/BTGDVTU"; about: a commission under "TỈNH ỦY X"; tables-17: a table set out with spaces whose cells wrap; tables-16: a table copied one cell per line under "TT"; assignments-3: a clause opening with one of its heading's agencies is theirs alone; about-19: a Party bloc committee under its provincial Party body, a central commission under the Central Committee;
+# assignments-4: "Nhiệm vụ của các cơ quan, đơn vị" assigns; repair-10: a hard-wrapped text joins its full lines; numbers: "47-HD/BTGDVTU"; about: a commission under "TỈNH ỦY X"; tables-17: a table set out with spaces whose cells wrap; tables-16: a table copied one cell per line under "TT"; assignments-3: a clause opening with one of its heading's agencies is theirs alone; about-19: a Party bloc committee under its provincial Party body, a central commission under the Central Committee;
 # signers-7: a page's unlabelled field list names the signer, a rector signs; clean-5: T/M, BÍ THƯ, HIỆU TRƯỞNG kept
 # numbers-10: the Party's bloc committees, cadres and groups number documents ("14-NQ/ĐUK", "05-NQ/BCSĐ"); repair-9: a bracket closed on the next line joins it; repair-8: a name written as one word ("Titốp") is not split unless the text writes it apart; repair-7: "giai đoạn" / "nhiệm kỳ" at a line end go on; repair-6: a quoted name on the next line goes on the sentence; repair-5: a period broken after its dash ("2013 -" / "2020;") is one line; numbers-9: a decision whose page lost its
 # number takes it from the plan it issues ("(kèm theo Quyết định số 2112/QĐ-UBND …)" after the signature)

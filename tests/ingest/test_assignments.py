@@ -289,3 +289,13 @@ def test_a_clause_opening_with_one_of_the_headings_agencies_is_that_agencys_alon
     assert not any("tạm trú" in t or "gửi tên" in t for t in by["Sở Văn hóa, Thể thao và Du lịch"])
     assert any("tạm trú" in t for t in by["Công an tỉnh"]) and any("gửi tên" in t for t in by["Công an tỉnh"])
     assert sum("Cử thành viên" in t for ts in by.values() for t in ts) == 3  # the shared duty is each one's
+
+
+def test_a_section_of_the_bodies_duties_in_a_meetings_conclusions_assigns_them() -> None:
+    text = ("THÔNG BÁO\nKết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp\n\n1. Đánh giá chung\n"
+            "Các cơ quan đã chủ động triển khai công tác chuẩn bị.\n3. Nhiệm vụ của các cơ quan, đơn vị\n"
+            "3.1. Sở Tài chính: thẩm định, tham mưu bổ sung kinh phí 1.200 triệu đồng; trình trước ngày 23/6/2027.\n"
+            "3.2. Sở Y tế: phân công 01 kíp cấp cứu trực tại Nhà hát tỉnh; kiểm tra an toàn thực phẩm.\n")
+    found = extract_assignments(text, parse_sections(text))
+    assert {a.agency for a in found} == {"Sở Tài chính", "Sở Y tế"}
+    assert any("kíp cấp cứu" in a.task for a in found if a.agency == "Sở Y tế")
