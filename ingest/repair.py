@@ -86,9 +86,10 @@ def join_broken_lines(text: str) -> str:
     for line in lines:
         stripped = line.strip()
         # a full line of a hard-wrapped text goes on in the next whatever its first letter ("… đồng chí Lã Quang Vinh,
-        # Phó" / "Chủ tịch …", "… Kế hoạch số 26/KH-UBND có" / "18 nhiệm vụ"), unless the next opens an item or a row
+        # Phó" / "Chủ tịch …", "… Kế hoạch số 26/KH-UBND có" / "18 nhiệm vụ"), unless the next opens an item; a table's
+        # rows are its reader's to join
         wrapped = width is not None and len(last) >= FULL_LINE * width and stripped and not _STRUCTURE.match(stripped) \
-            and not stripped.startswith("|") and not last.startswith("|") and not _SENTENCE_END.search(last) \
+            and "|" not in stripped and "|" not in last and not _SENTENCE_END.search(last) \
             and not _capitals(last)
         if out and (wrapped or _continues(out[-1].strip(), stripped)):
             out[-1] = f"{out[-1].rstrip()} {stripped}"

@@ -226,3 +226,13 @@ def test_a_hard_wrapped_text_joins_its_full_lines_whatever_the_next_line_opens_w
     assert "đồng chí Lã Quang Vinh, Phó Chủ tịch" in joined and "Kế hoạch có 18 nhiệm vụ" in joined
     assert "còn 02 nhiệm vụ" in joined and "Xuống đồng Khau Vân" in joined
     assert "\n1. Đánh giá chung\n" in joined and "\na) Lễ kỷ niệm" in joined  # items and headings keep their lines
+
+
+def test_a_hard_wrapped_texts_table_rows_are_left_to_the_table_reader():
+    text = "\n".join(["Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện các nhiệm vụ được"] * 9 + [
+        "TT | Nội dung nhiệm vụ | Thời gian | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả |",
+        "1 | Tổ chức hội nghị quán triệt Chiến lược Ngoại giao văn hóa đến năm 2030 và",
+        "Chương trình hành động của tỉnh | Quý II/2027 | Sở Ngoại vụ | Ban Tuyên giáo Tỉnh ủy; Sở",
+        "Thông tin và Truyền thông | Hội nghị cấp tỉnh |",
+        "2 | Mở chuyên mục trên Báo tỉnh và Đài Phát thanh và Truyền hình tỉnh về văn hóa |"])
+    assert "\n2 | Mở chuyên mục" in repair_text(text).text
