@@ -32,6 +32,7 @@ _KIND_BEFORE_NAME = re.compile(r"\b(?:Đề án|Kế hoạch|Chương trình|Chi
 _STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-+•*–—])")
 
 
+_HEADING_WORD = re.compile(r"^(?:PHẦN|CHƯƠNG|MỤC|Mục)\b")  # a heading opens on its own line, whatever the width
 MIN_WRAPPED_LINES = 8  # full lines that make a text hard-wrapped
 MIN_WRAP_WIDTH = 50  # characters: narrower "lines" are a list's or a header's
 FULL_LINE = 0.85  # of the wrap width: a line this long was broken by the width, not by its author
@@ -90,7 +91,7 @@ def join_broken_lines(text: str) -> str:
         # rows are its reader's to join
         wrapped = width is not None and len(last) >= FULL_LINE * width and stripped and not _STRUCTURE.match(stripped) \
             and "|" not in stripped and "|" not in last and not _SENTENCE_END.search(last) \
-            and not _capitals(last)
+            and not _capitals(last) and not _capitals(stripped) and not _HEADING_WORD.match(stripped)
         if out and (wrapped or _continues(out[-1].strip(), stripped)):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:

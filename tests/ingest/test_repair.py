@@ -236,3 +236,11 @@ def test_a_hard_wrapped_texts_table_rows_are_left_to_the_table_reader():
         "Thông tin và Truyền thông | Hội nghị cấp tỉnh |",
         "2 | Mở chuyên mục trên Báo tỉnh và Đài Phát thanh và Truyền hình tỉnh về văn hóa |"])
     assert "\n2 | Mở chuyên mục" in repair_text(text).text
+
+
+def test_a_hard_wrapped_texts_running_header_and_capital_headings_keep_their_lines():
+    body = ["Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện các nhiệm vụ được"] * 9
+    text = "\n".join(body + ["UBND tỉnh Trà Lĩnh - Đề án Những ngày Văn hóa tỉnh Trà Lĩnh tại Toulouse năm 2027",
+                             "PHẦN II. TỔ CHỨC THỰC HIỆN", "MỤC LỤC"])
+    joined = repair_text(text).text
+    assert "\nPHẦN II. TỔ CHỨC THỰC HIỆN\nMỤC LỤC" in joined
