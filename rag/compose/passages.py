@@ -248,6 +248,9 @@ COUNT_ANNOUNCERS = 3  # how far down a line announcing the counted items is look
 def _announced_count(ranked: list, index: PlanIndex, noun: str) -> list[Point]:
     """"gồm mấy nội dung chính?": a near line announcing them ("… bao gồm những nội dung chính:") is followed by its
     items, which are counted, then shown (the line must name the thing counted)."""
+    head = noun.split()[0]
+    if any(re.search(rf"\b\d+ {head}\b", vi.collapse(c.body)) for c in ranked[:COUNT_ANNOUNCERS]):
+        return []  # "Kế hoạch số 26/KH-UBND có 18 nhiệm vụ": a line says the count itself
     for cand in ranked[:COUNT_ANNOUNCERS]:
         body = vi.collapse(cand.body)
         if noun.split()[0] not in body.split() or not (cand.body.rstrip().endswith(":") or INTRODUCES_LIST.search(body)):
