@@ -43,6 +43,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
 ]
 # Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"
 _JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*)")
+_ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded form other words share ("danh thắng nào")
 # A later part that points back at what the earlier part answered: "quyết định đó", "công văn này".
 _BACK_REFERENCE = re.compile(
     r"\b(quyet dinh|chi thi|cong van|van ban|ke hoach|nghi quyet|chuong trinh|thong bao) (do|nay|ay|tren)\b")
@@ -211,9 +212,6 @@ def without_question_words(text: str) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     return " ".join(text.split())
-
-
-_ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded form other words share ("danh thắng nào")
 
 
 def _not_asking(text: str) -> str:  # typed with diacritics: "Mây", "máy", "thắng" masked (same length)

@@ -22,6 +22,14 @@ def ask(services: Services, question: str):
     return services.answerer.ask(question)
 
 
+def _stored(tmp_path, name: str, text: str) -> Services:
+    """A store holding one text written for the test, ingested as an admin would."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / name]).ok
+    return services
+
+
 def test_a_place_only_the_store_knows_scopes_the_question(unseen):
     answer = ask(unseen, "dong lam dat muc tieu don bao nhieu luot khach quoc te nam 2025 va nam 2030")
     assert answer.found
@@ -162,8 +170,6 @@ def test_a_full_name_asked_needs_one_and_a_body_under_the_issuer_is_the_one_aske
 
 
 def test_a_section_whose_numbered_items_are_headings_counts_them_all(tmp_path):
-    from ngvh.services import Services
-
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 31/KH-UBND\nTrà Lĩnh, ngày 05 tháng 3 năm 2027\n\nKẾ HOẠCH\nThực hiện Chiến lược Ngoại giao văn hóa "
             "giai đoạn 2027 - 2030\n\nI. MỤC ĐÍCH\nQuảng bá hình ảnh tỉnh Trà Lĩnh với bạn bè quốc tế.\n\nII. MỤC TIÊU\n\n"
@@ -172,16 +178,12 @@ def test_a_section_whose_numbered_items_are_headings_counts_them_all(tmp_path):
                       f"mời đối tác của {i} quốc gia tham dự và giới thiệu đặc sản, làng nghề truyền thống của tỉnh.\n\n"
                       for i in range(1, 7))
             + "III. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì tổ chức các sự kiện đối ngoại của tỉnh.\n")
-    (tmp_path / "tra-linh-kh-31-2027.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "tra-linh-kh-31-2027.txt"]).ok
+    services = _stored(tmp_path, "tra-linh-kh-31-2027.txt", text)
     answer = services.answerer.ask("kh tra linh co may muc tieu cu the")
     assert answer.found and "Có 6 mục tiêu cụ thể" in answer.answer
 
 
 def test_a_heading_joining_two_things_counts_the_items_of_the_one_asked(tmp_path):
-    from ngvh.services import Services
-
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 32/KH-UBND\nTrà Lĩnh, ngày 06 tháng 3 năm 2027\n\nKẾ HOẠCH\nThực hiện Chiến lược Ngoại giao văn hóa "
             "năm 2027\n\nI. QUAN ĐIỂM, MỤC TIÊU\n\n1. Quan điểm\nNgoại giao văn hóa là nhiệm vụ của cả hệ thống chính "
@@ -189,9 +191,7 @@ def test_a_heading_joining_two_things_counts_the_items_of_the_one_asked(tmp_path
             + "".join(f"{m}) Tổ chức ít nhất {i + 1} hoạt động quảng bá làng nghề Trà Lĩnh với đối tác nước ngoài.\n"
                       for i, m in enumerate("abcdđ"))
             + "\nII. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì tổ chức các sự kiện đối ngoại của tỉnh.\n")
-    (tmp_path / "tra-linh-kh-32-2027.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "tra-linh-kh-32-2027.txt"]).ok
+    services = _stored(tmp_path, "tra-linh-kh-32-2027.txt", text)
     answer = services.answerer.ask("kế hoạch của Trà Lĩnh đặt ra mấy mục tiêu đến năm 2028?")
     assert answer.found and "Có 5 mục tiêu" in answer.answer  # a) … đ), not the two parts "Quan điểm", "Mục tiêu"
 
@@ -199,8 +199,6 @@ def test_a_heading_joining_two_things_counts_the_items_of_the_one_asked(tmp_path
 
 
 def test_a_signer_and_date_no_line_of_an_unnumbered_page_states_are_said_missing(tmp_path):
-    from ngvh.services import Services
-
     # (the page's first line, its title, is a resolution it recalls: no title names the plan)
     text = ("Nghị quyết Đại hội Đảng bộ huyện lần thứ XVI về việc\n\n"
             "I. MỤC ĐÍCH, YÊU CẦU\nViệc giao lưu văn hóa, văn nghệ giữa huyện Sông Trà với huyện Xê Pôn nằm ở vùng biên "
@@ -209,16 +207,12 @@ def test_a_signer_and_date_no_line_of_an_unnumbered_page_states_are_said_missing
             "duyệt Chiến lược phát triển văn hóa đến năm 2020, tăng cường giao lưu quốc tế về văn hóa.\n\n"
             "II. NỘI DUNG\n1. Tổ chức đêm giao lưu văn nghệ tại thị trấn Sông Trà với đoàn nghệ thuật huyện Xê Pôn.\n"
             "2. Trao đổi đoàn nghệ nhân dệt thổ cẩm giữa hai huyện.\n")
-    (tmp_path / "song-tra-giao-luu-viet-lao.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "song-tra-giao-luu-viet-lao.txt"]).ok
+    services = _stored(tmp_path, "song-tra-giao-luu-viet-lao.txt", text)
     answer = services.answerer.ask("Kế hoạch giao lưu văn hóa, văn nghệ của huyện Sông Trà với Xê Pôn do ai ký, ban hành ngày nào?")
     assert not answer.found and not answer.citations  # 06/5/2009 dates the Quyết định it cites, not the plan
 
 
 def test_a_foreign_name_the_answer_gives_is_placed_by_another_line_of_its_text(tmp_path):
-    from ngvh.services import Services
-
     text = ("UBND TỈNH TRÀ LĨNH\nTRƯỜNG ĐẠI HỌC TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 70/KH-ĐHTL\nTrà Lĩnh, ngày 9 tháng 9 năm 2027\n\nKẾ HOẠCH\nNgoại giao văn hóa năm học 2027 - 2028\n\n"
             "I. MỤC TIÊU\n1. Tiếp nhận 120 lưu học sinh.\n2. Ký mới 01 thỏa thuận hợp tác với Trường Đại học Sukhothai "
@@ -227,39 +221,29 @@ def test_a_foreign_name_the_answer_gives_is_placed_by_another_line_of_its_text(t
             "1. Phòng Hợp tác quốc tế là đơn vị thường trực, làm đầu mối với Sở Ngoại vụ; chủ trì đàm phán thỏa thuận "
             "với Trường Đại học Sukhothai, trình Hiệu trưởng trước ngày 31/3/2028.\n"
             "2. Phòng Đào tạo xếp lịch học tiếng Việt cho lưu học sinh.\n")
-    (tmp_path / "tra-linh-dh-kh-70-2027.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "tra-linh-dh-kh-70-2027.txt"]).ok
+    services = _stored(tmp_path, "tra-linh-dh-kh-70-2027.txt", text)
     answer = services.answerer.ask("Phòng Hợp tác quốc tế phải trình Hiệu trưởng thỏa thuận với trường nào của Thái Lan?")
     assert answer.found and "Sukhothai" in answer.answer  # its Thái Lan is written on the target's line
 
 
 def test_a_part_answered_by_a_line_announcing_a_list_brings_its_items(tmp_path):
-    from ngvh.services import Services
-
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 34/KH-UBND\nTrà Lĩnh, ngày 08 tháng 3 năm 2027\n\nKẾ HOẠCH\nNgoại giao văn hóa năm 2027\n\n"
             "I. NHIỆM VỤ\n1. Tổ chức Tuần văn hóa Trà Lĩnh tại Lào.\n2. Biên soạn sách ảnh giới thiệu di sản.\n\n"
             "II. KINH PHÍ\nTổng kinh phí dự kiến: 900 triệu đồng, gồm:\n- Ngân sách tỉnh: 500 triệu đồng;\n"
             "- Nguồn xã hội hóa: 400 triệu đồng.\nChi tiết theo từng nhiệm vụ tại Phụ lục kèm theo.\n")
-    (tmp_path / "tra-linh-kh-34-2027.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "tra-linh-kh-34-2027.txt"]).ok
+    services = _stored(tmp_path, "tra-linh-kh-34-2027.txt", text)
     answer = services.answerer.ask("Tổng kinh phí kế hoạch của Trà Lĩnh là bao nhiêu, chia theo từng nguồn thế nào?")
     assert answer.found and all(k in answer.answer for k in ("900", "500", "400"))
 
 
 def test_a_decision_named_by_number_says_what_it_approves_and_its_period_with_the_vision(tmp_path):
-    from ngvh.services import Services
-
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ LĨNH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 2611/QĐ-UBND\nTrà Lĩnh, ngày 30 tháng 12 năm 2026\n\nQUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN QUẢNG BÁ HÌNH ẢNH TỈNH "
             "TRÀ LĨNH GIAI ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2035\n\nỦY BAN NHÂN DÂN TỈNH TRÀ LĨNH\n\n"
             "Căn cứ Quyết định số 44/2019/QĐ-TTg ngày 09 tháng 01 năm 2019 của Thủ tướng Chính phủ phê duyệt Đề án "
             "tăng cường hoạt động truyền thông về du lịch;\nXét đề nghị của Giám đốc Sở Ngoại vụ.\n")
-    (tmp_path / "tra-linh-qd-2611-2026.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "tra-linh-qd-2611-2026.txt"]).ok
+    services = _stored(tmp_path, "tra-linh-qd-2611-2026.txt", text)
     what = services.answerer.ask("Quyết định 2611/QĐ-UBND phê duyệt đề án gì và ban hành ngày nào?")
     assert what.found and "quảng bá hình ảnh" in what.answer.lower() and "30/12/2026" in what.answer
     assert "44/2019" not in what.answer  # the decision it rests on approved another
@@ -268,8 +252,6 @@ def test_a_decision_named_by_number_says_what_it_approves_and_its_period_with_th
 
 
 def test_a_count_of_items_a_line_announces_is_the_number_of_items_after_it(tmp_path):
-    from ngvh.services import Services
-
     text = ("UBND tỉnh ban hành Kế hoạch công tác thông tin đối ngoại năm 2027 trên địa bàn tỉnh Trà Lĩnh\n\n"
             "14:44, Thứ Sáu, 10-3-2027\n\nKế hoạch công tác thông tin đối ngoại năm 2027 được ban hành nhằm đẩy mạnh, nâng "
             "cao chất lượng các hoạt động thông tin đối ngoại, giới thiệu hình ảnh tỉnh Trà Lĩnh với bạn bè quốc tế.\n\n"
@@ -277,15 +259,12 @@ def test_a_count_of_items_a_line_announces_is_the_number_of_items_after_it(tmp_p
             "2. Tập huấn, nâng cao năng lực công tác thông tin đối ngoại;\n\n3. Triển khai Quyết định số 1079/QĐ-TTg "
             "ngày 14/9/2022 của Thủ tướng Chính phủ;\n\n4. Quảng bá hình ảnh tỉnh trên báo chí nước ngoài.\n\n"
             "Sở Thông tin và Truyền thông là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch.")
-    (tmp_path / "tra-linh-ttdn-2027-news.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "tra-linh-ttdn-2027-news.txt"]).ok
+    services = _stored(tmp_path, "tra-linh-ttdn-2027-news.txt", text)
     answer = services.answerer.ask("Kế hoạch thông tin đối ngoại năm 2027 của Trà Lĩnh gồm mấy nội dung chính?")
     assert answer.found and "Có 4 nội dung" in answer.answer  # (the 2022 of a decision's date is no year's figure)
 
 
 def test_a_bare_number_names_a_party_document_when_no_other_has_it_and_danh_thang_asks_no_month(tmp_path):
-    from ngvh.services import Services
     from rag.understand.question import analyze, as_typed
 
     text = ("TỈNH ỦY TRÀ LĨNH | ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n* | Trà Lĩnh, ngày 10 tháng 6 năm 2027\n"
@@ -293,9 +272,7 @@ def test_a_bare_number_names_a_party_document_when_no_other_has_it_and_danh_than
             "I. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền sâu rộng ý nghĩa lịch sử của quan hệ hữu nghị giữa hai nước.\n"
             "2. Giới thiệu danh thắng Thác Mây, làng dệt Nà Lũng của tỉnh Trà Lĩnh tới bạn bè Philippines.\n\n"
             "Nơi nhận:\n- Các cấp ủy trực thuộc,\n- Lưu VP.\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Đã ký)\nLục Thị Hồng Vân")
-    (tmp_path / "tra-linh-hd-52-2027.txt").write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path / "tra-linh-hd-52-2027.txt"]).ok
+    services = _stored(tmp_path, "tra-linh-hd-52-2027.txt", text)
     signer = services.answerer.ask("Hướng dẫn 52 do ai ký?")
     assert signer.found and "Lục Thị Hồng Vân" in signer.answer
     assert analyze(as_typed("Hướng dẫn 52 giới thiệu những danh thắng nào của tỉnh?")).answer_type != "date"
