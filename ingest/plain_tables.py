@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)$", re.IGNORECASE)
+TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)$", re.IGNORECASE)
 # A table copied out of a PDF one cell per line: "TT" / "Chỉ tiêu" / "Đơn vị tính" / "Năm 2022" … then each row's
 # cells, its number first ("1" / "Khách quốc tế đến huyện" / "lượt" / "12.400" …)
 STACK_START = re.compile(r"^[ \t]*(?:S[ốo] ?TT|STT|TT)[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -42,7 +42,7 @@ def stacked_cells(text: str) -> str:
             i += 1
             continue
         # a closing total row has no number: "Tổng cộng" and its figures, one short of a full row
-        if j + width - 1 <= len(lines) and _TOTAL_CELL.match(lines[j].strip()) \
+        if j + width - 1 <= len(lines) and TOTAL_CELL.match(lines[j].strip()) \
                 and all(_stack_cell(line) for line in lines[j:j + width - 1]):
             rows.append([""] + [line.strip() for line in lines[j:j + width - 1]])
             j += width - 1
@@ -100,7 +100,7 @@ def aligned_cells(text: str) -> str:
                 j += 1
                 continue
             cells = _cut(line, starts)
-            if _TOTAL_CELL.match(cells[1] if not cells[0] else cells[0]):
+            if TOTAL_CELL.match(cells[1] if not cells[0] else cells[0]):
                 rows.append(cells)  # "Tổng cộng … 1.840" closes the table; a note under it is text
                 j += 1
                 break

@@ -9,7 +9,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from ingest.plain_tables import ALIGNED_HEAD, STACK_START, aligned_cells, stacked_cells
+from ingest.plain_tables import ALIGNED_HEAD, STACK_START, TOTAL_CELL, aligned_cells, stacked_cells
 
 # A table drawn with box lines ("┌───┬───┐", "│ a │ b │", "├───┼───┤") or in ASCII ("+---+---+", "| a | b |"): a
 # rule line separates rows, and the lines between two rules are one row whose cells wrap
@@ -179,7 +179,7 @@ def semicolon_tables(text: str) -> str:
             if len(filled) == 1 and row[0]:
                 out.append(row[0])  # a caption row of the sheet
                 continue
-            total = next((k for k, c in enumerate(row) if _TOTAL_CELL.match(c)), None)
+            total = next((k for k, c in enumerate(row) if TOTAL_CELL.match(c)), None)
             if total and not any(row[:total]):  # ";Tổng cộng;;…": the total's label goes first, as tables write it
                 row = [row[total]] + row[1:total] + [""] + row[total + 1:]
             if previous is not None and row[0] and re.fullmatch(r"\d{1,3}\.?", row[0]):
@@ -191,7 +191,6 @@ def semicolon_tables(text: str) -> str:
 
 
 MERGED_COLUMNS = 2  # the leading columns a sheet merges over several rows (a month, a group)
-_TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)$", re.IGNORECASE)
 
 
 def tabs_as_pipes(text: str) -> str:

@@ -17,6 +17,7 @@ from rag.compose.sections import (
     LIST_ITEMS,
     LIST_SENTENCE_CHARS,
     POINT_CHARS,
+    accented_noun,
     find_section,
     following_items,
     heading_body,
@@ -253,11 +254,11 @@ def _announced_count(ranked: list, index: PlanIndex, noun: str) -> list[Point]:
         return []  # "Kế hoạch số 26/KH-UBND có 18 nhiệm vụ": a line says the count itself
     for cand in ranked[:COUNT_ANNOUNCERS]:
         body = vi.collapse(cand.body)
-        if noun.split()[0] not in body.split() or not (cand.body.rstrip().endswith(":") or INTRODUCES_LIST.search(body)):
+        if head not in body.split() or not (cand.body.rstrip().endswith(":") or INTRODUCES_LIST.search(body)):
             continue
         items = following_items(cand, index, ALL_ITEMS) or _numbered_after(cand, index)
         if len(items) >= 2:
-            items[0].text = f"Có {len(items)} {noun_as_written(noun, cand.body)}: {items[0].text}"
+            items[0].text = f"Có {len(items)} {accented_noun(noun, [cand.chunk])}: {items[0].text}"
             return items[:LIST_ITEMS]
     return []
 
@@ -270,17 +271,6 @@ def _numbered_after(cand, index: PlanIndex) -> list[Point]:
     chunks = [c for c in sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq) if c.seq >= cand.chunk.seq]
     run = numbered_children(chunks[:NUMBERED_AFTER], after=(cand.chunk.id, cand.unit.start))
     return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
-
-
-def noun_as_written(folded_noun: str, text: str) -> str:
-    """The text's own spelling of a folded noun ("noi dung chinh" → "nội dung chính"), else the noun."""
-    words = text.split()
-    size = len(folded_noun.split())
-    for i in range(len(words)):
-        span = " ".join(words[i:i + size])
-        if vi.collapse(span) == folded_noun:
-            return span.lower().strip(" :,.")
-    return folded_noun
 
 
 def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:

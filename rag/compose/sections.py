@@ -149,7 +149,7 @@ def list_points(q: Question, chunks: list) -> list[Point]:
     if counted and not q.ordinal:
         points = list_points_plain(items)
         if points:
-            points[0].text = f"Có {len(items)} {_accented(counted.group(1), chunks)}: {points[0].text}"
+            points[0].text = f"Có {len(items)} {accented_noun(counted.group(1), chunks)}: {points[0].text}"
         return points
     if q.ordinal:
         idx = q.ordinal - 1 if q.ordinal > 0 else len(items) - 1
@@ -170,7 +170,7 @@ def list_points_plain(items: list, limit: int = LIST_ITEMS) -> list[Point]:
     return points
 
 
-def _accented(folded_noun: str, chunks: list) -> str:
+def accented_noun(folded_noun: str, chunks: list) -> str:
     """The section's own spelling of a folded noun ("muc tieu cu the" → "mục tiêu cụ thể")."""
     for chunk in chunks:
         # its headings first, then its text ("… đạt các mục tiêu cụ thể sau:")
