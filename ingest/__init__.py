@@ -1,9 +1,9 @@
 """Files → plans and chunks (no storage): readers, cleaning, metadata, section tree, chunking."""
 from ground.plans import SECTION_SEPARATOR, Chunk, Plan, PlanMeta, Section
-from ingest.errors import IngestError
+from ingest.errors import IngestError, OutOfScope
 
 __all__ = [
-    "Chunk", "IngestError", "Plan", "PlanMeta", "Section", "SECTION_SEPARATOR",
+    "Chunk", "IngestError", "OutOfScope", "Plan", "PlanMeta", "Section", "SECTION_SEPARATOR",
     "build_plan", "find_plan_files", "load_plan",
 ]
 

@@ -1,4 +1,4 @@
-"""The one error ingest raises for a file that cannot become a plan."""
+"""The errors ingest raises for a file that does not become a plan: broken, or readable but not ours."""
 from __future__ import annotations
 
 
@@ -9,3 +9,11 @@ class IngestError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class OutOfScope(IngestError):
+    """A readable text that is not ours (another language, no administrative or foreign-affairs wording).
+
+    Nothing is wrong with the file, so a run that meets one is not a failed run: the file is skipped with the
+    reason, and a folder of plans with one stray page in it still ingests cleanly (exit 0).
+    """

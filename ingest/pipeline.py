@@ -13,7 +13,7 @@ from ingest.chunking import CHUNKER_VERSION, chunk_plan
 from ingest.clean import clean_text
 from ingest.deadline_dates import date_assignments
 from ingest.decisions import carried_plan_start, decision_sections
-from ingest.errors import IngestError
+from ingest.errors import IngestError, OutOfScope
 from ingest.family import belonging
 from ingest.mentions import extract_mentions
 from ingest.metadata import extract_metadata
@@ -175,12 +175,12 @@ def check_plan_text(text: str, source: str) -> None:
         # ("Plan No. 147/KH-UBND"): provinces publish English versions of their news (reading_warnings);
         # the family test reads Vietnamese wording, so it does not apply
         if not find_numbers(stripped):
-            raise IngestError(source, "not Vietnamese text: ngvh ingests Vietnamese plans and articles about "
+            raise OutOfScope(source, "not Vietnamese text: ngvh ingests Vietnamese plans and articles about "
                                       "them (or pages in another language that name one by its number)")
     # an unsure text is taken, with a warning (reading_warnings); so is a numbered document whose wording the family
     # test does not read ("No: 210/QD-TTg … DECISION approving cultural strategy …": a translation)
     elif belonging(stripped) == "no" and not find_numbers(stripped[:NUMBERED_HEAD]):
-        raise IngestError(source, "does not look like a plan or a foreign-affairs page "
+        raise OutOfScope(source, "does not look like a plan or a foreign-affairs page "
                                   "(no administrative or foreign-affairs wording at all)")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ground.plans import Plan, PlanMeta
-from ingest import IngestError
+from ingest import IngestError, OutOfScope
 from ingest.pipeline import PIPELINE_VERSION, load_plan, reading_warnings
 from ingest.readers import find_plan_files
 from ingest.report import IngestReport, IngestRow
@@ -87,6 +87,8 @@ def _load_one(path: Path, corrections: Corrections | None = None,
         plan = load_plan(path, ocr_cache=ocr_cache)
         if corrections is not None:
             corrections.apply(plan)  # an administrator's fixes outlive re-ingest of the same file
+    except OutOfScope as err:  # a readable page that is not ours: reported, but the run has not failed
+        return None, IngestRow(source=path.name, status="skipped", reason=err.reason)
     except IngestError as err:
         return None, IngestRow(source=path.name, status="failed", reason=err.reason)
     except Exception as err:  # a parser bug must not stop the other files

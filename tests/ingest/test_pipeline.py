@@ -2,7 +2,7 @@
 import pytest
 
 from ground.plans import PlanMeta
-from ingest import IngestError
+from ingest import IngestError, OutOfScope
 from ingest.pipeline import FOREIGN_LANGUAGE, build_plan, check_plan_text, load_plan, plan_identity
 
 
@@ -33,6 +33,8 @@ def test_non_plans_are_refused_with_a_reason(text, reason):
     with pytest.raises(IngestError) as err:
         check_plan_text(text, "f.txt")
     assert reason in err.value.reason and err.value.source == "f.txt"
+    # a readable text outside the family is out of scope (skipped); an empty or stub file is a broken one
+    assert isinstance(err.value, OutOfScope) == (reason in ("not Vietnamese", "does not look like a plan"))
 
 
 def test_a_foreign_affairs_page_without_administrative_wording_is_taken_with_a_warning(tmp_path):

@@ -97,11 +97,31 @@ def test_bad_files_are_reported_and_others_still_ingested(tmp_path, samples_dir)
     report = json.loads(result.stdout)
     status = {f["source"]: f for f in report["files"]}
     assert status["good.txt"]["status"] == "added"
-    for bad in ("empty.txt", "broken.pdf", "recipe.txt"):
+    for bad in ("empty.txt", "broken.pdf"):
         assert status[bad]["status"] == "failed" and status[bad]["reason"]
+    # a readable page that is not ours is no broken file: skipped with its reason
+    assert status["recipe.txt"]["status"] == "skipped" and "does not look like a plan" in status["recipe.txt"]["reason"]
     table = run(["ingest", str(folder)], tmp_path / "store")
     assert table.returncode == 1
     assert "empty.txt" in table.stdout and "failed" in table.stdout and "unchanged" in table.stdout
+
+
+def test_a_stray_page_in_a_folder_of_plans_does_not_fail_the_run(tmp_path, samples_dir):
+    # an admin's folder of saved pages with one off-topic page and one in English: the plans are stored, the
+    # strays are reported as skipped, and the run exits 0 so that scripts carry on to the next step
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "plan.txt").write_text((samples_dir / "001_32f94a6958947b77.txt").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    (folder / "recipe.txt").write_text("Phở bò: nước dùng ninh xương, bánh phở, thịt bò tái. " * 10, encoding="utf-8")
+    (folder / "weather.txt").write_text("The weather report for the week ahead: rain in the north. " * 8,
+                                        encoding="utf-8")
+    result = run(["ingest", "--json", str(folder)], tmp_path / "store")
+    assert result.returncode == 0, result.stdout
+    status = {f["source"]: f for f in json.loads(result.stdout)["files"]}
+    assert status["plan.txt"]["status"] == "added"
+    assert status["recipe.txt"]["status"] == "skipped" and status["weather.txt"]["status"] == "skipped"
+    assert "not Vietnamese" in status["weather.txt"]["reason"]
 
 
 def test_chat_answers_until_the_user_leaves(store_dir):
