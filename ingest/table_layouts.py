@@ -219,8 +219,11 @@ def tabs_as_pipes(text: str) -> str:
         if not tabbed[i]:
             i += 1
             continue
-        j = i
-        while j < len(lines) and tabbed[j]:
+        j, quotes = i, 0
+        # a spreadsheet's copy quotes a cell that holds line breaks ("\"NS tỉnh: 120\nNS xã: 60\"\t…"): the run
+        # goes on through its lines, tab or not, until the quote closes
+        while j < len(lines) and (tabbed[j] or quotes % 2):
+            quotes += lines[j].count('"')
             j += 1
         # lines only indented with tabs (a signature block set in the right-hand column) are no table: cells
         # must stand side by side on some of its lines
@@ -229,11 +232,12 @@ def tabs_as_pipes(text: str) -> str:
             rows: list[list[str]] = []
             while i < j and sum(1 for c in lines[i].split("\t") if c.strip()) <= 1:
                 i += 1  # a caption set to the right with tabs ("Đơn vị tính: triệu đồng") heads no column
-            for k in range(i, j):
-                row = [c.strip() for c in lines[k].split("\t")]
+            for row in _tab_rows(lines[i:j]):
                 filled = sum(1 for c in row if c)
                 # a row without its first cell is a wrapped one, unless it fills most columns ("| Tổng cộng | 4.800 |…")
-                if rows and not row[0] and len(rows) > 1 and filled * 2 <= max(len(rows[0]), len(row)):
+                # or is the total row ("\tTỔNG CỘNG\t\t\t953")
+                if rows and not row[0] and len(rows) > 1 and filled * 2 <= max(len(rows[0]), len(row)) \
+                        and not TOTAL_CELL.match(next((c for c in row if c), "")):
                     # a cell wrapped onto the next line goes on under its own column: join it column by column
                     last = rows[-1]
                     last += [""] * (len(row) - len(last))
@@ -245,6 +249,26 @@ def tabs_as_pipes(text: str) -> str:
             out[i:j] = ["| " + " | ".join(r) + " |" for r in rows] + [_DROPPED] * (j - i - len(rows))
         i = j
     return "\n".join(line for line in out if line is not _DROPPED)
+
+
+def _tab_rows(lines: list[str]) -> list[list[str]]:
+    """The cells of tab-separated lines; quoted cells (a spreadsheet's copy) may hold tabs, quotes and line breaks."""
+    if not any(re.search(r'(?:^|\t)"', ln) for ln in lines):
+        return [[c.strip() for c in ln.split("\t")] for ln in lines]
+    return [[_cell_lines(c) for c in row] for row in csv.reader(io.StringIO("\n".join(lines)), delimiter="\t")]
+
+
+def _cell_lines(cell: str) -> str:
+    """A cell's lines as one: a line that opens with a capital after one without closing punctuation starts an item
+    of its own ("NS tỉnh hỗ trợ: 120" / "NS xã: 60" → "…: 120; NS xã: 60"); a lower-case one goes on a sentence."""
+    out = ""
+    for line in (ln.strip() for ln in cell.split("\n")):
+        if not line:
+            continue
+        if out and line[0].isupper() and not out.endswith((",", ";", ":", "-", "–")):
+            out += ";"
+        out = f"{out} {line}".strip()
+    return out
 
 
 # Records written as "Key: value" lines, one block per record, blank lines between ("Nhiệm vụ 2" / "Thời gian: Ngày

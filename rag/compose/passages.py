@@ -28,7 +28,7 @@ from rag.compose.sections import (
     whole_line,
 )
 from rag.decide.grounds import counted_phrase
-from rag.decide.places import names_foreign_places
+from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -71,6 +71,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         named = [c for c in ranked if any(k in vi.fold(c.body).replace(" ", "") for k in keys)
                  or any(number_matches(m, d) for m in must for d in index.mentions.get(c.chunk.plan_id, ()))]
         ranked = named or ranked
+    venues = asked_venues(q) if text is None else []
+    if venues:  # "Tổng lãnh sự tại Vancouver là ai?": a document naming the place answers, not another consul's
+        said = {pid: vi.collapse(" ".join(c.text for c in index.chunks(pid))) for pid in {c.chunk.plan_id for c in ranked}}
+        ranked = [c for c in ranked if all(venue_said(v, said[c.chunk.plan_id]) for v in venues)] or ranked
     if not ranked:
         return []
     if counting and not q.ordinal:

@@ -8,10 +8,10 @@ from collections.abc import Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
-from ground.places import canonical_province
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, office_asked
+from rag.decide.places import asked_venues, venue_said
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -331,8 +331,7 @@ def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) 
 def _unsaid_venue(q: Question, said: str) -> str | None:
     """"… ở thủ đô Santiago?": lines that never name the place speak of another (a province scopes the plans
     instead; a place no gazetteer knows must be in the lines)."""
-    named = [v.text for v in entities.venues(q.text)] or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
-    unsaid = [v for v in named if vi.collapse(v).split()[0] not in said.split() and not canonical_province(v)]
+    unsaid = [v for v in asked_venues(q) if not venue_said(v, said)]
     return f"thông tin về {', '.join(unsaid)}" if unsaid else None
 
 
@@ -364,7 +363,6 @@ _COUNTED_THING = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+)?)")
 _TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
 _TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
 # "o thu do santiago": a place typed without capitals, after its kind
-_TYPED_VENUE = re.compile(r"\b(?:tai|o) (?:thu do|thanh pho|bang|dao) (?!(?:nao|dau|gi)\b)([a-z]+)\b")  # not "ở thành phố nào"
 # sources of money other than the issuer's own budget (which a plan's sums are by default, under a lead-in)
 _SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")
 _SOURCE_NAMES = {vi.collapse(s): s for s in _SOURCES}

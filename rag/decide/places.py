@@ -1,15 +1,42 @@
-"""Whether the passages that answer name each foreign place a question names ("… tại Pháp không?"), read as
-written: with tone marks, and a one-syllable alias ("Nhật", "Hàn") with its capital."""
+"""The places a question names and whether the passages that answer name them: each foreign place ("… tại Pháp
+không?"), read as written (with tone marks, a one-syllable alias "Nhật", "Hàn" with its capital), and the venue
+after "tại/ở" ("Tổng lãnh sự tại Vancouver")."""
 from __future__ import annotations
 
 import re
 
 from ground import vi
-from ground.places import FOREIGN_PLACES
+from ground.places import FOREIGN_PLACES, canonical_province
+from rag.understand import entities
 from rag.understand.entities import foreign_places
+from rag.understand.question import Question
 
 LATIN_NAME = 5  # letters from which a name without tone marks is a foreign spelling, not a Vietnamese word
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_TYPED_VENUE = re.compile(r"\b(?:tai|o) (?:thu do|thanh pho|bang|dao) (?!(?:nao|dau|gi)\b)([a-z]+)\b")  # not "ở thành phố nào"
+
+
+# what follows "tại" in "phát biểu tại Tết Cộng đồng …" is an occasion, not a place
+_EVENT_HEAD = re.compile(r"(?:tet|le|chuong trinh|su kien|buoi|le hoi|lien hoan|hoi (?:thao|cho|nghi|thi)|trien lam"
+                         r"|tuan (?:le|van hoa)|cuoc thi|dien dan|festival|dai hoi|ngay (?:hoi|van hoa))\b")
+
+
+def place_venues(text: str) -> list[entities.Entity]:
+    """The names after "tại/ở" that are places, not occasions ("tại Tết Cộng đồng … ở Vancouver": Vancouver)."""
+    return [v for v in entities.venues(text) if not _EVENT_HEAD.match(vi.fold(v.text))]
+
+
+def asked_venues(q: Question) -> list[str]:
+    """The places after "tại/ở" a question names that are no province ("… tại Vancouver là ai?", typed plainly "o
+    thanh pho toulouse"): a province scopes the plans instead, a venue must be in the lines that answer."""
+    named = [v.text for v in place_venues(q.text)] or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
+    return [v for v in named if not canonical_province(v)]
+
+
+def venue_said(venue: str, said: str) -> bool:
+    """The venue's words, in a row, among the words of a text folded and collapsed (vi.collapse): "Côn Minh" is
+    not said by a text with "con" somewhere and "Minh" elsewhere."""
+    return f" {vi.collapse(venue)} " in f" {said} "
 
 
 def names_foreign_places(question: str, texts: list[str]) -> bool:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.decide.places import place_venues
 from rag.dialogue.state import Conversation, issuer_place
 from rag.understand.entities import Entity, find_entities
 
 
 def context_places(prev: str, context: Conversation) -> list[Entity]:
     """The places the conversation is about, where the previous question names them: a place only the store
-    knows ("Lam Giang") is not found by the gazetteers, yet it is the one an ellipsis replaces."""
+    knows ("Lam Giang") or a venue abroad ("ở Vancouver") is not found by the gazetteers, yet it is the one an
+    ellipsis replaces."""
     known = {e.start for e in find_entities(prev)}
     folded = vi.fold_same_length(prev).lower()
     names = list(dict.fromkeys(context.provinces + [p.province for p in context.plans if p.province]
@@ -21,7 +23,11 @@ def context_places(prev: str, context: Conversation) -> list[Entity]:
         m = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, vi.fold(name).split())) + r"(?!\w)", folded)
         if m and m.start() not in known:
             out.append(Entity("province", m.start(), m.end(), prev[m.start():m.end()], name))
+    # a venue no gazetteer knows ("… ở Vancouver?") is the foreign place "còn ở Côn Minh thì sao?" replaces
+    out += [Entity("venue", v.start, v.end, v.text, v.text) for v in place_venues(prev)
+            if not any(e.start <= v.start < e.end for e in find_entities(prev))]
     return out
+
 
 
 _OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)

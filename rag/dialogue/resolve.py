@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ground import vi
 from ground.numbers import DOC_KINDS
+from ground.places import canonical_province
 from rag.dialogue.antecedents import context_places, item_followup, kind_before, one_item, owner_start
 from rag.dialogue.frames import (
     MAX_NAME_SYLLABLES,
@@ -274,6 +275,8 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     for kind in dict.fromkeys(e.kind for e in entities):
         new = _as_typed(" và ".join(dict.fromkeys(e.name for e in entities if e.kind == kind)), prev)  # the rewrite keeps the previous question's typing
         same_kind = [e for e in old if e.kind == kind]
+        if not same_kind and (kind == "foreign" or kind == "province" and not canonical_province(new)):
+            same_kind = [e for e in old if e.kind == "venue"]  # "còn ở Perth?" after "… ở Houston?": the venue asked
         if kind == "province":
             # the old plan's number pins the old plan: it goes with the old province
             numbers = [e for e in old if e.kind == "number"]

@@ -428,3 +428,20 @@ def test_a_table_set_out_with_spaces_whose_cells_wrap_is_read_row_by_row():
     assert "Kinh phí (triệu đồng)" in piped and "Ghi chú: kinh phí từ ngân sách tỉnh." in piped
     read = linearize_tables(piped)
     assert "Trao tặng 300 cuốn sách cho Phòng đọc Việt Nam" in read and "40 triệu đồng" in read
+
+
+def test_a_spreadsheet_copy_with_quoted_cells_over_several_lines_is_read_row_by_row():
+    # pasted from Excel: a cell holding line breaks is quoted and its lines have no tab; the total row has no number
+    text = ("STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\tKinh phí (triệu đồng)\t"
+            "Nguồn kinh phí\n"
+            "I\tQUẢNG BÁ DI SẢN\t\t\t\t\t\n"
+            "1\t\"Dựng bảng giới thiệu hai thứ tiếng\ntại chùa Hà Sơn\"\tPhòng Văn hóa - Xã hội\t\"Ban Quản lý chùa;\n"
+            "Phòng Kinh tế\"\t30/9/2027\t75\t\"NS tỉnh hỗ trợ: 50\nNS xã: 25\"\n"
+            "2\tIn tờ gấp \"Về Hà Sơn\" bằng tiếng Anh\tPhòng Kinh tế\tĐoàn Thanh niên xã\tQuý II/2028\t20\tNgân sách xã\n"
+            "\tTỔNG CỘNG\t\t\t\t95\t\n")
+    out = linearize_tables(tabs_as_pipes(text))
+    assert ("Nhiệm vụ 1: Dựng bảng giới thiệu hai thứ tiếng tại chùa Hà Sơn; chủ trì: Phòng Văn hóa - Xã hội; "
+            "phối hợp: Ban Quản lý chùa; Phòng Kinh tế; thời gian: 30/9/2027; kinh phí: 75 triệu đồng; "
+            "nguồn kinh phí: NS tỉnh hỗ trợ: 50; NS xã: 25") in out
+    assert 'Nhiệm vụ 2: In tờ gấp "Về Hà Sơn" bằng tiếng Anh; chủ trì: Phòng Kinh tế' in out
+    assert "TỔNG CỘNG: kinh phí: 95 triệu đồng" in out and '"' not in out.replace('"Về Hà Sơn"', "")

@@ -276,3 +276,34 @@ def test_a_bare_number_names_a_party_document_when_no_other_has_it_and_danh_than
     signer = services.answerer.ask("Hướng dẫn 52 do ai ký?")
     assert signer.found and "Lục Thị Hồng Vân" in signer.answer
     assert analyze(as_typed("Hướng dẫn 52 giới thiệu những danh thắng nào của tỉnh?")).answer_type != "date"
+
+
+CONSULATE_PAGE = ("Tết Cộng đồng mừng xuân 2027 tại {city}\n\n{date}, Tổng lãnh sự quán Việt Nam tại {city} tổ chức chương "
+                  "trình {event} cho gần {guests} bà con người Việt đang sinh sống, học tập và làm việc tại {region}.\n\n"
+                  "Tổng lãnh sự Việt Nam tại {city} {consul} phát biểu tại sự kiện, chúc bà con năm mới an khang.\n\n"
+                  "Chương trình có các tiết mục văn nghệ, gói bánh chưng và trò chơi dân gian, góp phần giữ gìn văn hóa "
+                  "truyền thống trong cộng đồng kiều bào.\n")
+
+
+def test_a_venue_the_question_names_picks_the_page_of_that_place_and_a_follow_up_swaps_it(tmp_path):
+    # two consulates' pages, alike line for line: "… tại Houston là ai?" is answered from Houston's page, not from
+    # the other consul's line that ranks as high; "còn ở Perth thì sao?" asks the same of Perth
+    pages = {"houston.txt": dict(city="Houston", date="Tối 30/1", event="Tết Cộng đồng", guests="400",
+                                 region="bang Texas", consul="Trần Minh Khôi"),
+             "perth.txt": dict(city="Perth", date="Ngày 2/2", event="Xuân Quê hương", guests="250",
+                               region="bang Tây Úc", consul="Lê Thu Hà")}
+    for name, fields in pages.items():
+        (tmp_path / name).write_text(CONSULATE_PAGE.format(**fields), encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / name for name in pages]).ok
+    for city, consul in (("Houston", "Trần Minh Khôi"), ("Perth", "Lê Thu Hà")):
+        answer = services.answerer.ask(f"Tổng lãnh sự Việt Nam tại {city} là ai?")
+        assert answer.found and consul in answer.answer and all(c.source == f"{city.lower()}.txt" for c in answer.citations)
+    from rag.dialogue.state import Conversation
+    from rag.dialogue.turn import run_turn
+
+    first = run_turn(services.ask, "Ai phát biểu tại Tết Cộng đồng mừng xuân 2027 ở Houston?", Conversation())
+    assert "Trần Minh Khôi" in first.answer.answer
+    then = run_turn(services.ask, "còn ở Perth thì sao?", first.context)
+    assert then.understood and "Perth" in then.understood and "Houston" not in then.understood
+    assert then.answer.found and "Lê Thu Hà" in then.answer.answer
