@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ground import vi
 from ground.display import shorten
+from ground.numbers import DOC_KINDS, kind_of_number
 from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact
@@ -210,6 +211,25 @@ def _lines_shown(points: list[Point]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _asked_documents(part, result: PartResult, index: PlanIndex) -> list[str]:
+    """The documents a part's answer gives, for the next part's fact: "kế hoạch nào … theo Chỉ thị 25" is answered by a
+    line of the plan that carries the Chỉ thị out, and the Chỉ thị the part itself names is no answer to it."""
+    if part.answer_type != "document":
+        return result.documents
+    pq = parse_query(part.text)
+    named = pq.numbers + pq.bare_numbers
+    given = [d for d in result.documents if not any(number_matches(n, d) for n in named)]
+    kind = _ASKED_KIND.search(pq.folded)  # "kế hoạch nào": a Công văn the line also cites is none
+    if kind:
+        given = [d for d in given if kind_of_number(d) == DOC_KINDS[kind.group(1)]]
+    plan = index.plan(result.point.chunk.plan_id) if result.point is not None else None
+    own = plan.meta.number if plan is not None else None
+    return given or ([own] if own and result.documents else result.documents)
+
+
+_ASKED_KIND = re.compile(r"\b(" + "|".join(DOC_KINDS) + r") (?:nao|gi|so may)\b")
+
+
 def _named_part(part, index: PlanIndex) -> PartResult | None:
     """"…, và Báo cáo 27/BC-UBND do ai ký?": a later part naming a stored document by number asks its fact."""
     if part.intent not in _DOCUMENT_FACTS or part.refers_back:
@@ -308,7 +328,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                                       dense_of=dense_of, shown_before=shown)
         if result.point is not None and all(p.text != result.point.text for p in points):  # one line says both
             points.append(result.point)
-            previous = result.documents or previous
+            previous = _asked_documents(part, result, index) or previous
     points += others
     if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
         return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "

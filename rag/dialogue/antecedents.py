@@ -14,7 +14,8 @@ def context_places(prev: str, context: Conversation) -> list[Entity]:
     """The places the conversation is about, where the previous question names them: a place only the store
     knows ("Lam Giang") or a venue abroad ("ở Vancouver") is not found by the gazetteers, yet it is the one an
     ellipsis replaces."""
-    known = {e.start for e in find_entities(prev)}
+    # (a place the conversation is about read as a body — "Trường Diên", a school's word — is the place)
+    known = {e.start for e in find_entities(prev) if e.kind != "agency"}
     folded = vi.fold_same_length(prev).lower()
     names = list(dict.fromkeys(context.provinces + [p.province for p in context.plans if p.province]
                                + [n for n in (issuer_place(p.issuer) for p in context.plans) if n]))

@@ -269,12 +269,15 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
                 new = _as_typed(new, prev)
                 rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
                 return Resolution(question, rewritten, True, "ellipsis")
-    old = find_entities(prev) + context_places(prev, context)
+    places = context_places(prev, context)
+    old = [e for e in find_entities(prev) if all(p.start != e.start for p in places)] + places
     spans: list[tuple[int, int, str]] = []
     appended: list[str] = []
     for kind in dict.fromkeys(e.kind for e in entities):
         new = _as_typed(" và ".join(dict.fromkeys(e.name for e in entities if e.kind == kind)), prev)  # the rewrite keeps the previous question's typing
         same_kind = [e for e in old if e.kind == kind]
+        if kind == "agency":  # "<Liên hiệp …> chủ trì tổ chức Diễn đàn … kinh phí?": a task's lead is no subject to swap
+            same_kind = [e for e in same_kind if not _ROLE_AFTER.match(vi.fold(prev[e.end:e.end + 20]).lower())]
         if not same_kind and (kind == "foreign" or kind == "province" and not canonical_province(new)):
             same_kind = [e for e in old if e.kind == "venue"]  # "còn ở Perth?" after "… ở Houston?": the venue asked
         if kind == "province":
@@ -318,6 +321,9 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     if appended:
         rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
     return Resolution(question, rewritten, True, "ellipsis")
+
+
+_ROLE_AFTER = re.compile(r"\s*(?:chu tri|phoi hop|thuc hien|duoc giao)\b")
 
 
 def _tidy(text: str) -> str:

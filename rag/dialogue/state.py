@@ -82,7 +82,9 @@ class Conversation:
         named = [p for p in cited if _named_by(p, pq.numbers + pq.bare_numbers, pq.provinces)]
         plans = named or cited
         if not plans:  # a refusal: keep the plans the question still points at
-            same_scope = not pq.numbers and not pq.bare_numbers and all(
+            # (…the same plan named by its number: "… kinh phí … trong Chỉ thị 09/CT-UBND?" said "không ghi")
+            same_scope = all(any(number_matches(n, p.number) for p in self.plans)
+                             for n in pq.numbers + pq.bare_numbers) and all(
                 any(p.province == prov for p in self.plans) for prov in pq.provinces)
             plans = list(self.plans) if same_scope else []
         provinces = pq.provinces or list(dict.fromkeys(p.province for p in plans if p.province))

@@ -54,12 +54,16 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          r"|ket nghia|hoi dam|lam viec|giao luu|tiep don|thiet lap|ky niem|ra doi"
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
-                         r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket)\b")
+                         r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket"
+                         # an occasion named: "Hội … đại hội nhiệm kỳ 2024 - 2029 vào ngày nào?"
+                         r"|dai hoi|hoi nghi|hoi thao|le hoi|lien hoan|hoi cho|ngay hoi|dien dan)\b")
 # a document is issued on a day, not over days nor by a deadline ("từ ngày nào", "trước ngày nào")
 _SPAN_ASKED = re.compile(r"\b(?:tu|truoc|cham nhat|han chot) (?:ngay|thang|nam) nao\b|\b(?:tu|den) (?:khi nao|bao gio)\b")
 _SOURCE_NAMED = re.compile(r"^(?:theo|trong|tai) (?:noi dung )?(?:huong dan|ke hoach|quyet dinh|van ban|chi thi|nghi quyet"
                            r"|cong van|bao cao|thong bao|chuong trinh|de an|bai viet|trang)\b")
-_ISSUING_VERB = re.compile(r"\b(ban hanh|ky|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
+# ("ký", not "nhiệm kỳ", "học kỳ", "định kỳ", "kỷ niệm", "ký kết", "kỳ họp", "kỳ đánh giá")
+_ISSUING_VERB = re.compile(r"\b(ban hanh|(?<!nhiem )(?<!hoc )(?<!dinh )(?<!thoi )ky(?! niem| hop| danh gia| bao cao)"
+                           r"|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 
 
 def fact_asked(folded: str) -> str:

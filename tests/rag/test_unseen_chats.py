@@ -1,0 +1,120 @@
+"""Chats and two-part questions over whole texts written for these tests (no sample plan): what a follow-up swaps,
+what a refusal keeps, whose date a later part asks."""
+from __future__ import annotations
+
+import pytest
+
+from ground.config import Settings
+from ngvh.services import Services
+from rag.dialogue.state import Conversation
+from rag.dialogue.turn import run_turn
+from rag.understand.names import fact_asked
+
+# a province whose name opens with "Trường" (a school's word): the chat is about the place, not a school
+DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH TRƯỜNG XUÂN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 07/CT-UBND
+Trường Xuân, ngày 20 tháng 3 năm 2027
+
+CHỈ THỊ
+Về tăng cường công tác văn hóa đối ngoại giai đoạn 2027 - 2030
+
+Để đẩy mạnh công tác văn hóa đối ngoại, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
+
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức Liên hoan ca múa nhạc dân tộc quốc tế vào tháng 9/2028; chủ trì
+biên soạn bộ ảnh "Trường Xuân - Miền di sản" bằng ba thứ tiếng, hoàn thành trước 30/6/2028.
+
+2. Liên hiệp các tổ chức hữu nghị tỉnh chủ trì tổ chức Diễn đàn hữu nghị nhân dân Trường Xuân - Savannakhet năm 2028;
+phối hợp với Sở Ngoại vụ vận động tài trợ cho các dự án giáo dục.
+
+3. Công an tỉnh chủ trì bảo đảm an ninh, trật tự tại các sự kiện đối ngoại; hướng dẫn thủ tục cư trú cho chuyên gia
+nước ngoài đến làm việc tại tỉnh.
+
+4. Sở Giáo dục và Đào tạo chủ trì đưa nội dung giới thiệu di sản bằng tiếng Anh vào 100% trường trung học phổ thông
+từ năm học 2027 - 2028.
+
+Kinh phí thực hiện Chỉ thị là 12 tỷ đồng từ ngân sách tỉnh.
+
+CHỦ TỊCH
+Hà Văn Sơn
+"""
+
+PLAN_CITING = """ỦY BAN NHÂN DÂN
+TỈNH SƯƠNG LÂM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 412/KH-UBND
+Sương Lâm, ngày 08 tháng 12 năm 2026
+
+KẾ HOẠCH
+Đẩy mạnh triển khai Chiến lược văn hóa đối ngoại của Việt Nam trên địa bàn tỉnh
+
+Thực hiện Chỉ thị số 31/CT-TTg ngày 02/10/2026 của Thủ tướng Chính phủ về việc đẩy mạnh triển khai Chiến lược văn hóa
+đối ngoại của Việt Nam; Công văn số 4120/BVHTTDL-HTQT ngày 20/10/2026 của Bộ Văn hóa, Thể thao và Du lịch, Ủy ban
+nhân dân tỉnh ban hành Kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+Quảng bá hình ảnh con người, văn hóa Sương Lâm ra thế giới; nâng cao hiệu quả hoạt động văn hóa đối ngoại.
+
+II. NHIỆM VỤ
+1. Sở Ngoại vụ chủ trì tổ chức Tuần văn hóa Sương Lâm tại Lào vào quý III/2027.
+2. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng trang quảng bá văn hóa bằng tiếng Anh.
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Services:
+    folder = tmp_path_factory.mktemp("unseen-chats")
+    for name, text in (("truong-xuan-ct-07-2027.txt", DIRECTIVE), ("suong-lam-kh-412-2026.txt", PLAN_CITING)):
+        (folder / name).write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=folder / "store"))
+    assert services.ingest_paths([folder]).ok
+    return services
+
+
+def chat(services: Services, turns: list[str]):
+    ctx, out = Conversation(), []
+    for text in turns:
+        turn = run_turn(services.ask, text, ctx)
+        ctx = turn.context
+        out.append(turn)
+    return out
+
+
+def test_a_body_asked_after_a_field_the_text_lacks_is_asked_its_duties_in_the_same_directive(stored):
+    # the refusal ("… không ghi kinh phí") named the directive by number: the chat stays with it, and "Trường Xuân"
+    # is the place, so "còn Công an tỉnh thì sao?" asks what the police must do, not the forum's funding of the police
+    first, funding, police = chat(stored, [
+        "Liên hiệp các tổ chức hữu nghị tỉnh Trường Xuân được giao việc gì theo Chỉ thị 07?",
+        "kinh phí tổ chức diễn đàn đó là bao nhiêu?", "còn Công an tỉnh thì sao?"])
+    assert first.answer.found and "Savannakhet" in first.answer.answer
+    assert not funding.answer.found
+    assert police.answer.found and "an ninh, trật tự" in police.answer.answer
+
+
+def test_a_body_with_no_duty_asked_in_a_follow_up_is_said_to_have_none(stored):
+    # "còn Sở Xây dựng?": not a search for its name, whose words "xây dựng" are a verb in another duty
+    culture, builders = chat(stored, [
+        "Trong Chỉ thị 07 của Trường Xuân, Sở Văn hóa, Thể thao và Du lịch chủ trì những việc gì?", "còn Sở Xây dựng?"])
+    assert culture.answer.found and "Liên hoan ca múa nhạc" in culture.answer.answer
+    assert not builders.answer.found and "Sở Xây dựng" in builders.answer.answer
+
+
+def test_the_date_asked_after_which_plan_is_the_plans_not_the_directive_it_carries_out(stored):
+    answer = stored.answerer.ask("Sương Lâm có kế hoạch nào đẩy mạnh triển khai Chiến lược văn hóa đối ngoại theo "
+                                 "Chỉ thị 31, ban hành ngày nào?")
+    assert answer.found and "08/12/2026" in answer.answer
+    assert "02/10/2026" not in answer.answer.split("\n")[-1] and "20/10/2026" not in answer.answer.split("\n")[-1]
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("hoi huu nghi viet nam - trung quoc tinh soc trang dai hoi nhiem ky 2024 - 2029 vao ngay nao", "general"),
+    ("hoi nghi trien khai ke hoach dien ra ngay nao", "general"),
+    ("ke hoach 726 ky ngay nao", "date"),
+    ("chi thi 07 ban hanh ngay nao", "date"),
+])
+def test_an_occasion_dated_is_no_date_of_the_document(question, intent):
+    # "nhiệm kỳ" holds "kỳ" but signs nothing; "đại hội", "hội nghị" are occasions a passage dates
+    assert fact_asked(question) == intent
