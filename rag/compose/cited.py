@@ -209,6 +209,22 @@ def mentioned_fact(number: str, intent: str, index: PlanIndex) -> Point | None:
     return Point(_said(holder, intent), chunk, holder.mention.get("sentence") or chunk.text, 1.0)
 
 
+def described(number: str, index: PlanIndex) -> str:
+    """A cited document as the citing texts name it, its date beside its number ("Chỉ thị 05/CT-UBND ngày
+    12/3/2019"); the bare number when no stored text cites it."""
+    holder = next(iter(by_number([number], index)), None)
+    if holder is None:
+        return number
+    date = holder.mention.get("date")
+    return f"{holder.name} ngày {display_date(date)}" if date else holder.name
+
+
+def citing_chunk(number: str, plan_id: str, index: PlanIndex):
+    """The passage of a plan that cites the document numbered so, or None."""
+    holder = next((c for c in by_number([number], index) if c.plan_id == plan_id), None)
+    return index.chunk_at(plan_id, int(holder.mention.get("start") or 0)) if holder else None
+
+
 def _said(cited: Cited, field: str) -> str:
     m = cited.mention
     who = f" của {m['issuer']}" if m.get("issuer") and field != "issuer" else ""

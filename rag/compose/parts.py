@@ -130,9 +130,16 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
         return body
     # "những bộ nào …?": the list the line labels ("Các bộ: Công an, Tài chính, …") is shown from its label
     asked = _LIST_ASKED.search(vi.collapse(question))
-    label = re.search(rf"\b(?:cac |nhung )?{asked.group(1)}\s*:", vi.fold_same_length(body).lower()) if asked else None
+    folded_body = vi.fold_same_length(body).lower()
+    label = re.search(rf"\b(?:cac |nhung )?{asked.group(1)}\s*:", folded_body) if asked else None
     if label:
         return shorten(body[label.start():], limit)
+    # …and "trong những lĩnh vực nào?" from the words that open the list ("… trong lĩnh vực đối ngoại, văn hóa, …")
+    named = re.search(rf"\b{asked.group(1)}\b(?=[^.;:]{{0,80}},)", folded_body) if asked and asked.group(1) != "ai" else None
+    if named and named.start() > limit // 3:
+        start = max([0] + [m.end() for m in re.finditer(r"[;,:]\s+", body[:named.start()])])
+        start = start if named.start() - start <= limit // 3 else named.start()
+        return "…" + shorten(body[start:], limit)
     # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
     # own "Kế hoạch triển khai …" is its preamble
     terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
@@ -153,7 +160,7 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
 
 
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
-_LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+) nao\b")
+_LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+)?) nao\b")
 
 
 def around(body: str, span, limit: int) -> str:

@@ -13,8 +13,8 @@ from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
 from rag.ports import StoredChunk
-from rag.understand.question import Question
-from rag.understand.terms import split_units, strip_marker
+from rag.understand.question import Question, without_question_words
+from rag.understand.terms import best_window, query_terms, split_units, strip_marker
 
 POINT_CHARS = 300
 LIST_SENTENCE_CHARS = 440  # one sentence that is itself the list ("gồm: A; B; C") is kept whole up to this
@@ -158,16 +158,36 @@ def list_points(q: Question, chunks: list) -> list[Point]:
             body = strip_marker(text)
             return [Point(shorten(body, POINT_CHARS), chunk, body, 1.0)]
         return []
-    return list_points_plain(items)
+    # an item's words the question asks about past its cut ("… gắn kết với … trong những lĩnh vực nào?") are shown
+    asked = [t for t in query_terms(without_question_words(q.pq.content or q.text))
+             if not set(t.split()) <= set(q.section_words)]
+    return list_points_plain(items, asked=asked)
 
 
-def list_points_plain(items: list, limit: int = LIST_ITEMS) -> list[Point]:
+def list_points_plain(items: list, limit: int = LIST_ITEMS, asked: Sequence[str] = ()) -> list[Point]:
     points = []
     for chunk, text in items[:limit]:
         body = strip_marker(text)
-        limit = LIST_SENTENCE_CHARS if len(items) == 1 else LIST_ITEM_CHARS
-        points.append(Point(shorten(body, limit), chunk, body, 1.0))
+        chars = LIST_SENTENCE_CHARS if len(items) == 1 else LIST_ITEM_CHARS
+        shown = shorten(body, chars)
+        if asked and len(body) > chars and _asked_past_cut(body, asked, chars):
+            shown = best_window(body, list(asked), _EVEN, LIST_SENTENCE_CHARS)
+        points.append(Point(shown, chunk, body, 1.0))
     return points
+
+
+def _even(_term: str) -> float:
+    return 1.0
+
+
+_EVEN = _even
+ASKED_PAST_CUT = 2  # the question's words an item says only past its cut: then its cut is moved to them
+
+
+def _asked_past_cut(body: str, asked: Sequence[str], chars: int) -> bool:
+    folded = vi.collapse(body)
+    head = vi.collapse(body[:chars])
+    return sum(1 for t in asked if t in folded and t not in head) >= ASKED_PAST_CUT
 
 
 def accented_noun(folded_noun: str, chunks: list) -> str:

@@ -174,7 +174,7 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         newer = plan.links.replaced_by
         older = list(plan.links.replaces)
         if q.standing == "replaces":
-            text = (f"{label} thay thế {', '.join(older)}." if older
+            text = (f"{label} thay thế {', '.join(cited.described(o, index) for o in older)}." if older
                     else f"{label} không ghi văn bản nào mà nó thay thế.")
             if len(q.parts) > 1:  # "… thay thế quyết định nào, ban hành ngày nào?": what the citing line says of it
                 points += [p for p in (cited.mentioned_fact(o, "date", index) for o in older) if p is not None]
@@ -187,7 +187,10 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         else:
             text = (f"Trong kho không có văn bản nào thay thế {label}; văn bản không ghi thời điểm hết hiệu lực"
                     + (f" (thực hiện đến năm {plan.meta.horizon[-1]})." if plan.meta.horizon else "."))
-        points.append(Point(text, chunks[0], chunks[0].text, 1.0))
+        # the line saying what it replaces is cited, not the header
+        where = next((c for o in older if (c := cited.citing_chunk(o, plan_id, index)) is not None), None) \
+            if q.standing == "replaces" else None
+        points.append(Point(text, where or chunks[0], (where or chunks[0]).text, 1.0))
     if not points:
         return None
     if q.answer_type == "date" and not any(e.kind == "date" for p in points for e in entities.tag(p.text)):

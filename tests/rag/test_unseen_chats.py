@@ -35,7 +35,8 @@ nước ngoài đến làm việc tại tỉnh.
 4. Sở Giáo dục và Đào tạo chủ trì đưa nội dung giới thiệu di sản bằng tiếng Anh vào 100% trường trung học phổ thông
 từ năm học 2027 - 2028.
 
-Kinh phí thực hiện Chỉ thị là 12 tỷ đồng từ ngân sách tỉnh.
+Kinh phí thực hiện Chỉ thị là 12 tỷ đồng từ ngân sách tỉnh. Chỉ thị này có hiệu lực kể từ ngày ký và thay thế Chỉ thị
+số 03/CT-UBND ngày 05/4/2020 của Chủ tịch Ủy ban nhân dân tỉnh về công tác thông tin đối ngoại.
 
 CHỦ TỊCH
 Hà Văn Sơn
@@ -56,7 +57,10 @@ Thực hiện Chỉ thị số 31/CT-TTg ngày 02/10/2026 của Thủ tướng C
 nhân dân tỉnh ban hành Kế hoạch như sau:
 
 I. MỤC ĐÍCH, YÊU CẦU
-Quảng bá hình ảnh con người, văn hóa Sương Lâm ra thế giới; nâng cao hiệu quả hoạt động văn hóa đối ngoại.
+1. Quảng bá hình ảnh con người, văn hóa Sương Lâm ra thế giới; gắn công tác văn hóa đối ngoại với việc thực hiện các
+chương trình, đề án của tỉnh trong lĩnh vực du lịch, giáo dục, nông nghiệp sạch, thủ công mỹ nghệ, y tế cộng đồng và
+chuyển đổi số, phù hợp với chủ trương của Đảng và Nhà nước.
+2. Nâng cao hiệu quả hoạt động văn hóa đối ngoại.
 
 II. NHIỆM VỤ
 1. Sở Ngoại vụ chủ trì tổ chức Tuần văn hóa Sương Lâm tại Lào vào quý III/2027.
@@ -118,3 +122,16 @@ def test_the_date_asked_after_which_plan_is_the_plans_not_the_directive_it_carri
 def test_an_occasion_dated_is_no_date_of_the_document(question, intent):
     # "nhiệm kỳ" holds "kỳ" but signs nothing; "đại hội", "hội nghị" are occasions a passage dates
     assert fact_asked(question) == intent
+
+
+def test_what_a_directive_replaces_is_named_with_its_date_from_the_line_saying_so(stored):
+    answer = stored.answerer.ask("Chỉ thị 07/CT-UBND của Trường Xuân thay thế văn bản nào?")
+    assert answer.found and "03/CT-UBND ngày 05/4/2020" in answer.answer
+    assert "thay thế Chỉ thị" in answer.citations[0].full_quote
+
+
+def test_an_items_words_asked_past_its_cut_are_shown(stored):
+    # the purposes are listed whole; the first is long and the fields asked come late in it
+    answer = stored.answerer.ask("Theo mục đích của kế hoạch 412, văn hóa đối ngoại phải gắn với các chương trình trong "
+                                 "những lĩnh vực nào?")
+    assert answer.found and "thủ công mỹ nghệ" in answer.answer and "chuyển đổi số" in answer.answer
