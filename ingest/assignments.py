@@ -83,11 +83,56 @@ def _duties(subjects: list[AgencyMention], text: str, a: int, b: int, root: Sect
     ("Chủ trì …; tổng hợp …"); partners carry over only from an intro line ("chủ trì, phối hợp với X
     thực hiện các nhiệm vụ sau:"), since after "; " a new verb usually starts the subject's own task."""
     out: list[Assignment] = []
+    last: list[Assignment] = []  # the previous clause's duties, which a partners or a time clause completes
     for ca, cb in clauses(text, a, b):
+        if last and (named := _partners_only(text, ca, cb)) is not None:
+            # "Chủ trì tổ chức …; phối hợp với Sở X, Sở Y; thời gian: Quý III/2028.": the partners of that task
+            lead = last[0]
+            have = {x.agency for x in last}
+            extra = [make_assignment(m, SUPPORT, text, lead.start, lead.end, root, lead.start, None)
+                     for m in named if m.canonical not in have]
+            last += extra
+            out += extra
+            continue
+        if last and (when := _time_only(text[ca:cb])) is not None:
+            for item in last:  # "…; hoàn thành trước 30/6/2027": that task's deadline, no duty of its own
+                if item.deadline is None:
+                    item.deadline, item.due_year = when.text, when.due_year
+                    item.period, item.recurring = when.period, when.recurring
+            continue
         made = _duty(_own_subjects(subjects, text, ca, cb), text, ca, cb, root, role, partners)
         role = made[0].role if made else role
         out += made
+        last = list(made)
     return out
+
+
+TASK_AFTER_PARTNERS = 2  # words after "phối hợp với <bodies>" beyond which the clause is a task of its own
+_TIME_LEAD = re.compile(r"^\s*(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han|han|hoan thanh|truoc ngay|truoc|dinh ky"
+                        r"|hang nam|hang quy|quy [ivx]+|nam \d{4}|thang \d{1,2})\b")
+
+
+def _partners_only(text: str, a: int, b: int) -> list[AgencyMention] | None:
+    """The bodies of a clause that only names partners ("phối hợp với Sở Văn hóa, Thể thao và Du lịch, Sở Khoa học
+    và Công nghệ"), or None when the clause goes on to a task ("phối hợp với Sở Ngoại vụ vận động …")."""
+    clause = text[a:b]
+    m = PARTNERS.search(clause)
+    if not m or clause[:m.start()].strip(" -–+•;,."):
+        return None
+    named = run_at(find_agencies(clause), clause, m.end())
+    if not named:
+        return None
+    rest = re.sub(r"\b(?:các|cơ quan|đơn vị|liên quan|và|có)\b", " ", clause[named[-1].end:], flags=re.IGNORECASE)
+    return named if len(vi.syllables(rest)) <= TASK_AFTER_PARTNERS else None
+
+
+def _time_only(clause: str):
+    """The deadline of a clause that only dates the one before ("thời gian: Quý III/2028", "hoàn thành trước
+    31/12/2028"), or None."""
+    if not _TIME_LEAD.match(vi.collapse(clause.strip(" -–+•;,."))):
+        return None
+    found = find_deadline(clause)
+    return found[0] if found else None
 
 
 def _content_start(text: str, a: int, b: int) -> int:

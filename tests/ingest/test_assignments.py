@@ -299,3 +299,21 @@ def test_a_section_of_the_bodies_duties_in_a_meetings_conclusions_assigns_them()
     found = extract_assignments(text, parse_sections(text))
     assert {a.agency for a in found} == {"Sở Tài chính", "Sở Y tế"}
     assert any("kíp cấp cứu" in a.task for a in found if a.agency == "Sở Y tế")
+
+
+def test_a_clause_that_only_names_partners_or_a_time_completes_the_task_before_it() -> None:
+    # "Chủ trì …; phối hợp với …; thời gian: …": one task with its partners and deadline, not three duties
+    text = ("CHỈ THỊ\nVề công tác văn hóa đối ngoại\n\nIII. TỔ CHỨC THỰC HIỆN\n2. Sở Ngoại vụ:\n"
+            "- Chủ trì tổ chức \"Những ngày văn hóa Sông Lam tại Viêng Chăn\"; phối hợp với Liên hiệp các tổ chức hữu "
+            "nghị tỉnh, Sở Văn hóa, Thể thao và Du lịch; thời gian: Quý III/2028.\n"
+            "- Chủ trì biên soạn bộ tài liệu giới thiệu tỉnh bằng 05 ngoại ngữ; hoàn thành trước 30/6/2027.\n"
+            "3. Liên hiệp các tổ chức hữu nghị tỉnh: chủ trì Diễn đàn hữu nghị nhân dân năm 2027; phối hợp với Sở Ngoại "
+            "vụ vận động các tổ chức phi chính phủ nước ngoài tài trợ dự án giáo dục.\n")
+    found = extract_assignments(text, parse_sections(text))
+    foreign = [a for a in found if a.agency == "Sở Ngoại vụ"]
+    assert [(a.role, a.deadline) for a in foreign] == [("chủ trì", "Quý III/2028"), ("chủ trì", "trước 30/6/2027")]
+    partners = {a.agency for a in found if a.role == "phối hợp" and "Viêng Chăn" in a.task}
+    assert partners == {"Liên hiệp các tổ chức hữu nghị tỉnh", "Sở Văn hóa, Thể thao và Du lịch"}
+    # a partners clause that goes on to a task of its own stays the body's own duty
+    assert any(a.role == "phối hợp" and "vận động" in a.task for a in found
+               if a.agency == "Liên hiệp các tổ chức hữu nghị tỉnh")
