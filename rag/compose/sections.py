@@ -166,12 +166,14 @@ def list_points(q: Question, chunks: list) -> list[Point]:
 
 def list_points_plain(items: list, limit: int = LIST_ITEMS, asked: Sequence[str] = ()) -> list[Point]:
     points = []
-    for chunk, text in items[:limit]:
+    chars = LIST_SENTENCE_CHARS if len(items) == 1 else LIST_ITEM_CHARS
+    past = [_asked_past_cut(strip_marker(text), asked, chars) for _, text in items[:limit]]
+    widened = max(range(len(past)), key=lambda k: past[k]) if past and max(past) >= ASKED_PAST_CUT else None
+    for k, (chunk, text) in enumerate(items[:limit]):
         body = strip_marker(text)
-        chars = LIST_SENTENCE_CHARS if len(items) == 1 else LIST_ITEM_CHARS
         shown = shorten(body, chars)
-        if asked and len(body) > chars and _asked_past_cut(body, asked, chars):
-            shown = best_window(body, list(asked), _EVEN, LIST_SENTENCE_CHARS)
+        if k == widened:  # the one item that says what is asked past its cut: shown from those words, longer
+            shown = best_window(body, list(asked), _even, WIDENED_ITEM_CHARS)
         points.append(Point(shown, chunk, body, 1.0))
     return points
 
@@ -180,14 +182,16 @@ def _even(_term: str) -> float:
     return 1.0
 
 
-_EVEN = _even
 ASKED_PAST_CUT = 2  # the question's words an item says only past its cut: then its cut is moved to them
+WIDENED_ITEM_CHARS = 2 * LIST_ITEM_CHARS
 
 
-def _asked_past_cut(body: str, asked: Sequence[str], chars: int) -> bool:
+def _asked_past_cut(body: str, asked: Sequence[str], chars: int) -> int:
+    if len(body) <= chars:
+        return 0
     folded = vi.collapse(body)
     head = vi.collapse(body[:chars])
-    return sum(1 for t in asked if t in folded and t not in head) >= ASKED_PAST_CUT
+    return sum(1 for t in asked if t in folded and t not in head)
 
 
 def accented_noun(folded_noun: str, chunks: list) -> str:
