@@ -125,6 +125,11 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     announces = bool(INTRODUCES_LIST.search(vi.collapse(best.body[-40:]))) or best.body.rstrip().endswith(":")
     heads = not announces and len(best.body) <= LEAD_LINE_CHARS and whole_line(best.body, best.chunk.text) \
         and not best.body.rstrip().endswith((".", ";", "!", "?"))
+    if announces and q.ordinal and text is None:  # "nội dung công việc thứ 3 …": that item of the announced list
+        every = following_items(best, index, ALL_ITEMS)
+        at = q.ordinal - 1 if q.ordinal > 0 else len(every) - 1
+        if 0 <= at < len(every):
+            return [every[at]]
     if announces or heads:
         # what names the plan itself (its issuer, the one year it is for) narrows none of its lists
         plan = index.plan(best.chunk.plan_id)

@@ -20,12 +20,16 @@ POINT_CHARS = 300
 LIST_SENTENCE_CHARS = 440  # one sentence that is itself the list ("gồm: A; B; C") is kept whole up to this
 LIST_ITEMS = 4
 LIST_ITEM_CHARS = 140
-BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
+# ("1- Tuyên truyền …": a number and a dash numbers an item too)
+BULLET = re.compile(r"^\s*(?:(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+|\d{1,2}[-–]\s*(?=[A-ZĐÀ-Ỹ]))")
 _ROMAN = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
 
 
 def _heading_of(section: str | None) -> list[str]:
     return [vi.collapse(s) for s in (section or "").split("›")]
+
+
+NAMING_WORDS = 4  # syllables before a section word in a heading that still names the section ("II. MỤC TIÊU, …")
 
 
 def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
@@ -54,7 +58,10 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
                 for c in chunks:
                     raw = (c.section or "").split("›")
                     for depth, h in enumerate(_heading_of(c.section)):
-                        if not re.search(rf"\b{word}\b", h):
+                        at = re.search(rf"\b{word}\b", h)
+                        # (an item read as a heading names a section by its first words, not in passing: "4. Sở
+                        # Giáo dục … chủ trì đưa nội dung …" is no section of "nội dung")
+                        if not at or len(h[:at.start()].split()) > NAMING_WORDS:
                             continue
                         rank = (bool(_JOINED.search(raw[depth])), depth) if shallow else (False, -depth)
                         if best_rank is None or rank < best_rank:
@@ -113,7 +120,7 @@ def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
     return bullets if len(bullets) >= 2 else items
 
 
-_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|[-–]\s*(?=[A-ZĐÀ-Ỹ]))\S")
 
 
 def numbered_children(chunks: list[StoredChunk], after: tuple[str, int] | None = None) -> list[tuple[StoredChunk, str]]:

@@ -12,7 +12,7 @@ MAX_POINT_CHARS = 300  # one point of an answer; longer sentences are cut to the
 ENUMERATION_STRETCH = 1.3
 VALUE_STRETCH = 1.4  # a run ending on the question's words may take the next clause up to this share over the limit
 SHORT_LEAD_CHARS = 60
-_BULLET = re.compile(r"^\s*(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:(?:[-–—+•*●]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+|\d{1,2}[-–]\s*(?=[A-ZĐÀ-Ỹ]))")
 _CLAUSE_END = re.compile(r"(?<=[;,:])\s+")
 
 # Question words and function syllables that say nothing about the content. Matched on the accented

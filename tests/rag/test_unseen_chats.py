@@ -68,10 +68,23 @@ II. NHIỆM VỤ
 """
 
 
+# a news page listing a programme's items numbered "1- …"
+NEWS_LIST = """Đẩy mạnh công tác hỗ trợ kiều bào giữ gìn tiếng Việt
+
+Chương trình giao các bộ, cơ quan ngang bộ, UBND các tỉnh, thành phố tổ chức thực hiện các nội dung công việc dưới đây:
+1- Tuyên truyền, phổ biến chủ trương của Đảng về công tác đối với kiều bào;
+2- Biên soạn giáo trình tiếng Việt cho thiếu nhi kiều bào theo từng độ tuổi;
+3- Hỗ trợ các câu lạc bộ văn nghệ, các hội đoàn kiều bào tổ chức lễ hội truyền thống;
+4- Tổng kết, đánh giá kết quả thực hiện vào năm 2030.
+Các cơ quan báo cáo kết quả thực hiện định kỳ hằng năm.
+"""
+
+
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory) -> Services:
     folder = tmp_path_factory.mktemp("unseen-chats")
-    for name, text in (("truong-xuan-ct-07-2027.txt", DIRECTIVE), ("suong-lam-kh-412-2026.txt", PLAN_CITING)):
+    for name, text in (("truong-xuan-ct-07-2027.txt", DIRECTIVE), ("suong-lam-kh-412-2026.txt", PLAN_CITING),
+                       ("kieu-bao-tieng-viet-tin.txt", NEWS_LIST)):
         (folder / name).write_text(text, encoding="utf-8")
     services = Services(Settings(data_dir=folder / "store"))
     assert services.ingest_paths([folder]).ok
@@ -135,3 +148,9 @@ def test_an_items_words_asked_past_its_cut_are_shown(stored):
     answer = stored.answerer.ask("Theo mục đích của kế hoạch 412, văn hóa đối ngoại phải gắn với các chương trình trong "
                                  "những lĩnh vực nào?")
     assert answer.found and "thủ công mỹ nghệ" in answer.answer and "chuyển đổi số" in answer.answer
+
+
+def test_an_item_asked_by_its_place_in_a_list_numbered_with_dashes_is_that_item(stored):
+    # "1- …", "2- …": numbered items; the bodies the announcing line names do not make it a question of their duties
+    answer = stored.answerer.ask("Nội dung công việc thứ 3 mà các bộ, UBND tỉnh phải thực hiện về kiều bào là gì?")
+    assert answer.found and "câu lạc bộ văn nghệ" in answer.answer and "giáo trình" not in answer.answer
