@@ -26,6 +26,8 @@ from rag.understand.terms import query_terms, split_units
     ("ko biet bng huong dan j", "khong biet Bo Ngoai giao huong dan gi"),
     ("kh cua dh nguyet ho", "ke hoach cua dai hoc nguyet ho"),
     ("Kế hoạch của ĐH Sương Nguyên", "Kế hoạch của đại học Sương Nguyên"),
+    ("bo gd&dt di cung tlsq tai osaka", "Bo Giao duc va Dao tao di cung Tong Lanh su quan tai osaka"),
+    ("ĐSQ Việt Nam và NXB nào", "Đại sứ quán Việt Nam và Nhà xuất bản nào"),
 ])
 def test_shorthand_is_written_out_in_the_questions_own_typing(typed, written):
     assert shorthand.expand(typed) == written
