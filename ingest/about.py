@@ -182,7 +182,8 @@ def text_owner(text: str, number: DocNumber | None) -> About | None:
 
 
 _BARE_COMMITTEES = frozenset({"UBND", "UBND tỉnh", "UBND thành phố"})
-_ISSUING_AFTER = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có (?:Công văn|văn bản|Kế hoạch|Quyết định)|hướng dẫn|"
+# (after the body's own shorthand in brackets: "Bộ Văn hóa, Thể thao và Du lịch (VH-TT-DL) vừa ban hành …")
+_ISSUING_AFTER = re.compile(r"(?:\s*\([^()\n]{1,20}\))?\s+(?:đã\s+|vừa\s+)?(?:ban hành|có (?:Công văn|văn bản|Kế hoạch|Quyết định)|hướng dẫn|"
                             r"phê duyệt)\b")
 
 

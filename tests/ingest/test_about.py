@@ -222,3 +222,12 @@ def test_a_commission_of_a_provincial_party_committee_issues_its_guidance():
             "I. MỤC ĐÍCH, YÊU CẦU\n- Tuyên truyền sâu rộng về quan hệ hữu nghị truyền thống giữa hai nước.")
     meta = extract_metadata(clean_text(text), "hd.txt")
     assert (meta.issuer, meta.number) == ("Ban Tuyên giáo và Dân vận Tỉnh ủy Sương Nguyên", "52-HD/BTGDVTU")
+
+
+def test_a_ministry_issuing_under_its_own_shorthand_owns_the_page_not_the_city_of_the_event():
+    # "Bộ … (VH-TT-DL) vừa ban hành kế hoạch …, dự kiến diễn ra tại Hà Nội": the ministry's plan, held in Hà Nội
+    text = ("Bộ Văn hóa, Thể thao và Du lịch (VH-TT-DL) vừa ban hành kế hoạch tổ chức Chương trình Gặp mặt hữu nghị "
+            "năm 2027, với chủ đề “Sắc màu văn hóa”, dự kiến diễn ra ngày 12-11 tại Hà Nội.\n\nChương trình có sự tham "
+            "gia của đại diện các cơ quan ngoại giao, tổ chức quốc tế tại Việt Nam và các nghệ sĩ trong nước.\n")
+    meta = extract_metadata(text, "tin.txt")
+    assert meta.issuer == "Bộ Văn hóa, Thể thao và Du lịch" and meta.province is None
