@@ -221,10 +221,12 @@ def _lines_shown(points: list[Point]) -> frozenset[str]:
 def _asked_documents(part, result: PartResult, index: PlanIndex) -> list[str]:
     """The documents a part's answer gives, for the next part's fact: "kế hoạch nào … theo Chỉ thị 25" is answered by a
     line of the plan that carries the Chỉ thị out, and the Chỉ thị the part itself names is no answer to it."""
-    if part.answer_type != "document":
-        return result.documents
     pq = parse_query(part.text)
     named = pq.numbers + pq.bare_numbers
+    if part.answer_type != "document" or any(resolve_document(n, index) is not None for n in named):
+        # (a stored document the part names is its subject: "Quyết định 1642 sửa đổi kế hoạch nào và ban hành ngày
+        # nào?" dates the decision)
+        return result.documents
     given = [d for d in result.documents if not any(number_matches(n, d) for n in named)]
     kind = _ASKED_KIND.search(pq.folded)  # "kế hoạch nào": a Công văn the line also cites is none
     if kind:

@@ -44,13 +44,22 @@ def _body_after(folded: str, title: str) -> str | None:
     return m.group(1) if m and m.group(1) in _BODY_WORDS else None
 
 
+# a body the question opens with ("Hội hữu nghị … bầu ai làm Chủ tịch?"): the office asked is that body's
+_SUBJECT_BODIES = frozenset("hoi lien ban so cuc vien truong doan".split())
+
+
+def _subject_body(question: str) -> str | None:
+    words = vi.collapse(question).split()
+    return words[0] if words and words[0] in _SUBJECT_BODIES else None
+
+
 def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
     """Some occurrence of the office in the lines has a person's name within reach: not a name the question
     itself gives (its province, its body), not a body's name."""
     deputy, title = office
     folded = vi.fold_same_length(shown).lower()
     asked = set(vi.collapse(question).split())
-    body = _body_after(vi.collapse(question), title)
+    body = _body_after(vi.collapse(question), title) or _subject_body(question)
     for m in re.finditer(rf"\b(?:{_SAID_AS.get(title, title)})\b", folded):
         if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy:
             continue  # "Phó Chủ tịch" is another office than "Chủ tịch"

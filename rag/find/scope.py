@@ -108,6 +108,19 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
     return None
 
 
+_QUOTED_TITLE = re.compile(r"\b(?:bài viết|bai viet|trang|văn bản|van ban)\s+[“\"]([^”\"]{12,})[”\"]", re.IGNORECASE)
+
+
+def _titled(pq: ParsedQuery, plans: list) -> list[str]:
+    """The stored texts whose title opens with the words a question quotes after "bài viết" (how a follow-up names a
+    page with no number)."""
+    m = _QUOTED_TITLE.search(pq.text)
+    if not m:
+        return []
+    said = vi.collapse(m.group(1)).strip(" .…")
+    return [p.id for p in plans if said and vi.collapse(p.meta.title or "").startswith(said)]
+
+
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     plans = list(index.plans.values())
     facts = index.facts
@@ -151,6 +164,10 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         others = [n for n in wanted if not any(named(n, p) or party_named(n, p) for p in plans)]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
+    titled = _titled(pq, plans) if not wanted else []
+    if titled:  # "… trong bài viết “Ông X được bầu làm Chủ tịch Hội …”": a chat's page named by its title
+        scope.plan_ids = titled
+        return scope
     asked_years = set(scope.years)
     provinces = list(dict.fromkeys(pq.provinces + index.places_in(pq.folded)))
     scope.provinces = provinces

@@ -80,11 +80,28 @@ Các cơ quan báo cáo kết quả thực hiện định kỳ hằng năm.
 """
 
 
+# two friendship societies' congress pages: one says who was elected, the other only who attended
+ELECTED = """Ông Lò Văn Thành được bầu làm Chủ tịch Hội hữu nghị Việt Nam - Lào tỉnh Sương Lâm
+
+Chiều 12/9, tại Hội trường tỉnh Sương Lâm, Hội hữu nghị Việt Nam - Lào tỉnh Sương Lâm tổ chức Đại hội lần thứ III,
+nhiệm kỳ 2027 - 2032. Đại hội đã hiệp thương bầu Ban Chấp hành gồm 21 thành viên.
+
+Ông Lò Văn Thành, Phó Giám đốc Sở Ngoại vụ, được bầu làm Chủ tịch Hội nhiệm kỳ 2027 - 2032.
+"""
+ATTENDED = """Hội hữu nghị Việt Nam - Nhật Bản tỉnh Trường Xuân tổ chức Đại hội lần thứ II
+
+Sáng 5/10, Hội hữu nghị Việt Nam - Nhật Bản tỉnh Trường Xuân tổ chức Đại hội lần thứ II, nhiệm kỳ 2027 - 2032. Tham dự
+có ông Đào Minh Khang, Trưởng ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; bà Vi Thu Hằng, Phó Chủ tịch
+UBND tỉnh. Đại hội thông qua phương hướng hoạt động giao lưu nhân dân với các địa phương Nhật Bản.
+"""
+
+
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory) -> Services:
     folder = tmp_path_factory.mktemp("unseen-chats")
     for name, text in (("truong-xuan-ct-07-2027.txt", DIRECTIVE), ("suong-lam-kh-412-2026.txt", PLAN_CITING),
-                       ("kieu-bao-tieng-viet-tin.txt", NEWS_LIST)):
+                       ("kieu-bao-tieng-viet-tin.txt", NEWS_LIST), ("suong-lam-hoi-viet-lao-tin.txt", ELECTED),
+                       ("truong-xuan-hoi-viet-nhat-tin.txt", ATTENDED)):
         (folder / name).write_text(text, encoding="utf-8")
     services = Services(Settings(data_dir=folder / "store"))
     assert services.ingest_paths([folder]).ok
@@ -154,3 +171,17 @@ def test_an_item_asked_by_its_place_in_a_list_numbered_with_dashes_is_that_item(
     # "1- …", "2- …": numbered items; the bodies the announcing line names do not make it a question of their duties
     answer = stored.answerer.ask("Nội dung công việc thứ 3 mà các bộ, UBND tỉnh phải thực hiện về kiều bào là gì?")
     assert answer.found and "câu lạc bộ văn nghệ" in answer.answer and "giáo trình" not in answer.answer
+
+
+def test_a_news_page_of_a_chat_is_named_by_its_title_and_its_chair_asked_from_it(stored):
+    # the page has a province but no number: "kế hoạch của Sương Lâm" would name no such text; its title does
+    congress, chair = chat(stored, ["Hội hữu nghị Việt Nam - Lào tỉnh Sương Lâm đại hội nhiệm kỳ 2027 - 2032 vào ngày nào?",
+                                    "ai làm chủ tịch?"])
+    assert congress.answer.found and "12/9" in congress.answer.answer
+    assert chair.answer.found and "Lò Văn Thành" in chair.answer.answer
+    assert all(c.source == "suong-lam-hoi-viet-lao-tin.txt" for c in chair.answer.citations)
+
+
+def test_a_societys_chair_is_not_answered_with_other_bodies_chairs_among_the_guests(stored):
+    answer = stored.answerer.ask("Hội hữu nghị Việt Nam - Nhật Bản tỉnh Trường Xuân nhiệm kỳ 2027 - 2032 bầu ai làm Chủ tịch?")
+    assert not answer.found
