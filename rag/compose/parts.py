@@ -135,11 +135,11 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     if label:
         return shorten(body[label.start():], limit)
     # …and "trong những lĩnh vực nào?" from the words that open the list ("… trong lĩnh vực đối ngoại, văn hóa, …")
-    named = re.search(rf"\b{asked.group(1)}\b(?=[^.;:]{{0,80}},)", folded_body) if asked and asked.group(1) != "ai" else None
+    named = re.search(rf"\b{asked.group(1)}\b(?=[^.;]{{0,80}},)", folded_body) if asked and asked.group(1) != "ai" else None
     if named and named.start() > limit // 3:
         start = max([0] + [m.end() for m in re.finditer(r"[;,:]\s+", body[:named.start()])])
         start = start if named.start() - start <= limit // 3 else named.start()
-        return "…" + shorten(body[start:], limit)
+        return "…" + shorten(body[start:], max(limit, LISTED_CHARS))
     # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
     # own "Kế hoạch triển khai …" is its preamble
     terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
@@ -160,7 +160,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
 
 
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
-_LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+)?) nao\b")
+LISTED_CHARS = 360  # a list asked for, shown from the words that open it: its items are the answer
+_LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+){0,3}) nao\b")
 
 
 def around(body: str, span, limit: int) -> str:
