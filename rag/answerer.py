@@ -75,6 +75,9 @@ class Answerer:
             return Answer(text, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
         if routed:
+            other = other_occasion(q, "\n".join(p.text for p in routed.points)) if routed.found else None
+            if other:  # decide: a record of another edition ("lần thứ nhất … 10/2027" for "lần thứ hai năm 2029")
+                return Answer(text, False, replies.not_stated(other), kind="refusal"), []
             return routed, []
         hits, vector = self.engine.search_with_vector(q.pq.text, self.k, plan_ids=scope.plan_ids,
                                                       plan_boost=scope.boost)  # find: the passages

@@ -157,6 +157,9 @@ def asked_thing(question: str) -> str | None:
     return None
 
 
+_INSTANCES = {"don vi hanh chinh": re.compile(r"\b(?:xa|phuong|thi tran|thi xa|huyen|quan|tinh) [a-z]")}
+
+
 def thing_named(question: str, thing: str) -> str:
     """The asked thing as the question typed it ("cửa khẩu quốc tế"), for the reply."""
     return as_typed(question, thing)
@@ -255,7 +258,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "số hiệu văn bản được hỏi"
     thing = asked_thing(q.text)
     words = vi.folded_syllables(shown + " " + passages)
-    if thing and not all(w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in _GENERIC_THING):
+    instances = _INSTANCES.get(thing or "")  # "những đơn vị hành chính nào": "xã Kim Sơn, thị trấn Bến Lũy" are
+    if thing and not (instances and instances.search(" ".join(words))) and not all(
+            w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in _GENERIC_THING):
         return thing_named(q.text, thing)  # "cửa khẩu quốc tế nào …?": a passage without any "cửa khẩu" names none
     duty = _DUTY_OF.match(q.pq.folded)
     if duty and (holder := [w for w in duty.group(1).split() if w not in _GENERIC_THING]) \
