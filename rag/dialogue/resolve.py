@@ -53,6 +53,10 @@ class Resolution:
     expand: int | None = None  # "nói rõ hơn ý 2" → 2
     reason: str = ""  # why it could not be resolved
     names_plan: bool = False  # the rewrite put the conversation's plan into the question
+    # "còn Sở Y tế?" after "Sở Tài chính phải bổ sung bao nhiêu tiền?": the new body's duties, asked when the
+    # swapped question finds nothing said of that body
+    fallback: str | None = None
+    subject: str | None = None  # the body the fallback is about
 
     @property
     def unresolved(self) -> bool:
@@ -320,6 +324,12 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     rewritten = _tidy(replace_spans(prev, spans))
     if appended:
         rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
+    swapped = [e for e in entities if e.kind == "agency"]
+    if len(swapped) == 1 and len(entities) == 1:
+        target = _target_label(context, prev)
+        duties = f"{swapped[0].name} có nhiệm vụ gì{f' trong {target}' if target else ''}?"
+        return Resolution(question, rewritten, True, "ellipsis", fallback=_as_typed(duties, prev),
+                          subject=swapped[0].name)
     return Resolution(question, rewritten, True, "ellipsis")
 
 

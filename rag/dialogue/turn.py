@@ -151,6 +151,17 @@ def switches(question: str) -> bool:
     return re.match(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+", question, re.IGNORECASE) is not None
 
 
+def said_of(answer: Answer, subject: str | None) -> bool:
+    """The answer is found and says something of the body asked ("còn Sở Y tế?": a line of Sở Tài chính is not)."""
+    return answer.found and (subject is None or vi.collapse(subject) in vi.collapse(answer.answer))
+
+
+def fallback_reading(resolution: Resolution) -> Resolution | None:
+    if resolution.fallback is None:
+        return None
+    return Resolution(resolution.question, resolution.fallback, True, resolution.kind, subject=resolution.subject)
+
+
 def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation | None = None) -> Turn:
     context = context or Conversation()
     resolution, settled = settle(question, context)
@@ -161,6 +172,9 @@ def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation 
             and (first := ask(alone.question_understood)).found:
         return finish(alone, context, first)  # "còn <a thing of its own> thì …": that thing, wherever it is stored
     answer = ask(resolution.question_understood)
+    duties = fallback_reading(resolution)
+    if duties is not None and not said_of(answer, resolution.subject) and (third := ask(duties.question_understood)).found:
+        return finish(duties, context, third)
     if alone is not None and not answer.found and (second := ask(alone.question_understood)).found:
         resolution, answer = alone, second  # the store holds the follow-up's own subject in another text
     return finish(resolution, context, answer)
@@ -177,6 +191,10 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
             and (first := await ask(alone.question_understood)).found:
         return finish(alone, context, first)
     answer = await ask(resolution.question_understood)
+    duties = fallback_reading(resolution)
+    if duties is not None and not said_of(answer, resolution.subject) \
+            and (third := await ask(duties.question_understood)).found:
+        return finish(duties, context, third)
     if alone is not None and not answer.found and (second := await ask(alone.question_understood)).found:
         resolution, answer = alone, second
     return finish(resolution, context, answer)
@@ -196,7 +214,8 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
         yield settled
         return
     untied = standalone(resolution)
-    if untied is None:
+    duties = fallback_reading(resolution)
+    if untied is None and duties is None:
         async for event in ask_stream(resolution.question_understood):
             if event.get("type") != "final":
                 yield event
@@ -206,7 +225,11 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
         return
     # a follow-up that may be asked alone: each reading's events wait for its answer, the one found is shown
     # (asked alone first after "còn …", the rewrite first otherwise); none found, the rewrite's refusal
-    order = [untied, resolution] if switches(question) and names_own_thing(untied) else [resolution, untied]
+    # (the body's duties after the swapped question, when that one says nothing of it)
+    if untied is not None and switches(question) and names_own_thing(untied):
+        order = [untied, resolution]
+    else:
+        order = [r for r in (resolution, duties, untied) if r is not None]
     tried: list[tuple[Resolution, list[dict[str, Any]], Answer]] = []
     for reading in order:
         events: list[dict[str, Any]] = []
@@ -216,9 +239,10 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
                 continue
             tried.append((reading, events, Answer.from_json(event["answer"])))
             break
-        if tried and tried[-1][0] is reading and tried[-1][2].found:
+        if tried and tried[-1][0] is reading and said_of(tried[-1][2], reading.subject):
             break
-    chosen = next((t for t in tried if t[2].found), next((t for t in tried if t[0] is resolution), None))
+    chosen = next((t for t in tried if said_of(t[2], t[0].subject)),
+                  next((t for t in tried if t[2].found), next((t for t in tried if t[0] is resolution), None)))
     if chosen is None:
         return
     for held_event in chosen[1]:

@@ -164,9 +164,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         others = [n for n in wanted if not any(named(n, p) or party_named(n, p) for p in plans)]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
-    titled = _titled(pq, plans) if not wanted else []
-    if titled:  # "… trong bài viết “Ông X được bầu làm Chủ tịch Hội …”": a chat's page named by its title
-        scope.plan_ids = titled
+    by_title = _titled(pq, plans) if not wanted else []
+    if by_title:  # "… trong bài viết “Ông X được bầu làm Chủ tịch Hội …”": a chat's page named by its title
+        scope.plan_ids = by_title
         return scope
     asked_years = set(scope.years)
     provinces = list(dict.fromkeys(pq.provinces + index.places_in(pq.folded)))

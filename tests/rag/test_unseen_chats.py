@@ -205,3 +205,13 @@ def test_units_named_by_their_kind_answer_which_administrative_units():
     q = analyze("Xã Hà Lũy được thành lập trên cơ sở sắp xếp những đơn vị hành chính nào?")
     assert missing_asked(q, "Xã Hà Lũy được thành lập trên cơ sở sắp xếp xã Kim Sơn và thị trấn Bến Lũy.", set()) is None
     assert missing_asked(q, "Đơn vị mới được thành lập từ ngày 01/7/2025, có diện tích 68 km².", set())
+
+
+def test_another_body_after_a_question_only_the_first_one_answers_is_asked_its_duties(stored):
+    # the swapped question ("Công an tỉnh phải đưa … vào bao nhiêu phần trăm trường …?") says nothing of the police:
+    # the chat asks what the police must do instead of showing the schools line again
+    schools, police = chat(stored, [
+        "Theo Chỉ thị 07 của Trường Xuân, Sở Giáo dục và Đào tạo phải đưa nội dung giới thiệu di sản vào bao nhiêu phần "
+        "trăm trường trung học phổ thông?", "còn Công an tỉnh?"])
+    assert schools.answer.found and "100%" in schools.answer.answer
+    assert police.answer.found and "an ninh, trật tự" in police.answer.answer and "100%" not in police.answer.answer
