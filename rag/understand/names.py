@@ -58,7 +58,8 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          # an occasion named: "Hội … đại hội nhiệm kỳ 2024 - 2029 vào ngày nào?"
                          r"|dai hoi|hoi nghi|hoi thao|le hoi|lien hoan|hoi cho|ngay hoi|dien dan)\b")
 # a document is issued on a day, not over days nor by a deadline ("từ ngày nào", "trước ngày nào")
-_SPAN_ASKED = re.compile(r"\b(?:tu|truoc|cham nhat|han chot) (?:ngay|thang|nam) nao\b|\b(?:tu|den) (?:khi nao|bao gio)\b")
+_SPAN_ASKED = re.compile(r"\b(?:tu|truoc|cham nhat|han chot) (?:ngay|thang|nam) nao\b|\b(?:tu|den) (?:khi nao|bao gio)\b"
+                         r"|\bmay gio\b|\bgio nao\b")  # …nor at an hour ("lúc mấy giờ")
 _SOURCE_NAMED = re.compile(r"^(?:theo|trong|tai) (?:noi dung )?(?:huong dan|ke hoach|quyet dinh|van ban|chi thi|nghi quyet"
                            r"|cong van|bao cao|thong bao|chuong trinh|de an|bai viet|trang)\b")
 # ("ký", not "nhiệm kỳ", "học kỳ", "định kỳ", "kỷ niệm", "ký kết", "kỳ họp", "kỳ đánh giá")

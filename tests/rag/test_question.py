@@ -422,3 +422,14 @@ def test_truong_nao_asks_for_a_school_not_a_place():
     place; "hội trường nào" is still a place."""
     assert analyze("Những trường nào sẽ giảng dạy nội dung ngoại giao văn hóa?").answer_type == "list"
     assert analyze("Hội nghị tổ chức tại hội trường nào?").answer_type == "place"
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    # "vào ngày nào" is one question word: its "nào" before a comma asks nothing of its own
+    ("Liên hoan có hội thảo quốc tế vào ngày nào, mấy giờ?", 1),
+    ("Hội chợ khai mạc vào ngày nào, ở đâu?", 2),
+])
+def test_a_day_and_its_hour_are_one_question_and_a_place_another(question, parts):
+    q = analyze(question)
+    assert len(q.parts) == parts and q.parts[0].answer_type == "date"
+    assert all(p.intent == "general" for p in q.parts)  # an hour or an event's day is no document's date
