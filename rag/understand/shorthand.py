@@ -79,7 +79,9 @@ def _compile() -> list[tuple[re.Pattern, str, str]]:
     out = []
     for short, full in _SHORTHAND:
         forms = "|".join(r"\s+".join(re.escape(w) for w in form.split())
-                         for form in dict.fromkeys((short, vi.fold(short))))
+                         # (typed with "đ" too: "TTĐN", "ĐNND" are "ttdn", "dnnd")
+                         for form in dict.fromkeys((short, vi.fold(short), vi.fold(short).replace("d", "đ"),
+                                                    vi.fold(short).replace("d", "đ", 1))))
         pattern = re.compile(f"{_EDGE_BEFORE}(?:{forms}){_EDGE_AFTER}", re.IGNORECASE)
         out.append((pattern, full, vi.fold(full) if full.islower() else _fold_keep_case(full)))
     return out

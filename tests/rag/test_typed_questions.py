@@ -28,6 +28,7 @@ from rag.understand.terms import query_terms, split_units
     ("Kế hoạch của ĐH Sương Nguyên", "Kế hoạch của đại học Sương Nguyên"),
     ("bo gd&dt di cung tlsq tai osaka", "Bo Giao duc va Dao tao di cung Tong Lanh su quan tai osaka"),
     ("ĐSQ Việt Nam và NXB nào", "Đại sứ quán Việt Nam và Nhà xuất bản nào"),
+    ("hội nghị tổng kết TTĐN và công tác ĐNND", "hội nghị tổng kết thông tin đối ngoại và công tác đối ngoại nhân dân"),
 ])
 def test_shorthand_is_written_out_in_the_questions_own_typing(typed, written):
     assert shorthand.expand(typed) == written
