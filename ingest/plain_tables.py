@@ -38,6 +38,13 @@ def stacked_cells(text: str) -> str:
             j += width
         header = [line.strip() for line in lines[i:i + width]]
         if len(rows) < 2 or not all(_stack_cell(line) for line in header):
+            loose = _loose_stack(lines, i)
+            if loose is not None:
+                table, i = loose
+                if out and _TAG_LINE.match(out[-1]):
+                    out.pop()  # the page's "<table>" over it
+                out += table
+                continue
             out.append(lines[i])
             i += 1
             continue
@@ -50,6 +57,88 @@ def stacked_cells(text: str) -> str:
         i = j
     return "\n".join(out)
 
+
+
+# a web table's copy with its cells one per line: group rows ("I" / "TUYÊN TRUYỀN" / "&nbsp;" …), a cell that goes on
+# over two lines ("Sở Ngoại vụ" / "(Phòng Thông tin đối ngoại)", "Sở Văn hóa …;" / "Trung tâm …"), an empty cell
+# written "&nbsp;", the page's own "<table>" tags around it
+_EMPTY_CELL = frozenset({"&nbsp;", "\xa0", "-", "–"})
+_TAG_LINE = re.compile(r"^\s*</?(?:table|tbody|thead|tr|td|th)\b[^>]*>\s*$", re.IGNORECASE)
+_GROUP = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\.?$")
+
+
+def _goes_on(line: str) -> bool:
+    """A line opening in lower case or with a bracket goes on the cell above."""
+    return line[:1] == "(" or line[:1].islower()
+
+
+def _row_start(line: str, number: int) -> bool:
+    body = line.strip()
+    return body in (str(number), f"{number}.") or bool(_GROUP.match(body))
+
+
+def _loose_stack(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """The one-cell-per-line table opening at line `i` ("TT"), read row by row where rows open ("1", "2", … or a
+    group's "I", "II"), its wrapped cells joined back; None when it is no such table (fewer than two numbered rows, a
+    row that cannot be made the header's width)."""
+    header: list[str] = []
+    j = i
+    while j < len(lines) and not _row_start(lines[j], 1) and len(header) <= MAX_STACK_COLUMNS:
+        header.append(lines[j].strip())
+        j += 1
+    width = len(header)
+    if not MIN_STACK_COLUMNS <= width <= MAX_STACK_COLUMNS or not all(_stack_cell(h) for h in header):
+        return None
+    rows: list[list[str]] = []
+    number = 1
+    while j < len(lines) and (_row_start(lines[j], number) or _total_start(lines, j)):
+        numbered = lines[j].strip().rstrip(".").isdigit()
+        following = number + 1 if numbered else number  # a group row takes no number of its own
+        k = j + (2 if lines[j].strip() in _EMPTY_CELL else 1)  # "&nbsp;" / "TỔNG CỘNG": one total row
+        while k < len(lines) and lines[k].strip() and not _row_start(lines[k], following) \
+                and not _GROUP.match(lines[k].strip()) and not _total_start(lines, k) \
+                and not _TAG_LINE.match(lines[k]) and k - j <= 2 * width:
+            k += 1
+        cells = [lines[j].strip()] + [c.strip() for c in lines[j + 1:k]]
+        cells = _joined(cells, width)
+        if cells is None:
+            break
+        row = ["" if c in _EMPTY_CELL else c.replace("&amp;", "&") for c in cells]
+        if not row[0] and TOTAL_CELL.match(row[1]):  # the total's label in the first column, as the readers expect
+            row = [row[1], ""] + row[2:]
+        rows.append(row)
+        number = following
+        j = k
+    if number <= 2:  # fewer than two numbered rows
+        return None
+    while j < len(lines) and _TAG_LINE.match(lines[j]):
+        j += 1
+    return [" | ".join(header)] + [" | ".join(row) for row in rows], j
+
+
+def _total_start(lines: list[str], j: int) -> bool:
+    """A total row opens here: "TỔNG CỘNG", or an empty first cell before it."""
+    if TOTAL_CELL.match(lines[j].strip()):
+        return True
+    return lines[j].strip() in _EMPTY_CELL and j + 1 < len(lines) and bool(TOTAL_CELL.match(lines[j + 1].strip()))
+
+
+WRAPPED_CELL = 80  # characters of a cell line that filled its column: the next line may go on it
+
+
+def _joined(cells: list[str], width: int) -> list[str] | None:
+    """A row's lines as `width` cells: a line going on the one above is joined to it until the row fits; a group
+    or total row short of cells is filled with empty ones."""
+    cells = list(cells)
+    while len(cells) > width:
+        at = next((n for n in range(1, len(cells)) if _goes_on(cells[n]) or cells[n - 1].endswith((";", ","))),
+                  None)
+        if at is None:  # "… Hiệp ước" / "Hữu nghị và Hợp tác …": a line that filled its column wraps
+            at = next((n for n in range(1, len(cells)) if len(cells[n - 1]) >= WRAPPED_CELL), None)
+        if at is None:
+            return None
+        cells[at - 1:at + 1] = [f"{cells[at - 1]} {cells[at]}"]
+    return cells + [""] * (width - len(cells))
 
 
 # columns set apart with runs of spaces: "TT   Nhiệm vụ        Đơn vị chủ trì   …", a rule under it, rows whose first

@@ -445,3 +445,28 @@ def test_a_spreadsheet_copy_with_quoted_cells_over_several_lines_is_read_row_by_
             "nguồn kinh phí: NS tỉnh hỗ trợ: 50; NS xã: 25") in out
     assert 'Nhiệm vụ 2: In tờ gấp "Về Hà Sơn" bằng tiếng Anh; chủ trì: Phòng Kinh tế' in out
     assert "TỔNG CỘNG: kinh phí: 95 triệu đồng" in out and '"' not in out.replace('"Về Hà Sơn"', "")
+
+
+def test_a_web_tables_copy_one_cell_per_line_with_groups_wrapped_cells_and_entities_is_read_row_by_row():
+    # "<table>" left by the copy, group rows filled with "&nbsp;", a task that fills its column and wraps, a lead's
+    # unit in brackets on the next line, partners over two lines after ";", a total row opening with an empty cell
+    text = "\n".join([
+        "II. NHIỆM VỤ", "<table>", "TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện",
+        "Kinh phí (triệu đồng)", "I", "TUYÊN TRUYỀN", "&nbsp;", "&nbsp;", "&nbsp;", "&nbsp;",
+        "1", "Xây dựng chuyên mục song ngữ trên Cổng thông tin điện tử của Sở", "Sở Ngoại vụ",
+        "(Phòng Thông tin đối ngoại)", "Báo Sương Lâm", "Cả năm", "120",
+        "2", "Tổ chức Ngày hội giao lưu văn hóa với tỉnh Champasak nhân kỷ niệm 50 năm Ngày ký Hiệp ước",
+        "Hữu nghị và Hợp tác (18/7)", "Liên hiệp các tổ chức hữu nghị tỉnh", "Sở Ngoại vụ;", "UBND phường Đông Lâm",
+        "Tháng 7/2027", "260",
+        "II", "HỢP TÁC", "&nbsp;", "&nbsp;", "&nbsp;", "&nbsp;",
+        "3", "Số hóa thuyết minh tại 12 di tích", "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học &amp; Công nghệ",
+        "Quý IV/2027", "360",
+        "&nbsp;", "TỔNG CỘNG", "&nbsp;", "&nbsp;", "&nbsp;", "740", "</table>", "", "III. KINH PHÍ"])
+    out = linearize_tables(tabs_as_pipes(text))
+    assert ("Nhiệm vụ 1: Xây dựng chuyên mục song ngữ trên Cổng thông tin điện tử của Sở; chủ trì: Sở Ngoại vụ "
+            "(Phòng Thông tin đối ngoại); phối hợp: Báo Sương Lâm; thời gian: Cả năm; kinh phí: 120 triệu đồng") in out
+    assert ("Nhiệm vụ 2: Tổ chức Ngày hội giao lưu văn hóa với tỉnh Champasak nhân kỷ niệm 50 năm Ngày ký Hiệp ước Hữu "
+            "nghị và Hợp tác (18/7); chủ trì: Liên hiệp các tổ chức hữu nghị tỉnh; phối hợp: Sở Ngoại vụ; UBND phường "
+            "Đông Lâm; thời gian: Tháng 7/2027") in out
+    assert "phối hợp: Sở Khoa học & Công nghệ" in out and "TỔNG CỘNG: kinh phí: 740 triệu đồng" in out
+    assert "II. HỢP TÁC" in out and "&nbsp;" not in out and "<table>" not in out
