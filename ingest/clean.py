@@ -87,7 +87,7 @@ _EMBLEM_CONTINUATION = re.compile(r"^(?!CỘNG H[OÒ]A|ĐỘC LẬP|SỐ\b)[A-Z�
 _BROKEN_DATELINE = re.compile(r"^[^\d,]{2,30},\s*ngày\s+\d{1,2}$")
 _SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:T/M|K/T|T/L)\s|(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|"
                               r"THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|BÍ THƯ|"
-                              r"HIỆU TRƯỞNG|TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ)"
+                              r"HIỆU TRƯỞNG|TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ)(?:\s+THƯỜNG TRỰC)?"  # "PHÓ BÍ THƯ THƯỜNG TRỰC"
                               r"(?:,\s*(?:PHÓ )?(?:CHỦ NHIỆM|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC)[^\n,]{0,40})?$|\(?Đã ký\)?$)")
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s)")
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+\S|^(?:PHẦN|CHƯƠNG|Phần|Chương)\s+[IVXLC\d]+")

@@ -99,8 +99,7 @@ def _loose_stack(lines: list[str], i: int) -> tuple[list[str], int] | None:
                 and not _GROUP.match(lines[k].strip()) and not _total_start(lines, k) \
                 and not _TAG_LINE.match(lines[k]) and k - j <= 2 * width:
             k += 1
-        cells = [lines[j].strip()] + [c.strip() for c in lines[j + 1:k]]
-        cells = _joined(cells, width)
+        cells = _joined([lines[j].strip()] + [c.strip() for c in lines[j + 1:k]], width)
         if cells is None:
             break
         row = ["" if c in _EMPTY_CELL else c.replace("&amp;", "&") for c in cells]

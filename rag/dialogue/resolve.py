@@ -22,7 +22,6 @@ from rag.dialogue.frames import (
     asked_again,
     between,
     names_own_document,
-    numbered,
     other_year,
     repeats_previous,
     swapped_partner,
@@ -31,6 +30,9 @@ from rag.dialogue.frames import (
     unknown_name,
     year_for_year,
 )
+from rag.dialogue.labels import as_typed_as as _as_typed
+from rag.dialogue.labels import place_name as _place_name
+from rag.dialogue.labels import target_label as _target_label
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.names import parse_query
@@ -196,38 +198,6 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
 
 def _unresolved(question: str, text: str, reason: str) -> Resolution:
     return Resolution(question, text, kind="unresolved", reason=reason)
-
-
-def _target_label(context: Conversation, text: str) -> str | None:
-    """How to name what the conversation is about: its one plan, else its one province."""
-    document = context.asked_document
-    if document:
-        return _as_typed(document, text)
-    plan = context.plan
-    if plan and not (plan.number or plan.province or plan.issuer) and context.documents:
-        # a page with neither number nor owner answered with the document it reports ("Quyết định 173/QĐ-TTg"):
-        # a follow-up is about that document ("tầm nhìn đến năm nào?"), not about "kế hoạch"
-        return _as_typed(context.documents[0], text)
-    if plan:
-        return _as_typed(plan.label(), text)
-    if len(context.provinces) == 1:
-        return _as_typed(f"kế hoạch của {context.provinces[0]}", text)
-    if len(context.numbers) == 1:  # the last question named a document by number and was not answered
-        return _as_typed(numbered(context.question, context.numbers[0]), text)
-    return None
-
-
-def _as_typed(name: str, text: str) -> str:
-    """Without diacritics when the question was typed so (the answerer weighs such questions apart)."""
-    return name if vi.has_diacritics(text) else vi.strip_marks(name)
-
-
-def _place_name(context: Conversation) -> str | None:
-    provinces = context.provinces or list(dict.fromkeys(p.province for p in context.plans if p.province))
-    if len(provinces) == 1:
-        return provinces[0]
-    plan = context.plan  # a place no gazetteer knows is still the plan's own ("tỉnh đó": tỉnh Ngọc Viên, not its committee)
-    return (plan.province or plan.issuer) if plan else None
 
 
 def _resolve_expand(question: str, text: str, m: re.Match, context: Conversation) -> Resolution:

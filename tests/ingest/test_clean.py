@@ -182,6 +182,8 @@ def test_a_signer_name_is_capitalised_words():
     # "À-Ỹ" interleaves cases: a class built from it took lower-case words ("đầy đủ") for a name
     assert signature_names(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "đường Trần Phú", "Lê Hải Hòa"]) == {3}
     assert signature_names(["CHỦ TỊCH", "đầy đủ", "Ủy ban", "Đỗ Thị Ánh Tuyết"]) == {3}
+    # a Party standing committee's block: "PHÓ BÍ THƯ THƯỜNG TRỰC" is a title, the name comes after it
+    assert signature_names(["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Nông Đức Thịnh"]) == {2}
 
 
 def test_a_row_of_account_links_and_a_logo_line_are_portal_chrome():

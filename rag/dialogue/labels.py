@@ -1,0 +1,39 @@
+"""How a rewritten follow-up names what the conversation is about: its one plan or page, the document it asked
+about, its one province — typed as the follow-up was (without diacritics when it was)."""
+from __future__ import annotations
+
+from ground import vi
+from rag.dialogue.frames import numbered
+from rag.dialogue.state import Conversation
+
+
+def target_label(context: Conversation, text: str) -> str | None:
+    """How to name what the conversation is about: its one plan, else its one province."""
+    document = context.asked_document
+    if document:
+        return as_typed_as(document, text)
+    plan = context.plan
+    if plan and not (plan.number or plan.province or plan.issuer) and context.documents:
+        # a page with neither number nor owner answered with the document it reports ("Quyết định 173/QĐ-TTg"):
+        # a follow-up is about that document ("tầm nhìn đến năm nào?"), not about "kế hoạch"
+        return as_typed_as(context.documents[0], text)
+    if plan:
+        return as_typed_as(plan.label(), text)
+    if len(context.provinces) == 1:
+        return as_typed_as(f"kế hoạch của {context.provinces[0]}", text)
+    if len(context.numbers) == 1:  # the last question named a document by number and was not answered
+        return as_typed_as(numbered(context.question, context.numbers[0]), text)
+    return None
+
+
+def as_typed_as(name: str, text: str) -> str:
+    """Without diacritics when the question was typed so (the answerer weighs such questions apart)."""
+    return name if vi.has_diacritics(text) else vi.strip_marks(name)
+
+
+def place_name(context: Conversation) -> str | None:
+    provinces = context.provinces or list(dict.fromkeys(p.province for p in context.plans if p.province))
+    if len(provinces) == 1:
+        return provinces[0]
+    plan = context.plan  # a place no gazetteer knows is still the plan's own ("tỉnh đó": tỉnh Ngọc Viên, not its committee)
+    return (plan.province or plan.issuer) if plan else None
