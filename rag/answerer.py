@@ -110,7 +110,8 @@ class Answerer:
             other = other_occasion(q, "\n".join(p.text for p in answer.points)) if answer and answer.found else None
             if other:  # decide: the lines are of another edition or half year than the one asked
                 return Answer(q.text, False, replies.not_stated(other), kind="refusal")
-            if answer and answer.found and answer.kind == "parts":
+            # (…a document's facts too: "Kế hoạch … năm 2021 số mấy, ban hành ngày nào?" of the store's 2020 plan)
+            if answer and answer.found and answer.kind in ("parts", "metadata"):
                 return self._last_gate(q, scope, answer, each_part=True)  # …what the whole question names
             if answer:
                 return answer

@@ -215,3 +215,10 @@ def test_another_body_after_a_question_only_the_first_one_answers_is_asked_its_d
         "trăm trường trung học phổ thông?", "còn Công an tỉnh?"])
     assert schools.answer.found and "100%" in schools.answer.answer
     assert police.answer.found and "an ninh, trật tự" in police.answer.answer and "100%" not in police.answer.answer
+
+
+def test_a_documents_facts_asked_of_a_year_the_store_holds_no_plan_of_are_refused(stored):
+    # the store holds Sương Lâm's plan of December 2026; the one "năm 2024" is not there, its number and date unknown
+    assert not stored.answerer.ask("Kế hoạch văn hóa đối ngoại của Sương Lâm năm 2024 số mấy, ban hành ngày nào?").found
+    held = stored.answerer.ask("Kế hoạch văn hóa đối ngoại của Sương Lâm năm 2026 số mấy, ban hành ngày nào?")
+    assert held.found and "412/KH-UBND" in held.answer and "08/12/2026" in held.answer
