@@ -11,7 +11,7 @@ from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, office_asked
-from rag.decide.places import asked_venues, venue_said
+from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -329,7 +329,9 @@ def _spelled_out(acronym: str, words: list[str]) -> bool:
 
 def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
     """An event, a foreign place or a year the question names that neither the lines nor their documents say."""
+    foreign = not names_foreign_places(q.text, [shown, passages])  # "Hội … Việt Nam - Hàn Quốc" of a Nhật Bản page
     return (reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")
+            or (f"thông tin về {', '.join(e.name for e in entities.foreign_places(q.text))}" if foreign else None)
             or _unsaid_venue(q, vi.collapse(f"{shown} {passages}")) or _unsaid_year(q, shown, plan_years, passages))
 
 
