@@ -15,6 +15,15 @@ _DESCRIBES = re.compile(r"\b(?:thuc hien|trien khai|theo|can cu|cu the hoa|kem t
                         r"(?: [a-z]+){0,2} (?:quyet dinh|chi thi|ke hoach|nghi quyet|ket luan|cong van|van ban|qd|kh|ct)"
                         r"(?: so)? \d")
 DATE_REACH = 40  # characters between a cited document's number and its date, either side
+# a figure a line gives once document numbers and dates are taken out ("12 nhiệm vụ", "2.580 triệu đồng")
+_FIGURE = re.compile(r"(?<![\w/.-])\d[\d.,]*\s*(?:%|[^\W\d_])")
+
+
+def _without_dates(line: str) -> str:
+    for e in sorted(entities.documents(line) + [t for t in entities.tag(line) if t.kind == "date"],
+                    key=lambda e: -e.start):
+        line = line[:e.start] + " " + line[e.end:]
+    return line
 
 
 def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_leads: str = "") -> str | None:
@@ -32,6 +41,11 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
     spans = [(e.start, e.end) for e in entities.documents(shown) if any(
         number_matches(n, e.text) for n in scope.other_documents)]
     spans += [(m.start(1), m.end(1)) for m in entities.CITED_BARE.finditer(shown) if m.group(1) in scope.other_documents]
+    if spans and q.answer_type == "number" and not any(_FIGURE.search(_without_dates(line)) for line in shown.split("\n")
+                                                        if any(number_matches(n, e.text) for n in scope.other_documents
+                                                               for e in entities.documents(line))):
+        # "Kế hoạch … số 32/KH-SNgV có kinh phí bao nhiêu?": a line listing it by number and date gives no figure of it
+        return ", ".join(scope.other_documents)
     if spans and not (len(q.parts) == 1 and q.parts[0].intent == "date"):
         return None
     dates = [e.start for e in entities.tag(shown) if e.kind == "date"]

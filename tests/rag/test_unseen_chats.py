@@ -230,3 +230,17 @@ def test_a_two_part_question_about_a_society_of_another_country_is_not_answered_
     assert not stored.answerer.ask(asked).found
     said = stored.answerer.ask(asked.replace("Campuchia", "Lào"))
     assert said.found and "Lò Văn Thành" in said.answer
+
+
+def test_a_figure_of_a_document_only_listed_by_number_and_date_is_not_the_figure_of_its_neighbours():
+    from rag.decide.documents import cited_document_unsaid
+    from rag.find.scope import Scope
+    from rag.understand.question import analyze
+
+    q = analyze("Kế hoạch thông tin đối ngoại năm 2027 số 32/KH-SNgV có kinh phí bao nhiêu?")
+    scope = Scope(names_other_documents=True, other_documents=["32/KH-SNgV"])
+    listed = ("Nhiệm vụ 2: Xây dựng chuyên mục song ngữ; kinh phí: 120 triệu đồng.\n"
+              "- Kế hoạch công tác thông tin đối ngoại năm 2027 (32/KH-SNgV, 20/3/2027)")
+    assert cited_document_unsaid(q, scope, listed) == "32/KH-SNgV"
+    stated = "Kế hoạch số 32/KH-SNgV ngày 20/3/2027 có tổng kinh phí 640 triệu đồng."
+    assert cited_document_unsaid(q, scope, stated) is None
