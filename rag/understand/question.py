@@ -19,8 +19,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
         r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
-        r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao"
-        r"|(?:luc |vao )?may gio|gio nao)\b")),  # "mấy giờ": the hour a programme gives ("08h00")
+        r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
