@@ -10,15 +10,15 @@ from rag.dialogue.state import Conversation
 from rag.dialogue.turn import run_turn
 from rag.understand.names import fact_asked
 
-# a province whose name opens with "Trường" (a school's word): the chat is about the place, not a school
-DIRECTIVE = """ỦY BAN NHÂN DÂN
-TỈNH TRƯỜNG XUÂN
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 07/CT-UBND
-Trường Xuân, ngày 20 tháng 3 năm 2027
 
-CHỈ THỊ
+def header(province: str, number: str, day: str) -> str:
+    """A provincial committee's emblem, number and dateline, as its documents open."""
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Số: {number}\n{province}, ngày {day}\n\n")
+
+
+# a province whose name opens with "Trường" (a school's word): the chat is about the place, not a school
+DIRECTIVE = header("Trường Xuân", "07/CT-UBND", "20 tháng 3 năm 2027") + """CHỈ THỊ
 Về tăng cường công tác văn hóa đối ngoại giai đoạn 2027 - 2030
 
 Để đẩy mạnh công tác văn hóa đối ngoại, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
@@ -43,14 +43,7 @@ CHỦ TỊCH
 Hà Văn Sơn
 """
 
-PLAN_CITING = """ỦY BAN NHÂN DÂN
-TỈNH SƯƠNG LÂM
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 412/KH-UBND
-Sương Lâm, ngày 08 tháng 12 năm 2026
-
-KẾ HOẠCH
+PLAN_CITING = header("Sương Lâm", "412/KH-UBND", "08 tháng 12 năm 2026") + """KẾ HOẠCH
 Đẩy mạnh triển khai Chiến lược văn hóa đối ngoại của Việt Nam trên địa bàn tỉnh
 
 Thực hiện Chỉ thị số 31/CT-TTg ngày 02/10/2026 của Thủ tướng Chính phủ về việc đẩy mạnh triển khai Chiến lược văn hóa
