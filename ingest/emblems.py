@@ -33,7 +33,10 @@ _EMBLEM_COMMITTEE = re.compile(
 _SUBORDINATE_COMMITTEE = re.compile(
     r"\s*\n\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s+(THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN)\s+([^\n|]+?)" + _CELL_END,
     re.MULTILINE)
-_EMBLEM_PARTY = re.compile(r"^\s*(TỈNH|THÀNH)\s+(?:ỦY|UỶ)\s+([^\n|*]+?)" + _CELL_END, re.MULTILINE)
+_EMBLEM_PARTY = re.compile(r"^\s*(TỈNH|THÀNH)[ \t]+(?:ỦY|UỶ)[ \t]+([^\n|*]+?)" + _CELL_END, re.MULTILINE)
+_PARTY_CHAPTER = re.compile(r"^\s*ĐẢNG BỘ[ \t]+(TỈNH|THÀNH PHỐ)[ \t]+([^\n|*]+?)" + _CELL_END
+                            + r"\n[ \t|]*((?:BAN THƯỜNG VỤ[ \t]+|BAN CHẤP HÀNH[ \t]+)?(?:TỈNH|THÀNH)[ \t]+(?:ỦY|UỶ))"
+                            + _CELL_END, re.MULTILINE)
 _BARE_COMMITTEE = re.compile(r"^\s*(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)[ \t]*(?:\|[^\n]*)?$", re.MULTILINE)
 _EMBLEM_MINISTRY = re.compile(r"^\s*(BỘ\s+[^\n|a-zđ]{3,60}?|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ)" + _CELL_END, re.MULTILINE)
 # what sits next to a document's own emblem; a committee named elsewhere at the top is the portal's banner
@@ -93,6 +96,16 @@ def emblem_owner(text: str) -> About | None:
         if province:
             line = line_of(text, place_date.start(), place_date.end())
             return About(committee(province_kind(province) or "tỉnh", province), province, line, "header", True)
+    chapter = _PARTY_CHAPTER.search(head)
+    if chapter and "ĐẢNG CỘNG SẢN VIỆT NAM" in head[:chapter.end() + 300]:
+        # "ĐẢNG BỘ TỈNH TÂY MAI" / "TỈNH ỦY" (or "BAN THƯỜNG VỤ TỈNH ỦY"): the province's Party committee issues
+        province, known = place_name(text, chapter.group(2))
+        if province:
+            organ = {"BAN THƯỜNG VỤ": "Ban Thường vụ", "BAN CHẤP HÀNH": "Ban Chấp hành"}.get(
+                " ".join(chapter.group(3).split()[:-2]), "")
+            name = f"{'Tỉnh ủy' if chapter.group(1) == 'TỈNH' else 'Thành ủy'} {province}"
+            return About(f"{organ} {name}" if organ else name, province,
+                         line_of(text, chapter.start(), chapter.end()), "header", known)
     party = _EMBLEM_PARTY.search(head)
     if party and (_EMBLEM_NEIGHBOURS.search(head[party.start():party.end() + 300])
                   or "ĐẢNG CỘNG SẢN VIỆT NAM" in head[party.start():party.end() + 300]):

@@ -17,6 +17,7 @@ Conventions of the returned tree (ground.plans.Section):
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -167,6 +168,7 @@ def parse_sections(text: str) -> Section:
     root = Section(marker="", heading="", level=0, start=0, end=len(text), body_start=0)
     lines = _lines(text)
     appendices = [i for i, ln in enumerate(lines) if ln.text and appendix_heading(ln.text)]
+    appendices = [i for i in appendices if not _inside_body(lines, i)]
     body_lines = appendices[0] if appendices else len(lines)
     body_limit = lines[body_lines].start if appendices else len(text)
     sig = _signature_index(lines[:body_lines])
@@ -191,6 +193,18 @@ def parse_sections(text: str) -> Section:
         root.children.append(node)
         _build(text, lines, last + 1, stop, node, end)
     return root
+
+
+_PART = re.compile(r"^([IVX]{1,5})\.\s+[A-ZĐÀ-Ỹ]")  # "III. ĐÁNH GIÁ CHUNG": a part of the body's first numbering
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _inside_body(lines: list[_Line], at: int) -> bool:
+    """A "PHỤ LỤC I" heading set among the body's parts (the table the body refers to, then "III. ĐÁNH GIÁ CHUNG"
+    after "II."): the next part heading goes on with the body's numbering, so the body does not end there."""
+    before = [_ROMAN.get(m.group(1), 0) for ln in lines[:at] if (m := _PART.match(ln.text))]
+    after = next((_ROMAN.get(m.group(1), 0) for ln in lines[at + 1:] if (m := _PART.match(ln.text))), 0)
+    return bool(before) and after > 1 and after == max(before) + 1
 
 
 def _build(text: str, lines: list[_Line], lo: int, hi: int, parent_node: Section, body_end: int) -> None:

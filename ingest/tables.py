@@ -224,6 +224,7 @@ def figure_tables(text: str) -> str:
     out: list[str] = []
     header: list[str] | None = None
     header_line = ""
+    said = 0  # rows of the current header said so far: once it is a table of figures, one figure is a row too
     for line in lines:
         if header is not None and _RULE_ROW.match(line.strip()):
             continue
@@ -232,22 +233,29 @@ def figure_tables(text: str) -> str:
             header = None
             out.append(line)
             continue
-        if header is not None and len(row) == len(header) and (said := _figure_row(header, row)):
+        if header is not None and len(row) == len(header) - 1 and line.lstrip().startswith("|") \
+                and not header_line.lstrip().startswith("|"):
+            row = [""] + row  # under a header without edge pipes, a row's leading pipe is its empty first cell
+        # ("B | CHI PHÍ TRONG NƯỚC | | | 929.000.000", "| TỔNG CỘNG (A + B + C) | | | 4.400.000.000" under USD and VNĐ)
+        if header is not None and len(row) == len(header) and (
+                sentence := _figure_row(header, row, 1 if said else MIN_FIGURE_COLUMNS) or _text_row(header, row)):
             if out and out[-1] is header_line:
                 out.pop()  # the header says nothing by itself once its rows say it
-            out.append(said)
+            out.append(sentence)
+            said += 1
             continue
         # a task table's header ("Tên hoạt động | Đơn vị thực hiện | Kinh phí") is the task reader's, below
         header = row if sum(1 for c in row if c and not _FIGURE.match(c)) == len([c for c in row if c]) \
             and not is_task_header(row) else None
         header_line = line
+        said = 0
         out.append(line)
     return "\n".join(out)
 
 
-def _figure_row(header: list[str], row: list[str]) -> str | None:
+def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUMNS) -> str | None:
     figures = [i for i, c in enumerate(row) if c and _FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
-    if len(figures) < MIN_FIGURE_COLUMNS:
+    if len(figures) < least:
         return None
     units = [row[i] for i, h in enumerate(header) if UNIT_HEADER.match(h.strip()) and row[i]]
     unit = units[0].lower() if units else ""
@@ -258,6 +266,23 @@ def _figure_row(header: list[str], row: list[str]) -> str | None:
     pairs = [f"{header[i].lower()}: {row[i]}{' ' + unit if unit and '%' not in header[i] and row[i] not in '-–' else ''}"
              for i in figures]
     return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
+
+
+MIN_TEXT_COLUMNS = 3  # a table of words (a Phụ lục's list of partners) needs this many columns to be read by row
+
+
+def _text_row(header: list[str], row: list[str]) -> str | None:
+    """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ | 03/10/2023 | Giáo dục đại học |"
+    under "| STT | Địa phương | Quốc gia | Văn bản | Ngày ký | Lĩnh vực ưu tiên |"): its label, then each cell under
+    its header ("Vùng Wielkopolska: quốc gia: Ba Lan; văn bản: Biên bản ghi nhớ; ngày ký: 03/10/2023; …")."""
+    # (numbered by its first column: a document's header cells set side by side are no such table)
+    if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number":
+        return None
+    cols = [i for i, c in enumerate(row) if c and i > 0]
+    if len(cols) < 2 or _FIGURE.match(row[cols[0]]):
+        return None
+    pairs = ["{}: {}".format(*_labelled(header[i], row[i])) for i in cols[1:]]
+    return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs)}."
 
 
 def keyed_records(text: str) -> str:

@@ -70,6 +70,8 @@ def year_tables(text: str) -> str:
             # "| TT | Chỉ tiêu | Đơn vị tính | 2022 | …": the unit column says each row's unit
             unit_column = next((k for k, c in enumerate(row[:lead]) if UNIT_HEADER.match(c.strip())), None)
             continue  # the header says nothing by itself
+        if years and all(re.fullmatch(r":?-{2,}:?", c) for c in row):
+            continue  # a Markdown table's rule under its header
         if years and re.fullmatch(r"(?:\(\d+\)\s*)+", " ".join(row)):
             continue  # "| (1) | (2) | (3) | …": the columns' numbers
         label = " ".join(c for k, c in enumerate(row[:lead]) if c and not _ROW_NUMBER.fullmatch(c)
@@ -96,9 +98,14 @@ def _year_header(row: list[str]) -> tuple[list[str], int] | None:
         rest = row[lead:]
         heads = [YEAR_HEADER.fullmatch(_YEAR_NOTE.sub("", c.strip())) for c in rest]
         totals = [bool(TOTAL_HEADER.fullmatch(c.strip())) for c in rest]
+        last_year = max((k for k, h in enumerate(heads) if h), default=-1)
+        # after the years, a column of another figure ("Mục tiêu KH 96 đến 2025", "Kế hoạch giai đoạn") is read by
+        # its header
+        after = all(c.strip() and not _FIGURE.match(c.strip()) for c in rest[last_year + 1:])
         if len(rest) >= MIN_YEAR_COLUMNS and sum(map(bool, heads)) >= MIN_YEAR_COLUMNS and all(
-                h or t for h, t in zip(heads, totals, strict=True)) and not YEAR_HEADER.fullmatch(row[lead - 1].strip()):
-            return [f"năm {h.group(1)}{_note(c)}" if h else c.strip().lower() for h, c in zip(heads, rest, strict=True)], lead
+                h or t for h, t in zip(heads[:last_year + 1], totals, strict=False)) and after \
+                and not YEAR_HEADER.fullmatch(row[lead - 1].strip()):
+            return [f"năm {h.group(1)}{_note(c)}" if h else _column(c) for h, c in zip(heads, rest, strict=True)], lead
     return None
 
 
@@ -106,6 +113,14 @@ def _year_header(row: list[str]) -> tuple[list[str], int] | None:
 _YEAR_NOTE = re.compile(r"\s*(?:\((?:\*+|ước[^()]*|dự kiến|kế hoạch|KH|ƯTH|ước TH)\)|\*+)$", re.IGNORECASE)
 _SUB_HEADING = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*\.\s+\S.{0,100}$")  # "II.1. Theo nguồn kinh phí và theo năm"
 _ROW_NUMBER = re.compile(r"[\dIVXivx]+(?:\.\d+)*\.?")  # "1", "1.1", "II": a row's number, no part of its label
+
+
+def _column(header: str) -> str:
+    """A column's header as said within a row: "Cộng" → "cộng", "Mục tiêu KH 96 đến 2025" → "mục tiêu KH 96 đến 2025"."""
+    header = header.strip()
+    if header.isupper():
+        return header.lower()
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in header.split())
 
 
 def _note(cell: str) -> str:

@@ -5,11 +5,13 @@ own field."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ground import vi
 from ground.display import display_date
+from ground.numbers import kind_of_number
 from rag.compose.citations import Point, number_points
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, question_documents
@@ -141,6 +143,8 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
         return None
     only_cited = scope.other_documents and (scope.plan_ids is None or len(scope.other_documents) == len(
         question_documents(q.pq)))  # every number asked is only cited, whatever place narrowed the plans
+    if only_cited and other_kind_asked(q.pq.folded, scope.other_documents):
+        return None  # "Báo cáo sơ kết … Kế hoạch 96 là báo cáo số mấy?": a stored report, not the cited plan
     if only_cited:
         cites = by_number(scope.other_documents, index)
     elif not q.pq.numbers and not q.pq.bare_numbers and _other_kind(q, scope.plan_ids, index):
@@ -176,6 +180,17 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     numbered = number_points(points, index.plan)
     lines = numbered.lines + [f"(Các văn bản đang có không nêu {what} của {name}.)" for what in missing]
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind="cited", points=numbered.said)
+
+
+# "… là báo cáo số mấy", "bằng quyết định nào": the kind of document whose number is asked
+_KIND_ASKED = re.compile(r"\b(bao cao|quyet dinh|ke hoach|cong van|nghi quyet|chi thi|huong dan|thong bao|de an"
+                         r"|chuong trinh|ket luan|to trinh) (?:so may|so bao nhieu|so nao|nao)\b")
+
+
+def other_kind_asked(folded: str, cited: Sequence[str]) -> bool:
+    """The (folded) question asks the number of a kind of document that none of the cited ones it names is."""
+    asked = _KIND_ASKED.search(folded)
+    return asked is not None and all(vi.fold(kind_of_number(n)) != asked.group(1) for n in cited)
 
 
 _PLURAL = re.compile(r"\b(?:nhung|cac) (?:cong van|quyet dinh|chi thi|nghi quyet|van ban|ke hoach|ket luan|thong tu"

@@ -48,6 +48,9 @@ class TaskRow:
 # "chủ trì những nhiệm vụ số mấy": the tasks are asked, by their numbers
 _TASK_NUMBERS = re.compile(r"\bnhiem vu (?:so may|so nao|thu may)\b")
 _FACT_TYPES = frozenset({"agency", "date", "period", "number", "person", "place", "document"})
+# "Ban X được giao việc gì, hạn hoàn thành khi nào?": the duties asked with their deadlines, which the list gives
+DUTIES_ASKED = re.compile(r"\b(?:lam gi|lam nhung gi|(?:cong )?viec gi|nhiem vu gi|nhung (?:nhiem vu|viec) (?:nao|gi))\b")
+_DATED = frozenset({"date", "period"})
 
 
 def route(pq, answer_type: str = "content", parts: int = 1) -> str:
@@ -56,7 +59,8 @@ def route(pq, answer_type: str = "content", parts: int = 1) -> str:
     # "VOV sẵn sàng giúp Đài X việc gì": the body named is helped, not given duties
     helped = _HELPS.search(folded) and {m.group(0) for m in _TASK_WORDS.finditer(folded)} <= {"viec gi"}
     if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and not helped and (
-            answer_type not in _FACT_TYPES or _TASK_NUMBERS.search(folded)):
+            answer_type not in _FACT_TYPES or _TASK_NUMBERS.search(folded)
+            or answer_type in _DATED and DUTIES_ASKED.search(folded)):
         return "tasks"
     if len(pq.provinces) >= 2 and _COMPARE_WORDS.search(folded):
         return "compare"

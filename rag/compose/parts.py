@@ -12,9 +12,10 @@ from ground.display import shorten
 from ground.numbers import DOC_KINDS, kind_of_number
 from rag.compose import replies
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.cited import mentioned_fact
+from rag.compose.cited import mentioned_fact, other_kind_asked
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
+from rag.compose.records import count_point
 from rag.compose.sections import following_items
 from rag.compose.targets import choose_targets
 from rag.decide.grounds import Grounds
@@ -198,7 +199,8 @@ def _cited_part(part, scope: Scope, index: PlanIndex, asked: Sequence[str] = ())
     sentence states of it."""
     own = parse_query(part.text).numbers
     cited_only = [n for n in own if n in scope.other_documents] if own else list(asked)
-    if not cited_only or part.intent not in _DOCUMENT_FACTS or part.refers_back:
+    if not cited_only or part.intent not in _DOCUMENT_FACTS or part.refers_back \
+            or other_kind_asked(vi.fold(part.text), cited_only):  # "… Kế hoạch 96 là báo cáo số mấy"
         return None
     cited = mentioned_fact(cited_only[0], part.intent, index)
     return PartResult(cited, [cited_only[0]]) if cited is not None else None
@@ -275,6 +277,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     # a question naming only documents the store cites asks every part of them
     cited_asked = [n for n in q.pq.numbers if n in scope.other_documents] \
         if q.pq.numbers and all(n in scope.other_documents for n in q.pq.numbers) else []
+    if other_kind_asked(q.pq.folded, cited_asked):
+        cited_asked = []  # "… thực hiện Kế hoạch 96 là báo cáo số mấy, ban hành ngày nào?": the report's date
     # "… do ai ký, ban hành ngày nào?" (a date alone may be an event's: "ngày nào, và cao điểm từ khi nào")
     facts_only = all(p.intent in _DOCUMENT_FACTS for p in q.parts) and any(p.intent != "date" for p in q.parts)
     for i, part in enumerate(q.parts):
@@ -317,6 +321,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if result.point is None and result.missing and asked.intent in ("signer", "date", "number"):
                 notes.append(result.missing)
                 continue
+        if (result is None or result.point is None) and not single and targets:
+            counted = count_point(vi.fold(part.text), [index.held(t) for t in targets], index)
+            result = PartResult(counted, []) if counted is not None else result  # "… gồm bao nhiêu hoạt động?"
         if result is None or result.point is None:
             if single:
                 return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.agencies import agency_matches
+from ground.agencies import agency_matches, find_agencies
 from ground.syllables import is_syllable
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.parts import display
@@ -51,6 +51,26 @@ COUNT_CANDIDATES = 1  # the sentence shown first must state it
 # An amount with its unit: only a sentence stating a number of that kind can answer.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
 _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
+NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
+
+
+def _body_named_first(q: Question, ranked: list) -> list:
+    """"… kiến nghị Bộ Tài chính hỗ trợ gì?": when the best line names none of the bodies the question names (besides
+    the people's committees whose plans they all are), a near one that does, in its words or its heading, goes first."""
+    bodies = [a for a in q.pq.agencies if not vi.fold(a).startswith(("ubnd", "uy ban nhan dan"))]
+    if not bodies or len(ranked) < 2:
+        return ranked
+
+    def names(c) -> bool:
+        said = f"{c.chunk.section or ''} {c.body}"
+        return any(agency_matches(b, m.canonical) for m in find_agencies(said) for b in bodies)
+
+    if names(ranked[0]):
+        return ranked
+    naming = next((c for c in ranked[1:AMOUNT_CANDIDATES] if names(c) and c.score >= NAMED_SHARE * ranked[0].score), None)
+    return [naming] + [c for c in ranked if c is not naming] if naming is not None else ranked
+
+
 def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
                   text: str | None = None, answer_type: str | None = None,
                   favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
@@ -88,6 +108,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= STATING_SHARE * ranked[0].score), None)
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
+    ranked = _body_named_first(q, ranked)
     ranked = firsts.field_first(ranked, kind, question)
     if kind == "number":
         ranked = firsts.counted_first(ranked, question)

@@ -228,6 +228,9 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     if intent == "implements" and part.asked_kind:  # its national grounds, else the documents of that kind it cites
         kinds = [n for n in meta.implements if kind_of_number(n) == part.asked_kind]
         cited = [n for n in index.mentions.get(plan.id, ()) if kind_of_number(n) == part.asked_kind and n != meta.number]
+        if len(cited) > 1:  # in the order the text cites them (the index keeps a set)
+            whole = vi.collapse("\n".join(c.text for c in chunks))
+            cited.sort(key=lambda n: (whole.find(vi.collapse(n)) % (len(whole) + 1), n))
         chosen = kinds or cited
         if chosen:
             pattern = re.compile(re.escape(chosen[0].split("/")[0]) + r"\s*/")

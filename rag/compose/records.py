@@ -14,6 +14,7 @@ from ground.plans import Assignment
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.duties import assignments_of
 from rag.compose.facts import about_the_plan
+from rag.decide.grounds import ASKS_HOW_LONG, DURATION
 from rag.decide.places import names_foreign_places
 from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope
@@ -98,8 +99,8 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     """The asked fields of the one task the question describes, or the number of a plan's tasks; None when
     the question is about no one task of the records (the passages answer it)."""
     plans = [p for p in (index.plan(i) for i in (scope.plan_ids or list(index.plans))) if p]
-    if _COUNT.search(q.pq.folded) and scope.plan_ids:
-        return _count_answer(q, plans, index)
+    if _COUNT.search(q.pq.folded) and scope.plan_ids and len(q.parts) == 1:
+        return _count_answer(q, plans, index)  # (a count among other parts is that part's answer: parts.py)
     first = q.parts[0]
     if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or (
             first.intent != "general" and about_the_plan(parse_query(first.text), plans, index=index)):
@@ -118,6 +119,8 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
             or not _holds_venues(q.text, task.text):
         return None  # "Ngày Văn hóa … tại Pháp" is not the task held for Korea
     asked = [f for f in dict.fromkeys(f for part in fields for f in part) if f != "task"]
+    if "deadline" in asked and ASKS_HOW_LONG.search(q.pq.folded) and DURATION.search(task.text):
+        return None  # "… trong bao lâu?": the task's own words say how long ("trong vòng 72 giờ"), the passages show them
     said = [_said(task, f) for f in asked]
     extra: list[Point] = []
     for i, field in enumerate(asked):  # a field the record lacks may stand in the plan's text ("Kinh phí" part)
@@ -137,7 +140,9 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
 
 
 # "những hoạt động nào do X chủ trì" lists tasks; "tổng kinh phí" is the plan's, not a task's
-_NOT_ONE_TASK = re.compile(r"\b(?:nhung|cac) (?:nhiem vu|hoat dong|viec)\b|\b(?:nhiem vu|hoat dong) nao\b|\btong\b")
+# …"Ban X được giao việc gì, hạn khi nào" asks the body's duties, each with its deadline
+_NOT_ONE_TASK = re.compile(r"\b(?:nhung|cac) (?:nhiem vu|hoat dong|viec)\b|\b(?:nhiem vu|hoat dong) nao\b|\btong\b"
+                          r"|\b(?:viec|nhiem vu|lam) gi\b")
 
 
 # "… trong Kế hoạch 55/KH-UBND của Tân Cảng" (a follow-up's rewrite) names the plan, not the task
@@ -233,6 +238,36 @@ def _said(task: Task, field: str) -> str:
 
 def _count_answer(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Answer | None:
     """"Phụ lục có bao nhiêu nhiệm vụ?": the numbered tasks of a plan's table or activity list."""
+    point = count_point(q.pq.folded, plans, index)
+    if point is None:
+        return None
+    # "… đặt mấy chỉ tiêu và gồm bao nhiêu hoạt động?": the other things counted, as the plan's own lines count them
+    others = [m.group(1) for m in _OTHER_COUNT.finditer(q.pq.folded) if m.group(1) not in ("nhiem vu", "hoat dong")]
+    points = [point] + [p for noun in others if (p := _counted_line(noun, point.chunk.plan_id, index)) is not None]
+    numbered = number_points(points, index.plan)
+    return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records", points=numbered.said)
+
+
+_OTHER_COUNT = re.compile(r"\b(?:may|bao nhieu) ([a-z]+ [a-z]+)\b")
+
+
+def _counted_line(noun: str, plan_id: str, index: PlanIndex) -> Point | None:
+    """The plan's first line that counts `noun` ("Phấn đấu đạt 05 chỉ tiêu sau:" for "chi tieu")."""
+    pattern = re.compile(rf"\b\d{{1,3}} {re.escape(noun)}\b")
+    for chunk in index.chunks(plan_id):
+        for line in chunk.text.split("\n"):
+            if pattern.search(vi.collapse(line)):
+                return Point(line.strip(), chunk, line.strip(), 1.0)
+    return None
+
+
+def count_point(folded: str, plans: list[StoredPlan], index: PlanIndex) -> Point | None:
+    """The number of the first plan's numbered tasks, said with the noun asked ("bao nhiêu hoạt động": "7 hoạt
+    động"); None when the question counts no tasks or no plan numbers its tasks."""
+    asked = _COUNT.search(folded)
+    if asked is None:
+        return None
+    noun = "hoạt động" if asked.group(0).endswith("hoat dong") else "nhiệm vụ"
     for plan in plans:
         rows = [r for r in assignments_of(plan) if r.task_no and r.origin in ("table", "activity")]
         numbers = list(dict.fromkeys(r.task_no for r in rows))
@@ -242,10 +277,7 @@ def _count_answer(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Ans
         if chunk is None:
             continue
         where = "Phụ lục" if rows[0].origin == "table" else "danh mục hoạt động"
-        text = f"{where} của {plan_label(plan.meta)} có {len(numbers)} nhiệm vụ."
-        numbered = number_points([Point(text, chunk, chunk.text, 1.0)], index.plan)
-        return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records",
-                      points=numbered.said)
+        return Point(f"{where} của {plan_label(plan.meta)} có {len(numbers)} {noun}.", chunk, chunk.text, 1.0)
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rag.decide.editions import edition_terms
 from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope
 from rag.find.search import Hit
@@ -12,6 +13,7 @@ from rag.understand.question import Question
 from rag.understand.terms import coverage, query_terms, unit_terms
 
 MAX_TARGETS = 3
+NEAR_HITS = 5  # the hits whose plans an unnamed question may be about
 
 
 def boosted(scope: Scope) -> list[str]:
@@ -31,16 +33,35 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
             order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
             terms = query_terms(q.pq.content or q.text)
+            # then the plans whose text holds what the question says (a festival only the resolution names is
+            # no fact of the week abroad's decision, whatever the decision's title shares with the question)
+            holding = _holding_words(terms, targets, index)
             # then the plan whose title says what the question says ("kế hoạch ngoại giao văn hóa" of a place
             # that also has a theatre plan), then retrieval order
             ranked = sorted(targets, key=lambda t: (-_holds(q, t, index), -_of_asked_kind(q, t, index),
-                                                    -_title_match(terms, t, index), order.get(t, 99)))
+                                                    -(t in holding), -_title_match(terms, t, index), order.get(t, 99)))
             # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names
             return _one_per_name(q, ranked, index) or ranked[:1]
         return targets
     if answerable():
-        return [hits[0].chunk.plan_id]
+        # the best hit's plan, unless another of the first hits' plans holds clearly more of what is asked
+        near = list(dict.fromkeys(h.chunk.plan_id for h in hits[:NEAR_HITS]))
+        edition = edition_terms(q.pq.folded)  # "… lần đầu tổ chức năm nào": a text telling of that edition
+        if edition:
+            near = [t for t in near if not edition.isdisjoint(index.terms.get(t, set()))] or near
+        holding = _holding_words(query_terms(q.pq.content or q.text), near, index)
+        return [next(t for t in near if t in holding)]
     return None
+
+
+TEXT_MARGIN = 0.1  # plans whose text covers the question's words within this of the best one's hold them alike
+
+
+def _holding_words(terms: list[str], targets: list[str], index: PlanIndex) -> set[str]:
+    """The plans whose whole text covers the question's words (idf-weighted) about as well as the best one's."""
+    covered = {t: coverage(terms, index.terms.get(t, set()), index.idf) for t in targets}
+    best = max(covered.values(), default=0.0)
+    return {t for t, c in covered.items() if c >= best - TEXT_MARGIN}
 
 
 def _one_per_name(q: Question, ranked: list[str], index: PlanIndex) -> list[str] | None:

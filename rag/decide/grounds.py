@@ -9,6 +9,7 @@ from collections.abc import Collection
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
+from rag.decide.editions import NTH, ordinal_value
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
@@ -86,10 +87,6 @@ class Grounds:
         return any(number_matches(doc, e.text) and (not terms or coverage(terms, unit_terms(h.chunk.text),
                                                                            self.index.idf) >= DOCUMENT_CONTENT)
                    for h in hits[:3] for e in documents(h.chunk.text) for doc in scope.other_documents)
-
-
-
-
 
 
 PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
@@ -173,11 +170,11 @@ def other_occasion(q: Question, shown: str) -> str | None:
     """The lines shown are of another edition or half year than the one asked ("lần thứ 3" asked, "lần 2" shown;
     "6 tháng cuối" asked, "6 tháng đầu" shown): what is missing, in words."""
     folded = vi.collapse(shown)
-    nth = _NTH.search(q.pq.folded)
-    said = {_ordinal_value(m.group(1) or m.group(2)) for m in _NTH.finditer(folded)}
-    asked = (nth.group(1) or nth.group(2)) if nth else ""
-    if nth and said and _ordinal_value(asked) not in said:  # "lần 5" is "lần thứ V" and "lần thứ năm"
-        return f"lần thứ {asked}"
+    nth = NTH.search(q.pq.folded)
+    said = {ordinal_value(m.group(1) or m.group(2) or m.group(3)) for m in NTH.finditer(folded)}
+    asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
+    if nth and said and ordinal_value(asked) not in said:  # "lần 5" is "lần thứ V" and "lần thứ năm"
+        return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
     half = _HALF.search(q.pq.folded)
     if half and not re.search(rf"\b(?:6|sau) thang {half.group(1)}\b", folded) \
             and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):
@@ -238,8 +235,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return other
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
-    if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not _EFFECT_VALUE.search(shown):
-        return "thời gian được hỏi"
+    if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not _EFFECT_VALUE.search(shown) \
+            and not (ASKS_HOW_LONG.search(q.pq.folded) and DURATION.search(shown)):
+        return "thời gian được hỏi"  # ("… trong bao lâu?": "trong vòng 48 giờ kể từ khi …" says how long)
     if _ASKS_YEAR.search(q.pq.folded) and not re.search(r"\b(?:19|20)\d\d\b", shown):
         return "năm được hỏi"  # "… vào năm nào?": "Ngày 12-12" says the day, not the year
     if _ASKS_EFFECT.search(q.pq.folded) and not any(
@@ -368,25 +366,14 @@ def _counts(shown: str, thing: str = "") -> bool:
 
 _COUNTED_THING = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+)?)")
 _TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
+ASKS_HOW_LONG = re.compile(r"\b(?:bao lau|may (?:gio|ngay|tuan|thang))\b")
+DURATION = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
 _TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
 # "o thu do santiago": a place typed without capitals, after its kind
 # sources of money other than the issuer's own budget (which a plan's sums are by default, under a lead-in)
 _SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")
 _SOURCE_NAMES = {vi.collapse(s): s for s in _SOURCES}
 _FUNDING_SOURCE = re.compile(r"\b(?:" + "|".join(sorted(_SOURCE_NAMES, key=len, reverse=True)) + r")\b")
-_NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b|\blan thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b")
-_ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-_ROMAN = {"i": 1, "v": 5, "x": 10}
-
-
-def _ordinal_value(word: str) -> int:
-    """'5', 'v', 'nam' → 5: an edition however it is written."""
-    if word.isdigit():
-        return int(word)
-    if word in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[word]
-    values = [_ROMAN[c] for c in word]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 _ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
           "dai su": "Đại sứ", "hieu truong": "Hiệu trưởng", "truong phong": "Trưởng phòng", "vu truong": "Vụ trưởng",
           "cuc truong": "Cục trưởng"}

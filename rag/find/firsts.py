@@ -55,9 +55,44 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     return ranked
 
 
+HEADED = 0.3  # share of the question's words a field line's heading must hold to say whose field it is
+HEADED_MARGIN = 0.15  # …and by how much more than another field line's heading
+_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])[.)]\s+\S")
+
+
+def _heading_of(cand: Candidate) -> str:
+    """The numbered heading a line stands under in its passage ("1. Báo cáo kết quả thực hiện năm 2026" over "-
+    Thời hạn gửi: …"), else the last heading of the passage's path."""
+    before = cand.chunk.text[:max(cand.unit.start, 0)].split("\n")
+    own = next((line for line in reversed(before[:-1] if before and before[-1].strip() else before)
+                if _HEADING.match(line)), None)
+    return own or (cand.chunk.section or "").split("›")[-1]
+
+
+def headed_field(ranked: list[Candidate], kind: str, question: str) -> Candidate | None:
+    """Among several field lines of the asked kind ("- Thời hạn gửi: …" under each numbered item), the one whose
+    heading says what the question does, clearly more than the others' headings do."""
+    if kind not in _FIELD_ASKED:
+        return None
+    from rag.understand.question import without_question_words
+    from rag.understand.terms import query_terms
+
+    asked = {t for t in query_terms(without_question_words(question)) if " " not in t}
+    fields = [c for c in ranked[:FIELD_CANDIDATES * 2] if field_kind(c.body) in _FIELD_ASKED[kind]]
+    if len(fields) < 2 or not asked:
+        return None
+    held = sorted(((len(asked & set(vi.folded_syllables(_heading_of(c)))) / len(asked), i, c)
+                   for i, c in enumerate(fields)), key=lambda h: (-h[0], h[1]))
+    best, runner = held[0][0], max((h[0] for h in held[1:] if h[2].body != held[0][2].body), default=0.0)
+    return held[0][2] if best >= HEADED and best - runner >= HEADED_MARGIN else None
+
+
 def field_first(ranked: list[Candidate], kind: str, question: str) -> list[Candidate]:
     """When the best words name the event but not where, when or who (beyond what the question says), the
-    text's field line of that kind goes first."""
+    text's field line of that kind goes first; so does the field line whose heading says what is asked."""
+    headed = headed_field(ranked, kind, question)
+    if headed is not None and headed is not ranked[0]:
+        return [headed] + [c for c in ranked if c is not headed]
     field = field_line(ranked, kind)
     if field is None or states_new(ranked[0], question, kind):
         return ranked

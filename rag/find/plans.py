@@ -109,6 +109,7 @@ class PlanIndex:
         self.places: dict[str, str] = {}  # folded name → the place as stored, for every place a plan is about
         self.named_places: dict[str, set[str]] = {}  # plan id → provinces its text names (the gazetteer's)
         self.local_places: dict[str, set[str]] = {}  # plan id → districts, towns, wards its text names ("dau tieng")
+        self.terms: dict[str, set[str]] = {}  # plan id → every term its text holds (which plan a question is about)
         # values worked out from one plan record (derived) or from the whole catalog (per_version): each is
         # kept with the record (or plans dict) it was made from, so a newer catalog version makes it again
         self._derived: dict[tuple[str, str], tuple[StoredPlan, Any]] = {}
@@ -127,8 +128,11 @@ class PlanIndex:
             n = 0
             named_places: dict[str, set[str]] = {}
             local_places: dict[str, set[str]] = {}
+            terms: dict[str, set[str]] = {}
             for chunk in self.store.iter_chunks():
-                df.update(unit_terms(chunk.text))
+                chunk_terms = unit_terms(chunk.text)
+                df.update(chunk_terms)
+                terms.setdefault(chunk.plan_id, set()).update(chunk_terms)
                 mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
                 mentions[chunk.plan_id].update(entities.cited_bare_numbers(chunk.text))
                 named_places.setdefault(chunk.plan_id, set()).update(m.province for m in iter_mentions(chunk.text))
@@ -145,6 +149,7 @@ class PlanIndex:
                     places[vi.collapse(local.group(1))] = local.group(1)
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
             self.places, self.named_places, self.local_places = places, named_places, local_places
+            self.terms = terms
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._derived, self._versioned = {}, {}
             self._key = key

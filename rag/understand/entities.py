@@ -65,6 +65,8 @@ _NUMBER = re.compile(
     # "450.000 lượt", "01 triệu lượt khách", "1,5 tỷ đồng": a magnitude word may stand before the unit
     rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*(?:(?:triệu|nghìn|ngàn|tỷ|tỉ|vạn)\s+)?({_UNITS})(?!\w)"
     r"|(?:lần thứ|khóa|khoá|thứ)\s+([IVXLC]+|\d+)\b"
+    # "Đại hội lần thứ nhất", "kỳ thứ hai": an ordinal spelled out answers "lần thứ mấy" (not the weekday "thứ Hai")
+    r"|(?:lần|kỳ|khóa|khoá|đợt) thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b"
     # a congress or plenum numbered in Roman numerals: "Đại hội Đảng XIII", "Hội nghị Trung ương 4 khóa XII"
     r"|(?:Đại hội|Hội nghị Trung ương)(?:\s+(?:Đảng|đại biểu toàn quốc|đại biểu))?\s+(?-i:[IVXLC]{1,6})(?!\w)"
     r"|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(trụ cột|nhóm|nhiệm vụ|mục tiêu|giải pháp|quan điểm|nội dung)\b",
@@ -178,7 +180,15 @@ def persons(text: str, agency_spans: list[Entity] | None = None) -> list[Entity]
         following = next((a for a in spans if 0 <= a.start - m.end() <= 1), None)
         end = following.end if following else m.end()
         out.append(Entity("person", m.start(), end, text[m.start():end]))
+        # "Phó Chủ tịch UBND tỉnh Hưng Yên Phạm Văn Nghiêm": the name comes after the body the office is of
+        body = next((a for a in spans if m.start() <= a.start <= m.end() + 1 and a.end > m.end()), None)
+        named = _NAME_AFTER.match(text, body.end) if body else None
+        if named and named.group(1).split()[0].lower() not in _NOT_NAME:
+            out.append(Entity("person", named.start(1), named.end(1), named.group(1)))
     return out
+
+
+_NAME_AFTER = re.compile(rf"\s+({_NAME})(?![{vi.LOWER}])")
 
 
 def kinds_in(text: str) -> set[str]:
@@ -193,8 +203,9 @@ _NAMED_BARE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # "Chỉ thị 26 về …", "Kết luận số 57 của Bộ Chính trị": a document a text cites by its bare number, without a code
-CITED_BARE = re.compile(r"\b(?:Chỉ thị|Kết luận|Nghị quyết|Quyết định|Kế hoạch|Công văn|Thông báo|Hướng dẫn|Chương trình)"
-                         r"\s+(?:số\s+)?(\d{1,5})\b(?![/\-.,]\w)(?!\s*(?:năm|tháng|ngày|tuần)\b(?!\s*(?:19|20)\d\d))")
+CITED_BARE = re.compile(r"\b(?:Chỉ thị|Kết luận|Nghị quyết|Quyết định|Kế hoạch|Công văn|Thông báo|Hướng dẫn|Chương trình"
+                        r"|KH|QĐ|NQ|CT)"
+                        r"\s+(?:số\s+)?(\d{1,5})\b(?![/\-.,]\w)(?!\s*(?:năm|tháng|ngày|tuần)\b(?!\s*(?:19|20)\d\d))")
 
 
 def cited_bare_numbers(text: str) -> set[str]:

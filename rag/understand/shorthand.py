@@ -31,6 +31,7 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("vhdn", "văn hóa đối ngoại"),
     ("lhcthn", "Liên hiệp các tổ chức hữu nghị"),
     ("lhhn", "Liên hiệp các tổ chức hữu nghị"),
+    ("vufo", "Liên hiệp các tổ chức hữu nghị Việt Nam"),
     ("ttdn", "thông tin đối ngoại"),
     ("dnnd", "đối ngoại nhân dân"),
     ("xhh", "xã hội hóa"),

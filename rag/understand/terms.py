@@ -35,10 +35,24 @@ def strip_marker(text: str) -> str:
     return _BULLET.sub("", text, count=1).strip()
 
 
+# the bodies every text names both ways ("UBND tỉnh", "Ủy ban nhân dân tỉnh"): a question and a text are read with
+# the words written out, so that either form matches the other
+ABBREVIATED = {"ubnd": ("uy", "ban", "nhan", "dan"), "hdnd": ("hoi", "dong", "nhan", "dan"),
+               "mttq": ("mat", "tran", "to", "quoc"),
+               "vufo": ("lien", "hiep", "cac", "to", "chuc", "huu", "nghi", "viet", "nam")}
+
+
+def _written_out(syllables: list[str], folded: list[str] | None = None) -> list[str]:
+    folded = folded if folded is not None else [vi.fold(s) for s in syllables]
+    if ABBREVIATED.keys().isdisjoint(folded):
+        return syllables
+    return [w for s, f in zip(syllables, folded, strict=True) for w in ABBREVIATED.get(f, (s,))]
+
+
 def query_terms(question: str) -> list[str]:
     """Folded content syllables and adjacent bigrams of a question (bigrams carry word meaning)."""
     accented = vi.has_diacritics(question)
-    syl = vi.syllables(question)
+    syl = _written_out(vi.syllables(question))
     stop = [(s in STOPWORDS) if accented else (vi.fold(s) in FOLDED_STOPWORDS) for s in syl]
     folded = [vi.fold(s) for s in syl]
     keep = [f for f, is_stop in zip(folded, stop, strict=False) if not is_stop and (not f.isdigit() or len(f) == 4)]
@@ -50,6 +64,7 @@ def query_terms(question: str) -> list[str]:
 
 def unit_terms(text: str) -> set[str]:
     syl = vi.folded_syllables(text)
+    syl = _written_out(syl, syl)
     return set(syl) | {f"{a} {b}" for a, b in zip(syl, syl[1:], strict=False)}
 
 

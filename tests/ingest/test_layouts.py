@@ -261,3 +261,11 @@ def test_a_party_signature_names_its_signer(closing, signer):
             "2. Quảng bá hình ảnh tỉnh Sơn Cước Phong với bạn bè quốc tế qua các sự kiện văn hóa, thể thao, du lịch.\n"
             + closing)
     assert load_plan_text(text).signer == signer
+
+
+def test_a_party_chapter_over_its_committee_issues_as_the_provinces_committee():
+    meta = load_plan_text("ĐẢNG BỘ TỈNH SƠN CƯỚC PHONG | ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY\n"
+                          "Số: 09-NQ/TU | Sơn Cước Phong, ngày 05 tháng 01 năm 2027\n\nNGHỊ QUYẾT\n"
+                          "về công tác văn hóa đối ngoại đến năm 2030\n\nI. MỤC TIÊU\nĐón khách quốc tế.\n"
+                          "II. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo Tỉnh ủy quán triệt Nghị quyết.\n")
+    assert (meta.issuer, meta.province, meta.number) == ("Tỉnh ủy Sơn Cước Phong", "Sơn Cước Phong", "09-NQ/TU")

@@ -364,3 +364,13 @@ def test_display_label_truncates_only_long_headings():
 def test_parsing_is_deterministic():
     text = sample("001")
     assert parse_sections(text) == parse_sections(text)
+
+
+def test_an_appendix_heading_among_the_bodys_parts_does_not_end_the_body():
+    text = ("I. KẾT QUẢ\n1. Chỉ tiêu chủ yếu (Phụ lục I)\nPHỤ LỤC I. KẾT QUẢ MỘT SỐ CHỈ TIÊU\nKhách quốc tế: 870.\n"
+            "II. ĐÁNH GIÁ CHUNG\n1. Ưu điểm: được quảng bá.\nNơi nhận:\n- Lưu: VT.\n"
+            "PHỤ LỤC II\nDANH SÁCH ĐỊA PHƯƠNG\nHạt Baranya: Hungary.\n")
+    root = parse_sections(text)
+    tops = [c.marker.strip() for c in root.children if c.marker.strip()]
+    assert "II." in tops and tops[-1].startswith("PHỤ LỤC II")
+    assert not any(t.startswith("PHỤ LỤC I.") for t in tops)

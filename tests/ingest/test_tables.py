@@ -201,6 +201,26 @@ def test_a_rows_unit_is_written_after_each_of_its_figures():
     assert "Di tích (lũy kế): năm 2025: 3; năm 2026: 5." in out  # "lũy kế" is no unit
 
 
+def test_a_table_of_figures_goes_on_past_rows_of_one_figure_to_its_total():
+    # a budget in two currencies: the rows spent at home have no USD cell, the total row opens with an empty cell
+    out = linearize_tables("STT | Nội dung | Ghi chú | Số tiền (USD) | Số tiền (VNĐ)\n"
+                           "I | Chi ở nước ngoài | | 9.000 | 236.700.000\n"
+                           "1 | Vé máy bay đoàn nghệ thuật | 6 người | 7.200 | 189.360.000\n"
+                           "II | Chi trong nước | | | 95.000.000\n"
+                           "2 | Thiết kế ấn phẩm song ngữ | | | 40.000.000\n"
+                           " | Tổng cộng (I + II) | | | 331.700.000\n"
+                           "(Bằng chữ: Ba trăm ba mươi mốt triệu bảy trăm nghìn đồng)\n")
+    assert "Chi trong nước: số tiền (vnđ): 95.000.000." in out
+    assert "Thiết kế ấn phẩm song ngữ: số tiền (vnđ): 40.000.000." in out
+    assert "Tổng cộng (I + II): số tiền (vnđ): 331.700.000." in out
+    assert "|" not in out
+
+
+def test_one_figure_does_not_make_a_row_of_a_table_of_figures_by_itself():
+    text = "Nội dung | Ghi chú | Số tiền\nChi khác | | 5.000\n"
+    assert linearize_tables(text) == text
+
+
 def test_a_grid_drawn_with_box_lines_reads_as_a_year_table_with_its_total():
     text = ("Bảng 1. Kết quả giai đoạn 2024 - 2026\n"
             "┌────────────────────────┬──────┬──────┬──────┬───────┐\n"
@@ -470,3 +490,19 @@ def test_a_web_tables_copy_one_cell_per_line_with_groups_wrapped_cells_and_entit
             "Đông Lâm; thời gian: Tháng 7/2027") in out
     assert "phối hợp: Sở Khoa học & Công nghệ" in out and "TỔNG CỘNG: kinh phí: 740 triệu đồng" in out
     assert "II. HỢP TÁC" in out and "&nbsp;" not in out and "<table>" not in out
+
+
+def test_a_table_by_year_with_a_target_column_after_the_years():
+    out = linearize_tables("| TT | Chỉ tiêu | Đơn vị | 2024 | 2025 | Mục tiêu KH 20 đến 2025 |\n"
+                           "|----|----|----|----|----|----|\n"
+                           "| 1 | Khách quốc tế đến tỉnh | nghìn lượt | 410 | 655 | 600 |\n")
+    assert ("Khách quốc tế đến tỉnh: năm 2024: 410 nghìn lượt; năm 2025: 655 nghìn lượt; "
+            "mục tiêu KH 20 đến 2025: 600 nghìn lượt.") in out
+    assert "----" not in out
+
+
+def test_a_numbered_table_of_words_reads_row_by_row_and_a_header_of_cells_stays():
+    out = linearize_tables("| STT | Địa phương | Quốc gia | Lĩnh vực ưu tiên |\n| 1 | Hạt Baranya | Hungary | Âm nhạc |\n")
+    assert "Hạt Baranya: quốc gia: Hungary; lĩnh vực ưu tiên: Âm nhạc." in out
+    header = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA | VIỆT NAM\nTỈNH TÂY MAI | Độc lập | Tự do\n"
+    assert linearize_tables(header) == header

@@ -256,3 +256,27 @@ def test_the_kind_of_place_asked_is_no_venue_named():
 ])
 def test_duties_of_a_body_no_line_names_and_a_deputy_no_line_names_are_no_answer(question, shown, found):
     assert (missing_asked(analyze(question), shown, set()) is None) is found
+
+
+def test_a_foreign_place_spelt_one_letter_off_is_the_place_asked():
+    from rag.decide.places import one_letter_off
+
+    assert names_foreign_places("Ngày Văn hóa Việt Nam ở Copenhagen tổ chức ngày nào?",
+                                ["tổ chức tại thủ đô Copenhaghen, Đan Mạch, ngày 19/3"])
+    assert one_letter_off("copenhagen", "copenhaghen") and one_letter_off("vientiane", "vientian")
+    assert not one_letter_off("paris", "perth")
+
+
+def test_a_first_edition_asked_is_not_answered_by_the_second():
+    from rag.decide.editions import edition_terms
+
+    q = analyze("Hội thi Thả đèn trời lần đầu tổ chức năm nào?")
+    assert other_occasion(q, "Hội thi Thả đèn trời lần thứ hai dự kiến tổ chức tháng 3/2028.") == "lần đầu"
+    assert other_occasion(q, "Hội thi tổ chức lần đầu năm 2025 với 08 đội.") is None
+    assert "lan dau" in (edition_terms(q.pq.folded) or set())
+
+
+def test_how_long_is_said_by_a_duration():
+    q = analyze("Phòng Thông tin phải cập nhật tin tiếng Anh trong bao lâu?")
+    assert missing_asked(q, "cập nhật tin, bài bằng tiếng Anh trong vòng 48 giờ kể từ khi sự kiện diễn ra.", set()) is None
+    assert missing_asked(q, "cập nhật tin, bài bằng tiếng Anh thường xuyên.", set()) is not None

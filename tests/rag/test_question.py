@@ -433,3 +433,28 @@ def test_the_day_asked_is_one_part_and_the_hour_or_place_another(question, kinds
     q = analyze(question)
     assert [p.answer_type for p in q.parts] == kinds
     assert all(p.intent == "general" for p in q.parts)  # an hour or an event's day is no document's date
+
+
+def test_an_ordinal_spelt_out_and_a_name_after_the_office_s_body_are_entities():
+    from rag.understand import entities
+
+    tagged = [(e.kind, e.text) for e in entities.tag(
+        "Phó Chủ tịch UBND tỉnh Hưng Yên Phạm Văn Nghiêm dự Đại hội lần thứ nhất, nhiệm kỳ 2025-2030")]
+    assert ("person", "Phạm Văn Nghiêm") in tagged
+    assert ("number", "lần thứ nhất") in tagged
+    assert not [e for e in entities.tag("Ngày 1 - Thứ hai, 19/9/2026") if e.kind == "number" and "hai" in e.text]
+
+
+def test_bodies_abbreviated_and_written_out_are_the_same_words():
+    from rag.understand.terms import query_terms, unit_terms
+
+    asked = set(query_terms("Đảng ủy HĐND tỉnh giao gì?"))
+    assert {"hoi dong", "nhan dan"} <= asked and "hdnd" not in asked
+    assert {"uy ban", "nhan dan"} <= unit_terms("UBND tỉnh giao Sở Ngoại vụ")
+
+
+def test_a_party_resolution_named_by_its_shorthand_and_number():
+    from rag.understand.names import parse_query
+
+    assert parse_query("Ban Tuyên giáo được giao việc gì trong NQ 12?").bare_numbers == ["12"]
+    assert parse_query("theo bc 27 thì sao").bare_numbers == ["27"]
