@@ -62,7 +62,7 @@ class Grounds:
         """A passage answer may be given: the rule holds, or a passage names the asked document, or a typed
         fact of the asked kind stands next to the question's words."""
         return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
-                or self.typed_evidence(q, scope, hits, dense_of))
+                or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits))
 
     def typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
         """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a
@@ -87,6 +87,14 @@ class Grounds:
         return any(number_matches(doc, e.text) and (not terms or coverage(terms, unit_terms(h.chunk.text),
                                                                            self.index.idf) >= DOCUMENT_CONTENT)
                    for h in hits[:3] for e in documents(h.chunk.text) for doc in scope.other_documents)
+
+
+def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
+    """"Đặng Quang Tuấn còn kiêm chức gì?": a person the question names in full is named by a top passage, which
+    says what is asked of him in its own words."""
+    names = [m.group(0) for m in _FULL_NAME.finditer(q.text) if len(m.group(0).split()) >= 3
+             and not find_agencies(m.group(0))]
+    return any(name in h.chunk.text for name in names for h in hits[:3])
 
 
 PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year

@@ -90,3 +90,27 @@ def one_item(context: Conversation) -> str | None:
 _NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")
 _ACTIVITY_VERB = re.compile(r"\b(?:chủ trì|tổ chức|phối hợp|thực hiện|triển khai|tham gia|vận động|tiếp nhận)\b\s*",
                             re.IGNORECASE)
+
+
+# "ông ấy", "bà đó", "người này", "vị ấy", "đồng chí đó": the person the last answer named
+PERSON_REF = re.compile(r"\b(?:ông|bà|người|vị|đồng chí)\s+(?:ấy|đó|này|kia)\b|\b(?:ong|ba|nguoi|vi|dong chi)\s+(?:ay|do|nay)\b",
+                        re.IGNORECASE)
+
+
+def person_named(context: Conversation) -> str | None:
+    """The full name the last answer gives first ("… Giám đốc Sở Ngoại vụ, ông Đặng Quang Tuấn cho biết"), for a
+    follow-up that points back at that person; None when it names nobody."""
+    from rag.understand.entities import persons
+
+    for point in context.points:
+        text = point.get("text") or ""
+        named = [(e.start, e.text) for e in persons(text) if _FULL_NAME.fullmatch(e.text)]
+        named += [(m.start(1), m.group(1)) for m in _HONOURED.finditer(text)]  # "Ông Lê Hải Hòa - Phó Chủ tịch …"
+        if named:
+            return min(named)[1]
+    return None
+
+
+_FULL_NAME = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}")
+_HONOURED = re.compile(rf"\b(?:[ÔôBb](?:ng|à)|[Đđ]ồng chí)\s+({_FULL_NAME.pattern})(?![{vi.LOWER}])")
+

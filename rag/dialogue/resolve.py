@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from ground import vi
 from ground.numbers import DOC_KINDS
 from ground.places import canonical_province
-from rag.dialogue.antecedents import context_places, item_followup, kind_before, one_item, owner_start
+from rag.dialogue.antecedents import (
+    PERSON_REF,
+    context_places,
+    item_followup,
+    kind_before,
+    one_item,
+    owner_start,
+    person_named,
+)
 from rag.dialogue.frames import (
     MAX_NAME_SYLLABLES,
     asked_again,
@@ -164,6 +172,10 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
             return _unresolved(question, text, "Chưa rõ bạn muốn hỏi gì về " + ", ".join(e.name for e in entities) + ".")
         return _resolve_ellipsis(question, text, entities, context)
 
+    person = PERSON_REF.search(text) if not context.empty else None
+    if person and (name := person_named(context)):  # "ông ấy còn kiêm chức gì?": the person the last answer named
+        said = _tidy(replace_spans(text, [(person.start(), person.end(), name)]))
+        return _resolve_bare(question, _capital(said), context, False, "")  # …in the document it was named in
     plan_ref = _search(_PLAN_REF, text) or _search(_PLAN_REF_BARE, text)
     place_ref = _search(_PLACE_REF, text)
     unit_ref = _search(_UNIT_REF, text)

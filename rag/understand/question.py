@@ -11,6 +11,7 @@ from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
+from rag.understand.ordinals import ordinal, part_ref
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -48,15 +49,6 @@ _ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded for
 _BACK_REFERENCE = re.compile(
     r"\b(quyet dinh|chi thi|cong van|van ban|ke hoach|nghi quyet|chuong trinh|thong bao) (do|nay|ay|tren)\b")
 
-_ORDINAL_WORDS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "nhi": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
-                  "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-_ITEM_NOUNS = (r"quan diem|muc tieu|nhiem vu|giai phap|yeu cau|noi dung|hoat dong|muc dich|dinh huong|chuong trinh"
-               r"|y|diem|muc|phan|chuong|trach nhiem|cong viec|bien phap|tieu chi")
-_ORDINAL = re.compile(
-    rf"\b(?P<noun>{_ITEM_NOUNS})(?: [a-z]+){{0,2}}? (?:thu (?P<n>nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|\d+)"
-    r"|(?P<first>dau tien)|(?P<last>cuoi cung))\b")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
-_PART_REF = re.compile(r"\b(?P<noun>phan|muc|chuong|dieu)\s+(?P<n>[ivx]+|\d{1,2})\b(?! ?/)")
 # Section headings a question may name ("mục đích", "yêu cầu", "quan điểm", …), folded.
 SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc tieu cu the", "muc tieu",
                  "nhiem vu", "giai phap", "to chuc thuc hien", "kinh phi", "dinh huong", "noi dung")
@@ -283,27 +275,6 @@ def document_fact(part: Part) -> Part:
     if part.answer_type != "document" or part.intent in ("number", "implements", "issues"):
         return part
     return replace(part, intent="implements" if _IMPLEMENTS_VERB.search(vi.collapse(part.text)) else "number")
-
-
-def ordinal(folded: str) -> tuple[int | None, str | None]:
-    m = _ORDINAL.search(folded)
-    if not m:
-        return None, None
-    if m.group("first"):
-        return 1, m.group("noun")
-    if m.group("last"):
-        return -1, m.group("noun")
-    n = m.group("n")
-    return (int(n) if n.isdigit() else _ORDINAL_WORDS.get(n)), m.group("noun")
-
-
-def part_ref(folded: str) -> tuple[str, int] | None:
-    m = _PART_REF.search(folded)
-    if not m:
-        return None
-    n = m.group("n")
-    value = int(n) if n.isdigit() else _ROMAN.get(n)
-    return (m.group("noun"), value) if value else None
 
 
 def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:

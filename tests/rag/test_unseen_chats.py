@@ -237,3 +237,11 @@ def test_a_figure_of_a_document_only_listed_by_number_and_date_is_not_the_figure
     assert cited_document_unsaid(q, scope, listed) == "32/KH-SNgV"
     stated = "Kế hoạch số 32/KH-SNgV ngày 20/3/2027 có tổng kinh phí 640 triệu đồng."
     assert cited_document_unsaid(q, scope, stated) is None
+
+
+def test_a_person_pointed_back_at_is_the_one_the_last_answer_named(stored):
+    elected, office = chat(stored, ["Chủ tịch Hội hữu nghị Việt Nam - Lào tỉnh Sương Lâm nhiệm kỳ 2027 - 2032 là ai?",
+                                    "ông ấy đang giữ chức gì?"])
+    assert elected.answer.found and "Lò Văn Thành" in elected.answer.answer
+    assert "Lò Văn Thành" in office.understood
+    assert office.answer.found and "Lò Văn Thành" in office.answer.answer
