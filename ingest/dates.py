@@ -16,8 +16,10 @@ from ground import vi
 from ground.numbers import DocNumber, find_numbers
 from ingest.clean import NUMERIC_DATE, is_date_banner, is_dateline
 
-_WORDED = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-PLACE_DATE = re.compile(r"(?:^|\n|\|)\s*[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED)  # "Cao Bằng, ngày …"
+# "ngày 12 tháng 3 năm 2027", also a dateline written "ngày 12-3-2027" or "ngày 12/3/2027"
+_WORDED = r"ngày\s+(\d{1,2})\s*(?:\s+tháng\s+|[-/.]\s*)(\d{1,2})\s*(?:\s+năm\s+|[-/.]\s*)(\d{4})"
+# "Cao Bằng, ngày …", also after the motto run together on one line ("… Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …")
+PLACE_DATE = re.compile(r"(?:^|\n|\||Hạnh phúc[ \t\-–]*)\s*[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED)
 # "Ngày tạo: 11/08/2023 16:35", "Cập nhật : 26/02/2020 10:08:00 SA - Số lượt đọc : 23"
 _STAMP = re.compile(
     r"^\s*(?:Ngày tạo|Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày xuất bản|Ngày)"

@@ -48,10 +48,10 @@ def parse_deadline(text: str) -> Deadline:
 
 # Deadline phrases inside running text. Each needs a cue so that dates of cited documents
 # ("Quyết định số 2013/QĐ-TTg ngày 30/11/2021") and titles ("Chiến lược … đến năm 2030") are not read.
-_DATE = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*" + _YEAR + r")?"
+_DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*" + _YEAR + r")?"  # "30/6/2027", "30-6-2027", "30.6.2027"
 _DATE_WORDS = r"\d{1,2} thang \d{1,2}(?: nam " + _YEAR + r")?"
 _QUARTER = r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*" + _YEAR
-_MONTH = r"thang\s+\d{1,2}\s*(?:/|nam)\s*" + _YEAR
+_MONTH = r"thang\s+\d{1,2}\s*(?:/|-|nam)\s*" + _YEAR
 _PHRASES = re.compile(
     "|".join(
         [

@@ -91,7 +91,7 @@ def emblem_owner(text: str) -> About | None:
     place_date = PLACE_DATE.search(head)
     if bare and place_date and _EMBLEM_NEIGHBOURS.search(head[bare.start():bare.end() + 300]):
         # "ỦY BAN NHÂN DÂN | CỘNG HÒA …" / "Số: 859/KH-UBND | Gia Lai, ngày …": the place of the date line
-        written = place_date.group(0).strip(" |\n").split(",")[0]
+        written = re.sub(r"^Hạnh phúc[\s\-–]*", "", place_date.group(0).strip(" |\n").split(",")[0])
         province = canonical_province(written)
         if province:
             line = line_of(text, place_date.start(), place_date.end())
@@ -220,7 +220,7 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
     organ = _party_organ(text, lines)
     if organ:
         return About(organ, None, evidence, "header", national=True)
-    under = _body_under_parent(text, lines)
+    under = _body_under_parent(text, lines) or _placed_body_under_parent(text, lines)
     if under:
         return About(under[0], under[1], evidence, "header", under[2])
     # a national body: its name or the organ under it says so ("ĐOÀN TNCS HỒ CHÍ MINH" / "BAN CHẤP HÀNH TRUNG ƯƠNG")
@@ -264,6 +264,24 @@ def _body_under_parent(text: str, lines: list[str]) -> tuple[str, str, bool] | N
     body = own[:tail.start()] if tail else own
     written = as_written(text, body, body.capitalize())
     return (f"{written} {tail.group(1).lower()} {province}" if tail else written), province, known
+
+
+_PLACED_BODY = re.compile(r"^(.+?)\s+(TỈNH|THÀNH PHỐ)\s+(?!ỦY\b|UỶ\b)(\S+(?:\s+\S+){0,3})$")
+
+
+def _placed_body_under_parent(text: str, lines: list[str]) -> tuple[str, str, bool] | None:
+    """"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" / "BẢO TÀNG TỈNH TƯỜNG VÂN": a unit under its department issues, and its own
+    line names its province."""
+    if len(lines) < 2 or not _OWN_BODY.match(lines[0]) or not _OWN_BODY.match(lines[1]):
+        return None
+    placed = _PLACED_BODY.match(lines[1])
+    if not placed:
+        return None
+    province, known = place_name(text, placed.group(3))
+    if province is None:
+        return None
+    body = as_written(text, placed.group(1), placed.group(1).capitalize())
+    return f"{body[:1].upper()}{body[1:]} {placed.group(2).lower()} {province}", province, known
 
 
 def _named_province(text: str) -> tuple[str | None, bool]:

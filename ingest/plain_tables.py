@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)$", re.IGNORECASE)
+TOTAL_CELL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)(?:\s*\([^()]*\))?$", re.IGNORECASE)  # "TỔNG CỘNG (I + II)"
 # A table copied out of a PDF one cell per line: "TT" / "Chỉ tiêu" / "Đơn vị tính" / "Năm 2022" … then each row's
 # cells, its number first ("1" / "Khách quốc tế đến huyện" / "lượt" / "12.400" …)
 STACK_START = re.compile(r"^[ \t]*(?:S[ốo] ?TT|STT|TT)[ \t]*$", re.MULTILINE | re.IGNORECASE)

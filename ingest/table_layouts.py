@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from ingest.plain_tables import ALIGNED_HEAD, STACK_START, TOTAL_CELL, aligned_cells, stacked_cells
 
+FIGURE_CELL = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$")  # a cell holding a figure only
+
 # A table drawn with box lines ("┌───┬───┐", "│ a │ b │", "├───┼───┤") or in ASCII ("+---+---+", "| a | b |"): a
 # rule line separates rows, and the lines between two rules are one row whose cells wrap
 _BOX_RULE = r"[ \t]*[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]?[─━═]{3,}[─━═┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╡╪╟╢╫]*[ \t]*"
@@ -236,7 +238,9 @@ def tabs_as_pipes(text: str) -> str:
                 filled = sum(1 for c in row if c)
                 # a row without its first cell is a wrapped one, unless it fills most columns ("| Tổng cộng | 4.800 |…")
                 # or is the total row ("\tTỔNG CỘNG\t\t\t953")
-                if rows and not row[0] and len(rows) > 1 and filled * 2 <= max(len(rows[0]), len(row)) \
+                # (under the header alone, only words: the header's own cells wrapped, "Kinh phí" / "phân bổ")
+                if rows and not row[0] and (len(rows) > 1 or not any(FIGURE_CELL.match(c) for c in row if c)) \
+                        and filled * 2 <= max(len(rows[0]), len(row)) \
                         and not TOTAL_CELL.match(next((c for c in row if c), "")):
                     # a cell wrapped onto the next line goes on under its own column: join it column by column
                     last = rows[-1]

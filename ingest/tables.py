@@ -45,7 +45,8 @@ def column_role(header: str) -> str | None:
         return "support"
     if "chu tri" in h:
         return "lead"
-    if re.search(r"(?:co quan|don vi|bo phan)(?: thuc hien| phu trach| trien khai)?$|trach nhiem|phan cong|thuc hien$", h):
+    if re.search(r"(?:co quan|don vi|bo phan)(?: thuc hien| phu trach| trien khai| duoc giao)?$|trach nhiem|phan cong"
+                 r"|thuc hien$", h):
         return "agency"
     if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten", h):
         return "task"
@@ -123,6 +124,11 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
             rows.append(("total", row))  # "Cộng năm 2029 | | | | 11.700": the year's sum, in the column it stands in
         elif group and len(filled) == 1:
             rows.append(("group", [group.group(1), filled[0]]))
+        elif group and filled and filled[0].isupper() and all(_FIGURE.match(c) for c in filled[1:]):
+            # "| I | KHỐI CƠ QUAN … | | 13.150 | |": a group row with its subtotal under the column it sums
+            sums = ["{}: {}".format(*_labelled(headers[k], c)) for k, c in enumerate(row) if k > 1 and c
+                    and k < len(headers)]
+            rows.append(("group", [group.group(1), f"{filled[0]} ({'; '.join(sums)})"]))
         elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
             rows.append(("group", [merged.group(1), merged.group(2)]))
         elif len(row) == len(headers):
@@ -185,6 +191,20 @@ def _sentence(table: _Table, row: list[str], parent: str = "") -> str:
     parts += [f"{label}: {value}" for label, value in others]
     sentence = "; ".join(p.rstrip(" .;") for p in parts)
     return sentence + "."
+
+
+CAPTION_REACH = 200  # characters above a table in which "Đơn vị tính: triệu đồng" says the unit of its sums
+_CAPTION = re.compile(r"Đơn vị(?: tính)?\s*:\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*đồng|USD)\s*\)?\s*$", re.IGNORECASE)
+
+
+def _caption_unit(table: _Table, above: str) -> None:
+    """"Đơn vị tính: triệu đồng" over a task table: its money columns' figures are in that unit ("kinh phí: 6.800
+    triệu đồng"), written into their headers the way "Kinh phí (triệu đồng)" would be."""
+    lines = [ln.strip() for ln in above.split("\n") if ln.strip()]
+    unit = _CAPTION.search(lines[-1]) if lines else None
+    if unit:
+        table.headers = [f"{h} ({unit.group(1).strip()})" if re.search(r"kinh phi|so tien|du toan", vi.collapse(h))
+                         and "(" not in h else h for h in table.headers]
 
 
 _HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)
@@ -320,6 +340,7 @@ def linearize_tables(text: str) -> str:
             found = _read_table(text, lines, i)
             if found is not None:
                 table, after = found
+                _caption_unit(table, text[max(cursor, table.start - CAPTION_REACH):table.start])
                 out.append(text[cursor:table.start])
                 rendered = []
                 parent = ""  # the number of the last numbered row, which rows with an empty number cell belong to

@@ -87,7 +87,7 @@ class Answerer:
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
         answer = self._from_hits(q, scope, hits, dense_of) or self._refuse(q.text)
         # (an item asked by its place in a list, "nội dung thứ 3 mà các bộ, UBND tỉnh phải triển khai", is the item)
-        if structured.asks_duties(q) and not (answer.found and (q.ordinal or structured.names_agency(
+        if structured.asks_duties(q) and not structured.dated_duties(q) and not (answer.found and (q.ordinal or structured.names_agency(
                 answer, q.pq.agencies, self.index))):
             answer = structured.no_duties(q, self.index)  # "Sở X phải làm gì?": say who is named where
         return answer, hits

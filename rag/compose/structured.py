@@ -119,6 +119,11 @@ def tasks_in_year_answer(q: Question, plans: list, index: PlanIndex) -> Answer |
     return Answer(q.text, True, f"{head}:\n{body}{tail}", numbered.citations, kind="tasks", points=numbered.said)
 
 
+def dated_duties(q: Question) -> bool:
+    """"Ban X được giao việc gì, hạn hoàn thành khi nào?": duties asked with their deadlines."""
+    return q.answer_type in ("date", "period") and asks_duties(q)
+
+
 def asks_duties(q: Question) -> bool:
     """"Sở X phải làm gì?", "những nhiệm vụ nào Sở X chủ trì": the duties of an agency, listed from the records."""
     return tasks.route(q.pq, q.answer_type, len(q.parts)) == "tasks"
@@ -293,7 +298,9 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
     if asks_duties(q):
         ids = scope.plan_ids if scope.plan_ids is not None else list(index.plans)
         # no duties recorded: the passages may still answer; a refusal then says what is held
-        return tasks_answer(q, [index.plans[i] for i in ids if i in index.plans], index)
+        answer = tasks_answer(q, [index.plans[i] for i in ids if i in index.plans], index)
+        # ("… phải làm gì, trình trước ngày nào?" of a body no record names: a line may still say it and its date)
+        return None if answer is not None and not answer.found and dated_duties(q) else answer
     if q.compare:
         return compare_answer(q, index, search)
     return None

@@ -30,3 +30,19 @@ def ordinal_value(word: str) -> int:
         return _ORDINAL_WORDS[word]
     values = [_ROMAN[c] for c in word]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+# the same, as a text with tone marks writes it: folded, "Thái Lan). II. KẾT QUẢ" would read as "lần II"
+_NTH_WRITTEN = re.compile(r"\blần (?:thứ )?(\d{1,2}|[ivx]{1,5})\b"
+                          r"|\blần (?:thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(đầu))\b")
+
+
+def said_editions(text: str, folded: str) -> set[int]:
+    """The editions a text tells of, read with its tone marks when it has them (`folded`: vi.collapse(text))."""
+    from ground import vi
+
+    if vi.has_diacritics(text):
+        written = " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+        return {ordinal_value(vi.fold(next(g for g in m.groups() if g))) for m in _NTH_WRITTEN.finditer(written)}
+    return {ordinal_value(m.group(1) or m.group(2) or m.group(3)) for m in NTH.finditer(folded)}
+

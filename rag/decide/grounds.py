@@ -9,7 +9,7 @@ from collections.abc import Collection
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
-from rag.decide.editions import NTH, ordinal_value
+from rag.decide.editions import NTH, ordinal_value, said_editions
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
@@ -179,7 +179,7 @@ def other_occasion(q: Question, shown: str) -> str | None:
     "6 tháng cuối" asked, "6 tháng đầu" shown): what is missing, in words."""
     folded = vi.collapse(shown)
     nth = NTH.search(q.pq.folded)
-    said = {ordinal_value(m.group(1) or m.group(2) or m.group(3)) for m in NTH.finditer(folded)}
+    said = said_editions(shown, folded)
     asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
     if nth and said and ordinal_value(asked) not in said:  # "lần 5" is "lần thứ V" and "lần thứ năm"
         return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
@@ -188,7 +188,7 @@ def other_occasion(q: Question, shown: str) -> str | None:
             and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):
         return f"số liệu 6 tháng {'đầu' if half.group(1) == 'dau' else 'cuối'} năm"
     role = _ROLE.search(q.pq.folded)
-    if role and q.answer_type == "person" and not role.group(1):
+    if role and (q.answer_type == "person" or _ASKS_NAME.search(q.pq.folded)) and not role.group(1):
         # "Chủ tịch UBND tỉnh là ai?": a "Phó Chủ tịch" shown is another office
         holder = re.compile(rf"(?<!pho )\b{role.group(2)}\b")
         if re.search(rf"\bpho {role.group(2)}\b", folded) and not holder.search(folded):
@@ -388,6 +388,7 @@ _ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "
 _ROLE = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b")
 _SPEAKER = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b.{{0,80}}?\b(?:phat bieu|noi gi|cho biet|khang dinh|de xuat|nhan manh"
                       r"|chia se|de nghi)\b")
+_ASKS_NAME = re.compile(r"\b(?:ten (?:la )?gi|ho ten|ten day du)\b")  # "chủ tịch … tên gì": a person asked
 _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
 # "năm 2027", "6 tháng 2027", "quý II/2027"; not an end of a range ("2022 - 2026" names no year of its own)
 # a year a line gives a figure of, not one inside a document's date ("Quyết định số 1079/QĐ-TTg ngày 14/9/2022")

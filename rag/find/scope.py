@@ -153,6 +153,12 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
                    if any(number_matches(n, d) for n in wanted for d in docs) and pid not in by_number]
         if by_number:
             scope.plan_ids = by_number
+            # "Nghê Sơn đề nghị … cho Đề án 2317?": a ministry's document named beside a province asks what that
+            # province's own texts citing it say, too
+            named_places = set(pq.provinces) | set(index.places_in(pq.folded))
+            placed = [pid for pid in mention if index.facts[pid].place in named_places]
+            if placed and not any(index.facts[pid].place in named_places for pid in by_number):
+                scope.plan_ids = by_number + placed
         elif implements or mention:  # a national document the plans implement or cite: favour those
             for pid in implements:
                 scope.boost[pid] = scope.boost.get(pid, 0.0) + YEAR_BOOST

@@ -132,3 +132,12 @@ def test_assignments_are_dated_against_the_plan_issue_date():
         ("2024-06-30", "day", None), (None, "none", "continuous"), ("2025-12-31", "period", None)]
     assert dated[2].due_start == "2023-01-01"
     assert Assignment.from_dict(dated[0].to_dict()) == dated[0]
+
+
+def test_a_deadline_written_with_hyphens_is_a_deadline():
+    from ingest.deadlines import find_deadline
+
+    found = find_deadline("lập hồ sơ, gửi Sở Văn hóa, Thể thao và Du lịch trước ngày 30-6-2027")
+    assert found is not None and found[0].text == "trước ngày 30-6-2027" and found[0].due_year == 2027
+    month = find_deadline("hoàn thành trong tháng 10-2027")
+    assert month is not None and month[0].due_year == 2027

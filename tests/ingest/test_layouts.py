@@ -269,3 +269,21 @@ def test_a_party_chapter_over_its_committee_issues_as_the_provinces_committee():
                           "về công tác văn hóa đối ngoại đến năm 2030\n\nI. MỤC TIÊU\nĐón khách quốc tế.\n"
                           "II. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo Tỉnh ủy quán triệt Nghị quyết.\n")
     assert (meta.issuer, meta.province, meta.number) == ("Tỉnh ủy Sơn Cước Phong", "Sơn Cước Phong", "09-NQ/TU")
+
+
+def test_a_national_decisions_cells_run_together_still_give_its_number_and_date():
+    meta = load_plan_text("Quyết định 88/QĐ-TTg Phê duyệt Đề án quảng bá văn hóa\n30-11-2028\n"
+                          "Thủ tướng Chính phủ Số: 88/QĐ-TTg |\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+                          "Hà Nội, ngày 30 tháng 11 năm 2028 |\nQuyết định\nPHÊ DUYỆT ĐỀ ÁN QUẢNG BÁ VĂN HÓA\n"
+                          "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\n"
+                          "Điều 1. Phê duyệt Đề án quảng bá văn hóa Việt Nam ở nước ngoài.\n")
+    assert (meta.number, meta.date, meta.issuer) == ("88/QĐ-TTg", "2028-11-30", "Thủ tướng Chính phủ")
+
+
+def test_a_unit_under_its_department_naming_its_province_issues():
+    meta = load_plan_text("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                          "   BẢO TÀNG TỈNH SƠN CƯỚC PHONG              Độc lập - Tự do - Hạnh phúc\n"
+                          "   Số: 27/KH-BTSCP                            Sơn Cước Phong, ngày 12-3-2027\n\n"
+                          "KẾ HOẠCH\nTrao đổi với các bảo tàng nước ngoài năm 2027\n\nI. MỤC ĐÍCH\n"
+                          "1. Bảo tàng tỉnh Sơn Cước Phong mở rộng hợp tác quốc tế.\n")
+    assert (meta.issuer, meta.province, meta.date) == ("Bảo tàng tỉnh Sơn Cước Phong", "Sơn Cước Phong", "2027-03-12")

@@ -506,3 +506,21 @@ def test_a_numbered_table_of_words_reads_row_by_row_and_a_header_of_cells_stays(
     assert "Hạt Baranya: quốc gia: Hungary; lĩnh vực ưu tiên: Âm nhạc." in out
     header = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA | VIỆT NAM\nTỈNH TÂY MAI | Độc lập | Tự do\n"
     assert linearize_tables(header) == header
+
+
+def test_a_tab_copied_allocation_table_with_its_header_wrapped_group_subtotals_and_a_total():
+    text = ("Đơn vị tính: triệu đồng\n"
+            "STT\tĐơn vị được giao\tNội dung nhiệm vụ\tKinh phí\tThời gian\n"
+            "\t\t\tphân bổ\t\n"
+            "I\tKHỐI SỰ KIỆN Ở NƯỚC NGOÀI\t\t900\t\n"
+            "1\tSở Ngoại vụ\tTổ chức Ngày Sơn Cước Phong tại\t700\tTháng 10/2027\n"
+            "\t\tViêng Chăn (Lào)\t\t\n"
+            "2\tSở Văn hóa, Thể thao\tTham gia hội chợ du lịch tại Tokyo\t200\tTháng 9/2027\n"
+            "\tvà Du lịch\t\t\t\n"
+            "\tTỔNG CỘNG (I)\t\t900\t\n")
+    out = linearize_tables(text)
+    assert "I. KHỐI SỰ KIỆN Ở NƯỚC NGOÀI (kinh phí phân bổ: 900)" in out
+    assert ("Nhiệm vụ 1: Tổ chức Ngày Sơn Cước Phong tại Viêng Chăn (Lào); thực hiện: Sở Ngoại vụ; thời gian: Tháng "
+            "10/2027; kinh phí phân bổ: 700 triệu đồng.") in out
+    assert "thực hiện: Sở Văn hóa, Thể thao và Du lịch" in out
+    assert "TỔNG CỘNG (I): kinh phí phân bổ: 900" in out

@@ -280,3 +280,17 @@ def test_how_long_is_said_by_a_duration():
     q = analyze("Phòng Thông tin phải cập nhật tin tiếng Anh trong bao lâu?")
     assert missing_asked(q, "cập nhật tin, bài bằng tiếng Anh trong vòng 48 giờ kể từ khi sự kiện diễn ra.", set()) is None
     assert missing_asked(q, "cập nhật tin, bài bằng tiếng Anh thường xuyên.", set()) is not None
+
+
+def test_a_country_before_a_roman_heading_is_no_edition():
+    from ground import vi
+    from rag.decide.editions import said_editions
+
+    shown = "năm 2026 tại tỉnh Udon Thani (Thái Lan).\nII. KẾT QUẢ THỰC HIỆN"
+    assert said_editions(shown, vi.collapse(shown)) == set()
+    assert other_occasion(analyze("Ngày Văn hóa ở nước ngoài lần đầu tiên tổ chức ở đâu?"), shown) is None
+
+
+def test_a_chairs_name_asked_is_not_a_deputys():
+    q = analyze("chu tich ubnd tinh que dai ten gi")
+    assert other_occasion(q, "Kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh Lã Quang Vinh tại cuộc họp") is not None

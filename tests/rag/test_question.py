@@ -458,3 +458,9 @@ def test_a_party_resolution_named_by_its_shorthand_and_number():
 
     assert parse_query("Ban Tuyên giáo được giao việc gì trong NQ 12?").bare_numbers == ["12"]
     assert parse_query("theo bc 27 thì sao").bare_numbers == ["27"]
+
+
+def test_a_count_after_a_documents_kind_is_no_document_number():
+    from rag.understand.names import parse_query
+
+    assert parse_query("nhung co quan nao cham bao cao 2 ky lien tiep").bare_numbers == []
