@@ -23,6 +23,7 @@ class PlanMeta:
     province: str | None = None  # canonical name: "Cao Bằng", "Thừa Thiên Huế"
     date: str | None = None  # ISO issue date of the document
     signer: str | None = None
+    signer_title: str | None = None  # the office the signer signs in ("Phó Chủ tịch"), from the signature block
     horizon: list[int] = field(default_factory=list)  # [2025, 2030]
     implements: list[str] = field(default_factory=list)  # ["2013/QĐ-TTg", "25/CT-TTg"]
     source_kind: SourceKind = "full_text"

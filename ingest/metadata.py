@@ -24,7 +24,7 @@ from ingest.dates import PLACE_DATE, announced_kind, issue_date, labelled, publi
 from ingest.decisions import carried_plan_start
 from ingest.mentions import cited_numbers, cited_occurrences, index_mentions, relation_before
 from ingest.relations import relations_of
-from ingest.signers import document_signer
+from ingest.signers import document_signer, signer_title
 from ingest.titles import (
     _DOC_TYPE_WORD,
     DOC_TYPES,
@@ -276,6 +276,7 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         if name:
             title = _with_name(title, name)
             about.subject = _with_name(about.subject, name) if about.subject else None
+    signer = decision_signer or document_signer(text, signatories=_signatories(number))
     own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     occurrences = cited_occurrences(text, own_numbers)
     return PlanMeta(
@@ -285,7 +286,8 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         issuer=about.issuer,
         province=about.province,
         date=issued,
-        signer=decision_signer or document_signer(text, signatories=_signatories(number)),
+        signer=signer,
+        signer_title=signer_title(text, signer) if signer and not decision_signer else None,
         horizon=plan_horizon(title, text, issued),
         implements=[n for n in implemented_documents(text) if not number or n != number.number],
         source_kind=kind,

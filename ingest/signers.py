@@ -100,6 +100,30 @@ def block_signers(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def signer_title(text: str, name: str | None) -> str | None:
+    """The office the signer signs in, from the title lines of the block closing with `name` ("KT. CHỦ TỊCH" /
+    "PHÓ CHỦ TỊCH" → "Phó Chủ tịch"; "GIÁM ĐỐC" → "Giám đốc"); None when no block names it."""
+    if not name:
+        return None
+    cells = _cells(text)
+    blocks = block_signers(text)
+    at = next((j for j, found in reversed(blocks) if found == name), None)
+    if at is None:
+        return None
+    titles = []
+    for cell in reversed(cells[max(0, at - 3 * _WINDOW):at]):
+        if _TITLE.match(cell):
+            titles.append(cell)
+        elif titles:
+            break
+    own = next((t for t in titles if not re.match(r"^(?:TM|KT|TL|TUQ|Q)\.|^T/M\b", t)), None)
+    if own is None:
+        return None
+    words = " ".join(own.split()).lower()
+    return words[:1].upper() + words[1:].replace("chủ tịch", "Chủ tịch").replace("giám đốc", "Giám đốc") \
+        .replace("bí thư", "Bí thư").replace("bộ trưởng", "Bộ trưởng").replace("trưởng ban", "Trưởng ban")
+
+
 def document_signer(text: str, first: bool = False, signatories: int = 1) -> str | None:
     """The declared signer, else the name closing the last (or `first`) signature block; a text issued jointly by
     `signatories` bodies ("02/QCPH-SNgV-SVHTTDL", a Kế hoạch liên tịch) is signed by the heads closing its last

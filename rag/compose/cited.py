@@ -76,7 +76,10 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
                for p in (index.plan(i) for i in ids) if p and not _other_years(years, p.meta.title)), default=0.0)
     if score < own + TITLE_MARGIN:
         return []  # the question describes a stored plan as well: that plan answers
-    key = cited.mention.get("number") or cited.mention.get("title")
+    number = cited.mention.get("number")
+    if number and any(number_matches(number, p.meta.number) for p in index.plans.values()):
+        return []  # the document described is stored in full: its own record answers, not a citing line
+    key = number or cited.mention.get("title")
     same = [c for c in index.per_version("cited_all", _all) if (c.mention.get("number") or c.mention.get("title")) == key]
     # the plans the question is about cite it first: their sentence is the one to show
     return sorted(same, key=lambda c: c.plan_id not in ids) or [cited]

@@ -35,7 +35,8 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
         return (f"Văn bản không ghi ngày ban hành; {page} được đăng ngày "
                 f"{display_date(meta.published)}.", _date_patterns(meta.published))
     if intent == "signer" and meta.signer:
-        return f"{label} do {meta.signer} ký.", [re.compile(re.escape(meta.signer))]
+        office = f"{meta.signer_title} " if meta.signer_title else ""
+        return f"{label} do {office}{meta.signer} ký.", [re.compile(re.escape(meta.signer))]
     if intent == "number" and meta.number:
         return f"Số hiệu của văn bản là {meta.number} ({meta.doc_type or 'văn bản'}).", [re.compile(re.escape(meta.number))]
     if intent == "issuer" and meta.issuer:
@@ -90,6 +91,8 @@ _PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
     "ngay", "thang", "nam", "ai", "ky", "loai", "den", "vao", "la", "cua", "duoc", "gi", "nao", "may", "do",
     "tinh", "ubnd", "tin", "dang", "ve", "cai", "truoc", "som", "hon", "muon", "doi ngoai", "cho", "voi", "tai",
     "kinh gui", "gui", "toi", "nhung", "cac", "noi nhan", "bao cao", "thong bao",
+    # "Đề án X được phê duyệt theo quyết định số mấy?": the act that issued the document, asked of it
+    "phe duyet", "theo quyet dinh", "bang quyet dinh",
 ), key=len, reverse=True)) + r")\b")
 RESIDUAL_SYLLABLES = 2
 

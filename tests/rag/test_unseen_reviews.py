@@ -215,3 +215,15 @@ def test_how_long_is_answered_by_a_duration(stored):
 def test_a_partner_of_the_country_asked_is_read_from_a_numbered_list_of_partners(stored):
     answer, _ = ask(stored, "Tây Mai hợp tác với địa phương nào của Hungary trong lĩnh vực giáo dục đại học?")
     assert answer.found and "Baranya" in answer.answer
+
+
+def test_the_signer_is_said_with_the_office_he_signs_in(stored):
+    answer, _ = ask(stored, "Báo cáo 88/BC-UBND của tỉnh Tây Mai do ai ký, ký với chức vụ gì?")
+    assert answer.found and "Phó Chủ tịch Lê Thị Thu Giang" in answer.answer
+    letter, _ = ask(stored, "Công văn 702/SVHTTDL-QLVH ai ký?")
+    assert letter.found and "Phó Giám đốc Phan Văn Hòa" in letter.answer
+
+
+def test_a_plan_described_by_its_title_is_asked_the_decision_approving_it(stored):
+    answer, _ = ask(stored, "Báo cáo sơ kết 05 năm thực hiện Kế hoạch 20 của Tây Mai được ban hành theo văn bản số mấy?")
+    assert answer.found and "88/BC-UBND" in answer.answer
