@@ -13,7 +13,8 @@ from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.documents import cited_document_unsaid
-from rag.decide.grounds import Grounds, missing_asked, other_occasion
+from rag.decide.editions import other_occasion
+from rag.decide.grounds import Grounds, missing_asked
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, scope_for

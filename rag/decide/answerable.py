@@ -22,7 +22,10 @@ _NEVER = [
         r"\b(tiet lo|in ra|cho (toi|minh) (xem|biet)|hien thi)\b.*\b(huong dan|prompt|cau lenh|chi dan) (he thong|cua ban|an)\b",
         r"\b(viet|sang tac|lam) (cho (toi|minh) )?(mot )?(bai tho|bai hat|truyen|cau chuyen|bai van|bai luan|loi bai hat|tho)\b",
         r"\b(ke|noi) (cho (toi|minh) )?(mot )?(chuyen cuoi|truyen cuoi|cau chuyen)\b",
-        r"\b(cach nau|cong thuc nau|mon an|nau an|thoi tiet|du bao thoi tiet|gia vang|ty gia|gia xang|xo so|ket qua bong da|chung khoan)\b",
+        # (a dish a plan's event served, a budget's exchange rate are the plan's: only cooking and today's prices are not)
+        r"\b(cach nau|cong thuc nau|cach lam mon|nau an|thoi tiet|du bao thoi tiet|gia vang|gia xang|xo so|ket qua bong da"
+        r"|chung khoan)\b",
+        r"\bty gia\b.{0,20}\b(hom nay|hien nay|bay gio)\b|\bmon an\b.{0,30}\b(cach lam|nau the nao|nau ra sao)\b",
     )
 ]
 

@@ -1,8 +1,11 @@
-"""Which edition of a recurring event a question asks and a text tells of: "lần thứ 3", "lần thứ V", "lần thứ năm",
-"lần đầu" are read as one number, so that an answer about another edition is told apart."""
+"""Which occasion a question asks and the lines shown tell of: the edition of a recurring event ("lần thứ 3", "lần thứ
+V", "lần thứ năm", "lần đầu" read as one number), the half year, the office (a deputy is not the head)."""
 from __future__ import annotations
 
 import re
+
+from ground import vi
+from rag.understand.question import Question
 
 # "lần thứ 3", "lần thứ V", "lần thứ năm", "lần đầu (tiên)": an edition
 NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b|\blan (?:thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau))\b")
@@ -39,10 +42,37 @@ _NTH_WRITTEN = re.compile(r"\blần (?:thứ )?(\d{1,2}|[ivx]{1,5})\b"
 
 def said_editions(text: str, folded: str) -> set[int]:
     """The editions a text tells of, read with its tone marks when it has them (`folded`: vi.collapse(text))."""
-    from ground import vi
-
     if vi.has_diacritics(text):
         written = " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
         return {ordinal_value(vi.fold(next(g for g in m.groups() if g))) for m in _NTH_WRITTEN.finditer(written)}
     return {ordinal_value(m.group(1) or m.group(2) or m.group(3)) for m in NTH.finditer(folded)}
 
+
+ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
+         "dai su": "Đại sứ", "hieu truong": "Hiệu trưởng", "truong phong": "Trưởng phòng", "vu truong": "Vụ trưởng",
+         "cuc truong": "Cục trưởng"}
+_ROLE = re.compile(rf"\b(pho )?({'|'.join(ROLES)})\b")
+_ASKS_NAME = re.compile(r"\b(?:ten (?:la )?gi|ho ten|ten day du)\b")  # "chủ tịch … tên gì": a person asked
+_HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
+
+
+def other_occasion(q: Question, shown: str) -> str | None:
+    """The lines shown are of another edition or half year than the one asked ("lần thứ 3" asked, "lần 2" shown;
+    "6 tháng cuối" asked, "6 tháng đầu" shown): what is missing, in words."""
+    folded = vi.collapse(shown)
+    nth = NTH.search(q.pq.folded)
+    said = said_editions(shown, folded)
+    asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
+    if nth and said and ordinal_value(asked) not in said:  # "lần 5" is "lần thứ V" and "lần thứ năm"
+        return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
+    half = _HALF.search(q.pq.folded)
+    if half and not re.search(rf"\b(?:6|sau) thang {half.group(1)}\b", folded) \
+            and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):
+        return f"số liệu 6 tháng {'đầu' if half.group(1) == 'dau' else 'cuối'} năm"
+    role = _ROLE.search(q.pq.folded)
+    if role and (q.answer_type == "person" or _ASKS_NAME.search(q.pq.folded)) and not role.group(1):
+        # "Chủ tịch UBND tỉnh là ai?": a "Phó Chủ tịch" shown is another office
+        holder = re.compile(rf"(?<!pho )\b{role.group(2)}\b")
+        if re.search(rf"\bpho {role.group(2)}\b", folded) and not holder.search(folded):
+            return f"người giữ chức {ROLES[role.group(2)]}"
+    return None

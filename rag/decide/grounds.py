@@ -9,7 +9,7 @@ from collections.abc import Collection
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
-from rag.decide.editions import NTH, ordinal_value, said_editions
+from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
@@ -23,6 +23,7 @@ from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
 
+PLACED_WORDS = 0.7  # share of the question's words the passage naming its foreign place must hold
 DOCUMENT_CONTENT = 0.5  # share of the question's own content words a passage naming its document must hold
 TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
 # …when the question names the stored document by its number: the user says where the answer is, so a sentence of
@@ -62,7 +63,19 @@ class Grounds:
         """A passage answer may be given: the rule holds, or a passage names the asked document, or a typed
         fact of the asked kind stands next to the question's words."""
         return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
-                or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits))
+                or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits)
+                or self.placed_evidence(q, hits))
+
+    def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:
+        """"Ở buổi gặp mặt … tại Caracas, ĐSQ mời khách những món gì?": the best passage names every foreign place or
+        venue the question does and most of its other words; a page about that place answers in its own words."""
+        places = [e.name for e in entities.foreign_places(q.text)] + asked_venues(q)
+        if not places or not hits:
+            return False
+        top = hits[0].chunk.text
+        if not names_foreign_places(q.text, [top]) or not all(venue_said(v, vi.collapse(top)) for v in asked_venues(q)):
+            return False
+        return self.evidence(q.pq, hits[:1]).words >= PLACED_WORDS
 
     def typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
         """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a
@@ -174,28 +187,6 @@ def tags_of(text: str) -> set[str]:
     return {e.kind for e in entities.tag(text)}
 
 
-def other_occasion(q: Question, shown: str) -> str | None:
-    """The lines shown are of another edition or half year than the one asked ("lần thứ 3" asked, "lần 2" shown;
-    "6 tháng cuối" asked, "6 tháng đầu" shown): what is missing, in words."""
-    folded = vi.collapse(shown)
-    nth = NTH.search(q.pq.folded)
-    said = said_editions(shown, folded)
-    asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
-    if nth and said and ordinal_value(asked) not in said:  # "lần 5" is "lần thứ V" and "lần thứ năm"
-        return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
-    half = _HALF.search(q.pq.folded)
-    if half and not re.search(rf"\b(?:6|sau) thang {half.group(1)}\b", folded) \
-            and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):
-        return f"số liệu 6 tháng {'đầu' if half.group(1) == 'dau' else 'cuối'} năm"
-    role = _ROLE.search(q.pq.folded)
-    if role and (q.answer_type == "person" or _ASKS_NAME.search(q.pq.folded)) and not role.group(1):
-        # "Chủ tịch UBND tỉnh là ai?": a "Phó Chủ tịch" shown is another office
-        holder = re.compile(rf"(?<!pho )\b{role.group(2)}\b")
-        if re.search(rf"\bpho {role.group(2)}\b", folded) and not holder.search(folded):
-            return f"người giữ chức {_ROLES[role.group(2)]}"
-    return None
-
-
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
                   issuers: Collection[str] = (), each_part: bool = False) -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
@@ -237,7 +228,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     said = vi.collapse(f"{shown} {passages}")
     speaker = _SPEAKER.search(q.pq.folded)
     if not other and speaker and not speaker.group(1) and not re.search(rf"(?<!pho )\b{speaker.group(2)}\b", said):
-        return f"phát biểu của {_ROLES[speaker.group(2)]}"  # "Hiệu trưởng … phát biểu gì?": a deputy's words are not his
+        return f"phát biểu của {ROLES[speaker.group(2)]}"  # "Hiệu trưởng … phát biểu gì?": a deputy's words are not his
     other = other or _unsaid_venue(q, said)
     if other:
         return other
@@ -382,14 +373,8 @@ _TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
 _SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")
 _SOURCE_NAMES = {vi.collapse(s): s for s in _SOURCES}
 _FUNDING_SOURCE = re.compile(r"\b(?:" + "|".join(sorted(_SOURCE_NAMES, key=len, reverse=True)) + r")\b")
-_ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
-          "dai su": "Đại sứ", "hieu truong": "Hiệu trưởng", "truong phong": "Trưởng phòng", "vu truong": "Vụ trưởng",
-          "cuc truong": "Cục trưởng"}
-_ROLE = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b")
-_SPEAKER = re.compile(rf"\b(pho )?({'|'.join(_ROLES)})\b.{{0,80}}?\b(?:phat bieu|noi gi|cho biet|khang dinh|de xuat|nhan manh"
+_SPEAKER = re.compile(rf"\b(pho )?({'|'.join(ROLES)})\b.{{0,80}}?\b(?:phat bieu|noi gi|cho biet|khang dinh|de xuat|nhan manh"
                       r"|chia se|de nghi)\b")
-_ASKS_NAME = re.compile(r"\b(?:ten (?:la )?gi|ho ten|ten day du)\b")  # "chủ tịch … tên gì": a person asked
-_HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
 # "năm 2027", "6 tháng 2027", "quý II/2027"; not an end of a range ("2022 - 2026" names no year of its own)
 # a year a line gives a figure of, not one inside a document's date ("Quyết định số 1079/QĐ-TTg ngày 14/9/2022")
 _SHOWN_YEAR = re.compile(r"(?<![\d\-–/.])(?<![\d\-–] )((?:19|20)\d\d)(?![\d/])(?!\s?[-–]\s?\d)")

@@ -248,7 +248,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:
-            scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + YEAR_BOOST
+            # a plan "năm 2021" issued in 2020 is less the 2020 one than a plan for 2020
+            whose = fact.plan_years & asked_years or not fact.plan_years
+            scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + (YEAR_BOOST if whose else YEAR_BOOST / 2)
         if fact.issuer_folded and not meta.province and fact.issuer_folded in pq.folded:
             scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
     return scope

@@ -6,7 +6,8 @@ import pytest
 
 from ground.plans import PlanMeta
 from rag.compose.records import _holds_venues
-from rag.decide.grounds import missing_asked, other_occasion
+from rag.decide.editions import other_occasion
+from rag.decide.grounds import missing_asked
 from rag.decide.places import names_foreign_places
 from rag.find.plans import plan_facts
 from rag.understand import entities
@@ -294,3 +295,27 @@ def test_a_country_before_a_roman_heading_is_no_edition():
 def test_a_chairs_name_asked_is_not_a_deputys():
     q = analyze("chu tich ubnd tinh que dai ten gi")
     assert other_occasion(q, "Kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh Lã Quang Vinh tại cuộc họp") is not None
+
+
+def test_a_page_naming_the_foreign_place_asked_and_most_words_grounds_an_answer(tmp_path):
+    from ground.config import Settings
+    from ngvh.services import Services
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "dsq-tin.txt").write_text(
+        "Đại sứ quán Việt Nam tại Bolivia gặp mặt cộng đồng nhân dịp Giỗ Tổ Hùng Vương\n\n"
+        "Tối 12/4, tại thủ đô La Paz, Đại sứ quán Việt Nam tại Bolivia tổ chức gặp mặt cộng đồng người Việt nhân dịp Giỗ "
+        "Tổ Hùng Vương. Đại sứ quán mời khách thưởng thức các món ăn Việt Nam như nem rán, phở bò và bánh chưng.\n",
+        encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "docs"]).ok
+    answer = services.answerer.answer("Buổi gặp mặt Giỗ Tổ ở Bolivia, Đại sứ quán mời khách những món ăn Việt nào?")[0]
+    assert answer.found and "nem rán" in answer.answer
+
+
+def test_only_cooking_and_todays_prices_are_never_answered():
+    from rag.decide.answerable import never_answer
+
+    assert never_answer("cách nấu phở bò") and never_answer("tỷ giá USD hôm nay bao nhiêu")
+    assert not never_answer("Buổi gặp mặt mời khách những món ăn Việt nào?")
+    assert not never_answer("Dự toán Tuần Văn hóa dùng tỷ giá bao nhiêu?")
