@@ -6,6 +6,7 @@ import re
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
+from ground.places import FOREIGN_PLACES
 from ground.syllables import is_syllable
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.parts import display
@@ -159,6 +160,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         items = named_items(following_items(best, index, ALL_ITEMS), best.body,
                             [y for y in years if not (len(own_years) == 1 and y in own_years)],
                             [a for a in q.pq.agencies if not (plan and agency_matches(a, plan.meta.issuer or ""))])
+        if foreign_places(q.text):  # "… sự kiện ở Pháp không?": of the items by year, those naming the country asked
+            items = [p for p in items if names_foreign_places(q.text, [p.quote])] or items
         if re.search(r"\btong\b", q.pq.folded):  # "tổng kinh phí năm 2024": the year's total line goes first
             items = sorted(items, key=lambda p: not _TOTAL_LINE.match(p.quote))
         items = items[:LIST_ITEMS]
@@ -310,8 +313,17 @@ def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:
         if len(points) > 1 and foreign_places(question) else None
     if placed is None:
         return points
-    return [p for p in points if p.chunk.section == placed.chunk.section
-            or names_foreign_places(question, [p.quote]) or not foreign_places(p.quote)]
+    # (of one list, "Năm 2027: … tại Busan (Hàn Quốc)" beside "Năm 2028: … tại Perth (Ô-xtrây-li-a)": the item of another
+    # country is about that one)
+    return [p for p in points if names_foreign_places(question, [p.quote]) or not foreign_places(p.quote)
+            or p.chunk.section == placed.chunk.section and not _other_country(question, p.quote)]
+
+
+def _other_country(question: str, quote: str) -> bool:
+    """The line names a country and none of those the question does."""
+    asked = {e.name for e in foreign_places(question)}
+    named = {e.name for e in foreign_places(quote) if e.name in FOREIGN_PLACES}
+    return bool(named) and not named & asked
 
 
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:

@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from ground import vi
 from ground.display import shorten
 from rag.compose.citations import Point
+from rag.decide.places import names_foreign_places
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
 from rag.ports import StoredChunk
+from rag.understand.entities import foreign_places
 from rag.understand.question import Question, without_question_words
 from rag.understand.terms import best_window, query_terms, split_units, strip_marker
 
@@ -165,6 +167,11 @@ def list_points(q: Question, chunks: list) -> list[Point]:
             body = strip_marker(text)
             return [Point(shorten(body, POINT_CHARS), chunk, body, 1.0)]
         return []
+    # "… tổ chức sự kiện ở Pháp không?": of a list by year, the items naming the country asked
+    if foreign_places(q.text):
+        placed = [(chunk, text) for chunk, text in items if names_foreign_places(q.text, [text])]
+        if placed and len(placed) < len(items):
+            items = placed
     # an item's words the question asks about past its cut ("… gắn kết với … trong những lĩnh vực nào?") are shown
     asked = [t for t in query_terms(without_question_words(q.pq.content or q.text))
              if not set(t.split()) <= set(q.section_words)]

@@ -69,13 +69,20 @@ class Grounds:
     def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:
         """"Ở buổi gặp mặt … tại Caracas, ĐSQ mời khách những món gì?": the best passage names every foreign place or
         venue the question does and most of its other words; a page about that place answers in its own words."""
-        places = [e.name for e in entities.foreign_places(q.text)] + asked_venues(q)
+        countries = [e.name for e in entities.foreign_places(q.text)]
+        venues = [v for v in asked_venues(q) if v not in countries]  # "ở Úc" is said "Ô-xtrây-li-a" too
+        places = countries + venues
         if not places or not hits:
             return False
         top = hits[0].chunk.text
-        if not names_foreign_places(q.text, [top]) or not all(venue_said(v, vi.collapse(top)) for v in asked_venues(q)):
+        if not names_foreign_places(q.text, [top]) or not all(venue_said(v, vi.collapse(top)) for v in venues):
             return False
-        return self.evidence(q.pq, hits[:1]).words >= PLACED_WORDS
+        # (the place's own words aside: "Úc" is said "Ô-xtrây-li-a")
+        named = {s for place in places for s in vi.folded_syllables(place)}
+        words = [t for t in query_terms(without_question_words(q.pq.content or q.text)) if " " not in t and t not in named]
+        plan = self.index.plan(hits[0].chunk.plan_id)
+        said = unit_terms(f"{plan.meta.title if plan else ''}\n{hits[0].chunk.section or ''}\n{top}")
+        return bool(words) and coverage(words, said, self.index.idf) >= PLACED_WORDS
 
     def typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
         """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a
@@ -335,7 +342,8 @@ def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) 
 def _unsaid_venue(q: Question, said: str) -> str | None:
     """"… ở thủ đô Santiago?": lines that never name the place speak of another (a province scopes the plans
     instead; a place no gazetteer knows must be in the lines)."""
-    unsaid = [v for v in asked_venues(q) if not venue_said(v, said)]
+    countries = {e.name for e in entities.foreign_places(q.text)}  # checked by their aliases ("Úc": "Ô-xtrây-li-a")
+    unsaid = [v for v in asked_venues(q) if v not in countries and not venue_said(v, said)]
     return f"thông tin về {', '.join(unsaid)}" if unsaid else None
 
 

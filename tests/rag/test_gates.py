@@ -319,3 +319,26 @@ def test_only_cooking_and_todays_prices_are_never_answered():
     assert never_answer("cách nấu phở bò") and never_answer("tỷ giá USD hôm nay bao nhiêu")
     assert not never_answer("Buổi gặp mặt mời khách những món ăn Việt nào?")
     assert not never_answer("Dự toán Tuần Văn hóa dùng tỷ giá bao nhiêu?")
+
+
+def test_of_a_list_by_year_the_items_naming_the_country_asked_by_any_of_its_names(tmp_path):
+    from ground.config import Settings
+    from ngvh.services import Services
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "son-cuoc-phong-de-an.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN CƯỚC PHONG\nSố: 51/QĐ-UBND\nSơn Cước Phong, ngày 02 tháng 3 năm 2027\n\nQUYẾT ĐỊNH\n"
+        "Phê duyệt Đề án quảng bá hình ảnh tỉnh Sơn Cước Phong ra nước ngoài\n\nĐiều 1. Phê duyệt Đề án với các nội dung:\n"
+        "1. Mục tiêu: quảng bá hình ảnh tỉnh ra nước ngoài.\n"
+        "2. Các sự kiện quảng bá ở nước ngoài dự kiến giai đoạn 2027 - 2030\n"
+        "- Năm 2027: Ngày Sơn Cước Phong tại Busan (Hàn Quốc); hội chợ du lịch tại Tokyo (Nhật Bản).\n"
+        "- Năm 2028: Tuần Văn hóa tại Viêng Chăn (Lào); Ngày Sơn Cước Phong tại Perth (Ô-xtrây-li-a).\n"
+        "- Năm 2029: Tuần Ẩm thực tại Hamburg (Đức).\n"
+        "- Năm 2030: Ngày Sơn Cước Phong tại Lyon (Pháp); hội thảo du lịch tại Singapore.\n"
+        "3. Kinh phí: 12 tỷ đồng.\n", encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path / "docs"]).ok
+    france = services.answerer.answer("Sơn Cước Phong có dự kiến tổ chức sự kiện quảng bá ở Pháp không?")[0]
+    assert france.found and "Lyon" in france.answer and "Busan" not in france.answer
+    australia = services.answerer.answer("Sơn Cước Phong có dự kiến tổ chức sự kiện quảng bá ở Úc không?")[0]
+    assert australia.found and "Perth" in australia.answer
