@@ -50,13 +50,14 @@ def kind_before(text: str, start: int) -> re.Match | None:
 
 
 # what a follow-up may ask of the one activity the last answer named
-ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau"
+ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau|ngay nao"
                          r"|ket qua|san pham|bao nhieu)\b")
 ITEM_CHARS = 120
 # the words such a follow-up is made of; a follow-up with more words of its own names its own subject
 _ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao gio o dau tai ket qua san pham bao "
                   "nhieu voi co quan don vi nao ai phai xong hoan thanh han la gi the nhung duoc bang nguon tu dien ra "
-                  "to chuc va con thi cung nhu vay hoat dong nay do khoang du kien tong".split())  # hedges: "khoảng"
+                  "to chuc va con thi cung nhu vay hoat dong nay do khoang du kien tong nhiem vu viec ay truoc ngay "
+                  "sau".split())  # hedges: "khoảng"; "nhiệm vụ đó phải xong trước ngày nào?"
 ITEM_OWN_SYLLABLES = 2
 _NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
 _BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"
@@ -76,7 +77,12 @@ def one_item(context: Conversation) -> str | None:
     """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
     if len(context.points) != 1 or context.kind in _NOT_ITEM_KINDS:
         return None  # "Số hiệu của văn bản là …" is a fact of the plan, not an activity a follow-up asks about
-    text = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or "")).split(":")[0].strip(" .;")
+    said = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or ""))
+    # "Nhiệm vụ 6: Nền tảng số …; thực hiện: …": a task row is named by its task, not by its number
+    said = re.sub(r"^Nhiệm vụ \d+[a-z]?\s*:\s*", "", said).split(";")[0]
+    # "Phòng Kinh tế chủ trì: Lắp đặt biển chỉ dẫn song ngữ (thời hạn: Tháng 6/2027)": a duty listed for its body
+    said = re.sub(r"\s*\((?:thời hạn|kinh phí)[^()]*\)\s*$", "", re.sub(_DUTY_LEAD, "", said))
+    text = said.split(":")[0].strip(" .;")
     if len(text) > ITEM_CHARS:  # a sentence, not an activity's title: the activity it names ('Trại hè … "Cầu vồng"')
         named = _NAMED_ACTIVITY.search(text)
         if not named:
@@ -86,6 +92,7 @@ def one_item(context: Conversation) -> str | None:
     return text if len(text.split()) >= 3 else None
 
 
+_DUTY_LEAD = re.compile(r"^[^:]{2,80}? (?:chủ trì|phối hợp|thực hiện)\s*:\s*")
 # a kind of activity and its quoted name: 'Trại hè hữu nghị thiếu nhi "Cầu vồng sông Vọng"'
 _NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")
 _ACTIVITY_VERB = re.compile(r"\b(?:chủ trì|tổ chức|phối hợp|thực hiện|triển khai|tham gia|vận động|tiếp nhận)\b\s*",

@@ -378,7 +378,9 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     if metadata:
         rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
     elif item and item_followup(body):
-        # "kinh phí bao nhiêu?" after an answer that named one activity: that activity's
+        # "kinh phí bao nhiêu?" after an answer that named one activity: that activity's ("nhiệm vụ đó" is it)
+        body = re.sub(r"^(?:nhiệm vụ|hoạt động|việc|sự kiện|nhiem vu|hoat dong|viec|su kien) (?:đó|này|ấy|do|nay|ay)\s+",
+                      "", body, flags=re.IGNORECASE)
         rewritten = _capital(f"{item} {body[:1].lower()}{body[1:]}")
         return Resolution(question, _tidy(rewritten), True, "continuation", names_plan=False)
     else:

@@ -227,3 +227,14 @@ def test_the_signer_is_said_with_the_office_he_signs_in(stored):
 def test_a_plan_described_by_its_title_is_asked_the_decision_approving_it(stored):
     answer, _ = ask(stored, "Báo cáo sơ kết 05 năm thực hiện Kế hoạch 20 của Tây Mai được ban hành theo văn bản số mấy?")
     assert answer.found and "88/BC-UBND" in answer.answer
+
+
+def test_the_task_a_follow_up_points_back_at_is_the_row_the_last_answer_showed(stored):
+    from rag.dialogue.state import Conversation
+    from rag.dialogue.turn import run_turn
+
+    first = run_turn(stored.ask, "Theo KH 41/KH-UBND phường Ngự Bình, Phòng Kinh tế chủ trì hoạt động nào?", Conversation())
+    assert first.answer.found and "biển chỉ dẫn" in first.answer.answer
+    then = run_turn(stored.ask, "nhiệm vụ đó phải xong trước ngày nào?", first.context)
+    assert "biển chỉ dẫn" in (then.understood or "")
+    assert then.answer.found and "6/2027" in then.answer.answer
