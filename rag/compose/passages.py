@@ -161,7 +161,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                             [y for y in years if not (len(own_years) == 1 and y in own_years)],
                             [a for a in q.pq.agencies if not (plan and agency_matches(a, plan.meta.issuer or ""))])
         if foreign_places(q.text):  # "… sự kiện ở Pháp không?": of the items by year, those naming the country asked
-            items = [p for p in items if names_foreign_places(q.text, [p.quote])] or items
+            # (an item naming no foreign place stays: a list of requirements is no list by country)
+            items = [p for p in items if names_foreign_places(q.text, [p.quote]) or not foreign_places(p.quote)] or items
         if re.search(r"\btong\b", q.pq.folded):  # "tổng kinh phí năm 2024": the year's total line goes first
             items = sorted(items, key=lambda p: not _TOTAL_LINE.match(p.quote))
         items = items[:LIST_ITEMS]

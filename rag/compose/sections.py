@@ -169,7 +169,7 @@ def list_points(q: Question, chunks: list) -> list[Point]:
         return []
     # "… tổ chức sự kiện ở Pháp không?": of a list by year, the items naming the country asked
     if foreign_places(q.text):
-        placed = [(chunk, text) for chunk, text in items if names_foreign_places(q.text, [text])]
+        placed = [(chunk, text) for chunk, text in items if names_foreign_places(q.text, [text]) or not foreign_places(text)]
         if placed and len(placed) < len(items):
             items = placed
     # an item's words the question asks about past its cut ("… gắn kết với … trong những lĩnh vực nào?") are shown

@@ -78,10 +78,11 @@ def one_item(context: Conversation) -> str | None:
     if len(context.points) != 1 or context.kind in _NOT_ITEM_KINDS:
         return None  # "Số hiệu của văn bản là …" is a fact of the plan, not an activity a follow-up asks about
     said = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or ""))
-    # "Nhiệm vụ 6: Nền tảng số …; thực hiện: …": a task row is named by its task, not by its number
-    said = re.sub(r"^Nhiệm vụ \d+[a-z]?\s*:\s*", "", said).split(";")[0]
-    # "Phòng Kinh tế chủ trì: Lắp đặt biển chỉ dẫn song ngữ (thời hạn: Tháng 6/2027)": a duty listed for its body
-    said = re.sub(r"\s*\((?:thời hạn|kinh phí)[^()]*\)\s*$", "", re.sub(_DUTY_LEAD, "", said))
+    # "Nhiệm vụ 6: Nền tảng số …; thực hiện: …": a task row is named by its task, not by its number; "Phòng Kinh tế
+    # chủ trì: Lắp đặt biển chỉ dẫn song ngữ (thời hạn: Tháng 6/2027)": a duty listed for its body, by the duty
+    lead = _ROW_LEAD.match(said) or _DUTY_LEAD.match(said)
+    if lead:
+        said = re.sub(r"\s*\((?:thời hạn|kinh phí)[^()]*\)\s*$", "", said[lead.end():].split(";")[0])
     text = said.split(":")[0].strip(" .;")
     if len(text) > ITEM_CHARS:  # a sentence, not an activity's title: the activity it names ('Trại hè … "Cầu vồng"')
         named = _NAMED_ACTIVITY.search(text)
@@ -92,6 +93,7 @@ def one_item(context: Conversation) -> str | None:
     return text if len(text.split()) >= 3 else None
 
 
+_ROW_LEAD = re.compile(r"^Nhiệm vụ \d+[a-z]?\s*:\s*")
 _DUTY_LEAD = re.compile(r"^[^:]{2,80}? (?:chủ trì|phối hợp|thực hiện)\s*:\s*")
 # a kind of activity and its quoted name: 'Trại hè hữu nghị thiếu nhi "Cầu vồng sông Vọng"'
 _NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")
