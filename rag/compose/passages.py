@@ -66,9 +66,11 @@ def _body_named_first(q: Question, ranked: list) -> list:
         said = f"{c.chunk.section or ''} {c.body}"
         return any(agency_matches(b, m.canonical) for m in find_agencies(said) for b in bodies)
 
+    written = [vi.collapse(b) for b in bodies]  # a near line is checked by the names as written: find_agencies is slow
     if names(ranked[0]):
         return ranked
-    naming = next((c for c in ranked[1:AMOUNT_CANDIDATES] if names(c) and c.score >= NAMED_SHARE * ranked[0].score), None)
+    naming = next((c for c in ranked[1:AMOUNT_CANDIDATES] if c.score >= NAMED_SHARE * ranked[0].score
+                   and any(w in vi.collapse(f"{c.chunk.section or ''} {c.body}") for w in written) and names(c)), None)
     return [naming] + [c for c in ranked if c is not naming] if naming is not None else ranked
 
 

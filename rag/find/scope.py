@@ -200,11 +200,12 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         written = {" ".join(vi.collapse(p).split()[:2]) for p in provinces}
         in_place += [pid for pid, names in index.local_places.items() if names & written and pid not in in_place]
         # … or is issued by it ("UBND xã Khê Lò"), or names it in its title ("Nghiên cứu chủ trương … Hội An …")
-        in_place += [p.id for p in plans if p.id not in in_place and any(
-            re.search(rf"(?<![a-z0-9]){re.escape(vi.collapse(pl))}$", vi.collapse(p.meta.issuer or "")) for pl in provinces)]
+        # (issuers and titles folded once per catalog version, not per question: thousands of plans)
+        ending = [re.compile(rf"(?<![a-z0-9]){re.escape(vi.collapse(pl))}$") for pl in provinces]
+        in_place += [p.id for p in plans if p.id not in in_place and any(t.search(facts[p.id].issuer_folded) for t in ending)]
         titled = [re.compile(rf"(?<![a-z0-9]){re.escape(vi.collapse(p))}(?![a-z0-9])") for p in provinces]
-        in_place += [p.id for p in plans if p.id not in in_place
-                     and any(t.search(vi.collapse(p.meta.title or "")) for t in titled)]
+        titles = index.per_version("collapsed_titles", _collapsed_titles)
+        in_place += [p.id for p in plans if p.id not in in_place and any(t.search(titles[p.id]) for t in titled)]
         if not in_place:  # a page whose own place was not read may still be about it: its text names it
             in_place = [p.id for p in plans if facts[p.id].place is None
                         and set(provinces) & index.named_places.get(p.id, set())]
@@ -229,7 +230,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         scope.plan_ids = issued
     if scope.plan_ids is None and not provinces:
         # "kinh phí năm 2025 của bct": a body typed as the code its own numbers carry ("7318/BC-BCT")
-        scope.plan_ids = coded_issuer(vi.collapse(re.sub(r"\S*\d\S*", " ", pq.text)), plans)  # not "2627/QĐ-TTg"
+        scope.plan_ids = coded_issuer(vi.collapse(re.sub(r"\S*\d\S*", " ", pq.text)), index)  # not "2627/QĐ-TTg"
     if scope.plan_ids is None and not provinces:
         # "Phụ lục I của kế hoạch Ủy ban Quốc gia Quảng bá Văn hóa …": a document named by its issuer
         owned = [p.id for p in plans if facts[p.id].issuer_folded and not p.meta.province and re.search(
@@ -263,21 +264,27 @@ _KINDS = {"de an": "de an", "thong bao": "thong bao", "bao cao": "bao cao", "huo
           "chuong trinh": "chuong trinh", "cong van": "cong van", "nghi quyet": "nghi quyet", "chi thi": "chi thi"}
 
 
-def coded_issuer(folded: str, plans) -> list[str] | None:
+def coded_issuer(folded: str, index: PlanIndex) -> list[str] | None:
     """The plans whose numbers carry an issuer's code the question types as a word ("bct" for "7318/BC-BCT", "sngv"),
     when that code is one body's in the store; a code with a vowel may be a word ("ubnd" is every committee's)."""
-    words = set(folded.split())
-    by_code: dict[str, list] = {}
-    for plan in plans:
+    codes = index.per_version("issuer_codes", _issuer_codes)
+    for word in dict.fromkeys(folded.split()):
+        found = codes.get(word)
+        if found and len({issuer for _, issuer in found}) == 1:
+            return [pid for pid, _ in found]
+    return None
+
+
+def _issuer_codes(plans: dict) -> dict[str, list[tuple[str, str | None]]]:
+    """Issuer codes of the stored numbers ("bct" of "7318/BC-BCT") → (plan id, issuer), once per catalog version."""
+    by_code: dict[str, list[tuple[str, str | None]]] = {}
+    for plan in plans.values():
         number = plan.meta.number or ""
         for code in number.split("/")[-1].split("-")[1:] if "/" in number else []:
             key = vi.fold(code).lower()
-            if len(key) >= 3 and not re.search(r"[aeiouy]", key) and key in words:
-                by_code.setdefault(key, []).append(plan)
-    for found in by_code.values():
-        if len({p.meta.issuer for p in found}) == 1:
-            return [p.id for p in found]
-    return None
+            if len(key) >= 3 and not re.search(r"[aeiouy]", key):
+                by_code.setdefault(key, []).append((plan.id, plan.meta.issuer))
+    return by_code
 
 
 def named_kind(folded: str) -> str | None:
@@ -303,3 +310,9 @@ def _is_kind(plan, kind: str) -> bool:
         return False
     meta = plan.meta
     return vi.collapse(meta.doc_type or "") == kind or vi.collapse(meta.title or "").startswith(kind)
+
+
+def _collapsed_titles(plans: dict) -> dict[str, str]:
+    """Every stored plan's title, folded and collapsed (vi.collapse), by plan id."""
+    return {pid: vi.collapse(p.meta.title or "") for pid, p in plans.items()}
+

@@ -62,9 +62,13 @@ def query_terms(question: str) -> list[str]:
     return keep + bigrams
 
 
+_ABBREVIATION_HINT = re.compile(r"ubnd|h[đd]nd|mttq|vufo", re.IGNORECASE)  # most texts hold none: no pass over them
+
+
 def unit_terms(text: str) -> set[str]:
     syl = vi.folded_syllables(text)
-    syl = _written_out(syl, syl)
+    if _ABBREVIATION_HINT.search(text):
+        syl = _written_out(syl, syl)
     return set(syl) | {f"{a} {b}" for a, b in zip(syl, syl[1:], strict=False)}
 
 
