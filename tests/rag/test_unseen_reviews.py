@@ -154,79 +154,47 @@ def stored(tmp_path_factory) -> Services:
     return services
 
 
-def ask(services: Services, question: str):
-    answer = services.answerer.answer(question)[0]
-    return answer, [c.source.split("/")[-1] for c in answer.citations]
+BC = "tay-mai-bc-88-2027.txt"
+# question, what the answer says, what it must not say, the source it cites first (None: any)
+ASKED = [
+    pytest.param("Năm 2026 tỉnh Tây Mai đón bao nhiêu nghìn lượt khách quốc tế, mục tiêu của KH 20 đến 2026 là bao nhiêu?",
+                 ["870", "800"], [], BC, id="a_figure_and_the_old_plans_target_from_a_table_by_year_with_a_target_column"),
+    pytest.param("Báo cáo sơ kết 5 năm thực hiện Kế hoạch 20/KH-UBND của tỉnh Tây Mai là báo cáo số mấy, ban hành ngày nào?",
+                 ["88/BC-UBND", "12/02/2027"], ["03/3/2022", "3/3/2022"], None,
+                 id="the_report_reviewing_a_cited_plan_is_asked_its_own_number_and_date"),
+    pytest.param("Hội thi Thả đèn trời quốc tế Bến Ngự lần đầu tổ chức năm nào, có bao nhiêu đội nước ngoài?",
+                 ["2025", "08 đội"], [], BC, id="the_first_edition_from_the_text_telling_of_it_not_the_one_announcing_the_second"),
+    pytest.param("KH 41/KH-UBND của phường Ngự Bình đặt mấy chỉ tiêu và gồm bao nhiêu hoạt động?",
+                 ["04 chỉ tiêu", "3 hoạt động"], [], None, id="targets_and_activities_counted_in_one_question"),
+    pytest.param("Sở VHTTDL Tây Mai yêu cầu đăng ký hoạt động văn hóa đối ngoại năm 2028 hạn gửi trước ngày nào?",
+                 ["25/11/2027"], ["05/11/2027", "30/11/2027"], None,
+                 id="the_deadline_of_the_item_whose_heading_says_what_is_asked"),
+    pytest.param("UBND tỉnh Tây Mai kiến nghị Bộ Tài chính hỗ trợ gì?", ["25%"], [], None,
+                 id="a_request_to_the_body_the_question_names"),
+    pytest.param("Ban Tuyên giáo và Dân vận Tỉnh ủy Tây Mai được giao việc gì trong NQ 09, hạn hoàn thành khi nào?",
+                 ["quán triệt", "31/3/2027"], [], None, id="a_bodys_duties_asked_with_their_deadlines"),
+    pytest.param("Đảng ủy HĐND tỉnh Tây Mai được giao lãnh đạo HĐND ban hành nghị quyết gì, tại kỳ họp nào?",
+                 ["giữa năm 2027"], [], None, id="a_body_abbreviated_in_the_question_is_found_written_out"),
+    pytest.param("Phòng Văn hóa - Xã hội phường Ngự Bình phải cập nhật tin tiếng Anh về hoạt động văn hóa đối ngoại trong "
+                 "bao lâu?", ["72 giờ"], [], None, id="how_long_is_answered_by_a_duration"),
+    pytest.param("Tây Mai hợp tác với địa phương nào của Hungary trong lĩnh vực giáo dục đại học?", ["Baranya"], [], None,
+                 id="a_partner_of_the_country_asked_from_a_numbered_list_of_partners"),
+    pytest.param("Báo cáo 88/BC-UBND của tỉnh Tây Mai do ai ký, ký với chức vụ gì?", ["Phó Chủ tịch Lê Thị Thu Giang"],
+                 [], None, id="the_signer_said_with_the_office_he_signs_in"),
+    pytest.param("Công văn 702/SVHTTDL-QLVH ai ký?", ["Phó Giám đốc Phan Văn Hòa"], [], None,
+                 id="a_deputy_director_signing_for_the_director"),
+    pytest.param("Báo cáo sơ kết 05 năm thực hiện Kế hoạch 20 của Tây Mai được ban hành theo văn bản số mấy?",
+                 ["88/BC-UBND"], [], None, id="a_document_described_by_its_title_is_asked_its_number"),
+]
 
 
-def test_a_figure_and_the_old_plans_target_are_read_from_a_table_by_year_with_a_target_column(stored):
-    answer, sources = ask(stored, "Năm 2026 tỉnh Tây Mai đón bao nhiêu nghìn lượt khách quốc tế, mục tiêu của KH 20 đến "
-                                  "2026 là bao nhiêu?")
-    assert answer.found and "870" in answer.answer and "800" in answer.answer
-    assert sources[0] == "tay-mai-bc-88-2027.txt"
-
-
-def test_the_report_reviewing_a_cited_plan_is_asked_its_own_number_and_date(stored):
-    answer, _ = ask(stored, "Báo cáo sơ kết 5 năm thực hiện Kế hoạch 20/KH-UBND của tỉnh Tây Mai là báo cáo số mấy, ban "
-                            "hành ngày nào?")
-    assert answer.found and "88/BC-UBND" in answer.answer and "12/02/2027" in answer.answer
-    assert "03/3/2022" not in answer.answer and "3/3/2022" not in answer.answer
-
-
-def test_the_first_edition_is_answered_from_the_text_telling_of_it_not_the_one_announcing_the_second(stored):
-    answer, sources = ask(stored, "Hội thi Thả đèn trời quốc tế Bến Ngự lần đầu tổ chức năm nào, có bao nhiêu đội nước "
-                                  "ngoài?")
-    assert answer.found and "2025" in answer.answer and "08 đội" in answer.answer
-    assert sources[0] == "tay-mai-bc-88-2027.txt"
-
-
-def test_targets_and_activities_counted_in_one_question(stored):
-    answer, _ = ask(stored, "KH 41/KH-UBND của phường Ngự Bình đặt mấy chỉ tiêu và gồm bao nhiêu hoạt động?")
-    assert answer.found and "04 chỉ tiêu" in answer.answer and "3 hoạt động" in answer.answer
-
-
-def test_the_deadline_of_the_item_whose_heading_says_what_is_asked(stored):
-    answer, _ = ask(stored, "Sở VHTTDL Tây Mai yêu cầu đăng ký hoạt động văn hóa đối ngoại năm 2028 hạn gửi trước ngày nào?")
-    assert answer.found and "25/11/2027" in answer.answer
-    assert "05/11/2027" not in answer.answer and "30/11/2027" not in answer.answer
-
-
-def test_a_request_to_the_body_the_question_names(stored):
-    answer, _ = ask(stored, "UBND tỉnh Tây Mai kiến nghị Bộ Tài chính hỗ trợ gì?")
-    assert answer.found and "25%" in answer.answer
-
-
-def test_a_body_asked_what_it_is_given_and_by_when_gets_its_duties_with_their_deadlines(stored):
-    answer, _ = ask(stored, "Ban Tuyên giáo và Dân vận Tỉnh ủy Tây Mai được giao việc gì trong NQ 09, hạn hoàn thành khi nào?")
-    assert answer.found and "quán triệt" in answer.answer and "31/3/2027" in answer.answer
-
-
-def test_a_body_abbreviated_in_the_question_is_found_written_out(stored):
-    answer, _ = ask(stored, "Đảng ủy HĐND tỉnh Tây Mai được giao lãnh đạo HĐND ban hành nghị quyết gì, tại kỳ họp nào?")
-    assert answer.found and "giữa năm 2027" in answer.answer
-
-
-def test_how_long_is_answered_by_a_duration(stored):
-    answer, _ = ask(stored, "Phòng Văn hóa - Xã hội phường Ngự Bình phải cập nhật tin tiếng Anh về hoạt động văn hóa đối "
-                            "ngoại trong bao lâu?")
-    assert answer.found and "72 giờ" in answer.answer
-
-
-def test_a_partner_of_the_country_asked_is_read_from_a_numbered_list_of_partners(stored):
-    answer, _ = ask(stored, "Tây Mai hợp tác với địa phương nào của Hungary trong lĩnh vực giáo dục đại học?")
-    assert answer.found and "Baranya" in answer.answer
-
-
-def test_the_signer_is_said_with_the_office_he_signs_in(stored):
-    answer, _ = ask(stored, "Báo cáo 88/BC-UBND của tỉnh Tây Mai do ai ký, ký với chức vụ gì?")
-    assert answer.found and "Phó Chủ tịch Lê Thị Thu Giang" in answer.answer
-    letter, _ = ask(stored, "Công văn 702/SVHTTDL-QLVH ai ký?")
-    assert letter.found and "Phó Giám đốc Phan Văn Hòa" in letter.answer
-
-
-def test_a_plan_described_by_its_title_is_asked_the_decision_approving_it(stored):
-    answer, _ = ask(stored, "Báo cáo sơ kết 05 năm thực hiện Kế hoạch 20 của Tây Mai được ban hành theo văn bản số mấy?")
-    assert answer.found and "88/BC-UBND" in answer.answer
+@pytest.mark.parametrize("question, said, unsaid, source", ASKED)
+def test_an_answer_over_the_texts(stored, question, said, unsaid, source):
+    answer = stored.answerer.answer(question)[0]
+    assert answer.found and all(s in answer.answer for s in said)
+    assert not any(u in answer.answer for u in unsaid)
+    if source:
+        assert answer.citations[0].source.split("/")[-1] == source
 
 
 def test_the_task_a_follow_up_points_back_at_is_the_row_the_last_answer_showed(stored):
