@@ -29,6 +29,7 @@ from rag.compose.sections import (
     whole_line,
 )
 from rag.decide.grounds import counted_phrase
+from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
@@ -111,6 +112,13 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= STATING_SHARE * ranked[0].score), None)
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
+    office = office_asked(q.pq.folded) if kind == "person" else None
+    if office and not holder_named(office, ranked[0].body, q.text):
+        # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone
+        holding = next((c for c in ranked[1:AMOUNT_CANDIDATES] if holder_named(office, c.body, q.text)
+                        and c.score >= YEAR_SHARE * ranked[0].score), None)
+        if holding is not None:
+            ranked = [holding] + [c for c in ranked if c is not holding]
     ranked = _body_named_first(q, ranked)
     ranked = firsts.field_first(ranked, kind, question)
     if kind == "number":

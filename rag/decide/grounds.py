@@ -64,7 +64,7 @@ class Grounds:
         fact of the asked kind stands next to the question's words."""
         return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
                 or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits)
-                or self.placed_evidence(q, hits))
+                or self.placed_evidence(q, hits) or _names_office_holder(q, hits))
 
     def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:
         """"Ở buổi gặp mặt … tại Caracas, ĐSQ mời khách những món gì?": the best passage names every foreign place or
@@ -115,6 +115,17 @@ def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
     names = [m.group(0) for m in _FULL_NAME.finditer(q.text) if len(m.group(0).split()) >= 3
              and not find_agencies(m.group(0))]
     return any(name in h.chunk.text for name in names for h in hits[:3])
+
+
+def _names_office_holder(q: Question, hits: list[Hit]) -> bool:
+    """"Tỉnh trưởng tỉnh Kép tên là gì?": a top passage names every place the question names and, beside the office
+    asked, a person holding it; a news page says who holds an office in its own words, whatever else it tells."""
+    office = office_asked(q.pq.folded) if q.answer_type == "person" else None
+    named = {vi.collapse(e.text) for e in entities.places(q.text) if e.text[:1].isupper()}
+    if not office or not named:
+        return False  # "Chủ tịch là ai?" of no place: any page with a chairman's name would do, so none grounds
+    return any(all(n in vi.collapse(h.chunk.text) for n in named) and holder_named(office, h.chunk.text, q.text)
+               for h in hits[:3])
 
 
 PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
@@ -250,13 +261,14 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             re.search(r"hiệu lực", line, re.IGNORECASE) and (_EFFECT_VALUE.search(line) or tags_of(line) & {"date"})
             for line in re.split(r"\n|(?<=[.;])\s", shown)):
         return "ngày có hiệu lực"  # "Ngày hết hiệu lực: Đang cập nhật", a date of issue: no date it takes effect
-    if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown):
+    office = office_asked(q.pq.folded) if q.answer_type == "person" else None
+    held = office is not None and holder_named(office, shown, q.text)  # "ngài Chhun Sokha - Tỉnh trưởng": a foreign name
+    if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown) and not held:
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
-    if q.answer_type == "person" and not _FULL_NAME.search(shown) and (
+    if q.answer_type == "person" and not _FULL_NAME.search(shown) and not held and (
             "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
-    office = office_asked(q.pq.folded) if q.answer_type == "person" else None
-    if office and not holder_named(office, shown, q.text):
+    if office and not held:
         return "người giữ chức được hỏi"  # "Bí thư Tỉnh ủy X là ai?": a line with the title and no name beside it
     if _ASKS_NUMBER.search(q.pq.folded) and "document" not in tags:  # "… theo quyết định số mấy?"
         return "số hiệu văn bản được hỏi"

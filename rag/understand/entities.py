@@ -137,10 +137,11 @@ def _tag(text: str) -> tuple[Entity, ...]:
         found.append(Entity("number", m.start(), m.end(), m.group(0)))
     dates = [e for e in found if e.kind == "date"]
     found = [e for e in found if e.kind != "number" or not any(d.start <= e.start < d.end for d in dates)]
-    found += places(text)
+    place_spans = places(text)
+    found += place_spans
     agency_spans = agencies(text)
     found += agency_spans
-    found += persons(text, agency_spans)
+    found += persons(text, agency_spans, place_spans)
     found.sort(key=lambda e: (e.start, -e.end))
     return tuple(found)
 
@@ -172,7 +173,8 @@ def agencies(text: str) -> list[Entity]:
     return [Entity("agency", m.start, m.end, m.raw) for m in find_agencies(text)]
 
 
-def persons(text: str, agency_spans: list[Entity] | None = None) -> list[Entity]:
+def persons(text: str, agency_spans: list[Entity] | None = None,
+            place_spans: list[Entity] | None = None) -> list[Entity]:
     out = [Entity("person", m.start("name"), m.end("name"), m.group("name")) for m in _PERSON.finditer(text)
            if m.group("name").split()[0].lower() not in _NOT_NAME]
     spans = agencies(text) if agency_spans is None else agency_spans
@@ -185,7 +187,29 @@ def persons(text: str, agency_spans: list[Entity] | None = None) -> list[Entity]
         named = _NAME_AFTER.match(text, body.end) if body else None
         if named and named.group(1).split()[0].lower() not in _NOT_NAME:
             out.append(Entity("person", named.start(1), named.end(1), named.group(1)))
+    # a Vietnamese full name needs no title before it: "Tổng lãnh sự … tại Vladivostok Nguyễn Hoàng Việt"
+    taken = [(e.start, e.end) for e in out]
+    places_seen = places(text) if place_spans is None else place_spans
+    for m in _SURNAME_LED.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if any(p.start == m.start() for p in places_seen) or vi.fold(m.group(0)) in _NAMED_PLACES:
+            continue
+        out.append(Entity("person", m.start(), m.end(), m.group(0)))
     return out
+
+
+# the commonest Vietnamese surnames (with the H'Mông "Giàng", "Thào", "Sùng", "Lò"): one opens a full name of three
+# syllables or four; two syllables ("Hà Nội", "Lê Lợi") are too often a place or a street to be read as a person
+_SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Trương|Lương|Lâm|Mai|"
+             "Trịnh|Đào|Cao|Chu|Tạ|Lại|Triệu|Kiều|Quách|Vương|Tăng|Giàng|Thào|Sùng|Lò|Nông|Lục|Hứa|Khổng|Thân|Tôn|"
+             "Phùng|Hà|Tô|Mạc|Âu|Đàm|Lưu|Từ|Diệp|Doãn|Giáp|Nghiêm|Ông|Bế")
+_SURNAME_LED = re.compile(rf"(?<![\w{vi.LOWER}])(?:{_SURNAMES})(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{2,3}}(?![\w{vi.LOWER}])")
+# a place named by its kind ("thành phố Hồ Chí Minh", "đường Trần Hưng Đạo") or a monument's name is not a person
+_PLACE_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|đường|phố|huyện|quận|xã|phường|thị xã|thị trấn|tư tưởng|lăng|"
+                           r"tượng đài|vườn hoa|trường|Trường|quảng trường|Quảng trường|cầu|bảo tàng|Bảo tàng|Tỉnh|Thành phố)"
+                           r"\s+$")
+_NAMED_PLACES = frozenset({"ho chi minh"})  # the city far more often than the man in these texts
 
 
 _NAME_AFTER = re.compile(rf"\s+({_NAME})(?![{vi.LOWER}])")

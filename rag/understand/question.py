@@ -25,7 +25,11 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
                           r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su|hieu truong|truong ban|truong phong|chu nhiem)"
-                          r"(?: [a-z]+){0,3} nao)\b")),  # "Chủ tịch nước nào",
+                          r"(?: [a-z]+){0,3} nao"
+                          r"|(?:tong lanh su|dai su|tinh truong|thi truong|thong doc|chu tich|giam doc|bi thu|truong doan"
+                          r"|bo truong|thu truong|hieu truong|truong ban|chu nhiem|cuc truong|vu truong|tong thu ky)"
+                          r"(?: [a-z0-9]+){0,10} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
+    # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"

@@ -1,0 +1,70 @@
+"""An office's holder asked by name ("Tổng lãnh sự … tên gì?", "Tỉnh trưởng tỉnh X tên là gì?") over news pages written
+for these tests: the line naming the holder beside the office answers, not the page's lead with the office alone, and
+a place the store never names is still refused."""
+from __future__ import annotations
+
+import pytest
+
+from ground.config import Settings
+from ngvh.services import Services
+from rag.understand import entities
+from rag.understand.question import analyze
+
+CONSULATE = """Tổng lãnh sự quán Việt Nam tại Osaka kỷ niệm 80 năm Quốc khánh
+Cập nhật: 03/09/2025
+
+Ngày 30/8, Tổng lãnh sự quán Việt Nam tại thành phố Osaka, Nhật Bản, tới dâng hoa tại tượng đài Chủ tịch Hồ Chí Minh
+ở công viên Hồ Chí Minh và tổ chức lễ kỷ niệm 80 năm Quốc khánh nước CHXHCN Việt Nam (02/9/1945 – 02/9/2025).
+
+Tại buổi lễ, Tổng lãnh sự Việt Nam tại Osaka Đoàn Thị Hương Lan ôn lại chặng đường 80 năm xây dựng đất nước và cảm ơn
+các địa phương vùng Kansai đã hỗ trợ cộng đồng người Việt.
+
+Dự lễ có hơn 200 khách mời, trong đó có đại diện chính quyền tỉnh Osaka, các doanh nghiệp và hội người Việt.
+"""
+
+BORDER = """Lãnh đạo tỉnh Trà Sơn chúc Tết tỉnh Battambang
+Ngày 12/4/2026, đoàn công tác tỉnh Trà Sơn do Phó Chủ tịch UBND tỉnh Vương Đình Khải dẫn đầu đã sang chúc Tết cổ truyền
+Chôl Chnăm Thmây Ủy ban Hành chính tỉnh Battambang (Vương quốc Campuchia). Tại buổi tiếp, ngài Chhun Sokha - Tỉnh trưởng
+tỉnh Battambang cảm ơn tình cảm của lãnh đạo và nhân dân tỉnh Trà Sơn, mong hai tỉnh mở rộng giao lưu văn hóa, giáo dục.
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Services:
+    folder = tmp_path_factory.mktemp("office-holders")
+    (folder / "tlsq-osaka-quoc-khanh-80-tin.txt").write_text(CONSULATE, encoding="utf-8")
+    (folder / "tra-son-chuc-tet-battambang-tin.txt").write_text(BORDER, encoding="utf-8")
+    services = Services(Settings(data_dir=folder / "store"))
+    assert services.ingest_paths([folder]).ok
+    return services
+
+
+@pytest.mark.parametrize("text, names", [
+    pytest.param("Tổng lãnh sự Việt Nam tại Osaka Đoàn Thị Hương Lan ôn lại", ["Đoàn Thị Hương Lan"], id="no_title_before"),
+    pytest.param("tại thành phố Hồ Chí Minh và Hà Nội", [], id="a_city_named_by_its_kind"),
+    pytest.param("trên đường Trần Hưng Đạo, bờ Thái Bình Dương", [], id="a_street_and_an_ocean"),
+    pytest.param("Bí thư Tỉnh ủy Giàng Páo Mỷ thăm tỉnh bạn", ["Giàng Páo Mỷ"], id="a_hmong_surname"),
+])
+def test_a_vietnamese_full_name_is_a_person_without_a_title(text, names):
+    assert [e.text for e in entities.tag(text) if e.kind == "person" and e.text[0].isupper()
+            and not e.text.startswith(("Bí thư", "Tổng"))] == names
+
+
+def test_an_office_asked_by_name_asks_for_a_person():
+    assert analyze("Tổng lãnh sự Việt Nam tại Osaka tên gì?").answer_type == "person"
+    assert analyze("Tỉnh trưởng tỉnh Battambang tên là gì?").answer_type == "person"
+    assert analyze("Hội thảo quốc tế năm nay có tên là gì?").answer_type != "person"  # an event's name, not a person's
+
+
+@pytest.mark.parametrize("question, said", [
+    pytest.param("Tổng lãnh sự Việt Nam tại Osaka tên gì?", "Đoàn Thị Hương Lan", id="the_line_naming_the_holder_not_the_lead"),
+    pytest.param("Tỉnh trưởng tỉnh Battambang tên là gì?", "Chhun Sokha", id="a_foreign_governor_after_ngai"),
+])
+def test_the_holder_is_named(stored, question, said):
+    answer = stored.answerer.answer(question)[0]
+    assert answer.found and said in answer.answer, answer.answer
+
+
+def test_an_office_of_a_place_the_store_never_names_is_refused(stored):
+    answer = stored.answerer.answer("Tổng lãnh sự Việt Nam tại Fukuoka tên gì?")[0]
+    assert not answer.found and not answer.citations, answer.answer
