@@ -99,7 +99,7 @@ _PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s{_NAME_WORD}){{1,4}}$")
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s?[AaPp][Mm](?![a-z]))?")
 _DATE_WORDS = frozenset({"ngay", "cap", "nhat", "dang", "thoi", "gian", "luc", "gio", "xuat", "ban", "thu",
-                         "hai", "ba", "tu", "nam", "sau", "bay", "chu", "cn", "gmt", "am", "pm", "7"})
+                         "hai", "ba", "tu", "nam", "sau", "bay", "chu", "cn", "gmt", "am", "pm", "2", "3", "4", "5", "6", "7"})
 _WEEKDAY = re.compile(r"^(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn)\b")
 _DATELINE_JUNK = re.compile(
     r"\bPrint\b|\bGốc\b|\bBản in\b|\bIn bài\b|\d[\d.,]*\s*lượt xem|lượt xem\s*:?\s*\d[\d.,]*|"

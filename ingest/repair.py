@@ -33,10 +33,15 @@ _STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phầ
 
 
 _HEADING_WORD = re.compile(r"^(?:PHẦN|CHƯƠNG|MỤC|Mục)\b")  # a heading opens on its own line, whatever the width
+_CELLS = re.compile(r"\t|\S {2,}\S|\|")  # a table's row: cells set apart by tabs, runs of spaces or bars
+_FIGURE_GOES_ON = re.compile(r"\d[\d.,]*\s+[a-zà-ỹđ]")  # "02 năm đạt …", not "18 Thương vụ …" nor "1.[4] Tuần …"
+LONG_LINE = 60  # characters: a line this long ending in a bare word was cut, not ended
 MIN_WRAPPED_LINES = 8  # full lines that make a text hard-wrapped
 MIN_WRAP_WIDTH = 50  # characters: narrower "lines" are a list's or a header's
 FULL_LINE = 0.85  # of the wrap width: a line this long was broken by the width, not by its author
 _OPEN_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
+# a full line broken between a key and its value: "… năm 2028: 14.200 triệu đồng; năm 2029:" / "6.000 triệu đồng; …"
+_KEYED_BREAK = re.compile(r"\w:$")
 
 
 def _goes_on(previous: str, line: str) -> bool:
@@ -51,6 +56,9 @@ def _goes_on(previous: str, line: str) -> bool:
         return True  # "… tỉnh Preah Vihear (Vương quốc" / "Campuchia) và …": a bracket closes on the next line
     if _OPEN_RANGE.search(previous) and line[:1].isdigit():
         return True  # "… giai đoạn 2013 -" / "2020;": a period broken after its dash
+    if len(previous) >= LONG_LINE and words[-1].isalpha() and words[-1].islower() and _FIGURE_GOES_ON.match(line) \
+            and not _CELLS.search(previous) and not _CELLS.search(line) and previous.count(";") < 3:
+        return True  # "… năm 2027 đạt 3,4 triệu USD; tổng" / "02 năm đạt 6,2 triệu USD": a figure the sentence goes on with
     if line[:1] in "“\"«" and words[-1].isalpha() and words[-1].islower():
         return True  # "… duy trì chuyên mục" / "“Nhịp cầu bè bạn” phát sóng …": a quoted name the sentence goes on with
     return words[-1].lower() in _GOES_ON or (line[:1] in "“\"«" and bool(_KIND_BEFORE_NAME.search(previous)))
@@ -90,8 +98,10 @@ def join_broken_lines(text: str) -> str:
         # Phó" / "Chủ tịch …", "… Kế hoạch số 26/KH-UBND có" / "18 nhiệm vụ"), unless the next opens an item; a table's
         # rows are its reader's to join
         wrapped = width is not None and len(last) >= FULL_LINE * width and stripped and not _STRUCTURE.match(stripped) \
-            and "|" not in stripped and "|" not in last and not _SENTENCE_END.search(last) \
-            and not _capitals(last) and not _capitals(stripped) and not _HEADING_WORD.match(stripped)
+            and "|" not in stripped and "|" not in last and not _capitals(last) and not _capitals(stripped) \
+            and not _HEADING_WORD.match(stripped) and (not _SENTENCE_END.search(last) or _KEYED_BREAK.search(last)
+                                                        and stripped[:1].isdigit() or stripped[:1].islower()
+                                                        and last.endswith(":"))
         if out and (wrapped or _continues(out[-1].strip(), stripped)):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:

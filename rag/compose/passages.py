@@ -6,9 +6,9 @@ import re
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
-from ground.places import FOREIGN_PLACES
-from ground.syllables import is_syllable
+from ground.display import display_date
 from rag.compose.citations import Point, number_points, plan_label
+from rag.compose.countries import country_first, of_the_place_asked, placing_lines, titled_for_the_country
 from rag.compose.parts import display
 from rag.compose.sections import (
     ARTICLE_HEADING,
@@ -51,7 +51,8 @@ ALL_ITEMS = 40  # items of an announced list read before narrowing them to the y
 YEAR_SHARE = 0.75  # how close to the best a line of the year asked must score to go before a line of no year
 COUNT_CANDIDATES = 1  # the sentence shown first must state it
 # An amount with its unit: only a sentence stating a number of that kind can answer.
-_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)|\bkinh phi\b.*\bbao nhieu\b")
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)"
+                          r"|\b(?:kinh phi|muc chi|chi phi|don gia|muc ho tro)\b.*\bbao nhieu\b")
 _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
 NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
 
@@ -112,6 +113,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= STATING_SHARE * ranked[0].score), None)
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
+    ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
         # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone
@@ -274,19 +276,6 @@ def _one_year(q: Question, year: int, years: list[int]) -> Question:
     return analyze(text).read_against([year], q.pq.provinces)
 
 
-_FOREIGN_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")  # "Mahasarakham": a name no Vietnamese syllable spells
-
-
-def _placing_lines(point: Point, index: PlanIndex) -> list[str]:
-    """Lines of the point's text that name a foreign name the point names ("… với Trường Đại học Mahasarakham" and
-    "Trường Đại học Mahasarakham (Thái Lan)"): where the text says which country that name is in."""
-    names = {w for w in _FOREIGN_WORD.findall(point.quote) if not is_syllable(w)}
-    if not names:
-        return []
-    return [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
-            if line != point.quote and any(re.search(rf"\b{n}\b", line) for n in names)]
-
-
 COUNT_ANNOUNCERS = 3  # how far down a line announcing the counted items is looked for
 
 
@@ -317,30 +306,21 @@ def _numbered_after(cand, index: PlanIndex) -> list[Point]:
     return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
 
 
-def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:
-    """"… ở Nga?": beside a line naming Nga, a line of another section naming another place (Yokohama, Nhật Bản) is of
-    that place, and goes; lines of the same section, or naming no foreign place, go on about the one asked."""
-    placed = next((p for p in points if names_foreign_places(question, [p.quote])), None) \
-        if len(points) > 1 and foreign_places(question) else None
-    if placed is None:
-        return points
-    # (of one list, "Năm 2027: … tại Busan (Hàn Quốc)" beside "Năm 2028: … tại Perth (Ô-xtrây-li-a)": the item of another
-    # country is about that one)
-    return [p for p in points if names_foreign_places(question, [p.quote]) or not foreign_places(p.quote)
-            or p.chunk.section == placed.chunk.section and not _other_country(question, p.quote)]
+# a day told from the day the page was written: "Sáng nay, Hội … tổ chức Đại hội"
+_TODAY = re.compile(r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm|[Tt]rưa) nay\b")
 
 
-def _other_country(question: str, quote: str) -> bool:
-    """The line names a country and none of those the question does."""
-    asked = {e.name for e in foreign_places(question)}
-    named = {e.name for e in foreign_places(quote) if e.name in FOREIGN_PLACES}
-    return bool(named) and not named & asked
+def _dated_today(line: str, published: str | None) -> str:
+    """"Sáng nay, …" asked "ngày nào": the page's own date says which day "nay" is."""
+    shown = display_date(published) if published else None
+    return f"{line} (bài đăng ngày {shown})" if shown and _TODAY.search(line) else line
 
 
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
     favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
+    hits = titled_for_the_country(q.text, hits, index)
     # "… năm 2025 và năm 2030?" asks each year; "tăng bao nhiêu so với 2025?" asks one, against a base year
     base = {int(y) for y in re.findall(r"\bso voi (?:nam |cung ky nam )?(\d{4})\b", q.pq.folded)}
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded) and y not in base]
@@ -355,9 +335,9 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             for p in found:
                 p.text = f"Năm {year}: {p.text}"
         points += found
-    if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + _placing_lines(points[0], index)):
+    if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + placing_lines(points[0], index)):
         # a point whose passage never names the foreign place asked about answers something else: the others may
-        points = [p for p in points if names_foreign_places(q.text, [p.chunk.text] + _placing_lines(p, index))]
+        points = [p for p in points if names_foreign_places(q.text, [p.chunk.text] + placing_lines(p, index))]
         if not points:  # "Tuần văn hóa … tại Lào khai mạc ở đâu?": the passages naming Lào, not a week elsewhere
             # …only when the best passage found is one of them: a place named in passing further down answers nothing
             placed = [h for h in hits if names_foreign_places(q.text, [h.chunk.text])]
@@ -369,6 +349,9 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         return None  # "bao nhiêu lưu học sinh Nhật Bản?": a line counting those of Lào, Hàn Quốc counts others
     if not points:
         return None
+    if q.answer_type in ("date", "period"):
+        for p in points:
+            p.text = _dated_today(p.text, index.held(p.chunk.plan_id).meta.published)
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
     lead = f"Theo {plan_label(index.held(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
     numbered = number_points(points, index.plan)

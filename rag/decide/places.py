@@ -81,6 +81,8 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
             one = f"(?i:{one})"
             if _spelled_alike(alias.lower(), spoken.split()):
                 return True
+        if re.search(rf"\b[Tt]iếng {one}\b", question):  # "sang tiếng Nhật": the language asked is named so too
+            return re.search(rf"\W{one}(?=\W)(?!\s+[{vi.UPPER}])", written) is not None
         return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)(?!\s+[{vi.UPPER}])", written) is not None
 
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)

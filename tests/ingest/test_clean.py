@@ -173,6 +173,7 @@ def test_datelines():
     assert tidy_dateline("03/09/2014 - 4:10 PMhaiphong.gov.vn 12810 Lượt xem") == "03/09/2014 - 4:10 PM"
     assert tidy_dateline("Ngày ban hành 29/03/2022") == "Ngày ban hành 29/03/2022"
     assert is_dateline("Ngày cập nhật 29/04/2022") and is_dateline("28-02-2022 09:56")
+    assert is_dateline("Thứ 2, 28.09.2020 | 10:07:28")  # a weekday by its number
     assert not is_dateline("Ngày ban hành 29/03/2022")
     assert not is_dateline("Hội nghị văn hóa toàn quốc (ngày 24/11/2021)")
     assert is_date_banner("Chủ nhật, Ngày 27/10/2024") and not is_date_banner("Thứ Tư, 31/05/2023 18:30")

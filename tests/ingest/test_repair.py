@@ -237,6 +237,31 @@ def test_a_hard_wrapped_text_joins_its_full_lines_whatever_the_next_line_opens_w
     assert "\n1. Đánh giá chung\n" in joined and "\na) Lễ kỷ niệm" in joined  # items and headings keep their lines
 
 
+@pytest.mark.parametrize("text, joined", [
+    pytest.param("- Kinh phí vận động viện trợ năm 2026 đạt 1,9 triệu USD; năm 2027 đạt 2,4 triệu USD; tổng\n"
+                 "02 năm đạt 4,3 triệu USD, bằng 43% chỉ tiêu.",
+                 "- Kinh phí vận động viện trợ năm 2026 đạt 1,9 triệu USD; năm 2027 đạt 2,4 triệu USD; tổng 02 năm đạt "
+                 "4,3 triệu USD, bằng 43% chỉ tiêu.", id="a_long_line_cut_before_a_figure"),
+    pytest.param("3. Phát huy vai trò của các cơ quan thương mại Việt Nam ở nước ngoài\n12 Thương vụ đã xây dựng góc "
+                 "giới thiệu sản phẩm.", None, id="a_heading_then_a_count_of_a_named_thing"),
+    pytest.param("Điều 3. Mức chi tổ chức sự kiện văn hóa, du lịch của tỉnh ở nước ngoài dài dòng\n1.[4] Tuần Văn hóa",
+                 None, id="a_heading_then_an_amended_clause"),
+    pytest.param("1\tTổ chức hội nghị quán triệt Chỉ thị cho cán bộ, công chức, trưởng thôn, tổ trưởng tổ dân\tVăn "
+                 "phòng\n2\tMở chuyên mục", None, id="a_tab_copied_row"),
+])
+def test_a_long_line_cut_before_a_figure_goes_on_but_headings_and_rows_stay(text, joined):
+    assert join_broken_lines(text) == (joined or text)
+
+
+def test_a_full_line_broken_between_a_key_and_its_value_joins():
+    lines = [f"{n}. Nội dung hoạt động thứ {n} của kế hoạch được giao cho các sở, ban, ngành và địa phương." for n in
+             range(1, 10)]
+    text = "\n".join(lines + ["2. Phân kỳ theo năm: năm 2027: 9.600 triệu đồng; năm 2028: 14.200 triệu đồng; năm 2029:",
+                              "6.000 triệu đồng; năm 2030: 12.600 triệu đồng.", "3. Hằng năm lập dự toán."])
+    assert "năm 2029: 6.000 triệu đồng; năm 2030" in join_broken_lines(text)
+    assert "\n3. Hằng năm lập dự toán." in join_broken_lines(text)
+
+
 def test_a_hard_wrapped_texts_table_rows_are_left_to_the_table_reader():
     text = "\n".join(["Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện các nhiệm vụ được"] * 9 + [
         "TT | Nội dung nhiệm vụ | Thời gian | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả |",

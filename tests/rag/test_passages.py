@@ -108,7 +108,7 @@ def test_a_heading_of_another_year_dates_its_sentences_and_a_compared_year_dates
 def test_a_line_of_another_section_naming_another_country_is_dropped_beside_the_one_asked():
     from types import SimpleNamespace
 
-    from rag.compose.passages import of_the_place_asked
+    from rag.compose.countries import of_the_place_asked
 
     def point(section, quote):
         return SimpleNamespace(chunk=SimpleNamespace(section=section), quote=quote)

@@ -1,0 +1,75 @@
+"""Which lines and pages are of the country a question asks about: a page titled for another country, a line
+naming only others, a line placing a foreign name in its country."""
+from __future__ import annotations
+
+import re
+
+from ground.places import FOREIGN_PLACES
+from ground.syllables import is_syllable
+from rag.compose.citations import Point
+from rag.decide.places import names_foreign_places
+from rag.find.plans import PlanIndex
+from rag.find.search import Hit
+from rag.understand.entities import foreign_places
+
+PLACE_SHARE = 0.6  # how close to the best a line naming the country asked must score, where the best names only others
+
+_FOREIGN_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")  # "Mahasarakham": a name no Vietnamese syllable spells
+
+
+def placing_lines(point: Point, index: PlanIndex) -> list[str]:
+    """Lines of the point's text that name a foreign name the point names ("… với Trường Đại học Mahasarakham" and
+    "Trường Đại học Mahasarakham (Thái Lan)"): where the text says which country that name is in."""
+    names = {w for w in _FOREIGN_WORD.findall(point.quote) if not is_syllable(w)}
+    if not names:
+        return []
+    return [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
+            if line != point.quote and any(re.search(rf"\b{n}\b", line) for n in names)]
+
+
+def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:
+    """"… ở Nga?": beside a line naming Nga, a line of another section naming another place (Yokohama, Nhật Bản) is of
+    that place, and goes; lines of the same section, or naming no foreign place, go on about the one asked."""
+    placed = next((p for p in points if names_foreign_places(question, [p.quote])), None) \
+        if len(points) > 1 and foreign_places(question) else None
+    if placed is None:
+        return points
+    # (of one list, "Năm 2027: … tại Busan (Hàn Quốc)" beside "Năm 2028: … tại Perth (Ô-xtrây-li-a)": the item of another
+    # country is about that one)
+    return [p for p in points if names_foreign_places(question, [p.quote]) or not foreign_places(p.quote)
+            or p.chunk.section == placed.chunk.section and not other_country(question, p.quote)]
+
+
+def asks_a_country(question: str) -> bool:
+    """The question names a country (a city asked, "ở Phnom Penh", is in a country a line may name instead)."""
+    return any(e.name in FOREIGN_PLACES for e in foreign_places(question))
+
+
+def other_country(question: str, quote: str) -> bool:
+    """The line names a country and none of those the question does."""
+    asked = {e.name for e in foreign_places(question)}
+    named = {e.name for e in foreign_places(quote) if e.name in FOREIGN_PLACES}
+    return bool(named) and not named & asked
+
+
+def country_first(question: str, ranked: list, candidates: int) -> list:
+    """"… tiếng Nhật … bao nhiêu một trang?": beside "180.000 đồng/trang … tiếng Anh, tiếng Pháp", the near line of
+    the country asked ("220.000 đồng/trang đối với tiếng Nhật") goes first."""
+    if not ranked or not asks_a_country(question) or not other_country(question, ranked[0].body) \
+            or names_foreign_places(question, [ranked[0].body]):
+        return ranked
+    placed = next((c for c in ranked[1:candidates] if names_foreign_places(question, [c.body])
+                   and (c.answer_spans or not ranked[0].answer_spans) and c.score >= PLACE_SHARE * ranked[0].score), None)
+    return ranked if placed is None else [placed] + [c for c in ranked if c is not placed]
+
+
+def titled_for_the_country(question: str, hits: list[Hit], index: PlanIndex) -> list[Hit]:
+    """"Hội hữu nghị VN-Lào … đại hội ngày nào?": a page whose title names another country (the Hội … Campuchia's
+    congress) is about that one, whatever it says of Lào in passing, when another page's title names the one asked."""
+    if not asks_a_country(question):
+        return hits
+    titled = {pid: other_country(question, plan.meta.title) and not names_foreign_places(question, [plan.meta.title])
+              if (plan := index.plan(pid)) else False for pid in {h.chunk.plan_id for h in hits}}
+    kept = [h for h in hits if not titled[h.chunk.plan_id]]
+    named = any(names_foreign_places(question, [p.meta.title]) for pid in titled if (p := index.plan(pid)))
+    return kept if named and kept else hits

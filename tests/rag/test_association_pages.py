@@ -1,0 +1,77 @@
+"""News pages of a province's friendship associations, written for these tests: two congresses of the same province on
+pages alike but for the country, each naming the other's in passing; a congress told as "Sáng nay" under a dateline
+with the weekday by number; and a spending-level resolution asked per person."""
+from __future__ import annotations
+
+import pytest
+
+from ground.config import Settings
+from ngvh.services import Services
+
+LAO = """Hội hữu nghị Việt Nam – Lào tỉnh Đông Phong Đại hội đại biểu lần thứ 3
+
+Thứ 5, 14.10.2027 | 09:12:40
+412 lượt xem
+
+Sáng nay, Hội hữu nghị Việt Nam - Lào tỉnh Đông Phong tổ chức Đại hội đại biểu lần thứ 3, nhiệm kỳ 2027 - 2032. Các
+đồng chí Trịnh Văn Khải - Phó Bí thư Tỉnh ủy; Lục Thị Mến - Phó Chủ tịch UBND tỉnh tới dự.
+
+Hội hiện có 8 chi hội với hơn 700 hội viên; hằng năm phối hợp đón khoảng 250 lưu học sinh Lào học tại các trường của
+tỉnh. Hội cũng phối hợp với Hội hữu nghị Việt Nam – Campuchia tỉnh thăm hỏi các gia đình chuyên gia.
+"""
+
+CAMPUCHIA = """Thứ 7, 06/11/2027, 08:30[GMT+7]
+
+Đại hội Hội hữu nghị Việt Nam – Campuchia tỉnh Đông Phong lần thứ III
+
+Thứ 6, 05/11/2027 | 15:02:14
+Sáng ngày 05/11, Hội hữu nghị Việt Nam – Campuchia tỉnh Đông Phong tổ chức Đại hội lần thứ III, nhiệm kỳ 2027 – 2032.
+Nhiệm kỳ qua, Hội phối hợp với Hội hữu nghị Việt Nam – Lào tỉnh chăm lo cho 380 người từng làm chuyên gia giúp bạn.
+"""
+
+SPENDING = """HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH ĐÔNG PHONG | Độc lập - Tự do - Hạnh phúc
+Số: 21/2027/NQ-HĐND | Đông Phong, ngày 10 tháng 7 năm 2027
+
+NGHỊ QUYẾT
+Quy định mức chi đón tiếp khách nước ngoài trên địa bàn tỉnh Đông Phong
+
+Điều 1. Mức chi mời cơm
+1. Khách hạng A: tối đa 1.800.000 đồng/người/bữa;
+2. Khách hạng B: tối đa 1.300.000 đồng/người/bữa.
+Điều 2. Mức chi biên dịch ấn phẩm quảng bá: 190.000 đồng/trang đối với tiếng Anh; 230.000 đồng/trang đối với tiếng Hàn.
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Services:
+    folder = tmp_path_factory.mktemp("association-pages")
+    for name, text in (("dong-phong-hoi-viet-lao-dai-hoi-3-tin.txt", LAO),
+                       ("dong-phong-hoi-viet-campuchia-dai-hoi-3-tin.txt", CAMPUCHIA),
+                       ("dong-phong-nq-21-2027-muc-chi.txt", SPENDING)):
+        (folder / name).write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=folder / "store"))
+    assert services.ingest_paths([folder]).ok
+    return services
+
+
+def test_the_page_titled_for_the_country_asked_answers_not_one_naming_it_in_passing(stored):
+    answer = stored.answerer.answer("Hội hữu nghị VN-Lào tỉnh Đông Phong đại hội lần 3 nhiệm kỳ nào?")[0]
+    assert answer.found and answer.citations[0].source.endswith("viet-lao-dai-hoi-3-tin.txt"), answer.answer
+    assert "Campuchia tỉnh Đông Phong tổ chức" not in answer.answer
+
+
+def test_this_morning_is_dated_by_the_pages_own_dateline(stored):
+    answer = stored.answerer.answer("Hội hữu nghị Việt Nam - Lào tỉnh Đông Phong đại hội lần 3 vào ngày nào?")[0]
+    assert answer.found and "14/10/2027" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, said", [
+    pytest.param("Mức chi mời cơm khách hạng A ở Đông Phong tối đa bao nhiêu một người?", "1.800.000",
+                 id="per_person"),
+    pytest.param("Biên dịch ấn phẩm sang tiếng Hàn ở Đông Phong được chi bao nhiêu một trang?", "230.000",
+                 id="per_page"),
+])
+def test_a_rate_asked_per_unit_is_no_count_of_that_unit(stored, question, said):
+    answer = stored.answerer.answer(question)[0]
+    assert answer.found and said in answer.answer, answer.answer
