@@ -108,7 +108,9 @@ class Answerer:
                 return overview
         if len(q.parts) > 1 or any(p.intent != "general" or p.refers_back for p in q.parts):
             answer = parts_answer(q, scope, hits, self.index, self.search, self.grounds, dense_of)
-            other = other_occasion(q, "\n".join(p.text for p in answer.points)) if answer and answer.found else None
+            # (the whole sentence, not its cut display: "…Lạng Sơn, … ký ngày 24/2/2018" is of "Hội nghị lần thứ 9")
+            other = other_occasion(q, "\n".join([p.text for p in answer.points] + [
+                c.full_quote for c in answer.citations])) if answer and answer.found else None
             if other:  # decide: the lines are of another edition or half year than the one asked
                 return Answer(q.text, False, replies.not_stated(other), kind="refusal")
             # (…a document's facts too: "Kế hoạch … năm 2021 số mấy, ban hành ngày nào?" of the store's 2020 plan)

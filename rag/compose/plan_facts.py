@@ -195,7 +195,9 @@ def _issued_with(plan, chunks: list) -> Point | None:
 
 
 # the kind of document a question is about, when it opens with one: "Chiến lược … được ban hành ngày nào?"
-_SUBJECT_KIND = re.compile(r"^\W*(chien luoc|chi thi|nghi quyet|nghi dinh|thong tu|luat|ket luan)\b(?! (?:nao|gi|so may))")
+# (…and the agreements a plan carries out: "Bản ghi nhớ Hội nghị lần thứ 9 … ký ngày nào" asks the memorandum's date)
+_SUBJECT_KIND = re.compile(r"^\W*(chien luoc|chi thi|nghi quyet|nghi dinh|thong tu|luat|ket luan|ban ghi nho|thoa thuan"
+                           r"|bien ban|hiep dinh|thu y dinh|tuyen bo chung)\b(?! (?:nao|gi|so may))")
 
 
 def same_kind(question: str, plan: StoredPlan) -> bool:
