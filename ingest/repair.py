@@ -34,10 +34,12 @@ _STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phầ
 
 _HEADING_WORD = re.compile(r"^(?:PHẦN|CHƯƠNG|MỤC|Mục)\b")  # a heading opens on its own line, whatever the width
 _CELLS = re.compile(r"\t|\S {2,}\S|\|")  # a table's row: cells set apart by tabs, runs of spaces or bars
+_RULE = re.compile(r"[_\-=─]{5,}")  # a rule drawn under a table's header or a page's footer
 _FIGURE_GOES_ON = re.compile(r"\d[\d.,]*\s+[a-zà-ỹđ]")  # "02 năm đạt …", not "18 Thương vụ …" nor "1.[4] Tuần …"
 LONG_LINE = 60  # characters: a line this long ending in a bare word was cut, not ended
 MIN_WRAPPED_LINES = 8  # full lines that make a text hard-wrapped
 MIN_WRAP_WIDTH = 50  # characters: narrower "lines" are a list's or a header's
+FULL_SHARE = 4  # one line in this many at least is full in a hard-wrapped text (the rest: items, headings, ends)
 FULL_LINE = 0.85  # of the wrap width: a line this long was broken by the width, not by its author
 _OPEN_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
 # a full line broken between a key and its value: "… năm 2028: 14.200 triệu đồng; năm 2029:" / "6.000 triệu đồng; …"
@@ -79,12 +81,13 @@ def _continues(previous: str, line: str) -> bool:
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a text is hard-wrapped at (a PDF's laid-out lines, a fixed-width copy): most long lines end near
     one width; None when the text is not wrapped so."""
-    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    # (a table's rows, cells set apart by runs of spaces, tabs or bars, are as wide as the table, not the text)
+    lengths = sorted(len(line.strip()) for line in lines if line.strip() and not _CELLS.search(line.strip()))
     if len(lengths) < MIN_WRAPPED_LINES:
         return None
     width = lengths[int(len(lengths) * 0.9)]
     full = sum(1 for n in lengths if n >= FULL_LINE * width)
-    return width if width >= MIN_WRAP_WIDTH and full >= MIN_WRAPPED_LINES and full * 3 >= len(lengths) else None
+    return width if width >= MIN_WRAP_WIDTH and full >= MIN_WRAPPED_LINES and full * FULL_SHARE >= len(lengths) else None
 
 
 def join_broken_lines(text: str) -> str:
@@ -98,7 +101,8 @@ def join_broken_lines(text: str) -> str:
         # Phó" / "Chủ tịch …", "… Kế hoạch số 26/KH-UBND có" / "18 nhiệm vụ"), unless the next opens an item; a table's
         # rows are its reader's to join
         wrapped = width is not None and len(last) >= FULL_LINE * width and stripped and not _STRUCTURE.match(stripped) \
-            and "|" not in stripped and "|" not in last and not _capitals(last) and not _capitals(stripped) \
+            and not _CELLS.search(stripped) and not _CELLS.search(last) and not _RULE.search(last) \
+            and not _capitals(last) and not _capitals(stripped) \
             and not _HEADING_WORD.match(stripped) and (not _SENTENCE_END.search(last) or _KEYED_BREAK.search(last)
                                                         and stripped[:1].isdigit() or stripped[:1].islower()
                                                         and last.endswith(":"))

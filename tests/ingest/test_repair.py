@@ -262,6 +262,18 @@ def test_a_full_line_broken_between_a_key_and_its_value_joins():
     assert "\n3. Hằng năm lập dự toán." in join_broken_lines(text)
 
 
+def test_a_hard_wrapped_text_among_short_items_and_a_table_still_joins_its_full_lines():
+    full = ["Ủy ban nhân dân tỉnh giao các sở, ban, ngành phối hợp tổ chức thực hiện các nhiệm vụ của kế", "hoạch."]
+    items = [f"- Nhiệm vụ {n};" for n in range(1, 4)]
+    rows = [f"{n}    Tổ chức hoạt động giao lưu văn hóa         Sở Ngoại vụ          Quý {n}/2027" for n in range(1, 9)]
+    text = "\n".join(full * 8 + items * 4 + rows + [
+        "2. Phân kỳ theo năm: năm 2027: 9.600 triệu đồng; năm 2028: 14.200 triệu đồng; năm 2029:",
+        "6.000 triệu đồng; năm 2030: 12.600 triệu đồng.", "3. Hằng năm lập dự toán."])
+    joined = join_broken_lines(text)
+    assert "các nhiệm vụ của kế hoạch." in joined and "năm 2029: 6.000 triệu đồng" in joined
+    assert all(row in joined.split("\n") for row in rows)  # the table's rows keep their lines
+
+
 def test_a_hard_wrapped_texts_table_rows_are_left_to_the_table_reader():
     text = "\n".join(["Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện các nhiệm vụ được"] * 9 + [
         "TT | Nội dung nhiệm vụ | Thời gian | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả |",
