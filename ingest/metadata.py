@@ -287,7 +287,7 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         province=about.province,
         date=issued,
         signer=signer,
-        signer_title=signer_title(text, signer) if signer and not decision_signer else None,
+        signer_title=signer_title(text, signer),
         horizon=plan_horizon(title, text, issued),
         implements=[n for n in implemented_documents(text) if not number or n != number.number],
         source_kind=kind,

@@ -34,6 +34,9 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     # "kính gửi những cơ quan nào", "công văn được gửi tới những đơn vị nào": the text's addressees
     ("recipients", re.compile(r"\bkinh gui\b|\b(?:duoc )?gui (?:toi |den |cho )?(?:nhung |cac )?(?:co quan|don vi|bo|noi)"
                               r" (?:nao|gi)\b|\bgui (?:toi |den |cho )(?:nhung )?ai\b")),
+    # "Kế hoạch thực hiện Chiến lược … được ban hành theo quyết định số mấy": the decision issuing the plan, its own number
+    ("number", re.compile(r"\b(?:ban hanh|phe duyet) (?:theo|tai|kem theo|bang) (?:quyet dinh|van ban)(?: so)? (?:may|nao"
+                          r"|bao nhieu)\b")),
     # "… thực hiện Chiến lược … là kế hoạch số mấy": the text asked is the one the question describes, its own number
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(?<!\bla )(quyet dinh|chi thi|van ban|ke hoach"
                               r"|chuong trinh|nghi quyet|cong van|de an) (nao|gi|so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),

@@ -370,3 +370,33 @@ def test_a_decision_whose_page_lost_its_number_takes_it_from_the_plan_it_issues(
             "Trong những năm qua, công tác thông tin đối ngoại của tỉnh đã đạt nhiều kết quả.\n")
     meta = extract_metadata(text, "lac-khe-ttdn.txt")
     assert meta.number == "2112/QĐ-UBND" and meta.date == "2027-10-17"
+
+
+def test_a_decision_issuing_a_plan_keeps_the_office_its_signer_signs_in():
+    text = """ỦY BAN NHÂN DÂN                                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH VÂN LĨNH                                      Độc lập - Tự do - Hạnh phúc
+Số: 415/QĐ-UBND                                    Vân Lĩnh, ngày 03 tháng 3 năm 2027
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh Vân Lĩnh
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH VÂN LĨNH
+Căn cứ Quyết định số 2013/QĐ-TTg ngày 30 tháng 11 năm 2021 của Thủ tướng Chính phủ;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:                                          KT. CHỦ TỊCH
+- Như Điều 2;                                      PHÓ CHỦ TỊCH
+- Lưu: VT.
+                                                   (Đã ký)
+                                                   Lương Thị Hoài An
+
+KẾ HOẠCH
+Thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh Vân Lĩnh
+(Ban hành kèm theo Quyết định số 415/QĐ-UBND ngày 03/3/2027 của Chủ tịch UBND tỉnh)
+I. MỤC ĐÍCH
+Quảng bá hình ảnh tỉnh Vân Lĩnh ra thế giới.
+"""
+    meta = extract_metadata(clean_text(text), "van-linh-qd-415-2027.txt")
+    assert (meta.signer, meta.signer_title) == ("Lương Thị Hoài An", "Phó Chủ tịch")

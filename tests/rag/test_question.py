@@ -464,3 +464,11 @@ def test_a_count_after_a_documents_kind_is_no_document_number():
     from rag.understand.names import parse_query
 
     assert parse_query("nhung co quan nao cham bao cao 2 ky lien tiep").bare_numbers == []
+
+
+def test_a_plan_issued_by_a_decision_asked_its_number_asks_the_decisions_own():
+    from rag.understand.names import parse_query
+
+    pq = parse_query("Kế hoạch thực hiện Chiến lược của tỉnh Vân Lĩnh được ban hành theo quyết định số mấy?")
+    assert pq.intent == "number"  # not the documents it implements
+    assert parse_query("Kế hoạch này thực hiện quyết định số mấy?").intent == "implements"
