@@ -11,7 +11,7 @@ from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import as_typed, reversed_event, unsaid_event
-from rag.decide.holders import holder_named, office_asked
+from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import sentences
 from rag.find.plans import PlanIndex
@@ -64,7 +64,7 @@ class Grounds:
         fact of the asked kind stands next to the question's words."""
         return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
                 or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits)
-                or self.placed_evidence(q, hits) or _names_office_holder(q, hits))
+                or self.placed_evidence(q, hits) or names_office_holder(q, hits))
 
     def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:
         """"Ở buổi gặp mặt … tại Caracas, ĐSQ mời khách những món gì?": the best passage names every foreign place or
@@ -115,17 +115,6 @@ def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
     names = [m.group(0) for m in _FULL_NAME.finditer(q.text) if len(m.group(0).split()) >= 3
              and not find_agencies(m.group(0))]
     return any(name in h.chunk.text for name in names for h in hits[:3])
-
-
-def _names_office_holder(q: Question, hits: list[Hit]) -> bool:
-    """"Tỉnh trưởng tỉnh Kép tên là gì?": a top passage names every place the question names and, beside the office
-    asked, a person holding it; a news page says who holds an office in its own words, whatever else it tells."""
-    office = office_asked(q.pq.folded) if q.answer_type == "person" else None
-    named = {vi.collapse(e.text) for e in entities.places(q.text) if e.text[:1].isupper()}
-    if not office or not named:
-        return False  # "Chủ tịch là ai?" of no place: any page with a chairman's name would do, so none grounds
-    return any(all(n in vi.collapse(h.chunk.text) for n in named) and holder_named(office, h.chunk.text, q.text)
-               for h in hits[:3])
 
 
 PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
@@ -296,7 +285,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # recalls) are not
     of_years = len(plan_years) >= 2 and max(plan_years) - min(plan_years) <= PLAN_SPAN_YEARS
     own_years = plan_years if not of_years or q.answer_type == "period" else set()
-    unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years]
+    # (…nor a year a shown document's number carries: "sửa đổi năm 2027" by "Nghị quyết số 31/2027/NQ-HĐND")
+    unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years
+               and f"/{y}/" not in shown]
     if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"
     counted_thing = counted_phrase(q)

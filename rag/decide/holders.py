@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.find.search import Hit
+from rag.understand import entities
+from rag.understand.question import Question
 
 # offices a question asks the holder of, folded; "phó" asked or not is part of the office
 _OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
@@ -81,3 +84,14 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
             if len(words) >= 2 and not all(w in asked for w in vi.collapse(" ".join(words)).split()):
                 return True
     return False
+
+
+def names_office_holder(q: Question, hits: list[Hit]) -> bool:
+    """"Tỉnh trưởng tỉnh Kép tên là gì?": a top passage names every place the question names and, beside the office
+    asked, a person holding it; a news page says who holds an office in its own words, whatever else it tells."""
+    office = office_asked(q.pq.folded) if q.answer_type == "person" else None
+    named = {vi.collapse(e.text) for e in entities.places(q.text) if e.text[:1].isupper()}
+    if not office or not named:
+        return False  # "Chủ tịch là ai?" of no place: any page with a chairman's name would do, so none grounds
+    return any(all(n in vi.collapse(h.chunk.text) for n in named) and holder_named(office, h.chunk.text, q.text)
+               for h in hits[:3])

@@ -342,3 +342,16 @@ def test_of_a_list_by_year_the_items_naming_the_country_asked_by_any_of_its_name
     assert france.found and "Lyon" in france.answer and "Busan" not in france.answer
     australia = services.answerer.answer("Sơn Cước Phong có dự kiến tổ chức sự kiện quảng bá ở Úc không?")[0]
     assert australia.found and "Perth" in australia.answer
+
+
+def test_a_year_carried_by_a_shown_documents_number_is_said():
+    question = analyze("Trước khi sửa đổi năm 2027, tỉnh chi mời cơm khách hạng B tối đa bao nhiêu?")
+    shown = ("[3] Khoản này được sửa đổi theo khoản 2 Điều 1 Nghị quyết số 31/2027/NQ-HĐND, có hiệu lực kể từ ngày 01 "
+             "tháng 01 năm 2028. Trước khi sửa đổi: khách hạng B tối đa 1.200.000 đồng.")
+    assert missing_asked(question, shown, {2028}) is None
+    assert missing_asked(analyze("Năm 2026 tỉnh chi mời cơm khách hạng B tối đa bao nhiêu?"), shown, {2028})
+
+
+def test_a_language_asked_is_named_by_the_same_language():
+    assert names_foreign_places("Biên dịch sang tiếng Nhật bao nhiêu một trang?", ["220.000 đồng/trang với tiếng Nhật"])
+    assert not names_foreign_places("Tỉnh hợp tác với Nhật Bản thế nào?", ["Lớp dạy tiếng Nhật cho sinh viên"])
