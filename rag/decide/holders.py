@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.syllables import is_syllable
 from rag.find.search import Hit
 from rag.understand import entities
+from rag.understand.entities import SURNAMES
 from rag.understand.question import Question
 
 # offices a question asks the holder of, folded; "phó" asked or not is part of the office
@@ -25,6 +27,18 @@ _NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:[ \-][{vi.UPPER}][{vi.LOWER}
 _NOT_NAME = set("sở ban bộ ủy uỷ ubnd cục vụ phòng đài báo tỉnh thành chính thường đảng nhà liên học viện trường đoàn "
                 "quốc kế chiến hội trung công nghị quyết thông văn chương đề lễ ngày tuần huyện xã phường thị đặc "
                 "khu việt cộng nhân".split())  # as written: "Lê", "Vũ", "Trương" are surnames
+
+
+# how a person is announced before the name: "ông X", "ngài Chhun Sokha", "đồng chí …"
+_HONORIFIC = re.compile(r"(?:ông|bà|ngài|Ngài|Ông|Bà|đồng chí|Đồng chí|Ngài)\s*$")
+
+
+def _person_like(words: list[str], before: str) -> bool:
+    """A capitalised run names a person, not a place or a body ("Vân Trạch", "Công Thương"): it opens with a
+    Vietnamese surname, follows an honorific, or holds a word no Vietnamese syllable spells ("Chhun Sokha")."""
+    # (a name run on after a place: "Việt - Lào Đinh Quang Hưng")
+    return (any(w in SURNAMES for w in words[:-1]) or bool(_HONORIFIC.search(before.rstrip(" ,:-–")))
+            or any(not is_syllable(w) for w in words))
 
 
 def office_asked(question_folded: str) -> tuple[bool, str] | None:
@@ -81,7 +95,8 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
             words = vi.normalize(run.group(0)).split()
             while words and (words[0].lower() in _NOT_NAME or words[:2] == ["Việt", "Nam"]):
                 words = words[2:] if words[:2] == ["Việt", "Nam"] else words[1:]  # "… Việt Nam Vũ Xuân Hồng"
-            if len(words) >= 2 and not all(w in asked for w in vi.collapse(" ".join(words)).split()):
+            if len(words) >= 2 and not all(w in asked for w in vi.collapse(" ".join(words)).split()) \
+                    and _person_like(words, window[:run.start()]):
                 return True
     return False
 

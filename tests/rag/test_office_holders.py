@@ -68,3 +68,17 @@ def test_the_holder_is_named(stored, question, said):
 def test_an_office_of_a_place_the_store_never_names_is_refused(stored):
     answer = stored.answerer.answer("Tổng lãnh sự Việt Nam tại Fukuoka tên gì?")[0]
     assert not answer.found and not answer.citations, answer.answer
+
+
+@pytest.mark.parametrize("shown", [
+    pytest.param("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Ngoại vụ, Công Thương, Tài chính; Chủ tịch UBND phường Bến "
+                 "Ngân chịu trách nhiệm thi hành.", id="offices_and_bodies_listed"),
+    pytest.param("Nhóm B do Giám đốc Sở Ngoại vụ có văn bản thống nhất theo ủy quyền của tỉnh Vân Trạch.",
+                 id="an_office_beside_a_province"),
+])
+def test_a_capitalised_place_or_body_beside_the_office_is_no_holder(shown):
+    from ground import vi
+    from rag.decide.holders import holder_named, office_asked
+
+    asked = "Giám đốc Sở Ngoại vụ tỉnh Ngân Sương tên là gì?"
+    assert not holder_named(office_asked(vi.collapse(asked)), shown, asked)
