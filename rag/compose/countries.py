@@ -58,7 +58,9 @@ def country_first(question: str, ranked: list, candidates: int) -> list:
     if not ranked or not asks_a_country(question) or not other_country(question, ranked[0].body) \
             or names_foreign_places(question, [ranked[0].body]):
         return ranked
+    top = ranked[0].chunk
     placed = next((c for c in ranked[1:candidates] if names_foreign_places(question, [c.body])
+                   and (c.chunk.plan_id, c.chunk.section) == (top.plan_id, top.section)  # the same list, not another event
                    and (c.answer_spans or not ranked[0].answer_spans) and c.score >= PLACE_SHARE * ranked[0].score), None)
     return ranked if placed is None else [placed] + [c for c in ranked if c is not placed]
 
