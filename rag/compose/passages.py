@@ -122,7 +122,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         if holding is not None:
             ranked = [holding] + [c for c in ranked if c is not holding]
     ranked = _body_named_first(q, ranked)
-    ranked = firsts.field_first(ranked, kind, question)
+    ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
     if kind == "number":
         ranked = firsts.counted_first(ranked, question)
     asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)]

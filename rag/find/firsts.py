@@ -1,5 +1,6 @@
 """Which near candidate goes before the best-scored one: the field line stating the asked kind of value ("2. Địa
-điểm: Hà Nội") when the best line states none, or the line counting the asked thing ("117 hội viên")."""
+điểm: Hà Nội") when the best line states none, the line counting the asked thing ("117 hội viên"), or the body's
+line in force before an end note telling the old wording."""
 from __future__ import annotations
 
 import re
@@ -97,3 +98,21 @@ def field_first(ranked: list[Candidate], kind: str, question: str) -> list[Candi
     if field is None or states_new(ranked[0], question, kind):
         return ranked
     return [field] + [c for c in ranked if c is not field]
+
+
+# an end note of a consolidated or footnoted text ("[3] Khoản này được sửa đổi …", "Ghi chú (2): …")
+_NOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|Ghi chú\s*\(\d{1,2}\)\s*:)")
+# …which answers only a question about the old wording or the amendment itself
+_ASKS_NOTE = re.compile(r"\b(?:truoc khi|truoc day|muc cu|ban cu|ghi chu|chu thich|duoc sua doi|sua doi (?:the nao|ra sao|gi)"
+                        r"|bo sung (?:the nao|gi)|bai bo)\b")
+NOTE_SHARE = 0.6  # how close to the best (a note) a line of the body must score to go before it
+
+
+def body_first(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """"Mời cơm khách hạng A bao nhiêu?": the body's line in force ("Khách hạng A: tối đa 2.000.000 đồng") goes before
+    the end note telling the amended value ("[3] … Trước khi sửa đổi, … hạng A tối đa 1.600.000 đồng")."""
+    if not ranked or not _NOTE.match(ranked[0].body) or _ASKS_NOTE.search(vi.collapse(question)):
+        return ranked
+    body = next((c for c in ranked[1:FIELD_CANDIDATES] if not _NOTE.match(c.body)
+                 and (c.answer_spans or not ranked[0].answer_spans) and c.score >= NOTE_SHARE * ranked[0].score), None)
+    return ranked if body is None else [body] + [c for c in ranked if c is not body]

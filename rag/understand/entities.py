@@ -276,6 +276,11 @@ _PAIRED = re.compile(r"\bviet(?: nam)?\s*[-–]\s*$")  # "việt nam - " before 
 _CAPITAL_NEXT = re.compile(rf" [{vi.UPPER}][{vi.LOWER}]")
 
 
+# the domain's commonest words whose last syllable opens a foreign name typed without tone marks ("hoa ky" in
+# "van hoa ky phuong"), folded, as the word then the syllable it shares with the name
+_WORD_ACROSS = frozenset({"van hoa"})
+
+
 def foreign_places(text: str) -> list[Entity]:
     folded = vi.fold_same_length(text).lower()
     accented = vi.has_diacritics(text)
@@ -292,6 +297,8 @@ def foreign_places(text: str) -> list[Entity]:
                 continue  # one syllable inside a longer proper name: "Lào Cai", "Phạm Đức Toản", "Phan Nhật Quang"
             if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw):
                 continue  # "Lao" in accented text is not "Lào" (but "Australia" is "Úc")
+            if not vi.has_diacritics(raw) and folded[max(0, m.start() - 4):m.start() + 3] in _WORD_ACROSS:
+                continue  # "van hoa ky phuong": "văn hóa" then "Kỳ Phương", not "Hoa Kỳ"
             if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {
                 vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES.get(name, ()))
             } and not _same_spelling(raw, name):

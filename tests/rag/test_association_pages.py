@@ -36,10 +36,13 @@ Số: 21/2027/NQ-HĐND | Đông Phong, ngày 10 tháng 7 năm 2027
 NGHỊ QUYẾT
 Quy định mức chi đón tiếp khách nước ngoài trên địa bàn tỉnh Đông Phong
 
-Điều 1. Mức chi mời cơm
+Điều 1. Mức chi mời cơm[1]
 1. Khách hạng A: tối đa 1.800.000 đồng/người/bữa;
 2. Khách hạng B: tối đa 1.300.000 đồng/người/bữa.
 Điều 2. Mức chi biên dịch ấn phẩm quảng bá: 190.000 đồng/trang đối với tiếng Anh; 230.000 đồng/trang đối với tiếng Hàn.
+
+[1] Điều này được sửa đổi theo khoản 1 Điều 1 Nghị quyết số 09/2029/NQ-HĐND, có hiệu lực từ ngày 01/01/2030. Trước khi
+sửa đổi, mức chi mời cơm khách hạng A tối đa 1.400.000 đồng/người/bữa; khách hạng B tối đa 1.000.000 đồng/người/bữa.
 """
 
 
@@ -75,3 +78,15 @@ def test_this_morning_is_dated_by_the_pages_own_dateline(stored):
 def test_a_rate_asked_per_unit_is_no_count_of_that_unit(stored, question, said):
     answer = stored.answerer.answer(question)[0]
     assert answer.found and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, said, unsaid", [
+    pytest.param("nghi quyet muc chi dong phong, moi com khach hang A toi da bao nhieu", "1.800.000", "1.400.000",
+                 id="the_value_in_force"),
+    pytest.param("Trước khi sửa đổi, Đông Phong chi mời cơm khách hạng B tối đa bao nhiêu?", "1.000.000", None,
+                 id="the_old_value_asked"),
+])
+def test_the_body_in_force_goes_before_an_end_note_unless_the_old_wording_is_asked(stored, question, said, unsaid):
+    answer = stored.answerer.answer(question)[0]
+    assert answer.found and said in answer.answer.split("\n")[1], answer.answer
+    assert unsaid is None or unsaid not in answer.answer.split("\n")[1]
