@@ -36,6 +36,7 @@ _HEADING_WORD = re.compile(r"^(?:PHẦN|CHƯƠNG|MỤC|Mục)\b")  # a heading o
 _CELLS = re.compile(r"\t|\S {2,}\S|\|")  # a table's row: cells set apart by tabs, runs of spaces or bars
 _RULE = re.compile(r"[_\-=─]{5,}")  # a rule drawn under a table's header or a page's footer
 _FIGURE_GOES_ON = re.compile(r"\d[\d.,]*\s+[a-zà-ỹđ]")  # "02 năm đạt …", not "18 Thương vụ …" nor "1.[4] Tuần …"
+QUOTED_NAME = 120  # characters: a quote opened this near a line's end and left open names something on the next line
 LONG_LINE = 60  # characters: a line this long ending in a bare word was cut, not ended
 MIN_WRAPPED_LINES = 8  # full lines that make a text hard-wrapped
 MIN_WRAP_WIDTH = 50  # characters: narrower "lines" are a list's or a header's
@@ -56,6 +57,9 @@ def _goes_on(previous: str, line: str) -> bool:
     if previous.count("(") > previous.count(")") and ")" in line and line.find(")") < len(line) // 2 + 1 \
             and line.count("(") < line.count(")"):
         return True  # "… tỉnh Preah Vihear (Vương quốc" / "Campuchia) và …": a bracket closes on the next line
+    opened = previous.rfind("“")
+    if opened > previous.rfind("”") and len(previous) - opened <= QUOTED_NAME:
+        return True  # "Phê duyệt Đề án “Nâng cao hiệu quả công tác" / "Thông tin đối ngoại …”": a quoted name goes on
     if _OPEN_RANGE.search(previous) and line[:1].isdigit():
         return True  # "… giai đoạn 2013 -" / "2020;": a period broken after its dash
     if len(previous) >= LONG_LINE and words[-1].isalpha() and words[-1].islower() and _FIGURE_GOES_ON.match(line) \

@@ -182,6 +182,8 @@ def test_lines_in_capitals_the_text_never_writes_together_stay_apart():
      "Điều 1. Phê duyệt Đề án “Nâng tầm văn hóa Sơn Cước” với những nội dung sau:"),
     ("Giám đốc Đài Phát thanh và\nTruyền hình tỉnh chịu trách nhiệm thi hành.",
      "Giám đốc Đài Phát thanh và Truyền hình tỉnh chịu trách nhiệm thi hành."),
+    ("Điều 1. Phê duyệt Đề án “Nâng tầm công tác\nThông tin đối ngoại của tỉnh đến năm\n2030” với những nội dung sau:",
+     "Điều 1. Phê duyệt Đề án “Nâng tầm công tác Thông tin đối ngoại của tỉnh đến năm 2030” với những nội dung sau:"),
 ])
 def test_a_line_ending_on_a_word_that_never_ends_a_sentence_goes_on_in_the_next(text, joined):
     assert join_broken_lines(text) == joined
