@@ -207,11 +207,17 @@ def same_kind(question: str, plan: StoredPlan) -> bool:
     return m is None or vi.collapse(plan.meta.doc_type or "") == m.group(1)
 
 
+# "… được ban hành / phê duyệt theo quyết định số mấy": the decision's own number only when the text is that decision
+_BY_DECISION = re.compile(r"\b(?:ban hanh|phe duyet) (?:theo|tai|kem theo|bang) quyet dinh\b")
+
+
 def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     """A part asking for one fact of a stored plan."""
     chunks = index.chunks(plan.id)
     meta = plan.meta
     intent = part.intent
+    if intent == "number" and _BY_DECISION.search(vi.collapse(part.text)) and meta.doc_type != "Quyết định":
+        return PartResult(None, [])  # "Điều lệ … phê duyệt theo quyết định nào": the approving decision its text cites
     amended = _amended_point(plan, chunks) if _AMENDS.search(vi.collapse(part.text)) and meta.doc_type == "Quyết định" \
         else None
     if amended is not None:

@@ -1,6 +1,7 @@
-"""A plan carrying out an agreement (a memorandum of a joint committee's meeting), written for these tests: the
-agreement's own date and place answer "Bản ghi nhớ … ký ngày nào", not the plan's date; another meeting's memorandum
-is refused, though the sentence shown is cut before the meeting's number."""
+"""Documents carried by others, written for these tests: a plan carrying out an agreement (the agreement's own date and
+place answer "Bản ghi nhớ … ký ngày nào", not the plan's; another meeting's memorandum is refused, though the sentence
+shown is cut before the meeting's number); an association's charter approved by a ministry's decision, and a plan
+issued by a province's decision ("… phê duyệt / ban hành theo quyết định số mấy": the approving decision either way)."""
 from __future__ import annotations
 
 import pytest
@@ -19,10 +20,41 @@ biên giới; đào tạo cán bộ.
 """
 
 
+CHARTER = """Hội Hữu nghị Việt Nam - Mông Cổ
+
+Hội Hữu nghị Việt Nam - Mông Cổ là tổ chức xã hội, thành viên của Liên hiệp các tổ chức hữu nghị Việt Nam, vận động
+các tầng lớp nhân dân góp phần tăng cường tình đoàn kết, hữu nghị giữa nhân dân hai nước.
+Địa chỉ: 105A, Quán Thánh, Ba Đình, Hà Nội.
+
+ĐIỀU LỆ HỘI HỮU NGHỊ VIỆT NAM - MÔNG CỔ
+(Phê duyệt kèm theo Quyết định số 215/QĐ – BNV ngày 14 tháng 3 năm 2016 của Bộ trưởng Bộ Nội vụ)
+
+Chương I. TÊN GỌI, TÔN CHỈ, MỤC ĐÍCH
+Điều 1. Tên gọi: Hội Hữu nghị Việt Nam - Mông Cổ.
+"""
+
+DECISION = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAI CHÂU | Độc lập - Tự do - Hạnh phúc
+Số: 615/QĐ-UBND | Lai Châu, ngày 03 tháng 3 năm 2027
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa bàn tỉnh Lai Châu, giai đoạn 2027 - 2030
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+Căn cứ Quyết định số 2013/QĐ-TTg ngày 30 tháng 11 năm 2021 của Thủ tướng Chính phủ;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa bàn
+tỉnh Lai Châu, giai đoạn 2027 - 2030.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory) -> Services:
     folder = tmp_path_factory.mktemp("agreements")
     (folder / "laichau-kh-842-ban-ghi-nho-hua-phan-tin.txt").write_text(PLAN, encoding="utf-8")
+    (folder / "hoi-huu-nghi-viet-nam-mong-co-dieu-le.txt").write_text(CHARTER, encoding="utf-8")
+    (folder / "laichau-qd-615-2027-ngvh.txt").write_text(DECISION, encoding="utf-8")
     services = Services(Settings(data_dir=folder / "store"))
     assert services.ingest_paths([folder]).ok
     return services
@@ -37,3 +69,15 @@ def test_the_memorandum_asked_is_dated_by_its_own_sentence_not_by_the_plan(store
 def test_another_meetings_memorandum_is_refused(stored):
     answer = stored.answerer.answer("Bản ghi nhớ Hội nghị lần thứ 6 Ủy ban hợp tác 3 tỉnh với Phông Xa Lỳ được ký ở đâu, ngày nào?")[0]
     assert not answer.found and not answer.citations, answer.answer
+
+
+@pytest.mark.parametrize("question, said", [
+    pytest.param("Điều lệ Hội Hữu nghị Việt Nam - Mông Cổ được phê duyệt theo quyết định nào?", "215/QĐ – BNV",
+                 id="a_charter_approved_by_a_ministrys_decision"),
+    pytest.param("Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa của tỉnh Lai Châu giai đoạn 2027-2030 được ban hành "
+                 "theo quyết định số mấy?", "615/QĐ-UBND", id="a_plan_issued_by_the_stored_decision"),
+])
+def test_the_decision_approving_or_issuing_a_text_is_named(stored, question, said):
+    answer = stored.answerer.answer(question)[0]
+    assert answer.found and said in answer.answer, answer.answer
+    assert "2013/QĐ-TTg" not in answer.answer  # not what the plan carries out
