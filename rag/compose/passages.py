@@ -335,9 +335,12 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             for p in found:
                 p.text = f"Năm {year}: {p.text}"
         points += found
-    if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + placing_lines(points[0], index)):
+    # (a text whose title names the place is about it throughout: "Kế hoạch triển khai Bản ghi nhớ … với Quảng Tây")
+    if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + placing_lines(points[0], index)
+                                           + [index.held(points[0].chunk.plan_id).meta.title]):
         # a point whose passage never names the foreign place asked about answers something else: the others may
-        points = [p for p in points if names_foreign_places(q.text, [p.chunk.text] + placing_lines(p, index))]
+        points = [p for p in points if names_foreign_places(q.text, [p.chunk.text, index.held(p.chunk.plan_id).meta.title]
+                                                            + placing_lines(p, index))]
         if not points:  # "Tuần văn hóa … tại Lào khai mạc ở đâu?": the passages naming Lào, not a week elsewhere
             # …only when the best passage found is one of them: a place named in passing further down answers nothing
             placed = [h for h in hits if names_foreign_places(q.text, [h.chunk.text])]

@@ -251,7 +251,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             for line in re.split(r"\n|(?<=[.;])\s", shown)):
         return "ngày có hiệu lực"  # "Ngày hết hiệu lực: Đang cập nhật", a date of issue: no date it takes effect
     office = office_asked(q.pq.folded) if q.answer_type == "person" else None
-    held = office is not None and holder_named(office, shown, q.text)  # "ngài Chhun Sokha - Tỉnh trưởng": a foreign name
+    held = office is not None and holder_named(office, f"{shown}\n{passages}", q.text)  # "ngài Chhun Sokha - Tỉnh trưởng": a foreign name
     if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown) and not held:
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     if q.answer_type == "person" and not _FULL_NAME.search(shown) and not held and (

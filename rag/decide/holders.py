@@ -8,7 +8,7 @@ from ground import vi
 from ground.syllables import is_syllable
 from rag.find.search import Hit
 from rag.understand import entities
-from rag.understand.entities import SURNAMES
+from rag.understand.entities import NAMED_PLACES, SURNAMES
 from rag.understand.question import Question
 
 # offices a question asks the holder of, folded; "phó" asked or not is part of the office
@@ -37,6 +37,8 @@ def _person_like(words: list[str], before: str) -> bool:
     """A capitalised run names a person, not a place or a body ("Vân Trạch", "Công Thương"): it opens with a
     Vietnamese surname, follows an honorific, or holds a word no Vietnamese syllable spells ("Chhun Sokha")."""
     # (a name run on after a place: "Việt - Lào Đinh Quang Hưng")
+    if vi.fold(" ".join(words)).lower().endswith(tuple(NAMED_PLACES)):
+        return False  # "tượng đài Chủ tịch Hồ Chí Minh", "thành phố Hồ Chí Minh"
     return (any(w in SURNAMES for w in words[:-1]) or bool(_HONORIFIC.search(before.rstrip(" ,:-–")))
             or any(not is_syllable(w) for w in words))
 
@@ -80,13 +82,15 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
     for m in re.finditer(rf"\b(?:{_SAID_AS.get(title, title)})\b", folded):
         if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy:
             continue  # "Phó Chủ tịch" is another office than "Chủ tịch"
+        if folded.startswith(" quan", m.end()):
+            continue  # "Tổng lãnh sự quán", "Đại sứ quán": the mission, not its head
         said = _body_after(folded[m.start():m.end() + 20], title)
         if body and said and body != said:
             continue  # "Chủ tịch Liên hiệp …" holds another body's chair than "Chủ tịch Hội hữu nghị …" asked
         # …or further on in the same clause, after a run of the holder's other titles ("Phó Thủ tướng Chính phủ, Ủy
         # viên Ban Chấp hành Trung ương Đảng, Chủ tịch Ủy ban … Nguyễn Thiện Nhân;")
         clause = re.search(r"[;.\n]", folded[m.end():m.end() + CLAUSE_REACH])
-        window = shown[max(0, m.start() - NAME_REACH):m.end() + max(NAME_REACH, clause.start() if clause else 0)]
+        window = shown[max(0, m.start() - NAME_REACH):m.end() + max(NAME_REACH, clause.start() if clause else CLAUSE_REACH)]
         if _TAKES_OFFICE.search(folded[max(0, m.start() - 20):m.start()]):
             # "Bà X, Ủy viên …, Chủ nhiệm …, được bầu giữ chức Chủ tịch Hội": the sentence's subject holds it
             start = max(folded.rfind(c, 0, m.start()) for c in ".;!?\n") + 1

@@ -193,7 +193,7 @@ def persons(text: str, agency_spans: list[Entity] | None = None,
     for m in _SURNAME_LED.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
-        if any(p.start == m.start() for p in places_seen) or vi.fold(m.group(0)) in _NAMED_PLACES:
+        if any(p.start == m.start() for p in places_seen) or vi.fold(m.group(0)) in NAMED_PLACES:
             continue
         out.append(Entity("person", m.start(), m.end(), m.group(0)))
     return out
@@ -210,7 +210,7 @@ _SURNAME_LED = re.compile(rf"(?<![\w{vi.LOWER}])(?:{SURNAMES_PATTERN})(?:\s+[{vi
 _PLACE_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|đường|phố|huyện|quận|xã|phường|thị xã|thị trấn|tư tưởng|lăng|"
                            r"tượng đài|vườn hoa|trường|Trường|quảng trường|Quảng trường|cầu|bảo tàng|Bảo tàng|Tỉnh|Thành phố)"
                            r"\s+$")
-_NAMED_PLACES = frozenset({"ho chi minh"})  # the city far more often than the man in these texts
+NAMED_PLACES = frozenset({"ho chi minh"})  # the city far more often than the man in these texts
 
 
 _NAME_AFTER = re.compile(rf"\s+({_NAME})(?![{vi.LOWER}])")

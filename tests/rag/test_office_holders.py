@@ -82,3 +82,18 @@ def test_a_capitalised_place_or_body_beside_the_office_is_no_holder(shown):
 
     asked = "Giám đốc Sở Ngoại vụ tỉnh Ngân Sương tên là gì?"
     assert not holder_named(office_asked(vi.collapse(asked)), shown, asked)
+
+
+@pytest.mark.parametrize("asked, shown, named", [
+    pytest.param("giam doc so ngoai vu lai chau la ai?", "Giám đốc Sở Ngoại vụ, Phó Chủ tịch Liên hiệp các tổ chức hữu "
+                 "nghị tỉnh Lai Châu, ông Đặng Quang Tuấn cho biết: \"Công tác đối ngoại\"", True,
+                 id="the_name_after_a_long_run_of_titles"),
+    pytest.param("Tổng lãnh sự Việt Nam tại Osaka tên gì?", "Ngày 30/8, Tổng lãnh sự quán Việt Nam tại thành phố Osaka "
+                 "tới dâng hoa tại tượng đài Chủ tịch Hồ Chí Minh ở công viên Hồ Chí Minh", False,
+                 id="the_consulate_and_a_monument"),
+])
+def test_the_holder_beside_the_office(asked, shown, named):
+    from ground import vi
+    from rag.decide.holders import holder_named, office_asked
+
+    assert holder_named(office_asked(vi.collapse(asked)), shown, asked) is named
