@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from rag.compose import passages, replies, structured
+from rag.compose.countries import titled_for_the_country
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
@@ -99,6 +100,7 @@ class Answerer:
     def _from_hits(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> Answer | None:
         """compose, with decide where a passage answer needs grounds; None means refuse."""
         named = scope.plan_ids is not None
+        hits = titled_for_the_country(q.text, hits, self.index)  # "… Campuchia": not the Hội … Lào's page
         # "ke hoach cao bang"? asks for the plan itself; "… gửi Sở trước ngày nào?" asks a date it states
         if (q.pq.intent == "general" and q.answer_type == "content" and len(q.parts) == 1 and named
                 and len(scope.plan_ids or []) <= 2

@@ -8,7 +8,7 @@ from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from ground.display import display_date
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.countries import country_first, of_the_place_asked, placing_lines, titled_for_the_country
+from rag.compose.countries import country_first, of_the_place_asked, placing_lines
 from rag.compose.parts import display
 from rag.compose.sections import (
     ARTICLE_HEADING,
@@ -320,7 +320,6 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
     favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
-    hits = titled_for_the_country(q.text, hits, index)
     # "… năm 2025 và năm 2030?" asks each year; "tăng bao nhiêu so với 2025?" asks one, against a base year
     base = {int(y) for y in re.findall(r"\bso voi (?:nam |cung ky nam )?(\d{4})\b", q.pq.folded)}
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded) and y not in base]

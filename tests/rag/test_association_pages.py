@@ -16,7 +16,7 @@ Thứ 5, 14.10.2027 | 09:12:40
 Sáng nay, Hội hữu nghị Việt Nam - Lào tỉnh Đông Phong tổ chức Đại hội đại biểu lần thứ 3, nhiệm kỳ 2027 - 2032. Các
 đồng chí Trịnh Văn Khải - Phó Bí thư Tỉnh ủy; Lục Thị Mến - Phó Chủ tịch UBND tỉnh tới dự.
 
-Hội hiện có 8 chi hội với hơn 700 hội viên; hằng năm phối hợp đón khoảng 250 lưu học sinh Lào học tại các trường của
+Hội hiện có 8 chi hội với hơn 700 hội viên, trong đó 120 hội viên từng làm chuyên gia giúp bạn; hằng năm phối hợp đón khoảng 250 lưu học sinh Lào học tại các trường của
 tỉnh. Hội cũng phối hợp với Hội hữu nghị Việt Nam – Campuchia tỉnh thăm hỏi các gia đình chuyên gia.
 """
 
@@ -26,7 +26,8 @@ CAMPUCHIA = """Thứ 7, 06/11/2027, 08:30[GMT+7]
 
 Thứ 6, 05/11/2027 | 15:02:14
 Sáng ngày 05/11, Hội hữu nghị Việt Nam – Campuchia tỉnh Đông Phong tổ chức Đại hội lần thứ III, nhiệm kỳ 2027 – 2032.
-Nhiệm kỳ qua, Hội phối hợp với Hội hữu nghị Việt Nam – Lào tỉnh chăm lo cho 380 người từng làm chuyên gia giúp bạn.
+Nhiệm kỳ qua, Hội phối hợp với Hội hữu nghị Việt Nam – Lào tỉnh chăm lo cho 380 người từng làm chuyên gia giúp
+Campuchia, trong đó có 95 người là hội viên.
 """
 
 SPENDING = """HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -90,3 +91,10 @@ def test_the_body_in_force_goes_before_an_end_note_unless_the_old_wording_is_ask
     answer = stored.answerer.answer(question)[0]
     assert answer.found and said in answer.answer.split("\n")[1], answer.answer
     assert unsaid is None or unsaid not in answer.answer.split("\n")[1]
+
+
+def test_a_two_part_question_naming_a_country_is_answered_from_the_page_titled_for_it(stored):
+    answer = stored.answerer.answer("Nhiệm kỳ qua Đông Phong chăm lo cho bao nhiêu người từng làm chuyên gia giúp Campuchia,"
+                                    " trong đó bao nhiêu là hội viên?")[0]
+    assert answer.found and "380" in answer.answer and "95" in answer.answer, answer.answer
+    assert answer.citations[0].source.endswith("viet-campuchia-dai-hoi-3-tin.txt")
