@@ -56,9 +56,13 @@ _ASKS_NAME = re.compile(r"\b(?:ten (?:la )?gi|ho ten|ten day du)\b")  # "chủ t
 _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
 
 
+# a grade or group by its letter or number: "khách hạng D", "Nhóm B", "loại 2"
+_GRADE = re.compile(r"\b([Hh]ạng|[Hh]ang|[Nn]hóm|[Nn]hom|[Ll]oại|[Ll]oai)\s+([A-D]|\d{1,2})\b(?!\s*/)")
+
+
 def other_occasion(q: Question, shown: str) -> str | None:
-    """The lines shown are of another edition or half year than the one asked ("lần thứ 3" asked, "lần 2" shown;
-    "6 tháng cuối" asked, "6 tháng đầu" shown): what is missing, in words."""
+    """The lines shown are of another edition, half year or grade than the one asked ("lần thứ 3" asked, "lần 2" shown;
+    "6 tháng cuối" asked, "6 tháng đầu" shown; "hạng D" asked, "hạng A, hạng B" shown): what is missing, in words."""
     folded = vi.collapse(shown)
     nth = NTH.search(q.pq.folded)
     said = said_editions(shown, folded)
@@ -69,6 +73,12 @@ def other_occasion(q: Question, shown: str) -> str | None:
     if half and not re.search(rf"\b(?:6|sau) thang {half.group(1)}\b", folded) \
             and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):
         return f"số liệu 6 tháng {'đầu' if half.group(1) == 'dau' else 'cuối'} năm"
+    grade = _GRADE.search(q.text)
+    if grade:  # "khách hạng D" asked where the lines grade their guests A, B, C: no such grade
+        noun, mark = vi.fold(grade.group(1)), grade.group(2)
+        marks = {m.group(2) for m in _GRADE.finditer(shown) if vi.fold(m.group(1)) == noun}
+        if marks and mark not in marks:
+            return f"{grade.group(1).lower()} {mark}"
     role = _ROLE.search(q.pq.folded)
     if role and (q.answer_type == "person" or _ASKS_NAME.search(q.pq.folded)) and not role.group(1):
         # "Chủ tịch UBND tỉnh là ai?": a "Phó Chủ tịch" shown is another office

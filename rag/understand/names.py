@@ -27,7 +27,7 @@ SUBJECT_ASKED = re.compile(r"\b(?:ve (?:viec|van de|chu de|noi dung) (?:gi|nao)|
 # The facts of a plan itself a question may ask (its "intent"), matched on the folded question; read by the
 # question analysis for each part too.
 PLAN_FACTS: list[tuple[str, re.Pattern]] = [
-    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky"
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky|ai xac thuc|nguoi xac thuc"
                           r"|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich|giam doc|bi thu|lanh dao|dong chi) nao"
                           r" (?:da |dung ra )?ky)\b(?! ket)")),  # "Thứ trưởng nào ký …?"  # "ký kết": signing an agreement
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),

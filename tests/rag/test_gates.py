@@ -18,6 +18,8 @@ from rag.understand.question import analyze
     ("Liên hoan hát then lần thứ 3 tổ chức ở đâu?", "Liên hoan hát then lần 2 tổ chức tại xã Tà Vân.", "lần thứ 3"),
     ("Sáu tháng cuối năm 2027 tỉnh đón bao nhiêu đoàn?", "6 tháng đầu năm 2027, tỉnh đón 12 đoàn.", "6 tháng cuối"),
     ("Chủ tịch UBND tỉnh Mây Đảo là ai?", "Kế hoạch do Phó Chủ tịch UBND tỉnh Lò Văn Páo ký.", "Chủ tịch"),
+    ("moi com khach hang D toi da bao nhieu", "Khách hạng A: tối đa 2.000.000 đồng; Khách hạng C: tối đa 1.000.000 đồng.",
+     "hang D"),  # a grade the lines never give
 ])
 def test_another_edition_half_year_or_office_is_no_answer(question, shown, missing):
     assert missing in (other_occasion(analyze(question), shown) or "")
@@ -30,6 +32,7 @@ def test_another_edition_half_year_or_office_is_no_answer(question, shown, missi
     ("Chủ tịch UBND tỉnh là ai?", "Chủ tịch UBND tỉnh Hà Văn Khoa dự lễ; Phó Chủ tịch Lò Văn Páo phát biểu."),
     ("Đại hội lần 5 họp ở đâu?", "Đại hội đại biểu toàn quốc lần thứ V họp tại Hà Nội."),  # one edition, however written
     ("Festival lần thứ nhất diễn ra ở đâu?", "Festival lần 1 diễn ra tại Quảng trường Đồng Vọng."),
+    ("Mời cơm khách hạng C tối đa bao nhiêu?", "Khách hạng A: tối đa 2.000.000 đồng; Khách hạng C: tối đa 1.000.000 đồng."),
     ("Hội nghị lần thứ 2 họp ở đâu?", "Hội nghị họp 3 lần, năm 2027 tại xã Tà Vân; lần thứ hai tại Mây Đảo."),
 ])
 def test_the_edition_half_year_or_office_asked_passes(question, shown):

@@ -472,3 +472,9 @@ def test_a_plan_issued_by_a_decision_asked_its_number_asks_the_decisions_own():
     pq = parse_query("Kế hoạch thực hiện Chiến lược của tỉnh Vân Lĩnh được ban hành theo quyết định số mấy?")
     assert pq.intent == "number"  # not the documents it implements
     assert parse_query("Kế hoạch này thực hiện quyết định số mấy?").intent == "implements"
+
+
+def test_who_authenticates_a_consolidated_text_asks_its_signer():
+    from rag.understand.names import parse_query
+
+    assert parse_query("Ai xác thực văn bản hợp nhất về mức chi đối ngoại của tỉnh?").intent == "signer"
