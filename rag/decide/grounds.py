@@ -12,6 +12,7 @@ from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
+from rag.decide.listed import lists_asked_thing
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import sentences
 from rag.find.plans import PlanIndex
@@ -64,7 +65,7 @@ class Grounds:
         fact of the asked kind stands next to the question's words."""
         return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
                 or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits)
-                or self.placed_evidence(q, hits) or names_office_holder(q, hits))
+                or self.placed_evidence(q, hits) or names_office_holder(q, hits) or lists_asked_thing(q.text, hits))
 
     def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:
         """"Ở buổi gặp mặt … tại Caracas, ĐSQ mời khách những món gì?": the best passage names every foreign place or

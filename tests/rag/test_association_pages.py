@@ -18,6 +18,9 @@ Sáng nay, Hội hữu nghị Việt Nam - Lào tỉnh Đông Phong tổ chức 
 
 Hội hiện có 8 chi hội với hơn 700 hội viên, trong đó 120 hội viên từng làm chuyên gia giúp bạn; hằng năm phối hợp đón khoảng 250 lưu học sinh Lào học tại các trường của
 tỉnh. Hội cũng phối hợp với Hội hữu nghị Việt Nam – Campuchia tỉnh thăm hỏi các gia đình chuyên gia.
+
+Tiếp đoàn Đại sứ quán Lào, lãnh đạo tỉnh giới thiệu Đông Phong có nhiều danh lam thắng cảnh nổi tiếng như thác Pác Ròm,
+động Khuổi Lầu, hồ Nà Mạ, đèo Mã Phục; các lễ hội truyền thống của đồng bào Tày, Nùng được bạn đánh giá cao.
 """
 
 CAMPUCHIA = """Thứ 7, 06/11/2027, 08:30[GMT+7]
@@ -98,3 +101,8 @@ def test_a_two_part_question_naming_a_country_is_answered_from_the_page_titled_f
                                     " trong đó bao nhiêu là hội viên?")[0]
     assert answer.found and "380" in answer.answer and "95" in answer.answer, answer.answer
     assert answer.citations[0].source.endswith("viet-campuchia-dai-hoi-3-tin.txt")
+
+
+def test_a_line_listing_the_thing_asked_grounds_a_list_question(stored):
+    answer = stored.answerer.answer("Kể tên vài danh lam thắng cảnh được lãnh đạo Đông Phong giới thiệu khi tiếp đoàn Lào")[0]
+    assert answer.found and "Pác Ròm" in answer.answer, answer.answer
