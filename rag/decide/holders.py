@@ -39,6 +39,8 @@ def _person_like(words: list[str], before: str) -> bool:
     # (a name run on after a place: "Việt - Lào Đinh Quang Hưng")
     if vi.fold(" ".join(words)).lower().endswith(tuple(NAMED_PLACES)):
         return False  # "tượng đài Chủ tịch Hồ Chí Minh", "thành phố Hồ Chí Minh"
+    if words[0] in ("Ông", "Bà", "Ngài") and len(words) >= 3:
+        return True  # "Ông Khúc Minh Triết, Chủ tịch UBND tỉnh - Trưởng ban"
     return (any(w in SURNAMES for w in words[:-1]) or bool(_HONORIFIC.search(before.rstrip(" ,:-–")))
             or any(not is_syllable(w) for w in words))
 
@@ -82,6 +84,8 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
     for m in re.finditer(rf"\b(?:{_SAID_AS.get(title, title)})\b", folded):
         if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy:
             continue  # "Phó Chủ tịch" is another office than "Chủ tịch"
+        if re.search(r"\b(?:kt|tm|tl|tuq|q)\.?\s*$", folded[max(0, m.start() - 6):m.start()]):
+            continue  # "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC …": signed on the head's behalf, by someone else
         if folded.startswith(" quan", m.end()):
             continue  # "Tổng lãnh sự quán", "Đại sứ quán": the mission, not its head
         said = _body_after(folded[m.start():m.end() + 20], title)
@@ -95,7 +99,11 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
             # "Bà X, Ủy viên …, Chủ nhiệm …, được bầu giữ chức Chủ tịch Hội": the sentence's subject holds it
             start = max(folded.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
             window = shown[start:m.end()]
+        office_at = m.start() - max(0, m.start() - NAME_REACH) if not _TAKES_OFFICE.search(
+            folded[max(0, m.start() - 20):m.start()]) else len(window)
         for run in _NAME.finditer(window):
+            if run.end() <= office_at and re.search(r"[\n.;]", window[run.end():office_at]):
+                continue  # a name of the line or sentence before ("• Ông Somsak Phanit, Chủ tịch Hội …" / "Giám đốc …")
             words = vi.normalize(run.group(0)).split()
             while words and (words[0].lower() in _NOT_NAME or words[:2] == ["Việt", "Nam"]):
                 words = words[2:] if words[:2] == ["Việt", "Nam"] else words[1:]  # "… Việt Nam Vũ Xuân Hồng"

@@ -87,12 +87,12 @@ _NUMBER_CELL = re.compile(r"^Số\s*:?\s*\S+\s*\|")
 _HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Ngày hiệu lực|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
 # The fields a plan sets out for an event or a task, each on a line of its own with its value after a colon.
 _FIELD_VALUE = re.compile(
-    r"^(?:Thời gian(?: tổ chức| thực hiện| gửi| nộp)?|Địa điểm(?: tổ chức)?|(?:Thời hạn|Hạn)(?: hoàn thành| gửi| nộp| chót)?"
+    r"^(?:Thời gian(?: tổ chức| thực hiện| gửi| nộp)?|Địa điểm(?: tổ chức)?|Địa chỉ(?: liên hệ)?|Trụ sở(?: chính)?|(?:Thời hạn|Hạn)(?: hoàn thành| gửi| nộp| chót)?"
     r"|Tiến độ|Chủ trì|"
     r"(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp|thực hiện|tổ chức)|Phối hợp|Thành phần(?: tham dự)?|Quy mô|Hình thức|"
     r"Chủ đề|Trưởng đoàn|(?:Nguồn )?[Kk]inh phí|Sản phẩm|Đối tượng)\s*:\s*\S.{1,118}$")
 # What kind of value each field label gives (rag.understand.question.ANSWER_TYPES).
-_FIELD_KINDS = (("place", re.compile(r"^Địa điểm")), ("date", re.compile(r"^(?:Thời gian|Thời hạn|Hạn |Tiến độ)")),
+_FIELD_KINDS = (("place", re.compile(r"^(?:Địa điểm|Địa chỉ|Trụ sở)")), ("date", re.compile(r"^(?:Thời gian|Thời hạn|Hạn |Tiến độ)")),
                 ("agency", re.compile(r"^(?:Chủ trì|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|tổ chức)|Trưởng đoàn)")))
 
 

@@ -97,3 +97,26 @@ def test_the_holder_beside_the_office(asked, shown, named):
     from rag.decide.holders import holder_named, office_asked
 
     assert holder_named(office_asked(vi.collapse(asked)), shown, asked) is named
+
+
+@pytest.mark.parametrize("asked, shown, named", [
+    pytest.param("ban chi dao ngvh hac linh truong ban la ai", "Ông Khúc Minh Triết, Chủ tịch UBND tỉnh - Trưởng ban;",
+                 True, id="an_honorific_then_a_rarer_surname"),
+    pytest.param("Giám đốc Sở Ngoại vụ tỉnh Mộc Hương tên là gì?", "Nơi nhận: - Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n"
+                 "Trần Thị Hạnh", False, id="signed_on_the_heads_behalf"),
+])
+def test_who_holds_the_office_and_who_signs_for_it(asked, shown, named):
+    from ground import vi
+    from rag.decide.holders import holder_named, office_asked
+
+    assert holder_named(office_asked(vi.collapse(asked)), shown, asked) is named
+
+
+def test_a_name_on_the_line_before_the_office_is_not_its_holder():
+    from ground import vi
+    from rag.decide.holders import holder_named, office_asked
+
+    asked = "Giám đốc Sở Ngoại vụ tỉnh Mộc Hương tên là gì?"
+    shown = ("• Ông Somsak Phanit, Chủ tịch Hội Hữu nghị Thái Lan - Việt Nam tỉnh Khon Kaen.\n"
+             "Giám đốc Sở Ngoại vụ tặng Giấy khen cho 06 tập thể và 09 cá nhân.")
+    assert not holder_named(office_asked(vi.collapse(asked)), shown, asked)
