@@ -158,7 +158,7 @@ def _named_by(plan: PlanRef, numbers: list[str], provinces: list[str]) -> bool:
 
 
 _NAMED_DOC = re.compile(r"\b(Quyết định|Chỉ thị|Công văn|Nghị quyết|Kế hoạch|Chương trình|Thông báo|Đề án)"
-                        r"\s+(?:số\s+)?(\d{1,5}\s*[/-]\s*[A-Za-zĐđ][\w./-]*)", re.IGNORECASE)
+                        r"\s+(?:số\s+)?(\d{1,5}\s*[/-]\s*[A-Za-zĐđ][\w./-]*(?:\s*[-–]\s*[A-ZĐ]{2,}\b)*)", re.IGNORECASE)
 
 
 def _documents(answer: Answer, plans: list[PlanRef]) -> list[str]:
@@ -166,7 +166,7 @@ def _documents(answer: Answer, plans: list[PlanRef]) -> list[str]:
     own = {p.number for p in plans if p.number}
     found: list[str] = []
     for m in _NAMED_DOC.finditer(answer.answer):
-        number = re.sub(r"\s+", "", m.group(2)).rstrip(".,;")
+        number = re.sub(r"\s+", "", m.group(2)).replace("–", "-").rstrip(".,;")  # "430/QĐ – BNV"
         if number not in own:
             found.append(f"{DOC_KINDS[vi.collapse(m.group(1))]} {number}")
     return list(dict.fromkeys(reversed(found)))[:4]

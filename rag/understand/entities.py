@@ -221,7 +221,8 @@ def kinds_in(text: str) -> set[str]:
 
 
 # -- what a question names, for rewriting follow-ups ----------------------------------------------
-_NAMED_NUMBER = re.compile(r"\b\d{1,5}\s*/\s*(?:[A-Za-zĐđ&]+-?)+[A-Za-zĐđ&]*", re.UNICODE)
+# (a dash set apart by spaces is the code's own: "430/QĐ – BNV")
+_NAMED_NUMBER = re.compile(r"\b\d{1,5}\s*/\s*[A-Za-zĐđ&]+(?:(?:-|\s*[-–]\s*(?=[A-ZĐ]{2,}\b))[A-Za-zĐđ&]+)*-?", re.UNICODE)
 _NAMED_BARE_NUMBER = re.compile(
     r"\b(?:kế hoạch|công văn|quyết định|chỉ thị|chương trình|văn bản|nghị quyết|ke hoach|cong van|quyet dinh"
     r"|chi thi|chuong trinh|van ban|nghi quyet|KH|CV|QĐ|QD)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)",
@@ -348,7 +349,8 @@ _TO_TAIL = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,4})(?=\s+thì\s+(?:sao|thế n�
 
 def _canonical_number(raw: str) -> str:
     num, _, suffix = raw.partition("/")
-    return f"{num.strip()}/{suffix.strip().upper().replace('QD', 'QĐ').strip('-')}"
+    code = re.sub(r"\s*[-–]\s*", "-", suffix.strip())
+    return f"{num.strip()}/{code.upper().replace('QD', 'QĐ').strip('-')}"
 
 
 def replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:

@@ -358,3 +358,13 @@ def test_a_year_carried_by_a_shown_documents_number_is_said():
 def test_a_language_asked_is_named_by_the_same_language():
     assert names_foreign_places("Biên dịch sang tiếng Nhật bao nhiêu một trang?", ["220.000 đồng/trang với tiếng Nhật"])
     assert not names_foreign_places("Tỉnh hợp tác với Nhật Bản thế nào?", ["Lớp dạy tiếng Nhật cho sinh viên"])
+
+
+@pytest.mark.parametrize("text, number", [
+    ("(Phê duyệt kèm theo Quyết định số 430/QĐ – BNV ngày 21/4/2014)", "430/QĐ-BNV"),  # a dash set apart by spaces
+    ("văn bản 430/QĐ - Bộ Nội vụ ban hành", "430/QĐ"),  # …not a body's name after it
+])
+def test_a_document_number_with_a_spaced_dash_is_read_whole(text, number):
+    from rag.understand.entities import find_entities
+
+    assert [e.name for e in find_entities(text) if e.kind == "number"] == [number]
