@@ -9,12 +9,10 @@ from ground.syllables import is_syllable
 from rag.find.search import Hit
 from rag.understand import entities
 from rag.understand.entities import NAMED_PLACES, SURNAMES
-from rag.understand.question import Question
+from rag.understand.question import OFFICES, Question
 
 # offices a question asks the holder of, folded; "phó" asked or not is part of the office
-_OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
-            r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong|thi truong|tong bien tap|"
-            r"chanh van phong|thu tuong")
+_OFFICES = OFFICES
 # …asked for its holder: "<office> … là ai / nào / tên gì", "ai là / làm <office>" — not "ai dự … với các Đại sứ"
 _OFFICE_ASKED = re.compile(rf"\bai (?:la|lam|dang la|giu chuc|(?:duoc|dc) (?:bau|bo nhiem|cu)(?: lam)?) (pho )?({_OFFICES})\b"
                            rf"|\b(pho )?({_OFFICES})\b(?: [a-z0-9]+){{0,10}} (?:la ai|nao|ten (?:la )?gi)\b")
@@ -30,17 +28,17 @@ _NOT_NAME = set("sở ban bộ ủy uỷ ubnd cục vụ phòng đài báo tỉn
 
 
 # how a person is announced before the name: "ông X", "ngài Chhun Sokha", "đồng chí …"
-_HONORIFIC = re.compile(r"(?:ông|bà|ngài|Ngài|Ông|Bà|đồng chí|Đồng chí|Ngài)\s*$")
+_HONORIFIC = re.compile(r"(?:ông|bà|ngài|đồng chí)\s*$", re.IGNORECASE)
 
 
 def _person_like(words: list[str], before: str) -> bool:
     """A capitalised run names a person, not a place or a body ("Vân Trạch", "Công Thương"): it opens with a
     Vietnamese surname, follows an honorific, or holds a word no Vietnamese syllable spells ("Chhun Sokha")."""
-    # (a name run on after a place: "Việt - Lào Đinh Quang Hưng")
     if vi.fold(" ".join(words)).lower().endswith(tuple(NAMED_PLACES)):
         return False  # "tượng đài Chủ tịch Hồ Chí Minh", "thành phố Hồ Chí Minh"
     if words[0] in ("Ông", "Bà", "Ngài") and len(words) >= 3:
         return True  # "Ông Khúc Minh Triết, Chủ tịch UBND tỉnh - Trưởng ban"
+    # (a surname anywhere but last: a name run on after a place, "Việt - Lào Đinh Quang Hưng")
     return (any(w in SURNAMES for w in words[:-1]) or bool(_HONORIFIC.search(before.rstrip(" ,:-–")))
             or any(not is_syllable(w) for w in words))
 
@@ -95,12 +93,12 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
         # viên Ban Chấp hành Trung ương Đảng, Chủ tịch Ủy ban … Nguyễn Thiện Nhân;")
         clause = re.search(r"[;.\n]", folded[m.end():m.end() + CLAUSE_REACH])
         window = shown[max(0, m.start() - NAME_REACH):m.end() + max(NAME_REACH, clause.start() if clause else CLAUSE_REACH)]
+        office_at = m.start() - max(0, m.start() - NAME_REACH)  # where the office stands in the window
         if _TAKES_OFFICE.search(folded[max(0, m.start() - 20):m.start()]):
             # "Bà X, Ủy viên …, Chủ nhiệm …, được bầu giữ chức Chủ tịch Hội": the sentence's subject holds it
             start = max(folded.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
             window = shown[start:m.end()]
-        office_at = m.start() - max(0, m.start() - NAME_REACH) if not _TAKES_OFFICE.search(
-            folded[max(0, m.start() - 20):m.start()]) else len(window)
+            office_at = len(window)
         for run in _NAME.finditer(window):
             if run.end() <= office_at and re.search(r"[\n.;]", window[run.end():office_at]):
                 continue  # a name of the line or sentence before ("• Ông Somsak Phanit, Chủ tịch Hội …" / "Giám đốc …")

@@ -13,6 +13,11 @@ from rag.understand import shorthand
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
 from rag.understand.ordinals import ordinal, part_ref
 
+# offices whose holder a question may ask for, folded ("Tổng lãnh sự … tên gì", "Bí thư … là ai")
+OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
+           r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong|thi truong|tong bien tap|"
+           r"chanh van phong|thu tuong")
+
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("document", re.compile(
@@ -26,9 +31,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
                           r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su|hieu truong|truong ban|truong phong|chu nhiem)"
                           r"(?: [a-z]+){0,3} nao"
-                          r"|(?:tong lanh su|dai su|tinh truong|thi truong|thong doc|chu tich|giam doc|bi thu|truong doan"
-                          r"|bo truong|thu truong|hieu truong|truong ban|chu nhiem|cuc truong|vu truong|tong thu ky)"
-                          r"(?: [a-z0-9]+){0,10} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
+                          rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,10}} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
     # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
