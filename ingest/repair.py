@@ -94,6 +94,16 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width >= MIN_WRAP_WIDTH and full >= MIN_WRAPPED_LINES and full * FULL_SHARE >= len(lengths) else None
 
 
+def _ended(last: str, line: str) -> bool:
+    """A full line ends its sentence there, unless only a key broke from its value ("năm 2029:" / "6.000 triệu đồng")
+    or a colon from the lower-case words it introduces."""
+    if not _SENTENCE_END.search(last):
+        return False
+    if _KEYED_BREAK.search(last) and line[:1].isdigit():
+        return False
+    return not (last.endswith(":") and line[:1].islower())
+
+
 def join_broken_lines(text: str) -> str:
     lines = text.split("\n")
     width = _wrap_width(lines)
@@ -107,9 +117,7 @@ def join_broken_lines(text: str) -> str:
         wrapped = width is not None and len(last) >= FULL_LINE * width and stripped and not _STRUCTURE.match(stripped) \
             and not _CELLS.search(stripped) and not _CELLS.search(last) and not _RULE.search(last) \
             and not _capitals(last) and not _capitals(stripped) \
-            and not _HEADING_WORD.match(stripped) and (not _SENTENCE_END.search(last) or _KEYED_BREAK.search(last)
-                                                        and stripped[:1].isdigit() or stripped[:1].islower()
-                                                        and last.endswith(":"))
+            and not _HEADING_WORD.match(stripped) and not _ended(last, stripped)
         if out and (wrapped or _continues(out[-1].strip(), stripped)):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:
