@@ -16,6 +16,7 @@ from rag.decide.answerable import load_rule, never_answer
 from rag.decide.documents import cited_document_unsaid
 from rag.decide.editions import other_occasion
 from rag.decide.grounds import Grounds, missing_asked
+from rag.decide.holders import holder_named, office_asked
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, scope_for
@@ -77,7 +78,11 @@ class Answerer:
             return Answer(text, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
         if routed:
-            other = other_occasion(q, "\n".join(p.text for p in routed.points)) if routed.found else None
+            said = "\n".join([p.text for p in routed.points] + [c.full_quote for c in routed.citations])
+            other = other_occasion(q, said) if routed.found else None
+            office = office_asked(q.pq.folded) if routed.found and q.answer_type == "person" else None
+            if office and not holder_named(office, said, q.text):
+                other = "người giữ chức được hỏi"  # "Giám đốc Sở … tên là gì?": a record of the Sở's duties names no one
             if other:  # decide: a record of another edition ("lần thứ nhất … 10/2027" for "lần thứ hai năm 2029")
                 return Answer(text, False, replies.not_stated(other), kind="refusal"), []
             return routed, []

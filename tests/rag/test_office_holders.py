@@ -29,11 +29,25 @@ tỉnh Battambang cảm ơn tình cảm của lãnh đạo và nhân dân tỉnh
 """
 
 
+GUIDE = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH TRÀ SƠN | Độc lập - Tự do - Hạnh phúc
+Số: 1046/SNgV-LS | Trà Sơn, ngày 10 tháng 3 năm 2027
+
+HƯỚNG DẪN
+Quy trình đón đoàn khách nước ngoài vào tỉnh Trà Sơn
+
+| STT | Bước | Nội dung | Chủ trì | Thời hạn |
+| 1 | Cho chủ trương đón đoàn | Nhóm A do Chủ tịch hoặc Phó Chủ tịch UBND tỉnh cho ý kiến; Nhóm B, Nhóm C do Giám đốc Sở Ngoại vụ có văn bản thống nhất | Sở Ngoại vụ trình UBND tỉnh | Trước 15 ngày |
+| 2 | Xây dựng chương trình đón | Chương trình làm việc, lễ tân, hậu cần | Sở Ngoại vụ | Trước 10 ngày |
+"""
+
+
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory) -> Services:
     folder = tmp_path_factory.mktemp("office-holders")
     (folder / "tlsq-osaka-quoc-khanh-80-tin.txt").write_text(CONSULATE, encoding="utf-8")
     (folder / "tra-son-chuc-tet-battambang-tin.txt").write_text(BORDER, encoding="utf-8")
+    (folder / "tra-son-sngv-hd-1046-2027-don-doan.txt").write_text(GUIDE, encoding="utf-8")
     services = Services(Settings(data_dir=folder / "store"))
     assert services.ingest_paths([folder]).ok
     return services
@@ -65,8 +79,12 @@ def test_the_holder_is_named(stored, question, said):
     assert answer.found and said in answer.answer, answer.answer
 
 
-def test_an_office_of_a_place_the_store_never_names_is_refused(stored):
-    answer = stored.answerer.answer("Tổng lãnh sự Việt Nam tại Fukuoka tên gì?")[0]
+@pytest.mark.parametrize("question", [
+    pytest.param("Tổng lãnh sự Việt Nam tại Fukuoka tên gì?", id="a_place_the_store_never_names"),
+    pytest.param("Giám đốc Sở Ngoại vụ tỉnh Trà Sơn tên là gì?", id="a_task_record_naming_the_office_and_no_one"),
+])
+def test_an_office_no_text_names_the_holder_of_is_refused(stored, question):
+    answer = stored.answerer.answer(question)[0]
     assert not answer.found and not answer.citations, answer.answer
 
 
