@@ -13,6 +13,19 @@ def ingested(tmp_path_factory, folder, name: str) -> Services:
     return services
 
 
+def texts_store(name: str, texts: dict[str, str]):
+    """A module's store of texts written in the test module ({file name: text}), ingested once."""
+
+    @pytest.fixture(scope="module")
+    def store(tmp_path_factory) -> Services:
+        folder = tmp_path_factory.mktemp(f"{name}-texts")
+        for file_name, text in texts.items():
+            (folder / file_name).write_text(text, encoding="utf-8")
+        return ingested(tmp_path_factory, folder, name)
+
+    return store
+
+
 @pytest.fixture(scope="session")
 def sample_services(tmp_path_factory, samples_dir):
     """The sample plans ingested once into their own store."""

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
-from ngvh.services import Services
+from tests.rag.conftest import texts_store
 
 PLAN = """Kế hoạch triển khai thực hiện Bản ghi nhớ Hội nghị lần thứ 5 Ủy ban hợp tác giữa 3 tỉnh Lai Châu, Điện Khê, Mường Tè (Việt Nam) với tỉnh Phông Xa Lỳ (Lào)
 
@@ -49,15 +48,9 @@ tỉnh Lai Châu, giai đoạn 2027 - 2030.
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("agreements")
-    (folder / "laichau-kh-842-ban-ghi-nho-hua-phan-tin.txt").write_text(PLAN, encoding="utf-8")
-    (folder / "hoi-huu-nghi-viet-nam-mong-co-dieu-le.txt").write_text(CHARTER, encoding="utf-8")
-    (folder / "laichau-qd-615-2027-ngvh.txt").write_text(DECISION, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
+stored = texts_store("agreements", {"laichau-kh-842-ban-ghi-nho-hua-phan-tin.txt": PLAN,
+                                    "hoi-huu-nghi-viet-nam-mong-co-dieu-le.txt": CHARTER,
+                                    "laichau-qd-615-2027-ngvh.txt": DECISION})
 
 
 def test_the_memorandum_asked_is_dated_by_its_own_sentence_not_by_the_plan(stored):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
-from ngvh.services import Services
+from tests.rag.conftest import texts_store
 
 LAO = """Hội hữu nghị Việt Nam – Lào tỉnh Đông Phong Đại hội đại biểu lần thứ 3
 
@@ -50,16 +49,9 @@ sửa đổi, mức chi mời cơm khách hạng A tối đa 1.400.000 đồng/n
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("association-pages")
-    for name, text in (("dong-phong-hoi-viet-lao-dai-hoi-3-tin.txt", LAO),
-                       ("dong-phong-hoi-viet-campuchia-dai-hoi-3-tin.txt", CAMPUCHIA),
-                       ("dong-phong-nq-21-2027-muc-chi.txt", SPENDING)):
-        (folder / name).write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
+stored = texts_store("association-pages", {"dong-phong-hoi-viet-lao-dai-hoi-3-tin.txt": LAO,
+                                           "dong-phong-hoi-viet-campuchia-dai-hoi-3-tin.txt": CAMPUCHIA,
+                                           "dong-phong-nq-21-2027-muc-chi.txt": SPENDING})
 
 
 def test_the_page_titled_for_the_country_asked_answers_not_one_naming_it_in_passing(stored):

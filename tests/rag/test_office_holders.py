@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
-from ngvh.services import Services
 from rag.understand import entities
 from rag.understand.question import analyze
+from tests.rag.conftest import texts_store
 
 CONSULATE = """Tổng lãnh sự quán Việt Nam tại Osaka kỷ niệm 80 năm Quốc khánh
 Cập nhật: 03/09/2025
@@ -42,15 +41,9 @@ Quy trình đón đoàn khách nước ngoài vào tỉnh Trà Sơn
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("office-holders")
-    (folder / "tlsq-osaka-quoc-khanh-80-tin.txt").write_text(CONSULATE, encoding="utf-8")
-    (folder / "tra-son-chuc-tet-battambang-tin.txt").write_text(BORDER, encoding="utf-8")
-    (folder / "tra-son-sngv-hd-1046-2027-don-doan.txt").write_text(GUIDE, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
+stored = texts_store("office-holders", {"tlsq-osaka-quoc-khanh-80-tin.txt": CONSULATE,
+                                        "tra-son-chuc-tet-battambang-tin.txt": BORDER,
+                                        "tra-son-sngv-hd-1046-2027-don-doan.txt": GUIDE})
 
 
 @pytest.mark.parametrize("text, names", [

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
-from ngvh.services import Services
+from tests.rag.conftest import texts_store
 
 REVIEW = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH TÂY MAI | Độc lập - Tự do - Hạnh phúc
@@ -143,15 +142,10 @@ Trịnh Văn Lộc
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("unseen-reviews")
-    for name, text in (("tay-mai-bc-88-2027.txt", REVIEW), ("ngu-binh-kh-41-2027.txt", WARD_PLAN),
-                       ("tay-mai-svhttdl-cv-702-2027.txt", LETTER), ("tay-mai-nq-09-2027.txt", RESOLUTION)):
-        (folder / name).write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
+stored = texts_store("unseen-reviews", {"tay-mai-bc-88-2027.txt": REVIEW,
+                                        "ngu-binh-kh-41-2027.txt": WARD_PLAN,
+                                        "tay-mai-svhttdl-cv-702-2027.txt": LETTER,
+                                        "tay-mai-nq-09-2027.txt": RESOLUTION})
 
 
 BC = "tay-mai-bc-88-2027.txt"
