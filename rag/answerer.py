@@ -78,7 +78,7 @@ class Answerer:
             return Answer(text, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
         if routed:
-            said = "\n".join([p.text for p in routed.points] + [c.full_quote for c in routed.citations])
+            said = _said(routed)
             other = other_occasion(q, said) if routed.found else None
             office = office_asked(q.pq.folded) if routed.found and q.answer_type == "person" else None
             if office and not holder_named(office, said, q.text):
@@ -116,8 +116,7 @@ class Answerer:
         if len(q.parts) > 1 or any(p.intent != "general" or p.refers_back for p in q.parts):
             answer = parts_answer(q, scope, hits, self.index, self.search, self.grounds, dense_of)
             # (the whole sentence, not its cut display: "…Lạng Sơn, … ký ngày 24/2/2018" is of "Hội nghị lần thứ 9")
-            other = other_occasion(q, "\n".join([p.text for p in answer.points] + [
-                c.full_quote for c in answer.citations])) if answer and answer.found else None
+            other = other_occasion(q, _said(answer)) if answer and answer.found else None
             if other:  # decide: the lines are of another edition or half year than the one asked
                 return Answer(q.text, False, replies.not_stated(other), kind="refusal")
             # (…a document's facts too: "Kế hoạch … năm 2021 số mấy, ban hành ngày nào?" of the store's 2020 plan)
@@ -154,3 +153,8 @@ class Answerer:
         if missing:
             return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer
+
+
+def _said(answer: Answer) -> str:
+    """The lines an answer shows and the whole sentences they are cut from, which its gates read."""
+    return "\n".join([p.text for p in answer.points] + [c.full_quote for c in answer.citations])
