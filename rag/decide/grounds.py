@@ -21,7 +21,7 @@ from rag.find.search import Hit
 from rag.understand import entities
 from rag.understand.entities import documents
 from rag.understand.names import ParsedQuery, number_matches
-from rag.understand.question import Question, without_question_words
+from rag.understand.question import Question, asking_fold, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
 
 PLACED_WORDS = 0.7  # share of the question's words the passage naming its foreign place must hold
@@ -292,8 +292,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"
     counted_thing = counted_phrase(q)
-    if counted_thing and counted_thing.split()[0] not in vi.folded_syllables(shown):
-        # "bao nhiêu ấn phẩm?": lines that never say "ấn phẩm" count other things, whatever figures they hold
+    if counted_thing and not _figure_of(counted_thing.split()[0], shown):
+        # "bao nhiêu ấn phẩm?": lines that never say "ấn phẩm" count other things, whatever figures they hold, and
+        # "mục tiêu, nhiệm vụ … 100% bộ" names "nhiệm vụ" without counting them
         return f"số {thing_named(q.text, counted_thing)} được hỏi"
     if q.answer_type == "number":
         counted = _COUNTED_THING.search(q.pq.folded)
@@ -313,7 +314,7 @@ def counted_phrase(q: Question) -> str | None:
     ("bao nhiêu người", said many ways), time, money, or asks a number or an ordinal ("số mấy", "thứ mấy")."""
     if len(q.parts) > 1 or re.search(r"\b(?:so|thu) (?:may|bao nhieu)\b", q.pq.folded):
         return None
-    m = _COUNTED_THING.search(q.pq.folded)
+    m = _COUNTED_THING.search(asking_fold(q.pq.text))  # "Xuân Mây Đảo … bao nhiêu kiều bào": no "mấy đảo"
     return m.group(1) if m and m.group(1).split()[0] not in _NOT_COUNTED else None
 
 
@@ -356,6 +357,22 @@ def _unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -
     horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
     years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
     return f"thông tin của năm {', '.join(map(str, years))}" if years else None
+
+
+_FIGURE = r"(?:\d[\d.,]*|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin)"
+COUNT_GAP = 3  # words between a figure and the thing it counts ("12 nhóm nhiệm vụ", "300.000 lượt khách quốc tế")
+
+
+def _figure_of(head: str, shown: str) -> bool:
+    """A figure of the lines counts the thing asked (its head word): it stands before it, a few words apart, or after
+    it as its value ("Số đoàn: 12", "nhiệm vụ gồm 5"); or the lines list several items for the asker to count."""
+    said = vi.collapse(shown)
+    h = re.escape(head)
+    if re.search(rf"\b{_FIGURE}(?: [a-z]+){{0,{COUNT_GAP}}} {h}\b", said) or re.search(
+            rf"\b{h}\b(?: [a-z]+){{0,{COUNT_GAP}}} ?(?::|la|gom|dat|co) ?\d", said):
+        return True
+    return head in vi.folded_syllables(shown) and sum(line.lstrip().startswith(("-", "+", "•"))
+                                                      for line in shown.split("\n")) >= 2
 
 
 def _counts(shown: str, thing: str = "") -> bool:

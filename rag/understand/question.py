@@ -53,8 +53,10 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
 _JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*)")
 _ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded form other words share ("danh thắng nào")
 # A later part that points back at what the earlier part answered: "quyết định đó", "công văn này".
-_BACK_REFERENCE = re.compile(
-    r"\b(quyet dinh|chi thi|cong van|van ban|ke hoach|nghi quyet|chuong trinh|thong bao) (do|nay|ay|tren)\b")
+# Any kind of document the store keeps, and those only cited ("Kết luận 57-KL/TW …, kết luận đó ngày nào?").
+_CITED_KINDS = ("van ban", "ket luan", "bao cao", "to trinh", "thong tu", "nghi dinh", "chien luoc", "hiep dinh",
+                "ban ghi nho", "thoa thuan")
+_BACK_REFERENCE = re.compile(r"\b(" + "|".join((*DOC_KINDS, *_CITED_KINDS)) + r") (do|nay|ay|tren)\b")
 
 # Section headings a question may name ("mục đích", "yêu cầu", "quan điểm", …), folded.
 SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc tieu cu the", "muc tieu",
@@ -251,6 +253,11 @@ SAME_KIND_CONTENT = 2  # content syllables that make a second question of the sa
 _FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
 
 
+def asking_fold(text: str) -> str:
+    """The question folded with the words that only fold to a question word masked ("Mây Đảo" is no "mấy")."""
+    return vi.collapse(_not_asking(text))
+
+
 def _content_syllables(folded: str) -> int:
     return sum(1 for s in folded.lower().split() if s.isalpha() and s not in _FRAME_SYLLABLES)
 
@@ -270,7 +277,7 @@ _IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
 
 
 def make_part(text: str) -> Part:
-    folded = vi.collapse(_not_asking(text))
+    folded = asking_fold(text)
     kind = _ASKED_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
                 DOC_KINDS.get(kind.group(1)) if kind else None)

@@ -50,6 +50,7 @@ def test_one_question_word_makes_one_part():
 def test_back_reference_and_asked_kind():
     parts = analyze("Kế hoạch căn cứ công văn nào, và công văn đó ban hành ngày nào?").parts
     assert parts[0].asked_kind == "Công văn" and parts[1].refers_back
+    assert analyze("Nghị quyết 47 thực hiện kết luận nào, kết luận đó ngày nào?").parts[1].refers_back
 
 
 @pytest.mark.parametrize(

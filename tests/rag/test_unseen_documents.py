@@ -307,3 +307,19 @@ def test_a_venue_the_question_names_picks_the_page_of_that_place_and_a_follow_up
     then = run_turn(services.ask, "còn ở Perth thì sao?", first.context)
     assert then.understood and "Perth" in then.understood and "Houston" not in then.understood
     assert then.answer.found and "Lê Thu Hà" in then.answer.answer
+
+
+def test_a_later_part_points_back_at_a_cited_conclusion(tmp_path):
+    # "kết luận đó" is no kind of plan the store keeps, yet it points back at the conclusion the first part named
+    services = _stored(tmp_path, "song-luc-kh-41-2026.txt", (
+        "ỦY BAN NHÂN DÂN TỈNH SÔNG LỤC\nSố: 41/KH-UBND\nSông Lục, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+        "Thực hiện công tác thông tin đối ngoại năm 2026\n\n"
+        "Thực hiện Kết luận số 12-KL/TW ngày 03/5/2023 của Ban Bí thư về công tác thông tin đối ngoại, Ủy ban nhân "
+        "dân tỉnh ban hành Kế hoạch thực hiện như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+        "Quảng bá hình ảnh tỉnh Sông Lục tới bạn bè quốc tế.\n\nII. NHIỆM VỤ\n"
+        "1. Sở Ngoại vụ chủ trì xuất bản ấn phẩm giới thiệu tỉnh bằng tiếng Anh, hoàn thành trong quý III/2026.\n"
+        "\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hòa\n"))
+    answer = ask(services, "Kế hoạch 41 của Sông Lục thực hiện kết luận nào, kết luận đó ngày nào?")
+    assert answer.found and "12-KL/TW" in answer.answer
+    assert "12-KL/TW của Ban Bí thư ban hành ngày 03/5/2023" in answer.answer  # the conclusion's own fact, stated
+    assert "02/3/2026" not in answer.answer  # the plan's own date is no answer to the conclusion's
