@@ -145,7 +145,8 @@ class Answerer:
             f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + list(leads.values()))
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
-        missing = missing_asked(q, shown, plan_years, passages_text, issuers, each_part)
+        titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
+        missing = missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles)
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's

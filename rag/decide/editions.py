@@ -1,5 +1,6 @@
 """Which occasion a question asks and the lines shown tell of: the edition of a recurring event ("lần thứ 3", "lần thứ
-V", "lần thứ năm", "lần đầu" read as one number), the half year, the office (a deputy is not the head)."""
+V", "lần thứ năm", "lần đầu" read as one number), the anniversary ("73 năm"), the half year, the grade, the office (a
+deputy is not the head)."""
 from __future__ import annotations
 
 import re
@@ -60,15 +61,29 @@ _HALF = re.compile(r"\b(?:6|sau) thang (dau|cuoi)\b")
 _GRADE = re.compile(r"\b([Hh]ạng|[Hh]ang|[Nn]hóm|[Nn]hom|[Ll]oại|[Ll]oai)\s+([A-D]|\d{1,2})\b(?!\s*/)")
 
 
-def other_occasion(q: Question, shown: str) -> str | None:
+# an anniversary by its years: "kỷ niệm 73 năm", "75 năm Quốc khánh", "70 năm Ngày thành lập"
+_ANNIVERSARY = re.compile(r"\b(?:ky niem (\d{1,3}) nam|(\d{1,3}) nam (?:ngay )?(?:quoc khanh|thanh lap|truyen thong|ngay))\b")
+
+
+def _anniversaries(folded: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _ANNIVERSARY.finditer(folded)}
+
+
+def other_occasion(q: Question, shown: str, titles: str = "") -> str | None:
     """The lines shown are of another edition, half year or grade than the one asked ("lần thứ 3" asked, "lần 2" shown;
-    "6 tháng cuối" asked, "6 tháng đầu" shown; "hạng D" asked, "hạng A, hạng B" shown): what is missing, in words."""
+    "6 tháng cuối" asked, "6 tháng đầu" shown; "hạng D" asked, "hạng A, hạng B" shown): what is missing, in words.
+    `titles`: the titles of the documents the lines are from; a page titled for the edition asked ("Hội nghị … lần thứ
+    IX") is of it, whatever other edition its lines name ("… chuẩn bị Đại hội lần thứ VI")."""
     folded = vi.collapse(shown)
     nth = NTH.search(q.pq.folded)
     said = said_editions(shown, folded)
     asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
-    if nth and said and ordinal_value(asked) not in said:  # "lần 5" is "lần thứ V" and "lần thứ năm"
+    if nth and said and ordinal_value(asked) not in said | said_editions(titles, vi.collapse(titles)):
         return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
+    asked_years = _anniversaries(q.pq.folded)
+    said_years = _anniversaries(folded)
+    if asked_years and said_years and not asked_years & said_years:  # "75 năm Quốc khánh" asked, "73 năm" shown
+        return f"lễ kỷ niệm {min(asked_years, key=int)} năm"
     half = _HALF.search(q.pq.folded)
     if half and not re.search(rf"\b(?:6|sau) thang {half.group(1)}\b", folded) \
             and re.search(r"\b(?:6|sau) thang (?:dau|cuoi)\b", folded):

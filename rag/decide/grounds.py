@@ -196,7 +196,7 @@ def tags_of(text: str) -> set[str]:
 
 
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
-                  issuers: Collection[str] = (), each_part: bool = False) -> str | None:
+                  issuers: Collection[str] = (), each_part: bool = False, titles: str = "") -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
@@ -231,7 +231,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
         return f"kinh phí của {', '.join(funded)}"
-    other = (other_occasion(q, shown) or reversed_event(q.text, f"{shown}\n{passages}")
+    other = (other_occasion(q, shown, titles) or reversed_event(q.text, f"{shown}\n{passages}")
              or unsaid_event(q.text, f"{shown}\n{passages}"))
     said = vi.collapse(f"{shown} {passages}")
     speaker = _SPEAKER.search(q.pq.folded)

@@ -36,6 +36,14 @@ def test_a_signer_and_the_date_that_opens_the_sentence():
     assert decision["subject"] == "phê duyệt Đề án quảng bá văn hóa Việt Nam ở nước ngoài"
 
 
+def test_a_date_leading_straight_to_the_document_is_its_date():
+    text = ("Ngày 3-12-2009, tại Thông báo số 215-TB/TW, Ban Bí thư quyết định lấy ngày 20-5 là Ngày Truyền thống "
+            "của Hội. Ngày 8/8/2010, Hội tổ chức lễ kỷ niệm theo Kế hoạch số 12/KH-HH ngày 01/7/2010.")
+    found = _by_number(text)
+    assert found["215-TB/TW"]["date"] == "2009-12-03"
+    assert found["12/KH-HH"]["date"] == "2010-07-01"  # its own date after its number, not the sentence's
+
+
 def test_a_field_the_text_does_not_give_stays_empty():
     # the host's own date and signer are never the cited document's
     text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 90/KH-UBND\n"

@@ -20,6 +20,8 @@ from rag.understand.question import analyze
     ("Chủ tịch UBND tỉnh Mây Đảo là ai?", "Kế hoạch do Phó Chủ tịch UBND tỉnh Lò Văn Páo ký.", "Chủ tịch"),
     ("moi com khach hang D toi da bao nhieu", "Khách hạng A: tối đa 2.000.000 đồng; Khách hạng C: tối đa 1.000.000 đồng.",
      "hang D"),  # a grade the lines never give
+    ("Đại sứ quán tổ chức lễ kỷ niệm 80 năm Quốc khánh ngày nào?",
+     "Ngày 2/9, Đại sứ quán tổ chức Lễ kỷ niệm 78 năm Quốc khánh tại trụ sở.", "kỷ niệm 80 năm"),
 ])
 def test_another_edition_half_year_or_office_is_no_answer(question, shown, missing):
     assert missing in (other_occasion(analyze(question), shown) or "")
@@ -34,9 +36,17 @@ def test_another_edition_half_year_or_office_is_no_answer(question, shown, missi
     ("Festival lần thứ nhất diễn ra ở đâu?", "Festival lần 1 diễn ra tại Quảng trường Đồng Vọng."),
     ("Mời cơm khách hạng C tối đa bao nhiêu?", "Khách hạng A: tối đa 2.000.000 đồng; Khách hạng C: tối đa 1.000.000 đồng."),
     ("Hội nghị lần thứ 2 họp ở đâu?", "Hội nghị họp 3 lần, năm 2027 tại xã Tà Vân; lần thứ hai tại Mây Đảo."),
+    ("Lễ kỷ niệm 78 năm Quốc khánh tổ chức ở đâu?", "Đại sứ quán tổ chức Lễ kỷ niệm 78 năm Quốc khánh tại trụ sở."),
 ])
 def test_the_edition_half_year_or_office_asked_passes(question, shown):
     assert other_occasion(analyze(question), shown) is None
+
+
+def test_a_page_titled_for_the_edition_asked_is_of_it_whatever_edition_its_lines_name():
+    q = analyze("Tại Hội nghị Ban Chấp hành lần thứ IX, đại biểu nghe thông báo về chỉ thị số mấy?")
+    shown = "Hội nghị nghe thông báo về Chỉ thị số 38-CT/TW; nghe báo cáo chuẩn bị Đại hội lần thứ VI."
+    assert other_occasion(q, shown) == "lần thứ ix"
+    assert other_occasion(q, shown, "Hội nghị Ban Chấp hành lần thứ IX, khóa V") is None
 
 
 def test_a_language_after_tieng_is_no_country():
