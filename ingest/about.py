@@ -143,18 +143,34 @@ def _committee_place(issuer: str | None) -> tuple[str | None, bool]:
     return (m.group(1), False) if m else (None, False)
 
 
-def dominant_province(text: str) -> tuple[str | None, int]:
-    """(the province the text names most, offset of its first mention); ties go to the first named."""
+# "tỉnh Kim Đài": a province by its kind and a name of two or three capitalised syllables, known to no gazetteer
+_PROVINCE_NAMED = re.compile(rf"\btỉnh ((?:[{vi.UPPER}][{vi.LOWER}]+)(?: [{vi.UPPER}][{vi.LOWER}]+){{1,2}})\b")
+UNKNOWN_MENTIONS = 2  # a name no gazetteer knows must be the text's own, said more than once…
+KNOWN_ASIDE = 1  # …where no known province is named more than once in passing
+
+
+def dominant_province(text: str) -> tuple[str | None, int, bool]:
+    """(the province the text names most, offset of its first mention, whether a gazetteer knows it); ties go to the
+    first named. A province only the text knows ("tỉnh Kim Đài" throughout, "Hà Nội" once) is its own."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in iter_mentions(text):
         counts[m.province] += 1
         first.setdefault(m.province, m.start)
+    top = max(counts.values(), default=0)
+    if top <= KNOWN_ASIDE:
+        unknown: Counter[str] = Counter()
+        for m in _PROVINCE_NAMED.finditer(text):
+            if not find_provinces(m.group(0)):
+                unknown[m.group(1)] += 1
+                first.setdefault(m.group(1), m.start(1))
+        name, times = max(unknown.items(), key=lambda kv: kv[1], default=(None, 0))
+        if name is not None and times >= UNKNOWN_MENTIONS and times > top:
+            return name, first[name], False
     if not counts:
-        return None, -1
-    top = max(counts.values())
+        return None, -1, True
     place = next(p for p in counts if counts[p] == top)  # Counter keeps first-seen order on ties
-    return place, first[place]
+    return place, first[place], True
 
 
 def text_owner(text: str, number: DocNumber | None) -> About | None:
@@ -226,11 +242,11 @@ def document_owner(text: str, number: DocNumber | None, kind: str = "full_text",
         if owner.province:
             _name_bare_committee(owner, owner.province)
     if owner.province is None:
-        place, at = dominant_province(text)
+        place, at, known = dominant_province(text)
         if place is None and owner.issuer is None:
             return _national_lead(text) or _file_owner(source) or owner
         if place:
-            owner.province, owner.known_province = place, True
+            owner.province, owner.known_province = place, known
             owner.evidence = owner.evidence or sentence_of(text, at)
             owner.source = owner.source or "text"
             _name_bare_committee(owner, place)

@@ -52,7 +52,7 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 
 # Field labels of law-library pages. Several may share one line ("Nơi ban hành: Tỉnh X Người ký: Y"): the
 # value of one runs up to the next.
-FIELD_LABELS = ("Số hiệu", "Ký hiệu", "Loại văn bản", "Nơi ban hành", "Cơ quan ban hành", "Người ký",
+FIELD_LABELS = ("Số hiệu", "Số ký hiệu", "Ký hiệu", "Loại văn bản", "Nơi ban hành", "Cơ quan ban hành", "Người ký",
                 "Ngày ban hành", "Ngày có hiệu lực", "Ngày hiệu lực", "Ngày hết hiệu lực", "Ngày công báo",
                 "Số công báo", "Tình trạng hiệu lực", "Tình trạng", "Lĩnh vực", "Trích yếu", "Chức danh")
 # the next label of a row, after a space or glued to the value ("Loại văn bản:Quyết địnhNgười ký:…")

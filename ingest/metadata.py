@@ -93,10 +93,12 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …", "…; Thông tư số … ; xét đề nghị
     # … tại Tờ trình số …") is not its own
     applied = {n.number for n in numbers if _cue_score(text, n.start) < 0} | cited_numbers(text)
-    candidates = [n for n in numbers if not n.national and n.number not in applied]
+    # …unless the page's title names it: a page or a slide deck about the plan ("Hội nghị triển khai Kế hoạch số 76/KH-
+    # UBND …") lists it among its grounds too
+    title_numbers = {n.number for n in find_numbers(title or "")}
+    candidates = [n for n in numbers if not n.national and (n.number not in applied or n.number in title_numbers)]
     if not candidates:
         return _announced_national(text, numbers)
-    title_numbers = {n.number for n in find_numbers(title or "")}
     scored = [(_cue_score(text, n.start) + (3 if n.number in title_numbers else 0), -n.start, n) for n in candidates]
     score, _, best = max(scored)
     return best if score >= 0 else None

@@ -17,6 +17,7 @@ from typing import Literal
 from ground.vi import normalize_spaces
 from ingest.errors import IngestError
 from ingest.legacy_fonts import fix_legacy_text
+from ingest.markup import unmark
 from ingest.ocr import OcrCache, OcrInfo
 from ingest.office import DOC_MAX_BYTES, DOCX_MAX_BYTES, doc_to_text, docx_to_text, table_row
 from ingest.pdf import PDF_MAX_BYTES, pdf_to_text, unwrap_lines
@@ -92,8 +93,10 @@ def read_document(path: Path, ocr_cache: OcrCache | None = None) -> RawDocument:
     ocr = None
     if fmt == "txt":
         text = decode_text(data, source)
-        if looks_like_html(text):
+        if looks_like_html(text) and not markdown_with_html(text):
             fmt, text = "html", html_to_text(check_nesting(text, source))
+        else:  # a converter's Markdown (a slide deck, a database's export), HTML tables and comments in it too
+            text = unmark(text)
     elif fmt == "html":
         text = html_to_text(check_nesting(decode_text(data, source, declared=_declared_charset(data)), source))
     elif fmt == "pdf":
@@ -215,6 +218,15 @@ def _declared_charset(data: bytes) -> str | None:
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|table|tr|td|li|ul|h[1-6]|body|head|meta)\b[^>]*>", re.IGNORECASE)
+
+
+MARKDOWN_TAG_LINES = 0.5  # a page's lines open with tags; a Markdown text's are text with a table or comment in them
+
+
+def markdown_with_html(text: str) -> bool:
+    """A text written line by line that carries some HTML (a converter's tables, comments), not a saved page."""
+    lines = [line.strip() for line in text[:20000].split("\n") if line.strip()]
+    return len(lines) >= 10 and sum(line.startswith("<") for line in lines) < MARKDOWN_TAG_LINES * len(lines)
 
 
 def looks_like_html(text: str) -> bool:

@@ -24,7 +24,9 @@ DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Ch
              "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
 _DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
-_NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b")
+_NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b"
+                             # a mail's header fields over the document it forwards
+                             r"|^(?:Chủ đề|Tiêu đề|Subject|Fwd?|Re|Từ|From|Gửi tới|Đến|To|Cc|Date)\s*:", re.IGNORECASE)
 
 
 _CAPTION = re.compile(r"\((?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:[^)]*\)\W*$|^\W*Ảnh\s*:|[.:]\s+Ảnh\s*:\s*[^.]{2,60}$",
@@ -41,6 +43,9 @@ def _names_a_document(line: str) -> bool:
 
 
 _TYPED_LINE = re.compile(r"^(" + "|".join(t.upper() for t in DOC_TYPES) + rf")\s+([{vi.UPPER}][{vi.LOWER}][^\n]{{10,250}})$")
+
+
+CAPS_TITLE_LINES = 5  # a title in capitals stands among the first lines
 
 
 def headline(text: str) -> str | None:
@@ -68,6 +73,10 @@ def headline(text: str) -> str | None:
         if is_trail(line) or _SECTION_HEADING.match(line) or _CAPTION.search(line):
             continue  # a site's path to the page; a section heading of an excerpt that starts mid-document; a photo's caption
         words = len(line.split())
+        if line.isupper() and words >= 6 and emblem_at is None and find_numbers(line) and i < CAPS_TITLE_LINES:
+            # "HỘI NGHỊ TRIỂN KHAI KẾ HOẠCH SỐ 76/KH-UBND VỀ …": a slide deck's or report's title in capitals, naming
+            # the document it is about by number, opens a text without an emblem
+            return sentence_case(line)
         if re.search(r"[.;:!?…]$", line):
             if words >= 8 and (emblem_at is None or i > emblem_at):
                 return None  # reached the body: headlines carry no final full stop
