@@ -160,10 +160,10 @@ def dominant_province(text: str) -> tuple[str | None, int, bool]:
     top = max(counts.values(), default=0)
     if top <= KNOWN_ASIDE:
         unknown: Counter[str] = Counter()
-        for m in _PROVINCE_NAMED.finditer(text):
-            if not find_provinces(m.group(0)):
-                unknown[m.group(1)] += 1
-                first.setdefault(m.group(1), m.start(1))
+        for named in _PROVINCE_NAMED.finditer(text):
+            if not find_provinces(named.group(0)):
+                unknown[named.group(1)] += 1
+                first.setdefault(named.group(1), named.start(1))
         name, times = max(unknown.items(), key=lambda kv: kv[1], default=(None, 0))
         if name is not None and times >= UNKNOWN_MENTIONS and times > top:
             return name, first[name], False
