@@ -162,7 +162,8 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
     if declared:
         return declared
     place_date = PLACE_DATE.search(text)
-    if place_date:
+    labelled_number = number is not None and re.search(r"\bSố(?: hiệu| ký hiệu)?\s*:?\s*$", text[max(0, number.start - 16):number.start])
+    if place_date and (number is None or labelled_number):
         return iso_date(*place_date.groups()[-3:])
     if number is not None:
         # "… Kế hoạch số 173/KH-UBND ngày 28/4/2022": the date right after the number
@@ -173,6 +174,8 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
             m = m or _AFTER_NUMBER.match(text, again.end)
         if m:
             return _date_of(m, published)
+        if place_date:  # a page about a plan it names without its date: the page's own place and date, as before
+            return iso_date(*place_date.groups()[-3:])
         left, _ = sentence_around(text, number.start)
         return opening_date(text, left, number.start, published)
     # no number: "ngày 21 tháng 5 năm 2019, UBND tỉnh … đã ban hành Kế hoạch …"

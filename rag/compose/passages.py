@@ -125,7 +125,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
     if kind == "number":
         ranked = firsts.counted_first(ranked, question)
-    asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)]
+    # (a year the plan is of, named by its title — "Kế hoạch đoàn ra, đoàn vào năm 2028" — its lines need not repeat)
+    own_title = (held.meta.title or "") if (held := index.plan(ranked[0].chunk.plan_id)) else ""
+    asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded) and str(y) not in own_title]
     # (a figure or a sum asked: a year may name the event itself elsewhere, "Xuân Quê hương 2026 … hạn chót khi nào")
     if asked_years and (kind == "number" or _ASKS_AMOUNT.search(q.pq.folded)) \
             and not any(_names_year(ranked[0].body, y) for y in asked_years) \

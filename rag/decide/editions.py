@@ -1,6 +1,6 @@
 """Which occasion a question asks and the lines shown tell of: the edition of a recurring event ("lần thứ 3", "lần thứ
-V", "lần thứ năm", "lần đầu" read as one number), the anniversary ("73 năm"), the half year, the grade, the office (a
-deputy is not the head)."""
+V", "lần thứ năm", "lần đầu" read as one number), the term ("khóa V"), the anniversary ("73 năm"), the half year, the
+grade, the office (a deputy is not the head)."""
 from __future__ import annotations
 
 import re
@@ -65,6 +65,10 @@ _GRADE = re.compile(r"\b([Hh]ạng|[Hh]ang|[Nn]hóm|[Nn]hom|[Ll]oại|[Ll]oai)\s
 _ANNIVERSARY = re.compile(r"\b(?:ky niem (\d{1,3}) nam|(\d{1,3}) nam (?:ngay )?(?:quoc khanh|thanh lap|truyen thong|ngay))\b")
 
 
+# a body's term by its number: "khóa V", "khóa XIV", "khóa 5"
+_TERM = re.compile(r"\bkhoa (\d{1,2}|[ivx]{1,5})\b")
+
+
 def _anniversaries(folded: str) -> set[str]:
     return {m.group(1) or m.group(2) for m in _ANNIVERSARY.finditer(folded)}
 
@@ -80,6 +84,11 @@ def other_occasion(q: Question, shown: str, titles: str = "") -> str | None:
     asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
     if nth and said and ordinal_value(asked) not in said | said_editions(titles, vi.collapse(titles)):
         return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
+    asked_term = _TERM.search(q.pq.folded)
+    said_terms = {ordinal_value(m.group(1)) for m in _TERM.finditer(folded)} | {
+        ordinal_value(m.group(1)) for m in _TERM.finditer(vi.collapse(titles))}
+    if asked_term and said_terms and ordinal_value(asked_term.group(1)) not in said_terms:
+        return f"khóa {asked_term.group(1).upper()}"  # "khóa VI" asked, "Đoàn Chủ tịch … khóa V" shown
     asked_years = _anniversaries(q.pq.folded)
     said_years = _anniversaries(folded)
     if asked_years and said_years and not asked_years & said_years:  # "75 năm Quốc khánh" asked, "73 năm" shown

@@ -315,6 +315,8 @@ def counted_phrase(q: Question) -> str | None:
     if len(q.parts) > 1 or re.search(r"\b(?:so|thu) (?:may|bao nhieu)\b", q.pq.folded):
         return None
     m = _COUNTED_THING.search(asking_fold(q.pq.text))  # "Xuân Mây Đảo … bao nhiêu kiều bào": no "mấy đảo"
+    if m and m.group(0).startswith("may") and re.search(r"\b(?:nao|ai|gi|dau|khi nao|bao gio)\b", q.pq.folded):
+        return None  # typed without tone marks, "vé máy bay … bên nào trả" asks which side, not how many
     return m.group(1) if m and m.group(1).split()[0] not in _NOT_COUNTED else None
 
 
@@ -361,6 +363,7 @@ def _unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -
 
 _FIGURE = r"(?:\d[\d.,]*|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin)"
 COUNT_GAP = 3  # words between a figure and the thing it counts ("12 nhóm nhiệm vụ", "300.000 lượt khách quốc tế")
+VALUE_REACH = 14  # words after the thing named within which its figure is given
 
 
 def _figure_of(head: str, shown: str) -> bool:
@@ -368,9 +371,14 @@ def _figure_of(head: str, shown: str) -> bool:
     it as its value ("Số đoàn: 12", "nhiệm vụ gồm 5"); or the lines list several items for the asker to count."""
     said = vi.collapse(shown)
     h = re.escape(head)
-    if re.search(rf"\b{_FIGURE}(?: [a-z]+){{0,{COUNT_GAP}}} {h}\b", said) or re.search(
-            rf"\b{h}\b(?: [a-z]+){{0,{COUNT_GAP}}} ?(?::|la|gom|dat|co) ?\d", said):
+    if re.search(rf"\b{_FIGURE}(?: [a-z]+){{0,{COUNT_GAP}}} {h}\b", said):
         return True
+    # "Số lưu học sinh … tăng nhanh: năm 2021 có 38 người", "Chỉ tiêu 6.": a figure soon after it, not a year or date
+    unnumbered = vi.collapse(re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
+    for after in re.finditer(rf"\b{h}\b((?:\W+\w+){{1,{VALUE_REACH}}})", unnumbered):
+        rest = re.sub(r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", after.group(1))
+        if re.search(r"\d", rest):
+            return True
     return head in vi.folded_syllables(shown) and sum(line.lstrip().startswith(("-", "+", "•"))
                                                       for line in shown.split("\n")) >= 2
 

@@ -50,6 +50,7 @@ def test_a_slide_deck_is_about_the_plan_its_title_names_in_the_province_it_names
     assert raw.fmt == "txt" and "\nSở Ngoại vụ tỉnh Lam Sông\n" in raw.text  # lines kept: no page read as HTML
     meta = extract_metadata(raw.text, path.name)
     assert meta.number == "52/KH-UBND"  # named in the title, though also listed among its grounds
+    assert meta.date == "2029-03-02"  # the plan's date where the deck cites it, not the conference's
     assert meta.province == "Lam Sông"  # a province no gazetteer knows, named by the text more than once
     assert meta.title.startswith("Hội nghị triển khai kế hoạch số 52/KH-UBND")
 

@@ -323,3 +323,21 @@ def test_a_later_part_points_back_at_a_cited_conclusion(tmp_path):
     assert answer.found and "12-KL/TW" in answer.answer
     assert "12-KL/TW của Ban Bí thư ban hành ngày 03/5/2023" in answer.answer  # the conclusion's own fact, stated
     assert "02/3/2026" not in answer.answer  # the plan's own date is no answer to the conclusion's
+
+
+def test_a_year_the_plan_is_of_need_not_be_repeated_by_the_line_counting(tmp_path):
+    services = _stored(tmp_path, "song-luc-qd-77-2028.txt", (
+        "ỦY BAN NHÂN DÂN TỈNH SÔNG LỤC\nSố: 77/QĐ-UBND\nSông Lục, ngày 10 tháng 12 năm 2028\n\nQUYẾT ĐỊNH\n"
+        "Phê duyệt Kế hoạch đoàn ra năm 2029 của tỉnh Sông Lục\n\n"
+        "Điều 1. Phê duyệt Kế hoạch đoàn ra năm 2029 của tỉnh Sông Lục, gồm:\n"
+        "1. Đoàn ra: 9 đoàn với 70 lượt người, trong đó 03 đoàn do lãnh đạo tỉnh dẫn đầu.\n"
+        "2. Tổng kinh phí dự kiến: 4.200 triệu đồng.\n"
+        "Điều 2. Sở Ngoại vụ chủ trì thẩm định chương trình các đoàn.\n\nPHỤ LỤC\nDANH MỤC ĐOÀN RA NĂM 2029\n"
+        "| STT | Nội dung đoàn ra | Chủ trì | Thời gian | Nước đến | Số người | Kinh phí (triệu đồng) |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1 | Biểu diễn nghệ thuật tại lễ hội | Sở Văn hóa, Thể thao và Du lịch | Tháng 5/2029 | Lào | 12 | 600 |\n"
+        "| 2 | Xúc tiến du lịch | Sở Văn hóa, Thể thao và Du lịch | Tháng 9/2029 | Nhật Bản | 8 | 900 |\n"
+        "| 3 | Dự hội chợ nông sản | Sở Công Thương | Tháng 10/2029 | Hàn Quốc | 10 | 700 |\n"
+        "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hòa\n"))
+    answer = ask(services, "Năm 2029 Sông Lục dự kiến bao nhiêu đoàn ra với bao nhiêu lượt người?")
+    assert answer.found and "9 đoàn với 70 lượt người" in answer.answer
