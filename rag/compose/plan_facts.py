@@ -125,6 +125,25 @@ def _signer_from_text(plan, chunks: list) -> Point | None:
     return None
 
 
+# "Phó Chủ tịch … Hà Trọng Hải và Chủ tịch … Nikolay Zlatanov Dimitrov ký kết Bản ghi nhớ ngày 27/11/2025"
+_SIGNING = re.compile(r"\b(?:đã |cùng |đồng )?ký(?: kết)?\s+(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Thoả thuận|Hiệp định|"
+                      r"Kế hoạch|Quyết định|Chương trình|Tuyên bố|Thư|văn bản)")
+
+
+def _signing_sentence(chunks: list) -> Point | None:
+    """A page without a signature block that tells who signed ("… Hà Trọng Hải và … ký kết Bản ghi nhớ …"): that
+    sentence, people named in it before its signing verb."""
+    for chunk in chunks[:SIGNING_CHUNKS]:
+        for unit in split_units(chunk.text):
+            verb = _SIGNING.search(unit.text)
+            if verb and any(e.kind == "person" and e.end <= verb.start() for e in entities.tag(unit.text)):
+                return Point(unit.text.strip(), chunk, unit.text.strip(), 1.0)
+    return None
+
+
+SIGNING_CHUNKS = 4  # a page tells who signed in its lead
+
+
 # "… ban hành kế hoạch gì / văn bản gì / chương trình nào": what a decision issues
 _ISSUES = re.compile(r"\b(?:ban hanh|phe duyet) (?:ke hoach|van ban|chuong trinh|de an|quy che|quy dinh|chien luoc|dieu le"
                      r"|quy hoach)? ?(?:gi|nao)\b")
@@ -267,7 +286,7 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         else None
     point = point or fact_point(intent, plan, chunks)
     if point is None and intent == "signer":
-        point = _signer_from_text(plan, chunks)
+        point = _signer_from_text(plan, chunks) or _signing_sentence(chunks)
     if point is None and meta.source_kind == "news" and not meta.number and _stated_in_page(part, chunks):
         # a page with no number of its own reports on documents: "thành lập theo quyết định nào, ký ngày nào?" asks
         # what its lines say of them, not a field the page lacks, when a line about the part's words states it

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from rag.dialogue.state import Conversation
+from rag.dialogue.turn import run_turn
 from tests.rag.conftest import texts_store
 
 PLAN = """Kế hoạch triển khai thực hiện Bản ghi nhớ Hội nghị lần thứ 5 Ủy ban hợp tác giữa 3 tỉnh Lai Châu, Điện Khê, Mường Tè (Việt Nam) với tỉnh Phông Xa Lỳ (Lào)
@@ -48,9 +50,31 @@ tỉnh Lai Châu, giai đoạn 2027 - 2030.
 """
 
 
+MEMORANDUM = """Nội dung Biên bản ghi nhớ hợp tác hữu nghị giữa UBND tỉnh Sơn Khê và thành phố Varna (Bungari)
+
+Ngày 04/10/2027, tại tỉnh Sơn Khê, UBND tỉnh Sơn Khê đã ký kết Biên bản ghi nhớ về việc thiết lập quan hệ hợp tác và
+hữu nghị với Hội đồng thành phố Varna, Cộng hòa Bungari.
+
+Phó Chủ tịch UBND tỉnh Sơn Khê Lường Văn Thắm và Thị trưởng thành phố Varna Petar Ivanov Kolev ký kết Bản ghi nhớ
+ngày 04/10/2027.
+
+Hai Bên thống nhất hợp tác trong các lĩnh vực văn hóa, du lịch, giáo dục và nông nghiệp.
+"""
+
+
 stored = texts_store("agreements", {"laichau-kh-842-ban-ghi-nho-hua-phan-tin.txt": PLAN,
                                     "hoi-huu-nghi-viet-nam-mong-co-dieu-le.txt": CHARTER,
-                                    "laichau-qd-615-2027-ngvh.txt": DECISION})
+                                    "laichau-qd-615-2027-ngvh.txt": DECISION,
+                                    "sonkhe-ban-ghi-nho-varna-tin.txt": MEMORANDUM})
+
+
+def test_a_page_without_a_signature_block_says_who_signed_in_its_lines(stored):
+    # "ai ký" of the page itself, asked after it was found: the sentence naming the signers, not "không ghi người ký"
+    ctx = Conversation()
+    for text in ("Sơn Khê thiết lập quan hệ hữu nghị với thành phố nào của Bungari?", "ai ky phia son khe?"):
+        turn = run_turn(stored.ask, text, ctx)
+        ctx = turn.context
+    assert turn.answer.found and "Lường Văn Thắm" in turn.answer.answer, turn.answer.answer
 
 
 def test_the_memorandum_asked_is_dated_by_its_own_sentence_not_by_the_plan(stored):
