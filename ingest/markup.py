@@ -25,8 +25,13 @@ _HTML_TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.IGNORECASE | re.DOTA
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE | re.DOTALL)
 _HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
 _BULLET = re.compile(r"^([ \t]*)[▪■□◦●•▫►➢✓][ \t]*", re.MULTILINE)
+_EMPTY_CELL_LINE = re.compile(r"[ \t]*&nbsp;[ \t]*$", re.MULTILINE)
 FOOTER_REPEATS = 3  # a line printed on every page or slide, its number changing
 FOOTER_CHARS = 120
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
 
 
 def _marked(text: str) -> bool:
@@ -49,7 +54,9 @@ def unmark(text: str) -> str:
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(r"\1", text)
     text = _BULLET.sub(r"\1- ", text)
-    text = html.unescape(text).replace("\xa0", " ")
+    # an entity read as its character; a cell left empty ("&nbsp;" alone on its line) stays, a copied table's mark
+    text = re.sub(r"&(?:[a-zA-Z]+|#\d+);", lambda m: m.group(0) if _EMPTY_CELL_LINE.match(text, _line_start(text, m.start()))
+                  else html.unescape(m.group(0)).replace("\xa0", " "), text)
     return _without_running_footer(text)
 
 
@@ -63,7 +70,8 @@ def _pipe_rows(table: re.Match) -> str:
         rows.append("| " + " | ".join(" ".join(_BREAK.sub(" ", cell).split()) for _, cell in found) + " |")
         if len(rows) == 1 and all(kind.lower() == "h" for kind, _ in found):
             rows.append("|" + "---|" * len(found))
-    return "\n" + "\n".join(rows) + "\n" if rows else ""
+    # (a web table copied one cell per line between its tags has no rows here: plain_tables reads it as it is)
+    return "\n" + "\n".join(rows) + "\n" if rows else table.group(0)
 
 
 def _layout_rows(text: str) -> str:

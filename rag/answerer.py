@@ -86,8 +86,8 @@ class Answerer:
             if other:  # decide: a record of another edition ("lần thứ nhất … 10/2027" for "lần thứ hai năm 2029")
                 return Answer(text, False, replies.not_stated(other), kind="refusal"), []
             return routed, []
-        hits, vector = self.engine.search_with_vector(q.pq.text, self.k, plan_ids=scope.plan_ids,
-                                                      plan_boost=scope.boost)  # find: the passages
+        hits, vector = self.engine.search_with_vector(q.pq.text, self.k, plan_ids=scope.plan_ids, plan_boost=scope.boost,
+                                                      dense_text=self.index.accents.restore(q.pq.text))  # find
         if not hits:
             return self._refuse(text), []
         dense_of = sentences.dense_lookup(

@@ -28,7 +28,7 @@ from rag.compose.sections import (
     numbered_children,
     whole_line,
 )
-from rag.decide.grounds import counted_phrase
+from rag.decide.counts import counted_phrase
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import firsts, sentences

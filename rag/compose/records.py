@@ -14,7 +14,7 @@ from ground.plans import Assignment
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.duties import assignments_of
 from rag.compose.facts import about_the_plan
-from rag.decide.grounds import ASKS_HOW_LONG, DURATION
+from rag.decide.counts import ASKS_HOW_LONG, DURATION
 from rag.decide.places import names_foreign_places
 from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
+from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
@@ -21,7 +22,7 @@ from rag.find.search import Hit
 from rag.understand import entities
 from rag.understand.entities import documents
 from rag.understand.names import ParsedQuery, number_matches
-from rag.understand.question import Question, asking_fold, without_question_words
+from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
 
 PLACED_WORDS = 0.7  # share of the question's words the passage naming its foreign place must hold
@@ -292,32 +293,15 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"
     counted_thing = counted_phrase(q)
-    if counted_thing and not _figure_of(counted_thing.split()[0], shown):
+    if counted_thing and not figure_of(counted_thing.split()[0], shown):
         # "bao nhiêu ấn phẩm?": lines that never say "ấn phẩm" count other things, whatever figures they hold, and
         # "mục tiêu, nhiệm vụ … 100% bộ" names "nhiệm vụ" without counting them
         return f"số {thing_named(q.text, counted_thing)} được hỏi"
     if q.answer_type == "number":
-        counted = _COUNTED_THING.search(q.pq.folded)
-        if counted and counted.group(1).split()[0] not in _TIME_UNITS and not _counts(shown, counted.group(1).split()[0]):
+        counted = COUNTED_THING.search(q.pq.folded)
+        if counted and counted.group(1).split()[0] not in TIME_UNITS and not counts(shown, counted.group(1).split()[0]):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
     return None
-
-
-# the first word after "bao nhiêu / mấy" that is no unit of time or money, no function word: the thing counted
-_NOT_COUNTED = frozenset("ngay thang nam gio phut tuan quy lan tien ty trieu dong usd phan tram la duoc co thi nguoi ve "
-                         "ai trong dat moi de rieng cho uoc xuong den dien kinh ngan tong nguon muc ky lay con "
-                         "km m ha kg tan lit mot bang".split())  # units are said as symbols ("265,165 km"), not as words
-
-
-def counted_phrase(q: Question) -> str | None:
-    """What a one-part question counts ("ấn phẩm thông"), folded, its head first; None when it counts people
-    ("bao nhiêu người", said many ways), time, money, or asks a number or an ordinal ("số mấy", "thứ mấy")."""
-    if len(q.parts) > 1 or re.search(r"\b(?:so|thu) (?:may|bao nhieu)\b", q.pq.folded):
-        return None
-    m = _COUNTED_THING.search(asking_fold(q.pq.text))  # "Xuân Mây Đảo … bao nhiêu kiều bào": no "mấy đảo"
-    if m and m.group(0).startswith("may") and re.search(r"\b(?:nao|ai|gi|dau|khi nao|bao gio)\b", q.pq.folded):
-        return None  # typed without tone marks, "vé máy bay … bên nào trả" asks which side, not how many
-    return m.group(1) if m and m.group(1).split()[0] not in _NOT_COUNTED else None
 
 
 def _spelled_out(acronym: str, words: list[str]) -> bool:
@@ -361,50 +345,6 @@ def _unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -
     return f"thông tin của năm {', '.join(map(str, years))}" if years else None
 
 
-_FIGURE = r"(?:\d[\d.,]*|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin)"
-COUNT_GAP = 3  # words between a figure and the thing it counts ("12 nhóm nhiệm vụ", "300.000 lượt khách quốc tế")
-VALUE_REACH = 14  # words after the thing named within which its figure is given
-
-
-def _figure_of(head: str, shown: str) -> bool:
-    """A figure of the lines counts the thing asked (its head word): it stands before it, a few words apart, or after
-    it as its value ("Số đoàn: 12", "nhiệm vụ gồm 5"); or the lines list several items for the asker to count."""
-    said = vi.collapse(shown)
-    h = re.escape(head)
-    if re.search(rf"\b{_FIGURE}(?: [a-z]+){{0,{COUNT_GAP}}} {h}\b", said):
-        return True
-    # "Số lưu học sinh … tăng nhanh: năm 2021 có 38 người", "Chỉ tiêu 6.": a figure soon after it, not a year or date
-    unnumbered = vi.collapse(re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
-    for after in re.finditer(rf"\b{h}\b((?:\W+\w+){{1,{VALUE_REACH}}})", unnumbered):
-        rest = re.sub(r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", after.group(1))
-        if re.search(r"\d", rest):
-            return True
-    return head in vi.folded_syllables(shown) and sum(line.lstrip().startswith(("-", "+", "•"))
-                                                      for line in shown.split("\n")) >= 2
-
-
-def _counts(shown: str, thing: str = "") -> bool:
-    """Some figure of the lines counts something other than time: a number left once dates, years, periods and
-    spans of days, months or years are taken out, or the thing counted spelled out ("chính quyền … hai cấp")."""
-    if thing and re.search(rf"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) {re.escape(thing)}\b", vi.collapse(shown)):
-        return True
-    rest = shown
-    tagged = entities.tag(shown)
-    if any(e.kind == "number" and not e.text[:1].isdigit() and not _TIME_FIGURE.search(vi.collapse(e.text))
-           for e in tagged):
-        return True  # "ba trụ cột", "lần thứ hai"
-    for e in sorted(tagged, key=lambda e: -e.start):
-        if e.kind in ("date", "period", "document") or e.kind == "number" and _TIME_FIGURE.search(vi.collapse(e.text)):
-            rest = rest[:e.start] + " " + rest[e.end:]
-    rest = re.sub(r"\b(?:19|20)\d\d\b|\[\d+\]", " ", rest)
-    return re.search(r"\d", rest) is not None
-
-
-_COUNTED_THING = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+)?)")
-_TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
-ASKS_HOW_LONG = re.compile(r"\b(?:bao lau|may (?:gio|ngay|tuan|thang))\b")
-DURATION = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
-_TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
 # "o thu do santiago": a place typed without capitals, after its kind
 # sources of money other than the issuer's own budget (which a plan's sums are by default, under a lead-in)
 _SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")

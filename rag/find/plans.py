@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from ground import vi
 from ground.places import iter_mentions
+from rag.find.accents import Accents
 from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
 from rag.understand.terms import make_idf, unit_terms
@@ -110,6 +111,7 @@ class PlanIndex:
         self.named_places: dict[str, set[str]] = {}  # plan id → provinces its text names (the gazetteer's)
         self.local_places: dict[str, set[str]] = {}  # plan id → districts, towns, wards its text names ("dau tieng")
         self.terms: dict[str, set[str]] = {}  # plan id → every term its text holds (which plan a question is about)
+        self.accents = Accents({}, {})  # the texts' spellings, to put tone marks back on a question typed without
         # values worked out from one plan record (derived) or from the whole catalog (per_version): each is
         # kept with the record (or plans dict) it was made from, so a newer catalog version makes it again
         self._derived: dict[tuple[str, str], tuple[StoredPlan, Any]] = {}
@@ -129,7 +131,9 @@ class PlanIndex:
             named_places: dict[str, set[str]] = {}
             local_places: dict[str, set[str]] = {}
             terms: dict[str, set[str]] = {}
+            texts: list[str] = []
             for chunk in self.store.iter_chunks():
+                texts.append(chunk.text)
                 chunk_terms = unit_terms(chunk.text)
                 df.update(chunk_terms)
                 terms.setdefault(chunk.plan_id, set()).update(chunk_terms)
@@ -150,6 +154,7 @@ class PlanIndex:
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
             self.places, self.named_places, self.local_places = places, named_places, local_places
             self.terms = terms
+            self.accents = Accents.from_texts(texts)
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._derived, self._versioned = {}, {}
             self._key = key

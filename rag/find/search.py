@@ -70,13 +70,20 @@ class HybridSearch:
         k: int = 8,
         plan_ids: Sequence[str] | None = None,
         plan_boost: dict[str, float] | None = None,
+        dense_text: str | None = None,
     ) -> tuple[list[Hit], list[float]]:
-        """The hits and the question's embedding (sentence evidence compares sentences with it)."""
+        """The hits and the question's embedding (sentence evidence compares sentences with it). `dense_text`: the
+        question as the embedder should read it (tone marks put back): it ranks the dense list, while each hit's
+        similarity and the embedding returned stay the question's as typed, the scale the evidence rule was fitted on."""
         active, index = self.store.search_view()  # one consistent view for every read below
         vector = self.embeddings.embed_query(dense_query(text))
         dense = self.dense_ranking(text, CANDIDATES, plan_ids, active, vector)
+        ranking = dense  # …ranked by the question as the texts spell it, when that is another text
+        if dense_text and dense_text != text:
+            ranking = self.dense_ranking(dense_text, CANDIDATES, plan_ids, active,
+                                         self.embeddings.embed_query(dense_query(dense_text)))
         lexical = self.lexical(text, CANDIDATES, plan_ids, index)
-        fused = zscore_fusion([dense, lexical], self.weights)
+        fused = zscore_fusion([ranking, lexical], self.weights)
         chunk_plan = {cid: plan_of(cid) for cid, _ in fused}
         fused = apply_priors(fused, chunk_plan, plan_boost or {})[:k]
         # only the chunks shown are read from the store

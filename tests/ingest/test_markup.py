@@ -117,3 +117,10 @@ def test_a_text_without_markup_is_left_as_it_is():
 def test_lines_whose_other_figures_differ_are_no_footer():
     text = "**Kinh phí**\nNăm 2027: 3.200 triệu\nNăm 2028: 3.400 triệu\nNăm 2029: 3.600 triệu\n"
     assert unmark(text).count("Năm 20") == 3
+
+
+def test_a_web_table_copied_cell_by_cell_keeps_its_tags_and_empty_cells():
+    # plain_tables reads it by its "<table>" tags and its "&nbsp;" cells: nothing here takes them away
+    text = "**Phụ lục**\n<table>\nTT\nNội dung\nI\nTUYÊN TRUYỀN\n&nbsp;\n1\nHội nghị quán triệt\n</table>\nSở Khoa học &amp; Công nghệ"
+    out = unmark(text)
+    assert "<table>\nTT\nNội dung\nI\nTUYÊN TRUYỀN\n&nbsp;\n1\n" in out and "Khoa học & Công nghệ" in out

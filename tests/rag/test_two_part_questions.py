@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.decide.grounds import _ASKS_HOLDER, _counts
+from rag.decide.counts import counts as _counts
+from rag.decide.grounds import _ASKS_HOLDER
 from rag.understand.entities import foreign_places
 from rag.understand.question import analyze, as_typed
 
