@@ -58,7 +58,9 @@ def route(pq, answer_type: str = "content", parts: int = 1) -> str:
     folded = pq.folded
     # "VOV sẵn sàng giúp Đài X việc gì": the body named is helped, not given duties
     helped = _HELPS.search(folded) and {m.group(0) for m in _TASK_WORDS.finditer(folded)} <= {"viec gi"}
-    if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and not helped and (
+    # "Đoàn do Chủ tịch UBND tỉnh dẫn đầu đi Hàn Quốc để làm gì?": a purpose asked, not the body's duties
+    purpose = re.search(r"\bde lam gi\b", folded) and {m.group(0) for m in _TASK_WORDS.finditer(folded)} <= {"lam gi"}
+    if pq.agencies and _TASK_WORDS.search(folded) and parts == 1 and not helped and not purpose and (
             answer_type not in _FACT_TYPES or _TASK_NUMBERS.search(folded)
             or answer_type in _DATED and DUTIES_ASKED.search(folded)):
         return "tasks"

@@ -133,6 +133,8 @@ def names_agency(answer: Answer, agencies: list[str], index: PlanIndex | None = 
     """The answer's lines or the sections they are cited from name one of the agencies whose duties are asked (not
     the body whose plan it is: "Ban Kiểm tra của Hội X" asks the Ban's): a passage given for a duties question must
     be about that agency, not a sentence that only shares the question's words."""
+    if answer.citations and all(re.match(r"(?:Nơi nhận|Kính gửi)\b", c.section or "") for c in answer.citations):
+        return False  # a body among those a text is sent to is given no duty by it
     if index is not None:
         agencies = tasks.asked_agencies(agencies, [p for p in (index.plan(c.plan_id) for c in answer.citations) if p])
     said = vi.collapse(" ".join([answer.answer] + [c.section or "" for c in answer.citations]))

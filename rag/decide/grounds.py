@@ -212,7 +212,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
         # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer
         spans = {y for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
-        dated = [str(y) for y in q.pq.years if str(y) not in spans]
+        # (a plan of one year need not repeat it: "Chỉ tiêu năm 2028" heads its line "Vận động … 1,5 triệu USD viện trợ")
+        titled = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", vi.collapse(titles))} - {
+            int(y) for m in _HORIZON_YEAR.finditer(vi.collapse(titles)) for y in m.groups() if y}
+        dated = [str(y) for y in q.pq.years if str(y) not in spans and titled != {y}]
         # each clause read with its line's key ("Ngân sách tỉnh: năm 2026: 3.200 …; năm 2029: 5.300 triệu đồng")
         clauses = [f"{line.split(':', 1)[0] if ':' in line else ''} {c}" for line in shown.split("\n")
                    for c in line.split(";")]

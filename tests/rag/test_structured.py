@@ -40,6 +40,8 @@ def task_services(tmp_path_factory, samples_dir):
         ("Cao Bằng và Huế khác nhau thế nào về mục tiêu?", "compare"),
         ("Mục tiêu cụ thể của Cao Bằng là gì?", "general"),
         ("Kế hoạch nào đặt mục tiêu xây dựng hồ sơ Công viên địa chất toàn cầu?", "general"),
+        ("Đoàn do Chủ tịch UBND tỉnh dẫn đầu đi Nhật Bản để làm gì?", "general"),  # a purpose, not duties
+        ("Văn phòng UBND tỉnh phải làm gì?", "tasks"),
     ],
 )
 def test_router(question, expected):

@@ -341,3 +341,14 @@ def test_a_year_the_plan_is_of_need_not_be_repeated_by_the_line_counting(tmp_pat
         "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hòa\n"))
     answer = ask(services, "Năm 2029 Sông Lục dự kiến bao nhiêu đoàn ra với bao nhiêu lượt người?")
     assert answer.found and "9 đoàn với 70 lượt người" in answer.answer
+
+
+def test_a_body_the_plan_is_only_sent_to_has_no_duty_in_it(tmp_path):
+    services = _stored(tmp_path, "song-luc-kh-12-sngv-2029.txt", (
+        "UBND TỈNH SÔNG LỤC\nSỞ NGOẠI VỤ\nSố: 12/KH-SNgV\nSông Lục, ngày 05 tháng 01 năm 2029\n\nKẾ HOẠCH\n"
+        "Công tác văn hóa đối ngoại của Sở Ngoại vụ năm 2029\n\nI. NHIỆM VỤ\n"
+        "1. Phòng Hợp tác quốc tế chủ trì tổ chức chương trình gặp mặt Đại sứ các nước, hoàn thành trong quý III/2029.\n"
+        "2. Văn phòng Sở bố trí kinh phí 300 triệu đồng cho các hoạt động.\n\n"
+        "Nơi nhận:\n- Ban Giám đốc Sở;\n- Thanh tra Sở;\n- Lưu: VT.\n\nGIÁM ĐỐC\nĐào Minh Tuấn\n"))
+    answer = ask(services, "Thanh tra Sở Ngoại vụ Sông Lục được giao nhiệm vụ gì trong kế hoạch 12/KH-SNgV?")
+    assert not answer.found and not answer.citations
