@@ -133,3 +133,21 @@ def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES, index: P
                    for spans in [[m.span() for m in _PLAN_PHRASES.finditer(folded)]] for i, c in enumerate(text))
     left = [s for s in form(kept) if s not in own and not s.isdigit()]
     return len(left) <= residual
+
+
+# "… căn cứ vào những văn bản nào", "các văn bản làm căn cứ": every ground, not the national one alone
+ALL_GROUNDS = re.compile(r"\b(?:nhung|cac) (?:van ban|can cu|co so)(?: [a-z]+){0,2} (?:nao|gi)\b|\bcan cu (?:vao )?nhung\b")
+
+
+def grounds_point(plan, chunks: list) -> Point | None:
+    """Every document the plan rests on ("Căn cứ …", "Thực hiện …"), in the order it cites them; None for one or none."""
+    grounds = list(dict.fromkeys(m["number"] for m in plan.meta.mentions
+                                 if m.get("relation") == "implements" and m.get("number")))
+    if len(grounds) < 2:
+        return None
+    chunk = next((c for c in chunks if grounds[0] in c.text), None)
+    if chunk is None:
+        return None
+    text = f"{plan_label(plan.meta)} căn cứ: {'; '.join(document_name(n) for n in grounds)}."
+    return Point(text, chunk, _line_around(chunk.text, chunk.text.find(grounds[0])), 1.0)
+

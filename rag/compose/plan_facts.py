@@ -9,7 +9,7 @@ from ground import vi
 from ground.display import display_date, shorten
 from ground.numbers import document_name, find_numbers, kind_of_number
 from rag.compose.citations import Point, plan_label
-from rag.compose.facts import fact_point
+from rag.compose.facts import ALL_GROUNDS, fact_point, grounds_point
 from rag.find.plans import PlanIndex
 from rag.ports import StoredChunk, StoredPlan
 from rag.understand import entities
@@ -252,6 +252,8 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
     if intent in ("number", "implements") and part.asked_kind and intent == "number" and meta.doc_type \
             and part.asked_kind != meta.doc_type:
         return PartResult(None, [])  # "tại công văn số mấy" asks about another document than the plan
+    if intent == "implements" and ALL_GROUNDS.search(vi.collapse(part.text)) and (every := grounds_point(plan, chunks)):
+        return PartResult(every, [d.text for d in entities.documents(every.text)])
     if intent == "implements" and part.asked_kind:  # its national grounds, else the documents of that kind it cites
         kinds = [n for n in meta.implements if kind_of_number(n) == part.asked_kind]
         cited = [n for n in index.mentions.get(plan.id, ()) if kind_of_number(n) == part.asked_kind and n != meta.number]

@@ -352,3 +352,16 @@ def test_a_body_the_plan_is_only_sent_to_has_no_duty_in_it(tmp_path):
         "Nơi nhận:\n- Ban Giám đốc Sở;\n- Thanh tra Sở;\n- Lưu: VT.\n\nGIÁM ĐỐC\nĐào Minh Tuấn\n"))
     answer = ask(services, "Thanh tra Sở Ngoại vụ Sông Lục được giao nhiệm vụ gì trong kế hoạch 12/KH-SNgV?")
     assert not answer.found and not answer.citations
+
+
+def test_every_ground_of_a_plan_is_named_when_the_documents_it_rests_on_are_asked(tmp_path):
+    services = _stored(tmp_path, "song-luc-kh-90-2029.txt", (
+        "ỦY BAN NHÂN DÂN TỈNH SÔNG LỤC\nSố: 90/KH-UBND\nSông Lục, ngày 11 tháng 3 năm 2029\n\nKẾ HOẠCH\n"
+        "Hoạt động thông tin đối ngoại năm 2029\n\n"
+        "Thực hiện Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ về quản lý hoạt động thông tin đối ngoại; "
+        "Quy chế số 05-QC/TU ngày 02/4/2027 của Ban Thường vụ Tỉnh ủy; Quyết định số 14/2028/QĐ-UBND ngày 09/5/2028 "
+        "của UBND tỉnh, UBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\nQuảng bá hình ảnh tỉnh Sông Lục.\n\n"
+        "II. NHIỆM VỤ\n1. Sở Văn hóa, Thể thao và Du lịch chủ trì xuất bản bản tin đối ngoại hằng quý.\n"
+        "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hòa\n"))
+    answer = ask(services, "Kế hoạch 90/KH-UBND của Sông Lục được xây dựng căn cứ vào những văn bản nào?")
+    assert answer.found and all(n in answer.answer for n in ("72/2015/NĐ-CP", "05-QC/TU", "14/2028/QĐ-UBND"))
