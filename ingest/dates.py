@@ -40,7 +40,7 @@ _LEAD_WORDS = 18  # words between an opening date and the verb it dates ("Ngày 
 _ISSUE_VERB = re.compile(r"\bban\s+hành\b", re.IGNORECASE)
 # "ngày 17/3/2023 UBND tỉnh X đã " before "ban hành": the issuing body between the date and the verb
 _BODY_THEN_VERB = re.compile(r"\s+(?:UBND|Ủy ban|Uỷ ban|Bộ|Sở|Thủ tướng|Chính phủ|HĐND|Hội đồng)\b[^,;.\n]{0,60}?"
-                             r"(?:đã|vừa)?\s*$")
+                             r"(?:đã|vừa)?(?:\s+(?:có|ra))?\s*$")  # "… Sở Ngoại vụ đã có Công văn số 512 …"
 
 
 def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:

@@ -252,9 +252,10 @@ def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
             date = iso_date(g[8], ENGLISH_MONTHS.index(g[7].capitalize()) + 1, g[9])
         year = int(date[:4]) if date else int(g[6]) if g[6] else None
         pos = dated.end()
-    if date is None and re.search(r"(?:\b(?:ban hành|ký)|,\s*(?:tại|theo|bằng))\s*$", text[max(0, kind_start - 20):kind_start]):
+    if date is None and re.search(r"(?:\b(?:ban hành|ký|đã có|đã ra)|,\s*(?:tại|theo|bằng))\s*$", text[max(0, kind_start - 20):kind_start]):
         # "Ngày 30/11/2021, Phó Thủ tướng … đã ký ban hành Quyết định số …": the date opening the sentence
-        # …or leading straight to the document: "Ngày 3-12-2008, tại Thông báo số 204-TB/TW, Ban Bí thư … quyết định"
+        # …or leading straight to the document: "Ngày 3-12-2008, tại Thông báo số 204-TB/TW, Ban Bí thư … quyết định",
+        # "ngày 15/5/2029 Sở Ngoại vụ đã có Công văn số 512/SNgV-VP …"
         left = max(text.rfind("\n", 0, kind_start) + 1,
                    max((m.end() for m in re.finditer(r"[.;]\s", text[max(0, kind_start - 300):kind_start])),
                        default=0) + max(0, kind_start - 300))

@@ -41,9 +41,13 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
     spans = [(e.start, e.end) for e in entities.documents(shown) if any(
         number_matches(n, e.text) for n in scope.other_documents)]
     spans += [(m.start(1), m.end(1)) for m in entities.CITED_BARE.finditer(shown) if m.group(1) in scope.other_documents]
-    if spans and q.answer_type == "number" and not any(_FIGURE.search(_without_dates(line)) for line in shown.split("\n")
-                                                        if any(number_matches(n, e.text) for n in scope.other_documents
-                                                               for e in entities.documents(line))):
+    counted = q.answer_type == "number" or any(p.answer_type == "number" for p in q.parts)  # "… bao nhiêu chỉ tiêu, ai ký?"
+    def names_cited(line: str) -> bool:  # by its number, or bare ("mục tiêu KH 20 đến 2026: 800")
+        return any(number_matches(n, e.text) for n in scope.other_documents for e in entities.documents(line)) or any(
+            m.group(1) in scope.other_documents for m in entities.CITED_BARE.finditer(line))
+
+    if spans and counted and not any(_FIGURE.search(_without_dates(line)) for line in shown.split("\n")
+                                     if names_cited(line)):
         # "Kế hoạch … số 32/KH-SNgV có kinh phí bao nhiêu?": a line listing it by number and date gives no figure of it
         return ", ".join(scope.other_documents)
     if spans and not (len(q.parts) == 1 and q.parts[0].intent == "date"):

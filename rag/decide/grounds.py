@@ -201,6 +201,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
+    if period := _other_period(q, titles):
+        return period
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
         return _named_unsaid(q, shown, plan_years, passages)
     tags = {e.kind for e in entities.tag(shown)}
@@ -259,7 +261,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     held = office is not None and holder_named(office, f"{shown}\n{passages}", q.text)  # "ngài Chhun Sokha - Tỉnh trưởng": a foreign name
     if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown) and not held:
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
-    if q.answer_type == "person" and not _FULL_NAME.search(shown) and not held and (
+    # "… đào tạo cho ai?": the people a line serves, named as a group ("đội ngũ cán bộ, công chức", "kiều bào")
+    served = _FOR_WHOM.search(q.pq.folded) and _GROUPS.search(vi.collapse(shown))
+    if q.answer_type == "person" and not _FULL_NAME.search(shown) and not held and not served and (
             "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
     if office and not held:
@@ -323,6 +327,24 @@ def _spelled_out(acronym: str, words: list[str]) -> bool:
             if initials == acronym:
                 return True
     return False
+
+
+_FOR_WHOM = re.compile(r"\b(?:cho|doi voi|voi|danh cho|huong toi|nham vao) (?:nhung )?ai\b")
+_GROUPS = re.compile(r"\b(?:can bo|cong chuc|vien chuc|nguoi dan|nhan dan|hoc sinh|sinh vien|thanh nien|kieu bao|"
+                     r"doanh nghiep|hoi vien|doan vien|phong vien|nha bao|du khach|khach|cong dong|dong bao|nguoi)\b")
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def _other_period(q: Question, titles: str) -> str | None:
+    """"… giai đoạn 2022-2024" asked of documents titled for other periods only ("… giai đoạn 2019 - 2021"): the plan
+    of the period asked is not among them. A period inside a titled one ("2027-2028" of "2026 - 2030") is of it."""
+    asked = [(int(a), int(b)) for a, b in _SPAN.findall(q.pq.text)]
+    titled = [(int(a), int(b)) for a, b in _SPAN.findall(titles)]
+    if not asked or not titled:
+        return None
+    if all(any(t[0] <= a[0] and a[1] <= t[1] for t in titled) for a in asked):
+        return None
+    return f"văn bản của giai đoạn {', '.join(f'{a}-{b}' for a, b in asked)}"
 
 
 def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:

@@ -34,6 +34,11 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("vufo", "Liên hiệp các tổ chức hữu nghị Việt Nam"),
     ("ttdn", "thông tin đối ngoại"),
     ("dnnd", "đối ngoại nhân dân"),
+    ("nvnonn", "người Việt Nam ở nước ngoài"),  # the field's own abbreviations in plans' titles and tables
+    ("nvnơnn", "người Việt Nam ở nước ngoài"),
+    ("hnqt", "hội nhập quốc tế"),
+    ("cqđd", "cơ quan đại diện"),
+    ("cqdd", "cơ quan đại diện"),
     ("xhh", "xã hội hóa"),
     ("sngv", "Sở Ngoại vụ"),
     ("svhttdl", "Sở Văn hóa, Thể thao và Du lịch"),

@@ -42,6 +42,9 @@ def test_a_date_leading_straight_to_the_document_is_its_date():
     found = _by_number(text)
     assert found["215-TB/TW"]["date"] == "2009-12-03"
     assert found["12/KH-HH"]["date"] == "2010-07-01"  # its own date after its number, not the sentence's
+    letters = _by_number("Ngày 15/5/2029 Sở Ngoại vụ đã có Công văn số 512/SNgV-VP đề nghị gửi báo cáo trước ngày "
+                         "10/6/2029; ngày 12/6/2029 Sở đã có Công văn số 791/SNgV-VP đôn đốc.")
+    assert (letters["512/SNgV-VP"]["date"], letters["791/SNgV-VP"]["date"]) == ("2029-05-15", "2029-06-12")
 
 
 def test_a_field_the_text_does_not_give_stays_empty():

@@ -264,6 +264,9 @@ def test_a_document_the_store_only_cites_is_not_answered_by_the_citing_plans_own
     # a question naming a stored plan too is asked of that plan
     both = analyze("Kế hoạch 23/KH-UBND thực hiện Kế hoạch 94/KH-UBND có tổng kinh phí bao nhiêu?")
     assert cited_document_unsaid(both, scope, "Tổng kinh phí dự kiến là 18.750 triệu đồng.") is None
+    # a count asked beside another fact: the line naming the cited plan by number and date counts nothing of it
+    two = analyze("Kế hoạch 94/KH-UBND của tỉnh Lam Thổ đặt ra bao nhiêu chỉ tiêu, ai ký?")
+    assert cited_document_unsaid(two, scope, "Thực hiện Kế hoạch số 94/KH-UBND ngày 05/01/2027 của UBND tỉnh;")
 
 
 def test_the_kind_of_place_asked_is_no_venue_named():
@@ -397,3 +400,21 @@ def test_a_plan_of_one_year_need_not_repeat_it_beside_a_sum_from_a_source():
     assert "viện trợ" in (missing_asked(q, shown, {2029, 2030}) or "")  # no year beside the sum, nor a title of it
     title = "Kế hoạch triển khai Chiến lược Ngoại giao văn hóa đến năm 2030 của Sở Ngoại vụ năm 2029"
     assert missing_asked(q, shown, {2029, 2030}, passages=title, titles=title) is None
+
+
+@pytest.mark.parametrize(("question", "title", "refused"), [
+    ("kh hanh dong doi ngoai giai doan 2022-2024 so may", "Kế hoạch hành động đối ngoại giai đoạn 2019 - 2021", True),
+    ("kh hanh dong doi ngoai giai doan 2019-2021 so may", "Kế hoạch hành động đối ngoại giai đoạn 2019 - 2021", False),
+    ("Kinh phí giai đoạn 2027-2028 là bao nhiêu?", "Kế hoạch thông tin đối ngoại giai đoạn 2026 - 2030", False),
+])
+def test_a_period_asked_must_be_the_titled_documents_own(question, title, refused):
+    missing = missing_asked(analyze(question), "Số hiệu 64/KH-UBND; kinh phí 1.200 triệu đồng.", {2019, 2021},
+                            passages=title, each_part=True, titles=title)
+    assert (missing is not None and "2022-2024" in missing) if refused else missing is None
+
+
+def test_who_is_served_is_answered_by_a_group_of_people():
+    q = analyze("Kế hoạch đẩy mạnh đào tạo chuyên môn nghiệp vụ cho ai?")
+    assert missing_asked(q, "b) Đẩy mạnh đào tạo chuyên môn cho đội ngũ cán bộ, công chức làm công tác đối ngoại.",
+                         set()) is None
+    assert missing_asked(analyze("Ai chủ trì đào tạo?"), "b) Đẩy mạnh đào tạo chuyên môn nghiệp vụ.", set())

@@ -479,3 +479,10 @@ def test_who_authenticates_a_consolidated_text_asks_its_signer():
     from rag.understand.names import parse_query
 
     assert parse_query("Ai xác thực văn bản hợp nhất về mức chi đối ngoại của tỉnh?").intent == "signer"
+
+
+def test_the_fields_own_abbreviations_are_written_out():
+    from rag.understand.shorthand import expand
+    assert expand("Kế hoạch NVNONN của tỉnh căn cứ văn bản nào?") == \
+        "Kế hoạch người Việt Nam ở nước ngoài của tỉnh căn cứ văn bản nào?"
+    assert "hoi nhap quoc te" in expand("bc tong ket hnqt 5 nam")  # typed without tone marks, written out so
