@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
+from ingest.merged_cells import unmerged
 from ingest.table_layouts import record_groups, tabs_as_pipes
 from ingest.year_tables import UNIT_HEADER, cells, year_rows, year_tables
 
@@ -326,7 +327,7 @@ def keyed_records(text: str) -> str:
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
-    text = figure_tables(year_rows(year_tables(tabs_as_pipes(keyed_records(text) if ":" in text else text))))
+    text = figure_tables(year_rows(year_tables(unmerged(tabs_as_pipes(keyed_records(text) if ":" in text else text)))))
     if "|" not in text:
         return text
     lines = _lines(text)

@@ -41,12 +41,27 @@ _NTH_WRITTEN = re.compile(r"\blần (?:thứ )?(\d{1,2}|[ivx]{1,5})\b"
                           r"|\blần (?:thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(đầu))\b")
 
 
-def said_editions(text: str, folded: str) -> set[int]:
-    """The editions a text tells of, read with its tone marks when it has them (`folded`: vi.collapse(text))."""
+# the kind of event an edition is of: "Hội nghị … lần đầu tiên" is no "Đại hội … lần thứ XIII"
+_EVENTS = re.compile(r"\b(dai hoi|hoi nghi|hoi thao|dien dan|festival|lien hoan|le hoi|ky hop|phien hop|hoi cho|trien lam|"
+                     r"tuan van hoa|cuoc thi|hoi dam|trai he|giai)\b")
+EVENT_REACH = 80  # characters before an edition within which its event is named
+
+
+def _event_before(folded: str, at: int) -> str | None:
+    found = list(_EVENTS.finditer(folded[max(0, at - EVENT_REACH):at]))
+    return found[-1].group(1) if found else None
+
+
+def said_editions(text: str, folded: str, event: str | None = None) -> set[int]:
+    """The editions a text tells of, read with its tone marks when it has them (`folded`: vi.collapse(text)); with
+    `event`, only those of that kind of event or of none named."""
     if vi.has_diacritics(text):
         written = " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
-        return {ordinal_value(vi.fold(next(g for g in m.groups() if g))) for m in _NTH_WRITTEN.finditer(written)}
-    return {ordinal_value(m.group(1) or m.group(2) or m.group(3)) for m in NTH.finditer(folded)}
+        found = [(vi.fold(next(g for g in m.groups() if g)), _event_before(vi.fold_same_length(written).lower(), m.start()))
+                 for m in _NTH_WRITTEN.finditer(written)]
+    else:
+        found = [(m.group(1) or m.group(2) or m.group(3), _event_before(folded, m.start())) for m in NTH.finditer(folded)]
+    return {ordinal_value(v) for v, of in found if event is None or of is None or of == event}
 
 
 ROLES = {"chu tich": "Chủ tịch", "giam doc": "Giám đốc", "bo truong": "Bộ trưởng", "thu truong": "Thứ trưởng",
@@ -80,7 +95,7 @@ def other_occasion(q: Question, shown: str, titles: str = "") -> str | None:
     IX") is of it, whatever other edition its lines name ("… chuẩn bị Đại hội lần thứ VI")."""
     folded = vi.collapse(shown)
     nth = NTH.search(q.pq.folded)
-    said = said_editions(shown, folded)
+    said = said_editions(shown, folded, _event_before(q.pq.folded, nth.start()) if nth else None)
     asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
     if nth and said and ordinal_value(asked) not in said | said_editions(titles, vi.collapse(titles)):
         return "lần đầu" if asked == "dau" else f"lần thứ {asked}"

@@ -524,3 +524,20 @@ def test_a_tab_copied_allocation_table_with_its_header_wrapped_group_subtotals_a
             "10/2027; kinh phí phân bổ: 700 triệu đồng.") in out
     assert "thực hiện: Sở Văn hóa, Thể thao và Du lịch" in out
     assert "TỔNG CỘNG (I): kinh phí phân bổ: 900" in out
+
+
+def test_a_table_exported_with_its_merged_cells_filled_in_reads_as_groups_and_tasks():
+    from ingest.tables import linearize_tables
+    text = ("PHỤ LỤC\n"
+            "Nhóm | TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian | Kinh phí (triệu đồng)\n"
+            "I. TUYÊN TRUYỀN | I. TUYÊN TRUYỀN | I. TUYÊN TRUYỀN | I. TUYÊN TRUYỀN | I. TUYÊN TRUYỀN | 900\n"
+            "I. TUYÊN TRUYỀN | 1 | Bản tin kiều bào hằng quý | Sở Ngoại vụ | 2028 - 2030 | 600\n"
+            "I. TUYÊN TRUYỀN | 2 | Sổ tay pháp luật cho kiều bào | Sở Tư pháp | Năm 2028 | 300\n"
+            "II. VĂN HÓA | II. VĂN HÓA | II. VĂN HÓA | II. VĂN HÓA | II. VĂN HÓA | 1.500\n"
+            "II. VĂN HÓA | 3 | Trại hè thanh thiếu niên kiều bào | Tỉnh đoàn | Tháng 7/2029 | 1.500\n"
+            "TỔNG CỘNG | TỔNG CỘNG | TỔNG CỘNG | TỔNG CỘNG | TỔNG CỘNG | 2.400\n")
+    out = linearize_tables(text)
+    assert "Nhiệm vụ 1: Bản tin kiều bào hằng quý; chủ trì: Sở Ngoại vụ" in out
+    assert "Nhiệm vụ 3: Trại hè thanh thiếu niên kiều bào; chủ trì: Tỉnh đoàn" in out
+    assert "I. TUYÊN TRUYỀN (kinh phí: 900 triệu đồng)" in out and "TỔNG CỘNG: kinh phí: 2.400 triệu đồng." in out
+    assert "chủ trì: I. TUYÊN TRUYỀN" not in out and "Nhiệm vụ I." not in out

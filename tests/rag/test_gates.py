@@ -46,9 +46,13 @@ def test_the_edition_half_year_or_office_asked_passes(question, shown):
 
 def test_a_page_titled_for_the_edition_asked_is_of_it_whatever_edition_its_lines_name():
     q = analyze("Tại Hội nghị Ban Chấp hành lần thứ IX, đại biểu nghe thông báo về chỉ thị số mấy?")
-    shown = "Hội nghị nghe thông báo về Chỉ thị số 38-CT/TW; nghe báo cáo chuẩn bị Đại hội lần thứ VI."
+    shown = "Như Hội nghị lần thứ VIII, Hội nghị nghe thông báo về Chỉ thị số 38-CT/TW."
     assert other_occasion(q, shown) == "lần thứ ix"
     assert other_occasion(q, shown, "Hội nghị Ban Chấp hành lần thứ IX, khóa V") is None
+    # an edition of another kind of event is none of the one asked ("Đại hội … lần thứ VI" beside a Hội nghị)
+    assert other_occasion(q, "Hội nghị nghe báo cáo chuẩn bị Đại hội lần thứ VI.") is None
+    first = analyze("con hoi nghi doi ngoai toan quoc lan dau tien to chuc ngay nao")
+    assert other_occasion(first, "Ngày 14/12/2021, Hội nghị triển khai Nghị quyết Đại hội lần thứ XIII.") is None
 
 
 def test_a_language_after_tieng_is_no_country():
