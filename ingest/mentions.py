@@ -231,8 +231,14 @@ def _signer_near(text: str, kind_start: int, number: DocNumber, clause_end: int)
     signed = re.search(r"\s+(?:đã\s+|vừa\s+)?ký(?:\s+ban\s+hành)?\s*$", before)
     if signed:
         return person_before(before[:signed.start()])
-    after = re.search(r"\bdo\s+([^.;\n]{3,80}?)\s+ký\b", text[number.end:clause_end])
-    return person_before(after.group(1)) if after else None
+    after = re.search(r"\bdo\s+([^.;\n]{3,80}?)\s+ký\b|\((?:người\s+)?ký\s*:\s*([^()\n]{3,80})\)", text[number.end:clause_end])
+    return person_before(after.group(1) or after.group(2)) if after else None  # "(ký: Phó Chủ tịch Trịnh Văn Hậu)"
+
+
+def signer_cited_with(text: str, number: str) -> str | None:
+    """The signer a text names beside a document it cites by `number` ("Kế hoạch số 76/KH-UBND … (ký: …)")."""
+    return next((signer for n in find_numbers(text) if n.number == number
+                 and (signer := _mention_at(text, n, None).signer)), None)
 
 
 def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:

@@ -22,7 +22,7 @@ from ground.plans import PlanMeta, SourceKind
 from ingest.about import read_about
 from ingest.dates import PLACE_DATE, announced_kind, issue_date, labelled, published_date, sentence_around
 from ingest.decisions import carried_plan_start
-from ingest.mentions import cited_numbers, cited_occurrences, index_mentions, relation_before
+from ingest.mentions import cited_numbers, cited_occurrences, index_mentions, relation_before, signer_cited_with
 from ingest.relations import relations_of
 from ingest.signers import document_signer, signer_title
 from ingest.titles import (
@@ -279,6 +279,8 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
             title = _with_name(title, name)
             about.subject = _with_name(about.subject, name) if about.subject else None
     signer = decision_signer or document_signer(text, signatories=_signatories(number))
+    if signer is None and number is not None and kind != "full_text":
+        signer = signer_cited_with(text, number.number)  # a page about the plan naming who signed it
     own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     occurrences = cited_occurrences(text, own_numbers)
     return PlanMeta(

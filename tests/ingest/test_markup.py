@@ -19,7 +19,7 @@ Người trình bày: đồng chí **Đỗ Minh Quân**, Phó Giám đốc Sở 
 <!-- Slide number: 2 -->
 # 1. CĂN CỨ
 ▪ Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng Chính phủ
-▪ Kế hoạch số 52/KH-UBND ngày 02/3/2029 của UBND tỉnh
+▪ Kế hoạch số 52/KH-UBND ngày 02/3/2029 của UBND tỉnh (ký: Phó Chủ tịch Lò Văn Páo)
 Sở Ngoại vụ Lam Sông | Triển khai KH 52 | 2
 
 <!-- Slide number: 3 -->
@@ -37,7 +37,7 @@ Sở Ngoại vụ Lam Sông | Triển khai KH 52 | 4
 def test_a_slide_deck_reads_as_its_lines_without_the_markup():
     text = unmark(SLIDES)
     assert "<!--" not in text and "Picture1" not in text and "#" not in text and "**" not in text
-    assert "- Kế hoạch số 52/KH-UBND ngày 02/3/2029 của UBND tỉnh" in text  # a bullet is a list item
+    assert "- Kế hoạch số 52/KH-UBND ngày 02/3/2029 của UBND tỉnh (ký" in text  # a bullet is a list item
     assert "| (1) | Đón 10 đoàn phóng viên nước ngoài | 2029 |" in text  # an HTML table as pipe rows
     assert "Triển khai KH 52 |" not in text  # the running footer with the slide number
     assert "đồng chí Đỗ Minh Quân, Phó Giám đốc" in text
@@ -51,6 +51,7 @@ def test_a_slide_deck_is_about_the_plan_its_title_names_in_the_province_it_names
     meta = extract_metadata(raw.text, path.name)
     assert meta.number == "52/KH-UBND"  # named in the title, though also listed among its grounds
     assert meta.date == "2029-03-02"  # the plan's date where the deck cites it, not the conference's
+    assert meta.signer == "Lò Văn Páo"  # and its signer named beside it
     assert meta.province == "Lam Sông"  # a province no gazetteer knows, named by the text more than once
     assert meta.title.startswith("Hội nghị triển khai kế hoạch số 52/KH-UBND")
 
