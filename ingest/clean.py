@@ -237,6 +237,9 @@ def _is_anchor(line: str) -> bool:
             or re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Số\s*:|^Số hiệu\b", line) is not None)
 
 
+_SEAL = re.compile(r"^\*.+\*$|^(?:ỦY|UỶ) BAN NHÂN DÂN$")
+
+
 def signature_names(lines: list[str]) -> set[int]:
     """Indexes of the signer's name: a name within a few lines after "CHỦ TỊCH", "KT. …", "(Đã ký)"."""
     names: set[int] = set()
@@ -246,8 +249,8 @@ def signature_names(lines: list[str]) -> set[int]:
         seen = 0
         for j in range(i + 1, len(lines)):
             candidate = lines[j].strip()
-            if not candidate:
-                continue
+            if not candidate or _SEAL.match(candidate):
+                continue  # the round seal read into the text ("ỦY BAN NHÂN DÂN" / "* TỈNH X *") sits over the name
             seen += 1
             if _PERSON_NAME.match(candidate) or (candidate.isupper() and 2 <= _word_count(candidate) <= 5
                                                  and not _SIGNATURE_TITLE.match(candidate)):

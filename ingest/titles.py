@@ -94,7 +94,7 @@ def upper_title(text: str) -> str | None:
     subject written in mixed case ('Công tác đối ngoại … năm 2018') completes it."""
     lines = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
-        if line.isupper() and _DOC_TYPE_WORD.match(line):
+        if line.isupper() and _DOC_TYPE_WORD.match(line) and not _RECEIVED.match(line):
             parts = [line]
             following = [nxt for nxt in lines[i + 1:] if nxt]
             for nxt in following:
@@ -113,6 +113,8 @@ def upper_title(text: str) -> str | None:
     return None
 
 
+# the stamp a receiving office puts on a document ("CÔNG VĂN ĐẾN / Số: 1203 / Ngày: 19/1/2026"), no title of it
+_RECEIVED = re.compile(r"^(?:CÔNG VĂN|VĂN BẢN)\s+ĐẾN\b")
 # a kind with no subject of its own: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH"
 _KIND_ONLY = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:\s+HÀNH ĐỘNG)?\s*:?$")
 # what follows a title, never part of it: "(Ban hành kèm theo …)", a heading, the preamble, the first article

@@ -400,3 +400,29 @@ Quảng bá hình ảnh tỉnh Vân Lĩnh ra thế giới.
 """
     meta = extract_metadata(clean_text(text), "van-linh-qd-415-2027.txt")
     assert (meta.signer, meta.signer_title) == ("Lương Thị Hoài An", "Phó Chủ tịch")
+
+
+def test_a_scanned_report_with_a_received_stamp_and_a_seal_over_the_signer():
+    import tempfile
+    from pathlib import Path
+
+    from ingest.pipeline import load_plan
+    text = ("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH LAM SÔNG               Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 31 /BC-UBND\n                                 Lam Sông, ngày 12 tháng 01 năm 2029\n"
+            " BỘ NGOẠI GIAO\n CÔNG VĂN ĐẾN\n Số: ..1877..\n Ngày: 15/1/2029\n\n"
+            "                                BÁO CÁO\n      Tổng kết công tác đối ngoại năm 2028\n\n"
+            "     Năm 2028, tỉnh đón 42 đoàn khách quốc tế và tổ chức 3 chương trình quảng bá ở nước ngoài.\n\n"
+            "Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN\n"
+            "- Bộ Ngoại giao;                            KT. CHỦ TỊCH\n"
+            "- Lưu: VT.                                  PHÓ CHỦ TỊCH\n"
+            "                                            (Đã ký)\n"
+            "                                             ỦY BAN NHÂN DÂN\n"
+            "                                            * TỈNH LAM SÔNG *\n"
+            "                                            Lường Thị Hoa\n")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "lam-song-bc-31-2029.txt"
+        path.write_text(text, encoding="utf-8")
+        meta = load_plan(path).meta
+    assert meta.title.startswith("Báo cáo tổng kết công tác đối ngoại năm 2028")  # not the stamp "Công văn đến"
+    assert meta.signer == "Lường Thị Hoa"  # under the seal read into the text
