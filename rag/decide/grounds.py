@@ -201,7 +201,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
-    if period := _other_period(q, titles):
+    # (only of a document's own facts: a report or a đề án recounts other periods' figures in its lines)
+    if any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) and (period := _other_period(q, titles)):
         return period
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
         return _named_unsaid(q, shown, plan_years, passages)

@@ -410,6 +410,9 @@ def test_a_plan_of_one_year_need_not_repeat_it_beside_a_sum_from_a_source():
     ("kh hanh dong doi ngoai giai doan 2022-2024 so may", "Kế hoạch hành động đối ngoại giai đoạn 2019 - 2021", True),
     ("kh hanh dong doi ngoai giai doan 2019-2021 so may", "Kế hoạch hành động đối ngoại giai đoạn 2019 - 2021", False),
     ("Kinh phí giai đoạn 2027-2028 là bao nhiêu?", "Kế hoạch thông tin đối ngoại giai đoạn 2026 - 2030", False),
+    # a figure of another period than the titled one: a review or a đề án recounts and plans other periods
+    ("Giai đoạn 2022-2026 tỉnh đưa bao nhiêu chương trình ra nước ngoài?", "Đề án văn hóa đối ngoại giai đoạn 2027 - 2032",
+     False),
 ])
 def test_a_period_asked_must_be_the_titled_documents_own(question, title, refused):
     missing = missing_asked(analyze(question), "Số hiệu 64/KH-UBND; kinh phí 1.200 triệu đồng.", {2019, 2021},
