@@ -26,7 +26,9 @@ def counted_phrase(q: Question) -> str | None:
     return m.group(1) if m and m.group(1).split()[0] not in _NOT_COUNTED else None
 
 
-_FIGURE = r"(?:\d[\d.,]*|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin)"
+# numbers said in words, folded ("ba trụ cột"); not "tư", which folds as "từ" does (find/sentences.SPELLED has it)
+_NUMBER_WORDS = "mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
+_FIGURE = rf"(?:\d[\d.,]*|{_NUMBER_WORDS}|tram|nghin)"
 COUNT_GAP = 3  # words between a figure and the thing it counts ("12 nhóm nhiệm vụ", "300.000 lượt khách quốc tế")
 VALUE_REACH = 14  # words after the thing named within which its figure is given
 
@@ -51,7 +53,7 @@ def figure_of(head: str, shown: str) -> bool:
 def counts(shown: str, thing: str = "") -> bool:
     """Some figure of the lines counts something other than time: a number left once dates, years, periods and
     spans of days, months or years are taken out, or the thing counted spelled out ("chính quyền … hai cấp")."""
-    if thing and re.search(rf"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) {re.escape(thing)}\b", vi.collapse(shown)):
+    if thing and re.search(rf"\b(?:{_NUMBER_WORDS}) {re.escape(thing)}\b", vi.collapse(shown)):
         return True
     rest = shown
     tagged = entities.tag(shown)

@@ -290,7 +290,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # a plan of one year names its year in its title, and its lines need not repeat it
     shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
     # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
-    spanned = {int(y) for m in re.finditer(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", q.pq.text) for y in m.groups()}
+    spanned = {int(y) for span in _SPAN.findall(q.pq.text) for y in span}
     # a plan of a run of years (issued 2027, "đến năm 2030"); a page's years decades apart (its date, a year it
     # recalls) are not
     of_years = len(plan_years) >= 2 and max(plan_years) - min(plan_years) <= PLAN_SPAN_YEARS
