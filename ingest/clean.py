@@ -231,6 +231,29 @@ def _is_body(line: str) -> bool:
     return words >= BODY_LINE_WORDS or (words >= SHORT_LINE_WORDS and bool(_SENTENCE_END.search(line)))
 
 
+_NUMBER_LINE = re.compile(r"^Số\s*:\s*\d")
+_MOTTO_PART = re.compile(r"^CỘNG\b|H[OÒ]A XÃ HỘI|CHỦ NGHĨA|ĐỘC LẬP")
+EMBLEM_LINES = 4  # an issuer's name in capitals above its number: committee, province, department, a wrapped line
+
+
+def _issuer_above_number(lines: list[str]) -> list[int]:
+    """The capitals naming the issuer right above a document's "Số: 21/KH-SNgV" line, when a copy lost the motto
+    beside them ("ỦY BAN NHÂN DÂN TỈNH X" / "SỞ NGOẠI VỤ"): the header, not a portal's banner."""
+    at = next((i for i, line in enumerate(lines) if _NUMBER_LINE.match(line.strip())), None)
+    if at is None:
+        return []
+    run: list[int] = []
+    for i in range(at - 1, max(-1, at - 1 - EMBLEM_LINES), -1):
+        line = lines[i].strip(" |")
+        if not line or not line.isupper() or _word_count(line) > 12 or _MOTTO_PART.search(line):
+            break  # (a motto broken over lines is beside the issuer, not under it: the header's columns are lost)
+        run.append(i)
+    # the run's first line must name an issuing body ("ỦY BAN …", "UBND …", "SỞ …", "BỘ …")
+    while run and not _EMBLEM_ISSUER.match(lines[run[-1]].strip(" |")):
+        run.pop()
+    return run
+
+
 def _is_anchor(line: str) -> bool:
     """Where an article or a document starts: header chrome ends before it."""
     return (_is_body(line) or is_dateline(line) or _HEADING.match(line) is not None
@@ -287,6 +310,8 @@ def clean_text(text: str) -> str:
                 protected[i] = True
             elif _BROKEN_DATELINE.search(before) and re.match(r"^tháng\s+\d{1,2}\s+năm\s+\d{4}", line):
                 protected[i - 1] = protected[i] = True
+    for i in _issuer_above_number(lines):
+        protected[i] = True
     drop = [r is not None for r in reasons]
 
     def content(i: int) -> bool:

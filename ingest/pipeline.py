@@ -28,13 +28,14 @@ MIN_PLAN_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-14/decisions-1"  # assignments-2: due dates
-                    "/mentions-6/about-24/tables-24/sections-2/sentences-2/numbers-10/agencies-5/signers-10/clean-8/titles-11/fonts-2/markup-1")
+                    "/mentions-6/about-24/tables-24/sections-2/sentences-2/numbers-10/agencies-5/signers-10/clean-9/titles-11/fonts-2/markup-1")
 # markup-1: a converter's Markdown and HTML taken out (emphasis, headings, images, comments, entities, HTML tables as
 # pipe rows, a one-row layout table's cells as lines, a running footer with its page number); "Số ký hiệu" a field;
 # titles-10: a title in capitals naming a plan by number, a mail's header fields no headline; about-24: a province no
 # gazetteer knows named more than any known one; mentions-6: a date leading to a cited document ("Ngày 3-12-2008, tại
 # Thông báo số …", "ngày 15/5/2029 Sở … đã có Công văn số …"), a signer in brackets ("(ký: …)"); tables-24: merged
 # cells filled in read back as groups; signers-10: a page about a plan takes the signer it names beside its number;
+# clean-9: the issuer's capitals right above a document's "Số:" line are its header even without the motto;
 # clean-8: a seal read into the text ("ỦY BAN NHÂN DÂN" / "* TỈNH X *") no longer hides the signer's name under it;
 # titles-11: a receiving office's stamp ("CÔNG VĂN ĐẾN") is no title
 # repair-14: a quoted name left open at a line end goes on in the next; signers-9: a decision issuing a plan keeps its signer's office too; repair-13: the wrap width read from prose lines only (a table's rows aside), one line in four full makes a text hard-wrapped; a full line broken after a key ("năm 2029:" / "6.000 triệu đồng") and a long line cut before a figure ("… tổng" / "02 năm đạt …") join; clean-7: a dateline with a weekday by number ("Thứ 2, 28.09.2020 | 10:07:28") dates the page;

@@ -121,7 +121,7 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     asked = [f for f in dict.fromkeys(f for part in fields for f in part) if f != "task"]
     if "deadline" in asked and ASKS_HOW_LONG.search(q.pq.folded) and DURATION.search(task.text):
         return None  # "… trong bao lâu?": the task's own words say how long ("trong vòng 72 giờ"), the passages show them
-    said = [_said(task, f) for f in asked]
+    said = [said_field(task, f) for f in asked]
     extra: list[Point] = []
     for i, field in enumerate(asked):  # a field the record lacks may stand in the plan's text ("Kinh phí" part)
         if said[i].startswith("văn bản không ghi"):
@@ -219,7 +219,7 @@ def _in_text(task: Task, field: str, index: PlanIndex) -> tuple[Point, str] | No
     return None
 
 
-def _said(task: Task, field: str) -> str:
+def said_field(task: Task, field: str) -> str:
     if field == "lead":
         lead = task.agencies(("chủ trì", "thực hiện"))
         return f"chủ trì: {', '.join(lead)}" if lead else "văn bản không ghi cơ quan chủ trì"

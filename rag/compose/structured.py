@@ -6,7 +6,7 @@ import re
 
 from ground import vi
 from ground.agencies import agency_matches
-from rag.compose import catalog, cited, records, replies
+from rag.compose import catalog, cited, numbered, records, replies
 from rag.compose import duties as tasks
 from rag.compose.citations import Numbered, Point, number_points, plan_label
 from rag.compose.duties import assignments_of
@@ -278,7 +278,8 @@ def overview_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
 def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -> Answer | None:
     """An answer from the records rather than passages: a cited document's facts, a plan's standing, the
     catalog, an agency's duties, a comparison of places; None when the question is for the passages."""
-    answer = cited.cited_answer(q, scope, index) or records.record_answer(q, scope, index)
+    answer = (cited.cited_answer(q, scope, index) or numbered.numbered_answer(q, scope, index)
+              or records.record_answer(q, scope, index))
     if answer:
         return answer
     if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:

@@ -203,3 +203,19 @@ def test_a_page_readers_toolbar_is_chrome():
             "Kỷ niệm 10 năm kết nghĩa giữa thành phố Hội An và Szentendre\n\n"
             "Đoàn đại biểu thành phố Szentendre sẽ thăm và làm việc tại thành phố Hội An.")
     assert clean_text(page).startswith("Kỷ niệm 10 năm kết nghĩa")
+
+
+def test_an_issuers_capitals_above_its_number_are_its_header_without_the_motto():
+    """A copy that lost the motto column ("ỦY BAN NHÂN DÂN TỈNH NGÀN SƠN" / "SỞ NGOẠI VỤ" / "Số: 21/KH-SNgV"): the lines
+    name who issues it, they are no portal banner; a motto broken over lines above the number stays out of it."""
+    from ingest.metadata import extract_metadata
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH NGÀN SƠN\nSỞ NGOẠI VỤ\nSố: 21/KH-SNgV\nNgàn Sơn, ngày 05 tháng 02 năm 2029\n\nKẾ HOẠCH\n"
+            "Thực hiện công tác ngoại giao văn hóa của Sở Ngoại vụ năm 2029\n\nI. MỤC ĐÍCH\n"
+            "Triển khai hiệu quả công tác ngoại giao văn hóa của tỉnh trong năm 2029.\n")
+    cleaned = clean_text(text)
+    assert cleaned.startswith("ỦY BAN NHÂN DÂN TỈNH NGÀN SƠN\nSỞ NGOẠI VỤ\nSố:")
+    meta = extract_metadata(cleaned, "kh-21.txt")
+    assert meta.issuer == "Sở Ngoại vụ tỉnh Ngàn Sơn" and meta.province == "Ngàn Sơn"
+    broken = "ỦY BAN NHÂN DÂN |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 31/KH-UBND |\n" + text.split("\n", 3)[3]
+    assert "HÒA XÃ HỘI" not in clean_text(broken)

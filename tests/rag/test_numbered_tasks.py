@@ -1,0 +1,101 @@
+"""A task or a group of tasks named by its number ("nhiệm vụ số 4", "nv 10", "nhóm II"), on texts written for these
+tests: a plan whose Phụ lục numbers its tasks under group rows, and a Sở's plan that numbers them in prose."""
+from __future__ import annotations
+
+import pytest
+
+from tests.rag.conftest import texts_store
+
+pytestmark = pytest.mark.slow
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH VÂN KHÊ
+Số: 58/KH-UBND
+Vân Khê, ngày 10 tháng 3 năm 2029
+
+KẾ HOẠCH
+Công tác người Việt Nam ở nước ngoài tỉnh Vân Khê giai đoạn 2029 - 2031
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Phát huy nguồn lực kiều bào cho phát triển kinh tế - xã hội của tỉnh.
+2. Tổng kinh phí thực hiện Kế hoạch là 6.150 triệu đồng.
+
+II. TỔ CHỨC THỰC HIỆN
+Sở Ngoại vụ là cơ quan thường trực, tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.
+
+PHỤ LỤC: DANH MỤC NHIỆM VỤ GIAI ĐOẠN 2029 - 2031
+| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian | Kinh phí (triệu đồng) |
+|---|---|---|---|---|---|
+| I | THÔNG TIN, TUYÊN TRUYỀN | | | | |
+| 1 | Chuyên mục phát thanh "Vân Khê - Quê nhà" | Báo và Phát thanh, Truyền hình Vân Khê | Sở Ngoại vụ | 2029 - 2031 | 900 |
+| 2 | Ấn phẩm giới thiệu tỉnh bằng tiếng Anh và tiếng Pháp | Sở Ngoại vụ | Sở Văn hóa, Thể thao và Du lịch | Năm 2030 | 350 |
+| II | KẾT NỐI DOANH NHÂN KIỀU BÀO | | | | |
+| 3 | Diễn đàn doanh nhân kiều bào Vân Khê | Sở Tài chính | Sở Ngoại vụ, Hiệp hội Doanh nghiệp tỉnh | Tháng 11/2029 và tháng 11/2031 | 2.800 |
+| 4 | Danh bạ trí thức kiều bào theo lĩnh vực | Sở Khoa học và Công nghệ | Sở Ngoại vụ | Trước 30/6/2030 | 400 |
+| 5 | Tọa đàm đầu tư trực tuyến với kiều bào tại Úc | Sở Tài chính | Sở Công Thương | Quý II/2030 | 300 |
+| III | VĂN HÓA, TIẾNG VIỆT | | | | |
+| 6 | Trại hè thanh thiếu niên kiều bào "Về nguồn" | Tỉnh đoàn | Sở Giáo dục và Đào tạo | Tháng 7/2030 | 1.400 |
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đinh Văn Quế
+"""
+
+SO_PLAN = """ỦY BAN NHÂN DÂN TỈNH NGÀN SƠN
+SỞ NGOẠI VỤ
+Số: 21/KH-SNgV
+Ngàn Sơn, ngày 05 tháng 02 năm 2029
+
+KẾ HOẠCH
+Thực hiện công tác ngoại giao văn hóa của Sở Ngoại vụ năm 2029
+
+I. MỤC ĐÍCH
+Triển khai hiệu quả công tác ngoại giao văn hóa của tỉnh trong năm 2029.
+
+II. NHIỆM VỤ CỤ THỂ
+Nhiệm vụ số 1. Tổ chức chương trình "Ngày Ngàn Sơn tại Luang Prabang" vào tháng 9/2029. Đơn vị chủ trì: Phòng Hợp tác quốc tế.
+
+Nhiệm vụ số 2. Biên soạn bộ ảnh "Ngàn Sơn - miền di sản" phục vụ các đoàn khách quốc tế, hoàn thành trước 30/6/2029. Đơn vị chủ trì: Phòng Lãnh sự.
+
+Nhiệm vụ số 3. Tổ chức tọa đàm "Ngoại giao văn hóa và du lịch cộng đồng", tháng 12/2029, kinh phí 180 triệu đồng. Đơn vị chủ trì: Văn phòng Sở.
+
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở là đầu mối theo dõi, tổng hợp việc thực hiện Kế hoạch.
+
+GIÁM ĐỐC
+Lò Thị Hoa
+"""
+
+store = texts_store("numbered-tasks", {"van-khe-kh-58-2029.txt": PLAN, "ngan-son-kh-21-sngv-2029.txt": SO_PLAN})
+
+
+def ask(store, question: str):
+    return store.answerer.ask(question)
+
+
+def test_a_task_named_by_its_number_is_answered_from_that_tasks_record(store):
+    answer = ask(store, "Trong phụ lục KH 58 Vân Khê, nhiệm vụ số 4 kinh phí bao nhiêu, làm khi nào?")
+    assert answer.found and "Danh bạ trí thức" in answer.answer
+    assert "400" in answer.answer and "30/6/2030" in answer.answer
+    assert "2.800" not in answer.answer  # another task's money
+    whole = ask(store, "kh 58 van khe nv 3 la gi")  # typed without tone marks, no field asked: the whole record
+    assert whole.found and "Diễn đàn doanh nhân" in whole.answer
+    assert "Sở Tài chính" in whole.answer and "2.800" in whole.answer
+
+
+def test_a_group_named_by_its_number_lists_its_tasks(store):
+    answer = ask(store, "Phụ lục KH 58 của Vân Khê, nhóm II có những nhiệm vụ nào?")
+    assert answer.found and "có 3 nhiệm vụ" in answer.answer
+    assert all(t in answer.answer for t in ("Diễn đàn doanh nhân", "Danh bạ trí thức", "Tọa đàm đầu tư"))
+    assert "Trại hè" not in answer.answer and "Chuyên mục phát thanh" not in answer.answer
+
+
+def test_a_task_a_plan_numbers_in_prose_is_read_from_its_line(store):
+    answer = ask(store, "kh 21 so ngoai vu ngan son nhiem vu so 3 het bao nhieu tien")
+    assert answer.found and "180 triệu đồng" in answer.answer and "Văn phòng Sở" in answer.answer
+    assert "Luang Prabang" not in answer.answer
+
+
+def test_a_number_the_plan_gives_no_task_is_not_answered_with_another(store):
+    answer = ask(store, "Kế hoạch 58/KH-UBND Vân Khê nhiệm vụ số 9 do ai chủ trì?")
+    assert "Nhiệm vụ 9" not in answer.answer and "Nhiệm vụ 4" not in answer.answer
