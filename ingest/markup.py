@@ -11,6 +11,9 @@ from __future__ import annotations
 import html
 import re
 
+from ingest.table_layouts import grid_rows
+from ingest.tracked_changes import accept_changes, tracked
+
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?:|/|#|\.)[^)\n]*\)")
@@ -26,6 +29,9 @@ _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE | re.DOTALL)
 _HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t[hd]>", re.IGNORECASE | re.DOTALL)
 _BULLET = re.compile(r"^([ \t]*)[▪■□◦●•▫►➢✓][ \t]*", re.MULTILINE)
 _EMPTY_CELL_LINE = re.compile(r"[ \t]*&nbsp;[ \t]*$", re.MULTILINE)
+# pandoc's metadata block at the top ("---" / "title: …" / "---"): the converter's, not the document's
+_FRONT_MATTER = re.compile(r"\A((?:[^\n]*\n){0,2}?)---[ \t]*\n(?:[A-Za-z_-]+:[^\n]*\n|[ \t]+[^\n]*\n)+---[ \t]*\n")
+_ESCAPED = re.compile(r"\\([.)(\[\]*_#+!|-])")  # "1\. Triển khai", "a\)": pandoc escapes what Markdown would read
 FOOTER_REPEATS = 3  # a line printed on every page or slide, its number changing
 FOOTER_CHARS = 120
 
@@ -35,14 +41,18 @@ def _line_start(text: str, at: int) -> int:
 
 
 def _marked(text: str) -> bool:
-    return bool(re.search(r"\*\*|__|<br|<!--|<table|&[a-z]+;|&#\d+;|^#{1,6} |!\[|[▪■●•►➢]", text, re.MULTILINE)
-                or _EMPHASIS.search(text))
+    return bool(re.search(r"\*\*|__|<br|<!--|<table|&[a-z]+;|&#\d+;|^#{1,6} |!\[|[▪■●•►➢]|^\w{1,3}\\[.)]", text,
+                          re.MULTILINE) or _EMPHASIS.search(text) or tracked(text))
 
 
 def unmark(text: str) -> str:
     """`text` with converter markup taken out; a text without any is returned as it is."""
     if not _marked(text):
         return text
+    text = _FRONT_MATTER.sub(r"\1", text)
+    if tracked(text):  # a Word file's changes: its grid tables' cells joined first, a change may wrap in a cell
+        text = accept_changes(grid_rows(text))
+    text = _ESCAPED.sub(r"\1", text)
     text = _COMMENT.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)

@@ -53,9 +53,11 @@ def _is_rule(line: str) -> bool:
     return bool(_GRID_RULE.fullmatch(line))
 
 
-def _grid_tables(text: str) -> str:
+def grid_rows(text: str) -> str:
     """Rows of a grid between its rule lines, each written as one pipe row (wrapped cells joined column by column);
-    the rules dropped. A lone dash line ("--------") under a header is no grid: a grid has rows between rules."""
+    the rules dropped. A lone dash line ("--------") under a header is no grid: a grid has rows between rules. A grid
+    of two columns holding the emblem header or the closing block is the page's layout: its cells' lines are written
+    as lines, the left column's first ("ỦY BAN NHÂN DÂN" / "TỈNH X" / "Số: …", then the motto and the date)."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -64,21 +66,39 @@ def _grid_tables(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        row: list[str] = []
+        rows: list[list[list[str]]] = []  # row → cell → its lines
+        row: list[list[str]] = []
         i += 1
         while i < len(lines) and (_GRID_ROW.match(lines[i]) or _is_rule(lines[i])):
             m = _GRID_ROW.match(lines[i])
             if m:
                 cells = [c.strip() for c in _GRID_CELL.split(m.group(1))]
-                row += [""] * (len(cells) - len(row))
-                row = [f"{row[k]} {cells[k]}".strip() if k < len(cells) else row[k] for k in range(len(row))]
+                row += [[] for _ in range(len(cells) - len(row))]
+                for k, cell in enumerate(cells):
+                    if cell:
+                        row[k].append(cell)
             elif row:
-                out.append("| " + " | ".join(row) + " |")
+                rows.append(row)
                 row = []
             i += 1
         if row:
-            out.append("| " + " | ".join(row) + " |")
+            rows.append(row)
+        out += _layout_lines(rows) if _is_layout(rows) else [
+            "| " + " | ".join(" ".join(cell) for cell in r) + " |" for r in rows]
     return "\n".join(out)
+
+
+_LAYOUT_MARK = re.compile(r"CỘNG H[OÒ]A|Độc lập|Nơi nhận|^(?:TM|KT|TL|TUQ)\.|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN")
+
+
+def _is_layout(rows: list[list[list[str]]]) -> bool:
+    return max((len(r) for r in rows), default=0) <= 2 and any(
+        _LAYOUT_MARK.search(line.strip("*_ ")) for r in rows for cell in r for line in cell)
+
+
+def _layout_lines(rows: list[list[list[str]]]) -> list[str]:
+    columns = max(len(r) for r in rows)
+    return [line for k in range(columns) for r in rows if k < len(r) for line in r[k]] + [""]
 
 
 MIN_TAB_ROWS = 2  # two lines with tabs in a row: a table copied from a word processor
@@ -206,7 +226,7 @@ def tabs_as_pipes(text: str) -> str:
     if "  " in text and ALIGNED_HEAD.search(text):
         text = aligned_cells(text)
     if _GRID_RULE.search(text):
-        text = _grid_tables(text)
+        text = grid_rows(text)
     if "Nơi nhận" in text:
         text = _closing_columns(text)
     if "  " in text:

@@ -33,11 +33,16 @@ COUNT_GAP = 3  # words between a figure and the thing it counts ("12 nhóm nhi�
 VALUE_REACH = 14  # words after the thing named within which its figure is given
 
 
+# one thing counted under two names: "bao nhiêu nước" is answered by "33 quốc gia và vùng lãnh thổ"
+SAME_THING = {"nuoc": ("nuoc", "quoc gia"), "quoc": ("quoc gia", "nuoc")}
+
+
 def figure_of(head: str, shown: str) -> bool:
-    """A figure of the lines counts the thing asked (its head word): it stands before it, a few words apart, or after
-    it as its value ("Số đoàn: 12", "nhiệm vụ gồm 5"); or the lines list several items for the asker to count."""
+    """A figure of the lines counts the thing asked (its head word, or another name of it): it stands before it, a few
+    words apart, or after it as its value ("Số đoàn: 12", "nhiệm vụ gồm 5"); or the lines list several items for the
+    asker to count."""
     said = vi.collapse(shown)
-    h = re.escape(head)
+    h = "(?:" + "|".join(map(re.escape, SAME_THING.get(head, (head,)))) + ")"
     if re.search(rf"\b{_FIGURE}(?: [a-z]+){{0,{COUNT_GAP}}} {h}\b", said):
         return True
     # "Số lưu học sinh … tăng nhanh: năm 2021 có 38 người", "Chỉ tiêu 6.": a figure soon after it, not a year or date
@@ -46,7 +51,7 @@ def figure_of(head: str, shown: str) -> bool:
         rest = re.sub(r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", after.group(1))
         if re.search(r"\d", rest):
             return True
-    return head in vi.folded_syllables(shown) and sum(line.lstrip().startswith(("-", "+", "•"))
+    return bool(set(SAME_THING.get(head, (head,))) & set(vi.folded_syllables(shown))) and sum(line.lstrip().startswith(("-", "+", "•"))
                                                       for line in shown.split("\n")) >= 2
 
 

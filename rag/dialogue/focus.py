@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.decide.counts import SAME_THING
 from rag.decide.grounds import missing_asked
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
@@ -30,6 +31,7 @@ def focused_answer(question: str, context: Conversation, require_own: bool = Tru
     if None in kinds or not context.points:
         return None
     own = {s for s in vi.folded_syllables(without_question_words(question)) if s not in _STOP}
+    own |= {s for word in own for name in SAME_THING.get(word, ()) for s in name.split()}  # "nước": "quốc gia"
     if not own and require_own:
         return None
     # the points as shown first (a passage may open with a page's header), then the rest of their passages
@@ -61,8 +63,10 @@ _COUNTED = re.compile(r"\b(?:may|bao nhieu) ([a-z]+)")
 
 
 def _counts_the_noun(folded: str, sentence: str) -> bool:
-    """"biên bản có mấy nội dung?" is answered by "… 9 nội dung …", not by any number the sentence holds."""
+    """"biên bản có mấy nội dung?" is answered by "… 9 nội dung …", not by any number the sentence holds; "bao nhiêu
+    nước" by "33 quốc gia" (another name of the thing)."""
     m = _COUNTED.search(folded)
     if not m or m.group(1) in ("nam", "ngay", "thang", "gio"):
         return True
-    return bool(re.search(rf"\b\d+ {re.escape(m.group(1))}\b", vi.collapse(sentence)))
+    names = "|".join(map(re.escape, SAME_THING.get(m.group(1), (m.group(1),))))
+    return bool(re.search(rf"\b\d[\d.,]* (?:{names})\b", vi.collapse(sentence)))

@@ -6,7 +6,7 @@ import re
 
 from ground import vi
 from ground.numbers import DOC_KINDS
-from rag.understand.entities import Entity
+from rag.understand.entities import Entity, find_entities
 
 # Words a follow-up says around what it changes ("năm 2030 thì bao nhiêu?" repeats "bao nhiêu" of the previous
 # question): none of them is a subject of its own.
@@ -162,6 +162,31 @@ def swapped_partner(question: str, previous: str) -> str | None:
     last = at[-1]
     end = len(previous.rstrip(" ?.!"))
     return previous[:last.end()] + m.group(2).strip() + previous[end:]
+
+
+_SWAPPED_SIDE = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+(phía|bên|phia|ben)\s+(.+?)\s*"
+                           r"(?:(?:thì|thi)\s+(?:sao|thế nào|the nao))?\s*\??\s*$", re.IGNORECASE)
+_NAME_RUN = re.compile(rf"(?:[{vi.UPPER}][\w-]*)(?:\s+[{vi.UPPER}(][\w)-]*)*")
+
+
+def swapped_side(question: str, previous: str) -> str | None:
+    """The previous question asked of the other side: "còn phía Trung Quốc?" after "phía Lai Châu ai chủ trì?" asks
+    "phía Trung Quốc ai chủ trì?" (only the name after "phía"/"bên" changes, the asking words stay). None when the
+    previous question names no side."""
+    m = _SWAPPED_SIDE.match(question)
+    if not m or not previous:
+        return None
+    word = vi.collapse(m.group(1))
+    folded = vi.fold_same_length(previous).lower()
+    at = list(re.finditer(rf"\b{word}\s+", folded))
+    if not at:
+        return None
+    start = at[-1].end()
+    spans = [e for e in find_entities(previous) if e.start == start]
+    end = spans[0].end if spans else start + len(name.group(0)) if (name := _NAME_RUN.match(previous, start)) else None
+    if end is None:
+        return None
+    return previous[:start] + m.group(2).strip() + previous[end:]
 
 
 def numbered(question: str, number: str) -> str:

@@ -33,6 +33,7 @@ from rag.dialogue.frames import (
     other_year,
     repeats_previous,
     swapped_partner,
+    swapped_side,
     swapped_subject,
     unit_named,
     unknown_name,
@@ -59,7 +60,7 @@ class Resolution:
     question: str  # as typed
     question_understood: str  # what is asked of the answerer
     rewritten: bool = False
-    kind: str = "standalone"  # standalone | topic | ellipsis | reference | bare | continuation | expand | unresolved
+    kind: str = "standalone"  # standalone | topic | ellipsis | side | reference | bare | continuation | expand | unresolved
     expand: int | None = None  # "nói rõ hơn ý 2" → 2
     reason: str = ""  # why it could not be resolved
     names_plan: bool = False  # the rewrite put the conversation's plan into the question
@@ -154,6 +155,8 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
             entities, content = [named], []
     if not context.empty and (partner := swapped_partner(text, context.question)):  # "còn với Bộ Ngoại giao?"
         return Resolution(question, _capital(partner), True, "ellipsis")  # the same, asked of the new partner
+    if not context.empty and (side := swapped_side(text, context.question)):  # "còn phía Trung Quốc?"
+        return Resolution(question, _capital(side), True, "side")  # …of the other side of the same event
     if lead in _LEAD_MARKERS and trail and len(content) >= 2 and not context.empty:
         swapped = swapped_subject(between(text, lead, trail), context.question, one_item(context))
         if swapped:  # "còn ngày hội … thì sao?" after "<activity> kinh phí bao nhiêu?": that field of the new one

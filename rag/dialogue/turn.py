@@ -62,7 +62,7 @@ def expanded_answer(resolution: Resolution, context: Conversation) -> Answer:
 # state it must not be "answered" with passages that merely mention the plan.
 _FACT_ONLY = {"signer": "người ký", "date": "ngày ban hành", "number": "số hiệu", "issuer": "cơ quan ban hành"}
 _FACT_KINDS = {"metadata", "overview", "catalog"}
-_FOCUSED = {"bare", "continuation"}  # follow-ups with no subject of their own
+_FOCUSED = {"bare", "continuation", "side"}  # follow-ups with no subject of their own (the other side of one event)
 
 
 def checked(resolution: Resolution, answer: Answer, understood: ParsedQuery) -> Answer:
@@ -100,7 +100,9 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
     if resolution.kind in _FOCUSED and understood.intent not in METADATA_INTENTS:
         if not answer.found:
             # "ai dẫn đầu đoàn?": the delegation is the one the last answer's passage told of, not one of the plan's
-            answer = focused_answer(resolution.question, context) or answer
+            # (the other side's "còn phía Trung Quốc?" asks what the rewrite asks: "phía Trung Quốc ai chủ trì?")
+            asked = resolution.question_understood if resolution.kind == "side" else resolution.question
+            answer = focused_answer(asked, context) or answer
         elif context.points and item_followup(resolution.question) and not _cites_the_point(answer, context):
             # after an answer of one point, a field asked of it ("phối hợp với ai, hạn khi nào?") is that point's
             # when its passage holds every asked kind of value; after several, the point that also shares the

@@ -16,6 +16,8 @@ from rag.understand.terms import FOLDED_STOPWORDS
 YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's date, horizon or title year
 ISSUER_BOOST = 0.6
 MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
+TITLE_BOOST = 0.6  # a text whose title's opening words the question says ("Hội hữu nghị … tỉnh Bắc Giang có …")
+TITLE_OPENING = 6  # syllables of a title's opening that name its text
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
 # "kế hoạch năm 2024", "kế hoạch TTĐN năm 2024", "kế hoạch của UBND thành phố X năm 2028": a plan's own year
 # (not a plan the text requires others to make: "… phải ban hành kế hoạch năm 2027 trước ngày …")
@@ -119,6 +121,25 @@ def _titled(pq: ParsedQuery, plans: list) -> list[str]:
         return []
     said = vi.collapse(m.group(1)).strip(" .…")
     return [p.id for p in plans if said and vi.collapse(p.meta.title or "").startswith(said)]
+
+
+def title_opened(folded: str, plans: list) -> list[str]:
+    """The texts whose title opens with words the question says in a row (TITLE_OPENING syllables or more, and more
+    than any other title's opening shares): "Hội hữu nghị Việt Nam – Liên bang Nga tỉnh Bắc Giang có bao nhiêu hội
+    viên?" names the page so titled, not the congress page listing that society among eight."""
+    said = f" {folded} "
+    reach: dict[str, int] = {}
+    for p in plans:
+        words = vi.collapse(p.meta.title or "").split()
+        n = 0
+        while n < len(words) and f" {' '.join(words[:n + 1])} " in said:
+            n += 1
+        if n >= TITLE_OPENING:
+            reach[p.id] = n
+    if not reach:
+        return []
+    best = max(reach.values())
+    return [pid for pid, n in reach.items() if n == best]
 
 
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
@@ -246,6 +267,8 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         # "kế hoạch của Liên hiệp các tổ chức hữu nghị tỉnh Ngọc Viên": of the place's texts, the one that body issued
         owned_by = [pid for pid in scope.plan_ids if _issued_by(index.plan(pid), pq.agencies, pq.folded)]
         scope.plan_ids = owned_by or scope.plan_ids
+    for pid in title_opened(pq.folded, plans):
+        scope.boost[pid] = scope.boost.get(pid, 0.0) + TITLE_BOOST
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:

@@ -131,6 +131,7 @@ def _heading_match(section: str | None, section_words: Sequence[str], terms: lis
 
 
 PARAGRAPH_SHARE = 0.8  # a sentence read with the one before it counts for less than one that says it all
+TITLE_SHARE = 0.8  # …and one read with the title of the text the question singles out
 
 
 def _keyed_by_question(body: str, years: list[str], asked: set[str]) -> bool:
@@ -162,9 +163,11 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                 first: bool, favoured: bool = False, asked_syllables: Sequence[str] = (),
                 lead_in: frozenset[str] = frozenset(), counted: str | None = None,
                 before: frozenset[str] = frozenset(), section_years: frozenset[str] = frozenset(),
-                day_asked: bool = False) -> tuple[dict[str, float], list[entities.Entity]]:
+                day_asked: bool = False, titled: frozenset[str] = frozenset()) -> tuple[dict[str, float], list[entities.Entity]]:
     """`lead_in`: the terms of the line a list item hangs from ("Dự toán kinh phí giai đoạn 2026 - 2030:" above
-    "- Năm 2028: 3.900 triệu đồng"), which say what an item naming the asked year is about."""
+    "- Năm 2028: 3.900 triệu đồng"), which say what an item naming the asked year is about. `titled`: the terms of
+    the title of a text the question singles out, which its sentences need not repeat ("Đến nay, Hội có 4 chi hội
+    với 113 hội viên" of the page titled for the society asked)."""
     text_terms = unit_terms(body)
     years = [t for t in terms if t.isdigit() and len(t) == 4]
     kinds = ANSWERING_KINDS.get(answer_type, ())
@@ -202,7 +205,8 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                     max(coverage(content, text_terms, idf), PARAGRAPH_SHARE * coverage(content, text_terms | before, idf))
                     if before else coverage(content, text_terms, idf))
         if content else 0.0,
-        "all_terms": coverage(terms, text_terms, idf),
+        "all_terms": max(coverage(terms, text_terms, idf), TITLE_SHARE * coverage(terms, text_terms | titled, idf))
+        if titled else coverage(terms, text_terms, idf),
         "entity": 1.0 if found else 0.0,
         "entity_near": near,
         "section": section_score,
@@ -247,6 +251,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             # words asks about that event, whose words are then the content its sentences must state
             content = content_terms(question, naming - set(vi.folded_syllables(meta.title)))
         title_terms = set(vi.folded_syllables(meta.title)) if meta else set()
+        titled = frozenset(unit_terms(meta.title)) if meta and meta.title else frozenset()
         # a page without a heading is titled by its first sentence, which then echoes no title: it is the lead
         lead = vi.collapse(meta.title.rstrip(" …")) if meta and meta.source_kind == "news" and meta.title else ""
         section_score = _heading_match(chunk.section, section_words, terms)
@@ -274,7 +279,8 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
                                        set() if lead and vi.collapse(body).startswith(lead) else title_terms,
                                        fragment, i == 0, chunk.plan_id in favoured, asked,
                                        lead_in if item else frozenset(), counting.group(1) if counting else None,
-                                       before, section_years, day_asked)
+                                       before, section_years, day_asked,
+                                       titled if chunk.plan_id in favoured else frozenset())
             out.append(Candidate(chunk, rank, unit, body, feats, found))
             # a line ending in a colon leads the items under it, itself an item or not ("• Ngân sách tỉnh theo năm:"
             # over "+ Năm 2027: 11.800 triệu đồng;")

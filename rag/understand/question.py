@@ -187,7 +187,9 @@ _MENTION_FRAME = re.compile(
     r"\b(?:(?:co|deu|co duoc|duoc) )?(?:nhac (?:toi|den)|nhac|de cap(?: (?:toi|den))?|noi (?:gi )?(?:ve|toi|den)"
     r"|noi gi)\b|\b(?:dung|phai) (?:khong|chua)\b"
     # "lễ hội gì nổi bật", "hoạt động tiêu biểu nào": the asker's judgement, not words a plan uses of itself
-    r"|\b(?:noi bat(?: nhat)?|tieu bieu(?: nhat)?|dang chu y(?: nhat)?|quan trong nhat|dac sac nhat)\b")
+    r"|\b(?:noi bat(?: nhat)?|tieu bieu(?: nhat)?|dang chu y(?: nhat)?|quan trong nhat|dac sac nhat)\b"
+    # "ai giới thiệu đoàn hôm đó?": a follow-up pointing back at the day or the occasion told of, no words of it
+    r"|\b(?:hom|buoi|luc|khi|dip|ngay) (?:do|ay)\b")
 
 
 # "nói rõ hơn về di sản", "giải thích thêm về …", "cho tôi biết …": a request to say more, not words of the answer

@@ -125,3 +125,53 @@ def test_a_web_table_copied_cell_by_cell_keeps_its_tags_and_empty_cells():
     text = "**Phụ lục**\n<table>\nTT\nNội dung\nI\nTUYÊN TRUYỀN\n&nbsp;\n1\nHội nghị quán triệt\n</table>\nSở Khoa học &amp; Công nghệ"
     out = unmark(text)
     assert "<table>\nTT\nNội dung\nI\nTUYÊN TRUYỀN\n&nbsp;\n1\n" in out and "Khoa học & Công nghệ" in out
+
+
+DRAFT = """---
+title: Du thao 2 - KH doi ngoai nhan dan 2029
+author: Lê Thu Hà
+---
+
++-------------------------------------+----------------------------------------------+
+| **ỦY BAN NHÂN DÂN**                 | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**       |
+| **TỈNH MAI SƠN**                    | **Độc lập - Tự do - Hạnh phúc**              |
++-------------------------------------+----------------------------------------------+
+| Số:      /KH-UBND                   | *Mai Sơn, ngày     tháng     năm 2028*       |
++-------------------------------------+----------------------------------------------+
+
+**KẾ HOẠCH**
+
+**Công tác đối ngoại nhân dân tỉnh Mai Sơn năm 2029**
+
+**I. KINH PHÍ**
+
+1\\. Tổng kinh phí dự kiến: [8.400]{.deletion author="Lê Thu Hà" date="2028-10-02T09:00:00Z"}[7.200]{.insertion
+author="Lê Thu Hà" date="2028-10-02T09:00:00Z"} triệu đồng.[Đề nghị giảm cho phù hợp dự toán; năm 2028 mới
+chi 5.900 triệu đồng.]{.comment-start id="0" author="Vũ Đình
+Nam" date="2028-09-30T10:00:00Z"}[]{.comment-end id="0"}
+
+[2\\. Sở Xây dựng chủ trì chỉnh trang khu lưu niệm.]{.deletion author="Lê Thu Hà" date="2028-10-02T09:05:00Z"}
+
++-------------------------------------+----------------------------------------------+
+| ***Nơi nhận:***                     | **TM. ỦY BAN NHÂN DÂN**                      |
+| - Bộ Ngoại giao (b/c);              | **KT. CHỦ TỊCH**                             |
+| - Lưu: VT.                          | **PHÓ CHỦ TỊCH**                             |
+|                                     | [**Lò Văn Sinh**]{.deletion author="Lê Thu   |
+|                                     | Hà" date="2028-10-02T09:10:00Z"}             |
+|                                     | [**Cầm Thị Dung**]{.insertion author="Lê Thu |
+|                                     | Hà" date="2028-10-02T09:10:00Z"}             |
++-------------------------------------+----------------------------------------------+
+"""
+
+
+def test_a_drafts_tracked_changes_read_as_it_now_stands_with_its_comments_as_notes():
+    """pandoc's `--track-changes=all` output of a Word draft: insertions kept, deletions dropped (a changed figure
+    kept beside the new one), reviewers' comments kept as notes naming them; its grid header and closing block read
+    as lines, so the issuer and the signer now named are its own; pandoc's metadata block and escapes gone."""
+    text = unmark(DRAFT)
+    assert "7.200 (trước đây: 8.400) triệu đồng" in text
+    assert "(Góp ý của Vũ Đình Nam: Đề nghị giảm cho phù hợp dự toán; năm 2028 mới chi 5.900 triệu đồng.)" in text
+    assert "Sở Xây dựng" not in text and "{." not in text and "title:" not in text and "1\\." not in text
+    assert "ỦY BAN NHÂN DÂN\nTỈNH MAI SƠN\nSố:" in text
+    meta = extract_metadata(text, "du-thao.txt")
+    assert meta.issuer == "UBND tỉnh Mai Sơn" and meta.signer == "Cầm Thị Dung" and meta.doc_type == "Kế hoạch"

@@ -1,0 +1,50 @@
+"""A Word document's tracked changes and reviewers' comments as pandoc writes them (`--track-changes=all`), read as
+the document now stands: an inserted passage kept, a deleted one dropped, a changed figure or date kept beside the
+new one ("9.400 (trước đây: 11.200)": a draft's earlier value is asked too), a comment kept as a note naming whoever
+wrote it ("(Góp ý của Trần Thị Hạnh: …)"), which often holds a fact the text lacks."""
+from __future__ import annotations
+
+import re
+
+# "[text]{.deletion author="…" date="…"}": one level of brackets inside the text ("[**5. Sở …**]")
+_TEXT = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
+_KIND = r"\{\s*\.(insertion|deletion|comment-start|comment-end|paragraph-insertion|paragraph-deletion)\b([^{}]*)\}"
+_SPAN = re.compile(_TEXT + _KIND)
+_REPLACED = re.compile(_TEXT + r"\{\s*\.deletion\b[^{}]*\}" + _TEXT + r"\{\s*\.insertion\b[^{}]*\}")
+_AUTHOR = re.compile(r'author\s*=\s*"([^"]+)"')
+OLD_VALUE_CHARS = 40  # a replaced value short enough to be a figure, a date or a number, kept beside the new one
+
+
+def tracked(text: str) -> bool:
+    return _SPAN.search(text) is not None
+
+
+def accept_changes(text: str) -> str:
+    """`text` as its changes leave it, comments kept as notes; a text without tracked changes is returned as it is."""
+    if not tracked(text):
+        return text
+    text = _REPLACED.sub(_replaced, text)
+    return _SPAN.sub(_one, text)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _replaced(m: re.Match) -> str:
+    old, new = _flat(m.group(1)), m.group(2)
+    # (a name replaced is simply the new name: "Tạ Minh Khuê", not the signer who no longer signs)
+    if old and len(old) <= OLD_VALUE_CHARS and re.search(r"\d", old) and not re.search(r"[.;:]\s", old):
+        return f"{new} (trước đây: {old.strip('*')})"
+    return new
+
+
+def _one(m: re.Match) -> str:
+    body, kind, attributes = m.group(1), m.group(2), m.group(3)
+    if kind == "insertion":
+        return body
+    if kind == "comment-start" and _flat(body):
+        author = _AUTHOR.search(attributes)
+        who = f" của {_flat(author.group(1))}" if author else ""
+        return f" (Góp ý{who}: {_flat(body).rstrip('. ')}.)"
+    return ""  # a deletion, a comment's end, a paragraph mark
