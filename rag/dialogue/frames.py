@@ -174,8 +174,8 @@ def swapped_side(question: str, previous: str) -> str | None:
     "phía Trung Quốc ai chủ trì?" (only the name after "phía"/"bên" changes, the asking words stay). None when the
     previous question names no side."""
     m = _SWAPPED_SIDE.match(question)
-    if not m or not previous:
-        return None
+    if not m or not previous or _ANY_QUESTION.search(vi.collapse(m.group(2))):
+        return None  # ("còn phía bạn thì ai ký": it asks for itself)
     word = vi.collapse(m.group(1))
     folded = vi.fold_same_length(previous).lower()
     at = list(re.finditer(rf"\b{word}\s+", folded))

@@ -130,6 +130,8 @@ def title_opened(folded: str, plans: list) -> list[str]:
     said = f" {folded} "
     reach: dict[str, int] = {}
     for p in plans:
+        if (p.meta.title or "").rstrip().endswith(("…", "...")):
+            continue  # a page's first sentence cut to a title's length names no text ("Liên hiệp … là tổ chức …")
         words = vi.collapse(p.meta.title or "").split()
         n = 0
         while n < len(words) and f" {' '.join(words[:n + 1])} " in said:
@@ -267,7 +269,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         # "kế hoạch của Liên hiệp các tổ chức hữu nghị tỉnh Ngọc Viên": of the place's texts, the one that body issued
         owned_by = [pid for pid in scope.plan_ids if _issued_by(index.plan(pid), pq.agencies, pq.folded)]
         scope.plan_ids = owned_by or scope.plan_ids
-    for pid in title_opened(pq.folded, plans):
+    # (among the texts in play: a question already down to one text needs no title to single it out)
+    in_play = [p for p in plans if scope.plan_ids is None or p.id in scope.plan_ids]
+    for pid in title_opened(pq.folded, in_play) if len(in_play) > 1 else []:
         scope.boost[pid] = scope.boost.get(pid, 0.0) + TITLE_BOOST
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
