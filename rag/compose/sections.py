@@ -145,6 +145,21 @@ def numbered_children(chunks: list[StoredChunk], after: tuple[str, int] | None =
     return run if len(run) >= 2 else []
 
 
+_LETTERED = re.compile(r"^\s*[a-zđ]\)\s+\S")
+GROUP_HEADING_CHARS = 60
+
+
+def grouped_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
+    """The lettered items "a) …" of a section whose numbered items are only headings of groups ("1. Quý I/2028",
+    "2. Quý II/2028"), each with items of its own; [] when the section numbers its items themselves."""
+    children = numbered_children(chunks)
+    if not children or any(len(text) > GROUP_HEADING_CHARS or text.rstrip().endswith((".", ";")) for _, text in children):
+        return []
+    leaves = [(c, u.text) for c in chunks for u in split_units(c.text) if _LETTERED.match(u.text)]
+    groups = {c.section.split("›")[1].strip() if c.section and "›" in c.section else "" for c, _ in leaves}
+    return leaves if len(leaves) > len(children) and len(groups) > 1 else []
+
+
 # "có mấy mục tiêu cụ thể": the answer is how many items the section lists, then the items
 COUNT_ITEMS = re.compile(r"\b(?:may|bao nhieu) (muc tieu(?: cu the| tong quat)?|nhiem vu|giai phap|quan diem|yeu cau"
                           r"|noi dung|nhom|tru cot|dinh huong)\b")
@@ -156,6 +171,7 @@ def list_points(q: Question, chunks: list) -> list[Point]:
         return []
     counted = COUNT_ITEMS.search(q.pq.folded)
     if counted and not q.ordinal:
+        items = grouped_items(chunks) or items  # "1. Quý I/2028" / "a) …": the tasks are counted, not the quarters
         points = list_points_plain(items)
         if points:
             points[0].text = f"Có {len(items)} {accented_noun(counted.group(1), chunks)}: {points[0].text}"

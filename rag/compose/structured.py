@@ -19,6 +19,7 @@ from rag.find.search import Search
 from rag.models import Answer
 from rag.understand import entities
 from rag.understand.names import number_matches
+from rag.understand.ordinals import quarter
 from rag.understand.question import Question
 
 
@@ -106,6 +107,10 @@ def tasks_in_year_answer(q: Question, plans: list, index: PlanIndex) -> Answer |
                 continue
             seen.add((plan.id, item.start))
             rows.append(tasks.TaskRow(plan, item, None))
+    asked_quarter = quarter(q.pq.folded)
+    if asked_quarter:  # "quý I/2028": only the tasks of that quarter, by their deadline or the heading they sit under
+        said = re.compile(rf"\b{asked_quarter}\b")
+        rows = [r for r in rows if said.search(vi.collapse(f"{r.assignment.deadline or ''} {r.assignment.section or ''}"))]
     month = _ASKED_MONTH.search(q.pq.folded)
     if month:  # "tháng 10/2028": only the tasks of that month
         said = re.compile(rf"\bthang 0?{month.group(1)}\b|\b0?{month.group(1)}/\d{{4}}\b")

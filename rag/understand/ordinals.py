@@ -1,5 +1,5 @@
 """A list item or a part of a plan asked by its place: "nhiệm vụ thứ 3", "mục tiêu đầu tiên", "giải pháp cuối cùng",
-"phần II", "mục 3" (folded question text in, the place out)."""
+"phần II", "mục 3", a quarter whose heading lists its tasks ("quý I/2028") (folded question text in, the place out)."""
 from __future__ import annotations
 
 import re
@@ -34,3 +34,16 @@ def part_ref(folded: str) -> tuple[str, int] | None:
     n = m.group("n")
     value = int(n) if n.isdigit() else _ROMAN.get(n)
     return (m.group("noun"), value) if value else None
+
+
+# "quý I/2028", "quý 1", "quy mot": the quarter a plan may head a list of tasks with ("1. Quý I/2028")
+_QUARTER = re.compile(r"\bquy (iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)\b(?! ?(?:den|-))")
+_QUARTER_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "mot": "i", "hai": "ii", "ba": "iii", "bon": "iv", "tu": "iv"}
+
+
+def quarter(folded: str) -> str | None:
+    """The quarter asked, as a heading spells it folded ("quy ii"); None when none is, or a span of them is."""
+    found = _QUARTER.findall(folded)
+    if len(set(found)) != 1:
+        return None
+    return f"quy {_QUARTER_ROMAN.get(found[0], found[0])}"

@@ -11,7 +11,7 @@ from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
-from rag.understand.ordinals import ordinal, part_ref
+from rag.understand.ordinals import ordinal, part_ref, quarter
 
 # offices whose holder a question may ask for, folded ("Tổng lãnh sự … tên gì", "Bí thư … là ai")
 OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
@@ -371,6 +371,8 @@ def analyze(question: str) -> Question:
     n, noun = ordinal(folded)
     sections = [w for w in SECTION_WORDS if re.search(rf"\b{w}\b", folded)]
     sections = [w for w in sections if not any(w != o and w in o for o in sections)]
+    # "quý II/2028 có những nhiệm vụ nào": the quarter's heading first, the most particular heading asked
+    sections = [asked for asked in [quarter(folded)] if asked] + sections
     compare = _compares(pq)
     return Question(
         pq=pq,

@@ -1,5 +1,6 @@
-"""A task or a group of tasks named by its number ("nhiệm vụ số 4", "nv 10", "nhóm II"), on texts written for these
-tests: a plan whose Phụ lục numbers its tasks under group rows, and a Sở's plan that numbers them in prose."""
+"""A task or a group of tasks named by its number ("nhiệm vụ số 4", "nv 10", "nhóm II") or its quarter ("quý II/2029"),
+on texts written for these tests: a plan whose Phụ lục numbers its tasks under group rows, a Sở's plan that numbers
+them in prose, and a plan that lists its tasks under each quarter."""
 from __future__ import annotations
 
 import pytest
@@ -66,7 +67,34 @@ GIÁM ĐỐC
 Lò Thị Hoa
 """
 
-store = texts_store("numbered-tasks", {"van-khe-kh-58-2029.txt": PLAN, "ngan-son-kh-21-sngv-2029.txt": SO_PLAN})
+QUARTERS = """ỦY BAN NHÂN DÂN
+TỈNH BẠCH LIỄU
+Số: 640/KH-UBND
+Bạch Liễu, ngày 22 tháng 12 năm 2028
+
+KẾ HOẠCH
+Thông tin đối ngoại tỉnh Bạch Liễu năm 2029
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bám sát nhiệm vụ chính trị năm 2029 của tỉnh; phân công rõ cơ quan chủ trì theo từng quý.
+
+II. NHIỆM VỤ THEO QUÝ
+1. Quý I/2029
+a) Tuyên truyền các lễ hội xuân vùng biên (Chủ trì: Sở Văn hóa, Thể thao và Du lịch).
+b) Ban hành Quy chế phát ngôn của tỉnh, hoàn thành trước ngày 31/3/2029 (Chủ trì: Văn phòng UBND tỉnh).
+2. Quý II/2029
+a) Thông tin về Hội chợ biên giới Bạch Liễu 2029 (Chủ trì: Sở Công Thương).
+b) Đón đoàn phóng viên nước ngoài (tháng 5/2029) (Chủ trì: Sở Ngoại vụ).
+c) Thông tin về công tác phân giới, cắm mốc (Chủ trì: Bộ Chỉ huy Bộ đội Biên phòng tỉnh).
+3. Quý III/2029
+a) Xuất bản ấn phẩm "Bạch Liễu - Cửa ngõ hữu nghị" trước ngày 30/9/2029 (Chủ trì: Sở Ngoại vụ).
+
+CHỦ TỊCH
+Vương Đình Lộc
+"""
+
+store = texts_store("numbered-tasks", {"van-khe-kh-58-2029.txt": PLAN, "ngan-son-kh-21-sngv-2029.txt": SO_PLAN,
+                                       "bach-lieu-kh-640-2028.txt": QUARTERS})
 
 
 def ask(store, question: str):
@@ -99,3 +127,16 @@ def test_a_task_a_plan_numbers_in_prose_is_read_from_its_line(store):
 def test_a_number_the_plan_gives_no_task_is_not_answered_with_another(store):
     answer = ask(store, "Kế hoạch 58/KH-UBND Vân Khê nhiệm vụ số 9 do ai chủ trì?")
     assert "Nhiệm vụ 9" not in answer.answer and "Nhiệm vụ 4" not in answer.answer
+
+
+def test_a_quarter_asked_is_answered_with_the_tasks_under_its_heading(store):
+    answer = ask(store, "Quý II/2029 tỉnh Bạch Liễu có những nhiệm vụ thông tin đối ngoại nào?")
+    assert answer.found and all(t in answer.answer for t in ("Hội chợ biên giới", "phóng viên", "phân giới"))
+    assert "lễ hội xuân" not in answer.answer and "Bám sát" not in answer.answer
+    unaccented = ask(store, "kh 640 bach lieu quy 1 lam nhung viec gi")
+    assert unaccented.found and "Quy chế phát ngôn" in unaccented.answer and "Hội chợ" not in unaccented.answer
+
+
+def test_tasks_grouped_under_quarters_are_counted_not_the_quarters(store):
+    answer = ask(store, "Kế hoạch thông tin đối ngoại 2029 của Bạch Liễu có bao nhiêu nhiệm vụ?")
+    assert answer.found and "6 nhiệm vụ" in answer.answer
