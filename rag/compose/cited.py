@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ground import vi
-from ground.display import display_date
+from ground.display import date_as_written
 from ground.numbers import kind_of_number
 from rag.compose.citations import Point, number_points
 from rag.find.plans import PlanIndex
@@ -234,7 +234,7 @@ def described(number: str, index: PlanIndex) -> str:
     if holder is None:
         return number
     date = holder.mention.get("date")
-    return f"{holder.name} ngày {display_date(date)}" if date else holder.name
+    return f"{holder.name} ngày {date_as_written(holder.mention.get('sentence') or '', date)}" if date else holder.name
 
 
 def citing_chunk(number: str, plan_id: str, index: PlanIndex):
@@ -247,7 +247,7 @@ def _said(cited: Cited, field: str) -> str:
     m = cited.mention
     who = f" của {m['issuer']}" if m.get("issuer") and field != "issuer" else ""
     if field == "date":
-        return f"{cited.name}{who} ban hành ngày {display_date(m['date'])}."
+        return f"{cited.name}{who} ban hành ngày {date_as_written(m.get('sentence') or '', m['date'])}."
     if field == "signer":
         return f"{cited.name}{who} do {m['signer']} ký."
     if field == "issuer":

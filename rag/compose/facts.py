@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.display import display_date
+from ground.display import date_as_written, display_date
 from ground.numbers import document_name
 from rag.compose.citations import Point, plan_label
 from rag.find.plans import PlanIndex
@@ -47,7 +47,7 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     if intent == "field" and meta.field:
         return f"{label} thuộc lĩnh vực {meta.field}.", [re.compile(r"Lĩnh vực", re.IGNORECASE), re.compile(re.escape(meta.field))]
     if intent == "implements" and meta.implements:
-        docs = "; ".join(document_name(n) for n in meta.implements)
+        docs = "; ".join(cited_name(n, meta) for n in meta.implements)
         return f"{label} được xây dựng để thực hiện {docs}.", [re.compile(re.escape(n.split('-')[0])) for n in meta.implements]
     if intent == "subject" and meta.title:
         return f"{label}: {meta.title}.", [re.compile(re.escape(meta.title[:40]), re.IGNORECASE)]
@@ -62,11 +62,16 @@ def fact_point(intent: str, plan, chunks: list) -> Point | None:
     if not found:
         return None
     sentence, patterns = found
+    iso = (plan.meta.date if intent == "date" or intent == "published" and not plan.meta.published
+           else plan.meta.published if intent in ("date", "published") else None)
     for pattern in patterns:
         for chunk in chunks:
             match = pattern.search(chunk.text)
             if match:
-                return Point(sentence, chunk, _line_around(chunk.text, match.start()), 1.0)
+                line = _line_around(chunk.text, match.start())
+                if iso and (shown := display_date(iso)):  # the date as the text writes it ("ngày 3-12-2008")
+                    sentence = sentence.replace(shown, date_as_written(line, iso) or shown, 1)
+                return Point(sentence, chunk, line, 1.0)
     return Point(sentence, chunks[0], chunks[0].text, 0.5) if chunks else None
 
 
@@ -139,6 +144,13 @@ def about_the_plan(pq, plans: list, residual: int = RESIDUAL_SYLLABLES, index: P
 ALL_GROUNDS = re.compile(r"\b(?:nhung|cac) (?:van ban|can cu|co so)(?: [a-z]+){0,2} (?:nao|gi)\b|\bcan cu (?:vao )?nhung\b")
 
 
+def cited_name(number: str, meta) -> str:
+    """A document the plan cites, named with its date as the citing sentence writes it when the text gives one
+    ("Kế hoạch số 09/KH-UBND ngày 05/01/2028")."""
+    m = next((m for m in meta.mentions if m.get("number") == number and m.get("date")), None)
+    return f"{document_name(number)} ngày {date_as_written(m.get('sentence') or '', m['date'])}" if m else document_name(number)
+
+
 def grounds_point(plan, chunks: list) -> Point | None:
     """Every document the plan rests on ("Căn cứ …", "Thực hiện …"), in the order it cites them; None for one or none."""
     grounds = list(dict.fromkeys(m["number"] for m in plan.meta.mentions
@@ -148,6 +160,6 @@ def grounds_point(plan, chunks: list) -> Point | None:
     chunk = next((c for c in chunks if grounds[0] in c.text), None)
     if chunk is None:
         return None
-    text = f"{plan_label(plan.meta)} căn cứ: {'; '.join(document_name(n) for n in grounds)}."
+    text = f"{plan_label(plan.meta)} căn cứ: {'; '.join(cited_name(n, plan.meta) for n in grounds)}."
     return Point(text, chunk, _line_around(chunk.text, chunk.text.find(grounds[0])), 1.0)
 

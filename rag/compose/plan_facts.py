@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
-from ground.display import display_date, shorten
-from ground.numbers import document_name, find_numbers, kind_of_number
+from ground.display import date_as_written, shorten
+from ground.numbers import find_numbers, kind_of_number
 from rag.compose.citations import Point, plan_label
-from rag.compose.facts import ALL_GROUNDS, fact_point, grounds_point
+from rag.compose.facts import ALL_GROUNDS, cited_name, fact_point, grounds_point
 from rag.find.plans import PlanIndex
 from rag.ports import StoredChunk, StoredPlan
 from rag.understand import entities
@@ -88,7 +88,7 @@ def _date_from_mentions(plan: StoredPlan, index: PlanIndex) -> Point | None:
             if m.get("date") and m.get("number") and any(number_matches(n, m["number"]) for n in numbers):
                 chunk = index.chunk_at(other.id, int(m.get("start") or 0))
                 if chunk is not None:
-                    text = (f"{plan_label(plan.meta)} được ban hành ngày {display_date(m['date'])} "
+                    text = (f"{plan_label(plan.meta)} được ban hành ngày {date_as_written(m.get('sentence') or '', m['date'])} "
                             f"(theo {plan_label(other.meta)}).")
                     return Point(text, chunk, m.get("sentence") or chunk.text, 1.0)
     return None
@@ -264,7 +264,7 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         if chosen:
             pattern = re.compile(re.escape(chosen[0].split("/")[0]) + r"\s*/")
             found = _line_with(chunks, pattern)
-            text = f"{plan_label(meta)} căn cứ {'; '.join(document_name(n) for n in chosen)}."
+            text = f"{plan_label(meta)} căn cứ {'; '.join(cited_name(n, meta) for n in chosen)}."
             if found:
                 return PartResult(Point(text, found[0], found[1], 1.0), chosen)
         return PartResult(None, [])  # no document of the asked kind among its grounds: the sentences may say

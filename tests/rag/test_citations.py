@@ -72,3 +72,13 @@ def test_check_citations_rejects_unused_or_unknown_marks():
 def test_plan_label():
     assert plan_label(PLANS["p1"].meta) == "Kế hoạch 726/KH-UBND của UBND tỉnh Cao Bằng"
     assert plan_label(PLANS["p2"].meta).startswith("bài viết")
+
+
+def test_a_date_is_shown_as_the_citing_sentence_writes_it_in_figures():
+    from ground.display import date_as_written
+
+    assert date_as_written("Ngày 3-12-2008, tại Thông báo số 204-TB/TW …", "2008-12-03") == "3-12-2008"
+    assert date_as_written("Kế hoạch số 09/KH-UBND ngày 05/01/2028 của UBND tỉnh", "2028-01-05") == "05/01/2028"
+    # written in words, or not at all: the usual figures
+    assert date_as_written("ngày 15 tháng 3 năm 2026", "2026-03-15") == "15/3/2026"
+    assert date_as_written("ngày 16/3/2026", "2026-03-15") == "15/3/2026"

@@ -50,6 +50,9 @@ Ngàn Sơn, ngày 05 tháng 02 năm 2029
 KẾ HOẠCH
 Thực hiện công tác ngoại giao văn hóa của Sở Ngoại vụ năm 2029
 
+Thực hiện Kế hoạch số 14/KH-UBND ngày 09-01-2029 của UBND tỉnh về công tác ngoại giao văn hóa năm 2029, Sở Ngoại vụ
+ban hành Kế hoạch thực hiện như sau:
+
 I. MỤC ĐÍCH
 Triển khai hiệu quả công tác ngoại giao văn hóa của tỉnh trong năm 2029.
 
@@ -140,3 +143,8 @@ def test_a_quarter_asked_is_answered_with_the_tasks_under_its_heading(store):
 def test_tasks_grouped_under_quarters_are_counted_not_the_quarters(store):
     answer = ask(store, "Kế hoạch thông tin đối ngoại 2029 của Bạch Liễu có bao nhiêu nhiệm vụ?")
     assert answer.found and "6 nhiệm vụ" in answer.answer
+
+
+def test_the_document_a_plan_carries_out_is_named_with_its_date_as_written(store):
+    answer = ask(store, "KH 21 Sở Ngoại vụ Ngàn Sơn thực hiện kế hoạch nào của tỉnh?")
+    assert answer.found and "Kế hoạch số 14/KH-UBND ngày 09-01-2029" in answer.answer
