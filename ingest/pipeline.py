@@ -27,7 +27,7 @@ from ingest.tables import linearize_tables
 MIN_PLAN_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-14/decisions-1"  # assignments-2: due dates
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-15/decisions-1"  # assignments-2: due dates
                     "/mentions-6/about-24/tables-25/sections-2/sentences-2/numbers-10/agencies-5/signers-10/clean-9/titles-11/fonts-2/markup-2")
 # markup-1: a converter's Markdown and HTML taken out (emphasis, headings, images, comments, entities, HTML tables as
 # pipe rows, a one-row layout table's cells as lines, a running footer with its page number); "Số ký hiệu" a field;
@@ -35,6 +35,7 @@ PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-14/decisions
 # gazetteer knows named more than any known one; mentions-6: a date leading to a cited document ("Ngày 3-12-2008, tại
 # Thông báo số …", "ngày 15/5/2029 Sở … đã có Công văn số …"), a signer in brackets ("(ký: …)"); tables-24: merged
 # cells filled in read back as groups; signers-10: a page about a plan takes the signer it names beside its number;
+# repair-15: a bracket's label left open at a line end ("(Chủ trì:") goes on with its value on the next line;
 # markup-2: a Word draft's tracked changes and comments as pandoc writes them, its metadata block and escapes; tables-25:
 # a grid of two columns holding the emblem header or the closing block read as lines;
 # clean-9: the issuer's capitals right above a document's "Số:" line are its header even without the motto;

@@ -47,9 +47,17 @@ _OPEN_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
 _KEYED_BREAK = re.compile(r"\w:$")
 
 
+_OPEN_LABEL = re.compile(r"\((?:[^()]*;\s*)?[\w ]{2,20}:$")  # "(Chủ trì:", "(Chủ trì: Sở X; phối hợp:"
+_CLOSES = re.compile(r"^[^()]{1,120}\)")  # the value and the bracket closed, in the line's first words
+
+
 def _goes_on(previous: str, line: str) -> bool:
     """`previous` cannot end there: the line after it is the rest (not a new article, item or heading)."""
-    if _STRUCTURE.match(line) or line.startswith("|") or previous.startswith("|") or _SENTENCE_END.search(previous):
+    if _STRUCTURE.match(line) or line.startswith("|") or previous.startswith("|"):
+        return False
+    if _OPEN_LABEL.search(previous) and _CLOSES.match(line):
+        return True  # "… trước ngày 31/3/2028 (Chủ trì:" / "Văn phòng UBND tỉnh).": a bracket's label and its value
+    if _SENTENCE_END.search(previous):
         return False
     words = previous.split()
     if not words or (len(words) > 1 and all(c.isupper() for c in previous if c.isalpha())):

@@ -98,6 +98,8 @@ _PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
     "kinh gui", "gui", "toi", "nhung", "cac", "noi nhan", "bao cao", "thong bao",
     # "Đề án X được phê duyệt theo quyết định số mấy?": the act that issued the document, asked of it
     "phe duyet", "theo quyet dinh", "bang quyet dinh",
+    # "Dự thảo KH … dự kiến do ai ký?": a draft is the plan as it stands, its signer the one it names
+    "du thao", "du kien",
 ), key=len, reverse=True)) + r")\b")
 RESIDUAL_SYLLABLES = 2
 

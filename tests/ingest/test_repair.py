@@ -292,3 +292,14 @@ def test_a_hard_wrapped_texts_running_header_and_capital_headings_keep_their_lin
                              "PHẦN II. TỔ CHỨC THỰC HIỆN", "MỤC LỤC"])
     joined = repair_text(text).text
     assert "\nPHẦN II. TỔ CHỨC THỰC HIỆN\nMỤC LỤC" in joined
+
+
+def test_a_brackets_label_left_open_at_a_line_end_goes_on_with_its_value():
+    from ingest.repair import join_broken_lines
+
+    text = ("b) Ban hành Quy chế phát ngôn, hoàn thành trước ngày 31/3/2029 (Chủ trì:\nVăn phòng UBND tỉnh).\n"
+            "c) Thông tin về Hội chợ (Chủ trì: Sở Công Thương; phối hợp:\nBáo và Phát thanh, Truyền hình tỉnh).\nNơi nhận:\n- Như trên;")
+    assert join_broken_lines(text).split("\n") == [
+        "b) Ban hành Quy chế phát ngôn, hoàn thành trước ngày 31/3/2029 (Chủ trì: Văn phòng UBND tỉnh).",
+        "c) Thông tin về Hội chợ (Chủ trì: Sở Công Thương; phối hợp: Báo và Phát thanh, Truyền hình tỉnh).",
+        "Nơi nhận:", "- Như trên;"]
