@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ground.numbers import canonical_number
 from ground.plans import PlanMeta
 
-RELATION_KINDS = ("implements", "replaces", "replaced_by", "amends", "continues")
+RELATION_KINDS = ("implements", "replaces", "replaced_by", "amends", "amended_by", "continues")
 
 
 @dataclass
@@ -56,6 +56,11 @@ def link_entries(metas: Mapping[str, PlanMeta]) -> dict[str, Links]:
                 own.replaced_by = own.replaced_by or number
                 for t in targets:
                     _add(links[t].replaces, name)
+                continue
+            if kind == "amended_by":  # a law library's page lists the decisions amending its document
+                _add(own.amended_by, number)
+                for t in targets:
+                    _add(links[t].amends, name)
                 continue
             _add(getattr(own, kind), number)
             for t in targets:

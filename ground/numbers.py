@@ -37,8 +37,13 @@ _LETTER = "A-Za-zĐđÐ"
 _CODE = rf"[A-ZĐÐ][{_LETTER}0-9&]{{0,15}}"
 _SP = r"[ \t]*"  # spaces inside a number, never a line break
 _SEP = rf"{_SP}[-–—]{_SP}|\.(?=[A-ZĐ][A-ZĐ0-9]+(?![^\W\d_]))"  # "KH.UBND", never "UBND.Theo"
+# a code after a dash set apart with spaces has a second capital ("KH - UBND", "SNgV"): "KH-UBND - Ban hành: …" on a
+# law library's list ends the number before the word
+_SPACED_CODE = rf"[A-ZĐÐ](?=[a-zđ]{{0,15}}[A-ZĐÐ0-9&])[{_LETTER}0-9&]{{0,15}}"
+_NEXT_CODE = (rf"(?:[-–—]{_CODE}|[ \t]+[-–—][ \t]*{_SPACED_CODE}|[-–—][ \t]+{_SPACED_CODE}"
+              rf"|\.(?=[A-ZĐ][A-ZĐ0-9]+(?![^\W\d_])){_CODE})")
 _STATE = re.compile(
-    rf"(?<![\d/])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}({_CODE}(?:(?:{_SEP}){_CODE})*)")
+    rf"(?<![\d/])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}({_CODE}(?:{_NEXT_CODE})*)")
 _STATE_TYPED = re.compile(  # what a user types: any case, "qd" for "QĐ"
     rf"(?<![\d/])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}([{_LETTER}][{_LETTER}0-9&]{{0,15}}"
     rf"(?:(?:{_SP}[-–—]{_SP}|\.(?=[{_LETTER}]{{2,}}(?![^\W\d_])))[{_LETTER}][{_LETTER}0-9&]{{0,15}})*)")

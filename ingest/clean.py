@@ -162,7 +162,9 @@ def _is_breadcrumb(line: str) -> bool:
 def is_trail(line: str) -> bool:
     """A site's path to the page, from its home ("Trang chủ › Văn bản › … › Kế hoạch 24/KH-UBND năm 2025")."""
     parts = [p for p in _TRAIL_ARROW.split(line) if p.strip()]
-    return len(parts) >= 2 and _key(parts[0]) in _NAV_SEGMENTS and all(_word_count(p) <= 10 for p in parts)
+    # (its last step is the page, which a law library names by the document's whole title and number)
+    return len(parts) >= 2 and _key(parts[0]) in _NAV_SEGMENTS and all(_word_count(p) <= 10 for p in parts[:-1]) and (
+        _word_count(parts[-1]) <= 10 or DOC_NUMBER.search(parts[-1]) is not None)
 
 
 def _is_counter(key: str, words: int) -> bool:

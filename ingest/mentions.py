@@ -21,6 +21,7 @@ from ground.numbers import DocNumber, canonical_number, find_numbers
 from ingest.about import issuer_in
 from ingest.bodies import MINISTRIES
 from ingest.dates import iso_date, opening_date, opens_issuing_clause
+from ingest.schema_lists import listed_at
 from ingest.signers import person_before
 from ingest.titles import TYPE_CODES
 
@@ -81,8 +82,9 @@ def number_relations(text: str, numbers: list[DocNumber], own: set[str]) -> list
             out.append(None)
             previous, previous_kind = number, None
             continue
-        kind = relation_before(text, number, previous, previous_kind)
-        if kind is None and number.national:
+        listed = listed_at(text, number.start)  # a law library's list says it outright ("Văn bản sửa đổi, bổ sung:")
+        kind = listed.relation if listed is not None else relation_before(text, number, previous, previous_kind)
+        if kind is None and number.national and listed is None:
             kind = "implements"
         out.append(kind)
         previous, previous_kind = number, kind
@@ -287,6 +289,10 @@ def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
     if issuer is None:
         issuer = next((_CODE_ISSUERS[c] for c in number.codes[1:] + number.codes[:1] if c in _CODE_ISSUERS), None)
     signer = _signer_near(text, kind_start, number, clause_end)
+    listed = listed_at(text, number.start)
+    if listed is not None:  # "- Chương trình 19-CTr/TU … - Ban hành: 15/03/2026 - Người ký: Đinh Công Lực"
+        date, signer = date or listed.date, signer or listed.signer
+        year = int(date[:4]) if date else year
     return Mention(number.number, kind, None, date, year, issuer, signer, subject, relation,
                    citing_sentence(text, number.start, number.end), number.start, number.end)
 

@@ -112,21 +112,32 @@ def _ended(last: str, line: str) -> bool:
     return not (last.endswith(":") and line[:1].islower())
 
 
+LIST_HEAD_WORDS = 8
+
+
+def _heads_list(line: str, following: str) -> bool:
+    """A short line in its own words ending in a colon, over a list's first item: a list's heading."""
+    return (line.endswith(":") and line[:1].isupper() and len(line.split()) <= LIST_HEAD_WORDS
+            and bool(_STRUCTURE.match(following.strip())))
+
+
 def join_broken_lines(text: str) -> str:
     lines = text.split("\n")
     width = _wrap_width(lines)
     out: list[str] = []
     last = ""  # the physical line before, as it was (a joined line grows; its last piece tells whether it was full)
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         # a full line of a hard-wrapped text goes on in the next whatever its first letter ("… đồng chí Lã Quang Vinh,
-        # Phó" / "Chủ tịch …", "… Kế hoạch số 26/KH-UBND có" / "18 nhiệm vụ"), unless the next opens an item; a table's
-        # rows are its reader's to join
+        # Phó" / "Chủ tịch …", "… Kế hoạch số 26/KH-UBND có" / "18 nhiệm vụ"), unless the next opens an item or heads a
+        # list ("Văn bản được hướng dẫn:" over "- Chương trình …"); a table's rows are its reader's to join
         wrapped = width is not None and len(last) >= FULL_LINE * width and stripped and not _STRUCTURE.match(stripped) \
             and not _CELLS.search(stripped) and not _CELLS.search(last) and not _RULE.search(last) \
             and not _capitals(last) and not _capitals(stripped) \
-            and not _HEADING_WORD.match(stripped) and not _ended(last, stripped)
-        if out and (wrapped or _continues(out[-1].strip(), stripped)):
+            and not _HEADING_WORD.match(stripped) and not _ended(last, stripped) \
+            and not _heads_list(stripped, lines[i + 1] if i + 1 < len(lines) else "")
+        if out and (wrapped or _continues(out[-1].strip(), stripped) and not _heads_list(
+                stripped, lines[i + 1] if i + 1 < len(lines) else "")):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:
             out.append(line)

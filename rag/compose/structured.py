@@ -185,6 +185,14 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         label = plan_label(plan.meta)
         newer = plan.links.replaced_by
         older = list(plan.links.replaces)
+        if q.standing == "amended_by":
+            amending = list(plan.links.amended_by)
+            if not amending:
+                continue  # no stored text says it was amended: nothing to cite
+            text = f"{label} được sửa đổi, bổ sung bởi {', '.join(cited.described(n, index) for n in amending)}."
+            where = next((c for n in amending if (c := cited.citing_chunk(n, plan_id, index)) is not None), chunks[0])
+            points.append(Point(text, where, where.text, 1.0))
+            continue
         if q.standing == "replaces":
             text = (f"{label} thay thế {', '.join(cited.described(o, index) for o in older)}." if older
                     else f"{label} không ghi văn bản nào mà nó thay thế.")
@@ -204,6 +212,8 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
             if q.standing == "replaces" else None
         points.append(Point(text, where or chunks[0], (where or chunks[0]).text, 1.0))
     if not points:
+        if q.standing == "amended_by":
+            return Answer(q.text, False, replies.not_stated("văn bản sửa đổi, bổ sung văn bản được hỏi"), kind="refusal")
         return None
     if q.answer_type == "date" and not any(e.kind == "date" for p in points for e in entities.tag(p.text)):
         # "… hết hiệu lực ngày nào?": no stored text dates it, so there is nothing to cite

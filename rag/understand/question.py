@@ -88,6 +88,9 @@ _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc t
 _STANDING = [
     ("replaces", re.compile(r"\bthay the (?:cho )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b")),
     ("replaced_by", re.compile(r"\b(bi thay the|duoc thay the|da thay the|thay the boi|van ban nao thay the)\b")),
+    # "Văn bản nào sửa đổi Kế hoạch 2145?", "… được sửa đổi bởi quyết định nào?"
+    ("amended_by", re.compile(r"\b(?:van ban|quyet dinh|ke hoach)? ?nao (?:da )?sua doi\b"
+                              r"|\b(?:duoc|bi|da duoc) sua doi(?:,? bo sung)? (?:boi|bang|tai|theo) (?:van ban|quyet dinh)? ?nao\b")),
     ("in_force", re.compile(r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|hieu luc (?:den|toi) (?:khi nao|bao gio))\b")),
 ]
 
@@ -128,7 +131,7 @@ class Question:
     section_words: list[str] = field(default_factory=list)  # folded heading words the question names
     catalog: CatalogFilter | None = None
     compare: bool = False
-    standing: str | None = None  # "in_force" | "replaced_by" | "replaces": about one plan's validity
+    standing: str | None = None  # "in_force" | "replaced_by" | "replaces" | "amended_by": about one plan's validity
 
     @property
     def text(self) -> str:

@@ -219,3 +219,12 @@ def test_an_issuers_capitals_above_its_number_are_its_header_without_the_motto()
     assert meta.issuer == "Sở Ngoại vụ tỉnh Ngàn Sơn" and meta.province == "Ngàn Sơn"
     broken = "ỦY BAN NHÂN DÂN |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 31/KH-UBND |\n" + text.split("\n", 3)[3]
     assert "HÒA XÃ HỘI" not in clean_text(broken)
+
+
+def test_a_law_librarys_trail_ending_in_the_documents_whole_title_is_no_title():
+    from ingest.metadata import extract_metadata
+    from tests.ingest.test_mentions import LIBRARY_PAGE
+
+    assert not clean_text(LIBRARY_PAGE).startswith("Trang chủ")
+    meta = extract_metadata(clean_text(LIBRARY_PAGE), "bach-lieu-kh-640-2028-thuvien.txt")
+    assert meta.title.startswith("Kế hoạch 640/KH-UBND năm 2028 thực hiện công tác thông tin đối ngoại năm 2029")

@@ -120,3 +120,45 @@ def test_a_date_opening_the_next_issuing_clause_is_that_documents_not_the_one_be
     found = {m.number: m.date for m in extract_mentions(text)}
     assert found["19/CT-TTg"] == "2013-07-05" and found["14-KL/TW"] is None
     assert found["25/CT-TTg"] == "2021-09-10"
+
+
+LIBRARY_PAGE = """Trang chủ > Văn bản > Văn hóa - Xã hội > Kế hoạch 640/KH-UBND năm 2028 về thông tin đối ngoại do tỉnh Bạch Liễu ban hành
+
+Kế hoạch 640/KH-UBND năm 2028 thực hiện công tác thông tin đối ngoại năm 2029 do tỉnh Bạch Liễu ban hành
+
+Số hiệu:	640/KH-UBND	Loại văn bản:	Kế hoạch
+Nơi ban hành:	Tỉnh Bạch Liễu	Người ký:	Vương Đình Lộc
+Ngày ban hành:	22/12/2028
+
+LƯỢC ĐỒ
+Văn bản căn cứ:
+  - Nghị định 72/2015/NĐ-CP về quản lý hoạt động thông tin đối ngoại - Ban hành: 07/09/2015 - Tình trạng: Đã biết
+Văn bản được hướng dẫn:
+  - Chương trình 21-CTr/TU của Tỉnh ủy Bạch Liễu về công tác thông tin đối ngoại giai đoạn 2026 - 2030 - Ban hành:
+    15/03/2026 - Người ký: Lò Minh Tâm
+Văn bản sửa đổi, bổ sung:
+  - Quyết định 412/QĐ-UBND năm 2029 sửa đổi Kế hoạch 640/KH-UBND - Ban hành: 20/03/2029 - [Đăng nhập để xem]
+Văn bản cùng nội dung:
+  - Kế hoạch 598/KH-UBND thực hiện công tác thông tin đối ngoại năm 2028 tỉnh Bạch Liễu - Ban hành: 30/12/2027
+
+NỘI DUNG VĂN BẢN
+ỦY BAN NHÂN DÂN TỈNH BẠCH LIỄU
+Số: 640/KH-UBND
+Bạch Liễu, ngày 22 tháng 12 năm 2028
+KẾ HOẠCH
+Thực hiện công tác thông tin đối ngoại năm 2029
+Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện công tác thông tin đối ngoại năm 2029 như sau.
+"""
+
+
+def test_a_law_librarys_lists_of_related_documents_say_how_each_relates_with_its_date_and_signer():
+    """A law library page's "Lược đồ": each entry is what the page's document is to it (the heading says), its date
+    after "Ban hành:" (wrapped onto the next line too), its signer after "Người ký:"; a number before " - Ban hành"
+    stops at the dash."""
+    found = _by_number(LIBRARY_PAGE, ("640/KH-UBND",))
+    assert set(found) == {"72/2015/NĐ-CP", "21-CTr/TU", "412/QĐ-UBND", "598/KH-UBND"}
+    assert (found["21-CTr/TU"]["relation"], found["21-CTr/TU"]["date"], found["21-CTr/TU"]["signer"]) == (
+        "implements", "2026-03-15", "Lò Minh Tâm")
+    assert (found["412/QĐ-UBND"]["relation"], found["412/QĐ-UBND"]["date"]) == ("amended_by", "2029-03-20")
+    assert found["598/KH-UBND"]["relation"] is None and found["598/KH-UBND"]["date"] == "2027-12-30"
+    assert found["72/2015/NĐ-CP"]["relation"] == "implements"
