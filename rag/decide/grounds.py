@@ -211,7 +211,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "số tiền (kinh phí) được hỏi"
     source = _FUNDING_SOURCE.search(q.pq.folded)
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
-    if source and (_ASKS_MONEY.search(q.pq.folded) or re.search(r"\b(?:bao nhieu|may)\b", q.pq.folded)):
+    # (not "đứng thứ mấy về viện trợ ODA": a rank, no sum)
+    if source and (_ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
         # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer
         spans = {y for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}

@@ -235,7 +235,7 @@ def split_parts(text: str) -> list[str]:
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
-    for (_s0, e0, t0), (s1, _e1, t1) in zip(spans, spans[1:], strict=False):
+    for (_s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
         joins = [m for m in _JOINS.finditer(folded, e0, s1)]
         if not joins and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
             cuts.append((e0, s1))  # "khai mạc ngày nào ở đâu": two question words side by side ask two things
@@ -245,12 +245,21 @@ def split_parts(text: str) -> list[str]:
         # a comma ends a question ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else the first "và" ("… và do ai ký?")
         commas = [j for j in joins if "," in j.group() or ";" in j.group()]
         join = commas[-1] if commas else joins[0]
-        if t0 == t1 and t0 != "document" and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
+        # "… có bao nhiêu thành viên, hội có bao nhiêu hội viên?": counts of two things, named after the question words
+        counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1)
+        if t0 == t1 and t0 != "document" and not counted \
+                and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
             continue
         cuts.append((join.start(), join.end()))
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
     pieces = [text[a:b].strip(" ,;?") for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     return [p for p in pieces if p] if cuts else [text]
+
+
+def _counted(folded: str, at: int) -> str:
+    """The word a "bao nhiêu / mấy" ending at `at` counts ("thanh vien"), or "" when none follows."""
+    m = re.match(r"\s+([a-z]+ [a-z]+|[a-z]+)", folded[at:at + 30].lower())
+    return m.group(1) if m and m.group(1).split()[0] not in _FRAME_SYLLABLES else ""
 
 
 _CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)")

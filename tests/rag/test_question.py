@@ -486,3 +486,22 @@ def test_the_fields_own_abbreviations_are_written_out():
     assert expand("Kế hoạch NVNONN của tỉnh căn cứ văn bản nào?") == \
         "Kế hoạch người Việt Nam ở nước ngoài của tỉnh căn cứ văn bản nào?"
     assert "hoi nhap quoc te" in expand("bc tong ket hnqt 5 nam")  # typed without tone marks, written out so
+
+
+def test_counts_of_two_things_are_two_parts():
+    from rag.understand.question import split_parts
+
+    assert split_parts("Ban Chấp hành nhiệm kỳ 2018-2023 có bao nhiêu thành viên, hội có bao nhiêu hội viên chính thức?") == [
+        "Ban Chấp hành nhiệm kỳ 2018-2023 có bao nhiêu thành viên", "hội có bao nhiêu hội viên chính thức"]
+    assert split_parts("Hội có mấy chi hội và bao nhiêu hội viên?") == ["Hội có mấy chi hội", "bao nhiêu hội viên"]
+    assert len(split_parts("Tổng kinh phí là bao nhiêu, bao nhiêu?")) == 1  # nothing counted: one question
+
+
+def test_a_rank_asked_beside_a_source_of_money_asks_no_sum():
+    from rag.decide.grounds import missing_asked
+    from rag.understand.question import analyze
+
+    q = analyze("Hàn Quốc đứng thứ mấy về viện trợ ODA của Việt Nam?")
+    assert missing_asked(q, "Hàn Quốc đứng thứ 2 về viện trợ ODA và là đối tác thương mại lớn thứ 3.", set()) is None
+    asked_sum = analyze("Hàn Quốc viện trợ ODA bao nhiêu?")
+    assert missing_asked(asked_sum, "Hàn Quốc đứng thứ 2 về viện trợ ODA.", set()) is not None
