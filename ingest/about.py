@@ -183,6 +183,10 @@ def text_owner(text: str, number: DocNumber | None) -> About | None:
         for code in number.codes[1:] + number.codes[:1]:
             if code in ISSUER_CODES:
                 return About(ISSUER_CODES[code], None, sentence_of(text, number.start), "text")
+    # a board the lead says issues it ("Ban Chỉ đạo công tác thông tin đối ngoại tỉnh vừa ban hành Kế hoạch …")
+    board = _BOARD_ISSUING.search(text[:BOARD_LEAD_CHARS])
+    if board:
+        return About(" ".join(board.group(1).split()), None, sentence_of(text, board.start()), "text")
     # the lead's committee; a ministry only where it issues something ("Bộ X vừa ban hành …"), since pages
     # about a province often name the ministry whose delegation visited
     found = [(at, name) for at, name in _issuers(text[:NEWS_LEAD_CHARS], text)
@@ -198,6 +202,9 @@ def text_owner(text: str, number: DocNumber | None) -> About | None:
 
 
 _BARE_COMMITTEES = frozenset({"UBND", "UBND tỉnh", "UBND thành phố"})
+BOARD_LEAD_CHARS = 600  # the page's opening sentences, where it says who issued what it reports
+_BOARD_ISSUING = re.compile(r"\b((?:Ban Chỉ đạo|Ban Thường vụ|Tiểu ban|Hội đồng|Liên hiệp các tổ chức hữu nghị)"
+                            r"(?: [^,.;:()\n]{0,90}?)?)\s+(?:đã\s+|vừa\s+)?ban hành\b")
 # (after the body's own shorthand in brackets: "Bộ Văn hóa, Thể thao và Du lịch (VH-TT-DL) vừa ban hành …")
 _ISSUING_AFTER = re.compile(r"(?:\s*\([^()\n]{1,20}\))?\s+(?:đã\s+|vừa\s+)?(?:ban hành|có (?:Công văn|văn bản|Kế hoạch|Quyết định)|hướng dẫn|"
                             r"phê duyệt)\b")

@@ -231,3 +231,13 @@ def test_a_ministry_issuing_under_its_own_shorthand_owns_the_page_not_the_city_o
             "gia của đại diện các cơ quan ngoại giao, tổ chức quốc tế tại Việt Nam và các nghệ sĩ trong nước.\n")
     meta = extract_metadata(text, "tin.txt")
     assert meta.issuer == "Bộ Văn hóa, Thể thao và Du lịch" and meta.province is None
+
+
+def test_a_board_the_lead_says_issued_the_plan_is_its_issuer():
+    from ingest.metadata import extract_metadata
+
+    text = ("Kế hoạch hoạt động thông tin đối ngoại năm 2029\n\nNgày 04-05-2029\n\nNhằm nâng cao chất lượng hoạt động "
+            "thông tin đối ngoại, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh vừa ban hành Kế hoạch hoạt động thông tin "
+            "đối ngoại tỉnh Sóc Trăng năm 2029. Kế hoạch đề ra các nhiệm vụ trọng tâm trong năm 2029.\n")
+    meta = extract_metadata(text, "soc-trang-kh-ttdn-2029-tin.txt")
+    assert meta.issuer == "Ban Chỉ đạo công tác thông tin đối ngoại tỉnh" and meta.province == "Sóc Trăng"
