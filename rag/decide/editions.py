@@ -124,4 +124,24 @@ def other_occasion(q: Question, shown: str, titles: str = "") -> str | None:
         holder = re.compile(rf"(?<!pho )\b{role.group(2)}\b")
         if re.search(rf"\bpho {role.group(2)}\b", folded) and not holder.search(folded):
             return f"người giữ chức {ROLES[role.group(2)]}"
+    return _other_phase(q, folded)
+
+
+# an event's opening and closing: "bế mạc ngày nào" is not answered by the day it opened
+_PHASES = {"be mac": "bế mạc", "ket thuc": "kết thúc", "khai mac": "khai mạc"}
+_OPENING, _CLOSING = ("khai mac",), ("be mac", "ket thuc")
+_SPAN = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s*/\s*\d{1,2}|\btu (?:ngay )?\d{1,2}\b.{0,40}\bden (?:ngay )?\d{1,2}\b"
+                   r"|\bden (?:het )?ngay \d{1,2}\b|\bkeo dai\b|\bdien ra trong\b")
+
+
+def _other_phase(q: Question, folded: str) -> str | None:
+    if q.answer_type not in ("date", "period") and not re.search(r"\b(?:ngay nao|khi nao|bao gio|hom nao)\b", q.pq.folded):
+        return None
+    asked = next((p for p in _PHASES if re.search(rf"\b{p}\b", q.pq.folded)), None)
+    if asked is None or _SPAN.search(folded):
+        return None  # (a span of days, "từ 14 đến 16/12", tells both)
+    same = _CLOSING if asked in _CLOSING else _OPENING
+    other = _OPENING if asked in _CLOSING else _CLOSING
+    if not any(re.search(rf"\b{p}\b", folded) for p in same) and any(re.search(rf"\b{p}\b", folded) for p in other):
+        return f"ngày {_PHASES[asked]}"
     return None

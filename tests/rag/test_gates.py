@@ -425,3 +425,14 @@ def test_who_is_served_is_answered_by_a_group_of_people():
     assert missing_asked(q, "b) Đẩy mạnh đào tạo chuyên môn cho đội ngũ cán bộ, công chức làm công tác đối ngoại.",
                          set()) is None
     assert missing_asked(analyze("Ai chủ trì đào tạo?"), "b) Đẩy mạnh đào tạo chuyên môn nghiệp vụ.", set())
+
+
+def test_a_closing_day_asked_is_not_the_day_an_event_opened():
+    from rag.decide.editions import other_occasion
+    from rag.understand.question import analyze
+
+    opened = "Ngày 14/12/2029, Sơn Đài tổ chức khai mạc ngày hội văn hóa Việt Nam – Hàn Quốc."
+    assert other_occasion(analyze("Ngày hội văn hóa ở Sơn Đài bế mạc ngày nào?"), opened) == "ngày bế mạc"
+    assert other_occasion(analyze("Ngày hội văn hóa ở Sơn Đài khai mạc ngày nào?"), opened) is None
+    spanned = "Ngày hội văn hóa diễn ra từ 14 đến 16/12/2029, khai mạc tại Quảng trường tỉnh."
+    assert other_occasion(analyze("Ngày hội văn hóa ở Sơn Đài bế mạc ngày nào?"), spanned) is None
