@@ -18,6 +18,7 @@ from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_ki
 from rag.compose.records import count_point
 from rag.compose.sections import following_items
 from rag.compose.targets import choose_targets
+from rag.decide.counts import counted_in
 from rag.decide.grounds import Grounds
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
@@ -55,7 +56,7 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
         ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
     ranked = firsts.field_first(ranked, part.answer_type, question)
     if part.answer_type == "number":
-        ranked = firsts.counted_first(ranked, part.text)
+        ranked = firsts.sum_first(firsts.counted_first(ranked, part.text), part.text)
     if not ranked or (ranked[0].body in shown_before and ranked[0].answer_spans
                       and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN):
         return PartResult(None, [])  # the line another part shows answers this part too
@@ -343,6 +344,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 # document facts alone passes no last gate)
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                       dense_of=dense_of, shown_before=shown)
+        if result.point is not None and part.answer_type == "number" and len(q.parts) > 1 and part.intent == "general" \
+                and not counted_in(part.text, result.point.quote):
+            continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
         if result.point is not None and all(p.text != result.point.text for p in points):  # one line says both
             points.append(result.point)
             previous = _asked_documents(part, result, index) or previous

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.find.firsts import MONEY_ASKED, SUM
 from rag.understand import entities
 from rag.understand.question import Question, asking_fold
 
@@ -77,3 +78,15 @@ TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "l
 ASKS_HOW_LONG = re.compile(r"\b(?:bao lau|may (?:gio|ngay|tuan|thang))\b")
 DURATION = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
 _TIME_FIGURE = re.compile(r"\b(?:ngay|thang|nam|gio|phut|tuan|quy)\b")
+
+
+def counted_in(part: str, shown: str) -> bool:
+    """A line shown for one part of a question that counts something ("bao nhiêu dự án FDI") states a figure of the
+    thing it counts; of a part counting nothing named, any figure other than time."""
+    folded = asking_fold(part)
+    if MONEY_ASKED.search(folded):  # "tổng vốn bao nhiêu", "ngân sách phường bao nhiêu": a sum of money
+        return SUM.search(shown) is not None
+    m = COUNTED_THING.search(folded)
+    head = m.group(1).split()[0] if m else None
+    return figure_of(head, shown) if head and head not in _NOT_COUNTED else counts(shown)
+

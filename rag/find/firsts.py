@@ -56,6 +56,22 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     return ranked
 
 
+# a sum of money asked ("tổng vốn bao nhiêu", "ngân sách phường bao nhiêu") and a line stating one
+MONEY_ASKED = re.compile(r"\b(?:kinh phi|ngan sach|von|tien|chi phi|tai tro|xa hoi hoa)\b")
+SUM = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ|EUR|yên)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b"
+                 r"|\b(?:kinh phí|ngân sách)[^.;\n]{0,40}?\d", re.IGNORECASE)
+
+
+def sum_first(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """"kinh phí … bao nhiêu": a near line of the same text stating a sum ("💰 KINH PHÍ: 860 triệu đồng") goes before
+    a best line whose figures count something else ("06 hoạt động, 26 lượt học sinh")."""
+    if not ranked or not MONEY_ASKED.search(vi.collapse(question)) or SUM.search(ranked[0].body):
+        return ranked
+    near = next((c for c in ranked[1:FIELD_CANDIDATES] if SUM.search(c.body) and c.chunk.plan_id == ranked[0].chunk.plan_id
+                 and c.score >= COUNTED_SHARE * ranked[0].score), None)
+    return ranked if near is None else [near] + [c for c in ranked if c is not near]
+
+
 HEADED = 0.3  # share of the question's words a field line's heading must hold to say whose field it is
 HEADED_MARGIN = 0.15  # …and by how much more than another field line's heading
 _HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])[.)]\s+\S")
