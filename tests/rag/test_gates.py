@@ -436,3 +436,14 @@ def test_a_closing_day_asked_is_not_the_day_an_event_opened():
     assert other_occasion(analyze("Ngày hội văn hóa ở Sơn Đài khai mạc ngày nào?"), opened) is None
     spanned = "Ngày hội văn hóa diễn ra từ 14 đến 16/12/2029, khai mạc tại Quảng trường tỉnh."
     assert other_occasion(analyze("Ngày hội văn hóa ở Sơn Đài bế mạc ngày nào?"), spanned) is None
+
+
+def test_a_part_counting_a_thing_or_asking_a_sum_needs_a_line_stating_it():
+    from rag.decide.counts import counted_in
+
+    report = "Phó Chủ tịch đã báo cáo việc thực hiện Nghị quyết Đại hội lần thứ XIII và Chỉ thị số 12-CT/TW."
+    assert not counted_in("Từ đầu năm 2029 tỉnh thu hút được bao nhiêu dự án FDI", report)
+    assert counted_in("Từ đầu năm 2029 tỉnh thu hút được bao nhiêu dự án FDI", "Tỉnh thu hút 14 dự án FDI mới.")
+    assert not counted_in("tổng vốn bao nhiêu", report)
+    assert counted_in("tổng vốn bao nhiêu", "Tổng vốn đăng ký đạt 320 triệu USD.")
+    assert counted_in("ngân sách phường bao nhiêu", "- Ngân sách phường: 420 triệu đồng")
