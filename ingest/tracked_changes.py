@@ -24,7 +24,13 @@ def accept_changes(text: str) -> str:
     if not tracked(text):
         return text
     text = _REPLACED.sub(_replaced, text)
+    # the earlier value after the unit both share ("9.400 triệu đồng (trước đây: 11.200 triệu đồng)"): a figure keeps
+    # its unit beside it, which is how a sum is read
+    text = _OLD_VALUE.sub(lambda m: f"{m.group(2)} (trước đây: {m.group(1)}{m.group(2)})", text)
     return _SPAN.sub(_one, text)
+
+
+_OLD_VALUE = re.compile(r"\x00([^\x00]*)\x00((?:\s*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn)\s+)?(?:đồng|USD|lượt|người|đoàn|%))?)")
 
 
 def _flat(text: str) -> str:
@@ -35,7 +41,7 @@ def _replaced(m: re.Match) -> str:
     old, new = _flat(m.group(1)), m.group(2)
     # (a name replaced is simply the new name: "Tạ Minh Khuê", not the signer who no longer signs)
     if old and len(old) <= OLD_VALUE_CHARS and re.search(r"\d", old) and not re.search(r"[.;:]\s", old):
-        return f"{new} (trước đây: {old.strip('*')})"
+        return f"{new}\x00{old.strip('*')}\x00"
     return new
 
 

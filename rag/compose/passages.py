@@ -49,6 +49,7 @@ AMOUNT_CANDIDATES = 8
 STATING_SHARE = 0.9  # how close to the best a candidate stating the asked value must score to go before it
 ALL_ITEMS = 40  # items of an announced list read before narrowing them to the year or body asked
 YEAR_SHARE = 0.75  # how close to the best a line of the year asked must score to go before a line of no year
+YEAR_SHARE_BESIDE = 0.6  # …in the same passage as the best ("Tổng kinh phí …" over "Phân theo năm: năm 2028: …")
 COUNT_CANDIDATES = 1  # the sentence shown first must state it
 # An amount with its unit: only a sentence stating a number of that kind can answer.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)"
@@ -127,6 +128,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         ranked = firsts.counted_first(ranked, question)
     # (a year the plan is of, named by its title — "Kế hoạch đoàn ra, đoàn vào năm 2028" — its lines need not repeat)
     own_title = (held.meta.title or "") if (held := index.plan(ranked[0].chunk.plan_id)) else ""
+    # …but a year bounding its period ("giai đoạn 2028 - 2030") is one of its years, whose own line answers
+    own_title = re.sub(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", " ", own_title)
     asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded) and str(y) not in own_title]
     # (a figure or a sum asked: a year may name the event itself elsewhere, "Xuân Quê hương 2026 … hạn chót khi nào")
     if asked_years and (kind == "number" or _ASKS_AMOUNT.search(q.pq.folded)) \
@@ -135,10 +138,13 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         # "năm 2023 có bao nhiêu lượt …": the period's total is no answer for one year when a near line gives that
         # year's own figure ("Doanh nghiệp tham gia: năm 2022: 410 lượt; năm 2023: 585 lượt; …")
         counted = counted_phrase(q)  # "bao nhiêu cặp cụm dân cư": a line of the year that counts something else is none
-        dated = next((c for c in ranked[1:AMOUNT_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
+        # (the best line's own passage first: "Phân theo năm: năm 2028: …" under "Tổng kinh phí …")
+        near = sorted(ranked[1:AMOUNT_CANDIDATES], key=lambda c: c.chunk.id != ranked[0].chunk.id)
+        dated = next((c for c in near if c.chunk.plan_id == ranked[0].chunk.plan_id
                       and (not counted or counted.split()[0] in vi.folded_syllables(c.body))
                       and c.answer_spans and all(_names_year(c.body, y) for y in asked_years)
-                      and c.score >= YEAR_SHARE * ranked[0].score), None)
+                      and c.score >= (YEAR_SHARE_BESIDE if c.chunk.id == ranked[0].chunk.id else YEAR_SHARE)
+                      * ranked[0].score), None)
         if dated is not None:
             ranked = [dated] + [c for c in ranked if c is not dated]
     if _ASKS_AMOUNT.search(q.pq.folded) and not any(c.answer_spans for c in ranked[:AMOUNT_CANDIDATES]):

@@ -150,6 +150,10 @@ author="Lê Thu Hà" date="2028-10-02T09:00:00Z"} triệu đồng.[Đề nghị 
 chi 5.900 triệu đồng.]{.comment-start id="0" author="Vũ Đình
 Nam" date="2028-09-30T10:00:00Z"}[]{.comment-end id="0"}
 
+Phân theo năm: năm 2029: [4.600]{.deletion author="Lê Thu Hà" date="2028-10-02T09:01:00Z"}[3.900]{.insertion
+author="Lê Thu Hà" date="2028-10-02T09:01:00Z"} triệu đồng; năm 2030: [3.800]{.deletion author="Lê Thu Hà"
+date="2028-10-02T09:01:00Z"}[3.300]{.insertion author="Lê Thu Hà" date="2028-10-02T09:01:00Z"} triệu đồng.
+
 [2\\. Sở Xây dựng chủ trì chỉnh trang khu lưu niệm.]{.deletion author="Lê Thu Hà" date="2028-10-02T09:05:00Z"}
 
 +-------------------------------------+----------------------------------------------+
@@ -169,7 +173,7 @@ def test_a_drafts_tracked_changes_read_as_it_now_stands_with_its_comments_as_not
     kept beside the new one), reviewers' comments kept as notes naming them; its grid header and closing block read
     as lines, so the issuer and the signer now named are its own; pandoc's metadata block and escapes gone."""
     text = unmark(DRAFT)
-    assert "7.200 (trước đây: 8.400) triệu đồng" in text
+    assert "7.200 triệu đồng (trước đây: 8.400 triệu đồng)" in text
     assert "(Góp ý của Vũ Đình Nam: Đề nghị giảm cho phù hợp dự toán; năm 2028 mới chi 5.900 triệu đồng.)" in text
     assert "Sở Xây dựng" not in text and "{." not in text and "title:" not in text and "1\\." not in text
     assert "ỦY BAN NHÂN DÂN\nTỈNH MAI SƠN\nSố:" in text
