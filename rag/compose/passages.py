@@ -189,7 +189,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         if heads and sum(1 for p in items if _ATTRIBUTE.match(p.quote)) * 2 > len(items):
             items = []  # "- Thời gian: …" / "- Kinh phí: …": a record's fields under its title, which answers as a whole
         # a heading line ("Ngày thứ ba (thứ Năm, 16/9/2027)") names what its bullets are about: it goes first
-        if items and (heads or best.answer_spans and (kind in ("number", "date") or _ASKS_AMOUNT.search(q.pq.folded))):
+        # ("kinh phí kh ttdn 2028": a sum named, no question word, the line stating it still leads its parts)
+        states_sum = firsts.MONEY_ASKED.search(q.pq.folded) and firsts.SUM.search(best.body)
+        if items and (heads or states_sum or best.answer_spans and (kind in ("number", "date")
+                                                                    or _ASKS_AMOUNT.search(q.pq.folded))):
             # "Tổng kinh phí dự kiến: 96,4 tỷ đồng, chia … như sau:": the sentence holds the value asked, then its parts
             # (under a heading line, as many as an answer shows without it)
             return [Point(display(best, question, index.idf, POINT_CHARS), best.chunk, best.body, best.score)] + \

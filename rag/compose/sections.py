@@ -11,6 +11,7 @@ from ground.display import shorten
 from rag.compose.citations import Point
 from rag.decide.places import names_foreign_places
 from rag.find import sentences
+from rag.find.firsts import SUM
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
 from rag.ports import StoredChunk
@@ -191,6 +192,11 @@ def list_points(q: Question, chunks: list) -> list[Point]:
     # an item's words the question asks about past its cut ("… gắn kết với … trong những lĩnh vực nào?") are shown
     asked = [t for t in query_terms(without_question_words(q.pq.content or q.text))
              if not set(t.split()) <= set(q.section_words)]
+    # "Tổng kinh phí … là 4.850 triệu đồng, gồm:" over its parts: the sum it states leads them
+    lead = next(((c, u.text) for c in chunks for u in split_units(c.text) if u.text.rstrip().endswith(":")
+                 and SUM.search(u.text) and not BULLET.match(u.text)), None)
+    if lead is not None and all(text != lead[1] for _, text in items):
+        items = [lead] + items
     return list_points_plain(items, asked=asked)
 
 

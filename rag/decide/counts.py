@@ -21,6 +21,8 @@ def counted_phrase(q: Question) -> str | None:
     ("bao nhiêu người", said many ways), time, money, or asks a number or an ordinal ("số mấy", "thứ mấy")."""
     if len(q.parts) > 1 or re.search(r"\b(?:so|thu) (?:may|bao nhieu)\b", q.pq.folded):
         return None
+    if _ASKED_BARE.search(vi.fold(q.pq.text)):
+        return None  # "nguồn xã hội hóa bao nhiêu, dùng cho việc gì?": the words after the comma are counted by nothing
     m = COUNTED_THING.search(asking_fold(q.pq.text))  # "Xuân Mây Đảo … bao nhiêu kiều bào": no "mấy đảo"
     if m and m.group(0).startswith("may") and re.search(r"\b(?:nao|ai|gi|dau|khi nao|bao gio)\b", q.pq.folded):
         return None  # typed without tone marks, "vé máy bay … bên nào trả" asks which side, not how many
@@ -73,6 +75,7 @@ def counts(shown: str, thing: str = "") -> bool:
     return re.search(r"\d", rest) is not None
 
 
+_ASKED_BARE = re.compile(r"\b(?:bao nhieu|may)\s*[,;:?]")
 COUNTED_THING = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+)?)")
 TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
 ASKS_HOW_LONG = re.compile(r"\b(?:bao lau|may (?:gio|ngay|tuan|thang))\b")
