@@ -92,6 +92,11 @@ c) Thông tin về công tác phân giới, cắm mốc (Chủ trì: Bộ Chỉ 
 3. Quý III/2029
 a) Xuất bản ấn phẩm "Bạch Liễu - Cửa ngõ hữu nghị" trước ngày 30/9/2029 (Chủ trì: Sở Ngoại vụ).
 
+III. KINH PHÍ
+Tổng kinh phí thực hiện Kế hoạch năm 2029 là 2.150 triệu đồng, gồm:
+- Ngân sách tỉnh: 1.900 triệu đồng.
+- Nguồn tài trợ, xã hội hóa: 250 triệu đồng (chủ yếu cho ấn phẩm).
+
 CHỦ TỊCH
 Vương Đình Lộc
 """
@@ -148,3 +153,8 @@ def test_tasks_grouped_under_quarters_are_counted_not_the_quarters(store):
 def test_the_document_a_plan_carries_out_is_named_with_its_date_as_written(store):
     answer = ask(store, "KH 21 Sở Ngoại vụ Ngàn Sơn thực hiện kế hoạch nào của tỉnh?")
     assert answer.found and "Kế hoạch số 14/KH-UBND ngày 09-01-2029" in answer.answer
+
+
+def test_a_sections_lead_stating_the_sum_leads_its_parts(store):
+    answer = ask(store, "kinh phi kh 640 bach lieu")
+    assert answer.found and "2.150 triệu đồng" in answer.answer and "1.900 triệu đồng" in answer.answer
