@@ -39,6 +39,9 @@ def _flat(text: str) -> str:
 
 def _replaced(m: re.Match) -> str:
     old, new = _flat(m.group(1)), m.group(2)
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    if not m.string[line_start:m.start()].strip("*_ \t") and m.string[m.end():m.end() + 1] in ".)":
+        return new  # an item renumbered ("[6]{.deletion}[5]{.insertion}. Sở Giáo dục …"): its number now
     # (a name replaced is simply the new name: "Tạ Minh Khuê", not the signer who no longer signs)
     if old and len(old) <= OLD_VALUE_CHARS and re.search(r"\d", old) and not re.search(r"[.;:]\s", old):
         return f"{new}\x00{old.strip('*')}\x00"

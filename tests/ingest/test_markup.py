@@ -156,6 +156,11 @@ date="2028-10-02T09:01:00Z"}[3.300]{.insertion author="Lê Thu Hà" date="2028-1
 
 [2\\. Sở Xây dựng chủ trì chỉnh trang khu lưu niệm.]{.deletion author="Lê Thu Hà" date="2028-10-02T09:05:00Z"}
 
+**[3]{.deletion author="Lê Thu Hà" date="2028-10-02T09:06:00Z"}[2]{.insertion author="Lê Thu Hà"
+date="2028-10-02T09:06:00Z"}. Sở Giáo dục và Đào tạo**
+
+Đưa nội dung di sản vào hoạt động trải nghiệm; hoàn thành trước ngày 31/5/2029.
+
 +-------------------------------------+----------------------------------------------+
 | ***Nơi nhận:***                     | **TM. ỦY BAN NHÂN DÂN**                      |
 | - Bộ Ngoại giao (b/c);              | **KT. CHỦ TỊCH**                             |
@@ -177,5 +182,6 @@ def test_a_drafts_tracked_changes_read_as_it_now_stands_with_its_comments_as_not
     assert "(Góp ý của Vũ Đình Nam: Đề nghị giảm cho phù hợp dự toán; năm 2028 mới chi 5.900 triệu đồng.)" in text
     assert "Sở Xây dựng" not in text and "{." not in text and "title:" not in text and "1\\." not in text
     assert "ỦY BAN NHÂN DÂN\nTỈNH MAI SƠN\nSố:" in text
+    assert "\n2. Sở Giáo dục và Đào tạo\n" in text  # an item renumbered keeps its new number only
     meta = extract_metadata(text, "du-thao.txt")
     assert meta.issuer == "UBND tỉnh Mai Sơn" and meta.signer == "Cầm Thị Dung" and meta.doc_type == "Kế hoạch"
