@@ -108,9 +108,11 @@ def tasks_in_year_answer(q: Question, plans: list, index: PlanIndex) -> Answer |
             seen.add((plan.id, item.start))
             rows.append(tasks.TaskRow(plan, item, None))
     asked_quarter = quarter(q.pq.folded)
-    if asked_quarter:  # "quý I/2028": only the tasks of that quarter, by their deadline or the heading they sit under
+    if asked_quarter:  # "quý I/2028": only the tasks of that quarter, by their date, deadline or the heading above them
         said = re.compile(rf"\b{asked_quarter}\b")
-        rows = [r for r in rows if said.search(vi.collapse(f"{r.assignment.deadline or ''} {r.assignment.section or ''}"))]
+        first = 3 * ("i", "ii", "iii", "iv").index(asked_quarter.split()[1]) + 1
+        rows = [r for r in rows if said.search(vi.collapse(f"{r.assignment.deadline or ''} {r.assignment.section or ''}"))
+                or r.assignment.due and first <= int(r.assignment.due[5:7]) < first + 3]
     month = _ASKED_MONTH.search(q.pq.folded)
     if month:  # "tháng 10/2028": only the tasks of that month
         said = re.compile(rf"\bthang 0?{month.group(1)}\b|\b0?{month.group(1)}/\d{{4}}\b")

@@ -18,6 +18,7 @@ ISSUER_BOOST = 0.6
 MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
 TITLE_BOOST = 0.6  # a text whose title's opening words the question says ("Hội hữu nghị … tỉnh Bắc Giang có …")
 TITLE_OPENING = 6  # syllables of a title's opening that name its text
+TITLE_NAME_WORDS = 2  # …capitalised past its first word: a name is among them
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
 # "kế hoạch năm 2024", "kế hoạch TTĐN năm 2024", "kế hoạch của UBND thành phố X năm 2028": a plan's own year
 # (not a plan the text requires others to make: "… phải ban hành kế hoạch năm 2027 trước ngày …")
@@ -136,7 +137,9 @@ def title_opened(folded: str, plans: list) -> list[str]:
         n = 0
         while n < len(words) and f" {' '.join(words[:n + 1])} " in said:
             n += 1
-        if n >= TITLE_OPENING:
+        # (a name among them, not the genre's words alone: "Kế hoạch ngoại giao văn hóa …" opens many titles)
+        typed = (p.meta.title or "").split()[1:n]
+        if n >= TITLE_OPENING and sum(1 for w in typed if w[:1].isupper()) >= TITLE_NAME_WORDS:
             reach[p.id] = n
     if not reach:
         return []
