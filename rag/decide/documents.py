@@ -11,7 +11,9 @@ from rag.understand.names import number_matches
 from rag.understand.question import Question
 
 # a document named as what the asked text implements or follows, not as the text asked about
-_DESCRIBES = re.compile(r"\b(?:thuc hien|trien khai|theo|can cu|cu the hoa|kem theo|phe duyet)"
+# …or an event held on the document: "hội nghị quán triệt Kết luận 12 có bao nhiêu điểm cầu" asks of the meeting
+_DESCRIBES = re.compile(r"\b(?:thuc hien|trien khai|theo|can cu|cu the hoa|kem theo|phe duyet|quan triet|pho bien"
+                        r"|hoc tap|tong ket|so ket|ve)"
                         r"(?: [a-z]+){0,2} (?:quyet dinh|chi thi|ke hoach|nghi quyet|ket luan|cong van|van ban|qd|kh|ct)"
                         r"(?: so)? \d")
 DATE_REACH = 40  # characters between a cited document's number and its date, either side
