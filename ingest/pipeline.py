@@ -28,13 +28,15 @@ MIN_PLAN_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-16/decisions-1"  # assignments-2: due dates
-                    "/mentions-7/about-25/tables-25/sections-2/sentences-2/numbers-11/agencies-5/signers-10/clean-10/titles-11/fonts-2/markup-2")
+                    "/mentions-7/about-25/tables-26/sections-2/sentences-2/numbers-11/agencies-5/signers-10/clean-10/titles-11/fonts-2/markup-2")
 # markup-1: a converter's Markdown and HTML taken out (emphasis, headings, images, comments, entities, HTML tables as
 # pipe rows, a one-row layout table's cells as lines, a running footer with its page number); "Số ký hiệu" a field;
 # titles-10: a title in capitals naming a plan by number, a mail's header fields no headline; about-24: a province no
 # gazetteer knows named more than any known one; mentions-6: a date leading to a cited document ("Ngày 3-12-2008, tại
 # Thông báo số …", "ngày 15/5/2029 Sở … đã có Công văn số …"), a signer in brackets ("(ký: …)"); tables-24: merged
 # cells filled in read back as groups; signers-10: a page about a plan takes the signer it names beside its number;
+# tables-26: a table exported one block of "Key: value" lines per row (empty cells keep their keys, a row count
+# first, blocks back to back or between rules) is read as records; "Đơn vị tính kinh phí: …" gives the unit;
 # about-25: a board a page's lead says issues the document ("Ban Chỉ đạo … vừa ban hành Kế hoạch …") is its issuer;
 # mentions-7: a law library page's lists of related documents ("Văn bản sửa đổi, bổ sung:" …) give each entry's
 # relation, date and signer; numbers-11: a number ends before " - Ban hành"; clean-10: a site's trail ending in the

@@ -9,6 +9,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from ground import vi
+
 from ingest.plain_tables import ALIGNED_HEAD, STACK_START, TOTAL_CELL, aligned_cells, stacked_cells
 
 FIGURE_CELL = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$")  # a cell holding a figure only
@@ -298,7 +300,11 @@ def _cell_lines(cell: str) -> str:
 # Records written as "Key: value" lines, one block per record, blank lines between ("Nhiệm vụ 2" / "Thời gian: Ngày
 # 08/6 hằng năm" / "Nội dung: …" / "Đơn vị thực hiện: …"; "Kỳ báo cáo: Quý I/2028" / "Hạn gửi …: trước ngày …"):
 # the same keys in the same order in two blocks or more make a table, one record per row
-_KEYED_LINE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][^:|\n]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+# (a cell left empty in an export keeps its key: "Cơ quan chủ trì: ")
+# (nor a table's caption giving its unit: "Đơn vị tính kinh phí: triệu đồng")
+_KEYED_LINE = re.compile(r"^[ \t]*(?!Đơn vị tính)([A-ZĐÀ-Ỹ][^:|\n]{1,40}?)[ \t]*:[ \t]*(\S[^\n]*?)?[ \t]*$")
+_BLOCK_RULE = re.compile(r"^[ \t]*(?:[=\-*_~]{3,}[ \t]*)?$")  # between two records: nothing, or a rule ("=====")
+_ROW_INDEX = frozenset({"dong", "row", "ban ghi"})  # an export's own row count ("Dòng: 7"), no column of the table
 _RECORD_TITLE = re.compile(r"^[ \t]*([A-ZĐÀ-Ỹ][^\W\d]*(?:[ \t]+[^\W\d]+){0,3})[ \t]+(\d{1,3})[ \t]*\.?[ \t]*$")
 MIN_RECORDS = 2
 MIN_KEYS = 2
@@ -323,9 +329,15 @@ def record_groups(lines: list[str]) -> list[RecordGroup]:
         k = i + 1 if title else i
         keys: list[str] = []
         values: list[str] = []
+        seen: set[str] = set()
         while k < len(lines) and (m := _KEYED_LINE.match(lines[k])) and len(m.group(1).split()) <= MAX_KEY_WORDS:
-            keys.append(" ".join(m.group(1).split()))
-            values.append(m.group(2))
+            key = " ".join(m.group(1).split())
+            if vi.collapse(key) in seen:
+                break  # the next record's first key: records written back to back, no line between them
+            seen.add(vi.collapse(key))
+            if not (not keys and vi.collapse(key) in _ROW_INDEX):
+                keys.append(key)
+                values.append(m.group(2) or "")
             k += 1
         if len(keys) >= MIN_KEYS:
             blocks.append((i, k, title.group(1) if title else None, title.group(2) if title else None, tuple(keys), values))
@@ -336,7 +348,7 @@ def record_groups(lines: list[str]) -> list[RecordGroup]:
     run: list = []
     for block in blocks + [None]:
         joined = run and block is not None and block[4] == run[-1][4] and block[2] == run[-1][2] \
-            and all(not ln.strip() for ln in lines[run[-1][1]:block[0]])
+            and all(_BLOCK_RULE.match(ln) for ln in lines[run[-1][1]:block[0]])
         if joined:
             run.append(block)
             continue

@@ -195,7 +195,9 @@ def _sentence(table: _Table, row: list[str], parent: str = "") -> str:
 
 
 CAPTION_REACH = 200  # characters above a table in which "Đơn vị tính: triệu đồng" says the unit of its sums
-_CAPTION = re.compile(r"Đơn vị(?: tính)?\s*:\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*đồng|USD)\s*\)?\s*$", re.IGNORECASE)
+# "Đơn vị tính: triệu đồng", "Đơn vị tính kinh phí: triệu đồng"
+_CAPTION = re.compile(r"Đơn vị(?: tính)?(?: kinh phí| tiền)?\s*:\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*đồng|USD)\s*\)?\s*$",
+                      re.IGNORECASE)
 
 
 def _caption_unit(table: _Table, above: str) -> None:

@@ -541,3 +541,26 @@ def test_a_table_exported_with_its_merged_cells_filled_in_reads_as_groups_and_ta
     assert "Nhiệm vụ 3: Trại hè thanh thiếu niên kiều bào; chủ trì: Tỉnh đoàn" in out
     assert "I. TUYÊN TRUYỀN (kinh phí: 900 triệu đồng)" in out and "TỔNG CỘNG: kinh phí: 2.400 triệu đồng." in out
     assert "chủ trì: I. TUYÊN TRUYỀN" not in out and "Nhiệm vụ I." not in out
+
+
+def test_a_table_exported_one_block_of_keyed_lines_per_row_is_read_as_task_records():
+    """A document system's export of a spreadsheet: each row a block of "Key: value" lines (a cell left empty keeps
+    its key), an export's own "Dòng: N" row count first, blocks back to back or between "=====" rules."""
+    from ingest.pipeline import build_plan
+
+    blocks = []
+    for n, (stt, task, lead, money) in enumerate([("I", "QUẢNG BÁ VĂN HÓA RA NƯỚC NGOÀI", "", "8.800"),
+                                                  ("1", "Ngày Văn hóa tỉnh tại Viêng Chăn (Lào)", "Sở Ngoại vụ", "3.200"),
+                                                  ("2", "Tuần Văn hóa - Du lịch tại Hàn Quốc", "Sở Văn hóa, Thể thao và Du lịch", "5.600"),
+                                                  ("II", "BẢO TỒN DI SẢN", "", "2.100"),
+                                                  ("3", "Lập hồ sơ Lễ hội Cầu mùa", "Sở Văn hóa, Thể thao và Du lịch", "2.100")], 1):
+        blocks.append(f"Dòng: {n}\nSTT: {stt}\nNội dung: {task}\nCơ quan chủ trì: {lead}\nThời gian: {'Năm 2029' if lead else ''}"
+                      f"\nKinh phí: {money}\nGhi chú: ")
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÙ SA\nSố: 18/KH-UBND\nPhù Sa, ngày 06 tháng 12 năm 2028\n\nKẾ HOẠCH\n"
+            "Thực hiện Chiến lược Ngoại giao văn hóa giai đoạn 2029 - 2030\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+            "Đơn vị tính kinh phí: triệu đồng\n" + "\n".join(blocks[:2]) + "\n=====\n" + "\n".join(blocks[2:]) + "\n")
+    plan = build_plan(text, "phu-sa-kh-18-2028.txt")
+    leads = {a.task_no: (a.task, a.agency, a.funding, a.group) for a in plan.assignments if a.role == "chủ trì"}
+    assert set(leads) == {"1", "2", "3"}
+    assert leads["1"][:3] == ("Ngày Văn hóa tỉnh tại Viêng Chăn (Lào)", "Sở Ngoại vụ", "3.200 triệu đồng")
+    assert leads["3"][3].startswith("II")
