@@ -28,7 +28,7 @@ from rag.compose.sections import (
     numbered_children,
     whole_line,
 )
-from rag.decide.counts import counted_phrase
+from rag.decide.counts import COUNTED_THING, TIME_UNITS, counted_phrase
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import firsts, sentences
@@ -38,7 +38,7 @@ from rag.find.search import Hit
 from rag.models import Answer
 from rag.understand.entities import foreign_places
 from rag.understand.names import number_matches
-from rag.understand.question import Question, analyze
+from rag.understand.question import Question, analyze, asking_fold
 
 MAX_POINTS = 3
 ANSWER_BUDGET = 450  # characters of points; with the lead line this fits a phone screen
@@ -137,7 +137,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             and not ranked[0].body.rstrip().endswith(":"):  # "… chi tiết như sau:": its items are narrowed to the year
         # "năm 2023 có bao nhiêu lượt …": the period's total is no answer for one year when a near line gives that
         # year's own figure ("Doanh nghiệp tham gia: năm 2022: 410 lượt; năm 2023: 585 lượt; …")
-        counted = counted_phrase(q)  # "bao nhiêu cặp cụm dân cư": a line of the year that counts something else is none
+        # "bao nhiêu cặp cụm dân cư", "bao nhiêu cơ sở lưu trú": a line of the year that counts something else is none
+        thing = COUNTED_THING.search(asking_fold(q.pq.text))
+        counted = counted_phrase(q) or (thing.group(1) if thing and thing.group(1).split()[0] not in TIME_UNITS
+                                        and len(thing.group(1).split()) > 1 else None)
         # (the best line's own passage first: "Phân theo năm: năm 2028: …" under "Tổng kinh phí …")
         near = sorted(ranked[1:AMOUNT_CANDIDATES], key=lambda c: c.chunk.id != ranked[0].chunk.id)
         dated = next((c for c in near if c.chunk.plan_id == ranked[0].chunk.plan_id

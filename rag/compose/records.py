@@ -41,6 +41,7 @@ _LEAD_WORDS = re.compile(r"\bchu tri\b")
 _WHICH = re.compile(r"\b(?:nao|gi)\b")
 # "Phụ lục … có bao nhiêu nhiệm vụ?", "chương trình gồm mấy nhiệm vụ": the records are counted
 _COUNT = re.compile(r"\b(?:bao nhieu|may) (?:nhiem vu|hoat dong)\b")
+_COUNTS = re.compile(r"\b(?:bao nhieu|may) [a-z]")
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,11 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     """The asked fields of the one task the question describes, or the number of a plan's tasks; None when
     the question is about no one task of the records (the passages answer it)."""
     plans = [p for p in (index.plan(i) for i in (scope.plan_ids or list(index.plans))) if p]
-    if _COUNT.search(q.pq.folded) and scope.plan_ids and len(q.parts) == 1:
-        return _count_answer(q, plans, index)  # (a count among other parts is that part's answer: parts.py)
+    # (a count among other parts is that part's answer: parts.py; counts alone, "mấy chỉ tiêu và bao nhiêu hoạt
+    # động", are the records' and the plan's own counting lines)
+    counts_only = all(p.answer_type == "number" and _COUNTS.search(vi.collapse(p.text)) for p in q.parts)
+    if _COUNT.search(q.pq.folded) and scope.plan_ids and (len(q.parts) == 1 or counts_only):
+        return _count_answer(q, plans, index)
     first = q.parts[0]
     if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or (
             first.intent != "general" and about_the_plan(parse_query(first.text), plans, index=index)):
@@ -244,6 +248,12 @@ def _count_answer(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Ans
     # "… đặt mấy chỉ tiêu và gồm bao nhiêu hoạt động?": the other things counted, as the plan's own lines count them
     others = [m.group(1) for m in _OTHER_COUNT.finditer(q.pq.folded) if m.group(1) not in ("nhiem vu", "hoat dong")]
     points = [point] + [p for noun in others if (p := _counted_line(noun, point.chunk.plan_id, index)) is not None]
+    if re.search(r"\b(?:may|bao nhieu) nhom\b", q.pq.folded):  # "… chia thành mấy nhóm": the table's group rows
+        plan = index.held(point.chunk.plan_id)
+        groups = list(dict.fromkeys(r.group for r in assignments_of(plan) if r.task_no and r.group))
+        if groups:
+            points.append(Point(f"Các nhiệm vụ chia thành {len(groups)} nhóm: {'; '.join(groups)}.", point.chunk,
+                                point.chunk.text, 1.0))
     numbered = number_points(points, index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records", points=numbered.said)
 

@@ -110,7 +110,9 @@ def year_for_year(text: str, content: list[str], previous: str) -> bool:
     """"năm 2026 đạt bao nhiêu?" after "… đến 2032 đón bao nhiêu khách quốc tế?": a few words and a year, after a
     question about a year, ask the same of the new year (the verb may differ)."""
     own = [w for w in content if w not in _FRAME_WORDS]
-    return len(own) <= MAX_REPEATED and bool(re.search(r"\b(?:19|20)\d\d\b", previous)) \
+    # (…or after a question asking a figure of no year: "còn riêng năm 2028?" after "tổng kinh phí bao nhiêu")
+    asked_figure = re.search(r"\b(?:bao nhieu|may)\b", vi.collapse(previous)) and set(content) <= {"rieng"}
+    return len(own) <= MAX_REPEATED and bool(re.search(r"\b(?:19|20)\d\d\b", previous) or asked_figure) \
         and not _DOCUMENT_WORD.search(vi.collapse(text))
 
 
