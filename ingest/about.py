@@ -203,7 +203,7 @@ def text_owner(text: str, number: DocNumber | None) -> About | None:
 
 _BARE_COMMITTEES = frozenset({"UBND", "UBND tỉnh", "UBND thành phố"})
 BOARD_LEAD_CHARS = 600  # the page's opening sentences, where it says who issued what it reports
-_BOARD_ISSUING = re.compile(r"\b((?:Ban Chỉ đạo|Ban Thường vụ|Tiểu ban|Hội đồng|Liên hiệp các tổ chức hữu nghị)"
+_BOARD_ISSUING = re.compile(r"\b((?:Ban Chỉ đạo|Tiểu ban|Hội đồng|Liên hiệp các tổ chức hữu nghị)"
                             r"(?: [^,.;:()\n]{0,90}?)?)\s+(?:đã\s+|vừa\s+)?ban hành\b")
 # (after the body's own shorthand in brackets: "Bộ Văn hóa, Thể thao và Du lịch (VH-TT-DL) vừa ban hành …")
 _ISSUING_AFTER = re.compile(r"(?:\s*\([^()\n]{1,20}\))?\s+(?:đã\s+|vừa\s+)?(?:ban hành|có (?:Công văn|văn bản|Kế hoạch|Quyết định)|hướng dẫn|"

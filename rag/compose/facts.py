@@ -62,16 +62,11 @@ def fact_point(intent: str, plan, chunks: list) -> Point | None:
     if not found:
         return None
     sentence, patterns = found
-    iso = (plan.meta.date if intent == "date" or intent == "published" and not plan.meta.published
-           else plan.meta.published if intent in ("date", "published") else None)
     for pattern in patterns:
         for chunk in chunks:
             match = pattern.search(chunk.text)
             if match:
-                line = _line_around(chunk.text, match.start())
-                if iso and (shown := display_date(iso)):  # the date as the text writes it ("ngày 3-12-2008")
-                    sentence = sentence.replace(shown, date_as_written(line, iso) or shown, 1)
-                return Point(sentence, chunk, line, 1.0)
+                return Point(sentence, chunk, _line_around(chunk.text, match.start()), 1.0)
     return Point(sentence, chunks[0], chunks[0].text, 0.5) if chunks else None
 
 

@@ -289,8 +289,7 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         else None
     point = point or fact_point(intent, plan, chunks)
     if point is None and intent == "signer":
-        # (a page's sentence telling who signed is of its own document: "Kế hoạch 09 … do ai ký" of a post about
-        # Kế hoạch 38 that only cites 09 is not answered by it)
+        # (a page's sentence telling who signed is its own document's: not the answer to "Kế hoạch 09 … do ai ký")
         others = [n for n in find_numbers(part.text) if not any(number_matches(n.number, k) for k in meta.known_numbers())]
         point = _signer_from_text(plan, chunks) or (None if others else _signing_sentence(chunks))
     if point is None and meta.source_kind == "news" and not meta.number and _stated_in_page(part, chunks):

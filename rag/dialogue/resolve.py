@@ -147,8 +147,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if expand and (_search(_EXPAND_VERB, text) or len(_tokens(text)) <= 4) and not kinds - {"year"}:
         return _resolve_expand(question, text, expand, context)
 
-    # "còn Tân Cảng thì sao?": a name the gazetteers do not know (a place only the store holds) is still the new
-    # place of an ellipsis when the frame says so and the words look like a name
+    # "còn Tân Cảng thì sao?": a name no gazetteer knows is still the new place of an ellipsis when the frame says so
     if not entities and lead in _LEAD_MARKERS and trail and 1 <= len(content) <= MAX_NAME_SYLLABLES:
         named = unknown_name(text, content)
         if named is not None:

@@ -88,9 +88,8 @@ _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc t
 _STANDING = [
     ("replaces", re.compile(r"\bthay the (?:cho )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b")),
     ("replaced_by", re.compile(r"\b(bi thay the|duoc thay the|da thay the|thay the boi|van ban nao thay the)\b")),
-    # "Văn bản nào sửa đổi Kế hoạch 2145?", "… được sửa đổi bởi quyết định nào?"
-    ("amended_by", re.compile(r"\b(?:van ban|quyet dinh|ke hoach)? ?nao (?:da )?sua doi\b"
-                              r"|\b(?:duoc|bi|da duoc) sua doi(?:,? bo sung)? (?:boi|bang|tai|theo) (?:van ban|quyet dinh)? ?nao\b")),
+    ("amended_by", re.compile(r"\b(?:van ban|quyet dinh|ke hoach)? ?nao (?:da )?sua doi\b|\b(?:duoc|bi|da duoc) sua doi"
+                              r"(?:,? bo sung)? (?:boi|bang|tai|theo) (?:van ban|quyet dinh)? ?nao\b")),  # "… sửa đổi bởi …"
     ("in_force", re.compile(r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|hieu luc (?:den|toi) (?:khi nao|bao gio))\b")),
 ]
 
@@ -245,8 +244,8 @@ def split_parts(text: str) -> list[str]:
         # a comma ends a question ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else the first "và" ("… và do ai ký?")
         commas = [j for j in joins if "," in j.group() or ";" in j.group()]
         join = commas[-1] if commas else joins[0]
-        # "… có bao nhiêu thành viên, hội có bao nhiêu hội viên?": counts of two things, named after the question words
-        counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1)
+        counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1) \
+            and _COUNT_VERB.search(folded[join.end():s1].lower())  # "…, hội có bao nhiêu hội viên": a 2nd count
         if t0 == t1 and t0 != "document" and not counted \
                 and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
             continue
@@ -256,8 +255,10 @@ def split_parts(text: str) -> list[str]:
     return [p for p in pieces if p] if cuts else [text]
 
 
-def _counted(folded: str, at: int) -> str:
-    """The word a "bao nhiêu / mấy" ending at `at` counts ("thanh vien"), or "" when none follows."""
+_COUNT_VERB = re.compile(r"\b(?:co|gom|chia(?: thanh)?|dat|don|thu hut|hoan thanh|ket nap|to chuc)\b")
+
+
+def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending at `at` counts ("thanh vien"), or ""
     m = re.match(r"\s+([a-z]+ [a-z]+|[a-z]+)", folded[at:at + 30].lower())
     return m.group(1) if m and m.group(1).split()[0] not in _FRAME_SYLLABLES else ""
 
@@ -383,8 +384,7 @@ def analyze(question: str) -> Question:
     n, noun = ordinal(folded)
     sections = [w for w in SECTION_WORDS if re.search(rf"\b{w}\b", folded)]
     sections = [w for w in sections if not any(w != o and w in o for o in sections)]
-    # "quý II/2028 có những nhiệm vụ nào": the quarter's heading first, the most particular heading asked
-    sections = [asked for asked in [quarter(folded)] if asked] + sections
+    sections = [asked for asked in [quarter(folded)] if asked] + sections  # "quý II/2028 …": its heading first
     compare = _compares(pq)
     return Question(
         pq=pq,

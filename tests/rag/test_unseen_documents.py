@@ -112,7 +112,7 @@ def test_an_expiry_date_no_text_gives_is_refused_while_standing_is_answered(unse
 
 def test_a_document_only_named_by_its_title_is_dated_from_its_citing_sentence(unseen):
     answer = ask(unseen, "chien luoc quang ba am thuc viet den 2035 duoc thu tuong phe duyet ngay nao?")
-    assert answer.found and answer.kind == "cited" and "05/6/2023" in answer.answer
+    assert answer.found and answer.kind == "cited" and "5/6/2023" in answer.answer  # as the citing sentence writes it
     assert all(c.source.endswith("hai-lam-tin-2024.txt") for c in answer.citations)
 
 
