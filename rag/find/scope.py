@@ -137,9 +137,13 @@ def title_opened(folded: str, plans: list) -> list[str]:
         n = 0
         while n < len(words) and f" {' '.join(words[:n + 1])} " in said:
             n += 1
-        # (a name among them, not the genre's words alone: "Kế hoạch ngoại giao văn hóa …" opens many titles)
-        typed = (p.meta.title or "").split()[1:n]
-        if n >= TITLE_OPENING and sum(1 for w in typed if w[:1].isupper()) >= TITLE_NAME_WORDS:
+        # (a name among them, not the genre's words alone: "Kế hoạch ngoại giao văn hóa …" opens many titles; nor a
+        # title in Title Case; and the question goes on past a number where the title does: "… năm 2019" ≠ "năm 2020")
+        typed = (p.meta.title or "").split()
+        capitals = [w for w in typed[1:n] if w[:1].isupper()]
+        title_case = sum(1 for w in typed if w[:1].isupper()) * 2 > len(typed)
+        if n >= TITLE_OPENING and len(capitals) >= TITLE_NAME_WORDS and not title_case \
+                and not (n < len(words) and words[n][:1].isdigit()):
             reach[p.id] = n
     if not reach:
         return []
