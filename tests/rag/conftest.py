@@ -40,3 +40,16 @@ def fixture_store(folder: str):
         return ingested(tmp_path_factory, ROOT / "tests" / "fixtures" / folder, folder)
 
     return store
+
+
+def chat(services: Services, turns: list[str]):
+    """The turns of one conversation, each answered with the context the ones before left."""
+    from rag.dialogue.state import Conversation
+    from rag.dialogue.turn import run_turn
+
+    ctx, out = Conversation(), []
+    for text in turns:
+        turn = run_turn(services.ask, text, ctx)
+        ctx = turn.context
+        out.append(turn)
+    return out

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
-from ngvh.services import Services
-from rag.dialogue.state import Conversation
-from rag.dialogue.turn import run_turn
+from tests.rag.conftest import chat, texts_store
+
+pytestmark = pytest.mark.slow
 
 TALKS = """Lào Mai (Việt Nam) - Vân Khê (Trung Quốc) hội đàm về quản lý biên giới năm 2029
 
@@ -44,24 +43,10 @@ Theo báo cáo tại Đại hội, nhiệm kỳ qua, Hội luôn bám sát Đi�
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("event-chats")
-    for name, text in (("lao-mai-hoi-dam-bien-gioi-2029-tin.txt", TALKS), ("ha-luong-kieu-bao-2029-tin.txt", DIASPORA),
-                       ("son-dai-lhhn-dai-hoi-iii-tin.txt", CONGRESS), ("son-dai-hoi-viet-nga-tin.txt", SOCIETY)):
-        (folder / name).write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
-
-
-def chat(services: Services, turns: list[str]):
-    ctx, out = Conversation(), []
-    for text in turns:
-        turn = run_turn(services.ask, text, ctx)
-        ctx = turn.context
-        out.append(turn)
-    return out
+stored = texts_store("event-chats", {"lao-mai-hoi-dam-bien-gioi-2029-tin.txt": TALKS,
+                                     "ha-luong-kieu-bao-2029-tin.txt": DIASPORA,
+                                     "son-dai-lhhn-dai-hoi-iii-tin.txt": CONGRESS,
+                                     "son-dai-hoi-viet-nga-tin.txt": SOCIETY})
 
 
 def test_the_other_side_of_a_meeting_is_asked_what_the_last_question_asked(stored):

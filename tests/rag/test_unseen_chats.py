@@ -6,9 +6,8 @@ import pytest
 
 from ground.config import Settings
 from ngvh.services import Services
-from rag.dialogue.state import Conversation
-from rag.dialogue.turn import run_turn
 from rag.understand.names import fact_asked
+from tests.rag.conftest import chat
 
 
 def header(province: str, number: str, day: str) -> str:
@@ -104,13 +103,6 @@ def stored(tmp_path_factory) -> Services:
     return services
 
 
-def chat(services: Services, turns: list[str]):
-    ctx, out = Conversation(), []
-    for text in turns:
-        turn = run_turn(services.ask, text, ctx)
-        ctx = turn.context
-        out.append(turn)
-    return out
 
 
 def test_a_body_asked_after_a_field_the_text_lacks_is_asked_its_duties_in_the_same_directive(stored):
