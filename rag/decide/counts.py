@@ -91,6 +91,8 @@ def counted_in(part: str, shown: str) -> bool:
         return SUM.search(shown) is not None
     m = COUNTED_THING.search(folded)
     head = m.group(1).split()[0] if m else None
+    if head == "gio":  # "lúc mấy giờ": a time of day ("20h00", "8 giờ 30", "14:00")
+        return re.search(r"\b\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}\b", shown, re.IGNORECASE) is not None
     if head in TIME_UNITS:  # "kỷ niệm mấy năm kết nghĩa": a span of that unit ("10 năm")
         return re.search(rf"\b\d[\d.,]*\s+{head}\b", vi.collapse(shown)) is not None
     return figure_of(head, shown) if head and head not in _NOT_COUNTED else counts(shown)

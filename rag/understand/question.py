@@ -244,8 +244,7 @@ def split_parts(text: str) -> list[str]:
         # a comma ends a question ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else the first "và" ("… và do ai ký?")
         commas = [j for j in joins if "," in j.group() or ";" in j.group()]
         join = commas[-1] if commas else joins[0]
-        counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1) \
-            and _COUNT_VERB.search(folded[join.end():s1].lower())  # "…, hội có bao nhiêu hội viên": a 2nd count
+        counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1)
         if t0 == t1 and t0 != "document" and not counted \
                 and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
             continue
@@ -253,9 +252,6 @@ def split_parts(text: str) -> list[str]:
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
     pieces = [text[a:b].strip(" ,;?") for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     return [p for p in pieces if p] if cuts else [text]
-
-
-_COUNT_VERB = re.compile(r"\b(?:co|gom|chia(?: thanh)?|dat|don|thu hut|hoan thanh|ket nap|to chuc)\b")
 
 
 def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending at `at` counts ("thanh vien"), or ""

@@ -493,7 +493,7 @@ def test_counts_of_two_things_are_two_parts():
 
     assert split_parts("Ban Chấp hành nhiệm kỳ 2018-2023 có bao nhiêu thành viên, hội có bao nhiêu hội viên chính thức?") == [
         "Ban Chấp hành nhiệm kỳ 2018-2023 có bao nhiêu thành viên", "hội có bao nhiêu hội viên chính thức"]
-    assert len(split_parts("Hội có mấy chi hội và bao nhiêu hội viên?")) == 1  # one verb counts both: one question
+    assert split_parts("Hội có mấy chi hội và bao nhiêu hội viên?") == ["Hội có mấy chi hội", "bao nhiêu hội viên"]
     assert len(split_parts("Tổng kinh phí là bao nhiêu, bao nhiêu?")) == 1  # nothing counted: one question
 
 
