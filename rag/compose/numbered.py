@@ -10,6 +10,7 @@ from ground import vi
 from ground.display import shorten
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.records import Task, fields_of, said_field, tasks_of
+from rag.decide.editions import ordinal_value
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.models import Answer
@@ -21,16 +22,17 @@ _TASK_REF = re.compile(r"\b(?:nhiem vu|nv|hoat dong)(?: so)? ?(\d{1,3})(?: va (?
 # "nhóm II", "nhóm nhiệm vụ thứ hai", "nhóm 3"; a Phụ lục's "mục II" / "phần II"
 _GROUP_REF = re.compile(r"\bnhom(?: nhiem vu| hoat dong)?(?: so| thu)? ([ivx]+|\d{1,2}|nhat|hai|ba|tu|bon|nam|sau)\b")
 _APPENDIX_PART = re.compile(r"\bphu luc\b.*\b(?:muc|phan) ([ivx]+|\d{1,2})\b|\b(?:muc|phan) ([ivx]+|\d{1,2})\b.*\bphu luc\b")
-_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _GROUP_MARK = re.compile(r"^\s*([IVX]+|\d{1,2}|[A-E])[.)]?\s")
 GROUP_LINES = 8  # a group's tasks shown; the rest counted
 LINE_CHARS = 300
 TEXT_LINES = 3  # lines that number a task outside the records
 
 
-def _value(token: str) -> int | None:
-    return int(token) if token.isdigit() else _ROMAN.get(token) or _WORDS.get(token)
+def _value(token: str) -> int | None:  # "II", "2", "hai" (an edition's number is read the same way)
+    try:
+        return ordinal_value(token.lower())
+    except KeyError:
+        return None
 
 
 def asked_numbers(folded: str) -> list[int]:
@@ -120,7 +122,7 @@ def _group_of(task: Task) -> tuple[int, str] | None:
     if not m:
         return None
     token = m.group(1).lower()
-    value = _value(token) if not token.isalpha() or token in _ROMAN else "abcde".index(token) + 1
+    value = "abcde".index(token) + 1 if len(token) == 1 and token in "abcde" else _value(token)  # groups A-E
     return (value, group) if value else None
 
 
