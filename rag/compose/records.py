@@ -16,6 +16,7 @@ from rag.compose.duties import assignments_of
 from rag.compose.facts import about_the_plan
 from rag.decide.counts import ASKS_HOW_LONG, DURATION
 from rag.decide.places import names_foreign_places
+from rag.find.firsts import MONEY_FIGURE
 from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope
 from rag.models import Answer
@@ -193,7 +194,7 @@ def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task |
 
 _FIELD_NAMES = {"lead": "chủ trì", "partners": "phối hợp", "deadline": "thời gian", "funding": "kinh phí",
                 "product": "kết quả"}
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
+_MONEY = re.compile(MONEY_FIGURE)
 NAMED_IN_TEXT = 0.5  # share of the task's own words a sentence elsewhere must hold to speak of that task
 
 

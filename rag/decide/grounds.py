@@ -16,6 +16,7 @@ from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import sentences
+from rag.find.firsts import MONEY_FIGURE
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit
@@ -124,7 +125,7 @@ PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther ap
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
                          r"(?: [a-z0-9]+){0,16} (?:bao nhieu|la bao nhieu|the nao)\b")
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
+_MONEY = re.compile(MONEY_FIGURE)
 _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?[-–]? ?(\d{4})\b")  # folded: "2027 2030"
 
 

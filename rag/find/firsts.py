@@ -58,8 +58,10 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
 
 # a sum of money asked ("tổng vốn bao nhiêu", "ngân sách phường bao nhiêu") and a line stating one
 MONEY_ASKED = re.compile(r"\b(?:kinh phi|ngan sach|von|tien|chi phi|tai tro|xa hoi hoa)\b")
-SUM = re.compile(r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|VNĐ|EUR|yên)\b|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b"
-                 r"|\b(?:kinh phí|ngân sách)[^.;\n]{0,40}?\d", re.IGNORECASE)
+# a sum written with its unit ("3.200 triệu đồng", "1,2 tỷ", "15.000 USD"): the one reading of a sum of money
+MONEY_FIGURE = (r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND|EUR|yên)\b"
+                r"|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
+SUM = re.compile(MONEY_FIGURE + r"|\b(?:kinh phí|ngân sách)[^.;\n]{0,40}?\d", re.IGNORECASE)
 
 
 def sum_first(ranked: list[Candidate], question: str) -> list[Candidate]:
