@@ -86,6 +86,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "nt" / "như trên": a cell merged down in the original, written out as "the same as above" when the table was retyped
+_SAME_AS_ABOVE = re.compile(r"[\"“(-]?\s*(?:nt|n\.t|như trên|nhu tren)\s*[\"”)-]?\.?", re.IGNORECASE)
+
+
+def _same_as_above(row: list[str], above: list[str] | None) -> list[str]:
+    """A task row with its "nt" cells read as the cell above them (which may itself have been one)."""
+    if above is None or len(above) != len(row):
+        return row
+    return [above[k] if _SAME_AS_ABOVE.fullmatch(c.strip()) and above[k] else c for k, c in enumerate(row)]
+
+
 def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table, int] | None:
     """The table whose header is line `h`, and the index of the first line after it."""
     header_line = text[lines[h][0]:lines[h][1]]
@@ -116,6 +127,9 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         row = cells(raw)
         if len(row) == len(headers) + 1 and not row[-1]:
             row = row[:-1]
+        if row and all(re.fullmatch(r":?-{2,}:?|", c.strip()) for c in row):  # "|---|---|" under the header
+            buf.clear()
+            return
         group = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.?", row[0]) if row else None
         filled = [c for c in row[1:] if c]
         merged = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.\s+(\S.*)", row[0]) if len(row) == 1 else None
@@ -133,7 +147,8 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
             rows.append(("group", [merged.group(1), merged.group(2)]))
         elif len(row) == len(headers):
-            rows.append(("task", row))
+            rows.append(("task", _same_as_above(row, next((r[1] for r in reversed(rows)
+                                                           if isinstance(r, tuple) and r[0] == "task"), None))))
         else:
             rows.append("\n".join(text[lines[k][0]:lines[k][1]] for k in buf))
         buf.clear()

@@ -19,20 +19,23 @@ from rag.compose.records import count_point
 from rag.compose.sections import following_items
 from rag.compose.targets import choose_targets
 from rag.decide.counts import counted_in
+from rag.decide.editions import of_other_edition
 from rag.decide.grounds import Grounds
 from rag.find import firsts, sentences
-from rag.find.plans import PlanIndex
+from rag.find.plans import PlanIndex, naming_words
 from rag.find.scope import Scope
 from rag.find.search import Hit, Search
 from rag.models import Answer
 from rag.understand import entities
 from rag.understand.names import number_matches, parse_query
-from rag.understand.question import Part, Question, document_fact
+from rag.understand.question import Part, Question, document_fact, without_question_words
+from rag.understand.terms import query_terms, unit_terms
 
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
 _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
 ANNOUNCED_ITEMS, ANNOUNCED_CHARS = 4, 360  # items a part's announcing line brings with it, and its length then
+ALL_ANNOUNCED = 40  # items read before those holding the part's own words are chosen
 _FACT_NAMES = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
 _OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
@@ -43,7 +46,7 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đ�
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
                  section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset(),
-                 stating: bool = False, whole: str = "") -> PartResult:
+                 stating: bool = False, whole: str = "", edition_of: str = "") -> PartResult:
     """The best sentence of the retrieved passages for this part (`must`: a document number it must name). A
     sentence another part already shows is passed over: each part of a question adds what it asks. `stating`: only
     a best sentence that states a value of the kind the part asks (a date, a number, a person …) will do; `whole`: the
@@ -54,6 +57,10 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if must:
         key = vi.fold(must).replace(" ", "")
         ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
+    # "Hội nghị … lần thứ XXIII … ở đâu": a line telling of another edition ("… lần thứ XXII được tổ chức tại Hà Tĩnh")
+    # answers another question, however many words it shares
+    asked_edition = vi.collapse(edition_of or whole or question)  # (the edition is named once, for every part)
+    ranked = [c for c in ranked if not of_other_edition(asked_edition, c.body, _title(c, index))]
     ranked = firsts.field_first(ranked, part.answer_type, question)
     if part.answer_type == "number":
         ranked = firsts.sum_first(firsts.counted_first(ranked, part.text), part.text)
@@ -67,9 +74,18 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
-    shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
+    # (the words naming the sentence's own plan place no window in it: "kh 37 Hồ Lâm … có nội dung về sách ảnh không"
+    # is shown from "sách ảnh", not from "Kế hoạch số 37/KH-UBND" at the head of the plan's one long sentence)
+    owner = naming_words(p.meta) if (p := index.plan(best.chunk.plan_id)) else set()
+    asked = " ".join(s for s in vi.folded_syllables(question) if s not in owner and not s.isdigit()) or question
+    shown = with_owner(display(best, asked, index.idf), best.chunk, part.answer_type)
     if best.body.rstrip().endswith(":"):  # "Tổng kinh phí dự kiến: 1.840 triệu đồng, gồm:": the items it announces
-        items = following_items(best, index, ANNOUNCED_ITEMS)
+        items = following_items(best, index, ALL_ANNOUNCED)
+        # "… có nội dung về sách ảnh không": of the items announced, those holding the words the line does not
+        own = [t for t in query_terms(without_question_words(index.accents.restore(part.text)))
+               if " " in t and t not in unit_terms(best.body)]
+        named = [p for p in items if own and any(t in unit_terms(p.quote) for t in own)]
+        items = (named if named and len(named) < len(items) else items)[:ANNOUNCED_ITEMS]
         if items:
             shown = shorten(f"{shown} {'; '.join(p.text.rstrip(' ;.') for p in items)}.", ANNOUNCED_CHARS)
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
@@ -333,17 +349,17 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1,
-                                  whole=q.text if facts_only else "")
+                                  whole=q.text if facts_only else "", edition_of=q.text)
             if result.point is None and len(q.parts) > 1:
                 # the whole question's passages state no value this part asks: its own words find the one that does
                 own = search(f"{shared} {part.text}", targets or None)
                 result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
-                                      stating=True, whole=q.text if facts_only else "")
+                                      stating=True, whole=q.text if facts_only else "", edition_of=q.text)
             if result.point is None and not (facts_only and len(q.parts) > 1):
                 # (a document's signer or date no line states is missing, not any line of the words: the answer of
                 # document facts alone passes no last gate)
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
-                                      dense_of=dense_of, shown_before=shown)
+                                      dense_of=dense_of, shown_before=shown, edition_of=q.text)
         if result.point is not None and part.answer_type == "number" and len(q.parts) > 1 and part.intent == "general" \
                 and not counted_in(part.text, result.point.quote):
             continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
@@ -368,3 +384,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     if kind == "parts" and label and not any(label in line for line in lines):
         lines = [f"Theo {label}:"] + [f"- {line}" for line in lines]  # which text the sentences are from
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind=kind, points=numbered.said)
+
+
+def _title(cand, index: PlanIndex) -> str:
+    plan = index.plan(cand.chunk.plan_id)
+    return plan.meta.title if plan else ""

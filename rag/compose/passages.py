@@ -29,6 +29,7 @@ from rag.compose.sections import (
     whole_line,
 )
 from rag.decide.counts import COUNTED_THING, TIME_UNITS, counted_phrase
+from rag.decide.editions import of_other_edition
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import firsts, sentences
@@ -56,6 +57,14 @@ _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luo
                           r"|\b(?:kinh phi|muc chi|chi phi|don gia|muc ho tro)\b.*\bbao nhieu\b")
 _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
 NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
+
+
+def _announcing_first(ranked: list[sentences.Candidate], noun: str) -> list[sentences.Candidate]:
+    """The near line of the best one's text that announces a list of the noun asked by its place goes first."""
+    lead = next((c for c in ranked[:AMOUNT_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
+                 and INTRODUCES_LIST.search(vi.collapse(c.body)) and f" {noun} " in f" {vi.collapse(c.body)} "),
+                None) if ranked else None
+    return ranked if lead is None or lead is ranked[0] else [lead] + [c for c in ranked if c is not lead]
 
 
 def _body_named_first(q: Question, ranked: list) -> list:
@@ -103,6 +112,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         ranked = [c for c in ranked if all(venue_said(v, said[c.chunk.plan_id]) for v in venues)] or ranked
     if not ranked:
         return []
+    # a line telling of another edition than the one asked ("… lần thứ XXII được tổ chức tại Hà Tĩnh") answers another
+    ranked = [c for c in ranked if not of_other_edition(q.pq.folded, c.body, _title(c, index))] or ranked
     if counting and not q.ordinal:
         announced = _announced_count(ranked, index, counting.group(1))
         if announced:
@@ -160,6 +171,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
     if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
+    if q.ordinal and q.ordinal_noun and text is None:
+        # "Nội dung thứ 3 trong KH 861 là gì?": the line announcing the list of that noun ("… với 08 nội dung sau:")
+        # is where the third is counted from, though an item shares more of the question's words
+        ranked = _announcing_first(ranked, q.ordinal_noun)
     best = ranked[0]
     if ARTICLE_HEADING.match(best.body.strip()) and whole_line(best.body, best.chunk.text):
         body = heading_body(best, index, question)  # "Điều 2. Đối tượng áp dụng": what the article says answers
@@ -373,3 +388,8 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     numbered = number_points(points, index.plan)
     body = "\n".join(f"- {line}" for line in numbered.lines)
     return Answer(q.text, True, f"{lead}\n{body}", numbered.citations, kind="general", points=numbered.said)
+
+
+def _title(cand, index: PlanIndex) -> str:
+    plan = index.plan(cand.chunk.plan_id)
+    return plan.meta.title if plan else ""

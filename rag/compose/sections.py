@@ -109,8 +109,19 @@ def navigates(q: Question, kind: str, index: PlanIndex, hits: Sequence[Hit] = ()
 
 def _is_heading(text: str, section: str | None) -> bool:
     body = vi.collapse(strip_marker(text)).strip(" :.")
-    return any(body == vi.collapse(strip_marker(h.strip())).strip(" :.") for h in (section or "").split("›")) or (
+    # (a long heading is kept cut, "… thu hút đầu…": the line it was cut from is that heading)
+    return any(body == head or h.rstrip().endswith("…") and len(head) > 20 and body.startswith(head)
+               for h in (section or "").split("›") for head in [vi.collapse(strip_marker(h.strip())).strip(" :.")]) or (
         len(body) < 25 and not text.rstrip().endswith((".", ";")))
+
+
+def _numbered_after(cand, chunks: list[StoredChunk], limit: int) -> list[Point]:
+    """The items "1. …", "2. …" right after an announcing sentence, each read as a heading of its own passage (a
+    news page listing a plan's "08 nội dung sau:")."""
+    run = numbered_children([c for c in chunks if c.seq >= cand.chunk.seq], after=(cand.chunk.id, cand.unit.start))
+    if not run or run[0][0].seq > cand.chunk.seq + 1:  # the list starts right after the sentence, not pages later
+        return []
+    return list_points_plain(run, limit)
 
 
 def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
@@ -244,7 +255,9 @@ def accented_noun(folded_noun: str, chunks: list) -> str:
 
 
 # A sentence that announces a list ("…, cụ thể như sau:", "gồm các nội dung sau:") says nothing by itself.
-INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|cac (?:noi dung|nhiem vu|giai phap|muc tieu) sau)\s*$")
+# ("… với 08 nội dung sau:", "gồm 3 nhóm nhiệm vụ sau")
+INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|(?:cac|nhung|\d{1,2}|[a-z]+) (?:nhom )?(?:noi dung|nhiem vu|giai phap|muc tieu"
+                             r"|hoat dong)(?: chinh| trong tam| chu yeu)? sau)\s*$")
 FOLLOWING_CHUNKS = 2
 LEAD_LINE_CHARS = 90  # a line this short without a full stop, over bullets, heads them
 
@@ -308,6 +321,8 @@ def following_items(cand, index: PlanIndex, limit: int = LIST_ITEMS) -> list[Poi
             if not BULLET.match(unit.text) or _is_heading(unit.text, chunk.section):
                 # the announced list starts right after the sentence ("… như sau: I. MỤC ĐÍCH" is a document's
                 # outline, not a list) and ends at the first line that is not one of its items
+                if not items and BULLET.match(unit.text):  # …unless its items "1. …" were read as headings
+                    return _numbered_after(cand, chunks, limit)
                 return list_points_plain(items, limit) if items else []
             items.append((chunk, unit.text))
     return list_points_plain(items, limit) if items else []

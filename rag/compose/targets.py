@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rag.decide.editions import edition_terms
+from rag.decide.editions import edition_terms, other_edition
 from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope
 from rag.find.search import Hit
@@ -30,6 +30,9 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     # a year or issuer in the question picks among the named plans, however many the place has
     if scope.plan_ids is not None and len(boosted(scope)) <= MAX_TARGETS:
         targets = boosted(scope)
+        # a plan titled for another edition of the event asked ("Liên hoan … lần thứ IV" for "lần thứ VI") is none of it
+        if any(_titled_other_edition(q, t, index) for t in targets):
+            targets = [t for t in scope.plan_ids if not _titled_other_edition(q, t, index)][:MAX_TARGETS] or targets
         if len(targets) > 1:  # the plans that hold the asked facts first, then retrieval order
             order = {h.chunk.plan_id: i for i, h in reversed(list(enumerate(hits)))}
             terms = query_terms(q.pq.content or q.text)
@@ -52,6 +55,11 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         holding = _holding_words(query_terms(q.pq.content or q.text), near, index)
         return [next(t for t in near if t in holding)]
     return None
+
+
+def _titled_other_edition(q: Question, plan_id: str, index: PlanIndex) -> bool:
+    plan = index.plan(plan_id)
+    return plan is not None and other_edition(q.pq.folded, plan.meta.title) is not None
 
 
 TEXT_MARGIN = 0.1  # plans whose text covers the question's words within this of the best one's hold them alike

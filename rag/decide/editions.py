@@ -88,17 +88,48 @@ def _anniversaries(folded: str) -> set[str]:
     return {m.group(1) or m.group(2) for m in _ANNIVERSARY.finditer(folded)}
 
 
+def other_edition(asked_folded: str, shown: str, titles: str = "") -> str | None:
+    """The edition asked ("lần thứ XXIII"), in words, when the lines name only other editions of its event."""
+    nth = NTH.search(asked_folded)
+    if not nth:
+        return None
+    said = said_editions(shown, vi.collapse(shown), _event_before(asked_folded, nth.start()))
+    asked = nth.group(1) or nth.group(2) or nth.group(3)
+    if said and ordinal_value(asked) not in said | said_editions(titles, vi.collapse(titles)):
+        return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
+    return None
+
+
+def names_edition(asked_folded: str, text: str) -> bool:
+    """The text tells of the very edition asked ("lần thứ VI" asked and said)."""
+    nth = NTH.search(asked_folded)
+    if not nth:
+        return False
+    asked = nth.group(1) or nth.group(2) or nth.group(3)
+    return ordinal_value(asked) in said_editions(text, vi.collapse(text), _event_before(asked_folded, nth.start()))
+
+
+def of_other_edition(asked_folded: str, line: str, title: str) -> bool:
+    """A line telling of another edition than the one asked, or naming none in a text titled for another one
+    ("Liên hoan … lần thứ IV" when "lần thứ VI" is asked): it answers another question, however many words it shares."""
+    nth = NTH.search(asked_folded)
+    if not nth:
+        return False
+    if other_edition(asked_folded, line):
+        return True
+    return not said_editions(line, vi.collapse(line), _event_before(asked_folded, nth.start())) \
+        and other_edition(asked_folded, title) is not None
+
+
 def other_occasion(q: Question, shown: str, titles: str = "") -> str | None:
     """The lines shown are of another edition, half year or grade than the one asked ("lần thứ 3" asked, "lần 2" shown;
     "6 tháng cuối" asked, "6 tháng đầu" shown; "hạng D" asked, "hạng A, hạng B" shown): what is missing, in words.
     `titles`: the titles of the documents the lines are from; a page titled for the edition asked ("Hội nghị … lần thứ
     IX") is of it, whatever other edition its lines name ("… chuẩn bị Đại hội lần thứ VI")."""
     folded = vi.collapse(shown)
-    nth = NTH.search(q.pq.folded)
-    said = said_editions(shown, folded, _event_before(q.pq.folded, nth.start()) if nth else None)
-    asked = (nth.group(1) or nth.group(2) or nth.group(3)) if nth else ""
-    if nth and said and ordinal_value(asked) not in said | said_editions(titles, vi.collapse(titles)):
-        return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
+    edition = other_edition(q.pq.folded, shown, titles)
+    if edition:
+        return edition
     asked_term = _TERM.search(q.pq.folded)
     said_terms = {ordinal_value(m.group(1)) for m in _TERM.finditer(folded)} | {
         ordinal_value(m.group(1)) for m in _TERM.finditer(vi.collapse(titles))}

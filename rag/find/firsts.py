@@ -33,7 +33,7 @@ def states_new(cand: Candidate, question: str, kind: str) -> bool:
     return any(e.kind in ANSWERING_KINDS.get(kind, ()) and vi.fold(e.text) not in asked for e in cand.answer_spans)
 
 
-COUNTED_SHARE = 0.75  # how close to the best a line counting the asked thing must score to go before it
+COUNTED_SHARE = 0.5  # how close to the best a line counting the asked thing must score to go before one that does not
 
 
 def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:

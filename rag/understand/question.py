@@ -229,8 +229,8 @@ def split_parts(text: str) -> list[str]:
     folded = _same_length_fold(_not_asking(text))
     spans = _wh_spans(folded)
     # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own
-    spans = sorted(spans + [(m.start(1), m.end(1), "content") for m in _CLAUSE_ASKS.finditer(folded)
-                            if not any(s <= m.start(1) < e for s, e, _ in spans)])
+    spans = sorted(spans + [(m.start(g), m.end(g), "content") for m in _CLAUSE_ASKS.finditer(folded)
+                            for g in (1 if m.group(1) else 2,) if not any(s <= m.start(g) < e for s, e, _ in spans)])
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
@@ -244,6 +244,10 @@ def split_parts(text: str) -> list[str]:
         # a comma ends a question ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else the first "và" ("… và do ai ký?")
         commas = [j for j in joins if "," in j.group() or ";" in j.group()]
         join = commas[-1] if commas else joins[0]
+        # "bao nhiêu võ sinh, võ sư và bao nhiêu đoàn": a comma inside the thing counted; the "và" after it joins
+        ands = [j for j in joins if "," not in j.group() and ";" not in j.group() and j.start() > join.end()]
+        if commas and ands and len(folded[join.end():ands[0].start()].split()) <= LISTED_SYLLABLES:
+            join = ands[0]
         counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1)
         if t0 == t1 and t0 != "document" and not counted \
                 and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
@@ -259,7 +263,9 @@ def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending
     return m.group(1) if m and m.group(1).split()[0] not in _FRAME_SYLLABLES else ""
 
 
-_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)")
+# …and a yes/no clause "có … không" before a join ("có nội dung về tập huấn ko, và có … không")
+_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)|\bco\b[^,;?]{3,}?\b(khong|ko|chua)(?=\s*(?:,|\s+va\s)\s*\S|\s*\??\s*$)")
+LISTED_SYLLABLES = 3  # a piece this short between a comma and a "và" is an item of a list, not a question
 SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
 _FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
 

@@ -53,6 +53,15 @@ def test_a_foreign_affairs_page_without_administrative_wording_is_taken_with_a_w
     assert any("check that this page belongs here" in w for w in load_plan(thin).warnings)
 
 
+def test_a_one_sentence_news_page_is_taken_with_a_warning(tmp_path):
+    page = tmp_path / "tin.txt"
+    page.write_text("Từ ngày 09/10/2029 đến 11/10/2029, tỉnh Ngàn Sơn tổ chức kỷ niệm 15 năm thiết lập quan hệ hợp tác "
+                    "hữu nghị với tỉnh Shimane, Nhật Bản.", encoding="utf-8")
+    plan = load_plan(page)
+    assert plan.chunks and "15 năm" in plan.chunks[0].text
+    assert any("a short text" in w for w in plan.warnings)
+
+
 def test_an_english_page_naming_a_vietnamese_plan_by_number_is_kept_and_read(tmp_path):
     # the English edition of a province's portal reports the plan in English; its number and dates are ours
     page = tmp_path / "en.txt"

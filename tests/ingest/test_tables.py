@@ -564,3 +564,23 @@ def test_a_table_exported_one_block_of_keyed_lines_per_row_is_read_as_task_recor
     assert set(leads) == {"1", "2", "3"}
     assert leads["1"][:3] == ("Ngày Văn hóa tỉnh tại Viêng Chăn (Lào)", "Sở Ngoại vụ", "3.200 triệu đồng")
     assert leads["3"][3].startswith("II")
+
+
+def test_a_cell_written_same_as_above_reads_as_the_cell_above():
+    # a retyped table writes a cell merged down as "nt" / "như trên" (the column order is the ministry's own)
+    text = """PHỤ LỤC I. DANH MỤC NHIỆM VỤ
+
+| Thời gian thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Nội dung nhiệm vụ | Kinh phí (triệu đồng) | Sản phẩm | STT |
+|---|---|---|---|---|---|---|
+| | | | NHÓM I. GIỚI THIỆU VĂN HÓA VIỆT NAM | 46.200 | | I |
+| 2027 - 2030 | Cục Hợp tác quốc tế | Các Đại sứ quán | Tổ chức Ngày Văn hóa Việt Nam ở nước ngoài | 30.000 | 12 sự kiện | 1 |
+| nt | nt | Sở VHTTDL các tỉnh | Tổ chức Ngày Văn hóa nước ngoài tại Việt Nam | 9.800 | 6 sự kiện | 2 |
+| 2028 - 2029 | Cục Điện ảnh | như trên | Tổ chức Tuần phim Việt Nam ở nước ngoài | 6.400 | 05 tuần phim | 3 |
+"""
+    rows = linearize_tables(text)
+    assert "Ngày Văn hóa nước ngoài tại Việt Nam" in rows
+    second = next(line for line in rows.splitlines() if "nước ngoài tại Việt Nam" in line)
+    assert "Cục Hợp tác quốc tế" in second and "2027 - 2030" in second and "nt" not in second.split()
+    third = next(line for line in rows.splitlines() if "Tuần phim" in line)
+    assert "Sở VHTTDL các tỉnh" in third and "như trên" not in third
+    assert "---" not in rows  # the rule under the header is no row

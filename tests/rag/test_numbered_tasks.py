@@ -101,8 +101,22 @@ CHỦ TỊCH
 Vương Đình Lộc
 """
 
+NEWS = """Kế hoạch thông tin đối ngoại tỉnh Hồ Lâm năm 2029
+
+Nhằm nâng cao hiệu quả công tác thông tin đối ngoại, quảng bá hình ảnh tỉnh Hồ Lâm tới bạn bè quốc tế.
+
+Ngày 14/01/2029, Ủy ban nhân dân tỉnh Hồ Lâm ban hành Kế hoạch số 37/KH-UBND về hoạt động thông tin đối ngoại năm 2029, theo đó tập trung triển khai 06 nội dung sau:
+
+  1. Tuyên truyền về thành tựu phát triển kinh tế – xã hội và thu hút đầu tư của tỉnh Hồ Lâm
+  2. Tuyên truyền về chủ quyền biển, đảo và đường biên giới của tỉnh
+  3. Củng cố đội ngũ cán bộ làm công tác thông tin đối ngoại
+  4. Bồi dưỡng kỹ năng phát ngôn cho người đứng đầu các sở, ngành
+  5. Xuất bản sách ảnh song ngữ về Hồ Lâm
+  6. Cung cấp thông tin cho phóng viên nước ngoài thường trú
+"""
+
 store = texts_store("numbered-tasks", {"van-khe-kh-58-2029.txt": PLAN, "ngan-son-kh-21-sngv-2029.txt": SO_PLAN,
-                                       "bach-lieu-kh-640-2028.txt": QUARTERS})
+                                       "bach-lieu-kh-640-2028.txt": QUARTERS, "ho-lam-kh-37-2029-tin.txt": NEWS})
 
 
 def ask(store, question: str):
@@ -158,3 +172,21 @@ def test_the_document_a_plan_carries_out_is_named_with_its_date_as_written(store
 def test_a_sections_lead_stating_the_sum_leads_its_parts(store):
     answer = ask(store, "kinh phi kh 640 bach lieu")
     assert answer.found and "2.150 triệu đồng" in answer.answer and "1.900 triệu đồng" in answer.answer
+
+
+def test_an_item_asked_by_its_place_is_counted_from_the_line_announcing_the_list(store):
+    # each numbered line of the short page is read as a heading of its own passage
+    answer = ask(store, "Nội dung thứ 3 trong KH 37/KH-UBND của Hồ Lâm là gì?")
+    assert answer.found and "Củng cố đội ngũ" in answer.answer and "Tuyên truyền" not in answer.answer
+    fifth = ask(store, "kh 37 ho lam noi dung thu 5 la gi")
+    assert fifth.found and "sách ảnh song ngữ" in fifth.answer and "phát ngôn" not in fifth.answer
+
+
+def test_the_items_announced_are_listed_though_each_is_a_heading(store):
+    answer = ask(store, "KH 37 Hồ Lâm có những nội dung nào?")
+    assert answer.found and "thành tựu phát triển" in answer.answer and "chủ quyền biển" in answer.answer
+
+
+def test_two_yes_no_clauses_are_each_answered(store):
+    answer = ask(store, "kh 37 ho lam co noi dung ve chu quyen bien dao ko, va co noi dung ve sach anh ko")
+    assert answer.found and "chủ quyền biển" in answer.answer and "sách ảnh" in answer.answer

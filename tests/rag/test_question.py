@@ -43,6 +43,12 @@ def test_coordinated_question_splits_into_parts():
     assert len(folded) == 2
 
 
+def test_two_yes_no_clauses_are_two_parts():
+    assert split_parts("kh 12 co noi dung ve tap huan ko, va co noi dung ve bao chi nuoc ngoai ko") == [
+        "kh 12 co noi dung ve tap huan ko", "co noi dung ve bao chi nuoc ngoai ko"]
+    assert len(split_parts("Tỉnh có tổ chức tuần văn hóa ở Lào không?")) == 1
+
+
 def test_one_question_word_makes_one_part():
     assert len(analyze("Gắn kết văn hóa với kinh tế và du lịch như thế nào?").parts) == 1
 
