@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ground import vi
 from ingest.merged_cells import unmerged
+from ingest.sideways_tables import sideways_tables
 from ingest.table_layouts import record_groups, tabs_as_pipes
 from ingest.year_tables import UNIT_HEADER, cells, year_rows, year_tables
 
@@ -291,6 +292,13 @@ def figure_tables(text: str) -> str:
     return "\n".join(out)
 
 
+def _as_key(header: str) -> str:
+    """A column's header as the key of a figure ("Năm 2024" → "năm 2024"); a name keeps its capitals ("Vũ Đình Thạc,
+    Giám đốc Sở Ngoại vụ": a sideways table heads its columns with people and places)."""
+    capitals = sum(1 for w in header.split() if w[:1].isupper())
+    return header[:1].lower() + header[1:] if capitals <= 1 else header
+
+
 def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUMNS) -> str | None:
     figures = [i for i, c in enumerate(row) if c and _FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
     if len(figures) < least:
@@ -301,7 +309,7 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
                      and column_role(header[i]) != "number")
     if not label:
         return None
-    pairs = [f"{header[i].lower()}: {row[i]}{' ' + unit if unit and '%' not in header[i] and row[i] not in '-–' else ''}"
+    pairs = [f"{_as_key(header[i])}: {row[i]}{' ' + unit if unit and '%' not in header[i] and row[i] not in '-–' else ''}"
              for i in figures]
     return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
 
@@ -344,7 +352,8 @@ def keyed_records(text: str) -> str:
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
-    text = figure_tables(year_rows(year_tables(unmerged(tabs_as_pipes(keyed_records(text) if ":" in text else text)))))
+    text = figure_tables(year_rows(year_tables(unmerged(sideways_tables(tabs_as_pipes(
+        keyed_records(text) if ":" in text else text))))))
     if "|" not in text:
         return text
     lines = _lines(text)

@@ -19,7 +19,7 @@ from rag.compose.records import count_point
 from rag.compose.sections import following_items
 from rag.compose.targets import choose_targets
 from rag.decide.counts import counted_in
-from rag.decide.editions import of_other_edition
+from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import Grounds
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex, naming_words
@@ -37,6 +37,9 @@ _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
 ANNOUNCED_ITEMS, ANNOUNCED_CHARS = 4, 360  # items a part's announcing line brings with it, and its length then
 ALL_ANNOUNCED = 40  # items read before those holding the part's own words are chosen
 _FACT_NAMES = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
+# what a part asking a typed value names when no line states one ("… kinh phí bao nhiêu và do ai ký?")
+_TYPED_PARTS = {"person": "người được hỏi", "date": "thời gian được hỏi", "number": "con số được hỏi",
+                "place": "địa điểm được hỏi"}
 _OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
 LATER_PART_RESIDUAL = 1
@@ -60,7 +63,11 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     # "Hội nghị … lần thứ XXIII … ở đâu": a line telling of another edition ("… lần thứ XXII được tổ chức tại Hà Tĩnh")
     # answers another question, however many words it shares
     asked_edition = vi.collapse(edition_of or whole or question)  # (the edition is named once, for every part)
-    ranked = [c for c in ranked if not of_other_edition(asked_edition, c.body, _title(c, index))]
+    if NTH.search(asked_edition):
+        told = {pid: _told(pid, index) for pid in {c.chunk.plan_id for c in ranked}}
+        kept = [c for c in ranked if not of_other_edition(asked_edition, c.body, told[c.chunk.plan_id])]
+        # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
+        ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(asked_edition, told[c.chunk.plan_id])]
     ranked = firsts.field_first(ranked, part.answer_type, question)
     if part.answer_type == "number":
         ranked = firsts.sum_first(firsts.counted_first(ranked, part.text), part.text)
@@ -355,13 +362,21 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 own = search(f"{shared} {part.text}", targets or None)
                 result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
                                       stating=True, whole=q.text if facts_only else "", edition_of=q.text)
-            if result.point is None and not (facts_only and len(q.parts) > 1):
-                # (a document's signer or date no line states is missing, not any line of the words: the answer of
-                # document facts alone passes no last gate)
+            # (a document's signer or date no line states is missing, not any line of the words: the answer of
+            # document facts alone passes no last gate; nor does a part asking a signer, a sum, a date beside another)
+            # (a number's line is read by what it counts, below: its figures are not all tagged)
+            typed = len(q.parts) > 1 and (part.intent in ("signer", "issuer") or part.intent == "general"
+                                          and part.answer_type in _TYPED_PARTS and part.answer_type != "number")
+            if result.point is None and not (facts_only and len(q.parts) > 1) and not typed:
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                       dense_of=dense_of, shown_before=shown, edition_of=q.text)
+            if result.point is None and typed:
+                notes.append(f"văn bản không nêu {_FACT_NAMES.get(part.intent) or _TYPED_PARTS[part.answer_type]}")
+                continue
         if result.point is not None and part.answer_type == "number" and len(q.parts) > 1 and part.intent == "general" \
                 and not counted_in(part.text, result.point.quote):
+            notes.append("văn bản không nêu " + ("số tiền (kinh phí) được hỏi" if firsts.MONEY_ASKED.search(
+                vi.collapse(part.text)) else _TYPED_PARTS["number"]))
             continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
         if result.point is not None and all(p.text != result.point.text for p in points):  # one line says both
             points.append(result.point)
@@ -386,6 +401,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind=kind, points=numbered.said)
 
 
-def _title(cand, index: PlanIndex) -> str:
-    plan = index.plan(cand.chunk.plan_id)
-    return plan.meta.title if plan else ""
+def _told(plan_id: str, index: PlanIndex) -> str:
+    """The title and the whole text of a document: which editions of an event it tells of."""
+    plan = index.plan(plan_id)
+    return "\n".join([plan.meta.title if plan else ""] + [c.text for c in index.chunks(plan_id)])

@@ -29,7 +29,7 @@ from rag.compose.sections import (
     whole_line,
 )
 from rag.decide.counts import COUNTED_THING, TIME_UNITS, counted_phrase
-from rag.decide.editions import of_other_edition
+from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import firsts, sentences
@@ -113,7 +113,13 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     if not ranked:
         return []
     # a line telling of another edition than the one asked ("… lần thứ XXII được tổ chức tại Hà Tĩnh") answers another
-    ranked = [c for c in ranked if not of_other_edition(q.pq.folded, c.body, _title(c, index))] or ranked
+    if NTH.search(q.pq.folded):
+        told = {pid: _told(pid, index) for pid in {c.chunk.plan_id for c in ranked}}
+        kept = [c for c in ranked if not of_other_edition(q.pq.folded, c.body, told[c.chunk.plan_id])]
+        # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
+        ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(q.pq.folded, told[c.chunk.plan_id])]
+    if not ranked:
+        return []
     if counting and not q.ordinal:
         announced = _announced_count(ranked, index, counting.group(1))
         if announced:
@@ -390,6 +396,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     return Answer(q.text, True, f"{lead}\n{body}", numbered.citations, kind="general", points=numbered.said)
 
 
-def _title(cand, index: PlanIndex) -> str:
-    plan = index.plan(cand.chunk.plan_id)
-    return plan.meta.title if plan else ""
+def _told(plan_id: str, index: PlanIndex) -> str:
+    """The title and the whole text of a document: which editions of an event it tells of."""
+    plan = index.plan(plan_id)
+    return "\n".join([plan.meta.title if plan else ""] + [c.text for c in index.chunks(plan_id)])

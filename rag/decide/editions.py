@@ -109,16 +109,17 @@ def names_edition(asked_folded: str, text: str) -> bool:
     return ordinal_value(asked) in said_editions(text, vi.collapse(text), _event_before(asked_folded, nth.start()))
 
 
-def of_other_edition(asked_folded: str, line: str, title: str) -> bool:
-    """A line telling of another edition than the one asked, or naming none in a text titled for another one
-    ("Liên hoan … lần thứ IV" when "lần thứ VI" is asked): it answers another question, however many words it shares."""
+def of_other_edition(asked_folded: str, line: str, text: str) -> bool:
+    """A line telling of another edition than the one asked, or naming none in a text (`text`: its title and lines)
+    that tells of other editions only ("Liên hoan … lần thứ IV" when "lần thứ VI" is asked): it answers another
+    question, however many words it shares."""
     nth = NTH.search(asked_folded)
     if not nth:
         return False
     if other_edition(asked_folded, line):
         return True
     return not said_editions(line, vi.collapse(line), _event_before(asked_folded, nth.start())) \
-        and other_edition(asked_folded, title) is not None
+        and other_edition(asked_folded, text) is not None
 
 
 def other_occasion(q: Question, shown: str, titles: str = "") -> str | None:

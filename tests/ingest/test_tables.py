@@ -210,9 +210,9 @@ def test_a_table_of_figures_goes_on_past_rows_of_one_figure_to_its_total():
                            "2 | Thiết kế ấn phẩm song ngữ | | | 40.000.000\n"
                            " | Tổng cộng (I + II) | | | 331.700.000\n"
                            "(Bằng chữ: Ba trăm ba mươi mốt triệu bảy trăm nghìn đồng)\n")
-    assert "Chi trong nước: số tiền (vnđ): 95.000.000." in out
-    assert "Thiết kế ấn phẩm song ngữ: số tiền (vnđ): 40.000.000." in out
-    assert "Tổng cộng (I + II): số tiền (vnđ): 331.700.000." in out
+    assert "Chi trong nước: số tiền (VNĐ): 95.000.000." in out
+    assert "Thiết kế ấn phẩm song ngữ: số tiền (VNĐ): 40.000.000." in out
+    assert "Tổng cộng (I + II): số tiền (VNĐ): 331.700.000." in out
     assert "|" not in out
 
 
@@ -584,3 +584,28 @@ def test_a_cell_written_same_as_above_reads_as_the_cell_above():
     third = next(line for line in rows.splitlines() if "Tuần phim" in line)
     assert "Sở VHTTDL các tỉnh" in third and "như trên" not in third
     assert "---" not in rows  # the rule under the header is no row
+
+
+def test_a_table_turned_sideways_reads_as_one_line_per_record():
+    # one column per event, one row per field: each event's facts stand together in its own line
+    text = """Bảng 2. Các đoàn ra giai đoạn 2026 - 2028
+
+| Thông tin | Đoàn 1 | Đoàn 2 | Đoàn 3 |
+|---|---|---|---|
+| Quốc gia | Lào | Hàn Quốc | Pháp |
+| Thời gian | 10-14/3/2026 | 02-06/9/2027 | 15-20/5/2028 |
+| Tên sự kiện | Ngày Văn hóa Ngàn Sơn tại Luang Prabang | Tuần Văn hóa Ngàn Sơn tại Busan | Ngày hội Ngàn Sơn tại Lyon |
+| Trưởng đoàn | Lò Văn Dũng, Phó Chủ tịch UBND tỉnh | Hà Minh Châu, Giám đốc Sở Ngoại vụ | Lò Văn Dũng, Phó Chủ tịch UBND tỉnh |
+| Kinh phí (triệu đồng) | 900 | 1.450 | 2.300 |
+"""
+    out = linearize_tables(text)
+    busan = next(line for line in out.splitlines() if line.startswith("Tuần Văn hóa Ngàn Sơn tại Busan"))
+    assert "Hàn Quốc" in busan and "02-06/9/2027" in busan and "Hà Minh Châu" in busan and "1.450" in busan
+    assert "Lào" not in busan and "|" not in out
+
+
+def test_a_table_headed_by_fields_is_not_turned():
+    text = "| STT | Quốc gia | Thời gian | Kinh phí (triệu đồng) |\n|---|---|---|---|\n| 1 | Lào | 3/2026 | 900 |\n" \
+           "| 2 | Pháp | 5/2028 | 2.300 |\n| 3 | Úc | 9/2029 | 1.100 |\n"
+    from ingest.sideways_tables import sideways_tables
+    assert sideways_tables(text) == text
