@@ -341,9 +341,19 @@ def _label_notes(text: str, marks: list[tuple[int, str]]) -> str:
     return "\n".join(lines)
 
 
+# a word cut at the line's end by a hyphen when the page was typeset ("thiết lậ-" / "p quan hệ", "từ Pra-" / "ha đến"):
+# a hyphen glued to the letters before it, the line going on in lowercase ("Việt -" / "Lào" and "Việt-" / "Lào" are
+# a pair of names, not a cut word)
+_CUT_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zà-ỹđ])")
+
+
+def join_cut_words(text: str) -> str:
+    return _CUT_WORD.sub("", text)
+
+
 def repair_text(text: str) -> Repair:
     before = text.count("\n")
-    joined = join_broken_lines(join_broken_capitals(text))
+    joined = join_broken_lines(join_broken_capitals(join_cut_words(text)))
     joined_lines = before - joined.count("\n")
     split, count = split_glued_words(joined)
     unmarked, notes = strip_footnote_marks(split)

@@ -115,6 +115,11 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
             headers, roles, pipes = cells(second), sub, second.count("|")
             numbered = roles[0] == "number"
         i += 1
+    # a table numbering its rows in another column than the first ("… | Sản phẩm | STT |"): read with it first
+    at = roles.index("number") if "number" in roles[1:] and roles[0] != "number" else 0
+    order = [at] + [k for k in range(len(headers)) if k != at]
+    if at:
+        headers, roles = [headers[k] for k in order], [roles[k] for k in order]
     leading = header_line.lstrip().startswith("|")  # rows start with "|": any line that does is a new row
     rows: list[tuple[str, list[str]] | str] = []
     buf: list[int] = []  # line indexes of the row being read
@@ -131,6 +136,8 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         if row and all(re.fullmatch(r":?-{2,}:?|", c.strip()) for c in row):  # "|---|---|" under the header
             buf.clear()
             return
+        if at and len(row) == len(headers):
+            row = [row[k] for k in order]
         group = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.?", row[0]) if row else None
         filled = [c for c in row[1:] if c]
         merged = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.\s+(\S.*)", row[0]) if len(row) == 1 else None
@@ -143,7 +150,7 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         elif group and filled and filled[0].isupper() and all(_FIGURE.match(c) for c in filled[1:]):
             # "| I | KHỐI CƠ QUAN … | | 13.150 | |": a group row with its subtotal under the column it sums
             sums = ["{}: {}".format(*_labelled(headers[k], c)) for k, c in enumerate(row) if k > 1 and c
-                    and k < len(headers)]
+                    and c != filled[0] and k < len(headers)]
             rows.append(("group", [group.group(1), f"{filled[0]} ({'; '.join(sums)})"]))
         elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
             rows.append(("group", [merged.group(1), merged.group(2)]))

@@ -59,6 +59,26 @@ _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b
 NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
 
 
+_DAY = re.compile(r"\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?\b")
+DAY_CANDIDATES = 20  # how far down a line naming the day asked is looked for
+
+
+def _day_first(ranked: list[sentences.Candidate], question: str) -> list[sentences.Candidate]:
+    """"Ngày 15/9/2027 … có những hoạt động gì": the line naming that very day ("Ngày 15/9/2027 (Thứ Tư):" over its
+    programme) goes first, though the days around it share more of the question's words."""
+    asked = {(int(d), int(m)) for d, m, _ in _DAY.findall(question) if 1 <= int(m) <= 12}
+    if len(asked) != 1 or not ranked:
+        return ranked
+
+    def names(c: sentences.Candidate) -> bool:
+        return any((int(d), int(m)) in asked for d, m, _ in _DAY.findall(c.body))
+
+    if names(ranked[0]):
+        return ranked
+    day = next((c for c in ranked[1:DAY_CANDIDATES] if names(c) and c.chunk.plan_id == ranked[0].chunk.plan_id), None)
+    return ranked if day is None else [day] + [c for c in ranked if c is not day]
+
+
 def _announcing_first(ranked: list[sentences.Candidate], noun: str) -> list[sentences.Candidate]:
     """The near line of the best one's text that announces a list of the noun asked by its place goes first."""
     lead = next((c for c in ranked[:AMOUNT_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
@@ -177,6 +197,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
     if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
+    ranked = _day_first(ranked, q.text)
     if q.ordinal and q.ordinal_noun and text is None:
         # "Nội dung thứ 3 trong KH 861 là gì?": the line announcing the list of that noun ("… với 08 nội dung sau:")
         # is where the third is counted from, though an item shares more of the question's words

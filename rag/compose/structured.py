@@ -91,6 +91,7 @@ def _asked_years(q: Question) -> list[int]:
 
 _ASKED_MONTH = re.compile(r"\bthang (\d{1,2})(?: |/)(?:nam )?\d{4}\b")
 _PLURAL = re.compile(r"\b(?:nhung|cac)\b")
+_ASKED_DAY = re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b")
 MIN_LISTED = 2
 
 
@@ -310,8 +311,9 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
         if answer:
             return answer
     # "… sự kiện nào ở Hàn Quốc năm 2028?": a country asked narrows past what a year's task list says
+    # …and a day asked ("ngày 15/9/2027 … có những hoạt động gì") is that day's programme, not the year's tasks
     if scope.plan_ids and _TASKS_ASKED.search(q.pq.folded) and not q.pq.agencies and _asked_years(q) \
-            and not entities.foreign_places(q.text):
+            and not entities.foreign_places(q.text) and not _ASKED_DAY.search(q.text):
         answer = tasks_in_year_answer(q, [index.plans[i] for i in scope.plan_ids if i in index.plans], index)
         if answer:
             return answer

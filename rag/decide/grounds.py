@@ -67,7 +67,8 @@ class Grounds:
         fact of the asked kind stands next to the question's words."""
         return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
                 or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits)
-                or self.placed_evidence(q, hits) or names_office_holder(q, hits) or lists_asked_thing(q.text, hits))
+                or self.placed_evidence(q, hits) or names_office_holder(q, hits) or lists_asked_thing(q.text, hits)
+                or _names_asked_day(q, hits))
 
     def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:
         """"Ở buổi gặp mặt … tại Caracas, ĐSQ mời khách những món gì?": the best passage names every foreign place or
@@ -110,6 +111,16 @@ class Grounds:
         return any(number_matches(doc, e.text) and (not terms or coverage(terms, unit_terms(h.chunk.text),
                                                                            self.index.idf) >= DOCUMENT_CONTENT)
                    for h in hits[:3] for e in documents(h.chunk.text) for doc in scope.other_documents)
+
+
+_DAY = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)\b")
+
+
+def _names_asked_day(q: Question, hits: list[Hit]) -> bool:
+    """"Ngày 15/9/2029 đoàn … có những hoạt động gì?": a day asked in full is named by a top passage (a programme's
+    "Ngày 15/9/2029 (Thứ Bảy):"), which is where that day is told of, whatever words it says it in."""
+    asked = {(int(d), int(m), y) for d, m, y in _DAY.findall(q.text)}
+    return len(asked) == 1 and any((int(d), int(m), y) in asked for h in hits[:3] for d, m, y in _DAY.findall(h.chunk.text))
 
 
 def _names_asked_person(q: Question, hits: list[Hit]) -> bool:

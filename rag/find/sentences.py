@@ -78,7 +78,12 @@ def quotable(body: str) -> bool:
         return True
     if _FIELD_VALUE.match(body):  # "Địa điểm: Hà Nội": an event's or a task's field stated on its own line
         return True
+    if _DAY_HEADING.match(body):  # "Ngày 15/9/2027 (Thứ Tư):" over that day's programme
+        return True
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
+
+
+_DAY_HEADING = re.compile(r"^(?:Ngày|NGÀY)\s+(?:\d{1,2}\s*[-–:]\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?\b.{0,30}:\s*$")
 
 
 _PAGE_STAMP = re.compile(r"^(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày tạo|Lượt xem)\b",

@@ -303,3 +303,11 @@ def test_a_brackets_label_left_open_at_a_line_end_goes_on_with_its_value():
         "b) Ban hành Quy chế phát ngôn, hoàn thành trước ngày 31/3/2029 (Chủ trì: Văn phòng UBND tỉnh).",
         "c) Thông tin về Hội chợ (Chủ trì: Sở Công Thương; phối hợp: Báo và Phát thanh, Truyền hình tỉnh).",
         "Nơi nhận:", "- Như trên;"]
+
+
+def test_a_word_cut_by_a_hyphen_at_the_line_end_is_joined():
+    scanned = ("Ngày 16/9/2029 (Thứ Năm): Di chuyển từ Pra-\nha đến Brno bằng ô tô; chuẩn bị gian hà-\n"
+               "ng trưng bày sản phẩm OCOP của tỉnh.\nHợp tác Việt-\nLào giai đoạn 2026-\n2030.")
+    text = repair_text(scanned).text
+    assert "từ Praha đến Brno" in text and "gian hàng trưng bày" in text
+    assert "Việt-" in text and "2026-" in text  # a pair of names and a span of years are not cut words

@@ -609,3 +609,16 @@ def test_a_table_headed_by_fields_is_not_turned():
            "| 2 | Pháp | 5/2028 | 2.300 |\n| 3 | Úc | 9/2029 | 1.100 |\n"
     from ingest.sideways_tables import sideways_tables
     assert sideways_tables(text) == text
+
+
+def test_a_table_numbering_its_rows_in_the_last_column_reads_as_numbered_records():
+    text = """PHỤ LỤC I
+| Thời gian thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Nội dung nhiệm vụ | Kinh phí (triệu đồng) | STT |
+|---|---|---|---|---|---|
+| | | | NHÓM I. GIỚI THIỆU VĂN HÓA | 30.900 | I |
+| 2027 - 2030 | Cục Hợp tác quốc tế | Các Đại sứ quán | Tổ chức Ngày Văn hóa Việt Nam ở nước ngoài | 24.500 | 1 |
+| 2028 | Cục Điện ảnh | Cục Hợp tác quốc tế | Tổ chức Tuần phim Việt Nam ở nước ngoài | 6.400 | 2 |
+"""
+    out = linearize_tables(text)
+    assert "Nhiệm vụ 2: Tổ chức Tuần phim Việt Nam ở nước ngoài; chủ trì: Cục Điện ảnh" in out
+    assert "I. NHÓM I. GIỚI THIỆU VĂN HÓA (kinh phí" in out and "nội dung nhiệm vụ:" not in out
