@@ -11,6 +11,7 @@ from rag.decide.places import names_foreign_places
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
 from rag.understand.entities import foreign_places
+from rag.understand.terms import coverage, query_terms, unit_terms
 
 PLACE_SHARE = 0.6  # how close to the best a line naming the country asked must score, where the best names only others
 
@@ -72,6 +73,12 @@ def titled_for_the_country(question: str, hits: list[Hit], index: PlanIndex) -> 
         return hits
     titled = {pid: other_country(question, plan.meta.title) and not names_foreign_places(question, [plan.meta.title])
               if (plan := index.plan(pid)) else False for pid in {h.chunk.plan_id for h in hits}}
+    # …unless its title says more of what is asked than the other page's ("Hội nghị cấp cao lần thứ XXIII … tại tỉnh
+    # Sakon Nakhon, Vương quốc Thái Lan" for "những tỉnh nào của Lào dự Hội nghị cấp cao lần thứ XXIII")
+    terms = query_terms(question)
+    said = {pid: coverage(terms, unit_terms(p.meta.title), index.idf) if (p := index.plan(pid)) else 0.0 for pid in titled}
+    best_named = max((said[pid] for pid in titled if not titled[pid]), default=0.0)
+    titled = {pid: other and said[pid] <= best_named for pid, other in titled.items()}
     kept = [h for h in hits if not titled[h.chunk.plan_id]]
     named = any(names_foreign_places(question, [p.meta.title]) for pid in titled if (p := index.plan(pid)))
     return kept if named and kept else hits

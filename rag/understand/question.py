@@ -29,7 +29,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
-                          r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su|hieu truong|truong ban|truong phong|chu nhiem)"
+                          r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su(?! quan)|hieu truong|truong ban|truong phong|chu nhiem)"
                           r"(?: [a-z]+){0,3} nao"
                           rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,10}} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
     # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)

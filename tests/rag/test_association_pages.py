@@ -49,15 +49,28 @@ sửa đổi, mức chi mời cơm khách hạng A tối đa 1.400.000 đồng/n
 """
 
 
+# a page titled for the country it was held in, telling of the provinces of another that took part
+SUMMIT = """Tỉnh Đông Phong dự Hội nghị cấp cao lần thứ IX các tỉnh hành lang Quốc lộ 9 tại tỉnh Nakhon Phanom, Thái Lan
+
+Từ 10/3 - 12/3/2028, đoàn công tác tỉnh Đông Phong do Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã tham dự Hội nghị cấp cao lần thứ IX các tỉnh hành lang Quốc lộ 9 tại tỉnh Nakhon Phanom (Thái Lan).
+Tham dự Hội nghị có đoàn đại biểu các tỉnh: Đông Phong (Việt Nam); Savannakhet, Salavan (Lào); Nakhon Phanom, Mukdahan (Thái Lan).
+"""
+
 stored = texts_store("association-pages", {"dong-phong-hoi-viet-lao-dai-hoi-3-tin.txt": LAO,
                                            "dong-phong-hoi-viet-campuchia-dai-hoi-3-tin.txt": CAMPUCHIA,
-                                           "dong-phong-nq-21-2027-muc-chi.txt": SPENDING})
+                                           "dong-phong-nq-21-2027-muc-chi.txt": SPENDING,
+                                           "dong-phong-hoi-nghi-cap-cao-ix-tin.txt": SUMMIT})
 
 
 def test_the_page_titled_for_the_country_asked_answers_not_one_naming_it_in_passing(stored):
     answer = stored.answerer.answer("Hội hữu nghị VN-Lào tỉnh Đông Phong đại hội lần 3 nhiệm kỳ nào?")[0]
     assert answer.found and answer.citations[0].source.endswith("viet-lao-dai-hoi-3-tin.txt"), answer.answer
     assert "Campuchia tỉnh Đông Phong tổ chức" not in answer.answer
+
+
+def test_a_page_titled_for_another_country_answers_when_its_title_says_what_is_asked(stored):
+    answer = stored.answerer.answer("Những tỉnh nào của Lào tham dự Hội nghị cấp cao lần thứ IX hành lang Quốc lộ 9?")[0]
+    assert answer.found and "Savannakhet" in answer.answer, answer.answer
 
 
 def test_this_morning_is_dated_by_the_pages_own_dateline(stored):

@@ -22,6 +22,8 @@ from rag.understand.question import analyze, split_parts
         ("Đoàn nghệ thuật sẽ biểu diễn ở đâu?", "place"),
         ("doan nghe thuat bieu dien o dau", "place"),
         ("Tỉnh hợp tác với nước nào?", "place"),
+        ("Tỉnh đã gặp gỡ đại sứ quán những nước nào?", "place"),  # an embassy's country, not an ambassador
+        ("Đại sứ nước nào phát biểu?", "person"),
         ("Có bao nhiêu đoàn khách dự kiến?", "number"),
         ("co may doan khach", "number"),
         ("Kế hoạch có số hiệu là gì?", "document"),
