@@ -13,7 +13,6 @@ from rag.compose.parts import display
 from rag.compose.sections import (
     ARTICLE_HEADING,
     COUNT_ITEMS,
-    INTRODUCES_LIST,
     LEAD_LINE_CHARS,
     LIST_ITEMS,
     LIST_SENTENCE_CHARS,
@@ -59,38 +58,13 @@ _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b
 NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
 
 
-_DAY = re.compile(r"\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?\b")
-DAY_CANDIDATES = 20  # how far down a line naming the day asked is looked for
-
-
-def _day_first(ranked: list[sentences.Candidate], question: str) -> list[sentences.Candidate]:
-    """"Ngày 15/9/2027 … có những hoạt động gì": the line naming that very day ("Ngày 15/9/2027 (Thứ Tư):" over its
-    programme) goes first, though the days around it share more of the question's words."""
-    asked = {(int(d), int(m)) for d, m, _ in _DAY.findall(question) if 1 <= int(m) <= 12}
-    if len(asked) != 1 or not ranked:
-        return ranked
-
-    def names(c: sentences.Candidate) -> bool:
-        return any((int(d), int(m)) in asked for d, m, _ in _DAY.findall(c.body))
-
-    if names(ranked[0]):
-        return ranked
-    day = next((c for c in ranked[1:DAY_CANDIDATES] if names(c) and c.chunk.plan_id == ranked[0].chunk.plan_id), None)
-    return ranked if day is None else [day] + [c for c in ranked if c is not day]
-
-
-def _announcing_first(ranked: list[sentences.Candidate], noun: str) -> list[sentences.Candidate]:
-    """The near line of the best one's text that announces a list of the noun asked by its place goes first."""
-    lead = next((c for c in ranked[:AMOUNT_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
-                 and INTRODUCES_LIST.search(vi.collapse(c.body)) and f" {noun} " in f" {vi.collapse(c.body)} "),
-                None) if ranked else None
-    return ranked if lead is None or lead is ranked[0] else [lead] + [c for c in ranked if c is not lead]
-
-
-def _body_named_first(q: Question, ranked: list) -> list:
+def _body_named_first(q: Question, ranked: list, index: PlanIndex) -> list:
     """"… kiến nghị Bộ Tài chính hỗ trợ gì?": when the best line names none of the bodies the question names (besides
-    the people's committees whose plans they all are), a near one that does, in its words or its heading, goes first."""
-    bodies = [a for a in q.pq.agencies if not vi.fold(a).startswith(("ubnd", "uy ban nhan dan"))]
+    the people's committees whose plans they all are, and the body whose plan it is: "kinh phí năm 2028 của kế hoạch
+    Bộ VHTTDL"), a near one that does, in its words or its heading, goes first."""
+    owner = (plan.meta.issuer or "") if ranked and (plan := index.plan(ranked[0].chunk.plan_id)) else ""
+    bodies = [a for a in q.pq.agencies if not vi.fold(a).startswith(("ubnd", "uy ban nhan dan"))
+              and not (owner and agency_matches(a, owner))]
     if not bodies or len(ranked) < 2:
         return ranked
 
@@ -159,7 +133,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= YEAR_SHARE * ranked[0].score), None)
         if holding is not None:
             ranked = [holding] + [c for c in ranked if c is not holding]
-    ranked = _body_named_first(q, ranked)
+    ranked = _body_named_first(q, ranked, index)
     ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
     if kind == "number":
         ranked = firsts.counted_first(ranked, question)
@@ -197,11 +171,13 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
     if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
-    ranked = _day_first(ranked, q.text)
+    ranked = firsts.day_first(ranked, q.text)
+    if firsts.MONEY_ASKED.search(q.pq.folded) and text is None:
+        ranked = firsts.year_keyed_first(ranked, [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)])
     if q.ordinal and q.ordinal_noun and text is None:
         # "Nội dung thứ 3 trong KH 861 là gì?": the line announcing the list of that noun ("… với 08 nội dung sau:")
         # is where the third is counted from, though an item shares more of the question's words
-        ranked = _announcing_first(ranked, q.ordinal_noun)
+        ranked = firsts.announcing_first(ranked, q.ordinal_noun)
     best = ranked[0]
     if ARTICLE_HEADING.match(best.body.strip()) and whole_line(best.body, best.chunk.text):
         body = heading_body(best, index, question)  # "Điều 2. Đối tượng áp dụng": what the article says answers
@@ -209,7 +185,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             return body
     # "… như sau:", any line ending in a colon ("4. Cục Nhà giáo …:" over its a), b), c)); folding drops the colon),
     # or a short line of its own with no full stop over bullets ("Ngày thứ ba (thứ Năm, 16/9/2027)" / "- 17h00: …")
-    announces = bool(INTRODUCES_LIST.search(vi.collapse(best.body[-40:]))) or best.body.rstrip().endswith(":")
+    announces = bool(firsts.INTRODUCES_LIST.search(vi.collapse(best.body[-40:]))) or best.body.rstrip().endswith(":")
     heads = not announces and len(best.body) <= LEAD_LINE_CHARS and whole_line(best.body, best.chunk.text) \
         and not best.body.rstrip().endswith((".", ";", "!", "?"))
     if announces and q.ordinal and text is None:  # "nội dung công việc thứ 3 …": that item of the announced list
@@ -229,7 +205,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             # (an item naming no foreign place stays: a list of requirements is no list by country)
             items = [p for p in items if names_foreign_places(q.text, [p.quote]) or not foreign_places(p.quote)] or items
         if re.search(r"\btong\b", q.pq.folded):  # "tổng kinh phí năm 2024": the year's total line goes first
-            items = sorted(items, key=lambda p: not _TOTAL_LINE.match(p.quote))
+            items = sorted(items, key=lambda p: not firsts.TOTAL_LINE.match(p.quote))
         items = items[:LIST_ITEMS]
         if heads and sum(1 for p in items if _ATTRIBUTE.match(p.quote)) * 2 > len(items):
             items = []  # "- Thời gian: …" / "- Kinh phí: …": a record's fields under its title, which answers as a whole
@@ -270,7 +246,6 @@ def _names_year(body: str, year: str) -> bool:
     return re.search(rf"(?<![\d\-–] )(?<![\d\-–]){year}(?!\s?[-–]\s?\d)", body) is not None
 
 
-_TOTAL_LINE = re.compile(r"^\W*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)  # "- Cộng năm 2024: …"
 _ATTRIBUTE = re.compile(r"^[^:\d]{2,30}:\s")  # "Thời gian: tháng 8/2024.", "Cơ quan chủ trì: Sở …"
 
 
@@ -343,7 +318,7 @@ def _announced_count(ranked: list, index: PlanIndex, noun: str) -> list[Point]:
         return []  # "Kế hoạch số 26/KH-UBND có 18 nhiệm vụ": a line says the count itself
     for cand in ranked[:COUNT_ANNOUNCERS]:
         body = vi.collapse(cand.body)
-        if head not in body.split() or not (cand.body.rstrip().endswith(":") or INTRODUCES_LIST.search(body)):
+        if head not in body.split() or not (cand.body.rstrip().endswith(":") or firsts.INTRODUCES_LIST.search(body)):
             continue
         items = following_items(cand, index, ALL_ITEMS) or _numbered_after(cand, index)
         if len(items) >= 2:

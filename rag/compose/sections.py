@@ -255,9 +255,6 @@ def accented_noun(folded_noun: str, chunks: list) -> str:
 
 
 # A sentence that announces a list ("…, cụ thể như sau:", "gồm các nội dung sau:") says nothing by itself.
-# ("… với 08 nội dung sau:", "gồm 3 nhóm nhiệm vụ sau")
-INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|(?:cac|nhung|\d{1,2}|[a-z]+) (?:nhom )?(?:noi dung|nhiem vu|giai phap|muc tieu"
-                             r"|hoat dong)(?: chinh| trong tam| chu yeu)? sau)\s*$")
 FOLLOWING_CHUNKS = 2
 LEAD_LINE_CHARS = 90  # a line this short without a full stop, over bullets, heads them
 

@@ -8,6 +8,11 @@ import re
 from ground import vi
 from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate, field_kind
 
+# ("… với 08 nội dung sau:", "gồm 3 nhóm nhiệm vụ sau")
+INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|(?:cac|nhung|\d{1,2}|[a-z]+) (?:nhom )?(?:noi dung|nhiem vu|giai phap|muc tieu"
+                             r"|hoat dong)(?: chinh| trong tam| chu yeu)? sau)\s*$")
+_TOTAL = r"^\W*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b"
+TOTAL_LINE = re.compile(_TOTAL, re.IGNORECASE)  # "- Cộng năm 2024: …", "Tổng cộng: năm 2026: …"
 FIELD_CANDIDATES = 12  # how far down a field line of the asked kind is looked for
 _FIELD_ASKED = {"place": ("place",), "date": ("date",), "period": ("date",), "agency": ("agency",)}
 
@@ -134,3 +139,52 @@ def body_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     body = next((c for c in ranked[1:FIELD_CANDIDATES] if not _NOTE.match(c.body)
                  and (c.answer_spans or not ranked[0].answer_spans) and c.score >= NOTE_SHARE * ranked[0].score), None)
     return ranked if body is None else [body] + [c for c in ranked if c is not body]
+
+
+KEYED_SHARE = 0.6  # how close to the best a line keying the asked year to a sum must score to go before it
+
+
+def year_keyed_first(ranked: list[Candidate], years: list[str]) -> list[Candidate]:
+    """"kinh phí năm 2028 của kế hoạch": a near line keying that year to a sum ("Tổng cộng: …; năm 2028: 41.500 triệu
+    đồng") goes before a task's line whose time only ends in it ("thời gian: Quý IV/2028; kinh phí: 1.000 triệu")."""
+    if len(years) != 1 or not ranked:
+        return ranked
+    keyed = re.compile(rf"\b(?:năm\s+)?{years[0]}\s*[:：]\s*\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD)", re.IGNORECASE)
+    if keyed.search(ranked[0].body):
+        return ranked
+    near = next((c for c in ranked[1:FIELD_CANDIDATES] if keyed.search(c.body)
+                 and c.score >= KEYED_SHARE * ranked[0].score), None)
+    if near is None:
+        return ranked
+    # (the total's line first when the years' lines are several: "Tổng cộng: …" over each source's)
+    total = next((c for c in ranked[1:FIELD_CANDIDATES] if keyed.search(c.body) and TOTAL_LINE.match(c.body)
+                  and c.score >= KEYED_SHARE * ranked[0].score), near)
+    return [total] + [c for c in ranked if c is not total]
+
+
+_DAY = re.compile(r"\b(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?\b")
+DAY_CANDIDATES = 20  # how far down a line naming the day asked is looked for
+
+
+def day_first(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """"Ngày 15/9/2027 … có những hoạt động gì": the line naming that very day ("Ngày 15/9/2027 (Thứ Tư):" over its
+    programme) goes first, though the days around it share more of the question's words."""
+    asked = {(int(d), int(m)) for d, m, _ in _DAY.findall(question) if 1 <= int(m) <= 12}
+    if len(asked) != 1 or not ranked:
+        return ranked
+
+    def names(c: Candidate) -> bool:
+        return any((int(d), int(m)) in asked for d, m, _ in _DAY.findall(c.body))
+
+    if names(ranked[0]):
+        return ranked
+    day = next((c for c in ranked[1:DAY_CANDIDATES] if names(c) and c.chunk.plan_id == ranked[0].chunk.plan_id), None)
+    return ranked if day is None else [day] + [c for c in ranked if c is not day]
+
+
+def announcing_first(ranked: list[Candidate], noun: str) -> list[Candidate]:
+    """The near line of the best one's text that announces a list of the noun asked by its place goes first."""
+    lead = next((c for c in ranked[:FIELD_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
+                 and INTRODUCES_LIST.search(vi.collapse(c.body)) and f" {noun} " in f" {vi.collapse(c.body)} "),
+                None) if ranked else None
+    return ranked if lead is None or lead is ranked[0] else [lead] + [c for c in ranked if c is not lead]

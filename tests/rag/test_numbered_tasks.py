@@ -115,7 +115,29 @@ Ngày 14/01/2029, Ủy ban nhân dân tỉnh Hồ Lâm ban hành Kế hoạch s�
   6. Cung cấp thông tin cho phóng viên nước ngoài thường trú
 """
 
-store = texts_store("numbered-tasks", {"van-khe-kh-58-2029.txt": PLAN, "ngan-son-kh-21-sngv-2029.txt": SO_PLAN,
+MINISTRY = """BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 512/KH-BVHTTDL
+Hà Nội, ngày 20 tháng 12 năm 2028
+
+KẾ HOẠCH
+Quảng bá văn hóa Việt Nam ở nước ngoài giai đoạn 2029 - 2031
+
+I. NHIỆM VỤ
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian | Kinh phí (triệu đồng) |
+|---|---|---|---|---|
+| 1 | Tổ chức Tuần phim Việt Nam tại Nam Mỹ | Cục Điện ảnh | 2029 - 2030 | 4.200 |
+| 2 | Sơ kết giữa kỳ Kế hoạch | Cục Hợp tác quốc tế | Quý IV/2030 | 600 |
+
+II. KINH PHÍ THEO NĂM
+Đơn vị tính: triệu đồng
+| Nguồn | Năm 2029 | Năm 2030 | Năm 2031 | Cộng |
+|---|---|---|---|---|
+| Ngân sách trung ương | 5.100 | 6.300 | 4.900 | 16.300 |
+| Xã hội hóa | 900 | 1.200 | 800 | 2.900 |
+| Tổng cộng | 6.000 | 7.500 | 5.700 | 19.200 |
+"""
+
+store = texts_store("numbered-tasks", {"bvhttdl-kh-512-2028.txt": MINISTRY, "van-khe-kh-58-2029.txt": PLAN, "ngan-son-kh-21-sngv-2029.txt": SO_PLAN,
                                        "bach-lieu-kh-640-2028.txt": QUARTERS, "ho-lam-kh-37-2029-tin.txt": NEWS})
 
 
@@ -190,3 +212,8 @@ def test_the_items_announced_are_listed_though_each_is_a_heading(store):
 def test_two_yes_no_clauses_are_each_answered(store):
     answer = ask(store, "kh 37 ho lam co noi dung ve chu quyen bien dao ko, va co noi dung ve sach anh ko")
     assert answer.found and "chủ quyền biển" in answer.answer and "sách ảnh" in answer.answer
+
+
+def test_a_years_sum_is_read_from_the_line_keying_that_year_not_a_tasks_time(store):
+    answer = ask(store, "kinh phi nam 2030 cua ke hoach 512 bo vhttdl la bao nhieu")
+    assert answer.found and "7.500" in answer.answer
