@@ -187,6 +187,9 @@ def classify_line(line: str) -> str | None:
         return "separator"  # "-------", "***", "|"
     if is_trail(stripped):
         return "breadcrumb"  # "Trang chủ › … › Kế hoạch 24/KH-UBND": the number it repeats is the title's
+    if re.match(r"(?:Trang chủ|TRANG CHỦ|Home)\s+\S", stripped) and _word_count(stripped) <= 12 \
+            and not _SENTENCE_END.search(stripped):
+        return "breadcrumb"  # "Trang chủ Hữu nghị Bốn phương kết bạn": a site's menu copied without its separators
     if is_protected(stripped):
         return None
     key, words = _key(stripped), _word_count(stripped)
@@ -293,7 +296,19 @@ def _next_content(lines: list[str], i: int) -> str:
     return ""
 
 
+# "date 2025-11-20 Sáng 20/11, …": a saved page's own date as the tool that saved it wrote it before the text
+_SAVED_DATE = re.compile(r"^[ \t]*date[ \t]+((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?[ \t]*", re.MULTILINE)
+
+
+def _saved_date(match: re.Match) -> str:
+    """The page's date as a dateline of its own ("Ngày đăng: 20/11/2025"), which the page-date reader reads and no
+    answer shows; a month alone ("date 2025-06") says too little to keep."""
+    year, month, day = match.groups()
+    return f"Ngày đăng: {int(day)}/{int(month)}/{year}\n" if day else ""
+
+
 def clean_text(text: str) -> str:
+    text = _SAVED_DATE.sub(_saved_date, text, count=1) if "date" in text[:400] else text
     lines = [tidy_dateline(line) for line in vi.normalize_spaces(text).split("\n")]
     # the State's motto, or the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM" alone on its line, across from a Party body)
     # (a cell of a two-column header counts: "ĐẢNG BỘ TỈNH X | ĐẢNG CỘNG SẢN VIỆT NAM")

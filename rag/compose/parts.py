@@ -22,7 +22,7 @@ from rag.decide.counts import counted_in
 from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import Grounds
 from rag.find import firsts, sentences
-from rag.find.plans import PlanIndex, naming_words
+from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit, Search
 from rag.models import Answer
@@ -37,9 +37,6 @@ _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
 ANNOUNCED_ITEMS, ANNOUNCED_CHARS = 4, 360  # items a part's announcing line brings with it, and its length then
 ALL_ANNOUNCED = 40  # items read before those holding the part's own words are chosen
 _FACT_NAMES = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
-# what a part asking a typed value names when no line states one ("… kinh phí bao nhiêu và do ai ký?")
-_TYPED_PARTS = {"person": "người được hỏi", "date": "thời gian được hỏi", "number": "con số được hỏi",
-                "place": "địa điểm được hỏi"}
 _OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
 LATER_PART_RESIDUAL = 1
@@ -81,11 +78,7 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
-    # (the words naming the sentence's own plan place no window in it: "kh 37 Hồ Lâm … có nội dung về sách ảnh không"
-    # is shown from "sách ảnh", not from "Kế hoạch số 37/KH-UBND" at the head of the plan's one long sentence)
-    owner = naming_words(p.meta) if (p := index.plan(best.chunk.plan_id)) else set()
-    asked = " ".join(s for s in vi.folded_syllables(question) if s not in owner and not s.isdigit()) or question
-    shown = with_owner(display(best, asked, index.idf), best.chunk, part.answer_type)
+    shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
     if best.body.rstrip().endswith(":"):  # "Tổng kinh phí dự kiến: 1.840 triệu đồng, gồm:": the items it announces
         items = following_items(best, index, ALL_ANNOUNCED)
         # "… có nội dung về sách ảnh không": of the items announced, those holding the words the line does not
@@ -352,31 +345,32 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if single:
                 return None
             shared = _shared(subject, q, i)
+            asked_so_far = " ".join(p.text for p in q.parts[:i + 1])  # an edition named in a later part is not this one's
             shown = _lines_shown(points)
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1,
-                                  whole=q.text if facts_only else "", edition_of=q.text)
+                                  whole=q.text if facts_only else "", edition_of=asked_so_far)
             if result.point is None and len(q.parts) > 1:
                 # the whole question's passages state no value this part asks: its own words find the one that does
                 own = search(f"{shared} {part.text}", targets or None)
                 result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
-                                      stating=True, whole=q.text if facts_only else "", edition_of=q.text)
+                                      stating=True, whole=q.text if facts_only else "", edition_of=asked_so_far)
             # (a document's signer or date no line states is missing, not any line of the words: the answer of
             # document facts alone passes no last gate; nor does a part asking a signer, a sum, a date beside another)
             # (a number's line is read by what it counts, below: its figures are not all tagged)
-            typed = len(q.parts) > 1 and (part.intent in ("signer", "issuer") or part.intent == "general"
-                                          and part.answer_type in _TYPED_PARTS and part.answer_type != "number")
+            # (a line of another kind is still looked for: a person or a place is not always tagged in a line)
+            typed = len(q.parts) > 1 and part.intent in ("signer", "issuer")
             if result.point is None and not (facts_only and len(q.parts) > 1) and not typed:
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
-                                      dense_of=dense_of, shown_before=shown, edition_of=q.text)
+                                      dense_of=dense_of, shown_before=shown, edition_of=asked_so_far)
             if result.point is None and typed:
-                notes.append(f"văn bản không nêu {_FACT_NAMES.get(part.intent) or _TYPED_PARTS[part.answer_type]}")
+                notes.append(f"văn bản không nêu {_FACT_NAMES[part.intent]}")
                 continue
         if result.point is not None and part.answer_type == "number" and len(q.parts) > 1 and part.intent == "general" \
                 and not counted_in(part.text, result.point.quote):
             notes.append("văn bản không nêu " + ("số tiền (kinh phí) được hỏi" if firsts.MONEY_ASKED.search(
-                vi.collapse(part.text)) else _TYPED_PARTS["number"]))
+                vi.collapse(part.text)) else "con số được hỏi"))
             continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
         if result.point is not None and all(p.text != result.point.text for p in points):  # one line says both
             points.append(result.point)

@@ -109,19 +109,8 @@ def navigates(q: Question, kind: str, index: PlanIndex, hits: Sequence[Hit] = ()
 
 def _is_heading(text: str, section: str | None) -> bool:
     body = vi.collapse(strip_marker(text)).strip(" :.")
-    # (a long heading is kept cut, "… thu hút đầu…": the line it was cut from is that heading)
-    return any(body == head or h.rstrip().endswith("…") and len(head) > 20 and body.startswith(head)
-               for h in (section or "").split("›") for head in [vi.collapse(strip_marker(h.strip())).strip(" :.")]) or (
+    return any(body == vi.collapse(strip_marker(h.strip())).strip(" :.") for h in (section or "").split("›")) or (
         len(body) < 25 and not text.rstrip().endswith((".", ";")))
-
-
-def _numbered_after(cand, chunks: list[StoredChunk], limit: int) -> list[Point]:
-    """The items "1. …", "2. …" right after an announcing sentence, each read as a heading of its own passage (a
-    news page listing a plan's "08 nội dung sau:")."""
-    run = numbered_children([c for c in chunks if c.seq >= cand.chunk.seq], after=(cand.chunk.id, cand.unit.start))
-    if not run or run[0][0].seq > cand.chunk.seq + 1:  # the list starts right after the sentence, not pages later
-        return []
-    return list_points_plain(run, limit)
 
 
 def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
@@ -309,17 +298,25 @@ def following_items(cand, index: PlanIndex, limit: int = LIST_ITEMS) -> list[Poi
     """The list items that follow an announcing sentence, in its chunk and the next ones of its plan (the first
     `limit` of them)."""
     chunks = sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq)
-    after = [c for c in chunks if c.seq > cand.chunk.seq][:FOLLOWING_CHUNKS]
+    after = [c for c in chunks if c.seq > cand.chunk.seq]
     items: list[tuple[object, str]] = []
+    read = 0  # passages read past the sentence's own, besides those holding one item each
     for chunk in [cand.chunk, *after]:
-        for unit in split_units(chunk.text):
+        units = split_units(chunk.text)
+        # an item read as the heading of a passage of its own ("3. Phân công nhân sự …" on a short news page listing
+        # a plan's "08 nội dung sau:") is still an item
+        lone = len(units) == 1 and BULLET.match(units[0].text) is not None
+        if chunk is not cand.chunk and not lone:
+            read += 1
+            if read > FOLLOWING_CHUNKS:
+                break
+        for k, unit in enumerate(units):
             if chunk is cand.chunk and unit.start <= cand.unit.start:
                 continue
-            if not BULLET.match(unit.text) or _is_heading(unit.text, chunk.section):
+            headed = _is_heading(unit.text, chunk.section) and not (k == 0 and chunk is not cand.chunk and items)
+            if not BULLET.match(unit.text) or headed and not lone:
                 # the announced list starts right after the sentence ("… như sau: I. MỤC ĐÍCH" is a document's
                 # outline, not a list) and ends at the first line that is not one of its items
-                if not items and BULLET.match(unit.text):  # …unless its items "1. …" were read as headings
-                    return _numbered_after(cand, chunks, limit)
                 return list_points_plain(items, limit) if items else []
             items.append((chunk, unit.text))
     return list_points_plain(items, limit) if items else []

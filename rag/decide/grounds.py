@@ -224,7 +224,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     source = _FUNDING_SOURCE.search(q.pq.folded)
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
     # (not "đứng thứ mấy về viện trợ ODA": a rank, no sum)
-    if source and (_ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
+    # (nor "tỷ lệ bao nhiêu": a share, no sum)
+    if source and not re.search(r"\bty le\b|\bphan tram\b", q.pq.folded) and (
+            _ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
         # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer
         spans = {y for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
@@ -235,7 +237,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         # each clause read with its line's key ("Ngân sách tỉnh: năm 2026: 3.200 …; năm 2029: 5.300 triệu đồng")
         clauses = [f"{line.split(':', 1)[0] if ':' in line else ''} {c}" for line in shown.split("\n")
                    for c in line.split(";")]
-        if not any(source.group(0) in vi.collapse(c) and _MONEY.search(c) and all(y in c for y in dated)
+        # (lines naming no year on a page of that year are of it: "… sẽ viện trợ thêm 2 triệu USD" on the page about
+        # the 2023 exchange; lines by year name theirs)
+        of_page = not re.search(r"\b(?:19|20)\d\d\b", shown) and all(y in passages for y in dated)
+        if not any(source.group(0) in vi.collapse(c) and _MONEY.search(c) and (of_page or all(y in c for y in dated))
                    for c in clauses):
             return f"kinh phí từ nguồn {_SOURCE_NAMES[source.group(0)]}"
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked

@@ -10,6 +10,7 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
+from rag.understand.joins import question_join
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
 from rag.understand.ordinals import ordinal, part_ref, quarter
 
@@ -49,8 +50,6 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("subject", SUBJECT_ASKED),  # a question word of its own: "ban hành ngày nào và về việc gì?" has two parts
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]
-# Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"
-_JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*)")
 _ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded form other words share ("danh thắng nào")
 # A later part that points back at what the earlier part answered: "quyết định đó", "công văn này".
 # Any kind of document the store keeps, and those only cited ("Kết luận 57-KL/TW …, kết luận đó ngày nào?").
@@ -228,26 +227,22 @@ def split_parts(text: str) -> list[str]:
     """A coordinated question cut at the joins between its question words; one piece when it is simple."""
     folded = _same_length_fold(_not_asking(text))
     spans = _wh_spans(folded)
-    # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own
-    spans = sorted(spans + [(m.start(g), m.end(g), "content") for m in _CLAUSE_ASKS.finditer(folded)
-                            for g in (1 if m.group(1) else 2,) if not any(s <= m.start(g) < e for s, e, _ in spans)])
+    # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own; a yes/no
+    # clause parts a question only from another ("có kế hoạch … không, tổng kinh phí bao nhiêu?" is one question)
+    clauses = [m.span(1) if m.group(1) else m.span(2) for m in _CLAUSE_ASKS.finditer(folded)]
+    yes_no = sum(1 for m in _CLAUSE_ASKS.finditer(folded) if m.group(2)) >= 2
+    spans = sorted(spans + [(s, e, "content") for s, e in clauses if (yes_no or folded[s:e] in ("gi", "nao"))
+                            and not any(a <= s < b for a, b, _ in spans)])
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
     for (_s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
-        joins = [m for m in _JOINS.finditer(folded, e0, s1)]
-        if not joins and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
+        join = question_join(folded, e0, s1)
+        if not join and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
             cuts.append((e0, s1))  # "khai mạc ngày nào ở đâu": two question words side by side ask two things
             continue
-        if not joins:
+        if not join:
             continue
-        # a comma ends a question ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else the first "và" ("… và do ai ký?")
-        commas = [j for j in joins if "," in j.group() or ";" in j.group()]
-        join = commas[-1] if commas else joins[0]
-        # "bao nhiêu võ sinh, võ sư và bao nhiêu đoàn": a comma inside the thing counted; the "và" after it joins
-        ands = [j for j in joins if "," not in j.group() and ";" not in j.group() and j.start() > join.end()]
-        if commas and ands and len(folded[join.end():ands[0].start()].split()) <= LISTED_SYLLABLES:
-            join = ands[0]
         counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1)
         if t0 == t1 and t0 != "document" and not counted \
                 and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
@@ -263,9 +258,8 @@ def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending
     return m.group(1) if m and m.group(1).split()[0] not in _FRAME_SYLLABLES else ""
 
 
-# …and a yes/no clause "có … không" before a join ("có nội dung về tập huấn ko, và có … không")
-_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)|\bco\b[^,;?]{3,}?\b(khong|ko|chua)(?=\s*(?:,|\s+va\s)\s*\S|\s*\??\s*$)")
-LISTED_SYLLABLES = 3  # a piece this short between a comma and a "và" is an item of a list, not a question
+_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)"  # …and "có … không" ("có … tập huấn ko, và có … không")
+                          r"|\bco\b[^,;?]{3,}?\b(khong|ko|chua)(?=\s*(?:,|\s+va\s)\s*\S|\s*\??\s*$)")
 SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
 _FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
 

@@ -228,3 +228,8 @@ def test_a_law_librarys_trail_ending_in_the_documents_whole_title_is_no_title():
     assert not clean_text(LIBRARY_PAGE).startswith("Trang chủ")
     meta = extract_metadata(clean_text(LIBRARY_PAGE), "bach-lieu-kh-640-2028-thuvien.txt")
     assert meta.title.startswith("Kế hoạch 640/KH-UBND năm 2028 thực hiện công tác thông tin đối ngoại năm 2029")
+
+
+def test_a_sites_menu_copied_without_separators_is_boilerplate():
+    assert classify_line("Trang chủ Hữu nghị Bốn phương kết bạn") == "breadcrumb"
+    assert classify_line("Trang chủ của tỉnh giới thiệu kế hoạch ngoại giao văn hóa năm 2029.") is None

@@ -118,3 +118,14 @@ def test_a_numbered_decision_in_translation_beside_a_portals_vietnamese_lines_is
         encoding="utf-8")
     check_plan_text(page.read_text(encoding="utf-8"), "qd-en.txt")  # no IngestError: a numbered document is ours
     assert load_plan(page).chunks
+
+
+def test_a_saved_pages_date_before_its_text_is_its_date_not_its_words(tmp_path):
+    page = tmp_path / "tin.txt"
+    page.write_text(" date 2029-10-14 Sáng 14/10, tại tỉnh Ngàn Sơn, Sở Công Thương phối hợp với Ủy ban Hội Xúc tiến "
+                    "Thương mại quốc tế tỉnh Vân Nam (Trung Quốc) khai mạc Hội chợ Thương mại biên giới lần thứ 12 với "
+                    "chủ đề “Kết nối và phát triển”, thu hút 450 gian hàng của doanh nghiệp hai nước.", encoding="utf-8")
+    plan = load_plan(page)
+    assert plan.meta.published == "2029-10-14"
+    assert "date 2029" not in plan.meta.title and "Ngàn Sơn" in plan.meta.title
+    assert not any("date 2029" in c.text for c in plan.chunks)

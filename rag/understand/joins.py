@@ -1,0 +1,23 @@
+"""Where a coordinated question joins two of its questions (folded text in, the join out): the comma that ends the
+first ("… trước ngày nào, Sở … và Bộ … ngày nào?"), else its first "và" ("… và do ai ký?"); a comma inside the thing
+counted ("bao nhiêu võ sinh, võ sư và bao nhiêu đoàn") is an item of a list, and the "và" after it joins."""
+from __future__ import annotations
+
+import re
+
+# Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"
+JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*)")
+LISTED_SYLLABLES = 3  # a piece this short between a comma and a "và" is an item of a list, not a question
+
+
+def question_join(folded: str, start: int, end: int) -> re.Match | None:
+    """The join between the question words ending at `start` and starting at `end`; None when nothing joins them."""
+    joins = list(JOINS.finditer(folded, start, end))
+    if not joins:
+        return None
+    commas = [j for j in joins if "," in j.group() or ";" in j.group()]
+    join = commas[-1] if commas else joins[0]
+    ands = [j for j in joins if "," not in j.group() and ";" not in j.group() and j.start() > join.end()]
+    if commas and ands and len(folded[join.end():ands[0].start()].split()) <= LISTED_SYLLABLES:
+        return ands[0]
+    return join
