@@ -237,7 +237,9 @@ DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong va
 _CODE_KINDS = {"QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch",
                "CTR": "Chương trình", "TB": "Thông báo", "KL": "Kết luận", "TT": "Thông tư", "NĐ": "Nghị định",
                "ĐA": "Đề án", "HD": "Hướng dẫn", "BC": "Báo cáo", "CV": "Công văn", "BB": "Biên bản",
-               "TTR": "Tờ trình", "QC": "Quy chế", "QCPH": "Quy chế", "CTRPH": "Chương trình", "CTPH": "Chương trình", "TTLT": "Thông tư liên tịch", "KHLT": "Kế hoạch liên tịch"}
+               "TTR": "Tờ trình", "QC": "Quy chế", "QCPH": "Quy chế", "CTRPH": "Chương trình", "CTPH": "Chương trình", "TTLT": "Thông tư liên tịch", "KHLT": "Kế hoạch liên tịch",
+               "KHLN": "Kế hoạch liên ngành", "KHPH": "Kế hoạch", "CTLT": "Chương trình liên tịch",
+               "NQLT": "Nghị quyết liên tịch", "TBKL": "Thông báo"}
 
 
 def kind_of_number(number: str) -> str:

@@ -155,7 +155,7 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
         if code in TYPE_CODES:
             return TYPE_CODES[code]
         # "Số: 304-CP" … "QUYẾT ĐỊNH": a number without a type code, its type on a line of its own below it
-        line = re.search(r"^[ \t]*(" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:[ \t]+(?:LIÊN TỊCH|HÀNH ĐỘNG))?[ \t]*$",
+        line = re.search(r"^[ \t]*(" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:[ \t]+(?:LIÊN TỊCH|LIÊN NGÀNH|HÀNH ĐỘNG))?[ \t]*$",
                          text[number.end:number.end + TYPE_LINE_CHARS], re.MULTILINE)
         return _known_type(line.group(1)) if line else "Công văn"  # "404/BNG-NGVH": an official letter
     if title:

@@ -19,6 +19,8 @@ TYPE_CODES = {
     "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
     "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
     "QC": "Quy chế", "QCPH": "Quy chế", "BB": "Biên bản", "CTrPH": "Chương trình", "CTPH": "Chương trình",  # "02/QCPH-SNgV-SVHTTDL": a Quy chế phối hợp between two bodies
+    # a plan or programme of two bodies ("38/KHLN-SNgV-TĐTN": a Kế hoạch liên ngành of a Sở and the youth union)
+    "KHLN": "Kế hoạch", "KHLT": "Kế hoạch", "KHPH": "Kế hoạch", "CTLT": "Chương trình", "NQLT": "Nghị quyết",
 }
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
              "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
@@ -116,7 +118,7 @@ def upper_title(text: str) -> str | None:
 # the stamp a receiving office puts on a document ("CÔNG VĂN ĐẾN / Số: 1203 / Ngày: 19/1/2026"), no title of it
 _RECEIVED = re.compile(r"^(?:CÔNG VĂN|VĂN BẢN)\s+ĐẾN\b")
 # a kind with no subject of its own: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH"
-_KIND_ONLY = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:\s+HÀNH ĐỘNG)?\s*:?$")
+_KIND_ONLY = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:\s+(?:HÀNH ĐỘNG|LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP))?\s*:?$")
 # what follows a title, never part of it: "(Ban hành kèm theo …)", a heading, the preamble, the first article
 _NOT_SUBJECT = re.compile(r"^(?:\(|[IVXLC]+\.|\d+(?:\.\d+)*[.)]\s|[A-ZĐ][.)]\s|Căn cứ\b|Kính gửi\b|Nơi nhận\b|"
                           r"Điều\s+\d|Số\s*:|-)")

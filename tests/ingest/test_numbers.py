@@ -71,6 +71,14 @@ def test_a_minutes_number_is_a_bien_ban():
     assert kind_of_number("09/BB-UBND") == "Biên bản" and kind_of_number("41/TTr-SVHTTDL") == "Tờ trình"
 
 
+def test_a_joint_plan_s_number_is_a_plan():
+    from ground.numbers import kind_of_number
+
+    # two bodies' plan ("Kế hoạch liên ngành" of a Sở and the provincial youth union), not a letter
+    assert kind_of_number("38/KHLN-SNgV-TĐTN") == "Kế hoạch liên ngành"
+    assert kind_of_number("07/CTLT-MTTQ-SNgV") == "Chương trình liên tịch"
+
+
 @pytest.mark.parametrize("text, number", [
     ("Số 14-NQ/ĐUK", "14-NQ/ĐUK"),  # a Party bloc's committee (Đảng ủy Khối)
     ("Số 47-HD/BTGDVTU", "47-HD/BTGDVTU"),  # a provincial committee's merged commission (Ban Tuyên giáo và Dân vận)
@@ -79,3 +87,15 @@ def test_a_minutes_number_is_a_bien_ban():
 ])
 def test_the_partys_other_committees_number_documents_too(text, number):
     assert [n.number for n in find_numbers(text)] == [number]
+
+
+def test_a_joint_plan_is_catalogued_as_a_plan_under_its_subject(tmp_path):
+    from ingest.pipeline import load_plan
+
+    page = tmp_path / "kh-lien-nganh.txt"
+    page.write_text("SỞ NGOẠI VỤ                  BAN CHẤP HÀNH ĐOÀN TNCS HỒ CHÍ MINH\nTỈNH NGÀN SƠN                TỈNH NGÀN SƠN\n"
+                    "Số: 12/KHLN-SNgV-TĐTN        Ngàn Sơn, ngày 03 tháng 3 năm 2029\n\nKẾ HOẠCH LIÊN NGÀNH\n"
+                    "Tổ chức Trại hè thanh niên hữu nghị Ngàn Sơn - Xiêng Khoảng năm 2029\n\nI. MỤC ĐÍCH\n"
+                    "Tăng cường giao lưu hữu nghị giữa thanh niên hai tỉnh trong năm 2029.\n", encoding="utf-8")
+    meta = load_plan(page).meta
+    assert meta.doc_type == "Kế hoạch" and "Trại hè thanh niên hữu nghị" in meta.title
