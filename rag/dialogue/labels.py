@@ -2,6 +2,8 @@
 about, its one province — typed as the follow-up was (without diacritics when it was)."""
 from __future__ import annotations
 
+import re
+
 from ground import vi
 from rag.dialogue.frames import numbered
 from rag.dialogue.state import Conversation
@@ -37,3 +39,24 @@ def place_name(context: Conversation) -> str | None:
         return provinces[0]
     plan = context.plan  # a place no gazetteer knows is still the plan's own ("tỉnh đó": tỉnh Ngọc Viên, not its committee)
     return (plan.province or plan.issuer) if plan else None
+
+
+_ASKING_FROM = re.compile(r"[:?]|\b(?:bao nhiêu|bao nhieu|mấy|may|là gì|la gi|gì|gi|nào|nao|ai|khi nào|khi nao|"
+                          r"ở đâu|o dau|không|khong|ko)\b", re.IGNORECASE)
+
+
+def asked_subject(question: str) -> str | None:
+    """What a question names before it asks ("Chỉ tiêu thi đua năm 2027 của Sở Ngoại vụ Thu Lĩnh"), when that is
+    several words."""
+    m = _ASKING_FROM.search(question)
+    subject = question[:m.start()].strip(" ,") if m else ""
+    return subject if len(subject.split()) >= 4 else None
+
+
+def unanswered_subject(context: Conversation) -> str | None:
+    """The last question's subject when it named a text the store knows by no place or number and was not answered
+    ("Chỉ tiêu thi đua năm 2027 của Sở Ngoại vụ Thu Lĩnh: …?" refused): a bare follow-up is asked of the same text,
+    named as the last question named it."""
+    if not context.question or context.provinces or context.plans or not context.turns:
+        return None
+    return asked_subject(context.question)

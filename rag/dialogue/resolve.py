@@ -1,12 +1,11 @@
 """Follow-up questions: the offline rewrite of a turn into a stand-alone question, given the context (rag.dialogue.state).
 
-People ask the way they talk: "Kế hoạch của Cao Bằng do ai ký?", then "ban hành ngày nào?", then
-"còn Huế thì sao?". `resolve` turns such a turn into the question it stands for, using only the
-context (deterministic, no model): ellipsis takes the previous question with the new entity in the
-old one's place; references ("kế hoạch đó", "ở đó") name the last plan or place; a bare question
-("ai ký?") is about the last plan; "nói rõ hơn ý 2" expands a point of the last answer; a question
-naming a new plan or province starts afresh. What the context cannot resolve is refused, never
-guessed. `Conversation` is plain data (to_json/from_json) so any store can keep it.
+People ask the way they talk: "Kế hoạch của Cao Bằng do ai ký?", then "ban hành ngày nào?", then "còn Huế thì sao?".
+`resolve` turns such a turn into the question it stands for, using only the context (deterministic, no model): ellipsis
+takes the previous question with the new entity in the old one's place; references ("kế hoạch đó", "ở đó") name the last
+plan or place; a bare question ("ai ký?") is about the last plan, or the text the last, unanswered question named; "nói
+rõ hơn ý 2" expands a point of the last answer; a question naming a new plan or province starts afresh. What the
+context cannot resolve is refused, never guessed. `Conversation` is plain data (to_json/from_json) so any store keeps it.
 """
 from __future__ import annotations
 
@@ -39,9 +38,7 @@ from rag.dialogue.frames import (
     unknown_name,
     year_for_year,
 )
-from rag.dialogue.labels import as_typed_as as _as_typed
-from rag.dialogue.labels import place_name as _place_name
-from rag.dialogue.labels import target_label as _target_label
+from rag.dialogue.labels import as_typed_as, place_name, target_label, unanswered_subject
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.names import parse_query
@@ -204,7 +201,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         if metadata and not kinds and short:  # "ai ký?"; "Trại hè … tổ chức khi nào?" names its own subject
             return _unresolved(question, text, "Bạn hỏi về kế hoạch nào?")
         return same
-    if _target_label(context, text) is None and not (metadata or short or continuation):
+    if target_label(context, text) is None and not (metadata or short or continuation):
         return same  # the context names several plans: a full question is asked of all of them
     # A question without its own plan or place, in a conversation about one, is about that one.
     return _resolve_bare(question, text, context, metadata, lead)
@@ -232,29 +229,29 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     if plan and years and len(years) == len(entities) and (plan.province or plan.issuer) and not prev_years:
         # "còn năm 2020?" after a turn about a plan named by our label: that owner's plan of that year
         owner = plan.province or plan.issuer
-        for label in {plan.label(), _as_typed(plan.label(), prev)}:
+        for label in {plan.label(), as_typed_as(plan.label(), prev)}:
             at = prev.lower().find(label.lower())
             if at >= 0:
-                new = _as_typed(f"kế hoạch của {owner} năm {years[0].name}", prev)
+                new = as_typed_as(f"kế hoạch của {owner} năm {years[0].name}", prev)
                 rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
                 return Resolution(question, rewritten, True, "ellipsis")
         pinned = [e for e in find_entities(prev) if e.kind in ("number", "province", "year")]
         if any(e.kind == "number" for e in pinned):  # the typed number pins the old plan: name owner and year
             cut = [(e.start, e.end, "") for e in pinned]
             first = min(pinned, key=lambda e: e.start)
-            cut[pinned.index(first)] = (first.start, first.end, _as_typed(f"của {owner} năm {years[0].name}", prev))
+            cut[pinned.index(first)] = (first.start, first.end, as_typed_as(f"của {owner} năm {years[0].name}", prev))
             return Resolution(question, _capital(_tidy(replace_spans(prev, cut))), True, "ellipsis")
     identity = [e for e in entities if e.kind in ("province", "number")]
     if plan and identity and len(identity) == len(entities):
         # the previous turn named its plan by our label ("Kế hoạch 726/KH-UBND của Cao Bằng"): swap it whole
-        for label in {plan.label(), _as_typed(plan.label(), prev)}:
+        for label in {plan.label(), as_typed_as(plan.label(), prev)}:
             at = prev.find(label)
             if at < 0:
                 at = prev.lower().find(label.lower())
             if at >= 0:
                 names = " và ".join(dict.fromkeys(e.name for e in identity))
                 new = f"kế hoạch {names}" if identity[0].kind == "number" else f"kế hoạch của {names}"
-                new = _as_typed(new, prev)
+                new = as_typed_as(new, prev)
                 rewritten = _capital(_tidy(replace_spans(prev, [(at, at + len(label), new)])))
                 return Resolution(question, rewritten, True, "ellipsis")
     places = context_places(prev, context)
@@ -262,7 +259,7 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
     spans: list[tuple[int, int, str]] = []
     appended: list[str] = []
     for kind in dict.fromkeys(e.kind for e in entities):
-        new = _as_typed(" và ".join(dict.fromkeys(e.name for e in entities if e.kind == kind)), prev)  # the rewrite keeps the previous question's typing
+        new = as_typed_as(" và ".join(dict.fromkeys(e.name for e in entities if e.kind == kind)), prev)  # the rewrite keeps the previous question's typing
         same_kind = [e for e in old if e.kind == kind]
         if kind == "agency":  # "<Liên hiệp …> chủ trì tổ chức Diễn đàn … kinh phí?": a task's lead is no subject to swap
             same_kind = [e for e in same_kind if not _ROLE_AFTER.match(vi.fold(prev[e.end:e.end + 20]).lower())]
@@ -296,11 +293,11 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
             spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
         elif kind == "agency" and len(entities) == 1:
             # "còn Sở Ngoại vụ thì sao?" after a question with no agency: what that agency must do
-            target = _target_label(context, prev)
+            target = target_label(context, prev)
             scope = f" trong {target}" if target else ""
             return Resolution(question, _capital(f"{new} có nhiệm vụ gì{scope}?"), True, "ellipsis")
         elif kind == "foreign" and len(entities) == 1:
-            target = _target_label(context, prev)
+            target = target_label(context, prev)
             subject = _capital(target) if target else "Các kế hoạch"
             return Resolution(question, f"{subject} có hoạt động gì với {new}?", True, "ellipsis")
         else:
@@ -310,9 +307,9 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
         rewritten = rewritten.rstrip(" ?") + " " + " ".join(appended) + "?"
     swapped = [e for e in entities if e.kind == "agency"]
     if len(swapped) == 1 and len(entities) == 1:
-        target = _target_label(context, prev)
+        target = target_label(context, prev)
         duties = f"{swapped[0].name} có nhiệm vụ gì{f' trong {target}' if target else ''}?"
-        return Resolution(question, rewritten, True, "ellipsis", fallback=_as_typed(duties, prev),
+        return Resolution(question, rewritten, True, "ellipsis", fallback=as_typed_as(duties, prev),
                           subject=swapped[0].name)
     return Resolution(question, rewritten, True, "ellipsis")
 
@@ -330,16 +327,16 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
     spans: list[tuple[int, int, str]] = []
     other = _other_document(context, text[plan_ref.start():plan_ref.end()]) if plan_ref else None
     if plan_ref:
-        label = other or _target_label(context, text)
+        label = other or target_label(context, text)
         if not label:
             return _unresolved(question, text, "Chưa rõ bạn nói về kế hoạch nào.")
         spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
     for ref in (place_ref, unit_ref):
         if ref:
-            named = (unit_named(text[ref.start():ref.end()], context) if ref is unit_ref else None) or _place_name(context)
+            named = (unit_named(text[ref.start():ref.end()], context) if ref is unit_ref else None) or place_name(context)
             if not named:
                 return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
-            place = _as_typed(named, text)
+            place = as_typed_as(named, text)
             spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
     rewritten = _capital(_tidy(replace_spans(text, spans)))
     return Resolution(question, rewritten, True, "reference", names_plan=bool(plan_ref) and not other)
@@ -372,7 +369,10 @@ def _capital(text: str) -> str:
 
 
 def _resolve_bare(question: str, text: str, context: Conversation, metadata: bool, lead: str) -> Resolution:
-    label = _target_label(context, text)
+    label = target_label(context, text)
+    named = None if label else unanswered_subject(context)
+    if named:  # "còn tin, bài tiếng nước ngoài?" after a refused "Chỉ tiêu … của Sở Ngoại vụ Thu Lĩnh: …?"
+        return Resolution(question, _tidy(_capital(f"{_drop_lead(text, lead).rstrip(' ?.!')} ({named})?")), True, "continuation")
     if not label:
         return _unresolved(question, text, "Chưa rõ bạn hỏi về kế hoạch nào.")
     body = _drop_lead(text, lead)

@@ -43,3 +43,12 @@ def test_a_day_asked_is_answered_with_that_days_programme(store):
     answer = store.answerer.ask("Ngày 15/9/2029 đoàn Ngàn Sơn ở Vienna có những hoạt động gì?")
     assert answer.found and "tranh dân gian" in answer.answer and "du lịch cộng đồng" in answer.answer
     assert "khởi hành" not in answer.answer and "thủ tục đoàn ra" not in answer.answer
+
+
+def test_a_follow_up_after_an_unanswered_question_is_asked_of_the_text_it_named(store):
+    from tests.rag.conftest import chat
+
+    refused, follow_up = chat(store, ["Chương trình của đoàn Ngàn Sơn tại Vienna: tiền thuê xe bao nhiêu một ngày?",
+                                      "còn trưng bày tranh dân gian khai mạc ở đâu?"])
+    assert not refused.answer.found
+    assert follow_up.answer.found and "Nhà Văn hóa quận 7" in follow_up.answer.answer, follow_up.answer.answer
