@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
+from ingest.dashed_tasks import dashed_tasks
 from ingest.merged_cells import unmerged
 from ingest.sideways_tables import sideways_tables
 from ingest.table_layouts import record_groups, tabs_as_pipes
@@ -359,6 +360,7 @@ def keyed_records(text: str) -> str:
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
+    text = dashed_tasks(text)  # "7. <task> – Phòng HTQT – tháng 5/2027" lines: the task table they are
     text = figure_tables(year_rows(year_tables(unmerged(sideways_tables(tabs_as_pipes(
         keyed_records(text) if ":" in text else text))))))
     if "|" not in text:

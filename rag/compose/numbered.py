@@ -9,7 +9,7 @@ import re
 from ground import vi
 from ground.display import shorten
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.records import Task, fields_of, said_field, tasks_of
+from rag.compose.records import Task, amendments, fields_of, said_field, tasks_of
 from rag.decide.editions import ordinal_value
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -94,6 +94,7 @@ def _tasks_answer(q: Question, plan: StoredPlan, numbers: list[int], index: Plan
             else:
                 line = record_line(task)
             points.append(Point(shorten(line, LINE_CHARS + 200), chunk, task.text, 1.0))
+            points += amendments(task, index)  # "Điều chỉnh: Nhiệm vụ 10 – lùi thời gian sang tháng 11/2027"
         return _answer(q, points, index)
     # no record numbers them: the plan's lines that do ("Nhiệm vụ số 10. …", the table row "10 | …")
     points = []

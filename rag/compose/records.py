@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ground import vi
 from ground.agencies import find_agencies
+from ground.display import shorten
 from ground.plans import Assignment
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.duties import assignments_of
@@ -140,6 +141,7 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
             return None  # "… bố trí năm 2029 bao nhiêu?": a year the task does not name is the plan's, not the task's
         return Answer(q.text, False, f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}.", kind="refusal")
     line = f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}."
+    extra += amendments(task, index)  # "Điều chỉnh: Nhiệm vụ 21 … gia hạn đến ngày 31/12/2027" overrides the record
     numbered = number_points([Point(line, chunk, task.text, 1.0), *extra], index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="records", points=numbered.said)
 
@@ -222,6 +224,27 @@ def _in_text(task: Task, field: str, index: PlanIndex) -> tuple[Point, str] | No
             if value:
                 return Point(text, chunk, text, 1.0), value
     return None
+
+
+# a later note changing a task: "Điều chỉnh: Nhiệm vụ 10 … – lùi thời gian sang tháng 11/2027", "… – HỦY BỎ"
+_AMENDS = re.compile(r"\b(?:dieu chinh|huy bo|lui thoi gian|gia han|thay doi|chuyen sang|khong to chuc|bai bo)\b")
+AMENDMENT_CHARS = 300
+
+
+def amendments(task: Task, index: PlanIndex) -> list[Point]:
+    """The lines of the task's plan that change the task by its number after it was set (an update note)."""
+    no = (task.rows[0].task_no or "").strip(" .")
+    if not no.isdigit():
+        return []
+    names = re.compile(rf"\bnhiem vu (?:so )?0?{no}\b")
+    found = []
+    own = vi.collapse(task.text)[:40]
+    for chunk in index.chunks(task.plan.id):
+        for line in chunk.text.split("\n"):
+            folded = vi.collapse(line)
+            if names.search(folded[:80]) and _AMENDS.search(folded) and own not in folded:  # (not the record's own)
+                found.append(Point(shorten(" ".join(line.split()), AMENDMENT_CHARS), chunk, line, 1.0))
+    return found[:2]
 
 
 def said_field(task: Task, field: str) -> str:

@@ -622,3 +622,16 @@ def test_a_table_numbering_its_rows_in_the_last_column_reads_as_numbered_records
     out = linearize_tables(text)
     assert "Nhiệm vụ 2: Tổ chức Tuần phim Việt Nam ở nước ngoài; chủ trì: Cục Điện ảnh" in out
     assert "I. NHÓM I. GIỚI THIỆU VĂN HÓA (kinh phí" in out and "nội dung nhiệm vụ:" not in out
+
+
+def test_task_lines_with_the_unit_and_time_after_dashes_read_as_a_task_table():
+    from ingest.dashed_tasks import dashed_tasks
+
+    text = ("A. Hợp tác quốc tế\n1. Tổ chức đoàn thăm tỉnh Gifu (Nhật Bản) – Phòng HTQT – Quý II/2029\n"
+            "2. Ký Bản ghi nhớ với tỉnh Chăm-pa-sắc – Phòng HTQT – tháng 8/2029\n"
+            "B. Thông tin đối ngoại\n3. Xuất bản sách ảnh \"Hồ Lâm – Điểm hẹn\" – Phòng TTĐN – trước ngày 30/6/2029\n")
+    out = dashed_tasks(text)
+    assert "| 3 | Xuất bản sách ảnh \"Hồ Lâm – Điểm hẹn\" | Phòng TTĐN | trước ngày 30/6/2029 |" in out
+    assert "| B | Thông tin đối ngoại | | |" in out
+    prose = "1. Việt Nam – Lào – Campuchia hợp tác phát triển\n2. Hà Nội – Huế – Sài Gòn\n3. Một – Hai – Ba\n"
+    assert dashed_tasks(prose) == prose  # no unit leads these

@@ -217,3 +217,4 @@ def test_two_yes_no_clauses_are_each_answered(store):
 def test_a_years_sum_is_read_from_the_line_keying_that_year_not_a_tasks_time(store):
     answer = ask(store, "kinh phi nam 2030 cua ke hoach 512 bo vhttdl la bao nhieu")
     assert answer.found and "7.500" in answer.answer
+
