@@ -360,9 +360,8 @@ def keyed_records(text: str) -> str:
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
-    text = dashed_tasks(text)  # "7. <task> – Phòng HTQT – tháng 5/2027" lines: the task table they are
     text = figure_tables(year_rows(year_tables(unmerged(sideways_tables(tabs_as_pipes(
-        keyed_records(text) if ":" in text else text))))))
+        keyed_records(dashed_tasks(text)) if ":" in text else dashed_tasks(text)))))))
     if "|" not in text:
         return text
     lines = _lines(text)
