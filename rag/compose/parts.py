@@ -360,12 +360,13 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             # document facts alone passes no last gate; nor does a part asking a signer, a sum, a date beside another)
             # (a number's line is read by what it counts, below: its figures are not all tagged)
             # (a line of another kind is still looked for: a person or a place is not always tagged in a line)
-            typed = len(q.parts) > 1 and part.intent in ("signer", "issuer")
+            typed = len(q.parts) > 1 and (part.intent in ("signer", "issuer")
+                                          or part.intent == "general" and part.answer_type in ("date", "period"))
             if result.point is None and not (facts_only and len(q.parts) > 1) and not typed:
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                       dense_of=dense_of, shown_before=shown, edition_of=asked_so_far)
             if result.point is None and typed:
-                notes.append(f"văn bản không nêu {_FACT_NAMES[part.intent]}")
+                notes.append(f"văn bản không nêu {_FACT_NAMES.get(part.intent, 'thời gian được hỏi')}")
                 continue
         if result.point is not None and part.answer_type == "number" and len(q.parts) > 1 and part.intent == "general" \
                 and not counted_in(part.text, result.point.quote):

@@ -58,13 +58,10 @@ _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b
 NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
 
 
-def _body_named_first(q: Question, ranked: list, index: PlanIndex) -> list:
+def _body_named_first(q: Question, ranked: list) -> list:
     """"… kiến nghị Bộ Tài chính hỗ trợ gì?": when the best line names none of the bodies the question names (besides
-    the people's committees whose plans they all are, and the body whose plan it is: "kinh phí năm 2028 của kế hoạch
-    Bộ VHTTDL"), a near one that does, in its words or its heading, goes first."""
-    owner = (plan.meta.issuer or "") if ranked and (plan := index.plan(ranked[0].chunk.plan_id)) else ""
-    bodies = [a for a in q.pq.agencies if not vi.fold(a).startswith(("ubnd", "uy ban nhan dan"))
-              and not (owner and agency_matches(a, owner))]
+    the people's committees whose plans they all are), a near one that does, in its words or its heading, goes first."""
+    bodies = [a for a in q.pq.agencies if not vi.fold(a).startswith(("ubnd", "uy ban nhan dan"))]
     if not bodies or len(ranked) < 2:
         return ranked
 
@@ -133,7 +130,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= YEAR_SHARE * ranked[0].score), None)
         if holding is not None:
             ranked = [holding] + [c for c in ranked if c is not holding]
-    ranked = _body_named_first(q, ranked, index)
+    ranked = _body_named_first(q, ranked)
     ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
     if kind == "number":
         ranked = firsts.counted_first(ranked, question)
@@ -173,7 +170,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
     ranked = firsts.day_first(ranked, q.text)
     if firsts.MONEY_ASKED.search(q.pq.folded) and text is None:
-        ranked = firsts.year_keyed_first(ranked, [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)])
+        days = set(re.findall(r"\d{1,2}/\d{1,2}/((?:19|20)\d\d)", q.text))  # "đến 30/9/2026": a point in time, no year
+        ranked = firsts.year_keyed_first(ranked, [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)
+                                                  and str(y) not in days], q.text)
     if q.ordinal and q.ordinal_noun and text is None:
         # "Nội dung thứ 3 trong KH 861 là gì?": the line announcing the list of that noun ("… với 08 nội dung sau:")
         # is where the third is counted from, though an item shares more of the question's words

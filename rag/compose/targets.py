@@ -43,7 +43,7 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             # that also has a theatre plan), then retrieval order
             # (the text holding what the question says goes before one that only has a field of the kind asked: the
             # date of "họp báo về hội nghị … vào ngày nào" is the press conference's, not the province's decision's)
-            ranked = sorted(targets, key=lambda t: (-(t in holding), -_holds(q, t, index), -_of_asked_kind(q, t, index),
+            ranked = sorted(targets, key=lambda t: (-_of_asked_kind(q, t, index), -(t in holding), -_holds(q, t, index),
                                                     -_title_match(terms, t, index), order.get(t, 99)))
             # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names
             return _one_per_name(q, ranked, index) or ranked[:1]

@@ -144,21 +144,26 @@ def body_first(ranked: list[Candidate], question: str) -> list[Candidate]:
 KEYED_SHARE = 0.6  # how close to the best a line keying the asked year to a sum must score to go before it
 
 
-def year_keyed_first(ranked: list[Candidate], years: list[str]) -> list[Candidate]:
+def year_keyed_first(ranked: list[Candidate], years: list[str], question: str = "") -> list[Candidate]:
     """"kinh phí năm 2028 của kế hoạch": a near line keying that year to a sum ("Tổng cộng: …; năm 2028: 41.500 triệu
     đồng") goes before a task's line whose time only ends in it ("thời gian: Quý IV/2028; kinh phí: 1.000 triệu")."""
     if len(years) != 1 or not ranked:
         return ranked
-    keyed = re.compile(rf"\b(?:năm\s+)?{years[0]}\s*[:：]\s*\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD)", re.IGNORECASE)
+    # (not a period ending in it: "giai đoạn 2022 - 2027: 21.460 triệu đồng" is no year's sum)
+    keyed = re.compile(rf"(?<![-–]\s)(?<![-–])\b(?:năm\s+)?{years[0]}\s*[:：]\s*\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD)", re.IGNORECASE)
     if keyed.search(ranked[0].body):
         return ranked
     near = next((c for c in ranked[1:FIELD_CANDIDATES] if keyed.search(c.body)
                  and c.score >= KEYED_SHARE * ranked[0].score), None)
     if near is None:
         return ranked
-    # (the total's line first when the years' lines are several: "Tổng cộng: …" over each source's)
-    total = next((c for c in ranked[1:FIELD_CANDIDATES] if keyed.search(c.body) and TOTAL_LINE.match(c.body)
-                  and c.score >= KEYED_SHARE * ranked[0].score), near)
+    # (the line of the source the question names, "ngân sách tỉnh năm 2026"; else the total's line when the years'
+    # lines are several: "Tổng cộng: …" over each source's)
+    keyed_near = [c for c in ranked[1:FIELD_CANDIDATES] if keyed.search(c.body) and c.score >= KEYED_SHARE * ranked[0].score]
+    asked = f" {vi.collapse(question)} "
+    named = next((c for c in keyed_near if ":" in c.body and len(label := vi.collapse(c.body.split(":", 1)[0])) > 3
+                  and f" {label} " in asked), None)
+    total = named or next((c for c in keyed_near if TOTAL_LINE.match(c.body)), near)
     return [total] + [c for c in ranked if c is not total]
 
 
