@@ -4,6 +4,7 @@ then the passages and their sentences) → decide (rag/decide: do they ground an
 (rag/compose: facts, catalog lists, duties, cited sentences). A refusal says what the store holds."""
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -148,6 +149,9 @@ class Answerer:
         # line counting its guests)
         passages_text += "\n" + "\n".join(c.text for pid in cited_plans for c in self.index.chunks(pid)
                                             if names_edition(q.pq.folded, c.text))
+        # …and the years they write ("… tổng kết công tác năm 2019" further down the page about that conference)
+        written = {y for pid in cited_plans for c in self.index.chunks(pid) for y in re.findall(r"\bnăm ((?:19|20)\d\d)\b", c.text)}
+        passages_text += "\n" + " ".join(f"năm {y}" for y in sorted(written) if int(y) in q.pq.years)
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles)

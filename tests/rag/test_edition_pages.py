@@ -29,7 +29,15 @@ Từ 12/3 - 14/3/2029, Đoàn công tác tỉnh Ngàn Sơn do Phó Chủ tịch 
 Tại Hội nghị, đại diện tỉnh Mukdahan báo cáo kết quả thực hiện Biên bản Hội nghị cấp cao lần thứ XI được tổ chức tại tỉnh Quảng Lâm vào tháng 10/2026.
 """
 
-store = texts_store("edition-pages", {"ho-lam-mua-roi-lan-iv-tin.txt": FOURTH, "ho-lam-mua-roi-lan-vi-tin.txt": SIXTH,
+# the page names its year only further down, in the report's words
+REVIEW = ("GS.TS. Hà Văn Tùng, Phó Chủ tịch Hội đồng Di sản Hồ Lâm, chủ trì Hội nghị. Ông Lò Minh Đức, Chủ tịch Ủy ban "
+          "Hợp tác văn hóa Hồ Lâm - Shimane, phát biểu kết luận, chỉ đạo Hội nghị. Tham dự Hội nghị còn có lãnh đạo và "
+          "đại diện các sở, ngành, ban quản lý các khu di sản, các làng nghề truyền thống và các trường đại học trên địa "
+          "bàn tỉnh, cùng đại diện Tổng Lãnh sự quán Nhật Bản và các tổ chức hữu nghị.\n\n" * 3 +
+          "Tại Hội nghị, Ban Thư ký đã đọc báo cáo tổng kết công tác năm 2028 với các đánh giá về kết quả hợp tác, trong "
+          "đó có 4 đoàn nghệ nhân sang Shimane và 2 hội thảo khoa học về bảo tồn di sản.")
+
+store = texts_store("edition-pages", {"ho-lam-uy-ban-hop-tac-tong-ket-tin.txt": REVIEW, "ho-lam-mua-roi-lan-iv-tin.txt": FOURTH, "ho-lam-mua-roi-lan-vi-tin.txt": SIXTH,
                                       "ngan-son-hoi-nghi-cap-cao-xii-tin.txt": SUMMIT})
 
 
@@ -43,3 +51,9 @@ def test_the_page_of_the_edition_asked_answers_not_another_editions(store):
 def test_a_line_of_another_edition_is_passed_over(store):
     answer = store.answerer.ask("Hội nghị cấp cao lần thứ XII các tỉnh hành lang kinh tế Đông - Tây tổ chức khi nào?")
     assert answer.found and "12/3" in answer.answer and "tháng 10/2026" not in answer.answer
+
+
+def test_a_year_the_page_writes_further_down_is_the_pages_year(store):
+    answer = store.answerer.ask("Hội nghị tổng kết công tác năm 2028 của Ủy ban Hợp tác văn hóa Hồ Lâm - Shimane do ai "
+                                "chủ trì?")
+    assert answer.found and "Hà Văn Tùng" in answer.answer, answer.answer
