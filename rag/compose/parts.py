@@ -18,7 +18,7 @@ from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_ki
 from rag.compose.records import count_point
 from rag.compose.sections import following_items
 from rag.compose.targets import choose_targets
-from rag.decide.counts import counted_in
+from rag.decide.counts import ASKS_HOW_LONG, counted_in
 from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import Grounds
 from rag.find import firsts, sentences
@@ -360,8 +360,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             # document facts alone passes no last gate; nor does a part asking a signer, a sum, a date beside another)
             # (a number's line is read by what it counts, below: its figures are not all tagged)
             # (a line of another kind is still looked for: a person or a place is not always tagged in a line)
-            typed = len(q.parts) > 1 and (part.intent in ("signer", "issuer")
-                                          or part.intent == "general" and part.answer_type in ("date", "period"))
+            # (…nor a span of time: "trong bao lâu" is answered by "03 ngày làm việc", no tagged date)
+            typed = len(q.parts) > 1 and (part.intent in ("signer", "issuer") or part.intent == "general"
+                                          and part.answer_type == "date" and not ASKS_HOW_LONG.search(vi.collapse(part.text)))
             if result.point is None and not (facts_only and len(q.parts) > 1) and not typed:
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                       dense_of=dense_of, shown_before=shown, edition_of=asked_so_far)
