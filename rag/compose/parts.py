@@ -34,8 +34,7 @@ from rag.understand.terms import query_terms, unit_terms
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
 _DOCUMENT_FACTS = frozenset({"date", "signer", "issuer", "number"})
-ANNOUNCED_ITEMS, ANNOUNCED_CHARS = 4, 360  # items a part's announcing line brings with it, and its length then
-ALL_ANNOUNCED = 40  # items read before those holding the part's own words are chosen
+ANNOUNCED_ITEMS, ANNOUNCED_CHARS, ALL_ANNOUNCED = 4, 360, 40  # items an announcing line brings, its length, items read
 _FACT_NAMES = {"date": "ngày ban hành", "signer": "người ký", "issuer": "cơ quan ban hành", "number": "số hiệu"}
 _OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
@@ -356,11 +355,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 own = search(f"{shared} {part.text}", targets or None)
                 result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
                                       stating=True, whole=q.text if facts_only else "", edition_of=asked_so_far)
-            # (a document's signer or date no line states is missing, not any line of the words: the answer of
-            # document facts alone passes no last gate; nor does a part asking a signer, a sum, a date beside another)
-            # (a number's line is read by what it counts, below: its figures are not all tagged)
-            # (a line of another kind is still looked for: a person or a place is not always tagged in a line)
-            # (…nor a span of time: "trong bao lâu" is answered by "03 ngày làm việc", no tagged date)
+            # (a document's signer or date no line states is missing, not any line of the words: the answer of document
+            # facts alone passes no last gate, nor does a signer or a date asked beside another part; a count's line is
+            # read below by what it counts, a person or place is not always tagged, "trong bao lâu" is "03 ngày")
             typed = len(q.parts) > 1 and (part.intent in ("signer", "issuer") or part.intent == "general"
                                           and part.answer_type == "date" and not ASKS_HOW_LONG.search(vi.collapse(part.text)))
             if result.point is None and not (facts_only and len(q.parts) > 1) and not typed:

@@ -9,7 +9,7 @@ from ground import vi
 from rag.understand.question import Question
 
 # "lần thứ 3", "lần thứ V", "lần thứ năm", "lần đầu (tiên)": an edition
-NTH = re.compile(r"\blan (?:thu )?(\d{1,2}|[ivx]{1,5})\b|\blan (?:thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau))\b")
+NTH = re.compile(r"\blan (?:thu )?(\d{1,3}|[ivx]{1,5})\b|\blan (?:thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau))\b")
 _ORDINAL_WORDS = {"dau": 1, "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _ROMAN = {"i": 1, "v": 5, "x": 10}
 
@@ -37,7 +37,7 @@ def ordinal_value(word: str) -> int:
 
 
 # the same, as a text with tone marks writes it: folded, "Thái Lan). II. KẾT QUẢ" would read as "lần II"
-_NTH_WRITTEN = re.compile(r"\blần (?:thứ )?(\d{1,2}|[ivx]{1,5})\b"
+_NTH_WRITTEN = re.compile(r"\blần (?:thứ )?(\d{1,3}|[ivx]{1,5})\b"
                           r"|\blần (?:thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(đầu))\b")
 
 

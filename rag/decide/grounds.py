@@ -237,8 +237,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         # each clause read with its line's key ("Ngân sách tỉnh: năm 2026: 3.200 …; năm 2029: 5.300 triệu đồng")
         clauses = [f"{line.split(':', 1)[0] if ':' in line else ''} {c}" for line in shown.split("\n")
                    for c in line.split(";")]
-        # (lines naming no year on a page of that year are of it: "… sẽ viện trợ thêm 2 triệu USD" on the page about
-        # the 2023 exchange; lines by year name theirs)
+        # (lines naming no year on a page of that year are of it: "… viện trợ thêm 2 triệu USD" on the 2023 event's page)
         of_page = not re.search(r"\b(?:19|20)\d\d\b", shown) and all(y in passages for y in dated)
         if not any(source.group(0) in vi.collapse(c) and _MONEY.search(c) and (of_page or all(y in c for y in dated))
                    for c in clauses):
