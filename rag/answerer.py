@@ -15,7 +15,7 @@ from rag.compose.parts import parts_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.documents import cited_document_unsaid
-from rag.decide.editions import names_edition, other_occasion
+from rag.decide.editions import NTH, names_edition, other_occasion
 from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
 from rag.find import sentences
@@ -147,11 +147,15 @@ class Answerer:
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + list(leads.values()))
         # …and its lines naming the edition asked, which date it ("Liên hoan … lần thứ VI - Bình Định 2016" above the
         # line counting its guests)
-        passages_text += "\n" + "\n".join(c.text for pid in cited_plans for c in self.index.chunks(pid)
-                                            if names_edition(q.pq.folded, c.text))
+        if NTH.search(q.pq.folded):
+            passages_text += "\n" + "\n".join(c.text for pid in cited_plans for c in self.index.chunks(pid)
+                                                if names_edition(q.pq.folded, c.text))
         # …and the years they write ("… tổng kết công tác năm 2019" further down the page about that conference)
-        written = {y for pid in cited_plans for c in self.index.chunks(pid) for y in re.findall(r"\bnăm ((?:19|20)\d\d)\b", c.text)}
-        passages_text += "\n" + " ".join(f"năm {y}" for y in sorted(written) if int(y) in q.pq.years)
+        unsaid = [y for y in q.pq.years if str(y) not in passages_text]
+        if unsaid:
+            written = {int(y) for pid in cited_plans for c in self.index.chunks(pid)
+                       for y in re.findall(r"\bnăm ((?:19|20)\d\d)\b", c.text)}
+            passages_text += "\n" + " ".join(f"năm {y}" for y in unsaid if y in written)
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles)

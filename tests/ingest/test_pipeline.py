@@ -53,11 +53,16 @@ def test_a_foreign_affairs_page_without_administrative_wording_is_taken_with_a_w
     assert any("check that this page belongs here" in w for w in load_plan(thin).warnings)
 
 
-def test_a_one_sentence_news_page_is_taken_with_a_warning(tmp_path):
+def _news_page(tmp_path, text: str):
+    """A saved news page of `text`, loaded as a plan."""
     page = tmp_path / "tin.txt"
-    page.write_text("Từ ngày 09/10/2029 đến 11/10/2029, tỉnh Ngàn Sơn tổ chức kỷ niệm 15 năm thiết lập quan hệ hợp tác "
-                    "hữu nghị với tỉnh Shimane, Nhật Bản.", encoding="utf-8")
-    plan = load_plan(page)
+    page.write_text(text, encoding="utf-8")
+    return load_plan(page)
+
+
+def test_a_one_sentence_news_page_is_taken_with_a_warning(tmp_path):
+    plan = _news_page(tmp_path, "Từ ngày 09/10/2029 đến 11/10/2029, tỉnh Ngàn Sơn tổ chức kỷ niệm 15 năm thiết lập quan "
+                                "hệ hợp tác hữu nghị với tỉnh Shimane, Nhật Bản.")
     assert plan.chunks and "15 năm" in plan.chunks[0].text
     assert any("a short text" in w for w in plan.warnings)
 
@@ -121,11 +126,9 @@ def test_a_numbered_decision_in_translation_beside_a_portals_vietnamese_lines_is
 
 
 def test_a_saved_pages_date_before_its_text_is_its_date_not_its_words(tmp_path):
-    page = tmp_path / "tin.txt"
-    page.write_text(" date 2029-10-14 Sáng 14/10, tại tỉnh Ngàn Sơn, Sở Công Thương phối hợp với Ủy ban Hội Xúc tiến "
-                    "Thương mại quốc tế tỉnh Vân Nam (Trung Quốc) khai mạc Hội chợ Thương mại biên giới lần thứ 12 với "
-                    "chủ đề “Kết nối và phát triển”, thu hút 450 gian hàng của doanh nghiệp hai nước.", encoding="utf-8")
-    plan = load_plan(page)
+    plan = _news_page(tmp_path, " date 2029-10-14 Sáng 14/10, tại tỉnh Ngàn Sơn, Sở Công Thương phối hợp với Ủy ban "
+                                "Hội Xúc tiến Thương mại quốc tế tỉnh Vân Nam (Trung Quốc) khai mạc Hội chợ Thương mại "
+                                "biên giới lần thứ 12 với chủ đề “Kết nối và phát triển”, thu hút 450 gian hàng.")
     assert plan.meta.published == "2029-10-14"
     assert "date 2029" not in plan.meta.title and "Ngàn Sơn" in plan.meta.title
     assert not any("date 2029" in c.text for c in plan.chunks)
