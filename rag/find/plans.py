@@ -116,6 +116,7 @@ class PlanIndex:
         # kept with the record (or plans dict) it was made from, so a newer catalog version makes it again
         self._derived: dict[tuple[str, str], tuple[StoredPlan, Any]] = {}
         self._versioned: dict[str, tuple[dict[str, StoredPlan], Any]] = {}
+        self._chunks: dict[str, list[StoredChunk]] = {}
 
     def refresh(self) -> None:
         key = tuple(sorted(self.store.active_versions().items()))
@@ -132,8 +133,10 @@ class PlanIndex:
             local_places: dict[str, set[str]] = {}
             terms: dict[str, set[str]] = {}
             texts: list[str] = []
+            by_plan: dict[str, list[StoredChunk]] = {}
             for chunk in self.store.iter_chunks():
                 texts.append(chunk.text)
+                by_plan.setdefault(chunk.plan_id, []).append(chunk)
                 chunk_terms = unit_terms(chunk.text)
                 df.update(chunk_terms)
                 terms.setdefault(chunk.plan_id, set()).update(chunk_terms)
@@ -154,6 +157,9 @@ class PlanIndex:
             self.plans, self.df, self.mentions, self.facts, self.naming = plans, df, mentions, facts, naming
             self.places, self.named_places, self.local_places = places, named_places, local_places
             self.terms = terms
+            # every plan's chunks in order, read once per catalog version: answering reads a cited text's passages
+            # many times a question (its lead, the line a record points at, an edition or year it writes)
+            self._chunks = {pid: sorted(chunks, key=lambda c: c.start) for pid, chunks in by_plan.items()}
             self.accents = Accents.from_texts(texts)
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._derived, self._versioned = {}, {}
@@ -183,8 +189,10 @@ class PlanIndex:
         return list(dict.fromkeys(place for _, place in sorted(found)))
 
     def chunks(self, plan_id: str) -> list[StoredChunk]:
-        """The plan's chunks in order, read from the store."""
-        return list(self.store.iter_chunks(plan_id))
+        """The plan's chunks in order (as the store held them at the last refresh; read from it before any)."""
+        if self._key is None:
+            return list(self.store.iter_chunks(plan_id))
+        return list(self._chunks.get(plan_id, ()))
 
     def chunk_at(self, plan_id: str, offset: int) -> StoredChunk | None:
         chunks = self.chunks(plan_id)
