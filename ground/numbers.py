@@ -237,9 +237,11 @@ DOC_KINDS = {"quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "cong va
 _CODE_KINDS = {"QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị", "NQ": "Nghị quyết", "KH": "Kế hoạch",
                "CTR": "Chương trình", "TB": "Thông báo", "KL": "Kết luận", "TT": "Thông tư", "NĐ": "Nghị định",
                "ĐA": "Đề án", "HD": "Hướng dẫn", "BC": "Báo cáo", "CV": "Công văn", "BB": "Biên bản",
-               "TTR": "Tờ trình", "QC": "Quy chế", "QCPH": "Quy chế", "CTRPH": "Chương trình", "CTPH": "Chương trình", "TTLT": "Thông tư liên tịch", "KHLT": "Kế hoạch liên tịch",
-               "KHLN": "Kế hoạch liên ngành", "KHPH": "Kế hoạch", "CTLT": "Chương trình liên tịch",
-               "NQLT": "Nghị quyết liên tịch", "TBKL": "Thông báo"}
+               "TTR": "Tờ trình", "QC": "Quy chế", "QCPH": "Quy chế", "CTRPH": "Chương trình", "CTPH": "Chương trình", "TTLT": "Thông tư liên tịch", "TBKL": "Thông báo"}
+# a plan or programme of two bodies ("38/KHLN-SNgV-TĐTN": a Kế hoạch liên ngành of a Sở and the youth union)
+JOINT_KINDS = {"KHLN": "Kế hoạch liên ngành", "KHLT": "Kế hoạch liên tịch", "KHPH": "Kế hoạch",
+               "CTLT": "Chương trình liên tịch", "NQLT": "Nghị quyết liên tịch"}
+_CODE_KINDS.update(JOINT_KINDS)
 
 
 def kind_of_number(number: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.numbers import DocNumber, find_numbers
+from ground.numbers import JOINT_KINDS, DocNumber, find_numbers
 from ground.places import iter_mentions
 from ingest.clean import is_dateline, is_trail
 from ingest.dates import PLACE_DATE
@@ -19,8 +19,8 @@ TYPE_CODES = {
     "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
     "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
     "QC": "Quy chế", "QCPH": "Quy chế", "BB": "Biên bản", "CTrPH": "Chương trình", "CTPH": "Chương trình",  # "02/QCPH-SNgV-SVHTTDL": a Quy chế phối hợp between two bodies
-    # a plan or programme of two bodies ("38/KHLN-SNgV-TĐTN": a Kế hoạch liên ngành of a Sở and the youth union)
-    "KHLN": "Kế hoạch", "KHLT": "Kế hoạch", "KHPH": "Kế hoạch", "CTLT": "Chương trình", "NQLT": "Nghị quyết",
+    # two bodies' plans and programmes (ground.numbers.JOINT_KINDS), catalogued under their kind: "Kế hoạch"
+    **{code: " ".join(kind.split()[:2]) for code, kind in JOINT_KINDS.items()},
 }
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
              "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")

@@ -60,7 +60,7 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     # answers another question, however many words it shares
     asked_edition = vi.collapse(edition_of or whole or question)  # (the edition is named once, for every part)
     if NTH.search(asked_edition):
-        told = {pid: _told(pid, index) for pid in {c.chunk.plan_id for c in ranked}}
+        told = {pid: index.told(pid) for pid in {c.chunk.plan_id for c in ranked}}
         kept = [c for c in ranked if not of_other_edition(asked_edition, c.body, told[c.chunk.plan_id])]
         # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
         ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(asked_edition, told[c.chunk.plan_id])]
@@ -392,9 +392,3 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     if kind == "parts" and label and not any(label in line for line in lines):
         lines = [f"Theo {label}:"] + [f"- {line}" for line in lines]  # which text the sentences are from
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind=kind, points=numbered.said)
-
-
-def _told(plan_id: str, index: PlanIndex) -> str:
-    """The title and the whole text of a document: which editions of an event it tells of."""
-    plan = index.plan(plan_id)
-    return "\n".join([plan.meta.title if plan else ""] + [c.text for c in index.chunks(plan_id)])

@@ -105,7 +105,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         return []
     # a line telling of another edition than the one asked ("… lần thứ XXII được tổ chức tại Hà Tĩnh") answers another
     if NTH.search(q.pq.folded):
-        told = {pid: _told(pid, index) for pid in {c.chunk.plan_id for c in ranked}}
+        told = {pid: index.told(pid) for pid in {c.chunk.plan_id for c in ranked}}
         kept = [c for c in ranked if not of_other_edition(q.pq.folded, c.body, told[c.chunk.plan_id])]
         # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
         ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(q.pq.folded, told[c.chunk.plan_id])]
@@ -389,9 +389,3 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     numbered = number_points(points, index.plan)
     body = "\n".join(f"- {line}" for line in numbered.lines)
     return Answer(q.text, True, f"{lead}\n{body}", numbered.citations, kind="general", points=numbered.said)
-
-
-def _told(plan_id: str, index: PlanIndex) -> str:
-    """The title and the whole text of a document: which editions of an event it tells of."""
-    plan = index.plan(plan_id)
-    return "\n".join([plan.meta.title if plan else ""] + [c.text for c in index.chunks(plan_id)])

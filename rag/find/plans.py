@@ -194,6 +194,11 @@ class PlanIndex:
             return list(self.store.iter_chunks(plan_id))
         return list(self._chunks.get(plan_id, ()))
 
+    def told(self, plan_id: str) -> str:
+        """A plan's title and whole text: what it tells of (which editions of an event, which years)."""
+        plan = self.plans.get(plan_id)
+        return "\n".join([plan.meta.title if plan else ""] + [c.text for c in self.chunks(plan_id)])
+
     def chunk_at(self, plan_id: str, offset: int) -> StoredChunk | None:
         chunks = self.chunks(plan_id)
         before = [c for c in chunks if c.start <= offset]
