@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from ground import vi
+from ground.countries import WORLD_COUNTRIES
 
 Kind = Literal["tỉnh", "thành phố"]
 
@@ -359,9 +360,14 @@ FOREIGN_PLACES: dict[str, tuple[str, ...]] = {
     "ASEAN": (),
     "châu Âu": ("EU", "Liên minh châu Âu"),
 }
+# …and every other country of the world (ground.countries)
+FOREIGN_PLACES.update({name: aliases for name, aliases in WORLD_COUNTRIES.items() if name not in FOREIGN_PLACES})
+# the entries that are countries (a country's province, a city, a region or a bloc is not a rival to one)
+COUNTRIES = frozenset(FOREIGN_PLACES) - {"Quảng Tây", "Vân Nam", "Quảng Đông", "Hồng Kông", "Ma Cao", "ASEAN", "châu Âu"}
 # Short forms that are ordinary words too: only with a capital letter when the text has diacritics,
 # never in text typed without diacritics.
-FOREIGN_CAPITAL_ONLY = {"Nhật", "Hàn", "Mỹ", "Ý", "Úc", "Đức", "Pháp", "Nga", "Bỉ", "Séc", "Lào", "Cuba", "EU"}
+FOREIGN_CAPITAL_ONLY = {"Nhật", "Hàn", "Mỹ", "Ý", "Úc", "Đức", "Pháp", "Nga", "Bỉ", "Séc", "Lào", "Cuba", "EU", "Áo", "Síp",
+                        "Mali", "Togo", "Niger"}
 # Every foreign place, region or body a plan may name as a partner (countries, their regions and cities, the
 # continents, ASEAN, UNESCO …): recognising that a sentence names one answers "ở đâu / với nước nào".
 FOREIGN_PLACE_NAMES = """Trung Quốc|Nhật Bản|Hàn Quốc|Triều Tiên|Lào|Campuchia|Cam-pu-chia|Thái Lan|Indonesia|In-đô-nê-xi-a|

@@ -18,6 +18,7 @@ from rag.decide.documents import cited_document_unsaid
 from rag.decide.editions import NTH, names_edition, other_occasion
 from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
+from rag.decide.rivals import rival_named
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, scope_for
@@ -158,7 +159,10 @@ class Answerer:
             passages_text += "\n" + " ".join(f"năm {y}" for y in unsaid if y in written)
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
-        missing = missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles)
+        # (the whole sentence a line is cut from, "… ở Bangladesh có khoảng 200 người", not a whole list it is an item of)
+        lines = "\n".join([shown] + [c.full_quote for c in answer.citations if "\n" not in c.full_quote.strip()])
+        missing = rival_named(q, lines, "\n".join([titles, *issuers])) \
+            or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles)
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's

@@ -15,6 +15,7 @@ from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
+from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
 from rag.find import sentences
 from rag.find.firsts import MONEY_FIGURE
 from rag.find.plans import PlanIndex
@@ -131,13 +132,12 @@ def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
     return any(name in h.chunk.text for name in names for h in hits[:3])
 
 
-PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
-
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
-_ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan)\b"
-                         r"(?: [a-z0-9]+){0,16} (?:bao nhieu|la bao nhieu|the nao)\b")
+# (a clause of any length between: "kinh phí tổ chức Hội nghị … lần thứ V ở Lan Khê là bao nhiêu"; a price too)
+_ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan"
+                         r"|chi phi|gia ve)\b(?: [a-z0-9]+){0,30} (?:bao nhieu|la bao nhieu|the nao)\b"
+                         r"|(?<!tham )(?<!quoc )\bgia (?:la )?bao nhieu\b")  # (not "quốc gia", "tham gia")
 _MONEY = re.compile(MONEY_FIGURE)
-_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?[-–]? ?(\d{4})\b")  # folded: "2027 2030"
 
 
 # three capitalised syllables or more: a person's full name ("Lương Tam Quang") the role-led tagger may miss
@@ -214,7 +214,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
     # (only of a document's own facts: a report or a đề án recounts other periods' figures in its lines)
-    if any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) and (period := _other_period(q, titles)):
+    if any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) and (period := other_period(q, titles)):
         return period
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
         return _named_unsaid(q, shown, plan_years, passages)
@@ -229,10 +229,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             _ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
         # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer
-        spans = {y for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+        spans = {y for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
         # (a plan of one year need not repeat it: "Chỉ tiêu năm 2028" heads its line "Vận động … 1,5 triệu USD viện trợ")
         titled = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", vi.collapse(titles))} - {
-            int(y) for m in _HORIZON_YEAR.finditer(vi.collapse(titles)) for y in m.groups() if y}
+            int(y) for m in HORIZON_YEAR.finditer(vi.collapse(titles)) for y in m.groups() if y}
         dated = [str(y) for y in q.pq.years if str(y) not in spans and titled != {y}]
         # each clause read with its line's key ("Ngân sách tỉnh: năm 2026: 3.200 …; năm 2029: 5.300 triệu đồng")
         clauses = [f"{line.split(':', 1)[0] if ':' in line else ''} {c}" for line in shown.split("\n")
@@ -298,25 +298,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if duty and (holder := [w for w in duty.group(1).split() if w not in _GENERIC_THING]) \
             and not all(w in set(words) for w in holder):
         return f"nhiệm vụ của {thing_named(q.text, duty.group(1))}"  # "Trạm Y tế … có nhiệm vụ gì?": a body no line names
-    if year := _unsaid_year(q, shown, plan_years, passages):
+    if year := unsaid_year(q, shown, plan_years, passages):
         return year
-    horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
-    # "mục tiêu năm 2030 là bao nhiêu?" shown "520 nghìn lượt vào năm 2029 và 700 nghìn lượt vào năm 2032": the lines
-    # give the figure of other years, not of the one asked
-    # …and so do lines of a plan of several years that name other years of it ("từ năm 2028, mỗi năm …" for 2027);
-    # a plan of one year names its year in its title, and its lines need not repeat it
-    shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
-    # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
-    spanned = {int(y) for span in _SPAN.findall(q.pq.text) for y in span}
-    # a plan of a run of years (issued 2027, "đến năm 2030"); a page's years decades apart (its date, a year it
-    # recalls) are not
-    of_years = len(plan_years) >= 2 and max(plan_years) - min(plan_years) <= PLAN_SPAN_YEARS
-    own_years = plan_years if not of_years or q.answer_type == "period" else set()
-    # (…nor a year a shown document's number carries: "sửa đổi năm 2027" by "Nghị quyết số 31/2027/NQ-HĐND")
-    unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years
-               and f"/{y}/" not in shown]
-    if unshown and shown_years - set(q.pq.years) and (q.answer_type == "number" or own_years != plan_years):
-        return f"thông tin của năm {', '.join(map(str, unshown))}"
+    if year := other_years(q, shown, plan_years):
+        return year
     counted_thing = counted_phrase(q)
     if counted_thing and not figure_of(counted_thing.split()[0], shown):
         # "bao nhiêu ấn phẩm?": lines that never say "ấn phẩm" count other things, whatever figures they hold, and
@@ -350,19 +335,7 @@ def _spelled_out(acronym: str, words: list[str]) -> bool:
 _FOR_WHOM = re.compile(r"\b(?:cho|doi voi|voi|danh cho|huong toi|nham vao) (?:nhung )?ai\b")
 _GROUPS = re.compile(r"\b(?:can bo|cong chuc|vien chuc|nguoi dan|nhan dan|hoc sinh|sinh vien|thanh nien|kieu bao|"
                      r"doanh nghiep|hoi vien|doan vien|phong vien|nha bao|du khach|khach|cong dong|dong bao|nguoi)\b")
-_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
-
-def _other_period(q: Question, titles: str) -> str | None:
-    """"… giai đoạn 2022-2024" asked of documents titled for other periods only ("… giai đoạn 2019 - 2021"): the plan
-    of the period asked is not among them. A period inside a titled one ("2027-2028" of "2026 - 2030") is of it."""
-    asked = [(int(a), int(b)) for a, b in _SPAN.findall(q.pq.text)]
-    titled = [(int(a), int(b)) for a, b in _SPAN.findall(titles)]
-    if not asked or not titled:
-        return None
-    if all(any(t[0] <= a[0] and a[1] <= t[1] for t in titled) for a in asked):
-        return None
-    return f"văn bản của giai đoạn {', '.join(f'{a}-{b}' for a, b in asked)}"
 
 
 def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
@@ -370,7 +343,8 @@ def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) 
     foreign = not names_foreign_places(q.text, [shown, passages])  # "Hội … Việt Nam - Hàn Quốc" of a Nhật Bản page
     return (reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")
             or (f"thông tin về {', '.join(e.name for e in entities.foreign_places(q.text))}" if foreign else None)
-            or _unsaid_venue(q, vi.collapse(f"{shown} {passages}")) or _unsaid_year(q, shown, plan_years, passages))
+            or _unsaid_venue(q, vi.collapse(f"{shown} {passages}")) or unsaid_year(q, shown, plan_years, passages)
+            or other_years(q, shown, plan_years))  # "Trại hè 2008: bao nhiêu trại sinh, từ mấy nước?" shown 2006's
 
 
 def _unsaid_venue(q: Question, said: str) -> str | None:
@@ -381,13 +355,6 @@ def _unsaid_venue(q: Question, said: str) -> str | None:
     return f"thông tin về {', '.join(unsaid)}" if unsaid else None
 
 
-def _unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
-    """A year asked must be the plan's own or be written where the answer comes from (its passage)."""
-    horizon = {int(y) for m in _HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
-    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
-    return f"thông tin của năm {', '.join(map(str, years))}" if years else None
-
-
 # "o thu do santiago": a place typed without capitals, after its kind
 # sources of money other than the issuer's own budget (which a plan's sums are by default, under a lead-in)
 _SOURCES = ("xã hội hóa", "ngân sách trung ương", "tài trợ quốc tế", "viện trợ", "vốn ODA")
@@ -395,6 +362,3 @@ _SOURCE_NAMES = {vi.collapse(s): s for s in _SOURCES}
 _FUNDING_SOURCE = re.compile(r"\b(?:" + "|".join(sorted(_SOURCE_NAMES, key=len, reverse=True)) + r")\b")
 _SPEAKER = re.compile(rf"\b(pho )?({'|'.join(ROLES)})\b.{{0,80}}?\b(?:phat bieu|noi gi|cho biet|khang dinh|de xuat|nhan manh"
                       r"|chia se|de nghi)\b")
-# "năm 2027", "6 tháng 2027", "quý II/2027"; not an end of a range ("2022 - 2026" names no year of its own)
-# a year a line gives a figure of, not one inside a document's date ("Quyết định số 1079/QĐ-TTg ngày 14/9/2022")
-_SHOWN_YEAR = re.compile(r"(?<![\d\-–/.])(?<![\d\-–] )((?:19|20)\d\d)(?![\d/])(?!\s?[-–]\s?\d)")

@@ -94,10 +94,13 @@ def local_name(pq: ParsedQuery, local: str) -> str:
     return pq.text[span.start():span.end()] if span else local
 
 
-def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
+def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = None) -> str | None:
     """A place the question names by its kind ("tỉnh Bắc Hải Sơn") that no stored text ever writes: the store
-    holds nothing about it (a place the plans only mention, a sister province abroad, is written in them)."""
+    holds nothing about it (a place the plans only mention, a sister province abroad, is written in them).
+    `beside`: the provinces the question also names, which are not the unknown one."""
     for m in _PLACE_NAMED.finditer(vi.fold_same_length(pq.text).lower()):
+        if beside and any(m.group(1).startswith(vi.fold(p).lower()) for p in beside):
+            continue
         name: list[str] = []
         typed = pq.text[m.start(1):m.end(1)].split()  # the same words as typed (the fold keeps offsets)
         for word, as_typed in zip(m.group(1).split(), typed, strict=False):
@@ -107,7 +110,8 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex) -> str | None:
             name.append(word)
         if len(name) < 2:
             continue
-        if not all(index.df.get(f"{a} {b}") for a, b in zip(name, name[1:], strict=False)):
+        # (its first two syllables: typed plainly, a name runs on into the next word, "luong pha bang nam nao")
+        if not index.df.get(f"{name[0]} {name[1]}"):
             span = re.search(r"\W+".join(name), vi.fold_same_length(pq.text).lower())
             return pq.text[span.start():span.end()] if span else " ".join(name)
     return None
@@ -214,8 +218,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     asked_years = set(scope.years)
     provinces = list(dict.fromkeys(pq.provinces + index.places_in(pq.folded)))
     scope.provinces = provinces
-    if not provinces and not wanted:
-        unknown = unknown_place(pq, index)
+    if not wanted:
+        # (beside a province the store holds, a partner province abroad it never writes: "Lai Châu ký với tỉnh U Đôm Xay")
+        unknown = unknown_place(pq, index, beside=provinces)
         if unknown:
             scope.missing = f"văn bản nào của {unknown}"
             return scope

@@ -7,6 +7,10 @@ import re
 
 # Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"
 JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*)")
+# a "gì"/"nào" closing a clause before a join, or "có … không": a clause asking a thing of its own
+CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)"  # …and "có … không" ("có … tập huấn ko, và có … không")
+                         r"|\bco\b[^,;?]{3,}?\b(khong|ko|chua)(?=\s*(?:,|\s+va\s)\s*\S|\s*\??\s*$)")
+LAST_ASKS = re.compile(r"\b(gi|nao)\s*\??\s*$")  # …or closing the question
 LISTED_SYLLABLES = 3  # a piece this short between a comma and a "và" is an item of a list, not a question
 
 

@@ -10,7 +10,7 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
-from rag.understand.joins import question_join
+from rag.understand.joins import CLAUSE_ASKS, LAST_ASKS, question_join
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
 from rag.understand.ordinals import ordinal, part_ref, quarter
 
@@ -229,8 +229,12 @@ def split_parts(text: str) -> list[str]:
     spans = _wh_spans(folded)
     # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own; a yes/no
     # clause parts a question only from another ("có kế hoạch … không, tổng kinh phí bao nhiêu?" is one question)
-    clauses = [m.span(1) if m.group(1) else m.span(2) for m in _CLAUSE_ASKS.finditer(folded)]
-    yes_no = sum(1 for m in _CLAUSE_ASKS.finditer(folded) if m.group(2)) >= 2
+    clauses = [m.span(1) if m.group(1) else m.span(2) for m in CLAUSE_ASKS.finditer(folded)]
+    yes_no = sum(1 for m in CLAUSE_ASKS.finditer(folded) if m.group(2)) >= 2
+    # …and one closing the question after a comma that ends another clause ("… bao nhiêu, lấy từ nguồn nào?")
+    last = LAST_ASKS.search(folded)
+    if last and spans and last.start(1) > spans[-1][1] and "," in folded[spans[-1][1]:last.start(1)]:
+        clauses.append(last.span(1))
     spans = sorted(spans + [(s, e, "content") for s, e in clauses if (yes_no or folded[s:e] in ("gi", "nao"))
                             and not any(a <= s < b for a, b, _ in spans)])
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
@@ -258,8 +262,6 @@ def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending
     return m.group(1) if m and m.group(1).split()[0] not in _FRAME_SYLLABLES else ""
 
 
-_CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)"  # …and "có … không" ("có … tập huấn ko, và có … không")
-                          r"|\bco\b[^,;?]{3,}?\b(khong|ko|chua)(?=\s*(?:,|\s+va\s)\s*\S|\s*\??\s*$)")
 SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
 _FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
 

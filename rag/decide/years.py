@@ -1,0 +1,56 @@
+"""Which year the lines answer of: a year the question asks that the lines never write while they give the
+figure of another ("mục tiêu năm 2030" shown the figures of 2029 and 2032), a period no cited document is of."""
+from __future__ import annotations
+
+import re
+
+from rag.understand.question import Question
+
+PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
+HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?[-–]? ?(\d{4})\b")  # folded: "2027 2030"
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+# "năm 2027", "6 tháng 2027", "quý II/2027"; not an end of a range ("2022 - 2026" names no year of its own)
+# a year a line gives a figure of, not one inside a document's date ("Quyết định số 1079/QĐ-TTg ngày 14/9/2022")
+_SHOWN_YEAR = re.compile(r"(?<![\d\-–/.])(?<![\d\-–] )((?:19|20)\d\d)(?![\d/])(?!\s?[-–]\s?\d)")
+
+
+def other_period(q: Question, titles: str) -> str | None:
+    """"… giai đoạn 2022-2024" asked of documents titled for other periods only ("… giai đoạn 2019 - 2021"): the plan
+    of the period asked is not among them. A period inside a titled one ("2027-2028" of "2026 - 2030") is of it."""
+    asked = [(int(a), int(b)) for a, b in _SPAN.findall(q.pq.text)]
+    titled = [(int(a), int(b)) for a, b in _SPAN.findall(titles)]
+    if not asked or not titled:
+        return None
+    if all(any(t[0] <= a[0] and a[1] <= t[1] for t in titled) for a in asked):
+        return None
+    return f"văn bản của giai đoạn {', '.join(f'{a}-{b}' for a, b in asked)}"
+
+
+def unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
+    """A year asked must be the plan's own or be written where the answer comes from (its passage)."""
+    horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
+    return f"thông tin của năm {', '.join(map(str, years))}" if years else None
+
+
+def other_years(q: Question, shown: str, plan_years: set[int]) -> str | None:
+    """A year asked that the lines shown do not write, while they write others: they give another year's figure."""
+    horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+    # "mục tiêu năm 2030 là bao nhiêu?" shown "520 nghìn lượt vào năm 2029 và 700 nghìn lượt vào năm 2032": the lines
+    # give the figure of other years, not of the one asked
+    # …and so do lines of a plan of several years that name other years of it ("từ năm 2028, mỗi năm …" for 2027);
+    # a plan of one year names its year in its title, and its lines need not repeat it
+    shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
+    # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
+    spanned = {int(y) for span in _SPAN.findall(q.pq.text) for y in span}
+    # a plan of a run of years (issued 2027, "đến năm 2030"); a page's years decades apart (its date, a year it
+    # recalls) are not
+    of_years = len(plan_years) >= 2 and max(plan_years) - min(plan_years) <= PLAN_SPAN_YEARS
+    own_years = plan_years if not of_years or q.answer_type == "period" else set()
+    # (…nor a year a shown document's number carries: "sửa đổi năm 2027" by "Nghị quyết số 31/2027/NQ-HĐND")
+    unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years
+               and f"/{y}/" not in shown]
+    figures = q.answer_type == "number" or all(p.answer_type == "number" for p in q.parts)  # "bao nhiêu …, bao nhiêu …"
+    if unshown and shown_years - set(q.pq.years) and (figures or own_years != plan_years):
+        return f"thông tin của năm {', '.join(map(str, unshown))}"
+    return None
