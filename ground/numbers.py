@@ -49,7 +49,10 @@ _STATE_TYPED = re.compile(  # what a user types: any case, "qd" for "QĐ"
     rf"(?:(?:{_SP}[-–—]{_SP}|\.(?=[{_LETTER}]{{2,}}(?![^\W\d_])))[{_LETTER}][{_LETTER}0-9&]{{0,15}})*)")
 # the Party's committees: central (TW, BCT, BBT, BTGTW …), a province's or a district's (TU, HU, ĐU), a bloc's (ĐUK),
 # a State body's Party cadres and groups (BCSĐ, ĐĐ)
-_PARTY_ISSUER = r"(?:TW|TƯ|BCT|BBT|[A-ZĐ]{2,8}TW|[A-ZĐ]{1,7}[UƯ]K?|BCSĐ|ĐĐ)"  # "BTGDVTU": Ban Tuyên giáo và Dân vận Tỉnh ủy
+# …and the committee's own boards, named by their initials: a steering board ("BCĐTTĐN": Ban Chỉ đạo công tác thông
+# tin đối ngoại), the propaganda, mass-mobilisation, organisation and inspection boards
+_PARTY_ISSUER = (r"(?:TW|TƯ|BCT|BBT|[A-ZĐ]{2,8}TW|[A-ZĐ]{1,7}[UƯ]K?|BCSĐ|ĐĐ"  # "BTGDVTU": Ban Tuyên giáo và Dân vận Tỉnh ủy
+                 r"|BC[ĐD][A-ZĐ]{0,10}|BTG[A-ZĐ]{0,8}|BDV[A-ZĐ]{0,8}|BTC[A-ZĐ]{0,6}|UBKT[A-ZĐ]{0,6})")
 _PARTY = re.compile(
     rf"(?<![\d/])(\d{{1,5}}){_SP}[-–—]{_SP}([A-ZĐ][A-Za-zĐ]{{1,3}}){_SP}/{_SP}({_PARTY_ISSUER})(?![{_LETTER}])")
 _PARTY_TYPED = re.compile(

@@ -30,6 +30,7 @@ _EMBLEM_COMMITTEE = re.compile(
     r"|NHÀ HÁT|VIỆN)\s+[^\n|]+?)" + _CELL_END + r"(?:\n\s*(VÀ\s+[^\n|]+?)" + _CELL_END + ")?)?",
     # the body under its province's committee issues; a name wrapped onto one more line ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH")
     re.MULTILINE)
+_WRAPPED_NAME = re.compile(rf"[ \t]*\n[ \t|]*([{vi.UPPER}][{vi.UPPER} ,\-–]{{2,60}}?)[ \t]*(?:\||\n)")
 _SUBORDINATE_COMMITTEE = re.compile(
     r"\s*\n\s*(?:ỦY|UỶ) BAN NHÂN DÂN\s+(THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN)\s+([^\n|]+?)" + _CELL_END,
     re.MULTILINE)
@@ -118,6 +119,10 @@ def emblem_owner(text: str) -> About | None:
                              head[party.end():])
             if below:
                 organ = " ".join(below.group(1).split())
+                # …its name wrapped onto the next upper-case line ("BAN CHỈ ĐẠO CÔNG TÁC" / "THÔNG TIN ĐỐI NGOẠI")
+                more = _WRAPPED_NAME.match(head, party.end() + below.end(1))
+                if more and not _NOT_EMBLEM.match(more.group(1).strip()):
+                    organ = f"{organ} {' '.join(more.group(1).split())}"
                 committee_name = f"{as_written(text, organ, organ.capitalize())} {committee_name}"
             return About(committee_name, province, line_of(text, party.start(), party.end()), "header", known)
     for emblem in _EMBLEM_MINISTRY.finditer(head):

@@ -63,6 +63,10 @@ def _as_name(cell: str) -> str | None:
     return role.group(1) if role else None
 
 
+# the body a head signs for, under the title in a joint text's blocks ("GIÁM ĐỐC" / "SỞ NGOẠI VỤ")
+_BODY_UNDER_TITLE = re.compile(r"^(?:SỞ|BỘ|BAN|ỦY BAN|UỶ BAN|UBND|HỘI|LIÊN HIỆP|TRUNG TÂM|VĂN PHÒNG|ĐÀI|BÁO|TRƯỜNG)\b")
+
+
 def block_signers(text: str) -> list[tuple[int, str]]:
     """(cell index, name) of every signature block, in reading order."""
     cells = _cells(text)
@@ -82,8 +86,8 @@ def block_signers(text: str) -> list[tuple[int, str]]:
             cell = cells[j]
             if re.match(r"^[-+•*–]\s*|^Nơi nhận\b", cell) or _SIGNED_NOTE.match(cell):
                 continue  # the "Nơi nhận" list interleaved by a flattened table, or "(Đã ký)"
-            if _TITLE.match(cell):
-                continue  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the block goes on
+            if _TITLE.match(cell) or _BODY_UNDER_TITLE.match(cell) and cell.isupper():
+                continue  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH", "GIÁM ĐỐC" / "SỞ NGOẠI VỤ": the block goes on
             seen += 1
             name = _as_name(cell)
             if name:

@@ -358,7 +358,8 @@ def record_groups(lines: list[str]) -> list[RecordGroup]:
 
 
 HEADER_LINES = 10  # lines at the top where a PDF copy may set the emblem's columns apart with spaces
-_COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)")
+# (not the padding beside a pipe: "… cho báo chí        | Bộ Chỉ huy …", an appendix's table under the closing)
+_COLUMN_GAP = re.compile(r"(?<=[^\s|])[ \t]{4,}(?=[^\s|])")
 
 
 def header_columns(text: str) -> str:

@@ -1,19 +1,16 @@
-"""Pipe task tables → one sentence per row, written into the plan text (tab-separated tables copied from a word
-processor are read as pipe tables first; a table of figures by year becomes one keyed sentence per row).
+"""Pipe task tables → one sentence per row, in the plan text (tab-separated tables read as pipe tables first; a table
+of figures by year, a programme's table by the hour become one keyed line per row).
 
-Web copies flatten a plan's task tables ("Phụ lục", "Danh mục nhiệm vụ", "Phân công nhiệm vụ") into pipes,
-in any column order, with or without leading and trailing pipes, cells wrapped onto the next lines, and
-group rows ("I | TUYÊN TRUYỀN | | |"). Quoted as they are, such rows read as "14 | … | Sở Công Thương | … |".
-Each recognised table is rewritten in place as what it says:
+Web copies flatten a plan's task tables ("Phụ lục", "Danh mục nhiệm vụ") into pipes, in any column order, with or
+without leading and trailing pipes, cells wrapped onto the next lines, group rows ("I | TUYÊN TRUYỀN | | |"). Quoted
+as they are, rows read as "14 | … | Sở Công Thương | … |". Each recognised table is rewritten as what it says:
 
     I. TUYÊN TRUYỀN, NÂNG CAO NHẬN THỨC
-    Nhiệm vụ 1: Tổ chức hội nghị …; chủ trì: Sở Ngoại vụ; phối hợp: Ban Tuyên giáo Tỉnh ủy; Sở …; thời gian:
-    Quý II/2023; kết quả: Hội nghị cấp tỉnh.
+    Nhiệm vụ 1: Tổ chức hội nghị …; chủ trì: Sở Ngoại vụ; phối hợp: Ban Tuyên giáo Tỉnh ủy; thời gian: Quý II/2023.
 
-so that chunks, quotes and answers read sentences, and ingest/task_tables.py reads the rows back as task records
-(also from a stored text, at reindex). A table is recognised by its header row (a task column and an agency
-column); a row that cannot be aligned with the header is left as written. Pure text in, text out.
-"""
+so that chunks, quotes and answers read sentences, and ingest/task_tables.py reads the rows back as task records (also
+at reindex). A table is recognised by its header row (a task column and an agency column); a row that cannot be
+aligned with the header is left as written. Pure text in, text out."""
 from __future__ import annotations
 
 import re
@@ -22,12 +19,12 @@ from dataclasses import dataclass
 from ground import vi
 from ingest.dashed_tasks import dashed_tasks
 from ingest.merged_cells import unmerged
+from ingest.schedule_tables import schedule_tables
 from ingest.sideways_tables import sideways_tables
 from ingest.table_layouts import record_groups, tabs_as_pipes
-from ingest.year_tables import UNIT_HEADER, cells, year_rows, year_tables
+from ingest.year_tables import PLAIN_RULE, UNIT_HEADER, cells, wrapped_row, year_rows, year_tables
 
-ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts
-# field labels of a row sentence, by column role; other columns keep their own header word ("kết quả")
+ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts; its fields' labels by role below (others: their header's)
 ROLE_LABELS = {"lead": "chủ trì", "agency": "thực hiện", "support": "phối hợp", "deadline": "thời gian"}
 _ROLE_ORDER = ("lead", "agency", "support", "deadline")
 MAX_ROW_LINES = 12  # a row wrapped over more lines than this is not a row
@@ -130,8 +127,8 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
     def flush() -> None:
         if not buf:
             return
-        raw = " ".join(text[lines[k][0]:lines[k][1]].strip() for k in buf)
-        row = cells(raw)
+        row = wrapped_row([text[lines[k][0]:lines[k][1]] for k in buf], leading, len(headers)) or cells(
+            " ".join(text[lines[k][0]:lines[k][1]].strip() for k in buf))
         if len(row) == len(headers) + 1 and not row[-1]:
             row = row[:-1]
         if row and all(re.fullmatch(r":?-{2,}:?|", c.strip()) for c in row):  # "|---|---|" under the header
@@ -175,6 +172,9 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         if not line.strip():
             if complete:
                 break
+            i += 1
+            continue
+        if PLAIN_RULE.fullmatch(line):  # "----+-------+----": a rule between the header and the rows, or rows
             i += 1
             continue
         if "|" not in line and complete:
@@ -360,8 +360,8 @@ def keyed_records(text: str) -> str:
 def linearize_tables(text: str) -> str:
     """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
     figures by year as one keyed sentence per row."""
-    text = figure_tables(year_rows(year_tables(unmerged(sideways_tables(tabs_as_pipes(
-        keyed_records(dashed_tasks(text)) if ":" in text else dashed_tasks(text)))))))
+    text = figure_tables(year_rows(year_tables(unmerged(schedule_tables(sideways_tables(tabs_as_pipes(
+        keyed_records(dashed_tasks(text)) if ":" in text else dashed_tasks(text))))))))
     if "|" not in text:
         return text
     lines = _lines(text)

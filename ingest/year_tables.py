@@ -19,6 +19,19 @@ def cells(line: str) -> list[str]:
     return [" ".join(c.split()) for c in inner.split("|")]
 
 
+PLAIN_RULE = re.compile(r"[ \t]*[-–=][-–=+|: \t]*")  # "----+-------+----": a rule drawn between rows
+
+
+def wrapped_row(lines: list[str], leading: bool, width: int) -> list[str] | None:
+    """A row written over several lines, each a full row of cells, the next ones with no first cell: its cells wrapped
+    under their own columns, joined column by column; None when it is no such row. In a table whose rows open with
+    no pipe (`leading` false) each pipe parts two cells: "    | tiếng Nhật |  |  |" has its first and last empty."""
+    parts = [cells(line) if leading else [" ".join(c.split()) for c in line.split("|")] for line in lines]
+    if len(parts) < 2 or len(parts[0]) < width or any(len(p) != len(parts[0]) or p[0] for p in parts[1:]):
+        return None
+    return [" ".join(p[c] for p in parts if p[c]) for c in range(len(parts[0]))]
+
+
 UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị(?: tính)?)$", re.IGNORECASE)
 
 MIN_YEAR_COLUMNS = 2

@@ -159,9 +159,7 @@ class Answerer:
             passages_text += "\n" + " ".join(f"năm {y}" for y in unsaid if y in written)
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
-        # (the whole sentence a line is cut from, "… ở Bangladesh có khoảng 200 người", not a whole list it is an item of)
-        lines = "\n".join([shown] + [c.full_quote for c in answer.citations if "\n" not in c.full_quote.strip()])
-        missing = rival_named(q, lines, "\n".join([titles, *issuers])) \
+        missing = rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
             or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles)
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
@@ -170,6 +168,17 @@ class Answerer:
         if missing:
             return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer
+
+
+def _whole_lines(answer: Answer) -> list[str]:
+    """The whole line each point is cut from ("…3 tỉnh U Đôm Xay…" of "… với 3 tỉnh U Đôm Xay, … của Lào."), not the
+    whole list around it (an item of a list of projects names no other item's place)."""
+    quotes = {c.n: c.full_quote for c in answer.citations}
+    out = []
+    for point in answer.points:
+        core = point.text.strip(" …-").split("…")[0][:40]
+        out += [line for line in quotes.get(point.n, "").split("\n") if core and core in line]
+    return out
 
 
 def _said(answer: Answer) -> str:

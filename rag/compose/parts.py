@@ -15,7 +15,7 @@ from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact, other_kind_asked
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
-from rag.compose.records import count_point
+from rag.compose.records import count_point, parts_count_point
 from rag.compose.sections import following_items
 from rag.compose.targets import choose_targets
 from rag.decide.counts import ASKS_HOW_LONG, counted_in
@@ -337,9 +337,11 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if result.point is None and result.missing and asked.intent in ("signer", "date", "number"):
                 notes.append(result.missing)
                 continue
-        if (result is None or result.point is None) and not single and targets:
-            counted = count_point(vi.fold(part.text), [index.held(t) for t in targets], index)
-            result = PartResult(counted, []) if counted is not None else result  # "… gồm bao nhiêu hoạt động?"
+        if (result is None or result.point is None) and targets:  # "… gồm bao nhiêu hoạt động?", "… mấy chương?"
+            held = [index.held(t) for t in targets]
+            counted = parts_count_point(vi.fold(part.text), held, index) or (
+                count_point(vi.fold(part.text), held, index) if not single else None)
+            result = PartResult(counted, []) if counted is not None else result
         if result is None or result.point is None:
             if single:
                 return None

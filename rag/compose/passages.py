@@ -133,7 +133,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     ranked = _body_named_first(q, ranked)
     ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
     if kind == "number":
-        ranked = firsts.counted_first(ranked, question)
+        ranked = firsts.share_first(firsts.counted_first(ranked, question), q.text)
     # (a year the plan is of, named by its title — "Kế hoạch đoàn ra, đoàn vào năm 2028" — its lines need not repeat)
     own_title = (held.meta.title or "") if (held := index.plan(ranked[0].chunk.plan_id)) else ""
     # …but a year bounding its period ("giai đoạn 2028 - 2030") is one of its years, whose own line answers
@@ -177,6 +177,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         # "Nội dung thứ 3 trong KH 861 là gì?": the line announcing the list of that noun ("… với 08 nội dung sau:")
         # is where the third is counted from, though an item shares more of the question's words
         ranked = firsts.announcing_first(ranked, q.ordinal_noun)
+    if rows := firsts.day_rows(ranked, q.text):  # "Ngày 18/3 … đi thăm những đâu": every row of that day's programme
+        return [Point(display(c, question, index.idf, POINT_CHARS), c.chunk, c.body, c.score) for c in rows]
     best = ranked[0]
     if ARTICLE_HEADING.match(best.body.strip()) and whole_line(best.body, best.chunk.text):
         body = heading_body(best, index, question)  # "Điều 2. Đối tượng áp dụng": what the article says answers

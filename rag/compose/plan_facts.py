@@ -221,10 +221,10 @@ _SUBJECT_KIND = re.compile(r"^\W*(chien luoc|chi thi|nghi quyet|nghi dinh|thong 
 
 
 def same_kind(question: str, plan: StoredPlan) -> bool:
-    """Whether a question opening with a kind of document ("Chiến lược …", "Chỉ thị …") may be about this plan:
-    only when the plan is of that kind; a plan or page that cites the strategy is not the strategy."""
-    m = _SUBJECT_KIND.match(vi.collapse(question))
-    return m is None or vi.collapse(plan.meta.doc_type or "") == m.group(1)
+    """Whether a question opening with a kind of document ("Chiến lược …") may be about this plan: only when the plan is
+    of that kind or approves it ("… phê duyệt Chiến lược Ngoại giao văn hóa"); a text citing the strategy is not it."""
+    m, named = _SUBJECT_KIND.match(vi.collapse(question)), " ".join(vi.collapse(question).split()[:4])
+    return m is None or vi.collapse(plan.meta.doc_type or "") == m.group(1) or f"phe duyet {named}" in vi.collapse(plan.meta.title)
 
 
 # "… được ban hành / phê duyệt theo quyết định số mấy": the decision's own number only when the text is that decision

@@ -315,5 +315,32 @@ def count_point(folded: str, plans: list[StoredPlan], index: PlanIndex) -> Point
     return None
 
 
+_PARTS_ASKED = re.compile(r"\b(?:bao nhieu|may) (chuong|dieu|phan)\b")
+_PART_HEADING = {"chuong": re.compile(r"^\s*Chương\s+([IVXLC]+|\d+)\b", re.MULTILINE),
+                 "dieu": re.compile(r"^\s*Điều\s+(\d+)\s*[.:]", re.MULTILINE),
+                 "phan": re.compile(r"^\s*Phần\s+(?:thứ\s+)?([IVXLC]+|\d+|[A-Za-zÀ-ỹ]+)\b", re.MULTILINE)}
+_PART_NOUN = {"chuong": "chương", "dieu": "điều", "phan": "phần"}
+
+
+def parts_count_point(folded: str, plans: list[StoredPlan], index: PlanIndex) -> Point | None:
+    """"Quy chế có mấy chương, bao nhiêu điều?": the chapters, articles or parts the first plan's text heads, counted,
+    the last one named ("4 chương (đến Chương IV)"); None when the question counts none or the text heads none."""
+    asked = _PARTS_ASKED.search(folded)
+    if asked is None:
+        return None
+    kind = asked.group(1)
+    for plan in plans:
+        chunks = index.chunks(plan.id)
+        found = [(c, m.group(1)) for c in chunks for m in _PART_HEADING[kind].finditer(c.text)]
+        labels = list(dict.fromkeys(label for _, label in found))
+        if len(labels) < 2:
+            continue
+        last = found[-1][0]
+        heading = "Chương" if kind == "chuong" else "Điều" if kind == "dieu" else "Phần"
+        return Point(f"{_capital(plan_label(plan.meta))} có {len(labels)} {_PART_NOUN[kind]} (từ {heading} {labels[0]} "
+                     f"đến {heading} {labels[-1]}).", last, last.text, 1.0)
+    return None
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]

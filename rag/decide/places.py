@@ -83,6 +83,8 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
                 return True
         if re.search(rf"\b[Tt]iếng {one}\b", question):  # "sang tiếng Nhật": the language asked is named so too
             return re.search(rf"\W{one}(?=\W)(?!\s+[{vi.UPPER}])", written) is not None
-        return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)(?!\s+[{vi.UPPER}])", written) is not None
+        # (a Latin name before a capital is still the place: "Canada Mélanie Joly"; "Nhật Quang" is a name)
+        latin = len(alias) >= LATIN_NAME and not vi.has_diacritics(alias)
+        return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)" + ("" if latin else rf"(?!\s+[{vi.UPPER}])"), written) is not None
 
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)

@@ -48,8 +48,9 @@ def other_years(q: Question, shown: str, plan_years: set[int]) -> str | None:
     of_years = len(plan_years) >= 2 and max(plan_years) - min(plan_years) <= PLAN_SPAN_YEARS
     own_years = plan_years if not of_years or q.answer_type == "period" else set()
     # (…nor a year a shown document's number carries: "sửa đổi năm 2027" by "Nghị quyết số 31/2027/NQ-HĐND")
+    # (…nor a month or quarter of it: "Kết quả đến tháng 10/2028: 41/64 xã")
     unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years
-               and f"/{y}/" not in shown]
+               and f"/{y}/" not in shown and not re.search(rf"(?i:tháng|quý)\s*[\dIVX]{{1,4}}\s*/\s*{y}\b", shown)]
     figures = q.answer_type == "number" or all(p.answer_type == "number" for p in q.parts)  # "bao nhiêu …, bao nhiêu …"
     if unshown and shown_years - set(q.pq.years) and (figures or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"

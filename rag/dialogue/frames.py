@@ -216,3 +216,20 @@ def asked_again(phrase: str, previous: str) -> str | None:
     frame = previous[found[-1].start():].strip()
     return f"{phrase.strip().rstrip(' ?')} {frame}"
 
+
+_SWAPPED_DAY = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+(?:(?:sáng|chiều|tối|sang|chieu|toi)\s+)?(?:ngày|ngay)?\s*"
+                          r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*(?:(?:thì|thi)\s+(?:sao|thế nào|the nao)|nữa|nua)?"
+                          r"\s*\??\s*$", re.IGNORECASE)
+_DAY_IN = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
+
+
+def swapped_day(question: str, previous: str) -> str | None:
+    """The previous question asked of another day: "còn ngày 19/3 thì sao?" after "Ngày 18/3/2026 đoàn … đi thăm những
+    đâu?" asks "Ngày 19/3/2026 đoàn … đi thăm những đâu?" (the year kept). None when the previous names no day."""
+    m = _SWAPPED_DAY.match(question)
+    old = _DAY_IN.search(previous or "") if m else None
+    if m is None or old is None:
+        return None
+    year = m.group(3) or old.group(3)
+    return previous[:old.start()] + f"{int(m.group(1))}/{int(m.group(2))}" + (f"/{year}" if year else "") + previous[old.end():]
+

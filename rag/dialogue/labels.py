@@ -7,6 +7,7 @@ import re
 from ground import vi
 from rag.dialogue.frames import numbered
 from rag.dialogue.state import Conversation
+from rag.understand.entities import foreign_places
 
 
 def target_label(context: Conversation, text: str) -> str | None:
@@ -33,7 +34,12 @@ def as_typed_as(name: str, text: str) -> str:
     return name if vi.has_diacritics(text) else vi.strip_marks(name)
 
 
-def place_name(context: Conversation) -> str | None:
+def place_name(context: Conversation, where: bool = False) -> str | None:
+    """The place a follow-up points back to. `where`: "ở đó", a place where something is, which is the one country the
+    last question named ("… Bangladesh …?" then "người Việt ở đó có bao nhiêu?"), else the conversation's province."""
+    countries = list(dict.fromkeys(e.name for e in foreign_places(context.question or ""))) if where else []
+    if len(countries) == 1:
+        return countries[0]
     provinces = context.provinces or list(dict.fromkeys(p.province for p in context.plans if p.province))
     if len(provinces) == 1:
         return provinces[0]
@@ -60,3 +66,16 @@ def unanswered_subject(context: Conversation) -> str | None:
     if not context.question or context.provinces or context.plans or not context.turns:
         return None
     return asked_subject(context.question)
+
+
+_PREPOSITION = re.compile(r"^(ở|tại|của|đến|tới|cho|trong|theo|o|tai|cua|den|toi|trong|theo)\s", re.IGNORECASE)
+
+
+def keep_preposition(text: str, m: re.Match, name: str, unit: bool = False) -> str:
+    """`name` in place of the reference `m` ("ở đó" → "ở Bangladesh"), its preposition kept; a unit's kind word too."""
+    said = text[m.start():m.end()]
+    prep = _PREPOSITION.match(said)
+    if unit:
+        word = said.split()[0]
+        return f"{word} {name}" if name[:1].isupper() else name
+    return f"{prep.group(1)} {name}" if prep else name

@@ -31,6 +31,7 @@ from rag.dialogue.frames import (
     names_own_document,
     other_year,
     repeats_previous,
+    swapped_day,
     swapped_partner,
     swapped_side,
     swapped_subject,
@@ -38,7 +39,7 @@ from rag.dialogue.frames import (
     unknown_name,
     year_for_year,
 )
-from rag.dialogue.labels import as_typed_as, place_name, target_label, unanswered_subject
+from rag.dialogue.labels import as_typed_as, keep_preposition, place_name, target_label, unanswered_subject
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.names import parse_query
@@ -149,7 +150,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         named = unknown_name(text, content)
         if named is not None:
             entities, content = [named], []
-    if not context.empty and (partner := swapped_partner(text, context.question)):  # "còn với Bộ Ngoại giao?"
+    if not context.empty and (partner := swapped_partner(text, context.question) or swapped_day(text, context.question)):
         return Resolution(question, _capital(partner), True, "ellipsis")  # the same, asked of the new partner
     if not context.empty and (side := swapped_side(text, context.question)):  # "còn phía Trung Quốc?"
         return Resolution(question, _capital(side), True, "side")  # …of the other side of the same event
@@ -330,14 +331,15 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
         label = other or target_label(context, text)
         if not label:
             return _unresolved(question, text, "Chưa rõ bạn nói về kế hoạch nào.")
-        spans.append((plan_ref.start(), plan_ref.end(), _keep_preposition(text, plan_ref, label)))
+        spans.append((plan_ref.start(), plan_ref.end(), keep_preposition(text, plan_ref, label)))
     for ref in (place_ref, unit_ref):
         if ref:
-            named = (unit_named(text[ref.start():ref.end()], context) if ref is unit_ref else None) or place_name(context)
+            named = (unit_named(text[ref.start():ref.end()], context) if ref is unit_ref else None) \
+                or place_name(context, where=ref is place_ref)
             if not named:
                 return _unresolved(question, text, "Chưa rõ bạn nói về địa phương nào.")
             place = as_typed_as(named, text)
-            spans.append((ref.start(), ref.end(), _keep_preposition(text, ref, place, unit=ref is unit_ref)))
+            spans.append((ref.start(), ref.end(), keep_preposition(text, ref, place, unit=ref is unit_ref)))
     rewritten = _capital(_tidy(replace_spans(text, spans)))
     return Resolution(question, rewritten, True, "reference", names_plan=bool(plan_ref) and not other)
 
@@ -350,18 +352,6 @@ def _other_document(context: Conversation, said: str) -> str | None:
     if kind is None or (plan and (plan.doc_type or "Kế hoạch").lower() == kind.lower()):
         return None
     return next((d for d in context.documents if d.startswith(kind + " ")), None)
-
-
-_PREPOSITION = re.compile(r"^(ở|tại|của|đến|tới|cho|trong|theo|o|tai|cua|den|toi|trong|theo)\s", re.IGNORECASE)
-
-
-def _keep_preposition(text: str, m: re.Match, name: str, unit: bool = False) -> str:
-    said = text[m.start():m.end()]
-    prep = _PREPOSITION.match(said)
-    if unit:
-        word = said.split()[0]
-        return f"{word} {name}" if name[:1].isupper() else name
-    return f"{prep.group(1)} {name}" if prep else name
 
 
 def _capital(text: str) -> str:

@@ -36,8 +36,9 @@ class PlanRef:
             return f"{kind} {self.number}" + (f" của {owner}" if owner else "")
         # "bài viết “Hội đàm giữa … với huyện Mã Quan”": its words find it again (its years would be read as asked)
         words = [w for w in (self.title or "").split()[:TITLE_WORDS] if not any(c.isdigit() for c in w)]
-        # (a page with a province and no issuer too: "kế hoạch của Sóc Trăng" is no name for a page on its friendship society)
-        if (not owner or not self.doc_type and not self.issuer) and len(words) >= MIN_TITLE_WORDS:
+        # (a page of no kind with an owner too: "kế hoạch của Sóc Trăng" is no name for a page on its friendship society,
+        # nor "kế hoạch của Bộ Ngoại giao" for one of the ministry's briefing pages)
+        if (not owner or not self.doc_type) and len(words) >= MIN_TITLE_WORDS:
             return f"bài viết “{' '.join(words)}”"
         year = f" năm {self.year}" if self.year else ""
         return f"{kind.lower()} của {owner}{year}" if owner else f"{kind.lower()}{year}"

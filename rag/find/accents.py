@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from ground import vi
 
 _WORD = re.compile(r"\w+")
+_NAME_PAIR = re.compile(rf"(?=\b([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*))")  # overlapping: "Bích Lạc Hội" gives two
 MIN_PAIR = 2  # a pair seen once may be a name or a typo: it spells nothing
 # the words a question asks with, which plans rarely write: spelled as asked, before any pair of the texts
 ASKING = {"co": "có", "bao": "bao", "nhieu": "nhiêu", "nao": "nào", "gi": "gì", "la": "là", "dau": "đâu", "may": "mấy",
@@ -25,20 +26,27 @@ ASKING = {"co": "có", "bao": "bao", "nhieu": "nhiêu", "nao": "nào", "gi": "g�
 class Accents:
     """The most used spelling of each folded syllable and of each folded pair of neighbouring syllables."""
 
-    def __init__(self, pairs: dict[str, str], words: dict[str, str]):
+    def __init__(self, pairs: dict[str, str], words: dict[str, str], names: frozenset[str] = frozenset()):
         self.pairs = pairs
         self.words = words
+        self.names = names  # every pair of capitalised syllables the texts write, lower-cased ("đông nhạn")
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Accents:
         pair_counts: Counter[str] = Counter()
         word_counts: Counter[str] = Counter()
+        names: set[str] = set()
         for text in texts:
             syllables = _WORD.findall(text.lower())
             word_counts.update(s for s in syllables if not s.isdigit())
             pair_counts.update(f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)
                                if not a.isdigit() and not b.isdigit())
-        return cls(_most_used(pair_counts, MIN_PAIR), _most_used(word_counts, 1))
+            names.update(f"{a} {b}".lower() for a, b in _NAME_PAIR.findall(text))
+        return cls(_most_used(pair_counts, MIN_PAIR), _most_used(word_counts, 1), frozenset(names))
+
+    def writes_name(self, pair: str) -> bool:
+        """The texts write these two syllables as (part of) a name, spelled so ("Đông Nhạn", not "đồng nhân")."""
+        return vi.normalize(pair).lower() in self.names
 
     def restore(self, question: str) -> str:
         """`question` with its unmarked syllables spelled as the texts spell them; a question typed with tone marks

@@ -187,9 +187,42 @@ def day_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     return ranked if day is None else [day] + [c for c in ranked if c is not day]
 
 
+DAY_ROWS = 8  # rows of one day's programme an answer shows
+_DAY_ROW = re.compile(r"^((?:Ngày|NGÀY)\s+\d{1,2}/\d{1,2}(?:/\d{4})?[^,:]{0,20}),\s*\d{1,2}\s*(?:h|giờ|:)")
+
+
+def day_rows(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """"Ngày 18/3/2026 đoàn đi thăm những đâu?": the best line is a row of that day's programme ("Ngày 18/3/2026 (Thứ
+    Tư), 10h00 - 11h30: Thăm …"), so the day's rows are the answer, in their order; [] otherwise."""
+    asked = {(int(d), int(m)) for d, m, _ in _DAY.findall(question) if 1 <= int(m) <= 12}
+    row = _DAY_ROW.match(ranked[0].body) if ranked and len(asked) == 1 else None
+    if row is None or not any((int(d), int(m)) in asked for d, m, _ in _DAY.findall(row.group(1))):
+        return []
+    rows = [c for c in ranked if c.chunk.plan_id == ranked[0].chunk.plan_id and c.body.startswith(row.group(1) + ",")]
+    unique = {c.body: c for c in rows}.values()
+    return sorted(unique, key=lambda c: (c.chunk.seq, c.unit.start))[:DAY_ROWS]
+
+
 def announcing_first(ranked: list[Candidate], noun: str) -> list[Candidate]:
     """The near line of the best one's text that announces a list of the noun asked by its place goes first."""
     lead = next((c for c in ranked[:FIELD_CANDIDATES] if c.chunk.plan_id == ranked[0].chunk.plan_id
                  and INTRODUCES_LIST.search(vi.collapse(c.body)) and f" {noun} " in f" {vi.collapse(c.body)} "),
                 None) if ranked else None
     return ranked if lead is None or lead is ranked[0] else [lead] + [c for c in ranked if c is not lead]
+
+
+_SHARE_ASKED = re.compile(r"\b(?:bao nhieu|may) (?:phan tram|%)|\bty le\b.{0,30}\b(?:bao nhieu|the nao|la bao nhieu)\b")
+_PERCENT = re.compile(r"\d(?:[.,]\d+)?\s*%")
+
+
+def share_first(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """"… đạt bao nhiêu phần trăm?": when the best line states no share, the next line of its own block stating one
+    ("Chỉ tiêu giai đoạn …: đón 1,5 triệu lượt" / "Tỷ lệ: đạt 58,3% chỉ tiêu") goes before it."""
+    if not ranked or not _SHARE_ASKED.search(vi.collapse(question)) or _PERCENT.search(ranked[0].body):
+        return ranked
+    best = ranked[0]
+    below = [c for c in ranked[1:FIELD_CANDIDATES] if c.chunk.id == best.chunk.id and c.unit.start > best.unit.start
+             and _PERCENT.search(c.body) and "\n\n" not in best.chunk.text[best.unit.end:c.unit.start]]
+    near = min(below, key=lambda c: c.unit.start, default=None)
+    return ranked if near is None else [near] + [c for c in ranked if c is not near]
+

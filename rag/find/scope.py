@@ -110,8 +110,9 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
             name.append(word)
         if len(name) < 2:
             continue
-        # (its first two syllables: typed plainly, a name runs on into the next word, "luong pha bang nam nao")
-        if not index.df.get(f"{name[0]} {name[1]}"):
+        # (its first two syllables: typed plainly, a name runs on into the next word, "luong pha bang nam nao"; typed
+        # with tone marks, as the texts spell them: "Đông Nhạn" is not "đồng nhân")
+        if not index.df.get(f"{name[0]} {name[1]}") or (pq.accented and not index.accents.writes_name(" ".join(typed[:2]))):
             span = re.search(r"\W+".join(name), vi.fold_same_length(pq.text).lower())
             return pq.text[span.start():span.end()] if span else " ".join(name)
     return None

@@ -72,8 +72,8 @@ def quotable(body: str) -> bool:
     """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
     if _PAGE_STAMP.match(body):  # "Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM": the page's, never an answer
         return False
-    if _NUMBER_CELL.match(body):  # "Số 27-CTr/TU | Trà Vân, ngày 22 tháng 3 năm 2027": the header's, never an answer
-        return False
+    if _NUMBER_CELL.match(body) or _ANNEX_CAPTION.match(body):  # "Số 27-CTr/TU | Trà Vân, ngày …": the header's
+        return False  # (…and an annex's caption, "(Kèm theo Kế hoạch số 09-KH/… ngày …)": never an answer)
     if _KEYED_VALUE.match(body) and not _HEADER_FIELD.match(body):  # "Năm 2028: 8,1 tỷ đồng;": a short line with a value
         return True
     if _FIELD_VALUE.match(body):  # "Địa điểm: Hà Nội": an event's or a task's field stated on its own line
@@ -89,6 +89,7 @@ _DAY_HEADING = re.compile(r"^(?:Ngày|NGÀY)\s+(?:\d{1,2}\s*[-–:]\s*)?\d{1,2}/
 _PAGE_STAMP = re.compile(r"^(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày tạo|Lượt xem)\b",
                          re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^Số\s*:?\s*\S+\s*\|")
+_ANNEX_CAPTION = re.compile(r"^\(\s*(?:Ban hành )?[Kk]èm theo [^()]{0,200}\)\.?$")
 _HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Ngày hiệu lực|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
 # The fields a plan sets out for an event or a task, each on a line of its own with its value after a colon.
 _FIELD_VALUE = re.compile(

@@ -275,11 +275,13 @@ _PAIRED = re.compile(r"\bviet(?: nam)?\s*[-–]\s*$")  # "việt nam - " before 
 
 
 _CAPITAL_NEXT = re.compile(rf" [{vi.UPPER}][{vi.LOWER}]")
+_CAPITAL_BEFORE = re.compile(rf"(?<![.:;!?]\s)(?<!^)\b[{vi.UPPER}][{vi.LOWER}]*\s$")  # "Thúy Nga": a name's last word
 
 
 # the domain's commonest words whose last syllable opens a foreign name typed without tone marks ("hoa ky" in
 # "van hoa ky phuong"), folded, as the word then the syllable it shares with the name
 _WORD_ACROSS = frozenset({"van hoa"})
+_YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
 
 
 def foreign_places(text: str) -> list[Entity]:
@@ -294,12 +296,17 @@ def foreign_places(text: str) -> list[Entity]:
             if capital_only and (not accented or not raw[:1].isupper()) \
                     and not _PAIRED.search(folded, max(0, m.start() - 12), m.start()):
                 continue  # "lao", "nga" typed plainly are words, unless paired with Việt Nam ("hội việt nam - lao")
-            if accented and " " not in raw and raw[:1].isupper() and _CAPITAL_NEXT.match(text, m.end()):
-                continue  # one syllable inside a longer proper name: "Lào Cai", "Phạm Đức Toản", "Phan Nhật Quang"
+            latin = len(raw) >= 5 and not vi.has_diacritics(raw)  # "Canada Mélanie Joly": a country, then a name
+            if accented and " " not in raw and raw[:1].isupper() and (
+                    _CAPITAL_NEXT.match(text, m.end()) and not latin
+                    or capital_only and _CAPITAL_BEFORE.search(text, 0, m.start())):
+                continue  # one syllable inside a longer proper name: "Lào Cai", "Phạm Đức Toản", "Mai Thị Thúy Nga"
             if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw):
                 continue  # "Lao" in accented text is not "Lào" (but "Australia" is "Úc")
             if not vi.has_diacritics(raw) and folded[max(0, m.start() - 4):m.start() + 3] in _WORD_ACROSS:
                 continue  # "van hoa ky phuong": "văn hóa" then "Kỳ Phương", not "Hoa Kỳ"
+            if not accented and raw.lower().endswith("nam") and _YEAR_NEXT.match(folded, m.end()):
+                continue  # "lung van nam 2028": "Lũng Vân năm 2028", not "Vân Nam"
             if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {
                 vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES.get(name, ()))
             } and not _same_spelling(raw, name):
