@@ -148,6 +148,9 @@ def is_date_banner(line: str) -> bool:
 def is_protected(line: str, has_emblem: bool = False) -> bool:
     if _PROTECTED.search(line) or DOC_NUMBER.search(line):
         return True
+    cells = [c.strip() for c in line.split("|") if c.strip()] if "|" in line else []
+    if len(cells) > 1:  # signature blocks side by side ("GIÁM ĐỐC | GIÁM ĐỐC"): every cell one to keep
+        return all(is_protected(c, has_emblem) for c in cells)
     # Upper-case issuer lines ("ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG") only where the emblem header is.
     return has_emblem and line.isupper() and bool(_EMBLEM_ISSUER.match(line)) and _word_count(line) <= 12
 
@@ -272,11 +275,11 @@ def signature_names(lines: list[str]) -> set[int]:
     """Indexes of the signer's name: a name within a few lines after "CHỦ TỊCH", "KT. …", "(Đã ký)"."""
     names: set[int] = set()
     for i, line in enumerate(lines):
-        if not _SIGNATURE_TITLE.match(line.strip()):
+        if not _SIGNATURE_TITLE.match(line.split("|")[0].strip()):  # (the left one of blocks side by side)
             continue
         seen = 0
         for j in range(i + 1, len(lines)):
-            candidate = lines[j].strip()
+            candidate = lines[j].split("|")[0].strip()
             if not candidate or _SEAL.match(candidate):
                 continue  # the round seal read into the text ("ỦY BAN NHÂN DÂN" / "* TỈNH X *") sits over the name
             seen += 1
