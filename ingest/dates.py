@@ -25,6 +25,8 @@ _STAMP = re.compile(
     r"^\s*(?:Ngày tạo|Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày xuất bản|Ngày)"
     r"(?:\s+lúc)?\s*:?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:SA|CH|AM|PM)?\s*)?"
     r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
+# a date then a clock time ending a line, bracketed or not: when the page was posted, never a document's date
+DATE_CLOCK = re.compile(r"\(?\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:SA|CH|AM|PM)?\s*\)?\s*$")
 # "T.S 08/01/2024 08:45": the writer's initials before the page's timestamp
 _BYLINE_INITIALS = re.compile(r"^(?:[" + vi.UPPER + r"]\.){1,3}[" + vi.UPPER + r"]?\s+(?=\d)")
 _PRINT = re.compile(r"\b(?:ngày in|in ngày|bản in|truy cập|ngày xem|print)\b", re.IGNORECASE)
@@ -100,6 +102,9 @@ def published_date(text: str) -> str | None:
         stamp = _STAMP.match(line)
         if stamp and len(line.split()) <= 16:
             return iso_date(*stamp.groups())
+        clock = DATE_CLOCK.search(line)  # "Kế hoạch … năm 2014 (28/03/2014 10:50:05 SA)": a portal's title stamp
+        if clock:
+            return iso_date(*clock.groups())
     return None
 
 

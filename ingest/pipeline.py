@@ -31,12 +31,13 @@ SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-16/decisions-1"  # assignments-2: due dates
-                    "/mentions-7/about-26/tables-27/sections-2/sentences-2/numbers-12/agencies-5/signers-11/clean-11/titles-11/fonts-2/markup-2")
+                    "/mentions-7/about-26/tables-27/sections-2/sentences-2/numbers-12/agencies-5/signers-11/clean-11/titles-12/fonts-2/markup-2")
 # tables-27: a programme's table by the hour as one line per row under its day; a pipe table's cells wrapped onto the
 # next lines under their own columns, a "---+---" rule between rows, the closing's column gaps not split inside a pipe
 # row; numbers-12: a Party steering board's number ("09-KH/BCĐTTĐN"); about-26: its name wrapped over two emblem lines;
 # signers-11: joint signature blocks with each head's body under the title ("GIÁM ĐỐC" / "SỞ NGOẠI VỤ"); clean-11:
-# signature blocks side by side ("GIÁM ĐỐC | GIÁM ĐỐC", "(Đã ký) | (Đã ký)", the two names) are kept
+# signature blocks side by side ("GIÁM ĐỐC | GIÁM ĐỐC", "(Đã ký) | (Đã ký)", the two names) are kept; titles-12: a
+# portal's posting stamp after the headline ("… năm 2014 (28/03/2014 10:50:05 SA)") dates the page, not the title
 # markup-1: a converter's Markdown and HTML taken out (emphasis, headings, images, comments, entities, HTML tables as
 # pipe rows, a one-row layout table's cells as lines, a running footer with its page number); "Số ký hiệu" a field;
 # titles-10: a title in capitals naming a plan by number, a mail's header fields no headline; about-24: a province no

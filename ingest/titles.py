@@ -12,7 +12,7 @@ from ground import vi
 from ground.numbers import JOINT_KINDS, DocNumber, find_numbers
 from ground.places import iter_mentions
 from ingest.clean import is_dateline, is_trail
-from ingest.dates import PLACE_DATE
+from ingest.dates import DATE_CLOCK, PLACE_DATE
 
 TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
@@ -87,7 +87,7 @@ def headline(text: str) -> str | None:
                 and not PLACE_DATE.search(line)):
             if emblem_at is not None and i < emblem_at and not _names_a_document(line):
                 continue  # a banner above the document
-            return line.rstrip(".")
+            return DATE_CLOCK.sub("", line).rstrip(". ")  # (a portal's posting stamp after it is no part of it)
     return None
 
 

@@ -156,6 +156,9 @@ _ASKS_EFFECT = re.compile(r"\bhieu luc\b(?: [a-z]+){0,4} (?:ngay nao|khi nao|bao
                           r"|\b(?:ngay nao|khi nao|bao gio)(?: [a-z]+){0,3} (?:co )?hieu luc\b")
 _EFFECT_VALUE = re.compile(r"kể từ ngày ký|từ ngày ký|sau \d+ ngày", re.IGNORECASE)
 _REQUEST_VERB = r"(?:kien nghi|de nghi|de xuat|xin)"
+_ASKS_SIGNED = re.compile(r"\bky(?: ket)?\b(?: [a-z]+){0,3} (?:nhung |cac )?(?:van ban|thoa thuan|bien ban|hiep dinh|ghi nho)"
+                          r"(?: [a-z]+){0,3} (?:nao|gi)\b")
+_SIGNED = re.compile(r"\bky\b|\bthoa thuan|\bbien ban|\bhiep dinh|\bghi nho|\bmou\b|\bhop dong")
 _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
@@ -288,6 +291,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "người giữ chức được hỏi"  # "Bí thư Tỉnh ủy X là ai?": a line with the title and no name beside it
     if _ASKS_NUMBER.search(q.pq.folded) and "document" not in tags:  # "… theo quyết định số mấy?"
         return "số hiệu văn bản được hỏi"
+    if _ASKS_SIGNED.search(q.pq.folded) and not _SIGNED.search(vi.collapse(shown)):
+        return "văn bản được ký kết"  # "hai bên ký những văn bản nào?": lines that sign nothing name none
     thing = asked_thing(q.text)
     words = vi.folded_syllables(shown + " " + passages)
     instances = _INSTANCES.get(thing or "")  # "những đơn vị hành chính nào": "xã Kim Sơn, thị trấn Bến Lũy" are

@@ -223,13 +223,24 @@ _SWAPPED_DAY = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+(?
 _DAY_IN = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
 
 
+_SWAPPED_SPAN = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+((?:cả|toàn|ca|toan)\s+(?:giai đoạn|giai doan|kỳ|ky)"
+                           r"|(?:giai đoạn|giai doan)\s+\d{4}\s*[-–]\s*\d{4})\s*(?:(?:thì|thi)\s+(?:sao|thế nào|the nao)|nữa|nua)?"
+                           r"\s*\??\s*$", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:(?:năm|nam)\s+)?(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
+
+
 def swapped_day(question: str, previous: str) -> str | None:
-    """The previous question asked of another day: "còn ngày 19/3 thì sao?" after "Ngày 18/3/2026 đoàn … đi thăm những
-    đâu?" asks "Ngày 19/3/2026 đoàn … đi thăm những đâu?" (the year kept). None when the previous names no day."""
+    """The previous question asked of another day or span: "còn ngày 19/3 thì sao?" after "Ngày 18/3/2026 đoàn … đi
+    thăm những đâu?" asks "Ngày 19/3/2026 đoàn … đi thăm những đâu?" (the year kept); "còn cả giai đoạn?" after "… chỉ
+    tiêu năm 2027 là bao nhiêu?" asks "… chỉ tiêu cả giai đoạn là bao nhiêu?". None when the previous names none."""
+    span = _SWAPPED_SPAN.match(question)
+    year = _YEAR_IN.search(previous or "") if span else None
+    if span and year:
+        return previous[:year.start()] + span.group(1) + previous[year.end():]
     m = _SWAPPED_DAY.match(question)
     old = _DAY_IN.search(previous or "") if m else None
     if m is None or old is None:
         return None
-    year = m.group(3) or old.group(3)
-    return previous[:old.start()] + f"{int(m.group(1))}/{int(m.group(2))}" + (f"/{year}" if year else "") + previous[old.end():]
+    kept = m.group(3) or old.group(3)
+    return previous[:old.start()] + f"{int(m.group(1))}/{int(m.group(2))}" + (f"/{kept}" if kept else "") + previous[old.end():]
 

@@ -118,7 +118,7 @@ _SWITCH_FRAME = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+|
 _POINTS_BACK = re.compile(r"\b(?:đó|đấy|này|ấy|trên|do|day|nay|ay)\b", re.IGNORECASE)
 OWN_SUBJECT_SYLLABLES = 3
 _FUNCTION_WORDS = frozenset("voi cua cho trong thi la co va tai ve nhung cac duoc nay khi nuoc tinh".split())
-_TIME_WORDS = frozenset("nam thang ngay quy tuan".split())
+_TIME_WORDS = frozenset("nam thang ngay quy tuan giai doan ca toan ky".split())  # "còn cả giai đoạn?" names no subject
 _OWN_THING = re.compile(r"\b(?:le hoi|hoi nghi|hoi cho|hoi thao|dai hoi|lien hoan|festival|trien lam|tuan le|tuan phim|"
                         r"ngay hoi|ngay van hoa|nhung ngay|giai thuong|cuoc thi|trai he|dien dan|lop hoc|lop|chuong trinh|"
                         r"quyet dinh|ke hoach|cong van|chi thi|nghi quyet|thong bao|de an|bao cao|doan|hoi huu nghi)\b")  # a follow-up with this many words of its own beyond question words names its own subject
