@@ -166,6 +166,13 @@ def _cut(line: str, starts: list[int]) -> list[str]:
     return [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _gapped(line: str, width: int) -> list[str] | None:
+    """A row whose cells are all set apart by two spaces or more, as many as the header's columns: its cells as
+    written, though they drift from the header's columns (a name longer than its column pushes the rest right)."""
+    cells = [c.strip() for c in re.split(r"\s{2,}", line.strip())]
+    return cells if len(cells) == width else None
+
+
 def aligned_cells(text: str) -> str:
     """Each table set out with spaces under a "TT" header, as pipe rows: a line whose first column holds a number
     opens a row, the lines after it (first column empty) go on each cell; a total line closes the table."""
@@ -187,7 +194,7 @@ def aligned_cells(text: str) -> str:
             if _RULE.match(line):
                 j += 1
                 continue
-            cells = _cut(line, starts)
+            cells = _gapped(line, len(starts)) or _cut(line, starts)
             if TOTAL_CELL.match(cells[1] if not cells[0] else cells[0]):
                 rows.append(cells)  # "Tổng cộng … 1.840" closes the table; a note under it is text
                 j += 1

@@ -48,7 +48,7 @@ def column_role(header: str) -> str | None:
     if re.search(r"(?:co quan|don vi|bo phan)(?: thuc hien| phu trach| trien khai| duoc giao)?$|trach nhiem|phan cong"
                  r"|thuc hien$", h):
         return "agency"
-    if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten", h):
+    if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten|^cong viec", h):
         return "task"
     return None
 
@@ -225,8 +225,7 @@ _CAPTION = re.compile(r"Đơn vị(?: tính)?(?: kinh phí| tiền)?\s*:\s*((?:n
 
 
 def _caption_unit(table: _Table, above: str) -> None:
-    """"Đơn vị tính: triệu đồng" over a task table: its money columns' figures are in that unit ("kinh phí: 6.800
-    triệu đồng"), written into their headers the way "Kinh phí (triệu đồng)" would be."""
+    """"Đơn vị tính: triệu đồng" over a task table: its money columns' figures in that unit, written into their headers."""
     lines = [ln.strip() for ln in above.split("\n") if ln.strip()]
     unit = _CAPTION.search(lines[-1]) if lines else None
     if unit:
@@ -264,14 +263,15 @@ MIN_FIGURE_COLUMNS = 2
 
 
 def figure_tables(text: str) -> str:
-    """Any other table of figures ("| TT | Chỉ tiêu | ĐVT | 6 tháng đầu năm 2026 | 6 tháng đầu năm 2027 | Tăng/giảm (%) |"):
-    each row as what it says, its label then each column's header with the figure and the row's unit ("Khách quốc
-    tế đến tỉnh: 6 tháng đầu năm 2026: 168.400 lượt; …; tăng/giảm so với cùng kỳ (%): +21,0")."""
+    """Any other table of figures ("| TT | Chỉ tiêu | ĐVT | 6 tháng đầu năm 2026 | 6 tháng đầu năm 2027 |"): each row as
+    what it says, its label then each column's header with the figure and the row's unit ("Khách quốc tế đến tỉnh:
+    6 tháng đầu năm 2026: 168.400 lượt; …"); a table of words row by row too."""
     lines = text.split("\n")
     out: list[str] = []
     header: list[str] | None = None
     header_line = ""
     said = 0  # rows of the current header said so far: once it is a table of figures, one figure is a row too
+    words = False  # …and once its first row was read as words, its rows are
     for line in lines:
         if header is not None and _RULE_ROW.match(line.strip()):
             continue
@@ -284,8 +284,11 @@ def figure_tables(text: str) -> str:
                 and not header_line.lstrip().startswith("|"):
             row = [""] + row  # under a header without edge pipes, a row's leading pipe is its empty first cell
         # ("B | CHI PHÍ TRONG NƯỚC | | | 929.000.000", "| TỔNG CỘNG (A + B + C) | | | 4.400.000.000" under USD and VNĐ)
-        if header is not None and len(row) == len(header) and (
-                sentence := _figure_row(header, row, 1 if said else MIN_FIGURE_COLUMNS) or _text_row(header, row)):
+        # (a table whose rows were read as words stays one: "… | 06–09/3/2027 | 06 | …" is no row of one figure)
+        if header is not None and len(row) == len(header) and (sentence := (
+                _text_row(header, row) or _figure_row(header, row, 1)) if words else (
+                _figure_row(header, row, 1 if said else MIN_FIGURE_COLUMNS) or _text_row(header, row))):
+            words = words or said == 0 and _figure_row(header, row, MIN_FIGURE_COLUMNS) is None
             if out and out[-1] is header_line:
                 out.pop()  # the header says nothing by itself once its rows say it
             out.append(sentence)
@@ -295,14 +298,13 @@ def figure_tables(text: str) -> str:
         header = row if sum(1 for c in row if c and not _FIGURE.match(c)) == len([c for c in row if c]) \
             and not is_task_header(row) else None
         header_line = line
-        said = 0
+        said, words = 0, False
         out.append(line)
     return "\n".join(out)
 
 
 def _as_key(header: str) -> str:
-    """A column's header as the key of a figure ("Năm 2024" → "năm 2024"); a name keeps its capitals ("Vũ Đình Thạc,
-    Giám đốc Sở Ngoại vụ": a sideways table heads its columns with people and places)."""
+    """A column's header as the key of a figure ("Năm 2024" → "năm 2024"); a name keeps its capitals ("Vũ Đình Thạc")."""
     capitals = sum(1 for w in header.split() if w[:1].isupper())
     return header[:1].lower() + header[1:] if capitals <= 1 else header
 
@@ -326,9 +328,8 @@ MIN_TEXT_COLUMNS = 3  # a table of words (a Phụ lục's list of partners) need
 
 
 def _text_row(header: list[str], row: list[str]) -> str | None:
-    """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ | 03/10/2023 | Giáo dục đại học |"
-    under "| STT | Địa phương | Quốc gia | Văn bản | Ngày ký | Lĩnh vực ưu tiên |"): its label, then each cell under
-    its header ("Vùng Wielkopolska: quốc gia: Ba Lan; văn bản: Biên bản ghi nhớ; ngày ký: 03/10/2023; …")."""
+    """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ |" under "| STT | Địa phương |
+    Quốc gia | Văn bản |"): its label, then each cell under its header ("Vùng Wielkopolska: quốc gia: Ba Lan; …")."""
     # (numbered by its first column: a document's header cells set side by side are no such table)
     if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number":
         return None
@@ -358,8 +359,7 @@ def keyed_records(text: str) -> str:
 
 
 def linearize_tables(text: str) -> str:
-    """`text` with every task table rewritten as one sentence per row (group rows as headings), and tables of
-    figures by year as one keyed sentence per row."""
+    """`text` with every task table as one sentence per row (group rows as headings), other tables row by row."""
     text = figure_tables(year_rows(year_tables(unmerged(schedule_tables(sideways_tables(tabs_as_pipes(
         keyed_records(dashed_tasks(text)) if ":" in text else dashed_tasks(text))))))))
     if "|" not in text:

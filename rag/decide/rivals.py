@@ -1,38 +1,36 @@
 """Lines that answer of another one of the kind the question names: another country ("… tại Lebanon" answered by
-Bangladesh's figure), another commune or ward, another agency, another term ("nhiệm kỳ 2021-2025" by the
-2015-2019 vote). The question's own is nowhere in the lines, and one of its kind is: the lines are about that
+Bangladesh's figure), another commune or ward, another term ("nhiệm kỳ 2021-2025" by the 2015-2019 vote). The question's own is nowhere in the lines, and one of its kind is: the lines are about that
 one. A name the cited document itself carries (its title, its issuer) needs no repeating in its lines."""
 from __future__ import annotations
 
 import re
 
 from ground import vi
-from ground.agencies import agency_matches, find_agencies
 from ground.places import COUNTRIES
 from rag.decide.places import names_foreign_places
 from rag.understand.entities import foreign_places
 from rag.understand.question import Question
+from rag.understand.terms import FOLDED_STOPWORDS
 
 # a commune, ward or district named by its kind, with diacritics ("xã Mường Khoa", "phường Bích Khê")
 _LOCAL = re.compile(rf"(?<!\w)(xã|phường|thị trấn|huyện|quận|thị xã)\s+([{vi.UPPER}][\w]*(?:\s+[{vi.UPPER}][\w]*){{0,3}})")
 _LOCAL_TYPED = re.compile(r"(?<![a-z0-9])(xa|phuong|thi tran|huyen|quan|thi xa) ([a-z]+ [a-z]+)\b")
 # a term, a period or a school year, named by its kind with its years ("nhiệm kỳ 2021-2025", "khóa 2019 - 2024")
-_TERM = re.compile(r"\b(nhiem ky|khoa|giai doan|nien khoa)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
-_TERM_KIND = {"nhiem ky": "nhiệm kỳ", "khoa": "khóa", "giai doan": "giai đoạn", "nien khoa": "niên khóa"}
-# bodies every line may name in passing: the committee that issues, the people's councils, the party committees
-_COMMON_BODY = re.compile(r"(?i)^(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Tỉnh ủy|Thành ủy|Đảng ủy|Chính phủ|"
-                          r"Thủ tướng|Quốc hội|Ban Thường vụ|Mặt trận)")
+# (not a period, "giai đoạn 2022-2026", whose years a line may give one by one: the years' own gates read those)
+_NO_NAME = FOLDED_STOPWORDS | frozenset("bao nhieu dau phuong xa huyen nay do ay khac".split())
+_TERM = re.compile(r"\b(nhiem ky|khoa|nien khoa)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+_TERM_KIND = {"nhiem ky": "nhiệm kỳ", "khoa": "khóa", "nien khoa": "niên khóa"}
 
 
 def rival_named(q: Question, lines: str, own: str) -> str | None:
     """What the question names that the lines answer of another of its kind, in words; None when they do not."""
-    return _rival_country(q, lines) or _rival_local(q, lines, own) or _rival_term(q, lines, own) \
-        or _rival_agency(q, lines, own)
+    return _rival_country(q, lines) or _rival_local(q, lines, own) or _rival_term(q, lines, own)
 
 
 def _rival_country(q: Question, lines: str) -> str | None:
-    asked = [e.name for e in foreign_places(q.text) if e.name in COUNTRIES]
-    if not asked or names_foreign_places(q.text, [lines]):
+    asked = list(dict.fromkeys(e.name for e in foreign_places(q.text) if e.name in COUNTRIES))
+    # (one of them said is enough: "đoàn đi Lào, Thái Lan từ ngày nào" is answered by the trip's line naming Lào)
+    if not asked or any(names_foreign_places(name, [lines]) for name in asked):
         return None
     others = {e.name for e in foreign_places(lines) if e.name in COUNTRIES} - set(asked)
     return f"thông tin về {', '.join(dict.fromkeys(asked))}" if others else None
@@ -42,7 +40,8 @@ def _locals(text: str) -> list[tuple[str, str, str]]:
     """(kind, name) folded, and the words as written, of every commune, ward or district the text names by its kind."""
     if vi.has_diacritics(text):
         return [(vi.fold(m.group(1)), vi.collapse(m.group(2)), m.group(0)) for m in _LOCAL.finditer(text)]
-    return [(m.group(1), m.group(2), m.group(0)) for m in _LOCAL_TYPED.finditer(vi.collapse(text))]
+    return [(m.group(1), m.group(2), m.group(0)) for m in _LOCAL_TYPED.finditer(vi.collapse(text))
+            if not set(m.group(2).split()) & _NO_NAME]  # "xa nao cua …", "xa phuong nao": no name
 
 
 def _rival_local(q: Question, lines: str, own: str) -> str | None:
@@ -69,14 +68,3 @@ def _rival_term(q: Question, lines: str, own: str) -> str | None:
         kind = _TERM_KIND[terms[0][0]]
         return f"thông tin của {kind} {', '.join(f'{a}-{b}' for a, b in unsaid)}"
     return None
-
-
-def _rival_agency(q: Question, lines: str, own: str) -> str | None:
-    asked = [a for a in q.pq.agencies if not _COMMON_BODY.match(a) and not agency_matches(a, own)
-             and not any(agency_matches(a, m.canonical) for m in find_agencies(own))]
-    if not asked:
-        return None
-    shown = [m.canonical for m in find_agencies(lines) if not _COMMON_BODY.match(m.canonical)]
-    if not shown or any(agency_matches(a, s) for a in asked for s in shown):
-        return None
-    return f"thông tin về {', '.join(asked)}"

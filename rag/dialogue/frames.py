@@ -223,9 +223,10 @@ _SWAPPED_DAY = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+(?
 _DAY_IN = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
 
 
-_SWAPPED_SPAN = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+((?:cả|toàn|ca|toan)\s+(?:giai đoạn|giai doan|kỳ|ky)"
-                           r"|(?:giai đoạn|giai doan)\s+\d{4}\s*[-–]\s*\d{4})\s*(?:(?:thì|thi)\s+(?:sao|thế nào|the nao)|nữa|nua)?"
-                           r"\s*\??\s*$", re.IGNORECASE)
+_SWAPPED_SPAN = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:(?:còn|con)\s+)?((?:cả|toàn|ca|toan)\s+(?:giai đoạn|giai doan|kỳ|ky)"
+                           r"|(?:giai đoạn|giai doan)\s+\d{4}\s*[-–]\s*\d{4}|(?:giai đoạn|giai doan|đợt|dot)\s+(?:\d|I{1,3}|IV)\b)"
+                           r"\s*(?:(?:thì|thi)\s+(?:sao|thế nào|the nao)|nữa|nua)?\s*\??\s*$", re.IGNORECASE)
+_PHASE_IN = re.compile(r"\b(?:giai đoạn|giai doan|đợt|dot)\s+(?:\d|I{1,3}|IV)\b(?!\d)", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:(?:năm|nam)\s+)?(?:19|20)\d\d\b(?!\s*[-–/])", re.IGNORECASE)
 
 
@@ -234,9 +235,11 @@ def swapped_day(question: str, previous: str) -> str | None:
     thăm những đâu?" asks "Ngày 19/3/2026 đoàn … đi thăm những đâu?" (the year kept); "còn cả giai đoạn?" after "… chỉ
     tiêu năm 2027 là bao nhiêu?" asks "… chỉ tiêu cả giai đoạn là bao nhiêu?". None when the previous names none."""
     span = _SWAPPED_SPAN.match(question)
-    year = _YEAR_IN.search(previous or "") if span else None
-    if span and year:
-        return previous[:year.start()] + span.group(1) + previous[year.end():]
+    # ("giai đoạn 2 thì sao?" after "… giai đoạn 1 đặt mục tiêu bao nhiêu …": the phase named replaces the phase)
+    old_span = (_PHASE_IN.search(previous or "") if _PHASE_IN.match(span.group(1)) else _YEAR_IN.search(previous or "")) \
+        if span else None
+    if span and old_span:
+        return previous[:old_span.start()] + span.group(1) + previous[old_span.end():]
     m = _SWAPPED_DAY.match(question)
     old = _DAY_IN.search(previous or "") if m else None
     if m is None or old is None:

@@ -290,8 +290,9 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
                 spans += [(owner_start(prev, e.start), e.end, named if i == 0 else "") for i, e in enumerate(provinces)]
             else:
                 appended.append(f"(văn bản {named})")
-        elif same_kind:
-            spans += [(e.start, e.end, new if i == 0 else "") for i, e in enumerate(same_kind)]
+        elif same_kind:  # ("năm 2027" read as one year entity: "năm 2030" in its place, not a bare "2030")
+            said = as_typed_as("năm ", prev) + new if kind == "year" and vi.fold(prev[same_kind[0].start:]).startswith("nam") else new
+            spans += [(e.start, e.end, said if i == 0 else "") for i, e in enumerate(same_kind)]
         elif kind == "agency" and len(entities) == 1:
             # "còn Sở Ngoại vụ thì sao?" after a question with no agency: what that agency must do
             target = target_label(context, prev)
