@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ground.places import FOREIGN_PLACES
+from ground.places import COUNTRIES, FOREIGN_PLACES
 from ground.syllables import is_syllable
 from rag.compose.citations import Point
 from rag.decide.places import names_foreign_places
@@ -26,6 +26,15 @@ def placing_lines(point: Point, index: PlanIndex) -> list[str]:
         return []
     return [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
             if line != point.quote and any(re.search(rf"\b{n}\b", line) for n in names)]
+
+
+def sole_country_lines(point: Point, index: PlanIndex) -> list[str]:
+    """The lines of the point's text naming a country, when every country it names is one and the same (an embassy's
+    notice naming "Western Australia" once, far from the line that answers): the text is about that country."""
+    lines = [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
+             if any(e.name in COUNTRIES for e in foreign_places(line))]
+    named = {e.name for line in lines for e in foreign_places(line) if e.name in COUNTRIES}
+    return lines if len(named) == 1 else []
 
 
 def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:

@@ -8,7 +8,7 @@ from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from ground.display import display_date
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.countries import country_first, of_the_place_asked, placing_lines
+from rag.compose.countries import country_first, of_the_place_asked, placing_lines, sole_country_lines
 from rag.compose.parts import display
 from rag.compose.sections import (
     ARTICLE_HEADING,
@@ -368,7 +368,8 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         points += found
     # (a text whose title names the place is about it throughout: "Kế hoạch triển khai Bản ghi nhớ … với Quảng Tây")
     if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + placing_lines(points[0], index)
-                                           + [index.held(points[0].chunk.plan_id).meta.title]):
+                                           + [index.held(points[0].chunk.plan_id).meta.title]
+                                           + sole_country_lines(points[0], index)):
         # a point whose passage never names the foreign place asked about answers something else: the others may
         points = [p for p in points if names_foreign_places(q.text, [p.chunk.text, index.held(p.chunk.plan_id).meta.title]
                                                             + placing_lines(p, index))]

@@ -275,6 +275,7 @@ _PAIRED = re.compile(r"\bviet(?: nam)?\s*[-–]\s*$")  # "việt nam - " before 
 
 
 _CAPITAL_NEXT = re.compile(rf" [{vi.UPPER}][{vi.LOWER}]")
+_CAPS_BEFORE = re.compile(rf"[{vi.UPPER}]{{2,}}\s+$")
 _CAPITAL_BEFORE = re.compile(rf"(?<![.:;!?]\s)(?<!^)\b[{vi.UPPER}][{vi.LOWER}]*\s$")  # "Thúy Nga": a name's last word
 
 
@@ -296,6 +297,8 @@ def foreign_places(text: str) -> list[Entity]:
             if capital_only and (not accented or not raw[:1].isupper()) \
                     and not _PAIRED.search(folded, max(0, m.start() - 12), m.start()):
                 continue  # "lao", "nga" typed plainly are words, unless paired with Việt Nam ("hội việt nam - lao")
+            if capital_only and raw.isupper() and _CAPS_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # a heading in capitals: "LƯU Ý" is no Italy
             latin = len(raw) >= 5 and not vi.has_diacritics(raw)  # "Canada Mélanie Joly": a country, then a name
             if accented and " " not in raw and raw[:1].isupper() and (
                     _CAPITAL_NEXT.match(text, m.end()) and not latin
