@@ -635,3 +635,29 @@ def test_task_lines_with_the_unit_and_time_after_dashes_read_as_a_task_table():
     assert "| B | Thông tin đối ngoại | | |" in out
     prose = "1. Việt Nam – Lào – Campuchia hợp tác phát triển\n2. Hà Nội – Huế – Sài Gòn\n3. Một – Hai – Ba\n"
     assert dashed_tasks(prose) == prose  # no unit leads these
+
+
+DRIFTING = """Bảng 1. Danh sách đoàn ra năm 2027
+STT  Nước/địa phương đến          Trưởng đoàn                              Thời gian        Số người  Mục đích
+1    Lào – tỉnh Sầm Nưa           Vi Văn Hào, Chủ tịch UBND tỉnh           14–17/01/2027    09        Chúc Tết cổ truyền
+2    Nhật Bản – tỉnh Gifu         Lò Thị Thu, Giám đốc Sở Văn hóa, Thể thao và Du lịch  19–24/5/2027  07  Xúc tiến du lịch
+3    Pháp – thành phố Lyon        Hà Minh Đức, Phó Chủ tịch UBND tỉnh      15–22/9/2027     10        Tuần Văn hóa
+"""
+
+MILESTONES = """| Mốc thời gian | Công việc | Đơn vị thực hiện |
+|---|---|---|
+| T-90 (trước 10/8/2027) | Gửi thư mời đoàn quốc tế | Tiểu ban Lễ tân |
+| T-60 (trước 10/9/2027) | Hoàn thành thủ tục thị thực | Tiểu ban Lễ tân |
+"""
+
+
+def test_a_table_set_out_with_spaces_whose_rows_drift_reads_each_row_by_its_gaps():
+    rows = linearize_tables(tabs_as_pipes(DRIFTING))
+    assert "Nhật Bản – tỉnh Gifu: trưởng đoàn: Lò Thị Thu, Giám đốc Sở Văn hóa, Thể thao và Du lịch; thời gian: " \
+           "19–24/5/2027; số người: 07; mục đích: Xúc tiến du lịch." in rows
+    assert "Pháp – thành phố Lyon: trưởng đoàn: Hà Minh Đức" in rows  # a table of words stays read as words
+
+
+def test_a_countdown_of_works_is_a_task_table():
+    rows = linearize_tables(MILESTONES)
+    assert "Nhiệm vụ: Gửi thư mời đoàn quốc tế; thực hiện: Tiểu ban Lễ tân; thời gian: T-90 (trước 10/8/2027)." in rows

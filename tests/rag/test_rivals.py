@@ -139,3 +139,18 @@ def test_an_appendix_table_with_cells_wrapped_under_their_columns_reads_row_by_r
     assert "Nhiệm vụ 2: Xây dựng trang thông tin tiếng Anh, tiếng Nhật; chủ trì: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; " \
            "thời gian: Quý II/2027." in rows
     assert "chủ trì: Liên hiệp các tổ chức hữu nghị tỉnh; thời gian: Hằng năm." in rows
+
+
+def test_a_phase_or_the_whole_period_asks_the_same_of_it():
+    from rag.dialogue.frames import swapped_day
+
+    assert swapped_day("giai đoạn 2 thì sao?", "Đề án giai đoạn 1 đặt mục tiêu bao nhiêu cặp bản kết nghĩa?") == \
+        "Đề án giai đoạn 2 đặt mục tiêu bao nhiêu cặp bản kết nghĩa?"
+    assert swapped_day("còn cả giai đoạn?", "Chỉ tiêu khách quốc tế năm 2027 là bao nhiêu?") == \
+        "Chỉ tiêu khách quốc tế cả giai đoạn là bao nhiêu?"
+
+
+def test_a_heading_in_capitals_and_a_persons_name_name_no_country():
+    assert foreign_places("LƯU Ý") == []
+    assert foreign_places("bà Mai Thị Thúy Nga, Phó Chủ tịch") == []
+    assert [e.name for e in foreign_places("Bộ trưởng Ngoại giao Canada Mélanie Joly")] == ["Canada"]
