@@ -251,7 +251,7 @@ LEAD_LINE_CHARS = 90  # a line this short without a full stop, over bullets, hea
 # an article's or a numbered section's title line alone ("Điều 2. Đối tượng áp dụng", "3. Kinh phí thực hiện")
 # …and a survey's numbered question ("Câu 6. Nêu tối đa 05 hoạt động …"), answered by the "Trả lời:" under it
 ARTICLE_HEADING = re.compile(r"^(?:Câu\s+\d+\s*[.:]\s*[^\n]{3,240}$"
-                             r"|(?:Điều\s+\d+[a-z]?|\d+(?:\.\d+)*|[IVXLC]+)\s*[.:)]\s*[^.;:!?\n]{3,80}"
+                             r"|(?:Điều\s+\d+[a-z]?|Bước\s+\d+|\d+(?:\.\d+)*|[IVXLC]+)\s*[.:)]\s*[^.;:!?\n]{3,80}"
                               r"|(?:[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s*)?Đối với\s+[^.;!?\n]{3,80}?:?)$")
 HEADING_BODY_UNITS = 3
 _CHECKED = re.compile(r"^\s*(?:\[[xX✓✔]\]|[☒☑✅])")

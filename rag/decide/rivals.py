@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.places import COUNTRIES
+from ground.places import COUNTRIES, FOREIGN_PLACES
 from rag.decide.places import names_foreign_places
 from rag.understand.entities import foreign_places
 from rag.understand.question import Question
@@ -27,13 +27,22 @@ def rival_named(q: Question, lines: str, own: str) -> str | None:
     return _rival_country(q, lines) or _rival_local(q, lines, own) or _rival_term(q, lines, own)
 
 
+def _countries(text: str) -> set[str]:
+    """The countries a text names, not a language ("tiếng Nhật" names no Nhật Bản)."""
+    return {e.name for e in foreign_places(text) if e.name in COUNTRIES
+            and not re.search(r"(?i:tiếng|tieng)\s+$", text[max(0, e.start - 7):e.start])}
+
+
 def _rival_country(q: Question, lines: str) -> str | None:
-    asked = list(dict.fromkeys(e.name for e in foreign_places(q.text) if e.name in COUNTRIES))
+    asked = _countries(q.text)
+    shown = _countries(lines)
     # (one of them said is enough: "đoàn đi Lào, Thái Lan từ ngày nào" is answered by the trip's line naming Lào)
-    if not asked or any(names_foreign_places(name, [lines]) for name in asked):
+    if not asked or asked & shown or any(names_foreign_places(name, [lines]) for name in asked):
         return None
-    others = {e.name for e in foreign_places(lines) if e.name in COUNTRIES} - set(asked)
-    return f"thông tin về {', '.join(dict.fromkeys(asked))}" if others else None
+    # (a country the question writes in a way the reader did not take, "đi Lào Thái Lan", is no rival either)
+    folded = f" {vi.collapse(q.text)} "
+    others = {c for c in shown - asked if not any(f" {vi.collapse(a)} " in folded for a in (c, *FOREIGN_PLACES.get(c, ())))}
+    return f"thông tin về {', '.join(sorted(asked))}" if others else None
 
 
 def _locals(text: str) -> list[tuple[str, str, str]]:

@@ -114,3 +114,9 @@ def test_a_joint_regulation_is_signed_by_both_heads_and_counted_by_its_headings(
     counted = store.answerer.ask("Quy chế 03/QCPH-SNgV-SVHTTDL có mấy chương, bao nhiêu điều?")
     assert "3 chương" in counted.answer and "Chương III" in counted.answer
     assert "5 điều" in counted.answer and "Điều 5" in counted.answer
+
+
+@pytest.mark.slow
+def test_a_numbered_heading_asked_is_answered_by_the_body_under_it(store):
+    answer = store.answerer.ask("Điều 4 quy chế 03/QCPH-SNgV-SVHTTDL nói gì về đón phóng viên nước ngoài?")
+    assert "05 ngày làm việc" in answer.answer
