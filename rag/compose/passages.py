@@ -180,7 +180,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     if rows := firsts.day_rows(ranked, q.text):  # "Ngày 18/3 … đi thăm những đâu": every row of that day's programme
         return [Point(display(c, question, index.idf, POINT_CHARS), c.chunk, c.body, c.score) for c in rows]
     best = ranked[0]
-    if any(ARTICLE_HEADING.match(t.strip()) for t in (best.body, best.unit.text)) and whole_line(best.body, best.chunk.text):
+    # (its marker read too, "6. Báo và Phát thanh …", when no list follows it: a list's items are read below, narrowed)
+    if (ARTICLE_HEADING.match(best.body.strip()) or ARTICLE_HEADING.match(best.unit.text.strip())
+            and not following_items(best, index, ALL_ITEMS)) and whole_line(best.body, best.chunk.text):
         body = heading_body(best, index, question)  # "Điều 2. Đối tượng áp dụng": what the article says answers
         if body:
             return body

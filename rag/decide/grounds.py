@@ -274,8 +274,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "thời gian được hỏi"  # ("… trong bao lâu?": "trong vòng 48 giờ kể từ khi …" says how long)
     if _ASKS_YEAR.search(q.pq.folded) and not re.search(r"\b(?:19|20)\d\d\b", shown):
         return "năm được hỏi"  # "… vào năm nào?": "Ngày 12-12" says the day, not the year
+    # (the date after the words: "Ngày ban hành: 11/03/2024 Ngày hiệu lực: Đã biết" gives no date it takes effect)
     if _ASKS_EFFECT.search(q.pq.folded) and not any(
-            re.search(r"hiệu lực", line, re.IGNORECASE) and (_EFFECT_VALUE.search(line) or tags_of(line) & {"date"})
+            (after := re.split(r"(?i)hiệu lực", line, maxsplit=1)[1:]) and (
+                _EFFECT_VALUE.search(after[0]) or tags_of(after[0]) & {"date"})
             for line in re.split(r"\n|(?<=[.;])\s", shown)):
         return "ngày có hiệu lực"  # "Ngày hết hiệu lực: Đang cập nhật", a date of issue: no date it takes effect
     office = office_asked(q.pq.folded) if q.answer_type == "person" else None
