@@ -22,7 +22,7 @@ from ingest.merged_cells import unmerged
 from ingest.schedule_tables import schedule_tables
 from ingest.sideways_tables import sideways_tables
 from ingest.table_layouts import record_groups, tabs_as_pipes
-from ingest.year_tables import PLAIN_RULE, UNIT_HEADER, cells, wrapped_row, year_rows, year_tables
+from ingest.year_tables import PLAIN_RULE, UNIT_HEADER, cells, row_unit, wrapped_row, year_rows, year_tables
 
 ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts; its fields' labels by role below (others: their header's)
 ROLE_LABELS = {"lead": "chủ trì", "agency": "thực hiện", "support": "phối hợp", "deadline": "thời gian"}
@@ -314,11 +314,11 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
     if len(figures) < least:
         return None
     units = [row[i] for i, h in enumerate(header) if UNIT_HEADER.match(h.strip()) and row[i]]
-    unit = units[0].lower() if units else ""
     label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not UNIT_HEADER.match(header[i].strip())
                      and column_role(header[i]) != "number")
     if not label:
         return None
+    unit = units[0].lower() if units else (row_unit(label) or "")  # "Học sinh … (lượt)": its figures are of lượt
     pairs = [f"{_as_key(header[i])}: {row[i]}{' ' + unit if unit and '%' not in header[i] and row[i] not in '-–' else ''}"
              for i in figures]
     return f"{label.rstrip(' :')}: {'; '.join(pairs)}."

@@ -44,7 +44,7 @@ _UNIT = re.compile(r"^(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:lượt(?: ng
 _CAPTION_UNIT = re.compile(r"^\s*\(?\s*Đơn vị(?: tính)?\s*:\s*([^()]+?)\s*\)?\s*$", re.IGNORECASE)
 
 
-def _row_unit(label: str) -> str | None:
+def row_unit(label: str) -> str | None:
     """The unit a row's label gives its figures ("Khách quốc tế (nghìn lượt)" → "nghìn lượt"; "(lũy kế, %)" → "%"),
     written after each figure so that it reads as an amount of something."""
     m = re.search(r"\(([^()]{1,30})\)\s*$", label)
@@ -95,7 +95,7 @@ def year_tables(text: str) -> str:
             label = f"{parent} - {label.lstrip('-–+ ')}"
         if years and len(row) == len(years) + lead and label:
             unit = (row[unit_column] if unit_column is not None and row[unit_column] else None) \
-                or _row_unit(label) or caption
+                or row_unit(label) or caption
             pairs = [f"{y}: {v}{' ' + unit if unit and not v.endswith(unit) else ''}"
                      for y, v in zip(years, row[lead:], strict=True) if v and v not in "-–"]
             out.append(f"{label.rstrip(' :')}: {'; '.join(pairs)}.")
