@@ -222,6 +222,9 @@ def _resolve_expand(question: str, text: str, m: re.Match, context: Conversation
     return Resolution(question, f"Nói rõ hơn ý {n}: {context.points[n - 1]['text']}", True, "expand", expand=n)
 
 
+_OWNER_BEFORE = re.compile(r"\d[^\s]*\s+(?:của|cua)\s+$")  # "Kế hoạch 1203/KH-BHTVH của ": the document's owner next
+
+
 def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context: Conversation) -> Resolution:
     prev = context.question
     plan = context.plan
@@ -263,7 +266,9 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
         new = as_typed_as(" và ".join(dict.fromkeys(e.name for e in entities if e.kind == kind)), prev)  # the rewrite keeps the previous question's typing
         same_kind = [e for e in old if e.kind == kind]
         if kind == "agency":  # "<Liên hiệp …> chủ trì tổ chức Diễn đàn … kinh phí?": a task's lead is no subject to swap
-            same_kind = [e for e in same_kind if not _ROLE_AFTER.match(vi.fold(prev[e.end:e.end + 20]).lower())]
+            # (…nor the body whose document it is: "… trong Kế hoạch 1203/KH-BHTVH của Bộ Hợp tác Văn hóa?")
+            same_kind = [e for e in same_kind if not _ROLE_AFTER.match(vi.fold(prev[e.end:e.end + 20]).lower())
+                         and not _OWNER_BEFORE.search(prev[:e.start])]
         if not same_kind and (kind == "foreign" or kind == "province" and not canonical_province(new)):
             same_kind = [e for e in old if e.kind == "venue"]  # "còn ở Perth?" after "… ở Houston?": the venue asked
         if kind == "province":

@@ -154,3 +154,12 @@ def test_a_heading_in_capitals_and_a_persons_name_name_no_country():
     assert foreign_places("LƯU Ý") == []
     assert foreign_places("bà Mai Thị Thúy Nga, Phó Chủ tịch") == []
     assert [e.name for e in foreign_places("Bộ trưởng Ngoại giao Canada Mélanie Joly")] == ["Canada"]
+
+
+def test_another_agency_asked_never_takes_the_place_of_the_documents_owner():
+    from rag.dialogue.resolve import resolve
+    from rag.dialogue.state import Conversation
+
+    ctx = Conversation(question="Thanh tra Bộ trong Kế hoạch 1203/KH-BHTVH của Bộ Hợp tác Văn hóa?", found=True)
+    understood = resolve("còn Vụ Pháp chế?", ctx).question_understood
+    assert understood.startswith("Vụ Pháp chế có nhiệm vụ gì") and "Thanh tra Bộ" not in understood
