@@ -221,8 +221,7 @@ def _node_context(text: str, node: Section) -> _Context | None:
 # ---------------------------------------------------------------- (a) Tổ chức thực hiện
 
 _ORGANISING = re.compile(r"to chuc thuc hien|trach nhiem thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
-                         r"trach nhiem cua cac|giao nhiem vu|nhiem vu cua (?:cac )?(?:co quan|don vi|so|nganh|dia phuong)"
-                         r"|nhiem vu cu the$")  # "IV. NHIỆM VỤ CỤ THỂ" over "1. Sở Ngoại vụ", "3. Sở Tài chính: …"
+                         r"trach nhiem cua cac|giao nhiem vu|nhiem vu cua (?:cac )?(?:co quan|don vi|so|nganh|dia phuong)")
 _CONTENT = re.compile(r"noi dung|nhiem vu|giai phap|hoat dong|chuong trinh hanh dong")
 _TIME_LINE = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
 

@@ -30,9 +30,8 @@ MIN_PLAN_CHARS = 80
 SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-7/repair-16/decisions-1"  # assignments-2: due dates
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-16/decisions-1"  # assignments-2: due dates
                     "/mentions-7/about-26/tables-29/sections-2/sentences-2/numbers-12/agencies-5/signers-11/clean-11/titles-12/fonts-2/markup-2")
-# assignments-7: a plan's "NHIỆM VỤ CỤ THỂ" over its bodies ("1. Sở Ngoại vụ", "3. Sở Tài chính: …") assigns;
 # tables-29: a table of figures whose row label gives its unit ("Học sinh … (lượt)") writes it after each figure;
 # tables-28: a table set out with spaces whose rows drift from the header's columns read by their gaps; a "Công việc"
 # column is the task's ("Mốc thời gian | Công việc | Đơn vị thực hiện");
