@@ -39,7 +39,6 @@ _FACT_NAMES = {"date": "ngày ban hành", "signer": "người ký", "issuer": "c
 _OWN_FACTS = frozenset({"date", "signer", "issuer"})  # a document named by its number: its number asks another's
 # a later part's own words are all it says ("…, hạn chót là khi nào?"): one word beyond the plan's is a topic
 LATER_PART_RESIDUAL = 1
-STATING_NEAR, STATING_SHARE = 6, 0.6  # how far down, and how close to the best, a near line stating the value is taken
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
 
 
@@ -75,9 +74,6 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if not fresh:
         return PartResult(None, [])
     best = fresh[0]
-    if stating and not best.answer_spans and part.intent == "general":  # (a near line stating it: "Ngày 16/10, …")
-        best = next((c for c in fresh[1:STATING_NEAR] if c.answer_spans and c.chunk.plan_id == best.chunk.plan_id
-                     and c.score >= STATING_SHARE * best.score), best)
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
