@@ -286,6 +286,12 @@ _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
 
 
 def foreign_places(text: str) -> list[Entity]:
+    """The foreign places a text names (a country, a region, a city abroad), in order."""
+    return list(_foreign_places(text))
+
+
+@lru_cache(maxsize=8192)  # every gate reads the question's and the shown lines' places again: a few hundred patterns
+def _foreign_places(text: str) -> tuple[Entity, ...]:
     folded = vi.fold_same_length(text).lower()
     accented = vi.has_diacritics(text)
     taken: list[Entity] = []
@@ -315,7 +321,7 @@ def foreign_places(text: str) -> list[Entity]:
             } and not _same_spelling(raw, name):
                 continue  # the same letters with other tones: another word
             taken.append(Entity("foreign", m.start(), m.end(), raw, name))
-    return sorted(taken, key=lambda e: e.start)
+    return tuple(sorted(taken, key=lambda e: e.start))
 
 
 def _same_spelling(raw: str, name: str) -> bool:
