@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ingest.year_tables import cells
+from ingest.year_tables import cells, rewrite_runs
 
 # the labels of a record's fields, folded: a row opening with one of them names a field, not a record
 _FIELD = re.compile(r"^(?:quoc gia|nuoc|thanh pho|dia diem|dia ban|thoi gian|ngay|ten\b|truong doan|thanh phan|so nguoi"
@@ -46,21 +46,13 @@ def _record_lines(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def sideways_tables(text: str) -> str:
     """`text` with every sideways pipe table rewritten as one line per record; other text as it was."""
-    if "|" not in text:
-        return text
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and lines[j].lstrip().startswith("|"):
-            j += 1
-        if j - i < MIN_FIELDS + 1:
-            out.extend(lines[i:max(j, i + 1)])
-            i = max(j, i + 1)
-            continue
-        block = [cells(line) for line in lines[i:j]]
-        header, rows = block[0], [r for r in block[1:] if not all(_RULE.fullmatch(c) for c in r)]
-        out.extend(_record_lines(header, rows) if _sideways(header, rows) else lines[i:j])
-        i = j
-    return "\n".join(out)
+    return text if "|" not in text else rewrite_runs(text, lambda line: line.lstrip().startswith("|"), _records_of)
+
+
+def _records_of(run: list[str]) -> list[str]:
+    """A run of pipe lines as one line per record when it is a sideways table; as it was otherwise."""
+    if len(run) < MIN_FIELDS + 1:
+        return run
+    block = [cells(line) for line in run]
+    header, rows = block[0], [r for r in block[1:] if not all(_RULE.fullmatch(c) for c in r)]
+    return _record_lines(header, rows) if _sideways(header, rows) else run

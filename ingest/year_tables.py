@@ -5,6 +5,7 @@ Pure text in, text out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.table_layouts import TOTAL_HEADER, YEAR_HEADER
 
@@ -20,6 +21,25 @@ def cells(line: str) -> list[str]:
 
 
 PLAIN_RULE = re.compile(r"[ \t]*[-–=][-–=+|: \t]*")  # "----+-------+----": a rule drawn between rows
+
+
+def rewrite_runs(text: str, inside: Callable[[str], bool], rewrite: Callable[[list[str]], list[str]]) -> str:
+    """`text` with each run of consecutive lines that `inside` accepts replaced by what `rewrite` makes of it (the run
+    as it was when it is no table of the caller's kind); the lines between runs as they are."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and inside(lines[j]):
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(rewrite(lines[i:j]))
+        i = j
+    return "\n".join(out)
 
 
 def wrapped_row(lines: list[str], leading: bool, width: int) -> list[str] | None:
