@@ -135,8 +135,11 @@ def _time_only(clause: str):
     return found[0] if found else None
 
 
+_ARTICLE = re.compile(r"^\s*Điều\s+\d{1,3}\s*[.:]\s*")  # "Điều 14. Bộ Chỉ huy …": a regulation's article of one body
+
+
 def _content_start(text: str, a: int, b: int) -> int:
-    m = LEADING_MARKER.match(text[a:b])
+    m = LEADING_MARKER.match(text[a:b]) or _ARTICLE.match(text[a:b])
     return a + (m.end() if m else 0)
 
 

@@ -30,8 +30,12 @@ MIN_PLAN_CHARS = 80
 SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-6/repair-16/decisions-1"  # assignments-2: due dates
-                    "/mentions-7/about-26/tables-29/sections-2/sentences-2/numbers-12/agencies-5/signers-11/clean-11/titles-12/fonts-2/markup-2")
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-7/repair-16/decisions-1"  # assignments-2: due dates
+                    "/mentions-7/about-26/tables-31/sections-2/sentences-2/numbers-12/agencies-5/signers-11/clean-11/titles-12/fonts-2/markup-2")
+# assignments-7: a regulation's "Điều 14. Bộ Chỉ huy …" names the body whose numbered duties follow;
+# tables-31: a line of who attends a meeting ("Tham dự … các cơ quan: A; B") is no task record;
+# tables-30: a drawn grid whose header spans columns (a rule inside the header row) or whose body cell spans two is
+# read by character positions (ingest.grid_spans): each column keeps its own header words and figures;
 # tables-29: a table of figures whose row label gives its unit ("Học sinh … (lượt)") writes it after each figure;
 # tables-28: a table set out with spaces whose rows drift from the header's columns read by their gaps; a "Công việc"
 # column is the task's ("Mốc thời gian | Công việc | Đơn vị thực hiện");

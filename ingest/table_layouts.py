@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
+from ingest.grid_spans import column_edges, line_cells, spans
 from ingest.plain_tables import ALIGNED_HEAD, STACK_START, TOTAL_CELL, aligned_cells, stacked_cells
 
 FIGURE_CELL = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$")  # a cell holding a figure only
@@ -69,11 +70,17 @@ def grid_rows(text: str) -> str:
             continue
         rows: list[list[list[str]]] = []  # row → cell → its lines
         row: list[list[str]] = []
+        start = i
         i += 1
         while i < len(lines) and (_GRID_ROW.match(lines[i]) or _is_rule(lines[i])):
-            m = _GRID_ROW.match(lines[i])
+            i += 1
+        block = lines[start:i]
+        rules = [line for line in block if _is_rule(line)]
+        edges = column_edges(rules) if spans(rules, [line for line in block if not _is_rule(line)]) else []
+        for line in block[1:]:
+            m = _GRID_ROW.match(line)
             if m:
-                cells = [c.strip() for c in _GRID_CELL.split(m.group(1))]
+                cells = line_cells(line, edges) if len(edges) > 2 else [c.strip() for c in _GRID_CELL.split(m.group(1))]
                 row += [[] for _ in range(len(cells) - len(row))]
                 for k, cell in enumerate(cells):
                     if cell:
@@ -81,7 +88,6 @@ def grid_rows(text: str) -> str:
             elif row:
                 rows.append(row)
                 row = []
-            i += 1
         if row:
             rows.append(row)
         out += _layout_lines(rows) if _is_layout(rows) else [

@@ -9,8 +9,8 @@ as they are, rows read as "14 | … | Sở Công Thương | … |". Each recogni
     Nhiệm vụ 1: Tổ chức hội nghị …; chủ trì: Sở Ngoại vụ; phối hợp: Ban Tuyên giáo Tỉnh ủy; thời gian: Quý II/2023.
 
 so that chunks, quotes and answers read sentences, and ingest/task_tables.py reads the rows back as task records (also
-at reindex). A table is recognised by its header row (a task column and an agency column); a row that cannot be
-aligned with the header is left as written. Pure text in, text out."""
+at reindex). A table is recognised by its header row (a task column and an agency column); a row that cannot be aligned
+with the header is left as written. Pure text in, text out."""
 from __future__ import annotations
 
 import re
@@ -33,7 +33,8 @@ MAX_ROW_LINES = 12  # a row wrapped over more lines than this is not a row
 def column_role(header: str) -> str | None:
     """What a task-table column holds, from its header cell."""
     h = vi.collapse(header)
-    if not h:
+    # (none for "Tham dự cuộc họp có … các cơ quan:", "Thành phần": who attends, not who is assigned)
+    if not h or re.search(r"\b(?:tham du|du hop|thanh phan|vang mat)\b", h):
         return None
     if re.fullmatch(r"(?:so )?t ?t|stt|so thu tu", h):
         return "number"
@@ -78,11 +79,8 @@ class _Table:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return [(a, a + len(line)) for a, line in zip(starts, text.split("\n"), strict=True)]
 
 
 # "nt" / "như trên": a cell merged down in the original, written out as "the same as above" when the table was retyped

@@ -65,6 +65,7 @@ class StoreReader:
         self._lexical_disk = LexicalDiskCache(Path(lexical_dir) / prefix if lexical_dir else None, self.lexical_params)
         self._lock = threading.RLock()
         self._lexical_cache: tuple[str, LexicalIndex] | None = None
+        self._by_plan_cache: tuple[LexicalIndex, dict[str, list[str]]] | None = None
 
     # -- collections ------------------------------------------------------------------------
     @property
@@ -245,9 +246,21 @@ class StoreReader:
         index = self.lexical() if index is None else index
         allowed = None
         if plan_ids is not None:
-            wanted = set(plan_ids)
-            allowed = {i for i in index.ids if plan_of(i) in wanted}
+            by_plan = self._chunk_ids_by_plan(index)
+            allowed = {i for pid in set(plan_ids) for i in by_plan.get(pid, ())}
         return index.search(query, k, allowed)
+
+    def _chunk_ids_by_plan(self, index: LexicalIndex) -> dict[str, list[str]]:
+        """The index's chunk ids grouped by plan, once per index read: a scoped search names a few plans of
+        thousands, and walking every chunk id for them cost more than the search."""
+        kept = self._by_plan_cache
+        if kept is not None and kept[0] is index:
+            return kept[1]
+        by_plan: dict[str, list[str]] = {}
+        for i in index.ids:
+            by_plan.setdefault(plan_of(i), []).append(i)
+        self._by_plan_cache = (index, by_plan)
+        return by_plan
 
     def lexical_search(self, query: str, k: int, plan_ids: list[str] | None = None) -> list[tuple[StoredChunk, float]]:
         """BM25 hits as chunks, best first."""

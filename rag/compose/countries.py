@@ -56,10 +56,11 @@ def asks_a_country(question: str) -> bool:
 
 
 def other_country(question: str, quote: str) -> bool:
-    """The line names a country and none of those the question does."""
+    """The line names a country and none of those the question does (a question naming a city only, "ở Washington",
+    asks of a place in some country a line may name instead: "Đại sứ quán … tại Mỹ")."""
     asked = {e.name for e in foreign_places(question)}
     named = {e.name for e in foreign_places(quote) if e.name in FOREIGN_PLACES}
-    return bool(named) and not named & asked
+    return bool(named) and bool(asked & FOREIGN_PLACES.keys()) and not named & asked
 
 
 def country_first(question: str, ranked: list, candidates: int) -> list:

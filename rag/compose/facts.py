@@ -66,8 +66,19 @@ def fact_point(intent: str, plan, chunks: list) -> Point | None:
         for chunk in chunks:
             match = pattern.search(chunk.text)
             if match:
-                return Point(sentence, chunk, _line_around(chunk.text, match.start()), 1.0)
+                line = _line_around(chunk.text, match.start())
+                return Point(_as_written(sentence, plan.meta, line), chunk, line, 1.0)
     return Point(sentence, chunks[0], chunks[0].text, 0.5) if chunks else None
+
+
+def _as_written(sentence: str, meta, line: str) -> str:
+    """The answer's dates as its evidence line writes them ("08/03/2019", not "08/3/2019"): the words a reader
+    looks for in the source."""
+    for iso in (meta.date, meta.published):
+        shown = display_date(iso)
+        if shown and shown in sentence:
+            sentence = sentence.replace(shown, date_as_written(line, iso) or shown)
+    return sentence
 
 
 def _line_around(text: str, pos: int) -> str:

@@ -12,12 +12,12 @@ from rag.compose.countries import country_first, of_the_place_asked, placing_lin
 from rag.compose.parts import display
 from rag.compose.sections import (
     ARTICLE_HEADING,
-    COUNT_ITEMS,
     LEAD_LINE_CHARS,
     LIST_ITEMS,
     LIST_SENTENCE_CHARS,
     POINT_CHARS,
     accented_noun,
+    counted_items,
     find_section,
     following_items,
     heading_body,
@@ -83,7 +83,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     """The points of a passage answer for a one-part question (or the one part given as `text`)."""
     question = text or q.pq.content or q.text
     kind = answer_type or q.answer_type
-    counting = kind == "number" and COUNT_ITEMS.search(q.pq.folded)
+    counting = kind == "number" and counted_items(q)
     section = find_section(q, hits, index) if counting or navigates(q, kind, index, hits) else None
     if section:
         points = list_points(q, section)

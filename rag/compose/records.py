@@ -169,12 +169,17 @@ def _task_terms(plan: StoredPlan) -> list[tuple[Task, set[str]]]:
     return [(t, unit_terms(t.text)) for t in tasks_of(plan)]
 
 
+def _owner_words(plan: StoredPlan) -> str:
+    """The plan's place and issuer, folded: whose plan a place in a question says (kept per plan record)."""
+    return vi.collapse(f"{place_of(plan.meta) or ''} {plan.meta.issuer or ''}")
+
+
 def _described(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Task | None:
     text = without_question_words(q.pq.content or q.text)
     for m in reversed(find_agencies(text)):  # "Bộ VHTTDL" as the task writes it: "Bộ Văn hóa, Thể thao và Du lịch"
         text = text[:m.start] + m.canonical + text[m.end:]
     words = _FIELD_WORDS.sub(" ", vi.collapse(text))
-    owners = [vi.collapse(f"{place_of(p.meta) or ''} {p.meta.issuer or ''}") for p in plans]
+    owners = [index.derived("owner_words", p, _owner_words) for p in plans] if q.pq.provinces else []
     for place in q.pq.provinces:  # the places say whose plan, not which task ("nghề gốm Khê Lò" of a province's plan)
         if any(vi.collapse(place) in owner for owner in owners):
             words = re.sub(rf"\b{re.escape(vi.collapse(place))}\b", " ", words)

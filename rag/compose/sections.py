@@ -49,7 +49,7 @@ def find_section(q: Question, hits: list, index: PlanIndex) -> list | None:
             chosen = [c for c in chunks if any(h.startswith(marks) for h in _heading_of(c.section)[:1])]
         else:
             words = q.section_words or ([q.ordinal_noun] if q.ordinal_noun else [])
-            shallow = bool(q.ordinal) or bool(COUNT_ITEMS.search(q.pq.folded))  # its items run through subsections
+            shallow = bool(q.ordinal) or bool(counted_items(q))  # its items run through subsections
             # "mục tiêu cụ thể" under a heading "II. MỤC TIÊU": the words asked, else their head ("mục tiêu")
             words = list(dict.fromkeys([w for w in words] + [" ".join(w.split()[:2]) for w in words if len(w.split()) > 2]))
             for word in words:
@@ -165,12 +165,20 @@ def grouped_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
 COUNT_ITEMS = re.compile(r"\b(?:may|bao nhieu) (muc tieu(?: cu the| tong quat)?|nhiem vu|giai phap|quan diem|yeu cau"
                           r"|noi dung|nhom|tru cot|dinh huong)\b")
 
+_SHARE_ASKED = re.compile(r"\b(?:bao nhi[eê]u|m[aấ]y)\s*(?:%|ph[aầ]n tr[aă]m)", re.IGNORECASE)
+
+
+def counted_items(q: Question) -> re.Match | None:
+    """What "có mấy / bao nhiêu …" counts among a section's items; none when a share is asked ("đạt bao nhiêu % mục
+    tiêu": the folded question has lost its "%", and reads like "bao nhieu muc tieu")."""
+    return None if _SHARE_ASKED.search(q.text) else COUNT_ITEMS.search(q.pq.folded)
+
 
 def list_points(q: Question, chunks: list) -> list[Point]:
     items = section_items(chunks)
     if not items:
         return []
-    counted = COUNT_ITEMS.search(q.pq.folded)
+    counted = counted_items(q)
     if counted and not q.ordinal:
         items = grouped_items(chunks) or items  # "1. Quý I/2028" / "a) …": the tasks are counted, not the quarters
         points = list_points_plain(items)

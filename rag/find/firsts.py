@@ -55,8 +55,10 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
             continue
         if ranked[0] in counting:
             return ranked
+        # (not a line of another year or period than the question dates: "cả giai đoạn 2021-2025 … bao nhiêu đoàn"
+        # is not answered by the next period's target of "12 đoàn")
         near = next((c for c in counting if c.chunk.plan_id == ranked[0].chunk.plan_id
-                     and c.score >= COUNTED_SHARE * ranked[0].score), None)
+                     and not c.features.get("other_year") and c.score >= COUNTED_SHARE * ranked[0].score), None)
         return ranked if near is None else [near] + [c for c in ranked if c is not near]
     return ranked
 

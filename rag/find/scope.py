@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ground import vi
 from ground.agencies import agency_matches
+from ground.numbers import number_key
 from ground.places import iter_mentions
 from rag.find.plans import PlanIndex
 from rag.understand import entities
@@ -146,6 +147,8 @@ def title_opened(folded: str, plans: list) -> list[str]:
         if (p.meta.title or "").rstrip().endswith(("…", "...")):
             continue  # a page's first sentence cut to a title's length names no text ("Liên hiệp … là tổ chức …")
         words = _title_words(p.meta.title or "")
+        if f" {' '.join(words[:TITLE_OPENING])} " not in said:
+            continue  # (its opening not said in a row: it cannot reach TITLE_OPENING; the cheap test first)
         n = 0
         while n < len(words) and f" {' '.join(words[:n + 1])} " in said:
             n += 1
@@ -170,16 +173,21 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     numbers = question_documents(pq)
 
     # a decision that carries a plan answers to both numbers (PlanMeta.known_numbers)
+    numbered = index.per_version("numbered", _numbered)
+
     def named(n: str, p) -> bool:
         return any(number_matches(n, own) for own in p.meta.known_numbers())
 
+    def bearing(n: str) -> list:  # the plans whose own numbers could match n (its leading digits), not all of them
+        return numbered[0].get(_lead(n), [])
+
     def party_named(n: str, p) -> bool:  # "Hướng dẫn 47" and only "47-HD/BTGDVTU" stored: a bare number names it too
         return n.isdigit() and (p.meta.number or "").split("-")[0] == n and not any(
-            named(n, q) for q in plans)
+            named(n, q) for q in bearing(n))
 
     def known(n: str) -> bool:
-        return any(named(n, p) for p in plans) or any(
-            number_matches(n, i) for p in plans for i in p.meta.implements)
+        return any(named(n, p) for p in bearing(n)) or any(
+            number_matches(n, i) for p in numbered[1].get(_lead(n), []) for i in p.meta.implements)
 
     # "kế hoạch 2014" names a year more often than a document number 2014
     years = [int(n) for n in pq.bare_numbers if looks_like_year(n) and not known(n)]
@@ -189,10 +197,16 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     scope.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()}
                          - {int(n) for n in wanted if n.isdigit()})
     if wanted:
-        by_number = [p.id for p in plans if any(named(n, p) or party_named(n, p) for n in wanted)]
-        implements = [p.id for p in plans if any(number_matches(n, i) for n in wanted for i in p.meta.implements)]
-        mention = [pid for pid, docs in index.mentions.items()
-                   if any(number_matches(n, d) for n in wanted for d in docs) and pid not in by_number]
+        # (in store order, as before the buckets: ties between plans resolve the same way)
+        by_id = {p.id for n in wanted for p in bearing(n) if named(n, p) or party_named(n, p)}
+        implementing = {p.id for n in wanted for p in numbered[1].get(_lead(n), [])
+                        if any(number_matches(n, i) for i in p.meta.implements)}
+        by_number = [p.id for p in plans if p.id in by_id]
+        implements = [p.id for p in plans if p.id in implementing]
+        mentioned = index.per_version("mentioned", lambda _: _by_lead(index.mentions))
+        citing = {pid for n in wanted for pid, docs in mentioned.get(_lead(n), [])
+                  if any(number_matches(n, d) for d in docs)}
+        mention = [pid for pid in index.mentions if pid in citing and pid not in by_number]
         if by_number:
             scope.plan_ids = by_number
             # "Nghê Sơn đề nghị … cho Đề án 2317?": a ministry's document named beside a province asks what that
@@ -209,7 +223,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         else:
             scope.missing = f"văn bản số {', '.join(wanted)}"
             return scope
-        others = [n for n in wanted if not any(named(n, p) or party_named(n, p) for p in plans)]
+        others = [n for n in wanted if not any(named(n, p) or party_named(n, p) for p in bearing(n))]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
     by_title = _titled(pq, plans) if not wanted else []
@@ -244,11 +258,17 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         in_place += [pid for pid, names in index.local_places.items() if names & written and pid not in in_place]
         # … or is issued by it ("UBND xã Khê Lò"), or names it in its title ("Nghiên cứu chủ trương … Hội An …")
         # (issuers and titles folded once per catalog version, not per question: thousands of plans)
-        ending = [re.compile(rf"(?<![a-z0-9]){re.escape(vi.collapse(pl))}$") for pl in provinces]
-        in_place += [p.id for p in plans if p.id not in in_place and any(t.search(facts[p.id].issuer_folded) for t in ending)]
-        titled = [re.compile(rf"(?<![a-z0-9]){re.escape(vi.collapse(p))}(?![a-z0-9])") for p in provinces]
+        # (a plain substring test first: the patterns only confirm the few titles and issuers that hold the name)
+        names = [vi.collapse(pl) for pl in provinces]
+        ending = [(n, re.compile(rf"(?<![a-z0-9]){re.escape(n)}$")) for n in names]
+        seen = set(in_place)
+        in_place += [p.id for p in plans if p.id not in seen and any(
+            n in facts[p.id].issuer_folded and t.search(facts[p.id].issuer_folded) for n, t in ending)]
+        titled = [(n, re.compile(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])")) for n in names]
         titles = index.per_version("collapsed_titles", _collapsed_titles)
-        in_place += [p.id for p in plans if p.id not in in_place and any(t.search(titles[p.id]) for t in titled)]
+        seen = set(in_place)
+        in_place += [p.id for p in plans if p.id not in seen and any(
+            n in titles[p.id] and t.search(titles[p.id]) for n, t in titled)]
         if not in_place:  # a page whose own place was not read may still be about it: its text names it
             in_place = [p.id for p in plans if facts[p.id].place is None
                         and set(provinces) & index.named_places.get(p.id, set())]
@@ -357,6 +377,34 @@ def _is_kind(plan, kind: str) -> bool:
         return False
     meta = plan.meta
     return vi.collapse(meta.doc_type or "") == kind or vi.collapse(meta.title or "").startswith(kind)
+
+
+def _lead(number: str) -> str:
+    """A number's leading part ("726" of "726/KH-UBND", "47" of "47-HD/BTGDVTU"): two numbers that name one document
+    (ground.numbers.same_number) always share it, so it buckets the store's numbers."""
+    return re.split(r"[/-]", number_key(number), maxsplit=1)[0]
+
+
+def _numbered(plans: dict) -> tuple[dict[str, list], dict[str, list]]:
+    """The stored plans by the leading part of their own numbers, and of the numbers they implement, in store order:
+    a question's number is compared with a handful of plans, not thousands, on every question."""
+    own: dict[str, list] = {}
+    implementing: dict[str, list] = {}
+    for plan in plans.values():
+        for lead in dict.fromkeys(_lead(n) for n in [*plan.meta.known_numbers(), plan.meta.number or ""] if n):
+            own.setdefault(lead, []).append(plan)
+        for lead in dict.fromkeys(_lead(n) for n in plan.meta.implements if n):
+            implementing.setdefault(lead, []).append(plan)
+    return own, implementing
+
+
+def _by_lead(mentions: dict[str, set[str]]) -> dict[str, list[tuple[str, set[str]]]]:
+    """(plan id, the numbers it cites) by the leading part of each cited number."""
+    out: dict[str, list[tuple[str, set[str]]]] = {}
+    for pid, docs in mentions.items():
+        for lead in dict.fromkeys(_lead(d) for d in docs if d):
+            out.setdefault(lead, []).append((pid, docs))
+    return out
 
 
 def _collapsed_titles(plans: dict) -> dict[str, str]:

@@ -157,6 +157,19 @@ def _dating_years(text: str) -> set[str]:
     """The years a text is dated by: those it names, bar the base of a comparison ("so với năm 2025")."""
     folded = _RANGE.sub(" ", vi.collapse(text))  # "giai đoạn 2027 - 2030" spans the years asked, dates none
     return set(re.findall(r"\b((?:19|20)\d\d)\b", folded)) - set(_COMPARED.findall(folded))
+def _other_spans(text: str, terms: list[str]) -> set[str]:
+    """The bounds of the spans of years a heading names that hold none of the years asked ("VII. PHƯƠNG HƯỚNG GIAI ĐOẠN
+    2026–2030" under "cả giai đoạn 2021-2025 đạt bao nhiêu"): a heading of another period dates its lines too."""
+    asked = [int(t) for t in terms if t.isdigit() and len(t) == 4]
+    out: set[str] = set()
+    for m in _SPAN_BOUNDS.finditer(vi.collapse(text)) if asked else ():
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last and not any(first <= y <= last for y in asked):
+            out |= {m.group(1), m.group(2)}
+    return out
+
+
+_SPAN_BOUNDS = re.compile(r"\b((?:19|20)\d\d) (?:(?:den|toi) )?(?:nam )?((?:19|20)\d\d)\b")
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
 SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm kỳ|từ năm)\b", re.IGNORECASE)
@@ -263,7 +276,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         section_score = _heading_match(chunk.section, section_words, terms)
         # items at the top of a chunk hang from its heading ("2. Dự toán kinh phí giai đoạn 2026 - 2030")
         heading = frozenset(unit_terms((chunk.section or "").split("›")[-1]))
-        section_years = frozenset(_dating_years(chunk.section or ""))
+        section_years = frozenset(_dating_years(chunk.section or "") | _other_spans(chunk.section or "", terms))
         lead_in = heading
         previous: tuple[int, frozenset[str]] | None = None  # the end and terms of the sentence before
         for i, unit in enumerate(split_units(chunk.text)):

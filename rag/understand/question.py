@@ -25,7 +25,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
-        r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
+        r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|(?<!chau )luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
         r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
@@ -37,7 +37,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
-        r"|dia diem nao|dia ban nao|doi tac nao|khach san nao|hoi truong nao|thu do nao"
+        r"|dia diem nao|dia ban nao|doi tac nao|chau luc nao|chau nao|khach san nao|hoi truong nao|thu do nao"
         r"|(?:thon|xa|huyen|phuong|quan|lang|thi xa|thi tran|bang|thanh pho) nao)\b")),
     ("number", re.compile(r"\b(bao nhieu|lan thu may|thu may|may)\b")),
     ("manner", re.compile(r"\b(nhu the nao|the nao|ra sao|bang cach nao|cach nao)\b")),

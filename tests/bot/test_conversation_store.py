@@ -88,7 +88,7 @@ async def test_turns_follow_ups_log_citations_and_feedback(tmp_path, sample_core
     turns = Turns(SqliteConversationStore(tmp_path / "c.sqlite3"), async_ask(sample_core), log, sample_core.locate_chunk)
     first = await turns.answer("zalo_bot", "chat-9", "user-9", "Kế hoạch của Cao Bằng do ai ký?")
     second = await turns.answer("zalo_bot", "chat-9", "user-9", "ban hành ngày nào?")
-    assert "29/3/2022" in second.answer.answer and "726/KH-UBND" in second.understood
+    assert "29/03/2022" in second.answer.answer and "726/KH-UBND" in second.understood
     row = log.get(second.question_id)
     assert row["understood"] == second.understood and row["found"] is True
     ref = row["citations"][0]

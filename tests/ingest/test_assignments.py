@@ -317,3 +317,48 @@ def test_a_clause_that_only_names_partners_or_a_time_completes_the_task_before_i
     # a partners clause that goes on to a task of its own stays the body's own duty
     assert any(a.role == "phối hợp" and "vận động" in a.task for a in found
                if a.agency == "Liên hiệp các tổ chức hữu nghị tỉnh")
+
+
+REGULATION = """QUY CHẾ
+Phối hợp tổ chức lễ hội quốc tế trên địa bàn tỉnh
+
+Chương III
+TRÁCH NHIỆM CỦA CÁC CƠ QUAN
+
+Điều 9. Sở Ngoại vụ
+1. Hướng dẫn thủ tục đón đoàn nước ngoài.
+2. Bố trí phiên dịch tiếng Nhật khi có yêu cầu.
+
+Điều 10. Bộ Chỉ huy Bộ đội Biên phòng tỉnh
+1. Có ý kiến đối với lễ hội tổ chức tại khu vực biên giới.
+"""
+
+NOTICE = """THÔNG BÁO
+Kết luận của Phó Chủ tịch tại cuộc họp chuẩn bị Ngày hội giao lưu
+
+Ngày 05/4/2027, Phó Chủ tịch chủ trì cuộc họp nghe báo cáo công tác chuẩn bị Ngày hội giao lưu.
+
+Tham dự cuộc họp có lãnh đạo các cơ quan: Sở Ngoại vụ; Sở Tài chính; Công an tỉnh.
+
+1. Phân công nhiệm vụ
+a) Sở Ngoại vụ: gửi thư mời các đoàn trước ngày 30/4/2027.
+"""
+
+
+def _assigned(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for a in extract_assignments(text, parse_sections(text)):
+        out.setdefault(a.agency, []).append(a.task)
+    return out
+
+
+def test_a_regulations_article_named_for_a_body_assigns_it_the_items_below():
+    assigned = _assigned(REGULATION)
+    assert any("phiên dịch" in t for t in assigned["Sở Ngoại vụ"])
+    assert any("biên giới" in t for t in assigned["Bộ đội Biên phòng tỉnh"])
+
+
+def test_who_attends_a_meeting_is_not_assigned_the_paragraph_above():
+    assigned = _assigned(NOTICE)
+    assert "Công an tỉnh" not in assigned and "Sở Tài chính" not in assigned
+    assert any("thư mời" in t for t in assigned["Sở Ngoại vụ"])

@@ -33,7 +33,7 @@ def test_interleaved_conversations_and_bare_lines(store_dir):  # noqa: F811
     assert len(out) == len(lines)
     assert [o["question"] for o in out] == [t["question"] if isinstance(t, dict) else t for t in lines]
     assert "conversation" not in out[2] and "understood" not in out[2]
-    assert "29/3/2022" in out[3]["answer"] and "726/KH-UBND" in out[3]["understood"]
+    assert "29/03/2022" in out[3]["answer"] and "726/KH-UBND" in out[3]["understood"]
     assert "Nam Ninh" in out[4]["answer"] and "Trung Quốc" in out[4]["understood"]
     assert "28/4/2022" in out[5]["answer"] and out[5]["citations"][0]["source"] == "000_239ee8307a17dc05.txt"
     assert out[6]["found"] is False and out[6]["citations"] == []

@@ -513,3 +513,24 @@ def test_a_rank_asked_beside_a_source_of_money_asks_no_sum():
     assert missing_asked(q, "Hàn Quốc đứng thứ 2 về viện trợ ODA và là đối tác thương mại lớn thứ 3.", set()) is None
     asked_sum = analyze("Hàn Quốc viện trợ ODA bao nhiêu?")
     assert missing_asked(asked_sum, "Hàn Quốc đứng thứ 2 về viện trợ ODA.", set()) is not None
+
+
+def test_a_continent_asked_is_a_place_not_a_time():
+    # "châu lục nào" holds "lục nào", which is not "lúc nào"
+    assert analyze("Ngày hội văn hóa năm 2026 lần đầu tiên đến châu lục nào?").answer_type == "place"
+    assert analyze("Lễ hội diễn ra lúc nào?").answer_type == "date"
+
+
+def test_a_share_of_a_target_asked_counts_no_items():
+    from rag.compose.sections import counted_items
+
+    assert counted_items(analyze("Cả giai đoạn đạt bao nhiêu % mục tiêu?")) is None
+    assert counted_items(analyze("dat bao nhieu phan tram muc tieu")) is None
+    assert counted_items(analyze("Kế hoạch có mấy mục tiêu cụ thể?")) is not None
+
+
+def test_a_heading_of_another_period_dates_its_lines():
+    # "cả giai đoạn 2021-2025 …" is not answered under "VII. PHƯƠNG HƯỚNG GIAI ĐOẠN 2026–2030"
+    assert sentences._other_spans("VII. PHƯƠNG HƯỚNG GIAI ĐOẠN 2026–2030 › 1. Mục tiêu", ["2021", "2025"]) == {"2026", "2030"}
+    assert sentences._other_spans("II. NHIỆM VỤ GIAI ĐOẠN 2021 - 2030", ["2025"]) == set()
+    assert sentences._other_spans("VII. PHƯƠNG HƯỚNG GIAI ĐOẠN 2026–2030", []) == set()

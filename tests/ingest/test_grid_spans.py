@@ -1,0 +1,42 @@
+"""A drawn grid whose header spans columns (a rule inside the header row) and whose body has a cell over two years."""
+from ingest.grid_spans import column_edges, line_cells, spans
+from ingest.table_layouts import grid_rows
+
+GRID = """Bảng 2. Kết quả giao lưu nhân dân
++---+----------------------+--------+------------------------------+--------+
+|TT | Hoạt động            | Đơn vị |   Số lượng theo năm          | Tổng   |
+|   |                      | tính   +---------+---------+----------+ cộng   |
+|   |                      |        |  2022   |  2023   | 2024(ước)|        |
++---+----------------------+--------+---------+---------+----------+--------+
+| 1 | Đoàn hữu nghị đến    | đoàn   |  4      |  7      |  9       |  20    |
+|   | thăm tỉnh            |        |         |         |          |        |
++---+----------------------+--------+---------+---------+----------+--------+
+| 2 | Hội thảo quốc tế     | cuộc   | Tạm dừng do thiếu    |  2       |  2     |
+|   |                      |        | kinh phí             |          |        |
++---+----------------------+--------+---------+---------+----------+--------+
+Ghi chú: số liệu năm 2024 là ước tính."""
+
+
+def test_a_spanning_header_gives_each_year_column_its_words():
+    rows = [line for line in grid_rows(GRID).split("\n") if line.startswith("|")]
+    assert rows[0] == ("| TT | Hoạt động | Đơn vị tính | Số lượng theo năm 2022 | Số lượng theo năm 2023 | "
+                       "Số lượng theo năm 2024(ước) | Tổng cộng |")
+    assert rows[1] == "| 1 | Đoàn hữu nghị đến thăm tỉnh | đoàn | 4 | 7 | 9 | 20 |"
+
+
+def test_a_cell_drawn_too_wide_spans_its_columns_and_the_bars_after_it_keep_theirs():
+    rows = [line for line in grid_rows(GRID).split("\n") if line.startswith("|")]
+    assert rows[2] == ("| 2 | Hội thảo quốc tế | cuộc | Tạm dừng do thiếu kinh phí | Tạm dừng do thiếu kinh phí | 2 | 2 |")
+
+
+def test_a_plain_grid_is_read_bar_by_bar_as_before():
+    plain = "+---+------+\n| 1 | Hà   |\n+---+------+\n| 2 | Huế  |\n+---+------+"
+    rules = [line for line in plain.split("\n") if line.startswith("+")]
+    assert not spans(rules, ["| 1 | Hà   |"])
+    assert grid_rows(plain) == "| 1 | Hà |\n| 2 | Huế |"
+
+
+def test_the_finest_rule_draws_the_columns():
+    edges = column_edges(["+--+-----+", "+--+--+--+"])
+    assert edges == [0, 3, 6, 9]
+    assert line_cells("|a |  b  |", edges) == ["a", "b", "b"]
