@@ -160,7 +160,7 @@ class Answerer:
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
-            or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles)
+            or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index))
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's
@@ -168,6 +168,17 @@ class Answerer:
         if missing:
             return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer
+
+
+def _point_lines(answer: Answer, index) -> list[str]:
+    """Each line shown, then (below it) the heading it stands under and its document's title: what the line is of."""
+    cited = {c.n: c for c in answer.citations}
+    out = []
+    for p in answer.points:
+        c = cited.get(p.n)
+        plan = index.plan(c.plan_id) if c else None
+        out.append("\n".join([p.text, (c.section or "") if c else "", plan.meta.title if plan else ""]))
+    return out
 
 
 def _whole_lines(answer: Answer) -> list[str]:

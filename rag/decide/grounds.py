@@ -8,6 +8,7 @@ from collections.abc import Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
+from ground.syllables import is_syllable
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
 from rag.decide.editions import ROLES, other_occasion
@@ -211,8 +212,27 @@ def tags_of(text: str) -> set[str]:
     return {e.kind for e in entities.tag(text)}
 
 
+def _sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
+    """"Kinh phí tổ chức … tại Gifu năm 2024?": the sums shown are of another thing when no line stating one (with its
+    heading and its document's title) names the foreign place asked; the line naming the place states none."""
+    places = [e.name for e in entities.foreign_places(question)]
+    # (a foreign name no gazetteer holds, "Gifu", "Chungcheongbuk-do": a capitalised word no Vietnamese syllable spells)
+    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())]
+    stating = [line for line in lines if _MONEY.search(line.split("\n", 1)[0])]
+    if not places and not names or not stating:
+        return None
+    if places and any(names_foreign_places(question, [line]) for line in stating) or names and any(
+            all(re.search(rf"\b{re.escape(w)}\b", line) for w in names) for line in stating):
+        return None
+    return f"kinh phí của hoạt động tại {', '.join(dict.fromkeys(places + names))}"
+
+
+_LATIN_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:-[a-z]+)?\b")  # "Gifu", "Chungcheongbuk-do" (no diacritics, not "OCOP")
+
+
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
-                  issuers: Collection[str] = (), each_part: bool = False, titles: str = "") -> str | None:
+                  issuers: Collection[str] = (), each_part: bool = False, titles: str = "",
+                  lines: Collection[str] = ()) -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
@@ -224,6 +244,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
+    if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := _sum_of_elsewhere(q.text, lines)):
+        return elsewhere
     source = _FUNDING_SOURCE.search(q.pq.folded)
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
     # (not "đứng thứ mấy về viện trợ ODA": a rank, no sum)

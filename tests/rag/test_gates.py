@@ -447,3 +447,18 @@ def test_a_part_counting_a_thing_or_asking_a_sum_needs_a_line_stating_it():
     assert not counted_in("tổng vốn bao nhiêu", report)
     assert counted_in("tổng vốn bao nhiêu", "Tổng vốn đăng ký đạt 320 triệu USD.")
     assert counted_in("ngân sách phường bao nhiêu", "- Ngân sách phường: 420 triệu đồng")
+
+
+def test_a_sum_shown_beside_the_place_asked_is_of_another_thing():
+    from rag.decide.grounds import _sum_of_elsewhere
+
+    q = "Kinh phí tổ chức Ngày Văn hóa tỉnh tại Kumamoto năm 2027 là bao nhiêu?"
+    # the line naming the place states no sum, the line stating a sum is of the year's whole budget
+    lines = ["Ngày Văn hóa tỉnh tổ chức tại tỉnh Kumamoto (Nhật Bản) từ ngày 04–06/10/2027.\nII. KẾT QUẢ\nBáo cáo",
+             "Kinh phí năm 2027: 7.400 triệu đồng.\nIII. KINH PHÍ\nBáo cáo"]
+    assert _sum_of_elsewhere(q, lines) == "kinh phí của hoạt động tại Kumamoto"
+    # a sum under a heading naming the place is the place's own
+    assert _sum_of_elsewhere(q, ["Kinh phí: 1.250 triệu đồng.\n3. Ngày Văn hóa tại Kumamoto\nBáo cáo"]) is None
+    # a country the gazetteer knows, named by the document's title
+    assert _sum_of_elsewhere("Kinh phí đoàn đi Lào bao nhiêu?", ["Kinh phí: 900 triệu đồng.\n2. Đoàn ra\nKế hoạch đoàn ra Lào"]) is None
+    assert _sum_of_elsewhere("Tổng kinh phí của kế hoạch bao nhiêu?", ["Tổng kinh phí: 900 triệu đồng.\n\n"]) is None
