@@ -104,6 +104,9 @@ def block_signers(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_ADDRESSEE = re.compile(r"^[-+•]\s|.*[;,]$")
+
+
 def signer_title(text: str, name: str | None) -> str | None:
     """The office the signer signs in, from the title lines of the block closing with `name` ("KT. CHỦ TỊCH" /
     "PHÓ CHỦ TỊCH" → "Phó Chủ tịch"; "GIÁM ĐỐC" → "Giám đốc"); None when no block names it."""
@@ -115,7 +118,9 @@ def signer_title(text: str, name: str | None) -> str | None:
     if at is None:
         return None
     titles = []
-    for cell in reversed(cells[max(0, at - 3 * _WINDOW):at]):
+    # (the addressees set beside the block, "- Công an tỉnh;", "Công Thương, …;", come between its lines: not counted)
+    own_lines = [c for c in cells[max(0, at - 8 * _WINDOW):at] if not _ADDRESSEE.match(c)][-3 * _WINDOW:]
+    for cell in reversed(own_lines):
         if _TITLE.match(cell):
             titles.append(cell)
         elif titles:

@@ -426,3 +426,33 @@ def test_a_scanned_report_with_a_received_stamp_and_a_seal_over_the_signer():
         meta = load_plan(path).meta
     assert meta.title.startswith("Báo cáo tổng kết công tác đối ngoại năm 2028")  # not the stamp "Công văn đến"
     assert meta.signer == "Lường Thị Hoa"  # under the seal read into the text
+
+
+NOTICE_SIGNED_FOR_THE_CHAIR = """ỦY BAN NHÂN DÂN TỈNH LAM HÀ
+Số: 12/TB-UBND
+
+THÔNG BÁO
+Kết luận cuộc họp
+
+1. Giao Sở Ngoại vụ chuẩn bị đón đoàn trước ngày 30/5/2027.
+
+Nơi nhận:                                  TL. CHỦ TỊCH
+- Chủ tịch, các PCT UBND tỉnh;             KT. CHÁNH VĂN PHÒNG
+- Các Sở: VHTTDL, Ngoại vụ, Tài chính,     PHÓ CHÁNH VĂN PHÒNG
+  Công Thương, Giáo dục và Đào tạo;
+- Công an tỉnh;                                 (Đã ký)
+- Báo và PT-TH Lam Hà;
+- Trường CĐ VHNT Lam Hà;
+- UBND phường Hà Sơn;                     Đinh Văn Khải
+- CVP, PCVP UBND tỉnh;
+- Lưu: VT, KGVX.
+"""
+
+
+def test_a_deputy_office_head_signing_for_the_chair_beside_a_long_addressee_list():
+    # "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG" set beside "Nơi nhận:" lines that wrap
+    from ingest.pipeline import build_plan
+
+    meta = build_plan(NOTICE_SIGNED_FOR_THE_CHAIR, "lam-ha-tb-12.txt").meta
+    assert meta.signer == "Đinh Văn Khải"
+    assert (meta.signer_title or "").lower() == "phó chánh văn phòng"
