@@ -137,7 +137,8 @@ def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
 # (a clause of any length between: "kinh phí tổ chức Hội nghị … lần thứ V ở Lan Khê là bao nhiêu"; a price too)
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan"
                          r"|chi phi|gia ve)\b(?: [a-z0-9]+){0,30} (?:bao nhieu|la bao nhieu|the nao)\b"
-                         r"|(?<!tham )(?<!quoc )\bgia (?:la )?bao nhieu\b")  # (not "quốc gia", "tham gia")
+                         r"|(?<!tham )(?<!quoc )\bgia (?:la )?bao nhieu\b"  # (not "quốc gia", "tham gia")
+                         r"|\b(?:chi|chi tieu|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu"
 _MONEY = re.compile(MONEY_FIGURE)
 
 

@@ -462,3 +462,10 @@ def test_a_sum_shown_beside_the_place_asked_is_of_another_thing():
     # a country the gazetteer knows, named by the document's title
     assert _sum_of_elsewhere("Kinh phí đoàn đi Lào bao nhiêu?", ["Kinh phí: 900 triệu đồng.\n2. Đoàn ra\nKế hoạch đoàn ra Lào"]) is None
     assert _sum_of_elsewhere("Tổng kinh phí của kế hoạch bao nhiêu?", ["Tổng kinh phí: 900 triệu đồng.\n\n"]) is None
+
+
+def test_spending_asked_is_a_sum_asked():
+    from rag.decide.grounds import _ASKS_MONEY
+
+    assert _ASKS_MONEY.search(analyze("Năm 2023 tỉnh chi bao nhiêu cho văn hóa đối ngoại?").pq.folded)
+    assert not _ASKS_MONEY.search(analyze("Chi bộ có bao nhiêu đảng viên?").pq.folded)
