@@ -112,9 +112,13 @@ def agency_list(text: str) -> list[AgencyMention] | None:
     if len(listed) > len(run) >= 1 and all((m.known or begins_agency(m.raw)) and len(vi.syllables(m.raw)) <= NAME_SYLLABLES
                                            for m in listed):
         return listed
-    if run and CONNECTOR.fullmatch(body[run[-1].end:]) is not None:
+    # (a note on its part after the name, "Sở X (cơ quan thường trực):", is no words of a duty)
+    if run and CONNECTOR.fullmatch(_ROLE_NOTE.sub("", body[run[-1].end:])) is not None:
         return run
     return None
+
+
+_ROLE_NOTE = re.compile(r"^\s*\((?:cơ quan|đơn vị|là)[^()]{0,40}\)", re.IGNORECASE)
 
 
 def make_assignment(

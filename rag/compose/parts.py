@@ -17,6 +17,7 @@ from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
 from rag.compose.records import count_point, parts_count_point
 from rag.compose.sections import following_items
+from rag.compose.shared_lines import answered_before
 from rag.compose.targets import choose_targets
 from rag.decide.counts import ASKS_HOW_LONG, counted_in
 from rag.decide.editions import NTH, names_edition, of_other_edition
@@ -342,6 +343,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             counted = parts_count_point(vi.fold(part.text), held, index) or (
                 count_point(vi.fold(part.text), held, index) if not single else None)
             result = PartResult(counted, []) if counted is not None else result
+        if (result is None or result.point is None) and i > 0 and answered_before(part, points):
+            continue  # the line shown for an earlier part states this part's value too: shown whole, once
         if result is None or result.point is None:
             if single:
                 return None

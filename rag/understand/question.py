@@ -28,7 +28,9 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|(?<!chau )luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
         r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
-    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao)\b")),
+    # ("nộp hồ sơ ở đâu": where a file goes is the body that receives it)
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao"
+                          r"|(?:nop|gui)(?: [a-z]+){0,3} (?:o dau|tai dau|cho ai|cho co quan nao))\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
                           r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su(?! quan)|hieu truong|truong ban|truong phong|chu nhiem)"
                           r"(?: [a-z]+){0,3} nao"

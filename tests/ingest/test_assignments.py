@@ -362,3 +362,13 @@ def test_who_attends_a_meeting_is_not_assigned_the_paragraph_above():
     assigned = _assigned(NOTICE)
     assert "Công an tỉnh" not in assigned and "Sở Tài chính" not in assigned
     assert any("thư mời" in t for t in assigned["Sở Ngoại vụ"])
+
+
+def test_a_note_on_a_bodys_part_after_its_name_is_not_part_of_the_name():
+    text = """3. Phân công nhiệm vụ
+a) Sở Văn hóa, Thể thao và Du lịch (cơ quan thường trực):
+- Hoàn thiện Đề án tổ chức Ngày hội, trình Ủy ban nhân dân tỉnh trước ngày 30/4/2027.
+- Tuyển chọn 20 diễn viên trước ngày 31/5/2027.
+"""
+    assigned = _assigned(text)
+    assert len(assigned["Sở Văn hóa, Thể thao và Du lịch"]) == 2

@@ -534,3 +534,8 @@ def test_a_heading_of_another_period_dates_its_lines():
     assert sentences._other_spans("VII. PHƯƠNG HƯỚNG GIAI ĐOẠN 2026–2030 › 1. Mục tiêu", ["2021", "2025"]) == {"2026", "2030"}
     assert sentences._other_spans("II. NHIỆM VỤ GIAI ĐOẠN 2021 - 2030", ["2025"]) == set()
     assert sentences._other_spans("VII. PHƯƠNG HƯỚNG GIAI ĐOẠN 2026–2030", []) == set()
+
+
+def test_where_a_file_is_handed_in_is_a_body():
+    assert analyze("Muốn mời đoàn nghệ thuật nước ngoài thì nộp hồ sơ ở đâu?").answer_type == "agency"
+    assert analyze("Lễ hội tổ chức ở đâu?").answer_type == "place"

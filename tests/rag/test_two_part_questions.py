@@ -124,3 +124,18 @@ def test_a_long_line_listing_the_things_asked_is_shown_from_its_label():
             "gửi báo cáo kết quả thực hiện về Bộ Ngoại giao trước ngày 01/12/2027 để tổng hợp, báo cáo Thủ tướng.")
     shown = display(SimpleNamespace(body=body, answer_spans=[]), "Những bộ nào phối hợp với Bộ Ngoại giao?", lambda t: 1.0)
     assert shown.startswith("Các bộ: Công an, Tài chính")
+
+
+def test_a_line_shown_for_the_first_part_that_states_the_later_value_answers_it_too():
+    from rag.compose.citations import Point
+    from rag.compose.shared_lines import answered_before
+    from rag.understand.question import analyze
+
+    line = ("Nhân dịp Tết, Ban Tổ chức tổ chức chương trình “Gặp gỡ kiều bào 2027” với chủ đề \"Quê hương trong tim\" "
+            "vào ngày 14/2/2027 tại Nhà hát Lớn.")
+    shown = Point(line[:90] + "…", None, line, 1.0)
+    first, later = analyze("Gặp gỡ kiều bào 2027 có chủ đề gì và diễn ra ngày nào?").parts
+    assert answered_before(later, [shown]) is shown and shown.text == line
+    # a later part naming a thing of its own is asked on its own ("hạn đăng ký tham dự là ngày nào")
+    own = analyze("Gặp gỡ kiều bào 2027 có chủ đề gì và hạn đăng ký tham dự là ngày nào?").parts[1]
+    assert answered_before(own, [Point("…", None, line, 1.0)]) is None

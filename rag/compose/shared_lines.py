@@ -1,0 +1,28 @@
+"""A line shown for one part of a question that also answers a later part ("Xuân quê hương 2026 có chủ đề gì và diễn
+ra ngày nào?": the sentence naming the theme goes on "… vào ngày 8/2/2026"): shown whole, once, for both."""
+from __future__ import annotations
+
+from ground import vi
+from rag.compose.citations import Point
+from rag.understand import entities
+from rag.understand.question import Part, without_question_words
+
+# the kinds of value a part asks, and the tags a line holding one carries
+_VALUE_TAGS = {"date": {"date"}, "period": {"period", "date"}, "place": {"place"}, "person": {"person"}}
+OWN_SYLLABLES = 2  # "diễn ra ngày nào": a part this short names nothing of its own, only the value it asks
+WHOLE_LINE_CHARS = 440  # a line answering two parts is shown whole up to this
+
+
+def answered_before(part: Part, points: list[Point]) -> Point | None:
+    """The point shown for an earlier part whose whole line holds the value this part asks, when this part names
+    nothing of its own; its text is then the whole line (cut lines hide the later value)."""
+    tags = _VALUE_TAGS.get(part.answer_type)
+    if not tags or part.intent != "general" or not points:
+        return None
+    if len(vi.folded_syllables(without_question_words(part.text))) > OWN_SYLLABLES:
+        return None
+    holder = next((p for p in points if tags & {e.kind for e in entities.tag(p.quote)}), None)
+    if holder is None or len(holder.quote) > WHOLE_LINE_CHARS:
+        return None
+    holder.text = holder.quote
+    return holder
