@@ -225,7 +225,7 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
     organ = _party_organ(text, lines)
     if organ:
         return About(organ, None, evidence, "header", national=True)
-    under = _body_under_parent(text, lines) or _placed_body_under_parent(text, lines)
+    under = _body_under_parent(text, lines) or _placed_body_under_parent(text, lines) or _own_placed_body(text, lines)
     if under:
         return About(under[0], under[1], evidence, "header", under[2])
     # a national body: its name or the organ under it says so ("ĐOÀN TNCS HỒ CHÍ MINH" / "BAN CHẤP HÀNH TRUNG ƯƠNG")
@@ -281,6 +281,20 @@ def _placed_body_under_parent(text: str, lines: list[str]) -> tuple[str, str, bo
         return None
     placed = _PLACED_BODY.match(lines[1])
     if not placed:
+        return None
+    province, known = place_name(text, placed.group(3))
+    if province is None:
+        return None
+    body = as_written(text, placed.group(1), placed.group(1).capitalize())
+    return f"{body[:1].upper()}{body[1:]} {placed.group(2).lower()} {province}", province, known
+
+
+def _own_placed_body(text: str, lines: list[str]) -> tuple[str, str, bool] | None:
+    """"LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ" / "TỈNH SA LĨNH" (or on one line): a province's own body named with its place
+    (not a Party chapter, "ĐẢNG BỘ TỈNH X" / "TỈNH ỦY", which the chapter reader names)."""
+    name = " ".join(lines) if len(lines) <= 2 else ""
+    placed = _PLACED_BODY.match(name) if _OWN_BODY.match(name) and not name.startswith(("ĐẢNG", "CHI BỘ")) else None
+    if placed is None or {"ỦY", "UỶ"} & set(placed.group(3).split()):
         return None
     province, known = place_name(text, placed.group(3))
     if province is None:

@@ -21,6 +21,7 @@ from ingest.dashed_tasks import dashed_tasks
 from ingest.merged_cells import unmerged
 from ingest.schedule_tables import schedule_tables
 from ingest.sideways_tables import sideways_tables
+from ingest.table_bands import band_line
 from ingest.table_layouts import record_groups, tabs_as_pipes
 from ingest.year_tables import PLAIN_RULE, UNIT_HEADER, cells, row_unit, wrapped_row, year_rows, year_tables
 
@@ -137,7 +138,9 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         group = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.?", row[0]) if row else None
         filled = [c for c in row[1:] if c]
         merged = re.fullmatch(r"([IVX]{1,5}|[A-Z])\.\s+(\S.*)", row[0]) if len(row) == 1 else None
-        if len(row) >= 2 and not row[0] and _TOTAL_ROW.match(row[1]) and len(row) <= len(headers):
+        if (band := band_line(row, headers, roles)) is not None:  # "| **QUÝ I/2027** | … | **443** |": over the rows below
+            rows.append(band)
+        elif len(row) >= 2 and not row[0] and _TOTAL_ROW.match(row[1]) and len(row) <= len(headers):
             rows.append(("total", [row[1], ""] + row[2:]))  # "| | Cộng năm 2024 | | 1.050 |": the label in the next cell
         elif row and _TOTAL_ROW.match(row[0]) and len(row) <= len(headers):
             rows.append(("total", row))  # "Cộng năm 2029 | | | | 11.700": the year's sum, in the column it stands in
@@ -339,9 +342,8 @@ def _text_row(header: list[str], row: list[str]) -> str | None:
 
 
 def keyed_records(text: str) -> str:
-    """Records written as blocks of "Key: value" lines: a task table's as pipe rows (read below as task records),
-    any other's as one line per record ("Kỳ báo cáo: Quý I/2028; …; Hạn gửi Sở Ngoại vụ: trước ngày 18/3/2028"),
-    so that what a record says stands in one sentence."""
+    """Records written as blocks of "Key: value" lines: a task table's as pipe rows (read below as task records), any
+    other's as one line per record ("Kỳ báo cáo: Quý I/2028; …; Hạn gửi: trước ngày 18/3/2028"): one sentence each."""
     lines = text.split("\n")
     groups = record_groups(lines)
     for g in reversed(groups):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ground import vi
-from ground.agencies import agency_matches
+from ground.agencies import agency_matches, find_agencies
 from ground.display import shorten
 from ground.plans import DO, LEAD, SUPPORT, Assignment, due_by
 from rag.compose.citations import Point, plan_label
@@ -73,11 +73,18 @@ def route(pq, answer_type: str = "content", parts: int = 1) -> str:
     return "general"
 
 
-def asked_agencies(agencies: list[str], plans: list[StoredPlan]) -> list[str]:
+def asked_agencies(agencies: list[str], plans: list[StoredPlan], text: str = "") -> list[str]:
     """The agencies whose duties are asked: an agency that issued one of the plans only says whose plan it is
-    ("Thanh tra Bộ X", "Vụ Y của Bộ X": Bộ X is the owner) when another agency is named beside it."""
+    ("Thanh tra Bộ X", "Vụ Y của Bộ X": Bộ X is the owner) when another agency is named beside it; so does the other
+    party of a joint plan ("Sở Ngoại vụ có nhiệm vụ gì trong kế hoạch liên tịch với Tỉnh đoàn?")."""
+    partners = {m.canonical for m in find_agencies(text)
+                if _JOINT_WITH.search(vi.collapse(text[max(0, m.start - 40):m.start]))}
+    agencies = [a for a in agencies if a not in partners] or agencies
     own = [a for a in agencies if not any(p.meta.issuer and agency_matches(a, p.meta.issuer) for p in plans)]
     return own or agencies
+
+
+_JOINT_WITH = re.compile(r"\blien tich (?:voi|giua)\s*$")
 
 
 def select_tasks(plans: list[StoredPlan], agency: str | None = None, by: int | None = None,

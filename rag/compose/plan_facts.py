@@ -292,7 +292,7 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
         # (a page's sentence telling who signed is its own document's: not the answer to "Kế hoạch 09 … do ai ký")
         others = [n for n in find_numbers(part.text) if not any(number_matches(n.number, k) for k in meta.known_numbers())]
         point = _signer_from_text(plan, chunks) or (None if others else _signing_sentence(chunks))
-    if point is None and meta.source_kind == "news" and not meta.number and _stated_in_page(part, chunks):
+    if point is None and meta.source_kind == "news" and not meta.number and (intent == "date" or _stated_in_page(part, chunks)):
         # a page with no number of its own reports on documents: "thành lập theo quyết định nào, ký ngày nào?" asks
         # what its lines say of them, not a field the page lacks, when a line about the part's words states it
         return PartResult(None, [])

@@ -37,7 +37,7 @@ def grouped(groups: list[tuple[str, list[Point]]], plan_of) -> tuple[str, Number
 def tasks_answer(q: Question, plans: list, index: PlanIndex) -> Answer | None:
     pq = q.pq
     by = max(pq.years) if pq.years else None
-    agencies = tasks.asked_agencies(pq.agencies, plans)
+    agencies = tasks.asked_agencies(pq.agencies, plans, pq.text)
     roles = tasks.asked_roles(pq.folded)
     read = lambda plan: index.derived("assignments", plan, tasks.assignments_of)  # parsed once per plan record
     rows = [r for agency in agencies for r in tasks.select_tasks(plans, agency, by, roles=roles, read=read)]
@@ -162,7 +162,7 @@ def names_agency(answer: Answer, agencies: list[str], index: PlanIndex | None = 
 
 def no_duties(q: Question, index: PlanIndex) -> Answer:
     """A refusal that says what the store holds about the agency: no duties, and which plans name it."""
-    agencies = tasks.asked_agencies(q.pq.agencies, list(index.plans.values()))
+    agencies = tasks.asked_agencies(q.pq.agencies, list(index.plans.values()), q.pq.text)
     naming = []
     for plan in index.plans.values():
         text_terms = index.chunks(plan.id)

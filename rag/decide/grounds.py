@@ -213,6 +213,11 @@ def tags_of(text: str) -> set[str]:
     return {e.kind for e in entities.tag(text)}
 
 
+_WHO_DID = re.compile(r"\bdo ai\b|\bai (?:to chuc|chu tri|phoi hop|thuc hien|dung ra|dang cai)\b")
+_ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc bộ|Trung tâm|Trường|Công ty|Tổng công ty|Viện|Đoàn|Ban)"
+                           rf"(?:\s+[{vi.LOWER}]+){{0,3}}\s+[{vi.UPPER}]")
+
+
 def _sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
     """"Kinh phí tổ chức … tại Gifu năm 2024?": the sums shown are of another thing when no line stating one (with its
     heading and its document's title) names the foreign place asked; the line naming the place states none."""
@@ -309,6 +314,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     # "… đào tạo cho ai?": the people a line serves, named as a group ("đội ngũ cán bộ, công chức", "kiều bào")
     served = _FOR_WHOM.search(q.pq.folded) and _GROUPS.search(vi.collapse(shown))
+    # "… do ai tổ chức?": who did it may be a body no agency list holds ("Hội hữu nghị Việt - Lào tỉnh …")
+    served = served or _WHO_DID.search(q.pq.folded) and _ORGANISATION.search(shown)
     if q.answer_type == "person" and not _FULL_NAME.search(shown) and not held and not served and (
             "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from

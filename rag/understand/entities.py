@@ -59,7 +59,9 @@ _UNITS = (
     # things counted in reports of exchanges and events
     "bức tranh|bức ảnh|bức|tác phẩm|hiện vật|bộ phim|phim|tiết mục|gian hàng|suất|học bổng|sinh viên|lưu học sinh|"
     "đại biểu|thành viên|hội viên|cá nhân|chi hội|thỏa thuận|biên bản|nghệ sĩ|nghệ nhân|tình nguyện viên|trang|ấn phẩm|"
-    "tin|bài|video|lớp|học viên|giảng viên|chỉ tiêu"
+    "tin|bài|video|lớp|học viên|giảng viên|chỉ tiêu|"
+    # people a plan puts to work ("05 biên, phiên dịch tiếng Nhật", "50 đoàn viên", "20 hộ gia đình")
+    "biên, phiên dịch|phiên dịch|biên dịch|cán bộ|học sinh|đoàn viên|hộ gia đình"
 )
 _NUMBER = re.compile(
     # "450.000 lượt", "01 triệu lượt khách", "1,5 tỷ đồng": a magnitude word may stand before the unit

@@ -123,7 +123,7 @@ def parse_query(question: str) -> ParsedQuery:
     label = [a for _, end in list(cut) for a in agencies if re.fullmatch(r"\s+của\s+", text[end:a.start], re.IGNORECASE)]
     cut += [(a.start, a.end) for a in label]
     agencies = [a for a in agencies if a not in label]
-    content = _cut_spans(text, [(m.start, m.end) for m in places] + cut)
+    content = _PARTICLE_END.sub("", _cut_spans(text, [(m.start, m.end) for m in places] + cut))
     return ParsedQuery(
         text=text,
         folded=folded,
@@ -137,6 +137,11 @@ def parse_query(question: str) -> ParsedQuery:
         content=" ".join(content.split()),
         intent=intent,
     )
+
+
+# a chat's closing particle ("ai ký vậy?", "hạn khi nào nhỉ", "… nhé"): a tone, no word of what is asked
+_PARTICLE_END = re.compile(r"\s+(?:vậy|vay|nhỉ|nhi|nhé|nhe|nha|ạ|à|hả|hử|thế|đấy)(?:\s+(?:ạ|à|nhỉ|nhi|nhé|nhe))?\s*[?.!]*\s*$",
+                           re.IGNORECASE)
 
 
 def _cut_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -40,3 +40,17 @@ def test_the_finest_rule_draws_the_columns():
     edges = column_edges(["+--+-----+", "+--+--+--+"])
     assert edges == [0, 3, 6, 9]
     assert line_cells("|a |  b  |", edges) == ["a", "b", "b"]
+
+
+def test_a_band_row_of_a_task_table_announces_the_rows_below_it():
+    from ingest.tables import linearize_tables
+
+    table = """| Thời gian | Hoạt động | Đơn vị chủ trì | Đơn vị phối hợp | Kinh phí (triệu đồng) |
+|---|---|---|---|---|
+| **QUÝ II/2028** | **02 hoạt động** | | | **215** |
+| 10/4/2028 | Gặp mặt lưu học sinh Campuchia | Phòng Hợp tác quốc tế | Sở Giáo dục và Đào tạo | 65 |
+| Tháng 6/2028 | Phát hành bản tin đối ngoại số 2 | Trung tâm Thông tin đối ngoại | – | 150 |
+"""
+    lines = linearize_tables(table).strip().split("\n")
+    assert lines[0] == "QUÝ II/2028 (02 hoạt động; kinh phí (triệu đồng): 215):"
+    assert lines[1].startswith("Nhiệm vụ: Gặp mặt lưu học sinh Campuchia; chủ trì: Phòng Hợp tác quốc tế")

@@ -456,3 +456,25 @@ def test_a_deputy_office_head_signing_for_the_chair_beside_a_long_addressee_list
     meta = build_plan(NOTICE_SIGNED_FOR_THE_CHAIR, "lam-ha-tb-12.txt").meta
     assert meta.signer == "Đinh Văn Khải"
     assert (meta.signer_title or "").lower() == "phó chánh văn phòng"
+
+
+def test_a_provinces_own_body_named_over_two_emblem_lines():
+    from ingest.pipeline import build_plan
+
+    text = """LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ
+TỈNH LAM HÀ
+Số: 31/BC-LHHN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Lam Hà, ngày 05 tháng 7 năm 2027
+
+BÁO CÁO
+Kết quả công tác đối ngoại nhân dân 6 tháng đầu năm 2027
+
+I. KẾT QUẢ
+1. Tổ chức 12 hoạt động giao lưu hữu nghị với các địa phương nước ngoài.
+"""
+    meta = build_plan(text, "lam-ha-bc-31.txt").meta
+    assert meta.issuer == "Liên hiệp các tổ chức hữu nghị tỉnh Lam Hà" and meta.province == "Lam Hà"

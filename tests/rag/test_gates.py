@@ -469,3 +469,18 @@ def test_spending_asked_is_a_sum_asked():
 
     assert _ASKS_MONEY.search(analyze("Năm 2023 tỉnh chi bao nhiêu cho văn hóa đối ngoại?").pq.folded)
     assert not _ASKS_MONEY.search(analyze("Chi bộ có bao nhiêu đảng viên?").pq.folded)
+
+
+def test_the_other_party_of_a_joint_plan_is_not_the_body_asked():
+    from rag.compose.duties import asked_agencies
+
+    text = "Sở Ngoại vụ có nhiệm vụ gì trong kế hoạch liên tịch với Tỉnh đoàn?"
+    assert asked_agencies(["Sở Ngoại vụ", "Tỉnh đoàn"], [], text) == ["Sở Ngoại vụ"]
+    assert asked_agencies(["Sở Ngoại vụ", "Tỉnh đoàn"], [], "Sở Ngoại vụ và Tỉnh đoàn làm gì?") == ["Sở Ngoại vụ", "Tỉnh đoàn"]
+
+
+def test_who_organised_may_be_a_body_no_agency_list_holds():
+    q = analyze("Buổi gặp mặt đón Tết Chôl Chnăm Thmây do ai tổ chức?")
+    shown = "Hội hữu nghị Việt Nam - Campuchia tỉnh Lam Hà phối hợp với Trường Cao đẳng Sư phạm tổ chức buổi gặp mặt đón Tết Chôl Chnăm Thmây."
+    assert missing_asked(q, shown, set()) is None
+    assert missing_asked(analyze("Chủ tịch Hội là ai?"), shown, set()) is not None

@@ -539,3 +539,16 @@ def test_a_heading_of_another_period_dates_its_lines():
 def test_where_a_file_is_handed_in_is_a_body():
     assert analyze("Muốn mời đoàn nghệ thuật nước ngoài thì nộp hồ sơ ở đâu?").answer_type == "agency"
     assert analyze("Lễ hội tổ chức ở đâu?").answer_type == "place"
+
+
+def test_a_chats_closing_particle_is_no_word_of_what_is_asked():
+    from rag.understand.names import parse_query
+
+    assert parse_query("kh 12 ai ky vay").content == parse_query("kh 12 ai ky").content
+    assert parse_query("Hạn nộp báo cáo khi nào nhỉ?").content == parse_query("Hạn nộp báo cáo khi nào").content
+
+
+def test_people_a_plan_puts_to_work_are_counted():
+    spans = [e.text for e in entities.tag("Bố trí 05 biên, phiên dịch tiếng Nhật và 50 đoàn viên tình nguyện.")
+             if e.kind == "number"]
+    assert spans[0] == "05 biên, phiên dịch" and spans[1].startswith("50 đoàn")
