@@ -220,6 +220,12 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
         written = as_written(text, place, place.title())
         province, known = _named_province(text)
         return About(f"UBND {unit.lower()} {written}", province, evidence, "header", known)
+    if len(lines) >= 2 and lines[0].startswith("BỘ ") and _MINISTRY_UNIT.match(lines[1]):
+        # "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH" / "CỤC HỢP TÁC QUỐC TẾ": the ministry's department issues the text
+        unit = " ".join(lines[1:])
+        written = as_written(text, unit, unit.capitalize())
+        return About(f"{written[:1].upper()}{written[1:]}, {ministry_name(text, lines[0])}", None, evidence, "header",
+                     national=True)
     if name.startswith("BỘ ") and len(name.split()) > 2 and not NOT_A_MINISTRY.match(name[3:]):
         return About(ministry_name(text, name), None, evidence, "header")
     organ = _party_organ(text, lines)
@@ -235,6 +241,7 @@ def _block_owner(text: str, lines: list[str], start: int, end: int) -> About | N
     return None
 
 
+_MINISTRY_UNIT = re.compile(r"^(?:CỤC|TỔNG CỤC|VỤ|VĂN PHÒNG BỘ|THANH TRA BỘ|VIỆN|TRUNG TÂM)\s+\S")
 # "ỦY BAN MTTQ VIỆT NAM TỈNH NGỌC VIÊN" / "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH": a parent body of a province over the
 # body that issues the document, which is that province's own
 _PARENT_OF_PLACE = re.compile(r"^.+?\b(TỈNH|THÀNH PHỐ)\s+(?!ỦY\b|UỶ\b)(\S+(?:\s+\S+){0,3})$")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the services module imports this one when it ingests
     from ngvh.corrections import Corrections
     from ngvh.services import Services
     from vectorstore import PlanStore
+    from vectorstore.records import PlanRecord
 
 # Plans are stored in groups (PlanStore.upsert_plans): Chroma costs far more per write call than per
 # record. A group switches together; a crash loses at most the group being written.
@@ -45,13 +46,23 @@ def ingest_paths(services: Services, paths: list[Path], on_event: EventSink | No
     seen: dict[str, str] = {}  # plan id → file that provided it in this run
     group: list[tuple[Plan, IngestRow]] = []  # parsed plans waiting to be stored together
 
+    # the store's plans by the files they were read from: a file read again under another identity (its issuer or
+    # number now read otherwise, after a reader improved) replaces its own earlier reading, never stands beside it
+    read_from: dict[str, list[PlanRecord]] = {}
+    for record in services.store.list_plans():
+        for source in record.meta.sources or [record.source]:
+            read_from.setdefault(source, []).append(record)
+
     def flush() -> None:
         if not group:
             return
         plans = [plan for plan, _ in group]
         results = services.store.upsert_plans(plans, on_progress=lambda done, total: emit("chunks", done=done, total=total))
-        for (_, row), result in zip(group, results, strict=False):
+        for (plan, row), result in zip(group, results, strict=False):
             row.status, row.chunks, row.embedded = result.status, result.chunks, result.embedded
+            for old in _earlier_readings(plan, read_from):
+                if services.store.remove_plan(old.id):
+                    row.status, row.reason = "replaced", f"the same file read before as {old.id}"
             emit("row", row=row)
         group.clear()
 
@@ -78,6 +89,12 @@ def ingest_paths(services: Services, paths: list[Path], on_event: EventSink | No
             flush()
     flush()
     return report
+
+
+def _earlier_readings(plan: Plan, read_from: dict[str, list[PlanRecord]]) -> list[PlanRecord]:
+    """Stored plans of another identity read from this plan's file alone (no other source keeps them)."""
+    return [r for r in read_from.get(plan.source, [])
+            if r.id != plan.id and set(r.meta.sources or [r.source]) <= {plan.source}]
 
 
 def _load_one(path: Path, corrections: Corrections | None = None,

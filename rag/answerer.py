@@ -144,7 +144,7 @@ class Answerer:
         leads = {pid: chunks[0].text for pid, chunks in zip(cited_plans, map(self.index.chunks, cited_plans), strict=True)
                  if chunks}  # a plan's chunks come in order: its first is its lead
         passages_text = "\n".join([c.full_quote for c in answer.citations] + [
-            f"{p.meta.title} {p.meta.issuer or ''} {p.meta.province or ''}"
+            f"{p.meta.title} | {p.meta.issuer or ''} | {p.meta.province or ''}"  # (a title's last word is no name's first)
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + list(leads.values()))
         # …and its lines naming the edition asked, which date it ("Liên hoan … lần thứ VI - Bình Định 2016" above the
         # line counting its guests)

@@ -223,7 +223,9 @@ def _sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
     heading and its document's title) names the foreign place asked; the line naming the place states none."""
     places = [e.name for e in entities.foreign_places(question)]
     # (a foreign name no gazetteer holds, "Gifu", "Chungcheongbuk-do": a capitalised word no Vietnamese syllable spells)
-    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())]
+    # (in a question typed with tone marks only: typed without, "Viet", "Quynh" are Vietnamese words)
+    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())] \
+        if vi.has_diacritics(question) else []
     stating = [line for line in lines if _MONEY.search(line.split("\n", 1)[0])]
     if not places and not names or not stating:
         return None
@@ -281,7 +283,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return f"kiến nghị, đề nghị với {', '.join(addressed)}"  # a request to another body is no answer
     # the body whose plan it is ("ngân sách của kế hoạch Bộ X năm 2029") names the plan, not a unit funded by it
     funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed
-              and not any(agency_matches(a, i) for i in issuers)]
+              and not any(agency_matches(a, part) for i in issuers for part in (i, i.split(", ")[0]))]  # "Cục X, Bộ Y"
     if _ASKS_MONEY.search(q.pq.folded) and funded and not any(
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer

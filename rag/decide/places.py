@@ -69,7 +69,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
         return True
     # read with tone marks ("lần thứ nhất ban hành" names no Nhật Bản); one syllable also with its capital ("cập
     # nhật"), not after "tiếng" (a language) nor opening a person's name ("Phan Nhật Quang")
-    written = f' {" ".join(vi.normalize(" ".join(texts)).split())} '
+    written = f' {" ".join(vi.normalize(" | ".join(texts)).split())} '
     spoken = " " + " ".join(_PUNCTUATION.sub(" ", written.lower()).split()) + " "
 
     def named(alias: str) -> bool:

@@ -24,7 +24,7 @@ _TERM_KIND = {"nhiem ky": "nhiệm kỳ", "khoa": "khóa", "nien khoa": "niên k
 
 def rival_named(q: Question, lines: str, own: str) -> str | None:
     """What the question names that the lines answer of another of its kind, in words; None when they do not."""
-    return _rival_country(q, lines) or _rival_local(q, lines, own) or _rival_term(q, lines, own)
+    return _rival_country(q, lines, own) or _rival_local(q, lines, own) or _rival_term(q, lines, own)
 
 
 def _countries(text: str) -> set[str]:
@@ -33,11 +33,12 @@ def _countries(text: str) -> set[str]:
             and not re.search(r"(?i:tiếng|tieng)\s+$", text[max(0, e.start - 7):e.start])}
 
 
-def _rival_country(q: Question, lines: str) -> str | None:
+def _rival_country(q: Question, lines: str, own: str = "") -> str | None:
     asked = _countries(q.text)
     shown = _countries(lines)
-    # (one of them said is enough: "đoàn đi Lào, Thái Lan từ ngày nào" is answered by the trip's line naming Lào)
-    if not asked or asked & shown or any(names_foreign_places(name, [lines]) for name in asked):
+    # (one of them said is enough: "đoàn đi Lào, Thái Lan từ ngày nào" is answered by the trip's line naming Lào; so is
+    # one the document's own title names: "… ngoại giao ẩm thực ở Séc")
+    if not asked or asked & shown or any(names_foreign_places(name, [lines, own]) for name in asked):
         return None
     # (a country the question writes in a way the reader did not take, "đi Lào Thái Lan", is no rival either)
     folded = f" {vi.collapse(q.text)} "

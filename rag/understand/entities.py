@@ -322,8 +322,13 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                 vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES.get(name, ()))
             } and not _same_spelling(raw, name):
                 continue  # the same letters with other tones: another word
+            if raw.lower() in ("mỹ", "my") and _CONTINENT_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
+                continue  # "châu Mỹ", "Nam Mỹ", "Bắc Mỹ": a continent, not the United States
             taken.append(Entity("foreign", m.start(), m.end(), raw, name))
     return tuple(sorted(taken, key=lambda e: e.start))
+
+
+_CONTINENT_BEFORE = re.compile(r"\b(?:chau|nam|bac|trung)\s+$")
 
 
 def _same_spelling(raw: str, name: str) -> bool:

@@ -72,3 +72,37 @@ def test_another_embedder_needs_reindex(tmp_path, samples_dir):
     answer = services_at(data, embeddings="sentence-transformers:all-MiniLM-L6-v2").ask(
         "Hải Phòng hợp tác hữu nghị truyền thống với thành phố nào của Nhật Bản?")
     assert answer.found and "Kitakyushu" in answer.answer
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH {province}
+Số: 41/KH-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+{province_title}, ngày 12 tháng 3 năm 2027
+
+KẾ HOẠCH
+Thực hiện Chiến lược Ngoại giao văn hóa đến năm 2030 năm 2027
+
+I. MỤC TIÊU
+Quảng bá hình ảnh tỉnh {province_title} với bạn bè quốc tế; tổ chức 02 đoàn nghệ thuật đi biểu diễn ở nước ngoài.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Ngoại vụ chủ trì tổ chức Tuần Văn hóa tại Lào, hoàn thành trước ngày 30/9/2027.
+"""
+
+
+def test_a_file_read_again_under_another_identity_replaces_its_earlier_reading(tmp_path):
+    # the same file, its header's place fixed by an administrator: one plan, not the old reading beside the new
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kh-41-2027.txt").write_text(PLAN.format(province="LAM HAA", province_title="Lam Haa"), encoding="utf-8")
+    services = services_at(tmp_path / "data")
+    first = services.ingest_paths([folder]).rows[0]
+    (folder / "kh-41-2027.txt").write_text(PLAN.format(province="LAM HÀ", province_title="Lam Hà"), encoding="utf-8")
+    second = services.ingest_paths([folder]).rows[0]
+    assert first.plan_id != second.plan_id and second.status == "replaced"
+    assert [p.id for p in services.store.list_plans()] == [second.plan_id]
+    assert {c.plan_id for c in services.store.iter_chunks()} == {second.plan_id}

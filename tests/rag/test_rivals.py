@@ -163,3 +163,13 @@ def test_another_agency_asked_never_takes_the_place_of_the_documents_owner():
     ctx = Conversation(question="Thanh tra Bộ trong Kế hoạch 1203/KH-BHTVH của Bộ Hợp tác Văn hóa?", found=True)
     understood = resolve("còn Vụ Pháp chế?", ctx).question_understood
     assert understood.startswith("Vụ Pháp chế có nhiệm vụ gì") and "Thanh tra Bộ" not in understood
+
+
+def test_a_continent_is_no_country_and_the_documents_title_says_the_country_asked():
+    from rag.decide.rivals import rival_named
+    from rag.understand.entities import foreign_places
+
+    assert [e.name for e in foreign_places("các nước châu Á, châu Âu, châu Mỹ")] == ["châu Âu"]
+    q = analyze("Liên hoan ẩm thực các đại sứ quán ở Séc có bao nhiêu cơ quan đại diện tham gia?")
+    lines = "Ngày 12/5, Đại sứ quán cùng 39 cơ quan đại diện của các nước châu Á, châu Âu, châu Mỹ đã tham gia Liên hoan."
+    assert rival_named(q, lines, 'Việt Nam tham gia chương trình "ngoại giao ẩm thực" ở Séc') is None
