@@ -177,6 +177,10 @@ def no_duties(q: Question, index: PlanIndex) -> Answer:
     return Answer(q.text, False, text, kind="refusal")
 
 
+_STATUS_FIELD = re.compile(r"Tình trạng(?: hiệu lực)?\s*:\s*((?:Còn|Hết|Chưa có|Không còn|Đã hết)[^:\n]{0,25}?)"
+                           r"(?=\s*(?:Lĩnh vực|Ngày|Số|Người|Loại|\n|$))", re.IGNORECASE)
+
+
 def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer | None:
     """Whether a plan is still the one in force, from the relations the catalog holds between entries."""
     points = []
@@ -207,6 +211,12 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
             if evidence is not None:  # cite the document that says so, not the replaced one
                 points.append(Point(text[:-1] + " (văn bản này cũng có trong kho).", evidence, evidence.text, 1.0))
                 continue
+        elif field := next(((c, m) for c in chunks if (m := _STATUS_FIELD.search(c.text))), None):
+            # a law library's page says it: "Tình trạng hiệu lực: Còn Hiệu lực"
+            chunk, m = field
+            text = f"{label}: trang văn bản ghi tình trạng hiệu lực «{m.group(1).strip()}»; trong kho không có văn bản nào thay thế nó."
+            points.append(Point(text, chunk, m.group(0), 1.0))
+            continue
         else:
             text = (f"Trong kho không có văn bản nào thay thế {label}; văn bản không ghi thời điểm hết hiệu lực"
                     + (f" (thực hiện đến năm {plan.meta.horizon[-1]})." if plan.meta.horizon else "."))

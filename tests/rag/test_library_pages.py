@@ -22,3 +22,31 @@ def test_a_listed_documents_signer_and_date_are_its_own(store):
     assert answer.found and ("15/03/2026" in answer.answer or "15/3/2026" in answer.answer) and "Lò Minh Tâm" in answer.answer
     assert "Vương Đình Lộc" not in answer.answer  # the plan's own signer
 
+
+
+FIELD_TABLE_PAGE = """Thông tư 09/2028/TT-BNG hướng dẫn công tác lễ tân đối ngoại của các địa phương
+
+ • Thuộc tính văn bản
+
+  Cơ quan ban hành:Bộ Ngoại giaoSố công báo:Đang cập nhật
+  Số hiệu:09/2028/TT-BNGNgày đăng công báo:Đang cập nhật
+  Loại văn bản:Thông tưNgười ký:Lâm Quốc Khánh
+  Ngày ban hành:14/03/2028Hết hiệu lực:Đang cập nhật
+  Áp dụng:01/05/2028Tình trạng hiệu lực:Còn Hiệu lực
+  Lĩnh vực:Ngoại giao
+
+BỘ NGOẠI GIAO
+Số: 09/2028/TT-BNG
+
+THÔNG TƯ
+Hướng dẫn công tác lễ tân đối ngoại của các địa phương
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn công tác lễ tân đối ngoại của Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.
+"""
+field_store = texts_store("library-field-table", {"bng-tt-09-2028.txt": FIELD_TABLE_PAGE})
+
+
+def test_whether_a_document_is_in_force_is_read_from_the_pages_status_field(field_store):
+    answer = field_store.answerer.ask("Thông tư 09/2028/TT-BNG còn hiệu lực không?")
+    assert answer.found and "Còn Hiệu lực" in answer.answer
