@@ -8,14 +8,13 @@ from collections.abc import Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
-from ground.syllables import is_syllable
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import as_typed, reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
-from rag.decide.places import asked_venues, names_foreign_places, venue_said
+from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, venue_said
 from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
 from rag.find import sentences
 from rag.find.firsts import MONEY_FIGURE
@@ -218,24 +217,6 @@ _ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc b�
                            rf"(?:\s+[{vi.LOWER}]+){{0,3}}\s+[{vi.UPPER}]")
 
 
-def _sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
-    """"Kinh phí tổ chức … tại Gifu năm 2024?": the sums shown are of another thing when no line stating one (with its
-    heading and its document's title) names the foreign place asked; the line naming the place states none."""
-    places = [e.name for e in entities.foreign_places(question)]
-    # (a foreign name no gazetteer holds, "Gifu", "Chungcheongbuk-do": a capitalised word no Vietnamese syllable spells)
-    # (in a question typed with tone marks only: typed without, "Viet", "Quynh" are Vietnamese words)
-    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())] \
-        if vi.has_diacritics(question) else []
-    stating = [line for line in lines if _MONEY.search(line.split("\n", 1)[0])]
-    if not places and not names or not stating:
-        return None
-    if places and any(names_foreign_places(question, [line]) for line in stating) or names and any(
-            all(re.search(rf"\b{re.escape(w)}\b", line) for w in names) for line in stating):
-        return None
-    return f"kinh phí của hoạt động tại {', '.join(dict.fromkeys(places + names))}"
-
-
-_LATIN_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:-[a-z]+)?\b")  # "Gifu", "Chungcheongbuk-do" (no diacritics, not "OCOP")
 
 
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
@@ -252,7 +233,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
-    if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := _sum_of_elsewhere(q.text, lines)):
+    if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines)):
         return elsewhere
     source = _FUNDING_SOURCE.search(q.pq.folded)
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not

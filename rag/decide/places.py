@@ -4,9 +4,12 @@ after "tại/ở" ("Tổng lãnh sự tại Vancouver")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ground import vi
 from ground.places import FOREIGN_PLACES, canonical_province
+from ground.syllables import is_syllable
+from rag.find.firsts import MONEY_FIGURE
 from rag.understand import entities
 from rag.understand.entities import foreign_places
 from rag.understand.question import Question
@@ -88,3 +91,24 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
         return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)" + ("" if latin else rf"(?!\s+[{vi.UPPER}])"), written) is not None
 
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
+
+
+def sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
+    """"Kinh phí tổ chức … tại Gifu năm 2024?": the sums shown are of another thing when no line stating one (with its
+    heading and its document's title) names the foreign place asked; the line naming the place states none."""
+    places = [e.name for e in entities.foreign_places(question)]
+    # (a foreign name no gazetteer holds, "Gifu", "Chungcheongbuk-do": a capitalised word no Vietnamese syllable spells)
+    # (in a question typed with tone marks only: typed without, "Viet", "Quynh" are Vietnamese words)
+    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())] \
+        if vi.has_diacritics(question) else []
+    stating = [line for line in lines if _SUM.search(line.split("\n", 1)[0])]
+    if not places and not names or not stating:
+        return None
+    if places and any(names_foreign_places(question, [line]) for line in stating) or names and any(
+            all(re.search(rf"\b{re.escape(w)}\b", line) for w in names) for line in stating):
+        return None
+    return f"kinh phí của hoạt động tại {', '.join(dict.fromkeys(places + names))}"
+
+
+_LATIN_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:-[a-z]+)?\b")  # "Gifu", "Chungcheongbuk-do" (no diacritics, not "OCOP")
+_SUM = re.compile(MONEY_FIGURE)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ground import vi
 from ground.agencies import agency_matches
-from ground.numbers import number_key
 from ground.places import iter_mentions
+from rag.find.naming import by_lead, collapsed_titles, lead_of, numbered_plans, quoted_title, title_opened
 from rag.find.plans import PlanIndex
 from rag.understand import entities
 from rag.understand.names import ParsedQuery, issuers_named, number_matches
@@ -19,9 +18,6 @@ YEAR_BOOST = 0.6  # z-score units: a year the question names that is the plan's 
 ISSUER_BOOST = 0.6
 MENTION_BOOST = 0.4  # a plan whose text names the document the question asks about
 TITLE_BOOST = 0.6  # a text whose title's opening words the question says ("Hội hữu nghị … tỉnh Bắc Giang có …")
-TITLE_OPENING = 6  # syllables of a title's opening that name its text
-TITLE_CACHE = 8192
-TITLE_NAME_WORDS = 2  # …capitalised past its first word: a name is among them
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
 # "kế hoạch năm 2024", "kế hoạch TTĐN năm 2024", "kế hoạch của UBND thành phố X năm 2028": a plan's own year
 # (not a plan the text requires others to make: "… phải ban hành kế hoạch năm 2027 trước ngày …")
@@ -119,53 +115,6 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
     return None
 
 
-_QUOTED_TITLE = re.compile(r"\b(?:bài viết|bai viet|trang|văn bản|van ban)\s+[“\"]([^”\"]{12,})[”\"]", re.IGNORECASE)
-
-
-def _titled(pq: ParsedQuery, plans: list) -> list[str]:
-    """The stored texts whose title opens with the words a question quotes after "bài viết" (how a follow-up names a
-    page with no number)."""
-    m = _QUOTED_TITLE.search(pq.text)
-    if not m:
-        return []
-    said = vi.collapse(m.group(1)).strip(" .…")
-    return [p.id for p in plans if said and vi.collapse(p.meta.title or "").startswith(said)]
-
-
-@lru_cache(maxsize=TITLE_CACHE)
-def _title_words(title: str) -> list[str]:  # every question reads every title: folded once
-    return vi.collapse(title).split()
-
-
-def title_opened(folded: str, plans: list) -> list[str]:
-    """The texts whose title opens with words the question says in a row (TITLE_OPENING syllables or more, and more
-    than any other title's opening shares): "Hội hữu nghị Việt Nam – Liên bang Nga tỉnh Bắc Giang có bao nhiêu hội
-    viên?" names the page so titled, not the congress page listing that society among eight."""
-    said = f" {folded} "
-    reach: dict[str, int] = {}
-    for p in plans:
-        if (p.meta.title or "").rstrip().endswith(("…", "...")):
-            continue  # a page's first sentence cut to a title's length names no text ("Liên hiệp … là tổ chức …")
-        words = _title_words(p.meta.title or "")
-        if f" {' '.join(words[:TITLE_OPENING])} " not in said:
-            continue  # (its opening not said in a row: it cannot reach TITLE_OPENING; the cheap test first)
-        n = 0
-        while n < len(words) and f" {' '.join(words[:n + 1])} " in said:
-            n += 1
-        # (a name among them, not the genre's words alone: "Kế hoạch ngoại giao văn hóa …" opens many titles; nor a
-        # title in Title Case; and the question goes on past a number where the title does: "… năm 2019" ≠ "năm 2020")
-        typed = (p.meta.title or "").split()
-        capitals = [w for w in typed[1:n] if w[:1].isupper()]
-        title_case = sum(1 for w in typed if w[:1].isupper()) * 2 > len(typed)
-        if n >= TITLE_OPENING and len(capitals) >= TITLE_NAME_WORDS and not title_case \
-                and not (n < len(words) and words[n][:1].isdigit()):
-            reach[p.id] = n
-    if not reach:
-        return []
-    best = max(reach.values())
-    return [pid for pid, n in reach.items() if n == best]
-
-
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     plans = list(index.plans.values())
     facts = index.facts
@@ -173,13 +122,13 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     numbers = question_documents(pq)
 
     # a decision that carries a plan answers to both numbers (PlanMeta.known_numbers)
-    numbered = index.per_version("numbered", _numbered)
+    numbered = index.per_version("numbered", numbered_plans)
 
     def named(n: str, p) -> bool:
         return any(number_matches(n, own) for own in p.meta.known_numbers())
 
     def bearing(n: str) -> list:  # the plans whose own numbers could match n (its leading digits), not all of them
-        return numbered[0].get(_lead(n), [])
+        return numbered[0].get(lead_of(n), [])
 
     def party_named(n: str, p) -> bool:  # "Hướng dẫn 47" and only "47-HD/BTGDVTU" stored: a bare number names it too
         return n.isdigit() and (p.meta.number or "").split("-")[0] == n and not any(
@@ -187,7 +136,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
 
     def known(n: str) -> bool:
         return any(named(n, p) for p in bearing(n)) or any(
-            number_matches(n, i) for p in numbered[1].get(_lead(n), []) for i in p.meta.implements)
+            number_matches(n, i) for p in numbered[1].get(lead_of(n), []) for i in p.meta.implements)
 
     # "kế hoạch 2014" names a year more often than a document number 2014
     years = [int(n) for n in pq.bare_numbers if looks_like_year(n) and not known(n)]
@@ -199,12 +148,12 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     if wanted:
         # (in store order, as before the buckets: ties between plans resolve the same way)
         by_id = {p.id for n in wanted for p in bearing(n) if named(n, p) or party_named(n, p)}
-        implementing = {p.id for n in wanted for p in numbered[1].get(_lead(n), [])
+        implementing = {p.id for n in wanted for p in numbered[1].get(lead_of(n), [])
                         if any(number_matches(n, i) for i in p.meta.implements)}
         by_number = [p.id for p in plans if p.id in by_id]
         implements = [p.id for p in plans if p.id in implementing]
-        mentioned = index.per_version("mentioned", lambda _: _by_lead(index.mentions))
-        citing = {pid for n in wanted for pid, docs in mentioned.get(_lead(n), [])
+        mentioned = index.per_version("mentioned", lambda _: by_lead(index.mentions))
+        citing = {pid for n in wanted for pid, docs in mentioned.get(lead_of(n), [])
                   if any(number_matches(n, d) for d in docs)}
         mention = [pid for pid in index.mentions if pid in citing and pid not in by_number]
         if by_number:
@@ -226,7 +175,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         others = [n for n in wanted if not any(named(n, p) or party_named(n, p) for p in bearing(n))]
         scope.names_other_documents = not by_number or bool(others)
         scope.other_documents = others
-    by_title = _titled(pq, plans) if not wanted else []
+    by_title = quoted_title(pq, plans) if not wanted else []
     if by_title:  # "… trong bài viết “Ông X được bầu làm Chủ tịch Hội …”": a chat's page named by its title
         scope.plan_ids = by_title
         return scope
@@ -265,7 +214,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         in_place += [p.id for p in plans if p.id not in seen and any(
             n in facts[p.id].issuer_folded and t.search(facts[p.id].issuer_folded) for n, t in ending)]
         titled = [(n, re.compile(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])")) for n in names]
-        titles = index.per_version("collapsed_titles", _collapsed_titles)
+        titles = index.per_version("collapsed_titles", collapsed_titles)
         seen = set(in_place)
         in_place += [p.id for p in plans if p.id not in seen and any(
             n in titles[p.id] and t.search(titles[p.id]) for n, t in titled)]
@@ -378,36 +327,4 @@ def _is_kind(plan, kind: str) -> bool:
     meta = plan.meta
     return vi.collapse(meta.doc_type or "") == kind or vi.collapse(meta.title or "").startswith(kind)
 
-
-def _lead(number: str) -> str:
-    """A number's leading part ("726" of "726/KH-UBND", "47" of "47-HD/BTGDVTU"): two numbers that name one document
-    (ground.numbers.same_number) always share it, so it buckets the store's numbers."""
-    return re.split(r"[/-]", number_key(number), maxsplit=1)[0]
-
-
-def _numbered(plans: dict) -> tuple[dict[str, list], dict[str, list]]:
-    """The stored plans by the leading part of their own numbers, and of the numbers they implement, in store order:
-    a question's number is compared with a handful of plans, not thousands, on every question."""
-    own: dict[str, list] = {}
-    implementing: dict[str, list] = {}
-    for plan in plans.values():
-        for lead in dict.fromkeys(_lead(n) for n in [*plan.meta.known_numbers(), plan.meta.number or ""] if n):
-            own.setdefault(lead, []).append(plan)
-        for lead in dict.fromkeys(_lead(n) for n in plan.meta.implements if n):
-            implementing.setdefault(lead, []).append(plan)
-    return own, implementing
-
-
-def _by_lead(mentions: dict[str, set[str]]) -> dict[str, list[tuple[str, set[str]]]]:
-    """(plan id, the numbers it cites) by the leading part of each cited number."""
-    out: dict[str, list[tuple[str, set[str]]]] = {}
-    for pid, docs in mentions.items():
-        for lead in dict.fromkeys(_lead(d) for d in docs if d):
-            out.setdefault(lead, []).append((pid, docs))
-    return out
-
-
-def _collapsed_titles(plans: dict) -> dict[str, str]:
-    """Every stored plan's title, folded and collapsed (vi.collapse), by plan id."""
-    return {pid: vi.collapse(p.meta.title or "") for pid, p in plans.items()}
 

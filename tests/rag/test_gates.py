@@ -450,7 +450,7 @@ def test_a_part_counting_a_thing_or_asking_a_sum_needs_a_line_stating_it():
 
 
 def test_a_sum_shown_beside_the_place_asked_is_of_another_thing():
-    from rag.decide.grounds import _sum_of_elsewhere
+    from rag.decide.places import sum_of_elsewhere as _sum_of_elsewhere
 
     q = "Kinh phí tổ chức Ngày Văn hóa tỉnh tại Kumamoto năm 2027 là bao nhiêu?"
     # the line naming the place states no sum, the line stating a sum is of the year's whole budget
