@@ -38,6 +38,8 @@ def _rival_country(q: Question, lines: str, own: str = "") -> str | None:
     shown = _countries(lines)
     # (one of them said is enough: "đoàn đi Lào, Thái Lan từ ngày nào" is answered by the trip's line naming Lào; so is
     # one the document's own title names: "… ngoại giao ẩm thực ở Séc")
+    # (a title naming other countries too, "… tại Ba Lan, Mexico và Nam Phi", says nothing of which the line is about)
+    own = own if _countries(own) <= asked else ""
     if not asked or asked & shown or any(names_foreign_places(name, [lines, own]) for name in asked):
         return None
     # (a country the question writes in a way the reader did not take, "đi Lào Thái Lan", is no rival either)
