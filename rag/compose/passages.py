@@ -169,7 +169,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
     if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
-    ranked = firsts.day_first(ranked, q.text)
+    ranked = firsts.total_first(firsts.day_first(ranked, q.text), q.pq.folded)
     if firsts.MONEY_ASKED.search(q.pq.folded) and text is None:
         days = set(re.findall(r"\d{1,2}/\d{1,2}/((?:19|20)\d\d)", q.text))  # "đến 30/9/2026": a point in time, no year
         ranked = firsts.year_keyed_first(ranked, [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)
@@ -358,7 +358,9 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     # "… năm 2025 và năm 2030?" asks each year; "tăng bao nhiêu so với 2025?" asks one, against a base year
     base = {int(y) for y in re.findall(r"\bso voi (?:nam |cung ky nam )?(\d{4})\b", q.pq.folded)}
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded) and y not in base]
-    asked = [(_one_year(q, y, years), y) for y in years] if len(years) > 1 else [(q, None)]
+    # (the bounds of one period asked whole, "cả giai đoạn 2026-2030", "tổng … 2021-2025", are not two years asked)
+    spanned = firsts.WHOLE_SPAN.search(q.pq.folded)
+    asked = [(_one_year(q, y, years), y) for y in years] if len(years) > 1 and not spanned else [(q, None)]
     points: list[Point] = []
     for each, year in asked:  # "… năm 2025 và năm 2030?": the sentence of each year, from that year's passages
         of_year = [h for h in hits if year is None or str(year) in f"{h.chunk.section or ''} {h.chunk.text}"]

@@ -229,3 +229,18 @@ def share_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     near = min(below, key=lambda c: c.unit.start, default=None)
     return ranked if near is None else [near] + [c for c in ranked if c is not near]
 
+
+# a period asked whole: "cả giai đoạn 2026-2030", "tổng … 2021 - 2025" (its bounds are not two years asked one by one)
+WHOLE_SPAN = re.compile(r"\b(?:ca|toan|tong|tong cong|tong so)\b(?: [a-z]+){0,8} (?:giai doan|nhiem ky|thoi ky)? ?(?:19|20)\d\d "
+                        r"(?:den |toi )?(?:19|20)\d\d\b")
+
+
+def total_first(ranked: list[Candidate], folded: str) -> list[Candidate]:
+    """"… cả giai đoạn 2026-2030 là bao nhiêu?": the total line of the best line's table ("Cộng giai đoạn: …") goes before
+    the rows of the years that bound the period."""
+    if not ranked or not WHOLE_SPAN.search(folded) or TOTAL_LINE.match(ranked[0].body):
+        return ranked
+    best = ranked[0].chunk
+    total = next((c for c in ranked[1:FIELD_CANDIDATES] if TOTAL_LINE.match(c.body)
+                  and (c.chunk.plan_id, c.chunk.section) == (best.plan_id, best.section)), None)
+    return ranked if total is None else [total] + [c for c in ranked if c is not total]

@@ -552,3 +552,11 @@ def test_people_a_plan_puts_to_work_are_counted():
     spans = [e.text for e in entities.tag("Bố trí 05 biên, phiên dịch tiếng Nhật và 50 đoàn viên tình nguyện.")
              if e.kind == "number"]
     assert spans[0] == "05 biên, phiên dịch" and spans[1].startswith("50 đoàn")
+
+
+def test_a_period_asked_whole_is_not_its_two_bounding_years():
+    from rag.find.firsts import WHOLE_SPAN
+
+    assert WHOLE_SPAN.search(analyze("Tổng số sản phẩm cả giai đoạn 2026-2030 là bao nhiêu?").pq.folded)
+    assert WHOLE_SPAN.search(analyze("tong kinh phi 2021 - 2025 bao nhieu").pq.folded)
+    assert not WHOLE_SPAN.search(analyze("Khách quốc tế năm 2026 và năm 2030 là bao nhiêu?").pq.folded)
