@@ -115,7 +115,8 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
 _SWITCH_FRAME = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+|\s*(?:thì|thi)\s+(?:sao|thế nào|the nao)\s*\??\s*$",
                            re.IGNORECASE)
 # words that point back to what the conversation is about: a follow-up holding one is never asked alone
-_POINTS_BACK = re.compile(r"\b(?:đó|đấy|này|ấy|trên|do|day|nay|ay)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:đó|đấy|này|ấy|trên|do|day|(?<!đến )(?<!den )(?<!hiện )(?<!hien )nay|ay)\b",
+                          re.IGNORECASE)  # ("đến nay", "hiện nay": up to now, pointing back at nothing)
 OWN_SUBJECT_SYLLABLES = 3
 _FUNCTION_WORDS = frozenset("voi cua cho trong thi la co va tai ve nhung cac duoc nay khi nuoc tinh".split())
 _TIME_WORDS = frozenset("nam thang ngay quy tuan giai doan ca toan ky".split())  # "còn cả giai đoạn?" names no subject

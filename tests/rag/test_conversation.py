@@ -566,3 +566,11 @@ def test_a_bare_noun_phrase_after_a_question_asks_it_again_of_that_phrase():
     assert res.question_understood == "Phó trưởng ban thường trực là ai trong Kế hoạch 726/KH-UBND của Cao Bằng?"
     res = resolve("thế còn các lễ hội được nhắc tới?", context("Cao Bằng có di sản nào?"))
     assert "nào" not in res.question_understood  # a bare "nào" is no frame to repeat
+
+
+def test_up_to_now_points_back_at_nothing():
+    from rag.dialogue.turn import _POINTS_BACK
+
+    assert not _POINTS_BACK.search("đến nay tỉnh tập huấn được bao nhiêu lượt cán bộ rồi?")
+    assert not _POINTS_BACK.search("hien nay co bao nhieu hoi vien")
+    assert _POINTS_BACK.search("hội đó thành lập năm nào?") and _POINTS_BACK.search("kế hoạch nay ai ký")
