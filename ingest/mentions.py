@@ -130,7 +130,7 @@ class Mention:
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December")
 _DATE_AFTER = re.compile(
-    r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/.-]\d)"
+    r"\s*,?\s*\(?\s*(?:ban hành\s+)?(?:ngày\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/.-]\d)"
     r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))|năm\s+(\d{4})"
     r"|dated\s+(" + "|".join(ENGLISH_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4}))", re.IGNORECASE)
 _CAP = f"[{vi.UPPER}]"
@@ -243,6 +243,10 @@ def signer_cited_with(text: str, number: str) -> str | None:
                  and (signer := _mention_at(text, n, None).signer)), None)
 
 
+_PARTY_ORGAN_BEFORE = re.compile(r"\b(Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?)\s*(?:\([^()]{1,30}\)\s*)?"
+                                 r"(?:đã\s+|vừa\s+)?(?:ban hành|ra|có)\s*$")
+
+
 def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
     kind, kind_start = _kind_of(text, number)
     pos = number.end
@@ -278,6 +282,8 @@ def _mention_at(text: str, number: DocNumber, relation: str | None) -> Mention:
         verb = re.search(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|có|ký)\s*$", before)
         named = issuer_in(before[:verb.start()]) if verb else None
         issuer = named if named and verb and before[:verb.start()].rstrip().endswith(named.split()[-1]) else None
+        party = _PARTY_ORGAN_BEFORE.search(before)  # "Sau khi Bộ Chính trị (Khóa X) ban hành Nghị quyết 36-NQ/TW"
+        issuer = issuer or (party.group(1) if party else None)
     subject = _subject_after(text, pos)
     clause = re.search(r"[.;\n]", text[number.end:number.end + 400])
     clause_end = number.end + (clause.start() if clause else 400)

@@ -162,3 +162,10 @@ def test_a_law_librarys_lists_of_related_documents_say_how_each_relates_with_its
     assert (found["412/QĐ-UBND"]["relation"], found["412/QĐ-UBND"]["date"]) == ("amended_by", "2029-03-20")
     assert found["598/KH-UBND"]["relation"] is None and found["598/KH-UBND"]["date"] == "2027-12-30"
     assert found["72/2015/NĐ-CP"]["relation"] == "implements"
+
+
+def test_a_party_resolution_issued_by_a_named_organ_with_its_date_in_brackets():
+    text = ("Sau khi Bộ Chính trị (Khóa IX) ban hành Nghị quyết 12-NQ/TW (ngày 15/4/2005), công tác đối ngoại nhân dân "
+            "đã có nhiều chuyển biến.")
+    mention = next(m for m in extract_mentions(text) if m.number == "12-NQ/TW")
+    assert mention.issuer == "Bộ Chính trị" and mention.date == "2005-04-15"
