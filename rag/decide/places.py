@@ -104,6 +104,10 @@ def sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
     stating = [line for line in lines if _SUM.search(line.split("\n", 1)[0])]
     if not places and not names or not stating:
         return None
+    # (a title naming other places too, "… tại Ba Lan, Mexico và Nam Phi", says nothing of which the sum is of)
+    asked = set(places)
+    stating = [line if {e.name for e in entities.foreign_places(line.rsplit("\n", 1)[-1])} <= asked
+               else line.rsplit("\n", 1)[0] for line in stating]
     if places and any(names_foreign_places(question, [line]) for line in stating) or names and any(
             all(re.search(rf"\b{re.escape(w)}\b", line) for w in names) for line in stating):
         return None

@@ -7,6 +7,7 @@ import re
 
 from ground import vi
 from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate, field_kind
+from rag.understand.question import asking_fold
 
 # ("… với 08 nội dung sau:", "gồm 3 nhóm nhiệm vụ sau")
 INTRODUCES_LIST = re.compile(r"(?:nhu sau|sau day|(?:cac|nhung|\d{1,2}|[a-z]+) (?:nhom )?(?:noi dung|nhiem vu|giai phap|muc tieu"
@@ -44,7 +45,7 @@ COUNTED_SHARE = 0.5  # how close to the best a line counting the asked thing mus
 def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     """"bao nhiêu hội viên": a near line of the same text that counts that thing ("117 hội viên") goes before a
     best line whose numbers count something else ("thành lập năm 1999. Trong 20 năm qua …")."""
-    m = COUNTED.search(vi.collapse(question))
+    m = COUNTED.search(asking_fold(question))  # ("vé máy bay" asks no "mấy bay")
     if not m or not ranked:
         return ranked
     nouns = [f"{m.group(1)} {m.group(2)}", m.group(1)] if m.group(2) else [m.group(1)]

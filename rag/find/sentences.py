@@ -15,7 +15,7 @@ from ground import vi
 from rag.find.plans import naming_words
 from rag.ports import StoredChunk
 from rag.understand import entities
-from rag.understand.question import without_question_words
+from rag.understand.question import asking_fold, without_question_words
 from rag.understand.terms import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
@@ -256,7 +256,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     (the chunk's own similarity stands in)."""
     terms = query_terms(question)
     asked = vi.folded_syllables(question)
-    counting = COUNTED.search(vi.collapse(question))
+    counting = COUNTED.search(asking_fold(question))  # ("vé máy bay" counts no "bay")
     day_asked = bool(_DAY_ASKED.search(vi.collapse(question)))
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:top]):

@@ -560,3 +560,11 @@ def test_a_period_asked_whole_is_not_its_two_bounding_years():
     assert WHOLE_SPAN.search(analyze("Tổng số sản phẩm cả giai đoạn 2026-2030 là bao nhiêu?").pq.folded)
     assert WHOLE_SPAN.search(analyze("tong kinh phi 2021 - 2025 bao nhieu").pq.folded)
     assert not WHOLE_SPAN.search(analyze("Khách quốc tế năm 2026 và năm 2030 là bao nhiêu?").pq.folded)
+
+
+def test_an_airplane_asks_no_count():
+    from rag.find.sentences import COUNTED
+    from rag.understand.question import asking_fold
+
+    assert not COUNTED.search(asking_fold("Chi phí vé máy bay của đoàn là bao nhiêu?").replace("bao nhieu", ""))
+    assert COUNTED.search(asking_fold("Đoàn có mấy nghệ sĩ?")).group(1) == "nghe"
