@@ -41,6 +41,13 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("cqdd", "cơ quan đại diện"),
     ("xhh", "xã hội hóa"),
     ("sngv", "Sở Ngoại vụ"),
+    ("ubnv", "Ủy ban Nhà nước về người Việt Nam ở nước ngoài"),  # the press's name for it ("60 năm UBNV")
+    ("bvhttdl", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("lhs", "lưu học sinh"),  # the people a chat counts: "bao nhiêu gv", "mấy sv"
+    ("gv", "giáo viên"),
+    ("hs", "học sinh"),
+    ("sv", "sinh viên"),
+    ("cb", "cán bộ"),
     ("svhttdl", "Sở Văn hóa, Thể thao và Du lịch"),
     ("kh", "kế hoạch"),
     ("khhd", "kế hoạch hành động"),

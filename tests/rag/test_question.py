@@ -568,3 +568,11 @@ def test_an_airplane_asks_no_count():
 
     assert not COUNTED.search(asking_fold("Chi phí vé máy bay của đoàn là bao nhiêu?").replace("bao nhieu", ""))
     assert COUNTED.search(asking_fold("Đoàn có mấy nghệ sĩ?")).group(1) == "nghe"
+
+
+def test_chat_shorthand_for_the_people_counted_is_written_out():
+    from rag.understand.question import as_typed
+
+    assert as_typed("khoa tap huan co gv den tu bao nhieu nuoc") == "khoa tap huan co giao vien den tu bao nhieu nuoc"
+    assert as_typed("Trường có bao nhiêu lhs Lào?") == "Trường có bao nhiêu lưu học sinh Lào?"
+    assert as_typed("Công văn số 12/GV-HS") == "Công văn số 12/GV-HS"  # a piece of a number stays
