@@ -135,10 +135,14 @@ def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 # (a clause of any length between: "kinh phí tổ chức Hội nghị … lần thứ V ở Lan Khê là bao nhiêu"; a price too)
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan"
-                         r"|chi phi|gia ve)\b(?: [a-z0-9]+){0,30} (?:bao nhieu|la bao nhieu|the nao)\b"
+                         r"|chi phi|gia ve|hoi phi|le phi|hoc phi|muc phi|muc chi)\b(?: [a-z0-9]+){0,30} (?:bao nhieu|la bao nhieu|the nao)\b"
                          r"|(?<!tham )(?<!quoc )\bgia (?:la )?bao nhieu\b"  # (not "quốc gia", "tham gia")
                          r"|\b(?:chi|chi tieu|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu"
 _MONEY = re.compile(MONEY_FIGURE)
+# a rate asked ("bao nhiêu đồng một người một ngày", "mỗi người"): a sum per another thing ("… đồng/suất") is no answer
+_RATE_ASKED = re.compile(r"\b(?:mot|moi|/)\s*(nguoi|ngay|luot|khach|suat)\b")
+_TIME_UNSET = re.compile(r"(?:thời gian|ngày|địa điểm)(?: cụ thể)? (?:sẽ )?(?:được )?(?:thông báo sau|thông báo cụ thể sau)"
+                         r"|chưa (?:xác định|ấn định|có) (?:thời gian|ngày)", re.IGNORECASE)
 
 
 # three capitalised syllables or more: a person's full name ("Lương Tam Quang") the role-led tagger may miss
@@ -235,6 +239,11 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "số tiền (kinh phí) được hỏi"
     if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines)):
         return elsewhere
+    if _ASKS_MONEY.search(q.pq.folded) and (per := _RATE_ASKED.search(q.pq.folded)) and not re.search(
+            rf"(?:/\s*|\bmoi |\bmot ){per.group(1)}\b", vi.collapse(shown)):
+        return f"mức chi cho mỗi {per.group(1).replace('nguoi', 'người').replace('ngay', 'ngày')}"  # "1.500.000 đồng/suất"
+    if q.answer_type in ("date", "period") and _TIME_UNSET.search(shown):
+        return "thời gian được hỏi (văn bản ghi sẽ thông báo sau)"  # "(thời gian cụ thể thông báo sau)"
     source = _FUNDING_SOURCE.search(q.pq.folded)
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
     # (not "đứng thứ mấy về viện trợ ODA": a rank, no sum)

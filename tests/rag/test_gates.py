@@ -492,3 +492,14 @@ def test_a_year_asked_of_a_page_dated_nowhere_is_neither_said_nor_denied():
     q = analyze("Ngày 14/9/2027 đoàn đại biểu khảo sát những tuyến du lịch nào?")
     assert unsaid_year(q, "Ngày 14/9, đoàn đại biểu khảo sát tuyến Hành trình về nguồn cội.", set(), "") is None
     assert unsaid_year(q, "Năm 2026, đoàn đại biểu khảo sát tuyến Hành trình về nguồn cội.", set(), "") is not None
+
+
+def test_a_rate_asked_a_time_left_open_and_dues_are_checked_by_the_last_gate():
+    rate = analyze("Mức chi tiếp khách là bao nhiêu đồng một người một ngày?")
+    assert missing_asked(rate, "Quà tặng trị giá không quá 1.500.000 đồng/suất.", set()) is not None
+    assert missing_asked(rate, "Mức chi tiếp khách: 800.000 đồng/người/ngày.", set()) is None
+    when = analyze("Hội nghị tập huấn trực tuyến tổ chức vào ngày nào?")
+    assert missing_asked(when, "Trong quý IV/2028 tổ chức 01 hội nghị tập huấn trực tuyến (thời gian cụ thể thông báo sau).",
+                         set()) is not None
+    dues = analyze("Hội phí hằng năm của hội viên là bao nhiêu?")
+    assert missing_asked(dues, "Hội có 236 hội viên sinh hoạt tại 07 chi hội.", set()) is not None
