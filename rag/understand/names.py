@@ -70,13 +70,17 @@ _ISSUING_VERB = re.compile(r"\b(ban hanh|(?<!nhiem )(?<!hoc )(?<!dinh )(?<!thoi 
                            r"|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
 
 
+_WHEN = re.compile(r"\b(?:thoi gian nao|vao thoi gian nao|khi nao|bao gio|luc nao)\b")
+
+
 def fact_asked(folded: str) -> str:
     """Which fact of a document a (folded) question asks, or "general"."""
     intent = next((name for name, pattern in PLAN_FACTS if pattern.search(folded)), "general")
     # "Theo Hướng dẫn 28-HD/BTGTW, … ngày nào?": the document named is where the answer is read, not what is dated
     source_named = _SOURCE_NAMED.match(folded) and not _ISSUING_VERB.search(folded)
-    if intent == "date" and (_EVENT_VERB.search(folded) and not _ISSUING_VERB.search(folded) or _SPAN_ASKED.search(folded)
-                             or source_named):
+    # ("vào thời gian nào, kinh phí bao nhiêu?": when a thing is done; a document is asked "ban hành/ký khi nào")
+    if intent == "date" and ((_EVENT_VERB.search(folded) or _WHEN.search(folded)) and not _ISSUING_VERB.search(folded)
+                             or _SPAN_ASKED.search(folded) or source_named):
         # "… khánh thành ngày nào?", "từ ngày nào đến ngày nào?": an event's dates, which a passage gives, not the text's
         return "general"
     return intent

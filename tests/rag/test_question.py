@@ -576,3 +576,10 @@ def test_chat_shorthand_for_the_people_counted_is_written_out():
     assert as_typed("khoa tap huan co gv den tu bao nhieu nuoc") == "khoa tap huan co giao vien den tu bao nhieu nuoc"
     assert as_typed("Trường có bao nhiêu lhs Lào?") == "Trường có bao nhiêu lưu học sinh Lào?"
     assert as_typed("Công văn số 12/GV-HS") == "Công văn số 12/GV-HS"  # a piece of a number stays
+
+
+def test_when_a_thing_is_done_is_no_documents_date():
+    from rag.understand.names import parse_query
+
+    assert parse_query("Vào thời gian nào, kinh phí bao nhiêu trong Kế hoạch 38/KH-UBND?").intent == "general"
+    assert parse_query("Kế hoạch 38/KH-UBND ban hành khi nào?").intent == "date"
