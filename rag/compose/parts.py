@@ -304,8 +304,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         result = None
         # "… căn cứ kế hoạch nào, ban hành ngày nào?": a fact asked right after a document was asked is that
         # document's, when the later part names nothing else
+        # (…not when the question names a stored text by number: "Báo cáo 27 trả lời công văn nào, ai ký?" asks its signer)
         implicit = (i > 0 and q.parts[i - 1].answer_type == "document" and part.intent in _DOCUMENT_FACTS
-                    and about_the_plan(parse_query(part.text), [], residual=0))
+                    and about_the_plan(parse_query(part.text), [], residual=0) and not by_number)
         result = _cited_part(part, scope, index, cited_asked if i > 0 else []) or (
             _named_part(part, index) if i > 0 else None)
         if result is None and (part.refers_back or implicit) and previous:

@@ -139,3 +139,10 @@ def test_a_line_shown_for_the_first_part_that_states_the_later_value_answers_it_
     # a later part naming a thing of its own is asked on its own ("hạn đăng ký tham dự là ngày nào")
     own = analyze("Gặp gỡ kiều bào 2027 có chủ đề gì và hạn đăng ký tham dự là ngày nào?").parts[1]
     assert answered_before(own, [Point("…", None, line, 1.0)]) is None
+
+
+def test_a_fact_asked_after_which_document_is_the_named_texts_own():
+    from rag.understand.question import analyze
+
+    q = analyze("Báo cáo 27/BC-SNgV trả lời công văn nào của Bộ Ngoại giao, ai ký?")
+    assert [p.intent for p in q.parts] == ["general", "signer"] and q.parts[0].answer_type == "document"
