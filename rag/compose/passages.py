@@ -6,10 +6,10 @@ import re
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
-from ground.display import display_date
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.countries import country_first, of_the_place_asked, placing_lines, sole_country_lines
 from rag.compose.parts import display
+from rag.compose.programme import dated_today, day_items
 from rag.compose.sections import (
     ARTICLE_HEADING,
     LEAD_LINE_CHARS,
@@ -180,6 +180,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         ranked = firsts.announcing_first(ranked, q.ordinal_noun)
     if rows := firsts.day_rows(ranked, q.text):  # "Ngày 18/3 … đi thăm những đâu": every row of that day's programme
         return [Point(display(c, question, index.idf, POINT_CHARS), c.chunk, c.body, c.score) for c in rows]
+    if text is None and (under := day_items(q.text, ranked[0].chunk.plan_id, index)):  # …or the items under its heading
+        return under
     best = ranked[0]
     # (its marker read too, "6. Báo và Phát thanh …", when no list follows it: a list's items are read below, narrowed)
     if (ARTICLE_HEADING.match(best.body.strip()) or ARTICLE_HEADING.match(best.unit.text.strip())
@@ -341,16 +343,6 @@ def _numbered_after(cand, index: PlanIndex) -> list[Point]:
     return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
 
 
-# a day told from the day the page was written: "Sáng nay, Hội … tổ chức Đại hội"
-_TODAY = re.compile(r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Hh]ôm|[Tt]rưa) nay\b")
-
-
-def _dated_today(line: str, published: str | None) -> str:
-    """"Sáng nay, …" asked "ngày nào": the page's own date says which day "nay" is."""
-    shown = display_date(published) if published else None
-    return f"{line} (bài đăng ngày {shown})" if shown and _TODAY.search(line) else line
-
-
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
@@ -391,7 +383,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         return None
     if q.answer_type in ("date", "period"):
         for p in points:
-            p.text = _dated_today(p.text, index.held(p.chunk.plan_id).meta.published)
+            p.text = dated_today(p.text, index.held(p.chunk.plan_id).meta.published)
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
     lead = f"Theo {plan_label(index.held(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
     numbered = number_points(points, index.plan)

@@ -114,14 +114,20 @@ class Grounds:
                    for h in hits[:3] for e in documents(h.chunk.text) for doc in scope.other_documents)
 
 
-_DAY = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)\b")
+_DAY = re.compile(r"\b[Nn]gày (\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d\d))?\b|\b(?<![/-])(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)\b")
 
 
 def _names_asked_day(q: Question, hits: list[Hit]) -> bool:
-    """"Ngày 15/9/2029 đoàn … có những hoạt động gì?": a day asked in full is named by a top passage (a programme's
-    "Ngày 15/9/2029 (Thứ Bảy):"), which is where that day is told of, whatever words it says it in."""
-    asked = {(int(d), int(m), y) for d, m, y in _DAY.findall(q.text)}
-    return len(asked) == 1 and any((int(d), int(m), y) in asked for h in hits[:3] for d, m, y in _DAY.findall(h.chunk.text))
+    """"Ngày 15/9/2029 đoàn … có những hoạt động gì?": a day asked in full (or "Ngày 11/6" without its year) is named by a
+    top passage (a programme's "Ngày 15/9/2029 (Thứ Bảy):"), which is where that day is told of, whatever words it says
+    it in."""
+    asked = _days(q.text)
+    return len(asked) == 1 and any(day in asked or (day[0], day[1], "") in asked for h in hits[:3] for day in _days(h.chunk.text))
+
+
+def _days(text: str) -> set[tuple[int, int, str]]:
+    return {(int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5)), m.group(3) or m.group(6) or "")
+            for m in _DAY.finditer(text)}
 
 
 def _names_asked_person(q: Question, hits: list[Hit]) -> bool:

@@ -52,3 +52,34 @@ def test_a_follow_up_after_an_unanswered_question_is_asked_of_the_text_it_named(
                                       "còn trưng bày tranh dân gian khai mạc ở đâu?"])
     assert not refused.answer.found
     assert follow_up.answer.found and "Nhà Văn hóa quận 7" in follow_up.answer.answer, follow_up.answer.answer
+
+
+EXCHANGE = """ỦY BAN NHÂN DÂN
+TỈNH LAM HÀ
+Số: 19/KH-UBND
+Lam Hà, ngày 02 tháng 3 năm 2028
+
+KẾ HOẠCH
+Giao lưu thanh niên Lam Hà – Champasak năm 2028
+
+I. CHƯƠNG TRÌNH CHI TIẾT
+
+Ngày 10/6/2028 (thứ Bảy)
+- 14h00: Đón đoàn thanh niên tỉnh Champasak tại Cửa khẩu quốc tế Lam Sơn.
+- 19h00: Tiệc chào mừng do Sở Ngoại vụ chủ trì.
+
+Ngày 11/6/2028 (Chủ nhật)
+- 08h00 – 09h30: Lễ khai mạc tại Nhà Văn hóa Thanh niên tỉnh.
+- 09h45 – 11h30: Diễn đàn "Thanh niên hai tỉnh cùng phát triển".
+- 19h30: Đêm giao lưu văn nghệ "Tình hữu nghị" tại Quảng trường Lam Hà.
+
+Ngày 12/6/2028 (thứ Hai)
+- 09h00: Lễ bế mạc; đoàn về nước.
+"""
+exchange = texts_store("day-headings", {"lam-ha-kh-19-2028.txt": EXCHANGE})
+
+
+def test_a_day_asked_is_answered_with_the_items_under_its_heading(exchange):
+    answer = exchange.answerer.ask("Ngày 11/6 chương trình giao lưu thanh niên Lam Hà – Champasak có những hoạt động gì?")
+    assert answer.found and "Lễ khai mạc" in answer.answer and "Tình hữu nghị" in answer.answer
+    assert "Tiệc chào mừng" not in answer.answer and "bế mạc" not in answer.answer
