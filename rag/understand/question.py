@@ -235,7 +235,10 @@ def split_parts(text: str) -> list[str]:
     yes_no = sum(1 for m in CLAUSE_ASKS.finditer(folded) if m.group(2)) >= 2
     # …and one closing the question after a comma that ends another clause ("… bao nhiêu, lấy từ nguồn nào?")
     last = LAST_ASKS.search(folded)
-    if last and spans and last.start(1) > spans[-1][1] and "," in folded[spans[-1][1]:last.start(1)]:
+    # (…or after a "và" opening a clause of its own verb: "… ngày nào và hướng dẫn chế biến những món gì?")
+    if last and spans and last.start(1) > spans[-1][1] and (
+            "," in folded[spans[-1][1]:last.start(1)] or re.match(r"\s+va\s+(?!cac\b|nhung\b|ve\b|o\b|tai\b|cua\b|cho\b|voi\b|thuoc\b)\S+\s+\S+",
+                                                              folded[spans[-1][1]:last.start(1)])):
         clauses.append(last.span(1))
     spans = sorted(spans + [(s, e, "content") for s, e in clauses if (yes_no or folded[s:e] in ("gi", "nao"))
                             and not any(a <= s < b for a, b, _ in spans)])

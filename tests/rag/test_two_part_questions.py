@@ -146,3 +146,8 @@ def test_a_fact_asked_after_which_document_is_the_named_texts_own():
 
     q = analyze("Báo cáo 27/BC-SNgV trả lời công văn nào của Bộ Ngoại giao, ai ký?")
     assert [p.intent for p in q.parts] == ["general", "signer"] and q.parts[0].answer_type == "document"
+
+
+def test_a_clause_of_its_own_verb_after_and_is_a_part_of_its_own():
+    assert len(_parts("Đại sứ quán tổ chức chương trình ẩm thực ngày nào và hướng dẫn chế biến những món gì?")) == 2
+    assert len(_parts("Kế hoạch 17 ban hành ngày nào và về lĩnh vực gì?")) == 1
