@@ -43,6 +43,10 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("sngv", "Sở Ngoại vụ"),
     ("ubnv", "Ủy ban Nhà nước về người Việt Nam ở nước ngoài"),  # the press's name for it ("60 năm UBNV")
     ("bvhttdl", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("hlhpn", "Hội Liên hiệp Phụ nữ"),  # mass organisations by their initials
+    ("lhpn", "Liên hiệp Phụ nữ"),
+    ("ubmttq", "Ủy ban Mặt trận Tổ quốc"),
+    ("mttq", "Mặt trận Tổ quốc"),
     ("lhs", "lưu học sinh"),  # the people a chat counts: "bao nhiêu gv", "mấy sv"
     ("gv", "giáo viên"),
     ("hs", "học sinh"),

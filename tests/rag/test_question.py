@@ -575,6 +575,7 @@ def test_chat_shorthand_for_the_people_counted_is_written_out():
 
     assert as_typed("khoa tap huan co gv den tu bao nhieu nuoc") == "khoa tap huan co giao vien den tu bao nhieu nuoc"
     assert as_typed("Trường có bao nhiêu lhs Lào?") == "Trường có bao nhiêu lưu học sinh Lào?"
+    assert as_typed("Chủ tịch Hội LHPN Lào là ai?") == "Chủ tịch Hội Liên hiệp Phụ nữ Lào là ai?"
     assert as_typed("Công văn số 12/GV-HS") == "Công văn số 12/GV-HS"  # a piece of a number stays
 
 
