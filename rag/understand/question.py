@@ -289,6 +289,9 @@ def _intent(folded: str) -> str:
 
 
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
+# the kind of a ground asked with words describing it: "căn cứ kế hoạch thông tin đối ngoại số mấy"
+_GROUND_KIND = re.compile(r"\b(?:can cu|thuc hien|trien khai|theo) (quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh)"
+                          r"(?: (?!co\b|nhung\b|cac\b|la\b|gom\b|nay\b)[a-z0-9]+){1,4} (nao|so may)\b")
 
 
 _IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
@@ -296,7 +299,7 @@ _IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
 
 def make_part(text: str) -> Part:
     folded = asking_fold(text)
-    kind = _ASKED_KIND.search(folded)
+    kind = _ASKED_KIND.search(folded) or _GROUND_KIND.search(folded)
     return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
                 DOC_KINDS.get(kind.group(1)) if kind else None)
 

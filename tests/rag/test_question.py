@@ -584,3 +584,9 @@ def test_when_a_thing_is_done_is_no_documents_date():
 
     assert parse_query("Vào thời gian nào, kinh phí bao nhiêu trong Kế hoạch 38/KH-UBND?").intent == "general"
     assert parse_query("Kế hoạch 38/KH-UBND ban hành khi nào?").intent == "date"
+
+
+def test_a_ground_asked_with_words_describing_it():
+    parts = analyze("QĐ 1875/QĐ-UBND căn cứ kế hoạch thông tin đối ngoại số mấy, ngày nào?").parts
+    assert (parts[0].intent, parts[0].asked_kind) == ("implements", "Kế hoạch")
+    assert analyze("Thực hiện kế hoạch này có những nhiệm vụ gì?").parts[0].intent == "general"
