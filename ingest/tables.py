@@ -9,8 +9,7 @@ as they are, rows read as "14 | … | Sở Công Thương | … |". Each recogni
     Nhiệm vụ 1: Tổ chức hội nghị …; chủ trì: Sở Ngoại vụ; phối hợp: Ban Tuyên giáo Tỉnh ủy; thời gian: Quý II/2023.
 
 so that chunks, quotes and answers read sentences, and ingest/task_tables.py reads the rows back as task records (also
-at reindex). A table is recognised by its header row (a task column and an agency column); a row that cannot be aligned
-with the header is left as written. Pure text in, text out."""
+at reindex). A table is recognised by its header row (a task column and an agency column); a row that cannot be aligned with the header is left as written. Pure text in, text out."""
 from __future__ import annotations
 
 import re
@@ -88,11 +87,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
 _SAME_AS_ABOVE = re.compile(r"[\"“(-]?\s*(?:nt|n\.t|như trên|nhu tren)\s*[\"”)-]?\.?", re.IGNORECASE)
 
 
-def _same_as_above(row: list[str], above: list[str] | None) -> list[str]:
-    """A task row with its "nt" cells read as the cell above them (which may itself have been one)."""
+def _same_as_above(row: list[str], above: list[str] | None, merged: int | None = None) -> list[str]:
+    """A row with its "nt" cells, and empty cells of a first column of times (`merged`), read as the cell above them."""
     if above is None or len(above) != len(row):
         return row
-    return [above[k] if _SAME_AS_ABOVE.fullmatch(c.strip()) and above[k] else c for k, c in enumerate(row)]
+    return [above[k] if (_SAME_AS_ABOVE.fullmatch(c.strip()) or k == merged and not c.strip()) and above[k] else c
+            for k, c in enumerate(row)]
 
 
 def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table, int] | None:
@@ -154,8 +154,8 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
             rows.append(("group", [merged.group(1), merged.group(2)]))
         elif len(row) == len(headers):
-            rows.append(("task", _same_as_above(row, next((r[1] for r in reversed(rows)
-                                                           if isinstance(r, tuple) and r[0] == "task"), None))))
+            rows.append(("task", _same_as_above(row, next((r[1] for r in reversed(rows) if isinstance(r, tuple) and r[0]
+                                                           == "task"), None), order.index(0) if roles[order.index(0)] == "deadline" else None)))
         else:
             rows.append("\n".join(text[lines[k][0]:lines[k][1]] for k in buf))
         buf.clear()

@@ -54,3 +54,19 @@ def test_a_band_row_of_a_task_table_announces_the_rows_below_it():
     lines = linearize_tables(table).strip().split("\n")
     assert lines[0] == "QUÝ II/2028 (02 hoạt động; kinh phí (triệu đồng): 215):"
     assert lines[1].startswith("Nhiệm vụ: Gặp mặt lưu học sinh Campuchia; chủ trì: Phòng Hợp tác quốc tế")
+
+
+def test_a_month_written_on_its_groups_first_row_only_carries_down():
+    from ingest.tables import linearize_tables
+
+    table = """III. CÁC HOẠT ĐỘNG CỤ THỂ
+| Thời gian | TT | Hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Kinh phí (triệu đồng) |
+|---|---|---|---|---|---|
+| Tháng 9/2027 | 7 | Hội thảo hợp tác giáo dục | Sở Giáo dục và Đào tạo | Sở Ngoại vụ | 120 |
+| | 8 | Tuần phim Ba Lan tại tỉnh | Sở Văn hóa, Thể thao và Du lịch | Sở Ngoại vụ | 210 |
+| Tháng 10/2027 | 9 | Đón đoàn đại biểu tỉnh bạn | Sở Ngoại vụ | Văn phòng UBND tỉnh | 300 |
+"""
+    from ingest.clean import clean_text
+
+    lines = [line for line in linearize_tables(clean_text(table)).split("\n") if line.startswith("Nhiệm vụ 8")]
+    assert lines and "thời gian: Tháng 9/2027" in lines[0]
