@@ -54,7 +54,7 @@ COUNT_CANDIDATES = 1  # the sentence shown first must state it
 # An amount with its unit: only a sentence stating a number of that kind can answer.
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)"
                           r"|\b(?:kinh phi|muc chi|chi phi|don gia|muc ho tro)\b.*\bbao nhieu\b"
-                          r"|\b(?:chi|chi tieu|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")
+                          r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")
 _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
 NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
 

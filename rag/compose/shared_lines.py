@@ -8,7 +8,8 @@ from rag.understand import entities
 from rag.understand.question import Part, without_question_words
 
 # the kinds of value a part asks, and the tags a line holding one carries
-_VALUE_TAGS = {"date": {"date"}, "period": {"period", "date"}, "place": {"place"}, "person": {"person"}}
+# (a place or a person in the line may be the subject's own, "Festival Biển Ngọc Viên": only a time is surely the value)
+_VALUE_TAGS = {"date": {"date"}, "period": {"period", "date"}}
 OWN_SYLLABLES = 2  # "diễn ra ngày nào": a part this short names nothing of its own, only the value it asks
 WHOLE_LINE_CHARS = 440  # a line answering two parts is shown whole up to this
 

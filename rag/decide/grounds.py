@@ -143,7 +143,7 @@ def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
 _ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan"
                          r"|chi phi|gia ve|hoi phi|le phi|hoc phi|muc phi|muc chi)\b(?: [a-z0-9]+){0,30} (?:bao nhieu|la bao nhieu|the nao)\b"
                          r"|(?<!tham )(?<!quoc )\bgia (?:la )?bao nhieu\b"  # (not "quốc gia", "tham gia")
-                         r"|\b(?:chi|chi tieu|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu"
+                         r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu" (not "chỉ tiêu")
 _MONEY = re.compile(MONEY_FIGURE)
 # a rate asked ("bao nhiêu đồng một người một ngày", "mỗi người"): a sum per another thing ("… đồng/suất") is no answer
 _RATE_ASKED = re.compile(r"\b(?:mot|moi|/)\s*(nguoi|ngay|luot|khach|suat)\b")
@@ -231,7 +231,7 @@ _ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc b�
 
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
                   issuers: Collection[str] = (), each_part: bool = False, titles: str = "",
-                  lines: Collection[str] = ()) -> str | None:
+                  lines: Collection[str] = (), documents: Collection[str] = ()) -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
@@ -243,7 +243,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
-    if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines)):
+    if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines, documents)):
         return elsewhere
     if _ASKS_MONEY.search(q.pq.folded) and (per := _RATE_ASKED.search(q.pq.folded)) and not re.search(
             rf"(?:/\s*|\bmoi |\bmot ){per.group(1)}\b", vi.fold_same_length(shown).lower()):

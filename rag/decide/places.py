@@ -93,7 +93,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
 
 
-def sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
+def sum_of_elsewhere(question: str, lines: Collection[str], documents: Collection[str] = ()) -> str | None:
     """"Kinh phí tổ chức … tại Gifu năm 2024?": the sums shown are of another thing when no line stating one (with its
     heading and its document's title) names the foreign place asked; the line naming the place states none."""
     places = [e.name for e in entities.foreign_places(question)]
@@ -102,7 +102,15 @@ def sum_of_elsewhere(question: str, lines: Collection[str]) -> str | None:
     names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())] \
         if vi.has_diacritics(question) else []
     stating = [line for line in lines if _SUM.search(line.split("\n", 1)[0])]
-    if not places and not names or not stating:
+    # (the rule needs a line naming the place that states no sum: with none shown, which thing a sum is of is not told)
+    naming = [line for line in lines if line not in stating and (
+        places and names_foreign_places(question, [line.split("\n", 1)[0]])
+        or names and all(re.search(rf"\b{re.escape(w)}\b", line.split("\n", 1)[0]) for w in names))]
+    if not places and not names or not stating or not naming:
+        return None
+    # (documents about the place asked alone, naming no other, are of it throughout: a letter on a delegation to Đức)
+    named = [{e.name for e in entities.foreign_places(d)} for d in documents]
+    if places and named and all(n and n <= set(places) for n in named):
         return None
     # (a title naming other places too, "… tại Ba Lan, Mexico và Nam Phi", says nothing of which the sum is of)
     asked = set(places)

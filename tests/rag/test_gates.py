@@ -486,13 +486,6 @@ def test_who_organised_may_be_a_body_no_agency_list_holds():
     assert missing_asked(analyze("Chủ tịch Hội là ai?"), shown, set()) is not None
 
 
-def test_a_year_asked_of_a_page_dated_nowhere_is_neither_said_nor_denied():
-    from rag.decide.years import unsaid_year
-
-    q = analyze("Ngày 14/9/2027 đoàn đại biểu khảo sát những tuyến du lịch nào?")
-    assert unsaid_year(q, "Ngày 14/9, đoàn đại biểu khảo sát tuyến Hành trình về nguồn cội.", set(), "") is None
-    assert unsaid_year(q, "Năm 2026, đoàn đại biểu khảo sát tuyến Hành trình về nguồn cội.", set(), "") is not None
-
 
 def test_a_rate_asked_a_time_left_open_and_dues_are_checked_by_the_last_gate():
     rate = analyze("Mức chi tiếp khách là bao nhiêu đồng một người một ngày?")
