@@ -286,14 +286,7 @@ def _placed_body_under_parent(text: str, lines: list[str]) -> tuple[str, str, bo
     line names its province."""
     if len(lines) < 2 or not _OWN_BODY.match(lines[0]) or not _OWN_BODY.match(lines[1]):
         return None
-    placed = _PLACED_BODY.match(lines[1])
-    if not placed:
-        return None
-    province, known = place_name(text, placed.group(3))
-    if province is None:
-        return None
-    body = as_written(text, placed.group(1), placed.group(1).capitalize())
-    return f"{body[:1].upper()}{body[1:]} {placed.group(2).lower()} {province}", province, known
+    return _placed(text, _PLACED_BODY.match(lines[1]))
 
 
 def _own_placed_body(text: str, lines: list[str]) -> tuple[str, str, bool] | None:
@@ -303,8 +296,13 @@ def _own_placed_body(text: str, lines: list[str]) -> tuple[str, str, bool] | Non
     placed = _PLACED_BODY.match(name) if _OWN_BODY.match(name) and not name.startswith(("ĐẢNG", "CHI BỘ")) else None
     if placed is None or {"ỦY", "UỶ"} & set(placed.group(3).split()):
         return None
-    province, known = place_name(text, placed.group(3))
-    if province is None:
+    return _placed(text, placed)
+
+
+def _placed(text: str, placed: re.Match | None) -> tuple[str, str, bool] | None:
+    """(issuer, province, known) of a body named with its province ("… TỈNH X"), as the text writes the body."""
+    province, known = place_name(text, placed.group(3)) if placed else (None, False)
+    if placed is None or province is None:
         return None
     body = as_written(text, placed.group(1), placed.group(1).capitalize())
     return f"{body[:1].upper()}{body[1:]} {placed.group(2).lower()} {province}", province, known

@@ -171,7 +171,7 @@ class Answerer:
         return answer
 
 
-def _point_lines(answer: Answer, index) -> list[str]:
+def _point_lines(answer: Answer, index: PlanIndex) -> list[str]:
     """Each line shown, then (below it) the heading it stands under and its document's title: what the line is of."""
     cited = {c.n: c for c in answer.citations}
     out = []
