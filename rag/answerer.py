@@ -161,7 +161,7 @@ class Answerer:
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
             or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index),
-                             [self.index.told(pid) for pid in cited_plans])
+                             lambda: [self.index.told(pid) for pid in cited_plans])
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's

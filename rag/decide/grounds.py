@@ -4,7 +4,7 @@ and every foreign place the question names present in what is shown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
@@ -231,7 +231,7 @@ _ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc b�
 
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
                   issuers: Collection[str] = (), each_part: bool = False, titles: str = "",
-                  lines: Collection[str] = (), documents: Collection[str] = ()) -> str | None:
+                  lines: Collection[str] = (), documents: Callable[[], Collection[str]] = lambda: ()) -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""

@@ -4,7 +4,7 @@ after "tại/ở" ("Tổng lãnh sự tại Vancouver")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from ground import vi
 from ground.places import FOREIGN_PLACES, canonical_province
@@ -93,7 +93,8 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
 
 
-def sum_of_elsewhere(question: str, lines: Collection[str], documents: Collection[str] = ()) -> str | None:
+def sum_of_elsewhere(question: str, lines: Collection[str],
+                     documents: Callable[[], Collection[str]] = lambda: ()) -> str | None:
     """"Kinh phí tổ chức … tại Gifu năm 2024?": the sums shown are of another thing when no line stating one (with its
     heading and its document's title) names the foreign place asked; the line naming the place states none."""
     places = [e.name for e in entities.foreign_places(question)]
@@ -109,7 +110,7 @@ def sum_of_elsewhere(question: str, lines: Collection[str], documents: Collectio
     if not places and not names or not stating or not naming:
         return None
     # (documents about the place asked alone, naming no other, are of it throughout: a letter on a delegation to Đức)
-    named = [{e.name for e in entities.foreign_places(d)} for d in documents]
+    named = [{e.name for e in entities.foreign_places(d)} for d in documents()]  # (read only when it is needed)
     if places and named and all(n and n <= set(places) for n in named):
         return None
     # (a title naming other places too, "… tại Ba Lan, Mexico và Nam Phi", says nothing of which the sum is of)
