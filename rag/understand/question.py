@@ -13,6 +13,7 @@ from rag.understand import shorthand
 from rag.understand.joins import CLAUSE_ASKS, LAST_ASKS, question_join
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
 from rag.understand.ordinals import ordinal, part_ref, quarter
+from rag.understand.topics import catalog_topic
 
 # offices whose holder a question may ask for, folded ("Tổng lãnh sự … tên gì", "Bí thư … là ai")
 OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
@@ -291,7 +292,7 @@ def _intent(folded: str) -> str:
 _ASKED_KIND = re.compile(r"\b(quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh) (nao|gi|so may)\b")
 # the kind of a ground asked with words describing it: "căn cứ kế hoạch thông tin đối ngoại số mấy"
 _GROUND_KIND = re.compile(r"\b(?:can cu|thuc hien|trien khai|theo) (quyet dinh|chi thi|cong van|nghi quyet|ke hoach|chuong trinh)"
-                          r"(?: (?!co\b|nhung\b|cac\b|la\b|gom\b|nay\b)[a-z0-9]+){1,4} (nao|so may)\b")
+                          r"(?: (?!co\b|nhung\b|cac\b|la\b|gom\b|nay\b)[a-z0-9]+){1,4} (so may)\b")
 
 
 _IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
@@ -341,34 +342,9 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         relation=("in_force" if relation and "hieu luc" in relation.group(1) else "replaces") if relation else None,
         superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
         count=bool(_COUNT.search(folded)) and not superlative,
-        topic=_topic(pq),
+        topic=catalog_topic(pq),
         issuers=issuers_named(pq),
     )
-
-
-# what every catalog question says of the plans it asks about: no topic of its own
-_CATALOG_WORDS = frozenset(
-    """nhung tinh nao thanh pho dia phuong bao nhieu ke hoach van ban danh sach cac co da ban hanh nam trong kho
-    thuc hien chien luoc ngoai giao van hoa den tam nhin trien khai cua ve la gi duoc hien dang so quyet dinh ttg
-    chinh phu thu tuong chuong trinh cong van chi thi som nhat dau tien moi nhat gan day truoc sau may hoac va voi
-    hanh dong tinh thanh ubnd uy ban nhan dan doi ngoai""".split())
-
-
-def _topic(pq: ParsedQuery) -> list[str]:
-    """The words of a catalog question that say what the plans are about beyond the strategy every plan
-    implements ("kế hoạch công tác thông tin đối ngoại" → thông tin), folded."""
-    content = pq.content or pq.text
-    # "về hợp tác, đối ngoại", "về A hoặc B": alternatives; one that only says what every plan is about
-    # ("đối ngoại") leaves the list unnarrowed
-    alternatives = re.split(r",|\bhoặc\b|\bhoac\b", content.split(" về ", 1)[1]) if " về " in content else []
-    if len(alternatives) > 1 and any(not _topic_words(a) for a in alternatives):
-        return []
-    words = _topic_words(content)
-    return words if len(words) >= 2 else []
-
-
-def _topic_words(text: str) -> list[str]:
-    return [s for s in vi.folded_syllables(text) if s not in _CATALOG_WORDS and not s.isdigit()]
 
 
 def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:
