@@ -246,7 +246,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines, documents)):
         return elsewhere
     if _ASKS_MONEY.search(q.pq.folded) and (per := _RATE_ASKED.search(q.pq.folded)) and not re.search(
-            rf"(?:/\s*|\bmoi |\bmot ){per.group(1)}\b", vi.fold_same_length(shown).lower()):
+            rf"(?:/\s*|\bmoi |\bmot ){per.group(1)}\b", vi.fold_same_length(f"{shown} {passages}").lower()):
         return f"mức chi cho mỗi {per.group(1).replace('nguoi', 'người').replace('ngay', 'ngày')}"  # "1.500.000 đồng/suất"
     if q.answer_type in ("date", "period") and _TIME_UNSET.search(shown):
         return "thời gian được hỏi (văn bản ghi sẽ thông báo sau)"  # "(thời gian cụ thể thông báo sau)"
