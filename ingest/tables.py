@@ -17,46 +17,17 @@ from dataclasses import dataclass
 
 from ground import vi
 from ingest.dashed_tasks import dashed_tasks
+from ingest.figure_tables import FIGURE, figure_tables
 from ingest.merged_cells import unmerged
 from ingest.schedule_tables import schedule_tables
 from ingest.sideways_tables import sideways_tables
 from ingest.table_bands import band_line
+from ingest.table_columns import ROLE_LABELS, ROW_LABEL, column_role, is_task_header, labelled
 from ingest.table_layouts import record_groups, tabs_as_pipes
-from ingest.year_tables import PLAIN_RULE, UNIT_HEADER, cells, row_unit, wrapped_row, year_rows, year_tables
+from ingest.year_tables import PLAIN_RULE, cells, wrapped_row, year_rows, year_tables
 
-ROW_LABEL = "Nhiệm vụ"  # how a task row's sentence starts; its fields' labels by role below (others: their header's)
-ROLE_LABELS = {"lead": "chủ trì", "agency": "thực hiện", "support": "phối hợp", "deadline": "thời gian"}
 _ROLE_ORDER = ("lead", "agency", "support", "deadline")
 MAX_ROW_LINES = 12  # a row wrapped over more lines than this is not a row
-
-
-def column_role(header: str) -> str | None:
-    """What a task-table column holds, from its header cell."""
-    h = vi.collapse(header)
-    # (none for "Tham dự cuộc họp có … các cơ quan:", "Thành phần": who attends, not who is assigned)
-    if not h or re.search(r"\b(?:tham du|du hop|thanh phan|vang mat)\b", h):
-        return None
-    if re.fullmatch(r"(?:so )?t ?t|stt|so thu tu", h):
-        return "number"
-    if re.search(r"thoi gian|thoi han|tien do|nam thuc hien|moc thoi gian|^nam$", h):
-        return "deadline"
-    if re.search(r"san pham|ket qua|du kien|kinh phi|nguon|ghi chu", h):
-        return "other"
-    if "phoi hop" in h and "chu tri" not in h:
-        return "support"
-    if "chu tri" in h:
-        return "lead"
-    if re.search(r"(?:co quan|don vi|bo phan)(?: thuc hien| phu trach| trien khai| duoc giao)?$|trach nhiem|phan cong"
-                 r"|thuc hien$", h):
-        return "agency"
-    if re.search(r"noi dung|nhiem vu|hoat dong|de an|chuong trinh|ten|^cong viec", h):
-        return "task"
-    return None
-
-
-def is_task_header(row: list[str]) -> bool:
-    roles = [column_role(c) for c in row]
-    return "task" in roles and any(r in ("lead", "agency", "support") for r in roles) and not row[0].isdigit()
 
 
 def _is_sub_header(row: list[str]) -> bool:
@@ -146,9 +117,9 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
             rows.append(("total", row))  # "Cộng năm 2029 | | | | 11.700": the year's sum, in the column it stands in
         elif group and len(filled) == 1:
             rows.append(("group", [group.group(1), filled[0]]))
-        elif group and filled and filled[0].isupper() and all(_FIGURE.match(c) for c in filled[1:]):
+        elif group and filled and filled[0].isupper() and all(FIGURE.match(c) for c in filled[1:]):
             # "| I | KHỐI CƠ QUAN … | | 13.150 | |": a group row with its subtotal under the column it sums
-            sums = ["{}: {}".format(*_labelled(headers[k], c)) for k, c in enumerate(row) if k > 1 and c
+            sums = ["{}: {}".format(*labelled(headers[k], c)) for k, c in enumerate(row) if k > 1 and c
                     and c != filled[0] and k < len(headers)]
             rows.append(("group", [group.group(1), f"{filled[0]} ({'; '.join(sums)})"]))
         elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
@@ -206,7 +177,7 @@ def _sentence(table: _Table, row: list[str], parent: str = "") -> str:
         if role in ROLE_LABELS and role not in by_role:
             by_role[role] = cell
         elif role == "other" or role is None and header.strip():  # "Địa điểm", "Đối tác nước ngoài": said too
-            others.append(_labelled(header, cell))
+            others.append(labelled(header, cell))
     task = next((c for r, c in zip(table.roles, row, strict=True) if r == "task"), "")
     number = row[0] if table.roles[0] == "number" and row[0] else ""
     if not number and parent:  # "- Diễu hành đèn hoa": an activity of the numbered row above, not a task of its own
@@ -234,111 +205,14 @@ def _caption_unit(table: _Table, above: str) -> None:
                          and "(" not in h else h for h in table.headers]
 
 
-_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)
-
-
-def _labelled(header: str, cell: str) -> tuple[str, str]:
-    """A column's header as a label, its unit written after the value ("Kinh phí (triệu đồng)" | "350" → "kinh phí",
-    "350 triệu đồng"), so that a figure reads as an amount wherever it is quoted."""
-    label = header.strip(" :")
-    unit = _HEADER_UNIT.match(label)
-    if unit and re.fullmatch(r"[\d.,]+", cell.strip()):
-        label, cell = unit.group(1), f"{cell.strip()} {unit.group(2).strip()}"
-    # "Kinh phí" → "kinh phí", an acronym kept ("NS thành phố")
-    return (label[:1].lower() + label[1:] if label[1:2].islower() else label), cell
-
-
 _EMPTY_FIRST_CELL = re.compile(r"^\s*\|\s*\|")
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)
 
 
 def _total_sentence(table: _Table, row: list[str]) -> str:
     """"Cộng năm 2029 | | | | 11.700" → "Cộng năm 2029: kinh phí (triệu đồng): 11.700." (each value under its header)."""
-    values = ["{}: {}".format(*_labelled(h, c)) for h, c in zip(table.headers[1:], row[1:], strict=False) if c]
+    values = ["{}: {}".format(*labelled(h, c)) for h, c in zip(table.headers[1:], row[1:], strict=False) if c]
     return f"{row[0].rstrip(' :')}: {'; '.join(values)}." if values else f"{row[0]}."
-
-
-_FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
-_RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown table's "|:--|--:|"
-MIN_FIGURE_COLUMNS = 2
-
-
-def figure_tables(text: str) -> str:
-    """Any other table of figures ("| TT | Chỉ tiêu | ĐVT | 6 tháng đầu năm 2026 | 6 tháng đầu năm 2027 |"): each row as
-    what it says, its label then each column's header with the figure and the row's unit ("Khách quốc tế đến tỉnh:
-    6 tháng đầu năm 2026: 168.400 lượt; …"); a table of words row by row too."""
-    lines = text.split("\n")
-    out: list[str] = []
-    header: list[str] | None = None
-    header_line = ""
-    said = 0  # rows of the current header said so far: once it is a table of figures, one figure is a row too
-    words = False  # …and once its first row was read as words, its rows are
-    for line in lines:
-        if header is not None and _RULE_ROW.match(line.strip()):
-            continue
-        row = cells(line) if line.count("|") >= MIN_FIGURE_COLUMNS else None  # leading pipes or not
-        if row is None:
-            header = None
-            out.append(line)
-            continue
-        if header is not None and len(row) == len(header) - 1 and line.lstrip().startswith("|") \
-                and not header_line.lstrip().startswith("|"):
-            row = [""] + row  # under a header without edge pipes, a row's leading pipe is its empty first cell
-        # ("B | CHI PHÍ TRONG NƯỚC | | | 929.000.000", "| TỔNG CỘNG (A + B + C) | | | 4.400.000.000" under USD and VNĐ)
-        # (a table whose rows were read as words stays one: "… | 06–09/3/2027 | 06 | …" is no row of one figure)
-        if header is not None and len(row) == len(header) and (sentence := (
-                _text_row(header, row) or _figure_row(header, row, 1)) if words else (
-                _figure_row(header, row, 1 if said else MIN_FIGURE_COLUMNS) or _text_row(header, row))):
-            words = words or said == 0 and _figure_row(header, row, MIN_FIGURE_COLUMNS) is None
-            if out and out[-1] is header_line:
-                out.pop()  # the header says nothing by itself once its rows say it
-            out.append(sentence)
-            said += 1
-            continue
-        # a task table's header ("Tên hoạt động | Đơn vị thực hiện | Kinh phí") is the task reader's, below
-        header = row if sum(1 for c in row if c and not _FIGURE.match(c)) == len([c for c in row if c]) \
-            and not is_task_header(row) else None
-        header_line = line
-        said, words = 0, False
-        out.append(line)
-    return "\n".join(out)
-
-
-def _as_key(header: str) -> str:
-    """A column's header as the key of a figure ("Năm 2024" → "năm 2024"); a name keeps its capitals ("Vũ Đình Thạc")."""
-    capitals = sum(1 for w in header.split() if w[:1].isupper())
-    return header[:1].lower() + header[1:] if capitals <= 1 else header
-
-
-def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUMNS) -> str | None:
-    figures = [i for i, c in enumerate(row) if c and _FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
-    if len(figures) < least:
-        return None
-    units = [row[i] for i, h in enumerate(header) if UNIT_HEADER.match(h.strip()) and row[i]]
-    label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not UNIT_HEADER.match(header[i].strip())
-                     and column_role(header[i]) != "number")
-    if not label:
-        return None
-    unit = units[0].lower() if units else (row_unit(label) or "")  # "Học sinh … (lượt)": its figures are of lượt
-    pairs = [f"{_as_key(header[i])}: {row[i]}{' ' + unit if unit and '%' not in header[i] and row[i] not in '-–' else ''}"
-             for i in figures]
-    return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
-
-
-MIN_TEXT_COLUMNS = 3  # a table of words (a Phụ lục's list of partners) needs this many columns to be read by row
-
-
-def _text_row(header: list[str], row: list[str]) -> str | None:
-    """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ |" under "| STT | Địa phương |
-    Quốc gia | Văn bản |"): its label, then each cell under its header ("Vùng Wielkopolska: quốc gia: Ba Lan; …")."""
-    # (numbered by its first column: a document's header cells set side by side are no such table)
-    if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number":
-        return None
-    cols = [i for i, c in enumerate(row) if c and i > 0]
-    if len(cols) < 2 or _FIGURE.match(row[cols[0]]):
-        return None
-    pairs = ["{}: {}".format(*_labelled(header[i], row[i])) for i in cols[1:]]
-    return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs)}."
 
 
 def keyed_records(text: str) -> str:

@@ -20,7 +20,7 @@ from ground.plans import DO, LEAD, SUPPORT, Assignment, Role, Section
 from ingest.deadlines import parse_deadline
 from ingest.duty_text import LEADING_MARKER, duty_lines, make_assignment
 from ingest.structure import path_at
-from ingest.tables import ROW_LABEL, column_role
+from ingest.table_columns import ROW_LABEL, column_role
 
 _ROW = re.compile(rf"^{ROW_LABEL}(?:\s+(\d{{1,3}}))?\s*:\s*(.+)$")
 _FIELD_SPLIT = re.compile(r";\s+(?=[a-zà-ỹđ][^;:]{0,40}:\s)")

@@ -232,7 +232,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     for cand in ranked[1:]:
         if len(chosen) >= MAX_POINTS or cand.score < FOLLOWER_SHARE * best.score:
             break
-        together = shown_with(best, cand, kind)
+        together = shown_with(best, cand, kind) and not firsts.other_row(best, cand, question)
         duplicate = any(vi.collapse(cand.body) == vi.collapse(c.body) for c, _ in chosen)
         shown = display(cand, question, index.idf, POINT_CHARS)
         if together and not duplicate and used + len(shown) <= ANSWER_BUDGET:

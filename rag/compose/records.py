@@ -16,6 +16,7 @@ from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.duties import assignments_of
 from rag.compose.facts import about_the_plan
 from rag.decide.counts import ASKS_HOW_LONG, DURATION
+from rag.decide.holders import office_asked
 from rag.decide.places import names_foreign_places
 from rag.find.firsts import MONEY_FIGURE
 from rag.find.plans import PlanIndex, place_of
@@ -86,7 +87,8 @@ def fields_of(part: Part) -> list[str]:
     something else ("ai chủ trì và bao lâu tổ chức một lần?" asks two)."""
     folded = vi.collapse(part.text)
     found = [(m.start(), field) for field, pattern in _FIELDS for m in pattern.finditer(folded)]
-    if part.answer_type in ("agency", "person"):
+    # (not "ai làm tổ trưởng Tổ thư ký": the holder of an office is a person, no task's lead body)
+    if part.answer_type == "agency" or part.answer_type == "person" and not office_asked(folded):
         found.append((len(folded), "lead"))
     if part.answer_type in ("date", "period"):
         found.append((len(folded), "deadline"))

@@ -245,3 +245,15 @@ def total_first(ranked: list[Candidate], folded: str) -> list[Candidate]:
     total = next((c for c in ranked[1:FIELD_CANDIDATES] if TOTAL_LINE.match(c.body)
                   and (c.chunk.plan_id, c.chunk.section) == (best.plan_id, best.section)), None)
     return ranked if total is None else [total] + [c for c in ranked if c is not total]
+
+
+# a row of a keyed table as written at ingest: "Ảnh báo chí: Giải A: 10.000.000 đồng/giải; Giải B: …"
+_KEYED_ROW = re.compile(r"^([^:;]{2,60}?):\s*[^:;]{1,40}:\s")
+
+
+def other_row(best: Candidate, cand: Candidate, question: str) -> bool:
+    """The runner-up is another row of the keyed table whose row the question names ("giải A thể loại ảnh báo chí"
+    answers from the "Ảnh báo chí: …" row, not from "Báo in: …" beside it)."""
+    asked = vi.collapse(question)
+    mine, its = _KEYED_ROW.match(best.body), _KEYED_ROW.match(cand.body)
+    return bool(mine and its and vi.collapse(mine.group(1)) in asked and vi.collapse(its.group(1)) not in asked)

@@ -18,7 +18,7 @@ from rag.understand.topics import catalog_topic
 # offices whose holder a question may ask for, folded ("Tổng lãnh sự … tên gì", "Bí thư … là ai")
 OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
            r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong|thi truong|tong bien tap|"
-           r"chanh van phong|thu tuong")
+           r"chanh van phong|thu tuong|to truong|truong nhom|truong tieu ban")
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
@@ -40,7 +40,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
-        r"|dia diem nao|dia ban nao|doi tac nao|chau luc nao|chau nao|khach san nao|hoi truong nao|thu do nao"
+        r"|dia diem nao|dia chi nao|dia chi gi|dia ban nao|doi tac nao|chau luc nao|chau nao|khach san nao|hoi truong nao|thu do nao"
         r"|(?:thon|xa|huyen|phuong|quan|lang|thi xa|thi tran|bang|thanh pho) nao)\b")),
     ("number", re.compile(r"\b(bao nhieu|lan thu may|thu may|may)\b")),
     ("manner", re.compile(r"\b(nhu the nao|the nao|ra sao|bang cach nao|cach nao)\b")),
@@ -241,6 +241,11 @@ def split_parts(text: str) -> list[str]:
             "," in folded[spans[-1][1]:last.start(1)] or re.match(r"\s+va\s+(?!cac\b|nhung\b|ve\b|o\b|tai\b|cua\b|cho\b|voi\b|thuoc\b)\S+\s+\S+",
                                                               folded[spans[-1][1]:last.start(1)])):
         clauses.append(last.span(1))
+    # (…or a yes/no clause closing the question after a comma, "… gửi về địa chỉ nào, có gửi qua email được không?")
+    closing = [m for m in CLAUSE_ASKS.finditer(folded) if m.group(2) and not folded[m.end(2):].strip(" ?")]
+    if closing and spans and closing[-1].start() > spans[-1][1] and "," in folded[spans[-1][1]:closing[-1].start()]:
+        clauses.append(closing[-1].span(2))
+        yes_no = True
     spans = sorted(spans + [(s, e, "content") for s, e in clauses if (yes_no or folded[s:e] in ("gi", "nao"))
                             and not any(a <= s < b for a, b, _ in spans)])
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second

@@ -86,6 +86,9 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("vs", "với"),
     ("ng", "người"),
     ("nv", "nhiệm vụ"),
+    # (texts write "hộp thư", "thư điện tử" as often as "Email:": the question keeps its word and gains theirs)
+    ("email", "thư điện tử (email)"),
+    ("e-mail", "thư điện tử (email)"),
 ]
 # a token: letters only, not glued to a document number's slash or hyphen, nor to a dot ("TP.HCM")
 _EDGE_BEFORE = r"(?<![\w/\-.])"

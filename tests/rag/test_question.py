@@ -51,6 +51,14 @@ def test_two_yes_no_clauses_are_two_parts():
     assert len(split_parts("Tỉnh có tổ chức tuần văn hóa ở Lào không?")) == 1
 
 
+def test_a_yes_no_clause_closing_a_question_after_a_comma_is_a_part():
+    assert split_parts("Hồ sơ dự thi gửi về địa chỉ nào, có gửi qua bưu điện được không?") == [
+        "Hồ sơ dự thi gửi về địa chỉ nào", "có gửi qua bưu điện được không"]
+    assert analyze("Hồ sơ dự thi gửi về địa chỉ nào?").answer_type == "place"
+    # (a yes/no clause first is one question with what follows: "có … không, kinh phí bao nhiêu?")
+    assert len(split_parts("Tỉnh có tổ chức tuần văn hóa ở Lào không, kinh phí bao nhiêu?")) == 1
+
+
 def test_one_question_word_makes_one_part():
     assert len(analyze("Gắn kết văn hóa với kinh tế và du lịch như thế nào?").parts) == 1
 
@@ -590,3 +598,9 @@ def test_a_ground_asked_with_words_describing_it():
     parts = analyze("QĐ 1875/QĐ-UBND căn cứ kế hoạch thông tin đối ngoại số mấy, ngày nào?").parts
     assert (parts[0].intent, parts[0].asked_kind) == ("implements", "Kế hoạch")
     assert analyze("Thực hiện kế hoạch này có những nhiệm vụ gì?").parts[0].intent == "general"
+
+
+def test_an_email_asked_is_asked_in_the_texts_words_too():
+    from rag.understand.shorthand import expand
+    assert expand("co gui qua email duoc khong") == "co gui qua thu dien tu (email) duoc khong"
+    assert expand("E-mail của Sở là gì?") == "thư điện tử (email) của Sở là gì?"

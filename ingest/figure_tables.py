@@ -1,0 +1,105 @@
+"""Tables of figures and tables of words other than task tables, each row rewritten as what it says: its label, then
+each column's header with the figure and its unit ("Khách quốc tế đến tỉnh: 6 tháng đầu năm 2026: 168.400 lượt; …").
+Pure text in, text out."""
+from __future__ import annotations
+
+import re
+
+from ingest.table_columns import column_role, is_task_header, labelled
+from ingest.year_tables import UNIT_HEADER, cells, row_unit
+
+FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
+_RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown table's "|:--|--:|"
+MIN_FIGURE_COLUMNS = 2
+_MONEY_UNIT = r"((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|USD)(?:\s*/\s*[a-zà-ỹđ]+)?)"
+# the line over a table giving its figures' unit: "Giá trị giải thưởng (đồng/giải) như sau:", "Đơn vị tính: triệu đồng"
+_CAPTION_UNIT = re.compile(rf"(?<![\d.,]\s)\((?:(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*)?{_MONEY_UNIT}\s*\)"
+                           rf"|(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*{_MONEY_UNIT}\s*\.?\s*$", re.IGNORECASE)
+
+
+def _caption_unit(out: list[str]) -> str:
+    """The money unit the last line written over a table gives its figures, or ""."""
+    above = next((ln for ln in reversed(out) if ln.strip()), "")
+    unit = _CAPTION_UNIT.search(above)
+    return re.sub(r"\s*/\s*", "/", (unit.group(1) or unit.group(2)).strip()) if unit else ""
+
+
+def figure_tables(text: str) -> str:
+    """Any other table of figures ("| TT | Chỉ tiêu | ĐVT | 6 tháng đầu năm 2026 | 6 tháng đầu năm 2027 |"): each row as
+    what it says, its label then each column's header with the figure and the row's unit ("Khách quốc tế đến tỉnh:
+    6 tháng đầu năm 2026: 168.400 lượt; …"); a table of words row by row too."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] | None = None
+    header_line = ""
+    caption = ""  # the unit the line over the current table gives its figures
+    said = 0  # rows of the current header said so far: once it is a table of figures, one figure is a row too
+    words = False  # …and once its first row was read as words, its rows are
+    for line in lines:
+        if header is not None and _RULE_ROW.match(line.strip()):
+            continue
+        row = cells(line) if line.count("|") >= MIN_FIGURE_COLUMNS else None  # leading pipes or not
+        if row is None:
+            header = None
+            out.append(line)
+            continue
+        if header is not None and len(row) == len(header) - 1 and line.lstrip().startswith("|") \
+                and not header_line.lstrip().startswith("|"):
+            row = [""] + row  # under a header without edge pipes, a row's leading pipe is its empty first cell
+        # ("B | CHI PHÍ TRONG NƯỚC | | | 929.000.000", "| TỔNG CỘNG (A + B + C) | | | 4.400.000.000" under USD and VNĐ)
+        # (a table whose rows were read as words stays one: "… | 06–09/3/2027 | 06 | …" is no row of one figure)
+        if header is not None and len(row) == len(header) and (sentence := (
+                _text_row(header, row) or _figure_row(header, row, 1, caption)) if words else (
+                _figure_row(header, row, 1 if said else MIN_FIGURE_COLUMNS, caption) or _text_row(header, row))):
+            words = words or said == 0 and _figure_row(header, row, MIN_FIGURE_COLUMNS) is None
+            if out and out[-1] is header_line:
+                out.pop()  # the header says nothing by itself once its rows say it
+            out.append(sentence)
+            said += 1
+            continue
+        # a task table's header ("Tên hoạt động | Đơn vị thực hiện | Kinh phí") is the task reader's, below
+        header = row if sum(1 for c in row if c and not FIGURE.match(c)) == len([c for c in row if c]) \
+            and not is_task_header(row) else None
+        header_line = line
+        caption = _caption_unit(out) if header else ""
+        said, words = 0, False
+        out.append(line)
+    return "\n".join(out)
+
+
+def _as_key(header: str) -> str:
+    """A column's header as the key of a figure ("Năm 2024" → "năm 2024"); a name keeps its capitals ("Vũ Đình Thạc")."""
+    capitals = sum(1 for w in header.split() if w[:1].isupper())
+    return header[:1].lower() + header[1:] if capitals <= 1 else header
+
+
+def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUMNS, caption: str = "") -> str | None:
+    figures = [i for i, c in enumerate(row) if c and FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
+    if len(figures) < least:
+        return None
+    units = [row[i] for i, h in enumerate(header) if UNIT_HEADER.match(h.strip()) and row[i]]
+    label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not UNIT_HEADER.match(header[i].strip())
+                     and column_role(header[i]) != "number")
+    if not label:
+        return None
+    unit = units[0].lower() if units else (row_unit(label) or "")  # "Học sinh … (lượt)": its figures are of lượt
+    # (the caption's unit, for a figure whose row and column name none: "Ảnh báo chí | 10.000.000 | …" under "(đồng/giải)")
+    pairs = [f"{_as_key(header[i])}: {row[i]}{' ' + (unit or ('' if '(' in header[i] else caption)) if (unit or caption) and '%' not in header[i] and row[i] not in '-–' else ''}"
+             for i in figures]
+    return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
+
+
+MIN_TEXT_COLUMNS = 3  # a table of words (a Phụ lục's list of partners) needs this many columns to be read by row
+
+
+def _text_row(header: list[str], row: list[str]) -> str | None:
+    """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ |" under "| STT | Địa phương |
+    Quốc gia | Văn bản |"): its label, then each cell under its header ("Vùng Wielkopolska: quốc gia: Ba Lan; …")."""
+    # (numbered by its first column: a document's header cells set side by side are no such table)
+    if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number":
+        return None
+    cols = [i for i, c in enumerate(row) if c and i > 0]
+    if len(cols) < 2 or FIGURE.match(row[cols[0]]):
+        return None
+    pairs = ["{}: {}".format(*labelled(header[i], row[i])) for i in cols[1:]]
+    return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs)}."

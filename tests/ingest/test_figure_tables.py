@@ -1,0 +1,25 @@
+"""Tables of figures read row by row, each figure with its unit."""
+from ingest.figure_tables import figure_tables
+
+PRIZES = """1. Giá trị giải thưởng (đồng/giải) như sau:
+
+| Thể loại | Giải Nhất | Giải Nhì | Giải Ba |
+|---|---|---|---|
+| Phóng sự truyền hình | 18.000.000 | 9.000.000 | 4.500.000 |
+| Tranh cổ động | 6.000.000 | 3.000.000 | 1.500.000 |
+"""
+
+
+def test_a_caption_over_the_table_gives_each_figure_its_money_unit():
+    text = figure_tables(PRIZES)
+    assert "Tranh cổ động: Giải Nhất: 6.000.000 đồng/giải; Giải Nhì: 3.000.000 đồng/giải" in text
+    captioned = figure_tables(PRIZES.replace("(đồng/giải) như sau:", "như sau:\nĐơn vị tính: triệu đồng"))
+    assert "Phóng sự truyền hình: Giải Nhất: 18.000.000 triệu đồng;" in captioned
+
+
+def test_a_table_without_a_caption_keeps_its_figures_bare():
+    text = figure_tables(PRIZES.replace(" (đồng/giải)", ""))
+    assert "Tranh cổ động: Giải Nhất: 6.000.000; Giải Nhì: 3.000.000; Giải Ba: 1.500.000." in text
+    # a figure in the line above is no caption: "… 500 (triệu đồng)" names a sum, not the table's unit
+    assert "đồng" not in figure_tables(PRIZES.replace("Giá trị giải thưởng (đồng/giải) như sau:",
+                                                      "Tổng kinh phí 500 (triệu đồng), chia như sau:")).split("\n", 3)[-1]
