@@ -305,9 +305,9 @@ _SAVED_DATE = re.compile(r"^[ \t]*date[ \t]+((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?
 
 def _saved_date(match: re.Match) -> str:
     """The page's date as a dateline of its own ("Ngày đăng: 20/11/2025"), which the page-date reader reads and no
-    answer shows; a month alone ("date 2025-06") says too little to keep."""
+    answer shows; a month alone ("date 2025-06") still says the page's year ("Ngày đăng: tháng 6/2025")."""
     year, month, day = match.groups()
-    return f"Ngày đăng: {int(day)}/{int(month)}/{year}\n" if day else ""
+    return f"Ngày đăng: {int(day)}/{int(month)}/{year}\n" if day else f"Ngày đăng: tháng {int(month)}/{year}\n"
 
 
 def clean_text(text: str) -> str:

@@ -108,6 +108,15 @@ def published_date(text: str) -> str | None:
     return None
 
 
+_STAMP_MONTH = re.compile(r"^\s*Ngày đăng\s*:\s*tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)\s*$", re.MULTILINE)
+
+
+def published_month(text: str) -> str | None:
+    """The month a saved page was posted in ("Ngày đăng: tháng 5/2025" → "2025-05") when its day is not known."""
+    match = _STAMP_MONTH.search(text[:400])
+    return f"{match.group(2)}-{int(match.group(1)):02d}" if match and 1 <= int(match.group(1)) <= 12 else None
+
+
 def sentence_around(text: str, start: int) -> tuple[int, str]:
     """(offset, text) of the sentence holding `start` (a line break also ends a sentence)."""
     ends = (m.end() for m in re.finditer(r"[.!?]\s", text[:start])

@@ -20,7 +20,15 @@ from ground.numbers import DocNumber, canonical_number, find_numbers
 from ground.places import iter_mentions
 from ground.plans import PlanMeta, SourceKind
 from ingest.about import read_about
-from ingest.dates import PLACE_DATE, announced_kind, issue_date, labelled, published_date, sentence_around
+from ingest.dates import (
+    PLACE_DATE,
+    announced_kind,
+    issue_date,
+    labelled,
+    published_date,
+    published_month,
+    sentence_around,
+)
 from ingest.decisions import carried_plan_start
 from ingest.mentions import cited_numbers, cited_occurrences, index_mentions, relation_before, signer_cited_with
 from ingest.relations import relations_of
@@ -271,7 +279,8 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         title = f"{doc_type or 'Văn bản'} {number.number}" if number else lead_title(text) or Path(source).stem
     published = published_date(text)
     issued = issue_date(text, number, published)
-    about = read_about(text, number, kind, title, issued, published, source)
+    # (a page saved with its month only is of that month's year: "date 2025-05")
+    about = read_about(text, number, kind, title, issued, published or published_month(text), source)
     # sentence case lowered a name the gazetteer does not know, or a ministry's ("… của bộ hợp tác văn hóa")
     for name in (about.province if not about.known_province else None,
                  about.issuer if about.issuer and about.issuer.startswith("Bộ ") else None):

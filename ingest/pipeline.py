@@ -30,8 +30,11 @@ MIN_PLAN_CHARS = 80
 SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-8/repair-16/decisions-1"  # assignments-2: due dates
-                    "/mentions-8/about-28/tables-34/sections-2/sentences-2/numbers-12/agencies-5/signers-12/clean-11/titles-12/fonts-2/markup-2")
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-8/repair-17/decisions-1"  # assignments-2: due dates
+                    "/mentions-8/about-29/tables-34/sections-2/sentences-2/numbers-12/agencies-5/signers-12/clean-11/titles-13/fonts-2/markup-2")
+# titles-13: a decision whose first article issues a programme named in quotes (Ban hành “Chương trình …” nhằm …) is catalogued under it;
+# about-29: a page saved with its month only ("date 2025-05") is of that year (about.year);
+# repair-17: a province's name broken over two lines ("… Sở Ngoại vụ tỉnh Quảng" / "Nam tại Tờ trình …") is joined;
 # tables-34: a table of figures under a caption giving their money unit ("Giá trị giải thưởng (đồng/giải) như sau:") writes it after each figure;
 # tables-33: a task table's first column of times written on a group's first row only ("Tháng 9/2026" over an empty cell) carries down;
 # mentions-8: "Bộ Chính trị (Khóa X) ban hành Nghị quyết 36-NQ/TW (ngày 26/3/2004)": its issuer and bracketed date;

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ground.places import canonical_province
 from ground.syllables import is_syllable, parse_syllable
 from ingest.quality import known_word
 
@@ -75,7 +76,18 @@ def _goes_on(previous: str, line: str) -> bool:
         return True  # "… năm 2027 đạt 3,4 triệu USD; tổng" / "02 năm đạt 6,2 triệu USD": a figure the sentence goes on with
     if line[:1] in "“\"«" and words[-1].isalpha() and words[-1].islower():
         return True  # "… duy trì chuyên mục" / "“Nhịp cầu bè bạn” phát sóng …": a quoted name the sentence goes on with
+    if _name_broken(words, line):
+        return True  # "… Giám đốc Sở Ngoại vụ tỉnh Quảng" / "Nam tại Tờ trình …": a province's name broken in two
     return words[-1].lower() in _GOES_ON or (line[:1] in "“\"«" and bool(_KIND_BEFORE_NAME.search(previous)))
+
+
+def _name_broken(words: list[str], line: str) -> bool:
+    """The line before ends inside a province's name that the line goes on with."""
+    first = line.split()[0].strip(",.;:") if line.split() else ""
+    if not first[:1].isupper() or not words[-1][:1].isupper():
+        return False
+    ends = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
+    return any(canonical_province(f"{end} {first}") and not canonical_province(end) for end in ends)
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -183,14 +183,16 @@ _CARRIES = re.compile(r"^Quyết định\s+(?:về việc\s+|v/v\s+)?(?:ban hàn
 
 
 _ARTICLE_ONE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]\s*(?:Ban hành|Phê duyệt)\s+(?:kèm theo Quyết định này\s+)?"
-                          r"((?:Kế hoạch|Chương trình|Đề án)\b[^\n]{10,300}?)\s*(?:\.\s*$|\.\s+(?=[A-ZĐ])|$)")
+                          r"(?:((?:Kế hoạch|Chương trình|Đề án)\b[^\n]{10,300}?)\s*(?:\.\s*$|\.\s+(?=[A-ZĐ])|$)"
+                          # (…or its name in quotes, the article going on: 'Ban hành "Chương trình …" nhằm …')
+                          r"|[\"“]((?:Kế hoạch|Chương trình|Đề án)\b[^\"”\n]{10,300})[\"”])")
 
 
 def article_one_title(text: str) -> str | None:
     """'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai …' → 'Kế hoạch triển khai …': the plan a
     decision issues, named by its first article (when the plan's own title line is lost)."""
     match = _ARTICLE_ONE.search(text)
-    return match.group(1).strip(" .") if match else None
+    return (match.group(1) or match.group(2)).strip(" .") if match else None
 
 
 def carried_plan_title(title: str) -> str | None:

@@ -35,6 +35,7 @@ def issue_year(plan: StoredPlan) -> int | None:
 
 
 TOPIC_SHARE = 0.6  # share of a catalog question's topic words a plan's title must hold
+ALTERNATIVE_SHARE = 0.5  # …or of one of the topics it names side by side
 
 
 def _title_years(plan: StoredPlan) -> set[int]:
@@ -50,8 +51,10 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
     if flt.provinces:
         plans = [p for p in plans if place_of(p.meta) in flt.provinces]
     if flt.doc_type:  # a decision issuing a plan is that plan too: its title is the plan's ("Kế hoạch thực hiện …")
+        # ("Ban hành Kế hoạch …", "Về việc phê duyệt Đề án …": a decision's title naming what it issues)
+        issues = re.compile(rf"(?:(?:ve viec )?(?:ban hanh|phe duyet) )?{re.escape(vi.fold(flt.doc_type).lower())} ")
         plans = [p for p in plans if (p.meta.doc_type or "") == flt.doc_type
-                 or vi.fold(p.meta.title or "").startswith(vi.fold(flt.doc_type) + " ")]
+                 or issues.match(vi.fold(p.meta.title or "").lower())]
     if flt.issuers:
         plans = [p for p in plans if p.meta.issuer and any(agency_matches(a, p.meta.issuer) for a in flt.issuers)]
     if flt.implements:
@@ -60,12 +63,14 @@ def select(flt: CatalogFilter, index: PlanIndex, wants_places: bool) -> list[Sto
         plans = [p for p in plans if issue_year(p) in flt.years or set(flt.years) & _title_years(p)]
     if flt.horizon:
         plans = [p for p in plans if not p.meta.horizon or flt.horizon in p.meta.horizon]
-    if flt.topic:  # "kế hoạch công tác thông tin đối ngoại": plans whose title says so, when some do
+    if flt.topic or flt.alternatives:  # "kế hoạch công tác thông tin đối ngoại": plans whose title says so, when some do
         topic = flt.topic
 
         def on_topic(plan: StoredPlan) -> bool:
             words = index.derived("title_words", plan, _title_words)  # folded once per plan record
-            return sum(w in words for w in topic) >= TOPIC_SHARE * len(topic)
+            # (one of topics named side by side: half its words, "hoạt động đối ngoại" of "quản lý hoạt động đối ngoại")
+            return bool(topic) and sum(w in words for w in topic) >= TOPIC_SHARE * len(topic) or any(
+                sum(w in words for w in one) >= ALTERNATIVE_SHARE * len(one) for one in flt.alternatives)
 
         # a title in another language (an English page) cannot say it is not about the topic
         about = [p for p in plans if on_topic(p) or not vi.has_diacritics(p.meta.title or "")]

@@ -106,7 +106,9 @@ def _other_kind(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> bo
 
 
 # "kế hoạch nào thực hiện Chỉ thị 12": the document asked is the one carrying out the cited one, not the cited one
-_IMPLEMENTING = re.compile(r"\b(?:ke hoach|quyet dinh|van ban|chuong trinh|cong van|de an) (?:nao|gi)\b(?: [a-z]+){0,2} "
+# ("… có chương trình hành động số mấy để thực hiện Chỉ thị 12-CT/TW?": the stored one's number)
+_IMPLEMENTING = re.compile(r"\b(?:ke hoach|quyet dinh|van ban|chuong trinh|cong van|de an)(?: hanh dong)? (?:nao|gi|so may"
+                           r"|so bao nhieu)\b(?: [a-z]+){0,2} "
                            r"(?:thuc hien|trien khai|cu the hoa|quan triet)\b")
 
 

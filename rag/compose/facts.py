@@ -23,6 +23,9 @@ def _date_patterns(iso: str) -> list[re.Pattern]:
     ]
 
 
+_TITLE_SPAN = re.compile(r"(?:giai đoạn|thời kỳ|năm)\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)", re.IGNORECASE)
+
+
 def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     """The answer line for one metadata intent, and patterns that find its evidence in the text."""
     label = plan_label(meta)
@@ -41,6 +44,9 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
         return f"Số hiệu của văn bản là {meta.number} ({meta.doc_type or 'văn bản'}).", [re.compile(re.escape(meta.number))]
     if intent == "issuer" and meta.issuer:
         return f"{label} do {meta.issuer} ban hành.", [re.compile(re.escape(meta.number or meta.issuer))]
+    span = _TITLE_SPAN.search(meta.title or "") if intent == "horizon" else None
+    if span:  # "Kế hoạch … giai đoạn 2015 - 2017": the period its title is for
+        return f"{label} áp dụng cho giai đoạn {span.group(1)} ({meta.title}).", [re.compile(re.escape(span.group(1)))]
     if intent == "horizon" and meta.horizon:
         years = ", tầm nhìn ".join(f"đến năm {y}" for y in meta.horizon)
         return f"{label} đặt mục tiêu {years}.", [re.compile(rf"năm {meta.horizon[-1]}")]

@@ -226,7 +226,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                 items[:MAX_POINTS - (0 if heads else 1)]
         if items:  # "… cụ thể như sau:": the items it announces are the answer
             return items
-    limit = LIST_SENTENCE_CHARS if kind == "list" else POINT_CHARS
+    # (a count asked with its items, "có mấy nhóm nhiệm vụ? kể ra": the sentence naming them is the list)
+    limit = LIST_SENTENCE_CHARS if kind == "list" or counting and _ITEMS_ASKED.search(q.pq.folded) else POINT_CHARS
     chosen = [(best, display(best, question, index.idf, limit))]
     used = len(chosen[0][1])
     for cand in ranked[1:]:
@@ -245,6 +246,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     plan_order = list(dict.fromkeys(c.chunk.plan_id for c, _ in chosen))
     chosen.sort(key=lambda cs: (plan_order.index(cs[0].chunk.plan_id), cs[0].chunk.seq, cs[0].unit.start))
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
+
+
+_ITEMS_ASKED = re.compile(r"\b(?:ke ra|liet ke|ke ten|gom nhung gi|la nhung gi|do la gi|cu the)\b")
 
 
 def _names_year(body: str, year: str) -> bool:
@@ -288,7 +292,8 @@ def _dated_in(cand, years: list[int], index: PlanIndex) -> bool:
         return True
     plan = index.plan(cand.chunk.plan_id)
     named = f"{cand.body} {plan.meta.title if plan else ''}"
-    return bool(cand.answer_spans) and any(str(y) in named for y in years) and not any(
+    facts = index.facts.get(cand.chunk.plan_id)  # (…or a page of that year: "Từ ngày 12 đến 16-5" posted in 5/2025)
+    return bool(cand.answer_spans) and any(str(y) in named or facts and y in facts.issue_years for y in years) and not any(
         re.search(r"(?:19|20)\d\d", e.text) for e in cand.answer_spans)
 
 

@@ -211,6 +211,12 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
             if evidence is not None:  # cite the document that says so, not the replaced one
                 points.append(Point(text[:-1] + " (văn bản này cũng có trong kho).", evidence, evidence.text, 1.0))
                 continue
+            if len(q.parts) > 1:  # "… thay thế bởi quyết định nào, áp dụng từ ngày nào?": the line saying so, whole
+                said = next((m for m in plan.meta.mentions if m.get("sentence") and number_matches(newer, m.get("number"))), None)
+                chunk = index.chunk_at(plan_id, int(said.get("start") or 0)) if said else None
+                if said and chunk is not None:
+                    points.append(Point(said["sentence"].strip(), chunk, said["sentence"], 1.0))
+                    continue
         elif field := next(((c, m) for c in chunks if (m := _STATUS_FIELD.search(c.text))), None):
             # a law library's page says it: "Tình trạng hiệu lực: Còn Hiệu lực"
             chunk, m = field
@@ -303,6 +309,16 @@ def overview_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
     return Answer(q.text, True, body, numbered.citations, kind="overview", points=numbered.said)
 
 
+_IMPLEMENTING = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
+
+
+def _own_number_asked(q: Question, scope: Scope, index: PlanIndex) -> bool:
+    """The one document the question names by its own number is what it asks about, not the plans implementing it."""
+    held = index.plan(scope.plan_ids[0]) if scope.plan_ids and len(scope.plan_ids) == 1 else None
+    return bool(held and q.pq.numbers and not _IMPLEMENTING.search(q.pq.folded)
+                and any(number_matches(n, own) for n in q.pq.numbers for own in held.meta.known_numbers()))
+
+
 def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -> Answer | None:
     """An answer from the records rather than passages: a cited document's facts, a plan's standing, the
     catalog, an agency's duties, a comparison of places; None when the question is for the passages."""
@@ -316,7 +332,9 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
             return answer
     # a catalog question may name a document its plans implement ("… triển khai Quyết định 2013 sớm nhất"):
     # that stored document is a filter, not the one plan asked about
-    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1 or q.catalog.implements):
+    # (…unless it is that document's own number, asked of it: "KH 582/KH-UBND là kế hoạch gì, của tỉnh nào?")
+    if q.catalog is not None and (scope.plan_ids is None or len(scope.plan_ids) > 1 or q.catalog.implements) \
+            and not _own_number_asked(q, scope, index):
         answer = catalog_answer(q, index)
         if answer:
             return answer

@@ -254,7 +254,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
     # (not "đứng thứ mấy về viện trợ ODA": a rank, no sum)
     # (nor "tỷ lệ bao nhiêu": a share, no sum)
-    if source and not re.search(r"\bty le\b|\bphan tram\b", q.pq.folded) and (
+    # (nor "bao nhiêu chương trình, dự án viện trợ": things counted, no sum)
+    if source and not re.search(r"\bty le\b|\bphan tram\b", q.pq.folded) and not counted_phrase(q) and (
             _ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
         # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer

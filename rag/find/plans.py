@@ -48,6 +48,8 @@ def _span_years(title: str | None) -> set[int]:
 def plan_facts(meta) -> PlanFacts:
     titled = {int(y or end) for y, end in _TITLE_YEAR.findall(meta.title or "")}
     issued = {int(d[:4]) for d in (meta.date, meta.published) if d} | titled
+    if not issued and isinstance(year := meta.about.get("year"), int):
+        issued = {year}  # a page saved with its month only ("date 2025-05") is of that year
     issuer = vi.collapse(meta.issuer or "")
     return PlanFacts(
         years=frozenset(issued | set(meta.horizon)),

@@ -34,7 +34,8 @@ _DATE = re.compile(
     rf"|ngày\s+{_D}\s*[/.\-]\s*{_M}(?!\s*[/.\-]?\d)"  # ngày 10/02, ngày 12-12, ngày 21.6
     # a day counted from an event, when a text takes effect: "sau 15 ngày, kể từ ngày đăng Công báo", "kể từ ngày ký"
     r"|sau\s+\d+\s+ngày\s*,?\s*kể từ ngày\s+[^.;,\n\d]{2,40}|kể từ ngày (?:ký|ban hành)"
-    rf"|(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:[-–]|đến)\s*{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])"  # a run of days: "11 - 30/7"
+    # a run of days: "11 - 30/7", "từ ngày 12 đến 16-5"
+    rf"|(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:[-–]|đến(?:\s+ngày)?)\s*{_D}\s*(?:/\s*{_M}(?:\s*/\s*{_Y})?|-{_M}(?:-{_Y})?)(?![\d/])"
     rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?!\s*[/-]?\d)"  # a news lead: "Chiều 16/7", "Sáng 21-12"
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
     rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"

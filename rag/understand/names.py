@@ -22,7 +22,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 SUBJECT_ASKED = re.compile(r"\b(?:ve (?:viec|van de|chu de|noi dung) (?:gi|nao)|noi ve (?:viec |van de )?gi|ve cai gi"
                            r"|quy dinh (?:ve )?(?:dieu|viec|van de|noi dung) gi"
                            r"|trich yeu(?: (?:la|noi dung))? gi|ten (?:day du )?(?:cua )?(?:van ban|ke hoach|quyet dinh"
-                           r"|cong van|chi thi|de an) (?:la )?gi)\b")
+                           r"|cong van|chi thi|de an) (?:la )?gi)\b"
+                           # "KH 582 là kế hoạch gì?": what a document named is, its title
+                           r"|\bla (?:mot )?(?:ke hoach|van ban|quyet dinh|chi thi|cong van|de an|chuong trinh|nghi quyet"
+                           r"|thong bao|bao cao) (?:ve )?gi\b")
 
 # The facts of a plan itself a question may ask (its "intent"), matched on the folded question; read by the
 # question analysis for each part too.
@@ -61,7 +64,9 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
                          r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket"
                          # an occasion named: "Hội … đại hội nhiệm kỳ 2024 - 2029 vào ngày nào?"
-                         r"|dai hoi|hoi nghi|hoi thao|le hoi|lien hoan|hoi cho|ngay hoi|dien dan)\b")
+                         r"|dai hoi|hoi nghi|hoi thao|le hoi|lien hoan|hoi cho|ngay hoi|dien dan"
+                         # …or taking effect, which its own article says ("có hiệu lực sau 10 ngày, kể từ ngày ký")
+                         r"|hieu luc)\b")
 # a document is issued on a day, not over days nor by a deadline ("từ ngày nào", "trước ngày nào")
 _SPAN_ASKED = re.compile(r"\b(?:tu|truoc|cham nhat|han chot) (?:ngay|thang|nam) nao\b|\b(?:tu|den) (?:khi nao|bao gio)\b"
                          r"|\bmay gio\b|\bgio nao\b")  # …nor at an hour ("lúc mấy giờ")
@@ -69,7 +74,7 @@ _SOURCE_NAMED = re.compile(r"^(?:theo|trong|tai) (?:noi dung )?(?:huong dan|ke h
                            r"|cong van|bao cao|thong bao|chuong trinh|de an|bai viet|trang)\b")
 # ("ký", not "nhiệm kỳ", "học kỳ", "định kỳ", "kỷ niệm", "ký kết", "kỳ họp", "kỳ đánh giá")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|(?<!nhiem )(?<!hoc )(?<!dinh )(?<!thoi )ky(?! niem| hop| danh gia| bao cao)"
-                           r"|phe duyet|hieu luc|dang|cong bo)\b(?! ket)")
+                           r"|phe duyet|dang|cong bo)\b(?! ket)")
 
 
 _WHEN = re.compile(r"\b(?:thoi gian nao|vao thoi gian nao|khi nao|bao gio|luc nao)\b")

@@ -13,7 +13,7 @@ from rag.understand import shorthand
 from rag.understand.joins import CLAUSE_ASKS, LAST_ASKS, question_join
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
 from rag.understand.ordinals import ordinal, part_ref, quarter
-from rag.understand.topics import catalog_topic
+from rag.understand.topics import catalog_topic, topic_alternatives
 
 # offices whose holder a question may ask for, folded ("Tổng lãnh sự … tên gì", "Bí thư … là ai")
 OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
@@ -22,9 +22,10 @@ OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hi
 
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
+    ("subject", SUBJECT_ASKED),  # "KH 582 là kế hoạch gì": its title, no document's number
     ("document", re.compile(
         r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
-        r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh) (?:nao|gi|so may)|van ban so)\b")),
+        r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
         r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|(?<!chau )luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
         r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
@@ -50,7 +51,6 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     # "ban hành quy chế gì": what a decision issues, a part of its own beside "do ai ký"
     ("issued", re.compile(r"\b((?:ban hanh|phe duyet) (?:kem theo )?(?:cai )?(?:ke hoach|van ban|chuong trinh|de an|quy che"
                           r"|quy dinh|chien luoc|dieu le|quy hoach)? ?(?:gi|nao))\b")),
-    ("subject", SUBJECT_ASKED),  # a question word of its own: "ban hành ngày nào và về việc gì?" has two parts
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]
 _ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded form other words share ("danh thắng nào")
@@ -68,7 +68,7 @@ SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc 
 _CATALOG_SUBJECT = re.compile(
     r"\b(nhung (?:tinh|dia phuong|tinh thanh|tinh, thanh pho|thanh pho)(?: [a-z]+){0,3} nao|tinh nao|dia phuong nao"
     r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet|"
-    r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)(?: [a-z]+){0,3} nao"
+    r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)(?: [a-z]+){0,6} nao"
     r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
     r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
 # "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked
@@ -118,6 +118,8 @@ class CatalogFilter:
     superlative: str | None = None  # "earliest" | "latest"
     count: bool = False  # "có bao nhiêu kế hoạch"
     topic: list[str] = field(default_factory=list)  # folded words naming what the plans are about ("thông tin đối ngoại")
+    # topics named side by side ("về quản lý hoạt động đối ngoại và hội nghị, hội thảo quốc tế"): a plan on any is listed
+    alternatives: list[list[str]] = field(default_factory=list)
     issuers: list[str] = field(default_factory=list)  # "Bộ Văn hóa, Thể thao và Du lịch có những quyết định nào"
 
 
@@ -274,7 +276,7 @@ def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending
 
 
 SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
-_FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio luc nao gi".split())
+_FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio nao gi".split())
 
 
 def asking_fold(text: str) -> str:
@@ -348,6 +350,7 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
         count=bool(_COUNT.search(folded)) and not superlative,
         topic=catalog_topic(pq),
+        alternatives=topic_alternatives(pq),
         issuers=issuers_named(pq),
     )
 

@@ -37,6 +37,8 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("nvnonn", "người Việt Nam ở nước ngoài"),  # the field's own abbreviations in plans' titles and tables
     ("nvnơnn", "người Việt Nam ở nước ngoài"),
     ("hnqt", "hội nhập quốc tế"),
+    ("tcpcpnn", "tổ chức phi chính phủ nước ngoài"),
+    ("pcpnn", "phi chính phủ nước ngoài"),
     ("cqđd", "cơ quan đại diện"),
     ("cqdd", "cơ quan đại diện"),
     ("xhh", "xã hội hóa"),

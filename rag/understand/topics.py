@@ -12,7 +12,7 @@ _CATALOG_WORDS = frozenset(
     """nhung tinh nao thanh pho dia phuong bao nhieu ke hoach van ban danh sach cac co da ban hanh nam trong kho
     thuc hien chien luoc ngoai giao van hoa den tam nhin trien khai cua ve la gi duoc hien dang so quyet dinh ttg
     chinh phu thu tuong chuong trinh cong van chi thi som nhat dau tien moi nhat gan day truoc sau may hoac va voi
-    hanh dong tinh thanh ubnd uy ban nhan dan doi ngoai""".split())
+    hanh tinh thanh ubnd uy ban nhan dan doi ngoai""".split())  # ("hoạt động" narrows: "động" is no catalog word)
 
 
 def catalog_topic(pq: ParsedQuery) -> list[str]:
@@ -30,3 +30,14 @@ def catalog_topic(pq: ParsedQuery) -> list[str]:
 
 def _topic_words(text: str) -> list[str]:
     return [s for s in vi.folded_syllables(text) if s not in _CATALOG_WORDS and not s.isdigit()]
+
+
+def topic_alternatives(pq: ParsedQuery) -> list[list[str]]:
+    """The topics a catalog question names side by side after "về" ("về quản lý hoạt động đối ngoại và hội nghị, hội
+    thảo quốc tế"), each as its folded words; [] for one topic."""
+    content = pq.content or pq.text
+    if " về " not in content:
+        return []
+    pieces = [_topic_words(a) for a in re.split(r",|\bhoặc\b|\bhoac\b|\bvà\b|\bva\b", content.split(" về ", 1)[1])]
+    pieces = [p for p in pieces if p]
+    return pieces if len(pieces) > 1 else []

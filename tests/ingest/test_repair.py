@@ -311,3 +311,12 @@ def test_a_word_cut_by_a_hyphen_at_the_line_end_is_joined():
     text = repair_text(scanned).text
     assert "từ Praha đến Brno" in text and "gian hàng trưng bày" in text
     assert "Việt-" in text and "2026-" in text  # a pair of names and a span of years are not cut words
+
+
+def test_a_province_name_broken_over_two_lines_is_joined():
+    from ingest.repair import join_broken_lines
+    text = ("Theo đề nghị của Giám đốc Sở Ngoại vụ tỉnh Hà\nNam tại Tờ trình số 41/TTr-SNgV ngày 02 tháng 3 năm 2019,\n"
+            "QUYẾT ĐỊNH:\nỦy ban nhân dân tỉnh Hà Nam\nNam Định và Thái Bình phối hợp.")
+    lines = join_broken_lines(text).split("\n")
+    assert lines[0] == "Theo đề nghị của Giám đốc Sở Ngoại vụ tỉnh Hà Nam tại Tờ trình số 41/TTr-SNgV ngày 02 tháng 3 năm 2019,"
+    assert "Ủy ban nhân dân tỉnh Hà Nam" in lines  # a whole name's line is no broken one
