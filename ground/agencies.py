@@ -141,11 +141,12 @@ for _subject, _abbrs in _SUBJECTS:
 _TABLE["Sở Văn hóa, Thể thao và Du lịch"] += ["Sở VHTT và DL", "Sở VHTT-DL"]
 
 # Words that begin the name of a body; with a capitalised next word they mark an agency not in the table.
-_HEADS = (
+HEADS = (
     "Sở", "Bộ", "Ban", "Cục", "Chi cục", "Tổng cục", "Vụ", "Viện", "Trung tâm", "Hội", "Hiệp hội", "Liên hiệp",
     "Liên đoàn", "Liên minh", "Ủy ban", "UBND", "Văn phòng", "Trường", "Học viện", "Bảo tàng", "Nhà hát",
     "Thư viện", "Đoàn", "Đài", "Báo", "Tạp chí", "Công ty", "Tổng công ty", "Ngân hàng", "Quỹ", "Câu lạc bộ",
     "Công an", "Bộ Chỉ huy", "Bộ đội", "Hội đồng", "Đại học", "Phòng",  # "Phòng Văn hóa và Thông tin huyện"
+    "Đảng đoàn", "Ban cán sự đảng", "Đảng ủy",  # a Party programme's bodies: "Đảng đoàn Hội đồng nhân dân tỉnh"
 )
 _SEP = r"(?:[\s,\-–&/.]|\bva\b)*"
 _PLACE_WORD = re.compile(r" (?:tỉnh|thành phố|huyện|thị xã|quận|đặc khu|xã|phường|thị trấn)(?!\w)")
@@ -203,7 +204,7 @@ def _typed_bare(text: str, folded: str, end: int) -> bool:
     return not vi.has_diacritics(text) and not re.match(r"\s+ket\b", folded[end:end + 5].lower())
 
 
-def _known_mentions(text: str) -> list[AgencyMention]:
+def known_mentions(text: str) -> list[AgencyMention]:
     folded = vi.fold_same_length(text)
     candidates: list[tuple[int, int, str]] = []
     for canonical, pattern in _patterns():
@@ -254,7 +255,8 @@ _NAME_SYLLABLES = frozenset({("ngoại", "giao"), ("quảng", "bá")})
 
 
 # Two lower-case syllables that stay inside a name after a capitalised one ("Vườn quốc gia", "Vụ Hợp tác quốc tế").
-_COMPOUNDS = frozenset({("quốc", "gia"), ("quốc", "tế"), ("nhân", "dân"), ("văn", "hóa"), ("du", "lịch")})
+_COMPOUNDS = frozenset({("quốc", "gia"), ("quốc", "tế"), ("nhân", "dân"), ("văn", "hóa"), ("du", "lịch"),
+                        ("truyền", "thống"), ("dân", "tộc"), ("dân", "gian"), ("hữu", "nghị")})  # "Nhà hát Nghệ thuật truyền thống X"
 
 
 def _unknown_at(text: str, start: int, stop: int) -> int | None:
@@ -264,7 +266,7 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
     Thương mại và Du lịch tỉnh"): we take capitalised words, each with at most one lower-case syllable
     after it, joined by spaces, ",", "-", "&" or "và", then an optional place word and place name.
     """
-    if (head := next((h for h in sorted(_HEADS, key=len, reverse=True) if text.startswith(h, start)), None)) is None:
+    if (head := next((h for h in sorted(HEADS, key=len, reverse=True) if text.startswith(h, start)), None)) is None:
         return None
     pos = start + len(head)
     words = [(m.start() + pos, m.end() + pos, m.group()) for m in _WORD.finditer(text[pos:stop])]
@@ -313,7 +315,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
 @lru_cache(maxsize=4096)  # extraction asks about the same line several times
 def _find_agencies(text: str) -> tuple[AgencyMention, ...]:
-    known = _known_mentions(text)
+    known = known_mentions(text)
     mentions = list(known)
     bounds = sorted((m.start, m.end) for m in known)
     covered_until = 0
@@ -347,7 +349,7 @@ def normalize_agency(name: str) -> AgencyName:
     """Canonical table name when the whole of `name` is one known agency; else the name verbatim."""
     raw = name
     cleaned = clean_name(name)
-    mentions = _known_mentions(cleaned)
+    mentions = known_mentions(cleaned)
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end >= len(cleaned.rstrip()):
         return AgencyName(mentions[0].canonical, raw, True)
     return AgencyName(cleaned, raw, False)
@@ -355,46 +357,17 @@ def normalize_agency(name: str) -> AgencyName:
 
 # agency names repeat across plans and questions: folding each once keeps a duties question over
 # thousands of plans' assignments from spending its time in unicodedata
-_folded_name = lru_cache(maxsize=1 << 14)(vi.collapse)
+# a body's name shortened inside another's ("Đảng đoàn HĐND tỉnh" is "Đảng đoàn Hội đồng nhân dân tỉnh")
+_SHORT_FORMS = {"hdnd": "hoi dong nhan dan", "ubnd": "uy ban nhan dan", "ubmttq": "uy ban mat tran to quoc",
+                "mttq": "mat tran to quoc"}
+_SHORT_FORM = re.compile(r"\b(" + "|".join(_SHORT_FORMS) + r")\b")
+
+
+@lru_cache(maxsize=1 << 14)
+def _folded_name(name: str) -> str:
+    return _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1)], vi.collapse(name))
 
 
 def agency_matches(wanted: str, agency: str) -> bool:
     w, a = _folded_name(wanted), _folded_name(agency)
     return w == a or (len(w) > 6 and (w in a or a in w)) or acronym_of(w, a) or acronym_of(a, w)
-
-
-# A list of agencies in a table cell or after a label ("Cơ quan phối hợp: Sở Ngoại vụ; Sở Du lịch, Hiệp hội Du
-# lịch tỉnh"): names split at ";", and at "," or "và" where the next name begins (a head word or a table name).
-_LIST_SPLIT = re.compile(r"\s*;\s*|\s*\n\s*|\s*,\s*|\s+và\s+")
-_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
-
-
-def begins_agency(name: str) -> bool:
-    """The name starts with a word that begins a body's name ("Sở", "Ban", "Trung tâm", "Báo" …)."""
-    return any(name.startswith(h) and name[len(h):len(h) + 1] in (" ", "") for h in _HEADS)
-
-
-def cell_agencies(cell: str) -> list[AgencyMention]:
-    """The agencies a cell lists, each known name canonical and any other kept whole as written ("Vụ Hợp tác
-    quốc tế", "Trung tâm Văn hóa Việt Nam ở nước ngoài"); offsets are in `cell`."""
-    known = _known_mentions(cell)
-    inside = [(m.start, m.end) for m in known]
-    cuts = [0]
-    for m in _LIST_SPLIT.finditer(cell):
-        if any(s < m.start() < e for s, e in inside):
-            continue  # "Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã"
-        nxt = cell[m.end():]
-        begins_name = bool(re.match("|".join(re.escape(h) + r"\b" for h in _HEADS), nxt)) or any(
-            s == m.end() for s, _ in inside) or bool(re.match(r"(?:các|Các)\s", nxt))
-        if ";" in m.group() or "\n" in m.group() or begins_name:
-            cuts += [m.start(), m.end()]
-    cuts.append(len(cell))
-    out: list[AgencyMention] = []
-    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
-        piece = _PARENTHESIS.sub(" ", cell[a:b]).strip(" .:-–+")
-        if not piece or not re.search(r"[^\W\d_]", piece):
-            continue
-        start = a + cell[a:b].find(piece[:8]) if cell[a:b].find(piece[:8]) >= 0 else a
-        name = normalize_agency(piece)
-        out.append(AgencyMention(name.canonical, piece, start, start + len(piece), name.known))
-    return out

@@ -5,7 +5,8 @@ import re
 from collections.abc import Iterator
 
 from ground import vi
-from ground.agencies import AgencyMention, begins_agency, cell_agencies, find_agencies, normalize_agency
+from ground.agencies import AgencyMention, find_agencies, normalize_agency
+from ground.agency_lists import begins_agency, cell_agencies
 from ground.plans import DO, LEAD, SUPPORT, Assignment, Role, Section
 from ingest.deadlines import Deadline
 from ingest.structure import path_at

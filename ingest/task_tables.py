@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from ground import vi
-from ground.agencies import AgencyMention, cell_agencies
+from ground.agencies import AgencyMention
+from ground.agency_lists import cell_agencies
 from ground.plans import DO, LEAD, SUPPORT, Assignment, Role, Section
 from ingest.deadlines import parse_deadline
 from ingest.duty_text import LEADING_MARKER, duty_lines, make_assignment

@@ -116,7 +116,8 @@ def year_tables(text: str) -> str:
         if years and len(row) == len(years) + lead and label:
             unit = (row[unit_column] if unit_column is not None and row[unit_column] else None) \
                 or row_unit(label) or caption
-            pairs = [f"{y}: {v}{' ' + unit if unit and not v.endswith(unit) else ''}"
+            # (a column of shares, "So sánh 2026/2025 (%)", is in %, whatever the row counts)
+            pairs = [f"{y}: {v}{' ' + unit if unit and not v.endswith(unit) and '%' not in y else ''}"
                      for y, v in zip(years, row[lead:], strict=True) if v and v not in "-–"]
             out.append(f"{label.rstrip(' :')}: {'; '.join(pairs)}.")
             continue

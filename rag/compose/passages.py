@@ -25,6 +25,7 @@ from rag.compose.sections import (
     list_points_plain,
     navigates,
     numbered_children,
+    under_agency_heading,
     whole_line,
 )
 from rag.decide.counts import COUNTED_THING, TIME_UNITS, counted_phrase
@@ -389,6 +390,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     if q.answer_type in ("date", "period"):
         for p in points:
             p.text = dated_today(p.text, index.held(p.chunk.plan_id).meta.published)
+    points = under_agency_heading(points) if q.answer_type == "agency" else points
     plans = list(dict.fromkeys(p.chunk.plan_id for p in points))
     lead = f"Theo {plan_label(index.held(plans[0]).meta)}:" if len(plans) == 1 else "Theo các văn bản trong kho:"
     numbered = number_points(points, index.plan)

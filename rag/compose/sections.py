@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ground import vi
+from ground.agencies import find_agencies
 from ground.display import shorten
 from rag.compose.citations import Point
 from rag.decide.places import names_foreign_places
@@ -328,3 +329,17 @@ def following_items(cand, index: PlanIndex, limit: int = LIST_ITEMS) -> list[Poi
                 return list_points_plain(items, limit) if items else []
             items.append((chunk, unit.text))
     return list_points_plain(items, limit) if items else []
+
+
+_CRUMB_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*")
+
+
+def under_agency_heading(points: list[Point]) -> list[Point]:
+    """A line naming no body, shown for "… là ban nào?", under its section's heading when that heading is a body
+    ("4. Ban Tuyên giáo và Dân vận Tỉnh ủy" over "Là cơ quan thường trực, …"): the heading says whose line it is."""
+    for p in points:
+        crumb = _CRUMB_MARKER.sub("", (p.chunk.section or "").split("›")[-1]).strip(" :")
+        named = find_agencies(crumb) if crumb else []
+        if named and named[0].start == 0 and named[0].end >= len(crumb) - 1 and not find_agencies(p.quote):
+            p.text = f"{crumb}: {p.text}"
+    return points

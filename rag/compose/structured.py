@@ -132,9 +132,18 @@ def dated_duties(q: Question) -> bool:
     return q.answer_type in ("date", "period") and asks_duties(q)
 
 
+# a later part asking only the deadline of the duties asked before it ("…, thời hạn khi nào?")
+_DEADLINE_PART = re.compile(r"(?:thoi han|han|han chot|han hoan thanh|thoi gian(?: hoan thanh| thuc hien)?)(?: la)?"
+                            r" (?:khi nao|bao gio|ngay nao|luc nao|nam nao)")
+
+
 def asks_duties(q: Question) -> bool:
-    """"Sở X phải làm gì?", "những nhiệm vụ nào Sở X chủ trì": the duties of an agency, listed from the records."""
-    return tasks.route(q.pq, q.answer_type, len(q.parts)) == "tasks"
+    """"Sở X phải làm gì?", "những nhiệm vụ nào Sở X chủ trì": the duties of an agency, listed from the records
+    (…with their deadlines: "Ban X được giao nhiệm vụ gì, thời hạn khi nào?")."""
+    parts, kind = len(q.parts), q.answer_type
+    if parts == 2 and _DEADLINE_PART.fullmatch(vi.collapse(q.parts[1].text).strip(" ?")):
+        parts, kind = 1, q.parts[1].answer_type
+    return tasks.route(q.pq, kind, parts) == "tasks"
 
 
 def names_agency(answer: Answer, agencies: list[str], index: PlanIndex | None = None) -> bool:

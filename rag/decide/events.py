@@ -24,11 +24,16 @@ _EVENT_GENERIC = set("quoc te van hoa viet lan thu thuong nien cap tinh huyen to
                      "du lich hoa ve".split())
 
 
+_CLOSING_PARTICLE = re.compile(r"\s+(?:chua|khong|ko|vay|nhi|nhe|nha|a|ha)\s*$")
+
+
 def event_named(question: str) -> tuple[str, list[str]] | None:
     """The event a question names, as the question typed it, and the words that tell it from other events
     ("đua thuyền" of "lễ hội đua thuyền"); None when it names none, or only by words every event carries."""
     # a clause at a time: "bao nhiêu cuộc triển lãm, kể tên vài cuộc" names no "triển lãm kể tên"
-    for m in (m for clause in re.split(r"[,;:.?!()\n]", question) for m in _EVENT.finditer(vi.collapse(clause))):
+    # (a yes/no particle closing it names nothing: "… hội nghị hội thảo quốc tế chưa?")
+    clauses = [_CLOSING_PARTICLE.sub("", vi.collapse(c)) for c in re.split(r"[,;:.?!()\n]", question)]
+    for m in (m for clause in clauses for m in _EVENT.finditer(clause)):
         name: list[str] = []
         for word in m.group(2).split():
             if word in _NAME_ENDS:

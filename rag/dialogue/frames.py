@@ -247,3 +247,13 @@ def swapped_day(question: str, previous: str) -> str | None:
     kept = m.group(3) or old.group(3)
     return previous[:old.start()] + f"{int(m.group(1))}/{int(m.group(2))}" + (f"/{kept}" if kept else "") + previous[old.end():]
 
+
+
+# a place reached, not whose document: "ngày nào về tới Hà Nội?", "bay đến Đà Nẵng lúc mấy giờ?"
+_REACHED = re.compile(r"\b(?:ve toi|ve den|tro ve|bay ve|bay den|bay toi|den noi|quay ve|ha canh (?:tai|o))\s*$")
+
+
+def places_reached(text: str, entities: list[Entity]) -> bool:
+    """Every province the turn names is where someone goes ("về tới Hà Nội"): the conversation's document goes on."""
+    provinces = [e for e in entities if e.kind == "province"]
+    return bool(provinces) and all(_REACHED.search(vi.collapse(text[:e.start])) for e in provinces)

@@ -30,6 +30,7 @@ from rag.dialogue.frames import (
     between,
     names_own_document,
     other_year,
+    places_reached,
     repeats_previous,
     swapped_day,
     swapped_partner,
@@ -137,6 +138,8 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if not text:
         return same
     entities = find_entities(text)
+    if context.plan and places_reached(text, entities):  # "ngày nào về tới Hà Nội?": the same document goes on
+        entities = [e for e in entities if e.kind != "province"]
     kinds = {e.kind for e in entities}
     lead, rest, trail = _shape(text, entities)
     content = [t for t in rest.split() if t not in _FILLERS]

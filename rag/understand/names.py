@@ -61,6 +61,8 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
 _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat song|ky ket|thanh lap|bat dau|ket thuc"
                          r"|ket nghia|hoi dam|lam viec|giao luu|tiep don|thiet lap|ky niem|ra doi"
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
+                         # a journey: "đoàn bay đi ngày nào?", "ngày nào về tới Hà Nội?"
+                         r"|bay|khoi hanh|xuat phat|xuat canh|nhap canh|ve toi|ve den|tro ve|quay ve|ha canh"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
                          r"|han(?! quoc| che)|thoi han|phat hanh|xuat ban|ra so|nop|gui|trinh|bao cao|so ket|tong ket"
                          # an occasion named: "Hội … đại hội nhiệm kỳ 2024 - 2029 vào ngày nào?"
@@ -124,7 +126,8 @@ def parse_query(question: str) -> ParsedQuery:
     # a year inside a document's number ("83/2008/QĐ-BVHTTDL") dates that document, not what is asked
     unnumbered = "".join(" " if any(n.start <= i < n.end for n in found) else c for i, c in enumerate(text))
     years = sorted({int(y) for y in _YEAR.findall(unnumbered)} - {int(n.split("/")[1]) for n in yearly})
-    intent = fact_asked(folded)
+    # ("Kỳ Lam", "Tam Kỳ", "nhiệm kỳ": typed with diacritics, "kỳ" is no "ký" of signing)
+    intent = fact_asked(vi.collapse(re.sub(r"(?i)\bkỳ\b", "kyy", text)) if vi.has_diacritics(text) else folded)
     places = list(iter_mentions(text))
     # a Party number ("25-CT/TW") names a document the plans cite, seldom a stored plan: its words stay in
     # the content that passages are matched on

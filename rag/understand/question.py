@@ -31,11 +31,13 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     # ("nộp hồ sơ ở đâu": where a file goes is the body that receives it)
-    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao"
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao"
+                          r"|cuc nao|vu nao"
                           r"|(?:nop|gui)(?: [a-z]+){0,3} (?:o dau|tai dau|cho ai|cho co quan nao))\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
                           r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su(?! quan)|hieu truong|truong ban|truong phong|chu nhiem)"
-                          r"(?: [a-z]+){0,3} nao"
+                          # (not "Đại sứ những nước nào": the countries are asked)
+                          r"(?: (?!nuoc\b|quoc gia\b|dia phuong\b)[a-z]+){0,3} (?<!nuoc )(?<!quoc gia )nao"
                           rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,10}} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
     # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
@@ -53,7 +55,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
                           r"|quy dinh|chien luoc|dieu le|quy hoach)? ?(?:gi|nao))\b")),
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]
-_ASKING = {"may": "mấy", "thang": "tháng"}  # question words whose folded form other words share ("danh thắng nào")
+_ASKING = {"may": "mấy", "thang": "tháng", "ky": "ký"}  # question words whose folded form other words share ("danh thắng nào")
 # A later part that points back at what the earlier part answered: "quyết định đó", "công văn này".
 # Any kind of document the store keeps, and those only cited ("Kết luận 57-KL/TW …, kết luận đó ngày nào?").
 _CITED_KINDS = ("van ban", "ket luan", "bao cao", "to trinh", "thong tu", "nghi dinh", "chien luoc", "hiep dinh",

@@ -55,6 +55,8 @@ def query_terms(question: str) -> list[str]:
     syl = _written_out(vi.syllables(question))
     stop = [(s in STOPWORDS) if accented else (vi.fold(s) in FOLDED_STOPWORDS) for s in syl]
     folded = [vi.fold(s) for s in syl]
+    for i in range(1, len(folded)):  # "đoàn ra", "đoàn vào": the delegations out and in, no function words
+        stop[i] = stop[i] and not (folded[i] in ("ra", "vao") and folded[i - 1] == "doan")
     keep = [f for f, is_stop in zip(folded, stop, strict=False) if not is_stop and (not f.isdigit() or len(f) == 4)]
     bigrams = [
         f"{folded[i]} {folded[i + 1]}" for i in range(len(folded) - 1) if not (stop[i] or stop[i + 1])
