@@ -11,10 +11,11 @@ from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
 from rag.decide.editions import ROLES, other_occasion
-from rag.decide.events import as_typed, reversed_event, unsaid_event
+from rag.decide.events import reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
 from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, venue_said
+from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, thing_named
 from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
 from rag.find import sentences
 from rag.find.firsts import MONEY_FIGURE
@@ -173,49 +174,9 @@ _SIGNED = re.compile(r"\bky\b|\bthoa thuan|\bbien ban|\bhiep dinh|\bghi nho|\bmo
 _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
-# "cửa khẩu quốc tế nào", "trấn nào": the words of a "… nào" phrase name the kind of thing asked; the generic ones
-# (an agency, a province, a date, a document) are typed by the answer type instead, and the words before the phrase
-# (a verb, a preposition) are no part of it
-_WHICH = re.compile(r"((?:\w+ ){1,6})nào(?!\w)")
-_BEFORE_THING = set("với của ở tại là có những các và trong trên cho theo đến từ về được bằng bởi do gì ký thuộc nằm "
-                    "giữa thì vào qua sang ra lên tới cùng".split())
-MAX_THING_WORDS = 5  # "hội hữu nghị thành viên"; a longer run before "nào" is a clause, not the name of a kind
-_GENERIC_THING = set("co quan don vi to chuc tinh thanh pho nuoc quoc gia ngay thang nam van ban ke hoach nhiem vu hoat "
-                     "dong noi dung linh vuc bo so nganh dia phuong huyen xa phuong noi dau ai nguoi ben khi luc thoi "
-                     "gian giai doan muc tieu chi tieu chuong trinh quyet dinh chi thi cong van nghi quyet de an phan "
-                     "muc chuong dieu khoan so hieu loai hinh thuc cach viec cong tac ban nhom the khi luc thu kieu dang gio hom buoi "
-                     "dip dot su kien".split())
-
-
 # "<a body> (của …) có nhiệm vụ gì / phải làm gì / được giao nhiệm vụ gì": the body whose duties are asked
 _DUTY_OF = re.compile(r"^([a-z ]{3,60}?)(?: (?:cua|thuoc|o) [a-z ]+?)? (?:co nhiem vu gi|phai lam gi|duoc giao(?: nhiem vu)? gi"
                       r"|lam nhiem vu gi|chiu trach nhiem gi)\b")
-
-
-def asked_thing(question: str) -> str | None:
-    """The specific kind of thing a "… nào" question asks for, folded ("cua khau quoc te"), or None. Read on the
-    words as typed: folded, "cửa" is "của"."""
-    text = " ".join(re.findall(r"\w+", vi.normalize(question).lower()))
-    if not vi.has_diacritics(text):
-        return None  # typed without diacritics the words collide too often ("cua" is "của" and "cửa")
-    for m in _WHICH.finditer(text + " "):
-        words = m.group(1).split()
-        for i in range(len(words) - 1, -1, -1):
-            if words[i] in _BEFORE_THING:
-                words = words[i + 1:]
-                break
-        specific = [vi.fold(w) for w in words if vi.fold(w) not in _GENERIC_THING]
-        if 2 <= len(specific) and len(words) <= MAX_THING_WORDS and vi.fold(words[-1]) not in _GENERIC_THING:
-            return " ".join(vi.fold(w) for w in words)
-    return None
-
-
-_INSTANCES = {"don vi hanh chinh": re.compile(r"\b(?:xa|phuong|thi tran|thi xa|huyen|quan|tinh) [a-z]")}
-
-
-def thing_named(question: str, thing: str) -> str:
-    """The asked thing as the question typed it ("cửa khẩu quốc tế"), for the reply."""
-    return as_typed(question, thing)
 
 
 def tags_of(text: str) -> set[str]:
@@ -269,8 +230,12 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
                    for c in line.split(";")]
         # (lines naming no year on a page of that year are of it: "… viện trợ thêm 2 triệu USD" on the 2023 event's page)
         of_page = not re.search(r"\b(?:19|20)\d\d\b", shown) and all(y in passages for y in dated)
-        if not any(source.group(0) in vi.collapse(c) and _MONEY.search(c) and (of_page or all(y in c for y in dated))
-                   for c in clauses):
+        # (…or a clause whose sum comes before any other year, the year asked written on a line shown beside it:
+        # "Năm 2026 có 34 tổ chức …" / "Tổng giá trị viện trợ cam kết đạt 5,36 triệu USD, tăng … so với năm 2025")
+        beside = all(y in shown for y in dated)
+        if not any(source.group(0) in vi.collapse(c) and (sum_ := _MONEY.search(c)) and (
+                of_page or all(y in c for y in dated)
+                or beside and not re.search(r"\b(?:19|20)\d\d\b", c[:sum_.start()])) for c in clauses):
             return f"kinh phí từ nguồn {_SOURCE_NAMES[source.group(0)]}"
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
     # "đề nghị Bộ X hỗ trợ bao nhiêu": the body a request goes to gives the sum; it is no agency whose own sum is asked
@@ -326,12 +291,12 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "văn bản được ký kết"  # "hai bên ký những văn bản nào?": lines that sign nothing name none
     thing = asked_thing(q.text)
     words = vi.folded_syllables(shown + " " + passages)
-    instances = _INSTANCES.get(thing or "")  # "những đơn vị hành chính nào": "xã Kim Sơn, thị trấn Bến Lũy" are
+    instances = INSTANCES.get(thing or "")  # "những đơn vị hành chính nào": "xã Kim Sơn, thị trấn Bến Lũy" are
     if thing and not (instances and instances.search(" ".join(words))) and not all(
-            w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in _GENERIC_THING):
+            w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in GENERIC_THING):
         return thing_named(q.text, thing)  # "cửa khẩu quốc tế nào …?": a passage without any "cửa khẩu" names none
     duty = _DUTY_OF.match(q.pq.folded)
-    if duty and (holder := [w for w in duty.group(1).split() if w not in _GENERIC_THING]) \
+    if duty and (holder := [w for w in duty.group(1).split() if w not in GENERIC_THING]) \
             and not all(w in set(words) for w in holder):
         return f"nhiệm vụ của {thing_named(q.text, duty.group(1))}"  # "Trạm Y tế … có nhiệm vụ gì?": a body no line names
     if year := unsaid_year(q, shown, plan_years, passages):

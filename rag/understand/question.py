@@ -32,12 +32,12 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     # ("nộp hồ sơ ở đâu": where a file goes is the body that receives it)
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao"
-                          r"|cuc nao|vu nao"
+                          r"|cuc nao"
                           r"|(?:nop|gui)(?: [a-z]+){0,3} (?:o dau|tai dau|cho ai|cho co quan nao))\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
                           r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su(?! quan)|hieu truong|truong ban|truong phong|chu nhiem)"
                           # (not "Đại sứ những nước nào": the countries are asked)
-                          r"(?: (?!nuoc\b|quoc gia\b|dia phuong\b)[a-z]+){0,3} (?<!nuoc )(?<!quoc gia )nao"
+                          r"(?! (?:nhung|cac) (?:nuoc|quoc gia|dia phuong) nao)(?: [a-z]+){0,3} nao"
                           rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,10}} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
     # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
