@@ -84,9 +84,17 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
         return None
     unit = units[0].lower() if units else (row_unit(label) or "")  # "Học sinh … (lượt)": its figures are of lượt
     # (the caption's unit, for a figure whose row and column name none: "Ảnh báo chí | 10.000.000 | …" under "(đồng/giải)")
-    pairs = [f"{_as_key(header[i])}: {row[i]}{' ' + (unit or ('' if '(' in header[i] else caption)) if (unit or caption) and '%' not in header[i] and row[i] not in '-–' else ''}"
-             for i in figures]
+    pairs = [_pair(header[i], row[i], unit, caption) for i in figures]
     return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
+
+
+def _pair(header: str, cell: str, unit: str, caption: str) -> str:
+    """One figure under its column: the row's unit after it, else the column's own ("Thành tiền (đồng)" | "392.900.000"
+    → "thành tiền: 392.900.000 đồng"), else the caption's."""
+    if not unit and labelled(header, cell)[1] != cell:
+        return "{}: {}".format(*labelled(header, cell))
+    said = unit or ("" if "(" in header else caption)
+    return f"{_as_key(header)}: {cell}{' ' + said if said and '%' not in header and cell not in '-–' else ''}"
 
 
 MIN_TEXT_COLUMNS = 3  # a table of words (a Phụ lục's list of partners) needs this many columns to be read by row

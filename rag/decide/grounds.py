@@ -34,6 +34,7 @@ TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's se
 # …when the question names the stored document by its number: the user says where the answer is, so a sentence of
 # that document holding the asked kind of fact next to a third of the question's words answers it
 TYPED_CONTENT_NAMED = 0.34
+TYPED_AROUND = 0.8  # …or of all its words, in the sentence, its section and its document's title together
 
 
 class Grounds:
@@ -81,13 +82,14 @@ class Grounds:
         if not places or not hits:
             return False
         top = hits[0].chunk.text
-        if not names_foreign_places(q.text, [top]) or not all(venue_said(v, vi.collapse(top)) for v in venues):
+        plan = self.index.plan(hits[0].chunk.plan_id)
+        title = plan.meta.title if plan else ""  # (a text whose title names the place is about it throughout)
+        if not names_foreign_places(q.text, [top, title]) or not all(venue_said(v, vi.collapse(top)) for v in venues):
             return False
         # (the place's own words aside: "Úc" is said "Ô-xtrây-li-a")
         named = {s for place in places for s in vi.folded_syllables(place)}
         words = [t for t in query_terms(without_question_words(q.pq.content or q.text)) if " " not in t and t not in named]
-        plan = self.index.plan(hits[0].chunk.plan_id)
-        said = unit_terms(f"{plan.meta.title if plan else ''}\n{hits[0].chunk.section or ''}\n{top}")
+        said = unit_terms(f"{title}\n{hits[0].chunk.section or ''}\n{top}")
         return bool(words) and coverage(words, said, self.index.idf) >= PLACED_WORDS
 
     def typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
@@ -102,7 +104,17 @@ class Grounds:
             any(number_matches(n, (p.meta.number if p else None)) for n in q.pq.numbers)
             for p in map(self.index.plan, scope.plan_ids))
         least = TYPED_CONTENT_NAMED if named else TYPED_CONTENT
-        return any(c.features["entity_near"] and c.features["content"] >= least for c in ranked[:3])
+        if any(c.features["entity_near"] and c.features["content"] >= least for c in ranked[:3]):
+            return True
+        # (…or its words stand around it, in its section and its document's title: "Tổng cộng: 392.900.000 đồng" under
+        # "Dự toán kinh phí" of the plan for receiving the Oita delegation, asked "kinh phí đón đoàn Oita tổng cộng")
+        words = [t for t in query_terms(without_question_words(q.pq.content or q.text)) if " " not in t]
+        for c in ranked[:3]:
+            plan = self.index.plan(c.chunk.plan_id)
+            around = unit_terms(f"{plan.meta.title} {plan.meta.issuer or ''}\n{c.chunk.section or ''}\n{c.body}" if plan else c.body)
+            if c.features["entity_near"] and words and coverage(words, around, self.index.idf) >= TYPED_AROUND:
+                return True
+        return False
 
     def names_asked_document(self, q: Question, scope: Scope, hits: list[Hit]) -> bool:
         """A top passage names the very document the question asks about ("Chỉ thị 25-CT/TW … nói gì?") and
@@ -230,9 +242,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
                    for c in line.split(";")]
         # (lines naming no year on a page of that year are of it: "… viện trợ thêm 2 triệu USD" on the 2023 event's page)
         of_page = not re.search(r"\b(?:19|20)\d\d\b", shown) and all(y in passages for y in dated)
-        # (…or a clause whose sum comes before any other year, the year asked written on a line shown beside it:
+        # (…or a clause whose sum comes before any other year, the year asked opening a line shown beside it:
         # "Năm 2026 có 34 tổ chức …" / "Tổng giá trị viện trợ cam kết đạt 5,36 triệu USD, tăng … so với năm 2025")
-        beside = all(y in shown for y in dated)
+        # (a line opening with the year dates what follows it; a breakdown's "…; năm 2027: 2.400" keys its own sum)
+        beside = all(re.search(rf"(?m)^\W*năm\s+{y}\b", shown, re.IGNORECASE) for y in dated)
         if not any(source.group(0) in vi.collapse(c) and (sum_ := _MONEY.search(c)) and (
                 of_page or all(y in c for y in dated)
                 or beside and not re.search(r"\b(?:19|20)\d\d\b", c[:sum_.start()])) for c in clauses):

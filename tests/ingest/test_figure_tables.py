@@ -23,3 +23,10 @@ def test_a_table_without_a_caption_keeps_its_figures_bare():
     # a figure in the line above is no caption: "… 500 (triệu đồng)" names a sum, not the table's unit
     assert "đồng" not in figure_tables(PRIZES.replace("Giá trị giải thưởng (đồng/giải) như sau:",
                                                       "Tổng kinh phí 500 (triệu đồng), chia như sau:")).split("\n", 3)[-1]
+
+
+def test_a_column_naming_its_unit_says_it_after_each_figure():
+    text = figure_tables("| TT | Nội dung | Đơn giá (đồng) | Thành tiền (đồng) |\n|---|---|---|---|\n"
+                         "| 1 | Tiệc chiêu đãi | 700.000 | 28.000.000 |\n| | Tổng cộng | | 40.000.000 |\n")
+    assert "Tiệc chiêu đãi: đơn giá: 700.000 đồng; thành tiền: 28.000.000 đồng." in text
+    assert "Tổng cộng: thành tiền: 40.000.000 đồng." in text

@@ -87,7 +87,29 @@ b) Dàn dựng chương trình "Hồn sông Lam" phục vụ khách quốc tế,
 a) Trưng bày chuyên đề "Gốm Lam Giang" tại Hà Nội trong tháng 10/2027.
 """
 
+RECEPTION = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAM GIANG | Độc lập - Tự do - Hạnh phúc
+Số: 131/KH-UBND | Lam Giang, ngày 02 tháng 8 năm 2027
+
+KẾ HOẠCH
+Đón tiếp và làm việc với Đoàn đại biểu thành phố Tartu (Estonia)
+
+I. THỜI GIAN: từ ngày 14 đến ngày 16/9/2027.
+
+II. KINH PHÍ
+1. Dự toán kinh phí
+
+| TT | Nội dung | Số lượng | Đơn giá (đồng) | Thành tiền (đồng) |
+|---|---|---|---|---|
+| 1 | Tiệc chiêu đãi | 40 người | 700.000 | 28.000.000 |
+| 2 | Thuê xe đưa đón | trọn gói | | 12.000.000 |
+| | Tổng cộng | | | 40.000.000 |
+
+2. Nguồn kinh phí: ngân sách tỉnh năm 2027 giao Sở Ngoại vụ.
+"""
+
 store = texts_store("party-programmes", {
+    "lam-giang-kh-131-2027-don-doan-tartu.txt": RECEPTION,
     "lam-giang-ctr-31-2026-ngvh.txt": PROGRAMME,
     "lam-giang-bc-402-2026-doi-ngoai.txt": REPORT,
     "ky-ha-tb-77-2027-tuan-van-hoa-ba-lan.txt": NOTICE,
@@ -108,6 +130,8 @@ store = texts_store("party-programmes", {
     # an art troupe whose name goes on over "truyền thống"
     ("Nhà hát Nghệ thuật truyền thống Lam Giang được giao những nhiệm vụ gì năm 2027?", ["Lublin", "Hồn sông Lam"]),
     ("Lam Giang đã có kế hoạch quảng bá nghệ thuật truyền thống ra nước ngoài chưa?", ["58/KH-UBND"]),
+    # a total whose line names neither the partner nor the sum's purpose: its section and title do
+    ("Kinh phí đón đoàn Tartu của Lam Giang tổng cộng bao nhiêu?", ["40.000.000 đồng"]),
 ])
 def test_answers(store, question, expected):
     answer = store.ask(question)
