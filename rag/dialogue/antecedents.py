@@ -59,7 +59,7 @@ _ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao
                   "to chuc va con thi cung nhu vay hoat dong nay do khoang du kien tong nhiem vu viec ay truoc ngay "
                   "sau".split())  # hedges: "khoảng"; "nhiệm vụ đó phải xong trước ngày nào?"
 ITEM_OWN_SYLLABLES = 2
-_NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
+NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
 _BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"
 
 
@@ -75,7 +75,7 @@ def item_followup(body: str) -> bool:
 
 def one_item(context: Conversation) -> str | None:
     """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
-    if len(context.points) != 1 or context.kind in _NOT_ITEM_KINDS:
+    if len(context.points) != 1 or context.kind in NOT_ITEM_KINDS:
         return None  # "Số hiệu của văn bản là …" is a fact of the plan, not an activity a follow-up asks about
     said = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or ""))
     # "Nhiệm vụ 6: Nền tảng số …; thực hiện: …": a task row is named by its task, not by its number; "Phòng Kinh tế

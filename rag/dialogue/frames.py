@@ -257,3 +257,15 @@ def places_reached(text: str, entities: list[Entity]) -> bool:
     """Every province the turn names is where someone goes ("về tới Hà Nội"): the conversation's document goes on."""
     provinces = [e for e in entities if e.kind == "province"]
     return bool(provinces) and all(_REACHED.search(vi.collapse(text[:e.start])) for e in provinces)
+
+
+# a name transliterated syllable by syllable ("Sạ-vẳn-na-khệt", "Xiêng-khoảng"): a place or person of its own
+_TRANSLITERATED = re.compile(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:-[a-zà-ỹđA-ZĐÀ-Ỹ]+){2,}\b")
+
+
+def new_name(text: str, context) -> bool:
+    """The turn names something by a transliterated name the conversation (its last question and passages) never
+    said: a subject of its own."""
+    said = [context.question] + [str((p.get("citation") or {}).get("full_quote") or p.get("text")) for p in context.points]
+    folded = vi.collapse(" ".join(said))
+    return any(vi.collapse(m.group(0)) not in folded for m in _TRANSLITERATED.finditer(text))

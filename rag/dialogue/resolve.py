@@ -24,11 +24,13 @@ from rag.dialogue.antecedents import (
     owner_start,
     person_named,
 )
+from rag.dialogue.cues import EXPAND, EXPAND_VERB, GLOBAL, IT, PLACE_REF, PLAN_REF, PLAN_REF_BARE, UNIT_REF, search
 from rag.dialogue.frames import (
     MAX_NAME_SYLLABLES,
     asked_again,
     between,
     names_own_document,
+    new_name,
     other_year,
     places_reached,
     repeats_previous,
@@ -47,6 +49,7 @@ from rag.understand.names import parse_query
 from rag.understand.question import as_typed
 
 METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "implements", "doc_type"}
+_EFFECT = re.compile(r"\bhieu luc\b")  # "hiệu lực khi nào?": asked of the document, not of the line shown last
 SHORT_QUESTION_SYLLABLES = 5  # "mục tiêu là gì?": too short to stand alone in a conversation
 _NUMERALS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 
@@ -73,32 +76,6 @@ class Resolution:
         return self.kind == "unresolved"
 
 
-def _pattern(accented: str) -> tuple[re.Pattern, re.Pattern]:
-    """The same phrase as typed with diacritics and without (matched on a same-length fold)."""
-    plain = vi.strip_marks(accented)  # vi.fold would also lower-case \W into \w
-    return re.compile(accented, re.IGNORECASE), re.compile(plain)
-
-
-def _search(pair: tuple[re.Pattern, re.Pattern], text: str) -> re.Match | None:
-    exact = pair[0].search(text)
-    if exact:
-        return exact
-    for m in pair[1].finditer(vi.fold_same_length(text).lower()):
-        if not vi.has_diacritics(text[m.start():m.end()]):  # "ở độ tuổi" is not "ở đó"
-            return m
-    return None
-
-
-_DOC = r"(?:kế hoạch|văn bản|công văn|quyết định|chương trình|đề án|chỉ thị|tài liệu|bài viết|bản kế hoạch|kh)"
-_THAT = r"(?:này|đó|đấy|ấy|trên|kia|nói trên|vừa rồi|vừa nêu|vừa nói|vừa hỏi|vừa nhắc|nêu trên)"
-_PLAN_REF = _pattern(rf"\b{_DOC}\s+{_THAT}(?![^\W_])")
-_PLAN_REF_BARE = _pattern(rf"\b(?:trong|của|theo)\s+{_DOC}(?=\s*[?.!]*\s*$)")  # "... trong kế hoạch?"
-_PLACE_REF = _pattern(r"\b(?:ở|tại|của|đến|tới|cho)\s+(?:đó|đấy|đây|địa phương đó|địa phương này|nơi đó|nơi này)(?![^\W_])")
-_UNIT_REF = _pattern(r"\b(?:tỉnh|thành phố|địa phương|huyện|xã|phường|quận|thị xã)\s+(?:này|đó|đấy|ấy|trên|nói trên)(?![^\W_])")
-_IT = re.compile(r"(?<![^\W_])nó(?![^\W_])", re.IGNORECASE)
-_EXPAND = _pattern(r"\b(?:ý|điểm|nội dung|mục|phần|dòng)\s+(?:số\s+|thứ\s+)?(\d{1,2}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín)(?![^\W_])")
-_EXPAND_VERB = _pattern(r"\b(?:nói rõ|rõ hơn|giải thích|chi tiết|cụ thể|kỹ hơn|thêm|mở rộng|xem|nguyên văn|đầy đủ|trích|là gì|nghĩa là)")
-_GLOBAL = _pattern(r"\b(?:các|tất cả|mọi|những|bao nhiêu) (?:kế hoạch|tỉnh|địa phương|văn bản|thành phố)|\b(?:kế hoạch|tỉnh|địa phương|thành phố) nào\b")
 # Thanks and greetings are no follow-up questions: they go to the answerer as they are.
 _SOCIAL = set("cam on thanks thank you ok oke okay vang da uh um hi hello xin chao chao ban tot qua hay lam".split())
 # Words around an elliptical turn ("thế còn Huế thì sao?") and the fillers that may surround its entity.
@@ -144,8 +121,8 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     lead, rest, trail = _shape(text, entities)
     content = [t for t in rest.split() if t not in _FILLERS]
 
-    expand = _search(_EXPAND, text)
-    if expand and (_search(_EXPAND_VERB, text) or len(_tokens(text)) <= 4) and not kinds - {"year"}:
+    expand = search(EXPAND, text)
+    if expand and (search(EXPAND_VERB, text) or len(_tokens(text)) <= 4) and not kinds - {"year"}:
         return _resolve_expand(question, text, expand, context)
 
     # "còn Tân Cảng thì sao?": a name no gazetteer knows is still the new place of an ellipsis when the frame says so
@@ -179,10 +156,10 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if person and (name := person_named(context)):  # "ông ấy còn kiêm chức gì?": the person the last answer named
         said = _tidy(replace_spans(text, [(person.start(), person.end(), name)]))
         return _resolve_bare(question, _capital(said), context, False, "")  # …in the document it was named in
-    plan_ref = _search(_PLAN_REF, text) or _search(_PLAN_REF_BARE, text)
-    place_ref = _search(_PLACE_REF, text)
-    unit_ref = _search(_UNIT_REF, text)
-    it_ref = _IT.search(text)
+    plan_ref = search(PLAN_REF, text) or search(PLAN_REF_BARE, text)
+    place_ref = search(PLACE_REF, text)
+    unit_ref = search(UNIT_REF, text)
+    it_ref = IT.search(text)
     if kinds & {"province", "number"} and not (plan_ref or place_ref or unit_ref):
         # a new plan or place starts afresh; "còn kế hoạch của Huế thì …" loses its "còn"
         return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
@@ -191,14 +168,14 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if plan_ref or place_ref or unit_ref or it_ref:
         return _resolve_reference(question, text, context, plan_ref or it_ref, place_ref, unit_ref)
 
-    if kinds & {"province", "number"} or _search(_GLOBAL, text) or set(_tokens(text)) <= _SOCIAL:
+    if kinds & {"province", "number"} or search(GLOBAL, text) or set(_tokens(text)) <= _SOCIAL:
         return same
     owner = context.plan.province or context.plan.issuer if context.plan else None
     if not context.empty and (names_own_document(_drop_lead(text, lead), owner) or other_year(text, context.plan)):
         # "còn chương trình của Hội … thì ai ký?": a document of its own, not the conversation's
         return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
     pq = parse_query(text)
-    metadata = pq.intent in METADATA_INTENTS and not kinds & {"agency", "foreign"}
+    metadata = (pq.intent in METADATA_INTENTS or _EFFECT.search(pq.folded) is not None) and not kinds & {"agency", "foreign"}
     short = len(content) <= SHORT_QUESTION_SYLLABLES
     continuation = lead in _LEAD_MARKERS or bool(lead) and lead.split()[-1] in {"con", "va", "the", "vay"}
     if context.empty:  # the first turn: only a question that needs a subject cannot stand alone
@@ -207,6 +184,8 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         return same
     if target_label(context, text) is None and not (metadata or short or continuation):
         return same  # the context names several plans: a full question is asked of all of them
+    if new_name(text, context):  # "còn hội đàm với Sạ-vẳn-na-khệt …?": a partner the last passages never named
+        return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
     # A question without its own plan or place, in a conversation about one, is about that one.
     return _resolve_bare(question, text, context, metadata, lead)
 

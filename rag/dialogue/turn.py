@@ -14,7 +14,7 @@ from typing import Any
 
 from ground import vi
 from rag.compose.facts import about_the_plan
-from rag.dialogue.antecedents import item_followup
+from rag.dialogue.antecedents import NOT_ITEM_KINDS, item_followup
 from rag.dialogue.focus import focused_answer
 from rag.dialogue.resolve import METADATA_INTENTS, Resolution, resolve
 from rag.dialogue.state import Conversation
@@ -103,7 +103,8 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
             # (the other side's "còn phía Trung Quốc?" asks what the rewrite asks: "phía Trung Quốc ai chủ trì?")
             asked = resolution.question_understood if resolution.kind == "side" else resolution.question
             answer = focused_answer(asked, context) or answer
-        elif context.points and item_followup(resolution.question) and not _cites_the_point(answer, context):
+        elif context.points and context.kind not in NOT_ITEM_KINDS and item_followup(resolution.question) \
+                and not _cites_the_point(answer, context):  # (a fact of a document is no item a field is asked of)
             # after an answer of one point, a field asked of it ("phối hợp với ai, hạn khi nào?") is that point's
             # when its passage holds every asked kind of value; after several, the point that also shares the
             # follow-up's own words ("ở đâu, có khoảng bao nhiêu đại biểu?" after the programme's date and venue)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rag.conftest import texts_store
+from tests.rag.conftest import chat, texts_store
 
 RULES = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH LAM GIANG | Độc lập - Tự do - Hạnh phúc
@@ -88,7 +88,19 @@ Quyết định 22/2019/QĐ-UBND về đón tiếp khách nước ngoài đã đ
 Số hiệu: 22/2019/QĐ-UBND | Loại văn bản: Quyết định | Nơi ban hành: Tỉnh Lam Giang | Ngày ban hành: 11/04/2019
 """
 
+VISIT = """Lãnh đạo tỉnh Khăm-la-vông (Lào) thăm và chúc Tết tỉnh Lam Giang
+
+Ngày 20/01/2025, Tỉnh trưởng tỉnh Khăm-la-vông và Chủ tịch UBND tỉnh Lam Giang đã ký Biên bản ghi nhớ về việc phối hợp xây dựng Trường Phổ thông dân tộc nội trú tại tỉnh Khăm-la-vông.
+"""
+
+TALKS = """Lam Giang hội đàm với tỉnh Sê-noọng-phạ (Lào)
+
+Sau khi trao đổi, đoàn đại biểu hai tỉnh Lam Giang và Sê-noọng-phạ đã thống nhất ký Biên bản hội đàm với các nội dung: luân phiên trao đổi đoàn đại biểu cấp cao, phối hợp quản lý biên giới và hợp tác đào tạo.
+"""
+
 store = texts_store("province-notices", {
+    "lam-giang-khamlavong-chuc-tet-tin.txt": VISIT,
+    "lam-giang-senoongpha-hoi-dam-tin.txt": TALKS,
     "qd-117-2031-ttg-chuong-trinh-quang-ba.txt": PROGRAMME,
     "lam-giang-qd-22-2019-don-tiep-khach.txt": REPLACED,
     "lam-giang-qd-15-2023-doan-ra-doan-vao.txt": RULES,
@@ -146,3 +158,20 @@ def test_a_programme_of_another_period_answers_no_question_of_this_one(store):
     answer = store.ask("Chương trình quốc gia quảng bá văn hóa Việt Nam ở nước ngoài giai đoạn 2026-2030 ban hành theo "
                        "quyết định nào?")
     assert not answer.found and not answer.citations, answer.answer
+
+
+def test_a_follow_up_asking_when_it_takes_effect_asks_the_document(store):
+    turns = chat(store, ["Lam Giang có quyết định nào về quản lý đoàn ra, đoàn vào ban hành năm 2023 không?", "hiệu lực khi nào?"])
+    assert "sau 10 ngày" in turns[-1].answer.answer, turns[-1].answer.answer
+
+
+def test_a_field_asked_after_a_documents_title_is_the_documents(store):
+    turns = chat(store, ["qd 210 lam giang la ke hoach gi vay", "cơ quan nào chủ trì theo dõi, đôn đốc?"])
+    assert "Sở Thông tin và Truyền thông" in turns[-1].answer.answer, turns[-1].answer.answer
+
+
+def test_a_partner_named_anew_is_a_subject_of_its_own(store):
+    turns = chat(store, ["Lam Giang và tỉnh Khăm-la-vông ký biên bản ghi nhớ về việc gì?",
+                         "còn hội đàm với Sê-noọng-phạ thì thống nhất những nội dung gì?"])
+    last = turns[-1].answer
+    assert "luân phiên trao đổi đoàn" in last.answer, last.answer
