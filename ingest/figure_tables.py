@@ -14,7 +14,7 @@ MIN_FIGURE_COLUMNS = 2
 _MONEY_UNIT = r"((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|USD)(?:\s*/\s*[a-zà-ỹđ]+)?)"
 # the line over a table giving its figures' unit: "Giá trị giải thưởng (đồng/giải) như sau:", "Đơn vị tính: triệu đồng"
 _CAPTION_UNIT = re.compile(rf"(?<![\d.,]\s)\((?:(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*)?{_MONEY_UNIT}\s*\)"
-                           rf"|(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*{_MONEY_UNIT}\s*\.?\s*$", re.IGNORECASE)
+                           rf"|(?:ĐVT|Đơn vị(?: tính)?(?: kinh phí| tiền)?)\s*:\s*{_MONEY_UNIT}\s*\.?\s*$", re.IGNORECASE)
 
 
 def _caption_unit(out: list[str]) -> str:
@@ -36,7 +36,9 @@ def figure_tables(text: str) -> str:
     said = 0  # rows of the current header said so far: once it is a table of figures, one figure is a row too
     words = False  # …and once its first row was read as words, its rows are
     for line in lines:
-        if header is not None and _RULE_ROW.match(line.strip()):
+        if _RULE_ROW.match(line.strip()):
+            if header is None:  # (a task table's rule stays for its reader; a rule heads no table of its own)
+                out.append(line)
             continue
         row = cells(line) if line.count("|") >= MIN_FIGURE_COLUMNS else None  # leading pipes or not
         if row is None:
@@ -48,9 +50,13 @@ def figure_tables(text: str) -> str:
             row = [""] + row  # under a header without edge pipes, a row's leading pipe is its empty first cell
         # ("B | CHI PHÍ TRONG NƯỚC | | | 929.000.000", "| TỔNG CỘNG (A + B + C) | | | 4.400.000.000" under USD and VNĐ)
         # (a table whose rows were read as words stays one: "… | 06–09/3/2027 | 06 | …" is no row of one figure)
+        # (a row with words after its figures, "| 1 | Đoàn … | Chủ tịch | 08 | Nhật Bản | Tháng 6/2028 | 1.250 | … |",
+        # is a record of words: every cell is said under its header, none dropped after the figures)
+        words = words or header is not None and len(row) == len(header) and _mixed(header, row) \
+            and _text_row(header, row) is not None
         if header is not None and len(row) == len(header) and (sentence := (
-                _text_row(header, row) or _figure_row(header, row, 1, caption)) if words else (
-                _figure_row(header, row, 1 if said else MIN_FIGURE_COLUMNS, caption) or _text_row(header, row))):
+                _text_row(header, row, caption) or _figure_row(header, row, 1, caption)) if words else (
+                _figure_row(header, row, 1 if said else MIN_FIGURE_COLUMNS, caption) or _text_row(header, row, caption))):
             words = words or said == 0 and _figure_row(header, row, MIN_FIGURE_COLUMNS) is None
             if out and out[-1] is header_line:
                 out.pop()  # the header says nothing by itself once its rows say it
@@ -84,7 +90,9 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
         return None
     unit = units[0].lower() if units else (row_unit(label) or "")  # "Học sinh … (lượt)": its figures are of lượt
     # (the caption's unit, for a figure whose row and column name none: "Ảnh báo chí | 10.000.000 | …" under "(đồng/giải)")
-    pairs = [_pair(header[i], row[i], unit, caption) for i in figures]
+    # (a table with a money column takes the caption's unit there only: "Số thành viên" counts people)
+    money = {i for i, h in enumerate(header) if _MONEY_HEADER.search(h)}
+    pairs = [_pair(header[i], row[i], unit, caption if not money or i in money else "") for i in figures]
     return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
 
 
@@ -100,7 +108,16 @@ def _pair(header: str, cell: str, unit: str, caption: str) -> str:
 MIN_TEXT_COLUMNS = 3  # a table of words (a Phụ lục's list of partners) needs this many columns to be read by row
 
 
-def _text_row(header: list[str], row: list[str]) -> str | None:
+def _mixed(header: list[str], row: list[str]) -> bool:
+    """A cell of words stands after the row's first figure (its label's columns aside)."""
+    figures = [i for i, c in enumerate(row) if c and FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
+    return bool(figures) and any(c and not FIGURE.match(c) for c in row[figures[0] + 1:])
+
+
+_MONEY_HEADER = re.compile(r"kinh phí|số tiền|dự toán|thành tiền", re.IGNORECASE)
+
+
+def _text_row(header: list[str], row: list[str], caption: str = "") -> str | None:
     """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ |" under "| STT | Địa phương |
     Quốc gia | Văn bản |"): its label, then each cell under its header ("Vùng Wielkopolska: quốc gia: Ba Lan; …")."""
     # (numbered by its first column: a document's header cells set side by side are no such table)
@@ -110,4 +127,7 @@ def _text_row(header: list[str], row: list[str]) -> str | None:
     if len(cols) < 2 or FIGURE.match(row[cols[0]]):
         return None
     pairs = ["{}: {}".format(*labelled(header[i], row[i])) for i in cols[1:]]
+    if caption:  # "Đơn vị tính kinh phí: triệu đồng" over the table: its money column's figures in that unit
+        pairs = [f"{p} {caption}" if _MONEY_HEADER.search(header[i]) and FIGURE.match(row[i]) and "(" not in header[i]
+                 else p for i, p in zip(cols[1:], pairs, strict=True)]
     return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs)}."

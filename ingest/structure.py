@@ -160,6 +160,9 @@ def _heading_lines(marker: Marker, lines: list[_Line], i: int, limit: int) -> tu
     return heading, last
 
 
+_LIST_HEADING = re.compile(r"^(?:DANH SÁCH|DANH MỤC|BẢNG|BIỂU)\s+\S")
+
+
 def parse_sections(text: str) -> Section:
     """The section tree of a document; offsets point into `text`.
 
@@ -169,6 +172,10 @@ def parse_sections(text: str) -> Section:
     lines = _lines(text)
     appendices = [i for i, ln in enumerate(lines) if ln.text and appendix_heading(ln.text)]
     appendices = [i for i in appendices if not _inside_body(lines, i)]
+    if not appendices and (signed := _signature_index(lines)) is not None:
+        # a list set after the signature under a heading of its own ("DANH SÁCH ĐOÀN RA NĂM 2028 …"): an appendix
+        appendices = [i for i in range(signed + 1, len(lines)) if _LIST_HEADING.match(lines[i].text)
+                      and is_caps(lines[i].text)][:1]
     body_lines = appendices[0] if appendices else len(lines)
     body_limit = lines[body_lines].start if appendices else len(text)
     sig = _signature_index(lines[:body_lines])

@@ -30,3 +30,14 @@ def test_a_column_naming_its_unit_says_it_after_each_figure():
                          "| 1 | Tiệc chiêu đãi | 700.000 | 28.000.000 |\n| | Tổng cộng | | 40.000.000 |\n")
     assert "Tiệc chiêu đãi: đơn giá: 700.000 đồng; thành tiền: 28.000.000 đồng." in text
     assert "Tổng cộng: thành tiền: 40.000.000 đồng." in text
+
+
+def test_a_row_with_words_after_its_figures_is_read_whole():
+    text = figure_tables("Đơn vị tính kinh phí: triệu đồng\n\n"
+                         "| TT | Đoàn | Trưởng đoàn | Số thành viên | Nước đến | Thời gian | Kinh phí | Nguồn |\n"
+                         "|---|---|---|---|---|---|---|---|\n"
+                         "| A | ĐOÀN CỦA LÃNH ĐẠO TỈNH | | 14 | | | 1.900 | |\n"
+                         "| 1 | Đoàn cấp cao thăm tỉnh Jeolla | Chủ tịch UBND tỉnh | 08 | Hàn Quốc | Tháng 5/2029 | 1.100 | Ngân sách tỉnh |\n")
+    assert ("Đoàn cấp cao thăm tỉnh Jeolla: trưởng đoàn: Chủ tịch UBND tỉnh; số thành viên: 08; nước đến: Hàn Quốc; "
+            "thời gian: Tháng 5/2029; kinh phí: 1.100 triệu đồng; nguồn: Ngân sách tỉnh.") in text
+    assert "ĐOÀN CỦA LÃNH ĐẠO TỈNH: số thành viên: 14; kinh phí: 1.900 triệu đồng." in text  # people counted, no money

@@ -374,3 +374,12 @@ def test_an_appendix_heading_among_the_bodys_parts_does_not_end_the_body():
     tops = [c.marker.strip() for c in root.children if c.marker.strip()]
     assert "II." in tops and tops[-1].startswith("PHỤ LỤC II")
     assert not any(t.startswith("PHỤ LỤC I.") for t in tops)
+
+
+def test_a_list_headed_in_capitals_after_the_signature_is_an_appendix():
+    text = ("I. NỘI DUNG\n1. Phê duyệt danh sách đoàn ra năm 2029.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+            "Lò Văn Khiêm\n\nDANH SÁCH ĐOÀN RA NĂM 2029\n(Kèm theo Quyết định số 55/QĐ-UBND)\nĐoàn cấp cao: 08 người.\n")
+    root = parse_sections(text)
+    last = root.children[-1]
+    assert last.heading.startswith("DANH SÁCH ĐOÀN RA") or last.marker.startswith("DANH SÁCH ĐOÀN RA"), last
+    assert "Đoàn cấp cao" in text[last.body_start:last.end]
