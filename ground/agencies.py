@@ -251,7 +251,7 @@ _PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "
                      "giao", "yêu", "gửi", "ký", "phê", "đã", "sẽ", "đang", "vừa", "cũng", "đều", "vẫn",
                      "mới"}  # "Ủy ban … giao Cục X chủ trì"; "Bộ X đã …"
 # a lower-case syllable that is part of a name although it can start a predicate: "Học viện Ngoại giao"
-_NAME_SYLLABLES = frozenset({("ngoại", "giao"), ("quảng", "bá")})
+_NAME_SYLLABLES = frozenset({("ngoại", "giao"), ("quảng", "bá"), ("biên", "giới")})
 
 
 # Two lower-case syllables that stay inside a name after a capitalised one ("Vườn quốc gia", "Vụ Hợp tác quốc tế").

@@ -300,6 +300,10 @@ class Repair:
     footnotes: list[str] = field(default_factory=list)  # the numbers of the marks removed
 
 
+# a web page's reference after a space ("Quyết định 31/2023/QĐ-TTg [2] quy định …"): its note is not in the text
+_REFERENCE_MARK = re.compile(r"(?<=\S) \[\d{1,2}\](?=[\s,.;:]|$)", re.MULTILINE)
+
+
 def strip_footnote_marks(text: str) -> tuple[str, list[str]]:
     marks: list[tuple[int, str]] = []  # (line index, number)
 
@@ -313,7 +317,7 @@ def strip_footnote_marks(text: str) -> tuple[str, list[str]]:
         marks.append((match.string.count("\n", 0, match.start()), number))
         return word
 
-    text = _STUCK_MARK.sub(fix, text)
+    text = _REFERENCE_MARK.sub("", _STUCK_MARK.sub(fix, text))
     # (saying each note where its mark stood was measured: it moved the store's other answers, −3 against +1)
     if marks:
         text = _label_notes(text, marks)

@@ -49,6 +49,9 @@ def by_number(numbers: list[str], index: PlanIndex) -> list[Cited]:
     return sorted(found, key=lambda c: -_known(c.mention))
 
 
+_BODY_WORDS = frozenset("uy ban so bo cuc vu hoi dong tinh thanh pho nha nuoc trung uong".split())
+
+
 def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> list[Cited]:
     """The cited document whose subject the question describes ("Chiến lược văn hóa đối ngoại … phê duyệt ngày
     nào?", "Đề án … được phê duyệt bằng quyết định nào?") — when it describes it better than any plan it may be
@@ -61,10 +64,13 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     best: tuple[float, Cited | None] = (0.0, None)
     years = {t for t in terms if t.isdigit() and len(t) == 4}
     covered = coverage_of(terms, index.idf)
+    # (a body the question names must be the cited document's: "… của Ủy ban Biên giới quốc gia" is no decision on
+    # the Ủy ban Nhà nước về người Việt Nam ở nước ngoài)
+    named = {w for a in q.pq.agencies for w in vi.folded_syllables(a) if w not in _BODY_WORDS}
     for pid in ids:
         plan = index.plan(pid)
         for m, said_years, said_terms in index.derived("mention_terms", plan, _mention_terms) if plan else ():
-            if years - said_years:
+            if years - said_years or not named <= said_terms:
                 continue  # "Chiến lược … đến năm 2030" is not the strategy to 2020
             score = covered(said_terms)
             if score > best[0]:
@@ -192,9 +198,16 @@ _KIND_ASKED = re.compile(r"\b(bao cao|quyet dinh|ke hoach|cong van|nghi quyet|ch
                          r"|chuong trinh|ket luan|to trinh) (?:so may|so bao nhieu|so nao|nao)\b")
 
 
+# "Thông tư hướng dẫn thi hành Nghị định 12/2012 …": a document of another kind, described by the one it carries out
+_DESCRIBED_BY = re.compile(r"^(?:[a-z]+ ){0,3}?(thong tu|quyet dinh|ke hoach|huong dan|cong van|chuong trinh|nghi dinh"
+                           r"|quy che|de an)\b(?: [a-z]+){0,3}? (?:huong dan|thi hanh|thuc hien|trien khai|quy dinh chi tiet"
+                           r"|sua doi|cu the hoa)\b")
+
+
 def other_kind_asked(folded: str, cited: Sequence[str]) -> bool:
-    """The (folded) question asks the number of a kind of document that none of the cited ones it names is."""
-    asked = _KIND_ASKED.search(folded)
+    """The (folded) question asks the number of a kind of document that none of the cited ones it names is, or
+    asks about a document of another kind that carries the cited one out."""
+    asked = _KIND_ASKED.search(folded) or _DESCRIBED_BY.search(folded)
     return asked is not None and all(vi.fold(kind_of_number(n)) != asked.group(1) for n in cited)
 
 

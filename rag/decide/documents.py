@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ground import vi
+from ground.numbers import find_numbers, kind_of_number
+from rag.decide.events import as_typed
 from rag.find.scope import Scope
 from rag.understand import entities
 from rag.understand.names import number_matches
@@ -58,3 +61,18 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
     if any(0 <= d - end <= DATE_REACH or 0 <= start - d <= DATE_REACH for start, end in spans for d in dates):
         return None  # "Kết luận số 57 ngày 15/6/2023", "Ngày 10/9/2008, Ban Bí thư ra Chỉ thị 26": its own date
     return ", ".join(scope.other_documents)
+
+
+# "Thông tư hướng dẫn Nghị định 12/2012 … có số hiệu gì": the kind whose own number is asked, read at the start
+_OWN_KIND_ASKED = re.compile(r"^(?:[a-z]+ ){0,3}?(thong tu|quyet dinh|ke hoach|huong dan|cong van|chuong trinh|nghi dinh"
+                             r"|quy che|de an)\b.*\b(?:so hieu|so may|so bao nhieu|ky hieu)\b")
+
+
+def other_kinds_number(q: Question, shown: str) -> str | None:
+    """The number of a document of one kind is asked and the lines give only numbers of other kinds (the Nghị định
+    a Thông tư carries out is no number of the Thông tư)."""
+    asked = _OWN_KIND_ASKED.search(q.pq.folded)
+    if not asked:
+        return None
+    kinds = {vi.fold(kind_of_number(n.number)).lower() for n in find_numbers(shown)}
+    return f"số hiệu của {as_typed(q.text, asked.group(1))} được hỏi" if kinds and asked.group(1) not in kinds else None

@@ -10,6 +10,7 @@ from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
+from rag.decide.documents import other_kinds_number
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
@@ -300,6 +301,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "người giữ chức được hỏi"  # "Bí thư Tỉnh ủy X là ai?": a line with the title and no name beside it
     if _ASKS_NUMBER.search(q.pq.folded) and "document" not in tags:  # "… theo quyết định số mấy?"
         return "số hiệu văn bản được hỏi"
+    if kinds_number := other_kinds_number(q, shown):
+        return kinds_number
     if _ASKS_SIGNED.search(q.pq.folded) and not _SIGNED.search(vi.collapse(shown)):
         return "văn bản được ký kết"  # "hai bên ký những văn bản nào?": lines that sign nothing name none
     thing = asked_thing(q.text)
@@ -356,6 +359,7 @@ def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) 
     """An event, a foreign place or a year the question names that neither the lines nor their documents say."""
     foreign = not names_foreign_places(q.text, [shown, passages])  # "Hội … Việt Nam - Hàn Quốc" of a Nhật Bản page
     return (reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")
+            or other_kinds_number(q, shown)
             or (f"thông tin về {', '.join(e.name for e in entities.foreign_places(q.text))}" if foreign else None)
             or _unsaid_venue(q, vi.collapse(f"{shown} {passages}")) or unsaid_year(q, shown, plan_years, passages)
             or other_years(q, shown, plan_years))  # "Trại hè 2008: bao nhiêu trại sinh, từ mấy nước?" shown 2006's

@@ -1,0 +1,42 @@
+"""Questions over national pages written for these tests: a circular carrying out a decree, named by what it carries
+out and never by its own number, and two encyclopedia pages on two committees, each citing the decision on its duties
+with a reference mark."""
+from __future__ import annotations
+
+from tests.rag.conftest import texts_store
+
+CIRCULAR = """Thông tư hướng dẫn thi hành Nghị định số 45/2030/NĐ-CP ngày 02 tháng 4 năm 2030 của Chính phủ về quản lý đoàn nghệ thuật nước ngoài biểu diễn tại Việt Nam
+
+Căn cứ Nghị định số 45/2030/NĐ-CP ngày 02 tháng 4 năm 2030 của Chính phủ về quản lý đoàn nghệ thuật nước ngoài biểu diễn tại Việt Nam;
+Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch ban hành Thông tư hướng dẫn thi hành Nghị định số 45/2030/NĐ-CP ngày 02 tháng 4 năm 2030 của Chính phủ như sau:
+Điều 1. Hồ sơ đề nghị cấp phép gồm 03 loại giấy tờ.
+"""
+
+COMMITTEE_A = """Ủy ban Quảng bá quốc gia (tiếng Anh: National Promotion Committee) là cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch.
+Theo Quyết định 12/2031/QĐ-TTg [2] quy định về chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Ủy ban Quảng bá quốc gia do Thủ tướng Chính phủ ban hành, Ủy ban có 05 vụ.
+"""
+
+COMMITTEE_B = """Ủy ban Biên giới quốc gia là cơ quan cấp tổng cục, trực thuộc Bộ Ngoại giao.
+Theo Quyết định 77/2030/QĐ-TTg [1] quy định về chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Ủy ban Biên giới quốc gia trực thuộc Bộ Ngoại giao, Ủy ban có 06 vụ.
+"""
+
+store = texts_store("national-bodies", {
+    "bvhttdl-tt-huong-dan-nd-45-2030.txt": CIRCULAR,
+    "uy-ban-quang-ba-quoc-gia.txt": COMMITTEE_A,
+    "uy-ban-bien-gioi-quoc-gia.txt": COMMITTEE_B,
+})
+
+
+def test_a_circular_described_by_the_decree_it_carries_out_is_the_one_asked(store):
+    answer = store.ask("Thông tư hướng dẫn thi hành Nghị định 45/2030/NĐ-CP do ai ban hành?")
+    assert answer.found and "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch" in answer.answer, answer.answer
+
+
+def test_the_decrees_number_is_no_number_of_the_circular(store):
+    answer = store.ask("Thông tư hướng dẫn Nghị định 45/2030/NĐ-CP có số hiệu gì, ký ngày nào?")
+    assert not answer.found and "Thông tư" in answer.answer, answer.answer
+
+
+def test_a_decision_cited_for_one_committee_answers_no_question_of_another(store):
+    answer = store.ask("Văn bản nào quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Ủy ban Biên giới quốc gia?")
+    assert answer.found and "77/2030/QĐ-TTg" in answer.answer and "12/2031" not in answer.answer, answer.answer
