@@ -92,7 +92,8 @@ _SIGNATURE_TITLE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:T/M|K/T|T/L)\s|(?:
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[IVXLC]+[.)]\s)")
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+\S|^(?:PHẦN|CHƯƠNG|Phần|Chương)\s+[IVXLC\d]+")
 _NAME_WORD = f"[{vi.UPPER}][{vi.LOWER}]+"  # "Hòa", "Đỗ"
-_PERSON_NAME = re.compile(rf"^{_NAME_WORD}(?:\s{_NAME_WORD}){{1,4}}$")
+# (after the degrees written before it: "PGS.TS. Tạ Quang Vịnh")
+_PERSON_NAME = re.compile(rf"^(?:(?:GS|PGS|TSKH|TS|ThS|BS|KS|NGND|NGƯT|NSND|NSƯT)\.\s*)*{_NAME_WORD}(?:\s{_NAME_WORD}){{1,4}}$")
 
 # --- dates ----------------------------------------------------------------------------------------
 

@@ -233,3 +233,9 @@ def test_a_law_librarys_trail_ending_in_the_documents_whole_title_is_no_title():
 def test_a_sites_menu_copied_without_separators_is_boilerplate():
     assert classify_line("Trang chủ Hữu nghị Bốn phương kết bạn") == "breadcrumb"
     assert classify_line("Trang chủ của tỉnh giới thiệu kế hoạch ngoại giao văn hóa năm 2029.") is None
+
+
+def test_a_signers_name_after_its_degrees_is_kept():
+    text = ("KẾ HOẠCH\nHợp tác quốc tế năm học 2030 - 2031\n1. Cử 20 sinh viên đi trao đổi.\nNơi nhận:\n- Lưu: VT.\n"
+            "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Đã ký)\nPGS.TS. Lương Thế Vinh")
+    assert "PGS.TS. Lương Thế Vinh" in clean_text(text)
