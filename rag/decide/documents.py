@@ -64,14 +64,17 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
 
 
 # "Thông tư hướng dẫn Nghị định 12/2012 … có số hiệu gì": the kind whose own number is asked, read at the start
-_OWN_KIND_ASKED = re.compile(r"^(?:[a-z]+ ){0,3}?(thong tu|quyet dinh|ke hoach|huong dan|cong van|chuong trinh|nghi dinh"
-                             r"|quy che|de an)\b.*\b(?:so hieu|so may|so bao nhieu|ky hieu)\b")
+# (…not "Kế hoạch … ban hành theo quyết định số mấy": the number asked is of the kind named right before it)
+_KINDS = r"thong tu|quyet dinh|ke hoach|huong dan|cong van|chuong trinh|nghi dinh|quy che|de an|chi thi|van ban"
+_NUMBER_WORD = r"(?:so hieu|so may|so bao nhieu|ky hieu)"
+_OWN_KIND_ASKED = re.compile(rf"^(?:[a-z]+ ){{0,3}}?({_KINDS})\b.*\b{_NUMBER_WORD}\b")
+_KIND_BEFORE_NUMBER = re.compile(rf"\b({_KINDS})(?: (?:nao|nay|do))? {_NUMBER_WORD}\b")
 
 
 def other_kinds_number(q: Question, shown: str) -> str | None:
     """The number of a document of one kind is asked and the lines give only numbers of other kinds (the Nghị định
     a Thông tư carries out is no number of the Thông tư)."""
-    asked = _OWN_KIND_ASKED.search(q.pq.folded)
+    asked = _KIND_BEFORE_NUMBER.search(q.pq.folded) or _OWN_KIND_ASKED.search(q.pq.folded)
     if not asked:
         return None
     kinds = {vi.fold(kind_of_number(n.number)).lower() for n in find_numbers(shown)}
