@@ -355,8 +355,15 @@ _GROUPS = re.compile(r"\b(?:can bo|cong chuc|vien chuc|nguoi dan|nhan dan|hoc si
 
 
 
+_NAME_PART = re.compile(r"(?:(?:ho )?ten (?:la )?gi|ho ten|ten (?:day du|cu the))")
+
+
 def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
-    """An event, a foreign place or a year the question names that neither the lines nor their documents say."""
+    """An event, a foreign place or a year the question names that neither the lines nor their documents say (…or
+    the signer asked in every part, "người ký là Chủ tịch hay Phó Chủ tịch, tên là gì?", of lines naming no one)."""
+    if q.parts[0].intent == "signer" and all(p.intent == "signer" or _NAME_PART.fullmatch(vi.collapse(p.text).strip(" ?"))
+                                             for p in q.parts[1:]) and not _FULL_NAME.search(shown):
+        return "người ký"
     foreign = not names_foreign_places(q.text, [shown, passages])  # "Hội … Việt Nam - Hàn Quốc" of a Nhật Bản page
     return (reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")
             or other_kinds_number(q, shown)

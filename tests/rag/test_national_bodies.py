@@ -20,7 +20,13 @@ COMMITTEE_B = """Ủy ban Biên giới quốc gia là cơ quan cấp tổng cụ
 Theo Quyết định 77/2030/QĐ-TTg [1] quy định về chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Ủy ban Biên giới quốc gia trực thuộc Bộ Ngoại giao, Ủy ban có 06 vụ.
 """
 
+RULES_NEWS = """Ban hành Quy chế quản lý các hoạt động đối ngoại trên địa bàn tỉnh Lam Giang
+
+Ngày 13 tháng 3 năm 2032, UBND tỉnh Lam Giang đã ký Quyết định số 05/2032/QĐ-UBND ban hành Quy chế quản lý các hoạt động đối ngoại trên địa bàn tỉnh Lam Giang. Quy chế gồm 05 chương, 24 điều.
+"""
+
 store = texts_store("national-bodies", {
+    "lam-giang-qd-05-2032-quy-che-doi-ngoai-tin.txt": RULES_NEWS,
     "bvhttdl-tt-huong-dan-nd-45-2030.txt": CIRCULAR,
     "uy-ban-quang-ba-quoc-gia.txt": COMMITTEE_A,
     "uy-ban-bien-gioi-quoc-gia.txt": COMMITTEE_B,
@@ -40,3 +46,9 @@ def test_the_decrees_number_is_no_number_of_the_circular(store):
 def test_a_decision_cited_for_one_committee_answers_no_question_of_another(store):
     answer = store.ask("Văn bản nào quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Ủy ban Biên giới quốc gia?")
     assert answer.found and "77/2030/QĐ-TTg" in answer.answer and "12/2031" not in answer.answer, answer.answer
+
+
+def test_a_signer_asked_in_every_part_of_a_page_naming_no_one_is_not_stated(store):
+    answer = store.ask("Quy chế quản lý các hoạt động đối ngoại tỉnh Lam Giang năm 2032: người ký là Chủ tịch hay Phó "
+                       "Chủ tịch UBND tỉnh, tên là gì?")
+    assert not answer.found and not answer.citations, answer.answer
