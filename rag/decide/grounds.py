@@ -29,6 +29,8 @@ from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
 from rag.understand.terms import coverage, query_terms, unit_terms
 
+_TOWARDS = frozenset("sang di toi den".split())  # the going to a place asked, which no line about it need say
+PLACED_HITS = 3  # passages read for one naming the foreign place asked
 PLACED_WORDS = 0.7  # share of the question's words the passage naming its foreign place must hold
 DOCUMENT_CONTENT = 0.5  # share of the question's own content words a passage naming its document must hold
 TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's sentence must hold
@@ -82,16 +84,21 @@ class Grounds:
         places = countries + venues
         if not places or not hits:
             return False
-        top = hits[0].chunk.text
-        plan = self.index.plan(hits[0].chunk.plan_id)
-        title = plan.meta.title if plan else ""  # (a text whose title names the place is about it throughout)
-        if not names_foreign_places(q.text, [top, title]) or not all(venue_said(v, vi.collapse(top)) for v in venues):
-            return False
         # (the place's own words aside: "Úc" is said "Ô-xtrây-li-a")
-        named = {s for place in places for s in vi.folded_syllables(place)}
+        named = {s for place in places for s in vi.folded_syllables(place)} | _TOWARDS  # (…and "sang", "đi" to it)
         words = [t for t in query_terms(without_question_words(q.pq.content or q.text)) if " " not in t and t not in named]
-        said = unit_terms(f"{title}\n{hits[0].chunk.section or ''}\n{top}")
-        return bool(words) and coverage(words, said, self.index.idf) >= PLACED_WORDS
+        if not words:
+            return False
+        for hit in hits[:PLACED_HITS]:  # (the table naming the place may come after the decision's own lines)
+            top = hit.chunk.text
+            plan = self.index.plan(hit.chunk.plan_id)
+            title = plan.meta.title if plan else ""  # (a text whose title names the place is about it throughout)
+            if not names_foreign_places(q.text, [top, title]) or not all(venue_said(v, vi.collapse(top)) for v in venues):
+                continue
+            said = unit_terms(f"{title}\n{hit.chunk.section or ''}\n{top}")
+            if coverage(words, said, self.index.idf) >= PLACED_WORDS:
+                return True
+        return False
 
     def typed_evidence(self, q: Question, scope: Scope, hits: list[Hit], dense_of) -> bool:
         """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a

@@ -108,7 +108,38 @@ II. KINH PHÍ
 2. Nguồn kinh phí: ngân sách tỉnh năm 2027 giao Sở Ngoại vụ.
 """
 
+DELEGATIONS = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAM GIANG | Độc lập - Tự do - Hạnh phúc
+Số: 2210/QĐ-UBND | Lam Giang, ngày 26 tháng 12 năm 2028
+
+QUYẾT ĐỊNH
+Phê duyệt danh sách đoàn ra năm 2029 của tỉnh Lam Giang
+
+Điều 1. Phê duyệt danh sách 03 đoàn ra năm 2029 của tỉnh Lam Giang (có Danh sách kèm theo).
+Điều 2. Cơ quan chủ trì đoàn trình Chủ tịch Ủy ban nhân dân tỉnh quyết định cử đoàn chậm nhất 20 ngày làm việc trước ngày xuất cảnh.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hà Thị Nguyệt
+
+DANH SÁCH ĐOÀN RA NĂM 2029 CỦA TỈNH LAM GIANG
+(Kèm theo Quyết định số 2210/QĐ-UBND ngày 26 tháng 12 năm 2028)
+
+Đơn vị tính kinh phí: triệu đồng
+
+| TT | Đoàn | Trưởng đoàn | Số thành viên | Nước đến | Thời gian | Kinh phí | Nguồn |
+|---|---|---|---|---|---|---|---|
+| 1 | Đoàn thăm, chúc Tết Bunpimay tỉnh Attapeu | Phó Chủ tịch UBND tỉnh | 07 | Lào | 12–14/4/2029 (03 ngày) | 210 | Ngân sách tỉnh |
+| 2 | Đoàn nghệ thuật dự Liên hoan tại Kampot | Giám đốc Sở VHTTDL | 16 | Campuchia | 20–25/11/2029 | 420 | Ngân sách tỉnh |
+| 3 | Đoàn thanh niên dự Trại hè ASEAN | Bí thư Tỉnh đoàn | 12 | Xinh-ga-po | Tháng 7/2029 | 380 | Ngân sách tỉnh 300; xã hội hóa 80 |
+"""
+
 store = texts_store("party-programmes", {
+    "lam-giang-qd-2210-2028-doan-ra-2029.txt": DELEGATIONS,
     "lam-giang-kh-131-2027-don-doan-tartu.txt": RECEPTION,
     "lam-giang-ctr-31-2026-ngvh.txt": PROGRAMME,
     "lam-giang-bc-402-2026-doi-ngoai.txt": REPORT,
@@ -130,6 +161,9 @@ store = texts_store("party-programmes", {
     # an art troupe whose name goes on over "truyền thống"
     ("Nhà hát Nghệ thuật truyền thống Lam Giang được giao những nhiệm vụ gì năm 2027?", ["Lublin", "Hồn sông Lam"]),
     ("Lam Giang đã có kế hoạch quảng bá nghệ thuật truyền thống ra nước ngoài chưa?", ["58/KH-UBND"]),
+    # a list of delegations after the signature: each row whole, the country asked found past the decision's lines
+    ("Năm 2029 Lam Giang có đoàn nào sang Lào không?", ["Attapeu"]),
+    ("Đoàn đi Campuchia năm 2029 của Lam Giang đi ngày nào?", ["20–25/11/2029"]),
     # a total whose line names neither the partner nor the sum's purpose: its section and title do
     ("Kinh phí đón đoàn Tartu của Lam Giang tổng cộng bao nhiêu?", ["40.000.000 đồng"]),
 ])
