@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.table_columns import column_role, is_task_header, labelled
+from ingest.table_columns import column_role, is_task_header, labelled, people_counted, written_out
 from ingest.year_tables import UNIT_HEADER, cells, row_unit
 
 FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
@@ -75,8 +75,9 @@ def figure_tables(text: str) -> str:
 
 def _as_key(header: str) -> str:
     """A column's header as the key of a figure ("Năm 2024" → "năm 2024"); a name keeps its capitals ("Vũ Đình Thạc")."""
+    header = written_out(header)  # "SV đi" → "sinh viên đi"
     capitals = sum(1 for w in header.split() if w[:1].isupper())
-    return header[:1].lower() + header[1:] if capitals <= 1 else header
+    return header[:1].lower() + header[1:] if capitals <= 1 and not header[1:2].isupper() else header
 
 
 def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUMNS, caption: str = "") -> str | None:
@@ -101,7 +102,7 @@ def _pair(header: str, cell: str, unit: str, caption: str) -> str:
     → "thành tiền: 392.900.000 đồng"), else the caption's."""
     if not unit and labelled(header, cell)[1] != cell:
         return "{}: {}".format(*labelled(header, cell))
-    said = unit or ("" if "(" in header else caption)
+    said = unit or ("" if "(" in header else caption) or (people_counted(header) or "" if re.fullmatch(r"\d[\d.,]*", cell) else "")
     return f"{_as_key(header)}: {cell}{' ' + said if said and '%' not in header and cell not in '-–' else ''}"
 
 

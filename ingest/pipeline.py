@@ -31,7 +31,8 @@ SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-8/repair-18/decisions-1"  # assignments-2: due dates
-                    "/mentions-8/about-29/tables-37/sections-3/sentences-2/numbers-12/agencies-7/signers-12/clean-12/titles-13/fonts-2/markup-2")
+                    "/mentions-8/about-29/tables-38/sections-3/sentences-2/numbers-12/agencies-7/signers-12/clean-12/titles-13/fonts-2/markup-2")
+# tables-38: people a header counts in shorthand ("SV đi", "Số HS") are written out where a row is said, and follow their figure ("16 sinh viên");
 # clean-12: a signer's name after its degrees ("PGS.TS. Tạ Quang Vịnh") is kept;
 # repair-18: a web page's reference mark after a space ("31/2023/QĐ-TTg [2] quy định …") is removed;
 # tables-37: a row with words after its figures is a record, every cell said under its header; "Đơn vị tính kinh phí: …" gives a money column its unit; sections-3: a list headed "DANH SÁCH …" after the signature is an appendix;

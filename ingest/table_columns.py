@@ -42,12 +42,36 @@ def is_task_header(row: list[str]) -> bool:
 _HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)
 
 
+# people a header counts in shorthand ("SV đi", "Số HS"): written out where a row is said, as questions name them
+_HEADER_SHORT = {"SV": "sinh viên", "HS": "học sinh", "GV": "giáo viên", "LHS": "lưu học sinh", "CB": "cán bộ"}
+_HEADER_SHORT_WORD = re.compile(r"\b(" + "|".join(_HEADER_SHORT) + r")\b")
+
+
+# the people a column counts, said after its figure
+_PEOPLE = re.compile(r"\b(?:lưu học sinh|sinh viên|học sinh|giáo viên|cán bộ|thành viên|đại biểu|diễn viên|nghệ nhân"
+                     r"|người)\b", re.IGNORECASE)
+
+
+def people_counted(header: str) -> str | None:
+    """The people a column counts ("SV đi" → "sinh viên"), or None."""
+    m = _PEOPLE.search(written_out(header))
+    return m.group(0).lower() if m else None
+
+
+def written_out(header: str) -> str:
+    """"SV đi" → "sinh viên đi"."""
+    return _HEADER_SHORT_WORD.sub(lambda m: _HEADER_SHORT[m.group(1)], header)
+
+
 def labelled(header: str, cell: str) -> tuple[str, str]:
     """A column's header as a label, its unit written after the value ("Kinh phí (triệu đồng)" | "350" → "kinh phí",
     "350 triệu đồng"), so that a figure reads as an amount wherever it is quoted."""
-    label = header.strip(" :")
+    label = written_out(header.strip(" :"))
     unit = _HEADER_UNIT.match(label)
+    people = _PEOPLE.search(label)
     if unit and re.fullmatch(r"[\d.,]+", cell.strip()):
         label, cell = unit.group(1), f"{cell.strip()} {unit.group(2).strip()}"
+    elif people and re.fullmatch(r"\d[\d.,]*", cell.strip()):
+        cell = f"{cell.strip()} {people.group(0).lower()}"  # "Số thành viên" | "08" → "08 thành viên": a count of them
     # "Kinh phí" → "kinh phí", an acronym kept ("NS thành phố")
     return (label[:1].lower() + label[1:] if label[1:2].islower() else label), cell

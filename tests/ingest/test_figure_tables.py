@@ -38,6 +38,12 @@ def test_a_row_with_words_after_its_figures_is_read_whole():
                          "|---|---|---|---|---|---|---|---|\n"
                          "| A | ĐOÀN CỦA LÃNH ĐẠO TỈNH | | 14 | | | 1.900 | |\n"
                          "| 1 | Đoàn cấp cao thăm tỉnh Jeolla | Chủ tịch UBND tỉnh | 08 | Hàn Quốc | Tháng 5/2029 | 1.100 | Ngân sách tỉnh |\n")
-    assert ("Đoàn cấp cao thăm tỉnh Jeolla: trưởng đoàn: Chủ tịch UBND tỉnh; số thành viên: 08; nước đến: Hàn Quốc; "
+    assert ("Đoàn cấp cao thăm tỉnh Jeolla: trưởng đoàn: Chủ tịch UBND tỉnh; số thành viên: 08 thành viên; nước đến: Hàn Quốc; "
             "thời gian: Tháng 5/2029; kinh phí: 1.100 triệu đồng; nguồn: Ngân sách tỉnh.") in text
-    assert "ĐOÀN CỦA LÃNH ĐẠO TỈNH: số thành viên: 14; kinh phí: 1.900 triệu đồng." in text  # people counted, no money
+    assert "ĐOÀN CỦA LÃNH ĐẠO TỈNH: số thành viên: 14 thành viên; kinh phí: 1.900 triệu đồng." in text  # people counted, no money
+
+
+def test_people_a_header_counts_in_shorthand_are_written_out_and_follow_their_figure():
+    text = figure_tables("| STT | Quốc gia | Trường đối tác | SV đi | SV đến | Thời gian |\n|---|---|---|---|---|---|\n"
+                         "| 3 | Nhật Bản | Đại học Gifu | 16 | 6 | Học kỳ II |\n")
+    assert "Nhật Bản: trường đối tác: Đại học Gifu; sinh viên đi: 16 sinh viên; sinh viên đến: 6 sinh viên; thời gian: Học kỳ II." in text

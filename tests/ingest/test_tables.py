@@ -654,7 +654,7 @@ MILESTONES = """| Mốc thời gian | Công việc | Đơn vị thực hiện |
 def test_a_table_set_out_with_spaces_whose_rows_drift_reads_each_row_by_its_gaps():
     rows = linearize_tables(tabs_as_pipes(DRIFTING))
     assert "Nhật Bản – tỉnh Gifu: trưởng đoàn: Lò Thị Thu, Giám đốc Sở Văn hóa, Thể thao và Du lịch; thời gian: " \
-           "19–24/5/2027; số người: 07; mục đích: Xúc tiến du lịch." in rows
+           "19–24/5/2027; số người: 07 người; mục đích: Xúc tiến du lịch." in rows
     assert "Pháp – thành phố Lyon: trưởng đoàn: Hà Minh Đức" in rows  # a table of words stays read as words
 
 
