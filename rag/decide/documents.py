@@ -69,13 +69,14 @@ _KINDS = r"thong tu|quyet dinh|ke hoach|huong dan|cong van|chuong trinh|nghi din
 _NUMBER_WORD = r"(?:so hieu|so may|so bao nhieu|ky hieu)"
 _OWN_KIND_ASKED = re.compile(rf"^(?:[a-z]+ ){{0,3}}?({_KINDS})\b.*\b{_NUMBER_WORD}\b")
 _KIND_BEFORE_NUMBER = re.compile(rf"\b({_KINDS})(?: (?:nao|nay|do))? {_NUMBER_WORD}\b")
+_ANY_KIND = "van ban"  # "văn bản số mấy": a document of whatever kind
 
 
 def other_kinds_number(q: Question, shown: str) -> str | None:
     """The number of a document of one kind is asked and the lines give only numbers of other kinds (the Nghị định
     a Thông tư carries out is no number of the Thông tư)."""
     asked = _KIND_BEFORE_NUMBER.search(q.pq.folded) or _OWN_KIND_ASKED.search(q.pq.folded)
-    if not asked:
+    if not asked or asked.group(1) == _ANY_KIND:
         return None
     kinds = {vi.fold(kind_of_number(n.number)).lower() for n in find_numbers(shown)}
     return f"số hiệu của {as_typed(q.text, asked.group(1))} được hỏi" if kinds and asked.group(1) not in kinds else None

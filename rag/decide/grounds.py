@@ -217,7 +217,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
     # (only of a document's own facts: a report or a đề án recounts other periods' figures in its lines)
-    if any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) and (period := other_period(q, titles)):
+    # (…or anything asked of a document named by its period: "Kế hoạch hợp tác quốc tế năm học 2028-2029 … bao nhiêu")
+    if (any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) or _PLAN_OF_PERIOD.search(q.pq.folded)) \
+            and (period := other_period(q, titles)):
         return period
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
         return _named_unsaid(q, shown, plan_years, passages)
@@ -362,6 +364,8 @@ _GROUPS = re.compile(r"\b(?:can bo|cong chuc|vien chuc|nguoi dan|nhan dan|hoc si
 
 
 
+_PLAN_OF_PERIOD = re.compile(r"\b(?:ke hoach|chuong trinh|de an|bao cao|huong dan)\b(?: [a-z]+){0,6} (?:giai doan |nam hoc |nam "
+                             r"|thoi ky )?\d{4} ?[-–]? ?\d{4}\b")
 _NAME_PART = re.compile(r"(?:(?:ho )?ten (?:la )?gi|ho ten|ten (?:day du|cu the))")
 
 

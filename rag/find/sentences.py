@@ -169,6 +169,16 @@ def _other_spans(text: str, terms: list[str]) -> set[str]:
     return out
 
 
+def _other_span(text: str, terms: list[str]) -> bool:
+    """The sentence names a span of years other than the one asked, and not it ("Năm học 2026 - 2027, …" for
+    "năm học 2027-2028"): it tells of another period."""
+    asked = [(int(t[:4]), int(t[5:])) for t in terms if re.fullmatch(r"(?:19|20)\d\d (?:19|20)\d\d", t)]
+    said = re.sub(r"\bso voi (?:cung ky )?(?:nam hoc |nam |giai doan )?(?:19|20)\d\d (?:19|20)\d\d", " ", vi.collapse(text))
+    spans = [(int(m.group(1)), int(m.group(2))) for m in _SPAN_BOUNDS.finditer(said)] if asked else []  # (a base dates none)
+    return bool(spans) and not any(s in asked for s in spans) and not any(
+        first <= a and b <= last for first, last in spans for a, b in asked)
+
+
 _SPAN_BOUNDS = re.compile(r"\b((?:19|20)\d\d) (?:(?:den|toi) )?(?:nam )?((?:19|20)\d\d)\b")
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
 SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
@@ -241,7 +251,8 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         # does one under a heading of another year ("III. PHƯƠNG HƯỚNG NĂM 2027"); the base of a comparison ("tăng
         # 18,3% so với năm 2025") dates nothing
         "other_year": 1.0 if years and not any(y in text_terms for y in years)
-        and bool(_dating_years(body) or not _dating_years(body) and section_years - set(years)) else 0.0,
+        and bool(_dating_years(body) or not _dating_years(body) and section_years - set(years))
+        or _other_span(body, terms) else 0.0,
         "dense_relative": 0.0,  # set once every candidate's cosine is known
     }, found
 

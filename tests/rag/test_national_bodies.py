@@ -25,7 +25,21 @@ RULES_NEWS = """Ban hành Quy chế quản lý các hoạt động đối ngoạ
 Ngày 13 tháng 3 năm 2032, UBND tỉnh Lam Giang đã ký Quyết định số 05/2032/QĐ-UBND ban hành Quy chế quản lý các hoạt động đối ngoại trên địa bàn tỉnh Lam Giang. Quy chế gồm 05 chương, 24 điều.
 """
 
+SCHOOL_YEAR = """TRƯỜNG ĐẠI HỌC LAM GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 301/KH-ĐHLG | Lam Giang, ngày 10 tháng 7 năm 2030
+
+KẾ HOẠCH
+Hợp tác quốc tế năm học 2030 - 2031
+
+I. KẾT QUẢ NĂM HỌC 2029 - 2030
+Năm học 2029 - 2030, Nhà trường cử 38 sinh viên đi trao đổi.
+
+II. CHỈ TIÊU
+Cử 50 sinh viên đi trao đổi (tăng 31% so với năm học 2029 - 2030).
+"""
+
 store = texts_store("national-bodies", {
+    "lam-giang-dh-kh-301-2030-hop-tac-quoc-te.txt": SCHOOL_YEAR,
     "lam-giang-qd-05-2032-quy-che-doi-ngoai-tin.txt": RULES_NEWS,
     "bvhttdl-tt-huong-dan-nd-45-2030.txt": CIRCULAR,
     "uy-ban-quang-ba-quoc-gia.txt": COMMITTEE_A,
@@ -52,3 +66,10 @@ def test_a_signer_asked_in_every_part_of_a_page_naming_no_one_is_not_stated(stor
     answer = store.ask("Quy chế quản lý các hoạt động đối ngoại tỉnh Lam Giang năm 2032: người ký là Chủ tịch hay Phó "
                        "Chủ tịch UBND tỉnh, tên là gì?")
     assert not answer.found and not answer.citations, answer.answer
+
+
+def test_a_plan_named_by_a_period_it_is_not_of_is_not_held(store):
+    answer = store.ask("Kế hoạch hợp tác quốc tế năm học 2031-2032 của ĐH Lam Giang cử bao nhiêu sinh viên đi trao đổi?")
+    assert not answer.found and not answer.citations, answer.answer
+    held = store.ask("Kế hoạch hợp tác quốc tế năm học 2030-2031 của ĐH Lam Giang cử bao nhiêu sinh viên đi trao đổi?")
+    assert held.found and "50 sinh viên" in held.answer, held.answer
