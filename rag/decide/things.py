@@ -18,7 +18,7 @@ GENERIC_THING = set("co quan don vi to chuc tinh thanh pho nuoc quoc gia ngay th
                      "dong noi dung linh vuc bo so nganh dia phuong huyen xa phuong noi dau ai nguoi ben khi luc thoi "
                      "gian giai doan muc tieu chi tieu chuong trinh quyet dinh chi thi cong van nghi quyet de an phan "
                      "muc chuong dieu khoan so hieu loai hinh thuc cach viec cong tac ban nhom the khi luc thu kieu dang gio hom buoi "
-                     "dip dot su kien".split())
+                     "dip dot su kien kenh".split())
 
 
 def asked_thing(question: str) -> str | None:

@@ -69,7 +69,7 @@ def test_chunking_is_deterministic():
     for path in ALL_TEXTS:
         text = read(path)
         assert chunks_of(text) == chunks_of(text)
-    assert CHUNKER_VERSION == "2"
+    assert CHUNKER_VERSION == "3"
 
 
 # ---------------------------------------------------------------- the real plan
@@ -245,3 +245,10 @@ def test_long_news_paragraph_is_split_by_sentences():
     assert len(overlapping) >= 2
     cut_inside = [c for c in overlapping if offset < c.end < end]
     assert cut_inside and all(c.text.endswith((".", ";", "…")) for c in cut_inside)
+
+
+def test_an_ellipsis_before_a_lower_case_word_cuts_no_sentence():
+    from ingest.chunking import _SENTENCE_END
+    text = "Nhiều biên bản ghi nhớ về trao đổi giảng viên… đã được ký kết với Đại học Gifu. Năm 2030 tiếp tục… Đoàn sang Lào."
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    assert text[cuts[0]:].startswith("Năm 2030") and text[cuts[1]:].startswith("Đoàn sang Lào")
