@@ -30,7 +30,7 @@ from ingest.structure import is_headed, is_signature, section_path
 CHUNKER_VERSION = "3"  # 2: a whole task record is never merged with its siblings; 3: an ellipsis before a lower-case word cuts no sentence
 
 # (an ellipsis before a lower-case word is a pause inside the sentence: "… trao đổi giảng viên… đã được ký kết …")
-_SENTENCE_END = re.compile(r"(?:(?:\.\.\.|…)(?=[\"”’'»)\]]*\s+[^a-zà-ỹđ\s])|[.!?;])[\"”’'»)\]]*\s+")
+_SENTENCE_END = re.compile(r"(?:(?:\.\.\.|…)(?=[\"”’'»)\]]*\s+[^\s" + vi.LOWER + r"])|[.!?;])[\"”’'»)\]]*\s+")
 _CLAUSE_END = re.compile(r"[,:]\s+")
 _WHITESPACE = re.compile(r"\s+")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "v.v", "Th.S"
