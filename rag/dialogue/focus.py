@@ -37,7 +37,9 @@ def focused_answer(question: str, context: Conversation, require_own: bool = Tru
     # the points as shown first (a passage may open with a page's header), then the rest of their passages
     shown = [(re.sub(r"\s*\[\d+\]", "", str(p.get("text") or "")), p.get("citation") or {}) for p in context.points]
     whole = [(" ".join(str(c.get("full_quote") or c.get("quote") or "").split()), c) for _, c in shown]
-    best = _best(shown, kinds, own, require_own) or _best(whole, kinds, own, require_own)
+    # ("tổ chức ngày nào?": when it is held; a line whose every date is a deadline, "trình … trước ngày 31/3", is not that)
+    deadlines = "date" in kinds and not _DEADLINE_ASKED.search(vi.collapse(question))
+    best = _best(shown, kinds, own, require_own, deadlines) or _best(whole, kinds, own, require_own, deadlines)
     if best is None:
         return None
     sentence, citation = best
@@ -47,11 +49,21 @@ def focused_answer(question: str, context: Conversation, require_own: bool = Tru
     return Answer(question, True, f"{sentence} [1]", [Citation.from_json(dict(citation, n=1))], kind="passage")
 
 
-def _best(passages: list[tuple[str, dict]], kinds: set, own: set[str], require_own: bool) -> tuple[str, dict] | None:
+_DEADLINE_ASKED = re.compile(r"\b(?:han|thoi han|han chot|truoc ngay|cham nhat|bao gio phai)\b")
+_BEFORE_DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|hạn|thời hạn)\s*(?:là\s*)?(?:ngày\s*)?$", re.IGNORECASE)
+
+
+def _only_deadlines(sentence: str) -> bool:
+    dates = [e for e in tag(sentence) if e.kind == "date"]
+    return bool(dates) and all(_BEFORE_DEADLINE.search(sentence[:e.start]) for e in dates)
+
+
+def _best(passages: list[tuple[str, dict]], kinds: set, own: set[str], require_own: bool,
+          no_deadlines: bool = False) -> tuple[str, dict] | None:
     best: tuple[int, str, dict] | None = None
     for passage, citation in passages:
         for sentence in _SENTENCE_END.split(passage):
-            if not kinds <= {e.kind for e in tag(sentence)}:
+            if not kinds <= {e.kind for e in tag(sentence)} or no_deadlines and _only_deadlines(sentence):
                 continue
             shared = len(own & set(vi.folded_syllables(sentence)))
             if (shared >= MIN_SHARED or not require_own) and (best is None or shared > best[0]):

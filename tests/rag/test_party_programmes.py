@@ -138,7 +138,20 @@ DANH SÁCH ĐOÀN RA NĂM 2029 CỦA TỈNH LAM GIANG
 | 3 | Đoàn thanh niên dự Trại hè ASEAN | Bí thư Tỉnh đoàn | 12 | Xinh-ga-po | Tháng 7/2029 | 380 | Ngân sách tỉnh 300; xã hội hóa 80 |
 """
 
+FESTIVAL = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAM GIANG | Độc lập - Tự do - Hạnh phúc
+Số: 19/KH-UBND | Lam Giang, ngày 20 tháng 01 năm 2031
+
+KẾ HOẠCH
+Ngoại giao văn hóa năm 2031
+
+II. NHIỆM VỤ
+1. Sở Văn hóa, Thể thao và Du lịch
+Sở chủ trì xây dựng đề án tổ chức Liên hoan Trống đồng quốc tế Lam Giang lần thứ I, trình Ủy ban nhân dân tỉnh phê duyệt trước ngày 31 tháng 3 năm 2031. Liên hoan được tổ chức từ ngày 14 đến ngày 17 tháng 9 năm 2031 tại Quảng trường Lam Sơn, với dự kiến 08 đoàn nước ngoài.
+"""
+
 store = texts_store("party-programmes", {
+    "lam-giang-kh-19-2031-ngvh.txt": FESTIVAL,
     "lam-giang-qd-2210-2028-doan-ra-2029.txt": DELEGATIONS,
     "lam-giang-kh-131-2027-don-doan-tartu.txt": RECEPTION,
     "lam-giang-ctr-31-2026-ngvh.txt": PROGRAMME,
@@ -184,3 +197,9 @@ def test_a_place_reached_goes_on_with_the_conversations_document(store):
     last = turns[-1].answer
     assert last.found and ("Kỳ Hà" in last.answer or "77/TB-SVHTTDL" in last.answer), last.answer
     assert "chưa có kế hoạch nào của Hà Nội" not in last.answer
+
+
+def test_when_a_thing_is_held_is_no_deadline_of_its_proposal(store):
+    turns = chat(store, ["Kế hoạch ngoại giao văn hóa 2031 của Lam Giang có tổ chức liên hoan gì không?", "tổ chức ngày nào?"])
+    last = turns[-1].answer
+    assert last.found and "14 đến ngày 17 tháng 9 năm 2031" in last.answer, last.answer
