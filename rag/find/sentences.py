@@ -68,9 +68,15 @@ def load_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
         return dict(DEFAULT_WEIGHTS) | {"bias": 0.0}
 
 
+_HEADER_LINE = re.compile(rf"^(?:[{vi.UPPER}][^,|\n]{{1,40}},\s*ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}\.?"
+                          r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\s*$")
+
+
 def quotable(body: str) -> bool:
     """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
     if _PAGE_STAMP.match(body):  # "Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM": the page's, never an answer
+        return False
+    if _HEADER_LINE.match(body):  # "Hà Nội, ngày 31 tháng 8 năm 2022", the motto: the header's, its date a fact of record
         return False
     if _NUMBER_CELL.match(body) or _ANNEX_CAPTION.match(body):  # "Số 27-CTr/TU | Trà Vân, ngày …": the header's
         return False  # (…and an annex's caption, "(Kèm theo Kế hoạch số 09-KH/… ngày …)": never an answer)

@@ -73,3 +73,10 @@ def test_a_plan_named_by_a_period_it_is_not_of_is_not_held(store):
     assert not answer.found and not answer.citations, answer.answer
     held = store.ask("Kế hoạch hợp tác quốc tế năm học 2030-2031 của ĐH Lam Giang cử bao nhiêu sinh viên đi trao đổi?")
     assert held.found and "50 sinh viên" in held.answer, held.answer
+
+
+def test_a_dateline_and_the_motto_are_never_quoted():
+    from rag.find.sentences import quotable
+    assert not quotable("Hà Nội, ngày 31 tháng 8 năm 2030")
+    assert not quotable("Độc lập - Tự do - Hạnh phúc")
+    assert quotable("Nghị định này áp dụng đối với các tổ chức phi chính phủ nước ngoài tại Việt Nam.")

@@ -604,3 +604,10 @@ def test_an_email_asked_is_asked_in_the_texts_words_too():
     from rag.understand.shorthand import expand
     assert expand("co gui qua email duoc khong") == "co gui qua thu dien tu (email) duoc khong"
     assert expand("E-mail của Sở là gì?") == "thư điện tử (email) của Sở là gì?"
+
+
+def test_shorthand_of_foreign_affairs_reports_is_written_out():
+    from rag.understand.shorthand import expand
+    assert expand("bcd hoi nhap quoc te hop may lan") == "Ban Chi dao hoi nhap quoc te hop may lan"
+    assert expand("xk sang Lào chủ yếu mặt hàng gì") == "xuất khẩu sang Lào chủ yếu mặt hàng gì"
+    assert expand("to chuc pcp nuoc ngoai") == "to chuc phi chinh phu nuoc ngoai"
