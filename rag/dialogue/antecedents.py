@@ -51,13 +51,13 @@ def kind_before(text: str, start: int) -> re.Match | None:
 
 # what a follow-up may ask of the one activity the last answer named
 ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau|ngay nao"
-                         r"|ket qua|san pham|bao nhieu)\b")
+                         r"|ket qua|san pham|bao nhieu|truong doan|dan dau)\b")  # (a delegation's leader too)
 ITEM_CHARS = 120
 # the words such a follow-up is made of; a follow-up with more words of its own names its own subject
 _ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao gio o dau tai ket qua san pham bao "
                   "nhieu voi co quan don vi nao ai phai xong hoan thanh han la gi the nhung duoc bang nguon tu dien ra "
                   "to chuc va con thi cung nhu vay hoat dong nay do khoang du kien tong nhiem vu viec ay truoc ngay "
-                  "sau".split())  # hedges: "khoảng"; "nhiệm vụ đó phải xong trước ngày nào?"
+                  "sau lam truong doan dan dau".split())  # hedges: "khoảng"; "nhiệm vụ đó phải xong trước ngày nào?"
 ITEM_OWN_SYLLABLES = 2
 NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
 _BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"

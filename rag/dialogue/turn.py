@@ -76,7 +76,12 @@ def checked(resolution: Resolution, answer: Answer, understood: ParsedQuery) -> 
 
 
 def _cites_the_point(answer: Answer, context: Conversation) -> bool:
-    """The answer quotes a passage of the last answer's points."""
+    """The answer quotes a passage of the last answer's points (after one point, that point's own line: another row
+    of the same table is another record)."""
+    if len(context.points) == 1:
+        line = " ".join(str(context.points[0].get("citation", {}).get("quote") or "").split())
+        return bool(line) and bool(answer.citations) and all(" ".join((c.quote or "").split()) == line
+                                                             for c in answer.citations)
     quotes = {" ".join(str(p.get("citation", {}).get("full_quote") or "").split()) for p in context.points}
     return any(c.full_quote and " ".join(c.full_quote.split()) in quotes for c in answer.citations)
 

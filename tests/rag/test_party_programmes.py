@@ -203,3 +203,9 @@ def test_when_a_thing_is_held_is_no_deadline_of_its_proposal(store):
     turns = chat(store, ["Kế hoạch ngoại giao văn hóa 2031 của Lam Giang có tổ chức liên hoan gì không?", "tổ chức ngày nào?"])
     last = turns[-1].answer
     assert last.found and "14 đến ngày 17 tháng 9 năm 2031" in last.answer, last.answer
+
+
+def test_a_field_asked_after_one_row_is_that_rows(store):
+    turns = chat(store, ["Năm 2029 Lam Giang có đoàn nào sang Lào không?", "ai làm trưởng đoàn, kinh phí bao nhiêu?"])
+    last = turns[-1].answer
+    assert last.found and "Attapeu" in last.answer and "210" in last.answer, last.answer
