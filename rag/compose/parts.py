@@ -17,7 +17,7 @@ from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
 from rag.compose.records import count_point, parts_count_point
 from rag.compose.sections import following_items
-from rag.compose.shared_lines import answered_before
+from rag.compose.shared_lines import answered_before, merged
 from rag.compose.targets import choose_targets
 from rag.decide.counts import ASKS_HOW_LONG, counted_in
 from rag.decide.editions import NTH, names_edition, of_other_edition
@@ -377,7 +377,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             notes.append("văn bản không nêu " + ("số tiền (kinh phí) được hỏi" if firsts.MONEY_ASKED.search(
                 vi.collapse(part.text)) else "con số được hỏi"))
             continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
-        if result.point is not None and all(p.text != result.point.text for p in points):  # one line says both
+        if result.point is not None and not merged(result.point, points):  # one line says both: shown once, whole
             points.append(result.point)
             previous = _asked_documents(part, result, index) or previous
     points += others

@@ -27,3 +27,14 @@ def answered_before(part: Part, points: list[Point]) -> Point | None:
         return None
     holder.text = holder.quote
     return holder
+
+
+def merged(point: Point, points: list[Point]) -> bool:
+    """A later part's line already shown for an earlier part: shown once, whole when the two show different windows
+    of it ("… vào ngày 21/10…" / "…, Phó Chủ tịch … Nguyễn Thành Sinh nhấn mạnh …"); True when nothing is to be added."""
+    same = next((p for p in points if p.text == point.text or p.quote == point.quote), None)
+    if same is None:
+        return False
+    if same.text != point.text and len(same.quote) <= WHOLE_LINE_CHARS:
+        same.text = same.quote
+    return True

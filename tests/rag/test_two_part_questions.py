@@ -151,3 +151,15 @@ def test_a_fact_asked_after_which_document_is_the_named_texts_own():
 def test_a_clause_of_its_own_verb_after_and_is_a_part_of_its_own():
     assert len(_parts("Đại sứ quán tổ chức chương trình ẩm thực ngày nào và hướng dẫn chế biến những món gì?")) == 2
     assert len(_parts("Kế hoạch 17 ban hành ngày nào và về lĩnh vực gì?")) == 1
+
+
+def test_a_line_two_parts_show_in_different_windows_is_shown_once_whole():
+    from rag.compose.citations import Point
+    from rag.compose.shared_lines import merged
+    line = ("Phát biểu tại Hội nghị xúc tiến ngày 21/10, Phó Chủ tịch UBND tỉnh Lam Giang Nguyễn Văn An nhấn mạnh "
+            "quan hệ hợp tác.")
+    first = Point("Phát biểu tại Hội nghị xúc tiến ngày 21/10…", None, line, 1.0)  # type: ignore[arg-type]
+    points = [first]
+    assert merged(Point("…Phó Chủ tịch UBND tỉnh Lam Giang Nguyễn Văn An nhấn mạnh…", None, line, 1.0), points)  # type: ignore[arg-type]
+    assert points == [first] and first.text == line
+    assert not merged(Point("Một dòng khác.", None, "Một dòng khác.", 1.0), points)  # type: ignore[arg-type]
