@@ -17,7 +17,7 @@ from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
 from rag.compose.records import count_point, parts_count_point
 from rag.compose.sections import following_items
-from rag.compose.shared_lines import answered_before, merged
+from rag.compose.shared_lines import answered_before, lines_shown, merged
 from rag.compose.targets import choose_targets
 from rag.decide.counts import ASKS_HOW_LONG, counted_in
 from rag.decide.editions import NTH, names_edition, of_other_edition
@@ -68,9 +68,11 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     ranked = firsts.field_first(ranked, part.answer_type, question)
     if part.answer_type == "number":
         ranked = firsts.sum_first(firsts.counted_first(ranked, part.text), part.text)
-    if not ranked or (ranked[0].body in shown_before and ranked[0].answer_spans
-                      and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN):
-        return PartResult(None, [])  # the line another part shows answers this part too
+    if not ranked:
+        return PartResult(None, [])
+    if ranked[0].body in shown_before and ranked[0].answer_spans and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN:
+        # the line another part shows answers this part too: shown once, whole (its window there may hide this value)
+        return PartResult(Point(display(ranked[0], question, index.idf), ranked[0].chunk, ranked[0].body, 1.0), [])
     fresh = [c for c in ranked if c.body not in shown_before]
     if not fresh:
         return PartResult(None, [])
@@ -223,19 +225,6 @@ def _cited_part(part, scope: Scope, index: PlanIndex, asked: Sequence[str] = ())
     return PartResult(cited, [cited_only[0]]) if cited is not None else None
 
 
-SHOWN_SHARE = 0.6  # of a line's syllables a point must say for that line to count as shown
-
-
-def _lines_shown(points: list[Point]) -> frozenset[str]:
-    """The lines the points quote on screen; not those a fact only comes from ("Kế hoạch 91-KH/TU được ban hành ngày
-    18/7/2022." does not show its line's "… thực hiện Chỉ thị số 12-CT/TW …")."""
-    out = set()
-    for p in points:
-        said = set(vi.folded_syllables(p.text))
-        line = vi.folded_syllables(p.quote)
-        if line and sum(1 for s in line if s in said) >= SHOWN_SHARE * len(line):
-            out.add(p.quote)
-    return frozenset(out)
 
 
 def _asked_documents(part, result: PartResult, index: PlanIndex) -> list[str]:
@@ -319,7 +308,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             if result is None or result.point is None:
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc,
-                                      shown_before=_lines_shown(points))
+                                      shown_before=lines_shown(points))
         elif result is None and part.intent != "general" and targets and (about_the_plan(  # not "hội nghị … ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL)
@@ -351,7 +340,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 return None
             shared = _shared(subject, q, i)
             asked_so_far = " ".join(p.text for p in q.parts[:i + 1])  # an edition named in a later part is not this one's
-            shown = _lines_shown(points)
+            shown = lines_shown(points)
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1,

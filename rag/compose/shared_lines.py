@@ -38,3 +38,17 @@ def merged(point: Point, points: list[Point]) -> bool:
     if same.text != point.text and len(same.quote) <= WHOLE_LINE_CHARS:
         same.text = same.quote
     return True
+
+SHOWN_SHARE = 0.6  # of a line's syllables a point must say for that line to count as shown
+
+
+def lines_shown(points: list[Point]) -> frozenset[str]:
+    """The lines the points quote on screen; not those a fact only comes from ("Kế hoạch 91-KH/TU được ban hành ngày
+    18/7/2022." does not show its line's "… thực hiện Chỉ thị số 12-CT/TW …")."""
+    out = set()
+    for p in points:
+        said = set(vi.folded_syllables(p.text))
+        line = vi.folded_syllables(p.quote)
+        if line and sum(1 for s in line if s in said) >= SHOWN_SHARE * len(line):
+            out.add(p.quote)
+    return frozenset(out)

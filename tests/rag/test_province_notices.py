@@ -129,6 +129,8 @@ store = texts_store("province-notices", {
     # a replaced decision: by which, and from when, as the line saying so gives both
     ("Quyết định 22/2019/QĐ-UBND của Lam Giang đã bị thay thế bởi quyết định nào, áp dụng từ ngày nào?",
      ["31/2024/QĐ-UBND", "15/08/2024"]),
+    # one line answering two parts, shown whole though each part's window is another part of it
+    ("Đoàn Lam Giang làm việc tại Gunma từ ngày nào, ai làm trưởng đoàn?", ["9 đến 13-9", "Trần Văn Hòa"]),
     ("Giải báo chí Lam Giang nhận tác phẩm ở địa chỉ nào, có gửi qua email được không?",
      ["số 14 đường Lê Lợi", "giaibaochi@lamgiang.gov.vn"]),
 ])
