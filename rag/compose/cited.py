@@ -49,7 +49,7 @@ def by_number(numbers: list[str], index: PlanIndex) -> list[Cited]:
     return sorted(found, key=lambda c: -_known(c.mention))
 
 
-_BODY_WORDS = frozenset("uy ban so bo cuc vu hoi dong tinh thanh pho nha nuoc trung uong".split())
+_BODY_WORDS = frozenset("uy ban ubnd hdnd so bo cuc vu hoi dong tinh thanh pho nha nuoc trung uong nhan dan".split())
 
 
 def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> list[Cited]:
@@ -66,7 +66,8 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     covered = coverage_of(terms, index.idf)
     # (a body the question names must be the cited document's: "… của Ủy ban Biên giới quốc gia" is no decision on
     # the Ủy ban Nhà nước về người Việt Nam ở nước ngoài)
-    named = {w for a in q.pq.agencies for w in vi.folded_syllables(a) if w not in _BODY_WORDS}
+    places = {w for p in q.pq.provinces for w in vi.folded_syllables(p)}  # (the place scopes; the body is the rest)
+    named = {w for a in q.pq.agencies for w in vi.folded_syllables(a) if w not in _BODY_WORDS and w not in places}
     for pid in ids:
         plan = index.plan(pid)
         for m, said_years, said_terms in index.derived("mention_terms", plan, _mention_terms) if plan else ():

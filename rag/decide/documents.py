@@ -68,6 +68,8 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
 _KINDS = r"thong tu|quyet dinh|ke hoach|huong dan|cong van|chuong trinh|nghi dinh|quy che|de an|chi thi|van ban"
 _NUMBER_WORD = r"(?:so hieu|so may|so bao nhieu|ky hieu)"
 _OWN_KIND_ASKED = re.compile(rf"^(?:[a-z]+ ){{0,3}}?({_KINDS})\b.*\b{_NUMBER_WORD}\b")
+# "… tờ trình số mấy", "… văn bản số mấy": the number asked right after a kind of its own, whatever the question opens with
+_OTHER_KIND_BEFORE_NUMBER = re.compile(rf"\b(?:to trinh|van ban|bao cao|thong bao|ket luan|nghi quyet|cong van)(?: [a-z]+)? {_NUMBER_WORD}\b")
 _KIND_BEFORE_NUMBER = re.compile(rf"\b({_KINDS})(?: (?:nao|nay|do))? {_NUMBER_WORD}\b")
 _ANY_KIND = "van ban"  # "văn bản số mấy": a document of whatever kind
 
@@ -75,8 +77,19 @@ _ANY_KIND = "van ban"  # "văn bản số mấy": a document of whatever kind
 def other_kinds_number(q: Question, shown: str) -> str | None:
     """The number of a document of one kind is asked and the lines give only numbers of other kinds (the Nghị định
     a Thông tư carries out is no number of the Thông tư)."""
-    asked = _KIND_BEFORE_NUMBER.search(q.pq.folded) or _OWN_KIND_ASKED.search(q.pq.folded)
+    asked = _KIND_BEFORE_NUMBER.search(q.pq.folded) or (
+        None if _OTHER_KIND_BEFORE_NUMBER.search(q.pq.folded) else _OWN_KIND_ASKED.search(q.pq.folded))
     if not asked or asked.group(1) == _ANY_KIND:
         return None
-    kinds = {vi.fold(kind_of_number(n.number)).lower() for n in find_numbers(shown)}
-    return f"số hiệu của {as_typed(q.text, asked.group(1))} được hỏi" if kinds and asked.group(1) not in kinds else None
+    # (a number whose code names no kind, "118/SNgV-HTQT", "38/KHLN-…", may be of the kind asked: only known kinds differ)
+    numbers = find_numbers(shown)
+    if not numbers or any(kind_of_number(n.number) == "Công văn" or (n.codes or [""])[0].upper().startswith(
+            _KIND_CODES.get(asked.group(1), "?")) for n in numbers):
+        return None
+    kinds = {vi.fold(kind_of_number(n.number)).lower() for n in numbers}
+    return f"số hiệu của {as_typed(q.text, asked.group(1))} được hỏi" if asked.group(1) not in kinds else None
+
+
+_KIND_CODES = {"ke hoach": "KH", "quyet dinh": "QĐ", "thong tu": "TT", "nghi dinh": "NĐ", "chuong trinh": "CTR",
+               "huong dan": "HD", "chi thi": "CT", "de an": "ĐA", "quy che": "QC", "cong van": ""}
+

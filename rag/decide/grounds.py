@@ -252,13 +252,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
                    for c in line.split(";")]
         # (lines naming no year on a page of that year are of it: "… viện trợ thêm 2 triệu USD" on the 2023 event's page)
         of_page = not re.search(r"\b(?:19|20)\d\d\b", shown) and all(y in passages for y in dated)
-        # (…or a clause whose sum comes before any other year, the year asked opening a line shown beside it:
-        # "Năm 2026 có 34 tổ chức …" / "Tổng giá trị viện trợ cam kết đạt 5,36 triệu USD, tăng … so với năm 2025")
-        # (a line opening with the year dates what follows it; a breakdown's "…; năm 2027: 2.400" keys its own sum)
-        beside = all(re.search(rf"(?m)^\W*năm\s+{y}\b", shown, re.IGNORECASE) for y in dated)
-        if not any(source.group(0) in vi.collapse(c) and (sum_ := _MONEY.search(c)) and (
-                of_page or all(y in c for y in dated)
-                or beside and not re.search(r"\b(?:19|20)\d\d\b", c[:sum_.start()])) for c in clauses):
+        if not any(source.group(0) in vi.collapse(c) and _MONEY.search(c) and (of_page or all(y in c for y in dated))
+                   for c in clauses):
             return f"kinh phí từ nguồn {_SOURCE_NAMES[source.group(0)]}"
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
     # "đề nghị Bộ X hỗ trợ bao nhiêu": the body a request goes to gives the sum; it is no agency whose own sum is asked
