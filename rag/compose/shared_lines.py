@@ -32,12 +32,20 @@ def answered_before(part: Part, points: list[Point]) -> Point | None:
 def merged(point: Point, points: list[Point]) -> bool:
     """A later part's line already shown for an earlier part: shown once, whole when the two show different windows
     of it ("… vào ngày 21/10…" / "…, Phó Chủ tịch … Nguyễn Thành Sinh nhấn mạnh …"); True when nothing is to be added."""
-    same = next((p for p in points if p.text == point.text or p.quote == point.quote), None)
-    if same is None:
+    if any(p.text == point.text for p in points):
+        return True
+    # (only windows of the line: a fact said in words, "… được ban hành ngày 12/02/2027", is a point of its own)
+    same = next((p for p in points if p.quote == point.quote and _window(p) and _window(point)), None)
+    if same is None or len(same.quote) > WHOLE_LINE_CHARS:
         return False
-    if same.text != point.text and len(same.quote) <= WHOLE_LINE_CHARS:
-        same.text = same.quote
+    same.text = same.quote
     return True
+
+
+def _window(point: Point) -> bool:
+    """The point shows a piece of its line as the line writes it."""
+    piece = point.text.strip(" …").split("…")[0].strip()
+    return bool(piece) and piece[:40] in point.quote
 
 SHOWN_SHARE = 0.6  # of a line's syllables a point must say for that line to count as shown
 
