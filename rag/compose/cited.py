@@ -66,6 +66,7 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
     covered = coverage_of(terms, index.idf)
     # (a body the question names must be the cited document's: "… của Ủy ban Biên giới quốc gia" is no decision on
     # the Ủy ban Nhà nước về người Việt Nam ở nước ngoài)
+    kind_asked = _KIND_ASKED.search(q.pq.folded)
     places = {w for p in q.pq.provinces for w in vi.folded_syllables(p)}  # (the place scopes; the body is the rest)
     named = {w for a in q.pq.agencies for w in vi.folded_syllables(a) if w not in _BODY_WORDS and w not in places}
     for pid in ids:
@@ -73,6 +74,8 @@ def by_subject(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> lis
         for m, said_years, said_terms in index.derived("mention_terms", plan, _mention_terms) if plan else ():
             if years - said_years or not named <= said_terms:
                 continue  # "Chiến lược … đến năm 2030" is not the strategy to 2020
+            if kind_asked and vi.fold(m.get("kind") or "").lower() != kind_asked.group(1):
+                continue  # "… bằng tờ trình số mấy": a Tờ trình, not the decision the same sentence names
             score = covered(said_terms)
             if score > best[0]:
                 best = (score, Cited(pid, m))

@@ -226,8 +226,14 @@ def without_question_words(text: str) -> str:
 
 
 def _not_asking(text: str) -> str:  # typed with diacritics: "Mây", "máy", "thắng" masked (same length)
-    return re.sub(r"\w+", lambda m: "x" * len(m.group()) if _ASKING.get(vi.fold(m.group()).lower(), m.group().lower())
-                  != m.group().lower() else m.group(), text) if vi.has_diacritics(text) else text
+    return re.sub(r"\w+", lambda m: "x" * len(m.group()) if _masked(m.group()) else m.group(), text) \
+        if vi.has_diacritics(text) else text
+
+
+def _masked(word: str) -> bool:
+    """A word that folds to a question word without being it; "ky" typed bare beside an accented code ("QĐ") is "ký"."""
+    asking = _ASKING.get(vi.fold(word).lower(), word.lower())
+    return asking != word.lower() and (asking != "ký" or vi.has_diacritics(word))
 
 
 def split_parts(text: str) -> list[str]:

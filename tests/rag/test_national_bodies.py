@@ -38,7 +38,20 @@ II. CHỈ TIÊU
 Cử 50 sinh viên đi trao đổi (tăng 31% so với năm học 2029 - 2030).
 """
 
+APPROVAL = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAM GIANG | Độc lập - Tự do - Hạnh phúc
+Số: 77/QĐ-UBND | Lam Giang, ngày 15 tháng 01 năm 2031
+
+QUYẾT ĐỊNH
+Phê duyệt Kế hoạch quảng bá văn hóa Lam Giang năm 2031
+
+Căn cứ Quyết định số 2905/QĐ-UBND ngày 27 tháng 12 năm 2030 của Ủy ban nhân dân tỉnh phê duyệt Đề án quảng bá văn hóa tỉnh Lam Giang giai đoạn 2031 - 2035;
+Xét đề nghị của Giám đốc Sở Ngoại vụ tại Tờ trình số 05/TTr-SNgV ngày 06 tháng 01 năm 2031.
+Điều 1. Phê duyệt Kế hoạch quảng bá văn hóa Lam Giang năm 2031.
+"""
+
 store = texts_store("national-bodies", {
+    "lam-giang-qd-77-2031-phe-duyet.txt": APPROVAL,
     "lam-giang-dh-kh-301-2030-hop-tac-quoc-te.txt": SCHOOL_YEAR,
     "lam-giang-qd-05-2032-quy-che-doi-ngoai-tin.txt": RULES_NEWS,
     "bvhttdl-tt-huong-dan-nd-45-2030.txt": CIRCULAR,
@@ -80,3 +93,8 @@ def test_a_dateline_and_the_motto_are_never_quoted():
     assert not quotable("Hà Nội, ngày 31 tháng 8 năm 2030")
     assert not quotable("Độc lập - Tự do - Hạnh phúc")
     assert quotable("Nghị định này áp dụng đối với các tổ chức phi chính phủ nước ngoài tại Việt Nam.")
+
+
+def test_the_kind_asked_picks_the_cited_document_of_that_kind(store):
+    answer = store.ask("Sở Ngoại vụ Lam Giang trình phê duyệt kế hoạch quảng bá bằng tờ trình số mấy, ngày nào?")
+    assert answer.found and "05/TTr-SNgV" in answer.answer and "2905" not in answer.answer, answer.answer

@@ -611,3 +611,8 @@ def test_shorthand_of_foreign_affairs_reports_is_written_out():
     assert expand("bcd hoi nhap quoc te hop may lan") == "Ban Chi dao hoi nhap quoc te hop may lan"
     assert expand("xk sang Lào chủ yếu mặt hàng gì") == "xuất khẩu sang Lào chủ yếu mặt hàng gì"
     assert expand("to chuc pcp nuoc ngoai") == "to chuc phi chinh phu nuoc ngoai"
+
+
+def test_a_bare_ky_beside_an_accented_code_is_signing():
+    assert analyze("quyet dinh 2317/QĐ-BVHTTDL ai ky?").pq.intent == "signer"
+    assert analyze("Đoàn Kỳ Lam bay đi ngày nào?").pq.intent == "general"  # "Kỳ" of a name is no "ký"
