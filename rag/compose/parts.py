@@ -73,8 +73,8 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if ranked[0].body in shown_before and ranked[0].answer_spans and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN:
         # the line another part shows answers this part too: shown once, whole (its window there may hide this value),
         # when it holds a value the question does not name ("Festival Biển Ngọc Viên" names the place it asks)
-        told = [e for e in ranked[0].answer_spans if vi.collapse(e.text) not in vi.collapse(whole or question)]
-        return PartResult(Point(display(ranked[0], question, index.idf), ranked[0].chunk, ranked[0].body, 1.0) if told else None, [])
+        unnamed = [e for e in ranked[0].answer_spans if vi.collapse(e.text) not in vi.collapse(whole or question)]
+        return PartResult(Point(display(ranked[0], question, index.idf), ranked[0].chunk, ranked[0].body, 1.0) if unnamed else None, [])
     fresh = [c for c in ranked if c.body not in shown_before]
     if not fresh:
         return PartResult(None, [])
