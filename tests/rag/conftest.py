@@ -53,3 +53,11 @@ def chat(services: Services, turns: list[str]):
         ctx = turn.context
         out.append(turn)
     return out
+
+
+def assert_answered(services: Services, question: str, expected: list[str]) -> None:
+    """The question is answered, and the answer holds every expected string."""
+    answer = services.ask(question)
+    assert answer.found, answer.answer
+    for want in expected:
+        assert want in answer.answer, (want, answer.answer)
