@@ -359,8 +359,9 @@ _GROUPS = re.compile(r"\b(?:can bo|cong chuc|vien chuc|nguoi dan|nhan dan|hoc si
 
 
 
-_PLAN_OF_PERIOD = re.compile(r"\b(?:ke hoach|chuong trinh|de an|bao cao|huong dan)\b(?: [a-z]+){0,6} (?:giai doan |nam hoc |nam "
-                             r"|thoi ky )?\d{4} ?[-–]? ?\d{4}\b")
+# (a report's own period is what it reports on, and "… của X, giai đoạn …" is a period asked of the text, not its name)
+_PLAN_OF_PERIOD = re.compile(r"\b(?:ke hoach|chuong trinh|de an|huong dan)\b(?: (?!cua\b)[a-z]+){0,6} (?:giai doan |nam hoc "
+                             r"|nam |thoi ky )?\d{4} ?[-–]? ?\d{4}\b")
 _NAME_PART = re.compile(r"(?:(?:ho )?ten (?:la )?gi|ho ten|ten (?:day du|cu the))")
 
 

@@ -63,13 +63,17 @@ NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
 _BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"
 
 
+_NUMBERED_ITEM = re.compile(r"\b(?:số|so|thứ|thu)\s*\d{1,3}\b", re.IGNORECASE)
+
+
 def item_followup(body: str) -> bool:
     """"kinh phí bao nhiêu?", "phối hợp với cơ quan nào, bao giờ phải xong?": a field asked of the last item."""
     own = [s for s in vi.folded_syllables(body) if s not in _ITEM_WORDS]
     # "… với Yokohama …", "… ở Busan …": a name (a known entity, or a capitalised word inside the question) is a
     # subject of its own
+    # (…and so is an item named by its number: "còn nhiệm vụ số 8 thì kinh phí bao nhiêu?")
     named = any(e.kind != "year" for e in find_entities(body)) or any(
-        w[:1].isupper() and w.strip("?,.") not in _BODY_WORDS for w in body.split()[1:])
+        w[:1].isupper() and w.strip("?,.") not in _BODY_WORDS for w in body.split()[1:]) or bool(_NUMBERED_ITEM.search(body))
     return bool(ITEM_FIELD.search(vi.collapse(body))) and len(own) <= ITEM_OWN_SYLLABLES and not named
 
 

@@ -72,11 +72,14 @@ _HEADER_LINE = re.compile(rf"^(?:[{vi.UPPER}][^,|\n]{{1,40}},\s*ngày\s+\d{{1,2}
                           r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\s*$")
 
 
+def header_line(body: str, answer_type: str) -> bool:
+    """The header's "Hà Nội, ngày 31 tháng 8 năm 2022" or the motto, quoted for nothing but a date asked."""
+    return bool(_HEADER_LINE.match(body)) and (answer_type != "date" or body.startswith("Độc lập"))
+
+
 def quotable(body: str) -> bool:
     """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
     if _PAGE_STAMP.match(body):  # "Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM": the page's, never an answer
-        return False
-    if _HEADER_LINE.match(body):  # "Hà Nội, ngày 31 tháng 8 năm 2022", the motto: the header's, its date a fact of record
         return False
     if _NUMBER_CELL.match(body) or _ANNEX_CAPTION.match(body):  # "Số 27-CTr/TU | Trà Vân, ngày …": the header's
         return False  # (…and an annex's caption, "(Kèm theo Kế hoạch số 09-KH/… ngày …)": never an answer)
@@ -303,7 +306,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             body = strip_marker(unit.text)
             # an item: a list marker, or a keyed value line under a lead-in ("Sở Ngoại vụ: 3.200.000.000 đồng;")
             item = body != unit.text.strip() or bool(_KEYED_VALUE.match(body)) and not _HEADER_FIELD.match(body)
-            if not quotable(body):
+            if not quotable(body) or header_line(body, answer_type):
                 # a short line introduces the items under it ("Phân theo năm:", "• Ngân sách tỉnh theo năm:")
                 if not item or body.rstrip().endswith(":"):
                     lead_in = heading | unit_terms(body)

@@ -88,11 +88,12 @@ def test_a_plan_named_by_a_period_it_is_not_of_is_not_held(store):
     assert held.found and "50 sinh viên" in held.answer, held.answer
 
 
-def test_a_dateline_and_the_motto_are_never_quoted():
-    from rag.find.sentences import quotable
-    assert not quotable("Hà Nội, ngày 31 tháng 8 năm 2030")
-    assert not quotable("Độc lập - Tự do - Hạnh phúc")
-    assert quotable("Nghị định này áp dụng đối với các tổ chức phi chính phủ nước ngoài tại Việt Nam.")
+def test_a_dateline_answers_a_date_asked_only_and_the_motto_nothing():
+    from rag.find.sentences import header_line
+    assert header_line("Hà Nội, ngày 31 tháng 8 năm 2030", "content")
+    assert not header_line("Hà Nội, ngày 31 tháng 8 năm 2030", "date")
+    assert header_line("Độc lập - Tự do - Hạnh phúc", "date")
+    assert not header_line("Nghị định này áp dụng đối với các tổ chức phi chính phủ nước ngoài tại Việt Nam.", "content")
 
 
 def test_the_kind_asked_picks_the_cited_document_of_that_kind(store):

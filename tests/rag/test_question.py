@@ -616,3 +616,10 @@ def test_shorthand_of_foreign_affairs_reports_is_written_out():
 def test_a_bare_ky_beside_an_accented_code_is_signing():
     assert analyze("quyet dinh 2317/QĐ-BVHTTDL ai ky?").pq.intent == "signer"
     assert analyze("Đoàn Kỳ Lam bay đi ngày nào?").pq.intent == "general"  # "Kỳ" of a name is no "ký"
+
+
+def test_an_item_named_by_its_number_is_no_field_of_the_last_point():
+    from rag.dialogue.antecedents import item_followup
+    assert item_followup("kinh phí bao nhiêu?")
+    assert item_followup("ai làm trưởng đoàn, kinh phí bao nhiêu?")
+    assert not item_followup("còn nhiệm vụ số 8 thì kinh phí bao nhiêu?")
