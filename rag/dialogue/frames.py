@@ -6,6 +6,7 @@ import re
 
 from ground import vi
 from ground.numbers import DOC_KINDS
+from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities
 
 # Words a follow-up says around what it changes ("năm 2030 thì bao nhiêu?" repeats "bao nhiêu" of the previous
@@ -263,7 +264,7 @@ def places_reached(text: str, entities: list[Entity]) -> bool:
 _TRANSLITERATED = re.compile(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:-[a-zà-ỹđA-ZĐÀ-Ỹ]+){2,}\b")
 
 
-def new_name(text: str, context) -> bool:
+def new_name(text: str, context: Conversation) -> bool:
     """The turn names something by a transliterated name the conversation (its last question and passages) never
     said: a subject of its own."""
     said = [context.question] + [str((p.get("citation") or {}).get("full_quote") or p.get("text")) for p in context.points]
