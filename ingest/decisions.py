@@ -15,7 +15,7 @@ from ingest.structure import parse_sections
 
 _DECISION_TITLE = re.compile(r"(?m)^\s*QUYẾT ĐỊNH\s*:?\s*$")
 _FIRST_ARTICLE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]")
-_PLAN_TITLE = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN)\b")
+_PLAN_TITLE = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)\b")  # (a quy chế issued the same way)
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo Quyết định", re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:Nơi nhận|(?:TM|KT)\.\s|(?:PHÓ )?CHỦ TỊCH\b|\(?Đã ký\)?)", re.IGNORECASE)
 # lines of an emblem header repeated above the carried plan

@@ -30,11 +30,14 @@ MIN_PLAN_CHARS = 80
 SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-8/repair-18/decisions-1"  # assignments-2: due dates
-                    "/mentions-8/about-29/tables-38/sections-3/sentences-2/numbers-12/agencies-7/signers-12/clean-12/titles-13/fonts-2/markup-2")
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-8/repair-18/decisions-2"  # assignments-2: due dates
+                    "/mentions-8/about-29/tables-40/sections-3/sentences-2/numbers-12/agencies-7/signers-12/clean-12/titles-13/fonts-2/markup-2")
 # tables-38: people a header counts in shorthand ("SV đi", "Số HS") are written out where a row is said, and follow their figure ("16 sinh viên");
 # clean-12: a signer's name after its degrees ("PGS.TS. Tạ Quang Vịnh") is kept;
 # repair-18: a web page's reference mark after a space ("31/2023/QĐ-TTg [2] quy định …") is removed;
+# tables-40: a money cell with its sources in brackets ("2.600 (NSNN: 800; tài trợ KOICA: 1.800)") says the header's unit after each figure;
+# tables-39: a pipe row whose next lines leave the number cell empty and go on its cells (a cell opening in lower case or a bracket, or one or two cells) is one row, its cells joined column by column;
+# decisions-2: a decision issuing a "QUY CHẾ"/"QUY ĐỊNH" after its signature takes the number and date the annex caption gives;
 # tables-37: a row with words after its figures is a record, every cell said under its header; "Đơn vị tính kinh phí: …" gives a money column its unit; sections-3: a list headed "DANH SÁCH …" after the signature is an appendix;
 # tables-36: a figure under a column naming its unit ("Thành tiền (đồng)") is said with it ("thành tiền: 392.900.000 đồng");
 # tables-35: a column of shares ("So sánh 2026/2025 (%)") takes no row unit;

@@ -63,6 +63,9 @@ def written_out(header: str) -> str:
     return _HEADER_SHORT_WORD.sub(lambda m: _HEADER_SHORT[m.group(1)], header)
 
 
+_BARE_FIGURE = re.compile(r"(?<![\d.,/])(?<!năm )\d[\d.,]*(?<![.,])(?![\d/%]|\s*(?:triệu|tỷ|tỉ|nghìn|đồng|USD))")
+
+
 def labelled(header: str, cell: str) -> tuple[str, str]:
     """A column's header as a label, its unit written after the value ("Kinh phí (triệu đồng)" | "350" → "kinh phí",
     "350 triệu đồng"), so that a figure reads as an amount wherever it is quoted."""
@@ -71,6 +74,9 @@ def labelled(header: str, cell: str) -> tuple[str, str]:
     people = _PEOPLE.search(label)
     if unit and re.fullmatch(r"[\d.,]+", cell.strip()):
         label, cell = unit.group(1), f"{cell.strip()} {unit.group(2).strip()}"
+    elif unit and re.match(r"[\d.,]+\s*\(", cell.strip()):
+        # "2.600 (NSNN: 800; tài trợ KOICA: 1.800)": the total and each source's share are all in the header's unit
+        label, cell = unit.group(1), _BARE_FIGURE.sub(rf"\g<0> {unit.group(2).strip()}", cell.strip())
     elif people and re.fullmatch(r"\d[\d.,]*", cell.strip()):
         cell = f"{cell.strip()} {people.group(0).lower()}"  # "Số thành viên" | "08" → "08 thành viên": a count of them
     # "Kinh phí" → "kinh phí", an acronym kept ("NS thành phố")

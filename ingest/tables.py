@@ -152,7 +152,10 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
         if "|" not in line and complete:
             break  # the table is over
         # "|  | - Diễu hành … | 14/9/2024 | … |": a row under a numbered one, its number cell empty, is a row of its own
-        under = leading and bool(_EMPTY_FIRST_CELL.match(line))
+        # …unless it goes on the cells above ("| | hóa và Kế hoạch này … | tế | | | (NSNN) |"): words cut mid-phrase, a
+        # bracket, or a cell or two carried over
+        under = leading and bool(_EMPTY_FIRST_CELL.match(line)) and not (
+            buf and bool(_NUMBER_CELL.match(text[lines[buf[0]][0]:lines[buf[0]][1]])) and _goes_on(line))
         if (starts or under) and complete or (not numbered and complete):
             flush()
         if not buf and number:
@@ -206,6 +209,19 @@ def _caption_unit(table: _Table, above: str) -> None:
 
 
 _EMPTY_FIRST_CELL = re.compile(r"^\s*\|\s*\|")
+_ITEM_MARK = re.compile(r"^(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s")
+WRAPPED_CELLS = 2  # cells a line going on the row above carries at most, when none opens in lower case
+
+
+def _goes_on(line: str) -> bool:
+    """A line of an empty first cell that carries the row above on: a filled cell opens in lower case or a bracket
+    ("| | Nam – Hương sắc … | và Môi trường | … | (NSNN) |"), or it fills no more than a couple of cells; not an item of
+    its own ("| | - Diễu hành … |")."""
+    row = cells(line)
+    filled = [c for c in row[1:] if c.strip()]
+    if not filled or _ITEM_MARK.match(filled[0]) or _TOTAL_ROW.match(filled[0]):
+        return False  # ("| | Cộng năm 2027 | | 670 |": a total of its own)
+    return any(c[:1].islower() or c[:1] == "(" for c in filled) or len(filled) <= WRAPPED_CELLS
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)
 
 

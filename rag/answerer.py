@@ -158,10 +158,17 @@ class Answerer:
                        for y in re.findall(r"\bnăm ((?:19|20)\d\d)\b", c.text)}
             passages_text += "\n" + " ".join(f"năm {y}" for y in unsaid if y in written)
         issuers = [p.meta.issuer for p in (self.index.plan(c.plan_id) for c in answer.citations) if p and p.meta.issuer]
+        # the years a news page shown is dated by, or the days its passages date, name the event it reports, not a
+        # year of its figures ("ngày 14/12/2021, tại thủ đô Seoul, … ký kết Chương trình …")
+        unnumbered_ids = {pid for pid in cited_plans if (p := self.index.plan(pid)) and not p.meta.number}
+        page_years = {int(d[:4]) for pid in unnumbered_ids for d in (self.index.held(pid).meta.date,
+                                                                      self.index.held(pid).meta.published)
+                      if d and d[:4].isdigit()} | {int(y) for c in answer.citations if c.plan_id in unnumbered_ids
+                                                    for y in _DAY_YEAR.findall(c.full_quote)}
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
             or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index),
-                             lambda: [self.index.told(pid) for pid in cited_plans])
+                             lambda: [self.index.told(pid) for pid in cited_plans], page_years)
         unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's
@@ -169,6 +176,9 @@ class Answerer:
         if missing:
             return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer
+
+
+_DAY_YEAR = re.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d\d)\b")
 
 
 def _point_lines(answer: Answer, index: PlanIndex) -> list[str]:

@@ -67,7 +67,8 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
         ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(asked_edition, told[c.chunk.plan_id])]
     ranked = firsts.field_first(ranked, part.answer_type, question)
     if part.answer_type == "number":
-        ranked = firsts.sum_first(firsts.counted_first(ranked, part.text), part.text)
+        ranked = firsts.total_first(firsts.sum_first(firsts.counted_first(ranked, part.text), part.text),
+                                    vi.collapse(part.text))
     if not ranked:
         return PartResult(None, [])
     if ranked[0].body in shown_before and ranked[0].answer_spans and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN:
@@ -124,6 +125,10 @@ def _shared(subject: str, q: Question, i: int) -> str:
     for j, other in enumerate(q.parts):
         if j != i:
             subject = subject.replace(other.text, " ")
+    # "… sang Hàn Quốc, trường đối tác nào?": a later part naming no place nor year of its own asks of the foreign
+    # place the part before it names (its row, not another country's)
+    if i > 0 and not entities.foreign_places(q.parts[i].text) and not re.search(r"\b(?:19|20)\d\d\b", q.parts[i].text):
+        subject += " " + " ".join(dict.fromkeys(e.text for e in entities.foreign_places(q.parts[i - 1].text)))
     return " ".join(subject.split())
 
 

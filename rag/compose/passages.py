@@ -30,6 +30,7 @@ from rag.compose.sections import (
 )
 from rag.decide.counts import COUNTED_THING, TIME_UNITS, counted_phrase
 from rag.decide.editions import NTH, names_edition, of_other_edition
+from rag.decide.grounds import ASKS_EFFECT, EFFECT_VALUE
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
 from rag.find import firsts, sentences
@@ -168,8 +169,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
-    if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]):
-        return []  # "… năm 2024 diễn ra ngày nào?": a date of another year answers another question
+    if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]) \
+            and not (ASKS_EFFECT.search(q.pq.folded) and EFFECT_VALUE.search(ranked[0].body)):
+        return []  # "… năm 2024 diễn ra ngày nào?": another year's date (not "quy chế … 2013 có hiệu lực khi nào")
     ranked = firsts.total_first(firsts.day_first(ranked, q.text), q.pq.folded)
     if firsts.MONEY_ASKED.search(q.pq.folded) and text is None:
         days = set(re.findall(r"\d{1,2}/\d{1,2}/((?:19|20)\d\d)", q.text))  # "đến 30/9/2026": a point in time, no year

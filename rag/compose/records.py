@@ -138,9 +138,17 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
                 point, value = found
                 said[i] = f"{_FIELD_NAMES[field]}: {value}"
                 extra.append(point)
+    # "kinh phí đối ngoại năm 2023?": a sum found elsewhere in the text for the task, in lines writing no year asked
+    # that is not the plan's own, is of another year ("1,5 tỷ đồng/năm trong giai đoạn 2025 - 2030")
+    written = {int(y) for t in [task.text, *(p.text for p in extra)] for y in re.findall(r"\b(?:19|20)\d\d\b", t)}
+    own = index.facts[task.plan.id].years if task.plan.id in index.facts else frozenset()
+    if extra and set(q.pq.years) - written - own:
+        return None
     if all(s.startswith("văn bản không ghi") for s in said):  # nothing asked is in the records: say so
         if set(q.pq.years) - set(map(int, re.findall(r"\b(?:19|20)\d\d\b", task.text))):
             return None  # "… bố trí năm 2029 bao nhiêu?": a year the task does not name is the plan's, not the task's
+        if "deadline" in asked and any(e.kind == "date" for e in entities.tag(task.text)):
+            return None  # "… vận hành phiên bản tiếng Hàn từ ngày 01 tháng 7 năm 2026": the task's own words date it
         return Answer(q.text, False, f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}.", kind="refusal")
     line = f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}."
     extra += amendments(task, index)  # "Điều chỉnh: Nhiệm vụ 21 … gia hạn đến ngày 31/12/2027" overrides the record

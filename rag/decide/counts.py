@@ -26,6 +26,8 @@ def counted_phrase(q: Question) -> str | None:
     m = COUNTED_THING.search(asking_fold(q.pq.text))  # "Xuân Mây Đảo … bao nhiêu kiều bào": no "mấy đảo"
     if m and m.group(0).startswith("may") and re.search(r"\b(?:nao|ai|gi|dau|khi nao|bao gio)\b", q.pq.folded):
         return None  # typed without tone marks, "vé máy bay … bên nào trả" asks which side, not how many
+    if m and m.group(1).startswith("dien vien"):
+        return m.group(1)  # "bao nhiêu diễn viên" counts performers ("diện tích", "điện" are not counted)
     return m.group(1) if m and m.group(1).split()[0] not in _NOT_COUNTED else None
 
 

@@ -15,11 +15,11 @@ from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
+from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED
 from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, venue_said
 from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, thing_named
 from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
 from rag.find import sentences
-from rag.find.firsts import MONEY_FIGURE
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
 from rag.find.search import Hit
@@ -27,6 +27,7 @@ from rag.understand import entities
 from rag.understand.entities import documents
 from rag.understand.names import ParsedQuery, number_matches
 from rag.understand.question import Question, without_question_words
+from rag.understand.shorthand import spelled_agencies
 from rag.understand.terms import coverage, query_terms, unit_terms
 
 _TOWARDS = frozenset("sang di toi den".split())  # the going to a place asked, which no line about it need say
@@ -48,7 +49,7 @@ class Grounds:
 
     def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
         idf = self.index.idf
-        terms = query_terms(without_question_words(pq.content or pq.text))
+        terms = query_terms(without_question_words(spelled_agencies(pq.content or pq.text)))
         words = [t for t in terms if " " not in t]
         phrases = [t for t in terms if " " in t]
         best = (0.0, 0.0)
@@ -159,15 +160,6 @@ def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
     return any(name in h.chunk.text for name in names for h in hits[:3])
 
 
-# "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
-# (a clause of any length between: "kinh phí tổ chức Hội nghị … lần thứ V ở Lan Khê là bao nhiêu"; a price too)
-_ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan"
-                         r"|chi phi|gia ve|hoi phi|le phi|hoc phi|muc phi|muc chi)\b(?: [a-z0-9]+){0,30} (?:bao nhieu|la bao nhieu|the nao)\b"
-                         r"|(?<!tham )(?<!quoc )\bgia (?:la )?bao nhieu\b"  # (not "quốc gia", "tham gia")
-                         r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu" (not "chỉ tiêu")
-_MONEY = re.compile(MONEY_FIGURE)
-# a rate asked ("bao nhiêu đồng một người một ngày", "mỗi người"): a sum per another thing ("… đồng/suất") is no answer
-_RATE_ASKED = re.compile(r"\b(?:mot|moi|/)\s*(nguoi|ngay|luot|khach|suat)\b")
 _TIME_UNSET = re.compile(r"(?:thời gian|ngày|địa điểm)(?: cụ thể)? (?:sẽ )?(?:được )?(?:thông báo sau|thông báo cụ thể sau)"
                          r"|chưa (?:xác định|ấn định|có) (?:thời gian|ngày)", re.IGNORECASE)
 
@@ -184,9 +176,9 @@ _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten)\b|\b(?:ong|ba|nguoi|vi|don
 _ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )(?<!moi )(?<!hang )"
                         r"nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|ky))")
 # "có hiệu lực từ ngày nào": the date a text takes effect, which only a line speaking of its effect gives
-_ASKS_EFFECT = re.compile(r"\bhieu luc\b(?: [a-z]+){0,4} (?:ngay nao|khi nao|bao gio|tu ngay nao|tu khi nao)\b"
+ASKS_EFFECT = re.compile(r"\bhieu luc\b(?: [a-z]+){0,4} (?:ngay nao|khi nao|bao gio|tu ngay nao|tu khi nao)\b"
                           r"|\b(?:ngay nao|khi nao|bao gio)(?: [a-z]+){0,3} (?:co )?hieu luc\b")
-_EFFECT_VALUE = re.compile(r"kể từ ngày ký|từ ngày ký|sau \d+ ngày", re.IGNORECASE)
+EFFECT_VALUE = re.compile(r"kể từ ngày ký|từ ngày ký|sau \d+ ngày", re.IGNORECASE)
 _REQUEST_VERB = r"(?:kien nghi|de nghi|de xuat|xin)"
 _ASKS_SIGNED = re.compile(r"\bky(?: ket)?\b(?: [a-z]+){0,3} (?:nhung |cac )?(?:van ban|thoa thuan|bien ban|hiep dinh|ghi nho)"
                           r"(?: [a-z]+){0,3} (?:nao|gi)\b")
@@ -212,7 +204,8 @@ _ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc b�
 
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
                   issuers: Collection[str] = (), each_part: bool = False, titles: str = "",
-                  lines: Collection[str] = (), documents: Callable[[], Collection[str]] = lambda: ()) -> str | None:
+                  lines: Collection[str] = (), documents: Callable[[], Collection[str]] = lambda: (),
+                  page_years: Collection[int] = ()) -> str | None:
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
@@ -222,13 +215,13 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             and (period := other_period(q, titles)):
         return period
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
-        return _named_unsaid(q, shown, plan_years, passages)
+        return _named_unsaid(q, shown, plan_years, passages, page_years)
     tags = {e.kind for e in entities.tag(shown)}
-    if _ASKS_MONEY.search(q.pq.folded) and not _MONEY.search(shown):
+    if ASKS_MONEY.search(q.pq.folded) and not MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
-    if _ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines, documents)):
+    if ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines, documents)):
         return elsewhere
-    if _ASKS_MONEY.search(q.pq.folded) and (per := _RATE_ASKED.search(q.pq.folded)) and not re.search(
+    if ASKS_MONEY.search(q.pq.folded) and (per := RATE_ASKED.search(q.pq.folded)) and not re.search(
             rf"(?:/\s*|\bmoi |\bmot ){per.group(1)}\b", vi.fold_same_length(f"{shown} {passages}").lower()):
         return f"mức chi cho mỗi {per.group(1).replace('nguoi', 'người').replace('ngay', 'ngày')}"  # "1.500.000 đồng/suất"
     if q.answer_type in ("date", "period") and _TIME_UNSET.search(shown):
@@ -239,7 +232,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # (nor "tỷ lệ bao nhiêu": a share, no sum)
     # (nor "bao nhiêu chương trình, dự án viện trợ": things counted, no sum)
     if source and not re.search(r"\bty le\b|\bphan tram\b", q.pq.folded) and not counted_phrase(q) and (
-            _ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
+            ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
         # the province's budget, or "khuyến khích xã hội hóa" without a sum, is no answer
         spans = {y for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
@@ -252,7 +245,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
                    for c in line.split(";")]
         # (lines naming no year on a page of that year are of it: "… viện trợ thêm 2 triệu USD" on the 2023 event's page)
         of_page = not re.search(r"\b(?:19|20)\d\d\b", shown) and all(y in passages for y in dated)
-        if not any(source.group(0) in vi.collapse(c) and _MONEY.search(c) and (of_page or all(y in c for y in dated))
+        if not any(source.group(0) in vi.collapse(c) and MONEY.search(c) and (of_page or all(y in c for y in dated))
                    for c in clauses):
             return f"kinh phí từ nguồn {_SOURCE_NAMES[source.group(0)]}"
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
@@ -264,7 +257,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # the body whose plan it is ("ngân sách của kế hoạch Bộ X năm 2029") names the plan, not a unit funded by it
     funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed
               and not any(agency_matches(a, part) for i in issuers for part in (i, i.split(", ")[0]))]  # "Cục X, Bộ Y"
-    if _ASKS_MONEY.search(q.pq.folded) and funded and not any(
+    if ASKS_MONEY.search(q.pq.folded) and funded and not any(
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
         return f"kinh phí của {', '.join(funded)}"
@@ -279,15 +272,15 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return other
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
-    if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not _EFFECT_VALUE.search(shown) \
+    if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not EFFECT_VALUE.search(shown) \
             and not (ASKS_HOW_LONG.search(q.pq.folded) and DURATION.search(shown)):
         return "thời gian được hỏi"  # ("… trong bao lâu?": "trong vòng 48 giờ kể từ khi …" says how long)
     if _ASKS_YEAR.search(q.pq.folded) and not re.search(r"\b(?:19|20)\d\d\b", shown):
         return "năm được hỏi"  # "… vào năm nào?": "Ngày 12-12" says the day, not the year
     # (the date after the words: "Ngày ban hành: 11/03/2024 Ngày hiệu lực: Đã biết" gives no date it takes effect)
-    if _ASKS_EFFECT.search(q.pq.folded) and not any(
+    if ASKS_EFFECT.search(q.pq.folded) and not any(
             (after := re.split(r"(?i)hiệu lực", line, maxsplit=1)[1:]) and (
-                _EFFECT_VALUE.search(after[0]) or tags_of(after[0]) & {"date"})
+                EFFECT_VALUE.search(after[0]) or tags_of(after[0]) & {"date"})
             for line in re.split(r"\n|(?<=[.;])\s", shown)):
         return "ngày có hiệu lực"  # "Ngày hết hiệu lực: Đang cập nhật", a date of issue: no date it takes effect
     office = office_asked(q.pq.folded) if q.answer_type == "person" else None
@@ -321,7 +314,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return f"nhiệm vụ của {thing_named(q.text, duty.group(1))}"  # "Trạm Y tế … có nhiệm vụ gì?": a body no line names
     if year := unsaid_year(q, shown, plan_years, passages):
         return year
-    if year := other_years(q, shown, plan_years):
+    if year := other_years(q, shown, plan_years, page_years):
         return year
     counted_thing = counted_phrase(q)
     if counted_thing and not figure_of(counted_thing.split()[0], shown):
@@ -365,7 +358,8 @@ _PLAN_OF_PERIOD = re.compile(r"\b(?:ke hoach|chuong trinh|de an|huong dan)\b(?: 
 _NAME_PART = re.compile(r"(?:(?:ho )?ten (?:la )?gi|ho ten|ten (?:day du|cu the))")
 
 
-def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
+def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str,
+                  page_years: Collection[int] = ()) -> str | None:
     """An event, a foreign place or a year the question names that neither the lines nor their documents say (…or
     the signer asked in every part, "người ký là Chủ tịch hay Phó Chủ tịch, tên là gì?", of lines naming no one)."""
     if q.parts[0].intent == "signer" and all(p.intent == "signer" or _NAME_PART.fullmatch(vi.collapse(p.text).strip(" ?"))
@@ -376,7 +370,7 @@ def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str) 
             or other_kinds_number(q, shown)
             or (f"thông tin về {', '.join(e.name for e in entities.foreign_places(q.text))}" if foreign else None)
             or _unsaid_venue(q, vi.collapse(f"{shown} {passages}")) or unsaid_year(q, shown, plan_years, passages)
-            or other_years(q, shown, plan_years))  # "Trại hè 2008: bao nhiêu trại sinh, từ mấy nước?" shown 2006's
+            or other_years(q, shown, plan_years, page_years))  # "Trại hè 2008: bao nhiêu trại sinh, từ mấy nước?" shown 2006's
 
 
 def _unsaid_venue(q: Question, said: str) -> str | None:

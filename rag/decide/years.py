@@ -3,6 +3,7 @@ figure of another ("mục tiêu năm 2030" shown the figures of 2029 and 2032), 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from rag.understand.question import Question
 
@@ -34,8 +35,10 @@ def unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) ->
 
 
 
-def other_years(q: Question, shown: str, plan_years: set[int]) -> str | None:
-    """A year asked that the lines shown do not write, while they write others: they give another year's figure."""
+def other_years(q: Question, shown: str, plan_years: set[int], page_years: Collection[int] = ()) -> str | None:
+    """A year asked that the lines shown do not write, while they write others: they give another year's figure.
+    `page_years`: the years a news page shown is dated by, which name the event it reports ("chương trình … ký năm
+    2021 hướng tới kỷ niệm bao nhiêu năm …?" of the page of 14/12/2021 telling of the anniversary in 2022)."""
     horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
     # "mục tiêu năm 2030 là bao nhiêu?" shown "520 nghìn lượt vào năm 2029 và 700 nghìn lượt vào năm 2032": the lines
     # give the figure of other years, not of the one asked
@@ -50,9 +53,15 @@ def other_years(q: Question, shown: str, plan_years: set[int]) -> str | None:
     own_years = plan_years if not of_years or q.answer_type == "period" else set()
     # (…nor a year a shown document's number carries: "sửa đổi năm 2027" by "Nghị quyết số 31/2027/NQ-HĐND")
     # (…nor a month or quarter of it: "Kết quả đến tháng 10/2028: 41/64 xã")
-    unshown = [y for y in q.pq.years if y not in horizon | spanned and y not in own_years and y not in shown_years
+    unshown = [y for y in q.pq.years if y not in horizon | spanned | set(page_years) and y not in own_years and y not in shown_years
                and f"/{y}/" not in shown and not re.search(rf"(?i:tháng|quý)\s*[\dIVX]{{1,4}}\s*/\s*{y}\b", shown)]
     figures = q.answer_type == "number" or all(p.answer_type == "number" for p in q.parts)  # "bao nhiêu …, bao nhiêu …"
     if unshown and shown_years - set(q.pq.years) and (figures or own_years != plan_years):
         return f"thông tin của năm {', '.join(map(str, unshown))}"
+    # "kinh phí năm 2023 bao nhiêu?" shown a line of "giai đoạn 2025 - 2030" (in it or its heading) and no year of its
+    # own: the figure is of that period, not of the year asked
+    periods = [(int(a), int(b)) for a, b in _SPAN.findall(shown)]
+    outside = [y for y in unshown if periods and not any(a <= y <= b for a, b in periods)]
+    if outside and figures and not shown_years:
+        return f"thông tin của năm {', '.join(map(str, outside))}"
     return None

@@ -215,6 +215,8 @@ def asked_again(phrase: str, previous: str) -> str | None:
     if not found:
         return None
     frame = previous[found[-1].start():].strip()
+    # (typed without diacritics, the whole question is: "con giai khuyen khich?" → "giai khuyen khich bao nhieu")
+    frame = frame if vi.has_diacritics(phrase) else vi.strip_marks(frame)
     return f"{phrase.strip().rstrip(' ?')} {frame}"
 
 

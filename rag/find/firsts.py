@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate, field_kind
+from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate, field_kinds
 from rag.understand.question import asking_fold
 
 # ("… với 08 nội dung sau:", "gồm 3 nhóm nhiệm vụ sau")
@@ -23,7 +23,7 @@ def field_line(ranked: list[Candidate], kind: str) -> Candidate | None:
     sentence's text, among the first candidates: where a plan states its event's place, time or lead."""
     if kind not in _FIELD_ASKED or not ranked:
         return None
-    fields = [c for c in ranked if c.chunk.plan_id == ranked[0].chunk.plan_id and field_kind(c.body) in _FIELD_ASKED[kind]]
+    fields = [c for c in ranked if c.chunk.plan_id == ranked[0].chunk.plan_id and field_kinds(c.body) & set(_FIELD_ASKED[kind])]
     # the best line's own record ("Trưng bày …" / "- Thời gian: …" / "- Địa điểm: …" in one chunk); else one such field
     # in the text: its event's; several elsewhere are the fields of several tasks, which the words must choose between
     own = [c for c in fields if c.chunk.id == ranked[0].chunk.id and c.unit.start > ranked[0].unit.start]
@@ -68,7 +68,8 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
 MONEY_ASKED = re.compile(r"\b(?:kinh phi|ngan sach|von|tien|chi phi|tai tro|xa hoi hoa)\b"
                          r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu"
 # a sum written with its unit ("3.200 triệu đồng", "1,2 tỷ", "15.000 USD"): the one reading of a sum of money
-MONEY_FIGURE = (r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND|EUR|yên)\b"
+MONEY_FIGURE = (r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND|EUR|yên|đô la|đô-la|đôla|euro|bảng Anh"
+                r"|nhân dân tệ|won|bạt|kíp)\b"
                 r"|\d[\d.,]*\s*(?:tỷ|tỉ|triệu)\b")
 SUM = re.compile(MONEY_FIGURE + r"|\b(?:kinh phí|ngân sách)[^.;\n]{0,40}?\d", re.IGNORECASE)
 
@@ -106,7 +107,7 @@ def headed_field(ranked: list[Candidate], kind: str, question: str) -> Candidate
     from rag.understand.terms import query_terms
 
     asked = {t for t in query_terms(without_question_words(question)) if " " not in t}
-    fields = [c for c in ranked[:FIELD_CANDIDATES * 2] if field_kind(c.body) in _FIELD_ASKED[kind]]
+    fields = [c for c in ranked[:FIELD_CANDIDATES * 2] if field_kinds(c.body) & set(_FIELD_ASKED[kind])]
     if len(fields) < 2 or not asked:
         return None
     held = sorted(((len(asked & set(vi.folded_syllables(_heading_of(c)))) / len(asked), i, c)
@@ -236,14 +237,21 @@ WHOLE_SPAN = re.compile(r"\b(?:ca|toan|tong|tong cong|tong so)\b(?: [a-z]+){0,8}
                         r"(?:den |toi )?(?:19|20)\d\d\b")
 
 
+# a total asked by name: "tổng kinh phí …", "tổng số sinh viên …" (not "tổng kết", "tổng hợp")
+TOTAL_ASKED = re.compile(r"\btong (?:kinh phi|so|cong|von|ngan sach|du toan|chi phi|gia tri)\b")
+TOTAL_SHARE = 0.8  # how close to the best a total line must score to go before it when a total is asked by name
+
+
 def total_first(ranked: list[Candidate], folded: str) -> list[Candidate]:
     """"… cả giai đoạn 2026-2030 là bao nhiêu?": the total line of the best line's table ("Cộng giai đoạn: …") goes before
-    the rows of the years that bound the period."""
-    if not ranked or not WHOLE_SPAN.search(folded) or TOTAL_LINE.match(ranked[0].body):
+    the rows of the years that bound the period; "tổng kinh phí … bao nhiêu?" before the rows of its items."""
+    whole = bool(WHOLE_SPAN.search(folded))
+    if not ranked or not (whole or TOTAL_ASKED.search(folded)) or TOTAL_LINE.match(ranked[0].body):
         return ranked
     best = ranked[0].chunk
     total = next((c for c in ranked[1:FIELD_CANDIDATES] if TOTAL_LINE.match(c.body)
-                  and (c.chunk.plan_id, c.chunk.section) == (best.plan_id, best.section)), None)
+                  and (c.chunk.plan_id, c.chunk.section) == (best.plan_id, best.section)
+                  and (whole or c.score >= TOTAL_SHARE * ranked[0].score)), None)
     return ranked if total is None else [total] + [c for c in ranked if c is not total]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ground import vi
 from ground.agencies import agency_matches
-from ground.places import iter_mentions
+from ground.places import canonical_province, iter_mentions
 from rag.find.naming import by_lead, collapsed_titles, lead_of, numbered_plans, quoted_title, title_opened
 from rag.find.plans import PlanIndex
 from rag.understand import entities
@@ -60,7 +60,8 @@ _NOT_NAME = FOLDED_STOPWORDS | set(
 # is written as such and the name capitalised; without, only kinds that are no common word ("quan" is "quan hệ",
 # "phuong" is "địa phương"); a commune ("xã") never ("xã hội")
 _LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn|thành phố)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
-_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?<!dia )(?:huyen|thi xa|tx|thi tran|phuong) ([a-z]+) ([a-z]+)")  # not "địa phương"
+# not "địa phương", nor "xã, phường chưa ban hành …" (the kinds together name every unit of them, not one)
+_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?<!dia )(?<!xa )(?<!xa, )(?<!cac )(?:huyen|thi xa|tx|thi tran|phuong) ([a-z]+) ([a-z]+)")
 # "phương án", "phương thức", "phương hướng": words, not a ward
 _NOT_WARD = frozenset("an thuc huong phap tien cham cach dong tay nam bac ngang".split())
 
@@ -105,8 +106,8 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
             if (not as_typed[:1].isupper()) if pq.accented else word in _NOT_NAME:
                 break
             name.append(word)
-        if len(name) < 2:
-            continue
+        if len(name) < 2 or any(canonical_province(" ".join(name[:k])) for k in range(1, len(name) + 1)):
+            continue  # ("tp hcm nam 2021": a province the gazetteer knows by a short name, then "năm")
         # (its first two syllables: typed plainly, a name runs on into the next word, "luong pha bang nam nao"; typed
         # with tone marks, as the texts spell them: "Đông Nhạn" is not "đồng nhân")
         if not index.df.get(f"{name[0]} {name[1]}") or (pq.accented and not index.accents.writes_name(" ".join(typed[:2]))):

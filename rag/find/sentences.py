@@ -102,7 +102,7 @@ _ANNEX_CAPTION = re.compile(r"^\(\s*(?:Ban hành )?[Kk]èm theo [^()]{0,200}\)\.
 _HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Ngày hiệu lực|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
 # The fields a plan sets out for an event or a task, each on a line of its own with its value after a colon.
 _FIELD_VALUE = re.compile(
-    r"^(?:Thời gian(?: tổ chức| thực hiện| gửi| nộp)?|Địa điểm(?: tổ chức)?|Địa chỉ(?: liên hệ)?|Trụ sở(?: chính)?|(?:Thời hạn|Hạn)(?: hoàn thành| gửi| nộp| chót)?"
+    r"^(?:Thời gian(?: [^\W\d_]+){0,3}|Địa điểm(?: [^\W\d_]+){0,3}|Địa chỉ(?: liên hệ)?|Trụ sở(?: chính)?|(?:Thời hạn|Hạn)(?: hoàn thành| gửi| nộp| chót)?"
     r"|Tiến độ|Chủ trì|"
     r"(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp|thực hiện|tổ chức)|Phối hợp|Thành phần(?: tham dự)?|Quy mô|Hình thức|"
     r"Chủ đề|Trưởng đoàn|(?:Nguồn )?[Kk]inh phí|Sản phẩm|Đối tượng)\s*:\s*\S.{1,118}$")
@@ -116,6 +116,16 @@ def field_kind(body: str) -> str | None:
     if not _FIELD_VALUE.match(body):
         return None
     return next((kind for kind, label in _FIELD_KINDS if label.match(body)), None)
+
+
+def field_kinds(body: str) -> set[str]:
+    """The kinds of value a line of fields gives, one field after another ("Thời gian: ngày 05/12/2027; địa điểm:
+    Quảng trường …; quy mô …" → date and place); none unless the line opens with a field."""
+    fields = [f.strip() for f in body.split(";")]
+    if not fields or not _FIELD_VALUE.match(fields[0] if len(fields) > 1 else body):
+        return set()
+    kinds = {field_kind(f[:1].upper() + f[1:]) for f in fields if _FIELD_VALUE.match(f[:1].upper() + f[1:])}
+    return {k for k in kinds if k}
 
 
 _KEYED_VALUE = re.compile(r"^[^:\d]{2,40}?\s?\d{0,4}\s*:\s*[^:]*\d[^:]{0,40}$")
@@ -216,9 +226,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and e.kind == "period"
                                                and not day_asked and not _YEAR_SPAN.search(e.text))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
-    if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know
+    if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know ("1.600 các du học sinh")
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
-                  for m in re.finditer(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s+{re.escape(counted)}\b",
+                  for m in re.finditer(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s+(?:(?:cac|nhung)\s+)?{re.escape(counted)}\b",
                                        vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
     near = 0.0
@@ -255,7 +265,8 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         "fragment": 1.0 if fragment else 0.0,
         "first": 1.0 if first else 0.0,
         "favoured": 1.0 if favoured else 0.0,
-        "year": 1.0 if any(y in text_terms for y in years) else 0.0,
+        # (a year asked inside another span the line names is not it: "năm học 2026 - 2027" for "2027-2028")
+        "year": 1.0 if any(y in text_terms for y in years) and not _other_span(body, terms) else 0.0,
         # the question dates what it asks ("đến năm 2030"); a sentence about another year answers something else, and so
         # does one under a heading of another year ("III. PHƯƠNG HƯỚNG NĂM 2027"); the base of a comparison ("tăng
         # 18,3% so với năm 2025") dates nothing

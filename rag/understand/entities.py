@@ -325,11 +325,14 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                 continue  # the same letters with other tones: another word
             if raw.lower() in ("mỹ", "my") and _CONTINENT_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
                 continue  # "châu Mỹ", "Nam Mỹ", "Bắc Mỹ": a continent, not the United States
+            if _CURRENCY_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+                continue  # "1 triệu đô la Mỹ", "yên Nhật": a currency, not the country
             taken.append(Entity("foreign", m.start(), m.end(), raw, name))
     return tuple(sorted(taken, key=lambda e: e.start))
 
 
 _CONTINENT_BEFORE = re.compile(r"\b(?:chau|nam|bac|trung)\s+$")
+_CURRENCY_BEFORE = re.compile(r"\b(?:do ?-?la|dola|yen|nhan dan te|won|baht|kip|rup)\s+$")  # (not "bảng", "đồng": "cộng đồng Nhật Bản")
 
 
 def _same_spelling(raw: str, name: str) -> bool:

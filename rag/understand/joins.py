@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 # Words that join two questions in one: "ban hành ngày nào và do ai ký?", "…, vào ngày nào?"
-JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*)")
+# (…or a question mark with a second question after it: "… đến ngày nào? giải nhất được bao nhiêu tiền")
+JOINS = re.compile(r"\s*(?:,\s*(?:va|con|dong thoi)\s+|\s+va\s+|,\s*|;\s*|\?\s*(?=\S))")
 # a "gì"/"nào" closing a clause before a join, or "có … không": a clause asking a thing of its own
 CLAUSE_ASKS = re.compile(r"\b(gi|nao)(?=\s*(?:,|\s+va\s)\s*\S)"  # …and "có … không" ("có … tập huấn ko, và có … không")
                          r"|\bco\b[^,;?]{3,}?\b(khong|ko|chua)(?=\s*(?:,|\s+va\s)\s*\S|\s*\??\s*$)")
@@ -19,9 +20,9 @@ def question_join(folded: str, start: int, end: int) -> re.Match | None:
     joins = list(JOINS.finditer(folded, start, end))
     if not joins:
         return None
-    commas = [j for j in joins if "," in j.group() or ";" in j.group()]
+    commas = [j for j in joins if "," in j.group() or ";" in j.group() or "?" in j.group()]
     join = commas[-1] if commas else joins[0]
-    ands = [j for j in joins if "," not in j.group() and ";" not in j.group() and j.start() > join.end()]
+    ands = [j for j in joins if not re.search(r"[,;?]", j.group()) and j.start() > join.end()]
     if commas and ands and len(folded[join.end():ands[0].start()].split()) <= LISTED_SYLLABLES:
         return ands[0]
     return join

@@ -43,7 +43,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
-        r"|dia diem nao|dia chi nao|dia chi gi|dia ban nao|doi tac nao|chau luc nao|chau nao|khach san nao|hoi truong nao|thu do nao"
+        r"|dia diem nao|dia chi nao|dia chi gi|dia ban nao|(?<!truong )(?<!hoc )doi tac nao|chau luc nao|chau nao|khach san nao|hoi truong nao|thu do nao"
         r"|(?:thon|xa|huyen|phuong|quan|lang|thi xa|thi tran|bang|thanh pho) nao)\b")),
     ("number", re.compile(r"\b(bao nhieu|lan thu may|thu may|may)\b")),
     ("manner", re.compile(r"\b(nhu the nao|the nao|ra sao|bang cach nao|cach nao)\b")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.agencies import find_agencies
 
 # folded token (or token pair) → written-out form; most specific first
 _SHORTHAND: list[tuple[str, str]] = [
@@ -139,3 +140,11 @@ def expand(question: str) -> str:
 # "ĐH Nguyệt Hồ", "dh quoc gia": a university; "ĐH Đảng bộ", "đh đoàn" is a congress and stays as typed
 _UNIVERSITY = re.compile(rf"{_EDGE_BEFORE}(?:đh|dh){_EDGE_AFTER}(?!\s+(?:đảng|dang|đoàn|doan|hội|hoi|đại biểu|dai bieu)\b)",
                          re.IGNORECASE)
+
+
+def spelled_agencies(text: str) -> str:
+    """The question with each body it names in shorthand said as the texts name it ("Bộ NN&MT" → "Bộ Nông nghiệp
+    và Môi trường"): its words are then the texts' words."""
+    for m in reversed(find_agencies(text)):
+        text = text[:m.start] + m.canonical + text[m.end:]
+    return text

@@ -661,3 +661,19 @@ def test_a_table_set_out_with_spaces_whose_rows_drift_reads_each_row_by_its_gaps
 def test_a_countdown_of_works_is_a_task_table():
     rows = linearize_tables(MILESTONES)
     assert "Nhiệm vụ: Gửi thư mời đoàn quốc tế; thực hiện: Tiểu ban Lễ tân; thời gian: T-90 (trước 10/8/2027)." in rows
+
+
+def test_a_row_whose_cells_wrap_onto_lines_with_an_empty_number_cell_is_one_row():
+    # an annex as a law library dumps it: each cell goes on in the lines below, under its own column; a line opening
+    # a cell in lower case or a bracket, or filling a cell or two, goes on the row above (not a row of its own)
+    table = ("| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Kinh phí (triệu đồng) |\n"
+             "| 1 | Xuất bản bộ ấn phẩm \"Nông nghiệp Việt | Báo Nông nghiệp | Vụ Hợp tác quốc tế; | Quý IV/2029 | 1.200 |\n"
+             "| | Nam – Di sản\" bằng 05 ngôn ngữ | và Môi trường | Cục Kinh tế hợp tác | | (NSNN: 700; |\n"
+             "| | | | và Phát triển nông thôn | | tài trợ FAO: 500) |\n"
+             "| 2 | Tổ chức Tuần Nông sản tại Osaka | Cục Chất lượng | Vụ Hợp tác quốc tế | Quý II/2030 | 900 |\n"
+             "|  | - Gian hàng nông sản OCOP | Cục Kinh tế hợp tác | | Quý II/2030 | |\n")
+    out = linearize_tables(table)
+    assert ('Nhiệm vụ 1: Xuất bản bộ ấn phẩm "Nông nghiệp Việt Nam – Di sản" bằng 05 ngôn ngữ; chủ trì: Báo Nông nghiệp và '
+            'Môi trường; phối hợp: Vụ Hợp tác quốc tế; Cục Kinh tế hợp tác và Phát triển nông thôn; thời gian: Quý IV/2029; '
+            'kinh phí: 1.200 triệu đồng (NSNN: 700 triệu đồng; tài trợ FAO: 500 triệu đồng).') in out
+    assert "Trong nhiệm vụ 2: Gian hàng nông sản OCOP" in out  # an item of its own, its dash kept apart

@@ -465,10 +465,10 @@ def test_a_sum_shown_beside_the_place_asked_is_of_another_thing():
 
 
 def test_spending_asked_is_a_sum_asked():
-    from rag.decide.grounds import _ASKS_MONEY
+    from rag.decide.money import ASKS_MONEY
 
-    assert _ASKS_MONEY.search(analyze("Năm 2023 tỉnh chi bao nhiêu cho văn hóa đối ngoại?").pq.folded)
-    assert not _ASKS_MONEY.search(analyze("Chi bộ có bao nhiêu đảng viên?").pq.folded)
+    assert ASKS_MONEY.search(analyze("Năm 2023 tỉnh chi bao nhiêu cho văn hóa đối ngoại?").pq.folded)
+    assert not ASKS_MONEY.search(analyze("Chi bộ có bao nhiêu đảng viên?").pq.folded)
 
 
 def test_the_other_party_of_a_joint_plan_is_not_the_body_asked():
