@@ -180,6 +180,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     spans = [s for s in spans if _AT.search(body[:s.start])] or spans
     if _ASKS_SPAN.search(vi.collapse(question)):  # "trong khoảng thời gian nào": a run of days answers
         spans = [s for s in spans if _RUN.search(s.text)] or spans
+    if counted := sentences.COUNTED.search(vi.collapse(question)):  # "bao nhiêu đoàn": the figure counting them
+        spans = [s for s in spans if counted.group(1) in vi.collapse(s.text).split()] or spans
     span = min(spans, key=lambda s: min((abs(s.start - a) for a in anchors), default=s.start))
     if span.text in window:
         return window

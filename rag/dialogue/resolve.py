@@ -46,7 +46,7 @@ from rag.dialogue.labels import as_typed_as, keep_preposition, place_name, targe
 from rag.dialogue.state import Conversation
 from rag.understand.entities import Entity, find_entities, replace_spans
 from rag.understand.names import parse_query
-from rag.understand.question import as_typed
+from rag.understand.question import as_typed, without_question_words
 
 METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "implements", "doc_type"}
 _EFFECT = re.compile(r"\bhieu luc\b")  # "hiệu lực khi nào?": asked of the document, not of the line shown last
@@ -351,9 +351,13 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     named = None if label else unanswered_subject(context)
     if named:  # "còn tin, bài tiếng nước ngoài?" after a refused "Chỉ tiêu … của Sở Ngoại vụ Thu Lĩnh: …?"
         return Resolution(question, _tidy(_capital(f"{_drop_lead(text, lead).rstrip(' ?.!')} ({named})?")), True, "continuation")
+    body = _drop_lead(text, lead)
+    if not label and _own_content(body) >= STANDALONE_SYLLABLES:
+        # "còn hội nghị sơ kết giai đoạn 2013-2017 thì tổ chức ở đâu?" after turns that found nothing: a question of
+        # its own, asked as it stands
+        return Resolution(question, _tidy(_capital(body)), True, "standalone")
     if not label:
         return _unresolved(question, text, "Chưa rõ bạn hỏi về kế hoạch nào.")
-    body = _drop_lead(text, lead)
     item = one_item(context)
     if metadata:
         rewritten = f"{_capital(label)} {body[:1].lower()}{body[1:]}"
@@ -368,6 +372,14 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
         rewritten = _capital(rewritten)
     return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation",
                       names_plan=context.asked_document is None)
+
+
+STANDALONE_SYLLABLES = 4  # words of its own a follow-up needs to stand as a question where no plan is being talked of
+
+
+def _own_content(body: str) -> int:
+    """The syllables of a question beyond its asking words and the follow-up's filler ("thì", "sao")."""
+    return sum(1 for s in vi.folded_syllables(without_question_words(body)) if s not in ("thi", "sao", "nua", "con"))
 
 
 def _drop_lead(text: str, lead: str) -> str:

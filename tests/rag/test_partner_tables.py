@@ -237,3 +237,26 @@ def test_question_readings():
     assert analyze("Đối tác nào của tỉnh?").answer_type == "place"
     assert not foreign_places("lên tới 612 nghìn đô la Mỹ")
     assert [e.name for e in foreign_places("hợp tác với Mỹ")] == ["Hoa Kỳ"]
+
+
+def test_a_follow_up_of_its_own_after_turns_that_found_nothing_is_asked_as_it_stands(store):
+    turns = chat(store, ["Kho có bao nhiêu tỉnh đã ban hành quy chế về sân bay?",
+                         "còn Ngày hội Văn hóa các nước lần thứ 3 thì tổ chức ở đâu?"])
+    assert turns[-1].answer.found and "Sân trung tâm" in turns[-1].answer.answer, turns[-1].answer.answer
+
+
+def test_the_figure_shown_of_a_long_sentence_is_the_one_counting_the_noun_asked():
+    from rag.compose.parts import display
+    from rag.understand import entities
+
+    body = ("Theo thông báo của Ban tổ chức, đến thời điểm này, có 64 đoàn, trong đó có 2 đoàn quốc tế, 20 đoàn ngoài "
+            "tỉnh và 42 đoàn trong tỉnh, đại diện cho các vùng chè nguyên liệu, doanh nghiệp, hợp tác xã cùng 120 cơ sở "
+            "sản xuất, chế biến, kinh doanh chè nổi tiếng đã xác nhận tham dự Festival trà Vân Kiều lần thứ ba năm 2029.")
+
+    class Shown:
+        def __init__(self) -> None:
+            self.body = body
+            self.answer_spans = [e for e in entities.tag(body) if e.kind == "number"]
+
+    shown = display(Shown(), "festival tra van kieu nam 2029 co bao nhieu doan tham du", lambda t: 1.0, 160)
+    assert "64 đoàn" in shown, shown
