@@ -127,3 +127,20 @@ def person_named(context: Conversation) -> str | None:
 _FULL_NAME = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}")
 _HONOURED = re.compile(rf"\b(?:[ÔôBb](?:ng|à)|[Đđ]ồng chí)\s+({_FULL_NAME.pattern})(?![{vi.LOWER}])")
 
+
+# "khoản đó", "số tiền này", "nguồn kinh phí đó": the sum the last question asked about
+AMOUNT_REF = re.compile(r"\b(?:khoản|số tiền|nguồn|món)(?: kinh phí| tiền| vốn)?\s+(?:ấy|đó|này|trên)\b"
+                        r"|\b(?:khoan|so tien|nguon|mon)(?: kinh phi| tien| von)?\s+(?:ay|do|nay|tren)\b", re.IGNORECASE)
+_ASKING_TAIL = re.compile(r"\s+(?:chiếm|là|được|có|chiem|la|duoc|co)?\s*(?:bao nhiêu|bao nhieu|mấy|may)\b.*$", re.IGNORECASE)
+
+
+def amount_asked(context: Conversation) -> str | None:
+    """What the last question asked the sum of ("Ngân sách cấp xã chiếm bao nhiêu trong …?" → "ngân sách cấp xã"),
+    for a follow-up that points back at that sum; None when it asked no sum of a named thing."""
+    head = _ASKING_TAIL.sub("", context.question).strip(" ?,")
+    if not head or head == context.question.strip(" ?,") or len(head.split()) > MAX_AMOUNT_WORDS:
+        return None
+    return head[:1].lower() + head[1:]
+
+
+MAX_AMOUNT_WORDS = 8  # a sum's name ("ngân sách cấp xã"), not a clause

@@ -16,7 +16,9 @@ from ground import vi
 from ground.numbers import DOC_KINDS
 from ground.places import canonical_province
 from rag.dialogue.antecedents import (
+    AMOUNT_REF,
     PERSON_REF,
+    amount_asked,
     context_places,
     item_followup,
     kind_before,
@@ -156,6 +158,11 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if person and (name := person_named(context)):  # "ông ấy còn kiêm chức gì?": the person the last answer named
         said = _tidy(replace_spans(text, [(person.start(), person.end(), name)]))
         return _resolve_bare(question, _capital(said), context, False, "")  # …in the document it was named in
+    amount = AMOUNT_REF.search(text) if not context.empty else None
+    if amount and (sum_named := amount_asked(context)):  # "xã dùng khoản đó làm gì?": the sum asked before
+        sum_named = sum_named if vi.has_diacritics(text) else vi.strip_marks(sum_named)  # typed as the user types
+        said = _tidy(replace_spans(text, [(amount.start(), amount.end(), sum_named)]))
+        return _resolve_bare(question, _capital(said), context, False, "")
     plan_ref = search(PLAN_REF, text) or search(PLAN_REF_BARE, text)
     place_ref = search(PLACE_REF, text)
     unit_ref = search(UNIT_REF, text)

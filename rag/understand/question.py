@@ -24,7 +24,7 @@ OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hi
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("subject", SUBJECT_ASKED),  # "KH 582 là kế hoạch gì": its title, no document's number
     ("document", re.compile(
-        r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
+        r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
         r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|(?<!chau )luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"

@@ -260,3 +260,9 @@ def test_the_figure_shown_of_a_long_sentence_is_the_one_counting_the_noun_asked(
 
     shown = display(Shown(), "festival tra van kieu nam 2029 co bao nhieu doan tham du", lambda t: 1.0, 160)
     assert "64 đoàn" in shown, shown
+
+
+def test_a_sum_pointed_back_at_is_the_one_the_last_question_asked(store):
+    turns = chat(store, ["Kinh phí KH hợp tác quốc tế năm học 2029-2030 của CĐ Vân Kiều là bao nhiêu?",
+                         "ngân sách tỉnh cấp bao nhiêu?", "khoan do dung de lam gi?"])
+    assert "ngan sach tinh cap" in (turns[-1].understood or "").lower(), turns[-1].understood
