@@ -11,6 +11,7 @@ from ground.places import canonical_province, iter_mentions
 from rag.find.naming import by_lead, collapsed_titles, lead_of, numbered_plans, quoted_title, title_opened
 from rag.find.plans import PlanIndex
 from rag.understand import entities
+from rag.understand.entities import foreign_places
 from rag.understand.names import ParsedQuery, issuers_named, number_matches
 from rag.understand.terms import FOLDED_STOPWORDS
 
@@ -108,6 +109,8 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
             name.append(word)
         if len(name) < 2 or any(canonical_province(" ".join(name[:k])) for k in range(1, len(name) + 1)):
             continue  # ("tp hcm nam 2021": a province the gazetteer knows by a short name, then "năm")
+        if foreign_places(pq.text[m.start(1):m.end(1)]):
+            continue  # "các tỉnh Campuchia tiếp tục hỗ trợ …": provinces of a country, not one unknown province
         # (its first two syllables: typed plainly, a name runs on into the next word, "luong pha bang nam nao"; typed
         # with tone marks, as the texts spell them: "Đông Nhạn" is not "đồng nhân")
         if not index.df.get(f"{name[0]} {name[1]}") or (pq.accented and not index.accents.writes_name(" ".join(typed[:2]))):
