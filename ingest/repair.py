@@ -29,6 +29,7 @@ _LIST_ITEM = re.compile(r"^(?:[-+•*–—]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s
 _GOES_ON = frozenset("của và về với các những số ngày tháng tại cho trong theo từ đến là được bị để do bởi hoặc "
                      "nhằm gồm như tới giữa trên dưới người đoạn kỳ".split())  # "giai đoạn" / "2028 - 2030"
 # a document's kind before its name in quotes: "Điều 1. Phê duyệt Đề án" / "“Phát huy nguồn lực …”"
+SHORT_CELL_WORDS = 3  # a line this short before a bare row number is a cell of a table copied one cell per line
 _KIND_BEFORE_NAME = re.compile(r"\b(?:Đề án|Kế hoạch|Chương trình|Chiến lược|Quy chế|Quy định|Dự án)$", re.IGNORECASE)
 _STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-+•*–—])")
 
@@ -78,6 +79,8 @@ def _goes_on(previous: str, line: str) -> bool:
         return True  # "… duy trì chuyên mục" / "“Nhịp cầu bè bạn” phát sóng …": a quoted name the sentence goes on with
     if _name_broken(words, line):
         return True  # "… Giám đốc Sở Ngoại vụ tỉnh Quảng" / "Nam tại Tờ trình …": a province's name broken in two
+    if len(words) <= SHORT_CELL_WORDS and re.fullmatch(r"\d{1,3}", line.strip()) or " | " in previous and " | " in line:
+        return False  # "Cả giai đoạn" / "1", "… | Cả giai đoạn" / "1 | …": a table's header, then its first row
     return words[-1].lower() in _GOES_ON or (line[:1] in "“\"«" and bool(_KIND_BEFORE_NAME.search(previous)))
 
 

@@ -34,9 +34,14 @@ def column_role(header: str) -> str | None:
     return None
 
 
+# a column of people's names: a list of members ("Họ và tên | Chức vụ, đơn vị | Nhiệm vụ trong đoàn"), not of tasks
+_NAME_COLUMN = re.compile(r"^(?:họ (?:và )?tên|tên (?:thành viên|đại biểu|cán bộ))\b", re.IGNORECASE)
+
+
 def is_task_header(row: list[str]) -> bool:
     roles = [column_role(c) for c in row]
-    return "task" in roles and any(r in ("lead", "agency", "support") for r in roles) and not row[0].isdigit()
+    return "task" in roles and any(r in ("lead", "agency", "support") for r in roles) and not row[0].isdigit() \
+        and not any(_NAME_COLUMN.match(c.strip()) for c in row)
 
 
 _HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)

@@ -677,3 +677,29 @@ def test_a_row_whose_cells_wrap_onto_lines_with_an_empty_number_cell_is_one_row(
             'Môi trường; phối hợp: Vụ Hợp tác quốc tế; Cục Kinh tế hợp tác và Phát triển nông thôn; thời gian: Quý IV/2029; '
             'kinh phí: 1.200 triệu đồng (NSNN: 700 triệu đồng; tài trợ FAO: 500 triệu đồng).') in out
     assert "Trong nhiệm vụ 2: Gian hàng nông sản OCOP" in out  # an item of its own, its dash kept apart
+
+
+def test_a_table_of_members_by_name_is_a_list_of_records_not_of_tasks():
+    # "Họ và tên | Chức vụ, đơn vị | Nhiệm vụ trong đoàn": each member's row said whole, under its headers
+    table = ("| STT | Họ và tên | Chức vụ, đơn vị | Nhiệm vụ trong đoàn |\n"
+             "| 1 | Ông Đàm Văn Khoa | Phó Chủ tịch UBND tỉnh | Trưởng đoàn |\n"
+             "| 2 | Bà Nông Thị Hạnh | Giám đốc Bảo tàng tỉnh | Phụ trách triển lãm ảnh |\n")
+    out = linearize_tables(table)
+    assert "Bà Nông Thị Hạnh: chức vụ, đơn vị: Giám đốc Bảo tàng tỉnh; nhiệm vụ trong đoàn: Phụ trách triển lãm ảnh." in out
+    assert "Nhiệm vụ 2" not in out
+
+
+def test_a_table_copied_one_cell_per_line_keeps_its_empty_cells_and_its_header_apart(tmp_path):
+    # "-" alone is an empty cell (not a separator line); the header's last cell "Cả giai đoạn" does not go on into
+    # the first row's number
+    rows = [["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2029", "Năm 2030", "Cả giai đoạn"],
+            ["1", "Hồ sơ di sản trình ghi danh", "Hồ sơ", "-", "1", "1"],
+            ["2", "Cán bộ được bồi dưỡng", "Lượt người", "150", "160", "310"]]
+    text = "Bảng chỉ tiêu giai đoạn 2029 - 2030\n" + "\n".join(c for row in rows for c in row) + "\n\nIII. NHIỆM VỤ\n"
+    path = tmp_path / "bang-chi-tieu.txt"
+    path.write_text("KẾ HOẠCH\nVăn hóa đối ngoại tỉnh Lam Thủy giai đoạn 2029 - 2030\n\n" + text, encoding="utf-8")
+    from ingest.pipeline import load_plan
+
+    said = load_plan(path).text
+    assert "Cán bộ được bồi dưỡng: năm 2029: 150 lượt người; năm 2030: 160 lượt người" in said, said
+    assert "Hồ sơ di sản trình ghi danh: năm 2029: -; năm 2030: 1 hồ sơ" in said, said
