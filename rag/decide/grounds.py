@@ -171,7 +171,7 @@ _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truo
                           r"(?: [a-z0-9\-–]+){0,14} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
 # "tên là gì" asks a person's name only of a person ("ông … tên là gì"); "Hội thảo … có tên là gì" asks the event's
 _ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten)\b|\b(?:ong|ba|nguoi|vi|dong chi|chu tich|giam doc|truong|pho|bi thu"
-                             r"|dai su|nghe nhan|nghe si)\b(?:,? [a-z0-9]+){0,12} (?:ten la gi|ten gi|ten day du)\b")
+                             r"|dai su|nghe nhan|nghe si)\b(?:,? [a-z0-9]+){0,16} (?:ten la gi|ten gi|ten day du)\b")
 # "mỗi năm mấy suất", "hằng năm bao nhiêu đoàn": a count each year, not a year asked
 _ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )(?<!moi )(?<!hang )"
                         r"nam (?:nao|may|bao nhieu)\b(?! (?:lan|dot|ky))")

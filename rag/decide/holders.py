@@ -15,8 +15,8 @@ from rag.understand.question import OFFICES, Question
 _OFFICES = OFFICES
 # …asked for its holder: "<office> … là ai / nào / tên gì", "ai là / làm <office>" — not "ai dự … với các Đại sứ"
 _OFFICE_ASKED = re.compile(rf"\bai (?:la|lam|dang la|giu chuc|(?:duoc|dc) (?:bau|bo nhiem|cu)(?: lam)?) (pho )?({_OFFICES})\b"
-                           rf"|\b(pho )?({_OFFICES})\b(?! (?:nhung|cac) (?:nuoc|quoc gia) nao)(?:(?: [a-z0-9]+){{0,10}} (?:nao"
-                           r"|ten (?:la )?gi)|(?: [a-z0-9]+){0,24} la ai)\b")  # (the page it is in may be told: "… được trích lời trong bài về …")
+                           rf"|\b(pho )?({_OFFICES})\b(?! (?:nhung|cac) (?:nuoc|quoc gia) nao)(?:(?: [a-z0-9]+){{0,10}} nao"
+                           r"|(?: [a-z0-9]+){0,16} ten (?:la )?gi|(?: [a-z0-9]+){0,24} la ai)\b")  # (the page it is in may be told: "… được trích lời trong bài về …")
 # how a text says who holds it, beside the office's own name: "Đoàn … do ông X dẫn đầu"
 _SAID_AS = {"truong doan": r"truong doan|dan dau"}
 CLAUSE_REACH = 200  # characters of the office's own clause read for its holder's name
