@@ -189,6 +189,8 @@ def classify_line(line: str) -> str | None:
         return None
     if not _WORD.search(stripped):
         return "separator"  # "-------", "***", "|"
+    if re.fullmatch(r"(?:https?://|www\.)\S+", stripped):
+        return "link"  # a page's address on a line of its own: never its title nor an answer
     if is_trail(stripped):
         return "breadcrumb"  # "Trang chủ › … › Kế hoạch 24/KH-UBND": the number it repeats is the title's
     if re.match(r"(?:Trang chủ|TRANG CHỦ|Home)\s+\S", stripped) and _word_count(stripped) <= 12 \

@@ -31,10 +31,11 @@ SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-8/repair-18/decisions-2"  # assignments-2: due dates
-                    "/mentions-8/about-29/tables-41/sections-3/sentences-2/numbers-12/agencies-7/signers-12/clean-13/titles-13/fonts-2/markup-2")
+                    "/mentions-8/about-29/tables-41/sections-3/sentences-2/numbers-12/agencies-7/signers-12/clean-14/titles-13/fonts-2/markup-2")
 # tables-38: people a header counts in shorthand ("SV đi", "Số HS") are written out where a row is said, and follow their figure ("16 sinh viên");
 # clean-12: a signer's name after its degrees ("PGS.TS. Tạ Quang Vịnh") is kept;
 # repair-18: a web page's reference mark after a space ("31/2023/QĐ-TTg [2] quy định …") is removed;
+# clean-14: a page's address alone on its line is dropped (never its title nor an answer);
 # repair-19: a short cell ("Cả giai đoạn") does not go on into the next row's bare number;
 # tables-41: a table with a column of people's names ("Họ và tên | Chức vụ | Nhiệm vụ trong đoàn") is a list of members, each row a record, not a task table;
 # clean-13: a saved page's date joined to its address line ("https://… date 2021-12") is read, and kept as its date line;

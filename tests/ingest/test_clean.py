@@ -239,3 +239,14 @@ def test_a_signers_name_after_its_degrees_is_kept():
     text = ("KẾ HOẠCH\nHợp tác quốc tế năm học 2030 - 2031\n1. Cử 20 sinh viên đi trao đổi.\nNơi nhận:\n- Lưu: VT.\n"
             "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Đã ký)\nPGS.TS. Lương Thế Vinh")
     assert "PGS.TS. Lương Thế Vinh" in clean_text(text)
+
+
+def test_a_pages_address_alone_on_its_line_is_no_text_of_it_and_its_saved_date_is_read():
+    # a page saved with its address first, the saver's date joined to it by a hard-wrap repair: the address goes,
+    # the date stays as the page's date line
+    text = ("https://baolamthuy.vn/thoi-su/tin-12345.html date 2029-11 Trình duyệt không hỗ trợ âm thanh.\n\n"
+            "Ngày 14/11/2029, tại thành phố Lam Thủy, Sở Ngoại vụ tỉnh Lam Thủy tổ chức hội nghị tổng kết công tác "
+            "đối ngoại nhân dân năm 2029.")
+    out = clean_text(text)
+    assert "https://" not in out
+    assert "Ngày đăng: tháng 11/2029" in out
