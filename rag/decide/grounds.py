@@ -16,7 +16,7 @@ from rag.decide.events import reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
 from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED
-from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, venue_said
+from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, unsaid_foreign_name, venue_said
 from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, thing_named
 from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
 from rag.find import sentences
@@ -214,6 +214,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if (any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) or _PLAN_OF_PERIOD.search(q.pq.folded)) \
             and (period := other_period(q, titles)):
         return period
+    if name := unsaid_foreign_name(q.text, lambda: [passages, *documents()]):
+        return name  # "… với Đại học Ashikaga": a foreign name none of the documents shown writes
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
         return _named_unsaid(q, shown, plan_years, passages, page_years)
     tags = {e.kind for e in entities.tag(shown)}
