@@ -191,6 +191,9 @@ _DUTY_OF = re.compile(r"^([a-z ]{3,60}?)(?: (?:cua|thuoc|o) [a-z ]+?)? (?:co nhi
                       r"|lam nhiem vu gi|chiu trach nhiem gi)\b")
 
 
+_SUM_OF_MANY = re.compile(r"\btong\b|\bcho (?:ca )?\d+ (?:du an|chuong trinh|hoat dong|doan|nhiem vu)\b")
+
+
 def tags_of(text: str) -> set[str]:
     return {e.kind for e in entities.tag(text)}
 
@@ -221,6 +224,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if ASKS_MONEY.search(q.pq.folded) and not MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
+    if ASKS_MONEY.search(q.pq.folded) and re.search(r"\brieng\b", q.pq.folded) and all(
+            _SUM_OF_MANY.search(vi.collapse(line)) for line in shown.split("\n") if MONEY.search(line)):
+        return "số tiền của riêng phần được hỏi"  # "riêng dự án X bao nhiêu": the total of 7 projects is none
     if ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines, documents)):
         return elsewhere
     if ASKS_MONEY.search(q.pq.folded) and (per := RATE_ASKED.search(q.pq.folded)) and not re.search(

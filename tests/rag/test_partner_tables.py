@@ -213,6 +213,8 @@ def test_an_unaccented_follow_up_keeps_its_asking_words_unaccented(store):
     "Giá thuê một gian hàng tại Hội chợ Ẩm thực quốc tế Vân Kiều là bao nhiêu?",
     # performers counted: the lines count people of all troupes, not the performers of one
     "Đoàn Nghệ thuật tỉnh Stung Treng sang Vân Kiều gồm bao nhiêu diễn viên?",
+    # one project's sum asked ("riêng"): the total of five is none
+    "Riêng dự án nước sạch ở xã Nà Phặc được Nhật Bản viện trợ bao nhiêu đô la?",
     # a foreign partner the texts never name: the lines about another partner answer nothing
     "CĐ Vân Kiều ký thỏa thuận với Đại học Hokkaido của Nhật Bản vào năm nào?",
     # a name asked of an office, a long clause between: a line with the office and no name gives none
