@@ -217,7 +217,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if (any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) or _PLAN_OF_PERIOD.search(q.pq.folded)) \
             and (period := other_period(q, titles)):
         return period
-    if name := unsaid_foreign_name(q.text, lambda: [passages, *documents()]):
+    if name := unsaid_foreign_name(q.text, lambda: [shown, passages, *documents()]):
         return name  # "… với Đại học Ashikaga": a foreign name none of the documents shown writes
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
         return _named_unsaid(q, shown, plan_years, passages, page_years)

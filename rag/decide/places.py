@@ -129,6 +129,9 @@ _SUM = re.compile(MONEY_FIGURE)
 
 # a foreign name the question writes ("Đại học Ashikaga", "ông Kikeo"): capitalised, no Vietnamese syllable
 _FOREIGN_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
+# words borrowed into Vietnamese that name a kind of thing, not one ("Festival Huế", "Expo")
+_LOANWORDS = frozenset("festival carnaval carnival expo forum online website internet video clip marketing logo slogan "
+                       "show tour game team fanpage email".split())
 # one Vietnamese syllable typed without its marks ("Quyet", "Khue"): onset, vowels, coda
 _VIET_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiouy])?")
 
@@ -137,7 +140,7 @@ def unsaid_foreign_name(question: str, documents: Callable[[], Collection[str]])
     """"… ký MoU với Đại học Ashikaga ngày nào?" of a page telling of another partner (Nippon): a foreign name asked that
     the documents the lines come from never write (spaces and hyphens aside: "Cam-pu-chia") speaks of something else."""
     names = [w for w in _FOREIGN_NAME.findall(question) if not is_syllable(w) and not _VIET_SHAPE.fullmatch(vi.fold(w).lower())
-             and not foreign_places(w) and not canonical_province(w)]
+             and w.lower() not in _LOANWORDS and not foreign_places(w) and not canonical_province(w)]
     if not names:
         return None
     compact = re.sub(r"[\s\-–]+", "", vi.fold("\n".join(documents())).lower())
