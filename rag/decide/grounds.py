@@ -15,7 +15,7 @@ from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
-from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED
+from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED, unsaid_source
 from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, unsaid_foreign_name, venue_said
 from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, thing_named
 from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
@@ -224,6 +224,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     tags = {e.kind for e in entities.tag(shown)}
     if ASKS_MONEY.search(q.pq.folded) and not MONEY.search(shown):
         return "số tiền (kinh phí) được hỏi"
+    if source_unsaid := unsaid_source(q.pq.folded, vi.collapse(shown)):
+        return source_unsaid
     if ASKS_MONEY.search(q.pq.folded) and re.search(r"\brieng\b", q.pq.folded) and all(
             _SUM_OF_MANY.search(vi.collapse(line)) for line in shown.split("\n") if MONEY.search(line)):
         return "số tiền của riêng phần được hỏi"  # "riêng dự án X bao nhiêu": the total of 7 projects is none

@@ -15,3 +15,14 @@ ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd|do la|eu
 MONEY = re.compile(MONEY_FIGURE)
 # a rate asked ("bao nhiêu đồng một người một ngày", "mỗi người"): a sum per another thing ("… đồng/suất") is no answer
 RATE_ASKED = re.compile(r"\b(?:mot|moi|/)\s*(nguoi|ngay|luot|khach|suat)\b")
+
+# "kinh phí … được bố trí từ nguồn nào?": the source of money asked, which a line of goals or duties does not name
+_ASKS_SOURCE = re.compile(r"\b(?:tu )?nguon (?:kinh phi |von |tien )?nao\b")
+_NAMES_SOURCE = re.compile(r"\b(?:nguon|ngan sach|xa hoi hoa|kinh phi|von|tai tro|vien tro|dong gop)\b")
+
+
+def unsaid_source(folded_question: str, folded_shown: str) -> str | None:
+    """The source of money asked, of lines naming no source nor budget at all."""
+    if _ASKS_SOURCE.search(folded_question) and not _NAMES_SOURCE.search(folded_shown):
+        return "nguồn kinh phí được hỏi"
+    return None

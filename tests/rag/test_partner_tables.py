@@ -213,6 +213,8 @@ def test_an_unaccented_follow_up_keeps_its_asking_words_unaccented(store):
     "Giá thuê một gian hàng tại Hội chợ Ẩm thực quốc tế Vân Kiều là bao nhiêu?",
     # performers counted: the lines count people of all troupes, not the performers of one
     "Đoàn Nghệ thuật tỉnh Stung Treng sang Vân Kiều gồm bao nhiêu diễn viên?",
+    # the source of money asked, of a plan that names no budget at all
+    "Kinh phí tổ chức Liên hoan Nghệ thuật quốc tế Vân Kiều năm 2030 được bố trí từ nguồn nào?",
     # one project's sum asked ("riêng"): the total of five is none
     "Riêng dự án nước sạch ở xã Nà Phặc được Nhật Bản viện trợ bao nhiêu đô la?",
     # a foreign partner the texts never name: the lines about another partner answer nothing
@@ -238,6 +240,11 @@ def test_question_readings():
     # "chi phí … vượt 10% thì xử lý thế nào": how it is handled, not a sum
     assert not ASKS_MONEY.search(analyze("neu chi phi chung vuot du toan tren 10% thi xu ly the nao?").pq.folded)
     assert ASKS_MONEY.search(analyze("Kinh phí thế nào?").pq.folded)
+    # the source of money asked: a line naming a budget or a source may answer, a line of goals cannot
+    from rag.decide.money import unsaid_source
+    asked = analyze("Kinh phí kế hoạch được bố trí từ nguồn nào?").pq.folded
+    assert unsaid_source(asked, "nguon kinh phi: ngan sach tinh cap 1.500 trieu dong") is None
+    assert unsaid_source(asked, "tiep tuc thuc hien hieu qua duong loi doi ngoai doc lap, tu chu") is not None
     # "xã, phường chưa ban hành …" names every commune and ward, not a ward "Chua Ban"
     assert local_place(parse_query("xa phuong chua ban hanh ke hoach phai ban hanh truoc ngay nao")) is None
     assert local_place(parse_query("phuong tan an co bao nhieu doan vien")) == "tan an"
