@@ -168,13 +168,13 @@ class Answerer:
         unnumbered_ids = {pid for pid in cited_plans if (p := self.index.plan(pid)) and not p.meta.number}
         page_years = {int(d[:4]) for pid in unnumbered_ids for d in (self.index.held(pid).meta.date,
                                                                       self.index.held(pid).meta.published)
-                      if d and d[:4].isdigit()} | {int(y) for c in answer.citations if c.plan_id in unnumbered_ids
-                                                    for y in _DAY_YEAR.findall(c.full_quote)}
+                      if d and d[:4].isdigit()}
+        page_years |= {int(y) for c in answer.citations if c.plan_id in unnumbered_ids for y in _DAY_YEAR.findall(c.full_quote)}
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
             or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index),
                              lambda: [self.index.told(pid) for pid in cited_plans], page_years)
-        unnumbered = "\n".join(text for pid, text in leads.items() if (p := self.index.plan(pid)) and not p.meta.number)
+        unnumbered = "\n".join(text for pid, text in leads.items() if pid in unnumbered_ids)
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's
             missing = f"thông tin này của văn bản {cited} (các văn bản đang có chỉ dẫn chiếu văn bản đó)"
