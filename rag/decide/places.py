@@ -127,8 +127,6 @@ _LATIN_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:-[a-z]+)?\b")  # "Gifu", "Chungche
 _SUM = re.compile(MONEY_FIGURE)
 
 
-# a foreign name the question writes ("Đại học Ashikaga", "ông Kikeo"): capitalised, no Vietnamese syllable
-_FOREIGN_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 # words borrowed into Vietnamese that name a kind of thing, not one ("Festival Huế", "Expo")
 _LOANWORDS = frozenset("festival carnaval carnival expo forum online website internet video clip marketing logo slogan "
                        "show tour game team fanpage email".split())
@@ -137,11 +135,16 @@ _VIET_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx
 
 
 def unsaid_foreign_name(question: str, documents: Callable[[], Collection[str]]) -> str | None:
-    """"… ký MoU với Đại học Ashikaga ngày nào?" of a page telling of another partner (Nippon): a foreign name asked that
-    the documents the lines come from never write (spaces and hyphens aside: "Cam-pu-chia") speaks of something else."""
-    names = [w for w in _FOREIGN_NAME.findall(question) if not is_syllable(w) and not _VIET_SHAPE.fullmatch(vi.fold(w).lower())
+    """"… ký MoU với Đại học Ashikaga ngày nào?" of a page telling of another partner (Nippon): a foreign name asked (a
+    Latin word no Vietnamese syllable spells) that the documents the lines come from never write (spaces and hyphens
+    aside: "Cam-pu-chia") speaks of something else."""
+    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w) and not _VIET_SHAPE.fullmatch(vi.fold(w).lower())
              and w.lower() not in _LOANWORDS and not foreign_places(w) and not canonical_province(w)]
     if not names:
         return None
-    compact = re.sub(r"[\s\-–]+", "", vi.fold("\n".join(documents())).lower())
-    return next((f"thông tin về {w}" for w in names if vi.fold(w).lower() not in compact), None)
+    compact = _compact(vi.fold("\n".join(documents())).lower())
+    return next((f"thông tin về {w}" for w in names if _compact(vi.fold(w).lower()) not in compact), None)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s\-–]+", "", text)
