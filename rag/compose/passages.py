@@ -128,9 +128,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
-        # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone
-        holding = next((c for c in ranked[1:AMOUNT_CANDIDATES] if holder_named(office, c.body, q.text)
-                        and c.score >= YEAR_SHARE * ranked[0].score), None)
+        # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone (nearer
+        # still when the best names no one: "đoàn do tỉnh trưởng hoặc phó tỉnh trưởng làm Trưởng đoàn")
+        holding = next((c for c in ranked[1:AMOUNT_CANDIDATES] if holder_named(office, c.body, q.text) and c.score
+                        >= (YEAR_SHARE if ranked[0].answer_spans else YEAR_SHARE_BESIDE) * ranked[0].score), None)
         if holding is not None:
             ranked = [holding] + [c for c in ranked if c is not holding]
     ranked = _body_named_first(q, ranked)
@@ -251,14 +252,12 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
 
 
-_ITEMS_ASKED = re.compile(r"\b(?:ke ra|liet ke|ke ten|gom nhung gi|la nhung gi|do la gi|cu the)\b")
-
-
 def _names_year(body: str, year: str) -> bool:
     """The line names the year as one of its own, not as an end of a period ("giai đoạn 2024 - 2025")."""
     return re.search(rf"(?<![\d\-–] )(?<![\d\-–]){year}(?!\s?[-–]\s?\d)", body) is not None
 
 
+_ITEMS_ASKED = re.compile(r"\b(?:ke ra|liet ke|ke ten|gom nhung gi|la nhung gi|do la gi|cu the)\b")
 _ATTRIBUTE = re.compile(r"^[^:\d]{2,30}:\s")  # "Thời gian: tháng 8/2024.", "Cơ quan chủ trì: Sở …"
 
 

@@ -13,6 +13,8 @@ _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 # "năm 2027", "6 tháng 2027", "quý II/2027"; not an end of a range ("2022 - 2026" names no year of its own)
 # a year a line gives a figure of, not one inside a document's date ("Quyết định số 1079/QĐ-TTg ngày 14/9/2022")
 _SHOWN_YEAR = re.compile(r"(?<![\d\-–/.])(?<![\d\-–] )((?:19|20)\d\d)(?![\d/])(?!\s?[-–]\s?\d)")
+# the base of a comparison ("tăng 6 lượt đoàn … so với cùng kỳ 2023") dates no figure of the line
+_COMPARED = re.compile(r"(?i)\bso với (?:cùng kỳ )?(?:năm )?(?:19|20)\d\d\b")
 
 
 def other_period(q: Question, titles: str) -> str | None:
@@ -44,7 +46,7 @@ def other_years(q: Question, shown: str, plan_years: set[int], page_years: Colle
     # give the figure of other years, not of the one asked
     # …and so do lines of a plan of several years that name other years of it ("từ năm 2028, mỗi năm …" for 2027);
     # a plan of one year names its year in its title, and its lines need not repeat it
-    shown_years = {int(y) for y in _SHOWN_YEAR.findall(shown)}
+    shown_years = {int(y) for y in _SHOWN_YEAR.findall(_COMPARED.sub(" ", shown))}
     # a period the question names ("giai đoạn 2021 - 2025") is no year whose figure is asked
     spanned = {int(y) for span in _SPAN.findall(q.pq.text) for y in span}
     # a plan of a run of years (issued 2027, "đến năm 2030"); a page's years decades apart (its date, a year it

@@ -27,6 +27,14 @@ Chôl Chnăm Thmây Ủy ban Hành chính tỉnh Battambang (Vương quốc Camp
 tỉnh Battambang cảm ơn tình cảm của lãnh đạo và nhân dân tỉnh Trà Sơn, mong hai tỉnh mở rộng giao lưu văn hóa, giáo dục.
 """
 
+NEW_YEAR = """Nhiều tỉnh của Vương quốc Campuchia sang chúc Tết tỉnh Trà Sơn
+Nhân dịp Tết cổ truyền của dân tộc Việt Nam - Xuân Bính Ngọ năm 2026, những ngày qua, nhiều tỉnh của Vương quốc
+Campuchia tổ chức đoàn công tác do tỉnh trưởng hoặc phó tỉnh trưởng làm Trưởng đoàn, sang chúc Tết, tặng hoa, quà cho
+chính quyền, lực lượng vũ trang và nhân dân tỉnh Trà Sơn.
+Sau lời chúc mừng năm mới gửi đến lãnh đạo tỉnh, ông Sok Vannarith, Phó Tỉnh trưởng tỉnh Pursat mong muốn, trên tinh
+thần hợp tác cùng phát triển, hai tỉnh sẽ tăng cường hợp tác trên các lĩnh vực kinh tế, văn hóa - xã hội.
+Lãnh đạo tỉnh Trà Sơn cảm ơn các đoàn và tặng quà lưu niệm.
+"""
 
 GUIDE = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH TRÀ SƠN | Độc lập - Tự do - Hạnh phúc
@@ -43,7 +51,8 @@ Quy trình đón đoàn khách nước ngoài vào tỉnh Trà Sơn
 
 stored = texts_store("office-holders", {"tlsq-osaka-quoc-khanh-80-tin.txt": CONSULATE,
                                         "tra-son-chuc-tet-battambang-tin.txt": BORDER,
-                                        "tra-son-sngv-hd-1046-2027-don-doan.txt": GUIDE})
+                                        "tra-son-sngv-hd-1046-2027-don-doan.txt": GUIDE,
+                                        "campuchia-chuc-tet-tra-son-2026-tin.txt": NEW_YEAR})
 
 
 @pytest.mark.parametrize("text, names", [
@@ -66,6 +75,8 @@ def test_an_office_asked_by_name_asks_for_a_person():
 @pytest.mark.parametrize("question, said", [
     pytest.param("Tổng lãnh sự Việt Nam tại Osaka tên gì?", "Đoàn Thị Hương Lan", id="the_line_naming_the_holder_not_the_lead"),
     pytest.param("Tỉnh trưởng tỉnh Battambang tên là gì?", "Chhun Sokha", id="a_foreign_governor_after_ngai"),
+    pytest.param("Dịp Tết cổ truyền Xuân Bính Ngọ năm 2026, Phó Tỉnh trưởng tỉnh Pursat sang chúc Tết nhân dân tỉnh Trà Sơn tên là gì?",
+                 "Sok Vannarith", id="the_holder_below_a_lead_that_names_the_office_and_no_one"),
 ])
 def test_the_holder_is_named(stored, question, said):
     answer = stored.answerer.answer(question)[0]

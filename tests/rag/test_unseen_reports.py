@@ -52,6 +52,16 @@ def test_every_part_of_a_question_naming_only_a_cited_document_is_about_it(store
     assert "10/9/2021" in answer.answer or "10/9/2021" in answer.answer
 
 
+def test_the_base_of_a_comparison_is_no_year_a_figure_is_of():
+    from rag.decide.years import other_years
+    from rag.understand.question import analyze
+
+    q = analyze("năm 2027 lien hiep huu nghi loc dien tiep bao nhieu doan, tong bao nhieu nguoi")
+    shown = ("Từ đầu năm đến nay Liên hiệp đã tiếp 18 đoàn với 140 người (tăng 4 lượt đoàn so với cùng kỳ 2026).")
+    assert other_years(q, shown, set()) is None
+    assert other_years(q, "Năm 2026 Liên hiệp đã tiếp 18 đoàn với 140 người.", set()) is not None
+
+
 def test_a_year_asked_needs_a_year_where_the_answer_comes_from(store):
     answer = store.answerer.ask("Xã Tà Vân kết nghĩa với bản Nậm Khon vào năm nào?")
     # the page dates the signing "Ngày 18/3" and names the period 2027 - 2030: a year is there
