@@ -41,8 +41,9 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
         return None
     if _DESCRIBES.search(q.pq.folded):
         return None  # "Chương trình thực hiện Chỉ thị 25/CT-TTg của tỉnh X": the number says which stored text is asked
-    if any(number_matches(n, e.text) for n in scope.other_documents for e in entities.documents(unnumbered_leads)):
-        return None
+    if any(number_matches(n, e.text) for n in scope.other_documents for e in entities.documents(unnumbered_leads)) \
+            or set(scope.other_documents) & {m.group(1) for m in entities.CITED_BARE.finditer(unnumbered_leads)}:
+        return None  # (…by its bare number too: "UBND tỉnh vừa ban hành Quyết định số 3254 về Quy chế …")
     spans = [(e.start, e.end) for e in entities.documents(shown) if any(
         number_matches(n, e.text) for n in scope.other_documents)]
     spans += [(m.start(1), m.end(1)) for m in entities.CITED_BARE.finditer(shown) if m.group(1) in scope.other_documents]

@@ -1,0 +1,42 @@
+"""News pages reporting a document or an activity, written for these tests in the layouts of provincial papers: a page
+announcing a decision by its bare number ("Quyết định số 2718") is that decision's account, and its lines answer what
+is asked of it."""
+from __future__ import annotations
+
+from tests.rag.conftest import texts_store
+
+DECISION_NEWS = """Quy chế phối hợp quản lý đoàn ra, đoàn vào
+
+B.T |
+
+UBND tỉnh vừa ban hành Quyết định số 2718 về Quy chế phối hợp quản lý đoàn ra, đoàn vào trên địa bàn tỉnh Lộc Điền.
+
+Đoàn khách quốc tế thăm phố cổ Lộc Điền vào tháng 5.2026. Ảnh minh họa
+
+Theo quy chế, việc phối hợp quản lý đoàn ra, đoàn vào phải bảo đảm đúng đường lối đối ngoại của Đảng, chính sách, pháp
+luật của Nhà nước; phát huy vai trò chủ động của các cơ quan, đơn vị; gắn hoạt động đối ngoại với nhiệm vụ phát triển
+kinh tế - xã hội, quảng bá hình ảnh, văn hóa, con người Lộc Điền ra thế giới.
+
+Các cơ quan, đơn vị có đoàn ra phải xây dựng kế hoạch hằng năm, gửi Sở Ngoại vụ tổng hợp trước ngày 15 tháng 12 của năm
+trước; đoàn phát sinh ngoài kế hoạch phải báo cáo, xin ý kiến UBND tỉnh ít nhất 20 ngày trước ngày dự kiến đi. Sau khi
+về nước, trưởng đoàn báo cáo kết quả chuyến công tác trong thời hạn 15 ngày làm việc.
+
+Đối với đoàn vào, cơ quan mời đoàn chịu trách nhiệm về nội dung, chương trình làm việc, bảo đảm an ninh, an toàn cho
+khách; phối hợp Công an tỉnh trong quản lý người nước ngoài tạm trú; thông báo cho Sở Ngoại vụ trước khi đón đoàn ít
+nhất 07 ngày làm việc. Các đoàn cấp cao do Sở Ngoại vụ chủ trì xây dựng chương trình đón tiếp.
+
+Sở Văn hóa, Thể thao và Du lịch phối hợp giới thiệu các điểm đến, chương trình nghệ thuật truyền thống phục vụ các đoàn
+khách quốc tế; Sở Tài chính bảo đảm kinh phí theo quy định hiện hành cho hoạt động đón tiếp khách nước ngoài.
+
+Đoàn của cơ quan Trung ương không thuộc phạm vi điều chỉnh của quy chế. Quy chế gồm 4 chương, 17 điều; đối tượng áp
+dụng là các sở, ban, ngành, UBND các xã, phường của tỉnh Lộc Điền và các tổ chức, cá nhân có liên quan.
+
+Sở Ngoại vụ là cơ quan đầu mối, tham mưu UBND tỉnh thống nhất quản lý hoạt động đoàn ra, đoàn vào.
+"""
+
+store = texts_store("news-reports", {"loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS})
+
+
+def test_a_page_announcing_a_decision_by_its_bare_number_answers_of_it(store):
+    answer = store.answerer.ask("Quy chế phối hợp quản lý đoàn ra, đoàn vào của Lộc Điền (QĐ 2718) gồm mấy chương, mấy điều?")
+    assert answer.found and "4 chương" in answer.answer and "17 điều" in answer.answer, answer.answer
