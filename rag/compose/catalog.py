@@ -11,8 +11,8 @@ from ground.display import display_date
 from rag.compose.citations import Point, plan_label
 from rag.find.plans import PlanIndex, place_of
 from rag.ports import StoredPlan
+from rag.understand.catalog_asks import CatalogFilter
 from rag.understand.names import number_matches
-from rag.understand.question import CatalogFilter
 
 MAX_LINES = 12
 

@@ -10,10 +10,10 @@ from ground import vi
 from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
+from rag.understand.catalog_asks import CatalogFilter, catalog_filter
 from rag.understand.joins import CLAUSE_ASKS, LAST_ASKS, question_join
-from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, issuers_named, parse_query
+from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, parse_query
 from rag.understand.ordinals import ordinal, part_ref, quarter
-from rag.understand.topics import catalog_topic, topic_alternatives
 
 # offices whose holder a question may ask for, folded ("Tổng lãnh sự … tên gì", "Bí thư … là ai")
 OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
@@ -66,28 +66,8 @@ _BACK_REFERENCE = re.compile(r"\b(" + "|".join((*DOC_KINDS, *_CITED_KINDS)) + r"
 SECTION_WORDS = ("muc dich", "yeu cau", "quan diem", "muc tieu tong quat", "muc tieu cu the", "muc tieu",
                  "nhiem vu", "giai phap", "to chuc thuc hien", "kinh phi", "dinh huong", "noi dung")
 
-# A question about the catalog of plans rather than the text of one: its subject is "which plans / places".
-_CATALOG_SUBJECT = re.compile(
-    r"\b(nhung (?:tinh|dia phuong|tinh thanh|tinh, thanh pho|thanh pho)(?: [a-z]+){0,3} nao|tinh nao|dia phuong nao"
-    r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet|"
-    r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)(?: [a-z]+){0,6} nao"
-    r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
-    r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
-# "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked
-_LIST_OF_PLANS = re.compile(r"\b(?:bao nhieu|(?:nhung|cac|may) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet|"
-                            r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)"
-                            r"|co (?:nhung )?(?:ke hoach|van ban|tai lieu|tin|bai viet)"
-                            r"(?: [a-z]+){0,6} nao|danh sach)\b")
-_DOCUMENT_WORD = re.compile(r"\b(ke hoach|van ban|chuong trinh|quyet dinh|chi thi|nghi quyet|de an|cong van|thong tu"
-                            r"|ban hanh|tai lieu|bai viet|tin)\b")
-_PLAN_VERB = re.compile(r"\b(ban hanh|co|trien khai|lam|xay dung|thuc hien|dua ra|phe duyet)\b")
-_COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
-_SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|moi nhat|gan day nhat|gan nhat|sau cung)\b")
-_EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
 _COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|giong va khac|moi tinh|moi ben|moi noi|tung tinh"
                       r"|ca hai tinh|lan luot)\b")
-_HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
-_RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
 # What a question asks about one plan's standing: still in force, replaced by what, replacing what.
 _STANDING = [
     ("replaces", re.compile(r"\bthay the (?:cho )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b")),
@@ -107,22 +87,6 @@ class Part:
     intent: str = "general"  # a fact of the plan itself (names.PLAN_FACTS) or "general"
     refers_back: bool = False  # "quyết định đó …": about the document the previous part answered
     asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
-
-
-@dataclass(frozen=True)
-class CatalogFilter:
-    provinces: list[str] = field(default_factory=list)
-    doc_type: str | None = None
-    years: list[int] = field(default_factory=list)  # year of issue
-    horizon: int | None = None  # "đến năm 2030"
-    implements: list[str] = field(default_factory=list)  # national documents named ("208/QĐ-TTg", "25")
-    relation: str | None = None  # "replaces" | "in_force"
-    superlative: str | None = None  # "earliest" | "latest"
-    count: bool = False  # "có bao nhiêu kế hoạch"
-    topic: list[str] = field(default_factory=list)  # folded words naming what the plans are about ("thông tin đối ngoại")
-    # topics named side by side ("về quản lý hoạt động đối ngoại và hội nghị, hội thảo quốc tế"): a plan on any is listed
-    alternatives: list[list[str]] = field(default_factory=list)
-    issuers: list[str] = field(default_factory=list)  # "Bộ Văn hóa, Thể thao và Du lịch có những quyết định nào"
 
 
 @dataclass(frozen=True)
@@ -238,6 +202,11 @@ def _masked(word: str) -> bool:
 
 def split_parts(text: str) -> list[str]:
     """A coordinated question cut at the joins between its question words; one piece when it is simple."""
+    # "Số đoàn vào … năm 2024? Lượng khách tăng bao nhiêu …?": a question mark ends a question, with a question word
+    # or without one (a noun phrase asks its value)
+    asked = [piece for piece in re.split(r"\?\s+(?=\S)", text) if len(piece.split()) >= MARKED_QUESTION_SYLLABLES]
+    if len(asked) > 1:
+        return [part for piece in asked for part in split_parts(piece)]
     folded = _same_length_fold(_not_asking(text))
     spans = _wh_spans(folded)
     # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own; a yes/no
@@ -283,6 +252,7 @@ def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending
     return m.group(1) if m and m.group(1).split()[0] not in _FRAME_SYLLABLES else ""
 
 
+MARKED_QUESTION_SYLLABLES = 3  # a piece this long before a question mark is a question of its own
 SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
 _FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio nao gi".split())
 
@@ -313,10 +283,17 @@ _GROUND_KIND = re.compile(r"\b(?:can cu|thuc hien|trien khai|theo) (quyet dinh|c
 _IMPLEMENTS_VERB = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b")
 
 
+# "Số đoàn vào … năm 2024?", "tổng số lượt khách?": a noun phrase of a count asks its figure ("Sở …" is a body)
+_NOMINAL_COUNT = re.compile(r"^(?:(?i:tổng )?(?i:số)(?! hiệu| ký hiệu)\b|(?i:tong so|so luong)\b)")
+
+
 def make_part(text: str) -> Part:
     folded = asking_fold(text)
     kind = _ASKED_KIND.search(folded) or _GROUND_KIND.search(folded)
-    return Part(text, answer_type(folded), _intent(folded), bool(_BACK_REFERENCE.search(folded)),
+    typed = answer_type(folded)
+    if typed == "content" and _NOMINAL_COUNT.match(text.strip()) and not ANSWER_TYPES[-1][1].search(folded):
+        typed = "number"
+    return Part(text, typed, _intent(folded), bool(_BACK_REFERENCE.search(folded)),
                 DOC_KINDS.get(kind.group(1)) if kind else None)
 
 
@@ -326,41 +303,6 @@ def document_fact(part: Part) -> Part:
     if part.answer_type != "document" or part.intent in ("number", "implements", "issues"):
         return part
     return replace(part, intent="implements" if _IMPLEMENTS_VERB.search(vi.collapse(part.text)) else "number")
-
-
-def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
-    """The filters of a question about which plans exist; None when the question is about a text."""
-    folded = pq.folded
-    subject = _CATALOG_SUBJECT.search(folded)
-    superlative = _SUPERLATIVE.search(folded)
-    asks_plans = bool(subject) or bool(superlative and re.search(r"\b(tinh|dia phuong|ke hoach|van ban)\b", folded))
-    if not asks_plans or not _PLAN_VERB.search(folded):
-        return None
-    if not _DOCUMENT_WORD.search(folded):
-        return None  # "… đến từ tỉnh nào?" asks a place the text gives, not which provinces have plans
-    if pq.intent == "implements":
-        return None  # "Kế hoạch … căn cứ những công văn nào?" asks what one plan cites, not what the store holds
-    if len(pq.provinces) == 1 and not superlative and not _LIST_OF_PLANS.search(folded):
-        return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
-    kind = next((v for k, v in DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)
-    horizon = _HORIZON.search(folded)
-    horizon_year = int(horizon.group(1)) if horizon else None
-    prefixes = {re.split(r"[/-]", n)[0] for n in pq.numbers}  # "2013/QĐ-TTg" names no year
-    years = [y for y in pq.years if y != horizon_year and str(y) not in prefixes]
-    relation = _RELATION.search(folded)
-    return CatalogFilter(
-        provinces=list(pq.provinces),
-        doc_type=kind,
-        years=years,
-        horizon=horizon_year,
-        implements=list(pq.numbers) + list(pq.bare_numbers),
-        relation=("in_force" if relation and "hieu luc" in relation.group(1) else "replaces") if relation else None,
-        superlative=("earliest" if superlative.group(1) in _EARLIEST else "latest") if superlative else None,
-        count=bool(_COUNT.search(folded)) and not superlative,
-        topic=catalog_topic(pq),
-        alternatives=topic_alternatives(pq),
-        issuers=issuers_named(pq),
-    )
 
 
 def as_typed(question: str | None, limit: int | None = MAX_QUESTION_CHARS) -> str:

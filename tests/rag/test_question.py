@@ -623,3 +623,10 @@ def test_an_item_named_by_its_number_is_no_field_of_the_last_point():
     assert item_followup("kinh phí bao nhiêu?")
     assert item_followup("ai làm trưởng đoàn, kinh phí bao nhiêu?")
     assert not item_followup("còn nhiệm vụ số 8 thì kinh phí bao nhiêu?")
+
+
+def test_a_question_mark_ends_a_question_with_or_without_a_question_word():
+    q = analyze("Số đoàn vào và số khách nước ngoài Lộc Điền đón trong năm 2027? Lượng khách tăng bao nhiêu phần trăm?")
+    assert [p.answer_type for p in q.parts] == ["number", "number"]
+    assert q.parts[0].text.startswith("Số đoàn vào")
+    assert [p.answer_type for p in analyze("Sở Ngoại vụ Lộc Điền? Ai ký kế hoạch?").parts] != ["number", "person"]
