@@ -9,11 +9,12 @@ from ground.numbers import DOC_KINDS
 from rag.understand.names import ParsedQuery, issuers_named
 from rag.understand.topics import catalog_topic, topic_alternatives
 
-# A question about the catalog of plans rather than the text of one: its subject is "which plans / places".
+# A question about the catalog of plans rather than the text of one: its subject is "which plans / places" (not "… mà
+# các văn bản viện dẫn được ban hành ngày nào": a date asked of one document)
 _CATALOG_SUBJECT = re.compile(
     r"\b(nhung (?:tinh|dia phuong|tinh thanh|tinh, thanh pho|thanh pho)(?: [a-z]+){0,3} nao|tinh nao|dia phuong nao"
     r"|tinh thanh nao|tinh, thanh pho nao|(?:nhung|cac) (?:ke hoach|van ban|chuong trinh|tai lieu|tin|bai viet|"
-    r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)(?: [a-z]+){0,6} nao"
+    r"quyet dinh|chi thi|nghi quyet|de an|thong tu|cong van)(?: [a-z]+){0,6} (?<!ngay )(?<!khi )nao"
     r"|bao nhieu (?:ke hoach|van ban|tinh|dia phuong|chuong trinh)|danh sach|co nhung ke hoach"
     r"|cac ke hoach (?:trong kho|dang co)|may (?:ke hoach|van ban|tinh))\b")
 # "những/các/bao nhiêu/mấy kế hoạch", "có kế hoạch nào", "danh sách": a list of one place's plans is asked

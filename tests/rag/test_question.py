@@ -630,3 +630,9 @@ def test_a_question_mark_ends_a_question_with_or_without_a_question_word():
     assert [p.answer_type for p in q.parts] == ["number", "number"]
     assert q.parts[0].text.startswith("Số đoàn vào")
     assert [p.answer_type for p in analyze("Sở Ngoại vụ Lộc Điền? Ai ký kế hoạch?").parts] != ["number", "person"]
+
+
+def test_a_day_asked_of_a_document_the_texts_cite_is_no_catalog_question():
+    asked = "Quyết định 2013/QĐ-TTg phê duyệt Chiến lược mà các văn bản viện dẫn được ban hành ngày nào?"
+    assert analyze(asked).catalog is None
+    assert analyze("Những văn bản nào thực hiện Quyết định 2013/QĐ-TTg?").catalog is not None
