@@ -24,6 +24,13 @@ DATE_REACH = 40  # characters between a cited document's number and its date, ei
 _FIGURE = re.compile(r"(?<![\w/.-])\d[\d.,]*\s*(?:%|[^\W\d_])")
 
 
+_DAY = re.compile(r"\d{1,2}\s*(?:/|-|\.|tháng)\s*\d")
+
+
+def _line_at(text: str, at: int) -> str:
+    return text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+
+
 def _without_dates(line: str) -> str:
     for e in sorted(entities.documents(line) + [t for t in entities.tag(line) if t.kind == "date"],
                     key=lambda e: -e.start):
@@ -56,9 +63,16 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
                                      if names_cited(line)):
         # "Kế hoạch … số 32/KH-SNgV có kinh phí bao nhiêu?": a line listing it by number and date gives no figure of it
         return ", ".join(scope.other_documents)
+    tagged = [e for e in entities.tag(shown) if e.kind == "date"]
+    dates = [e.start for e in tagged]
+    days = [e.start for e in tagged if _DAY.search(e.text)]  # (a year alone, "Năm 2023, …", sets no day)
+    if spans and q.answer_type == "date" and q.parts[0].intent != "date" and not any(
+            all(d not in range(end, end + DATE_REACH) for _start, end in spans) for d in days if names_cited(_line_at(shown, d))):
+        # "công văn 2210 yêu cầu nộp báo cáo trước ngày nào?": its lines date only its issue ("Công văn số 2210/UBND-NgV
+        # ngày 10 tháng 11 năm 2023 …, có 06 cơ quan gửi báo cáo chậm"), no day it sets
+        return ", ".join(scope.other_documents)
     if spans and not (len(q.parts) == 1 and q.parts[0].intent == "date"):
         return None
-    dates = [e.start for e in entities.tag(shown) if e.kind == "date"]
     if any(0 <= d - end <= DATE_REACH or 0 <= start - d <= DATE_REACH for start, end in spans for d in dates):
         return None  # "Kết luận số 57 ngày 15/6/2023", "Ngày 10/9/2008, Ban Bí thư ra Chỉ thị 26": its own date
     return ", ".join(scope.other_documents)

@@ -40,3 +40,18 @@ store = texts_store("news-reports", {"loc-dien-qd-2718-quy-che-doan-ra-doan-vao-
 def test_a_page_announcing_a_decision_by_its_bare_number_answers_of_it(store):
     answer = store.answerer.ask("Quy chế phối hợp quản lý đoàn ra, đoàn vào của Lộc Điền (QĐ 2718) gồm mấy chương, mấy điều?")
     assert answer.found and "4 chương" in answer.answer and "17 điều" in answer.answer, answer.answer
+
+
+def test_a_day_set_by_a_cited_document_is_not_its_issue_date():
+    from rag.decide.documents import cited_document_unsaid
+    from rag.find.scope import Scope
+    from rag.understand.question import analyze
+
+    scope = Scope(names_other_documents=True, other_documents=["1907/UBND-NgV"])
+    shown = ("Năm 2026, khi thực hiện Công văn số 1907/UBND-NgV ngày 12 tháng 11 năm 2026 của Ủy ban nhân dân tỉnh, có "
+             "05 cơ quan gửi báo cáo chậm.\nSở Tài chính gửi số liệu trước ngày 05/12/2027.")
+    deadline = analyze("cong van 1907/UBND-NgV yeu cau nop bao cao truoc ngay nao?")
+    assert cited_document_unsaid(deadline, scope, shown) == "1907/UBND-NgV"
+    assert cited_document_unsaid(analyze("Công văn 1907/UBND-NgV ban hành ngày nào?"), scope, shown) is None
+    set_day = shown.replace("có 05 cơ quan", "hạn gửi báo cáo là ngày 20/11/2026, có 05 cơ quan")
+    assert cited_document_unsaid(deadline, scope, set_day) is None
