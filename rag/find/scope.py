@@ -195,6 +195,8 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     local = local_place(pq)
     if local:  # "huyện Dầu Tiếng …": the documents that write that district, town or ward
         writing = [pid for pid, names in index.local_places.items() if local in names]
+        # …or name it without its kind ("các xã Thượng Phùng, Xín Cái (Mèo Vạc) và trấn Điền Bồng")
+        writing = writing or [pid for pid, terms in index.terms.items() if local in terms]
         if not writing:
             scope.missing = f"văn bản nào về {local_name(pq, local)}"
             return scope

@@ -285,6 +285,8 @@ _CAPITAL_BEFORE = re.compile(rf"(?<![.:;!?]\s)(?<!^)\b[{vi.UPPER}][{vi.LOWER}]*\
 # the domain's commonest words whose last syllable opens a foreign name typed without tone marks ("hoa ky" in
 # "van hoa ky phuong"), folded, as the word then the syllable it shares with the name
 _WORD_ACROSS = frozenset({"van hoa"})
+# a one-syllable country opening a sentence and a common word with the next ("Ý tưởng", "Pháp luật", "Áo dài")
+_COMPOUND_NEXT = re.compile(r" (?:tuong|kien|nghia|thuc|chi|luat|ly|che|dai|thuat|pham|tinh)\b")
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
 
 
@@ -308,6 +310,8 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                 continue  # "lao", "nga" typed plainly are words, unless paired with Việt Nam ("hội việt nam - lao")
             if capital_only and raw.isupper() and _CAPS_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # a heading in capitals: "LƯU Ý" is no Italy
+            if capital_only and " " not in raw and _COMPOUND_NEXT.match(folded, m.end()):
+                continue
             latin = len(raw) >= 5 and not vi.has_diacritics(raw)  # "Canada Mélanie Joly": a country, then a name
             if accented and " " not in raw and raw[:1].isupper() and (
                     _CAPITAL_NEXT.match(text, m.end()) and not latin

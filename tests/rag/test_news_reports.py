@@ -34,7 +34,15 @@ dụng là các sở, ban, ngành, UBND các xã, phường của tỉnh Lộc �
 Sở Ngoại vụ là cơ quan đầu mối, tham mưu UBND tỉnh thống nhất quản lý hoạt động đoàn ra, đoàn vào.
 """
 
-store = texts_store("news-reports", {"loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS})
+TWINNING_NEWS = """Nghĩa tình biên giới Lộc Điền
+13:51 | 26/08/2026 GMT+7
+Với đặc thù là tỉnh biên giới, những năm qua tỉnh Lộc Điền đã tổ chức cho 2 huyện biên giới kết nghĩa với 2 huyện phía
+Trung Quốc và cho các xã biên giới kết nghĩa với các hương, trấn phía bên kia biên giới. Ký kết nghĩa giữa các xã Pà Vầy, Lũng Táo (Sủng Là) và trấn Hà Kiều, Bình Khê (Trung Quốc).
+Ý tưởng này đã thành hiện thực vào ngày 12/9/2016, sau khi các nội dung phối hợp được hai bên thống nhất.
+"""
+
+store = texts_store("news-reports", {"loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS,
+                                     "loc-dien-ket-nghia-bien-gioi-2026-tin.txt": TWINNING_NEWS})
 
 
 def test_a_page_announcing_a_decision_by_its_bare_number_answers_of_it(store):
@@ -55,3 +63,15 @@ def test_a_day_set_by_a_cited_document_is_not_its_issue_date():
     assert cited_document_unsaid(analyze("Công văn 1907/UBND-NgV ban hành ngày nào?"), scope, shown) is None
     set_day = shown.replace("có 05 cơ quan", "hạn gửi báo cáo là ngày 20/11/2026, có 05 cơ quan")
     assert cited_document_unsaid(deadline, scope, set_day) is None
+
+
+def test_a_district_a_page_names_without_its_kind_is_written_there(store):
+    answer = store.answerer.ask("Huyện Sủng Là kết nghĩa với những trấn nào của Trung Quốc?")
+    assert answer.found and "Hà Kiều" in answer.answer, answer.answer
+
+
+def test_an_idea_opening_a_sentence_is_no_italy():
+    from rag.understand.entities import foreign_places
+
+    assert not foreign_places("hai bên thống nhất. Ý tưởng này đã thành hiện thực; Pháp luật về đối ngoại")
+    assert [e.name for e in foreign_places("Đoàn sang Ý dự hội chợ")] == ["Italia"]
