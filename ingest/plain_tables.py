@@ -38,7 +38,7 @@ def stacked_cells(text: str) -> str:
             j += width
         header = [line.strip() for line in lines[i:i + width]]
         if len(rows) < 2 or not all(_stack_cell(line) for line in header):
-            loose = _loose_stack(lines, i)
+            loose = _loose_stack(lines, i) or _blank_celled_stack(lines, i)
             if loose is not None:
                 table, i = loose
                 if out and _TAG_LINE.match(out[-1]):
@@ -113,6 +113,52 @@ def _loose_stack(lines: list[str], i: int) -> tuple[list[str], int] | None:
     while j < len(lines) and _TAG_LINE.match(lines[j]):
         j += 1
     return [" | ".join(header)] + [" | ".join(row) for row in rows], j
+
+
+def _blank_celled_stack(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A one-cell-per-line table whose empty cells are empty lines, its header set apart by one: a group row ("I" /
+    "Sở Ngoại vụ" / "" / "1.540" / "") numbers its items from 1 again, a total row ("TỔNG CỘNG" / "" / "6.840") spans
+    the number's column too. Each row is the header's width of lines; None when it is no such table."""
+    header: list[str] = []
+    j = i
+    while j < len(lines) and lines[j].strip() and len(header) <= MAX_STACK_COLUMNS:
+        header.append(lines[j].strip())
+        j += 1
+    width = len(header)
+    if not MIN_STACK_COLUMNS <= width <= MAX_STACK_COLUMNS or not all(_stack_cell(h) for h in header):
+        return None
+    rows: list[list[str]] = []
+    numbered, number = 0, 1
+    while True:
+        k = j
+        while k < len(lines) and not lines[k].strip() and k - j <= width:
+            k += 1  # the last row's trailing empty cells
+        if k >= len(lines):
+            break
+        first = lines[k].strip()
+        total = bool(TOTAL_CELL.match(first))
+        if not (total or _GROUP.match(first) or first in (str(number), f"{number}.", "1", "1.")):
+            break
+        cells = [first]
+        k += 1
+        # (the next row's number closes a row short of its empty last cells: "4" / "Lắp đặt …" / "Quý III" / "360" / "5")
+        while k < len(lines) and len(cells) < width and not (
+                len(cells) >= width - 2 and lines[k].strip() in (str(number + 1), f"{number + 1}.")):
+            if lines[k].strip() and ("|" in lines[k] or len(lines[k].split()) > 2 * STACK_CELL_WORDS):  # a paragraph
+                return None if numbered < 2 else ([f"| {' | '.join(r)} |" for r in [header, *rows]], j)
+            cells.append(lines[k].strip())
+            k += 1
+        row = [first, ""] + cells[1:] if total else cells  # the total's label over the number's column and the next
+        rows.append((row + [""] * width)[:width])
+        if first.rstrip(".").isdigit():
+            numbered += 1
+            number = int(first.rstrip(".")) + 1
+        elif not total:
+            number = 1  # a group's items are numbered from 1
+        j = k
+    if numbered < 2:
+        return None
+    return [f"| {' | '.join(row)} |" for row in [header, *rows]], j  # (bordered: an empty last cell stays a cell)
 
 
 def _total_start(lines: list[str], j: int) -> bool:

@@ -38,10 +38,14 @@ def column_role(header: str) -> str | None:
 _NAME_COLUMN = re.compile(r"^(?:họ (?:và )?tên|tên (?:thành viên|đại biểu|cán bộ))\b", re.IGNORECASE)
 
 
+# "Đơn vị/Nội dung nhiệm vụ": one column holds the body (its group rows) and the tasks (the rows under them)
+_BODY_AND_TASK = re.compile(r"^(?:đơn vị|cơ quan)\s*/\s*(?:nội dung|nhiệm vụ)", re.IGNORECASE)
+
+
 def is_task_header(row: list[str]) -> bool:
     roles = [column_role(c) for c in row]
-    return "task" in roles and any(r in ("lead", "agency", "support") for r in roles) and not row[0].isdigit() \
-        and not any(_NAME_COLUMN.match(c.strip()) for c in row)
+    assigned = any(r in ("lead", "agency", "support") for r in roles) or any(_BODY_AND_TASK.match(c.strip()) for c in row)
+    return "task" in roles and assigned and not row[0].isdigit() and not any(_NAME_COLUMN.match(c.strip()) for c in row)
 
 
 _HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)

@@ -46,7 +46,7 @@ class _Table:
     end: int  # one past the last row's last character
     headers: list[str]
     roles: list[str | None]
-    rows: list[tuple[str, list[str]] | str]  # (kind, cells) with kind "task"/"group", or a row kept as written
+    rows: list[tuple[str, list[str]] | str]  # (kind, cells) with kind "task"/"group"/"subtotal", or a row as written
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -117,11 +117,12 @@ def _read_table(text: str, lines: list[tuple[int, int]], h: int) -> tuple[_Table
             rows.append(("total", row))  # "Cộng năm 2029 | | | | 11.700": the year's sum, in the column it stands in
         elif group and len(filled) == 1:
             rows.append(("group", [group.group(1), filled[0]]))
-        elif group and filled and filled[0].isupper() and all(FIGURE.match(c) for c in filled[1:]):
-            # "| I | KHỐI CƠ QUAN … | | 13.150 | |": a group row with its subtotal under the column it sums
-            sums = ["{}: {}".format(*labelled(headers[k], c)) for k, c in enumerate(row) if k > 1 and c
-                    and c != filled[0] and k < len(headers)]
-            rows.append(("group", [group.group(1), f"{filled[0]} ({'; '.join(sums)})"]))
+        elif group and filled and (filled[0].isupper() or len(filled) > 1) and all(FIGURE.match(c) for c in filled[1:]):
+            # "| I | KHỐI CƠ QUAN … | | 13.150 | |": a group row with its subtotal under the column it sums (a body's
+            # name in sentence case too, "| IV | Liên hiệp các tổ chức hữu nghị tỉnh | | 420 | |")
+            # (its sums are said once the table's unit is known: "Đơn vị tính: triệu đồng" above it)
+            rows.append(("subtotal", [group.group(1), filled[0], *[c if k > 1 and c != filled[0] else ""
+                                                                  for k, c in enumerate(row[:len(headers)])][2:]]))
         elif merged:  # "| I. Công tác tuyên truyền |": a group row in one merged cell
             rows.append(("group", [merged.group(1), merged.group(2)]))
         elif len(row) == len(headers):
@@ -274,6 +275,10 @@ def linearize_tables(text: str) -> str:
                         rendered.append(row)
                     elif row[0] == "group":
                         rendered.append(f"{row[1][0]}. {row[1][1]}")
+                        parent = ""
+                    elif row[0] == "subtotal":
+                        sums = ["{}: {}".format(*labelled(h, c)) for h, c in zip(table.headers[2:], row[1][2:], strict=False) if c]
+                        rendered.append(f"{row[1][0]}. {row[1][1]} ({'; '.join(sums)})")
                         parent = ""
                     elif row[0] == "total":
                         rendered.append(_total_sentence(table, row[1]))

@@ -28,7 +28,12 @@ def counted_phrase(q: Question) -> str | None:
         return None  # typed without tone marks, "vé máy bay … bên nào trả" asks which side, not how many
     if m and m.group(1).startswith("dien vien"):
         return m.group(1)  # "bao nhiêu diễn viên" counts performers ("diện tích", "điện" are not counted)
-    return m.group(1) if m and m.group(1).split()[0] not in _NOT_COUNTED else None
+    if not m:
+        return None
+    # (the thing as typed: a masked word is counted too, "bao nhiêu kỳ chuyên mục" — "kỳ" is no "ký")
+    plain = vi.collapse(q.pq.text)
+    thing = plain[m.start(1):m.end(1)] if len(plain) == len(m.string) else m.group(1)
+    return thing if thing.split()[0] not in _NOT_COUNTED else None
 
 
 # numbers said in words, folded ("ba trụ cột"); not "tư", which folds as "từ" does (find/sentences.SPELLED has it)

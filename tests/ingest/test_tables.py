@@ -519,7 +519,7 @@ def test_a_tab_copied_allocation_table_with_its_header_wrapped_group_subtotals_a
             "\tvà Du lịch\t\t\t\n"
             "\tTỔNG CỘNG (I)\t\t900\t\n")
     out = linearize_tables(text)
-    assert "I. KHỐI SỰ KIỆN Ở NƯỚC NGOÀI (kinh phí phân bổ: 900)" in out
+    assert "I. KHỐI SỰ KIỆN Ở NƯỚC NGOÀI (kinh phí phân bổ: 900 triệu đồng)" in out
     assert ("Nhiệm vụ 1: Tổ chức Ngày Sơn Cước Phong tại Viêng Chăn (Lào); thực hiện: Sở Ngoại vụ; thời gian: Tháng "
             "10/2027; kinh phí phân bổ: 700 triệu đồng.") in out
     assert "thực hiện: Sở Văn hóa, Thể thao và Du lịch" in out
@@ -703,3 +703,55 @@ def test_a_table_copied_one_cell_per_line_keeps_its_empty_cells_and_its_header_a
     said = load_plan(path).text
     assert "Cán bộ được bồi dưỡng: năm 2029: 150 lượt người; năm 2030: 160 lượt người" in said, said
     assert "Hồ sơ di sản trình ghi danh: năm 2029: -; năm 2030: 1 hồ sơ" in said, said
+
+
+ALLOCATION_BLANK_CELLS = """PHỤ LỤC
+PHÂN BỔ KINH PHÍ NHIỆM VỤ ĐỐI NGOẠI NĂM 2027
+Đơn vị tính: triệu đồng
+STT
+Đơn vị/Nội dung nhiệm vụ
+Thời gian thực hiện
+Kinh phí
+Ghi chú
+
+TỔNG CỘNG
+
+1.530
+
+
+I
+Sở Ngoại vụ
+
+1.100
+
+
+1
+Đón đoàn Tổng Lãnh sự các nước tại Thành phố Hồ Chí Minh thăm, làm việc tại tỉnh Vân Trạch trong tuần lễ hữu nghị
+Tháng 5/2027
+700
+Dự kiến 18 khách
+2
+Xuất bản bản tin đối ngoại song ngữ
+Quý I - IV/2027
+400
+
+II
+Liên hiệp các tổ chức hữu nghị tỉnh
+
+430
+
+
+1
+Giao lưu hữu nghị Việt Nam - Lào
+Tháng 9/2027
+430
+
+Lưu ý: văn bản số hóa từ bản gốc."""
+
+
+def test_a_table_one_cell_a_line_with_empty_lines_for_empty_cells_is_read_row_by_row():
+    out = linearize_tables(stacked_cells(ALLOCATION_BLANK_CELLS))
+    assert "II. Liên hiệp các tổ chức hữu nghị tỉnh (kinh phí: 430 triệu đồng)" in out, out
+    assert "Nhiệm vụ 2: Xuất bản bản tin đối ngoại song ngữ; thời gian: Quý I - IV/2027; kinh phí: 400 triệu đồng." in out
+    assert "TỔNG CỘNG: kinh phí: 1.530 triệu đồng." in out
+    assert "Lưu ý: văn bản số hóa từ bản gốc." in out
