@@ -33,7 +33,8 @@ def counted_phrase(q: Question) -> str | None:
     # (the thing as typed: a masked word is counted too, "bao nhiêu kỳ chuyên mục" — "kỳ" is no "ký")
     plain = vi.collapse(q.pq.text)
     thing = plain[m.start(1):m.end(1)] if len(plain) == len(m.string) else m.group(1)
-    return thing if thing.split()[0] not in _NOT_COUNTED else None
+    # ("bao nhiêu viện trợ", "bao nhiêu vốn": a sum, whatever unit it is given in)
+    return thing if thing.split()[0] not in _NOT_COUNTED and not thing.startswith(("vien tro", "von ")) else None
 
 
 # numbers said in words, folded ("ba trụ cột"); not "tư", which folds as "từ" does (find/sentences.SPELLED has it)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection
 
 from ground import vi
-from ground.places import FOREIGN_PLACES, canonical_province
+from ground.places import FOREIGN_PLACES, canonical_province, iter_mentions
 from ground.syllables import is_syllable
 from rag.find.firsts import MONEY_FIGURE
 from rag.understand import entities
@@ -32,7 +32,9 @@ def place_venues(text: str) -> list[entities.Entity]:
 def asked_venues(q: Question) -> list[str]:
     """The places after "tại/ở" a question names that are no province ("… tại Vancouver là ai?", typed plainly "o
     thanh pho toulouse"): a province scopes the plans instead, a venue must be in the lines that answer."""
-    named = [v.text for v in place_venues(q.text)] or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
+    provinces = [(m.start, m.end) for m in iter_mentions(q.text)]  # ("tại TP.HCM": no venue "TP")
+    named = [v.text for v in place_venues(q.text) if not any(a < v.end and v.start < b for a, b in provinces)] \
+        or [m.group(1) for m in _TYPED_VENUE.finditer(q.pq.folded)]
     return [v for v in named if not canonical_province(v)]
 
 

@@ -75,3 +75,30 @@ def test_an_idea_opening_a_sentence_is_no_italy():
 
     assert not foreign_places("hai bên thống nhất. Ý tưởng này đã thành hiện thực; Pháp luật về đối ngoại")
     assert [e.name for e in foreign_places("Đoàn sang Ý dự hội chợ")] == ["Italia"]
+
+
+def test_a_province_written_short_after_tai_is_no_venue_the_lines_must_name():
+    from rag.decide.places import asked_venues
+    from rag.understand.question import analyze
+
+    assert asked_venues(analyze("Ai dẫn đoàn tỉnh Lộc Điền đến chúc Tết Tổng Lãnh sự Malaysia tại TP.HCM?")) == []
+    assert asked_venues(analyze("Tổng lãnh sự Việt Nam tại Vancouver là ai?")) == ["Vancouver"]
+
+
+def test_aid_asked_how_much_is_a_sum_not_a_count():
+    from rag.decide.counts import counted_phrase
+    from rag.understand.question import analyze
+
+    assert counted_phrase(analyze("Liên hiệp vận động được bao nhiêu viện trợ PCPNN từ năm 2020 đến 2025?")) is None
+    assert counted_phrase(analyze("Phú Vân đặt hàng bao nhiêu kỳ chuyên mục đối ngoại?")) is None  # "kỳ" is said as typed
+    assert counted_phrase(analyze("Tỉnh có bao nhiêu ấn phẩm thông tin đối ngoại?")) == "an pham"
+
+
+def test_a_place_typed_plainly_ends_before_tai():
+    from rag.find.scope import unknown_place
+    from rag.understand.names import parse_query
+
+    class NoIndex:  # the gazetteer alone decides here: a name of one syllable is no unknown province
+        df: dict[str, int] = {}
+
+    assert unknown_place(parse_query("ai tiep doan hoi huu nghi tinh miyagi tai loc dien"), NoIndex()) is None  # type: ignore[arg-type]
