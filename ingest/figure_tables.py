@@ -63,6 +63,10 @@ def figure_tables(text: str) -> str:
             out.append(sentence)
             said += 1
             continue
+        if header is not None and len(row) == len(header) and _GROUP_NUMBER.fullmatch(row[0]) and row[1] \
+                and not any(row[2:]):
+            out.append(f"{row[0]}. {row[1]}")  # "| II | CÁ NHÂN (15 cá nhân) | | |": a heading over the rows below
+            continue
         # a task table's header ("Tên hoạt động | Đơn vị thực hiện | Kinh phí") is the task reader's, below
         header = row if sum(1 for c in row if c and not FIGURE.match(c)) == len([c for c in row if c]) \
             and not is_task_header(row) else None
@@ -71,6 +75,9 @@ def figure_tables(text: str) -> str:
         said, words = 0, False
         out.append(line)
     return "\n".join(out)
+
+
+_GROUP_NUMBER = re.compile(r"[IVX]{1,5}|[A-Z]")  # a group row's number ("I", "II", "A")
 
 
 def _as_key(header: str) -> str:
@@ -131,4 +138,4 @@ def _text_row(header: list[str], row: list[str], caption: str = "") -> str | Non
     if caption:  # "Đơn vị tính kinh phí: triệu đồng" over the table: its money column's figures in that unit
         pairs = [f"{p} {caption}" if _MONEY_HEADER.search(header[i]) and FIGURE.match(row[i]) and "(" not in header[i]
                  else p for i, p in zip(cols[1:], pairs, strict=True)]
-    return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs)}."
+    return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs).rstrip('. ')}."

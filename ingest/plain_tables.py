@@ -115,13 +115,16 @@ def _loose_stack(lines: list[str], i: int) -> tuple[list[str], int] | None:
     return [" | ".join(header)] + [" | ".join(row) for row in rows], j
 
 
+BLANK_CELLED_WORDS = 64  # a cell of a table whose rows are known by their width may be a long one (an award's merits)
+
+
 def _blank_celled_stack(lines: list[str], i: int) -> tuple[list[str], int] | None:
     """A one-cell-per-line table whose empty cells are empty lines, its header set apart by one: a group row ("I" /
     "Sở Ngoại vụ" / "" / "1.540" / "") numbers its items from 1 again, a total row ("TỔNG CỘNG" / "" / "6.840") spans
     the number's column too. Each row is the header's width of lines; None when it is no such table."""
     header: list[str] = []
     j = i
-    while j < len(lines) and lines[j].strip() and len(header) <= MAX_STACK_COLUMNS:
+    while j < len(lines) and lines[j].strip() and not _row_start(lines[j], 1) and len(header) <= MAX_STACK_COLUMNS:
         header.append(lines[j].strip())
         j += 1
     width = len(header)
@@ -144,7 +147,7 @@ def _blank_celled_stack(lines: list[str], i: int) -> tuple[list[str], int] | Non
         # (the next row's number closes a row short of its empty last cells: "4" / "Lắp đặt …" / "Quý III" / "360" / "5")
         while k < len(lines) and len(cells) < width and not (
                 len(cells) >= width - 2 and lines[k].strip() in (str(number + 1), f"{number + 1}.")):
-            if lines[k].strip() and ("|" in lines[k] or len(lines[k].split()) > 2 * STACK_CELL_WORDS):  # a paragraph
+            if lines[k].strip() and ("|" in lines[k] or len(lines[k].split()) > BLANK_CELLED_WORDS):  # a paragraph
                 return None if numbered < 2 else ([f"| {' | '.join(r)} |" for r in [header, *rows]], j)
             cells.append(lines[k].strip())
             k += 1

@@ -35,7 +35,7 @@ def column_role(header: str) -> str | None:
 
 
 # a column of people's names: a list of members ("Họ và tên | Chức vụ, đơn vị | Nhiệm vụ trong đoàn"), not of tasks
-_NAME_COLUMN = re.compile(r"^(?:họ (?:và )?tên|tên (?:thành viên|đại biểu|cán bộ))\b", re.IGNORECASE)
+_NAME_COLUMN = re.compile(r"^(?:họ (?:và )?tên|tên (?:thành viên|đại biểu|cán bộ|tập thể|cá nhân))\b", re.IGNORECASE)
 
 
 # "Đơn vị/Nội dung nhiệm vụ": one column holds the body (its group rows) and the tasks (the rows under them)

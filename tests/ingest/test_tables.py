@@ -755,3 +755,43 @@ def test_a_table_one_cell_a_line_with_empty_lines_for_empty_cells_is_read_row_by
     assert "Nhiệm vụ 2: Xuất bản bản tin đối ngoại song ngữ; thời gian: Quý I - IV/2027; kinh phí: 400 triệu đồng." in out
     assert "TỔNG CỘNG: kinh phí: 1.530 triệu đồng." in out
     assert "Lưu ý: văn bản số hóa từ bản gốc." in out
+
+
+AWARD_LIST = """DANH SÁCH
+TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN
+STT
+Tên tập thể, cá nhân
+Chức vụ, đơn vị
+Thành tích
+I
+TẬP THỂ (02 tập thể)
+
+
+
+1
+Phòng Hợp tác quốc tế
+Văn phòng Ủy ban nhân dân tỉnh
+Tham mưu ký kết 03 văn bản thỏa thuận hợp tác với tỉnh Savannakhet (Lào) năm 2026.
+2
+Liên hiệp các tổ chức hữu nghị tỉnh
+
+Vận động 12 khoản viện trợ phi chính phủ nước ngoài với tổng giá trị 1,6 triệu USD trong các năm 2024 - 2026 tại các xã biên giới của tỉnh.
+II
+CÁ NHÂN (01 cá nhân)
+
+
+
+1
+Bà Lục Thị Vân
+Chủ tịch Hội người Việt Nam tại Osaka (Nhật Bản)
+Kết nối cộng đồng người Việt Nam tại Osaka tổ chức Ngày Văn hóa Việt Nam năm 2026.
+
+(Danh sách này có 02 tập thể và 01 cá nhân)"""
+
+
+def test_an_award_list_one_cell_a_line_names_each_awardee_with_its_merits_under_its_group():
+    out = linearize_tables(stacked_cells(AWARD_LIST))
+    assert "II. CÁ NHÂN (01 cá nhân)" in out
+    assert ("Bà Lục Thị Vân: chức vụ, đơn vị: Chủ tịch Hội người Việt Nam tại Osaka (Nhật Bản); thành tích: Kết nối "
+            "cộng đồng người Việt Nam tại Osaka tổ chức Ngày Văn hóa Việt Nam năm 2026.") in out, out
+    assert "Liên hiệp các tổ chức hữu nghị tỉnh: thành tích: Vận động 12 khoản" in out
