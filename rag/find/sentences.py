@@ -198,6 +198,7 @@ def _other_span(text: str, terms: list[str]) -> bool:
         first <= a and b <= last for first, last in spans for a, b in asked)
 
 
+_YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 _SPAN_BOUNDS = re.compile(r"\b((?:19|20)\d\d) (?:(?:den|toi) )?(?:nam )?((?:19|20)\d\d)\b")
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
 SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
@@ -217,7 +218,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     the title of a text the question singles out, which its sentences need not repeat ("Đến nay, Hội có 4 chi hội
     với 113 hội viên" of the page titled for the society asked)."""
     text_terms = unit_terms(body)
-    years = [t for t in terms if t.isdigit() and len(t) == 4]
+    years = [t for t in terms if _YEAR_TERM.fullmatch(t)]  # (a document's bare number, "QĐ 2457", is no year)
     kinds = ANSWERING_KINDS.get(answer_type, ())
     asked = set(asked_syllables) | {t for t in terms if " " not in t}
     # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"

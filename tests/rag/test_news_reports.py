@@ -41,7 +41,55 @@ Trung Quốc và cho các xã biên giới kết nghĩa với các hương, tr�
 Ý tưởng này đã thành hiện thực vào ngày 12/9/2016, sau khi các nội dung phối hợp được hai bên thống nhất.
 """
 
-store = texts_store("news-reports", {"loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS,
+AWARDS = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LỘC ĐIỀN | Độc lập - Tự do - Hạnh phúc
+Số: 2391/QĐ-UBND | Lộc Điền, ngày 20 tháng 12 năm 2027
+
+QUYẾT ĐỊNH
+Về việc tặng Bằng khen cho tập thể, cá nhân có thành tích trong công tác đối ngoại giai đoạn 2025 - 2027
+
+Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 03 cá nhân đã có thành tích xuất sắc trong
+công tác đối ngoại giai đoạn 2025 - 2027 (có danh sách kèm theo).
+Điều 2. Mỗi tập thể được thưởng 4.680.000 đồng; mỗi cá nhân được thưởng 2.340.000 đồng.
+
+DANH SÁCH
+STT
+Tên tập thể, cá nhân
+Chức vụ, đơn vị
+Thành tích
+I
+TẬP THỂ (02 tập thể)
+
+
+
+1
+Phòng Hợp tác quốc tế
+Văn phòng Ủy ban nhân dân tỉnh
+Tham mưu ký kết 03 văn bản thỏa thuận hợp tác quốc tế; đón 46 đoàn khách quốc tế.
+2
+Trung tâm Văn hóa tỉnh
+Sở Văn hóa, Thể thao và Du lịch
+Biểu diễn 17 buổi ở nước ngoài, phục vụ 21.000 lượt khán giả.
+II
+CÁ NHÂN (03 cá nhân)
+
+
+
+1
+Ông Lý Văn Quang
+Nghệ nhân gốm
+Trình diễn gốm tại 06 hội chợ quốc tế; truyền nghề cho 12 học viên nước ngoài.
+2
+Bà Vi Thị Hoa
+Biên tập viên Đài tỉnh
+Phụ trách chuyên mục đối ngoại với 216 số phát sóng.
+3
+Bà Lục Thị Vân
+Chủ tịch Hội người Việt Nam tại Osaka
+Kết nối cộng đồng tổ chức Ngày Văn hóa Việt Nam tại Osaka năm 2026.
+"""
+
+store = texts_store("news-reports", {"loc-dien-qd-2391-2027-khen-thuong.txt": AWARDS, "loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS,
                                      "loc-dien-ket-nghia-bien-gioi-2026-tin.txt": TWINNING_NEWS})
 
 
@@ -102,3 +150,13 @@ def test_a_place_typed_plainly_ends_before_tai():
         df: dict[str, int] = {}
 
     assert unknown_place(parse_query("ai tiep doan hoi huu nghi tinh miyagi tai loc dien"), NoIndex()) is None  # type: ignore[arg-type]
+
+
+def test_a_count_asked_of_a_decision_named_by_number_is_its_own_line_not_a_records_figures(store):
+    answer = store.answerer.ask("QĐ 2391 của Lộc Điền khen bao nhiêu cá nhân?")
+    assert "03 cá nhân" in answer.answer, answer.answer
+
+
+def test_an_awardee_is_named_from_the_list_by_what_they_did(store):
+    answer = store.answerer.ask("Ở Lộc Điền, ai được khen vì kết nối cộng đồng tổ chức Ngày Văn hóa Việt Nam tại Osaka?")
+    assert "Lục Thị Vân" in answer.answer, answer.answer
