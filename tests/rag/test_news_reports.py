@@ -49,7 +49,7 @@ QUYẾT ĐỊNH
 Về việc tặng Bằng khen cho tập thể, cá nhân có thành tích trong công tác đối ngoại giai đoạn 2025 - 2027
 
 Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 03 cá nhân đã có thành tích xuất sắc trong
-công tác đối ngoại giai đoạn 2025 - 2027 (có danh sách kèm theo).
+công tác đối ngoại theo Kế hoạch số 67/KH-UBND ngày 16/3/2022 của Ủy ban nhân dân tỉnh (có danh sách kèm theo).
 Điều 2. Mỗi tập thể được thưởng 4.680.000 đồng; mỗi cá nhân được thưởng 2.340.000 đồng.
 
 DANH SÁCH
