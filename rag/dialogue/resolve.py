@@ -46,7 +46,7 @@ from rag.dialogue.frames import (
 )
 from rag.dialogue.labels import as_typed_as, keep_preposition, place_name, target_label, unanswered_subject
 from rag.dialogue.state import Conversation
-from rag.understand.entities import Entity, find_entities, replace_spans
+from rag.understand.entities import Entity, find_entities, replace_spans, venues
 from rag.understand.names import parse_query
 from rag.understand.question import as_typed, without_question_words
 
@@ -165,6 +165,8 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         return _resolve_bare(question, _capital(said), context, False, "")
     plan_ref = search(PLAN_REF, text) or search(PLAN_REF_BARE, text)
     place_ref = search(PLACE_REF, text)
+    if place_ref and any(v.end <= place_ref.start() for v in venues(text)):
+        place_ref = None  # "… gặp cộng đồng người Việt ở Kansai, ai là chủ tịch hội ở đó?": there is Kansai
     unit_ref = search(UNIT_REF, text)
     it_ref = IT.search(text)
     if kinds & {"province", "number"} and not (plan_ref or place_ref or unit_ref):

@@ -80,6 +80,12 @@ def test_references_name_the_last_plan_or_place(turn, expected):
     assert res.question_understood == expected
 
 
+def test_there_is_the_place_the_same_turn_names_before_it():
+    res = resolve("Đoàn Cao Bằng gặp cộng đồng người Việt ở Kansai, ai là chủ tịch hội ở đó?",
+                  context("Kế hoạch của Cao Bằng do ai ký?"))
+    assert "ở đó" in res.question_understood and "ở Cao Bằng" not in res.question_understood
+
+
 def test_a_plan_without_province_is_named_by_number_and_issuer():
     res = resolve("văn bản đó ban hành ngày nào?", context("Công văn 404 ban hành ngày nào?", plans=[BNG], provinces=[]))
     assert res.question_understood == "Công văn 404/BNG-NGVH-UNESCO của Bộ Ngoại giao ban hành ngày nào?"
