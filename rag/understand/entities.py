@@ -286,7 +286,7 @@ _CAPITAL_BEFORE = re.compile(rf"(?<![.:;!?]\s)(?<!^)\b[{vi.UPPER}][{vi.LOWER}]*\
 # "van hoa ky phuong"), folded, as the word then the syllable it shares with the name
 _WORD_ACROSS = frozenset({"van hoa"})
 # a one-syllable country opening a sentence and a common word with the next ("Ý tưởng", "Pháp luật", "Áo dài")
-_COMPOUND_NEXT = re.compile(r" (?:tuong|kien|nghia|thuc|chi|luat|ly|che|dai|thuat|pham|tinh)\b")
+_COMPOUND_NEXT = re.compile(r" (?:tuong|kien|nghia|thuc|chi|luat|ly|che|dai|thuat|pham)\b")
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
 
 
