@@ -101,7 +101,7 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
             window = shown[start:m.end()]
             office_at = len(window)
         for run in _NAME.finditer(window):
-            if run.end() <= office_at and re.search(r"[\n.;]", window[run.end():office_at]):
+            if run.end() <= office_at and re.search(r"[\n;]|\.(?=\s)", window[run.end():office_at]):
                 continue  # a name of the line or sentence before ("• Ông Somsak Phanit, Chủ tịch Hội …" / "Giám đốc …")
             words = vi.normalize(run.group(0)).split()
             while words and (words[0].lower() in _NOT_NAME or words[:2] == ["Việt", "Nam"]):

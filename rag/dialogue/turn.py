@@ -21,7 +21,7 @@ from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
 from rag.understand.entities import agencies, foreign_places
 from rag.understand.names import ParsedQuery, parse_query
-from rag.understand.question import without_question_words
+from rag.understand.question import OFFICES, without_question_words
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,8 @@ def standalone(resolution: Resolution) -> Resolution | None:
     partners = {w for e in foreign_places(text) for w in vi.folded_syllables(e.text)}  # "Hàn Quốc": a partner
     # …nor a body alone ("còn Sở Xây dựng?" is the conversation's question of that body, not a search for its name)
     partners |= {w for e in agencies(text) for w in vi.folded_syllables(e.text)}
+    # …nor an office alone ("ai làm trưởng đoàn?" asks who led the conversation's delegation)
+    partners |= {w for m in re.finditer(rf"\b(?:{OFFICES})\b", vi.collapse(text)) for w in m.group(0).split()}
     # a year is no subject of its own: "còn năm 2029 thì kinh phí bao nhiêu?" asks the conversation's owner's
     own = [s for s in vi.folded_syllables(without_question_words(text))
            if len(s) > 1 and s not in _FUNCTION_WORDS and s not in partners and not s.isdigit() and s not in _TIME_WORDS]

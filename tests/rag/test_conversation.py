@@ -580,3 +580,12 @@ def test_up_to_now_points_back_at_nothing():
     assert not _POINTS_BACK.search("đến nay tỉnh tập huấn được bao nhiêu lượt cán bộ rồi?")
     assert not _POINTS_BACK.search("hien nay co bao nhieu hoi vien")
     assert _POINTS_BACK.search("hội đó thành lập năm nào?") and _POINTS_BACK.search("kế hoạch nay ai ký")
+
+
+def test_an_office_alone_is_no_subject_of_its_own_to_ask_the_store_for():
+    from rag.dialogue.resolve import Resolution
+    from rag.dialogue.turn import standalone
+
+    rewritten = Resolution("ai lam truong doan", "Ai lam truong doan trong bai viet “Doan cong tac tinh Cao Bang”?", True,
+                           "continuation")
+    assert standalone(rewritten) is None

@@ -110,6 +110,8 @@ def test_a_capitalised_place_or_body_beside_the_office_is_no_holder(shown):
     pytest.param("giam doc so ngoai vu lai chau la ai?", "Giám đốc Sở Ngoại vụ, Phó Chủ tịch Liên hiệp các tổ chức hữu "
                  "nghị tỉnh Lai Châu, ông Đặng Quang Tuấn cho biết: \"Công tác đối ngoại\"", True,
                  id="the_name_after_a_long_run_of_titles"),
+    pytest.param("ai lam truong doan", "Đoàn công tác của tỉnh Lộc Điền do đồng chí Hà Văn Khải, Ủy viên T.Ư Đảng, Bí thư "
+                 "Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh làm Trưởng đoàn đã có chuyến thăm", True, id="titles_with_an_abbreviation"),
     pytest.param("Tổng lãnh sự Việt Nam tại Osaka tên gì?", "Ngày 30/8, Tổng lãnh sự quán Việt Nam tại thành phố Osaka "
                  "tới dâng hoa tại tượng đài Chủ tịch Hồ Chí Minh ở công viên Hồ Chí Minh", False,
                  id="the_consulate_and_a_monument"),
