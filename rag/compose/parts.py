@@ -22,6 +22,7 @@ from rag.compose.targets import choose_targets
 from rag.decide.counts import ASKS_HOW_LONG, counted_in
 from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import Grounds
+from rag.decide.kinds import MISSING, states_kind
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -30,7 +31,7 @@ from rag.models import Answer
 from rag.understand import entities
 from rag.understand.names import number_matches, parse_query
 from rag.understand.question import Part, Question, document_fact, without_question_words
-from rag.understand.terms import query_terms, unit_terms
+from rag.understand.terms import coverage, query_terms, unit_terms
 
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
@@ -106,9 +107,6 @@ OWN_WORDS_SHOWN = 0.5  # share of a part's own words a line already shown must h
 
 
 def _covers(part_text: str, body: str, index: PlanIndex) -> float:
-    from rag.understand.question import without_question_words
-    from rag.understand.terms import coverage, query_terms, unit_terms
-
     own = query_terms(without_question_words(part_text))
     return coverage(own, unit_terms(body), index.idf) if own else 1.0  # "…, ở đâu?" has no words of its own
 
@@ -117,9 +115,6 @@ def _shared(subject: str, q: Question, i: int) -> str:
     """The words a part shares with the whole question: the question without the other parts' own words
     (part 2's words would pull part 1 to part 2's sentence); a later part without words of its own ("…, ở
     đâu?") asks about what the part before it names."""
-    from rag.understand.question import without_question_words
-    from rag.understand.terms import query_terms
-
     if i > 0 and not query_terms(without_question_words(q.parts[i].text)):
         return without_question_words(q.parts[i - 1].text)
     for j, other in enumerate(q.parts):
@@ -359,9 +354,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 own = search(f"{shared} {part.text}", targets or None)
                 result = sentence_for(part, shared, own, index, section_words=q.section_words, shown_before=shown,
                                       stating=True, whole=q.text if facts_only else "", edition_of=asked_so_far)
-            # (a document's signer or date no line states is missing, not any line of the words: the answer of document
-            # facts alone passes no last gate, nor does a signer or a date asked beside another part; a count's line is
-            # read below by what it counts, a person or place is not always tagged, "trong bao lâu" is "03 ngày")
+            # (a document's signer or date no line states is missing, not any line of the words: document facts alone pass
+            # no last gate, nor does a signer or date asked beside another part; a count's line is read below by what it
+            # counts, a person or place below by its kind's names; "trong bao lâu" is "03 ngày")
             typed = len(q.parts) > 1 and (part.intent in ("signer", "issuer") or part.intent == "general"
                                           and part.answer_type == "date" and not ASKS_HOW_LONG.search(vi.collapse(part.text)))
             if result.point is None and not (facts_only and len(q.parts) > 1) and not typed:
@@ -375,6 +370,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             notes.append("văn bản không nêu " + ("số tiền (kinh phí) được hỏi" if firsts.MONEY_ASKED.search(
                 vi.collapse(part.text)) else "con số được hỏi"))
             continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
+        if result.point is not None and len(q.parts) > 1 and not states_kind(part, result.point.quote, q.text):
+            notes.append(f"văn bản không nêu {MISSING[part.answer_type]}")  # "… ở tỉnh nào?": a line naming no place
+            continue
         if result.point is not None and not merged(result.point, points):  # one line says both: shown once, whole
             points.append(result.point)
             previous = _asked_documents(part, result, index) or previous

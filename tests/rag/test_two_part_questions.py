@@ -163,3 +163,17 @@ def test_a_line_two_parts_show_in_different_windows_is_shown_once_whole():
     assert merged(Point("…Phó Chủ tịch UBND tỉnh Lam Giang Nguyễn Văn An nhấn mạnh…", None, line, 1.0), points)  # type: ignore[arg-type]
     assert points == [first] and first.text == line
     assert not merged(Point("Một dòng khác.", None, "Một dòng khác.", 1.0), points)  # type: ignore[arg-type]
+
+
+def test_a_part_answered_by_a_line_without_a_value_of_its_kind_is_said_missing():
+    from rag.decide.kinds import states_kind
+    from rag.understand.question import analyze
+
+    q = analyze("Hội nghị lần đầu của VUFO có bao nhiêu đại biểu, tổ chức ở tỉnh nào?")
+    place = q.parts[1]
+    assert not states_kind(place, "Đại sứ Nguyễn Phương Nga - Chủ tịch Liên hiệp - phát biểu bế mạc Hội nghị", q.text)
+    assert states_kind(place, "Hội nghị được tổ chức tại tỉnh Lai Châu ngày 12/5.", q.text)
+    q = analyze("Giải nhất cuộc thi viết năm 2023 bao nhiêu tiền, hạn nộp bài lúc nào?")
+    deadline = q.parts[1]
+    assert not states_kind(deadline, "Phát động Cuộc thi viết về biển, đảo năm 2023", q.text)
+    assert states_kind(deadline, "Hạn nộp bài trước ngày 30/9/2023.", q.text)

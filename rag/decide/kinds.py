@@ -1,0 +1,35 @@
+"""Whether a line carries a value of the kind a part of a question asks: a place for "ở tỉnh nào", a person for "ai".
+A line that only echoes the question's words ("Đại sứ … phát biểu bế mạc Hội nghị" for "tổ chức ở tỉnh nào?") states
+none, and the part is said to be missing rather than answered with it."""
+from __future__ import annotations
+
+import re
+
+from ground.places import iter_mentions
+from rag.understand import entities
+from rag.understand.question import Part
+
+# what the part asks, said in the note when no line states it
+MISSING = {"place": "địa điểm được hỏi", "person": "người được hỏi", "date": "thời gian được hỏi"}
+
+
+def states_kind(part: Part, line: str, question: str = "") -> bool:
+    """The line names a value of the kind the part asks (places, people, and a date beyond a year the question itself
+    names: "cuộc thi … năm 2023 … hạn nộp bài lúc nào?" is not answered by the title "… năm 2023"); other kinds have
+    checks of their own, or are said in too many ways to tell."""
+    if part.answer_type == "date":
+        return any(e.kind in ("date", "period") and not ((year := _bare_year(e.text)) and year in question)
+                   for e in entities.tag(line))
+    if part.answer_type == "place":
+        tagged = entities.tag(line)
+        people = [(e.start, e.end) for e in tagged if e.kind == "person"]  # ("Nguyễn Phương Nga" names no Nga)
+        return bool(entities.foreign_places(line) or list(iter_mentions(line)) or entities.venues(line) or any(
+            e.kind == "place" and not any(a <= e.start < b for a, b in people) for e in tagged))
+    if part.answer_type == "person":
+        return any(e.kind == "person" for e in entities.tag(line))
+    return True
+
+
+def _bare_year(text: str) -> str | None:
+    m = re.fullmatch(r"(?:(?i:năm|nam)\s+)?((?:19|20)\d\d)", text.strip())
+    return m.group(1) if m else None
