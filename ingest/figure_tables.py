@@ -9,6 +9,7 @@ from ingest.table_columns import column_role, is_task_header, labelled, people_c
 from ingest.year_tables import UNIT_HEADER, cells, row_unit
 
 FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
+_ENDS_FIGURE = re.compile(r"(?<![\w/])\d{1,3}(?:\.\d{3})+$|(?<![\w/.,])\d+$")  # "Đề nghị 1.000.000", "900.000"
 _RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown table's "|:--|--:|"
 MIN_FIGURE_COLUMNS = 2
 _MONEY_UNIT = r"((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|USD)(?:\s*/\s*[a-zà-ỹđ]+)?)"
@@ -136,6 +137,9 @@ def _text_row(header: list[str], row: list[str], caption: str = "") -> str | Non
         return None
     pairs = ["{}: {}".format(*labelled(header[i], row[i])) for i in cols[1:]]
     if caption:  # "Đơn vị tính kinh phí: triệu đồng" over the table: its money column's figures in that unit
-        pairs = [f"{p} {caption}" if _MONEY_HEADER.search(header[i]) and FIGURE.match(row[i]) and "(" not in header[i]
+        # (…every figure's, when no column is of money: "(đơn vị tính: đồng)" over "Dự thảo | Ý kiến: Đề nghị 1.000.000")
+        money = any(_MONEY_HEADER.search(header[i]) for i in cols[1:])
+        pairs = [f"{p} {caption}" if (_MONEY_HEADER.search(header[i]) and FIGURE.match(row[i]) or not money
+                                      and _ENDS_FIGURE.search(row[i])) and labelled(header[i], "1")[1] == "1"
                  else p for i, p in zip(cols[1:], pairs, strict=True)]
     return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs).rstrip('. ')}."

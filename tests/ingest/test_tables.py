@@ -795,3 +795,15 @@ def test_an_award_list_one_cell_a_line_names_each_awardee_with_its_merits_under_
     assert ("Bà Lục Thị Vân: chức vụ, đơn vị: Chủ tịch Hội người Việt Nam tại Osaka (Nhật Bản); thành tích: Kết nối "
             "cộng đồng người Việt Nam tại Osaka tổ chức Ngày Văn hóa Việt Nam năm 2026.") in out, out
     assert "Liên hiệp các tổ chức hữu nghị tỉnh: thành tích: Vận động 12 khoản" in out
+
+
+def test_a_caption_at_the_end_of_the_sentence_over_a_table_of_words_gives_every_figure_its_unit():
+    text = ("So sánh mức chi hiện hành, mức chi tại dự thảo và ý kiến của Ban như sau (đơn vị tính: đồng):\n\n"
+            "| STT | Nội dung chi | NQ 08/2021 (Lộc Điền cũ) | Dự thảo của UBND tỉnh | Ý kiến của Ban |\n"
+            "| A | ĐÓN TIẾP KHÁCH NƯỚC NGOÀI | | | |\n"
+            "| 1 | Chi ăn hằng ngày, đoàn khách hạng B (người/ngày) | 900.000 | 1.100.000 | Đề nghị 1.000.000 |\n"
+            "| 2 | Chi quà tặng đoàn khách hạng A (đoàn) | 5.000.000 | 8.000.000 | Thống nhất |\n")
+    out = linearize_tables(text)
+    assert "A. ĐÓN TIẾP KHÁCH NƯỚC NGOÀI" in out
+    assert ("Chi ăn hằng ngày, đoàn khách hạng B (người/ngày): NQ 08/2021 (Lộc Điền cũ): 900.000 đồng; dự thảo của UBND "
+            "tỉnh: 1.100.000 đồng; Ý kiến của Ban: Đề nghị 1.000.000 đồng.") in out, out
