@@ -1,6 +1,7 @@
 """A body typed as its head word and an acronym ("vu htqt", "Vụ HTQT") and matched to its full name by initials."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from ground import vi
@@ -19,6 +20,11 @@ def _initials(folded_words: str) -> str:
 def acronym_of(short: str, full: str) -> bool:
     """'Vụ HTQT' is 'Vụ Hợp tác quốc tế': the same head word, and the acronym the initials of the rest."""
     s_words, f_words = short.split(), full.split()
+    # (an acronym in hyphenated parts, "Ban KT-NS" folded "ban kt ns", is one: "Ban Kinh tế - Ngân sách"; a place
+    # after it, "Ban KT-NS Hà Diên", names whose it is)
+    parts = [w for w in itertools.takewhile(lambda w: len(w) <= 6 and not re.search(r"[aeiouy]", w), s_words[1:])]
+    if len(parts) >= 2 or parts and len(s_words) > 2:
+        s_words = [s_words[0], "".join(parts)]
     if len(s_words) != 2 or len(f_words) < 3 or re.search(r"[aeiouy]", s_words[1]):  # one head word: "Vụ", "Cục"
         return False
     return f_words[0] == s_words[0] and _initials(" ".join(f_words[1:])) == s_words[1]

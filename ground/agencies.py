@@ -250,6 +250,8 @@ _PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "
                      "duy", "phản", "tiếp", "đề", "nâng", "tổng", "biên", "lồng", "chỉ", "cung", "trực",
                      "giao", "yêu", "gửi", "ký", "phê", "đã", "sẽ", "đang", "vừa", "cũng", "đều", "vẫn",
                      "mới"}  # "Ủy ban … giao Cục X chủ trì"; "Bộ X đã …"
+# …and typed plainly: "ban kt-ns ha dien la bao nhieu" (a body's own lower-case syllables are rarely these)
+_PREDICATE_STARTS |= {"la", "duoc", "co", "da", "se", "dang", "phai"}
 # a lower-case syllable that is part of a name although it can start a predicate: "Học viện Ngoại giao"
 _NAME_SYLLABLES = frozenset({("ngoại", "giao"), ("quảng", "bá"), ("biên", "giới")})
 
@@ -284,7 +286,9 @@ def _unknown_at(text: str, start: int, stop: int) -> int | None:
         if not _is_capital(word) or not re.fullmatch(r" |\s*[,\-–&]\s*", gap):
             break
         end, i = we, i + 1
-        if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) and (
+        # (an acronym is a word whole: "Ban KT-NS là …" ends there)
+        if i < len(words) and text[end:words[i][0]] == " " and not _is_capital(words[i][2]) and not (
+                len(word) > 1 and word.isupper()) and (
                 words[i][2] not in _PREDICATE_STARTS or (words[i - 1][2].lower(), words[i][2]) in _NAME_SYLLABLES):
             end, i = words[i][1], i + 1  # "Xúc tiến", "Du lịch"
             if i < len(words) and text[end:words[i][0]] == " " and (words[i - 1][2], words[i][2]) in _COMPOUNDS:

@@ -160,3 +160,13 @@ def test_a_count_asked_of_a_decision_named_by_number_is_its_own_line_not_a_recor
 def test_an_awardee_is_named_from_the_list_by_what_they_did(store):
     answer = store.answerer.ask("Ở Lộc Điền, ai được khen vì kết nối cộng đồng tổ chức Ngày Văn hóa Việt Nam tại Osaka?")
     assert "Lục Thị Vân" in answer.answer, answer.answer
+
+
+def test_a_body_in_hyphenated_shorthand_is_the_body_spelled_out():
+    from ground.agencies import agency_matches, find_agencies
+
+    assert agency_matches("Ban KT-NS", "Ban Kinh tế - Ngân sách")
+    assert agency_matches("Ban KT-NS Lộc Điền", "Ban Kinh tế - Ngân sách")
+    assert not agency_matches("Ban KT-NS", "Ban Văn hóa - Xã hội")
+    text = "muc chi theo de nghi cua Ban KT-NS la bao nhieu"
+    assert [text[m.start:m.end] for m in find_agencies(text)] == ["Ban KT-NS"]
