@@ -93,7 +93,7 @@ def _issuers(fragment: str, text: str) -> list[tuple[int, str]]:
         if m.start() in local:
             continue
         place, known = leading_place(m.group(2), m.group(1), text)
-        if place and not known and _TITLE_BEFORE.search(fragment[max(0, m.start() - 20):m.start()]):
+        if place and not known and _TITLE_BEFORE.search(fragment[max(0, m.start() - TITLE_REACH):m.start()]):
             place = None  # "Phó Chủ tịch UBND tỉnh Đoàn Văn Khánh": the words after a title's committee are a name
         if place is None and m.group(2).strip() and vi.fold(m.group(1)).startswith(("thanh pho", "tp")):
             continue  # "UBND thành phố Đông Hà": a city inside a province, not a provincial committee
@@ -112,7 +112,10 @@ def _without_person(name: str) -> str:
     return " ".join(words[:cut])
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Chủ tịch|Giám đốc|Bí thư|Chánh Văn phòng|Trưởng ban|Ủy viên|Thành viên)\s*$", re.IGNORECASE)
+# ("Phó Chủ tịch thường trực UBND tỉnh Mai Hùng Dũng": the standing deputy, his name after the committee)
+_TITLE_BEFORE = re.compile(r"\b(?:Chủ tịch|Giám đốc|Bí thư|Chánh Văn phòng|Trưởng ban|Ủy viên|Thành viên)(?:\s+thường trực)?\s*$",
+                           re.IGNORECASE)
+TITLE_REACH = 32  # characters before a committee where the title of its member stands
 
 
 _PORTAL = re.compile(r"^[ \t]*(?:CỔNG THÔNG TIN ĐIỆN TỬ|Cổng [Tt]hông tin điện tử|CỔNG TTĐT|Cổng TTĐT)\s+(TỈNH|THÀNH PHỐ|tỉnh|"

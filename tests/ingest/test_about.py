@@ -241,3 +241,12 @@ def test_a_board_the_lead_says_issued_the_plan_is_its_issuer():
             "đối ngoại tỉnh Sóc Trăng năm 2029. Kế hoạch đề ra các nhiệm vụ trọng tâm trong năm 2029.\n")
     meta = extract_metadata(text, "soc-trang-kh-ttdn-2029-tin.txt")
     assert meta.issuer == "Ban Chỉ đạo công tác thông tin đối ngoại tỉnh" and meta.province == "Sóc Trăng"
+
+
+def test_the_standing_deputys_name_after_the_committee_is_no_province():
+    page = ("Lãnh đạo tỉnh tiếp đoàn công tác vùng Piemonte (Ý)\n"
+            "Sáng 7/10, Phó Chủ tịch thường trực UBND tỉnh Lương Văn Khải đã chủ trì buổi tiếp đoàn công tác vùng "
+            "Piemonte, Cộng hòa Ý.\nThay mặt lãnh đạo tỉnh Thái Nguyên, Phó Chủ tịch thường trực UBND tỉnh Lương Văn "
+            "Khải chào mừng đoàn và giới thiệu tiềm năng hợp tác của tỉnh Thái Nguyên.\n")
+    meta = extract_metadata(clean_text(page), "thai-nguyen-tiep-doan-piemonte-tin.txt")
+    assert meta.province == "Thái Nguyên", meta.about
