@@ -272,6 +272,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     # is what a fact of a document is asked of, whatever words describe it
     by_number = bool(q.pq.numbers) and scope.plan_ids is not None and not scope.other_documents \
         and "hieu luc" not in q.pq.folded
+    # "QĐ 2771 … thay cho quy chế kèm quyết định số mấy, ngày nào?": a text named by its number is asked another's
+    named_again = bool(q.pq.numbers or q.pq.bare_numbers) and scope.plan_ids is not None and not scope.other_documents \
+        and any(p.intent == "number" for p in q.parts)
     if single and targets and not about_the_plan(q.pq, [index.plan(t) for t in targets]) \
             and not (by_number and q.parts[0].intent in _OWN_FACTS):
         return None
@@ -290,7 +293,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     if other_kind_asked(q.pq.folded, cited_asked):
         cited_asked = []  # "… thực hiện Kế hoạch 96 là báo cáo số mấy, ban hành ngày nào?": the report's date
     # "… do ai ký, ban hành ngày nào?" (a date alone may be an event's: "ngày nào, và cao điểm từ khi nào")
-    facts_only = all(p.intent in _DOCUMENT_FACTS for p in q.parts) and any(p.intent != "date" for p in q.parts)
+    facts_only = all(p.intent in _DOCUMENT_FACTS for p in q.parts) and any(p.intent != "date" for p in q.parts) \
+        and not named_again
     for i, part in enumerate(q.parts):
         if scope.plan_ids is not None:
             part = document_fact(part)
@@ -299,7 +303,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         # document's, when the later part names nothing else
         # (…not when the question names a stored text by number: "Báo cáo 27 trả lời công văn nào, ai ký?" asks its signer)
         implicit = (i > 0 and q.parts[i - 1].answer_type == "document" and part.intent in _DOCUMENT_FACTS
-                    and about_the_plan(parse_query(part.text), [], residual=0) and not by_number)
+                    and about_the_plan(parse_query(part.text), [], residual=0) and (not by_number or named_again))
         result = _cited_part(part, scope, index, cited_asked if i > 0 else []) or (
             _named_part(part, index) if i > 0 else None)
         if result is None and (part.refers_back or implicit) and previous:
@@ -313,7 +317,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 doc_hits = search(f"{doc} {part.text}", None)
                 result = sentence_for(part, "", doc_hits, index, must=doc,
                                       shown_before=lines_shown(points))
-        elif result is None and part.intent != "general" and targets and (about_the_plan(  # not "hội nghị … ngày nào"
+        elif result is None and part.intent != "general" and targets and not named_again and (about_the_plan(  # not "hội nghị … ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL)
                 or by_number and (i == 0 and part.intent in _OWN_FACTS or part.intent == "horizon")) \

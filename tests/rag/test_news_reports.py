@@ -170,3 +170,9 @@ def test_a_body_in_hyphenated_shorthand_is_the_body_spelled_out():
     assert not agency_matches("Ban KT-NS", "Ban Văn hóa - Xã hội")
     text = "muc chi theo de nghi cua Ban KT-NS la bao nhieu"
     assert [text[m.start:m.end] for m in find_agencies(text)] == ["Ban KT-NS"]
+
+
+def test_a_number_asked_of_a_text_named_by_its_number_is_another_documents(store):
+    answer = store.answerer.ask("QĐ 2391 của Lộc Điền khen thưởng theo kế hoạch số mấy, ngày nào?")
+    assert "67/KH-UBND" in answer.answer and "16/3/2022" in answer.answer, answer.answer
+    assert "20/12/2027" not in answer.answer  # not the decision's own date
