@@ -187,8 +187,8 @@ _ASKS_NUMBER = re.compile(r"\b(?:so may|so hieu|so bao nhieu|ky hieu)\b")
 
 
 # "<a body> (của …) có nhiệm vụ gì / phải làm gì / được giao nhiệm vụ gì": the body whose duties are asked
-_DUTY_OF = re.compile(r"^([a-z ]{3,60}?)(?: (?:cua|thuoc|o) [a-z ]+?)? (?:co nhiem vu gi|phai lam gi|duoc giao(?: nhiem vu)? gi"
-                      r"|lam nhiem vu gi|chiu trach nhiem gi)\b")
+_DUTY_OF = re.compile(r"^(?!.*\b(?:thi|muon|neu) )([a-z ]{3,60}?)(?: (?:cua|thuoc|o) [a-z ]+?)? (?:co nhiem vu gi|phai lam gi"
+                      r"|duoc giao(?: nhiem vu)? gi|lam nhiem vu gi|chiu trach nhiem gi)\b")  # (not "xã muốn … thì phải làm gì")
 
 
 _SUM_OF_MANY = re.compile(r"\btong\b|\bcho (?:ca )?\d+ (?:du an|chuong trinh|hoat dong|doan|nhiem vu)\b")

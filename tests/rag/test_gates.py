@@ -496,3 +496,10 @@ def test_a_rate_asked_a_time_left_open_and_dues_are_checked_by_the_last_gate():
                          set()) is not None
     dues = analyze("Hội phí hằng năm của hội viên là bao nhiêu?")
     assert missing_asked(dues, "Hội có 236 hội viên sinh hoạt tại 07 chi hội.", set()) is not None
+
+
+def test_a_condition_before_phai_lam_gi_is_no_body_whose_duties_are_asked():
+    from rag.decide.grounds import _DUTY_OF
+
+    assert _DUTY_OF.match("so ngoai vu phai lam gi")
+    assert not _DUTY_OF.match("o tuong chau xa muon don doan khach ben lao sang thi phai lam gi")
