@@ -33,6 +33,7 @@ from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import ASKS_EFFECT, EFFECT_VALUE
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, names_foreign_places, venue_said
+from rag.decide.years import dated_in
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -170,7 +171,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
     years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
-    if kind == "date" and years and not any(_dated_in(c, years, index) for c in ranked[:AMOUNT_CANDIDATES]) \
+    if kind == "date" and years and not any(dated_in(c, years, index, q.pq.folded) for c in ranked[:AMOUNT_CANDIDATES]) \
             and not (ASKS_EFFECT.search(q.pq.folded) and EFFECT_VALUE.search(ranked[0].body)):
         return []  # "… năm 2024 diễn ra ngày nào?": another year's date (not "quy chế … 2013 có hiệu lực khi nào")
     ranked = firsts.total_first(firsts.day_first(ranked, q.text), q.pq.folded)
@@ -285,18 +286,6 @@ def shown_with(best, cand, kind: str) -> bool:
         return True
     return (kind in sentences.ANSWERING_KINDS and bool(cand.answer_spans) and bool(best.answer_spans)
             and cand.score >= RIVAL_SHARE * best.score)
-
-
-def _dated_in(cand, years: list[int], index: PlanIndex) -> bool:
-    """A candidate states a date of the year asked: a date written with it, or a day without a year in a sentence
-    (or a page) that names the year ("Trại hè Việt Nam 2019 … từ ngày 10-7 đến 25-7")."""
-    if any(str(y) in e.text for y in years for e in cand.answer_spans):
-        return True
-    plan = index.plan(cand.chunk.plan_id)
-    named = f"{cand.body} {plan.meta.title if plan else ''}"
-    facts = index.facts.get(cand.chunk.plan_id)  # (…or a page of that year: "Từ ngày 12 đến 16-5" posted in 5/2025)
-    return bool(cand.answer_spans) and any(str(y) in named or facts and y in facts.issue_years for y in years) and not any(
-        re.search(r"(?:19|20)\d\d", e.text) for e in cand.answer_spans)
 
 
 _HORIZON_YEAR = re.compile(r"\b(?:den|toi|tinh den|tam nhin(?: den)?) (?:nam )?((?:19|20)\d\d)\b")  # "đến (năm) 2019": a bound

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ground import vi
+from rag.find.plans import PlanIndex
 from rag.understand.question import Question
 
 PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
@@ -67,3 +69,25 @@ def other_years(q: Question, shown: str, plan_years: set[int], page_years: Colle
     if outside and figures and not shown_years:
         return f"thông tin của năm {', '.join(map(str, outside))}"
     return None
+
+
+def year_of_named_thing(question_folded: str, line: str, year: int) -> bool:
+    """The year asked qualifies a thing the line names with it ("… triển khai nhiệm vụ công tác thông tin đối ngoại năm
+    2020" asked "… họp triển khai nhiệm vụ thông tin đối ngoại năm 2020 khi nào?"): a date of another year on that line,
+    the meeting's "26/12/2019", is still the one asked."""
+    m = re.search(rf"((?:\b[a-z]+ ){{2}})(?:nam )?{year}\b", question_folded)
+    return m is not None and re.search(rf"\b{m.group(1)}(?:nam )?{year}\b", vi.collapse(line)) is not None
+
+
+def dated_in(cand, years: list[int], index: PlanIndex, asked: str = "") -> bool:
+    """A candidate states a date of the year asked: a date written with it, or a day without a year in a sentence
+    (or a page) that names the year ("Trại hè Việt Nam 2019 … từ ngày 10-7 đến 25-7"), or any date beside the thing
+    the year is of (`asked`: the question folded)."""
+    if any(str(y) in e.text for y in years for e in cand.answer_spans) or cand.answer_spans and all(
+            year_of_named_thing(asked, cand.body, y) for y in years):
+        return True
+    plan = index.plan(cand.chunk.plan_id)
+    named = f"{cand.body} {plan.meta.title if plan else ''}"
+    facts = index.facts.get(cand.chunk.plan_id)  # (…or a page of that year: "Từ ngày 12 đến 16-5" posted in 5/2025)
+    return bool(cand.answer_spans) and any(str(y) in named or facts and y in facts.issue_years for y in years) and not any(
+        re.search(r"(?:19|20)\d\d", e.text) for e in cand.answer_spans)

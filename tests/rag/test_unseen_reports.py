@@ -148,3 +148,12 @@ EVENT = [
 def test_event_pages_answer_what_is_asked(store, question, words):
     answer = store.answerer.ask(question)
     assert answer.found and all(w in answer.answer for w in words), answer.answer
+
+
+def test_a_year_naming_the_thing_a_meeting_was_for_is_no_year_its_date_must_be_of():
+    from rag.decide.years import year_of_named_thing
+
+    asked = "hung yen hop trien khai nhiem vu thong tin doi ngoai nam 2028 khi nao"
+    line = "Ngày 26/12/2027, Ban Chỉ đạo tổ chức Hội nghị triển khai nhiệm vụ công tác thông tin đối ngoại năm 2028."
+    assert year_of_named_thing(asked, line, 2028)
+    assert not year_of_named_thing("le hoi nam 2028 dien ra ngay nao", "Lễ hội năm 2027 diễn ra ngày 3/5/2027.", 2028)
