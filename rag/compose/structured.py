@@ -243,6 +243,9 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         if q.standing == "amended_by":
             return Answer(q.text, False, replies.not_stated("văn bản sửa đổi, bổ sung văn bản được hỏi"), kind="refusal")
         return None
+    if q.standing == "replaces" and all(p.text.endswith("không ghi văn bản nào mà nó thay thế.") for p in points):
+        # "… thay thế quyết định nào?" of a text naming none: that it names none is said, and nothing is cited
+        return Answer(q.text, False, " ".join(p.text for p in points), kind="refusal")
     if q.answer_type == "date" and not any(e.kind == "date" for p in points for e in entities.tag(p.text)):
         # "… hết hiệu lực ngày nào?": no stored text dates it, so there is nothing to cite
         return Answer(q.text, False, " ".join(p.text for p in points), kind="refusal")

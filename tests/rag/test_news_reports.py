@@ -176,3 +176,8 @@ def test_a_number_asked_of_a_text_named_by_its_number_is_another_documents(store
     answer = store.answerer.ask("QĐ 2391 của Lộc Điền khen thưởng theo kế hoạch số mấy, ngày nào?")
     assert "67/KH-UBND" in answer.answer and "16/3/2022" in answer.answer, answer.answer
     assert "20/12/2027" not in answer.answer  # not the decision's own date
+
+
+def test_a_decision_naming_nothing_it_replaces_is_not_answered_found(store):
+    answer = store.answerer.ask("QĐ 2391 của Lộc Điền thay thế quyết định nào trước đó?")
+    assert not answer.found and not answer.citations and "không ghi" in answer.answer, answer.answer
