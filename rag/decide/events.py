@@ -79,3 +79,21 @@ def reversed_event(question: str, texts: str) -> str | None:
         if inbound and said_abroad and not said_inbound:
             return f"sự kiện của {place.name} tại Việt Nam"
     return None
+
+
+# a relation or body that begins ("kết nghĩa", "thành lập"), asked when: the line giving a date must say it began then
+_BEGINS = re.compile(r"\b(ket nghia|thanh lap|thiet lap quan he|ky ket|ra doi)\b")
+_SAID_AS = {"ket nghia": ("ket nghia",), "thanh lap": ("thanh lap", "ra doi", "thanh lap"), "ra doi": ("ra doi", "thanh lap"),
+            "thiet lap quan he": ("thiet lap", "quan he"), "ky ket": ("ky",)}
+_WHEN = re.compile(r"\b(?:tu nam nao|nam nao|tu khi nao|khi nao|tu bao gio|bao gio|ngay nao|thoi gian nao)\b")
+
+
+def unsaid_beginning(question: str, shown: str) -> str | None:
+    """"Thái Bình kết nghĩa với tỉnh X từ năm nào?" shown lines that never say "kết nghĩa" (a battle of 1972 on the
+    page of a visit): the date they give is of something else. Said in words, as the question typed it."""
+    folded = vi.collapse(question)
+    begins = _BEGINS.search(folded)
+    said = vi.collapse(shown)
+    if not begins or not _WHEN.search(folded) or any(re.search(rf"\b{w}\b", said) for w in _SAID_AS[begins.group(1)]):
+        return None
+    return f"thời điểm {as_typed(question, begins.group(1))}"

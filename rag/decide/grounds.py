@@ -12,7 +12,7 @@ from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
 from rag.decide.documents import other_kinds_number
 from rag.decide.editions import ROLES, other_occasion
-from rag.decide.events import reversed_event, unsaid_event
+from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
 from rag.decide.holders import holder_named, names_office_holder, office_asked
 from rag.decide.listed import lists_asked_thing
 from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED, unsaid_source
@@ -272,7 +272,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
         return f"kinh phí của {', '.join(funded)}"
     other = (other_occasion(q, shown, titles) or reversed_event(q.text, f"{shown}\n{passages}")
-             or unsaid_event(q.text, f"{shown}\n{passages}"))
+             or unsaid_event(q.text, f"{shown}\n{passages}") or unsaid_beginning(q.text, shown))
     said = vi.collapse(f"{shown} {passages}")
     speaker = _SPEAKER.search(q.pq.folded)
     if not other and speaker and not speaker.group(1) and not re.search(rf"(?<!pho )\b{speaker.group(2)}\b", said):

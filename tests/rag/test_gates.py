@@ -503,3 +503,12 @@ def test_a_condition_before_phai_lam_gi_is_no_body_whose_duties_are_asked():
 
     assert _DUTY_OF.match("so ngoai vu phai lam gi")
     assert not _DUTY_OF.match("o tuong chau xa muon don doan khach ben lao sang thi phai lam gi")
+
+
+def test_a_beginning_asked_when_needs_a_line_saying_it_began():
+    from rag.decide.events import unsaid_beginning
+
+    asked = "thai binh ket nghia voi tinh xieng khoang tu nam nao"
+    assert unsaid_beginning(asked, "Từ ngày 21/5 - 15/11/1972, liên minh chiến đấu Lào - Việt Nam đã tổ chức 244 trận đánh.")
+    assert unsaid_beginning(asked, "Hai tỉnh kết nghĩa từ năm 1998.") is None
+    assert unsaid_beginning("Hội được thành lập năm nào?", "Hội ra đời năm 1995.") is None
