@@ -97,7 +97,8 @@ _GENERIC_PLACES = re.compile(
 _PERSON_TITLE = (
     r"(?:Phó Thủ tướng(?: Thường trực(?: Chính phủ)?)?|Thủ tướng(?: Chính phủ)?|Chủ tịch(?: nước)?|Phó Chủ tịch|"
     r"Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc|Bí thư|Phó Bí thư|Tổng Bí thư|Chánh Văn phòng|đồng chí|"
-    r"ông|bà|Đại sứ|Tổng Lãnh sự|Ký bởi|Người ký|KT\.? CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|TM\.? ỦY BAN NHÂN DÂN)"
+    r"ông|bà|Đại sứ|Tổng Lãnh sự|Ký bởi|Người ký|KT\.? CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|TM\.? ỦY BAN NHÂN DÂN|"
+    r"(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|tướng)|Đại tướng)"  # a rank: "Thượng tá Sầm Văn Lực"
 )
 _NAME = rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}"
 _PERSON = re.compile(rf"{_PERSON_TITLE}[\s:,]+(?P<name>{_NAME})(?![{vi.LOWER}])")

@@ -150,6 +150,8 @@ def test_a_place_typed_plainly_ends_before_tai():
         df: dict[str, int] = {}
 
     assert unknown_place(parse_query("ai tiep doan hoi huu nghi tinh miyagi tai loc dien"), NoIndex()) is None  # type: ignore[arg-type]
+    asked = parse_query("nghe nhan di bieu dien theo doan cua tinh thi ho chieu phai con han bao lau")
+    assert unknown_place(asked, NoIndex()) is None  # type: ignore[arg-type]
 
 
 def test_a_count_asked_of_a_decision_named_by_number_is_its_own_line_not_a_records_figures(store):

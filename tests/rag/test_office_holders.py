@@ -60,6 +60,7 @@ stored = texts_store("office-holders", {"tlsq-osaka-quoc-khanh-80-tin.txt": CONS
     pytest.param("tại thành phố Hồ Chí Minh và Hà Nội", [], id="a_city_named_by_its_kind"),
     pytest.param("trên đường Trần Hưng Đạo, bờ Thái Bình Dương", [], id="a_street_and_an_ocean"),
     pytest.param("Bí thư Tỉnh ủy Giàng Páo Mỷ thăm tỉnh bạn", ["Giàng Páo Mỷ"], id="a_hmong_surname"),
+    pytest.param("Báo cáo viên: Thượng tá Sầm Văn Lực, Phó Chỉ huy trưởng", ["Sầm Văn Lực"], id="a_rank_then_a_rare_surname"),
 ])
 def test_a_vietnamese_full_name_is_a_person_without_a_title(text, names):
     assert [e.text for e in entities.tag(text) if e.kind == "person" and e.text[0].isupper()
