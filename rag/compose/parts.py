@@ -31,7 +31,7 @@ from rag.models import Answer
 from rag.understand import entities
 from rag.understand.names import number_matches, parse_query
 from rag.understand.question import Part, Question, document_fact, without_question_words
-from rag.understand.terms import coverage, query_terms, unit_terms
+from rag.understand.terms import best_window, coverage, query_terms, unit_terms
 
 # the facts a later part may ask of the document the part before it named ("…, ban hành ngày nào?"); a period
 # ("…, cho giai đoạn nào?") stays the named plan's
@@ -144,9 +144,6 @@ _RUN = re.compile(r"\d\s*(?:[-–]|đến)\s*\d")
 
 def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     """The whole sentence when it fits; else the clauses around the answering entity, never cutting it."""
-    from rag.understand.question import without_question_words
-    from rag.understand.terms import best_window, query_terms
-
     body = cand.body
     if len(body) <= limit:
         return body

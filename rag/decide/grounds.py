@@ -238,9 +238,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "thời gian được hỏi (văn bản ghi sẽ thông báo sau)"  # "(thời gian cụ thể thông báo sau)"
     source = _FUNDING_SOURCE.search(q.pq.folded)
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
-    # (not "đứng thứ mấy về viện trợ ODA": a rank, no sum)
-    # (nor "tỷ lệ bao nhiêu": a share, no sum)
-    # (nor "bao nhiêu chương trình, dự án viện trợ": things counted, no sum)
+    # (not "đứng thứ mấy về viện trợ ODA", a rank; nor "tỷ lệ bao nhiêu", a share; nor "bao nhiêu chương trình, dự án
+    # viện trợ", things counted: no sum)
     if source and not re.search(r"\bty le\b|\bphan tram\b", q.pq.folded) and not counted_phrase(q) and (
             ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;
@@ -255,7 +254,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
                    for c in line.split(";")]
         # (lines naming no year on a page of that year are of it: "… viện trợ thêm 2 triệu USD" on the 2023 event's page)
         of_page = not re.search(r"\b(?:19|20)\d\d\b", shown) and all(y in passages for y in dated)
-        if not any(source.group(0) in vi.collapse(c) and MONEY.search(c) and (of_page or all(y in c for y in dated))
+        # (…the source said by the title of a page about it: "… vận động viện trợ phi chính phủ …" over its figures)
+        if not any(source.group(0) in vi.collapse(f"{c} {titles}") and MONEY.search(c) and (of_page or all(y in c for y in dated))
                    for c in clauses):
             return f"kinh phí từ nguồn {_SOURCE_NAMES[source.group(0)]}"
     # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked

@@ -89,7 +89,15 @@ Chủ tịch Hội người Việt Nam tại Osaka
 Kết nối cộng đồng tổ chức Ngày Văn hóa Việt Nam tại Osaka năm 2026.
 """
 
-store = texts_store("news-reports", {"loc-dien-qd-2391-2027-khen-thuong.txt": AWARDS, "loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS,
+AID_NEWS = """Lộc Điền đã làm gì khi nhận hàng triệu đô một năm từ viện trợ phi Chính phủ?
+05/12/2027 10:57:55
+Theo Báo cáo Tổng kết về công tác vận động viện trợ phi chính phủ nước ngoài giai đoạn 2023 – 2027 của UBND tỉnh Lộc
+Điền thì trung bình tỉnh này nhận 3-4 triệu USD/năm.
+Năm 2024 có số lượng chương trình, dự án tăng cao chủ yếu do các tổ chức PCPNN thực hiện các dự án cứu trợ khẩn cấp sau
+bão lũ cuối năm 2023. Riêng năm 2027 có 18 tổ chức tài trợ với 29 dự án, giá trị giải ngân 1,8 triệu USD.
+"""
+
+store = texts_store("news-reports", {"loc-dien-vien-tro-pcpnn-2023-2027-tin.txt": AID_NEWS, "loc-dien-qd-2391-2027-khen-thuong.txt": AWARDS, "loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS,
                                      "loc-dien-ket-nghia-bien-gioi-2026-tin.txt": TWINNING_NEWS})
 
 
@@ -183,3 +191,8 @@ def test_a_number_asked_of_a_text_named_by_its_number_is_another_documents(store
 def test_a_decision_naming_nothing_it_replaces_is_not_answered_found(store):
     answer = store.answerer.ask("QĐ 2391 của Lộc Điền thay thế quyết định nào trước đó?")
     assert not answer.found and not answer.citations and "không ghi" in answer.answer, answer.answer
+
+
+def test_a_source_of_money_the_pages_title_names_is_the_source_of_its_figures(store):
+    answer = store.answerer.ask("Lộc Điền nhận viện trợ phi chính phủ nước ngoài năm 2027 là bao nhiêu?")
+    assert answer.found and "1,8 triệu USD" in answer.answer, answer.answer
