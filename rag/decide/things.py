@@ -21,6 +21,10 @@ GENERIC_THING = set("co quan don vi to chuc tinh thanh pho nuoc quoc gia ngay th
                      "dip dot su kien kenh".split())
 
 
+# things a line names by what they are, never by the word asked: "đối tượng nào", "phương thức nào"
+_ANY_NOUN = frozenset({"doi tuong", "phuong thuc", "phuong an", "bien phap", "giai phap", "yeu cau", "dieu kien"})
+
+
 def asked_thing(question: str) -> str | None:
     """The specific kind of thing a "… nào" question asks for, folded ("cua khau quoc te"), or None. Read on the
     words as typed: folded, "cửa" is "của"."""
@@ -33,6 +37,8 @@ def asked_thing(question: str) -> str | None:
             if words[i] in _BEFORE_THING:
                 words = words[i + 1:]
                 break
+        if " ".join(vi.fold(w) for w in words) in _ANY_NOUN:
+            continue  # "đối tượng nào": whoever a line names is one ("trẻ khuyết tật, tự kỷ")
         specific = [vi.fold(w) for w in words if vi.fold(w) not in GENERIC_THING]
         if 2 <= len(specific) and len(words) <= MAX_THING_WORDS and vi.fold(words[-1]) not in GENERIC_THING:
             return " ".join(vi.fold(w) for w in words)

@@ -512,3 +512,10 @@ def test_a_beginning_asked_when_needs_a_line_saying_it_began():
     assert unsaid_beginning(asked, "Từ ngày 21/5 - 15/11/1972, liên minh chiến đấu Lào - Việt Nam đã tổ chức 244 trận đánh.")
     assert unsaid_beginning(asked, "Hai tỉnh kết nghĩa từ năm 1998.") is None
     assert unsaid_beginning("Hội được thành lập năm nào?", "Hội ra đời năm 1995.") is None
+
+
+def test_a_target_group_asked_is_named_by_what_it_is():
+    from rag.decide.things import asked_thing
+
+    assert asked_thing("Tổ chức GTV tài trợ lớp học cho đối tượng nào?") is None
+    assert asked_thing("Đoàn qua cửa khẩu quốc tế nào?") == "cua khau quoc te"
