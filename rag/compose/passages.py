@@ -126,6 +126,9 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
                         and c.score >= STATING_SHARE * ranked[0].score), None)
         if stating is not None:
             ranked = [stating] + [c for c in ranked if c is not stating]
+    elif kind in ("person", "place") and not ranked[0].answer_spans and (follower := next((
+            c for c in ranked[1:AMOUNT_CANDIDATES] if c.answer_spans and _next_on_line(ranked[0], c)), None)):
+        ranked = [follower] + [c for c in ranked if c is not follower]  # "Chuyên đề 6: … . Báo cáo viên: Thượng tá X"
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
@@ -386,3 +389,10 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     numbered = number_points(points, index.plan)
     body = "\n".join(f"- {line}" for line in numbered.lines)
     return Answer(q.text, True, f"{lead}\n{body}", numbered.citations, kind="general", points=numbered.said)
+
+
+def _next_on_line(best, other) -> bool:
+    """`other` is the sentence right after `best` on its line: what the best names, the next one tells of."""
+    text = best.chunk.text
+    return other.chunk.id == best.chunk.id and 0 <= other.unit.start - best.unit.end <= 2 \
+        and "\n" not in text[best.unit.end:other.unit.start]

@@ -97,7 +97,15 @@ Năm 2024 có số lượng chương trình, dự án tăng cao chủ yếu do c
 bão lũ cuối năm 2023. Riêng năm 2027 có 18 tổ chức tài trợ với 29 dự án, giá trị giải ngân 1,8 triệu USD.
 """
 
-store = texts_store("news-reports", {"loc-dien-vien-tro-pcpnn-2023-2027-tin.txt": AID_NEWS, "loc-dien-qd-2391-2027-khen-thuong.txt": AWARDS, "loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS,
+COURSE = """KẾ HOẠCH
+Tổ chức lớp bồi dưỡng kiến thức đối ngoại năm 2027 của Sở Nội vụ tỉnh Lộc Điền
+IV. NỘI DUNG, CHƯƠNG TRÌNH
+Chuyên đề 1: Chiến lược Ngoại giao văn hóa đến năm 2030. Báo cáo viên: TS. Vũ Hoàng Minh, Học viện Ngoại giao.
+Chuyên đề 2: Công tác biên giới, đối ngoại biên phòng và đối ngoại nhân dân. Báo cáo viên: Thượng tá Sầm Văn Tiến.
+Chuyên đề 3: Lễ tân đối ngoại. Báo cáo viên: bà Phan Thị Ngọc Lan, Cục Lễ tân Nhà nước.
+"""
+
+store = texts_store("news-reports", {"loc-dien-kh-51-snv-2027-boi-duong-doi-ngoai.txt": COURSE, "loc-dien-vien-tro-pcpnn-2023-2027-tin.txt": AID_NEWS, "loc-dien-qd-2391-2027-khen-thuong.txt": AWARDS, "loc-dien-qd-2718-quy-che-doan-ra-doan-vao-tin.txt": DECISION_NEWS,
                                      "loc-dien-ket-nghia-bien-gioi-2026-tin.txt": TWINNING_NEWS})
 
 
@@ -196,3 +204,8 @@ def test_a_decision_naming_nothing_it_replaces_is_not_answered_found(store):
 def test_a_source_of_money_the_pages_title_names_is_the_source_of_its_figures(store):
     answer = store.answerer.ask("Lộc Điền nhận viện trợ phi chính phủ nước ngoài năm 2027 là bao nhiêu?")
     assert answer.found and "1,8 triệu USD" in answer.answer, answer.answer
+
+
+def test_who_presents_a_topic_is_the_next_sentence_of_its_line(store):
+    answer = store.answerer.ask("chuyen de 2 ve cong tac bien gioi, doi ngoai bien phong do ai trinh bay?")
+    assert "Sầm Văn Tiến" in answer.answer, answer.answer
