@@ -371,7 +371,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             notes.append("văn bản không nêu " + ("số tiền (kinh phí) được hỏi" if firsts.MONEY_ASKED.search(
                 vi.collapse(part.text)) else "con số được hỏi"))
             continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
-        if result.point is not None and len(q.parts) > 1 and not states_kind(part, result.point.quote, q.text):
+        if result.point is not None and len(q.parts) > 1 and part.intent == "general" \
+                and not states_kind(part, result.point.quote, q.text):
             notes.append(f"văn bản không nêu {MISSING[part.answer_type]}")  # "… ở tỉnh nào?": a line naming no place
             continue
         if result.point is not None and not merged(result.point, points):  # one line says both: shown once, whole

@@ -177,3 +177,4 @@ def test_a_part_answered_by_a_line_without_a_value_of_its_kind_is_said_missing()
     deadline = q.parts[1]
     assert not states_kind(deadline, "Phát động Cuộc thi viết về biển, đảo năm 2023", q.text)
     assert states_kind(deadline, "Hạn nộp bài trước ngày 30/9/2023.", q.text)
+
