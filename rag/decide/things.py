@@ -45,7 +45,10 @@ def asked_thing(question: str) -> str | None:
     return None
 
 
-INSTANCES = {"don vi hanh chinh": re.compile(r"\b(?:xa|phuong|thi tran|thi xa|huyen|quan|tinh) [a-z]")}
+# ("ngoại ngữ nào", "thứ tiếng nào": "tiếng Anh, tiếng Lào" are languages whatever word names the kind)
+_LANGUAGE = re.compile(r"\btieng [a-z]")
+INSTANCES = {"don vi hanh chinh": re.compile(r"\b(?:xa|phuong|thi tran|thi xa|huyen|quan|tinh) [a-z]"),
+             "ngoai ngu": _LANGUAGE, "ngon ngu": _LANGUAGE, "thu tieng": _LANGUAGE}
 
 
 def thing_named(question: str, thing: str) -> str:

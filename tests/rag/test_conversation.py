@@ -589,3 +589,10 @@ def test_an_office_alone_is_no_subject_of_its_own_to_ask_the_store_for():
     rewritten = Resolution("ai lam truong doan", "Ai lam truong doan trong bai viet “Doan cong tac tinh Cao Bang”?", True,
                            "continuation")
     assert standalone(rewritten) is None
+
+
+def test_a_handbook_named_in_a_follow_up_is_a_document_of_its_own():
+    from rag.dialogue.frames import names_own_document
+
+    assert names_own_document("so tay huong dan ban hanh ngay nao?", "UBND tỉnh Lục Giang")
+    assert not names_own_document("văn bản này ban hành ngày nào?", "UBND tỉnh Lục Giang")

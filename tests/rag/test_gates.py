@@ -519,3 +519,10 @@ def test_a_target_group_asked_is_named_by_what_it_is():
 
     assert asked_thing("Tổ chức GTV tài trợ lớp học cho đối tượng nào?") is None
     assert asked_thing("Đoàn qua cửa khẩu quốc tế nào?") == "cua khau quoc te"
+
+
+def test_a_language_asked_is_answered_by_the_languages_a_line_names():
+    from rag.decide.things import INSTANCES, asked_thing
+
+    thing = asked_thing("Chuyên mục làm bằng ngoại ngữ nào?")
+    assert thing == "ngoai ngu" and INSTANCES[thing].search("chuyen muc doi ngoai (tieng anh, tieng lao)")
