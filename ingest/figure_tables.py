@@ -64,8 +64,8 @@ def figure_tables(text: str) -> str:
             out.append(sentence)
             said += 1
             continue
-        if header is not None and len(row) == len(header) and _GROUP_NUMBER.fullmatch(row[0]) and row[1] \
-                and not any(row[2:]):
+        if header is not None and column_role(header[0]) == "number" and len(row) == len(header) \
+                and _GROUP_NUMBER.fullmatch(row[0]) and row[1] and not any(row[2:]):
             out.append(f"{row[0]}. {row[1]}")  # "| II | CÁ NHÂN (15 cá nhân) | | |": a heading over the rows below
             continue
         # a task table's header ("Tên hoạt động | Đơn vị thực hiện | Kinh phí") is the task reader's, below

@@ -807,3 +807,19 @@ def test_a_caption_at_the_end_of_the_sentence_over_a_table_of_words_gives_every_
     assert "A. ĐÓN TIẾP KHÁCH NƯỚC NGOÀI" in out
     assert ("Chi ăn hằng ngày, đoàn khách hạng B (người/ngày): NQ 08/2021 (Lộc Điền cũ): 900.000 đồng; dự thảo của UBND "
             "tỉnh: 1.100.000 đồng; Ý kiến của Ban: Đề nghị 1.000.000 đồng.") in out, out
+
+
+def test_a_task_tables_group_rows_stay_the_task_readers_to_read():
+    # group rows under a task header ("| II | … | | |") are headings the task reader writes; the reader of tables of
+    # words must not take the first group row for a header and turn the next ones into lines that cut the table
+    text = ("| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Kinh phí (triệu đồng) |\n"
+            "| I | NÂNG CAO NHẬN THỨC | | | | |\n"
+            "| 1 | Phổ biến Chiến lược Ngoại giao văn | Vụ Hợp tác quốc | Văn phòng Bộ; các | Quý II/2027 | 150 |\n"
+            "| | hóa đến các đơn vị thuộc Bộ | tế | đơn vị thuộc Bộ | | (NSNN) |\n"
+            "| II | QUẢNG BÁ | | | | |\n"
+            "| 2 | Xây dựng hồ sơ di sản nông nghiệp | Cục Trồng trọt | Vụ Hợp tác quốc tế | 30/6/2028 | 3.600 |\n"
+            "| III | HỢP TÁC | | | | |\n"
+            "| 3 | Ký thỏa thuận với tổ chức quốc tế | Vụ Hợp tác quốc tế | Các cục | Năm 2030 | 200 |\n")
+    out = linearize_tables(text)
+    assert "Nhiệm vụ 3: Ký thỏa thuận với tổ chức quốc tế; chủ trì: Vụ Hợp tác quốc tế" in out, out
+    assert "| 3 |" not in out
