@@ -17,7 +17,8 @@ from rag.understand.question import Question
 # …or an event held on the document: "hội nghị quán triệt Kết luận 12 có bao nhiêu điểm cầu" asks of the meeting
 _DESCRIBES = re.compile(r"\b(?:thuc hien|trien khai|theo|can cu|cu the hoa|kem theo|phe duyet|quan triet|pho bien"
                         r"|hoc tap|tong ket|so ket|ve)"
-                        r"(?: [a-z]+){0,2} (?:quyet dinh|chi thi|ke hoach|nghi quyet|ket luan|cong van|van ban|qd|kh|ct)"
+                        r"(?: [a-z]+){0,2} (?:quyet dinh|chi thi|ke hoach|nghi quyet|ket luan|cong van|van ban|nghi dinh|thong tu"
+                        r"|qd|kh|ct|nq|nd|tt|cv)"  # ("theo NQ 23/2026 …": what the texts quoting it say)
                         r"(?: so)? \d")
 DATE_REACH = 40  # characters between a cited document's number and its date, either side
 # a figure a line gives once document numbers and dates are taken out ("12 nhiệm vụ", "2.580 triệu đồng")

@@ -209,3 +209,10 @@ def test_a_source_of_money_the_pages_title_names_is_the_source_of_its_figures(st
 def test_who_presents_a_topic_is_the_next_sentence_of_its_line(store):
     answer = store.answerer.ask("chuyen de 2 ve cong tac bien gioi, doi ngoai bien phong do ai trinh bay?")
     assert "Sầm Văn Tiến" in answer.answer, answer.answer
+
+
+def test_according_to_a_cited_resolution_in_shorthand_asks_what_the_quoting_lines_say():
+    from rag.decide.documents import _DESCRIBES
+    from rag.understand.question import analyze
+
+    assert _DESCRIBES.search(analyze("Theo NQ 23/2027/NQ-HĐND, doanh nghiệp được hỗ trợ bao nhiêu phần trăm?").pq.folded)
