@@ -31,7 +31,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|trong bao lau|thoi ky nao|cho giai doan)\b")),
     # ("nộp hồ sơ ở đâu": where a file goes is the body that receives it)
-    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao|(?<!nhiem )(?<!nghia )(?<!dich )(?<!phuc )(?<!su )vu nao"
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao"
                           r"|cuc nao"
                           r"|(?:nop|gui)(?: [a-z]+){0,3} (?:o dau|tai dau|cho ai|cho co quan nao))\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"

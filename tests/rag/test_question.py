@@ -637,6 +637,3 @@ def test_a_day_asked_of_a_document_the_texts_cite_is_no_catalog_question():
     assert analyze(asked).catalog is None
     assert analyze("Những văn bản nào thực hiện Quyết định 2013/QĐ-TTg?").catalog is not None
 
-
-def test_a_ministry_department_asked_is_a_body():
-    assert analyze("Theo Nghị định 81/2022, Bộ Ngoại giao có vụ nào phụ trách văn hóa?").answer_type == "agency"
