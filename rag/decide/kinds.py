@@ -13,6 +13,10 @@ from rag.understand.question import Part
 MISSING = {"place": "địa điểm được hỏi", "person": "người được hỏi", "date": "thời gian được hỏi"}
 
 
+# a place said by its label or after "tại"/"ở", whatever its name ("Địa điểm: Hội trường UBND tỉnh")
+_SAID_WHERE = re.compile(r"(?i)\b(?:địa điểm|địa chỉ|nơi tổ chức|nơi ở|nơi làm việc)\s*:|\b(?:tại|ở)\s+\w")
+
+
 def states_kind(part: Part, line: str, question: str = "") -> bool:
     """The line names a value of the kind the part asks (places, people, and a date beyond a year the question itself
     names: "cuộc thi … năm 2023 … hạn nộp bài lúc nào?" is not answered by the title "… năm 2023"); other kinds have
@@ -21,12 +25,14 @@ def states_kind(part: Part, line: str, question: str = "") -> bool:
         return any(e.kind in ("date", "period") and not ((year := _bare_year(e.text)) and year in question)
                    for e in entities.tag(line))
     if part.answer_type == "place":
+        if _SAID_WHERE.search(line):
+            return True  # "Địa điểm: Nhà văn hóa xã", "… diễn ra ở hội trường lớn của Sở"
         tagged = entities.tag(line)
         people = [(e.start, e.end) for e in tagged if e.kind == "person"]  # ("Nguyễn Phương Nga" names no Nga)
         return bool(entities.foreign_places(line) or list(iter_mentions(line)) or entities.venues(line) or any(
             e.kind == "place" and not any(a <= e.start < b for a, b in people) for e in tagged))
-    if part.answer_type == "person":
-        return any(e.kind == "person" for e in entities.tag(line))
+    if part.answer_type == "person":  # ("ai chủ trì?" is answered by a body too: "Sở Ngoại vụ chủ trì")
+        return any(e.kind in ("person", "agency") for e in entities.tag(line))
     return True
 
 

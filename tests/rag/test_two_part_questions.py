@@ -178,3 +178,14 @@ def test_a_part_answered_by_a_line_without_a_value_of_its_kind_is_said_missing()
     assert not states_kind(deadline, "Phát động Cuộc thi viết về biển, đảo năm 2023", q.text)
     assert states_kind(deadline, "Hạn nộp bài trước ngày 30/9/2023.", q.text)
 
+
+
+def test_a_place_said_by_its_label_and_a_body_that_leads_are_values_of_their_kinds():
+    from rag.decide.kinds import states_kind
+    from rag.understand.question import analyze
+
+    q = analyze("Hội nghị tổ chức ở đâu, ai chủ trì?")
+    where, who = q.parts
+    assert states_kind(where, "Địa điểm: Nhà văn hóa xã.", q.text)
+    assert states_kind(where, "Hội nghị diễn ra ở hội trường lớn của Sở.", q.text)
+    assert states_kind(who, "Sở Ngoại vụ chủ trì, phối hợp Sở Tài chính.", q.text)
