@@ -13,6 +13,7 @@ from rag.understand.question import Part
 MISSING = {"place": "địa điểm được hỏi", "person": "người được hỏi", "date": "thời gian được hỏi"}
 
 
+_SAID_WHEN = re.compile(r"(?i)\bthời gian(?: thực hiện| tổ chức)?\s*:|\b(?:vào )?dịp\s+\w")
 # a place said by its label or after "tại"/"ở", whatever its name ("Địa điểm: Hội trường UBND tỉnh")
 _SAID_WHERE = re.compile(r"(?i)\b(?:địa điểm|địa chỉ|nơi tổ chức|nơi ở|nơi làm việc)\s*:|\b(?:tại|ở)\s+\w")
 
@@ -22,6 +23,8 @@ def states_kind(part: Part, line: str, question: str = "") -> bool:
     names: "cuộc thi … năm 2023 … hạn nộp bài lúc nào?" is not answered by the title "… năm 2023"); other kinds have
     checks of their own, or are said in too many ways to tell."""
     if part.answer_type == "date":
+        if _SAID_WHEN.search(line):
+            return True  # "vào dịp Tết Nguyên đán", "Thời gian: cả năm"
         return any(e.kind in ("date", "period") and not ((year := _bare_year(e.text)) and year in question)
                    for e in entities.tag(line))
     if part.answer_type == "place":
