@@ -204,8 +204,10 @@ def split_parts(text: str) -> list[str]:
     """A coordinated question cut at the joins between its question words; one piece when it is simple."""
     # "Số đoàn vào … năm 2024? Lượng khách tăng bao nhiêu …?": a question mark ends a question, with a question word
     # or without one (a noun phrase asks its value)
+    # (two questions each with its question word are parted by the joins below, which keep "… bao nhiêu lượt khách? Năm
+    # 2028 đón được bao nhiêu?" one question of one count)
     asked = [piece for piece in re.split(r"\?\s+(?=\S)", text) if len(piece.split()) >= MARKED_QUESTION_SYLLABLES]
-    if len(asked) > 1:
+    if len(asked) > 1 and not all(_wh_spans(_same_length_fold(_not_asking(piece))) for piece in asked):
         return [part for piece in asked for part in split_parts(piece)]
     folded = _same_length_fold(_not_asking(text))
     spans = _wh_spans(folded)

@@ -637,3 +637,7 @@ def test_a_day_asked_of_a_document_the_texts_cite_is_no_catalog_question():
     assert analyze(asked).catalog is None
     assert analyze("Những văn bản nào thực hiện Quyết định 2013/QĐ-TTg?").catalog is not None
 
+
+
+def test_two_counts_each_with_its_question_word_are_one_question_when_the_second_says_only_its_year():
+    assert len(analyze("Năm 2029 Lộc Điền đặt chỉ tiêu đón bao nhiêu lượt khách quốc tế? Năm 2028 đón được bao nhiêu?").parts) == 1
