@@ -526,3 +526,11 @@ def test_a_language_asked_is_answered_by_the_languages_a_line_names():
 
     thing = asked_thing("Chuyên mục làm bằng ngoại ngữ nào?")
     assert thing == "ngoai ngu" and INSTANCES[thing].search("chuyen muc doi ngoai (tieng anh, tieng lao)")
+
+
+def test_items_of_spending_counted_ask_no_sum():
+    from ground import vi
+    from rag.decide.money import ASKS_MONEY
+
+    assert not ASKS_MONEY.search(vi.collapse("Dự thảo nghị quyết mức chi đón tiếp khách có bao nhiêu nội dung chi?"))
+    assert ASKS_MONEY.search(vi.collapse("Mức chi ăn hằng ngày cho khách hạng B là bao nhiêu?"))
