@@ -79,11 +79,17 @@ def year_of_named_thing(question_folded: str, line: str, year: int) -> bool:
     return m is not None and re.search(rf"\b{m.group(1)}(?:nam )?{year}\b", vi.collapse(line)) is not None
 
 
+_DAY = re.compile(r"\d{1,2}\s*(?:/|-|\.|tháng)\s*\d")
+_DAY_ASKED = re.compile(r"\bngay (?:nao|may|bao nhieu)\b")
+
+
 def dated_in(cand, years: list[int], index: PlanIndex, asked: str = "") -> bool:
     """A candidate states a date of the year asked: a date written with it, or a day without a year in a sentence
     (or a page) that names the year ("Trại hè Việt Nam 2019 … từ ngày 10-7 đến 25-7"), or any date beside the thing
     the year is of (`asked`: the question folded)."""
-    if any(str(y) in e.text for y in years for e in cand.answer_spans) or cand.answer_spans and all(
+    # (a day asked, "… năm 2025 diễn ra vào ngày nào?", is not stated by the year alone: "lùi sang năm 2025")
+    days = [e for e in cand.answer_spans if _DAY.search(e.text)] if _DAY_ASKED.search(asked) else cand.answer_spans
+    if any(str(y) in e.text for y in years for e in days) or days and all(
             year_of_named_thing(asked, cand.body, y) for y in years):
         return True
     plan = index.plan(cand.chunk.plan_id)

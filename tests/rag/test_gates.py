@@ -534,3 +534,10 @@ def test_items_of_spending_counted_ask_no_sum():
 
     assert not ASKS_MONEY.search(vi.collapse("Dự thảo nghị quyết mức chi đón tiếp khách có bao nhiêu nội dung chi?"))
     assert ASKS_MONEY.search(vi.collapse("Mức chi ăn hằng ngày cho khách hạng B là bao nhiêu?"))
+
+
+def test_a_sum_asked_after_bao_nhieu_is_a_sum():
+    from ground import vi
+    from rag.decide.money import ASKS_MONEY
+
+    assert ASKS_MONEY.search(vi.collapse("Lễ hội Cầu mùa năm 2027 tốn bao nhiêu kinh phí?"))
