@@ -246,6 +246,8 @@ def _asked_documents(part, result: PartResult, index: PlanIndex) -> list[str]:
     return given or ([own] if own and result.documents else result.documents)
 
 
+# a kind asked its number after the number named ("QĐ 2771 … kèm quyết định số mấy"), not the named one's ("… 1609 … số mấy")
+_KIND_ASKED_AFTER = re.compile(r"\d.*\b(?:quyet dinh|cong van|ke hoach|nghi quyet|chi thi|thong tu|nghi dinh|bao cao|to trinh|van ban)(?: [a-z]+){0,2} so may\b")
 _ASKED_KIND = re.compile(r"\b(" + "|".join(DOC_KINDS) + r") (?:nao|gi|so may)\b")
 
 
@@ -271,7 +273,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         and "hieu luc" not in q.pq.folded
     # "QĐ 2771 … thay cho quy chế kèm quyết định số mấy, ngày nào?": a text named by its number is asked another's
     named_again = bool(q.pq.numbers or q.pq.bare_numbers) and scope.plan_ids is not None and not scope.other_documents \
-        and any(p.intent == "number" for p in q.parts)
+        and any(p.intent == "number" for p in q.parts) and _KIND_ASKED_AFTER.search(q.pq.folded) is not None
     if single and targets and not about_the_plan(q.pq, [index.plan(t) for t in targets]) \
             and not (by_number and q.parts[0].intent in _OWN_FACTS):
         return None

@@ -34,7 +34,7 @@ _KINDS = (r"(?:ke hoach|van ban|cong van|quyet dinh|chuong trinh|de an|chi thi|n
           r"|hoi thao|hoi nghi|le hoi|lien hoan|festival|trien lam|hoi cho|dai hoi|tuan le)")  # …or an event of its owner
 _REFERENCE = {"nay", "do", "day", "ay", "tren", "kia", "noi", "vua", "neu", "cua", "thi", "sao"}
 # named by a title: only the kinds that are no everyday word ("báo cáo kết quả", "chương trình giao lưu" are work)
-_TITLED_KINDS = r"(?:de an|chien luoc|chi thi|nghi quyet|quyet dinh|so tay|tai lieu)"
+_TITLED_KINDS = r"(?:de an|chien luoc|chi thi|nghi quyet|quyet dinh|so tay)"  # (not "tài liệu họp …": the meeting's papers)
 _OWN_NAME = re.compile(rf"(?<!\w)(?:{_KINDS}(?:\s+\w+){{0,5}}?\s+(?:cua|do)\s+(\w+(?:\s+\w+)+)"
                        rf"|{_TITLED_KINDS}\s+(\w+(?:\s+\w+){{2,}}))")
 _GENERIC_OWNER = set("ubnd uy ban nhan dan tinh thanh pho tp so bo nganh hoi dong thi ai ky nao gi".split())

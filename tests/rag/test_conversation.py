@@ -596,3 +596,9 @@ def test_a_handbook_named_in_a_follow_up_is_a_document_of_its_own():
 
     assert names_own_document("so tay huong dan ban hanh ngay nao?", "UBND tỉnh Lục Giang")
     assert not names_own_document("văn bản này ban hành ngày nào?", "UBND tỉnh Lục Giang")
+
+
+def test_the_meetings_papers_are_no_document_of_their_own():
+    from rag.dialogue.frames import names_own_document
+
+    assert not names_own_document("tài liệu họp phải gửi trước mấy ngày?", "UBND tỉnh Trà Uyên")

@@ -216,3 +216,8 @@ def test_according_to_a_cited_resolution_in_shorthand_asks_what_the_quoting_line
     from rag.understand.question import analyze
 
     assert _DESCRIBES.search(analyze("Theo NQ 23/2027/NQ-HĐND, doanh nghiệp được hỗ trợ bao nhiêu phần trăm?").pq.folded)
+
+
+def test_the_named_decisions_own_number_asked_in_a_rewrite_is_its_own(store):
+    answer = store.answerer.ask("Quyết định 2391/QĐ-UBND của Lộc Điền số mấy, ai ký?")
+    assert "2391" in answer.answer and "67/KH-UBND" not in answer.answer, answer.answer
