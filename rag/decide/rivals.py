@@ -24,7 +24,8 @@ _TERM_KIND = {"nhiem ky": "nhiệm kỳ", "khoa": "khóa", "nien khoa": "niên k
 
 def rival_named(q: Question, lines: str, own: str) -> str | None:
     """What the question names that the lines answer of another of its kind, in words; None when they do not."""
-    return _rival_country(q, lines, own) or _rival_local(q, lines, own) or _rival_term(q, lines, own)
+    return _rival_country(q, lines, own) or _rival_local(q, lines, own) or _rival_term(q, lines, own) \
+        or _rival_grade(q, lines)
 
 
 def _countries(text: str) -> set[str]:
@@ -80,3 +81,14 @@ def _rival_term(q: Question, lines: str, own: str) -> str | None:
         kind = _TERM_KIND[terms[0][0]]
         return f"thông tin của {kind} {', '.join(f'{a}-{b}' for a, b in unsaid)}"
     return None
+
+
+# a grade or class of a kind ("đoàn khách hạng đặc biệt", "hạng A", "loại 1"): lines giving another grade's figure
+_GRADE = re.compile(r"\b(hang|loai)\s+(dac biet|[a-d]|\d{1,2}|i{1,3}|iv)\b")
+
+
+def _rival_grade(q: Question, lines: str) -> str | None:
+    asked = {m.groups() for m in _GRADE.finditer(q.pq.folded)}
+    said = {m.groups() for m in _GRADE.finditer(vi.collapse(lines))}
+    unsaid = [a for a in asked if a not in said and any(kind == a[0] for kind, _ in said)]
+    return f"thông tin về {' '.join(unsaid[0])}".replace("hang", "hạng").replace("dac biet", "đặc biệt") if unsaid else None

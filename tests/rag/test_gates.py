@@ -541,3 +541,13 @@ def test_a_sum_asked_after_bao_nhieu_is_a_sum():
     from rag.decide.money import ASKS_MONEY
 
     assert ASKS_MONEY.search(vi.collapse("Lễ hội Cầu mùa năm 2027 tốn bao nhiêu kinh phí?"))
+
+
+def test_a_grade_no_line_gives_is_not_answered_with_another_grades_figure():
+    from rag.decide.rivals import _rival_grade
+    from rag.understand.question import analyze
+
+    q = analyze("Dự thảo quy định chi ăn hằng ngày cho đoàn khách hạng đặc biệt là bao nhiêu?")
+    assert _rival_grade(q, "Chi ăn hằng ngày, đoàn khách hạng A (người/ngày): dự thảo: 1.400.000 đồng")
+    b = analyze("Chi ăn hằng ngày cho đoàn khách hạng B là bao nhiêu?")
+    assert _rival_grade(b, "Chi ăn hằng ngày, đoàn khách hạng B: 1.100.000 đồng; hạng C: 800.000 đồng") is None
