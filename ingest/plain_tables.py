@@ -77,18 +77,29 @@ def _row_start(line: str, number: int) -> bool:
     return body in (str(number), f"{number}.") or bool(_GROUP.match(body))
 
 
+def _stack_header(lines: list[str], i: int, blank_ends: bool) -> tuple[list[str], int] | None:
+    """The header cells from line `i` up to the first row ("1", a group's "I") or, `blank_ends`, an empty line; the
+    index after them. None when they are too few or too many, or one is no cell."""
+    header: list[str] = []
+    j = i
+    while j < len(lines) and (lines[j].strip() or not blank_ends) and not _row_start(lines[j], 1) \
+            and len(header) <= MAX_STACK_COLUMNS:
+        header.append(lines[j].strip())
+        j += 1
+    if not MIN_STACK_COLUMNS <= len(header) <= MAX_STACK_COLUMNS or not all(_stack_cell(h) for h in header):
+        return None
+    return header, j
+
+
 def _loose_stack(lines: list[str], i: int) -> tuple[list[str], int] | None:
     """The one-cell-per-line table opening at line `i` ("TT"), read row by row where rows open ("1", "2", … or a
     group's "I", "II"), its wrapped cells joined back; None when it is no such table (fewer than two numbered rows, a
     row that cannot be made the header's width)."""
-    header: list[str] = []
-    j = i
-    while j < len(lines) and not _row_start(lines[j], 1) and len(header) <= MAX_STACK_COLUMNS:
-        header.append(lines[j].strip())
-        j += 1
-    width = len(header)
-    if not MIN_STACK_COLUMNS <= width <= MAX_STACK_COLUMNS or not all(_stack_cell(h) for h in header):
+    read = _stack_header(lines, i, blank_ends=False)
+    if read is None:
         return None
+    header, j = read
+    width = len(header)
     rows: list[list[str]] = []
     number = 1
     while j < len(lines) and (_row_start(lines[j], number) or _total_start(lines, j)):
@@ -122,14 +133,11 @@ def _blank_celled_stack(lines: list[str], i: int) -> tuple[list[str], int] | Non
     """A one-cell-per-line table whose empty cells are empty lines, its header set apart by one: a group row ("I" /
     "Sở Ngoại vụ" / "" / "1.540" / "") numbers its items from 1 again, a total row ("TỔNG CỘNG" / "" / "6.840") spans
     the number's column too. Each row is the header's width of lines; None when it is no such table."""
-    header: list[str] = []
-    j = i
-    while j < len(lines) and lines[j].strip() and not _row_start(lines[j], 1) and len(header) <= MAX_STACK_COLUMNS:
-        header.append(lines[j].strip())
-        j += 1
-    width = len(header)
-    if not MIN_STACK_COLUMNS <= width <= MAX_STACK_COLUMNS or not all(_stack_cell(h) for h in header):
+    read = _stack_header(lines, i, blank_ends=True)
+    if read is None:
         return None
+    header, j = read
+    width = len(header)
     rows: list[list[str]] = []
     numbered, number = 0, 1
     while True:
