@@ -112,6 +112,8 @@ _PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
     "phe duyet", "theo quyet dinh", "bang quyet dinh",
     # "Dự thảo KH … dự kiến do ai ký?": a draft is the plan as it stands, its signer the one it names
     "du thao", "du kien",
+    # "QĐ 2391 và KH 51 lần lượt ban hành ngày nào?": each named text's own fact
+    "lan luot", "va",
 ), key=len, reverse=True)) + r")\b")
 RESIDUAL_SYLLABLES = 2
 

@@ -9,6 +9,7 @@ from rag.decide.editions import edition_terms, other_edition
 from rag.find.plans import PlanIndex, place_of
 from rag.find.scope import Scope
 from rag.find.search import Hit
+from rag.understand.names import number_matches
 from rag.understand.question import Question
 from rag.understand.terms import coverage, query_terms, unit_terms
 
@@ -45,8 +46,9 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             # date of "họp báo về hội nghị … vào ngày nào" is the press conference's, not the province's decision's)
             ranked = sorted(targets, key=lambda t: (-_of_asked_kind(q, t, index), -(t in holding), -_holds(q, t, index),
                                                     -_title_match(terms, t, index), order.get(t, 99)))
-            # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names
-            return _one_per_name(q, ranked, index) or ranked[:1]
+            # "kế hoạch của Huế và Cao Bằng …": one plan for each place the question names; "QĐ 2771 và CV 809 lần lượt
+            # ban hành năm nào?": each document it names by its number
+            return _one_per_name(q, ranked, index) or _one_per_number(q, ranked, index) or ranked[:1]
         return targets
     if answerable():
         # the best hit's plan, unless another of the first hits' plans holds clearly more of what is asked
@@ -57,6 +59,14 @@ def choose_targets(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         holding = _holding_words(query_terms(q.pq.content or q.text), near, index)
         return [next(t for t in near if t in holding)]
     return None
+
+
+def _one_per_number(q: Question, ranked: list[str], index: PlanIndex) -> list[str]:
+    """The plans each named by another of the numbers the question gives, when it gives two or more; else none."""
+    numbers = q.pq.numbers + q.pq.bare_numbers
+    named = [t for t in ranked if (plan := index.plan(t)) and any(
+        number_matches(n, own) for n in numbers for own in plan.meta.known_numbers())]
+    return named[:MAX_TARGETS] if len(numbers) >= 2 and len(named) >= 2 else []
 
 
 def _titled_other_edition(q: Question, plan_id: str, index: PlanIndex) -> bool:

@@ -97,7 +97,10 @@ Năm 2024 có số lượng chương trình, dự án tăng cao chủ yếu do c
 bão lũ cuối năm 2023. Riêng năm 2027 có 18 tổ chức tài trợ với 29 dự án, giá trị giải ngân 1,8 triệu USD.
 """
 
-COURSE = """KẾ HOẠCH
+COURSE = """SỞ NỘI VỤ TỈNH LỘC ĐIỀN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 51/KH-SNV | Lộc Điền, ngày 02 tháng 6 năm 2027
+
+KẾ HOẠCH
 Tổ chức lớp bồi dưỡng kiến thức đối ngoại năm 2027 của Sở Nội vụ tỉnh Lộc Điền
 IV. NỘI DUNG, CHƯƠNG TRÌNH
 Chuyên đề 1: Chiến lược Ngoại giao văn hóa đến năm 2030. Báo cáo viên: TS. Vũ Hoàng Minh, Học viện Ngoại giao.
@@ -221,3 +224,8 @@ def test_according_to_a_cited_resolution_in_shorthand_asks_what_the_quoting_line
 def test_the_named_decisions_own_number_asked_in_a_rewrite_is_its_own(store):
     answer = store.answerer.ask("Quyết định 2391/QĐ-UBND của Lộc Điền số mấy, ai ký?")
     assert "2391" in answer.answer and "67/KH-UBND" not in answer.answer, answer.answer
+
+
+def test_two_documents_named_by_number_are_each_asked_the_fact(store):
+    answer = store.answerer.ask("QĐ 2391 và KH 51 lần lượt ban hành ngày nào?")
+    assert "20/12/2027" in answer.answer and "02/6/2027" in answer.answer, answer.answer
