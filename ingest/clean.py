@@ -271,6 +271,8 @@ def _is_anchor(line: str) -> bool:
             or re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Số\s*:|^Số hiệu\b", line) is not None)
 
 
+_TEXT_NOTE = re.compile(r"\bvan ban (?:gia lap|gia dinh|mo phong|minh hoa)\b|khong phai (?:la )?van ban (?:that|chinh thuc)"
+                        r"|\bvan ban (?:nay|duoi day) (?:chi )?(?:mang tinh|co gia tri) (?:chat )?tham khao")
 _SEAL = re.compile(r"^\*.+\*$|^(?:ỦY|UỶ) BAN NHÂN DÂN$")
 
 
@@ -355,6 +357,10 @@ def clean_text(text: str) -> str:
                 drop[i:] = [True] * (len(lines) - i)
                 break
 
+    # A note about the text itself at its very top ("(Văn bản giả lập … – không phải văn bản thật)"): it
+    # describes the file, not the plan, and its words ("văn bản", a place) would otherwise answer questions.
+    for i in [i for i in range(len(lines)) if content(i)][:2]:
+        drop[i] = drop[i] or (not protected[i] and _TEXT_NOTE.search(vi.fold(lines[i])) is not None)
     # Header chrome: site names, slogans, menus before the first anchor line.
     anchor = next((i for i in range(len(lines)) if content(i) and _is_anchor(lines[i].strip())), len(lines))
     head = [i for i in range(anchor) if content(i) and not protected[i]]

@@ -250,3 +250,15 @@ def test_a_pages_address_alone_on_its_line_is_no_text_of_it_and_its_saved_date_i
     out = clean_text(text)
     assert "https://" not in out
     assert "Ngày đăng: tháng 11/2029" in out
+
+
+def test_a_note_about_the_text_at_its_top_is_no_text_of_the_plan():
+    page = ("(Văn bản mô phỏng phục vụ tập huấn – không phải văn bản thật)\n\n"
+            "ỦY BAN NHÂN DÂN\nTỈNH ĐÔNG LĨNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 12/KH-UBND\n\nĐông Lĩnh, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\nThông tin đối ngoại năm 2026\n\n"
+            "1. Sở Ngoại vụ chủ trì phản bác thông tin không có thật về biên giới, không phải văn bản thật nào cả.\n")
+    cleaned = clean_text(page)
+    assert "phục vụ tập huấn" not in cleaned
+    assert cleaned.startswith("ỦY BAN NHÂN DÂN")
+    # the same words inside the plan are the plan's own
+    assert "thông tin không có thật" in cleaned and "không phải văn bản thật nào cả" in cleaned
