@@ -8,7 +8,7 @@ import re
 from ground import vi
 from rag.find.firsts import MONEY_ASKED, SUM
 from rag.understand import entities
-from rag.understand.question import Question, asking_fold
+from rag.understand.question import FEW, Question, asking_fold
 
 # the first word after "bao nhiêu / mấy" that is no unit of time or money, no function word: the thing counted
 _NOT_COUNTED = frozenset("ngay thang nam gio phut tuan quy lan tien ty trieu dong usd phan tram la duoc co thi nguoi ve "
@@ -84,7 +84,7 @@ def counts(shown: str, thing: str = "") -> bool:
 
 
 _ASKED_BARE = re.compile(r"\b(?:bao nhieu|may)\s*[,;:?]")
-COUNTED_THING = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+)?)")
+COUNTED_THING = re.compile(rf"\b(?:bao nhieu|{FEW})\s+([a-z]+(?: [a-z]+)?)")
 TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
 ASKS_HOW_LONG = re.compile(r"\b(?:bao lau|may (?:gio|ngay|tuan|thang))\b")
 DURATION = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)

@@ -13,7 +13,7 @@ from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS
 from rag.decide.documents import other_kinds_number
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
-from rag.decide.holders import holder_named, names_office_holder, office_asked
+from rag.decide.holders import FULL_NAME, holder_named, names_office_holder, names_person, office_asked
 from rag.decide.listed import lists_asked_thing
 from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED, unsaid_source
 from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, unsaid_foreign_name, venue_said
@@ -155,7 +155,7 @@ def _days(text: str) -> set[tuple[int, int, str]]:
 def _names_asked_person(q: Question, hits: list[Hit]) -> bool:
     """"Đặng Quang Tuấn còn kiêm chức gì?": a person the question names in full is named by a top passage, which
     says what is asked of him in its own words."""
-    names = [m.group(0) for m in _FULL_NAME.finditer(q.text) if len(m.group(0).split()) >= 3
+    names = [m.group(0) for m in FULL_NAME.finditer(q.text) if len(m.group(0).split()) >= 3
              and not find_agencies(m.group(0))]
     return any(name in h.chunk.text for name in names for h in hits[:3])
 
@@ -164,13 +164,11 @@ _TIME_UNSET = re.compile(r"(?:thời gian|ngày|địa điểm)(?: cụ thể)? 
                          r"|chưa (?:xác định|ấn định|có) (?:thời gian|ngày)", re.IGNORECASE)
 
 
-# three capitalised syllables or more: a person's full name ("Lương Tam Quang") the role-led tagger may miss
-_FULL_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{2,3}}\b")
 # "trưởng ban … là ai", "ai ký": a person is asked, not the body ("ai chủ trì" may be answered by a body)
 _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
                           r"(?: [a-z0-9\-–]+){0,14} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
 # "tên là gì" asks a person's name only of a person ("ông … tên là gì"); "Hội thảo … có tên là gì" asks the event's
-_ASKS_FULL_NAME = re.compile(r"\b(?:ho ten|ho va ten)\b|\b(?:ong|ba|nguoi|vi|dong chi|chu tich|giam doc|truong|pho|bi thu"
+_ASKSFULL_NAME = re.compile(r"\b(?:ho ten|ho va ten)\b|\b(?:ong|ba|nguoi|vi|dong chi|chu tich|giam doc|truong|pho|bi thu"
                              r"|dai su|nghe nhan|nghe si)\b(?:,? [a-z0-9]+){0,16} (?:ten la gi|ten gi|ten day du)\b")
 # "mỗi năm mấy suất", "hằng năm bao nhiêu đoàn": a count each year, not a year asked
 _ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )(?<!moi )(?<!hang )"
@@ -295,13 +293,13 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "ngày có hiệu lực"  # "Ngày hết hiệu lực: Đang cập nhật", a date of issue: no date it takes effect
     office = office_asked(q.pq.folded) if q.answer_type == "person" else None
     held = office is not None and holder_named(office, f"{shown}\n{passages}", q.text)  # "ngài Chhun Sokha - Tỉnh trưởng": a foreign name
-    if _ASKS_FULL_NAME.search(q.pq.folded) and not _FULL_NAME.search(shown) and not held:
+    if _ASKSFULL_NAME.search(q.pq.folded) and not names_person(shown) and not held:
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     # "… đào tạo cho ai?": the people a line serves, named as a group ("đội ngũ cán bộ, công chức", "kiều bào")
     served = _FOR_WHOM.search(q.pq.folded) and _GROUPS.search(vi.collapse(shown))
     # "… do ai tổ chức?": who did it may be a body no agency list holds ("Hội hữu nghị Việt - Lào tỉnh …")
     served = served or _WHO_DID.search(q.pq.folded) and _ORGANISATION.search(shown)
-    if q.answer_type == "person" and not _FULL_NAME.search(shown) and not held and not served and (
+    if q.answer_type == "person" and not FULL_NAME.search(shown) and not held and not served and (
             "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
     if office and not held:
@@ -373,7 +371,7 @@ def _named_unsaid(q: Question, shown: str, plan_years: set[int], passages: str,
     """An event, a foreign place or a year the question names that neither the lines nor their documents say (…or
     the signer asked in every part, "người ký là Chủ tịch hay Phó Chủ tịch, tên là gì?", of lines naming no one)."""
     if q.parts[0].intent == "signer" and all(p.intent == "signer" or _NAME_PART.fullmatch(vi.collapse(p.text).strip(" ?"))
-                                             for p in q.parts[1:]) and not _FULL_NAME.search(shown):
+                                             for p in q.parts[1:]) and not names_person(shown):
         return "người ký"
     foreign = not names_foreign_places(q.text, [shown, passages])  # "Hội … Việt Nam - Hàn Quốc" of a Nhật Bản page
     return (reversed_event(q.text, f"{shown}\n{passages}") or unsaid_event(q.text, f"{shown}\n{passages}")

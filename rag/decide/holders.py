@@ -11,6 +11,20 @@ from rag.understand import entities
 from rag.understand.entities import NAMED_PLACES, SURNAMES
 from rag.understand.question import OFFICES, Question
 
+# three capitalised syllables or more: a person's full name ("Lương Tam Quang") the role-led tagger may miss
+FULL_NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{2,3}}\b")
+_NAME2 = rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+)+"
+_SIGNED_BY = re.compile(rf"\b(?:do|bởi)\s+{_NAME2}\s+ký\b|Người ký:\s*{_NAME2}")  # "… do Lê Diễn ký.": a signer's name
+
+
+def names_person(text: str) -> bool:
+    """A person's name stands in the text: three or four capitalised words, or a shorter name the tagger finds
+    beside an office ("Chủ tịch Lê Diễn", "Phó Chủ tịch UBND tỉnh Đào Mỹ")."""
+    return bool(FULL_NAME.search(text) or _SIGNED_BY.search(text)) or any(
+        e.kind == "person" and len(e.text.split()) >= 2 and all(w[:1].isupper() for w in e.text.split())
+        for e in entities.tag(text))
+
+
 # offices a question asks the holder of, folded; "phó" asked or not is part of the office
 _OFFICES = OFFICES
 # …asked for its holder: "<office> … là ai / nào / tên gì", "ai là / làm <office>" — not "ai dự … với các Đại sứ"

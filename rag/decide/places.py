@@ -80,7 +80,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     def named(alias: str) -> bool:
         if " " in alias.strip():
             return f" {vi.normalize(alias).lower()} " in spoken
-        one = re.escape(vi.normalize(alias))
+        one = "-?".join(re.escape(part) for part in vi.normalize(alias).split("-"))  # ("Ôxtrâylia" is "Ô-xtrây-li-a")
         # (a foreign spelling, "Mexico", "UNESCO", in any case)
         if len(alias) >= LATIN_NAME and not vi.has_diacritics(alias):
             one = f"(?i:{one})"

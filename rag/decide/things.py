@@ -13,6 +13,8 @@ from rag.decide.events import as_typed
 _WHICH = re.compile(r"((?:\w+ ){1,6})nào(?!\w)")
 _BEFORE_THING = set("với của ở tại là có những các và trong trên cho theo đến từ về được bằng bởi do gì ký thuộc nằm "
                     "giữa thì vào qua sang ra lên tới cùng".split())
+# ("các đại sứ đó nhiệm kỳ nào": the ambassadors pointed back at are the question's subject; "nhiệm kỳ" is asked)
+_POINTING = set("đó này ấy kia".split())
 MAX_THING_WORDS = 5  # "hội hữu nghị thành viên"; a longer run before "nào" is a clause, not the name of a kind
 GENERIC_THING = set("co quan don vi to chuc tinh thanh pho nuoc quoc gia ngay thang nam van ban ke hoach nhiem vu hoat "
                      "dong noi dung linh vuc bo so nganh dia phuong huyen xa phuong noi dau ai nguoi ben khi luc thoi "
@@ -34,7 +36,7 @@ def asked_thing(question: str) -> str | None:
     for m in _WHICH.finditer(text + " "):
         words = m.group(1).split()
         for i in range(len(words) - 1, -1, -1):
-            if words[i] in _BEFORE_THING:
+            if words[i] in _BEFORE_THING or words[i] in _POINTING:
                 words = words[i + 1:]
                 break
         if " ".join(vi.fold(w) for w in words) in _ANY_NOUN:

@@ -15,7 +15,7 @@ from typing import Any
 from ground import vi
 from rag.compose.facts import about_the_plan
 from rag.dialogue.antecedents import NOT_ITEM_KINDS, item_followup
-from rag.dialogue.focus import focused_answer
+from rag.dialogue.focus import focused_answer, nearer_answer
 from rag.dialogue.resolve import METADATA_INTENTS, Resolution, resolve
 from rag.dialogue.state import Conversation
 from rag.models import Answer, Citation
@@ -114,6 +114,9 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
             # when its passage holds every asked kind of value; after several, the point that also shares the
             # follow-up's own words ("ở đâu, có khoảng bao nhiêu đại biểu?" after the programme's date and venue)
             answer = focused_answer(resolution.question, context, require_own=len(context.points) > 1) or answer
+        elif resolution.kind == "continuation" and context.points and not _cites_the_point(answer, context):
+            # …and one with no subject of its own goes on in the passage just shown when a line there answers it better
+            answer = nearer_answer(resolution.question, context, answer) or answer
     return Turn(answer, resolution, context.after(understood, answer))
 
 

@@ -267,7 +267,8 @@ def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
     extra_names = {n for n, _ in extra}
     for name, aliases in [*FOREIGN_PLACES.items(), *extra]:
         for alias in sorted((name, *aliases), key=len, reverse=True):
-            body = r"[\s\-]+".join(re.escape(vi.fold(w)) for w in re.split(r"[\s\-]+", alias))
+            # (a name spelled by syllables is written with its hyphens, spaced or joined: "Ô-xtrây-li-a", "Ôxtrâylia")
+            body = r"[\s\-]+".join(r"[\s\-]*".join(re.escape(vi.fold(s)) for s in w.split("-")) for w in alias.split())
             # an extra name with diacritics ("Hải Nam") only as written, capitalised: "hai nam" is "hai năm"
             capital_only = alias in FOREIGN_CAPITAL_ONLY or (alias in extra_names and vi.has_diacritics(alias))
             out.append((name, alias, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), capital_only))
@@ -324,8 +325,8 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                 continue  # "van hoa ky phuong": "văn hóa" then "Kỳ Phương", not "Hoa Kỳ"
             if not accented and raw.lower().endswith("nam") and _YEAR_NEXT.match(folded, m.end()):
                 continue  # "lung van nam 2028": "Lũng Vân năm 2028", not "Vân Nam"
-            if accented and vi.has_diacritics(raw) and vi.normalize(raw).lower() not in {
-                vi.normalize(a).lower() for a in (name, *FOREIGN_PLACES.get(name, ()))
+            if accented and vi.has_diacritics(raw) and _joined(raw) not in {
+                _joined(a) for a in (name, *FOREIGN_PLACES.get(name, ()))
             } and not _same_spelling(raw, name):
                 continue  # the same letters with other tones: another word
             if raw.lower() in ("mỹ", "my") and _CONTINENT_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
@@ -334,6 +335,11 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                 continue  # "1 triệu đô la Mỹ", "yên Nhật": a currency, not the country
             taken.append(Entity("foreign", m.start(), m.end(), raw, name))
     return tuple(sorted(taken, key=lambda e: e.start))
+
+
+def _joined(name: str) -> str:
+    """A name as spelled, hyphens and spaces between its syllables aside ("Ô-xtrây-li-a" and "Ôxtrâylia" are one)."""
+    return re.sub(r"[\s\-]+", "", vi.normalize(name).lower())
 
 
 _CONTINENT_BEFORE = re.compile(r"\b(?:chau|nam|bac|trung)\s+$")

@@ -20,6 +20,9 @@ OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hi
            r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong|thi truong|tong bien tap|"
            r"chanh van phong|thu tuong|to truong|truong nhom|truong tieu ban")
 
+# "mấy" asking how many, not "mấy đơn vị đó" (those few units, pointed back at); "mấy đoàn đến đó" still counts
+FEW = r"may(?! (?:(?!den |toi |sang |ve |o |tai |co )[a-z]+ ){1,2}(?:do|nay|ay|kia)\b)"
+
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("subject", SUBJECT_ASKED),  # "KH 582 là kế hoạch gì": its title, no document's number
@@ -45,7 +48,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"\b(o dau|tai dau|noi nao|dia phuong nao|nuoc nao|quoc gia nao|thanh pho nao|tinh nao|khu vuc nao|vung nao"
         r"|dia diem nao|dia chi nao|dia chi gi|dia ban nao|(?<!truong )(?<!hoc )doi tac nao|chau luc nao|chau nao|khach san nao|hoi truong nao|thu do nao"
         r"|(?:thon|xa|huyen|phuong|quan|lang|thi xa|thi tran|bang|thanh pho) nao)\b")),
-    ("number", re.compile(r"\b(bao nhieu|lan thu may|thu may|may)\b")),
+    ("number", re.compile(rf"\b(bao nhieu|lan thu may|thu may|{FEW})\b")),
     ("manner", re.compile(r"\b(nhu the nao|the nao|ra sao|bang cach nao|cach nao)\b")),
     ("purpose", re.compile(r"\b(vi sao|tai sao|de lam gi|nham (?:muc dich )?gi|voi muc dich gi|muc dich gi)\b")),
     ("list", re.compile(

@@ -551,3 +551,13 @@ def test_a_grade_no_line_gives_is_not_answered_with_another_grades_figure():
     assert _rival_grade(q, "Chi ăn hằng ngày, đoàn khách hạng A (người/ngày): dự thảo: 1.400.000 đồng")
     b = analyze("Chi ăn hằng ngày cho đoàn khách hạng B là bao nhiêu?")
     assert _rival_grade(b, "Chi ăn hằng ngày, đoàn khách hạng B: 1.100.000 đồng; hạng C: 800.000 đồng") is None
+
+
+def test_a_country_spelled_by_syllables_is_named_with_its_hyphens_or_without():
+    from rag.decide.places import names_foreign_places
+    from rag.understand.entities import foreign_places
+
+    assert [e.name for e in foreign_places("Những ngày Văn hóa tại Ôxtrâylia")] == ["Úc"]
+    assert names_foreign_places("ngày văn hóa ở Úc có mấy gói thầu?", ["Tổ chức Những ngày Văn hóa tại Ôxtrâylia"])
+    assert names_foreign_places("đoàn sang Ôxtrâylia mấy người?", ["Đoàn công tác tại Ô-xtrây-li-a gồm 12 người"])
+    assert not names_foreign_places("ngày văn hóa ở Úc có mấy gói thầu?", ["Những ngày Văn hóa tại Pháp"])

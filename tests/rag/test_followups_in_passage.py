@@ -1,0 +1,112 @@
+"""Follow-ups that go on in the passage just shown, things pointed back at ("tuần lễ này", "các đại sứ đó"), and a
+signer whose name is two syllables: over a question-and-answer handbook and a decision written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ground import vi
+from ground.config import Settings
+from ngvh.services import Services
+from rag.decide.events import unsaid_event
+from rag.decide.holders import names_person
+from rag.decide.things import asked_thing
+from rag.understand.question import answer_type
+from tests.rag.conftest import chat
+
+HANDBOOK = """TỈNH ỦY LÃNG VÂN
+BAN TUYÊN GIÁO
+*
+Số 41-CV/BTGTU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lãng Vân, ngày 12 tháng 5 năm 2027
+
+V/v phát hành Tài liệu hỏi - đáp về công tác đối ngoại nhân dân ở cơ sở
+
+Câu 1. Khi xã muốn mời đoàn khách của huyện kết nghĩa bên Lào sang giao lưu thì phải làm những thủ tục gì?
+
+Trả lời: Ủy ban nhân dân xã gửi văn bản đề nghị đến Ủy ban nhân dân tỉnh (qua Sở Ngoại vụ) chậm nhất 20 ngày làm việc
+trước ngày đón đoàn, kèm chương trình dự kiến và danh sách thành viên đoàn. Sở Ngoại vụ lấy ý kiến Công an tỉnh và trình
+Chủ tịch Ủy ban nhân dân tỉnh quyết định trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ. Riêng đoàn dưới 8
+người, hoạt động trong ngày tại khu vực cửa khẩu, xã chỉ cần thống nhất với Đồn Biên phòng sở tại và báo cáo sau.
+
+Câu 2. Kinh phí cho hoạt động giao lưu của xã lấy từ đâu?
+
+Trả lời: Kinh phí lấy từ dự toán chi thường xuyên của xã và nguồn vận động hợp pháp của Mặt trận Tổ quốc xã.
+
+Câu 3. Việc lấy ý kiến các xã về dự thảo tài liệu này đã làm thế nào?
+
+Trả lời: Ban Tuyên giáo gửi dự thảo đến 28 xã, phường; 25 đơn vị đã có văn bản góp ý. Còn 03 đơn vị chưa gửi văn bản
+(xã Nậm Vân, xã Pù Lãng và phường Vân Hà). Ban đã đôn đốc bằng điện thoại ngày 02/4/2027 và coi như các đơn vị này
+thống nhất với dự thảo.
+
+Nơi nhận:
+- Các xã, phường;
+- Lưu: VT.
+TRƯỞNG BAN
+Lò Văn Khải
+"""
+
+DECISION = """Quyết định 05/2027/QĐ-UBND về Quy chế quản lý hoạt động đối ngoại trên địa bàn tỉnh Lãng Vân
+Số hiệu: 05/2027/QĐ-UBND Loại văn bản: Quyết định
+Nơi ban hành: Tỉnh Lãng Vân Người ký: Hà Khang
+Ngày ban hành: 09/02/2027 Ngày hiệu lực: Đang cập nhật
+
+ỦY BAN NHÂN DÂN
+TỈNH LÃNG VÂN
+Số: 05/2027/QĐ-UBND
+Lãng Vân, ngày 09 tháng 02 năm 2027
+
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý hoạt động đối ngoại trên địa bàn tỉnh Lãng Vân
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hoạt động đối ngoại trên địa bàn tỉnh Lãng Vân.
+
+Điều 2. Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.
+
+CHỦ TỊCH
+Hà Khang
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Services:
+    folder = tmp_path_factory.mktemp("followups-in-passage")
+    for name, text in (("lang-van-cv-41-2027-hoi-dap.txt", HANDBOOK), ("lang-van-qd-05-2027-quy-che.txt", DECISION)):
+        (folder / name).write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=folder / "store"))
+    assert services.ingest_paths([folder]).ok
+    return services
+
+
+def test_a_follow_up_with_no_subject_of_its_own_goes_on_in_the_passage_just_shown(stored):
+    turns = chat(stored, ["Ở Lãng Vân, xã muốn mời đoàn khách bên Lào sang giao lưu thì phải làm những thủ tục gì?",
+                          "thế đoàn nhỏ, đi trong ngày ở cửa khẩu thì sao?"])
+    assert "20 ngày làm việc" in turns[0].answer.answer
+    assert turns[1].answer.found and "Đồn Biên phòng" in turns[1].answer.answer
+
+
+def test_those_few_units_pointed_back_at_are_asked_how_they_were_dealt_with_not_counted(stored):
+    assert answer_type(vi.collapse("Ban xử lý mấy đơn vị đó ra sao?")) == "manner"
+    assert answer_type(vi.collapse("năm đó có mấy đoàn đến đó?")) == "number"
+    turns = chat(stored, ["Lãng Vân lấy ý kiến dự thảo tài liệu hỏi đáp thế nào, bao nhiêu đơn vị đã góp ý?",
+                          "những đơn vị nào chưa gửi?", "Ban xử lý mấy đơn vị đó ra sao?"])
+    assert "Pù Lãng" in turns[1].answer.answer
+    assert turns[2].answer.found and "thống nhất với dự thảo" in turns[2].answer.answer
+
+
+def test_a_thing_pointed_back_at_is_no_event_nor_kind_the_lines_must_name():
+    assert unsaid_event("Tỉnh giao cơ quan nào chủ trì các hoạt động của tuần lễ này?", "Sở Văn hóa chủ trì.") is None
+    assert unsaid_event("Tỉnh giao ai chủ trì tuần lễ ẩm thực?", "Sở Văn hóa chủ trì lễ hội hoa.") == "tuần lễ ẩm thực"
+    assert asked_thing("Các đại sứ đó nhiệm kỳ nào?") is None  # "nhiệm kỳ" alone: the answer type's, not a thing
+    assert asked_thing("Đại sứ quán đó ở cửa khẩu quốc tế nào?") == "cua khau quoc te"
+
+
+def test_a_two_syllable_name_beside_an_office_or_its_signature_names_a_person():
+    assert names_person("Phó Chủ tịch UBND tỉnh Đào Mỹ vừa ký ban hành kế hoạch.")
+    assert names_person("Quyết định 05/2027/QĐ-UBND của UBND tỉnh Lãng Vân do Hà Khang ký.")
+    assert not names_person("Quyết định do Ủy ban nhân dân tỉnh ký ban hành.")
+
+
+def test_a_decision_signed_by_a_two_syllable_name_is_answered_who_signed(stored):
+    answer = stored.ask("quy che quan ly hoat dong doi ngoai lang van 2027 ai ky")
+    assert answer.found and "Hà Khang" in answer.answer
