@@ -380,3 +380,12 @@ Quý Châu|Tứ Xuyên|Bắc Kinh|Thượng Hải|Nam Ninh|Côn Minh|Quảng Ch�
 Viêng Chăn|Vientiane|Phnôm Pênh|Phnom Penh|Bangkok|Paris|London|Luân Đôn|Berlin|Moskva|Mát-xcơ-va|Washington|
 ASEAN|châu Á|châu Âu|châu Phi|châu Mỹ|châu Đại Dương|Đông Nam Á|Đông Bắc Á|Nam Á|Trung Đông|Mỹ Latinh|Bắc Mỹ|
 Tây Âu|Đông Âu|Liên minh châu Âu|EU|APEC|UNESCO|Liên hợp quốc""".replace("\n", "")
+
+# The provinces of the neighbours a border province's texts name ("Hội chợ thương mại tỉnh Xiêng Khoảng"): a "tỉnh …"
+# of Laos, Cambodia or China is a partner, never the province a Vietnamese text is about.
+NEIGHBOUR_PROVINCES = frozenset("""Phông-xa-lỳ|Phongsaly|Luông Nặm Thà|Luang Namtha|U-đôm-xay|Oudomxay|Bò Kẹo|Bokeo|
+Luông Pha-bang|Luang Prabang|Luông Prabang|Hủa Phăn|Houaphanh|Xay-nha-bu-ly|Xaignabouli|Sainyabuli|Xiêng Khoảng|
+Xiengkhouang|Viêng Chăn|Vientiane|Bô-ly-khăm-xay|Bolikhamxay|Khăm Muộn|Khammouane|Xa-vẳn-na-khệt|Savannakhet|
+Sa-la-van|Salavan|Xê Kông|Sekong|Chăm-pa-sắc|Champasak|Át-tạ-pư|Attapeu|Xay-xổm-bun|Xaisomboun|Kep|Kampot|Takeo|
+Svay Rieng|Prey Veng|Kandal|Kratie|Mondulkiri|Ratanakiri|Stung Treng|Tbong Khmum|Kampong Cham|Siem Reap|Battambang|
+Banteay Meanchey|Pailin|Pursat|Koh Kong|Preah Sihanouk|Quảng Tây|Vân Nam|Quảng Đông|Hải Nam""".replace("\n", "").split("|"))

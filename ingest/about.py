@@ -20,7 +20,7 @@ from pathlib import PurePath
 from ground import vi
 from ground.agencies import find_agencies
 from ground.numbers import DocNumber
-from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
+from ground.places import NEIGHBOUR_PROVINCES, canonical_province, find_provinces, iter_mentions, province_kind
 from ground.units_2025 import unit_2025
 from ingest.bodies import (
     ANY_MINISTRY,
@@ -152,6 +152,15 @@ UNKNOWN_MENTIONS = 2  # a name no gazetteer knows must be the text's own, said m
 KNOWN_ASIDE = 1  # …where no known province is named more than once in passing
 
 
+_OF_NEIGHBOUR = re.compile(r"\s*(?:\(|,|-|–|của|thuộc)?\s*(?:nước bạn\s+|nước\s+|CHDCND\s+|Vương quốc\s+)?"
+                          r"(?:Lào|Campuchia|Cam-pu-chia|Trung Quốc)\b")
+
+
+def _abroad(text: str, named: re.Match) -> bool:
+    """"tỉnh Xiêng Khoảng", "tỉnh Kep (Vương quốc Campuchia)": a neighbour's province, a partner of the text."""
+    return named.group(1) in NEIGHBOUR_PROVINCES or _OF_NEIGHBOUR.match(text, named.end()) is not None
+
+
 def dominant_province(text: str) -> tuple[str | None, int, bool]:
     """(the province the text names most, offset of its first mention, whether a gazetteer knows it); ties go to the
     first named. A province only the text knows ("tỉnh Kim Đài" throughout, "Hà Nội" once) is its own."""
@@ -164,7 +173,7 @@ def dominant_province(text: str) -> tuple[str | None, int, bool]:
     if top <= KNOWN_ASIDE:
         unknown: Counter[str] = Counter()
         for named in _PROVINCE_NAMED.finditer(text):
-            if not find_provinces(named.group(0)):
+            if not find_provinces(named.group(0)) and not _abroad(text, named):
                 unknown[named.group(1)] += 1
                 first.setdefault(named.group(1), named.start(1))
         name, times = max(unknown.items(), key=lambda kv: kv[1], default=(None, 0))

@@ -54,7 +54,9 @@ _PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp)\.? ([a-z]+(?: [a-
 _NOT_NAME = FOLDED_STOPWORDS | set(
     "nao gi co da se giao ban hanh trien khai thuc hien to chuc phai lam ta minh nha ve va cua nay do ay "
     "tren ke hoach van ban chuong trinh ngoai giao hoa doi bien gioi ket nghia ban dan uy nhan so bo hoi doan cong "
-    "an quan su chi huy lien hiep truong hoc bao nhieu dau tai thi".split())  # (…nor a question's words: "tinh bao nhieu", "tinh miyagi tai thai binh")
+    "an quan su chi huy lien hiep truong hoc bao nhieu dau tai thi "
+    # (…nor a verb of going after the name: "doan tinh Kep sang kien giang", "tinh X den tham", "tinh X chuc tet")
+    "sang den toi tham chuc ghe lam viec".split())  # (…nor a question's words: "tinh bao nhieu", "tinh miyagi tai thai binh")
 
 
 # what a question names a district, town or ward by ("huyện Dầu Tiếng", "tx sa pa"). Typed with diacritics, the kind

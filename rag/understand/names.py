@@ -45,7 +45,8 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("implements", re.compile(r"\b(can cu|thuc hien|trien khai|cu the hoa)\b.*\b(?<!\bla )(quyet dinh|chi thi|van ban|ke hoach"
                               r"|chuong trinh|nghi quyet|cong van|de an)(?: (nao|gi|so may)|(?: (?!co\b|nhung\b|cac\b|la\b|gom\b"
                               r"|nay\b)[a-z0-9]+){1,4} so may)\b|\bcan cu vao (dau|gi|van ban nao)\b")),
-    ("date", re.compile(r"\b(ngay nao|hom nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|thoi gian nao|thang nao|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"
+    # ("những ngày nào trong tuần": the days a service is open, not a document's date)
+    ("date", re.compile(r"\b((?<!nhung )ngay nao(?! trong tuan)|hom nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|thoi gian nao|thang nao|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"
                          r"|(?:cai|ke hoach|van ban|ben) nao (?:duoc )?ban hanh (?:truoc|som hon|sau|muon hon))\b")),
     ("number", re.compile(r"\b(so hieu|so (may|bao nhieu|ky hieu)|ky hieu)\b")),
     ("issuer", re.compile(r"\b(co quan nao|ai|don vi nao|cap nao) ban hanh\b|\bdo (ai|co quan nao) ban hanh\b")),

@@ -250,3 +250,15 @@ def test_the_standing_deputys_name_after_the_committee_is_no_province():
             "Khải chào mừng đoàn và giới thiệu tiềm năng hợp tác của tỉnh Thái Nguyên.\n")
     meta = extract_metadata(clean_text(page), "thai-nguyen-tiep-doan-piemonte-tin.txt")
     assert meta.province == "Thái Nguyên", meta.about
+
+
+def test_a_neighbours_province_named_in_a_communes_paper_is_not_its_province():
+    from ingest.about import dominant_province
+
+    paper = ("ỦY BAN NHÂN DÂN\nXÃ NẬM KHÊ\n\nTHAM LUẬN\nXã biên giới Nậm Khê với công tác đối ngoại nhân dân\n"
+             "Đội văn nghệ của xã biểu diễn tại tỉnh Xiêng Khoảng năm 2024 và tại Hội chợ tỉnh Xiêng Khoảng năm 2025; "
+             "xã kết nghĩa với bản Na Hương, tỉnh Hủa Phăn (Lào) và đón đoàn tỉnh Sơn Mộc (Lào), đoàn tỉnh Sơn Mộc "
+             "ở lại ba ngày.\n")
+    assert dominant_province(paper)[0] is None
+    own = "Kế hoạch của tỉnh Sơn Mộc. Các sở của tỉnh Sơn Mộc thực hiện; hội chợ tại tỉnh Xiêng Khoảng.\n"
+    assert dominant_province(own)[0] == "Sơn Mộc"

@@ -171,6 +171,8 @@ def test_a_place_typed_plainly_ends_before_tai():
     assert unknown_place(parse_query("ai tiep doan hoi huu nghi tinh miyagi tai loc dien"), NoIndex()) is None  # type: ignore[arg-type]
     asked = parse_query("nghe nhan di bieu dien theo doan cua tinh thi ho chieu phai con han bao lau")
     assert unknown_place(asked, NoIndex()) is None  # type: ignore[arg-type]
+    # …and before a verb of going or greeting: "Kep" alone is the place, one syllable, no unknown province
+    assert unknown_place(parse_query("doan tinh kep sang kien giang chuc tet nam nao"), NoIndex()) is None  # type: ignore[arg-type]
 
 
 def test_a_count_asked_of_a_decision_named_by_number_is_its_own_line_not_a_records_figures(store):

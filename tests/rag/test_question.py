@@ -641,3 +641,10 @@ def test_a_day_asked_of_a_document_the_texts_cite_is_no_catalog_question():
 
 def test_two_counts_each_with_its_question_word_are_one_question_when_the_second_says_only_its_year():
     assert len(analyze("Năm 2029 Lộc Điền đặt chỉ tiêu đón bao nhiêu lượt khách quốc tế? Năm 2028 đón được bao nhiêu?").parts) == 1
+
+
+def test_the_days_of_the_week_a_service_opens_are_no_documents_date():
+    from rag.understand.names import parse_query
+
+    assert parse_query("nhận hồ sơ những ngày nào trong tuần?").intent != "date"
+    assert parse_query("kế hoạch ban hành ngày nào?").intent == "date"
