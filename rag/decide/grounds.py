@@ -8,16 +8,17 @@ from collections.abc import Callable, Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
+from rag.decide import places as place_rules
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
 from rag.decide.documents import other_kinds_number
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
 from rag.decide.holders import FULL_NAME, holder_named, names_office_holder, names_person, office_asked
-from rag.decide.listed import lists_asked_thing
+from rag.decide.listed import lists_asked_thing, unlisted_item
 from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED, unsaid_source
 from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, unsaid_foreign_name, venue_said
-from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, thing_named
+from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, spelled_out, thing_named
 from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
 from rag.find import sentences
 from rag.find.plans import PlanIndex
@@ -217,6 +218,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return period
     if name := unsaid_foreign_name(q.text, lambda: [shown, passages, *documents()]):
         return name  # "… với Đại học Ashikaga": a foreign name none of the documents shown writes
+    if item := unlisted_item(q.text, lambda: [shown, passages, *documents()]):
+        return item  # "Gói thầu số 08" of a plan numbering its packages 01 to 07
     if each_part:  # lines chosen part by part: only what the whole question names (an event, a place, a year)
         return _named_unsaid(q, shown, plan_years, passages, page_years)
     tags = {e.kind for e in entities.tag(shown)}
@@ -275,7 +278,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     speaker = _SPEAKER.search(q.pq.folded)
     if not other and speaker and not speaker.group(1) and not re.search(rf"(?<!pho )\b{speaker.group(2)}\b", said):
         return f"phát biểu của {ROLES[speaker.group(2)]}"  # "Hiệu trưởng … phát biểu gì?": a deputy's words are not his
-    other = other or _unsaid_venue(q, said)
+    other = other or _unsaid_venue(q, said) or place_rules.unsaid_place_within(q.text, shown)
     if other:
         return other
     if q.answer_type == "place" and "place" not in tags:
@@ -314,7 +317,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     words = vi.folded_syllables(shown + " " + passages)
     instances = INSTANCES.get(thing or "")  # "những đơn vị hành chính nào": "xã Kim Sơn, thị trấn Bến Lũy" are
     if thing and not (instances and instances.search(" ".join(words))) and not all(
-            w in set(words) or _spelled_out(w, words) for w in thing.split() if w not in GENERIC_THING):
+            w in set(words) or spelled_out(w, words) for w in thing.split() if w not in GENERIC_THING):
         return thing_named(q.text, thing)  # "cửa khẩu quốc tế nào …?": a passage without any "cửa khẩu" names none
     duty = _DUTY_OF.match(q.pq.folded)
     if duty and (holder := [w for w in duty.group(1).split() if w not in GENERIC_THING]) \
@@ -334,24 +337,6 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         if counted and counted.group(1).split()[0] not in TIME_UNITS and not counts(shown, counted.group(1).split()[0]):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
     return None
-
-
-def _spelled_out(acronym: str, words: list[str]) -> bool:
-    """"vhttdl" said in full somewhere ("văn hóa, thể thao và du lịch"): a run of syllables whose initials spell it
-    ("và" aside). An acronym has no vowel, which every syllable has."""
-    if len(acronym) < 2 or re.search(r"[aeiouy]", acronym):
-        return False
-    for i in range(len(words)):
-        initials = ""
-        for w in words[i:i + 3 * len(acronym)]:
-            if w == "va":
-                continue
-            initials += w[0]
-            if not acronym.startswith(initials):
-                break
-            if initials == acronym:
-                return True
-    return False
 
 
 _FOR_WHOM = re.compile(r"\b(?:cho|doi voi|voi|danh cho|huong toi|nham vao) (?:nhung )?ai\b")

@@ -94,6 +94,7 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
     folded = vi.fold_same_length(shown).lower()
     asked = set(vi.collapse(question).split())
     body = _body_after(vi.collapse(question), title) or _subject_body(question)
+    abroad = {e.name for e in entities.foreign_places(question)}  # the country whose delegation, body or office is asked
     for m in re.finditer(rf"\b(?:{_SAID_AS.get(title, title)})\b", folded):
         if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy:
             continue  # "Phó Chủ tịch" is another office than "Chủ tịch"
@@ -114,6 +115,9 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
             start = max(folded.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
             window = shown[start:m.end()]
             office_at = len(window)
+        elsewhere = {e.name for e in entities.foreign_places(window)}
+        if abroad and elsewhere and not abroad & elsewhere:
+            continue  # "Đoàn tỉnh Xaignabouli (Lào) …, do ông X làm Trưởng đoàn" heads another country's delegation
         for run in _NAME.finditer(window):
             if run.end() <= office_at and re.search(r"[\n;]|\.(?=\s)", window[run.end():office_at]):
                 continue  # a name of the line or sentence before ("• Ông Somsak Phanit, Chủ tịch Hội …" / "Giám đốc …")

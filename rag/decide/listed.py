@@ -4,8 +4,10 @@ answer in its own words, however the rest of the question is phrased."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 from ground import vi
+from rag.decide.events import as_typed
 from rag.find.search import Hit
 
 TOP_PASSAGES = 3
@@ -28,3 +30,22 @@ def lists_asked_thing(question: str, hits: list[Hit]) -> bool:
         return False  # "kể tên các sở": too plain a thing to tell a list of it from any mention
     pattern = re.compile(rf"\b{re.escape(thing)}{_LISTED_AFTER}")
     return any(pattern.search(vi.fold_same_length(h.chunk.text).lower()) for h in hits[:TOP_PASSAGES])
+
+
+# "Gói thầu số 08", "nhiệm vụ 12", "chuyên đề 9": an item of a numbered list, asked by its number
+_ITEM = re.compile(r"\b(goi thau|nhiem vu|chuyen de|hop phan|tieu du an|du an|phu luc|bieu mau|lop|dot|cau|muc tieu|giai phap)"
+                   r" (?:so )?0*(\d{1,3})\b")
+
+
+def unlisted_item(question: str, documents: Callable[[], Collection[str]]) -> str | None:
+    """An item asked by its number in a list the documents number without it ("Gói thầu số 08" of packages 01 to 07):
+    no such item, said in words; None when they number no such items (a list need not be numbered to be asked of)."""
+    m = _ITEM.search(vi.collapse(question))
+    if not m:
+        return None
+    word, number = m.group(1), int(m.group(2))
+    text = vi.collapse("\n".join(documents()))
+    numbered = {int(n) for n in re.findall(rf"\b{word} (?:so )?0*(\d{{1,3}})\b", text)}
+    if len(numbered) < 2 or number in numbered:
+        return None
+    return f"{as_typed(question, word)} số {number:02d}"

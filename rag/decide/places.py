@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection
 
 from ground import vi
-from ground.places import FOREIGN_PLACES, canonical_province, iter_mentions
+from ground.places import COUNTRIES, FOREIGN_PLACES, canonical_province, iter_mentions
 from ground.syllables import is_syllable
 from rag.find.firsts import MONEY_FIGURE
 from rag.understand import entities
@@ -142,6 +142,11 @@ def unsaid_foreign_name(question: str, documents: Callable[[], Collection[str]])
     aside: "Cam-pu-chia") speaks of something else."""
     names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w) and not _VIET_SHAPE.fullmatch(vi.fold(w).lower())
              and w.lower() not in _LOANWORDS and not foreign_places(w) and not canonical_province(w)]
+    if not vi.has_diacritics(question):  # typed plainly, a name is in lower case too ("tai sydney"): a word of two vowel
+        # groups no Vietnamese syllable spells (not "ubnd", "vhttdl", shorthand of one vowel or none)
+        names += [w for w in re.findall(r"\b[a-z]{4,}\b", question.lower()) if not _VIET_SHAPE.fullmatch(w)
+                  and len(re.findall(r"[aeiouy]+", w)) >= 2 and w not in _LOANWORDS and not is_syllable(w)
+                  and not foreign_places(w.capitalize()) and not canonical_province(w)]
     if not names:
         return None
     compact = _compact(vi.fold("\n".join(documents())).lower())
@@ -150,3 +155,22 @@ def unsaid_foreign_name(question: str, documents: Callable[[], Collection[str]])
 
 def _compact(text: str) -> str:
     return re.sub(r"[\s\-–]+", "", text)
+
+
+# "kết nghĩa với tỉnh nào của Hàn Quốc?": a place within the country is asked, which the country's own name is not
+_WITHIN = re.compile(r"\b(?:tinh|thanh pho|dia phuong|bang|vung|quan|huyen|thu do|khu vuc) nao (?:cua|o|thuoc|tai|ben) ")
+_UNIT_NAMED = re.compile(rf"\b(?:tỉnh|thành phố|bang|vùng|quận|huyện|thủ đô|tỉnh trưởng|thị trưởng)\s+[{vi.UPPER}]")
+
+
+def unsaid_place_within(question: str, shown: str) -> str | None:
+    """A place within a country asked ("tỉnh nào của Hàn Quốc") of lines naming only the country ("… của Nhật Bản và
+    Hàn Quốc đã được nghiên cứu"): no line says which; said in words."""
+    m = _WITHIN.search(vi.fold_same_length(question).lower())
+    country = next((e.name for e in foreign_places(question) if m and e.start >= m.end()), None)
+    if country is None:
+        return None
+    within = [e for e in foreign_places(shown) if e.name != country and e.name not in COUNTRIES]
+    if within or _UNIT_NAMED.search(shown):
+        return None
+    kind = question[m.start():m.start() + len(m.group(0).split(" nao ")[0])] if m else ""
+    return f"{kind} của {country} được hỏi"

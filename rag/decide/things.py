@@ -56,3 +56,21 @@ INSTANCES = {"don vi hanh chinh": re.compile(r"\b(?:xa|phuong|thi tran|thi xa|hu
 def thing_named(question: str, thing: str) -> str:
     """The asked thing as the question typed it ("cửa khẩu quốc tế"), for the reply."""
     return as_typed(question, thing)
+
+
+def spelled_out(acronym: str, words: list[str]) -> bool:
+    """"vhttdl" said in full somewhere ("văn hóa, thể thao và du lịch"): a run of syllables whose initials spell it
+    ("và" aside). An acronym has no vowel, which every syllable has."""
+    if len(acronym) < 2 or re.search(r"[aeiouy]", acronym):
+        return False
+    for i in range(len(words)):
+        initials = ""
+        for w in words[i:i + 3 * len(acronym)]:
+            if w == "va":
+                continue
+            initials += w[0]
+            if not acronym.startswith(initials):
+                break
+            if initials == acronym:
+                return True
+    return False

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ground import vi
-from ground.places import FOREIGN_CAPITAL_ONLY, FOREIGN_PLACE_NAMES, FOREIGN_PLACES
+from ground.places import FOREIGN_CAPITAL_ONLY, FOREIGN_PLACE_NAMES, FOREIGN_PLACES, NEIGHBOUR_PROVINCES
 
 # The kinds a question can ask for (rag.understand.question.ANSWER_TYPES) map onto these entity kinds.
 KINDS = ("date", "period", "number", "document", "place", "agency", "person")
@@ -113,7 +113,7 @@ _ROLE = re.compile(
 
 @lru_cache(maxsize=1)
 def _foreign() -> re.Pattern:
-    names = sorted({n.strip() for n in FOREIGN_PLACE_NAMES.split("|") if n.strip()}, key=len, reverse=True)
+    names = sorted({n.strip() for n in FOREIGN_PLACE_NAMES.split("|") if n.strip()} | NEIGHBOUR_PROVINCES, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
@@ -262,7 +262,8 @@ def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
     known = {vi.fold(a) for name, aliases in FOREIGN_PLACES.items() for a in (name, *aliases)}
     # the cities, regions and bodies abroad a plan may name ("Seoul", "Thượng Hải"): a name of two words or more, or
     # one Latin word of four letters or more, so that an ordinary word ("Anh", "Ý") is never taken for one
-    extra = [(n, ()) for n in FOREIGN_PLACE_NAMES.split("|") if vi.fold(n) not in known
+    # (…and the provinces of the neighbours a border province's texts name: "Hủa Phăn", "Savannakhet")
+    extra = [(n, ()) for n in dict.fromkeys([*FOREIGN_PLACE_NAMES.split("|"), *sorted(NEIGHBOUR_PROVINCES)]) if vi.fold(n) not in known
              and (len(n.split()) > 1 or (not vi.has_diacritics(n) and len(n) >= 4 and n.isalpha()))]
     extra_names = {n for n, _ in extra}
     for name, aliases in [*FOREIGN_PLACES.items(), *extra]:

@@ -561,3 +561,49 @@ def test_a_country_spelled_by_syllables_is_named_with_its_hyphens_or_without():
     assert names_foreign_places("ngày văn hóa ở Úc có mấy gói thầu?", ["Tổ chức Những ngày Văn hóa tại Ôxtrâylia"])
     assert names_foreign_places("đoàn sang Ôxtrâylia mấy người?", ["Đoàn công tác tại Ô-xtrây-li-a gồm 12 người"])
     assert not names_foreign_places("ngày văn hóa ở Úc có mấy gói thầu?", ["Những ngày Văn hóa tại Pháp"])
+
+
+def test_a_neighbours_province_is_a_foreign_place_the_lines_must_name():
+    from rag.understand.entities import foreign_places
+
+    assert [e.name for e in foreign_places("quan hệ hữu nghị với tỉnh Hủa Phăn và tỉnh Savannakhet")] == [
+        "Hủa Phăn", "Savannakhet"]
+    assert not names_foreign_places("Lam Khê kết nghĩa với tỉnh Hủa Phăn từ năm nào?",
+                                    ["Năm 2012 lãnh đạo hai tỉnh Lam Khê và Xiêng Khoảng ký biên bản thỏa thuận"])
+
+
+def test_a_place_within_a_country_is_not_named_by_the_country_alone():
+    from rag.decide.places import unsaid_place_within
+
+    asked = "Nghi Sơn kết nghĩa với tỉnh nào của Hàn Quốc?"
+    assert unsaid_place_within(asked, "Mô hình kết nghĩa của Nhật Bản và Hàn Quốc được nghiên cứu nhiều.") == \
+        "tỉnh của Hàn Quốc được hỏi"
+    assert unsaid_place_within(asked, "Nghi Sơn kết nghĩa với tỉnh Chungcheongbuk (Hàn Quốc) năm 2019.") is None
+    assert unsaid_place_within("giao lưu với tỉnh nào của Lào?", "giao lưu với Hủa Phăn của Lào") is None
+    assert unsaid_place_within("Nghi Sơn kết nghĩa với nước nào?", "Hàn Quốc") is None
+
+
+def test_an_item_asked_by_a_number_its_list_skips_is_not_there():
+    from rag.decide.listed import unlisted_item
+
+    plan = lambda: ["Gói thầu số 01: in ấn. Gói thầu số 02: phim. Gói thầu số 07: phiên dịch."]  # noqa: E731
+    assert unlisted_item("Gói thầu số 08 là gói gì, giá bao nhiêu?", plan) == "Gói thầu số 08"
+    assert unlisted_item("Gói thầu số 07 giá bao nhiêu?", plan) is None
+    assert unlisted_item("Nhiệm vụ 3 do ai chủ trì?", plan) is None  # the documents number no tasks
+
+
+def test_an_office_held_in_another_countrys_delegation_is_no_holder_of_the_one_asked():
+    from rag.decide.holders import holder_named
+
+    line = "Đoàn tỉnh Xaignabouli (Lào) 32 người, do ông Xaysomphone Vilaysack, Phó Tỉnh trưởng làm Trưởng đoàn;"
+    assert not holder_named((False, "truong doan"), line, "đoàn tỉnh Jeollabuk Hàn Quốc do ai làm trưởng đoàn?")
+    assert holder_named((False, "truong doan"), line, "đoàn Lào do ai làm trưởng đoàn?")
+
+
+def test_a_foreign_name_typed_plainly_must_be_written_in_the_documents():
+    from rag.decide.places import unsaid_foreign_name
+
+    docs = lambda: ["Khai mạc tại Quảng trường Liên bang, Melbourne; biểu diễn tại Adelaide."]  # noqa: E731
+    assert unsaid_foreign_name("chuong trinh nghe thuat tai brisbane dien ra ngay nao?", docs) == "thông tin về brisbane"
+    assert unsaid_foreign_name("chuong trinh tai melbourne dien ra ngay nao?", docs) is None
+    assert unsaid_foreign_name("ubnd tinh giao so vhttdl nguyen khuyen truong quyet thuong giuong", docs) is None
