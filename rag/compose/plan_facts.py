@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
-from ground.display import date_as_written, shorten
+from ground.display import shorten
 from ground.numbers import find_numbers, kind_of_number
 from rag.compose.citations import Point, plan_label
 from rag.compose.facts import ALL_GROUNDS, cited_name, fact_point, grounds_point
+from rag.compose.plan_dates import date_from_others
 from rag.find.plans import PlanIndex
 from rag.ports import StoredChunk, StoredPlan
 from rag.understand import entities
@@ -75,31 +76,16 @@ def _date_from_text(plan, chunks: list[StoredChunk]) -> Point | None:
                 date = min(dates, key=lambda e: abs(e.start - at))
                 text = re.sub(r"^ngày\s+", "", date.text, flags=re.IGNORECASE)
                 return Point(f"{plan_label(plan.meta)} được ban hành ngày {text}.", chunk, line.strip(), 1.0)
-    return None
+    # (a page's lead: "Ngày 5-9, UBND tỉnh ban hành Quy định … kèm theo Quyết định số 24/2018/QĐ-UBND thay thế …")
+    return _issued_date(plan, chunks, own)
 
 
-def _date_from_mentions(plan: StoredPlan, index: PlanIndex) -> Point | None:
-    """The plan's date as another stored text that cites it gives it (the mention index), cited to that text."""
-    numbers = plan.meta.known_numbers()
-    for other in index.plans.values():
-        if other.id == plan.id:
-            continue
-        for m in other.meta.mentions:
-            if m.get("date") and m.get("number") and any(number_matches(n, m["number"]) for n in numbers):
-                chunk = index.chunk_at(other.id, int(m.get("start") or 0))
-                if chunk is not None:
-                    text = (f"{plan_label(plan.meta)} được ban hành ngày {date_as_written(m.get('sentence') or '', m['date'])} "
-                            f"(theo {plan_label(other.meta)}).")
-                    return Point(text, chunk, m.get("sentence") or chunk.text, 1.0)
-    return None
-
-
-def _issued_date(plan, chunks: list[StoredChunk]) -> Point | None:
-    for chunk in chunks[:2]:  # a page says it in its lead
+def _issued_date(plan, chunks: list[StoredChunk], own: re.Pattern | None = None) -> Point | None:
+    for chunk in chunks[:2]:  # a page says it in its lead (of the plan's own number, when it has one)
         for unit in split_units(chunk.text):
             sentence = unit.text
-            issued = [m.start() for m in _ISSUED.finditer(sentence)]
-            if not issued or not _PLAN_KIND.search(sentence):
+            issued = [m.start() for m in _ISSUED.finditer(sentence)][:1 if own else None]
+            if not issued or not _PLAN_KIND.search(sentence) or own and not own.search(sentence):
                 continue
             dates = [e for e in entities.tag(sentence) if e.kind in ("date", "period")
                      and any(abs(e.start - i) <= ISSUED_NEAR or abs(e.end - i) <= ISSUED_NEAR for i in issued)]
@@ -285,7 +271,7 @@ def fact_for(part: Part, plan, index: PlanIndex) -> PartResult:
             return PartResult(point, [])
     # a page without the plan's own date may still say when it was issued, or another stored text may (the
     # decision that replaced it: "… thay thế Kế hoạch số 141/KH-UBND ngày 4/5/2023"): that, before the page's date
-    point = (_date_from_text(plan, chunks) or _date_from_mentions(plan, index)) if intent == "date" and not meta.date \
+    point = (_date_from_text(plan, chunks) or date_from_others(plan, index, _date_from_text)) if intent == "date" and not meta.date \
         else None
     point = point or fact_point(intent, plan, chunks)
     if point is None and intent == "signer":

@@ -110,3 +110,29 @@ def test_a_two_syllable_name_beside_an_office_or_its_signature_names_a_person():
 def test_a_decision_signed_by_a_two_syllable_name_is_answered_who_signed(stored):
     answer = stored.ask("quy che quan ly hoat dong doi ngoai lang van 2027 ai ky")
     assert answer.found and "Hà Khang" in answer.answer
+
+
+NEWS_WITHOUT_DATE = """https://stttt.langvan.example/tin/quy-dinh-thong-tin-doi-ngoai
+Lãng Vân: Ban hành Quyết định Quy định quản lý hoạt động thông tin đối ngoại
+
+Thứ năm, 27/09/2027 09:03
+
+Mới đây, UBND tỉnh Lãng Vân vừa ban hành Quyết định số 31/2027/QĐ-UBND về Quy định quản lý hoạt động thông tin đối ngoại
+trên địa bàn tỉnh. Quyết định này có hiệu lực thi hành kể từ ngày 20/9/2027.
+"""
+NEWS_WITH_DATE = """https://songoaivu.langvan.example/tin/ban-hanh-moi-quy-dinh
+Lãng Vân ban hành mới Quy định quản lý hoạt động thông tin đối ngoại
+
+Ngày 5-9, UBND tỉnh Lãng Vân ban hành Quy định quản lý hoạt động thông tin đối ngoại trên địa bàn tỉnh kèm theo Quyết định
+số 31/2027/QĐ-UBND thay thế Quy định ban hành kèm theo Quyết định số 12/2020/QĐ-UBND ngày 28/4/2020 của UBND tỉnh.
+Theo Quy định mới, thông tin chính thức về tỉnh được cung cấp bằng 6 phương thức.
+"""
+
+
+def test_a_documents_date_one_page_lacks_is_read_from_another_page_about_it(tmp_path):
+    for name, text in (("lang-van-qd-31-2027-tin.txt", NEWS_WITHOUT_DATE), ("lang-van-sngv-tin.txt", NEWS_WITH_DATE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path]).ok
+    answer = services.ask("Quyết định 31/2027/QĐ-UBND của Lãng Vân ban hành ngày nào?")
+    assert answer.found and "5-9" in answer.answer and "28/4/2020" not in answer.answer
