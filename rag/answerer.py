@@ -25,10 +25,11 @@ from rag.find.scope import Scope, scope_for
 from rag.find.search import Hit, HybridSearch
 from rag.models import Answer
 from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
-from rag.understand.names import ParsedQuery
+from rag.understand.names import ParsedQuery, without_chat_subject
 from rag.understand.question import Question, analyze, as_typed, without_request_frame
 
 DEFAULT_TOP_K = 8  # ground.config.Settings.top_k, for an answerer built without settings
+SUBJECT_PLANS = 2  # texts a follow-up's bracketed subject finds, which what it asks is then looked for in
 
 
 class Answerer:
@@ -92,6 +93,10 @@ class Answerer:
                                                       dense_text=self.index.accents.restore(q.pq.text))  # find
         if not hits:
             return self._refuse(text), []
+        if (asked := without_chat_subject(q.pq.text)) != q.pq.text:  # a follow-up's subject finds the text; what it
+            texts = list(dict.fromkeys(h.chunk.plan_id for h in hits[:SUBJECT_PLANS]))  # asks is looked for in it
+            hits, vector = self.engine.search_with_vector(asked, self.k, plan_ids=texts,
+                                                          dense_text=self.index.accents.restore(asked))
         dense_of = sentences.dense_lookup(
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
         answer = self._from_hits(q, scope, hits, dense_of) or self._refuse(q.text)

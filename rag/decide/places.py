@@ -159,7 +159,8 @@ def _compact(text: str) -> str:
 
 # "kết nghĩa với tỉnh nào của Hàn Quốc?": a place within the country is asked, which the country's own name is not
 _WITHIN = re.compile(r"\b(?:tinh|thanh pho|dia phuong|bang|vung|quan|huyen|thu do|khu vuc) nao (?:cua|o|thuoc|tai|ben) ")
-_UNIT_NAMED = re.compile(rf"\b(?:tỉnh|thành phố|bang|vùng|quận|huyện|thủ đô|tỉnh trưởng|thị trưởng)\s+[{vi.UPPER}]")
+_UNIT_NAMED = re.compile(rf"(?i:\b(?:tỉnh|thành phố|tiểu bang|bang|vùng|quận|huyện|hạt|châu|thị trấn|thủ phủ|đặc khu|đảo|thủ đô"
+                         rf"|tỉnh trưởng|thị trưởng))\s+[{vi.UPPER}]")
 
 
 def unsaid_place_within(question: str, shown: str) -> str | None:
@@ -170,7 +171,10 @@ def unsaid_place_within(question: str, shown: str) -> str | None:
     if country is None:
         return None
     within = [e for e in foreign_places(shown) if e.name != country and e.name not in COUNTRIES]
-    if within or _UNIT_NAMED.search(shown):
+    # (…or a foreign name no gazetteer holds: "Baranya | Hungary | Biên bản ghi nhớ")
+    latin = [w for w in _LATIN_NAME.findall(shown) if not is_syllable(w.lower()) and w.lower() not in _LOANWORDS
+             and not foreign_places(w)]
+    if within or latin or _UNIT_NAMED.search(shown):
         return None
     kind = question[m.start():m.start() + len(m.group(0).split(" nao ")[0])] if m else ""
     return f"{kind} của {country} được hỏi"

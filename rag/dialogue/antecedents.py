@@ -128,6 +128,20 @@ _FULL_NAME = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER
 _HONOURED = re.compile(rf"\b(?:[ÔôBb](?:ng|à)|[Đđ]ồng chí)\s+({_FULL_NAME.pattern})(?![{vi.LOWER}])")
 
 
+# "họ", "đoàn đó", "nhóm ấy": the delegation or group the last question named ("Còn đoàn Hàn Quốc?" then "Họ biểu diễn
+# tiết mục gì?"); not "họ tên", the name asked
+GROUP_REF = re.compile(r"^\s*(?:họ|ho)\b(?!\s+(?:tên|ten|và tên|va ten|đệm|dem)\b)"
+                       r"|\b(?:đoàn|nhóm|doan|nhom)\s+(?:ấy|đó|này|ay|do|nay)\b", re.IGNORECASE)
+_GROUP = re.compile(rf"\b(?:[Đđ]oàn|[Dd]oan|[Nn]hóm)\s+(?:(?:tỉnh|tinh|thành phố|thanh pho|nghệ thuật|nghe thuat)\s+)?"
+                    rf"[{vi.UPPER}]\w*(?:\s+[{vi.UPPER}]\w*)*")
+
+
+def group_named(context: Conversation) -> str | None:
+    """The delegation or group the last question named by its own name ("Đoàn Hàn Quốc", "đoàn tỉnh Nong Khai")."""
+    m = _GROUP.search(context.question or "")
+    return m.group(0) if m else None
+
+
 # "khoản đó", "số tiền này", "nguồn kinh phí đó": the sum the last question asked about
 AMOUNT_REF = re.compile(r"\b(?:khoản|số tiền|nguồn|món)(?: kinh phí| tiền| vốn)?\s+(?:ấy|đó|này|trên)\b"
                         r"|\b(?:khoan|so tien|nguon|mon)(?: kinh phi| tien| von)?\s+(?:ay|do|nay|tren)\b", re.IGNORECASE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.numbers import DOC_KINDS
 from rag.dialogue.frames import numbered
 from rag.dialogue.state import Conversation
 from rag.understand.entities import foreign_places
@@ -79,3 +80,13 @@ def keep_preposition(text: str, m: re.Match, name: str, unit: bool = False) -> s
         word = said.split()[0]
         return f"{word} {name}" if name[:1].isupper() else name
     return f"{prep.group(1)} {name}" if prep else name
+
+
+def other_document(context: Conversation, said: str) -> str | None:
+    """"chỉ thị đó" after an answer naming Chỉ thị 25/CT-TTg means that one, not the plan (a Kế hoạch)."""
+    folded = vi.collapse(said)
+    kind = next((name for key, name in DOC_KINDS.items() if folded.startswith(key) or f" {key} " in f" {folded} "), None)
+    plan = context.plan
+    if kind is None or (plan and (plan.doc_type or "Kế hoạch").lower() == kind.lower()):
+        return None
+    return next((d for d in context.documents if d.startswith(kind + " ")), None)

@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
-from ground.numbers import DOC_KINDS
 from ground.places import canonical_province
+from rag.dialogue import labels
 from rag.dialogue.antecedents import (
     AMOUNT_REF,
+    GROUP_REF,
     PERSON_REF,
     amount_asked,
     context_places,
+    group_named,
     item_followup,
     kind_before,
     one_item,
@@ -158,6 +160,10 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
     if person and (name := person_named(context)):  # "ông ấy còn kiêm chức gì?": the person the last answer named
         said = _tidy(replace_spans(text, [(person.start(), person.end(), name)]))
         return _resolve_bare(question, _capital(said), context, False, "")  # …in the document it was named in
+    group = GROUP_REF.search(text) if not context.empty and not person else None
+    if group and (party := group_named(context)):  # "Họ biểu diễn tiết mục gì?": the delegation asked of last
+        said = _tidy(replace_spans(text, [(group.start(), group.end(), as_typed_as(party, text))]))
+        return _resolve_bare(question, _capital(said.strip()), context, False, "")
     amount = AMOUNT_REF.search(text) if not context.empty else None
     if amount and (sum_named := amount_asked(context)):  # "xã dùng khoản đó làm gì?": the sum asked before
         sum_named = sum_named if vi.has_diacritics(text) else vi.strip_marks(sum_named)  # typed as the user types
@@ -323,7 +329,7 @@ def _tidy(text: str) -> str:
 
 def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -> Resolution:
     spans: list[tuple[int, int, str]] = []
-    other = _other_document(context, text[plan_ref.start():plan_ref.end()]) if plan_ref else None
+    other = labels.other_document(context, text[plan_ref.start():plan_ref.end()]) if plan_ref else None
     if plan_ref:
         label = other or target_label(context, text)
         if not label:
@@ -341,16 +347,6 @@ def _resolve_reference(question, text, context, plan_ref, place_ref, unit_ref) -
     return Resolution(question, rewritten, True, "reference", names_plan=bool(plan_ref) and not other)
 
 
-def _other_document(context: Conversation, said: str) -> str | None:
-    """"chỉ thị đó" after an answer naming Chỉ thị 25/CT-TTg means that one, not the plan (a Kế hoạch)."""
-    folded = vi.collapse(said)
-    kind = next((name for key, name in DOC_KINDS.items() if folded.startswith(key) or f" {key} " in f" {folded} "), None)
-    plan = context.plan
-    if kind is None or (plan and (plan.doc_type or "Kế hoạch").lower() == kind.lower()):
-        return None
-    return next((d for d in context.documents if d.startswith(kind + " ")), None)
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -359,6 +355,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     label = target_label(context, text)
     named = None if label else unanswered_subject(context)
     if named:  # "còn tin, bài tiếng nước ngoài?" after a refused "Chỉ tiêu … của Sở Ngoại vụ Thu Lĩnh: …?"
+        named = as_typed_as(named, text)  # (typed plainly, the whole rewrite is: the answerer weighs such questions apart)
         return Resolution(question, _tidy(_capital(f"{_drop_lead(text, lead).rstrip(' ?.!')} ({named})?")), True, "continuation")
     body = _drop_lead(text, lead)
     if not label and _own_content(body) >= STANDALONE_SYLLABLES:

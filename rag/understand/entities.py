@@ -320,8 +320,9 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                     _CAPITAL_NEXT.match(text, m.end()) and not latin
                     or capital_only and _CAPITAL_BEFORE.search(text, 0, m.start())):
                 continue  # one syllable inside a longer proper name: "Lào Cai", "Phạm Đức Toản", "Mai Thị Thúy Nga"
-            if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw):
-                continue  # "Lao" in accented text is not "Lào" (but "Australia" is "Úc")
+            if accented and vi.has_diacritics(alias) and not vi.has_diacritics(raw) and vi.has_diacritics(
+                    text[max(0, m.start() - NEAR_TYPING):m.end() + NEAR_TYPING]):
+                continue  # "Lao" in accented text is not "Lào" ("Australia" is "Úc"), unless typed plainly around it too
             if not vi.has_diacritics(raw) and folded[max(0, m.start() - 4):m.start() + 3] in _WORD_ACROSS:
                 continue  # "van hoa ky phuong": "văn hóa" then "Kỳ Phương", not "Hoa Kỳ"
             if not accented and raw.lower().endswith("nam") and _YEAR_NEXT.match(folded, m.end()):
@@ -336,6 +337,9 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                 continue  # "1 triệu đô la Mỹ", "yên Nhật": a currency, not the country
             taken.append(Entity("foreign", m.start(), m.end(), raw, name))
     return tuple(sorted(taken, key=lambda e: e.start))
+
+
+NEAR_TYPING = 12  # characters around a name typed its own way ("Doan Thai Lan bao nhieu nguoi (Lễ khai mạc …)")
 
 
 def _joined(name: str) -> str:

@@ -110,6 +110,16 @@ class ParsedQuery:
     intent: str = "general"  # general | date | signer | number | issuer | horizon | field | implements | doc_type
 
 
+_CONTEXT_END = re.compile(r"\s\(([^()]+)\)\s*\??\s*$")
+CONTEXT_WORDS = 3  # "(họ tên)" is part of what is asked; "(Lễ khai mạc ngày hội ở Tùng Lĩnh)" the chat's subject
+
+
+def without_chat_subject(text: str) -> str:
+    """The question without the subject a follow-up was rewritten with at its end, in brackets."""
+    context = _CONTEXT_END.search(text)
+    return text[:context.start()].rstrip() + "?" if context and len(context.group(1).split()) >= CONTEXT_WORDS else text
+
+
 def parse_query(question: str) -> ParsedQuery:
     from ground.agencies import find_agencies
     from ground.numbers import find_numbers
@@ -138,6 +148,9 @@ def parse_query(question: str) -> ParsedQuery:
     label = [a for _, end in list(cut) for a in agencies if re.fullmatch(r"\s+của\s+", text[end:a.start], re.IGNORECASE)]
     cut += [(a.start, a.end) for a in label]
     agencies = [a for a in agencies if a not in label]
+    # (the subject a follow-up was rewritten with, in brackets at its end, finds the text but is no words a line must hold)
+    context = _CONTEXT_END.search(text)
+    cut += [(context.start(), context.end())] if context and len(context.group(1).split()) >= CONTEXT_WORDS else []
     content = _PARTICLE_END.sub("", _cut_spans(text, [(m.start, m.end) for m in places] + cut))
     return ParsedQuery(
         text=text,

@@ -68,10 +68,39 @@ Hà Khang
 """
 
 
+SCRIPT = """UBND TỈNH LÃNG VÂN
+BAN TỔ CHỨC NGÀY HỘI VĂN HÓA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lãng Vân, ngày 02 tháng 10 năm 2027
+
+KỊCH BẢN CHI TIẾT
+Lễ khai mạc Ngày hội Văn hóa các dân tộc và Giao lưu hữu nghị quốc tế tỉnh Lãng Vân lần thứ I, năm 2027
+
+I. THÔNG TIN CHUNG
+1. Thời gian: từ 19 giờ 30 đến 21 giờ 15, thứ Bảy, ngày 06/11/2027.
+2. Địa điểm: Quảng trường Vân Giang, tỉnh Lãng Vân.
+3. Thành phần: lãnh đạo tỉnh; các đoàn quốc tế:
+- Đoàn tỉnh Luang Prabang (Lào) 30 người;
+- Đoàn tỉnh Udon Thani (Thái Lan) 16 người;
+- Đoàn tỉnh Gangwon (Hàn Quốc) 12 người.
+
+II. CHƯƠNG TRÌNH NGHỆ THUẬT
+1. Trống hội "Hồn núi Lãng Vân" - 120 diễn viên.
+2. Múa "Lời then gọi bạn" - Nhà hát Ca múa nhạc tỉnh.
+3. Múa trống Samulnori - Đoàn tỉnh Gangwon (Hàn Quốc).
+4. Múa nón lá kết hợp múa Thái - Đoàn tỉnh Udon Thani (Thái Lan).
+
+TRƯỞNG BAN
+Vi Văn Khởi
+"""
+
+
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory) -> Services:
     folder = tmp_path_factory.mktemp("followups-in-passage")
-    for name, text in (("lang-van-cv-41-2027-hoi-dap.txt", HANDBOOK), ("lang-van-qd-05-2027-quy-che.txt", DECISION)):
+    for name, text in (("lang-van-cv-41-2027-hoi-dap.txt", HANDBOOK), ("lang-van-qd-05-2027-quy-che.txt", DECISION),
+                       ("lang-van-kb-2027-le-khai-mac.txt", SCRIPT)):
         (folder / name).write_text(text, encoding="utf-8")
     services = Services(Settings(data_dir=folder / "store"))
     assert services.ingest_paths([folder]).ok
@@ -136,3 +165,21 @@ def test_a_documents_date_one_page_lacks_is_read_from_another_page_about_it(tmp_
     assert services.ingest_paths([tmp_path]).ok
     answer = services.ask("Quyết định 31/2027/QĐ-UBND của Lãng Vân ban hành ngày nào?")
     assert answer.found and "5-9" in answer.answer and "28/4/2020" not in answer.answer
+
+
+def test_after_a_refusal_the_chats_subject_finds_the_text_and_what_is_asked_is_looked_for_in_it(stored):
+    turns = chat(stored, ["Lễ khai mạc ngày hội ở Lãng Vân có mấy đoàn nước ngoài biểu diễn múa rối?",
+                          "doan Thai Lan bao nhieu nguoi?", "Còn đoàn Hàn Quốc?"])
+    assert "Le khai mac" in turns[1].understood  # the subject, typed as the user types
+    assert "16 người" in turns[1].answer.answer
+    assert "Han Quoc" in turns[2].understood and "Thai Lan" not in turns[2].understood  # the country swapped, typed plainly
+    assert "12 người" in turns[2].answer.answer
+
+
+def test_they_are_the_delegation_the_last_question_named():
+    from rag.dialogue.resolve import resolve
+    from rag.dialogue.state import Conversation
+
+    ctx = Conversation(question="Đoàn Hàn Quốc có bao nhiêu người?", found=True)
+    assert resolve("Họ biểu diễn tiết mục gì?", ctx).question_understood.startswith("Đoàn Hàn Quốc biểu diễn")
+    assert not resolve("Họ tên trưởng đoàn là gì?", ctx).question_understood.startswith("Đoàn")  # the name asked
