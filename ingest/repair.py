@@ -136,6 +136,9 @@ def _heads_list(line: str, following: str) -> bool:
             and bool(_STRUCTURE.match(following.strip())))
 
 
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$")  # a page's address alone on its line goes on into nothing
+
+
 def join_broken_lines(text: str) -> str:
     lines = text.split("\n")
     width = _wrap_width(lines)
@@ -151,7 +154,7 @@ def join_broken_lines(text: str) -> str:
             and not _capitals(last) and not _capitals(stripped) \
             and not _HEADING_WORD.match(stripped) and not _ended(last, stripped) \
             and not _heads_list(stripped, lines[i + 1] if i + 1 < len(lines) else "")
-        if out and (wrapped or _continues(out[-1].strip(), stripped) and not _heads_list(
+        if out and not _ADDRESS.match(last) and (wrapped or _continues(out[-1].strip(), stripped) and not _heads_list(
                 stripped, lines[i + 1] if i + 1 < len(lines) else "")):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:

@@ -83,8 +83,9 @@ def headline(text: str) -> str | None:
             if words >= 8 and (emblem_at is None or i > emblem_at):
                 return None  # reached the body: headlines carry no final full stop
             continue
+        # (a headline opens with a capital: a run of words in lower case above it is a site's hidden keywords)
         if (words >= 6 and not line.isupper() and not is_dateline(line) and not _NOT_A_HEADLINE.match(line)
-                and not PLACE_DATE.search(line)):
+                and not PLACE_DATE.search(line) and not line[:1].islower()):
             if emblem_at is not None and i < emblem_at and not _names_a_document(line):
                 continue  # a banner above the document
             return DATE_CLOCK.sub("", line).rstrip(". ")  # (a portal's posting stamp after it is no part of it)

@@ -335,17 +335,28 @@ _PART_HEADING = {"chuong": re.compile(r"^\s*Chương\s+([IVXLC]+|\d+)\b", re.MUL
                  "dieu": re.compile(r"^\s*Điều\s+(\d+)\s*[.:]", re.MULTILINE),
                  "phan": re.compile(r"^\s*Phần\s+(?:thứ\s+)?([IVXLC]+|\d+|[A-Za-zÀ-ỹ]+)\b", re.MULTILINE)}
 _PART_NOUN = {"chuong": "chương", "dieu": "điều", "phan": "phần"}
+_ANNEX_ASKED = re.compile(r"\b(?:quy che|quy dinh|dieu le|huong dan)\b.*\bkem\b")
+_ANNEX_HEAD = re.compile(r"^\s*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|HƯỚNG DẪN)\s*$|\(\s*Ban hành kèm theo", re.MULTILINE)
 
 
-def parts_count_point(folded: str, plans: list[StoredPlan], index: PlanIndex) -> Point | None:
+def annexed(folded: str) -> bool:
+    """"Quy chế … (ban hành) kèm theo QĐ 01/2014": the question is about the annex a decision issues."""
+    return _ANNEX_ASKED.search(folded) is not None
+
+
+def parts_count_point(folded: str, plans: list[StoredPlan], index: PlanIndex, annex: bool = False) -> Point | None:
     """"Quy chế có mấy chương, bao nhiêu điều?": the chapters, articles or parts the first plan's text heads, counted,
     the last one named ("4 chương (đến Chương IV)"); None when the question counts none or the text heads none."""
     asked = _PARTS_ASKED.search(folded)
     if asked is None:
         return None
     kind = asked.group(1)
+    annex = annex or annexed(folded)  # "Quy chế … kèm theo QĐ 01/2014 có mấy chương": the annex's own, not the decision's
     for plan in plans:
         chunks = index.chunks(plan.id)
+        if annex and plan.meta.doc_type == "Quyết định":
+            at = next((i for i, c in enumerate(chunks) if _ANNEX_HEAD.search(c.text)), None)
+            chunks = chunks[at:] if at is not None else []  # (a text cut before its annex counts none of them)
         found = [(c, m.group(1)) for c in chunks for m in _PART_HEADING[kind].finditer(c.text)]
         labels = list(dict.fromkeys(label for _, label in found))
         if len(labels) < 2:

@@ -320,3 +320,18 @@ def test_a_province_name_broken_over_two_lines_is_joined():
     lines = join_broken_lines(text).split("\n")
     assert lines[0] == "Theo đề nghị của Giám đốc Sở Ngoại vụ tỉnh Hà Nam tại Tờ trình số 41/TTr-SNgV ngày 02 tháng 3 năm 2019,"
     assert "Ủy ban nhân dân tỉnh Hà Nam" in lines  # a whole name's line is no broken one
+
+
+def test_a_pages_address_alone_on_its_line_is_never_joined_to_the_next():
+    from ingest.clean import clean_text
+    from ingest.metadata import extract_metadata
+
+    address = "http://songoaivu.langvan.example/vi/l%E1%BA%A1ng-v%C3%A2n-ban-h%C3%A0nh-m%E1%BB%9Bi-quy-%C4%91%E1%BB%8Bnh"
+    page = (f"{address}\nnấu ăn đầm dạ hội dụng cụ đo lường\n\nTrang chủ\n\n"
+            "Lãng Vân ban hành mới Quy định quản lý hoạt động thông tin đối ngoại\n\n"
+            "Ngày 5-9, UBND tỉnh Lãng Vân ban hành Quy định quản lý hoạt động thông tin đối ngoại trên địa bàn tỉnh kèm "
+            "theo Quyết định số 31/2027/QĐ-UBND.\n")
+    repaired = repair_text(page).text
+    assert repaired.split("\n")[0] == address
+    meta = extract_metadata(clean_text(repaired), "lang-van-tin.txt")
+    assert meta.title == "Lãng Vân ban hành mới Quy định quản lý hoạt động thông tin đối ngoại"

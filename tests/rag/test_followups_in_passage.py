@@ -183,3 +183,23 @@ def test_they_are_the_delegation_the_last_question_named():
     ctx = Conversation(question="Đoàn Hàn Quốc có bao nhiêu người?", found=True)
     assert resolve("Họ biểu diễn tiết mục gì?", ctx).question_understood.startswith("Đoàn Hàn Quốc biểu diễn")
     assert not resolve("Họ tên trưởng đoàn là gì?", ctx).question_understood.startswith("Đoàn")  # the name asked
+
+
+def test_the_chapters_of_an_annex_are_not_the_decisions_own_articles(tmp_path):
+    cut = DECISION  # the decision's two articles, its annex not in the text
+    whole = DECISION.replace("Lãng Vân", "Lãng Sơn").replace("05/2027", "06/2027") + (
+        "\nQUY CHẾ\nQuản lý hoạt động đối ngoại trên địa bàn tỉnh Lãng Sơn\n(Ban hành kèm theo Quyết định số 06/2027/QĐ-UBND)\n\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc quản lý hoạt động đối ngoại.\n"
+        "Điều 2. Đối tượng áp dụng\nQuy chế áp dụng với các sở, ban, ngành và UBND cấp xã.\n\n"
+        "Chương II\nNỘI DUNG QUẢN LÝ\nĐiều 3. Đoàn ra\nSở Ngoại vụ thẩm định kế hoạch đoàn ra trong 05 ngày làm việc.\n"
+        "Điều 4. Đoàn vào\nCơ quan mời đoàn vào gửi văn bản xin phép trước 15 ngày.\n"
+        "Điều 5. Hội nghị quốc tế\nCơ quan tổ chức trình UBND tỉnh trước 20 ngày.\n\n"
+        "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 6. Trách nhiệm thi hành\nCác cơ quan có trách nhiệm thi hành Quy chế này.\n")
+    for name, text in (("lang-van-qd-05-2027.txt", cut), ("lang-son-qd-06-2027.txt", whole)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path]).ok
+    answer = services.ask("Quy chế ban hành kèm QĐ 06/2027/QĐ-UBND của Lãng Sơn gồm mấy chương, mấy điều?")
+    assert answer.found and "3 chương" in answer.answer and "6 điều" in answer.answer
+    answer = services.ask("Quy chế ban hành kèm QĐ 05/2027/QĐ-UBND của Lãng Vân gồm mấy chương, mấy điều?")
+    assert "2 điều" not in answer.answer  # the decision's own Điều 1, Điều 2 are no articles of its annex
