@@ -89,12 +89,18 @@ def _as_key(header: str) -> str:
 
 
 def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUMNS, caption: str = "") -> str | None:
-    figures = [i for i, c in enumerate(row) if c and FIGURE.match(c) and not (i == 0 and column_role(header[0]) == "number")]
-    if len(figures) < least:
+    # ("| Hợp phần | Nội dung | Vốn viện trợ |" over "| 3 | Xây dựng Nhà giao lưu | 156.000 |": the first column numbers
+    # the items it names, "Hợp phần 3", and its figure is no figure of the row)
+    item = bool(row) and _ITEM_NUMBER.fullmatch(row[0]) is not None and len(row) > 2 and bool(row[1]) \
+        and not FIGURE.match(row[1]) and _ITEM_HEADER.fullmatch(header[0].strip()) is not None
+    figures = [i for i, c in enumerate(row) if c and FIGURE.match(c)
+               and not (i == 0 and (column_role(header[0]) == "number" or item))]
+    if len(figures) < (1 if item else least):  # (numbered items with a name are a table with one figure each)
         return None
     units = [row[i] for i, h in enumerate(header) if UNIT_HEADER.match(h.strip()) and row[i]]
     label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not UNIT_HEADER.match(header[i].strip())
-                     and column_role(header[i]) != "number")
+                     and column_role(header[i]) != "number" and not (i == 0 and item))
+    label = f"{header[0].strip()} {row[0]}: {label}" if item and label else label
     if not label:
         return None
     unit = units[0].lower() if units else (row_unit(label) or "")  # "Học sinh … (lượt)": its figures are of lượt
@@ -114,6 +120,9 @@ def _pair(header: str, cell: str, unit: str, caption: str) -> str:
     return f"{_as_key(header)}: {cell}{' ' + said if said and '%' not in header and cell not in '-–' else ''}"
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}")
+# a first column naming the kind of item its numbers count ("Hợp phần", "Gói thầu số", "Tập", "Đợt", "Lớp")
+_ITEM_HEADER = re.compile(r"(?i:hợp phần|gói thầu(?: số)?|tập|đợt|lớp|khóa|chuyên đề|dự án|tiểu dự án|hạng mục|nhóm|mục|giai đoạn)")
 MIN_TEXT_COLUMNS = 3  # a table of words (a Phụ lục's list of partners) needs this many columns to be read by row
 
 

@@ -249,8 +249,12 @@ def keyed_records(text: str) -> str:
     return "\n".join(lines)
 
 
+_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-{2,}:?[ \t]*)?[ \t]*\n", re.MULTILINE)
+
+
 def linearize_tables(text: str) -> str:
     """`text` with every task table as one sentence per row (group rows as headings), other tables row by row."""
+    text = _MARKDOWN_RULE.sub("", text)  # "|---|---|" under a header: no row, and every reader takes the header's next line
     text = figure_tables(year_rows(year_tables(unmerged(schedule_tables(sideways_tables(tabs_as_pipes(
         keyed_records(dashed_tasks(text)) if ":" in text else dashed_tasks(text))))))))
     if "|" not in text:

@@ -165,7 +165,7 @@ def _note(cell: str) -> str:
 
 
 _YEAR_HEADER = re.compile(r"^(?:năm|năm thực hiện|năm ngân sách)$", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*\([^()]{1,30}\))?$")  # "2026 (từ tháng 9)": the year with its note
 _FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$")
 _TOTAL = re.compile(r"^(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)
 _HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)

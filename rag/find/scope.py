@@ -229,6 +229,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         if not in_place:  # a page whose own place was not read may still be about it: its text names it
             in_place = [p.id for p in plans if facts[p.id].place is None
                         and set(provinces) & index.named_places.get(p.id, set())]
+        # …or one read as another place's ("Chủ tịch UBND tỉnh Hậu Giang làm việc với Tổng Lãnh sự … tại TP.HCM" read
+        # as TP.HCM's): before saying the store holds nothing of it, the texts that name it are read
+        in_place = in_place or [p.id for p in plans if set(provinces) & index.named_places.get(p.id, set())]
         if not in_place:
             scope.missing = f"kế hoạch nào của {', '.join(provinces)}"
             return scope

@@ -823,3 +823,17 @@ def test_a_task_tables_group_rows_stay_the_task_readers_to_read():
     out = linearize_tables(text)
     assert "Nhiệm vụ 3: Ký thỏa thuận với tổ chức quốc tế; chủ trì: Vụ Hợp tác quốc tế" in out, out
     assert "| 3 |" not in out
+
+
+def test_a_markdown_table_with_a_year_and_its_note_and_numbered_items_is_read_row_by_row():
+    from ingest.tables import linearize_tables
+
+    text = ("10. Kế hoạch vốn theo năm:\n\n| Năm | Vốn viện trợ (USD) | Vốn đối ứng (triệu đồng) |\n|---|---|---|\n"
+            "| 2026 (từ tháng 9) | 68.000 | 380 |\n| 2027 | 196.000 | 836 |\n| Cộng | 264.000 | 1.216 |\n\n"
+            "9. Cơ cấu vốn theo hợp phần (đơn vị: USD):\n\n| Hợp phần | Nội dung | Vốn viện trợ |\n| --- | :--- | ---: |\n"
+            "| 1 | Truyền dạy nghệ thuật hát đối | 118.000 |\n| 3 | Xây dựng Nhà giao lưu | 156.000 |\n")
+    out = linearize_tables(text)
+    assert "Năm 2027: vốn viện trợ: 196.000 USD; vốn đối ứng: 836 triệu đồng." in out
+    assert "Năm 2026 (từ tháng 9): vốn viện trợ: 68.000 USD" in out
+    assert "Hợp phần 3: Xây dựng Nhà giao lưu: vốn viện trợ: 156.000 USD." in out
+    assert "---" not in out

@@ -203,3 +203,21 @@ def test_the_chapters_of_an_annex_are_not_the_decisions_own_articles(tmp_path):
     assert answer.found and "3 chương" in answer.answer and "6 điều" in answer.answer
     answer = services.ask("Quy chế ban hành kèm QĐ 05/2027/QĐ-UBND của Lãng Vân gồm mấy chương, mấy điều?")
     assert "2 điều" not in answer.answer  # the decision's own Điều 1, Điều 2 are no articles of its annex
+
+
+CONSULATE_VISIT = """http://kiengiang.example/chu-tich-ubnd-tinh-lam-viec-voi-tong-lanh-su-han-quoc-tai-thanh-pho-ho-chi-minh
+Chủ tịch UBND tỉnh làm việc với Tổng Lãnh sự Hàn Quốc tại Thành phố Hồ Chí Minh
+
+(KG) - Chiều ngày 29-7, tại Thành phố Hồ Chí Minh, Đoàn công tác của tỉnh Kiên Giang do ông Vi Văn Khởi, Chủ tịch UBND tỉnh
+làm Trưởng đoàn, đã có buổi làm việc với Ngài Park Min Soo, Tổng Lãnh sự Hàn Quốc tại Thành phố Hồ Chí Minh.
+Chủ tịch UBND tỉnh cho biết, tháng 12 tới tỉnh sẽ tổ chức sự kiện "Gặp gỡ Hàn Quốc - Kiên Giang" với 3 hoạt động chính là
+giao lưu văn hóa, gặp gỡ doanh nghiệp và kết nối doanh nghiệp hai bên. Thành phố Hồ Chí Minh là đầu mối hỗ trợ.
+"""
+
+
+def test_a_province_named_by_a_page_read_as_another_places_is_not_said_missing(tmp_path):
+    (tmp_path / "lang-van-tong-lanh-su-han-quoc-tin.txt").write_text(CONSULATE_VISIT, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path]).ok
+    answer = services.ask("gặp gỡ Hàn Quốc - Kiên Giang gồm mấy hoạt động chính?")
+    assert answer.found and "3 hoạt động" in answer.answer
