@@ -179,18 +179,21 @@ def _cells(line: str) -> list[str] | None:
     return [c.strip() for c in inner.strip("|").split("|")]
 
 
-def _said(header: str, cell: str) -> str:
-    """A cell under its header: a figure with the header's unit after it ("số tiền: 1.150 triệu đồng")."""
+def _said(header: str, cell: str, caption: str = "") -> str:
+    """A cell under its header: a figure with the header's unit after it ("số tiền: 1.150 triệu đồng"), else the
+    caption's ("(Đơn vị tính: triệu đồng)" over the table), unless the header counts in its own way ("Tỷ lệ (%)")."""
     label = header.strip(" :")
     unit = _HEADER_UNIT.match(label)
     if unit and _FIGURE.match(cell):
         label, cell = unit.group(1), f"{cell} {unit.group(2).strip()}"
+    elif caption and _FIGURE.match(cell) and "(" not in label and "%" not in cell:
+        cell = f"{cell} {caption}"
     return f"{label[:1].lower() + label[1:] if label[1:2].islower() else label}: {cell}"
 
 
-def _row_sentence(header: list[str], row: list[str], year: str) -> str:
+def _row_sentence(header: list[str], row: list[str], year: str, caption: str = "") -> str:
     label = [c for h, c in zip(header[1:], row[1:], strict=True) if c and not _FIGURE.match(c)][:1]
-    said = [_said(h, c) for h, c in zip(header[1:], row[1:], strict=True) if c and c not in label]
+    said = [_said(h, c, caption) for h, c in zip(header[1:], row[1:], strict=True) if c and c not in label]
     if row[0] and _TOTAL.match(row[0]):  # "| Tổng cộng | | 2.960 |"
         return f"{row[0]}: {'; '.join(said)}."
     lead = label[0] if label else ""
@@ -223,7 +226,8 @@ def year_rows(text: str) -> str:
             i += 1
             continue
         # each row a list item: the sentence announcing the table ("…, chi tiết như sau:") leads them
-        out += [f"- {_row_sentence(header, row, y)}" for row, y in rows]
+        above = next((m.group(1) for ln in reversed(out[-2:]) if (m := _CAPTION_UNIT.search(ln))), "")
+        out += [f"- {_row_sentence(header, row, y, above)}" for row, y in rows]
         i = j
     return "\n".join(out)
 

@@ -17,7 +17,7 @@ from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
 from rag.compose.records import annexed, count_point, parts_count_point
 from rag.compose.sections import following_items
-from rag.compose.shared_lines import answered_before, lines_shown, merged
+from rag.compose.shared_lines import answered_before, lines_shown, merged, with_owner
 from rag.compose.targets import choose_targets
 from rag.decide.counts import ASKS_HOW_LONG, counted_in
 from rag.decide.editions import NTH, names_edition, of_other_edition
@@ -97,11 +97,6 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     return PartResult(Point(shown, best.chunk, best.body, best.score), [d.text for d in entities.documents(shown)])
 
 
-# a duty sentence has no subject of its own: it opens with what the heading's agency must do
-_DUTY_VERB = re.compile(r"(?:Chủ trì|Phối hợp|Tham mưu|Thực hiện|Xây dựng|Tổ chức|Hướng dẫn|Theo dõi|Đôn đốc|Triển khai|"
-                        r"Bố trí|Bảo đảm|Đảm bảo|Nghiên cứu|Đề xuất|Tuyên truyền|Quảng bá|Biên soạn|Phát hành|Cung cấp|"
-                        r"Hỗ trợ|Tăng cường|Đẩy mạnh|Rà soát|Lồng ghép|Kết nối|Vận động|Định kỳ|Hằng năm|Hàng năm)\b")
-
 
 OWN_WORDS_SHOWN = 0.5  # share of a part's own words a line already shown must hold to answer it too
 
@@ -120,21 +115,13 @@ def _shared(subject: str, q: Question, i: int) -> str:
     for j, other in enumerate(q.parts):
         if j != i:
             subject = subject.replace(other.text, " ")
-    # "… sang Hàn Quốc, trường đối tác nào?": a later part naming no place nor year of its own asks of the foreign
-    # place the part before it names (its row, not another country's)
+    # "… sang Hàn Quốc, trường đối tác nào?", "năm 2025 được giao bao nhiêu, thực hiện bao nhiêu?": a later part naming
+    # no place nor year of its own asks of the foreign place and the year the part before it names (its row)
     if i > 0 and not entities.foreign_places(q.parts[i].text) and not re.search(r"\b(?:19|20)\d\d\b", q.parts[i].text):
-        subject += " " + " ".join(dict.fromkeys(e.text for e in entities.foreign_places(q.parts[i - 1].text)))
+        before = q.parts[i - 1].text
+        subject += " " + " ".join(dict.fromkeys([e.text for e in entities.foreign_places(before)]
+                                                + [f"năm {y}" for y in re.findall(r"\b(?:19|20)\d\d\b", before)]))
     return " ".join(subject.split())
-
-
-def with_owner(shown: str, chunk, answer_type: str) -> str:
-    """A duty sentence under an agency's heading ("3. Liên hiệp các tổ chức hữu nghị tỉnh: - Chủ trì tổ chức …")
-    answers "ai / cơ quan nào" with that heading: the owner is said before the sentence."""
-    if answer_type not in ("agency", "person") or not _DUTY_VERB.match(shown):
-        return shown  # a sentence with its own subject says who
-    heading = (chunk.section or "").split("›")[-1]
-    owners = [e.text for e in entities.agencies(heading)]
-    return f"{owners[0]}: {shown}" if owners else shown
 
 
 _PLAN_SELF = {"ke", "hoach"}

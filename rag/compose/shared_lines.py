@@ -1,6 +1,9 @@
 """A line shown for one part of a question that also answers a later part ("Xuân quê hương 2026 có chủ đề gì và diễn
-ra ngày nào?": the sentence naming the theme goes on "… vào ngày 8/2/2026"): shown whole, once, for both."""
+ra ngày nào?": the sentence naming the theme goes on "… vào ngày 8/2/2026"): shown whole, once, for both; and a duty
+line said with the agency of its heading."""
 from __future__ import annotations
+
+import re
 
 from ground import vi
 from rag.compose.citations import Point
@@ -60,3 +63,19 @@ def lines_shown(points: list[Point]) -> frozenset[str]:
         if line and sum(1 for s in line if s in said) >= SHOWN_SHARE * len(line):
             out.add(p.quote)
     return frozenset(out)
+
+
+# a duty sentence has no subject of its own: it opens with what the heading's agency must do
+_DUTY_VERB = re.compile(r"(?:Chủ trì|Phối hợp|Tham mưu|Thực hiện|Xây dựng|Tổ chức|Hướng dẫn|Theo dõi|Đôn đốc|Triển khai|"
+                        r"Bố trí|Bảo đảm|Đảm bảo|Nghiên cứu|Đề xuất|Tuyên truyền|Quảng bá|Biên soạn|Phát hành|Cung cấp|"
+                        r"Hỗ trợ|Tăng cường|Đẩy mạnh|Rà soát|Lồng ghép|Kết nối|Vận động|Định kỳ|Hằng năm|Hàng năm)\b")
+
+
+def with_owner(shown: str, chunk, answer_type: str) -> str:
+    """A duty sentence under an agency's heading ("3. Liên hiệp các tổ chức hữu nghị tỉnh: - Chủ trì tổ chức …")
+    answers "ai / cơ quan nào" with that heading: the owner is said before the sentence."""
+    if answer_type not in ("agency", "person") or not _DUTY_VERB.match(shown):
+        return shown  # a sentence with its own subject says who
+    heading = (chunk.section or "").split("›")[-1]
+    owners = [e.text for e in entities.agencies(heading)]
+    return f"{owners[0]}: {shown}" if owners else shown

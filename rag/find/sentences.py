@@ -81,8 +81,8 @@ def quotable(body: str) -> bool:
     """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
     if _PAGE_STAMP.match(body):  # "Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM": the page's, never an answer
         return False
-    if _NUMBER_CELL.match(body) or _ANNEX_CAPTION.match(body):  # "Số 27-CTr/TU | Trà Vân, ngày …": the header's
-        return False  # (…and an annex's caption, "(Kèm theo Kế hoạch số 09-KH/… ngày …)": never an answer)
+    if _NUMBER_CELL.match(body) or _ANNEX_CAPTION.match(body) or _TABLE_CAPTION.match(body):  # "Số 27-CTr/TU | …"
+        return False  # (…an annex's caption, "(Kèm theo Kế hoạch số 09-KH/… ngày …)", a table's, "Bảng 1. Kinh phí …")
     if _KEYED_VALUE.match(body) and not _HEADER_FIELD.match(body):  # "Năm 2028: 8,1 tỷ đồng;": a short line with a value
         return True
     if _FIELD_VALUE.match(body):  # "Địa điểm: Hà Nội": an event's or a task's field stated on its own line
@@ -92,6 +92,7 @@ def quotable(body: str) -> bool:
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
 
 
+_TABLE_CAPTION = re.compile(r"^(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?[\dIVX]+[a-z]?\s*[.:]\s*[^.;:]{3,160}$")
 _DAY_HEADING = re.compile(r"^(?:Ngày|NGÀY)\s+(?:\d{1,2}\s*[-–:]\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?\b.{0,30}:\s*$")
 
 

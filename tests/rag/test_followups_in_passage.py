@@ -221,3 +221,52 @@ def test_a_province_named_by_a_page_read_as_another_places_is_not_said_missing(t
     assert services.ingest_paths([tmp_path]).ok
     answer = services.ask("gặp gỡ Hàn Quốc - Kiên Giang gồm mấy hoạt động chính?")
     assert answer.found and "3 hoạt động" in answer.answer
+
+
+REPLY = """SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LÃNG VÂN
+Số: 540/BC-SVHTTDL
+Lãng Vân, ngày 02 tháng 12 năm 2026
+
+BÁO CÁO
+Trả lời chất vấn của đại biểu HĐND tỉnh về kinh phí ngoại giao văn hóa
+
+Câu hỏi của đại biểu: "Năm 2027 tỉnh thực hiện bao nhiêu sự kiện ngoại giao văn hóa lớn?"
+
+1. Kinh phí được bố trí và kết quả thực hiện
+Bảng 1. Kinh phí ngoại giao văn hóa giai đoạn 2023 - 2026
+(Đơn vị tính: triệu đồng)
+| Năm | Dự toán giao | Thực hiện | Tỷ lệ (%) |
+|---|---|---|---|
+| 2024 | 3.420,0 | 3.287,9 | 96,1 |
+| 2025 | 3.960,0 | 3.702,6 | 93,5 |
+| 2026 | 4.250,0 | 3.118,6 | 73,4 |
+
+2. Đề xuất năm 2027
+Tổng kinh phí ngoại giao văn hóa năm 2027 Sở đề xuất là 5.100 triệu đồng, đã thực hiện thẩm định xong.
+"""
+
+
+def test_a_later_part_naming_no_year_asks_the_year_the_part_before_names(tmp_path):
+    (tmp_path / "lang-van-bc-540-2026.txt").write_text(REPLY, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path]).ok
+    answer = services.ask("Kinh phí ngoại giao văn hóa của Lãng Vân năm 2025 được giao bao nhiêu, thực hiện bao nhiêu?")
+    assert answer.found and "3.960,0" in answer.answer and "3.702,6" in answer.answer
+
+
+def test_a_later_parts_shared_words_keep_the_year_the_part_before_names():
+    from rag.compose.parts import _shared
+    from rag.understand.question import analyze
+
+    q = analyze("Kinh phí ngoại giao văn hóa năm 2025 được giao bao nhiêu, thực hiện bao nhiêu?")
+    assert len(q.parts) == 2
+    assert "năm 2025" in _shared(q.text, q, 1)
+    q = analyze("Năm 2025 được giao bao nhiêu, năm 2026 thực hiện bao nhiêu?")
+    assert "2025" not in _shared(q.text, q, 1)  # a part naming its own year keeps it alone
+
+
+def test_a_tables_caption_is_no_answer():
+    from rag.find.sentences import quotable
+
+    assert not quotable("Bảng 1. Kinh phí ngoại giao văn hóa giai đoạn 2023 - 2026")
+    assert quotable("Bảng tổng hợp kinh phí năm 2025 đã được Sở Tài chính thẩm định xong.")
