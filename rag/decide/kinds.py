@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ground import vi
 from ground.places import iter_mentions
 from rag.understand import entities
 from rag.understand.question import Part
@@ -18,11 +19,17 @@ _SAID_WHEN = re.compile(r"(?i)\bthời gian(?: thực hiện| tổ chức)?\s*:|
 _SAID_WHERE = re.compile(r"(?i)\b(?:địa điểm|địa chỉ|nơi tổ chức|nơi ở|nơi làm việc)\s*:|\b(?:tại|ở)\s+\w")
 
 
+_ASKS_DEADLINE = re.compile(r"\b(?:han|han chot|thoi han|han cuoi)(?: [a-z]+){0,4} (?:luc nao|khi nao|ngay nao|bao gio)\b")
+_SAYS_DEADLINE = re.compile(r"(?i)\b(?:trước|chậm nhất|hạn|hết ngày|đến hết|đến ngày|kết thúc|không quá)\b")
+
+
 def states_kind(part: Part, line: str, question: str = "") -> bool:
     """The line names a value of the kind the part asks (places, people, and a date beyond a year the question itself
     names: "cuộc thi … năm 2023 … hạn nộp bài lúc nào?" is not answered by the title "… năm 2023"); other kinds have
     checks of their own, or are said in too many ways to tell."""
     if part.answer_type == "date":
+        if _ASKS_DEADLINE.search(vi.collapse(part.text)) and not _SAYS_DEADLINE.search(line):
+            return False  # "hạn nộp bài lúc nào?": the day a contest was launched is no deadline
         if _SAID_WHEN.search(line):
             return True  # "vào dịp Tết Nguyên đán", "Thời gian: cả năm"
         return any(e.kind in ("date", "period") and not ((year := _bare_year(e.text)) and year in question)

@@ -92,6 +92,7 @@ def quotable(body: str) -> bool:
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
 
 
+_HOW_LONG = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?[\dIVX]+[a-z]?\s*[.:]\s*[^.;:]{3,160}$")
 _DAY_HEADING = re.compile(r"^(?:Ngày|NGÀY)\s+(?:\d{1,2}\s*[-–:]\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?\b.{0,30}:\s*$")
 
@@ -228,6 +229,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and e.kind == "period"
                                                and not day_asked and not _YEAR_SPAN.search(e.text))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
+    if "period" in kinds and {"bao", "lau"} <= asked:  # "gắn bó bao lâu?": "từ 05 năm trở lên" says how long
+        found += [entities.Entity("period", m.start(), m.end(), m.group(0)) for m in _HOW_LONG.finditer(body)
+                  if not any(e.start <= m.start() < e.end for e in found)]
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know ("1.600 các du học sinh")
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
                   for m in re.finditer(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s+(?:(?:cac|nhung)\s+)?{re.escape(counted)}\b",

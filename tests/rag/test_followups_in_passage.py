@@ -270,3 +270,31 @@ def test_a_tables_caption_is_no_answer():
 
     assert not quotable("Bảng 1. Kinh phí ngoại giao văn hóa giai đoạn 2023 - 2026")
     assert quotable("Bảng tổng hợp kinh phí năm 2025 đã được Sở Tài chính thẩm định xong.")
+
+
+AID = """ỦY BAN NHÂN DÂN
+TỈNH LÃNG VÂN
+Số: 1930/QĐ-UBND
+Lãng Vân, ngày 06 tháng 8 năm 2026
+
+QUYẾT ĐỊNH
+Về việc phê duyệt khoản viện trợ cho Dự án bảo tồn nghệ thuật hát then và giao lưu văn hóa Việt - Nhật
+
+Điều 1. Phê duyệt khoản viện trợ không hoàn lại với các nội dung chính sau:
+1. Nhà tài trợ: Quỹ Giao lưu Văn hóa châu Á Kansai (Nhật Bản).
+2. Thời gian thực hiện: 36 tháng, từ tháng 9/2026 đến tháng 8/2029.
+3. Tổng vốn viện trợ: 420.000 USD.
+
+Điều 2. Sở Văn hóa, Thể thao và Du lịch là chủ khoản viện trợ.
+
+CHỦ TỊCH
+Vi Văn Khởi
+"""
+
+
+def test_how_long_a_project_runs_is_answered_by_its_duration(tmp_path):
+    (tmp_path / "lang-van-qd-1930-2026.txt").write_text(AID, encoding="utf-8")
+    services = Services(Settings(data_dir=tmp_path / "store"))
+    assert services.ingest_paths([tmp_path]).ok
+    answer = services.ask("Dự án viện trợ của quỹ Nhật ở Lãng Vân thực hiện trong thời gian bao lâu?")
+    assert answer.found and "36 tháng" in answer.answer

@@ -607,3 +607,20 @@ def test_a_foreign_name_typed_plainly_must_be_written_in_the_documents():
     assert unsaid_foreign_name("chuong trinh nghe thuat tai brisbane dien ra ngay nao?", docs) == "thông tin về brisbane"
     assert unsaid_foreign_name("chuong trinh tai melbourne dien ra ngay nao?", docs) is None
     assert unsaid_foreign_name("ubnd tinh giao so vhttdl nguyen khuyen truong quyet thuong giuong", docs) is None
+
+
+def test_how_long_asks_a_duration_and_a_figure_of_time_states_one():
+    from rag.decide.counts import counted_in
+    from rag.understand.question import answer_type
+
+    assert answer_type("du an keo dai bao lau") == "period" and answer_type("gan bo voi tinh bao lau") == "period"
+    assert counted_in("hai bên ưu tiên hợp tác trong mấy lĩnh vực",
+                      "Hai bên thống nhất ưu tiên hợp tác trong 05 lĩnh vực: văn hóa, du lịch.")  # "ưu tiên" is no money
+
+
+def test_a_deadline_asked_is_not_stated_by_the_day_a_contest_was_launched():
+    from rag.decide.kinds import states_kind
+
+    part = analyze("giải nhất bao nhiêu tiền, hạn nộp bài lúc nào?").parts[1]
+    assert not states_kind(part, "Ngày 12/5, Ban Chỉ đạo tổ chức phát động Cuộc thi viết năm 2023.")
+    assert states_kind(part, "Bài dự thi gửi về Ban Tổ chức trước ngày 30/9/2023.")
