@@ -62,6 +62,8 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
 _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat song|ky ket|thanh lap|bat dau|ket thuc"
                          r"|ket nghia|hoi dam|lam viec|giao luu|tiep don|thiet lap|ky niem|ra doi"
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
+                         # (a work's showing, handing over, paying: "phim công chiếu ngày nào", "bàn giao khi nào")
+                         r"|cong chieu|trinh chieu|ban giao|nghiem thu|thanh toan|giai ngan"
                          # a journey: "đoàn bay đi ngày nào?", "ngày nào về tới Hà Nội?"
                          r"|bay|khoi hanh|xuat phat|xuat canh|nhap canh|ve toi|ve den|tro ve|quay ve|ha canh"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"

@@ -648,3 +648,10 @@ def test_the_days_of_the_week_a_service_opens_are_no_documents_date():
 
     assert parse_query("nhận hồ sơ những ngày nào trong tuần?").intent != "date"
     assert parse_query("kế hoạch ban hành ngày nào?").intent == "date"
+
+
+def test_a_works_showing_or_handing_over_is_no_documents_date():
+    from rag.understand.names import parse_query
+
+    assert parse_query("phim Kim Quế công chiếu ngày nào?").intent != "date"
+    assert parse_query("trường học bàn giao khi nào?").intent != "date"
