@@ -388,4 +388,7 @@ Luông Pha-bang|Luang Prabang|Luông Prabang|Hủa Phăn|Houaphanh|Xay-nha-bu-ly
 Xiengkhouang|Viêng Chăn|Vientiane|Bô-ly-khăm-xay|Bolikhamxay|Khăm Muộn|Khammouane|Xa-vẳn-na-khệt|Savannakhet|
 Sa-la-van|Salavan|Xê Kông|Sekong|Chăm-pa-sắc|Champasak|Át-tạ-pư|Attapeu|Xay-xổm-bun|Xaisomboun|Kep|Kampot|Takeo|
 Svay Rieng|Prey Veng|Kandal|Kratie|Mondulkiri|Ratanakiri|Stung Treng|Tbong Khmum|Kampong Cham|Siem Reap|Battambang|
-Banteay Meanchey|Pailin|Pursat|Koh Kong|Preah Sihanouk|Quảng Tây|Vân Nam|Quảng Đông|Hải Nam""".replace("\n", "").split("|"))
+Banteay Meanchey|Pailin|Pursat|Koh Kong|Preah Sihanouk|Quảng Tây|Vân Nam|Quảng Đông|Hải Nam|Phongsali|Luangnamtha|Udomxay|
+Oudomxai|Luangprabang|Luông Pha Băng|Houaphan|Hua Phan|Xayaboury|Sayaboury|Xaignabouly|Xieng Khouang|Bolikhamsai|Khammouan|
+Khăm Muồn|Saravane|Xekong|Sê Kông|Champasack|Chăm-pa-xắc|Attapu|Xaysomboun|Bát-tam-bang|Xiêm Riệp|Công-pông Chàm|
+Xvây Riêng|Prây Veng|Ta Keo|Cam-pốt|Kra-chê|Ra-ta-na-ki-ri|Mun-đun-ki-ri|Xtung Treng""".replace("\n", "").split("|"))

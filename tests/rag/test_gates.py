@@ -568,6 +568,7 @@ def test_a_neighbours_province_is_a_foreign_place_the_lines_must_name():
 
     assert [e.name for e in foreign_places("quan hệ hữu nghị với tỉnh Hủa Phăn và tỉnh Savannakhet")] == [
         "Hủa Phăn", "Savannakhet"]
+    assert [e.name for e in foreign_places("bàn giao trường học cho tỉnh Xayaboury")] == ["Xayaboury"]  # as papers spell it
     assert not names_foreign_places("Lam Khê kết nghĩa với tỉnh Hủa Phăn từ năm nào?",
                                     ["Năm 2012 lãnh đạo hai tỉnh Lam Khê và Xiêng Khoảng ký biên bản thỏa thuận"])
 
