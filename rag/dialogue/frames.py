@@ -92,6 +92,8 @@ def between(text: str, lead: str, trail: str) -> str:
 
 MAX_NAME_SYLLABLES = 4
 _BODY_HEADS = frozenset("ubnd uy so bo ban cuc vu phong hoi doan".split())
+# the items a plan lists, typed plainly: "gói bảo hiểm", "lớp 3", "tập 4", "đợt 2", "nhiệm vụ …", "hợp phần …"
+_ITEM_HEADS = frozenset("goi lop tap dot muc nhiem hop chuyen hang giai cuoc".split())
 
 
 def unknown_name(text: str, content: list[str]) -> Entity | None:
@@ -102,8 +104,8 @@ def unknown_name(text: str, content: list[str]) -> Entity | None:
     words = text[m.start():m.end()]
     if vi.has_diacritics(text) and not all(w[:1].isupper() for w in words.split()):
         return None  # "còn hoạt động khác thì sao?" names no place
-    if content and content[0] in _BODY_HEADS:
-        return None  # "còn với ubnd các tỉnh thì sao": a body, typed without capitals, is no place
+    if content and (content[0] in _BODY_HEADS or content[0] in _ITEM_HEADS):
+        return None  # "còn với ubnd các tỉnh thì sao": a body, typed without capitals, is no place; nor "còn gói bảo hiểm"
     return Entity("province", m.start(), m.end(), words, " ".join(w[:1].upper() + w[1:] for w in words.split()))
 
 

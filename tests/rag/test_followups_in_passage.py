@@ -298,3 +298,15 @@ def test_how_long_a_project_runs_is_answered_by_its_duration(tmp_path):
     assert services.ingest_paths([tmp_path]).ok
     answer = services.ask("Dự án viện trợ của quỹ Nhật ở Lãng Vân thực hiện trong thời gian bao lâu?")
     assert answer.found and "36 tháng" in answer.answer
+
+
+def test_an_item_of_the_plan_typed_plainly_after_con_is_no_place():
+    from rag.dialogue.resolve import resolve
+    from rag.dialogue.state import Conversation, PlanRef
+
+    plan = PlanRef("412-qd-svhttdl-gia-tuyen", "412/QĐ-SVHTTDL", "Quyết định", "Sở VHTTDL tỉnh Lãng Vân", "Lãng Vân", 2026)
+    ctx = Conversation(question="Sở VHTTDL Lãng Vân lập kế hoạch lựa chọn nhà thầu, gói vé máy bay giá bao nhiêu?",
+                       plans=[plan], provinces=["Lãng Vân"], found=True)
+    understood = resolve("the con goi bao hiem thi sao?", ctx).question_understood
+    assert "Lang Van" in understood or "Lãng Vân" in understood  # the plan's province kept, "goi bao hiem" no place
+    assert "Goi Bao Hiem" not in understood
