@@ -19,7 +19,8 @@ _SAID_WHEN = re.compile(r"(?i)\bthời gian(?: thực hiện| tổ chức)?\s*:|
 _SAID_WHERE = re.compile(r"(?i)\b(?:địa điểm|địa chỉ|nơi tổ chức|nơi ở|nơi làm việc)\s*:|\b(?:tại|ở)\s+\w")
 
 
-_ASKS_DEADLINE = re.compile(r"\b(?:han|han chot|thoi han|han cuoi)(?: [a-z]+){0,4} (?:luc nao|khi nao|ngay nao|bao gio)\b")
+_ASKS_DEADLINE = re.compile(r"\b(?:han chot|thoi han|han cuoi|han(?! quoc| che| muc| ngach))(?: [a-z]+){0,4} (?:luc nao|khi nao"
+                            r"|ngay nao|bao gio)\b")  # ("Hàn Quốc … vào ngày nào", "hạn chế": no deadline)
 _SAYS_DEADLINE = re.compile(r"(?i)\b(?:trước|chậm nhất|hạn|hết ngày|đến hết|đến ngày|kết thúc|không quá)\b")
 
 

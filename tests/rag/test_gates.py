@@ -625,3 +625,10 @@ def test_a_deadline_asked_is_not_stated_by_the_day_a_contest_was_launched():
     part = analyze("giải nhất bao nhiêu tiền, hạn nộp bài lúc nào?").parts[1]
     assert not states_kind(part, "Ngày 12/5, Ban Chỉ đạo tổ chức phát động Cuộc thi viết năm 2023.")
     assert states_kind(part, "Bài dự thi gửi về Ban Tổ chức trước ngày 30/9/2023.")
+
+
+def test_a_country_named_before_when_asks_no_deadline():
+    from rag.decide.kinds import states_kind
+
+    part = analyze("Sở Ngoại vụ tiếp tổ chức của Hàn Quốc vào ngày nào, tên đầy đủ của tổ chức là gì?").parts[0]
+    assert states_kind(part, "Sáng ngày 17/01/2024, Sở Ngoại vụ đã tiếp và làm việc với tổ chức Share Sarangbat.")
