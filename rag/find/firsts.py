@@ -65,8 +65,9 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
 
 
 # a sum of money asked ("tổng vốn bao nhiêu", "ngân sách phường bao nhiêu") and a line stating one
-# ("tiền" folded is also "ưu tiên", "đầu tiên", "tiến độ", "tiến hành", "tiện ích": not money)
-MONEY_ASKED = re.compile(r"\b(?:kinh phi|ngan sach|von|(?<!uu )(?<!dau )tien(?! (?:do|hanh|phong|trien|bo|si|nghi|ich|loi)\b)"
+# ("tiền" folded is also "ưu tiên", "đầu tiên", "xúc tiến", "cải tiến", "thực tiễn", "tiến độ", "tiện ích": not money)
+MONEY_ASKED = re.compile(r"\b(?:kinh phi|ngan sach|von|(?<!uu )(?<!dau )(?<!xuc )(?<!cai )(?<!thuc )(?<!tien )"
+                         r"tien(?! (?:do|hanh|phong|trien|bo|si|nghi|ich|loi|te)\b)"
                          r"|chi phi|tai tro|xa hoi hoa)\b"
                          r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu"
 # a sum written with its unit ("3.200 triệu đồng", "1,2 tỷ", "15.000 USD"): the one reading of a sum of money

@@ -617,6 +617,7 @@ def test_how_long_asks_a_duration_and_a_figure_of_time_states_one():
     assert answer_type("du an keo dai bao lau") == "period" and answer_type("gan bo voi tinh bao lau") == "period"
     assert counted_in("hai bên ưu tiên hợp tác trong mấy lĩnh vực",
                       "Hai bên thống nhất ưu tiên hợp tác trong 05 lĩnh vực: văn hóa, du lịch.")  # "ưu tiên" is no money
+    assert counted_in("Hội nghị xúc tiến giới thiệu bao nhiêu dự án", "giới thiệu 12 dự án kêu gọi đầu tư")  # nor "xúc tiến"
 
 
 def test_a_deadline_asked_is_not_stated_by_the_day_a_contest_was_launched():
