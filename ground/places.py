@@ -381,14 +381,20 @@ Viêng Chăn|Vientiane|Phnôm Pênh|Phnom Penh|Bangkok|Paris|London|Luân Đôn|
 ASEAN|châu Á|châu Âu|châu Phi|châu Mỹ|châu Đại Dương|Đông Nam Á|Đông Bắc Á|Nam Á|Trung Đông|Mỹ Latinh|Bắc Mỹ|
 Tây Âu|Đông Âu|Liên minh châu Âu|EU|APEC|UNESCO|Liên hợp quốc""".replace("\n", "")
 
-# The provinces of the neighbours a border province's texts name ("Hội chợ thương mại tỉnh Xiêng Khoảng"): a "tỉnh …"
-# of Laos, Cambodia or China is a partner, never the province a Vietnamese text is about.
-NEIGHBOUR_PROVINCES = frozenset("""Phông-xa-lỳ|Phongsaly|Luông Nặm Thà|Luang Namtha|U-đôm-xay|Oudomxay|Bò Kẹo|Bokeo|
-Luông Pha-bang|Luang Prabang|Luông Prabang|Hủa Phăn|Houaphanh|Xay-nha-bu-ly|Xaignabouli|Sainyabuli|Xiêng Khoảng|
-Xiengkhouang|Viêng Chăn|Vientiane|Bô-ly-khăm-xay|Bolikhamxay|Khăm Muộn|Khammouane|Xa-vẳn-na-khệt|Savannakhet|
-Sa-la-van|Salavan|Xê Kông|Sekong|Chăm-pa-sắc|Champasak|Át-tạ-pư|Attapeu|Xay-xổm-bun|Xaisomboun|Kep|Kampot|Takeo|
-Svay Rieng|Prey Veng|Kandal|Kratie|Mondulkiri|Ratanakiri|Stung Treng|Tbong Khmum|Kampong Cham|Siem Reap|Battambang|
-Banteay Meanchey|Pailin|Pursat|Koh Kong|Preah Sihanouk|Quảng Tây|Vân Nam|Quảng Đông|Hải Nam|Phongsali|Luangnamtha|Udomxay|
-Oudomxai|Luangprabang|Luông Pha Băng|Houaphan|Hua Phan|Xayaboury|Sayaboury|Xaignabouly|Xieng Khouang|Bolikhamsai|Khammouan|
-Khăm Muồn|Saravane|Xekong|Sê Kông|Champasack|Chăm-pa-xắc|Attapu|Xaysomboun|Bát-tam-bang|Xiêm Riệp|Công-pông Chàm|
-Xvây Riêng|Prây Veng|Ta Keo|Cam-pốt|Kra-chê|Ra-ta-na-ki-ri|Mun-đun-ki-ri|Xtung Treng""".replace("\n", "").split("|"))
+# The provinces of the neighbours a border province's texts name ("Hội chợ thương mại tỉnh Xiêng Khoảng"), as papers
+# spell them: a "tỉnh …" of Laos, Cambodia or China is a partner, never the province a Vietnamese text is about, and a
+# line naming one names its country ("học bổng cho lưu học sinh tỉnh Sê Kông" is about Lào).
+NEIGHBOURS: dict[str, frozenset[str]] = {
+    "Lào": frozenset("""Phông-xa-lỳ|Phongsaly|Luông Nặm Thà|Luang Namtha|U-đôm-xay|Oudomxay|Bò Kẹo|Bokeo|Luông Pha-bang|Luang Prabang|
+Luông Prabang|Hủa Phăn|Houaphanh|Xay-nha-bu-ly|Xaignabouli|Sainyabuli|Xiêng Khoảng|Xiengkhouang|Viêng Chăn|
+Vientiane|Bô-ly-khăm-xay|Bolikhamxay|Khăm Muộn|Khammouane|Xa-vẳn-na-khệt|Savannakhet|Sa-la-van|Salavan|
+Xê Kông|Sekong|Chăm-pa-sắc|Champasak|Át-tạ-pư|Attapeu|Xay-xổm-bun|Xaisomboun|Phongsali|Luangnamtha|Udomxay|
+Oudomxai|Luangprabang|Luông Pha Băng|Houaphan|Hua Phan|Xayaboury|Sayaboury|Xaignabouly|Xieng Khouang|
+Bolikhamsai|Khammouan|Khăm Muồn|Saravane|Xekong|Sê Kông|Champasack|Chăm-pa-xắc|Attapu|Xaysomboun|Chămpasak|
+A Ta Pư|Sa La Van|Sê-kông|Luông Pha Bang""".replace("\n", "").split("|")),
+    "Campuchia": frozenset("""Kep|Kampot|Takeo|Svay Rieng|Prey Veng|Kandal|Kratie|Mondulkiri|Ratanakiri|Stung Treng|Tbong Khmum|
+Kampong Cham|Siem Reap|Battambang|Banteay Meanchey|Pailin|Pursat|Koh Kong|Preah Sihanouk|Bát-tam-bang|
+Xiêm Riệp|Công-pông Chàm|Xvây Riêng|Prây Veng|Ta Keo|Cam-pốt|Kra-chê|Ra-ta-na-ki-ri|Mun-đun-ki-ri|Xtung Treng""".replace("\n", "").split("|")),
+    "Trung Quốc": frozenset({"Quảng Tây", "Vân Nam", "Quảng Đông", "Hải Nam"}),
+}
+NEIGHBOUR_PROVINCES = frozenset().union(*NEIGHBOURS.values())

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection
 
 from ground import vi
-from ground.places import COUNTRIES, FOREIGN_PLACES, canonical_province, iter_mentions
+from ground.places import COUNTRIES, FOREIGN_PLACES, NEIGHBOURS, canonical_province, iter_mentions
 from ground.syllables import is_syllable
 from rag.find.firsts import MONEY_FIGURE
 from rag.understand import entities
@@ -92,7 +92,9 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
         latin = len(alias) >= LATIN_NAME and not vi.has_diacritics(alias)
         return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)" + ("" if latin else rf"(?!\s+[{vi.UPPER}])"), written) is not None
 
-    return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()))) for name in places)
+    # (a country is named by one of its provinces too: "lưu học sinh tỉnh Sê Kông" is of Lào)
+    return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()), *sorted(NEIGHBOURS.get(name, ()))))
+               for name in places)
 
 
 def sum_of_elsewhere(question: str, lines: Collection[str],

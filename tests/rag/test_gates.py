@@ -633,3 +633,10 @@ def test_a_country_named_before_when_asks_no_deadline():
 
     part = analyze("Sở Ngoại vụ tiếp tổ chức của Hàn Quốc vào ngày nào, tên đầy đủ của tổ chức là gì?").parts[0]
     assert states_kind(part, "Sáng ngày 17/01/2024, Sở Ngoại vụ đã tiếp và làm việc với tổ chức Share Sarangbat.")
+
+
+def test_a_country_is_named_by_one_of_its_provinces():
+    assert names_foreign_places("Quảng Nam cấp học bổng cho bao nhiêu lưu học sinh Lào?",
+                                ["cấp học bổng cho 131 lưu học sinh, cán bộ tỉnh Sê Kông sang học tiếng Việt"])
+    assert not names_foreign_places("Quảng Nam cấp học bổng cho bao nhiêu lưu học sinh Campuchia?",
+                                    ["cấp học bổng cho 131 lưu học sinh, cán bộ tỉnh Sê Kông sang học tiếng Việt"])
