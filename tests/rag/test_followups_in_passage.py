@@ -1,5 +1,7 @@
-"""Follow-ups that go on in the passage just shown, things pointed back at ("tuần lễ này", "các đại sứ đó"), and a
-signer whose name is two syllables: over a question-and-answer handbook and a decision written for these tests."""
+"""Follow-ups that go on in the passage just shown, things pointed back at ("tuần lễ này", "các đại sứ đó", "họ"), a
+chat's bracketed subject after a refusal; and, over small texts written for these tests, a two-syllable signer, a
+document's date another page gives, an annex's chapters, a province a page read as another's names, a later part's year,
+a project's duration."""
 from __future__ import annotations
 
 import pytest
@@ -96,15 +98,20 @@ Vi Văn Khởi
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("followups-in-passage")
-    for name, text in (("lang-van-cv-41-2027-hoi-dap.txt", HANDBOOK), ("lang-van-qd-05-2027-quy-che.txt", DECISION),
-                       ("lang-van-kb-2027-le-khai-mac.txt", SCRIPT)):
+def _stored_texts(folder, texts: dict[str, str]) -> Services:
+    """A store of its own holding the texts given (file name → text)."""
+    for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     services = Services(Settings(data_dir=folder / "store"))
     assert services.ingest_paths([folder]).ok
     return services
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Services:
+    return _stored_texts(tmp_path_factory.mktemp("followups-in-passage"), {
+        "lang-van-cv-41-2027-hoi-dap.txt": HANDBOOK, "lang-van-qd-05-2027-quy-che.txt": DECISION,
+        "lang-van-kb-2027-le-khai-mac.txt": SCRIPT})
 
 
 def test_a_follow_up_with_no_subject_of_its_own_goes_on_in_the_passage_just_shown(stored):
@@ -159,10 +166,8 @@ Theo Quy định mới, thông tin chính thức về tỉnh được cung cấp
 
 
 def test_a_documents_date_one_page_lacks_is_read_from_another_page_about_it(tmp_path):
-    for name, text in (("lang-van-qd-31-2027-tin.txt", NEWS_WITHOUT_DATE), ("lang-van-sngv-tin.txt", NEWS_WITH_DATE)):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path]).ok
+    services = _stored_texts(tmp_path, {"lang-van-qd-31-2027-tin.txt": NEWS_WITHOUT_DATE,
+                                        "lang-van-sngv-tin.txt": NEWS_WITH_DATE})
     answer = services.ask("Quyết định 31/2027/QĐ-UBND của Lãng Vân ban hành ngày nào?")
     assert answer.found and "5-9" in answer.answer and "28/4/2020" not in answer.answer
 
@@ -195,10 +200,7 @@ def test_the_chapters_of_an_annex_are_not_the_decisions_own_articles(tmp_path):
         "Điều 4. Đoàn vào\nCơ quan mời đoàn vào gửi văn bản xin phép trước 15 ngày.\n"
         "Điều 5. Hội nghị quốc tế\nCơ quan tổ chức trình UBND tỉnh trước 20 ngày.\n\n"
         "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 6. Trách nhiệm thi hành\nCác cơ quan có trách nhiệm thi hành Quy chế này.\n")
-    for name, text in (("lang-van-qd-05-2027.txt", cut), ("lang-son-qd-06-2027.txt", whole)):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path]).ok
+    services = _stored_texts(tmp_path, {"lang-van-qd-05-2027.txt": cut, "lang-son-qd-06-2027.txt": whole})
     answer = services.ask("Quy chế ban hành kèm QĐ 06/2027/QĐ-UBND của Lãng Sơn gồm mấy chương, mấy điều?")
     assert answer.found and "3 chương" in answer.answer and "6 điều" in answer.answer
     answer = services.ask("Quy chế ban hành kèm QĐ 05/2027/QĐ-UBND của Lãng Vân gồm mấy chương, mấy điều?")
@@ -216,9 +218,7 @@ giao lưu văn hóa, gặp gỡ doanh nghiệp và kết nối doanh nghiệp ha
 
 
 def test_a_province_named_by_a_page_read_as_another_places_is_not_said_missing(tmp_path):
-    (tmp_path / "lang-van-tong-lanh-su-han-quoc-tin.txt").write_text(CONSULATE_VISIT, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path]).ok
+    services = _stored_texts(tmp_path, {"lang-van-tong-lanh-su-han-quoc-tin.txt": CONSULATE_VISIT})
     answer = services.ask("gặp gỡ Hàn Quốc - Kiên Giang gồm mấy hoạt động chính?")
     assert answer.found and "3 hoạt động" in answer.answer
 
@@ -247,9 +247,7 @@ Tổng kinh phí ngoại giao văn hóa năm 2027 Sở đề xuất là 5.100 tr
 
 
 def test_a_later_part_naming_no_year_asks_the_year_the_part_before_names(tmp_path):
-    (tmp_path / "lang-van-bc-540-2026.txt").write_text(REPLY, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path]).ok
+    services = _stored_texts(tmp_path, {"lang-van-bc-540-2026.txt": REPLY})
     answer = services.ask("Kinh phí ngoại giao văn hóa của Lãng Vân năm 2025 được giao bao nhiêu, thực hiện bao nhiêu?")
     assert answer.found and "3.960,0" in answer.answer and "3.702,6" in answer.answer
 
@@ -293,9 +291,7 @@ Vi Văn Khởi
 
 
 def test_how_long_a_project_runs_is_answered_by_its_duration(tmp_path):
-    (tmp_path / "lang-van-qd-1930-2026.txt").write_text(AID, encoding="utf-8")
-    services = Services(Settings(data_dir=tmp_path / "store"))
-    assert services.ingest_paths([tmp_path]).ok
+    services = _stored_texts(tmp_path, {"lang-van-qd-1930-2026.txt": AID})
     answer = services.ask("Dự án viện trợ của quỹ Nhật ở Lãng Vân thực hiện trong thời gian bao lâu?")
     assert answer.found and "36 tháng" in answer.answer
 
