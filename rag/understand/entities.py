@@ -339,14 +339,12 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
     return tuple(sorted(taken, key=lambda e: e.start))
 
 
-NEAR_TYPING = 12  # characters around a name typed its own way ("Doan Thai Lan bao nhieu nguoi (Lễ khai mạc …)")
-
-
 def _joined(name: str) -> str:
     """A name as spelled, hyphens and spaces between its syllables aside ("Ô-xtrây-li-a" and "Ôxtrâylia" are one)."""
     return re.sub(r"[\s\-]+", "", vi.normalize(name).lower())
 
 
+NEAR_TYPING = 12  # characters around a name typed its own way ("Doan Thai Lan bao nhieu nguoi (Lễ khai mạc …)")
 _CONTINENT_BEFORE = re.compile(r"\b(?:chau|nam|bac|trung)\s+$")
 _CURRENCY_BEFORE = re.compile(r"\b(?:do ?-?la|dola|yen|nhan dan te|won|baht|kip|rup)\s+$")  # (not "bảng", "đồng": "cộng đồng Nhật Bản")
 
