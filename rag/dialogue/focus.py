@@ -44,14 +44,14 @@ def nearer_answer(question: str, context: Conversation, answer: Answer) -> Answe
     the paragraph on how a commune asks to receive a delegation): its sentence there wins over another passage's
     answer when it shares more of the follow-up's own words, or as many while holding the asked kind of value the
     other answer lacks. None keeps the answer."""
-    picked = _picked(question, context, require_own=True)
-    near = focused_answer(question, context) if picked else None
-    if picked is None or near is None:
+    near = focused_answer(question, context)
+    if near is None:
         return None
-    shared, kinds = picked[0], _kinds(question) or set()
+    own, kinds = _own(question), _kinds(question) or set()
+    shared = _shared_words(own, re.sub(r"\s*\[\d+\]$", "", near.answer))  # (the sentence it chose)
     said = "\n".join(line for line in re.sub(r"\s*\[\d+\]", "", answer.answer).split("\n")
                      if not line.rstrip().endswith(":"))  # ("Theo Công văn … của Tỉnh ủy …:" names the source, says nothing)
-    theirs = max((_shared_words(_own(question), line) for line in said.split("\n")), default=0)
+    theirs = max((_shared_words(own, line) for line in said.split("\n")), default=0)
     typed = not kinds or any(_holds(kinds, line) for line in said.split("\n"))
     return near if shared > theirs or (shared == theirs and kinds and not typed) else None
 
