@@ -65,6 +65,9 @@ def venue_said(venue: str, said: str) -> bool:
     return f" {folded} " in f" {said} " or _spelled_alike(folded, said.split())
 
 
+SPELLED_NAME = 4  # a Latin name this long is its transliteration too, hyphens and tones aside
+
+
 def names_foreign_places(question: str, texts: list[str]) -> bool:
     """Every country or foreign place the question names is in the passages that answer it: "… tại Pháp
     không?" is not answered by a passage about other foreign localities."""
@@ -82,6 +85,9 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
             return f" {vi.normalize(alias).lower()} " in spoken
         one = "-?".join(re.escape(part) for part in vi.normalize(alias).split("-"))  # ("Ôxtrâylia" is "Ô-xtrây-li-a")
         # (a foreign spelling, "Mexico", "UNESCO", in any case)
+        if len(alias) >= SPELLED_NAME and not vi.has_diacritics(alias) and "-" not in alias and re.search(
+                rf"\W(?i:{'-?'.join(re.escape(c) for c in alias)})(?=\W)", vi.fold_same_length(written)):
+            return True  # "Peru" spelled by syllables, "Pê-ru", read with its tones aside
         if len(alias) >= LATIN_NAME and not vi.has_diacritics(alias):
             one = f"(?i:{one})"
             if _spelled_alike(alias.lower(), spoken.split()):

@@ -315,10 +315,13 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         heading = frozenset(unit_terms((chunk.section or "").split("›")[-1]))
         section_years = frozenset(_dating_years(chunk.section or "") | _other_spans(chunk.section or "", terms))
         lead_in = heading
+        above = heading  # the terms of the heading the sentence stands under
         previous: tuple[int, frozenset[str]] | None = None  # the end and terms of the sentence before
         for i, unit in enumerate(split_units(chunk.text)):
             same_paragraph = previous is not None and "\n" not in chunk.text[previous[0]:unit.start]
-            before = previous[1] if same_paragraph and previous else frozenset()
+            # a sentence opening a paragraph is read with its heading as one inside it is with the sentence before
+            # ("VI. PHÍ DỰ TUYỂN" over "Thực hiện theo Thông tư …: 500.000 đồng/thí sinh/lần")
+            before = previous[1] if same_paragraph and previous else above
             previous = (unit.end, frozenset(unit_terms(unit.text)))
             body = strip_marker(unit.text)
             # an item: a list marker, or a keyed value line under a lead-in ("Sở Ngoại vụ: 3.200.000.000 đồng;")
@@ -327,6 +330,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
                 # a short line introduces the items under it ("Phân theo năm:", "• Ngân sách tỉnh theo năm:")
                 if not item or body.rstrip().endswith(":"):
                     lead_in = heading | unit_terms(body)
+                    above = frozenset(unit_terms(body)) if not item else above
                 continue
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
             own = dense_of(chunk.id, unit.start) if dense_of else None

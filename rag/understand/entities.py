@@ -98,7 +98,9 @@ _PERSON_TITLE = (
     r"(?:Phó Thủ tướng(?: Thường trực(?: Chính phủ)?)?|Thủ tướng(?: Chính phủ)?|Chủ tịch(?: nước)?|Phó Chủ tịch|"
     r"Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc|Bí thư|Phó Bí thư|Tổng Bí thư|Chánh Văn phòng|đồng chí|"
     r"ông|bà|Đại sứ|Tổng Lãnh sự|Ký bởi|Người ký|KT\.? CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|TM\.? ỦY BAN NHÂN DÂN|"
-    r"(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|tướng)|Đại tướng)"  # a rank: "Thượng tá Sầm Văn Lực"
+    r"(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|tướng)|Đại tướng|"  # a rank: "Thượng tá Sầm Văn Lực"; a degree or honour:
+    r"(?:P?GS|TS|ThS|BS|NS[NƯ]T?|NG[NƯ]T?|NSND|NGND)(?:\.\s?(?:TS|ThS|BS|CKII?))*\.?|"  # "PGS.TS.", "NSND Vũ Hoài"
+    r"(?i:nghệ sĩ(?: nhân dân| ưu tú)?|nghệ nhân(?: nhân dân| ưu tú)?|nhạc sĩ|họa sĩ|nhà văn|nhà thơ|đạo diễn|MC))"
 )
 _NAME = rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}"
 _PERSON = re.compile(rf"{_PERSON_TITLE}[\s:,]+(?P<name>{_NAME})(?![{vi.LOWER}])")
@@ -107,8 +109,7 @@ _NOT_NAME = {"sở", "ban", "bộ", "ủy", "uỷ", "văn", "hội", "trung", "u
 # A role named with its agency answers "ai …?" as well as a name: "Giám đốc Sở Ngoại vụ", "Chánh Văn phòng UBND tỉnh".
 _ROLE = re.compile(
     r"\b(?:Chánh Văn phòng|Giám đốc|Phó Giám đốc|Thủ trưởng|Chủ tịch|Phó Chủ tịch|Bộ trưởng|Trưởng ban|Thủ tướng)"
-    r"(?:\s+(?:các|Ủy ban nhân dân|UBND))?"
-)
+    r"(?:\s+(?:các|Ủy ban nhân dân|UBND))?")
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +216,6 @@ _SURNAME_LED = re.compile(rf"(?<![\w{vi.LOWER}])(?:{SURNAMES_PATTERN})(?:\s+[{vi
 _PLACE_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|đường|phố|huyện|quận|xã|phường|thị xã|thị trấn|tư tưởng|lăng|"
                            r"tượng đài|vườn hoa|trường|quảng trường|cầu|bảo tàng)\s+$", re.IGNORECASE)
 NAMED_PLACES = frozenset({"ho chi minh"})  # the city far more often than the man in these texts
-
-
 _NAME_AFTER = re.compile(rf"\s+({_NAME})(?![{vi.LOWER}])")
 
 
@@ -270,6 +269,8 @@ def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
         for alias in sorted((name, *aliases), key=len, reverse=True):
             # (a name spelled by syllables is written with its hyphens, spaced or joined: "Ô-xtrây-li-a", "Ôxtrâylia")
             body = r"[\s\-]+".join(r"[\s\-]*".join(re.escape(vi.fold(s)) for s in w.split("-")) for w in alias.split())
+            if " " not in alias and "-" not in alias and len(alias) >= 4 and not vi.has_diacritics(alias):
+                body = "-?".join(re.escape(c) for c in vi.fold(alias))  # "Peru" spelled by syllables, "Pê-ru" (tones aside)
             # an extra name with diacritics ("Hải Nam") only as written, capitalised: "hai nam" is "hai năm"
             capital_only = alias in FOREIGN_CAPITAL_ONLY or (alias in extra_names and vi.has_diacritics(alias))
             out.append((name, alias, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), capital_only))
@@ -327,9 +328,8 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
                 continue  # "van hoa ky phuong": "văn hóa" then "Kỳ Phương", not "Hoa Kỳ"
             if not accented and raw.lower().endswith("nam") and _YEAR_NEXT.match(folded, m.end()):
                 continue  # "lung van nam 2028": "Lũng Vân năm 2028", not "Vân Nam"
-            if accented and vi.has_diacritics(raw) and _joined(raw) not in {
-                _joined(a) for a in (name, *FOREIGN_PLACES.get(name, ()))
-            } and not _same_spelling(raw, name):
+            if accented and vi.has_diacritics(raw) and _joined(raw) not in {_joined(a) for a in (name, *FOREIGN_PLACES.get(
+                    name, ()))} and not _same_spelling(raw, name) and not ("-" in raw and not vi.has_diacritics(alias)):
                 continue  # the same letters with other tones: another word
             if raw.lower() in ("mỹ", "my") and _CONTINENT_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
                 continue  # "châu Mỹ", "Nam Mỹ", "Bắc Mỹ": a continent, not the United States

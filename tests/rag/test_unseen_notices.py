@@ -1,0 +1,84 @@
+"""Over a notice and a news page written for these tests: a sentence opening a section is read with its heading (the fee
+under "VI. LỆ PHÍ"), a name after an honour or a degree ("NSND", "PGS.TS.") is a person, and a country spelled by
+syllables ("Pê-ru") is the one typed in Latin letters ("peru")."""
+from __future__ import annotations
+
+import pytest
+
+from rag.decide.places import names_foreign_places
+from rag.understand.entities import foreign_places, persons
+from tests.rag.conftest import texts_store
+
+NOTICE = """ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ
+SỞ NGOẠI VỤ
+Số: 212/TB-SNV
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Vân Khê, ngày 03 tháng 3 năm 2027
+
+THÔNG BÁO
+Tổ chức lớp bồi dưỡng nghiệp vụ lễ tân đối ngoại năm 2027
+
+I. ĐỐI TƯỢNG
+Cán bộ, công chức làm công tác đối ngoại của các sở, ban, ngành và Ủy ban nhân dân các xã, phường trên địa bàn tỉnh.
+
+II. THỜI GIAN, ĐỊA ĐIỂM
+Lớp học khai giảng lúc 8 giờ 00 ngày 20/4/2027, học trong 05 ngày tại Hội trường Sở Ngoại vụ, số 14 đường Bạch Đằng.
+Lớp bồi dưỡng nghiệp vụ lễ tân đối ngoại năm 2027 nhận tối đa 60 học viên, chia thành 02 lớp.
+
+III. NỘI DUNG
+Học viên được giới thiệu nghi thức đón tiếp khách nước ngoài, tổ chức chiêu đãi, tặng quà đối ngoại và xử lý tình
+huống lễ tân.
+
+IV. LỆ PHÍ
+Thực hiện theo Thông tư số 36/2018/TT-BTC: 1.200.000 đồng/học viên/khóa. Cơ quan cử học viên chuyển khoản trước ngày
+khai giảng.
+
+V. ĐĂNG KÝ
+Các cơ quan gửi danh sách học viên về Phòng Lễ tân, Sở Ngoại vụ trước ngày 10/4/2027.
+
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT, LT.
+GIÁM ĐỐC
+Hà Quang Tuệ
+"""
+
+NEWS = """Vân Khê khai mạc Liên hoan nghệ thuật hữu nghị Việt - Lào năm 2027
+Tối 12/5, tại Quảng trường Trung tâm tỉnh Vân Khê, Liên hoan nghệ thuật hữu nghị Việt - Lào năm 2027 đã khai mạc với
+sự tham gia của 12 đoàn nghệ thuật hai nước.
+Chương trình nghệ thuật đêm khai mạc do NSND Vũ Lam làm Tổng Đạo diễn, tái hiện chặng đường 60 năm quan hệ hữu nghị
+giữa tỉnh Vân Khê và các tỉnh Bắc Lào.
+Liên hoan kéo dài đến hết ngày 15/5 với các hoạt động giao lưu, triển lãm ảnh và trình diễn ẩm thực.
+Sau liên hoan, Đoàn Nghệ thuật tỉnh Vân Khê sẽ biểu diễn tại Những ngày Văn hóa Việt Nam tại Pê-ru vào tháng 9/2027.
+"""
+
+notices = texts_store("notices", {"van-khe-tb-212-snv-2027.txt": NOTICE, "van-khe-lien-hoan-2027-tin.txt": NEWS})
+
+
+@pytest.mark.parametrize("text, name", [
+    ("do NSND Vũ Lam làm Tổng Đạo diễn", "Vũ Lam"),
+    ("PGS.TS. Khổng Minh Đạt - Tổ trưởng Tổ thẩm định", "Khổng Minh Đạt"),
+    ("MC Lương Thu Hà: Trân trọng kính mời", "Lương Thu Hà"),
+    ("nghệ nhân Lò Văn Pọm biểu diễn khèn", "Lò Văn Pọm"),
+])
+def test_a_name_after_an_honour_a_degree_or_a_stage_role_is_a_person(text, name):
+    assert name in [e.text for e in persons(text)]
+
+
+def test_a_fee_under_its_own_heading_answers_how_much_the_course_costs(notices):
+    answer = notices.ask("le phi lop boi duong nghiep vu le tan doi ngoai nam 2027 cua Van Khe la bao nhieu tien?")
+    assert answer.found and "1.200.000" in answer.points[0].text and len(answer.points) == 1
+
+
+def test_the_director_named_by_his_honour_answers_a_later_part_asking_who(notices):
+    answer = notices.ask("lien hoan nghe thuat viet lao van khe co bao nhieu doan tham gia, ai lam tong dao dien")
+    assert answer.found and "12 đoàn" in answer.answer and "Vũ Lam" in answer.answer
+
+
+def test_a_country_spelled_by_syllables_is_the_one_typed_in_latin_letters(notices):
+    assert [e.name for e in foreign_places("biểu diễn tại Pê-ru")] == ["Peru"]
+    assert names_foreign_places("di peru thang may", ["Những ngày Văn hóa Việt Nam tại Pê-ru"])
+    assert not names_foreign_places("di peru thang may", ["Những ngày Văn hóa Việt Nam tại Pháp"])
+    answer = notices.ask("doan nghe thuat Van Khe sang peru bieu dien vao thang nao?")
+    assert answer.found and "9/2027" in answer.answer
