@@ -101,7 +101,7 @@ def _other_years(years: set[str], title: str | None) -> bool:
     return bool(years and named and not years & named)
 
 
-_KIND_WORD = re.compile(r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|de an|chien luoc|cong van"
+_KIND_WORD = re.compile(r"\b(ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|de an|chien luoc|cong van|quy hoach"
                         r"|chuong trinh|luat|ket luan)\b( (?:nao|gi|so may))?")
 
 

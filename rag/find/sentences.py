@@ -285,14 +285,17 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
 
 def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str], float], plan_of,
                section_words: Sequence[str] = (), top: int = TOP_CHUNKS,
-               favoured: frozenset[str] = frozenset(), dense_of: DenseOf | None = None) -> list[Candidate]:
+               favoured: frozenset[str] = frozenset(), dense_of: DenseOf | None = None,
+               typed: str = "") -> list[Candidate]:
     """Every quotable sentence or bullet of the top chunks, with its features (unscored).
 
     `favoured`: plans the question singles out by a year or issuer it names. `dense_of(chunk id, start)`:
     the cosine of the sentence's ingest-time vector with the question's, None when the store has none
-    (the chunk's own similarity stands in)."""
+    (the chunk's own similarity stands in). `typed`: the question as typed, whose names (the province `question`
+    leaves out) are asked, no answer."""
     terms = query_terms(question)
-    asked = vi.folded_syllables(question)
+    # (the whole question as typed names what it asks of too: "… Hà Giang … khai mạc ở đâu?" asks no "Hà Giang")
+    asked = vi.folded_syllables(f"{question} {typed}")
     counting = COUNTED.search(asking_fold(question))  # ("vé máy bay" counts no "bay")
     day_asked = bool(_DAY_ASKED.search(vi.collapse(question)))
     out: list[Candidate] = []
@@ -365,9 +368,9 @@ def score(cands: list[Candidate], weights: dict[str, float] | None = None) -> li
 
 def rank(question: str, answer_type: str, hits: list, idf, plan_of, section_words: Sequence[str] = (),
          weights: dict[str, float] | None = None, favoured: frozenset[str] = frozenset(),
-         dense_of: DenseOf | None = None) -> list[Candidate]:
+         dense_of: DenseOf | None = None, typed: str = "") -> list[Candidate]:
     return score(candidates(question, answer_type, hits, idf, plan_of, section_words, favoured=favoured,
-                            dense_of=dense_of), weights)
+                            dense_of=dense_of, typed=typed), weights)
 
 
 def dense_lookup(vectors: dict, question_vector) -> DenseOf:

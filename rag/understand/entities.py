@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from ground import vi
 from ground.places import FOREIGN_CAPITAL_ONLY, FOREIGN_PLACE_NAMES, FOREIGN_PLACES, NEIGHBOUR_PROVINCES
+from rag.understand.honours import honoured
 
-# The kinds a question can ask for (rag.understand.question.ANSWER_TYPES) map onto these entity kinds.
-KINDS = ("date", "period", "number", "document", "place", "agency", "person")
+KINDS = ("date", "period", "number", "document", "place", "agency", "person")  # what question.ANSWER_TYPES map onto
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,7 @@ _PERSON_TITLE = (
     r"(?:Phó Thủ tướng(?: Thường trực(?: Chính phủ)?)?|Thủ tướng(?: Chính phủ)?|Chủ tịch(?: nước)?|Phó Chủ tịch|"
     r"Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc|Bí thư|Phó Bí thư|Tổng Bí thư|Chánh Văn phòng|đồng chí|"
     r"ông|bà|Đại sứ|Tổng Lãnh sự|Ký bởi|Người ký|KT\.? CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|TM\.? ỦY BAN NHÂN DÂN|"
-    r"(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|tướng)|Đại tướng|"  # a rank: "Thượng tá Sầm Văn Lực"; a degree or honour:
-    r"(?:P?GS|TS|ThS|BS|NS[NƯ]T?|NG[NƯ]T?|NSND|NGND)(?:\.\s?(?:TS|ThS|BS|CKII?))*\.?|"  # "PGS.TS.", "NSND Vũ Hoài"
-    r"(?i:nghệ sĩ(?: nhân dân| ưu tú)?|nghệ nhân(?: nhân dân| ưu tú)?|nhạc sĩ|họa sĩ|nhà văn|nhà thơ|đạo diễn|MC))"
+    r"(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|tướng)|Đại tướng)"  # a rank: "Thượng tá Sầm Văn Lực"
 )
 _NAME = rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}"
 _PERSON = re.compile(rf"{_PERSON_TITLE}[\s:,]+(?P<name>{_NAME})(?![{vi.LOWER}])")
@@ -192,9 +190,11 @@ def persons(text: str, agency_spans: list[Entity] | None = None,
         named = _NAME_AFTER.match(text, body.end) if body else None
         if named and named.group(1).split()[0].lower() not in _NOT_NAME:
             out.append(Entity("person", named.start(1), named.end(1), named.group(1)))
+    places_seen = places(text) if place_spans is None else place_spans
+    out += [Entity("person", start, end, name) for start, end, name in honoured(text)
+            if not any(p.start == start for p in places_seen)]  # "các nghệ nhân Hàn Quốc" are of a country
     # a Vietnamese full name needs no title before it: "Tổng lãnh sự … tại Vladivostok Nguyễn Hoàng Việt"
     taken = [(e.start, e.end) for e in out]
-    places_seen = places(text) if place_spans is None else place_spans
     for m in _SURNAME_LED.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
