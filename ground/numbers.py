@@ -52,7 +52,9 @@ _STATE_TYPED = re.compile(  # what a user types: any case, "qd" for "QĐ"
 # …and the committee's own boards, named by their initials: a steering board ("BCĐTTĐN": Ban Chỉ đạo công tác thông
 # tin đối ngoại), the propaganda, mass-mobilisation, organisation and inspection boards
 _PARTY_ISSUER = (r"(?:TW|TƯ|BCT|BBT|[A-ZĐ]{2,8}TW|[A-ZĐ]{1,7}[UƯ]K?|BCSĐ|ĐĐ"  # "BTGDVTU": Ban Tuyên giáo và Dân vận Tỉnh ủy
-                 r"|BC[ĐD][A-ZĐ]{0,10}|BTG[A-ZĐ]{0,8}|BDV[A-ZĐ]{0,8}|BTC[A-ZĐ]{0,6}|UBKT[A-ZĐ]{0,6})")
+                 r"|BC[ĐD][A-ZĐ]{0,10}|BTG[A-ZĐ]{0,8}|BDV[A-ZĐ]{0,8}|BTC[A-ZĐ]{0,6}|UBKT[A-ZĐ]{0,6}"
+                 # the mass organisations number the same way: "100-QĐ/LHHN" (Liên hiệp các tổ chức hữu nghị), the Mặt trận
+                 r"|LH[A-ZĐ]{1,8}|MTTQ[A-ZĐ]{0,6}|HLHPN[A-ZĐ]{0,4}|HND[A-ZĐ]{0,4}|HCCB[A-ZĐ]{0,4}|ĐTN[A-ZĐ]{0,4})")
 _PARTY = re.compile(
     rf"(?<![\d/])(\d{{1,5}}){_SP}[-–—]{_SP}([A-ZĐ][A-Za-zĐ]{{1,3}}){_SP}/{_SP}({_PARTY_ISSUER})(?![{_LETTER}])")
 _PARTY_TYPED = re.compile(

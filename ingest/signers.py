@@ -35,7 +35,21 @@ def _cells(text: str) -> list[str]:
     for line in text.split("\n"):
         for cell in (c.strip() for c in line.split("|") if c.strip()):
             cells.extend(signature_cells(cell, _right_column))
-    return cells
+    return _joined_titles(cells)
+
+
+def _joined_titles(cells: list[str]) -> list[str]:
+    """A title a page broke over its lines ("BỘ" / "TRƯỞNG", "KT. BỘ" / "TRƯỞNG") read whole: upper-case cells of a
+    word or two that, joined to the next, make a signer's title."""
+    out: list[str] = []
+    for cell in cells:
+        if out and cell.isupper() and len(cell.split()) <= 2 and out[-1].isupper() and len(out[-1].split()) <= 3 \
+                and not _TITLE.match(out[-1]) and _TITLE.match(joined := f"{out[-1]} {cell}") \
+                and not _TITLE.match(cell):
+            out[-1] = joined
+        else:
+            out.append(cell)
+    return out
 
 
 def _right_column(tail: str) -> bool:

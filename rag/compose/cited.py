@@ -118,8 +118,8 @@ def _other_kind(q: Question, plan_ids: list[str] | None, index: PlanIndex) -> bo
 # "kế hoạch nào thực hiện Chỉ thị 12": the document asked is the one carrying out the cited one, not the cited one
 # ("… có chương trình hành động số mấy để thực hiện Chỉ thị 12-CT/TW?": the stored one's number)
 _IMPLEMENTING = re.compile(r"\b(?:ke hoach|quyet dinh|van ban|chuong trinh|cong van|de an)(?: hanh dong)? (?:nao|gi|so may"
-                           r"|so bao nhieu)\b(?: [a-z]+){0,2} "
-                           r"(?:thuc hien|trien khai|cu the hoa|quan triet)\b")
+                           r"|so bao nhieu)\b(?: [a-z]+){0,3} "
+                           r"(?:thuc hien|trien khai|cu the hoa|quan triet|lay|can cu|dua tren)\b")  # "… lấy QĐ 67 làm căn cứ"
 
 
 def _implementing(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:

@@ -94,7 +94,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         if points:
             return points
     ranked = sentences.rank(question, kind, hits, index.idf, index.plan, q.section_words, favoured=favoured,
-                            dense_of=dense_of, typed=q.text)
+                            dense_of=dense_of, typed=q.text if kind == "place" else "")
     if must:
         keys = [vi.fold(m).replace(" ", "") for m in must]
         # a sentence naming the document, or one of a text that names it (a page about Chỉ thị 25 names it once)

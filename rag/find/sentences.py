@@ -318,7 +318,9 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         heading = frozenset(unit_terms((chunk.section or "").split("›")[-1]))
         section_years = frozenset(_dating_years(chunk.section or "") | _other_spans(chunk.section or "", terms))
         lead_in = heading
-        above = heading  # the terms of the heading the sentence stands under
+        # the terms of the heading the sentence stands under, a label ("VI. PHÍ DỰ TUYỂN") rather than a sentence of its
+        # own ("Điều 1. Phê duyệt khoản viện trợ … với các nội dung chính sau:" names no one topic of its items)
+        above = heading if _label(chunk.section or "") else frozenset()
         previous: tuple[int, frozenset[str]] | None = None  # the end and terms of the sentence before
         for i, unit in enumerate(split_units(chunk.text)):
             same_paragraph = previous is not None and "\n" not in chunk.text[previous[0]:unit.start]
@@ -333,7 +335,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
                 # a short line introduces the items under it ("Phân theo năm:", "• Ngân sách tỉnh theo năm:")
                 if not item or body.rstrip().endswith(":"):
                     lead_in = heading | unit_terms(body)
-                    above = frozenset(unit_terms(body)) if not item else above
+                    above = frozenset(unit_terms(body)) if not item and _label(body) else above
                 continue
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
             own = dense_of(chunk.id, unit.start) if dense_of else None
@@ -357,6 +359,13 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         for c in out:
             c.features["dense_relative"] = 1.0 - (best - c.features["dense"]) / spread
     return out
+
+
+LABEL_WORDS = 8  # a heading this short labels the topic of what stands under it
+
+
+def _label(heading: str) -> bool:
+    return len(heading.split("›")[-1].split()) <= LABEL_WORDS
 
 
 def score(cands: list[Candidate], weights: dict[str, float] | None = None) -> list[Candidate]:

@@ -73,7 +73,10 @@ _COMPARE = re.compile(r"\b(khac nhau|so sanh|giong nhau|diem chung|khac biet|gio
                       r"|ca hai tinh|lan luot)\b")
 # What a question asks about one plan's standing: still in force, replaced by what, replacing what.
 _STANDING = [
-    ("replaces", re.compile(r"\bthay the (?:cho )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b")),
+    ("replaces", re.compile(r"\bthay the (?:cho )?(?:nhung |cac )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b"
+                            # "quyết định bị thay thế đó ban hành ngày nào": the one replaced, named by it
+                            r"|\b(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi|quy che) (?:bi|da bi"
+                            r"|duoc) thay the (?!boi|bang|chua|khong|nao)")),
     ("replaced_by", re.compile(r"\b(bi thay the|duoc thay the|da thay the|thay the boi|van ban nao thay the)\b")),
     ("amended_by", re.compile(r"\b(?:van ban|quyet dinh|ke hoach)? ?nao (?:da )?sua doi\b|\b(?:duoc|bi|da duoc) sua doi"
                               r"(?:,? bo sung)? (?:boi|bang|tai|theo) (?:van ban|quyet dinh)? ?nao\b")),  # "… sửa đổi bởi …"

@@ -39,6 +39,8 @@ def test_without_the_block_the_flattened_header_and_signature_still_give_date_si
     "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNGUYỄN HỮU SƠN",
     "Nơi nhận: | KT. CHỦ TỊCH\n- Như trên; | PHÓ CHỦ TỊCH\n- Lưu: VT. |\n| Nguyễn Hữu Sơn |",
     "TM. ỦY BAN NHÂN DÂN\nPHÓ CHỦ TỊCH Nguyễn Hữu Sơn",
+    "- Lưu: VT, HTQT.\n|\nBỘ\nTRƯỞNG\nNguyễn Hữu Sơn\n|",  # a law-library dump breaks the title over its lines
+    "KT. BỘ\nTRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Hữu Sơn",
 ])
 def test_signature_blocks(block):
     text = "III. TỔ CHỨC THỰC HIỆN\nCác sở, ngành triển khai thực hiện Kế hoạch này.\n" + block

@@ -84,6 +84,8 @@ def test_a_joint_plan_s_number_is_a_plan():
     ("Số 47-HD/BTGDVTU", "47-HD/BTGDVTU"),  # a provincial committee's merged commission (Ban Tuyên giáo và Dân vận)
     ("Số 05-NQ/BCSĐ", "05-NQ/BCSĐ"),  # a ministry's Party cadres (Ban cán sự đảng)
     ("Số 03-KH/ĐĐ", "03-KH/ĐĐ"),  # a Party group (Đảng đoàn)
+    ("Quyết định số 100-QĐ/LHHN, ngày 04/4/2023", "100-QĐ/LHHN"),  # a mass organisation numbers the same way
+    ("Kế hoạch số 21-KH/MTTQ-BTT", "21-KH/MTTQ"),
 ])
 def test_the_partys_other_committees_number_documents_too(text, number):
     assert [n.number for n in find_numbers(text)] == [number]

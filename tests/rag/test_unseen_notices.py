@@ -1,7 +1,8 @@
 """Over a notice and a news page written for these tests: a sentence opening a section is read with its heading (the fee
 under "VI. LỆ PHÍ"), a name after an honour or a degree ("NSND", "PGS.TS.") is a person, and a country spelled by
 syllables ("Pê-ru") is the one typed in Latin letters ("peru"); a place the question names is asked about, no answer
-("… Vân Khê khai mạc ở đâu?"); a Quy hoạch a decision cites is dated from the citing line, not by the decision's date."""
+("… Vân Khê khai mạc ở đâu?"); a Quy hoạch a decision cites is dated from the citing line, not by the decision's date;
+"quyết định bị thay thế đó" is the one the decision replaces, and "văn bản nào lấy X làm căn cứ" the stored one."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,7 @@ from rag.decide.places import names_foreign_places
 from rag.find import sentences
 from rag.understand.entities import foreign_places, persons
 from rag.understand.question import analyze
-from tests.rag.conftest import texts_store
+from tests.rag.conftest import chat, texts_store
 
 NOTICE = """ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ
 SỞ NGOẠI VỤ
@@ -74,7 +75,8 @@ QUYẾT ĐỊNH:
 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xây dựng Vân Khê thành cửa ngõ giao lưu văn hóa với các tỉnh Bắc Lào.
 Điều 2. Sở Ngoại vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch tổ chức thực hiện; báo cáo kết quả trước ngày
 15/12/2027.
-Điều 3. Quyết định này có hiệu lực từ ngày ký.
+Điều 3. Quyết định này có hiệu lực từ ngày ký và thay thế Quyết định số 41/2019/QĐ-UBND ngày 02/5/2019 của Ủy ban
+nhân dân tỉnh Vân Khê.
 
 CHỦ TỊCH
 Hà Minh Đăng
@@ -133,3 +135,15 @@ def test_a_quy_hoach_the_decision_cites_is_dated_from_the_citing_line(notices):
     answer = notices.ask("quy hoach tinh Van Khe thoi ky 2021 - 2030 duoc Thu tuong phe duyet bang quyet dinh so may, ngay nao?")
     assert answer.found and "512/QĐ-TTg" in answer.answer and "14/4/2024" in answer.answer
     assert "15/01/2027" not in answer.answer and "15/1/2027" not in answer.answer
+
+
+def test_the_decision_replaced_named_so_is_the_one_the_decision_replaces(notices):
+    turns = chat(notices, ["QĐ 88/QĐ-UBND của Vân Khê thay thế quyết định nào?",
+                           "quyet dinh bi thay the do ban hanh ngay nao?"])
+    assert "41/2019/QĐ-UBND" in turns[0].answer.answer
+    assert turns[1].answer.found and "2/5/2019" in turns[1].answer.answer
+
+
+def test_which_stored_text_takes_a_cited_decision_as_its_ground(notices):
+    answer = notices.ask("Văn bản nào trong kho lấy Quyết định 512/QĐ-TTg làm căn cứ?")
+    assert answer.found and "88/QĐ-UBND" in answer.answer
