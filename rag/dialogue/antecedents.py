@@ -8,6 +8,7 @@ from ground import vi
 from rag.decide.places import place_venues
 from rag.dialogue.state import Conversation, issuer_place
 from rag.understand.entities import Entity, find_entities
+from rag.understand.question import answer_type
 
 
 def context_places(prev: str, context: Conversation) -> list[Entity]:
@@ -81,6 +82,8 @@ def one_item(context: Conversation) -> str | None:
     """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
     if len(context.points) != 1 or context.kind in NOT_ITEM_KINDS:
         return None  # "Số hiệu của văn bản là …" is a fact of the plan, not an activity a follow-up asks about
+    if answer_type(vi.collapse(context.question)) == "person":
+        return None  # "… là ai?" was answered by a person: "tổng duyệt ngày nào?" then asks of the plan, not of them
     said = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or ""))
     # "Nhiệm vụ 6: Nền tảng số …; thực hiện: …": a task row is named by its task, not by its number; "Phòng Kinh tế
     # chủ trì: Lắp đặt biển chỉ dẫn song ngữ (thời hạn: Tháng 6/2027)": a duty listed for its body, by the duty

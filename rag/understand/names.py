@@ -64,6 +64,8 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
                          # (a work's showing, handing over, paying: "phim công chiếu ngày nào", "bàn giao khi nào")
                          r"|cong chieu|trinh chieu|ban giao|nghiem thu|thanh toan|giai ngan"
+                         # a stage's rehearsals and shows, a contest's rounds: "tổng duyệt ngày nào?"
+                         r"|tong duyet|so duyet|tap duyet|bieu dien|trinh dien|cong bo|phong van|thi tuyen"
                          # a journey: "đoàn bay đi ngày nào?", "ngày nào về tới Hà Nội?"
                          r"|bay|khoi hanh|xuat phat|xuat canh|nhap canh|ve toi|ve den|tro ve|quay ve|ha canh"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"

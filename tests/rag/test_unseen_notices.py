@@ -2,7 +2,9 @@
 under "VI. LỆ PHÍ"), a name after an honour or a degree ("NSND", "PGS.TS.") is a person, and a country spelled by
 syllables ("Pê-ru") is the one typed in Latin letters ("peru"); a place the question names is asked about, no answer
 ("… Vân Khê khai mạc ở đâu?"); a Quy hoạch a decision cites is dated from the citing line, not by the decision's date;
-"quyết định bị thay thế đó" is the one the decision replaces, and "văn bản nào lấy X làm căn cứ" the stored one."""
+"quyết định bị thay thế đó" is the one the decision replaces, and "văn bản nào lấy X làm căn cứ" the stored one; the
+lettered items a line announces end at the next numbered heading; after a person is answered, "tổng duyệt ngày nào?" asks
+the document, not the person."""
 from __future__ import annotations
 
 import pytest
@@ -82,8 +84,40 @@ CHỦ TỊCH
 Hà Minh Đăng
 """
 
+REPORT = """ỦY BAN NHÂN DÂN
+TỈNH VÂN KHÊ
+Số: 301/BC-UBND
+Vân Khê, ngày 10 tháng 12 năm 2027
+
+BÁO CÁO
+Kết quả thực hiện Kế hoạch ngoại giao văn hóa năm 2027
+
+I. ĐẶC ĐIỂM TÌNH HÌNH
+Năm 2027, tỉnh Vân Khê triển khai Kế hoạch ngoại giao văn hóa trong bối cảnh nhiều hoạt động đối ngoại được khôi phục.
+
+II. KẾT QUẢ THỰC HIỆN
+1. Kết quả chung
+Đến ngày 30/11/2027, đã hoàn thành 21/24 nhiệm vụ. 03 nhiệm vụ chưa hoàn thành gồm:
+a) Xuất bản sách ảnh "Vân Khê - miền biên viễn" bản tiếng Pháp: nhà in chậm tiến độ, chuyển sang quý I/2028;
+b) Khai trương "Không gian Vân Khê" tại Viêng Chăn: đang chờ phía bạn bố trí mặt bằng;
+c) Ký kết thỏa thuận hữu nghị với tỉnh Hủa Phăn: phía bạn đề nghị lùi sang quý II/2028.
+2. Tổ chức sự kiện
+Liên hoan nghệ thuật hữu nghị Việt - Lào được tổ chức từ ngày 12/5 đến ngày 15/5/2027.
+
+III. TỔ CHỨC THỰC HIỆN
+Ban Tổ chức chương trình nghệ thuật tại Viêng Chăn: Trưởng ban là ông Hà Minh Đăng, Chủ tịch UBND tỉnh; Phó Trưởng ban
+thường trực là bà Lê Thu Vân, Giám đốc Sở Văn hóa, Thể thao và Du lịch.
+Chương trình nghệ thuật tổ chức tổng duyệt ngày 05/9/2028 tại Nhà hát tỉnh và biểu diễn tại Viêng Chăn ngày 12/9/2028.
+
+Nơi nhận:
+- Bộ Ngoại giao;
+- Lưu: VT.
+CHỦ TỊCH
+Hà Minh Đăng
+"""
+
 notices = texts_store("notices", {"van-khe-tb-212-snv-2027.txt": NOTICE, "van-khe-lien-hoan-2027-tin.txt": NEWS,
-                                  "van-khe-qd-88-2027.txt": DECISION})
+                                  "van-khe-qd-88-2027.txt": DECISION, "van-khe-bc-301-2027.txt": REPORT})
 
 
 @pytest.mark.parametrize("text, name", [
@@ -147,3 +181,17 @@ def test_the_decision_replaced_named_so_is_the_one_the_decision_replaces(notices
 def test_which_stored_text_takes_a_cited_decision_as_its_ground(notices):
     answer = notices.ask("Văn bản nào trong kho lấy Quyết định 512/QĐ-TTg làm căn cứ?")
     assert answer.found and "88/QĐ-UBND" in answer.answer
+
+
+def test_the_items_a_line_announces_end_at_the_next_numbered_heading(notices):
+    answer = notices.ask("3 nhiem vu ngoai giao van hoa chua hoan thanh cua Van Khe nam 2027 la nhung viec gi?")
+    assert answer.found and all(k in answer.answer for k in ("tiếng Pháp", "Không gian Vân Khê", "Hủa Phăn"))
+    assert "Tổ chức sự kiện" not in answer.answer
+
+
+def test_an_event_asked_after_a_person_is_the_document_s_event(notices):
+    turns = chat(notices, ["Ban tổ chức chương trình nghệ thuật tại Viêng Chăn của Vân Khê: ai làm trưởng ban?",
+                           "pho truong ban thuong truc la ai?", "tong duyet ngay nao?"])
+    assert "Lê Thu Vân" in turns[1].answer.answer
+    assert turns[2].answer.found and "05/9/2028" in turns[2].answer.answer
+    assert "Lê Thu Vân" not in (turns[2].understood or "")  # asked of the report, not of her
