@@ -157,6 +157,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     anchors = [m.start() for t in terms if " " in t for m in re.finditer(re.escape(t), folded)]
     # a venue after "tại"/"ở" is where a thing took place; the provinces around it only locate the venue
     spans = [s for s in spans if _AT.search(body[:s.start])] or spans
+    # a person's full name answers "ai" before an office ("Ông Lê Thành Tạc, …, được bầu tái giữ chức Chủ tịch …")
+    spans = [s for s in spans if s.kind == "person" and s.text.split()[0] in entities.SURNAMES] or spans
     if _ASKS_SPAN.search(vi.collapse(question)):  # "trong khoảng thời gian nào": a run of days answers
         spans = [s for s in spans if _RUN.search(s.text)] or spans
     if counted := sentences.COUNTED.search(vi.collapse(question)):  # "bao nhiêu đoàn": the figure counting them

@@ -212,7 +212,13 @@ def standing_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answe
         if q.standing == "replaces":
             text = (f"{label} thay thế {', '.join(cited.described(o, index) for o in older)}." if older
                     else f"{label} không ghi văn bản nào mà nó thay thế.")
-            if len(q.parts) > 1:  # "… thay thế quyết định nào, ban hành ngày nào?": what the citing line says of it
+            at = next((i for i, p in enumerate(q.parts) if "thay the" in vi.collapse(p.text)), 0)
+            if any(p.answer_type == "date" for p in q.parts[:at]):
+                # "… có hiệu lực từ ngày nào và thay thế văn bản nào?": its own date, which the citing article states
+                citing = [(m, c) for m in plan.meta.mentions if m.get("sentence") and m.get("number") in older
+                          and (c := index.chunk_at(plan_id, int(m.get("start") or 0))) is not None]
+                points += [Point(m["sentence"].strip(), c, m["sentence"], 1.0) for m, c in citing[:1]]
+            elif len(q.parts) > 1:  # "… thay thế quyết định nào, ban hành ngày nào?": what the citing line says of it
                 points += [p for p in (cited.mentioned_fact(o, "date", index) for o in older) if p is not None]
         elif newer:
             text = f"{label} đã được thay thế bởi {newer}."

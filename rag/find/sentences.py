@@ -15,6 +15,7 @@ from ground import vi
 from rag.find.plans import naming_words
 from rag.ports import StoredChunk
 from rag.understand import entities
+from rag.understand.names import fact_asked
 from rag.understand.question import asking_fold, without_question_words
 from rag.understand.terms import Unit, coverage, query_terms, split_units, strip_marker, unit_terms
 
@@ -298,6 +299,8 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     asked = vi.folded_syllables(f"{question} {typed}")
     counting = COUNTED.search(asking_fold(question))  # ("vé máy bay" counts no "bay")
     day_asked = bool(_DAY_ASKED.search(vi.collapse(question)))
+    # an event's day asked ("cuộc họp diễn ra ngày nào"): the header's "Lạc Hải, ngày 08 tháng 3 năm 2027" dates the text
+    dated = "event" if answer_type == "date" and fact_asked(vi.collapse(question)) == "general" else answer_type
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:top]):
         chunk = hit.chunk
@@ -331,7 +334,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             body = strip_marker(unit.text)
             # an item: a list marker, or a keyed value line under a lead-in ("Sở Ngoại vụ: 3.200.000.000 đồng;")
             item = body != unit.text.strip() or bool(_KEYED_VALUE.match(body)) and not _HEADER_FIELD.match(body)
-            if not quotable(body) or header_line(body, answer_type):
+            if not quotable(body) or header_line(body, dated):
                 # a short line introduces the items under it ("Phân theo năm:", "• Ngân sách tỉnh theo năm:")
                 if not item or body.rstrip().endswith(":"):
                     lead_in = heading | unit_terms(body)

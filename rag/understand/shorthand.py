@@ -61,6 +61,8 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("hs", "học sinh"),
     ("sv", "sinh viên"),
     ("cb", "cán bộ"),
+    ("lđ", "lao động"),
+    ("cbcc", "cán bộ, công chức"),
     ("svhttdl", "Sở Văn hóa, Thể thao và Du lịch"),
     ("kh", "kế hoạch"),
     ("khhd", "kế hoạch hành động"),

@@ -4,15 +4,20 @@ syllables ("Pê-ru") is the one typed in Latin letters ("peru"); a place the que
 ("… Vân Khê khai mạc ở đâu?"); a Quy hoạch a decision cites is dated from the citing line, not by the decision's date;
 "quyết định bị thay thế đó" is the one the decision replaces, and "văn bản nào lấy X làm căn cứ" the stored one; the
 lettered items a line announces end at the next numbered heading; after a person is answered, "tổng duyệt ngày nào?" asks
-the document, not the person."""
+the document, not the person; a full name answers "ai" before an office the same line names; an event's day is never the
+header's dateline."""
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import pytest
 
+from rag.compose.parts import display
 from rag.decide.places import names_foreign_places
 from rag.find import sentences
-from rag.understand.entities import foreign_places, persons
+from rag.understand.entities import foreign_places, persons, tag
 from rag.understand.question import analyze
+from rag.understand.shorthand import expand
 from tests.rag.conftest import chat, texts_store
 
 NOTICE = """ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ
@@ -94,6 +99,11 @@ Kết quả thực hiện Kế hoạch ngoại giao văn hóa năm 2027
 
 I. ĐẶC ĐIỂM TÌNH HÌNH
 Năm 2027, tỉnh Vân Khê triển khai Kế hoạch ngoại giao văn hóa trong bối cảnh nhiều hoạt động đối ngoại được khôi phục.
+Chiều ngày 05/12/2027, Ủy ban nhân dân tỉnh họp đánh giá kết quả thực hiện Kế hoạch với các sở, ngành.
+Tại Đại hội Hội Hữu nghị Việt Nam - Lào tỉnh Vân Khê lần thứ III, nhiệm kỳ 2027 - 2032, các đại biểu đã bầu Ban Chấp hành
+gồm 15 vị. Ông Nông Văn Thạch, Ủy viên Ban Chấp hành Trung ương Hội Hữu nghị Việt Nam - Lào, Phó Chủ tịch Hội đồng nhân dân
+tỉnh, nguyên Giám đốc Sở Ngoại vụ tỉnh Vân Khê, được bầu tái giữ chức Chủ tịch Hội Hữu nghị Việt Nam - Lào tỉnh Vân Khê,
+nhiệm kỳ 2027 - 2032, với số phiếu tín nhiệm tuyệt đối của các đại biểu dự Đại hội.
 
 II. KẾT QUẢ THỰC HIỆN
 1. Kết quả chung
@@ -195,3 +205,37 @@ def test_an_event_asked_after_a_person_is_the_document_s_event(notices):
     assert "Lê Thu Vân" in turns[1].answer.answer
     assert turns[2].answer.found and "05/9/2028" in turns[2].answer.answer
     assert "Lê Thu Vân" not in (turns[2].understood or "")  # asked of the report, not of her
+
+
+def test_a_date_asked_before_what_a_decision_replaces_is_its_own(notices):
+    answer = notices.ask("QĐ 88/QĐ-UBND của Vân Khê có hiệu lực từ khi nào và thay thế văn bản nào?")
+    assert answer.found and "từ ngày ký" in answer.answer and "41/2019/QĐ-UBND" in answer.answer
+    assert "hiệu lực" in answer.answer.split("\n")[0]  # the article dating it, not the replaced decision's date
+
+
+def test_a_long_line_is_cut_around_the_name_not_the_office_asked():
+    body = [line for line in REPORT.replace("\n", " ").split(". ") if "Nông Văn Thạch" in line][0]
+    cand = SimpleNamespace(body=body, answer_spans=[e for e in tag(body) if e.kind == "person"])
+    shown = display(cand, "ai được bầu làm chủ tịch hội hữu nghị", lambda term: 1.0, 160)
+    assert "Nông Văn Thạch" in shown
+
+
+def test_the_name_elected_is_shown_not_the_office_it_was_elected_to(notices):
+    answer = notices.ask("Đại hội Hội Hữu nghị Việt Nam - Lào tỉnh Vân Khê lần thứ III bầu Ban Chấp hành mấy vị, ai được bầu "
+                         "làm Chủ tịch?")
+    assert answer.found and "Nông Văn Thạch" in answer.answer
+
+
+def test_a_meeting_s_day_is_read_from_the_text_never_from_its_dateline(notices):
+    question = "Báo cáo 301/BC-UBND của Vân Khê: cuộc họp đánh giá kết quả diễn ra ngày nào?"
+    answer = notices.ask(question)
+    assert answer.found and "05/12/2027" in answer.answer and "10 tháng 12" not in answer.answer
+    q = analyze(question)
+    hits = notices.answerer.search(q.pq.text)
+    cands = sentences.candidates(q.pq.content or q.text, q.answer_type, hits, notices.answerer.index.idf,
+                                 notices.answerer.plan)
+    assert not any(c.body.startswith("Vân Khê, ngày") for c in cands)  # the header's dateline dates the report
+
+
+def test_chat_shorthand_for_workers_is_written_out():
+    assert expand("còn lđ với sv bên Đài Loan?") == "còn lao động với sinh viên bên Đài Loan?"
