@@ -239,3 +239,17 @@ def test_a_meeting_s_day_is_read_from_the_text_never_from_its_dateline(notices):
 
 def test_chat_shorthand_for_workers_is_written_out():
     assert expand("còn lđ với sv bên Đài Loan?") == "còn lao động với sinh viên bên Đài Loan?"
+
+
+def test_a_news_lead_dated_with_a_dot_is_a_date_and_a_sum_is_not():
+    assert [e.text for e in tag("BHG - Tối 29.3, tại Quảng trường 26.3, UBND tỉnh tổ chức khai mạc") if e.kind == "date"] \
+        == ["Tối 29.3"]
+    assert not [e for e in tag("chi tối 2.5 triệu đồng") if e.kind == "date"]
+
+
+def test_a_day_asked_as_hom_nao_is_not_answered_by_a_year_alone(notices):
+    q = analyze("Liên hoan nghệ thuật hữu nghị Việt - Lào Vân Khê năm 2027 khai mạc vào hôm nào?")
+    hits = notices.answerer.search(q.pq.text)
+    ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, notices.answerer.index.idf,
+                            notices.answerer.plan)
+    assert "12/5" in ranked[0].body  # the title's "năm 2027" names no day
