@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.decide.holders import names_person
 from rag.decide.places import place_venues
 from rag.dialogue.state import Conversation, issuer_place
 from rag.understand.entities import Entity, find_entities
@@ -82,9 +83,9 @@ def one_item(context: Conversation) -> str | None:
     """The one activity or task the last answer named (its only point), as the subject of a follow-up."""
     if len(context.points) != 1 or context.kind in NOT_ITEM_KINDS:
         return None  # "Số hiệu của văn bản là …" is a fact of the plan, not an activity a follow-up asks about
-    if answer_type(vi.collapse(context.question)) == "person":
-        return None  # "… là ai?" was answered by a person: "tổng duyệt ngày nào?" then asks of the plan, not of them
     said = re.sub(r"\s*\[\d+\]", "", str(context.points[0].get("text") or ""))
+    if answer_type(vi.collapse(context.question)) == "person" and names_person(said):
+        return None  # "… là ai?" was answered by a person: "tổng duyệt ngày nào?" then asks of the plan, not of them
     # "Nhiệm vụ 6: Nền tảng số …; thực hiện: …": a task row is named by its task, not by its number; "Phòng Kinh tế
     # chủ trì: Lắp đặt biển chỉ dẫn song ngữ (thời hạn: Tháng 6/2027)": a duty listed for its body, by the duty
     lead = _ROW_LEAD.match(said) or _DUTY_LEAD.match(said)

@@ -278,16 +278,15 @@ def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
     return out
 
 
-_PAIRED = re.compile(r"\bviet(?: nam)?\s*[-–]\s*$")  # "việt nam - " before a partner country's name
-
-
+_PAIRED = re.compile(r"(?:\b(viet(?: nam)?)\s*[-–]|\b(?:cua|nuoc|ban|sang|tai|voi|phia))\s*$")  # "việt nam - ", "của"
+_AFTER_WORD = frozenset("lao nhat han phap nga duc cuba sec".split())  # …a country typed plainly after the latter,
+_WORD_NEXT = re.compile(r" (?:dong|cai|dao|xao|la|dinh|tri|che|muc|chot|luat|ly|nhan|ba)\b")  # not a word ("lao động")
 _CAPITAL_NEXT = re.compile(rf" [{vi.UPPER}][{vi.LOWER}]")
 _CAPS_BEFORE = re.compile(rf"[{vi.UPPER}]{{2,}}\s+$")
 _CAPITAL_BEFORE = re.compile(rf"(?<![.:;!?]\s)(?<!^)\b[{vi.UPPER}][{vi.LOWER}]*\s$")  # "Thúy Nga": a name's last word
 
 
-# the domain's commonest words whose last syllable opens a foreign name typed without tone marks ("hoa ky" in
-# "van hoa ky phuong"), folded, as the word then the syllable it shares with the name
+# the domain's words whose last syllable opens a plainly typed foreign name ("van hoa ky phuong" is no Hoa Kỳ), folded
 _WORD_ACROSS = frozenset({"van hoa"})
 # a one-syllable country opening a sentence and a common word with the next ("Ý tưởng", "Pháp luật", "Áo dài")
 _COMPOUND_NEXT = re.compile(r" (?:tuong|kien|nghia|thuc|chi|luat|ly|che|dai|thuat|pham)\b")
@@ -309,9 +308,10 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
             raw = text[m.start():m.end()]
             if any(e.start < m.end() and m.start() < e.end for e in taken):
                 continue
-            if capital_only and (not accented or not raw[:1].isupper()) \
-                    and not _PAIRED.search(folded, max(0, m.start() - 12), m.start()):
-                continue  # "lao", "nga" typed plainly are words, unless paired with Việt Nam ("hội việt nam - lao")
+            if capital_only and (not accented or not raw[:1].isupper()) and not ((p := _PAIRED.search(folded, max(
+                    0, m.start() - 12), m.start())) and (p.group(1) or not accented and raw.lower() in _AFTER_WORD
+                                                         and not _WORD_NEXT.match(folded, m.end()))):
+                continue  # "lao", "nga" typed plainly are words, unless paired ("hội việt nam - lao", "tỉnh nào của lao")
             if capital_only and raw.isupper() and _CAPS_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # a heading in capitals: "LƯU Ý" is no Italy
             if capital_only and " " not in raw and _COMPOUND_NEXT.match(folded, m.end()):

@@ -253,3 +253,13 @@ def test_a_day_asked_as_hom_nao_is_not_answered_by_a_year_alone(notices):
     ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, notices.answerer.index.idf,
                             notices.answerer.plan)
     assert "12/5" in ranked[0].body  # the title's "năm 2027" names no day
+
+
+@pytest.mark.parametrize("typed, named", [
+    ("co doan tinh nao cua lao sang du khong?", ["Lào"]),  # a country typed plainly after "của", "sang", "với" …
+    ("ho tro ban lao xay truong", ["Lào"]),
+    ("quyen loi cua lao dong", []),  # …unless it opens a word: "lao động"
+    ("hop tac voi phap luat", []),
+])
+def test_a_country_typed_plainly_after_a_preposition_is_the_country(typed, named):
+    assert [e.name for e in foreign_places(typed)] == named
