@@ -12,6 +12,7 @@ from rag.compose import passages, replies, structured
 from rag.compose.countries import titled_for_the_country
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
+from rag.compose.records import counts_parts
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.documents import cited_document_unsaid
@@ -125,7 +126,8 @@ class Answerer:
             overview = structured.overview_answer(q, boosted(scope), self.index)  # "ke hoach cao bang"?
             if overview:
                 return overview
-        if len(q.parts) > 1 or any(p.intent != "general" or p.refers_back for p in q.parts):
+        # (…and "… có mấy chương, mấy điều?", which the text's own heads count)
+        if len(q.parts) > 1 or any(p.intent != "general" or p.refers_back for p in q.parts) or counts_parts(q.pq.folded):
             answer = parts_answer(q, scope, hits, self.index, self.search, self.grounds, dense_of)
             # (the whole sentence, not its cut display: "…Lạng Sơn, … ký ngày 24/2/2018" is of "Hội nghị lần thứ 9")
             other = other_occasion(q, _said(answer)) if answer and answer.found else None

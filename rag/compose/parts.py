@@ -15,7 +15,7 @@ from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact, other_kind_asked
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import MAX_PART_CHARS, PartResult, dates_of_other_kind, fact_for, same_kind
-from rag.compose.records import annexed, count_point, parts_count_point
+from rag.compose.records import annexed, count_point, counts_parts, parts_count_point
 from rag.compose.sections import following_items
 from rag.compose.shared_lines import answered_before, lines_shown, merged, with_owner
 from rag.compose.targets import choose_targets
@@ -329,6 +329,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             counted = parts_count_point(vi.fold(part.text), held, index, annex=annexed(q.pq.folded)) or (
                 count_point(vi.fold(part.text), held, index) if not single else None)
             result = PartResult(counted, []) if counted is not None else result
+            if counted is None and (heads := counts_parts(vi.fold(part.text))):
+                notes.append(f"văn bản không nêu số {heads}")  # "… mấy chương?" of a text cut before them: no line counts
+                continue
         if (result is None or result.point is None) and i > 0 and answered_before(part, points):
             continue  # the line shown for an earlier part states this part's value too: shown whole, once
         if result is None or result.point is None:

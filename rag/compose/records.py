@@ -335,8 +335,14 @@ _PART_HEADING = {"chuong": re.compile(r"^\s*Chương\s+([IVXLC]+|\d+)\b", re.MUL
                  "dieu": re.compile(r"^\s*Điều\s+(\d+)\s*[.:]", re.MULTILINE),
                  "phan": re.compile(r"^\s*Phần\s+(?:thứ\s+)?([IVXLC]+|\d+|[A-Za-zÀ-ỹ]+)\b", re.MULTILINE)}
 _PART_NOUN = {"chuong": "chương", "dieu": "điều", "phan": "phần"}
-_ANNEX_ASKED = re.compile(r"\b(?:quy che|quy dinh|dieu le|huong dan)\b.*\bkem\b")
+_ANNEX_ASKED = re.compile(r"\b(?:quy che|quy dinh|dieu le)\b|\bhuong dan\b.*\bkem\b")
 _ANNEX_HEAD = re.compile(r"^\s*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|HƯỚNG DẪN)\s*$|\(\s*Ban hành kèm theo", re.MULTILINE)
+
+
+def counts_parts(folded: str) -> str | None:
+    """The heads a question counts ("… mấy chương, bao nhiêu điều?" → "chương"), or None."""
+    asked = _PARTS_ASKED.search(folded)
+    return _PART_NOUN[asked.group(1)] if asked else None
 
 
 def annexed(folded: str) -> bool:

@@ -263,3 +263,10 @@ def test_a_day_asked_as_hom_nao_is_not_answered_by_a_year_alone(notices):
 ])
 def test_a_country_typed_plainly_after_a_preposition_is_the_country(typed, named):
     assert [e.name for e in foreign_places(typed)] == named
+
+
+def test_the_articles_of_a_decision_are_counted_and_chapters_it_lacks_are_said_missing(notices):
+    answer = notices.ask("QĐ 88/QĐ-UBND của Vân Khê có mấy điều?")
+    assert answer.found and "3 điều" in answer.answer
+    answer = notices.ask("Quy chế kèm theo QĐ 88/QĐ-UBND của Vân Khê có mấy chương, bao nhiêu điều?")
+    assert not answer.found and "không nêu số chương" in answer.answer  # the text issues no Quy chế it could count
