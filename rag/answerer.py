@@ -87,6 +87,7 @@ class Answerer:
             office = office_asked(q.pq.folded) if routed.found and q.answer_type == "person" else None
             if office and not holder_named(office, said, q.text):
                 other = "người giữ chức được hỏi"  # "Giám đốc Sở … tên là gì?": a record of the Sở's duties names no one
+            other = other or (_year_alone_unsaid(q, "\n".join(p.text for p in routed.points)) if routed.found else None)
             if other:  # decide: a record of another edition ("lần thứ nhất … 10/2027" for "lần thứ hai năm 2029")
                 return Answer(text, False, replies.not_stated(other), kind="refusal"), []
             return routed, []
@@ -185,11 +186,20 @@ class Answerer:
         cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's
             missing = f"thông tin này của văn bản {cited} (các văn bản đang có chỉ dẫn chiếu văn bản đó)"
+        missing = missing or _year_alone_unsaid(q, shown)
         if missing:
             return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer
 
 
+_YEAR_ALONE = re.compile(r"\brieng (?:trong )?(?:nam )?((?:19|20)\d\d)\b")
+
+
+def _year_alone_unsaid(q: Question, shown: str) -> str | None:
+    """"riêng năm 2023 …" asks a figure of that year alone, which a line shown must date itself (not its page, nor
+    its plan's period: "từ năm 2015 đến nay, … hơn 700 cây" is no figure of 2023)."""
+    alone = [y for y in _YEAR_ALONE.findall(q.pq.folded) if not re.search(rf"\b{y}\b", shown)]
+    return f"số liệu riêng của năm {alone[0]}" if alone else None
 _DAY_YEAR = re.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d\d)\b")
 
 

@@ -100,6 +100,7 @@ Kết quả thực hiện Kế hoạch ngoại giao văn hóa năm 2027
 I. ĐẶC ĐIỂM TÌNH HÌNH
 Năm 2027, tỉnh Vân Khê triển khai Kế hoạch ngoại giao văn hóa trong bối cảnh nhiều hoạt động đối ngoại được khôi phục.
 Chiều ngày 05/12/2027, Ủy ban nhân dân tỉnh họp đánh giá kết quả thực hiện Kế hoạch với các sở, ngành.
+Từ năm 2019 đến nay, Hội hữu nghị Nhật - Việt tỉnh Kagawa đã trao tặng tỉnh Vân Khê hơn 500 cây hoa anh đào.
 Tại Đại hội Hội Hữu nghị Việt Nam - Lào tỉnh Vân Khê lần thứ III, nhiệm kỳ 2027 - 2032, các đại biểu đã bầu Ban Chấp hành
 gồm 15 vị. Ông Nông Văn Thạch, Ủy viên Ban Chấp hành Trung ương Hội Hữu nghị Việt Nam - Lào, Phó Chủ tịch Hội đồng nhân dân
 tỉnh, nguyên Giám đốc Sở Ngoại vụ tỉnh Vân Khê, được bầu tái giữ chức Chủ tịch Hội Hữu nghị Việt Nam - Lào tỉnh Vân Khê,
@@ -270,3 +271,10 @@ def test_the_articles_of_a_decision_are_counted_and_chapters_it_lacks_are_said_m
     assert answer.found and "3 điều" in answer.answer
     answer = notices.ask("Quy chế kèm theo QĐ 88/QĐ-UBND của Vân Khê có mấy chương, bao nhiêu điều?")
     assert not answer.found and "không nêu số chương" in answer.answer  # the text issues no Quy chế it could count
+
+
+def test_a_figure_of_one_year_alone_needs_a_line_dated_that_year(notices):
+    answer = notices.ask("Hội hữu nghị Nhật - Việt tỉnh Kagawa tặng Vân Khê bao nhiêu cây hoa anh đào?")
+    assert answer.found and "500 cây" in answer.answer
+    answer = notices.ask("Riêng năm 2027, Hội hữu nghị Nhật - Việt tỉnh Kagawa tặng Vân Khê bao nhiêu cây hoa anh đào?")
+    assert not answer.found and not answer.citations  # "từ năm 2019 đến nay" counts every year since
