@@ -65,7 +65,7 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          # (a work's showing, handing over, paying: "phim công chiếu ngày nào", "bàn giao khi nào")
                          r"|cong chieu|trinh chieu|ban giao|nghiem thu|thanh toan|giai ngan"
                          # a stage's rehearsals and shows, a contest's rounds: "tổng duyệt ngày nào?"
-                         r"|tong duyet|so duyet|tap duyet|bieu dien|trinh dien|cong bo|phong van|thi tuyen"
+                         r"|tong duyet|so duyet|tap duyet|bieu dien|trinh dien|phong van|thi tuyen"
                          # a journey: "đoàn bay đi ngày nào?", "ngày nào về tới Hà Nội?"
                          r"|bay|khoi hanh|xuat phat|xuat canh|nhap canh|ve toi|ve den|tro ve|quay ve|ha canh"
                          # a deadline or a product's release: "hạn khi nào?", "bao giờ phát hành?", "nộp báo cáo"
@@ -81,7 +81,7 @@ _SOURCE_NAMED = re.compile(r"^(?:theo|trong|tai) (?:noi dung )?(?:huong dan|ke h
                            r"|cong van|bao cao|thong bao|chuong trinh|de an|bai viet|trang)\b")
 # ("ký", not "nhiệm kỳ", "học kỳ", "định kỳ", "kỷ niệm", "ký kết", "kỳ họp", "kỳ đánh giá")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|(?<!nhiem )(?<!hoc )(?<!dinh )(?<!thoi )ky(?! niem| hop| danh gia| bao cao)"
-                           r"|phe duyet|dang|cong bo)\b(?! ket)")
+                           r"|phe duyet|dang|cong bo|(?<!thanh )lap(?= ngay| vao| khi| luc))\b(?! ket)")  # "biên bản được lập ngày nào"
 
 
 _WHEN = re.compile(r"\b(?:thoi gian nao|vao thoi gian nao|khi nao|bao gio|luc nao)\b")

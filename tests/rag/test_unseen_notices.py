@@ -278,3 +278,8 @@ def test_a_figure_of_one_year_alone_needs_a_line_dated_that_year(notices):
     assert answer.found and "500 cây" in answer.answer
     answer = notices.ask("Riêng năm 2027, Hội hữu nghị Nhật - Việt tỉnh Kagawa tặng Vân Khê bao nhiêu cây hoa anh đào?")
     assert not answer.found and not answer.citations  # "từ năm 2019 đến nay" counts every year since
+
+
+def test_a_record_drawn_up_on_a_day_is_dated_by_its_dateline(notices):
+    answer = notices.ask("Báo cáo 301/BC-UBND về kết quả ngoại giao văn hóa của Vân Khê được lập ngày nào?")
+    assert answer.found and ("10/12/2027" in answer.answer or "10 tháng 12 năm 2027" in answer.answer)
