@@ -10,6 +10,7 @@ from ground.numbers import find_numbers, kind_of_number
 from rag.decide.events import as_typed
 from rag.find.scope import Scope
 from rag.understand import entities
+from rag.understand.cited_numbers import CITED_BARE
 from rag.understand.names import number_matches
 from rag.understand.question import Question
 
@@ -50,15 +51,15 @@ def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_lead
     if _DESCRIBES.search(q.pq.folded):
         return None  # "Chương trình thực hiện Chỉ thị 25/CT-TTg của tỉnh X": the number says which stored text is asked
     if any(number_matches(n, e.text) for n in scope.other_documents for e in entities.documents(unnumbered_leads)) \
-            or set(scope.other_documents) & {m.group(1) for m in entities.CITED_BARE.finditer(unnumbered_leads)}:
+            or set(scope.other_documents) & {m.group(1) for m in CITED_BARE.finditer(unnumbered_leads)}:
         return None  # (…by its bare number too: "UBND tỉnh vừa ban hành Quyết định số 3254 về Quy chế …")
     spans = [(e.start, e.end) for e in entities.documents(shown) if any(
         number_matches(n, e.text) for n in scope.other_documents)]
-    spans += [(m.start(1), m.end(1)) for m in entities.CITED_BARE.finditer(shown) if m.group(1) in scope.other_documents]
+    spans += [(m.start(1), m.end(1)) for m in CITED_BARE.finditer(shown) if m.group(1) in scope.other_documents]
     counted = q.answer_type == "number" or any(p.answer_type == "number" for p in q.parts)  # "… bao nhiêu chỉ tiêu, ai ký?"
     def names_cited(line: str) -> bool:  # by its number, or bare ("mục tiêu KH 20 đến 2026: 800")
         return any(number_matches(n, e.text) for n in scope.other_documents for e in entities.documents(line)) or any(
-            m.group(1) in scope.other_documents for m in entities.CITED_BARE.finditer(line))
+            m.group(1) in scope.other_documents for m in CITED_BARE.finditer(line))
 
     if spans and counted and not any(_FIGURE.search(_without_dates(line)) for line in shown.split("\n")
                                      if names_cited(line)):

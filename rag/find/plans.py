@@ -15,6 +15,7 @@ from ground.places import iter_mentions
 from rag.find.accents import Accents
 from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
+from rag.understand.cited_numbers import cited_bare_numbers
 from rag.understand.terms import make_idf, unit_terms
 
 T = TypeVar("T")
@@ -143,7 +144,7 @@ class PlanIndex:
                 df.update(chunk_terms)
                 terms.setdefault(chunk.plan_id, set()).update(chunk_terms)
                 mentions.setdefault(chunk.plan_id, set()).update(e.text for e in entities.documents(chunk.text))
-                mentions[chunk.plan_id].update(entities.cited_bare_numbers(chunk.text))
+                mentions[chunk.plan_id].update(cited_bare_numbers(chunk.text))
                 named_places.setdefault(chunk.plan_id, set()).update(m.province for m in iter_mentions(chunk.text))
                 local_places.setdefault(chunk.plan_id, set()).update(
                     m.group(1) for m in LOCAL_PLACE.finditer(vi.collapse(chunk.text)))

@@ -231,19 +231,6 @@ _NAMED_BARE_NUMBER = re.compile(
     r"|chi thi|chuong trinh|van ban|nghi quyet|KH|CV|QĐ|QD)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)",
     re.IGNORECASE,
 )
-# "Chỉ thị 26 về …", "Kết luận số 57 của Bộ Chính trị": a document a text cites by its bare number, without a code
-CITED_BARE = re.compile(r"\b(?:Chỉ thị|Kết luận|Nghị quyết|Quyết định|Kế hoạch|Công văn|Thông báo|Hướng dẫn|Chương trình"
-                        r"|KH|QĐ|NQ|CT)"
-                        r"\s+(?:số\s+)?(\d{1,5})\b(?![/\-.,]\w)(?!\s*(?:năm|tháng|ngày|tuần)\b(?!\s*(?:19|20)\d\d))")
-
-
-def cited_bare_numbers(text: str) -> set[str]:
-    """The bare numbers of documents a text cites without their code ("Chỉ thị 26", "Kết luận số 57"); a year-like
-    one only after "số" ("Quyết định số 2013")."""
-    return {m.group(1) for m in CITED_BARE.finditer(text)
-            if not 1945 <= int(m.group(1)) <= 2100 or "số" in m.group(0)}
-
-
 # "Quyết định 2013", "chỉ thị số 2020": after these kinds (or "số") a year-like number is the document's number;
 # "kế hoạch 2014" more often names a plan's year
 _NUMBERED_KIND = re.compile(r"(?:công văn|quyết định|chỉ thị|nghị quyết|cong van|quyet dinh|chi thi|nghi quyet"

@@ -40,7 +40,7 @@ def test_document_numbers_full_and_bare():
 
 
 def test_a_document_a_text_cites_by_its_bare_number_is_known():
-    from rag.understand.entities import cited_bare_numbers
+    from rag.understand.cited_numbers import cited_bare_numbers
 
     text = ("Ngày 10/9/2008, Ban Bí thư đã ra Chỉ thị 26 về công tác thông tin đối ngoại. Bộ Chính trị ra Kết luận số 16 "
             "về chiến lược thông tin đối ngoại; Kế hoạch số 94/KH-UBND của tỉnh; kế hoạch 10 năm kết nghĩa; "
