@@ -11,6 +11,7 @@ from functools import lru_cache
 from ground import vi
 from ground.places import FOREIGN_CAPITAL_ONLY, FOREIGN_PLACE_NAMES, FOREIGN_PLACES, NEIGHBOUR_PROVINCES
 from rag.understand.honours import honoured
+from rag.understand.place_lists import listed_places
 
 KINDS = ("date", "period", "number", "document", "place", "agency", "person")  # what question.ANSWER_TYPES map onto
 
@@ -167,6 +168,7 @@ def places(text: str) -> list[Entity]:
     out += [Entity("place", m.start(1), m.end(1), m.group(1)) for m in _PLACE_KIND.finditer(text)]
     out += [Entity("place", m.start(), m.end(), m.group(0)) for m in _GENERIC_PLACES.finditer(text)]
     out += [Entity("place", m.start(1), m.end(1), m.group(1)) for m in _VENUE.finditer(text)]
+    out += [Entity("place", start, end, name) for start, end, name in listed_places(text)]  # "04 xã: Cửa Khê, Bãi Ngọc"
     return out
 
 

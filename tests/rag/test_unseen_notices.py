@@ -15,7 +15,7 @@ import pytest
 from rag.compose.parts import display
 from rag.decide.places import names_foreign_places
 from rag.find import sentences
-from rag.understand.entities import foreign_places, persons, tag
+from rag.understand.entities import foreign_places, persons, places, tag
 from rag.understand.question import analyze
 from rag.understand.shorthand import expand
 from tests.rag.conftest import chat, texts_store
@@ -119,6 +119,7 @@ III. TỔ CHỨC THỰC HIỆN
 Ban Tổ chức chương trình nghệ thuật tại Viêng Chăn: Trưởng ban là ông Hà Minh Đăng, Chủ tịch UBND tỉnh; Phó Trưởng ban
 thường trực là bà Lê Thu Vân, Giám đốc Sở Văn hóa, Thể thao và Du lịch.
 Chương trình nghệ thuật tổ chức tổng duyệt ngày 05/9/2028 tại Nhà hát tỉnh và biểu diễn tại Viêng Chăn ngày 12/9/2028.
+Triển lãm ảnh "Vân Khê - Hủa Phăn: 60 năm nghĩa tình" được tổ chức tại 03 xã biên giới: Nậm Khê, Pù Vân, Mường Lụa.
 
 Nơi nhận:
 - Bộ Ngoại giao;
@@ -283,3 +284,9 @@ def test_a_figure_of_one_year_alone_needs_a_line_dated_that_year(notices):
 def test_a_record_drawn_up_on_a_day_is_dated_by_its_dateline(notices):
     answer = notices.ask("Báo cáo 301/BC-UBND về kết quả ngoại giao văn hóa của Vân Khê được lập ngày nào?")
     assert answer.found and ("10/12/2027" in answer.answer or "10 tháng 12 năm 2027" in answer.answer)
+
+
+def test_places_listed_after_their_kind_and_a_colon_answer_where(notices):
+    assert [e.text for e in places("tại 04 xã ven biển: Cửa Đông, Bãi Ngọc, Ghềnh An")] == ["Cửa Đông", "Bãi Ngọc", "Ghềnh An"]
+    answer = notices.ask("Triển lãm ảnh Vân Khê - Hủa Phăn được tổ chức tại những xã nào?")
+    assert answer.found and "Nậm Khê" in answer.answer and "Mường Lụa" in answer.answer
