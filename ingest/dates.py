@@ -67,7 +67,8 @@ def labelled(text: str, label: str) -> str | None:
     "Người ký: | Nguyễn Văn Hùng |" (the value in the next cell),
     the label alone on its line and the value on the next, or one of several "Label: value" fields on a line."""
     # a table row may put the value in the next cell: "Người ký: | Nguyễn Văn Hùng |"
-    pattern = (r"(?:^|\||(?<=[a-zà-ỹđ]))[ \t]*" + label + r"[ \t]*:?[ \t]*(?:\|[ \t]*(?=[^|\s]))?(?:\n[ \t]*(?=\S))?"
+    # (…or a field of a bulleted list: "- Ngày ban hành: 26/07/2019")
+    pattern = (r"(?:^|\||(?<=[a-zà-ỹđ]))[ \t]*(?:[-•*+][ \t]+)?" + label + r"[ \t]*:?[ \t]*(?:\|[ \t]*(?=[^|\s]))?(?:\n[ \t]*(?=\S))?"
                r"([^|\n]{1,80}?)[ \t]*(?=\||$)")
     for match in re.finditer(pattern, text, re.MULTILINE):
         value = match.group(1).strip(" :")

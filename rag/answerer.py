@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from rag.compose import passages, replies, structured
+from rag.compose.articles import article_answer
 from rag.compose.countries import titled_for_the_country
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
@@ -121,6 +122,8 @@ class Answerer:
         named = scope.plan_ids is not None
         hits = titled_for_the_country(q.text, hits, self.index)  # "… Campuchia": not the Hội … Lào's page
         # "ke hoach cao bang"? asks for the plan itself; "… gửi Sở trước ngày nào?" asks a date it states
+        if named and len(q.parts) == 1 and (article := article_answer(q, scope.plan_ids or [], self.index)):
+            return article  # "… điều nào quy định chế độ hội nghị quốc tế?": that article's heading
         if (q.pq.intent == "general" and q.answer_type == "content" and len(q.parts) == 1 and named
                 and len(scope.plan_ids or []) <= 2
                 and about_the_plan(q.pq, [self.plan(t) for t in scope.plan_ids or []], residual=0)):

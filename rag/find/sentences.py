@@ -102,7 +102,7 @@ _PAGE_STAMP = re.compile(r"^(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đă
                          re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^Số\s*:?\s*\S+\s*\|")
 _ANNEX_CAPTION = re.compile(r"^\(\s*(?:Ban hành )?[Kk]èm theo [^()]{0,200}\)\.?$")
-_HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Ngày hiệu lực|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
+_HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
 # The fields a plan sets out for an event or a task, each on a line of its own with its value after a colon.
 _FIELD_VALUE = re.compile(
     r"^(?:Thời gian(?: [^\W\d_]+){0,3}|Địa điểm(?: [^\W\d_]+){0,3}|Địa chỉ(?: liên hệ)?|Trụ sở(?: chính)?|(?:Thời hạn|Hạn)(?: hoàn thành| gửi| nộp| chót)?"

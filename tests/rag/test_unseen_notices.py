@@ -128,7 +128,29 @@ CHỦ TỊCH
 Hà Minh Đăng
 """
 
-notices = texts_store("notices", {"van-khe-tb-212-snv-2027.txt": NOTICE, "van-khe-lien-hoan-2027-tin.txt": NEWS,
+RESOLUTION = """https://thuvienphapluat.example/nghi-quyet-15-2027-nq-hdnd-van-khe
+Nghị quyết 15/2027/NQ-HĐND quy định mức chi đón tiếp khách nước ngoài và tổ chức hội nghị quốc tế tại tỉnh Vân Khê
+- Số hiệu: 15/2027/NQ-HĐND
+- Loại văn bản: Nghị quyết
+- Ngày ban hành: 14/07/2027
+- Người ký: Lò Minh Khang
+- Ngày hiệu lực: 25/07/2027
+MỤC LỤC VĂN BẢN
+- Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
+- Điều 2. Mức chi đón tiếp khách nước ngoài do tỉnh chi toàn bộ
+- Điều 3. Mức chi tổ chức hội nghị, hội thảo quốc tế tại tỉnh
+- Điều 4. Tổ chức thực hiện
+Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
+Nghị quyết này quy định mức chi đón tiếp khách nước ngoài và tổ chức hội nghị quốc tế trên địa bàn tỉnh Vân Khê.
+Điều 2. Mức chi đón tiếp khách nước ngoài do tỉnh chi toàn bộ
+Chi mời cơm: khách hạng A tối đa 1.500.000 đồng/suất; khách hạng B tối đa 1.000.000 đồng/suất.
+Điều 3. Mức chi tổ chức hội nghị, hội thảo quốc tế tại tỉnh
+Chi thuê hội trường, thiết bị theo hợp đồng; chi dịch thuật tối đa 500.000 đồng/trang.
+Điều 4. Tổ chức thực hiện
+Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+"""
+
+notices = texts_store("notices", {"van-khe-nq-15-2027.txt": RESOLUTION, "van-khe-tb-212-snv-2027.txt": NOTICE, "van-khe-lien-hoan-2027-tin.txt": NEWS,
                                   "van-khe-qd-88-2027.txt": DECISION, "van-khe-bc-301-2027.txt": REPORT})
 
 
@@ -290,3 +312,13 @@ def test_places_listed_after_their_kind_and_a_colon_answer_where(notices):
     assert [e.text for e in places("tại 04 xã ven biển: Cửa Đông, Bãi Ngọc, Ghềnh An")] == ["Cửa Đông", "Bãi Ngọc", "Ghềnh An"]
     answer = notices.ask("Triển lãm ảnh Vân Khê - Hủa Phăn được tổ chức tại những xã nào?")
     assert answer.found and "Nậm Khê" in answer.answer and "Mường Lụa" in answer.answer
+
+
+def test_a_law_library_field_list_dates_signs_and_brings_into_force_the_text(notices):
+    answer = notices.ask("Nghị quyết 15/2027/NQ-HĐND của Vân Khê do ai ký, ban hành ngày nào và có hiệu lực từ ngày nào?")
+    assert answer.found and all(k in answer.answer for k in ("Lò Minh Khang", "14/07/2027", "25/07/2027"))
+
+
+def test_the_article_ruling_on_a_thing_is_named_by_its_heading(notices):
+    answer = notices.ask("nq 15/2027 van khe dieu nao quy dinh muc chi hoi nghi quoc te?")
+    assert answer.found and "Điều 3" in answer.answer and "Điều 2" not in answer.answer
