@@ -243,6 +243,13 @@ def signer_cited_with(text: str, number: str) -> str | None:
                  and (signer := _mention_at(text, n, None).signer)), None)
 
 
+def issuer_cited_with(text: str, number: str) -> str | None:
+    """The body a text names as the issuer of a document it cites by `number`, its own too ("(Ban hành kèm theo Quyết
+    định số 183-QĐ/TU ngày 25 tháng 02 năm 2016 của Ban Thường vụ Tỉnh ủy)")."""
+    return next((issuer for n in find_numbers(text) if n.number == number
+                 and (issuer := _mention_at(text, n, None).issuer)), None)
+
+
 _PARTY_ORGAN_BEFORE = re.compile(r"\b(Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?)\s*(?:\([^()]{1,30}\)\s*)?"
                                  r"(?:đã\s+|vừa\s+)?(?:ban hành|ra|có)\s*$")
 

@@ -30,7 +30,14 @@ from ingest.dates import (
     sentence_around,
 )
 from ingest.decisions import carried_plan_start
-from ingest.mentions import cited_numbers, cited_occurrences, index_mentions, relation_before, signer_cited_with
+from ingest.mentions import (
+    cited_numbers,
+    cited_occurrences,
+    index_mentions,
+    issuer_cited_with,
+    relation_before,
+    signer_cited_with,
+)
 from ingest.relations import relations_of
 from ingest.signers import document_signer, signer_title
 from ingest.titles import (
@@ -296,7 +303,8 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         title=title,
         number=number.number if number else None,
         doc_type=doc_type,
-        issuer=about.issuer,
+        # (a header naming no body: the body its own annex caption or a page citing it names)
+        issuer=about.issuer or (issuer_cited_with(text, number.number) if number else None),
         province=about.province,
         date=issued,
         signer=signer,

@@ -287,3 +287,22 @@ def test_a_national_decisions_cells_run_together_still_give_its_number_and_date(
                           "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\n"
                           "Điều 1. Phê duyệt Đề án quảng bá văn hóa Việt Nam ở nước ngoài.\n")
     assert (meta.number, meta.date, meta.issuer) == ("88/QĐ-TTg", "2028-11-30", "Thủ tướng Chính phủ")
+
+
+def test_a_bulleted_field_list_gives_the_date_and_signer():
+    text = ("Nghị quyết 15/2027/NQ-HĐND quy định mức chi đón tiếp khách nước ngoài tại tỉnh Vân Khê\n"
+            "- Số hiệu: 15/2027/NQ-HĐND\n- Loại văn bản: Nghị quyết\n- Ngày ban hành: 14/07/2027\n"
+            "- Người ký: Lò Minh Khang\n- Ngày hiệu lực: 25/07/2027\n"
+            "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định mức chi đón tiếp khách nước ngoài.\n")
+    meta = _meta(text)
+    assert (meta.number, meta.date, meta.signer) == ("15/2027/NQ-HĐND", "2027-07-14", "Lò Minh Khang")
+
+
+def test_a_party_decision_without_its_header_takes_its_issuer_from_its_annex_caption():
+    text = ("- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh;\nBAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý thống nhất các hoạt động đối ngoại.\n"
+            "QUY CHẾ\nQuản lý thống nhất các hoạt động đối ngoại trên địa bàn tỉnh Vân Khê\n"
+            "(Ban hành kèm theo Quyết định số 183-QĐ/TU ngày 25 tháng 02 năm 2016 của Ban Thường vụ Tỉnh ủy)\n"
+            "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n")
+    meta = _meta(text)
+    assert meta.number == "183-QĐ/TU" and meta.issuer == "Ban Thường vụ Tỉnh ủy"
