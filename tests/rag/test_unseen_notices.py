@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from rag.compose.parts import display
+from rag.decide.events import event_named
 from rag.decide.places import names_foreign_places
 from rag.find import sentences
 from rag.understand.entities import foreign_places, persons, places, tag
@@ -322,3 +323,7 @@ def test_a_law_library_field_list_dates_signs_and_brings_into_force_the_text(not
 def test_the_article_ruling_on_a_thing_is_named_by_its_heading(notices):
     answer = notices.ask("nq 15/2027 van khe dieu nao quy dinh muc chi hoi nghi quoc te?")
     assert answer.found and "Điều 3" in answer.answer and "Điều 2" not in answer.answer
+
+
+def test_an_event_s_name_ends_where_a_relative_clause_begins():
+    assert event_named("Triển lãm ảnh mà Vân Khê mang sang Lào năm 2027 tên là gì?") == ("trien lam anh", ["anh"])
