@@ -89,4 +89,9 @@ def other_document(context: Conversation, said: str) -> str | None:
     plan = context.plan
     if kind is None or (plan and (plan.doc_type or "Kế hoạch").lower() == kind.lower()):
         return None
-    return next((d for d in context.documents if d.startswith(kind + " ")), None)
+    by_number = next((d for d in context.documents if d.startswith(kind + " ")), None)
+    if by_number:
+        return by_number
+    # "Đề án đó" after an answer naming "Đề án quảng bá hình ảnh … giai đoạn 2026 - 2030, trình …": that one, by its name
+    named = (re.search(rf"\b{kind}\s+[^\W\d_][^,;:.()\n\[]{{4,120}}", str(p.get("text") or "")) for p in context.points)
+    return next((m.group(0).strip() for m in named if m), None)

@@ -15,6 +15,8 @@ import pytest
 from rag.compose.parts import display
 from rag.decide.events import event_named
 from rag.decide.places import names_foreign_places
+from rag.dialogue.labels import other_document
+from rag.dialogue.state import Conversation
 from rag.find import sentences
 from rag.understand.entities import foreign_places, persons, places, tag
 from rag.understand.question import analyze
@@ -327,3 +329,9 @@ def test_the_article_ruling_on_a_thing_is_named_by_its_heading(notices):
 
 def test_an_event_s_name_ends_where_a_relative_clause_begins():
     assert event_named("Triển lãm ảnh mà Vân Khê mang sang Lào năm 2027 tên là gì?") == ("trien lam anh", ["anh"])
+
+
+def test_a_scheme_pointed_back_at_is_the_one_the_last_answer_named_not_the_plan():
+    context = Conversation(points=[{"text": "Nghiên cứu, xây dựng Đề án quảng bá hình ảnh tỉnh Vân Khê ra nước ngoài giai "
+                                            "đoạn 2026 - 2030, trình Ủy ban nhân dân tỉnh trong tháng 12/2024. [1]"}])
+    assert other_document(context, "Đề án đó") == "Đề án quảng bá hình ảnh tỉnh Vân Khê ra nước ngoài giai đoạn 2026 - 2030"
