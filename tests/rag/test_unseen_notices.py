@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from rag.compose.parts import display
+from rag.compose.records import counts_parts
 from rag.decide.events import event_named
 from rag.decide.places import names_foreign_places
 from rag.dialogue.labels import other_document
@@ -335,3 +336,13 @@ def test_a_scheme_pointed_back_at_is_the_one_the_last_answer_named_not_the_plan(
     context = Conversation(points=[{"text": "Nghiên cứu, xây dựng Đề án quảng bá hình ảnh tỉnh Vân Khê ra nước ngoài giai "
                                             "đoạn 2026 - 2030, trình Ủy ban nhân dân tỉnh trong tháng 12/2024. [1]"}])
     assert other_document(context, "Đề án đó") == "Đề án quảng bá hình ảnh tỉnh Vân Khê ra nước ngoài giai đoạn 2026 - 2030"
+
+
+@pytest.mark.parametrize("asked, heads", [
+    ("quy che co may chuong, bao nhieu dieu", "chương"),
+    ("nam 2024 la nam thu may chuong trinh", None),  # a programme, not a chapter
+    ("phai dap ung may dieu kien", None),
+    ("chiem may phan tram", None),
+])
+def test_only_chapters_articles_and_parts_are_counted_as_heads(asked, heads):
+    assert counts_parts(asked) == heads
