@@ -56,7 +56,9 @@ _NOT_NAME = FOLDED_STOPWORDS | set(
     "tren ke hoach van ban chuong trinh ngoai giao hoa doi bien gioi ket nghia ban dan uy nhan so bo hoi doan cong "
     "an quan su chi huy lien hiep truong hoc bao nhieu dau tai thi "
     # (…nor a verb of going after the name: "doan tinh Kep sang kien giang", "tinh X den tham", "tinh X chuc tet")
-    "sang den toi tham chuc ghe lam viec".split())  # (…nor a question's words: "tinh bao nhieu", "tinh miyagi tai thai binh")
+    "sang den toi tham chuc ghe lam viec "
+    # (…nor when it is asked: "thanh pho angers ngay nao", "tinh X nam nao")
+    "ngay thang khi luc hom".split())  # (…nor a question's words: "tinh bao nhieu", "tinh miyagi tai thai binh")
 
 
 # what a question names a district, town or ward by ("huyện Dầu Tiếng", "tx sa pa"). Typed with diacritics, the kind

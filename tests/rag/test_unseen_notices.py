@@ -346,3 +346,8 @@ def test_a_scheme_pointed_back_at_is_the_one_the_last_answer_named_not_the_plan(
 ])
 def test_only_chapters_articles_and_parts_are_counted_as_heads(asked, heads):
     assert counts_parts(asked) == heads
+
+
+def test_a_place_typed_plainly_ends_before_the_words_asking_when(notices):
+    answer = notices.ask("van khe ky thoa thuan voi thanh pho angers ngay nao?")
+    assert "angers ngay" not in answer.answer.lower()
