@@ -238,6 +238,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                   for m in re.finditer(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s+(?:(?:cac|nhung)\s+)?{re.escape(counted)}\b",
                                        vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
+    if counted and "number" in kinds and re.search(rf"\bdon vi tinh:? {re.escape(counted)}\b", vi.collapse(body)):
+        found += [entities.Entity("number", m.start(), m.end(), m.group(0))  # a row in the unit asked ("… cả năm: 200")
+                  for m in re.finditer(r"(?<![\d.,/])\d[\d.,]*(?![\d/])", body)]
     near = 0.0
     # keyed by the one year asked ("giai đoạn 2024-2026" names a span, not a year whose line answers)
     keyed = bool(lead_in) and _keyed_by_question(body, years if len(years) == 1 else [], asked)

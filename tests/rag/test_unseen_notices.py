@@ -119,6 +119,13 @@ c) Ký kết thỏa thuận hữu nghị với tỉnh Hủa Phăn: phía bạn �
 2. Tổ chức sự kiện
 Liên hoan nghệ thuật hữu nghị Việt - Lào được tổ chức từ ngày 12/5 đến ngày 15/5/2027.
 
+3. Chỉ tiêu theo quý
+
+| TT | Chỉ tiêu | Đơn vị tính | Quý I | Quý II | Cả năm |
+|---|---|---|---|---|---|
+| 1 | Cán bộ được tập huấn nghiệp vụ lễ tân đối ngoại | lượt | 40 | 60 | 100 |
+| 2 | Tin, bài bằng tiếng nước ngoài trên Cổng thông tin | tin, bài | 200 | 300 | 500 |
+
 III. TỔ CHỨC THỰC HIỆN
 Ban Tổ chức chương trình nghệ thuật tại Viêng Chăn: Trưởng ban là ông Hà Minh Đăng, Chủ tịch UBND tỉnh; Phó Trưởng ban
 thường trực là bà Lê Thu Vân, Giám đốc Sở Văn hóa, Thể thao và Du lịch.
@@ -351,3 +358,14 @@ def test_only_chapters_articles_and_parts_are_counted_as_heads(asked, heads):
 def test_a_place_typed_plainly_ends_before_the_words_asking_when(notices):
     answer = notices.ask("van khe ky thoa thuan voi thanh pho angers ngay nao?")
     assert "angers ngay" not in answer.answer.lower()
+
+
+def test_a_table_row_in_the_unit_asked_answers_how_many(notices):
+    question = "Báo cáo 301 của Vân Khê: tập huấn lễ tân đối ngoại bao nhiêu lượt cán bộ?"
+    answer = notices.ask(question)
+    assert answer.found and "100" in answer.answer
+    q = analyze(question)
+    ranked = sentences.rank(q.pq.content or q.text, q.answer_type, notices.answerer.search(q.pq.text),
+                            notices.answerer.index.idf, notices.answerer.plan)
+    row = next(c for c in ranked if "tập huấn nghiệp vụ lễ tân" in c.body)
+    assert row.answer_spans  # its figures are in the unit asked, which the row names once ("đơn vị tính: lượt")
