@@ -19,7 +19,7 @@ from rag.compose.records import annexed, count_point, counts_parts, parts_count_
 from rag.compose.sections import following_items
 from rag.compose.shared_lines import answered_before, lines_shown, merged, with_owner
 from rag.compose.targets import choose_targets
-from rag.decide.counts import ASKS_HOW_LONG, counted_in
+from rag.decide.counts import ASKS_HOW_LONG, counted_in, figure_of
 from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import Grounds
 from rag.decide.kinds import MISSING, states_kind
@@ -330,8 +330,13 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 count_point(vi.fold(part.text), held, index) if not single else None)
             result = PartResult(counted, []) if counted is not None else result
             if counted is None and (heads := counts_parts(vi.fold(part.text))):
-                notes.append(f"văn bản không nêu số {heads}")  # "… mấy chương?" of a text cut before them: no line counts
-                continue
+                # "… gồm mấy chương?": a line saying so ("Quy định này gồm 3 Chương, 13 Điều"), else none counts them
+                said = sentence_for(part, _shared(subject, q, i), [h for h in hits if not targets or h.chunk.plan_id
+                                                                   in targets] or hits, index, stating=True)
+                if said.point is None or not figure_of(vi.fold(heads), said.point.quote):
+                    notes.append(f"văn bản không nêu số {heads}")
+                    continue
+                result = said
         if (result is None or result.point is None) and i > 0 and answered_before(part, points):
             continue  # the line shown for an earlier part states this part's value too: shown whole, once
         if result is None or result.point is None:

@@ -50,7 +50,8 @@ Thực hiện theo Thông tư số 36/2018/TT-BTC: 1.200.000 đồng/học viên
 khai giảng.
 
 V. ĐĂNG KÝ
-Các cơ quan gửi danh sách học viên về Phòng Lễ tân, Sở Ngoại vụ trước ngày 10/4/2027.
+Các cơ quan gửi danh sách học viên về Phòng Lễ tân, Sở Ngoại vụ trước ngày 10/4/2027. Quy định về tập huấn lễ tân kèm
+theo Thông báo này gồm 2 Chương, 9 Điều.
 
 Nơi nhận:
 - Các sở, ban, ngành;
@@ -372,3 +373,8 @@ def test_a_table_row_in_the_unit_asked_answers_how_many(notices):
     _, found = sentences.features_of(row, ["boi", "duong"], ["boi duong"], "number", lambda term: 1.0, 0.0, 0, 0.8, set(),
                                      False, False, asked_syllables=["luot", "can", "bo"], counted="luot")
     assert "200" in [e.text for e in found]  # its figures are in the unit asked, which the row names once
+
+
+def test_a_line_stating_the_chapters_counts_them_where_no_heading_does(notices):
+    answer = notices.ask("Quy định về tập huấn lễ tân kèm Thông báo 212 của Sở Ngoại vụ Vân Khê gồm mấy chương, mấy điều?")
+    assert answer.found and "2 Chương" in answer.answer
