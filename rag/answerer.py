@@ -81,6 +81,8 @@ class Answerer:
         q = q.read_against(scope.years, scope.provinces)
         if scope.missing:
             return Answer(text, False, replies.unknown_scope(scope.missing, plans), kind="unknown_scope"), []
+        if scope.plan_ids is not None and len(q.parts) == 1 and (article := article_answer(q, scope.plan_ids, self.index)):
+            return article, []  # "… điều nào quy định chế độ hội nghị quốc tế?", "điều 2 nói về gì": that article
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
         if routed:
             said = _said(routed)
@@ -122,8 +124,6 @@ class Answerer:
         named = scope.plan_ids is not None
         hits = titled_for_the_country(q.text, hits, self.index)  # "… Campuchia": not the Hội … Lào's page
         # "ke hoach cao bang"? asks for the plan itself; "… gửi Sở trước ngày nào?" asks a date it states
-        if named and len(q.parts) == 1 and (article := article_answer(q, scope.plan_ids or [], self.index)):
-            return article  # "… điều nào quy định chế độ hội nghị quốc tế?": that article's heading
         if (q.pq.intent == "general" and q.answer_type == "content" and len(q.parts) == 1 and named
                 and len(scope.plan_ids or []) <= 2
                 and about_the_plan(q.pq, [self.plan(t) for t in scope.plan_ids or []], residual=0)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ground.display import shorten
 from rag.compose.citations import Point, number_points, plan_label
 from rag.find.plans import PlanIndex
 from rag.models import Answer
@@ -20,8 +21,17 @@ _NAMING = frozenset("dieu khoan muc chuong phan quy dinh nghi quyet ke hoach tho
 ARTICLE_MATCH = 0.5  # share of the question's own words an article's title must hold to be the one asked
 
 
+_ARTICLE_NAMED = re.compile(r"\b(dieu) (\d{1,3})\b(?! (?:nao|may))")  # (parts and sections are navigated to)
+_KIND_WORD = {"dieu": "Điều", "chuong": "Chương", "muc": "Mục", "phan": "Phần"}
+ARTICLE_CHARS = 320  # of an article named by its number: its heading and what it opens with
+
+
 def article_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer | None:
-    """The heading of the named text that rules on what the question names; None when no title holds enough of it."""
+    """The heading of the named text that rules on what the question names, or the article it names by its number
+    ("điều 2 nói về cái gì?"); None when no title holds enough of it, or no heading has that number."""
+    named = _ARTICLE_NAMED.search(q.pq.folded)
+    if named and not ARTICLE_ASKED.search(q.pq.folded):
+        return _numbered_article(q, _KIND_WORD[named.group(1)], named.group(2).upper(), plan_ids, index)
     if not ARTICLE_ASKED.search(q.pq.folded):
         return None
     own = [t for t in query_terms(without_question_words(q.pq.content or q.text))
@@ -45,5 +55,21 @@ def article_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer
         return None
     numbered = number_points([point], index.plan)
     held = index.plan(point.chunk.plan_id)
+    return Answer(q.text, True, f"Theo {plan_label(held.meta if held else None)}:\n- {numbered.lines[0]}",
+                  numbered.citations, kind="general", points=numbered.said)
+
+
+def _numbered_article(q: Question, kind: str, number: str, plan_ids: list[str], index: PlanIndex) -> Answer | None:
+    """"Điều 2 nói về cái gì?": the article's heading, in the text (not a table of contents' line), and its opening."""
+    heading = re.compile(rf"^[ \t]*(?P<toc>[-•][ \t]+)?{kind}[ \t]+{number}[ \t]*[.:][^\n]*$", re.MULTILINE)
+    found = [(m, chunk) for plan_id in plan_ids for chunk in index.chunks(plan_id) for m in heading.finditer(chunk.text)]
+    # the article in the text, with what it opens with; else a table of contents' line naming it (a page cut before it)
+    m, chunk = next(((m, c) for m, c in found if not m.group("toc")), None) or next(iter(found), (None, None))
+    if m is None or chunk is None:
+        return None
+    said = " ".join(chunk.text[m.start():m.start() + ARTICLE_CHARS].split()) if not m.group("toc") else \
+        m.group(0).strip(" -•\t")
+    numbered = number_points([Point(shorten(said, ARTICLE_CHARS), chunk, said, 1.0)], index.plan)
+    held = index.plan(chunk.plan_id)
     return Answer(q.text, True, f"Theo {plan_label(held.meta if held else None)}:\n- {numbered.lines[0]}",
                   numbered.citations, kind="general", points=numbered.said)

@@ -378,3 +378,10 @@ def test_a_table_row_in_the_unit_asked_answers_how_many(notices):
 def test_a_line_stating_the_chapters_counts_them_where_no_heading_does(notices):
     answer = notices.ask("Quy định về tập huấn lễ tân kèm Thông báo 212 của Sở Ngoại vụ Vân Khê gồm mấy chương, mấy điều?")
     assert answer.found and "2 Chương" in answer.answer
+
+
+def test_an_article_named_by_its_number_is_quoted_from_the_text(notices):
+    answer = notices.ask("Điều 2 của Nghị quyết 15/2027/NQ-HĐND Vân Khê quy định gì?")
+    assert answer.found and "1.500.000" in answer.answer  # its body, not the table of contents' line alone
+    turns = chat(notices, ["Nghị quyết 15/2027/NQ-HĐND của Vân Khê quy định về việc gì?", "dieu 3 noi ve cai gi?"])
+    assert "500.000 đồng/trang" in turns[1].answer.answer
