@@ -21,8 +21,7 @@ _NAMING = frozenset("dieu khoan muc chuong phan quy dinh nghi quyet ke hoach tho
 ARTICLE_MATCH = 0.5  # share of the question's own words an article's title must hold to be the one asked
 
 
-_ARTICLE_NAMED = re.compile(r"\b(dieu) (\d{1,3})\b(?! (?:nao|may))")  # (parts and sections are navigated to)
-_KIND_WORD = {"dieu": "Điều", "chuong": "Chương", "muc": "Mục", "phan": "Phần"}
+_ARTICLE_NAMED = re.compile(r"\bdieu (\d{1,3})\b(?! (?:nao|may))")  # (parts and sections are navigated to)
 ARTICLE_CHARS = 320  # of an article named by its number: its heading and what it opens with
 
 
@@ -31,7 +30,7 @@ def article_answer(q: Question, plan_ids: list[str], index: PlanIndex) -> Answer
     ("điều 2 nói về cái gì?"); None when no title holds enough of it, or no heading has that number."""
     named = _ARTICLE_NAMED.search(q.pq.folded)
     if named and not ARTICLE_ASKED.search(q.pq.folded):
-        return _numbered_article(q, _KIND_WORD[named.group(1)], named.group(2).upper(), plan_ids, index)
+        return _numbered_article(q, "Điều", named.group(1), plan_ids, index)
     if not ARTICLE_ASKED.search(q.pq.folded):
         return None
     own = [t for t in query_terms(without_question_words(q.pq.content or q.text))
