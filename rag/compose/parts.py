@@ -157,8 +157,10 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     anchors = [m.start() for t in terms if " " in t for m in re.finditer(re.escape(t), folded)]
     # a venue after "tại"/"ở" is where a thing took place; the provinces around it only locate the venue
     spans = [s for s in spans if _AT.search(body[:s.start])] or spans
-    # a person's full name answers "ai" before an office ("Ông Lê Thành Tạc, …, được bầu tái giữ chức Chủ tịch …")
-    spans = [s for s in spans if s.kind == "person" and s.text.split()[0] in entities.SURNAMES] or spans
+    # a person's full name answers "ai" before an office ("Ông Lê Thành Tạc, …, được bầu tái giữ chức Chủ tịch …"),
+    # unless a foreign side is asked ("… ai ký phía Lào?"), whose names no Vietnamese surname opens
+    if not any(not _PAIRED_BEFORE.search(vi.fold(question[:e.start]).lower()) for e in entities.foreign_places(question)):
+        spans = [s for s in spans if s.kind == "person" and s.text.split()[0] in entities.SURNAMES] or spans
     if _ASKS_SPAN.search(vi.collapse(question)):  # "trong khoảng thời gian nào": a run of days answers
         spans = [s for s in spans if _RUN.search(s.text)] or spans
     if counted := sentences.COUNTED.search(vi.collapse(question)):  # "bao nhiêu đoàn": the figure counting them
@@ -170,6 +172,7 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
 
 
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
+_PAIRED_BEFORE = re.compile(r"viet nam\s*[-–]\s*$")  # "Hội hữu nghị Việt Nam - Campuchia" names no foreign side
 LISTED_CHARS = 360  # a list asked for, shown from the words that open it: its items are the answer
 _LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+){0,3}) nao\b")
 
