@@ -237,17 +237,11 @@ def _signer_near(text: str, kind_start: int, number: DocNumber, clause_end: int)
     return person_before(after.group(1) or after.group(2)) if after else None  # "(ký: Phó Chủ tịch Trịnh Văn Hậu)"
 
 
-def signer_cited_with(text: str, number: str) -> str | None:
-    """The signer a text names beside a document it cites by `number` ("Kế hoạch số 76/KH-UBND … (ký: …)")."""
-    return next((signer for n in find_numbers(text) if n.number == number
-                 and (signer := _mention_at(text, n, None).signer)), None)
-
-
-def issuer_cited_with(text: str, number: str) -> str | None:
-    """The body a text names as the issuer of a document it cites by `number`, its own too ("(Ban hành kèm theo Quyết
-    định số 183-QĐ/TU ngày 25 tháng 02 năm 2016 của Ban Thường vụ Tỉnh ủy)")."""
-    return next((issuer for n in find_numbers(text) if n.number == number
-                 and (issuer := _mention_at(text, n, None).issuer)), None)
+def cited_with(text: str, number: str, field: str) -> str | None:
+    """What a text says beside a document it cites by `number`, its own too: its "signer" ("Kế hoạch số 76/KH-UBND …
+    (ký: …)") or its "issuer" ("(Ban hành kèm theo Quyết định số 183-QĐ/TU … của Ban Thường vụ Tỉnh ủy)")."""
+    return next((value for n in find_numbers(text) if n.number == number
+                 and (value := getattr(_mention_at(text, n, None), field))), None)
 
 
 _PARTY_ORGAN_BEFORE = re.compile(r"\b(Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?)\s*(?:\([^()]{1,30}\)\s*)?"

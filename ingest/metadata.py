@@ -30,14 +30,7 @@ from ingest.dates import (
     sentence_around,
 )
 from ingest.decisions import carried_plan_start
-from ingest.mentions import (
-    cited_numbers,
-    cited_occurrences,
-    index_mentions,
-    issuer_cited_with,
-    relation_before,
-    signer_cited_with,
-)
+from ingest.mentions import cited_numbers, cited_occurrences, cited_with, index_mentions, relation_before
 from ingest.relations import relations_of
 from ingest.signers import document_signer, signer_title
 from ingest.titles import (
@@ -296,7 +289,7 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
             about.subject = _with_name(about.subject, name) if about.subject else None
     signer = decision_signer or document_signer(text, signatories=_signatories(number))
     if signer is None and number is not None and kind != "full_text":
-        signer = signer_cited_with(text, number.number)  # a page about the plan naming who signed it
+        signer = cited_with(text, number.number, "signer")  # a page about the plan naming who signed it
     own_numbers = [n for n in (number.number if number else None, *other_numbers) if n]
     occurrences = cited_occurrences(text, own_numbers)
     return PlanMeta(
@@ -304,7 +297,7 @@ def extract_metadata(text: str, source: str) -> PlanMeta:
         number=number.number if number else None,
         doc_type=doc_type,
         # (a header naming no body: the body its own annex caption or a page citing it names)
-        issuer=about.issuer or (issuer_cited_with(text, number.number) if number else None),
+        issuer=about.issuer or (cited_with(text, number.number, "issuer") if number else None),
         province=about.province,
         date=issued,
         signer=signer,
