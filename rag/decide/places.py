@@ -11,7 +11,7 @@ from ground.places import COUNTRIES, FOREIGN_PLACES, NEIGHBOURS, canonical_provi
 from ground.syllables import is_syllable
 from rag.find.firsts import MONEY_FIGURE
 from rag.understand import entities
-from rag.understand.entities import foreign_places
+from rag.understand.entities import foreign_places, spelled
 from rag.understand.question import Question
 
 LATIN_NAME = 5  # letters from which a name without tone marks is a foreign spelling, not a Vietnamese word
@@ -65,9 +65,6 @@ def venue_said(venue: str, said: str) -> bool:
     return f" {folded} " in f" {said} " or _spelled_alike(folded, said.split())
 
 
-SPELLED_NAME = 4  # a Latin name this long is its transliteration too, hyphens and tones aside
-
-
 def names_foreign_places(question: str, texts: list[str]) -> bool:
     """Every country or foreign place the question names is in the passages that answer it: "… tại Pháp
     không?" is not answered by a passage about other foreign localities."""
@@ -85,8 +82,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
             return f" {vi.normalize(alias).lower()} " in spoken
         one = "-?".join(re.escape(part) for part in vi.normalize(alias).split("-"))  # ("Ôxtrâylia" is "Ô-xtrây-li-a")
         # (a foreign spelling, "Mexico", "UNESCO", in any case)
-        if len(alias) >= SPELLED_NAME and not vi.has_diacritics(alias) and "-" not in alias and re.search(
-                rf"\W(?i:{'-?'.join(re.escape(c) for c in alias)})(?=\W)", vi.fold_same_length(written)):
+        if (pattern := spelled(alias)) and re.search(rf"\W(?i:{pattern})(?=\W)", vi.fold_same_length(written)):
             return True  # "Peru" spelled by syllables, "Pê-ru", read with its tones aside
         if len(alias) >= LATIN_NAME and not vi.has_diacritics(alias):
             one = f"(?i:{one})"

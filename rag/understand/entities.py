@@ -258,13 +258,22 @@ def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
         for alias in sorted((name, *aliases), key=len, reverse=True):
             # (a name spelled by syllables is written with its hyphens, spaced or joined: "Ô-xtrây-li-a", "Ôxtrâylia")
             body = r"[\s\-]+".join(r"[\s\-]*".join(re.escape(vi.fold(s)) for s in w.split("-")) for w in alias.split())
-            if " " not in alias and "-" not in alias and len(alias) >= 4 and not vi.has_diacritics(alias):
-                body = "-?".join(re.escape(c) for c in vi.fold(alias))  # "Peru" spelled by syllables, "Pê-ru" (tones aside)
+            body = spelled(alias) or body  # "Peru" spelled by syllables, "Pê-ru" (tones aside)
             # an extra name with diacritics ("Hải Nam") only as written, capitalised: "hai nam" is "hai năm"
             capital_only = alias in FOREIGN_CAPITAL_ONLY or (alias in extra_names and vi.has_diacritics(alias))
             out.append((name, alias, re.compile(rf"(?<![^\W_]){body}(?![^\W_])"), capital_only))
     out.sort(key=lambda item: -len(item[2].pattern))
     return out
+
+
+SPELLED_NAME = 4  # a Latin name this long is also its spelling by syllables, hyphens and tones aside ("Pê-ru" for "Peru")
+
+
+def spelled(alias: str) -> str | None:
+    """The folded pattern of a one-word Latin name spelled by syllables ("p-?e-?r-?u"); None for other names."""
+    if " " in alias or "-" in alias or len(alias) < SPELLED_NAME or vi.has_diacritics(alias):
+        return None
+    return "-?".join(re.escape(c) for c in vi.fold(alias))
 
 
 _PAIRED = re.compile(r"(?:\b(viet(?: nam)?)\s*[-–]|\b(?:cua|nuoc|ban|sang|tai|voi|phia))\s*$")  # "việt nam - ", "của"
