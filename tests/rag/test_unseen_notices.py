@@ -166,6 +166,14 @@ notices = texts_store("notices", {"van-khe-nq-15-2027.txt": RESOLUTION, "van-khe
                                   "van-khe-qd-88-2027.txt": DECISION, "van-khe-bc-301-2027.txt": REPORT})
 
 
+def _ranked(services, question: str, typed: bool = False) -> list:
+    """The candidate sentences of the passages a question retrieves, best first, as the passage answer ranks them."""
+    q = analyze(question)
+    answerer = services.answerer
+    return sentences.rank(q.pq.content or q.text, q.answer_type, answerer.search(q.pq.text), answerer.index.idf,
+                          answerer.plan, typed=q.text if typed else "")
+
+
 @pytest.mark.parametrize("text, name", [
     ("do NSND Vũ Lam làm Tổng Đạo diễn", "Vũ Lam"),
     ("PGS.TS. Khổng Minh Đạt - Tổ trưởng Tổ thẩm định", "Khổng Minh Đạt"),
@@ -178,11 +186,7 @@ def test_a_name_after_an_honour_a_degree_or_a_stage_role_is_a_person(text, name)
 
 def test_a_fee_under_its_own_heading_answers_how_much_the_course_costs(notices):
     question = "le phi lop boi duong le tan doi ngoai o Van Khe la bao nhieu tien?"
-    answerer = notices.answerer
-    q = analyze(question)
-    hits = answerer.search(q.pq.text)
-    ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, answerer.index.idf, answerer.plan)
-    fee = next(c for c in ranked if "1.200.000" in c.body)
+    fee = next(c for c in _ranked(notices, question) if "1.200.000" in c.body)
     assert fee.features["content"] > 0  # its own words are none of the question's: its heading's are
     answer = notices.ask(question)
     assert answer.found and "1.200.000" in answer.answer
@@ -204,10 +208,7 @@ def test_a_country_spelled_by_syllables_is_the_one_typed_in_latin_letters(notice
 def test_the_province_a_question_names_is_no_answer_to_where(notices):
     answer = notices.ask("Liên hoan nghệ thuật hữu nghị Việt - Lào Vân Khê năm 2027 khai mạc ở đâu?")
     assert answer.found and "Quảng trường Trung tâm" in answer.answer
-    q = analyze("Liên hoan nghệ thuật hữu nghị Việt - Lào Vân Khê năm 2027 khai mạc ở đâu?")
-    hits = notices.answerer.search(q.pq.text)
-    ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, notices.answerer.index.idf,
-                            notices.answerer.plan, typed=q.text)
+    ranked = _ranked(notices, "Liên hoan nghệ thuật hữu nghị Việt - Lào Vân Khê năm 2027 khai mạc ở đâu?", typed=True)
     assert "Quảng trường Trung tâm" in ranked[0].body  # the title naming only the province states no place asked
 
 
@@ -266,11 +267,7 @@ def test_a_meeting_s_day_is_read_from_the_text_never_from_its_dateline(notices):
     question = "Báo cáo 301/BC-UBND của Vân Khê: cuộc họp đánh giá kết quả diễn ra ngày nào?"
     answer = notices.ask(question)
     assert answer.found and "05/12/2027" in answer.answer and "10 tháng 12" not in answer.answer
-    q = analyze(question)
-    hits = notices.answerer.search(q.pq.text)
-    cands = sentences.candidates(q.pq.content or q.text, q.answer_type, hits, notices.answerer.index.idf,
-                                 notices.answerer.plan)
-    assert not any(c.body.startswith("Vân Khê, ngày") for c in cands)  # the header's dateline dates the report
+    assert not any(c.body.startswith("Vân Khê, ngày") for c in _ranked(notices, question))  # the header's dateline dates the report
 
 
 def test_chat_shorthand_for_workers_is_written_out():
@@ -284,10 +281,7 @@ def test_a_news_lead_dated_with_a_dot_is_a_date_and_a_sum_is_not():
 
 
 def test_a_day_asked_as_hom_nao_is_not_answered_by_a_year_alone(notices):
-    q = analyze("Liên hoan nghệ thuật hữu nghị Việt - Lào Vân Khê năm 2027 khai mạc vào hôm nào?")
-    hits = notices.answerer.search(q.pq.text)
-    ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, notices.answerer.index.idf,
-                            notices.answerer.plan)
+    ranked = _ranked(notices, "Liên hoan nghệ thuật hữu nghị Việt - Lào Vân Khê năm 2027 khai mạc vào hôm nào?")
     assert "12/5" in ranked[0].body  # the title's "năm 2027" names no day
 
 
@@ -365,10 +359,7 @@ def test_a_table_row_in_the_unit_asked_answers_how_many(notices):
     question = "bao cao 301 cua van khe: tap huan le tan doi ngoai bao nhieu luot can bo?"
     answer = notices.ask(question)
     assert answer.found and "100" in answer.answer
-    q = analyze(question)
-    ranked = sentences.rank(q.pq.content or q.text, q.answer_type, notices.answerer.search(q.pq.text),
-                            notices.answerer.index.idf, notices.answerer.plan)
-    assert "tập huấn nghiệp vụ lễ tân" in ranked[0].body
+    assert "tập huấn nghiệp vụ lễ tân" in _ranked(notices, question)[0].body
     row = "Lượt cán bộ được bồi dưỡng: đơn vị tính: lượt; quý I: 0; quý II: 120; cả năm: 200; cơ quan chịu trách nhiệm: Sở Ngoại vụ."
     _, found = sentences.features_of(row, ["boi", "duong"], ["boi duong"], "number", lambda term: 1.0, 0.0, 0, 0.8, set(),
                                      False, False, asked_syllables=["luot", "can", "bo"], counted="luot")
