@@ -27,6 +27,9 @@ FAMILY_VOCABULARY = (
     "kieu bao", "unesco", "ngoai vu", "hop tac", "giao luu", "ket nghia", "dai bieu", "foreign affairs",
     # an event of cultural diplomacy abroad ("Tuần Văn hóa Việt Nam tại …", "hai nước", "nước bạn")
     "tuan van hoa", "ngay van hoa", "hai nuoc", "nuoc ban",
+    # aid and investment from abroad, which a province's foreign-affairs office courts ("vận động viện trợ phi chính phủ
+    # nước ngoài", "dự án ODA", "nhà tài trợ")
+    "vien tro", "phi chinh phu", " oda ", "nha tai tro", "xuc tien dau tu",
 )
 ADMIN_ENOUGH = 3  # administrative words that make a text certainly one of ours
 FAMILY_ENOUGH = 3

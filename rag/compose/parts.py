@@ -112,8 +112,9 @@ def _shared(subject: str, q: Question, i: int) -> str:
     đâu?") asks about what the part before it names."""
     if i > 0 and not query_terms(without_question_words(q.parts[i].text)):
         return without_question_words(q.parts[i - 1].text)
+    # (a later part keeps the ones before it: "bồi dưỡng … bao nhiêu lượt và đơn vị nào chủ trì?" asks that task's lead)
     for j, other in enumerate(q.parts):
-        if j != i:
+        if j > i or j < i and i == 0:
             subject = subject.replace(other.text, " ")
     # "… sang Hàn Quốc, trường đối tác nào?", "năm 2025 được giao bao nhiêu, thực hiện bao nhiêu?": a later part naming
     # no place nor year of its own asks of the foreign place and the year the part before it names (its row)
@@ -216,8 +217,6 @@ def _cited_part(part, scope: Scope, index: PlanIndex, asked: Sequence[str] = ())
         return None
     cited = mentioned_fact(cited_only[0], part.intent, index)
     return PartResult(cited, [cited_only[0]]) if cited is not None else None
-
-
 
 
 def _asked_documents(part, result: PartResult, index: PlanIndex) -> list[str]:

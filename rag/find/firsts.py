@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate, field_kinds
+from rag.find.lines import field_kinds
+from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate
 from rag.understand.question import asking_fold
 
 # ("… với 08 nội dung sau:", "gồm 3 nhóm nhiệm vụ sau")

@@ -12,6 +12,12 @@ from pathlib import Path
 import numpy as np
 
 from ground import vi
+from rag.find.lines import (
+    body_item,
+    header_line,
+    labelled_values,
+    quotable,
+)
 from rag.find.plans import naming_words
 from rag.ports import StoredChunk
 from rag.understand import entities
@@ -67,71 +73,6 @@ def load_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
         return {f: float(data["weights"].get(f, 0.0)) for f in FEATURES} | {"bias": float(data.get("bias", 0.0))}
     except (OSError, ValueError, KeyError, TypeError):
         return dict(DEFAULT_WEIGHTS) | {"bias": 0.0}
-
-
-_HEADER_LINE = re.compile(rf"^(?:[{vi.UPPER}][^,|\n]{{1,40}},\s*ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}\.?"
-                          r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\s*$")
-
-
-def header_line(body: str, answer_type: str) -> bool:
-    """The header's "Hà Nội, ngày 31 tháng 8 năm 2022" or the motto, quoted for nothing but a date asked."""
-    return bool(_HEADER_LINE.match(body)) and (answer_type != "date" or body.startswith("Độc lập"))
-
-
-def quotable(body: str) -> bool:
-    """A sentence worth showing: not a heading, a date line or a label ("Loại văn bản Kế hoạch")."""
-    if _PAGE_STAMP.match(body):  # "Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM": the page's, never an answer
-        return False
-    if _NUMBER_CELL.match(body) or _ANNEX_CAPTION.match(body) or _TABLE_CAPTION.match(body):  # "Số 27-CTr/TU | …"
-        return False  # (…an annex's caption, "(Kèm theo Kế hoạch số 09-KH/… ngày …)", a table's, "Bảng 1. Kinh phí …")
-    if _KEYED_VALUE.match(body) and not _HEADER_FIELD.match(body):  # "Năm 2028: 8,1 tỷ đồng;": a short line with a value
-        return True
-    if _FIELD_VALUE.match(body):  # "Địa điểm: Hà Nội": an event's or a task's field stated on its own line
-        return True
-    if _DAY_HEADING.match(body):  # "Ngày 15/9/2027 (Thứ Tư):" over that day's programme
-        return True
-    return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
-
-
-_HOW_LONG = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
-_TABLE_CAPTION = re.compile(r"^(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?[\dIVX]+[a-z]?\s*[.:]\s*[^.;:]{3,160}$")
-_DAY_HEADING = re.compile(r"^(?:Ngày|NGÀY)\s+(?:\d{1,2}\s*[-–:]\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?\b.{0,30}:\s*$")
-
-
-_PAGE_STAMP = re.compile(r"^(?:Cập nhật|Ngày cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày tạo|Lượt xem)\b",
-                         re.IGNORECASE)
-_NUMBER_CELL = re.compile(r"^Số\s*:?\s*\S+\s*\|")
-_ANNEX_CAPTION = re.compile(r"^\(\s*(?:Ban hành )?[Kk]èm theo [^()]{0,200}\)\.?$")
-_HEADER_FIELD = re.compile(r"^(?:Số|Ngày|Số hiệu|Ký hiệu|Ngày ban hành|Cập nhật|Ngày đăng)\s*:", re.IGNORECASE)
-# The fields a plan sets out for an event or a task, each on a line of its own with its value after a colon.
-_FIELD_VALUE = re.compile(
-    r"^(?:Thời gian(?: [^\W\d_]+){0,3}|Địa điểm(?: [^\W\d_]+){0,3}|Địa chỉ(?: liên hệ)?|Trụ sở(?: chính)?|(?:Thời hạn|Hạn)(?: hoàn thành| gửi| nộp| chót)?"
-    r"|Tiến độ|Chủ trì|"
-    r"(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp|thực hiện|tổ chức)|Phối hợp|Thành phần(?: tham dự)?|Quy mô|Hình thức|"
-    r"Chủ đề|Trưởng đoàn|(?:Nguồn )?[Kk]inh phí|Sản phẩm|Đối tượng)\s*:\s*\S.{1,118}$")
-# What kind of value each field label gives (rag.understand.question.ANSWER_TYPES).
-_FIELD_KINDS = (("place", re.compile(r"^(?:Địa điểm|Địa chỉ|Trụ sở)")), ("date", re.compile(r"^(?:Thời gian|Thời hạn|Hạn |Tiến độ)")),
-                ("agency", re.compile(r"^(?:Chủ trì|(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|tổ chức)|Trưởng đoàn)")))
-
-
-def field_kind(body: str) -> str | None:
-    """The kind of value a field line gives ("Địa điểm: Hà Nội" → place), None for any other line."""
-    if not _FIELD_VALUE.match(body):
-        return None
-    return next((kind for kind, label in _FIELD_KINDS if label.match(body)), None)
-
-
-def field_kinds(body: str) -> set[str]:
-    """The kinds of value a line of fields gives, one field after another ("Thời gian: ngày 05/12/2027; địa điểm:
-    Quảng trường …; quy mô …" → date and place); none unless the line opens with a field."""
-    fields = [f.strip() for f in body.split(";")]
-    if not fields or not _FIELD_VALUE.match(fields[0] if len(fields) > 1 else body):
-        return set()
-    kinds = {field_kind(f[:1].upper() + f[1:]) for f in fields if _FIELD_VALUE.match(f[:1].upper() + f[1:])}
-    return {k for k in kinds if k}
-
-
-_KEYED_VALUE = re.compile(r"^[^:\d]{2,40}?\s?\d{0,4}\s*:\s*[^:]*\d[^:]{0,40}$")
 
 
 def content_terms(question: str, naming: Collection[str]) -> list[str]:
@@ -201,6 +142,7 @@ def _other_span(text: str, terms: list[str]) -> bool:
         first <= a and b <= last for first, last in spans for a, b in asked)
 
 
+_HOW_LONG = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
 _YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 _SPAN_BOUNDS = re.compile(r"\b((?:19|20)\d\d) (?:(?:den|toi) )?(?:nam )?((?:19|20)\d\d)\b")
 # "mấy mặt", "bao nhiêu học viên": the thing counted, whose "3 mặt" answers a question asking for a number
@@ -230,6 +172,10 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and e.kind == "period"
                                                and not day_asked and not _YEAR_SPAN.search(e.text))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
+    # a field a line sets out among others ("Nhiệm vụ 1: Ngày Văn hóa … tại Hy Lạp; …; địa điểm: Athens, Thessaloniki;
+    # …") gives a value of its kind, whatever the gazetteer knows of the names
+    found += [e for e in labelled_values(body) if e.kind in kinds and not any(f.start <= e.start < f.end for f in found)
+              and any(s not in asked for s in vi.folded_syllables(e.text))]
     if "period" in kinds and {"bao", "lau"} <= asked:  # "gắn bó bao lâu?": "từ 05 năm trở lên" says how long
         found += [entities.Entity("period", m.start(), m.end(), m.group(0)) for m in _HOW_LONG.finditer(body)
                   if not any(e.start <= m.start() < e.end for e in found)]
@@ -332,11 +278,12 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
             same_paragraph = previous is not None and "\n" not in chunk.text[previous[0]:unit.start]
             # a sentence opening a paragraph is read with its heading as one inside it is with the sentence before
             # ("VI. PHÍ DỰ TUYỂN" over "Thực hiện theo Thông tư …: 500.000 đồng/thí sinh/lần")
-            before = previous[1] if same_paragraph and previous else above
+            # …and an item on a line of its own with the line it hangs from ("Nhiệm vụ 10. Bồi dưỡng …" over "- Đơn vị
+            # chủ trì: Học viện …")
+            item = body_item(unit.text)
+            before = previous[1] if same_paragraph and previous else (lead_in if item else above)
             previous = (unit.end, frozenset(unit_terms(unit.text)))
             body = strip_marker(unit.text)
-            # an item: a list marker, or a keyed value line under a lead-in ("Sở Ngoại vụ: 3.200.000.000 đồng;")
-            item = body != unit.text.strip() or bool(_KEYED_VALUE.match(body)) and not _HEADER_FIELD.match(body)
             if not quotable(body) or header_line(body, dated):
                 # a short line introduces the items under it ("Phân theo năm:", "• Ngân sách tỉnh theo năm:")
                 if not item or body.rstrip().endswith(":"):

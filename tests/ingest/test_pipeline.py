@@ -53,6 +53,16 @@ def test_a_foreign_affairs_page_without_administrative_wording_is_taken_with_a_w
     assert any("check that this page belongs here" in w for w in load_plan(thin).warnings)
 
 
+def test_a_province_profile_for_aid_donors_is_taken(tmp_path):
+    # the page a province keeps for foreign donors: figures and the fields it asks aid for, no word of diplomacy
+    page = tmp_path / "ho-so-tinh.txt"
+    page.write_text("Tỉnh Mộc Khê\n\n1. Thông tin chung: diện tích 2.480 km2; dân số 912.400 người; tỷ lệ hộ nghèo 6,2%.\n"
+                    "2. Định hướng ưu tiên vận động viện trợ phi chính phủ giai đoạn 2026-2028: y tế cơ sở, nước sạch "
+                    "nông thôn, giáo dục vùng đồng bào dân tộc thiểu số.", encoding="utf-8")
+    plan = load_plan(page)
+    assert plan.chunks and any("check that this page belongs here" in w for w in plan.warnings)
+
+
 def _news_page(tmp_path, text: str):
     """A saved news page of `text`, loaded as a plan."""
     page = tmp_path / "tin.txt"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.find.sentences import field_kind, quotable
+from rag.find.lines import field_kind, quotable
 from tests.rag.conftest import fixture_store
 
 pytestmark = pytest.mark.slow

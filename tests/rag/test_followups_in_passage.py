@@ -264,7 +264,7 @@ def test_a_later_parts_shared_words_keep_the_year_the_part_before_names():
 
 
 def test_a_tables_caption_is_no_answer():
-    from rag.find.sentences import quotable
+    from rag.find.lines import quotable
 
     assert not quotable("Bảng 1. Kinh phí ngoại giao văn hóa giai đoạn 2023 - 2026")
     assert quotable("Bảng tổng hợp kinh phí năm 2025 đã được Sở Tài chính thẩm định xong.")

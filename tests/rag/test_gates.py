@@ -139,7 +139,7 @@ def test_a_sum_of_a_named_source_and_a_period_asked(question, shown, found):
 
 
 def test_the_headers_number_and_date_cell_is_never_quoted():
-    from rag.find.sentences import quotable
+    from rag.find.lines import quotable
 
     assert not quotable("Số 27-CTr/TU | Sơn Cước Phong, ngày 22 tháng 3 năm 2027")
     assert quotable("Số đoàn ra năm 2027 là 12 đoàn, tăng 3 đoàn so với năm trước.")

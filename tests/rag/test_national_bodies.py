@@ -89,7 +89,7 @@ def test_a_plan_named_by_a_period_it_is_not_of_is_not_held(store):
 
 
 def test_a_dateline_answers_a_date_asked_only_and_the_motto_nothing():
-    from rag.find.sentences import header_line
+    from rag.find.lines import header_line
     assert header_line("Hà Nội, ngày 31 tháng 8 năm 2030", "content")
     assert not header_line("Hà Nội, ngày 31 tháng 8 năm 2030", "date")
     assert header_line("Độc lập - Tự do - Hạnh phúc", "date")

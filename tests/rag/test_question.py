@@ -258,7 +258,7 @@ def test_a_city_abroad_is_a_foreign_place_and_a_look_alike_word_is_not():
 
 
 def test_a_page_stamp_is_never_quoted():
-    from rag.find.sentences import quotable
+    from rag.find.lines import quotable
 
     assert not quotable("Cập nhật lúc : Thứ Bảy, 19/07/2008 - 9:44 AM")
     assert quotable("Năm 2028: 8,1 tỷ đồng;") and not quotable("Số: 12/KH-UBND")

@@ -1,0 +1,102 @@
+"""Over a ministry's plan written for these tests, whose tasks set out their fields on lines of their own ("Nhiệm vụ 4.
+…" over "- Đơn vị chủ trì: …") and whose annex lists its programmes one cell per line: a later part of a question asks of
+what the part before it names ("… bao nhiêu lượt và đơn vị nào chủ trì?" is the lead of that task, not of another), a
+field line is read with the task it hangs from, and a field set out inside a line ("…; địa điểm: Tromsø, Bergen; …") gives
+a value of its kind whatever the gazetteer knows of the names."""
+from __future__ import annotations
+
+from rag.find.lines import labelled_values
+from tests.rag.conftest import texts_store
+
+PLAN = """BỘ VĂN HÓA VÀ HỮU NGHỊ ĐÔNG HẢI
+Số: 517/KH-BVHĐH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đông Hải, ngày 09 tháng 02 năm 2027
+
+KẾ HOẠCH
+Triển khai công tác văn hóa đối ngoại của các đơn vị thuộc Bộ năm 2027 - 2028
+
+I. CHỈ TIÊU CHỦ YẾU
+1. Tập huấn kỹ năng văn hóa đối ngoại cho 450 lượt cán bộ, công chức của Bộ và các địa phương.
+2. Tổ chức 03 chương trình Tuần phim Việt Nam ở nước ngoài, chi tiết tại Phụ lục.
+
+II. NHIỆM VỤ CỤ THỂ
+Nhiệm vụ 1. Tổ chức Liên hoan Múa rối quốc tế Đông Hải lần thứ hai với khoảng 12 đoàn nghệ thuật nước ngoài.
+- Đơn vị chủ trì: Nhà hát Múa rối Trung ương Đông Hải.
+- Đơn vị phối hợp: Cục Nghệ thuật biểu diễn.
+- Thời hạn: tháng 10/2027.
+
+Nhiệm vụ 2. Xây dựng chuyên trang "Đông Hải trong mắt bạn bè" bằng 06 ngôn ngữ.
+- Đơn vị chủ trì: Trung tâm Thông tin đối ngoại.
+- Đơn vị phối hợp: Vụ Hợp tác quốc tế.
+- Thời hạn: hoàn thành trong tháng 6/2028.
+
+Nhiệm vụ 3. Tập huấn kỹ năng văn hóa đối ngoại cho cán bộ, công chức của Bộ và các địa phương.
+- Đơn vị chủ trì: Trường Cán bộ quản lý văn hóa Đông Hải.
+- Đơn vị phối hợp: Vụ Tổ chức cán bộ.
+- Thời hạn: 03 lớp mỗi năm, hoàn thành trong tháng 11 hằng năm.
+
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo kết quả thực hiện về Vụ Hợp tác quốc tế trước ngày 15 tháng 12 hằng năm.
+
+PHỤ LỤC
+DANH MỤC CHƯƠNG TRÌNH TUẦN PHIM VIỆT NAM Ở NƯỚC NGOÀI
+(Kèm theo Kế hoạch số 517/KH-BVHĐH ngày 09/02/2027)
+STT
+Tên chương trình
+Địa điểm
+Thời gian
+Đơn vị chủ trì
+Kinh phí (triệu đồng)
+1
+Tuần phim Việt Nam tại Na Uy
+Tromsø, Bergen
+Tháng 4/2027
+Cục Điện ảnh Đông Hải
+3.100
+2
+Tuần phim Việt Nam tại Chile
+Valparaíso, Concepción
+Tháng 9/2027
+Cục Điện ảnh Đông Hải
+4.250
+3
+Tuần phim Việt Nam tại Ireland
+Dublin, Cork
+Tháng 5/2028
+Trung tâm Thông tin đối ngoại
+3.600
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Lê Hồng Sa
+"""
+
+tasks = texts_store("tasks", {"dong-hai-kh-517-2027.txt": PLAN})
+
+
+def test_a_later_part_asks_of_the_task_the_part_before_it_names(tasks):
+    answer = tasks.ask("Chỉ tiêu tập huấn kỹ năng văn hóa đối ngoại cho cán bộ, công chức là bao nhiêu lượt và đơn vị "
+                       "nào chủ trì?")
+    assert answer.found and "450" in answer.answer
+    assert "Trường Cán bộ quản lý văn hóa Đông Hải" in answer.answer and "Nhà hát Múa rối" not in answer.answer
+
+
+def test_a_task_s_deadline_is_read_on_the_field_line_under_that_task(tasks):
+    answer = tasks.ask("Liên hoan Múa rối quốc tế Đông Hải lần thứ hai tổ chức khi nào, có khoảng bao nhiêu đoàn nước ngoài?")
+    assert answer.found and "10/2027" in answer.answer and "12 đoàn" in answer.answer
+    assert "tháng 11 hằng năm" not in answer.answer
+
+
+def test_a_field_inside_a_line_gives_a_value_of_its_kind():
+    values = labelled_values("Nhiệm vụ 1: Tuần phim tại Na Uy; chủ trì: Cục Điện ảnh; thời gian: Tháng 4/2027; "
+                             "địa điểm: Tromsø, Bergen; kinh phí: 3.100 triệu đồng.")
+    assert [(v.kind, v.text) for v in values] == [("agency", "Cục Điện ảnh"), ("date", "Tháng 4/2027"),
+                                                   ("place", "Tromsø, Bergen")]
+    assert labelled_values("Kinh phí: 3.100 triệu đồng.") == []
+
+
+def test_an_annex_programme_typed_plainly_is_placed_by_its_own_row(tasks):
+    answer = tasks.ask("tuan phim viet nam tai chile to chuc o dau")
+    assert answer.found and "Valparaíso" in answer.answer and "Dublin" not in answer.answer
