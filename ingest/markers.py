@@ -26,6 +26,10 @@ _NUMBER = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<delim>[.)])?(?=\s|[^\W\
 _LETTER = re.compile(r"(?P<num>[a-zđ])(?P<delim>[).])(?=\s|[^\W\d_])(?P<tail>.*)")
 _LROMAN = re.compile(r"(?P<num>[ivx]+)(?P<delim>[).])(?=\s)(?P<tail>.*)")
 _DELIM = re.compile(r"\s*([.):\-–—])\s*")
+# an item named by its kind and number on a line of its own ("Nhiệm vụ 3. Tổ chức …", "GIẢI PHÁP 2. …"), as ministries
+# number their tasks; a sentence naming one ("Nhiệm vụ 3 được giao …") has no dot after the number
+_NAMED = re.compile(r"(?P<kw>(?:[Nn]hiệm vụ|NHIỆM VỤ|[Gg]iải pháp|GIẢI PHÁP|[Hh]oạt động|HOẠT ĐỘNG|[Mm]ục tiêu|MỤC TIÊU))\s+"
+                    r"(?P<num>\d{1,2})\.\s+(?P<tail>[A-ZĐÀ-Ỹ\"“(].*)")
 _SIGNATURE_TITLE = re.compile(
     r"(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)"
 )
@@ -164,6 +168,13 @@ def _lroman(line: str) -> Marker | None:
     return Marker("lroman", value, m.group("num") + m.group("delim"), m.group("tail").strip(), m.group("delim"))
 
 
+def _named(line: str) -> Marker | None:
+    m = _NAMED.fullmatch(line)
+    if not m:
+        return None
+    return Marker("named", int(m.group("num")), f"{m.group('kw')} {m.group('num')}.", m.group("tail").strip(), ".")
+
+
 def _bullet(line: str) -> Marker | None:
     char, rest = line[:1], line[1:]
     if char not in BULLET_MARKERS or not any(c.isalnum() for c in rest) or rest[:1] == char:
@@ -179,7 +190,7 @@ def _bullet(line: str) -> Marker | None:
 def candidates(line: str) -> list[Marker]:
     """Every reading of a stripped line as a marker, before sequence context picks one."""
     found = [_division(line), _roman(line), _upper(line), _number(line), _letter(line), _lroman(line),
-             _bullet(line)]
+             _named(line), _bullet(line)]
     return [m for m in found if m is not None]
 
 

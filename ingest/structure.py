@@ -38,7 +38,7 @@ DISPLAY_LIMIT = 120
 
 # Fixed order of the strong heading types; numbers go deeper with each ".n" component.
 _STRONG_ORDER = ("phan", "chuong", "muc", "dieu", "upper", "roman")
-_ENUM_KINDS = frozenset({"letter", "num_paren", "lroman"})
+_ENUM_KINDS = frozenset({"letter", "num_paren", "lroman", "named"})
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from rag.compose.countries import titled_for_the_country
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.records import counts_parts
+from rag.compose.sections import find_section
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.documents import cited_document_unsaid
@@ -142,7 +143,10 @@ class Answerer:
                 return self._last_gate(q, scope, answer, each_part=True)  # …what the whole question names
             if answer:
                 return answer
-        if not self.grounds.grounded(q, scope, hits, dense_of):  # decide
+        # (an item of a named text asked by its place, "nhiệm vụ cuối cùng trong Kế hoạch 517", is there when the text has
+        # that section: its words are the section's name, not evidence any passage repeats)
+        asks_item = scope.plan_ids is not None and bool(q.ordinal or q.part_ref) and bool(find_section(q, hits, self.index))
+        if not asks_item and not self.grounds.grounded(q, scope, hits, dense_of):  # decide
             return None
         answer = passages.passage_answer(q, scope, hits, self.index, dense_of)
         if answer is None:

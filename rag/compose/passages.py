@@ -8,7 +8,7 @@ from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.countries import country_first, of_the_place_asked, placing_lines, sole_country_lines
-from rag.compose.parts import display
+from rag.compose.display import display
 from rag.compose.programme import dated_today, day_items
 from rag.compose.sections import (
     ARTICLE_HEADING,
@@ -359,8 +359,8 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
                               favoured=favoured, dense_of=dense_of)
         found = [p for p in found if all(p.quote != o.quote for o in points)]
         if year is not None:
-            for p in found:
-                p.text = f"Năm {year}: {p.text}"
+            for p in found:  # (a line opening with the year says it: "Năm 2026, tỉnh tổ chức …")
+                p.text = p.text if vi.collapse(p.text[:12]).startswith(f"nam {year}") else f"Năm {year}: {p.text}"
         points += found
     # (a text whose title names the place is about it throughout: "Kế hoạch triển khai Bản ghi nhớ … với Quảng Tây")
     if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + placing_lines(points[0], index)

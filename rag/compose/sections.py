@@ -124,7 +124,9 @@ def section_items(chunks: list[StoredChunk]) -> list[tuple[StoredChunk, str]]:
     return bullets if len(bullets) >= 2 else items
 
 
-_NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]\s+|[-–]\s*(?=[A-ZĐÀ-Ỹ]))\S")
+# "1. …", "2- …", or an item named by its kind ("Nhiệm vụ 3. …", as ministries number their tasks)
+_NUMBERED = re.compile(r"^\s*(?:(?:Nhiệm vụ|NHIỆM VỤ|Giải pháp|GIẢI PHÁP|Hoạt động|HOẠT ĐỘNG|Mục tiêu|MỤC TIÊU)\s+(?=\d{1,2}\.))?"
+                       r"(\d{1,2})(?:[.)]\s+|[-–]\s*(?=[A-ZĐÀ-Ỹ]))\S")
 
 
 def numbered_children(chunks: list[StoredChunk], after: tuple[str, int] | None = None) -> list[tuple[StoredChunk, str]]:

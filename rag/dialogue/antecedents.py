@@ -52,14 +52,14 @@ def kind_before(text: str, start: int) -> re.Match | None:
 
 
 # what a follow-up may ask of the one activity the last answer named
-ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thang may|quy may|khi nao|bao gio|o dau|tai dau|ngay nao"
+ITEM_FIELD = re.compile(r"\b(?:kinh phi|chu tri|phoi hop|thoi gian|thoi han|han chot|thang may|quy may|khi nao|bao gio|o dau|tai dau|ngay nao"
                          r"|ket qua|san pham|bao nhieu|truong doan|dan dau)\b")  # (a delegation's leader too)
 ITEM_CHARS = 120
 # the words such a follow-up is made of; a follow-up with more words of its own names its own subject
 _ITEM_WORDS = set("kinh phi chu tri phoi hop thoi gian thang quy may khi nao bao gio o dau tai ket qua san pham bao "
                   "nhieu voi co quan don vi nao ai phai xong hoan thanh han la gi the nhung duoc bang nguon tu dien ra "
                   "to chuc va con thi cung nhu vay hoat dong nay do khoang du kien tong nhiem vu viec ay truoc ngay "
-                  "sau lam truong doan dan dau".split())  # hedges: "khoảng"; "nhiệm vụ đó phải xong trước ngày nào?"
+                  "sau lam truong doan dan dau chot cua no".split())  # hedges: "khoảng"; "nhiệm vụ đó phải xong trước ngày nào?"
 ITEM_OWN_SYLLABLES = 2
 NOT_ITEM_KINDS = frozenset({"metadata", "catalog", "overview", "standing"})
 _BODY_WORDS = {"Bộ", "Sở", "Ban", "Tỉnh", "Ủy", "UBND", "Phòng", "Cục", "Vụ", "Hội", "Đoàn", "Nhà", "Nước"}  # "trình Bộ"
@@ -101,7 +101,7 @@ def one_item(context: Conversation) -> str | None:
     return text if len(text.split()) >= 3 else None
 
 
-_ROW_LEAD = re.compile(r"^Nhiệm vụ \d+[a-z]?\s*:\s*")
+_ROW_LEAD = re.compile(r"^Nhiệm vụ \d+[a-z]?\s*[:.]\s*")
 _DUTY_LEAD = re.compile(r"^[^:]{2,80}? (?:chủ trì|phối hợp|thực hiện)\s*:\s*")
 # a kind of activity and its quoted name: 'Trại hè hữu nghị thiếu nhi "Cầu vồng sông Vọng"'
 _NAMED_ACTIVITY = re.compile(rf"([{vi.UPPER}][^\"“”,.;:()]{{2,50}}?)\s*[\"“]([^\"”]{{3,60}})[\"”]")

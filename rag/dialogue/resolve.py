@@ -180,6 +180,10 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         return Resolution(question, _capital(_drop_lead(text, lead)) if lead in _LEAD_MARKERS else text, kind="topic")
     if unit_ref and place_ref and unit_ref.start() < place_ref.end() and place_ref.start() < unit_ref.end():
         unit_ref = None  # "ở địa phương đó": one reference, not two
+    if it_ref and not (plan_ref or place_ref or unit_ref) and (item := one_item(context)) \
+            and item_followup(text[:it_ref.start()] + text[it_ref.end():]):
+        said = _tidy(replace_spans(text, [(it_ref.start(), it_ref.end(), item[:1].lower() + item[1:])]))  # "hạn chót
+        return Resolution(question, _capital(said), True, "continuation", names_plan=False)  # của nó" is the task named
     if plan_ref or place_ref or unit_ref or it_ref:
         return _resolve_reference(question, text, context, plan_ref or it_ref, place_ref, unit_ref)
 

@@ -116,6 +116,12 @@ _RANGE = re.compile(r"\b(?:19|20)\d\d (?:(?:den|toi) )?(?:nam )?(?:19|20)\d\d\b"
 _COMPARED = re.compile(r"\bso voi (?:nam |cung ky nam |cung ky )?((?:19|20)\d\d)\b")
 
 
+def _compared(text: str) -> set[str]:
+    """The years a text names only as the base of a comparison ("tăng 12,5% so với năm 2026")."""
+    folded = vi.collapse(text)
+    return set(_COMPARED.findall(folded)) - set(re.findall(r"\b((?:19|20)\d\d)\b", _COMPARED.sub(" ", folded)))
+
+
 def _dating_years(text: str) -> set[str]:
     """The years a text is dated by: those it names, bar the base of a comparison ("so với năm 2025")."""
     folded = _RANGE.sub(" ", vi.collapse(text))  # "giai đoạn 2027 - 2030" spans the years asked, dates none
@@ -222,11 +228,13 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         "first": 1.0 if first else 0.0,
         "favoured": 1.0 if favoured else 0.0,
         # (a year asked inside another span the line names is not it: "năm học 2026 - 2027" for "2027-2028")
-        "year": 1.0 if any(y in text_terms for y in years) and not _other_span(body, terms) else 0.0,
+        # (…nor the base of a comparison: "185.000 lượt (tăng 12,5% so với năm 2026)" is no figure of 2026)
+        "year": 1.0 if any(y in text_terms and y not in _compared(body) for y in years) and not _other_span(body, terms)
+        else 0.0,
         # the question dates what it asks ("đến năm 2030"); a sentence about another year answers something else, and so
         # does one under a heading of another year ("III. PHƯƠNG HƯỚNG NĂM 2027"); the base of a comparison ("tăng
         # 18,3% so với năm 2025") dates nothing
-        "other_year": 1.0 if years and not any(y in text_terms for y in years)
+        "other_year": 1.0 if years and not any(y in text_terms and y not in _compared(body) for y in years)
         and bool(_dating_years(body) or not _dating_years(body) and section_years - set(years))
         or _other_span(body, terms) else 0.0,
         "dense_relative": 0.0,  # set once every candidate's cosine is known

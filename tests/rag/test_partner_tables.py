@@ -262,7 +262,7 @@ def test_a_follow_up_of_its_own_after_turns_that_found_nothing_is_asked_as_it_st
 
 
 def test_the_figure_shown_of_a_long_sentence_is_the_one_counting_the_noun_asked():
-    from rag.compose.parts import display
+    from rag.compose.display import display
     from rag.understand import entities
 
     body = ("Theo thông báo của Ban tổ chức, đến thời điểm này, có 64 đoàn, trong đó có 2 đoàn quốc tế, 20 đoàn ngoài "

@@ -3,7 +3,7 @@ import pytest
 
 from ground.links import Links
 from ground.plans import PlanMeta
-from rag.compose.parts import around
+from rag.compose.display import around
 from rag.compose.sections import list_points
 from rag.find import sentences
 from rag.understand import entities

@@ -116,7 +116,7 @@ def test_two_counts_stay_one_question_and_a_span_asked_is_no_documents_date():
 def test_a_long_line_listing_the_things_asked_is_shown_from_its_label():
     from types import SimpleNamespace
 
-    from rag.compose.parts import display
+    from rag.compose.display import display
 
     body = ("Phó Thủ tướng giao Bộ Ngoại giao chủ trì. Các bộ: Công an, Tài chính, Giáo dục và Đào tạo, Văn hóa, Thể thao "
             "và Du lịch; UBND các tỉnh; Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam, theo chức "

@@ -206,7 +206,7 @@ def test_yes_no_question_about_an_unnamed_country_and_who_leads_are_refused(samp
 
 
 def test_the_shown_clause_follows_the_asked_words_not_the_plans_name_for_itself():
-    from rag.compose.parts import display
+    from rag.compose.display import display
 
     body = ("Kế hoạch triển khai các giải pháp đối với các nội dung: tăng cường tham mưu chính sách cho tỉnh; "
             "củng cố cơ chế phối hợp giữa các sở; bổ sung nguồn lực cho hoạt động văn hóa; gắn kết văn hóa với kinh "

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from rag.compose.parts import display
+from rag.compose.display import display
 from rag.compose.records import counts_parts
 from rag.decide.events import event_named
 from rag.decide.places import names_foreign_places

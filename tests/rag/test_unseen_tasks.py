@@ -2,11 +2,14 @@
 …" over "- Đơn vị chủ trì: …") and whose annex lists its programmes one cell per line: a later part of a question asks of
 what the part before it names ("… bao nhiêu lượt và đơn vị nào chủ trì?" is the lead of that task, not of another), a
 field line is read with the task it hangs from, and a field set out inside a line ("…; địa điểm: Tromsø, Bergen; …") gives
-a value of its kind whatever the gazetteer knows of the names."""
+a value of its kind whatever the gazetteer knows of the names; a year named only as the base of a comparison ("tăng 22% so
+với năm 2026") dates no figure of that year; tasks numbered by their kind ("Nhiệm vụ 3.") are the section's items, the
+last one asked for by "cuối cùng", and "nó" after it is that task."""
 from __future__ import annotations
 
+from ingest.structure import parse_sections
 from rag.find.lines import labelled_values
-from tests.rag.conftest import texts_store
+from tests.rag.conftest import chat, texts_store
 
 PLAN = """BỘ VĂN HÓA VÀ HỮU NGHỊ ĐÔNG HẢI
 Số: 517/KH-BVHĐH
@@ -17,11 +20,15 @@ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 KẾ HOẠCH
 Triển khai công tác văn hóa đối ngoại của các đơn vị thuộc Bộ năm 2027 - 2028
 
-I. CHỈ TIÊU CHỦ YẾU
+I. KẾT QUẢ NĂM 2026
+Năm 2026, các đơn vị thuộc Bộ đón 41 đoàn nghệ thuật nước ngoài vào biểu diễn và cử 17 đoàn đi biểu diễn ở nước ngoài.
+
+II. CHỈ TIÊU CHỦ YẾU NĂM 2027
 1. Tập huấn kỹ năng văn hóa đối ngoại cho 450 lượt cán bộ, công chức của Bộ và các địa phương.
 2. Tổ chức 03 chương trình Tuần phim Việt Nam ở nước ngoài, chi tiết tại Phụ lục.
+3. Đón 50 đoàn nghệ thuật nước ngoài vào biểu diễn (tăng khoảng 22% so với năm 2026).
 
-II. NHIỆM VỤ CỤ THỂ
+III. NHIỆM VỤ CỤ THỂ
 Nhiệm vụ 1. Tổ chức Liên hoan Múa rối quốc tế Đông Hải lần thứ hai với khoảng 12 đoàn nghệ thuật nước ngoài.
 - Đơn vị chủ trì: Nhà hát Múa rối Trung ương Đông Hải.
 - Đơn vị phối hợp: Cục Nghệ thuật biểu diễn.
@@ -37,7 +44,7 @@ Nhiệm vụ 3. Tập huấn kỹ năng văn hóa đối ngoại cho cán bộ, 
 - Đơn vị phối hợp: Vụ Tổ chức cán bộ.
 - Thời hạn: 03 lớp mỗi năm, hoàn thành trong tháng 11 hằng năm.
 
-III. TỔ CHỨC THỰC HIỆN
+IV. TỔ CHỨC THỰC HIỆN
 Các đơn vị báo cáo kết quả thực hiện về Vụ Hợp tác quốc tế trước ngày 15 tháng 12 hằng năm.
 
 PHỤ LỤC
@@ -100,3 +107,22 @@ def test_a_field_inside_a_line_gives_a_value_of_its_kind():
 def test_an_annex_programme_typed_plainly_is_placed_by_its_own_row(tasks):
     answer = tasks.ask("tuan phim viet nam tai chile to chuc o dau")
     assert answer.found and "Valparaíso" in answer.answer and "Dublin" not in answer.answer
+
+
+def test_a_year_named_as_the_base_of_a_comparison_dates_no_figure_of_it(tasks):
+    answer = tasks.ask("Chỉ tiêu đón đoàn nghệ thuật nước ngoài năm 2027 là bao nhiêu đoàn, năm 2026 đón bao nhiêu?")
+    assert answer.found and "50 đoàn" in answer.answer and "41 đoàn" in answer.answer
+    assert "Năm 2026: Năm 2026" not in answer.answer
+
+
+def test_tasks_numbered_by_their_kind_are_the_items_of_their_section():
+    root = parse_sections(PLAN)
+    tasks_part = next(c for c in root.children if c.heading.startswith("NHIỆM VỤ"))
+    assert [c.marker for c in tasks_part.children] == ["Nhiệm vụ 1.", "Nhiệm vụ 2.", "Nhiệm vụ 3."]
+    assert all(c.children and c.children[0].marker == "-" for c in tasks_part.children)  # its fields under each
+
+
+def test_the_last_task_and_its_deadline_asked_in_a_chat(tasks):
+    turns = chat(tasks, ["Kế hoạch 517 có mấy nhiệm vụ cụ thể?", "Nhiệm vụ cuối cùng là gì?", "Hạn chót của nó là khi nào?"])
+    assert "Tập huấn kỹ năng" in turns[1].answer.answer
+    assert turns[2].answer.found and "tháng 11 hằng năm" in turns[2].answer.answer

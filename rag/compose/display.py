@@ -1,0 +1,88 @@
+"""How a chosen sentence is shown: whole when it fits, else the clauses around the value that answers, never cutting
+that value (a list asked for from the words that open it, a person's full name before an office, a run of days)."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from ground.display import shorten
+from rag.compose.plan_facts import MAX_PART_CHARS
+from rag.find import sentences
+from rag.understand import entities
+from rag.understand.question import without_question_words
+from rag.understand.terms import best_window, query_terms
+
+_PLAN_SELF = {"ke", "hoach"}
+_ASKS_SPAN = re.compile(r"\b(?:khoang thoi gian|tu ngay nao|den ngay nao|trong bao lau|keo dai)\b")
+_RUN = re.compile(r"\d\s*(?:[-–]|đến)\s*\d")
+
+
+def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
+    """The whole sentence when it fits; else the clauses around the answering entity, never cutting it."""
+    body = cand.body
+    if len(body) <= limit:
+        return body
+    # "những bộ nào …?": the list the line labels ("Các bộ: Công an, Tài chính, …") is shown from its label
+    asked = _LIST_ASKED.search(vi.collapse(question))
+    folded_body = vi.fold_same_length(body).lower()
+    label = re.search(rf"\b(?:cac |nhung )?{asked.group(1)}\s*:", folded_body) if asked else None
+    if label:
+        return shorten(body[label.start():], limit)
+    # …and "trong những lĩnh vực nào?" from the words that open the list ("… trong lĩnh vực đối ngoại, văn hóa, …")
+    named = re.search(rf"\b{asked.group(1)}\b(?=[^.;]{{0,80}},)", folded_body) if asked and asked.group(1) != "ai" else None
+    if named and named.start() > limit // 3:
+        start = max([0] + [m.end() for m in re.finditer(r"[;,:]\s+", body[:named.start()])])
+        start = start if named.start() - start <= limit // 3 else named.start()
+        return "…" + shorten(body[start:], max(limit, LISTED_CHARS))
+    # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
+    # own "Kế hoạch triển khai …" is its preamble
+    terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
+    window = best_window(body, terms, idf, limit)
+    spans = cand.answer_spans
+    if not spans:
+        return window
+    folded = vi.collapse(body)
+    anchors = [m.start() for t in terms if " " in t for m in re.finditer(re.escape(t), folded)]
+    # a venue after "tại"/"ở" is where a thing took place; the provinces around it only locate the venue
+    spans = [s for s in spans if _AT.search(body[:s.start])] or spans
+    # a person's full name answers "ai" before an office ("Ông Lê Thành Tạc, …, được bầu tái giữ chức Chủ tịch …"),
+    # unless a foreign side is asked ("… ai ký phía Lào?"), whose names no Vietnamese surname opens
+    if not any(not _PAIRED_BEFORE.search(vi.fold(question[:e.start]).lower()) for e in entities.foreign_places(question)):
+        spans = [s for s in spans if s.kind == "person" and s.text.split()[0] in entities.SURNAMES] or spans
+    if _ASKS_SPAN.search(vi.collapse(question)):  # "trong khoảng thời gian nào": a run of days answers
+        spans = [s for s in spans if _RUN.search(s.text)] or spans
+    if counted := sentences.COUNTED.search(vi.collapse(question)):  # "bao nhiêu đoàn": the figure counting them
+        spans = [s for s in spans if counted.group(1) in vi.collapse(s.text).split()] or spans
+    span = min(spans, key=lambda s: min((abs(s.start - a) for a in anchors), default=s.start))
+    if span.text in window:
+        return window
+    return around(body, span, limit)
+
+
+_AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
+_PAIRED_BEFORE = re.compile(r"viet nam\s*[-–]\s*$")  # "Hội hữu nghị Việt Nam - Campuchia" names no foreign side
+LISTED_CHARS = 360  # a list asked for, shown from the words that open it: its items are the answer
+_LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+){0,3}) nao\b")
+
+
+def around(body: str, span, limit: int) -> str:
+    """Whole clauses around one entity of `body`, within `limit` characters (the entity is never cut)."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[;,:]\s+", body)] + [len(body)]
+    lo = max(b for b in bounds if b <= span.start)
+    hi = min(b for b in bounds if b >= span.end)
+    while True:
+        grown = False
+        left = max((b for b in bounds if b < lo), default=None)
+        right = min((b for b in bounds if b > hi), default=None)
+        if left is not None and hi - left <= limit:
+            lo, grown = left, True
+        if right is not None and right - lo <= limit:
+            hi, grown = right, True
+        if not grown:
+            break
+    text = body[lo:hi].strip().rstrip(",;:")
+    if len(text) > limit:  # one clause alone is too long: keep the words around the entity
+        start = max(0, span.start - limit // 2)
+        text = shorten(body[start:], limit)
+        return ("…" if start > 0 else "") + text
+    return ("…" if lo > 0 else "") + text + ("…" if hi < len(body) else "")
