@@ -92,3 +92,4 @@ def titled_for_the_country(question: str, hits: list[Hit], index: PlanIndex) -> 
     kept = [h for h in hits if not titled[h.chunk.plan_id]]
     named = any(names_foreign_places(question, [p.meta.title]) for pid in titled if (p := index.plan(pid)))
     return kept if named and kept else hits
+

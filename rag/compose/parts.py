@@ -213,7 +213,9 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     subject = q.pq.content or q.text
     # a later part with no subject of its own asks about the first part's: the plan only if that one did
     # …or named the plan by its number ("Quyết định 618/QĐ-UBND … thành lập ban gì và do ai ký?")
-    first_asks_plan = by_number or q.parts[0].answer_type == "document" or (q.parts[0].intent != "general" and about_the_plan(
+    # (…or named a stored text by its number at all: "QĐ 1468 có hiệu lực từ khi nào, ai ký?" asks the decision's signer)
+    named_stored = bool(q.pq.numbers or q.pq.bare_numbers) and scope.plan_ids is not None and not scope.other_documents
+    first_asks_plan = by_number or named_stored or q.parts[0].answer_type == "document" or (q.parts[0].intent != "general" and about_the_plan(
         parse_query(q.parts[0].text), [index.plan(t) for t in targets or []]))  # "kế hoạch nào …, cho giai đoạn nào?"
     # a question naming only documents the store cites asks every part of them
     cited_asked = [n for n in q.pq.numbers if n in scope.other_documents] \

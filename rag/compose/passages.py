@@ -32,7 +32,7 @@ from rag.decide.counts import COUNTED_THING, TIME_UNITS, counted_phrase
 from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import ASKS_EFFECT, EFFECT_VALUE
 from rag.decide.holders import holder_named, office_asked
-from rag.decide.places import asked_venues, names_foreign_places, venue_said
+from rag.decide.places import asked_venues, keyed_by_place, names_foreign_places, venue_said
 from rag.decide.years import dated_in
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
@@ -372,8 +372,10 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         if not points:  # "Tuần văn hóa … tại Lào khai mạc ở đâu?": the passages naming Lào, not a week elsewhere
             # …only when the best passage found is one of them: a place named in passing further down answers nothing
             placed = [h for h in hits if names_foreign_places(q.text, [h.chunk.text])]
+            # (…or a near one with a row of that place: "Nhật Bản: địa phương cử đoàn: Tỉnh Aomori; …")
+            placed = placed if placed and placed[0] is hits[0] else keyed_by_place(q.text, hits)
             points = choose_points(q, placed, index, must=scope.other_documents or None, favoured=favoured,
-                                   dense_of=dense_of) if placed and placed[0] is hits[0] else []
+                                   dense_of=dense_of) if placed else []
     points = of_the_place_asked(q.text, points)
     if points and q.answer_type == "number" and foreign_places(q.text) and foreign_places(points[0].quote) \
             and not any(names_foreign_places(q.text, [p.quote]) for p in points):

@@ -17,7 +17,14 @@ from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
 from rag.decide.holders import FULL_NAME, holder_named, names_office_holder, names_person, office_asked
 from rag.decide.listed import lists_asked_thing, unlisted_item
 from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED, unsaid_source
-from rag.decide.places import asked_venues, names_foreign_places, sum_of_elsewhere, unsaid_foreign_name, venue_said
+from rag.decide.places import (
+    asked_venues,
+    keyed_by_place,
+    names_foreign_places,
+    sum_of_elsewhere,
+    unsaid_foreign_name,
+    venue_said,
+)
 from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, spelled_out, thing_named
 from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
 from rag.find import sentences
@@ -76,6 +83,8 @@ class Grounds:
         return (self.answerable(q.pq, hits) or self.names_asked_document(q, scope, hits)
                 or self.typed_evidence(q, scope, hits, dense_of) or _names_asked_person(q, hits)
                 or self.placed_evidence(q, hits) or names_office_holder(q, hits) or lists_asked_thing(q.text, hits)
+                # (a named text with a row of the place asked: "đoàn Nhật Bản biểu diễn gì" of "Nhật Bản: …; nội dung …")
+                or scope.plan_ids is not None and bool(keyed_by_place(q.text, hits))
                 or _names_asked_day(q, hits))
 
     def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:

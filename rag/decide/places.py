@@ -182,3 +182,20 @@ def unsaid_place_within(question: str, shown: str) -> str | None:
         return None
     kind = question[m.start():m.start() + len(m.group(0).split(" nao ")[0])] if m else ""
     return f"{kind} của {country} được hỏi"
+
+
+KEYED_HITS = 3  # how far down a passage whose line is keyed by the place asked may stand
+
+
+def keyed_by_place(question: str, hits: list) -> list:
+    """The top passages with a line that opens with a foreign place the question names ("Nhật Bản: địa phương cử
+    đoàn: Tỉnh Aomori; …", "| 6 | Nhật Bản | …"): a row of that place, not a mention in passing."""
+    names = [e.text for e in foreign_places(question)]
+    out = []
+    for hit in hits[:KEYED_HITS]:
+        for line in hit.chunk.text.split("\n"):
+            head = re.sub(r"^[\s|\d.)\-–•+]*", "", line)[:40]
+            if names and names_foreign_places(question, [head.split(":")[0].split("|")[0]]):
+                out.append(hit)
+                break
+    return out

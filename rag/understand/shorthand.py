@@ -130,10 +130,20 @@ _PATTERNS = _compile()
 _AMPERSAND_ACRONYM = re.compile(r"(?<![\w&])([^\W\d_]{1,4})&([^\W\d_]{1,5})(?:&([^\W\d_]{1,5}))?(?![\w&])")
 
 
+# a document's kind in the initials its number carries, typed before the number ("TB 463", "bc 231", "HD 09"): only
+# there, where "tb", "bc", "ct" can be nothing else
+_KIND_INITIALS = {"tb": "thông báo", "bc": "báo cáo", "hd": "hướng dẫn", "nq": "nghị quyết", "ct": "chỉ thị",
+                  "tt": "thông tư", "nd": "nghị định", "ctr": "chương trình", "ttr": "tờ trình", "qc": "quy chế"}
+_KIND_BEFORE_NUMBER = re.compile(rf"{_EDGE_BEFORE}(tb|bc|h[dđ]|nq|ct|tt|n[dđ]|ctr|ttr|qc)(?:\s+(?:s[oố]))?(?=\s+\d)",
+                                 re.IGNORECASE)
+
+
 def expand(question: str) -> str:
     """The question with its chat shorthand written out (accented or not, as the question is typed)."""
     accented = vi.has_diacritics(question)
     out = _AMPERSAND_ACRONYM.sub(lambda m: "".join(g for g in m.groups() if g), question)
+    out = _KIND_BEFORE_NUMBER.sub(lambda m: (lambda k: k if accented else vi.fold(k))(
+        _KIND_INITIALS[vi.fold(m.group(1)).lower()]), out)
     for pattern, full, plain in _PATTERNS:
         out = pattern.sub(full if accented else plain, out)
     return _UNIVERSITY.sub("đại học" if accented else "dai hoc", out)

@@ -4,11 +4,14 @@ what the part before it names ("… bao nhiêu lượt và đơn vị nào chủ
 field line is read with the task it hangs from, and a field set out inside a line ("…; địa điểm: Tromsø, Bergen; …") gives
 a value of its kind whatever the gazetteer knows of the names; a year named only as the base of a comparison ("tăng 22% so
 với năm 2026") dates no figure of that year; tasks numbered by their kind ("Nhiệm vụ 3.") are the section's items, the
-last one asked for by "cuối cùng", and "nó" after it is that task."""
+last one asked for by "cuối cùng", and "nó" after it is that task; a row keyed by the country asked ("| 2 | Nhật Bản |
+…") answers what its delegation does, however the question words it; "TB 463" is a Thông báo; "… có hiệu lực từ khi
+nào, ai ký?" asks the signer of the decision it names."""
 from __future__ import annotations
 
 from ingest.structure import parse_sections
 from rag.find.lines import labelled_values
+from rag.understand.shorthand import expand
 from tests.rag.conftest import chat, texts_store
 
 PLAN = """BỘ VĂN HÓA VÀ HỮU NGHỊ ĐÔNG HẢI
@@ -80,7 +83,34 @@ THỨ TRƯỞNG
 Lê Hồng Sa
 """
 
-tasks = texts_store("tasks", {"dong-hai-kh-517-2027.txt": PLAN})
+FESTIVAL = """ỦY BAN NHÂN DÂN TỈNH ĐỒI KHÊ
+Số: 902/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đồi Khê, ngày 12 tháng 5 năm 2027
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch tổ chức Ngày hội Văn hóa các dân tộc tỉnh Đồi Khê với bạn bè quốc tế năm 2027
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tổ chức Ngày hội Văn hóa các dân tộc tỉnh Đồi Khê với bạn bè quốc
+tế năm 2027.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hứa Văn Tòng
+
+KẾ HOẠCH
+I. CÁC ĐOÀN QUỐC TẾ THAM GIA
+| STT | Quốc gia | Địa phương cử đoàn | Số thành viên | Nội dung tham gia chính |
+| 1 | Lào | Tỉnh Bò Kẹo | 30 | Múa lăm vông, khèn bè |
+| 2 | Nhật Bản | Tỉnh Akita | 18 | Trống taiko, múa lễ hội Kanto |
+| 3 | Hàn Quốc | Thành phố Andong | 24 | Múa mặt nạ, nhạc cụ truyền thống |
+II. KINH PHÍ
+Tổng kinh phí tổ chức Ngày hội là 3.200 triệu đồng từ ngân sách tỉnh.
+"""
+
+tasks = texts_store("tasks", {"dong-hai-kh-517-2027.txt": PLAN, "doi-khe-qd-902-2027.txt": FESTIVAL})
 
 
 def test_a_later_part_asks_of_the_task_the_part_before_it_names(tasks):
@@ -126,3 +156,21 @@ def test_the_last_task_and_its_deadline_asked_in_a_chat(tasks):
     turns = chat(tasks, ["Kế hoạch 517 có mấy nhiệm vụ cụ thể?", "Nhiệm vụ cuối cùng là gì?", "Hạn chót của nó là khi nào?"])
     assert "Tập huấn kỹ năng" in turns[1].answer.answer
     assert turns[2].answer.found and "tháng 11 hằng năm" in turns[2].answer.answer
+
+
+def test_a_row_of_the_country_asked_answers_what_its_delegation_does_in_a_chat(tasks):
+    turns = chat(tasks, ["ngay hoi van hoa cac dan toc Doi Khe co doan Nhat Ban khong, den tu dau?",
+                         "ho bieu dien nhung gi?", "the con doan Han Quoc?"])
+    assert "Akita" in turns[0].answer.answer and "taiko" in turns[1].answer.answer.lower()
+    assert turns[2].answer.found and "Andong" in turns[2].answer.answer and "Akita" not in turns[2].answer.answer
+
+
+def test_a_document_s_kind_in_its_initials_before_its_number_is_written_out():
+    assert expand("Ai ký TB 463?") == "Ai ký thông báo 463?"
+    assert expand("bc 231 cua tinh") == "bao cao 231 cua tinh"
+    assert expand("tb nào mới nhất") == "tb nào mới nhất"  # no number after it: left as typed
+
+
+def test_a_signer_asked_after_the_force_of_a_decision_named_by_its_number(tasks):
+    answer = tasks.ask("QĐ 902 có hiệu lực từ khi nào, ai ký?")
+    assert answer.found and "kể từ ngày ký" in answer.answer and "Hứa Văn Tòng" in answer.answer
