@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ingest.page_dates import PAGE_DATE_LINE, dated_page
 
 # --- vocabulary -----------------------------------------------------------------------------------
 
@@ -304,24 +305,8 @@ def _next_content(lines: list[str], i: int) -> str:
     return ""
 
 
-# "date 2025-11-20 Sáng 20/11, …": a saved page's own date as the tool that saved it wrote it before the text
-# (…after the page's address on its line, where a hard-wrapped text's repair joined the two)
-_SAVED_DATE = re.compile(r"^((?:https?://\S+)?)[ \t]*date[ \t]+((?:19|20)\d\d)-(\d{2})(?:-(\d{2}))?[ \t]*", re.MULTILINE)
-
-
-_PAGE_DATE_LINE = re.compile(r"^Ngày đăng: (?:tháng )?\d{1,2}/\d")
-
-
-def _saved_date(match: re.Match) -> str:
-    """The page's date as a dateline of its own ("Ngày đăng: 20/11/2025"), which the page-date reader reads and no
-    answer shows; a month alone ("date 2025-06") still says the page's year ("Ngày đăng: tháng 6/2025")."""
-    address, year, month, day = match.groups()
-    address = f"{address}\n" if address else ""
-    return address + (f"Ngày đăng: {int(day)}/{int(month)}/{year}\n" if day else f"Ngày đăng: tháng {int(month)}/{year}\n")
-
-
 def clean_text(text: str) -> str:
-    text = _SAVED_DATE.sub(_saved_date, text, count=1) if "date" in text[:400] else text
+    text = dated_page(text)
     lines = [tidy_dateline(line) for line in vi.normalize_spaces(text).split("\n")]
     # the State's motto, or the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM" alone on its line, across from a Party body)
     # (a cell of a two-column header counts: "ĐẢNG BỘ TỈNH X | ĐẢNG CỘNG SẢN VIỆT NAM")
@@ -331,8 +316,8 @@ def clean_text(text: str) -> str:
     protected = [is_protected(line.strip(), has_emblem) for line in lines]
     for i in signature_names(lines):
         protected[i] = True
-    for i, line in enumerate(lines):  # the saved page's own date, as _saved_date wrote it: no header chrome
-        protected[i] = protected[i] or bool(_PAGE_DATE_LINE.match(line))
+    for i, line in enumerate(lines):  # the saved page's own date, as ingest.page_dates wrote it: no header chrome
+        protected[i] = protected[i] or bool(PAGE_DATE_LINE.match(line))
     if has_emblem:
         for i in range(1, len(lines)):
             # an emblem's name or a dateline broken over two lines ("BỘ VĂN HÓA, THỂ" / "THAO VÀ DU LỊCH";

@@ -48,36 +48,31 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đ�
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
                  section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset(),
-                 stating: bool = False, whole: str = "", edition_of: str = "") -> PartResult:
+                 stating: bool = False, whole: str = "", edition_of: str = "", context: str = "") -> PartResult:
     """The best sentence of the retrieved passages for this part (`must`: a document number it must name). A
     sentence another part already shows is passed over: each part of a question adds what it asks. `stating`: only
     a best sentence that states a value of the kind the part asks (a date, a number, a person …) will do; `whole`: the
-    question the part is of, which names the kind of document a date is asked of."""
+    question the part is of, which names the kind of document a date is asked of. `context`: the subject with the parts
+    before this one, whose best line wins when it holds the asked kind and as many of the part's own words ("… bao
+    nhiêu lượt và đơn vị nào chủ trì?": the lead of the task the first part names, not of another)."""
     question = f"{subject} {part.text}".strip()
-    ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words,
-                            dense_of=dense_of)
-    if must:
-        key = vi.fold(must).replace(" ", "")
-        ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
-    # "Hội nghị … lần thứ XXIII … ở đâu": a line telling of another edition ("… lần thứ XXII được tổ chức tại Hà Tĩnh")
-    # answers another question, however many words it shares
-    asked_edition = vi.collapse(edition_of or whole or question)  # (the edition is named once, for every part)
-    if NTH.search(asked_edition):
-        told = {pid: index.told(pid) for pid in {c.chunk.plan_id for c in ranked}}
-        kept = [c for c in ranked if not of_other_edition(asked_edition, c.body, told[c.chunk.plan_id])]
-        # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
-        ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(asked_edition, told[c.chunk.plan_id])]
-    ranked = firsts.field_first(ranked, part.answer_type, question)
-    if part.answer_type == "number":
-        ranked = firsts.total_first(firsts.sum_first(firsts.counted_first(ranked, part.text), part.text),
-                                    vi.collapse(part.text))
+    ranked = _ranked(part, question, hits, index, must, section_words, dense_of, edition_of or whole or question)
+    if context:
+        own = next((c for c in ranked if c.body not in shown_before), None)
+        around = _ranked(part, f"{context} {part.text}", hits, index, must, section_words, dense_of,
+                         edition_of or whole or question)
+        near = next((c for c in around if c.body not in shown_before), None)
+        if near is not None and near.answer_spans and (own is None or near.body != own.body and _covers(
+                part.text, near.body, index) >= _covers(part.text, own.body, index)):
+            ranked = around
     if not ranked:
         return PartResult(None, [])
     if ranked[0].body in shown_before and ranked[0].answer_spans and _covers(part.text, ranked[0].body, index) >= OWN_WORDS_SHOWN:
         # the line another part shows answers this part too: shown once, whole (its window there may hide this value),
         # when it holds a value the question does not name ("Festival Biển Ngọc Viên" names the place it asks)
         unnamed = [e for e in ranked[0].answer_spans if vi.collapse(e.text) not in vi.collapse(whole or question)]
-        return PartResult(Point(display(ranked[0], question, index.idf), ranked[0].chunk, ranked[0].body, 1.0) if unnamed else None, [])
+        return PartResult(Point(display(ranked[0], _own_words(part, question), index.idf), ranked[0].chunk, ranked[0].body, 1.0)
+                          if unnamed else None, [])
     fresh = [c for c in ranked if c.body not in shown_before]
     if not fresh:
         return PartResult(None, [])
@@ -85,7 +80,9 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
-    shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
+    # (the window of a long line is set by what this part asks, "…, tỉnh hỗ trợ bao nhiêu?", not by the words it shares
+    # with the parts before it, whose window of the same line is shown already)
+    shown = with_owner(display(best, _own_words(part, question), index.idf), best.chunk, part.answer_type)
     if best.body.rstrip().endswith(":"):  # "Tổng kinh phí dự kiến: 1.840 triệu đồng, gồm:": the items it announces
         items = following_items(best, index, ALL_ANNOUNCED)
         # "… có nội dung về sách ảnh không": of the items announced, those holding the words the line does not
@@ -99,6 +96,35 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
 
 
 
+def _ranked(part: Part, question: str, hits: list, index: PlanIndex, must: str | None, section_words, dense_of,
+            asked_edition: str) -> list:
+    """The candidate lines for a part, best first: those naming `must`, of the edition asked, a field line, a count or
+    sum of the thing asked first."""
+    ranked = sentences.rank(question, part.answer_type, hits, index.idf, index.plan, section_words, dense_of=dense_of)
+    if must:
+        key = vi.fold(must).replace(" ", "")
+        ranked = [c for c in ranked if key in vi.fold(c.body).replace(" ", "")]
+    # "Hội nghị … lần thứ XXIII … ở đâu": a line telling of another edition ("… lần thứ XXII được tổ chức tại Hà Tĩnh")
+    # answers another question, however many words it shares (the edition is named once, for every part)
+    asked_edition = vi.collapse(asked_edition)
+    if NTH.search(asked_edition):
+        told = {pid: index.told(pid) for pid in {c.chunk.plan_id for c in ranked}}
+        kept = [c for c in ranked if not of_other_edition(asked_edition, c.body, told[c.chunk.plan_id])]
+        # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
+        ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(asked_edition, told[c.chunk.plan_id])]
+    ranked = firsts.field_first(ranked, part.answer_type, question)
+    if part.answer_type == "number":
+        ranked = firsts.total_first(firsts.sum_first(firsts.counted_first(ranked, part.text), part.text),
+                                    vi.collapse(part.text))
+    return ranked
+
+
+def _own_words(part: Part, question: str) -> str:
+    """What sets the window of a long line a part shows: the part's own words ("…, tỉnh hỗ trợ bao nhiêu?"), not those it
+    shares with the parts before it, whose window of the same line is shown already; the whole question when it has none."""
+    return part.text if query_terms(without_question_words(part.text)) else question
+
+
 OWN_WORDS_SHOWN = 0.5  # share of a part's own words a line already shown must hold to answer it too
 
 
@@ -107,16 +133,16 @@ def _covers(part_text: str, body: str, index: PlanIndex) -> float:
     return coverage(own, unit_terms(body), index.idf) if own else 1.0  # "…, ở đâu?" has no words of its own
 
 
-def _shared(subject: str, q: Question, i: int) -> str:
+def _shared(subject: str, q: Question, i: int, keep_before: bool = False) -> str:
     """The words a part shares with the whole question: the question without the other parts' own words
     (part 2's words would pull part 1 to part 2's sentence); a later part without words of its own ("…, ở
     đâu?") asks about what the part before it names."""
     if i > 0 and not query_terms(without_question_words(q.parts[i].text)):
         return without_question_words(q.parts[i - 1].text)
-    # (a later part keeps the ones before it, "bồi dưỡng … bao nhiêu lượt và đơn vị nào chủ trì?" asks that task's lead,
-    # but not their year or place when it names its own: "năm 2025 …, năm 2026 thực hiện bao nhiêu?")
+    # (`keep_before`: a later part keeps the ones before it, "bồi dưỡng … bao nhiêu lượt và đơn vị nào chủ trì?" asks
+    # that task's lead, but not their year or place when it names its own: "năm 2025 …, năm 2026 thực hiện bao nhiêu?")
     for j, other in enumerate(q.parts):
-        if j > i or j < i and i == 0:
+        if j > i or j < i and not keep_before:
             subject = subject.replace(other.text, " ")
         elif j < i:
             subject = subject.replace(other.text, _without_own_kinds(other.text, q.parts[i].text))
@@ -290,7 +316,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             in_targets = [h for h in hits if not targets or h.chunk.plan_id in targets] or hits
             result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                   dense_of=dense_of, shown_before=shown, stating=len(q.parts) > 1,
-                                  whole=q.text if facts_only else "", edition_of=asked_so_far)
+                                  whole=q.text if facts_only else "", edition_of=asked_so_far,
+                                  context=_shared(subject, q, i, keep_before=True) if i > 0 else "")
             if result.point is None and len(q.parts) > 1:
                 # the whole question's passages state no value this part asks: its own words find the one that does
                 own = search(f"{shared} {part.text}", targets or None)

@@ -84,6 +84,11 @@ _ISSUING_VERB = re.compile(r"\b(ban hanh|(?<!nhiem )(?<!hoc )(?<!dinh )(?<!thoi 
                            r"|phe duyet|dang|cong bo|(?<!thanh )lap(?= ngay| vao| khi| luc))\b(?! ket)")  # "biên bản được lập ngày nào"
 
 
+# a signing with a party ("với Daegu ký ngày nào?", "ký với ai, ngày nào?"), or of an agreement: an event between two
+# sides a passage dates, not the document's own signing
+_SIGNED_WITH = re.compile(r"^(?:(?!\b(?:ke hoach|quy che|chuong trinh|quyet dinh|cong van|van ban|bao cao|nghi quyet)\b).)*"
+                          r"\bvoi\b.{0,40}?\bky\b(?! niem| hop)|\bky\b(?: ket)? (?:voi|thoa thuan|ban ghi nho|hiep dinh|mou)\b"
+                          r"|\b(?:thoa thuan|ban ghi nho|hiep dinh|ket nghia|mou)\b(?:(?! ban hanh).)*\bky\b")
 _WHEN = re.compile(r"\b(?:thoi gian nao|vao thoi gian nao|khi nao|bao gio|luc nao)\b")
 
 
@@ -94,7 +99,7 @@ def fact_asked(folded: str) -> str:
     source_named = _SOURCE_NAMED.match(folded) and not _ISSUING_VERB.search(folded)
     # ("vào thời gian nào, kinh phí bao nhiêu?": when a thing is done; a document is asked "ban hành/ký khi nào")
     if intent == "date" and ((_EVENT_VERB.search(folded) or _WHEN.search(folded)) and not _ISSUING_VERB.search(folded)
-                             or _SPAN_ASKED.search(folded) or source_named):
+                             or _SPAN_ASKED.search(folded) or source_named or _SIGNED_WITH.search(folded)):
         # "… khánh thành ngày nào?", "từ ngày nào đến ngày nào?": an event's dates, which a passage gives, not the text's
         return "general"
     return intent

@@ -197,3 +197,14 @@ def test_a_page_stamped_after_the_writer_s_initials_reporting_a_plan_named_by_a_
     assert (meta.published, meta.doc_type, meta.number) == ("2024-02-14", "Kế hoạch", None)
     cited = _meta(text.replace("là những mục tiêu UBND tỉnh đặt ra trong", "được nêu khi thực hiện"))
     assert cited.doc_type is None  # a plan the page applies is not the page's own kind
+
+
+@pytest.mark.parametrize("address, published", [
+    ("https://tin.example.vn/chinh-tri/giao-luu-bien-phong-20220716004527894.htm", "2022-07-16"),
+    ("https://tin.example.vn/2019/05/03/le-hoi-hoa.html", "2019-05-03"),
+    ("https://tin.example.vn/dien-dan-102220716123.htm", None),  # digits of an id, not a day
+])
+def test_a_saved_page_is_dated_by_the_day_its_address_files_it_under(address, published):
+    text = (f"{address}\nGiao lưu hữu nghị biên phòng Việt - Lào\n\nĐồn Biên phòng Cà Xeng tổ chức giao lưu với đại đội "
+            "bảo vệ biên giới của tỉnh bạn, trao 20 suất học bổng cho học sinh hai bên biên giới.")
+    assert _meta(clean_text(text)).published == published

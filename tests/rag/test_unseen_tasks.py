@@ -6,11 +6,16 @@ a value of its kind whatever the gazetteer knows of the names; a year named only
 với năm 2026") dates no figure of that year; tasks numbered by their kind ("Nhiệm vụ 3.") are the section's items, the
 last one asked for by "cuối cùng", and "nó" after it is that task; a row keyed by the country asked ("| 2 | Nhật Bản |
 …") answers what its delegation does, however the question words it; "TB 463" is a Thông báo; "… có hiệu lực từ khi
-nào, ai ký?" asks the signer of the decision it names."""
+nào, ai ký?" asks the signer of the decision it names; "với Daegu ký ngày nào?" dates a signing with a partner, not the
+document."""
 from __future__ import annotations
 
+import pytest
+
+from ground import vi
 from ingest.structure import parse_sections
 from rag.find.lines import labelled_values
+from rag.understand.names import fact_asked
 from rag.understand.shorthand import expand
 from tests.rag.conftest import chat, texts_store
 
@@ -174,3 +179,14 @@ def test_a_document_s_kind_in_its_initials_before_its_number_is_written_out():
 def test_a_signer_asked_after_the_force_of_a_decision_named_by_its_number(tasks):
     answer = tasks.ask("QĐ 902 có hiệu lực từ khi nào, ai ký?")
     assert answer.found and "kể từ ngày ký" in answer.answer and "Hứa Văn Tòng" in answer.answer
+
+
+@pytest.mark.parametrize("asked, fact", [
+    ("Với Daegu ký ngày nào?", "general"),  # a memorandum with a partner: a date the lines give
+    ("Hưng Khánh ký thỏa thuận với Daegu ngày nào?", "general"),
+    ("Thỏa thuận hợp tác giữa hai tỉnh được ký năm nào?", "general"),
+    ("Quyết định 12 ký ngày nào?", "date"),  # the decision's own signing
+    ("Kế hoạch phối hợp với Sở Y tế ký ngày nào?", "date"),
+])
+def test_a_signing_with_a_partner_is_an_event_not_the_document_s_date(asked, fact):
+    assert fact_asked(vi.collapse(asked)) == fact
