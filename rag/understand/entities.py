@@ -55,7 +55,8 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _UNITS = (
-    "tỷ đồng|tỉ đồng|triệu đồng|nghìn đồng|đồng|USD|%|phần trăm|năm|tháng|ngày|người|lượt người|lượt|đoàn|"
+    "tỷ đồng|tỉ đồng|triệu đồng|nghìn đồng|đồng|USD|%|phần trăm|đô-la Mỹ|đô la Mỹ|đô-la|đô la|đôla|euro|EUR|yên|"
+    "nhân dân tệ|won|bảng Anh|CAD|AUD|năm|tháng|ngày|người|lượt người|lượt|đoàn|"
     "hoạt động|sự kiện|chương trình|lần|địa phương|quốc gia|nước|tỉnh|tác phẩm|di sản|lễ hội|km|ha|học viên|"
     "cuộc|hội nghị|hội thảo|dự án|doanh nghiệp|đối tác|nhiệm vụ|mục tiêu|"
     # things counted in reports of exchanges and events

@@ -15,6 +15,7 @@ import pytest
 from ground import vi
 from ingest.structure import parse_sections
 from rag.find.lines import labelled_values
+from rag.understand.entities import tag
 from rag.understand.names import fact_asked
 from rag.understand.shorthand import expand
 from tests.rag.conftest import chat, texts_store
@@ -190,3 +191,11 @@ def test_a_signer_asked_after_the_force_of_a_decision_named_by_its_number(tasks)
 ])
 def test_a_signing_with_a_partner_is_an_event_not_the_document_s_date(asked, fact):
     assert fact_asked(vi.collapse(asked)) == fact
+
+
+@pytest.mark.parametrize("line, value", [
+    ("dự án chế biến thực phẩm trị giá 14 triệu đô-la Mỹ.", "14 triệu đô-la Mỹ"),
+    ("Tổ chức phi chính phủ tài trợ 2 triệu euro cho dự án nước sạch.", "2 triệu euro"),
+])
+def test_a_sum_in_a_foreign_currency_is_a_figure(line, value):
+    assert value in [e.text for e in tag(line) if e.kind == "number"]
