@@ -111,6 +111,10 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
             if (not as_typed[:1].isupper()) if pq.accented else word in _NOT_NAME:
                 break
             name.append(word)
+        kind = m.group(0).split()[0]
+        written = index.accents.pairs.get(f"{kind} {name[0]}", "") if name and not pq.accented else ""
+        if written and not written.startswith(("tỉnh", "thành")):
+            continue  # typed plainly, "tinh nguyen SJ" is "tình nguyện", as the stored texts write the pair
         if len(name) < 2 or any(canonical_province(" ".join(name[:k])) for k in range(1, len(name) + 1)):
             continue  # ("tp hcm nam 2021": a province the gazetteer knows by a short name, then "năm")
         if foreign_places(pq.text[m.start(1):m.end(1)]):

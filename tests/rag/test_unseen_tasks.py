@@ -116,7 +116,15 @@ II. KINH PHÍ
 Tổng kinh phí tổ chức Ngày hội là 3.200 triệu đồng từ ngân sách tỉnh.
 """
 
-tasks = texts_store("tasks", {"dong-hai-kh-517-2027.txt": PLAN, "doi-khe-qd-902-2027.txt": FESTIVAL})
+VOLUNTEERS = """Hoạt động tình nguyện quốc tế tại xã Khê Thượng
+
+Từ ngày 2 đến ngày 16/4, đoàn tình nguyện gồm 12 sinh viên người Hà Lan của Tổ chức Tình nguyện quốc tế WV đã dạy
+tiếng Anh, tổ chức trò chơi vận động cho học sinh Trường Tiểu học Khê Thượng. Đoàn tình nguyện còn tặng nhà trường 8
+bộ bàn ghế trị giá 6 triệu đồng.
+"""
+
+tasks = texts_store("tasks", {"dong-hai-kh-517-2027.txt": PLAN, "doi-khe-qd-902-2027.txt": FESTIVAL,
+                              "khe-thuong-tinh-nguyen-tin.txt": VOLUNTEERS})
 
 
 def test_a_later_part_asks_of_the_task_the_part_before_it_names(tasks):
@@ -199,3 +207,8 @@ def test_a_signing_with_a_partner_is_an_event_not_the_document_s_date(asked, fac
 ])
 def test_a_sum_in_a_foreign_currency_is_a_figure(line, value):
     assert value in [e.text for e in tag(line) if e.kind == "number"]
+
+
+def test_volunteers_typed_plainly_are_no_unknown_province(tasks):
+    answer = tasks.ask("doan tinh nguyen WV lam nhung hoat dong gi cho hoc sinh?")  # "tình nguyện", not "tỉnh Nguyen WV"
+    assert answer.found and "trò chơi vận động" in answer.answer
