@@ -8,7 +8,8 @@ from ground import vi
 from rag.decide.holders import names_person
 from rag.decide.places import place_venues
 from rag.dialogue.state import Conversation, issuer_place
-from rag.understand.entities import Entity, find_entities
+from rag.understand.entities import Entity
+from rag.understand.named import find_entities
 from rag.understand.question import answer_type
 
 

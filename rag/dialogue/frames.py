@@ -7,7 +7,8 @@ import re
 from ground import vi
 from ground.numbers import DOC_KINDS
 from rag.dialogue.state import Conversation
-from rag.understand.entities import Entity, find_entities
+from rag.understand.entities import Entity
+from rag.understand.named import find_entities
 
 # Words a follow-up says around what it changes ("năm 2030 thì bao nhiêu?" repeats "bao nhiêu" of the previous
 # question): none of them is a subject of its own.

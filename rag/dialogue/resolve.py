@@ -48,7 +48,8 @@ from rag.dialogue.frames import (
 )
 from rag.dialogue.labels import as_typed_as, keep_preposition, place_name, target_label, unanswered_subject
 from rag.dialogue.state import Conversation
-from rag.understand.entities import Entity, find_entities, replace_spans, venues
+from rag.understand.entities import Entity, venues
+from rag.understand.named import find_entities, replace_spans
 from rag.understand.names import parse_query
 from rag.understand.question import as_typed, without_question_words
 
@@ -56,7 +57,6 @@ METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "i
 _EFFECT = re.compile(r"\bhieu luc\b")  # "hiệu lực khi nào?": asked of the document, not of the line shown last
 SHORT_QUESTION_SYLLABLES = 5  # "mục tiêu là gì?": too short to stand alone in a conversation
 _NUMERALS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
-
 
 # -- resolution ----------------------------------------------------------------------------------
 

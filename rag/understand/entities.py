@@ -99,10 +99,11 @@ _GENERIC_PLACES = re.compile(
 _PERSON_TITLE = (
     r"(?:Phó Thủ tướng(?: Thường trực(?: Chính phủ)?)?|Thủ tướng(?: Chính phủ)?|Chủ tịch(?: nước)?|Phó Chủ tịch|"
     r"Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc|Bí thư|Phó Bí thư|Tổng Bí thư|Chánh Văn phòng|đồng chí|"
-    r"ông|bà|Đại sứ|Tổng Lãnh sự|Ký bởi|Người ký|KT\.? CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|TM\.? ỦY BAN NHÂN DÂN|"
+    r"ông|bà|Ông|Bà|Đại sứ|Tổng Lãnh sự|Thống đốc|Thị trưởng|Tỉnh trưởng|Phó Tỉnh trưởng|Ký bởi|Người ký|KT\.? CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|TM\.? ỦY BAN NHÂN DÂN|"
     r"(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|tướng)|Đại tướng)"  # a rank: "Thượng tá Sầm Văn Lực"
 )
-_NAME = rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}"
+# (a foreign surname may be written in capitals: "ONO Masuo", "KIM Sung-ho")
+_NAME = rf"(?:[{vi.UPPER}][{vi.LOWER}]+|[A-Z]{{2,}})(?:\s+(?:[{vi.UPPER}][{vi.LOWER}]+(?:-[a-z]+)?|[A-Z]{{2,}})){{1,3}}"
 _PERSON = re.compile(rf"{_PERSON_TITLE}[\s:,]+(?P<name>{_NAME})(?![{vi.LOWER}])")
 _NOT_NAME = {"sở", "ban", "bộ", "ủy", "uỷ", "văn", "hội", "trung", "ubnd", "cục", "vụ", "phòng", "đài", "báo", "tỉnh",
              "thành", "chính", "thường", "đảng", "nhà", "liên", "học", "viện", "trường", "đoàn", "quốc", "kế", "chiến"}
@@ -181,8 +182,8 @@ def agencies(text: str) -> list[Entity]:
 
 def persons(text: str, agency_spans: list[Entity] | None = None,
             place_spans: list[Entity] | None = None) -> list[Entity]:
-    out = [Entity("person", m.start("name"), m.end("name"), m.group("name")) for m in _PERSON.finditer(text)
-           if m.group("name").split()[0].lower() not in _NOT_NAME]
+    out = [p for m in _PERSON.finditer(text) if m.group("name").split()[0].lower() not in _NOT_NAME
+           and (p := _without_country(Entity("person", m.start("name"), m.end("name"), m.group("name")))) is not None]
     spans = agencies(text) if agency_spans is None else agency_spans
     for m in _ROLE.finditer(text):
         following = next((a for a in spans if 0 <= a.start - m.end() <= 1), None)
@@ -207,6 +208,15 @@ def persons(text: str, agency_spans: list[Entity] | None = None,
     return out
 
 
+def _without_country(person: Entity) -> Entity | None:
+    """"Đại sứ Palestine Saadi Salama": the name after the country the office is of; a country alone names no one."""
+    country = next((e for e in foreign_places(person.text) if e.start == 0), None)
+    rest = person.text[country.end:].lstrip() if country else person.text
+    if not rest or country is None or len(rest.split()) < 2:
+        return None if not rest else person
+    return Entity("person", person.end - len(rest), person.end, rest)
+
+
 # the commonest Vietnamese surnames (with the H'Mông "Giàng", "Thào", "Sùng", "Lò"): one opens a full name of three
 # syllables or four; two syllables ("Hà Nội", "Lê Lợi") are too often a place or a street to be read as a person
 SURNAMES_PATTERN = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Trương|Lương|Lâm|"
@@ -228,22 +238,6 @@ def kinds_in(text: str) -> set[str]:
 
 # -- what a question names, for rewriting follow-ups ----------------------------------------------
 # (a dash set apart by spaces is the code's own: "430/QĐ – BNV")
-_NAMED_NUMBER = re.compile(r"\b\d{1,5}\s*/\s*[A-Za-zĐđ&]+(?:(?:-|\s*[-–]\s*(?=[A-ZĐ]{2,}\b))[A-Za-zĐđ&]+)*-?", re.UNICODE)
-_NAMED_BARE_NUMBER = re.compile(
-    r"\b(?:kế hoạch|công văn|quyết định|chỉ thị|chương trình|văn bản|nghị quyết|ke hoach|cong van|quyet dinh"
-    r"|chi thi|chuong trinh|van ban|nghi quyet|KH|CV|QĐ|QD)\s+(?:số\s+|so\s+)?(\d{1,5})\b(?!\s*/)",
-    re.IGNORECASE,
-)
-# "Quyết định 2013", "chỉ thị số 2020": after these kinds (or "số") a year-like number is the document's number;
-# "kế hoạch 2014" more often names a plan's year
-_NUMBERED_KIND = re.compile(r"(?:công văn|quyết định|chỉ thị|nghị quyết|cong van|quyet dinh|chi thi|nghi quyet"
-                            r"|QĐ|QD|CV|số|so)\s+$", re.IGNORECASE)
-_NUMBER_AND_YEAR = re.compile(r"\b(?:nghị định|thông tư|quyết định|nghị quyết|luật|nghi dinh|thong tu|quyet dinh|nghi quyet"
-                              r"|luat|NĐ|ND|TT|QĐ|QD|NQ)\s+(?:số\s+|so\s+)?(\d{1,4}\s*/\s*(?:19|20)\d\d)\b(?!\s*/)",
-                              re.IGNORECASE)
-_NAMED_YEAR = re.compile(r"\b(?:năm\s+)?(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _foreign_patterns() -> list[tuple[str, str, re.Pattern, bool]]:
     """(name, alias, pattern on the folded text, capital only) for every spelling of every foreign place."""
@@ -351,49 +345,3 @@ _CURRENCY_BEFORE = re.compile(r"\b(?:do ?-?la|dola|yen|nhan dan te|won|baht|kip|
 def _same_spelling(raw: str, name: str) -> bool:
     return " ".join(re.split(r"[\s\-]+", vi.normalize(raw).lower())) == " ".join(
         re.split(r"[\s\-]+", vi.normalize(name).lower()))
-
-
-def find_entities(text: str) -> list[Entity]:
-    """Every thing a question names (province, foreign place, agency, document number, year), with its canonical
-    `name` and its span in `text` (already vi.normalize'd), left to right: what a follow-up rewrite replaces."""
-    from ground.agencies import find_agencies
-    from ground.places import iter_mentions
-
-    found: list[Entity] = [Entity("province", m.start, m.end, text[m.start:m.end], m.province) for m in iter_mentions(text)]
-    for a in find_agencies(text):
-        # "còn Ban Quản lý Khu bảo tồn biển thì sao?": the words up to the follow-up's tail are the body's name
-        tail = _TO_TAIL.match(text, a.end)
-        end = tail.end(1) if tail else a.end
-        found.append(Entity("agency", a.start, end, text[a.start:end], text[a.start:end] if tail else a.canonical))
-    found += [Entity("number", m.start(), m.end(), m.group(0), _canonical_number(m.group(0))) for m in _NAMED_NUMBER.finditer(text)]
-    found += [Entity("number", m.start(1), m.end(1), m.group(1), m.group(1)) for m in _NAMED_BARE_NUMBER.finditer(text)
-              if not (1945 <= int(m.group(1)) <= 2100) or _NUMBERED_KIND.search(text[m.start():m.start(1)])]
-    # "Nghị định 72/2015", "thông tư 22/2016": a legal text by its number and year (a number, not the year 2015)
-    found += [Entity("number", m.start(1), m.end(1), m.group(1), m.group(1)) for m in _NUMBER_AND_YEAR.finditer(text)]
-    found += foreign_places(text)
-    found += [Entity("year", m.start(), m.end(), m.group(0), m.group(1)) for m in _NAMED_YEAR.finditer(text)]
-    # an overlap keeps a province ("UBND tỉnh Cao Bằng": the place is what scopes a plan), else the longer
-    found.sort(key=lambda e: (e.kind != "province", e.start, -(e.end - e.start)))
-    kept: list[Entity] = []
-    for entity in found:
-        clash = next((k for k in kept if k.start < entity.end and entity.start < k.end), None)
-        if clash is None:
-            kept.append(entity)
-        elif clash.kind != "province" and entity.end - entity.start > clash.end - clash.start:
-            kept[kept.index(clash)] = entity
-    return sorted(kept, key=lambda e: e.start)
-
-
-_TO_TAIL = re.compile(r"((?:\s+[a-zà-ỹđ]+){1,4})(?=\s+thì\s+(?:sao|thế nào|ra sao)\b)")
-
-
-def _canonical_number(raw: str) -> str:
-    num, _, suffix = raw.partition("/")
-    code = re.sub(r"\s*[-–]\s*", "-", suffix.strip())
-    return f"{num.strip()}/{code.upper().replace('QD', 'QĐ').strip('-')}"
-
-
-def replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
-    for start, end, new in sorted(spans, reverse=True):
-        text = text[:start] + new + text[end:]
-    return " ".join(text.split()).replace(" ?", "?").replace(" ,", ",")

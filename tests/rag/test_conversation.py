@@ -8,7 +8,7 @@ from rag.dialogue.resolve import resolve
 from rag.dialogue.state import Conversation, PlanRef
 from rag.dialogue.turn import run_turn
 from rag.models import Answer, AnswerPoint, Citation
-from rag.understand.entities import find_entities
+from rag.understand.named import find_entities
 from rag.understand.names import parse_query
 
 CAO_BANG = PlanRef("726-kh-ubnd-cao-bang", "726/KH-UBND", "Kế hoạch", "UBND tỉnh Cao Bằng", "Cao Bằng", 2022)

@@ -81,7 +81,7 @@ def test_an_event_named_with_its_year_is_of_that_year():
 
 def test_a_body_named_by_its_place_alone_and_a_follow_ups_body_up_to_its_tail():
     from ground.agencies import find_agencies
-    from rag.understand.entities import find_entities
+    from rag.understand.named import find_entities
 
     assert [a.canonical for a in find_agencies("Công an đặc khu Mây Đảo được giao nhiệm vụ gì?")] == [
         "Công an đặc khu Mây Đảo"]
@@ -393,7 +393,7 @@ def test_a_language_asked_is_named_by_the_same_language():
     ("văn bản 430/QĐ - Bộ Nội vụ ban hành", "430/QĐ"),  # …not a body's name after it
 ])
 def test_a_document_number_with_a_spaced_dash_is_read_whole(text, number):
-    from rag.understand.entities import find_entities
+    from rag.understand.named import find_entities
 
     assert [e.name for e in find_entities(text) if e.kind == "number"] == [number]
 

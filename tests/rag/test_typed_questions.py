@@ -11,7 +11,8 @@ from rag.dialogue.resolve import resolve
 from rag.dialogue.state import Conversation, PlanRef
 from rag.dialogue.turn import run_turn
 from rag.understand import shorthand
-from rag.understand.entities import find_entities, tag
+from rag.understand.entities import tag
+from rag.understand.named import find_entities
 from rag.understand.question import without_question_words, without_request_frame
 from rag.understand.terms import query_terms, split_units
 

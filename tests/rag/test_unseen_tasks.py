@@ -212,3 +212,13 @@ def test_a_sum_in_a_foreign_currency_is_a_figure(line, value):
 def test_volunteers_typed_plainly_are_no_unknown_province(tasks):
     answer = tasks.ask("doan tinh nguyen WV lam nhung hoat dong gi cho hoc sinh?")  # "tình nguyện", not "tỉnh Nguyen WV"
     assert answer.found and "trò chơi vận động" in answer.answer
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Ông ONO Masuo (bìa trái) - Tổng Lãnh sự Nhật Bản tại TP. Hồ Chí Minh trao biển tài trợ.", "ONO Masuo"),
+    ("Đại sứ Palestine Saadi Salama so sánh khăn rằn Nam bộ với khăn Kefiah.", "Saadi Salama"),
+    ("Thống đốc Heita Kawakatsu cho biết tỉnh sẵn sàng hợp tác.", "Heita Kawakatsu"),
+])
+def test_a_foreign_name_after_a_title_is_a_person_not_the_country(line, name):
+    named = [e.text for e in tag(line) if e.kind == "person"]
+    assert name in named and "Nhật Bản" not in named and not any(n.startswith("Palestine") for n in named)
