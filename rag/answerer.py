@@ -151,7 +151,13 @@ class Answerer:
         answer = passages.passage_answer(q, scope, hits, self.index, dense_of)
         if answer is None:
             return None
-        return self._last_gate(q, scope, answer)
+        gated = self._last_gate(q, scope, answer)
+        if not gated.found and answer.points:  # the lines answer something else (another year, another country):
+            again = passages.passage_answer(q, scope, hits, self.index, dense_of,  # the next best lines, once
+                                            skip=_shown_pieces(answer))
+            retried = self._last_gate(q, scope, again) if again is not None else None
+            gated = retried if retried is not None and retried.found else gated
+        return gated
 
     def _last_gate(self, q: Question, scope: Scope, answer: Answer, each_part: bool = False) -> Answer:
         """decide, last: the lines shown hold what is asked, else say what the documents do not state."""
@@ -197,6 +203,15 @@ class Answerer:
         if missing:
             return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer
+
+
+SHOWN_PIECE = 20  # characters of a line shown that tell it apart
+
+
+def _shown_pieces(answer: Answer) -> frozenset[str]:
+    """The longest piece of each line an answer shows (its window's words, without "…" and a year's label)."""
+    pieces = (max(re.sub(r"^Năm \d{4}: |\s*\[\d+\]$", "", p.text).split("…"), key=len).strip() for p in answer.points)
+    return frozenset(piece for piece in pieces if len(piece) >= SHOWN_PIECE)
 
 
 _YEAR_ALONE = re.compile(r"\brieng (?:trong )?(?:nam )?((?:19|20)\d\d)\b")

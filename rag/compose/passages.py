@@ -33,7 +33,7 @@ from rag.decide.editions import NTH, names_edition, of_other_edition
 from rag.decide.grounds import ASKS_EFFECT, EFFECT_VALUE
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.places import asked_venues, keyed_by_place, names_foreign_places, venue_said
-from rag.decide.years import dated_in
+from rag.decide.years import YEAR_RANGE, dated_in, horizon_years, names_year, one_year
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -41,7 +41,7 @@ from rag.find.search import Hit
 from rag.models import Answer
 from rag.understand.entities import foreign_places
 from rag.understand.names import number_matches
-from rag.understand.question import Question, analyze, asking_fold
+from rag.understand.question import Question, asking_fold
 
 MAX_POINTS = 3
 ANSWER_BUDGET = 450  # characters of points; with the lead line this fits a phone screen
@@ -83,8 +83,9 @@ def _body_named_first(q: Question, ranked: list) -> list:
 
 def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
                   text: str | None = None, answer_type: str | None = None,
-                  favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
-    """The points of a passage answer for a one-part question (or the one part given as `text`)."""
+                  favoured: frozenset[str] = frozenset(), dense_of=None, skip: frozenset[str] = frozenset()) -> list[Point]:
+    """The points of a passage answer for a one-part question (or the one part given as `text`); `skip`: pieces of
+    lines a last gate found answering something else."""
     question = text or q.pq.content or q.text
     kind = answer_type or q.answer_type
     counting = kind == "number" and counted_items(q)
@@ -95,6 +96,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             return points
     ranked = sentences.rank(question, kind, hits, index.idf, index.plan, q.section_words, favoured=favoured,
                             dense_of=dense_of, typed=q.text if kind == "place" else "")
+    ranked = [c for c in ranked if not any(piece in c.body for piece in skip)]
     if must:
         keys = [vi.fold(m).replace(" ", "") for m in must]
         # a sentence naming the document, or one of a text that names it (a page about Chỉ thị 25 names it once)
@@ -146,10 +148,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     own_title = (held.meta.title or "") if (held := index.plan(ranked[0].chunk.plan_id)) else ""
     # …but a year bounding its period ("giai đoạn 2028 - 2030") is one of its years, whose own line answers
     own_title = re.sub(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", " ", own_title)
-    asked_years = [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded) and str(y) not in own_title]
+    asked_years = [str(y) for y in q.pq.years if y not in horizon_years(q.pq.folded) and str(y) not in own_title]
     # (a figure or a sum asked: a year may name the event itself elsewhere, "Xuân Quê hương 2026 … hạn chót khi nào")
     if asked_years and (kind == "number" or _ASKS_AMOUNT.search(q.pq.folded)) \
-            and not any(_names_year(ranked[0].body, y) for y in asked_years) \
+            and not any(names_year(ranked[0].body, y) for y in asked_years) \
             and not ranked[0].body.rstrip().endswith(":"):  # "… chi tiết như sau:": its items are narrowed to the year
         # "năm 2023 có bao nhiêu lượt …": the period's total is no answer for one year when a near line gives that
         # year's own figure ("Doanh nghiệp tham gia: năm 2022: 410 lượt; năm 2023: 585 lượt; …")
@@ -161,7 +163,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         near = sorted(ranked[1:AMOUNT_CANDIDATES], key=lambda c: c.chunk.id != ranked[0].chunk.id)
         dated = next((c for c in near if c.chunk.plan_id == ranked[0].chunk.plan_id
                       and (not counted or counted.split()[0] in vi.folded_syllables(c.body))
-                      and c.answer_spans and all(_names_year(c.body, y) for y in asked_years)
+                      and c.answer_spans and all(names_year(c.body, y) for y in asked_years)
                       and c.score >= (YEAR_SHARE_BESIDE if c.chunk.id == ranked[0].chunk.id else YEAR_SHARE)
                       * ranked[0].score), None)
         if dated is not None:
@@ -173,14 +175,14 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     lead = _ASKS_LEAD.search(q.pq.folded)
     if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
-    years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
+    years = [y for y in q.pq.years if y not in horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
     if kind == "date" and years and not any(dated_in(c, years, index, q.pq.folded) for c in ranked[:AMOUNT_CANDIDATES]) \
             and not (ASKS_EFFECT.search(q.pq.folded) and EFFECT_VALUE.search(ranked[0].body)):
         return []  # "… năm 2024 diễn ra ngày nào?": another year's date (not "quy chế … 2013 có hiệu lực khi nào")
     ranked = firsts.total_first(firsts.day_first(ranked, q.text), q.pq.folded)
     if firsts.MONEY_ASKED.search(q.pq.folded) and text is None:
         days = set(re.findall(r"\d{1,2}/\d{1,2}/((?:19|20)\d\d)", q.text))  # "đến 30/9/2026": a point in time, no year
-        ranked = firsts.year_keyed_first(ranked, [str(y) for y in q.pq.years if y not in _horizon_years(q.pq.folded)
+        ranked = firsts.year_keyed_first(ranked, [str(y) for y in q.pq.years if y not in horizon_years(q.pq.folded)
                                                   and str(y) not in days], q.text)
     if q.ordinal and q.ordinal_noun and text is None:
         # "Nội dung thứ 3 trong KH 861 là gì?": the line announcing the list of that noun ("… với 08 nội dung sau:")
@@ -256,11 +258,6 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     return [Point(shown, c.chunk, c.body, c.score) for c, shown in chosen]
 
 
-def _names_year(body: str, year: str) -> bool:
-    """The line names the year as one of its own, not as an end of a period ("giai đoạn 2024 - 2025")."""
-    return re.search(rf"(?<![\d\-–] )(?<![\d\-–]){year}(?!\s?[-–]\s?\d)", body) is not None
-
-
 _ITEMS_ASKED = re.compile(r"\b(?:ke ra|liet ke|ke ten|gom nhung gi|la nhung gi|do la gi|cu the)\b")
 _ATTRIBUTE = re.compile(r"^[^:\d]{2,30}:\s")  # "Thời gian: tháng 8/2024.", "Cơ quan chủ trì: Sở …"
 
@@ -269,13 +266,13 @@ def named_items(items: list[Point], line: str, years: list[int], agencies: list[
     """Of the items a line announces, those naming the year or body the question names and the line does not
     ("năm 2026" asked under "… phân theo năm:"); none when no item does (the list is of something else). Under
     "4. Cục Nhà giáo …:" the items are all the body's asked."""
-    said = _YEAR_RANGE.sub(" ", vi.collapse(line))  # "giai đoạn 2024 - 2026 …, phân theo năm:" names no year
+    said = YEAR_RANGE.sub(" ", vi.collapse(line))  # "giai đoạn 2024 - 2026 …, phân theo năm:" names no year
     named_years = [str(y) for y in years if str(y) not in said]
     named = [n for n in [vi.collapse(a) for a in agencies] if n not in said]
     if not named and not named_years:
         return items
     # an item of the year names it as its own, not as the end of a period ("Tổng cộng 2025 - 2026")
-    return [p for p in items if any(_names_year(p.quote, y) for y in named_years)
+    return [p for p in items if any(names_year(p.quote, y) for y in named_years)
             or any(n in vi.collapse(p.quote) for n in named)]
 
 
@@ -289,27 +286,6 @@ def shown_with(best, cand, kind: str) -> bool:
         return True
     return (kind in sentences.ANSWERING_KINDS and bool(cand.answer_spans) and bool(best.answer_spans)
             and cand.score >= RIVAL_SHARE * best.score)
-
-
-_HORIZON_YEAR = re.compile(r"\b(?:den|toi|tinh den|tam nhin(?: den)?) (?:nam )?((?:19|20)\d\d)\b")  # "đến (năm) 2019": a bound
-
-
-def _horizon_years(folded: str) -> set[int]:
-    """Years that bound a period rather than ask about each year: "đến năm 2030", "2026-2030"."""
-    spans = {int(y) for m in _YEAR_RANGE.finditer(folded) for y in m.groups()}
-    return {int(y) for y in _HORIZON_YEAR.findall(folded)} | spans
-
-
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?[-–]? ?((?:19|20)\d\d)\b")  # folded: "2026 2030"
-
-
-def _one_year(q: Question, year: int, years: list[int]) -> Question:
-    """The question asked of one of the years it names, the others taken out of its words."""
-    text = q.text
-    for other in years:
-        if other != year:
-            text = re.sub(rf"\s*(?:,|\bvà\b|\bva\b)?\s*(?:năm|nam)\s+{other}\b", "", text, flags=re.IGNORECASE)
-    return analyze(text).read_against([year], q.pq.provinces)
 
 
 COUNT_ANNOUNCERS = 3  # how far down a line announcing the counted items is looked for
@@ -342,21 +318,22 @@ def _numbered_after(cand, index: PlanIndex) -> list[Point]:
     return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
 
 
-def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
+def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None,
+                   skip: frozenset[str] = frozenset()) -> Answer | None:
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
     favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
     # "… năm 2025 và năm 2030?" asks each year; "tăng bao nhiêu so với 2025?" asks one, against a base year
     base = {int(y) for y in re.findall(r"\bso voi (?:nam |cung ky nam )?(\d{4})\b", q.pq.folded)}
-    years = [y for y in q.pq.years if y not in _horizon_years(q.pq.folded) and y not in base]
+    years = [y for y in q.pq.years if y not in horizon_years(q.pq.folded) and y not in base]
     # (the bounds of one period asked whole, "cả giai đoạn 2026-2030", "tổng … 2021-2025", are not two years asked)
     spanned = firsts.WHOLE_SPAN.search(q.pq.folded)
-    asked = [(_one_year(q, y, years), y) for y in years] if len(years) > 1 and not spanned else [(q, None)]
+    asked = [(one_year(q, y, years), y) for y in years] if len(years) > 1 and not spanned else [(q, None)]
     points: list[Point] = []
     for each, year in asked:  # "… năm 2025 và năm 2030?": the sentence of each year, from that year's passages
         of_year = [h for h in hits if year is None or str(year) in f"{h.chunk.section or ''} {h.chunk.text}"]
         found = choose_points(each, of_year or hits, index, must=scope.other_documents or None,
-                              favoured=favoured, dense_of=dense_of)
+                              favoured=favoured, dense_of=dense_of, skip=skip)
         found = [p for p in found if all(p.quote != o.quote for o in points)]
         if year is not None:
             for p in found:  # (a line opening with the year says it: "Năm 2026, tỉnh tổ chức …")

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from ground import vi
 from rag.find.plans import PlanIndex
-from rag.understand.question import Question
+from rag.understand.question import Question, analyze
 
 PLAN_SPAN_YEARS = 10  # a plan's years from its issue to its horizon; farther apart, a page recalls an old year
 HORIZON_YEAR = re.compile(r"\b(?:den|toi|tam nhin(?: den)?|giai doan|tu) nam (\d{4})\b|\b(\d{4}) ?[-–]? ?(\d{4})\b")  # folded: "2027 2030"
@@ -97,3 +97,29 @@ def dated_in(cand, years: list[int], index: PlanIndex, asked: str = "") -> bool:
     facts = index.facts.get(cand.chunk.plan_id)  # (…or a page of that year: "Từ ngày 12 đến 16-5" posted in 5/2025)
     return bool(cand.answer_spans) and any(str(y) in named or facts and y in facts.issue_years for y in years) and not any(
         re.search(r"(?:19|20)\d\d", e.text) for e in cand.answer_spans)
+
+
+def names_year(body: str, year: str) -> bool:
+    """The line names the year as one of its own, not as an end of a period ("giai đoạn 2024 - 2025")."""
+    return re.search(rf"(?<![\d\-–] )(?<![\d\-–]){year}(?!\s?[-–]\s?\d)", body) is not None
+
+
+_BOUNDING_YEAR = re.compile(r"\b(?:den|toi|tinh den|tam nhin(?: den)?) (?:nam )?((?:19|20)\d\d)\b")  # "đến (năm) 2019": a bound
+
+
+def horizon_years(folded: str) -> set[int]:
+    """Years that bound a period rather than ask about each year: "đến năm 2030", "2026-2030"."""
+    spans = {int(y) for m in YEAR_RANGE.finditer(folded) for y in m.groups()}
+    return {int(y) for y in _BOUNDING_YEAR.findall(folded)} | spans
+
+
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?[-–]? ?((?:19|20)\d\d)\b")  # folded: "2026 2030"
+
+
+def one_year(q: Question, year: int, years: list[int]) -> Question:
+    """The question asked of one of the years it names, the others taken out of its words."""
+    text = q.text
+    for other in years:
+        if other != year:
+            text = re.sub(rf"\s*(?:,|\bvà\b|\bva\b)?\s*(?:năm|nam)\s+{other}\b", "", text, flags=re.IGNORECASE)
+    return analyze(text).read_against([year], q.pq.provinces)

@@ -123,7 +123,23 @@ tiếng Anh, tổ chức trò chơi vận động cho học sinh Trường Tiể
 bộ bàn ghế trị giá 6 triệu đồng.
 """
 
-tasks = texts_store("tasks", {"dong-hai-kh-517-2027.txt": PLAN, "doi-khe-qd-902-2027.txt": FESTIVAL,
+YEAR_PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ LAM
+Số: 21/KH-UBND
+Hà Lam, ngày 15 tháng 01 năm 2028
+
+KẾ HOẠCH
+Hành động ngoại giao văn hóa tỉnh Hà Lam năm 2028
+
+I. KẾT QUẢ NĂM 2027
+1. Tỉnh đón 512.000 lượt khách quốc tế (chỉ tiêu Đề án là 480.000 lượt), doanh thu từ khách quốc tế đạt 1.410 tỷ đồng.
+2. Tổ chức 02 sự kiện văn hóa ở nước ngoài.
+
+II. MỤC TIÊU, CHỈ TIÊU NĂM 2028
+1. Du lịch: đón 560.000 lượt khách quốc tế; doanh thu từ khách quốc tế 1.600 tỷ đồng.
+2. Văn hóa: tổ chức 03 sự kiện văn hóa ở nước ngoài.
+"""
+
+tasks = texts_store("tasks", {"ha-lam-kh-21-2028.txt": YEAR_PLAN, "dong-hai-kh-517-2027.txt": PLAN, "doi-khe-qd-902-2027.txt": FESTIVAL,
                               "khe-thuong-tinh-nguyen-tin.txt": VOLUNTEERS})
 
 
@@ -222,3 +238,8 @@ def test_volunteers_typed_plainly_are_no_unknown_province(tasks):
 def test_a_foreign_name_after_a_title_is_a_person_not_the_country(line, name):
     named = [e.text for e in tag(line) if e.kind == "person"]
     assert name in named and "Nhật Bản" not in named and not any(n.startswith("Palestine") for n in named)
+
+
+def test_a_line_of_another_year_refused_last_gives_way_to_the_next_line(tasks):
+    answer = tasks.ask("ke hoach ngoai giao van hoa 2028 cua Ha Lam dat chi tieu khach quoc te bao nhieu?")
+    assert answer.found and "560.000" in answer.answer
