@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 
 from rag.compose import passages, replies, structured
 from rag.compose.articles import article_answer
+from rag.compose.citations import joined
 from rag.compose.countries import titled_for_the_country
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
@@ -28,7 +30,7 @@ from rag.find.scope import Scope, scope_for
 from rag.find.search import Hit, HybridSearch
 from rag.models import Answer
 from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
-from rag.understand.names import ParsedQuery, without_chat_subject
+from rag.understand.names import ParsedQuery, of_place, without_chat_subject
 from rag.understand.question import Question, analyze, as_typed, without_request_frame
 
 DEFAULT_TOP_K = 8  # ground.config.Settings.top_k, for an answerer built without settings
@@ -143,6 +145,8 @@ class Answerer:
                 return self._last_gate(q, scope, answer, each_part=True)  # …what the whole question names
             if answer:
                 return answer
+        if len(q.parts) == 1 and len(scope.provinces) >= 2 and (each := self._each_place(q, scope, dense_of)):
+            return each  # "Chủ tịch … tỉnh Kiên Giang và tỉnh Phú Yên lần lượt là ai?": each from its own texts
         # (an item of a named text asked by its place, "nhiệm vụ cuối cùng trong Kế hoạch 517", is there when the text has
         # that section: its words are the section's name, not evidence any passage repeats)
         asks_item = scope.plan_ids is not None and bool(q.ordinal or q.part_ref) and bool(find_section(q, hits, self.index))
@@ -158,6 +162,20 @@ class Answerer:
             retried = self._last_gate(q, scope, again) if again is not None else None
             gated = retried if retried is not None and retried.found else gated
         return gated
+
+    def _each_place(self, q: Question, scope: Scope, dense_of) -> Answer | None:
+        """The question asked of each province it names, from that province's texts; None unless each answers."""
+        answers = []
+        for place in scope.provinces:
+            own = [pid for pid, f in self.index.facts.items() if f.place == place]
+            one = analyze(of_place(q.text, place))  # the clauses about the other places left out
+            hits = self.engine.search(one.pq.text, self.k, plan_ids=own) if own else []
+            answer = passages.passage_answer(one, replace(scope, plan_ids=own), hits, self.index, dense_of) if hits else None
+            answer = self._last_gate(one, replace(scope, plan_ids=own), answer) if answer is not None else None
+            if answer is None or not answer.found:
+                return None
+            answers.append(answer)
+        return joined(q.text, answers)
 
     def _last_gate(self, q: Question, scope: Scope, answer: Answer, each_part: bool = False) -> Answer:
         """decide, last: the lines shown hold what is asked, else say what the documents do not state."""

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ground.display import shorten
-from rag.models import AnswerPoint, Citation
+from rag.models import Answer, AnswerPoint, Citation
 from rag.ports import StoredChunk, StoredPlan
 
 QUOTE_CHARS = 240
@@ -97,3 +97,20 @@ def check_citations(answer: str, citations: list[Citation]) -> bool:
     used = [int(m) for m in _MARK.findall(answer)]
     first_use = list(dict.fromkeys(used))
     return first_use == [c.n for c in citations] == list(range(1, len(citations) + 1))
+
+
+def joined(question: str, answers: list[Answer]) -> Answer:
+    """Answers to one question asked of several places, one after another, their citations numbered on."""
+    lines: list[str] = []
+    citations: list[Citation] = []
+    points: list[AnswerPoint] = []
+    for answer in answers:
+        offset = len(citations)
+        lines.append(re.sub(r"\[(\d+)\]", _shifted(offset), answer.answer))
+        citations += [replace(c, n=c.n + offset) for c in answer.citations]
+        points += [AnswerPoint(p.text, p.n + offset) for p in answer.points]
+    return Answer(question, True, "\n".join(lines), citations, kind="general", points=points)
+
+
+def _shifted(offset: int) -> Callable[[re.Match[str]], str]:
+    return lambda m: f"[{int(m.group(1)) + offset}]"

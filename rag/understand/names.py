@@ -208,3 +208,23 @@ def issuers_named(pq: ParsedQuery) -> list[str]:
 
 _HOLDS_DOCUMENTS = re.compile(r"(?:da |hien )?co (?:nhung |cac )?(?:ke hoach|quyet dinh|van ban|chuong trinh|de an|"
                               r"chi thi|thong tu|cong van)\b")
+
+
+def of_place(question: str, place: str) -> str:
+    """A question naming several provinces, asked of one of them: the clauses about the others left out ("Bình Định
+    tiếp …, Bình Dương tiếp …: ai tiếp đoàn?" of Bình Định), and the others' names where a clause names both."""
+    from ground.places import iter_mentions
+
+    def others(text: str) -> list:
+        return [m for m in iter_mentions(text) if m.province != place]
+
+    kept = [c for c in re.split(r"(?<=[,;:])\s+", question)
+            if not others(c) or any(m.province == place for m in iter_mentions(c))]
+    text = " ".join(kept)
+    for m in sorted(others(text), key=lambda m: -m.start):
+        lead = re.search(r"(?:\s*,|\s+(?:và|va))?\s*(?:(?:tỉnh|tinh|thành phố|thanh pho|TP\.?)\s+)?$", text[:m.start])
+        joined = lead is not None and bool(re.match(r"\s*(?:,|và\b|va\b)", lead.group(0)))
+        after = re.match(r"(?:\s*,|\s+(?:và|va)\b)?", text[m.end:])
+        tail = 0 if joined or after is None else len(after.group(0))  # "X và Y": its "và"
+        text = text[:lead.start() if lead else m.start] + text[m.end + tail:]
+    return " ".join(text.split())

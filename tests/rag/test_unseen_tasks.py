@@ -14,9 +14,10 @@ import pytest
 
 from ground import vi
 from ingest.structure import parse_sections
+from rag.decide.holders import office_asked
 from rag.find.lines import labelled_values
 from rag.understand.entities import tag
-from rag.understand.names import fact_asked
+from rag.understand.names import fact_asked, of_place
 from rag.understand.shorthand import expand
 from tests.rag.conftest import chat, texts_store
 
@@ -243,3 +244,18 @@ def test_a_foreign_name_after_a_title_is_a_person_not_the_country(line, name):
 def test_a_line_of_another_year_refused_last_gives_way_to_the_next_line(tasks):
     answer = tasks.ask("ke hoach ngoai giao van hoa 2028 cua Ha Lam dat chi tieu khach quoc te bao nhieu?")
     assert answer.found and "560.000" in answer.answer
+
+
+@pytest.mark.parametrize("question, place, asked", [
+    ("Quảng Bình tiếp Tổng Lãnh sự quán Nhật Bản, Bình Định tiếp Đại sứ Ấn Độ: chủ tịch UBND hai tỉnh là ai?", "Bình Định",
+     "Bình Định tiếp Đại sứ Ấn Độ: chủ tịch UBND hai tỉnh là ai?"),
+    ("Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Kiên Giang và tỉnh Phú Yên lần lượt là ai?", "Phú Yên",
+     "Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Phú Yên lần lượt là ai?"),
+])
+def test_a_question_naming_two_provinces_is_asked_of_each(question, place, asked):
+    assert of_place(question, place) == asked
+
+
+def test_the_office_asked_is_the_one_nearest_the_asking_words():
+    asked = "Bình Định tiếp Tổng Lãnh sự quán Trung Quốc, chủ tịch UBND tỉnh tiếp đoàn là ai?"
+    assert office_asked(vi.collapse(asked)) == (False, "chu tich")
