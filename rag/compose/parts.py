@@ -80,9 +80,7 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
-    # (the window of a long line is set by what this part asks, "…, tỉnh hỗ trợ bao nhiêu?", not by the words it shares
-    # with the parts before it, whose window of the same line is shown already)
-    shown = with_owner(display(best, _own_words(part, question), index.idf), best.chunk, part.answer_type)
+    shown = with_owner(display(best, question, index.idf), best.chunk, part.answer_type)
     if best.body.rstrip().endswith(":"):  # "Tổng kinh phí dự kiến: 1.840 triệu đồng, gồm:": the items it announces
         items = following_items(best, index, ALL_ANNOUNCED)
         # "… có nội dung về sách ảnh không": of the items announced, those holding the words the line does not
