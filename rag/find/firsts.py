@@ -70,7 +70,8 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
 MONEY_ASKED = re.compile(r"\b(?:kinh phi|ngan sach|von|(?<!uu )(?<!dau )(?<!xuc )(?<!cai )(?<!thuc )(?<!tien )"
                          r"tien(?! (?:do|hanh|phong|trien|bo|si|nghi|ich|loi|te)\b)"
                          r"|chi phi|tai tro|xa hoi hoa)\b"
-                         r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu"
+                         r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b"  # "năm 2023 chi bao nhiêu"
+                         r"|\b(?:gia|le phi|phi)(?: [a-z]+){0,2} (?:la )?bao nhieu\b")  # "vé vào cửa giá bao nhiêu", a fee
 # a sum written with its unit ("3.200 triệu đồng", "1,2 tỷ", "15.000 USD"): the one reading of a sum of money
 MONEY_FIGURE = (r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND|EUR|yên|đô la|đô-la|đôla|euro|bảng Anh"
                 r"|nhân dân tệ|won|bạt|kíp)\b"

@@ -18,6 +18,7 @@ from rag.decide.holders import office_asked
 from rag.find.lines import labelled_values
 from rag.understand.entities import tag
 from rag.understand.names import fact_asked, of_place
+from rag.understand.question import analyze
 from rag.understand.shorthand import expand
 from tests.rag.conftest import chat, texts_store
 
@@ -259,3 +260,7 @@ def test_a_question_naming_two_provinces_is_asked_of_each(question, place, asked
 def test_the_office_asked_is_the_one_nearest_the_asking_words():
     asked = "Bình Định tiếp Tổng Lãnh sự quán Trung Quốc, chủ tịch UBND tỉnh tiếp đoàn là ai?"
     assert office_asked(vi.collapse(asked)) == (False, "chu tich")
+
+
+def test_a_head_of_state_asked_by_name_is_a_person_asked():
+    assert analyze("Tổng thống Phần Lan thăm tỉnh năm 2028 tên là gì?").answer_type == "person"
