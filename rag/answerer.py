@@ -24,6 +24,7 @@ from rag.decide.editions import NTH, names_edition, other_occasion
 from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.rivals import rival_named
+from rag.decide.years import horizon_years
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, scope_for
@@ -156,11 +157,13 @@ class Answerer:
         if answer is None:
             return None
         gated = self._last_gate(q, scope, answer)
-        if not gated.found and answer.points:  # the lines answer something else (another year, another country):
-            again = passages.passage_answer(q, scope, hits, self.index, dense_of,  # the next best lines, once
-                                            skip=_shown_pieces(answer))
+        years = [str(y) for y in q.pq.years if y not in horizon_years(q.pq.folded)]
+        if not gated.found and answer.points and years:  # the lines answer of another year: the next best lines, once,
+            again = passages.passage_answer(q, scope, hits, self.index, dense_of,  # when they or their headings write the
+                                            skip=_shown_pieces(answer))  # year asked ("III. CHỈ TIÊU NĂM 2028")
             retried = self._last_gate(q, scope, again) if again is not None else None
-            gated = retried if retried is not None and retried.found else gated
+            said = "\n".join([p.text for p in retried.points] + [c.section or "" for c in retried.citations]) if retried else ""
+            gated = retried if retried is not None and retried.found and all(y in said for y in years) else gated
         return gated
 
     def _each_place(self, q: Question, scope: Scope, dense_of) -> Answer | None:

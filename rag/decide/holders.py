@@ -60,10 +60,11 @@ def _person_like(words: list[str], before: str) -> bool:
 
 def office_asked(question_folded: str) -> tuple[bool, str] | None:
     """The office whose holder a person question asks about (deputy or not, the office folded), or None."""
-    # (the office nearest the asking words: "Bình Định tiếp Tổng Lãnh sự …, chủ tịch UBND … tiếp đoàn là ai?")
+    # (an office, not the mission named after it: "Bình Định tiếp Tổng Lãnh sự quán …, chủ tịch UBND … là ai?")
     found = [m for pos in [0] + [o.start() for o in re.finditer(rf"\b(?:pho )?(?:{_OFFICES})\b", question_folded)]
-             if (m := _OFFICE_ASKED.search(question_folded, pos))]
-    m = max(found, key=lambda f: f.start(), default=None)
+             if (m := _OFFICE_ASKED.search(question_folded, pos))
+             and not question_folded.startswith(" quan", m.end(2) if m.group(2) else m.end(4))]
+    m = min(found, key=lambda f: f.start(), default=None)
     if not m:
         return None
     return (bool(m.group(1)), m.group(2)) if m.group(2) else (bool(m.group(3)), m.group(4))
