@@ -24,7 +24,6 @@ from rag.decide.editions import NTH, names_edition, other_occasion
 from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.rivals import rival_named
-from rag.decide.years import horizon_years
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, scope_for
@@ -156,15 +155,7 @@ class Answerer:
         answer = passages.passage_answer(q, scope, hits, self.index, dense_of)
         if answer is None:
             return None
-        gated = self._last_gate(q, scope, answer)
-        years = [str(y) for y in q.pq.years if y not in horizon_years(q.pq.folded)]
-        if not gated.found and answer.points and years:  # the lines answer of another year: the next best lines, once,
-            again = passages.passage_answer(q, scope, hits, self.index, dense_of,  # when they or their headings write the
-                                            skip=_shown_pieces(answer))  # year asked ("III. CHỈ TIÊU NĂM 2028")
-            retried = self._last_gate(q, scope, again) if again is not None else None
-            said = "\n".join([p.text for p in retried.points] + [c.section or "" for c in retried.citations]) if retried else ""
-            gated = retried if retried is not None and retried.found and all(y in said for y in years) else gated
-        return gated
+        return self._last_gate(q, scope, answer)
 
     def _each_place(self, q: Question, scope: Scope, dense_of) -> Answer | None:
         """The question asked of each province it names, from that province's texts; None unless each answers."""
@@ -224,15 +215,6 @@ class Answerer:
         if missing:
             return Answer(q.text, False, replies.not_stated(missing), kind="refusal")
         return answer
-
-
-SHOWN_PIECE = 20  # characters of a line shown that tell it apart
-
-
-def _shown_pieces(answer: Answer) -> frozenset[str]:
-    """The longest piece of each line an answer shows (its window's words, without "…" and a year's label)."""
-    pieces = (max(re.sub(r"^Năm \d{4}: |\s*\[\d+\]$", "", p.text).split("…"), key=len).strip() for p in answer.points)
-    return frozenset(piece for piece in pieces if len(piece) >= SHOWN_PIECE)
 
 
 _YEAR_ALONE = re.compile(r"\brieng (?:trong )?(?:nam )?((?:19|20)\d\d)\b")

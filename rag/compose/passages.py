@@ -83,9 +83,8 @@ def _body_named_first(q: Question, ranked: list) -> list:
 
 def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
                   text: str | None = None, answer_type: str | None = None,
-                  favoured: frozenset[str] = frozenset(), dense_of=None, skip: frozenset[str] = frozenset()) -> list[Point]:
-    """The points of a passage answer for a one-part question (or the one part given as `text`); `skip`: pieces of
-    lines a last gate found answering something else."""
+                  favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
+    """The points of a passage answer for a one-part question (or the one part given as `text`)."""
     question = text or q.pq.content or q.text
     kind = answer_type or q.answer_type
     counting = kind == "number" and counted_items(q)
@@ -96,7 +95,6 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             return points
     ranked = sentences.rank(question, kind, hits, index.idf, index.plan, q.section_words, favoured=favoured,
                             dense_of=dense_of, typed=q.text if kind == "place" else "")
-    ranked = [c for c in ranked if not any(piece in c.body for piece in skip)]
     if must:
         keys = [vi.fold(m).replace(" ", "") for m in must]
         # a sentence naming the document, or one of a text that names it (a page about Chỉ thị 25 names it once)
@@ -318,8 +316,7 @@ def _numbered_after(cand, index: PlanIndex) -> list[Point]:
     return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
 
 
-def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None,
-                   skip: frozenset[str] = frozenset()) -> Answer | None:
+def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:
     """The sentences or list items that answer, cited, under the plan they come from; None when nothing
     shown would name every foreign place the question asks about."""
     favoured = frozenset(pid for pid, boost in scope.boost.items() if boost > 0)
@@ -333,7 +330,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     for each, year in asked:  # "… năm 2025 và năm 2030?": the sentence of each year, from that year's passages
         of_year = [h for h in hits if year is None or str(year) in f"{h.chunk.section or ''} {h.chunk.text}"]
         found = choose_points(each, of_year or hits, index, must=scope.other_documents or None,
-                              favoured=favoured, dense_of=dense_of, skip=skip)
+                              favoured=favoured, dense_of=dense_of)
         found = [p for p in found if all(p.quote != o.quote for o in points)]
         if year is not None:
             for p in found:  # (a line opening with the year says it: "Năm 2026, tỉnh tổ chức …")

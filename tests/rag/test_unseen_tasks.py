@@ -242,7 +242,7 @@ def test_a_foreign_name_after_a_title_is_a_person_not_the_country(line, name):
     assert name in named and "Nhật Bản" not in named and not any(n.startswith("Palestine") for n in named)
 
 
-def test_a_line_of_another_year_refused_last_gives_way_to_the_next_line(tasks):
+def test_a_target_of_the_year_asked_is_read_under_its_year_s_heading(tasks):
     answer = tasks.ask("ke hoach ngoai giao van hoa 2028 cua Ha Lam dat chi tieu khach quoc te bao nhieu?")
     assert answer.found and "560.000" in answer.answer
 
