@@ -197,6 +197,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         body = heading_body(best, index, question)  # "Điều 2. Đối tượng áp dụng": what the article says answers
         if body:
             return body
+    # "… từ những nguồn nào?": the best line is one item of a list, whose announcing line brings them all
+    listed = bool(_LIST_OF.search(q.pq.folded)) and text is None
+    if listed and (lead := _announcing(best, ranked, index)) is not None:
+        best = lead
     # "… như sau:", any line ending in a colon ("4. Cục Nhà giáo …:" over its a), b), c)); folding drops the colon),
     # or a short line of its own with no full stop over bullets ("Ngày thứ ba (thứ Năm, 16/9/2027)" / "- 17h00: …")
     announces = bool(firsts.INTRODUCES_LIST.search(vi.collapse(best.body[-40:]))) or best.body.rstrip().endswith(":")
@@ -226,7 +230,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         # a heading line ("Ngày thứ ba (thứ Năm, 16/9/2027)") names what its bullets are about: it goes first
         # ("kinh phí kh ttdn 2028": a sum named, no question word, the line stating it still leads its parts)
         states_sum = firsts.MONEY_ASKED.search(q.pq.folded) and firsts.SUM.search(best.body)
-        if items and (heads or states_sum or best.answer_spans and (kind in ("number", "date")
+        if items and not listed and (heads or states_sum or best.answer_spans and (kind in ("number", "date")
                                                                     or _ASKS_AMOUNT.search(q.pq.folded))):
             # "Tổng kinh phí dự kiến: 96,4 tỷ đồng, chia … như sau:": the sentence holds the value asked, then its parts
             # (under a heading line, as many as an answer shows without it)
@@ -314,6 +318,19 @@ def _numbered_after(cand, index: PlanIndex) -> list[Point]:
     chunks = [c for c in sorted(index.chunks(cand.chunk.plan_id), key=lambda c: c.seq) if c.seq >= cand.chunk.seq]
     run = numbered_children(chunks[:NUMBERED_AFTER], after=(cand.chunk.id, cand.unit.start))
     return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
+
+
+_LIST_OF = re.compile(r"\b(?:nhung|cac) [a-z]+(?: [a-z]+)? nao\b|\bnhung (?:gi|ai)\b|\bgom nhung\b")
+
+
+def _announcing(item, ranked: list, index: PlanIndex):
+    """The line of the same passage that announces the list `item` belongs to ("Tổng kinh phí …, gồm:"), or None."""
+    leads = [c for c in ranked if c.chunk.id == item.chunk.id and c.unit.end <= item.unit.start
+             and c.body.rstrip().endswith(":")]
+    lead = max(leads, key=lambda c: c.unit.start, default=None)
+    if lead is None or not any(p.quote == item.body for p in following_items(lead, index, ALL_ITEMS)):
+        return None
+    return lead
 
 
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:

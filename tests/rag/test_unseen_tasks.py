@@ -115,7 +115,10 @@ I. CÁC ĐOÀN QUỐC TẾ THAM GIA
 | 2 | Nhật Bản | Tỉnh Akita | 18 | Trống taiko, múa lễ hội Kanto |
 | 3 | Hàn Quốc | Thành phố Andong | 24 | Múa mặt nạ, nhạc cụ truyền thống |
 II. KINH PHÍ
-Tổng kinh phí tổ chức Ngày hội là 3.200 triệu đồng từ ngân sách tỉnh.
+Tổng kinh phí tổ chức Ngày hội là 3.200 triệu đồng, gồm:
+1. Ngân sách tỉnh: 2.000 triệu đồng, bố trí trong dự toán năm 2027 của Sở Văn hóa, Thể thao và Du lịch.
+2. Nguồn xã hội hóa (tài trợ của các doanh nghiệp): 900 triệu đồng.
+3. Thu từ cho thuê gian hàng tại khu ẩm thực quốc tế: 300 triệu đồng.
 """
 
 VOLUNTEERS = """Hoạt động tình nguyện quốc tế tại xã Khê Thượng
@@ -264,3 +267,8 @@ def test_the_office_asked_is_the_one_nearest_the_asking_words():
 
 def test_a_head_of_state_asked_by_name_is_a_person_asked():
     assert analyze("Tổng thống Phần Lan thăm tỉnh năm 2028 tên là gì?").answer_type == "person"
+
+
+def test_sources_asked_as_a_list_are_the_items_their_line_announces(tasks):
+    answer = tasks.ask("Kinh phí tổ chức Ngày hội lấy từ những nguồn nào?")
+    assert answer.found and all(k in answer.answer for k in ("2.000 triệu", "900 triệu", "300 triệu"))
