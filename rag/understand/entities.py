@@ -41,7 +41,7 @@ _DATE = re.compile(
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
     rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"
     rf"|tháng\s+{_M}\s*(?:[/.\-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 9.2022, tháng 3 năm 2022
-    rf"|(?:ngày\s+{_D}\s*/\s*{_M}|tháng\s+{_M})\s+(?:hằng|hàng)\s+năm)(?![\d/])",  # tháng 9 hằng năm: every year
+    rf"|(?:ngày\s+{_D}\s*/\s*{_M}|tháng\s+{_M})\s+(?:hằng|hàng)\s+năm|ngày\s+{_D}\s+(?:hằng|hàng)\s+(?:tháng|quý))(?![\d/])",  # every year, month
     re.IGNORECASE,
 )
 # "đến năm 2030", "giai đoạn 2023 - 2026", "2021-2025", "năm 2022", "trong năm 2019"

@@ -272,3 +272,7 @@ def test_a_head_of_state_asked_by_name_is_a_person_asked():
 def test_sources_asked_as_a_list_are_the_items_their_line_announces(tasks):
     answer = tasks.ask("Kinh phí tổ chức Ngày hội lấy từ những nguồn nào?")
     assert answer.found and all(k in answer.answer for k in ("2.000 triệu", "900 triệu", "300 triệu"))
+
+
+def test_a_day_of_every_month_is_a_date():
+    assert ("date", "ngày 20 hằng tháng") in [(e.kind, e.text) for e in tag("Thời hạn: trước ngày 20 hằng tháng.")]
