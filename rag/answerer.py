@@ -87,6 +87,8 @@ class Answerer:
         if scope.plan_ids is not None and len(q.parts) == 1 and (article := article_answer(q, scope.plan_ids, self.index)):
             return article, []  # "… điều nào quy định chế độ hội nghị quốc tế?", "điều 2 nói về gì": that article
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
+        if routed and scope.titled and not any(c.plan_id in scope.titled for c in routed.citations):
+            routed = None  # "Tuần Văn hóa X … tổ chức khi nào?": the text titled so, not another's task row naming it
         if routed:
             said = _said(routed)
             other = other_occasion(q, said) if routed.found else None

@@ -61,6 +61,35 @@ def title_opened(folded: str, plans: list) -> list[str]:
     return [pid for pid, n in reach.items() if n == best]
 
 
+TITLE_NAME_RUN = 4  # syllables of a name inside a title ("Tuần Văn hóa Khâm Giang") a question says in a row
+_GENRE = frozenset("ke hoach chien luoc ngoai giao van hoa doi ngoai thong tin nhan dan quyet dinh bao cao thuc hien "
+                   "trien khai to chuc ban hanh tinh thanh pho viet nam nam giai doan".split())
+
+
+def title_named(folded: str, plans: list) -> list[str]:
+    """The one text whose title holds a name the question says in a row, inside the title rather than at its opening
+    ("Báo cáo kết quả tổ chức Tuần Văn hóa Khâm Giang tại Phần Lan" of "Tuần Văn hóa Khâm Giang … tổ chức khi nào?")."""
+    said = f" {folded} "
+    found = []
+    for p in plans:
+        typed = (p.meta.title or "").split()
+        words = _title_words(p.meta.title or "")
+        if len(typed) != len(words) or (p.meta.title or "").rstrip().endswith(("…", "...")):
+            continue
+        for i in range(1, len(words)):
+            n = 0
+            while i + n < len(words) and f" {' '.join(words[i:i + n + 1])} " in said:
+                n += 1
+            run = typed[i:i + n]
+            # (the whole name: a run stopping inside it, "Tuần phim Việt Nam tại [Na Uy]", names another event)
+            whole = i + n >= len(typed) or not typed[i + n][:1].isupper()
+            if n >= TITLE_NAME_RUN and whole and typed[i][:1].isupper() \
+                    and sum(w[:1].isupper() for w in run) >= TITLE_NAME_WORDS + 1 and not set(words[i:i + n]) <= _GENRE:
+                found.append(p.id)
+                break
+    return found if len(found) == 1 else []
+
+
 def lead_of(number: str) -> str:
     """A number's leading part ("726" of "726/KH-UBND", "47" of "47-HD/BTGDVTU"): two numbers that name one document
     (ground.numbers.same_number) always share it, so it buckets the store's numbers."""

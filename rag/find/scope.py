@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ground import vi
 from ground.agencies import agency_matches
 from ground.places import canonical_province, iter_mentions
-from rag.find.naming import by_lead, collapsed_titles, lead_of, numbered_plans, quoted_title, title_opened
+from rag.find.naming import by_lead, collapsed_titles, lead_of, numbered_plans, quoted_title, title_named, title_opened
 from rag.find.plans import PlanIndex
 from rag.understand import entities
 from rag.understand.entities import foreign_places
@@ -31,6 +31,7 @@ class Scope:
     plan_ids: list[str] | None = None  # None: every plan
     missing: str | None = None  # what the question named that the store does not hold
     boost: dict[str, float] = field(default_factory=dict)
+    titled: list[str] = field(default_factory=list)  # the texts whose title the question says
     names_other_documents: bool = False  # the question names a document that is not a stored plan
     other_documents: list[str] = field(default_factory=list)  # those documents' numbers
     years: list[int] = field(default_factory=list)  # the years asked, read against the store ("kế hoạch 2014")
@@ -279,6 +280,9 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     in_play = [p for p in plans if scope.plan_ids is None or p.id in scope.plan_ids]
     for pid in title_opened(pq.folded, in_play) if len(in_play) > 1 else []:
         scope.boost[pid] = scope.boost.get(pid, 0.0) + TITLE_BOOST
+        scope.titled.append(pid)
+    if not scope.titled and len(in_play) > 1 and (inside := title_named(pq.folded, in_play)):
+        scope.titled, scope.plan_ids = inside, inside  # "Tuần Văn hóa Khâm Giang …": the report titled for that event
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:

@@ -144,7 +144,20 @@ II. MỤC TIÊU, CHỈ TIÊU NĂM 2028
 2. Văn hóa: tổ chức 03 sự kiện văn hóa ở nước ngoài.
 """
 
-tasks = texts_store("tasks", {"ha-lam-kh-21-2028.txt": YEAR_PLAN, "dong-hai-kh-517-2027.txt": PLAN, "doi-khe-qd-902-2027.txt": FESTIVAL,
+REPORT = """BỘ VĂN HÓA VÀ HỮU NGHỊ ĐÔNG HẢI
+Số: 233/BC-BVHĐH
+Đông Hải, ngày 30 tháng 4 năm 2027
+
+BÁO CÁO
+Kết quả tổ chức Tuần phim Việt Nam tại Na Uy năm 2027
+
+I. THỜI GIAN, ĐỊA ĐIỂM
+Thời gian tổ chức: từ ngày 12/4 đến ngày 18/4/2027 tại Tromsø và Bergen.
+II. KẾT QUẢ
+Tuần phim chiếu 09 bộ phim, thu hút 6.400 lượt khán giả.
+"""
+
+tasks = texts_store("tasks", {"dong-hai-bc-233-2027.txt": REPORT, "ha-lam-kh-21-2028.txt": YEAR_PLAN, "dong-hai-kh-517-2027.txt": PLAN, "doi-khe-qd-902-2027.txt": FESTIVAL,
                               "khe-thuong-tinh-nguyen-tin.txt": VOLUNTEERS})
 
 
@@ -276,3 +289,8 @@ def test_sources_asked_as_a_list_are_the_items_their_line_announces(tasks):
 
 def test_a_day_of_every_month_is_a_date():
     assert ("date", "ngày 20 hằng tháng") in [(e.kind, e.text) for e in tag("Thời hạn: trước ngày 20 hằng tháng.")]
+
+
+def test_an_event_a_report_is_titled_for_is_answered_from_that_report(tasks):
+    answer = tasks.ask("Tuần phim Việt Nam tại Na Uy tổ chức khi nào?")
+    assert answer.found and "12/4" in answer.answer
