@@ -31,7 +31,7 @@ from rag.find.search import Hit, HybridSearch
 from rag.models import Answer
 from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
 from rag.understand.names import ParsedQuery, of_place, without_chat_subject
-from rag.understand.question import Question, analyze, as_typed, without_request_frame
+from rag.understand.question import Question, analyze, as_typed, stands_alone, without_request_frame
 
 DEFAULT_TOP_K = 8  # ground.config.Settings.top_k, for an answerer built without settings
 SUBJECT_PLANS = 2  # texts a follow-up's bracketed subject finds, which what it asks is then looked for in
@@ -68,8 +68,9 @@ class Answerer:
     def ask(self, question: str) -> Answer:
         return self.answer(question)[0]
 
-    def answer(self, question: str) -> tuple[Answer, list[Hit]]:
-        """The answer and the retrieval it was built from (the LLM mode writes from the same hits)."""
+    def answer(self, question: str, whole: bool = True) -> tuple[Answer, list[Hit]]:
+        """The answer and the retrieval it was built from (the LLM mode writes from the same hits). `whole`: a
+        question as asked, which may be answered part by part when it asks across texts."""
         text = without_request_frame(as_typed(question))
         if not text:
             return Answer(text, False, replies.EMPTY_QUESTION, kind="refusal"), []
@@ -119,7 +120,20 @@ class Answerer:
         if structured.asks_duties(q) and not structured.dated_duties(q) and not (answer.found and (q.ordinal or structured.names_agency(
                 answer, q.pq.agencies, self.index))):
             answer = structured.no_duties(q, self.index)  # "Sở X phải làm gì?": say who is named where
+        if not answer.found and whole and len(q.parts) > 1 and all(map(stands_alone, q.parts)):
+            answer = self._part_by_part(q) or answer
         return answer, hits
+
+    def _part_by_part(self, q: Question) -> Answer | None:
+        """"Năm 2009 Bộ … bằng thông tư nào, còn năm 2025 Bộ dẫn nghị định nào?": parts that each name what they ask of,
+        refused together because no one text holds both, answered each on its own (a part no text answers said so);
+        None unless one part is answered."""
+        answers = [self.answer(part.text, whole=False)[0] for part in q.parts]
+        if not any(a.found for a in answers):
+            return None
+        shown = [a if a.found else replace(a, answer=f"({a.question.rstrip(' ?')}: {replies.NOT_IN_STORE}.)",
+                                           citations=[], points=[]) for a in answers]
+        return replace(joined(q.text, shown), kind="parts")
 
     def _refuse(self, question: str) -> Answer:
         return Answer(question, False, replies.out_of_scope(list(self.index.plans.values())), kind="refusal")

@@ -7,7 +7,7 @@ import re
 from ground import vi
 from ground.display import shorten
 from rag.compose.plan_facts import MAX_PART_CHARS
-from rag.find import sentences
+from rag.find import firsts, sentences
 from rag.understand import entities
 from rag.understand.question import without_question_words
 from rag.understand.terms import best_window, query_terms
@@ -23,7 +23,7 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     if len(body) <= limit:
         return body
     # "những bộ nào …?": the list the line labels ("Các bộ: Công an, Tài chính, …") is shown from its label
-    asked = _LIST_ASKED.search(vi.collapse(question))
+    asked = firsts.LIST_ASKED.search(vi.collapse(question))
     folded_body = vi.fold_same_length(body).lower()
     label = re.search(rf"\b(?:cac |nhung )?{asked.group(1)}\s*:", folded_body) if asked else None
     if label:
@@ -62,7 +62,6 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(r"viet nam\s*[-–]\s*$")  # "Hội hữu nghị Việt Nam - Campuchia" names no foreign side
 LISTED_CHARS = 360  # a list asked for, shown from the words that open it: its items are the answer
-_LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+){0,3}) nao\b")
 
 
 def around(body: str, span, limit: int) -> str:
@@ -83,6 +82,9 @@ def around(body: str, span, limit: int) -> str:
     text = body[lo:hi].strip().rstrip(",;:")
     if len(text) > limit:  # one clause alone is too long: keep the words around the entity
         start = max(0, span.start - limit // 2)
+        if start > 0 and not body[start - 1].isspace():  # from a word's start: "…Đông Nam Á", never "…ông Nam Á"
+            space = body.find(" ", start, span.start)
+            start = space + 1 if space >= 0 else start
         text = shorten(body[start:], limit)
         return ("…" if start > 0 else "") + text
     return ("…" if lo > 0 else "") + text + ("…" if hi < len(body) else "")

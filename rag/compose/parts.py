@@ -11,6 +11,7 @@ from ground import vi
 from ground.display import shorten
 from ground.numbers import DOC_KINDS, kind_of_number
 from rag.compose import replies
+from rag.compose.beside import beside
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact, other_kind_asked
 from rag.compose.display import display
@@ -234,6 +235,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     notes: list[str] = []  # facts asked that the plan does not state
     previous: list[str] = []
     others: list[Point] = []  # the asked fact of the other plans the question names
+    unanswered: list[tuple[Part, str, Point | None]] = []  # parts no line chosen states: (part, note, the line chosen)
     subject = q.pq.content or q.text
     # a later part with no subject of its own asks about the first part's: the plan only if that one did
     # …or named the plan by its number ("Quyết định 618/QĐ-UBND … thành lập ban gì và do ai ký?")
@@ -330,20 +332,26 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 result = sentence_for(part, shared, in_targets, index, section_words=q.section_words,
                                       dense_of=dense_of, shown_before=shown, edition_of=asked_so_far)
             if result.point is None and typed:
-                notes.append(f"văn bản không nêu {_FACT_NAMES.get(part.intent, 'thời gian được hỏi')}")
+                unanswered.append((part, f"văn bản không nêu {_FACT_NAMES.get(part.intent, 'thời gian được hỏi')}", None))
                 continue
         if result.point is not None and part.answer_type == "number" and len(q.parts) > 1 and part.intent == "general" \
                 and not counted_in(part.text, result.point.quote):
-            notes.append("văn bản không nêu " + ("số tiền (kinh phí) được hỏi" if firsts.MONEY_ASKED.search(
-                vi.collapse(part.text)) else "con số được hỏi"))
+            unanswered.append((part, "văn bản không nêu " + ("số tiền (kinh phí) được hỏi" if firsts.MONEY_ASKED.search(
+                vi.collapse(part.text)) else "con số được hỏi"), result.point))
             continue  # "bao nhiêu dự án FDI": a line of its words counting something else ("lần thứ XIII")
         if result.point is not None and len(q.parts) > 1 and part.intent == "general" \
                 and not states_kind(part, result.point.quote, q.text):
-            notes.append(f"văn bản không nêu {MISSING[part.answer_type]}")  # "… ở tỉnh nào?": a line naming no place
+            unanswered.append((part, f"văn bản không nêu {MISSING[part.answer_type]}", result.point))  # "… ở tỉnh nào?": a line naming no place
             continue
         if result.point is not None and not merged(result.point, points):  # one line says both: shown once, whole
             points.append(result.point)
             previous = _asked_documents(part, result, index) or previous
+    for part, note, chosen in unanswered:  # the lines around those shown may state it: a text tells one thing together
+        near = beside(part, points + ([chosen] if chosen else []), q.text, index.idf) if points or chosen else None
+        if near is not None and not merged(near, points):
+            points.append(near)
+        elif near is None:
+            notes.append(note)
     points += others
     if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
         return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "

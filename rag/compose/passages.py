@@ -140,6 +140,11 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             ranked = [holding] + [c for c in ranked if c is not holding]
     ranked = _body_named_first(q, ranked)
     ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
+    if kind == "list" and text is None and (noun := firsts.LIST_ASKED.search(q.pq.folded)):
+        # "… được dùng những ngoại ngữ nào?": the line of the text that lists them, though its passage ranked low
+        whole = [Hit(c, 0.0) for c in index.chunks(ranked[0].chunk.plan_id)]
+        ranked = firsts.enumerating_first(ranked, sentences.candidates(question, kind, whole, index.idf, index.plan,
+                                                                       top=len(whole)), noun.group(1))
     if kind == "number":
         ranked = firsts.share_first(firsts.counted_first(ranked, question), q.text)
     # (a year the plan is of, named by its title — "Kế hoạch đoàn ra, đoàn vào năm 2028" — its lines need not repeat)

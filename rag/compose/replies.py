@@ -50,6 +50,9 @@ EMPTY_STORE = "Kho chưa có kế hoạch nào. Quản trị viên cần nạp k
 EMPTY_QUESTION = "Bạn hãy nhập một câu hỏi về các kế hoạch ngoại giao văn hóa."
 
 
+NOT_IN_STORE = "không có trong các văn bản đang có"
+
+
 def not_stated(what: str) -> str:
     """The documents found hold the question's words but not what it asks for (found=false, no citation)."""
-    return f"Các văn bản đang có không nêu {what}: không có trong các văn bản đang có."
+    return f"Các văn bản đang có không nêu {what}: {NOT_IN_STORE}."

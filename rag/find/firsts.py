@@ -270,3 +270,24 @@ def other_row(best: Candidate, cand: Candidate, question: str) -> bool:
     asked = vi.collapse(question)
     mine, its = _KEYED_ROW.match(best.body), _KEYED_ROW.match(cand.body)
     return bool(mine and its and vi.collapse(mine.group(1)) in asked and vi.collapse(its.group(1)) not in asked)
+
+
+LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+){0,3}) nao\b")  # "những ngoại ngữ nào": the noun listed
+ENUMERATED_ITEMS = 3  # the separated values after "… ngoại ngữ:" that make a line the list of them
+
+
+def enumerates(body: str, noun: str) -> bool:
+    """The line sets out the asked noun's list after a colon ("… bằng một trong 08 ngoại ngữ: tiếng Anh, Pháp, Nga, …")."""
+    folded = vi.fold_same_length(body).lower()  # (collapsing drops the colon)
+    m = re.search(rf"\b{re.escape(noun)}\b(?: [a-z0-9]+){{0,3}}?\s*:\s*(?P<rest>.+)", folded)
+    return m is not None and len(re.findall(r"[,;]", m.group("rest"))) >= ENUMERATED_ITEMS - 1
+
+
+def enumerating_first(ranked: list[Candidate], others: list[Candidate], noun: str) -> list[Candidate]:
+    """"… những ngoại ngữ nào?": the line of the best one's text that lists the noun asked goes first, found among
+    `others` (every line of that text) when the retrieved passages miss it; the first such line, as the text lists it."""
+    if not ranked or enumerates(ranked[0].body, noun):
+        return ranked
+    lead = next((c for c in ranked[1:FIELD_CANDIDATES] if enumerates(c.body, noun)), None) or next(
+        (c for c in others if c.chunk.plan_id == ranked[0].chunk.plan_id and enumerates(c.body, noun)), None)
+    return ranked if lead is None else [lead] + [c for c in ranked if c.body != lead.body]

@@ -183,6 +183,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     found += [e for e in labelled_values(body) if e.kind in kinds and not any(f.start <= e.start < f.end for f in found)
               and any(s not in asked for s in vi.folded_syllables(e.text))]
     if "period" in kinds and {"bao", "lau"} <= asked:  # "gắn bó bao lâu?": "từ 05 năm trở lên" says how long
+        found = [e for e in found if not re.search(r"\b(?:19|20)\d\d\b", e.text)]  # (…"SN 2000" says since when)
         found += [entities.Entity("period", m.start(), m.end(), m.group(0)) for m in _HOW_LONG.finditer(body)
                   if not any(e.start <= m.start() < e.end for e in found)]
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know ("1.600 các du học sinh")

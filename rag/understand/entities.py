@@ -48,6 +48,7 @@ _DATE = re.compile(
 _PERIOD = re.compile(
     rf"(?:(?:giai đoạn|thời kỳ|từ năm|từ)\s+)?{_Y}\s*[-–—]\s*{_Y}"
     rf"|(?:đến|tới|trước|sau|từ|trong|đầu|cuối|giữa)?\s*năm\s+{_Y}"
+    rf"|(?-i:SN)\s*{_Y}"  # "Latxaphon Xokamnouay (SN 2000)": a news page's "sinh năm"
     rf"|tầm nhìn(?: đến)?(?: năm)?\s+{_Y}"
     # a quarter ("quý II/2028", "quý IV năm 2027", "quý 3"), a half year, a month within the plan's year
     rf"|quý\s+(?-i:[IV]{{1,3}})(?:\s*(?:/|năm)\s*{_Y})?(?!\w)|quý\s+[1-4](?:\s*(?:/|năm)\s*{_Y})?(?![\d/])"

@@ -95,6 +95,14 @@ class Part:
     asked_kind: str | None = None  # "Công văn" in "căn cứ công văn nào"
 
 
+OWN_SUBJECT_SYLLABLES = 5  # a part saying this much besides its question words names what it asks of
+
+
+def stands_alone(part: Part) -> bool:
+    """"… còn năm 2025 Bộ dẫn nghị định nào về mỹ thuật?" can be asked on its own; "ai ký" cannot."""
+    return not part.refers_back and len(vi.folded_syllables(without_question_words(part.text))) >= OWN_SUBJECT_SYLLABLES
+
+
 @dataclass(frozen=True)
 class Question:
     pq: ParsedQuery

@@ -1,0 +1,66 @@
+"""A part of a question no chosen line answers, read from the lines right around the lines already shown: a text tells
+one thing's facts together ("Thời gian: 18 - 24/9" then "Địa điểm: Helsinki và Turku"; "… được công nhận từ năm 2010."
+then "Trong lộ trình tái thẩm định 4 năm một lần, …"; "Căn cứ Luật …;" then "Xét đề nghị của Bộ trưởng …")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ground import vi
+from rag.compose.citations import Point
+from rag.compose.display import display
+from rag.decide.counts import counted_in
+from rag.decide.kinds import states_kind
+from rag.find.lines import field_kinds, labelled_values, quotable
+from rag.understand import entities
+from rag.understand.question import Part, without_question_words
+from rag.understand.terms import query_terms, split_units, strip_marker, unit_terms
+
+NEIGHBOURS = (1, -1, 2, -2)  # the units read around a shown line, nearest first, the one after before the one before
+# the kinds a line can be seen to state; any other ("nội dung gì", "như thế nào") is said in too many ways to tell
+_TOLD_KINDS = frozenset({"date", "period", "place", "person", "number"})
+_VALUE_KINDS = {"date": ("date", "period"), "period": ("period", "date"), "place": ("place",), "person": ("person", "agency")}
+
+
+@dataclass
+class _Line:
+    body: str
+    answer_spans: list[entities.Entity]
+
+
+def beside(part: Part, anchors: list[Point], question: str, idf) -> Point | None:
+    """The nearest line around an anchor (a line shown, or the one chosen for this part that states nothing of what it
+    asks) that states a value of the asked kind and tells of the part's own words or labels the asked kind; None when
+    no such line is at hand."""
+    if part.answer_type not in _TOLD_KINDS:
+        return None
+    shown = {p.quote for p in anchors}
+    own = {t for t in query_terms(without_question_words(part.text)) if len(t) > 2}
+    for anchor in anchors:
+        units = split_units(anchor.chunk.text)
+        at = next((i for i, u in enumerate(units) if anchor.quote and anchor.quote in u.text), None)
+        if at is None:
+            continue
+        for step in NEIGHBOURS:
+            if not 0 <= at + step < len(units):
+                continue
+            body = strip_marker(units[at + step].text)
+            if body in shown or not quotable(body) or not _states(part, body, question):
+                continue
+            if not (own & unit_terms(body)) and part.answer_type not in field_kinds(body) | {
+                    v.kind for v in labelled_values(body)}:
+                continue  # a value of the kind about something else
+            spans = [e for e in entities.tag(body) if e.kind in _VALUE_KINDS.get(part.answer_type, ())]
+            return Point(display(_Line(body, spans), part.text, idf), anchor.chunk, body, anchor.score)
+    return None
+
+
+def _states(part: Part, body: str, question: str) -> bool:
+    """The line states a value of the asked kind that the question does not itself name."""
+    if part.answer_type == "number":
+        return counted_in(part.text, body)
+    if not states_kind(part, body, question):
+        return False
+    asked = vi.collapse(question)
+    values = [e for e in entities.tag(body) + labelled_values(body) + entities.foreign_places(body)
+              if e.kind in _VALUE_KINDS[part.answer_type]]
+    return any(vi.collapse(v.text) not in asked for v in values) or part.answer_type in field_kinds(body)

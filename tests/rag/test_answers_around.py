@@ -1,0 +1,125 @@
+"""Over news pages and a contest notice written for these tests: a part of a question whose value the line chosen for it
+does not state is read from the lines right around the lines shown ("… được công nhận từ năm 2012." just before "Trong lộ
+trình tái thẩm định 4 năm một lần, …"; "(SN 1999)" is a year of birth); "… những ngoại ngữ nào?" is answered by the line
+of the text that lists them after a colon, though its passage ranks low; and a question asking across two texts, each
+part naming what it asks of, is answered part by part when no one text holds both."""
+from __future__ import annotations
+
+from rag.find.firsts import enumerates
+from rag.understand.entities import tag
+from rag.understand.question import analyze, stands_alone
+from tests.rag.conftest import texts_store
+
+GEOPARK = """Đoàn chuyên gia tái thẩm định Công viên địa chất toàn cầu Núi Lửa Sa Ngàn
+
+Trong các ngày từ 12 đến 15/7, đoàn chuyên gia của Mạng lưới Công viên địa chất toàn cầu đã kiểm tra, đánh giá việc thực
+hiện các tiêu chí của Công viên địa chất toàn cầu Núi Lửa Sa Ngàn.
+Đi cùng đoàn có đại diện Ủy ban Quốc gia UNESCO Việt Nam và Sở Văn hóa, Thể thao và Du lịch tỉnh Sa Ngàn.
+
+Công viên địa chất Núi Lửa Sa Ngàn có diện tích 3.120 km2, được Hội đồng Công viên địa chất toàn cầu UNESCO công nhận là
+Công viên địa chất toàn cầu từ năm 2012.
+
+Trong lộ trình tái thẩm định 4 năm một lần, đoàn chuyên gia đã làm việc với Ban quản lý và khảo sát 14 điểm di sản.
+"""
+
+STUDENT = """Lưu học sinh Campuchia lần đầu đón Tết cổ truyền ở Sa Ngàn
+
+Khác với nhiều bạn đồng hương về nước nghỉ Tết, một số lưu học sinh Campuchia đã chọn ở lại Sa Ngàn đón Tết Nguyên đán.
+
+Sok Dara (SN 1999) là lưu học sinh đang theo học ngành Quản lý du lịch, Trường Đại học Sa Ngàn. Đến nay, chàng trai
+người Campuchia đã sống và học tập tại Sa Ngàn được 4 năm.
+
+Dịp này, nhà trường tổ chức gói bánh chưng và tặng quà cho 36 lưu học sinh nước ngoài.
+"""
+
+CONTEST = """ỦY BAN NHÂN DÂN TỈNH SA NGÀN
+Số: 118/TB-UBND
+Sa Ngàn, ngày 02 tháng 3 năm 2027
+
+THÔNG BÁO
+Về việc tổ chức Cuộc thi ảnh "Sa Ngàn trong mắt bạn bè quốc tế" năm 2027
+
+1. Mục đích
+Giới thiệu thiên nhiên, di sản và con người Sa Ngàn tới bạn bè quốc tế; xây dựng kho ảnh có chú thích bằng ngoại ngữ
+phục vụ thông tin đối ngoại và xúc tiến du lịch của tỉnh.
+
+2. Đối tượng dự thi
+- Công dân Việt Nam và người nước ngoài từ đủ 16 tuổi trở lên, dự thi cá nhân hoặc theo nhóm không quá 03 người.
+- Thành viên Ban Tổ chức và Hội đồng Giám khảo không được dự thi.
+
+3. Yêu cầu đối với tác phẩm
+- Ảnh chụp tại tỉnh Sa Ngàn từ ngày 01/01/2026, định dạng JPG, dung lượng không quá 20 MB.
+- Chú thích ảnh: viết bằng một trong 05 ngoại ngữ: tiếng Anh, Pháp, Đức, Nhật Bản, Hàn Quốc; kèm bản dịch tiếng Việt.
+- Mỗi tác giả gửi không quá 05 ảnh.
+
+4. Thời hạn nhận tác phẩm
+Từ ngày 15/3 đến 17h00 ngày 30/6/2027, gửi qua cổng anh.sangan.gov.vn.
+
+5. Giải thưởng
+Tổng giá trị giải thưởng 150.000.000 đồng, gồm 01 giải Nhất, 02 giải Nhì, 03 giải Ba và 10 giải Khuyến khích.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đàm Quốc Hưng
+"""
+
+GUIDANCE = """Bộ Văn hóa hướng dẫn đưa sách, ấn phẩm văn hóa ra nước ngoài trưng bày
+
+Ngày 14/3/2011, Bộ Văn hóa, Thể thao và Du lịch đã có Thông tư số 07/2011/TT-BVHTTDL hướng dẫn việc đưa sách, ấn phẩm
+văn hóa của Việt Nam ra nước ngoài trưng bày, giới thiệu tại các hội chợ quốc tế.
+Thông tư quy định hồ sơ, thời hạn cấp phép và trách nhiệm của cơ quan, tổ chức đưa ấn phẩm ra nước ngoài.
+"""
+
+REPLY = """Bộ Văn hóa trả lời công dân về việc đưa tranh ra nước ngoài dự thi năm 2024
+
+Bà Trần Thu Vân hỏi: tranh sơn mài của bà được chọn trưng bày tại một cuộc thi ở Hàn Quốc thì bà có phải xin phép không?
+Về vấn đề này, Bộ Văn hóa, Thể thao và Du lịch trả lời như sau: theo Nghị định số 113/2013/NĐ-CP về hoạt động mỹ thuật,
+việc đưa tác phẩm mỹ thuật ra nước ngoài triển lãm với danh nghĩa cá nhân do Ủy ban nhân dân cấp tỉnh cấp giấy phép.
+"""
+
+store = texts_store("around", {
+    "sa-ngan-tai-tham-dinh-cong-vien-dia-chat-tin.txt": GEOPARK,
+    "sa-ngan-luu-hoc-sinh-campuchia-don-tet-tin.txt": STUDENT,
+    "sa-ngan-tb-118-2027-cuoc-thi-anh.txt": CONTEST,
+    "quoc-gia-bvhttdl-thong-tu-07-2011-tin.txt": GUIDANCE,
+    "quoc-gia-bvhttdl-tra-loi-cong-dan-2024-tin.txt": REPLY,
+})
+
+
+def test_a_part_said_in_the_line_before_the_one_shown(store):
+    a = store.ask("cong vien dia chat nui lua sa ngan duoc unesco cong nhan tu nam nao, bao lau tai tham dinh mot lan?")
+    assert a.found
+    assert "2012" in a.answer and "4 năm một lần" in a.answer
+    assert "không nêu" not in a.answer
+
+
+def test_a_year_of_birth_written_sn(store):
+    assert any(e.kind == "period" and "1999" in e.text for e in tag("Sok Dara (SN 1999) là lưu học sinh"))
+    a = store.ask("Sok Dara sinh nam nao va da song, hoc tap o Sa Ngan duoc bao lau?")
+    assert a.found
+    assert "1999" in a.answer and "4 năm" in a.answer
+
+
+def test_the_line_listing_what_is_asked(store):
+    assert enumerates("Chú thích ảnh: viết bằng một trong 05 ngoại ngữ: tiếng Anh, Pháp, Đức, Nhật Bản, Hàn Quốc.",
+                      "ngoai ngu")
+    assert not enumerates("xây dựng kho ảnh có chú thích bằng ngoại ngữ phục vụ thông tin đối ngoại", "ngoai ngu")
+    a = store.ask("Ảnh dự thi cuộc thi Sa Ngàn trong mắt bạn bè quốc tế được chú thích bằng những ngoại ngữ nào?")
+    assert a.found
+    assert all(lang in a.answer for lang in ("Pháp", "Đức", "Nhật Bản", "Hàn Quốc"))
+
+
+def test_parts_that_stand_alone():
+    q = analyze("Năm 2011 Bộ VHTTDL hướng dẫn đưa ấn phẩm ra nước ngoài bằng thông tư nào, còn năm 2024 Bộ dẫn nghị "
+                "định nào về mỹ thuật?")
+    assert len(q.parts) == 2 and all(map(stands_alone, q.parts))
+    assert not stands_alone(analyze("Quyết định 12 có số hiệu gì, ai ký?").parts[1])
+
+
+def test_a_question_across_two_texts_answered_part_by_part(store):
+    a = store.ask("Năm 2011 Bộ VHTTDL hướng dẫn đưa sách, ấn phẩm ra nước ngoài trưng bày bằng thông tư nào, còn năm 2024 "
+                  "Bộ trả lời bà Trần Thu Vân dẫn nghị định nào về mỹ thuật?")
+    assert a.found
+    assert "07/2011/TT-BVHTTDL" in a.answer
+    sources = {c.source for c in a.citations}
+    assert "quoc-gia-bvhttdl-thong-tu-07-2011-tin.txt" in sources
