@@ -193,7 +193,13 @@ _OF_THE_PRESIDENT = frozenset({"tu tuong", "chu tich", "bac", "tncs", "dong chi"
                                "dao duc", "tam guong", "guong", "di tich", "nha tho", "ngay sinh", "cong san", "thanh nien"})
 
 
-def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, accented_text: bool) -> bool:
+RUNNING_TEXT_CHARS = 160  # longer than a typed question: a text whose writer capitalises names
+
+
+def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, accented_text: bool,
+            running: bool = False) -> bool:
+    if running and len(words) > 1 and words[0][:1].isupper() and not _capitalised(words):
+        return False  # "Việt Nam định cư", "miền Nam định hướng": a name's syllables are all capitalised in a text
     if alias.upper_only and accented_text and not all(w.isupper() for w in words):
         return False
     if alias.bare_ascii_only and not accented_text and i > 0 and (
@@ -235,7 +241,8 @@ def iter_mentions(text: str) -> Iterator[Mention]:
                     alias = by_fold.get(tuple(folded[i:i + n]))
                     if alias is not None and alias.bare_ascii_only and accented_text:
                         alias = None
-                if alias is not None and _accept(alias, [t.group() for t in span], tokens, i, accented_text):
+                if alias is not None and _accept(alias, [t.group() for t in span], tokens, i, accented_text,
+                                                 len(text) > RUNNING_TEXT_CHARS):
                     found = (alias, n)
                     break
         if found:

@@ -9,6 +9,7 @@ from ground import vi
 from rag.compose.citations import Point
 from rag.compose.display import display
 from rag.decide.counts import counted_in
+from rag.decide.holders import holder_named, office_asked
 from rag.decide.kinds import states_kind
 from rag.find.lines import field_kinds, labelled_values, quotable
 from rag.understand import entities
@@ -27,7 +28,7 @@ class _Line:
     answer_spans: list[entities.Entity]
 
 
-def beside(part: Part, anchors: list[Point], question: str, idf) -> Point | None:
+def beside(part: Part, anchors: list[Point], question: str, idf, strict: bool = False) -> Point | None:
     """The nearest line around an anchor (a line shown, or the one chosen for this part that states nothing of what it
     asks) that states a value of the asked kind and tells of the part's own words or labels the asked kind; None when
     no such line is at hand."""
@@ -36,7 +37,8 @@ def beside(part: Part, anchors: list[Point], question: str, idf) -> Point | None
     shown = {p.quote for p in anchors}
     own = {t for t in query_terms(without_question_words(part.text)) if len(t) > 2}
     for anchor in anchors:
-        units = split_units(anchor.chunk.text)
+        # (a page's player controls and share buttons between two sentences are not lines: "0:00 / 0:00", "• Nữ miền Bắc")
+        units = [u for u in split_units(anchor.chunk.text) if anchor.quote in u.text or quotable(strip_marker(u.text))]
         at = next((i for i, u in enumerate(units) if anchor.quote and anchor.quote in u.text), None)
         if at is None:
             continue
@@ -44,7 +46,7 @@ def beside(part: Part, anchors: list[Point], question: str, idf) -> Point | None
             if not 0 <= at + step < len(units):
                 continue
             body = strip_marker(units[at + step].text)
-            if body in shown or not quotable(body) or not _states(part, body, question):
+            if body in shown or not _states(part, body, question, strict):
                 continue
             if not (own & unit_terms(body)) and part.answer_type not in field_kinds(body) | {
                     v.kind for v in labelled_values(body)}:
@@ -54,13 +56,26 @@ def beside(part: Part, anchors: list[Point], question: str, idf) -> Point | None
     return None
 
 
-def _states(part: Part, body: str, question: str) -> bool:
-    """The line states a value of the asked kind that the question does not itself name."""
+def completed(part: Part, points: list[Point], question: str, idf) -> list[Point]:
+    """The points of a one-part answer, with the line around them that states the asked value when none of them does
+    ("Thống đốc tỉnh Shizuoka tên là gì?": the sentence after the one telling of the meeting names him)."""
+    if not points or part.answer_type not in _TOLD_KINDS or any(_states(part, p.quote, question, strict=True)
+                                                                for p in points):
+        return points
+    near = beside(part, points, question, idf, strict=True)
+    return points if near is None else points + [near]
+
+
+def _states(part: Part, body: str, question: str, strict: bool = False) -> bool:
+    """The line states a value of the asked kind that the question does not itself name (`strict`: a person by name,
+    where a part of several may be answered by a body: "ai chủ trì?")."""
     if part.answer_type == "number":
         return counted_in(part.text, body)
     if not states_kind(part, body, question):
         return False
     asked = vi.collapse(question)
-    values = [e for e in entities.tag(body) + labelled_values(body) + entities.foreign_places(body)
-              if e.kind in _VALUE_KINDS[part.answer_type]]
+    if strict and part.answer_type == "person" and (office := office_asked(vi.collapse(question))):
+        return holder_named(office, body, question)  # "Thống đốc tỉnh Shizuoka tên là gì?": the governor's name
+    kinds = ("person",) if strict and part.answer_type == "person" else _VALUE_KINDS[part.answer_type]
+    values = [e for e in entities.tag(body) + labelled_values(body) + entities.foreign_places(body) if e.kind in kinds]
     return any(vi.collapse(v.text) not in asked for v in values) or part.answer_type in field_kinds(body)

@@ -6,6 +6,7 @@ import re
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
+from rag.compose.beside import completed
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.countries import country_first, of_the_place_asked, placing_lines, sole_country_lines
 from rag.compose.display import display
@@ -378,6 +379,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
         return None  # "bao nhiêu lưu học sinh Nhật Bản?": a line counting those of Lào, Hàn Quốc counts others
     if not points:
         return None
+    points = completed(q.parts[0], points, q.text, index.idf) if len(q.parts) == 1 else points  # (the value said beside)
     if q.answer_type in ("date", "period"):
         for p in points:
             p.text = dated_today(p.text, index.held(p.chunk.plan_id).meta.published)

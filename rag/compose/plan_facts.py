@@ -113,8 +113,9 @@ def _signer_from_text(plan, chunks: list) -> Point | None:
 
 # "Phó Chủ tịch … Hà Trọng Hải và Chủ tịch … Nikolay Zlatanov Dimitrov ký kết Bản ghi nhớ ngày 27/11/2025"
 # …"Kế hoạch do đồng chí Đỗ Thành Long, Chủ tịch UBND phường ký ban hành" (a post about the plan)
-_SIGNING = re.compile(r"\b(?:đã |cùng |đồng )?ký(?: kết)?\s+(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Thoả thuận|Hiệp định|"
-                      r"Kế hoạch|Quyết định|Chương trình|Tuyên bố|Thư|văn bản)|\bký ban hành\b")
+# ("… đã cùng ký kết bản kế hoạch phối hợp": the thing signed written in lower case, after "bản")
+_SIGNING = re.compile(r"\b(?:đã |cùng |đồng )?ký(?: kết)?\s+(?:(?i:bản)\s+)?(?:Bản ghi nhớ|Biên bản|Thỏa thuận|Thoả thuận|"
+                      r"Hiệp định|(?i:kế hoạch|quyết định|chương trình|tuyên bố|hợp đồng|ghi nhớ)|Thư|văn bản)|\bký ban hành\b")
 
 
 def _signing_sentence(chunks: list) -> Point | None:

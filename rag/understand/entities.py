@@ -49,6 +49,8 @@ _PERIOD = re.compile(
     rf"(?:(?:giai đoạn|thời kỳ|từ năm|từ)\s+)?{_Y}\s*[-–—]\s*{_Y}"
     rf"|(?:đến|tới|trước|sau|từ|trong|đầu|cuối|giữa)?\s*năm\s+{_Y}"
     rf"|(?-i:SN)\s*{_Y}"  # "Latxaphon Xokamnouay (SN 2000)": a news page's "sinh năm"
+    # a lunar year by its name ("Tết Mậu Tuất", "Xuân Giáp Thìn 2024"), capitalised as names are ("quý", "tân" are words)
+    r"|(?-i:(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))\b"
     rf"|tầm nhìn(?: đến)?(?: năm)?\s+{_Y}"
     # a quarter ("quý II/2028", "quý IV năm 2027", "quý 3"), a half year, a month within the plan's year
     rf"|quý\s+(?-i:[IV]{{1,3}})(?:\s*(?:/|năm)\s*{_Y})?(?!\w)|quý\s+[1-4](?:\s*(?:/|năm)\s*{_Y})?(?![\d/])"
@@ -127,6 +129,9 @@ def documents(text: str, typed: bool = False) -> list[Entity]:
     return [Entity("document", n.start, n.end, n.number) for n in find_numbers(text, typed=typed)]
 
 
+_SCORE = re.compile(r"(?i:tỷ số|tỉ số|thắng|thua|hòa)\s+(\d{1,3}\s*[-–:]\s*\d{1,3})(?![\d/])")
+
+
 def tag(text: str) -> list[Entity]:
     """Every entity of `text`, left to right; overlapping spans of different kinds are all kept."""
     return list(_tag(text))
@@ -143,6 +148,10 @@ def _tag(text: str) -> tuple[Entity, ...]:
     for m in _NUMBER.finditer(text):
         found.append(Entity("number", m.start(), m.end(), m.group(0)))
     dates = [e for e in found if e.kind == "date"]
+    for m in _SCORE.finditer(text):  # "kết thúc với tỷ số 4-3": a match's score, which no date-run reading takes
+        dates = [d for d in dates if not (d.start < m.end(1) and m.start(1) < d.end)]
+        found = [e for e in found if not (e.kind == "date" and e.start < m.end(1) and m.start(1) < e.end)]
+        found.append(Entity("number", m.start(1), m.end(1), m.group(1)))
     found = [e for e in found if e.kind != "number" or not any(d.start <= e.start < d.end for d in dates)]
     place_spans = places(text)
     found += place_spans

@@ -27,7 +27,7 @@ FEW = r"may(?! (?:(?!den |toi |sang |ve |o |tai |co )[a-z]+ ){1,2}(?:do|nay|ay|k
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("subject", SUBJECT_ASKED),  # "KH 582 là kế hoạch gì": its title, no document's number
     ("document", re.compile(
-        r"\b(so hieu|(?:la |co |mang )?so may|so bao nhieu|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
+        r"\b(so hieu|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
         r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|(?<!chau )luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
@@ -100,7 +100,11 @@ OWN_SUBJECT_SYLLABLES = 5  # a part saying this much besides its question words 
 
 def stands_alone(part: Part) -> bool:
     """"… còn năm 2025 Bộ dẫn nghị định nào về mỹ thuật?" can be asked on its own; "ai ký" cannot."""
-    return not part.refers_back and len(vi.folded_syllables(without_question_words(part.text))) >= OWN_SUBJECT_SYLLABLES
+    own = [s for s in vi.folded_syllables(without_question_words(part.text)) if s not in _QUESTION_SYLLABLES]
+    return not part.refers_back and len(own) >= OWN_SUBJECT_SYLLABLES
+
+
+_QUESTION_SYLLABLES = frozenset("ai gi nao dau sao may bao nhieu lau khi the con va".split())  # ("bầu ai làm chủ tịch")
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,29 @@ def test_a_question_across_two_texts_answered_part_by_part(store):
     assert "07/2011/TT-BVHTTDL" in a.answer
     sources = {c.source for c in a.citations}
     assert "quoc-gia-bvhttdl-thong-tu-07-2011-tin.txt" in sources
+
+
+def test_a_name_in_running_text_is_capitalised_throughout():
+    from ground.places import iter_mentions
+
+    page = ("Thủ tục áp dụng cho đơn vị nghệ thuật, diễn viên nước ngoài, diễn viên là người Việt Nam định cư ở nước ngoài "
+            "tham gia biểu diễn tại tỉnh Bình Định theo quy định của pháp luật về nghệ thuật biểu diễn.")
+    assert [m.province for m in iter_mentions(page)] == ["Bình Định"]
+    assert [m.province for m in iter_mentions("kế hoạch của Nam định")] == ["Nam Định"]  # a typed question: any case
+
+
+def test_a_score_and_a_lunar_year_are_values_not_document_numbers():
+    from rag.understand.names import fact_asked
+
+    assert fact_asked("tran dau ket thuc voi ty so bao nhieu") == "general"
+    assert fact_asked("quyet dinh thanh lap ban so may") == "number"
+    assert analyze("Trận giao hữu kết thúc với tỷ số bao nhiêu?").answer_type == "number"
+    assert ("number", "4-3") in [(e.kind, e.text) for e in tag("Trận đấu kết thúc với tỷ số 4-3 nghiêng về đội chủ nhà.")]
+    assert ("period", "Mậu Tuất") in [(e.kind, e.text) for e in tag("Gặp mặt kiều bào dịp Tết Mậu Tuất.")]
+    assert not [e for e in tag("Báo cáo quý kết quả, Tân Bình") if e.kind == "period" and "Tân" in e.text]
+
+
+def test_who_signed_what_a_page_reports():
+    from rag.compose.plan_facts import _SIGNING
+
+    assert _SIGNING.search("Bộ trưởng Nguyễn Văn A và Bộ trưởng Bounmy đã cùng ký kết bản kế hoạch phối hợp.")
