@@ -19,8 +19,9 @@ from pathlib import PurePath
 
 from ground import vi
 from ground.agencies import find_agencies
+from ground.foreign_places import NEIGHBOUR_PROVINCES
 from ground.numbers import DocNumber
-from ground.places import NEIGHBOUR_PROVINCES, canonical_province, find_provinces, iter_mentions, province_kind
+from ground.places import canonical_province, find_provinces, iter_mentions, province_kind
 from ground.units_2025 import unit_2025
 from ingest.bodies import (
     ANY_MINISTRY,

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Literal
 
 from ground import vi
-from ground.places import FOREIGN_PLACES
+from ground.foreign_places import FOREIGN_PLACES
 
 # Words any plan, directive or article about one uses (accent-folded).
 ADMIN_VOCABULARY = (

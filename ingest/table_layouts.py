@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ground import vi
 from ingest.grid_spans import column_edges, line_cells, spans
+from ingest.keyed_stacks import keyed_stacks
 from ingest.plain_tables import ALIGNED_HEAD, STACK_START, TOTAL_CELL, aligned_cells, stacked_cells
 
 FIGURE_CELL = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$")  # a cell holding a figure only
@@ -219,6 +220,7 @@ def semicolon_tables(text: str) -> str:
     return "\n".join(out)
 
 
+_STACKED_FIGURE = re.compile(r"^\d[\d.,]*\n\d[\d.,]*\n\d[\d.,]*$", re.MULTILINE)  # three figures, one per line
 MERGED_COLUMNS = 2  # the leading columns a sheet merges over several rows (a month, a group)
 
 
@@ -230,6 +232,8 @@ def tabs_as_pipes(text: str) -> str:
         text = semicolon_tables(text)
     if STACK_START.search(text):
         text = stacked_cells(text)
+    if _STACKED_FIGURE.search(text):  # "Năm" / "Ngân sách tỉnh" / … then "2026" / "10.800" / …: rows keyed, not numbered
+        text = keyed_stacks(text)
     if "  " in text and ALIGNED_HEAD.search(text):
         text = aligned_cells(text)
     if _GRID_RULE.search(text):

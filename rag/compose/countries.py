@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ground.places import COUNTRIES, FOREIGN_PLACES
+from ground.foreign_places import COUNTRIES, FOREIGN_PLACES
 from ground.syllables import is_syllable
 from rag.compose.citations import Point
 from rag.decide.places import names_foreign_places

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.places import FOREIGN_PLACES
+from ground.foreign_places import FOREIGN_PLACES
 from rag.understand.entities import foreign_places
 
 _HOME = "viet nam"

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable, Collection
 
 from ground import vi
-from ground.places import COUNTRIES, FOREIGN_PLACES, NEIGHBOURS, canonical_province, iter_mentions
+from ground.foreign_places import COUNTRIES, FOREIGN_PLACES, NEIGHBOURS
+from ground.places import canonical_province, iter_mentions
 from ground.syllables import is_syllable
 from rag.find.firsts import MONEY_FIGURE
 from rag.understand import entities

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.places import COUNTRIES, FOREIGN_PLACES
+from ground.foreign_places import COUNTRIES, FOREIGN_PLACES
 from rag.decide.places import names_foreign_places
 from rag.understand.entities import foreign_places
 from rag.understand.question import Question

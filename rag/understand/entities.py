@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ground import vi
-from ground.places import FOREIGN_CAPITAL_ONLY, FOREIGN_PLACE_NAMES, FOREIGN_PLACES, NEIGHBOUR_PROVINCES
+from ground.foreign_places import FOREIGN_CAPITAL_ONLY, FOREIGN_PLACE_NAMES, FOREIGN_PLACES, NEIGHBOUR_PROVINCES
 from rag.understand.honours import honoured
 from rag.understand.place_lists import listed_places
 
