@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ground import vi
 from rag.compose.citations import Point
 from rag.compose.display import display
-from rag.decide.counts import counted_in
+from rag.decide.counts import ORDINAL_ASKED, counted_in
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.kinds import states_kind
 from rag.find.lines import field_kinds, labelled_values, quotable
@@ -53,6 +53,19 @@ def beside(part: Part, anchors: list[Point], question: str, idf, strict: bool = 
                 continue  # a value of the kind about something else
             spans = [e for e in entities.tag(body) if e.kind in _VALUE_KINDS.get(part.answer_type, ())]
             return Point(display(_Line(body, spans), part.text, idf), anchor.chunk, body, anchor.score)
+    return None
+
+
+def ordinal_line(part: Part, chunks: list, idf) -> Point | None:
+    """"… tại kỳ họp thứ mấy?", "HĐND khóa mấy?": the line of the named text that ranks the thing asked, wherever it stands
+    (a resolution's closing line: "… Hội đồng nhân dân tỉnh … khóa XVII, Kỳ họp thứ chín thông qua ngày …")."""
+    if not ORDINAL_ASKED.search(vi.collapse(part.text)):
+        return None
+    for chunk in chunks:
+        for unit in split_units(chunk.text):
+            body = strip_marker(unit.text)
+            if counted_in(part.text, body):
+                return Point(display(_Line(body, []), part.text, idf), chunk, body, 1.0)
     return None
 
 

@@ -83,6 +83,9 @@ def counts(shown: str, thing: str = "") -> bool:
     return re.search(r"\d", rest) is not None
 
 
+# the rank of a thing asked ("kỳ họp thứ mấy", "HĐND khóa mấy", "lần thứ mấy"), and how a text writes one
+ORDINAL_ASKED = re.compile(r"\b(ky hop|khoa|lan|dot|nhiem ky|dai hoi) (?:thu )?may\b")
+_ORDINAL_VALUE = r"\d{1,3}|[ivxlc]{1,7}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?: [a-z]+)?"
 _ASKED_BARE = re.compile(r"\b(?:bao nhieu|may)\s*[,;:?]")
 COUNTED_THING = re.compile(rf"\b(?:bao nhieu|{FEW})\s+([a-z]+(?: [a-z]+)?)")
 TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
@@ -95,6 +98,8 @@ def counted_in(part: str, shown: str) -> bool:
     """A line shown for one part of a question that counts something ("bao nhiêu dự án FDI") states a figure of the
     thing it counts; of a part counting nothing named, any figure other than time."""
     folded = asking_fold(part)
+    if ordinal := ORDINAL_ASKED.search(folded):  # "kỳ họp thứ mấy", "khóa mấy": "Kỳ họp thứ chín", "khóa XVII"
+        return re.search(rf"\b{ordinal.group(1)} (?:thu )?(?:{_ORDINAL_VALUE})\b", vi.fold_same_length(shown).lower()) is not None
     if MONEY_ASKED.search(folded):  # "tổng vốn bao nhiêu", "ngân sách phường bao nhiêu": a sum of money
         return SUM.search(shown) is not None
     m = COUNTED_THING.search(folded)

@@ -77,7 +77,31 @@ Về vấn đề này, Bộ Văn hóa, Thể thao và Du lịch trả lời như
 việc đưa tác phẩm mỹ thuật ra nước ngoài triển lãm với danh nghĩa cá nhân do Ủy ban nhân dân cấp tỉnh cấp giấy phép.
 """
 
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN TỈNH SA NGÀN
+KHÓA XV - KỲ HỌP THỨ MƯỜI MỘT
+Số: 21/2026/NQ-HĐND
+Sa Ngàn, ngày 08 tháng 7 năm 2026
+
+NGHỊ QUYẾT
+Quy định mức chi đón tiếp khách nước ngoài đến làm việc tại tỉnh Sa Ngàn
+
+HỘI ĐỒNG NHÂN DÂN TỈNH SA NGÀN
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Xét Tờ trình số 77/TTr-UBND ngày 10 tháng 6 năm 2026 của Ủy ban nhân dân tỉnh;
+
+QUYẾT NGHỊ:
+Điều 1. Mức chi mời cơm khách nước ngoài là khách hạng A không quá 1.200.000 đồng/suất.
+Điều 2. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+Nghị quyết này đã được Hội đồng nhân dân tỉnh Sa Ngàn khóa XV, Kỳ họp thứ mười một thông qua ngày 08 tháng 7 năm 2026
+và có hiệu lực từ ngày 20 tháng 7 năm 2026.
+
+CHỦ TỊCH
+Lò Văn Thắm
+"""
+
 store = texts_store("around", {
+    "sa-ngan-nq-21-2026-nq-hdnd-muc-chi-don-tiep-khach-nuoc-ngoai.txt": RESOLUTION,
     "sa-ngan-tai-tham-dinh-cong-vien-dia-chat-tin.txt": GEOPARK,
     "sa-ngan-luu-hoc-sinh-campuchia-don-tet-tin.txt": STUDENT,
     "sa-ngan-tb-118-2027-cuoc-thi-anh.txt": CONTEST,
@@ -149,3 +173,17 @@ def test_who_signed_what_a_page_reports():
     from rag.compose.plan_facts import _SIGNING
 
     assert _SIGNING.search("Bộ trưởng Nguyễn Văn A và Bộ trưởng Bounmy đã cùng ký kết bản kế hoạch phối hợp.")
+
+
+def test_the_session_of_a_resolution():
+    from rag.decide.counts import counted_in
+
+    assert counted_in("tai ky hop thu may", "… Hội đồng nhân dân tỉnh Sa Ngàn khóa XV, Kỳ họp thứ mười một thông qua …")
+    assert counted_in("HDND khoa may", "… Hội đồng nhân dân tỉnh Sa Ngàn khóa XV, Kỳ họp thứ mười một thông qua …")
+    assert not counted_in("ky hop thu may", "… tại kỳ họp thường lệ cuối năm …")
+
+
+def test_a_resolution_asked_its_term_and_session(store):
+    a = store.ask("NQ 21/2026 Sa Ngan duoc thong qua ngay nao, tai HDND khoa may, ky hop thu may?")
+    assert a.found
+    assert "XV" in a.answer and ("MƯỜI MỘT" in a.answer.upper())
