@@ -26,7 +26,7 @@ from rag.decide.places import (
     venue_said,
 )
 from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, spelled_out, thing_named
-from rag.decide.years import HORIZON_YEAR, other_period, other_years, unsaid_year
+from rag.decide.years import HORIZON_YEAR, figure_of_other_year, other_period, other_years, unsaid_year
 from rag.find import sentences
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope
@@ -334,7 +334,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return f"nhiệm vụ của {thing_named(q.text, duty.group(1))}"  # "Trạm Y tế … có nhiệm vụ gì?": a body no line names
     if year := unsaid_year(q, shown, plan_years, passages):
         return year
-    if year := other_years(q, shown, plan_years, page_years):
+    if year := other_years(q, shown, plan_years, page_years) or figure_of_other_year(q, shown):
         return year
     counted_thing = counted_phrase(q)
     if counted_thing and not figure_of(counted_thing.split()[0], shown):

@@ -123,3 +123,29 @@ def one_year(q: Question, year: int, years: list[int]) -> Question:
         if other != year:
             text = re.sub(rf"\s*(?:,|\bvà\b|\bva\b)?\s*(?:năm|nam)\s+{other}\b", "", text, flags=re.IGNORECASE)
     return analyze(text).read_against([year], q.pq.provinces)
+
+
+_CLAUSE = re.compile(r";\s|\.\s|\n")
+
+
+def figure_of_other_year(q: Question, shown: str) -> str | None:
+    """"Năm 2024 đón bao nhiêu lượt khách?" shown "… năm 2024. Lượng khách … năm 2025 đạt 412.000 lượt": every figure of
+    the lines that a year dates (the nearest one before it in its clause) is of another year than the one asked."""
+    from rag.understand import entities
+
+    horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
+    asked = {y for y in q.pq.years if y not in horizon}
+    if len(asked) != 1 or q.answer_type != "number":
+        return None
+    year = next(iter(asked))
+    dated: list[int] = []
+    for clause in _CLAUSE.split(_COMPARED.sub(" ", shown)):
+        years = [(m.start(), int(m.group(1))) for m in _SHOWN_YEAR.finditer(clause)]
+        for e in entities.tag(clause):
+            if e.kind != "number" or re.fullmatch(r"(?:19|20)\d\d", e.text.strip()):
+                continue
+            before = [y for at, y in years if at < e.start]
+            if not before:
+                return None  # a figure no year dates: it may be the one asked
+            dated.append(before[-1])
+    return f"thông tin của năm {year}" if dated and year not in dated else None

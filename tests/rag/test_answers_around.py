@@ -187,3 +187,13 @@ def test_a_resolution_asked_its_term_and_session(store):
     a = store.ask("NQ 21/2026 Sa Ngan duoc thong qua ngay nao, tai HDND khoa may, ky hop thu may?")
     assert a.found
     assert "XV" in a.answer and ("MƯỜI MỘT" in a.answer.upper())
+
+
+def test_a_figure_of_another_year_is_no_answer():
+    from rag.decide.years import figure_of_other_year
+
+    q = analyze("Năm 2024 tỉnh Sa Ngàn đón bao nhiêu lượt khách quốc tế?")
+    other = "Lễ hội được đưa vào danh mục năm 2024. Lượng khách quốc tế đến tỉnh năm 2025 đạt 412.000 lượt."
+    assert figure_of_other_year(q, other) == "thông tin của năm 2024"
+    assert figure_of_other_year(q, "Khách quốc tế: năm 2023 đạt 300.000 lượt; năm 2024 đạt 380.000 lượt.") is None
+    assert figure_of_other_year(q, "Tỉnh đón 380.000 lượt khách quốc tế.") is None  # no year dates it
