@@ -19,6 +19,7 @@ from rag.understand.terms import query_terms, split_units, strip_marker, unit_te
 NEIGHBOURS = (1, -1, 2, -2)  # the units read around a shown line, nearest first, the one after before the one before
 # the kinds a line can be seen to state; any other ("nội dung gì", "như thế nào") is said in too many ways to tell
 _TOLD_KINDS = frozenset({"date", "period", "place", "person", "number"})
+_COMPLETED_KINDS = frozenset({"person", "place"})
 _VALUE_KINDS = {"date": ("date", "period"), "period": ("period", "date"), "place": ("place",), "person": ("person", "agency")}
 
 
@@ -72,7 +73,9 @@ def ordinal_line(part: Part, chunks: list, idf) -> Point | None:
 def completed(part: Part, points: list[Point], question: str, idf) -> list[Point]:
     """The points of a one-part answer, with the line around them that states the asked value when none of them does
     ("Thống đốc tỉnh Shizuoka tên là gì?": the sentence after the one telling of the meeting names him)."""
-    if not points or part.answer_type not in _TOLD_KINDS or any(_states(part, p.quote, question, strict=True)
+    # (a name only: a figure or a date beside a line tells of something else as often as not — "hơn 10 hoạt động",
+    # "Sáng 20/2 … hội nghị" — while a person or place beside the line telling of a meeting is who or where)
+    if not points or part.answer_type not in _COMPLETED_KINDS or any(_states(part, p.quote, question, strict=True)
                                                                 for p in points):
         return points
     near = beside(part, points, question, idf, strict=True)
