@@ -275,3 +275,17 @@ def new_name(text: str, context: Conversation) -> bool:
     said = [context.question] + [str((p.get("citation") or {}).get("full_quote") or p.get("text")) for p in context.points]
     folded = vi.collapse(" ".join(said))
     return any(vi.collapse(m.group(0)) not in folded for m in _TRANSLITERATED.finditer(text))
+
+
+# "… ở nước nào, bao nhiêu người?": the previous question asked which country; "còn ở Hàn Quốc?" puts one in its place
+_COUNTRY_ASKED = re.compile(r"\b(?:(o|tai|voi|cua|sang|den) )?(?:nhung |cac )?(?:nuoc|quoc gia) nao\b")
+
+
+def country_asked(previous: str, country: str) -> str | None:
+    """The previous question with the country named in the place of its "nước nào" ("đông nhất ở nước nào, bao nhiêu
+    người?" → "… ở Hàn Quốc, bao nhiêu người?"); None when it asked no country."""
+    m = _COUNTRY_ASKED.search(vi.fold_same_length(previous).lower())
+    if m is None:
+        return None
+    said = f"{previous[m.start(1):m.end(1)]} {country}" if m.group(1) else country
+    return f"{previous[:m.start()]}{said}{previous[m.end():]}"

@@ -33,6 +33,7 @@ from rag.dialogue.frames import (
     MAX_NAME_SYLLABLES,
     asked_again,
     between,
+    country_asked,
     names_own_document,
     new_name,
     other_year,
@@ -304,10 +305,9 @@ def _resolve_ellipsis(question: str, text: str, entities: list[Entity], context:
             target = target_label(context, prev)
             scope = f" trong {target}" if target else ""
             return Resolution(question, _capital(f"{new} có nhiệm vụ gì{scope}?"), True, "ellipsis")
-        elif kind == "foreign" and len(entities) == 1:
-            target = target_label(context, prev)
-            subject = _capital(target) if target else "Các kế hoạch"
-            return Resolution(question, f"{subject} có hoạt động gì với {new}?", True, "ellipsis")
+        elif kind == "foreign" and len(entities) == 1:  # "còn ở Hàn Quốc?": in the place of "nước nào", else its activities
+            subject = _capital(target) if (target := target_label(context, prev)) else "Các kế hoạch"
+            return Resolution(question, country_asked(prev, new) or f"{subject} có hoạt động gì với {new}?", True, "ellipsis")
         else:
             appended.append(f"năm {new}" if kind == "year" else f"ở {new}" if kind == "province" else new)
     rewritten = _tidy(replace_spans(prev, spans))

@@ -197,3 +197,11 @@ def test_a_figure_of_another_year_is_no_answer():
     assert figure_of_other_year(q, other) == "thông tin của năm 2024"
     assert figure_of_other_year(q, "Khách quốc tế: năm 2023 đạt 300.000 lượt; năm 2024 đạt 380.000 lượt.") is None
     assert figure_of_other_year(q, "Tỉnh đón 380.000 lượt khách quốc tế.") is None  # no year dates it
+
+
+def test_a_country_in_the_place_of_the_one_asked():
+    from rag.dialogue.frames import country_asked
+
+    assert country_asked("đông nhất ở nước nào, bao nhiêu người?", "Hàn Quốc") == "đông nhất ở Hàn Quốc, bao nhiêu người?"
+    assert country_asked("hop tac voi nhung nuoc nao?", "Lao") == "hop tac voi Lao?"
+    assert country_asked("kinh phí bao nhiêu?", "Hàn Quốc") is None
