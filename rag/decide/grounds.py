@@ -281,10 +281,6 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
         # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
         return f"kinh phí của {', '.join(funded)}"
-    # "ý kiến của Bộ Ngoại giao về dự thảo …": a body the question names that neither the lines nor their passages name
-    # is not what they tell of (a body of the plan's own issuer aside)
-    if unnamed := [a for a in funded if not any(agency_matches(a, m.canonical) for m in find_agencies(f"{shown}\n{passages}"))]:
-        return f"thông tin về {', '.join(unnamed)}"
     other = (other_occasion(q, shown, titles) or reversed_event(q.text, f"{shown}\n{passages}")
              or unsaid_event(q.text, f"{shown}\n{passages}") or unsaid_beginning(q.text, shown))
     said = vi.collapse(f"{shown} {passages}")
