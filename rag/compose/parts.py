@@ -235,6 +235,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
     notes: list[str] = []  # facts asked that the plan does not state
     previous: list[str] = []
     others: list[Point] = []  # the asked fact of the other plans the question names
+    missing = 0  # parts no line states, even around the lines shown
     unanswered: list[tuple[Part, str, Point | None]] = []  # parts no line chosen states: (part, note, the line chosen)
     subject = q.pq.content or q.text
     # a later part with no subject of its own asks about the first part's: the plan only if that one did
@@ -353,7 +354,13 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             points.append(near)
         elif near is None:
             notes.append(note)
+            missing += 1
     points += others
+    # half the parts or more stated nowhere: what is left is a by-line of the thing asked, not its answer ("… bao nhiêu học
+    # giả nước ngoài, đến từ những nước nào?" shown when the conference took place)
+    if missing and missing * 2 >= len(q.parts):
+        return Answer(q.text, False, replies.not_stated(", ".join(dict.fromkeys(n.removeprefix("văn bản không nêu ")
+                                                                             for n in notes))), kind="refusal")
     if not points and notes:  # asked only for facts the plan does not state: a refusal that says so
         return Answer(q.text, False, f"{'; '.join(notes)}. Các văn bản đang có: "
                       f"{replies.holdings(list(index.plans.values()))}.", kind="refusal")
