@@ -156,6 +156,7 @@ def test_a_name_in_running_text_is_capitalised_throughout():
             "tham gia biểu diễn tại tỉnh Bình Định theo quy định của pháp luật về nghệ thuật biểu diễn.")
     assert [m.province for m in iter_mentions(page)] == ["Bình Định"]
     assert [m.province for m in iter_mentions("kế hoạch của Nam định")] == ["Nam Định"]  # a typed question: any case
+    assert [m.province for m in iter_mentions("Di sản ký ức thế giới khu vực châu Á – Thái Bình Dương")] == []
 
 
 def test_a_score_and_a_lunar_year_are_values_not_document_numbers():
