@@ -117,7 +117,23 @@ def finish(resolution: Resolution, context: Conversation, answer: Answer) -> Tur
         elif resolution.kind == "continuation" and context.points and not _cites_the_point(answer, context):
             # …and one with no subject of its own goes on in the passage just shown when a line there answers it better
             answer = nearer_answer(resolution.question, context, answer) or answer
+    if answer.found and context.points and _POINTS_BACK.search(vi.normalize(resolution.question)) \
+            and _repeats_last(answer, context) and (near := focused_answer(resolution.question, context, require_own=False)) \
+            and not _shown_before(near, context):
+        answer = near  # "Ban xử lý mấy đơn vị đó ra sao?": the line just shown, shown again, is no answer; its passage goes on
     return Turn(answer, resolution, context.after(understood, answer))
+
+
+def _repeats_last(answer: Answer, context: Conversation) -> bool:
+    """Every line the answer quotes is one the last answer showed."""
+    shown = {" ".join(str(p.get("citation", {}).get("quote") or "").split()) for p in context.points}
+    return bool(answer.citations) and all(" ".join((c.quote or "").split()) in shown for c in answer.citations)
+
+
+def _shown_before(answer: Answer, context: Conversation) -> bool:
+    """The answer's sentence is one the last answer showed (a focused answer cites the passage the last answer cited)."""
+    said = " ".join(re.sub(r"\s*\[\d+\]", "", answer.answer).split())
+    return any(said in " ".join(str(p.get("text") or "").split()) for p in context.points)
 
 
 # the frame of a follow-up that switches subject ("còn … thì sao?", "thế còn …"), dropped when it is asked alone
