@@ -18,7 +18,7 @@ from rag.understand.terms import query_terms, split_units, strip_marker, unit_te
 
 NEIGHBOURS = (1, -1, 2, -2)  # the units read around a shown line, nearest first, the one after before the one before
 # the kinds a line can be seen to state; any other ("nội dung gì", "như thế nào") is said in too many ways to tell
-_TOLD_KINDS = frozenset({"date", "period", "place", "person", "number"})
+TOLD_KINDS = frozenset({"date", "period", "place", "person", "number"})
 _COMPLETED_KINDS = frozenset({"person", "place"})
 _VALUE_KINDS = {"date": ("date", "period"), "period": ("period", "date"), "place": ("place",), "person": ("person", "agency")}
 
@@ -33,7 +33,7 @@ def beside(part: Part, anchors: list[Point], question: str, idf, strict: bool = 
     """The nearest line around an anchor (a line shown, or the one chosen for this part that states nothing of what it
     asks) that states a value of the asked kind and tells of the part's own words or labels the asked kind; None when
     no such line is at hand."""
-    if part.answer_type not in _TOLD_KINDS:
+    if part.answer_type not in TOLD_KINDS:
         return None
     shown = {p.quote for p in anchors}
     own = {t for t in query_terms(without_question_words(part.text)) if len(t) > 2}
@@ -47,7 +47,7 @@ def beside(part: Part, anchors: list[Point], question: str, idf, strict: bool = 
             if not 0 <= at + step < len(units):
                 continue
             body = strip_marker(units[at + step].text)
-            if body in shown or not _states(part, body, question, strict):
+            if body in shown or not states_value(part, body, question, strict):
                 continue
             if not (own & unit_terms(body)) and part.answer_type not in field_kinds(body) | {
                     v.kind for v in labelled_values(body)}:
@@ -75,14 +75,14 @@ def completed(part: Part, points: list[Point], question: str, idf) -> list[Point
     ("Thống đốc tỉnh Shizuoka tên là gì?": the sentence after the one telling of the meeting names him)."""
     # (a name only: a figure or a date beside a line tells of something else as often as not — "hơn 10 hoạt động",
     # "Sáng 20/2 … hội nghị" — while a person or place beside the line telling of a meeting is who or where)
-    if not points or part.answer_type not in _COMPLETED_KINDS or any(_states(part, p.quote, question, strict=True)
+    if not points or part.answer_type not in _COMPLETED_KINDS or any(states_value(part, p.quote, question, strict=True)
                                                                 for p in points):
         return points
     near = beside(part, points, question, idf, strict=True)
     return points if near is None else points + [near]
 
 
-def _states(part: Part, body: str, question: str, strict: bool = False) -> bool:
+def states_value(part: Part, body: str, question: str, strict: bool = False) -> bool:
     """The line states a value of the asked kind that the question does not itself name (`strict`: a person by name,
     where a part of several may be answered by a body: "ai chủ trì?")."""
     if part.answer_type == "number":

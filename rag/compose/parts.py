@@ -11,7 +11,7 @@ from ground import vi
 from ground.display import shorten
 from ground.numbers import DOC_KINDS, kind_of_number
 from rag.compose import replies
-from rag.compose.beside import beside, ordinal_line
+from rag.compose.beside import TOLD_KINDS, beside, ordinal_line, states_value
 from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.cited import mentioned_fact, other_kind_asked
 from rag.compose.display import display
@@ -348,6 +348,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
             points.append(result.point)
             previous = _asked_documents(part, result, index) or previous
     for part, note, chosen in unanswered:  # the lines around those shown may state it: a text tells one thing together
+        if part.answer_type in TOLD_KINDS and any(states_value(part, p.quote, q.text) for p in points):
+            continue  # "trong 97 hộ của bản, đã có 24 hộ làm homestay": the line shown for another part states it too
         near = (beside(part, points + ([chosen] if chosen else []), q.text, index.idf) if points or chosen else None) \
             or (ordinal_line(part, index.chunks(targets[0]), index.idf) if targets else None)
         if near is not None and not merged(near, points):
