@@ -64,7 +64,7 @@ _EVENT_VERB = re.compile(r"\b(khanh thanh|to chuc|dien ra|khai mac|be mac|phat s
                          r"|ket nghia|hoi dam|lam viec|giao luu|tiep don|thiet lap|ky niem|ra doi"
                          r"|hop|gap|tham|don|len song|ra mat|khoi cong|hoan thanh|trien lam"
                          # (a work's showing, handing over, paying: "phim công chiếu ngày nào", "bàn giao khi nào")
-                         r"|cong chieu|trinh chieu|ban giao|nghiem thu|thanh toan|giai ngan"
+                         r"|cong chieu|trinh chieu|ban giao|nghiem thu|thanh toan|giai ngan|kiem tra|thanh tra|khao sat"
                          # a stage's rehearsals and shows, a contest's rounds: "tổng duyệt ngày nào?"
                          r"|tong duyet|so duyet|tap duyet|bieu dien|trinh dien|phong van|thi tuyen"
                          # a journey: "đoàn bay đi ngày nào?", "ngày nào về tới Hà Nội?"
@@ -82,7 +82,7 @@ _SOURCE_NAMED = re.compile(r"^(?:theo|trong|tai) (?:noi dung )?(?:huong dan|ke h
                            r"|cong van|bao cao|thong bao|chuong trinh|de an|bai viet|trang)\b")
 # ("ký", not "nhiệm kỳ", "học kỳ", "định kỳ", "kỷ niệm", "ký kết", "kỳ họp", "kỳ đánh giá")
 _ISSUING_VERB = re.compile(r"\b(ban hanh|(?<!nhiem )(?<!hoc )(?<!dinh )(?<!thoi )ky(?! niem| hop| danh gia| bao cao)"
-                           r"|phe duyet|dang|cong bo|(?<!thanh )lap(?= ngay| vao| khi| luc))\b(?! ket)")  # "biên bản được lập ngày nào"
+                           r"|phe duyet|(?<!cao )dang|cong bo|(?<!thanh )lap(?= ngay| vao| khi| luc))\b(?! ket)")  # "biên bản được lập ngày nào"
 
 
 # a signing with a party ("với Daegu ký ngày nào?", "ký với ai, ngày nào?"), or of an agreement: an event between two

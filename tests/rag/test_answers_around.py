@@ -206,3 +206,11 @@ def test_a_country_in_the_place_of_the_one_asked():
     assert country_asked("đông nhất ở nước nào, bao nhiêu người?", "Hàn Quốc") == "đông nhất ở Hàn Quốc, bao nhiêu người?"
     assert country_asked("hop tac voi nhung nuoc nao?", "Lao") == "hop tac voi Lao?"
     assert country_asked("kinh phí bao nhiêu?", "Hàn Quốc") is None
+
+
+def test_a_visit_to_a_college_is_dated_by_its_line_not_the_plan():
+    from rag.understand.names import fact_asked
+
+    assert fact_asked("kiem tra truong cao dang y te ngay nao trong ke hoach 54/kh-ubnd") == "general"
+    assert fact_asked("ke hoach 54 ban hanh ngay nao") == "date"
+    assert fact_asked("tin nay dang ngay nao") == "date"
