@@ -52,8 +52,9 @@ def keyed_stacks(text: str) -> str:
             if len(header) < width or not all(_label(line) for line in header):
                 break
             rows = _rows(lines, i + width, width)
-            if len(rows) >= MIN_ROWS and not _TRAILING_FIGURE.match(lines[i + width * (len(rows) + 1)]
-                                                                    if i + width * (len(rows) + 1) < len(lines) else ""):
+            after = i + width * (len(rows) + 1)
+            # (a figure right after the rows read: the width is wrong, the table goes on)
+            if len(rows) >= MIN_ROWS and not (after < len(lines) and _FIGURE.match(lines[after].strip())):
                 found = (width, [line.strip() for line in header], rows)
                 break
         if found is None:
@@ -64,6 +65,3 @@ def keyed_stacks(text: str) -> str:
         out += [f"| {' | '.join(cells)} |" for cells in [header, *rows]]
         i += width * (len(rows) + 1)
     return "\n".join(out)
-
-
-_TRAILING_FIGURE = _FIGURE  # a figure right after the rows read: the width is wrong, the table goes on
