@@ -92,13 +92,22 @@ def number_relations(text: str, numbers: list[DocNumber], own: set[str]) -> list
 
 
 _PROPOSAL = re.compile(r"(?:đề nghị|đề xuất)[^.;\n]{0,120}\btại\s*$|Tờ trình\s*(?:số\s*)?$", re.IGNORECASE)
+# "… đã được Bộ Ngoại giao có ý kiến tại Công văn số 1873/…", "quy định tại Quyết định số …": a document pointed to
+_POINTED_TO = re.compile(rf"\btại\s+(?:các\s+)?{_TYPE}\s*(?:số\s*)?$", re.IGNORECASE)
+# …but "Xem chi tiết tại Thông tư 05/…" sends the reader to the page's own document
+_READER_POINTER = re.compile(r"\b(?:xem|chi tiết|toàn văn|đính kèm|tải về)\b", re.IGNORECASE)
+
+
+def _pointed_to(before: str) -> bool:
+    return bool(_POINTED_TO.search(before)) and not _READER_POINTER.search(before)
 
 
 def cited_numbers(text: str) -> set[str]:
     """Numbers the text applies, carries on, replaces or was asked for by (a Tờ trình): never its own."""
     numbers = find_numbers(text)
     cited = {n.number for n, kind in zip(numbers, number_relations(text, numbers, set()), strict=True) if kind}
-    cited |= {n.number for n in numbers if _PROPOSAL.search(text[max(0, n.start - 160):n.start])}
+    cited |= {n.number for n in numbers if _PROPOSAL.search(text[max(0, n.start - 160):n.start])
+              or _pointed_to(text[max(0, n.start - 40):n.start])}
     return cited
 
 

@@ -35,7 +35,9 @@ from ingest.relations import relations_of
 from ingest.signers import document_signer, signer_title
 from ingest.titles import (
     _DOC_TYPE_WORD,
+    _ISSUED_TYPE_WORD,
     DOC_TYPES,
+    SIGNED_TYPES,
     TYPE_CODES,
     article_one_title,
     carried_plan_title,
@@ -166,13 +168,16 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
         line = re.search(r"^[ \t]*(" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:[ \t]+(?:LIÊN TỊCH|LIÊN NGÀNH|HÀNH ĐỘNG))?[ \t]*$",
                          text[number.end:number.end + TYPE_LINE_CHARS], re.MULTILINE)
         return _known_type(line.group(1)) if line else "Công văn"  # "404/BNG-NGVH": an official letter
-    if title:
-        match = _DOC_TYPE_WORD.search(title)
-        if match:
-            return _known_type(match.group())
+    match = _ISSUED_TYPE_WORD.search(title or "")
+    if match:
+        return _known_type(match.group())
     announced = re.search(r"\bban hành\s+" + _DOC_TYPE_WORD.pattern, text[:1500], re.IGNORECASE)
     if announced:
         return _known_type(announced.group(1))  # "UBND tỉnh vừa ban hành kế hoạch …"
+    # a page headed by what was signed ("Toàn văn Thỏa thuận hợp tác giữa …"), never a decision announced in it
+    match = _DOC_TYPE_WORD.search(title or "")
+    if match:
+        return _known_type(match.group())
     named = _NAMED_BY_ORDINAL.search(text[:1500])  # "… hướng đến trong Kế hoạch số 9082 về …"
     if named and _cue_score(text, named.start()) >= 0:
         return _known_type(named.group(1))
@@ -192,7 +197,7 @@ _NAMED_BY_ORDINAL = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\s+số\s+\d{1,
 
 def _known_type(word: str) -> str | None:
     folded = vi.fold(word.strip())
-    return next((t for t in DOC_TYPES if vi.fold(t) == folded), None)
+    return next((t for t in DOC_TYPES + SIGNED_TYPES if vi.fold(t) == folded), None)
 
 
 def plan_field(text: str) -> str | None:

@@ -24,7 +24,10 @@ TYPE_CODES = {
 }
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
              "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
-_DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
+# kinds a text may be, but never the plan a decision carries nor a title read from a citing clause
+SIGNED_TYPES = ("Thỏa thuận", "Biên bản ghi nhớ", "Quy chế", "Tờ trình")
+_DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES + SIGNED_TYPES) + r")\b", re.IGNORECASE)
+_ISSUED_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
 _NOT_A_HEADLINE = re.compile(r"^(?:Số|Ngày|Loại văn bản|Cơ quan|Người ký|Lĩnh vực|Tình trạng|Thực hiện|Căn cứ)\b"
                              # a mail's header fields over the document it forwards
@@ -47,6 +50,7 @@ def _names_a_document(line: str) -> bool:
 _TYPED_LINE = re.compile(r"^(" + "|".join(t.upper() for t in DOC_TYPES) + rf")\s+([{vi.UPPER}][{vi.LOWER}][^\n]{{10,250}})$")
 
 
+_WHOLE_TEXT = re.compile(r"^(?:Toàn văn|Nội dung toàn văn)\s*:?\s+(?=" + _DOC_TYPE_WORD.pattern + ")", re.IGNORECASE)
 CAPS_TITLE_LINES = 5  # a title in capitals stands among the first lines
 
 
@@ -88,7 +92,8 @@ def headline(text: str) -> str | None:
                 and not PLACE_DATE.search(line) and not line[:1].islower()):
             if emblem_at is not None and i < emblem_at and not _names_a_document(line):
                 continue  # a banner above the document
-            return DATE_CLOCK.sub("", line).rstrip(". ")  # (a portal's posting stamp after it is no part of it)
+            # (a portal's posting stamp after it is no part of it, nor its "Toàn văn" over a text it posts whole)
+            return _WHOLE_TEXT.sub("", DATE_CLOCK.sub("", line)).rstrip(". ")
     return None
 
 
@@ -97,7 +102,7 @@ def upper_title(text: str) -> str | None:
     subject written in mixed case ('Công tác đối ngoại … năm 2018') completes it."""
     lines = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
-        if line.isupper() and _DOC_TYPE_WORD.match(line) and not _RECEIVED.match(line):
+        if line.isupper() and _ISSUED_TYPE_WORD.match(line) and not _RECEIVED.match(line):
             parts = [line]
             following = [nxt for nxt in lines[i + 1:] if nxt]
             for nxt in following:

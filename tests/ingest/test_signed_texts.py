@@ -1,0 +1,43 @@
+"""What a text signed between two sides is, when a portal posts it whole: its kind, its parties, its own number."""
+
+from ingest.pipeline import build_plan
+
+PORTAL_AGREEMENT = """CỔNG THÔNG TIN ĐIỆN TỬ TỈNH SA LUNG
+Trang chủ > Tin tức - Sự kiện > Đối ngoại
+
+Toàn văn Thỏa thuận hợp tác giữa tỉnh Sa Lung và vùng Alentejo (Bồ Đào Nha) giai đoạn 2027 - 2031
+
+Cập nhật: 12/06/2027 09:15
+
+Chiều 08/6/2027, tại Évora, đồng chí Tạ Minh Khuê, Chủ tịch UBND tỉnh Sa Lung và ông Rui Carvalho, Chủ tịch Hội đồng vùng Alentejo đã ký Thỏa thuận hợp tác giai đoạn 2027 - 2031. Trước khi ký, nội dung Thỏa thuận đã được Bộ Ngoại giao có ý kiến tại Công văn số 2214/BNG-ĐNĐP ngày 20/5/2027.
+
+THỎA THUẬN HỢP TÁC
+GIỮA ỦY BAN NHÂN DÂN TỈNH SA LUNG, NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VÀ HỘI ĐỒNG VÙNG ALENTEJO, BỒ ĐÀO NHA
+
+Điều 1. Lĩnh vực hợp tác
+Hai Bên hợp tác trong 04 lĩnh vực: văn hóa, du lịch, nông nghiệp và giáo dục.
+
+Điều 2. Hiệu lực
+Thỏa thuận có hiệu lực 05 năm kể từ ngày ký.
+"""
+
+
+def test_a_portal_posting_an_agreement_whole_is_the_agreement_not_the_letter_it_cites():
+    meta = build_plan(PORTAL_AGREEMENT, "sa-lung-thoa-thuan-alentejo.txt").meta
+    assert meta.number is None  # "có ý kiến tại Công văn số 2214/BNG-ĐNĐP": a letter pointed to
+    assert meta.doc_type == "Thỏa thuận"
+    assert meta.province == "Sa Lung" and meta.issuer == "UBND tỉnh Sa Lung"
+    assert meta.title.startswith("Thỏa thuận hợp tác giữa tỉnh Sa Lung")  # the portal's "Toàn văn" dropped
+
+
+def test_a_page_sending_the_reader_to_its_own_document_keeps_that_number():
+    text = """Hướng dẫn mới về đón tiếp khách nước ngoài
+
+Bộ Ngoại giao đã ban hành Thông tư 07/2026/TT-BNG hướng dẫn về nghi lễ đối ngoại khi đón khách nước ngoài thăm địa
+phương. Theo đó, địa phương báo cáo Bộ trước 10 ngày làm việc.
+
+Xem chi tiết tại Thông tư 07/2026/TT-BNG (có hiệu lực từ ngày 01/9/2026).
+"""
+    meta = build_plan(text, "tt-07-2026.txt").meta
+    assert meta.number == "07/2026/TT-BNG" and meta.doc_type == "Thông tư"
