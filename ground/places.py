@@ -193,6 +193,14 @@ _OF_THE_PRESIDENT = frozenset({"tu tuong", "chu tich", "bac", "tncs", "dong chi"
 
 
 _NOT_PLACES = (("thai", "binh", "duong"),)  # names that hold a province's name and are none
+_NOT_PLACE_SPANS = re.compile(r"(?<![a-z0-9])(?:" + "|".join(" ".join(n) for n in _NOT_PLACES) + r")(?![a-z0-9])")
+
+
+def without_non_places(folded: str) -> str:
+    """A folded text with the names that hold a province's name and are none blanked, offsets kept."""
+    return _NOT_PLACE_SPANS.sub(lambda m: " " * len(m.group()), folded)
+
+
 RUNNING_TEXT_CHARS = 160  # longer than a typed question: a text whose writer capitalises names
 
 

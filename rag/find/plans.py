@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ground import vi
-from ground.places import iter_mentions
+from ground.places import iter_mentions, without_non_places
 from rag.find.accents import Accents
 from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
@@ -187,6 +187,7 @@ class PlanIndex:
     def places_in(self, folded: str) -> list[str]:
         """The stored places a (folded) question names, with or without diacritics, in the order it names them:
         the store's own vocabulary, so a place the gazetteer does not know is still recognised."""
+        folded = without_non_places(folded)  # ("châu Á - Thái Bình Dương" names no Thái Bình)
         found = [(m.start(), place) for name, place in self.places.items()
                  for m in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)]
         return list(dict.fromkeys(place for _, place in sorted(found)))

@@ -51,7 +51,8 @@ def question_documents(pq: ParsedQuery) -> list[str]:
 _OWNED_BY = r"\b(?:ke hoach|quyet dinh|van ban|chuong trinh|chi thi|thong tu|nghi quyet|de an)(?: so \S+)?(?: cua| do)? "
 # "tỉnh Bắc Hải Sơn", "thanh pho X": a place named by its kind; its name runs until a word no name is made of
 # matched on the same-length fold, so that "UBND tỉnh, Bộ VHTTDL" (a comma) names no place
-_PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?:tinh|thanh pho|tp)\.? ([a-z]+(?: [a-z]+){1,3})")
+# ("cap tinh hen hai truong …": "cấp tỉnh", the provincial level, names no province)
+_PLACE_NAMED = re.compile(r"(?<![a-z0-9])(?<!cap )(?:tinh|thanh pho|tp)\.? ([a-z]+(?: [a-z]+){1,3})")
 _NOT_NAME = FOLDED_STOPWORDS | set(
     "nao gi co da se giao ban hanh trien khai thuc hien to chuc phai lam ta minh nha ve va cua nay do ay "
     "tren ke hoach van ban chuong trinh ngoai giao hoa doi bien gioi ket nghia ban dan uy nhan so bo hoi doan cong "

@@ -157,6 +157,10 @@ def test_a_name_in_running_text_is_capitalised_throughout():
     assert [m.province for m in iter_mentions(page)] == ["Bình Định"]
     assert [m.province for m in iter_mentions("kế hoạch của Nam định")] == ["Nam Định"]  # a typed question: any case
     assert [m.province for m in iter_mentions("Di sản ký ức thế giới khu vực châu Á – Thái Bình Dương")] == []
+    from ground.places import without_non_places  # …nor in the store's own vocabulary, read off a folded question
+    folded = "di san ky uc the gioi khu vuc chau a thai binh duong o thai binh"
+    assert without_non_places(folded).split() == "di san ky uc the gioi khu vuc chau a o thai binh".split()
+    assert len(without_non_places(folded)) == len(folded)
 
 
 def test_a_score_and_a_lunar_year_are_values_not_document_numbers():

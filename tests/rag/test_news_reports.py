@@ -175,6 +175,9 @@ def test_a_place_typed_plainly_ends_before_tai():
     assert unknown_place(asked, NoIndex()) is None  # type: ignore[arg-type]
     # …and before a verb of going or greeting: "Kep" alone is the place, one syllable, no unknown province
     assert unknown_place(parse_query("doan tinh kep sang kien giang chuc tet nam nao"), NoIndex()) is None  # type: ignore[arg-type]
+    # "cấp tỉnh" is the provincial level, typed plainly too: no province named "Hẹn Hai"
+    assert unknown_place(parse_query("thoa thuan cap tinh hen hai truong ky vao thang may"), NoIndex()) is None  # type: ignore[arg-type]
+    assert unknown_place(parse_query("doan cua tinh hen hai truong ky vao thang may"), NoIndex()) == "hen hai"  # type: ignore[arg-type]
 
 
 def test_a_count_asked_of_a_decision_named_by_number_is_its_own_line_not_a_records_figures(store):
