@@ -177,7 +177,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     if kind == "number" and not any(c.answer_spans for c in ranked[:COUNT_CANDIDATES]):
         return []  # "bao nhiêu hội thảo mỗi năm?": the best passage states no number, so none answers
     lead = _ASKS_LEAD.search(q.pq.folded)
-    if lead and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
+    # (…but "ai chủ trì phía tỉnh?" of a meeting a page reports: the official it names as receiving is the host)
+    if lead and kind != "person" and not any(_ASKS_LEAD.search(vi.collapse(c.body)) for c in ranked[:AMOUNT_CANDIDATES]):
         return []  # "sở nào chủ trì?": no passage gives anyone that role, so none says who leads
     years = [y for y in q.pq.years if y not in horizon_years(q.pq.folded)]  # "Chiến lược … đến năm 2030" is a name
     if kind == "date" and years and not any(dated_in(c, years, index, q.pq.folded) for c in ranked[:AMOUNT_CANDIDATES]) \

@@ -259,12 +259,25 @@ def split_parts(text: str) -> list[str]:
             continue
         counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1)
         if t0 == t1 and t0 != "document" and not counted \
-                and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT:
+                and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
+                and not _opens_own_clause(folded, join.end(), s1, e1, spans):
             continue
         cuts.append((join.start(), join.end()))
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
     pieces = [text[a:b].strip(" ,;?") for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     return [p for p in pieces if p] if cuts else [text]
+
+
+def _opens_own_clause(folded: str, joined_at: int, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    """"ai là Trưởng đại diện … và ai chủ trì phía UBND tỉnh?": the second question word right after the join, with
+    a clause of its own words after it, asks of someone else."""
+    if folded[joined_at:start].strip():
+        return False
+    following = next((s for s, _, _ in spans if s >= end), len(folded))
+    return _content_syllables(folded[end:following]) >= OWN_CLAUSE_CONTENT
+
+
+OWN_CLAUSE_CONTENT = 3  # content syllables after a repeated question word that make its clause a question of its own
 
 
 def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending at `at` counts ("thanh vien"), or ""
