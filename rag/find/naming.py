@@ -4,6 +4,7 @@ catalog version."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ground import vi
@@ -66,15 +67,19 @@ _GENRE = frozenset("ke hoach chien luoc ngoai giao van hoa doi ngoai thong tin n
                    "trien khai to chuc ban hanh tinh thanh pho viet nam nam giai doan".split())
 
 
-def title_named(folded: str, plans: list) -> list[str]:
+def title_named(folded: str, plans: list, lead: Callable[[str], str] = lambda _: "") -> list[str]:
     """The one text whose title holds a name the question says in a row, inside the title rather than at its opening
-    ("Báo cáo kết quả tổ chức Tuần Văn hóa Khâm Giang tại Phần Lan" of "Tuần Văn hóa Khâm Giang … tổ chức khi nào?")."""
+    ("Báo cáo kết quả tổ chức Tuần Văn hóa Khâm Giang tại Phần Lan" of "Tuần Văn hóa Khâm Giang … tổ chức khi nào?");
+    none when another text's lead (`lead`: a plan id's opening lines) names it too, its title cut before the name."""
     said = f" {folded} "
     found = []
+    runs = []
     for p in plans:
-        typed = (p.meta.title or "").split()
-        words = _title_words(p.meta.title or "")
-        if len(typed) != len(words) or (p.meta.title or "").rstrip().endswith(("…", "...")):
+        # (a title cut short, a page's first sentence, still names what it holds: two texts naming one event are no one)
+        title = (p.meta.title or "").rstrip().removesuffix("…").removesuffix("...")
+        typed = title.split()
+        words = _title_words(title)
+        if len(typed) != len(words):
             continue
         for i in range(1, len(words)):
             n = 0
@@ -86,8 +91,13 @@ def title_named(folded: str, plans: list) -> list[str]:
             if n >= TITLE_NAME_RUN and whole and typed[i][:1].isupper() \
                     and sum(w[:1].isupper() for w in run) >= TITLE_NAME_WORDS + 1 and not set(words[i:i + n]) <= _GENRE:
                 found.append(p.id)
+                runs.append(" ".join(words[i:i + n]))
                 break
-    return found if len(found) == 1 else []
+    if len(found) != 1:
+        return []
+    if any(f" {runs[0]} " in f" {vi.collapse(lead(p.id))} " for p in plans if p.id != found[0]):
+        return []  # ("Cao nguyên Đá Đồng Văn" in the lead of a page whose first sentence, its title, was cut before it)
+    return found
 
 
 def lead_of(number: str) -> str:

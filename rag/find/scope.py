@@ -3,6 +3,7 @@ that the store does not hold."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ground import vi
@@ -282,7 +283,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     for pid in title_opened(pq.folded, in_play) if len(in_play) > 1 else []:
         scope.boost[pid] = scope.boost.get(pid, 0.0) + TITLE_BOOST
         scope.titled.append(pid)
-    if not scope.titled and len(in_play) > 1 and (inside := title_named(pq.folded, in_play)):
+    if not scope.titled and len(in_play) > 1 and (inside := title_named(pq.folded, in_play, _lead_of(index))):
         scope.titled, scope.plan_ids = inside, inside  # "Tuần Văn hóa Khâm Giang …": the report titled for that event
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
@@ -293,6 +294,16 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         if fact.issuer_folded and not meta.province and fact.issuer_folded in pq.folded:
             scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
     return scope
+
+
+def _lead_of(index: PlanIndex) -> Callable[[str], str]:
+    def lead(plan_id: str) -> str:
+        chunks = index.chunks(plan_id)
+        return chunks[0].text[:LEAD_CHARS] if chunks else ""
+    return lead
+
+
+LEAD_CHARS = 600  # a page's opening lines: where a name its title was cut before is said
 
 
 # the kinds of text a question may name as its subject; "kế hoạch" is what users call every plan, so it names none
