@@ -13,6 +13,7 @@ from ground import vi
 from ingest.grid_spans import column_edges, line_cells, spans
 from ingest.keyed_stacks import keyed_stacks
 from ingest.plain_tables import ALIGNED_HEAD, STACK_START, TOTAL_CELL, aligned_cells, stacked_cells
+from ingest.stacked_schedules import stacked_schedules
 
 FIGURE_CELL = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$")  # a cell holding a figure only
 
@@ -221,6 +222,7 @@ def semicolon_tables(text: str) -> str:
 
 
 _STACKED_FIGURE = re.compile(r"^\d[\d.,]*\n\d[\d.,]*\n\d[\d.,]*$", re.MULTILINE)  # three figures, one per line
+_STACKED_SCHEDULE = re.compile(r"^[ \t]*Thời gian[ \t]*\n[ \t]*(?:Nội dung|Hoạt động)", re.MULTILINE | re.IGNORECASE)
 MERGED_COLUMNS = 2  # the leading columns a sheet merges over several rows (a month, a group)
 
 
@@ -234,6 +236,8 @@ def tabs_as_pipes(text: str) -> str:
         text = stacked_cells(text)
     if _STACKED_FIGURE.search(text):  # "Năm" / "Ngân sách tỉnh" / … then "2026" / "10.800" / …: rows keyed, not numbered
         text = keyed_stacks(text)
+    if _STACKED_SCHEDULE.search(text):  # "Thời gian" / "Nội dung" / … then "Ngày 13/7" / "20h00 - 22h00" / …
+        text = stacked_schedules(text)
     if "  " in text and ALIGNED_HEAD.search(text):
         text = aligned_cells(text)
     if _GRID_RULE.search(text):

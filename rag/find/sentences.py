@@ -148,6 +148,8 @@ def _other_span(text: str, terms: list[str]) -> bool:
         first <= a and b <= last for first, last in spans for a, b in asked)
 
 
+CLOCK = re.compile(r"(?<![\d/.,])\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*(?:[-–]|đến)\s*\d{1,2}\s*(?:h|giờ)\s*\d{0,2})?(?![\w/])",
+                   re.IGNORECASE)
 _ORDINAL_VALUE = re.compile(r"\b(?:đầu tiên|thứ (?:nhất|nhì|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,3}|[IVXL]{1,5}\b))",
                             re.IGNORECASE)
 _HOW_LONG = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)
@@ -187,6 +189,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     if "period" in kinds and {"bao", "lau"} <= asked:  # "gắn bó bao lâu?": "từ 05 năm trở lên" says how long
         found = [e for e in found if not re.search(r"\b(?:19|20)\d\d\b", e.text)]  # (…"SN 2000" says since when)
         found += [entities.Entity("period", m.start(), m.end(), m.group(0)) for m in _HOW_LONG.finditer(body)
+                  if not any(e.start <= m.start() < e.end for e in found)]
+    if "date" in kinds and "gio" in asked and ("may" in asked or "nao" in asked):  # "lúc mấy giờ?": "20h00" says it
+        found += [entities.Entity("date", m.start(), m.end(), m.group(0)) for m in CLOCK.finditer(body)
                   if not any(e.start <= m.start() < e.end for e in found)]
     if "number" in kinds and "thu" in asked and ({"may"} <= asked or {"bao", "nhieu"} <= asked):
         # "… thứ mấy của Việt Nam?": "đầu tiên", "thứ hai" rank a thing as a figure counts it

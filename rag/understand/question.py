@@ -31,7 +31,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
     ("date", re.compile(
         r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|(?<!chau )luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
-        r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
+        r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao"
+        r"|(?:luc |vao )?may gio|gio nao)\b")),  # ("lúc mấy giờ": the hour, where "bao nhiêu giờ" counts hours)
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|(?:trong )?bao lau|thoi ky nao|cho giai doan)\b")),
     # ("nộp hồ sơ ở đâu": where a file goes is the body that receives it)
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao"
