@@ -112,6 +112,8 @@ def _ranked(part: Part, question: str, hits: list, index: PlanIndex, must: str |
         # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
         ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(asked_edition, told[c.chunk.plan_id])]
     ranked = firsts.field_first(ranked, part.answer_type, question)
+    if part.answer_type == "time":  # "khai mạc lúc mấy giờ": a line giving an hour, before the lead naming the event
+        ranked = [c for c in ranked if c.answer_spans] + [c for c in ranked if not c.answer_spans]
     if part.answer_type == "number":
         ranked = firsts.total_first(firsts.sum_first(firsts.counted_first(ranked, part.text), part.text),
                                     vi.collapse(part.text))

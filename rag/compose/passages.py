@@ -120,7 +120,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         announced = _announced_count(ranked, index, counting.group(1))
         if announced:
             return announced
-    if (_ASKS_AMOUNT.search(q.pq.folded) or kind in ("date", "number")) and not ranked[0].answer_spans:
+    if (_ASKS_AMOUNT.search(q.pq.folded) or kind in ("date", "time", "number")) and not ranked[0].answer_spans:
         # the best words without the asked value: a near one that states it goes first (the sentence after an
         # activity's name that gives its funding)
         stating = next((c for c in ranked[1:AMOUNT_CANDIDATES] if c.answer_spans

@@ -13,7 +13,9 @@ from rag.understand.question import FEW, Question, asking_fold
 # the first word after "bao nhiêu / mấy" that is no unit of time or money, no function word: the thing counted
 _NOT_COUNTED = frozenset("ngay thang nam gio phut tuan quy lan tien ty trieu dong usd phan tram la duoc co thi nguoi ve "
                          "ai trong dat moi de rieng cho uoc xuong den dien kinh ngan tong nguon muc ky lay con "
-                         "km m ha kg tan lit mot bang va hay vi chiec cai".split())  # ("vị", "chiếc": classifiers) units are said as symbols ("265,165 km"), not as words
+                         "km m ha kg tan lit mot bang va hay vi chiec cai "
+                         # people called as a chat calls them ("mấy em", "bao nhiêu bạn"): the text says "học sinh"
+                         "em chau ban anh chi ong ba".split())  # ("vị", "chiếc": classifiers) units are said as symbols ("265,165 km"), not as words
 
 
 def counted_phrase(q: Question) -> str | None:

@@ -46,6 +46,7 @@ TYPED_CONTENT = 0.5  # share of the question's content words a typed answer's se
 # …when the question names the stored document by its number: the user says where the answer is, so a sentence of
 # that document holding the asked kind of fact next to a third of the question's words answers it
 TYPED_CONTENT_NAMED = 0.34
+TYPED_CONTENT_ANY = 0.5  # …and of a question naming no text, by its best sentence alone
 TYPED_AROUND = 0.8  # …or of all its words, in the sentence, its section and its document's title together
 
 
@@ -115,10 +116,13 @@ class Grounds:
         """A question about a named plan asking for a kind of fact ("… tại tỉnh nào?") is answerable when a
         sentence of that plan holds such a fact next to the question's own content words, even if other
         words of the question are paraphrased ("dự định" for "đặt mục tiêu")."""
-        if scope.plan_ids is None or q.answer_type not in sentences.ANSWERING_KINDS:
+        if q.answer_type not in sentences.ANSWERING_KINDS:
             return False
         ranked = sentences.rank(q.pq.content or q.text, q.answer_type, hits, self.index.idf, self.index.plan,
                                 q.section_words, dense_of=dense_of)
+        if scope.plan_ids is None:  # of any text: its best sentence by words and by meaning, holding the kind asked
+            return bool(ranked) and ranked[0].features["entity_near"] > 0 and ranked[0].features["dense_relative"] >= 1.0 \
+                and ranked[0].features["content"] >= TYPED_CONTENT_ANY
         named = bool(q.pq.numbers) and not scope.names_other_documents and all(
             any(number_matches(n, (p.meta.number if p else None)) for n in q.pq.numbers)
             for p in map(self.index.plan, scope.plan_ids))

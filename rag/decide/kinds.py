@@ -11,7 +11,7 @@ from rag.understand import entities
 from rag.understand.question import Part
 
 # what the part asks, said in the note when no line states it
-MISSING = {"place": "địa điểm được hỏi", "person": "người được hỏi", "date": "thời gian được hỏi"}
+MISSING = {"place": "địa điểm được hỏi", "person": "người được hỏi", "date": "thời gian được hỏi", "time": "giờ được hỏi"}
 
 
 _SAID_WHEN = re.compile(r"(?i)\bthời gian(?: thực hiện| tổ chức)?\s*:|\b(?:vào )?dịp\s+\w")

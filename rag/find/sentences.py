@@ -39,6 +39,7 @@ NEAR_CHARS = 80  # an entity this close to a matched question word is probably t
 # Which entity kinds answer each answer type (rag.understand.question.ANSWER_TYPES).
 ANSWERING_KINDS: dict[str, tuple[str, ...]] = {
     "date": ("date",),
+    "time": ("date",),  # (with the hours a line gives, below)
     "period": ("period", "date"),
     "person": ("person",),
     "agency": ("agency", "person"),
@@ -190,9 +191,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
         found = [e for e in found if not re.search(r"\b(?:19|20)\d\d\b", e.text)]  # (…"SN 2000" says since when)
         found += [entities.Entity("period", m.start(), m.end(), m.group(0)) for m in _HOW_LONG.finditer(body)
                   if not any(e.start <= m.start() < e.end for e in found)]
-    if "date" in kinds and "gio" in asked and ("may" in asked or "nao" in asked):  # "lúc mấy giờ?": "20h00" says it
-        found += [entities.Entity("date", m.start(), m.end(), m.group(0)) for m in CLOCK.finditer(body)
-                  if not any(e.start <= m.start() < e.end for e in found)]
+    if answer_type == "time":  # "lúc mấy giờ?": "20h00" says it, and a day beside it only when it does
+        hours = [entities.Entity("date", m.start(), m.end(), m.group(0)) for m in CLOCK.finditer(body)]
+        found = hours + [e for e in found if not any(h.start <= e.start < h.end for h in hours)] if hours else []
     if "number" in kinds and "thu" in asked and ({"may"} <= asked or {"bao", "nhieu"} <= asked):
         # "… thứ mấy của Việt Nam?": "đầu tiên", "thứ hai" rank a thing as a figure counts it
         found += [entities.Entity("number", m.start(), m.end(), m.group(0)) for m in _ORDINAL_VALUE.finditer(body)

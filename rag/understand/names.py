@@ -103,7 +103,17 @@ def fact_asked(folded: str) -> str:
                              or _SPAN_ASKED.search(folded) or source_named or _SIGNED_WITH.search(folded)):
         # "… khánh thành ngày nào?", "từ ngày nào đến ngày nào?": an event's dates, which a passage gives, not the text's
         return "general"
+    # "những lần tái công nhận trước đó là cho giai đoạn nào?": the period of a thing the text tells of, which a passage
+    # gives; a document's own period is asked of the document ("kế hoạch … giai đoạn nào", "tầm nhìn đến năm nào")
+    if intent == "horizon" and not _OF_A_DOCUMENT.search(folded) and len(folded.split()) > HORIZON_BARE_SYLLABLES:
+        return "general"
     return intent
+
+
+# what names a document or its aims, whose period a question then asks
+_OF_A_DOCUMENT = re.compile(r"\b(?:ke hoach|kh|chuong trinh|de an|chien luoc|van ban|nghi quyet|quyet dinh|qd|chi thi|huong dan"
+                            r"|thoa thuan|bien ban|quy che|tam nhin|muc tieu|thuc hien|trien khai|ap dung|hieu luc)\b")
+HORIZON_BARE_SYLLABLES = 6  # "giai đoạn nào?", "đến năm nào vậy?": a follow-up about the text in play
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,11 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("document", re.compile(
         r"\b(so hieu|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
+    # "lúc mấy giờ": the hour of an event, which its line says ("20h00"); no deadline, where "bao nhiêu giờ" counts hours
+    ("time", re.compile(r"\b((?:luc |vao )?may gio|gio nao)\b")),
     ("date", re.compile(
         r"\b(khi nao|ngay nao|(?<!viet )(?<!quang )(?<!ha )(?<!mien )nam nao|thang nao|bao gio|(?<!chau )luc nao|thoi gian nao|ngay may|thang may|thoi diem nao"
-        r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao"
-        r"|(?:luc |vao )?may gio|gio nao)\b")),  # ("lúc mấy giờ": the hour, where "bao nhiêu giờ" counts hours)
+        r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|(?:trong )?bao lau|thoi ky nao|cho giai doan)\b")),
     # ("nộp hồ sơ ở đâu": where a file goes is the body that receives it)
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao"
@@ -252,6 +253,8 @@ def split_parts(text: str) -> list[str]:
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
     for (_s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
+        if {t0, t1} == {"time", "date"} and not _content_syllables(folded[e0:s1]):
+            continue  # "khai mạc lúc mấy giờ, ngày nào": one moment, its hour and its day
         join = question_join(folded, e0, s1)
         if not join and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
             cuts.append((e0, s1))  # "khai mạc ngày nào ở đâu": two question words side by side ask two things

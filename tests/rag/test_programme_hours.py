@@ -25,8 +25,8 @@ store = texts_store("programme-hours", {"sa-ngan-kh-64-2027-lien-hoan-lang-nghe.
 
 
 def test_what_hour_is_a_time_asked_not_a_count():
-    assert analyze("Lễ khai mạc diễn ra lúc mấy giờ?").answer_type == "date"
-    assert analyze("Hội thảo kéo dài bao nhiêu giờ?").answer_type != "date"
+    assert analyze("Lễ khai mạc diễn ra lúc mấy giờ?").answer_type == "time"
+    assert analyze("Hội thảo kéo dài bao nhiêu giờ?").answer_type != "time"
 
 
 def test_the_hour_of_an_event_from_its_programme_row(store):

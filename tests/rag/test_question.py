@@ -442,8 +442,9 @@ def test_truong_nao_asks_for_a_school_not_a_place():
 
 
 @pytest.mark.parametrize(("question", "kinds"), [
-    # "vào ngày nào" is one question word: its "nào" before a comma asks nothing of its own
-    ("Liên hoan có hội thảo quốc tế vào ngày nào, mấy giờ?", ["date", "number"]),
+    # "vào ngày nào" is one question word: its "nào" before a comma asks nothing of its own; with "mấy giờ" after it,
+    # one moment is asked, its day and its hour, which one line gives
+    ("Liên hoan có hội thảo quốc tế vào ngày nào, mấy giờ?", ["time"]),
     ("Hội chợ khai mạc vào ngày nào, ở đâu?", ["date", "place"]),
 ])
 def test_the_day_asked_is_one_part_and_the_hour_or_place_another(question, kinds):
