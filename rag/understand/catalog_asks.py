@@ -29,6 +29,8 @@ _COUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 _SUPERLATIVE = re.compile(r"\b(som nhat|dau tien|truoc nhat|cu nhat|muon nhat|moi nhat|gan day nhat|gan nhat|sau cung)\b")
 _EARLIEST = ("som nhat", "dau tien", "truoc nhat", "cu nhat")
 _HORIZON = re.compile(r"\b(?:den|toi|tam nhin(?: den)?) nam (\d{4})\b")
+_PROVINCES_ABROAD = re.compile(r"\b(?:tinh|dia phuong|thanh pho|vung|bang)(?: [a-z]+){0,2} nao (?:cua|o|tai|thuoc|ben) "
+                               r"(?:nuoc )?(?!viet nam\b)[a-z]")
 _RELATION = re.compile(r"\b(con hieu luc|het hieu luc|thay the|bi thay|da duoc thay)\b")
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ def catalog_filter(pq: ParsedQuery) -> CatalogFilter | None:
         return None  # "… đến từ tỉnh nào?" asks a place the text gives, not which provinces have plans
     if pq.intent == "implements":
         return None  # "Kế hoạch … căn cứ những công văn nào?" asks what one plan cites, not what the store holds
+    if _PROVINCES_ABROAD.search(folded):
+        return None  # "… quan hệ với những tỉnh nào của Lào và Campuchia?": partner provinces a text names
     if len(pq.provinces) == 1 and not superlative and not _LIST_OF_PLANS.search(folded):
         return None  # "Thanh Hóa ban hành kế hoạch nào …": the plan of one place, not the catalog
     kind = next((v for k, v in DOC_KINDS.items() if re.search(rf"\b(?:nhung|cac|bao nhieu|may) {k}\b", folded)), None)

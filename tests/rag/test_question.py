@@ -92,6 +92,9 @@ def test_catalog_filters():
     assert first.catalog.superlative == "earliest"
     count = analyze("Có bao nhiêu kế hoạch đến năm 2030?")
     assert count.catalog.count and count.catalog.horizon == 2030
+    # partner provinces abroad a page names are no catalog of the store's provinces
+    assert analyze("Theo các tin này, Sa Ngàn có quan hệ với những tỉnh nào của Lào và Campuchia?").catalog is None
+    assert analyze("Những tỉnh nào của Việt Nam có kế hoạch ngoại giao văn hóa?").catalog is not None
 
 
 def test_a_ministry_asked_for_its_documents_filters_the_catalog_by_issuer():
