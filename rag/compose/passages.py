@@ -131,16 +131,17 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             c for c in ranked[1:AMOUNT_CANDIDATES] if c.answer_spans and _next_on_line(ranked[0], c)), None)):
         ranked = [follower] + [c for c in ranked if c is not follower]  # "Chuyên đề 6: … . Báo cáo viên: Thượng tá X"
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
+    ranked = _body_named_first(q, ranked)
+    ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
         # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone (nearer
-        # still when the best names no one: "đoàn do tỉnh trưởng hoặc phó tỉnh trưởng làm Trưởng đoàn")
+        # still when the best names no one: "đoàn do tỉnh trưởng hoặc phó tỉnh trưởng làm Trưởng đoàn"); last, as a
+        # field line or a line naming the body asked may hold no holder
         holding = next((c for c in ranked[1:AMOUNT_CANDIDATES] if holder_named(office, c.body, q.text) and c.score
                         >= (YEAR_SHARE if ranked[0].answer_spans else YEAR_SHARE_BESIDE) * ranked[0].score), None)
         if holding is not None:
             ranked = [holding] + [c for c in ranked if c is not holding]
-    ranked = _body_named_first(q, ranked)
-    ranked = firsts.body_first(firsts.field_first(ranked, kind, question), question)
     if kind == "list" and text is None and (noun := firsts.LIST_ASKED.search(q.pq.folded)):
         # "… được dùng những ngoại ngữ nào?": the line of the text that lists them, though its passage ranked low
         whole = [Hit(c, 0.0) for c in index.chunks(ranked[0].chunk.plan_id)]

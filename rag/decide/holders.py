@@ -33,6 +33,7 @@ _OFFICE_ASKED = re.compile(rf"\bai (?:la|lam|dang la|giu chuc|(?:duoc|dc) (?:bau
                            r"|(?: [a-z0-9]+){0,16} ten (?:la )?gi|(?: [a-z0-9]+){0,24} la ai)\b")  # (the page it is in may be told: "… được trích lời trong bài về …")
 # how a text says who holds it, beside the office's own name: "Đoàn … do ông X dẫn đầu"
 _SAID_AS = {"truong doan": r"truong doan|dan dau"}
+_ROW_KEY = re.compile(rf"[ \t]*(?:[-•+*][ \t]*)?(?:Ông|Bà|Đồng chí|đ/c)[ \t]+((?:[{vi.UPPER}][{vi.LOWER}]*[ \t]*){{2,5}}):")
 CLAUSE_REACH = 200  # characters of the office's own clause read for its holder's name
 NAME_REACH = 80  # characters between an office and its holder's name ("Bí thư Tỉnh ủy tỉnh X, đồng chí Nguyễn Văn A")
 _NAME = re.compile(rf"\b[{vi.UPPER}][{vi.LOWER}]+(?:[ \-][{vi.UPPER}][{vi.LOWER}]+){{1,5}}\b")
@@ -122,6 +123,12 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
         elsewhere = {e.name for e in entities.foreign_places(window)}
         if abroad and elsewhere and not abroad & elsewhere:
             continue  # "Đoàn tỉnh Xaignabouli (Lào) …, do ông X làm Trưởng đoàn" heads another country's delegation
+        # a row keyed by its holder, the office a field of it: "Ông Hồ Văn A: chức vụ: …; chức danh: Trưởng ban."
+        line_start = shown.rfind("\n", 0, m.start()) + 1
+        key = _ROW_KEY.match(shown, line_start)
+        if key and key.end() <= m.start() and not re.search(r"\.\s", shown[key.end():m.start()]) \
+                and _person_like(vi.normalize(key.group(1)).split(), ""):
+            return True
         for run in _NAME.finditer(window):
             if run.end() <= office_at and re.search(r"[\n;]|\.(?=\s)", window[run.end():office_at]):
                 continue  # a name of the line or sentence before ("• Ông Somsak Phanit, Chủ tịch Hội …" / "Giám đốc …")

@@ -40,7 +40,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
                           r"|cuc nao"
                           r"|(?:nop|gui)(?: [a-z]+){0,3} (?:o dau|tai dau|cho ai|cho co quan nao))\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
-                          r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su(?! quan)|hieu truong|truong ban|truong phong|chu nhiem)"
+                          r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su(?! quan)|hieu truong|truong ban|truong phong|chu nhiem"
+                          r"|uy vien|thanh vien)"  # ("ủy viên nào chịu trách nhiệm …": a member, by name)
                           # (not "Đại sứ những nước nào": the countries are asked)
                           r"(?! (?:nhung|cac) (?:nuoc|quoc gia|dia phuong) nao)(?: [a-z]+){0,3} nao"
                           rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,16}} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
