@@ -6,6 +6,7 @@ import re
 
 from ground import vi
 from ground.foreign_places import FOREIGN_PLACES
+from rag.decide.alike import with_alike
 from rag.understand.entities import foreign_places
 
 _HOME = "viet nam"
@@ -52,7 +53,7 @@ def unsaid_event(question: str, texts: str) -> str | None:
     named = event_named(question)
     if named is None:
         return None
-    words = set(vi.folded_syllables(texts))
+    words = set(with_alike(vi.folded_syllables(texts)))  # ("hội nghị kiều bào": "… Người Việt Nam ở nước ngoài")
     if all(w in words for w in named[1]):
         return None
     return as_typed(question, named[0])

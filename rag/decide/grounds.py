@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.decide import places as place_rules
+from rag.decide.alike import with_alike
 from rag.decide.answerable import Evidence, ScopeRule
 from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
 from rag.decide.documents import other_kinds_number
@@ -327,7 +328,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if _ASKS_SIGNED.search(q.pq.folded) and not _SIGNED.search(vi.collapse(shown)):
         return "văn bản được ký kết"  # "hai bên ký những văn bản nào?": lines that sign nothing name none
     thing = asked_thing(q.text)
-    words = vi.folded_syllables(shown + " " + passages)
+    words = with_alike(vi.folded_syllables(shown + " " + passages))
     instances = INSTANCES.get(thing or "")  # "những đơn vị hành chính nào": "xã Kim Sơn, thị trấn Bến Lũy" are
     if thing and not (instances and instances.search(" ".join(words))) and not all(
             w in set(words) or spelled_out(w, words) for w in thing.split() if w not in GENERIC_THING):

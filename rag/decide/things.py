@@ -74,3 +74,4 @@ def spelled_out(acronym: str, words: list[str]) -> bool:
             if initials == acronym:
                 return True
     return False
+

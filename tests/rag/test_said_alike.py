@@ -1,0 +1,12 @@
+"""A thing a question names in other words than the texts ("kiều bào" for "người Việt Nam ở nước ngoài") is still said."""
+from rag.decide.alike import with_alike
+from rag.decide.events import unsaid_event
+
+ASKED = "Trước phiên toàn thể của hội nghị kiều bào lần thứ 5, các đại biểu đã mặc niệm tưởng nhớ ai?"
+
+
+def test_kieu_bao_are_overseas_vietnamese():
+    said = "Hội nghị người Việt Nam ở nước ngoài toàn thế giới lần thứ 5 khai mạc tại Hà Nội."
+    assert unsaid_event(ASKED, said) is None
+    assert "kieu" in with_alike("hoi nghi nguoi viet nam o nuoc ngoai".split())
+    assert unsaid_event(ASKED, "Hội nghị xúc tiến đầu tư lần thứ 5 khai mạc tại Hà Nội.") is not None
