@@ -91,9 +91,9 @@ def number_relations(text: str, numbers: list[DocNumber], own: set[str]) -> list
     return out
 
 
-_PROPOSAL = re.compile(r"(?:đề nghị|đề xuất)[^.;\n]{0,120}\btại\s*$|Tờ trình\s*(?:số\s*)?$", re.IGNORECASE)
+_PROPOSAL = re.compile(r"(?:đề nghị|đề xuất)[^.;\n]{0,120}\btại\s*$|Tờ trình\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
 # "… đã được Bộ Ngoại giao có ý kiến tại Công văn số 1873/…", "quy định tại Quyết định số …": a document pointed to
-_POINTED_TO = re.compile(rf"\btại\s+(?:các\s+)?{_TYPE}\s*(?:số\s*)?$", re.IGNORECASE)
+_POINTED_TO = re.compile(rf"\btại\s+(?:các\s+)?{_TYPE}\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
 # …but "Xem chi tiết tại Thông tư 05/…" sends the reader to the page's own document
 _READER_POINTER = re.compile(r"\b(?:xem|chi tiết|toàn văn|đính kèm|tải về)\b", re.IGNORECASE)
 

@@ -41,3 +41,20 @@ Xem chi tiết tại Thông tư 07/2026/TT-BNG (có hiệu lực từ ngày 01/9
 """
     meta = build_plan(text, "tt-07-2026.txt").meta
     assert meta.number == "07/2026/TT-BNG" and meta.doc_type == "Thông tư"
+
+
+def test_a_proposal_written_so_colon_is_not_the_resolution_s_number():
+    text = """NGHỊ QUYẾT
+V/v: Sửa đổi mức chi đón tiếp khách nước ngoài của tỉnh Sa Lung
+
+HỘI ĐỒNG NHÂN DÂN TỈNH SA LUNG
+KHOÁ XII, KỲ HỌP THỨ 9
+
+Căn cứ Luật Tổ chức HĐND và UBND năm 2003;
+Sau khi xem xét Tờ trình số: 214/TTr-UBND ngày 20/11/2011 của UBND tỉnh về sửa đổi mức chi;
+
+QUYẾT NGHỊ:
+Điều 1. Mức chi mời cơm khách hạng A không quá 800.000 đồng/suất.
+"""
+    meta = build_plan(text, "sa-lung-nq-muc-chi.txt").meta
+    assert meta.number is None and meta.doc_type == "Nghị quyết"
