@@ -42,10 +42,10 @@ _SEP = rf"{_SP}[-–—]{_SP}|\.(?=[A-ZĐ][A-ZĐ0-9]+(?![^\W\d_]))"  # "KH.UBND"
 _SPACED_CODE = rf"[A-ZĐÐ](?=[a-zđ]{{0,15}}[A-ZĐÐ0-9&])[{_LETTER}0-9&]{{0,15}}"
 _NEXT_CODE = (rf"(?:[-–—]{_CODE}|[ \t]+[-–—][ \t]*{_SPACED_CODE}|[-–—][ \t]+{_SPACED_CODE}"
               rf"|\.(?=[A-ZĐ][A-ZĐ0-9]+(?![^\W\d_])){_CODE})")
-_STATE = re.compile(
-    rf"(?<![\d/])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}({_CODE}(?:{_NEXT_CODE})*)")
+_STATE = re.compile(  # ("CMS2013/Images/…": a path's letters run into the figures, no number)
+    rf"(?<![\d/{_LETTER}])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}({_CODE}(?:{_NEXT_CODE})*)")
 _STATE_TYPED = re.compile(  # what a user types: any case, "qd" for "QĐ"
-    rf"(?<![\d/])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}([{_LETTER}][{_LETTER}0-9&]{{0,15}}"
+    rf"(?<![\d/{_LETTER}])(\d{{1,5}})(?:{_SP}/{_SP}(\d{{4}}))?{_SP}/{_SP}([{_LETTER}][{_LETTER}0-9&]{{0,15}}"
     rf"(?:(?:{_SP}[-–—]{_SP}|\.(?=[{_LETTER}]{{2,}}(?![^\W\d_])))[{_LETTER}][{_LETTER}0-9&]{{0,15}})*)")
 # the Party's committees: central (TW, BCT, BBT, BTGTW …), a province's or a district's (TU, HU, ĐU), a bloc's (ĐUK),
 # a State body's Party cadres and groups (BCSĐ, ĐĐ)

@@ -154,7 +154,8 @@ def document_signer(text: str, first: bool = False, signatories: int = 1) -> str
     declared = labelled(text, "Người ký")
     if declared and _PERSON.match(declared.strip(" .")):
         return declared.strip(" .")
-    blocks = block_signers(text)
+    # ("KT.CHỦ TỊCH" / "PHÓ CH": a page cut inside the office under which the name would stand names no one)
+    blocks = [(title, name) for title, name in block_signers(text) if name.split()[0].lower() not in _OFFICE_WORDS]
     if not blocks:
         return declared or _listed_signer(text)
     if first:
@@ -163,6 +164,7 @@ def document_signer(text: str, first: bool = False, signatories: int = 1) -> str
     return " và ".join(names) if len(names) > 1 else blocks[-1][1]
 
 
+_OFFICE_WORDS = frozenset({"phó", "chủ", "trưởng", "giám", "bí", "tổng", "chánh"})  # as typed: "Tống", "Trương" are names
 _BULLET = re.compile(r"^\s*[•·▪◦*-]\s+(.+?)\s*$")
 _LISTED_NUMBER = re.compile(r"^\d{1,5}(?:/\d{4})?\s*[-/–]\s*[A-ZĐ]")
 FIELD_LIST_LINES = 25  # a page's field list sits under its title

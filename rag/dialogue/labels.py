@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.numbers import DOC_KINDS
+from ground.numbers import DOC_KINDS, find_numbers
 from rag.dialogue.frames import numbered
 from rag.dialogue.state import Conversation
 from rag.understand.entities import foreign_places
@@ -95,3 +95,14 @@ def other_document(context: Conversation, said: str) -> str | None:
     # "Đề án đó" after an answer naming "Đề án quảng bá hình ảnh … giai đoạn 2026 - 2030, trình …": that one, by its name
     named = (re.search(rf"\b{kind}\s+[^\W\d_][^,;:.()\n\[]{{4,120}}", str(p.get("text") or "")) for p in context.points)
     return next((m.group(0).strip() for m in named if m), None)
+
+
+_NAMED_DOCUMENT = re.compile(r"\b(?:quyết định|quyet dinh|kế hoạch|ke hoach|nghị quyết|nghi quyet|công văn|cong van|chỉ thị"
+                             r"|chi thi|thông báo|thong bao|qđ|qd|kh)\s+(?:số\s+|so\s+)?\d", re.IGNORECASE)
+
+
+def named_before(text: str, ref: re.Match) -> bool:
+    """"Phú Yên có quyết định số 92 …, quyết định đó ban hành ngày nào?": the document pointed at is named before, in
+    the same question, not in the conversation."""
+    before = text[:ref.start()]
+    return bool(_NAMED_DOCUMENT.search(before) or find_numbers(before))

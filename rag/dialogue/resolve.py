@@ -170,7 +170,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         sum_named = sum_named if vi.has_diacritics(text) else vi.strip_marks(sum_named)  # typed as the user types
         said = _tidy(replace_spans(text, [(amount.start(), amount.end(), sum_named)]))
         return _resolve_bare(question, _capital(said), context, False, "")
-    plan_ref = search(PLAN_REF, text) or search(PLAN_REF_BARE, text)
+    plan_ref = r if (r := search(PLAN_REF, text) or search(PLAN_REF_BARE, text)) and not labels.named_before(text, r) else None
     place_ref = search(PLACE_REF, text)
     if place_ref and any(v.end <= place_ref.start() for v in venues(text)):
         place_ref = None  # "… gặp cộng đồng người Việt ở Kansai, ai là chủ tịch hội ở đó?": there is Kansai

@@ -86,6 +86,13 @@ def test_there_is_the_place_the_same_turn_names_before_it():
     assert "ở đó" in res.question_understood and "ở Cao Bằng" not in res.question_understood
 
 
+def test_the_document_the_same_turn_names_before_it():
+    # a first question naming its document, then pointing at it: nothing to look up in the conversation
+    asked = "Sa Ngàn có quyết định số 92 năm 2019 công bố thủ tục ngoại vụ, quyết định đó ban hành ngày nào?"
+    res = resolve(asked, Conversation())
+    assert not res.unresolved and "quyết định đó" in res.question_understood
+
+
 def test_a_plan_without_province_is_named_by_number_and_issuer():
     res = resolve("văn bản đó ban hành ngày nào?", context("Công văn 404 ban hành ngày nào?", plans=[BNG], provinces=[]))
     assert res.question_understood == "Công văn 404/BNG-NGVH-UNESCO của Bộ Ngoại giao ban hành ngày nào?"

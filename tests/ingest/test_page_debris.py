@@ -1,0 +1,24 @@
+"""What a saved page carries besides its text is read as no fact of it: a path's figures ("CMS2013/Images") are no
+document number, an office cut short at the page's end ("KT.CHỦ TỊCH" / "PHÓ CH") names no signer, and "hòa bình"
+typed plainly in a question is peace, not the province, unless a place word or a capital says so."""
+from ground.numbers import find_numbers
+from ground.places import iter_mentions
+from ingest.signers import document_signer
+
+
+def test_a_path_on_the_page_holds_no_document_number():
+    assert find_numbers("/Style Library/LacViet/CMS2013/Images/newsdefault.jpg") == []
+    assert [n.number for n in find_numbers("Số:12/KH-UBND")] == ["12/KH-UBND"]
+
+
+def test_an_office_cut_short_is_no_signer():
+    cut = "Điều 3. Chánh Văn phòng và Giám đốc Sở Ngoại vụ chịu trách nhiệm thi hành Quyết định này./.\n|\nKT.CHỦ TỊCH\nPHÓ CH"
+    assert document_signer(cut) is None
+    whole = cut.replace("PHÓ CH", "PHÓ CHỦ TỊCH\n\n\nTống Văn Lâm")
+    assert document_signer(whole) == "Tống Văn Lâm"  # (a family name that folds like an office word is still a name)
+
+
+def test_hoa_binh_typed_plainly_is_peace_unless_placed():
+    assert [m.province for m in iter_mentions("nghi quyet nao khang dinh phai cung co, giu vung hoa binh?")] == []
+    assert [m.province for m in iter_mentions("ke hoach cua hoa binh nam 2021")] == ["Hòa Bình"]
+    assert [m.province for m in iter_mentions("tinh hoa binh co bao nhieu doan ra")] == ["Hòa Bình"]
