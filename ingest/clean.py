@@ -305,6 +305,9 @@ def _next_content(lines: list[str], i: int) -> str:
     return ""
 
 
+_HOUR_ITEM = re.compile(r"^\s*[-•+*]?\s*(?:\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}\b|(?:Buổi\s+)?(?:sáng|chiều|tối|trưa)\b)", re.IGNORECASE)
+
+
 def clean_text(text: str) -> str:
     text = dated_page(text)
     lines = [tidy_dateline(line) for line in vi.normalize_spaces(text).split("\n")]
@@ -313,6 +316,9 @@ def clean_text(text: str) -> str:
     has_emblem = any(re.search(r"CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|^ĐẢNG CỘNG SẢN VIỆT NAM$",
                                cell.strip()) for line in lines for cell in line.split("|"))
     reasons: list[str | None] = [classify_line(line) for line in lines]
+    for i in range(len(lines)):  # "Thứ Ba, ngày 23/10/2029" over "- 08h00 - 10h30: …": a programme's day, no banner
+        if reasons[i] == "date-banner" and _HOUR_ITEM.match(next((ln for ln in lines[i + 1:i + 3] if ln.strip()), "")):
+            reasons[i] = None
     protected = [is_protected(line.strip(), has_emblem) for line in lines]
     for i in signature_names(lines):
         protected[i] = True

@@ -9,7 +9,9 @@ from rag.compose.citations import Point
 from rag.find.plans import PlanIndex
 
 _DAY = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d\d))?\b")
-_HEADING = re.compile(r"^\s*(?:[-•*]\s*)?(?:Ngày|NGÀY)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d\d))?\b[^\n]{0,40}$")
+# ("Thứ Ba, ngày 23/10/2029": its weekday first)
+_HEADING = re.compile(r"^\s*(?:[-•*]\s*)?(?:(?:[Tt]hứ|THỨ)\s+\w+\s*,?\s*|(?:[Cc]hủ\s+nhật|CHỦ\s+NHẬT)\s*,?\s*)?"
+                      r"(?:Ngày|ngày|NGÀY)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d\d))?\b[^\n]{0,40}$")
 _ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}\s*h|\d{1,2}:\d\d|Sáng|Chiều|Tối|Trưa)")
 HEADING_CHARS = 60  # a day's heading is short; a long line opening with a date is a sentence
 DAY_ITEMS = 8

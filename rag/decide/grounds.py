@@ -87,7 +87,7 @@ class Grounds:
                 or self.placed_evidence(q, hits) or names_office_holder(q, hits) or lists_asked_thing(q.text, hits)
                 # (a named text with a row of the place asked: "đoàn Nhật Bản biểu diễn gì" of "Nhật Bản: …; nội dung …")
                 or scope.plan_ids is not None and bool(keyed_by_place(q.text, hits))
-                or _names_asked_day(q, hits))
+                or _names_asked_day(q, hits, self.index.told))
 
     def placed_evidence(self, q: Question, hits: list[Hit]) -> bool:
         """"Ở buổi gặp mặt … tại Caracas, ĐSQ mời khách những món gì?": the best passage names every foreign place or
@@ -154,12 +154,16 @@ class Grounds:
 _DAY = re.compile(r"\b[Nn]gày (\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d\d))?\b|\b(?<![/-])(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)\b")
 
 
-def _names_asked_day(q: Question, hits: list[Hit]) -> bool:
+def _names_asked_day(q: Question, hits: list[Hit], told: Callable[[str], str] = lambda _: "") -> bool:
     """"Ngày 15/9/2029 đoàn … có những hoạt động gì?": a day asked in full (or "Ngày 11/6" without its year) is named by a
-    top passage (a programme's "Ngày 15/9/2029 (Thứ Bảy):"), which is where that day is told of, whatever words it says
-    it in."""
+    top passage (a programme's "Ngày 15/9/2029 (Thứ Bảy):"), or by the text of one (`told`: a plan's title and lines,
+    its programme's day lines standing in another passage than the rows found), which is where that day is told of,
+    whatever words it says it in."""
     asked = _days(q.text)
-    return len(asked) == 1 and any(day in asked or (day[0], day[1], "") in asked for h in hits[:3] for day in _days(h.chunk.text))
+    if len(asked) != 1:
+        return False
+    texts = [h.chunk.text for h in hits[:3]] + [told(pid) for pid in dict.fromkeys(h.chunk.plan_id for h in hits[:3])]
+    return any(day in asked or (day[0], day[1], "") in asked for text in texts for day in _days(text))
 
 
 def _days(text: str) -> set[tuple[int, int, str]]:

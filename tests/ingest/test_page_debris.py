@@ -22,3 +22,12 @@ def test_hoa_binh_typed_plainly_is_peace_unless_placed():
     assert [m.province for m in iter_mentions("nghi quyet nao khang dinh phai cung co, giu vung hoa binh?")] == []
     assert [m.province for m in iter_mentions("ke hoach cua hoa binh nam 2021")] == ["Hòa Bình"]
     assert [m.province for m in iter_mentions("tinh hoa binh co bao nhieu doan ra")] == ["Hòa Bình"]
+
+
+def test_a_weekday_and_date_over_a_day_s_hours_is_the_programme_s_day_not_a_banner():
+    from ingest.clean import clean_text
+
+    programme = "III. CHƯƠNG TRÌNH\nThứ Ba, ngày 23/10/2029\n- 08h00 - 10h30: Thăm cánh đồng lúa tại xã Bình Khê.\n"
+    assert "Thứ Ba, ngày 23/10/2029" in clean_text(programme)
+    banner = "Chủ nhật, Ngày 27/10/2024\nUBND tỉnh tổ chức hội nghị đối ngoại năm 2024 tại trụ sở."
+    assert "27/10/2024" not in clean_text(banner)  # the portal's today, over an article

@@ -21,7 +21,27 @@ Từ ngày 09/8 đến ngày 11/8/2027.
 
 """ + PROGRAMME
 
-store = texts_store("programme-hours", {"sa-ngan-kh-64-2027-lien-hoan-lang-nghe.txt": PLAN})
+VISIT = """ỦY BAN NHÂN DÂN TỈNH SA NGÀN
+Số: 71/KH-UBND
+Sa Ngàn, ngày 20 tháng 7 năm 2027
+
+KẾ HOẠCH
+Đón đoàn đại biểu tỉnh Gunma (Nhật Bản) thăm và làm việc tại tỉnh Sa Ngàn
+
+I. CHƯƠNG TRÌNH HOẠT ĐỘNG
+Thứ Hai, ngày 16/8/2027
+- 14h00 - 15h00: Chủ tịch Ủy ban nhân dân tỉnh tiếp xã giao đoàn.
+- 18h30: Tiệc chiêu đãi đoàn tại Nhà khách tỉnh.
+Thứ Ba, ngày 17/8/2027
+- 08h00 - 10h30: Thăm vùng chè Shan tuyết tại xã Pà Vầy.
+- 14h00 - 16h00: Làm việc tại Trường Đại học Sa Ngàn.
+
+II. TỔ CHỨC THỰC HIỆN
+Sở Ngoại vụ chủ trì đón tiếp đoàn.
+"""
+
+store = texts_store("programme-hours", {"sa-ngan-kh-64-2027-lien-hoan-lang-nghe.txt": PLAN,
+                                        "sa-ngan-kh-71-2027-don-doan-gunma.txt": VISIT})
 
 
 def test_what_hour_is_a_time_asked_not_a_count():
@@ -33,3 +53,8 @@ def test_the_hour_of_an_event_from_its_programme_row(store):
     a = store.ask("le khai mac lien hoan lang nghe Sa Ngan to chuc luc may gio, o dau?")
     assert a.found
     assert "19h30" in a.answer and "Quảng trường Trung tâm" in a.answer
+
+
+def test_a_day_headed_by_its_weekday_answers_with_its_items(store):
+    a = store.ask("Đoàn Gunma sáng ngày 17/8/2027 đi thăm đâu?")
+    assert a.found and "Pà Vầy" in a.answer
