@@ -124,3 +124,36 @@ WORLD_COUNTRIES: dict[str, tuple[str, ...]] = {
     "Tonga": (),
     "Vanuatu": ("Va-nu-a-tu",),
 }
+
+
+# the countries of each continent or region, by the names the gazetteer gives them: a line setting a rate "tại các nước
+# châu Á" or "ngoài châu Á" answers for Nhật Bản, or for Pháp
+_AMERICAS = frozenset({"Hoa Kỳ", "Canada", "Mexico", "Cuba", "Brazil", "Argentina", "Chile", "Peru", "Colombia", "Venezuela",
+                       "Bolivia", "Ecuador", "Uruguay", "Paraguay", "Panama", "Costa Rica", "Nicaragua", "Honduras",
+                       "El Salvador", "Guatemala", "Haiti", "Jamaica", "Cộng hòa Dominica", "Trinidad và Tobago"})
+_LATIN_AMERICA = _AMERICAS - {"Hoa Kỳ", "Canada"}
+_EUROPE = frozenset({"Nga", "Pháp", "Đức", "Vương quốc Anh", "Italia", "Tây Ban Nha", "Bồ Đào Nha", "Hà Lan", "Bỉ", "Thụy Sĩ",
+                     "Thụy Điển", "Na Uy", "Phần Lan", "Đan Mạch", "Ba Lan", "Séc", "Hungary", "Bulgaria", "Romania",
+                     "Ukraine", "Belarus", "Áo", "Hy Lạp", "Ireland", "Iceland", "Luxembourg", "Monaco", "Moldova", "Slovakia",
+                     "Slovenia", "Croatia", "Serbia", "Bosnia và Herzegovina", "Montenegro", "Bắc Macedonia", "Albania",
+                     "Litva", "Latvia", "Estonia", "Malta", "Vatican", "Síp"})
+_SOUTHEAST_ASIA = frozenset({"Lào", "Campuchia", "Thái Lan", "Myanmar", "Malaysia", "Singapore", "Indonesia", "Philippines",
+                             "Brunei", "Đông Timor"})
+_MIDDLE_EAST = frozenset({"Iran", "Iraq", "Syria", "Lebanon", "Jordan", "Palestine", "Israel", "Ả Rập Xê Út", "Qatar", "Kuwait",
+                          "Bahrain", "Oman", "Yemen", "Các Tiểu vương quốc Ả Rập Thống nhất", "Thổ Nhĩ Kỳ"})
+_ASIA = _SOUTHEAST_ASIA | _MIDDLE_EAST | frozenset({
+    "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Mông Cổ", "Đài Loan", "Ấn Độ", "Bangladesh", "Pakistan", "Afghanistan",
+    "Nepal", "Bhutan", "Sri Lanka", "Maldives", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
+    "Azerbaijan", "Armenia", "Gruzia"})
+_AFRICA = frozenset({"Ai Cập", "Algeria", "Maroc", "Tunisia", "Libya", "Sudan", "Nam Sudan", "Ethiopia", "Kenya", "Tanzania",
+                     "Uganda", "Rwanda", "Nigeria", "Ghana", "Senegal", "Côte d'Ivoire", "Cameroon", "Angola", "Mozambique",
+                     "Madagascar", "Zimbabwe", "Zambia", "Namibia", "Botswana", "Guinea", "Mali", "Burkina Faso", "Niger",
+                     "Togo", "Benin", "Gabon", "Congo", "Liberia", "Sierra Leone", "Mauritius", "Nam Phi"})
+_OCEANIA = frozenset({"Úc", "New Zealand", "Fiji", "Papua New Guinea", "Samoa", "Tonga", "Vanuatu"})
+REGION_COUNTRIES: dict[str, frozenset[str]] = {
+    "châu Mỹ": _AMERICAS, "Mỹ Latinh": _LATIN_AMERICA, "Bắc Mỹ": frozenset({"Hoa Kỳ", "Canada", "Mexico"}),
+    "châu Âu": _EUROPE, "Tây Âu": _EUROPE, "Đông Âu": _EUROPE, "châu Á": _ASIA, "Đông Nam Á": _SOUTHEAST_ASIA,
+    "Đông Bắc Á": frozenset({"Trung Quốc", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Mông Cổ", "Đài Loan"}),
+    "Nam Á": frozenset({"Ấn Độ", "Bangladesh", "Pakistan", "Nepal", "Bhutan", "Sri Lanka", "Maldives", "Afghanistan"}),
+    "Trung Đông": _MIDDLE_EAST, "châu Phi": _AFRICA, "châu Đại Dương": _OCEANIA, "ASEAN": _SOUTHEAST_ASIA,
+}

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Collection
 
 from ground import vi
+from ground.countries import REGION_COUNTRIES
 from ground.foreign_places import COUNTRIES, FOREIGN_PLACES, INTERNATIONAL_BODIES, NEIGHBOURS
 from ground.places import canonical_province, iter_mentions
 from ground.syllables import is_syllable
@@ -95,9 +96,19 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
         latin = len(alias) >= LATIN_NAME and not vi.has_diacritics(alias)
         return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)" + ("" if latin else rf"(?!\s+[{vi.UPPER}])"), written) is not None
 
-    # (a country is named by one of its provinces too: "lưu học sinh tỉnh Sê Kông" is of Lào)
+    # (a country is named by one of its provinces too: "lưu học sinh tỉnh Sê Kông" is of Lào; and by the region a rate
+    # is set for, "tại các nước châu Á" for Nhật Bản, "ngoài châu Á" for Pháp)
     return all(any(named(a) for a in (name, *FOREIGN_PLACES.get(name, ()), *sorted(NEIGHBOURS.get(name, ()))))
-               for name in places)
+               or _region_said(name, spoken) for name in places)
+
+
+def _region_said(country: str, spoken: str) -> bool:
+    for region, countries in REGION_COUNTRIES.items():
+        said = vi.normalize(region).lower()
+        outside = spoken.count(f" ngoài {said} ")  # "tại các nước ngoài châu Á": every country but its own
+        if country in countries and spoken.count(f" {said} ") > outside or country not in countries and outside:
+            return True
+    return False
 
 
 def sum_of_elsewhere(question: str, lines: Collection[str],

@@ -10,3 +10,12 @@ def test_kieu_bao_are_overseas_vietnamese():
     assert unsaid_event(ASKED, said) is None
     assert "kieu" in with_alike("hoi nghi nguoi viet nam o nuoc ngoai".split())
     assert unsaid_event(ASKED, "Hội nghị xúc tiến đầu tư lần thứ 5 khai mạc tại Hà Nội.") is not None
+
+
+def test_a_country_asked_is_named_by_the_region_a_rate_is_set_for():
+    from rag.decide.places import names_foreign_places
+
+    rates = ["6.000.000 đồng/người/chuyến tại các nước châu Á; 12.000.000 đồng/người/chuyến tại các nước ngoài châu Á."]
+    assert names_foreign_places("Sinh viên đi giao lưu ở Nhật Bản được hỗ trợ bao nhiêu?", rates)
+    assert names_foreign_places("Sinh viên đi giao lưu ở Pháp được hỗ trợ bao nhiêu?", rates)
+    assert not names_foreign_places("Sinh viên đi giao lưu ở Pháp được hỗ trợ bao nhiêu?", ["6.000.000 đồng tại các nước châu Á."])
