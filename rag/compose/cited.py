@@ -162,7 +162,8 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
         return None  # "Báo cáo sơ kết … Kế hoạch 96 là báo cáo số mấy?": a stored report, not the cited plan
     if only_cited:
         cites = by_number(scope.other_documents, index)
-    elif not q.pq.numbers and not q.pq.bare_numbers and _other_kind(q, scope.plan_ids, index):
+    # (…or of the stored text it names: "căn cứ những nghị định nào … trong Quyết định 92/QĐ-UBND của Phú Yên?")
+    elif not scope.other_documents and _other_kind(q, scope.plan_ids, index):
         cites = by_subject(q, scope.plan_ids, index)
     else:
         return None
