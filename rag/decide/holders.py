@@ -79,8 +79,26 @@ _TAKES_OFFICE = re.compile(r"\b(?:giu chuc|lam|bau|la|nhan chuc|dam nhiem)\s*$")
 
 
 def _body_after(folded: str, title: str) -> str | None:
-    m = re.search(rf"\b{title}\b (\w+)", folded)
-    return m.group(1) if m and m.group(1) in _BODY_WORDS else None
+    """The body an office is of, its kind and up to two words of its name ("so tai chinh"), folded."""
+    m = re.search(rf"\b{title}\b (\w+)((?: [a-z]+){{0,2}})", folded)
+    return f"{m.group(1)}{m.group(2)}" if m and m.group(1) in _BODY_WORDS else None
+
+
+def _other_body(asked: str, said: str) -> bool:
+    """"Giám đốc Sở Tài chính" asked, "Giám đốc Sở Ngoại vụ" said: another body's head. Bodies of one kind differ by
+    the words of their names, unless one is shortened ("Sở VHTTDL": its letters are no word to compare)."""
+    a, b = asked.split(), said.split()
+    if a[0] != b[0]:
+        return True
+    if len(a) < 2 or len(b) < 2 or a[0] not in _NAMED_BODIES:
+        return False
+    if not re.search(r"[aeiouy]", a[1]) or not re.search(r"[aeiouy]", b[1]):
+        return False  # an acronym
+    return a[1] != b[1]
+
+
+# bodies of one kind a province has several of, told apart by their names
+_NAMED_BODIES = frozenset("so bo cuc vu ban vien".split())
 
 
 # a body the question opens with ("Hội hữu nghị … bầu ai làm Chủ tịch?"): the office asked is that body's
@@ -108,7 +126,7 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
         if folded.startswith(" quan", m.end()):
             continue  # "Tổng lãnh sự quán", "Đại sứ quán": the mission, not its head
         said = _body_after(folded[m.start():m.end() + 20], title)
-        if body and said and body != said:
+        if body and said and _other_body(body, said):
             continue  # "Chủ tịch Liên hiệp …" holds another body's chair than "Chủ tịch Hội hữu nghị …" asked
         # …or further on in the same clause, after a run of the holder's other titles ("Phó Thủ tướng Chính phủ, Ủy
         # viên Ban Chấp hành Trung ương Đảng, Chủ tịch Ủy ban … Nguyễn Thiện Nhân;")

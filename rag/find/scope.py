@@ -130,6 +130,23 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
     return None
 
 
+# "Nghị quyết của HĐND tỉnh Vọng Hà …": a document issued by a place's council or committee
+_ISSUED_BY_PLACE = re.compile(r"\b(?:ke hoach|nghi quyet|quyet dinh|van ban|chi thi|cong van|de an|chuong trinh|kh|nq|qd)"
+                              r" (?:cua|do) (?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan) (?:tinh|thanh pho|tp) ([a-z]+ [a-z]+)\b")
+
+
+def _unheld_issuer(pq: ParsedQuery, plans: list, facts: dict) -> str | None:
+    """The place a document asked of is issued by ("Nghị quyết của HĐND tỉnh Vọng Hà"), when no stored text is that
+    place's, however many of them name it (a neighbour a report mentions issues nothing the store holds)."""
+    m = _ISSUED_BY_PLACE.search(pq.folded)
+    if not m:
+        return None
+    name = m.group(1)
+    held = any(name in vi.collapse(f"{facts[p.id].place or ''} {facts[p.id].issuer_folded or ''}") for p in plans)
+    span = re.search(r"\W+".join(name.split()), vi.fold_same_length(pq.text).lower())
+    return None if held else pq.text[span.start():span.end()] if span else name
+
+
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     plans = list(index.plans.values())
     facts = index.facts
@@ -199,7 +216,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     scope.provinces = provinces
     if not wanted:
         # (beside a province the store holds, a partner province abroad it never writes: "Lai Châu ký với tỉnh U Đôm Xay")
-        unknown = unknown_place(pq, index, beside=provinces)
+        unknown = unknown_place(pq, index, beside=provinces) or _unheld_issuer(pq, plans, facts)
         if unknown:
             scope.missing = f"văn bản nào của {unknown}"
             return scope

@@ -19,3 +19,10 @@ def test_the_member_keying_a_row_holds_the_office_it_names():
 def test_a_member_asked_is_a_person_not_a_body_s_duties():
     q = analyze("Trong Ban Chỉ đạo, ủy viên nào chịu trách nhiệm tham mưu bố trí kinh phí?")
     assert q.answer_type == "person" and not structured.asks_duties(q)
+
+
+def test_the_head_of_another_department_is_no_holder_of_the_one_asked():
+    line = "Tổ công tác do đồng chí Đinh Quang Hiển - Giám đốc Sở Ngoại vụ làm Tổ trưởng."
+    assert not holder_named((False, "giam doc"), line, "Giam doc So Tai chinh tinh Sa Ngan ten la gi?")
+    assert holder_named((False, "giam doc"), line, "Giám đốc Sở Ngoại vụ tên là gì?")
+    assert holder_named((False, "giam doc"), line, "Giám đốc Sở NgV tên là gì?")  # (a body shortened: no word to compare)
