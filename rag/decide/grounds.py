@@ -11,7 +11,7 @@ from ground.agencies import agency_matches, find_agencies
 from rag.decide import places as place_rules
 from rag.decide.alike import with_alike
 from rag.decide.answerable import Evidence, ScopeRule
-from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, figure_of
+from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, tallied
 from rag.decide.documents import other_kinds_number
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
@@ -156,9 +156,8 @@ _DAY = re.compile(r"\b[Nn]gày (\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d\d))?\b|
 
 def _names_asked_day(q: Question, hits: list[Hit], told: Callable[[str], str] = lambda _: "") -> bool:
     """"Ngày 15/9/2029 đoàn … có những hoạt động gì?": a day asked in full (or "Ngày 11/6" without its year) is named by a
-    top passage (a programme's "Ngày 15/9/2029 (Thứ Bảy):"), or by the text of one (`told`: a plan's title and lines,
-    its programme's day lines standing in another passage than the rows found), which is where that day is told of,
-    whatever words it says it in."""
+    top passage (a programme's "Ngày 15/9/2029 (Thứ Bảy):") or its plan's text (`told`: the day line may stand in another
+    passage than its rows), which is where that day is told of, whatever words it says it in."""
     asked = _days(q.text)
     if len(asked) != 1:
         return False
@@ -346,7 +345,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if year := other_years(q, shown, plan_years, page_years) or figure_of_other_year(q, shown):
         return year
     counted_thing = counted_phrase(q)
-    if counted_thing and not figure_of(counted_thing.split()[0], shown):
+    if counted_thing and not tallied(counted_thing, shown):
         # "bao nhiêu ấn phẩm?": lines that never say "ấn phẩm" count other things, whatever figures they hold, and
         # "mục tiêu, nhiệm vụ … 100% bộ" names "nhiệm vụ" without counting them
         return f"số {thing_named(q.text, counted_thing)} được hỏi"
