@@ -25,7 +25,18 @@ _TERM_KIND = {"nhiem ky": "nhiệm kỳ", "khoa": "khóa", "nien khoa": "niên k
 def rival_named(q: Question, lines: str, own: str) -> str | None:
     """What the question names that the lines answer of another of its kind, in words; None when they do not."""
     return _rival_country(q, lines, own) or _rival_local(q, lines, own) or _rival_term(q, lines, own) \
-        or _rival_grade(q, lines)
+        or _rival_grade(q, lines) or _rival_measure(q, lines)
+
+
+# a length naming an item ("nội dung 200 m", "cự ly 500 m", "tuyến 12 km"): the item of another length is another one
+_MEASURE = re.compile(r"(?<![\d.,])(\d{1,5})\s?(m|km|mét)\b", re.IGNORECASE)
+
+
+def _rival_measure(q: Question, lines: str) -> str | None:
+    asked = {(int(n), u.lower().replace("mét", "m")) for n, u in _MEASURE.findall(q.text)}
+    shown = {(int(n), u.lower().replace("mét", "m")) for n, u in _MEASURE.findall(lines)}
+    unsaid = [f"{n} {u}" for n, u in sorted(asked - shown) if any(su == u for _, su in shown)]
+    return f"thông tin về {', '.join(unsaid)}" if unsaid else None
 
 
 def _countries(text: str) -> set[str]:

@@ -173,3 +173,12 @@ def test_a_continent_is_no_country_and_the_documents_title_says_the_country_aske
     q = analyze("Liên hoan ẩm thực các đại sứ quán ở Séc có bao nhiêu cơ quan đại diện tham gia?")
     lines = "Ngày 12/5, Đại sứ quán cùng 39 cơ quan đại diện của các nước châu Á, châu Âu, châu Mỹ đã tham gia Liên hoan."
     assert rival_named(q, lines, 'Việt Nam tham gia chương trình "ngoại giao ẩm thực" ở Séc') is None
+
+
+def test_an_item_of_another_length_is_another_item():
+    from rag.decide.rivals import rival_named
+    from rag.understand.question import analyze
+
+    line = "Tổng giá trị giải thưởng: 680 triệu đồng; giải Nhất nội dung 500 m hỗn hợp quốc tế: 120 triệu đồng."
+    assert rival_named(analyze("Giải Nhất nội dung 200 m được thưởng bao nhiêu tiền?"), line, "") == "thông tin về 200 m"
+    assert rival_named(analyze("Giải Nhất nội dung 500 m được thưởng bao nhiêu tiền?"), line, "") is None
