@@ -176,9 +176,6 @@ def test_a_continent_is_no_country_and_the_documents_title_says_the_country_aske
 
 
 def test_an_item_of_another_length_is_another_item():
-    from rag.decide.rivals import rival_named
-    from rag.understand.question import analyze
-
     line = "Tổng giá trị giải thưởng: 680 triệu đồng; giải Nhất nội dung 500 m hỗn hợp quốc tế: 120 triệu đồng."
     assert rival_named(analyze("Giải Nhất nội dung 200 m được thưởng bao nhiêu tiền?"), line, "") == "thông tin về 200 m"
     assert rival_named(analyze("Giải Nhất nội dung 500 m được thưởng bao nhiêu tiền?"), line, "") is None
