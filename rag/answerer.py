@@ -23,6 +23,7 @@ from rag.decide.documents import cited_document_unsaid
 from rag.decide.editions import NTH, names_edition, other_occasion
 from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
+from rag.decide.money import rate_unsaid
 from rag.decide.rivals import rival_named
 from rag.find import sentences
 from rag.find.plans import PlanIndex
@@ -96,7 +97,8 @@ class Answerer:
             office = office_asked(q.pq.folded) if routed.found and q.answer_type == "person" else None
             if office and not holder_named(office, said, q.text):
                 other = "người giữ chức được hỏi"  # "Giám đốc Sở … tên là gì?": a record of the Sở's duties names no one
-            other = other or (_year_alone_unsaid(q, "\n".join(p.text for p in routed.points)) if routed.found else None)
+            other = other or (_year_alone_unsaid(q, "\n".join(p.text for p in routed.points))
+                              or rate_unsaid(q.pq.folded, said) if routed.found else None)  # a task's total is no rate
             if other:  # decide: a record of another edition ("lần thứ nhất … 10/2027" for "lần thứ hai năm 2029")
                 return Answer(text, False, replies.not_stated(other), kind="refusal"), []
             return routed, []

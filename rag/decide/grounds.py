@@ -17,7 +17,7 @@ from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
 from rag.decide.holders import FULL_NAME, holder_named, names_office_holder, names_person, office_asked
 from rag.decide.listed import lists_asked_thing, unlisted_item
-from rag.decide.money import ASKS_MONEY, MONEY, RATE_ASKED, unsaid_source
+from rag.decide.money import ASKS_MONEY, MONEY, rate_unsaid, unsaid_source
 from rag.decide.places import (
     asked_venues,
     keyed_by_place,
@@ -249,9 +249,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "số tiền của riêng phần được hỏi"  # "riêng dự án X bao nhiêu": the total of 7 projects is none
     if ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines, documents)):
         return elsewhere
-    if ASKS_MONEY.search(q.pq.folded) and (per := RATE_ASKED.search(q.pq.folded)) and not re.search(
-            rf"(?:/\s*|\bmoi |\bmot ){per.group(1)}\b", vi.fold_same_length(f"{shown} {passages}").lower()):
-        return f"mức chi cho mỗi {per.group(1).replace('nguoi', 'người').replace('ngay', 'ngày')}"  # "1.500.000 đồng/suất"
+    if rate := rate_unsaid(q.pq.folded, f"{shown} {passages}"):
+        return rate
     if q.answer_type in ("date", "period") and _TIME_UNSET.search(shown):
         return "thời gian được hỏi (văn bản ghi sẽ thông báo sau)"  # "(thời gian cụ thể thông báo sau)"
     source = _FUNDING_SOURCE.search(q.pq.folded)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ground import vi
 from rag.find.firsts import MONEY_FIGURE
 
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
@@ -15,7 +16,17 @@ ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd|do la|eu
                         r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")  # "năm 2023 chi bao nhiêu" (not "chỉ tiêu")
 MONEY = re.compile(MONEY_FIGURE)
 # a rate asked ("bao nhiêu đồng một người một ngày", "mỗi người"): a sum per another thing ("… đồng/suất") is no answer
-RATE_ASKED = re.compile(r"\b(?:mot|moi|/)\s*(nguoi|ngay|luot|khach|suat)\b")
+RATE_ASKED = re.compile(r"\b(?:mot|moi|/)\s*(nguoi|ngay|luot|khach|suat|thang)\b")
+_UNIT_NAMES = {"nguoi": "người", "ngay": "ngày", "thang": "tháng"}
+
+
+def rate_unsaid(folded_question: str, said: str) -> str | None:
+    """A sum per person, day or month asked ("bao nhiêu tiền một tháng") of lines giving no sum per it ("… đồng/tháng",
+    "mỗi tháng"): a total is no rate."""
+    per = RATE_ASKED.search(folded_question) if ASKS_MONEY.search(folded_question) else None
+    if per is None or re.search(rf"(?:/\s*|\bmoi |\bmot |\bhang ){per.group(1)}\b", vi.fold_same_length(said).lower()):
+        return None
+    return f"mức chi cho mỗi {_UNIT_NAMES.get(per.group(1), per.group(1))}"  # "1.500.000 đồng/suất"
 
 # "kinh phí … được bố trí từ nguồn nào?": the source of money asked, which a line of goals or duties does not name
 _ASKS_SOURCE = re.compile(r"\b(?:tu )?nguon (?:kinh phi |von |tien )?nao\b")
