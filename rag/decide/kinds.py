@@ -50,3 +50,15 @@ def states_kind(part: Part, line: str, question: str = "") -> bool:
 def _bare_year(text: str) -> str | None:
     m = re.fullmatch(r"(?:(?i:năm|nam)\s+)?((?:19|20)\d\d)", text.strip())
     return m.group(1) if m else None
+
+
+# "ngày mấy âm lịch", "theo lịch âm": a day of the lunar calendar, which a solar date does not give
+_LUNAR_ASKED = re.compile(r"\b(?:am lich|lich am|theo lich am)\b")
+
+
+def lunar_unsaid(folded_question: str, shown: str) -> str | None:
+    """A lunar day asked of lines giving none ("tháng 3/2029" is a solar month)."""
+    if not _LUNAR_ASKED.search(folded_question):
+        return None
+    return None if re.search(r"\b(?:am lich|thang gieng|thang chap|ram thang|mung \d|mong \d)\b", vi.collapse(shown)) \
+        else "ngày âm lịch được hỏi"
