@@ -54,6 +54,7 @@ def unsaid_event(question: str, texts: str) -> str | None:
     if named is None:
         return None
     words = set(with_alike(vi.folded_syllables(texts)))  # ("hội nghị kiều bào": "… Người Việt Nam ở nước ngoài")
+    words |= {w.rstrip("0123456789") for w in words}  # ("Hội nghị ISV20": "… (ISV20)")
     if all(w in words for w in named[1]):
         return None
     return as_typed(question, named[0])

@@ -19,3 +19,8 @@ def test_a_country_asked_is_named_by_the_region_a_rate_is_set_for():
     assert names_foreign_places("Sinh viên đi giao lưu ở Nhật Bản được hỗ trợ bao nhiêu?", rates)
     assert names_foreign_places("Sinh viên đi giao lưu ở Pháp được hỗ trợ bao nhiêu?", rates)
     assert not names_foreign_places("Sinh viên đi giao lưu ở Pháp được hỗ trợ bao nhiêu?", ["6.000.000 đồng tại các nước châu Á."])
+
+
+def test_an_event_named_by_letters_and_its_edition():
+    said = "Bảo vệ thành công hồ sơ đăng cai Hội nghị quốc tế về Hang động núi lửa lần thứ 20 năm 2022 (ISV20) tại tỉnh."
+    assert unsaid_event("Hội nghị ISV20 mà tỉnh đăng cai là hội nghị quốc tế về chủ đề gì?", said) is None
