@@ -48,14 +48,15 @@ VALUE_REACH = 14  # words after the thing named within which its figure is given
 
 # one thing counted under two names: "bao nhiêu nước" is answered by "33 quốc gia và vùng lãnh thổ"
 SAME_THING = {"nuoc": ("nuoc", "quoc gia"), "quoc": ("quoc gia", "nuoc")}
-# first syllables that name nothing alone: "hội viên" are no "hội", "học sinh" no "học bổng"
-_OPEN_HEADS = frozenset("hoi hoc doan thanh sinh".split())
+# things whose first syllable names another thing alone: "hội viên" are no "hội", "học sinh" no "học bổng"
+_COMPOUND_HEADS = frozenset({"hoi vien", "hoc sinh", "hoc vien", "hoc bong", "doan vien", "thanh vien", "sinh vien"})
 
 
 def tallied(thing: str, shown: str) -> bool:
-    """A figure of the lines counts the thing asked, by its head: two words when the first names nothing alone."""
+    """A figure of the lines counts the thing asked, by its head: both words of a compound ("hội viên"), else the first
+    ("bao nhiêu đoàn đăng ký": "gần 100 đoàn võ thuật")."""
     words = thing.split()
-    return figure_of(" ".join(words[:2]) if len(words) > 1 and words[0] in _OPEN_HEADS else words[0], shown)
+    return figure_of(" ".join(words[:2]) if " ".join(words[:2]) in _COMPOUND_HEADS else words[0], shown)
 
 
 def figure_of(head: str, shown: str) -> bool:

@@ -1,5 +1,5 @@
-""""bao nhiêu hội viên" is counted by a figure before "hội viên", not by "15 hội hữu nghị": a first syllable that names
-nothing alone ("hội", "học", "đoàn") is read with the next."""
+""""bao nhiêu hội viên" is counted by a figure before "hội viên", not by "15 hội hữu nghị": a compound whose first
+syllable names another thing is read whole; "bao nhiêu đoàn đăng ký" counts "đoàn"."""
 from rag.decide.counts import tallied
 
 
@@ -9,3 +9,7 @@ def test_members_are_not_societies():
     assert tallied("hoi vien", "Hội hữu nghị Việt Nam - Lào tỉnh (1.850 hội viên, Chủ tịch: ông Vi Văn Lượng).")
     assert tallied("hoi huu nghi", societies)
     assert tallied("an pham", "Xuất bản 12 ấn phẩm thông tin đối ngoại.")  # (a head that names a thing alone)
+
+
+def test_a_thing_then_its_verb_counts_the_thing():
+    assert tallied("doan dang", "Gần 100 đoàn võ thuật quốc tế và trong nước đăng ký dự Liên hoan.")
