@@ -139,12 +139,15 @@ def _unheld_issuer(pq: ParsedQuery, plans: list, facts: dict) -> str | None:
     """The place a document asked of is issued by ("Nghị quyết của HĐND tỉnh Vọng Hà"), when no stored text is that
     place's, however many of them name it (a neighbour a report mentions issues nothing the store holds)."""
     m = _ISSUED_BY_PLACE.search(pq.folded)
-    if not m:
-        return None
+    if not m or any(w in _NOT_NAME for w in m.group(1).split()):
+        return None  # "Chương trình của UBND tỉnh về nâng cao …": the province's own, unnamed
     name = m.group(1)
-    held = any(name in vi.collapse(f"{facts[p.id].place or ''} {facts[p.id].issuer_folded or ''}") for p in plans)
     span = re.search(r"\W+".join(name.split()), vi.fold_same_length(pq.text).lower())
-    return None if held else pq.text[span.start():span.end()] if span else name
+    typed = pq.text[span.start():span.end()] if span else name
+    if pq.accented and not all(w[:1].isupper() for w in typed.split()):
+        return None  # typed with tone marks, a place's name is capitalised
+    held = any(name in vi.collapse(f"{facts[p.id].place or ''} {facts[p.id].issuer_folded or ''}") for p in plans)
+    return None if held else typed
 
 
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
