@@ -99,7 +99,7 @@ class Answerer:
             if office and not holder_named(office, said, q.text):
                 other = "người giữ chức được hỏi"  # "Giám đốc Sở … tên là gì?": a record of the Sở's duties names no one
             other = other or (_year_alone_unsaid(q, "\n".join(p.text for p in routed.points))
-                              or rate_unsaid(q.pq.folded, said) or lunar_unsaid(q.pq.folded, said)
+                              or rate_unsaid(q.pq.folded, said) or lunar_unsaid(q.text, said)
                               if routed.found else None)  # a task's total is no rate, its month no lunar day
             if other:  # decide: a record of another edition ("lần thứ nhất … 10/2027" for "lần thứ hai năm 2029")
                 return Answer(text, False, replies.not_stated(other), kind="refusal"), []
@@ -224,7 +224,7 @@ class Answerer:
                       if d and d[:4].isdigit()}
         page_years |= {int(y) for c in answer.citations if c.plan_id in unnumbered_ids for y in _DAY_YEAR.findall(c.full_quote)}
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
-        missing = lunar_unsaid(q.pq.folded, shown) \
+        missing = lunar_unsaid(q.text, shown) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
             or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index),
                              lambda: [self.index.told(pid) for pid in cited_plans], page_years)

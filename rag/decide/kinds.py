@@ -52,13 +52,16 @@ def _bare_year(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-# "ngày mấy âm lịch", "theo lịch âm": a day of the lunar calendar, which a solar date does not give
-_LUNAR_ASKED = re.compile(r"\b(?:am lich|lich am|theo lich am)\b")
+# "ngày mấy âm lịch", "theo lịch âm": a day of the lunar calendar, which a solar date does not give ("du lịch, ẩm thực"
+# folds to "lich am" too: read with its tone marks when it has them)
+_LUNAR_ASKED = re.compile(r"âm lịch|lịch âm", re.IGNORECASE)
 
 
-def lunar_unsaid(folded_question: str, shown: str) -> str | None:
+def lunar_unsaid(question: str, shown: str) -> str | None:
     """A lunar day asked of lines giving none ("tháng 3/2029" is a solar month)."""
-    if not _LUNAR_ASKED.search(folded_question):
+    asked = _LUNAR_ASKED.search(vi.normalize(question)) if vi.has_diacritics(question) \
+        else re.search(r"\bam lich\b", vi.collapse(question))
+    if not asked:
         return None
     return None if re.search(r"\b(?:am lich|thang gieng|thang chap|ram thang|mung \d|mong \d)\b", vi.collapse(shown)) \
         else "ngày âm lịch được hỏi"

@@ -13,6 +13,9 @@ def test_a_total_is_no_monthly_rate():
 def test_a_lunar_day_asked_is_no_solar_month():
     from rag.decide.kinds import lunar_unsaid
 
-    asked = vi.collapse("Lễ hội Đền Kim Ấn năm 2029 tổ chức vào ngày mấy âm lịch?")
+    asked = "Lễ hội Đền Kim Ấn năm 2029 tổ chức vào ngày mấy âm lịch?"
     assert lunar_unsaid(asked, "Lễ hội Đền Kim Ấn có hoạt động giao lưu quốc tế: thời gian: Tháng 3/2029.")
     assert lunar_unsaid(asked, "Lễ hội diễn ra ngày mùng 6 tháng Giêng âm lịch hằng năm.") is None
+    assert lunar_unsaid("le hoi den kim an to chuc ngay may am lich?", "Thời gian: Tháng 3/2029.")
+    # "du lịch, ẩm thực" folds to "lich am": no lunar day asked
+    assert lunar_unsaid("Lễ hội Văn hóa, du lịch, ẩm thực quốc tế lần thứ I khai mạc ở đâu?", "Tại Quảng trường 26.3.") is None
