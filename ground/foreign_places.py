@@ -82,9 +82,6 @@ Quý Châu|Tứ Xuyên|Bắc Kinh|Thượng Hải|Nam Ninh|Côn Minh|Quảng Ch�
 Viêng Chăn|Vientiane|Phnôm Pênh|Phnom Penh|Bangkok|Paris|London|Luân Đôn|Berlin|Moskva|Mát-xcơ-va|Washington|
 ASEAN|châu Á|châu Âu|châu Phi|châu Mỹ|châu Đại Dương|Đông Nam Á|Đông Bắc Á|Nam Á|Trung Đông|Mỹ Latinh|Bắc Mỹ|
 Tây Âu|Đông Âu|Liên minh châu Âu|EU|APEC|UNESCO|Liên hợp quốc""".replace("\n", "")
-# …of which these are bodies, not places: "công viên địa chất UNESCO thứ mấy" asks of a park, which a line may name
-# without the body that lists it
-INTERNATIONAL_BODIES = frozenset({"ASEAN", "APEC", "UNESCO", "Liên hợp quốc"})
 
 # The provinces of the neighbours a border province's texts name ("Hội chợ thương mại tỉnh Xiêng Khoảng"), as papers
 # spell them: a "tỉnh …" of Laos, Cambodia or China is a partner, never the province a Vietnamese text is about, and a

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 
 from ground import vi
 from ground.countries import REGION_COUNTRIES
-from ground.foreign_places import COUNTRIES, FOREIGN_PLACES, INTERNATIONAL_BODIES, NEIGHBOURS
+from ground.foreign_places import COUNTRIES, FOREIGN_PLACES, NEIGHBOURS
 from ground.places import canonical_province, iter_mentions
 from ground.syllables import is_syllable
 from rag.find.firsts import MONEY_FIGURE
@@ -71,7 +71,7 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     """Every country or foreign place the question names is in the passages that answer it: "… tại Pháp
     không?" is not answered by a passage about other foreign localities."""
     # read alone, not among the other entities: "Bộ Văn hóa Ba Lan" is an agency, and names Ba Lan
-    places = [e.name for e in foreign_places(question) if e.name not in INTERNATIONAL_BODIES]
+    places = [e.name for e in foreign_places(question)]
     if not places:  # nothing to look for: the passages are not read (every two-part answer asks this)
         return True
     # read with tone marks ("lần thứ nhất ban hành" names no Nhật Bản); one syllable also with its capital ("cập
