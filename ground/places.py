@@ -111,9 +111,10 @@ _BARE_ONLY_WITHOUT_DIACRITICS = {"ho chi minh"}
 
 # Words that introduce a province: a name right after them is a place whatever its case.
 _PLACE_WORDS = {"tinh", "thanh pho", "tp", "dia ban"}
-# names far more often a word than the province, typed without diacritics: "hòa bình" (peace), "hải dương" (ocean)
+# names that are words too, typed without diacritics: "hòa bình" (peace), "hải dương" (ocean), and what precedes the word
 _MOSTLY_WORDS = {"hoa binh", "hai duong"}
-_BEFORE_A_PLACE = {"o", "tai", "cua", "den", "voi", "va", "cho", "sang", "ve", "thuoc"}
+_BEFORE_PEACE = {"vung", "gin", "vi", "chuong", "nen", "bao ve", "giu gin", "moi truong", "on dinh", "yeu chuong", "dai",
+                 "bien", "binh dien"}
 # A capitalised one of these right before a common-phrase name makes it a person's name.
 _NAME_WORDS = {
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho",
@@ -216,10 +217,10 @@ def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, acc
     if alias.bare_ascii_only and not accented_text and i > 0 and (
             vi.fold(_preceding(tokens, i, 1)) in _OF_THE_PRESIDENT or vi.fold(_preceding(tokens, i, 2)) in _OF_THE_PRESIDENT):
         return False
-    if not accented_text and alias.strict and " ".join(vi.fold(w) for w in words).lower() in _MOSTLY_WORDS:
-        # "giữ vững hòa bình" typed plainly: peace, unless capitalised, after a place word or a preposition, or first
-        return any(w[:1].isupper() for w in words) or i == 0 or _place_word_before(tokens, i) \
-            or _preceding(tokens, i, 1) in _BEFORE_A_PLACE
+    if not accented_text and alias.strict and " ".join(vi.fold(w) for w in words).lower() in _MOSTLY_WORDS \
+            and not any(w[:1].isupper() for w in words):
+        # "giữ vững hòa bình", "vì hòa bình" typed plainly: peace, after the words that keep or seek it
+        return i == 0 or not (_preceding(tokens, i, 1) in _BEFORE_PEACE or _preceding(tokens, i, 2) in _BEFORE_PEACE)
     if not alias.strict or not accented_text:
         return True
     if _place_word_before(tokens, i):

@@ -21,6 +21,8 @@ from ground.numbers import DocNumber, canonical_number, find_numbers
 from ingest.about import issuer_in
 from ingest.bodies import MINISTRIES
 from ingest.dates import iso_date, opening_date, opens_issuing_clause
+from ingest.pointers import DOC_TYPE as _TYPE
+from ingest.pointers import pointed_to
 from ingest.schema_lists import listed_at
 from ingest.signers import person_before
 from ingest.titles import TYPE_CODES
@@ -40,8 +42,6 @@ _CODE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH
                  "BTCTW": "Ban Tổ chức Trung ương", "BDVTW": "Ban Dân vận Trung ương", "VPCP": "Văn phòng Chính phủ"}
 
 # --- relations: what a cue word before a number says the text does with it ----------------------------
-_TYPE = (r"(?:Kế hoạch|Quyết định|Chương trình|Chỉ thị|Công văn|Nghị quyết|Nghị định|Thông tư|Kết luận|Đề án|"
-         r"Thông báo|Hướng dẫn|văn bản|Quy chế(?: phối hợp)?|Quy định|Biên bản(?: ghi nhớ)?|Thỏa thuận(?: hợp tác)?)")
 # the words between a cue and the number it applies to: "thay thế Kế hoạch số ", "thực hiện Quyết định "
 _TO_NUMBER = rf"(?:\s+(?:cho\s+|các\s+)?{_TYPE})?(?:\s+(?:hành động|liên tịch))?\s*(?:số\s*)?$"
 CUES: list[tuple[str, re.Pattern]] = [
@@ -91,23 +91,11 @@ def number_relations(text: str, numbers: list[DocNumber], own: set[str]) -> list
     return out
 
 
-_PROPOSAL = re.compile(r"(?:đề nghị|đề xuất)[^.;\n]{0,120}\btại\s*$|Tờ trình\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
-# "… đã được Bộ Ngoại giao có ý kiến tại Công văn số 1873/…", "quy định tại Quyết định số …": a document pointed to
-_POINTED_TO = re.compile(rf"\btại\s+(?:các\s+)?{_TYPE}\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
-# …but "Xem chi tiết tại Thông tư 05/…" sends the reader to the page's own document
-_READER_POINTER = re.compile(r"\b(?:xem|chi tiết|toàn văn|đính kèm|tải về)\b", re.IGNORECASE)
-
-
-def _pointed_to(before: str) -> bool:
-    return bool(_POINTED_TO.search(before)) and not _READER_POINTER.search(before)
-
-
 def cited_numbers(text: str) -> set[str]:
     """Numbers the text applies, carries on, replaces or was asked for by (a Tờ trình): never its own."""
     numbers = find_numbers(text)
     cited = {n.number for n, kind in zip(numbers, number_relations(text, numbers, set()), strict=True) if kind}
-    cited |= {n.number for n in numbers if _PROPOSAL.search(text[max(0, n.start - 160):n.start])
-              or _pointed_to(text[max(0, n.start - 40):n.start])}
+    cited |= {n.number for n in numbers if pointed_to(text, n.start)}
     return cited
 
 

@@ -162,8 +162,9 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
         return None  # "Báo cáo sơ kết … Kế hoạch 96 là báo cáo số mấy?": a stored report, not the cited plan
     if only_cited:
         cites = by_number(scope.other_documents, index)
-    # (…or of the stored text it names: "căn cứ những nghị định nào … trong Quyết định 92/QĐ-UBND của Phú Yên?")
-    elif not scope.other_documents and _other_kind(q, scope.plan_ids, index):
+    # (…or of the stored text it names, its grounds listed: "căn cứ những nghị định nào … trong Quyết định 92/QĐ-UBND?")
+    elif (not q.pq.numbers and not q.pq.bare_numbers or not scope.other_documents and _GROUNDS_LISTED.search(q.pq.folded)) \
+            and _other_kind(q, scope.plan_ids, index):
         cites = by_subject(q, scope.plan_ids, index)
     else:
         return None
@@ -198,6 +199,7 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind="cited", points=numbered.said)
 
 
+_GROUNDS_LISTED = re.compile(r"\b(?:can cu|theo|thuc hien|trien khai) (?:nhung|cac) [a-z ]{2,20}? nao\b")
 # "… là báo cáo số mấy", "bằng quyết định nào": the kind of document whose number is asked
 _KIND_ASKED = re.compile(r"\b(bao cao|quyet dinh|ke hoach|cong van|nghi quyet|chi thi|huong dan|thong bao|de an"
                          r"|chuong trinh|ket luan|to trinh) (?:so may|so bao nhieu|so nao|nao)\b")
