@@ -40,7 +40,7 @@ from ingest.bodies import (
     place_name,
     sentence_of,
 )
-from ingest.dates import labelled, sentence_around
+from ingest.dates import labelled, recalled, sentence_around
 from ingest.emblems import emblem_owner
 from ingest.family import topics
 from ingest.file_names import file_province
@@ -203,7 +203,7 @@ def text_owner(text: str, number: DocNumber | None) -> About | None:
     # the lead's committee; a ministry only where it issues something ("Bộ X vừa ban hành …"), since pages
     # about a province often name the ministry whose delegation visited
     found = [(at, name) for at, name in _issuers(text[:NEWS_LEAD_CHARS], text)
-             if not name.startswith("Bộ ") or _ISSUING_AFTER.match(text, at + len(name))]
+             if (not name.startswith("Bộ ") or _ISSUING_AFTER.match(text, at + len(name))) and not recalled(text, at)]
     # "UBND thành phố Hải Lâm ban hành …" over a later bare "báo cáo UBND thành phố": the name says whose
     found = [f for f in found if f[1] not in _BARE_COMMITTEES] or found
     if found:

@@ -102,6 +102,7 @@ NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s?[AaPp][Mm](?![a-z]))?")
 _DATE_WORDS = frozenset({"ngay", "cap", "nhat", "dang", "thoi", "gian", "luc", "gio", "xuat", "ban", "thu",
                          "hai", "ba", "tu", "nam", "sau", "bay", "chu", "cn", "gmt", "am", "pm", "2", "3", "4", "5", "6", "7"})
+_WORDED_DAY = re.compile(r"\b[Nn]gày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\b")  # "Thứ Sáu, ngày 23 tháng 08 năm 2019"
 _WEEKDAY = re.compile(r"^(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn)\b")
 _DATELINE_JUNK = re.compile(
     r"\bPrint\b|\bGốc\b|\bBản in\b|\bIn bài\b|\d[\d.,]*\s*lượt xem|lượt xem\s*:?\s*\d[\d.,]*|"
@@ -136,9 +137,9 @@ def tidy_dateline(line: str) -> str:
 
 def is_dateline(line: str) -> bool:
     """A line that is only a date (and time, weekday, "Ngày cập nhật"): an article's timestamp."""
-    if not NUMERIC_DATE.search(line) or _word_count(line) > 12:
+    if not (NUMERIC_DATE.search(line) or _WORDED_DAY.search(line)) or _word_count(line) > 12:
         return False
-    rest = _TIME.sub(" ", NUMERIC_DATE.sub(" ", line))
+    rest = _TIME.sub(" ", NUMERIC_DATE.sub(" ", _WORDED_DAY.sub(" ", line)))
     return all(w in _DATE_WORDS for w in _key(rest).split())
 
 

@@ -19,7 +19,9 @@ from ingest.clean import NUMERIC_DATE, is_date_banner, is_dateline
 # "ngày 12 tháng 3 năm 2027", also a dateline written "ngày 12-3-2027" or "ngày 12/3/2027"
 _WORDED = r"ngày\s+(\d{1,2})\s*(?:\s+tháng\s+|[-/.]\s*)(\d{1,2})\s*(?:\s+năm\s+|[-/.]\s*)(\d{4})"
 # "Cao Bằng, ngày …", also after the motto run together on one line ("… Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …")
-PLACE_DATE = re.compile(r"(?:^|\n|\||Hạnh phúc[ \t\-–]*)\s*[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED)
+# (not a sentence that looks back or on, "Trước đó, ngày 14/9/2015, Bộ …", nor a site's clock, "Thứ Sáu, ngày …":
+# no place dates the page)
+PLACE_DATE = re.compile(r"(?:^|\n|\||Hạnh phúc[ \t\-–]*)\s*(?!Trước đó|Trước đây|Sau đó|Cách đây|Thứ \w+,|Chủ [Nn]hật)[" + vi.UPPER + r"][^\n,|]{1,40},\s*" + _WORDED)
 # "Ngày tạo: 11/08/2023 16:35", "Cập nhật : 26/02/2020 10:08:00 SA - Số lượt đọc : 23"
 _STAMP = re.compile(
     r"^\s*(?:Ngày tạo|Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Đăng lúc|Thời gian đăng|Ngày xuất bản|Ngày)"
@@ -27,6 +29,8 @@ _STAMP = re.compile(
     r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)", re.IGNORECASE)
 # a date then a clock time ending a line, bracketed or not: when the page was posted, never a document's date
 DATE_CLOCK = re.compile(r"\(?\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:SA|CH|AM|PM)?\s*\)?\s*$")
+# a clock time then a date ending a short line: a byline's posting time
+_BYLINE_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 # "T.S 08/01/2024 08:45": the writer's initials before the page's timestamp
 _BYLINE_INITIALS = re.compile(r"^(?:[" + vi.UPPER + r"]\.){1,3}[" + vi.UPPER + r"]?\s+(?=\d)")
 _PRINT = re.compile(r"\b(?:ngày in|in ngày|bản in|truy cập|ngày xem|print)\b", re.IGNORECASE)
@@ -106,6 +110,9 @@ def published_date(text: str) -> str | None:
         clock = DATE_CLOCK.search(line)  # "Kế hoạch … năm 2014 (28/03/2014 10:50:05 SA)": a portal's title stamp
         if clock:
             return iso_date(*clock.groups())
+        byline = _BYLINE_CLOCK.search(line)  # "Lê Phương - 15:10, 27/12/2022": the writer, then when it was posted
+        if byline and len(line.split()) <= 8:
+            return iso_date(*byline.groups())
     return None
 
 
@@ -116,6 +123,16 @@ def published_month(text: str) -> str | None:
     """The month a saved page was posted in ("Ngày đăng: tháng 5/2025" → "2025-05") when its day is not known."""
     match = _STAMP_MONTH.search(text[:400])
     return f"{match.group(2)}-{int(match.group(1)):02d}" if match and 1 <= int(match.group(1)) <= 12 else None
+
+
+# "Trước đó, ngày 14/9/2015, Bộ … đã ban hành Quyết định số 3050/QĐ-BVHTTDL …": a sentence that looks back tells of
+# an earlier document or event, not of what the page reports
+_RECALLING = re.compile(r"\s*(?:Trước đó|Trước đây|Cách đây|Trước khi)\b", re.IGNORECASE)
+
+
+def recalled(text: str, start: int) -> bool:
+    """The sentence holding `start` looks back ("Trước đó, …")."""
+    return bool(_RECALLING.match(text, sentence_around(text, start)[0]))
 
 
 def sentence_around(text: str, start: int) -> tuple[int, str]:
@@ -195,6 +212,8 @@ def issue_date(text: str, number: DocNumber | None, published: str | None) -> st
         return opening_date(text, left, number.start, published)
     # no number: "ngày 21 tháng 5 năm 2019, UBND tỉnh … đã ban hành Kế hoạch …"
     for verb in _ISSUE_VERB.finditer(text, 0, _LEAD_CHARS):  # the article's lead announces its subject
+        if recalled(text, verb.start()):
+            continue  # ("Trước đó, ngày 14/9/2015, Bộ … đã ban hành …": an earlier document's date)
         passive = _AFTER_VERB.match(text, verb.end())
         if passive and announced_kind(text, verb.start()):  # "kế hoạch … do UBND tỉnh ban hành ngày 23/2/2022"
             return _date_of(passive, published)

@@ -27,6 +27,7 @@ from ingest.dates import (
     labelled,
     published_date,
     published_month,
+    recalled,
     sentence_around,
 )
 from ingest.decisions import carried_plan_start
@@ -102,7 +103,7 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
                          and n.codes[0] == issuing.codes[0]), issuing)
     # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …", "…; Thông tư số … ; xét đề nghị
     # … tại Tờ trình số …") is not its own
-    applied = {n.number for n in numbers if _cue_score(text, n.start) < 0} | cited_numbers(text)
+    applied = {n.number for n in numbers if _cue_score(text, n.start) < 0 or recalled(text, n.start)} | cited_numbers(text)
     # …unless the page's title names it: a page or a slide deck about the plan ("Hội nghị triển khai Kế hoạch số 76/KH-
     # UBND …") lists it among its grounds too
     title_numbers = {n.number for n in find_numbers(title or "")}
@@ -171,7 +172,8 @@ def document_type(text: str, number: DocNumber | None, title: str | None) -> str
     match = _ISSUED_TYPE_WORD.search(title or "")
     if match:
         return _known_type(match.group())
-    announced = re.search(r"\bban hành\s+" + _DOC_TYPE_WORD.pattern, text[:1500], re.IGNORECASE)
+    announced = next((m for m in re.finditer(r"\bban hành\s+" + _DOC_TYPE_WORD.pattern, text[:1500], re.IGNORECASE)
+                      if not recalled(text, m.start())), None)
     if announced:
         return _known_type(announced.group(1))  # "UBND tỉnh vừa ban hành kế hoạch …"
     # a page headed by what was signed ("Toàn văn Thỏa thuận hợp tác giữa …"), never a decision announced in it

@@ -52,6 +52,8 @@ _TYPED_LINE = re.compile(r"^(" + "|".join(t.upper() for t in DOC_TYPES) + rf")\s
 
 _WHOLE_TEXT = re.compile(r"^(?:Toàn văn|Nội dung toàn văn)\s*:?\s+(?=" + _DOC_TYPE_WORD.pattern + ")", re.IGNORECASE)
 CAPS_TITLE_LINES = 5  # a title in capitals stands among the first lines
+# a site's menu or section banner, items between stars or bars ("CHƯƠNG TRÌNH 1719 * NÔNG THÔN MỚI * GIẢM NGHÈO …")
+_MENU_LINE = re.compile(r"\S\s+[*|•·]\s+\S.*\s[*|•·]\s+\S")
 
 
 def headline(text: str) -> str | None:
@@ -71,8 +73,8 @@ def headline(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if line.startswith("(") and line.endswith(")"):
-            continue  # a note set in brackets is no heading
+        if line.startswith("(") and line.endswith(")") or _MENU_LINE.search(line):
+            continue  # a note set in brackets, a site's menu: no heading
         if re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Độc lập\s*[-–]\s*Tự do|^(?:ỦY|UỶ) BAN NHÂN DÂN$|ĐẢNG CỘNG SẢN VIỆT NAM", line) or (
                 line.isupper() and _DOC_TYPE_WORD.match(line)):
             return None  # the document itself starts: its title is the upper-case one
@@ -102,7 +104,7 @@ def upper_title(text: str) -> str | None:
     subject written in mixed case ('Công tác đối ngoại … năm 2018') completes it."""
     lines = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
-        if line.isupper() and _ISSUED_TYPE_WORD.match(line) and not _RECEIVED.match(line):
+        if line.isupper() and _ISSUED_TYPE_WORD.match(line) and not _RECEIVED.match(line) and not _MENU_LINE.search(line):
             parts = [line]
             following = [nxt for nxt in lines[i + 1:] if nxt]
             for nxt in following:

@@ -83,7 +83,9 @@ _STANDING = [
     ("replaced_by", re.compile(r"\b(bi thay the|duoc thay the|da thay the|thay the boi|van ban nao thay the)\b")),
     ("amended_by", re.compile(r"\b(?:van ban|quyet dinh|ke hoach)? ?nao (?:da )?sua doi\b|\b(?:duoc|bi|da duoc) sua doi"
                               r"(?:,? bo sung)? (?:boi|bang|tai|theo) (?:van ban|quyet dinh)? ?nao\b")),  # "… sửa đổi bởi …"
-    ("in_force", re.compile(r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|hieu luc (?:den|toi) (?:khi nao|bao gio))\b")),
+    # (not a figure of what is still in force: "tổng giá trị cam kết viện trợ còn hiệu lực … là bao nhiêu")
+    ("in_force", re.compile(r"^(?!.*\b(?:bao nhieu|may)\b).*\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung"
+                            r"|hieu luc (?:den|toi) (?:khi nao|bao gio))\b")),
 ]
 
 

@@ -262,3 +262,16 @@ def test_a_neighbours_province_named_in_a_communes_paper_is_not_its_province():
     assert dominant_province(paper)[0] is None
     own = "Kế hoạch của tỉnh Sơn Mộc. Các sở của tỉnh Sơn Mộc thực hiện; hội chợ tại tỉnh Xiêng Khoảng.\n"
     assert dominant_province(own)[0] == "Sơn Mộc"
+
+
+def test_a_document_the_page_recalls_is_not_the_page():
+    """"Trước đó, ngày …, Bộ … đã ban hành Quyết định số …": an earlier decision the news page looks back on gives it
+    no number, issuer, type or date of its own."""
+    page = ("http://example.vn/news/1\n"
+            "Sáng 15/1, Sở Thông tin và Truyền thông tỉnh Lâm Khê công bố trang thông tin điện tử về Năm Văn hóa "
+            "2031 của tỉnh.\nTrang tin đặt tại trụ sở Sở Thông tin và Truyền thông tỉnh Lâm Khê.\n"
+            "Trước đó, ngày 14/9/2030, Bộ Văn hóa, Thể thao và Du lịch đã ban hành Quyết định số 3051/QĐ-BVHTTDL về "
+            "chương trình Năm Văn hóa 2031 - Lâm Khê. Theo đó, tỉnh tổ chức 12 hoạt động chính.\n")
+    meta = extract_metadata(clean_text(page), "page.txt")
+    assert (meta.number, meta.issuer, meta.doc_type, meta.date) == (None, None, None, None)
+    assert meta.province == "Lâm Khê"

@@ -208,3 +208,16 @@ def test_a_saved_page_is_dated_by_the_day_its_address_files_it_under(address, pu
     text = (f"{address}\nGiao lưu hữu nghị biên phòng Việt - Lào\n\nĐồn Biên phòng Cà Xeng tổ chức giao lưu với đại đội "
             "bảo vệ biên giới của tỉnh bạn, trao 20 suất học bổng cho học sinh hai bên biên giới.")
     assert _meta(clean_text(text)).published == published
+
+
+def test_a_sites_menu_and_clock_above_a_bylined_article_are_neither_its_title_nor_its_date():
+    """A special-topic site: its clock ("Thứ Sáu, ngày … 09:25:27"), its menu of programmes between stars, then the
+    headline and a byline with the time and date the article was posted."""
+    page = ("https://example.vn/de-nghi-ho-so-unesco.htm\nThứ Sáu, ngày 23 tháng 08 năm 2029, 09:25:27\n"
+            "CHƯƠNG TRÌNH 1719 * NÔNG THÔN MỚI * GIẢM NGHÈO BỀN VỮNG\n\n"
+            "Đề nghị nghệ thuật hát đối Lâm Khê là di sản văn hóa phi vật thể\n\nLê Phương - 15:10, 27/12/2032\n\n"
+            "Ông Trần Văn Ba, Phó Chủ tịch UBND tỉnh Lâm Khê vừa ký Quyết định thành lập Ban Xây dựng hồ sơ quốc gia "
+            "“Hát đối Lâm Khê” đệ trình UNESCO.\n\nBan có nhiệm vụ giúp Ban Chỉ đạo xây dựng hồ sơ.\n")
+    meta = _meta(page)
+    assert meta.title == "Đề nghị nghệ thuật hát đối Lâm Khê là di sản văn hóa phi vật thể"
+    assert meta.published == "2032-12-27" and meta.date != "2029-08-23" and meta.doc_type != "Chương trình"

@@ -122,6 +122,8 @@ def test_a_ward_typed_without_diacritics_is_a_local_place_but_a_method_is_not():
 
     assert local_place(parse_query("ke hoach nam 2026 cua phuong hac sa co may hoat dong")) == "hac sa"
     assert local_place(parse_query("phuong an to chuc le hoi the nao")) is None
+    # a province whose name begins like a ward's kind, after its own kind: no ward
+    assert local_place(parse_query("tinh phuong lam dung bao nhieu pano tuyen truyen")) is None
 
 
 def test_a_plan_others_must_issue_is_no_plan_year_asked():

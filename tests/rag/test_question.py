@@ -84,6 +84,11 @@ def test_part_reference():
     assert analyze("phan 2 noi gi").part_ref == ("phan", 2)
 
 
+def test_a_figure_of_what_is_still_in_force_is_no_question_of_standing():
+    assert analyze("Kế hoạch 12/KH-UBND còn hiệu lực không?").standing == "in_force"
+    assert analyze("tong gia tri cam ket vien tro con hieu luc den cuoi nam 2031 la bao nhieu").standing is None
+
+
 def test_catalog_filters():
     q = analyze("Những tỉnh nào ban hành kế hoạch theo Quyết định 99/QĐ-TTg trong năm 2021?")
     assert q.catalog is not None
