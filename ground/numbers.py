@@ -227,7 +227,8 @@ def same_number(a: str | None, b: str | None) -> bool:
         return fb.split("/")[0] == fa
     if "/" not in fb:
         return fa.split("/")[0] == fb
-    return fa == fb
+    # "Quy chế 05/QCPH" is "05/QCPH-SNgV-CAT-BCHBP": its number with the first of its codes
+    return fa == fb or fb.startswith(fa + "-") or fa.startswith(fb + "-")
 
 
 _OLD_KEY = re.compile(r"\d{1,4}-(?:cp|ttg|hdbt|hdcp|sl|lct)(?:/l\d{1,2})?")

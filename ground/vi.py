@@ -59,9 +59,13 @@ def normalize_spaces(text: str) -> str:
     return "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
 
 
+# letters of other Latin alphabets that carry no combining mark to drop ("Wrocław" is typed "Wroclaw")
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+
+
 def fold(text: str) -> str:
     """Lower-case without diacritics: 'Thừa Thiên Huế' → 'thua thien hue'. Used for matching only."""
-    decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text.lower().translate(_PLAIN_LETTERS)).replace("đ", "d")
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 

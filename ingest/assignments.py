@@ -264,8 +264,14 @@ def _organising_assignments(text: str, root: Section, section: Section, used: se
         led = _labelled(text, c, b) or _subject_led(text, c, b)
         if led:
             out += _duties(led[0], text, led[1], b, root)
-        elif context:
-            out += _duties(context.subjects, text, c, b, root, context.role, list(context.partners))
+        else:
+            if context:
+                out += _duties(context.subjects, text, c, b, root, context.role, list(context.partners))
+            # (…and a body the line itself gives a task, under a heading of its own or of a body no list holds:
+            # "6. Đảng ủy Ủy ban MTTQ tỉnh / Lãnh đạo … Tỉnh đoàn …; Tỉnh đoàn chủ trì “Trại hè …”")
+            own = {m.canonical for m in context.subjects} if context else set()
+            for sa, sb in clauses(text, c, b, on_semicolon=True):
+                out += [x for x in _sentence_assignments(text, root, sa, sb) if x.agency not in own]
     return out
 
 

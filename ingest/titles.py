@@ -18,7 +18,7 @@ TYPE_CODES = {
     "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CTr": "Chương trình", "CTR": "Chương trình",
     "NQ": "Nghị quyết", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "NĐ": "Nghị định",
     "TT": "Thông tư", "CV": "Công văn", "TTr": "Tờ trình", "ĐA": "Đề án", "KL": "Kết luận",
-    "QC": "Quy chế", "QCPH": "Quy chế", "BB": "Biên bản", "CTrPH": "Chương trình", "CTPH": "Chương trình",  # "02/QCPH-SNgV-SVHTTDL": a Quy chế phối hợp between two bodies
+    "QC": "Quy chế", "QCPH": "Quy chế", "BB": "Biên bản", "CTrPH": "Chương trình", "CTPH": "Chương trình", "ĐC": "Đề cương",  # "02/QCPH-SNgV-SVHTTDL": a Quy chế phối hợp between two bodies
     # two bodies' plans and programmes (ground.numbers.JOINT_KINDS), catalogued under their kind: "Kế hoạch"
     **{code: " ".join(kind.split()[:2]) for code, kind in JOINT_KINDS.items()},
 }

@@ -223,6 +223,9 @@ class Answerer:
                                                                       self.index.held(pid).meta.published)
                       if d and d[:4].isdigit()}
         page_years |= {int(y) for c in answer.citations if c.plan_id in unnumbered_ids for y in _DAY_YEAR.findall(c.full_quote)}
+        # …and the one year its title names ("Trao Giải thưởng … năm 2017", posted in 2018): the event it reports
+        page_years |= {int(y) for pid in unnumbered_ids
+                       if len(ys := set(_TITLE_YEAR.findall(self.index.held(pid).meta.title or ""))) == 1 for y in ys}
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = lunar_unsaid(q.text, shown) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
@@ -246,6 +249,7 @@ def _year_alone_unsaid(q: Question, shown: str) -> str | None:
     its plan's period: "từ năm 2015 đến nay, … hơn 700 cây" is no figure of 2023)."""
     alone = [y for y in _YEAR_ALONE.findall(q.pq.folded) if not re.search(rf"\b{y}\b", shown)]
     return f"số liệu riêng của năm {alone[0]}" if alone else None
+_TITLE_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 _DAY_YEAR = re.compile(r"\b\d{1,2}/\d{1,2}/((?:19|20)\d\d)\b")
 
 

@@ -47,7 +47,9 @@ VALUE_REACH = 14  # words after the thing named within which its figure is given
 
 
 # one thing counted under two names: "bao nhiêu nước" is answered by "33 quốc gia và vùng lãnh thổ"
-SAME_THING = {"nuoc": ("nuoc", "quoc gia"), "quoc": ("quoc gia", "nuoc")}
+SAME_THING = {"nuoc": ("nuoc", "quoc gia"), "quoc": ("quoc gia", "nuoc"), "tieng": ("tieng", "ngon ngu")}
+# a classifier before the thing counted: "mấy thứ tiếng" counts languages, "bao nhiêu loại hình" forms
+_CLASSIFIERS = frozenset({"thu", "loai", "kieu"})
 # things whose first syllable names another thing alone: "hội viên" are no "hội", "học sinh" no "học bổng"
 _COMPOUND_HEADS = frozenset({"hoi vien", "hoc sinh", "hoc vien", "hoc bong", "doan vien", "thanh vien", "sinh vien"})
 
@@ -56,6 +58,8 @@ def tallied(thing: str, shown: str) -> bool:
     """A figure of the lines counts the thing asked, by its head: both words of a compound ("hội viên"), else the first
     ("bao nhiêu đoàn đăng ký": "gần 100 đoàn võ thuật")."""
     words = thing.split()
+    if len(words) > 1 and words[0] in _CLASSIFIERS:
+        words = words[1:]
     return figure_of(" ".join(words[:2]) if " ".join(words[:2]) in _COMPOUND_HEADS else words[0], shown)
 
 

@@ -23,7 +23,8 @@ TITLE_BOOST = 0.6  # a text whose title's opening words the question says ("Hộ
 # "kế hoạch ngoại giao văn hóa năm 2018 của …": the year names the plan itself (not "đến năm 2030")
 # "kế hoạch năm 2024", "kế hoạch TTĐN năm 2024", "kế hoạch của UBND thành phố X năm 2028": a plan's own year
 # (not a plan the text requires others to make: "… phải ban hành kế hoạch năm 2027 trước ngày …")
-_PLAN_YEAR = re.compile(r"(?<!phai ban hanh )(?<!phai xay dung )(?<!phai lap )(?<!phai trinh )\b(?:ke hoach|chuong trinh)"
+# (not "chương trình gì … năm 2013", which asks what was signed that year)
+_PLAN_YEAR = re.compile(r"(?<!phai ban hanh )(?<!phai xay dung )(?<!phai lap )(?<!phai trinh )\b(?:ke hoach|chuong trinh)(?! gi\b| nao\b)"
                         r"(?:(?: (?!den\b|toi\b)[a-z]+){0,5}| cua(?: [a-z]+){1,6}) nam (\d{4})\b")
 
 
@@ -73,6 +74,12 @@ _LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị t
 _LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?<!dia )(?<!xa )(?<!xa, )(?<!cac )(?<!tinh )(?<!tp )(?<!thanh pho )(?:huyen|thi xa|tx|thi tran|phuong) ([a-z]+) ([a-z]+)")
 # "phương án", "phương thức", "phương hướng": words, not a ward
 _NOT_WARD = frozenset("an thuc huong phap tien cham cach dong tay nam bac ngang".split())
+
+
+def cites_number(asked: str, cited: str) -> bool:
+    """A number asked names a document a text implements or cites: as stored numbers match, or a bare number after its
+    kind ("nghị quyết 91") names the Party document of that number the text cites ("Nghị quyết số 91-NQ/TW")."""
+    return number_matches(asked, cited) or asked.isdigit() and "/" in cited and cited.split("-")[0] == asked
 
 
 def local_place(pq: ParsedQuery) -> str | None:
@@ -172,7 +179,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
 
     def known(n: str) -> bool:
         return any(named(n, p) for p in bearing(n)) or any(
-            number_matches(n, i) for p in numbered[1].get(lead_of(n), []) for i in p.meta.implements)
+            cites_number(n, i) for p in numbered[1].get(lead_of(n), []) for i in p.meta.implements)
 
     # "kế hoạch 2014" names a year more often than a document number 2014
     years = [int(n) for n in pq.bare_numbers if looks_like_year(n) and not known(n)]
@@ -185,12 +192,12 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         # (in store order, as before the buckets: ties between plans resolve the same way)
         by_id = {p.id for n in wanted for p in bearing(n) if named(n, p) or party_named(n, p)}
         implementing = {p.id for n in wanted for p in numbered[1].get(lead_of(n), [])
-                        if any(number_matches(n, i) for i in p.meta.implements)}
+                        if any(cites_number(n, i) for i in p.meta.implements)}
         by_number = [p.id for p in plans if p.id in by_id]
         implements = [p.id for p in plans if p.id in implementing]
         mentioned = index.per_version("mentioned", lambda _: by_lead(index.mentions))
         citing = {pid for n in wanted for pid, docs in mentioned.get(lead_of(n), [])
-                  if any(number_matches(n, d) for d in docs)}
+                  if any(cites_number(n, d) for d in docs)}
         mention = [pid for pid in index.mentions if pid in citing and pid not in by_number]
         if by_number:
             scope.plan_ids = by_number

@@ -10,7 +10,8 @@ from ground.agencies import find_agencies
 # "Kế hoạch 173", "công văn số 404", "KH số 141" → a number without its suffix
 # "kế hoạch 10 năm" is a plan of ten years, "Kế hoạch 59 năm 2020" the plan numbered 59 ("… 809 lần lượt": respectively)
 _BARE_NUMBER = re.compile(
-    r"\b(?:ke hoach|cong van|quyet dinh|chi thi|chuong trinh|thong bao|nghi quyet|van ban|ket luan|huong dan|bao cao|de an|kh|cv|qd|ct|nq|hd|bc)"
+    r"\b(?:(?:ke hoach|chuong trinh)(?: hanh dong)?|cong van|quyet dinh|chi thi|thong bao|nghi quyet|van ban|ket luan|huong dan"
+    r"|bao cao|de an|de cuong|to trinh|kh|cv|qd|ct|ctr|nq|hd|bc)"
     r"\s+(?:so\s+)?(\d{1,5})\b(?!\s*/)(?!\s*(?:nam|thang|ngay|tuan|ky|lan(?! luot)|dot|quy|nguoi)\b(?!\s*(?:19|20)\d\d))"
 )
 # "Nghị định 72/2015", "thông tư 22/2016": a legal text named by its number and year, without its code

@@ -361,6 +361,19 @@ def test_a_number_and_year_matches_the_full_number():
     assert not same_number("2013/QĐ-TTg", "2013/QĐ-UBND")
 
 
+def test_a_number_with_its_first_code_names_a_joint_number():
+    from ground.numbers import same_number
+
+    assert same_number("05/QCPH", "05/QCPH-SNgV-CAT-BCHBP") and not same_number("05/QCP", "05/QCPH-SNgV-CAT-BCHBP")
+    assert not same_number("05/QCPH-SNgV", "05/QC-SNgV")
+
+
+def test_other_latin_letters_fold_to_their_plain_letter():
+    from ground import vi
+
+    assert vi.fold("Wrocław, Łódź") == "wroclaw, lodz" and len(vi.fold_same_length("Wrocław")) == 7
+
+
 @pytest.mark.parametrize("question, kind", [("họp báo hôm nào?", "date"), ("lồng ghép với những dịp nào", "list")])
 def test_which_day_is_a_date(question, kind):
     from ground import vi
