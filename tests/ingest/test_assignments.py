@@ -372,3 +372,16 @@ a) Sở Văn hóa, Thể thao và Du lịch (cơ quan thường trực):
 """
     assigned = _assigned(text)
     assert len(assigned["Sở Văn hóa, Thể thao và Du lịch"]) == 2
+
+
+def test_a_body_a_line_gives_a_task_under_another_bodys_heading_is_assigned_it() -> None:
+    """A Party programme's "6. Đảng ủy Ủy ban MTTQ tỉnh" (a body no agency list holds) leads the mass organisations,
+    and the same line gives the provincial Youth Union a task of its own."""
+    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nV. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo Tỉnh ủy\nChủ trì hướng dẫn học tập Nghị quyết.\n"
+            "2. Đảng ủy Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\nLãnh đạo Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn đẩy mạnh đối "
+            "ngoại nhân dân; Tỉnh đoàn chủ trì \"Trại hè Thanh niên Việt - Lào\"; Hội Nông dân tỉnh chủ trì giao lưu "
+            "nông dân biên giới.\n")
+    found = extract_assignments(text, parse_sections(text))
+    led = {(a.agency, a.task) for a in found if a.role == "chủ trì"}
+    assert any(agency == "Tỉnh đoàn" and "Trại hè" in task for agency, task in led)
+    assert any(agency == "Hội Nông dân tỉnh" and "giao lưu nông dân" in task for agency, task in led)
