@@ -31,7 +31,8 @@ SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-9/repair-20/decisions-2"  # assignments-2: due dates
-                    "/mentions-11/about-32/tables-48/sections-3/sentences-2/numbers-14/agencies-8/signers-13/clean-17/titles-17/fonts-2/markup-2")
+                    "/mentions-11/about-32/tables-48/sections-3/sentences-2/numbers-14/agencies-8/signers-14/clean-17/titles-17/fonts-2/markup-2")
+# signers-14: a name under a rank in blocks side by side ('Đại tá Ân Văn Hưởng') signs whatever its surname;
 # assignments-9: a body a line under another's heading gives a task ('…; Tỉnh đoàn chủ trì “Trại hè …”') is assigned it;
 # titles-17: 'ĐC' is a Đề cương;
 # about-32, numbers-14: a sentence that looks back ('Trước đó, ngày …, Bộ … đã ban hành Quyết định số …') gives the page no

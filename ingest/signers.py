@@ -107,7 +107,9 @@ def block_signers(text: str) -> list[tuple[int, str]]:
             if name:
                 found.append((j, name))
                 # "Dương Thị Mỹ Linh | Vương Hữu Tâm": blocks side by side end in names side by side
-                while j + 1 < len(cells) and (beside := _as_name(cells[j + 1])) and beside.split()[0] in SURNAMES:
+                # (a name under a rank, "Đại tá Ân Văn Hưởng", is one whatever its surname)
+                while j + 1 < len(cells) and (beside := _as_name(cells[j + 1])) and (
+                        beside.split()[0] in SURNAMES or _HONORIFIC.match(cells[j + 1].strip())):
                     j += 1
                     found.append((j, beside))
                 i = j
@@ -161,7 +163,7 @@ def document_signer(text: str, first: bool = False, signatories: int = 1) -> str
     if first:
         return blocks[0][1]
     names = list(dict.fromkeys(name for _, name in blocks[-signatories:])) if signatories > 1 else []
-    return " và ".join(names) if len(names) > 1 else blocks[-1][1]
+    return f"{', '.join(names[:-1])} và {names[-1]}" if len(names) > 1 else blocks[-1][1]
 
 
 _OFFICE_WORDS = frozenset({"phó", "chủ", "trưởng", "giám", "bí", "tổng", "chánh"})  # as typed: "Tống", "Trương" are names

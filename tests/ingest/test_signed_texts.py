@@ -58,3 +58,15 @@ QUYẾT NGHỊ:
 """
     meta = build_plan(text, "sa-lung-nq-muc-chi.txt").meta
     assert meta.number is None and meta.doc_type == "Nghị quyết"
+
+
+def test_three_bodies_sign_side_by_side_under_their_ranks():
+    """A Quy chế phối hợp of three bodies: its heads sign in one table row, two of them under a military rank and one
+    of those with a surname no list holds."""
+    from ingest.signers import document_signer
+
+    text = ("Điều 20. Sửa đổi, bổ sung\nViệc sửa đổi do các bên thống nhất./.\n\n"
+            "| GIÁM ĐỐC SỞ NGOẠI VỤ | GIÁM ĐỐC CÔNG AN TỈNH | CHỈ HUY TRƯỞNG BỘ CHỈ HUY BỘ ĐỘI BIÊN PHÒNG TỈNH |\n"
+            "| (Đã ký) | (Đã ký) | (Đã ký) |\n| Kiều Thị Bảo Ngân | Đại tá Ân Văn Hưởng | Đại tá Hoàng Khắc Duy |\n\n"
+            "Nơi nhận:\n- Bộ Ngoại giao;\n- Lưu: SNgV, CAT, BCHBP.\n")
+    assert document_signer(text, signatories=3) == "Kiều Thị Bảo Ngân, Ân Văn Hưởng và Hoàng Khắc Duy"
