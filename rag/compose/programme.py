@@ -37,7 +37,17 @@ def day_items(question: str, plan_id: str, index: PlanIndex) -> list[Point]:
             if items:
                 items[0].text = f"{line.strip()}: {items[0].text}"  # the day said once, before its first item
                 return items[:DAY_ITEMS]
+    # …or the one line a day's programme is written on: "Ngày thứ tư (Thứ Tư, 15/9/2027): 09h00 …; 14h00 …"
+    for chunk in index.chunks(plan_id):
+        for line in chunk.text.split("\n"):
+            label = _DAY_LINE.match(line)
+            if label and {(int(d), int(m)) for d, m, _ in _DAY.findall(label.group(1))} == asked:
+                return [Point(line.strip(" -–+•*"), chunk, line.strip(), 1.0)]
     return []
+
+
+# a day's label, then its programme after a colon: "Ngày thứ tư (Thứ Tư, 15/9/2027): …", "Ngày 15/9 (Thứ Tư): …"
+_DAY_LINE = re.compile(r"^\s*(?:[-•*]\s*)?((?:Ngày|NGÀY)\b[^:\n]{1,45}):\s*\S")
 
 
 # a day told from the day the page was written: "Sáng nay, Hội … tổ chức Đại hội"

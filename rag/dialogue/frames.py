@@ -3,6 +3,7 @@ itself, a phrase it puts in the place of the previous question's subject."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ground import vi
 from ground.numbers import DOC_KINDS
@@ -227,6 +228,21 @@ _SWAPPED_DAY = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+(?
                           r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*(?:(?:thì|thi)\s+(?:sao|thế nào|the nao)|nữa|nua)?"
                           r"\s*\??\s*$", re.IGNORECASE)
 _DAY_IN = re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
+# the day after or before the one asked: "hôm sau thì sao?", "còn ngày hôm trước?", "ngày tiếp theo đoàn làm gì?"
+_NEXT_DAY = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:(?:còn|con)\s+)?(?:(?:ngày|ngay)\s+)?((?:hôm|hom)\s+(?:sau|trước|truoc)"
+                       r"|(?:tiếp theo|tiep theo|kế tiếp|ke tiep))\s*(?:(?:thì|thi)\s+(?:sao|thế nào|the nao)|nữa|nua)?\s*\??\s*$",
+                       re.IGNORECASE)
+_AFTER = ("sau", "tiep theo", "ke tiep")
+
+
+def _day_moved(previous: str, old: re.Match, days: int) -> str | None:
+    """The previous question with its day moved by `days` (the year it gives kept, else none written)."""
+    try:
+        day = date(int(old.group(3) or 2001), int(old.group(2)), int(old.group(1))) + timedelta(days=days)
+    except ValueError:
+        return None
+    said = f"{day.day}/{day.month}" + (f"/{day.year}" if old.group(3) else "")
+    return previous[:old.start()] + said + previous[old.end():]
 
 
 _SWAPPED_SPAN = re.compile(r"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:(?:còn|con)\s+)?((?:cả|toàn|ca|toan)\s+(?:giai đoạn|giai doan|kỳ|ky)"
@@ -247,7 +263,9 @@ def swapped_day(question: str, previous: str) -> str | None:
     if span and old_span:
         return previous[:old_span.start()] + span.group(1) + previous[old_span.end():]
     m = _SWAPPED_DAY.match(question)
-    old = _DAY_IN.search(previous or "") if m else None
+    old = _DAY_IN.search(previous or "") if m or _NEXT_DAY.match(question) else None
+    if old is not None and (step := _NEXT_DAY.match(question)):  # "hôm sau thì sao?": the day after the one asked
+        return _day_moved(previous, old, 1 if vi.fold(step.group(1)).endswith(_AFTER) else -1)
     if m is None or old is None:
         return None
     kept = m.group(3) or old.group(3)

@@ -120,3 +120,25 @@ def test_a_joint_regulation_is_signed_by_both_heads_and_counted_by_its_headings(
 def test_a_numbered_heading_asked_is_answered_by_the_body_under_it(store):
     answer = store.answerer.ask("Điều 4 quy chế 03/QCPH-SNgV-SVHTTDL nói gì về đón phóng viên nước ngoài?")
     assert "05 ngày làm việc" in answer.answer
+
+
+def test_the_day_after_or_before_asks_the_same_of_that_day():
+    assert swapped_day("Hôm sau thì sao?", "Ngày 31/3/2027 đoàn đi thăm những đâu?") == "Ngày 1/4/2027 đoàn đi thăm những đâu?"
+    assert swapped_day("con hom truoc?", "ngay 1/3 doan lam gi") == "ngay 28/2 doan lam gi"
+    assert swapped_day("ngày tiếp theo thì sao?", "Đoàn làm gì ở Vienna?") is None  # no day asked before
+
+
+def test_a_day_written_on_one_line_after_its_label_is_that_days_programme():
+    from rag.compose.programme import day_items
+    from vectorstore.records import StoredChunk
+
+    text = ("III. CHƯƠNG TRÌNH THEO NGÀY\nNgày thứ ba (Thứ Ba, 14/9/2027): 09h00 Hội thảo điểm đến; 15h00 đi tàu.\n"
+            "Ngày thứ tư (Thứ Tư, 15/9/2027): 09h00 chào xã giao; 18h30 Lễ khai mạc tại Quảng trường Rynek.\n")
+    chunk = StoredChunk("c1", "p1", "v", 0, "III. CHƯƠNG TRÌNH THEO NGÀY", text, "p.txt", 0, len(text))
+
+    class Plans:  # the one method day_items reads
+        def chunks(self, plan_id: str) -> list[StoredChunk]:
+            return [chunk]
+
+    (point,) = day_items("Ngày 15/9/2027 đoàn làm gì?", "p1", Plans())  # type: ignore[arg-type]
+    assert "Rynek" in point.text and "Hội thảo" not in point.text
