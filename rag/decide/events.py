@@ -52,12 +52,27 @@ def unsaid_event(question: str, texts: str) -> str | None:
     speak of other events, and no line answers for this one. Said in words, as the question typed it."""
     named = event_named(question)
     if named is None:
-        return None
+        return unsaid_stage(question, texts)
     words = set(with_alike(vi.folded_syllables(texts)))  # ("hội nghị kiều bào": "… Người Việt Nam ở nước ngoài")
     words |= {w.rstrip("0123456789") for w in words}  # ("Hội nghị ISV20": "… (ISV20)")
     if all(w in words for w in named[1]):
         return None
     return as_typed(question, named[0])
+
+
+# an event's stage and the one a text may tell instead: the opening is not the closing
+_STAGES = {"be mac": "khai mac", "khai mac": "be mac", "khanh thanh": "khoi cong", "khoi cong": "khanh thanh"}
+
+
+def unsaid_stage(question: str, texts: str) -> str | None:
+    """A stage of an event asked ("bế mạc ở tỉnh nào?") that the lines never tell while they tell its other stage
+    ("lễ khai mạc … tại Hà Giang"): the closing is nowhere said. Said in words, as the question typed it."""
+    asked, said = vi.collapse(question), f" {vi.collapse(texts)} "
+    for stage, other in _STAGES.items():
+        if re.search(rf"\b{stage}\b", asked) and f" {stage} " not in said and f" {other} " in said \
+                and not re.search(rf"\b{other}\b", asked):
+            return as_typed(question, stage)
+    return None
 
 
 def as_typed(question: str, folded: str) -> str:

@@ -640,3 +640,12 @@ def test_a_country_is_named_by_one_of_its_provinces():
                                 ["cấp học bổng cho 131 lưu học sinh, cán bộ tỉnh Sê Kông sang học tiếng Việt"])
     assert not names_foreign_places("Quảng Nam cấp học bổng cho bao nhiêu lưu học sinh Campuchia?",
                                     ["cấp học bổng cho 131 lưu học sinh, cán bộ tỉnh Sê Kông sang học tiếng Việt"])
+
+
+def test_a_stage_of_an_event_the_lines_never_tell_is_unsaid():
+    from rag.decide.events import unsaid_stage
+
+    lines = "Sáng 14/7, tại Quảng trường 26/3, thành phố Lam Giang, lễ khai mạc Trại hè Việt Nam 2031 diễn ra trang trọng."
+    assert unsaid_stage("trai he viet nam 2031 be mac o tinh nao?", lines) == "be mac"
+    assert unsaid_stage("Trại hè khai mạc ở đâu?", lines) is None
+    assert unsaid_stage("Lễ bế mạc diễn ra ở đâu?", lines + " Lễ bế mạc tổ chức tại Hà Lâm.") is None
