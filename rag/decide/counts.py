@@ -51,7 +51,8 @@ SAME_THING = {"nuoc": ("nuoc", "quoc gia"), "quoc": ("quoc gia", "nuoc"), "tieng
 # a classifier before the thing counted: "mấy thứ tiếng" counts languages, "bao nhiêu loại hình" forms
 _CLASSIFIERS = frozenset({"thu", "loai", "kieu"})
 # things whose first syllable names another thing alone: "hội viên" are no "hội", "học sinh" no "học bổng"
-_COMPOUND_HEADS = frozenset({"hoi vien", "hoc sinh", "hoc vien", "hoc bong", "doan vien", "thanh vien", "sinh vien"})
+_COMPOUND_HEADS = frozenset({"hoi vien", "hoc sinh", "hoc vien", "hoc bong", "doan vien", "thanh vien", "sinh vien",
+                             "giai nhat", "giai nhi", "giai ba", "giai dac", "giai khuyen"})  # (a prize by its rank)
 
 
 def tallied(thing: str, shown: str) -> bool:
@@ -72,8 +73,9 @@ def figure_of(head: str, shown: str) -> bool:
     if re.search(rf"\b{_FIGURE}(?: [a-z]+){{0,{COUNT_GAP}}} {h}\b", said):
         return True
     # "Số lưu học sinh … tăng nhanh: năm 2021 có 38 người", "Chỉ tiêu 6.": a figure soon after it, not a year or date
-    unnumbered = vi.collapse(re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
-    for after in re.finditer(rf"\b{h}\b((?:\W+\w+){{1,{VALUE_REACH}}})", unnumbered):
+    # (within its sentence: "… trao giải Nhất cho các cá nhân" / "Ban tổ chức nhận được 970 tác phẩm" counts no prize)
+    sentences = re.split(r"\n|(?<=[.;!?])\s+", re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
+    for after in (m for sentence in sentences for m in re.finditer(rf"\b{h}\b((?:\W+\w+){{1,{VALUE_REACH}}})", vi.collapse(sentence))):
         rest = re.sub(r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", after.group(1))
         if re.search(r"\d", rest):
             return True

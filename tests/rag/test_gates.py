@@ -649,3 +649,11 @@ def test_a_stage_of_an_event_the_lines_never_tell_is_unsaid():
     assert unsaid_stage("trai he viet nam 2031 be mac o tinh nao?", lines) == "be mac"
     assert unsaid_stage("Trại hè khai mạc ở đâu?", lines) is None
     assert unsaid_stage("Lễ bế mạc diễn ra ở đâu?", lines + " Lễ bế mạc tổ chức tại Hà Lâm.") is None
+
+
+def test_a_prize_by_its_rank_is_counted_only_by_a_figure_in_its_own_sentence():
+    from rag.decide.counts import tallied
+
+    lines = "Ban tổ chức trao giải Nhất cho các cá nhân đạt giải\nBan tổ chức đã nhận được 970 tác phẩm gửi dự thi"
+    assert not tallied("giai nhat", lines)
+    assert tallied("giai nhat", "Ban tổ chức trao 5 giải Nhất, 10 giải Nhì.") and tallied("thu tieng", "sách với 15 ngôn ngữ")
