@@ -104,6 +104,11 @@ def collapse(text: str) -> str:
     return " ".join(folded_syllables(text))
 
 
+# a sentence that looks back ("Trước đó, ngày 14/9/2015, Bộ … đã ban hành Quyết định …") tells of an earlier
+# document or event, not of what the page reports
+LOOKS_BACK = re.compile(r"\s*(?:Trước đó|Trước đây|Cách đây|Trước khi)\b", re.IGNORECASE)
+
+
 # Words written with a full stop that does not end the sentence: "TP. Hồ Chí Minh", "ThS. Nguyễn Văn A",
 # "Plan No. 147/KH-UBND" (the English pages provinces publish)
 ABBREVIATIONS = frozenset({

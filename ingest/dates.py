@@ -125,14 +125,9 @@ def published_month(text: str) -> str | None:
     return f"{match.group(2)}-{int(match.group(1)):02d}" if match and 1 <= int(match.group(1)) <= 12 else None
 
 
-# "Trước đó, ngày 14/9/2015, Bộ … đã ban hành Quyết định số 3050/QĐ-BVHTTDL …": a sentence that looks back tells of
-# an earlier document or event, not of what the page reports
-_RECALLING = re.compile(r"\s*(?:Trước đó|Trước đây|Cách đây|Trước khi)\b", re.IGNORECASE)
-
-
 def recalled(text: str, start: int) -> bool:
-    """The sentence holding `start` looks back ("Trước đó, …")."""
-    return bool(_RECALLING.match(text, sentence_around(text, start)[0]))
+    """The sentence holding `start` looks back ("Trước đó, …"): it tells of an earlier document, not of the page's."""
+    return bool(vi.LOOKS_BACK.match(text, sentence_around(text, start)[0]))
 
 
 def sentence_around(text: str, start: int) -> tuple[int, str]:

@@ -85,7 +85,8 @@ def _issued_date(plan, chunks: list[StoredChunk], own: re.Pattern | None = None)
         for unit in split_units(chunk.text):
             sentence = unit.text
             issued = [m.start() for m in _ISSUED.finditer(sentence)][:1 if own else None]
-            if not issued or not _PLAN_KIND.search(sentence) or own and not own.search(sentence):
+            if not issued or not _PLAN_KIND.search(sentence) or own and not own.search(sentence) \
+                    or vi.LOOKS_BACK.match(sentence):  # ("Trước đó, ngày …, Bộ … đã ban hành …": an earlier one)
                 continue
             dates = [e for e in entities.tag(sentence) if e.kind in ("date", "period")
                      and any(abs(e.start - i) <= ISSUED_NEAR or abs(e.end - i) <= ISSUED_NEAR for i in issued)]
