@@ -175,7 +175,8 @@ def _compact(text: str) -> str:
 
 # "kết nghĩa với tỉnh nào của Hàn Quốc?": a place within the country is asked, which the country's own name is not
 _WITHIN = re.compile(r"\b(?:tinh|thanh pho|dia phuong|bang|vung|quan|huyen|thu do|khu vuc) nao (?:cua|o|thuoc|tai|ben) ")
-_UNIT_NAMED = re.compile(rf"(?i:\b(?:tỉnh|thành phố|tiểu bang|bang|vùng|quận|huyện|hạt|châu|thị trấn|thủ phủ|đặc khu|đảo|thủ đô"
+_UNIT_NAMED = re.compile(rf"(?i:\b(?:tỉnh|thành phố|tiểu bang|bang|vùng|quận|huyện|hạt|châu|thị trấn|trấn|xã|thôn|hương|làng|khu tự trị"
+                         rf"|phường|thủ phủ|đặc khu|đảo|thủ đô"
                          rf"|tỉnh trưởng|thị trưởng))\s+[{vi.UPPER}]")
 
 

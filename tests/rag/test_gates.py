@@ -657,3 +657,11 @@ def test_a_prize_by_its_rank_is_counted_only_by_a_figure_in_its_own_sentence():
     lines = "Ban tổ chức trao giải Nhất cho các cá nhân đạt giải\nBan tổ chức đã nhận được 970 tác phẩm gửi dự thi"
     assert not tallied("giai nhat", lines)
     assert tallied("giai nhat", "Ban tổ chức trao 5 giải Nhất, 10 giải Nhì.") and tallied("thu tieng", "sách với 15 ngôn ngữ")
+
+
+def test_a_chinese_town_named_by_its_kind_is_a_place_within_the_country():
+    from rag.decide.places import unsaid_place_within
+
+    line = "Lãnh đạo thị trấn Mường Lam và trấn Seo Pả Chư (Trung Quốc) đã ký biên bản kết nghĩa."
+    assert any(e.kind == "place" and e.text == "Seo Pả Chư" for e in entities.tag(line))
+    assert unsaid_place_within("thi tran Muong Lam ket nghia voi dia phuong nao ben Trung Quoc?", line) is None
