@@ -18,14 +18,7 @@ from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
 from rag.decide.holders import FULL_NAME, holder_named, names_office_holder, names_person, office_asked
 from rag.decide.listed import lists_asked_thing, unlisted_item
 from rag.decide.money import ASKS_MONEY, MONEY, rate_unsaid, unsaid_source
-from rag.decide.places import (
-    asked_venues,
-    keyed_by_place,
-    names_foreign_places,
-    sum_of_elsewhere,
-    unsaid_foreign_name,
-    venue_said,
-)
+from rag.decide.places import asked_venues, keyed_by_place, names_foreign_places, sum_of_elsewhere, unsaid_foreign_name
 from rag.decide.things import GENERIC_THING, INSTANCES, asked_thing, spelled_out, thing_named
 from rag.decide.years import HORIZON_YEAR, figure_of_other_year, other_period, other_years, unsaid_year
 from rag.find import sentences
@@ -107,7 +100,7 @@ class Grounds:
             top = hit.chunk.text
             plan = self.index.plan(hit.chunk.plan_id)
             title = plan.meta.title if plan else ""  # (a text whose title names the place is about it throughout)
-            if not names_foreign_places(q.text, [top, title]) or not all(venue_said(v, vi.collapse(top)) for v in venues):
+            if not names_foreign_places(q.text, [top, title]) or not all(place_rules.venue_said(v, vi.collapse(top)) for v in venues):
                 continue
             said = unit_terms(f"{title}\n{hit.chunk.section or ''}\n{top}")
             if coverage(words, said, self.index.idf) >= PLACED_WORDS:
@@ -301,7 +294,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if q.answer_type == "place" and "place" not in tags:
         return "địa điểm được hỏi"
     if q.answer_type in ("date", "period") and not tags & {"date", "period"} and not EFFECT_VALUE.search(shown) \
-            and not (ASKS_HOW_LONG.search(q.pq.folded) and DURATION.search(shown)):
+            and not (ASKS_HOW_LONG.search(q.pq.folded) and DURATION.search(shown)) \
+            and not (_ASKS_YEAR.search(q.pq.folded) and re.search(r"\b(?:19|20)\d\d\b", shown)):  # ("Công ước … 2003")
         return "thời gian được hỏi"  # ("… trong bao lâu?": "trong vòng 48 giờ kể từ khi …" says how long)
     if _ASKS_YEAR.search(q.pq.folded) and not re.search(r"\b(?:19|20)\d\d\b", shown):
         return "năm được hỏi"  # "… vào năm nào?": "Ngày 12-12" says the day, not the year
@@ -387,7 +381,7 @@ def _unsaid_venue(q: Question, said: str) -> str | None:
     """"… ở thủ đô Santiago?": lines that never name the place speak of another (a province scopes the plans
     instead; a place no gazetteer knows must be in the lines)."""
     countries = {e.name for e in entities.foreign_places(q.text)}  # checked by their aliases ("Úc": "Ô-xtrây-li-a")
-    unsaid = [v for v in asked_venues(q) if v not in countries and not venue_said(v, said)]
+    unsaid = [v for v in asked_venues(q) if v not in countries and not place_rules.venue_said(v, said)]
     return f"thông tin về {', '.join(unsaid)}" if unsaid else None
 
 

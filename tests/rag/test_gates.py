@@ -665,3 +665,9 @@ def test_a_chinese_town_named_by_its_kind_is_a_place_within_the_country():
     line = "Lãnh đạo thị trấn Mường Lam và trấn Seo Pả Chư (Trung Quốc) đã ký biên bản kết nghĩa."
     assert any(e.kind == "place" and e.text == "Seo Pả Chư" for e in entities.tag(line))
     assert unsaid_place_within("thi tran Muong Lam ket nghia voi dia phuong nao ben Trung Quoc?", line) is None
+
+
+def test_a_year_asked_is_answered_by_a_bare_year_after_a_name():
+    q = analyze("Hồ sơ phải tuân theo công ước năm nào?")
+    shown = "Hồ sơ bảo đảm thời gian theo quy định của Công ước về Bảo vệ Di sản văn hóa phi vật thể 2003."
+    assert missing_asked(q, shown, set(), shown) is None
