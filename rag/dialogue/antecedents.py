@@ -130,7 +130,9 @@ def person_named(context: Conversation) -> str | None:
 
 
 _FULL_NAME = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}")
-_HONOURED = re.compile(rf"\b(?:[ÔôBb](?:ng|à)|[Đđ]ồng chí)\s+({_FULL_NAME.pattern})(?![{vi.LOWER}])")
+# (…or a doctor's, a professor's, an excellency's: "Tiến sĩ Guy Martili-Trưởng Ban …", "Ngài Kim Jong-su")
+_HONOURED = re.compile(rf"\b(?:[ÔôBb](?:ng|à)|[Đđ]ồng chí|[Nn]gài|[Tt]iến s[ĩỹ]|[Gg]iáo sư|(?:PGS\.\s*)?TS\.|GS\.)\s*"
+                       rf"({_FULL_NAME.pattern})(?![{vi.LOWER}])")
 
 
 # "họ", "đoàn đó", "nhóm ấy": the delegation or group the last question named ("Còn đoàn Hàn Quốc?" then "Họ biểu diễn

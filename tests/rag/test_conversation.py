@@ -609,3 +609,12 @@ def test_the_meetings_papers_are_no_document_of_their_own():
     from rag.dialogue.frames import names_own_document
 
     assert not names_own_document("tài liệu họp phải gửi trước mấy ngày?", "UBND tỉnh Trà Uyên")
+
+
+def test_he_is_the_doctor_the_last_answer_named():
+    from rag.dialogue.antecedents import person_named
+    from rag.dialogue.state import Conversation
+
+    said = ("Đoàn chuyên gia UNESCO do Tiến sĩ Guy Martili-Trưởng Ban điều hành, Chủ tịch Hội đồng Công viên địa chất "
+            "toàn cầu dẫn đầu sẽ đến tổ chức tiền thẩm định.")
+    assert person_named(Conversation(question="trưởng đoàn là ai?", points=[{"text": said}])) == "Guy Martili"
