@@ -62,7 +62,7 @@ def implemented_documents(text: str) -> list[str]:
 
 _OWN_NUMBER_LINE = re.compile(r"(?:(?:^|\n|\|)\s*Số(?:\s+hiệu)?\s*:?|[ \t]Số\s*:)\s*(?=\d)")  # "Số: 12/KH-UBND", "Số hiệu:33/2010/QĐ-TTg", a cell run together "Thủ tướng Chính phủ Số: 2013/QĐ-TTg"
 _POSITIVE_CUES = ("ban hành", "vừa có", "đã có", "có", "ký", "đính kèm", "phê duyệt")
-_NEGATIVE_CUES = ("thực hiện", "căn cứ", "theo", "trên cơ sở")
+_NEGATIVE_CUES = ("thực hiện", "căn cứ", "theo", "trên cơ sở", "nhận được", "tiếp nhận")  # (a document received is another's)
 
 
 def _cue_score(text: str, start: int) -> int:

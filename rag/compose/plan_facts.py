@@ -52,8 +52,12 @@ def _line_with(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredCh
 
 # "… vừa được UBND tỉnh ban hành ngày 21/02/2023", "Tháng 7/2022, UBND Thành phố ban hành Kế hoạch …": the
 # sentence of a page that says when the plan it reports was issued
-_ISSUED = re.compile(r"\bban hành\b", re.IGNORECASE)
-_PLAN_KIND = re.compile(r"\b(?:kế hoạch|chương trình|quyết định|đề án)\b", re.IGNORECASE)
+_ISSUED = re.compile(r"\bban hành\b|\bký(?: kết| lại)?\b(?= (?:Thỏa thuận|Biên bản|Bản ghi nhớ|Quy chế))", re.IGNORECASE)
+_PLAN_KIND = re.compile(r"\b(?:kế hoạch|chương trình|quyết định|đề án|thỏa thuận|biên bản ghi nhớ|bản ghi nhớ|quy chế)\b",
+                        re.IGNORECASE)
+# the day a page's lead opens with ("Ngày 23/10, trong khuôn khổ …, hai bên đã ký lại Thỏa thuận …"): the day it tells of
+_OPENING_DAY = re.compile(r"^\s*(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?\b",
+                          re.IGNORECASE)
 ISSUED_NEAR = 40  # characters between "ban hành" and the date that says when
 
 
@@ -89,11 +93,13 @@ def _issued_date(plan, chunks: list[StoredChunk], own: re.Pattern | None = None)
                     or vi.LOOKS_BACK.match(sentence):  # ("Trước đó, ngày …, Bộ … đã ban hành …": an earlier one)
                 continue
             dates = [e for e in entities.tag(sentence) if e.kind in ("date", "period")
-                     and any(abs(e.start - i) <= ISSUED_NEAR or abs(e.end - i) <= ISSUED_NEAR for i in issued)]
+                     and (any(abs(e.start - i) <= ISSUED_NEAR or abs(e.end - i) <= ISSUED_NEAR for i in issued)
+                          or e.start == 0 and _OPENING_DAY.match(sentence))]
             if dates:  # a day beats a year ("… năm 2023 vừa được ban hành ngày 21/02/2023")
                 best = min(dates, key=lambda e: (e.kind != "date", min(abs(e.start - i) for i in issued)))
                 when = re.sub(r"^(?:ngày|vào)\s+", "", best.text, flags=re.IGNORECASE)
-                return Point(f"{plan_label(plan.meta)} được ban hành {_on(when)}.", chunk, sentence.strip(), 1.0)
+                verb = "ký" if not re.search(r"(?i)\bban hành\b", sentence) else "ban hành"  # (an agreement is signed)
+                return Point(f"{plan_label(plan.meta)} được {verb} {_on(when)}.", chunk, sentence.strip(), 1.0)
     return None
 
 

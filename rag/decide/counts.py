@@ -49,7 +49,7 @@ VALUE_REACH = 14  # words after the thing named within which its figure is given
 # one thing counted under two names: "bao nhiêu nước" is answered by "33 quốc gia và vùng lãnh thổ"
 SAME_THING = {"nuoc": ("nuoc", "quoc gia"), "quoc": ("quoc gia", "nuoc"), "tieng": ("tieng", "ngon ngu")}
 # a classifier before the thing counted: "mấy thứ tiếng" counts languages, "bao nhiêu loại hình" forms
-_CLASSIFIERS = frozenset({"thu", "loai", "kieu"})
+_CLASSIFIERS = frozenset({"thu", "loai"})  # (not "kieu": "kiều bào" folds to it)
 # things whose first syllable names another thing alone: "hội viên" are no "hội", "học sinh" no "học bổng"
 _COMPOUND_HEADS = frozenset({"hoi vien", "hoc sinh", "hoc vien", "hoc bong", "doan vien", "thanh vien", "sinh vien",
                              "giai nhat", "giai nhi", "giai ba", "giai dac", "giai khuyen"})  # (a prize by its rank)

@@ -52,8 +52,7 @@ class Grounds:
 
     def evidence(self, pq: ParsedQuery, hits: list[Hit]) -> Evidence:
         idf = self.index.idf
-        # (a stored place the question names, the gazetteer's or not, chose the plans already: no words a line must hold)
-        terms = query_terms(without_question_words(spelled_agencies(self.index.without_places(pq.content or pq.text))))
+        terms = query_terms(without_question_words(spelled_agencies(pq.content or pq.text)))
         words = [t for t in terms if " " not in t]
         phrases = [t for t in terms if " " in t]
         best = (0.0, 0.0)

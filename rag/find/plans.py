@@ -192,15 +192,6 @@ class PlanIndex:
                  for m in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)]
         return list(dict.fromkeys(place for _, place in sorted(found)))
 
-    def without_places(self, text: str) -> str:
-        """The text without the stored places it names, as typed (places_in finds them)."""
-        folded = vi.fold_same_length(text).lower()
-        spans = [(m.start(), m.end()) for name in self.places if name in folded
-                 for m in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded)]
-        for a, b in sorted(spans, reverse=True):
-            text = text[:a] + " " + text[b:]
-        return text
-
     def chunks(self, plan_id: str) -> list[StoredChunk]:
         """The plan's chunks in order (as the store held them at the last refresh; read from it before any)."""
         if self._key is None:

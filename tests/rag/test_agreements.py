@@ -62,10 +62,25 @@ Hai Bên thống nhất hợp tác trong các lĩnh vực văn hóa, du lịch, 
 """
 
 
+RESIGNED = """https://example.vn/thoi-su/hang-tin-ky-lai-thoa-thuan.htm
+Hãng tin Lam Việt và hãng Kestrel (Ai-len) ký lại Thỏa thuận hợp tác nghiệp vụ
+
+Ngày 23/10, trong khuôn khổ tham dự Hội nghị Ban chấp hành Tổ chức các hãng thông tấn lần thứ 51 tại Dublin, Tổng giám
+đốc hãng Lam Việt và Giám đốc điều hành hãng Kestrel đã ký lại Thỏa thuận hợp tác nghiệp vụ thay thế thỏa thuận ký năm
+2016.
+"""
+
+
 stored = texts_store("agreements", {"laichau-kh-842-ban-ghi-nho-hua-phan-tin.txt": PLAN,
                                     "hoi-huu-nghi-viet-nam-mong-co-dieu-le.txt": CHARTER,
                                     "laichau-qd-615-2027-ngvh.txt": DECISION,
-                                    "sonkhe-ban-ghi-nho-varna-tin.txt": MEMORANDUM})
+                                    "sonkhe-ban-ghi-nho-varna-tin.txt": MEMORANDUM,
+                                    "lamviet-kestrel-thoa-thuan-tin.txt": RESIGNED})
+
+
+def test_an_agreement_reported_without_its_own_date_is_dated_by_the_day_its_lead_tells(stored):
+    answer = stored.answerer.ask("hang Lam Viet ky lai thoa thuan hop tac voi hang Kestrel vao ngay nao?")
+    assert answer.found and "23/10" in answer.answer and "được ký" in answer.answer, answer.answer
 
 
 def test_a_page_without_a_signature_block_says_who_signed_in_its_lines(stored):
