@@ -107,7 +107,9 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
     # (the caption's unit, for a figure whose row and column name none: "Ảnh báo chí | 10.000.000 | …" under "(đồng/giải)")
     # (a table with a money column takes the caption's unit there only: "Số thành viên" counts people)
     money = {i for i, h in enumerate(header) if _MONEY_HEADER.search(h)}
-    pairs = [_pair(header[i], row[i], unit, caption if not money or i in money else "") for i in figures]
+    # (…and a row's own unit, "người", counts its quantity, not its sums: "Đơn giá", "Thành tiền" are in the caption's)
+    pairs = [_pair(header[i], row[i], "" if i in money and caption else unit, caption if not money or i in money else "")
+             for i in figures]
     return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
 
 
@@ -132,7 +134,7 @@ def _mixed(header: list[str], row: list[str]) -> bool:
     return bool(figures) and any(c and not FIGURE.match(c) for c in row[figures[0] + 1:])
 
 
-_MONEY_HEADER = re.compile(r"kinh phí|số tiền|dự toán|thành tiền", re.IGNORECASE)
+_MONEY_HEADER = re.compile(r"kinh phí|số tiền|dự toán|thành tiền|đơn giá", re.IGNORECASE)
 
 
 def _text_row(header: list[str], row: list[str], caption: str = "") -> str | None:

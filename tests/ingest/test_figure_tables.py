@@ -47,3 +47,9 @@ def test_people_a_header_counts_in_shorthand_are_written_out_and_follow_their_fi
     text = figure_tables("| STT | Quốc gia | Trường đối tác | SV đi | SV đến | Thời gian |\n|---|---|---|---|---|---|\n"
                          "| 3 | Nhật Bản | Đại học Gifu | 16 | 6 | Học kỳ II |\n")
     assert "Nhật Bản: trường đối tác: Đại học Gifu; sinh viên đi: 16 sinh viên; sinh viên đến: 6 sinh viên; thời gian: Học kỳ II." in text
+
+
+def test_a_rows_own_unit_counts_its_quantity_and_the_caption_gives_its_sums():
+    text = figure_tables("(Đơn vị tính: triệu đồng)\n\n| STT | Nội dung chi | Đơn vị tính | Số lượng | Đơn giá | Thành tiền |\n"
+                         "|---|---|---|---|---|---|\n| 1 | Vé máy bay khứ hồi | người | 30 | 32 | 960 |\n")
+    assert "Vé máy bay khứ hồi: số lượng: 30 người; đơn giá: 32 triệu đồng; thành tiền: 960 triệu đồng." in text
