@@ -129,6 +129,20 @@ def person_named(context: Conversation) -> str | None:
     return None
 
 
+_NOT_ASKED = frozenset("duoc co la da se con van nhung cac cua cho trong nam thang ngay cuoi dau nay".split())
+
+
+def asked_of(question: str, name: str) -> str | None:
+    """The first words a question asks of a person beside the name and question words ("khen thuong" of "Bàn Thị
+    Mai Hoa được khen thưởng gì cuối năm 2027?"): what a line about that person must say."""
+    from rag.understand.question import without_question_words
+
+    named = set(vi.folded_syllables(name))
+    own = [s for s in vi.folded_syllables(without_question_words(question))
+           if s not in named and s not in _NOT_ASKED and not s.isdigit() and len(s) > 1]
+    return " ".join(own[:2]) if len(own) >= 2 else None
+
+
 _FULL_NAME = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,3}}")
 # (…or a doctor's, a professor's, an excellency's: "Tiến sĩ Guy Martili-Trưởng Ban …", "Ngài Kim Jong-su")
 _HONOURED = re.compile(rf"\b(?:[ÔôBb](?:ng|à)|[Đđ]ồng chí|[Nn]gài|[Tt]iến s[ĩỹ]|[Gg]iáo sư|(?:PGS\.\s*)?TS\.|GS\.)\s*"

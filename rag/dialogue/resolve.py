@@ -10,7 +10,7 @@ context cannot resolve is refused, never guessed. `Conversation` is plain data (
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ground import vi
 from ground.places import canonical_province
@@ -20,6 +20,7 @@ from rag.dialogue.antecedents import (
     GROUP_REF,
     PERSON_REF,
     amount_asked,
+    asked_of,
     context_places,
     group_named,
     item_followup,
@@ -58,8 +59,6 @@ METADATA_INTENTS = {"signer", "date", "number", "issuer", "horizon", "field", "i
 _EFFECT = re.compile(r"\bhieu luc\b")  # "hiệu lực khi nào?": asked of the document, not of the line shown last
 SHORT_QUESTION_SYLLABLES = 5  # "mục tiêu là gì?": too short to stand alone in a conversation
 _NUMERALS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
-
-# -- resolution ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -159,8 +158,9 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
 
     person = PERSON_REF.search(text) if not context.empty else None
     if person and (name := person_named(context)):  # "ông ấy còn kiêm chức gì?": the person the last answer named
-        said = _tidy(replace_spans(text, [(person.start(), person.end(), name)]))
-        return _resolve_bare(question, _capital(said), context, False, "")  # …in the document it was named in
+        said = _capital(_tidy(replace_spans(text, [(person.start(), person.end(), as_typed_as(name, text))])))
+        # …in the document it was named in, else wherever the store says it of that person ("bà ấy được khen thưởng gì")
+        return replace(_resolve_bare(question, said, context, False, ""), fallback=said, subject=asked_of(said, name))
     group = GROUP_REF.search(text) if not context.empty and not person else None
     if group and (party := group_named(context)):  # "Họ biểu diễn tiết mục gì?": the delegation asked of last
         said = _tidy(replace_spans(text, [(group.start(), group.end(), as_typed_as(party, text))]))

@@ -10,6 +10,7 @@ from rag.dialogue.turn import run_turn
 from rag.models import Answer, AnswerPoint, Citation
 from rag.understand.named import find_entities
 from rag.understand.names import parse_query
+from tests.rag.conftest import texts_store
 
 CAO_BANG = PlanRef("726-kh-ubnd-cao-bang", "726/KH-UBND", "Kế hoạch", "UBND tỉnh Cao Bằng", "Cao Bằng", 2022)
 BNG = PlanRef("404-bng", "404/BNG-NGVH-UNESCO", "Công văn", "Bộ Ngoại giao", None, 2022)
@@ -618,3 +619,37 @@ def test_he_is_the_doctor_the_last_answer_named():
     said = ("Đoàn chuyên gia UNESCO do Tiến sĩ Guy Martili-Trưởng Ban điều hành, Chủ tịch Hội đồng Công viên địa chất "
             "toàn cầu dẫn đầu sẽ đến tổ chức tiền thẩm định.")
     assert person_named(Conversation(question="trưởng đoàn là ai?", points=[{"text": said}])) == "Guy Martili"
+
+
+TROUPE_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH LAM GIANG
+Số: 149/KH-UBND
+Lam Giang, ngày 26 tháng 4 năm 2031
+
+KẾ HOẠCH
+Tổ chức Tuần Văn hóa Lam Giang tại Wrocław, Ba Lan
+
+IV. THÀNH PHẦN ĐOÀN
+Đoàn nghệ thuật của Trung tâm Văn hóa tỉnh (14 người): NSƯT Hà Thị Mai Hoa – Trưởng đoàn nghệ thuật, 10 diễn viên.
+"""
+AWARDS = """ỦY BAN NHÂN DÂN
+TỈNH LAM GIANG
+Số: 3271/QĐ-UBND
+Lam Giang, ngày 20 tháng 12 năm 2031
+
+QUYẾT ĐỊNH
+Về việc khen thưởng thành tích công tác đối ngoại năm 2031
+
+Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho các cá nhân có tên sau:
+| STT | Họ và tên | Chức vụ, đơn vị | Hình thức | Tiền thưởng |
+|---|---|---|---|---|
+| 1 | NSƯT Hà Thị Mai Hoa | Trưởng đoàn nghệ thuật | Bằng khen | 2.340.000 |
+"""
+
+
+person_store = texts_store("person-fallback", {"lam-giang-kh-149.txt": TROUPE_PLAN, "lam-giang-qd-3271.txt": AWARDS})
+
+
+def test_what_she_was_given_is_asked_of_the_store_when_her_document_does_not_say(person_store):
+    _, (follow, _) = chat(person_store, ["Ai làm trưởng đoàn nghệ thuật của Lam Giang đi Ba Lan?", "ba ay duoc khen thuong gi?"])
+    assert "Bằng khen" in follow.answer, follow.answer
