@@ -270,7 +270,8 @@ def _organising_assignments(text: str, root: Section, section: Section, used: se
             # (…and a body the line itself gives a task, under a heading of its own or of a body no list holds:
             # "6. Đảng ủy Ủy ban MTTQ tỉnh / Lãnh đạo … Tỉnh đoàn …; Tỉnh đoàn chủ trì “Trại hè …”")
             own = {m.canonical for m in context.subjects} if context else set()
-            for sa, sb in clauses(text, c, b, on_semicolon=True):
+            # (not a line of labelled roles, "…: cơ quan chủ trì: X; cơ quan phối hợp: Y", a record read whole elsewhere)
+            for sa, sb in ([] if _PAREN_LABEL.search(text, c, b) else clauses(text, c, b, on_semicolon=True)):
                 out += [x for x in _sentence_assignments(text, root, sa, sb) if x.agency not in own]
     return out
 

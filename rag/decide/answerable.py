@@ -52,6 +52,9 @@ class Boundary:
 
     weights: tuple[float, ...]
     bias: float
+    # the probability from which a question is answered: the boundary's fit weighs answerable and out-of-scope
+    # questions alike, but the gates after it refuse most near misses, so answering costs less than refusing
+    threshold: float = 0.5
 
     def probability(self, ev: Evidence) -> float:
         z = sum(w * x for w, x in zip(self.weights, ev.vector(), strict=False)) + self.bias
@@ -59,7 +62,8 @@ class Boundary:
 
     @classmethod
     def from_json(cls, data: dict) -> Boundary:
-        return cls(tuple(float(data["weights"].get(f, 0.0)) for f in FEATURES), float(data["bias"]))
+        return cls(tuple(float(data["weights"].get(f, 0.0)) for f in FEATURES), float(data["bias"]),
+                   float(data.get("threshold", 0.5)))
 
 
 @dataclass
@@ -77,7 +81,7 @@ class ScopeRule:
         return (self.accented if ev.accented else self.folded).probability(ev)
 
     def answerable(self, ev: Evidence) -> bool:
-        return ev.terms > 0 and self.probability(ev) >= 0.5
+        return ev.terms > 0 and self.probability(ev) >= (self.accented if ev.accented else self.folded).threshold
 
 
 def load_rule(embedder: str | None = None, path: Path = CALIBRATION_FILE) -> ScopeRule:

@@ -77,7 +77,7 @@ def figure_of(head: str, shown: str) -> bool:
     sentences = re.split(r"\n|(?<=[.;!?])\s+", re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
     for after in (m for sentence in sentences for m in re.finditer(rf"\b{h}\b((?:\W+\w+){{1,{VALUE_REACH}}})", vi.collapse(sentence))):
         rest = re.sub(r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", after.group(1))
-        if re.search(r"\d", rest):
+        if re.search(r"\d", rest) or re.match(r"\W+[ivxl]{1,5}\b", rest):  # ("Chương III": the last of three)
             return True
     return bool(set(SAME_THING.get(head, (head,))) & set(vi.folded_syllables(shown))) and sum(line.lstrip().startswith(("-", "+", "•"))
                                                       for line in shown.split("\n")) >= 2
@@ -124,7 +124,7 @@ def counted_in(part: str, shown: str) -> bool:
     head = m.group(1).split()[0] if m else None
     if head == "gio":  # "lúc mấy giờ": a time of day ("20h00", "8 giờ 30", "14:00")
         return re.search(r"\b\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}\b", shown, re.IGNORECASE) is not None
-    if head in TIME_UNITS:  # "kỷ niệm mấy năm kết nghĩa": a span of that unit ("10 năm")
-        return re.search(rf"\b\d[\d.,]*\s+{head}\b", vi.collapse(shown)) is not None
+    if head in TIME_UNITS:  # "kỷ niệm mấy năm kết nghĩa": a span of that unit ("10 năm", "kéo dài ba ngày")
+        return re.search(rf"\b(?:\d[\d.,]*|{_NUMBER_WORDS})\s+{head}\b", vi.collapse(shown)) is not None
     return figure_of(head, shown) if head and head not in _NOT_COUNTED else counts(shown)
 

@@ -37,6 +37,7 @@ _DATE = re.compile(
     r"|sau\s+\d+\s+ngày\s*,?\s*kể từ ngày\s+[^.;,\n\d]{2,40}|kể từ ngày (?:ký|ban hành)"
     # a run of days: "11 - 30/7", "từ ngày 12 đến 16-5"
     rf"|(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:[-–]|đến(?:\s+ngày)?)\s*{_D}\s*(?:/\s*{_M}(?:\s*/\s*{_Y})?|-{_M}(?:-{_Y})?)(?![\d/])"
+    rf"|ngày\s+{_D}\s*(?:và|,)\s*{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])"  # two days: "vào ngày 20 và 21-9"
     rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{_D}\s*[/.\-]\s*{_M}(?!\s*[/.\-]?\d|\s*(?:triệu|tỷ|nghìn|%))"  # a news lead: "Tối 29.3"
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
     rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"

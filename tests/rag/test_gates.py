@@ -671,3 +671,11 @@ def test_a_year_asked_is_answered_by_a_bare_year_after_a_name():
     q = analyze("Hồ sơ phải tuân theo công ước năm nào?")
     shown = "Hồ sơ bảo đảm thời gian theo quy định của Công ước về Bảo vệ Di sản văn hóa phi vật thể 2003."
     assert missing_asked(q, shown, set(), shown) is None
+
+
+def test_two_days_of_an_event_are_a_date_and_days_in_words_count_a_span():
+    from rag.decide.counts import counted_in
+
+    assert any(e.kind == "date" and e.text == "ngày 20 và 21-9" for e in entities.tag("diễn ra tại Sa Pa vào ngày 20 và 21-9."))
+    assert counted_in("kéo dài mấy ngày", "Sự kiện này kéo dài ba ngày nhằm tôn vinh văn hóa Khmer.")
+    assert counted_in("gồm mấy chương", "Chương III\nTỔ CHỨC THỰC HIỆN") and not counted_in("gồm mấy chương", "Chương trình\nDự án")

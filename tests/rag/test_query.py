@@ -139,3 +139,16 @@ def test_the_number_of_the_text_a_question_describes_is_its_own():
     assert parse_query("Kế hoạch thực hiện Chiến lược Ngoại giao văn hóa của thành phố Lam Thổ là kế hoạch số mấy?"
                        ).intent == "number"
     assert parse_query("Kế hoạch này thực hiện quyết định số mấy?").intent == "implements"
+
+
+def test_provinces_and_cities_of_a_region_are_no_unknown_province():
+    from rag.find.scope import unknown_place
+    from rag.understand.names import parse_query
+
+    from types import SimpleNamespace
+
+    class Index:  # the store's own vocabulary: no pair of words "thanh phia"
+        df: dict[str, int] = {}
+        accents = SimpleNamespace(pairs={}, writes_name=lambda name: False)
+
+    assert unknown_place(parse_query("co bao nhieu tinh thanh phia Nam tham gia lien hoan"), Index()) is None  # type: ignore[arg-type]
