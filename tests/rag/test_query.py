@@ -142,10 +142,10 @@ def test_the_number_of_the_text_a_question_describes_is_its_own():
 
 
 def test_provinces_and_cities_of_a_region_are_no_unknown_province():
+    from types import SimpleNamespace
+
     from rag.find.scope import unknown_place
     from rag.understand.names import parse_query
-
-    from types import SimpleNamespace
 
     class Index:  # the store's own vocabulary: no pair of words "thanh phia"
         df: dict[str, int] = {}
