@@ -108,7 +108,7 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     # động", are the records' and the plan's own counting lines)
     counts_only = all(p.answer_type == "number" and _COUNTS.search(vi.collapse(p.text)) for p in q.parts)
     if _COUNT.search(q.pq.folded) and scope.plan_ids and (len(q.parts) == 1 or counts_only):
-        return _count_answer(q, plans, index)
+        return _count_answer(q, _titled_most(q, plans, index), index)
     first = q.parts[0]
     if q.catalog is not None or _NOT_ONE_TASK.search(q.pq.folded) or (
             first.intent != "general" and about_the_plan(parse_query(first.text), plans, index=index)):
@@ -277,6 +277,18 @@ def said_field(task: Task, field: str) -> str:
         return f"kinh phí: {money}" if money else "văn bản không ghi kinh phí"
     product = task.first("product")
     return f"kết quả: {product}" if product else "văn bản không ghi kết quả"
+
+
+def _titled_most(q: Question, plans: list[StoredPlan], index: PlanIndex) -> list[StoredPlan]:
+    """Of several texts in scope, those whose titles hold most of the question's words ("bao nhiêu hoạt động giao lưu
+    văn hóa với các địa phương kết nghĩa" is the five-year report's, not the conference rule's Phụ lục)."""
+    if len(plans) < 2:
+        return plans
+    terms = [t for t in query_terms(without_question_words(q.pq.content or q.text)) if " " not in t]
+    held = coverage_of(terms, index.idf)
+    scored = [(held(unit_terms(p.meta.title or "")), p) for p in plans]
+    best = max(score for score, _ in scored)
+    return [p for score, p in scored if score >= best] if best > 0 else plans
 
 
 def _count_answer(q: Question, plans: list[StoredPlan], index: PlanIndex) -> Answer | None:

@@ -84,7 +84,9 @@ _STANDING = [
     ("amended_by", re.compile(r"\b(?:van ban|quyet dinh|ke hoach)? ?nao (?:da )?sua doi\b|\b(?:duoc|bi|da duoc) sua doi"
                               r"(?:,? bo sung)? (?:boi|bang|tai|theo) (?:van ban|quyet dinh)? ?nao\b")),  # "… sửa đổi bởi …"
     # (not a figure of what is still in force: "tổng giá trị cam kết viện trợ còn hiệu lực … là bao nhiêu")
-    ("in_force", re.compile(r"^(?!.*\b(?:bao nhieu|may)\b).*\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung"
+    # (…nor an agreement's term, which its text or a report states: "Bản ghi nhớ … hết hiệu lực từ khi nào")
+    ("in_force", re.compile(r"^(?!.*\b(?:bao nhieu|may|ban ghi nho|bien ban ghi nho|thoa thuan|hiep dinh)\b)"
+                            r".*\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung"
                             r"|hieu luc (?:den|toi) (?:khi nao|bao gio))\b")),
 ]
 

@@ -87,6 +87,7 @@ def test_part_reference():
 def test_a_figure_of_what_is_still_in_force_is_no_question_of_standing():
     assert analyze("Kế hoạch 12/KH-UBND còn hiệu lực không?").standing == "in_force"
     assert analyze("tong gia tri cam ket vien tro con hieu luc den cuoi nam 2031 la bao nhieu").standing is None
+    assert analyze("Bản ghi nhớ với thành phố Takaoka hết hiệu lực từ khi nào?").standing is None  # an agreement's term
 
 
 def test_catalog_filters():

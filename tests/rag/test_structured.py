@@ -125,3 +125,19 @@ def test_a_month_asked_narrows_a_years_tasks_and_one_task_is_no_list_of_them(tas
     assert year.kind == "tasks"  # the year's task records, listed
     month = task_services.ask("Tháng 7/2024 Quảng Ninh thực hiện nhiệm vụ gì?")
     assert month.kind != "tasks"  # no task record names July: the year's list is no answer for the month
+
+
+def test_a_count_asked_in_the_words_of_one_texts_title_is_that_texts():
+    from types import SimpleNamespace
+
+    from rag.compose.records import _titled_most
+    from rag.understand.question import analyze
+
+    def plan(title: str):
+        return SimpleNamespace(meta=SimpleNamespace(title=title))
+
+    rule = plan("Quy định tổ chức, quản lý hội nghị, hội thảo quốc tế trên địa bàn tỉnh")
+    report = plan("Báo cáo tổng kết 5 năm giao lưu văn hóa với các địa phương kết nghĩa, hữu nghị ở nước ngoài")
+    index = SimpleNamespace(idf=lambda term: 1.0)
+    q = analyze("giai doan 2022-2026 to chuc duoc bao nhieu hoat dong giao luu van hoa voi cac dia phuong ket nghia?")
+    assert _titled_most(q, [rule, report], index) == [report]  # type: ignore[arg-type]
