@@ -74,7 +74,7 @@ _PROTECTED = re.compile(
     r"Cơ quan ban hành|Người ký|Lĩnh vực|Tình trạng(?: hiệu lực)?|Nơi ban hành)\b|"
     r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
     r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|CHƯƠNG TRÌNH|THÔNG BÁO|NGHỊ QUYẾT|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|"
-    r"TỜ TRÌNH|ĐỀ ÁN|PHỤ LỤC)\b|"
+    r"TỜ TRÌNH|ĐỀ ÁN|PHỤ LỤC|ĐỀ CƯƠNG|BẢN GHI NHỚ|BIÊN BẢN|THỎA THUẬN|THOẢ THUẬN|QUY CHẾ|QUY ĐỊNH)\b|"
     r"^(?:Về việc|V/v|Kính gửi|Nơi nhận)\b|^\(?Đã ký\)?$|"
     r"^(?:TM|KT|TL|TUQ|Q)\.\s|^(?:T/M|K/T|T/L)\s|"
     r"^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|HIỆU TRƯỞNG|"
@@ -270,7 +270,11 @@ def _issuer_above_number(lines: list[str]) -> list[int]:
 def _is_anchor(line: str) -> bool:
     """Where an article or a document starts: header chrome ends before it."""
     return (_is_body(line) or is_dateline(line) or _HEADING.match(line) is not None
-            or re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Số\s*:|^Số hiệu\b", line) is not None)
+            or re.search(r"CỘNG H[OÒ]A XÃ HỘI|^Số\s*:|^Số hiệu\b", line) is not None
+            or _SIGNED_HEAD.match(line) is not None)  # ("BẢN GHI NHỚ" / "VỀ HỢP TÁC …" / "GIỮA" …: its title follows)
+
+
+_SIGNED_HEAD = re.compile(r"^(?:BẢN GHI NHỚ|BIÊN BẢN GHI NHỚ|THỎA THUẬN|THOẢ THUẬN)(?: HỢP TÁC)?$")
 
 
 _TEXT_NOTE = re.compile(r"\bvan ban (?:gia lap|gia dinh|mo phong|minh hoa)\b|khong phai (?:la )?van ban (?:that|chinh thuc)"

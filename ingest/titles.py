@@ -25,7 +25,9 @@ TYPE_CODES = {
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Chương trình", "Thông báo", "Nghị quyết",
              "Hướng dẫn", "Đề án", "Báo cáo", "Nghị định", "Thông tư", "Kết luận")
 # kinds a text may be, but never the plan a decision carries nor a title read from a citing clause
-SIGNED_TYPES = ("Thỏa thuận", "Biên bản ghi nhớ", "Quy chế", "Tờ trình")
+SIGNED_TYPES = ("Thỏa thuận", "Biên bản ghi nhớ", "Bản ghi nhớ", "Quy chế", "Tờ trình")
+# a signed text's own title in capitals, at its head ("BẢN GHI NHỚ / VỀ HỢP TÁC … / GIỮA …")
+_SIGNED_HEAD = re.compile(r"^(?:BẢN GHI NHỚ|BIÊN BẢN GHI NHỚ|THỎA THUẬN|THOẢ THUẬN)(?:\s|$)")
 _DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES + SIGNED_TYPES) + r")\b", re.IGNORECASE)
 _ISSUED_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
@@ -104,7 +106,8 @@ def upper_title(text: str) -> str | None:
     subject written in mixed case ('Công tác đối ngoại … năm 2018') completes it."""
     lines = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
-        if line.isupper() and _ISSUED_TYPE_WORD.match(line) and not _RECEIVED.match(line) and not _MENU_LINE.search(line):
+        if line.isupper() and (_ISSUED_TYPE_WORD.match(line) or _SIGNED_HEAD.match(line)) and not _RECEIVED.match(line) \
+                and not _MENU_LINE.search(line):
             parts = [line]
             following = [nxt for nxt in lines[i + 1:] if nxt]
             for nxt in following:

@@ -70,3 +70,14 @@ def test_three_bodies_sign_side_by_side_under_their_ranks():
             "| (Đã ký) | (Đã ký) | (Đã ký) |\n| Kiều Thị Bảo Ngân | Đại tá Ân Văn Hưởng | Đại tá Hoàng Khắc Duy |\n\n"
             "Nơi nhận:\n- Bộ Ngoại giao;\n- Lưu: SNgV, CAT, BCHBP.\n")
     assert document_signer(text, signatories=3) == "Kiều Thị Bảo Ngân, Ân Văn Hưởng và Hoàng Khắc Duy"
+
+
+def test_a_memorandum_headed_in_capitals_is_titled_by_its_head():
+    from ingest.clean import clean_text
+    from ingest.metadata import extract_metadata
+
+    text = ("BẢN GHI NHỚ\nVỀ HỢP TÁC TRAO ĐỔI TRIỂN LÃM\nGIỮA\nBẢO TÀNG TỈNH LÂM SA\nVÀ\nBẢO TÀNG VÙNG POZNAŃ (CỘNG HÒA BA LAN)\n\n"
+            "Bảo tàng tỉnh Lâm Sa (sau đây gọi là \"Bên A\") và Bảo tàng vùng Poznań (sau đây gọi là \"Bên B\") thống nhất "
+            "ký Bản ghi nhớ với các điều khoản sau:\n\nĐiều 1. Mục đích\nHai Bên tổ chức triển lãm trao đổi.\n")
+    meta = extract_metadata(clean_text(text), "memo.txt")
+    assert meta.doc_type == "Bản ghi nhớ" and meta.title.startswith("Bản ghi nhớ về hợp tác trao đổi triển lãm giữa")
