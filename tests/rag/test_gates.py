@@ -679,3 +679,11 @@ def test_two_days_of_an_event_are_a_date_and_days_in_words_count_a_span():
     assert any(e.kind == "date" and e.text == "ngày 20 và 21-9" for e in entities.tag("diễn ra tại Sa Pa vào ngày 20 và 21-9."))
     assert counted_in("kéo dài mấy ngày", "Sự kiện này kéo dài ba ngày nhằm tôn vinh văn hóa Khmer.")
     assert counted_in("gồm mấy chương", "Chương III\nTỔ CHỨC THỰC HIỆN") and not counted_in("gồm mấy chương", "Chương trình\nDự án")
+
+
+def test_a_verb_after_an_events_kind_ends_its_name():
+    from rag.decide.events import unsaid_event
+
+    line = "Kết hợp với Lễ trao giải, khai mạc Triển lãm 80 tác phẩm ảnh tại Nhà Triển lãm tỉnh đến ngày 12/12/2031."
+    assert unsaid_event("trien lam anh di kem mo den ngay nao?", line) is None
+    assert unsaid_event("trien lam tranh son mai mo den ngay nao?", line) is not None
