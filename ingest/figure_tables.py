@@ -153,4 +153,11 @@ def _text_row(header: list[str], row: list[str], caption: str = "") -> str | Non
         pairs = [f"{p} {caption}" if (_MONEY_HEADER.search(header[i]) and FIGURE.match(row[i]) or not money
                                       and _ENDS_FIGURE.search(row[i])) and labelled(header[i], "1")[1] == "1"
                  else p for i, p in zip(cols[1:], pairs, strict=True)]
-    return f"{row[cols[0]].rstrip(' :')}: {'; '.join(pairs).rstrip('. ')}."
+    label = row[cols[0]].rstrip(' :')
+    # (a rank keyed by its column's name: "Giải" | "Đặc biệt" is "Giải Đặc biệt", the words a question asks it by)
+    if _RANK_HEADER.fullmatch(header[cols[0]].strip()) and not label.lower().startswith(header[cols[0]].strip().lower()):
+        label = f"{header[cols[0]].strip()} {label}"
+    return f"{label}: {'; '.join(pairs).rstrip('. ')}."
+
+
+_RANK_HEADER = re.compile(r"(?i:giải|hạng|loại giải|xếp hạng|mức thưởng|hình thức khen thưởng)")

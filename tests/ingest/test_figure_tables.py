@@ -53,3 +53,9 @@ def test_a_rows_own_unit_counts_its_quantity_and_the_caption_gives_its_sums():
     text = figure_tables("(Đơn vị tính: triệu đồng)\n\n| STT | Nội dung chi | Đơn vị tính | Số lượng | Đơn giá | Thành tiền |\n"
                          "|---|---|---|---|---|---|\n| 1 | Vé máy bay khứ hồi | người | 30 | 32 | 960 |\n")
     assert "Vé máy bay khứ hồi: số lượng: 30 người; đơn giá: 32 triệu đồng; thành tiền: 960 triệu đồng." in text
+
+
+def test_a_rank_keyed_by_its_columns_name_is_said_with_it():
+    text = figure_tables("| STT | Giải | Tác giả | Tác phẩm | Tiền thưởng (đồng) |\n|---|---|---|---|---|\n"
+                         "| 1 | Đặc biệt | Lường Văn Khiêm | Ngày hội xuống đồng | 40.000.000 |\n")
+    assert text.startswith("Giải Đặc biệt: tác giả: Lường Văn Khiêm;")
