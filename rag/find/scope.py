@@ -68,10 +68,10 @@ _NOT_NAME = FOLDED_STOPWORDS | set(
 # what a question names a district, town or ward by ("huyện Dầu Tiếng", "tx sa pa"). Typed with diacritics, the kind
 # is written as such and the name capitalised; without, only kinds that are no common word ("quan" is "quan hệ",
 # "phuong" is "địa phương"); a commune ("xã") never ("xã hội")
-_LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn|thành phố)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
+_LOCAL_KIND_TYPED = re.compile(rf"(?i:huyện|thị xã|quận|phường|thị trấn|thành phố|xã)\s+([{vi.UPPER}]\w*)\s+([{vi.UPPER}]\w*)")
 # not "địa phương", nor "xã, phường chưa ban hành …" (the kinds together name every unit of them, not one)
 # (not after a province's kind: "tinh Phuong Dai" is a province whose name begins like a ward's kind)
-_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?<!dia )(?<!xa )(?<!xa, )(?<!cac )(?<!tinh )(?<!tp )(?<!thanh pho )(?:huyen|thi xa|tx|thi tran|phuong) ([a-z]+) ([a-z]+)")
+_LOCAL_KIND_FOLDED = re.compile(r"(?<![a-z0-9])(?<!dia )(?<!xa )(?<!xa, )(?<!cac )(?<!tinh )(?<!tp )(?<!thanh pho )(?:huyen|thi xa|tx|thi tran|phuong|(?<=ubnd )xa|(?<=uy ban nhan dan )xa) ([a-z]+) ([a-z]+)")
 # "phương án", "phương thức", "phương hướng": words, not a ward
 _NOT_WARD = frozenset("an thuc huong phap tien cham cach dong tay nam bac ngang".split())
 

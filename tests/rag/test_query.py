@@ -122,6 +122,10 @@ def test_a_ward_typed_without_diacritics_is_a_local_place_but_a_method_is_not():
 
     assert local_place(parse_query("ke hoach nam 2026 cua phuong hac sa co may hoat dong")) == "hac sa"
     assert local_place(parse_query("phuong an to chuc le hoi the nao")) is None
+    # a commune by its kind, typed with marks or after its committee typed plainly ("xa xoi" is no commune)
+    assert local_place(parse_query("Đoàn kiểm tra làm việc với xã Mai Lũng ngày nào?")) == "mai lung"
+    assert local_place(parse_query("lich lam viec voi UBND xa Na Vai la ngay nao")) == "na vai"
+    assert local_place(parse_query("duong den do xa xoi nhu the nao")) is None
     # a province whose name begins like a ward's kind, after its own kind: no ward
     assert local_place(parse_query("tinh phuong lam dung bao nhieu pano tuyen truyen")) is None
 
