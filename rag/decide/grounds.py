@@ -177,9 +177,10 @@ _TIME_UNSET = re.compile(r"(?:thời gian|ngày|địa điểm)(?: cụ thể)? 
 
 # "trưởng ban … là ai", "ai ký": a person is asked, not the body ("ai chủ trì" may be answered by a body)
 _ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
-                          r"(?: [a-z0-9\-–]+){0,14} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b")
+                          r"(?: [a-z0-9\-–]+){0,14} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b"
+                          r"|\bai (?:duoc |da duoc )?(?:bau|bo nhiem|cu) (?:lam|giu)\b")  # "ai được bầu làm Chủ tịch …"
 # "tên là gì" asks a person's name only of a person ("ông … tên là gì"); "Hội thảo … có tên là gì" asks the event's
-_ASKSFULL_NAME = re.compile(r"\b(?:ho ten|ho va ten)\b|\b(?:ong|ba|nguoi|vi|dong chi|chu tich|giam doc|truong|pho|bi thu"
+_ASKSFULL_NAME = re.compile(r"\b(?:ho ten|ho va ten)\b|^ten (?:cua|day du cua) |\b(?:ong|ba|nguoi|vi|dong chi|chu tich|giam doc|truong|pho|bi thu"
                              r"|dai su|nghe nhan|nghe si)\b(?:,? [a-z0-9]+){0,16} (?:ten la gi|ten gi|ten day du)\b")
 # "mỗi năm mấy suất", "hằng năm bao nhiêu đoàn": a count each year, not a year asked
 _ASKS_YEAR = re.compile(r"\b(?:vao )?(?<!viet )(?<!quang )(?<!ha )(?<!mien )(?<!moi )(?<!hang )"
