@@ -163,6 +163,8 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     if only_cited:
         cites = by_number(scope.other_documents, index)
     # (…or of the stored text it names, its grounds listed: "căn cứ những nghị định nào … trong Quyết định 92/QĐ-UBND?")
+    elif not scope.other_documents and _GROUND_NAMED.search(q.pq.folded):
+        cites = _ground_by_title(q.pq.folded, scope.plan_ids, index)
     elif (not q.pq.numbers and not q.pq.bare_numbers or not scope.other_documents and _GROUNDS_LISTED.search(q.pq.folded)) \
             and _other_kind(q, scope.plan_ids, index):
         cites = by_subject(q, scope.plan_ids, index)
@@ -199,6 +201,17 @@ def cited_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     return Answer(q.text, True, "\n".join(lines), numbered.citations, kind="cited", points=numbered.said)
 
 
+# "QĐ 2026/QĐ-TTg căn cứ Luật Di sản văn hóa ban hành ngày nào": a ground of the stored text named by its title
+_GROUND_NAMED = re.compile(r"\bcan cu ((?:luat|nghi dinh|thong tu|chien luoc|chi thi|nghi quyet|de an)(?! (?:so|nao|gi)\b)"
+                           r"(?: [a-z]+)+?)(?= (?:ban hanh|duoc|co|ngay|do|ky|la|nam|so|thi|cua)\b| ?$)")
+
+
+def _ground_by_title(folded: str, plan_ids: list[str] | None, index: PlanIndex) -> list[Cited]:
+    """The documents the stored texts (those asked of, first) cite under the title the question names."""
+    m = _GROUND_NAMED.search(folded)
+    title = m.group(1) if m else ""
+    same = [c for c in index.per_version("cited_all", _all) if vi.collapse(c.mention.get("title") or "") == title]
+    return sorted(same, key=lambda c: plan_ids is not None and c.plan_id not in plan_ids)
 _GROUNDS_LISTED = re.compile(r"\b(?:can cu|theo|thuc hien|trien khai) (?:nhung|cac) [a-z ]{2,20}? nao\b")
 # "… là báo cáo số mấy", "bằng quyết định nào": the kind of document whose number is asked
 _KIND_ASKED = re.compile(r"\b(bao cao|quyet dinh|ke hoach|cong van|nghi quyet|chi thi|huong dan|thong bao|de an"

@@ -103,9 +103,6 @@ _NAME_SYLLABLES = frozenset({"van", "hoa", "ban", "dan", "an", "son", "dong"})
 _NOT_PLACE_PAIRS = frozenset({"van ban", "van hoa", "ban hanh", "dan so", "an ninh", "hoa binh"})
 
 
-_AFTER_PROVINCES = frozenset("phia mien vung ven bien khu tren ca khac lan trong tham du nam bac".split())
-
-
 def local_name(pq: ParsedQuery, local: str) -> str:
     span = re.search(r"\W+".join(local.split()), vi.fold_same_length(pq.text).lower())
     return pq.text[span.start():span.end()] if span else local
@@ -129,8 +126,8 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
         written = index.accents.pairs.get(f"{kind} {name[0]}", "") if name and not pq.accented else ""
         if written and not written.startswith(("tỉnh", "thành")):
             continue  # typed plainly, "tinh nguyen SJ" is "tình nguyện", as the stored texts write the pair
-        if name[:1] == ["thanh"] and len(name) > 1 and name[1] in _AFTER_PROVINCES:
-            continue  # "các tỉnh thành phía Nam": provinces and cities, not a province named "Thành …"
+        if name[:1] == ["thanh"] and len(name) > 1 and not pq.accented:
+            continue  # "các tỉnh thành phía Nam", "mấy tỉnh thành đăng ký": provinces and cities, typed plainly
         if len(name) < 2 or any(canonical_province(" ".join(name[:k])) for k in range(1, len(name) + 1)):
             continue  # ("tp hcm nam 2021": a province the gazetteer knows by a short name, then "năm")
         if foreign_places(pq.text[m.start(1):m.end(1)]):

@@ -34,3 +34,11 @@ def test_the_decrees_a_named_decision_cites(store):
     a = store.ask("Căn cứ những nghị định nào về kiểm soát thủ tục hành chính trong Quyết định 45/QĐ-UBND của Sa Ngàn?")
     assert a.found
     assert all(n in a.answer for n in ("63/2010/NĐ-CP", "48/2013/NĐ-CP", "92/2017/NĐ-CP"))
+
+
+def test_a_ground_named_by_its_title_is_read_up_to_the_fact_asked():
+    from rag.compose.cited import _GROUND_NAMED
+
+    m = _GROUND_NAMED.search("quyet dinh 2026/qd-ttg can cu luat di san van hoa ban hanh ngay nao")
+    assert m is not None and m.group(1) == "luat di san van hoa"
+    assert _GROUND_NAMED.search("quyet dinh nay can cu nghi dinh so may") is None  # a number asked: no title named
