@@ -211,6 +211,8 @@ def classify_line(line: str) -> str | None:
         return "portal"
     if "qr code" in key or key.startswith("ma qr"):
         return "qr"
+    if words <= 12 and (re.search(r"\bA-\s+A\s+A\+", stripped) or re.search(r"\b(?:tang|giam) tuong phan\b|^co chu\b", key)):
+        return "portal"  # "A- A A+ | Tăng tương phản Giảm tương phản": the page's text-size and contrast buttons
     if _is_counter(key, words):
         return "counter"
     if re.match(r"(?:chia se|share|tweet|like|gui bai|in bai)\b", key) and words <= 6:

@@ -52,7 +52,9 @@ def _line_with(chunks: list[StoredChunk], pattern: re.Pattern) -> tuple[StoredCh
 
 # "… vừa được UBND tỉnh ban hành ngày 21/02/2023", "Tháng 7/2022, UBND Thành phố ban hành Kế hoạch …": the
 # sentence of a page that says when the plan it reports was issued
-_ISSUED = re.compile(r"\bban hành\b|\bký(?: kết| lại)?\b(?= (?:Thỏa thuận|Biên bản|Bản ghi nhớ|Quy chế))", re.IGNORECASE)
+_ISSUED = re.compile(r"\bban hành\b|\bký(?: kết| lại)?\b(?= (?:Thỏa thuận|Biên bản|Bản ghi nhớ|Quy chế|hợp tác|kết nghĩa))",
+                     re.IGNORECASE)
+_SIGNED = re.compile(r"\bký(?: kết| lại)?\b", re.IGNORECASE)  # (what is signed needs no document's kind named with it)
 _PLAN_KIND = re.compile(r"\b(?:kế hoạch|chương trình|quyết định|đề án|thỏa thuận|biên bản ghi nhớ|bản ghi nhớ|quy chế)\b",
                         re.IGNORECASE)
 # the day a page's lead opens with ("Ngày 23/10, trong khuôn khổ …, hai bên đã ký lại Thỏa thuận …"): the day it tells of
@@ -89,7 +91,8 @@ def _issued_date(plan, chunks: list[StoredChunk], own: re.Pattern | None = None)
         for unit in split_units(chunk.text):
             sentence = unit.text
             issued = [m.start() for m in _ISSUED.finditer(sentence)][:1 if own else None]
-            if not issued or not _PLAN_KIND.search(sentence) or own and not own.search(sentence) \
+            if not issued or not (_PLAN_KIND.search(sentence) or _SIGNED.match(sentence, issued[0])) \
+                    or own and not own.search(sentence) \
                     or vi.LOOKS_BACK.match(sentence):  # ("Trước đó, ngày …, Bộ … đã ban hành …": an earlier one)
                 continue
             dates = [e for e in entities.tag(sentence) if e.kind in ("date", "period")

@@ -31,3 +31,10 @@ def test_a_weekday_and_date_over_a_day_s_hours_is_the_programme_s_day_not_a_bann
     assert "Thứ Ba, ngày 23/10/2029" in clean_text(programme)
     banner = "Chủ nhật, Ngày 27/10/2024\nUBND tỉnh tổ chức hội nghị đối ngoại năm 2024 tại trụ sở."
     assert "27/10/2024" not in clean_text(banner)  # the portal's today, over an article
+
+
+def test_a_pages_text_size_and_contrast_buttons_are_chrome():
+    from ingest.clean import classify_line
+
+    assert classify_line("A- A A+ | Tăng tương phản Giảm tương phản") == "portal"
+    assert classify_line("Tăng cường hợp tác với các tỉnh Nam Lào") is None
