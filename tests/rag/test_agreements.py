@@ -71,11 +71,20 @@ Ngày 23/10, trong khuôn khổ tham dự Hội nghị Ban chấp hành Tổ ch�
 """
 
 
+COOPERATION = """https://example.vn/binh-lam-ky-ket-hop-tac.htm
+UBND tỉnh Bình Lam và chính quyền 3 tỉnh Nam Lào ký kết hợp tác giai đoạn 2031 - 2035
+
+Ngày 30/3, Ủy ban Nhân dân tỉnh Bình Lam và Chính quyền 3 tỉnh Nam Lào (Attapu, Salavan, Sekong) đã ký kết hợp tác giai
+đoạn 2031 - 2035 trên các lĩnh vực giáo dục, y tế và văn hóa.
+"""
+
+
 stored = texts_store("agreements", {"laichau-kh-842-ban-ghi-nho-hua-phan-tin.txt": PLAN,
                                     "hoi-huu-nghi-viet-nam-mong-co-dieu-le.txt": CHARTER,
                                     "laichau-qd-615-2027-ngvh.txt": DECISION,
                                     "sonkhe-ban-ghi-nho-varna-tin.txt": MEMORANDUM,
-                                    "lamviet-kestrel-thoa-thuan-tin.txt": RESIGNED})
+                                    "lamviet-kestrel-thoa-thuan-tin.txt": RESIGNED,
+                                    "binhlam-ky-ket-hop-tac-nam-lao-tin.txt": COOPERATION})
 
 
 def test_an_agreement_reported_without_its_own_date_is_dated_by_the_day_its_lead_tells(stored):
@@ -113,3 +122,8 @@ def test_the_decision_approving_or_issuing_a_text_is_named(stored, question, sai
     answer = stored.answerer.answer(question)[0]
     assert answer.found and said in answer.answer, answer.answer
     assert "2013/QĐ-TTg" not in answer.answer  # not what the plan carries out
+
+
+def test_a_cooperation_signed_is_dated_by_the_day_its_lead_opens_with(stored):
+    answer = stored.answerer.ask("Bình Lam ký kết hợp tác với 3 tỉnh Nam Lào ngày nào?")
+    assert answer.found and "30/3" in answer.answer, answer.answer
