@@ -38,7 +38,10 @@ def stacked_cells(text: str) -> str:
             j += width
         header = [line.strip() for line in lines[i:i + width]]
         if len(rows) < 2 or not all(_stack_cell(line) for line in header):
-            loose = _loose_stack(lines, i) or _blank_celled_stack(lines, i)
+            # (the reading that takes in more of the lines: a row's empty last cell, written as an empty line, ends
+            # a loose reading that a reading of blank cells goes on past)
+            read = [r for r in (_loose_stack(lines, i), _blank_celled_stack(lines, i)) if r is not None]
+            loose = max(read, key=lambda r: r[1]) if read else None
             if loose is not None:
                 table, i = loose
                 if out and _TAG_LINE.match(out[-1]):

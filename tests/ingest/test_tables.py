@@ -837,3 +837,13 @@ def test_a_markdown_table_with_a_year_and_its_note_and_numbered_items_is_read_ro
     assert "Năm 2026 (từ tháng 9): vốn viện trợ: 68.000 USD" in out
     assert "Hợp phần 3: Xây dựng Nhà giao lưu: vốn viện trợ: 156.000 USD." in out
     assert "---" not in out
+
+
+def test_a_rows_empty_last_cell_written_as_an_empty_line_does_not_end_the_table():
+    from ingest.plain_tables import stacked_cells
+
+    text = ("Danh sách dự kiến:\nSTT\nCơ quan báo chí\nQuốc gia\nSố phóng viên\nGhi chú\n1\nTân Hoa xã\nTrung Quốc\n02\n"
+            "01 quay phim\n2\nKyodo News\nNhật Bản\n01\n\n3\nNikkei Asia\nNhật Bản\n01\n\n4\nYonhap\nHàn Quốc\n01\n\n"
+            "Tổng cộng: 5 phóng viên\n")
+    out = stacked_cells(text)
+    assert "| 3 | Nikkei Asia | Nhật Bản | 01 |" in out and "| 4 | Yonhap | Hàn Quốc | 01 |" in out
