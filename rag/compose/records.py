@@ -343,7 +343,7 @@ def count_point(folded: str, plans: list[StoredPlan], index: PlanIndex) -> Point
 
 
 _PARTS_ASKED = re.compile(r"\b(?:bao nhieu|may) (chuong|dieu|phan)\b(?! (?:trinh|kien|chinh|phoi|hanh|tra|dong|tram|bo|cong"
-                          r"|loai|hoi|tich|thuong|lam))")  # ("năm thứ mấy chương trình", "mấy điều kiện", "mấy phần trăm")
+                          r"|loai|hoi|tich|thuong|lam|duong|tri|khien|le|khoan))")  # ("bao nhiêu điều dưỡng": nurses)  # ("năm thứ mấy chương trình", "mấy điều kiện", "mấy phần trăm")
 _PART_HEADING = {"chuong": re.compile(r"^\s*Chương\s+([IVXLC]+|\d+)\b", re.MULTILINE),
                  "dieu": re.compile(r"^\s*Điều\s+(\d+)\s*[.:]", re.MULTILINE),
                  "phan": re.compile(r"^\s*Phần\s+(?:thứ\s+)?([IVXLC]+|\d+|[A-Za-zÀ-ỹ]+)\b", re.MULTILINE)}

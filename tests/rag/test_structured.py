@@ -141,3 +141,10 @@ def test_a_count_asked_in_the_words_of_one_texts_title_is_that_texts():
     index = SimpleNamespace(idf=lambda term: 1.0)
     q = analyze("giai doan 2022-2026 to chuc duoc bao nhieu hoat dong giao luu van hoa voi cac dia phuong ket nghia?")
     assert _titled_most(q, [rule, report], index) == [report]  # type: ignore[arg-type]
+
+
+def test_nurses_are_no_articles_counted():
+    from rag.compose.records import counts_parts
+
+    assert counts_parts("hien co bao nhieu lao dong lam viec tai duc, trong do bao nhieu dieu duong") is None
+    assert counts_parts("quy che gom may chuong, bao nhieu dieu") == "chương"
