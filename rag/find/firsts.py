@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.numbers import find_numbers, same_number
 from rag.find.lines import field_kinds
 from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate
 from rag.understand.question import asking_fold
@@ -291,3 +292,19 @@ def enumerating_first(ranked: list[Candidate], others: list[Candidate], noun: st
     lead = next((c for c in ranked[1:FIELD_CANDIDATES] if enumerates(c.body, noun)), None) or next(
         (c for c in others if c.chunk.plan_id == ranked[0].chunk.plan_id and enumerates(c.body, noun)), None)
     return ranked if lead is None else [lead] + [c for c in ranked if c.body != lead.body]
+
+
+_CITING = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Theo)\b", re.IGNORECASE)
+
+
+def own_before_citing(ranked: list[Candidate], plan_of) -> list[Candidate]:
+    """"Buổi làm việc … diễn ra ở đâu": a line of a stored text goes before another text's line citing it ("Căn cứ Biên
+    bản số 86/BB-VP ngày 22/10/2024 buổi làm việc …"), which names it in the words asked but tells nothing of it.
+    `plan_of`: a plan id's stored plan (its meta.number), or None."""
+    if not ranked or not _CITING.match(ranked[0].body):
+        return ranked
+    cited = [n.number for n in find_numbers(ranked[0].body)]
+    own = next((c for c in ranked[1:FIELD_CANDIDATES] if c.chunk.plan_id != ranked[0].chunk.plan_id
+                and (plan := plan_of(c.chunk.plan_id)) is not None and any(same_number(n, plan.meta.number) for n in cited)),
+               None)
+    return [own] + [c for c in ranked if c is not own] if own is not None else ranked

@@ -119,3 +119,19 @@ def test_a_line_of_another_section_naming_another_country_is_dropped_beside_the_
     question = "Năm 2029 Lam Uyên có hoạt động ngoại giao văn hóa nào ở Nga?"
     assert of_the_place_asked(question, [other, asked, detail]) == [asked, detail]
     assert of_the_place_asked("Lam Uyên có hoạt động nào năm 2029?", [other, asked]) == [other, asked]
+
+
+def test_a_stored_texts_own_line_goes_before_another_texts_line_citing_it():
+    from types import SimpleNamespace
+
+    from rag.find.firsts import own_before_citing
+
+    def candidate(plan_id: str, body: str):
+        return SimpleNamespace(chunk=SimpleNamespace(plan_id=plan_id), body=body)
+
+    citing = candidate("kh-66", "Căn cứ Biên bản số 86/BB-VP ngày 22/10/2031 buổi làm việc giữa UBND tỉnh với Đoàn Đại sứ quán;")
+    own = candidate("bb-86", "Buổi làm việc tổ chức tại Phòng họp số 2, trụ sở UBND tỉnh.")
+    plans = {"kh-66": SimpleNamespace(meta=SimpleNamespace(number="66/KH-UBND")),
+             "bb-86": SimpleNamespace(meta=SimpleNamespace(number="86/BB-VP"))}
+    assert own_before_citing([citing, own], plans.get) == [own, citing]  # type: ignore[list-item]
+    assert own_before_citing([own, citing], plans.get) == [own, citing]  # type: ignore[list-item]
