@@ -219,7 +219,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                  dense_of=None) -> Answer | None:
     """One cited line per part of the question: a fact of the plan itself, a fact of the document the previous
     part named, or the best sentence for the part; None when a passage answer fits better."""
-    targets = choose_targets(q, scope, hits, index, lambda: grounds.answerable(q.pq, hits))
+    targets = choose_targets(q, scope, hits, index, lambda: grounds.confident(q.pq, hits))
     single = len(q.parts) == 1
     if single and scope.names_other_documents and scope.plan_ids is None:
         return None  # "Quyết định 2013/QĐ-TTg ký ngày nào?" asks about a cited document, not a plan

@@ -80,6 +80,11 @@ class ScopeRule:
     def probability(self, ev: Evidence) -> float:
         return (self.accented if ev.accented else self.folded).probability(ev)
 
+    def confident(self, ev: Evidence) -> bool:
+        """The evidence is more likely in scope than not (p ≥ 0.5): enough to read the best hit's text as the one asked
+        of, beyond answering at all."""
+        return ev.terms > 0 and self.probability(ev) >= 0.5
+
     def answerable(self, ev: Evidence) -> bool:
         return ev.terms > 0 and self.probability(ev) >= (self.accented if ev.accented else self.folded).threshold
 

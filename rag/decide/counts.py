@@ -74,7 +74,7 @@ def figure_of(head: str, shown: str) -> bool:
         return True
     # "Số lưu học sinh … tăng nhanh: năm 2021 có 38 người", "Chỉ tiêu 6.": a figure soon after it, not a year or date
     # (within its sentence: "… trao giải Nhất cho các cá nhân" / "Ban tổ chức nhận được 970 tác phẩm" counts no prize)
-    sentences = re.split(r"\n|(?<=[.;!?])\s+", re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
+    sentences = re.split(r"\n|(?<=[.!?])\s+", re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
     for after in (m for sentence in sentences for m in re.finditer(rf"\b{h}\b((?:\W+\w+){{1,{VALUE_REACH}}})", vi.collapse(sentence))):
         rest = re.sub(r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", after.group(1))
         if re.search(r"\d", rest) or re.match(r"\W+[ivxl]{1,5}\b", rest):  # ("Chương III": the last of three)

@@ -20,7 +20,7 @@ _EDITION = re.compile(r"[ivxl]+|\d+|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|
 _NAME_ENDS = set("roi het mat ton chi may nao gi o tai vao nam do cua duoc la co khong dien to khi bao the luc va nhu thi se da ngay thang "
                  "trong voi cho ra nhung cac tu den moi hang dip giao ai nhan thuoc tham gia chu tri phoi hop "
                  "can phai gom keo de nham lam sao nhu bang ke nay ay kia ma mang dem lay theo dat chiem dung "
-                 "kem mo khai bat ket".split())  # ("tuần lễ này": the one asked of)
+                 "kem mo bat".split())  # ("tuần lễ này": the one asked of)
 # words any event of the genre may carry: they do not tell one event from another
 _EVENT_GENERIC = set("quoc te van hoa viet lan thu thuong nien cap tinh huyen toan khu vuc lon chung nhan dan "
                      "du lich hoa ve".split())

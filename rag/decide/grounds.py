@@ -72,6 +72,9 @@ class Grounds:
         """The calibrated rule (bench/calibrate_scope.py) over the evidence of the best passages."""
         return self.rule.answerable(self.evidence(pq, hits))
 
+    def confident(self, pq: ParsedQuery, hits: list[Hit]) -> bool:
+        return self.rule.confident(self.evidence(pq, hits))  # (the hits' best text is the one asked of)
+
     def grounded(self, q: Question, scope: Scope, hits: list[Hit], dense_of=None) -> bool:
         """A passage answer may be given: the rule holds, or a passage names the asked document, or a typed
         fact of the asked kind stands next to the question's words."""

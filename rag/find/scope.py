@@ -272,7 +272,8 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         # as TP.HCM's): before saying the store holds nothing of it, the texts that name it are read
         in_place = in_place or [p.id for p in plans if set(provinces) & index.named_places.get(p.id, set())]
         # …and a town some page is about (Sa Pa, Hội An), no province: every text that writes it may tell of it
-        towns = {" ".join(vi.collapse(p).split()[:2]) for p in provinces if not canonical_province(p)}
+        towns = {key for p in provinces if not canonical_province(p) and any(
+            (key := " ".join(vi.collapse(p).split()[:2])) in names for names in index.local_places.values())}  # (no province)
         in_place += [pid for pid, terms in index.terms.items() if towns & terms and pid not in in_place]
         if not in_place:
             scope.missing = f"kế hoạch nào của {', '.join(provinces)}"

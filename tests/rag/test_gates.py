@@ -687,3 +687,12 @@ def test_a_verb_after_an_events_kind_ends_its_name():
     line = "Kết hợp với Lễ trao giải, khai mạc Triển lãm 80 tác phẩm ảnh tại Nhà Triển lãm tỉnh đến ngày 12/12/2031."
     assert unsaid_event("trien lam anh di kem mo den ngay nao?", line) is None
     assert unsaid_event("trien lam tranh son mai mo den ngay nao?", line) is not None
+
+
+def test_the_rule_answers_from_its_threshold_but_is_confident_of_a_text_from_even_odds():
+    from rag.decide.answerable import Boundary, Evidence, ScopeRule
+
+    fit = Boundary((0.0, 0.0, 0.0, 0.0), -0.85, threshold=0.1)  # p ≈ 0.30 whatever the evidence
+    rule = ScopeRule(fit, fit)
+    ev = Evidence(words=0.5, phrases=0.5, dense=0.8, terms=6)
+    assert rule.answerable(ev) and not rule.confident(ev)
