@@ -103,7 +103,8 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
                          and n.codes[0] == issuing.codes[0]), issuing)
     # a number the text applies somewhere ("Căn cứ Kế hoạch số 164-KH/TU …", "…; Thông tư số … ; xét đề nghị
     # … tại Tờ trình số …") is not its own
-    applied = {n.number for n in numbers if _cue_score(text, n.start) < 0 or recalled(text, n.start)} | cited_numbers(text)
+    applied = {n.number for n in numbers if _cue_score(text, n.start) < 0 or recalled(text, n.start)
+               or _LICENCE.search(text[max(0, n.start - 60):n.start])} | cited_numbers(text)
     # …unless the page's title names it: a page or a slide deck about the plan ("Hội nghị triển khai Kế hoạch số 76/KH-
     # UBND …") lists it among its grounds too
     title_numbers = {n.number for n in find_numbers(title or "")}
@@ -115,6 +116,8 @@ def document_number(text: str, title: str | None = None) -> DocNumber | None:
     return best if score >= 0 else None
 
 
+# a site's press licence in its footer ("Giấy phép hoạt động báo chí số 681/GP-BTTT do Bộ TT-TT cấp …"): no document
+_LICENCE = re.compile(r"(?i:giấy phép)[^.\n]{0,40}?(?:số\s*)?:?\s*$")
 _NATIONAL_LEAD_CHARS = 600
 ATTACHED_HEAD_CHARS = 1200  # the title block of an attached text, before its body
 _ATTACHED_TO = re.compile(r"\(\s*(?:Ban hành\s+)?(?:kèm\s+)?theo (?:Quyết định|Nghị quyết)\s+(?:số\s*)?", re.IGNORECASE)

@@ -38,3 +38,13 @@ def test_a_pages_text_size_and_contrast_buttons_are_chrome():
 
     assert classify_line("A- A A+ | Tăng tương phản Giảm tương phản") == "portal"
     assert classify_line("Tăng cường hợp tác với các tỉnh Nam Lào") is None
+
+
+def test_a_sites_press_licence_is_no_document_of_the_page():
+    from ingest.clean import clean_text
+    from ingest.metadata import extract_metadata
+
+    page = ("Ngư dân Lam Hải cứu 5 người nước ngoài bị nạn trên biển\n\nSáng 26/12, tàu cá của ngư dân phường 6 cứu 5 người "
+            "bị nạn, đưa vào bờ an toàn.\n\nCơ quan chủ quản: Tỉnh ủy Lam Hải - Giấy phép hoạt động báo chí số "
+            "681/GP-BTTT do Bộ TT-TT cấp ngày 21/10/2020.\n")
+    assert extract_metadata(clean_text(page), "page.txt").number is None

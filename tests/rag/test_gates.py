@@ -696,3 +696,7 @@ def test_the_rule_answers_from_its_threshold_but_is_confident_of_a_text_from_eve
     rule = ScopeRule(fit, fit)
     ev = Evidence(words=0.5, phrases=0.5, dense=0.8, terms=6)
     assert rule.answerable(ev) and not rule.confident(ev)
+
+
+def test_a_lead_dating_today_by_its_day_is_a_date():
+    assert any(e.kind == "date" and e.text == "Chiều nay 26.3" for e in entities.tag("Chiều nay 26.3, UBND thành phố và JICA tổ chức lễ ký"))
