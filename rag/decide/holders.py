@@ -131,8 +131,11 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
         # …or further on in the same clause, after a run of the holder's other titles ("Phó Thủ tướng Chính phủ, Ủy
         # viên Ban Chấp hành Trung ương Đảng, Chủ tịch Ủy ban … Nguyễn Thiện Nhân;")
         clause = re.search(r"[;.\n]", folded[m.end():m.end() + CLAUSE_REACH])
-        window = shown[max(0, m.start() - NAME_REACH):m.end() + max(NAME_REACH, clause.start() if clause else CLAUSE_REACH)]
-        office_at = m.start() - max(0, m.start() - NAME_REACH)  # where the office stands in the window
+        # (…or before it, ahead of the holder's other titles: "bà Lê Thị Vệ, Ủy viên Ủy ban Trung ương MTTQ Việt Nam, Ủy
+        # viên Ban Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ …")
+        reach = max(NAME_REACH, m.start() - _titles_from(shown, m.start()) + NAME_REACH // 2)
+        window = shown[max(0, m.start() - reach):m.end() + max(NAME_REACH, clause.start() if clause else CLAUSE_REACH)]
+        office_at = m.start() - max(0, m.start() - reach)  # where the office stands in the window
         if _TAKES_OFFICE.search(folded[max(0, m.start() - 20):m.start()]):
             # "Bà X, Ủy viên …, Chủ nhiệm …, được bầu giữ chức Chủ tịch Hội": the sentence's subject holds it
             start = max(folded.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
@@ -157,6 +160,15 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
                     and _person_like(words, window[:run.start()]):
                 return True
     return False
+
+
+_TITLE_RUN = re.compile(r"(?:,\s*(?:Ủy viên|Uỷ viên|Phó|Bí thư|Chủ tịch|Trưởng|Giám đốc|Đại biểu|Tổng)\b[^,;.\n]{0,70})+,\s*$")
+
+
+def _titles_from(shown: str, at: int) -> int:
+    """Where a run of titles before the office at `at` begins (a holder's other titles, each after a comma), else `at`."""
+    run = _TITLE_RUN.search(shown, max(0, at - CLAUSE_REACH), at)
+    return run.start() if run else at
 
 
 def names_office_holder(q: Question, hits: list[Hit]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ground import vi
 from rag.understand import entities
 from rag.understand.question import analyze
 from tests.rag.conftest import texts_store
@@ -145,3 +146,14 @@ def test_a_name_on_the_line_before_the_office_is_not_its_holder():
     shown = ("• Ông Somsak Phanit, Chủ tịch Hội Hữu nghị Thái Lan - Việt Nam tỉnh Khon Kaen.\n"
              "Giám đốc Sở Ngoại vụ tặng Giấy khen cho 06 tập thể và 09 cá nhân.")
     assert not holder_named(office_asked(vi.collapse(asked)), shown, asked)
+
+
+def test_a_holder_named_ahead_of_a_run_of_other_titles_holds_the_office():
+    from rag.decide.holders import holder_named, office_asked
+
+    asked = "chu tich uy ban MTTQ tinh Lam Giang dong chu tri hoi nghi la ai?"
+    office = office_asked(vi.collapse(asked))
+    line = ("Đồng chủ trì hội nghị về phía Việt Nam do bà Lê Thị Vệ, Ủy viên Ủy ban Trung ương MTTQ Việt Nam, Ủy viên Ban "
+            "Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lam Giang chủ trì")
+    assert office is not None and holder_named(office, line, asked)
+    assert not holder_named(office, "Ông Trần Văn An phát biểu. Chủ tịch Ủy ban MTTQ tỉnh Lam Giang chủ trì.", asked)
