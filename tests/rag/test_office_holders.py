@@ -157,3 +157,13 @@ def test_a_holder_named_ahead_of_a_run_of_other_titles_holds_the_office():
             "Thường vụ Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Lam Giang chủ trì")
     assert office is not None and holder_named(office, line, asked)
     assert not holder_named(office, "Ông Trần Văn An phát biểu. Chủ tịch Ủy ban MTTQ tỉnh Lam Giang chủ trì.", asked)
+
+
+def test_the_director_of_another_body_is_no_holder_of_the_police_directors_office():
+    from rag.decide.holders import holder_named, office_asked
+
+    asked = "Giám đốc Công an tỉnh Sa Lam là ai?"
+    office = office_asked(vi.collapse(asked))
+    assert office is not None
+    assert not holder_named(office, "Đồng chí Mẫn Thị Hoài Thu, Giám đốc Sở Ngoại vụ; Xa Văn Tuấn, Giám đốc Sở VHTTDL", asked)
+    assert holder_named(office, "Đại tá Nguyễn Văn Tâm, Giám đốc Công an tỉnh chủ trì buổi làm việc.", asked)
