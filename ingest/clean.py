@@ -276,7 +276,9 @@ def _is_anchor(line: str) -> bool:
             or _SIGNED_HEAD.match(line) is not None)  # ("BẢN GHI NHỚ" / "VỀ HỢP TÁC …" / "GIỮA" …: its title follows)
 
 
-_SIGNED_HEAD = re.compile(r"^(?:BẢN GHI NHỚ|BIÊN BẢN GHI NHỚ|THỎA THUẬN|THOẢ THUẬN)(?: HỢP TÁC)?$")
+# the capitals a signed text's head opens with (ingest.titles reads its title from them too)
+SIGNED_HEAD_WORDS = r"(?:BẢN GHI NHỚ|BIÊN BẢN GHI NHỚ|THỎA THUẬN|THOẢ THUẬN)"
+_SIGNED_HEAD = re.compile(rf"^{SIGNED_HEAD_WORDS}(?: HỢP TÁC)?$")
 
 
 _TEXT_NOTE = re.compile(r"\bvan ban (?:gia lap|gia dinh|mo phong|minh hoa)\b|khong phai (?:la )?van ban (?:that|chinh thuc)"

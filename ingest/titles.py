@@ -11,7 +11,7 @@ import re
 from ground import vi
 from ground.numbers import JOINT_KINDS, DocNumber, find_numbers
 from ground.places import iter_mentions
-from ingest.clean import is_dateline, is_trail
+from ingest.clean import SIGNED_HEAD_WORDS, is_dateline, is_trail
 from ingest.dates import DATE_CLOCK, PLACE_DATE
 
 TYPE_CODES = {
@@ -27,7 +27,7 @@ DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Ch
 # kinds a text may be, but never the plan a decision carries nor a title read from a citing clause
 SIGNED_TYPES = ("Thỏa thuận", "Biên bản ghi nhớ", "Bản ghi nhớ", "Quy chế", "Tờ trình")
 # a signed text's own title in capitals, at its head ("BẢN GHI NHỚ / VỀ HỢP TÁC … / GIỮA …")
-_SIGNED_HEAD = re.compile(r"^(?:BẢN GHI NHỚ|BIÊN BẢN GHI NHỚ|THỎA THUẬN|THOẢ THUẬN)(?:\s|$)")
+_SIGNED_HEAD = re.compile(rf"^{SIGNED_HEAD_WORDS}(?:\s|$)")
 _DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES + SIGNED_TYPES) + r")\b", re.IGNORECASE)
 _ISSUED_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
