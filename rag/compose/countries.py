@@ -13,6 +13,7 @@ from rag.find.search import Hit
 from rag.understand.entities import foreign_places
 from rag.understand.terms import coverage, query_terms, unit_terms
 
+KEYED_ROW_CANDIDATES = 12  # how far down a table's row of the country asked may rank (its words are the caption's)
 PLACE_SHARE = 0.6  # how close to the best a line naming the country asked must score, where the best names only others
 
 _FOREIGN_WORD = re.compile(r"\b[A-Z][a-z]{4,}\b")  # "Mahasarakham": a name no Vietnamese syllable spells
@@ -66,14 +67,21 @@ def other_country(question: str, quote: str) -> bool:
 def country_first(question: str, ranked: list, candidates: int) -> list:
     """"… tiếng Nhật … bao nhiêu một trang?": beside "180.000 đồng/trang … tiếng Anh, tiếng Pháp", the near line of
     the country asked ("220.000 đồng/trang đối với tiếng Nhật") goes first."""
-    if not ranked or not asks_a_country(question) or not other_country(question, ranked[0].body) \
-            or names_foreign_places(question, [ranked[0].body]):
+    if not ranked or not asks_a_country(question) or names_foreign_places(question, [ranked[0].body]):
         return ranked
+    if not other_country(question, ranked[0].body):  # a top line of no country: a near row keyed by the one asked
+        return _keyed_row_first(question, ranked)  # ("Lào: số người (ước tính): 1.020 người") answers for it
     top = ranked[0].chunk
     placed = next((c for c in ranked[1:candidates] if names_foreign_places(question, [c.body])
                    and (c.chunk.plan_id, c.chunk.section) == (top.plan_id, top.section)  # the same list, not another event
                    and (c.answer_spans or not ranked[0].answer_spans) and c.score >= PLACE_SHARE * ranked[0].score), None)
     return ranked if placed is None else [placed] + [c for c in ranked if c is not placed]
+
+
+def _keyed_row_first(question: str, ranked: list) -> list:
+    keyed = next((c for c in ranked[1:KEYED_ROW_CANDIDATES] if c.answer_spans and c.score >= PLACE_SHARE * ranked[0].score
+                  and names_foreign_places(question, [re.split(r"[:|(]", c.body, maxsplit=1)[0]])), None)
+    return ranked if keyed is None else [keyed] + [c for c in ranked if c is not keyed]
 
 
 def titled_for_the_country(question: str, hits: list[Hit], index: PlanIndex) -> list[Hit]:

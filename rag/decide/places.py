@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from ground import vi
 from ground.countries import REGION_COUNTRIES
@@ -212,3 +213,19 @@ def keyed_by_place(question: str, hits: list) -> list:
                 out.append(hit)
                 break
     return out
+
+
+KEYED_ROWS = 2  # rows of the place asked brought up from the top passages' documents
+
+
+def with_place_rows(question: str, hits: list, chunks_of: Callable[[str], list]) -> list:
+    """"Kiều bào của tỉnh ở Đức có bao nhiêu người?": when no top passage has a row of a foreign place the question
+    names, the passages of the top documents with such a row ("Đức: số người (ước tính): 2.310 người") come next after
+    the best; a table's rows carry its caption's words, not the question's."""
+    if not hits or not foreign_places(question) or keyed_by_place(question, hits):
+        return hits
+    plans = list(dict.fromkeys(h.chunk.plan_id for h in hits[:KEYED_HITS]))
+    shown = {h.chunk.id for h in hits}
+    rows = [replace(hits[0], chunk=c, dense=None, lexical=None) for pid in plans for c in chunks_of(pid)
+            if c.id not in shown and keyed_by_place(question, [replace(hits[0], chunk=c)])][:KEYED_ROWS]
+    return hits[:1] + rows + hits[1:] if rows else hits

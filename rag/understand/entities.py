@@ -285,6 +285,7 @@ def spelled(alias: str) -> str | None:
 _PAIRED = re.compile(r"(?:\b(viet(?: nam)?)\s*[-–]|\b(?:cua|nuoc|ban|sang|tai|voi|phia))\s*$")  # "việt nam - ", "của"
 _AFTER_WORD = frozenset("lao nhat han phap nga duc cuba sec".split())  # …a country typed plainly after the latter,
 _WORD_NEXT = re.compile(r" (?:dong|cai|dao|xao|la|dinh|tri|che|muc|chot|luat|ly|nhan|ba)\b")  # not a word ("lao động")
+_PLAIN_WORD_BEFORE = re.compile(r"(?<![.:;!?]\s)\b[a-z]+\s+$")  # "con o My": after a plain word, not a sentence's start
 _CAPITAL_NEXT = re.compile(rf" [{vi.UPPER}][{vi.LOWER}]")
 _CAPS_BEFORE = re.compile(rf"[{vi.UPPER}]{{2,}}\s+$")
 _CAPITAL_BEFORE = re.compile(rf"(?<![.:;!?]\s)(?<!^)\b[{vi.UPPER}][{vi.LOWER}]*\s$")  # "Thúy Nga": a name's last word
@@ -312,7 +313,10 @@ def _foreign_places(text: str) -> tuple[Entity, ...]:
             raw = text[m.start():m.end()]
             if any(e.start < m.end() and m.start() < e.end for e in taken):
                 continue
-            if capital_only and (not accented or not raw[:1].isupper()) and not ((p := _PAIRED.search(folded, max(
+            # (…or typed plainly with its capital after a plain word, neither a name's part nor a word's: "còn ở Mỹ")
+            plain_capital = not accented and raw[:1].isupper() and bool(_PLAIN_WORD_BEFORE.search(text, 0, m.start())) \
+                and not _CAPITAL_NEXT.match(text, m.end()) and not _WORD_NEXT.match(folded, m.end())
+            if capital_only and not plain_capital and (not accented or not raw[:1].isupper()) and not ((p := _PAIRED.search(folded, max(
                     0, m.start() - 12), m.start())) and (p.group(1) or not accented and raw.lower() in _AFTER_WORD
                                                          and not _WORD_NEXT.match(folded, m.end()))):
                 continue  # "lao", "nga" typed plainly are words, unless paired ("hội việt nam - lao", "tỉnh nào của lao")

@@ -1,0 +1,87 @@
+"""A report's table by country (its rows carry the caption's words, not the question's) and a chat that swaps the
+country asked, typed plainly ("con o My?"): a text written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ground.config import Settings
+from ngvh.services import Services
+from rag.understand.named import find_entities
+from tests.rag.conftest import chat
+
+pytestmark = pytest.mark.slow
+
+REPORT = """ỦY BAN NHÂN DÂN
+TỈNH VÂN KHÊ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 207/BC-UBND
+Vân Khê, ngày 02 tháng 12 năm 2027
+
+BÁO CÁO
+Kết quả công tác đối với người Việt Nam ở nước ngoài năm 2027
+
+I. TÌNH HÌNH NGƯỜI VIỆT NAM Ở NƯỚC NGOÀI CÓ NGUỒN GỐC TỪ TỈNH
+1. Số lượng, phân bố
+Đến tháng 11/2027 có khoảng 21.400 người Việt Nam ở nước ngoài có nguồn gốc từ tỉnh Vân Khê, sinh sống tại 29 quốc
+gia và vùng lãnh thổ.
+
+| STT | Quốc gia | Số người (ước tính) | Ghi chú |
+| 1 | Hàn Quốc | 6.120 | Chủ yếu lao động và du học sinh |
+| 2 | Nhật Bản | 5.340 | Thực tập sinh kỹ năng |
+| 3 | Hoa Kỳ | 3.870 | Tập trung tại Texas |
+| 4 | Đức | 1.960 | Tập trung tại Dresden |
+| 5 | Lào | 880 | |
+| 6 | 24 quốc gia, vùng lãnh thổ khác | 3.230 | |
+| | Tổng cộng | 21.400 | |
+
+2. Đầu tư, kinh doanh
+Lũy kế đến hết năm 2027, trên địa bàn tỉnh có 17 dự án của kiều bào còn hiệu lực, tổng vốn đăng ký 64 triệu USD.
+Kiều bào ủng hộ 7,2 tỷ đồng cho các hoạt động an sinh xã hội, xây dựng 11 nhà đại đoàn kết.
+Có 03 dự án của kiều bào chậm tiến độ do vướng mắc về mặt bằng.
+
+II. PHƯƠNG HƯỚNG NĂM 2028
+Tổ chức gặp mặt kiều bào đầu Xuân; thu hút ít nhất 03 dự án mới của kiều bào.
+
+Nơi nhận:
+- Bộ Ngoại giao;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Hà Minh Đạo
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Services:
+    folder = tmp_path_factory.mktemp("country-rows")
+    (folder / "van-khe-bc-207-2027-nguoi-viet-nam-o-nuoc-ngoai.txt").write_text(REPORT, encoding="utf-8")
+    services = Services(Settings(data_dir=folder / "store"))
+    assert services.ingest_paths([folder]).ok
+    return services
+
+
+def test_a_country_asked_is_answered_from_its_row_not_a_sentence_of_the_report_words(stored):
+    answer = stored.ask("Theo báo cáo 207 của Vân Khê, kiều bào của tỉnh ở Đức có bao nhiêu người?")
+    assert answer.found and "1.960" in answer.answer, answer.answer
+
+
+def test_a_chat_swaps_the_country_typed_plainly_and_refuses_one_the_table_lacks(stored):
+    germany, america, laos, russia = chat(stored, [
+        "Theo báo cáo 207 của Vân Khê, kiều bào của tỉnh ở Đức có bao nhiêu người?", "con o My?", "thế còn Lào?",
+        "ở Nga thì bao nhiêu?"])
+    assert "1.960" in germany.answer.answer
+    assert america.answer.found and "3.870" in america.answer.answer, (america.understood, america.answer.answer)
+    assert laos.answer.found and "880 người" in laos.answer.answer, (laos.understood, laos.answer.answer)
+    assert not russia.answer.found and not russia.answer.citations, russia.answer.answer
+
+
+@pytest.mark.parametrize(("text", "country"), [("con o My?", "Hoa Kỳ"), ("o Nga thi bao nhieu?", "Nga"),
+                                               ("con Lao thi sao?", "Lào")])
+def test_a_country_typed_plainly_with_its_capital_after_a_plain_word_is_a_country(text, country):
+    assert [e.name for e in find_entities(text) if e.kind == "foreign"] == [country]
+
+
+@pytest.mark.parametrize("text", ["ong Nguyen Duc Anh la ai", "Lao dong sang lam viec", "chuong trinh My thuat"])
+def test_a_plain_capital_inside_a_name_or_a_word_is_no_country(text):
+    assert not [e for e in find_entities(text) if e.kind == "foreign"]
