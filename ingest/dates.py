@@ -10,6 +10,7 @@ page's date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from ground import vi
@@ -96,24 +97,40 @@ def labelled(text: str, label: str) -> str | None:
 
 
 def published_date(text: str) -> str | None:
-    """The page's own timestamp ("Ngày cập nhật 29/04/2022", "28-02-2022 09:56", "Ngày tạo: 11/08/2023")."""
+    """The page's own timestamp ("Ngày cập nhật 29/04/2022", "28-02-2022 09:56", "Ngày tạo: 11/08/2023"): the first,
+    or of several the one whose day the story tells again ("Thứ 5, 14/11/2024" the site's clock above the title,
+    "Thứ 5, 08/11/2018" under it and "Sáng ngày 8/11, …" in the lead)."""
+    stamps = list(dict.fromkeys(_stamps(text)))
+    if len(stamps) > 1:
+        told = next((iso for iso in stamps if _day_told(text[:LEAD_TELLS_CHARS], iso)), None)
+        if told:
+            return told
+    return stamps[0] if stamps else None
+
+
+LEAD_TELLS_CHARS = 3000  # how far into a page its story tells the day it is dated by
+
+
+def _day_told(text: str, iso: str) -> bool:
+    day, month = int(iso[8:10]), int(iso[5:7])
+    return bool(re.search(rf"(?<![\d/.-])0?{day}[/.-]0?{month}(?![\d/.-]*\d)", text))
+
+
+def _stamps(text: str) -> Iterator[str]:
     for line in text.split("\n")[:40]:
         line = _BYLINE_INITIALS.sub("", line.strip())
         if not line or _PRINT.search(line) or is_date_banner(line):
             continue
         match = NUMERIC_DATE.search(line)
-        if match and is_dateline(line):  # a dateline always holds a numeric date
-            return iso_date(match.group(1), match.group(2), match.group(3))
         stamp = _STAMP.match(line)
-        if stamp and len(line.split()) <= 16:
-            return iso_date(*stamp.groups())
         clock = DATE_CLOCK.search(line)  # "Kế hoạch … năm 2014 (28/03/2014 10:50:05 SA)": a portal's title stamp
-        if clock:
-            return iso_date(*clock.groups())
         byline = _BYLINE_CLOCK.search(line)  # "Lê Phương - 15:10, 27/12/2022": the writer, then when it was posted
-        if byline and len(line.split()) <= 8:
-            return iso_date(*byline.groups())
-    return None
+        found = (iso_date(match.group(1), match.group(2), match.group(3)) if match and is_dateline(line)
+                 else iso_date(*stamp.groups()) if stamp and len(line.split()) <= 16  # (a dateline: a numeric date)
+                 else iso_date(*clock.groups()) if clock
+                 else iso_date(*byline.groups()) if byline and len(line.split()) <= 8 else None)
+        if found:
+            yield found
 
 
 _STAMP_MONTH = re.compile(r"^\s*Ngày đăng\s*:\s*tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)\s*$", re.MULTILINE)

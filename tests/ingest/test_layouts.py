@@ -88,6 +88,15 @@ def test_page_dates(stamp, expected):
     assert published_date("Tin ngoại giao văn hóa của tỉnh\n" + stamp + "\nNội dung bài viết.") == expected
 
 
+def test_of_two_stamps_the_one_whose_day_the_story_tells_dates_the_page():
+    # a site's clock above the headline, the post's own stamp under it, and the lead's "Sáng ngày 3/12"
+    page = ("Thứ 6, 21/11/2025, 08:10[GMT+7]\n\nUBND tỉnh tiếp đoàn công tác thành phố Andong (Hàn Quốc)\n\n"
+            "Thứ 2, 03/12/2018 | 10:05:11\n1.204 lượt xem\nSáng ngày 3/12, UBND tỉnh tiếp đoàn công tác của thành phố "
+            "Andong do ông Kim Jae-hun làm Trưởng đoàn.")
+    assert published_date(page) == "2018-12-03"
+    assert published_date(page.replace("Sáng ngày 3/12", "Sáng nay")) == "2025-11-21"  # no day told: the first
+
+
 def test_a_crawl_date_is_never_the_issue_date():
     text = ("Chủ nhật, Ngày 27/10/2024\n\nKế hoạch ngoại giao văn hóa của tỉnh Yên Bái\n\n"
             "UBND tỉnh Yên Bái đã ban hành Kế hoạch số 77/KH-UBND về triển khai Chiến lược Ngoại giao văn hóa "
