@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+BOLD_CELL = _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _FIGURE = re.compile(r"[\d.,]+")
+_NUMBERING = re.compile(r"^\s*(?:S[ốo]\s*)?(?:STT|TT)\b", re.IGNORECASE)  # the header of a column numbering the rows
 _AGENCY_ROLES = ("lead", "agency", "support")
 
 
@@ -20,7 +21,8 @@ def band_line(row: list[str], headers: list[str], roles: list[str | None]) -> st
     if not all(_BOLD.fullmatch(cell) for _, cell in filled) and not (
             plain[0][1].isupper() and len(plain) < len(headers) - 1):
         return None
-    if not re.search(r"\d", plain[0][1]) or plain[0][0] != 0:
+    # (in the first column, or the next when the first numbers the rows: "| | **THÁNG 10** | | |")
+    if not re.search(r"\d", plain[0][1]) or plain[0][0] > 1 or plain[0][0] == 1 and not _NUMBERING.search(headers[0]):
         return None  # a period heads a band ("QUÝ I/2027", "NĂM 2028"); "II | HỢP TÁC GIÁO DỤC" is a group row
     label, rest = plain[0][1], []
     for k, value in plain[1:]:  # a sum is read under its column's header; words as they are

@@ -21,7 +21,7 @@ from ingest.figure_tables import FIGURE, figure_tables
 from ingest.merged_cells import unmerged
 from ingest.schedule_tables import schedule_tables
 from ingest.sideways_tables import sideways_tables
-from ingest.table_bands import band_line
+from ingest.table_bands import BOLD_CELL, band_line
 from ingest.table_columns import ROLE_LABELS, ROW_LABEL, column_role, is_task_header, labelled
 from ingest.table_layouts import record_groups, tabs_as_pipes
 from ingest.year_tables import PLAIN_RULE, cells, wrapped_row, year_rows, year_tables
@@ -220,8 +220,9 @@ def _goes_on(line: str) -> bool:
     its own ("| | - Diễu hành … |")."""
     row = cells(line)
     filled = [c for c in row[1:] if c.strip()]
-    if not filled or _ITEM_MARK.match(filled[0]) or _TOTAL_ROW.match(filled[0]):
-        return False  # ("| | Cộng năm 2027 | | 670 |": a total of its own)
+    if not filled or _ITEM_MARK.match(filled[0]) or _TOTAL_ROW.match(filled[0]) or len(filled) == 1 and (
+            BOLD_CELL.fullmatch(filled[0].strip()) or filled[0].isupper()):
+        return False  # ("| | Cộng năm 2027 | | 670 |": a total of its own; "| | **THÁNG 10** | |": a band over the rows)
     return any(c[:1].islower() or c[:1] == "(" for c in filled) or len(filled) <= WRAPPED_CELLS
 _TOTAL_ROW = re.compile(r"^\s*\|?\s*(?:Tổng cộng|Cộng|Tổng số|Tổng)\b", re.IGNORECASE)
 

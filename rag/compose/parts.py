@@ -111,7 +111,8 @@ def _ranked(part: Part, question: str, hits: list, index: PlanIndex, must: str |
         kept = [c for c in ranked if not of_other_edition(asked_edition, c.body, told[c.chunk.plan_id])]
         # (the store tells of other editions: a text telling of none is of another event, "Hội nghị … lần thứ XXIV")
         ranked = kept if len(kept) == len(ranked) else [c for c in kept if names_edition(asked_edition, told[c.chunk.plan_id])]
-    ranked = firsts.field_first(ranked, part.answer_type, question)
+    # (…and of the item asked by its number, named once for every part: "lớp … số 3 học ngày nào, cho bao nhiêu người")
+    ranked = firsts.numbered_first(firsts.field_first(ranked, part.answer_type, question), asked_edition)
     if part.answer_type == "time":  # "khai mạc lúc mấy giờ": a line giving an hour, before the lead naming the event
         ranked = [c for c in ranked if c.answer_spans] + [c for c in ranked if not c.answer_spans]
     if part.answer_type == "number":

@@ -132,7 +132,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         ranked = [follower] + [c for c in ranked if c is not follower]  # "Chuyên đề 6: … . Báo cáo viên: Thượng tá X"
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
     ranked = _body_named_first(q, ranked)
-    ranked = firsts.own_before_citing(firsts.body_first(firsts.field_first(ranked, kind, question), question), index.plan)
+    ranked = firsts.own_before_citing(firsts.numbered_first(firsts.body_first(firsts.field_first(ranked, kind, question), question), q.text), index.plan)
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
         # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone (nearer

@@ -152,6 +152,28 @@ def body_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     return ranked if body is None else [body] + [c for c in ranked if c is not body]
 
 
+# an item asked by its own number: "lớp bồi dưỡng … số 3", "đợt 2", not a document's ("Tờ trình số 58/TTr-…")
+_NUMBERED_ITEM = re.compile(r"\b(lop|dot|doan|khoa|chuyen de|tour|goi|tieu ban|hop phan|hang muc|lo)\b((?: \w+){0,6}?)"
+                            r" (?:so )?(\d{1,2})\b(?![/.\-]?\d)(?! ?/)")
+NUMBERED_SHARE = 0.6  # how close to the best a line naming the item asked by its number must score to go before it
+
+
+def numbered_first(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """"Lớp bồi dưỡng … số 3 học ngày nào?": beside lines of "lớp … số 1" and of the classes' plan, the line naming the
+    class by the number asked goes first."""
+    asked = _NUMBERED_ITEM.search(vi.collapse(question))
+    if not ranked or not asked or " so " not in f" {asked.group(0)} " and asked.group(1) not in ("dot", "lo", "khoa"):
+        return ranked
+
+    def names(c: Candidate) -> bool:
+        return any(m.group(1) == asked.group(1) and int(m.group(3)) == int(asked.group(3))
+                   for m in _NUMBERED_ITEM.finditer(vi.collapse(c.body)))
+    if names(ranked[0]):
+        return ranked
+    named = next((c for c in ranked[1:FIELD_CANDIDATES] if names(c) and c.score >= NUMBERED_SHARE * ranked[0].score), None)
+    return ranked if named is None else [named] + [c for c in ranked if c is not named]
+
+
 KEYED_SHARE = 0.6  # how close to the best a line keying the asked year to a sum must score to go before it
 
 

@@ -847,3 +847,16 @@ def test_a_rows_empty_last_cell_written_as_an_empty_line_does_not_end_the_table(
             "Tổng cộng: 5 phóng viên\n")
     out = stacked_cells(text)
     assert "| 3 | Nikkei Asia | Nhật Bản | 01 |" in out and "| 4 | Yonhap | Hàn Quốc | 01 |" in out
+
+
+def test_a_month_row_under_the_numbering_column_heads_the_rows_below_it_not_the_row_above():
+    # a work programme by month, its bold lost in the copy: "| | THÁNG 10 | | |" is a band, not words of the task above
+    table = ("| TT | Nội dung công việc | Chủ trì | Phối hợp | Thời gian |\n"
+             "|---|---|---|---|---|\n"
+             "| | THÁNG 09 | | | |\n"
+             "| 1 | Lớp bồi dưỡng kiến thức đối ngoại số 3 cho 80 cán bộ cấp xã | Văn phòng Sở | Học viện Ngoại giao | 21 - 23/9 |\n"
+             "| | THÁNG 10 | | | |\n"
+             "| 2 | Hội nghị vận động viện trợ phi chính phủ nước ngoài | Phòng Hợp tác quốc tế | Sở Tài chính | 14/10 |\n")
+    lines = linearize_tables(table).splitlines()
+    assert lines[0] == "THÁNG 09:" and lines[2] == "THÁNG 10:"
+    assert lines[1].startswith("Nhiệm vụ 1: ") and "THÁNG" not in lines[1] and lines[3].startswith("Nhiệm vụ 2: ")

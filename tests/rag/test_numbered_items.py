@@ -1,0 +1,64 @@
+"""A department's work programme by month (a task table with month bands under its numbering column, its bold lost):
+an item asked by its own number ("lớp … số 3") is answered from its row, not from the rows of "số 1" or of the
+classes' plan. A text written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from ground.config import Settings
+from ngvh.services import Services
+
+pytestmark = pytest.mark.slow
+
+PROGRAMME = """SỞ NGOẠI VỤ TỈNH HÒA ĐÔNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 11/QĐ-SNgV
+Hòa Đông, ngày 10 tháng 01 năm 2028
+
+QUYẾT ĐỊNH
+Ban hành Chương trình công tác năm 2028 của Sở Ngoại vụ
+
+CHƯƠNG TRÌNH CÔNG TÁC NĂM 2028
+
+I. CHƯƠNG TRÌNH CÔNG TÁC THEO THÁNG
+
+| TT | Nội dung công việc | Chủ trì | Phối hợp | Thời gian |
+|---|---|---|---|---|
+| | THÁNG 02 | | | |
+| 1 | Ban hành Kế hoạch bồi dưỡng kiến thức đối ngoại năm 2028 (03 lớp) | Văn phòng Sở | Sở Nội vụ | Trước 20/02 |
+| | THÁNG 03 | | | |
+| 2 | Lớp bồi dưỡng kiến thức đối ngoại số 1 cho 70 cán bộ cấp xã | Văn phòng Sở | Học viện Ngoại giao | 14 - 16/3 |
+| 3 | Đón đoàn tỉnh Xay-nha-bu-ly (Lào) thăm và làm việc | Phòng Hợp tác quốc tế | Văn phòng UBND tỉnh | 22 - 24/3 |
+| | THÁNG 06 | | | |
+| 4 | Lớp bồi dưỡng kiến thức đối ngoại số 2 cho 50 cán bộ cấp tỉnh | Văn phòng Sở | Học viện Ngoại giao | 12 - 14/6 |
+| | THÁNG 09 | | | |
+| 5 | Lớp bồi dưỡng kiến thức đối ngoại số 3 cho 90 cán bộ cấp xã | Văn phòng Sở | Học viện Ngoại giao | 18 - 20/9 |
+| | THÁNG 10 | | | |
+| 6 | Hội nghị vận động viện trợ phi chính phủ nước ngoài | Phòng Hợp tác quốc tế | Sở Tài chính | 16/10 |
+
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng Sở theo dõi, đôn đốc việc thực hiện Chương trình; báo cáo Giám đốc Sở trước ngày 25 hằng tháng.
+
+GIÁM ĐỐC
+Lạc Văn Tường
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory) -> Services:
+    folder = tmp_path_factory.mktemp("numbered-items")
+    (folder / "hoa-dong-qd-11-2028-chuong-trinh-cong-tac.txt").write_text(PROGRAMME, encoding="utf-8")
+    services = Services(Settings(data_dir=folder / "store"))
+    assert services.ingest_paths([folder]).ok
+    return services
+
+
+def test_a_class_asked_by_its_number_is_answered_from_its_own_row(stored):
+    answer = stored.ask("Lớp bồi dưỡng kiến thức đối ngoại số 3 của Sở Ngoại vụ Hòa Đông học ngày nào, cho bao nhiêu người?")
+    assert answer.found and "18 - 20/9" in answer.answer and "90 cán bộ" in answer.answer, answer.answer
+
+
+def test_a_month_band_is_no_part_of_the_row_above_it(stored):
+    answer = stored.ask("Lớp bồi dưỡng số 2 của Sở Ngoại vụ Hòa Đông dành cho bao nhiêu cán bộ?")
+    assert answer.found and "50 cán bộ" in answer.answer and "THÁNG 09;" not in answer.answer, answer.answer
