@@ -282,8 +282,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed
               and not any(agency_matches(a, part) for i in issuers for part in (i, i.split(", ")[0]))]  # "Cục X, Bộ Y"
     if ASKS_MONEY.search(q.pq.folded) and funded and not any(
-            agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
-        # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer
+            agency_matches(a, m.canonical) for a in funded for m in find_agencies(f"{shown}\n{titles}")):
+        # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer (a text titled for the body asked,
+        # "… Điều lệ Hội Hữu nghị …", gives that body's own)
         return f"kinh phí của {', '.join(funded)}"
     other = (other_occasion(q, shown, titles) or reversed_event(q.text, f"{shown}\n{passages}")
              or unsaid_event(q.text, f"{shown}\n{passages}") or unsaid_beginning(q.text, shown))

@@ -72,7 +72,10 @@ MONEY_ASKED = re.compile(r"\b(?:kinh phi|ngan sach|von|(?<!uu )(?<!dau )(?<!xuc 
                          r"tien(?! (?:do|hanh|phong|trien|bo|si|nghi|ich|loi|te)\b)"
                          r"|chi phi|tai tro|xa hoi hoa)\b"
                          r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b"  # "năm 2023 chi bao nhiêu"
-                         r"|\b(?:gia|le phi|phi)(?: [a-z]+){0,2} (?:la )?bao nhieu\b")  # "vé vào cửa giá bao nhiêu", a fee
+                         r"|\b(?:gia|le phi|phi)(?: [a-z]+){0,2} (?:la )?bao nhieu\b"  # "vé vào cửa giá bao nhiêu", a fee
+                         # (…named before what it is of: "phí gia nhập (phí kết nạp) Hội … là bao nhiêu", not "phi chính phủ")
+                         r"|\b(?:le phi|hoi phi|hoc phi|phi(?! (?:chinh phu|loi nhuan|vat the|quan su|thuong mai)\b))"
+                         r"(?: [^ ?]+){0,16}? (?:la |het |mat )?bao nhieu\b(?! (?:nguoi|lan|ngay|thang|nam)\b)")
 # a sum written with its unit ("3.200 triệu đồng", "1,2 tỷ", "15.000 USD"): the one reading of a sum of money
 MONEY_FIGURE = (r"\d[\d.,]*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD|usd|VNĐ|VND|EUR|yên|đô la|đô-la|đôla|euro|bảng Anh"
                 r"|nhân dân tệ|won|bạt|kíp)\b"

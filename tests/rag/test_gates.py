@@ -700,3 +700,34 @@ def test_the_rule_answers_from_its_threshold_but_is_confident_of_a_text_from_eve
 
 def test_a_lead_dating_today_by_its_day_is_a_date():
     assert any(e.kind == "date" and e.text == "Chiều nay 26.3" for e in entities.tag("Chiều nay 26.3, UBND thành phố và JICA tổ chức lễ ký"))
+
+
+def test_a_country_or_a_place_after_its_word_holds_no_office_asked():
+    from rag.decide.holders import holder_named, office_asked
+    office = office_asked("giam doc so ngoai vu tinh ha lam la ai")
+    assert office is not None
+    article = ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Ngoại vụ, Chủ tịch Hội Hữu nghị Việt Nam – New Zealand tỉnh "
+               "Hà Lâm chịu trách nhiệm thi hành Quyết định này.")
+    assert not holder_named(office, article, "Giám đốc Sở Ngoại vụ tỉnh Hà Lâm là ai?")
+    assert holder_named(office, "Ông Thạch Văn Quế, Giám đốc Sở Ngoại vụ, phát biểu.", "Giám đốc Sở Ngoại vụ là ai?")
+
+
+@pytest.mark.parametrize(("question", "money"), [
+    ("phí gia nhập (phí kết nạp) Hội hữu nghị Việt Nam - Chi-lê tỉnh Hà Lâm là bao nhiêu?", True),
+    ("Hội phí của hội viên cá nhân là bao nhiêu?", True),
+    ("Tỉnh có bao nhiêu tổ chức phi chính phủ nước ngoài?", False),
+    ("Các tổ chức phi chính phủ viện trợ bao nhiêu dự án?", False),
+])
+def test_a_fee_named_before_what_it_is_of_asks_a_sum(question, money):
+    from rag.decide.money import ASKS_MONEY
+    from rag.find.firsts import MONEY_ASKED
+    folded = analyze(question).pq.folded
+    assert bool(ASKS_MONEY.search(folded)) is money and bool(MONEY_ASKED.search(folded)) is money
+
+
+def test_a_sum_of_a_text_titled_for_the_body_asked_is_that_bodys():
+    question = analyze("Hội phí của Hội Hữu nghị Việt Nam – Chi-lê tỉnh Hà Lâm với hội viên cá nhân là bao nhiêu?")
+    line = "a) Hội viên chính thức là cá nhân: 120.000 đồng/năm;"
+    title = "Quyết định phê duyệt Điều lệ Hội Hữu nghị Việt Nam – Chi-lê tỉnh Hà Lâm"
+    assert missing_asked(question, line, set(), titles=title) is None
+    assert missing_asked(question, line, set(), titles="Kế hoạch tổ chức Tuần văn hóa tỉnh Hà Lâm") is not None
