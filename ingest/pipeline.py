@@ -30,8 +30,9 @@ MIN_PLAN_CHARS = 80
 SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
-PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-9/repair-20/decisions-2"  # assignments-2: due dates
+PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-9/repair-21/decisions-2"  # assignments-2: due dates
                     "/mentions-11/about-33/tables-52/sections-3/sentences-2/numbers-16/agencies-8/signers-14/clean-19/titles-18/fonts-2/markup-2")
+# repair-21: a date typed with a doubled slash ('18/12//2011') is one date;
 # tables-52: a row whose one cell in capitals stands under the numbering column ('| | THÁNG 10 | | |') heads the rows
 # below it, never goes on the row above;
 # about-33: of two stamps atop a page ('Thứ 5, 14/11/2024' a clock, 'Thứ 5, 08/11/2018' the post's) the one whose day

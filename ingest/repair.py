@@ -373,9 +373,17 @@ def join_cut_words(text: str) -> str:
     return _CUT_WORD.sub("", text)
 
 
+# a date typed with a doubled slash ("ngày 18/12//2011"): one date, as every reader of it takes it
+_DOUBLED_SLASH = re.compile(r"\b(\d{1,2}/\d{1,2})//((?:19|20)\d\d)\b")
+
+
+def mend_dates(text: str) -> str:
+    return _DOUBLED_SLASH.sub(r"\1/\2", text)
+
+
 def repair_text(text: str) -> Repair:
     before = text.count("\n")
-    joined = join_broken_lines(join_broken_capitals(join_cut_words(text)))
+    joined = join_broken_lines(join_broken_capitals(join_cut_words(mend_dates(text))))
     joined_lines = before - joined.count("\n")
     split, count = split_glued_words(joined)
     unmarked, notes = strip_footnote_marks(split)

@@ -335,3 +335,9 @@ def test_a_pages_address_alone_on_its_line_is_never_joined_to_the_next():
     assert repaired.split("\n")[0] == address
     meta = extract_metadata(clean_text(repaired), "lang-van-tin.txt")
     assert meta.title == "Lãng Vân ban hành mới Quy định quản lý hoạt động thông tin đối ngoại"
+
+
+def test_a_date_typed_with_a_doubled_slash_is_one_date():
+    from ingest.repair import repair_text
+    text = repair_text("Sáng ngày 18/12//2011, tỉnh tổ chức lễ động thổ Trung tâm; tỷ lệ 1//2 giữ nguyên.").text
+    assert "18/12/2011" in text and "1//2" in text
