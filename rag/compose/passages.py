@@ -50,13 +50,13 @@ FOLLOWER_SHARE = 0.75  # a second point must score this share of the best one
 RIVAL_SHARE = 0.85  # …and this share when it comes from another section
 TIE_SHARE = 0.9  # a sentence of the same text this close to the best: the evidence cannot tell them apart
 AMOUNT_CANDIDATES = 8
+OFFICE_SHARE = 0.5  # a line naming the asked office's holder beats the best naming someone else (the gate refuses that)
 STATING_SHARE = 0.9  # how close to the best a candidate stating the asked value must score to go before it
 ALL_ITEMS = 40  # items of an announced list read before narrowing them to the year or body asked
 YEAR_SHARE = 0.75  # how close to the best a line of the year asked must score to go before a line of no year
 YEAR_SHARE_BESIDE = 0.6  # …in the same passage as the best ("Tổng kinh phí …" over "Phân theo năm: năm 2028: …")
 COUNT_CANDIDATES = 1  # the sentence shown first must state it
-# An amount with its unit: only a sentence stating a number of that kind can answer.
-_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)"
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luot|phan tram|%)"  # an amount with its unit
                           r"|\b(?:kinh phi|muc chi|chi phi|don gia|muc ho tro)\b.*\bbao nhieu\b"
                           r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")
 _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
@@ -139,7 +139,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
         # still when the best names no one: "đoàn do tỉnh trưởng hoặc phó tỉnh trưởng làm Trưởng đoàn"); last, as a
         # field line or a line naming the body asked may hold no holder
         holding = next((c for c in ranked[1:AMOUNT_CANDIDATES] if holder_named(office, c.body, q.text) and c.score
-                        >= (YEAR_SHARE if ranked[0].answer_spans else YEAR_SHARE_BESIDE) * ranked[0].score), None)
+                        >= (OFFICE_SHARE if ranked[0].answer_spans else YEAR_SHARE_BESIDE) * ranked[0].score), None)
         if holding is not None:
             ranked = [holding] + [c for c in ranked if c is not holding]
     if kind == "list" and text is None and (noun := firsts.LIST_ASKED.search(q.pq.folded)):

@@ -167,3 +167,21 @@ def test_the_director_of_another_body_is_no_holder_of_the_police_directors_offic
     assert office is not None
     assert not holder_named(office, "Đồng chí Mẫn Thị Hoài Thu, Giám đốc Sở Ngoại vụ; Xa Văn Tuấn, Giám đốc Sở VHTTDL", asked)
     assert holder_named(office, "Đại tá Nguyễn Văn Tâm, Giám đốc Công an tỉnh chủ trì buổi làm việc.", asked)
+
+
+SPOKE = """Khai mạc Hội nghị quốc tế về ruộng bậc thang lần thứ 5 tại Trà Sơn
+Sáng 20/11, tại thành phố Trà Sơn, Hội nghị quốc tế về ruộng bậc thang lần thứ 5 đã khai mạc với sự tham dự của hơn 200
+nhà khoa học. Bà Nông Thị Lụa, Phó Chủ tịch Ủy ban nhân dân tỉnh Trà Sơn, thay mặt Ban tổ chức cho biết việc tổ chức Hội
+nghị quốc tế về ruộng bậc thang ở Trà Sơn là một sự kiện đối ngoại quan trọng, giúp tỉnh quảng bá di sản ra thế giới.
+"""
+FOUNDED = """Thành lập Ban tổ chức Hội nghị quốc tế về ruộng bậc thang lần thứ 5
+UBND tỉnh Trà Sơn vừa ban hành quyết định thành lập Ban tổ chức Hội nghị quốc tế về ruộng bậc thang lần thứ 5. Theo đó,
+bà Nông Thị Lụa, Phó Chủ tịch UBND tỉnh làm Trưởng Ban. Hội nghị sẽ có các phiên thảo luận và khảo sát thực địa.
+"""
+committee = texts_store("office-holders-committee", {"tra-son-khai-mac-hoi-nghi-ruong-bac-thang-tin.txt": SPOKE,
+                                                     "tra-son-thanh-lap-ban-to-chuc-hoi-nghi-tin.txt": FOUNDED})
+
+
+def test_the_line_naming_the_office_asked_beats_a_better_scored_line_naming_the_person_in_another_office(committee):
+    answer = committee.answerer.answer("Ai làm Trưởng Ban tổ chức Hội nghị quốc tế về ruộng bậc thang ở Trà Sơn?")[0]
+    assert answer.found and "làm Trưởng Ban" in answer.answer, answer.answer
