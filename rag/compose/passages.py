@@ -8,7 +8,7 @@ from ground import vi
 from ground.agencies import agency_matches, find_agencies
 from rag.compose.beside import completed
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.countries import country_first, of_the_place_asked, placing_lines, sole_country_lines
+from rag.compose.countries import country_first, of_the_place_asked, other_country, placing_lines, sole_country_lines
 from rag.compose.display import display
 from rag.compose.programme import dated_today, day_items
 from rag.compose.sections import (
@@ -376,9 +376,9 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             points = choose_points(q, placed, index, must=scope.other_documents or None, favoured=favoured,
                                    dense_of=dense_of) if placed else []
     points = of_the_place_asked(q.text, points)
-    if points and q.answer_type == "number" and foreign_places(q.text) and foreign_places(points[0].quote) \
+    if points and q.answer_type == "number" and other_country(q.text, points[0].quote) \
             and not any(names_foreign_places(q.text, [p.quote]) for p in points):
-        return None  # "bao nhiêu lưu học sinh Nhật Bản?": a line counting those of Lào, Hàn Quốc counts others
+        return None  # "bao nhiêu lưu học sinh Nhật Bản?": a line of Lào's counts others (one of Đức's may be Berlin's)
     if not points:
         return None
     points = completed(q.parts[0], points, q.text, index.idf) if len(q.parts) == 1 else points  # (the value said beside)

@@ -85,3 +85,36 @@ def test_a_country_typed_plainly_with_its_capital_after_a_plain_word_is_a_countr
 @pytest.mark.parametrize("text", ["ong Nguyen Duc Anh la ai", "Lao dong sang lam viec", "chuong trinh My thuat"])
 def test_a_plain_capital_inside_a_name_or_a_word_is_no_country(text):
     assert not [e for e in find_entities(text) if e.kind == "foreign"]
+
+
+BERLIN = """ỦY BAN NHÂN DÂN
+TỈNH VÂN KHÊ
+Số: 88/KH-UBND
+Vân Khê, ngày 14 tháng 01 năm 2028
+
+KẾ HOẠCH
+Tổ chức "Ngày Vân Khê tại Berlin" năm 2028
+
+I. CÁC HOẠT ĐỘNG
+1. Lễ khai mạc và chương trình nghệ thuật tại Nhà văn hóa quận Lichtenberg, ngày 18/5/2028.
+2. Hội nghị kết nối doanh nghiệp (B2B) giữa 15 doanh nghiệp của tỉnh và khoảng 25 doanh nghiệp kiều bào, doanh
+nghiệp Đức, ngày 19/5/2028.
+3. Trưng bày sản phẩm OCOP của tỉnh trong 03 ngày.
+
+II. KINH PHÍ
+Tổng kinh phí 1.250 triệu đồng từ ngân sách tỉnh.
+"""
+
+
+@pytest.fixture(scope="module")
+def berlin(tmp_path_factory) -> Services:
+    folder = tmp_path_factory.mktemp("city-rows")
+    (folder / "van-khe-kh-88-2028-ngay-van-khe-tai-berlin.txt").write_text(BERLIN, encoding="utf-8")
+    services = Services(Settings(data_dir=folder / "store"))
+    assert services.ingest_paths([folder]).ok
+    return services
+
+
+def test_a_count_asked_of_a_city_is_answered_by_a_line_naming_its_country(berlin):
+    answer = berlin.ask("Hội nghị kết nối doanh nghiệp B2B ở Berlin có bao nhiêu doanh nghiệp tham gia?")
+    assert answer.found and "25 doanh nghiệp" in answer.answer, answer.answer
