@@ -57,8 +57,9 @@ _HEADER_SHORT_WORD = re.compile(r"\b(" + "|".join(_HEADER_SHORT) + r")\b")
 
 
 # the people a column counts, said after its figure
-_PEOPLE = re.compile(r"\b(?:lưu học sinh|sinh viên|học sinh|giáo viên|cán bộ|thành viên|đại biểu|diễn viên|nghệ nhân"
-                     r"|người)\b", re.IGNORECASE)
+_PEOPLE = re.compile(r"\b(?:lưu học sinh|du học sinh|sinh viên|học sinh|giáo viên|giảng viên|cán bộ|thành viên|hội viên"
+                     r"|học viên|đại biểu|diễn viên|nghệ nhân|nghệ sĩ|vận động viên|tình nguyện viên|phóng viên"
+                     r"|chuyên gia|thực tập sinh|người)\b", re.IGNORECASE)
 
 
 def people_counted(header: str) -> str | None:

@@ -860,3 +860,10 @@ def test_a_month_row_under_the_numbering_column_heads_the_rows_below_it_not_the_
     lines = linearize_tables(table).splitlines()
     assert lines[0] == "THÁNG 09:" and lines[2] == "THÁNG 10:"
     assert lines[1].startswith("Nhiệm vụ 1: ") and "THÁNG" not in lines[1] and lines[3].startswith("Nhiệm vụ 2: ")
+
+
+def test_a_count_of_members_under_its_column_is_said_with_its_noun():
+    from ingest.table_columns import labelled
+    assert labelled("Số hội viên (31/12/2025)", "530") == ("số hội viên (31/12/2025)", "530 hội viên")
+    assert labelled("Số học viên", "80")[1] == "80 học viên"
+    assert labelled("Năm thành lập", "2015")[1] == "2015"  # a year is no count
