@@ -108,8 +108,8 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
     # (a table with a money column takes the caption's unit there only: "Số thành viên" counts people)
     money = {i for i, h in enumerate(header) if _MONEY_HEADER.search(h)}
     # (…and a row's own unit, "người", counts its quantity, not its sums: "Đơn giá", "Thành tiền" are in the caption's)
-    pairs = [_pair(header[i], row[i], "" if i in money and caption else unit, caption if not money or i in money else "")
-             for i in figures]
+    pairs = [_pair(header[i], row[i], "" if i in money and caption else unit,
+                   caption if (not money or i in money) and not _COUNT_HEADER.match(header[i]) else "") for i in figures]
     return f"{label.rstrip(' :')}: {'; '.join(pairs)}."
 
 
@@ -134,7 +134,9 @@ def _mixed(header: list[str], row: list[str]) -> bool:
     return bool(figures) and any(c and not FIGURE.match(c) for c in row[figures[0] + 1:])
 
 
-_MONEY_HEADER = re.compile(r"kinh phí|số tiền|dự toán|thành tiền|đơn giá", re.IGNORECASE)
+_MONEY_HEADER = re.compile(r"kinh phí|số tiền|dự toán|thành tiền|đơn giá|giá trị|giải ngân|vốn", re.IGNORECASE)
+# a column counting things ("Số dự án", "Số tổ chức", "Số lượng"): its figures are counts, never in the caption's unit
+_COUNT_HEADER = re.compile(r"^\s*Số(?: lượng)?(?:\s+(?!tiền\b|hiệu\b|điện\b)\w|\s*$)", re.IGNORECASE)
 
 
 def _text_row(header: list[str], row: list[str], caption: str = "") -> str | None:
@@ -152,7 +154,7 @@ def _text_row(header: list[str], row: list[str], caption: str = "") -> str | Non
         money = any(_MONEY_HEADER.search(header[i]) for i in cols[1:])
         pairs = [f"{p} {caption}" if (_MONEY_HEADER.search(header[i]) and FIGURE.match(row[i]) or not money
                                       and _ENDS_FIGURE.search(row[i])) and labelled(header[i], "1")[1] == "1"
-                 else p for i, p in zip(cols[1:], pairs, strict=True)]
+                 and not _COUNT_HEADER.match(header[i]) else p for i, p in zip(cols[1:], pairs, strict=True)]
     label = row[cols[0]].rstrip(' :')
     # (a rank keyed by its column's name: "Giải" | "Đặc biệt" is "Giải Đặc biệt", the words a question asks it by)
     if _RANK_HEADER.fullmatch(header[cols[0]].strip()) and not label.lower().startswith(header[cols[0]].strip().lower()):

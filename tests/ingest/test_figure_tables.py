@@ -59,3 +59,13 @@ def test_a_rank_keyed_by_its_columns_name_is_said_with_it():
     text = figure_tables("| STT | Giải | Tác giả | Tác phẩm | Tiền thưởng (đồng) |\n|---|---|---|---|---|\n"
                          "| 1 | Đặc biệt | Lường Văn Khiêm | Ngày hội xuống đồng | 40.000.000 |\n")
     assert text.startswith("Giải Đặc biệt: tác giả: Lường Văn Khiêm;")
+
+
+def test_a_column_counting_things_takes_no_unit_of_the_caption():
+    # "Đơn vị tính: nghìn USD" over a table of NGOs: their projects are counted, their pledges are in thousands of USD
+    text = figure_tables("Đơn vị tính: nghìn USD\n"
+                         "| TT | Tổ chức | Quốc gia | Địa bàn | Số dự án | Giá trị cam kết | Giải ngân |\n"
+                         "|---|---|---|---|---|---|---|\n"
+                         "| 1 | Quỹ Nước sạch Eastbrook | Anh | xã Nậm Ly | 3 | 420 | 355 |\n"
+                         "| 2 | Quỹ Trẻ em Solvik | Thụy Điển | xã Pa Tần | 2 | 275 | 190 |\n")
+    assert "số dự án: 3;" in text and "giá trị cam kết: 420 nghìn USD" in text and "giải ngân: 355 nghìn USD" in text
