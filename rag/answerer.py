@@ -28,6 +28,7 @@ from rag.decide.money import rate_unsaid
 from rag.decide.places import with_place_rows
 from rag.decide.rivals import rival_named
 from rag.find import sentences
+from rag.find.glossary import written_out
 from rag.find.plans import PlanIndex
 from rag.find.scope import Scope, scope_for
 from rag.find.search import Hit, HybridSearch
@@ -81,6 +82,7 @@ class Answerer:
         plans = list(self.index.plans.values())
         if not plans:
             return Answer(text, False, replies.EMPTY_STORE, kind="empty"), []
+        text = written_out(text, self.index.glossary)  # "logo" read beside the texts' "Biểu trưng"
         if never_answer(text):
             return self._refuse(text), []
         q = analyze(text)  # understand

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from ground import vi
 from ground.places import iter_mentions, without_non_places
 from rag.find.accents import Accents
+from rag.find.glossary import defined_terms
 from rag.ports import StoredChunk, StoredPlan, StoreView
 from rag.understand import entities
 from rag.understand.cited_numbers import cited_bare_numbers
@@ -115,6 +116,7 @@ class PlanIndex:
         self.local_places: dict[str, set[str]] = {}  # plan id → districts, towns, wards its text names ("dau tieng")
         self.terms: dict[str, set[str]] = {}  # plan id → every term its text holds (which plan a question is about)
         self.accents = Accents({}, {})  # the texts' spellings, to put tone marks back on a question typed without
+        self.glossary: dict[str, str] = {}  # short forms the texts define ("Biểu trưng (logo)") → their words
         # values worked out from one plan record (derived) or from the whole catalog (per_version): each is
         # kept with the record (or plans dict) it was made from, so a newer catalog version makes it again
         self._derived: dict[tuple[str, str], tuple[StoredPlan, Any]] = {}
@@ -164,6 +166,7 @@ class PlanIndex:
             # many times a question (its lead, the line a record points at, an edition or year it writes)
             self._chunks = {pid: sorted(chunks, key=lambda c: c.start) for pid, chunks in by_plan.items()}
             self.accents = Accents.from_texts(texts)
+            self.glossary = defined_terms(texts)
             self.idf = make_idf(lambda t: df.get(t, 0), max(n, 1))
             self._derived, self._versioned = {}, {}
             self._key = key

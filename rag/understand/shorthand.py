@@ -101,6 +101,7 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("email", "thư điện tử (email)"),
     ("e-mail", "thư điện tử (email)"),
 ]
+SHORT_FORMS = frozenset(vi.fold(short) for short, _ in _SHORTHAND)  # the forms read here, before any store's glossary
 # a token: letters only, not glued to a document number's slash or hyphen, nor to a dot ("TP.HCM")
 _EDGE_BEFORE = r"(?<![\w/\-.])"
 _EDGE_AFTER = r"(?![\w/\-]|\.\w)"
