@@ -82,7 +82,7 @@ class Answerer:
         plans = list(self.index.plans.values())
         if not plans:
             return Answer(text, False, replies.EMPTY_STORE, kind="empty"), []
-        text = written_out(text, self.index.glossary)  # "logo" read beside the texts' "Biểu trưng"
+        text = written_out(text, self.index.glossary)  # "logo" in the texts' words, "Biểu trưng"
         if never_answer(text):
             return self._refuse(text), []
         q = analyze(text)  # understand

@@ -62,8 +62,8 @@ def defined_terms(texts: Iterable[str], known: frozenset[str] = frozenset()) -> 
 
 
 def written_out(question: str, glossary: dict[str, str]) -> str:
-    """The question with a short form the texts define read beside their words ("logo" → "Biểu trưng (logo)"); a question
-    typed without diacritics gets them without diacritics too."""
+    """The question with a short form the texts define written in their words ("logo" → "Biểu trưng": the short form kept
+    would weigh for the one line defining it, not the lines telling of it); typed without diacritics, without them."""
     plain = not vi.has_diacritics(question)
     for short, long in glossary.items():
         # (found in the question folded letter for letter: "TTXTĐT" typed with its "Đ")
@@ -71,5 +71,5 @@ def written_out(question: str, glossary: dict[str, str]) -> str:
         if m is None or vi.collapse(long) in vi.collapse(question):
             continue
         said = vi.fold(long) if plain else long
-        question = f"{question[:m.start()]}{said} ({question[m.start():m.end()]}){question[m.end():]}"
+        question = f"{question[:m.start()]}{said}{question[m.end():]}"
     return question

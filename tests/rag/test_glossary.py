@@ -19,12 +19,12 @@ def test_short_forms_a_text_defines_in_brackets_stand_for_the_words_before_them(
 
 def test_a_question_typed_with_a_short_form_is_read_with_the_texts_words():
     glossary = {"logo": "Biểu trưng"}
-    assert written_out("Logo tỉnh gồm những màu gì?", glossary) == "Biểu trưng (Logo) tỉnh gồm những màu gì?"
-    assert written_out("logo tinh gom hinh gi?", glossary) == "bieu trung (logo) tinh gom hinh gi?"  # typed plainly
+    assert written_out("Logo tỉnh gồm những màu gì?", glossary) == "Biểu trưng tỉnh gồm những màu gì?"
+    assert written_out("logo tinh gom hinh gi?", glossary) == "bieu trung tinh gom hinh gi?"  # typed plainly
     assert written_out("Biểu trưng (logo) tỉnh gồm gì?", glossary) == "Biểu trưng (logo) tỉnh gồm gì?"
     assert written_out("logos.vn có gì?", glossary) == "logos.vn có gì?"
 
 
 def test_an_acronym_typed_with_its_own_letters_is_found():
     glossary = {"ttxtdt": "Trung tâm Xúc tiến Đầu tư"}
-    assert written_out("TTXTĐT tỉnh làm gì?", glossary) == "Trung tâm Xúc tiến Đầu tư (TTXTĐT) tỉnh làm gì?"
+    assert written_out("TTXTĐT tỉnh làm gì?", glossary) == "Trung tâm Xúc tiến Đầu tư tỉnh làm gì?"
