@@ -142,11 +142,14 @@ _COUNT_HEADER = re.compile(r"^\s*Số(?: lượng)?(?:\s+(?!tiền\b|hiệu\b|đ
 def _text_row(header: list[str], row: list[str], caption: str = "") -> str | None:
     """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ |" under "| STT | Địa phương |
     Quốc gia | Văn bản |"): its label, then each cell under its header ("Vùng Wielkopolska: quốc gia: Ba Lan; …")."""
-    # (numbered by its first column: a document's header cells set side by side are no such table)
-    if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number":
+    # (numbered by its first column: a document's header cells set side by side are no such table; …or by the kind of
+    # item its numbers count, "Đợt" | "1": the row is "Đợt 1", each other cell said under its header)
+    item = bool(_ITEM_HEADER.fullmatch(header[0].strip()) and _ITEM_NUMBER.fullmatch(row[0].strip())
+                and len(row) > 1 and FIGURE.match(row[1].strip()))  # (no words naming it: "| 1 | 30% | 126.000 | …")
+    if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number" and not item:
         return None
-    cols = [i for i, c in enumerate(row) if c and i > 0]
-    if len(cols) < 2 or FIGURE.match(row[cols[0]]):
+    cols = [i for i, c in enumerate(row) if c and (i > 0 or item)]
+    if len(cols) < 2 or FIGURE.match(row[cols[0]]) and not item:
         return None
     pairs = ["{}: {}".format(*labelled(header[i], row[i])) for i in cols[1:]]
     if caption:  # "Đơn vị tính kinh phí: triệu đồng" over the table: its money column's figures in that unit
@@ -155,7 +158,7 @@ def _text_row(header: list[str], row: list[str], caption: str = "") -> str | Non
         pairs = [f"{p} {caption}" if (_MONEY_HEADER.search(header[i]) and FIGURE.match(row[i]) or not money
                                       and _ENDS_FIGURE.search(row[i])) and labelled(header[i], "1")[1] == "1"
                  and not _COUNT_HEADER.match(header[i]) else p for i, p in zip(cols[1:], pairs, strict=True)]
-    label = row[cols[0]].rstrip(' :')
+    label = f"{header[0].strip()} {row[0].strip()}" if item else row[cols[0]].rstrip(' :')
     # (a rank keyed by its column's name: "Giải" | "Đặc biệt" is "Giải Đặc biệt", the words a question asks it by)
     if _RANK_HEADER.fullmatch(header[cols[0]].strip()) and not label.lower().startswith(header[cols[0]].strip().lower()):
         label = f"{header[cols[0]].strip()} {label}"

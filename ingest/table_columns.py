@@ -48,7 +48,8 @@ def is_task_header(row: list[str]) -> bool:
     return "task" in roles and assigned and not row[0].isdigit() and not any(_NAME_COLUMN.match(c.strip()) for c in row)
 
 
-_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|lượt|người)|%)\)\s*$", re.IGNORECASE)
+_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|EUR|euro|yên|won|lượt|người)|%)\)\s*$",
+                          re.IGNORECASE)
 
 
 # people a header counts in shorthand ("SV đi", "Số HS"): written out where a row is said, as questions name them

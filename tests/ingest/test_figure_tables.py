@@ -69,3 +69,12 @@ def test_a_column_counting_things_takes_no_unit_of_the_caption():
                          "| 1 | Quỹ Nước sạch Eastbrook | Anh | xã Nậm Ly | 3 | 420 | 355 |\n"
                          "| 2 | Quỹ Trẻ em Solvik | Thụy Điển | xã Pa Tần | 2 | 275 | 190 |\n")
     assert "số dự án: 3;" in text and "giá trị cam kết: 420 nghìn USD" in text and "giải ngân: 355 nghìn USD" in text
+
+
+def test_a_table_numbering_its_items_by_kind_reads_each_as_that_item():
+    # a grant's tranches: "Đợt" | "1" names the row, each other cell is said under its header (the sum in its EUR)
+    text = figure_tables("| Đợt | Tỷ lệ | Số tiền (EUR) | Điều kiện giải ngân | Thời gian dự kiến |\n"
+                         "|---|---|---|---|---|\n"
+                         "| 1 | 30% | 96.000 | Thỏa thuận được ký | Tháng 10/2027 |\n"
+                         "| 2 | 70% | 224.000 | Báo cáo tiến độ được chấp thuận | Tháng 5/2028 |\n")
+    assert "Đợt 1: tỷ lệ: 30%; số tiền: 96.000 EUR; điều kiện giải ngân: Thỏa thuận được ký; thời gian dự kiến: Tháng 10/2027." in text
