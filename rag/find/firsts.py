@@ -161,16 +161,32 @@ _NUMBERED_ITEM = re.compile(r"\b(lop|dot|doan|khoa|chuyen de|tour|goi|tieu ban|h
 NUMBERED_SHARE = 0.6  # how close to the best a line naming the item asked by its number must score to go before it
 
 
+# …or by its place among them: "đợt đầu (tiên)", "đợt thứ nhất" is the first, "đợt cuối" the last the lines number
+_PLACED_ITEM = re.compile(r"\b(lop|dot|doan|khoa|chuyen de|tour|goi|tieu ban|hop phan|hang muc|lo) (dau|thu nhat|cuoi)\b")
+
+
 def numbered_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     """"Lớp bồi dưỡng … số 3 học ngày nào?": beside lines of "lớp … số 1" and of the classes' plan, the line naming the
-    class by the number asked goes first."""
-    asked = _NUMBERED_ITEM.search(vi.collapse(question))
-    if not ranked or not asked or " so " not in f" {asked.group(0)} " and asked.group(1) not in ("dot", "lo", "khoa"):
+    class by the number asked goes first ("đợt cuối": the one of the highest number the lines give)."""
+    folded = vi.collapse(question)
+    asked = _NUMBERED_ITEM.search(folded)
+    placed = _PLACED_ITEM.search(folded) if asked is None else None
+    if not ranked or not (asked or placed) or asked and " so " not in f" {asked.group(0)} " and asked.group(1) not in (
+            "dot", "lo", "khoa"):
+        return ranked
+    noun = asked.group(1) if asked else placed.group(1) if placed else ""
+    numbered = [(c, int(m.group(3))) for c in ranked[:FIELD_CANDIDATES] for m in _NUMBERED_ITEM.finditer(vi.collapse(c.body))
+                if m.group(1) == noun]
+    if asked:
+        number = int(asked.group(3))
+    elif placed and numbered:
+        number = max(n for _, n in numbered) if placed.group(2) == "cuoi" else 1
+    else:
         return ranked
 
-    def names(c: Candidate) -> bool:
-        return any(m.group(1) == asked.group(1) and int(m.group(3)) == int(asked.group(3))
-                   for m in _NUMBERED_ITEM.finditer(vi.collapse(c.body)))
+    def names(c: Candidate) -> bool:  # (the first item of that kind the line names: "Đợt 2: … kinh phí đợt 1" is of 2)
+        first = next((m for m in _NUMBERED_ITEM.finditer(vi.collapse(c.body)) if m.group(1) == noun), None)
+        return first is not None and int(first.group(3)) == number
     if names(ranked[0]):
         return ranked
     named = next((c for c in ranked[1:FIELD_CANDIDATES] if names(c) and c.score >= NUMBERED_SHARE * ranked[0].score), None)

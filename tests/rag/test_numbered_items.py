@@ -45,10 +45,31 @@ Lạc Văn Tường
 """
 
 
+GRANT = """ỦY BAN NHÂN DÂN TỈNH HÒA ĐÔNG
+Số: 09/2028/TTTT-HĐ
+Hòa Đông, ngày 02 tháng 3 năm 2028
+
+THỎA THUẬN TÀI TRỢ
+Dự án bảo tồn nghề gốm Bàu Mây giữa UBND tỉnh Hòa Đông và Quỹ Terre Cuite
+
+Điều 4. Giải ngân
+Việc giải ngân thực hiện theo 03 đợt quy định tại Phụ lục.
+
+PHỤ LỤC
+KẾ HOẠCH GIẢI NGÂN
+| Đợt | Tỷ lệ | Số tiền (EUR) | Điều kiện giải ngân | Thời gian dự kiến |
+|---|---|---|---|---|
+| 1 | 40% | 80.000 | Thỏa thuận được ký | Tháng 4/2028 |
+| 2 | 40% | 80.000 | Đã sử dụng ít nhất 70% kinh phí đợt 1 | Tháng 12/2028 |
+| 3 | 20% | 40.000 | Báo cáo kết thúc được chấp thuận | Tháng 6/2029 |
+"""
+
+
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory) -> Services:
     folder = tmp_path_factory.mktemp("numbered-items")
     (folder / "hoa-dong-qd-11-2028-chuong-trinh-cong-tac.txt").write_text(PROGRAMME, encoding="utf-8")
+    (folder / "hoa-dong-tttt-09-2028-thoa-thuan-tai-tro-gom-bau-may.txt").write_text(GRANT, encoding="utf-8")
     services = Services(Settings(data_dir=folder / "store"))
     assert services.ingest_paths([folder]).ok
     return services
@@ -62,3 +83,9 @@ def test_a_class_asked_by_its_number_is_answered_from_its_own_row(stored):
 def test_a_month_band_is_no_part_of_the_row_above_it(stored):
     answer = stored.ask("Lớp bồi dưỡng số 2 của Sở Ngoại vụ Hòa Đông dành cho bao nhiêu cán bộ?")
     assert answer.found and "50 cán bộ" in answer.answer and "THÁNG 09;" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("asked", "said"), [("đầu", "Đợt 1: tỷ lệ: 40%"), ("cuối", "Đợt 3: tỷ lệ: 20%")])
+def test_an_item_asked_by_its_place_is_the_row_of_that_number(stored, asked, said):
+    answer = stored.ask(f"Theo thỏa thuận tài trợ gốm Bàu Mây, đợt {asked} giải ngân bao nhiêu tiền, dự kiến khi nào?")
+    assert answer.found and said in answer.answer, answer.answer
