@@ -273,6 +273,34 @@ def swapped_day(question: str, previous: str) -> str | None:
 
 
 
+# "còn đợt cuối?", "con doan khach hang C thi sao?", "còn lớp số 3?": an item of the previous question asked by another
+# place, number or grade (the item's noun, then the new qualifier)
+_QUALIFIER = (r"(?:đầu tiên|dau tien|đầu|dau|cuối cùng|cuoi cung|cuối|cuoi|thứ\s+\w+|thu\s+\w+|số\s+\d{1,2}|so\s+\d{1,2}"
+              r"|\d{1,2}|[A-Da-d])")
+_SWAPPED_ITEM = re.compile(rf"^\s*(?:(?:thế|vậy|the|vay)\s+)?(?:còn|con)\s+(\w+(?:\s+\w+){{0,3}}?)\s+({_QUALIFIER})"
+                           r"\s*(?:(?:thì|thi)\s+(?:sao|thế nào|the nao)|nữa|nua)?\s*\??\s*$", re.IGNORECASE)
+
+
+def swapped_item(question: str, previous: str) -> str | None:
+    """The previous question asked of the same item by another qualifier: "còn đợt cuối?" after "Đợt đầu bao nhiêu tiền,
+    dự kiến khi nào?" asks "Đợt cuối bao nhiêu tiền, dự kiến khi nào?"; None unless the previous names that item."""
+    m = _SWAPPED_ITEM.match(question)
+    if m is None or not previous:
+        return None
+    head = vi.fold(m.group(1).split()[-1]).lower()
+    # ("số 3", "thứ ba" may stand after the item's own words: "Lớp bồi dưỡng số 1")
+    gap = r"(?:\s+\w+){0,6}?" if vi.fold(m.group(2)).lower().startswith(("so ", "thu ")) else ""
+    old = re.search(rf"\b{re.escape(head)}{gap}\s+({vi.fold(_QUALIFIER).lower()})(?!\w)", vi.fold_same_length(previous).lower())
+    if old is None or vi.fold(old.group(1)).lower() == vi.fold(m.group(2)).lower():
+        return None
+    return previous[:old.start(1)] + m.group(2) + previous[old.end(1):]
+
+
+def swapped_occasion(question: str, previous: str) -> str | None:
+    """The previous question asked of another day, span or item ("còn ngày 19/3?", "còn cả giai đoạn?", "còn đợt cuối?")."""
+    return swapped_day(question, previous) or swapped_item(question, previous)
+
+
 # a place reached, not whose document: "ngày nào về tới Hà Nội?", "bay đến Đà Nẵng lúc mấy giờ?"
 _REACHED = re.compile(r"\b(?:ve toi|ve den|tro ve|bay ve|bay den|bay toi|den noi|quay ve|ha canh (?:tai|o))\s*$")
 

@@ -40,7 +40,7 @@ from rag.dialogue.frames import (
     other_year,
     places_reached,
     repeats_previous,
-    swapped_day,
+    swapped_occasion,
     swapped_partner,
     swapped_side,
     swapped_subject,
@@ -134,7 +134,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
         named = unknown_name(text, content)
         if named is not None:
             entities, content = [named], []
-    if not context.empty and (partner := swapped_partner(text, context.question) or swapped_day(text, context.question)):
+    if not context.empty and (partner := swapped_partner(text, context.question) or swapped_occasion(text, context.question)):
         return Resolution(question, _capital(partner), True, "ellipsis")  # the same, asked of the new partner
     if not context.empty and (side := swapped_side(text, context.question)):  # "còn phía Trung Quốc?"
         return Resolution(question, _capital(side), True, "side")  # …of the other side of the same event

@@ -156,8 +156,9 @@ def body_first(ranked: list[Candidate], question: str) -> list[Candidate]:
 
 
 # an item asked by its own number: "lớp bồi dưỡng … số 3", "đợt 2", not a document's ("Tờ trình số 58/TTr-…")
-_NUMBERED_ITEM = re.compile(r"\b(lop|dot|doan|khoa|chuyen de|tour|goi|tieu ban|hop phan|hang muc|lo)\b((?: \w+){0,6}?)"
-                            r" (?:so )?(\d{1,2})\b(?![/.\-]?\d)(?! ?/)")
+# (its words may run between the noun and "số": "lớp bồi dưỡng … số 3"; a bare number follows the noun: "đợt 2")
+_NUMBERED_ITEM = re.compile(r"\b(lop|dot|doan|khoa|chuyen de|tour|goi|tieu ban|hop phan|hang muc|lo)\b(?:((?: \w+){0,6}?) so)?"
+                            r" (\d{1,2})\b(?![/.\-]?\d)(?! ?/)")
 NUMBERED_SHARE = 0.6  # how close to the best a line naming the item asked by its number must score to go before it
 
 
@@ -175,8 +176,9 @@ def numbered_first(ranked: list[Candidate], question: str) -> list[Candidate]:
             "dot", "lo", "khoa"):
         return ranked
     noun = asked.group(1) if asked else placed.group(1) if placed else ""
-    numbered = [(c, int(m.group(3))) for c in ranked[:FIELD_CANDIDATES] for m in _NUMBERED_ITEM.finditer(vi.collapse(c.body))
-                if m.group(1) == noun]
+    # (the lines keyed by such an item, "Đợt 4: …": "mỗi đợt 06 người" counts people, numbers no tranche)
+    numbered = [(c, int(m.group(3))) for c in ranked[:FIELD_CANDIDATES]
+                if (m := _NUMBERED_ITEM.match(vi.collapse(c.body))) and m.group(1) == noun]
     if asked:
         number = int(asked.group(3))
     elif placed and numbered:

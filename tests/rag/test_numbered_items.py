@@ -89,3 +89,26 @@ def test_a_month_band_is_no_part_of_the_row_above_it(stored):
 def test_an_item_asked_by_its_place_is_the_row_of_that_number(stored, asked, said):
     answer = stored.ask(f"Theo thỏa thuận tài trợ gốm Bàu Mây, đợt {asked} giải ngân bao nhiêu tiền, dự kiến khi nào?")
     assert answer.found and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("turn", "previous", "asked"), [
+    ("con dot cuoi?", "Đợt đầu bao nhiêu tiền, dự kiến khi nào?", "Đợt cuoi bao nhiêu tiền, dự kiến khi nào?"),
+    ("còn lớp số 3 thì sao?", "Lớp bồi dưỡng số 1 học ngày nào?", "Lớp bồi dưỡng số 3 học ngày nào?"),
+    ("con doan khach hang C thi sao?", "Mời cơm đoàn khách hạng B tối đa bao nhiêu?", "Mời cơm đoàn khách hạng C tối đa bao nhiêu?"),
+])
+def test_a_follow_up_asks_the_same_of_another_item(turn, previous, asked):
+    from rag.dialogue.frames import swapped_occasion
+    assert swapped_occasion(turn, previous) == asked
+
+
+def test_a_follow_up_naming_an_item_the_previous_question_lacks_is_no_swap():
+    from rag.dialogue.frames import swapped_occasion
+    assert swapped_occasion("còn đợt cuối?", "Thỏa thuận được ký ngày nào?") is None
+
+
+def test_a_chat_about_tranches_moves_from_the_first_to_the_last(stored):
+    from tests.rag.conftest import chat
+    first, last = chat(stored, ["Theo thỏa thuận tài trợ gốm Bàu Mây, đợt đầu giải ngân bao nhiêu tiền, dự kiến khi nào?",
+                                "con dot cuoi?"])
+    assert "Đợt 1: tỷ lệ: 40%" in first.answer.answer
+    assert "Đợt 3: tỷ lệ: 20%" in last.answer.answer, (last.understood, last.answer.answer)
