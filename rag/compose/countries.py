@@ -56,6 +56,17 @@ def asks_a_country(question: str) -> bool:
     return any(e.name in FOREIGN_PLACES for e in foreign_places(question))
 
 
+def counts_another_place(question: str, quote: str, title: str) -> bool:
+    """The line names foreign places and none the question does: it counts another's ("… tại tỉnh Koh Kong" for "từ
+    tỉnh Kampot"), unless the question asks of the city its document is titled for and the line names only the country
+    ("doanh nghiệp Đức" in the plan of "Ngày … tại Berlin", asked "ở Berlin")."""
+    asked, named = foreign_places(question), foreign_places(quote)
+    if not asked or not named or names_foreign_places(question, [quote]):
+        return False
+    return asks_a_country(question) or not all(e.name in COUNTRIES for e in named) \
+        or not names_foreign_places(question, [title])
+
+
 def other_country(question: str, quote: str) -> bool:
     """The line names a country and none of those the question does (a question naming a city only, "ở Washington",
     asks of a place in some country a line may name instead: "Đại sứ quán … tại Mỹ")."""

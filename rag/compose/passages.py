@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from ground.agencies import agency_matches, find_agencies
+from ground.agencies import agency_matches
 from rag.compose.beside import completed
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.countries import country_first, of_the_place_asked, other_country, placing_lines, sole_country_lines
+from rag.compose.countries import (
+    country_first,
+    counts_another_place,
+    of_the_place_asked,
+    placing_lines,
+    sole_country_lines,
+)
 from rag.compose.display import display
 from rag.compose.programme import dated_today, day_items
 from rag.compose.sections import (
@@ -60,28 +66,6 @@ _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may) (ty|trieu|nghin|dong|usd|nguoi|luo
                           r"|\b(?:kinh phi|muc chi|chi phi|don gia|muc ho tro)\b.*\bbao nhieu\b"
                           r"|\b(?:chi|giai ngan)(?: het| tong cong| duoc)? bao nhieu\b")
 _ASKS_LEAD = re.compile(r"\b(chu tri|phu trach|dau moi|chiu trach nhiem chinh)\b")
-NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
-
-
-def _body_named_first(q: Question, ranked: list) -> list:
-    """"… kiến nghị Bộ Tài chính hỗ trợ gì?": when the best line names none of the bodies the question names (besides
-    the people's committees whose plans they all are), a near one that does, in its words or its heading, goes first."""
-    bodies = [a for a in q.pq.agencies if not vi.fold(a).startswith(("ubnd", "uy ban nhan dan"))]
-    if not bodies or len(ranked) < 2:
-        return ranked
-
-    def names(c) -> bool:
-        said = f"{c.chunk.section or ''} {c.body}"
-        return any(agency_matches(b, m.canonical) for m in find_agencies(said) for b in bodies)
-
-    written = [vi.collapse(b) for b in bodies]  # a near line is checked by the names as written: find_agencies is slow
-    if names(ranked[0]):
-        return ranked
-    naming = next((c for c in ranked[1:AMOUNT_CANDIDATES] if c.score >= NAMED_SHARE * ranked[0].score
-                   and any(w in vi.collapse(f"{c.chunk.section or ''} {c.body}") for w in written) and names(c)), None)
-    return [naming] + [c for c in ranked if c is not naming] if naming is not None else ranked
-
-
 def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | None = None,
                   text: str | None = None, answer_type: str | None = None,
                   favoured: frozenset[str] = frozenset(), dense_of=None) -> list[Point]:
@@ -131,7 +115,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             c for c in ranked[1:AMOUNT_CANDIDATES] if c.answer_spans and _next_on_line(ranked[0], c)), None)):
         ranked = [follower] + [c for c in ranked if c is not follower]  # "Chuyên đề 6: … . Báo cáo viên: Thượng tá X"
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
-    ranked = _body_named_first(q, ranked)
+    ranked = firsts.body_named_first(ranked, q.pq.agencies)
     ranked = firsts.own_before_citing(firsts.numbered_first(firsts.body_first(firsts.field_first(ranked, kind, question), question), q.text), index.plan)
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
@@ -376,7 +360,7 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
             points = choose_points(q, placed, index, must=scope.other_documents or None, favoured=favoured,
                                    dense_of=dense_of) if placed else []
     points = of_the_place_asked(q.text, points)
-    if points and q.answer_type == "number" and other_country(q.text, points[0].quote) \
+    if points and q.answer_type == "number" and counts_another_place(q.text, points[0].quote, index.held(points[0].chunk.plan_id).meta.title) \
             and not any(names_foreign_places(q.text, [p.quote]) for p in points):
         return None  # "bao nhiêu lưu học sinh Nhật Bản?": a line of Lào's counts others (one of Đức's may be Berlin's)
     if not points:

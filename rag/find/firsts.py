@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.agencies import agency_matches, find_agencies
 from ground.numbers import find_numbers, same_number
 from rag.find.lines import field_kinds
 from rag.find.sentences import ANSWERING_KINDS, COUNTED, SPELLED, Candidate
@@ -193,6 +194,29 @@ def numbered_first(ranked: list[Candidate], question: str) -> list[Candidate]:
         return ranked
     named = next((c for c in ranked[1:FIELD_CANDIDATES] if names(c) and c.score >= NUMBERED_SHARE * ranked[0].score), None)
     return ranked if named is None else [named] + [c for c in ranked if c is not named]
+
+
+NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it
+NAMED_CANDIDATES = 8  # how far down such a line is looked for
+
+
+def body_named_first(ranked: list[Candidate], agencies: list[str]) -> list[Candidate]:
+    """"… kiến nghị Bộ Tài chính hỗ trợ gì?": when the best line names none of the bodies the question names (besides
+    the people's committees whose plans they all are), a near one that does, in its words or its heading, goes first."""
+    bodies = [a for a in agencies if not vi.fold(a).startswith(("ubnd", "uy ban nhan dan"))]
+    if not bodies or len(ranked) < 2:
+        return ranked
+
+    def names(c: Candidate) -> bool:
+        said = f"{c.chunk.section or ''} {c.body}"
+        return any(agency_matches(b, m.canonical) for m in find_agencies(said) for b in bodies)
+
+    written = [vi.collapse(b) for b in bodies]  # a near line is checked by the names as written: find_agencies is slow
+    if names(ranked[0]):
+        return ranked
+    naming = next((c for c in ranked[1:NAMED_CANDIDATES] if c.score >= NAMED_SHARE * ranked[0].score
+                   and any(w in vi.collapse(f"{c.chunk.section or ''} {c.body}") for w in written) and names(c)), None)
+    return [naming] + [c for c in ranked if c is not naming] if naming is not None else ranked
 
 
 KEYED_SHARE = 0.6  # how close to the best a line keying the asked year to a sum must score to go before it

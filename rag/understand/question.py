@@ -43,7 +43,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
                           r"|giam doc|bi thu|dong chi|lanh dao|pct|dai su(?! quan)|hieu truong|truong ban|truong phong|chu nhiem"
                           r"|uy vien|thanh vien)"  # ("ủy viên nào chịu trách nhiệm …": a member, by name)
                           # (not "Đại sứ những nước nào": the countries are asked)
-                          r"(?! (?:nhung|cac) (?:nuoc|quoc gia|dia phuong) nao)(?: [a-z]+){0,3} nao"
+                          r"(?! (?:nhung|cac) (?:nuoc|quoc gia|dia phuong) nao)(?: [a-z]+){0,3}(?<! the) nao"  # (not "thế nào")
                           rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,16}} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
     # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it

@@ -118,3 +118,15 @@ def berlin(tmp_path_factory) -> Services:
 def test_a_count_asked_of_a_city_is_answered_by_a_line_naming_its_country(berlin):
     answer = berlin.ask("Hội nghị kết nối doanh nghiệp B2B ở Berlin có bao nhiêu doanh nghiệp tham gia?")
     assert answer.found and "25 doanh nghiệp" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "line", "title", "another"), [
+    ("B2B ở Berlin có bao nhiêu doanh nghiệp?", "… 25 doanh nghiệp kiều bào, doanh nghiệp Đức.", "Ngày Vân Khê tại Berlin", False),
+    ("hồi hương bao nhiêu hài cốt từ tỉnh Kampot?", "Hồi hương 10 hài cốt liệt sĩ hy sinh tại Campuchia.",
+     "Hồi hương 10 hài cốt liệt sĩ hy sinh tại Campuchia", True),  # a province of the country, not the text's own
+    ("hồi hương bao nhiêu hài cốt từ tỉnh Kampot?", "Quy tập 12 hài cốt tại tỉnh Koh Kong.", "Quy tập hài cốt", True),
+    ("bao nhiêu lưu học sinh Nhật Bản?", "Có 40 lưu học sinh Lào.", "Báo cáo lưu học sinh", True),
+])
+def test_a_count_of_another_place_is_none_of_the_one_asked(question, line, title, another):
+    from rag.compose.countries import counts_another_place
+    assert counts_another_place(question, line, title) is another
