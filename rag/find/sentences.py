@@ -161,6 +161,8 @@ SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền 
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm kỳ|từ năm)\b", re.IGNORECASE)
 _DAY_ASKED = re.compile(r"\b(?:ngay|hom|bua) (?:nao|may|bao nhieu)\b")  # ("vào hôm nào": a year is no day)
 COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})(?:\s+([a-z]{2,}))?")  # the counted noun, then its second word
+# a measure asked by its name, written by its symbol: "độ cao bao nhiêu mét" — "1.904,58 m"
+_SYMBOLS = {"met": "met|m", "km": "km|ki lo met", "hecta": "hecta|hec ta|ha", "hec": "hec ta|ha", "tan": "tan|t"}
 
 
 def features_of(body: str, terms: list[str], content: list[str], answer_type: str, idf: Callable[[str], float],
@@ -200,7 +202,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                   if not any(e.start <= m.start() < e.end for e in found)]
     if counted and "number" in kinds:  # "mấy mặt?": "3 mặt" answers, whatever the unit lists know ("1.600 các du học sinh")
         found += [entities.Entity("number", m.start(), m.end(), body[m.start():m.end()])
-                  for m in re.finditer(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s+(?:(?:cac|nhung)\s+)?{re.escape(counted)}\b",
+                  for m in re.finditer(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s*(?:(?:cac|nhung)\s+)?(?:{_SYMBOLS.get(counted, re.escape(counted))})\b",
                                        vi.fold_same_length(body).lower())
                   if not any(e.start <= m.start() < e.end for e in found)]
     if counted and "number" in kinds and re.search(rf"\bdon vi tinh:? {re.escape(counted)}\b", vi.collapse(body)):

@@ -731,3 +731,9 @@ def test_a_sum_of_a_text_titled_for_the_body_asked_is_that_bodys():
     title = "Quyết định phê duyệt Điều lệ Hội Hữu nghị Việt Nam – Chi-lê tỉnh Hà Lâm"
     assert missing_asked(question, line, set(), titles=title) is None
     assert missing_asked(question, line, set(), titles="Kế hoạch tổ chức Tuần văn hóa tỉnh Hà Lâm") is not None
+
+
+def test_a_measure_asked_by_its_name_is_stated_by_its_symbol():
+    from rag.decide.counts import counted_in
+    assert counted_in("Mốc 234 ở độ cao bao nhiêu mét?", "Mốc giới 234 đặt trên đường phân thủy ở độ cao 1.904,58 m.")
+    assert not counted_in("Mốc 234 ở độ cao bao nhiêu mét?", "Mốc giới 234 là mốc đơn, làm bằng đá hoa cương.")
