@@ -43,6 +43,9 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("pcp", "phi chính phủ"),
     ("bcđ", "Ban Chỉ đạo"),
     ("bcd", "Ban Chỉ đạo"),
+    ("kcn", "khu công nghiệp"),  # the zones investors are received in
+    ("kkt", "khu kinh tế"),
+    ("ccn", "cụm công nghiệp"),
     ("xk", "xuất khẩu"),
     ("nk", "nhập khẩu"),
     ("xnk", "xuất nhập khẩu"),

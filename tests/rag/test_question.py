@@ -525,6 +525,7 @@ def test_the_fields_own_abbreviations_are_written_out():
     assert expand("Kế hoạch NVNONN của tỉnh căn cứ văn bản nào?") == \
         "Kế hoạch người Việt Nam ở nước ngoài của tỉnh căn cứ văn bản nào?"
     assert "hoi nhap quoc te" in expand("bc tong ket hnqt 5 nam")  # typed without tone marks, written out so
+    assert expand("Phó Thủ tướng làm việc tại KCN nào?") == "Phó Thủ tướng làm việc tại khu công nghiệp nào?"
 
 
 def test_counts_of_two_things_are_two_parts():
