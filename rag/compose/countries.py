@@ -3,11 +3,12 @@ naming only others, a line placing a foreign name in its country."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ground.foreign_places import COUNTRIES, FOREIGN_PLACES
 from ground.syllables import is_syllable
 from rag.compose.citations import Point
-from rag.decide.places import names_foreign_places
+from rag.decide.places import names_foreign_places, row_of_place
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
 from rag.understand.entities import foreign_places
@@ -32,7 +33,26 @@ def placing_lines(point: Point, index: PlanIndex) -> list[str]:
 def sole_country_lines(point: Point, index: PlanIndex) -> list[str]:
     """The lines of the point's text naming a country, when every country it names is one and the same (an embassy's
     notice naming "Western Australia" once, far from the line that answers): the text is about that country."""
-    lines = [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
+    return sole_country_said(point.chunk.plan_id, index)
+
+
+DOMINANT_MENTIONS = 3  # lines naming the country a text is about, at least, and twice those naming any other
+
+
+def dominant_country_said(plan_id: str, index: PlanIndex) -> list[str]:
+    """The lines naming the country a text is about: the one its lines name most, at least twice as often as any other
+    (a list of Lao students names "Ngôn ngữ Trung Quốc" as a subject, "Vụ Đông Nam Á" as an addressee)."""
+    named = [(line, {e.name for e in foreign_places(line) if e.name in COUNTRIES})
+             for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")]
+    counts = Counter(c for _, names in named for c in names).most_common(2)
+    if not counts or counts[0][1] < DOMINANT_MENTIONS or len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
+        return []
+    return [line for line, names in named if counts[0][0] in names]
+
+
+def sole_country_said(plan_id: str, index: PlanIndex) -> list[str]:
+    """The lines of a text naming a country, when every country it names is one and the same."""
+    lines = [line for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")
              if any(e.name in COUNTRIES for e in foreign_places(line))]
     named = {e.name for line in lines for e in foreign_places(line) if e.name in COUNTRIES}
     return lines if len(named) == 1 else []
@@ -91,7 +111,7 @@ def country_first(question: str, ranked: list, candidates: int) -> list:
 
 def _keyed_row_first(question: str, ranked: list) -> list:
     keyed = next((c for c in ranked[1:KEYED_ROW_CANDIDATES] if c.answer_spans and c.score >= PLACE_SHARE * ranked[0].score
-                  and names_foreign_places(question, [re.split(r"[:|(]", c.body, maxsplit=1)[0]])), None)
+                  and row_of_place(question, c.body)), None)
     return ranked if keyed is None else [keyed] + [c for c in ranked if c is not keyed]
 
 

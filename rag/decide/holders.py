@@ -47,6 +47,7 @@ _NOT_NAME = set("sở ban bộ ủy uỷ ubnd cục vụ phòng đài báo tỉn
 _HONORIFIC = re.compile(r"(?:ông|bà|ngài|đồng chí)\s*$", re.IGNORECASE)
 
 
+PLACE_WORDS = 2  # syllables of a province's name run on before its holder's
 _PLACE_BEFORE = re.compile(r"\b(?:tỉnh|thành phố|huyện|xã|phường|quận|thị xã|thị trấn|TP\.?)\s*$", re.IGNORECASE)
 
 
@@ -56,8 +57,13 @@ def _person_like(words: list[str], before: str) -> bool:
     if vi.fold(" ".join(words)).lower().endswith(tuple(NAMED_PLACES)):
         return False  # "tượng đài Chủ tịch Hồ Chí Minh", "thành phố Hồ Chí Minh"
     run = " ".join(words)
-    if _PLACE_BEFORE.search(before) or any(e.text == run for e in entities.foreign_places(run)):
-        return False  # "Hội … Việt Nam – New Zealand tỉnh Thạch Lãng": a country, a place of its kind, no one
+    if any(e.text == run for e in entities.foreign_places(run)):
+        return False  # "Hội … Việt Nam – New Zealand": a country, no one
+    if _PLACE_BEFORE.search(before):  # "… tỉnh Thạch Lãng": a place of its kind, unless a name follows it
+        words = words[PLACE_WORDS:]  # ("Chủ tịch HĐND tỉnh Lai Châu Giàng Páo Mỷ")
+        if len(words) < 2:
+            return False
+        before = ""
     if words[0] in ("Ông", "Bà", "Ngài") and len(words) >= 3:
         return True  # "Ông Khúc Minh Triết, Chủ tịch UBND tỉnh - Trưởng ban"
     # (a surname anywhere but last: a name run on after a place, "Việt - Lào Đinh Quang Hưng")

@@ -227,5 +227,14 @@ def with_place_rows(question: str, hits: list, chunks_of: Callable[[str], list])
     plans = list(dict.fromkeys(h.chunk.plan_id for h in hits[:KEYED_HITS]))
     shown = {h.chunk.id for h in hits}
     rows = [replace(hits[0], chunk=c, dense=None, lexical=None) for pid in plans for c in chunks_of(pid)
-            if c.id not in shown and keyed_by_place(question, [replace(hits[0], chunk=c)])][:KEYED_ROWS]
+            if c.id not in shown and any(row_of_place(question, line) for line in c.text.split("\n"))][:KEYED_ROWS]
     return hits[:1] + rows + hits[1:] if rows else hits
+
+
+ROW_KEY_WORDS = 4  # a row's key is the place itself ("Đài Loan (Trung Quốc)"), not a phrase naming it ("Quản lý … Lào")
+
+
+def row_of_place(question: str, line: str) -> bool:
+    """The line is a row keyed by a foreign place the question names: "Đức: số người (ước tính): 2.310 người"."""
+    key = re.split(r"[:|]", re.sub(r"^[\s|\d.)\-–•+]*", "", line), maxsplit=1)[0]
+    return (":" in line or "|" in line) and len(key.split()) <= ROW_KEY_WORDS and names_foreign_places(question, [key])
