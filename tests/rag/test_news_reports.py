@@ -163,7 +163,7 @@ def test_aid_asked_how_much_is_a_sum_not_a_count():
 
 def test_a_place_typed_plainly_ends_before_tai():
     from rag.find.accents import Accents
-    from rag.find.scope import unknown_place
+    from rag.find.places_named import unknown_place
     from rag.understand.names import parse_query
 
     class NoIndex:  # the gazetteer alone decides here: a name of one syllable is no unknown province

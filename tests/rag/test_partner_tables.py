@@ -229,7 +229,7 @@ def test_not_stated(store, question):
 
 def test_question_readings():
     from rag.decide.money import ASKS_MONEY
-    from rag.find.scope import local_place
+    from rag.find.places_named import local_place
     from rag.understand.entities import foreign_places
     from rag.understand.names import parse_query
     from rag.understand.question import analyze

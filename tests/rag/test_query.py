@@ -100,7 +100,7 @@ def test_query_is_nfc_and_tone_normalised():
 
 
 def test_a_district_whose_name_is_also_a_word_is_still_read_as_a_district():
-    from rag.find.scope import local_place
+    from rag.find.places_named import local_place
     from rag.understand.names import parse_query
 
     assert local_place(parse_query("kh nam 2026 cua huyen van loc co bao nhieu hoat dong")) == "van loc"
@@ -117,7 +117,7 @@ def test_the_kind_a_question_opens_with_is_the_text_asked_about():
 
 
 def test_a_ward_typed_without_diacritics_is_a_local_place_but_a_method_is_not():
-    from rag.find.scope import local_place
+    from rag.find.places_named import local_place
     from rag.understand.names import parse_query
 
     assert local_place(parse_query("ke hoach nam 2026 cua phuong hac sa co may hoat dong")) == "hac sa"
@@ -148,7 +148,7 @@ def test_the_number_of_the_text_a_question_describes_is_its_own():
 def test_provinces_and_cities_of_a_region_are_no_unknown_province():
     from types import SimpleNamespace
 
-    from rag.find.scope import unknown_place
+    from rag.find.places_named import unknown_place
     from rag.understand.names import parse_query
 
     class Index:  # the store's own vocabulary: no pair of words "thanh phia"
@@ -156,3 +156,19 @@ def test_provinces_and_cities_of_a_region_are_no_unknown_province():
         accents = SimpleNamespace(pairs={}, writes_name=lambda name: False)
 
     assert unknown_place(parse_query("co bao nhieu tinh thanh phia Nam tham gia lien hoan"), Index()) is None  # type: ignore[arg-type]
+
+
+def test_a_capital_or_a_run_of_common_words_after_tinh_is_no_plan_year_nor_province():
+    from rag.find.places_named import unknown_place
+    from rag.find.scope import _PLAN_YEAR
+
+    assert not _PLAN_YEAR.search("tong von giao ke hoach nam 2018 cho cac du an la bao nhieu")  # a year's capital
+    assert _PLAN_YEAR.search("ke hoach nam 2018 cua tinh co bao nhieu nhiem vu")
+
+    class Index:  # the store pairs "dự án" often: "ca von du an" is "cả vốn dự án", typed plainly
+        df = {"du an": 5}
+        accents = type("A", (), {"pairs": {}, "writes_name": lambda self, _: True})()
+
+    assert unknown_place(parse_query("neu tinh ca von du an thi ty le giai ngan dat bao nhieu"), Index()) is None  # type: ignore[arg-type]
+    Index.df = {}
+    assert unknown_place(parse_query("neu tinh ca von du an thi ty le giai ngan dat bao nhieu"), Index())  # type: ignore[arg-type]
