@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ground import vi
 from ground.places import canonical_province
 from ground.syllables import is_syllable, parse_syllable
 from ingest.quality import known_word
@@ -381,9 +382,18 @@ def mend_dates(text: str) -> str:
     return _DOUBLED_SLASH.sub(r"\1/\2", text)
 
 
+# a province's first word typed twice ("UBND tỉnh Bình Bình Định"): the province once, as every reader takes it
+_DOUBLED_WORD = re.compile(rf"\b([{vi.UPPER}][{vi.LOWER}]+) \1 ([{vi.UPPER}][{vi.LOWER}]+)\b")
+
+
+def mend_doubled_names(text: str) -> str:
+    return _DOUBLED_WORD.sub(lambda m: f"{m.group(1)} {m.group(2)}" if canonical_province(f"{m.group(1)} {m.group(2)}")
+                             else m.group(0), text)
+
+
 def repair_text(text: str) -> Repair:
     before = text.count("\n")
-    joined = join_broken_lines(join_broken_capitals(join_cut_words(mend_dates(text))))
+    joined = join_broken_lines(join_broken_capitals(join_cut_words(mend_doubled_names(mend_dates(text)))))
     joined_lines = before - joined.count("\n")
     split, count = split_glued_words(joined)
     unmarked, notes = strip_footnote_marks(split)

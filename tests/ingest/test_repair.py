@@ -341,3 +341,9 @@ def test_a_date_typed_with_a_doubled_slash_is_one_date():
     from ingest.repair import repair_text
     text = repair_text("Sáng ngày 18/12//2011, tỉnh tổ chức lễ động thổ Trung tâm; tỷ lệ 1//2 giữ nguyên.").text
     assert "18/12/2011" in text and "1//2" in text
+
+
+def test_a_provinces_first_word_typed_twice_is_the_province_once():
+    from ingest.repair import repair_text
+    text = repair_text("UBND tỉnh Bình Bình Định đã có văn bản đề nghị; ông Văn Văn Nam dự họp.").text
+    assert "tỉnh Bình Định đã" in text and "Văn Văn Nam" in text  # (a name's doubled word is no province's)
