@@ -653,3 +653,13 @@ person_store = texts_store("person-fallback", {"lam-giang-kh-149.txt": TROUPE_PL
 def test_what_she_was_given_is_asked_of_the_store_when_her_document_does_not_say(person_store):
     _, (follow, _) = chat(person_store, ["Ai làm trưởng đoàn nghệ thuật của Lam Giang đi Ba Lan?", "ba ay duoc khen thuong gi?"])
     assert "Bằng khen" in follow.answer, follow.answer
+
+
+def test_the_document_an_answer_named_for_which_document_is_what_a_bare_follow_up_asks_of():
+    from rag.dialogue.state import Conversation
+    asked = Conversation(question="Đề án Ngày Tôn vinh tiếng Việt được phê duyệt bằng quyết định nào?",
+                         documents=["Quyết định 930/QĐ-TTg"], found=True)
+    assert asked.asked_document == "Quyết định 930/QĐ-TTg"
+    told = Conversation(question="Đề án Ngày Tôn vinh tiếng Việt có mục tiêu gì?", documents=["Quyết định 930/QĐ-TTg"],
+                        found=True)
+    assert told.asked_document is None  # (a document the answer names in passing is not what was asked)
