@@ -50,7 +50,7 @@ PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b((?<!nhung )ngay nao(?! trong tuan)|hom nao|khi nao|bao gio|ngay ban hanh|thoi gian ban hanh|thoi gian nao|thang nao|ban hanh (vao )?(ngay|nam|thang) (nao|may|bao nhieu)|ngay may|nam nao ban hanh"
                          r"|(?:cai|ke hoach|van ban|ben) nao (?:duoc )?ban hanh (?:truoc|som hon|sau|muon hon))\b")),
     # ("tỷ số bao nhiêu", "tổng số bao nhiêu", "con số …": a figure, not a document's number)
-    ("number", re.compile(r"\b(so hieu|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )so (may|bao nhieu|ky hieu)|ky hieu)\b")),
+    ("number", re.compile(r"\b((?<!tau )(?<!bien )(?<!xe )(?<!may bay )so hieu|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )so (may|bao nhieu|ky hieu)|ky hieu)\b")),
     ("issuer", re.compile(r"\b(co quan nao|ai|don vi nao|cap nao) ban hanh\b|\bdo (ai|co quan nao) ban hanh\b")),
     ("horizon", re.compile(r"\b(tam nhin|(?:den|toi) nam (?:nao|bao nhieu|may)|giai doan nao|thoi han (den|la)"
                           r"|muc tieu den nam nao)\b")),

@@ -679,3 +679,9 @@ def test_a_works_showing_or_handing_over_is_no_documents_date():
 
     assert parse_query("phim Kim Quế công chiếu ngày nào?").intent != "date"
     assert parse_query("trường học bàn giao khi nào?").intent != "date"
+
+
+def test_a_ships_number_is_no_documents():
+    from rag.understand.question import analyze
+    assert analyze("Tàu cảnh sát biển số hiệu bao nhiêu được điều ra cứu nạn?").pq.intent != "number"
+    assert analyze("Quyết định này số hiệu là gì?").pq.intent == "number"
