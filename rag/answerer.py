@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import Any
 
+from ground import vi
 from rag.compose import passages, replies, structured
 from rag.compose.articles import article_answer
 from rag.compose.citations import joined
@@ -137,7 +138,9 @@ class Answerer:
         refused together because no one text holds both, answered each on its own (a part no text answers said so);
         None unless one part is answered."""
         answers = [self.answer(part.text, whole=False)[0] for part in q.parts]
-        if not any(a.found for a in answers):
+        # ("Đại sứ … tên gì, có dự lễ … không?": whether someone no text names did something is no answer of its own)
+        if not all(a.found for a in answers) and not any(a.found for a, p in zip(answers, q.parts, strict=True)
+                                                         if not _YES_NO.search(vi.collapse(p.text))):
             return None
         shown = [a if a.found else replace(a, answer=f"({a.question.rstrip(' ?')}: {replies.NOT_IN_STORE}.)",
                                            citations=[], points=[]) for a in answers]
@@ -248,6 +251,7 @@ class Answerer:
         return answer
 
 
+_YES_NO = re.compile(r"^(?:.* )?(?:co|da|duoc)\b.*\bkhong\W*$")  # "… có dự lễ kỷ niệm không?"
 _YEAR_ALONE = re.compile(r"\brieng (?:trong )?(?:nam )?((?:19|20)\d\d)\b")
 
 

@@ -130,3 +130,8 @@ def test_a_count_asked_of_a_city_is_answered_by_a_line_naming_its_country(berlin
 def test_a_count_of_another_place_is_none_of_the_one_asked(question, line, title, another):
     from rag.compose.countries import counts_another_place
     assert counts_another_place(question, line, title) is another
+
+
+def test_whether_someone_no_text_names_did_something_is_no_answer_of_its_own(berlin):
+    answer = berlin.ask("Đại sứ Việt Nam tại Đức tên là gì, có dự Ngày Vân Khê tại Berlin không?")
+    assert not answer.found and not answer.citations, answer.answer
