@@ -56,6 +56,9 @@ CUES: list[tuple[str, re.Pattern]] = [
 # "Thực hiện Quyết định số 2013/QĐ-TTg … phê duyệt …; Công văn số 404/… và Kết luận số …": a cue carries over to
 # the next document of its clause, joined by "và", a comma or a semicolon, unless the text issues something between
 _JOINED = re.compile(rf"^[^.\n]{{0,320}}?(?:,|;|\svà)\s*{_TYPE}\s*(?:hành động\s*)?(?:số\s*)?$", re.IGNORECASE)
+# a document said to lapse when this one takes effect is one this replaces
+_ENDS_WITH_THIS = re.compile(r"[^.\n]{0,120}?\bhết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+\w+(?:\s+\w+)?\s+này"
+                             r"\s+có\s+hiệu\s+lực", re.IGNORECASE)
 _ISSUING = re.compile(r"\b(?:ban hành|vừa có|đã có|đã ký|xét đề nghị|theo đề nghị)\b", re.IGNORECASE)
 
 
@@ -84,6 +87,7 @@ def number_relations(text: str, numbers: list[DocNumber], own: set[str]) -> list
             continue
         listed = listed_at(text, number.start)  # a law library's list says it outright ("Văn bản sửa đổi, bổ sung:")
         kind = listed.relation if listed is not None else relation_before(text, number, previous, previous_kind)
+        kind = "replaces" if _ENDS_WITH_THIS.match(text, number.end) else kind  # ("… hết hiệu lực kể từ ngày … này có hiệu lực")
         if kind is None and number.national and listed is None:
             kind = "implements"
         out.append(kind)

@@ -242,7 +242,10 @@ class Answerer:
             or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index),
                              lambda: [self.index.told(pid) for pid in cited_plans], page_years)
         unnumbered = "\n".join(text for pid, text in leads.items() if pid in unnumbered_ids)
-        cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered)
+        replaced = [r["number"] for pid in cited_plans if (p := self.index.plan(pid)) for r in p.meta.relations
+                    if r.get("kind") == "replaces"]
+        cited = cited_document_unsaid(q, scope, "\n".join([shown] + [c.full_quote for c in answer.citations]), unnumbered,
+                                      replaced)
         if cited and not missing:  # the lines are the citing plan's own, not the cited document's
             missing = f"thông tin này của văn bản {cited} (các văn bản đang có chỉ dẫn chiếu văn bản đó)"
         missing = missing or _year_alone_unsaid(q, shown)

@@ -4,6 +4,7 @@ date of another event beside the citation, are not that document's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ground import vi
 from ground.numbers import find_numbers, kind_of_number
@@ -40,16 +41,22 @@ def _without_dates(line: str) -> str:
     return line
 
 
-def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_leads: str = "") -> str | None:
+def cited_document_unsaid(q: Question, scope: Scope, shown: str, unnumbered_leads: str = "",
+                          replaced: Collection[str] = ()) -> str | None:
     """The cited document the question asks about, when every document it names by number is one the store only
     cites and the lines do not speak of it (or, asked its date, give none beside it); None otherwise. A page with no
-    number of its own whose lead names the document (`unnumbered_leads`) may be that document's full text."""
+    number of its own whose lead names the document (`unnumbered_leads`) may be that document's full text; a
+    document the lines' own texts replace (`replaced`) is never what they say ("theo Nghị quyết 14/2019 …" of the one
+    that ended it)."""
     named = q.pq.numbers + q.pq.bare_numbers
     if not named or not scope.other_documents or not all(
             any(number_matches(n, o) for o in scope.other_documents) for n in named):
         return None
-    if _DESCRIBES.search(q.pq.folded):
+    ended = any(number_matches(n, r) for n in named for r in replaced)
+    if _DESCRIBES.search(q.pq.folded) and not ended:
         return None  # "Chương trình thực hiện Chỉ thị 25/CT-TTg của tỉnh X": the number says which stored text is asked
+    if ended:
+        return ", ".join(scope.other_documents)
     if any(number_matches(n, e.text) for n in scope.other_documents for e in entities.documents(unnumbered_leads)) \
             or set(scope.other_documents) & {m.group(1) for m in CITED_BARE.finditer(unnumbered_leads)}:
         return None  # (…by its bare number too: "UBND tỉnh vừa ban hành Quyết định số 3254 về Quy chế …")

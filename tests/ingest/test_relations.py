@@ -94,3 +94,11 @@ def test_a_cue_carries_over_to_the_next_document_of_its_clause():
             "và Hướng dẫn số 15/HD-BVHTTDL ngày 3/3/2022 của Bộ Văn hóa, Thể thao và Du lịch, UBND tỉnh ban hành "
             "Kế hoạch số 20/KH-UBND. Báo cáo gửi kèm Công văn số 9/SNgV-VP.")
     assert _kinds(text, ["20/KH-UBND"]) == {("implements", "25/CT-TTg"), ("implements", "15/HD-BVHTTDL")}
+
+
+def test_a_document_said_to_lapse_when_this_one_takes_effect_is_replaced_by_it():
+    from ingest.relations import extract_relations
+    text = ("Điều 12. Điều khoản thi hành\n1. Dự án đã có quyết định hỗ trợ theo Nghị quyết số 08/2020/NQ-HĐND ngày 10 "
+            "tháng 7 năm 2020 của Hội đồng nhân dân tỉnh thì tiếp tục thực hiện.\n2. Nghị quyết số 08/2020/NQ-HĐND ngày "
+            "10 tháng 7 năm 2020 của Hội đồng nhân dân tỉnh hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực.")
+    assert [(r.kind, r.number) for r in extract_relations(text, ["31/2027/NQ-HĐND"])] == [("replaces", "08/2020/NQ-HĐND")]

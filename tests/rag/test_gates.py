@@ -737,3 +737,13 @@ def test_a_measure_asked_by_its_name_is_stated_by_its_symbol():
     from rag.decide.counts import counted_in
     assert counted_in("Mốc 234 ở độ cao bao nhiêu mét?", "Mốc giới 234 đặt trên đường phân thủy ở độ cao 1.904,58 m.")
     assert not counted_in("Mốc 234 ở độ cao bao nhiêu mét?", "Mốc giới 234 là mốc đơn, làm bằng đá hoa cương.")
+
+
+def test_a_document_the_shown_texts_replace_is_never_what_they_say():
+    from rag.decide.documents import cited_document_unsaid
+    from rag.find.scope import Scope
+    question = analyze("Mức hỗ trợ đào tạo lao động theo Nghị quyết 08/2020/NQ-HĐND là bao nhiêu một người?")
+    scope = Scope(other_documents=["08/2020/NQ-HĐND"], names_other_documents=True)
+    line = "Mức hỗ trợ: 2 triệu đồng/lao động tại Vùng I."
+    assert cited_document_unsaid(question, scope, line) is None  # "theo …": what the texts quoting it say
+    assert cited_document_unsaid(question, scope, line, replaced=["08/2020/NQ-HĐND"]) == "08/2020/NQ-HĐND"
