@@ -31,13 +31,15 @@ SHORT_TEXT_CHARS = 200
 NUMBERED_HEAD = 1500  # characters at the top where a document's own number stands
 # Part of every plan's version: bump when chunking or extraction changes, so re-ingest rebuilds.
 PIPELINE_VERSION = (f"chunks-{CHUNKER_VERSION}/assignments-9/repair-22/decisions-2"  # assignments-2: due dates
-                    "/mentions-12/about-33/tables-55/sections-3/sentences-2/numbers-16/agencies-8/signers-14/clean-19/titles-18/fonts-2/markup-2")
+                    "/mentions-12/about-33/tables-55/sections-4/sentences-2/numbers-16/agencies-8/signers-14/clean-19/titles-18/fonts-2/markup-2")
 # tables-55: a table numbering its items by kind with no words naming them ('Đợt' | '1' | '30%' | …) reads each row
 # as that item ('Đợt 1: tỷ lệ: 30%; …'); a column's EUR, yên or won follows its figures;
 # tables-54: a column counting things ('Số dự án') takes no unit of the caption ('Đơn vị tính: nghìn USD'); a
 # pledge's or a disbursement's column ('Giá trị cam kết', 'Giải ngân') is of money;
 # tables-53: a count of members, trainees, artists … under its column ('Số hội viên (31/12/2025)' | '530') is said
 # with its noun ('530 hội viên');
+# sections-4: the text a decision issues, set after its signature ('PHƯƠNG ÁN' / '(Kèm theo Quyết định số …)'), is a
+# part of its own, not the last article's;
 # mentions-12: a document said to lapse when this one takes effect ('… hết hiệu lực kể từ ngày Nghị quyết này có hiệu
 # lực') is one this replaces;
 # repair-22: a province's first word typed twice ('UBND tỉnh Bình Bình Định') is the province once;

@@ -161,6 +161,9 @@ def _heading_lines(marker: Marker, lines: list[_Line], i: int, limit: int) -> tu
 
 
 _LIST_HEADING = re.compile(r"^(?:DANH SÁCH|DANH MỤC|BẢNG|BIỂU)\s+\S")
+_ATTACHED_KIND = re.compile(r"^(?:KẾ HOẠCH|PHƯƠNG ÁN|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐIỀU LỆ|QUY TRÌNH)\b")
+_ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban hành )?[Kk]èm theo\b")
+ATTACHED_NOTE_LINES = 3  # lines under an issued text's heading within which "(Kèm theo Quyết định …)" stands
 
 
 def parse_sections(text: str) -> Section:
@@ -176,6 +179,13 @@ def parse_sections(text: str) -> Section:
         # a list set after the signature under a heading of its own ("DANH SÁCH ĐOÀN RA NĂM 2028 …"): an appendix
         appendices = [i for i in range(signed + 1, len(lines)) if _LIST_HEADING.match(lines[i].text)
                       and is_caps(lines[i].text)][:1]
+    # …and so is the text a decision issues, set after its signature ("PHƯƠNG ÁN" / "(Kèm theo Quyết định số …)")
+    signed_at = next((i for i, ln in enumerate(lines) if ln.text and is_signature_line(ln.text)), None)
+    attached = next((i for i in range(signed_at + 1, appendices[0] if appendices else len(lines))
+                     if is_caps(lines[i].text) and _ATTACHED_KIND.match(lines[i].text) and any(
+                         _ATTACHED_NOTE.search(ln.text) for ln in lines[i + 1:i + ATTACHED_NOTE_LINES + 1])),
+                    None) if signed_at is not None else None
+    appendices = ([attached] if attached is not None else []) + appendices
     body_lines = appendices[0] if appendices else len(lines)
     body_limit = lines[body_lines].start if appendices else len(text)
     sig = _signature_index(lines[:body_lines])

@@ -383,3 +383,16 @@ def test_a_list_headed_in_capitals_after_the_signature_is_an_appendix():
     last = root.children[-1]
     assert last.heading.startswith("DANH SÁCH ĐOÀN RA") or last.marker.startswith("DANH SÁCH ĐOÀN RA"), last
     assert "Đoàn cấp cao" in text[last.body_start:last.end]
+
+
+def test_the_text_a_decision_issues_after_its_signature_is_a_part_of_its_own():
+    text = ("QUYẾT ĐỊNH\nPhê duyệt Phương án tiếp nhận hiện vật\n\nĐiều 1. Phê duyệt Phương án kèm theo Quyết định này.\n"
+            "Điều 2. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này.\n\nNơi nhận:\n- Như Điều 2;\n"
+            "- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLò Thị Mai\n\nPHƯƠNG ÁN\nTIẾP NHẬN HIỆN VẬT HỒI HƯƠNG\n"
+            "(Kèm theo Quyết định số 88/QĐ-UBND ngày 14/9/2027 của UBND tỉnh)\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+            "Tiếp nhận an toàn 12 hiện vật.\nII. KINH PHÍ\nTổng kinh phí 320 triệu đồng.\n")
+    parts = [f"{c.marker} {c.heading}".strip() for c in parse_sections(text).children]
+    attached = next(c for c in parse_sections(text).children if c.marker.startswith("PHƯƠNG ÁN"))
+    assert parts[:2] == ["Điều 1. Phê duyệt Phương án kèm theo Quyết định này.",
+                         "Điều 2. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này."]
+    assert [c.marker for c in attached.children] == ["I.", "II."]  # its own parts, not Điều 2's
