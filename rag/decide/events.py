@@ -13,7 +13,7 @@ _HOME = "viet nam"
 
 # the kinds of event a plan schedules; the words after one name which event it is ("lễ hội đua thuyền")
 _EVENT = re.compile(r"\b(le hoi|lien hoan|hoi thao|hoi cho|trien lam|tuan le|cuoc thi|hoi thi|dien dan|festival|dai hoi|hoi nghi|ngay hoi"
-                    r"|gap mat|hoi ngo)"
+                    r"|gap mat|hoi ngo|giai thuong)"  # (an award has its editions too: "Giải thưởng … lần thứ XI")
                     r"((?: [a-z]+){1,6})")
 # a word that ends the event's name: a question word, a preposition, a verb of the clause around it
 _EDITION = re.compile(r"[ivxl]+|\d+|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|nhat")

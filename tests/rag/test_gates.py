@@ -747,3 +747,11 @@ def test_a_document_the_shown_texts_replace_is_never_what_they_say():
     line = "Mức hỗ trợ: 2 triệu đồng/lao động tại Vùng I."
     assert cited_document_unsaid(question, scope, line) is None  # "theo …": what the texts quoting it say
     assert cited_document_unsaid(question, scope, line, replaced=["08/2020/NQ-HĐND"]) == "08/2020/NQ-HĐND"
+
+
+def test_an_award_asked_by_its_edition_is_not_answered_by_another_event_of_that_edition():
+    from rag.decide.events import unsaid_event
+    question = "Lễ phát động Giải thưởng toàn quốc về thông tin đối ngoại lần XI tổ chức ở đâu, ngày nào?"
+    assert unsaid_event(question, "Đây là lần thứ 11 Hội chợ Thương mại Quốc tế Việt - Trung được tổ chức tại Lào Cai.")
+    assert unsaid_event(question, "Sáng 12/6, tại Hà Nội, Ban Chỉ đạo phát động Giải thưởng toàn quốc về thông tin đối "
+                                  "ngoại lần thứ XI.") is None
