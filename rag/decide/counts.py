@@ -7,6 +7,7 @@ import re
 
 from ground import vi
 from rag.find.firsts import MONEY_ASKED, SUM
+from rag.find.sentences import PEOPLE_NOUNS
 from rag.understand import entities
 from rag.understand.question import FEW, Question, asking_fold
 
@@ -48,7 +49,8 @@ VALUE_REACH = 14  # words after the thing named within which its figure is given
 
 # one thing counted under two names: "bao nhiêu nước" is answered by "33 quốc gia và vùng lãnh thổ"
 SAME_THING = {"nuoc": ("nuoc", "quoc gia"), "quoc": ("quoc gia", "nuoc"), "tieng": ("tieng", "ngon ngu"),
-              "met": ("met", "m"), "km": ("km", "ki lo met"), "hecta": ("hecta", "hec ta", "ha"), "hec": ("hec ta", "ha")}
+              "met": ("met", "m"), "km": ("km", "ki lo met"), "hecta": ("hecta", "hec ta", "ha"), "hec": ("hec ta", "ha"),
+              "nguoi": PEOPLE_NOUNS}
 # a classifier before the thing counted: "mấy thứ tiếng" counts languages, "bao nhiêu loại hình" forms
 _CLASSIFIERS = frozenset({"thu", "loai"})  # (not "kieu": "kiều bào" folds to it)
 # things whose first syllable names another thing alone: "hội viên" are no "hội", "học sinh" no "học bổng"

@@ -162,7 +162,12 @@ _YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm k�
 _DAY_ASKED = re.compile(r"\b(?:ngay|hom|bua) (?:nao|may|bao nhieu)\b")  # ("vào hôm nào": a year is no day)
 COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})(?:\s+([a-z]{2,}))?")  # the counted noun, then its second word
 # a measure asked by its name, written by its symbol: "độ cao bao nhiêu mét" — "1.904,58 m"
-_SYMBOLS = {"met": "met|m", "km": "km|ki lo met", "hecta": "hecta|hec ta|ha", "hec": "hec ta|ha", "tan": "tan|t"}
+# …and people asked as "người" counted by what they are: "bao nhiêu người" — "21 công dân", "14 thuyền viên"
+PEOPLE_NOUNS = ("nguoi", "cong dan", "ngu dan", "thuyen vien", "lao dong", "hoc sinh", "sinh vien", "hoc vien", "dai bieu",
+                "thanh vien", "kieu bao", "du khach", "can bo", "nghe si", "nghe nhan", "van dong vien", "chuyen gia",
+                "tinh nguyen vien", "tre em", "phong vien", "luu hoc sinh")
+_SYMBOLS = {"met": "met|m", "km": "km|ki lo met", "hecta": "hecta|hec ta|ha", "hec": "hec ta|ha", "tan": "tan|t",
+            "nguoi": "|".join(PEOPLE_NOUNS)}
 
 
 def features_of(body: str, terms: list[str], content: list[str], answer_type: str, idf: Callable[[str], float],

@@ -755,3 +755,10 @@ def test_an_award_asked_by_its_edition_is_not_answered_by_another_event_of_that_
     assert unsaid_event(question, "Đây là lần thứ 11 Hội chợ Thương mại Quốc tế Việt - Trung được tổ chức tại Lào Cai.")
     assert unsaid_event(question, "Sáng 12/6, tại Hà Nội, Ban Chỉ đạo phát động Giải thưởng toàn quốc về thông tin đối "
                                   "ngoại lần thứ XI.") is None
+
+
+def test_people_asked_as_nguoi_are_counted_by_what_they_are():
+    from rag.decide.counts import counted_in
+    from rag.find.sentences import _SYMBOLS
+    assert "cong dan" in _SYMBOLS["nguoi"].split("|")  # the line stating "21 công dân" states the count asked
+    assert counted_in("Đồn tiếp nhận tổng cộng bao nhiêu người?", "Đồn Biên phòng tiếp nhận 21 công dân do phía bạn trao trả.")
