@@ -13,7 +13,7 @@ from ground import vi
 from rag.compose import passages, replies, structured
 from rag.compose.articles import article_answer
 from rag.compose.citations import joined
-from rag.compose.countries import dominant_country_said, titled_for_the_country
+from rag.compose.countries import dominant_country, titled_for_the_country
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.records import counts_parts
@@ -211,9 +211,9 @@ class Answerer:
         passages_text = "\n".join([c.full_quote for c in answer.citations] + [
             f"{p.meta.title} | {p.meta.issuer or ''} | {p.meta.province or ''}"  # (a title's last word is no name's first)
             for p in (self.index.plan(c.plan_id) for c in answer.citations) if p] + list(leads.values()))
-        # …and the lines naming the country a text is about ("danh sách lưu học sinh tỉnh Phông Sả Lỳ, nước … Lào" over the
-        # line of its budget)
-        passages_text += "\n" + "\n".join(line for pid in cited_plans for line in dominant_country_said(pid, self.index))
+        # …and the country a text is about, only its name ("danh sách lưu học sinh tỉnh Phông Sả Lỳ, nước … Lào" over the
+        # line of its budget: of Lào, whatever else its lines say)
+        passages_text += "\n" + " | ".join(c for pid in cited_plans if (c := dominant_country(pid, self.index, q.text)))
         # …and its lines naming the edition asked, which date it ("Liên hoan … lần thứ VI - Bình Định 2016" above the
         # line counting its guests)
         if NTH.search(q.pq.folded):

@@ -39,15 +39,17 @@ def sole_country_lines(point: Point, index: PlanIndex) -> list[str]:
 DOMINANT_MENTIONS = 3  # lines naming the country a text is about, at least, and twice those naming any other
 
 
-def dominant_country_said(plan_id: str, index: PlanIndex) -> list[str]:
-    """The lines naming the country a text is about: the one its lines name most, at least twice as often as any other
-    (a list of Lao students names "Ngôn ngữ Trung Quốc" as a subject, "Vụ Đông Nam Á" as an addressee)."""
+def dominant_country(plan_id: str, index: PlanIndex, asked: str) -> str | None:
+    """The country a text is about, when the question (`asked`) names it: the one its lines name most, at least twice as
+    often as any other (a list of Lao students names "Ngôn ngữ Trung Quốc" as a subject, "Vụ Đông Nam Á" as an
+    addressee)."""
     named = [(line, {e.name for e in foreign_places(line) if e.name in COUNTRIES})
              for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")]
     counts = Counter(c for _, names in named for c in names).most_common(2)
-    if not counts or counts[0][1] < DOMINANT_MENTIONS or len(counts) > 1 and counts[0][1] < 2 * counts[1][1]:
-        return []
-    return [line for line, names in named if counts[0][0] in names]
+    if not counts or counts[0][1] < DOMINANT_MENTIONS or len(counts) > 1 and counts[0][1] < 2 * counts[1][1] \
+            or counts[0][0] not in {e.name for e in foreign_places(asked)}:
+        return None
+    return counts[0][0]
 
 
 def sole_country_said(plan_id: str, index: PlanIndex) -> list[str]:

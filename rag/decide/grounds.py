@@ -218,6 +218,9 @@ _ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc b�
 
 
 
+_FEE = re.compile(r"\b(?:hoi phi|le phi|hoc phi|muc phi|phi (?:gia nhap|ket nap|tham gia|dang ky))\b")
+
+
 def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str = "",
                   issuers: Collection[str] = (), each_part: bool = False, titles: str = "",
                   lines: Collection[str] = (), documents: Callable[[], Collection[str]] = lambda: (),
@@ -281,10 +284,9 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     # the body whose plan it is ("ngân sách của kế hoạch Bộ X năm 2029") names the plan, not a unit funded by it
     funded = [a for a in q.pq.agencies if not re.match(r"(?:UBND|Ủy ban nhân dân)\b", a) and a not in addressed
               and not any(agency_matches(a, part) for i in issuers for part in (i, i.split(", ")[0]))]  # "Cục X, Bộ Y"
-    if ASKS_MONEY.search(q.pq.folded) and funded and not any(
-            agency_matches(a, m.canonical) for a in funded for m in find_agencies(f"{shown}\n{titles}")):
-        # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer (a text titled for the body asked,
-        # "… Điều lệ Hội Hữu nghị …", gives that body's own)
+    if ASKS_MONEY.search(q.pq.folded) and funded and not _FEE.search(q.pq.folded) and not any(
+            agency_matches(a, m.canonical) for a in funded for m in find_agencies(shown)):
+        # "Sở Tài chính được phân bổ bao nhiêu?": other agencies' sums are no answer (a fee paid to a body is none)
         return f"kinh phí của {', '.join(funded)}"
     other = (other_occasion(q, shown, titles) or reversed_event(q.text, f"{shown}\n{passages}")
              or unsaid_event(q.text, f"{shown}\n{passages}") or unsaid_beginning(q.text, shown))

@@ -84,7 +84,8 @@ def office_asked(question_folded: str) -> tuple[bool, str] | None:
 
 
 # the first word of the body an office belongs to ("Chủ tịch Hội …", "Bí thư Tỉnh ủy …", "Giám đốc Sở …")
-_BODY_WORDS = set("hoi lien so bo tinh uy ubnd ban cuc vu truong vien dai trung tam thanh huyen xa phuong doan cong".split())
+_BODY_WORDS = set("hoi lien so bo tinh uy ubnd ban cuc vu truong vien dai trung tam thanh huyen xa phuong doan cong hop benh ngan quy"
+                  .split())  # ("Giám đốc Hợp tác xã …", "… Bệnh viện …", "… Ngân hàng …", "… Quỹ …" head other bodies)
 
 
 _TAKES_OFFICE = re.compile(r"\b(?:giu chuc|lam|bau|la|nhan chuc|dam nhiem)\s*$")

@@ -95,7 +95,8 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
             return re.search(rf"\W{one}(?=\W)(?!\s+[{vi.UPPER}])", written) is not None
         # (a Latin name before a capital is still the place: "Canada Mélanie Joly"; "Nhật Quang" is a name)
         latin = len(alias) >= LATIN_NAME and not vi.has_diacritics(alias)
-        return re.search(rf"(?<![Tt]iếng)\W{one}(?=\W)" + ("" if latin else rf"(?!\s+[{vi.UPPER}])"), written) is not None
+        # (…nor "Chủ Nhật", Sunday)
+        return re.search(rf"(?<![Tt]iếng)(?<![Cc]hủ)\W{one}(?=\W)" + ("" if latin else rf"(?!\s+[{vi.UPPER}])"), written) is not None
 
     # (a country is named by one of its provinces too: "lưu học sinh tỉnh Sê Kông" is of Lào; and by the region a rate
     # is set for, "tại các nước châu Á" for Nhật Bản, "ngoài châu Á" for Pháp)
@@ -204,15 +205,9 @@ KEYED_HITS = 3  # how far down a passage whose line is keyed by the place asked 
 def keyed_by_place(question: str, hits: list) -> list:
     """The top passages with a line that opens with a foreign place the question names ("Nhật Bản: địa phương cử
     đoàn: Tỉnh Aomori; …", "| 6 | Nhật Bản | …"): a row of that place, not a mention in passing."""
-    names = [e.text for e in foreign_places(question)]
-    out = []
-    for hit in hits[:KEYED_HITS]:
-        for line in hit.chunk.text.split("\n"):
-            head = re.sub(r"^[\s|\d.)\-–•+]*", "", line)[:40]
-            if names and names_foreign_places(question, [head.split(":")[0].split("|")[0]]):
-                out.append(hit)
-                break
-    return out
+    if not foreign_places(question):
+        return []
+    return [hit for hit in hits[:KEYED_HITS] if any(row_of_place(question, line) for line in hit.chunk.text.split("\n"))]
 
 
 KEYED_ROWS = 2  # rows of the place asked brought up from the top passages' documents

@@ -135,3 +135,14 @@ def test_a_count_of_another_place_is_none_of_the_one_asked(question, line, title
 def test_whether_someone_no_text_names_did_something_is_no_answer_of_its_own(berlin):
     answer = berlin.ask("Đại sứ Việt Nam tại Đức tên là gì, có dự Ngày Vân Khê tại Berlin không?")
     assert not answer.found and not answer.citations, answer.answer
+
+
+def test_the_country_a_text_is_about_is_the_one_it_names_most_when_asked():
+    from types import SimpleNamespace
+
+    from rag.compose.countries import dominant_country
+    lines = ["Danh sách lưu học sinh tỉnh Phông Sả Lỳ, nước Cộng hòa Dân chủ Nhân dân Lào", "Đại sứ quán Lào tại Việt Nam",
+             "Lưu học sinh Lào học tiếng Việt", "ngành đào tạo: Ngôn ngữ Trung Quốc", "Tổng kinh phí: 2.088.326.400 đồng"]
+    index = SimpleNamespace(chunks=lambda _pid: [SimpleNamespace(text="\n".join(lines))])
+    assert dominant_country("qd", index, "kinh phí cho lưu học sinh Lào bao nhiêu?") == "Lào"  # type: ignore[arg-type]
+    assert dominant_country("qd", index, "kinh phí cho lưu học sinh Nhật Bản bao nhiêu?") is None  # type: ignore[arg-type]
