@@ -80,9 +80,11 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     written = f' {" ".join(vi.normalize(" | ".join(texts)).split())} '
     spoken = " " + " ".join(_PUNCTUATION.sub(" ", written.lower()).split()) + " "
 
+    folded = f" {vi.fold(spoken).lower().strip()} "
+
     def named(alias: str) -> bool:
-        if " " in alias.strip():
-            return f" {vi.normalize(alias).lower()} " in spoken
+        if " " in alias.strip():  # (a name of several syllables whatever its tones: "Khăm Muồn", "Khăm Muộn")
+            return f" {vi.normalize(alias).lower()} " in spoken or f" {vi.fold(alias).lower()} " in folded
         one = "-?".join(re.escape(part) for part in vi.normalize(alias).split("-"))  # ("Ôxtrâylia" is "Ô-xtrây-li-a")
         # (a foreign spelling, "Mexico", "UNESCO", in any case)
         if (pattern := spelled(alias)) and re.search(rf"\W(?i:{pattern})(?=\W)", vi.fold_same_length(written)):

@@ -779,3 +779,10 @@ def test_a_row_of_a_place_is_keyed_by_the_place_itself():
     assert row_of_place("kiều bào ở Đức có bao nhiêu người?", "Đức: số người (ước tính): 2.310 người")
     assert row_of_place("kiều bào ở Đức có bao nhiêu người?", "| 5 | Đức | 2.310 |")
     assert not row_of_place("lưu học sinh Lào được khám ở đâu?", "5. Quản lý lưu học sinh Lào: việc thực hiện Quyết định")
+
+
+def test_a_foreign_name_of_several_syllables_is_named_whatever_its_tones():
+    from rag.decide.places import names_foreign_places
+    line = "Công an tỉnh trao 50 triệu đồng hỗ trợ lực lượng An ninh tỉnh Khăm Muộn."
+    assert names_foreign_places("hỗ trợ an ninh Khăm Muồn bao nhiêu tiền?", [line])
+    assert names_foreign_places("ho tro an ninh Kham Muon bao nhieu tien?", [line])
