@@ -86,8 +86,10 @@ def unknown_place(pq: ParsedQuery, index: PlanIndex, beside: list[str] | None = 
         if name[:1] == ["thanh"] and len(name) > 1 and not pq.accented:
             continue  # "các tỉnh thành phía Nam", "mấy tỉnh thành đăng ký": provinces and cities, typed plainly
         after = m.group(1).split()[1:len(name) + 1]  # (the name's words after its first, and the word after it)
-        pairs = zip(after, after[1:], strict=False)
-        if not pq.accented and len(name) >= 3 and any(index.df.get(f"{a} {b}", 0) >= COMMON_PAIR for a, b in pairs):
+        # (…words, not part of a place the store holds: "bac hai son" beside the stored "Nam Hải Sơn" is a name)
+        pairs = [f"{a} {b}" for a, b in zip(after, after[1:], strict=False)]
+        if not pq.accented and len(name) >= 3 and any(index.df.get(pair, 0) >= COMMON_PAIR and not any(
+                pair in place for place in index.places) for pair in pairs):
             continue  # "neu tinh ca von du an": "tính cả vốn dự án", words the texts pair often, no "tỉnh Ca Von Du"
         if len(name) < 2 or any(canonical_province(" ".join(name[:k])) for k in range(1, len(name) + 1)):
             continue  # ("tp hcm nam 2021": a province the gazetteer knows by a short name, then "năm")

@@ -167,8 +167,11 @@ def test_a_capital_or_a_run_of_common_words_after_tinh_is_no_plan_year_nor_provi
 
     class Index:  # the store pairs "dự án" often: "ca von du an" is "cả vốn dự án", typed plainly
         df = {"du an": 5}
+        places: dict[str, str] = {}
         accents = type("A", (), {"pairs": {}, "writes_name": lambda self, _: True})()
 
     assert unknown_place(parse_query("neu tinh ca von du an thi ty le giai ngan dat bao nhieu"), Index()) is None  # type: ignore[arg-type]
     Index.df = {}
     assert unknown_place(parse_query("neu tinh ca von du an thi ty le giai ngan dat bao nhieu"), Index())  # type: ignore[arg-type]
+    Index.df, Index.places = {"hai son": 9}, {"nam hai son": "Nam Hải Sơn"}  # a pair of a stored place's name is a name
+    assert unknown_place(parse_query("ke hoach cua tinh bac hai son giao so nao chu tri"), Index())  # type: ignore[arg-type]
