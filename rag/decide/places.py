@@ -80,11 +80,13 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
     written = f' {" ".join(vi.normalize(" | ".join(texts)).split())} '
     spoken = " " + " ".join(_PUNCTUATION.sub(" ", written.lower()).split()) + " "
 
-    folded = f" {vi.fold(spoken).lower().strip()} "
+    capitalised = vi.strip_marks(written)
 
     def named(alias: str) -> bool:
-        if " " in alias.strip():  # (a name of several syllables whatever its tones: "Khăm Muồn", "Khăm Muộn")
-            return f" {vi.normalize(alias).lower()} " in spoken or f" {vi.fold(alias).lower()} " in folded
+        if " " in alias.strip():  # (a proper name of several syllables whatever its tones: "Khăm Muồn", "Khăm Muộn";
+            # written with its capitals, so "lần thứ nhất ban hành" names no "Nhật Bản")
+            proper = r"\W+".join(re.escape(w[:1].upper() + w[1:]) for w in vi.fold(alias).lower().split())
+            return f" {vi.normalize(alias).lower()} " in spoken or re.search(rf"\b{proper}\b", capitalised) is not None
         one = "-?".join(re.escape(part) for part in vi.normalize(alias).split("-"))  # ("Ôxtrâylia" is "Ô-xtrây-li-a")
         # (a foreign spelling, "Mexico", "UNESCO", in any case)
         if (pattern := spelled(alias)) and re.search(rf"\W(?i:{pattern})(?=\W)", vi.fold_same_length(written)):
