@@ -109,7 +109,10 @@ class Conversation:
     def asked_document(self) -> str | None:
         """The document the last question asked about when it is no stored plan ("Quyết định 2013 …?" answered
         from a plan that cites it): a bare follow-up ("ai ký?") is about that document, not the citing plan."""
-        if not self.numbers and self.found and len(self.documents) == 1 and _ASKS_WHICH_DOCUMENT.search(vi.collapse(self.question)):
+        which = _ASKS_WHICH_DOCUMENT.search(vi.collapse(self.question))
+        # (…unless a cited plan is itself of the kind asked: "… ban hành kèm quyết định số mấy?" of Quyết định 183)
+        if not self.numbers and self.found and len(self.documents) == 1 and which and not any(
+                vi.collapse(p.doc_type or "") == which.group(1) for p in self.plans):
             return self.documents[0]  # "… được phê duyệt bằng quyết định nào?" answered "Quyết định 930/QĐ-TTg": that one
         if not self.numbers or any(number_matches(n, p.number) for n in self.numbers for p in self.plans):
             return None
@@ -123,8 +126,8 @@ class Conversation:
         return self.plans[0] if len(ids) == 1 else None
 
 
-_ASKS_WHICH_DOCUMENT = re.compile(r"\b(?:quyet dinh|van ban|nghi quyet|nghi dinh|chi thi|thong tu|cong van)"
-                                  r" (?:nao|so may|so bao nhieu|gi)\b|\bso hieu (?:la )?(?:gi|bao nhieu)\b")
+_ASKS_WHICH_DOCUMENT = re.compile(r"\b(quyet dinh|van ban|nghi quyet|nghi dinh|chi thi|thong tu|cong van)"
+                                  r" (?:nao|so may|so bao nhieu|gi)\b")
 
 
 def _province_of(text: str | None) -> str | None:

@@ -663,3 +663,11 @@ def test_the_document_an_answer_named_for_which_document_is_what_a_bare_follow_u
     told = Conversation(question="Đề án Ngày Tôn vinh tiếng Việt có mục tiêu gì?", documents=["Quyết định 930/QĐ-TTg"],
                         found=True)
     assert told.asked_document is None  # (a document the answer names in passing is not what was asked)
+
+
+def test_a_which_document_answer_naming_the_cited_plans_own_number_keeps_the_conversation_on_it():
+    from rag.dialogue.state import Conversation, PlanRef
+    own = Conversation(question="Quy chế được ban hành kèm quyết định số mấy?", documents=["Quyết định 272-QĐ/TW"],
+                       found=True, plans=[PlanRef(plan_id="183", number="183-QĐ/TU", doc_type="Quyết định")],
+                       points=[{"text": "Quy chế ban hành kèm theo Quyết định 183-QĐ/TU, thực hiện Quyết định 272-QĐ/TW."}])
+    assert own.asked_document is None
