@@ -120,7 +120,12 @@ _SUBJECT_BODIES = frozenset("hoi lien ban so cuc vien truong doan".split())
 
 def _subject_body(question: str) -> str | None:
     words = vi.collapse(question).split()
+    if words[:2] and " ".join(words[:2]) in _EVENTS_NAMED_HOI:
+        return None  # "Hội nghị … có Bộ trưởng nào dự?": an event, no "Hội" whose office is asked
     return words[0] if words and words[0] in _SUBJECT_BODIES else None
+
+
+_EVENTS_NAMED_HOI = frozenset({"hoi nghi", "hoi thao", "hoi cho", "hoi dam", "hoi thi", "hoi dien", "hoi ngo", "hoi hop"})
 
 
 def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
@@ -132,8 +137,8 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
     body = _body_after(vi.collapse(question), title) or _subject_body(question)
     abroad = {e.name for e in entities.foreign_places(question)}  # the country whose delegation, body or office is asked
     for m in re.finditer(rf"\b(?:{_SAID_AS.get(title, title)})\b", folded):
-        if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy:
-            continue  # "Phó Chủ tịch" is another office than "Chủ tịch"
+        if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy or folded.endswith("tro ly ", 0, m.start()):
+            continue  # "Phó Chủ tịch" is another office than "Chủ tịch"; "Trợ lý Bộ trưởng" holds none
         if re.search(r"\b(?:kt|tm|tl|tuq|q)\.?\s*$", folded[max(0, m.start() - 6):m.start()]):
             continue  # "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC …": signed on the head's behalf, by someone else
         if folded.startswith(" quan", m.end()):

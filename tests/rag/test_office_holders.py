@@ -185,3 +185,13 @@ committee = texts_store("office-holders-committee", {"tra-son-khai-mac-hoi-nghi-
 def test_the_line_naming_the_office_asked_beats_a_better_scored_line_naming_the_person_in_another_office(committee):
     answer = committee.answerer.answer("Ai làm Trưởng Ban tổ chức Hội nghị quốc tế về ruộng bậc thang ở Trà Sơn?")[0]
     assert answer.found and "làm Trưởng Ban" in answer.answer, answer.answer
+
+
+def test_an_events_name_is_no_body_and_an_assistant_holds_no_office():
+    from rag.decide.holders import holder_named, office_asked
+    office = office_asked("hoi nghi hop tac dau tu co bo truong nao du")
+    assert office is not None
+    question = "Hội nghị hợp tác đầu tư có Bộ trưởng nào dự?"
+    assert holder_named(office, "Tham dự có Phó Chủ tịch Quốc hội Nguyễn Khắc Định, Bộ trưởng Bộ Công thương Nguyễn "
+                                "Hồng Diên, Thứ trưởng Nguyễn Minh Vũ.", question)
+    assert not holder_named(office, "Tại Hà Nội, Trợ lý Bộ trưởng Ngoại giao Đỗ Hùng Việt đã tiếp đoàn.", question)
