@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
-from ngvh.services import Services
 from rag.understand.named import find_entities
-from tests.rag.conftest import chat
+from tests.rag.conftest import chat, texts_store
 
 pytestmark = pytest.mark.slow
 
@@ -52,13 +50,7 @@ Hà Minh Đạo
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("country-rows")
-    (folder / "van-khe-bc-207-2027-nguoi-viet-nam-o-nuoc-ngoai.txt").write_text(REPORT, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
+stored = texts_store("country-rows", {"van-khe-bc-207-2027-nguoi-viet-nam-o-nuoc-ngoai.txt": REPORT})
 
 
 def test_a_country_asked_is_answered_from_its_row_not_a_sentence_of_the_report_words(stored):
@@ -106,13 +98,7 @@ Tổng kinh phí 1.250 triệu đồng từ ngân sách tỉnh.
 """
 
 
-@pytest.fixture(scope="module")
-def berlin(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("city-rows")
-    (folder / "van-khe-kh-88-2028-ngay-van-khe-tai-berlin.txt").write_text(BERLIN, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
+berlin = texts_store("city-rows", {"van-khe-kh-88-2028-ngay-van-khe-tai-berlin.txt": BERLIN})
 
 
 def test_a_count_asked_of_a_city_is_answered_by_a_line_naming_its_country(berlin):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ground.config import Settings
-from ngvh.services import Services
+from tests.rag.conftest import texts_store
 
 pytestmark = pytest.mark.slow
 
@@ -65,14 +64,8 @@ KẾ HOẠCH GIẢI NGÂN
 """
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory) -> Services:
-    folder = tmp_path_factory.mktemp("numbered-items")
-    (folder / "hoa-dong-qd-11-2028-chuong-trinh-cong-tac.txt").write_text(PROGRAMME, encoding="utf-8")
-    (folder / "hoa-dong-tttt-09-2028-thoa-thuan-tai-tro-gom-bau-may.txt").write_text(GRANT, encoding="utf-8")
-    services = Services(Settings(data_dir=folder / "store"))
-    assert services.ingest_paths([folder]).ok
-    return services
+stored = texts_store("numbered-items", {"hoa-dong-qd-11-2028-chuong-trinh-cong-tac.txt": PROGRAMME,
+                                        "hoa-dong-tttt-09-2028-thoa-thuan-tai-tro-gom-bau-may.txt": GRANT})
 
 
 def test_a_class_asked_by_its_number_is_answered_from_its_own_row(stored):
