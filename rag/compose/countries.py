@@ -33,7 +33,10 @@ def placing_lines(point: Point, index: PlanIndex) -> list[str]:
 def sole_country_lines(point: Point, index: PlanIndex) -> list[str]:
     """The lines of the point's text naming a country, when every country it names is one and the same (an embassy's
     notice naming "Western Australia" once, far from the line that answers): the text is about that country."""
-    return sole_country_said(point.chunk.plan_id, index)
+    lines = [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
+             if any(e.name in COUNTRIES for e in foreign_places(line))]
+    named = {e.name for line in lines for e in foreign_places(line) if e.name in COUNTRIES}
+    return lines if len(named) == 1 else []
 
 
 DOMINANT_MENTIONS = 3  # lines naming the country a text is about, at least, and twice those naming any other
@@ -51,13 +54,6 @@ def dominant_country(plan_id: str, index: PlanIndex, asked: str) -> str | None:
         return None
     return counts[0][0]
 
-
-def sole_country_said(plan_id: str, index: PlanIndex) -> list[str]:
-    """The lines of a text naming a country, when every country it names is one and the same."""
-    lines = [line for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")
-             if any(e.name in COUNTRIES for e in foreign_places(line))]
-    named = {e.name for line in lines for e in foreign_places(line) if e.name in COUNTRIES}
-    return lines if len(named) == 1 else []
 
 
 def of_the_place_asked(question: str, points: list[Point]) -> list[Point]:
