@@ -187,6 +187,22 @@ def _person_before(tokens: list[re.Match], i: int) -> bool:
     return prev[:1].isupper() and not prev.isupper() and vi.fold(prev) in _NAME_WORDS
 
 
+# "ky luat doi voi ong Vuong Duc Son la bao lau": typed plainly, the syllables after "ông" are a person's name (of at most
+# four), whatever province their tail spells, until a word no name holds ("ông Tuấn ở Sơn La")
+_HONORIFIC_BEFORE = frozenset({"ong", "ba", "dong chi"})
+_NO_NAME_WORD = frozenset("o tai tinh cua tu den ve va thanh pho huyen xa di sang voi cho la tp que nha".split())
+
+
+def _in_plain_name(tokens: list[re.Match], i: int) -> bool:
+    for k in range(1, 4):
+        if i - k < 0 or vi.fold(tokens[i - k].group()).lower() in _NO_NAME_WORD:
+            return False
+        if k > 1 and (vi.fold(tokens[i - k].group()).lower() in _HONORIFIC_BEFORE
+                      or _preceding(tokens, i - k + 1, 2).lower() in _HONORIFIC_BEFORE):
+            return True
+    return False
+
+
 def _capitalised(words: list[str]) -> bool:
     return all(w[:1].isupper() for w in words)
 
@@ -221,6 +237,8 @@ def _accept(alias: _Alias, words: list[str], tokens: list[re.Match], i: int, acc
             and not any(w[:1].isupper() for w in words):
         # "giữ vững hòa bình", "vì hòa bình" typed plainly: peace, after the words that keep or seek it
         return i == 0 or not (_preceding(tokens, i, 1) in _BEFORE_PEACE or _preceding(tokens, i, 2) in _BEFORE_PEACE)
+    if not accented_text and _in_plain_name(tokens, i):
+        return False
     if not alias.strict or not accented_text:
         return True
     if _place_word_before(tokens, i):

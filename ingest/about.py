@@ -162,12 +162,24 @@ def _abroad(text: str, named: re.Match) -> bool:
     return named.group(1) in NEIGHBOUR_PROVINCES or _OF_NEIGHBOUR.match(text, named.end()) is not None
 
 
+# "Tổng Lãnh sự Úc tại thành phố Hồ Chí Minh thăm … tỉnh Bình Định", "tại Bệnh viện Đa khoa Sài Gòn - Hội An": a place
+# that seats a foreign mission or ends a body's own name says where that body is, not what the page is about
+_SEAT_BEFORE = re.compile(r"(?:Tổng Lãnh sự(?: quán)?|Lãnh sự quán|Đại sứ quán|Văn phòng đại diện|Thương vụ)"
+                          r"(?: [^\s,.;:()]+){1,4} tại (?:thành phố |Thành phố |TP\.? ?)?$")
+_NAMED_BODY_BEFORE = re.compile(rf"(?:Bệnh viện|Công ty|Ngân hàng|Khách sạn|Tập đoàn|Học viện)"
+                                rf"(?: (?:[{vi.UPPER}][{vi.LOWER}]*|đa khoa|khoa|quốc tế|-|–|&))+ $")
+SEAT_CHARS = 80  # how far back a mention's mission or body is looked for
+
+
 def dominant_province(text: str) -> tuple[str | None, int, bool]:
     """(the province the text names most, offset of its first mention, whether a gazetteer knows it); ties go to the
     first named. A province only the text knows ("tỉnh Kim Đài" throughout, "Hà Nội" once) is its own."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in iter_mentions(text):
+        if _SEAT_BEFORE.search(text, max(0, m.start - SEAT_CHARS), m.start) \
+                or _NAMED_BODY_BEFORE.search(text, max(0, m.start - SEAT_CHARS), m.start):
+            continue
         counts[m.province] += 1
         first.setdefault(m.province, m.start)
     top = max(counts.values(), default=0)

@@ -15,7 +15,8 @@ from ingest.dates import labelled
 _TITLE = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*\S|T/M\s+\S|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
     r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|THỦ TƯỚNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG"
-    r"|TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ)\b)")
+    r"|TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ|CHÁNH THANH TRA|CHÁNH ÁN|TRƯỞNG ĐOÀN|CHỈ HUY TRƯỞNG|TỔNG CỤC TRƯỞNG|ĐẠI SỨ"
+    r"|TỔNG LÃNH SỰ)\b)")
 _ROLE_THEN_NAME = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ)\s+"
     rf"([{vi.UPPER}][{vi.LOWER}]+(?:\s[{vi.UPPER}][{vi.LOWER}]+){{1,4}})$")

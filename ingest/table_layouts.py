@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ground import vi
+from ingest.closing_columns import closing_columns
 from ingest.grid_spans import column_edges, line_cells, spans
 from ingest.keyed_stacks import keyed_stacks
 from ingest.plain_tables import ALIGNED_HEAD, STACK_START, TOTAL_CELL, aligned_cells, stacked_cells
@@ -24,33 +25,6 @@ _ASCII_RULE = r"[ \t]*\+(?:[-=]{2,}\+)+[ \t]*"  # "+-----+----+": a dash line al
 _GRID_RULE = re.compile(rf"^(?:{_BOX_RULE}|{_ASCII_RULE})$", re.MULTILINE)
 _GRID_ROW = re.compile(r"^[ \t]*[│┃║|](.*)[│┃║|][ \t]*$")
 _GRID_CELL = re.compile(r"[│┃║|]")
-
-
-# "Nơi nhận:                     TM. ỦY BAN NHÂN DÂN" / "- Như trên;                  KT. CHỦ TỊCH": the closing block's
-# two columns set side by side with spaces, written one after the other (addressees, then the signature)
-_SIDE_GAP = re.compile(r"\S( {6,}|\t+)(?=\S)")
-
-
-def _closing_columns(text: str) -> str:
-    lines = text.split("\n")
-    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("Nơi nhận") and _SIDE_GAP.search(line)),
-                 None)
-    if start is None:
-        return text
-    end = start
-    while end < len(lines) and (_SIDE_GAP.search(lines[end]) or lines[end].startswith((" ", "\t", "-", "+", "•"))
-                                and lines[end].strip()
-                                or not lines[end].strip() and end + 1 < len(lines) and _SIDE_GAP.search(lines[end + 1])):
-        end += 1
-    left, right = [], []
-    for line in lines[start:end]:
-        gap = _SIDE_GAP.search(line)
-        if gap:
-            left.append(line[:gap.start() + 1].rstrip())
-            right.append(line[gap.end():].strip())
-        elif line.strip():  # a line of the right-hand column alone ("(Đã ký)", the name), indented
-            (right if line.startswith((" ", "\t")) else left).append(line.strip())
-    return "\n".join(lines[:start] + left + [""] + right + lines[end:])
 
 
 def _is_rule(line: str) -> bool:
@@ -243,7 +217,7 @@ def tabs_as_pipes(text: str) -> str:
     if _GRID_RULE.search(text):
         text = grid_rows(text)
     if "Nơi nhận" in text:
-        text = _closing_columns(text)
+        text = closing_columns(text)
     if "  " in text:
         text = _aligned_year_tables(text)
     if "\t" not in text:

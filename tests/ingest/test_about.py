@@ -5,6 +5,7 @@ from ground.places import PROVINCES
 from ground.plans import PlanMeta
 from ground.units_2025 import former_names, unit_2025, units_2025
 from ingest.clean import clean_text
+from ingest.pipeline import build_plan
 from ingest.metadata import extract_metadata
 from ingest.repair import repair_text
 
@@ -275,3 +276,18 @@ def test_a_document_the_page_recalls_is_not_the_page():
     meta = extract_metadata(clean_text(page), "page.txt")
     assert (meta.number, meta.issuer, meta.doc_type, meta.date) == (None, None, None, None)
     assert meta.province == "Lâm Khê"
+
+
+def test_a_mission_s_seat_and_a_hospital_s_name_say_nothing_of_whose_page_it_is():
+    visit = """Tổng Lãnh sự Hàn Quốc tại thành phố Hồ Chí Minh thăm và làm việc tại tỉnh Phú Yên
+
+Ngày 14/3/2024, ông Kim Min-soo, Tổng Lãnh sự Hàn Quốc tại thành phố Hồ Chí Minh đã có buổi làm việc tại tỉnh Phú Yên.
+Tiếp đoàn có Phó Chủ tịch UBND tỉnh. Tổng Lãnh sự Hàn Quốc tại thành phố Hồ Chí Minh đánh giá cao môi trường đầu tư.
+"""
+    assert build_plan(visit, "tin-tham-lam-viec.txt").meta.province == "Phú Yên"
+    surgery = """Phẫu thuật miễn phí cho trẻ em
+
+Chương trình phẫu thuật từ thiện tại Bệnh viện Đa khoa Sài Gòn - Hội An cùng các bác sĩ Hoa Kỳ.
+Bắt đầu từ năm 2019, chương trình thực hiện tại Quảng Nam. Năm 2025, chương trình phẫu thuật tại Bệnh viện Đa khoa Sài Gòn - Hội An.
+"""
+    assert build_plan(surgery, "tin-phau-thuat.txt").meta.province == "Quảng Nam"

@@ -132,3 +132,10 @@ def test_long_text_lists_each_place_once_in_order_of_appearance():
     text = "Kế hoạch ngoại giao văn hóa của tỉnh Thừa Thiên Huế và thành phố Hải Phòng. " * 200
     assert find_provinces(text) == ["Thừa Thiên Huế", "Hải Phòng"]
     assert find_provinces("kế hoạch ngoại giao văn hóa của TT-Huế đến năm 2030 gồm những gì?") == ["Thừa Thiên Huế"]
+
+
+def test_a_person_s_name_typed_plainly_spells_no_province_in_its_tail():
+    # "ông Vương Đức Sơn là …": the syllables after "ông" are his name, though "Son la" spells Sơn La
+    assert find_provinces("Thoi han ky luat doi voi ong Vuong Duc Son la bao lau?") == []
+    assert find_provinces("dong chi Lo Van Son la ai?") == []
+    assert find_provinces("ong Tuan o Son La la ai?") == ["Sơn La"]  # "ở": the name has ended

@@ -81,3 +81,33 @@ def test_a_memorandum_headed_in_capitals_is_titled_by_its_head():
             "ký Bản ghi nhớ với các điều khoản sau:\n\nĐiều 1. Mục đích\nHai Bên tổ chức triển lãm trao đổi.\n")
     meta = extract_metadata(clean_text(text), "memo.txt")
     assert meta.doc_type == "Bản ghi nhớ" and meta.title.startswith("Bản ghi nhớ về hợp tác trao đổi triển lãm giữa")
+
+
+_CLOSING = """ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ
+Số: 52/KH-UBND
+Vân Khê, ngày 03 tháng 3 năm 2027
+
+KẾ HOẠCH
+Bồi dưỡng nghiệp vụ lễ tân đối ngoại năm 2027
+
+I. MỤC ĐÍCH
+Nâng cao năng lực lễ tân đối ngoại cho cán bộ các sở, ngành.
+
+Nơi nhận:                                          TM. ỦY BAN NHÂN DÂN
+- Bộ Ngoại giao;                                   KT. CHỦ TỊCH
+- Sở Ngoại vụ;                                     PHÓ CHỦ TỊCH
+- Các sở, ban, ngành tỉnh;                         (đã ký)
+- UBND các huyện, thành phố; Trường Chính trị;     Lò Văn Quế
+- Lưu: VT, NC.
+"""
+
+
+def test_a_signer_s_name_beside_a_long_addressee_is_read_at_the_signature_column():
+    # (the addressee leaves the name a four-space gap, where the column starts on every other line)
+    assert build_plan(_CLOSING, "van-khe-kh-52-2027.txt").meta.signer == "Lò Văn Quế"
+
+
+def test_an_inspectorate_s_conclusion_is_signed_by_its_chief_inspector():
+    text = _CLOSING.replace("TM. ỦY BAN NHÂN DÂN", "CHÁNH THANH TRA").replace("KT. CHỦ TỊCH", "").replace(
+        "PHÓ CHỦ TỊCH", "").replace("Trường Chính trị;", " " * 17)
+    assert build_plan(text, "van-khe-kl-52-2027.txt").meta.signer == "Lò Văn Quế"
