@@ -5,8 +5,8 @@ from ground.places import PROVINCES
 from ground.plans import PlanMeta
 from ground.units_2025 import former_names, unit_2025, units_2025
 from ingest.clean import clean_text
-from ingest.pipeline import build_plan
 from ingest.metadata import extract_metadata
+from ingest.pipeline import build_plan
 from ingest.repair import repair_text
 
 EMBLEM = ("ỦY BAN NHÂN DÂN\n{place}\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
