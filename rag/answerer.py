@@ -26,7 +26,7 @@ from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.kinds import lunar_unsaid
 from rag.decide.money import rate_unsaid
-from rag.decide.places import with_place_rows
+from rag.decide.places import with_asked_names, with_place_rows
 from rag.decide.rivals import rival_named
 from rag.find import sentences
 from rag.find.glossary import written_out
@@ -117,6 +117,7 @@ class Answerer:
             hits, vector = self.engine.search_with_vector(asked, self.k, plan_ids=texts,
                                                           dense_text=self.index.accents.restore(asked))
         hits = with_place_rows(q.text, hits, self.index.chunks)  # (a table's row of the country asked)
+        hits = with_asked_names(q.text, hits, self.index.told)  # (…and only the texts writing the foreign name asked)
         dense_of = sentences.dense_lookup(
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
         answer = self._from_hits(q, scope, hits, dense_of) or self._refuse(q.text)

@@ -162,6 +162,28 @@ def unsaid_foreign_name(question: str, documents: Callable[[], Collection[str]])
     """"… ký MoU với Đại học Ashikaga ngày nào?" of a page telling of another partner (Nippon): a foreign name asked (a
     Latin word no Vietnamese syllable spells) that the documents the lines come from never write (spaces and hyphens
     aside: "Cam-pu-chia") speaks of something else."""
+    names = asked_foreign_names(question)
+    if not names:
+        return None
+    compact = _compact(vi.fold("\n".join(documents())).lower())
+    return next((f"thông tin về {w}" for w in names if _compact(vi.fold(w).lower()) not in compact), None)
+
+
+def with_asked_names(question: str, hits: list, told: Callable[[str], str]) -> list:
+    """"discovery marathon 2023 o quang binh có những cự ly nào?": when some of the passages' documents write every
+    foreign name the question asks ("Discovery") and others do not, only theirs answer; the others' lines share the
+    question's other words ("cự ly") but are of another event."""
+    names = asked_foreign_names(question)
+    if not names or not hits:
+        return hits
+    plans = list(dict.fromkeys(h.chunk.plan_id for h in hits))
+    writing = {pid for pid in plans if all(_compact(vi.fold(w).lower()) in _compact(vi.fold(told(pid)).lower())
+                                           for w in names)}
+    return [h for h in hits if h.chunk.plan_id in writing] if writing and len(writing) < len(plans) else hits
+
+
+def asked_foreign_names(question: str) -> list[str]:
+    """The foreign names a question asks of: Latin words no Vietnamese syllable spells ("Ashikaga", "discovery")."""
     names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w) and not _VIET_SHAPE.fullmatch(vi.fold(w).lower())
              and w.lower() not in _LOANWORDS and not foreign_places(w) and not canonical_province(w)]
     if not vi.has_diacritics(question):  # typed plainly, a name is in lower case too ("tai sydney"): a word of two vowel
@@ -169,10 +191,7 @@ def unsaid_foreign_name(question: str, documents: Callable[[], Collection[str]])
         names += [w for w in re.findall(r"\b[a-z]{4,}\b", question.lower()) if not _VIET_SHAPE.fullmatch(w)
                   and len(re.findall(r"[aeiouy]+", w)) >= 2 and w not in _LOANWORDS and not is_syllable(w)
                   and not foreign_places(w.capitalize()) and not canonical_province(w)]
-    if not names:
-        return None
-    compact = _compact(vi.fold("\n".join(documents())).lower())
-    return next((f"thông tin về {w}" for w in names if _compact(vi.fold(w).lower()) not in compact), None)
+    return names
 
 
 def _compact(text: str) -> str:

@@ -53,6 +53,11 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("cqdd", "cơ quan đại diện"),
     ("xhh", "xã hội hóa"),
     ("sngv", "Sở Ngoại vụ"),
+    ("sct", "Sở Công Thương"),  # a department by its initials, as officials write them ("GĐ SCT", "SKHĐT")
+    ("skhđt", "Sở Kế hoạch và Đầu tư"),
+    ("stttt", "Sở Thông tin và Truyền thông"),
+    ("bqp", "Bộ Quốc phòng"),
+    ("bca", "Bộ Công an"),
     ("ubnv", "Ủy ban Nhà nước về người Việt Nam ở nước ngoài"),  # the press's name for it ("60 năm UBNV")
     ("bvhttdl", "Bộ Văn hóa, Thể thao và Du lịch"),
     ("hlhpn", "Hội Liên hiệp Phụ nữ"),  # mass organisations by their initials
@@ -104,6 +109,8 @@ _SHORTHAND: list[tuple[str, str]] = [
     ("email", "thư điện tử (email)"),
     ("e-mail", "thư điện tử (email)"),
 ]
+# forms read only as written, with their "đ": typed plainly, "gd" is as often "giáo dục" ("sở gd")
+_MARKED_ONLY: list[tuple[str, str]] = [("pgđ", "Phó Giám đốc"), ("gđ", "Giám đốc")]
 SHORT_FORMS = frozenset(vi.fold(short) for short, _ in _SHORTHAND)  # the forms read here, before any store's glossary
 # a token: letters only, not glued to a document number's slash or hyphen, nor to a dot ("TP.HCM")
 _EDGE_BEFORE = r"(?<![\w/\-.])"
@@ -119,6 +126,8 @@ def _compile() -> list[tuple[re.Pattern, str, str]]:
                                                     vi.fold(short).replace("d", "đ", 1))))
         pattern = re.compile(f"{_EDGE_BEFORE}(?:{forms}){_EDGE_AFTER}", re.IGNORECASE)
         out.append((pattern, full, vi.fold(full) if full.islower() else _fold_keep_case(full)))
+    for short, full in _MARKED_ONLY:
+        out.append((re.compile(f"{_EDGE_BEFORE}{re.escape(short)}{_EDGE_AFTER}", re.IGNORECASE), full, _fold_keep_case(full)))
     return out
 
 

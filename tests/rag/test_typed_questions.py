@@ -272,3 +272,9 @@ def test_to_whom_a_text_is_sent_is_its_own_fact():
     assert fact_asked(vi.collapse("Công văn được gửi tới những đơn vị nào?")) == "recipients"
     assert fact_asked(vi.collapse("Báo cáo đó gửi cho những ai?")) == "recipients"
     assert fact_asked(vi.collapse("báo cáo gửi Sở Ngoại vụ trước ngày nào?")) != "recipients"
+
+
+def test_officials_initials_for_a_head_and_a_department_are_written_out():
+    assert shorthand.expand("GĐ SCT Hưng Yên nói gì?") == "Giám đốc Sở Công Thương Hưng Yên nói gì?"
+    assert shorthand.expand("PGĐ SKHĐT là ai?") == "Phó Giám đốc Sở Kế hoạch và Đầu tư là ai?"
+    assert shorthand.expand("gd so vhttdl") == "gd So Van hoa, The thao va Du lich"  # plain "gd": not read as a head
