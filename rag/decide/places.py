@@ -124,7 +124,9 @@ def sum_of_elsewhere(question: str, lines: Collection[str],
     places = [e.name for e in entities.foreign_places(question)]
     # (a foreign name no gazetteer holds, "Gifu", "Chungcheongbuk-do": a capitalised word no Vietnamese syllable spells)
     # (in a question typed with tone marks only: typed without, "Viet", "Quynh" are Vietnamese words)
-    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())] \
+    # (…where the question places the thing: "tổ chức … tại Gifu", not the body that holds it, "CardiacLife Foundation")
+    names = [w for w in _LATIN_NAME.findall(question) if not is_syllable(w.split("-")[0].lower())
+             and re.search(rf"\b(?:tại|ở|sang|đến|thăm|đi|tỉnh|thành phố|vùng|bang)\s+(?:\S+\s+){{0,2}}{re.escape(w)}\b", question)] \
         if vi.has_diacritics(question) else []
     stating = [line for line in lines if _SUM.search(line.split("\n", 1)[0])]
     # (the rule needs a line naming the place that states no sum: with none shown, which thing a sum is of is not told)

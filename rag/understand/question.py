@@ -27,7 +27,7 @@ FEW = r"may(?! (?:(?!den |toi |sang |ve |o |tai |co )[a-z]+ ){1,2}(?:do|nay|ay|k
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("subject", SUBJECT_ASKED),  # "KH 582 là kế hoạch gì": its title, no document's number
     ("document", re.compile(
-        r"\b((?<!tau )(?<!bien )(?<!xe )(?<!may bay )so hieu|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
+        r"\b((?<!tau )(?<!bien )(?<!xe )(?<!may bay )so hieu(?! (?:cua |cac |nhung |hai |ba )?(?:tau|xe|may bay|chuyen bay|thuyen|ca no|moc|cot moc))|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
     # "lúc mấy giờ": the hour of an event, which its line says ("20h00"); no deadline, where "bao nhiêu giờ" counts hours
     ("time", re.compile(r"\b((?:luc |vao )?may gio|gio nao)\b")),

@@ -462,6 +462,9 @@ def test_a_sum_shown_beside_the_place_asked_is_of_another_thing():
     # a country the gazetteer knows, named by the document's title
     assert _sum_of_elsewhere("Kinh phí đoàn đi Lào bao nhiêu?", ["Kinh phí: 900 triệu đồng.\n2. Đoàn ra\nKế hoạch đoàn ra Lào"]) is None
     assert _sum_of_elsewhere("Tổng kinh phí của kế hoạch bao nhiêu?", ["Tổng kinh phí: 900 triệu đồng.\n\n"]) is None
+    # a foreign body's name is no place: the sum of the event it runs is the event's
+    mission = ["Đợt khám do Tổ chức ME.MO và CardiacLife Foundation (Mỹ) thực hiện.\n\n", "Tổng chi phí ước tính 700 triệu đồng.\n\n"]
+    assert _sum_of_elsewhere("Tổng chi phí đợt khám do CardiacLife Foundation tổ chức ở tỉnh bao nhiêu?", mission) is None
 
 
 def test_spending_asked_is_a_sum_asked():

@@ -685,3 +685,7 @@ def test_a_ships_number_is_no_documents():
     from rag.understand.question import analyze
     assert analyze("Tàu cảnh sát biển số hiệu bao nhiêu được điều ra cứu nạn?").pq.intent != "number"
     assert analyze("Quyết định này số hiệu là gì?").pq.intent == "number"
+    # …nor the number of the ships it names ("số hiệu các tàu cá …"), whatever gate reads it
+    from rag.decide.grounds import _ASKS_NUMBER
+    ships = analyze("Số hiệu các tàu cá bị bắt tháng 4/2016 là gì?")
+    assert ships.answer_type != "document" and not _ASKS_NUMBER.search(ships.pq.folded)
