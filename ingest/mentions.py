@@ -43,7 +43,7 @@ _CODE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH
 
 # --- relations: what a cue word before a number says the text does with it ----------------------------
 # the words between a cue and the number it applies to: "thay thế Kế hoạch số ", "thực hiện Quyết định "
-_TO_NUMBER = rf"(?:\s+(?:cho\s+|các\s+)?{_TYPE})?(?:\s+(?:hành động|liên tịch))?\s*(?:số\s*)?$"
+_TO_NUMBER = rf"(?:\s+(?:cho\s+|các\s+)?{_TYPE})?(?:\s+(?:hành động|liên tịch|liên ngành))?\s*(?:số\s*)?$"
 CUES: list[tuple[str, re.Pattern]] = [
     ("replaced_by", re.compile(r"(?:được|bị|đã được)\s+thay\s+thế\s+(?:bởi|bằng)" + _TO_NUMBER, re.IGNORECASE)),
     ("replaces", re.compile(r"(?<!được )(?<!bị )\b(?:thay\s+thế|bãi\s+bỏ)" + _TO_NUMBER, re.IGNORECASE)),

@@ -119,11 +119,11 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     ranked = firsts.own_before_citing(firsts.numbered_first(firsts.body_first(firsts.field_first(ranked, kind, question), question), q.text), index.plan)
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
-        # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone (nearer
-        # still when the best names no one: "đoàn do tỉnh trưởng hoặc phó tỉnh trưởng làm Trưởng đoàn"); last, as a
-        # field line or a line naming the body asked may hold no holder
-        holding = next((c for c in ranked[1:AMOUNT_CANDIDATES] if holder_named(office, c.body, q.text) and c.score
-                        >= (OFFICE_SHARE if ranked[0].answer_spans else YEAR_SHARE_BESIDE) * ranked[0].score), None)
+        # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone or
+        # naming no one ("Căn cứ Quyết định … thanh tra" for "Trưởng đoàn thanh tra là ai"); last, as a field line or a
+        # line naming the body asked may hold no holder
+        holding = next((c for c in ranked[1:AMOUNT_CANDIDATES] if holder_named(office, c.body, q.text)
+                        and c.score >= OFFICE_SHARE * ranked[0].score), None)
         if holding is not None:
             ranked = [holding] + [c for c in ranked if c is not holding]
     if kind == "list" and text is None and (noun := firsts.LIST_ASKED.search(q.pq.folded)):

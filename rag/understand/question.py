@@ -79,7 +79,10 @@ _STANDING = [
     ("replaces", re.compile(r"\bthay the (?:cho )?(?:nhung |cac )?(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi)? ?(?:nao|gi|so may)\b"
                             # "quyết định bị thay thế đó ban hành ngày nào": the one replaced, named by it
                             r"|\b(?:van ban|ke hoach|quyet dinh|chuong trinh|chi thi|quy che) (?:bi|da bi"
-                            r"|duoc) thay the (?!boi|bang|chua|khong|nao)")),
+                            r"|duoc) thay the (?!boi|bang|chua|khong|nao)"
+                            # "QĐ 41 làm hết hiệu lực văn bản nào", "… bãi bỏ quyết định nào": what it ends
+                            r"|\b(?:lam het hieu luc|bai bo|thay the va bai bo) (?:nhung |cac )?(?:van ban|ke hoach|quyet dinh"
+                            r"|chuong trinh|chi thi|quy dinh)? ?(?:nao|gi|so may)\b")),
     ("replaced_by", re.compile(r"\b(bi thay the|duoc thay the|da thay the|thay the boi|van ban nao thay the)\b")),
     ("amended_by", re.compile(r"\b(?:van ban|quyet dinh|ke hoach)? ?nao (?:da )?sua doi\b|\b(?:duoc|bi|da duoc) sua doi"
                               r"(?:,? bo sung)? (?:boi|bang|tai|theo) (?:van ban|quyet dinh)? ?nao\b")),  # "… sửa đổi bởi …"

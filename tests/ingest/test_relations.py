@@ -30,6 +30,9 @@ def test_numbers_as_written_and_the_party_form():
     assert _kinds("Kế hoạch này thay thế Kế hoạch số 141/KH.UBND.") == {("replaces", "141/KH-UBND")}
     assert _kinds("Thực hiện Chỉ thị số 25-CT/TW ngày 08/8/2018 của Ban Bí thư.") == {("implements", "25-CT/TW")}
     assert _kinds("Căn cứ Kế hoạch số 164-KH/TU của Ban Thường vụ Tỉnh ủy.") == {("implements", "164-KH/TU")}
+    # a joint guide between departments: "Hướng dẫn liên ngành số …"
+    assert _kinds("Hướng dẫn này có hiệu lực kể từ ngày 01/9/2027 và thay thế Hướng dẫn liên ngành số 01/HDLN-SNgV-CA "
+                  "ngày 10/3/2023 của Sở Ngoại vụ và Công an tỉnh.") == {("replaces", "01/HDLN-SNgV-CA")}
 
 
 def test_what_is_not_a_relation():

@@ -90,6 +90,12 @@ def test_a_figure_of_what_is_still_in_force_is_no_question_of_standing():
     assert analyze("Bản ghi nhớ với thành phố Takaoka hết hiệu lực từ khi nào?").standing is None  # an agreement's term
 
 
+def test_what_a_decision_ends_is_what_it_replaces():
+    assert analyze("Quyết định 41/2027/QĐ-UBND làm hết hiệu lực văn bản nào?").standing == "replaces"
+    assert analyze("QĐ 41 bãi bỏ quyết định nào?").standing == "replaces"
+    assert analyze("Quyết định 41/2027/QĐ-UBND hết hiệu lực chưa?").standing == "in_force"
+
+
 def test_catalog_filters():
     q = analyze("Những tỉnh nào ban hành kế hoạch theo Quyết định 99/QĐ-TTg trong năm 2021?")
     assert q.catalog is not None
