@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.table_columns import column_role, is_task_header, labelled, people_counted, written_out
-from ingest.year_tables import UNIT_HEADER, cells, row_unit
+from ingest.year_tables import cells, row_unit, unit_cell
 
 FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
 _ENDS_FIGURE = re.compile(r"(?<![\w/])\d{1,3}(?:\.\d{3})+$|(?<![\w/.,])\d+$")  # "Đề nghị 1.000.000", "900.000"
@@ -78,6 +78,7 @@ def figure_tables(text: str) -> str:
     return "\n".join(out)
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _GROUP_NUMBER = re.compile(r"[IVX]{1,5}|[A-Z]")  # a group row's number ("I", "II", "A")
 
 
@@ -93,16 +94,19 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
     # the items it names, "Hợp phần 3", and its figure is no figure of the row)
     item = bool(row) and _ITEM_NUMBER.fullmatch(row[0]) is not None and len(row) > 2 and bool(row[1]) \
         and not FIGURE.match(row[1]) and _ITEM_HEADER.fullmatch(header[0].strip()) is not None
-    figures = [i for i, c in enumerate(row) if c and FIGURE.match(c)
+    # (a year under "Năm" keys the row with its label, "Sở Ngoại vụ năm 2022: số đoàn: 3; …", and is no figure)
+    years = {i for i, c in enumerate(row) if _YEAR_CELL.fullmatch(c) and header[i].strip().lower() == "năm"}
+    figures = [i for i, c in enumerate(row) if c and FIGURE.match(c) and i not in years
                and not (i == 0 and (column_role(header[0]) == "number" or item))]
     if len(figures) < (1 if item else least):  # (numbered items with a name are a table with one figure each)
         return None
-    units = [row[i] for i, h in enumerate(header) if UNIT_HEADER.match(h.strip()) and row[i]]
-    label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not UNIT_HEADER.match(header[i].strip())
+    units = [row[i] for i, h in enumerate(header) if unit_cell(h, row[i]) and row[i]]
+    label = " ".join(c for i, c in enumerate(row[:figures[0]]) if c and not unit_cell(header[i], c) and i not in years
                      and column_role(header[i]) != "number" and not (i == 0 and item))
     label = f"{header[0].strip()} {row[0]}: {label}" if item and label else label
     if not label:
         return None
+    label = " ".join([label] + [f"năm {row[i]}" for i in sorted(years)])
     unit = units[0].lower() if units else (row_unit(label) or "")  # "Học sinh … (lượt)": its figures are of lượt
     # (the caption's unit, for a figure whose row and column name none: "Ảnh báo chí | 10.000.000 | …" under "(đồng/giải)")
     # (a table with a money column takes the caption's unit there only: "Số thành viên" counts people)

@@ -53,6 +53,16 @@ def wrapped_row(lines: list[str], leading: bool, width: int) -> list[str] | None
 
 
 UNIT_HEADER = re.compile(r"^(?:đvt|đơn vị(?: tính)?)$", re.IGNORECASE)
+# what a bare "Đơn vị" column holds when it holds units ("lượt người", "Tỷ đồng", "%"); else the bodies a row is of
+# ("Đơn vị | Năm | Số đoàn" over "Sở Ngoại vụ | 2022 | 3") or its total ("Cộng")
+_UNIT_WORD = re.compile(r"^(?:%|USD|VNĐ|EUR|(?:nghìn |ngàn |triệu |tỷ |tỉ )?đồng|lượt(?: \w+)?|người|đoàn|suất|lớp|học viên|cái|chiếc"
+                        r"|bộ|ha|km|m2|tấn|kg)$", re.IGNORECASE)
+
+
+def unit_cell(header: str, cell: str) -> bool:
+    """The cell is a row's unit ("ĐVT", "Đơn vị tính"; "Đơn vị" over "lượt người"), not the body a row is of."""
+    return bool(UNIT_HEADER.match(header.strip())) and (
+        header.strip().lower() != "đơn vị" or bool(_UNIT_WORD.match(cell.strip())) or cell[:1].islower())
 
 MIN_YEAR_COLUMNS = 2
 

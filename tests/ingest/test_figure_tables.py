@@ -78,3 +78,20 @@ def test_a_table_numbering_its_items_by_kind_reads_each_as_that_item():
                          "| 1 | 30% | 96.000 | Thỏa thuận được ký | Tháng 10/2027 |\n"
                          "| 2 | 70% | 224.000 | Báo cáo tiến độ được chấp thuận | Tháng 5/2028 |\n")
     assert "Đợt 1: tỷ lệ: 30%; số tiền: 96.000 EUR; điều kiện giải ngân: Thỏa thuận được ký; thời gian dự kiến: Tháng 10/2027." in text
+
+
+def test_a_bare_unit_header_over_bodies_keys_each_row_by_its_body_and_year():
+    # "Đơn vị" names the department a row is of, and "Năm" its year: neither is a unit nor a figure
+    text = """Tình hình đoàn ra năm 2026 và năm 2027, cụ thể:
+
+| Đơn vị | Năm | Số đoàn | Kinh phí quyết toán (đồng) |
+| Sở Ngoại vụ | 2026 | 3 | 612.400.000 |
+| Sở Công Thương | 2027 | 1 | 298.000.000 |
+| Cộng | | 4 | 910.400.000 |
+"""
+    out = figure_tables(text)
+    assert "Sở Công Thương năm 2027: số đoàn: 1; kinh phí quyết toán: 298.000.000 đồng." in out
+    assert "Cộng: số đoàn: 4; kinh phí quyết toán: 910.400.000 đồng." in out
+    # …while units under it stay units
+    units = "| Chỉ tiêu | Đơn vị | Kế hoạch | Thực hiện |\n| Khách quốc tế | lượt | 1.200 | 1.350 |\n| Đoàn vào | đoàn | 14 | 12 |\n"
+    assert "Khách quốc tế: kế hoạch: 1.200 lượt; thực hiện: 1.350 lượt." in figure_tables(units)
