@@ -18,6 +18,7 @@ from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.records import counts_parts
 from rag.compose.sections import find_section
+from rag.compose.superlatives import ranked_row_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.documents import cited_document_unsaid
@@ -118,6 +119,8 @@ class Answerer:
                                                           dense_text=self.index.accents.restore(asked))
         hits = with_place_rows(q.text, hits, self.index.chunks)  # (a table's row of the country asked)
         hits = with_asked_names(q.text, hits, self.index.told)  # (…and only the texts writing the foreign name asked)
+        if (ranked := ranked_row_answer(q, hits, self.index)) is not None:
+            return ranked, hits  # "khoản chi nào lớn nhất": the table's row that is, by the measure asked
         dense_of = sentences.dense_lookup(
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
         answer = self._from_hits(q, scope, hits, dense_of) or self._refuse(q.text)
