@@ -28,7 +28,7 @@ from rag.find.search import Hit
 from rag.understand import entities
 from rag.understand.entities import documents
 from rag.understand.names import ParsedQuery, number_matches
-from rag.understand.question import Question, without_question_words
+from rag.understand.question import NOT_OF_A_CRAFT, Question, without_question_words
 from rag.understand.shorthand import spelled_agencies
 from rag.understand.terms import coverage, query_terms, unit_terms
 
@@ -196,8 +196,7 @@ _REQUEST_VERB = r"(?:kien nghi|de nghi|de xuat|xin)"
 _ASKS_SIGNED = re.compile(r"\bky(?: ket)?\b(?: [a-z]+){0,3} (?:nhung |cac )?(?:van ban|thoa thuan|bien ban|hiep dinh|ghi nho)"
                           r"(?: [a-z]+){0,3} (?:nao|gi)\b")
 _SIGNED = re.compile(r"\bky\b|\bthoa thuan|\bbien ban|\bhiep dinh|\bghi nho|\bmou\b|\bhop dong")
-_ASKS_NUMBER = re.compile(r"\b(?:(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )so (?:may|bao nhieu)|so hieu(?! (?:cua |cac |nhung |hai |ba )?"
-                          r"(?:tau|xe|may bay|chuyen bay|thuyen|ca no|moc|cot moc)\b)|ky hieu)\b")  # (not "tỷ số")
+_ASKS_NUMBER = re.compile(r"\b(?:(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )so (?:may|bao nhieu)|so hieu" + NOT_OF_A_CRAFT + r"|ky hieu)\b")  # (not "tỷ số")
 
 
 # "<a body> (của …) có nhiệm vụ gì / phải làm gì / được giao nhiệm vụ gì": the body whose duties are asked

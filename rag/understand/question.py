@@ -23,11 +23,13 @@ OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hi
 # "mấy" asking how many, not "mấy đơn vị đó" (those few units, pointed back at); "mấy đoàn đến đó" still counts
 FEW = r"may(?! (?:(?!den |toi |sang |ve |o |tai |co )[a-z]+ ){1,2}(?:do|nay|ay|kia)\b)"
 
+# "số hiệu các tàu cá …": the number of a ship, a vehicle or a border marker, not of a document
+NOT_OF_A_CRAFT = r"(?! (?:cua |cac |nhung |hai |ba )?(?:tau|xe|may bay|chuyen bay|thuyen|ca no|moc|cot moc)\b)"
 # Answer types, most specific first: "số mấy" is a document number before "mấy" is a number.
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("subject", SUBJECT_ASKED),  # "KH 582 là kế hoạch gì": its title, no document's number
     ("document", re.compile(
-        r"\b((?<!tau )(?<!bien )(?<!xe )(?<!may bay )so hieu(?! (?:cua |cac |nhung |hai |ba )?(?:tau|xe|may bay|chuyen bay|thuyen|ca no|moc|cot moc))|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
+        r"\b((?<!tau )(?<!bien )(?<!xe )(?<!may bay )so hieu" + NOT_OF_A_CRAFT + r"|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
     # "lúc mấy giờ": the hour of an event, which its line says ("20h00"); no deadline, where "bao nhiêu giờ" counts hours
     ("time", re.compile(r"\b((?:luc |vao )?may gio|gio nao)\b")),
