@@ -218,3 +218,10 @@ def test_a_visit_to_a_college_is_dated_by_its_line_not_the_plan():
     assert fact_asked("kiem tra truong cao dang y te ngay nao trong ke hoach 54/kh-ubnd") == "general"
     assert fact_asked("ke hoach 54 ban hanh ngay nao") == "date"
     assert fact_asked("tin nay dang ngay nao") == "date"
+
+
+def test_a_place_of_nature_or_a_port_is_named_after_its_kind():
+    # "tổ chức ở đâu?" of a festival: "biển Tam Thanh" is where, a line naming only the province asked is not
+    assert ("place", "Tam Thanh") in [(e.kind, e.text) for e in tag("Bầu trời biển Tam Thanh rực rỡ cánh diều.")]
+    assert ("place", "Fansipan") in [(e.kind, e.text) for e in tag("Đoàn chinh phục đỉnh Fansipan.")]
+    assert not [e for e in tag("Nộp hồ sơ tại bộ phận một cửa.") if e.kind == "place" and "Sơ" in e.text]
