@@ -17,8 +17,10 @@ _ASKS_SPAN = re.compile(r"\b(?:khoang thoi gian|tu ngay nao|den ngay nao|trong b
 _RUN = re.compile(r"\d\s*(?:[-–]|đến)\s*\d")
 
 
-def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
-    """The whole sentence when it fits; else the clauses around the answering entity, never cutting it."""
+def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozenset[str] = frozenset()) -> str:
+    """The whole sentence when it fits; else the clauses around the answering entity, never cutting it. `known`: the
+    terms its document's title says, which a news page's every line repeats ("Quang Binh Discovery Marathon 2023"):
+    the clause the question's other words stand in ("… và gây quỹ học bổng …") is where it answers."""
     body = cand.body
     if len(body) <= limit:
         return body
@@ -37,6 +39,7 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS) -> str:
     # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
     # own "Kế hoạch triển khai …" is its preamble
     terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
+    terms = [t for t in terms if t not in known] or terms
     window = best_window(body, terms, idf, limit)
     spans = cand.answer_spans
     if not spans:

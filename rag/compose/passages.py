@@ -49,6 +49,7 @@ from rag.models import Answer
 from rag.understand.entities import foreign_places
 from rag.understand.names import number_matches
 from rag.understand.question import Question, asking_fold
+from rag.understand.terms import query_terms
 
 MAX_POINTS = 3
 ANSWER_BUDGET = 450  # characters of points; with the lead line this fits a phone screen
@@ -232,14 +233,16 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             return items
     # (a count asked with its items, "có mấy nhóm nhiệm vụ? kể ra": the sentence naming them is the list)
     limit = LIST_SENTENCE_CHARS if kind == "list" or counting and _ITEMS_ASKED.search(q.pq.folded) else POINT_CHARS
-    chosen = [(best, display(best, question, index.idf, limit))]
+    titled = index.plan(best.chunk.plan_id)  # (a news page's headline words, which its every line repeats)
+    known = frozenset(query_terms(titled.meta.title or "")) if titled and titled.meta.source_kind == "news" else frozenset()
+    chosen = [(best, display(best, question, index.idf, limit, known))]
     used = len(chosen[0][1])
     for cand in ranked[1:]:
         if len(chosen) >= MAX_POINTS or cand.score < FOLLOWER_SHARE * best.score:
             break
         together = shown_with(best, cand, kind) and not firsts.other_row(best, cand, question)
         duplicate = any(vi.collapse(cand.body) == vi.collapse(c.body) for c, _ in chosen)
-        shown = display(cand, question, index.idf, POINT_CHARS)
+        shown = display(cand, question, index.idf, POINT_CHARS, known)
         if together and not duplicate and used + len(shown) <= ANSWER_BUDGET:
             chosen.append((cand, shown))
             used += len(shown)

@@ -9,7 +9,8 @@ TRAIL = """Van Khe Discovery Trail 2026: Đường chạy giữa núi rừng
 
 Ngày 5/3, Sở Văn hóa và Thể thao tỉnh Vân Khê cho biết giải Van Khe Discovery Trail 2026 sẽ diễn ra ngày 21-22/3.
 Hiện có gần 1.500 vận động viên đăng ký và tranh tài ở 4 nội dung: cự ly 55 km, 30 km, 15 km và 7 km.
-Giải thu hút vận động viên quốc tế, góp phần quảng bá du lịch tỉnh với du khách nước ngoài và gây quỹ học bổng.
+Giải thu hút vận động viên quốc tế, góp phần quảng bá du lịch tỉnh với du khách nước ngoài.
+Van Khe Discovery Trail 2026 là một trong những hoạt động mở đầu mùa du lịch của tỉnh Vân Khê năm 2026, giải còn tạo sân chơi lành mạnh, hấp dẫn cho những người yêu chạy bộ trong và ngoài tỉnh, thúc đẩy phong trào luyện tập thể dục thể thao ngày càng phát triển rộng khắp ở các xã vùng cao và gây quỹ học bổng tặng cho những học sinh nghèo vượt khó trên địa bàn các huyện biên giới của tỉnh.
 """
 
 MARATHON = """Van Khe International Marathon 2027 khởi động với hơn 3.000 vận động viên
@@ -29,3 +30,9 @@ def test_a_race_asked_by_its_foreign_name_is_answered_from_its_own_page(store):
     a = store.ask("discovery trail 2026 o van khe co nhung cu ly nao?")
     assert a.found and "55 km" in a.answer and "42km" not in a.answer
     assert "discovery" in a.citations[0].source
+
+
+def test_a_long_line_of_a_news_page_is_shown_where_the_question_s_own_words_stand(store):
+    # the headline's words open the line; the clause that answers is the one holding "gây quỹ"
+    a = store.ask("Giải Van Khe Discovery Trail 2026 gây quỹ cho việc gì?")
+    assert a.found and "học bổng" in a.answer
