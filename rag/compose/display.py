@@ -25,22 +25,31 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
     if len(body) <= limit:
         return body
     # "những bộ nào …?": the list the line labels ("Các bộ: Công an, Tài chính, …") is shown from its label
-    asked = firsts.LIST_ASKED.search(vi.collapse(question))
+    listed = firsts.LIST_ASKED.search(vi.collapse(question))
     folded_body = vi.fold_same_length(body).lower()
-    label = re.search(rf"\b(?:cac |nhung )?{asked.group(1)}\s*:", folded_body) if asked else None
+    label = re.search(rf"\b(?:cac |nhung )?{listed.group(1)}\s*:", folded_body) if listed else None
     if label:
         return shorten(body[label.start():], limit)
     # …and "trong những lĩnh vực nào?" from the words that open the list ("… trong lĩnh vực đối ngoại, văn hóa, …")
-    named = re.search(rf"\b{asked.group(1)}\b(?=[^.;]{{0,80}},)", folded_body) if asked and asked.group(1) != "ai" else None
+    named = re.search(rf"\b{listed.group(1)}\b(?=[^.;]{{0,80}},)", folded_body) if listed and listed.group(1) != "ai" else None
     if named and named.start() > limit // 3:
         start = max([0] + [m.end() for m in re.finditer(r"[;,:]\s+", body[:named.start()])])
         start = start if named.start() - start <= limit // 3 else named.start()
         return "…" + shorten(body[start:], max(limit, LISTED_CHARS))
     # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
     # own "Kế hoạch triển khai …" is its preamble
-    terms = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
-    terms = [t for t in terms if t not in known] or terms
+    asked = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]
+    terms = [t for t in asked if t not in known] or asked
     window = best_window(body, terms, idf, limit)
+    # "… đoạn 6 …?": an item the question names by its number is where the line answers of it, whatever the clauses
+    # before it share with the question ("… các đoạn 1, 2, 3, 4 … và X làm Đại diện biên giới đoạn 6")
+    numbered = [m for t in asked if _NUMBERED.fullmatch(t) for m in re.finditer(rf"\b{t}\b", folded_body)]
+    if numbered:  # (…and the window holding it is shown, though an office stands earlier in the line)
+        if not any(vi.fold_same_length(body[m.start():m.end()]).lower() in vi.fold_same_length(window).lower()
+                   for m in numbered):
+            at = numbered[0]
+            return around(body, entities.Entity("number", at.start(), at.end(), body[at.start():at.end()]), limit)
+        return window
     spans = cand.answer_spans
     if not spans:
         return window
@@ -63,6 +72,7 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
 
 
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
+_NUMBERED = re.compile(r"[a-z]+ \d{1,3}")  # a folded term naming an item by its number ("doan 6", "dot 2")
 _PAIRED_BEFORE = re.compile(r"viet nam\s*[-–]\s*$")  # "Hội hữu nghị Việt Nam - Campuchia" names no foreign side
 LISTED_CHARS = 360  # a list asked for, shown from the words that open it: its items are the answer
 

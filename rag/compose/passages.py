@@ -234,7 +234,10 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     # (a count asked with its items, "có mấy nhóm nhiệm vụ? kể ra": the sentence naming them is the list)
     limit = LIST_SENTENCE_CHARS if kind == "list" or counting and _ITEMS_ASKED.search(q.pq.folded) else POINT_CHARS
     titled = index.plan(best.chunk.plan_id)  # (a news page's headline words, which its every line repeats)
-    known = frozenset(query_terms(titled.meta.title or "")) if titled and titled.meta.source_kind == "news" else frozenset()
+    headline = (titled.meta.title or "").rstrip(" …") if titled and titled.meta.source_kind == "news" else ""
+    # (…a headline of its own: a page titled by its first sentence has no other words for its lines)
+    known = frozenset(query_terms(headline)) if headline and vi.collapse(headline)[:60] not in vi.collapse(
+        best.body) else frozenset()
     chosen = [(best, display(best, question, index.idf, limit, known))]
     used = len(chosen[0][1])
     for cand in ranked[1:]:

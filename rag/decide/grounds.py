@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
+from rag.decide import holders
 from rag.decide import places as place_rules
 from rag.decide.alike import with_alike
 from rag.decide.answerable import Evidence, ScopeRule
@@ -216,8 +217,6 @@ _ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc b�
                            rf"(?:\s+[{vi.LOWER}]+){{0,3}}\s+[{vi.UPPER}]")
 
 
-
-
 _FEE = re.compile(r"\b(?:hoi phi|le phi|hoc phi|muc phi|phi (?:gia nhap|ket nap|tham gia|dang ky))\b")
 
 
@@ -316,9 +315,10 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     if _ASKSFULL_NAME.search(q.pq.folded) and not names_person(shown) and not held:
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     # "… đào tạo cho ai?": the people a line serves, named as a group ("đội ngũ cán bộ, công chức", "kiều bào")
-    served = _FOR_WHOM.search(q.pq.folded) and _GROUPS.search(vi.collapse(shown))
+    served = bool(_FOR_WHOM.search(q.pq.folded) and _GROUPS.search(vi.collapse(shown)))
     # "… do ai tổ chức?": who did it may be a body no agency list holds ("Hội hữu nghị Việt - Lào tỉnh …")
-    served = served or _WHO_DID.search(q.pq.folded) and _ORGANISATION.search(shown)
+    served = served or bool(_WHO_DID.search(q.pq.folded) and _ORGANISATION.search(shown)) \
+        or holders.appointed_by_office(q.pq.folded, shown, tags)
     if q.answer_type == "person" and not FULL_NAME.search(shown) and not held and not served and (
             "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
@@ -359,7 +359,6 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
 _FOR_WHOM = re.compile(r"\b(?:cho|doi voi|voi|danh cho|huong toi|nham vao) (?:nhung )?ai\b")
 _GROUPS = re.compile(r"\b(?:can bo|cong chuc|vien chuc|nguoi dan|nhan dan|hoc sinh|sinh vien|thanh nien|kieu bao|"
                      r"doanh nghiep|hoi vien|doan vien|phong vien|nha bao|du khach|khach|cong dong|dong bao|nguoi)\b")
-
 
 
 # (a report's own period is what it reports on, and "… của X, giai đoạn …" is a period asked of the text, not its name)

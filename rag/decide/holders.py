@@ -198,3 +198,14 @@ def names_office_holder(q: Question, hits: list[Hit]) -> bool:
         return False  # "Chủ tịch là ai?" of no place: any page with a chairman's name would do, so none grounds
     return any(all(n in vi.collapse(h.chunk.text) for n in named) and holder_named(office, h.chunk.text, q.text)
                for h in hits[:3])
+
+
+# "ai được cử làm Đại diện biên giới đoạn 6?" of "… cử Phó Chỉ huy trưởng … tỉnh Cao Bằng làm Đại diện biên giới đoạn 6":
+# a text appointing by office names the office and its body, no one by name
+_APPOINTED_AS = re.compile(r"\bai (?:duoc |da duoc )?(?:cu|bo nhiem|phan cong) (?:lam|giu) (.+?)(?: tren| cua| tai| o|\?|$)")
+
+
+def appointed_by_office(folded: str, shown: str, tags: set[str]) -> bool:
+    """The question asks who was appointed to an office, and the lines name the office holder by office and body."""
+    asked = _APPOINTED_AS.search(folded)
+    return asked is not None and "agency" in tags and f"lam {asked.group(1).strip()}" in vi.collapse(shown)

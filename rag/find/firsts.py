@@ -161,6 +161,7 @@ def body_first(ranked: list[Candidate], question: str) -> list[Candidate]:
 _NUMBERED_ITEM = re.compile(r"\b(lop|dot|doan|khoa|chuyen de|tour|goi|tieu ban|hop phan|hang muc|lo)\b(?:((?: \w+){0,6}?) so)?"
                             r" (\d{1,2})\b(?![/.\-]?\d)(?! ?/)")
 NUMBERED_SHARE = 0.6  # how close to the best a line naming the item asked by its number must score to go before it
+RIVAL_SHARE = 0.3  # …when the best names another item of that kind
 
 
 # …or by its place among them: "đợt đầu (tiên)", "đợt thứ nhất" is the first, "đợt cuối" the last the lines number
@@ -173,8 +174,9 @@ def numbered_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     folded = vi.collapse(question)
     asked = _NUMBERED_ITEM.search(folded)
     placed = _PLACED_ITEM.search(folded) if asked is None else None
+    # ("đoạn 6" as written is a segment by its number; "đoàn 6 người" counts people)
     if not ranked or not (asked or placed) or asked and " so " not in f" {asked.group(0)} " and asked.group(1) not in (
-            "dot", "lo", "khoa"):
+            "dot", "lo", "khoa") and not re.search(r"\bđoạn \d", question.lower()):
         return ranked
     noun = asked.group(1) if asked else placed.group(1) if placed else ""
     # (the lines keyed by such an item, "Đợt 4: …": "mỗi đợt 06 người" counts people, numbers no tranche)
@@ -193,7 +195,17 @@ def numbered_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     if names(ranked[0]):
         return ranked
     named = next((c for c in ranked[1:FIELD_CANDIDATES] if names(c) and c.score >= NUMBERED_SHARE * ranked[0].score), None)
+    if named is None and asked and not _names_anywhere(ranked[0], noun, number):  # (…or in passing: "… và X làm Đại
+        # diện … đoạn 6", the nearer still when the best names another one: "… Đại diện biên giới đoạn 4")
+        share = RIVAL_SHARE if any(m.group(1) == noun for m in _NUMBERED_ITEM.finditer(vi.collapse(ranked[0].body))) \
+            else NUMBERED_SHARE
+        named = next((c for c in ranked[1:FIELD_CANDIDATES] if _names_anywhere(c, noun, number)
+                      and c.score >= share * ranked[0].score), None)
     return ranked if named is None else [named] + [c for c in ranked if c is not named]
+
+
+def _names_anywhere(c: Candidate, noun: str, number: int) -> bool:
+    return any(m.group(1) == noun and int(m.group(3)) == number for m in _NUMBERED_ITEM.finditer(vi.collapse(c.body)))
 
 
 NAMED_SHARE = 0.9  # how close to the best a line naming the body the question names must score to go before it

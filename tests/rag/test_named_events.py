@@ -20,9 +20,20 @@ Giải diễn ra với 4 cự ly: 5km, 10km, 21km và 42km, đều xuất phát 
 Tham gia giải có hơn 70 vận động viên nước ngoài đến từ Nhật Bản, Hàn Quốc và Ấn Độ.
 """
 
+BORDER = """Ra mắt Đại diện biên giới đoạn 4 tuyến biên giới Việt Nam - Trung Quốc
+
+Lễ ra mắt Đại diện biên giới đoạn 4 dựa trên Thông báo của Phân ban Việt Nam trong Ủy ban liên hợp biên giới trên đất \
+liền Việt Nam - Trung Quốc, thông báo ý kiến của Thủ tướng Chính phủ, đồng ý với kiến nghị của Bộ Quốc phòng cử các Phó Chỉ huy trưởng Tham mưu tác chiến Bộ đội Biên phòng 7 tỉnh biên \
+giới phía Bắc làm Đại diện biên giới các đoạn 1, 2, 3, 4, 5, 7, 8 và Phó Chỉ huy trưởng nghiệp vụ Bộ đội Biên phòng \
+tỉnh Cao Bằng làm Đại diện biên giới đoạn 6.
+Chủ tịch Ủy ban nhân dân tỉnh Sa Ngàn Lò Văn Bình đã ký Quyết định thành lập Bộ phận giúp việc cho Đại diện biên giới \
+đoạn 4, góp phần xây dựng biên giới hòa bình, hữu nghị, hợp tác và phát triển với nước bạn.
+"""
+
 store = texts_store("named-events", {
     "van-khe-discovery-trail-2026-tin.txt": TRAIL,
     "van-khe-international-marathon-2027-tin.txt": MARATHON,
+    "sa-ngan-dai-dien-bien-gioi-doan-4-tin.txt": BORDER,
 })
 
 
@@ -36,3 +47,9 @@ def test_a_long_line_of_a_news_page_is_shown_where_the_question_s_own_words_stan
     # the headline's words open the line; the clause that answers is the one holding "gây quỹ"
     a = store.ask("Giải Van Khe Discovery Trail 2026 gây quỹ cho việc gì?")
     assert a.found and "học bổng" in a.answer
+
+
+def test_an_item_asked_by_its_number_is_answered_where_the_line_names_it(store):
+    # "đoạn 6": the line giving each segment's representative, shown where it names the sixth, not the line of "đoạn 4"
+    a = store.ask("Ai được cử làm Đại diện biên giới đoạn 6 trên tuyến Việt - Trung?")
+    assert a.found and "nghiệp vụ" in a.answer.split("\n")[1] and "Cao Bằng" in a.answer
