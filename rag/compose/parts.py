@@ -280,7 +280,7 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
         elif result is None and part.intent != "general" and targets and not named_again and (about_the_plan(  # not "hội nghị … ngày nào"
                 parse_query(part.text), [index.plan(t) for t in targets],
                 residual=RESIDUAL_SYLLABLES if i == 0 else LATER_PART_RESIDUAL)
-                or by_number and (i == 0 and part.intent in _OWN_FACTS or part.intent == "horizon")) \
+                or by_number and i == 0 and part.intent in _OWN_FACTS or (by_number or i > 0) and part.intent == "horizon") \
                 and same_kind(q.text, index.held(targets[0])) and (i == 0 or first_asks_plan):
             for other in targets[1:]:  # several named plans: the same fact of each of the others
                 extra = fact_for(part, index.held(other), index)
