@@ -43,6 +43,7 @@ from rag.decide.places import asked_venues, keyed_by_place, names_foreign_places
 from rag.decide.years import YEAR_RANGE, dated_in, horizon_years, names_year, one_year
 from rag.find import firsts, sentences
 from rag.find.plans import PlanIndex
+from rag.find.preamble import beside_own_words, own_words_first
 from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.models import Answer
@@ -118,6 +119,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
     ranked = firsts.body_named_first(ranked, q.pq.agencies)
     ranked = firsts.own_before_citing(firsts.numbered_first(firsts.body_first(firsts.field_first(ranked, kind, question), question), q.text), index.plan)
+    ranked = own_words_first(ranked, q.pq.folded, kind)  # "… kỷ luật ai?": not a "Căn cứ …" line
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
         # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone or
@@ -243,7 +245,8 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     for cand in ranked[1:]:
         if len(chosen) >= MAX_POINTS or cand.score < FOLLOWER_SHARE * best.score:
             break
-        together = shown_with(best, cand, kind) and not firsts.other_row(best, cand, question)
+        together = shown_with(best, cand, kind) and not firsts.other_row(best, cand, question) \
+            and beside_own_words(best, cand, q.pq.folded)
         duplicate = any(vi.collapse(cand.body) == vi.collapse(c.body) for c, _ in chosen)
         shown = display(cand, question, index.idf, POINT_CHARS, known)
         if together and not duplicate and used + len(shown) <= ANSWER_BUDGET:
