@@ -23,8 +23,8 @@ def own_words_first(ranked: list[Candidate], folded_question: str, kind: str) ->
     near = [c for c in ranked[1:OWN_CANDIDATES] if not _PREAMBLE.match(c.body) and c.answer_spans
             and c.chunk.plan_id == ranked[0].chunk.plan_id and c.score >= OWN_SHARE * ranked[0].score]
     named = [c for c in near if any(e.kind == "person" and e.text.split()[0] in SURNAMES for e in c.answer_spans)]
-    own = (named or ([] if kind == "person" else near) or [None])[0]
-    return [own] + [c for c in ranked if c is not own] if own is not None else ranked
+    pick = named or ([] if kind == "person" else near)
+    return [pick[0]] + [c for c in ranked if c is not pick[0]] if pick else ranked
 
 
 def beside_own_words(best: Candidate, cand: Candidate, folded_question: str) -> bool:
