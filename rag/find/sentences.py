@@ -160,7 +160,7 @@ _SPAN_BOUNDS = re.compile(r"\b((?:19|20)\d\d) (?:(?:den|toi) )?(?:nam )?((?:19|2
 SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm kỳ|từ năm)\b", re.IGNORECASE)
 _DAY_ASKED = re.compile(r"\b(?:ngay|hom|bua) (?:nao|may|bao nhieu)\b")  # ("vào hôm nào": a year is no day)
-COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+([a-z]{2,})(?:\s+([a-z]{2,}))?")  # the counted noun, then its second word
+COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+(?!(?:o|tai|la|va|cua|thi|da|se|voi|tu)\b)([a-z]{2,})(?:\s+([a-z]{2,}))?")  # the counted noun, then its second word
 # a measure asked by its name, written by its symbol: "độ cao bao nhiêu mét" — "1.904,58 m"
 # …and people asked as "người" counted by what they are: "bao nhiêu người" — "21 công dân", "14 thuyền viên"
 PEOPLE_NOUNS = ("nguoi", "cong dan", "ngu dan", "thuyen vien", "lao dong", "hoc sinh", "sinh vien", "hoc vien", "dai bieu",

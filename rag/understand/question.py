@@ -21,7 +21,8 @@ OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hi
            r"chanh van phong|thu tuong|to truong|truong nhom|truong tieu ban|tong thong|quoc vuong|tong giam doc")
 
 # "mấy" asking how many, not "mấy đơn vị đó" (those few units, pointed back at); "mấy đoàn đến đó" still counts
-FEW = r"may(?! (?:(?!den |toi |sang |ve |o |tai |co )[a-z]+ ){1,2}(?:do|nay|ay|kia)\b)"
+# ("mấy" counts the noun after it: not "bản Mây ở Sa Pa" typed plainly, a name before a word no noun is)
+FEW = r"may(?! (?:(?!den |toi |sang |ve |o |tai |co )[a-z]+ ){1,2}(?:do|nay|ay|kia)\b)(?! (?:o|tai|la|va|cua|thi|da|se|voi|tu)\b)"
 
 # "số hiệu các tàu cá …": the number of a ship, a vehicle or a border marker, not of a document
 NOT_OF_A_CRAFT = r"(?! (?:cua |cac |nhung |hai |ba )?(?:tau|xe|may bay|chuyen bay|thuyen|ca no|moc|cot moc)\b)"

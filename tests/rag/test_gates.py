@@ -789,3 +789,10 @@ def test_a_foreign_name_of_several_syllables_is_named_whatever_its_tones():
     line = "Công an tỉnh trao 50 triệu đồng hỗ trợ lực lượng An ninh tỉnh Khăm Muộn."
     assert names_foreign_places("hỗ trợ an ninh Khăm Muồn bao nhiêu tiền?", [line])
     assert names_foreign_places("ho tro an ninh Kham Muon bao nhieu tien?", [line])
+
+
+def test_a_name_typed_plainly_before_a_preposition_counts_nothing():
+    from rag.decide.counts import counted_phrase
+    from rag.understand.question import analyze
+    # "bản Mây ở Sa Pa … của mấy dân tộc": "Mây" is a village's name, the peoples are counted
+    assert counted_phrase(analyze("ban may o sa pa tai hien khong gian sinh hoat cua may dan toc?")) == "dan toc"
