@@ -15,6 +15,7 @@ from ingest.deadline_dates import date_assignments
 from ingest.decisions import carried_plan_start, decision_sections
 from ingest.errors import IngestError, OutOfScope
 from ingest.family import belonging
+from ingest.member_lists import member_roles
 from ingest.mentions import extract_mentions
 from ingest.metadata import extract_metadata
 from ingest.ocr import OCR_CONFIDENCE_FLOOR, OcrCache
@@ -249,7 +250,7 @@ def reading_warnings(plan: Plan, legacy_encoding: str | None = None) -> list[str
 
 def build_plan(text: str, source: str, meta: PlanMeta | None = None, max_chars: int = 1000) -> Plan:
     """Cleaned text → Plan. Also used by `ngvh reindex`, which starts from the stored texts."""
-    text = linearize_tables(vi.normalize(text))  # task tables read as one sentence per row
+    text = member_roles(linearize_tables(vi.normalize(text)))  # task tables read as one sentence per row; a member's role on her line
     meta = meta or extract_metadata(text, source)
     if meta.quality is None:
         meta.quality = text_quality(text)

@@ -173,7 +173,9 @@ def parse_sections(text: str) -> Section:
     (a "I." inside one restarts), and the signature block before them stays a block of its own."""
     root = Section(marker="", heading="", level=0, start=0, end=len(text), body_start=0)
     lines = _lines(text)
-    appendices = [i for i, ln in enumerate(lines) if ln.text and appendix_heading(ln.text)]
+    # ("Phụ lục" alone over its title in capitals, "TÓM TẮT QUÁ TRÌNH …", opens one too)
+    appendices = [i for i, ln in enumerate(lines) if ln.text and (appendix_heading(ln.text) or ln.text.strip() == "Phụ lục"
+                  and i + 1 < len(lines) and is_caps(lines[i + 1].text))]
     appendices = [i for i in appendices if not _inside_body(lines, i)]
     if not appendices and (signed := _signature_index(lines)) is not None:
         # a list set after the signature under a heading of its own ("DANH SÁCH ĐOÀN RA NĂM 2028 …"): an appendix

@@ -396,3 +396,11 @@ def test_the_text_a_decision_issues_after_its_signature_is_a_part_of_its_own():
     assert parts[:2] == ["Điều 1. Phê duyệt Phương án kèm theo Quyết định này.",
                          "Điều 2. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này."]
     assert [c.marker for c in attached.children] == ["I.", "II."]  # its own parts, not Điều 2's
+
+
+def test_a_bare_appendix_word_over_its_title_in_capitals_opens_an_appendix():
+    text = ("QUYẾT ĐỊNH:\n\nĐiều 1. Hình thức kỷ luật\nThi hành kỷ luật khiển trách.\n\nĐiều 2. Trách nhiệm thi hành\n"
+            "Các cơ quan thi hành Quyết định này.\n\nCHỦ TỊCH\n\n(đã ký)\n\nLò Văn Quế\n\n\nPhụ lục\n"
+            "TÓM TẮT QUÁ TRÌNH XỬ LÝ KỶ LUẬT\n(Kèm theo Quyết định số 12/QĐ-UBND)\n\n1. Ngày 03/6/2027: cử đoàn.\n")
+    root = parse_sections(text)
+    assert any(s.marker.startswith("Phụ lục") and "TÓM TẮT" in s.heading for s in root.children)
