@@ -160,6 +160,9 @@ _SPAN_BOUNDS = re.compile(r"\b((?:19|20)\d\d) (?:(?:den|toi) )?(?:nam )?((?:19|2
 SPELLED = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"  # "chính quyền địa phương hai cấp", folded
 _YEAR_SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:giai đoạn|nhiệm kỳ|từ năm)\b", re.IGNORECASE)
 _DAY_ASKED = re.compile(r"\b(?:ngay|hom|bua) (?:nao|may|bao nhieu)\b")  # ("vào hôm nào": a year is no day)
+_EVENT_VERBS = re.compile(r"\b(?:được |duoc |sẽ |se )?(?:tổ chức|to chuc|diễn ra|dien ra|khai mạc|khai mac|tiến hành|tien hanh)\b",
+                          re.IGNORECASE)
+_BLOCS = frozenset({"UNESCO", "ASEAN", "APEC", "EU", "Liên hợp quốc", "Liên minh châu Âu"})
 COUNTED = re.compile(r"\b(?:may|bao nhieu)\s+(?!(?:o|tai|la|va|cua|thi|da|se|voi|tu)\b)([a-z]{2,})(?:\s+([a-z]{2,}))?")  # the counted noun, then its second word
 # a measure asked by its name, written by its symbol: "độ cao bao nhiêu mét" — "1.904,58 m"
 # …and people asked as "người" counted by what they are: "bao nhiêu người" — "21 công dân", "14 thuyền viên"
@@ -187,9 +190,11 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     # an answer names something the question did not: "các địa phương" does not answer "địa phương nào"
     # a year, a quarter, a month alone ("thành lập năm 1999", "tổng kết vào quý IV/2030") dates a thing as a day does;
     # a span of years ("giai đoạn 2026 - 2030") does not, nor a year when the day is asked ("trước ngày nào")
+    # (a body of nations, "UNESCO", "ASEAN", is no place a thing is held at: "lễ … tổ chức ở đâu")
     found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and e.kind == "period"
                                                and not day_asked and not _YEAR_SPAN.search(e.text))
-             and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))] if kinds else []
+             and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))
+             and not (e.kind == "place" and e.text in _BLOCS and {"dau"} & asked)] if kinds else []
     # a field a line sets out among others ("Nhiệm vụ 1: Ngày Văn hóa … tại Hy Lạp; …; địa điểm: Athens, Thessaloniki;
     # …") gives a value of its kind, whatever the gazetteer knows of the names
     found += [e for e in labelled_values(body) if e.kind in kinds and not any(f.start <= e.start < f.end for f in found)
@@ -285,10 +290,12 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
         meta = plan.meta if plan else None
         naming = naming_words(meta)
         content = content_terms(question, naming)
-        if meta is not None and meta.source_kind == "news" and not content_terms(without_question_words(question), naming):
+        # ("… tổ chức ở đâu", "… diễn ra khi nào": that the event takes place is what the question asks of it)
+        eventful = _EVENT_VERBS.sub(" ", question) if answer_type in ("place", "date", "time") else question
+        if meta is not None and meta.source_kind == "news" and not content_terms(without_question_words(eventful), naming):
             # a news title names the event ("Khai mạc Tuần Văn hóa Việt Nam tại Lào"): a question made only of its
             # words asks about that event, whose words are then the content its sentences must state
-            content = content_terms(question, naming - set(vi.folded_syllables(meta.title)))
+            content = content_terms(eventful, naming - set(vi.folded_syllables(meta.title)))
         title_terms = set(vi.folded_syllables(meta.title)) if meta else set()
         titled = frozenset(unit_terms(meta.title)) if meta and meta.title else frozenset()
         # a page without a heading is titled by its first sentence, which then echoes no title: it is the lead

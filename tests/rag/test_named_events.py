@@ -30,10 +30,20 @@ Chủ tịch Ủy ban nhân dân tỉnh Sa Ngàn Lò Văn Bình đã ký Quyết
 đoạn 4, góp phần xây dựng biên giới hòa bình, hữu nghị, hợp tác và phát triển với nước bạn.
 """
 
+CEREMONY = """Lễ đón bằng UNESCO ghi danh nghệ thuật hát Then Vân Khê là di sản văn hóa phi vật thể sẽ diễn ra vào ngày 8/6 tại \
+quảng trường Ba Tháp, tỉnh Vân Khê
+
+Với những giá trị văn hóa đặc sắc được cộng đồng gìn giữ, tháng 12 vừa qua, nghệ thuật hát Then Vân Khê đã được tổ chức \
+UNESCO ghi danh vào danh sách di sản văn hóa phi vật thể đại diện của nhân loại, góp phần quảng bá văn hóa ra quốc tế.
+Từ hàng trăm năm trước, loại hình này đã được tổ chức thường xuyên ở các bản làng vùng cao vào dịp lễ hội mùa xuân.
+Nghệ thuật hát Then sẽ đón bằng của UNESCO vào ngày 8/6, tại quảng trường Ba Tháp, với sự tham dự của khách quốc tế.
+"""
+
 store = texts_store("named-events", {
     "van-khe-discovery-trail-2026-tin.txt": TRAIL,
     "van-khe-international-marathon-2027-tin.txt": MARATHON,
     "sa-ngan-dai-dien-bien-gioi-doan-4-tin.txt": BORDER,
+    "van-khe-le-don-bang-unesco-hat-then-tin.txt": CEREMONY,
 })
 
 
@@ -53,3 +63,9 @@ def test_an_item_asked_by_its_number_is_answered_where_the_line_names_it(store):
     # "đoạn 6": the line giving each segment's representative, shown where it names the sixth, not the line of "đoạn 4"
     a = store.ask("Ai được cử làm Đại diện biên giới đoạn 6 trên tuyến Việt - Trung?")
     assert a.found and "nghiệp vụ" in a.answer.split("\n")[1] and "Cao Bằng" in a.answer
+
+
+def test_where_an_event_a_page_is_titled_for_takes_place_is_its_venue_not_where_the_words_held_it(store):
+    # "tổ chức ở đâu": that the event takes place is asked; "được tổ chức … ở các bản làng" speaks of something else
+    a = store.ask("Lễ đón bằng UNESCO cho nghệ thuật hát Then tổ chức ở đâu?")
+    assert a.found and "Ba Tháp" in a.answer
