@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ground import vi
+from ground.places import find_provinces
 from rag.compose.facts import about_the_plan
 from rag.dialogue.antecedents import NOT_ITEM_KINDS, item_followup
 from rag.dialogue.focus import focused_answer, nearer_answer
@@ -147,7 +148,7 @@ _FUNCTION_WORDS = frozenset("voi cua cho trong thi la co va tai ve nhung cac duo
 _TIME_WORDS = frozenset("nam thang ngay quy tuan giai doan ca toan ky".split())  # "còn cả giai đoạn?" names no subject
 _OWN_THING = re.compile(r"\b(?:le hoi|hoi nghi|hoi cho|hoi thao|dai hoi|lien hoan|festival|trien lam|tuan le|tuan phim|"
                         r"ngay hoi|ngay van hoa|nhung ngay|giai thuong|cuoc thi|trai he|dien dan|lop hoc|lop|chuong trinh|"
-                        r"quyet dinh|ke hoach|cong van|chi thi|nghi quyet|thong bao|de an|bao cao|doan|hoi huu nghi)\b")  # a follow-up with this many words of its own beyond question words names its own subject
+                        r"quyet dinh|ke hoach|cong van|chi thi|nghi quyet|thong bao|de an|bao cao|doan|hoi huu nghi|hoat dong)\b")  # a follow-up with this many words of its own beyond question words names its own subject
 
 
 def standalone(resolution: Resolution) -> Resolution | None:
@@ -172,8 +173,9 @@ def standalone(resolution: Resolution) -> Resolution | None:
 
 
 def names_own_thing(resolution: Resolution) -> bool:
-    """The follow-up names a thing of its own (an event, a meeting, a class, a document) the store may hold anywhere."""
-    return _OWN_THING.search(vi.collapse(resolution.question)) is not None
+    """The follow-up names a thing of its own (an event, a meeting, a class, a document, an activity) the store may hold
+    anywhere, or asks its own question of a place ("Còn ở Hội An, hoạt động … chọn chủ đề gì?")."""
+    return _OWN_THING.search(vi.collapse(resolution.question)) is not None or bool(find_provinces(resolution.question))
 
 
 def switches(question: str) -> bool:

@@ -671,3 +671,23 @@ def test_a_which_document_answer_naming_the_cited_plans_own_number_keeps_the_con
                        found=True, plans=[PlanRef(plan_id="183", number="183-QĐ/TU", doc_type="Quyết định")],
                        points=[{"text": "Quy chế ban hành kèm theo Quyết định 183-QĐ/TU, thực hiện Quyết định 272-QĐ/TW."}])
     assert own.asked_document is None
+
+
+FESTIVAL = """Lễ hội Then Vân Khê được UNESCO ghi danh
+
+Nghệ thuật hát Then Vân Khê đã được UNESCO ghi danh ngày 7/12/2026 là di sản văn hóa phi vật thể đại diện của nhân loại.
+Lễ đón bằng sẽ diễn ra ngày 5/5/2027 tại quảng trường Ba Tháp, thành phố Quy Nhơn, với sự tham dự của khách quốc tế.
+"""
+LANTERNS = """Lễ công bố hoạt động thắp sáng cổng đèn lồng tại Hội An
+
+Nhân kỷ niệm 50 năm quan hệ ngoại giao Việt Nam - Nhật Bản, Hiệp hội Doanh nghiệp Nhật Bản phối hợp với thành phố Hội An
+tổ chức hoạt động thắp sáng cổng đèn lồng. Hoạt động chọn chủ đề "Đồng hành cùng tương lai".
+"""
+switch_store = texts_store("switch-place", {"binh-dinh-hat-then-unesco-tin.txt": FESTIVAL,
+                                            "hoi-an-cong-den-long-tin.txt": LANTERNS})
+
+
+def test_a_follow_up_turning_to_another_place_with_its_own_question_is_asked_on_its_own(switch_store):
+    _, (follow, _) = chat(switch_store, ["Hát Then được UNESCO ghi danh ngày nào?",
+                                         "Còn ở Hội An, hoạt động thắp sáng cổng đèn lồng chọn chủ đề gì?"])
+    assert follow.found and "Đồng hành cùng tương lai" in follow.answer, follow.answer
