@@ -21,6 +21,7 @@ from rag.compose.sections import find_section
 from rag.compose.superlatives import ranked_row_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
+from rag.decide.bodies import unsaid_body
 from rag.decide.documents import cited_document_unsaid
 from rag.decide.editions import NTH, names_edition, other_occasion
 from rag.decide.grounds import Grounds, missing_asked
@@ -243,6 +244,7 @@ class Answerer:
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
         missing = lunar_unsaid(q.text, shown) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
+            or unsaid_body(q.text, lambda: [self.index.told(pid) for pid in cited_plans]) \
             or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index),
                              lambda: [self.index.told(pid) for pid in cited_plans], page_years)
         unnumbered = "\n".join(text for pid, text in leads.items() if pid in unnumbered_ids)

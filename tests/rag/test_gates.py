@@ -796,3 +796,11 @@ def test_a_name_typed_plainly_before_a_preposition_counts_nothing():
     from rag.understand.question import analyze
     # "bản Mây ở Sa Pa … của mấy dân tộc": "Mây" is a village's name, the peoples are counted
     assert counted_phrase(analyze("ban may o sa pa tai hien khong gian sinh hoat cua may dan toc?")) == "dan toc"
+
+
+def test_a_body_no_document_names_gets_no_other_body_s_row():
+    from rag.decide.bodies import unsaid_body
+    quotas = ["Phân bổ chỉ tiêu: Sở Ngoại vụ: năm 2025: 14 lượt người. Văn phòng UBND tỉnh: năm 2025: 4 lượt người."]
+    assert unsaid_body("Sở Tư pháp được phân bổ bao nhiêu chỉ tiêu năm 2025?", lambda: quotas) == "thông tin về Sở Tư pháp"
+    assert unsaid_body("Sở Ngoại vụ được phân bổ bao nhiêu chỉ tiêu năm 2025?", lambda: quotas) is None
+    assert unsaid_body("UBND tỉnh giao bao nhiêu chỉ tiêu?", lambda: quotas) is None  # the committee every plan is under

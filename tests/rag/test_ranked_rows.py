@@ -46,3 +46,4 @@ def test_a_rank_is_asked_of_a_row_not_of_a_thing_s_description():
     assert ranked_row_asked("nam nao giai ngan it nhat") == "least"
     assert ranked_row_asked("nguon kieu hoi lon nhat den tu nuoc nao") == "most"
     assert ranked_row_asked("chuong trinh chinh phuc hang dong lon nhat the gioi dien ra ngay nao") is None
+
