@@ -245,7 +245,8 @@ class Answerer:
         missing = lunar_unsaid(q.text, shown) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
             or unsaid_body(q.text, lambda: [self.index.told(pid) for pid in cited_plans]) \
-            or missing_asked(q, shown, plan_years, passages_text, issuers, each_part, titles, _point_lines(answer, self.index),
+            or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
+                             _point_lines(answer, self.index),
                              lambda: [self.index.told(pid) for pid in cited_plans], page_years)
         unnumbered = "\n".join(text for pid, text in leads.items() if pid in unnumbered_ids)
         replaced = [r["number"] for pid in cited_plans if (p := self.index.plan(pid)) for r in p.meta.relations

@@ -8,14 +8,15 @@ from tests.rag.conftest import texts_store
 TRAIL = """Van Khe Discovery Trail 2026: Đường chạy giữa núi rừng
 
 Ngày 5/3, Sở Văn hóa và Thể thao tỉnh Vân Khê cho biết giải Van Khe Discovery Trail 2026 sẽ diễn ra ngày 21-22/3.
-Hiện có gần 1.500 vận động viên đăng ký và tranh tài ở 4 nội dung: cự ly 55 km, 30 km, 15 km và 7 km.
+Hiện có gần 1.500 vận động viên (VĐV) đăng ký và tranh tài ở 4 nội dung: cự ly 55 km, 30 km, 15 km và 7 km.
 Giải thu hút vận động viên quốc tế, góp phần quảng bá du lịch tỉnh với du khách nước ngoài.
 Van Khe Discovery Trail 2026 là một trong những hoạt động mở đầu mùa du lịch của tỉnh Vân Khê năm 2026, giải còn tạo sân chơi lành mạnh, hấp dẫn cho những người yêu chạy bộ trong và ngoài tỉnh, thúc đẩy phong trào luyện tập thể dục thể thao ngày càng phát triển rộng khắp ở các xã vùng cao và gây quỹ học bổng tặng cho những học sinh nghèo vượt khó trên địa bàn các huyện biên giới của tỉnh.
 """
 
-MARATHON = """Van Khe International Marathon 2027 khởi động với hơn 3.000 vận động viên
+MARATHON = """Van Khe International Marathon 2027 khởi động với hơn 3.000 VĐV
 
-Sáng 28/7, Van Khe International Marathon 2027 đã chính thức khởi động tại quảng trường trung tâm tỉnh Vân Khê.
+Sáng 28/7, Van Khe International Marathon 2027 đã chính thức khởi động tại quảng trường trung tâm tỉnh Vân Khê với sự
+tham gia của hơn 3.000 VĐV, trong đó 30% là VĐV của tỉnh.
 Giải diễn ra với 4 cự ly: 5km, 10km, 21km và 42km, đều xuất phát từ quảng trường trung tâm.
 Tham gia giải có hơn 70 vận động viên nước ngoài đến từ Nhật Bản, Hàn Quốc và Ấn Độ.
 """
@@ -69,3 +70,9 @@ def test_where_an_event_a_page_is_titled_for_takes_place_is_its_venue_not_where_
     # "tổ chức ở đâu": that the event takes place is asked; "được tổ chức … ở các bản làng" speaks of something else
     a = store.ask("Lễ đón bằng UNESCO cho nghệ thuật hát Then tổ chức ở đâu?")
     assert a.found and "Ba Tháp" in a.answer
+
+
+def test_a_short_form_one_page_defines_counts_the_same_people_on_another(store):
+    # "VĐV" is "vận động viên" on the trail's page; the marathon's page writes only "3.000 VĐV"
+    a = store.ask("Giải Van Khe International Marathon 2027 có bao nhiêu VĐV tham gia?")
+    assert a.found and "3.000" in a.answer
