@@ -147,8 +147,9 @@ def record_answer(q: Question, scope: Scope, index: PlanIndex) -> Answer | None:
     if all(s.startswith("văn bản không ghi") for s in said):  # nothing asked is in the records: say so
         if set(q.pq.years) - set(map(int, re.findall(r"\b(?:19|20)\d\d\b", task.text))):
             return None  # "… bố trí năm 2029 bao nhiêu?": a year the task does not name is the plan's, not the task's
-        if "deadline" in asked and any(e.kind == "date" for e in entities.tag(task.text)):
+        if "deadline" in asked and (any(e.kind == "date" for e in entities.tag(task.text)) or ASKS_HOW_LONG.search(q.pq.folded)):
             return None  # "… vận hành phiên bản tiếng Hàn từ ngày 01 tháng 7 năm 2026": the task's own words date it
+            # (…and "thời hạn thi hành kỷ luật bao lâu": a length the record lacks, which a line may state)
         return Answer(q.text, False, f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}.", kind="refusal")
     line = f"{_capital(task.text.rstrip('.;'))}: {'; '.join(said)}."
     extra += amendments(task, index)  # "Điều chỉnh: Nhiệm vụ 21 … gia hạn đến ngày 31/12/2027" overrides the record
