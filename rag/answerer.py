@@ -22,6 +22,7 @@ from rag.compose.superlatives import ranked_row_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.bodies import unsaid_body
+from rag.decide.counts import unsaid_qualifier
 from rag.decide.documents import cited_document_unsaid
 from rag.decide.editions import NTH, names_edition, other_occasion
 from rag.decide.grounds import Grounds, missing_asked
@@ -242,12 +243,16 @@ class Answerer:
         page_years |= {int(y) for pid in unnumbered_ids
                        if len(ys := set(_TITLE_YEAR.findall(self.index.held(pid).meta.title or ""))) == 1 for y in ys}
         titles = "\n".join(p.meta.title for p in (self.index.plan(pid) for pid in cited_plans) if p)
+
+        def told() -> list[str]:  # (the documents' whole texts, read only when a gate needs them)
+            return [self.index.told(pid) for pid in cited_plans]
+
         missing = lunar_unsaid(q.text, shown) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
-            or unsaid_body(q.text, lambda: [self.index.told(pid) for pid in cited_plans]) \
+            or unsaid_body(q.text, told) or unsaid_qualifier(q, shown, told) \
             or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
                              _point_lines(answer, self.index),
-                             lambda: [self.index.told(pid) for pid in cited_plans], page_years)
+                             told, page_years)
         unnumbered = "\n".join(text for pid, text in leads.items() if pid in unnumbered_ids)
         replaced = [r["number"] for pid in cited_plans if (p := self.index.plan(pid)) for r in p.meta.relations
                     if r.get("kind") == "replaces"]

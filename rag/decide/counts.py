@@ -4,6 +4,7 @@ out ("ba trụ cột"); not a year, a date, a span of time or a document's numbe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 from ground import vi
 from rag.find.firsts import MONEY_ASKED, SUM
@@ -131,3 +132,19 @@ def counted_in(part: str, shown: str) -> bool:
         return re.search(rf"\b(?:\d[\d.,]*|{_NUMBER_WORDS})\s+{head}\b", vi.collapse(shown)) is not None
     return figure_of(head, shown) if head and head not in _NOT_COUNTED else counts(shown)
 
+
+
+# a group the question counts within the people or things it names: "bao nhiêu VĐV nước ngoài", "mấy đoàn quốc tế"
+_QUALIFIED = re.compile(r"\b(?:bao nhieu|may) ((?:[a-z]+ ){1,3}?)(nuoc ngoai|quoc te|nu|kieu bao|viet kieu|nguoi nuoc ngoai)\b")
+
+
+def unsaid_qualifier(q: Question, shown: str, documents: Callable[[], Collection[str]]) -> str | None:
+    """"Có bao nhiêu VĐV nước ngoài …?" of lines counting every runner ("gần 2.000 VĐV") of a page that counts no such
+    group anywhere ("70 VĐV nước ngoài"): the group asked is not what their figures count."""
+    m = _QUALIFIED.search(vi.fold_same_length(q.pq.text).lower())  # (its offsets are the typed text's)
+    if not m or len(q.parts) > 1 or m.group(2) in vi.collapse(shown):
+        return None
+    counted = re.compile(rf"\d[\d.,]*(?: [a-z]+){{1,4}} {m.group(2)}\b")
+    if any(counted.search(vi.collapse(text)) for text in documents()):
+        return None  # (the documents count that group: a line of theirs does)
+    return f"số {q.pq.text[m.start(1):m.end(2)]} được hỏi"

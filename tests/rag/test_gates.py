@@ -804,3 +804,14 @@ def test_a_body_no_document_names_gets_no_other_body_s_row():
     assert unsaid_body("Sở Tư pháp được phân bổ bao nhiêu chỉ tiêu năm 2025?", lambda: quotas) == "thông tin về Sở Tư pháp"
     assert unsaid_body("Sở Ngoại vụ được phân bổ bao nhiêu chỉ tiêu năm 2025?", lambda: quotas) is None
     assert unsaid_body("UBND tỉnh giao bao nhiêu chỉ tiêu?", lambda: quotas) is None  # the committee every plan is under
+
+
+def test_a_group_counted_that_no_document_counts_is_not_every_member_s_figure():
+    from rag.decide.counts import unsaid_qualifier
+    from rag.understand.question import analyze
+    q = analyze("Có bao nhiêu vận động viên nước ngoài tham gia giải?")
+    everyone = "Giải có gần 2.000 vận động viên tham gia."
+    assert unsaid_qualifier(q, everyone, lambda: [everyone]) == "số vận động viên nước ngoài được hỏi"
+    counted = everyone + " Trong đó có 70 vận động viên nước ngoài."
+    assert unsaid_qualifier(q, everyone, lambda: [counted]) is None  # (the page counts them: a line of its answers)
+    assert unsaid_qualifier(q, counted, lambda: [counted]) is None
