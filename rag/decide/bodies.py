@@ -14,9 +14,15 @@ _EVERYWHERE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Chính phủ|Thủ tư�
                          r"|các cơ quan|Văn phòng Chính phủ|Quốc hội)\b", re.IGNORECASE)
 
 
+_PRESS = re.compile(r"^(?:Báo|Đài|Tạp chí|Thông tấn|Cổng thông tin)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"\b(?:theo|trên|đăng trên|dẫn lời)\s*$", re.IGNORECASE)
+
+
 def unsaid_body(question: str, documents: Callable[[], Collection[str]]) -> str | None:
     """"thông tin về <body>" when the question names a known body that no document writes; None otherwise."""
-    asked = [m for m in find_agencies(question) if m.known and not _EVERYWHERE.match(m.canonical)]
+    # (nor the press a question quotes, "Theo Báo Quảng Nam (20/06/2019), ai là …": a source, not a body asked of)
+    asked = [m for m in find_agencies(question) if m.known and not _EVERYWHERE.match(m.canonical)
+             and not _PRESS.match(m.canonical) and not _QUOTED.search(question[:m.start])]
     if not asked:
         return None
     texts = list(documents())

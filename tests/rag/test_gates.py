@@ -804,6 +804,7 @@ def test_a_body_no_document_names_gets_no_other_body_s_row():
     assert unsaid_body("Sở Tư pháp được phân bổ bao nhiêu chỉ tiêu năm 2025?", lambda: quotas) == "thông tin về Sở Tư pháp"
     assert unsaid_body("Sở Ngoại vụ được phân bổ bao nhiêu chỉ tiêu năm 2025?", lambda: quotas) is None
     assert unsaid_body("UBND tỉnh giao bao nhiêu chỉ tiêu?", lambda: quotas) is None  # the committee every plan is under
+    assert unsaid_body("Theo Báo Vân Khê, Sở Ngoại vụ được bao nhiêu chỉ tiêu?", lambda: quotas) is None  # a source quoted
 
 
 def test_a_group_counted_that_no_document_counts_is_not_every_member_s_figure():
