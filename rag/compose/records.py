@@ -266,7 +266,10 @@ def amendments(task: Task, index: PlanIndex) -> list[Point]:
 def said_field(task: Task, field: str) -> str:
     if field == "lead":
         lead = task.agencies(("chủ trì", "thực hiện"))
-        return f"chủ trì: {', '.join(lead)}" if lead else "văn bản không ghi cơ quan chủ trì"
+        given = task.agencies(("phối hợp",))  # ("4. Sở GD&ĐT" / "Phối hợp với Trường … tổ chức kỳ thi": the body it is given to)
+        return f"chủ trì: {', '.join(lead)}" if lead else (
+            f"văn bản giao {', '.join(given)} phối hợp thực hiện, không ghi cơ quan chủ trì" if given
+            else "văn bản không ghi cơ quan chủ trì")
     if field == "partners":
         partners = task.agencies(("phối hợp",))
         return f"phối hợp: {', '.join(partners)}" if partners else "văn bản không ghi cơ quan phối hợp"
