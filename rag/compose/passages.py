@@ -46,6 +46,7 @@ from rag.find.plans import PlanIndex
 from rag.find.preamble import beside_own_words, own_words_first
 from rag.find.scope import Scope
 from rag.find.search import Hit
+from rag.find.target_years import target_year_first
 from rag.models import Answer
 from rag.understand.entities import foreign_places
 from rag.understand.names import number_matches
@@ -119,7 +120,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
     ranked = firsts.body_named_first(ranked, q.pq.agencies)
     ranked = firsts.own_before_citing(firsts.numbered_first(firsts.body_first(firsts.field_first(ranked, kind, question), question), q.text), index.plan)
-    ranked = own_words_first(ranked, q.pq.folded, kind)  # "… kỷ luật ai?": not a "Căn cứ …" line
+    ranked = target_year_first(own_words_first(ranked, q.pq.folded, kind), q.pq.folded)  # not "Căn cứ …", nor 2025's goals for 2030's
     office = office_asked(q.pq.folded) if kind == "person" else None
     if office and not holder_named(office, ranked[0].body, q.text):
         # "Tổng lãnh sự … tên gì": a near line naming the office's holder goes before one with the office alone or

@@ -40,11 +40,22 @@ Từ hàng trăm năm trước, loại hình này đã được tổ chức thư
 Nghệ thuật hát Then sẽ đón bằng của UNESCO vào ngày 8/6, tại quảng trường Ba Tháp, với sự tham dự của khách quốc tế.
 """
 
+GOALS = """Đẩy mạnh quảng bá giá trị văn hóa đặc trưng của tỉnh Sa Ngàn ra nước ngoài
+
+UBND tỉnh Sa Ngàn vừa ban hành kế hoạch triển khai Chiến lược văn hóa đối ngoại trên địa bàn tỉnh đến năm 2025, tầm nhìn \
+đến năm 2030.
+Theo đó, mục tiêu cụ thể đến năm 2025 sẽ phát triển những loại hình, phương thức hoạt động văn hóa đối ngoại đa dạng, \
+hiệu quả để giới thiệu bản sắc văn hóa của các dân tộc tỉnh Sa Ngàn ra thế giới thông qua giao lưu văn hóa nghệ thuật.
+Đến năm 2030, duy trì và đưa các quan hệ quốc tế về văn hóa đã được thiết lập đi vào chiều sâu; xây dựng biểu tượng văn \
+hóa của tỉnh mang thương hiệu quốc tế.
+"""
+
 store = texts_store("named-events", {
     "van-khe-discovery-trail-2026-tin.txt": TRAIL,
     "van-khe-international-marathon-2027-tin.txt": MARATHON,
     "sa-ngan-dai-dien-bien-gioi-doan-4-tin.txt": BORDER,
     "van-khe-le-don-bang-unesco-hat-then-tin.txt": CEREMONY,
+    "sa-ngan-van-hoa-doi-ngoai-2030-tin.txt": GOALS,
 })
 
 
@@ -76,3 +87,9 @@ def test_a_short_form_one_page_defines_counts_the_same_people_on_another(store):
     # "VĐV" is "vận động viên" on the trail's page; the marathon's page writes only "3.000 VĐV"
     a = store.ask("Giải Van Khe International Marathon 2027 có bao nhiêu VĐV tham gia?")
     assert a.found and "3.000" in a.answer
+
+
+def test_the_goals_asked_for_a_year_are_the_line_setting_that_year_s(store):
+    # "mục tiêu … đến năm 2030": not the line of the 2025 goals, though it says "mục tiêu"
+    a = store.ask("Kế hoạch văn hóa đối ngoại của Sa Ngàn đặt mục tiêu gì đến năm 2030?")
+    assert a.found and "chiều sâu" in a.answer
