@@ -249,7 +249,7 @@ class Answerer:
 
         missing = lunar_unsaid(q.text, shown) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
-            or unsaid_body(q.text, told) or unsaid_qualifier(q, shown, told) \
+            or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \
             or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
                              _point_lines(answer, self.index),
                              told, page_years)

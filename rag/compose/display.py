@@ -72,7 +72,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
 
 
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
-_NUMBERED = re.compile(r"[a-z]+ \d{1,3}")  # a folded term naming an item by its number ("doan 6", "dot 2")
+# a folded term naming an item by its number ("doan 6", "dot 2"), not a rank, a count or a time ("thu 5", "so 3", "nam 2")
+_NUMBERED = re.compile(r"(?!(?:thu|so|lan|nam|ngay|thang|quy|gio|phut|tuan|ky|khoa)\b)[a-z]+ \d{1,3}")
 _PAIRED_BEFORE = re.compile(r"viet nam\s*[-–]\s*$")  # "Hội hữu nghị Việt Nam - Campuchia" names no foreign side
 LISTED_CHARS = 360  # a list asked for, shown from the words that open it: its items are the answer
 

@@ -805,6 +805,11 @@ def test_a_body_no_document_names_gets_no_other_body_s_row():
     assert unsaid_body("Sở Ngoại vụ được phân bổ bao nhiêu chỉ tiêu năm 2025?", lambda: quotas) is None
     assert unsaid_body("UBND tỉnh giao bao nhiêu chỉ tiêu?", lambda: quotas) is None  # the committee every plan is under
     assert unsaid_body("Theo Báo Vân Khê, Sở Ngoại vụ được bao nhiêu chỉ tiêu?", lambda: quotas) is None  # a source quoted
+    # (whether it took part, or which body did instead, is asked: that it is not named is the answer)
+    assert unsaid_body("Sở Tư pháp có cử người không, hay cơ quan nào lo việc này?", lambda: quotas) is None
+    # (the documents' own issuer, which a follow-up's rewrite names, is theirs whatever their header's spelling)
+    assert unsaid_body("Đơn vị nào chưa gửi trong Công văn 41 của Ban Tuyên giáo Tỉnh ủy?", lambda: quotas,
+                       ["Ban Tuyên giáo Tỉnh ủy Lãng Vân"]) is None
 
 
 def test_a_group_counted_that_no_document_counts_is_not_every_member_s_figure():
