@@ -12,6 +12,7 @@ from rag.find.firsts import MONEY_ASKED
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
 from rag.models import Answer
+from rag.ports import StoredChunk
 from rag.understand.question import Question
 from rag.understand.terms import FOLDED_STOPWORDS
 
@@ -36,7 +37,7 @@ MIN_ROWS = 3  # rows a table needs before one of them is its largest
 class _Row:
     at: int  # the line's place in the text: rows of one table stand together
     line: str
-    chunk: object
+    chunk: StoredChunk
     values: dict[str, float]  # key (folded) → the figure it holds
     money: frozenset[str]  # keys whose figure is a sum of money
 
@@ -120,11 +121,11 @@ def ranked_row_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer 
     for plan_id in list(dict.fromkeys(h.chunk.plan_id for h in hits))[:2]:
         rows = _rows(plan_id, index)
         key = _measure(q.pq.folded, rows)
-        table = _table(rows, key) if key else []
-        if len(table) < MIN_ROWS:
+        if key is None or len(table := _table(rows, key)) < MIN_ROWS:
             continue
-        pick = (max if rank == "most" else min)(table, key=lambda r: r.values[key])  # type: ignore[index]
-        point = Point(pick.line, pick.chunk, pick.line, 1.0)  # type: ignore[arg-type]
+        measure = key
+        pick = (max if rank == "most" else min)(table, key=lambda r: r.values[measure])
+        point = Point(pick.line, pick.chunk, pick.line, 1.0)
         numbered = number_points([point], index.plan)
         return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage", points=numbered.said)
     return None
