@@ -179,8 +179,8 @@ def with_asked_names(question: str, hits: list, told: Callable[[str], str]) -> l
     if not names or not hits:
         return hits
     plans = list(dict.fromkeys(h.chunk.plan_id for h in hits))
-    writing = {pid for pid in plans if all(_compact(vi.fold(w).lower()) in _compact(vi.fold(told(pid)).lower())
-                                           for w in names)}
+    wanted = [_compact(vi.fold(w).lower()) for w in names]
+    writing = {pid for pid in plans if all(w in text for text in [_compact(vi.fold(told(pid)).lower())] for w in wanted)}
     return [h for h in hits if h.chunk.plan_id in writing] if writing and len(writing) < len(plans) else hits
 
 
