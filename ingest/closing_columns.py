@@ -12,13 +12,14 @@ _NARROW_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 def closing_columns(text: str) -> str:
     lines = text.split("\n")
-    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("Nơi nhận") and _SIDE_GAP.search(line)),
-                 None)
-    if start is None:
+    found = next(((i, opening) for i, line in enumerate(lines)
+                  if line.lstrip().startswith("Nơi nhận") and (opening := _SIDE_GAP.search(line))), None)
+    if found is None:
         return text
+    start, first_gap = found
     # (the right-hand column starts where the first line's does: a long addressee leaves its name a narrower gap,
     # "- Trường Đại học …; Trường Chính trị tỉnh;    Âu Văn Dũng")
-    column = _SIDE_GAP.search(lines[start]).end()  # type: ignore[union-attr]
+    column = first_gap.end()
 
     def gap_of(line: str) -> tuple[int, int] | None:
         if gap := _SIDE_GAP.search(line):
