@@ -64,7 +64,9 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
                           r"|quy dinh|chien luoc|dieu le|quy hoach)? ?(?:gi|nao))\b")),
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]
-_ASKING = {"may": "mấy", "thang": "tháng", "ky": "ký"}  # question words whose folded form other words share ("danh thắng nào")
+# question words whose folded form other words share ("danh thắng nào", "quỹ nào tài trợ" asks no quarter)
+_ASKING = {"may": "mấy", "thang": "tháng", "ky": "ký", "quy": "quý"}
+_BARE_TOO = frozenset({"ký", "quý"})  # …typed bare, these are the question word still ("ky ngay nao", "quy may")
 # A later part that points back at what the earlier part answered: "quyết định đó", "công văn này".
 # Any kind of document the store keeps, and those only cited ("Kết luận 57-KL/TW …, kết luận đó ngày nào?").
 _CITED_KINDS = ("van ban", "ket luan", "bao cao", "to trinh", "thong tu", "nghi dinh", "chien luoc", "hiep dinh",
@@ -228,7 +230,7 @@ def _not_asking(text: str) -> str:  # typed with diacritics: "Mây", "máy", "th
 def _masked(word: str) -> bool:
     """A word that folds to a question word without being it; "ky" typed bare beside an accented code ("QĐ") is "ký"."""
     asking = _ASKING.get(vi.fold(word).lower(), word.lower())
-    return asking != word.lower() and (asking != "ký" or vi.has_diacritics(word))
+    return asking != word.lower() and (asking not in _BARE_TOO or vi.has_diacritics(word))
 
 
 def split_parts(text: str) -> list[str]:

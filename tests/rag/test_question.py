@@ -695,3 +695,14 @@ def test_a_ships_number_is_no_documents():
     from rag.decide.grounds import _ASKS_NUMBER
     ships = analyze("Số hiệu các tàu cá bị bắt tháng 4/2016 là gì?")
     assert ships.answer_type != "document" and not _ASKS_NUMBER.search(ships.pq.folded)
+
+
+def test_a_fund_asked_is_no_quarter_asked():
+    """"quỹ nào tài trợ" folds as "quý nào" does: typed with its marks it asks which fund, not when; "quý nào" and the
+    bare "quy nao" still ask a quarter, and "quy chế" is no question word."""
+    from rag.understand.question import analyze, as_typed
+
+    assert analyze(as_typed("Dự án phục hồi cua đá do quỹ nào tài trợ?")).answer_type != "date"
+    assert analyze(as_typed("Kế hoạch triển khai vào quý nào?")).answer_type == "date"
+    assert analyze(as_typed("ke hoach trien khai vao quy nao")).answer_type == "date"
+    assert analyze(as_typed("Quyết định ban hành quy chế gì?")).parts[0].intent == "issues"
