@@ -48,8 +48,9 @@ def is_task_header(row: list[str]) -> bool:
     return "task" in roles and assigned and not row[0].isdigit() and not any(_NAME_COLUMN.match(c.strip()) for c in row)
 
 
-_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|EUR|euro|yên|won|lượt|người)|%)\)\s*$",
-                          re.IGNORECASE)
+# (…per head or item too: "Mức tối đa (đồng/người)" | "500.000" → "500.000 đồng/người", a sum, no count of people)
+_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|EUR|euro|yên|won|lượt|người)"
+                          r"(?:\s*/\s*\w+(?: \w+)?)?|%)\)\s*$", re.IGNORECASE)
 
 
 # people a header counts in shorthand ("SV đi", "Số HS"): written out where a row is said, as questions name them

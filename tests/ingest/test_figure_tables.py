@@ -95,3 +95,14 @@ def test_a_bare_unit_header_over_bodies_keys_each_row_by_its_body_and_year():
     # …while units under it stay units
     units = "| Chỉ tiêu | Đơn vị | Kế hoạch | Thực hiện |\n| Khách quốc tế | lượt | 1.200 | 1.350 |\n| Đoàn vào | đoàn | 14 | 12 |\n"
     assert "Khách quốc tế: kế hoạch: 1.200 lượt; thực hiện: 1.350 lượt." in figure_tables(units)
+
+
+def test_a_column_priced_per_head_reads_its_figures_as_sums_not_people():
+    """"Mức tối đa (đồng/người)" over "500.000": half a million đồng a head, not 500.000 people ("người" in the heading
+    counts nobody); a question asking "tối đa bao nhiêu tiền" then finds a sum in the row."""
+    text = ("Phụ lục I\n\n| TT | Đối tượng nhận quà | Mức tối đa (đồng/người) | Người quyết định |\n|---|---|---|---|\n"
+            "| 1 | Trưởng đoàn cấp Bộ trưởng | 3.000.000 | Chủ tịch UBND tỉnh |\n"
+            "| 2 | Thành viên đoàn | 500.000 | Thủ trưởng cơ quan chủ trì đón đoàn |\n")
+    out = figure_tables(text)
+    assert "Thành viên đoàn: mức tối đa: 500.000 đồng/người;" in out
+    assert "500.000 người" not in out
