@@ -13,7 +13,7 @@ from ground import vi
 from rag.compose import passages, replies, structured
 from rag.compose.articles import article_answer
 from rag.compose.citations import joined
-from rag.compose.countries import dominant_country, titled_for_the_country
+from rag.compose.countries import dominant_country, leads_of, titled_for_the_country
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.records import counts_parts
@@ -248,7 +248,8 @@ class Answerer:
             return [self.index.told(pid) for pid in cited_plans]
 
         missing = lunar_unsaid(q.text, shown) \
-            or rival_named(q, "\n".join([shown, *_whole_lines(answer)]), "\n".join([titles, *issuers])) \
+            or rival_named(q, "\n".join([shown, *_whole_lines(answer), *leads_of(answer.citations, self.index)]),
+                           "\n".join([titles, *issuers])) \
             or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \
             or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
                              _point_lines(answer, self.index),

@@ -8,6 +8,7 @@ from collections import Counter
 from ground.foreign_places import COUNTRIES, FOREIGN_PLACES
 from ground.syllables import is_syllable
 from rag.compose.citations import Point
+from rag.models import Citation
 from rag.decide.places import names_foreign_places, row_of_place
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
@@ -28,6 +29,34 @@ def placing_lines(point: Point, index: PlanIndex) -> list[str]:
         return []
     return [line for chunk in index.chunks(point.chunk.plan_id) for line in chunk.text.split("\n")
             if line != point.quote and any(re.search(rf"\b{n}\b", line) for n in names)]
+
+
+_ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-+•])\s")  # "3. Không báo cáo …", "a) …", "- …"
+LEAD_REACH = 12  # lines a numbered item may stand below the lead it hangs from
+
+
+def lead_lines(plan_id: str, quote: str, index: PlanIndex) -> list[str]:
+    """The line a listed item hangs from ("Ông …, Trưởng đoàn … đi Cộng hòa Estonia …, đã có các vi phạm sau:" over
+    "3. Không báo cáo kết quả chuyến công tác …"): the item's words are said of what the lead names."""
+    quote = quote.strip(" …")[:LEAD_QUOTE]
+    lines = [line for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")]
+    at = next((i for i, line in enumerate(lines) if quote and quote in line), None)
+    if at is None or not _ITEM_LINE.match(lines[at]):
+        return []
+    for line in reversed(lines[max(0, at - LEAD_REACH):at]):
+        if line.rstrip().endswith(":"):
+            return [line]
+        if not _ITEM_LINE.match(line):
+            return []  # (a paragraph between: the item hangs from no lead)
+    return []
+
+
+LEAD_QUOTE = 60  # characters of a quote that find its line (a quote shown may be cut)
+
+
+def leads_of(citations: list[Citation], index: PlanIndex) -> list[str]:
+    """The lines the cited items hang from, once each."""
+    return list(dict.fromkeys(line for c in citations for line in lead_lines(c.plan_id, c.quote, index)))
 
 
 def sole_country_lines(point: Point, index: PlanIndex) -> list[str]:

@@ -11,6 +11,7 @@ from rag.compose.citations import Point, number_points, plan_label
 from rag.compose.countries import (
     country_first,
     counts_another_place,
+    lead_lines,
     of_the_place_asked,
     placing_lines,
     sole_country_lines,
@@ -358,10 +359,12 @@ def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex,
     # (a text whose title names the place is about it throughout: "Kế hoạch triển khai Bản ghi nhớ … với Quảng Tây")
     if points and not names_foreign_places(q.text, [p.chunk.text for p in points] + placing_lines(points[0], index)
                                            + [index.held(points[0].chunk.plan_id).meta.title]
-                                           + sole_country_lines(points[0], index)):
+                                           + sole_country_lines(points[0], index)
+                                           + lead_lines(points[0].chunk.plan_id, points[0].quote, index)):
         # a point whose passage never names the foreign place asked about answers something else: the others may
         points = [p for p in points if names_foreign_places(q.text, [p.chunk.text, index.held(p.chunk.plan_id).meta.title]
-                                                            + placing_lines(p, index))]
+                                                            + placing_lines(p, index)
+                                                            + lead_lines(p.chunk.plan_id, p.quote, index))]
         if not points:  # "Tuần văn hóa … tại Lào khai mạc ở đâu?": the passages naming Lào, not a week elsewhere
             # …only when the best passage found is one of them: a place named in passing further down answers nothing
             placed = [h for h in hits if names_foreign_places(q.text, [h.chunk.text])]
