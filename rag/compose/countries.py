@@ -8,10 +8,10 @@ from collections import Counter
 from ground.foreign_places import COUNTRIES, FOREIGN_PLACES
 from ground.syllables import is_syllable
 from rag.compose.citations import Point
-from rag.models import Citation
 from rag.decide.places import names_foreign_places, row_of_place
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
+from rag.models import Citation
 from rag.understand.entities import foreign_places
 from rag.understand.terms import coverage, query_terms, unit_terms
 
