@@ -70,6 +70,8 @@ class About:
 def department_name(upper: str) -> str:
     """'SỞ NGOẠI VỤ' → 'Sở Ngoại vụ': the first word of the proper name keeps its capital."""
     words = upper.lower().split()
+    if words[:2] in (["thanh", "tra"], ["văn", "phòng"]):  # a kind of body in two words: "Thanh tra tỉnh"
+        return " ".join([words[0].capitalize(), *words[1:]])
     return " ".join(w.capitalize() if i < 2 else w for i, w in enumerate(words))
 
 

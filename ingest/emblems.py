@@ -27,7 +27,7 @@ _CELL_END = r"[ \t]*(?:\|[^\n]*)?$"
 _EMBLEM_COMMITTEE = re.compile(
     r"^\s*(?:(?:ỦY|UỶ) BAN\s*N\w*\s*DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?:[ \t]*\|[^\n]*)?\s*\n*\s*(TỈNH|THÀNH PHỐ)[ \t]+"
     r"([^\n|]+?)" + _CELL_END + r"(?:\n\s*((?:SỞ|TRƯỜNG|BỆNH VIỆN|TRUNG TÂM|BẢO TÀNG|THƯ VIỆN|BAN QUẢN LÝ|ĐÀI PHÁT THANH"
-    r"|NHÀ HÁT|VIỆN)\s+[^\n|]+?)" + _CELL_END + r"(?:\n\s*(VÀ\s+[^\n|]+?)" + _CELL_END + ")?)?",
+    r"|NHÀ HÁT|VIỆN|VĂN PHÒNG|BAN|THANH TRA)[ \t]+[^\n|]+?)" + _CELL_END + r"(?:\n\s*(VÀ\s+[^\n|]+?)" + _CELL_END + ")?)?",
     # the body under its province's committee issues; a name wrapped onto one more line ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH")
     re.MULTILINE)
 _WRAPPED_NAME = re.compile(rf"[ \t]*\n[ \t|]*([{vi.UPPER}][{vi.UPPER} ,\-–]{{2,60}}?)[ \t]*(?:\||\n)")
@@ -78,8 +78,9 @@ def emblem_owner(text: str) -> About | None:
             name = " ".join(department.split())
             issuer = as_written(text, name, department_name(name))
             # a school's name is its own ("Trường Đại học Thương Nguyên"); a department's needs its province
+            # ("THANH TRA TỈNH": the body says its kind of place already, "Thanh tra tỉnh Đan Kỳ")
             if vi.collapse(province) not in vi.collapse(name) and not name.startswith("TRƯỜNG"):
-                issuer = f"{issuer} {kind.lower()} {province}"
+                issuer = f"{issuer} {province}" if name.endswith(kind) else f"{issuer} {kind.lower()} {province}"
         else:
             issuer = committee(kind, province)
         return About(issuer, province, evidence, "header", known)

@@ -115,7 +115,8 @@ def upper_title(text: str) -> str | None:
                     break
                 parts.append(nxt)
             title = sentence_case(" ".join(parts))
-            subject = _subject_lines(lines, i + 1) if _KIND_ONLY.match(" ".join(parts)) else None
+            subject = _subject_lines(lines, i + 1) if _KIND_ONLY.match(" ".join(parts)) or _KIND_SHORT.match(" ".join(parts)) \
+                else None
             if subject:
                 first = re.sub(r"^V/v\b", "về việc", subject)
                 return f"{title.rstrip(' :')} {first[:1].lower() if first[1:2].islower() else first[:1]}{first[1:]}"
@@ -133,6 +134,8 @@ _KIND_ONLY = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?
 # what follows a title, never part of it: "(Ban hành kèm theo …)", a heading, the preamble, the first article
 _NOT_SUBJECT = re.compile(r"^(?:\(|[IVXLC]+\.|\d+(?:\.\d+)*[.)]\s|[A-ZĐ][.)]\s|Căn cứ\b|Kính gửi\b|Nơi nhận\b|"
                           r"Điều\s+\d|Số\s*:|-)")
+# …or with a word or two saying what kind of one: "KẾT LUẬN THANH TRA" / "Việc quản lý, sử dụng kinh phí đoàn ra …"
+_KIND_SHORT = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:\s+[^\s:]+){1,2}\s*:?$")
 SUBJECT_MAX_WORDS = 70  # a longer run of lines under the kind is the document's first paragraph
 
 

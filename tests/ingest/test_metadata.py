@@ -478,3 +478,26 @@ I. KẾT QUẢ
 """
     meta = build_plan(text, "lam-ha-bc-31.txt").meta
     assert meta.issuer == "Liên hiệp các tổ chức hữu nghị tỉnh Lam Hà" and meta.province == "Lam Hà"
+
+
+def test_an_inspectorate_under_its_committee_issues_a_conclusion_titled_over_two_lines():
+    """"UBND TỈNH X" over "THANH TRA TỈNH": the inspectorate issues it ("Thanh tra tỉnh X", not "tỉnh tỉnh"); under
+    "KẾT LUẬN THANH TRA" the subject in mixed case ("Việc quản lý …") is the rest of its title."""
+    from ingest.pipeline import build_plan
+
+    text = """UBND TỈNH LAM HÀ                                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THANH TRA TỈNH                                           Độc lập - Tự do - Hạnh phúc
+Số: 14/KL-TTr                                     Lam Hà, ngày 03 tháng 9 năm 2027
+
+KẾT LUẬN THANH TRA
+Việc quản lý, sử dụng kinh phí đón đoàn khách quốc tế năm 2026
+tại Sở Ngoại vụ và Sở Du lịch
+
+Căn cứ Luật Thanh tra ngày 14 tháng 11 năm 2022;
+
+I. KẾT QUẢ KIỂM TRA
+1. Sở Ngoại vụ đón 14 đoàn khách quốc tế với tổng kinh phí 1.240.000.000 đồng.
+"""
+    meta = build_plan(text, "lam-ha-kl-14.txt").meta
+    assert meta.issuer == "Thanh tra tỉnh Lam Hà" and meta.province == "Lam Hà"
+    assert meta.title.startswith("Kết luận thanh tra việc quản lý, sử dụng kinh phí đón đoàn khách quốc tế năm 2026")
