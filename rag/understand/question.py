@@ -39,7 +39,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
         r"|ngay bao nhieu|vao ngay(?: nao)?|ngay ban hanh|thoi gian ban hanh|quy may|quy nao|hom nao|bua nao)\b")),
     ("period", re.compile(r"\b(giai doan nao|(?:den|toi) nam (?:nao|bao nhieu|may)|thoi han (?:nao|den|la)|(?:trong )?bao lau|thoi ky nao|cho giai doan)\b")),
     # ("nộp hồ sơ ở đâu": where a file goes is the body that receives it)
-    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao"
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|cong ty nao|doanh nghiep nao|tap doan nao|so nao|bo nao|nganh nao|to chuc nao|ben nao|(?<!phien )ban nao|phong nao"
                           r"|cuc nao"
                           r"|(?:nop|gui)(?: [a-z]+){0,3} (?:o dau|tai dau|cho ai|cho co quan nao))\b")),
     ("person", re.compile(r"\b(ai|nhung ai|nguoi nao|nguoi ky|do ai|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich"
@@ -255,6 +255,9 @@ def split_parts(text: str) -> list[str]:
             "," in folded[spans[-1][1]:last.start(1)] or re.match(r"\s+va\s+(?!cac\b|nhung\b|ve\b|o\b|tai\b|cua\b|cho\b|voi\b|thuoc\b)\S+\s+\S+",
                                                               folded[spans[-1][1]:last.start(1)])):
         clauses.append(last.span(1))
+    # (…or after a clause whose question word no type names: "Công ty nào xuất khẩu … đi Mỹ, và chọn giống nhãn nào?")
+    if last and not spans and (cut := _untyped_clause_cut(folded, last.start(1))):
+        return [p for p in (text[:cut[0]].strip(" ,;?"), text[cut[1]:].strip(" ,;?")) if p]
     # (…or a yes/no clause closing the question after a comma, "… gửi về địa chỉ nào, có gửi qua email được không?")
     closing = [m for m in CLAUSE_ASKS.finditer(folded) if m.group(2) and not folded[m.end(2):].strip(" ?")]
     if closing and spans and closing[-1].start() > spans[-1][1] and "," in folded[spans[-1][1]:closing[-1].start()]:
@@ -283,6 +286,17 @@ def split_parts(text: str) -> list[str]:
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
     pieces = [text[a:b].strip(" ,;?") for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     return [p for p in pieces if p] if cuts else [text]
+
+
+def _untyped_clause_cut(folded: str, last: int) -> tuple[int, int] | None:
+    """The join after a clause asking "<thing> nào …" with words of its own, before another closing with "nào / gì"."""
+    inner = re.search(r"\b(?:nao|gi)\b", folded)
+    join = None if inner is None else next((m for m in re.finditer(r",\s*(?:va\s+)?|\s+va\s+", folded[:last])
+                                            if m.start() > inner.end()), None)
+    if inner is None or join is None or _content_syllables(folded[inner.end():join.start()]) < OWN_CLAUSE_CONTENT \
+            or _content_syllables(folded[join.end():last]) < SAME_KIND_CONTENT:
+        return None
+    return join.start(), join.end()
 
 
 def _opens_own_clause(folded: str, joined_at: int, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
