@@ -38,8 +38,13 @@ _ITEM = re.compile(r"\b(goi thau|nhiem vu|chuyen de|hop phan|tieu du an|du an|ph
 
 
 def unlisted_item(question: str, documents: Callable[[], Collection[str]]) -> str | None:
-    """An item asked by its number in a list the documents number without it ("Gói thầu số 08" of packages 01 to 07):
-    no such item, said in words; None when they number no such items (a list need not be numbered to be asked of)."""
+    """An item asked by its number in a list the documents number without it ("Gói thầu số 08" of packages 01 to 07),
+    or a thing asked by its name and number of which they tell only another number: no such item, said in words; None
+    when they number no such items (a list need not be numbered to be asked of)."""
+    return _unnumbered_item(question, documents) or other_numbered(question, documents)
+
+
+def _unnumbered_item(question: str, documents: Callable[[], Collection[str]]) -> str | None:
     m = _ITEM.search(vi.collapse(question))
     if not m:
         return None
@@ -49,3 +54,24 @@ def unlisted_item(question: str, documents: Callable[[], Collection[str]]) -> st
     if len(numbered) < 2 or number in numbered:
         return None
     return f"{as_typed(question, word)} số {number:02d}"
+
+
+# "Dự án nước sạch vệ sinh số 1": a thing named by the words before its number (not a document's: "Quyết định số 12")
+_NUMBERED_NAME = re.compile(r"\b((?:[a-z]+ ){1,3}[a-z]+) so 0*(\d{1,3})\b(?!\s*/)")
+_DOCUMENT_WORDS = frozenset("quyet dinh ke hoach cong van van ban thong bao nghi quyet chi thi bao cao to trinh huong dan "
+                            "thong tu nghi dinh ket luan giay phep hop dong ho so ban ghi nho thoa thuan".split())
+
+
+def other_numbered(question: str, documents: Callable[[], Collection[str]]) -> str | None:
+    """A thing asked by its name and number ("Dự án nước sạch vệ sinh số 1") of documents that name only others of that
+    name ("… số 2"): that one is not told of; None when they name it, or none of that name."""
+    for m in _NUMBERED_NAME.finditer(vi.collapse(question)):
+        words = m.group(1).split()
+        name = " ".join(words[-2:])  # (the two words nearest the number name it: "… vệ sinh số 1")
+        if set(words[-2:]) & _DOCUMENT_WORDS or " ".join(words[-2:]) in _DOCUMENT_WORDS:
+            continue
+        text = vi.collapse("\n".join(documents()))
+        numbers = {int(n) for n in re.findall(rf"\b{name} so 0*(\d{{1,3}})\b(?!\s*/)", text)}
+        if numbers and int(m.group(2)) not in numbers:
+            return f"{as_typed(question, name)} số {m.group(2)}"
+    return None

@@ -54,3 +54,21 @@ def test_an_item_is_of_the_country_its_lead_names_though_it_names_another(store)
     answer = store.answerer.ask("Đoàn đi Hungary về nước ngày nào và đến ngày nào mới gửi báo cáo kết quả?")
     assert answer.found, answer.answer
     assert "21/5/2025" in answer.answer and "04/7/2025" in answer.answer
+
+
+WATER = """https://example.vn/tin/khanh-thanh-cong-trinh-nuoc-sach-so-3
+Khánh thành Công trình nước sạch trường học số 3 tại xã Lũng Vân
+
+Ngày 14/11/2026, tại Trường Tiểu học Lũng Vân, UBND xã Lũng Vân phối hợp với Tổ chức Hữu nghị Hàn - Việt (KVFA) khánh thành Công trình nước sạch trường học số 3 với tổng kinh phí 1,2 tỷ đồng.
+Công trình gồm hệ thống lọc nước và 12 vòi uống, phục vụ 480 học sinh của trường.
+"""
+
+water_store = texts_store("numbered-works", {"lung-van-khanh-thanh-nuoc-sach-so-3.txt": WATER})
+
+
+def test_a_thing_asked_by_a_number_the_page_gives_another_of_its_name_is_not_told_of(water_store):
+    """The page tells of "Công trình nước sạch trường học số 3"; number 1 of that name is another work."""
+    other = water_store.answerer.ask("Công trình nước sạch trường học số 1 ở Lũng Vân khánh thành khi nào?")
+    assert not other.found and not other.citations, other.answer
+    own = water_store.answerer.ask("Công trình nước sạch trường học số 3 ở Lũng Vân khánh thành khi nào?")
+    assert own.found and "14/11/2026" in own.answer
