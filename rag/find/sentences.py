@@ -200,7 +200,8 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     found += [e for e in labelled_values(body) if e.kind in kinds and not any(f.start <= e.start < f.end for f in found)
               and any(s not in asked for s in vi.folded_syllables(e.text))]
     if "period" in kinds and {"bao", "lau"} <= asked:  # "gắn bó bao lâu?": "từ 05 năm trở lên" says how long
-        found = [e for e in found if not re.search(r"\b(?:19|20)\d\d\b", e.text)]  # (…"SN 2000" says since when)
+        # (…"SN 2000" says since when, and a day, "Sáng 27-12", when: a span or a length of time says how long)
+        found = [e for e in found if not re.search(r"\b(?:19|20)\d\d\b", e.text) and e.kind != "date"]
         found += [entities.Entity("period", m.start(), m.end(), m.group(0)) for m in _HOW_LONG.finditer(body)
                   if not any(e.start <= m.start() < e.end for e in found)]
     if answer_type == "time":  # "lúc mấy giờ?": "20h00" says it, and a day beside it only when it does

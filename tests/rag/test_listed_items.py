@@ -59,8 +59,8 @@ def test_an_item_is_of_the_country_its_lead_names_though_it_names_another(store)
 WATER = """https://example.vn/tin/khanh-thanh-cong-trinh-nuoc-sach-so-3
 Khánh thành Công trình nước sạch trường học số 3 tại xã Lũng Vân
 
-Ngày 14/11/2026, tại Trường Tiểu học Lũng Vân, UBND xã Lũng Vân phối hợp với Tổ chức Hữu nghị Hàn - Việt (KVFA) khánh thành Công trình nước sạch trường học số 3 với tổng kinh phí 1,2 tỷ đồng.
-Công trình gồm hệ thống lọc nước và 12 vòi uống, phục vụ 480 học sinh của trường.
+Ngày 14/11/2026, tại Trường Tiểu học Lũng Vân, UBND xã Lũng Vân phối hợp với Tổ chức Hữu nghị Hàn - Việt (KVFA) khánh thành Công trình nước sạch trường học số 3 do KVFA tài trợ thực hiện tại xã Lũng Vân, tổng kinh phí 1,2 tỷ đồng.
+Công trình nước sạch trường học số 3 được triển khai trong thời gian 4 tháng, gồm hệ thống lọc nước và 12 vòi uống, phục vụ 480 học sinh của trường.
 """
 
 water_store = texts_store("numbered-works", {"lung-van-khanh-thanh-nuoc-sach-so-3.txt": WATER})
@@ -72,3 +72,9 @@ def test_a_thing_asked_by_a_number_the_page_gives_another_of_its_name_is_not_tol
     assert not other.found and not other.citations, other.answer
     own = water_store.answerer.ask("Công trình nước sạch trường học số 3 ở Lũng Vân khánh thành khi nào?")
     assert own.found and "14/11/2026" in own.answer
+
+
+def test_how_long_is_answered_by_a_length_of_time_not_by_the_day_of_the_opening(water_store):
+    """"bao lâu" of a page whose lead dates its opening ("Ngày 14/11/2026"): "trong thời gian 4 tháng" says how long."""
+    answer = water_store.answerer.ask("cong trinh nuoc sach truong hoc so 3 o lung van thuc hien trong bao lau?")
+    assert answer.found and "4 tháng" in answer.answer, answer.answer
