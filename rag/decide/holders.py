@@ -91,7 +91,7 @@ _BODY_WORDS = set("hoi lien so bo tinh uy ubnd ban cuc vu truong vien dai trung 
 _TAKES_OFFICE = re.compile(r"\b(?:giu chuc|lam|bau|la|nhan chuc|dam nhiem)\s*$")
 
 
-def _body_after(folded: str, title: str) -> str | None:
+def body_after(folded: str, title: str) -> str | None:
     """The body an office is of, its kind and up to two words of its name ("so tai chinh"), folded."""
     m = re.search(rf"\b{title}\b (\w+)((?: [a-z]+){{0,2}})", folded)
     return f"{m.group(1)}{m.group(2)}" if m and m.group(1) in _BODY_WORDS else None
@@ -134,7 +134,7 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
     deputy, title = office
     folded = vi.fold_same_length(shown).lower()
     asked = set(vi.collapse(question).split())
-    body = _body_after(vi.collapse(question), title) or _subject_body(question)
+    body = body_after(vi.collapse(question), title) or _subject_body(question)
     abroad = {e.name for e in entities.foreign_places(question)}  # the country whose delegation, body or office is asked
     for m in re.finditer(rf"\b(?:{_SAID_AS.get(title, title)})\b", folded):
         if (folded[max(0, m.start() - 4):m.start()] == "pho ") != deputy or folded.endswith("tro ly ", 0, m.start()):
@@ -143,7 +143,7 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
             continue  # "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC …": signed on the head's behalf, by someone else
         if folded.startswith(" quan", m.end()):
             continue  # "Tổng lãnh sự quán", "Đại sứ quán": the mission, not its head
-        said = _body_after(folded[m.start():m.end() + 20], title)
+        said = body_after(folded[m.start():m.end() + 20], title)
         if body and said and _other_body(body, said):
             continue  # "Chủ tịch Liên hiệp …" holds another body's chair than "Chủ tịch Hội hữu nghị …" asked
         # …or further on in the same clause, after a run of the holder's other titles ("Phó Thủ tướng Chính phủ, Ủy

@@ -1,0 +1,65 @@
+"""Who holds a role a member list gives ("Ai làm Chủ tịch Hội đồng …?" of a decision's list "Bà Vũ Thị Mai: chức vụ: Phó
+Chủ tịch UBND tỉnh; chức danh trong Hội đồng: Chủ tịch Hội đồng."): the member's row whose role is the one asked, cited.
+A list read at ingest says each member as "<name>: <column>: <value>; …" or "Ông X, <office> – <role>"; the role is
+its last value. The article defining the role ("Chủ tịch Hội đồng: Phó Chủ tịch UBND tỉnh …") names an office, no one."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from rag.compose.citations import Point, number_points
+from rag.decide.holders import FULL_NAME, body_after, office_asked
+from rag.find.plans import PlanIndex
+from rag.find.search import Hit
+from rag.models import Answer
+from rag.understand.question import Question
+
+ROLE_PLANS = 2  # texts of the top passages whose member lists are read
+# a member's row: a person opens it ("Bà …", "Thượng tá …", a full name), then its fields or office and role
+_MEMBER = re.compile(rf"^\s*(?:[-•+]\s*|\d{{1,3}}[.)]\s*)?(?:(?:Ông|Bà|Đồng chí|Đ/c|(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy)|TS\.?"
+                     rf"|ThS\.?|PGS\.?(?:,? ?TS\.?)?)\s+)?[{vi.UPPER}][{vi.LOWER}]+(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{1,4}}\s*[,:]")
+# the role a member's row ends with: its last field's value ("…; chức danh trong Hội đồng: Chủ tịch Hội đồng."), or
+# the words after its last dash ("Ông X, Giám đốc Sở Ngoại vụ – Tổ phó thường trực")
+_LAST_VALUE = re.compile(r"(?:;\s*[^:;]{2,60}:|\s[–-])\s*([^:;–]{2,60}?)\s*[.;]?\s*$")
+
+
+def _role_of(line: str) -> str | None:
+    m = _LAST_VALUE.search(line)
+    return vi.collapse(m.group(1)) if m else None
+
+
+def _fits(role: str, deputy: bool, title: str, folded: str) -> int:
+    """How well a row's role is the one asked: 0 when it is another ("Phó Chủ tịch" for "Chủ tịch", "Ủy viên"), else
+    the number of its words, all of which the question says ("Chủ tịch Hội đồng" of "… Chủ tịch Hội đồng tư vấn …")."""
+    words = role.split()
+    start = 1 if words[:1] == ["pho"] else 0
+    if bool(start) != deputy or " ".join(words[start:start + len(title.split())]) != title:
+        return 0
+    # (the body asked with the office must be the role's: "Chủ tịch UBND tỉnh" is no member list's bare "Chủ tịch")
+    body = body_after(folded, title)
+    rest = [w for w in words[start + len(title.split()):] if w not in ("thuong", "truc")]
+    if body is not None and rest[:1] != body.split()[:1]:
+        return 0
+    asked = set(folded.split())
+    return len(words) if all(w in asked for w in words) else 0
+
+
+def role_row_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | None:
+    """The member whose row gives the role asked, from the top texts' member lists; None when the question asks no
+    holder of an office, or no row (or more than one member) holds it."""
+    office = office_asked(q.pq.folded)
+    if office is None or not hits or len(q.parts) > 1:
+        return None
+    deputy, title = office
+    for plan_id in list(dict.fromkeys(h.chunk.plan_id for h in hits))[:ROLE_PLANS]:
+        rows = [(fit, line.strip(), chunk) for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")
+                if _MEMBER.match(line) and FULL_NAME.search(line) and (role := _role_of(line))
+                and (fit := _fits(role, deputy, title, q.pq.folded))]
+        best = max((fit for fit, _, _ in rows), default=0)
+        chosen = [(line, chunk) for fit, line, chunk in rows if fit == best]
+        if len(chosen) == 1:
+            line, chunk = chosen[0]
+            numbered = number_points([Point(line, chunk, line, 1.0)], index.plan)
+            return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage",
+                          points=numbered.said)
+    return None
