@@ -47,19 +47,26 @@ def _fits(role: str, deputy: bool, title: str, folded: str) -> int:
 def role_row_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | None:
     """The member whose row gives the role asked, from the top texts' member lists; None when the question asks no
     holder of an office, or no row (or more than one member) holds it."""
-    office = office_asked(q.pq.folded)
-    if office is None or not hits or len(q.parts) > 1:
+    point = role_row(q.pq.folded, hits, index) if len(q.parts) == 1 else None
+    if point is None:
+        return None
+    numbered = number_points([point], index.plan)
+    return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage", points=numbered.said)
+
+
+def role_row(folded: str, hits: list[Hit], index: PlanIndex) -> Point | None:
+    """The row of the one member holding the role a (folded) question or part asks the holder of."""
+    office = office_asked(folded)
+    if office is None or not hits:
         return None
     deputy, title = office
     for plan_id in list(dict.fromkeys(h.chunk.plan_id for h in hits))[:ROLE_PLANS]:
         rows = [(fit, line.strip(), chunk) for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")
                 if _MEMBER.match(line) and FULL_NAME.search(line) and (role := _role_of(line))
-                and (fit := _fits(role, deputy, title, q.pq.folded))]
+                and (fit := _fits(role, deputy, title, folded))]
         best = max((fit for fit, _, _ in rows), default=0)
         chosen = [(line, chunk) for fit, line, chunk in rows if fit == best]
         if len(chosen) == 1:
             line, chunk = chosen[0]
-            numbered = number_points([Point(line, chunk, line, 1.0)], index.plan)
-            return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage",
-                          points=numbered.said)
+            return Point(line, chunk, line, 1.0)
     return None

@@ -46,6 +46,7 @@ QUYẾT ĐỊNH:
 Điều 1. Thành lập Hội đồng xét tặng Kỷ niệm chương vì tình hữu nghị tỉnh Sa Ngàn (sau đây gọi là Hội đồng).
 
 Điều 2. Thành phần Hội đồng
+Hội đồng gồm 04 thành viên, trong đó:
 1. Chủ tịch Hội đồng: Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách lĩnh vực đối ngoại.
 2. Phó Chủ tịch thường trực: Giám đốc Sở Ngoại vụ.
 3. Các ủy viên: đại diện lãnh đạo Sở Nội vụ, Sở Văn hóa, Thể thao và Du lịch, Liên hiệp các tổ chức hữu nghị tỉnh.
@@ -96,3 +97,9 @@ def test_the_holder_of_a_council_role_is_the_member_list_s_row_not_the_article_n
     assert chair.found and "Hầu Thị Nguyệt" in chair.answer, chair.answer
     standing = council.answerer.ask("pho chu tich thuong truc hoi dong xet tang ky niem chuong sa ngan la ai")
     assert standing.found and "Lò Minh Khiêm" in standing.answer and "Hầu Thị Nguyệt" not in standing.answer
+
+
+def test_a_later_part_asking_who_holds_a_role_is_answered_by_the_member_row(council):
+    answer = council.answerer.ask("Hội đồng xét tặng Kỷ niệm chương vì tình hữu nghị tỉnh Sa Ngàn có bao nhiêu thành viên,"
+                                  " ai làm Chủ tịch Hội đồng?")
+    assert answer.found and "04 thành viên" in answer.answer and "Hầu Thị Nguyệt" in answer.answer, answer.answer
