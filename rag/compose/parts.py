@@ -312,8 +312,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 result = said
         if (result is None or result.point is None) and i > 0 and answered_before(part, points):
             continue  # the line shown for an earlier part states this part's value too: shown whole, once
-        if (result is None or result.point is None) and not single and (held := role_row(vi.collapse(part.text), hits, index)):
-            result = PartResult(held, [])  # "…, ai làm Chủ tịch Hội đồng?": the member list's row of that role
+        if (result is None or result.point is None) and not single and (holder := role_row(vi.collapse(part.text), hits, index)):
+            result = PartResult(holder, [])  # "…, ai làm Chủ tịch Hội đồng?": the member list's row of that role
         if result is None or result.point is None:
             if single:
                 return None
