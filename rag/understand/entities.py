@@ -38,7 +38,9 @@ _DATE = re.compile(
     # a run of days: "11 - 30/7", "từ ngày 12 đến 16-5"
     rf"|(?:từ\s+(?:ngày\s+)?)?{_D}\s*(?:[-–]|đến(?:\s+ngày)?)\s*{_D}\s*(?:/\s*{_M}(?:\s*/\s*{_Y})?|-{_M}(?:-{_Y})?)(?![\d/])"
     rf"|ngày\s+{_D}\s*(?:và|,)\s*{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])"  # two days: "vào ngày 20 và 21-9"
-    rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:ngày\s+)?{_D}\s*[/.\-]\s*{_M}(?!\s*[/.\-]?\d|\s*(?:triệu|tỷ|nghìn|%))"  # "Tối 29.3", "Chiều nay 26.3"
+    rf"|(?:sáng|chiều|tối|trưa|đêm)\s+(?:(?:nay|qua)\s+)?(?:ngày\s+)?{_D}\s*[/.\-]\s*{_M}(?!\s*[/.\-]?\d|\s*(?:triệu|tỷ|nghìn|%))"  # "Tối 29.3", "Chiều nay 26.3"
+    # two days of their months: "từ 26/6 đến 17/12", "từ ngày 10/6 đến ngày 15/6/2024"
+    rf"|từ\s+(?:ngày\s+)?{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?\s+(?:đến|tới)\s+(?:ngày\s+)?{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])"
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
     rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"
     rf"|tháng\s+{_M}\s*(?:[/.\-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 9.2022, tháng 3 năm 2022

@@ -706,3 +706,13 @@ def test_a_fund_asked_is_no_quarter_asked():
     assert analyze(as_typed("Kế hoạch triển khai vào quý nào?")).answer_type == "date"
     assert analyze(as_typed("ke hoach trien khai vao quy nao")).answer_type == "date"
     assert analyze(as_typed("Quyết định ban hành quy chế gì?")).parts[0].intent == "issues"
+
+
+def test_news_days_without_their_year_are_dates():
+    """"từ 26/6 đến 17/12" (a run over two months) and "sáng qua 19.11" (a lead's yesterday) date what a page tells."""
+    from rag.understand import entities
+
+    assert [e.text for e in entities.tag("diễn ra từ 26/6 đến 17/12, với 1.600 đại biểu") if e.kind == "date"] \
+        == ["từ 26/6 đến 17/12"]
+    assert [e.text for e in entities.tag("Dù không đưa ra cam kết vào sáng qua 19.11, nhưng") if e.kind == "date"] \
+        == ["sáng qua 19.11"]
