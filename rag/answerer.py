@@ -134,6 +134,9 @@ class Answerer:
                  and set(q.pq.years) <= self.index.facts[h.chunk.plan_id].years]
         if not answer.found and dated and dated[0] is not hits[0]:
             answer = self._from_hits(q, scope, dated, dense_of) or answer
+        # "chuyên gia Ấn Độ khảo sát tháp nào ở Phú Yên?" refused by the texts about the place: the texts telling of it
+        if not answer.found and scope.provinces and scope.plan_ids is not None and not scope.titled and not q.pq.numbers:
+            answer = self._told_elsewhere(q, scope) or answer
         # (an item asked by its place in a list, "nội dung thứ 3 mà các bộ, UBND tỉnh phải triển khai", is the item)
         if structured.asks_duties(q) and not structured.dated_duties(q) and not (answer.found and (q.ordinal or structured.names_agency(
                 answer, q.pq.agencies, self.index))):
@@ -141,6 +144,19 @@ class Answerer:
         if not answer.found and whole and len(q.parts) > 1 and all(map(stands_alone, q.parts)):
             answer = self._part_by_part(q) or answer
         return answer, hits
+
+    def _told_elsewhere(self, q: Question, scope: Scope) -> Answer | None:
+        """The question over the other texts whose words name every place it asks of; None when none answers."""
+        names = [vi.collapse(p) for p in scope.provinces]
+        hits, vector = self.engine.search_with_vector(q.pq.text, self.k, dense_text=self.index.accents.restore(q.pq.text))
+        others = [h for h in hits if h.chunk.plan_id not in (scope.plan_ids or [])
+                  and all(re.search(rf"\b{n}\b", vi.collapse(self.index.told(h.chunk.plan_id))) for n in names)]
+        if not others:
+            return None
+        dense_of = sentences.dense_lookup(
+            self.store.sentence_vectors([h.chunk.id for h in others[:sentences.TOP_CHUNKS]]), vector)
+        texts = list(dict.fromkeys(h.chunk.plan_id for h in others))
+        return self._from_hits(q, replace(scope, plan_ids=texts), others, dense_of)
 
     def _part_by_part(self, q: Question) -> Answer | None:
         """"Năm 2009 Bộ … bằng thông tư nào, còn năm 2025 Bộ dẫn nghị định nào?": parts that each name what they ask of,
