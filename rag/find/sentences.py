@@ -191,8 +191,11 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     # a year, a quarter, a month alone ("thành lập năm 1999", "tổng kết vào quý IV/2030") dates a thing as a day does;
     # a span of years ("giai đoạn 2026 - 2030") does not, nor a year when the day is asked ("trước ngày nào")
     # (a body of nations, "UNESCO", "ASEAN", is no place a thing is held at: "lễ … tổ chức ở đâu")
+    # (…unless the question asks since when: "hợp tác … từ năm nào" is answered by "từ năm 1996")
+    since = {"tu", "nam", "nao"} <= asked and not day_asked
     found = [e for e in entities.tag(body) if (e.kind in kinds or "date" in kinds and e.kind == "period"
-                                               and not day_asked and not _YEAR_SPAN.search(e.text))
+                                               and not day_asked and (not _YEAR_SPAN.search(e.text)
+                                                                      or since and e.text.lower().startswith("từ năm")))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))
              and not (e.kind == "place" and e.text in _BLOCS and {"dau"} & asked)] if kinds else []
     # a field a line sets out among others ("Nhiệm vụ 1: Ngày Văn hóa … tại Hy Lạp; …; địa điểm: Athens, Thessaloniki;
