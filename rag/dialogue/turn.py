@@ -23,6 +23,7 @@ from rag.models import Answer, Citation
 from rag.understand.entities import agencies, foreign_places
 from rag.understand.names import ParsedQuery, parse_query
 from rag.understand.question import OFFICES, without_question_words
+from rag.understand.terms import FOLDED_STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -169,13 +170,30 @@ def standalone(resolution: Resolution) -> Resolution | None:
            if len(s) > 1 and s not in _FUNCTION_WORDS and s not in partners and not s.isdigit() and s not in _TIME_WORDS]
     if len(own) < OWN_SUBJECT_SYLLABLES or text == resolution.question_understood:
         return None
-    return Resolution(resolution.question, text[:1].upper() + text[1:], rewritten=True, kind="standalone")
+    # (its first word as typed: "vụ du khách …" capitalised would read as a ministry's department, "Vụ …")
+    return Resolution(resolution.question, text, rewritten=True, kind="standalone")
 
 
-def names_own_thing(resolution: Resolution) -> bool:
+def names_own_thing(resolution: Resolution, context: Conversation | None = None) -> bool:
     """The follow-up names a thing of its own (an event, a meeting, a class, a document, an activity) the store may hold
-    anywhere, or asks its own question of a place ("Còn ở Hội An, hoạt động … chọn chủ đề gì?")."""
-    return _OWN_THING.search(vi.collapse(resolution.question)) is not None or bool(find_provinces(resolution.question))
+    anywhere, or asks its own question of a place ("Còn ở Hội An, hoạt động … chọn chủ đề gì?"), or turns to a subject
+    in words the conversation has not said ("còn vụ du khách Nhật bị lạc ở núi Hàm Rồng thì ai tìm thấy?")."""
+    return _OWN_THING.search(vi.collapse(resolution.question)) is not None or bool(find_provinces(resolution.question)) \
+        or context is not None and len(_unsaid_words(resolution.question, context)) >= NEW_SUBJECT_WORDS
+
+
+NEW_SUBJECT_WORDS = 3  # words of a switched-to subject the conversation never said that make it a subject of its own
+_SUBJECT = re.compile(r"^\s*(?:(?:the|vay)\s+)?con\s+(.+?)(?:\s+thi\b|\s*[,?]|$)")
+
+
+def _unsaid_words(question: str, context: Conversation) -> set[str]:
+    """The content words of the subject a "còn …" turns to that neither the last question nor its answer said."""
+    m = _SUBJECT.match(vi.collapse(question))
+    if not m:
+        return set()
+    said = set(vi.folded_syllables(" ".join([context.question, *(str(p.get("text", "")) for p in context.points)])))
+    words = set(without_question_words(m.group(1)).split()) - FOLDED_STOPWORDS
+    return {w for w in words if w not in said and w.isalpha()}
 
 
 def switches(question: str) -> bool:
@@ -200,7 +218,7 @@ def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation 
     if settled:
         return settled
     alone = standalone(resolution)
-    if alone is not None and switches(question) and names_own_thing(alone) \
+    if alone is not None and switches(question) and names_own_thing(alone, context) \
             and (first := ask(alone.question_understood)).found:
         return finish(alone, context, first)  # "còn <a thing of its own> thì …": that thing, wherever it is stored
     answer = ask(resolution.question_understood)
@@ -219,7 +237,7 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
     if settled:
         return settled
     alone = standalone(resolution)
-    if alone is not None and switches(question) and names_own_thing(alone) \
+    if alone is not None and switches(question) and names_own_thing(alone, context) \
             and (first := await ask(alone.question_understood)).found:
         return finish(alone, context, first)
     answer = await ask(resolution.question_understood)
@@ -258,7 +276,7 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
     # a follow-up that may be asked alone: each reading's events wait for its answer, the one found is shown
     # (asked alone first after "còn …", the rewrite first otherwise); none found, the rewrite's refusal
     # (the body's duties after the swapped question, when that one says nothing of it)
-    if untied is not None and switches(question) and names_own_thing(untied):
+    if untied is not None and switches(question) and names_own_thing(untied, context):
         order = [untied, resolution]
     else:
         order = [r for r in (resolution, duties, untied) if r is not None]

@@ -28,3 +28,30 @@ def test_a_page_titled_by_its_lead_answers_from_that_lead(store):
     """No heading: the page is titled by its first sentence, whose words are still what it says."""
     answer = store.answerer.ask("Tổ chức phi chính phủ nào của New Zealand đưa giáo viên tình nguyện đến các nước đang phát triển?")
     assert answer.found and "Bridges for Learning" in answer.answer, answer.answer
+
+
+LOST_A = """https://tintuc.example.vn/tim-thay-hai-du-khach-phap-lac-rung
+UBND xã Mường Lạn cho biết lực lượng cứu hộ đã tìm thấy 2 du khách người Pháp sau gần một ngày bị lạc trong rừng thuộc Khu bảo tồn Pù Lạn.
+Khoảng 14h ngày 3/10/2026, anh Lò Văn Tâm, hướng dẫn viên, nhận tin nhắn cầu cứu của hai du khách báo bị lạc ở bản Nậm Khòn.
+Ngay sau đó, UBND xã huy động công an, dân quân và kiểm lâm tổ chức tìm kiếm; đến 9h sáng 4/10, hai du khách được đưa ra khỏi rừng an toàn.
+"""
+
+LOST_B = """https://tintuc.example.vn/tim-thay-du-khach-han-quoc-lac-deo-gio
+Tối 9/11/2026, lực lượng chức năng cho biết đã tìm thấy du khách Hàn Quốc bị lạc khi leo núi đèo Gió từ chiều cùng ngày.
+Công an xã Đèo Gió nhận tin báo từ khách sạn Mây Ngàn về việc một du khách người Hàn Quốc không trở về sau chuyến leo núi.
+Đến 22 giờ cùng ngày, tổ tìm kiếm của Công an xã Đèo Gió đã tìm thấy du khách trong tình trạng sức khỏe ổn định.
+"""
+
+lost = texts_store("lost-tourists", {"muong-lan-du-khach-phap-lac-rung-2026-tin.txt": LOST_A,
+                                     "deo-gio-du-khach-han-quoc-lac-2026-tin.txt": LOST_B})
+
+
+def test_a_follow_up_turning_to_a_subject_the_chat_never_named_is_asked_on_its_own(lost):
+    from tests.rag.conftest import chat
+
+    turns = chat(lost, ["Hai du khách Pháp bị lạc ở Khu bảo tồn Pù Lạn tại bản nào?",
+                        "Lực lượng nào tham gia tìm kiếm?",
+                        "Còn du khách bị lạc khi leo núi đèo Gió thì ai tìm thấy?"])
+    last = turns[-1].answer
+    assert last.found and "Công an xã Đèo Gió" in last.answer, last.answer
+    assert last.citations[0].source.startswith("deo-gio")
