@@ -39,3 +39,24 @@ def unsaid_source(folded_question: str, folded_shown: str) -> str | None:
     if _ASKS_SOURCE.search(folded_question) and not _NAMES_SOURCE.search(folded_shown):
         return "nguồn kinh phí được hỏi"
     return None
+
+
+# a name the question writes in capitals ("SH TECH", "HuM&C"): the one whose sum it asks, not its legal form
+_CAPITAL_NAME = re.compile(r"(?<![\w&])[A-Z][A-Za-z0-9&]*[A-Z0-9&](?:\s+[A-Z][A-Za-z0-9&]*[A-Z0-9&])*(?![\w&])")
+_FORMS = frozenset("TNHH CP MTV JSC UBND HĐND VN KH QĐ TP".split())
+_ASKS_CAPITAL = re.compile(r"\bbao nhieu (?:von|tien)\b|\bvon(?: dau tu)? (?:la )?bao nhieu\b")
+
+
+def sum_of_another(question: str, lines: list[str]) -> str | None:
+    """"Công ty TNHH SH TECH đầu tư bao nhiêu vốn?" of a line whose clause of SH TECH gives no sum while the clauses of
+    other firms do ("…, tổng vốn đầu tư 6 triệu USD; Công ty TNHH SH TECH đầu tư dự án tại …"): those sums are theirs."""
+    folded = vi.collapse(question)
+    if not (ASKS_MONEY.search(folded) or _ASKS_CAPITAL.search(folded)):
+        return None
+    clauses = [c for line in lines for c in re.split(r";\s*|\.\s+", line)]
+    for m in _CAPITAL_NAME.finditer(question):
+        name = " ".join(w for w in m.group(0).split() if w not in _FORMS)
+        own = [c for c in clauses if name and len(name) > 1 and name in c]
+        if own and not any(MONEY.search(c) for c in own) and any(MONEY.search(c) for c in clauses):
+            return f"số tiền của {name}"
+    return None

@@ -55,3 +55,21 @@ def test_a_follow_up_turning_to_a_subject_the_chat_never_named_is_asked_on_its_o
     last = turns[-1].answer
     assert last.found and "Công an xã Đèo Gió" in last.answer, last.answer
     assert last.citations[0].source.startswith("deo-gio")
+
+
+INVESTORS = """https://kinhte.example.vn/lam-ha-trao-chung-nhan-dau-tu-han-quoc
+Lam Hà trao chứng nhận đầu tư cho ba doanh nghiệp Hàn Quốc
+
+Tại hội nghị xúc tiến đầu tư Lam Hà - Hàn Quốc tháng 10/2026, tỉnh Lam Hà đã trao giấy chứng nhận đăng ký đầu tư cho Công ty KOVINA đầu tư dự án tại khu công nghiệp Tân Lập, tổng vốn đầu tư 45 triệu USD; Công ty JH&P đầu tư dự án tại khu công nghiệp Phú Lâm, tổng vốn đầu tư 8 triệu USD; Công ty TNHH DAEWON TECH đầu tư dự án tại cụm công nghiệp Đồng Sơn.
+Các dự án dự kiến tạo việc làm cho khoảng 3.000 lao động địa phương.
+"""
+
+investors = texts_store("investors", {"lam-ha-trao-chung-nhan-dau-tu-han-quoc-2026-tin.txt": INVESTORS})
+
+
+def test_a_sum_asked_of_a_firm_whose_clause_gives_none_is_not_the_other_firms_sum(investors):
+    """The clause of DAEWON TECH gives no capital; the sums beside it are KOVINA's and JH&P's."""
+    answer = investors.answerer.ask("cong ty TNHH DAEWON TECH dau tu vao Lam Ha bao nhieu von?")
+    assert not answer.found and not answer.citations, answer.answer
+    own = investors.answerer.ask("Công ty KOVINA đầu tư vào Lam Hà bao nhiêu vốn?")
+    assert own.found and "45 triệu USD" in own.answer, own.answer
