@@ -821,3 +821,10 @@ def test_a_group_counted_that_no_document_counts_is_not_every_member_s_figure():
     counted = everyone + " Trong đó có 70 vận động viên nước ngoài."
     assert unsaid_qualifier(q, everyone, lambda: [counted]) is None  # (the page counts them: a line of its answers)
     assert unsaid_qualifier(q, counted, lambda: [counted]) is None
+
+
+def test_a_fine_asked_is_a_sum_of_money():
+    from rag.decide.money import ASKS_MONEY
+
+    assert ASKS_MONEY.search(analyze("Phóng viên vi phạm quy định bị phạt tiền bao nhiêu?").pq.folded)
+    assert ASKS_MONEY.search(analyze("muc phat vi pham la bao nhieu").pq.folded)
