@@ -103,3 +103,14 @@ def test_a_later_part_asking_who_holds_a_role_is_answered_by_the_member_row(coun
     answer = council.answerer.ask("Hội đồng xét tặng Kỷ niệm chương vì tình hữu nghị tỉnh Sa Ngàn có bao nhiêu thành viên,"
                                   " ai làm Chủ tịch Hội đồng?")
     assert answer.found and "04 thành viên" in answer.answer and "Hầu Thị Nguyệt" in answer.answer, answer.answer
+
+
+def test_a_deputy_team_leader_asked_is_an_office_whose_holder_a_line_must_name():
+    from rag.decide.holders import office_asked
+
+    asked = "Ai là Tổ phó Tổ giúp việc của Hội đồng?"
+    office = office_asked(analyze(asked).pq.folded)
+    assert office == (False, "to pho")
+    assert not holder_named(office, "Giúp việc cho Hội đồng có Tổ giúp việc gồm 05 công chức, do Ủy viên kiêm Thư ký làm"
+                                    " Tổ trưởng.", asked)
+    assert holder_named(office, "Ông Mạc Văn Toàn, Giám đốc Sở Ngoại vụ – Tổ phó, phụ trách lễ tân;", asked)
