@@ -28,45 +28,58 @@ def _role_of(line: str) -> str | None:
     return vi.collapse(m.group(1)) if m else None
 
 
-def _fits(role: str, deputy: bool, title: str, folded: str) -> int:
+def _fits(role: str, deputy: bool, title: str, folded: str, own_list: bool = False) -> int:
     """How well a row's role is the one asked: 0 when it is another ("Phó Chủ tịch" for "Chủ tịch", "Ủy viên"), else
-    the number of its words, all of which the question says ("Chủ tịch Hội đồng" of "… Chủ tịch Hội đồng tư vấn …")."""
+    the number of its words, all of which the question says ("Chủ tịch Hội đồng" of "… Chủ tịch Hội đồng tư vấn …"),
+    but for a standing deputy's "thường trực", which a question may leave out; an office held with another ("Ủy viên
+    kiêm Thư ký") is held all the same."""
     words = role.split()
+    if title not in ("uy vien",) and (at := role.rfind(f"kiem {title}")) >= 0 and role.endswith(title):
+        words = role[at + len("kiem "):].split()  # "ủy viên kiêm thư ký": the secretary's row
     start = 1 if words[:1] == ["pho"] else 0
     if bool(start) != deputy or " ".join(words[start:start + len(title.split())]) != title:
         return 0
-    # (the body asked with the office must be the role's: "Chủ tịch UBND tỉnh" is no member list's bare "Chủ tịch")
+    # (the body asked with the office must be the role's: "Chủ tịch UBND tỉnh" is no member list's bare "Chủ tịch",
+    # unless the list is that body's own, in the text titled for it: "Phó Chủ tịch" of the Hội đồng's own list)
     body = body_after(folded, title)
-    rest = [w for w in words[start + len(title.split()):] if w not in ("thuong", "truc")]
-    if body is not None and rest[:1] != body.split()[:1]:
+    rest = [w for w in words[start + len(title.split()):] if w not in _STANDING]
+    if body is not None and rest[:1] != body.split()[:1] and not (own_list and not rest):
         return 0
     asked = set(folded.split())
-    return len(words) if all(w in asked for w in words) else 0
+    if _STANDING <= asked and not _STANDING <= set(words):
+        return 0  # "phó chủ tịch thường trực" asked: not the other deputy
+    return len([w for w in words if w not in _STANDING]) if all(w in asked for w in words if w not in _STANDING) else 0
+
+
+_STANDING = frozenset({"thuong", "truc"})
+MAX_HOLDERS = 3  # rows of one role shown together ("Phó Chủ tịch" held by two members)
 
 
 def role_row_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | None:
-    """The member whose row gives the role asked, from the top texts' member lists; None when the question asks no
-    holder of an office, or no row (or more than one member) holds it."""
-    point = role_row(q.pq.folded, hits, index) if len(q.parts) == 1 else None
-    if point is None:
+    """The members whose rows give the role asked, from the top texts' member lists; None when the question asks no
+    holder of an office, or no row (or too many) holds it."""
+    points = role_rows(q.pq.folded, hits, index) if len(q.parts) == 1 else []
+    if not points:
         return None
-    numbered = number_points([point], index.plan)
+    numbered = number_points(points, index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage", points=numbered.said)
 
 
-def role_row(folded: str, hits: list[Hit], index: PlanIndex) -> Point | None:
-    """The row of the one member holding the role a (folded) question or part asks the holder of."""
+def role_rows(folded: str, hits: list[Hit], index: PlanIndex) -> list[Point]:
+    """The rows of the members holding the role a (folded) question or part asks the holder of."""
     office = office_asked(folded)
     if office is None or not hits:
-        return None
+        return []
     deputy, title = office
+    body = body_after(folded, title)
     for plan_id in list(dict.fromkeys(h.chunk.plan_id for h in hits))[:ROLE_PLANS]:
+        plan = index.plan(plan_id)
+        own_list = body is not None and plan is not None and body in vi.collapse(plan.meta.title)
         rows = [(fit, line.strip(), chunk) for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")
                 if _MEMBER.match(line) and FULL_NAME.search(line) and (role := _role_of(line))
-                and (fit := _fits(role, deputy, title, folded))]
+                and (fit := _fits(role, deputy, title, folded, own_list))]
         best = max((fit for fit, _, _ in rows), default=0)
-        chosen = [(line, chunk) for fit, line, chunk in rows if fit == best]
-        if len(chosen) == 1:
-            line, chunk = chosen[0]
-            return Point(line, chunk, line, 1.0)
-    return None
+        chosen = [Point(line, chunk, line, 1.0) for fit, line, chunk in rows if fit == best]
+        if 0 < len(chosen) <= MAX_HOLDERS:
+            return chosen
+    return []

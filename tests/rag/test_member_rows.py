@@ -84,7 +84,8 @@ DANH SÁCH THÀNH VIÊN HỘI ĐỒNG
 |---|---|---|---|
 | 1 | Bà Hầu Thị Nguyệt | Phó Chủ tịch UBND tỉnh | Chủ tịch Hội đồng |
 | 2 | Ông Lò Minh Khiêm | Giám đốc Sở Ngoại vụ | Phó Chủ tịch thường trực |
-| 3 | Ông Sần Văn Páo | Phó Giám đốc Sở Nội vụ | Ủy viên |
+| 3 | Ông Sần Văn Páo | Phó Giám đốc Sở Nội vụ | Phó Chủ tịch |
+| 5 | Bà Giàng Thị Dở | Trưởng phòng Lễ tân, Sở Ngoại vụ | Ủy viên kiêm Thư ký |
 | 4 | Bà Tẩn Thị Mỷ | Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh | Ủy viên |
 """
 
@@ -114,3 +115,10 @@ def test_a_deputy_team_leader_asked_is_an_office_whose_holder_a_line_must_name()
     assert not holder_named(office, "Giúp việc cho Hội đồng có Tổ giúp việc gồm 05 công chức, do Ủy viên kiêm Thư ký làm"
                                     " Tổ trưởng.", asked)
     assert holder_named(office, "Ông Mạc Văn Toàn, Giám đốc Sở Ngoại vụ – Tổ phó, phụ trách lễ tân;", asked)
+
+
+def test_every_deputy_and_the_secretary_held_with_another_office_are_read_from_their_rows(council):
+    deputies = council.answerer.ask("Ai là Phó Chủ tịch Hội đồng xét tặng Kỷ niệm chương vì tình hữu nghị tỉnh Sa Ngàn?")
+    assert deputies.found and "Lò Minh Khiêm" in deputies.answer and "Sần Văn Páo" in deputies.answer, deputies.answer
+    secretary = council.answerer.ask("Ai là Thư ký Hội đồng xét tặng Kỷ niệm chương vì tình hữu nghị tỉnh Sa Ngàn?")
+    assert secretary.found and "Giàng Thị Dở" in secretary.answer, secretary.answer
