@@ -288,14 +288,11 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     # an event's day asked ("cuộc họp diễn ra ngày nào"): the header's "Lạc Hải, ngày 08 tháng 3 năm 2027" dates the text
     dated = "event" if answer_type == "date" and fact_asked(vi.collapse(question)) == "general" else answer_type
     out: list[Candidate] = []
-    lead_titled = _lead_titled(hits[:top], plan_of)
     for rank, hit in enumerate(hits[:top]):
         chunk = hit.chunk
         plan = plan_of(chunk.plan_id)
         meta = plan.meta if plan else None
         naming = naming_words(meta)
-        if meta is not None and chunk.plan_id in lead_titled:  # (its title's words are what its lead says)
-            naming -= set(vi.folded_syllables(meta.title)) - set(vi.folded_syllables(f"{meta.issuer or ''} {meta.province or ''}"))
         content = content_terms(question, naming)
         # ("… tổ chức ở đâu", "… diễn ra khi nào": that the event takes place is what the question asks of it)
         eventful = _EVENT_VERBS.sub(" ", question) if answer_type in ("place", "date", "time") else question
@@ -368,23 +365,6 @@ def score(cands: list[Candidate], weights: dict[str, float] | None = None) -> li
     for c in cands:
         c.score = sum(w.get(f, 0.0) * v for f, v in c.features.items()) + w.get("bias", 0.0)
     return sorted(cands, key=lambda c: -c.score)
-
-
-LEAD_TAIL = 20  # characters a page's first line goes on past its title when the title was cut from that line
-
-
-def _lead_titled(hits: list, plan_of) -> frozenset[str]:
-    """Pages with no heading, titled by their own first sentence ("Doanh nghiệp xuất khẩu là Công ty … Vina T&T, …"
-    opening the paragraph that goes on): their titles' words are what that sentence says, not only names of the page."""
-    titled = set()
-    for hit in hits:
-        plan = plan_of(hit.chunk.plan_id) if hit.chunk.seq == 0 else None
-        if plan is None or plan.meta.source_kind != "news" or not plan.meta.title:
-            continue
-        lead = plan.meta.title.rstrip(" …")
-        if any(line.strip().startswith(lead) and len(line.strip()) > len(lead) + LEAD_TAIL for line in hit.chunk.text.split("\n")[:4]):
-            titled.add(hit.chunk.plan_id)
-    return frozenset(titled)
 
 
 def rank(question: str, answer_type: str, hits: list, idf, plan_of, section_words: Sequence[str] = (),
