@@ -237,6 +237,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
         scope.titled.append(pid)
     if not scope.titled and len(in_play) > 1 and (inside := title_named(pq.folded, in_play, _lead_of(index))):
         scope.titled, scope.plan_ids = inside, inside  # "Tuần Văn hóa Khâm Giang …": the report titled for that event
+    asked_days = days_named(pq.folded)
     for plan in plans:
         meta, fact = plan.meta, facts[plan.id]
         if fact.years & asked_years:
@@ -245,7 +246,22 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
             scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + (YEAR_BOOST if whose else YEAR_BOOST / 2)
         if fact.issuer_folded and not meta.province and fact.issuer_folded in pq.folded:
             scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + ISSUER_BOOST
+        if meta.date and meta.date in asked_days:  # "Ngày 22/4/2026 tỉnh … hội đàm với …": the text of that day
+            scope.boost[plan.id] = scope.boost.get(plan.id, 0.0) + YEAR_BOOST
     return scope
+
+
+_FULL_DAY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b|\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d\d)\b")
+
+
+def days_named(folded: str) -> set[str]:
+    """The whole days a question writes ("22/4/2026", "ngày 22 tháng 4 năm 2026"), as ISO dates."""
+    days = set()
+    for m in _FULL_DAY.finditer(folded):
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        if 1 <= int(d) <= 31 and 1 <= int(mo) <= 12:
+            days.add(f"{y}-{int(mo):02d}-{int(d):02d}")
+    return days
 
 
 def _lead_of(index: PlanIndex) -> Callable[[str], str]:

@@ -716,3 +716,11 @@ def test_news_days_without_their_year_are_dates():
         == ["từ 26/6 đến 17/12"]
     assert [e.text for e in entities.tag("Dù không đưa ra cam kết vào sáng qua 19.11, nhưng") if e.kind == "date"] \
         == ["sáng qua 19.11"]
+
+
+def test_a_whole_day_named_is_read_as_a_date_that_may_be_a_texts_own():
+    from rag.find.scope import days_named
+
+    assert days_named(analyze("Ngày 22/4/2026 tỉnh Tường Ninh hội đàm với tỉnh nào?").pq.folded) == {"2026-04-22"}
+    assert days_named(analyze("văn bản ngày 05 tháng 3 năm 2027 do ai ký?").pq.folded) == {"2027-03-05"}
+    assert not days_named(analyze("Kế hoạch 22/KH-UBND năm 2026 do ai ký?").pq.folded)
