@@ -251,7 +251,8 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     return scope
 
 
-_FULL_DAY = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b|\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d\d)\b")
+# (folded, "22/4/2026" reads "22 4 2026"; after "ngày", or written with its month and year named)
+_FULL_DAY = re.compile(r"\bngay (\d{1,2}) (\d{1,2}) ((?:19|20)\d\d)\b|\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d\d)\b")
 
 
 def days_named(folded: str) -> set[str]:
