@@ -17,7 +17,7 @@ from rag.compose.countries import dominant_country, leads_of, titled_for_the_cou
 from rag.compose.facts import about_the_plan
 from rag.compose.parts import parts_answer
 from rag.compose.records import counts_parts
-from rag.compose.roles import role_row_answer
+from rag.compose.roles import body_member_answer, role_row_answer
 from rag.compose.sections import find_section
 from rag.compose.superlatives import ranked_row_answer
 from rag.compose.targets import boosted
@@ -124,8 +124,8 @@ class Answerer:
         hits = with_asked_names(q.text, hits, self.index.told)  # (…and only the texts writing the foreign name asked)
         if (ranked := ranked_row_answer(q, hits, self.index)) is not None:
             return ranked, hits  # "khoản chi nào lớn nhất": the table's row that is, by the measure asked
-        if (holder := role_row_answer(q, hits, self.index)) is not None:
-            return holder, hits  # "ai làm Chủ tịch Hội đồng": the member list's row of that role
+        if (holder := role_row_answer(q, hits, self.index) or body_member_answer(q, hits, self.index)) is not None:
+            return holder, hits  # "ai làm Chủ tịch Hội đồng", "Sở X cử ai": the member list's row of that role, body
         dense_of = sentences.dense_lookup(
             self.store.sentence_vectors([h.chunk.id for h in hits[:sentences.TOP_CHUNKS]]), vector)
         answer = self._from_hits(q, scope, hits, dense_of) or self._refuse(q.text)

@@ -18,7 +18,7 @@ from rag.compose.display import display
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import PartResult, dates_of_other_kind, fact_for, same_kind
 from rag.compose.records import annexed, count_point, counts_parts, parts_count_point
-from rag.compose.roles import role_rows
+from rag.compose.roles import body_rows, role_rows
 from rag.compose.sections import following_items
 from rag.compose.shared_lines import answered_before, lines_shown, merged, with_owner
 from rag.compose.targets import choose_targets
@@ -312,7 +312,8 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 result = said
         if (result is None or result.point is None) and i > 0 and answered_before(part, points):
             continue  # the line shown for an earlier part states this part's value too: shown whole, once
-        if (result is None or result.point is None) and not single and len(holders := role_rows(vi.collapse(part.text), hits, index)) == 1:
+        if (result is None or result.point is None) and not single and len(holders := role_rows(vi.collapse(part.text), hits, index)
+                                                                           or body_rows(vi.collapse(part.text), q.pq.agencies, hits, index) or []) == 1:
             result = PartResult(holders[0], [])  # "…, ai làm Chủ tịch Hội đồng?": the member list's row of that role
         if result is None or result.point is None:
             if single:

@@ -8,6 +8,7 @@ import re
 
 from ground import vi
 from rag.compose.citations import Point, number_points
+from rag.compose.replies import not_stated
 from rag.decide.holders import FULL_NAME, body_after, office_asked
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
@@ -83,3 +84,41 @@ def role_rows(folded: str, hits: list[Hit], index: PlanIndex) -> list[Point]:
         if 0 < len(chosen) <= MAX_HOLDERS:
             return chosen
     return []
+
+
+# "Công an tỉnh cử ai vào Hội đồng …", "ai là đại diện Sở X trong Ban Chỉ đạo": the member a body sends
+_SENT_BY = re.compile(r"\b(?:cu ai|ai (?:la|lam) (?:dai dien|thanh vien)|dai dien(?: cua)? .{3,60}? (?:la ai|ten gi|ten la gi))\b")
+MIN_MEMBERS = 3  # rows a text's member list holds before a body missing from it sends no one
+
+
+def body_member_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | None:
+    """The member rows of the body a question says sends someone; a refusal when the top text's member list has no
+    row of that body; None when the question asks no such thing or no text in play lists members."""
+    sent = body_rows(q.pq.folded, q.pq.agencies, hits, index) if len(q.parts) == 1 else None
+    if sent is None:
+        return None
+    if not sent:
+        body = next(a for a in q.pq.agencies if not _COUNCIL.match(vi.collapse(a)))
+        return Answer(q.text, False, not_stated(f"thành viên do {body} cử"), kind="refusal")
+    numbered = number_points(sent, index.plan)
+    return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage", points=numbered.said)
+
+
+def body_rows(folded: str, agencies: list[str], hits: list[Hit], index: PlanIndex) -> list[Point] | None:
+    """The rows of the members a body the (folded) question names sends, from the top texts' member lists: [] when
+    the first list found has none of it, None when the question asks no such thing or no list is in play."""
+    bodies = [a for a in agencies if not _COUNCIL.match(vi.collapse(a))]
+    if not _SENT_BY.search(folded) or not hits or len(bodies) != 1:
+        return None
+    body = vi.collapse(bodies[0])
+    for plan_id in list(dict.fromkeys(h.chunk.plan_id for h in hits))[:ROLE_PLANS]:
+        members = [(line.strip(), chunk) for chunk in index.chunks(plan_id) for line in chunk.text.split("\n")
+                   if _MEMBER.match(line) and FULL_NAME.search(line)]
+        if len(members) < MIN_MEMBERS:
+            continue
+        sent = [Point(line, chunk, line, 1.0) for line, chunk in members if body in vi.collapse(line)]
+        return sent if len(sent) <= MAX_HOLDERS else None
+    return None
+
+
+_COUNCIL = re.compile(r"^(?:hoi dong|ban chi dao|to cong tac|to giup viec|ban to chuc|tieu ban)\b")

@@ -122,3 +122,10 @@ def test_every_deputy_and_the_secretary_held_with_another_office_are_read_from_t
     assert deputies.found and "Lò Minh Khiêm" in deputies.answer and "Sần Văn Páo" in deputies.answer, deputies.answer
     secretary = council.answerer.ask("Ai là Thư ký Hội đồng xét tặng Kỷ niệm chương vì tình hữu nghị tỉnh Sa Ngàn?")
     assert secretary.found and "Giàng Thị Dở" in secretary.answer, secretary.answer
+
+
+def test_the_member_a_body_sends_is_its_row_and_a_body_with_no_row_sends_no_one(council):
+    sent = council.answerer.ask("Sở Nội vụ cử ai vào Hội đồng xét tặng Kỷ niệm chương vì tình hữu nghị tỉnh Sa Ngàn?")
+    assert sent.found and "Sần Văn Páo" in sent.answer and "Hầu Thị Nguyệt" not in sent.answer, sent.answer
+    none = council.answerer.ask("Ai là đại diện Sở Tài chính trong Hội đồng xét tặng Kỷ niệm chương tỉnh Sa Ngàn?")
+    assert not none.found and not none.citations, none.answer
