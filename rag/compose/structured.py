@@ -344,7 +344,7 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
               or records.record_answer(q, scope, index))
     if answer:
         return answer
-    if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS:
+    if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS and len(q.parts) == 1:
         answer = standing_answer(q, scope.plan_ids, index)
         if answer:
             return answer

@@ -189,3 +189,11 @@ def test_a_place_said_by_its_label_and_a_body_that_leads_are_values_of_their_kin
     assert states_kind(where, "Địa điểm: Nhà văn hóa xã.", q.text)
     assert states_kind(where, "Hội nghị diễn ra ở hội trường lớn của Sở.", q.text)
     assert states_kind(who, "Sở Ngoại vụ chủ trì, phối hợp Sở Tài chính.", q.text)
+
+
+def test_a_clause_asking_a_thing_no_type_names_then_another_is_two_parts():
+    from rag.understand.question import split_parts
+
+    assert split_parts("Công ty nào xuất khẩu lô nhãn đầu tiên đi Mỹ, và chọn giống nhãn nào?") == [
+        "Công ty nào xuất khẩu lô nhãn đầu tiên đi Mỹ", "chọn giống nhãn nào"]
+    assert len(split_parts("Giống nhãn nào được xuất khẩu sang Mỹ và Úc?")) == 1
