@@ -85,10 +85,12 @@ _NUMBER = re.compile(
 )
 # A foreign or unknown place named after its kind: "tỉnh Gyeonggi", "thành phố Kitakyushu", "bang Victoria".
 _PLACE_KIND = re.compile(
-    r"\b(?:tỉnh|thành phố|thủ đô|bang|vùng|khu tự trị|quận|huyện|thị xã|xã|đảo|nước|quốc gia|khu vực|phường|thị trấn"
+    r"\b(?:(?:tỉnh|thành phố|thủ đô|bang|vùng|khu tự trị|quận|huyện|thị xã|xã|đảo|nước|quốc gia|khu vực|phường|thị trấn"
     r"|đặc khu|thôn|bản|làng|ấp|buôn|khu|trấn"
     # a place of nature or a port named after its kind: "biển Tam Thanh", "cù lao Chàm", "đỉnh Fansipan", "cảng Quy Nhơn"
     r"|bãi biển|biển|cù lao|núi|đỉnh|hồ|sông|vịnh|đèo|thác|hang|động|cảng|sân bay|phố cổ|đầm|vườn quốc gia)\s+"
+    # …or its kind shortened, as news pages write it: "TT.Như Quỳnh", "H.Văn Lâm", "TX. Sa Pa" (no space needed)
+    r"|(?-i:TT|TX|TP|H)\.\s*)"
     rf"((?:[{vi.UPPER}][\w\-]*)(?:\s+[{vi.UPPER}][\w\-]*){{0,3}}(?:\s+\d{{1,2}}\b)?)"  # "thôn Na Lốc 3"
 )
 # A venue after "tại": "tại Cụm thông tin cổ động Sa Vĩ", "tại Cung văn hóa Quốc gia Lào" (a document after

@@ -724,3 +724,11 @@ def test_a_whole_day_named_is_read_as_a_date_that_may_be_a_texts_own():
     assert days_named(analyze("Ngày 22/4/2026 tỉnh Tường Ninh hội đàm với tỉnh nào?").pq.folded) == {"2026-04-22"}
     assert days_named(analyze("văn bản ngày 05 tháng 3 năm 2027 do ai ký?").pq.folded) == {"2027-03-05"}
     assert not days_named(analyze("Kế hoạch 22/KH-UBND năm 2026 do ai ký?").pq.folded)
+
+
+def test_a_place_named_by_its_kind_shortened_is_a_place():
+    """News pages shorten a place's kind: "TT.Như Quỳnh (H.Văn Lâm)"."""
+    from rag.understand import entities
+
+    places = [e.text for e in entities.tag("đến địa bàn TT.Như Quỳnh (H.Văn Lâm, Hưng Yên)") if e.kind == "place"]
+    assert "Như Quỳnh" in places and "Văn Lâm" in places
