@@ -1,0 +1,45 @@
+"""What a thing is made of, as the text lists it under a lead line ("Hồ sơ gồm:"), items running on over lines (a text
+written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.rag.conftest import texts_store
+
+pytestmark = pytest.mark.slow
+
+RULES = """ỦY BAN NHÂN DÂN
+TỈNH LAM HÀ
+Số: 09/2027/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lam Hà, ngày 10 tháng 5 năm 2027
+
+QUYẾT ĐỊNH
+Ban hành Quy định tổ chức hội nghị, hội thảo quốc tế trên địa bàn tỉnh Lam Hà
+
+Điều 1. Phạm vi điều chỉnh
+Quy định này áp dụng với hội nghị, hội thảo quốc tế do các cơ quan, đơn vị của tỉnh tổ chức.
+Hồ sơ xin phép tổ chức hội nghị của các huyện được xử lý theo Điều 2.
+
+Điều 2. Hồ sơ xin phép tổ chức hội thảo quốc tế
+1. Hồ sơ gồm:
+a) Tờ trình xin phép tổ chức, nêu rõ mục đích, thời gian,
+địa điểm và thành phần tham dự;
+b) Chương trình hội thảo và danh sách đại biểu nước ngoài;
+c) Văn bản đồng ý của đối tác nước ngoài (nếu có).
+2. Hồ sơ gửi Sở Ngoại vụ trước ít nhất 20 ngày làm việc.
+
+Điều 3. Trách nhiệm của Sở Ngoại vụ
+Sở Ngoại vụ thẩm định hồ sơ trong 05 ngày làm việc.
+"""
+
+store = texts_store("enumerations", {"lam-ha-qd-09-2027-hoi-thao-quoc-te.txt": RULES})
+
+
+def test_the_parts_asked_of_a_thing_are_the_items_its_lead_opens(store):
+    answer = store.answerer.ask("Hồ sơ xin phép tổ chức hội thảo quốc tế ở Lam Hà gồm những giấy tờ gì?")
+    assert answer.found, answer.answer
+    for item in ("Tờ trình xin phép", "thành phần tham dự", "danh sách đại biểu nước ngoài", "đối tác nước ngoài"):
+        assert item in answer.answer, answer.answer
+    assert "20 ngày làm việc" not in answer.answer  # (the next numbered clause is no item of the list)
