@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.bylines import byline
 from ingest.page_dates import PAGE_DATE_LINE, dated_page
 
 # --- vocabulary -----------------------------------------------------------------------------------
@@ -389,8 +390,9 @@ def clean_text(text: str) -> str:
         following = _next_content(lines, i)
         if following.startswith("|") or _LIST_ITEM.match(following):
             continue  # the caption of a table or list
-        if not _SENTENCE_END.search(line):
-            drop[i] = True  # byline, site name, link
+        if not _SENTENCE_END.search(line) and not byline(line):
+            drop[i] = True  # site name, link (a writer's byline is kept: "do ai viết" is asked of it)
 
     kept = [line for line, dropped in zip(lines, drop, strict=False) if not dropped]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+

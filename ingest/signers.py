@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from ground.surnames import SURNAMES
 from ingest.columns import signature_cells
 from ingest.dates import labelled
 
@@ -183,14 +184,6 @@ def _listed_signer(text: str) -> str | None:
     return people[0] if len(people) == 1 else None
 
 
-# Vietnamese family names: where a person's name starts inside "Phó Thủ tướng Thường trực Chính phủ Phạm Bình Minh".
-SURNAMES = frozenset({
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-    "Dương", "Lý", "Đinh", "Đào", "Trịnh", "Trương", "Lương", "Mai", "Tạ", "Chu", "Hà", "Lâm", "Tô", "Quách",
-    "Cao", "Thái", "Lưu", "Đàm", "Kiều", "Lại", "Mạc", "Hầu", "Nông", "Lò", "Cầm", "Vương", "Triệu", "Tống",
-    "Khúc", "Đoàn", "Thân", "Giang", "La", "Lục", "Châu", "Tăng", "Phùng", "Quản", "Bế", "Hứa", "Âu", "Diệp",
-    "Kim", "Ông", "Thạch", "Doãn", "Vi", "Sầm", "Văn", "Nghiêm", "Từ", "Lã", "Bạch", "Đồng", "Viên", "Y",
-})
 _RUN_WORD = re.compile(rf"[{vi.UPPER}][{vi.LOWER}]*")
 
 

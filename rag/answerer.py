@@ -12,6 +12,7 @@ from typing import Any
 from ground import vi
 from rag.compose import passages, replies, structured
 from rag.compose.articles import article_answer
+from rag.compose.bylines import byline_answer
 from rag.compose.citations import joined
 from rag.compose.countries import dominant_country, leads_of, titled_for_the_country
 from rag.compose.enumerations import enumeration_answer
@@ -125,7 +126,7 @@ class Answerer:
         hits = with_asked_names(q.text, hits, self.index.told)  # (…and only the texts writing the foreign name asked)
         if (ranked := ranked_row_answer(q, hits, self.index)) is not None:
             return ranked, hits  # "khoản chi nào lớn nhất": the table's row that is, by the measure asked
-        if (listed := enumeration_answer(q, hits, self.index)) is not None:
+        if (listed := enumeration_answer(q, hits, self.index) or byline_answer(q, hits, self.index)) is not None:
             return listed, hits  # "hồ sơ … gồm những giấy tờ gì": the list the text opens for it
         if (holder := role_row_answer(q, hits, self.index) or body_member_answer(q, hits, self.index)) is not None:
             return holder, hits  # "ai làm Chủ tịch Hội đồng", "Sở X cử ai": the member list's row of that role, body

@@ -26,3 +26,40 @@ def question_join(folded: str, start: int, end: int) -> re.Match | None:
     if commas and ands and len(folded[join.end():ands[0].start()].split()) <= LISTED_SYLLABLES:
         return ands[0]
     return join
+
+
+def untyped_clause_cut(folded: str, last: int) -> tuple[int, int] | None:
+    """The join after a clause asking "<thing> nào …" with words of its own, before another closing with "nào / gì"."""
+    inner = re.search(r"\b(?:nao|gi)\b", folded)
+    join = None if inner is None else next((m for m in re.finditer(r",\s*(?:va\s+)?|\s+va\s+", folded[:last])
+                                            if m.start() > inner.end()), None)
+    if inner is None or join is None or content_syllables(folded[inner.end():join.start()]) < OWN_CLAUSE_CONTENT \
+            or content_syllables(folded[join.end():last]) < SAME_KIND_CONTENT:
+        return None
+    return join.start(), join.end()
+
+
+def opens_own_clause(folded: str, joined_at: int, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    """"ai là Trưởng đại diện … và ai chủ trì phía UBND tỉnh?": the second question word right after the join, with
+    a clause of its own words after it, asks of someone else."""
+    if folded[joined_at:start].strip():
+        return False
+    following = next((s for s, _, _ in spans if s >= end), len(folded))
+    return content_syllables(folded[end:following]) >= OWN_CLAUSE_CONTENT
+
+
+OWN_CLAUSE_CONTENT = 3  # content syllables after a repeated question word that make its clause a question of its own
+
+
+def counted_after(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending at `at` counts ("thanh vien"), or ""
+    m = re.match(r"\s+([a-z]+ [a-z]+|[a-z]+)", folded[at:at + 30].lower())
+    return m.group(1) if m and m.group(1).split()[0] not in FRAME_SYLLABLES else ""
+
+
+SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
+FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio nao gi".split())
+
+
+def content_syllables(folded: str) -> int:
+    """Syllables of a stretch of a question that say what it is about, not how it asks."""
+    return sum(1 for s in folded.lower().split() if s.isalpha() and s not in FRAME_SYLLABLES)

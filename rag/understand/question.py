@@ -11,7 +11,16 @@ from ground.limits import MAX_QUESTION_CHARS
 from ground.numbers import DOC_KINDS
 from rag.understand import shorthand
 from rag.understand.catalog_asks import CatalogFilter, catalog_filter
-from rag.understand.joins import CLAUSE_ASKS, LAST_ASKS, question_join
+from rag.understand.joins import (
+    CLAUSE_ASKS,
+    LAST_ASKS,
+    SAME_KIND_CONTENT,
+    content_syllables,
+    counted_after,
+    opens_own_clause,
+    question_join,
+    untyped_clause_cut,
+)
 from rag.understand.names import SUBJECT_ASKED, ParsedQuery, fact_asked, parse_query
 from rag.understand.ordinals import ordinal, part_ref, quarter
 
@@ -256,7 +265,7 @@ def split_parts(text: str) -> list[str]:
                                                               folded[spans[-1][1]:last.start(1)])):
         clauses.append(last.span(1))
     # (…or after a clause whose question word no type names: "Công ty nào xuất khẩu … đi Mỹ, và chọn giống nhãn nào?")
-    if last and not spans and (cut := _untyped_clause_cut(folded, last.start(1))):
+    if last and not spans and (cut := untyped_clause_cut(folded, last.start(1))):
         return [p for p in (text[:cut[0]].strip(" ,;?"), text[cut[1]:].strip(" ,;?")) if p]
     # (…or a yes/no clause closing the question after a comma, "… gửi về địa chỉ nào, có gửi qua email được không?")
     closing = [m for m in CLAUSE_ASKS.finditer(folded) if m.group(2) and not folded[m.end(2):].strip(" ?")]
@@ -269,7 +278,7 @@ def split_parts(text: str) -> list[str]:
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
     for (_s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
-        if {t0, t1} == {"time", "date"} and not _content_syllables(folded[e0:s1]):
+        if {t0, t1} == {"time", "date"} and not content_syllables(folded[e0:s1]):
             continue  # "khai mạc lúc mấy giờ, ngày nào": one moment, its hour and its day
         join = question_join(folded, e0, s1)
         if not join and t0 != t1 and not folded[e0:s1].strip() and "number" not in (t0, t1) and "document" not in (t0, t1):
@@ -277,10 +286,10 @@ def split_parts(text: str) -> list[str]:
             continue
         if not join:
             continue
-        counted = t0 == t1 == "number" and _counted(folded, e0) != _counted(folded, e1) and _counted(folded, e1)
+        counted = t0 == t1 == "number" and counted_after(folded, e0) != counted_after(folded, e1) and counted_after(folded, e1)
         if t0 == t1 and t0 != "document" and not counted \
-                and _content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
-                and not _opens_own_clause(folded, join.end(), s1, e1, spans):
+                and content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
+                and not opens_own_clause(folded, join.end(), s1, e1, spans):
             continue
         cuts.append((join.start(), join.end()))
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
@@ -288,46 +297,12 @@ def split_parts(text: str) -> list[str]:
     return [p for p in pieces if p] if cuts else [text]
 
 
-def _untyped_clause_cut(folded: str, last: int) -> tuple[int, int] | None:
-    """The join after a clause asking "<thing> nào …" with words of its own, before another closing with "nào / gì"."""
-    inner = re.search(r"\b(?:nao|gi)\b", folded)
-    join = None if inner is None else next((m for m in re.finditer(r",\s*(?:va\s+)?|\s+va\s+", folded[:last])
-                                            if m.start() > inner.end()), None)
-    if inner is None or join is None or _content_syllables(folded[inner.end():join.start()]) < OWN_CLAUSE_CONTENT \
-            or _content_syllables(folded[join.end():last]) < SAME_KIND_CONTENT:
-        return None
-    return join.start(), join.end()
-
-
-def _opens_own_clause(folded: str, joined_at: int, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
-    """"ai là Trưởng đại diện … và ai chủ trì phía UBND tỉnh?": the second question word right after the join, with
-    a clause of its own words after it, asks of someone else."""
-    if folded[joined_at:start].strip():
-        return False
-    following = next((s for s, _, _ in spans if s >= end), len(folded))
-    return _content_syllables(folded[end:following]) >= OWN_CLAUSE_CONTENT
-
-
-OWN_CLAUSE_CONTENT = 3  # content syllables after a repeated question word that make its clause a question of its own
-
-
-def _counted(folded: str, at: int) -> str:  # what a "bao nhiêu / mấy" ending at `at` counts ("thanh vien"), or ""
-    m = re.match(r"\s+([a-z]+ [a-z]+|[a-z]+)", folded[at:at + 30].lower())
-    return m.group(1) if m and m.group(1).split()[0] not in _FRAME_SYLLABLES else ""
-
-
 MARKED_QUESTION_SYLLABLES = 3  # a piece this long before a question mark is a question of its own
-SAME_KIND_CONTENT = 2  # content syllables that make a second question of the same kind a question of its own
-_FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian bao gio nao gi".split())
 
 
 def asking_fold(text: str) -> str:
     """The question folded with the words that only fold to a question word masked ("Mây Đảo" is no "mấy")."""
     return vi.collapse(_not_asking(text))
-
-
-def _content_syllables(folded: str) -> int:
-    return sum(1 for s in folded.lower().split() if s.isalpha() and s not in _FRAME_SYLLABLES)
 
 
 def _same_length_fold(text: str) -> str:

@@ -262,3 +262,10 @@ def test_a_note_about_the_text_at_its_top_is_no_text_of_the_plan():
     assert cleaned.startswith("ỦY BAN NHÂN DÂN")
     # the same words inside the plan are the plan's own
     assert "thông tin không có thật" in cleaned and "không phải văn bản thật nào cả" in cleaned
+
+
+def test_a_writers_byline_after_the_last_paragraph_is_kept_and_a_site_name_is_not():
+    text = ("Kết quả sau 04 ngày, toàn tỉnh có 1.310 người đăng ký, trong đó huyện Tân Lập 402 người.\n\n"
+            " Đặng Thu Hương\n\nBáo Lam Hà điện tử\n")
+    cleaned = clean_text(text)
+    assert "Đặng Thu Hương" in cleaned and "Báo Lam Hà điện tử" not in cleaned

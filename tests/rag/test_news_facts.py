@@ -67,3 +67,20 @@ def test_a_sum_asked_of_a_firm_whose_clause_gives_none_is_not_the_other_firms_su
     assert not answer.found and not answer.citations, answer.answer
     own = investors.answerer.ask("Công ty KOVINA đầu tư vào Lam Hà bao nhiêu vốn?")
     assert own.found and "45 triệu USD" in own.answer, own.answer
+
+
+REPORT = """https://tinbiengioi.example.vn/lam-ha-dang-ky-thi-tieng-han
+Lam Hà: 1.310 người đăng ký dự thi tiếng Hàn
+
+Từ ngày 10 đến ngày 13/9/2026, Sở Nội vụ tỉnh Lam Hà đã tiếp nhận đăng ký dự thi tiếng Hàn theo chương trình EPS.
+Kết quả sau 04 ngày, toàn tỉnh có 1.310 người đăng ký, trong đó huyện Tân Lập 402 người.
+
+ Đặng Thu Hương
+"""
+
+report = texts_store("bylines", {"lam-ha-dang-ky-thi-tieng-han-2026-tin.txt": REPORT})
+
+
+def test_a_page_s_writer_is_its_byline_kept_at_its_foot(report):
+    answer = report.answerer.ask("Bài tin Lam Hà 1.310 người đăng ký dự thi tiếng Hàn do ai viết?")
+    assert answer.found and "Đặng Thu Hương" in answer.answer, answer.answer
