@@ -21,7 +21,7 @@ from rag.compose.parts import parts_answer
 from rag.compose.records import counts_parts
 from rag.compose.roles import body_member_answer, role_row_answer
 from rag.compose.sections import find_section
-from rag.compose.superlatives import ranked_row_answer
+from rag.compose.superlatives import ranked_inline, ranked_row_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.bodies import unsaid_body
@@ -124,7 +124,7 @@ class Answerer:
                                                           dense_text=self.index.accents.restore(asked))
         hits = with_place_rows(q.text, hits, self.index.chunks)  # (a table's row of the country asked)
         hits = with_asked_names(q.text, hits, self.index.told)  # (…and only the texts writing the foreign name asked)
-        if (ranked := ranked_row_answer(q, hits, self.index)) is not None:
+        if (ranked := ranked_row_answer(q, hits, self.index) or ranked_inline(q, hits, self.index)) is not None:
             return ranked, hits  # "khoản chi nào lớn nhất": the table's row that is, by the measure asked
         if (listed := enumeration_answer(q, hits, self.index) or byline_answer(q, hits, self.index)) is not None:
             return listed, hits  # "hồ sơ … gồm những giấy tờ gì": the list the text opens for it

@@ -21,7 +21,9 @@ _MOST = r"(?:lon|nhieu|cao|dai|dong) nhat"
 _LEAST = r"(?:it|thap|nho|ngan) nhat"
 # (the largest of the world or the country describes the thing, and "… diễn ra ngày nào" asks a date of it)
 _OF_ALL = r"(?! (?:the gioi|ca nuoc|khu vuc|chau a|dong nam a|viet nam)\b)"
-_RANKED = re.compile(rf"\bnao\b(?: [a-z0-9]+){{0,6}} ({_MOST}|{_LEAST})\b{_OF_ALL}"
+# (…with the thing counted between: "huyện nào có nhiều người đăng ký … nhất")
+_SPLIT_MOST = r"(?:nhieu|it)(?: [a-z0-9]+){1,12}? nhat"
+_RANKED = re.compile(rf"\bnao\b(?: [a-z0-9]+){{0,6}} ({_MOST}|{_LEAST}|{_SPLIT_MOST})\b{_OF_ALL}"
                      rf"|\b({_MOST}|{_LEAST})\b{_OF_ALL}(?: [a-z0-9]+){{0,8}}(?<!ngay)(?<!thang)(?<!luc)(?<!khi)(?<!gio) nao\b")
 _MONEY_CUE = re.compile(r"\b(?:khoan|chi|kinh phi|tien|von|tai tro|vien tro|giai ngan|ngan sach|du toan)\b")
 _ROW = re.compile(r"^\s*(?:[-•+]\s*)?([^:;\n]{2,150}?):\s(.+)$")
@@ -48,7 +50,7 @@ def ranked_row_asked(folded: str) -> str | None:
     if not m:
         return None
     said = m.group(1) or m.group(2)
-    return "least" if re.fullmatch(_LEAST, said) else "most"
+    return "least" if re.fullmatch(_LEAST, said) or said.startswith("it ") else "most"
 
 
 def _number(text: str) -> float | None:
@@ -128,4 +130,30 @@ def ranked_row_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer 
         point = Point(pick.line, pick.chunk, pick.line, 1.0)
         numbered = number_points([point], index.plan)
         return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage", points=numbered.said)
+    return None
+
+
+# an inline list of places or bodies with their figures: "Trong đó: Lục Nam 895 người; Yên Dũng 396 người; …"
+_INLINE_ITEM = re.compile(rf"(?:^|[;:,]\s*)((?:[{vi.UPPER}][{vi.LOWER}]+)(?:\s+[{vi.UPPER}][{vi.LOWER}]+){{0,3}})\s+"
+                          r"(\d[\d.,]*)\s*(người|lượt|đoàn|dự án|hồ sơ|trường hợp)\b")
+
+
+def ranked_inline(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | None:
+    """"Huyện nào … nhiều … nhất?" of a line listing each with its figure ("Lục Nam 895 người; Yên Dũng 396 người"):
+    the item with the largest (or smallest) figure, said with the line it is read from."""
+    rank = ranked_row_asked(q.pq.folded)
+    if rank is None or not hits:
+        return None
+    for hit in hits[:2]:
+        for line in hit.chunk.text.split("\n"):
+            items = [(m.group(1), _number(m.group(2)), m.group(3)) for m in _INLINE_ITEM.finditer(line)]
+            items = [(name, value, unit) for name, value, unit in items if value is not None]
+            if len(items) < MIN_ROWS or len({unit for _, _, unit in items}) > 1:
+                continue
+            name, value, unit = (max if rank == "most" else min)(items, key=lambda item: item[1] or 0.0)
+            figure = next(m.group(2) for m in _INLINE_ITEM.finditer(line) if m.group(1) == name)
+            point = Point(f"{name}: {figure} {unit} ({'nhiều' if rank == 'most' else 'ít'} nhất trong danh sách).",
+                          hit.chunk, line.strip(), 1.0)
+            numbered = number_points([point], index.plan)
+            return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage", points=numbered.said)
     return None

@@ -47,3 +47,19 @@ def test_a_rank_is_asked_of_a_row_not_of_a_thing_s_description():
     assert ranked_row_asked("nguon kieu hoi lon nhat den tu nuoc nao") == "most"
     assert ranked_row_asked("chuong trinh chinh phuc hang dong lon nhat the gioi dien ra ngay nao") is None
 
+
+
+NEWS = """https://laodong.example.vn/lam-ha-dang-ky-xuat-khau-lao-dong
+Lam Hà: 1.310 người đăng ký thi tiếng Hàn
+
+Từ ngày 10 đến ngày 13/9/2026, Sở Nội vụ tỉnh Lam Hà tiếp nhận đăng ký dự thi tiếng Hàn theo chương trình EPS.
+Kết quả, toàn tỉnh có 1.310 người đăng ký. Trong đó: Tân Lập 402 người; Phú Lâm 288 người; Đồng Sơn 517 người; Hà Bắc 103 người.
+"""
+
+news = texts_store("ranked-inline", {"lam-ha-dang-ky-thi-tieng-han-2026-tin.txt": NEWS})
+
+
+def test_the_largest_of_an_inline_list_answers_which_has_most(news):
+    answer = news.answerer.ask("Huyện nào của Lam Hà có nhiều người đăng ký thi tiếng Hàn nhất và là bao nhiêu người?")
+    assert answer.found and "Đồng Sơn" in answer.answer and "517" in answer.answer, answer.answer
+    assert "Tân Lập" not in answer.answer
