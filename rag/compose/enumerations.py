@@ -16,7 +16,9 @@ from rag.understand.question import Question, without_question_words
 from rag.understand.terms import FOLDED_STOPWORDS
 
 # "… gồm những giấy tờ gì", "bao gồm những gì", "gồm các nội dung nào": the parts of a thing asked
-_ASKS_PARTS = re.compile(r"\b(?:bao )?gom(?: co)?(?: nhung| cac)?(?: [a-z]+){0,2} (?:gi|nao)\b")
+_ASKS_PARTS = re.compile(r"\b(?:bao )?gom(?: co)?(?: nhung| cac)?(?: [a-z]+){0,2} (?:gi|nao|ai)\b")
+# a list within a sentence: "Nhóm gồm các ông: Danve …, Pashindla Prashan, Gurram Rao."
+_INLINE = re.compile(r"\b(?:bao )?gồm(?: có)?(?: các ông| các bà| các| những)?\s*:\s*([^.;:]+(?:,[^.;:]+){2,})", re.IGNORECASE)
 _LEAD = re.compile(r"\b(?:gồm|bao gồm|như sau)\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(?:[a-zđ]\)|[a-zđ]\.\s|\d{1,2}[.)]\s|[-+•]\s)")
 LEAD_PLANS = 2  # texts of the top passages whose lists are read
@@ -60,6 +62,22 @@ def _items(following: list[_Line]) -> list[_Line]:
     return items if kind is not None else []
 
 
+def _inline(thing: set[str], lines: list[_Line], plan, best: tuple[float, list[_Line]] | None
+            ) -> tuple[float, list[_Line]] | None:
+    """A sentence listing the thing's members inline, the thing named in it, in the line before or the page's title."""
+    title = plan.meta.title if plan else ""
+    for i, line in enumerate(lines):
+        for sentence in re.split(r"(?<=[.!?])\s+", line.text):
+            if not _INLINE.search(sentence):
+                continue
+            before = lines[i - 1].text if i else ""
+            said = set(vi.folded_syllables(f"{title} {before} {line.text}"))
+            share = len(thing & said) / len(thing)
+            if share >= LEAD_SHARE and (best is None or share > best[0]):
+                best = (share, [_Line(sentence.strip(), line.chunk)])
+    return best
+
+
 def _thing(q: Question) -> set[str]:
     """The words naming the thing whose parts are asked: the question's words before "gồm", not question words."""
     folded = vi.collapse(without_question_words(q.pq.content or q.text))
@@ -89,6 +107,7 @@ def enumeration_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer
             share = len(thing & said) / len(thing)
             if share >= LEAD_SHARE and (best is None or share > best[0]):
                 best = (share, [line, *items])
+        best = _inline(thing, lines, index.plan(plan_id), best)
     if best is None:
         return None
     lead, *items = best[1]

@@ -43,3 +43,19 @@ def test_the_parts_asked_of_a_thing_are_the_items_its_lead_opens(store):
     for item in ("Tờ trình xin phép", "thành phần tham dự", "danh sách đại biểu nước ngoài", "đối tác nước ngoài"):
         assert item in answer.answer, answer.answer
     assert "20 ngày làm việc" not in answer.answer  # (the next numbered clause is no item of the list)
+
+
+TEAM = """https://disan.example.vn/tin/nhom-chuyen-gia-ba-lan-den-lam-ha
+Nhóm chuyên gia bảo tồn Ba Lan đến làm việc tại tháp Bảo Thành từ 02/3/2027
+
+Theo chương trình hợp tác bảo tồn di sản, Viện Bảo tồn Kraków cử nhóm chuyên gia sang làm việc tại tháp Bảo Thành.
+Nhóm gồm các ông: Jan Kowalski, Piotr Nowak, Marek Zielinski. Cùng phối hợp có cán bộ kỹ thuật Ban Quản lý di tích tỉnh. Thời gian làm việc dự kiến 03 tháng.
+"""
+
+team = texts_store("inline-members", {"lam-ha-chuyen-gia-ba-lan-thap-bao-thanh-2027-tin.txt": TEAM})
+
+
+def test_the_members_a_sentence_lists_inline_answer_who_a_group_is_made_of(team):
+    answer = team.answerer.ask("Nhom chuyen gia Ba Lan den thap Bao Thanh nam 2027 gom nhung ai?")
+    assert answer.found, answer.answer
+    assert all(name in answer.answer for name in ("Jan Kowalski", "Piotr Nowak", "Marek Zielinski")), answer.answer
