@@ -36,6 +36,10 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
         start = max([0] + [m.end() for m in re.finditer(r"[;,:]\s+", body[:named.start()])])
         start = start if named.start() - start <= limit // 3 else named.start()
         return "…" + shorten(body[start:], max(limit, LISTED_CHARS))
+    # "kể tên 4 chợ biên giới": the line counting them ("… và 4 chợ gồm chợ xã Thuận An, …") shown from the count
+    for m in re.finditer(r"\b(\d{1,2}) ([a-z]+)\b", vi.collapse(question)):
+        if (at := re.search(rf"\b0?{m.group(1)} {m.group(2)}\b", folded_body)) and at.start() > limit // 3:
+            return "…" + shorten(body[at.start():], max(limit, LISTED_CHARS))
     # "có nói gì về …" points at no clause, nor does "kế hoạch": the user's name for the plan, while the plan's
     # own "Kế hoạch triển khai …" is its preamble
     asked = [t for t in query_terms(without_question_words(question)) if not set(t.split()) & _PLAN_SELF]

@@ -59,3 +59,19 @@ def test_the_members_a_sentence_lists_inline_answer_who_a_group_is_made_of(team)
     answer = team.answerer.ask("Nhom chuyen gia Ba Lan den thap Bao Thanh nam 2027 gom nhung ai?")
     assert answer.found, answer.answer
     assert all(name in answer.answer for name in ("Jan Kowalski", "Piotr Nowak", "Marek Zielinski")), answer.answer
+
+
+BORDER = """https://kinhte.example.vn/lam-ha-giao-thuong-bien-gioi
+Giao thương qua biên giới Lam Hà tăng mạnh
+
+Trên tuyến biên giới tỉnh Lam Hà hiện có 2 cửa khẩu gồm Nậm Pung tại xã Tân Lập, huyện Tân Lập và Pa Sát tại xã Phú Lâm, huyện Phú Lâm và 3 chợ gồm chợ xã Tân Lập, huyện Tân Lập; chợ xã Đồng Sơn, huyện Đồng Sơn; chợ xã Hà Bắc, huyện Hà Bắc hoạt động giao thương, trao đổi hàng hóa của nhân dân khu vực biên giới với tỉnh Xiêng Khoảng của nước bạn Lào và các tỉnh lân cận trong khu vực.
+Năm 2026, kim ngạch xuất nhập khẩu qua hai cửa khẩu đạt 46 triệu USD.
+"""
+
+border = texts_store("border-markets", {"lam-ha-giao-thuong-bien-gioi-2026-tin.txt": BORDER})
+
+
+def test_a_count_of_things_asked_by_name_is_shown_from_the_count_in_its_line(border):
+    answer = border.answerer.ask("ke ten 3 cho bien gioi cua Lam Ha giao thuong voi Xieng Khoang")
+    assert answer.found, answer.answer
+    assert all(f"chợ xã {n}" in answer.answer for n in ("Tân Lập", "Đồng Sơn", "Hà Bắc")), answer.answer
