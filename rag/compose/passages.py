@@ -25,6 +25,7 @@ from rag.compose.sections import (
     LIST_SENTENCE_CHARS,
     POINT_CHARS,
     accented_noun,
+    announcing,
     counted_items,
     find_section,
     following_items,
@@ -196,7 +197,14 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             return body
     # "… từ những nguồn nào?": the best line is one item of a list, whose announcing line brings them all
     listed = bool(_LIST_OF.search(q.pq.folded)) and text is None
-    if listed and (lead := _announcing(best, ranked, index)) is not None:
+    if listed and (lead := announcing(best, ranked, index, ALL_ITEMS)) is not None:
+        best = lead
+    # "… họp thường kỳ vào tháng nào?": an item of a short list whose items each give a value of the kind asked
+    # ("a) phiên họp giữa năm … tháng 7;" / "b) phiên họp cuối năm … tháng 01 năm sau") is one of several answers
+    elif text is None and kind in ("date", "place", "number") and (lead := announcing(best, ranked, index, ALL_ITEMS)) is not None \
+            and len(siblings := following_items(lead, index, SHORT_LIST + 1)) <= SHORT_LIST \
+            and sum(bool(c.answer_spans) for c in ranked if c.chunk.id == best.chunk.id
+                    and any(p.quote == c.body for p in siblings)) >= 2:
         best = lead
     # "… như sau:", any line ending in a colon ("4. Cục Nhà giáo …:" over its a), b), c)); folding drops the colon),
     # or a short line of its own with no full stop over bullets ("Ngày thứ ba (thứ Năm, 16/9/2027)" / "- 17h00: …")
@@ -323,17 +331,8 @@ def _numbered_after(cand, index: PlanIndex) -> list[Point]:
     return list_points_plain(run, ALL_ITEMS) if len(run) >= 2 else []
 
 
+SHORT_LIST = 4  # items of a list shown whole when each gives a value of the kind asked
 _LIST_OF = re.compile(r"\b(?:nhung|cac) [a-z]+(?: [a-z]+)? nao\b|\bnhung (?:gi|ai)\b|\bgom nhung\b")
-
-
-def _announcing(item, ranked: list, index: PlanIndex):
-    """The line of the same passage that announces the list `item` belongs to ("Tổng kinh phí …, gồm:"), or None."""
-    leads = [c for c in ranked if c.chunk.id == item.chunk.id and c.unit.end <= item.unit.start
-             and c.body.rstrip().endswith(":")]
-    lead = max(leads, key=lambda c: c.unit.start, default=None)
-    if lead is None or not any(p.quote == item.body for p in following_items(lead, index, ALL_ITEMS)):
-        return None
-    return lead
 
 
 def passage_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, dense_of=None) -> Answer | None:

@@ -355,3 +355,14 @@ def under_agency_heading(points: list[Point]) -> list[Point]:
         if named and named[0].start == 0 and named[0].end >= len(crumb) - 1 and not find_agencies(p.quote):
             p.text = f"{crumb}: {p.text}"
     return points
+
+
+def announcing(item, ranked: list, index: PlanIndex, reach: int):
+    """The line of the same passage that announces the list `item` belongs to ("Tổng kinh phí …, gồm:"), or None
+    (its items read as far as `reach`)."""
+    leads = [c for c in ranked if c.chunk.id == item.chunk.id and c.unit.end <= item.unit.start
+             and c.body.rstrip().endswith(":")]
+    lead = max(leads, key=lambda c: c.unit.start, default=None)
+    if lead is None or not any(p.quote == item.body for p in following_items(lead, index, reach)):
+        return None
+    return lead

@@ -75,3 +75,29 @@ def test_a_count_of_things_asked_by_name_is_shown_from_the_count_in_its_line(bor
     answer = border.answerer.ask("ke ten 3 cho bien gioi cua Lam Ha giao thuong voi Xieng Khoang")
     assert answer.found, answer.answer
     assert all(f"chợ xã {n}" in answer.answer for n in ("Tân Lập", "Đồng Sơn", "Hà Bắc")), answer.answer
+
+
+SESSIONS = """ỦY BAN NHÂN DÂN
+TỈNH LAM HÀ
+Số: 15/QĐ-UBND
+Lam Hà, ngày 02 tháng 6 năm 2027
+
+QUY CHẾ
+Hoạt động của Hội đồng tư vấn về hợp tác quốc tế tỉnh Lam Hà
+
+Điều 6. Phiên họp
+1. Hội đồng họp thường kỳ 02 lần trong năm:
+a) phiên họp giữa năm tổ chức trong tháng 6;
+b) phiên họp cuối năm tổ chức trong tháng 12, kết hợp tổng kết công tác đối ngoại của tỉnh.
+2. Hội đồng họp bất thường theo quyết định của Chủ tịch Hội đồng.
+
+Điều 7. Kinh phí
+Kinh phí hoạt động của Hội đồng do ngân sách tỉnh bảo đảm.
+"""
+
+sessions = texts_store("short-lists", {"lam-ha-qd-15-2027-quy-che-hoi-dong-tu-van.txt": SESSIONS})
+
+
+def test_each_item_of_a_short_list_giving_the_kind_asked_is_shown(sessions):
+    answer = sessions.answerer.ask("Phiên họp thường kỳ của Hội đồng tư vấn tỉnh Lam Hà tổ chức vào tháng nào?")
+    assert answer.found and "tháng 6" in answer.answer and "tháng 12" in answer.answer, answer.answer
