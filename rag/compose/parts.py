@@ -312,9 +312,10 @@ def parts_answer(q: Question, scope: Scope, hits: list[Hit], index: PlanIndex, s
                 result = said
         if (result is None or result.point is None) and i > 0 and answered_before(part, points):
             continue  # the line shown for an earlier part states this part's value too: shown whole, once
-        if (result is None or result.point is None) and not single and len(holders := role_rows(vi.collapse(part.text), hits, index)
-                                                                           or body_rows(vi.collapse(part.text), q.pq.agencies, hits, index) or []) == 1:
-            result = PartResult(holders[0], [])  # "…, ai làm Chủ tịch Hội đồng?": the member list's row of that role
+        part_folded = vi.collapse(part.text)  # "…, ai làm Chủ tịch Hội đồng?": the member list's row of that role, or body
+        if (result is None or result.point is None) and not single and part.answer_type == "person" and len(
+                holders := role_rows(part_folded, hits, index) or body_rows(part_folded, q.pq.agencies, hits, index) or []) == 1:
+            result = PartResult(holders[0], [])
         if result is None or result.point is None:
             if single:
                 return None

@@ -59,7 +59,7 @@ MAX_HOLDERS = 3  # rows of one role shown together ("Phó Chủ tịch" held by 
 def role_row_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | None:
     """The members whose rows give the role asked, from the top texts' member lists; None when the question asks no
     holder of an office, or no row (or too many) holds it."""
-    points = role_rows(q.pq.folded, hits, index) if len(q.parts) == 1 else []
+    points = role_rows(q.pq.folded, hits, index) if len(q.parts) == 1 and q.answer_type == "person" else []
     if not points:
         return None
     numbered = number_points(points, index.plan)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
-from rag.find.firsts import MONEY_FIGURE
+from rag.find.firsts import MONEY_FIGURE, SUM
 
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 # (a clause of any length between: "kinh phí tổ chức Hội nghị … lần thứ V ở Lan Khê là bao nhiêu"; a price too)
@@ -53,10 +53,11 @@ def sum_of_another(question: str, lines: list[str]) -> str | None:
     folded = vi.collapse(question)
     if not (ASKS_MONEY.search(folded) or _ASKS_CAPITAL.search(folded)):
         return None
-    clauses = [c for line in lines for c in re.split(r";\s*|\.\s+", line)]
+    # (a table's row says its label once, "JATA Tourism Expo: kinh phí: …; NSTW: …": the whole row is the label's)
+    clauses = [c for line in lines for c in ([line] if re.match(r"^[^;:]{2,150}:\s", line) else re.split(r";\s*|\.\s+", line))]
     for m in _CAPITAL_NAME.finditer(question):
         name = " ".join(w for w in m.group(0).split() if w not in _FORMS)
         own = [c for c in clauses if name and len(name) > 1 and name in c]
-        if own and not any(MONEY.search(c) for c in own) and any(MONEY.search(c) for c in clauses):
+        if own and not any(SUM.search(c) for c in own) and any(MONEY.search(c) for c in clauses):  # ("kinh phí: 760")
             return f"số tiền của {name}"
     return None

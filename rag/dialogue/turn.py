@@ -174,12 +174,21 @@ def standalone(resolution: Resolution) -> Resolution | None:
     return Resolution(resolution.question, text, rewritten=True, kind="standalone")
 
 
-def names_own_thing(resolution: Resolution, context: Conversation | None = None) -> bool:
+def names_own_thing(resolution: Resolution) -> bool:
     """The follow-up names a thing of its own (an event, a meeting, a class, a document, an activity) the store may hold
-    anywhere, or asks its own question of a place ("Còn ở Hội An, hoạt động … chọn chủ đề gì?"), or turns to a subject
-    in words the conversation has not said ("còn vụ du khách Nhật bị lạc ở núi Hàm Rồng thì ai tìm thấy?")."""
-    return _OWN_THING.search(vi.collapse(resolution.question)) is not None or bool(find_provinces(resolution.question)) \
-        or context is not None and len(_unsaid_words(resolution.question, context)) >= NEW_SUBJECT_WORDS
+    anywhere, or asks its own question of a place ("Còn ở Hội An, hoạt động … chọn chủ đề gì?")."""
+    return _OWN_THING.search(vi.collapse(resolution.question)) is not None or bool(find_provinces(resolution.question))
+
+
+def turned_away(question: str, context: Conversation, answer: Answer) -> bool:
+    """"còn <a subject in words the conversation never said> thì …" ("còn vụ du khách Nhật bị lạc ở núi Hàm Rồng thì ai
+    tìm thấy?") answered by lines that say none of those words: the answer is of the conversation's text, not the
+    subject turned to, which the store may hold in another."""
+    unsaid = _unsaid_words(question, context)
+    if len(unsaid) < NEW_SUBJECT_WORDS:
+        return False
+    said = set(vi.folded_syllables(answer.answer)) if answer.found else set()
+    return len(unsaid & said) * 2 < len(unsaid)
 
 
 NEW_SUBJECT_WORDS = 3  # words of a switched-to subject the conversation never said that make it a subject of its own
@@ -218,14 +227,15 @@ def run_turn(ask: Callable[[str], Answer], question: str, context: Conversation 
     if settled:
         return settled
     alone = standalone(resolution)
-    if alone is not None and switches(question) and names_own_thing(alone, context) \
+    if alone is not None and switches(question) and names_own_thing(alone) \
             and (first := ask(alone.question_understood)).found:
         return finish(alone, context, first)  # "còn <a thing of its own> thì …": that thing, wherever it is stored
     answer = ask(resolution.question_understood)
     duties = fallback_reading(resolution)
     if duties is not None and not said_of(answer, resolution.subject) and (third := ask(duties.question_understood)).found:
         return finish(duties, context, third)
-    if alone is not None and not answer.found and (second := ask(alone.question_understood)).found:
+    if alone is not None and (not answer.found or switches(question) and turned_away(question, context, answer)) \
+            and (second := ask(alone.question_understood)).found and not turned_away(question, context, second):
         resolution, answer = alone, second  # the store holds the follow-up's own subject in another text
     return finish(resolution, context, answer)
 
@@ -237,7 +247,7 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
     if settled:
         return settled
     alone = standalone(resolution)
-    if alone is not None and switches(question) and names_own_thing(alone, context) \
+    if alone is not None and switches(question) and names_own_thing(alone) \
             and (first := await ask(alone.question_understood)).found:
         return finish(alone, context, first)
     answer = await ask(resolution.question_understood)
@@ -245,7 +255,8 @@ async def arun_turn(ask: Callable[[str], Awaitable[Answer]], question: str,
     if duties is not None and not said_of(answer, resolution.subject) \
             and (third := await ask(duties.question_understood)).found:
         return finish(duties, context, third)
-    if alone is not None and not answer.found and (second := await ask(alone.question_understood)).found:
+    if alone is not None and (not answer.found or switches(question) and turned_away(question, context, answer)) \
+            and (second := await ask(alone.question_understood)).found and not turned_away(question, context, second):
         resolution, answer = alone, second
     return finish(resolution, context, answer)
 
@@ -276,11 +287,12 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
     # a follow-up that may be asked alone: each reading's events wait for its answer, the one found is shown
     # (asked alone first after "còn …", the rewrite first otherwise); none found, the rewrite's refusal
     # (the body's duties after the swapped question, when that one says nothing of it)
-    if untied is not None and switches(question) and names_own_thing(untied, context):
+    if untied is not None and switches(question) and names_own_thing(untied):
         order = [untied, resolution]
     else:
         order = [r for r in (resolution, duties, untied) if r is not None]
     tried: list[tuple[Resolution, list[dict[str, Any]], Answer]] = []
+    switching = untied is not None and switches(question)
     for reading in order:
         events: list[dict[str, Any]] = []
         async for event in ask_stream(reading.question_understood):
@@ -289,10 +301,13 @@ async def stream_turn(ask_stream: Callable[[str], AsyncIterator[dict[str, Any]]]
                 continue
             tried.append((reading, events, Answer.from_json(event["answer"])))
             break
-        if tried and tried[-1][0] is reading and said_of(tried[-1][2], reading.subject):
+        if tried and tried[-1][0] is reading and said_of(tried[-1][2], reading.subject) \
+                and not (switching and turned_away(question, context, tried[-1][2])):
             break
-    chosen = next((t for t in tried if said_of(t[2], t[0].subject)),
-                  next((t for t in tried if t[2].found), next((t for t in tried if t[0] is resolution), None)))
+    # (after "còn <a subject the chat never named>", the reading whose lines say it)
+    chosen = next((t for t in tried if said_of(t[2], t[0].subject) and not (switching and turned_away(question, context, t[2]))),
+                  next((t for t in tried if said_of(t[2], t[0].subject)),
+                       next((t for t in tried if t[2].found), next((t for t in tried if t[0] is resolution), None))))
     if chosen is None:
         return
     for held_event in chosen[1]:
