@@ -11,7 +11,8 @@ from rag.find.search import Hit
 from rag.models import Answer
 from rag.understand.question import Question
 
-_ASKS_WRITER = re.compile(r"\b(?:ai viet|tac gia|nguoi viet|ai dua tin|phong vien nao viet|but danh)\b")
+# ("người viết bài", not "người Việt gốc Lào")
+_ASKS_WRITER = re.compile(r"\b(?:ai viet|tac gia|nguoi viet (?:bai|tin)|ai dua tin|phong vien nao viet|but danh)\b")
 FOOT_LINES = 6  # lines at a page's end a byline stands among
 HEAD_LINES = 6  # …or at its top, labelled ("Tác giả: …"; a bare name there is more likely a heading's run-on)
 

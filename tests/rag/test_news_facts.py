@@ -84,3 +84,11 @@ report = texts_store("bylines", {"lam-ha-dang-ky-thi-tieng-han-2026-tin.txt": RE
 def test_a_page_s_writer_is_its_byline_kept_at_its_foot(report):
     answer = report.answerer.ask("Bài tin Lam Hà 1.310 người đăng ký dự thi tiếng Hàn do ai viết?")
     assert answer.found and "Đặng Thu Hương" in answer.answer, answer.answer
+
+
+def test_overseas_vietnamese_asked_of_are_no_writer_asked(report):
+    from rag.compose.bylines import _ASKS_WRITER
+    from rag.understand.question import analyze
+
+    assert not _ASKS_WRITER.search(analyze("Có hoạt động gì dành cho các gia đình người Việt gốc Lào?").pq.folded)
+    assert _ASKS_WRITER.search(analyze("Bài tin này do ai viết?").pq.folded)

@@ -247,7 +247,7 @@ def test_an_event_asked_after_a_person_is_the_document_s_event(notices):
 def test_a_date_asked_before_what_a_decision_replaces_is_its_own(notices):
     answer = notices.ask("QĐ 88/QĐ-UBND của Vân Khê có hiệu lực từ khi nào và thay thế văn bản nào?")
     assert answer.found and "từ ngày ký" in answer.answer and "41/2019/QĐ-UBND" in answer.answer
-    assert "hiệu lực" in answer.answer.split("\n")[0]  # the article dating it, not the replaced decision's date
+    assert "hiệu lực" in answer.points[0].text  # the article dating it, not the replaced decision's date
 
 
 def test_a_long_line_is_cut_around_the_name_not_the_office_asked():
