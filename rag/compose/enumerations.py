@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ground import vi
 from rag.compose.citations import Point, number_points
+from rag.compose.sections import marker_kind
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
 from rag.models import Answer
@@ -38,12 +39,8 @@ def _lines(plan_id: str, index: PlanIndex) -> list[_Line]:
 
 
 def _marker(text: str) -> str | None:
-    """The kind of an item's marker: a letter ("a)"), a number ("1."), a dash or bullet; None for no item."""
-    m = _ITEM.match(text)
-    if not m:
-        return None
-    mark = m.group(0).strip()
-    return "number" if mark[0].isdigit() else "dash" if mark[0] in "-+•" else "letter"
+    """The kind of an item's marker (sections.marker_kind: a letter, a number, anything else); None for no item."""
+    return marker_kind(text) if _ITEM.match(text) else None
 
 
 def _items(following: list[_Line]) -> list[_Line]:
@@ -55,7 +52,7 @@ def _items(following: list[_Line]) -> list[_Line]:
         marker = _marker(line.text)
         if marker == kind and len(items) < MAX_ITEMS:
             items.append(line)
-        elif items and (marker is None and line.text.strip()[:1].islower() or kind == "letter" and marker == "dash"):
+        elif items and (marker is None and line.text.strip()[:1].islower() or kind == "letter" and marker == "other"):
             items[-1] = _Line(f"{items[-1].text.rstrip()} {line.text.strip()}", items[-1].chunk)  # runs on, or a sub-item
         else:
             break

@@ -35,7 +35,7 @@ def _fits(role: str, deputy: bool, title: str, folded: str, own_list: bool = Fal
     but for a standing deputy's "thường trực", which a question may leave out; an office held with another ("Ủy viên
     kiêm Thư ký") is held all the same."""
     words = role.split()
-    if title not in ("uy vien",) and (at := role.rfind(f"kiem {title}")) >= 0 and role.endswith(title):
+    if (at := role.rfind(f"kiem {title}")) >= 0 and role.endswith(title):
         words = role[at + len("kiem "):].split()  # "ủy viên kiêm thư ký": the secretary's row
     start = 1 if words[:1] == ["pho"] else 0
     if bool(start) != deputy or " ".join(words[start:start + len(title.split())]) != title:

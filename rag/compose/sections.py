@@ -328,7 +328,7 @@ def following_items(cand, index: PlanIndex, limit: int = LIST_ITEMS) -> list[Poi
             headed = _is_heading(unit.text, chunk.section) and not (k == 0 and chunk is not cand.chunk and items) \
                 and not unit.text.rstrip().endswith(";")
             if not BULLET.match(unit.text) or headed and not lone \
-                    or items and _marker_kind(items[0][1]) == "letter" and _marker_kind(unit.text) == "number":
+                    or items and marker_kind(items[0][1]) == "letter" and marker_kind(unit.text) == "number":
                 # the announced list starts right after the sentence ("… như sau: I. MỤC ĐÍCH" is a document's
                 # outline, not a list) and ends at the first line that is not one of its items (nor one a level up:
                 # "2. Tổ chức sự kiện …" after "a) …; b) …; c) …" is the next heading)
@@ -337,7 +337,7 @@ def following_items(cand, index: PlanIndex, limit: int = LIST_ITEMS) -> list[Poi
     return list_points_plain(items, limit) if items else []
 
 
-def _marker_kind(line: str) -> str:
+def marker_kind(line: str) -> str:
     """How a list item is marked: a letter ("a)"), a number ("2."), or anything else (a dash, a bullet)."""
     head = line.lstrip()
     return "letter" if re.match(r"[a-zđ][.)]\s", head) else "number" if re.match(r"\d+[.)]\s", head) else "other"
