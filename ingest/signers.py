@@ -17,7 +17,7 @@ _TITLE = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*\S|T/M\s+\S|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|"
     r"CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|THỦ TƯỚNG|CHỦ NHIỆM|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG"
     r"|TỔNG GIÁM ĐỐC|TỔNG THƯ KÝ|CHÁNH THANH TRA|CHÁNH ÁN|TRƯỞNG ĐOÀN|CHỈ HUY TRƯỞNG|TỔNG CỤC TRƯỞNG|ĐẠI SỨ"
-    r"|TỔNG LÃNH SỰ)\b)")
+    r"|TỔNG LÃNH SỰ|THỐNG ĐỐC|THỊ TRƯỞNG|TỈNH TRƯỞNG)\b)")
 _ROLE_THEN_NAME = re.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ)\s+"
     rf"([{vi.UPPER}][{vi.LOWER}]+(?:\s[{vi.UPPER}][{vi.LOWER}]+){{1,4}})$")
@@ -30,6 +30,21 @@ _PERSON_UPPER = re.compile(rf"^{_UPPER_WORD}(?:\s{_UPPER_WORD}){{1,4}}$")
 _NOT_NAME = re.compile(r"\b(?:ỦY|UỶ|BAN|NHÂN|DÂN|TỈNH|THÀNH|PHỐ|SỞ|BỘ|HỘI|ĐỒNG|CHỦ|TỊCH|GIÁM|ĐỐC|VĂN|PHÒNG|"
                        r"KẾ|HOẠCH|QUYẾT|ĐỊNH|NƠI|NHẬN|PHỤ|LỤC|UBND|CỘNG|HÒA|HUYỆN)\b")
 _WINDOW = 8  # cells after an authority line in which the name must appear
+# each party's head over a signed record of talks or agreement ("ĐẠI DIỆN ỦY BAN NHÂN DÂN TỈNH X | ĐẠI DIỆN CHÍNH
+# QUYỀN TỈNH SAGA"): the names side by side under them are all its signers, a foreign one too
+_PARTY = re.compile(r"^(?:ĐẠI DIỆN|THAY MẶT)\s+\S")
+
+
+def _parties_over(cells: list[str], at: int) -> int:
+    """How many parties' heads stand over the name at `at` (the cells of its block above it)."""
+    return sum(1 for c in cells[max(0, at - 3 * _WINDOW):at] if _PARTY.match(c))
+
+
+def _party_name(cell: str) -> str | None:
+    """A name under a foreign party's head, in its own letters ("Nakahara Shūji"): capitalised words, no figure."""
+    words = cell.strip(" .,;").split()
+    return " ".join(words) if 2 <= len(words) <= 5 and all(
+        w[:1].isupper() and (w[1:].islower() or len(w) == 1) and w.isalpha() for w in words) else None
 
 
 def _cells(text: str) -> list[str]:
@@ -110,8 +125,10 @@ def block_signers(text: str) -> list[tuple[int, str]]:
                 found.append((j, name))
                 # "Dương Thị Mỹ Linh | Vương Hữu Tâm": blocks side by side end in names side by side
                 # (a name under a rank, "Đại tá Ân Văn Hưởng", is one whatever its surname)
-                while j + 1 < len(cells) and (beside := _as_name(cells[j + 1])) and (
-                        beside.split()[0] in SURNAMES or _HONORIFIC.match(cells[j + 1].strip())):
+                parties = _parties_over(cells, j)
+                while j + 1 < len(cells) and (beside := _as_name(cells[j + 1]) or (
+                        _party_name(cells[j + 1]) if parties > 1 else None)) and (
+                        beside.split()[0] in SURNAMES or _HONORIFIC.match(cells[j + 1].strip()) or parties > 1):
                     j += 1
                     found.append((j, beside))
                 i = j
@@ -164,6 +181,8 @@ def document_signer(text: str, first: bool = False, signatories: int = 1) -> str
         return declared or _listed_signer(text)
     if first:
         return blocks[0][1]
+    # (a record signed by two parties, each under its "ĐẠI DIỆN …": both sign it)
+    signatories = max(signatories, min(_parties_over(_cells(text), blocks[-1][0]), len(blocks)))
     names = list(dict.fromkeys(name for _, name in blocks[-signatories:])) if signatories > 1 else []
     return f"{', '.join(names[:-1])} và {names[-1]}" if len(names) > 1 else blocks[-1][1]
 

@@ -28,6 +28,10 @@ DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Ch
 SIGNED_TYPES = ("Thỏa thuận", "Biên bản ghi nhớ", "Bản ghi nhớ", "Quy chế", "Tờ trình")
 # a signed text's own title in capitals, at its head ("BẢN GHI NHỚ / VỀ HỢP TÁC … / GIỮA …")
 _SIGNED_HEAD = re.compile(rf"^{SIGNED_HEAD_WORDS}(?:\s|$)")
+# kinds whose title line heads the text although no plan is ever catalogued under them: "BIÊN BẢN HỘI ĐÀM" / "giữa …"
+# (a Phụ lục's capitals further down are not the title of a record of talks)
+HEADED_KINDS = ("Biên bản", "Tờ trình", "Công điện", "Giấy mời")
+_HEADED_KIND = re.compile(r"^(?:" + "|".join(k.upper() for k in HEADED_KINDS) + r")(?:\s|$)")
 _DOC_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES + SIGNED_TYPES) + r")\b", re.IGNORECASE)
 _ISSUED_TYPE_WORD = re.compile(r"\b(" + "|".join(DOC_TYPES) + r")\b", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"\s+(?:vừa|đã|được|do|nhằm|với mục tiêu|như sau)\b|\s*[.;:!?“”\"(\n]|$")
@@ -106,7 +110,7 @@ def upper_title(text: str) -> str | None:
     subject written in mixed case ('Công tác đối ngoại … năm 2018') completes it."""
     lines = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
-        if line.isupper() and (_ISSUED_TYPE_WORD.match(line) or _SIGNED_HEAD.match(line)) and not _RECEIVED.match(line) \
+        if line.isupper() and (_ISSUED_TYPE_WORD.match(line) or _SIGNED_HEAD.match(line) or _HEADED_KIND.match(line)) and not _RECEIVED.match(line) \
                 and not _MENU_LINE.search(line):
             parts = [line]
             following = [nxt for nxt in lines[i + 1:] if nxt]
@@ -130,12 +134,12 @@ def upper_title(text: str) -> str | None:
 # the stamp a receiving office puts on a document ("CÔNG VĂN ĐẾN / Số: 1203 / Ngày: 19/1/2026"), no title of it
 _RECEIVED = re.compile(r"^(?:CÔNG VĂN|VĂN BẢN)\s+ĐẾN\b")
 # a kind with no subject of its own: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "QUYẾT ĐỊNH"
-_KIND_ONLY = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:\s+(?:HÀNH ĐỘNG|LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP))?\s*:?$")
+_KIND_ONLY = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES + HEADED_KINDS) + r")(?:\s+(?:HÀNH ĐỘNG|LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP))?\s*:?$")
 # what follows a title, never part of it: "(Ban hành kèm theo …)", a heading, the preamble, the first article
 _NOT_SUBJECT = re.compile(r"^(?:\(|[IVXLC]+\.|\d+(?:\.\d+)*[.)]\s|[A-ZĐ][.)]\s|Căn cứ\b|Kính gửi\b|Nơi nhận\b|"
                           r"Điều\s+\d|Số\s*:|-)")
 # …or with a word or two saying what kind of one: "KẾT LUẬN THANH TRA" / "Việc quản lý, sử dụng kinh phí đoàn ra …"
-_KIND_SHORT = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES) + r")(?:\s+[^\s:]+){1,2}\s*:?$")
+_KIND_SHORT = re.compile(r"^(?:" + "|".join(t.upper() for t in DOC_TYPES + HEADED_KINDS) + r")(?:\s+[^\s:]+){1,2}\s*:?$")
 SUBJECT_MAX_WORDS = 70  # a longer run of lines under the kind is the document's first paragraph
 
 

@@ -23,6 +23,7 @@ def _date_patterns(iso: str) -> list[re.Pattern]:
     ]
 
 
+SIGNED_KINDS = frozenset({"Biên bản", "Thỏa thuận", "Bản ghi nhớ", "Biên bản ghi nhớ", "Hợp đồng"})
 _TITLE_SPAN = re.compile(r"(?:giai đoạn|thời kỳ|năm)\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)", re.IGNORECASE)
 
 
@@ -33,13 +34,15 @@ def fact_sentence(intent: str, meta) -> tuple[str, list[re.Pattern]] | None:
     if intent == "published" and meta.published:
         return f"{page[:1].upper()}{page[1:]} được đăng ngày {display_date(meta.published)}.", _date_patterns(meta.published)
     if intent in ("date", "published") and meta.date:
-        return f"{label} được ban hành ngày {display_date(meta.date)}.", _date_patterns(meta.date)
+        done = "được ký ngày" if (meta.doc_type or "") in SIGNED_KINDS else "được ban hành ngày"  # a record is signed
+        return f"{label} {done} {display_date(meta.date)}.", _date_patterns(meta.date)
     if intent == "date" and meta.published:  # a news page without the plan's own date
         return (f"Văn bản không ghi ngày ban hành; {page} được đăng ngày "
                 f"{display_date(meta.published)}.", _date_patterns(meta.published))
     if intent == "signer" and meta.signer:
         office = f"{meta.signer_title} " if meta.signer_title else ""
-        return f"{label} do {office}{meta.signer} ký.", [re.compile(re.escape(meta.signer))]
+        # (two parties' signers, "A và B": the line naming the first, the block read from the end)
+        return f"{label} do {office}{meta.signer} ký.", [re.compile(re.escape(meta.signer.split(" và ")[0]))]
     if intent == "number" and meta.number:
         return f"Số hiệu của văn bản là {meta.number} ({meta.doc_type or 'văn bản'}).", [re.compile(re.escape(meta.number))]
     if intent == "issuer" and meta.issuer:
@@ -69,7 +72,7 @@ def fact_point(intent: str, plan, chunks: list) -> Point | None:
         return None
     sentence, patterns = found
     for pattern in patterns:
-        for chunk in chunks:
+        for chunk in reversed(chunks) if intent == "signer" else chunks:  # the signature block closes the text
             match = pattern.search(chunk.text)
             if match:
                 line = _line_around(chunk.text, match.start())
@@ -114,6 +117,8 @@ _PLAN_PHRASES = re.compile(r"\b(?:" + "|".join(sorted((
     "du thao", "du kien",
     # "QĐ 2391 và KH 51 lần lượt ban hành ngày nào?": each named text's own fact
     "lan luot", "va",
+    # "Biên bản … ai ký cho mỗi bên?": the parties a record or agreement is signed by
+    "moi ben", "hai ben", "cac ben", "moi phia", "hai phia",
 ), key=len, reverse=True)) + r")\b")
 RESIDUAL_SYLLABLES = 2
 

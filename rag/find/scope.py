@@ -277,9 +277,11 @@ LEAD_CHARS = 600  # a page's opening lines: where a name its title was cut befor
 
 # the kinds of text a question may name as its subject; "kế hoạch" is what users call every plan, so it names none
 _KIND_WORDS = re.compile(r"\b(ke hoach|kh|de an|thong bao|bao cao|huong dan|chuong trinh|cong van|nghi quyet|chi thi"
-                         r"|quyet dinh|qd)\b")
+                         r"|quyet dinh|qd|bien ban|to trinh|cong dien|giay moi|quy che)\b")
 _KINDS = {"de an": "de an", "thong bao": "thong bao", "bao cao": "bao cao", "huong dan": "huong dan",
-          "chuong trinh": "chuong trinh", "cong van": "cong van", "nghi quyet": "nghi quyet", "chi thi": "chi thi"}
+          "chuong trinh": "chuong trinh", "cong van": "cong van", "nghi quyet": "nghi quyet", "chi thi": "chi thi",
+          "bien ban": "bien ban", "to trinh": "to trinh", "cong dien": "cong dien", "giay moi": "giay moi",
+          "quy che": "quy che"}
 
 
 def coded_issuer(folded: str, index: PlanIndex) -> list[str] | None:

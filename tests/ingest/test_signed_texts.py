@@ -1,6 +1,6 @@
 """What a text signed between two sides is, when a portal posts it whole: its kind, its parties, its own number."""
 
-from ingest.pipeline import build_plan
+from ingest.pipeline import build_plan, load_plan
 
 PORTAL_AGREEMENT = """CỔNG THÔNG TIN ĐIỆN TỬ TỈNH SA LUNG
 Trang chủ > Tin tức - Sự kiện > Đối ngoại
@@ -111,3 +111,49 @@ def test_an_inspectorate_s_conclusion_is_signed_by_its_chief_inspector():
     text = _CLOSING.replace("TM. ỦY BAN NHÂN DÂN", "CHÁNH THANH TRA").replace("KT. CHỦ TỊCH", "").replace(
         "PHÓ CHỦ TỊCH", "").replace("Trường Chính trị;", " " * 17)
     assert build_plan(text, "van-khe-kl-52-2027.txt").meta.signer == "Lò Văn Quế"
+
+
+RECORD_OF_TALKS = """ỦY BAN NHÂN DÂN
+TỈNH VÂN KHÊ
+-------
+Số: 07/BB-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Vân Khê, ngày 09 tháng 10 năm 2027
+
+BIÊN BẢN HỘI ĐÀM
+giữa Ủy ban nhân dân tỉnh Vân Khê và Chính quyền tỉnh Tottori, Nhật Bản
+(Bản tiếng Việt)
+
+Trên cơ sở Biên bản làm việc ký ngày 03 tháng 5 năm 2024 tại thành phố Tottori, hai bên đã hội đàm.
+
+I. THÀNH PHẦN
+- Ông Lưu Đình Khang, Chủ tịch Ủy ban nhân dân tỉnh, Trưởng đoàn;
+- Ông Morita Kōsuke, Phó Thống đốc tỉnh Tottori, Trưởng đoàn.
+
+II. NỘI DUNG THỐNG NHẤT
+1. Hai bên trao đổi 05 học bổng mỗi năm từ năm 2028.
+
+ĐẠI DIỆN ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ            ĐẠI DIỆN CHÍNH QUYỀN TỈNH TOTTORI
+CHỦ TỊCH                                          PHÓ THỐNG ĐỐC
+(đã ký)                                           (đã ký)
+Lưu Đình Khang                                    Morita Kōsuke
+
+Phụ lục
+CHƯƠNG TRÌNH HỢP TÁC DỰ KIẾN GIAI ĐOẠN 2028 - 2030
+| STT | Nội dung | Thời gian |
+| 1 | Trao đổi học bổng | 2028 - 2030 |
+"""
+
+
+def test_a_record_of_talks_is_titled_by_its_heading_and_signed_by_both_parties(tmp_path):
+    path = tmp_path / "van-khe-bb-07-hoi-dam-tottori.txt"
+    path.write_text(RECORD_OF_TALKS, encoding="utf-8")
+    meta = load_plan(path).meta  # (read as a file is: its columns set side by side with spaces)
+    assert meta.doc_type == "Biên bản"
+    # its own heading, not the Phụ lục's capitals further down
+    assert meta.title.startswith("Biên bản hội đàm giữa Ủy ban nhân dân tỉnh Vân Khê")
+    # each party's head signs under its "ĐẠI DIỆN …", the foreign one in his own letters
+    assert meta.signer == "Lưu Đình Khang và Morita Kōsuke"

@@ -4,7 +4,7 @@ by part, the official the page names as receiving being the host."""
 from __future__ import annotations
 
 from rag.understand.question import split_parts
-from tests.ingest.test_signed_texts import PORTAL_AGREEMENT
+from tests.ingest.test_signed_texts import PORTAL_AGREEMENT, RECORD_OF_TALKS
 from tests.rag.conftest import texts_store
 
 MEETING = """Sa Ngàn làm việc với Cơ quan Hợp tác quốc tế Nhật Bản
@@ -39,3 +39,38 @@ def test_an_agreement_posted_whole_is_answered_as_the_agreement(store):
     assert a.found and "04 lĩnh vực" in a.answer
     head = a.answer.split("\n")[0]
     assert "Thỏa thuận hợp tác giữa tỉnh Sa Lung" in head and "Công văn" not in head  # not the letter it cites
+
+
+VAN_KHE_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH VÂN KHÊ
+Số: 88/KH-UBND
+Vân Khê, ngày 14 tháng 9 năm 2027
+
+KẾ HOẠCH
+Đón tiếp Đoàn đại biểu Chính quyền tỉnh Tottori (Nhật Bản) thăm và làm việc tại tỉnh
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đón tiếp trọng thị, an toàn; ký kết Biên bản làm việc ngày 03 tháng 5 năm 2024 được rà soát.
+
+II. NỘI DUNG
+1. Sở Ngoại vụ chủ trì xây dựng chương trình đón tiếp, hoàn thành trước ngày 30/9/2027.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đàm Thị Ngân
+"""
+
+talks = texts_store("talks", {
+    "van-khe-bb-07-hoi-dam-tottori.txt": RECORD_OF_TALKS,
+    "van-khe-kh-88-don-doan-tottori.txt": VAN_KHE_PLAN,
+})
+
+
+def test_a_record_of_talks_described_by_its_kind_answers_its_own_date_and_both_signers(talks):
+    a = talks.ask("Biên bản hội đàm giữa tỉnh Vân Khê và tỉnh Tottori được ký ngày nào, ai ký cho mỗi bên?")
+    assert a.found
+    # not the earlier record it builds on ("Biên bản làm việc ký ngày 03 tháng 5 năm 2024"), nor the plan's signer
+    assert "09/10/2027" in a.answer or "09 tháng 10 năm 2027" in a.answer
+    assert "03 tháng 5 năm 2024" not in a.answer
+    assert "Lưu Đình Khang" in a.answer and "Morita Kōsuke" in a.answer
+    assert all(c.source.endswith("van-khe-bb-07-hoi-dam-tottori.txt") for c in a.citations)
