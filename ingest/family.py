@@ -15,6 +15,7 @@ from typing import Literal
 
 from ground import vi
 from ground.foreign_places import FOREIGN_PLACES
+from ground.syllables import is_syllable
 
 # Words any plan, directive or article about one uses (accent-folded).
 ADMIN_VOCABULARY = (
@@ -74,7 +75,18 @@ def belonging(text: str) -> Belonging:
     family += 1 if _countries().search(text) else 0
     if admin >= ADMIN_ENOUGH or family >= FAMILY_ENOUGH or (admin and family):
         return "yes"
-    return "unsure" if admin or family else "no"
+    return "unsure" if admin or family or _foreign_names(text) >= FOREIGN_NAMES_UNSURE else "no"
+
+
+# a page with none of those words may still be about foreigners here, named in their own letters ("Nhân viên MAG rà
+# phá bom mìn …", "đoàn làm phim Kong"): words no Vietnamese syllable spells, capitalised, units aside
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][A-Za-z]+\b")
+_UNITS = frozenset({"km", "kg", "ha", "cm", "mm", "kw", "mw", "gb", "mb", "tv", "pc", "am", "pm", "ok"})
+FOREIGN_NAMES_UNSURE = 2  # times such a name is written: once may be a typo or a unit
+
+
+def _foreign_names(text: str) -> int:
+    return sum(1 for m in _CAPITALISED.finditer(text) if m.group().lower() not in _UNITS and not is_syllable(m.group()))
 
 
 def topics(title: str, text: str) -> list[str]:

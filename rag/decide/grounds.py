@@ -197,7 +197,7 @@ _REQUEST_VERB = r"(?:kien nghi|de nghi|de xuat|xin)"
 _ASKS_SIGNED = re.compile(r"\bky(?: ket)?\b(?: [a-z]+){0,3} (?:nhung |cac )?(?:van ban|thoa thuan|bien ban|hiep dinh|ghi nho)"
                           r"(?: [a-z]+){0,3} (?:nao|gi)\b")
 _SIGNED = re.compile(r"\bky\b|\bthoa thuan|\bbien ban|\bhiep dinh|\bghi nho|\bmou\b|\bhop dong")
-_ASKS_NUMBER = re.compile(r"\b(?:(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )so (?:may|bao nhieu)|so hieu" + NOT_OF_A_CRAFT + r"|ky hieu)\b")  # (not "tỷ số")
+_ASKS_NUMBER = re.compile(r"\b(?:(?<!\bty )(?<!\bti )(?<!\bdan )(?<!\bdoanh )(?<!\bchi )(?<!\bhe )(?<!\btong )(?<!\bcon )(?<!\bdiem )so (?:may|bao nhieu)|so hieu" + NOT_OF_A_CRAFT + r"|ky hieu)\b")  # (not "tỷ số")
 
 
 # "<a body> (của …) có nhiệm vụ gì / phải làm gì / được giao nhiệm vụ gì": the body whose duties are asked

@@ -43,6 +43,8 @@ _DATE = re.compile(
     rf"|từ\s+(?:ngày\s+)?{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?\s+(?:đến|tới)\s+(?:ngày\s+)?{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])"
     # "Chiều nay (28/8)", "Sáng qua (5-9)": a news lead dating "today" in brackets
     rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua)\s*\(\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?\s*\)"
+    # …or after a comma: "Sáng nay, 27/9, Hội nghị …"
+    rf"|(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay|qua),\s*(?:ngày\s+)?{_D}\s*[/-]\s*{_M}(?:\s*[/-]\s*{_Y})?(?![\d/])"
     rf"|tháng\s+{_M}\s*(?:[/.\-]|năm)\s*{_Y}"  # tháng 3/2022, tháng 12-2009, tháng 9.2022, tháng 3 năm 2022
     rf"|(?:ngày\s+{_D}\s*/\s*{_M}|tháng\s+{_M})\s+(?:hằng|hàng)\s+năm|ngày\s+{_D}\s+(?:hằng|hàng)\s+(?:tháng|quý))(?![\d/])",  # every year, month
     re.IGNORECASE,

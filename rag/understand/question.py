@@ -39,7 +39,7 @@ NOT_OF_A_CRAFT = r"(?! (?:cua |cac |nhung |hai |ba )?(?:tau|xe|may bay|chuyen ba
 ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("subject", SUBJECT_ASKED),  # "KH 582 là kế hoạch gì": its title, no document's number
     ("document", re.compile(
-        r"\b((?<!tau )(?<!bien )(?<!xe )(?<!may bay )so hieu" + NOT_OF_A_CRAFT + r"|(?<!\bty )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
+        r"\b((?<!tau )(?<!bien )(?<!xe )(?<!may bay )so hieu" + NOT_OF_A_CRAFT + r"|(?<!\bty )(?<!\bti )(?<!\bdan )(?<!\bdoanh )(?<!\bchi )(?<!\bhe )(?<!\btong )(?<!\bcon )(?<!\bdiem )(?:(?:la |co |mang )?so may|so bao nhieu)|ky hieu|(?<!ky )(?<!ky ket )(?:van ban|quyet dinh|chi thi|cong van|ke hoach"
         r"|nghi quyet|chuong trinh|thong bao|ket luan|thong tu|nghi dinh|to trinh|huong dan|de an) (?:nao|gi|so may)|van ban so)\b")),
     # "lúc mấy giờ": the hour of an event, which its line says ("20h00"); no deadline, where "bao nhiêu giờ" counts hours
     ("time", re.compile(r"\b((?:luc |vao )?may gio|gio nao)\b")),
@@ -232,8 +232,14 @@ def without_question_words(text: str) -> str:
 
 
 def _not_asking(text: str) -> str:  # typed with diacritics: "Mây", "máy", "thắng" masked (same length)
-    return re.sub(r"\w+", lambda m: "x" * len(m.group()) if _masked(m.group()) else m.group(), text) \
-        if vi.has_diacritics(text) else text
+    if not vi.has_diacritics(text):  # typed bare, only where the word's neighbours make it a noun: "nha may" is "nhà máy"
+        return _BARE_NOUN.sub(lambda m: "x" * len(m.group()), text)
+    return re.sub(r"\w+", lambda m: "x" * len(m.group()) if _masked(m.group()) else m.group(), text)
+
+
+# "nha may", "xe may", "may bay", "may moc": "máy" in a compound, never "mấy" (how many)
+_BARE_NOUN = re.compile(r"(?:(?<=\bnha )|(?<=\bxe ))may\b|\bmay(?= (?:bay|moc|bom|phat|xuc|giat|lanh|in|khau)\b)",
+                        re.IGNORECASE)
 
 
 def _masked(word: str) -> bool:

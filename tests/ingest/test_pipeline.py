@@ -51,6 +51,12 @@ def test_a_foreign_affairs_page_without_administrative_wording_is_taken_with_a_w
                     "sáng cuối tuần; người dân mang sản phẩm truyền thống ra giới thiệu, chụp ảnh lưu niệm cùng khách "
                     "bên bờ sông.", encoding="utf-8")
     assert any("check that this page belongs here" in w for w in load_plan(thin).warnings)
+    # …and a page naming foreigners only in their own letters: an aid group clearing mines, no word of diplomacy
+    mines = tmp_path / "san-min.txt"
+    mines.write_text("Theo chân đội rà phá bom mìn ở Sa Khê\n\nTừ sáng sớm, các nhân viên liên lạc cộng đồng của HALO "
+                     "xuống thôn xóm của xã Tân Định, huyện Sa Khê. Anh Lò Văn Tâm, Đội trưởng, cho biết HALO ưu tiên nơi "
+                     "người dân nhìn thấy vật liệu nổ, sau đó là trường học và nhà văn hóa.", encoding="utf-8")
+    assert any("check that this page belongs here" in w for w in load_plan(mines).warnings)
 
 
 def test_a_province_profile_for_aid_donors_is_taken(tmp_path):

@@ -323,6 +323,20 @@ def test_a_news_lead_dates_its_event_with_the_time_of_day():
 
     assert [e.text for e in tag("Chiều 16/7, tại Hà Nội, hai bên làm việc") if e.kind == "date"] == ["Chiều 16/7"]
     assert [e.text for e in tag("Sáng 21-12, tại Hà Nội") if e.kind == "date"] == ["Sáng 21-12"]
+    # "Sáng nay, 27/9, Hội nghị …": the day set off by commas
+    assert [e.text for e in tag("(Dân trí) – Sáng nay, 27/9, Hội nghị đã khai mạc") if e.kind == "date"] == ["Sáng nay, 27/9"]
+
+
+def test_words_typed_bare_that_only_look_like_question_words():
+    from rag.decide.counts import counted_phrase
+    from rag.understand.question import analyze
+
+    # "nha may" is "nhà máy" (a plant), not "mấy" (how many): what is counted is the pay, not "alumin"s
+    assert counted_phrase(analyze("cong nhan o nha may alumin Tan Rai duoc tra luong bao nhieu mot thang?")) != "alumin tan"
+    # "tỉ số" (a match's score) and "dân số" ask figures, no document's number
+    assert analyze("tran chung ket giai U13 ti so bao nhieu?").answer_type != "document"
+    assert analyze("dan so bao nhieu nguoi?").answer_type != "document"
+    assert analyze("Kế hoạch có số bao nhiêu?").answer_type == "document"
 
 
 def test_what_a_decision_issues_is_a_part_of_its_own_beside_its_signer():
