@@ -12,9 +12,10 @@ FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
 _ENDS_FIGURE = re.compile(r"(?<![\w/])\d{1,3}(?:\.\d{3})+$|(?<![\w/.,])\d+$")  # "Đề nghị 1.000.000", "900.000"
 _RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown table's "|:--|--:|"
 MIN_FIGURE_COLUMNS = 2
-_MONEY_UNIT = r"((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|USD)(?:\s*/\s*[a-zà-ỹđ]+)?)"
+_MONEY_UNIT = r"((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|USD)(?:\s*/\s*[a-zà-ỹđ]+){0,2})"
 # the line over a table giving its figures' unit: "Giá trị giải thưởng (đồng/giải) như sau:", "Đơn vị tính: triệu đồng"
-_CAPTION_UNIT = re.compile(rf"(?<![\d.,]\s)\((?:(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*)?{_MONEY_UNIT}\s*\)"
+# ("Bảng 2 (đơn vị: USD/người/ngày):": a label says it is the unit, whatever figure stands before it)
+_CAPTION_UNIT = re.compile(rf"(?:(?<![\d.,]\s)\(|\((?=(?:ĐVT|Đơn vị)))(?:(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*)?{_MONEY_UNIT}\s*\)"
                            rf"|(?:ĐVT|Đơn vị(?: tính)?(?: kinh phí| tiền)?)\s*:\s*{_MONEY_UNIT}\s*\.?\s*$", re.IGNORECASE)
 
 
@@ -120,12 +121,17 @@ def _figure_row(header: list[str], row: list[str], least: int = MIN_FIGURE_COLUM
 def _pair(header: str, cell: str, unit: str, caption: str) -> str:
     """One figure under its column: the row's unit after it, else the column's own ("Thành tiền (đồng)" | "392.900.000"
     → "thành tiền: 392.900.000 đồng"), else the caption's."""
-    if not unit and labelled(header, cell)[1] != cell:
+    # (people a header names count the figure only where no caption gives its unit: "Thuê chỗ ở (thành viên)" under
+    # "(đơn vị: USD/người/ngày)" is a sum for each member)
+    if not unit and labelled(header, cell)[1] != cell and (not caption or _BRACKET_UNIT.search(header)):
         return "{}: {}".format(*labelled(header, cell))
-    said = unit or ("" if "(" in header else caption) or (people_counted(header) or "" if re.fullmatch(r"\d[\d.,]*", cell) else "")
+    # (a header's brackets giving its own unit keep the caption's off; "Thuê chỗ ở tối đa (thành viên)" says for whom)
+    said = unit or ("" if _BRACKET_UNIT.search(header) else caption) or (people_counted(header) or "" if re.fullmatch(r"\d[\d.,]*", cell) else "")
     return f"{_as_key(header)}: {cell}{' ' + said if said and '%' not in header and cell not in '-–' else ''}"
 
 
+_BRACKET_UNIT = re.compile(r"\([^)]*\b(?:đồng|VNĐ|USD|EUR|lượt|người|ha|km|tấn|kg|suất|ngày)\b[^)]*\)|\(\s*%\s*\)",
+                           re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"\d{1,2}")
 # a first column naming the kind of item its numbers count ("Hợp phần", "Gói thầu số", "Tập", "Đợt", "Lớp")
 _ITEM_HEADER = re.compile(r"(?i:hợp phần|gói thầu(?: số)?|tập|đợt|lớp|khóa|chuyên đề|dự án|tiểu dự án|hạng mục|nhóm|mục|giai đoạn)")

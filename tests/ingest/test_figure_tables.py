@@ -106,3 +106,13 @@ def test_a_column_priced_per_head_reads_its_figures_as_sums_not_people():
     out = figure_tables(text)
     assert "Thành viên đoàn: mức tối đa: 500.000 đồng/người;" in out
     assert "500.000 người" not in out
+
+
+def test_a_labelled_unit_after_a_table_number_is_its_caption_and_a_header_naming_people_says_for_whom():
+    text = figure_tables("2. Phụ cấp lưu trú và tiền thuê chỗ ở theo nhóm nước tại Bảng 3 (đơn vị: USD/người/ngày):\n\n"
+                         "| Nhóm nước | Quốc gia | Phụ cấp lưu trú | Thuê chỗ ở tối đa (thành viên) |\n|---|---|---|---|\n"
+                         "| Nhóm 1 | Lào, Campuchia | 55 | 60 |\n| Nhóm 2 | Hàn Quốc, Nhật Bản | 75 | 115 |\n")
+    # "Bảng 3 (đơn vị: …)": a figure before the bracket, but the label says the bracket is the unit
+    assert "phụ cấp lưu trú: 75 USD/người/ngày" in text
+    # "(thành viên)" says whose lodging, not that 115 members are counted
+    assert "thuê chỗ ở tối đa (thành viên): 115 USD/người/ngày" in text
