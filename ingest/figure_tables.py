@@ -8,7 +8,10 @@ import re
 from ingest.table_columns import column_role, is_task_header, labelled, people_counted, written_out
 from ingest.year_tables import cells, row_unit, unit_cell
 
-FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$")
+FIGURE = re.compile(r"^[+\-–]?\s*\d[\d.,]*\s*%?$|^[-–]$"
+                    # …or a rate, its unit after a slash: "900.000/suất", "tối đa 1.800.000/ngày", "80.000/người/buổi"
+                    r"|^(?:(?i:tối đa|tối thiểu|không quá)\s+)?\d[\d.,]*(?:/[a-zà-ỹđ]+){1,2}$")
+_RATE = re.compile(r"^((?:\w+ \w+\s+)?\d[\d.,]*)(/.+)$")  # the figure of a rate, then its "/unit"
 _ENDS_FIGURE = re.compile(r"(?<![\w/])\d{1,3}(?:\.\d{3})+$|(?<![\w/.,])\d+$")  # "Đề nghị 1.000.000", "900.000"
 _RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # a Markdown table's "|:--|--:|"
 MIN_FIGURE_COLUMNS = 2
@@ -127,6 +130,8 @@ def _pair(header: str, cell: str, unit: str, caption: str) -> str:
         return "{}: {}".format(*labelled(header, cell))
     # (a header's brackets giving its own unit keep the caption's off; "Thuê chỗ ở tối đa (thành viên)" says for whom)
     said = unit or ("" if _BRACKET_UNIT.search(header) else caption) or (people_counted(header) or "" if re.fullmatch(r"\d[\d.,]*", cell) else "")
+    if said and "/" not in said and (rate := _RATE.match(cell)):
+        return f"{_as_key(header)}: {rate.group(1)} {said}{rate.group(2)}"  # "900.000/suất" in đồng: "900.000 đồng/suất"
     return f"{_as_key(header)}: {cell}{' ' + said if said and '%' not in header and cell not in '-–' else ''}"
 
 

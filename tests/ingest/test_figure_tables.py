@@ -116,3 +116,13 @@ def test_a_labelled_unit_after_a_table_number_is_its_caption_and_a_header_naming
     assert "phụ cấp lưu trú: 75 USD/người/ngày" in text
     # "(thành viên)" says whose lodging, not that 115 members are counted
     assert "thuê chỗ ở tối đa (thành viên): 115 USD/người/ngày" in text
+
+
+def test_rates_with_their_unit_after_a_slash_are_figures_in_the_caption_s_unit():
+    text = figure_tables("1. Mức chi theo Bảng 1 dưới đây (đơn vị: đồng):\n\n"
+                         "| Nội dung chi | Đoàn hạng A | Đoàn hạng B |\n|---|---|---|\n"
+                         "| Chiêu đãi | 1.100.000/suất | 850.000/suất |\n"
+                         "| Thuê phòng trưởng đoàn | tối đa 2.400.000/ngày | tối đa 1.700.000/ngày |\n")
+    assert "Chiêu đãi: Đoàn hạng A: 1.100.000 đồng/suất; Đoàn hạng B: 850.000 đồng/suất." in text
+    assert "Đoàn hạng B: tối đa 1.700.000 đồng/ngày" in text
+    assert "| Chiêu đãi |" not in text
