@@ -169,7 +169,22 @@ def subject_title(text: str, doc_type: str | None) -> str | None:
     """A letter's subject line under its number ("Số: 207/VPCP-QHQT" / "V/v địa điểm tổ chức …"): its title is
     'Công văn về việc địa điểm tổ chức …'."""
     m = _SUBJECT_LINE.search(text[:SUBJECT_LINE_CHARS])
-    return f"{doc_type or 'Công văn'} về việc {m.group(1).rstrip('.')}" if m else None
+    if not m:
+        return None
+    subject = m.group(1).strip()
+    # (a subject broken over the lines under it: "V/v đăng tải toàn văn Diễn văn của Chủ tịch" / "UBND tỉnh tại Lễ kỷ
+    # niệm 20 năm quan hệ" / "Xuân Viễn – Luông Nậm Thà", up to the blank line or the addressees)
+    for line in text[m.end():m.end() + SUBJECT_LINE_CHARS].split("\n")[1:SUBJECT_MAX_LINES]:
+        line = line.strip()
+        if not line or line.isupper() or _NOT_CONTINUED.match(line) or PLACE_DATE.search("\n" + line) or re.search(r"\S {4,}\S|\|", line) \
+                or subject.endswith((".", ";", ":")) or re.search(r"\S {4,}\S", subject):
+            break  # (a subject set beside the place and date: its next line is the other column's)
+        subject += " " + line
+    return f"{doc_type or 'Công văn'} về việc {subject.rstrip('.')}"
+
+
+SUBJECT_MAX_LINES = 4  # a subject line's continuations under it
+_NOT_CONTINUED = re.compile(r"(?:Kính gửi|Nơi nhận|Căn cứ|Thực hiện|Độc lập|Số\s*:|[-–+•*]|[IVX]+\.|\d+\.)")
 
 
 def header_title(text: str, doc_type: str | None) -> str | None:

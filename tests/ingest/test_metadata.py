@@ -246,6 +246,17 @@ def test_a_letter_signed_by_a_minister_who_heads_an_office_keeps_its_signer_and_
     assert meta.title == "Công văn về việc tổ chức Tuần Văn hóa Việt Nam tại Ai Cập năm 2026"
 
 
+def test_a_letter_s_subject_broken_over_its_lines_is_its_whole_title():
+    text = ("ỦY BAN NHÂN DÂN TỈNH SA VĨ\nVĂN PHÒNG\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 731/VP-KGVX\nV/v đăng tải toàn văn Diễn văn của Chủ tịch\n"
+            "UBND tỉnh tại Lễ kỷ niệm 15 năm quan hệ\nSa Vĩ – Sê Kông\n\nSa Vĩ, ngày 02 tháng 11 năm 2026\n\n"
+            "Kính gửi: Báo Sa Vĩ.\n\nVăn phòng gửi toàn văn Diễn văn để đăng tải.\n\nKT. CHÁNH VĂN PHÒNG\n"
+            "PHÓ CHÁNH VĂN PHÒNG\nLạc Thị Hoa\n")
+    meta = extract_metadata(clean_text(text), "sa-vi-cv-731.txt")
+    assert meta.title == ("Công văn về việc đăng tải toàn văn Diễn văn của Chủ tịch UBND tỉnh tại Lễ kỷ niệm 15 năm "
+                          "quan hệ Sa Vĩ – Sê Kông")
+
+
 def test_an_emblem_and_a_dateline_broken_over_two_lines_are_read_whole():
     text = ("BỘ VĂN HÓA, THỂ\nTHAO VÀ DU LỊCH\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\n|\nSố: 41/BC-BVHTTDL\n|\nHà Nội, ngày 24\ntháng 02 năm 2026\n|\nBÁO CÁO\n"
