@@ -142,6 +142,8 @@ def _shared(subject: str, q: Question, i: int, keep_before: bool = False) -> str
     đâu?") asks about what the part before it names."""
     if i > 0 and not query_terms(without_question_words(q.parts[i].text)):
         return without_question_words(q.parts[i - 1].text)
+    if any(other.text not in subject for other in q.parts) and all(other.text in q.text for other in q.parts):
+        subject = q.text  # (the content read without its place, "… Sở Ngoại vụ dự bế mạc": the parts as typed come out)
     # (`keep_before`: a later part keeps the ones before it, "bồi dưỡng … bao nhiêu lượt và đơn vị nào chủ trì?" asks
     # that task's lead, but not their year or place when it names its own: "năm 2025 …, năm 2026 thực hiện bao nhiêu?")
     for j, other in enumerate(q.parts):

@@ -203,7 +203,9 @@ _MENTION_FRAME = re.compile(
     # "lễ hội gì nổi bật", "hoạt động tiêu biểu nào": the asker's judgement, not words a plan uses of itself
     r"|\b(?:noi bat(?: nhat)?|tieu bieu(?: nhat)?|dang chu y(?: nhat)?|quan trong nhat|dac sac nhat)\b"
     # "ai giới thiệu đoàn hôm đó?": a follow-up pointing back at the day or the occasion told of, no words of it
-    r"|\b(?:hom|buoi|luc|khi|dip|ngay) (?:do|ay)\b")
+    r"|\b(?:hom|buoi|luc|khi|dip|ngay) (?:do|ay)\b"
+    # "ai đại diện Tổng Lãnh sự quán …": who stood for the body named, not lines saying "đại diện lãnh đạo các Sở"
+    r"|(?<=\bai )dai dien(?: cho)?\b")
 
 
 # "nói rõ hơn về di sản", "giải thích thêm về …", "cho tôi biết …": a request to say more, not words of the answer
