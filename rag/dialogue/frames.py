@@ -51,6 +51,9 @@ def names_own_document(body: str, plan_owner: str | None) -> bool:
     m = _OWN_NAME.search(folded)
     if not m:
         return False
+    # "hội nghị đó diễn ra ngày nào?": typed "đó" points back (that meeting); only "do" typed bare may be "by"
+    if re.search(r"(?<!\w)(?:đó|Đó|ấy|này)(?!\w)", body) and not re.search(r"(?<!\w)(?:do|Do|của|cua)(?!\w)", body):
+        return False
     if m.group(1):  # "của X": a new owner unless it is the conversation's, or a reference ("của tỉnh đó")
         words = m.group(1).split()
         cut = next((i for i, w in enumerate(words) if w in _QUESTION_WORDS), len(words))

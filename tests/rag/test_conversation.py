@@ -572,6 +572,11 @@ def test_an_event_of_another_owner_starts_afresh():
 
     assert names_own_document("hội thảo quốc tế của Ban Chỉ đạo Lạc Khê tổ chức ngày nào?", "Thạch Sơn")
     assert not names_own_document("lễ hội của tỉnh Thạch Sơn tổ chức ngày nào?", "Thạch Sơn")
+    # "hội nghị đó": typed "đó" points back at the meeting talked of, no owner "do …" (by) names one
+    assert not names_own_document("hội nghị đó diễn ra ngày nào?", "Thạch Sơn")
+    assert names_own_document("hoi nghi do So Ngoai vu Lac Khe to chuc ngay nao?", "Thạch Sơn")
+    res = resolve("hội nghị đó diễn ra ngày nào?", context("Cao Bằng có di sản nào?"))
+    assert res.kind != "topic" and "726/KH-UBND" in res.question_understood
 
 
 def test_a_bare_noun_phrase_after_a_question_asks_it_again_of_that_phrase():
