@@ -8,7 +8,7 @@ from ground import vi
 from rag.decide.holders import names_person
 from rag.decide.places import place_venues
 from rag.dialogue.state import Conversation, issuer_place
-from rag.understand.entities import Entity
+from rag.understand.entities import Entity, foreign_places
 from rag.understand.named import find_entities
 from rag.understand.question import answer_type
 
@@ -32,6 +32,17 @@ def context_places(prev: str, context: Conversation) -> list[Entity]:
             if not any(e.start <= v.start < e.end for e in find_entities(prev))]
     return out
 
+
+
+def carried_places(body: str, context: Conversation) -> str:
+    """" (Hàn Quốc)" when the previous question named a country and the last answer's lines said it, and the follow-up
+    names none ("phụ cấp lưu trú bao nhiêu?" after "đi công tác Hàn Quốc thuộc nhóm nước nào?" is asked of Hàn Quốc
+    still, and "còn đi Lào thì sao?" then swaps it); "" otherwise."""
+    if foreign_places(body):
+        return ""
+    said = vi.collapse(" ".join(str(p.get("text") or "") for p in context.points))
+    named = [e.text for e in foreign_places(context.question) if vi.collapse(e.text) in said]
+    return f" ({', '.join(dict.fromkeys(named))})" if named else ""
 
 
 _OWNER_WORDS = re.compile(r"(?:\b(?:của|cua)\s+)?(?:\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+)?$", re.IGNORECASE)

@@ -21,6 +21,7 @@ from rag.dialogue.antecedents import (
     PERSON_REF,
     amount_asked,
     asked_of,
+    carried_places,
     context_places,
     group_named,
     item_followup,
@@ -378,8 +379,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
         rewritten = _capital(f"{item} {body[:1].lower()}{body[1:]}")
         return Resolution(question, _tidy(rewritten), True, "continuation", names_plan=False)
     else:
-        rewritten = f"{body.rstrip(' ?.!')} trong {label}?"
-        rewritten = _capital(rewritten)
+        rewritten = _capital(f"{body.rstrip(' ?.!')}{carried_places(body, context)} trong {label}?")
     return Resolution(question, _tidy(rewritten), True, "bare" if metadata else "continuation",
                       names_plan=context.asked_document is None)
 

@@ -696,3 +696,16 @@ def test_a_follow_up_turning_to_another_place_with_its_own_question_is_asked_on_
     _, (follow, _) = chat(switch_store, ["Hát Then được UNESCO ghi danh ngày nào?",
                                          "Còn ở Hội An, hoạt động thắp sáng cổng đèn lồng chọn chủ đề gì?"])
     assert follow.found and "Đồng hành cùng tương lai" in follow.answer, follow.answer
+
+
+def test_a_follow_up_naming_no_country_is_asked_of_the_one_the_last_turn_asked_and_found():
+    """"phụ cấp lưu trú bao nhiêu?" after "đi công tác Hàn Quốc thuộc nhóm nước nào?" (answered by the row naming Hàn
+    Quốc) is asked of Hàn Quốc still; "còn đi Lào thì sao?" then swaps the country."""
+    row = {"text": "Nhóm 2 Hàn Quốc, Nhật Bản: phụ cấp lưu trú: 80 USD/người/ngày."}
+    ctx = context("Đi công tác Hàn Quốc thuộc nhóm nước nào trong Kế hoạch 726/KH-UBND của Cao Bằng?", points=[row])
+    res = resolve("phụ cấp lưu trú bao nhiêu?", ctx)
+    assert "Hàn Quốc" in res.question_understood and "726/KH-UBND" in res.question_understood
+    # (a country the last lines never said is not carried: the turn found nothing of it)
+    other = context("Đi công tác Hàn Quốc thuộc nhóm nước nào trong Kế hoạch 726/KH-UBND của Cao Bằng?",
+                    points=[{"text": "Phụ cấp lưu trú: 200.000 đồng/ngày."}])
+    assert "Hàn Quốc" not in resolve("phụ cấp lưu trú bao nhiêu?", other).question_understood
