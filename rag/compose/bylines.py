@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ground.bylines import byline
+from ground.bylines import affiliated_byline, byline
 from rag.compose.citations import Point, number_points
 from rag.find.plans import PlanIndex
 from rag.find.search import Hit
@@ -36,7 +36,11 @@ def byline_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | No
     lines = [(line, chunk) for chunk in chunks for line in chunk.text.split("\n") if line.strip()]
     foot = _writer_line([line for line, _ in reversed(lines[-FOOT_LINES:])], labelled_only=False)
     head = None if foot else _writer_line([line for line, _ in lines[:HEAD_LINES]], labelled_only=True)
-    found = foot or head
+    # (…or a bare name at its head with the body its writer works for under it: "Mỹ Diệu" / "Phòng …, Sở Ngoại vụ …")
+    pair = None if foot or head else next((found for (line, _), (under, _) in zip(lines[:HEAD_LINES], lines[1:HEAD_LINES + 1],
+                                                                                strict=False)
+                                           if (found := affiliated_byline(line, under))), None)
+    found = foot or head or ((_head_line(lines, pair[0]), f"{pair[0]} ({pair[1]})") if pair else None)
     if found is None:
         return None
     said, name = found
@@ -46,3 +50,7 @@ def byline_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answer | No
     text = f"Bài viết {title} do {name} viết."
     numbered = number_points([Point(text, chunk, said, 1.0)], index.plan)
     return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage", points=numbered.said)
+
+
+def _head_line(lines: list, name: str) -> str:
+    return next(line.strip() for line, _ in lines if line.strip().startswith(name))

@@ -78,12 +78,27 @@ Kết quả sau 04 ngày, toàn tỉnh có 1.310 người đăng ký, trong đó
  Đặng Thu Hương
 """
 
-report = texts_store("bylines", {"lam-ha-dang-ky-thi-tieng-han-2026-tin.txt": REPORT})
+ARTICLE = """https://baodoingoai.example.vn/ket-nghia-cum-dan-cu-lam-ha
+Kết nghĩa cụm dân cư - điểm sáng hợp tác biên giới của Lam Hà
+
+Thu Nguyệt
+Phòng Quản lý Biên giới, Sở Ngoại vụ Lam Hà
+Lam Hà có 6 xã biên giới; từ năm 2016 các xã đã kết nghĩa với các thôn bản bên kia biên giới, trao đổi học sinh và
+giáo viên mỗi năm học.
+"""
+
+report = texts_store("bylines", {"lam-ha-dang-ky-thi-tieng-han-2026-tin.txt": REPORT,
+                                 "lam-ha-ket-nghia-cum-dan-cu-bien-gioi-tin.txt": ARTICLE})
 
 
 def test_a_page_s_writer_is_its_byline_kept_at_its_foot(report):
     answer = report.answerer.ask("Bài tin Lam Hà 1.310 người đăng ký dự thi tiếng Hàn do ai viết?")
     assert answer.found and "Đặng Thu Hương" in answer.answer, answer.answer
+
+
+def test_a_pen_name_at_a_page_s_head_over_the_body_its_writer_works_for_is_its_byline(report):
+    answer = report.answerer.ask("Bài kết nghĩa cụm dân cư của Lam Hà do ai viết, người đó ở phòng nào?")
+    assert answer.found and "Thu Nguyệt" in answer.answer and "Phòng Quản lý Biên giới" in answer.answer, answer.answer
 
 
 def test_overseas_vietnamese_asked_of_are_no_writer_asked(report):
