@@ -67,6 +67,9 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
         spans = [s for s in spans if s.kind == "person" and s.text.split()[0] in entities.SURNAMES] or spans
     if _ASKS_SPAN.search(vi.collapse(question)):  # "trong khoảng thời gian nào": a run of days answers
         spans = [s for s in spans if _RUN.search(s.text)] or spans
+    if kind := _KIND_NUMBER_ASKED.search(vi.collapse(question)):  # "bằng văn bản số mấy": the one said of that kind,
+        spans = [s for s in spans if s.kind == "document"  # not a decree its sentence rests on ("căn cứ Nghị định …")
+                 and vi.collapse(body[max(0, s.start - 30):s.start]).endswith((f"{kind.group(1)} so", kind.group(1)))] or spans
     if counted := sentences.COUNTED.search(vi.collapse(question)):  # "bao nhiêu đoàn": the figure counting them
         spans = [s for s in spans if counted.group(1) in vi.collapse(s.text).split()] or spans
     span = min(spans, key=lambda s: min((abs(s.start - a) for a in anchors), default=s.start))
@@ -76,6 +79,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
 
 
 _AT = re.compile(r"\b(?:tại|ở)\s*$", re.IGNORECASE)
+_KIND_NUMBER_ASKED = re.compile(r"\b(van ban|quyet dinh|cong van|ke hoach|thong bao|chi thi|nghi quyet|huong dan) (?:so may"
+                                r"|so bao nhieu|so nao|so gi)\b")
 # a folded term naming an item by its number ("doan 6", "dot 2"), not a rank, a count or a time ("thu 5", "so 3", "nam 2")
 _NUMBERED = re.compile(r"(?!(?:thu|so|lan|nam|ngay|thang|quy|gio|phut|tuan|ky|khoa)\b)[a-z]+ \d{1,3}")
 _PAIRED_BEFORE = re.compile(r"viet nam\s*[-–]\s*$")  # "Hội hữu nghị Việt Nam - Campuchia" names no foreign side

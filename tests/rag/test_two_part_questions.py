@@ -7,6 +7,7 @@ import pytest
 
 from rag.decide.counts import counts as _counts
 from rag.decide.grounds import _ASKS_HOLDER
+from rag.understand import entities
 from rag.understand.entities import foreign_places
 from rag.understand.question import analyze, as_typed
 
@@ -197,3 +198,18 @@ def test_a_clause_asking_a_thing_no_type_names_then_another_is_two_parts():
     assert split_parts("Công ty nào xuất khẩu lô nhãn đầu tiên đi Mỹ, và chọn giống nhãn nào?") == [
         "Công ty nào xuất khẩu lô nhãn đầu tiên đi Mỹ", "chọn giống nhãn nào"]
     assert len(split_parts("Giống nhãn nào được xuất khẩu sang Mỹ và Úc?")) == 1
+
+
+def test_a_number_asked_of_a_kind_is_shown_with_the_document_of_that_kind_not_its_ground():
+    from types import SimpleNamespace
+
+    from rag.compose.display import display
+
+    body = ("Theo đó, tại văn bản số 88/BCH-TM nêu rõ: Để ngăn chặn dịch bệnh lây lan qua biên giới, căn cứ khoản 3, điều "
+            "17, Nghị định số 112/2014/NĐ-CP ngày 21/11/2014 của Chính phủ về quản lý cửa khẩu biên giới đất liền, Chỉ huy "
+            "trưởng Bộ đội Biên phòng tỉnh Sa Khê ra quyết định tạm dừng hoạt động xuất, nhập cảnh qua các cửa khẩu phụ, lối "
+            "mở trên tuyến biên giới từ 0 giờ ngày 30/1 cho đến khi có thông báo mới của cơ quan có thẩm quyền.")
+    spans = [e for e in entities.tag(body) if e.kind == "document"]
+    shown = display(SimpleNamespace(body=body, answer_spans=spans),
+                    "BĐBP tạm dừng xuất nhập cảnh qua các cửa khẩu phụ, lối mở bằng văn bản số mấy?", lambda t: 1.0)
+    assert "88/BCH-TM" in shown
