@@ -123,8 +123,23 @@ def canonical_number(raw: str, typed: bool = False) -> str:
     head, tail = parts[0], parts[-1]
     middle = parts[1:-1]  # a year: "12/2021/NĐ-CP"
     codes = [c for c in re.split(r"\s*[-–—.]\s*", tail) if c]
+    if len(codes) == 1:  # "112/2014/NĐCP": a kind's code glued to its issuer's, written apart
+        codes = _glued_kind(codes[0])
     codes = [_canonical_code(c.replace(" ", ""), typed) for c in codes]
     return "/".join([head, *middle, "-".join(codes)])
+
+
+_KIND_CODES = ("QĐ", "NĐ", "KH", "CT", "NQ", "TB", "HD", "BC", "TT", "CV", "TTr", "KL", "QC", "BB", "CTr")
+
+
+def _glued_kind(code: str) -> list[str]:
+    """'NĐCP' → ['NĐ', 'CP'], 'QĐTTg' → ['QĐ', 'TTg']: a kind's code before a known issuer's; else the code whole."""
+    for kind in sorted(_KIND_CODES, key=len, reverse=True):
+        rest = code[len(kind):]
+        if code.upper().startswith(kind.upper()) and rest and rest.upper() in {c.upper() for c in KNOWN_CODES} \
+                and rest.upper() not in {k.upper() for k in _KIND_CODES}:
+            return [code[:len(kind)], rest]
+    return [code]
 
 
 def _cut_glued(code: str) -> str:

@@ -101,3 +101,12 @@ def test_a_joint_plan_is_catalogued_as_a_plan_under_its_subject(tmp_path):
                     "Tăng cường giao lưu hữu nghị giữa thanh niên hai tỉnh trong năm 2029.\n", encoding="utf-8")
     meta = load_plan(page).meta
     assert meta.doc_type == "Kế hoạch" and "Trại hè thanh niên hữu nghị" in meta.title
+
+
+def test_a_kind_code_glued_to_its_issuer_s_is_the_hyphenated_number():
+    from ground.numbers import canonical_number, same_number
+
+    assert canonical_number("112/2014/NĐCP") == "112/2014/NĐ-CP"
+    assert same_number("112/2014/NĐ-CP", "112/2014/NĐCP") and same_number("2013/QĐ-TTg", "2013/QĐTTg")
+    # codes that only start like a kind stay whole ("TTLT", "QCPH", "TTr")
+    assert canonical_number("05/2026/TTLT") == "05/2026/TTLT" and canonical_number("02/QCPH") == "02/QCPH"
