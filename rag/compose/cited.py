@@ -215,7 +215,7 @@ def _ground_by_title(folded: str, plan_ids: list[str] | None, index: PlanIndex) 
 _GROUNDS_LISTED = re.compile(r"\b(?:can cu|theo|thuc hien|trien khai) (?:nhung|cac) [a-z ]{2,20}? nao\b")
 # "… là báo cáo số mấy", "bằng quyết định nào": the kind of document whose number is asked
 _KIND_ASKED = re.compile(r"\b(bao cao|quyet dinh|ke hoach|cong van|nghi quyet|chi thi|huong dan|thong bao|de an"
-                         r"|chuong trinh|ket luan|to trinh) (?:so may|so bao nhieu|so nao|nao)\b")
+                         r"|chuong trinh|ket luan|to trinh|nghi dinh|thong tu|luat) (?:so may|so bao nhieu|so nao|nao)\b")
 
 
 # "Thông tư hướng dẫn thi hành Nghị định 12/2012 …": a document of another kind, described by the one it carries out

@@ -213,3 +213,11 @@ def test_a_number_asked_of_a_kind_is_shown_with_the_document_of_that_kind_not_it
     shown = display(SimpleNamespace(body=body, answer_spans=spans),
                     "BĐBP tạm dừng xuất nhập cảnh qua các cửa khẩu phụ, lối mở bằng văn bản số mấy?", lambda t: 1.0)
     assert "88/BCH-TM" in shown
+
+
+def test_a_decree_asked_of_a_named_letter_is_another_document_than_the_letter():
+    from rag.compose.cited import other_kind_asked
+
+    # "Văn bản 195/BCH-TM căn cứ … nghị định nào?": the decree it rests on, not the letter itself
+    assert other_kind_asked("van ban so 88/bch-tm can cu vao khoan dieu nao cua nghi dinh nao", ["88/BCH-TM"])
+    assert not other_kind_asked("quyet dinh 12/qd-ubnd la quyet dinh nao", ["12/QĐ-UBND"])
