@@ -31,7 +31,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
     if label:
         return shorten(body[label.start():], limit)
     # …and "trong những lĩnh vực nào?" from the words that open the list ("… trong lĩnh vực đối ngoại, văn hóa, …")
-    named = re.search(rf"\b{listed.group(1)}\b(?=[^.;]{{0,80}},)", folded_body) if listed and listed.group(1) != "ai" else None
+    noun = r"\W+".join(listed.group(1).split()) if listed else ""  # ("cửa khẩu phụ, lối mở": its words apart)
+    named = re.search(rf"\b{noun}\b(?=[^.;]{{0,80}},)", folded_body) if listed and listed.group(1) != "ai" else None
     if named and named.start() > limit // 3:
         start = max([0] + [m.end() for m in re.finditer(r"[;,:]\s+", body[:named.start()])])
         start = start if named.start() - start <= limit // 3 else named.start()

@@ -352,7 +352,7 @@ def other_row(best: Candidate, cand: Candidate, question: str) -> bool:
     return bool(mine and its and vi.collapse(mine.group(1)) in asked and vi.collapse(its.group(1)) not in asked)
 
 
-LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+){0,3}) nao\b")  # "những ngoại ngữ nào": the noun listed
+LIST_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?: [a-z]+){0,4}) nao\b")  # (…"cửa khẩu phụ, lối mở nào")  # "những ngoại ngữ nào": the noun listed
 ENUMERATED_ITEMS = 3  # the separated values after "… ngoại ngữ:" that make a line the list of them
 
 

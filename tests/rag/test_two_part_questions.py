@@ -221,3 +221,17 @@ def test_a_decree_asked_of_a_named_letter_is_another_document_than_the_letter():
     # "Văn bản 195/BCH-TM căn cứ … nghị định nào?": the decree it rests on, not the letter itself
     assert other_kind_asked("van ban so 88/bch-tm can cu vao khoan dieu nao cua nghi dinh nao", ["88/BCH-TM"])
     assert not other_kind_asked("quyet dinh 12/qd-ubnd la quyet dinh nao", ["12/QĐ-UBND"])
+
+
+def test_a_list_asked_of_a_noun_with_a_comma_in_it_is_shown_from_where_the_line_names_it():
+    from types import SimpleNamespace
+
+    from rag.compose.display import display
+
+    body = ("Theo đó, tại văn bản số 88/BCH-TM nêu rõ: Để ngăn chặn dịch bệnh lây lan qua biên giới, căn cứ khoản 3, điều "
+            "17, Nghị định số 112/2014/NĐ-CP ngày 21/11/2014, Chỉ huy trưởng Bộ đội Biên phòng tỉnh ra quyết định tạm dừng "
+            "hoạt động xuất, nhập cảnh qua các cửa khẩu phụ, lối mở gồm Pa Cheo, Lũng Pô (huyện Bát Xát), Na Lốc (huyện "
+            "Mường Khương) dọc tuyến biên giới kể từ 30/1.")
+    shown = display(SimpleNamespace(body=body, answer_spans=[]),
+                    "nhung cua khau phu, loi mo nao bi tam dung xuat nhap canh?", lambda t: 1.0)
+    assert "Pa Cheo" in shown and "Na Lốc" in shown
