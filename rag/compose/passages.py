@@ -49,6 +49,7 @@ from rag.find.preamble import beside_own_words, own_words_first
 from rag.find.scope import Scope
 from rag.find.search import Hit
 from rag.find.target_years import target_year_first
+from rag.find.units_named import unit_named_first
 from rag.models import Answer
 from rag.understand.entities import foreign_places
 from rag.understand.names import number_matches
@@ -120,7 +121,7 @@ def choose_points(q: Question, hits: list, index: PlanIndex, must: list[str] | N
             c for c in ranked[1:AMOUNT_CANDIDATES] if c.answer_spans and _next_on_line(ranked[0], c)), None)):
         ranked = [follower] + [c for c in ranked if c is not follower]  # "Chuyên đề 6: … . Báo cáo viên: Thượng tá X"
     ranked = country_first(question, ranked, AMOUNT_CANDIDATES)
-    ranked = firsts.body_named_first(ranked, q.pq.agencies)
+    ranked = unit_named_first(firsts.body_named_first(ranked, q.pq.agencies), q.pq.folded)  # "xã nào": a line naming one
     ranked = firsts.own_before_citing(firsts.numbered_first(firsts.body_first(firsts.field_first(ranked, kind, question), question), q.text), index.plan)
     ranked = target_year_first(own_words_first(ranked, q.pq.folded, kind), q.pq.folded)  # not "Căn cứ …", nor 2025's goals for 2030's
     office = office_asked(q.pq.folded) if kind == "person" else None

@@ -746,3 +746,18 @@ def test_a_place_named_by_its_kind_shortened_is_a_place():
 
     places = [e.text for e in entities.tag("đến địa bàn TT.Như Quỳnh (H.Văn Lâm, Hưng Yên)") if e.kind == "place"]
     assert "Như Quỳnh" in places and "Văn Lâm" in places
+
+
+def test_a_commune_asked_puts_the_line_naming_one_first():
+    from types import SimpleNamespace
+
+    from rag.find.units_named import unit_named_first
+
+    def line(body, score):
+        return SimpleNamespace(body=body, score=score)
+
+    ranked = [line("Ông Kim Ho Sung tại lễ tạ lỗi ở Bình Định.", 7.2), line("Cựu binh trở lại Bình Định.", 7.0),
+              line("Khi đó ông là lính đóng tại xã Phước Hòa, huyện Tuy Phước (Bình Định).", 6.8)]
+    first = unit_named_first(ranked, "ong kim ho sung tung dong quan o xa nao cua binh dinh")  # type: ignore[arg-type]
+    assert first[0].body.startswith("Khi đó ông")
+    assert unit_named_first(ranked, "ong kim ho sung la ai") == ranked  # type: ignore[arg-type]
