@@ -17,6 +17,7 @@ from rag.compose.citations import joined
 from rag.compose.countries import dominant_country, leads_of, titled_for_the_country
 from rag.compose.enumerations import enumeration_answer
 from rag.compose.facts import about_the_plan
+from rag.compose.ordinal_counts import ordinal_count_answer
 from rag.compose.parts import parts_answer
 from rag.compose.records import counts_parts
 from rag.compose.roles import body_member_answer, role_row_answer
@@ -126,7 +127,8 @@ class Answerer:
         hits = with_asked_names(q.text, hits, self.index.told)  # (…and only the texts writing the foreign name asked)
         if (ranked := ranked_row_answer(q, hits, self.index) or ranked_inline(q, hits, self.index)) is not None:
             return ranked, hits  # "khoản chi nào lớn nhất": the table's row that is, by the measure asked
-        if (listed := enumeration_answer(q, hits, self.index) or byline_answer(q, hits, self.index)) is not None:
+        if (listed := enumeration_answer(q, hits, self.index) or byline_answer(q, hits, self.index)
+                or ordinal_count_answer(q, hits, self.index)) is not None:
             return listed, hits  # "hồ sơ … gồm những giấy tờ gì": the list the text opens for it
         if (holder := role_row_answer(q, hits, self.index) or body_member_answer(q, hits, self.index)) is not None:
             return holder, hits  # "ai làm Chủ tịch Hội đồng", "Sở X cử ai": the member list's row of that role, body
