@@ -35,6 +35,7 @@ from rag.decide.kinds import lunar_unsaid
 from rag.decide.money import rate_unsaid, sum_of_another
 from rag.decide.places import with_asked_names, with_place_rows
 from rag.decide.rivals import rival_named
+from rag.decide.things import asked_thing, thing_named
 from rag.find import sentences
 from rag.find.glossary import written_out
 from rag.find.plans import PlanIndex
@@ -214,10 +215,13 @@ class Answerer:
         if answer is None:
             return None
         gated = self._last_gate(q, scope, answer)
-        if gated.found or len(q.parts) > 1 or not _COUNT_UNSAID.search(gated.answer):
+        thing = asked_thing(q.text)
+        if gated.found or len(q.parts) > 1 or not (_COUNT_UNSAID.search(gated.answer) or thing and replies.not_stated(
+                thing_named(q.text, thing)) == gated.answer):
             return gated
-        # a second reading, once, of a thing counted that the lines shown never count: the best passages past them ("bao
-        # nhiêu văn kiện" read first from a table's row of that date, then from the sentence counting "04 văn kiện");
+        # a second reading, once, of a thing counted or named that the lines shown never count or name: the best passages
+        # past them ("bao nhiêu văn kiện" read first from a table's row of that date, then from the sentence counting "04
+        # văn kiện"; "gọi tổng đài nào" from a line of the Sở's address, then from the one naming the hotline);
         # (not of a sum, a year or a place missing: a near line of those answers a near miss, measured)
         shown = [(c.plan_id, c.quote.strip(" …")[:60]) for c in answer.citations]
         rest = [h for h in hits if not any(pid == h.chunk.plan_id and said in h.chunk.text for pid, said in shown)]

@@ -12,7 +12,7 @@ from rag.decide.events import as_typed
 # (a verb, a preposition) are no part of it
 _WHICH = re.compile(r"((?:\w+ ){1,6})nào(?!\w)")
 _BEFORE_THING = set("với của ở tại là có những các và trong trên cho theo đến từ về được bằng bởi do gì ký thuộc nằm "
-                    "giữa thì vào qua sang ra lên tới cùng".split())
+                    "giữa thì vào qua sang ra lên tới cùng gọi dùng nộp".split())  # ("gọi tổng đài nào": the verb asks)
 # ("các đại sứ đó nhiệm kỳ nào": the ambassadors pointed back at are the question's subject; "nhiệm kỳ" is asked)
 _POINTING = set("đó này ấy kia".split())
 MAX_THING_WORDS = 5  # "hội hữu nghị thành viên"; a longer run before "nào" is a clause, not the name of a kind

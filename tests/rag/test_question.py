@@ -311,7 +311,8 @@ def test_a_deadline_or_a_release_date_is_the_texts_not_the_documents_own(questio
 @pytest.mark.parametrize("question, thing", [("Cửa khẩu quốc tế nào nằm trên địa bàn xã A?", "cua khau quoc te"),
                                              ("Tỉnh có những hội hữu nghị thành viên nào?", "hoi huu nghi thanh vien"),
                                              ("Sở nào chủ trì?", None), ("hạn hoàn thành khi nào?", None),
-                                             ("bằng những thứ tiếng nào?", None), ("cua khau nao o xa a", None)])
+                                             ("bằng những thứ tiếng nào?", None), ("cua khau nao o xa a", None),
+                                             ("Người thân bị lừa thì gọi tổng đài nào?", "tong dai")])
 def test_the_kind_of_thing_a_which_question_asks(question, thing):
     from rag.decide.grounds import asked_thing
 
