@@ -8,6 +8,7 @@ from ground import vi
 from ground.agencies import agency_matches
 from rag.compose import catalog, cited, numbered, records, replies
 from rag.compose import duties as tasks
+from rag.compose.amenders import amender_answer
 from rag.compose.citations import Numbered, Point, number_points, plan_label
 from rag.compose.duties import assignments_of
 from rag.compose.facts import fact_point
@@ -340,7 +341,7 @@ def _own_number_asked(q: Question, scope: Scope, index: PlanIndex) -> bool:
 def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -> Answer | None:
     """An answer from the records rather than passages: a cited document's facts, a plan's standing, the
     catalog, an agency's duties, a comparison of places; None when the question is for the passages."""
-    answer = (cited.cited_answer(q, scope, index) or numbered.numbered_answer(q, scope, index)
+    answer = (amender_answer(q, index) or cited.cited_answer(q, scope, index) or numbered.numbered_answer(q, scope, index)
               or records.record_answer(q, scope, index))
     if answer:
         return answer
