@@ -762,3 +762,10 @@ def test_a_commune_asked_puts_the_line_naming_one_first():
     first = unit_named_first(ranked, "ong kim ho sung tung dong quan o xa nao cua binh dinh")  # type: ignore[arg-type]
     assert first[0].body.startswith("Khi đó ông")
     assert unit_named_first(ranked, "ong kim ho sung la ai") == ranked  # type: ignore[arg-type]
+
+
+def test_from_where_and_where_to_are_places_asked_each_its_own_part():
+    q = analyze("Tàu chở nhóm ngư dân xuất phát từ đâu, ngày nào, định đi đâu?")
+    assert [p.answer_type for p in q.parts] == ["place", "date", "place"]
+    assert analyze("Từ đầu năm đến nay có bao nhiêu đoàn?").answer_type == "number"  # "từ đầu năm": since the year began
+    assert analyze("tu dau nam den nay co bao nhieu doan?").answer_type == "number"
