@@ -7,6 +7,7 @@ import re
 from ground import vi
 from ground.display import shorten
 from rag.compose.plan_facts import MAX_PART_CHARS
+from rag.decide.things import asked_thing
 from rag.find import firsts, sentences
 from rag.understand import entities
 from rag.understand.question import without_question_words
@@ -37,6 +38,13 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
         start = max([0] + [m.end() for m in re.finditer(r"[;,:]\s+", body[:named.start()])])
         start = start if named.start() - start <= limit // 3 else named.start()
         return "…" + shorten(body[start:], max(limit, LISTED_CHARS))
+    # "tàu cá nào cứu …": the clause where the thing asked stands before its name ("… tàu cá KG-94602-TS là người …")
+    thing = asked_thing(question)
+    at = next((m for m in re.finditer(rf"\b{'[ ,]+'.join(thing.split())}\s+", vi.fold_same_length(body).lower())
+               if body[m.end():m.end() + 1].isupper() or body[m.end():m.end() + 1].isdigit()), None) if thing else None
+    if at:  # (the thing with the name after it, which the clauses shown hold whole)
+        end = at.end() + len(body[at.end():].split(" ")[0])
+        return around(body, entities.Entity("thing", at.start(), end, body[at.start():end]), limit)
     # "kể tên 4 chợ biên giới": the line counting them ("… và 4 chợ gồm chợ xã Thuận An, …") shown from the count
     for m in re.finditer(r"\b(\d{1,2}) ([a-z]+)\b", vi.collapse(question)):
         if (at := re.search(rf"\b0?{m.group(1)} {m.group(2)}\b", folded_body)) and at.start() > limit // 3:

@@ -235,3 +235,15 @@ def test_a_list_asked_of_a_noun_with_a_comma_in_it_is_shown_from_where_the_line_
     shown = display(SimpleNamespace(body=body, answer_spans=[]),
                     "nhung cua khau phu, loi mo nao bi tam dung xuat nhap canh?", lambda t: 1.0)
     assert "Pa Cheo" in shown and "Na Lốc" in shown
+
+
+def test_a_thing_asked_by_which_is_shown_with_the_name_after_it():
+    from types import SimpleNamespace
+
+    from rag.compose.display import display
+
+    body = ("Theo đó, ông Lò Văn Sáng, sn 1981, ở khu phố 3, thị trấn Bãi Thơm, thuyền trưởng tàu cá KG-91234-TS là người "
+            "cứu vớt 7 người dân trên biển kể lại, khi đang khai thác hải sản thì ông phát hiện 7 người nước ngoài trôi dạt "
+            "trên biển tại khu vực bắc đảo, cách bờ khoảng 20 hải lý về hướng Tây.")
+    shown = display(SimpleNamespace(body=body, answer_spans=[]), "Tàu cá nào cứu 7 người nước ngoài?", lambda t: 1.0)
+    assert "KG-91234-TS" in shown
