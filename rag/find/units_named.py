@@ -8,7 +8,7 @@ from ground import vi
 from rag.find.sentences import Candidate
 
 # ("ở xã nào", "thuộc huyện nào"; folded)
-_UNIT_ASKED = re.compile(r"\b(xa|huyen|phuong|thon|ban|lang|quan|thi xa|thi tran|tinh|thanh pho) nao\b")
+_UNIT_ASKED = re.compile(r"(?<!\bdia )\b(xa|huyen|phuong|thon|ban|lang|quan|thi xa|thi tran|tinh|thanh pho) nao\b")  # ("địa phương nào": any)
 _UNIT_WORDS = {"xa": "xã", "huyen": "huyện", "phuong": "phường", "thon": "thôn", "ban": "bản", "lang": "làng",
                "quan": "quận", "thi xa": "thị xã", "thi tran": "thị trấn", "tinh": "tỉnh", "thanh pho": "thành phố"}
 UNIT_CANDIDATES = 8  # lines the one naming such a place is looked for among

@@ -762,6 +762,8 @@ def test_a_commune_asked_puts_the_line_naming_one_first():
     first = unit_named_first(ranked, "ong kim ho sung tung dong quan o xa nao cua binh dinh")  # type: ignore[arg-type]
     assert first[0].body.startswith("Khi đó ông")
     assert unit_named_first(ranked, "ong kim ho sung la ai") == ranked  # type: ignore[arg-type]
+    # "địa phương nào" asks any place, no commune ("phường")
+    assert unit_named_first(ranked, "tinh ky thoa thuan voi nhung dia phuong nao") == ranked  # type: ignore[arg-type]
 
 
 def test_from_where_and_where_to_are_places_asked_each_its_own_part():
