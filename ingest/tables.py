@@ -19,6 +19,7 @@ from ground import vi
 from ingest.dashed_tasks import dashed_tasks
 from ingest.figure_tables import FIGURE, figure_tables
 from ingest.merged_cells import unmerged
+from ingest.run_on_rows import run_on_rows
 from ingest.schedule_tables import schedule_tables
 from ingest.sideways_tables import sideways_tables
 from ingest.table_bands import BOLD_CELL, band_line
@@ -256,6 +257,7 @@ _MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+(?:[ \t]*:?-
 def linearize_tables(text: str) -> str:
     """`text` with every task table as one sentence per row (group rows as headings), other tables row by row."""
     text = _MARKDOWN_RULE.sub("", text)  # "|---|---|" under a header: no row, and every reader takes the header's next line
+    text = run_on_rows(text)  # a row carrying on one cell of the row above is that cell's end
     text = figure_tables(year_rows(year_tables(unmerged(schedule_tables(sideways_tables(tabs_as_pipes(
         keyed_records(dashed_tasks(text)) if ":" in text else dashed_tasks(text))))))))
     if "|" not in text:

@@ -867,3 +867,16 @@ def test_a_count_of_members_under_its_column_is_said_with_its_noun():
     assert labelled("Số hội viên (31/12/2025)", "530") == ("số hội viên (31/12/2025)", "530 hội viên")
     assert labelled("Số học viên", "80")[1] == "80 học viên"
     assert labelled("Năm thành lập", "2015")[1] == "2015"  # a year is no count
+
+
+def test_a_row_carrying_on_one_cell_of_the_row_above_is_that_cell_s_end():
+    from ingest.run_on_rows import run_on_rows
+
+    table = ("| STT | Khách mời | Thành phần | Số lượng |\n"
+             "| 11 | Các địa phương đối tác: tỉnh Gyeonggi (Hàn Quốc); tỉnh Savannakhet (Lào); | Lãnh đạo | 05 |\n"
+             "|   | thành phố Lyon (Pháp) – đối tác mới | | |\n"
+             "| | THÁNG 10 | | |\n"
+             "| 12 | Doanh nghiệp nước ngoài | Lãnh đạo | 40 |\n")
+    out = run_on_rows(table)
+    assert "tỉnh Savannakhet (Lào); thành phố Lyon (Pháp) – đối tác mới | Lãnh đạo | 05 |" in out
+    assert "| | THÁNG 10 | | |" in out  # a band in capitals heads the rows below, carries nothing on
