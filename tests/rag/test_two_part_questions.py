@@ -247,3 +247,13 @@ def test_a_thing_asked_by_which_is_shown_with_the_name_after_it():
             "trên biển tại khu vực bắc đảo, cách bờ khoảng 20 hải lý về hướng Tây.")
     shown = display(SimpleNamespace(body=body, answer_spans=[]), "Tàu cá nào cứu 7 người nước ngoài?", lambda t: 1.0)
     assert "KG-91234-TS" in shown
+
+
+def test_a_prize_named_must_be_the_one_the_lines_name():
+    from rag.decide.ranks import rank_unsaid
+
+    first = "Thí sinh Lò Thị Mai giành giải Nhất Cuộc thi hùng biện tiếng Trung năm 2025"
+    assert rank_unsaid("Ai đạt giải Nhì cuộc thi hùng biện?", first) == "thông tin về giải Nhì"
+    assert rank_unsaid("Ai đạt giải Nhất cuộc thi hùng biện?", first) is None
+    assert rank_unsaid("ai dat giai nhat cuoc thi?", first) is None
+    assert rank_unsaid("Mức chiêu đãi đoàn hạng B?", "Chiêu đãi: Đoàn hạng A: 1.200.000 đồng/suất; Đoàn hạng B: 900.000") is None

@@ -1,0 +1,19 @@
+"""A prize or rank the question names ("ai đạt giải Nhì", "huy chương bạc"): the lines shown must name that one, not
+another of the same contest ("… giành giải Nhất" answers no question about the second prize)."""
+from __future__ import annotations
+
+import re
+
+from ground import vi
+from rag.decide.events import as_typed
+
+# (folded; "hạng A/B/C" of a guest class is a rank too)
+_RANK = re.compile(r"\b(?:giai|huy chuong|hang|giai thuong) (?:nhat|nhi|ba|tu|khuyen khich|dac biet|vang|bac|dong|a|b|c)\b")
+
+
+def rank_unsaid(question: str, shown: str) -> str | None:
+    """"thông tin về giải Nhì" when the question names that rank and no line shown does; None otherwise."""
+    asked = _RANK.search(vi.collapse(question))
+    if asked is None or re.search(rf"\b{asked.group(0)}\b", vi.collapse(shown)):
+        return None
+    return f"thông tin về {as_typed(question, asked.group(0))}"
