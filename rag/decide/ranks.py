@@ -17,3 +17,14 @@ def rank_unsaid(question: str, shown: str) -> str | None:
     if asked is None or re.search(rf"\b{asked.group(0)}\b", vi.collapse(shown)):
         return None
     return f"thông tin về {as_typed(question, asked.group(0))}"
+
+
+_PRIZE_ASKED = re.compile(r"\b(?:dat|gianh|doat|nhan|duoc trao)(?: duoc)? giai (?:gi|nao|thuong gi|thuong nao)\b")
+_PRIZE_SAID = re.compile(r"(?<!\w)(?:giải|huy chương|bằng khen|cúp)(?!\w)", re.IGNORECASE)
+
+
+def prize_unsaid(question: str, shown: str) -> str | None:
+    """"đạt giải gì" when no line shown names a prize ("… bước tiếp vào vòng 2" names none); None otherwise."""
+    if not _PRIZE_ASKED.search(vi.collapse(question)) or _PRIZE_SAID.search(shown):
+        return None
+    return "giải thưởng được hỏi"

@@ -257,3 +257,10 @@ def test_a_prize_named_must_be_the_one_the_lines_name():
     assert rank_unsaid("Ai đạt giải Nhất cuộc thi hùng biện?", first) is None
     assert rank_unsaid("ai dat giai nhat cuoc thi?", first) is None
     assert rank_unsaid("Mức chiêu đãi đoàn hạng B?", "Chiêu đãi: Đoàn hạng A: 1.200.000 đồng/suất; Đoàn hạng B: 900.000") is None
+
+
+def test_a_prize_asked_needs_a_line_naming_one():
+    from rag.decide.ranks import prize_unsaid
+
+    assert prize_unsaid("Đội trường Chuyên đạt giải gì?", "Đội thi đã chọn ra 3 đại diện bước tiếp vào vòng 2.")
+    assert prize_unsaid("doi truong chuyen dat giai gi?", "Đội thi giành giải Ba toàn quốc.") is None
