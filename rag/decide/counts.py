@@ -78,10 +78,12 @@ def figure_of(head: str, shown: str) -> bool:
         return True
     # "Số lưu học sinh … tăng nhanh: năm 2021 có 38 người", "Chỉ tiêu 6.": a figure soon after it, not a year or date
     # (within its sentence: "… trao giải Nhất cho các cá nhân" / "Ban tổ chức nhận được 970 tác phẩm" counts no prize)
-    sentences = re.split(r"\n|(?<=[.!?])\s+", re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])", " ", shown))  # nor a document's: "Kết luận 57-KL/TW"
+    # (nor a document's: "Kết luận 57-KL/TW", nor a match's score: "… với tỉ số 3-1")
+    sentences = re.split(r"\n|(?<=[.!?])\s+", re.sub(r"\d+(?=\s*[-/]\s*[A-ZĐ])|\b\d{1,2}\s*[-–]\s*\d{1,2}\b(?!\s*/)", " ", shown))
     for after in (m for sentence in sentences for m in re.finditer(rf"\b{h}\b((?:\W+\w+){{1,{VALUE_REACH}}})", vi.collapse(sentence))):
         rest = re.sub(r"\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", after.group(1))
-        if re.search(r"\d", rest) or re.match(r"\W+[ivxl]{1,5}\b", rest):  # ("Chương III": the last of three)
+        # ("Chương III": the last of three; a figure inside a name counts nothing: "Đội All Star U13")
+        if re.search(r"(?<![a-z\d])\d", rest) or re.match(r"\W+[ivxl]{1,5}\b", rest):
             return True
     return bool(set(SAME_THING.get(head, (head,))) & set(vi.folded_syllables(shown))) and sum(line.lstrip().startswith(("-", "+", "•"))
                                                       for line in shown.split("\n")) >= 2

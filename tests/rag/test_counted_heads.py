@@ -13,3 +13,8 @@ def test_members_are_not_societies():
 
 def test_a_thing_then_its_verb_counts_the_thing():
     assert tallied("doan dang", "Gần 100 đoàn võ thuật quốc tế và trong nước đăng ký dự Liên hoan.")
+
+
+def test_a_figure_inside_a_name_or_a_match_s_score_counts_no_teams():
+    assert not tallied("doi tham", "Chiến thắng cuối cùng thuộc về Đội All Star U13 Việt Nam với tỉ số 2-1.")
+    assert tallied("doi tham", "Giải quy tụ 8 đội tham dự đến từ hai nước.")
