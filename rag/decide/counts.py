@@ -111,7 +111,7 @@ ORDINAL_ASKED = re.compile(r"\b(ky hop|khoa|lan|dot|nhiem ky|dai hoi) (?:thu )?m
 _ORDINAL_VALUE = r"\d{1,3}|[ivxlc]{1,7}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?: [a-z]+)?"
 _ASKED_BARE = re.compile(r"\b(?:bao nhieu|may)\s*[,;:?]")
 # ("thứ mấy của Việt Nam", "đứng thứ bao nhiêu": a rank asked, counting nothing)
-COUNTED_THING = re.compile(rf"(?<!\bthu )\b(?:bao nhieu|{FEW})\s+([a-z]+(?: [a-z]+)?)")
+COUNTED_THING = re.compile(rf"(?<!\bthu )\b(?:bao nhieu|{FEW})\s+(?!(?:mot|moi) )([a-z]+(?: [a-z]+)?)")  # ("bao nhiêu một tháng": a rate)
 TIME_UNITS = frozenset({"ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "lan"})
 ASKS_HOW_LONG = re.compile(r"\b(?:bao lau|may (?:gio|ngay|tuan|thang))\b")
 DURATION = re.compile(r"\b\d+\s*(?:giờ|ngày(?: làm việc)?|tuần|tháng|năm)\b(?!\s*/)(?!\s*(?:19|20)\d\d)", re.IGNORECASE)

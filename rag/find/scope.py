@@ -78,6 +78,14 @@ def _unheld_issuer(pq: ParsedQuery, plans: list, facts: dict) -> str | None:
     return None if held else typed
 
 
+_SCHOOL_YEAR = re.compile(r"\bnam hoc ((?:19|20)\d\d)(?: ((?:19|20)\d\d))?\b")
+
+
+def _school_years(folded: str) -> set[int]:
+    """"từ năm học 2025 – 2026": a school year, which no document is of (its years pick no plan)."""
+    return {int(y) for m in _SCHOOL_YEAR.finditer(folded) for y in m.groups() if y}
+
+
 def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     plans = list(index.plans.values())
     facts = index.facts
@@ -107,7 +115,7 @@ def scope_for(pq: ParsedQuery, index: PlanIndex) -> Scope:
     doc_prefixes = {n.split("/")[0].split("-")[0] for n in numbers}
     # a number read as a document's ("Quyết định 2013" that the plans implement) is no year
     scope.years = sorted((set(pq.years) | set(years)) - {int(p) for p in doc_prefixes if p.isdigit()}
-                         - {int(n) for n in wanted if n.isdigit()})
+                         - {int(n) for n in wanted if n.isdigit()} - _school_years(pq.folded))
     if wanted:
         # (in store order, as before the buckets: ties between plans resolve the same way)
         by_id = {p.id for n in wanted for p in bearing(n) if named(n, p) or party_named(n, p)}

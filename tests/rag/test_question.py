@@ -771,3 +771,14 @@ def test_from_where_and_where_to_are_places_asked_each_its_own_part():
     assert [p.answer_type for p in q.parts] == ["place", "date", "place"]
     assert analyze("Từ đầu năm đến nay có bao nhiêu đoàn?").answer_type == "number"  # "từ đầu năm": since the year began
     assert analyze("tu dau nam den nay co bao nhieu doan?").answer_type == "number"
+
+
+def test_a_school_year_picks_no_document_and_a_rate_counts_nothing():
+    from ground import vi
+    from rag.decide.counts import COUNTED_THING
+    from rag.find.scope import _school_years
+
+    assert _school_years(vi.collapse("Từ năm học 2025-2026 tỉnh cấp bao nhiêu suất học bổng?")) == {2025, 2026}
+    assert _school_years(vi.collapse("Kế hoạch năm 2026 có bao nhiêu hoạt động?")) == set()
+    assert COUNTED_THING.search("muc bao nhieu mot thang") is None  # "bao nhiêu một tháng": a rate, no "một"s counted
+    assert COUNTED_THING.search("bao nhieu suat hoc bong").group(1) == "suat hoc"
