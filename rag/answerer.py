@@ -34,7 +34,7 @@ from rag.decide.holders import holder_named, office_asked
 from rag.decide.kinds import lunar_unsaid
 from rag.decide.money import rate_unsaid, sum_of_another
 from rag.decide.places import with_asked_names, with_place_rows
-from rag.decide.ranks import prize_unsaid, rank_unsaid
+from rag.decide.ranks import office_key_unsaid, prize_unsaid, rank_unsaid
 from rag.decide.rivals import rival_named
 from rag.decide.things import asked_thing, thing_named
 from rag.find import sentences
@@ -292,6 +292,7 @@ class Answerer:
                            "\n".join([titles, *issuers])) \
             or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \
             or sum_of_another(q.text, _whole_lines(answer)) or rank_unsaid(q.text, shown) or prize_unsaid(q.text, shown) \
+            or office_key_unsaid(q.text, shown) \
             or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
                              _point_lines(answer, self.index),
                              told, page_years)

@@ -28,3 +28,22 @@ def prize_unsaid(question: str, shown: str) -> str | None:
     if not _PRIZE_ASKED.search(vi.collapse(question)) or _PRIZE_SAID.search(shown):
         return None
     return "giải thưởng được hỏi"
+
+
+# offices a list of rates or duties is keyed by ("Giám đốc 500.000 đồng; Phó Giám đốc 400.000 đồng; …"), folded
+_OFFICES = re.compile(r"\b(?:pho giam doc|giam doc|chanh van phong|pho chanh van phong|truong phong|pho truong phong"
+                      r"|ke toan truong|ke toan|van thu|thu quy|chuyen vien|lai xe|bao ve|tap vu|truong doan|thanh vien)\b")
+KEYED_OFFICES = 2  # other offices a line must name to be a list keyed by office
+
+
+def office_key_unsaid(question: str, shown: str) -> str | None:
+    """"Kế toán trưởng được khoán bao nhiêu?" of a line keyed by other offices ("Giám đốc 500.000 đồng; Phó Giám đốc
+    400.000 đồng; …"): the office asked is no key of it."""
+    asked = [m.group(0) for m in _OFFICES.finditer(vi.collapse(question))]
+    if not asked:
+        return None
+    said = {m.group(0) for m in _OFFICES.finditer(vi.collapse(shown))}
+    office = max(asked, key=len)
+    if office in said or len(said) < KEYED_OFFICES:
+        return None
+    return f"thông tin về {as_typed(question, office)}"

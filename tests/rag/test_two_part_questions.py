@@ -264,3 +264,12 @@ def test_a_prize_asked_needs_a_line_naming_one():
 
     assert prize_unsaid("Đội trường Chuyên đạt giải gì?", "Đội thi đã chọn ra 3 đại diện bước tiếp vào vòng 2.")
     assert prize_unsaid("doi truong chuyen dat giai gi?", "Đội thi giành giải Ba toàn quốc.") is None
+
+
+def test_an_office_asked_must_key_the_list_of_rates_shown():
+    from rag.decide.ranks import office_key_unsaid
+
+    phones = "Cước điện thoại (khoán theo tháng): Giám đốc 450.000 đồng; Phó Giám đốc 350.000 đồng; Trưởng phòng 200.000 đồng."
+    assert office_key_unsaid("Kế toán trưởng được khoán cước điện thoại bao nhiêu?", phones) == "thông tin về Kế toán trưởng"
+    assert office_key_unsaid("Phó Giám đốc được khoán cước điện thoại bao nhiêu?", phones) is None
+    assert office_key_unsaid("Kế toán trưởng được khoán bao nhiêu?", "Khoán 300.000 đồng cho mỗi người.") is None
