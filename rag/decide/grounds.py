@@ -212,7 +212,7 @@ def tags_of(text: str) -> set[str]:
     return {e.kind for e in entities.tag(text)}
 
 
-_WHO_DID = re.compile(r"\bdo ai\b|\bai (?:to chuc|chu tri|phoi hop|thuc hien|dung ra|dang cai)\b")
+_WHO_DID = re.compile(r"\bdo ai\b(?! ky)|\bai (?:to chuc|chu tri|phoi hop|thuc hien|dung ra|dang cai)\b")  # (not "do ai ký")
 _ORGANISATION = re.compile(r"\b(?:Hội|Liên hiệp|Hiệp hội|Câu lạc bộ|Trung tâm|Trường|Công ty|Tổng công ty|Viện|Đoàn|Ban)"
                            rf"(?:\s+[{vi.LOWER}]+){{0,3}}\s+[{vi.UPPER}]")
 

@@ -273,3 +273,9 @@ def test_an_office_asked_must_key_the_list_of_rates_shown():
     assert office_key_unsaid("Kế toán trưởng được khoán cước điện thoại bao nhiêu?", phones) == "thông tin về Kế toán trưởng"
     assert office_key_unsaid("Phó Giám đốc được khoán cước điện thoại bao nhiêu?", phones) is None
     assert office_key_unsaid("Kế toán trưởng được khoán bao nhiêu?", "Khoán 300.000 đồng cho mỗi người.") is None
+
+
+def test_who_signed_is_a_person_not_any_body_the_line_names():
+    from rag.decide.grounds import _WHO_DID
+
+    assert _WHO_DID.search("le hoi do ai to chuc") and not _WHO_DID.search("thu y dinh do ai ky")
