@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ground import vi
+from rag.decide.events import as_typed
 from rag.find.firsts import MONEY_FIGURE, SUM
 
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
@@ -61,3 +62,19 @@ def sum_of_another(question: str, lines: list[str]) -> str | None:
         if own and not any(SUM.search(c) for c in own) and any(MONEY.search(c) for c in clauses):  # ("kinh phí: 760")
             return f"số tiền của {name}"
     return None
+
+
+# "lệ phí cấp giấy thông hành … bao nhiêu": the fee of a thing the question names (folded)
+_FEE_OF = re.compile(r"\b(?:le phi|phi|muc thu|muc phi)(?: (?:cap moi|cap lai|cap|lam|xin|lam thu tuc))? "
+                     r"((?:[a-z]+ ){1,4}?)(?:la |het |mat |o |tai |cho |khi |bao nhieu)")
+_FEE_GENERIC = frozenset("ho so thu tuc moi lai mot lan nguoi quyen ban la".split())
+
+
+def fee_of_unsaid(question: str, folded_shown: str) -> str | None:
+    """"lệ phí cấp giấy thông hành bao nhiêu" of lines giving only the passport's fee: the thing whose fee is asked is
+    named in them, or its fee is not stated."""
+    m = _FEE_OF.search(vi.collapse(question))
+    words = [w for w in m.group(1).split() if w not in _FEE_GENERIC] if m else []
+    if len(words) < 2 or all(re.search(rf"\b{w}\b", folded_shown) for w in words):
+        return None
+    return f"lệ phí của {as_typed(question, ' '.join(m.group(1).split()))}" if m else None
