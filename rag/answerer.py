@@ -45,7 +45,7 @@ from rag.find.search import Hit, HybridSearch
 from rag.models import Answer
 from rag.ports import AnswerSettings, QueryEmbedder, StoredPlan, StoreView
 from rag.understand.names import ParsedQuery, of_place, without_chat_subject
-from rag.understand.question import Question, analyze, as_typed, stands_alone, without_request_frame
+from rag.understand.question import Part, Question, analyze, as_typed, stands_alone, without_request_frame
 
 DEFAULT_TOP_K = 8  # ground.config.Settings.top_k, for an answerer built without settings
 SUBJECT_PLANS = 2  # texts a follow-up's bracketed subject finds, which what it asks is then looked for in
@@ -149,7 +149,7 @@ class Answerer:
         if structured.asks_duties(q) and not structured.dated_duties(q) and not (answer.found and (q.ordinal or structured.names_agency(
                 answer, q.pq.agencies, self.index))):
             answer = structured.no_duties(q, self.index)  # "Sở X phải làm gì?": say who is named where
-        if not answer.found and whole and len(q.parts) > 1 and all(map(stands_alone, q.parts)):
+        if not answer.found and whole and len(q.parts) > 1 and all(stands_alone(_without_label(p)) for p in q.parts):
             answer = self._part_by_part(q) or answer
         return answer, hits
 
@@ -310,6 +310,15 @@ class Answerer:
 
 
 _COUNT_UNSAID = re.compile(r"không nêu số (?!tiền|hiệu|liệu|lượng)\w")  # "… không nêu số văn kiện được hỏi"
+# "… ở đâu trong Công văn 1542/VP-KGVX của Xuân Viễn?": the document a chat is about, named after a part's own words
+_LABEL_AFTER = re.compile(r"\s+trong\s+\w+(?:\s+\w+)?\s+\d+[^\s?]*(?:\s+của\s+[^?]+)?\??$")
+
+
+def _without_label(part: Part) -> Part:
+    """The part without the conversation's document named after it: what it asks of its own."""
+    return replace(part, text=_LABEL_AFTER.sub("", part.text))
+
+
 _YES_NO = re.compile(r"^(?:.* )?(?:co|da|duoc)\b.*\bkhong\W*$")  # "… có dự lễ kỷ niệm không?"
 _YEAR_ALONE = re.compile(r"\brieng (?:trong )?(?:nam )?((?:19|20)\d\d)\b")
 

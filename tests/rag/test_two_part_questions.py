@@ -288,3 +288,11 @@ def test_a_fee_asked_of_a_thing_the_lines_never_name_is_not_stated():
     passport = vi.collapse("Lệ phí cấp mới hộ chiếu là 200.000 đồng/quyển; cấp lại là 400.000 đồng/quyển.")
     assert fee_of_unsaid("Lệ phí cấp giấy thông hành ở nước ngoài là bao nhiêu?", passport) == "lệ phí của giấy thông hành"
     assert fee_of_unsaid("le phi cap ho chieu la bao nhieu?", passport) is None
+
+
+def test_a_part_whose_only_words_are_the_chat_s_document_does_not_stand_alone():
+    from rag.answerer import _without_label
+    from rag.understand.question import stands_alone
+
+    q = analyze("Ngày hội Văn hóa Lam Sa lần thứ 8 tổ chức khi nào, ở đâu trong Công văn 1542/VP-KGVX của Lam Sa?")
+    assert [stands_alone(_without_label(p)) for p in q.parts] == [True, False]
