@@ -180,7 +180,7 @@ _TIME_UNSET = re.compile(r"(?:thời gian|ngày|địa điểm)(?: cụ thể)? 
 
 
 # "trưởng ban … là ai", "ai ký": a person is asked, not the body ("ai chủ trì" may be answered by a body)
-_ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh)\b"
+_ASKS_HOLDER = re.compile(r"\b(?:truong|pho|giam doc|chu tich|bo truong|thu truong|tong bien tap|dai su|chanh|lanh dao)\b"
                           r"(?: [a-z0-9\-–]+){0,14} (?:hien nay )?la ai\b|\bai (?:da )?ky\b|\bnguoi ky\b|\bho ten\b"
                           r"|\bai (?:duoc |da duoc )?(?:bau|bo nhiem|cu) (?:lam|giu)\b")  # "ai được bầu làm Chủ tịch …"
 # "tên là gì" asks a person's name only of a person ("ông … tên là gì"); "Hội thảo … có tên là gì" asks the event's
@@ -320,7 +320,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     served = served or bool(_WHO_DID.search(q.pq.folded) and _ORGANISATION.search(shown)) \
         or holders.appointed_by_office(q.pq.folded, shown, tags)
     if q.answer_type == "person" and not FULL_NAME.search(shown) and not held and not served and (
-            "person" not in tags if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
+            not names_person(shown) if _ASKS_HOLDER.search(q.pq.folded) else not tags & {"person", "agency"}):
         return "người được hỏi"  # "trưởng ban … là ai": no one is named where the answer comes from
     if office and not held:
         return "người giữ chức được hỏi"  # "Bí thư Tỉnh ủy X là ai?": a line with the title and no name beside it

@@ -22,7 +22,11 @@ def names_person(text: str) -> bool:
     beside an office ("Chủ tịch Lê Diễn", "Phó Chủ tịch UBND tỉnh Đào Mỹ")."""
     return bool(FULL_NAME.search(text) or _SIGNED_BY.search(text)) or any(
         e.kind == "person" and len(e.text.split()) >= 2 and all(w[:1].isupper() for w in e.text.split())
-        for e in entities.tag(text))
+        and e.text.split()[0] not in _OFFICE_HEADS for e in entities.tag(text))
+
+
+# words an office opens with, never a name ("Tổng Lãnh sự" read short as "Tổng Lãnh")
+_OFFICE_HEADS = frozenset("Tổng Phó Chủ Giám Trưởng Đại Lãnh Bộ Thứ Chánh Tỉnh Thủ Bí Hiệu Viện Cục Vụ Ủy Tham Bí".split())
 
 
 # offices a question asks the holder of, folded; "phó" asked or not is part of the office

@@ -296,3 +296,11 @@ def test_a_part_whose_only_words_are_the_chat_s_document_does_not_stand_alone():
 
     q = analyze("Ngày hội Văn hóa Lam Sa lần thứ 8 tổ chức khi nào, ở đâu trong Công văn 1542/VP-KGVX của Lam Sa?")
     assert [stands_alone(_without_label(p)) for p in q.parts] == [True, False]
+
+
+def test_an_office_is_no_name_of_its_holder():
+    from rag.decide.holders import names_person
+
+    assert not names_person("Đại biểu quốc tế: Đại sứ, Tổng Lãnh sự hoặc đại diện; Phát biểu của Lãnh đạo Bộ Ngoại giao.")
+    assert names_person("Phát biểu của Thứ trưởng Ngoại giao Lò Văn Khánh.")
+    assert names_person("ông Furudate Seiki - Phó Tổng Lãnh sự Nhật Bản")
