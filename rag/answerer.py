@@ -29,6 +29,7 @@ from rag.decide.bodies import unsaid_body
 from rag.decide.counts import unsaid_qualifier
 from rag.decide.documents import cited_document_unsaid
 from rag.decide.editions import NTH, names_edition, other_occasion
+from rag.decide.events import unsaid_act
 from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.kinds import lunar_unsaid
@@ -293,6 +294,7 @@ class Answerer:
             or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \
             or sum_of_another(q.text, _whole_lines(answer)) or rank_unsaid(q.text, shown) or prize_unsaid(q.text, shown) \
             or office_key_unsaid(q.text, shown) or fee_of_unsaid(q.text, vi.collapse(shown)) \
+            or unsaid_act(q.text, q.answer_type, shown) \
             or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
                              _point_lines(answer, self.index),
                              told, page_years)

@@ -115,3 +115,19 @@ def unsaid_beginning(question: str, shown: str) -> str | None:
     if not begins or not _WHEN.search(folded) or any(re.search(rf"\b{w}\b", said) for w in _SAID_AS[begins.group(1)]):
         return None
     return f"thời điểm {as_typed(question, begins.group(1))}"
+
+
+# acts whose day a question asks ("khánh thành vào năm nào", "bàn giao ngày nào", "ra rạp khi nào"), folded
+_ACTS = re.compile(r"\b(khanh thanh|khoi cong|ban giao|ra rap|cong chieu|mo lai|ra mat|thanh lap|hoan thanh|phat song"
+                   r"|xuat ban|nop (?:tien|phat|ho so)|di vao hoat dong)\b")
+
+
+def unsaid_act(question: str, answer_type: str, shown: str) -> str | None:
+    """A day asked of an act ("… được khánh thành vào năm nào?") that no line shown tells: their dates are of other
+    things ("lễ tưởng niệm … sáng 14.2"). Said in words, as the question typed it."""
+    if answer_type not in ("date", "period"):
+        return None
+    act = _ACTS.search(vi.collapse(question))
+    if act is None or re.search(rf"\b{act.group(1)}\b", vi.collapse(shown)):
+        return None
+    return f"thời gian {as_typed(question, act.group(1))}"

@@ -304,3 +304,12 @@ def test_an_office_is_no_name_of_its_holder():
     assert not names_person("Đại biểu quốc tế: Đại sứ, Tổng Lãnh sự hoặc đại diện; Phát biểu của Lãnh đạo Bộ Ngoại giao.")
     assert names_person("Phát biểu của Thứ trưởng Ngoại giao Lò Văn Khánh.")
     assert names_person("ông Furudate Seiki - Phó Tổng Lãnh sự Nhật Bản")
+
+
+def test_a_day_asked_of_an_act_no_line_tells_is_not_stated():
+    from rag.decide.events import unsaid_act
+
+    memorial = "Sáng 14.2, tại làng Hà My, UBND thị xã tổ chức lễ tưởng niệm các nạn nhân."
+    assert unsaid_act("Làng Hòa bình được khánh thành vào năm nào?", "date", memorial) == "thời gian khánh thành"
+    assert unsaid_act("Nhà văn hóa được khánh thành ngày nào?", "date", "Ngày 2/9, khánh thành Nhà văn hóa.") is None
+    assert unsaid_act("Làng Hòa bình được khánh thành ở đâu?", "place", memorial) is None
