@@ -33,7 +33,7 @@ from rag.decide.events import unsaid_act
 from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.kinds import lunar_unsaid
-from rag.decide.money import fee_of_unsaid, rate_unsaid, sum_of_another
+from rag.decide.money import cost_unsaid, fee_of_unsaid, rate_unsaid, sum_of_another
 from rag.decide.places import with_asked_names, with_place_rows
 from rag.decide.ranks import office_key_unsaid, prize_unsaid, rank_unsaid
 from rag.decide.rivals import rival_named
@@ -294,7 +294,7 @@ class Answerer:
             or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \
             or sum_of_another(q.text, _whole_lines(answer)) or rank_unsaid(q.text, shown) or prize_unsaid(q.text, shown) \
             or office_key_unsaid(q.text, shown) or fee_of_unsaid(q.text, vi.collapse(shown)) \
-            or unsaid_act(q.text, q.answer_type, shown) \
+            or unsaid_act(q.text, q.answer_type, shown) or cost_unsaid(q.text, shown) \
             or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
                              _point_lines(answer, self.index),
                              told, page_years)

@@ -78,3 +78,17 @@ def fee_of_unsaid(question: str, folded_shown: str) -> str | None:
     if len(words) < 2 or all(re.search(rf"\b{w}\b", folded_shown) for w in words):
         return None
     return f"lệ phí của {as_typed(question, ' '.join(m.group(1).split()))}" if m else None
+
+
+_COST_ASKED = re.compile(r"\b(?:kinh phi|chi phi|du toan)\b")
+# (typed with its marks: folded, "xúc tiến" would say "tiền")
+_COST_SAID = re.compile(r"(?<!\w)(?:kinh phí|chi phí|dự toán|ngân sách|chi trả|tổng mức|tiền|thanh toán|phí|chi)(?!\w)",
+                        re.IGNORECASE)
+
+
+def cost_unsaid(question: str, shown: str) -> str | None:
+    """"Tổng kinh phí tổ chức Hội nghị …" of lines whose sums are no cost ("… tổng vốn đầu tư dự kiến 1,26 tỷ USD"): a
+    cost asked is one a line calls so."""
+    if not _COST_ASKED.search(vi.collapse(question)) or _COST_SAID.search(shown):
+        return None
+    return "kinh phí được hỏi"

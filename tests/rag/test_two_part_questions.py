@@ -313,3 +313,11 @@ def test_a_day_asked_of_an_act_no_line_tells_is_not_stated():
     assert unsaid_act("Làng Hòa bình được khánh thành vào năm nào?", "date", memorial) == "thời gian khánh thành"
     assert unsaid_act("Nhà văn hóa được khánh thành ngày nào?", "date", "Ngày 2/9, khánh thành Nhà văn hóa.") is None
     assert unsaid_act("Làng Hòa bình được khánh thành ở đâu?", "place", memorial) is None
+
+
+def test_a_cost_asked_is_a_sum_a_line_calls_a_cost():
+    from rag.decide.money import cost_unsaid
+
+    results = "Hội nghị Xúc tiến đầu tư ngày 18/9 thu hút 412 đại biểu; ký 14 biên bản với tổng vốn đầu tư 1,26 tỷ USD."
+    assert cost_unsaid("Tổng kinh phí tổ chức Hội nghị Xúc tiến đầu tư là bao nhiêu?", results) == "kinh phí được hỏi"
+    assert cost_unsaid("Tổng kinh phí tổ chức Hội nghị là bao nhiêu?", "Kinh phí tổ chức: 1.500 triệu đồng.") is None
