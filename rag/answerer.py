@@ -217,9 +217,7 @@ class Answerer:
         if answer is None:
             return None
         gated = self._last_gate(q, scope, answer)
-        thing = asked_thing(q.text)
-        if gated.found or len(q.parts) > 1 or not (_COUNT_UNSAID.search(gated.answer) or thing and replies.not_stated(
-                thing_named(q.text, thing)) == gated.answer):
+        if gated.found or len(q.parts) > 1 or not _thing_unsaid(q, gated):
             return gated
         # a second reading, once, of a thing counted or named that the lines shown never count or name: the best passages
         # past them ("bao nhiêu văn kiện" read first from a table's row of that date, then from the sentence counting "04
@@ -293,7 +291,7 @@ class Answerer:
                            "\n".join([titles, *issuers])) \
             or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \
             or sum_of_another(q.text, _whole_lines(answer)) or rank_unsaid(q.text, shown) or prize_unsaid(q.text, shown) \
-            or office_key_unsaid(q.text, shown) or fee_of_unsaid(q.text, vi.collapse(shown)) \
+            or office_key_unsaid(q.text, shown) or fee_of_unsaid(q.text, shown) \
             or unsaid_act(q.text, q.answer_type, shown) or cost_unsaid(q.text, shown) \
             or missing_asked(q, written_out(shown, self.index.glossary), plan_years, passages_text, issuers, each_part, titles,
                              _point_lines(answer, self.index),
@@ -312,6 +310,13 @@ class Answerer:
 
 
 _COUNT_UNSAID = re.compile(r"không nêu số (?!tiền|hiệu|liệu|lượng)\w")  # "… không nêu số văn kiện được hỏi"
+
+
+def _thing_unsaid(q: Question, refused: Answer) -> bool:
+    """The refusal says the lines shown never count or name the thing asked (not a sum, a year or a place)."""
+    thing = asked_thing(q.text)
+    return bool(_COUNT_UNSAID.search(refused.answer)) or bool(
+        thing and refused.answer == replies.not_stated(thing_named(q.text, thing)))
 # "… ở đâu trong Công văn 1542/VP-KGVX của Xuân Viễn?": the document a chat is about, named after a part's own words
 _LABEL_AFTER = re.compile(r"\s+trong\s+\w+(?:\s+\w+)?\s+\d+[^\s?]*(?:\s+của\s+[^?]+)?\??$")
 

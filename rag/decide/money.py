@@ -70,11 +70,12 @@ _FEE_OF = re.compile(r"\b(?:le phi|phi|muc thu|muc phi)(?: (?:cap moi|cap lai|ca
 _FEE_GENERIC = frozenset("ho so thu tuc moi lai mot lan nguoi quyen ban la".split())
 
 
-def fee_of_unsaid(question: str, folded_shown: str) -> str | None:
+def fee_of_unsaid(question: str, shown: str) -> str | None:
     """"lệ phí cấp giấy thông hành bao nhiêu" of lines giving only the passport's fee: the thing whose fee is asked is
     named in them, or its fee is not stated."""
     m = _FEE_OF.search(vi.collapse(question))
     words = [w for w in m.group(1).split() if w not in _FEE_GENERIC] if m else []
+    folded_shown = vi.collapse(shown)
     if len(words) < 2 or all(re.search(rf"\b{w}\b", folded_shown) for w in words):
         return None
     return f"lệ phí của {as_typed(question, ' '.join(m.group(1).split()))}" if m else None

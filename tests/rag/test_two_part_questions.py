@@ -282,10 +282,9 @@ def test_who_signed_is_a_person_not_any_body_the_line_names():
 
 
 def test_a_fee_asked_of_a_thing_the_lines_never_name_is_not_stated():
-    from ground import vi
     from rag.decide.money import fee_of_unsaid
 
-    passport = vi.collapse("Lệ phí cấp mới hộ chiếu là 200.000 đồng/quyển; cấp lại là 400.000 đồng/quyển.")
+    passport = "Lệ phí cấp mới hộ chiếu là 200.000 đồng/quyển; cấp lại là 400.000 đồng/quyển."
     assert fee_of_unsaid("Lệ phí cấp giấy thông hành ở nước ngoài là bao nhiêu?", passport) == "lệ phí của giấy thông hành"
     assert fee_of_unsaid("le phi cap ho chieu la bao nhieu?", passport) is None
 
