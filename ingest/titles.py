@@ -110,8 +110,8 @@ def upper_title(text: str) -> str | None:
     subject written in mixed case ('Công tác đối ngoại … năm 2018') completes it."""
     lines = [line.strip() for line in text.split("\n")]
     for i, line in enumerate(lines):
-        if line.isupper() and (_ISSUED_TYPE_WORD.match(line) or _SIGNED_HEAD.match(line) or _HEADED_KIND.match(line)) and not _RECEIVED.match(line) \
-                and not _MENU_LINE.search(line):
+        heads = _ISSUED_TYPE_WORD.match(line) or _SIGNED_HEAD.match(line) or _HEADED_KIND.match(line)
+        if line.isupper() and heads and not _RECEIVED.match(line) and not _MENU_LINE.search(line):
             parts = [line]
             following = [nxt for nxt in lines[i + 1:] if nxt]
             for nxt in following:
@@ -176,14 +176,16 @@ def subject_title(text: str, doc_type: str | None) -> str | None:
     # niệm 20 năm quan hệ" / "Xuân Viễn – Luông Nậm Thà", up to the blank line or the addressees)
     for line in text[m.end():m.end() + SUBJECT_LINE_CHARS].split("\n")[1:SUBJECT_MAX_LINES]:
         line = line.strip()
-        if not line or line.isupper() or _NOT_CONTINUED.match(line) or PLACE_DATE.search("\n" + line) or re.search(r"\S {4,}\S|\|", line) \
-                or subject.endswith((".", ";", ":")) or re.search(r"\S {4,}\S", subject):
-            break  # (a subject set beside the place and date: its next line is the other column's)
+        # (a subject set beside the place and date, or a line in columns: the next line is the other column's)
+        if not line or line.isupper() or _NOT_CONTINUED.match(line) or PLACE_DATE.search("\n" + line) \
+                or _COLUMNS.search(line) or _COLUMNS.search(subject) or subject.endswith((".", ";", ":")):
+            break
         subject += " " + line
     return f"{doc_type or 'Công văn'} về việc {subject.rstrip('.')}"
 
 
 SUBJECT_MAX_LINES = 4  # a subject line's continuations under it
+_COLUMNS = re.compile(r"\S {4,}\S|\|")
 _NOT_CONTINUED = re.compile(r"(?:Kính gửi|Nơi nhận|Căn cứ|Thực hiện|Độc lập|Số\s*:|[-–+•*]|[IVX]+\.|\d+\.)")
 
 
