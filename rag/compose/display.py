@@ -40,8 +40,8 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
         return "…" + shorten(body[start:], max(limit, LISTED_CHARS))
     # "tàu cá nào cứu …": the clause where the thing asked stands before its name ("… tàu cá KG-94602-TS là người …")
     thing = asked_thing(question)
-    at = next((m for m in re.finditer(rf"\b{'[ ,]+'.join(thing.split())}\s+", vi.fold_same_length(body).lower())
-               if body[m.end():m.end() + 1].isupper() or body[m.end():m.end() + 1].isdigit()), None) if thing else None
+    at = next((m for m in re.finditer(rf"\b{'[ ,]+'.join(thing.split())}\s+", folded_body)
+               if (first := body[m.end():m.end() + 1]).isupper() or first.isdigit()), None) if thing else None
     if at:  # (the thing with the name after it, which the clauses shown hold whole)
         end = at.end() + len(body[at.end():].split(" ")[0])
         return around(body, entities.Entity("thing", at.start(), end, body[at.start():end]), limit)

@@ -16,6 +16,7 @@ _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) ([a-z]+ [a-z]+|[a-z]+)\b")
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 # a line opening with the item ("c) Hành vi thứ ba: …", "- Đợt thứ hai: …"), folded (its marker's signs gone: "c hanh vi …")
 _ITEM_LINE = r"^(?:[a-zđ] |\d{1,2} )?NOUN thu (ORDINALS)\b"
+_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-–+•])?\s*")
 MIN_ITEMS = 2  # items numbered so that make a count worth saying
 SEARCHED_TEXTS = 2  # the top passages' texts whose lines are counted
 
@@ -38,7 +39,7 @@ def ordinal_count_answer(q: Question, hits: list[Hit], index: PlanIndex) -> Answ
         n = len(found)
         if n >= MIN_ITEMS and sorted(found) == list(range(1, n + 1)):  # "thứ nhất" to "thứ n", none skipped
             line, chunk = found[n]
-            typed = line.split(":")[0].lstrip("abcdefghđ0123456789.)-–+• ")  # "Hành vi thứ ba"
+            typed = _MARKER.sub("", line.split(":")[0])  # "c) Hành vi thứ ba" → "Hành vi thứ ba"
             text = f"{n} {typed.split(' thứ ')[0].lower()} ({typed.split(' thứ ')[0]} thứ nhất đến {typed}): {line}"
             numbered = number_points([Point(text, chunk, line, 1.0)], index.plan)
             return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="passage",
