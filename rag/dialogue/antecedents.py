@@ -190,3 +190,16 @@ def amount_asked(context: Conversation) -> str | None:
 
 
 MAX_AMOUNT_WORDS = 8  # a sum's name ("ngân sách cấp xã"), not a clause
+
+
+_YEAR_POINTED = re.compile(r"(?<!\w)(năm|nam|Năm|Nam) (đó|ấy|này|do|ay)(?!\w)")  # (bare "nam nay" is this year)
+_ONE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def year_pointed(text: str, context: Conversation) -> str:
+    """"kim ngạch năm đó thì sao?" after "Năm 2023 có bao nhiêu …?": the year the last question named, in its place."""
+    m = _YEAR_POINTED.search(text)
+    years = set(_ONE_YEAR.findall(context.question))
+    if m is None or len(years) != 1:
+        return text
+    return f"{text[:m.start()]}{m.group(1)} {years.pop()}{text[m.end():]}"

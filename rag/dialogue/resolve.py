@@ -29,6 +29,7 @@ from rag.dialogue.antecedents import (
     one_item,
     owner_start,
     person_named,
+    year_pointed,
 )
 from rag.dialogue.cues import EXPAND, EXPAND_VERB, GLOBAL, IT, PLACE_REF, PLAN_REF, PLAN_REF_BARE, UNIT_REF, search
 from rag.dialogue.frames import (
@@ -151,8 +152,7 @@ def resolve(question: str, context: Conversation | None) -> Resolution:
                          or kinds == {"year"} and year_for_year(text, content, context.question)))
     if repeated:
         content = []  # "năm 2030 thì bao nhiêu?": the previous question, asked of the new entity
-    # Ellipsis: nothing but new entities between "còn … thì sao"
-    if entities and not content and (lead or trail or repeated):
+    if entities and not content and (lead or trail or repeated):  # ellipsis: only new entities in "còn … thì sao"
         if context.empty:
             return _unresolved(question, text, "Chưa rõ bạn muốn hỏi gì về " + ", ".join(e.name for e in entities) + ".")
         return _resolve_ellipsis(question, text, entities, context)
@@ -362,7 +362,7 @@ def _resolve_bare(question: str, text: str, context: Conversation, metadata: boo
     if named:  # "còn tin, bài tiếng nước ngoài?" after a refused "Chỉ tiêu … của Sở Ngoại vụ Thu Lĩnh: …?"
         named = as_typed_as(named, text)  # (typed plainly, the whole rewrite is: the answerer weighs such questions apart)
         return Resolution(question, _tidy(_capital(f"{_drop_lead(text, lead).rstrip(' ?.!')} ({named})?")), True, "continuation")
-    body = _drop_lead(text, lead)
+    body = year_pointed(_drop_lead(text, lead), context)  # ("năm đó": the year the last question named)
     if not label and _own_content(body) >= STANDALONE_SYLLABLES:
         # "còn hội nghị sơ kết giai đoạn 2013-2017 thì tổ chức ở đâu?" after turns that found nothing: a question of
         # its own, asked as it stands

@@ -709,3 +709,12 @@ def test_a_follow_up_naming_no_country_is_asked_of_the_one_the_last_turn_asked_a
     other = context("Đi công tác Hàn Quốc thuộc nhóm nước nào trong Kế hoạch 726/KH-UBND của Cao Bằng?",
                     points=[{"text": "Phụ cấp lưu trú: 200.000 đồng/ngày."}])
     assert "Hàn Quốc" not in resolve("phụ cấp lưu trú bao nhiêu?", other).question_understood
+
+
+def test_that_year_is_the_year_the_last_question_named():
+    from rag.dialogue.antecedents import year_pointed
+
+    ctx = context("Năm 2023 có bao nhiêu lưu học sinh Lào nhập học mới?")
+    assert year_pointed("kim ngạch năm đó thì sao?", ctx) == "kim ngạch năm 2023 thì sao?"
+    assert year_pointed("kim ngach nam do thi sao?", ctx) == "kim ngach nam 2023 thi sao?"
+    assert year_pointed("kim ngạch năm đó?", context("Giai đoạn 2019 - 2024 có bao nhiêu?")) == "kim ngạch năm đó?"
