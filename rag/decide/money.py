@@ -65,7 +65,7 @@ def sum_of_another(question: str, lines: list[str]) -> str | None:
 
 
 # "lệ phí cấp giấy thông hành … bao nhiêu": the fee of a thing the question names (folded)
-_FEE_OF = re.compile(r"\b(?:le phi|phi|muc thu|muc phi)(?: (?:cap moi|cap lai|cap|lam|xin|lam thu tuc))? "
+_FEE_OF = re.compile(r"\b(?:le phi|(?<!kinh )(?<!chi )phi|muc thu|muc phi)(?: (?:cap moi|cap lai|cap|lam|xin|lam thu tuc))? "
                      r"((?:[a-z]+ ){1,4}?)(?:la |het |mat |o |tai |cho |khi |bao nhieu)")
 _FEE_GENERIC = frozenset("ho so thu tuc moi lai mot lan nguoi quyen ban la".split())
 

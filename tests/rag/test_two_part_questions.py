@@ -287,6 +287,9 @@ def test_a_fee_asked_of_a_thing_the_lines_never_name_is_not_stated():
     passport = "Lệ phí cấp mới hộ chiếu là 200.000 đồng/quyển; cấp lại là 400.000 đồng/quyển."
     assert fee_of_unsaid("Lệ phí cấp giấy thông hành ở nước ngoài là bao nhiêu?", passport) == "lệ phí của giấy thông hành"
     assert fee_of_unsaid("le phi cap ho chieu la bao nhieu?", passport) is None
+    # a budget ("kinh phí", "chi phí") is no fee of a thing named after it
+    assert fee_of_unsaid("Tổng kinh phí của đoàn đi Croatia là bao nhiêu?", passport) is None
+    assert fee_of_unsaid("Chi phí mỗi ca phẫu thuật là bao nhiêu?", passport) is None
 
 
 def test_a_part_whose_only_words_are_the_chat_s_document_does_not_stand_alone():
@@ -312,6 +315,7 @@ def test_a_day_asked_of_an_act_no_line_tells_is_not_stated():
     assert unsaid_act("Làng Hòa bình được khánh thành vào năm nào?", "date", memorial) == "thời gian khánh thành"
     assert unsaid_act("Nhà văn hóa được khánh thành ngày nào?", "date", "Ngày 2/9, khánh thành Nhà văn hóa.") is None
     assert unsaid_act("Làng Hòa bình được khánh thành ở đâu?", "place", memorial) is None
+    assert unsaid_act("Hạn nộp hồ sơ được lùi đến ngày nào?", "date", "Hồ sơ gửi về Sở trước ngày 30/6.") is None
 
 
 def test_a_cost_asked_is_a_sum_a_line_calls_a_cost():
