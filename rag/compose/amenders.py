@@ -15,6 +15,7 @@ from rag.understand.question import Question
 _ASKS_AMENDER = re.compile(r"\b(?:sua doi|bo sung|thay the|dieu chinh|bai bo)(?:,? bo sung)?(?: mot so dieu)? (?:boi|bang)"
                            r"(?: van ban| nghi quyet| quyet dinh| thong tu| nghi dinh| ke hoach| cong van| chi thi)?"
                            r" (?:nao|so may|so bao nhieu|gi)\b")
+_EFFECT = re.compile(r"\b(?:ap dung|hieu luc|thi hanh)\b")
 _AMENDED_BY = re.compile(r"(?:được |đã được |bị )?(sửa đổi(?:, bổ sung)?|bổ sung|thay thế|điều chỉnh|bãi bỏ)[^.;\n]{0,40}?"
                          r"\s(?:bởi|bằng)\s+((?:Nghị quyết|Quyết định|Thông tư|Nghị định|Kế hoạch|Công văn|Chỉ thị|Văn bản)"
                          r"\s+(?:số\s+)?\S+(?:\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}| tháng \d{1,2} năm \d{4}))?)")
@@ -34,6 +35,8 @@ def amender_answer(q: Question, index: PlanIndex) -> Answer | None:
                 named = next((n for n in find_numbers(line[:m.start()]) if number_matches(asked, n.number)), None) if m else None
                 if m is None or named is None:
                     continue
+                if len(q.parts) > 1 and (_EFFECT.search(q.pq.folded) or " ngày " not in m.group(2)):
+                    return None  # "… bị thay thế bởi quyết định nào, áp dụng từ ngày nào?": the parts ask more than it says
                 text = f"Văn bản số {named.number} được {m.group(1)} bởi {m.group(2)}."
                 numbered = number_points([Point(text, chunk, line.strip(), 1.0)], index.plan)
                 return Answer(q.text, True, "\n".join(numbered.lines), numbered.citations, kind="cited",

@@ -36,3 +36,11 @@ def test_a_document_no_sentence_says_is_amended_gets_no_amender(store):
 
     asked = analyze("Thông tư 71/2018/TT-BTC đã được sửa đổi bởi thông tư nào?")
     assert amender_answer(asked, store.answerer.index) is None
+
+
+def test_a_part_asking_when_the_new_document_applies_is_not_answered_by_the_amending_sentence(store):
+    from rag.compose.amenders import amender_answer
+    from rag.understand.question import analyze
+
+    asked = analyze("Nghị quyết 31/2020/NQ-HĐND đã được sửa đổi bởi nghị quyết nào, áp dụng từ ngày nào?")
+    assert amender_answer(asked, store.answerer.index) is None
