@@ -42,9 +42,11 @@ def display(cand, question: str, idf, limit: int = MAX_PART_CHARS, known: frozen
     thing = asked_thing(question)
     at = next((m for m in re.finditer(rf"\b{'[ ,]+'.join(thing.split())}\s+", folded_body)
                if (first := body[m.end():m.end() + 1]).isupper() or first.isdigit()), None) if thing else None
-    if at:  # (the thing with the name after it, which the clauses shown hold whole)
+    if at:  # (the thing with the name after it, which the clauses shown hold whole, unless they lose a value asked)
         end = at.end() + len(body[at.end():].split(" ")[0])
-        return around(body, entities.Entity("thing", at.start(), end, body[at.start():end]), limit)
+        shown = around(body, entities.Entity("thing", at.start(), end, body[at.start():end]), limit)
+        if all(span.text in shown for span in cand.answer_spans or []):
+            return shown
     # "kể tên 4 chợ biên giới": the line counting them ("… và 4 chợ gồm chợ xã Thuận An, …") shown from the count
     for m in re.finditer(r"\b(\d{1,2}) ([a-z]+)\b", vi.collapse(question)):
         if (at := re.search(rf"\b0?{m.group(1)} {m.group(2)}\b", folded_body)) and at.start() > limit // 3:

@@ -324,3 +324,17 @@ def test_a_cost_asked_is_a_sum_a_line_calls_a_cost():
     results = "Hội nghị Xúc tiến đầu tư ngày 18/9 thu hút 412 đại biểu; ký 14 biên bản với tổng vốn đầu tư 1,26 tỷ USD."
     assert cost_unsaid("Tổng kinh phí tổ chức Hội nghị Xúc tiến đầu tư là bao nhiêu?", results) == "kinh phí được hỏi"
     assert cost_unsaid("Tổng kinh phí tổ chức Hội nghị là bao nhiêu?", "Kinh phí tổ chức: 1.500 triệu đồng.") is None
+
+
+def test_a_thing_s_window_keeps_the_value_asked_beside_it():
+    from types import SimpleNamespace
+
+    from rag.compose.display import display
+
+    body = ("Dù không đưa ra những cam kết vào sáng qua 19.11, nhưng chuyến viếng thăm Di sản văn hóa thế giới Mỹ Sơn "
+            "(xã Duy Phú, Duy Xuyên) của Tổng thống Ấn Độ Ram Nath Kovind cùng phu nhân và đoàn tùy tùng đã mở ra nhiều "
+            "kỳ vọng về hợp tác bảo tồn, trùng tu các đền tháp Chăm trong thời gian tới giữa hai nước.")
+    date = next(e for e in entities.tag(body) if e.kind == "date")
+    shown = display(SimpleNamespace(body=body, answer_spans=[date]),
+                    "Tổng thống Ấn Độ nào đến thăm Mỹ Sơn, vào sáng ngày nào?", lambda t: 1.0)
+    assert date.text in shown
