@@ -154,6 +154,11 @@ _MONEY_HEADER = re.compile(r"kinh phí|số tiền|dự toán|thành tiền|đơ
 _COUNT_HEADER = re.compile(r"^\s*Số(?: lượng)?(?:\s+(?!tiền\b|hiệu\b|điện\b)\w|\s*$)", re.IGNORECASE)
 
 
+_QUANTITY_HEADER = re.compile(r"\((?:[^)]*\b(?:đồng|VNĐ|USD|EUR|người|lượt|suất|kg|tấn|ha|km)\b[^)]*|\s*%\s*)\)|^\s*(?:Số lượng|Số người"
+                              r"|Mức|Kinh phí|Số tiền|Đơn giá|Thành tiền|Giá)\b", re.IGNORECASE)
+_OPENS_FIGURE = re.compile(r"\d[\d.,]*(?:\s|/|%|$)")  # "250.000", "150.000 đồng/người/buổi"
+
+
 def _text_row(header: list[str], row: list[str], caption: str = "") -> str | None:
     """A row of a table of words ("| 5 | Vùng Wielkopolska | Ba Lan | Biên bản ghi nhớ |" under "| STT | Địa phương |
     Quốc gia | Văn bản |"): its label, then each cell under its header ("Vùng Wielkopolska: quốc gia: Ba Lan; …")."""
@@ -161,9 +166,16 @@ def _text_row(header: list[str], row: list[str], caption: str = "") -> str | Non
     # item its numbers count, "Đợt" | "1": the row is "Đợt 1", each other cell said under its header)
     item = bool(_ITEM_HEADER.fullmatch(header[0].strip()) and _ITEM_NUMBER.fullmatch(row[0].strip())
                 and len(row) > 1 and FIGURE.match(row[1].strip()))  # (no words naming it: "| 1 | 30% | 126.000 | …")
-    if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number" and not item:
+    # (…or keyed by a name in its first column, with a figure and words beside it: "| Tình nguyện viên | 250.000 | Hỗ
+    # trợ thêm 01 suất ăn trưa |" under "| Vị trí | Mức bồi dưỡng (đồng/người/ngày) | Ghi chú |")
+    # (a header of names, none a field's label "Người ký:"; its figure under a column of amounts or counts, not of times)
+    keyed = column_role(header[0]) is None and bool(row[0].strip()) and not re.search(r"\d", row[0]) \
+        and all(h.strip() and not h.strip().endswith(":") for h in header) \
+        and any(_OPENS_FIGURE.match(c.strip()) and _QUANTITY_HEADER.search(h) for h, c in zip(header[1:], row[1:], strict=False)) \
+        and any(c.strip() and not _OPENS_FIGURE.match(c.strip()) for c in row[1:])
+    if len(header) < MIN_TEXT_COLUMNS or column_role(header[0]) != "number" and not item and not keyed:
         return None
-    cols = [i for i, c in enumerate(row) if c and (i > 0 or item)]
+    cols = [i for i, c in enumerate(row) if c and (i > 0 or item or keyed)]
     if len(cols) < 2 or FIGURE.match(row[cols[0]]) and not item:
         return None
     pairs = ["{}: {}".format(*labelled(header[i], row[i])) for i in cols[1:]]

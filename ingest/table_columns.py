@@ -50,7 +50,7 @@ def is_task_header(row: list[str]) -> bool:
 
 # (…per head or item too: "Mức tối đa (đồng/người)" | "500.000" → "500.000 đồng/người", a sum, no count of people)
 _HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|EUR|euro|yên|won|lượt|người)"
-                          r"(?:\s*/\s*\w+(?: \w+)?)?|%)\)\s*$", re.IGNORECASE)
+                          r"(?:\s*/\s*\w+(?: \w+)?){0,2}|%)\)\s*$", re.IGNORECASE)  # (a rate: "đồng/người/ngày")
 
 
 # people a header counts in shorthand ("SV đi", "Số HS"): written out where a row is said, as questions name them

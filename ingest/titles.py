@@ -255,6 +255,10 @@ def sentence_case(text: str) -> str:
 _AFTER_LABEL = re.compile(r"[:.]\s+$")
 
 
+_CARRIES_OUT = re.compile(r"(?i:thực hiện|triển khai|quán triệt|căn cứ|theo)\s*$")  # "…, thực hiện Nghị quyết Đại hội …"
+MENTION_REACH = 400  # characters from the top within which a page without a number of its own names its subject
+
+
 def mentioned_title(text: str, number: DocNumber | None) -> str | None:
     """'Kế hoạch 141/KH-UBND về triển khai …' as an article words it."""
     starts: list[int] = []
@@ -272,6 +276,8 @@ def mentioned_title(text: str, number: DocNumber | None) -> str | None:
                          and not (number and re.split(r"[/-]", number.number)[0] == cited.group(1))):
             starts.append(m.start())
     for start in starts:
+        if number is None and (start > MENTION_REACH or _CARRIES_OUT.search(text, max(0, start - 24), start)):
+            continue  # a page of no number of its own names other documents further down, or as what it carries out
         stop = _TITLE_STOP.search(text, start + 10)
         fragment = text[start:stop.start() if stop else len(text)].strip(" ,")
         if len(fragment.split()) >= 6:

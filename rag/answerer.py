@@ -106,12 +106,12 @@ class Answerer:
         routed = structured.routed_answer(q, scope, self.index, self.search)  # compose: from the records
         if routed and scope.titled and not any(c.plan_id in scope.titled for c in routed.citations):
             routed = None  # "Tuần Văn hóa X … tổ chức khi nào?": the text titled so, not another's task row naming it
+        office = office_asked(q.pq.folded) if routed and routed.found and q.answer_type == "person" else None
+        if routed and office and not holder_named(office, _said(routed), q.text):
+            routed = None  # "Giám đốc Sở … tên là gì?": a record of the Sở's duties names no one; the passages may
         if routed:
             said = _said(routed)
             other = other_occasion(q, said) if routed.found else None
-            office = office_asked(q.pq.folded) if routed.found and q.answer_type == "person" else None
-            if office and not holder_named(office, said, q.text):
-                other = "người giữ chức được hỏi"  # "Giám đốc Sở … tên là gì?": a record of the Sở's duties names no one
             other = other or (_year_alone_unsaid(q, "\n".join(p.text for p in routed.points))
                               or rate_unsaid(q.pq.folded, said) or lunar_unsaid(q.text, said)
                               if routed.found else None)  # a task's total is no rate, its month no lunar day

@@ -20,7 +20,8 @@ NEIGHBOURS = (1, -1, 2, -2)  # the units read around a shown line, nearest first
 # the kinds a line can be seen to state; any other ("nội dung gì", "như thế nào") is said in too many ways to tell
 TOLD_KINDS = frozenset({"date", "period", "place", "person", "number"})
 _COMPLETED_KINDS = frozenset({"person", "place"})
-_VALUE_KINDS = {"date": ("date", "period"), "period": ("period", "date"), "place": ("place",), "person": ("person", "agency")}
+_VALUE_KINDS = {"date": ("date", "period"), "period": ("period", "date"), "place": ("place", "foreign"),
+                "person": ("person", "agency")}  # (a country is a place: "người Kenya" says which nation)
 
 
 @dataclass

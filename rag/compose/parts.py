@@ -181,11 +181,17 @@ def _cited_part(part, scope: Scope, index: PlanIndex, asked: Sequence[str] = ())
     sentence states of it."""
     own = parse_query(part.text).numbers
     cited_only = [n for n in own if n in scope.other_documents] if own else list(asked)
+    if own and _CARRIED_OUT.search(vi.fold(part.text).lower()):
+        return None  # "…, ngày nào để thực hiện Quyết định 259/QĐ-TTg?": the text carrying it out is dated, not it
     if not cited_only or part.intent not in _DOCUMENT_FACTS or part.refers_back \
             or other_kind_asked(vi.fold(part.text), cited_only):  # "… Kế hoạch 96 là báo cáo số mấy"
         return None
     cited = mentioned_fact(cited_only[0], part.intent, index)
     return PartResult(cited, [cited_only[0]]) if cited is not None else None
+
+
+# a document a part names as the one carried out, after the fact it asks: the asked fact is of the text that does so
+_CARRIED_OUT = re.compile(r"\b(?:de|nham) (?:thuc hien|trien khai|cu the hoa|thi hanh)\b")
 
 
 def _asked_documents(part, result: PartResult, index: PlanIndex) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Collection
 
 from ground import vi
-from rag.find.firsts import MONEY_ASKED, SUM
+from rag.find.firsts import GLUED_UNITS, MONEY_ASKED, SUM
 from rag.find.sentences import PEOPLE_NOUNS
 from rag.understand import entities
 from rag.understand.question import FEW, Question, asking_fold
@@ -75,6 +75,8 @@ def figure_of(head: str, shown: str) -> bool:
     said = vi.collapse(shown)
     h = "(?:" + "|".join(map(re.escape, SAME_THING.get(head, (head,)))) + ")"
     if re.search(rf"\b{_FIGURE}(?: [a-z]+){{0,{COUNT_GAP}}} {h}\b", said):
+        return True
+    if head in GLUED_UNITS and re.search(rf"\d{h}\b", said):  # "500kg nhãn lồng"
         return True
     # "Số lưu học sinh … tăng nhanh: năm 2021 có 38 người", "Chỉ tiêu 6.": a figure soon after it, not a year or date
     # (within its sentence: "… trao giải Nhất cho các cá nhân" / "Ban tổ chức nhận được 970 tác phẩm" counts no prize)

@@ -65,7 +65,9 @@ def sum_of_another(question: str, lines: list[str]) -> str | None:
 
 
 # "lệ phí cấp giấy thông hành … bao nhiêu": the fee of a thing the question names (folded)
-_FEE_OF = re.compile(r"\b(?:le phi|(?<!kinh )(?<!chi )phi|muc thu|muc phi)(?: (?:cap moi|cap lai|cap|lam|xin|lam thu tuc))? "
+# ("phi chính phủ": no fee — "Chủ tịch … cơ quan đầu mối về công tác phi chính phủ nước ngoài, là ai?")
+_FEE_OF = re.compile(r"\b(?:le phi|(?<!kinh )(?<!chi )phi(?! (?:chinh phu|loi nhuan|vat the|quan su|thuong mai)\b)|muc thu|muc phi)"
+                     r"(?: (?:cap moi|cap lai|cap|lam|xin|lam thu tuc))? "
                      r"((?:[a-z]+ ){1,4}?)(?:la |het |mat |o |tai |cho |khi |bao nhieu)")
 _FEE_GENERIC = frozenset("ho so thu tuc moi lai mot lan nguoi quyen ban la".split())
 
@@ -74,6 +76,8 @@ def fee_of_unsaid(question: str, shown: str) -> str | None:
     """"lệ phí cấp giấy thông hành bao nhiêu" of lines giving only the passport's fee: the thing whose fee is asked is
     named in them, or its fee is not stated."""
     m = _FEE_OF.search(vi.collapse(question))
+    if m and not re.search(r"\b(?:bao nhieu|the nao|muc nao|het may|mat may)\b", vi.collapse(question)):
+        m = None  # a fee named in a question asking something else ("… là ai?") is no fee asked
     words = [w for w in m.group(1).split() if w not in _FEE_GENERIC] if m else []
     folded_shown = vi.collapse(shown)
     if len(words) < 2 or all(re.search(rf"\b{w}\b", folded_shown) for w in words):
@@ -87,9 +91,13 @@ _COST_SAID = re.compile(r"(?<!\w)(?:kinh phí|chi phí|dự toán|ngân sách|ch
                         re.IGNORECASE)
 
 
+_SUM_ASKED = re.compile(r"\b(?:bao nhieu|may|het bao|la bao|tong cong|the nao|nhu the nao)\b")
+
+
 def cost_unsaid(question: str, shown: str) -> str | None:
     """"Tổng kinh phí tổ chức Hội nghị …" of lines whose sums are no cost ("… tổng vốn đầu tư dự kiến 1,26 tỷ USD"): a
     cost asked is one a line calls so."""
-    if not _COST_ASKED.search(vi.collapse(question)) or _COST_SAID.search(shown):
-        return None
+    folded = vi.collapse(question)
+    if not _COST_ASKED.search(folded) or _COST_SAID.search(shown) or not _SUM_ASKED.search(folded):
+        return None  # ("Báo cáo … về kinh phí đối ngoại do ai ký": a cost named, no sum asked)
     return "kinh phí được hỏi"

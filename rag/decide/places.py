@@ -95,7 +95,8 @@ def names_foreign_places(question: str, texts: list[str]) -> bool:
             one = f"(?i:{one})"
             if _spelled_alike(alias.lower(), spoken.split()):
                 return True
-        if re.search(rf"\b[Tt]iếng {one}\b", question):  # "sang tiếng Nhật": the language asked is named so too
+        # "sang tiếng Nhật" (typed bare too, "tieng Lao"): the language asked is named so too
+        if re.search(rf"\b[Tt]iếng {one}\b", question) or re.search(rf"\btieng {re.escape(vi.collapse(alias))}\b", vi.collapse(question)):
             return re.search(rf"\W{one}(?=\W)(?!\s+[{vi.UPPER}])", written) is not None
         # (a Latin name before a capital is still the place: "Canada Mélanie Joly"; "Nhật Quang" is a name)
         latin = len(alias) >= LATIN_NAME and not vi.has_diacritics(alias)

@@ -45,6 +45,9 @@ def states_new(cand: Candidate, question: str, kind: str) -> bool:
 COUNTED_SHARE = 0.5  # how close to the best a line counting the asked thing must score to go before one that does not
 
 
+GLUED_UNITS = frozenset({"kg", "km", "ha", "m", "cm", "mm", "m2", "m3"})  # units written against their figure
+
+
 def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
     """"bao nhiêu hội viên": a near line of the same text that counts that thing ("117 hội viên") goes before a
     best line whose numbers count something else ("thành lập năm 1999. Trong 20 năm qua …")."""
@@ -53,7 +56,8 @@ def counted_first(ranked: list[Candidate], question: str) -> list[Candidate]:
         return ranked
     nouns = [f"{m.group(1)} {m.group(2)}", m.group(1)] if m.group(2) else [m.group(1)]
     for noun in nouns:
-        pattern = re.compile(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED})\s+{re.escape(noun)}\b")
+        glued = r"\s*" if noun in GLUED_UNITS else r"\s+"  # "500kg nhãn lồng"
+        pattern = re.compile(rf"(?:(?<![\d.,])\d[\d.,]*|\b{SPELLED}){glued}{re.escape(noun)}\b")
         counting = [c for c in ranked[:FIELD_CANDIDATES] if pattern.search(vi.fold_same_length(c.body).lower())]
         if not counting:
             continue

@@ -29,7 +29,12 @@ def quotable(body: str) -> bool:
         return True
     if _DAY_HEADING.match(body):  # "Ngày 15/9/2027 (Thứ Tư):" over that day's programme
         return True
+    if _SHORT_FIGURE_SENTENCE.match(body):  # "Mascha năm nay 20 tuổi.": a short sentence stating a figure
+        return True
     return len(body) >= 25 and not body.isupper() and len(body.split()) >= 5
+
+
+_SHORT_FIGURE_SENTENCE = re.compile(r"^[A-ZĐ\w][^\n:|]*\s\d[\d.,]*\s+\w[^\n:|]*[.!]$")
 
 
 _TABLE_CAPTION = re.compile(r"^(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?[\dIVX]+[a-z]?\s*[.:]\s*[^.;:]{3,160}$")

@@ -72,7 +72,9 @@ _UNITS = (
     "đại biểu|thành viên|hội viên|cá nhân|chi hội|thỏa thuận|biên bản|nghệ sĩ|nghệ nhân|tình nguyện viên|trang|ấn phẩm|"
     "tin|bài|video|lớp|học viên|giảng viên|chỉ tiêu|"
     # people a plan puts to work ("05 biên, phiên dịch tiếng Nhật", "50 đoàn viên", "20 hộ gia đình")
-    "biên, phiên dịch|phiên dịch|biên dịch|cán bộ|học sinh|đoàn viên|hộ gia đình"
+    "biên, phiên dịch|phiên dịch|biên dịch|cán bộ|học sinh|đoàn viên|hộ gia đình|"
+    # ages, craft and goods, people and places counted in news pages ("năm nay 20 tuổi", "58 tàu", "500 kg")
+    "tuổi|tàu cá|tàu|chiếc|kg|tấn|lít|ngư dân|lao động|hộ|xã|huyện|thôn|bản|trường|bệnh viện|vận động viên|VĐV"
 )
 _NUMBER = re.compile(
     # "450.000 lượt", "01 triệu lượt khách", "1,5 tỷ đồng": a magnitude word may stand before the unit

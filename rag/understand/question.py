@@ -56,7 +56,11 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
                           r"|uy vien|thanh vien)"  # ("ủy viên nào chịu trách nhiệm …": a member, by name)
                           # (not "Đại sứ những nước nào": the countries are asked)
                           r"(?! (?:nhung|cac) (?:nuoc|quoc gia|dia phuong) nao)(?: [a-z]+){0,3}(?<! the) nao"  # (not "thế nào")
-                          rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,16}} (?:ten (?:la )?gi|ho ten|ten day du))\b")),
+                          rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,16}} (?:ten (?:la )?gi|ho ten|ten day du)"
+                          # "VĐV nam nào về đích đầu tiên": a person of a calling, by name (not "chuyên gia nước nào")
+                          r"|(?:vdv|van dong vien|tac gia|nghe si|nghe nhan|ca si|dien vien|tinh nguyen vien|chuyen gia|co giao|thay giao"
+                          r"|giao vien|giang vien|bac si|phong vien|nha bao|doanh nhan)"
+                          r"(?: (?!nuoc\b|quoc\b|tinh\b|truong\b|dia\b|don\b|co\b|nhung\b|cac\b|linh\b)[a-z]+){0,2} nao)\b")),
     # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
     ("place", re.compile(
@@ -74,7 +78,7 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
     ("content", re.compile(r"\b(gi|nao|noi dung|the nao)\b")),
 ]
 # question words whose folded form other words share ("danh thắng nào", "quỹ nào tài trợ" asks no quarter)
-_ASKING = {"may": "mấy", "thang": "tháng", "ky": "ký", "quy": "quý"}
+_ASKING = {"may": "mấy", "thang": "tháng", "ky": "ký", "quy": "quý", "nam": "năm"}  # ("VĐV nam nào": a man, no year)
 _BARE_TOO = frozenset({"ký", "quý"})  # …typed bare, these are the question word still ("ky ngay nao", "quy may")
 # A later part that points back at what the earlier part answered: "quyết định đó", "công văn này".
 # Any kind of document the store keeps, and those only cited ("Kết luận 57-KL/TW …, kết luận đó ngày nào?").
@@ -272,6 +276,12 @@ def split_parts(text: str) -> list[str]:
             "," in folded[spans[-1][1]:last.start(1)] or re.match(r"\s+va\s+(?!cac\b|nhung\b|ve\b|o\b|tai\b|cua\b|cho\b|voi\b|thuoc\b)\S+\s+\S+",
                                                               folded[spans[-1][1]:last.start(1)])):
         clauses.append(last.span(1))
+    # (…or inside a clause a comma and "và" open after the last one: "… bao nhiêu tàu cá bị bắt giữ, và năm 2025 tàu cá
+    # nào bị Thái Lan bắt …?")
+    if spans and not (last and last.start(1) > spans[-1][1]) and (
+            joined := re.compile(r"[,;]\s+(?:va|con|dong thoi)\s+").search(folded, spans[-1][1])) and (
+            asks := re.compile(r"(?<!\bthe )(?<!\bbat ky )\b(?:[a-z]+ )(nao)\b").search(folded, joined.end())):
+        clauses.append(asks.span(1))
     # (…or after a clause whose question word no type names: "Công ty nào xuất khẩu … đi Mỹ, và chọn giống nhãn nào?")
     if last and not spans and (cut := untyped_clause_cut(folded, last.start(1))):
         return [p for p in (text[:cut[0]].strip(" ,;?"), text[cut[1]:].strip(" ,;?")) if p]

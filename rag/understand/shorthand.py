@@ -117,6 +117,9 @@ _EDGE_BEFORE = r"(?<![\w/\-.])"
 _EDGE_AFTER = r"(?![\w/\-]|\.\w)"
 
 
+_WEIGHED = r"(?<!\d)(?<!\d )(?<!bao nhieu )(?<!bao nhiêu )(?<!may )(?<!mấy )(?<!moi )(?<!mỗi )(?<!/)"
+
+
 def _compile() -> list[tuple[re.Pattern, str, str]]:
     out = []
     for short, full in _SHORTHAND:
@@ -124,7 +127,9 @@ def _compile() -> list[tuple[re.Pattern, str, str]]:
                          # (typed with "đ" too: "TTĐN", "ĐNND" are "ttdn", "dnnd")
                          for form in dict.fromkeys((short, vi.fold(short), vi.fold(short).replace("d", "đ"),
                                                     vi.fold(short).replace("d", "đ", 1))))
-        pattern = re.compile(f"{_EDGE_BEFORE}(?:{forms}){_EDGE_AFTER}", re.IGNORECASE)
+        # ("bao nhiêu kg", "500 kg", "mỗi kg": kilograms, no "không")
+        weighed = _WEIGHED if short == "kg" else ""
+        pattern = re.compile(f"{_EDGE_BEFORE}{weighed}(?:{forms}){_EDGE_AFTER}", re.IGNORECASE)
         out.append((pattern, full, vi.fold(full) if full.islower() else _fold_keep_case(full)))
     for short, full in _MARKED_ONLY:
         out.append((re.compile(f"{_EDGE_BEFORE}{re.escape(short)}{_EDGE_AFTER}", re.IGNORECASE), full, _fold_keep_case(full)))

@@ -1,0 +1,202 @@
+"""Over news pages, a plan, a notice and a report written for these tests: a man of a calling asked by "nào" ("VĐV nam
+nào", "cô giáo … nào") is a person, never a year, and a nationality ("người Kenya") says the country asked; a page
+without a number of its own is not titled by a resolution it cites further down; an age and a weight glued to its figure
+("500kg") are counts; a clause after ", và" with its own "… nào" is a part of its own; "… ngày nào để thực hiện Quyết
+định …" dates the plan, not the decision it carries out; a non-governmental body is no fee, and a report about money asked
+who signed it is no sum asked; a schedule row naming the team leader answers "ai làm trưởng đoàn"; "tiếng Lào" typed
+bare names the language the rows name; a table of rates keyed by a name reads each rate with its unit."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.figure_tables import figure_tables
+from ingest.table_columns import labelled
+from ingest.titles import mentioned_title
+from rag.decide.money import cost_unsaid, fee_of_unsaid
+from rag.find.lines import quotable
+from rag.understand.entities import tag
+from rag.understand.question import analyze
+from rag.understand.shorthand import expand
+from tests.rag.conftest import texts_store
+
+RACE = """https://baomau.example.vn/the-thao/giai-chay-ven-song-lam-tra-2026
+Giải chạy Ven sông Lam Trà 2026 thu hút 8.000 vận động viên
+Sáng 12-4, giải chạy Ven sông Lam Trà 2026 khởi tranh ở 3 cự ly 42 km, 21 km và 10 km tại thành phố Trà Giang, tỉnh Lam Trà.
+Ở cự ly 42 km, nữ VĐV Đặng Thị Hoa (Lam Trà) và nam VĐV Peter Kiprono (người Kenya, lần đầu dự giải) là người về đích đầu tiên.
+Ban tổ chức cho biết năm nay có 600 vận động viên nước ngoài đến từ 25 quốc gia.
+"""
+
+VOLUNTEER = """https://baomau.example.vn/giao-duc/tinh-nguyen-vien-tu-phan-lan
+Cô gái Phần Lan dạy tiếng Anh ở vùng cao
+Tình nguyện viên Aino Virtanen hiện dạy tiếng Anh tại Trường THCS xã Mường Lụa, huyện Lâm Sa.
+Aino năm nay 23 tuổi. Cô sinh ra ở thành phố Tampere và học ngành sư phạm tại Phần Lan.
+Cùng với cô giáo Lò Thị Mai, giáo viên tiếng Anh của trường, Aino làm trợ giảng luyện nghe, nói cho học sinh lớp 8.
+Theo Liên hiệp các tổ chức hữu nghị tỉnh, năm học này có 6 tình nguyện viên nước ngoài dạy tại các trường vùng cao.
+Ông Lường Văn Hải, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh, cơ quan đầu mối về công tác PCPNN, cho biết tỉnh sẽ tiếp tục mời tình nguyện viên.
+"""
+
+FRUIT = """https://baomau.example.vn/kinh-te/cam-lam-tra-sang-uc
+Trước đó, thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, kế hoạch phát triển nông nghiệp giai đoạn 2021-2025 và những năm tiếp theo, tỉnh Lam Trà đã xây dựng vùng trồng cam đạt chuẩn xuất khẩu với sự hỗ trợ của các tổ chức quốc tế và doanh nghiệp trong nước.
+Cam sành Lam Trà lần đầu được xuất khẩu chính ngạch sang Australia với giá 180.000 đồng/kg.
+Cụ thể, 800kg cam sành đã được bày bán tại chuỗi siêu thị Fresh Garden ở Melbourne. Cam được đóng theo quy cách 2kg/hộp giấy.
+"""
+
+BOATS = """https://baomau.example.vn/thoi-su/lam-tra-tau-ca-vi-pham-2024
+Trong 6 tháng đầu năm 2024, tổng số tàu cá của ngư dân Lam Trà bị nước ngoài bắt giữ lên đến 21 tàu.
+Tháng 9/2025, lực lượng chức năng Malaysia bắt giữ tàu cá LT-90417-TS do ông P.V.N điều khiển; Công an tỉnh Lam Trà đã khởi tố vụ án.
+"""
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH LAM TRÀ
+Số: 512/KH-UBND
+Lam Trà, ngày 20 tháng 4 năm 2026
+
+KẾ HOẠCH
+Phát triển thương mại biên giới tỉnh Lam Trà đến năm 2030
+
+Thực hiện Quyết định số 315/QĐ-TTg ngày 02 tháng 3 năm 2026 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển thương mại biên giới, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
+I. MỤC TIÊU
+Đầu tư hạ tầng thương mại tại cửa khẩu Pò Lan, nâng kim ngạch xuất nhập khẩu qua biên giới.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hoàng Văn Sinh
+"""
+
+NOTICE = """SỞ NGOẠI VỤ TỈNH LAM TRÀ
+Số: 88/TB-SNgV
+Lam Trà, ngày 05 tháng 8 năm 2026
+
+THÔNG BÁO
+Tuyển chọn cộng tác viên phiên dịch cho Hội chợ quốc tế Lam Trà 2026
+
+I. SỐ LƯỢNG
+| STT | Vị trí | Ngôn ngữ | Số lượng (người) |
+|---|---|---|---|
+| 1 | Phiên dịch tháp tùng đoàn | Tiếng Anh | 06 |
+| 2 | Phiên dịch tháp tùng đoàn | Tiếng Lào | 05 |
+| 3 | Phiên dịch tháp tùng đoàn | Tiếng Trung Quốc | 03 |
+
+II. MỨC BỒI DƯỠNG
+| Vị trí | Mức bồi dưỡng (đồng/người/ngày) | Ghi chú |
+|---|---|---|
+| Phiên dịch tháp tùng đoàn | 1.100.000 | Tính theo ngày thực tế |
+| Tình nguyện viên | 230.000 | Hỗ trợ thêm 01 suất ăn trưa |
+
+GIÁM ĐỐC
+Vi Thị Ngọc
+"""
+
+INSPECTION = """SỞ NGOẠI VỤ TỈNH LAM TRÀ
+Số: 97/KH-SNgV
+Lam Trà, ngày 10 tháng 8 năm 2026
+
+KẾ HOẠCH
+Kiểm tra công tác đối ngoại năm 2026
+
+I. LỊCH KIỂM TRA
+| STT | Đơn vị | Thời gian | Trưởng đoàn | Nội dung trọng tâm |
+|---|---|---|---|---|
+| 1 | Công an tỉnh | Sáng thứ Hai, 14/9/2026 | Ông Đinh Quang Vũ, Giám đốc Sở Ngoại vụ | Quản lý người nước ngoài |
+| 2 | Bộ Chỉ huy Bộ đội Biên phòng tỉnh | Chiều thứ Ba, 15/9/2026 | Bà Vi Thị Ngọc, Phó Giám đốc Sở Ngoại vụ | Giao lưu hữu nghị biên giới |
+
+GIÁM ĐỐC
+Đinh Quang Vũ
+"""
+
+REPORT = """ỦY BAN NHÂN DÂN TỈNH LAM TRÀ
+Số: 301/BC-UBND
+Lam Trà, ngày 02 tháng 12 năm 2026
+
+BÁO CÁO
+Giải trình về kinh phí đối ngoại năm 2026
+
+Năm 2026, dự toán kinh phí đối ngoại của tỉnh là 9.500 triệu đồng, thực hiện 7.200 triệu đồng.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hoàng Văn Sinh
+"""
+
+pages = texts_store("s28-pages", {"race.txt": RACE, "volunteer.txt": VOLUNTEER, "fruit.txt": FRUIT,
+                                  "boats.txt": BOATS, "plan-512.txt": PLAN, "notice-88.txt": NOTICE,
+                                  "inspection-97.txt": INSPECTION, "report-301.txt": REPORT})
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Ở cự ly 42 km, VĐV nam nào về đích đầu tiên và người nước nào?", ["person", "place"]),
+    ("Aino bao nhiêu tuổi và làm trợ giảng cùng cô giáo tiếng Anh nào?", ["number", "person"]),
+    ("chuyên gia nước nào sang làm việc", ["place"]),
+])
+def test_a_person_of_a_calling_asked_by_nao_is_a_person_never_a_year(text, kinds):
+    assert [p.answer_type for p in analyze(text).parts] == kinds
+
+
+def test_the_runner_and_his_country_are_both_answered(pages):
+    answer = pages.ask("Ở cự ly 42 km giải chạy Ven sông Lam Trà 2026, VĐV nam nào về đích đầu tiên và người nước nào?")
+    assert answer.found and "Peter Kiprono" in answer.answer and "Kenya" in answer.answer
+
+
+def test_an_age_and_a_glued_weight_are_counts():
+    assert [e.text for e in tag("Aino năm nay 23 tuổi.")] == ["23 tuổi"]
+    assert quotable("Aino năm nay 23 tuổi.") and not quotable("Ngày 12/2/2024.")
+    assert expand("bao nhieu kg duoc bay ban") == "bao nhieu kg duoc bay ban" and expand("co kg") == "co khong"
+
+
+def test_an_age_and_a_teacher_are_answered_each_in_its_part(pages):
+    answer = pages.ask("Aino bao nhiêu tuổi và làm trợ giảng cùng cô giáo tiếng Anh nào của trường?")
+    assert answer.found and "23 tuổi" in answer.answer and "Lò Thị Mai" in answer.answer
+
+
+def test_a_weight_sold_is_read_from_its_glued_figure(pages):
+    answer = pages.ask("cam sanh Lam Tra sang Australia, bao nhieu kg duoc bay ban?")
+    assert answer.found and "800kg" in answer.answer
+
+
+def test_a_page_without_a_number_is_not_titled_by_a_resolution_it_cites_further_down(pages):
+    assert mentioned_title("Trước đó, " + "x " * 300 + "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, kế "
+                           "hoạch phát triển nông nghiệp", None) is None
+    titles = [p.meta.title for p in pages.answerer.index.plans.values()]
+    assert not any(t.startswith("Nghị quyết Đại hội") for t in titles)
+
+
+def test_a_clause_after_a_comma_and_va_with_its_own_nao_is_a_part_of_its_own(pages):
+    question = ("Lam Trà: 6 tháng đầu năm 2024 có bao nhiêu tàu cá bị nước ngoài bắt giữ, và năm 2025 tàu cá nào bị "
+                "Malaysia bắt dẫn đến khởi tố vụ án?")
+    assert len(analyze(question).parts) == 2
+    answer = pages.ask(question)
+    assert answer.found and "21 tàu" in answer.answer and "LT-90417-TS" in answer.answer
+
+
+def test_the_date_of_a_plan_carrying_out_a_decision_is_the_plan_s(pages):
+    answer = pages.ask("Lam Trà ban hành kế hoạch số mấy, ngày nào để thực hiện Quyết định 315/QĐ-TTg?")
+    assert answer.found and "512/KH-UBND" in answer.answer and "20/4/2026" in answer.answer
+    assert "02/3/2026" not in answer.answer
+
+
+def test_a_non_governmental_body_is_no_fee_and_a_report_about_money_asked_its_signer_asks_no_sum(pages):
+    assert fee_of_unsaid("Chủ tịch Liên hiệp, cơ quan đầu mối về công tác phi chính phủ nước ngoài, là ai?", "") is None
+    assert cost_unsaid("Báo cáo giải trình về kinh phí đối ngoại do ai ký?", "do Phó Chủ tịch ký") is None
+    answer = pages.ask("Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh, cơ quan đầu mối về công tác PCPNN, là ai?")
+    assert answer.found and "Lường Văn Hải" in answer.answer
+    answer = pages.ask("Báo cáo giải trình 301/BC-UBND về kinh phí đối ngoại do ai ký và ban hành ngày nào?")
+    assert answer.found and "Hoàng Văn Sinh" in answer.answer and "02/12/2026" in answer.answer
+
+
+def test_a_schedule_row_naming_the_team_leader_answers_who_leads_there(pages):
+    answer = pages.ask("ai lam truong doan kiem tra tai Bo Chi huy Bo doi Bien phong tinh Lam Tra")
+    assert answer.found and "Vi Thị Ngọc" in answer.answer
+
+
+def test_a_language_typed_bare_is_the_one_the_rows_name(pages):
+    answer = pages.ask("can bao nhieu phien dich tieng Lao thap tung doan")
+    assert answer.found and "05 người" in answer.answer
+
+
+def test_a_table_of_rates_keyed_by_a_name_reads_each_rate_with_its_unit(pages):
+    assert labelled("Mức bồi dưỡng (đồng/người/ngày)", "230.000") == ("mức bồi dưỡng", "230.000 đồng/người/ngày")
+    rows = figure_tables("| Vị trí | Mức bồi dưỡng (đồng/người/ngày) | Ghi chú |\n"
+                         "| Tình nguyện viên | 230.000 | Hỗ trợ thêm 01 suất ăn trưa |")
+    assert rows == "Tình nguyện viên: mức bồi dưỡng: 230.000 đồng/người/ngày; ghi chú: Hỗ trợ thêm 01 suất ăn trưa."
+    answer = pages.ask("tinh nguyen vien Hoi cho duoc boi duong bao nhieu tien mot ngay")
+    assert answer.found and "230.000" in answer.answer
