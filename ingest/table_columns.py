@@ -49,7 +49,10 @@ def is_task_header(row: list[str]) -> bool:
 
 
 # (…per head or item too: "Mức tối đa (đồng/người)" | "500.000" → "500.000 đồng/người", a sum, no count of people)
-_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|EUR|euro|yên|won|lượt|người)"
+_MONEY_UNIT = re.compile(r"đồng|USD|EUR|euro|yên|won", re.IGNORECASE)  # (a sum's shares in brackets are in its unit too)
+_HEADER_UNIT = re.compile(r"^(.*?)\s*\(((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|USD|EUR|euro|yên|won|lượt|người"
+                          # (a length of time or a measure: "Thời hạn theo quy trình nội bộ (ngày làm việc)" | "12")
+                          r"|ngày làm việc|ngày|giờ|tháng|km|ha|kg|tấn|suất|đoàn)"
                           r"(?:\s*/\s*\w+(?: \w+)?){0,2}|%)\)\s*$", re.IGNORECASE)  # (a rate: "đồng/người/ngày")
 
 
@@ -86,7 +89,7 @@ def labelled(header: str, cell: str) -> tuple[str, str]:
     people = _PEOPLE.search(label)
     if unit and re.fullmatch(r"[\d.,]+", cell.strip()):
         label, cell = unit.group(1), f"{cell.strip()} {unit.group(2).strip()}"
-    elif unit and re.match(r"[\d.,]+\s*\(", cell.strip()):
+    elif unit and re.match(r"[\d.,]+\s*\(", cell.strip()) and _MONEY_UNIT.search(unit.group(2)):
         # "2.600 (NSNN: 800; tài trợ KOICA: 1.800)": the total and each source's share are all in the header's unit
         label, cell = unit.group(1), _BARE_FIGURE.sub(rf"\g<0> {unit.group(2).strip()}", cell.strip())
     elif people and re.fullmatch(r"\d[\d.,]*", cell.strip()):

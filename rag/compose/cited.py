@@ -224,6 +224,15 @@ _DESCRIBED_BY = re.compile(r"^(?:[a-z]+ ){0,3}?(thong tu|quyet dinh|ke hoach|huo
                            r"|sua doi|cu the hoa)\b")
 
 
+# a document a part names as the one carried out, after the fact it asks: the asked fact is of the text that does so
+_CARRIED_OUT = re.compile(r"\b(?:de|nham) (?:thuc hien|trien khai|cu the hoa|thi hanh)\b")
+
+
+def carried_out(part: str) -> bool:
+    """"…, ngày nào để thực hiện Quyết định 259/QĐ-TTg?": the document named is the one carried out, not asked of."""
+    return _CARRIED_OUT.search(vi.collapse(part)) is not None
+
+
 def other_kind_asked(folded: str, cited: Sequence[str]) -> bool:
     """The (folded) question asks the number of a kind of document that none of the cited ones it names is, or
     asks about a document of another kind that carries the cited one out."""

@@ -13,7 +13,7 @@ from ground.numbers import DOC_KINDS, kind_of_number
 from rag.compose import replies
 from rag.compose.beside import TOLD_KINDS, beside, ordinal_line, states_value
 from rag.compose.citations import Point, number_points, plan_label
-from rag.compose.cited import mentioned_fact, other_kind_asked
+from rag.compose.cited import carried_out, mentioned_fact, other_kind_asked
 from rag.compose.display import display
 from rag.compose.facts import RESIDUAL_SYLLABLES, about_the_plan
 from rag.compose.plan_facts import PartResult, dates_of_other_kind, fact_for, same_kind
@@ -48,6 +48,9 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đ�
 
 
 
+STATING_REACH, STATING_SHARE = 3, 0.6  # candidates, and their least share of the best's score, that may state the value
+
+
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
                  section_words=(), dense_of=None, shown_before: frozenset[str] = frozenset(),
                  stating: bool = False, whole: str = "", edition_of: str = "", context: str = "") -> PartResult:
@@ -79,6 +82,9 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if not fresh:
         return PartResult(None, [])
     best = fresh[0]
+    if stating and part.answer_type in sentences.ANSWERING_KINDS and not best.answer_spans:
+        # (the best line states no value of the kind asked: a near one that does, "Ngày 8/9, sự kiện … đã diễn ra")
+        best = next((c for c in fresh[1:STATING_REACH] if c.answer_spans and c.score >= STATING_SHARE * best.score), best)
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
@@ -181,17 +187,13 @@ def _cited_part(part, scope: Scope, index: PlanIndex, asked: Sequence[str] = ())
     sentence states of it."""
     own = parse_query(part.text).numbers
     cited_only = [n for n in own if n in scope.other_documents] if own else list(asked)
-    if own and _CARRIED_OUT.search(vi.fold(part.text).lower()):
+    if own and carried_out(part.text):
         return None  # "…, ngày nào để thực hiện Quyết định 259/QĐ-TTg?": the text carrying it out is dated, not it
     if not cited_only or part.intent not in _DOCUMENT_FACTS or part.refers_back \
             or other_kind_asked(vi.fold(part.text), cited_only):  # "… Kế hoạch 96 là báo cáo số mấy"
         return None
     cited = mentioned_fact(cited_only[0], part.intent, index)
     return PartResult(cited, [cited_only[0]]) if cited is not None else None
-
-
-# a document a part names as the one carried out, after the fact it asks: the asked fact is of the text that does so
-_CARRIED_OUT = re.compile(r"\b(?:de|nham) (?:thuc hien|trien khai|cu the hoa|thi hanh)\b")
 
 
 def _asked_documents(part, result: PartResult, index: PlanIndex) -> list[str]:

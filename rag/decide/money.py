@@ -91,7 +91,7 @@ _COST_SAID = re.compile(r"(?<!\w)(?:kinh phí|chi phí|dự toán|ngân sách|ch
                         re.IGNORECASE)
 
 
-_SUM_ASKED = re.compile(r"\b(?:bao nhieu|may|het bao|la bao|tong cong|the nao|nhu the nao)\b")
+_SUM_ASKED = re.compile(r"\b(?:(?<!so )(?<!thu )bao nhieu|(?<!so )(?<!thu )may|het bao nhieu|tong cong|the nao|nhu the nao)\b")
 
 
 def cost_unsaid(question: str, shown: str) -> str | None:

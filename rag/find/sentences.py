@@ -198,6 +198,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                                                                       or since and e.text.lower().startswith("từ năm")))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))
              and not (e.kind == "place" and e.text in _BLOCS and {"dau"} & asked)] if kinds else []
+    if "date" in kinds:  # "50 năm … (21/9/1973 – 21/9/2023)": two days years apart mark an anniversary, no day of the event
+        spans = [m.span() for m in _ANNIVERSARY_SPAN.finditer(body) if m.group(1) != m.group(2)]
+        found = [e for e in found if not any(a <= e.start < b for a, b in spans)]
     # a field a line sets out among others ("Nhiệm vụ 1: Ngày Văn hóa … tại Hy Lạp; …; địa điểm: Athens, Thessaloniki;
     # …") gives a value of its kind, whatever the gazetteer knows of the names
     found += [e for e in labelled_values(body) if e.kind in kinds and not any(f.start <= e.start < f.end for f in found)
@@ -270,6 +273,10 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     }, found
 
 
+_ANNIVERSARY_SPAN = re.compile(r"\(\s*\d{1,2}/\d{1,2}/((?:19|20)\d\d)\s*[-–]\s*\d{1,2}/\d{1,2}/((?:19|20)\d\d)\s*\)")
+BY_WHOM = re.compile(r"\bdo ai\b(?! ky)|\bai (?:(?:da|se) )?(?:to chuc|chu tri|phoi hop|thuc hien|dung ra|dang cai|tai tro)\b")
+
+
 def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str], float], plan_of,
                section_words: Sequence[str] = (), top: int = TOP_CHUNKS,
                favoured: frozenset[str] = frozenset(), dense_of: DenseOf | None = None,
@@ -285,6 +292,8 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
     asked = vi.folded_syllables(f"{question} {typed}")
     counting = COUNTED.search(asking_fold(question))  # ("vé máy bay" counts no "bay")
     day_asked = bool(_DAY_ASKED.search(vi.collapse(question)))
+    # "… do ai phối hợp tổ chức?", "ai chủ trì?": a body answers who did it as a person does
+    answered_by = "agency" if answer_type == "person" and BY_WHOM.search(vi.collapse(question)) else answer_type
     # an event's day asked ("cuộc họp diễn ra ngày nào"): the header's "Lạc Hải, ngày 08 tháng 3 năm 2027" dates the text
     dated = "event" if answer_type == "date" and fact_asked(vi.collapse(question)) == "general" else answer_type
     out: list[Candidate] = []
@@ -331,7 +340,7 @@ def candidates(question: str, answer_type: str, hits: list, idf: Callable[[str],
                 continue
             fragment = i == 0 and chunk.seq > 0 and body[:1].islower()
             own = dense_of(chunk.id, unit.start) if dense_of else None
-            feats, found = features_of(body, terms, content, answer_type, idf, section_score, rank,
+            feats, found = features_of(body, terms, content, answered_by, idf, section_score, rank,
                                        own if own is not None else (hit.dense or 0.0),
                                        set() if lead and vi.collapse(body).startswith(lead) else title_terms,
                                        fragment, i == 0, chunk.plan_id in favoured, asked,

@@ -14,6 +14,7 @@ from ingest.table_columns import labelled
 from ingest.titles import mentioned_title
 from rag.decide.money import cost_unsaid, fee_of_unsaid
 from rag.find.lines import quotable
+from rag.find.sentences import BY_WHOM
 from rag.understand.entities import tag
 from rag.understand.question import analyze
 from rag.understand.shorthand import expand
@@ -118,7 +119,13 @@ PHÓ CHỦ TỊCH
 Hoàng Văn Sinh
 """
 
-pages = texts_store("s28-pages", {"race.txt": RACE, "volunteer.txt": VOLUNTEER, "fruit.txt": FRUIT,
+MEETING = """https://baomau.example.vn/doi-ngoai/gap-go-han-quoc-lam-tra-2022
+“Gặp gỡ Hàn Quốc 2022”: Nhiều cơ hội hợp tác cho doanh nghiệp Lam Trà
+Chào mừng 30 năm thiết lập quan hệ ngoại giao Việt Nam – Hàn Quốc (22/12/1992 – 22/12/2022), UBND tỉnh Lam Trà phối hợp với Bộ Ngoại giao và chính quyền tỉnh Chungcheong Bắc tổ chức chương trình “Gặp gỡ Hàn Quốc 2022”.
+Ngày 16/11, sự kiện “Gặp gỡ Hàn Quốc 2022” đã diễn ra tại thành phố Trà Giang với hơn 200 doanh nghiệp tham dự.
+"""
+
+pages = texts_store("s28-pages", {"meeting.txt": MEETING, "race.txt": RACE, "volunteer.txt": VOLUNTEER, "fruit.txt": FRUIT,
                                   "boats.txt": BOATS, "plan-512.txt": PLAN, "notice-88.txt": NOTICE,
                                   "inspection-97.txt": INSPECTION, "report-301.txt": REPORT})
 
@@ -200,3 +207,23 @@ def test_a_table_of_rates_keyed_by_a_name_reads_each_rate_with_its_unit(pages):
     assert rows == "Tình nguyện viên: mức bồi dưỡng: 230.000 đồng/người/ngày; ghi chú: Hỗ trợ thêm 01 suất ăn trưa."
     answer = pages.ask("tinh nguyen vien Hoi cho duoc boi duong bao nhieu tien mot ngay")
     assert answer.found and "230.000" in answer.answer
+
+
+def test_a_body_answers_who_held_an_event_and_a_report_s_number_is_no_sum(pages):
+    assert BY_WHOM.search("hoi nghi ngay 1/11 do ai phoi hop to chuc") and not BY_WHOM.search("do ai ky")
+    assert cost_unsaid("Báo cáo giải trình kinh phí đối ngoại là báo cáo số mấy?", "") is None
+    assert cost_unsaid("Tổng kinh phí tổ chức hội chợ là bao nhiêu?", "vốn 12 tỷ") == "kinh phí được hỏi"
+    answer = pages.ask("Báo cáo giải trình kinh phí đối ngoại năm 2026 của UBND tỉnh Lam Trà là báo cáo số mấy?")
+    assert answer.found and "301/BC-UBND" in answer.answer
+
+
+def test_a_column_of_working_days_gives_its_figures_that_unit():
+    assert labelled("Thời hạn theo quy trình nội bộ (ngày làm việc)", "12") == ("thời hạn theo quy trình nội bộ",
+                                                                                "12 ngày làm việc")
+    # (shares in brackets take a sum's unit only: "trên 10 giấy tờ" counts papers, no days)
+    assert labelled("Thời hạn (ngày làm việc)", "01 (04 nếu hồ sơ trên 10 giấy tờ)")[1] == "01 (04 nếu hồ sơ trên 10 giấy tờ)"
+
+
+def test_two_days_years_apart_mark_an_anniversary_and_the_event_s_day_is_read_beside_them(pages):
+    answer = pages.ask("Chương trình “Gặp gỡ Hàn Quốc 2022” ở Lam Trà diễn ra ngày nào và UBND tỉnh phối hợp với những ai tổ chức?")
+    assert answer.found and "16/11" in answer.answer and "Chungcheong" in answer.answer
