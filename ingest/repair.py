@@ -255,6 +255,9 @@ def split_glued_word(word: str) -> str | None:
             return f"{head} {tail}"
     if not _has_vietnamese_letter(word):
         return None
+    # a syllable glued to a body's initials: "tịchUBND", "tỉnhHĐND"
+    if (m := re.fullmatch(rf"([{vi.LOWER}]+)([{vi.UPPER}]{{2,}})", word)) and is_syllable(m.group(1)) and known_word(m.group(2)):
+        return f"{m.group(1)} {m.group(2)}"
     # a case change inside a word is a boundary: "tộcViệt"
     for i in range(1, len(word)):
         if word[i - 1].islower() and word[i].isupper() and is_syllable(word[:i]) and is_syllable(word[i:]):
@@ -378,8 +381,12 @@ def join_cut_words(text: str) -> str:
 _DOUBLED_SLASH = re.compile(r"\b(\d{1,2}/\d{1,2})//((?:19|20)\d\d)\b")
 
 
+# a day glued to its word by the source site ("tối ngày14/10/2016"): apart, as the site meant it
+_GLUED_DAY = re.compile(r"(?i)\b(ngày|tháng|năm)(\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?|\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d)\b")
+
+
 def mend_dates(text: str) -> str:
-    return _DOUBLED_SLASH.sub(r"\1/\2", text)
+    return _GLUED_DAY.sub(r"\1 \2", _DOUBLED_SLASH.sub(r"\1/\2", text))
 
 
 # a province's first word typed twice ("UBND tỉnh Bình Bình Định"): the province once, as every reader takes it

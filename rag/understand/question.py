@@ -264,6 +264,9 @@ def split_parts(text: str) -> list[str]:
     if len(asked) > 1 and not all(_wh_spans(_same_length_fold(_not_asking(piece))) for piece in asked):
         return [part for piece in asked for part in split_parts(piece)]
     folded = _same_length_fold(_not_asking(text))
+    # "Thứ trưởng … và Thống đốc tỉnh Yamaguchi … là ai?": two offices, whose holders are asked each
+    if (two := _TWO_OFFICES.match(folded.lower())) and not _wh_spans(folded[:two.start(2)]):
+        return [f"{text[:two.end(1)].strip(' ,')} {text[two.start(3):two.end(3)]}", text[two.start(2):].strip(" ?")]
     spans = _wh_spans(folded)
     # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own; a yes/no
     # clause parts a question only from another ("có kế hoạch … không, tổng kinh phí bao nhiêu?" is one question)
@@ -315,6 +318,8 @@ def split_parts(text: str) -> list[str]:
     return [p for p in pieces if p] if cuts else [text]
 
 
+_TWO_OFFICES = re.compile(rf"^((?:[a-z0-9]+ ){{0,3}}(?:pho )?(?:{OFFICES})\b[^?]*?)\s+va\s+((?:pho )?(?:{OFFICES})\b[^?]*?\s+"
+                          r"(la ai|ten (?:la )?gi|ho ten la gi))\s*\??\s*$")
 MARKED_QUESTION_SYLLABLES = 3  # a piece this long before a question mark is a question of its own
 
 

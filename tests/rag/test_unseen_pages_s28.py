@@ -227,3 +227,16 @@ def test_a_column_of_working_days_gives_its_figures_that_unit():
 def test_two_days_years_apart_mark_an_anniversary_and_the_event_s_day_is_read_beside_them(pages):
     answer = pages.ask("Chương trình “Gặp gỡ Hàn Quốc 2022” ở Lam Trà diễn ra ngày nào và UBND tỉnh phối hợp với những ai tổ chức?")
     assert answer.found and "16/11" in answer.answer and "Chungcheong" in answer.answer
+
+
+def test_two_offices_under_one_la_ai_are_asked_each():
+    parts = analyze("Thứ trưởng Thường trực BNG và Thống đốc tỉnh Yamaguchi dự “Gặp gỡ Nhật Bản 2023” là ai?").parts
+    assert [p.text for p in parts] == ["Thứ trưởng Thường trực BNG là ai",
+                                       "Thống đốc tỉnh Yamaguchi dự “Gặp gỡ Nhật Bản 2023” là ai"]
+    assert len(analyze("Giám đốc Sở Ngoại vụ là ai?").parts) == 1
+
+
+def test_a_day_and_a_body_s_initials_glued_by_the_site_are_set_apart():
+    from ingest.repair import repair_text
+    text = repair_text("Phó Chủ tịchUBND tỉnh dự chương trìnhlưu diễn tối ngày14/10/2016, tháng5/2021.").text
+    assert text == "Phó Chủ tịch UBND tỉnh dự chương trình lưu diễn tối ngày 14/10/2016, tháng 5/2021."
