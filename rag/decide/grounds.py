@@ -12,7 +12,16 @@ from rag.decide import holders
 from rag.decide import places as place_rules
 from rag.decide.alike import with_alike
 from rag.decide.answerable import Evidence, ScopeRule
-from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, tallied
+from rag.decide.counts import (
+    ASKS_HOW_LONG,
+    COUNTED_THING,
+    DURATION,
+    TIME_UNITS,
+    counted_in,
+    counted_phrase,
+    counts,
+    tallied,
+)
 from rag.decide.documents import other_kinds_number
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
@@ -227,8 +236,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
     """What the question asks that the lines shown do not hold — a sum of money, a place, a date, a year
     the plan is not of — said in words (found=false); None when the lines hold the asked kind of value.
     The last gate of a passage answer: a sentence near the question's words is no answer without it."""
-    # (only of a document's own facts: a report or a đề án recounts other periods' figures in its lines)
-    # (…or anything asked of a document named by its period: "Kế hoạch hợp tác quốc tế năm học 2028-2029 … bao nhiêu")
+    # (a document's own facts, a report recounting other periods' figures; or any of a text named by its period)
     if (any(p.intent in ("number", "date", "signer", "issuer") for p in q.parts) or _PLAN_OF_PERIOD.search(q.pq.folded)) \
             and (period := other_period(q, titles)):
         return period
@@ -353,6 +361,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         counted = COUNTED_THING.search(q.pq.folded)
         if counted and counted.group(1).split()[0] not in TIME_UNITS and not counts(shown, counted.group(1).split()[0]):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
+        if counted and counted.group(1).split()[0] in TIME_UNITS - {"lan"} and not counted_in(q.pq.text, shown):
+            return "thời gian được hỏi"  # "thành tích bao nhiêu giờ?": "42 km", "lần thứ 6" say no hours
     return None
 
 

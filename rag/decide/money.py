@@ -10,7 +10,7 @@ from rag.find.firsts import MONEY_FIGURE, SUM
 # "bao nhiêu tiền / kinh phí / tỷ đồng": a sum of money is asked, and only a sum of money answers it
 # (a clause of any length between: "kinh phí tổ chức Hội nghị … lần thứ V ở Lan Khê là bao nhiêu"; a price too)
 ASKS_MONEY = re.compile(r"\b(?:bao nhieu|may) (?:tien|ty|trieu|dong|usd|do la|euro|yen|kinh phi|chi phi)\b|\b(?:kinh phi|ngan sach|tong kinh phi|du toan"
-                        r"|chi phi|gia (?:ve|thue|ban|mua|tri|phong|dich vu)|tien (?:thue|ve)|phi thue|hoi phi|le phi|hoc phi|muc phi|muc chi|phat tien|tien phat|muc phat"
+                        r"|chi phi|kim ngach|gia (?:ve|thue|ban|mua|tri|phong|dich vu)|tien (?:thue|ve)|phi thue|hoi phi|le phi|hoc phi|muc phi|muc chi|phat tien|tien phat|muc phat"
                         r"|(?<!chi )(?<!le )(?<!hoi )(?<!hoc )(?<!muc )phi(?! (?:chinh phu|loi nhuan|vat the|quan su|thuong mai)\b))\b(?:(?: [a-z0-9]+){0,30} (?:bao nhieu|la bao nhieu)|(?: [a-z0-9]+){0,2} the nao)\b"
                         r"(?! (?:luu hoc sinh|hoc sinh|sinh vien|nguoi|luot|doan|hoc vien|can bo|dai bieu|giang vien|chuyen gia"
                         r"|noi dung|nhiem vu|hoat dong|du an|chuong trinh|van ban)\b)"  # ("mức chi … bao nhiêu nội dung chi")

@@ -34,9 +34,20 @@ def other_period(q: Question, titles: str) -> str | None:
 def unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
     """A year asked must be the plan's own or be written where the answer comes from (its passage)."""
     horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
-    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
+    # (a year a passage says of what the question says it of: "Hội nghị … năm 2024" in the page's lead; "xếp loại năm
+    # 2022" in a table is no year of "huyện Nhạn Phong năm 2022 được bao nhiêu điểm?" shown "Điểm trừ tối đa 10 điểm")
+    folded = vi.collapse(passages)
+    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown
+             and not (str(y) in passages and _said_of(q.pq.folded, y, folded))]
     return f"thông tin của năm {', '.join(map(str, years))}" if years else None
 
+
+
+def _said_of(question: str, year: int, passages: str) -> bool:
+    """The passages (folded) write the year after the word the question (folded) writes it after ("… văn hóa năm
+    2024"), or the question writes it first."""
+    before = re.search(rf"\b(?!nam\b|vao\b|trong\b)([a-z0-9]+) (?:(?:vao |trong )?nam )?{year}\b", question)
+    return before is None or re.search(rf"\b{before.group(1)}\W+(?:nam\W+)?{year}\b", passages) is not None
 
 
 def other_years(q: Question, shown: str, plan_years: set[int], page_years: Collection[int] = ()) -> str | None:
@@ -131,6 +142,7 @@ _CLAUSE = re.compile(r";\s|\.\s|\n")
 def figure_of_other_year(q: Question, shown: str) -> str | None:
     """"Năm 2024 đón bao nhiêu lượt khách?" shown "… năm 2024. Lượng khách … năm 2025 đạt 412.000 lượt": every figure of
     the lines that a year dates (the nearest one before it in its clause) is of another year than the one asked."""
+    from rag.find.lines import labelled_values
     from rag.understand import entities
 
     horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
@@ -141,7 +153,8 @@ def figure_of_other_year(q: Question, shown: str) -> str | None:
     dated: list[int] = []
     for clause in _CLAUSE.split(_COMPARED.sub(" ", shown)):
         years = [(m.start(), int(m.group(1))) for m in _SHOWN_YEAR.finditer(clause)]
-        for e in entities.tag(clause):
+        # (…and a figure a field states bare: "điểm thẩm định năm 2025: 58,0")
+        for e in entities.tag(clause) + [v for v in labelled_values(clause) if v.kind == "number"]:
             if e.kind != "number" or re.fullmatch(r"(?:19|20)\d\d", e.text.strip()):
                 continue
             before = [y for at, y in years if at < e.start]

@@ -87,7 +87,12 @@ def labelled_values(body: str) -> list[entities.Entity]:
         first = m.group("label").split()[0].lower()
         kind = next(k for k, words in _INNER_KINDS if first in words)
         out.append(entities.Entity(kind, m.start("value"), m.end("value"), m.group("value")))
+    # a figure a field states bare, its unit in the field's name ("điểm thẩm định năm 2025: 58,0;")
+    out += [entities.Entity("number", m.start(1), m.end(1), m.group(1)) for m in _FIGURE_FIELD.finditer(body)]
     return out
+
+
+_FIGURE_FIELD = re.compile(r":\s+(\d[\d.,]*)(?=\s*(?:;|\.?\s*$))")  # (a space after the colon: "08:30" is an hour)
 
 
 _KEYED_VALUE = re.compile(r"^[^:\d]{2,40}?\s?\d{0,4}\s*:\s*[^:]*\d[^:]{0,40}$")

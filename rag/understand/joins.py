@@ -17,7 +17,8 @@ LISTED_SYLLABLES = 3  # a piece this short between a comma and a "và" is an ite
 
 def question_join(folded: str, start: int, end: int) -> re.Match | None:
     """The join between the question words ending at `start` and starting at `end`; None when nothing joins them."""
-    joins = list(JOINS.finditer(folded, start, end))
+    # (one character past the end: "… khi nào? Nghệ nhân nào …" — the mark is a join when a question follows it)
+    joins = [j for j in JOINS.finditer(folded, start, min(len(folded), end + 1)) if j.end() <= end]
     if not joins:
         return None
     commas = [j for j in joins if "," in j.group() or ";" in j.group() or "?" in j.group()]

@@ -125,7 +125,26 @@ Chào mừng 30 năm thiết lập quan hệ ngoại giao Việt Nam – Hàn Qu
 Ngày 16/11, sự kiện “Gặp gỡ Hàn Quốc 2022” đã diễn ra tại thành phố Trà Giang với hơn 200 doanh nghiệp tham dự.
 """
 
-pages = texts_store("s28-pages", {"meeting.txt": MEETING, "race.txt": RACE, "volunteer.txt": VOLUNTEER, "fruit.txt": FRUIT,
+SCORING = """ỦY BAN NHÂN DÂN TỈNH LAM TRÀ
+Số: 640/QĐ-UBND
+Lam Trà, ngày 12 tháng 11 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Bộ tiêu chí chấm điểm công tác đối ngoại cấp huyện
+
+Điều 1. Điểm trừ tối đa 10 điểm, trừ vào điểm sau khi đã cộng điểm thưởng.
+Điều 2. Kết quả năm 2025 của các đơn vị:
+| STT | Đơn vị | Điểm thẩm định năm 2025 | Xếp loại năm 2024 |
+|---|---|---|---|
+| 1 | Huyện Trà Lĩnh | 71,5 | Khá |
+| 2 | Huyện Trà Phong | 58,0 | Trung bình |
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hoàng Văn Sinh
+"""
+
+pages = texts_store("s28-pages", {"meeting.txt": MEETING, "scoring-640.txt": SCORING, "race.txt": RACE, "volunteer.txt": VOLUNTEER, "fruit.txt": FRUIT,
                                   "boats.txt": BOATS, "plan-512.txt": PLAN, "notice-88.txt": NOTICE,
                                   "inspection-97.txt": INSPECTION, "report-301.txt": REPORT})
 
@@ -240,3 +259,21 @@ def test_a_day_and_a_body_s_initials_glued_by_the_site_are_set_apart():
     from ingest.repair import repair_text
     text = repair_text("Phó Chủ tịchUBND tỉnh dự chương trìnhlưu diễn tối ngày14/10/2016, tháng5/2021.").text
     assert text == "Phó Chủ tịch UBND tỉnh dự chương trình lưu diễn tối ngày 14/10/2016, tháng 5/2021."
+
+
+def test_a_figure_s_year_is_said_where_the_figure_is_not_elsewhere_in_its_passage(pages):
+    answer = pages.ask("huyen Tra Phong nam 2024 duoc bao nhieu diem tham dinh?")
+    assert not answer.found  # (2024 is said only of the rating, the figure is 2025's)
+    answer = pages.ask("huyen Tra Phong nam 2025 duoc bao nhieu diem tham dinh?")
+    assert answer.found and "58,0" in answer.answer
+
+
+def test_a_trade_value_is_a_sum_and_hours_asked_are_hours(pages):
+    assert not pages.ask("Kim ngach xuat nhap khau qua cua khau Po Lan nam 2026 la bao nhieu?").found
+    assert not pages.ask("Peter Kiprono về đích cự ly 42 km ở Lam Trà năm 2026 với thành tích bao nhiêu giờ?").found
+
+
+def test_a_question_mark_parts_two_questions_of_different_kinds():
+    parts = analyze("Nghề gốm Lam Trà được công nhận khi nào? Nghệ nhân nào được mời trình diễn ở nước ngoài?").parts
+    assert [p.answer_type for p in parts] == ["date", "person"]
+    assert len(analyze("Năm 2027 tỉnh đón bao nhiêu lượt khách? Năm 2028 đón được bao nhiêu?").parts) == 1
