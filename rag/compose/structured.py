@@ -345,7 +345,10 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
               or records.record_answer(q, scope, index))
     if answer:
         return answer
-    if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS and len(q.parts) == 1:
+    # (…and with its date asked beside it: "QĐ 1527 thay thế quyết định nào, ban hành ngày nào?")
+    dated = len(q.parts) == 2 and any(p.answer_type == "date" for p in q.parts) \
+        and any("thay the" in vi.collapse(p.text) for p in q.parts)
+    if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS and (len(q.parts) == 1 or dated):
         answer = standing_answer(q, scope.plan_ids, index)
         if answer:
             return answer

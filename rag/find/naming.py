@@ -8,7 +8,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ground import vi
+from ground.agencies import find_agencies
 from ground.numbers import number_key
+from rag.understand.entities import places
 from rag.understand.names import ParsedQuery
 
 TITLE_OPENING = 6  # syllables of a title's opening that name its text
@@ -67,6 +69,15 @@ _GENRE = frozenset("ke hoach chien luoc ngoai giao van hoa doi ngoai thong tin n
                    "trien khai to chuc ban hanh tinh thanh pho viet nam nam giai doan".split())
 
 
+def _a_body(run: str) -> bool:
+    """The run is a body and its place ("Sở Ngoại vụ tỉnh Phù Nhạn"), which many texts name: no one event's name."""
+    left = run
+    for start, end in sorted([(m.start, m.end) for m in find_agencies(run)] + [(e.start, e.end) for e in places(run)],
+                             reverse=True):
+        left = left[:start] + " " + left[end:]
+    return sum(w[:1].isupper() for w in left.split()) < 2
+
+
 def title_named(folded: str, plans: list, lead: Callable[[str], str] = lambda _: "") -> list[str]:
     """The one text whose title holds a name the question says in a row, inside the title rather than at its opening
     ("Báo cáo kết quả tổ chức Tuần Văn hóa Khâm Giang tại Phần Lan" of "Tuần Văn hóa Khâm Giang … tổ chức khi nào?");
@@ -89,7 +100,8 @@ def title_named(folded: str, plans: list, lead: Callable[[str], str] = lambda _:
             # (the whole name: a run stopping inside it, "Tuần phim Việt Nam tại [Na Uy]", names another event)
             whole = i + n >= len(typed) or not typed[i + n][:1].isupper()
             if n >= TITLE_NAME_RUN and whole and typed[i][:1].isupper() \
-                    and sum(w[:1].isupper() for w in run) >= TITLE_NAME_WORDS + 1 and not set(words[i:i + n]) <= _GENRE:
+                    and sum(w[:1].isupper() for w in run) >= TITLE_NAME_WORDS + 1 and not set(words[i:i + n]) <= _GENRE \
+                    and not _a_body(" ".join(run)):
                 found.append(p.id)
                 runs.append(" ".join(words[i:i + n]))
                 break

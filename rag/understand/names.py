@@ -33,7 +33,8 @@ SUBJECT_ASKED = re.compile(r"\b(?:ve (?:viec|van de|chu de|noi dung) (?:gi|nao)|
 PLAN_FACTS: list[tuple[str, re.Pattern]] = [
     ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ky ban hanh la ai|ai la nguoi ky|ai xac thuc|nguoi xac thuc"
                           r"|(?:pho )?(?:thu tuong|thu truong|bo truong|chu tich|giam doc|bi thu|lanh dao|dong chi) nao"
-                          r" (?:da |dung ra )?ky)\b(?! ket)")),  # "Thứ trưởng nào ký …?"  # "ký kết": signing an agreement
+                          r" (?:da |dung ra )?ky)\b(?! ket| chung nhan| hop phap hoa| xac nhan| hop dong| giay| bien lai)")),
+    # ("Thứ trưởng nào ký …?"; "ký kết": signing an agreement; "người ký chứng nhận": who certifies papers, no signer)
     ("field", re.compile(r"\blinh vuc (gi|nao)\b|\bthuoc linh vuc\b")),
     # "kính gửi những cơ quan nào", "công văn được gửi tới những đơn vị nào": the text's addressees
     ("recipients", re.compile(r"\bkinh gui\b|\b(?:duoc )?gui (?:toi |den |cho )?(?:nhung |cac )?(?:co quan|don vi|bo|noi)"

@@ -57,6 +57,8 @@ Phát triển thương mại biên giới tỉnh Lam Trà đến năm 2030
 Thực hiện Quyết định số 315/QĐ-TTg ngày 02 tháng 3 năm 2026 của Thủ tướng Chính phủ phê duyệt Chương trình phát triển thương mại biên giới, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
 I. MỤC TIÊU
 Đầu tư hạ tầng thương mại tại cửa khẩu Pò Lan, nâng kim ngạch xuất nhập khẩu qua biên giới.
+II. TỔ CHỨC THỰC HIỆN
+Kế hoạch này thay thế Kế hoạch số 77/KH-UBND ngày 15 tháng 02 năm 2025 của Ủy ban nhân dân tỉnh.
 
 KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH
@@ -277,3 +279,13 @@ def test_a_question_mark_parts_two_questions_of_different_kinds():
     parts = analyze("Nghề gốm Lam Trà được công nhận khi nào? Nghệ nhân nào được mời trình diễn ở nước ngoài?").parts
     assert [p.answer_type for p in parts] == ["date", "person"]
     assert len(analyze("Năm 2027 tỉnh đón bao nhiêu lượt khách? Năm 2028 đón được bao nhiêu?").parts) == 1
+
+
+def test_what_a_plan_replaces_and_that_one_s_date_are_both_answered(pages):
+    answer = pages.ask("KH 512/KH-UBND thay thế kế hoạch nào, kế hoạch đó ban hành ngày nào?")
+    assert answer.found and "77/KH-UBND" in answer.answer and "15/02/2025" in answer.answer.replace("15/2/2025", "15/02/2025")
+
+
+def test_a_body_named_at_a_title_s_end_singles_out_no_text(pages):
+    from rag.find.naming import _a_body
+    assert _a_body("Sở Ngoại vụ tỉnh Lam Trà") and not _a_body("Tuần Văn hóa Lam Trà tại Phần Lan")
