@@ -23,6 +23,9 @@ class Point:
     score: float
 
 
+NEWS_TITLE_CHARS = 64  # a page's headline in an answer's label: enough to tell the page, short enough to read on a phone
+
+
 def plan_label(meta) -> str:
     """'Kế hoạch 726/KH-UBND của UBND tỉnh Cao Bằng' or, without a number, the title."""
     if meta is None:
@@ -32,7 +35,7 @@ def plan_label(meta) -> str:
         owner = f" của {meta.issuer}" if meta.issuer else ""
         return f"{kind} {meta.number}{owner}"
     if meta.source_kind == "news":
-        return f"bài viết “{shorten_title(meta.title, 90)}”"
+        return f"bài viết “{shorten_title(meta.title, NEWS_TITLE_CHARS)}”"
     return shorten_title(meta.title, 120)
 
 

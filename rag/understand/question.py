@@ -298,7 +298,7 @@ def split_parts(text: str) -> list[str]:
     # two question words of one meaning ("ngày nào … vào ngày nào") do not make two parts, unless the second
     # asks about something else ("báo cáo năm trước ngày nào, và báo cáo sơ kết hạn khi nào?")
     cuts: list[tuple[int, int]] = []
-    for (_s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
+    for (s0, e0, t0), (s1, e1, t1) in zip(spans, spans[1:], strict=False):
         if {t0, t1} == {"time", "date"} and not content_syllables(folded[e0:s1]):
             continue  # "khai mạc lúc mấy giờ, ngày nào": one moment, its hour and its day
         join = question_join(folded, e0, s1)
@@ -308,7 +308,9 @@ def split_parts(text: str) -> list[str]:
         if not join:
             continue
         counted = t0 == t1 == "number" and counted_after(folded, e0) != counted_after(folded, e1) and counted_after(folded, e1)
-        if t0 == t1 and t0 != "document" and not counted \
+        # ("ai làm Chủ tịch … và ai làm thư ký?": the question word said again after the join asks again)
+        again = folded[s0:e0].lower() == folded[s1:e1].lower() == "ai" and not folded[join.end():s1].strip()
+        if t0 == t1 and t0 != "document" and not counted and not again \
                 and content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
                 and not opens_own_clause(folded, join.end(), s1, e1, spans):
             continue

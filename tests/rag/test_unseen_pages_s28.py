@@ -289,3 +289,8 @@ def test_what_a_plan_replaces_and_that_one_s_date_are_both_answered(pages):
 def test_a_body_named_at_a_title_s_end_singles_out_no_text(pages):
     from rag.find.naming import _a_body
     assert _a_body("Sở Ngoại vụ tỉnh Lam Trà") and not _a_body("Tuần Văn hóa Lam Trà tại Phần Lan")
+
+
+def test_ai_said_again_after_va_asks_again():
+    parts = analyze("Ai làm Chủ tịch Hội đồng đánh giá và ai làm thư ký?").parts
+    assert [p.text for p in parts] == ["Ai làm Chủ tịch Hội đồng đánh giá", "ai làm thư ký"]
