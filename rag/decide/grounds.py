@@ -8,20 +8,12 @@ from collections.abc import Callable, Collection
 
 from ground import vi
 from ground.agencies import agency_matches, find_agencies
+from rag.decide import counts as count_rules
 from rag.decide import holders
 from rag.decide import places as place_rules
 from rag.decide.alike import with_alike
 from rag.decide.answerable import Evidence, ScopeRule
-from rag.decide.counts import (
-    ASKS_HOW_LONG,
-    COUNTED_THING,
-    DURATION,
-    TIME_UNITS,
-    counted_in,
-    counted_phrase,
-    counts,
-    tallied,
-)
+from rag.decide.counts import ASKS_HOW_LONG, COUNTED_THING, DURATION, TIME_UNITS, counted_phrase, counts, tallied
 from rag.decide.documents import other_kinds_number
 from rag.decide.editions import ROLES, other_occasion
 from rag.decide.events import reversed_event, unsaid_beginning, unsaid_event
@@ -282,8 +274,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         if not any(source.group(0) in vi.collapse(f"{c} {titles}") and MONEY.search(c) and (of_page or all(y in c for y in dated))
                    for c in clauses):
             return f"kinh phí từ nguồn {_SOURCE_NAMES[source.group(0)]}"
-    # the committee named with the plan ("… trong Kế hoạch 214 của UBND tỉnh X") issues it; it is no agency asked
-    # "đề nghị Bộ X hỗ trợ bao nhiêu": the body a request goes to gives the sum; it is no agency whose own sum is asked
+    # "đề nghị Bộ X hỗ trợ bao nhiêu": the body a request goes to gives the sum, no agency whose own sum is asked
     addressed = list(dict.fromkeys(m.canonical for m in find_agencies(q.pq.text) if re.search(
         rf"\b{_REQUEST_VERB}(?:(?: [a-z]+){{0,3}} (?:voi|len|cho)| voi| len)?$", vi.collapse(q.pq.text[:m.start]))))
     if addressed and not any(vi.collapse(a) in vi.collapse(shown + " " + passages) for a in addressed):
@@ -319,7 +310,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
             for line in re.split(r"\n|(?<=[.;])\s", shown)):
         return "ngày có hiệu lực"  # "Ngày hết hiệu lực: Đang cập nhật", a date of issue: no date it takes effect
     office = office_asked(q.pq.folded) if q.answer_type == "person" else None
-    held = office is not None and holder_named(office, f"{shown}\n{passages}", q.text)  # "ngài Chhun Sokha - Tỉnh trưởng": a foreign name
+    held = office is not None and holder_named(office, f"{shown}\n{passages}", q.text, issuers)  # "ngài Chhun Sokha - Tỉnh trưởng": a foreign name
     if _ASKSFULL_NAME.search(q.pq.folded) and not names_person(shown) and not held:
         return "họ tên được hỏi"  # "… (họ tên)": a title ("Bộ trưởng Bộ Tư pháp") is no name
     # "… đào tạo cho ai?": the people a line serves, named as a group ("đội ngũ cán bộ, công chức", "kiều bào")
@@ -361,7 +352,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         counted = COUNTED_THING.search(q.pq.folded)
         if counted and counted.group(1).split()[0] not in TIME_UNITS and not counts(shown, counted.group(1).split()[0]):
             return "số lượng được hỏi"  # "bao nhiêu kiều bào?": "21 tháng Chạp", "2 ngày" count days, not people
-        if counted and counted.group(1).split()[0] in TIME_UNITS - {"lan"} and not counted_in(q.pq.text, shown):
+        if counted and counted.group(1).split()[0] in TIME_UNITS - {"lan"} and not count_rules.counted_in(q.pq.text, shown):
             return "thời gian được hỏi"  # "thành tích bao nhiêu giờ?": "42 km", "lần thứ 6" say no hours
     return None
 

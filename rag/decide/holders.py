@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ground import vi
 from ground.syllables import is_syllable
@@ -132,9 +133,10 @@ def _subject_body(question: str) -> str | None:
 _EVENTS_NAMED_HOI = frozenset({"hoi nghi", "hoi thao", "hoi cho", "hoi dam", "hoi thi", "hoi dien", "hoi ngo", "hoi hop"})
 
 
-def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
+def holder_named(office: tuple[bool, str], shown: str, question: str, issuers: Collection[str] | None = None) -> bool:
     """Some occurrence of the office in the lines has a person's name within reach: not a name the question
-    itself gives (its province, its body), not a body's name."""
+    itself gives (its province, its body), not a body's name. `issuers`: the bodies the lines' texts are issued by,
+    whose head a signature's bare title ("GIÁM ĐỐC / Thân Văn Lộc") names; of another body asked it names no one."""
     deputy, title = office
     folded = vi.fold_same_length(shown).lower()
     asked = set(vi.collapse(question).split())
@@ -150,6 +152,9 @@ def holder_named(office: tuple[bool, str], shown: str, question: str) -> bool:
         said = body_after(folded[m.start():m.end() + 20], title)
         if body and said and _other_body(body, said):
             continue  # "Chủ tịch Liên hiệp …" holds another body's chair than "Chủ tịch Hội hữu nghị …" asked
+        if body and not said and issuers is not None and shown[m.start():m.end()].isupper() \
+                and not any(body in vi.collapse(i) for i in issuers):
+            continue  # a signature's "GIÁM ĐỐC" heads the issuing Sở Ngoại vụ, not the Sở Tài chính asked
         # …or further on in the same clause, after a run of the holder's other titles ("Phó Thủ tướng Chính phủ, Ủy
         # viên Ban Chấp hành Trung ương Đảng, Chủ tịch Ủy ban … Nguyễn Thiện Nhân;")
         clause = re.search(r"[;.\n]", folded[m.end():m.end() + CLAUSE_REACH])

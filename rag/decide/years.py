@@ -43,11 +43,15 @@ def unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) ->
 
 
 
+# words before a year that tie it to nothing ("vì sao năm 2025 …", "trong năm 2025", "đến năm 2025")
+_NO_SUBJECT = frozenset("sao gi nao tu den toi cua la co duoc va thi nhu ra moi cho o tai ngay thang".split())
+
+
 def _said_of(question: str, year: int, passages: str) -> bool:
     """The passages (folded) write the year after the word the question (folded) writes it after ("… văn hóa năm
     2024"), or the question writes it first."""
     before = re.search(rf"\b(?!nam\b|vao\b|trong\b)([a-z0-9]+) (?:(?:vao |trong )?nam )?{year}\b", question)
-    return before is None or re.search(rf"\b{before.group(1)}\W+(?:nam\W+)?{year}\b", passages) is not None
+    return before is None or before.group(1) in _NO_SUBJECT or re.search(rf"\b{before.group(1)}\W+(?:nam\W+)?{year}\b", passages) is not None
 
 
 def other_years(q: Question, shown: str, plan_years: set[int], page_years: Collection[int] = ()) -> str | None:

@@ -294,3 +294,18 @@ def test_a_body_named_at_a_title_s_end_singles_out_no_text(pages):
 def test_ai_said_again_after_va_asks_again():
     parts = analyze("Ai làm Chủ tịch Hội đồng đánh giá và ai làm thư ký?").parts
     assert [p.text for p in parts] == ["Ai làm Chủ tịch Hội đồng đánh giá", "ai làm thư ký"]
+
+
+def test_a_signature_s_bare_title_heads_the_issuing_body_not_another_asked(pages):
+    from rag.decide.holders import holder_named, office_asked
+    from rag.decide.years import _said_of
+    from ground import vi
+    signed = "Nơi nhận:\n- Sở Tài chính;\n- Lưu: VT.\n\nGIÁM ĐỐC\nĐinh Quang Vũ"
+    asked = "Giám đốc Sở Tài chính tỉnh Lam Trà tên là gì?"
+    office = office_asked(vi.collapse(asked))
+    assert not holder_named(office, signed, asked, ["Sở Ngoại vụ tỉnh Lam Trà"])
+    assert holder_named(office_asked("giam doc so ngoai vu ten la gi"), signed, "Giám đốc Sở Ngoại vụ tên là gì?",
+                        ["Sở Ngoại vụ tỉnh Lam Trà"])
+    assert not pages.ask("Giám đốc Sở Tài chính tỉnh Lam Trà tên là gì?").found
+    # (a year said first, or after a question word, ties to nothing: "vì sao năm 2025 …")
+    assert _said_of("vi sao nam 2025 tinh giai ngan thap", 2025, "")
