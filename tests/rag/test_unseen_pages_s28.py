@@ -297,9 +297,9 @@ def test_ai_said_again_after_va_asks_again():
 
 
 def test_a_signature_s_bare_title_heads_the_issuing_body_not_another_asked(pages):
+    from ground import vi
     from rag.decide.holders import holder_named, office_asked
     from rag.decide.years import _said_of
-    from ground import vi
     signed = "Nơi nhận:\n- Sở Tài chính;\n- Lưu: VT.\n\nGIÁM ĐỐC\nĐinh Quang Vũ"
     asked = "Giám đốc Sở Tài chính tỉnh Lam Trà tên là gì?"
     office = office_asked(vi.collapse(asked))
