@@ -48,7 +48,8 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đ�
 
 
 
-STATING_REACH, STATING_SHARE = 3, 0.6  # candidates, and their least share of the best's score, that may state the value
+# a near line stating the value the best one lacks ("Ngày 8/9, sự kiện … đã diễn ra"): how near, how good
+STATING_REACH, STATING_SHARE = 3, 0.6
 
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
@@ -82,9 +83,9 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if not fresh:
         return PartResult(None, [])
     best = fresh[0]
-    if stating and part.answer_type in sentences.ANSWERING_KINDS and not best.answer_spans:
-        # (the best line states no value of the kind asked: a near one that does, "Ngày 8/9, sự kiện … đã diễn ra")
-        best = next((c for c in fresh[1:STATING_REACH] if c.answer_spans and c.score >= STATING_SHARE * best.score), best)
+    if stating and part.answer_type in sentences.ANSWERING_KINDS and not best.answer_spans and part.answer_type != "document":
+        best = next((c for c in fresh[1:STATING_REACH] if c.answer_spans and c.score >= STATING_SHARE * best.score
+                     and _covers(part.text, c.body, index) >= _covers(part.text, best.body, index)), best)
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])

@@ -71,11 +71,11 @@ _GENRE = frozenset("ke hoach chien luoc ngoai giao van hoa doi ngoai thong tin n
 
 def _a_body(run: str) -> bool:
     """The run is a body and its place ("Sở Ngoại vụ tỉnh Phù Nhạn"), which many texts name: no one event's name."""
+    bodies = [(m.start, m.end) for m in find_agencies(run)]
     left = run
-    for start, end in sorted([(m.start, m.end) for m in find_agencies(run)] + [(e.start, e.end) for e in places(run)],
-                             reverse=True):
+    for start, end in sorted(bodies + [(e.start, e.end) for e in places(run)], reverse=True):
         left = left[:start] + " " + left[end:]
-    return sum(w[:1].isupper() for w in left.split()) < 2
+    return bool(bodies) and sum(w[:1].isupper() for w in left.split()) < 2
 
 
 def title_named(folded: str, plans: list, lead: Callable[[str], str] = lambda _: "") -> list[str]:

@@ -265,7 +265,9 @@ def split_parts(text: str) -> list[str]:
         return [part for piece in asked for part in split_parts(piece)]
     folded = _same_length_fold(_not_asking(text))
     # "Thứ trưởng … và Thống đốc tỉnh Yamaguchi … là ai?": two offices, whose holders are asked each
-    if (two := _TWO_OFFICES.match(folded.lower())) and not _wh_spans(folded[:two.start(2)]):
+    # (an office with no words of its own shares the other's body: "Trưởng ban và Phó Trưởng ban … là ai?" is one)
+    if (two := _TWO_OFFICES.match(folded.lower())) and not _wh_spans(folded[:two.start(2)]) \
+            and len(two.group(1).split()) > OWN_OFFICE_WORDS:
         return [f"{text[:two.end(1)].strip(' ,')} {text[two.start(3):two.end(3)]}", text[two.start(2):].strip(" ?")]
     spans = _wh_spans(folded)
     # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own; a yes/no
@@ -322,6 +324,7 @@ def split_parts(text: str) -> list[str]:
 
 _TWO_OFFICES = re.compile(rf"^((?:[a-z0-9]+ ){{0,3}}(?:pho )?(?:{OFFICES})\b[^?]*?)\s+va\s+((?:pho )?(?:{OFFICES})\b[^?]*?\s+"
                           r"(la ai|ten (?:la )?gi|ho ten la gi))\s*\??\s*$")
+OWN_OFFICE_WORDS = 3  # an office named in more words than this names its own body
 MARKED_QUESTION_SYLLABLES = 3  # a piece this long before a question mark is a question of its own
 
 
