@@ -47,7 +47,6 @@ LATER_PART_RESIDUAL = 1
 _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đăng ngày nào": the page's date
 
 
-
 # a near line stating the value the best one lacks ("Ngày 8/9, sự kiện … đã diễn ra"): how near, how good
 STATING_REACH, STATING_SHARE = 3, 0.6
 
