@@ -34,7 +34,7 @@ from rag.decide.grounds import Grounds, missing_asked
 from rag.decide.holders import holder_named, office_asked
 from rag.decide.kinds import lunar_unsaid
 from rag.decide.money import cost_unsaid, fee_of_unsaid, rate_unsaid, sum_of_another
-from rag.decide.places import with_asked_names, with_place_rows
+from rag.decide.places import figure_of_unsaid_province, with_asked_names, with_place_rows
 from rag.decide.ranks import office_key_unsaid, prize_unsaid, rank_unsaid
 from rag.decide.rivals import rival_named
 from rag.decide.things import asked_thing, thing_named
@@ -286,7 +286,8 @@ class Answerer:
         def told() -> list[str]:  # (the documents' whole texts, read only when a gate needs them)
             return [self.index.told(pid) for pid in cited_plans]
 
-        missing = lunar_unsaid(q.text, shown) \
+        own = {p.meta.province for pid in cited_plans if (p := self.index.plan(pid)) and p.meta.province}
+        missing = lunar_unsaid(q.text, shown) or figure_of_unsaid_province(q, f"{shown}\n{titles}", own) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer), *leads_of(answer.citations, self.index)]),
                            "\n".join([titles, *issuers])) \
             or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \

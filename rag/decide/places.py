@@ -259,3 +259,13 @@ def row_of_place(question: str, line: str) -> bool:
     """The line is a row keyed by a foreign place the question names: "Đức: số người (ước tính): 2.310 người"."""
     key = re.split(r"[:|]", re.sub(r"^[\s|\d.)\-–•+]*", "", line), maxsplit=1)[0]
     return (":" in line or "|" in line) and len(key.split()) <= ROW_KEY_WORDS and names_foreign_places(question, [key])
+
+
+def figure_of_unsaid_province(q: Question, shown: str, own: Collection[str]) -> str | None:
+    """"Còn Lai Châu được phân bổ bao nhiêu?" of a line of the Lào Cai page: a figure asked of a province the cited
+    texts are not of is given by a line naming it (or a title of theirs does); said in words otherwise."""
+    if q.answer_type != "number" or len(q.parts) > 1:
+        return None
+    said = vi.collapse(shown)
+    missing = [p for p in q.pq.provinces if p not in own and vi.collapse(p) not in said]
+    return f"số liệu của {', '.join(missing)}" if missing else None

@@ -146,7 +146,13 @@ PHÓ CHỦ TỊCH
 Hoàng Văn Sinh
 """
 
-pages = texts_store("s28-pages", {"meeting.txt": MEETING, "scoring-640.txt": SCORING, "race.txt": RACE, "volunteer.txt": VOLUNTEER, "fruit.txt": FRUIT,
+HEALTH = """https://baomau.example.vn/y-te/lam-tra-du-an-y-te-wb
+Hơn 5 triệu USD hỗ trợ ngành y tế tỉnh Lam Trà
+Dự án hỗ trợ y tế vùng cao được triển khai tại 5 tỉnh gồm Lam Trà, Cao Bằng, Hà Giang, Sơn La, Lai Châu với tổng vốn vay 50 triệu USD.
+Tỉnh Lam Trà được phân bổ 5,2 triệu USD; đến nay đã giải ngân 3,9 triệu USD.
+"""
+
+pages = texts_store("s28-pages", {"meeting.txt": MEETING, "health.txt": HEALTH, "scoring-640.txt": SCORING, "race.txt": RACE, "volunteer.txt": VOLUNTEER, "fruit.txt": FRUIT,
                                   "boats.txt": BOATS, "plan-512.txt": PLAN, "notice-88.txt": NOTICE,
                                   "inspection-97.txt": INSPECTION, "report-301.txt": REPORT})
 
@@ -309,3 +315,12 @@ def test_a_signature_s_bare_title_heads_the_issuing_body_not_another_asked(pages
     assert not pages.ask("Giám đốc Sở Tài chính tỉnh Lam Trà tên là gì?").found
     # (a year said first, or after a question word, ties to nothing: "vì sao năm 2025 …")
     assert _said_of("vi sao nam 2025 tinh giai ngan thap", 2025, "")
+
+
+def test_a_figure_of_another_province_than_the_page_s_is_given_by_a_line_naming_it(pages):
+    from rag.decide.places import figure_of_unsaid_province
+    asked = analyze("Còn Hà Giang được phân bổ bao nhiêu?")
+    assert figure_of_unsaid_province(asked, "Tỉnh Lam Trà được phân bổ 5,2 triệu USD.", {"Lam Trà"}) == "số liệu của Hà Giang"
+    assert figure_of_unsaid_province(asked, "Hà Giang được phân bổ 4 triệu USD.", {"Lam Trà"}) is None
+    assert figure_of_unsaid_province(asked, "Được phân bổ 4 triệu USD.", {"Hà Giang"}) is None
+    assert not pages.ask("Dự án hỗ trợ y tế vùng cao: còn Bắc Kạn được phân bổ bao nhiêu?").found
