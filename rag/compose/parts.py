@@ -82,9 +82,8 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
     if not fresh:
         return PartResult(None, [])
     best = fresh[0]
-    if stating and part.answer_type in sentences.ANSWERING_KINDS and not best.answer_spans and part.answer_type != "document":
-        best = next((c for c in fresh[1:STATING_REACH] if c.answer_spans and c.score >= STATING_SHARE * best.score
-                     and _covers(part.text, c.body, index) >= _covers(part.text, best.body, index)), best)
+    if stating and part.answer_type in ("date", "time", "period", "number", "place") and not best.answer_spans:
+        best = next((c for c in fresh[1:STATING_REACH] if c.answer_spans and c.score >= STATING_SHARE * best.score), best)
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])
