@@ -92,16 +92,21 @@ def title_named(folded: str, plans: list, lead: Callable[[str], str] = lambda _:
         words = _title_words(title)
         if len(typed) != len(words):
             continue
+        body_until = 0  # (the words of a body's name found, none of them opening a name of its own: "Ngoại vụ tỉnh …")
         for i in range(1, len(words)):
             n = 0
             while i + n < len(words) and f" {' '.join(words[i:i + n + 1])} " in said:
                 n += 1
             run = typed[i:i + n]
+            if i < body_until:
+                continue
+            if n >= TITLE_NAME_RUN and _a_body(" ".join(run)):
+                body_until = i + n
+                continue
             # (the whole name: a run stopping inside it, "Tuần phim Việt Nam tại [Na Uy]", names another event)
             whole = i + n >= len(typed) or not typed[i + n][:1].isupper()
             if n >= TITLE_NAME_RUN and whole and typed[i][:1].isupper() \
-                    and sum(w[:1].isupper() for w in run) >= TITLE_NAME_WORDS + 1 and not set(words[i:i + n]) <= _GENRE \
-                    and not _a_body(" ".join(run)):
+                    and sum(w[:1].isupper() for w in run) >= TITLE_NAME_WORDS + 1 and not set(words[i:i + n]) <= _GENRE:
                 found.append(p.id)
                 runs.append(" ".join(words[i:i + n]))
                 break

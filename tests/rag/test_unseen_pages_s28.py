@@ -324,3 +324,13 @@ def test_a_figure_of_another_province_than_the_page_s_is_given_by_a_line_naming_
     assert figure_of_unsaid_province(asked, "Hà Giang được phân bổ 4 triệu USD.", {"Lam Trà"}) is None
     assert figure_of_unsaid_province(asked, "Được phân bổ 4 triệu USD.", {"Hà Giang"}) is None
     assert not pages.ask("Dự án hỗ trợ y tế vùng cao: còn Bắc Kạn được phân bổ bao nhiêu?").found
+
+
+def test_no_word_of_a_body_s_name_opens_a_title_s_name():
+    from types import SimpleNamespace
+
+    from rag.find.naming import title_named
+    plans = [SimpleNamespace(id="a", meta=SimpleNamespace(title="Quyết định phê duyệt vị trí việc làm của Sở Ngoại vụ tỉnh "
+                                                                   "Lam Trà")),
+             SimpleNamespace(id="b", meta=SimpleNamespace(title="Quyết định phê duyệt quy trình nội bộ lĩnh vực ngoại vụ"))]
+    assert title_named("chung nhan lanh su tai so ngoai vu tinh lam tra mat phi bao nhieu", plans) == []
