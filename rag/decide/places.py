@@ -267,5 +267,5 @@ def figure_of_unsaid_province(q: Question, shown: str, own: Collection[str]) -> 
     if q.answer_type != "number" or len(q.parts) > 1:
         return None
     said = vi.collapse(shown)
-    missing = [p for p in q.pq.provinces if p not in own and vi.collapse(p) not in said]
+    missing = [p for p in q.pq.provinces if canonical_province(p) and p not in own and vi.collapse(p) not in said]
     return f"số liệu của {', '.join(missing)}" if missing else None

@@ -198,6 +198,9 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
                                                                       or since and e.text.lower().startswith("từ năm")))
              and any(s not in asked and s not in ("cac", "nhung") for s in vi.folded_syllables(e.text))
              and not (e.kind == "place" and e.text in _BLOCS and {"dau"} & asked)] if kinds else []
+    if "number" in kinds:  # "… 06 tháng đầu năm 2025": a span of time counts nothing the question counts, unless it counts time
+        found = [e for e in found if not (e.kind == "number" and (m := _TIME_SPAN.fullmatch(e.text))
+                                          and vi.fold(m.group(1)).lower() not in asked)]
     if "date" in kinds:  # "50 năm … (21/9/1973 – 21/9/2023)": two days years apart mark an anniversary, no day of the event
         spans = [m.span() for m in _ANNIVERSARY_SPAN.finditer(body) if m.group(1) != m.group(2)]
         found = [e for e in found if not any(a <= e.start < b for a, b in spans)]
@@ -273,6 +276,7 @@ def features_of(body: str, terms: list[str], content: list[str], answer_type: st
     }, found
 
 
+_TIME_SPAN = re.compile(r"\d+\s+(năm|tháng|ngày|giờ|tuần|quý)", re.IGNORECASE)
 _ANNIVERSARY_SPAN = re.compile(r"\(\s*\d{1,2}/\d{1,2}/((?:19|20)\d\d)\s*[-–]\s*\d{1,2}/\d{1,2}/((?:19|20)\d\d)\s*\)")
 BY_WHOM = re.compile(r"\bdo ai\b(?! ky)|\bai (?:(?:da|se) )?(?:to chuc|chu tri|phoi hop|thuc hien|dung ra|dang cai|tai tro)\b")
 

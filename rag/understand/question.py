@@ -311,7 +311,8 @@ def split_parts(text: str) -> list[str]:
             continue
         counted = t0 == t1 == "number" and counted_after(folded, e0) != counted_after(folded, e1) and counted_after(folded, e1)
         # ("ai làm Chủ tịch … và ai làm thư ký?": the question word said again after the join asks again)
-        again = folded[s0:e0].lower() == folded[s1:e1].lower() == "ai" and not folded[join.end():s1].strip()
+        again = folded[s0:e0].lower() == folded[s1:e1].lower() == "ai" and not folded[join.end():s1].strip() \
+            and not re.match(r"\s*(?:ky|ban hanh)\b", folded[e1:].lower())  # ("ai ký và ai ban hành": the text's facts)
         if t0 == t1 and t0 != "document" and not counted and not again \
                 and content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
                 and not opens_own_clause(folded, join.end(), s1, e1, spans):

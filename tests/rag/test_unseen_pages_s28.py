@@ -334,3 +334,11 @@ def test_no_word_of_a_body_s_name_opens_a_title_s_name():
                                                                    "Lam Trà")),
              SimpleNamespace(id="b", meta=SimpleNamespace(title="Quyết định phê duyệt quy trình nội bộ lĩnh vực ngoại vụ"))]
     assert title_named("chung nhan lanh su tai so ngoai vu tinh lam tra mat phi bao nhieu", plans) == []
+
+
+def test_a_span_of_time_counts_nothing_a_figure_question_counts(pages):
+    from rag.find.sentences import features_of
+    feats, found = features_of("Lưu ý: số liệu năm 2025 và 06 tháng đầu năm 2026 là số liệu tổng hợp.", ["nam 2025"],
+                               ["thuc hien"], "number", lambda _: 1.0, 0.0, 0, 0.5, set(), False, False,
+                               asked_syllables=["nam", "2025", "thuc", "hien"])
+    assert not [e for e in found if e.kind == "number"]
