@@ -26,6 +26,7 @@ from rag.compose.superlatives import ranked_inline, ranked_row_answer
 from rag.compose.targets import boosted
 from rag.decide.answerable import load_rule, never_answer
 from rag.decide.bodies import unsaid_body
+from rag.decide.contacts import contact_unsaid
 from rag.decide.counts import unsaid_qualifier
 from rag.decide.documents import cited_document_unsaid
 from rag.decide.editions import NTH, names_edition, other_occasion
@@ -288,6 +289,7 @@ class Answerer:
 
         own = {p.meta.province for pid in cited_plans if (p := self.index.plan(pid)) and p.meta.province}
         missing = lunar_unsaid(q.text, shown) or figure_of_unsaid_province(q, f"{shown}\n{titles}", own) \
+            or contact_unsaid(q.text, shown) \
             or rival_named(q, "\n".join([shown, *_whole_lines(answer), *leads_of(answer.citations, self.index)]),
                            "\n".join([titles, *issuers])) \
             or unsaid_body(q.text, told, issuers) or unsaid_qualifier(q, shown, told) \

@@ -342,3 +342,10 @@ def test_a_span_of_time_counts_nothing_a_figure_question_counts(pages):
                                ["thuc hien"], "number", lambda _: 1.0, 0.0, 0, 0.5, set(), False, False,
                                asked_syllables=["nam", "2025", "thuc", "hien"])
     assert not [e for e in found if e.kind == "number"]
+
+
+def test_a_contact_detail_asked_is_given_by_a_line_holding_it():
+    from rag.decide.contacts import contact_unsaid
+    assert contact_unsaid("so dien thoai cua ba Vi Thi Ngoc la gi", "Bà Vi Thị Ngọc, Phó Giám đốc Sở") == "số điện thoại"
+    assert contact_unsaid("số điện thoại của bà Ngọc là gì?", "Liên hệ bà Ngọc, điện thoại: 0203.3852.123") is None
+    assert contact_unsaid("có gửi hồ sơ qua email được không?", "Gửi hồ sơ qua thư điện tử.") is None
