@@ -95,7 +95,10 @@ def other_edition(asked_folded: str, shown: str, titles: str = "") -> str | None
         return None
     said = said_editions(shown, vi.collapse(shown), _event_before(asked_folded, nth.start()))
     asked = nth.group(1) or nth.group(2) or nth.group(3)
-    if said and ordinal_value(asked) not in said | said_editions(titles, vi.collapse(titles)):
+    titled = said_editions(titles, vi.collapse(titles), _event_before(asked_folded, nth.start())) if titles else set()
+    # (lines naming no edition are of the one their text is titled for: "Quy mô dự kiến: … 350 khách quốc tế" in the
+    # notice for "Festival … lần thứ II", asked of "lần thứ I")
+    if (said or titled) and ordinal_value(asked) not in said | titled:
         return "lần đầu" if asked == "dau" else f"lần thứ {asked}"
     return None
 

@@ -349,3 +349,11 @@ def test_a_contact_detail_asked_is_given_by_a_line_holding_it():
     assert contact_unsaid("so dien thoai cua ba Vi Thi Ngoc la gi", "Bà Vi Thị Ngọc, Phó Giám đốc Sở") == "số điện thoại"
     assert contact_unsaid("số điện thoại của bà Ngọc là gì?", "Liên hệ bà Ngọc, điện thoại: 0203.3852.123") is None
     assert contact_unsaid("có gửi hồ sơ qua email được không?", "Gửi hồ sơ qua thư điện tử.") is None
+
+
+def test_lines_naming_no_edition_are_of_the_one_their_text_is_titled_for():
+    from rag.decide.editions import other_edition
+    title = "Thông báo tuyển chọn tình nguyện viên phục vụ Festival Di sản Lam Trà lần thứ II năm 2027"
+    asked = "festival di san lam tra lan thu i nam 2025 don bao nhieu khach quoc te"
+    assert other_edition(asked, "Quy mô dự kiến: khoảng 350 khách quốc tế.", title) == "lần thứ i"
+    assert other_edition(asked.replace("lan thu i ", "lan thu ii "), "Quy mô dự kiến: khoảng 350 khách quốc tế.", title) is None
