@@ -206,7 +206,8 @@ _DUTY_OF = re.compile(r"^(?!.*\b(?:thi|muon|neu) )([a-z ]{3,60}?)(?: (?:cua|thuo
                       r"|duoc giao(?: nhiem vu)? gi|lam nhiem vu gi|chiu trach nhiem gi)\b")  # (not "xã muốn … thì phải làm gì")
 
 
-_SUM_OF_MANY = re.compile(r"\btong\b|\bcho (?:ca )?\d+ (?:du an|chuong trinh|hoat dong|doan|nhiem vu)\b")
+_SUM_OF_MANY = re.compile(r"\btong\b|\bcho (?:ca )?\d+ (?:du an|chuong trinh|hoat dong|doan|nhiem vu)\b"  # (…or given by many:
+                          r"|\bdo (?:hon |gan |khoang )?\d+ (?:co quan|don vi|to chuc|ca nhan|doanh nghiep)\b")  # "do 220 cơ quan")
 
 
 def tags_of(text: str) -> set[str]:
@@ -243,8 +244,8 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "số tiền (kinh phí) được hỏi"
     if source_unsaid := unsaid_source(q.pq.folded, vi.collapse(shown)):
         return source_unsaid
-    if ASKS_MONEY.search(q.pq.folded) and re.search(r"\brieng\b", q.pq.folded) and all(
-            _SUM_OF_MANY.search(vi.collapse(line)) for line in shown.split("\n") if MONEY.search(line)):
+    if (ASKS_MONEY.search(q.pq.folded) or q.answer_type == "number") and re.search(r"\brieng\b", q.pq.folded) and (
+            sums := [line for line in shown.split("\n") if MONEY.search(line)]) and all(_SUM_OF_MANY.search(vi.collapse(s)) for s in sums):
         return "số tiền của riêng phần được hỏi"  # "riêng dự án X bao nhiêu": the total of 7 projects is none
     if ASKS_MONEY.search(q.pq.folded) and (elsewhere := sum_of_elsewhere(q.text, lines, documents)):
         return elsewhere
@@ -254,8 +255,7 @@ def missing_asked(q: Question, shown: str, plan_years: set[int], passages: str =
         return "thời gian được hỏi (văn bản ghi sẽ thông báo sau)"  # "(thời gian cụ thể thông báo sau)"
     source = _FUNDING_SOURCE.search(q.pq.folded)
     # "nguồn xã hội hóa năm 2028 là bao nhiêu": a source of money named asks a sum, "kinh phí" said or not
-    # (not "đứng thứ mấy về viện trợ ODA", a rank; nor "tỷ lệ bao nhiêu", a share; nor "bao nhiêu chương trình, dự án
-    # viện trợ", things counted: no sum)
+    # (not a rank, "đứng thứ mấy về viện trợ ODA"; a share, "tỷ lệ"; things counted, "bao nhiêu chương trình viện trợ")
     if source and not re.search(r"\bty le\b|\bphan tram\b", q.pq.folded) and not counted_phrase(q) and (
             ASKS_MONEY.search(q.pq.folded) or re.search(r"\bbao nhieu\b|(?<!thu )(?<!so )\bmay\b", q.pq.folded)):
         # "xã hội hóa bao nhiêu (năm 2027)?": a sum stated with that source (and that year) in one clause answers;

@@ -357,3 +357,10 @@ def test_lines_naming_no_edition_are_of_the_one_their_text_is_titled_for():
     asked = "festival di san lam tra lan thu i nam 2025 don bao nhieu khach quoc te"
     assert other_edition(asked, "Quy mô dự kiến: khoảng 350 khách quốc tế.", title) == "lần thứ i"
     assert other_edition(asked.replace("lan thu i ", "lan thu ii "), "Quy mô dự kiến: khoảng 350 khách quốc tế.", title) is None
+
+
+def test_a_sum_given_by_many_is_no_one_giver_s_own_asked_with_rieng():
+    from rag.decide.grounds import missing_asked
+    shown = "Tỉnh Lam Trà đã tiếp nhận số tiền và hàng hóa trị giá gần 12 tỷ đồng do 150 cơ quan, đơn vị và kiều bào ủng hộ."
+    assert missing_asked(analyze("Riêng kiều bào ở nước ngoài ủng hộ bao nhiêu?"), shown, set()) == "số tiền của riêng phần được hỏi"
+    assert missing_asked(analyze("Tỉnh Lam Trà tiếp nhận bao nhiêu tiền ủng hộ?"), shown, set()) is None
