@@ -80,6 +80,7 @@ _NUMBER = re.compile(
     # "450.000 lượt", "01 triệu lượt khách", "1,5 tỷ đồng": a magnitude word may stand before the unit
     rf"(?<![\w/.,])(\d+(?:[.,]\d+)*)\s*(?:(?:triệu|nghìn|ngàn|tỷ|tỉ|vạn)\s+)?({_UNITS})(?!\w)"
     r"|(?:lần thứ|khóa|khoá|thứ)\s+([IVXLC]+|\d+)\b"
+    r"|\b(?:bậc|hạng)\s+\d{1,2}\b"  # a level asked by "bậc mấy": "Tiếng Anh bậc 5 (C1)"
     # "Đại hội lần thứ nhất", "kỳ thứ hai": an ordinal spelled out answers "lần thứ mấy" (not the weekday "thứ Hai")
     r"|(?:lần|kỳ|khóa|khoá|đợt) thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b"
     # a congress or plenum numbered in Roman numerals: "Đại hội Đảng XIII", "Hội nghị Trung ương 4 khóa XII"

@@ -364,3 +364,7 @@ def test_a_sum_given_by_many_is_no_one_giver_s_own_asked_with_rieng():
     shown = "Tỉnh Lam Trà đã tiếp nhận số tiền và hàng hóa trị giá gần 12 tỷ đồng do 150 cơ quan, đơn vị và kiều bào ủng hộ."
     assert missing_asked(analyze("Riêng kiều bào ở nước ngoài ủng hộ bao nhiêu?"), shown, set()) == "số tiền của riêng phần được hỏi"
     assert missing_asked(analyze("Tỉnh Lam Trà tiếp nhận bao nhiêu tiền ủng hộ?"), shown, set()) is None
+
+
+def test_a_level_is_a_figure_a_question_asks_by_bac_may():
+    assert ("number", "bậc 5") in [(e.kind, e.text) for e in tag("ngoại ngữ: Tiếng Anh bậc 5 (C1)")]
