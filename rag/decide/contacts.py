@@ -10,7 +10,8 @@ from ground import vi
 _VALUE = r"(?: [a-z0-9]+){0,8} (?:la gi|la bao nhieu|la so nao|nao|gi|bao nhieu)\b"  # the detail itself asked, not a yes/no
 _ASKED = (
     ("số điện thoại", re.compile(rf"\b(?:so dien thoai|dien thoai|sdt|so dt|hotline|duong day nong){_VALUE}"),
-     re.compile(r"(?<!\d)(?:\+?84|0)\d{1,3}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?!\d)")),
+     # ("+84 912 457 386", "0203.3852.123", "(0209) 3 870 123": nine digits or more, however grouped)
+     re.compile(r"(?<![\d/])\+?\(?\d{2,4}\)?(?:[\s.\-]?\d{1,4}){2,4}(?![\d/])")),
     ("địa chỉ thư điện tử", re.compile(rf"\b(?:email|e mail|thu dien tu|hop thu){_VALUE}"), re.compile(r"\S+@\S+\.\w+")),
     ("trang thông tin điện tử", re.compile(rf"\b(?:website|trang web|trang thong tin dien tu){_VALUE}"),
      re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:gov\.vn|vn|com|org)\b")),

@@ -368,3 +368,9 @@ def test_a_sum_given_by_many_is_no_one_giver_s_own_asked_with_rieng():
 
 def test_a_level_is_a_figure_a_question_asks_by_bac_may():
     assert ("number", "bậc 5") in [(e.kind, e.text) for e in tag("ngoại ngữ: Tiếng Anh bậc 5 (C1)")]
+
+
+def test_a_telephone_number_however_grouped_is_one():
+    from rag.decide.contacts import contact_unsaid
+    for shown in ("điện thoại / tel.: +84 912 457 386;", "Điện thoại: 0203.3852.123", "ĐT: (0209) 3 870 123"):
+        assert contact_unsaid("so dien thoai la gi", shown) is None
