@@ -252,6 +252,8 @@ _PREDICATE_STARTS = {"và", "chủ", "phối", "thực", "tham", "có", "là", "
                      "mới"}  # "Ủy ban … giao Cục X chủ trì"; "Bộ X đã …"
 # …and typed plainly: "ban kt-ns ha dien la bao nhieu" (a body's own lower-case syllables are rarely these)
 _PREDICATE_STARTS |= {"la", "duoc", "co", "da", "se", "dang", "phai"}
+# …and an office after the body, typed either way: "Trường Đại học Ô Lâm trưởng đoàn là ai"
+_PREDICATE_STARTS |= {"trưởng", "truong"}
 # a lower-case syllable that is part of a name although it can start a predicate: "Học viện Ngoại giao"
 _NAME_SYLLABLES = frozenset({("ngoại", "giao"), ("quảng", "bá"), ("biên", "giới")})
 

@@ -26,7 +26,7 @@ from rag.understand.ordinals import ordinal, part_ref, quarter
 
 # offices whose holder a question may ask for, folded ("Tổng lãnh sự … tên gì", "Bí thư … là ai")
 OFFICES = (r"chu tich|giam doc|bo truong|thu truong|dai su|bi thu|truong doan|hieu truong|tong lanh su|chu nhiem|"
-           r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong|thi truong|tong bien tap|"
+           r"tong thu ky|cuc truong|vu truong|truong phong|truong ban|thong doc|tinh truong(?! doan| ban| phong| nhom)|thi truong(?! doan| ban| phong| nhom)|tong bien tap|"
            r"chanh van phong|thu tuong|to truong|to pho|thu ky|truong nhom|truong tieu ban|tong thong|quoc vuong|tong giam doc")
 
 # "mấy" asking how many, not "mấy đơn vị đó" (those few units, pointed back at); "mấy đoàn đến đó" still counts

@@ -374,3 +374,11 @@ def test_a_telephone_number_however_grouped_is_one():
     from rag.decide.contacts import contact_unsaid
     for shown in ("điện thoại / tel.: +84 912 457 386;", "Điện thoại: 0203.3852.123", "ĐT: (0209) 3 870 123"):
         assert contact_unsaid("so dien thoai la gi", shown) is None
+
+
+def test_an_office_after_a_body_is_no_part_of_its_name():
+    from ground.agencies import find_agencies
+    from rag.decide.holders import office_asked
+    assert [m.raw for m in find_agencies("Trường Đại học Lam Trà truong doan la ai")] == ["Trường Đại học Lam Trà"]
+    assert office_asked("cong an tinh truong doan la ai") == (False, "truong doan")
+    assert office_asked("tinh truong attapeu la ai") == (False, "tinh truong")
