@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ground import vi
 from ground.places import canonical_province
 from ground.syllables import is_syllable, parse_syllable
+from ingest.dates import mend_dates
 from ingest.quality import known_word
 
 # --- broken lines ---------------------------------------------------------------------------------
@@ -375,18 +376,6 @@ _CUT_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zà-ỹđ])")
 
 def join_cut_words(text: str) -> str:
     return _CUT_WORD.sub("", text)
-
-
-# a date typed with a doubled slash ("ngày 18/12//2011"): one date, as every reader of it takes it
-_DOUBLED_SLASH = re.compile(r"\b(\d{1,2}/\d{1,2})//((?:19|20)\d\d)\b")
-
-
-# a day glued to its word by the source site ("tối ngày14/10/2016"): apart, as the site meant it
-_GLUED_DAY = re.compile(r"(?i)\b(ngày|tháng|năm)(\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?|\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d)\b")
-
-
-def mend_dates(text: str) -> str:
-    return _GLUED_DAY.sub(r"\1 \2", _DOUBLED_SLASH.sub(r"\1/\2", text))
 
 
 # a province's first word typed twice ("UBND tỉnh Bình Bình Định"): the province once, as every reader takes it

@@ -346,8 +346,7 @@ def routed_answer(q: Question, scope: Scope, index: PlanIndex, search: Search) -
     if answer:
         return answer
     # (…and with its date asked beside it: "QĐ 1527 thay thế quyết định nào, ban hành ngày nào?")
-    dated = len(q.parts) == 2 and any(p.answer_type == "date" for p in q.parts) \
-        and any("thay the" in vi.collapse(p.text) for p in q.parts)
+    dated = len(q.parts) == 2 and q.parts[1].answer_type == "date" and "thay the" in vi.collapse(q.parts[0].text)
     if q.standing and scope.plan_ids is not None and len(scope.plan_ids) <= MAX_TARGETS and (len(q.parts) == 1 or dated):
         answer = standing_answer(q, scope.plan_ids, index)
         if answer:

@@ -64,3 +64,15 @@ FRAME_SYLLABLES = frozenset("la co duoc thi vao ngay nam thang khi han thoi gian
 def content_syllables(folded: str) -> int:
     """Syllables of a stretch of a question that say what it is about, not how it asks."""
     return sum(1 for s in folded.lower().split() if s.isalpha() and s not in FRAME_SYLLABLES)
+
+
+_CLAUSE_JOIN = re.compile(r"[,;]\s+(?:va|con|dong thoi)\s+")
+_NOUN_NAO = re.compile(r"(?<!\bthe )(?<!\bbat ky )\b(?:[a-z]+ )(nao)\b")
+
+
+def nao_after_join(folded: str, start: int) -> tuple[int, int] | None:
+    """The "nào" of a clause that ", và" opens after `start` ("… bao nhiêu tàu cá bị bắt giữ, và năm 2025 tàu cá nào bị
+    Thái Lan bắt …?"): a question of its own, though no type names its question word."""
+    joined = _CLAUSE_JOIN.search(folded, start)
+    asks = _NOUN_NAO.search(folded, joined.end()) if joined else None
+    return asks.span(1) if asks else None

@@ -17,6 +17,7 @@ from rag.understand.joins import (
     SAME_KIND_CONTENT,
     content_syllables,
     counted_after,
+    nao_after_join,
     opens_own_clause,
     question_join,
     untyped_clause_cut,
@@ -57,9 +58,8 @@ ANSWER_TYPES: list[tuple[str, re.Pattern]] = [
                           # (not "Đại sứ những nước nào": the countries are asked)
                           r"(?! (?:nhung|cac) (?:nuoc|quoc gia|dia phuong) nao)(?: [a-z]+){0,3}(?<! the) nao"  # (not "thế nào")
                           rf"|(?:{OFFICES})(?: [a-z0-9]+){{0,16}} (?:ten (?:la )?gi|ho ten|ten day du)"
-                          # "VĐV nam nào về đích đầu tiên": a person of a calling, by name (not "chuyên gia nước nào")
                           r"|(?:vdv|van dong vien|tac gia|nghe si|nghe nhan|ca si|dien vien|tinh nguyen vien|chuyen gia|co giao|thay giao"
-                          r"|giao vien|giang vien|bac si|phong vien|nha bao|doanh nhan)"
+                          r"|giao vien|giang vien|bac si|phong vien|nha bao|doanh nhan)"  # a person of a calling ("VĐV nam nào")
                           r"(?: (?!nuoc\b|quoc\b|tinh\b|truong\b|dia\b|don\b|co\b|nhung\b|cac\b|linh\b)[a-z]+){0,2} nao)\b")),
     # ("Chủ tịch nước nào"; "Tổng lãnh sự … tại Vladivostok tên gì": the holder of an office asked by name)
     # "PCT UBND tỉnh nào phát biểu": a holder of an office, whichever body follows it
@@ -264,10 +264,8 @@ def split_parts(text: str) -> list[str]:
     if len(asked) > 1 and not all(_wh_spans(_same_length_fold(_not_asking(piece))) for piece in asked):
         return [part for piece in asked for part in split_parts(piece)]
     folded = _same_length_fold(_not_asking(text))
-    # "Thứ trưởng … và Thống đốc tỉnh Yamaguchi … là ai?": two offices, whose holders are asked each
-    # (an office with no words of its own shares the other's body: "Trưởng ban và Phó Trưởng ban … là ai?" is one)
-    if (two := _TWO_OFFICES.match(folded.lower())) and not _wh_spans(folded[:two.start(2)]) \
-            and len(two.group(1).split()) > OWN_OFFICE_WORDS:
+    # "Thứ trưởng … và Thống đốc tỉnh Yamaguchi … là ai?": two offices asked each (not "Trưởng ban và Phó Trưởng ban …")
+    if (two := _TWO_OFFICES.match(folded.lower())) and not _wh_spans(folded[:two.start(2)]) and len(two.group(1).split()) > 3:
         return [f"{text[:two.end(1)].strip(' ,')} {text[two.start(3):two.end(3)]}", text[two.start(2):].strip(" ?")]
     spans = _wh_spans(folded)
     # "thành lập ban gì và do ai ký?": a "gì"/"nào" closing a clause before a join asks a thing of its own; a yes/no
@@ -281,12 +279,8 @@ def split_parts(text: str) -> list[str]:
             "," in folded[spans[-1][1]:last.start(1)] or re.match(r"\s+va\s+(?!cac\b|nhung\b|ve\b|o\b|tai\b|cua\b|cho\b|voi\b|thuoc\b)\S+\s+\S+",
                                                               folded[spans[-1][1]:last.start(1)])):
         clauses.append(last.span(1))
-    # (…or inside a clause a comma and "và" open after the last one: "… bao nhiêu tàu cá bị bắt giữ, và năm 2025 tàu cá
-    # nào bị Thái Lan bắt …?")
-    if spans and not (last and last.start(1) > spans[-1][1]) and (
-            joined := re.compile(r"[,;]\s+(?:va|con|dong thoi)\s+").search(folded, spans[-1][1])) and (
-            asks := re.compile(r"(?<!\bthe )(?<!\bbat ky )\b(?:[a-z]+ )(nao)\b").search(folded, joined.end())):
-        clauses.append(asks.span(1))
+    if spans and not (last and last.start(1) > spans[-1][1]) and (inner := nao_after_join(folded, spans[-1][1])):
+        clauses.append(inner)  # (…or inside a clause ", và" opens after the last one: "…, và năm 2025 tàu cá nào …?")
     # (…or after a clause whose question word no type names: "Công ty nào xuất khẩu … đi Mỹ, và chọn giống nhãn nào?")
     if last and not spans and (cut := untyped_clause_cut(folded, last.start(1))):
         return [p for p in (text[:cut[0]].strip(" ,;?"), text[cut[1]:].strip(" ,;?")) if p]
@@ -310,9 +304,8 @@ def split_parts(text: str) -> list[str]:
         if not join:
             continue
         counted = t0 == t1 == "number" and counted_after(folded, e0) != counted_after(folded, e1) and counted_after(folded, e1)
-        # ("ai làm Chủ tịch … và ai làm thư ký?": the question word said again after the join asks again)
         again = folded[s0:e0].lower() == folded[s1:e1].lower() == "ai" and not folded[join.end():s1].strip() \
-            and not re.match(r"\s*(?:ky|ban hanh)\b", folded[e1:].lower())  # ("ai ký và ai ban hành": the text's facts)
+            and not re.match(r"\s*(?:ky|ban hanh)\b", folded[e1:].lower())  # "ai làm X và ai làm Y" (not "ai ký và ai …")
         if t0 == t1 and t0 != "document" and not counted and not again \
                 and content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
                 and not opens_own_clause(folded, join.end(), s1, e1, spans):
@@ -325,7 +318,6 @@ def split_parts(text: str) -> list[str]:
 
 _TWO_OFFICES = re.compile(rf"^((?:[a-z0-9]+ ){{0,3}}(?:pho )?(?:{OFFICES})\b[^?]*?)\s+va\s+((?:pho )?(?:{OFFICES})\b[^?]*?\s+"
                           r"(la ai|ten (?:la )?gi|ho ten la gi))\s*\??\s*$")
-OWN_OFFICE_WORDS = 3  # an office named in more words than this names its own body
 MARKED_QUESTION_SYLLABLES = 3  # a piece this long before a question mark is a question of its own
 
 
