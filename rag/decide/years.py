@@ -34,24 +34,9 @@ def other_period(q: Question, titles: str) -> str | None:
 def unsaid_year(q: Question, shown: str, plan_years: set[int], passages: str) -> str | None:
     """A year asked must be the plan's own or be written where the answer comes from (its passage)."""
     horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
-    # (a year a passage says of what the question says it of: "Hội nghị … năm 2024" in the page's lead; "xếp loại năm
-    # 2022" in a table is no year of "huyện Nhạn Phong năm 2022 được bao nhiêu điểm?" shown "Điểm trừ tối đa 10 điểm")
-    folded = vi.collapse(passages)
-    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown
-             and not (str(y) in passages and _said_of(q.pq.folded, y, folded))]
+    years = [y for y in q.pq.years if y not in horizon and y not in plan_years and str(y) not in shown + passages]
     return f"thông tin của năm {', '.join(map(str, years))}" if years else None
 
-
-
-# words before a year that tie it to nothing ("vì sao năm 2025 …", "trong năm 2025", "đến năm 2025")
-_NO_SUBJECT = frozenset("sao gi nao tu den toi cua la co duoc va thi nhu ra moi cho o tai ngay thang".split())
-
-
-def _said_of(question: str, year: int, passages: str) -> bool:
-    """The passages (folded) write the year after the word the question (folded) writes it after ("… văn hóa năm
-    2024"), or the question writes it first."""
-    before = re.search(rf"\b(?!nam\b|vao\b|trong\b)([a-z0-9]+) (?:(?:vao |trong )?nam )?{year}\b", question)
-    return before is None or before.group(1) in _NO_SUBJECT or re.search(rf"\b{before.group(1)}\W+(?:nam\W+)?{year}\b", passages) is not None
 
 
 def other_years(q: Question, shown: str, plan_years: set[int], page_years: Collection[int] = ()) -> str | None:
