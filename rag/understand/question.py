@@ -305,7 +305,7 @@ def split_parts(text: str) -> list[str]:
             continue
         counted = t0 == t1 == "number" and counted_after(folded, e0) != counted_after(folded, e1) and counted_after(folded, e1)
         again = folded[s0:e0].lower() == folded[s1:e1].lower() == "ai" and not folded[join.end():s1].strip() \
-            and not re.match(r"\s*(?:ky|ban hanh)\b", folded[e1:].lower())  # "ai làm X và ai làm Y" (not "ai ký và ai …")
+            and re.match(r"\s*lam\b", folded[e1:].lower()) is not None  # "ai làm X và ai làm Y": two roles asked
         if t0 == t1 and t0 != "document" and not counted and not again \
                 and content_syllables(folded[join.end():s1]) < SAME_KIND_CONTENT \
                 and not opens_own_clause(folded, join.end(), s1, e1, spans):
