@@ -379,3 +379,9 @@ def test_an_office_after_a_body_is_no_part_of_its_name():
     assert [m.raw for m in find_agencies("Trường Đại học Lam Trà truong doan la ai")] == ["Trường Đại học Lam Trà"]
     assert office_asked("cong an tinh truong doan la ai") == (False, "truong doan")
     assert office_asked("tinh truong attapeu la ai") == (False, "tinh truong")
+
+
+def test_a_place_read_from_a_question_typed_bare_refuses_no_figure():
+    from rag.decide.places import figure_of_unsaid_province
+    asked = analyze("khach quoc te den Chiem Ha nam 2023 bao nhieu luot?")
+    assert figure_of_unsaid_province(asked, "Năm 2023 đón 120.000 lượt khách quốc tế.", {"Chiêm Hà"}) is None
