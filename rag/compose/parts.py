@@ -48,7 +48,7 @@ _POSTING_WORDS = ("dang", "dang tai", "cap nhat", "dua tin", "bai viet")  # "đ�
 
 
 # a near line stating the value the best one lacks ("Ngày 8/9, sự kiện … đã diễn ra"): how near, how good
-STATING_REACH, STATING_SHARE = 3, 0.6
+PART_STATING_REACH, PART_STATING_SHARE = 3, 0.6
 
 
 def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: str | None = None,
@@ -83,7 +83,7 @@ def sentence_for(part: Part, subject: str, hits: list, index: PlanIndex, must: s
         return PartResult(None, [])
     best = fresh[0]
     if stating and part.answer_type in ("date", "time", "period", "number", "place") and not best.answer_spans:
-        best = next((c for c in fresh[1:STATING_REACH] if c.answer_spans and c.score >= STATING_SHARE * best.score), best)
+        best = next((c for c in fresh[1:PART_STATING_REACH] if c.answer_spans and c.score >= PART_STATING_SHARE * best.score), best)
     if stating and part.answer_type in sentences.ANSWERING_KINDS and (
             not best.answer_spans or part.intent == "date" and whole and dates_of_other_kind(whole, best.body, best.answer_spans)):
         return PartResult(None, [])

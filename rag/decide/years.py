@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 
 from ground import vi
+from rag.find.lines import labelled_values
 from rag.find.plans import PlanIndex
 from rag.understand.question import Question, analyze
 
@@ -131,7 +132,6 @@ _CLAUSE = re.compile(r";\s|\.\s|\n")
 def figure_of_other_year(q: Question, shown: str) -> str | None:
     """"Năm 2024 đón bao nhiêu lượt khách?" shown "… năm 2024. Lượng khách … năm 2025 đạt 412.000 lượt": every figure of
     the lines that a year dates (the nearest one before it in its clause) is of another year than the one asked."""
-    from rag.find.lines import labelled_values
     from rag.understand import entities
 
     horizon = {int(y) for m in HORIZON_YEAR.finditer(q.pq.folded) for y in m.groups() if y}
